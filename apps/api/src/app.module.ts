@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { LoggerModule } from 'nestjs-pino';
+import { CONFIG, type Config } from '@resonance/config';
+import { DatabaseModule } from '@resonance/db';
+import { QueueModule, type QueueBackend } from '@resonance/queue';
+import { HealthModule } from './health/health.module';
+import { apiLoggerOptions } from './logger';
+
+export interface ApiModuleOptions {
+  config: Config;
+  databaseUrl: string;
+  queue: QueueBackend;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl, queue }: ApiModuleOptions): DynamicModule {
+    const webDist = resolve(config.WEB_DIST_DIR);
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot(apiLoggerOptions(config)),
+        DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.DATABASE_POOL_SIZE, applicationName: 'resonance-api' }),
+        QueueModule.forRoot(queue),
+        HealthModule,
+        // The built dashboard, served at / on the API's port; /api stays the API's.
+        ...(existsSync(webDist)
+          ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}'] })]
+          : []),
+      ],
+      providers: [{ provide: CONFIG, useValue: config }],
+      exports: [CONFIG],
+    };
+  }
+}

@@ -1,0 +1,41 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import type { Config } from '@resonance/config';
+import { queueBackendFromConfig } from '@resonance/queue';
+import { AppModule } from './app.module';
+
+export interface ApiHandle {
+  app: INestApplication;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Builds the API application (routes under /api, OpenAPI at /api/docs) without listening. */
+export async function createApi(config: Config, databaseUrl: string): Promise<INestApplication> {
+  const queue = queueBackendFromConfig(config, databaseUrl);
+  const app = await NestFactory.create(AppModule.forRoot({ config, databaseUrl, queue }), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Resonance API')
+      .setDescription('The unified social-media inbox and engagement dashboard')
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  return app;
+}
+
+export async function startApi(config: Config, databaseUrl: string): Promise<ApiHandle> {
+  const app = await createApi(config, databaseUrl);
+  await app.listen(config.API_PORT, config.API_HOST);
+  const url = `http://localhost:${config.API_PORT}`;
+  app.get(Logger).log(`api listening on ${url}; queue backend: ${queueBackendFromConfig(config, databaseUrl).describe}`);
+  return { app, url, close: () => app.close() };
+}

@@ -1,0 +1,2 @@
+export { createApi, startApi } from './bootstrap';
+export type { ApiHandle } from './bootstrap';

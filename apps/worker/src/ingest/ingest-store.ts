@@ -1,0 +1,276 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { MessageRecord, PostRecord, UnifiedRecord } from '@resonance/contracts';
+
+export interface IngestResult {
+  posts: number;
+  /** Messages that were new to the database (a re-delivered message counts 0). */
+  messagesInserted: number;
+  messagesUpdated: number;
+  threadsTouched: number;
+}
+
+interface ChannelRow {
+  id: string;
+  workspace_id: string;
+  network: string;
+  external_id: string;
+}
+
+/**
+ * Stores one page of unified records for one channel account with set-based statements: one
+ * statement per table, whatever the page size (DESIGN.md §4; the benchmark holds this path to
+ * ≥ 5,000 comments/s). Idempotent: the message's external id is the key, so a page stored twice
+ * changes nothing, and thread timers are recomputed from the stored messages, so messages that
+ * arrive late or out of order still leave them right.
+ */
+export class IngestStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async ingest(channelAccountId: string, records: UnifiedRecord[]): Promise<IngestResult> {
+    const posts = records.filter((r): r is PostRecord => r.kind === 'post');
+    const messages = dedupeByExternalId(records.filter((r): r is MessageRecord => r.kind === 'message'));
+    if (!posts.length && !messages.length) {
+      return { posts: 0, messagesInserted: 0, messagesUpdated: 0, threadsTouched: 0 };
+    }
+    return this.dataSource.transaction(async (tx) => {
+      const [channel] = (await tx.query(
+        `SELECT id, workspace_id, network, external_id FROM channel_account WHERE id = $1`,
+        [channelAccountId],
+      )) as ChannelRow[];
+      if (!channel) throw new Error(`channel account ${channelAccountId} does not exist`);
+      if (posts.length) await upsertPosts(tx, channel, posts);
+      if (!messages.length) return { posts: posts.length, messagesInserted: 0, messagesUpdated: 0, threadsTouched: 0 };
+
+      const rows = messages.map((m) => toMessageRow(m, channel));
+      await upsertContacts(tx, channel, rows);
+      const threadIds = await upsertAndLockThreads(tx, channel, rows);
+      const { inserted, updated } = await upsertMessages(tx, channel, rows);
+      await recomputeThreads(tx, threadIds, inserted);
+      return {
+        posts: posts.length,
+        messagesInserted: inserted.length,
+        messagesUpdated: updated,
+        threadsTouched: threadIds.length,
+      };
+    });
+  }
+}
+
+interface MessageRow {
+  external_id: string;
+  thread_key: string;
+  channel: string;
+  parent_external_id: string | null;
+  post_external_id: string | null;
+  author_external_id: string | null;
+  author_name: string | null;
+  author_handle: string | null;
+  author_avatar: string | null;
+  from_account: boolean;
+  text: string;
+  created_at: string;
+  url: string | null;
+  attachments: unknown;
+}
+
+function dedupeByExternalId(messages: MessageRecord[]): MessageRecord[] {
+  const seen = new Map<string, MessageRecord>();
+  for (const m of messages) seen.set(m.externalId, m);
+  return [...seen.values()];
+}
+
+function toMessageRow(m: MessageRecord, channel: ChannelRow): MessageRow {
+  const fromAccount = m.isFromAccount ?? (m.author.externalId !== undefined && m.author.externalId === channel.external_id);
+  return {
+    external_id: m.externalId,
+    thread_key: m.threadKey,
+    channel: m.channel,
+    parent_external_id: m.parentExternalId ?? null,
+    post_external_id: m.postExternalId ?? null,
+    author_external_id: m.author.externalId ?? null,
+    author_name: m.author.name ?? null,
+    author_handle: m.author.handle ?? null,
+    author_avatar: m.author.avatarUrl ?? null,
+    from_account: fromAccount,
+    text: m.text,
+    created_at: new Date(m.createdAt).toISOString(),
+    url: m.url ?? null,
+    attachments: m.attachments?.length ? m.attachments : null,
+  };
+}
+
+async function upsertPosts(tx: EntityManager, channel: ChannelRow, posts: PostRecord[]): Promise<void> {
+  const rows = [...new Map(posts.map((p) => [p.externalId, p])).values()].map((p) => ({
+    external_id: p.externalId,
+    text: p.text,
+    url: p.url ?? null,
+    published_at: new Date(p.publishedAt).toISOString(),
+    reactions: p.counts?.reactions ?? null,
+    comments: p.counts?.comments ?? null,
+    shares: p.counts?.shares ?? null,
+    views: p.counts?.views ?? null,
+    has_counts: p.counts !== undefined,
+  }));
+  await tx.query(
+    `INSERT INTO post (workspace_id, channel_account_id, external_id, text, url, published_at,
+                       reactions_count, comments_count, shares_count, views_count, counts_read_at)
+     SELECT $1, $2, r.external_id, r.text, r.url, r.published_at, r.reactions, r.comments, r.shares, r.views,
+            CASE WHEN r.has_counts THEN now() END
+       FROM jsonb_to_recordset($3::jsonb) AS r(external_id text, text text, url text, published_at timestamptz,
+            reactions int, comments int, shares int, views bigint, has_counts boolean)
+     ON CONFLICT (channel_account_id, external_id) DO UPDATE SET
+       text = excluded.text,
+       url = COALESCE(excluded.url, post.url),
+       reactions_count = COALESCE(excluded.reactions_count, post.reactions_count),
+       comments_count = COALESCE(excluded.comments_count, post.comments_count),
+       shares_count = COALESCE(excluded.shares_count, post.shares_count),
+       views_count = COALESCE(excluded.views_count, post.views_count),
+       counts_read_at = COALESCE(excluded.counts_read_at, post.counts_read_at),
+       updated_at = now()`,
+    [channel.workspace_id, channel.id, JSON.stringify(rows)],
+  );
+}
+
+async function upsertContacts(tx: EntityManager, channel: ChannelRow, rows: MessageRow[]): Promise<void> {
+  const contacts = new Map<string, MessageRow>();
+  for (const r of rows) if (r.author_external_id && !r.from_account) contacts.set(r.author_external_id, r);
+  if (!contacts.size) return;
+  // Sorted so that concurrent pages lock contact rows in the same order (no deadlocks).
+  const payload = [...contacts.values()]
+    .sort((a, b) => (a.author_external_id! < b.author_external_id! ? -1 : 1))
+    .map((r) => ({ external_id: r.author_external_id, name: r.author_name, handle: r.author_handle, avatar: r.author_avatar }));
+  await tx.query(
+    `INSERT INTO contact (workspace_id, channel_account_id, external_id, name, handle, avatar_url)
+     SELECT $1, $2, r.external_id, r.name, r.handle, r.avatar
+       FROM jsonb_to_recordset($3::jsonb) AS r(external_id text, name text, handle text, avatar text)
+     ON CONFLICT (channel_account_id, external_id) DO UPDATE SET
+       name = COALESCE(excluded.name, contact.name),
+       handle = COALESCE(excluded.handle, contact.handle),
+       avatar_url = COALESCE(excluded.avatar_url, contact.avatar_url),
+       updated_at = now()
+     WHERE (contact.name, contact.handle, contact.avatar_url) IS DISTINCT FROM
+           (COALESCE(excluded.name, contact.name), COALESCE(excluded.handle, contact.handle),
+            COALESCE(excluded.avatar_url, contact.avatar_url))`,
+    [channel.workspace_id, channel.id, JSON.stringify(payload)],
+  );
+}
+
+/** Creates missing threads, then locks every thread of the page (in id order) until commit. */
+async function upsertAndLockThreads(tx: EntityManager, channel: ChannelRow, rows: MessageRow[]): Promise<string[]> {
+  // The thread's customer and start: its earliest inbound message in this page.
+  const threads = new Map<string, MessageRow>();
+  for (const r of [...rows].sort((a, b) => a.created_at.localeCompare(b.created_at))) {
+    const known = threads.get(r.thread_key);
+    if (!known || (known.from_account && !r.from_account)) threads.set(r.thread_key, r);
+  }
+  const payload = [...threads.values()]
+    .sort((a, b) => (a.thread_key < b.thread_key ? -1 : 1))
+    .map((r) => ({
+      thread_key: r.thread_key,
+      channel: r.channel,
+      post_external_id: r.post_external_id,
+      contact_external_id: r.from_account ? null : r.author_external_id,
+      created_at: r.created_at,
+    }));
+  await tx.query(
+    `INSERT INTO thread (workspace_id, channel_account_id, network, thread_key, channel, contact_id, post_id,
+                         post_external_id, last_message_at)
+     SELECT $1, $2, $3, r.thread_key, r.channel, c.id, p.id, r.post_external_id, r.created_at
+       FROM jsonb_to_recordset($4::jsonb) AS r(thread_key text, channel text, post_external_id text,
+            contact_external_id text, created_at timestamptz)
+       LEFT JOIN contact c ON c.channel_account_id = $2 AND c.external_id = r.contact_external_id
+       LEFT JOIN post p ON p.channel_account_id = $2 AND p.external_id = r.post_external_id
+     ON CONFLICT (channel_account_id, thread_key) DO NOTHING`,
+    [channel.workspace_id, channel.id, channel.network, JSON.stringify(payload)],
+  );
+  const locked = (await tx.query(
+    `SELECT id FROM thread WHERE channel_account_id = $1 AND thread_key = ANY($2::text[]) ORDER BY id FOR UPDATE`,
+    [channel.id, payload.map((p) => p.thread_key)],
+  )) as Array<{ id: string }>;
+  return locked.map((t) => t.id);
+}
+
+async function upsertMessages(
+  tx: EntityManager,
+  channel: ChannelRow,
+  rows: MessageRow[],
+): Promise<{ inserted: Array<{ thread_id: string; from_account: boolean }>; updated: number }> {
+  const result = (await tx.query(
+    `INSERT INTO message (workspace_id, channel_account_id, thread_id, external_id, direction, is_from_account,
+                          parent_external_id, author_contact_id, text, attachments, url, created_at, delivery)
+     SELECT $1, $2, t.id, r.external_id,
+            CASE WHEN r.from_account THEN 'outbound' ELSE 'inbound' END, r.from_account,
+            r.parent_external_id, c.id, r.text, r.attachments, r.url, r.created_at,
+            CASE WHEN r.from_account THEN 'sent' END
+       FROM jsonb_to_recordset($3::jsonb) AS r(external_id text, thread_key text, parent_external_id text,
+            author_external_id text, from_account boolean, text text, attachments jsonb, url text,
+            created_at timestamptz)
+       JOIN thread t ON t.channel_account_id = $2 AND t.thread_key = r.thread_key
+       LEFT JOIN contact c ON c.channel_account_id = $2 AND c.external_id = r.author_external_id AND NOT r.from_account
+     ON CONFLICT (channel_account_id, external_id) WHERE external_id IS NOT NULL DO UPDATE SET
+       text = excluded.text,
+       attachments = excluded.attachments
+     WHERE message.text IS DISTINCT FROM excluded.text
+        OR message.attachments IS DISTINCT FROM excluded.attachments
+     RETURNING thread_id, is_from_account AS from_account, (xmax = 0) AS inserted`,
+    [channel.workspace_id, channel.id, JSON.stringify(rows)],
+  )) as Array<{ thread_id: string; from_account: boolean; inserted: boolean }>;
+  const inserted = result.filter((r) => r.inserted);
+  return { inserted, updated: result.length - inserted.length };
+}
+
+/**
+ * Recomputes each touched thread's timers from its stored messages (set-based, one statement).
+ * first response = first account message after the first inbound one; waiting_since = oldest
+ * inbound message after the account's last message. A new inbound message reopens a closed thread.
+ */
+async function recomputeThreads(
+  tx: EntityManager,
+  threadIds: string[],
+  inserted: Array<{ thread_id: string; from_account: boolean }>,
+): Promise<void> {
+  if (!threadIds.length) return;
+  const newInbound = new Map<string, number>();
+  for (const m of inserted) if (!m.from_account) newInbound.set(m.thread_id, (newInbound.get(m.thread_id) ?? 0) + 1);
+  await tx.query(
+    `WITH news AS (
+       SELECT key::bigint AS id, value::int AS inbound FROM jsonb_each_text($2::jsonb)
+     ), agg AS (
+       SELECT m.thread_id,
+              min(m.created_at) FILTER (WHERE NOT m.is_from_account) AS first_inbound,
+              max(m.created_at) FILTER (WHERE NOT m.is_from_account) AS last_inbound,
+              max(m.created_at) FILTER (WHERE m.is_from_account AND m.external_id IS NOT NULL) AS last_response,
+              max(m.created_at) AS last_message,
+              count(*)::int AS total
+         FROM message m
+        WHERE m.thread_id = ANY($1::bigint[]) AND NOT m.deleted
+        GROUP BY m.thread_id
+     ), timers AS (
+       SELECT a.*,
+              (SELECT min(r.created_at) FROM message r
+                WHERE r.thread_id = a.thread_id AND r.is_from_account AND r.external_id IS NOT NULL
+                  AND r.created_at > a.first_inbound) AS first_response,
+              (SELECT min(i.created_at) FROM message i
+                WHERE i.thread_id = a.thread_id AND NOT i.is_from_account AND NOT i.deleted
+                  AND i.created_at > COALESCE(a.last_response, '-infinity'::timestamptz)) AS waiting,
+              (SELECT left(l.text, 280) FROM message l
+                WHERE l.thread_id = a.thread_id AND NOT l.deleted
+                ORDER BY l.created_at DESC, l.id DESC LIMIT 1) AS preview
+         FROM agg a
+     )
+     UPDATE thread t SET
+       first_inbound_at = timers.first_inbound,
+       last_inbound_at = timers.last_inbound,
+       first_response_at = timers.first_response,
+       waiting_since = timers.waiting,
+       last_message_at = timers.last_message,
+       message_count = timers.total,
+       last_message_preview = COALESCE(timers.preview, ''),
+       unread_count = t.unread_count + COALESCE(news.inbound, 0),
+       status = CASE WHEN COALESCE(news.inbound, 0) > 0 AND t.status <> 'open' THEN 'open' ELSE t.status END,
+       updated_at = now()
+       FROM timers LEFT JOIN news ON news.id = timers.thread_id
+      WHERE t.id = timers.thread_id`,
+    [threadIds, JSON.stringify(Object.fromEntries(newInbound))],
+  );
+}

@@ -1,0 +1,4 @@
+import { runProcess } from '@resonance/runtime';
+import { startWorker } from './bootstrap';
+
+runProcess('worker', (ctx) => startWorker(ctx.config, ctx.databaseUrl));

@@ -1,0 +1,29 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { CONFIG, type Config } from '@resonance/config';
+import { DatabaseModule } from '@resonance/db';
+import { QueueModule, type QueueBackend } from '@resonance/queue';
+import { IngestProcessor } from './ingest/ingest.processor';
+import { loggerOptions } from './logger';
+
+export interface WorkerModuleOptions {
+  config: Config;
+  databaseUrl: string;
+  queue: QueueBackend;
+}
+
+/** The worker: an application context with no HTTP server, hosting the BullMQ processors. */
+@Module({})
+export class WorkerModule {
+  static forRoot({ config, databaseUrl, queue }: WorkerModuleOptions): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        LoggerModule.forRoot(loggerOptions(config, 'worker')),
+        DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.DATABASE_POOL_SIZE, applicationName: 'resonance-worker' }),
+        QueueModule.forRoot(queue),
+      ],
+      providers: [{ provide: CONFIG, useValue: config }, IngestProcessor],
+    };
+  }
+}

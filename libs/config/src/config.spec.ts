@@ -1,0 +1,52 @@
+import { ConfigError, configVariableNames, loadConfig, redactUrl } from './config';
+
+describe('loadConfig', () => {
+  it('applies defaults and picks the PostgreSQL queue backend without REDIS_URL', () => {
+    const config = loadConfig({});
+    expect(config.API_PORT).toBe(3000);
+    expect(config.queueBackend).toBe('postgres');
+    expect(config.DEMO_MODE).toBe(true);
+    expect(Buffer.from(config.ENCRYPTION_KEY, 'base64')).toHaveLength(32);
+  });
+
+  it('picks Redis when REDIS_URL is set', () => {
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).queueBackend).toBe('redis');
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+  });
+
+  it.each([
+    ['DATABASE_URL', 'mysql://x@y/z'],
+    ['REDIS_URL', 'not a url'],
+    ['API_PORT', 'eighty'],
+    ['API_PORT', '70000'],
+    ['ENCRYPTION_KEY', 'c2hvcnQ='],
+    ['LOG_LEVEL', 'loud'],
+  ])('rejects a bad %s and names it', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration: ${name} `));
+  });
+
+  it('requires real secrets in production and refuses demo mode there', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/ENCRYPTION_KEY is required.*SESSION_SECRET is required/);
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+        SESSION_SECRET: 'x'.repeat(32),
+        DEMO_MODE: 'true',
+      }),
+    ).toThrow(/DEMO_MODE must not be true/);
+  });
+
+  it('redacts passwords in URLs for the log', () => {
+    expect(redactUrl('postgres://u:secret@h:5432/db')).toBe('postgres://u:***@h:5432/db');
+    expect(redactUrl(undefined)).toBe('(unset)');
+  });
+
+  it('lists every variable so .env.example can be checked against it', () => {
+    expect(configVariableNames()).toEqual(expect.arrayContaining(['DATABASE_URL', 'REDIS_URL', 'ENCRYPTION_KEY']));
+  });
+});

@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import { configSchema, type RawConfig } from './schema';
+
+export type QueueBackendKind = 'redis' | 'postgres';
+
+export interface Config extends Omit<RawConfig, 'DEMO_MODE' | 'ENCRYPTION_KEY' | 'SESSION_SECRET'> {
+  DEMO_MODE: boolean;
+  ENCRYPTION_KEY: string;
+  SESSION_SECRET: string;
+  /** Which queue backend BullMQ uses: Redis when REDIS_URL is set, else PostgreSQL. */
+  queueBackend: QueueBackendKind;
+}
+
+/** Raised when the environment does not satisfy the schema; the message names every bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+// Fixed, public development secrets: usable only outside production, and said so in the log.
+const DEV_SECRET_SEED = 'resonance-development-only';
+const devKey = (purpose: string) =>
+  createHash('sha256').update(`${DEV_SECRET_SEED}:${purpose}`).digest('base64');
+
+/**
+ * Reads and validates the configuration. This is the only place in Resonance that reads
+ * process.env; everything else receives a Config.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings mean "unset", as in docker-compose files and .env templates.
+  const input = Object.fromEntries(
+    Object.keys(configSchema.shape)
+      .map((name) => [name, env[name]] as const)
+      .filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = configSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'} ${issue.message}`),
+    );
+  }
+  const raw = parsed.data;
+  const production = raw.NODE_ENV === 'production';
+  const problems: string[] = [];
+  if (production && !raw.ENCRYPTION_KEY) problems.push('ENCRYPTION_KEY is required in production');
+  if (production && !raw.SESSION_SECRET) problems.push('SESSION_SECRET is required in production');
+  if (production && raw.DEMO_MODE) problems.push('DEMO_MODE must not be true in production');
+  if (problems.length) throw new ConfigError(problems);
+
+  return {
+    ...raw,
+    DEMO_MODE: raw.DEMO_MODE ?? !production,
+    ENCRYPTION_KEY: raw.ENCRYPTION_KEY ?? devKey('encryption'),
+    SESSION_SECRET: raw.SESSION_SECRET ?? devKey('session'),
+    queueBackend: raw.REDIS_URL ? 'redis' : 'postgres',
+  };
+}
+
+/** Names of every variable the schema knows; used to keep .env.example complete. */
+export const configVariableNames = (): string[] => Object.keys(configSchema.shape);
+
+/** A URL with its password replaced, for log lines. */
+export function redactUrl(value: string | undefined): string {
+  if (!value) return '(unset)';
+  try {
+    const u = new URL(value);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(invalid url)';
+  }
+}
+
+/** The environment for a child process of `resonance start`: ours, plus the given overrides. */
+export function childProcessEnv(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
+}
+
+/** Injection token of the validated Config in the NestJS apps. */
+export const CONFIG = Symbol('resonance.config');
+
+/**
+ * Where the test suites find their services: DATABASE_URL / REDIS_URL when set, else the
+ * machine's own PostgreSQL and Redis on 127.0.0.1. Tests create their own database and prefix.
+ */
+export function testServices(env: NodeJS.ProcessEnv = process.env): { databaseUrl: string; redisUrl: string } {
+  return {
+    databaseUrl: env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
+    redisUrl: env.REDIS_URL || 'redis://127.0.0.1:6379',
+  };
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+/**
+ * The one configuration schema of Resonance. Every variable the product reads is declared here,
+ * with its default and a description; `.env.example` lists the same names (a test keeps them in step).
+ */
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+const url = (protocols: string[]) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL starting with ${protocols.map((p) => p + '//').join(' or ')}` },
+  );
+
+/** 32 bytes, base64-encoded: the AES-256-GCM key for channel credentials. */
+const aesKey = z.string().refine((v) => Buffer.from(v, 'base64').length === 32, {
+  message: 'must be 32 bytes encoded as base64 (generate one with: openssl rand -base64 32)',
+});
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  /** PostgreSQL. Unset: `resonance start` runs an embedded PostgreSQL (demo and evaluation). */
+  DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  /** Optional read replica for reports and list queries. */
+  DATABASE_READ_URL: url(['postgres:', 'postgresql:']).optional(),
+  EMBEDDED_PG_DIR: z.string().min(1).default('.data/postgres'),
+  EMBEDDED_PG_PORT: port.default(54329),
+
+  /** Redis for the BullMQ queues. Unset: BullMQ runs on its PostgreSQL backend in DATABASE_URL. */
+  REDIS_URL: url(['redis:', 'rediss:']).optional(),
+  QUEUE_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, _ and - only').default('resonance'),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+
+  API_HOST: z.string().default('0.0.0.0'),
+  API_PORT: port.default(3000),
+  /** The address people and networks use to reach the API (OAuth callbacks, webhooks). */
+  PUBLIC_URL: url(['http:', 'https:']).default('http://localhost:3000'),
+  /** Folder of the built dashboard that the API serves at /. */
+  WEB_DIST_DIR: z.string().default('apps/web/dist'),
+
+  SIM_HOST: z.string().default('127.0.0.1'),
+  SIM_PORT: port.default(4000),
+  /** Where connectors send requests when a network has no real credentials configured. */
+  SIM_URL: url(['http:', 'https:']).default('http://127.0.0.1:4000'),
+  /** Messages per minute the sim's traffic generator creates in demo mode (0 = off). */
+  SIM_TRAFFIC_PER_MINUTE: z.coerce.number().min(0).max(10_000_000).default(6),
+  SIM_SEED: z.coerce.number().int().default(42),
+
+  /** Demo mode seeds the demo workspace and its well-known passwords. Never on in production. */
+  DEMO_MODE: bool.optional(),
+  /** AES-256-GCM key for network credentials at rest. Required in production. */
+  ENCRYPTION_KEY: aesKey.optional(),
+  /** Secret for session cookies and webhook state. Required in production. */
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;

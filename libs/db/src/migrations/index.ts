@@ -1,0 +1,4 @@
+import { CoreModel1732300000000 } from './1732300000000-core-model';
+
+/** Every migration, in order. Append only: never edit one that has shipped. */
+export const MIGRATIONS = [CoreModel1732300000000];

@@ -1,0 +1,45 @@
+import type { UnifiedRecord } from '@resonance/contracts';
+
+/** The queues of Resonance (DESIGN.md §1). */
+export const QueueName = {
+  /** Fetch what is new from one channel account (repeatable, one per channel). */
+  Sync: 'sync',
+  /** Store a page of unified records (from a sync page or a webhook delivery). */
+  Ingest: 'ingest',
+  /** Send one reply to the network. */
+  Outbound: 'outbound',
+  /** Maintain report rollups. */
+  Rollup: 'rollup',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+export const QUEUE_NAMES: QueueName[] = Object.values(QueueName);
+
+export interface SyncJob {
+  channelAccountId: string;
+  /** Why this run happens: the schedule, a webhook hint, a backfill on connect, or a manual request. */
+  reason: 'schedule' | 'hint' | 'backfill' | 'manual';
+}
+
+export interface IngestJob {
+  channelAccountId: string;
+  /** Where the records came from: a webhook delivery id or a sync page, for the log. */
+  source: string;
+  records: UnifiedRecord[];
+}
+
+export interface OutboundJob {
+  messageId: string;
+}
+
+export interface RollupJob {
+  workspaceId: string;
+  /** ISO date (UTC day) to recompute. */
+  day: string;
+}
+
+export interface JobPayloads {
+  sync: SyncJob;
+  ingest: IngestJob;
+  outbound: OutboundJob;
+  rollup: RollupJob;
+}

@@ -1,0 +1,33 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import type { QueueBackend } from './backend';
+import { QUEUE_NAMES } from './names';
+import { DEFAULT_JOB_OPTIONS } from './options';
+
+export const QUEUE_BACKEND = Symbol('resonance.queue-backend');
+
+/**
+ * Registers the four queues on the chosen backend. @nestjs/bullmq builds queues and workers with
+ * the classes set here, so both the Redis and the PostgreSQL backend go through one path.
+ */
+@Global()
+@Module({})
+export class QueueModule {
+  static forRoot(backend: QueueBackend): DynamicModule {
+    BullModule.queueClass = backend.Queue;
+    BullModule.workerClass = backend.Worker;
+    return {
+      module: QueueModule,
+      imports: [
+        BullModule.forRoot({
+          connection: backend.connection as never,
+          prefix: backend.prefix,
+          defaultJobOptions: DEFAULT_JOB_OPTIONS,
+        }),
+        BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name }))),
+      ],
+      providers: [{ provide: QUEUE_BACKEND, useValue: backend }],
+      exports: [BullModule, QUEUE_BACKEND],
+    };
+  }
+}

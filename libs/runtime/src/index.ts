@@ -1,0 +1,3 @@
+export { runProcess, describeStartupFailure } from './run-process';
+export type { ProcessContext, Closable } from './run-process';
+export { checkDatabase, checkRedis, StartupError } from './preflight';

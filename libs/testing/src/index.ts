@@ -1,0 +1,4 @@
+export { createTestDatabase, uniqueSuffix } from './database';
+export type { TestDatabase } from './database';
+export { testConfig } from './config';
+export { makeWorkspace, makeUser, makeChannel } from './factories';

@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+// `npm test`: type-check everything (tests included), build what the e2e tier starts, then run
+// every Jest tier. Extra arguments go to Jest (for example: npm test -- libs/db).
+const { spawnSync } = require('node:child_process');
+
+const run = (cmd, args) => {
+  const result = spawnSync(cmd, args, { stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+};
+
+const tsc = require.resolve('typescript/bin/tsc');
+const jest = require.resolve('jest/bin/jest');
+
+run(process.execPath, [tsc, '-p', 'tsconfig.json']);
+run(process.execPath, [tsc, '-b', 'tsconfig.build.json']);
+run(process.execPath, [jest, '--maxWorkers=2', ...process.argv.slice(2)]);
