@@ -6,3 +6,4 @@ export { ensureDatabase, dropDatabase, withDatabase, databaseName, describeDatab
 export { SnakeNamingStrategy } from './naming';
 export { CredentialsCipher } from './credentials-cipher';
 export { DatabaseModule } from './database.module';
+export { hashPassword, verifyPassword } from './password';
