@@ -6,8 +6,18 @@ import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { QUEUE_BACKEND, QueueName, type QueueBackend } from '@resonance/queue';
 
-const withTimeout = <T>(promise: Promise<T>, ms: number) =>
-  Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms))]);
+/** A dependency that hangs counts as down after `ms`; the timer never outlives the check. */
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 @ApiTags('health')
 @Controller('health')

@@ -1,0 +1,119 @@
+import type { MessageRecord, PostRecord } from '@resonance/contracts';
+import { Contact, Message, Post, Thread, type ChannelAccount } from '@resonance/db';
+import { createTestDatabase, makeChannel, makeWorkspace, type TestDatabase } from '@resonance/testing';
+import { IngestStore } from '../src';
+
+const at = (minute: number) => new Date(Date.UTC(2026, 10, 2, 9, minute)).toISOString();
+
+describe('IngestStore', () => {
+  let db: TestDatabase;
+  let store: IngestStore;
+  let channel: ChannelAccount;
+
+  const msg = (id: string, minute: number, values: Partial<MessageRecord> = {}): MessageRecord => ({
+    kind: 'message',
+    network: 'facebook',
+    externalId: id,
+    threadKey: 'thread-A',
+    channel: 'comment',
+    postExternalId: 'post-1',
+    author: { externalId: 'customer-1', name: 'Lena', handle: 'lena' },
+    text: `text ${id}`,
+    createdAt: at(minute),
+    ...values,
+  });
+  const fromPage = (id: string, minute: number, values: Partial<MessageRecord> = {}) =>
+    msg(id, minute, { author: { externalId: channel.externalId, name: 'The Page' }, ...values });
+  const thread = (key = 'thread-A') => db.dataSource.getRepository(Thread).findOneByOrFail({ channelAccountId: channel.id, threadKey: key });
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    store = new IngestStore(db.dataSource);
+  });
+  beforeEach(async () => {
+    channel = await makeChannel(db.dataSource, await makeWorkspace(db.dataSource));
+  });
+  afterAll(() => db.drop());
+
+  it('creates post, contact, thread and messages from one page, linked together', async () => {
+    const post: PostRecord = { kind: 'post', network: 'facebook', externalId: 'post-1', text: 'Neue Kollektion', publishedAt: at(0), counts: { reactions: 5, comments: 2 } };
+    const result = await store.ingest(channel.id, [post, msg('c1', 1), msg('c2', 2, { parentExternalId: 'c1' })]);
+    expect(result).toEqual({ posts: 1, messagesInserted: 2, messagesUpdated: 0, threadsTouched: 1 });
+
+    const storedPost = await db.dataSource.getRepository(Post).findOneByOrFail({ channelAccountId: channel.id });
+    const contact = await db.dataSource.getRepository(Contact).findOneByOrFail({ channelAccountId: channel.id });
+    const t = await thread();
+    expect(contact).toMatchObject({ externalId: 'customer-1', name: 'Lena', handle: 'lena' });
+    expect(t).toMatchObject({ postId: storedPost.id, contactId: contact.id, network: 'facebook', channel: 'comment', messageCount: 2, unreadCount: 2, status: 'open' });
+    const messages = await db.dataSource.getRepository(Message).find({ where: { threadId: t.id }, order: { createdAt: 'ASC' } });
+    expect(messages.map((m) => [m.externalId, m.direction, m.authorContactId, m.parentExternalId])).toEqual([
+      ['c1', 'inbound', contact.id, null],
+      ['c2', 'inbound', contact.id, 'c1'],
+    ]);
+    expect(storedPost.reactionsCount).toBe(5);
+  });
+
+  it('is idempotent: the same page twice stores nothing twice and leaves the unread count alone', async () => {
+    await store.ingest(channel.id, [msg('c1', 1), msg('c2', 2)]);
+    const again = await store.ingest(channel.id, [msg('c1', 1), msg('c2', 2), msg('c2', 2)]);
+    expect(again.messagesInserted).toBe(0);
+    expect(await db.dataSource.getRepository(Message).countBy({ channelAccountId: channel.id })).toBe(2);
+    expect((await thread()).unreadCount).toBe(2);
+  });
+
+  it('counts a reply the page wrote natively on the network as the response', async () => {
+    await store.ingest(channel.id, [msg('c1', 1), msg('c2', 4)]);
+    expect((await thread()).waitingSince?.toISOString()).toBe(at(1));
+
+    await store.ingest(channel.id, [fromPage('r1', 10, { parentExternalId: 'c1' })]);
+    const t = await thread();
+    expect(t.firstInboundAt?.toISOString()).toBe(at(1));
+    expect(t.firstResponseAt?.toISOString()).toBe(at(10));
+    expect(t.waitingSince).toBeNull();
+    const reply = await db.dataSource.getRepository(Message).findOneByOrFail({ externalId: 'r1' });
+    expect(reply).toMatchObject({ direction: 'outbound', isFromAccount: true, delivery: 'sent', authorContactId: null });
+  });
+
+  it('keeps timers right when messages arrive out of order', async () => {
+    // The page's answer arrives before the comment it answers (webhook before poll).
+    await store.ingest(channel.id, [fromPage('r1', 10)]);
+    await store.ingest(channel.id, [msg('c2', 12)]);
+    await store.ingest(channel.id, [msg('c1', 5)]);
+    const t = await thread();
+    expect(t.firstInboundAt?.toISOString()).toBe(at(5));
+    expect(t.firstResponseAt?.toISOString()).toBe(at(10));
+    // c2 came after the answer: the customer is waiting again since c2.
+    expect(t.waitingSince?.toISOString()).toBe(at(12));
+    expect(t.lastMessageAt.toISOString()).toBe(at(12));
+    expect(t.lastMessagePreview).toBe('text c2');
+  });
+
+  it('reopens a closed thread when a new inbound message arrives, not when an old one is re-read', async () => {
+    await store.ingest(channel.id, [msg('c1', 1)]);
+    await db.dataSource.getRepository(Thread).update({ channelAccountId: channel.id }, { status: 'closed' });
+    await store.ingest(channel.id, [msg('c1', 1)]);
+    expect((await thread()).status).toBe('closed');
+    await store.ingest(channel.id, [msg('c3', 30)]);
+    expect((await thread()).status).toBe('open');
+  });
+
+  it('updates an edited message text without counting it as new', async () => {
+    await store.ingest(channel.id, [msg('c1', 1)]);
+    const result = await store.ingest(channel.id, [msg('c1', 1, { text: 'edited' })]);
+    expect(result).toMatchObject({ messagesInserted: 0, messagesUpdated: 1 });
+    expect((await db.dataSource.getRepository(Message).findOneByOrFail({ externalId: 'c1', channelAccountId: channel.id })).text).toBe('edited');
+  });
+
+  it('stores concurrent pages of the same thread without losing a message or a count', async () => {
+    const pages = Array.from({ length: 8 }, (_, p) => Array.from({ length: 25 }, (_, i) => msg(`p${p}-${i}`, p * 25 + i)));
+    await Promise.all(pages.map((page) => store.ingest(channel.id, page)));
+    const t = await thread();
+    expect(t.messageCount).toBe(200);
+    expect(t.unreadCount).toBe(200);
+    expect(await db.dataSource.getRepository(Message).countBy({ threadId: t.id })).toBe(200);
+  });
+
+  it('refuses a page for a channel that does not exist, and stores nothing', async () => {
+    await expect(store.ingest('00000000-0000-0000-0000-000000000000', [msg('x', 1)])).rejects.toThrow(/does not exist/);
+  });
+});
