@@ -1,0 +1,89 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { childProcessEnv, loadConfig, redactUrl } from '@resonance/config';
+import { createDataSource } from '@resonance/db';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../embedded-postgres';
+import { prepareDatabase } from '../prepare-database';
+import { seedDemo } from '../seed';
+
+const PROCESSES = ['sim', 'worker', 'api'] as const;
+
+/**
+ * `resonance start`: the whole product on one machine. Without DATABASE_URL it runs an embedded
+ * PostgreSQL; without REDIS_URL the queues run on BullMQ's PostgreSQL backend. It migrates, seeds
+ * the demo workspace (demo mode), then runs sim, worker and api as child processes until Ctrl-C.
+ */
+export async function runStart(_argv: string[], out: NodeJS.WritableStream): Promise<number> {
+  const log = (line: string) => out.write(`resonance: ${line}\n`);
+  const config = loadConfig();
+  let embedded: EmbeddedPostgres | undefined;
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres(config, log);
+    databaseUrl = embedded.url;
+    log(`database: embedded PostgreSQL on 127.0.0.1:${config.EMBEDDED_PG_PORT} (data in ${resolve(config.EMBEDDED_PG_DIR)})`);
+  } else {
+    log(`database: PostgreSQL at ${redactUrl(databaseUrl)}`);
+  }
+  log(config.REDIS_URL ? `queues: BullMQ on Redis at ${redactUrl(config.REDIS_URL)}` : 'queues: BullMQ on its PostgreSQL backend (no REDIS_URL)');
+
+  const children = new Map<string, ChildProcess>();
+  let stopping = false;
+  const stopAll = async (code: number): Promise<number> => {
+    if (stopping) return code;
+    stopping = true;
+    await Promise.all(
+      [...children.values()].map(
+        (child) =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null || child.signalCode !== null) return done();
+            const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+            child.once('exit', () => {
+              clearTimeout(kill);
+              done();
+            });
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+    await embedded?.stop().catch(() => undefined);
+    return code;
+  };
+
+  try {
+    await prepareDatabase(config, databaseUrl, log);
+    if (config.DEMO_MODE) {
+      const dataSource = await createDataSource({ url: databaseUrl, poolSize: 2 }).initialize();
+      try {
+        const seeded = await seedDemo(dataSource, config);
+        log(seeded.created ? 'seeded the demo workspace' : 'demo workspace present');
+      } finally {
+        await dataSource.destroy();
+      }
+    }
+  } catch (error) {
+    await stopAll(1);
+    throw error;
+  }
+
+  return new Promise<number>((resolveExit) => {
+    const finish = (code: number) => void stopAll(code).then(resolveExit);
+    for (const name of PROCESSES) {
+      const entry = resolve(__dirname, '..', '..', '..', name, 'dist', 'main.js');
+      const child = spawn(process.execPath, [entry], {
+        stdio: ['ignore', 'inherit', 'inherit'],
+        env: childProcessEnv({ DATABASE_URL: databaseUrl }),
+      });
+      children.set(name, child);
+      child.once('exit', (code, signal) => {
+        if (stopping) return;
+        log(`${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping everything`);
+        finish(1);
+      });
+    }
+    log(`Resonance is starting at http://localhost:${config.API_PORT} (sim at ${config.SIM_URL}); Ctrl-C stops everything`);
+    if (config.DEMO_MODE) log('demo logins: admin@demo.local, agent@demo.local, analyst@demo.local — password "resonance"');
+    process.once('SIGINT', () => finish(0));
+    process.once('SIGTERM', () => finish(0));
+  });
+}
