@@ -5,11 +5,12 @@ import { Contact } from './contact.entity';
 import { Message } from './message.entity';
 import { Note } from './note.entity';
 import { Post } from './post.entity';
+import { Session } from './session.entity';
 import { Thread } from './thread.entity';
 import { User } from './user.entity';
 import { Workspace } from './workspace.entity';
 
-export { AuditEvent, CannedResponse, ChannelAccount, Contact, Message, Note, Post, Thread, User, Workspace };
+export { AuditEvent, CannedResponse, ChannelAccount, Contact, Message, Note, Post, Session, Thread, User, Workspace };
 export type { BusinessHours } from './workspace.entity';
 export type { SyncState } from './channel-account.entity';
 
@@ -25,4 +26,5 @@ export const ENTITIES = [
   Note,
   CannedResponse,
   AuditEvent,
+  Session,
 ];

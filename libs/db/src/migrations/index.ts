@@ -1,4 +1,5 @@
 import { CoreModel1732300000000 } from './1732300000000-core-model';
+import { InboxApi1732400000000 } from './1732400000000-inbox-api';
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
-export const MIGRATIONS = [CoreModel1732300000000];
+export const MIGRATIONS = [CoreModel1732300000000, InboxApi1732400000000];
