@@ -1,2 +1,10 @@
 export { DEMO_ACCOUNTS, DEMO_FACEBOOK_APP, DEMO_FACEBOOK_PAGE, demoAccount } from './demo-accounts';
 export type { DemoAccount } from './demo-accounts';
+export { startSim, DEFAULT_WEBHOOK_RETRY_DELAYS_MS } from './start-sim';
+export type { RunningSim, SimConfig } from './start-sim';
+export * from './generator';
+export type { TruthItem, ReceivedItem } from './core/world';
+export type { Fault, FaultKind, FaultOptions } from './core/faults';
+export { FAULT_KINDS } from './core/faults';
+export type { WebhookDelivery } from './core/webhooks';
+export { facebookEscape, signatureHeaders as facebookSignatureHeaders } from './networks/facebook/webhooks';

@@ -58,6 +58,15 @@ export const configSchema = z.object({
   /** Messages per minute the sim's traffic generator creates in demo mode (0 = off). */
   SIM_TRAFFIC_PER_MINUTE: z.coerce.number().min(0).max(10_000_000).default(6),
   SIM_SEED: z.coerce.number().int().default(42),
+  /** Where the sim delivers webhooks (+ /facebook, ...): the API's receiver; "off" sends none. */
+  SIM_WEBHOOK_URL: z
+    .union([z.literal('off'), url(['http:', 'https:'])])
+    .default('http://127.0.0.1:3000/api/webhooks'),
+  /** Delays in ms between the sim's retries of a failed webhook delivery, comma-separated. */
+  SIM_WEBHOOK_RETRY_DELAYS_MS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, 'comma-separated milliseconds, e.g. 5000,30000,120000')
+    .default('5000,30000,120000,600000,1800000,3600000'),
 
   /** Demo mode seeds the demo workspace and its well-known passwords. Never on in production. */
   DEMO_MODE: bool.optional(),

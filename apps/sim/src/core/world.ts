@@ -1,0 +1,67 @@
+import type { Intent, Network } from '@resonance/contracts';
+import type { Language } from '../generator';
+
+/**
+ * One item that exists on a simulated network, as ground truth: what tests compare the database
+ * with. Written by the generator (with its intent label) or received through the API.
+ */
+export interface TruthItem {
+  network: Network;
+  kind: 'post' | 'comment' | 'message';
+  externalId: string;
+  /** Comments: the post; messages: null. */
+  postExternalId: string | null;
+  /** Comments: the comment replied to (null for top-level); messages: null. */
+  parentExternalId: string | null;
+  /** The network id the inbox thread is keyed by: the top-level comment, or the conversation. */
+  threadExternalId: string | null;
+  author: { externalId: string; name: string } | null;
+  fromAccount: boolean;
+  text: string;
+  language: Language | null;
+  /** Ground-truth intent label of customer-written items (never sent in a network payload). */
+  intent: Intent | null;
+  createdAt: string;
+  source: 'generator' | 'api';
+}
+
+/** Something a network received from a client: a reply, a sent message (for tests). */
+export interface ReceivedItem {
+  network: Network;
+  at: string;
+  kind: 'comment_reply' | 'private_message';
+  method: string;
+  path: string;
+  /** The object replied to (comment/post id) or the message recipient. */
+  targetId: string;
+  /** The id the network answered with. */
+  externalId: string;
+  text: string;
+  body: Record<string, unknown>;
+}
+
+/** The in-memory world shared by all network modules: ground truth and what clients sent. */
+export class World {
+  readonly truth: TruthItem[] = [];
+  readonly received: ReceivedItem[] = [];
+
+  addTruth(item: TruthItem): void {
+    this.truth.push(item);
+  }
+
+  addReceived(item: ReceivedItem): void {
+    this.received.push(item);
+  }
+
+  truthFor(network?: string): TruthItem[] {
+    return network ? this.truth.filter((t) => t.network === network) : this.truth;
+  }
+
+  receivedFor(network?: string): ReceivedItem[] {
+    return network ? this.received.filter((r) => r.network === network) : this.received;
+  }
+
+  clearReceived(): void {
+    this.received.length = 0;
+  }
+}

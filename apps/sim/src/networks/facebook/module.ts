@@ -1,0 +1,229 @@
+import type { GeneratedItem } from '../../generator';
+import { json, type SimRequest, type SimResponse } from '../../core/http';
+import type { FaultOptions } from '../../core/faults';
+import type { NetworkControl, NetworkModule, SimContext } from '../../core/network-module';
+import type { TruthItem } from '../../core/world';
+import { errors } from './errors';
+import { accessToken, oauthDialog } from './oauth-routes';
+import { getAccounts, getComments, getConversations, getFeed, getMessages, getNode, type ReadCall } from './read-routes';
+import { UnknownFieldError } from './serialize';
+import { DEFAULT_GRAPH_VERSION, FacebookState } from './state';
+import type { FbComment, FbMessage, FbPost } from './store';
+import { commentAddChange, facebookEscape, feedPayload, messagingEvent, messagingPayload, postAddChange, signatureHeaders, type FeedChange } from './webhooks';
+import { postComment, sendMessage } from './write-routes';
+
+const VERSION = /^v\d+\.\d+$/;
+const WEBHOOK_BATCH = 50;
+
+/** graph.facebook.com (and the www.facebook.com login dialog) under /facebook. */
+export class FacebookModule implements NetworkModule, NetworkControl {
+  readonly network = 'facebook' as const;
+  readonly state: FacebookState;
+
+  constructor(private readonly ctx: SimContext) {
+    this.state = new FacebookState(ctx);
+  }
+
+  handle(req: SimRequest): SimResponse {
+    const segments = req.path.split('/').filter(Boolean);
+    const version = segments[0] && VERSION.test(segments[0]) ? segments.shift()! : DEFAULT_GRAPH_VERSION;
+    const route = segments.join('/');
+    if (route === 'dialog/oauth' && req.method === 'GET') return oauthDialog(this.state, req);
+    if (route === 'oauth/access_token') return this.withHeaders(accessToken(this.state, req), null);
+    if (segments.length === 0) return errors.unknownPath('/');
+
+    const auth = this.state.authenticate(req);
+    if ('error' in auth) return auth.error;
+    const { token } = auth;
+    const now = this.state.now();
+    this.state.usage.record(now, token.pageId);
+    // Budgets exhausted by real use answer like a storm: app first (#4), then the page (#32).
+    if (this.state.usage.appPercent(now) >= 100) return errors.rateLimit(4, this.state.usage.headers(now, token.pageId));
+    if (token.pageId && this.state.usage.pagePercent(now, token.pageId) >= 100) return errors.rateLimit(32, this.state.usage.headers(now, token.pageId));
+
+    const call: ReadCall = { req, token, version, base: `${req.origin}/facebook/${version}` };
+    try {
+      return this.withHeaders(this.route(call, segments), token.pageId);
+    } catch (error) {
+      if (error instanceof UnknownFieldError) return this.withHeaders(errors.nonexistingField(error.field, error.nodeType), token.pageId);
+      throw error;
+    }
+  }
+
+  private route(call: ReadCall, segments: string[]): SimResponse {
+    const { req, token } = call;
+    const [id, edge, ...rest] = segments;
+    if (rest.length > 0) return errors.unknownPath(`/${rest.join('/')}`);
+    const method = req.method === 'POST' && req.query.get('method') === 'delete' ? 'DELETE' : req.method;
+    if (method === 'GET') {
+      if (edge === undefined) return getNode(this.state, call, id);
+      if (edge === 'feed' || edge === 'posts' || edge === 'published_posts') return getFeed(this.state, call, id, edge);
+      if (edge === 'comments') return getComments(this.state, call, id);
+      if (edge === 'conversations') return getConversations(this.state, call, id);
+      if (edge === 'messages') return getMessages(this.state, call, id);
+      if (edge === 'accounts' && id === 'me') return getAccounts(this.state, call);
+      if (edge === 'subscribed_apps') return json(200, { data: [{ name: 'Resonance', id: this.state.app.appId, subscribed_fields: ['feed', 'messages', 'message_echoes'] }] });
+      return errors.nonexistingField(edge, 'Page');
+    }
+    if (method === 'POST') {
+      if (edge === 'comments') {
+        const { response, created } = postComment(this.state, req, token, id);
+        if (created) this.afterCreate([created]);
+        return response;
+      }
+      if (edge === 'messages') {
+        const { response, created } = sendMessage(this.state, req, token, id);
+        if (created) this.afterCreate([created]);
+        return response;
+      }
+      if (edge === 'subscribed_apps') return json(200, { success: true });
+      return errors.unsupportedGet(id, 'post');
+    }
+    if (method === 'DELETE') {
+      if (edge === 'permissions' && (id === 'me' || id === token.userId)) {
+        this.state.tokens.revokeUser(token.userId);
+        return json(200, { success: true });
+      }
+      return errors.unsupportedGet(id, 'delete');
+    }
+    return errors.unsupportedGet(id, method.toLowerCase());
+  }
+
+  private withHeaders(response: SimResponse, pageId: string | null): SimResponse {
+    const headers = {
+      ...this.state.usage.headers(this.state.now(), pageId),
+      'facebook-api-version': DEFAULT_GRAPH_VERSION,
+      'x-fb-rev': '1010000000',
+      ...response.headers,
+    };
+    return { ...response, headers };
+  }
+
+  faultResponse(kind: 'rate_limit' | 'server_error', options: FaultOptions): SimResponse {
+    const now = this.state.now();
+    if (kind === 'server_error') return options.status === 503 ? errors.unexpected() : errors.unknown(options.status ?? 500);
+    const code = [4, 17, 32, 613].includes(options.code ?? 4) ? (options.code ?? 4) : 4;
+    return errors.rateLimit(code, this.state.usage.headers(now, this.state.pageId, { regainMinutes: 10 }));
+  }
+
+  internalError(): SimResponse {
+    return errors.unknown(500);
+  }
+
+  /** Generated items appear on the page and are announced by webhook, as Facebook would. */
+  ingest(items: GeneratedItem[]): TruthItem[] {
+    const truth: TruthItem[] = [];
+    const created: Array<FbPost | FbComment | FbMessage> = [];
+    for (const item of items) {
+      const node = this.state.store.add(item);
+      if (!node) continue;
+      created.push(node);
+      const t = this.truthOf(node, item.kind === 'post' ? null : item.intent, item.language, 'generator');
+      this.ctx.world.addTruth(t);
+      truth.push(t);
+    }
+    this.afterCreate(created, false);
+    return truth;
+  }
+
+  /** Records truth for items created through the API and sends their webhooks. */
+  private afterCreate(created: Array<FbPost | FbComment | FbMessage>, recordTruth = true): void {
+    if (recordTruth) for (const node of created) this.ctx.world.addTruth(this.truthOf(node, null, null, 'api'));
+    if (!this.ctx.settings.webhookUrl) return;
+    const feed: Array<{ change: FeedChange; time: number }> = [];
+    const messaging: Array<{ event: Record<string, unknown>; time: number }> = [];
+    for (const node of created) {
+      if ('topLevel' in node) feed.push({ change: postAddChange(node, this.state.pageId, this.state.pageName), time: node.createdAt });
+      else if ('post' in node) feed.push({ change: commentAddChange(node), time: node.createdAt });
+      else messaging.push({ event: messagingEvent(node, this.state.pageId, this.state.app.appId), time: node.createdAt });
+    }
+    for (let i = 0; i < feed.length; i += WEBHOOK_BATCH) this.deliver(feedPayload(this.state.pageId, feed.slice(i, i + WEBHOOK_BATCH)));
+    for (let i = 0; i < messaging.length; i += WEBHOOK_BATCH) this.deliver(messagingPayload(this.state.pageId, messaging.slice(i, i + WEBHOOK_BATCH)));
+  }
+
+  /** Signs the escaped body with the app secret and hands it to the dispatcher. */
+  deliver(payload: Record<string, unknown>): void {
+    const body = facebookEscape(JSON.stringify(payload));
+    const url = `${this.ctx.settings.webhookUrl!.replace(/\/+$/, '')}/facebook`;
+    this.ctx.webhooks.send('facebook', url, body, { ...signatureHeaders(this.state.app.appSecret, body), 'user-agent': 'facebookexternalua' });
+  }
+
+  private truthOf(node: FbPost | FbComment | FbMessage, intent: TruthItem['intent'], language: TruthItem['language'], source: TruthItem['source']): TruthItem {
+    const base = { network: 'facebook' as const, intent, language, source, createdAt: fbTimeIso(node.createdAt) };
+    if ('topLevel' in node) {
+      return { ...base, kind: 'post', externalId: node.id, postExternalId: null, parentExternalId: null, threadExternalId: null, author: { externalId: this.state.pageId, name: this.state.pageName }, fromAccount: true, text: node.message };
+    }
+    if ('post' in node) {
+      return {
+        ...base,
+        kind: 'comment',
+        externalId: node.id,
+        postExternalId: node.post.id,
+        parentExternalId: node.parent ? node.parent.id : null,
+        threadExternalId: node.parent ? node.parent.id : node.id,
+        author: { externalId: node.from.id, name: node.from.name },
+        fromAccount: node.fromPage,
+        text: node.message,
+      };
+    }
+    const from = node.fromPage ? this.state.store.page : node.conversation.customer;
+    return {
+      ...base,
+      kind: 'message',
+      externalId: node.id,
+      postExternalId: null,
+      parentExternalId: null,
+      threadExternalId: node.conversation.id,
+      author: { externalId: from.id, name: from.name },
+      fromAccount: node.fromPage,
+      text: node.text,
+    };
+  }
+
+  /** /_sim/facebook/...: the verification handshake, token controls and usage limits. */
+  async control(req: SimRequest, subpath: string): Promise<SimResponse | undefined> {
+    const input = { ...Object.fromEntries(req.query), ...req.body } as Record<string, unknown>;
+    if (req.method === 'POST' && subpath === '/verify-webhook') return this.verifyWebhook(typeof input.url === 'string' ? input.url : undefined, input.verifyToken as string | undefined);
+    if (req.method === 'GET' && subpath === '/tokens') {
+      return json(200, { tokens: this.state.tokens.list().map((t) => ({ ...t, expiresAt: t.expiresAt === null ? null : new Date(t.expiresAt).toISOString() })) });
+    }
+    if (req.method === 'POST' && (subpath === '/tokens/expire' || subpath === '/tokens/revoke')) {
+      const token = typeof input.token === 'string' ? this.state.tokens.get(input.token) : undefined;
+      if (!token) return json(404, { error: { message: 'unknown token' } });
+      if (subpath === '/tokens/expire') token.expiresAt = this.state.now() - 1;
+      else token.revoked = true;
+      return json(200, { token: token.token, expired: subpath === '/tokens/expire', revoked: token.revoked });
+    }
+    if (subpath === '/limits') {
+      if (req.method === 'POST') {
+        const app = Number(input.appCallsPerHour ?? this.state.usage.limits.appCallsPerHour);
+        const page = Number(input.pageCallsPerHour ?? this.state.usage.limits.pageCallsPerHour);
+        if (!(app >= 1 && page >= 1)) return json(400, { error: { message: 'appCallsPerHour and pageCallsPerHour must be ≥ 1' } });
+        this.state.usage.limits = { appCallsPerHour: app, pageCallsPerHour: page };
+      }
+      return json(200, { limits: this.state.usage.limits });
+    }
+    return undefined;
+  }
+
+  /** Performs Facebook's subscription handshake against the receiver: GET with hub.* and expect the challenge back. */
+  async verifyWebhook(url?: string, verifyToken?: string): Promise<SimResponse> {
+    const target = url ?? (this.ctx.settings.webhookUrl ? `${this.ctx.settings.webhookUrl.replace(/\/+$/, '')}/facebook` : undefined);
+    if (!target) return json(400, { error: { message: 'no webhook URL configured; pass {"url": ...}' } });
+    const challenge = String(1_000_000_000 + Math.floor(Math.random() * 1_000_000_000));
+    const u = new URL(target);
+    u.searchParams.set('hub.mode', 'subscribe');
+    u.searchParams.set('hub.challenge', challenge);
+    u.searchParams.set('hub.verify_token', verifyToken ?? this.state.app.verifyToken);
+    try {
+      const res = await fetch(u, { signal: AbortSignal.timeout(10_000) });
+      const text = await res.text();
+      return json(200, { url: target, status: res.status, challenge, echoed: text, verified: res.status === 200 && text === challenge });
+    } catch (error) {
+      return json(200, { url: target, status: null, challenge, error: (error as Error).message, verified: false });
+    }
+  }
+}
+
+// Facebook reports times in whole seconds; the ground truth says the same.
+const fbTimeIso = (ms: number): string => new Date(Math.floor(ms / 1000) * 1000).toISOString();

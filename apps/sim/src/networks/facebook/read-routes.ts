@@ -1,0 +1,283 @@
+import { json, type SimRequest, type SimResponse } from '../../core/http';
+import { errors } from './errors';
+import { fbTime, parseFields, unixSeconds, type FieldSpec } from './fields';
+import { cursorPage, decodeCursor, encodeCursor, pageLink } from './paging';
+import { renderComment, renderConversation, renderMessage, renderPost, type EdgeRenderer } from './serialize';
+import type { FacebookState } from './state';
+import { upperBound, type FbComment, type FbConversation, type FbPost, type Ordered } from './store';
+import type { FbToken } from './tokens';
+
+/** What every read route gets: the request, its token, and where its links point. */
+export interface ReadCall {
+  req: SimRequest;
+  token: FbToken;
+  version: string;
+  /** `${origin}/facebook/${version}` */
+  base: string;
+}
+
+const MAX_LIMIT = 100;
+
+function limitOf(req: SimRequest, fallback = 25): number | SimResponse {
+  const raw = req.query.get('limit');
+  if (raw === null || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) return errors.invalidParam('Param limit must be a non-negative integer');
+  return Math.min(n, MAX_LIMIT);
+}
+
+function cursorParam(req: SimRequest, name: 'after' | 'before'): number | null | SimResponse {
+  const raw = req.query.get(name);
+  if (raw === null || raw === '') return null;
+  const order = decodeCursor(raw);
+  return order === null ? errors.invalidParam(`The ${name} parameter is not a valid cursor`) : order;
+}
+
+const isResponse = (v: unknown): v is SimResponse => typeof v === 'object' && v !== null && 'status' in v;
+
+/** A cursor-paged edge response: {data, paging: {cursors, previous?, next?}, summary?}. */
+function edgeResponse<T extends Ordered>(
+  call: ReadCall,
+  path: string,
+  list: readonly T[],
+  reverse: boolean,
+  render: (item: T) => Record<string, unknown>,
+  extra?: Record<string, unknown>,
+): SimResponse {
+  const limit = limitOf(call.req);
+  if (isResponse(limit)) return limit;
+  const after = cursorParam(call.req, 'after');
+  if (isResponse(after)) return after;
+  const before = cursorParam(call.req, 'before');
+  if (isResponse(before)) return before;
+  const page = cursorPage(list, { limit, after, before, reverse });
+  const body: Record<string, unknown> = { data: page.items.map(render) };
+  if (page.items.length > 0) {
+    const first = encodeCursor(page.items[0].order);
+    const last = encodeCursor(page.items[page.items.length - 1].order);
+    const paging: Record<string, unknown> = { cursors: { before: first, after: last } };
+    const link = (set: Record<string, string | null>) => pageLink(call.base.replace(/\/v\d+\.\d+$/, ''), `/${call.version}${path}`, call.req.query, { limit: String(limit), ...set });
+    if (page.hasPrevious) paging.previous = link({ before: first, after: null });
+    if (page.hasNext) paging.next = link({ after: last, before: null });
+    body.paging = paging;
+  }
+  if (extra) Object.assign(body, extra);
+  return json(200, body);
+}
+
+function wantsSummary(req: SimRequest): boolean {
+  const s = req.query.get('summary');
+  return s !== null && s !== 'false' && s !== '0';
+}
+
+function withFields<T>(fieldsParam: string | null, run: (fields: FieldSpec[] | null) => T): T {
+  return run(parseFields(fieldsParam));
+}
+
+/** Renders nested edges (`comments.summary(true).limit(0)`, `messages.limit(5){message}`) inside a node. */
+export function nestedEdges(state: FacebookState): EdgeRenderer {
+  const edges: EdgeRenderer = (owner, spec) => {
+    const limit = spec.modifiers.limit !== undefined ? Math.min(Number(spec.modifiers.limit) || 0, MAX_LIMIT) : 25;
+    if ('topLevel' in owner || 'replies' in owner) {
+      const stream = spec.modifiers.filter === 'stream' && 'topLevel' in owner;
+      const list: readonly FbComment[] = 'topLevel' in owner ? (stream ? owner.all : owner.topLevel) : owner.replies;
+      const items = list.slice(0, limit).map((c) => renderComment(c, spec.sub, state.pageId, edges));
+      const out: Record<string, unknown> = { data: items };
+      if (items.length) out.paging = { cursors: { before: encodeCursor(list[0].order), after: encodeCursor(list[Math.min(limit, list.length) - 1].order) } };
+      if (spec.modifiers.summary !== undefined && spec.modifiers.summary !== 'false') {
+        out.summary = { order: 'chronological', total_count: list.length, can_comment: !('post' in owner) || owner.parent === null };
+      }
+      return out;
+    }
+    const messages = (owner as FbConversation).messages;
+    const newest = messages.slice(Math.max(0, messages.length - limit)).reverse();
+    return { data: newest.map((m) => renderMessage(m, spec.sub, state.store.page)) };
+  };
+  return edges;
+}
+
+export function getFeed(state: FacebookState, call: ReadCall, pageId: string, edge: string): SimResponse {
+  if (pageId !== state.pageId && pageId !== 'me') return errors.unsupportedGet(pageId);
+  if (!call.token.scopes.includes('pages_read_engagement')) return errors.missingPermission('pages_read_engagement');
+  const posts = state.store.posts;
+  const edges = nestedEdges(state);
+  const render = (p: FbPost) => withFields(call.req.query.get('fields'), (f) => renderPost(p, f, state.store.page, edges));
+  const path = `/${pageId}/${edge}`;
+  const q = call.req.query;
+  // Cursor paging when the client sends cursors; otherwise Facebook's time-based paging.
+  if (q.get('after') || q.get('before')) return edgeResponse(call, path, posts, true, render);
+
+  const limit = limitOf(call.req);
+  if (isResponse(limit)) return limit;
+  const since = q.get('since') ? Number(q.get('since')) * 1000 : -Infinity;
+  const until = q.get('until') ? Number(q.get('until')) * 1000 : Infinity;
+  if (Number.isNaN(since) || Number.isNaN(until)) return errors.invalidParam('since and until must be UNIX timestamps');
+  const token = q.get('__paging_token') ? decodeCursor(q.get('__paging_token')!) : null;
+  const previous = q.get('__previous') === '1';
+  let items: FbPost[] = [];
+  if (previous) {
+    // Newer than the paging token, nearest first, shown newest first.
+    for (let i = token !== null ? upperBound(posts, token) : 0; i < posts.length && items.length < limit; i++) {
+      if (posts[i].createdAt >= since && posts[i].createdAt <= until) items.push(posts[i]);
+    }
+    items.reverse();
+  } else {
+    for (let i = (token !== null ? upperBound(posts, token - 1) : posts.length) - 1; i >= 0 && items.length < limit; i--) {
+      if (posts[i].createdAt <= until && posts[i].createdAt >= since) items.push(posts[i]);
+    }
+  }
+  const body: Record<string, unknown> = { data: items.map(render) };
+  if (items.length > 0) {
+    const first = items[0];
+    const last = items[items.length - 1];
+    const origin = call.base.replace(/\/v\d+\.\d+$/, '');
+    const keep = new URLSearchParams([...q].filter(([k]) => !['since', 'until', '__paging_token', '__previous'].includes(k)));
+    const paging: Record<string, unknown> = {
+      previous: pageLink(origin, `/${call.version}${path}`, keep, { limit: String(limit), since: String(unixSeconds(first.createdAt)), __paging_token: encodeCursor(first.order), __previous: '1' }),
+    };
+    if (posts.indexOf(last) > 0 && items.length === limit) {
+      paging.next = pageLink(origin, `/${call.version}${path}`, keep, { limit: String(limit), until: String(unixSeconds(last.createdAt)), __paging_token: encodeCursor(last.order) });
+    }
+    body.paging = paging;
+  }
+  return json(200, body);
+}
+
+export function getComments(state: FacebookState, call: ReadCall, objectId: string): SimResponse {
+  const post = state.store.post(objectId);
+  const comment = post ? undefined : state.store.comment(objectId);
+  if (!post && !comment) return errors.unsupportedGet(objectId);
+  if (!call.token.scopes.includes('pages_read_engagement')) return errors.missingPermission('pages_read_engagement');
+  const q = call.req.query;
+  const filter = q.get('filter') ?? 'toplevel';
+  if (filter !== 'toplevel' && filter !== 'stream') return errors.invalidParam('Param filter must be one of {toplevel, stream}');
+  const order = q.get('order') ?? 'chronological';
+  if (order !== 'chronological' && order !== 'reverse_chronological' && order !== 'ranked') {
+    return errors.invalidParam('Param order must be one of {chronological, reverse_chronological, ranked}');
+  }
+  const list: readonly FbComment[] = post ? (filter === 'stream' ? post.all : post.topLevel) : comment!.replies;
+  const edges = nestedEdges(state);
+  const render = (c: FbComment) => withFields(q.get('fields'), (f) => renderComment(c, f, state.pageId, edges));
+  const summary = wantsSummary(call.req)
+    ? { summary: { order: order === 'ranked' ? 'ranked' : order, total_count: list.length, can_comment: comment ? comment.parent === null : true } }
+    : undefined;
+  return edgeResponse(call, `/${objectId}/comments`, list, order === 'reverse_chronological', render, summary);
+}
+
+export function getConversations(state: FacebookState, call: ReadCall, pageId: string): SimResponse {
+  if (pageId !== state.pageId && pageId !== 'me') return errors.unsupportedGet(pageId);
+  if (call.token.kind !== 'page') return errors.pageTokenRequired();
+  if (!call.token.scopes.includes('pages_messaging')) return errors.missingPermission('pages_messaging');
+  const platform = call.req.query.get('platform');
+  if (platform !== null && platform !== 'messenger' && platform !== 'instagram') return errors.invalidParam('Param platform must be one of {MESSENGER, INSTAGRAM}');
+  const limit = limitOf(call.req);
+  if (isResponse(limit)) return limit;
+  const after = cursorParam(call.req, 'after');
+  if (isResponse(after)) return after;
+  // Newest-updated first; the cursor is the update's order, so paging stays stable while walking.
+  const items: Array<{ order: number; conversation: FbConversation }> = [];
+  let more = false;
+  if (platform !== 'instagram') {
+    for (const u of state.store.conversationsNewestFirst(after ?? Infinity)) {
+      if (items.length === limit) {
+        more = true;
+        break;
+      }
+      items.push(u);
+    }
+  }
+  const edges = nestedEdges(state);
+  const body: Record<string, unknown> = {
+    data: items.map((u) => withFields(call.req.query.get('fields'), (f) => renderConversation(u.conversation, f, state.store.page, edges))),
+  };
+  if (items.length) {
+    const first = encodeCursor(items[0].order);
+    const last = encodeCursor(items[items.length - 1].order);
+    const paging: Record<string, unknown> = { cursors: { before: first, after: last } };
+    if (more) paging.next = pageLink(call.base.replace(/\/v\d+\.\d+$/, ''), `/${call.version}/${pageId}/conversations`, call.req.query, { limit: String(limit), after: last, before: null });
+    body.paging = paging;
+  }
+  return json(200, body);
+}
+
+export function getMessages(state: FacebookState, call: ReadCall, conversationId: string): SimResponse {
+  const conversation = state.store.conversation(conversationId);
+  if (!conversation) return errors.unsupportedGet(conversationId);
+  if (call.token.kind !== 'page') return errors.pageTokenRequired();
+  // Messages of a conversation come newest first.
+  return edgeResponse(call, `/${conversationId}/messages`, conversation.messages, true, (m) =>
+    withFields(call.req.query.get('fields'), (f) => renderMessage(m, f, state.store.page)),
+  );
+}
+
+/** GET /{id}: whatever node the id names. */
+export function getNode(state: FacebookState, call: ReadCall, id: string): SimResponse {
+  const fields = parseFields(call.req.query.get('fields'));
+  const edges = nestedEdges(state);
+  const { store } = state;
+  if (id === 'me') {
+    if (call.token.kind === 'page') return getNode(state, call, state.pageId);
+    return json(200, pickUser({ name: state.adminUser.name, id: state.adminUser.id }, fields));
+  }
+  if (id === state.pageId) {
+    const all: Record<string, unknown> = {
+      name: state.pageName,
+      id: state.pageId,
+      username: 'resonancedemoshop',
+      category: 'Sportswear Store',
+      link: `https://www.facebook.com/resonancedemoshop`,
+      fan_count: 48_210,
+      followers_count: 51_377,
+    };
+    return json(200, pickUser(all, fields));
+  }
+  const post = store.post(id);
+  if (post) return json(200, renderPost(post, fields, store.page, edges));
+  const comment = store.comment(id);
+  if (comment) return json(200, renderComment(comment, fields, state.pageId, edges));
+  const message = store.message(id);
+  if (message) return json(200, renderMessage(message, fields, store.page));
+  const conversation = store.conversation(id);
+  if (conversation) return json(200, renderConversation(conversation, fields, store.page, edges));
+  return errors.unsupportedGet(id);
+}
+
+function pickUser(all: Record<string, unknown>, fields: FieldSpec[] | null): Record<string, unknown> {
+  if (!fields) return { name: all.name, id: all.id };
+  const out: Record<string, unknown> = {};
+  for (const f of fields) if (f.name in all) out[f.name] = all[f.name];
+  out.id = all.id;
+  return out;
+}
+
+/** GET /me/accounts with a user token: the pages the user manages, with their page tokens. */
+export function getAccounts(state: FacebookState, call: ReadCall): SimResponse {
+  if (call.token.kind !== 'user') return errors.nonexistingField('accounts', 'Page');
+  if (call.token.userId !== state.adminUser.id || !call.token.scopes.includes('pages_show_list')) return json(200, { data: [] });
+  // A page token derived from a long-lived user token does not expire; from a short-lived one it lives as long.
+  const longLived = call.token.expiresAt === null || call.token.expiresAt - state.now() > 24 * 3600_000;
+  const pageToken = state.tokens.issue({
+    kind: 'page',
+    userId: call.token.userId,
+    pageId: state.pageId,
+    appId: call.token.appId,
+    scopes: call.token.scopes,
+    expiresAt: longLived ? null : call.token.expiresAt,
+  });
+  const cursor = Buffer.from(state.pageId).toString('base64');
+  return json(200, {
+    data: [
+      {
+        access_token: pageToken.token,
+        category: 'Sportswear Store',
+        category_list: [{ id: '186982054657561', name: 'Sportswear Store' }],
+        name: state.pageName,
+        id: state.pageId,
+        tasks: ['ANALYZE', 'ADVERTISE', 'MESSAGING', 'MODERATE', 'CREATE_CONTENT', 'MANAGE'],
+      },
+    ],
+    paging: { cursors: { before: cursor, after: cursor } },
+  });
+}
+
+export { fbTime };

@@ -1,0 +1,162 @@
+import type { FieldSpec } from './fields';
+import { fbTime } from './fields';
+import type { FbComment, FbConversation, FbMessage, FbPost, FbUser } from './store';
+
+/**
+ * Graph API nodes as JSON, field by field. Each node type knows its fields; asking for one it
+ * does not have is the caller's error (#100 nonexisting field). Without `fields`, the defaults
+ * Facebook returns for that node type.
+ */
+export class UnknownFieldError extends Error {
+  constructor(
+    readonly field: string,
+    readonly nodeType: string,
+  ) {
+    super(`nonexisting field ${field} on ${nodeType}`);
+  }
+}
+
+export interface EdgeRenderer {
+  /** Renders a nested edge such as `comments.summary(true).limit(0)` inside a node. */
+  (owner: FbPost | FbComment | FbConversation, edge: FieldSpec): unknown;
+}
+
+type Getter<T> = (node: T, spec: FieldSpec, edges: EdgeRenderer) => unknown;
+
+const user = (u: FbUser, spec?: FieldSpec): Record<string, unknown> => pick({ name: u.name, id: u.id }, spec, 'User');
+const messengerUser = (u: FbUser): Record<string, unknown> => ({ name: u.name, email: `${u.id}@facebook.com`, id: u.id });
+
+function pick(all: Record<string, unknown>, spec: FieldSpec | undefined, nodeType: string): Record<string, unknown> {
+  if (!spec?.sub) return all;
+  const out: Record<string, unknown> = {};
+  for (const f of spec.sub) {
+    if (!(f.name in all)) throw new UnknownFieldError(f.name, nodeType);
+    out[f.name] = all[f.name];
+  }
+  return out;
+}
+
+const postNumber = (post: FbPost) => post.id.split('_')[1];
+const commentNumber = (c: FbComment) => c.id.split('_')[1];
+
+export function commentPermalink(c: FbComment, pageId: string): string {
+  const base = `https://www.facebook.com/${pageId}/posts/${postNumber(c.post)}/?comment_id=`;
+  return c.parent ? `${base}${commentNumber(c.parent)}&reply_comment_id=${commentNumber(c)}` : `${base}${commentNumber(c)}`;
+}
+
+function commentFields(pageId: string): Record<string, Getter<FbComment>> {
+  return {
+    id: (c) => c.id,
+    created_time: (c) => fbTime(c.createdAt),
+    from: (c, spec) => user(c.from, spec),
+    message: (c) => c.message,
+    permalink_url: (c) => commentPermalink(c, pageId),
+    like_count: (c) => c.likeCount,
+    comment_count: (c) => c.replies.length,
+    can_comment: (c) => c.parent === null,
+    can_like: () => true,
+    can_hide: (c) => !c.fromPage,
+    can_remove: () => true,
+    can_reply_privately: (c) => !c.fromPage,
+    is_hidden: () => false,
+    is_private: () => false,
+    user_likes: () => false,
+    message_tags: () => [],
+    parent: (c, spec) => (c.parent ? renderComment(c.parent, spec.sub ?? null, pageId, noEdges) : undefined),
+    object: (c) => ({ id: c.post.id, created_time: fbTime(c.post.createdAt) }),
+    comments: (c, spec, edges) => edges(c, spec),
+  };
+}
+
+const DEFAULT_COMMENT = ['created_time', 'from', 'message', 'id'];
+const DEFAULT_POST = ['created_time', 'message', 'id'];
+const DEFAULT_MESSAGE = ['id', 'created_time'];
+const DEFAULT_CONVERSATION = ['id', 'updated_time'];
+
+const noEdges: EdgeRenderer = () => ({ data: [] });
+
+function render<T>(node: T, fields: FieldSpec[] | null, defaults: string[], getters: Record<string, Getter<T>>, nodeType: string, edges: EdgeRenderer) {
+  const specs = fields ?? defaults.map((name) => ({ name, modifiers: {}, sub: null }));
+  const out: Record<string, unknown> = {};
+  for (const spec of specs) {
+    const get = getters[spec.name];
+    if (!get) throw new UnknownFieldError(spec.name, nodeType);
+    const value = get(node, spec, edges);
+    // Facebook leaves out fields that have no value rather than sending null.
+    if (value !== undefined) out[spec.name] = value;
+  }
+  // `id` is always returned, last when not asked for, as the Graph API does.
+  if (!('id' in out) && 'id' in getters) out.id = getters.id(node, { name: 'id', modifiers: {}, sub: null }, edges);
+  return out;
+}
+
+export function renderComment(c: FbComment, fields: FieldSpec[] | null, pageId: string, edges: EdgeRenderer): Record<string, unknown> {
+  return render(c, fields, DEFAULT_COMMENT, commentFields(pageId), 'Comment', edges);
+}
+
+export function renderPost(p: FbPost, fields: FieldSpec[] | null, page: FbUser, edges: EdgeRenderer): Record<string, unknown> {
+  const getters: Record<string, Getter<FbPost>> = {
+    id: (x) => x.id,
+    message: (x) => x.message,
+    created_time: (x) => fbTime(x.createdAt),
+    updated_time: (x) => fbTime(x.all.length ? Math.max(x.createdAt, x.all[x.all.length - 1].createdAt) : x.createdAt),
+    from: (_x, spec) => user(page, spec),
+    permalink_url: (x) => `https://www.facebook.com/${page.id}/posts/${postNumber(x)}/`,
+    status_type: () => 'mobile_status_update',
+    is_published: () => true,
+    is_hidden: () => false,
+    is_expired: () => false,
+    privacy: () => ({ allow: '', deny: '', description: 'Public', friends: '', value: 'EVERYONE' }),
+    shares: (x) => (x.shares > 0 ? { count: x.shares } : undefined),
+    comments: (x, spec, e) => e(x, spec),
+    reactions: (x, spec) => summaryEdge(x.reactions, spec),
+    likes: (x, spec) => summaryEdge(x.reactions, spec),
+  };
+  return render(p, fields, DEFAULT_POST, getters, 'Post', edges);
+}
+
+/** reactions/likes edges: the sim keeps only counts, so data is empty and the summary carries them. */
+function summaryEdge(count: number, spec: FieldSpec): Record<string, unknown> {
+  const out: Record<string, unknown> = { data: [] };
+  if (spec.modifiers.summary !== undefined && spec.modifiers.summary !== 'false') {
+    out.summary = { total_count: count, viewer_reaction: 'NONE' };
+  }
+  return out;
+}
+
+export function renderMessage(m: FbMessage, fields: FieldSpec[] | null, page: FbUser): Record<string, unknown> {
+  const from = m.fromPage ? page : m.conversation.customer;
+  const to = m.fromPage ? m.conversation.customer : page;
+  const getters: Record<string, Getter<FbMessage>> = {
+    id: (x) => x.id,
+    created_time: (x) => fbTime(x.createdAt),
+    from: () => messengerUser(from),
+    to: () => ({ data: [messengerUser(to)] }),
+    message: (x) => x.text,
+    tags: (x) => ({ data: x.fromPage ? [{ name: 'source:chat' }] : [{ name: 'inbox' }, { name: 'source:mobile' }] }),
+    // The sim's messages carry no attachments or stickers; Facebook omits such fields.
+    attachments: () => undefined,
+    sticker: () => undefined,
+    shares: () => undefined,
+    is_unsupported: () => false,
+  };
+  return render(m, fields, DEFAULT_MESSAGE, getters, 'Message', noEdges);
+}
+
+export function renderConversation(c: FbConversation, fields: FieldSpec[] | null, page: FbUser, edges: EdgeRenderer): Record<string, unknown> {
+  const last = c.messages[c.messages.length - 1];
+  const getters: Record<string, Getter<FbConversation>> = {
+    id: (x) => x.id,
+    updated_time: (x) => fbTime(x.updatedAt),
+    link: (x) => `/${page.id}/inbox/${x.id.slice(2)}/`,
+    message_count: (x) => x.messages.length,
+    unread_count: (x) => x.unread,
+    participants: () => ({ data: [messengerUser(c.customer), messengerUser(page)] }),
+    senders: () => ({ data: [messengerUser(c.customer), messengerUser(page)] }),
+    snippet: () => last?.text ?? '',
+    can_reply: () => true,
+    is_subscribed: () => true,
+    messages: (x, spec, e) => e(x, spec),
+  };
+  return render(c, fields, DEFAULT_CONVERSATION, getters, 'PageConversation', edges);
+}

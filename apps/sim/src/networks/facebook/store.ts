@@ -1,0 +1,244 @@
+import { createHash } from 'node:crypto';
+import type { GeneratedCustomer, GeneratedItem } from '../../generator';
+
+/**
+ * The Facebook page's world: posts, comments (two levels, as on Facebook), and Messenger
+ * conversations. Lists are append-only and in insertion order, which is also time order, so a
+ * cursor is just an item's insertion number and paging is a binary search.
+ */
+export interface FbUser {
+  id: string;
+  name: string;
+}
+
+export interface FbPost {
+  id: string;
+  order: number;
+  createdAt: number;
+  message: string;
+  topLevel: FbComment[];
+  all: FbComment[];
+  reactions: number;
+  shares: number;
+}
+
+export interface FbComment {
+  id: string;
+  order: number;
+  post: FbPost;
+  parent: FbComment | null;
+  createdAt: number;
+  from: FbUser;
+  fromPage: boolean;
+  message: string;
+  replies: FbComment[];
+  likeCount: number;
+}
+
+export interface FbConversation {
+  id: string;
+  customer: FbUser;
+  /** Oldest first. */
+  messages: FbMessage[];
+  updatedAt: number;
+  /** Bumped on every new message; conversations list newest-updated first. */
+  updatedOrder: number;
+  lastInboundAt: number | null;
+  unread: number;
+}
+
+export interface FbMessage {
+  id: string;
+  order: number;
+  conversation: FbConversation;
+  fromPage: boolean;
+  createdAt: number;
+  text: string;
+}
+
+export interface Ordered {
+  order: number;
+}
+
+/** Index of the first element with order > `order` in an order-sorted list. */
+export function upperBound(list: readonly Ordered[], order: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid].order <= order) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export class FacebookStore {
+  readonly posts: FbPost[] = [];
+  private readonly postsById = new Map<string, FbPost>();
+  private readonly postsBySeq = new Map<number, FbPost>();
+  private readonly comments = new Map<string, FbComment>();
+  private readonly commentsBySeq = new Map<number, FbComment>();
+  private readonly conversationsById = new Map<string, FbConversation>();
+  private readonly conversationsByUser = new Map<string, FbConversation>();
+  private readonly messages = new Map<string, FbMessage>();
+  /** Conversation updates, oldest first; stale entries (order ≠ conversation.updatedOrder) are skipped. */
+  private updates: Array<{ order: number; conversation: FbConversation }> = [];
+  private order = 0;
+  private apiSerial = 0;
+  readonly page: FbUser;
+
+  constructor(
+    readonly pageId: string,
+    pageName: string,
+    private readonly seed: number,
+  ) {
+    this.page = { id: pageId, name: pageName };
+  }
+
+  post(id: string): FbPost | undefined {
+    return this.postsById.get(id);
+  }
+
+  comment(id: string): FbComment | undefined {
+    return this.comments.get(id);
+  }
+
+  conversation(id: string): FbConversation | undefined {
+    return this.conversationsById.get(id);
+  }
+
+  conversationWith(userId: string): FbConversation | undefined {
+    return this.conversationsByUser.get(userId);
+  }
+
+  message(id: string): FbMessage | undefined {
+    return this.messages.get(id);
+  }
+
+  /** Conversations, most recently updated first, starting below `beforeOrder`. */
+  *conversationsNewestFirst(beforeOrder = Infinity): Generator<{ order: number; conversation: FbConversation }> {
+    if (this.updates.length > 4 * Math.max(64, this.conversationsById.size)) {
+      this.updates = this.updates.filter((u) => u.order === u.conversation.updatedOrder);
+    }
+    let i = upperBound(this.updates, beforeOrder - 1) - 1;
+    if (beforeOrder === Infinity) i = this.updates.length - 1;
+    for (; i >= 0; i--) {
+      const u = this.updates[i];
+      if (u.order === u.conversation.updatedOrder) yield u;
+    }
+  }
+
+  get conversationCount(): number {
+    return this.conversationsById.size;
+  }
+
+  customerUser(customer: GeneratedCustomer): FbUser {
+    // Page-scoped/app-scoped ids: 16 digits, distinct per customer.
+    return { id: String(7_000_000_000_000_000 + customer.index), name: customer.name };
+  }
+
+  /** Adds one generated item; returns what was created (undefined if its post is unknown). */
+  add(item: GeneratedItem): FbPost | FbComment | FbMessage | undefined {
+    switch (item.kind) {
+      case 'post': {
+        const post: FbPost = {
+          id: `${this.pageId}_${122_000_000_000_000 + item.seq}`,
+          order: ++this.order,
+          createdAt: item.createdAt,
+          message: item.text,
+          topLevel: [],
+          all: [],
+          reactions: 0,
+          shares: 0,
+        };
+        this.posts.push(post);
+        this.postsById.set(post.id, post);
+        this.postsBySeq.set(item.seq, post);
+        return post;
+      }
+      case 'comment': {
+        const post = this.postsBySeq.get(item.postSeq);
+        if (!post) return undefined;
+        const parent = item.parentSeq === null ? null : (this.commentsBySeq.get(item.parentSeq) ?? null);
+        const from = item.author ? this.customerUser(item.author) : this.page;
+        const comment = this.addComment(post, parent, from, !item.author, item.text, item.createdAt, 100_000_000_000_000 + item.seq);
+        this.commentsBySeq.set(item.seq, comment);
+        if (item.author) post.reactions += item.seq % 3 === 0 ? 1 : 0;
+        return comment;
+      }
+      case 'message': {
+        const customer = this.customerUser(item.customer);
+        return this.addMessage(customer, item.fromAccount, item.text, item.createdAt, `sim:${this.seed}:${item.seq}`);
+      }
+    }
+  }
+
+  /** A comment written through the API (as the page); replies to replies go to the top-level comment, as on Facebook. */
+  addApiComment(target: FbPost | FbComment, from: FbUser, fromPage: boolean, message: string, at: number): FbComment {
+    const post = 'post' in target ? target.post : target;
+    const parent = 'post' in target ? (target.parent ?? target) : null;
+    return this.addComment(post, parent, from, fromPage, message, at, 900_000_000_000_000 + ++this.apiSerial);
+  }
+
+  addApiMessage(customer: FbUser, text: string, at: number): FbMessage {
+    return this.addMessage(customer, true, text, at, `api:${this.seed}:${++this.apiSerial}`);
+  }
+
+  private addComment(post: FbPost, parent: FbComment | null, from: FbUser, fromPage: boolean, message: string, at: number, num: number): FbComment {
+    const postNum = post.id.split('_')[1];
+    const comment: FbComment = {
+      id: `${postNum}_${num}`,
+      order: ++this.order,
+      post,
+      parent,
+      createdAt: at,
+      from,
+      fromPage,
+      message,
+      replies: [],
+      likeCount: 0,
+    };
+    post.all.push(comment);
+    if (parent) parent.replies.push(comment);
+    else post.topLevel.push(comment);
+    this.comments.set(comment.id, comment);
+    return comment;
+  }
+
+  private addMessage(customer: FbUser, fromPage: boolean, text: string, at: number, idSeed: string): FbMessage {
+    let conversation = this.conversationsByUser.get(customer.id);
+    if (!conversation) {
+      conversation = {
+        id: `t_${10_000_000_000_000 + Number(customer.id.slice(-9))}`,
+        customer,
+        messages: [],
+        updatedAt: at,
+        updatedOrder: 0,
+        lastInboundAt: null,
+        unread: 0,
+      };
+      this.conversationsById.set(conversation.id, conversation);
+      this.conversationsByUser.set(customer.id, conversation);
+    }
+    const message: FbMessage = {
+      id: `m_${createHash('sha512').update(idSeed).digest('base64url')}`,
+      order: ++this.order,
+      conversation,
+      fromPage,
+      createdAt: at,
+      text,
+    };
+    conversation.messages.push(message);
+    conversation.updatedAt = at;
+    conversation.updatedOrder = message.order;
+    if (!fromPage) {
+      conversation.lastInboundAt = at;
+      conversation.unread += 1;
+    } else {
+      conversation.unread = 0;
+    }
+    this.updates.push({ order: message.order, conversation });
+    this.messages.set(message.id, message);
+    return message;
+  }
+}

@@ -1,0 +1,84 @@
+import { createHmac } from 'node:crypto';
+import { unixSeconds } from './fields';
+import type { FbComment, FbMessage, FbPost } from './store';
+
+/**
+ * Facebook's webhook payloads (`feed` changes and Messenger `messaging` events) and how they are
+ * signed: X-Hub-Signature-256 = "sha256=" + HMAC-SHA256(app secret, the exact body bytes), where
+ * Facebook's body escapes every non-ASCII character as \uXXXX and "/" as "\/".
+ */
+export function facebookEscape(json: string): string {
+  return json.replace(/\//g, '\\/').replace(/[\u0080-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+export function signatureHeaders(appSecret: string, body: string): Record<string, string> {
+  const bytes = Buffer.from(body, 'utf8');
+  return {
+    'x-hub-signature-256': `sha256=${createHmac('sha256', appSecret).update(bytes).digest('hex')}`,
+    // Facebook still sends the SHA-1 signature alongside.
+    'x-hub-signature': `sha1=${createHmac('sha1', appSecret).update(bytes).digest('hex')}`,
+  };
+}
+
+export interface FeedChange {
+  field: 'feed';
+  value: Record<string, unknown>;
+}
+
+export function commentAddChange(c: FbComment): FeedChange {
+  return {
+    field: 'feed',
+    value: {
+      item: 'comment',
+      verb: 'add',
+      comment_id: c.id,
+      post_id: c.post.id,
+      parent_id: c.parent ? c.parent.id : c.post.id,
+      from: { id: c.from.id, name: c.from.name },
+      created_time: unixSeconds(c.createdAt),
+      message: c.message,
+    },
+  };
+}
+
+export function postAddChange(p: FbPost, pageId: string, pageName: string): FeedChange {
+  return {
+    field: 'feed',
+    value: {
+      item: 'status',
+      verb: 'add',
+      post_id: p.id,
+      published: 1,
+      from: { id: pageId, name: pageName },
+      created_time: unixSeconds(p.createdAt),
+      message: p.message,
+    },
+  };
+}
+
+export function feedPayload(pageId: string, changes: Array<{ change: FeedChange; time: number }>): Record<string, unknown> {
+  return {
+    object: 'page',
+    entry: changes.map(({ change, time }) => ({ id: pageId, time: unixSeconds(time), changes: [change] })),
+  };
+}
+
+/** A Messenger event: an inbound message, or the echo of one the page sent (is_echo). */
+export function messagingEvent(m: FbMessage, pageId: string, appId: string): Record<string, unknown> {
+  const customer = m.conversation.customer.id;
+  const message: Record<string, unknown> = { mid: m.id, text: m.text };
+  if (m.fromPage) {
+    message.is_echo = true;
+    message.app_id = Number(appId);
+  }
+  return {
+    sender: { id: m.fromPage ? pageId : customer },
+    recipient: { id: m.fromPage ? customer : pageId },
+    timestamp: m.createdAt,
+    message,
+  };
+}
+
+export function messagingPayload(pageId: string, events: Array<{ event: Record<string, unknown>; time: number }>): Record<string, unknown> {
+  return { object: 'page', entry: events.map(({ event, time }) => ({ id: pageId, time, messaging: [event] })) };
+}
