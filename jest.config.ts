@@ -37,6 +37,7 @@ const swc = [
 
 const packages = [
   'libs/contracts',
+  'libs/classifier',
   'libs/config',
   'libs/db',
   'libs/queue',
@@ -62,7 +63,7 @@ const config: Config = {
     transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
     moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
     moduleNameMapper: {
-      '^@resonance/(contracts|config|db|queue|connectors|runtime|testing)$': '<rootDir>/../../libs/$1/src',
+      '^@resonance/(contracts|classifier|config|db|queue|connectors|runtime|testing)$': '<rootDir>/../../libs/$1/src',
       '^@resonance/(api|worker|sim|cli)$': '<rootDir>/../../apps/$1/src',
     },
   })),
