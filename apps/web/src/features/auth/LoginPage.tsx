@@ -1,0 +1,61 @@
+import { useState, type FormEvent } from 'react';
+import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { ApiError } from '../../shared/api/http';
+import { useI18n } from '../../shared/i18n/I18nProvider';
+import { LanguageSwitch } from '../../shared/ui/LanguageSwitch';
+import { useLogin } from './login';
+
+export function LoginPage() {
+  const { t } = useI18n();
+  const loginMutation = useLogin();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    loginMutation.mutate({ email: email.trim(), password });
+  };
+
+  const error = loginMutation.error;
+  const errorText =
+    error instanceof ApiError && error.status === 401
+      ? t('auth.failed')
+      : error instanceof ApiError && error.status === 429
+        ? t('auth.throttled')
+        : error instanceof ApiError && error.status === 0
+          ? t('common.offline')
+          : error
+            ? t('common.error', { message: error.message })
+            : null;
+
+  return (
+    <Center mih="100vh" bg="gray.0">
+      <Paper withBorder shadow="sm" p="xl" radius="md" w={380} component="main">
+        <form onSubmit={submit} aria-labelledby="login-title">
+          <Stack>
+            <Title order={1} size="h2" id="login-title">
+              {t('auth.title')}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('app.tagline')}
+            </Text>
+            <TextInput label={t('auth.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} name="email" />
+            <PasswordInput label={t('auth.password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} name="password" />
+            {errorText && (
+              <Alert color="red" variant="light" role="alert">
+                {errorText}
+              </Alert>
+            )}
+            <Button type="submit" loading={loginMutation.isPending}>
+              {t('auth.submit')}
+            </Button>
+            <Text size="xs" c="dimmed">
+              {t('auth.demoHint')}
+            </Text>
+            <LanguageSwitch />
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}

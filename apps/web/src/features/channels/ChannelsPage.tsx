@@ -1,0 +1,182 @@
+import { Alert, Badge, Box, Button, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { NETWORKS, type ChannelStatus, type Network } from '@resonance/contracts';
+import { useI18n } from '../../shared/i18n/I18nProvider';
+import { NetworkIcon } from '../../shared/ui/NetworkIcon';
+import { EmptyState, ErrorState, LoadingState, isMissingEndpoint } from '../../shared/ui/states';
+import { useStartConnect } from './connect-channel';
+import { useChannels, type ChannelView } from './list-channels';
+import { useSetChannelState } from './set-channel-state';
+
+const STATUS_COLOR: Record<ChannelStatus, string> = { connected: 'teal', needs_reauth: 'orange', paused: 'gray', error: 'red' };
+
+function budgetShare(channel: ChannelView): number | null {
+  if (typeof channel.budgetUsed === 'number') return channel.budgetUsed;
+  const b = channel.rateBudget ?? {};
+  const used = Number(b.used);
+  const limit = Number(b.limit);
+  return Number.isFinite(used) && Number.isFinite(limit) && limit > 0 ? used / limit : null;
+}
+
+export function ChannelsPage() {
+  const { t } = useI18n();
+  const channels = useChannels();
+  const connect = useStartConnect();
+  const returned = new URLSearchParams(window.location.search);
+
+  return (
+    <Box p="lg" style={{ overflowY: 'auto' }}>
+      <Title order={1} size="h3" mb="md">
+        {t('channels.title')}
+      </Title>
+      {returned.get('error') && (
+        <Alert color="red" mb="md" role="alert">
+          {t('common.error', { message: returned.get('error') ?? '' })}
+        </Alert>
+      )}
+      <Stack gap="lg">
+        <section aria-labelledby="connected-channels">
+          <Title order={2} size="h5" id="connected-channels" mb="xs" className="visually-hidden">
+            {t('channels.title')}
+          </Title>
+          {channels.isPending ? (
+            <LoadingState />
+          ) : channels.isError ? (
+            <ErrorState error={channels.error} onRetry={() => void channels.refetch()} path="/api/channels" />
+          ) : channels.data.length === 0 ? (
+            <EmptyState>{t('channels.empty')}</EmptyState>
+          ) : (
+            <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} data-testid="channel-list">
+              {channels.data.map((c) => (
+                <ChannelCard key={c.id} channel={c} onReconnect={() => connect.mutate({ network: c.network, channelId: c.id })} />
+              ))}
+            </SimpleGrid>
+          )}
+        </section>
+        <section aria-labelledby="connect-channels">
+          <Title order={2} size="h5" id="connect-channels" mb="xs">
+            {t('channels.connect', { network: '' }).trim()}
+          </Title>
+          {connect.isError && (
+            <Alert color={isMissingEndpoint(connect.error) ? 'gray' : 'red'} mb="sm" role="alert">
+              {isMissingEndpoint(connect.error) ? t('channels.connectUnavailable') : t('common.error', { message: connect.error.message })}
+            </Alert>
+          )}
+          <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
+            {NETWORKS.map((network) => (
+              <ConnectCard key={network} network={network} pending={connect.isPending && connect.variables?.network === network} onConnect={() => connect.mutate({ network })} />
+            ))}
+          </SimpleGrid>
+        </section>
+      </Stack>
+    </Box>
+  );
+}
+
+function ChannelCard({ channel, onReconnect }: { channel: ChannelView; onReconnect: () => void }) {
+  const { t, formatDateTime, formatNumber, formatRelative } = useI18n();
+  const setState = useSetChannelState();
+  const share = budgetShare(channel);
+  return (
+    <Card withBorder data-testid="channel-card" data-network={channel.network}>
+      <Group justify="space-between" wrap="nowrap">
+        <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+          <NetworkIcon network={channel.network} size={28} />
+          <Box style={{ minWidth: 0 }}>
+            <Text fw={600} truncate>
+              {channel.displayName}
+            </Text>
+            <Text size="xs" c="dimmed" truncate>
+              {t(`network.${channel.network}`)}
+              {channel.handle ? ` · ${channel.handle}` : ''}
+            </Text>
+          </Box>
+        </Group>
+        <Badge color={STATUS_COLOR[channel.status]} variant="light" data-testid="channel-status">
+          {t(`channels.state.${channel.status}`)}
+        </Badge>
+      </Group>
+      <Stack gap={4} mt="sm">
+        <Text size="xs">
+          {t('channels.lastSync')}:{' '}
+          {channel.lastSyncedAt ? (
+            <span title={formatDateTime(channel.lastSyncedAt)}>{formatRelative(channel.lastSyncedAt)}</span>
+          ) : (
+            t('channels.never')
+          )}
+        </Text>
+        {channel.followers !== null && (
+          <Text size="xs">
+            {t('channels.followers')}: {formatNumber(channel.followers)}
+          </Text>
+        )}
+        {share !== null && (
+          <Box>
+            <Text size="xs">
+              {t('channels.budget')}: {formatNumber(share, { style: 'percent', maximumFractionDigits: 0 })}
+            </Text>
+            <Progress value={Math.min(100, share * 100)} color={share > 0.8 ? 'orange' : 'indigo'} size="sm" aria-label={t('channels.budget')} />
+          </Box>
+        )}
+        {channel.lastError && (
+          <Text size="xs" c="red">
+            {t('channels.lastError')}: {channel.lastError}
+            {channel.lastErrorAt ? ` (${formatRelative(channel.lastErrorAt)})` : ''}
+          </Text>
+        )}
+        {channel.status === 'needs_reauth' && (
+          <Text size="xs" c="orange.8">
+            {t('channels.needsReauthHint')}
+          </Text>
+        )}
+        {channel.network === 'xing' && (
+          <Text size="xs" c="dimmed">
+            {t('channels.xingNotice')}
+          </Text>
+        )}
+      </Stack>
+      <Group gap="xs" mt="sm">
+        {(channel.status === 'needs_reauth' || channel.status === 'error') && (
+          <Button size="xs" onClick={onReconnect}>
+            {t('channels.reconnect')}
+          </Button>
+        )}
+        {channel.status === 'paused' ? (
+          <Button size="xs" variant="light" loading={setState.isPending} onClick={() => setState.mutate({ id: channel.id, action: 'resume' })}>
+            {t('channels.resume')}
+          </Button>
+        ) : (
+          <Button size="xs" variant="default" loading={setState.isPending} onClick={() => setState.mutate({ id: channel.id, action: 'pause' })}>
+            {t('channels.pause')}
+          </Button>
+        )}
+      </Group>
+      {setState.isError && (
+        <Text size="xs" c="red" role="alert">
+          {t('common.error', { message: setState.error.message })}
+        </Text>
+      )}
+    </Card>
+  );
+}
+
+function ConnectCard({ network, pending, onConnect }: { network: Network; pending: boolean; onConnect: () => void }) {
+  const { t } = useI18n();
+  return (
+    <Card withBorder data-testid={`connect-${network}`}>
+      <Group justify="space-between">
+        <Group gap="xs">
+          <NetworkIcon network={network} size={24} />
+          <Text fw={500}>{t(`network.${network}`)}</Text>
+        </Group>
+        <Button size="xs" variant="light" loading={pending} onClick={onConnect}>
+          {t('channels.connect', { network: t(`network.${network}`) })}
+        </Button>
+      </Group>
+      {network === 'xing' && (
+        <Alert color="yellow" variant="light" mt="sm" p="xs" data-testid="xing-notice">
+          <Text size="xs">{t('channels.xingNotice')}</Text>
+        </Alert>
+      )}
+    </Card>
+  );
+}

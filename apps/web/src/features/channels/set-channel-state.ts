@@ -1,0 +1,12 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../shared/api/http';
+import { channelsQueryOptions } from './list-channels';
+
+/** Pause or resume syncing a channel (POST /api/channels/:id/pause | resume). */
+export const setChannelState = ({ id, action }: { id: string; action: 'pause' | 'resume' }) =>
+  api<unknown>(`/channels/${encodeURIComponent(id)}/${action}`, { method: 'POST' });
+
+export function useSetChannelState() {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: setChannelState, onSettled: () => void client.invalidateQueries({ queryKey: channelsQueryOptions().queryKey }) });
+}

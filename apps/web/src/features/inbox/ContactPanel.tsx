@@ -1,0 +1,99 @@
+import { useQuery } from '@tanstack/react-query';
+import { Anchor, Avatar, Badge, Box, Divider, Group, Stack, Text, Title } from '@mantine/core';
+import { useI18n } from '../../shared/i18n/I18nProvider';
+import { EmptyState, LoadingState } from '../../shared/ui/states';
+import { useThread } from './get-thread';
+import { useNotes } from './list-notes';
+import { listThreads } from './list-threads';
+
+/** Customer context: who this is, earlier conversations of the same contact, and the team's notes. */
+export function ContactPanel({ threadId, onOpen }: { threadId: string; onOpen: (id: string) => void }) {
+  const { t, formatDateTime, formatRelative } = useI18n();
+  const thread = useThread(threadId);
+  const notes = useNotes(threadId);
+  const contactId = thread.data?.contact?.id;
+  const earlier = useQuery({
+    queryKey: ['threads', 'by-contact', contactId],
+    enabled: !!contactId,
+    queryFn: ({ signal }) => listThreads({ status: 'all', contact: contactId }, null, signal),
+    retry: false,
+  });
+  if (!thread.data) return null;
+  const contact = thread.data.contact;
+  const others = (earlier.data?.items ?? []).filter((x) => x.id !== threadId && x.contact?.id === contactId);
+  return (
+    <Stack gap="sm" p="sm" data-testid="contact-panel">
+      <Title order={3} size="h6">
+        {t('contact.title')}
+      </Title>
+      <Group gap="sm" wrap="nowrap">
+        <Avatar src={contact?.avatarUrl ?? undefined} alt="" radius="xl">
+          {(contact?.name ?? contact?.handle ?? '?').slice(0, 1)}
+        </Avatar>
+        <Box style={{ minWidth: 0 }}>
+          <Text size="sm" fw={600} truncate>
+            {contact?.name ?? t('common.none')}
+          </Text>
+          {contact?.handle && (
+            <Text size="xs" c="dimmed" truncate>
+              @{contact.handle.replace(/^@/, '')}
+            </Text>
+          )}
+        </Box>
+      </Group>
+      <Text size="xs" c="dimmed">
+        {t('contact.firstSeen')}: {thread.data.firstInboundAt ? formatDateTime(thread.data.firstInboundAt) : t('common.none')}
+      </Text>
+      {thread.data.tags.length > 0 && (
+        <Group gap={4}>
+          {thread.data.tags.map((tag) => (
+            <Badge key={tag} size="xs" variant="outline">
+              {tag}
+            </Badge>
+          ))}
+        </Group>
+      )}
+      <Divider />
+      <Title order={3} size="h6">
+        {t('contact.earlier')}
+      </Title>
+      {earlier.isPending && contactId ? (
+        <LoadingState />
+      ) : others.length ? (
+        others.slice(0, 10).map((o) => (
+          <Anchor key={o.id} component="button" size="xs" ta="left" onClick={() => onOpen(o.id)}>
+            {formatRelative(o.lastMessageAt)} · {t(`status.${o.status}`)} — {o.lastMessagePreview}
+          </Anchor>
+        ))
+      ) : (
+        <Text size="xs" c="dimmed">
+          {t('contact.noEarlier')}
+        </Text>
+      )}
+      <Divider />
+      <Title order={3} size="h6">
+        {t('inbox.notes')}
+      </Title>
+      {notes.isPending ? (
+        <LoadingState />
+      ) : notes.isError ? (
+        <EmptyState>{t('inbox.noNotes')}</EmptyState>
+      ) : notes.data.length ? (
+        notes.data.map((n) => (
+          <Box key={n.id} p={6} bg="yellow.0" style={{ borderRadius: 6 }} data-testid="note">
+            <Text size="xs" c="dimmed">
+              {n.author?.name ?? t('common.none')} · {formatDateTime(n.createdAt)}
+            </Text>
+            <Text size="xs" style={{ whiteSpace: 'pre-wrap' }}>
+              {n.text}
+            </Text>
+          </Box>
+        ))
+      ) : (
+        <Text size="xs" c="dimmed">
+          {t('inbox.noNotes')}
+        </Text>
+      )}
+    </Stack>
+  );
+}

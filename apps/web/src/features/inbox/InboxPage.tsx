@@ -1,0 +1,158 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { Badge, Box, Group, Kbd, Modal, Text, Title } from '@mantine/core';
+import { INTENTS, NETWORKS, THREAD_STATUSES, type Intent, type Network, type ThreadStatus } from '@resonance/contracts';
+import { useI18n } from '../../shared/i18n/I18nProvider';
+import { canWriteInbox, useSessionUser } from '../../shared/session/session';
+import { EmptyState } from '../../shared/ui/states';
+import type { ComposerHandle } from './Composer';
+import { ContactPanel } from './ContactPanel';
+import { Conversation } from './Conversation';
+import { ThreadFiltersBar } from './ThreadFiltersBar';
+import { ThreadList } from './ThreadList';
+import { useThreadList } from './list-threads';
+import { useUpdateThread } from './update-thread';
+import { useLiveEvents } from './use-live-events';
+import type { ThreadFilters } from './types';
+
+const pick = <T extends string>(value: string | null, allowed: readonly T[]): T | undefined => (value && (allowed as readonly string[]).includes(value) ? (value as T) : undefined);
+
+/** Filters live in the URL, so a filtered inbox can be bookmarked, shared and reloaded. */
+function useFiltersFromUrl(): [ThreadFilters, (next: ThreadFilters) => void] {
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo<ThreadFilters>(() => {
+    const waiting = Number(params.get('waiting'));
+    return {
+      status: pick<ThreadStatus | 'all'>(params.get('status'), [...THREAD_STATUSES, 'all']) ?? 'open',
+      network: pick<Network>(params.get('network'), NETWORKS),
+      assignee: params.get('assignee') ?? undefined,
+      intent: pick<Intent>(params.get('intent'), INTENTS),
+      sentiment: pick(params.get('sentiment'), ['negative', 'neutral', 'positive'] as const),
+      waitingLongerThan: Number.isFinite(waiting) && waiting > 0 ? waiting : undefined,
+      q: params.get('q') ?? undefined,
+    };
+  }, [params]);
+  const set = useCallback(
+    (next: ThreadFilters) => {
+      const out = new URLSearchParams();
+      if (next.status && next.status !== 'open') out.set('status', next.status);
+      if (next.network) out.set('network', next.network);
+      if (next.assignee) out.set('assignee', next.assignee);
+      if (next.intent) out.set('intent', next.intent);
+      if (next.sentiment) out.set('sentiment', next.sentiment);
+      if (next.waitingLongerThan) out.set('waiting', String(next.waitingLongerThan));
+      if (next.q) out.set('q', next.q);
+      setParams(out, { replace: true });
+    },
+    [setParams],
+  );
+  return [filters, set];
+}
+
+export function InboxPage() {
+  const { t } = useI18n();
+  const user = useSessionUser();
+  const { threadId } = useParams();
+  const navigate = useNavigate();
+  const [search] = useSearchParams();
+  const [filters, setFilters] = useFiltersFromUrl();
+  const list = useThreadList(filters);
+  const threads = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+  const live = useLiveEvents();
+  const composer = useRef<ComposerHandle>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [help, setHelp] = useState(false);
+
+  const open = useCallback((id: string) => navigate({ pathname: `/inbox/${id}`, search: search.toString() }), [navigate, search]);
+  const unreadTotal = threads.reduce((sum, th) => sum + (th.unreadCount > 0 ? 1 : 0), 0);
+
+  // Keyboard shortcuts for the common actions (not while typing in a field).
+  const update = useUpdateThread(threadId ?? '');
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement;
+      if (target.closest('input, textarea, select, [contenteditable="true"], [role="combobox"]') || e.ctrlKey || e.metaKey || e.altKey) return;
+      const index = threads.findIndex((th) => th.id === threadId);
+      const writer = canWriteInbox(user.role);
+      switch (e.key) {
+        case 'j':
+        case 'ArrowDown': {
+          const next = threads[Math.min(index + 1, threads.length - 1)];
+          if (next) open(next.id);
+          break;
+        }
+        case 'k':
+        case 'ArrowUp': {
+          const prev = threads[Math.max(index - 1, 0)];
+          if (prev) open(prev.id);
+          break;
+        }
+        case 'Enter':
+          if (!threadId && threads[0]) open(threads[0].id);
+          break;
+        case 'r':
+          if (threadId && writer) composer.current?.focus('reply');
+          break;
+        case 'n':
+          if (threadId && writer) composer.current?.focus('note');
+          break;
+        case 'e':
+          if (threadId && writer) update.mutate({ kind: 'status', status: 'closed' });
+          break;
+        case 'o':
+          if (threadId && writer) update.mutate({ kind: 'status', status: 'open' });
+          break;
+        case 'a':
+          if (threadId && writer) update.mutate({ kind: 'assign', assigneeId: user.id });
+          break;
+        case '/':
+          searchRef.current?.focus();
+          break;
+        case '?':
+          setHelp(true);
+          break;
+        default:
+          return;
+      }
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [threads, threadId, open, update, user]);
+
+  return (
+    <Box style={{ display: 'grid', gridTemplateColumns: 'minmax(300px, 360px) minmax(0, 1fr) 280px', height: '100vh', minHeight: 0 }}>
+      <Box component="section" aria-label={t('inbox.threads')} style={{ display: 'flex', flexDirection: 'column', borderRight: '1px solid var(--mantine-color-gray-3)', minHeight: 0 }}>
+        <Group justify="space-between" px="sm" pt="sm">
+          <Title order={1} size="h4">
+            {t('nav.inbox')}
+          </Title>
+          <Group gap={6}>
+            {unreadTotal > 0 && (
+              <Badge color="indigo" size="sm" data-testid="unread-total">
+                {t('inbox.unread', { count: unreadTotal })}
+              </Badge>
+            )}
+            <Badge color={live === 'live' ? 'teal' : live === 'lost' ? 'orange' : 'gray'} variant="dot" size="sm" title={live === 'lost' ? t('inbox.liveLost') : undefined} data-testid="live-state" data-state={live}>
+              {live === 'lost' ? t('inbox.liveLost') : t('inbox.live')}
+            </Badge>
+          </Group>
+        </Group>
+        <ThreadFiltersBar filters={filters} onChange={setFilters} searchRef={searchRef} />
+        <ThreadList query={list} threads={threads} selectedId={threadId} onSelect={open} />
+      </Box>
+      <Box component="section" aria-label={t('composer.reply')} style={{ minHeight: 0, display: 'flex', flexDirection: 'column' }}>
+        {threadId ? <Conversation key={threadId} ref={composer} threadId={threadId} /> : <EmptyState>{t('inbox.selectThread')}</EmptyState>}
+      </Box>
+      <Box component="aside" aria-label={t('contact.title')} style={{ borderLeft: '1px solid var(--mantine-color-gray-3)', overflowY: 'auto', minHeight: 0 }}>
+        {threadId && <ContactPanel threadId={threadId} onOpen={open} />}
+        <Text size="xs" c="dimmed" p="sm">
+          <Kbd size="xs">?</Kbd> {t('shortcuts.title')}
+        </Text>
+      </Box>
+      <Modal opened={help} onClose={() => setHelp(false)} title={t('shortcuts.title')}>
+        <Text size="sm">{t('shortcuts.list')}</Text>
+      </Modal>
+    </Box>
+  );
+}

@@ -1,0 +1,127 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { Badge, Box, Button, Group, Paper, Text } from '@mantine/core';
+import { useI18n } from '../../shared/i18n/I18nProvider';
+import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states';
+import type { useMessages } from './list-messages';
+import type { MessageItem } from './types';
+
+const DELIVERY_COLOR = { queued: 'gray', sending: 'blue', sent: 'teal', failed: 'red' } as const;
+
+/** The reply chain, virtualised so a thread of thousands of messages scrolls smoothly; pages load on demand. */
+export function MessageList({ query, messages }: { query: ReturnType<typeof useMessages>; messages: MessageItem[] }) {
+  const { t } = useI18n();
+  const parentRef = useRef<HTMLDivElement>(null);
+  const byExternalId = useMemo(() => new Map(messages.filter((m) => m.externalId).map((m) => [m.externalId!, m])), [messages]);
+  const rootId = messages[0]?.externalId ?? null;
+  const virtualizer = useVirtualizer({
+    count: messages.length,
+    getScrollElement: () => parentRef.current,
+    estimateSize: () => 90,
+    overscan: 6,
+  });
+
+  // Start at the newest message, and follow new ones when already at the bottom.
+  const count = messages.length;
+  const stick = useRef(true);
+  useEffect(() => {
+    if (count && stick.current) virtualizer.scrollToIndex(count - 1, { align: 'end' });
+  }, [count]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  if (query.isPending) return <LoadingState />;
+  if (query.isError && !messages.length) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (!messages.length) return <EmptyState>{t('inbox.noMessages')}</EmptyState>;
+
+  return (
+    <Box
+      ref={parentRef}
+      style={{ flex: 1, overflowY: 'auto' }}
+      onScroll={(e) => {
+        const el = e.currentTarget;
+        stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
+      }}
+      data-testid="message-list"
+      aria-live="polite"
+    >
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((row) => {
+          const message = messages[row.index]!;
+          const parent = message.parentExternalId && message.parentExternalId !== rootId ? byExternalId.get(message.parentExternalId) : undefined;
+          return (
+            <div key={row.key} data-index={row.index} ref={virtualizer.measureElement} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${row.start}px)` }}>
+              <MessageBubble message={message} indent={!!parent} parentName={parent?.author?.name ?? null} />
+            </div>
+          );
+        })}
+      </div>
+      {query.hasNextPage && (
+        <Group justify="center" p="xs">
+          <Button size="xs" variant="light" loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+            {t('common.loadMore')}
+          </Button>
+        </Group>
+      )}
+    </Box>
+  );
+}
+
+function MessageBubble({ message, indent, parentName }: { message: MessageItem; indent: boolean; parentName: string | null }) {
+  const { t, formatDateTime } = useI18n();
+  const ours = message.isFromAccount || message.direction === 'outbound';
+  const author = message.author?.type === 'user' ? `${message.author.name ?? t('inbox.you')} · ${t('inbox.account')}` : ours ? t('inbox.account') : (message.author?.name ?? message.author?.handle ?? t('common.none'));
+  return (
+    <Box px="md" py={6} pl={indent ? 48 : 'md'} style={{ display: 'flex', justifyContent: ours ? 'flex-end' : 'flex-start' }}>
+      <Paper
+        withBorder
+        p="xs"
+        maw="80%"
+        bg={ours ? 'indigo.0' : 'white'}
+        data-testid="message"
+        data-direction={message.direction}
+        style={{ opacity: message.deleted || message.hidden ? 0.6 : 1 }}
+      >
+        <Group gap={6} mb={2}>
+          <Text size="xs" fw={600}>
+            {author}
+          </Text>
+          {parentName && (
+            <Text size="xs" c="dimmed">
+              ↳ {parentName}
+            </Text>
+          )}
+          <Text size="xs" c="dimmed">
+            {formatDateTime(message.createdAt)}
+          </Text>
+        </Group>
+        {/* Customer text is rendered as text, never as HTML. */}
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} td={message.deleted ? 'line-through' : undefined}>
+          {message.text}
+        </Text>
+        <Group gap={4} mt={4}>
+          {message.delivery && (
+            <Badge size="xs" variant="light" color={DELIVERY_COLOR[message.delivery]} data-testid="delivery-state" data-state={message.delivery} title={message.deliveryError ?? undefined}>
+              {t(`delivery.${message.delivery}`)}
+            </Badge>
+          )}
+          {message.deliveryError && (
+            <Text size="xs" c="red">
+              {message.deliveryError}
+            </Text>
+          )}
+          {message.intent && !ours && (
+            <Badge size="xs" variant="outline" color="grape">
+              {t(`intent.${message.intent}`)}
+            </Badge>
+          )}
+          {message.sentiment !== null && !ours && (
+            <Badge size="xs" variant="outline" color={message.sentiment < -0.2 ? 'red' : message.sentiment > 0.2 ? 'teal' : 'gray'}>
+              {t(message.sentiment < -0.2 ? 'sentiment.negative' : message.sentiment > 0.2 ? 'sentiment.positive' : 'sentiment.neutral')}
+            </Badge>
+          )}
+          {message.hidden && <Badge size="xs" color="gray">{t('inbox.hidden')}</Badge>}
+          {message.deleted && <Badge size="xs" color="gray">{t('inbox.deleted')}</Badge>}
+        </Group>
+      </Paper>
+    </Box>
+  );
+}

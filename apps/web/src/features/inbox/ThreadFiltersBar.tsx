@@ -1,0 +1,110 @@
+import { useEffect, useState } from 'react';
+import { Group, Select, Stack, TextInput } from '@mantine/core';
+import { INTENTS, NETWORKS, THREAD_STATUSES } from '@resonance/contracts';
+import { useI18n } from '../../shared/i18n/I18nProvider';
+import type { ThreadFilters } from './types';
+
+const WAITING = [
+  { value: '15', key: 'inbox.waiting.15m' },
+  { value: '60', key: 'inbox.waiting.1h' },
+  { value: '240', key: 'inbox.waiting.4h' },
+  { value: '1440', key: 'inbox.waiting.24h' },
+] as const;
+
+export function ThreadFiltersBar({ filters, onChange, searchRef }: { filters: ThreadFilters; onChange: (next: ThreadFilters) => void; searchRef: React.Ref<HTMLInputElement> }) {
+  const { t } = useI18n();
+  const [q, setQ] = useState(filters.q ?? '');
+  useEffect(() => setQ(filters.q ?? ''), [filters.q]);
+  // Search as you type, without a request per key stroke.
+  useEffect(() => {
+    const handle = setTimeout(() => {
+      if ((filters.q ?? '') !== q.trim()) onChange({ ...filters, q: q.trim() || undefined });
+    }, 300);
+    return () => clearTimeout(handle);
+  }, [q]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const set = <K extends keyof ThreadFilters>(key: K, value: ThreadFilters[K] | null) => onChange({ ...filters, [key]: value ?? undefined });
+  return (
+    <Stack gap={6} p="xs" role="search" aria-label={t('inbox.filters')}>
+      <TextInput
+        ref={searchRef}
+        size="xs"
+        type="search"
+        aria-label={t('common.search')}
+        placeholder={t('inbox.searchPlaceholder')}
+        value={q}
+        onChange={(e) => setQ(e.currentTarget.value)}
+        data-testid="filter-search"
+      />
+      <Group gap={6} grow>
+        <Select
+          size="xs"
+          aria-label={t('inbox.status')}
+          placeholder={t('inbox.status')}
+          data={[{ value: 'all', label: t('common.all') }, ...THREAD_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
+          value={filters.status ?? 'open'}
+          onChange={(v) => set('status', (v as ThreadFilters['status']) ?? 'open')}
+          data-testid="filter-status"
+          allowDeselect={false}
+        />
+        <Select
+          size="xs"
+          aria-label={t('inbox.network')}
+          placeholder={t('inbox.network')}
+          clearable
+          data={NETWORKS.map((n) => ({ value: n, label: t(`network.${n}`) }))}
+          value={filters.network ?? null}
+          onChange={(v) => set('network', v as ThreadFilters['network'])}
+          data-testid="filter-network"
+        />
+      </Group>
+      <Group gap={6} grow>
+        <Select
+          size="xs"
+          aria-label={t('inbox.assignee')}
+          placeholder={t('inbox.assignee')}
+          clearable
+          data={[
+            { value: 'me', label: t('inbox.assignee.me') },
+            { value: 'unassigned', label: t('inbox.assignee.unassigned') },
+          ]}
+          value={filters.assignee ?? null}
+          onChange={(v) => set('assignee', v ?? undefined)}
+          data-testid="filter-assignee"
+        />
+        <Select
+          size="xs"
+          aria-label={t('inbox.intent')}
+          placeholder={t('inbox.intent')}
+          clearable
+          data={INTENTS.map((i) => ({ value: i, label: t(`intent.${i}`) }))}
+          value={filters.intent ?? null}
+          onChange={(v) => set('intent', v as ThreadFilters['intent'])}
+          data-testid="filter-intent"
+        />
+      </Group>
+      <Group gap={6} grow>
+        <Select
+          size="xs"
+          aria-label={t('inbox.sentiment')}
+          placeholder={t('inbox.sentiment')}
+          clearable
+          data={(['negative', 'neutral', 'positive'] as const).map((s) => ({ value: s, label: t(`sentiment.${s}`) }))}
+          value={filters.sentiment ?? null}
+          onChange={(v) => set('sentiment', v as ThreadFilters['sentiment'])}
+          data-testid="filter-sentiment"
+        />
+        <Select
+          size="xs"
+          aria-label={t('inbox.waitingLonger')}
+          placeholder={t('inbox.waitingLonger')}
+          clearable
+          data={WAITING.map((w) => ({ value: w.value, label: `> ${t(w.key)}` }))}
+          value={filters.waitingLongerThan ? String(filters.waitingLongerThan) : null}
+          onChange={(v) => set('waitingLongerThan', v ? Number(v) : undefined)}
+          data-testid="filter-waiting"
+        />
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,137 @@
+import { useEffect, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { Badge, Box, Button, Group, Text, UnstyledButton } from '@mantine/core';
+import { useI18n } from '../../shared/i18n/I18nProvider';
+import { NetworkIcon } from '../../shared/ui/NetworkIcon';
+import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states';
+import type { useThreadList } from './list-threads';
+import type { ThreadItem } from './types';
+
+const ROW_HEIGHT = 76;
+
+export function ThreadList({
+  query,
+  threads,
+  selectedId,
+  onSelect,
+}: {
+  query: ReturnType<typeof useThreadList>;
+  threads: ThreadItem[];
+  selectedId: string | undefined;
+  onSelect: (id: string) => void;
+}) {
+  const { t } = useI18n();
+  const parentRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: threads.length + (query.hasNextPage ? 1 : 0),
+    getScrollElement: () => parentRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+  const items = virtualizer.getVirtualItems();
+
+  // Paged loading: the next page is fetched when its placeholder row scrolls into view.
+  const last = items[items.length - 1];
+  useEffect(() => {
+    if (last && last.index >= threads.length - 1 && query.hasNextPage && !query.isFetchingNextPage && !query.isError) void query.fetchNextPage();
+  }, [last?.index, threads.length, query.hasNextPage, query.isFetchingNextPage, query.isError]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // Keep the selected row in view when moving with J/K.
+  useEffect(() => {
+    const index = threads.findIndex((th) => th.id === selectedId);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+  }, [selectedId]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  if (query.isPending) return <LoadingState />;
+  if (query.isError && !threads.length) return <ErrorState error={query.error} onRetry={() => void query.refetch()} path="/api/threads" />;
+  if (!threads.length) return <EmptyState>{t('inbox.empty')}</EmptyState>;
+
+  return (
+    <Box ref={parentRef} style={{ flex: 1, overflowY: 'auto', contain: 'strict' }} data-testid="thread-list">
+      <div role="listbox" aria-label={t('inbox.threads')} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {items.map((row) => {
+          const thread = threads[row.index];
+          return (
+            <div key={row.key} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: row.size, transform: `translateY(${row.start}px)` }}>
+              {thread ? (
+                <ThreadRow thread={thread} selected={thread.id === selectedId} onSelect={() => onSelect(thread.id)} />
+              ) : (
+                <Group justify="center" p="xs">
+                  {query.isError ? (
+                    <Button size="xs" variant="light" onClick={() => void query.fetchNextPage()}>
+                      {t('common.retry')}
+                    </Button>
+                  ) : (
+                    <Text size="xs" c="dimmed">
+                      {t('common.loading')}
+                    </Text>
+                  )}
+                </Group>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </Box>
+  );
+}
+
+function ThreadRow({ thread, selected, onSelect }: { thread: ThreadItem; selected: boolean; onSelect: () => void }) {
+  const { t, formatRelative } = useI18n();
+  const who = thread.contact?.name ?? thread.contact?.handle ?? t('common.none');
+  return (
+    <UnstyledButton
+      role="option"
+      aria-selected={selected}
+      onClick={onSelect}
+      data-testid="thread-row"
+      data-thread-id={thread.id}
+      w="100%"
+      h={ROW_HEIGHT}
+      px="sm"
+      py={6}
+      style={{
+        borderBottom: '1px solid var(--mantine-color-gray-2)',
+        background: selected ? 'var(--mantine-color-indigo-0)' : undefined,
+        borderLeft: selected ? '3px solid var(--mantine-color-indigo-6)' : '3px solid transparent',
+      }}
+    >
+      <Group gap={8} wrap="nowrap" align="flex-start">
+        <NetworkIcon network={thread.network} />
+        <Box style={{ minWidth: 0, flex: 1 }}>
+          <Group gap={6} wrap="nowrap" justify="space-between">
+            <Text size="sm" fw={thread.unreadCount ? 700 : 500} truncate>
+              {who}
+            </Text>
+            <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+              {formatRelative(thread.lastMessageAt)}
+            </Text>
+          </Group>
+          <Text size="xs" c="dimmed" truncate>
+            {thread.lastMessagePreview}
+          </Text>
+          <Group gap={4} mt={2} wrap="nowrap">
+            <Badge size="xs" variant="light" color={thread.status === 'open' ? 'blue' : thread.status === 'pending' ? 'yellow' : 'gray'}>
+              {t(`status.${thread.status}`)}
+            </Badge>
+            {thread.waitingSince && thread.status !== 'closed' && (
+              <Badge size="xs" variant="outline" color="orange">
+                {t('inbox.waitingFor', { time: formatRelative(thread.waitingSince) })}
+              </Badge>
+            )}
+            {thread.unreadCount > 0 && (
+              <Badge size="xs" color="indigo" aria-label={t('inbox.unread', { count: thread.unreadCount })}>
+                {thread.unreadCount}
+              </Badge>
+            )}
+            {thread.assignee && (
+              <Text size="xs" c="dimmed" truncate>
+                → {thread.assignee.name}
+              </Text>
+            )}
+          </Group>
+        </Box>
+      </Group>
+    </UnstyledButton>
+  );
+}

@@ -1,0 +1,18 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../shared/api/http';
+import { notesQueryOptions } from './list-notes';
+import type { NoteItem } from './types';
+
+export const addNote = ({ threadId, text }: { threadId: string; text: string }) =>
+  api<NoteItem>(`/threads/${encodeURIComponent(threadId)}/notes`, { method: 'POST', body: { text } });
+
+export function useAddNote() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: addNote,
+    onSuccess: (note, { threadId }) =>
+      client.setQueryData(notesQueryOptions(threadId).queryKey, (old: NoteItem[] | undefined) =>
+        old?.some((n) => n.id === note.id) ? old : [...(old ?? []), note],
+      ),
+  });
+}

@@ -1,0 +1,34 @@
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { api, type Page } from '../../shared/api/http';
+import type { ThreadFilters, ThreadItem } from './types';
+
+export const THREAD_PAGE_SIZE = 50;
+
+/** One keyset page of the inbox list (GET /api/threads), newest activity first. */
+export function listThreads(filters: ThreadFilters, cursor: string | null, signal?: AbortSignal): Promise<Page<ThreadItem>> {
+  return api<Page<ThreadItem>>('/threads', {
+    signal,
+    query: {
+      status: filters.status === 'all' ? undefined : filters.status,
+      network: filters.network,
+      assignee: filters.assignee,
+      intent: filters.intent,
+      sentiment: filters.sentiment,
+      waitingLongerThan: filters.waitingLongerThan,
+      q: filters.q,
+      contact: filters.contact,
+      limit: THREAD_PAGE_SIZE,
+      cursor,
+    },
+  });
+}
+
+export const threadListQueryOptions = (filters: ThreadFilters) =>
+  infiniteQueryOptions({
+    queryKey: ['threads', 'list', filters],
+    queryFn: ({ pageParam, signal }) => listThreads(filters, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+
+export const useThreadList = (filters: ThreadFilters) => useInfiniteQuery(threadListQueryOptions(filters));

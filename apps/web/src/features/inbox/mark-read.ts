@@ -1,0 +1,13 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../shared/api/http';
+
+/** POST /api/threads/:id/read: the unread count goes to zero. */
+export const markRead = (threadId: string) => api<void>(`/threads/${encodeURIComponent(threadId)}/read`, { method: 'POST' });
+
+export function useMarkRead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: markRead,
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['threads', 'list'] }),
+  });
+}

@@ -1,0 +1,117 @@
+import { useEffect, useRef, useState } from 'react';
+import { useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
+import type { Page } from '../../shared/api/http';
+import { threadQueryOptions } from './get-thread';
+import { notesQueryOptions } from './list-notes';
+import { messagesQueryOptions } from './list-messages';
+import { addMessage } from './send-reply';
+import type { LiveEvent, MessageItem, NoteItem, PresenceEntry, ThreadItem } from './types';
+
+export const PRESENCE_KEY = ['presence'] as const;
+const EVENT_TYPES = ['ready', 'message.created', 'message.updated', 'thread.updated', 'note.created', 'presence', 'inbox.changed', 'ping'];
+
+function replaceThreadInLists(client: QueryClient, thread: ThreadItem): boolean {
+  let seen = false;
+  client.setQueriesData<InfiniteData<Page<ThreadItem>, string | null>>({ queryKey: ['threads', 'list'] }, (data) => {
+    if (!data) return data;
+    return {
+      ...data,
+      pages: data.pages.map((page) => ({
+        ...page,
+        items: page.items.map((t) => {
+          if (t.id !== thread.id) return t;
+          seen = true;
+          return thread;
+        }),
+      })),
+    };
+  });
+  return seen;
+}
+
+function applyPresence(client: QueryClient, entry: { threadId: string; user: { id: string; name: string }; state: string; expiresAt: string }) {
+  client.setQueryData<PresenceEntry[]>(PRESENCE_KEY, (old = []) => {
+    const rest = old.filter((p) => !(p.threadId === entry.threadId && p.user.id === entry.user.id) && new Date(p.expiresAt).getTime() > Date.now());
+    if (entry.state === 'left') return rest;
+    return [...rest, { threadId: entry.threadId, user: entry.user, state: entry.state as PresenceEntry['state'], expiresAt: entry.expiresAt }];
+  });
+}
+
+/**
+ * Keeps the inbox live: subscribes to GET /api/events (server-sent events) and writes what arrives
+ * into the query cache, so lists, conversations and delivery states update without reload. The
+ * browser's EventSource reconnects by itself; after a gap everything on screen is refetched.
+ */
+export function useLiveEvents(): 'connecting' | 'live' | 'lost' {
+  const client = useQueryClient();
+  const [state, setState] = useState<'connecting' | 'live' | 'lost'>('connecting');
+  const listRefetch = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  useEffect(() => {
+    if (typeof EventSource === 'undefined') return;
+    const refreshLists = () => {
+      if (listRefetch.current) return;
+      listRefetch.current = setTimeout(() => {
+        listRefetch.current = null;
+        void client.invalidateQueries({ queryKey: ['threads', 'list'] });
+      }, 300);
+    };
+    let hadError = false;
+    const source = new EventSource('/api/events', { withCredentials: true });
+    source.onopen = () => {
+      setState('live');
+      if (hadError) void client.invalidateQueries({ queryKey: ['threads'] });
+      hadError = false;
+    };
+    source.onerror = () => {
+      hadError = true;
+      setState('lost');
+    };
+    const onEvent = (raw: MessageEvent<string>) => {
+      let event: LiveEvent;
+      try {
+        event = JSON.parse(raw.data) as LiveEvent;
+      } catch {
+        return;
+      }
+      switch (event.type) {
+        case 'ready':
+          client.setQueryData<PresenceEntry[]>(PRESENCE_KEY, event.presence ?? []);
+          setState('live');
+          break;
+        case 'message.created':
+        case 'message.updated':
+          client.setQueryData<InfiniteData<Page<MessageItem>, string | null>>(messagesQueryOptions(event.threadId).queryKey, (data) => addMessage(data, event.message));
+          refreshLists();
+          break;
+        case 'thread.updated':
+          client.setQueryData(threadQueryOptions(event.threadId).queryKey, (old) => (old ? { ...old, ...event.thread } : old));
+          // Filters may now include or exclude it: a changed item in place, anything else refetched.
+          replaceThreadInLists(client, event.thread);
+          refreshLists();
+          break;
+        case 'note.created':
+          client.setQueryData<NoteItem[]>(notesQueryOptions(event.threadId).queryKey, (old) =>
+            old && !old.some((n) => n.id === event.note.id) ? [...old, event.note] : old,
+          );
+          break;
+        case 'presence':
+          applyPresence(client, event);
+          break;
+        case 'inbox.changed':
+          void client.invalidateQueries({ queryKey: ['threads'] });
+          break;
+        default:
+          break;
+      }
+    };
+    for (const type of EVENT_TYPES) source.addEventListener(type, onEvent as EventListener);
+    source.onmessage = onEvent;
+    return () => {
+      source.close();
+      if (listRefetch.current) clearTimeout(listRefetch.current);
+    };
+  }, [client]);
+
+  return state;
+}

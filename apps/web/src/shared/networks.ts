@@ -1,0 +1,40 @@
+import type { MessageChannel, Network } from '@resonance/contracts';
+
+/**
+ * What each network accepts for a reply, as its documentation states it. The composer enforces
+ * these before anything is sent; the API validates again.
+ * - X: 280 characters per post (weighted; URLs count 23) — we count code points, a safe upper bound.
+ * - Facebook: comments up to 8,000 characters; Messenger text up to 2,000 characters, and
+ *   standard messaging replies only within 24 hours of the person's last message.
+ * - LinkedIn: comments up to 1,250 characters.
+ * - YouTube: comments up to 10,000 characters.
+ * - XING: messages and comments up to 600 characters in the former public API.
+ */
+export function replyLimit(network: Network, channel: MessageChannel): number {
+  switch (network) {
+    case 'x':
+      return 280;
+    case 'facebook':
+      return channel === 'direct' ? 2000 : 8000;
+    case 'linkedin':
+      return 1250;
+    case 'youtube':
+      return 10000;
+    case 'xing':
+      return 600;
+    default:
+      return 2000;
+  }
+}
+
+export const MESSENGER_WINDOW_MS = 24 * 3600_000;
+
+/** When a Messenger conversation can no longer be answered (24 hours after the last inbound), else null. */
+export function replyWindowClosedAt(network: Network, channel: MessageChannel, lastInboundAt: string | null, now = Date.now()): Date | null {
+  if (network !== 'facebook' || channel !== 'direct' || !lastInboundAt) return null;
+  const closes = new Date(lastInboundAt).getTime() + MESSENGER_WINDOW_MS;
+  return closes <= now ? new Date(closes) : null;
+}
+
+/** Counted as the networks count: by code point (an emoji is one character, not two). */
+export const textLength = (text: string) => Array.from(text).length;

@@ -1,0 +1,16 @@
+import { SegmentedControl } from '@mantine/core';
+import { LANGUAGES, useI18n } from '../i18n/I18nProvider';
+import type { Language } from '../i18n/dictionary';
+
+export function LanguageSwitch() {
+  const { language, setLanguage, t } = useI18n();
+  return (
+    <SegmentedControl
+      size="xs"
+      aria-label={t('common.language')}
+      value={language}
+      onChange={(value) => setLanguage(value as Language)}
+      data={LANGUAGES.map((l) => ({ value: l, label: l === 'de' ? 'Deutsch' : 'English' }))}
+    />
+  );
+}
