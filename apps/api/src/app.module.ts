@@ -7,6 +7,7 @@ import { CONFIG, type Config } from '@resonance/config';
 import { DatabaseModule } from '@resonance/db';
 import { QueueModule, type QueueBackend } from '@resonance/queue';
 import { HealthModule } from './health/health.module';
+import { InboxApiModule } from './inbox-api.module';
 import { apiLoggerOptions } from './logger';
 
 export interface ApiModuleOptions {
@@ -27,6 +28,7 @@ export class AppModule {
         DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.DATABASE_POOL_SIZE, applicationName: 'resonance-api' }),
         QueueModule.forRoot(queue),
         HealthModule,
+        InboxApiModule,
         // The built dashboard, served at / on the API's port; /api stays the API's.
         ...(existsSync(webDist)
           ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}'] })]

@@ -1,0 +1,30 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { UserView } from '../users/user.view';
+
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 200;
+
+export class LoginBody {
+  @ApiProperty({ example: 'agent@demo.local' })
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ example: 'resonance' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(PASSWORD_MAX)
+  password!: string;
+}
+
+export class ChangePasswordBody {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(PASSWORD_MAX) currentPassword!: string;
+  @ApiProperty({ minLength: PASSWORD_MIN }) @IsString() @MinLength(PASSWORD_MIN) @MaxLength(PASSWORD_MAX) newPassword!: string;
+}
+
+export class SessionView {
+  @ApiProperty({ type: UserView }) user!: UserView;
+  @ApiProperty({ description: 'Send as the X-CSRF-Token header on every POST/PUT/PATCH/DELETE (also in the resonance_csrf cookie)' })
+  csrfToken!: string;
+}

@@ -1,0 +1,49 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { PageQuery } from '../common/page-query';
+
+export const CANNED_VARIABLES = ['contact.name', 'contact.handle', 'agent.name', 'channel.name', 'network'] as const;
+
+export class CannedResponseBody {
+  @ApiProperty({ maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200) title!: string;
+  @ApiProperty({ maxLength: 8000, description: `may use {{${CANNED_VARIABLES.join('}}, {{')}}}` })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(8_000)
+  text!: string;
+  @ApiPropertyOptional({ maxLength: 50, description: 'letters, digits, - and _' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,50}$/, { message: 'shortcut must be 1–50 letters, digits, - or _' })
+  shortcut?: string;
+  @ApiPropertyOptional({ example: 'de' }) @IsOptional() @Matches(/^[a-z]{2}(-[A-Z]{2})?$/, { message: 'language must look like de or en-GB' }) language?: string;
+}
+
+export class UpdateCannedResponseBody extends PartialType(CannedResponseBody) {}
+
+export class CannedQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'matches title, shortcut or text' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
+}
+
+export class RenderBody {
+  @ApiProperty({ description: 'the thread whose contact, channel and network fill the variables' })
+  @Matches(/^[1-9][0-9]{0,17}$/, { message: 'threadId must be a thread id' })
+  threadId!: string;
+}
+
+export class CannedResponseView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() text!: string;
+  @ApiProperty({ nullable: true, type: String }) shortcut!: string | null;
+  @ApiProperty({ nullable: true, type: String }) language!: string | null;
+  @ApiProperty() updatedAt!: string;
+}
+
+export class RenderedView {
+  @ApiProperty() text!: string;
+}
+
+/** Fills {{variable}}s; unknown variables stay as written. */
+export function renderTemplate(text: string, values: Record<string, string | null | undefined>): string {
+  return text.replace(/\{\{\s*([a-z.]+)\s*\}\}/g, (whole, name: string) => values[name] ?? whole);
+}

@@ -1,0 +1,9 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+/** The JSON body of every 4xx answer (NestJS's shape). */
+export class ErrorBody {
+  @ApiProperty({ example: 400 }) statusCode!: number;
+  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }], example: ['text must be shorter than or equal to 8000 characters'] })
+  message!: string | string[];
+  @ApiProperty({ example: 'Bad Request' }) error!: string;
+}

@@ -1,0 +1,8 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AuthUser } from '../auth/auth.types';
+
+/** The parts of Express's request and response the API uses (no @types/express dependency). */
+export type HttpRequest = IncomingMessage & { user?: AuthUser; ip?: string; body?: unknown; method: string };
+export type HttpResponse = ServerResponse;
+
+export const clientIp = (req: HttpRequest): string => req.ip ?? req.socket.remoteAddress ?? 'unknown';

@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { isBigintId, isUuid } from '../common/ids';
+import { loadMessageItems } from '../messages/message.sql';
+import { loadThreadItems } from '../threads/thread.sql';
+import type { WorkspaceEvent } from './live-event';
+
+/** More new messages than this in one statement (bulk ingest): one inbox.changed instead. */
+export const MAX_MESSAGES_PER_NOTIFICATION = 200;
+
+type DbNotification =
+  | { kind: 'messages.inserted'; workspaceId: string; from: string; to: string; count: number }
+  | { kind: 'messages.updated'; workspaceId: string; ids: string[]; count: number };
+
+/** Turns the database triggers' notifications into live events (two queries per notification). */
+@Injectable()
+export class DbChanges {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async toEvents(payload: string): Promise<WorkspaceEvent[]> {
+    const n = JSON.parse(payload) as DbNotification;
+    if (!isUuid(n.workspaceId)) return [];
+    const base = { workspaceId: n.workspaceId };
+    if (n.count > MAX_MESSAGES_PER_NOTIFICATION) return [{ ...base, eventId: randomUUID(), type: 'inbox.changed', count: n.count }];
+    const db = this.dataSource.manager;
+    if (n.kind === 'messages.inserted' && isBigintId(n.from) && isBigintId(n.to)) {
+      const messages = await loadMessageItems(db, n.workspaceId, 'm.id BETWEEN $2::bigint AND $3::bigint', [n.from, n.to], MAX_MESSAGES_PER_NOTIFICATION + 1);
+      const threads = await loadThreadItems(db, n.workspaceId, [...new Set(messages.map((m) => m.threadId))]);
+      return [
+        ...messages.map((message): WorkspaceEvent => ({ ...base, eventId: randomUUID(), type: 'message.created', threadId: message.threadId, message })),
+        ...threads.map((thread): WorkspaceEvent => ({ ...base, eventId: randomUUID(), type: 'thread.updated', threadId: thread.id, thread })),
+      ];
+    }
+    if (n.kind === 'messages.updated' && Array.isArray(n.ids) && n.ids.every(isBigintId)) {
+      const messages = await loadMessageItems(db, n.workspaceId, 'm.id = ANY($2::bigint[])', [n.ids]);
+      return messages.map((message) => ({ ...base, eventId: randomUUID(), type: 'message.updated', threadId: message.threadId, message }));
+    }
+    return [];
+  }
+}

@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { filter, Subject, type Observable } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { CONFIG, type Config } from '@resonance/config';
+import { DbChanges } from './db-changes';
+import type { LiveEvent, PresenceEntry, WorkspaceEvent } from './live-event';
+import { PgListener } from './pg-listener';
+import { PG_DB_EVENTS_CHANNEL, PG_EVENTS_CHANNEL, PostgresTransport, RedisTransport, type EventTransport } from './transports';
+
+const PG_PAYLOAD_LIMIT = 7_800;
+
+/**
+ * Live events of every api copy. Events the api causes (thread changes, notes, presence) travel
+ * over Redis pub/sub when REDIS_URL is set, else PostgreSQL NOTIFY; every copy, the sender too,
+ * hands them to its own open streams. Message inserts and updates (whoever made them: ingest,
+ * outbound worker, api) come from the database's own NOTIFY triggers, which every copy LISTENs to.
+ */
+@Injectable()
+export class EventBus implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('EventBus');
+  private readonly local = new Subject<WorkspaceEvent>();
+  private readonly presence = new Map<string, PresenceEntry & { workspaceId: string }>();
+  private readonly transport: EventTransport;
+  private listener: PgListener | null = null;
+  private sweeper: NodeJS.Timeout | undefined;
+
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(CONFIG) config: Config,
+    @Inject(DbChanges) private readonly dbChanges: DbChanges,
+  ) {
+    this.transport = config.REDIS_URL
+      ? new RedisTransport(config.REDIS_URL, `${config.QUEUE_PREFIX}:live-events`)
+      : new PostgresTransport(dataSource);
+  }
+
+  get transportKind(): 'redis' | 'postgres' {
+    return this.transport.kind;
+  }
+
+  async onModuleInit(): Promise<void> {
+    const url = (this.dataSource.options as { url?: string }).url;
+    if (!url) throw new Error('live events need the database URL');
+    const channels = this.transport.kind === 'postgres' ? [PG_DB_EVENTS_CHANNEL, PG_EVENTS_CHANNEL] : [PG_DB_EVENTS_CHANNEL];
+    this.listener = new PgListener(
+      url,
+      channels,
+      (channel, payload) => (channel === PG_EVENTS_CHANNEL ? this.received(payload) : this.dbChanged(payload)),
+      () => this.resync(),
+      (message) => this.logger.warn(message),
+    );
+    await this.listener.start();
+    await this.transport.start((payload) => this.received(payload));
+    this.sweeper = setInterval(() => this.sweepPresence(), 5_000);
+    this.sweeper.unref();
+    this.logger.log(`live events over ${this.transport.kind}; database changes over PostgreSQL LISTEN`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.sweeper);
+    this.local.complete();
+    await this.listener?.close();
+    await this.transport.close();
+  }
+
+  /** The events of one workspace, as they happen. */
+  stream(workspaceId: string): Observable<WorkspaceEvent> {
+    return this.local.pipe(filter((e) => e.workspaceId === workspaceId || e.workspaceId === '*'));
+  }
+
+  /** Sends an event to every api copy's streams of the workspace. Never throws: live is best effort. */
+  async publish(workspaceId: string, event: LiveEvent): Promise<void> {
+    let payload = JSON.stringify({ ...event, workspaceId, eventId: randomUUID() });
+    if (this.transport.kind === 'postgres' && Buffer.byteLength(payload) > PG_PAYLOAD_LIMIT) {
+      payload = JSON.stringify(shrink({ ...event, workspaceId, eventId: randomUUID() }));
+    }
+    try {
+      await this.transport.publish(payload);
+    } catch (error) {
+      this.logger.warn(`could not publish ${event.type}: ${(error as Error).message}`);
+    }
+  }
+
+  /** Who is viewing or typing in the workspace's threads right now (entries not yet expired). */
+  presenceOf(workspaceId: string): PresenceEntry[] {
+    const now = Date.now();
+    return [...this.presence.values()]
+      .filter((p) => p.workspaceId === workspaceId && Date.parse(p.expiresAt) > now)
+      .map(({ workspaceId: _, ...p }) => p);
+  }
+
+  private received(payload: string): void {
+    let event: WorkspaceEvent;
+    try {
+      event = JSON.parse(payload) as WorkspaceEvent;
+    } catch {
+      return;
+    }
+    if (event.type === 'presence') {
+      const key = `${event.threadId}:${event.user.id}`;
+      if (event.state === 'left') this.presence.delete(key);
+      else this.presence.set(key, { workspaceId: event.workspaceId, threadId: event.threadId, user: event.user, state: event.state, expiresAt: event.expiresAt });
+    }
+    this.local.next(event);
+  }
+
+  private dbChanged(payload: string): void {
+    this.dbChanges
+      .toEvents(payload)
+      .then((events) => events.forEach((e) => this.local.next(e)))
+      .catch((error: Error) => this.logger.warn(`could not load changed messages: ${error.message}`));
+  }
+
+  /** After a gap in the database listener: tell every dashboard to refetch. */
+  private resync(): void {
+    this.local.next({ type: 'inbox.changed', count: 0, workspaceId: '*', eventId: randomUUID() });
+  }
+
+  private sweepPresence(): void {
+    const now = Date.now();
+    for (const [key, p] of this.presence) if (Date.parse(p.expiresAt) <= now) this.presence.delete(key);
+  }
+}
+
+/** Keeps a too-large event under the NOTIFY limit: long texts shortened, else a refetch hint. */
+function shrink(event: WorkspaceEvent): WorkspaceEvent {
+  if (event.type === 'note.created') return { ...event, note: { ...event.note, text: event.note.text.slice(0, 1_000) } };
+  if (event.type === 'thread.updated') {
+    return { ...event, thread: { ...event.thread, tags: event.thread.tags.slice(0, 20), lastMessagePreview: event.thread.lastMessagePreview.slice(0, 200) } };
+  }
+  return { type: 'inbox.changed', count: 1, workspaceId: event.workspaceId, eventId: event.eventId };
+}

@@ -1,0 +1,81 @@
+import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Sse, type MessageEvent } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
+import { interval, map, merge, of, type Observable } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { ALL_ROLES, type AuthUser } from '../auth/auth.types';
+import { Authenticated, CurrentUser } from '../auth/decorators';
+import { BigintIdPipe } from '../common/ids';
+import { EventBus } from './event-bus';
+import type { PresenceState } from './live-event';
+
+/** A presence entry lasts this long unless renewed; dashboards renew every ~10 s while a thread is open. */
+export const PRESENCE_TTL_MS = 30_000;
+export const HEARTBEAT_MS = 15_000;
+
+export class PresenceBody {
+  @ApiProperty({ enum: ['viewing', 'typing', 'left'] })
+  @IsIn(['viewing', 'typing', 'left'])
+  state!: PresenceState;
+}
+
+export class PresenceView {
+  @ApiProperty() threadId!: string;
+  @ApiProperty({ type: Object, description: '{id, name}' }) user!: { id: string; name: string };
+  @ApiProperty({ enum: ['viewing', 'typing'] }) state!: string;
+  @ApiProperty() expiresAt!: string;
+}
+
+@ApiTags('live')
+@Controller()
+@Authenticated(...ALL_ROLES)
+export class EventsController {
+  constructor(
+    @Inject(EventBus) private readonly bus: EventBus,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+  ) {}
+
+  @Sse('events')
+  @ApiProduces('text/event-stream')
+  @ApiOperation({
+    summary: 'Server-sent events of the workspace',
+    description:
+      'Each event has `id:` (uuid), `event:` (its type) and `data:` (JSON with the same `type`). Types: ' +
+      '`ready` {presence} first; `message.created` {threadId, message}; `message.updated` {threadId, message} ' +
+      '(delivery results, edits, hide/delete); `thread.updated` {threadId, thread}; `note.created` {threadId, note}; ' +
+      '`presence` {threadId, user, state: viewing|typing|left, expiresAt}; `inbox.changed` {count} (refetch); ' +
+      '`ping` every 15 s.',
+  })
+  events(@CurrentUser() user: AuthUser): Observable<MessageEvent> {
+    return merge(
+      of({ type: 'ready', data: { type: 'ready', presence: this.bus.presenceOf(user.workspaceId) } }),
+      this.bus.stream(user.workspaceId).pipe(
+        map(({ workspaceId: _, eventId, ...event }) => ({ id: eventId, type: event.type, data: event })),
+      ),
+      interval(HEARTBEAT_MS).pipe(map(() => ({ type: 'ping', data: { type: 'ping' } }))),
+    );
+  }
+
+  @Get('presence')
+  @ApiOperation({ summary: 'Who views or types in which thread now' })
+  @ApiOkResponse({ type: [PresenceView] })
+  presence(@CurrentUser() user: AuthUser): PresenceView[] {
+    return this.bus.presenceOf(user.workspaceId);
+  }
+
+  @Post('threads/:id/presence')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Say that I view, type in, or left a thread (renew every ~10 s; entries expire after 30 s)' })
+  @ApiNoContentResponse()
+  async setPresence(@CurrentUser() user: AuthUser, @Param('id', BigintIdPipe) id: string, @Body() body: PresenceBody): Promise<void> {
+    const found = (await this.dataSource.query(`SELECT 1 FROM thread WHERE id = $1 AND workspace_id = $2`, [id, user.workspaceId])) as unknown[];
+    if (!found.length) throw new NotFoundException(`thread ${id} not found`);
+    await this.bus.publish(user.workspaceId, {
+      type: 'presence',
+      threadId: id,
+      user: { id: user.id, name: user.name },
+      state: body.state,
+      expiresAt: new Date(Date.now() + PRESENCE_TTL_MS).toISOString(),
+    });
+  }
+}

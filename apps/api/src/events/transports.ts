@@ -1,0 +1,57 @@
+import { Redis } from 'ioredis';
+import type { DataSource } from 'typeorm';
+
+/** Carries api-originated live events between api copies (each copy also receives its own). */
+export interface EventTransport {
+  readonly kind: 'redis' | 'postgres';
+  publish(payload: string): Promise<void>;
+  start(onMessage: (payload: string) => void): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** PostgreSQL NOTIFY payloads must stay under 8,000 bytes. */
+export const PG_EVENTS_CHANNEL = 'resonance_events';
+export const PG_DB_EVENTS_CHANNEL = 'resonance_db_events';
+
+export class RedisTransport implements EventTransport {
+  readonly kind = 'redis' as const;
+  private readonly pub: Redis;
+  private readonly sub: Redis;
+
+  constructor(url: string, private readonly channel: string) {
+    this.pub = new Redis(url, { maxRetriesPerRequest: 2, lazyConnect: true });
+    this.sub = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: true });
+  }
+
+  async start(onMessage: (payload: string) => void): Promise<void> {
+    await Promise.all([this.pub.connect(), this.sub.connect()]);
+    this.sub.on('message', (_channel: string, payload: string) => onMessage(payload));
+    await this.sub.subscribe(this.channel);
+  }
+
+  async publish(payload: string): Promise<void> {
+    await this.pub.publish(this.channel, payload);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.pub.quit().catch(() => undefined), this.sub.quit().catch(() => undefined)]);
+  }
+}
+
+/** NOTIFY through the app's pool; the LISTEN side is the shared PgListener (see EventBus). */
+export class PostgresTransport implements EventTransport {
+  readonly kind = 'postgres' as const;
+  onMessage: (payload: string) => void = () => undefined;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  async start(onMessage: (payload: string) => void): Promise<void> {
+    this.onMessage = onMessage;
+  }
+
+  async publish(payload: string): Promise<void> {
+    await this.dataSource.query(`SELECT pg_notify($1, $2)`, [PG_EVENTS_CHANNEL, payload]);
+  }
+
+  async close(): Promise<void> {}
+}

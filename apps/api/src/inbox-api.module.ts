@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { CannedResponsesModule } from './canned-responses/canned-responses.module';
+import { ChannelsModule } from './channels/channels.module';
+import { ValidationModule } from './common/validation.module';
+import { EventsModule } from './events/events.module';
+import { MessagesModule } from './messages/messages.module';
+import { NotesModule } from './notes/notes.module';
+import { RepliesModule } from './replies/replies.module';
+import { SettingsModule } from './settings/settings.module';
+import { ThreadsModule } from './threads/threads.module';
+import { UsersModule } from './users/users.module';
+
+/** The unified inbox API of issue 9: accounts, roles, threads, replies, notes, live events, audit. */
+@Module({
+  imports: [
+    ValidationModule,
+    AuditModule,
+    AuthModule,
+    EventsModule,
+    ThreadsModule,
+    MessagesModule,
+    RepliesModule,
+    NotesModule,
+    CannedResponsesModule,
+    UsersModule,
+    ChannelsModule,
+    SettingsModule,
+  ],
+})
+export class InboxApiModule {}

@@ -1,0 +1,65 @@
+import type { EntityManager } from 'typeorm';
+import type { DeliveryState, Intent, MessageDirection } from '@resonance/contracts';
+import { cursorTime } from '../common/cursor';
+
+export interface MessageAuthor {
+  type: 'contact' | 'user';
+  id: string;
+  name: string | null;
+  handle?: string | null;
+  avatarUrl?: string | null;
+}
+
+/** A message as the thread view and live events show it. Text is returned exactly as stored. */
+export interface MessageItem {
+  id: string;
+  threadId: string;
+  direction: MessageDirection;
+  isFromAccount: boolean;
+  externalId: string | null;
+  parentExternalId: string | null;
+  author: MessageAuthor | null;
+  text: string;
+  url: string | null;
+  attachments: Array<{ type: string; url: string }> | null;
+  createdAt: Date;
+  delivery: DeliveryState | null;
+  deliveryError: string | null;
+  intent: Intent | null;
+  sentiment: number | null;
+  hidden: boolean;
+  deleted: boolean;
+}
+
+export const MESSAGE_ITEM_COLUMNS = `
+  m.id::text AS id, m.thread_id::text AS "threadId", m.direction, m.is_from_account AS "isFromAccount",
+  m.external_id AS "externalId", m.parent_external_id AS "parentExternalId",
+  CASE WHEN au.id IS NOT NULL THEN json_build_object('type', 'user', 'id', au.id, 'name', au.name)
+       WHEN ac.id IS NOT NULL THEN json_build_object('type', 'contact', 'id', ac.id::text, 'name', ac.name,
+                                                     'handle', ac.handle, 'avatarUrl', ac.avatar_url)
+  END AS author,
+  m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
+  m.intent, m.sentiment, m.hidden, m.deleted,
+  ${cursorTime('m.created_at')} AS "_cursorAt"`;
+
+export const MESSAGE_ITEM_JOINS = `
+  LEFT JOIN users au ON au.id = m.author_user_id
+  LEFT JOIN contact ac ON ac.id = m.author_contact_id`;
+
+type Row = MessageItem & { _cursorAt?: string };
+
+export function stripMessageCursor(row: Row): MessageItem {
+  const { _cursorAt: _, ...item } = row;
+  return item;
+}
+
+/** MessageItems matching `where` (over `m`, parameters from $2; $1 is the workspace), oldest first. */
+export async function loadMessageItems(db: EntityManager, workspaceId: string, where: string, params: unknown[], limit = 500): Promise<MessageItem[]> {
+  const rows = (await db.query(
+    `SELECT ${MESSAGE_ITEM_COLUMNS} FROM message m ${MESSAGE_ITEM_JOINS}
+      WHERE m.workspace_id = $1 AND ${where}
+      ORDER BY m.created_at, m.id LIMIT ${Number(limit)}`,
+    [workspaceId, ...params],
+  )) as Row[];
+  return rows.map(stripMessageCursor);
+}

@@ -1,0 +1,67 @@
+import type { EntityManager } from 'typeorm';
+import type { MessageChannel, Network, ThreadStatus } from '@resonance/contracts';
+import { cursorTime } from '../common/cursor';
+
+/** A thread as the inbox list, the thread view and live events show it. */
+export interface ThreadItem {
+  id: string;
+  network: Network;
+  kind: MessageChannel;
+  channel: { id: string; displayName: string; handle: string | null };
+  contact: { id: string; name: string | null; handle: string | null; avatarUrl: string | null } | null;
+  postExternalId: string | null;
+  status: ThreadStatus;
+  priority: number;
+  tags: string[];
+  assignee: { id: string; name: string } | null;
+  lastMessagePreview: string;
+  lastMessageAt: Date;
+  lastInboundAt: Date | null;
+  firstInboundAt: Date | null;
+  firstResponseAt: Date | null;
+  waitingSince: Date | null;
+  unreadCount: number;
+  messageCount: number;
+  createdAt: Date;
+}
+
+/**
+ * The columns of a ThreadItem over `t` (a thread row or a page of them) joined to its channel,
+ * contact and assignee: one statement for a whole page, never one per row.
+ */
+export const THREAD_ITEM_COLUMNS = `
+  t.id::text AS id, t.network, t.channel AS kind,
+  json_build_object('id', ca.id, 'displayName', ca.display_name, 'handle', ca.handle) AS channel,
+  CASE WHEN c.id IS NULL THEN NULL
+       ELSE json_build_object('id', c.id::text, 'name', c.name, 'handle', c.handle, 'avatarUrl', c.avatar_url) END AS contact,
+  t.post_external_id AS "postExternalId", t.status, t.priority, t.tags,
+  CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'name', u.name) END AS assignee,
+  t.last_message_preview AS "lastMessagePreview", t.last_message_at AS "lastMessageAt",
+  t.last_inbound_at AS "lastInboundAt", t.first_inbound_at AS "firstInboundAt",
+  t.first_response_at AS "firstResponseAt", t.waiting_since AS "waitingSince",
+  t.unread_count AS "unreadCount", t.message_count AS "messageCount", t.created_at AS "createdAt",
+  ${cursorTime('t.last_message_at')} AS "_cursorAt"`;
+
+export const THREAD_ITEM_JOINS = `
+  JOIN channel_account ca ON ca.id = t.channel_account_id
+  LEFT JOIN contact c ON c.id = t.contact_id
+  LEFT JOIN users u ON u.id = t.assignee_id`;
+
+type Row = ThreadItem & { _cursorAt?: string };
+
+export function stripCursor(row: Row): ThreadItem {
+  const { _cursorAt: _, ...item } = row;
+  return item;
+}
+
+/** ThreadItems by id, within one workspace (ids of other workspaces yield nothing). */
+export async function loadThreadItems(db: EntityManager, workspaceId: string, ids: string[]): Promise<ThreadItem[]> {
+  if (!ids.length) return [];
+  const rows = (await db.query(
+    `SELECT ${THREAD_ITEM_COLUMNS} FROM thread t ${THREAD_ITEM_JOINS}
+      WHERE t.workspace_id = $1 AND t.id = ANY($2::bigint[])
+      ORDER BY t.last_message_at DESC, t.id DESC`,
+    [workspaceId, ids],
+  )) as Row[];
+  return rows.map(stripCursor);
+}

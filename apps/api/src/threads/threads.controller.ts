@@ -1,0 +1,85 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ALL_ROLES, INBOX_WRITERS, type AuthUser } from '../auth/auth.types';
+import { Authenticated, CurrentUser } from '../auth/decorators';
+import { ErrorBody } from '../common/api-types';
+import { BigintIdPipe } from '../common/ids';
+import type { Page } from '../common/cursor';
+import type { ThreadItem } from './thread.sql';
+import { AssignBody, TagBody, ThreadDetailView, ThreadItemView, ThreadPage, ThreadsQuery, UpdateThreadBody } from './threads.dto';
+import { ThreadsService, type ThreadDetail } from './threads.service';
+
+@ApiTags('threads')
+@Controller('threads')
+@Authenticated(...ALL_ROLES)
+@ApiBadRequestResponse({ type: ErrorBody })
+@ApiNotFoundResponse({ type: ErrorBody, description: 'No such thread in this workspace' })
+export class ThreadsController {
+  constructor(@Inject(ThreadsService) private readonly threads: ThreadsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The inbox: threads newest activity first, filtered, keyset-paged' })
+  @ApiOkResponse({ type: ThreadPage })
+  list(@CurrentUser() user: AuthUser, @Query() q: ThreadsQuery): Promise<Page<ThreadItem>> {
+    return this.threads.list(user, q);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One thread with its post and the ids of its newest messages' })
+  @ApiOkResponse({ type: ThreadDetailView })
+  get(@CurrentUser() user: AuthUser, @Param('id', BigintIdPipe) id: string): Promise<ThreadDetail> {
+    return this.threads.get(user, id);
+  }
+
+  @Patch(':id')
+  @Authenticated(...INBOX_WRITERS)
+  @ApiOperation({ summary: 'Change status (open/pending/closed), assignee (null unassigns), priority or tags; each change is audited' })
+  @ApiOkResponse({ type: ThreadItemView })
+  update(@CurrentUser() user: AuthUser, @Param('id', BigintIdPipe) id: string, @Body() body: UpdateThreadBody): Promise<ThreadItem> {
+    return this.threads.update(user, id, body);
+  }
+
+  @Post(':id/assign')
+  @HttpCode(200)
+  @Authenticated(...INBOX_WRITERS)
+  @ApiOperation({ summary: 'Assign the thread (to the signed-in user unless userId is given)' })
+  @ApiOkResponse({ type: ThreadItemView })
+  assign(@CurrentUser() user: AuthUser, @Param('id', BigintIdPipe) id: string, @Body() body: AssignBody): Promise<ThreadItem> {
+    return this.threads.update(user, id, { assigneeId: body.userId ?? user.id });
+  }
+
+  @Post(':id/unassign')
+  @HttpCode(200)
+  @Authenticated(...INBOX_WRITERS)
+  @ApiOperation({ summary: 'Remove the assignee' })
+  @ApiOkResponse({ type: ThreadItemView })
+  unassign(@CurrentUser() user: AuthUser, @Param('id', BigintIdPipe) id: string): Promise<ThreadItem> {
+    return this.threads.update(user, id, { assigneeId: null });
+  }
+
+  @Post(':id/tags')
+  @HttpCode(200)
+  @Authenticated(...INBOX_WRITERS)
+  @ApiOperation({ summary: 'Add one tag' })
+  @ApiOkResponse({ type: ThreadItemView })
+  addTag(@CurrentUser() user: AuthUser, @Param('id', BigintIdPipe) id: string, @Body() body: TagBody): Promise<ThreadItem> {
+    return this.threads.addTag(user, id, body.tag);
+  }
+
+  @Delete(':id/tags/:tag')
+  @Authenticated(...INBOX_WRITERS)
+  @ApiOperation({ summary: 'Remove one tag' })
+  @ApiOkResponse({ type: ThreadItemView })
+  removeTag(@CurrentUser() user: AuthUser, @Param('id', BigintIdPipe) id: string, @Param('tag') tag: string): Promise<ThreadItem> {
+    return this.threads.removeTag(user, id, tag);
+  }
+
+  @Post(':id/read')
+  @HttpCode(200)
+  @Authenticated(...INBOX_WRITERS)
+  @ApiOperation({ summary: 'Mark the thread read (unread count 0)' })
+  @ApiOkResponse({ type: ThreadItemView })
+  markRead(@CurrentUser() user: AuthUser, @Param('id', BigintIdPipe) id: string): Promise<ThreadItem> {
+    return this.threads.markRead(user, id);
+  }
+}

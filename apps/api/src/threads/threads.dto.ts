@@ -1,0 +1,104 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { INTENTS, NETWORKS, THREAD_STATUSES, type Intent, type MessageChannel, type Network, type ThreadStatus } from '@resonance/contracts';
+import { PageQuery } from '../common/page-query';
+
+export const SENTIMENTS = ['negative', 'neutral', 'positive'] as const;
+export type SentimentBand = (typeof SENTIMENTS)[number];
+export const MAX_TAGS = 20;
+export const MAX_TAG_LENGTH = 50;
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class ThreadsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: THREAD_STATUSES }) @IsOptional() @IsIn(THREAD_STATUSES) status?: ThreadStatus;
+  @ApiPropertyOptional({ enum: NETWORKS }) @IsOptional() @IsIn(NETWORKS) network?: Network;
+  @ApiPropertyOptional({ format: 'uuid', description: 'channel account id' }) @IsOptional() @IsUUID() channel?: string;
+  @ApiPropertyOptional({ description: '`me`, `unassigned` or a user id' })
+  @IsOptional()
+  @Matches(/^(me|unassigned|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/, { message: 'assignee must be me, unassigned or a user id' })
+  assignee?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(MAX_TAG_LENGTH) tag?: string;
+  @ApiPropertyOptional({ enum: INTENTS, description: 'threads with an inbound message of this intent' }) @IsOptional() @IsIn(INTENTS) intent?: Intent;
+  @ApiPropertyOptional({ enum: SENTIMENTS, description: 'threads with an inbound message in this band: negative < -0.25 ≤ neutral ≤ 0.25 < positive' })
+  @IsOptional()
+  @IsIn(SENTIMENTS)
+  sentiment?: SentimentBand;
+  @ApiPropertyOptional({ description: 'only threads whose customer has waited longer than this many minutes' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(525_600)
+  waitingLongerThanMinutes?: number;
+  @ApiPropertyOptional({ description: 'full-text search of the messages (German, English and exact words)' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  q?: string;
+}
+
+export class UpdateThreadBody {
+  @ApiPropertyOptional({ enum: THREAD_STATUSES }) @IsOptional() @IsIn(THREAD_STATUSES) status?: ThreadStatus;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'null unassigns' })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @IsUUID()
+  assigneeId?: string | null;
+  @ApiPropertyOptional({ minimum: 0, maximum: 3 }) @IsOptional() @IsInt() @Min(0) @Max(3) priority?: number;
+  @ApiPropertyOptional({ type: [String], description: `replaces the tags (at most ${MAX_TAGS}, each 1–${MAX_TAG_LENGTH} characters)` })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_TAGS)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(MAX_TAG_LENGTH, { each: true })
+  tags?: string[];
+}
+
+export class AssignBody {
+  @ApiPropertyOptional({ format: 'uuid', description: 'defaults to the signed-in user' }) @IsOptional() @IsUUID() userId?: string;
+}
+
+export class TagBody {
+  @ApiProperty({ maxLength: MAX_TAG_LENGTH }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(MAX_TAG_LENGTH) tag!: string;
+}
+
+class Ref {
+  @ApiProperty() id!: string;
+  @ApiProperty({ nullable: true, type: String }) name!: string | null;
+}
+
+export class ThreadItemView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: NETWORKS }) network!: Network;
+  @ApiProperty({ enum: ['comment', 'direct', 'mention'] }) kind!: MessageChannel;
+  @ApiProperty({ type: Object, description: '{id, displayName, handle} of the channel account' }) channel!: object;
+  @ApiProperty({ type: Object, nullable: true, description: '{id, name, handle, avatarUrl}' }) contact!: object | null;
+  @ApiProperty({ nullable: true, type: String }) postExternalId!: string | null;
+  @ApiProperty({ enum: THREAD_STATUSES }) status!: ThreadStatus;
+  @ApiProperty() priority!: number;
+  @ApiProperty({ type: [String] }) tags!: string[];
+  @ApiProperty({ type: Ref, nullable: true }) assignee!: Ref | null;
+  @ApiProperty() lastMessagePreview!: string;
+  @ApiProperty() lastMessageAt!: string;
+  @ApiProperty({ nullable: true, type: String }) lastInboundAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) firstInboundAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) firstResponseAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'oldest unanswered inbound message; null when the company spoke last' }) waitingSince!: string | null;
+  @ApiProperty() unreadCount!: number;
+  @ApiProperty() messageCount!: number;
+  @ApiProperty() createdAt!: string;
+}
+
+export class ThreadPage {
+  @ApiProperty({ type: [ThreadItemView] }) items!: ThreadItemView[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+}
+
+export class ThreadDetailView extends ThreadItemView {
+  @ApiProperty({ type: Object, nullable: true, description: '{id, externalId, text, url, publishedAt} of the commented post' }) post!: object | null;
+  @ApiProperty({ nullable: true, type: String, description: 'newest message id: send as lastSeenMessageId with a reply' }) lastMessageId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) lastInboundMessageId!: string | null;
+}

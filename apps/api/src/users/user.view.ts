@@ -1,0 +1,14 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { USER_ROLES, type UserRole } from '@resonance/contracts';
+
+/** A user as the API shows it (never the password hash). */
+export class UserView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: USER_ROLES }) role!: UserRole;
+  @ApiProperty() active!: boolean;
+  @ApiProperty({ format: 'uuid' }) workspaceId!: string;
+}
+
+export const USER_VIEW_COLUMNS = `id, email, name, role, active, workspace_id AS "workspaceId"`;
