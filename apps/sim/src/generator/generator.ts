@@ -66,8 +66,9 @@ export class TrafficGenerator {
   private burstLeft = 0;
   private seq = 0;
   private readonly posts: GeneratedPost[] = [];
-  private readonly threads: Array<{ seq: number; postSeq: number }> = [];
-  private readonly conversations: GeneratedCustomer[] = [];
+  private readonly threads = new Ring<{ seq: number; postSeq: number }>(RECENT_THREADS);
+  private readonly conversations = new Ring<GeneratedCustomer>(RECENT_CONVERSATIONS);
+  private readonly customerCache = new Map<number, GeneratedCustomer>();
 
   constructor(options: GeneratorOptions) {
     this.rng = new Rng(options.seed);
@@ -108,9 +109,9 @@ export class TrafficGenerator {
       case 'comment':
         return this.makeComment(null, false);
       case 'reply':
-        return this.makeComment(this.rng.pick(this.threads), false);
+        return this.makeComment(this.threads.pick(this.rng), false);
       case 'accountReply':
-        return this.makeComment(this.rng.pick(this.threads), true);
+        return this.makeComment(this.threads.pick(this.rng), true);
       case 'message':
         return this.makeMessage(false);
       case 'accountMessage':
@@ -132,11 +133,16 @@ export class TrafficGenerator {
 
   /** The customer at a population index: derived from the seed and index, not stored. */
   customer(index: number): GeneratedCustomer {
+    // The frequent customers are asked for again and again; keep the head of the Zipf curve.
+    const cached = this.customerCache.get(index);
+    if (cached) return cached;
     const [h1, h2, h3] = hashString(`${this.seedHash}:${index}`);
     const language: Language = h1 / 4294967296 < this.germanShare ? 'de' : 'en';
     const first = FIRST_NAMES[language][h2 % FIRST_NAMES[language].length];
     const last = LAST_NAMES[language][h3 % LAST_NAMES[language].length];
-    return { index, name: `${first} ${last}`, language };
+    const customer: GeneratedCustomer = { index, name: `${first} ${last}`, language };
+    if (index < 1024) this.customerCache.set(index, customer);
+    return customer;
   }
 
   private advanceClock(at: number | undefined): void {
@@ -179,23 +185,17 @@ export class TrafficGenerator {
       fromAccount,
       intent,
     };
-    if (!thread) {
-      this.threads.push({ seq: this.seq, postSeq });
-      if (this.threads.length > RECENT_THREADS) this.threads.splice(0, this.threads.length - RECENT_THREADS);
-    }
+    if (!thread) this.threads.push({ seq: this.seq, postSeq });
     return comment;
   }
 
   private makeMessage(fromAccount: boolean): GeneratedMessage {
-    const customer = fromAccount ? this.rng.pick(this.conversations) : this.customer(this.zipf.sample(this.rng));
+    const customer = fromAccount ? this.conversations.pick(this.rng) : this.customer(this.zipf.sample(this.rng));
     const language = customer.language;
     // Private messages lean to support: complaints and order questions go to DMs.
     const intent = fromAccount ? null : this.rng.chance(0.3) ? 'complaint_support' : this.rng.weighted(this.intents);
     const text = intent ? this.customerText(intent, language) : this.fill(this.rng.pick(ACCOUNT_REPLIES[language]), language);
-    if (!fromAccount) {
-      this.conversations.push(customer);
-      if (this.conversations.length > RECENT_CONVERSATIONS) this.conversations.splice(0, this.conversations.length - RECENT_CONVERSATIONS);
-    }
+    if (!fromAccount) this.conversations.push(customer);
     return { kind: 'message', seq: this.seq, createdAt: this.clock, language, text, customer, fromAccount, intent };
   }
 
@@ -235,4 +235,26 @@ export const createGenerator = (options: GeneratorOptions): TrafficGenerator => 
 /** A lazy stream of n items for the given options (benchmarks: constant memory at any n). */
 export function generateItems(options: GeneratorOptions, n: number): Generator<GeneratedItem> {
   return new TrafficGenerator(options).stream(n);
+}
+
+/** A fixed-size ring of the most recent entries: O(1) push, uniform pick. */
+class Ring<T> {
+  private readonly items: T[] = [];
+  private next = 0;
+
+  constructor(private readonly capacity: number) {}
+
+  get length(): number {
+    return this.items.length;
+  }
+
+  push(item: T): void {
+    if (this.items.length < this.capacity) this.items.push(item);
+    else this.items[this.next] = item;
+    this.next = (this.next + 1) % this.capacity;
+  }
+
+  pick(rng: Rng): T {
+    return this.items[rng.int(this.items.length)];
+  }
 }

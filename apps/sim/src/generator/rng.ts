@@ -52,16 +52,22 @@ export class Rng {
 
   /** Picks a key of `weights` with probability proportional to its weight. */
   weighted<K extends string>(weights: Readonly<Record<K, number>>): K {
-    const keys = Object.keys(weights) as K[];
-    let total = 0;
-    for (const k of keys) total += weights[k];
-    let r = this.next() * total;
-    for (const k of keys) {
-      r -= weights[k];
-      if (r < 0) return k;
+    let table = this.tables.get(weights);
+    if (!table) {
+      const keys = Object.keys(weights) as K[];
+      table = { keys, weights: keys.map((k) => weights[k]), total: keys.reduce((t, k) => t + weights[k], 0) };
+      this.tables.set(weights, table);
     }
-    return keys[keys.length - 1];
+    let r = this.next() * table.total;
+    for (let i = 0; i < table.keys.length; i++) {
+      r -= table.weights[i];
+      if (r < 0) return table.keys[i] as K;
+    }
+    return table.keys[table.keys.length - 1] as K;
   }
+
+  // Weight tables are fixed per generator; caching their keys keeps weighted() allocation-free.
+  private readonly tables = new WeakMap<object, { keys: string[]; weights: number[]; total: number }>();
 }
 
 /** cyrb128: four 32-bit words from a string, to seed sfc32 and to derive stable per-id values. */
