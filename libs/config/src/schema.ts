@@ -68,6 +68,27 @@ export const configSchema = z.object({
     .regex(/^\d+(,\d+)*$/, 'comma-separated milliseconds, e.g. 5000,30000,120000')
     .default('5000,30000,120000,600000,1800000,3600000'),
 
+  /** Graph API origin without version. Unset: the sim (`${SIM_URL}/facebook`); production: https://graph.facebook.com */
+  FACEBOOK_GRAPH_URL: url(['http:', 'https:']).optional(),
+  FACEBOOK_GRAPH_VERSION: z.string().regex(/^v\d+\.\d+$/, 'like v24.0').default('v24.0'),
+  /** The Facebook app. Unset in demo mode: the sim's public demo app. */
+  FACEBOOK_APP_ID: z.string().min(1).optional(),
+  /** Signs webhook deliveries (X-Hub-Signature-256) and authenticates token exchanges. */
+  FACEBOOK_APP_SECRET: z.string().min(1).optional(),
+  /** The token Facebook echoes in the webhook subscription handshake (GET hub.verify_token). */
+  FACEBOOK_VERIFY_TOKEN: z.string().min(1).optional(),
+
+  /** Base poll interval per channel; it shortens with activity and lengthens when idle or short of budget. */
+  SYNC_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
+  SYNC_MIN_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
+  SYNC_MAX_INTERVAL_MS: z.coerce.number().int().min(100).default(900_000),
+  /** How far back a newly connected channel is read (and how long posts are watched for comments). */
+  SYNC_BACKFILL_DAYS: z.coerce.number().min(0).max(365).default(14),
+  /** How long one worker holds a channel's sync before another may take over (renewed every page). */
+  SYNC_LEASE_MS: z.coerce.number().int().min(500).default(60_000),
+  /** The longest a rate limit delays a job, whatever the network announces. */
+  RATE_LIMIT_MAX_DELAY_MS: z.coerce.number().int().min(0).default(900_000),
+
   /** Demo mode seeds the demo workspace and its well-known passwords. Never on in production. */
   DEMO_MODE: bool.optional(),
   /** AES-256-GCM key for network credentials at rest. Required in production. */

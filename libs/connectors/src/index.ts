@@ -1,1 +1,14 @@
-export {};
+export * from './interfaces';
+export { ConnectorError, isConnectorError, toConnectorError, ERROR_CODES } from './errors';
+export type { ErrorCode } from './errors';
+export { decideOutcome, isAuthCode, AUTH_FAILURES_BEFORE_REAUTH, DEFAULT_RATE_LIMIT_DELAY_MS } from './policy';
+export type { Outcome, PolicyInput } from './policy';
+export { waitBeforeNextCallMs, intervalFactor, SLOW_DOWN_AT_PERCENT, STOP_AT_PERCENT } from './budget';
+export type { BudgetState } from './budget';
+export { HttpClient } from './http';
+export type { BudgetHolder, HttpRequest, HttpResponse, HttpClientOptions } from './http';
+export { ConnectorRegistry, ConnectorRegistryError, createConnectorRegistry, createConnectors } from './registry';
+export { notYetAvailableConnector, notYetAvailableMessage } from './not-available';
+export { parsePayload, ParseInputError } from './parse';
+export type { ParsePayloadInput } from './parse';
+export * from './facebook';

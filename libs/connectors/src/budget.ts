@@ -1,0 +1,34 @@
+/**
+ * A network's remaining budget as the connector last read it from response headers. Connectors
+ * slow down before the limit (DESIGN.md §4): `waitBeforeNextCallMs` is how long the next call
+ * should wait, `usedPercent` feeds the adaptive sync interval.
+ */
+export interface BudgetState {
+  /** The highest usage the network reported, 0–100 (or more when over). */
+  usedPercent: number;
+  /** Epoch ms before which no call should be made (set when the budget is spent). */
+  pausedUntil?: number;
+  /** When this state was read (epoch ms). */
+  readAt: number;
+}
+
+/** Usage from which calls are spaced out, and from which they stop until the budget recovers. */
+export const SLOW_DOWN_AT_PERCENT = 75;
+export const STOP_AT_PERCENT = 95;
+
+/** The pause before the next call: none under 75 %, growing to 10 s at 95 %, paused above. */
+export function waitBeforeNextCallMs(state: BudgetState | undefined, now: number): number {
+  if (!state) return 0;
+  if (state.pausedUntil && state.pausedUntil > now) return state.pausedUntil - now;
+  if (state.usedPercent < SLOW_DOWN_AT_PERCENT) return 0;
+  const over = Math.min(1, (state.usedPercent - SLOW_DOWN_AT_PERCENT) / (STOP_AT_PERCENT - SLOW_DOWN_AT_PERCENT));
+  return Math.round(250 + over * 9_750);
+}
+
+/** How much longer than usual a sync should wait, from the budget left (1 = normal). */
+export function intervalFactor(state: BudgetState | undefined): number {
+  if (!state || state.usedPercent < 50) return 1;
+  if (state.usedPercent < SLOW_DOWN_AT_PERCENT) return 2;
+  if (state.usedPercent < STOP_AT_PERCENT) return 4;
+  return 8;
+}

@@ -1,0 +1,55 @@
+import { ERROR_CODES, type ErrorCode, type ErrorRecord, type Network } from '@resonance/contracts';
+
+export { ERROR_CODES };
+export type { ErrorCode };
+
+/**
+ * The one error every connector raises: whatever a network answered, it becomes one of the codes
+ * of DESIGN.md §4, so one policy (policy.ts) decides what happens next.
+ */
+export class ConnectorError extends Error {
+  readonly network: Network;
+  readonly code: ErrorCode;
+  /** How long to wait before the next call (RATE_LIMITED, QUOTA_EXCEEDED). */
+  readonly retryAfterMs?: number;
+  /** HTTP status of the failed response, if there was one. */
+  readonly status?: number;
+  /** The network's own error code/subcode, for the log. */
+  readonly networkCode?: string;
+
+  constructor(input: {
+    network: Network;
+    code: ErrorCode;
+    message: string;
+    retryAfterMs?: number;
+    status?: number;
+    networkCode?: string;
+  }) {
+    super(input.message);
+    this.name = 'ConnectorError';
+    this.network = input.network;
+    this.code = input.code;
+    this.retryAfterMs = input.retryAfterMs;
+    this.status = input.status;
+    this.networkCode = input.networkCode;
+  }
+
+  toRecord(): ErrorRecord {
+    return {
+      kind: 'error',
+      network: this.network,
+      code: this.code,
+      ...(this.retryAfterMs !== undefined ? { retryAfterMs: this.retryAfterMs } : {}),
+      message: this.message,
+    };
+  }
+}
+
+export const isConnectorError = (error: unknown): error is ConnectorError => error instanceof ConnectorError;
+
+/** Any thrown value as a ConnectorError (unknown failures become UNKNOWN, never disappear). */
+export function toConnectorError(error: unknown, network: Network): ConnectorError {
+  if (error instanceof ConnectorError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new ConnectorError({ network, code: 'UNKNOWN', message });
+}

@@ -1,0 +1,137 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { HintRecord, MessageRecord, UnifiedRecord } from '@resonance/contracts';
+import { fbTimeToIso, messengerThreadKey } from './mapper';
+
+type Json = Record<string, unknown>;
+const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
+
+/**
+ * Checks X-Hub-Signature-256 ("sha256=" + hex HMAC-SHA256 of the exact body bytes with the app
+ * secret) in constant time. The raw bytes matter: Facebook escapes non-ASCII and "/" in its JSON,
+ * so a re-serialised body would not match.
+ */
+export function verifyFacebookSignature(rawBody: Buffer, header: string | undefined, appSecret: string): boolean {
+  if (!header || !header.startsWith('sha256=')) return false;
+  const given = Buffer.from(header.slice('sha256='.length), 'hex');
+  const expected = createHmac('sha256', appSecret).update(rawBody).digest();
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+const hint = (target: HintRecord['target'], externalId: string): HintRecord => ({ kind: 'hint', network: 'facebook', target, externalId });
+
+/** One `feed` change: comments carry everything (→ message), other items only ids (→ hint). */
+function mapFeedChange(pageId: string | undefined, value: Json): UnifiedRecord[] {
+  const item = str(value.item);
+  const verb = str(value.verb);
+  const postId = str(value.post_id);
+  const from = obj(value.from);
+  const authorId = str(from.id);
+  if (item === 'comment') {
+    const commentId = str(value.comment_id);
+    if (!commentId) return [];
+    if (verb !== 'add' && verb !== 'edited' && verb !== 'edit') return [hint('comment', commentId)];
+    const parentId = str(value.parent_id);
+    const isReply = parentId !== undefined && parentId !== postId;
+    const createdAt = fbTimeToIso(value.created_time);
+    // Without text or time the change is only a pointer: fetch the comment instead of guessing.
+    if (value.message === undefined || !createdAt) return [hint('comment', commentId)];
+    const record: MessageRecord = {
+      kind: 'message',
+      network: 'facebook',
+      externalId: commentId,
+      threadKey: isReply ? parentId : commentId,
+      channel: 'comment',
+      parentExternalId: isReply ? parentId : null,
+      postExternalId: postId ?? null,
+      author: { ...(authorId ? { externalId: authorId } : {}), ...(str(from.name) ? { name: str(from.name) } : {}) },
+      text: str(value.message) ?? '',
+      createdAt,
+    };
+    if (authorId && pageId) record.isFromAccount = authorId === pageId;
+    const photo = str(value.photo);
+    if (photo) record.attachments = [{ type: 'photo', url: photo }];
+    return [record];
+  }
+  if (!postId) return [];
+  const createdAt = fbTimeToIso(value.created_time);
+  // A visitor post (someone else writing on the page) is a customer message of its own.
+  if ((item === 'status' || item === 'post' || item === 'photo' || item === 'video') && verb === 'add' && authorId && pageId && authorId !== pageId && createdAt) {
+    return [
+      {
+        kind: 'message',
+        network: 'facebook',
+        externalId: postId,
+        threadKey: postId,
+        channel: 'comment',
+        parentExternalId: null,
+        postExternalId: postId,
+        author: { externalId: authorId, ...(str(from.name) ? { name: str(from.name) } : {}) },
+        text: str(value.message) ?? '',
+        createdAt,
+        isFromAccount: false,
+      },
+    ];
+  }
+  if ((item === 'status' || item === 'post' || item === 'photo' || item === 'video') && verb === 'add' && createdAt) {
+    return [{ kind: 'post', network: 'facebook', externalId: postId, text: str(value.message) ?? '', publishedAt: createdAt }];
+  }
+  // Reactions, shares, edits and removals: the post changed; a fetch brings its counts and text.
+  return [hint('post', postId)];
+}
+
+/** One Messenger `messaging` event: a message or its echo (sent by the page) → message record. */
+function mapMessagingEvent(pageId: string | undefined, event: Json): UnifiedRecord[] {
+  const message = obj(event.message);
+  const sender = str(obj(event.sender).id);
+  const recipient = str(obj(event.recipient).id);
+  const mid = str(message.mid);
+  if (!mid || !sender) {
+    // Reads, deliveries, postbacks without a message: the conversation changed.
+    const other = sender && sender !== pageId ? sender : recipient;
+    return other ? [hint('thread', messengerThreadKey(other))] : [];
+  }
+  const echo = message.is_echo === true || (pageId !== undefined && sender === pageId);
+  const customer = echo ? recipient : sender;
+  if (!customer) return [];
+  const attachments = arr(message.attachments)
+    .map((a) => ({ type: str(obj(a).type) ?? 'file', url: str(obj(obj(a).payload).url) }))
+    .filter((a): a is { type: string; url: string } => !!a.url);
+  const record: MessageRecord = {
+    kind: 'message',
+    network: 'facebook',
+    externalId: mid,
+    threadKey: messengerThreadKey(customer),
+    channel: 'direct',
+    parentExternalId: str(obj(message.reply_to).mid) ?? null,
+    postExternalId: null,
+    author: { externalId: sender },
+    text: str(message.text) ?? '',
+    createdAt: fbTimeToIso(event.timestamp) ?? new Date(0).toISOString(),
+    isFromAccount: echo,
+  };
+  if (attachments.length) record.attachments = attachments;
+  return [record];
+}
+
+/** A whole webhook delivery (`object: page`) → records and hints, in delivery order. */
+export function mapWebhook(body: unknown): UnifiedRecord[] {
+  const b = obj(body);
+  if (b.object !== undefined && b.object !== 'page') return [];
+  const out: UnifiedRecord[] = [];
+  for (const rawEntry of arr(b.entry)) {
+    const entry = obj(rawEntry);
+    const pageId = str(entry.id);
+    for (const change of arr(entry.changes)) {
+      const c = obj(change);
+      if (c.field === 'feed') out.push(...mapFeedChange(pageId, obj(c.value)));
+      else if (c.field === 'conversations') {
+        const threadId = str(obj(c.value).thread_id);
+        if (threadId) out.push(hint('thread', threadId));
+      }
+    }
+    for (const event of arr(entry.messaging)) out.push(...mapMessagingEvent(pageId, obj(event)));
+  }
+  return out;
+}

@@ -1,0 +1,52 @@
+import { NETWORKS, type Network } from '@resonance/contracts';
+import type { Config } from '@resonance/config';
+import { createFacebookConnector } from './facebook/connector';
+import type { Connector } from './interfaces';
+import { notYetAvailableConnector } from './not-available';
+
+/** Raised at startup when a network has no connector (not even a "not yet available" one). */
+export class ConnectorRegistryError extends Error {
+  constructor(readonly missing: Network[]) {
+    super(`no connector registered for: ${missing.join(', ')} (every network needs one, see libs/connectors/src/registry.ts)`);
+    this.name = 'ConnectorRegistryError';
+  }
+}
+
+/** One connector per network; construction fails when any network lacks one. */
+export class ConnectorRegistry {
+  private readonly byNetwork: ReadonlyMap<Network, Connector>;
+
+  constructor(connectors: Connector[]) {
+    const map = new Map<Network, Connector>();
+    for (const c of connectors) {
+      if (map.has(c.network)) throw new Error(`two connectors registered for ${c.network}`);
+      map.set(c.network, c);
+    }
+    const missing = NETWORKS.filter((n) => !map.has(n));
+    if (missing.length) throw new ConnectorRegistryError(missing);
+    this.byNetwork = map;
+  }
+
+  get(network: Network): Connector {
+    const connector = this.byNetwork.get(network);
+    if (!connector) throw new ConnectorRegistryError([network]);
+    return connector;
+  }
+
+  all(): Connector[] {
+    return NETWORKS.map((n) => this.get(n));
+  }
+}
+
+/** The connectors of this build. A network gets its real connector in its own issue. */
+export function createConnectors(config: Config): Connector[] {
+  return [
+    createFacebookConnector(config),
+    notYetAvailableConnector('x'),
+    notYetAvailableConnector('linkedin'),
+    notYetAvailableConnector('youtube'),
+    notYetAvailableConnector('xing'),
+  ];
+}
+
+export const createConnectorRegistry = (config: Config): ConnectorRegistry => new ConnectorRegistry(createConnectors(config));
