@@ -6,7 +6,8 @@
  */
 export const jobId = {
   sync: (channelAccountId: string) => `sync:${channelAccountId}`,
-  send: (messageId: string) => `send:${messageId}`,
+  // BullMQ 6 refuses custom ids with one ':' ("Custom Id cannot contain :"; only legacy 3-part ids pass).
+  send: (messageId: string) => `send-${messageId}`,
   ingest: (channelAccountId: string, source: string) => `ingest:${channelAccountId}:${source}`,
   rollup: (workspaceId: string, day: string) => `rollup:${workspaceId}:${day}`,
 } as const;
