@@ -109,8 +109,9 @@ export function getFeed(state: FacebookState, call: ReadCall, pageId: string, ed
 
   const limit = limitOf(call.req);
   if (isResponse(limit)) return limit;
-  const since = q.get('since') ? Number(q.get('since')) * 1000 : -Infinity;
-  const until = q.get('until') ? Number(q.get('until')) * 1000 : Infinity;
+  // since/until are UNIX seconds, compared with the post's time in whole seconds.
+  const since = q.get('since') ? Number(q.get('since')) : -Infinity;
+  const until = q.get('until') ? Number(q.get('until')) : Infinity;
   if (Number.isNaN(since) || Number.isNaN(until)) return errors.invalidParam('since and until must be UNIX timestamps');
   const token = q.get('__paging_token') ? decodeCursor(q.get('__paging_token')!) : null;
   const previous = q.get('__previous') === '1';
@@ -118,12 +119,12 @@ export function getFeed(state: FacebookState, call: ReadCall, pageId: string, ed
   if (previous) {
     // Newer than the paging token, nearest first, shown newest first.
     for (let i = token !== null ? upperBound(posts, token) : 0; i < posts.length && items.length < limit; i++) {
-      if (posts[i].createdAt >= since && posts[i].createdAt <= until) items.push(posts[i]);
+      if (inWindow(posts[i], since, until)) items.push(posts[i]);
     }
     items.reverse();
   } else {
     for (let i = (token !== null ? upperBound(posts, token - 1) : posts.length) - 1; i >= 0 && items.length < limit; i--) {
-      if (posts[i].createdAt <= until && posts[i].createdAt >= since) items.push(posts[i]);
+      if (inWindow(posts[i], since, until)) items.push(posts[i]);
     }
   }
   const body: Record<string, unknown> = { data: items.map(render) };
@@ -142,6 +143,8 @@ export function getFeed(state: FacebookState, call: ReadCall, pageId: string, ed
   }
   return json(200, body);
 }
+
+const inWindow = (p: FbPost, since: number, until: number) => unixSeconds(p.createdAt) >= since && unixSeconds(p.createdAt) <= until;
 
 export function getComments(state: FacebookState, call: ReadCall, objectId: string): SimResponse {
   const post = state.store.post(objectId);
