@@ -2,3 +2,5 @@ export { startWorker } from './bootstrap';
 export type { WorkerHandle } from './bootstrap';
 export { IngestStore } from './ingest/ingest-store';
 export type { IngestResult } from './ingest/ingest-store';
+export { Rollups } from './rollup/rollups';
+export type { DrainResult } from './rollup/rollups';

@@ -5,6 +5,7 @@ import { DatabaseModule } from '@resonance/db';
 import { QueueModule, type QueueBackend } from '@resonance/queue';
 import { IngestProcessor } from './ingest/ingest.processor';
 import { loggerOptions } from './logger';
+import { RollupProcessor } from './rollup/rollup.processor';
 
 export interface WorkerModuleOptions {
   config: Config;
@@ -23,7 +24,7 @@ export class WorkerModule {
         DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.DATABASE_POOL_SIZE, applicationName: 'resonance-worker' }),
         QueueModule.forRoot(queue),
       ],
-      providers: [{ provide: CONFIG, useValue: config }, IngestProcessor],
+      providers: [{ provide: CONFIG, useValue: config }, IngestProcessor, RollupProcessor],
     };
   }
 }

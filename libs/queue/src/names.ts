@@ -31,10 +31,12 @@ export interface OutboundJob {
   messageId: string;
 }
 
+/**
+ * Report rollups (apps/worker/src/rollup). Without a workspace: drain the threads that the message
+ * triggers marked (the repeatable job). With one: rebuild that workspace's rollups from raw data.
+ */
 export interface RollupJob {
-  workspaceId: string;
-  /** ISO date (UTC day) to recompute. */
-  day: string;
+  workspaceId?: string;
 }
 
 export interface JobPayloads {

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { MessageRecord, PostRecord, UnifiedRecord } from '@resonance/contracts';
+import { classify } from '@resonance/classifier';
+import type { Intent, MessageRecord, PostRecord, UnifiedRecord } from '@resonance/contracts';
 
 export interface IngestResult {
   posts: number;
@@ -71,6 +72,8 @@ interface MessageRow {
   created_at: string;
   url: string | null;
   attachments: unknown;
+  intent: Intent | null;
+  sentiment: number | null;
 }
 
 function dedupeByExternalId(messages: MessageRecord[]): MessageRecord[] {
@@ -81,6 +84,8 @@ function dedupeByExternalId(messages: MessageRecord[]): MessageRecord[] {
 
 function toMessageRow(m: MessageRecord, channel: ChannelRow): MessageRow {
   const fromAccount = m.isFromAccount ?? (m.author.externalId !== undefined && m.author.externalId === channel.external_id);
+  // Inbound messages are classified here, in memory, and stored by the same INSERT (issue 10).
+  const label = fromAccount ? null : classify(m.text);
   return {
     external_id: m.externalId,
     thread_key: m.threadKey,
@@ -96,6 +101,8 @@ function toMessageRow(m: MessageRecord, channel: ChannelRow): MessageRow {
     created_at: new Date(m.createdAt).toISOString(),
     url: m.url ?? null,
     attachments: m.attachments?.length ? m.attachments : null,
+    intent: label?.intent ?? null,
+    sentiment: label?.sentiment ?? null,
   };
 }
 
@@ -197,14 +204,15 @@ async function upsertMessages(
 ): Promise<{ inserted: Array<{ thread_id: string; from_account: boolean }>; updated: number }> {
   const result = (await tx.query(
     `INSERT INTO message (workspace_id, channel_account_id, thread_id, external_id, direction, is_from_account,
-                          parent_external_id, author_contact_id, text, attachments, url, created_at, delivery)
+                          parent_external_id, author_contact_id, text, attachments, url, created_at, delivery,
+                          intent, sentiment)
      SELECT $1, $2, t.id, r.external_id,
             CASE WHEN r.from_account THEN 'outbound' ELSE 'inbound' END, r.from_account,
             r.parent_external_id, c.id, r.text, r.attachments, r.url, r.created_at,
-            CASE WHEN r.from_account THEN 'sent' END
+            CASE WHEN r.from_account THEN 'sent' END, r.intent, r.sentiment
        FROM jsonb_to_recordset($3::jsonb) AS r(external_id text, thread_key text, parent_external_id text,
             author_external_id text, from_account boolean, text text, attachments jsonb, url text,
-            created_at timestamptz)
+            created_at timestamptz, intent text, sentiment real)
        JOIN thread t ON t.channel_account_id = $2 AND t.thread_key = r.thread_key
        LEFT JOIN contact c ON c.channel_account_id = $2 AND c.external_id = r.author_external_id AND NOT r.from_account
      ON CONFLICT (channel_account_id, external_id) WHERE external_id IS NOT NULL DO UPDATE SET

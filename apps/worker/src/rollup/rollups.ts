@@ -1,0 +1,148 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  DELETE_DAYS_SQL,
+  INSERT_COMMENT_DAILY_SQL,
+  INSERT_COMMENTER_DAILY_SQL,
+  INSERT_RESPONSE_DAILY_SQL,
+  INSERT_RESPONSE_HIST_SQL,
+  UPSERT_COMMENTER_FIRST_DAY_SQL,
+} from './day-rollups.sql';
+import { EVENT_COLUMNS, RESPONSE_EVENTS_SQL } from './response-events.sql';
+
+export interface DrainResult {
+  threads: number;
+  days: number;
+}
+
+interface Day {
+  workspace_id: string;
+  day: string;
+}
+
+// One drainer at a time across every worker copy: two would recompute the same threads and days.
+const DRAIN_LOCK = 0x7265_736f; // "reso"
+
+/**
+ * Keeps the report rollups current (DESIGN.md §5, §6). Triggers mark threads whose messages
+ * changed; drain() recomputes the response events of those threads and every daily rollup of the
+ * days they touch, in one transaction. rebuild() recomputes everything from the raw messages.
+ */
+export class Rollups {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Processes up to `batch` marked threads; returns what it did (0 threads: nothing was due). */
+  async drain({ batch = 2_000 }: { batch?: number } = {}): Promise<DrainResult> {
+    return this.dataSource.transaction(async (tx) => {
+      const [{ locked }] = (await tx.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [DRAIN_LOCK])) as Array<{ locked: boolean }>;
+      if (!locked) return { threads: 0, days: 0 };
+      const marks = (await tx.query(
+        `SELECT thread_id, since, version FROM rollup_dirty_thread ORDER BY thread_id LIMIT $1`,
+        [batch],
+      )) as Array<{ thread_id: string; since: Date; version: string }>;
+      if (!marks.length) return { threads: 0, days: 0 };
+      const days = await this.recomputeThreads(tx, marks.map((m) => m.thread_id), marks.map((m) => m.since));
+      await recomputeDays(tx, days);
+      // Only marks nobody renewed meanwhile (a renewed mark has a higher version and stays).
+      await tx.query(
+        `DELETE FROM rollup_dirty_thread d USING unnest($1::bigint[], $2::bigint[]) AS b(thread_id, version)
+          WHERE d.thread_id = b.thread_id AND d.version = b.version`,
+        [marks.map((m) => m.thread_id), marks.map((m) => m.version)],
+      );
+      return { threads: marks.length, days: days.length };
+    });
+  }
+
+  /** Drains until nothing is marked. */
+  async drainAll(): Promise<DrainResult> {
+    const total = { threads: 0, days: 0 };
+    for (;;) {
+      const r = await this.drain();
+      if (!r.threads) return total;
+      total.threads += r.threads;
+      total.days += r.days;
+    }
+  }
+
+  /**
+   * Recomputes every rollup of one workspace (or all) from the raw messages: the command
+   * `resonance rollup`, and what to run after time zone, business hours or SLA targets change.
+   */
+  async rebuild({ workspaceId, log = () => undefined }: { workspaceId?: string; log?: (line: string) => void } = {}): Promise<DrainResult> {
+    const workspaces = (await this.dataSource.query(
+      `SELECT id FROM workspace WHERE $1::uuid IS NULL OR id = $1 ORDER BY id`,
+      [workspaceId ?? null],
+    )) as Array<{ id: string }>;
+    const total = { threads: 0, days: 0 };
+    for (const { id } of workspaces) {
+      await this.dataSource.transaction(async (tx) => {
+        await tx.query(`SELECT pg_advisory_xact_lock($1)`, [DRAIN_LOCK]);
+        for (const table of ['report_response_event', 'report_response_daily', 'report_response_hist',
+          'report_comment_daily', 'report_commenter_daily', 'report_commenter', 'rollup_dirty_thread']) {
+          await tx.query(`DELETE FROM ${table} WHERE workspace_id = $1`, [id]);
+        }
+        const threads = (await tx.query(`SELECT id FROM thread WHERE workspace_id = $1 ORDER BY id`, [id])) as Array<{ id: string }>;
+        for (let i = 0; i < threads.length; i += 5_000) {
+          const ids = threads.slice(i, i + 5_000).map((t) => t.id);
+          await tx.query(`INSERT INTO report_response_event (${EVENT_COLUMNS}) ${RESPONSE_EVENTS_SQL}`, [ids]);
+        }
+        const days = (await tx.query(
+          `SELECT DISTINCT m.workspace_id, to_char((m.created_at AT TIME ZONE w.timezone)::date, 'YYYY-MM-DD') AS day
+             FROM message m JOIN workspace w ON w.id = m.workspace_id WHERE m.workspace_id = $1
+           UNION
+           SELECT workspace_id, to_char(day, 'YYYY-MM-DD') FROM report_response_event WHERE workspace_id = $1
+           ORDER BY 2`,
+          [id],
+        )) as Day[];
+        for (let i = 0; i < days.length; i += 31) await recomputeDays(tx, days.slice(i, i + 31));
+        total.threads += threads.length;
+        total.days += days.length;
+        log(`workspace ${id}: ${threads.length} threads, ${days.length} days`);
+      });
+    }
+    return total;
+  }
+
+  /** Response events of the threads, and the days whose rollups that changes. */
+  private async recomputeThreads(tx: EntityManager, threadIds: string[], since: Date[]): Promise<Day[]> {
+    const old = (await tx.query(
+      `DELETE FROM report_response_event WHERE thread_id = ANY($1::bigint[])
+       RETURNING workspace_id, to_char(day, 'YYYY-MM-DD') AS day`,
+      [threadIds],
+    )) as Day[];
+    const fresh = (await tx.query(
+      `INSERT INTO report_response_event (${EVENT_COLUMNS}) ${RESPONSE_EVENTS_SQL}
+       RETURNING workspace_id, to_char(day, 'YYYY-MM-DD') AS day`,
+      [threadIds],
+    )) as Day[];
+    // Inbound messages whose counts may have changed: those changed, and those a new response may
+    // now answer (everything after the last response before the earliest change).
+    const comments = (await tx.query(
+      `SELECT DISTINCT m.workspace_id, to_char((m.created_at AT TIME ZONE w.timezone)::date, 'YYYY-MM-DD') AS day
+         FROM unnest($1::bigint[], $2::timestamptz[]) AS d(thread_id, since)
+         CROSS JOIN LATERAL (
+           SELECT COALESCE(max(r.created_at), '-infinity') AS after FROM message r
+            WHERE r.thread_id = d.thread_id AND r.is_from_account AND r.created_at < d.since) last
+         JOIN message m ON m.thread_id = d.thread_id AND m.created_at >= last.after AND NOT m.is_from_account
+         JOIN workspace w ON w.id = m.workspace_id`,
+      [threadIds, since.map((s) => s.toISOString())],
+    )) as Day[];
+    return uniqueDays([...old, ...fresh, ...comments]);
+  }
+}
+
+function uniqueDays(days: Day[]): Day[] {
+  const seen = new Map<string, Day>();
+  for (const d of days) seen.set(`${d.workspace_id}/${d.day}`, d);
+  return [...seen.values()].sort((a, b) => (a.workspace_id + a.day < b.workspace_id + b.day ? -1 : 1));
+}
+
+async function recomputeDays(tx: EntityManager, days: Day[]): Promise<void> {
+  if (!days.length) return;
+  const params = [days.map((d) => d.workspace_id), days.map((d) => d.day)];
+  for (const sql of DELETE_DAYS_SQL) await tx.query(sql, params);
+  await tx.query(INSERT_RESPONSE_DAILY_SQL, params);
+  await tx.query(INSERT_RESPONSE_HIST_SQL, params);
+  await tx.query(INSERT_COMMENT_DAILY_SQL, params);
+  await tx.query(INSERT_COMMENTER_DAILY_SQL, params);
+  await tx.query(UPSERT_COMMENTER_FIRST_DAY_SQL, params);
+}
