@@ -26,6 +26,7 @@ export async function createApi(config: Config, databaseUrl: string): Promise<IN
       .setTitle('Resonance API')
       .setDescription('The unified social-media inbox and engagement dashboard')
       .setVersion('0.1.0')
+      .addCookieAuth('resonance_session', { type: 'apiKey', in: 'cookie', name: 'resonance_session' }, 'resonance_session')
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });

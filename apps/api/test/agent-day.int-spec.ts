@@ -191,6 +191,15 @@ describe('an agent works the inbox', () => {
     });
   });
 
+  it('documents every inbox route in the OpenAPI document', async () => {
+    const { default: request } = await import('supertest');
+    const doc = (await request(app.getHttpServer()).get('/api/docs/openapi.json').expect(200)).body;
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/threads', '/api/threads/{id}', '/api/threads/{id}/messages', '/api/threads/{id}/replies', '/api/threads/{id}/notes', '/api/canned-responses', '/api/users', '/api/channels', '/api/audit-events', '/api/events']),
+    );
+    expect(doc.components.securitySchemes.resonance_session).toMatchObject({ in: 'cookie' });
+  });
+
   it('changes the password and signs out', async () => {
     await agent.agent.post('/api/auth/password').set('X-CSRF-Token', agent.csrf).send({ currentPassword: 'wrong', newPassword: 'another long password' }).expect(400);
     const other = await login(app, agentUser.email);
