@@ -9,6 +9,17 @@ runProcess(
       `resonance sim: listening at ${sim.url} (facebook under /facebook, control under /_sim); ` +
         `traffic ${ctx.config.SIM_TRAFFIC_PER_MINUTE}/min, seed ${ctx.config.SIM_SEED}, webhooks to ${ctx.config.SIM_WEBHOOK_URL}`,
     );
+    // A live stream of what happens on the networks; at high rates, one summary line per tick.
+    sim.traffic.onTraffic = (items) => {
+      if (items.length > 5) {
+        console.log(`resonance sim: +${items.length} items`);
+        return;
+      }
+      for (const item of items) {
+        const who = item.fromAccount ? '(page)' : (item.author?.name ?? '');
+        console.log(`resonance sim: ${item.network} ${item.kind} ${who}${item.intent ? ` [${item.intent}]` : ''}: ${item.text}`);
+      }
+    };
     return sim;
   },
   { needsDatabase: false },

@@ -16,6 +16,8 @@ export class TrafficLoop {
   private burstUntil = 0;
   private lastTick = 0;
   private burstDraw = 0;
+  /** Called with the items the clock generated (the process entry logs them as a live stream). */
+  onTraffic: ((items: TruthItem[]) => void) | null = null;
 
   constructor(
     private readonly ctx: SimContext,
@@ -84,6 +86,7 @@ export class TrafficLoop {
     const due = Math.floor(this.carry);
     if (due <= 0) return;
     this.carry -= due;
-    this.generate(due);
+    const items = this.generate(due);
+    this.onTraffic?.(items);
   }
 }
