@@ -48,6 +48,8 @@ const packages = [
   'apps/worker',
   'apps/api',
   'apps/cli',
+  // Browser tests (Node drives Debian's Chromium through playwright-core against the real API).
+  'apps/web',
 ];
 
 const tier = process.env.RESONANCE_TEST_TIER; // unit | int | e2e | (unset: all)

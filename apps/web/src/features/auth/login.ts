@@ -14,7 +14,8 @@ export function useLogin() {
   return useMutation({
     mutationFn: login,
     onSuccess: (session) => {
-      client.clear();
+      // Nothing of the previous user stays cached; the session query is kept so its observers see the change.
+      client.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
       client.setQueryData(meQueryOptions().queryKey, session);
     },
   });

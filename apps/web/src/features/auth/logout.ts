@@ -10,7 +10,8 @@ export function useLogout() {
     mutationFn: logout,
     // Signed out either way: a 401 means the session had already ended.
     onSettled: () => {
-      client.clear();
+      // Nothing of the previous user stays cached; the session query is kept so its observers see the change.
+      client.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
       client.setQueryData(meQueryOptions().queryKey, null);
     },
   });

@@ -2,9 +2,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api/http';
 import { channelsQueryOptions } from './list-channels';
 
-/** Pause or resume syncing a channel (POST /api/channels/:id/pause | resume). */
+/** Pause or resume syncing a channel: PATCH /api/channels/:id {status: 'paused' | 'connected'} (admins). */
 export const setChannelState = ({ id, action }: { id: string; action: 'pause' | 'resume' }) =>
-  api<unknown>(`/channels/${encodeURIComponent(id)}/${action}`, { method: 'POST' });
+  api<unknown>(`/channels/${encodeURIComponent(id)}`, { method: 'PATCH', body: { status: action === 'pause' ? 'paused' : 'connected' } });
 
 export function useSetChannelState() {
   const client = useQueryClient();

@@ -5,9 +5,11 @@ import { replyLimit, replyWindowClosedAt, textLength } from '../../shared/networ
 import { useSessionUser } from '../../shared/session/session';
 import { useAddNote } from './add-note';
 import { useCannedResponses } from './list-canned-responses';
+import { useRenderCannedResponse } from './render-canned-response';
 import { useSendReply } from './send-reply';
+import { ApiError } from '../../shared/api/http';
 import { useSetPresence } from './set-presence';
-import type { MessageItem, ThreadItem } from './types';
+import type { MessageItem, ThreadDetail } from './types';
 
 export interface ComposerHandle {
   focus(mode: 'reply' | 'note'): void;
@@ -15,10 +17,10 @@ export interface ComposerHandle {
 
 /** Fills the variables a canned response may carry. */
 function fillVariables(text: string, vars: Record<string, string>): string {
-  return text.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (whole, name: string) => vars[name] ?? whole);
+  return text.replace(/\{\{\s*([a-z.]+)\s*\}\}/g, (whole, name: string) => vars[name] ?? whole);
 }
 
-export const Composer = forwardRef<ComposerHandle, { thread: ThreadItem; messages: MessageItem[] }>(function Composer({ thread, messages }, ref) {
+export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messages: MessageItem[] }>(function Composer({ thread, messages }, ref) {
   const { t, formatRelative } = useI18n();
   const user = useSessionUser();
   const [mode, setMode] = useState<'reply' | 'note'>('reply');
@@ -40,16 +42,29 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadItem; message
   // A fresh composer per thread; the newest inbound message seen when the agent started writing.
   const latestInbound = useMemo(() => messages.filter((m) => m.direction === 'inbound').at(-1)?.createdAt ?? null, [messages]);
   const [seenInbound, setSeenInbound] = useState<string | null>(null);
+  // The newest message when the agent started writing: the API answers 409 if the customer wrote since.
+  const [seenMessageId, setSeenMessageId] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
   useEffect(() => {
     setText('');
     setFeedback(null);
     setSeenInbound(null);
+    setSeenMessageId(null);
+    setConflict(false);
   }, [thread.id]);
   useEffect(() => {
-    if (text && seenInbound === null) setSeenInbound(latestInbound ?? '');
-    if (!text) setSeenInbound(null);
+    if (text && seenInbound === null) {
+      setSeenInbound(latestInbound ?? '');
+      setSeenMessageId(thread.lastMessageId ?? messages.at(-1)?.id ?? null);
+    }
+    if (!text) {
+      setSeenInbound(null);
+      setSeenMessageId(null);
+      setConflict(false);
+    }
   }, [text]); // eslint-disable-line react-hooks/exhaustive-deps
-  const newerInbound = seenInbound !== null && latestInbound !== null && latestInbound > seenInbound;
+  const newerInbound = conflict || (seenInbound !== null && latestInbound !== null && latestInbound > seenInbound);
+  const renderCanned = useRenderCannedResponse();
 
   // Tell the others "typing" while writing (throttled to one call per 5 s).
   const lastTyping = useRef(0);
@@ -74,13 +89,17 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadItem; message
     const body = text.trim();
     if (mode === 'reply') {
       reply.mutate(
-        { threadId: thread.id, text: body },
+        { threadId: thread.id, text: body, lastSeenMessageId: seenMessageId, confirmNewer: conflict },
         {
           onSuccess: () => {
             setText('');
             setFeedback({ ok: true, text: t('composer.sent') });
           },
-          onError: (error) => setFeedback({ ok: false, text: t('composer.failed', { message: error.message }) }),
+          onError: (error) => {
+            // 409: the customer wrote again since the agent started; show it, the next send confirms.
+            if (error instanceof ApiError && error.status === 409) setConflict(true);
+            else setFeedback({ ok: false, text: t('composer.failed', { message: error.message }) });
+          },
         },
       );
     } else {
@@ -91,7 +110,13 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadItem; message
     }
   };
 
-  const vars = { 'contact.name': thread.contact?.name ?? '', 'agent.name': user.name, 'channel.name': thread.channel.displayName };
+  const vars = {
+    'contact.name': thread.contact?.name ?? '',
+    'contact.handle': thread.contact?.handle ?? '',
+    'agent.name': user.name,
+    'channel.name': thread.channel.displayName,
+    network: t(`network.${thread.network}`),
+  };
 
   return (
     <Stack gap={6} p="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }} data-testid="composer">
@@ -118,8 +143,13 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadItem; message
             value={null}
             onChange={(id) => {
               const chosen = canned.data?.find((c) => c.id === id);
-              if (chosen) onType((text ? `${text}\n` : '') + fillVariables(chosen.text, vars));
-              textareaRef.current?.focus();
+              if (!chosen) return;
+              const insert = (filled: string) => {
+                onType((text ? `${text}\n` : '') + filled);
+                textareaRef.current?.focus();
+              };
+              // The API fills the variables for this thread; offline, the same variables are filled here.
+              renderCanned.mutate({ id: chosen.id, threadId: thread.id }, { onSuccess: (r) => insert(r.text), onError: () => insert(fillVariables(chosen.text, vars)) });
             }}
             data-testid="canned-select"
           />
@@ -164,7 +194,7 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadItem; message
             </Text>
           )}
           <Button size="xs" onClick={submit} disabled={!canSend} loading={busy} color={mode === 'note' ? 'yellow' : undefined} data-testid="composer-submit">
-            {mode === 'reply' ? t('composer.send') : t('composer.addNote')}
+            {mode === 'reply' ? t(conflict ? 'composer.sendAnyway' : 'composer.send') : t('composer.addNote')}
           </Button>
         </Group>
       </Group>

@@ -1,26 +1,16 @@
-import { useQuery } from '@tanstack/react-query';
-import { Anchor, Avatar, Badge, Box, Divider, Group, Stack, Text, Title } from '@mantine/core';
+import { Avatar, Badge, Box, Divider, Group, Stack, Text, Title } from '@mantine/core';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { EmptyState, LoadingState } from '../../shared/ui/states';
 import { useThread } from './get-thread';
 import { useNotes } from './list-notes';
-import { listThreads } from './list-threads';
 
 /** Customer context: who this is, earlier conversations of the same contact, and the team's notes. */
-export function ContactPanel({ threadId, onOpen }: { threadId: string; onOpen: (id: string) => void }) {
-  const { t, formatDateTime, formatRelative } = useI18n();
+export function ContactPanel({ threadId }: { threadId: string }) {
+  const { t, formatDateTime } = useI18n();
   const thread = useThread(threadId);
   const notes = useNotes(threadId);
-  const contactId = thread.data?.contact?.id;
-  const earlier = useQuery({
-    queryKey: ['threads', 'by-contact', contactId],
-    enabled: !!contactId,
-    queryFn: ({ signal }) => listThreads({ status: 'all', contact: contactId }, null, signal),
-    retry: false,
-  });
   if (!thread.data) return null;
   const contact = thread.data.contact;
-  const others = (earlier.data?.items ?? []).filter((x) => x.id !== threadId && x.contact?.id === contactId);
   return (
     <Stack gap="sm" p="sm" data-testid="contact-panel">
       <Title order={3} size="h6">
@@ -54,22 +44,6 @@ export function ContactPanel({ threadId, onOpen }: { threadId: string; onOpen: (
         </Group>
       )}
       <Divider />
-      <Title order={3} size="h6">
-        {t('contact.earlier')}
-      </Title>
-      {earlier.isPending && contactId ? (
-        <LoadingState />
-      ) : others.length ? (
-        others.slice(0, 10).map((o) => (
-          <Anchor key={o.id} component="button" size="xs" ta="left" onClick={() => onOpen(o.id)}>
-            {formatRelative(o.lastMessageAt)} · {t(`status.${o.status}`)} — {o.lastMessagePreview}
-          </Anchor>
-        ))
-      ) : (
-        <Text size="xs" c="dimmed">
-          {t('contact.noEarlier')}
-        </Text>
-      )}
       <Divider />
       <Title order={3} size="h6">
         {t('inbox.notes')}

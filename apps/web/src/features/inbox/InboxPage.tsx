@@ -145,7 +145,7 @@ export function InboxPage() {
         {threadId ? <Conversation key={threadId} ref={composer} threadId={threadId} /> : <EmptyState>{t('inbox.selectThread')}</EmptyState>}
       </Box>
       <Box component="aside" aria-label={t('contact.title')} style={{ borderLeft: '1px solid var(--mantine-color-gray-3)', overflowY: 'auto', minHeight: 0 }}>
-        {threadId && <ContactPanel threadId={threadId} onOpen={open} />}
+        {threadId && <ContactPanel threadId={threadId} />}
         <Text size="xs" c="dimmed" p="sm">
           <Kbd size="xs">?</Kbd> {t('shortcuts.title')}
         </Text>

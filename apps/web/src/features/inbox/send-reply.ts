@@ -6,11 +6,20 @@ import type { MessageItem } from './types';
 export interface ReplyInput {
   threadId: string;
   text: string;
+  /** The newest message the agent saw; a newer inbound message makes the API answer 409. */
+  lastSeenMessageId?: string | null;
+  /** Send although newer inbound messages arrived (after the agent read them). */
+  confirmNewer?: boolean;
 }
 
-/** POST /api/threads/:id/replies → 202 with the queued outbound message. */
-export const sendReply = ({ threadId, ...body }: ReplyInput) =>
-  api<MessageItem>(`/threads/${encodeURIComponent(threadId)}/replies`, { method: 'POST', body });
+/** POST /api/threads/:id/replies → 202 {message} with the queued outbound message. */
+export async function sendReply({ threadId, text, lastSeenMessageId, confirmNewer }: ReplyInput): Promise<MessageItem> {
+  const body: Record<string, unknown> = { text };
+  if (lastSeenMessageId) body.lastSeenMessageId = lastSeenMessageId;
+  if (confirmNewer) body.confirmNewer = true;
+  const answer = await api<{ message: MessageItem }>(`/threads/${encodeURIComponent(threadId)}/replies`, { method: 'POST', body });
+  return answer.message;
+}
 
 export function useSendReply() {
   const client = useQueryClient();
@@ -18,7 +27,7 @@ export function useSendReply() {
     mutationFn: sendReply,
     onSuccess: (message, { threadId }) => {
       client.setQueryData<InfiniteData<Page<MessageItem>, string | null>>(messagesQueryOptions(threadId).queryKey, (data) => addMessage(data, message));
-      void client.invalidateQueries({ queryKey: ['threads', 'list'] });
+      void client.invalidateQueries({ queryKey: ['threads'] });
     },
   });
 }

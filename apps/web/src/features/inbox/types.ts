@@ -33,7 +33,10 @@ export interface PostView {
 
 /** GET /api/threads/:id: the list item plus what the conversation pane shows around it. */
 export interface ThreadDetail extends ThreadItem {
-  post?: PostView | null;
+  post: PostView | null;
+  /** Newest message id: sent back as lastSeenMessageId so the API can flag newer inbound messages. */
+  lastMessageId: string | null;
+  lastInboundMessageId: string | null;
 }
 
 export interface MessageAuthor {
@@ -66,6 +69,7 @@ export interface MessageItem {
 
 export interface NoteItem {
   id: string;
+  threadId?: string;
   author: { id: string; name: string } | null;
   text: string;
   createdAt: string;
@@ -105,6 +109,4 @@ export interface ThreadFilters {
   sentiment?: 'negative' | 'neutral' | 'positive';
   waitingLongerThan?: number; // minutes
   q?: string;
-  /** Threads of one contact (customer context). */
-  contact?: string;
 }

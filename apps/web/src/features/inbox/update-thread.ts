@@ -4,15 +4,12 @@ import { api } from '../../shared/api/http';
 import { threadQueryOptions } from './get-thread';
 import type { ThreadItem } from './types';
 
-export type ThreadAction =
-  | { kind: 'status'; status: ThreadStatus }
-  | { kind: 'assign'; assigneeId: string | null };
+export type ThreadAction = { kind: 'status'; status: ThreadStatus } | { kind: 'assign'; assigneeId: string | null };
 
-/** Status and assignment changes of one thread (POST /api/threads/:id/status | assign). */
+/** Status and assignment changes of one thread: PATCH /api/threads/:id ({status} or {assigneeId}; null unassigns). */
 export function updateThread(threadId: string, action: ThreadAction): Promise<ThreadItem> {
-  const id = encodeURIComponent(threadId);
-  if (action.kind === 'status') return api<ThreadItem>(`/threads/${id}/status`, { method: 'POST', body: { status: action.status } });
-  return api<ThreadItem>(`/threads/${id}/assign`, { method: 'POST', body: { assigneeId: action.assigneeId } });
+  const body = action.kind === 'status' ? { status: action.status } : { assigneeId: action.assigneeId };
+  return api<ThreadItem>(`/threads/${encodeURIComponent(threadId)}`, { method: 'PATCH', body });
 }
 
 export function useUpdateThread(threadId: string) {
@@ -20,8 +17,8 @@ export function useUpdateThread(threadId: string) {
   return useMutation({
     mutationFn: (action: ThreadAction) => updateThread(threadId, action),
     onSuccess: (thread) => {
-      if (thread && typeof thread === 'object' && 'id' in thread) client.setQueryData(threadQueryOptions(threadId).queryKey, (old) => ({ ...old, ...thread }));
-      void client.invalidateQueries({ queryKey: ['threads'] });
+      client.setQueryData(threadQueryOptions(threadId).queryKey, (old) => (old ? { ...old, ...thread } : old));
+      void client.invalidateQueries({ queryKey: ['threads', 'list'] });
     },
   });
 }
