@@ -5,6 +5,7 @@ import { DatabaseModule } from '@resonance/db';
 import { QueueModule, type QueueBackend } from '@resonance/queue';
 import { IngestProcessor } from './ingest/ingest.processor';
 import { loggerOptions } from './logger';
+import { pipelineProviders } from './pipeline.providers';
 import { RollupProcessor } from './rollup/rollup.processor';
 
 export interface WorkerModuleOptions {
@@ -24,7 +25,7 @@ export class WorkerModule {
         DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.DATABASE_POOL_SIZE, applicationName: 'resonance-worker' }),
         QueueModule.forRoot(queue),
       ],
-      providers: [{ provide: CONFIG, useValue: config }, IngestProcessor, RollupProcessor],
+      providers: [{ provide: CONFIG, useValue: config }, IngestProcessor, ...pipelineProviders(config), RollupProcessor],
     };
   }
 }

@@ -75,8 +75,11 @@ export type ReplyTarget =
 export interface ReplyCapability {
   /** Why a reply cannot be sent now (e.g. outside Messenger's 24-hour window), or null. */
   refusal(target: ReplyTarget, now: Date): string | null;
-  /** The network id of a reply with this text already there (sent before a crash), or null. */
-  findExisting(ctx: ConnectorContext, input: { target: ReplyTarget; text: string; since: Date }): Promise<string | null>;
+  /**
+   * The network id of the account's reply with this text under this target, written since `since`
+   * (sent before a crash), or null. Ids in `exclude` belong to other replies and never match.
+   */
+  findExisting(ctx: ConnectorContext, input: { target: ReplyTarget; text: string; since: Date; exclude?: string[] }): Promise<string | null>;
   send(ctx: ConnectorContext, input: { target: ReplyTarget; text: string }): Promise<{ externalId: string }>;
 }
 

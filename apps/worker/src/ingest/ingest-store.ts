@@ -27,13 +27,32 @@ interface ChannelRow {
 export class IngestStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  async ingest(channelAccountId: string, records: UnifiedRecord[]): Promise<IngestResult> {
+  /**
+   * `inTransaction` runs inside the same transaction, after the page is written: a sync run saves
+   * its cursor there, so the cursor moves exactly when the page it follows is stored.
+   */
+  async ingest(
+    channelAccountId: string,
+    records: UnifiedRecord[],
+    options: { inTransaction?: (tx: EntityManager) => Promise<void> } = {},
+  ): Promise<IngestResult> {
     const posts = records.filter((r): r is PostRecord => r.kind === 'post');
     const messages = dedupeByExternalId(records.filter((r): r is MessageRecord => r.kind === 'message'));
+    const empty = { posts: 0, messagesInserted: 0, messagesUpdated: 0, threadsTouched: 0 };
     if (!posts.length && !messages.length) {
-      return { posts: 0, messagesInserted: 0, messagesUpdated: 0, threadsTouched: 0 };
+      if (options.inTransaction) await this.dataSource.transaction(options.inTransaction);
+      return empty;
     }
-    return this.dataSource.transaction(async (tx) => {
+    const result = await this.dataSource.transaction(async (tx) => {
+      const stored = await this.store(tx, channelAccountId, posts, messages);
+      if (options.inTransaction) await options.inTransaction(tx);
+      return stored;
+    });
+    return result;
+  }
+
+  private async store(tx: EntityManager, channelAccountId: string, posts: PostRecord[], messages: MessageRecord[]): Promise<IngestResult> {
+    {
       const [channel] = (await tx.query(
         `SELECT id, workspace_id, network, external_id FROM channel_account WHERE id = $1`,
         [channelAccountId],
@@ -53,8 +72,13 @@ export class IngestStore {
         messagesUpdated: updated,
         threadsTouched: threadIds.length,
       };
-    });
+    }
   }
+}
+
+/** Recomputes the timers of these threads from their stored messages (after a merge or a deletion). */
+export async function recomputeThreadTimers(tx: EntityManager, threadIds: string[]): Promise<void> {
+  await recomputeThreads(tx, threadIds, []);
 }
 
 interface MessageRow {

@@ -18,12 +18,12 @@ const recipientOf = (target: Extract<ReplyTarget, { channel: 'direct' }>): strin
 };
 
 /** Whether a listed item is the page's reply with this text, written at or after `since`. */
-const isOurs = (item: unknown, pageId: string, text: string, since: Date): string | null => {
+const isOurs = (item: unknown, pageId: string, text: string, since: Date, exclude: string[]): string | null => {
   const i = obj(item);
   const created = Date.parse(fbTimeToIso(i.created_time) ?? '');
   const message = typeof i.message === 'string' ? i.message : '';
   if (obj(i.from).id !== pageId || message.trim() !== text.trim() || !(created >= since.getTime())) return null;
-  return typeof i.id === 'string' ? i.id : null;
+  return typeof i.id === 'string' && !exclude.includes(i.id) ? i.id : null;
 };
 
 /**
@@ -42,7 +42,7 @@ export function facebookReply(settings: FacebookSettings): ReplyCapability {
       return null;
     },
 
-    async findExisting(ctx: ConnectorContext, { target, text, since }) {
+    async findExisting(ctx: ConnectorContext, { target, text, since, exclude = [] }) {
       const client = facebookClient(settings, ctx);
       const pageId = ctx.account.externalId;
       if (target.channel === 'comment') {
@@ -52,7 +52,7 @@ export function facebookReply(settings: FacebookSettings): ReplyCapability {
           fields: 'id,message,from,created_time',
         });
         for (const c of arr(body.data)) {
-          const id = isOurs(c, pageId, text, since);
+          const id = isOurs(c, pageId, text, since, exclude);
           if (id) return id;
         }
         return null;
@@ -67,7 +67,7 @@ export function facebookReply(settings: FacebookSettings): ReplyCapability {
       for (const conv of arr(body.data)) {
         if (!arr(obj(obj(conv).participants).data).some((p) => String(obj(p).id) === psid)) continue;
         for (const m of arr(obj(obj(conv).messages).data)) {
-          const id = isOurs(m, pageId, text, since);
+          const id = isOurs(m, pageId, text, since, exclude);
           if (id) return id;
         }
       }

@@ -1,0 +1,40 @@
+import type { Provider } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Config } from '@resonance/config';
+import { ConnectorRegistry, createConnectorRegistry } from '@resonance/connectors';
+import { ChannelAccess } from './channels/channel-access';
+import { IngestStore } from './ingest/ingest-store';
+import { OutboundProcessor } from './outbound/outbound.processor';
+import { OutboundSender } from './outbound/outbound-sender';
+import { SyncProcessor } from './sync/sync.processor';
+import { SyncRunner } from './sync/sync-runner';
+import { SyncScheduler } from './sync/sync-scheduler';
+
+/**
+ * The ingestion pipeline of the worker: connectors (the registry throws at startup when a network
+ * has none), channel credentials, sync runs and their schedules, and outbound replies.
+ */
+export function pipelineProviders(config: Config): Provider[] {
+  return [
+    { provide: ConnectorRegistry, useFactory: () => createConnectorRegistry(config) },
+    { provide: IngestStore, useFactory: (ds: DataSource) => new IngestStore(ds), inject: [DataSource] },
+    {
+      provide: ChannelAccess,
+      useFactory: (ds: DataSource, registry: ConnectorRegistry) => new ChannelAccess(ds, config.ENCRYPTION_KEY, registry),
+      inject: [DataSource, ConnectorRegistry],
+    },
+    {
+      provide: SyncRunner,
+      useFactory: (ds: DataSource, store: IngestStore, access: ChannelAccess, registry: ConnectorRegistry) => new SyncRunner(ds, store, access, registry, config),
+      inject: [DataSource, IngestStore, ChannelAccess, ConnectorRegistry],
+    },
+    SyncScheduler,
+    SyncProcessor,
+    {
+      provide: OutboundSender,
+      useFactory: (ds: DataSource, access: ChannelAccess, registry: ConnectorRegistry) => new OutboundSender(ds, access, registry, config),
+      inject: [DataSource, ChannelAccess, ConnectorRegistry],
+    },
+    OutboundProcessor,
+  ];
+}

@@ -1,0 +1,86 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { CONFIG, type Config } from '@resonance/config';
+import { ConnectorRegistry } from '@resonance/connectors';
+import { jobId, QueueName, type SyncJob } from '@resonance/queue';
+
+const RECONCILE_EVERY_MS = 15_000;
+const PREFIX = jobId.sync('');
+
+/** Options of every sync job: the schedule itself is the retry, so one attempt each. */
+const SYNC_JOB_OPTS = { attempts: 1, removeOnComplete: { count: 50 }, removeOnFail: { count: 200 } };
+
+/**
+ * Keeps exactly one sync schedule (BullMQ job scheduler `sync:<channelId>`) per connected channel
+ * of a network with a connector: adds missing ones, changes their interval, removes those of
+ * channels that were disconnected, paused or need re-authorisation. A channel never synced gets a
+ * backfill run at once. Every worker runs this; upserts are idempotent.
+ */
+@Injectable()
+export class SyncScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(SyncScheduler.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    @InjectQueue(QueueName.Sync) private readonly queue: Queue<SyncJob>,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(ConnectorRegistry) private readonly registry: ConnectorRegistry,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.tick();
+    this.timer = setInterval(() => this.tick(), RECONCILE_EVERY_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  private tick(): void {
+    if (this.running) return;
+    this.running = this.reconcile()
+      .catch((error: Error) => this.logger.warn(`sync schedules not reconciled: ${error.message}`))
+      .finally(() => (this.running = null));
+  }
+
+  async reconcile(): Promise<void> {
+    const channels = (await this.dataSource.query(
+      `SELECT id, network, status, (sync_state->>'intervalMs')::int AS interval_ms, last_synced_at FROM channel_account`,
+    )) as Array<{ id: string; network: string; status: string; interval_ms: number | null; last_synced_at: Date | null }>;
+    const wanted = new Map<string, number>();
+    for (const c of channels) {
+      if (c.status !== 'connected' || !this.registry.get(c.network as never).available) continue;
+      wanted.set(c.id, c.interval_ms ?? this.config.SYNC_INTERVAL_MS);
+      if (!c.last_synced_at) await this.runNow(c.id, 'backfill');
+    }
+    const existing = await this.queue.getJobSchedulers(0, -1);
+    const have = new Map(existing.filter((s) => s.key.startsWith(PREFIX)).map((s) => [s.key.slice(PREFIX.length), Number(s.every)]));
+    for (const [id, every] of have) if (!wanted.has(id)) await this.queue.removeJobScheduler(jobId.sync(id));
+    for (const [id, every] of wanted) if (have.get(id) !== every) await this.schedule(id, every);
+  }
+
+  /** Sets the channel's schedule to this interval (after a run adapted it). */
+  async schedule(channelId: string, every: number): Promise<void> {
+    await this.queue.upsertJobScheduler(
+      jobId.sync(channelId),
+      { every },
+      { name: 'sync', data: { channelAccountId: channelId, reason: 'schedule' }, opts: SYNC_JOB_OPTS },
+    );
+  }
+
+  async unschedule(channelId: string): Promise<void> {
+    await this.queue.removeJobScheduler(jobId.sync(channelId));
+  }
+
+  /** A one-off run now (backfill on connect, webhook hint, manual); at most one waiting per kind and second. */
+  async runNow(channelId: string, reason: SyncJob['reason']): Promise<void> {
+    const id = `${jobId.sync(channelId)}:${reason}${Math.floor(Date.now() / 1000)}`;
+    await this.queue.add('sync', { channelAccountId: channelId, reason }, { ...SYNC_JOB_OPTS, jobId: id, removeOnComplete: true });
+  }
+}

@@ -1,0 +1,32 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Logger } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { QueueName, type SyncJob } from '@resonance/queue';
+import { SyncRunner, type SyncRunResult } from './sync-runner';
+import { SyncScheduler } from './sync-scheduler';
+
+/**
+ * Runs one channel's sync (scheduled, backfill, or after a webhook hint), then moves the
+ * channel's schedule to the interval the run chose, or removes it when the channel stopped.
+ */
+@Processor(QueueName.Sync, { concurrency: 8 })
+export class SyncProcessor extends WorkerHost {
+  private readonly logger = new Logger(SyncProcessor.name);
+
+  constructor(
+    @Inject(SyncRunner) private readonly runner: SyncRunner,
+    @Inject(SyncScheduler) private readonly scheduler: SyncScheduler,
+  ) {
+    super();
+  }
+
+  async process(job: Job<SyncJob>): Promise<SyncRunResult> {
+    const { channelAccountId } = job.data;
+    const result = await this.runner.run(channelAccountId);
+    if (result.skipped === 'missing' || result.skipped === 'not_connected') await this.scheduler.unschedule(channelAccountId);
+    else if (result.intervalMs !== result.previousIntervalMs) await this.scheduler.schedule(channelAccountId, result.intervalMs);
+    if (result.error) this.logger.warn({ jobId: job.id, ...result }, 'sync failed');
+    else this.logger.debug({ jobId: job.id, reason: job.data.reason, ...result }, 'synced');
+    return result;
+  }
+}
