@@ -9,6 +9,7 @@ import { QueueModule, type QueueBackend } from '@resonance/queue';
 import { HealthModule } from './health/health.module';
 import { InboxApiModule } from './inbox-api.module';
 import { apiLoggerOptions } from './logger';
+import { ReportsModule } from './reports/reports.module';
 
 export interface ApiModuleOptions {
   config: Config;
@@ -29,6 +30,7 @@ export class AppModule {
         QueueModule.forRoot(queue),
         HealthModule,
         InboxApiModule,
+        ReportsModule,
         // The built dashboard, served at / on the API's port; /api stays the API's.
         ...(existsSync(webDist)
           ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}'] })]

@@ -1,0 +1,119 @@
+import { BadRequestException, Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsNumberString } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { INTENTS, type Intent } from '@resonance/contracts';
+import { Authenticated, CurrentUser } from '../auth/decorators';
+import type { AuthUser } from '../auth/auth.types';
+import { toCsv } from './csv';
+import { channelsHealthReport, intentsReport, postReport } from './intents.report';
+import { parseReportQuery, ReportQueryDto, type Grouping, type ReportParams } from './report-query';
+import { resonanceReport } from './resonance.report';
+import { responseTimesReport, threadRows } from './response-times.report';
+
+export class IntentCorrectionBody {
+  @ApiProperty() @IsNumberString() messageId!: string;
+  @ApiProperty({ enum: INTENTS }) @IsIn(INTENTS as unknown as string[]) intent!: Intent;
+}
+
+interface CsvResponse {
+  setHeader(name: string, value: string): void;
+}
+
+/**
+ * Reports (issue 10), always scoped to the signed-in user's workspace. Every report answers JSON
+ * with its definitions, or CSV with ?format=csv. Analysts and admins read all reports; agents read
+ * response times (their own service level) and may correct intent labels.
+ */
+@ApiTags('reports')
+@Controller('reports')
+@Authenticated('admin', 'analyst')
+export class ReportsController {
+  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+
+  @Get('response-times')
+  @Authenticated('admin', 'analyst', 'agent')
+  @ApiOperation({ summary: 'First response and reply times (median, p90, mean, count; calendar and business hours), SLA, handled without reply' })
+  async responseTimes(@CurrentUser() user: AuthUser, @Query() q: ReportQueryDto, @Res({ passthrough: true }) res: CsvResponse) {
+    const p = await this.params(user, q, ['none', 'network', 'channel', 'agent']);
+    const report = await responseTimesReport(this.ds, user.workspaceId, p);
+    return p.csv ? csv(res, 'response-times', report.rows) : report;
+  }
+
+  @Get('resonance')
+  @ApiOperation({ summary: 'Comment resonance: comments, unique/returning commenters, per 1,000 followers/views, share answered, intent mix, sentiment; top posts' })
+  async resonance(@CurrentUser() user: AuthUser, @Query() q: ReportQueryDto, @Res({ passthrough: true }) res: CsvResponse) {
+    const p = await this.params(user, q, ['none', 'network', 'channel', 'post']);
+    const report = await resonanceReport(this.ds, user.workspaceId, p);
+    return p.csv ? csv(res, 'resonance', report.rows) : report;
+  }
+
+  @Get('posts/:id')
+  @ApiOperation({ summary: 'One post: counts, weighted engagement and the resonance of its comments' })
+  async post(@CurrentUser() user: AuthUser, @Param('id') id: string, @Query() q: ReportQueryDto, @Res({ passthrough: true }) res: CsvResponse) {
+    const p = await this.params(user, q, ['none']);
+    const report = await postReport(this.ds, user.workspaceId, id, p);
+    return p.csv ? csv(res, `post-${id}`, report.rows.map((r) => ({ postId: report.post.id, ...r }))) : report;
+  }
+
+  @Get('intents')
+  @ApiOperation({ summary: 'Intent mix and sentiment per intent, label corrections, perception gap' })
+  async intents(@CurrentUser() user: AuthUser, @Query() q: ReportQueryDto, @Res({ passthrough: true }) res: CsvResponse) {
+    const p = await this.params(user, q, ['none', 'network', 'channel', 'post']);
+    const report = await intentsReport(this.ds, user.workspaceId, p);
+    return p.csv ? csv(res, 'intents', report.rows) : report;
+  }
+
+  @Get('channels-health')
+  @ApiOperation({ summary: 'Ingestion health per channel: last sync, lag, errors, budget, gaps reconciled, volume and delay' })
+  async channelsHealth(@CurrentUser() user: AuthUser, @Query() q: ReportQueryDto, @Res({ passthrough: true }) res: CsvResponse) {
+    const p = await this.params(user, q, ['none']);
+    const report = await channelsHealthReport(this.ds, user.workspaceId, p);
+    return p.csv ? csv(res, 'channels-health', report.rows) : report;
+  }
+
+  @Get('threads')
+  @ApiOperation({ summary: 'One row per thread started in the period (CSV by default; ?format=json for JSON)' })
+  async threads(@CurrentUser() user: AuthUser, @Query() q: ReportQueryDto, @Res({ passthrough: true }) res: CsvResponse) {
+    const p = await this.params(user, { ...q, format: q.format ?? 'csv' }, ['none']);
+    const rows = await threadRows(this.ds, user.workspaceId, p);
+    return p.csv ? csv(res, 'threads', rows) : { params: p, rows };
+  }
+
+  @Post('intents/corrections')
+  @HttpCode(201)
+  @Authenticated('admin', 'analyst', 'agent')
+  @ApiOperation({ summary: "Correct a message's intent label; the correction is kept and counted in the intents report" })
+  async correct(@CurrentUser() user: AuthUser, @Body() body: IntentCorrectionBody) {
+    if (!INTENTS.includes(body.intent)) throw new BadRequestException('unknown intent');
+    return this.ds.transaction(async (tx) => {
+      const [message] = (await tx.query(
+        `SELECT id, intent FROM message WHERE id = $1 AND workspace_id = $2 AND NOT is_from_account FOR UPDATE`,
+        [body.messageId, user.workspaceId],
+      )) as Array<{ id: string; intent: string | null }>;
+      if (!message) throw new NotFoundException('no such inbound message in this workspace');
+      const [correction] = (await tx.query(
+        `INSERT INTO intent_correction (workspace_id, message_id, user_id, previous_intent, intent)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id::text, message_id::text AS "messageId", previous_intent AS "previousIntent", intent, created_at AS "createdAt"`,
+        [user.workspaceId, message.id, user.id, message.intent, body.intent],
+      )) as unknown[];
+      // The update marks the thread for the rollup job (message trigger), so reports follow.
+      await tx.query(`UPDATE message SET intent = $2 WHERE id = $1`, [message.id, body.intent]);
+      return correction;
+    });
+  }
+
+  private async params(user: AuthUser, q: ReportQueryDto, groupings: readonly Grouping[]): Promise<ReportParams> {
+    const [{ today }] = (await this.ds.query(
+      `SELECT to_char((now() AT TIME ZONE timezone)::date, 'YYYY-MM-DD') AS today FROM workspace WHERE id = $1`,
+      [user.workspaceId],
+    )) as Array<{ today: string }>;
+    return parseReportQuery(q, today, groupings);
+  }
+}
+
+function csv(res: CsvResponse, name: string, rows: unknown[]): string {
+  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  res.setHeader('Content-Disposition', `attachment; filename="resonance-${name}.csv"`);
+  return toCsv(rows);
+}

@@ -1,0 +1,147 @@
+import type { DataSource } from 'typeorm';
+import { INTENT_TOPIC, TOPICS, postTopic, type Topic } from '@resonance/classifier';
+import { INTENTS, type Intent } from '@resonance/contracts';
+import { pick } from './definitions';
+import { periodSql, rollupFilter, type Grouping, type ReportParams } from './report-query';
+import { ratio, round } from './stats';
+
+const GROUP_SQL: Record<Grouping, string> = {
+  none: 'NULL::text',
+  network: 'network',
+  channel: 'channel_account_id::text',
+  agent: 'NULL::text',
+  post: "NULLIF(post_id, 0)::text",
+};
+
+type Mix = Record<Intent | 'unclassified', number>;
+const emptyMix = (): Mix => Object.fromEntries([...INTENTS, 'unclassified'].map((i) => [i, 0])) as Mix;
+
+/** Comment resonance per period and group, with top posts; reads rollups, posts and channels only. */
+export async function resonanceReport(ds: DataSource, workspaceId: string, p: ReportParams) {
+  const { where, params } = rollupFilter(p, workspaceId);
+  const key = `${periodSql(p.interval)} AS period, ${GROUP_SQL[p.groupBy]} AS grp`;
+  const commenterGroup = p.groupBy === 'post' ? 'NULL::text' : GROUP_SQL[p.groupBy];
+  const [comments, commenters, followers, posts] = await Promise.all([
+    ds.query(
+      `SELECT ${key}, intent, sum(comments)::int AS comments, sum(answered)::int AS answered,
+              sum(sentiment_sum)::float8 AS ssum, sum(sentiment_n)::int AS sn
+         FROM report_comment_daily WHERE ${where} AND channel = 'comment' GROUP BY 1, 2, 3`,
+      params,
+    ) as Promise<Array<{ period: string; grp: string | null; intent: string; comments: number; answered: number; ssum: number; sn: number }>>,
+    ds.query(
+      `SELECT d.period, d.grp, count(*)::int AS unique_commenters,
+              count(*) FILTER (WHERE c.first_day < d.last_day)::int AS returning_commenters
+         FROM (SELECT ${periodSql(p.interval)} AS period, ${commenterGroup} AS grp, contact_id, max(day) AS last_day
+                 FROM report_commenter_daily WHERE ${where} GROUP BY 1, 2, 3) d
+         JOIN report_commenter c ON c.contact_id = d.contact_id
+        GROUP BY 1, 2`,
+      params,
+    ) as Promise<Array<{ period: string; grp: string | null; unique_commenters: number; returning_commenters: number }>>,
+    ds.query(
+      `SELECT id::text AS channel, network, COALESCE(followers, 0)::int AS followers FROM channel_account
+        WHERE workspace_id = $1 AND ($2::text IS NULL OR network = $2) AND ($3::uuid IS NULL OR id = $3)`,
+      [workspaceId, p.network, p.channel],
+    ) as Promise<Array<{ channel: string; network: string; followers: number }>>,
+    postsInPeriod(ds, workspaceId, p),
+  ]);
+  const followersOf = (grp: string | null) =>
+    followers
+      .filter((f) => p.groupBy === 'network' ? f.network === grp : p.groupBy === 'channel' ? f.channel === grp : true)
+      .reduce((s, f) => s + f.followers, 0);
+  const ids = new Map<string, { period: string; grp: string | null }>();
+  for (const c of comments) ids.set(`${c.period}/${c.grp}`, { period: c.period, grp: c.grp });
+  const rows = [...ids.values()].sort((a, b) => (`${a.period}/${a.grp}` < `${b.period}/${b.grp}` ? -1 : 1)).map(({ period, grp }) => {
+    const mine = comments.filter((c) => c.period === period && c.grp === grp);
+    const total = mine.reduce((s, c) => s + c.comments, 0);
+    const mix = emptyMix();
+    for (const c of mine) mix[c.intent as keyof Mix] = (mix[c.intent as keyof Mix] ?? 0) + c.comments;
+    const sn = mine.reduce((s, c) => s + c.sn, 0);
+    const people = commenters.find((c) => c.period === period && (p.groupBy === 'post' || c.grp === grp));
+    const f = p.groupBy === 'post' ? followersOf(null) : followersOf(grp);
+    const groupPosts = posts.filter((x) => (p.groupBy === 'network' ? x.network === grp : p.groupBy === 'channel' ? x.channel_account_id === grp : p.groupBy === 'post' ? x.id === grp : true));
+    const views = groupPosts.reduce((s, x) => s + (x.views ?? 0), 0);
+    const postComments = groupPosts.reduce((s, x) => s + x.our_comments, 0);
+    return {
+      period,
+      group: grp,
+      comments: total,
+      uniqueCommenters: p.groupBy === 'post' ? null : people?.unique_commenters ?? 0,
+      returningCommenters: p.groupBy === 'post' ? null : people?.returning_commenters ?? 0,
+      commentsPer1000Followers: f ? round((total / f) * 1000, 2) : null,
+      commentsPer1000Views: views ? round((postComments / views) * 1000, 2) : null,
+      shareAnswered: ratio(mine.reduce((s, c) => s + c.answered, 0), total),
+      intentMix: Object.fromEntries(Object.entries(mix).map(([k, v]) => [k, ratio(v, total) ?? 0])),
+      sentiment: sn ? round(mine.reduce((s, c) => s + c.ssum, 0) / sn) : null,
+    };
+  });
+  const topPosts = posts
+    .map((x) => ({ ...x, weightedEngagement: weighted(x, followers.find((f) => f.channel === x.channel_account_id)?.followers ?? 0) }))
+    .sort((a, b) => (b.weightedEngagement ?? -1) - (a.weightedEngagement ?? -1))
+    .slice(0, 10);
+  return {
+    definitions: pick('comments', 'uniqueCommenters', 'returningCommenters', 'perThousand', 'shareAnswered', 'intentMix', 'sentiment', 'weightedEngagement', 'topPosts', 'period'),
+    params: p,
+    rows,
+    topPosts,
+  };
+}
+
+export interface PostRow {
+  id: string;
+  channel_account_id: string;
+  network: string;
+  external_id: string;
+  text: string;
+  url: string | null;
+  published_at: Date;
+  reactions: number | null;
+  comments: number | null;
+  shares: number | null;
+  views: number | null;
+  /** Inbound comments Resonance stored on the post (all time). */
+  our_comments: number;
+}
+
+/** Posts published in the period (indexed by workspace and publication time), with their stored comments. */
+export function postsInPeriod(ds: DataSource, workspaceId: string, p: ReportParams, postId?: string): Promise<PostRow[]> {
+  return ds.query(
+    `SELECT po.id::text, po.channel_account_id::text, ca.network, po.external_id, po.text, po.url, po.published_at,
+            po.reactions_count AS reactions, po.comments_count AS comments, po.shares_count AS shares,
+            po.views_count::float8 AS views,
+            COALESCE((SELECT sum(d.comments) FROM report_comment_daily d WHERE d.post_id = po.id), 0)::int AS our_comments
+       FROM post po JOIN channel_account ca ON ca.id = po.channel_account_id
+       JOIN workspace w ON w.id = po.workspace_id
+      WHERE po.workspace_id = $1
+        AND ($6::bigint IS NOT NULL AND po.id = $6 OR $6::bigint IS NULL
+             AND po.published_at >= ($2::date::timestamp AT TIME ZONE w.timezone)
+             AND po.published_at < (($3::date + 1)::timestamp AT TIME ZONE w.timezone))
+        AND ($4::text IS NULL OR ca.network = $4) AND ($5::uuid IS NULL OR po.channel_account_id = $5)
+      ORDER BY po.published_at DESC LIMIT 1000`,
+    [workspaceId, p.from, p.to, p.network, p.channel, postId ?? null],
+  );
+}
+
+/** (reactions + 2·comments + 3·shares) / followers; the network's comment count, else ours. */
+export function weighted(post: PostRow, followers: number): number | null {
+  if (!followers) return null;
+  const comments = post.comments ?? post.our_comments;
+  return round(((post.reactions ?? 0) + 2 * comments + 3 * (post.shares ?? 0)) / followers, 4);
+}
+
+/** Share of posts per topic against share of comments per topic. */
+export function perceptionGap(posts: Array<{ text: string }>, commentsByIntent: Partial<Record<string, number>>) {
+  const postCounts = Object.fromEntries(TOPICS.map((t) => [t, 0])) as Record<Topic, number>;
+  for (const x of posts) postCounts[postTopic(x.text)]++;
+  const commentCounts = Object.fromEntries(TOPICS.map((t) => [t, 0])) as Record<Topic, number>;
+  for (const [intent, n] of Object.entries(commentsByIntent)) {
+    const topic = INTENT_TOPIC[intent as Intent];
+    if (topic) commentCounts[topic] += n ?? 0;
+  }
+  const postTotal = posts.length;
+  const commentTotal = Object.values(commentCounts).reduce((s, n) => s + n, 0);
+  return TOPICS.map((topic) => {
+    const postsShare = ratio(postCounts[topic], postTotal) ?? 0;
+    const commentsShare = ratio(commentCounts[topic], commentTotal) ?? 0;
+    return { topic, posts: postCounts[topic], postsShare, comments: commentCounts[topic], commentsShare, gap: round(commentsShare - postsShare, 4) };
+  });
+}

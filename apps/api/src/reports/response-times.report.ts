@@ -1,0 +1,114 @@
+import type { DataSource } from 'typeorm';
+import { pick } from './definitions';
+import { periodSql, rollupFilter, type Grouping, type ReportParams } from './report-query';
+import { ratio, summarize, type Bucket, type Summary } from './stats';
+
+export interface ResponseStats extends Summary {
+  business: Summary | null;
+  sla: { attained: number | null; businessAttained: number | null };
+}
+
+export interface ResponseTimesRow {
+  period: string;
+  group: string | null;
+  firstResponse: ResponseStats;
+  reply: ResponseStats;
+  handled: { count: number; withinTarget: number; mean: number | null };
+  serviceLevel: number | null;
+}
+
+const GROUP_SQL: Record<Grouping, string> = {
+  none: 'NULL::text',
+  network: 'network',
+  channel: 'channel_account_id::text',
+  // Responses written natively on the network have no Resonance user.
+  agent: "COALESCE(agent_id::text, 'native')",
+  post: 'NULL::text',
+};
+
+/** Response times from report_response_daily and report_response_hist only (never the message table). */
+export async function responseTimesReport(ds: DataSource, workspaceId: string, p: ReportParams) {
+  const { where, params } = rollupFilter(p, workspaceId);
+  const key = `${periodSql(p.interval)} AS period, ${GROUP_SQL[p.groupBy]} AS grp, kind`;
+  const [totals, hist] = await Promise.all([
+    ds.query(
+      `SELECT ${key}, sum(n)::int AS n, sum(seconds_sum)::float8 AS sum, sum(business_n)::int AS bn,
+              sum(business_seconds_sum)::float8 AS bsum, sum(within_target)::int AS wt, sum(within_target_business)::int AS wtb
+         FROM report_response_daily WHERE ${where} GROUP BY 1, 2, 3`,
+      params,
+    ) as Promise<Array<{ period: string; grp: string | null; kind: string; n: number; sum: number; bn: number; bsum: number; wt: number; wtb: number }>>,
+    ds.query(
+      `SELECT ${key}, clock, bucket, sum(n)::int AS n, sum(seconds_sum)::float8 AS sum
+         FROM report_response_hist WHERE ${where} GROUP BY 1, 2, 3, 4, 5`,
+      params,
+    ) as Promise<Array<{ period: string; grp: string | null; kind: string; clock: string; bucket: number; n: number; sum: number }>>,
+  ]);
+  const id = (period: string, grp: string | null) => `${period}\u0000${grp ?? ''}`;
+  const buckets = new Map<string, Bucket[]>();
+  for (const h of hist) {
+    const k = `${id(h.period, h.grp)}\u0000${h.kind}\u0000${h.clock}`;
+    if (!buckets.has(k)) buckets.set(k, []);
+    buckets.get(k)!.push({ bucket: h.bucket, n: h.n, sum: h.sum });
+  }
+  const groups = new Map<string, { period: string; grp: string | null }>();
+  for (const t of totals) groups.set(id(t.period, t.grp), { period: t.period, grp: t.grp });
+  const rows: ResponseTimesRow[] = [...groups.values()]
+    .sort((a, b) => (a.period + (a.grp ?? '') < b.period + (b.grp ?? '') ? -1 : 1))
+    .map(({ period, grp }) => {
+      const of = (kind: string) => totals.find((t) => t.period === period && t.grp === grp && t.kind === kind);
+      const stats = (kind: string): ResponseStats => {
+        const t = of(kind);
+        const hk = `${id(period, grp)}\u0000${kind}`;
+        return {
+          ...summarize(t?.n ?? 0, t?.sum ?? 0, buckets.get(`${hk}\u0000calendar`) ?? []),
+          business: t?.bn ? summarize(t.bn, t.bsum, buckets.get(`${hk}\u0000business`) ?? []) : null,
+          sla: { attained: ratio(t?.wt ?? 0, t?.n ?? 0), businessAttained: t?.bn ? ratio(t.wtb, t.bn) : null },
+        };
+      };
+      const reply = of('reply');
+      const handled = of('handled');
+      return {
+        period,
+        group: grp,
+        firstResponse: stats('first'),
+        reply: stats('reply'),
+        handled: { count: handled?.n ?? 0, withinTarget: handled?.wt ?? 0, mean: handled?.n ? Math.round((handled.sum / handled.n) * 1000) / 1000 : null },
+        serviceLevel: ratio((reply?.wt ?? 0) + (handled?.wt ?? 0), (reply?.n ?? 0) + (handled?.n ?? 0)),
+      };
+    });
+  const [settings] = (await ds.query(`SELECT settings -> 'slaTargetMinutes' AS targets FROM workspace WHERE id = $1`, [workspaceId])) as Array<{ targets: unknown }>;
+  return {
+    definitions: pick('inbound', 'response', 'firstResponse', 'reply', 'statistics', 'businessHours', 'sla', 'handled', 'serviceLevel', 'period'),
+    unit: 'seconds',
+    params: p,
+    slaTargetMinutes: settings?.targets ?? { default: 60 },
+    rows,
+  };
+}
+
+/** One row per thread started in the period: its timers and response events (CSV export). */
+export async function threadRows(ds: DataSource, workspaceId: string, p: ReportParams) {
+  return ds.query(
+    `SELECT t.id AS thread_id, t.network, t.channel_account_id, t.channel, t.post_id, t.status, t.assignee_id,
+            t.first_inbound_at, t.first_response_at, f.seconds AS first_response_seconds,
+            f.business_seconds AS first_response_business_seconds,
+            COALESCE(r.replies, 0) AS replies, r.reply_mean_seconds, r.reply_max_seconds,
+            COALESCE(h.handled, 0) AS handled, h.handled_action, t.message_count, t.tags
+       FROM thread t
+       JOIN workspace w ON w.id = t.workspace_id
+       LEFT JOIN LATERAL (SELECT seconds, business_seconds FROM report_response_event e
+                           WHERE e.thread_id = t.id AND e.kind = 'first' LIMIT 1) f ON true
+       LEFT JOIN LATERAL (SELECT count(*)::int AS replies, round(avg(seconds)::numeric, 3)::float8 AS reply_mean_seconds,
+                                 max(seconds) AS reply_max_seconds
+                            FROM report_response_event e WHERE e.thread_id = t.id AND e.kind = 'reply') r ON true
+       LEFT JOIN LATERAL (SELECT count(*)::int AS handled, min(action) AS handled_action
+                            FROM report_response_event e WHERE e.thread_id = t.id AND e.kind = 'handled') h ON true
+      WHERE t.workspace_id = $1
+        AND t.first_inbound_at >= ($2::date::timestamp AT TIME ZONE w.timezone)
+        AND t.first_inbound_at < (($3::date + 1)::timestamp AT TIME ZONE w.timezone)
+        AND ($4::text IS NULL OR t.network = $4) AND ($5::uuid IS NULL OR t.channel_account_id = $5)
+      ORDER BY t.first_inbound_at, t.id
+      LIMIT 100000`,
+    [workspaceId, p.from, p.to, p.network, p.channel],
+  ) as Promise<Array<Record<string, unknown>>>;
+}
