@@ -15,6 +15,10 @@ const COMMANDS: Record<string, { run: () => Promise<Command>; help: string }> = 
     run: async () => (await import('./commands/parse.js')).runParse,
     help: 'parse <network> <endpoint> <file> [--status N]: print a raw payload as unified records (JSON Lines)',
   },
+  rollup: {
+    run: async () => (await import('./commands/rollup.js')).runRollup,
+    help: 'rollup [--workspace <id>] [--pending]: recompute the report rollups from raw messages',
+  },
   bench: { run: async () => runBench, help: 'measure the budgets of DESIGN.md §6' },
 };
 
