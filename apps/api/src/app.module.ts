@@ -10,6 +10,7 @@ import { HealthModule } from './health/health.module';
 import { InboxApiModule } from './inbox-api.module';
 import { apiLoggerOptions } from './logger';
 import { ReportsModule } from './reports/reports.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 export interface ApiModuleOptions {
   config: Config;
@@ -31,6 +32,7 @@ export class AppModule {
         HealthModule,
         InboxApiModule,
         ReportsModule,
+        WebhooksModule,
         // The built dashboard, served at / on the API's port; /api stays the API's.
         ...(existsSync(webDist)
           ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}'] })]

@@ -16,7 +16,8 @@ export interface ApiHandle {
 /** Builds the API application (routes under /api, OpenAPI at /api/docs) without listening. */
 export async function createApi(config: Config, databaseUrl: string): Promise<INestApplication> {
   const queue = queueBackendFromConfig(config, databaseUrl);
-  const app = await NestFactory.create(AppModule.forRoot({ config, databaseUrl, queue }), { bufferLogs: true });
+  // rawBody: webhook signatures are computed over the exact bytes the network sent.
+  const app = await NestFactory.create(AppModule.forRoot({ config, databaseUrl, queue }), { bufferLogs: true, rawBody: true });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
