@@ -80,13 +80,15 @@ describe('inbox in the browser (agent)', () => {
 
   it('switches the UI to English and keeps dates in the chosen locale', async () => {
     const { page } = browser;
-    await page.getByRole('radio', { name: 'English' }).check({ force: true });
+    await page.getByText('English', { exact: true }).click();
     await page.getByRole('heading', { name: 'Inbox' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
   });
 
   it('an agent adds an internal note, closes and reopens the thread', async () => {
     const { page } = browser;
+    // Shortcuts work when no field has the focus: N switches the composer to an internal note.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('n');
     await page.getByTestId('composer-text').fill('Kundin hat schon zweimal gefragt.');
     await page.getByTestId('composer-submit').click();

@@ -40,7 +40,7 @@ export async function launchBrowser(options: { locale?: string } = {}): Promise<
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.request().method()} ${r.url()}`));
-  page.on('requestfailed', (r) => problems.push(`failed ${r.method()} ${r.url()}: ${r.failure()?.errorText}`));
+  page.on('requestfailed', (r) => r.failure()?.errorText !== 'net::ERR_ABORTED' && problems.push(`failed ${r.method()} ${r.url()}: ${r.failure()?.errorText}`));
   if (process.env.RESONANCE_TRACE) page.on('request', (r) => problems.push(`-> ${r.method()} ${r.url()}`));
   return {
     context,

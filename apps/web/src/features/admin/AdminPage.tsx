@@ -1,3 +1,187 @@
+import { useState, type FormEvent } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { Alert, Box, Button, Card, Group, PasswordInput, Select, Stack, Switch, Table, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { USER_ROLES, type UserRole } from '@resonance/contracts';
+import { useI18n } from '../../shared/i18n/I18nProvider';
+import { useSessionUser } from '../../shared/session/session';
+import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states';
+import { useCanned, useCreateCanned, useDeleteCanned } from './canned-responses';
+import { useSettings, useUpdateSettings } from './settings';
+import { useCreateUser, useUpdateUser, useUsers } from './users';
+
 export function AdminPage() {
-  return null;
+  const { t } = useI18n();
+  const { tab = 'users' } = useParams();
+  const navigate = useNavigate();
+  return (
+    <Box p="lg" style={{ overflowY: 'auto' }}>
+      <Title order={1} size="h3" mb="md">
+        {t('nav.admin')}
+      </Title>
+      <Tabs value={tab} onChange={(v) => v && navigate(`/admin/${v}`)}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="users">{t('admin.users')}</Tabs.Tab>
+          <Tabs.Tab value="canned">{t('admin.canned')}</Tabs.Tab>
+          <Tabs.Tab value="settings">{t('admin.settings')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="users">
+          <Users />
+        </Tabs.Panel>
+        <Tabs.Panel value="canned">
+          <Canned />
+        </Tabs.Panel>
+        <Tabs.Panel value="settings">
+          <Settings />
+        </Tabs.Panel>
+      </Tabs>
+    </Box>
+  );
+}
+
+function Users() {
+  const { t } = useI18n();
+  const me = useSessionUser();
+  const users = useUsers();
+  const update = useUpdateUser();
+  const create = useCreateUser();
+  const [form, setForm] = useState({ email: '', name: '', role: 'agent' as UserRole, password: '' });
+  const roles = USER_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate(form, { onSuccess: () => setForm({ email: '', name: '', role: 'agent', password: '' }) });
+  };
+  if (users.isPending) return <LoadingState />;
+  if (users.isError) return <ErrorState error={users.error} onRetry={() => void users.refetch()} path="/api/users" />;
+  return (
+    <Stack>
+      <Table striped data-testid="users-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('admin.name')}</Table.Th>
+            <Table.Th>{t('admin.email')}</Table.Th>
+            <Table.Th>{t('admin.role')}</Table.Th>
+            <Table.Th>{t('admin.active')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {users.data.map((u) => (
+            <Table.Tr key={u.id}>
+              <Table.Td>{u.name}</Table.Td>
+              <Table.Td>{u.email}</Table.Td>
+              <Table.Td>
+                <Select size="xs" w={140} aria-label={t('admin.role')} data={roles} value={u.role} disabled={u.id === me.id} onChange={(v) => v && update.mutate({ id: u.id, role: v as UserRole })} allowDeselect={false} />
+              </Table.Td>
+              <Table.Td>
+                <Switch aria-label={t('admin.active')} checked={u.active} disabled={u.id === me.id} onChange={(e) => update.mutate({ id: u.id, active: e.currentTarget.checked })} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {update.isError && <Alert color="red">{update.error.message}</Alert>}
+      <Card withBorder component="form" onSubmit={submit} maw={520}>
+        <Stack gap="xs">
+          <Text fw={600}>{t('admin.inviteUser')}</Text>
+          <TextInput size="xs" required label={t('admin.name')} value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} />
+          <TextInput size="xs" required type="email" label={t('admin.email')} value={form.email} onChange={(e) => setForm({ ...form, email: e.currentTarget.value })} />
+          <Select size="xs" label={t('admin.role')} data={roles} value={form.role} onChange={(v) => setForm({ ...form, role: (v as UserRole) ?? 'agent' })} allowDeselect={false} />
+          <PasswordInput size="xs" required minLength={10} label={t('admin.initialPassword')} value={form.password} onChange={(e) => setForm({ ...form, password: e.currentTarget.value })} />
+          {create.isError && <Alert color="red">{create.error.message}</Alert>}
+          <Button size="xs" type="submit" loading={create.isPending} w="fit-content">
+            {t('common.create')}
+          </Button>
+        </Stack>
+      </Card>
+    </Stack>
+  );
+}
+
+function Canned() {
+  const { t } = useI18n();
+  const canned = useCanned();
+  const create = useCreateCanned();
+  const remove = useDeleteCanned();
+  const [form, setForm] = useState({ title: '', text: '', shortcut: '' });
+  if (canned.isPending) return <LoadingState />;
+  if (canned.isError) return <ErrorState error={canned.error} onRetry={() => void canned.refetch()} path="/api/canned-responses" />;
+  return (
+    <Stack>
+      {canned.data.length === 0 ? (
+        <EmptyState>{t('admin.noCanned')}</EmptyState>
+      ) : (
+        <Table striped>
+          <Table.Tbody>
+            {canned.data.map((c) => (
+              <Table.Tr key={c.id}>
+                <Table.Td fw={600}>{c.title}</Table.Td>
+                <Table.Td>{c.shortcut ? `/${c.shortcut}` : ''}</Table.Td>
+                <Table.Td style={{ maxWidth: 520 }}>
+                  <Text size="sm" lineClamp={2}>
+                    {c.text}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Button size="xs" variant="subtle" color="red" onClick={() => remove.mutate(c.id)}>
+                    {t('common.delete')}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Card
+        withBorder
+        component="form"
+        maw={620}
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          create.mutate({ title: form.title, text: form.text, ...(form.shortcut ? { shortcut: form.shortcut } : {}) }, { onSuccess: () => setForm({ title: '', text: '', shortcut: '' }) });
+        }}
+      >
+        <Stack gap="xs">
+          <TextInput size="xs" required label={t('admin.title')} value={form.title} onChange={(e) => setForm({ ...form, title: e.currentTarget.value })} />
+          <TextInput size="xs" label={t('admin.shortcut')} value={form.shortcut} onChange={(e) => setForm({ ...form, shortcut: e.currentTarget.value })} />
+          <Textarea size="xs" required autosize minRows={3} label={t('admin.text')} description={t('admin.variables')} value={form.text} onChange={(e) => setForm({ ...form, text: e.currentTarget.value })} />
+          {create.isError && <Alert color="red">{create.error.message}</Alert>}
+          <Button size="xs" type="submit" loading={create.isPending} w="fit-content">
+            {t('common.create')}
+          </Button>
+        </Stack>
+      </Card>
+    </Stack>
+  );
+}
+
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0];
+
+function Settings() {
+  const { t, locale } = useI18n();
+  const settings = useSettings();
+  const update = useUpdateSettings();
+  const [timezone, setTimezone] = useState<string | null>(null);
+  if (settings.isPending) return <LoadingState />;
+  if (settings.isError) return <ErrorState error={settings.error} onRetry={() => void settings.refetch()} path="/api/settings" />;
+  const dayName = (d: number) => new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 7 + d)));
+  return (
+    <Stack maw={520}>
+      <Group align="flex-end">
+        <TextInput size="xs" label={t('admin.timezone')} value={timezone ?? settings.data.timezone} onChange={(e) => setTimezone(e.currentTarget.value)} />
+        <Button size="xs" disabled={!timezone || timezone === settings.data.timezone} loading={update.isPending} onClick={() => timezone && update.mutate({ timezone })}>
+          {t('common.save')}
+        </Button>
+      </Group>
+      {update.isError && <Alert color="red">{update.error.message}</Alert>}
+      <Table>
+        <Table.Tbody>
+          {WEEKDAYS.map((d) => (
+            <Table.Tr key={d}>
+              <Table.Td>{dayName(d)}</Table.Td>
+              <Table.Td>{(settings.data.businessHours[String(d)] ?? []).map(([a, b]) => `${a}–${b}`).join(', ') || t('common.none')}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
 }

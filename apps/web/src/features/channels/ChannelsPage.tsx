@@ -35,8 +35,8 @@ export function ChannelsPage() {
       )}
       <Stack gap="lg">
         <section aria-labelledby="connected-channels">
-          <Title order={2} size="h5" id="connected-channels" mb="xs" className="visually-hidden">
-            {t('channels.title')}
+          <Title order={2} size="h5" id="connected-channels" mb="xs">
+            {t('channels.connected')}
           </Title>
           {channels.isPending ? (
             <LoadingState />
@@ -54,7 +54,7 @@ export function ChannelsPage() {
         </section>
         <section aria-labelledby="connect-channels">
           <Title order={2} size="h5" id="connect-channels" mb="xs">
-            {t('channels.connect', { network: '' }).trim()}
+            {t('channels.add')}
           </Title>
           {connect.isError && (
             <Alert color={isMissingEndpoint(connect.error) ? 'gray' : 'red'} mb="sm" role="alert">

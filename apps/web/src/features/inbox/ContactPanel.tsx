@@ -4,7 +4,10 @@ import { EmptyState, LoadingState } from '../../shared/ui/states';
 import { useThread } from './get-thread';
 import { useNotes } from './list-notes';
 
-/** Customer context: who this is, earlier conversations of the same contact, and the team's notes. */
+/**
+ * Customer context: who this is, first contact, tags and the team's notes. Earlier conversations of
+ * the same contact wait for a contact filter on GET /api/threads.
+ */
 export function ContactPanel({ threadId }: { threadId: string }) {
   const { t, formatDateTime } = useI18n();
   const thread = useThread(threadId);

@@ -29,7 +29,9 @@ export const Conversation = forwardRef<ComposerHandle, { threadId: string }>(fun
   const writer = canWriteInbox(user.role);
 
   // Say "viewing" while open (renewed every 10 s), "left" when leaving; mark read on open.
+  const exists = !!thread.data;
   useEffect(() => {
+    if (!exists) return;
     const send = (state: 'viewing' | 'left') => presence.mutate({ threadId, state });
     send('viewing');
     const timer = setInterval(() => send('viewing'), 10_000);
@@ -37,7 +39,7 @@ export const Conversation = forwardRef<ComposerHandle, { threadId: string }>(fun
       clearInterval(timer);
       send('left');
     };
-  }, [threadId]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [threadId, exists]); // eslint-disable-line react-hooks/exhaustive-deps
   const unread = thread.data?.unreadCount ?? 0;
   useEffect(() => {
     if (writer && unread > 0) markRead.mutate(threadId);
@@ -56,8 +58,8 @@ export const Conversation = forwardRef<ComposerHandle, { threadId: string }>(fun
   return (
     <Box style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }} data-testid="conversation">
       <Box p="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
-        <Group justify="space-between" wrap="nowrap">
-          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+        <Group justify="space-between" gap="xs">
+          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0, flex: '1 1 220px' }}>
             <NetworkIcon network={th.network} size={24} />
             <Box style={{ minWidth: 0 }}>
               <Title order={2} size="h5" lineClamp={1}>
@@ -72,7 +74,7 @@ export const Conversation = forwardRef<ComposerHandle, { threadId: string }>(fun
             </Badge>
           </Group>
           {writer && (
-            <Group gap={6} wrap="nowrap">
+            <Group gap={6} wrap="nowrap" style={{ flex: '0 0 auto' }}>
               <Select
                 size="xs"
                 w={170}

@@ -77,7 +77,7 @@ export function ThreadList({
 }
 
 function ThreadRow({ thread, selected, onSelect }: { thread: ThreadItem; selected: boolean; onSelect: () => void }) {
-  const { t, formatRelative } = useI18n();
+  const { t, formatRelative, formatDuration } = useI18n();
   const who = thread.contact?.name ?? thread.contact?.handle ?? t('common.none');
   return (
     <UnstyledButton
@@ -116,7 +116,7 @@ function ThreadRow({ thread, selected, onSelect }: { thread: ThreadItem; selecte
             </Badge>
             {thread.waitingSince && thread.status !== 'closed' && (
               <Badge size="xs" variant="outline" color="orange">
-                {t('inbox.waitingFor', { time: formatRelative(thread.waitingSince) })}
+                {t('inbox.waitingFor', { time: formatDuration((Date.now() - new Date(thread.waitingSince).getTime()) / 1000) })}
               </Badge>
             )}
             {thread.unreadCount > 0 && (

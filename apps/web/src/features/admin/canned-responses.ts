@@ -1,0 +1,27 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../shared/api/http';
+
+export interface CannedResponseView {
+  id: string;
+  title: string;
+  text: string;
+  shortcut: string | null;
+  language: string | null;
+}
+
+/** GET/POST /api/canned-responses, DELETE /api/canned-responses/:id. */
+export const listCanned = (signal?: AbortSignal) => api<CannedResponseView[]>('/canned-responses', { signal });
+export const cannedQueryOptions = () => queryOptions({ queryKey: ['canned-responses'], queryFn: ({ signal }) => listCanned(signal) });
+export const useCanned = () => useQuery(cannedQueryOptions());
+
+export const createCanned = (body: { title: string; text: string; shortcut?: string; language?: string }) => api<CannedResponseView>('/canned-responses', { method: 'POST', body });
+export const deleteCanned = (id: string) => api<void>(`/canned-responses/${encodeURIComponent(id)}`, { method: 'DELETE' });
+
+export function useCreateCanned() {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: createCanned, onSuccess: () => void client.invalidateQueries({ queryKey: ['canned-responses'] }) });
+}
+export function useDeleteCanned() {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: deleteCanned, onSettled: () => void client.invalidateQueries({ queryKey: ['canned-responses'] }) });
+}
