@@ -1,3 +1,4 @@
+/// <reference path="./nlpjs.d.ts" />
 import { SentimentDe } from '@nlpjs/lang-de';
 import { SentimentEn } from '@nlpjs/lang-en';
 import { stems, words, type Language } from './text';

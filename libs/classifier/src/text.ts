@@ -1,3 +1,4 @@
+/// <reference path="./nlpjs.d.ts" />
 import { NormalizerDe, StemmerDe } from '@nlpjs/lang-de';
 import { NormalizerEn, StemmerEn } from '@nlpjs/lang-en';
 

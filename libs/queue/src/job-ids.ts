@@ -1,8 +1,8 @@
 /**
  * Deterministic job ids, chosen in one place: a second enqueue of the same work is a no-op.
- * BullMQ forbids ':' in custom ids on some paths, so ids use '-' after the kind prefix... except
- * that DESIGN.md names them `sync:<channelId>` and `send:<messageId>`; BullMQ 6 accepts ':' in ids
- * of non-repeatable jobs, which these are.
+ * BullMQ 6 refuses a custom id with exactly one ':' ("Custom Id cannot contain :"; it reserves that
+ * form), so DESIGN.md's `send:<messageId>` is written `send-<messageId>`. `sync:<channelId>` names a
+ * job scheduler (repeatable), where the rule does not apply; ids with two ':' pass as well.
  */
 export const jobId = {
   sync: (channelAccountId: string) => `sync:${channelAccountId}`,
