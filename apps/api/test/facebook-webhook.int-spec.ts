@@ -8,7 +8,7 @@ import { createTestDatabase, makeChannel, makeWorkspace, testConfig, type TestDa
 import { createApi } from '../src';
 
 const PAGE = '104857600123456';
-const sign = (body: string, secret = DEMO_FACEBOOK_APP.appSecret) => `sha256=${createHmac('sha256', secret).update(Buffer.from(body, 'utf8')).digest('hex')}`;
+const sign = (body: string, secret: string = DEMO_FACEBOOK_APP.appSecret) => `sha256=${createHmac('sha256', secret).update(Buffer.from(body, 'utf8')).digest('hex')}`;
 
 // Facebook escapes non-ASCII and "/" in its JSON: the signature is over exactly those bytes.
 const delivery = (commentId: string, message: string) =>

@@ -20,6 +20,8 @@ export const STOP_AT_PERCENT = 95;
 export function waitBeforeNextCallMs(state: BudgetState | undefined, now: number): number {
   if (!state) return 0;
   if (state.pausedUntil && state.pausedUntil > now) return state.pausedUntil - now;
+  // The network's announced regain time has passed: the spent budget is back, until headers say otherwise.
+  if (state.pausedUntil) return 0;
   if (state.usedPercent < SLOW_DOWN_AT_PERCENT) return 0;
   const over = Math.min(1, (state.usedPercent - SLOW_DOWN_AT_PERCENT) / (STOP_AT_PERCENT - SLOW_DOWN_AT_PERCENT));
   return Math.round(250 + over * 9_750);

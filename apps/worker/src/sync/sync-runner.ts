@@ -59,6 +59,9 @@ export class SyncRunner {
     if (!(await this.acquire(channelId, owner))) return { ...base, skipped: 'busy', intervalMs: interval };
     const result = { ...base };
     let ctx: Awaited<ReturnType<ChannelAccess['context']>> | undefined;
+    // While this worker lives it keeps the lease, however long a page or a budget wait takes; a
+    // killed worker stops renewing and another takes the channel over when the lease runs out.
+    const heartbeat = setInterval(() => void this.renew(channelId, owner).catch(() => undefined), Math.max(200, Math.floor(this.config.SYNC_LEASE_MS / 3)));
     try {
       ctx = await this.access.context(channel);
       const now = new Date();
@@ -93,7 +96,17 @@ export class SyncRunner {
       const intervalMs = Math.min(this.config.SYNC_MAX_INTERVAL_MS, Math.max(interval, this.config.SYNC_MIN_INTERVAL_MS) * 2);
       await this.finish(channelId, owner, intervalMs, false);
       return { ...result, error: outcome.reason, intervalMs };
+    } finally {
+      clearInterval(heartbeat);
     }
+  }
+
+  private async renew(channelId: string, owner: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE channel_account SET sync_state = jsonb_set(sync_state, '{lease,until}', to_jsonb(now() + $3 * interval '1 millisecond'))
+        WHERE id = $1 AND sync_state->'lease'->>'owner' = $2`,
+      [channelId, owner, this.config.SYNC_LEASE_MS],
+    );
   }
 
   private currentInterval(syncState: Record<string, unknown>): number {

@@ -81,6 +81,8 @@ describe('Facebook usage headers → budget that slows down before the limit', (
     const state = readFacebookBudget(headers, undefined, now)!;
     expect(state.pausedUntil).toBe(now + 3 * 60_000);
     expect(waitBeforeNextCallMs(state, now)).toBe(3 * 60_000);
+    // Once the announced regain time has passed, calls resume at once (the next headers tell the rest).
+    expect(waitBeforeNextCallMs(state, now + 3 * 60_000 + 1)).toBe(0);
   });
 
   it('keeps the previous state when a response has no usage headers', () => {

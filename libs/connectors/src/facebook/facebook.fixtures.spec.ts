@@ -136,7 +136,8 @@ describe('Facebook fixtures → unified records', () => {
         postExternalId: null,
         author: { externalId: '987654321432' },
         text: 'hello, world!',
-        createdAt: '2016-03-12T06:29:57.627Z',
+        // timestamp 1457764197627 ms, kept at the Graph API's one-second resolution (see webhook.ts).
+        createdAt: '2016-03-12T06:29:57.000Z',
         isFromAccount: false,
       },
     ]);

@@ -108,7 +108,9 @@ function mapMessagingEvent(pageId: string | undefined, event: Json): UnifiedReco
     postExternalId: null,
     author: { externalId: sender },
     text: str(message.text) ?? '',
-    createdAt: fbTimeToIso(event.timestamp) ?? new Date(0).toISOString(),
+    // Stored at the Graph API's one-second resolution: the same message read by sync has
+    // created_time in whole seconds, and it must get one time whichever way it arrives first.
+    createdAt: typeof event.timestamp === 'number' ? new Date(Math.floor(event.timestamp / 1000) * 1000).toISOString() : (fbTimeToIso(event.timestamp) ?? new Date(0).toISOString()),
     isFromAccount: echo,
   };
   if (attachments.length) record.attachments = attachments;
