@@ -42,4 +42,46 @@ describe('Facebook sync against the sim', () => {
     expect(compareWithTruth(truth, stored)).toEqual([]);
     expect(stored.length).toBe(truth.filter((t) => t.kind !== 'post').length);
   });
+
+  it('keeps every page it stored through 429 storms and 5xx (cursors move only with stored pages), and catches up after', async () => {
+    const channel = await connectDemoPage(db.dataSource, config);
+    await simJson(sim, '/_sim/generate', { method: 'POST', body: { count: 300, network: 'facebook' } });
+    await simJson(sim, '/_sim/faults', { method: 'POST', body: { network: 'facebook', kind: 'rate_limit', probability: 0.15, options: { code: 613 } } });
+    await simJson(sim, '/_sim/faults', { method: 'POST', body: { network: 'facebook', kind: 'server_error', probability: 0.15 } });
+    const outcomes: string[] = [];
+    for (let i = 0; i < 25; i++) {
+      const r = await runner.run(channel.id);
+      outcomes.push(r.error ? r.error.split(':')[0] : (r.skipped ?? 'ok'));
+      if (r.skipped === 'paused') await new Promise((res) => setTimeout(res, 50));
+    }
+    await simJson(sim, '/_sim/faults', { method: 'DELETE', body: { network: 'facebook' } });
+    // The faults did hit, and runs kept going.
+    expect(outcomes).toContain('RATE_LIMITED');
+    expect(outcomes).toContain('TRANSIENT');
+    const [row] = await db.dataSource.query(`SELECT status, last_error FROM channel_account WHERE id = $1`, [channel.id]);
+    expect(row.status).toBe('connected');
+    for (let i = 0; i < 3; i++) await runner.run(channel.id);
+    const truth = await truthOf(sim);
+    expect(compareWithTruth(truth, await storedMessages(db.dataSource, channel.id))).toEqual([]);
+    const [after] = await db.dataSource.query(`SELECT last_error FROM channel_account WHERE id = $1`, [channel.id]);
+    expect(after.last_error).toBeNull();
+  });
+
+  it('puts the channel to needs_reauth after repeated expired-token answers, and then stops calling', async () => {
+    const channel = await connectDemoPage(db.dataSource, config);
+    await simJson(sim, '/_sim/faults', { method: 'POST', body: { network: 'facebook', kind: 'token_expired' } });
+    try {
+      const results = [];
+      for (let i = 0; i < 4; i++) results.push(await runner.run(channel.id));
+      expect(results.slice(0, 3).map((r) => r.error?.split(':')[0])).toEqual(['AUTH_EXPIRED', 'AUTH_EXPIRED', 'AUTH_EXPIRED']);
+      expect(results[3].skipped).toBe('not_connected');
+      const [row] = await db.dataSource.query(`SELECT status, consecutive_auth_failures, last_error FROM channel_account WHERE id = $1`, [channel.id]);
+      expect(row).toMatchObject({ status: 'needs_reauth', consecutive_auth_failures: 3 });
+      expect(row.last_error).toMatch(/^AUTH_EXPIRED: Error validating access token/);
+      // Nothing secret in what admins see.
+      expect(row.last_error).not.toContain('EAAResonanceDemo');
+    } finally {
+      await simJson(sim, '/_sim/faults', { method: 'DELETE', body: { network: 'facebook' } });
+    }
+  });
 });

@@ -21,6 +21,7 @@ export interface ChannelRow {
   sync_state: Record<string, unknown>;
   rate_budget: { state?: BudgetState };
   last_synced_at: Date | null;
+  consecutive_auth_failures: number;
 }
 
 /** Tokens are refreshed this long before they expire, so no call runs on a dying token. */
@@ -45,7 +46,7 @@ export class ChannelAccess {
 
   async channel(channelId: string): Promise<ChannelRow | undefined> {
     const [row] = (await this.dataSource.query(
-      `SELECT id, workspace_id, network, external_id, status, sync_state, rate_budget, last_synced_at FROM channel_account WHERE id = $1`,
+      `SELECT id, workspace_id, network, external_id, status, sync_state, rate_budget, last_synced_at, consecutive_auth_failures FROM channel_account WHERE id = $1`,
       [channelId],
     )) as ChannelRow[];
     return row;
@@ -54,7 +55,9 @@ export class ChannelAccess {
   /** A connector context with fresh credentials; the budget holder is the channel's stored budget. */
   async context(channel: ChannelRow): Promise<ConnectorContext> {
     let credentials = await this.credentials(channel.id);
-    if (expiresSoon(credentials)) credentials = await this.refresh(channel);
+    // Refreshed before expiry, and once more after the network called the token expired.
+    const rejected = channel.consecutive_auth_failures > 0 && (!!credentials.refreshToken || !!credentials.userAccessToken);
+    if (expiresSoon(credentials) || rejected) credentials = await this.refresh(channel, rejected);
     return {
       account: { id: channel.id, network: channel.network, externalId: channel.external_id },
       credentials,
@@ -71,12 +74,12 @@ export class ChannelAccess {
   }
 
   /** Refreshes under the channel's lock; whoever gets the lock second finds fresh credentials and stops. */
-  private async refresh(channel: ChannelRow): Promise<Credentials> {
+  private async refresh(channel: ChannelRow, force: boolean): Promise<Credentials> {
     const connector = this.registry.get(channel.network);
     return this.dataSource.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7))`, [`refresh:${channel.id}`]);
       const current = await this.credentials(channel.id, tx);
-      if (!expiresSoon(current)) return current;
+      if (!force && !expiresSoon(current)) return current;
       const renewed = await connector.auth.refresh(current);
       await tx.query(`UPDATE channel_account SET credentials_encrypted = $2, credentials_expire_at = $3, updated_at = now() WHERE id = $1`, [
         channel.id,
@@ -100,13 +103,13 @@ export class ChannelAccess {
   /** A call failed: what to do next (policy), with the channel's status and error updated to match. */
   async failed(channelId: string, error: ConnectorError, budget: BudgetState | undefined): Promise<Outcome> {
     const auth = isAuthCode(error.code);
-    const [row] = (await this.dataSource.query(
+    const [row] = rowsOf<{ consecutive_auth_failures: number }>(await this.dataSource.query(
       `UPDATE channel_account SET
          consecutive_auth_failures = CASE WHEN $2 THEN consecutive_auth_failures + 1 ELSE consecutive_auth_failures END,
          last_error = $3, last_error_at = now(), rate_budget = $4::jsonb, updated_at = now()
        WHERE id = $1 RETURNING consecutive_auth_failures`,
       [channelId, auth, `${error.code}: ${error.message}`.slice(0, 500), JSON.stringify(budget ? { state: budget } : {})],
-    )) as Array<{ consecutive_auth_failures: number }>;
+    ));
     const outcome = decideOutcome({ error, consecutiveAuthFailures: row?.consecutive_auth_failures ?? 0 });
     if (outcome.channelStatus) {
       // needs_reauth stops every schedule of the channel (the scheduler removes it) until an admin reconnects.
@@ -119,4 +122,10 @@ export class ChannelAccess {
 function expiresSoon(credentials: Credentials): boolean {
   if (!credentials.expiresAt) return false;
   return Date.parse(credentials.expiresAt) - Date.now() < REFRESH_BUFFER_MS;
+}
+
+/** pg through TypeORM answers UPDATE … RETURNING with [rows, count]; SELECT with rows. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  return (Array.isArray(result) ? result : []) as T[];
 }

@@ -1,0 +1,112 @@
+import type { Config } from '@resonance/config';
+import { createConnectorRegistry } from '@resonance/connectors';
+import type { RunningSim } from '@resonance/sim';
+import { createTestDatabase, makeUser, testConfig, type TestDatabase } from '@resonance/testing';
+import type { ChannelAccount, Workspace } from '@resonance/db';
+import { ChannelAccess } from '../src/channels/channel-access';
+import { IngestStore } from '../src/ingest/ingest-store';
+import { OutboundSender } from '../src/outbound/outbound-sender';
+import { SyncRunner } from '../src/sync/sync-runner';
+import { connectDemoPage, demoFacebook, simJson, testSim } from './pipeline-support';
+
+describe('Facebook replies (OutboundSender against the sim)', () => {
+  let db: TestDatabase;
+  let sim: RunningSim;
+  let config: Config;
+  let runner: SyncRunner;
+  let sender: OutboundSender;
+  let channel: ChannelAccount;
+  let userId: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    sim = await testSim();
+    config = testConfig({ SIM_URL: sim.url, RATE_LIMIT_MAX_DELAY_MS: '0' });
+    const registry = createConnectorRegistry(config);
+    const access = new ChannelAccess(db.dataSource, config.ENCRYPTION_KEY, registry);
+    runner = new SyncRunner(db.dataSource, new IngestStore(db.dataSource), access, registry, config);
+    sender = new OutboundSender(db.dataSource, access, registry, config);
+    channel = await connectDemoPage(db.dataSource, config);
+    userId = (await makeUser(db.dataSource, { id: channel.workspaceId } as Workspace)).id;
+    await simJson(sim, '/_sim/generate', { method: 'POST', body: { count: 200, network: 'facebook' } });
+    expect((await runner.run(channel.id)).error).toBeUndefined();
+  });
+  afterAll(async () => {
+    await sim?.close();
+    await db?.drop();
+  });
+
+  /** The outbound row the API writes before it enqueues send-<id>. */
+  const queueReply = async (threadId: string, text: string, agoMs = 0): Promise<string> => {
+    const [row] = await db.dataSource.query(
+      `INSERT INTO message (workspace_id, channel_account_id, thread_id, direction, is_from_account, author_user_id, text, created_at, delivery)
+       VALUES ($1, $2, $3, 'outbound', true, $4, $5, now() - $6 * interval '1 millisecond', 'queued') RETURNING id::text`,
+      [channel.workspaceId, channel.id, threadId, userId, text, agoMs],
+    );
+    return row.id;
+  };
+  const thread = async (channelKind: 'comment' | 'direct') =>
+    (await db.dataSource.query(`SELECT id::text, thread_key FROM thread WHERE channel_account_id = $1 AND channel = $2 AND last_inbound_at IS NOT NULL ORDER BY last_message_at DESC LIMIT 1`, [channel.id, channelKind]))[0] as { id: string; thread_key: string };
+  const received = async (text: string) => (await simJson<{ items: Array<{ text: string; externalId: string; kind: string }> }>(sim, '/_sim/received?network=facebook')).items.filter((r) => r.text === text);
+  const message = async (id: string) => (await db.dataSource.query(`SELECT delivery, delivery_error, external_id FROM message WHERE id = $1`, [id]))[0];
+  /** The page replying natively (or Resonance before a crash that lost the answer). */
+  const replyOnNetwork = (commentId: string, text: string) =>
+    fetch(`${sim.url}/facebook/v24.0/${commentId}/comments`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${demoFacebook.credentials.pageAccessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ message: text }),
+    }).then((r) => r.json() as Promise<{ id: string }>);
+
+  it('sends a comment reply under the top-level comment, once; a second job for it sends nothing', async () => {
+    const t = await thread('comment');
+    const text = `Happy to help ${Date.now()}`;
+    const id = await queueReply(t.id, text);
+    const first = await sender.send(id);
+    expect(first).toMatchObject({ status: 'sent', reconciled: false });
+    expect(await sender.send(id)).toEqual({ status: 'skipped', reason: 'already sent' });
+    const got = await received(text);
+    expect(got).toHaveLength(1);
+    expect(got[0]).toMatchObject({ kind: 'comment_reply' });
+    expect(await message(id)).toEqual({ delivery: 'sent', delivery_error: null, external_id: got[0].externalId });
+  });
+
+  it('after a crash that lost the network’s answer, finds the reply already there and does not send it again', async () => {
+    const t = await thread('comment');
+    const text = `Sent before the crash ${Date.now()}`;
+    const id = await queueReply(t.id, text, 2_000);
+    const { id: onNetwork } = await replyOnNetwork(t.thread_key, text);
+    await db.dataSource.query(`UPDATE message SET delivery = 'sending', delivery_attempts = 1 WHERE id = $1`, [id]);
+    expect(await sender.send(id)).toEqual({ status: 'sent', externalId: onNetwork, reconciled: true });
+    expect(await received(text)).toHaveLength(1);
+  });
+
+  it('merges the copy a sync stored before the reply’s id was known: one row, ours, sent', async () => {
+    const t = await thread('comment');
+    const text = `Seen by sync first ${Date.now()}`;
+    const id = await queueReply(t.id, text, 2_000);
+    const { id: onNetwork } = await replyOnNetwork(t.thread_key, text);
+    await db.dataSource.query(`UPDATE channel_account SET sync_state = sync_state - 'streams' WHERE id = $1`, [channel.id]);
+    await runner.run(channel.id);
+    expect(await db.dataSource.query(`SELECT count(*)::int AS n FROM message WHERE channel_account_id = $1 AND text = $2`, [channel.id, text])).toEqual([{ n: 2 }]);
+    expect(await sender.send(id)).toMatchObject({ status: 'sent', externalId: onNetwork, reconciled: true });
+    expect(await db.dataSource.query(`SELECT id::text, delivery FROM message WHERE channel_account_id = $1 AND text = $2`, [channel.id, text])).toEqual([{ id, delivery: 'sent' }]);
+    const [timers] = await db.dataSource.query(`SELECT message_count FROM thread WHERE id = $1`, [t.id]);
+    const [counted] = await db.dataSource.query(`SELECT count(*)::int AS n FROM message WHERE thread_id = $1`, [t.id]);
+    expect(timers.message_count).toBe(counted.n);
+  });
+
+  it('answers Messenger inside the 24-hour window, and refuses outside it with the reason', async () => {
+    const t = await thread('direct');
+    const text = `We can ship tomorrow ${Date.now()}`;
+    const ok = await queueReply(t.id, text);
+    expect(await sender.send(ok)).toMatchObject({ status: 'sent', reconciled: false });
+    expect(await received(text)).toEqual([expect.objectContaining({ kind: 'private_message' })]);
+
+    await db.dataSource.query(`UPDATE thread SET last_inbound_at = now() - interval '25 hours' WHERE id = $1`, [t.id]);
+    const late = `Too late ${Date.now()}`;
+    const refused = await queueReply(t.id, late);
+    expect(await sender.send(refused)).toMatchObject({ status: 'failed', reason: expect.stringMatching(/outside Messenger's 24-hour window/) });
+    expect(await message(refused)).toMatchObject({ delivery: 'failed', delivery_error: expect.stringMatching(/24-hour window/), external_id: null });
+    expect(await received(late)).toEqual([]);
+  });
+});
