@@ -31,12 +31,39 @@ export interface ConnectorContext {
   budget: BudgetHolder;
 }
 
+/**
+ * One account the authorising user may connect as a channel (a Facebook page, an X user, a YouTube
+ * channel, a LinkedIn organization, a XING company), with the credentials that channel will use.
+ */
+export interface ConnectableAccount {
+  /** The account's id on the network; becomes channel_account.external_id. */
+  externalId: string;
+  displayName: string;
+  handle?: string | null;
+  /** What the channel stores (encrypted) once the admin picks it. Never leaves the server. */
+  credentials: Credentials;
+}
+
 export interface AuthCapability {
-  authorizationUrl(input: { state: string; redirectUri: string }): string;
-  exchangeCode(input: { code: string; redirectUri: string }): Promise<Credentials>;
+  /**
+   * The network's consent page. `codeChallenge` (S256 of the verifier the connect flow keeps
+   * server-side) is always given; networks with PKCE (X) send it with code_challenge_method=S256,
+   * the others ignore it.
+   */
+  authorizationUrl(input: { state: string; redirectUri: string; codeChallenge?: string }): string;
+  /** `codeVerifier` is always given by the connect flow; networks without PKCE ignore it. */
+  exchangeCode(input: { code: string; redirectUri: string; codeVerifier?: string }): Promise<Credentials>;
   /** New credentials for ones that expire soon; throws AUTH_EXPIRED/AUTH_REVOKED when impossible. */
   refresh(credentials: Credentials): Promise<Credentials>;
   revoke(credentials: Credentials): Promise<void>;
+  /**
+   * The accounts these (freshly exchanged) credentials can connect, each with its own channel
+   * credentials — the page picker of the connect flow (apps/api/src/connect). Optional so that
+   * connectors written before it still compile; a network without it cannot be connected through
+   * the dashboard (the flow says so). Networks where the user is the account (X, YouTube's own
+   * channel) return one entry built from the token's owner and the credentials as they are.
+   */
+  listAccounts?(credentials: Credentials): Promise<ConnectableAccount[]>;
 }
 
 /** Where a stream stands (cursors, watermarks); the shape belongs to the connector. */

@@ -1,5 +1,5 @@
 import { ConnectorError } from '../errors';
-import type { AuthCapability, Credentials } from '../interfaces';
+import type { AuthCapability, ConnectableAccount, Credentials } from '../interfaces';
 import { GraphClient } from './client';
 import type { FacebookSettings } from './settings';
 
@@ -34,6 +34,7 @@ const needApp = (settings: FacebookSettings) => {
  */
 export function facebookAuth(settings: FacebookSettings): AuthCapability & {
   pageToken(userToken: string, pageId: string): Promise<string>;
+  listAccounts(credentials: Credentials): Promise<ConnectableAccount[]>;
 } {
   const client = (token?: string) => new GraphClient({ settings, accessToken: token });
   const longLived = async (userToken: string): Promise<Credentials> => {
@@ -59,8 +60,44 @@ export function facebookAuth(settings: FacebookSettings): AuthCapability & {
     }
     return page.access_token;
   };
+  /** The pages the user manages, each with its page token, following the cursor (bounded). */
+  const listAccounts = async (credentials: Credentials): Promise<ConnectableAccount[]> => {
+    const userToken = typeof credentials.userAccessToken === 'string' && credentials.userAccessToken ? credentials.userAccessToken : facebookAccessToken(credentials);
+    type Page = { id?: string; name?: string; username?: string; access_token?: string };
+    const accounts: ConnectableAccount[] = [];
+    let after: string | undefined;
+    // 20 pages of 100: far more pages than one person administers; stops a looping cursor.
+    for (let round = 0; round < 20; round += 1) {
+      const res = await client(userToken).get<{ data?: Page[]; paging?: { next?: string; cursors?: { after?: string } } }>('me/accounts', {
+        fields: 'id,name,username,access_token',
+        limit: 100,
+        after,
+      });
+      for (const page of res.data ?? []) {
+        // A page without a token is one the user sees but may not manage: not connectable.
+        if (!page.id || !page.access_token) continue;
+        accounts.push({
+          externalId: String(page.id),
+          displayName: page.name || String(page.id),
+          handle: page.username ?? null,
+          credentials: {
+            accessToken: page.access_token,
+            userAccessToken: userToken,
+            pageId: String(page.id),
+            // The page token itself does not expire; the user token behind it does, and refresh()
+            // renews both before then — so the channel carries the user token's expiry.
+            ...(typeof credentials.expiresAt === 'string' ? { expiresAt: credentials.expiresAt } : {}),
+          },
+        });
+      }
+      after = res.paging?.next ? res.paging.cursors?.after : undefined;
+      if (!after) break;
+    }
+    return accounts;
+  };
   return {
     pageToken,
+    listAccounts,
     authorizationUrl({ state, redirectUri }) {
       const u = new URL(settings.dialogUrl);
       u.searchParams.set('client_id', needApp(settings).appId);
