@@ -3,6 +3,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CannedResponsesModule } from './canned-responses/canned-responses.module';
 import { ChannelsModule } from './channels/channels.module';
+import { ConnectModule } from './connect/connect.module';
 import { ValidationModule } from './common/validation.module';
 import { EventsModule } from './events/events.module';
 import { MessagesModule } from './messages/messages.module';
@@ -26,6 +27,7 @@ import { UsersModule } from './users/users.module';
     CannedResponsesModule,
     UsersModule,
     ChannelsModule,
+    ConnectModule,
     SettingsModule,
   ],
 })

@@ -18,6 +18,9 @@ export const REDACT_PATHS = [
   '*.secret',
 ];
 
+/** OAuth callbacks carry the authorization code and the state in their query: logged without it. */
+export const loggableUrl = (url: string): string => (url.startsWith('/api/oauth/') && url.includes('?') ? `${url.slice(0, url.indexOf('?'))}?[Redacted]` : url);
+
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export function apiLoggerOptions(config: Config): Params {
@@ -36,7 +39,7 @@ export function apiLoggerOptions(config: Config): Params {
       customProps: () => ({}),
       autoLogging: { ignore: (req) => req.url === '/api/health' },
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: loggableUrl(req.url) }),
       },
     },
   };

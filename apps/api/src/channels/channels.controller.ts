@@ -29,8 +29,8 @@ export class ChannelView {
   @ApiProperty() createdAt!: string;
 }
 
-/** Never the credentials: the column list is explicit. */
-const COLUMNS = `id, network, external_id AS "externalId", display_name AS "displayName", handle, status,
+/** Never the credentials: the column list is explicit (the connect flow answers with it too). */
+export const CHANNEL_COLUMNS = `id, network, external_id AS "externalId", display_name AS "displayName", handle, status,
   last_synced_at AS "lastSyncedAt", last_error AS "lastError", last_error_at AS "lastErrorAt",
   credentials_expire_at AS "credentialsExpireAt", followers, created_at AS "createdAt"`;
 
@@ -49,7 +49,7 @@ export class ChannelsController {
   @ApiOperation({ summary: 'The connected channel accounts with their sync health (every role reads; admins manage)' })
   @ApiOkResponse({ type: [ChannelView] })
   list(@CurrentUser() user: AuthUser): Promise<ChannelView[]> {
-    return this.dataSource.query(`SELECT ${COLUMNS} FROM channel_account WHERE workspace_id = $1 ORDER BY network, display_name, id`, [user.workspaceId]);
+    return this.dataSource.query(`SELECT ${CHANNEL_COLUMNS} FROM channel_account WHERE workspace_id = $1 ORDER BY network, display_name, id`, [user.workspaceId]);
   }
 
   @Patch(':id')
@@ -60,7 +60,7 @@ export class ChannelsController {
     const rows = (await this.dataSource.query(
       `WITH u AS (UPDATE channel_account SET display_name = COALESCE($3, display_name), status = COALESCE($4, status), updated_at = now()
                    WHERE id = $1 AND workspace_id = $2 RETURNING *)
-       SELECT ${COLUMNS} FROM u`,
+       SELECT ${CHANNEL_COLUMNS} FROM u`,
       [id, user.workspaceId, body.displayName ?? null, body.status ?? null],
     )) as ChannelView[];
     if (!rows.length) throw new NotFoundException(`channel ${id} not found`);

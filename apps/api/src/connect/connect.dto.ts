@@ -1,0 +1,41 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { NETWORKS, type Network } from '@resonance/contracts';
+
+export class StartConnectBody {
+  @ApiPropertyOptional({ format: 'uuid', description: 'The channel whose Reconnect button started this (it is preselected in the picker)' })
+  @IsOptional()
+  @IsUUID()
+  channelId?: string;
+}
+
+export class StartConnectView {
+  @ApiProperty({ description: "The network's consent page; the browser goes there" }) authorizationUrl!: string;
+}
+
+export class PendingAccountDto {
+  @ApiProperty() externalId!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ nullable: true, type: String }) handle!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The existing channel of this account (a pick reconnects it)' }) channelId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) channelStatus!: string | null;
+}
+
+export class PendingConnectView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: NETWORKS }) network!: Network;
+  @ApiProperty() expiresAt!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) reconnectChannelId!: string | null;
+  @ApiProperty({ type: [PendingAccountDto] }) accounts!: PendingAccountDto[];
+}
+
+export class CompleteConnectBody {
+  @ApiProperty({ type: [String], description: 'The externalIds of the accounts to connect' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(200, { each: true })
+  externalIds!: string[];
+}

@@ -1,0 +1,300 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { BadRequestException, Inject, Injectable, Logger, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { CONFIG, type Config } from '@resonance/config';
+import type { Network } from '@resonance/contracts';
+import { ConnectorRegistry, isConnectorError, notYetAvailableMessage, type Connector, type Credentials } from '@resonance/connectors';
+import { CredentialsCipher } from '@resonance/db';
+import { jobId, QueueName, type SyncJob } from '@resonance/queue';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth.types';
+import { SessionService } from '../auth/session.service';
+import { CHANNEL_COLUMNS, type ChannelView } from '../channels/channels.controller';
+import { newState, parseState, pkcePair, PICK_TTL_MS, sameId, STATE_TTL_MS, stateMatches, type ConnectErrorCode } from './connect-state';
+
+/** An account shown in the picker: what the admin needs to choose, nothing that authenticates. */
+export interface PendingAccountView {
+  externalId: string;
+  displayName: string;
+  handle: string | null;
+  /** The existing channel of this account in the workspace (a pick reconnects it), or null. */
+  channelId: string | null;
+  channelStatus: string | null;
+}
+
+export interface PendingView {
+  id: string;
+  network: Network;
+  expiresAt: string;
+  /** The channel whose Reconnect button started the flow, if any. */
+  reconnectChannelId: string | null;
+  accounts: PendingAccountView[];
+}
+
+interface FlowRow {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  session_id: string;
+  network: Network;
+  status: string;
+  state_hash: string;
+  code_verifier_encrypted: string | null;
+}
+
+type StoredAccount = Pick<PendingAccountView, 'externalId' | 'displayName' | 'handle'>;
+
+interface PendingRow {
+  id: string;
+  network: Network;
+  expires_at: Date;
+  reconnect_channel_id: string | null;
+  accounts: StoredAccount[];
+}
+
+const PENDING_GONE = 'this connection is unknown, expired or already finished: start connecting again';
+
+/** Where the callback sends the browser: the picker, or the Channels page with an error code. */
+export type CallbackOutcome = { pendingId: string } | { error: ConnectErrorCode; code?: string };
+
+/**
+ * The dashboard's connect flow (DESIGN.md §4 auth): start (state + PKCE verifier kept server-side,
+ * bound to the admin's session), callback (state verified, code exchanged, accounts listed and
+ * their credentials kept encrypted), pick (channels created or reconnected, first sync queued).
+ */
+@Injectable()
+export class ConnectService {
+  private readonly logger = new Logger(ConnectService.name);
+  private readonly cipher: CredentialsCipher;
+
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(CONFIG) private readonly config: Config,
+    @Inject(ConnectorRegistry) private readonly registry: ConnectorRegistry,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(SessionService) private readonly sessions: SessionService,
+    @InjectQueue(QueueName.Sync) private readonly syncQueue: Queue<SyncJob>,
+  ) {
+    this.cipher = new CredentialsCipher(config.ENCRYPTION_KEY);
+  }
+
+  /** Read per call: PUBLIC_URL is the address the network and the browser come back to. */
+  private publicUrl(): string {
+    return this.config.PUBLIC_URL.replace(/\/+$/, '');
+  }
+
+  redirectUri(network: Network): string {
+    return `${this.publicUrl()}/api/oauth/callback/${network}`;
+  }
+
+  /** The dashboard page the callback ends on; only ids and fixed codes go in its query. */
+  dashboardUrl(outcome: CallbackOutcome): string {
+    const q = new URLSearchParams('pendingId' in outcome ? { connect: outcome.pendingId } : { connect_error: outcome.error, ...(outcome.code ? { code: outcome.code } : {}) });
+    return `${this.publicUrl()}/channels?${q.toString()}`;
+  }
+
+  /** The network's connector, when the dashboard can connect it; otherwise a 404 that says why. */
+  private connectable(network: Network): Connector {
+    const connector = this.registry.get(network);
+    if (!connector.available) throw new NotFoundException(`${notYetAvailableMessage(network)}, so it cannot be connected yet`);
+    if (!connector.auth.listAccounts) throw new NotFoundException(`connecting ${network} from the dashboard is not offered yet: its connector does not list connectable accounts`);
+    return connector;
+  }
+
+  async start(user: AuthUser, network: Network, reconnectChannelId?: string): Promise<{ authorizationUrl: string }> {
+    const connector = this.connectable(network);
+    if (reconnectChannelId) {
+      const [channel] = (await this.dataSource.query(`SELECT id FROM channel_account WHERE id = $1 AND workspace_id = $2 AND network = $3`, [
+        reconnectChannelId,
+        user.workspaceId,
+        network,
+      ])) as unknown[];
+      if (!channel) throw new NotFoundException(`channel ${reconnectChannelId} is not a ${network} channel of this workspace`);
+    }
+    const { id, state, hash } = newState();
+    const pkce = pkcePair();
+    let authorizationUrl: string;
+    try {
+      authorizationUrl = connector.auth.authorizationUrl({ state, redirectUri: this.redirectUri(network), codeChallenge: pkce.challenge });
+    } catch (error) {
+      // e.g. FACEBOOK_APP_ID missing: the server's configuration, said plainly.
+      if (isConnectorError(error)) throw new ServiceUnavailableException(`${network} cannot be connected on this server: ${error.message}`);
+      throw error;
+    }
+    // Flows never finished are kept a day for the audit trail of failures, then cleared here.
+    await this.dataSource.query(`DELETE FROM oauth_connect WHERE expires_at < now() - interval '1 day'`);
+    await this.dataSource.query(
+      `INSERT INTO oauth_connect (id, workspace_id, user_id, session_id, network, state_hash, code_verifier_encrypted, reconnect_channel_id, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now() + $9 * interval '1 millisecond')`,
+      [id, user.workspaceId, user.id, user.sessionId, network, hash, this.cipher.encrypt(pkce.verifier), reconnectChannelId ?? null, STATE_TTL_MS],
+    );
+    return { authorizationUrl };
+  }
+
+  /**
+   * The network's redirect. Every check happens before the code is used: the state must be one we
+   * issued for this network (constant-time), the browser must carry the session that started the
+   * flow, the state must not have been used and not have expired. Then the state is consumed (in
+   * one UPDATE, so two racing callbacks cannot both pass) and only then the code is exchanged.
+   */
+  async callback(network: Network, query: { code?: string; state?: string; error?: string }, sessionToken: string | undefined): Promise<CallbackOutcome> {
+    const parsed = parseState(query.state);
+    if (!parsed) return { error: 'invalid_state' };
+    const [row] = (await this.dataSource.query(
+      `SELECT id, workspace_id, user_id, session_id, network, status, state_hash, code_verifier_encrypted FROM oauth_connect WHERE id = $1`,
+      [parsed.id],
+    )) as FlowRow[];
+    if (!row || row.network !== network || !stateMatches(parsed.secret, row.state_hash)) return { error: 'invalid_state' };
+    const user = sessionToken ? await this.sessions.resolve(sessionToken) : null;
+    if (!user || !sameId(user.sessionId, row.session_id) || user.role !== 'admin') return { error: 'other_session' };
+    const [consumed] = (await this.dataSource.query(
+      `UPDATE oauth_connect SET state_used_at = now(), status = CASE WHEN expires_at > now() THEN status ELSE 'failed' END,
+              error = CASE WHEN expires_at > now() THEN error ELSE 'state_expired' END
+        WHERE id = $1 AND state_used_at IS NULL AND status = 'authorizing'
+        RETURNING expires_at > now() AS fresh`,
+      [row.id],
+    )) as Array<{ fresh: boolean }>;
+    if (!consumed) return { error: 'state_used' };
+    if (!consumed.fresh) return { error: 'state_expired' };
+
+    if (query.error || !query.code) {
+      const error: ConnectErrorCode = query.error === 'access_denied' ? 'access_denied' : 'consent_failed';
+      await this.fail(row.id, error);
+      return { error };
+    }
+    try {
+      const connector = this.connectable(network);
+      const verifier = row.code_verifier_encrypted ? this.cipher.decrypt<string>(row.code_verifier_encrypted) : undefined;
+      const credentials = await connector.auth.exchangeCode({ code: query.code, redirectUri: this.redirectUri(network), codeVerifier: verifier });
+      const accounts = (await connector.auth.listAccounts?.(credentials)) ?? [];
+      if (!accounts.length) {
+        await this.fail(row.id, 'no_accounts');
+        return { error: 'no_accounts' };
+      }
+      const shown: StoredAccount[] = accounts.map((a) => ({ externalId: a.externalId, displayName: a.displayName, handle: a.handle ?? null }));
+      const secret: Record<string, Credentials> = Object.fromEntries(accounts.map((a) => [a.externalId, a.credentials]));
+      await this.dataSource.query(
+        `UPDATE oauth_connect SET status = 'picking', accounts = $2, credentials_encrypted = $3, code_verifier_encrypted = NULL,
+                expires_at = now() + $4 * interval '1 millisecond'
+          WHERE id = $1`,
+        [row.id, JSON.stringify(shown), this.cipher.encrypt(secret), PICK_TTL_MS],
+      );
+      return { pendingId: row.id };
+    } catch (error) {
+      // The connector's error code travels to the dashboard; its message (which may quote the
+      // network's answer) stays in the server log, and never with a token in it.
+      const code = isConnectorError(error) ? error.code : 'UNKNOWN';
+      this.logger.warn(`${network} connect flow ${row.id} failed at the code exchange: ${code} ${error instanceof Error ? error.message : ''}`);
+      await this.fail(row.id, `network_error:${code}`);
+      return { error: 'network_error', code };
+    }
+  }
+
+  private async fail(id: string, reason: string): Promise<void> {
+    await this.dataSource.query(`UPDATE oauth_connect SET status = 'failed', error = $2, code_verifier_encrypted = NULL, credentials_encrypted = NULL WHERE id = $1`, [id, reason]);
+  }
+
+  /** A flow waiting for the admin's pick, of this session only (never its credentials). */
+  private async pendingRow(user: AuthUser, id: string): Promise<PendingRow> {
+    const [row] = (await this.dataSource.query(
+      `SELECT id, network, expires_at, reconnect_channel_id, accounts FROM oauth_connect
+        WHERE id = $1 AND workspace_id = $2 AND user_id = $3 AND session_id = $4 AND status = 'picking' AND expires_at > now()`,
+      [id, user.workspaceId, user.id, user.sessionId],
+    )) as PendingRow[];
+    if (!row) throw new NotFoundException(PENDING_GONE);
+    return row;
+  }
+
+  async pending(user: AuthUser, id: string): Promise<PendingView> {
+    const row = await this.pendingRow(user, id);
+    const existing = (await this.dataSource.query(
+      `SELECT id, external_id, status FROM channel_account WHERE workspace_id = $1 AND network = $2 AND external_id = ANY($3::text[])`,
+      [user.workspaceId, row.network, row.accounts.map((a) => a.externalId)],
+    )) as Array<{ id: string; external_id: string; status: string }>;
+    const byExternal = new Map(existing.map((c) => [c.external_id, c]));
+    return {
+      id: row.id,
+      network: row.network,
+      expiresAt: new Date(row.expires_at).toISOString(),
+      reconnectChannelId: row.reconnect_channel_id,
+      accounts: row.accounts.map((a) => ({ ...a, channelId: byExternal.get(a.externalId)?.id ?? null, channelStatus: byExternal.get(a.externalId)?.status ?? null })),
+    };
+  }
+
+  /**
+   * Creates the picked channels, or reconnects existing ones (new credentials, auth failures
+   * cleared, needs_reauth → connected; a paused channel stays paused), in one transaction that also
+   * finishes the flow (so a second pick finds nothing), then queues each channel's first sync.
+   */
+  async complete(user: AuthUser, id: string, externalIds: string[]): Promise<{ channels: ChannelView[] }> {
+    const picked = [...new Set(externalIds)];
+    const connected = await this.dataSource.transaction(async (tx) => {
+      const [row] = (await tx.query(
+        `SELECT id, network, accounts, credentials_encrypted FROM oauth_connect
+          WHERE id = $1 AND workspace_id = $2 AND user_id = $3 AND session_id = $4 AND status = 'picking' AND expires_at > now() FOR UPDATE`,
+        [id, user.workspaceId, user.id, user.sessionId],
+      )) as Array<{ id: string; network: Network; accounts: StoredAccount[]; credentials_encrypted: string | null }>;
+      if (!row?.credentials_encrypted) throw new NotFoundException(PENDING_GONE);
+      const offered = new Map(row.accounts.map((a) => [a.externalId, a]));
+      const unknown = picked.filter((e) => !offered.has(e));
+      if (unknown.length) throw new BadRequestException(`not offered by this connection: ${unknown.join(', ')}`);
+      const secrets = this.cipher.decrypt<Record<string, Credentials>>(row.credentials_encrypted);
+      const out: Array<{ id: string; inserted: boolean; externalId: string }> = [];
+      for (const externalId of picked) {
+        const account = offered.get(externalId) as StoredAccount;
+        const credentials = secrets[externalId];
+        if (!credentials) throw new BadRequestException(`no credentials for ${externalId}: start connecting again`);
+        const expiresAt = typeof credentials.expiresAt === 'string' ? credentials.expiresAt : null;
+        const [channel] = (await tx.query(
+          `INSERT INTO channel_account (workspace_id, network, external_id, display_name, handle, status, credentials_encrypted, credentials_expire_at)
+           VALUES ($1, $2, $3, $4, $5, 'connected', $6, $7)
+           ON CONFLICT (workspace_id, network, external_id) DO UPDATE
+             SET credentials_encrypted = EXCLUDED.credentials_encrypted, credentials_expire_at = EXCLUDED.credentials_expire_at,
+                 status = CASE WHEN channel_account.status = 'paused' THEN 'paused' ELSE 'connected' END,
+                 consecutive_auth_failures = 0, last_error = NULL, last_error_at = NULL,
+                 handle = COALESCE(EXCLUDED.handle, channel_account.handle), updated_at = now()
+           RETURNING id, (xmax = 0) AS inserted`,
+          [user.workspaceId, row.network, externalId, account.displayName, account.handle, this.cipher.encrypt(credentials), expiresAt],
+        )) as Array<{ id: string; inserted: boolean }>;
+        out.push({ id: channel.id, inserted: channel.inserted, externalId });
+        await this.audit.record(
+          {
+            workspaceId: user.workspaceId,
+            actorUserId: user.id,
+            action: channel.inserted ? 'channel.connect' : 'channel.reconnect',
+            targetType: 'channel',
+            targetId: channel.id,
+            data: { network: row.network, externalId, displayName: account.displayName },
+          },
+          tx,
+        );
+      }
+      await tx.query(`UPDATE oauth_connect SET status = 'done', credentials_encrypted = NULL WHERE id = $1`, [row.id]);
+      return out;
+    });
+    for (const c of connected) await this.queueFirstSync(c.id, c.inserted ? 'backfill' : 'manual');
+    const channels = connected.length
+      ? ((await this.dataSource.query(`SELECT ${CHANNEL_COLUMNS} FROM channel_account WHERE id = ANY($1::uuid[]) ORDER BY display_name, id`, [
+          connected.map((c) => c.id),
+        ])) as ChannelView[])
+      : [];
+    return { channels };
+  }
+
+  /**
+   * The first run at once rather than at the scheduler's next pass (it would find the channel
+   * within RECONCILE_EVERY_MS anyway, so a failed enqueue only delays the backfill).
+   */
+  private async queueFirstSync(channelId: string, reason: 'backfill' | 'manual'): Promise<void> {
+    try {
+      await this.syncQueue.add(
+        'sync',
+        { channelAccountId: channelId, reason },
+        { jobId: `${jobId.sync(channelId)}:${reason}${Math.floor(Date.now() / 1000)}`, attempts: 1, removeOnComplete: true, removeOnFail: { count: 100 } },
+      );
+    } catch (error) {
+      this.logger.warn(`first sync of channel ${channelId} not queued (the scheduler will start it): ${(error as Error).message}`);
+    }
+  }
+}
