@@ -149,10 +149,13 @@ export class ConnectService {
     const user = sessionToken ? await this.sessions.resolve(sessionToken) : null;
     if (!user || !sameId(user.sessionId, row.session_id) || user.role !== 'admin') return { error: 'other_session' };
     const [consumed] = (await this.dataSource.query(
-      `UPDATE oauth_connect SET state_used_at = now(), status = CASE WHEN expires_at > now() THEN status ELSE 'failed' END,
-              error = CASE WHEN expires_at > now() THEN error ELSE 'state_expired' END
-        WHERE id = $1 AND state_used_at IS NULL AND status = 'authorizing'
-        RETURNING expires_at > now() AS fresh`,
+      // In a CTE: TypeORM answers a bare UPDATE … RETURNING with [rows, count], a SELECT with rows.
+      `WITH u AS (
+         UPDATE oauth_connect SET state_used_at = now(), status = CASE WHEN expires_at > now() THEN status ELSE 'failed' END,
+                error = CASE WHEN expires_at > now() THEN error ELSE 'state_expired' END
+          WHERE id = $1 AND state_used_at IS NULL AND status = 'authorizing'
+          RETURNING expires_at > now() AS fresh)
+       SELECT fresh FROM u`,
       [row.id],
     )) as Array<{ fresh: boolean }>;
     if (!consumed) return { error: 'state_used' };
