@@ -1,11 +1,19 @@
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { Alert, Badge, Box, Button, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { NETWORKS, type ChannelStatus, type Network } from '@resonance/contracts';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { NetworkIcon } from '../../shared/ui/NetworkIcon';
 import { EmptyState, ErrorState, LoadingState, isMissingEndpoint } from '../../shared/ui/states';
 import { useStartConnect } from './connect-channel';
+import { ConnectPicker } from './ConnectPicker';
 import { useChannels, type ChannelView } from './list-channels';
 import { useSetChannelState } from './set-channel-state';
+
+/** The codes the API's OAuth callback ends on (apps/api/src/connect/connect-state.ts). */
+const CONNECT_ERRORS = ['access_denied', 'consent_failed', 'invalid_state', 'state_expired', 'state_used', 'other_session', 'network_error', 'no_accounts'] as const;
+type ConnectError = (typeof CONNECT_ERRORS)[number];
+const isConnectError = (v: string | null): v is ConnectError => (CONNECT_ERRORS as readonly (string | null)[]).includes(v);
 
 const STATUS_COLOR: Record<ChannelStatus, string> = { connected: 'teal', needs_reauth: 'orange', paused: 'gray', error: 'red' };
 
@@ -21,7 +29,12 @@ export function ChannelsPage() {
   const { t } = useI18n();
   const channels = useChannels();
   const connect = useStartConnect();
-  const returned = new URLSearchParams(window.location.search);
+  const [returned, setReturned] = useSearchParams();
+  const [connectedNames, setConnectedNames] = useState<string[] | null>(null);
+  const pendingId = returned.get('connect');
+  const connectError = returned.get('connect_error');
+  // Back from the network: the picker or the reason; the query goes once it has been dealt with.
+  const finishReturn = () => setReturned({}, { replace: true });
 
   return (
     <Box p="lg" style={{ overflowY: 'auto' }}>
@@ -32,6 +45,28 @@ export function ChannelsPage() {
         <Alert color="red" mb="md" role="alert">
           {t('common.error', { message: returned.get('error') ?? '' })}
         </Alert>
+      )}
+      {connectError && (
+        <Alert color={connectError === 'access_denied' ? 'yellow' : 'red'} mb="md" role="alert" data-testid="connect-error" withCloseButton onClose={finishReturn}>
+          {isConnectError(connectError) ? t(`channels.connectError.${connectError}`, { code: returned.get('code') ?? '' }) : t('channels.connectError.consent_failed')}
+        </Alert>
+      )}
+      {connectedNames && (
+        <Alert color="teal" mb="md" role="status" data-testid="connect-done" withCloseButton onClose={() => setConnectedNames(null)}>
+          {t('channels.pick.done', { names: connectedNames.join(', ') })}
+        </Alert>
+      )}
+      {pendingId && (
+        <Box mb="lg">
+          <ConnectPicker
+            pendingId={pendingId}
+            onCancel={finishReturn}
+            onDone={(names) => {
+              setConnectedNames(names);
+              finishReturn();
+            }}
+          />
+        </Box>
       )}
       <Stack gap="lg">
         <section aria-labelledby="connected-channels">
@@ -58,7 +93,11 @@ export function ChannelsPage() {
           </Title>
           {connect.isError && (
             <Alert color={isMissingEndpoint(connect.error) ? 'gray' : 'red'} mb="sm" role="alert">
-              {isMissingEndpoint(connect.error) ? t('channels.connectUnavailable') : t('common.error', { message: connect.error.message })}
+              {isMissingEndpoint(connect.error)
+                ? connect.variables
+                  ? t('channels.connectNotYet', { network: t(`network.${connect.variables.network}`) })
+                  : t('channels.connectUnavailable')
+                : t('common.error', { message: connect.error.message })}
             </Alert>
           )}
           <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
