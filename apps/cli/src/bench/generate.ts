@@ -1,0 +1,133 @@
+import type { DataSource, QueryRunner } from 'typeorm';
+import type { Network } from '@resonance/contracts';
+import { Rng, ZipfSampler } from '@resonance/sim';
+import type { BenchOptions } from './options';
+import { TextPool } from './text-pool';
+import { BENCH_NETWORKS, type BenchWorld } from './world';
+import { writeThreadsAndMessages } from './generate-threads';
+
+const DAY = 86_400_000;
+const POST_EVERY_MS = 8 * 3_600_000;
+const NETWORK_WEIGHTS: Record<Network, number> = { facebook: 40, x: 20, linkedin: 15, youtube: 15, xing: 10 };
+/** Networks whose channels hold private conversations (LinkedIn pages and YouTube have none). */
+const HAS_DIRECT: Record<Network, boolean> = { facebook: true, x: true, linkedin: false, youtube: false, xing: true };
+
+export interface GenerateResult {
+  threads: number;
+  messages: number;
+  posts: number;
+  contacts: number;
+  longThreadId: string;
+  /** Wall time of each step, ms. */
+  loadMs: number;
+  indexMs: number;
+}
+
+/** What the thread writer needs to know about the world it writes into. */
+export interface BulkPlan {
+  world: BenchWorld;
+  options: BenchOptions;
+  now: number;
+  rng: Rng;
+  pool: TextPool;
+  pickNetwork(): Network;
+  hasDirect: Record<Network, boolean>;
+  /** Post ids of a channel in time order, and their external ids. */
+  posts: Record<Network, { ids: number[]; times: number[] }>;
+  contactBase: Record<Network, number>;
+  contactsPerChannel: number;
+  zipf: ZipfSampler;
+}
+
+/**
+ * Writes the bulk data set: posts and contacts per channel, then threads and messages, set-based
+ * (multi-row INSERT … SELECT FROM json_to_recordset, 10,000 rows per statement, two connections).
+ * Ids of posts, contacts and threads are assigned here (OVERRIDING SYSTEM VALUE), so messages need
+ * no lookups; the sequences are moved past them afterwards. Like pg_restore, the load runs with
+ * triggers off (session_replication_role = replica) and builds the full-text GIN index after the
+ * rows are in; rollups are rebuilt by the caller from the raw messages.
+ */
+export async function generateBulk(ds: DataSource, world: BenchWorld, options: BenchOptions, log: (line: string) => void): Promise<GenerateResult> {
+  const started = Date.now();
+  const now = Date.now();
+  const rng = new Rng('bench:structure');
+  const pool = new TextPool('bench:texts');
+  const contactsPerChannel = Math.max(50, Math.round(options.threads / 8));
+  const plan: BulkPlan = {
+    world,
+    options,
+    now,
+    rng,
+    pool,
+    hasDirect: HAS_DIRECT,
+    posts: {} as BulkPlan['posts'],
+    contactBase: {} as Record<Network, number>,
+    contactsPerChannel,
+    zipf: new ZipfSampler(contactsPerChannel, 0.9),
+    pickNetwork: () => rng.weighted(NETWORK_WEIGHTS),
+  };
+  await ds.query(`DROP INDEX IF EXISTS message_search_idx`);
+  const runners = await Promise.all([0, 1].map(() => replicaRunner(ds)));
+  try {
+    let postId = 0;
+    let contactId = 0;
+    let postCount = 0;
+    for (const network of BENCH_NETWORKS) {
+      const channelId = world.channels[network];
+      const posts: Array<Record<string, unknown>> = [];
+      const times: number[] = [];
+      for (let at = now - options.days * DAY - 7 * DAY; at < now; at += POST_EVERY_MS) {
+        posts.push({ id: ++postId, external_id: `bench-post-${network}-${postId}`, text: pool.posts[postId % pool.posts.length], published_at: new Date(at).toISOString() });
+        times.push(at);
+      }
+      plan.posts[network] = { ids: posts.map((p) => p.id as number), times };
+      postCount += posts.length;
+      await runners[0].query(
+        `INSERT INTO post (id, workspace_id, channel_account_id, external_id, text, published_at, reactions_count, comments_count, shares_count, counts_read_at)
+         OVERRIDING SYSTEM VALUE
+         SELECT r.id, $1, $2, r.external_id, r.text, r.published_at, 40 + r.id % 300, 10 + r.id % 90, r.id % 25, now()
+           FROM json_to_recordset($3::json) AS r(id bigint, external_id text, text text, published_at timestamptz)`,
+        [world.workspaceId, channelId, JSON.stringify(posts)],
+      );
+      plan.contactBase[network] = contactId;
+      for (let from = 0; from < contactsPerChannel; from += 10_000) {
+        const batch = [];
+        for (let i = from; i < Math.min(contactsPerChannel, from + 10_000); i++) {
+          const customer = pool.generator.customer(i);
+          batch.push({ id: contactId + i + 1, external_id: `bench-${network}-user-${i}`, name: customer.name });
+        }
+        await runners[0].query(
+          `INSERT INTO contact (id, workspace_id, channel_account_id, external_id, name, handle)
+           OVERRIDING SYSTEM VALUE
+           SELECT r.id, $1, $2, r.external_id, r.name, lower(replace(r.name, ' ', '_'))
+             FROM json_to_recordset($3::json) AS r(id bigint, external_id text, name text)`,
+          [world.workspaceId, channelId, JSON.stringify(batch)],
+        );
+      }
+      contactId += contactsPerChannel;
+    }
+    log(`bulk: ${postCount} posts, ${contactId} contacts`);
+    const written = await writeThreadsAndMessages(plan, runners, log);
+    for (const table of ['post', 'contact', 'thread']) {
+      await ds.query(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT max(id) FROM ${table}))`);
+    }
+    const loadMs = Date.now() - started;
+    const indexStart = Date.now();
+    await runners[0].query(`SET maintenance_work_mem = '256MB'`);
+    await runners[0].query(`CREATE INDEX message_search_idx ON message USING gin (search_vector)`);
+    await runners[0].query(`ANALYZE`);
+    const indexMs = Date.now() - indexStart;
+    log(`bulk: ${written.threads} threads, ${written.messages} messages in ${loadMs} ms; search index and ANALYZE ${indexMs} ms`);
+    return { ...written, posts: postCount, contacts: contactId, loadMs, indexMs };
+  } finally {
+    await Promise.all(runners.map((r) => r.release()));
+  }
+}
+
+async function replicaRunner(ds: DataSource): Promise<QueryRunner> {
+  const runner = ds.createQueryRunner();
+  await runner.connect();
+  await runner.query(`SET session_replication_role = replica`);
+  await runner.query(`SET synchronous_commit = off`);
+  return runner;
+}

@@ -1,0 +1,57 @@
+import { Agent, request } from 'node:http';
+
+/** A signed-in client of the API over one keep-alive connection to 127.0.0.1. */
+export class ApiClient {
+  private readonly agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  private cookie = '';
+
+  constructor(readonly baseUrl: string) {}
+
+  async login(email: string, password: string): Promise<void> {
+    const res = await this.send('POST', '/api/auth/login', { email, password });
+    if (res.status !== 200) throw new Error(`bench: login failed (${res.status}): ${res.body.slice(0, 200)}`);
+    this.cookie = res.setCookie.map((c) => c.split(';')[0]).join('; ');
+  }
+
+  /** GET that must answer 200; returns the parsed body. */
+  async get<T = unknown>(path: string): Promise<T> {
+    const res = await this.send('GET', path);
+    if (res.status !== 200) throw new Error(`bench: GET ${path} answered ${res.status}: ${res.body.slice(0, 200)}`);
+    return JSON.parse(res.body) as T;
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+
+  private send(method: string, path: string, body?: unknown): Promise<{ status: number; body: string; setCookie: string[] }> {
+    const url = new URL(path, this.baseUrl);
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    return new Promise((resolve, reject) => {
+      const req = request(
+        url,
+        {
+          method,
+          agent: this.agent,
+          timeout: 120_000,
+          headers: {
+            ...(this.cookie ? { cookie: this.cookie } : {}),
+            ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), setCookie: ([] as string[]).concat(res.headers['set-cookie'] ?? []) }),
+          );
+          res.on('error', reject);
+        },
+      );
+      req.on('timeout', () => req.destroy(new Error(`bench: ${method} ${path} timed out`)));
+      req.on('error', reject);
+      if (payload) req.write(payload);
+      req.end();
+    });
+  }
+}

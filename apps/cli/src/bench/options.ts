@@ -1,0 +1,62 @@
+/** What `resonance bench` was asked to do. */
+export interface BenchOptions {
+  /** One tenth of the full scale (DESIGN.md §6 budgets still apply). */
+  quick: boolean;
+  json: boolean;
+  /** Keep the bench database afterwards (its name is printed). */
+  keep: boolean;
+  /** Threads and messages of the bulk data set; the full run is 1M / 5M. */
+  threads: number;
+  messages: number;
+  days: number;
+  /** Comments pre-generated at the sim for the ingest measurement. */
+  ingestComments: number;
+  /** Requests per measured variant (inbox list, thread open, reports). */
+  samples: number;
+  /** Full-scan report runs (each reads every message of the period). */
+  fullScanSamples: number;
+  /** Comments timed from the sim into the API, per path (poll, webhook). */
+  freshnessSamples: number;
+  /** Messages of the one long thread that thread open reads. */
+  longThreadMessages: number;
+}
+
+export const FULL_SCALE = { threads: 1_000_000, messages: 5_000_000 } as const;
+
+export class BenchUsageError extends Error {}
+
+export const BENCH_USAGE = `usage: resonance bench [--quick] [--json] [--keep] [--scale <fraction>]
+  --quick          one tenth of the full scale (100k threads, 500k messages); target under 5 minutes
+  --scale <f>      any fraction of the full scale (1M threads, 5M messages over 90 days), e.g. 0.001
+  --json           print one JSON object instead of the table
+  --keep           keep the bench database (resonance_bench_*) afterwards`;
+
+/** Parses the command line; sample counts shrink with the scale so small runs stay small. */
+export function parseBenchOptions(argv: string[]): BenchOptions {
+  let scale = 1;
+  const flags = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--scale') {
+      scale = Number(argv[++i]);
+      if (!(scale > 0 && scale <= 1)) throw new BenchUsageError('--scale must be a number in (0, 1]');
+    } else if (['--quick', '--json', '--keep'].includes(arg)) flags.add(arg);
+    else throw new BenchUsageError(`unknown option "${arg}"`);
+  }
+  if (flags.has('--quick') && !argv.includes('--scale')) scale = 0.1;
+  const small = scale < 0.05;
+  const threads = Math.max(200, Math.round(FULL_SCALE.threads * scale));
+  return {
+    quick: flags.has('--quick'),
+    json: flags.has('--json'),
+    keep: flags.has('--keep'),
+    threads,
+    messages: Math.max(threads * 2, Math.round(FULL_SCALE.messages * scale)),
+    days: 90,
+    ingestComments: small ? 1_000 : scale < 0.5 ? 40_000 : 100_000,
+    samples: small ? 10 : scale < 0.5 ? 100 : 200,
+    fullScanSamples: small ? 2 : 5,
+    freshnessSamples: small ? 3 : 20,
+    longThreadMessages: 1_000,
+  };
+}

@@ -1,0 +1,189 @@
+import { randomBytes } from 'node:crypto';
+import { loadConfig, testServices, type Config } from '@resonance/config';
+import { createQueueBackend, prepareQueueBackend } from '@resonance/queue';
+import { startSim, type RunningSim } from '@resonance/sim';
+import { Rollups } from '@resonance/worker';
+import { createBenchDatabase, type BenchDatabase } from './database';
+import { measureFreshness } from './freshness';
+import { generateBulk } from './generate';
+import { ApiClient } from './http';
+import { measureInbox, measureThreadOpen, type InboxNumbers } from './inbox';
+import { benchTraffic, loadSimComments, measurePipeline, measureRawUpsert, type IngestNumbers } from './ingest';
+import type { BenchOptions } from './options';
+import { freePort, startProductProcess, type ProductProcess } from './processes';
+import { measureReports, type ReportNumbers } from './reports';
+import { round, type Timings } from './stats';
+import { BENCH_EMAIL, BENCH_NETWORKS, BENCH_PASSWORD, createWorld } from './world';
+
+const POLL_INTERVAL_MS = 1_000;
+
+export interface BenchResult {
+  ingest: IngestNumbers;
+  inboxList: InboxNumbers;
+  threadOpen: Timings;
+  reports: ReportNumbers;
+  freshness: { pollP95Ms: number; webhookP95Ms: number; pollIntervalMs: number; pollSamples: number; webhookSamples: number; missed: number };
+  memory: { workerPeakMb: number; apiPeakMb: number };
+  scale: {
+    quick: boolean;
+    threads: number;
+    messages: number;
+    posts: number;
+    contacts: number;
+    days: number;
+    networks: number;
+    ingestComments: number;
+    loadMs: number;
+    indexMs: number;
+    rollupMs: number;
+    totalMs: number;
+    database: string;
+    kept: boolean;
+  };
+}
+
+/**
+ * One benchmark run (DESIGN.md §6): its own database and queue prefix, the bulk data set, then
+ * api and worker as child processes of the built product against an in-process sim.
+ */
+export async function runBenchmark(options: BenchOptions, log: (line: string) => void): Promise<BenchResult> {
+  const started = Date.now();
+  const config = loadConfig();
+  const services = testServices();
+  const redisUrl = config.REDIS_URL ?? services.redisUrl;
+  const db = await createBenchDatabase(config.DATABASE_URL ?? services.databaseUrl);
+  log(`database ${db.name}`);
+  let sim: RunningSim | undefined;
+  const processes: ProductProcess[] = [];
+  const api = { client: undefined as ApiClient | undefined };
+  try {
+    const ds = db.dataSource;
+    const world = await createWorld(ds, config);
+    const bulk = await generateBulk(ds, world, options, log);
+    const rollupStart = Date.now();
+    await new Rollups(ds).rebuild({ workspaceId: world.workspaceId });
+    const rollupMs = Date.now() - rollupStart;
+    log(`rollups rebuilt in ${rollupMs} ms`);
+
+    sim = await startSim({ SIM_HOST: '127.0.0.1', SIM_PORT: 0, SIM_SEED: 42, SIM_TRAFFIC_PER_MINUTE: 0, SIM_WEBHOOK_URL: 'off', SIM_WEBHOOK_RETRY_DELAYS_MS: '200,500' });
+    const traffic = benchTraffic(Date.now(), options.ingestComments);
+    const comments = loadSimComments(sim, traffic, options.ingestComments);
+    log(`sim holds ${comments} comments`);
+
+    const port = await freePort();
+    const apiUrl = `http://127.0.0.1:${port}`;
+    const env = productEnv(config, { databaseUrl: db.url, redisUrl, prefix: `bench_${randomBytes(4).toString('hex')}`, simUrl: sim.url, port });
+    await prepareQueueBackend(createQueueBackend({ redisUrl, databaseUrl: db.url, prefix: env.QUEUE_PREFIX }));
+    const apiProcess = startProductProcess('api', env);
+    processes.push(apiProcess);
+    await withTimeout(apiProcess.ready, 60_000, 'the api to listen');
+
+    // Ingest: the worker syncs the sim's page; its peak RSS is read when the last comment is stored.
+    const worker = startProductProcess('worker', { ...env, ...pollEnv(POLL_INTERVAL_MS) });
+    processes.push(worker);
+    const pipeline = await measurePipeline(ds, world.liveChannelId, comments, 30 * 60_000);
+    const workerPeakMb = worker.peakMb();
+    log(`pipeline: ${pipeline.perSecond} comments/s`);
+    const raw = await measureRawUpsert(ds, world.liveChannelId, world.rawChannelId, world.workspaceId);
+    log(`raw upsert: ${raw.perSecond} rows/s`);
+    const ingest: IngestNumbers = {
+      perSecond: pipeline.perSecond,
+      rawUpsertPerSecond: raw.perSecond,
+      ratioToRawUpsert: raw.perSecond ? round(pipeline.perSecond / raw.perSecond, 2) : 0,
+      comments,
+      pipelineMs: pipeline.ms,
+      rawMs: raw.ms,
+    };
+
+    api.client = new ApiClient(apiUrl);
+    await api.client.login(BENCH_EMAIL, BENCH_PASSWORD);
+    const common = { sim, generator: traffic, api: api.client, channelId: world.liveChannelId, samples: options.freshnessSamples };
+    const poll = await measureFreshness({ ...common, spreadMs: POLL_INTERVAL_MS, timeoutMs: POLL_INTERVAL_MS + 10_000, label: 'p' });
+    log(`freshness (polling): p95 ${poll.p95Ms} ms`);
+    // Webhook path: a worker that polls only once a minute, and the sim delivering to the api.
+    await worker.stop();
+    const hookWorker = startProductProcess('worker', { ...env, ...pollEnv(60_000) });
+    processes.push(hookWorker);
+    await withTimeout(hookWorker.ready, 60_000, 'the webhook-path worker to start');
+    sim.context.settings.webhookUrl = `${apiUrl}/api/webhooks`;
+    const hook = await measureFreshness({ ...common, spreadMs: 300, timeoutMs: 10_000, label: 'w' });
+    sim.context.settings.webhookUrl = null;
+    log(`freshness (webhook): p95 ${hook.p95Ms} ms`);
+    await hookWorker.stop();
+
+    const inboxList = await measureInbox(api.client, world, options.samples);
+    log(`inbox list: p95 ${inboxList.p95Ms} ms`);
+    const threadOpen = await measureThreadOpen(api.client, bulk.longThreadId, options.samples);
+    log(`thread open: p95 ${threadOpen.p95Ms} ms`);
+    const reports = await measureReports({ api: api.client, ds, workspaceId: world.workspaceId, days: options.days, samples: options.samples, fullScanSamples: options.fullScanSamples });
+    log(`reports: p95 ${reports.p95Ms} ms, full scan p95 ${reports.fullScanP95Ms} ms`);
+    const apiPeakMb = apiProcess.peakMb();
+
+    return {
+      ingest,
+      inboxList,
+      threadOpen,
+      reports,
+      freshness: { pollP95Ms: poll.p95Ms, webhookP95Ms: hook.p95Ms, pollIntervalMs: POLL_INTERVAL_MS, pollSamples: poll.samples, webhookSamples: hook.samples, missed: poll.missed + hook.missed },
+      memory: { workerPeakMb, apiPeakMb },
+      scale: {
+        quick: options.quick,
+        threads: bulk.threads,
+        messages: bulk.messages,
+        posts: bulk.posts,
+        contacts: bulk.contacts,
+        days: options.days,
+        networks: BENCH_NETWORKS.length,
+        ingestComments: comments,
+        loadMs: bulk.loadMs,
+        indexMs: bulk.indexMs,
+        rollupMs,
+        totalMs: Date.now() - started,
+        database: db.name,
+        kept: options.keep,
+      },
+    };
+  } finally {
+    api.client?.close();
+    await Promise.all(processes.map((p) => p.stop()));
+    await sim?.close();
+    await closeDatabase(db, options.keep);
+  }
+}
+
+function productEnv(config: Config, p: { databaseUrl: string; redisUrl: string; prefix: string; simUrl: string; port: number }): Record<string, string> {
+  return {
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'info',
+    DEMO_MODE: 'true',
+    DATABASE_URL: p.databaseUrl,
+    REDIS_URL: p.redisUrl,
+    QUEUE_PREFIX: p.prefix,
+    SIM_URL: p.simUrl,
+    API_HOST: '127.0.0.1',
+    API_PORT: String(p.port),
+    PUBLIC_URL: `http://127.0.0.1:${p.port}`,
+    ENCRYPTION_KEY: config.ENCRYPTION_KEY,
+    SESSION_SECRET: config.SESSION_SECRET,
+  };
+}
+
+const pollEnv = (ms: number): Record<string, string> => ({
+  SYNC_INTERVAL_MS: String(ms),
+  SYNC_MIN_INTERVAL_MS: String(ms),
+  SYNC_MAX_INTERVAL_MS: String(ms),
+});
+
+async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`bench: timed out after ${ms} ms waiting for ${what}`)), ms)));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function closeDatabase(db: BenchDatabase, keep: boolean): Promise<void> {
+  await db.close({ keep }).catch((error: Error) => process.stderr.write(`bench: could not drop ${db.name}: ${error.message}\n`));
+}
