@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { parseBenchOptions } from '../src/bench/options';
+import { productEntry } from '../src/bench/processes';
+import { runBenchmark } from '../src/bench/run';
+import { budgets, renderTable } from '../src/bench/table';
+
+/**
+ * A smoke run of `resonance bench` at a tiny scale: the harness works end to end and answers in
+ * the documented shape with positive numbers. It never checks the budgets: that is the benchmark's
+ * job, at scale (`npm run bench -- --quick`), not the test suite's.
+ */
+describe('resonance bench (smoke run at a tiny scale)', () => {
+  it('measures every number of DESIGN.md §6 and reports them in the documented JSON shape', async () => {
+    // api and worker run as child processes from their built output (npm test builds first).
+    for (const name of ['api', 'worker'] as const) expect(existsSync(productEntry(name))).toBe(true);
+    const options = parseBenchOptions(['--scale', '0.0005', '--json']);
+    const lines: string[] = [];
+    const result = await runBenchmark(options, (line) => lines.push(line));
+
+    expect(Object.keys(result).sort()).toEqual(['freshness', 'inboxList', 'ingest', 'memory', 'reports', 'scale', 'threadOpen']);
+    const positive = {
+      ingest: ['perSecond', 'rawUpsertPerSecond', 'ratioToRawUpsert'],
+      inboxList: ['p50Ms', 'p95Ms', 'p99Ms'],
+      threadOpen: ['p95Ms'],
+      reports: ['p95Ms', 'fullScanP95Ms', 'speedupOverFullScan'],
+      freshness: ['pollP95Ms', 'webhookP95Ms'],
+      memory: ['workerPeakMb', 'apiPeakMb'],
+    } as const;
+    for (const [group, keys] of Object.entries(positive)) {
+      for (const key of keys) {
+        const value = (result as unknown as Record<string, Record<string, unknown>>)[group][key];
+        expect({ [`${group}.${key}`]: typeof value === 'number' && value > 0 }).toEqual({ [`${group}.${key}`]: true });
+      }
+    }
+    expect(result.scale).toMatchObject({ threads: options.threads, days: 90, networks: 5, kept: false });
+    expect(result.scale.messages).toBeGreaterThanOrEqual(options.threads);
+    expect(result.freshness.missed).toBe(0);
+    expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+    // The table names every budget of §6 with its result.
+    expect(budgets(result)).toHaveLength(11);
+    expect(renderTable(result)).toMatch(/inbox list p95[\s\S]*reports speed-up[\s\S]*api peak RSS/);
+  }, 240_000);
+
+  it('refuses unknown options and out-of-range scales', () => {
+    expect(() => parseBenchOptions(['--fast'])).toThrow(/unknown option/);
+    expect(() => parseBenchOptions(['--scale', '2'])).toThrow(/--scale/);
+    expect(parseBenchOptions(['--quick'])).toMatchObject({ quick: true, threads: 100_000, messages: 500_000 });
+  });
+});
