@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
@@ -44,16 +44,26 @@ export interface Stack {
  * workspace (seedDemo: users, canned responses, the Facebook channel), the API in-process on a free
  * port serving the freshly built dashboard at /, and the machine's Redis for queues.
  */
-export async function startStack(): Promise<Stack> {
+/** A port nobody listens on right now (the API takes it at once; loopback only). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+export async function startStack(options: { config?: Record<string, string> } = {}): Promise<Stack> {
   const webDist = buildWeb();
   const db = await createTestDatabase();
-  const config = testConfig({ DEMO_MODE: 'true', WEB_DIST_DIR: webDist });
+  // OAuth redirects (to the callback, back to the dashboard) use PUBLIC_URL: the port is chosen first.
+  const port = await freePort();
+  const config = testConfig({ DEMO_MODE: 'true', WEB_DIST_DIR: webDist, PUBLIC_URL: `http://127.0.0.1:${port}`, ...options.config });
   await seedDemo(db.dataSource, config);
   const workspace = await db.dataSource.getRepository(Workspace).findOneByOrFail({ slug: 'demo' });
   const facebook = await db.dataSource.getRepository(ChannelAccount).findOneByOrFail({ workspaceId: workspace.id, network: 'facebook' });
   const app = await createApi(config, db.url);
-  await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as AddressInfo;
+  await app.listen(port, '127.0.0.1');
   const store = new IngestStore(db.dataSource as DataSource);
   return {
     url: `http://127.0.0.1:${port}`,

@@ -24,6 +24,6 @@ export interface PendingConnect {
 export const getPendingConnect = (id: string, signal?: AbortSignal) => api<PendingConnect>(`/channels/connect/pending/${encodeURIComponent(id)}`, { signal });
 
 export const pendingConnectQueryOptions = (id: string) =>
-  queryOptions({ queryKey: ['channels', 'connect', id], queryFn: ({ signal }) => getPendingConnect(id, signal), retry: false, staleTime: Infinity });
+  queryOptions({ queryKey: ['connect-pending', id], queryFn: ({ signal }) => getPendingConnect(id, signal), retry: false, staleTime: Infinity });
 
 export const usePendingConnect = (id: string) => useQuery(pendingConnectQueryOptions(id));
