@@ -77,6 +77,15 @@ describe('connect flow (POST /api/channels/connect/:network → network → GET 
     expect(authorizationUrl.searchParams.get('redirect_uri')).toBe(`${PUBLIC_URL}/api/oauth/callback/facebook`);
     expect(back.origin + back.pathname).toBe(`${PUBLIC_URL}/api/oauth/callback/facebook`);
     expect(state).toMatch(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/);
+    // Server-side: the state's hash (not the state), the PKCE verifier encrypted, both bound to the session.
+    const [started] = (await db.dataSource.query(`SELECT state_hash, code_verifier_encrypted, session_id, status FROM oauth_connect WHERE id = $1`, [
+      state.split('.')[0],
+    ])) as Array<{ state_hash: string; code_verifier_encrypted: string; session_id: string; status: string }>;
+    expect(started.status).toBe('authorizing');
+    expect(started.state_hash).not.toContain(state.split('.')[1]);
+    const verifier = cipher().decrypt<string>(started.code_verifier_encrypted);
+    expect(verifier).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(authorizationUrl.toString()).not.toContain(verifier);
 
     const done = await callback(admin, path);
     expect(done.origin + done.pathname).toBe(`${PUBLIC_URL}/channels`);
