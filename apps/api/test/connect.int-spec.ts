@@ -4,10 +4,11 @@ import type { Config } from '@resonance/config';
 import { ERROR_CODES, type Credentials } from '@resonance/connectors';
 import { CredentialsCipher, type Workspace } from '@resonance/db';
 import { createQueueBackend, prepareQueueBackend, QueueName, type QueueBackend, type SyncJob } from '@resonance/queue';
-import { DEMO_FACEBOOK_APP, DEMO_FACEBOOK_PAGE, startSim, type RunningSim } from '@resonance/sim';
+import { DEMO_FACEBOOK_APP, DEMO_FACEBOOK_PAGE, startSim, type RunningSim, type TruthItem } from '@resonance/sim';
 import { createTestDatabase, makeWorkspace, testConfig, type TestDatabase } from '@resonance/testing';
+import { startWorker } from '@resonance/worker';
 import { createApi } from '../src';
-import { login, makeLoginUser, type Session } from './support';
+import { login, makeLoginUser, waitFor, type Session } from './support';
 
 const PUBLIC_URL = 'http://resonance.test:8080';
 
@@ -25,11 +26,15 @@ describe('connect flow (POST /api/channels/connect/:network → network → GET 
   let workspace: Workspace;
   let admin: Session;
   let adminEmail: string;
+  /** What the page already had before it was connected: the first sync must backfill it. */
+  let history: TruthItem[];
+  let connectedChannelId: string;
   /** Everything the API answered during the tests: tokens must appear in none of it. */
   const seen: string[] = [];
 
   beforeAll(async () => {
     sim = await startSim({ SIM_HOST: '127.0.0.1', SIM_PORT: 0, SIM_SEED: 7, SIM_TRAFFIC_PER_MINUTE: 0, SIM_WEBHOOK_URL: 'off' });
+    history = sim.traffic.generate(12, 'facebook');
     db = await createTestDatabase();
     config = testConfig({ DEMO_MODE: 'true', SIM_URL: sim.url, PUBLIC_URL });
     backend = createQueueBackend({ redisUrl: config.REDIS_URL, databaseUrl: db.url, prefix: config.QUEUE_PREFIX });
@@ -106,6 +111,7 @@ describe('connect flow (POST /api/channels/connect/:network → network → GET 
     const channel = connected.body.channels[0];
     expect(channel).toMatchObject({ network: 'facebook', externalId: DEMO_FACEBOOK_PAGE.id, displayName: DEMO_FACEBOOK_PAGE.name, status: 'connected' });
     expect(channel.credentialsExpireAt).not.toBeNull();
+    connectedChannelId = channel.id;
 
     // The stored credentials are encrypted, and the page token in them is one the sim accepts.
     const [row] = (await db.dataSource.query(`SELECT credentials_encrypted FROM channel_account WHERE id = $1`, [channel.id])) as Array<{ credentials_encrypted: string }>;
@@ -146,6 +152,33 @@ describe('connect flow (POST /api/channels/connect/:network → network → GET 
     expect(secrets.length).toBe(2);
     for (const secret of secrets) for (const text of seen) expect(text).not.toContain(secret);
   });
+
+  it("the queued first sync backfills the page's existing comments and messages into the inbox (worker in-process)", async () => {
+    const inbound = history.filter((t) => t.kind !== 'post' && !t.fromAccount).map((t) => t.externalId);
+    expect(inbound.length).toBeGreaterThan(0);
+    const worker = await startWorker(config, db.url);
+    try {
+      const stored = await waitFor(async () => {
+        const rows = (await db.dataSource.query(`SELECT external_id FROM message WHERE channel_account_id = $1 AND external_id = ANY($2::text[])`, [
+          connectedChannelId,
+          inbound,
+        ])) as Array<{ external_id: string }>;
+        return rows.length === inbound.length ? rows : undefined;
+      }, 20_000);
+      expect(stored).toHaveLength(inbound.length);
+      // The run finished (cursors saved, last sync stamped) and the channel stayed healthy.
+      const synced = await waitFor(async () => {
+        const [row] = (await db.dataSource.query(`SELECT last_synced_at, status FROM channel_account WHERE id = $1`, [connectedChannelId])) as Array<{
+          last_synced_at: Date | null;
+          status: string;
+        }>;
+        return row?.last_synced_at ? row : undefined;
+      }, 10_000);
+      expect(synced.status).toBe('connected');
+    } finally {
+      await worker.close();
+    }
+  }, 30_000);
 
   it('refuses a state used a second time', async () => {
     const { callback: path } = await authorize(admin);
