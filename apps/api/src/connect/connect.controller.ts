@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NETWORKS, type Network } from '@resonance/contracts';
 import { ADMINS, SESSION_COOKIE, type AuthUser } from '../auth/auth.types';
 import { readCookie } from '../auth/cookies';
@@ -50,12 +50,14 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
  * no JSON): it always ends with a redirect to the dashboard — the page picker or an error code —
  * and never shows an error page. The session is checked inside (same session as the start).
  */
+@ApiTags('channels')
 @Controller('oauth')
 export class OAuthCallbackController {
   constructor(@Inject(ConnectService) private readonly connect: ConnectService) {}
 
   @Get('callback/:network')
-  @ApiExcludeEndpoint()
+  @ApiOperation({ summary: "The networks' OAuth redirect (redirect_uri = PUBLIC_URL + this path): always a 302 to /channels?connect=<id> or /channels?connect_error=<code>" })
+  @ApiFoundResponse({ description: 'To the dashboard: the page picker, or the reason the flow ended' })
   async callback(@Param('network') name: string, @Query() query: Record<string, unknown>, @Req() req: HttpRequest, @Res() res: HttpResponse): Promise<void> {
     const known = (NETWORKS as readonly string[]).includes(name);
     const outcome = known
