@@ -122,8 +122,13 @@ export class ConnectService {
       if (isConnectorError(error)) throw new ServiceUnavailableException(`${network} cannot be connected on this server: ${error.message}`);
       throw error;
     }
-    // Flows never finished are kept a day for the audit trail of failures, then cleared here.
-    await this.dataSource.query(`DELETE FROM oauth_connect WHERE expires_at < now() - interval '1 day'`);
+    // Unfinished flows lose their secrets as soon as they expire; the rows go an hour later (until
+    // then a late callback is still told "expired" rather than "not issued here").
+    await this.dataSource.query(`DELETE FROM oauth_connect WHERE expires_at < now() - interval '1 hour'`);
+    await this.dataSource.query(
+      `UPDATE oauth_connect SET credentials_encrypted = NULL, code_verifier_encrypted = NULL
+        WHERE expires_at < now() AND (credentials_encrypted IS NOT NULL OR code_verifier_encrypted IS NOT NULL)`,
+    );
     await this.dataSource.query(
       `INSERT INTO oauth_connect (id, workspace_id, user_id, session_id, network, state_hash, code_verifier_encrypted, reconnect_channel_id, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now() + $9 * interval '1 millisecond')`,
