@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import type { Config } from '@resonance/config';
 import { queueBackendFromConfig } from '@resonance/queue';
 import { AppModule } from './app.module';
+import { applySecurity } from './security';
 
 export interface ApiHandle {
   app: INestApplication;
@@ -19,6 +20,7 @@ export async function createApi(config: Config, databaseUrl: string): Promise<IN
   // rawBody: webhook signatures are computed over the exact bytes the network sent.
   const app = await NestFactory.create(AppModule.forRoot({ config, databaseUrl, queue }), { bufferLogs: true, rawBody: true });
   app.useLogger(app.get(Logger));
+  applySecurity(app, config);
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

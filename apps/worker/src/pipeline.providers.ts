@@ -2,6 +2,7 @@ import type { Provider } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Config } from '@resonance/config';
 import { ConnectorRegistry, createConnectorRegistry } from '@resonance/connectors';
+import { CredentialsCipher } from '@resonance/db';
 import { ChannelAccess } from './channels/channel-access';
 import { IngestStore } from './ingest/ingest-store';
 import { OutboundProcessor } from './outbound/outbound.processor';
@@ -20,7 +21,7 @@ export function pipelineProviders(config: Config): Provider[] {
     { provide: IngestStore, useFactory: (ds: DataSource) => new IngestStore(ds), inject: [DataSource] },
     {
       provide: ChannelAccess,
-      useFactory: (ds: DataSource, registry: ConnectorRegistry) => new ChannelAccess(ds, config.ENCRYPTION_KEY, registry),
+      useFactory: (ds: DataSource, registry: ConnectorRegistry) => new ChannelAccess(ds, CredentialsCipher.fromConfig(config), registry),
       inject: [DataSource, ConnectorRegistry],
     },
     {

@@ -78,6 +78,17 @@ export const configSchema = z.object({
   /** The token Facebook echoes in the webhook subscription handshake (GET hub.verify_token). */
   FACEBOOK_VERIFY_TOKEN: z.string().min(1).optional(),
 
+  /** LinkedIn REST origin. Unset: the sim (`${SIM_URL}/linkedin`); production: https://api.linkedin.com */
+  LINKEDIN_API_URL: url(['http:', 'https:']).optional(),
+  /** The Linkedin-Version header (YYYYMM); LinkedIn retires a version about a year after release (426). */
+  LINKEDIN_VERSION: z.string().regex(/^20\d{2}(0[1-9]|1[0-2])$/, 'like 202610 (YYYYMM)').default('202610'),
+  /** The LinkedIn app. Unset in demo mode: the sim's public demo app. */
+  LINKEDIN_CLIENT_ID: z.string().min(1).optional(),
+  /** Authenticates token exchanges and signs webhook deliveries (X-LI-Signature). */
+  LINKEDIN_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Calls per channel per UTC day the connector allows itself (LinkedIn sends no limit headers). */
+  LINKEDIN_DAILY_CALL_BUDGET: z.coerce.number().int().min(1).default(5_000),
+
   /** Base poll interval per channel; it shortens with activity and lengthens when idle or short of budget. */
   SYNC_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
   SYNC_MIN_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
@@ -93,6 +104,18 @@ export const configSchema = z.object({
   DEMO_MODE: bool.optional(),
   /** AES-256-GCM key for network credentials at rest. Required in production. */
   ENCRYPTION_KEY: aesKey.optional(),
+  /**
+   * Earlier ENCRYPTION_KEYs, comma-separated, newest first: credentials still encrypted with one of
+   * them are read, and `resonance rotate-key` re-encrypts them with ENCRYPTION_KEY.
+   */
+  ENCRYPTION_KEY_PREVIOUS: z
+    .string()
+    .refine((v) => v.split(',').every((k) => Buffer.from(k.trim(), 'base64').length === 32), {
+      message: 'must be comma-separated keys of 32 bytes encoded as base64',
+    })
+    .optional(),
+  /** API writes (POST/PUT/PATCH/DELETE) allowed per session, or per client address without one, per minute. */
+  API_WRITE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   /** Secret for session cookies and webhook state. Required in production. */
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 });

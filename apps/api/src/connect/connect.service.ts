@@ -76,7 +76,7 @@ export class ConnectService {
     @Inject(SessionService) private readonly sessions: SessionService,
     @InjectQueue(QueueName.Sync) private readonly syncQueue: Queue<SyncJob>,
   ) {
-    this.cipher = new CredentialsCipher(config.ENCRYPTION_KEY);
+    this.cipher = CredentialsCipher.fromConfig(config);
   }
 
   /** Read per call: PUBLIC_URL is the address the network and the browser come back to. */

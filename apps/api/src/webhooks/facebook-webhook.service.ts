@@ -11,7 +11,16 @@ export interface WebhookAccepted {
   channels: number;
   records: number;
   hints: number;
+  /** Set when these exact signed bytes were accepted before: nothing is queued again. */
+  duplicate?: true;
 }
+
+/**
+ * How long a delivery's hash is remembered. Facebook signs no timestamp, so a captured delivery
+ * stays validly signed for ever; within this window a replay queues nothing, and after it a replay
+ * only re-stores records the idempotent ingest already holds (Facebook itself retries for 36 hours).
+ */
+export const REPLAY_WINDOW_DAYS = 7;
 
 type Json = Record<string, unknown>;
 
@@ -41,6 +50,29 @@ export class FacebookWebhookService {
     }
     const result: WebhookAccepted = { channels: 0, records: 0, hints: 0 };
     if (!byPage.size) return result;
+    if (!(await this.firstSeen(delivery))) return { ...result, duplicate: true };
+    try {
+      return await this.queue(byPage, delivery, result);
+    } catch (error) {
+      // Not queued: forget the delivery so the network's retry is processed.
+      await this.dataSource.query(`DELETE FROM webhook_delivery WHERE network = 'facebook' AND delivery_id = $1`, [delivery]);
+      throw error;
+    }
+  }
+
+  /** Records the delivery's hash; false when it was already there (a replay). Prunes old hashes now and then. */
+  private async firstSeen(delivery: string): Promise<boolean> {
+    const inserted = (await this.dataSource.query(
+      `INSERT INTO webhook_delivery (network, delivery_id) VALUES ('facebook', $1) ON CONFLICT DO NOTHING RETURNING delivery_id`,
+      [delivery],
+    )) as unknown[];
+    if (Math.random() < 0.01) {
+      await this.dataSource.query(`DELETE FROM webhook_delivery WHERE received_at < now() - $1 * interval '1 day'`, [REPLAY_WINDOW_DAYS]);
+    }
+    return inserted.length === 1;
+  }
+
+  private async queue(byPage: Map<string, UnifiedRecord[]>, delivery: string, result: WebhookAccepted): Promise<WebhookAccepted> {
     const channels = (await this.dataSource.query(
       `SELECT id, external_id FROM channel_account WHERE network = 'facebook' AND external_id = ANY($1::text[])`,
       [[...byPage.keys()]],

@@ -38,10 +38,11 @@ export class ChannelAccess {
 
   constructor(
     private readonly dataSource: DataSource,
-    encryptionKey: string,
+    encryptionKey: string | CredentialsCipher,
     private readonly registry: ConnectorRegistry,
   ) {
-    this.cipher = new CredentialsCipher(encryptionKey);
+    // A cipher built from the config also reads credentials under ENCRYPTION_KEY_PREVIOUS (key rotation).
+    this.cipher = typeof encryptionKey === 'string' ? new CredentialsCipher(encryptionKey) : encryptionKey;
   }
 
   async channel(channelId: string): Promise<ChannelRow | undefined> {

@@ -2,6 +2,7 @@ import { CoreModel1732300000000 } from './1732300000000-core-model';
 import { InboxApi1732400000000 } from './1732400000000-inbox-api';
 import { Reports1732500000000 } from './1732500000000-reports';
 import { OauthConnect1732600000000 } from './1732600000000-oauth-connect';
+import { Security1732700000000 } from './1732700000000-security';
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
-export const MIGRATIONS = [CoreModel1732300000000, InboxApi1732400000000, Reports1732500000000, OauthConnect1732600000000];
+export const MIGRATIONS = [CoreModel1732300000000, InboxApi1732400000000, Reports1732500000000, OauthConnect1732600000000, Security1732700000000];
