@@ -20,6 +20,7 @@ const COMMANDS: Record<string, { run: () => Promise<Command>; help: string }> = 
     help: 'rollup [--workspace <id>] [--pending]: recompute the report rollups from raw messages',
   },
   bench: { run: async () => runBench, help: 'measure the budgets of DESIGN.md §6' },
+  'rotate-key': { run: async () => (await import('./commands/rotate-key.js')).runRotateKey, help: 're-encrypt stored credentials under ENCRYPTION_KEY_PREVIOUS with ENCRYPTION_KEY' },
 };
 
 function usage(): string {

@@ -29,3 +29,20 @@ describe('CredentialsCipher', () => {
     expect(() => new CredentialsCipher(randomBytes(16).toString('base64'))).toThrow(/32 bytes/);
   });
 });
+
+describe('CredentialsCipher key rotation', () => {
+  const oldKey = randomBytes(32).toString('base64');
+  const newKey = randomBytes(32).toString('base64');
+
+  it('reads values under a previous key, writes with the current one, and says which need re-encrypting', () => {
+    const stored = new CredentialsCipher(oldKey).encrypt({ accessToken: 'EAAB-old' });
+    const rotated = CredentialsCipher.fromConfig({ ENCRYPTION_KEY: newKey, ENCRYPTION_KEY_PREVIOUS: oldKey });
+    expect(rotated.decrypt(stored)).toEqual({ accessToken: 'EAAB-old' });
+    expect(rotated.needsRotation(stored)).toBe(true);
+    const again = rotated.encrypt({ accessToken: 'EAAB-old' });
+    expect(rotated.needsRotation(again)).toBe(false);
+    expect(new CredentialsCipher(newKey).decrypt(again)).toEqual({ accessToken: 'EAAB-old' });
+    // Without the previous key the old value is unreadable.
+    expect(() => new CredentialsCipher(newKey).decrypt(stored)).toThrow(/unreadable/);
+  });
+});
