@@ -89,6 +89,45 @@ export const configSchema = z.object({
   /** Calls per channel per UTC day the connector allows itself (LinkedIn sends no limit headers). */
   LINKEDIN_DAILY_CALL_BUDGET: z.coerce.number().int().min(1).default(5_000),
 
+  /** LinkedIn REST origin. Unset: the sim (`${SIM_URL}/linkedin`); production: https://api.linkedin.com */
+  LINKEDIN_API_URL: url(['http:', 'https:']).optional(),
+  /** The Linkedin-Version header (YYYYMM); LinkedIn retires a version about a year after release (426). */
+  LINKEDIN_VERSION: z.string().regex(/^20\d{2}(0[1-9]|1[0-2])$/, 'like 202610 (YYYYMM)').default('202610'),
+  /** The LinkedIn app. Unset in demo mode: the sim's public demo app. */
+  LINKEDIN_CLIENT_ID: z.string().min(1).optional(),
+  /** Authenticates token exchanges and signs webhook deliveries (X-LI-Signature). */
+  LINKEDIN_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Calls per channel per UTC day the connector allows itself (LinkedIn sends no limit headers). */
+  LINKEDIN_DAILY_CALL_BUDGET: z.coerce.number().int().min(1).default(5_000),
+
+  /** Google APIs origin (www.googleapis.com; the OAuth pages and token endpoint follow it). Unset: the sim (`${SIM_URL}/youtube`). */
+  YOUTUBE_API_URL: url(['http:', 'https:']).optional(),
+  /** The Google Cloud OAuth client of the YouTube Data API. Unset in demo mode: the sim's demo client. */
+  YOUTUBE_CLIENT_ID: z.string().min(1).optional(),
+  YOUTUBE_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The project's YouTube Data API quota (units per day, reset at midnight Pacific time). */
+  YOUTUBE_DAILY_QUOTA_UNITS: z.coerce.number().int().min(100).default(10_000),
+  /** Units of the day's quota that reads never spend, so replies (50 units each) can always go out. */
+  YOUTUBE_REPLY_RESERVE_UNITS: z.coerce.number().int().min(0).default(1_000),
+  /** How often the sync walks every comment thread of the window again (new replies under older threads). */
+  YOUTUBE_RECONCILE_EVERY_MS: z.coerce.number().int().min(0).default(900_000),
+
+  /** XING partner API origin (OAuth 1.0a; paths below /v1). Unset: the sim (`${SIM_URL}/xing`); production: https://api.xing.com */
+  XING_API_URL: url(['http:', 'https:']).optional(),
+  /** The partner app's OAuth 1.0a consumer, which XING gives API partners only. Unset in demo mode: the sim's public demo consumer. */
+  XING_CONSUMER_KEY: z.string().min(1).optional(),
+  XING_CONSUMER_SECRET: z.string().min(1).optional(),
+  /** Calls per channel per minute the connector allows itself (XING answers 403 RATE_LIMIT_EXCEEDED beyond its limit and sends no budget headers). */
+  XING_CALLS_PER_MINUTE: z.coerce.number().int().min(1).default(50),
+
+  /** XING partner API origin (OAuth 1.0a; paths below /v1). Unset: the sim (`${SIM_URL}/xing`); production: https://api.xing.com */
+  XING_API_URL: url(['http:', 'https:']).optional(),
+  /** The partner app's OAuth 1.0a consumer, which XING gives API partners only. Unset in demo mode: the sim's public demo consumer. */
+  XING_CONSUMER_KEY: z.string().min(1).optional(),
+  XING_CONSUMER_SECRET: z.string().min(1).optional(),
+  /** Calls per channel per minute the connector allows itself (XING answers 403 RATE_LIMIT_EXCEEDED beyond its limit and sends no budget headers). */
+  XING_CALLS_PER_MINUTE: z.coerce.number().int().min(1).default(50),
+
   /** Base poll interval per channel; it shortens with activity and lengthens when idle or short of budget. */
   SYNC_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
   SYNC_MIN_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),

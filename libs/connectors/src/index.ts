@@ -12,3 +12,7 @@ export { notYetAvailableConnector, notYetAvailableMessage } from './not-availabl
 export { parsePayload, ParseInputError } from './parse';
 export type { ParsePayloadInput } from './parse';
 export * from './facebook';
+export * from './xing';
+export * from './xing';
+export * from './linkedin';
+export * from './youtube';

@@ -1,8 +1,12 @@
 import { NETWORKS, type Network } from '@resonance/contracts';
 import type { Config } from '@resonance/config';
 import { createFacebookConnector } from './facebook/connector';
+import { createLinkedInConnector } from './linkedin/connector';
 import type { Connector } from './interfaces';
 import { notYetAvailableConnector } from './not-available';
+import { createXingConnector } from './xing/connector';
+import { createYoutubeConnector } from './youtube/connector';
+import { createXingConnector } from './xing/connector';
 
 /** Raised at startup when a network has no connector (not even a "not yet available" one). */
 export class ConnectorRegistryError extends Error {
@@ -43,9 +47,9 @@ export function createConnectors(config: Config): Connector[] {
   return [
     createFacebookConnector(config),
     notYetAvailableConnector('x'),
-    notYetAvailableConnector('linkedin'),
-    notYetAvailableConnector('youtube'),
-    notYetAvailableConnector('xing'),
+    createLinkedInConnector(config),
+    createYoutubeConnector(config),
+    createXingConnector(config),
   ];
 }
 

@@ -10,6 +10,7 @@ import { UnknownFieldError } from './serialize';
 import { DEFAULT_GRAPH_VERSION, FacebookState } from './state';
 import type { FbComment, FbMessage, FbPost } from './store';
 import { commentAddChange, facebookEscape, feedPayload, messagingEvent, messagingPayload, postAddChange, signatureHeaders, type FeedChange } from './webhooks';
+import { deleteComment, likeComment, updateComment } from './moderation-routes';
 import { postComment, sendMessage } from './write-routes';
 
 const VERSION = /^v\d+\.\d+$/;
@@ -77,6 +78,8 @@ export class FacebookModule implements NetworkModule, NetworkControl {
         return response;
       }
       if (edge === 'subscribed_apps') return json(200, { success: true });
+      if (edge === 'likes') return likeComment(this.state, req, token, id, true);
+      if (edge === undefined && this.state.store.comment(id)) return updateComment(this.state, req, token, id);
       return errors.unsupportedGet(id, 'post');
     }
     if (method === 'DELETE') {
@@ -84,6 +87,8 @@ export class FacebookModule implements NetworkModule, NetworkControl {
         this.state.tokens.revokeUser(token.userId);
         return json(200, { success: true });
       }
+      if (edge === 'likes') return likeComment(this.state, req, token, id, false);
+      if (edge === undefined) return deleteComment(this.state, req, token, id);
       return errors.unsupportedGet(id, 'delete');
     }
     return errors.unsupportedGet(id, method.toLowerCase());

@@ -3,8 +3,9 @@ import type { GeneratedCustomer, GeneratedItem } from '../../generator';
 
 /**
  * The Facebook page's world: posts, comments (two levels, as on Facebook), and Messenger
- * conversations. Lists are append-only and in insertion order, which is also time order, so a
- * cursor is just an item's insertion number and paging is a binary search.
+ * conversations. Lists grow by appending (a deleted comment is spliced out) and stay in insertion
+ * order, which is also time order, so a cursor is just an item's insertion number and paging is a
+ * binary search.
  */
 export interface FbUser {
   id: string;
@@ -33,6 +34,10 @@ export interface FbComment {
   message: string;
   replies: FbComment[];
   likeCount: number;
+  /** Hidden by the page (POST /{comment} is_hidden=true): still listed for the page, with is_hidden. */
+  hidden: boolean;
+  /** The page likes this comment (POST /{comment}/likes). */
+  likedByPage: boolean;
 }
 
 export interface FbConversation {
@@ -180,6 +185,20 @@ export class FacebookStore {
     return this.addComment(post, parent, from, fromPage, message, at, 900_000_000_000_000 + ++this.apiSerial);
   }
 
+  /** DELETE /{comment}: the comment and its replies are gone from every list and lookup. */
+  removeComment(comment: FbComment): void {
+    const drop = (list: FbComment[], c: FbComment) => {
+      const i = list.indexOf(c);
+      if (i >= 0) list.splice(i, 1);
+    };
+    for (const c of [comment, ...comment.replies]) {
+      drop(c.post.all, c);
+      this.comments.delete(c.id);
+    }
+    if (comment.parent) drop(comment.parent.replies, comment);
+    else drop(comment.post.topLevel, comment);
+  }
+
   addApiMessage(customer: FbUser, text: string, at: number): FbMessage {
     return this.addMessage(customer, true, text, at, `api:${this.seed}:${++this.apiSerial}`);
   }
@@ -197,6 +216,8 @@ export class FacebookStore {
       message,
       replies: [],
       likeCount: 0,
+      hidden: false,
+      likedByPage: false,
     };
     post.all.push(comment);
     if (parent) parent.replies.push(comment);

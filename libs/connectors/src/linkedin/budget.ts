@@ -1,0 +1,41 @@
+import type { BudgetState } from '../budget';
+
+/**
+ * LinkedIn's limits are per day (reset at midnight UTC) and announced by nothing but a 429: no
+ * usage headers. So the connector counts its own calls per channel and UTC day; the shared budget
+ * (budget.ts) slows calls down from 75 % of the daily allowance and stops at 95 %, and a 429 pauses
+ * the channel until the next reset.
+ */
+export interface LinkedInBudgetState extends BudgetState {
+  /** The UTC day the count belongs to (YYYY-MM-DD). */
+  day: string;
+  calls: number;
+}
+
+export const utcDay = (now: number): string => new Date(now).toISOString().slice(0, 10);
+
+/** Epoch ms of the next midnight UTC after `now`: when LinkedIn's daily limits reset. */
+export function nextUtcMidnight(now: number): number {
+  const d = new Date(now);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1);
+}
+
+const isLinkedInState = (s: BudgetState | undefined): s is LinkedInBudgetState =>
+  !!s && typeof (s as LinkedInBudgetState).day === 'string' && typeof (s as LinkedInBudgetState).calls === 'number';
+
+/** One more call made: counts it against today's allowance (a new UTC day starts from zero). */
+export function countLinkedInCall(previous: BudgetState | undefined, now: number, dailyCalls: number): LinkedInBudgetState {
+  const day = utcDay(now);
+  const sameDay = isLinkedInState(previous) && previous.day === day;
+  const calls = (sameDay ? previous.calls : 0) + 1;
+  const state: LinkedInBudgetState = { day, calls, usedPercent: (calls / dailyCalls) * 100, readAt: now };
+  // A pause set by a 429 today holds until the reset; yesterday's pause is over.
+  if (sameDay && previous.pausedUntil && previous.pausedUntil > now) state.pausedUntil = previous.pausedUntil;
+  return state;
+}
+
+/** The budget after LinkedIn answered 429: spent until midnight UTC. */
+export function throttledUntilReset(previous: BudgetState | undefined, now: number): LinkedInBudgetState {
+  const calls = isLinkedInState(previous) && previous.day === utcDay(now) ? previous.calls : 1;
+  return { day: utcDay(now), calls, usedPercent: 100, pausedUntil: nextUtcMidnight(now), readAt: now };
+}

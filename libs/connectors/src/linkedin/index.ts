@@ -1,0 +1,10 @@
+export { createLinkedInConnector, LINKEDIN_ENDPOINTS } from './connector';
+export { linkedinSettings, DEMO_LINKEDIN_APP_DEFAULTS, RESTLI_PROTOCOL_VERSION } from './settings';
+export type { LinkedInSettings } from './settings';
+export { parseLinkedInError, THROTTLE_SERVICE_CODE } from './errors';
+export { countLinkedInCall, nextUtcMidnight, throttledUntilReset } from './budget';
+export type { LinkedInBudgetState } from './budget';
+export { parseCommentUrn, commentUrnOf } from './mapper';
+export { reconnectReminder, LINKEDIN_SCOPES } from './auth';
+export { LINKEDIN_NO_MESSAGES } from './reply';
+export { urnSegment } from './client';
