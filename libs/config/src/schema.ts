@@ -120,13 +120,6 @@ export const configSchema = z.object({
   /** Calls per channel per minute the connector allows itself (XING answers 403 RATE_LIMIT_EXCEEDED beyond its limit and sends no budget headers). */
   XING_CALLS_PER_MINUTE: z.coerce.number().int().min(1).default(50),
 
-  /** XING partner API origin (OAuth 1.0a; paths below /v1). Unset: the sim (`${SIM_URL}/xing`); production: https://api.xing.com */
-  XING_API_URL: url(['http:', 'https:']).optional(),
-  /** The partner app's OAuth 1.0a consumer, which XING gives API partners only. Unset in demo mode: the sim's public demo consumer. */
-  XING_CONSUMER_KEY: z.string().min(1).optional(),
-  XING_CONSUMER_SECRET: z.string().min(1).optional(),
-  /** Calls per channel per minute the connector allows itself (XING answers 403 RATE_LIMIT_EXCEEDED beyond its limit and sends no budget headers). */
-  XING_CALLS_PER_MINUTE: z.coerce.number().int().min(1).default(50),
 
   /** Base poll interval per channel; it shortens with activity and lengthens when idle or short of budget. */
   SYNC_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),

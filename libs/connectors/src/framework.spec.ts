@@ -17,7 +17,6 @@ describe('connector registry', () => {
     expect(registry.all().map((c) => c.network)).toEqual([...NETWORKS]);
     expect(registry.get('facebook').available).toBe(true);
     expect(registry.get('xing').available).toBe(true);
-    expect(registry.get('xing').available).toBe(true);
     expect(registry.get('linkedin').available).toBe(true);
     for (const n of ['x', 'youtube'] as const) {
       expect(registry.get(n).available).toBe(false);

@@ -13,6 +13,5 @@ export { parsePayload, ParseInputError } from './parse';
 export type { ParsePayloadInput } from './parse';
 export * from './facebook';
 export * from './xing';
-export * from './xing';
 export * from './linkedin';
 export * from './youtube';

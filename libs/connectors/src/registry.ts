@@ -6,7 +6,6 @@ import type { Connector } from './interfaces';
 import { notYetAvailableConnector } from './not-available';
 import { createXingConnector } from './xing/connector';
 import { createYoutubeConnector } from './youtube/connector';
-import { createXingConnector } from './xing/connector';
 
 /** Raised at startup when a network has no connector (not even a "not yet available" one). */
 export class ConnectorRegistryError extends Error {
