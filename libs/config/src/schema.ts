@@ -78,16 +78,15 @@ export const configSchema = z.object({
   /** The token Facebook echoes in the webhook subscription handshake (GET hub.verify_token). */
   FACEBOOK_VERIFY_TOKEN: z.string().min(1).optional(),
 
-  /** LinkedIn REST origin. Unset: the sim (`${SIM_URL}/linkedin`); production: https://api.linkedin.com */
-  LINKEDIN_API_URL: url(['http:', 'https:']).optional(),
-  /** The Linkedin-Version header (YYYYMM); LinkedIn retires a version about a year after release (426). */
-  LINKEDIN_VERSION: z.string().regex(/^20\d{2}(0[1-9]|1[0-2])$/, 'like 202610 (YYYYMM)').default('202610'),
-  /** The LinkedIn app. Unset in demo mode: the sim's public demo app. */
-  LINKEDIN_CLIENT_ID: z.string().min(1).optional(),
-  /** Authenticates token exchanges and signs webhook deliveries (X-LI-Signature). */
-  LINKEDIN_CLIENT_SECRET: z.string().min(1).optional(),
-  /** Calls per channel per UTC day the connector allows itself (LinkedIn sends no limit headers). */
-  LINKEDIN_DAILY_CALL_BUDGET: z.coerce.number().int().min(1).default(5_000),
+  /** X API origin. Unset: the sim (`${SIM_URL}/x`); production: https://api.x.com */
+  X_API_URL: url(['http:', 'https:']).optional(),
+  /** The X app's OAuth 2.0 client (PKCE). Unset in demo mode: the sim's public demo app. */
+  X_CLIENT_ID: z.string().min(1).optional(),
+  X_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The app's consumer secret: answers the Account Activity CRC check and verifies x-twitter-webhooks-signature. */
+  X_CONSUMER_SECRET: z.string().min(1).optional(),
+  /** Posts an X channel may read per calendar month (X sells reads by the month); syncs are spread to last the month. */
+  X_MONTHLY_READ_BUDGET: z.coerce.number().int().min(1).default(15_000),
 
   /** LinkedIn REST origin. Unset: the sim (`${SIM_URL}/linkedin`); production: https://api.linkedin.com */
   LINKEDIN_API_URL: url(['http:', 'https:']).optional(),

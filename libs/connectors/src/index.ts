@@ -15,3 +15,4 @@ export * from './facebook';
 export * from './xing';
 export * from './linkedin';
 export * from './youtube';
+export * from './x';

@@ -5,6 +5,7 @@ import { createLinkedInConnector } from './linkedin/connector';
 import type { Connector } from './interfaces';
 import { notYetAvailableConnector } from './not-available';
 import { createXingConnector } from './xing/connector';
+import { createXConnector } from './x/connector';
 import { createYoutubeConnector } from './youtube/connector';
 
 /** Raised at startup when a network has no connector (not even a "not yet available" one). */
@@ -45,7 +46,7 @@ export class ConnectorRegistry {
 export function createConnectors(config: Config): Connector[] {
   return [
     createFacebookConnector(config),
-    notYetAvailableConnector('x'),
+    createXConnector(config),
     createLinkedInConnector(config),
     createYoutubeConnector(config),
     createXingConnector(config),

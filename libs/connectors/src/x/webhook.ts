@@ -1,0 +1,83 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { HintRecord, MessageRecord, UnifiedRecord } from '@resonance/contracts';
+import { dmThreadKey } from './mapper';
+
+type Json = Record<string, unknown>;
+const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
+
+const hmac = (secret: string, data: string | Buffer) => createHmac('sha256', secret).update(data).digest('base64');
+
+/** The Account Activity CRC check: GET ?crc_token=… is answered with {response_token}. */
+export function xCrcResponseToken(crcToken: string, consumerSecret: string): string {
+  return `sha256=${hmac(consumerSecret, crcToken)}`;
+}
+
+/** Checks x-twitter-webhooks-signature ("sha256=" + base64 HMAC-SHA256 of the exact body bytes) in constant time. */
+export function verifyXSignature(rawBody: Buffer, header: string | undefined, consumerSecret: string): boolean {
+  if (!header || !header.startsWith('sha256=')) return false;
+  const given = Buffer.from(header.slice('sha256='.length), 'base64');
+  const expected = createHmac('sha256', consumerSecret).update(rawBody).digest();
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+const hint = (externalId: string): HintRecord => ({ kind: 'hint', network: 'x', target: 'comment', externalId });
+
+/** One Account Activity direct_message_events entry (message_create) → message. */
+function mapDmEvent(forUser: string | undefined, event: Json, users: Json): MessageRecord | undefined {
+  if (event.type !== 'message_create') return undefined;
+  const id = str(event.id);
+  const create = obj(event.message_create);
+  const sender = str(create.sender_id);
+  const recipient = str(obj(create.target).recipient_id);
+  if (!id || !sender) return undefined;
+  const own = forUser !== undefined && sender === forUser;
+  const customer = own ? recipient : sender;
+  const user = obj(users[sender]);
+  const ms = Number(event.created_timestamp);
+  return {
+    kind: 'message',
+    network: 'x',
+    externalId: id,
+    threadKey: customer ? dmThreadKey(customer) : `dm:${id}`,
+    channel: 'direct',
+    parentExternalId: null,
+    postExternalId: null,
+    author: {
+      externalId: sender,
+      ...(str(user.name) ? { name: str(user.name) } : {}),
+      ...(str(user.screen_name) ? { handle: str(user.screen_name) } : {}),
+      ...(str(user.profile_image_url_https) ? { avatarUrl: str(user.profile_image_url_https) } : {}),
+    },
+    text: str(obj(create.message_data).text) ?? '',
+    // At the API's one-second resolution: the same event read by sync has created_at in whole
+    // seconds, and it must get one time whichever way it arrives first.
+    createdAt: Number.isFinite(ms) ? new Date(Math.floor(ms / 1000) * 1000).toISOString() : new Date(0).toISOString(),
+    ...(forUser !== undefined ? { isFromAccount: own } : {}),
+  };
+}
+
+/**
+ * A whole Account Activity delivery → records. DMs carry everything (→ messages). Tweets come as
+ * v1.1 objects without conversation_id, so where they belong is not known from the delivery:
+ * they become hints, and the next sync reads them with their conversation. Deletions are hints too.
+ */
+export function mapXWebhook(body: unknown): UnifiedRecord[] {
+  const b = obj(body);
+  const forUser = str(b.for_user_id);
+  const out: UnifiedRecord[] = [];
+  for (const t of arr(b.tweet_create_events)) {
+    const id = str(obj(t).id_str) ?? str(obj(t).id);
+    if (id) out.push(hint(id));
+  }
+  for (const e of arr(b.direct_message_events)) {
+    const m = mapDmEvent(forUser, obj(e), obj(b.users));
+    if (m) out.push(m);
+  }
+  for (const d of arr(b.tweet_delete_events)) {
+    const id = str(obj(obj(d).status).id);
+    if (id) out.push(hint(id));
+  }
+  return out;
+}
