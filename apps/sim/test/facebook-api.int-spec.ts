@@ -162,7 +162,7 @@ describe('Facebook API: writes, OAuth, errors and faults', () => {
     expect(all.body.items.some((t: TruthItem) => t.intent === 'purchase_intent')).toBe(true);
     expect((await getJson(`${sim.url}/x/2/users/1/mentions`)).body).toEqual({ errors: [{ message: 'Sorry, that page does not exist', code: 34 }] });
     expect((await getJson(`${sim.url}/linkedin/rest/posts`)).body.code).toBe('RESOURCE_NOT_FOUND');
-    expect((await getJson(`${sim.url}/youtube/youtube/v3/commentThreads`)).body.error.status).toBe('NOT_FOUND');
+    expect((await getJson(`${sim.url}/youtube/youtube/v3/nothingHere`)).body.error.status).toBe('NOT_FOUND');
     expect((await getJson(`${sim.url}/xing/v1/users/me`)).body.error_name).toBe('NOT_FOUND');
   });
 });

@@ -56,8 +56,8 @@ describe('connecting a channel through OAuth against the sim, in the browser (ad
 
   it('says plainly that a network without a connector cannot be connected yet', async () => {
     const { page } = browser;
-    await page.getByTestId('connect-youtube').getByRole('button').click();
-    const alert = page.getByRole('alert').filter({ hasText: 'YouTube cannot be connected yet' });
+    await page.getByTestId('connect-x').getByRole('button').click();
+    const alert = page.getByRole('alert').filter({ hasText: 'X cannot be connected yet' });
     await alert.waitFor();
   });
 });

@@ -89,8 +89,9 @@ export class SyncRunner {
       const outcome = await this.access.failed(channelId, error, budget);
       // The schedule is the retry: a rate limit pauses the channel until the network allows calls
       // again (never longer than RATE_LIMIT_MAX_DELAY_MS); other failures lengthen the interval.
+      // A spent daily quota (YouTube) comes back only at its reset: that wait is kept in full.
       if (outcome.action === 'delay') {
-        const delay = Math.min(outcome.delayMs, this.config.RATE_LIMIT_MAX_DELAY_MS);
+        const delay = error.code === 'QUOTA_EXCEEDED' ? outcome.delayMs : Math.min(outcome.delayMs, this.config.RATE_LIMIT_MAX_DELAY_MS);
         await this.pause(channelId, Date.now() + delay, budget?.usedPercent ?? 100);
       }
       const intervalMs = Math.min(this.config.SYNC_MAX_INTERVAL_MS, Math.max(interval, this.config.SYNC_MIN_INTERVAL_MS) * 2);
@@ -148,9 +149,10 @@ export class SyncRunner {
   }
 
   private async pause(channelId: string, until: number, usedPercent: number): Promise<void> {
-    await this.dataSource.query(`UPDATE channel_account SET rate_budget = $2::jsonb WHERE id = $1`, [
+    // Merged into the stored state, so fields a connector keeps there (YouTube's unit count) survive the pause.
+    await this.dataSource.query(`UPDATE channel_account SET rate_budget = jsonb_set(COALESCE(rate_budget, '{}'::jsonb), '{state}', COALESCE(rate_budget->'state', '{}'::jsonb) || $2::jsonb) WHERE id = $1`, [
       channelId,
-      JSON.stringify({ state: { usedPercent, pausedUntil: until, readAt: Date.now() } }),
+      JSON.stringify({ usedPercent, pausedUntil: until, readAt: Date.now() }),
     ]);
   }
 

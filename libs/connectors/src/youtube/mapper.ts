@@ -1,0 +1,159 @@
+import type { MessageRecord, PageRecord, PostRecord, UnifiedRecord } from '@resonance/contracts';
+
+/**
+ * YouTube Data API v3 payloads → unified records. Thread key: the comment thread's id, which is
+ * also its top-level comment's id (YouTube keeps two levels: every reply's parentId is the
+ * top-level comment). A thread on the channel itself (no videoId, an older kind of comment) has
+ * no post.
+ */
+export interface YoutubeMapContext {
+  /** The connected channel's id; its own comments are the account's. */
+  channelId?: string;
+  /** The top-level comment whose replies these are (comments.list?parentId). */
+  parentId?: string;
+  /** The video of the thread, when the caller knows it (replies listed with parentId carry none). */
+  videoId?: string | null;
+}
+
+type Json = Record<string, unknown>;
+const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+/** statistics counters are decimal strings ("viewCount": "1234"); some clients send numbers. */
+const count = (v: unknown): number | undefined => {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : NaN;
+  return Number.isFinite(n) ? n : undefined;
+};
+
+export function ytTimeToIso(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !value) return undefined;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
+
+export const videoUrl = (videoId: string): string => `https://www.youtube.com/watch?v=${encodeURIComponent(videoId)}`;
+
+/** Where a comment is seen: `&lc=` highlights it under its video. */
+function commentUrl(commentId: string, videoId: string | null | undefined): string | undefined {
+  return videoId ? `${videoUrl(videoId)}&lc=${encodeURIComponent(commentId)}` : undefined;
+}
+
+/** One youtube#comment → a message (null when it has no id or time, i.e. it is not a comment). */
+export function mapComment(raw: unknown, input: { threadKey?: string; videoId?: string | null } = {}): MessageRecord | null {
+  const c = obj(raw);
+  const s = obj(c.snippet);
+  const id = str(c.id);
+  const createdAt = ytTimeToIso(s.publishedAt);
+  if (!id || !createdAt) return null;
+  const parentId = str(s.parentId) ?? null;
+  const videoId = str(s.videoId) ?? input.videoId ?? null;
+  const author: MessageRecord['author'] = {};
+  const authorId = str(obj(s.authorChannelId).value);
+  if (authorId) author.externalId = authorId;
+  const name = str(s.authorDisplayName);
+  if (name) author.name = name;
+  // Newer channels show an @handle as their display name; the handle is that name.
+  if (name?.startsWith('@')) author.handle = name;
+  const avatar = str(s.authorProfileImageUrl);
+  if (avatar) author.avatarUrl = avatar;
+  const url = commentUrl(id, videoId);
+  return {
+    kind: 'message',
+    network: 'youtube',
+    externalId: id,
+    threadKey: input.threadKey ?? parentId ?? id,
+    channel: 'comment',
+    parentExternalId: parentId,
+    postExternalId: videoId,
+    author,
+    // textOriginal is what the author typed; textDisplay is HTML (and may be withheld from others).
+    text: typeof s.textOriginal === 'string' ? s.textOriginal : typeof s.textDisplay === 'string' ? s.textDisplay : '',
+    createdAt,
+    ...(url ? { url } : {}),
+  };
+}
+
+const pageRecord = (body: Json): PageRecord => ({ kind: 'page', network: 'youtube', nextCursor: str(body.nextPageToken) ?? null });
+
+/** One youtube#commentThread → its top-level comment and the replies embedded with it. */
+export function mapCommentThread(raw: unknown): MessageRecord[] {
+  const t = obj(raw);
+  const s = obj(t.snippet);
+  const top = obj(s.topLevelComment);
+  const threadKey = str(t.id) ?? str(top.id);
+  if (!threadKey) return [];
+  const videoId = str(s.videoId) ?? str(obj(top.snippet).videoId) ?? null;
+  const out: MessageRecord[] = [];
+  const first = mapComment(top, { threadKey, videoId });
+  if (first) out.push(first);
+  for (const reply of arr(obj(t.replies).comments)) {
+    const m = mapComment(reply, { threadKey, videoId });
+    if (m) out.push({ ...m, parentExternalId: m.parentExternalId ?? threadKey });
+  }
+  return out;
+}
+
+/** commentThreads.list → every comment of every thread, then where paging goes on. */
+export function mapCommentThreadsPage(body: unknown): UnifiedRecord[] {
+  const b = obj(body);
+  return [...arr(b.items).flatMap(mapCommentThread), pageRecord(b)];
+}
+
+/** comments.list?parentId → the replies of one thread, then where paging goes on. */
+export function mapCommentsPage(body: unknown, ctx: YoutubeMapContext = {}): UnifiedRecord[] {
+  const b = obj(body);
+  const out: UnifiedRecord[] = [];
+  for (const raw of arr(b.items)) {
+    const parentId = str(obj(obj(raw).snippet).parentId) ?? ctx.parentId;
+    const m = mapComment(raw, { threadKey: parentId, videoId: ctx.videoId });
+    if (m) out.push(m);
+  }
+  out.push(pageRecord(b));
+  return out;
+}
+
+/** comments.insert answers with the comment it created. */
+export function mapInsertedComment(body: unknown, ctx: YoutubeMapContext = {}): UnifiedRecord[] {
+  const m = mapComment(body, { videoId: ctx.videoId });
+  return m ? [m] : [];
+}
+
+/** One youtube#video → a post with its counters (likes as reactions, comments, views). */
+export function mapVideo(raw: unknown): PostRecord | null {
+  const v = obj(raw);
+  const s = obj(v.snippet);
+  const st = obj(v.statistics);
+  const id = str(v.id);
+  const publishedAt = ytTimeToIso(s.publishedAt);
+  if (!id || !publishedAt) return null;
+  const title = typeof s.title === 'string' ? s.title : '';
+  const description = typeof s.description === 'string' ? s.description : '';
+  const counts: NonNullable<PostRecord['counts']> = {};
+  const likes = count(st.likeCount);
+  const comments = count(st.commentCount);
+  const views = count(st.viewCount);
+  if (likes !== undefined) counts.reactions = likes;
+  if (comments !== undefined) counts.comments = comments;
+  if (views !== undefined) counts.views = views;
+  return {
+    kind: 'post',
+    network: 'youtube',
+    externalId: id,
+    text: description ? `${title}\n\n${description}` : title,
+    url: videoUrl(id),
+    publishedAt,
+    ...(Object.keys(counts).length ? { counts } : {}),
+  };
+}
+
+/** videos.list → posts, then where paging goes on. */
+export function mapVideosPage(body: unknown): UnifiedRecord[] {
+  const b = obj(body);
+  const out: UnifiedRecord[] = [];
+  for (const raw of arr(b.items)) {
+    const p = mapVideo(raw);
+    if (p) out.push(p);
+  }
+  out.push(pageRecord(b));
+  return out;
+}

@@ -1,0 +1,52 @@
+/**
+ * YouTube's daily quota resets at midnight Pacific time (America/Los_Angeles, with its daylight
+ * saving changes), whatever the caller's time zone. Computed with Intl, which carries the tz data.
+ */
+const ZONE = 'America/Los_Angeles';
+
+const formatter = new Intl.DateTimeFormat('en-US', {
+  timeZone: ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+function wallParts(epochMs: number): { y: number; m: number; d: number; h: number; mi: number; s: number } {
+  const p = Object.fromEntries(formatter.formatToParts(new Date(epochMs)).map((x) => [x.type, x.value]));
+  return { y: Number(p.year), m: Number(p.month), d: Number(p.day), h: Number(p.hour), mi: Number(p.minute), s: Number(p.second) };
+}
+
+/** Pacific wall time minus UTC at this instant (−7 h or −8 h), in ms. */
+function offsetMs(epochMs: number): number {
+  const w = wallParts(epochMs);
+  return Date.UTC(w.y, w.m - 1, w.d, w.h, w.mi, w.s) - Math.floor(epochMs / 1000) * 1000;
+}
+
+/** The Pacific calendar day of an instant, YYYY-MM-DD: the quota day it counts against. */
+export function pacificDay(epochMs: number): string {
+  const w = wallParts(epochMs);
+  return `${w.y}-${String(w.m).padStart(2, '0')}-${String(w.d).padStart(2, '0')}`;
+}
+
+/** The next midnight in Pacific time after this instant (epoch ms): when the quota resets. */
+export function nextPacificMidnight(epochMs: number): number {
+  const w = wallParts(epochMs);
+  const wallMidnight = Date.UTC(w.y, w.m - 1, w.d + 1, 0, 0, 0);
+  // The offset at midnight may differ from now's on the days the clocks change: settle it twice.
+  let guess = wallMidnight - offsetMs(epochMs);
+  guess = wallMidnight - offsetMs(guess);
+  return guess;
+}
+
+/** The last midnight in Pacific time at or before this instant: when the current quota day began. */
+export function pacificDayStart(epochMs: number): number {
+  const w = wallParts(epochMs);
+  const wallMidnight = Date.UTC(w.y, w.m - 1, w.d, 0, 0, 0);
+  let guess = wallMidnight - offsetMs(epochMs);
+  guess = wallMidnight - offsetMs(guess);
+  return guess;
+}

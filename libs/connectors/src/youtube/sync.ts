@@ -1,0 +1,181 @@
+import type { UnifiedRecord } from '@resonance/contracts';
+import { isConnectorError } from '../errors';
+import type { ConnectorContext, StreamStates, SyncInput, SyncPage } from '../interfaces';
+import { youtubeAccessToken } from './auth';
+import { YoutubeClient } from './client';
+import { mapCommentsPage, mapCommentThread, mapVideosPage, ytTimeToIso } from './mapper';
+import type { YoutubeSettings } from './settings';
+
+/**
+ * YouTube's sync streams, in the order they are stored (videos before the comments on them):
+ * - videos: the channel's uploads playlist (newest first) within the window, read with their
+ *   counters through videos.list; refreshed every few minutes, not every run (units are scarce);
+ * - comments: commentThreads.list?allThreadsRelatedToChannelId&order=time, newest thread first.
+ *   There is no "since": the walk stops at the first thread older than the newest one stored
+ *   (minus an overlap). Replies beyond the ones embedded in a thread come from comments.list?parentId
+ *   when the thread's totalReplyCount grew. New replies under older threads are found by a deep
+ *   walk through the whole window every `reconcileEveryMs`.
+ * The watermark moves only when a walk finished, so a crash or a budget stop mid-walk reads the
+ * missed pages again (the upsert stores them once).
+ */
+export const YOUTUBE_STREAMS = ['videos', 'comments'] as const;
+
+interface VideosCursor {
+  uploads?: string;
+  refreshedAt?: string;
+}
+
+interface ThreadSeen {
+  /** totalReplyCount when the thread's replies were last read in full. */
+  n: number;
+  /** The top-level comment's time. */
+  t: string;
+}
+
+export interface CommentsCursor {
+  newest?: string;
+  reconciledAt?: string;
+  threads?: Record<string, ThreadSeen>;
+}
+
+const THREAD_PAGE = 100;
+const REPLY_PAGE = 100;
+const VIDEO_PAGE = 50;
+const MAX_VIDEOS = 200;
+const MAX_TRACKED_THREADS = 5_000;
+const VIDEOS_EVERY_MS = 10 * 60_000;
+/** Comments can become visible a moment after their publishedAt (held for review, clock skew). */
+const OVERLAP_MS = 2 * 60_000;
+
+type Json = Record<string, unknown>;
+const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+export function youtubeClient(settings: YoutubeSettings, ctx: ConnectorContext): YoutubeClient {
+  return new YoutubeClient({ settings, accessToken: youtubeAccessToken(ctx.credentials), budget: ctx.budget });
+}
+
+export async function* youtubeSyncPages(settings: YoutubeSettings & { reconcileEveryMs: number }, input: SyncInput): AsyncGenerator<SyncPage> {
+  const { ctx, now, backfillSince } = input;
+  const client = youtubeClient(settings, ctx);
+  yield* videoPages(client, ctx.account.externalId, obj(input.state.videos) as VideosCursor, backfillSince.getTime(), now);
+  yield* commentPages(client, ctx.account.externalId, obj(input.state.comments) as CommentsCursor, backfillSince.getTime(), now, settings.reconcileEveryMs);
+}
+
+async function* videoPages(client: YoutubeClient, channelId: string, cursor: VideosCursor, windowStart: number, now: Date): AsyncGenerator<SyncPage> {
+  if (cursor.refreshedAt && now.getTime() - Date.parse(cursor.refreshedAt) < VIDEOS_EVERY_MS) return;
+  let uploads = cursor.uploads;
+  if (!uploads) {
+    const ch: Json = await client.list('channels', { part: 'contentDetails', id: channelId });
+    uploads = str(obj(obj(obj(arr(ch.items)[0]).contentDetails).relatedPlaylists).uploads);
+  }
+  const ids: string[] = [];
+  let pageToken: string | undefined;
+  while (uploads && ids.length < MAX_VIDEOS) {
+    let page: Json;
+    try {
+      page = await client.list('playlistItems', { part: 'contentDetails', playlistId: uploads, maxResults: VIDEO_PAGE, pageToken });
+    } catch (error) {
+      // A channel that never uploaded has no uploads playlist: no videos, not a failure.
+      if (isConnectorError(error) && error.code === 'NOT_FOUND') break;
+      throw error;
+    }
+    let older = false;
+    for (const item of arr(page.items)) {
+      const d = obj(obj(item).contentDetails);
+      const published = Date.parse(ytTimeToIso(d.videoPublishedAt) ?? '');
+      if (Number.isFinite(published) && published < windowStart) {
+        older = true;
+        break;
+      }
+      const id = str(d.videoId);
+      if (id) ids.push(id);
+    }
+    pageToken = str(page.nextPageToken);
+    if (older || !pageToken) break;
+  }
+  for (let i = 0; i < ids.length; i += VIDEO_PAGE) {
+    const body = await client.list('videos', { part: 'snippet,statistics', id: ids.slice(i, i + VIDEO_PAGE).join(','), maxResults: VIDEO_PAGE });
+    yield { stream: 'videos', records: mapVideosPage(body).filter((r) => r.kind === 'post') };
+  }
+  yield { stream: 'videos', records: [], commit: { videos: { ...(uploads ? { uploads } : {}), refreshedAt: now.toISOString() } satisfies VideosCursor } };
+}
+
+async function* commentPages(
+  client: YoutubeClient,
+  channelId: string,
+  cursor: CommentsCursor,
+  windowStart: number,
+  now: Date,
+  reconcileEveryMs: number,
+): AsyncGenerator<SyncPage> {
+  const threads: Record<string, ThreadSeen> = {};
+  for (const [id, seen] of Object.entries(cursor.threads ?? {})) if (Date.parse(seen.t) >= windowStart) threads[id] = seen;
+  const stored = cursor.newest ? Date.parse(cursor.newest) : NaN;
+  const deep = !Number.isFinite(stored) || !cursor.reconciledAt || now.getTime() - Date.parse(cursor.reconciledAt) >= reconcileEveryMs;
+  const stopBefore = deep ? windowStart : stored - OVERLAP_MS;
+  let newest = Number.isFinite(stored) ? stored : 0;
+
+  const snapshot = (done: boolean): StreamStates => {
+    const kept = Object.entries(threads)
+      .sort((a, b) => b[1].t.localeCompare(a[1].t))
+      .slice(0, MAX_TRACKED_THREADS);
+    const next: CommentsCursor = { threads: Object.fromEntries(kept) };
+    const watermark = done && newest > 0 ? new Date(newest).toISOString() : cursor.newest;
+    if (watermark) next.newest = watermark;
+    const reconciledAt = done && deep ? now.toISOString() : cursor.reconciledAt;
+    if (reconciledAt) next.reconciledAt = reconciledAt;
+    return { comments: next };
+  };
+
+  let pageToken: string | undefined;
+  for (;;) {
+    const body: Json = await client.list('commentThreads', {
+      part: 'snippet,replies',
+      allThreadsRelatedToChannelId: channelId,
+      order: 'time',
+      maxResults: THREAD_PAGE,
+      textFormat: 'plainText',
+      pageToken,
+    });
+    const records: UnifiedRecord[] = [];
+    let older = false;
+    for (const raw of arr(body.items)) {
+      const t = obj(raw);
+      const snippet = obj(t.snippet);
+      const id = str(t.id);
+      const at = ytTimeToIso(obj(obj(snippet.topLevelComment).snippet).publishedAt);
+      if (!id || !at) continue;
+      if (Date.parse(at) < stopBefore) {
+        // Threads come newest first: everything after this one is older still.
+        older = true;
+        break;
+      }
+      newest = Math.max(newest, Date.parse(at));
+      records.push(...mapCommentThread(raw));
+      const total = typeof snippet.totalReplyCount === 'number' ? snippet.totalReplyCount : 0;
+      const embedded = arr(obj(t.replies).comments).length;
+      if (total > embedded && threads[id]?.n !== total) {
+        records.push(...(await replies(client, id, str(snippet.videoId) ?? null)));
+      }
+      threads[id] = { n: total, t: at };
+    }
+    pageToken = str(body.nextPageToken);
+    const done = older || !pageToken;
+    yield { stream: 'comments', records, commit: snapshot(done) };
+    if (done) return;
+  }
+}
+
+/** Every reply of one thread (comments.list?parentId), page by page. */
+async function replies(client: YoutubeClient, parentId: string, videoId: string | null): Promise<UnifiedRecord[]> {
+  const out: UnifiedRecord[] = [];
+  let pageToken: string | undefined;
+  for (;;) {
+    const body: Json = await client.list('comments', { part: 'snippet', parentId, maxResults: REPLY_PAGE, textFormat: 'plainText', pageToken });
+    out.push(...mapCommentsPage(body, { parentId, videoId }).filter((r) => r.kind === 'message'));
+    pageToken = str(body.nextPageToken);
+    if (!pageToken) return out;
+  }
+}
