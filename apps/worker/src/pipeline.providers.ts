@@ -6,6 +6,7 @@ import { CredentialsCipher } from '@resonance/db';
 import { ChannelAccess } from './channels/channel-access';
 import { IngestStore } from './ingest/ingest-store';
 import { OutboundProcessor } from './outbound/outbound.processor';
+import { ModerationRunner } from './outbound/moderation-runner';
 import { OutboundSender } from './outbound/outbound-sender';
 import { SyncProcessor } from './sync/sync.processor';
 import { SyncRunner } from './sync/sync-runner';
@@ -34,6 +35,11 @@ export function pipelineProviders(config: Config): Provider[] {
     {
       provide: OutboundSender,
       useFactory: (ds: DataSource, access: ChannelAccess, registry: ConnectorRegistry) => new OutboundSender(ds, access, registry, config),
+      inject: [DataSource, ChannelAccess, ConnectorRegistry],
+    },
+    {
+      provide: ModerationRunner,
+      useFactory: (ds: DataSource, access: ChannelAccess, registry: ConnectorRegistry) => new ModerationRunner(ds, access, registry, config),
       inject: [DataSource, ChannelAccess, ConnectorRegistry],
     },
     OutboundProcessor,

@@ -110,6 +110,20 @@ export interface ReplyCapability {
   send(ctx: ConnectorContext, input: { target: ReplyTarget; text: string }): Promise<{ externalId: string }>;
 }
 
+/** What an agent can do to a comment without replying (DESIGN.md §5: counts as handled). */
+export type ModerationAction = 'like' | 'unlike' | 'hide' | 'unhide' | 'delete';
+export const MODERATION_ACTIONS: readonly ModerationAction[] = ['like', 'unlike', 'hide', 'unhide', 'delete'];
+
+/**
+ * Like, hide or delete a comment as the account. Optional: a network without it (or one that
+ * lists fewer actions) is refused by the API before anything is queued. Every action is
+ * idempotent on the network, except delete, whose repeat is NOT_FOUND — the comment is gone.
+ */
+export interface ModerationCapability {
+  readonly actions: readonly ModerationAction[];
+  perform(ctx: ConnectorContext, action: ModerationAction, externalId: string): Promise<void>;
+}
+
 export interface ParseContext {
   /** The connected account's id, when known (tells the account's own messages apart). */
   accountId?: string;
@@ -124,6 +138,8 @@ export interface Connector {
   readonly auth: AuthCapability;
   readonly sync: SyncCapability;
   readonly reply: ReplyCapability;
+  /** Comment moderation (like, hide, delete) where the network allows it. */
+  readonly moderation?: ModerationCapability;
   /** Endpoint names the parse command and the workers accept (DESIGN.md §4). */
   readonly endpoints: readonly string[];
   /** One raw response body (or webhook delivery) → unified records. */

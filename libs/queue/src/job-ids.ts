@@ -8,6 +8,8 @@ export const jobId = {
   sync: (channelAccountId: string) => `sync:${channelAccountId}`,
   // BullMQ 6 refuses custom ids with one ':' ("Custom Id cannot contain :"; only legacy 3-part ids pass).
   send: (messageId: string) => `send-${messageId}`,
+  /** One like/hide/delete request (a message_action row) on the outbound queue, job name 'moderate'. */
+  moderate: (actionId: string) => `moderate-${actionId}`,
   ingest: (channelAccountId: string, source: string) => `ingest:${channelAccountId}:${source}`,
   rollup: (workspaceId: string, day: string) => `rollup:${workspaceId}:${day}`,
 } as const;

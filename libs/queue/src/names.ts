@@ -32,6 +32,16 @@ export interface OutboundJob {
 }
 
 /**
+ * Like, hide or delete a comment on the network: job name 'moderate' on the outbound queue (same
+ * limits and error policy as replies), job id `moderate-<actionId>`; the message_action row exists
+ * before the job and says what to do.
+ */
+export interface ModerationJob {
+  actionId: string;
+}
+export const MODERATION_JOB_NAME = 'moderate';
+
+/**
  * Report rollups (apps/worker/src/rollup). Without a workspace: drain the threads that the message
  * triggers marked (the repeatable job). With one: rebuild that workspace's rollups from raw data.
  */

@@ -1,26 +1,42 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger } from '@nestjs/common';
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
-import { QueueName, type OutboundJob } from '@resonance/queue';
+import { MODERATION_JOB_NAME, QueueName, type ModerationJob, type OutboundJob } from '@resonance/queue';
+import { ModerationRunner, type ModerationResult } from './moderation-runner';
 import { OutboundSender, type SendResult } from './outbound-sender';
 
 /**
  * send-<messageId> jobs: one reply each. Rate limits delay the job (not counted as an attempt),
  * transient failures retry with the queue's backoff, and anything that cannot succeed fails the
  * job for good (kept for inspection; the API's retry re-queues it) with the reason on the message.
+ * moderate-<actionId> jobs (name 'moderate'): one like/hide/delete each, under the same policy,
+ * the reason on the message_action row.
  */
 @Processor(QueueName.Outbound, { concurrency: 4 })
 export class OutboundProcessor extends WorkerHost {
   private readonly logger = new Logger(OutboundProcessor.name);
 
-  constructor(@Inject(OutboundSender) private readonly sender: OutboundSender) {
+  constructor(
+    @Inject(OutboundSender) private readonly sender: OutboundSender,
+    @Inject(ModerationRunner) private readonly moderation: ModerationRunner,
+  ) {
     super();
   }
 
-  async process(job: Job<OutboundJob>, token?: string): Promise<SendResult> {
-    const result = await this.sender.send(job.data.messageId);
+  async process(job: Job<OutboundJob | ModerationJob>, token?: string): Promise<SendResult | ModerationResult> {
+    if (job.name === MODERATION_JOB_NAME) {
+      const { actionId } = job.data as ModerationJob;
+      const result = await this.moderation.run(actionId);
+      return this.settle(job, token, result, 'moderation', (reason) => this.moderation.giveUp(actionId, reason));
+    }
+    const { messageId } = job.data as OutboundJob;
+    const result = await this.sender.send(messageId);
+    return this.settle(job, token, result, 'reply', (reason) => this.sender.giveUp(messageId, reason));
+  }
+
+  private async settle<R extends SendResult | ModerationResult>(job: Job, token: string | undefined, result: R, what: string, giveUp: (reason: string) => Promise<void>): Promise<R> {
     if (result.status !== 'failed') {
-      this.logger.log({ jobId: job.id, ...result }, `reply ${result.status}`);
+      this.logger.log({ jobId: job.id, ...result }, `${what} ${result.status}`);
       return result;
     }
     const { outcome } = result;
@@ -31,7 +47,7 @@ export class OutboundProcessor extends WorkerHost {
     }
     const attempts = job.opts.attempts ?? 1;
     if (job.attemptsMade + 1 >= attempts) {
-      await this.sender.giveUp(job.data.messageId, `gave up after ${attempts} attempts: ${result.reason}`);
+      await giveUp(`gave up after ${attempts} attempts: ${result.reason}`);
       throw new UnrecoverableError(result.reason);
     }
     throw new Error(result.reason);

@@ -5,6 +5,7 @@ import { facebookAuth } from './auth';
 import { readFacebookBudget } from './budget';
 import { parseFacebookError } from './errors';
 import { mapComment, mapCommentsPage, mapConversation, mapConversationsPage, mapMessage, mapMessagesPage, mapPost, mapPostsPage } from './mapper';
+import { facebookModeration } from './moderation';
 import { facebookReply } from './reply';
 import { facebookSettings, type FacebookSettings } from './settings';
 import { FACEBOOK_STREAMS, facebookSyncPages } from './sync';
@@ -47,6 +48,7 @@ export function createFacebookConnector(config: Config, settings: FacebookSettin
     auth: facebookAuth(settings),
     sync: { streams: FACEBOOK_STREAMS, pages: (input) => facebookSyncPages(settings, input) },
     reply: facebookReply(settings),
+    moderation: facebookModeration(settings),
     parse: parseFacebook,
     parseError: parseFacebookError,
     readBudget: readFacebookBudget,
