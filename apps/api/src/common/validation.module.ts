@@ -1,5 +1,6 @@
 import { Module, ValidationPipe } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
+import { StorableTextPipe } from '../security/storable-text.pipe';
 
 /**
  * Every body and query is validated against its DTO: unknown fields are refused (not silently
@@ -7,6 +8,8 @@ import { APP_PIPE } from '@nestjs/core';
  */
 @Module({
   providers: [
+    // Text PostgreSQL cannot store (NUL, unpaired surrogates) is a 400, not a 500 mid-write.
+    { provide: APP_PIPE, useClass: StorableTextPipe },
     {
       provide: APP_PIPE,
       useValue: new ValidationPipe({

@@ -20,7 +20,11 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== 
 
 /** Graph times: "2021-08-10T18:45:03+0000", unix seconds (webhooks), or unix ms (Messenger). */
 export function fbTimeToIso(value: unknown): string | undefined {
-  if (typeof value === 'number') return new Date(value < 1e12 ? value * 1000 : value).toISOString();
+  if (typeof value === 'number') {
+    // Out-of-range or NaN numbers make an Invalid Date, whose toISOString throws: treat as absent.
+    const d = new Date(value < 1e12 ? value * 1000 : value);
+    return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+  }
   if (typeof value !== 'string' || value === '') return undefined;
   if (/^\d+$/.test(value)) return fbTimeToIso(Number(value));
   const d = new Date(value.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
