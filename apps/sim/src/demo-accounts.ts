@@ -32,6 +32,78 @@ export const DEMO_FACEBOOK_PAGE = {
   userName: 'Alex Admin',
 } as const;
 
+/** The LinkedIn app of the sim (Community Management API); its secret signs webhook deliveries. */
+export const DEMO_LINKEDIN_APP = {
+  clientId: '78resonancedemo',
+  clientSecret: 'resonance-demo-linkedin-client-secret',
+} as const;
+
+/** The LinkedIn company page the sim's generator posts on, and the member who administers it. */
+export const DEMO_LINKEDIN_ORG = {
+  urn: 'urn:li:organization:90000042',
+  id: '90000042',
+  name: 'Resonance Demo Shop',
+  vanityName: 'resonance-demo-shop',
+  /** An access token the sim never expires (unless a fault says so); the demo seed stores it. */
+  accessToken: 'AQResonanceDemoLinkedInAccessTokenNeverExpires000000000000000000',
+  refreshToken: 'AQResonanceDemoLinkedInRefreshToken00000000000000000000000000000',
+  adminUrn: 'urn:li:person:rDemoAdmin42',
+  adminFirstName: 'Alex',
+  adminLastName: 'Admin',
+} as const;
+
+/** The sim's XING partner app (OAuth 1.0a consumer); only the sim accepts it. */
+export const DEMO_XING_CONSUMER = {
+  consumerKey: 'resonance-demo-xing-consumer-key',
+  consumerSecret: 'resonance-demo-xing-consumer-secret',
+} as const;
+
+/** The XING company page the sim plays, and the XING user who answers its messages. */
+export const DEMO_XING_COMPANY = {
+  id: '90000042',
+  name: 'Resonance Demo GmbH',
+  slug: 'resonance-demo-gmbh',
+  userId: '11000042_a1b2c3',
+  userName: 'Alex Admin',
+  accessToken: 'resonance-demo-xing-oauth-token',
+  accessTokenSecret: 'resonance-demo-xing-oauth-token-secret',
+} as const;
+
+/** The X app (OAuth 2.0 client with PKCE; its consumer secret signs Account Activity deliveries). */
+export const DEMO_X_APP = {
+  clientId: 'resonance-demo-x-client-id',
+  clientSecret: 'resonance-demo-x-client-secret',
+  consumerSecret: 'resonance-demo-x-consumer-secret',
+} as const;
+
+/** The X account the sim's generator tweets as, and customers mention, reply to and DM. */
+export const DEMO_X_ACCOUNT = {
+  id: '1590000000000000042',
+  name: 'Resonance Demo Shop',
+  username: 'resonance_demo',
+  /** A user token the sim never expires (unless a fault says so), and a refresh token it never rotates away. */
+  accessToken: 'resonance-demo-x-access-token',
+  refreshToken: 'resonance-demo-x-refresh-token',
+} as const;
+
+/**
+ * The Google Cloud OAuth client the sim's YouTube accepts (libs/connectors youtube settings use
+ * the same values in demo mode), and the channel its demo user owns.
+ */
+export const DEMO_YOUTUBE_CLIENT = {
+  clientId: '424242424242-resonancedemo.apps.googleusercontent.com',
+  clientSecret: 'GOCSPX-resonance-demo-youtube-secret',
+} as const;
+
+export const DEMO_YOUTUBE_CHANNEL = {
+  id: 'UCresonanceDemoShop00042',
+  title: 'Resonance Demo Shop',
+  customUrl: '@resonancedemoshop',
+  /** Never expires (unless a fault says so), so `npm start` keeps working. */
+  accessToken: 'resonance-demo-youtube-access-token',
+  refreshToken: 'resonance-demo-youtube-refresh-token',
+} as const;
+
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   {
     network: 'facebook',
@@ -45,32 +117,32 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   },
   {
     network: 'x',
-    externalId: '1590000000000000042',
-    displayName: 'Resonance Demo Shop',
-    handle: 'resonance_demo',
+    externalId: DEMO_X_ACCOUNT.id,
+    displayName: DEMO_X_ACCOUNT.name,
+    handle: DEMO_X_ACCOUNT.username,
     credentials: {
-      accessToken: 'resonance-demo-x-access-token',
-      refreshToken: 'resonance-demo-x-refresh-token',
+      accessToken: DEMO_X_ACCOUNT.accessToken,
+      refreshToken: DEMO_X_ACCOUNT.refreshToken,
     },
   },
   {
     network: 'linkedin',
-    externalId: 'urn:li:organization:90000042',
-    displayName: 'Resonance Demo Shop',
-    handle: 'resonance-demo-shop',
+    externalId: DEMO_LINKEDIN_ORG.urn,
+    displayName: DEMO_LINKEDIN_ORG.name,
+    handle: DEMO_LINKEDIN_ORG.vanityName,
     credentials: {
-      accessToken: 'resonance-demo-linkedin-access-token',
-      refreshToken: 'resonance-demo-linkedin-refresh-token',
+      accessToken: DEMO_LINKEDIN_ORG.accessToken,
+      refreshToken: DEMO_LINKEDIN_ORG.refreshToken,
     },
   },
   {
     network: 'youtube',
-    externalId: 'UCresonanceDemoShop00042',
-    displayName: 'Resonance Demo Shop',
-    handle: '@resonancedemoshop',
+    externalId: DEMO_YOUTUBE_CHANNEL.id,
+    displayName: DEMO_YOUTUBE_CHANNEL.title,
+    handle: DEMO_YOUTUBE_CHANNEL.customUrl,
     credentials: {
-      accessToken: 'resonance-demo-youtube-access-token',
-      refreshToken: 'resonance-demo-youtube-refresh-token',
+      accessToken: DEMO_YOUTUBE_CHANNEL.accessToken,
+      refreshToken: DEMO_YOUTUBE_CHANNEL.refreshToken,
     },
   },
   {
@@ -78,12 +150,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     externalId: '90000042',
     displayName: 'Resonance Demo GmbH',
     handle: null,
-    // XING's partner API signs requests with OAuth 1.0a: consumer key/secret plus token/secret.
+    // XING's partner API signs requests with OAuth 1.0a: the app's consumer (DEMO_XING_CONSUMER, from
+    // config) plus this long-lived access token and its secret; userId is the XING user who answers
+    // messages for the company.
     credentials: {
-      consumerKey: 'resonance-demo-xing-consumer-key',
-      consumerSecret: 'resonance-demo-xing-consumer-secret',
-      oauthToken: 'resonance-demo-xing-oauth-token',
-      oauthTokenSecret: 'resonance-demo-xing-oauth-token-secret',
+      accessToken: 'resonance-demo-xing-oauth-token',
+      accessTokenSecret: 'resonance-demo-xing-oauth-token-secret',
+      userId: '11000042_a1b2c3',
     },
   },
 ];

@@ -1,4 +1,5 @@
-export { DEMO_ACCOUNTS, DEMO_FACEBOOK_APP, DEMO_FACEBOOK_PAGE, demoAccount } from './demo-accounts';
+export { DEMO_ACCOUNTS, DEMO_FACEBOOK_APP, DEMO_FACEBOOK_PAGE, DEMO_XING_COMPANY, DEMO_XING_CONSUMER, demoAccount } from './demo-accounts';
+export { DEMO_LINKEDIN_APP, DEMO_LINKEDIN_ORG } from './demo-accounts';
 export type { DemoAccount } from './demo-accounts';
 export { startSim, DEFAULT_WEBHOOK_RETRY_DELAYS_MS } from './start-sim';
 export type { RunningSim, SimConfig } from './start-sim';
@@ -8,3 +9,4 @@ export type { Fault, FaultKind, FaultOptions } from './core/faults';
 export { FAULT_KINDS } from './core/faults';
 export type { WebhookDelivery } from './core/webhooks';
 export { facebookEscape, signatureHeaders as facebookSignatureHeaders } from './networks/facebook/webhooks';
+export { DEMO_YOUTUBE_CLIENT, DEMO_YOUTUBE_CHANNEL } from './demo-accounts';

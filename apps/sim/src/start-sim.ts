@@ -9,6 +9,7 @@ import { WebhookDispatcher } from './core/webhooks';
 import { World } from './core/world';
 import { FacebookModule } from './networks/facebook/module';
 import { notBuiltModule } from './networks/not-built';
+import { XingModule } from './networks/xing/module';
 
 export type SimConfig = Pick<Config, 'SIM_HOST' | 'SIM_PORT' | 'SIM_SEED' | 'SIM_TRAFFIC_PER_MINUTE' | 'SIM_WEBHOOK_URL'> &
   Partial<Pick<Config, 'SIM_WEBHOOK_RETRY_DELAYS_MS'>>;
@@ -43,7 +44,7 @@ export async function startSim(config: SimConfig): Promise<RunningSim> {
     webhooks: new WebhookDispatcher(faults, () => settings.webhookRetryDelaysMs),
   };
   const facebook = new FacebookModule(ctx);
-  const modules: Array<NetworkModule & NetworkControl> = [facebook, notBuiltModule('x'), notBuiltModule('linkedin'), notBuiltModule('youtube'), notBuiltModule('xing')];
+  const modules: Array<NetworkModule & NetworkControl> = [facebook, notBuiltModule('x'), notBuiltModule('linkedin'), notBuiltModule('youtube'), new XingModule(ctx)];
   const traffic = new TrafficLoop(ctx, modules);
   const server = createSimServer(ctx, modules, traffic);
   server.keepAliveTimeout = 5_000;
