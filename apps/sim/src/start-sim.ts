@@ -8,6 +8,7 @@ import { TrafficLoop } from './core/traffic';
 import { WebhookDispatcher } from './core/webhooks';
 import { World } from './core/world';
 import { FacebookModule } from './networks/facebook/module';
+import { LinkedInModule } from './networks/linkedin/module';
 import { notBuiltModule } from './networks/not-built';
 import { XingModule } from './networks/xing/module';
 
@@ -44,7 +45,7 @@ export async function startSim(config: SimConfig): Promise<RunningSim> {
     webhooks: new WebhookDispatcher(faults, () => settings.webhookRetryDelaysMs),
   };
   const facebook = new FacebookModule(ctx);
-  const modules: Array<NetworkModule & NetworkControl> = [facebook, notBuiltModule('x'), notBuiltModule('linkedin'), notBuiltModule('youtube'), new XingModule(ctx)];
+  const modules: Array<NetworkModule & NetworkControl> = [facebook, notBuiltModule('x'), new LinkedInModule(ctx), notBuiltModule('youtube'), new XingModule(ctx)];
   const traffic = new TrafficLoop(ctx, modules);
   const server = createSimServer(ctx, modules, traffic);
   server.keepAliveTimeout = 5_000;

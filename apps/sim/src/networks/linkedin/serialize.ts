@@ -1,0 +1,74 @@
+import type { LiComment, LiPerson, LiPost } from './store';
+
+/** Bodies in the shape of the Posts, Comments (socialActions) and People APIs of api.linkedin.com. */
+
+export function postJson(post: LiPost, orgUrn: string): Record<string, unknown> {
+  return {
+    lifecycleState: 'PUBLISHED',
+    lastModifiedAt: post.createdAt + 1,
+    visibility: 'PUBLIC',
+    publishedAt: post.createdAt,
+    author: orgUrn,
+    distribution: { feedDistribution: 'MAIN_FEED', targetEntities: [], thirdPartyDistributionChannels: [] },
+    lifecycleStateInfo: { isEditedByAuthor: false },
+    isReshareDisabledByAuthor: false,
+    createdAt: post.createdAt,
+    id: post.urn,
+    commentary: post.text,
+  };
+}
+
+const summary = (c: { replies?: LiComment[]; comments?: LiComment[]; total?: number }, top: number, all: number) => ({
+  commentsSummary: { selectedComments: [], aggregatedTotalComments: all, totalFirstLevelComments: top },
+  likesSummary: { selectedLikes: [], aggregatedTotalLikes: 0, likedByCurrentUser: false, totalLikes: 0 },
+});
+
+export function commentJson(c: LiComment, orgUrn: string, adminUrn: string): Record<string, unknown> {
+  const hidden = c.person?.hidden === true;
+  const byOrg = c.actor === orgUrn;
+  // An organization's comment is written by a member on its behalf: agent/impersonator name them.
+  const stamp = { ...(hidden ? {} : { actor: c.actor }), ...(byOrg ? { impersonator: adminUrn } : {}), time: c.createdAt };
+  return {
+    ...(hidden ? {} : { actor: c.actor }),
+    ...(byOrg ? { agent: adminUrn } : {}),
+    created: stamp,
+    id: c.id,
+    lastModified: { ...stamp, time: c.createdAt + 1 },
+    message: { attributes: [], text: c.text },
+    $URN: c.urn,
+    commentUrn: c.urn,
+    object: c.post.activityUrn,
+    ...(c.parent ? { parentComment: c.parent.urn } : {}),
+    ...summary(c, c.replies.length, c.replies.length),
+  };
+}
+
+export function socialActionsJson(target: LiPost | LiComment, urn: string): Record<string, unknown> {
+  const top = 'comments' in target ? target.comments.length : target.replies.length;
+  const all = 'comments' in target ? target.total : target.replies.length;
+  return { ...summary(target, top, all), target: urn, $URN: `urn:li:socialActions:${urn}` };
+}
+
+export function personJson(p: LiPerson): Record<string, unknown> {
+  return {
+    id: p.id,
+    localizedFirstName: p.firstName,
+    localizedLastName: p.lastName,
+    firstName: { localized: { de_DE: p.firstName }, preferredLocale: { country: 'DE', language: 'de' } },
+    lastName: { localized: { de_DE: p.lastName }, preferredLocale: { country: 'DE', language: 'de' } },
+  };
+}
+
+/** One page of a collection: start/count offsets, `total`, and relative next/prev links as LinkedIn gives them. */
+export function collection(elements: unknown[], input: { start: number; count: number; total: number; path: string; query: URLSearchParams }): Record<string, unknown> {
+  const links: Array<Record<string, string>> = [];
+  const link = (rel: string, start: number) => {
+    const q = new URLSearchParams(input.query);
+    q.set('start', String(start));
+    q.set('count', String(input.count));
+    links.push({ type: 'application/json', rel, href: `${input.path}?${q.toString()}` });
+  };
+  if (input.start > 0) link('prev', Math.max(0, input.start - input.count));
+  if (input.start + elements.length < input.total) link('next', input.start + input.count);
+  return { paging: { start: input.start, count: input.count, links, total: input.total }, elements };
+}

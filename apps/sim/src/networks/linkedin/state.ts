@@ -1,0 +1,82 @@
+import { DEMO_LINKEDIN_APP, DEMO_LINKEDIN_ORG } from '../../demo-accounts';
+import type { SimContext } from '../../core/network-module';
+import type { SimRequest, SimResponse } from '../../core/http';
+import { errors } from './errors';
+import { DailyCounter } from './limits';
+import { LinkedInStore, type LiPerson } from './store';
+import { LinkedInTokens, type LiToken } from './tokens';
+
+export const DEFAULT_SCOPES = ['r_organization_social', 'w_organization_social', 'r_organization_social_feed', 'w_organization_social_feed', 'rw_organization_admin'];
+
+/** How long LinkedIn supports a version: about a year after its release month. */
+const VERSION_LIFETIME_MONTHS = 12;
+
+/** Everything the LinkedIn routes share: the page's world, tokens, daily limits and the sim core. */
+export class LinkedInState {
+  readonly store: LinkedInStore;
+  readonly tokens = new LinkedInTokens();
+  readonly limits = new DailyCounter();
+  readonly app = DEMO_LINKEDIN_APP;
+  readonly org = DEMO_LINKEDIN_ORG;
+  readonly orgUrn = DEMO_LINKEDIN_ORG.urn;
+  readonly admin: LiPerson = {
+    urn: DEMO_LINKEDIN_ORG.adminUrn,
+    id: DEMO_LINKEDIN_ORG.adminUrn.split(':').pop()!,
+    firstName: DEMO_LINKEDIN_ORG.adminFirstName,
+    lastName: DEMO_LINKEDIN_ORG.adminLastName,
+    hidden: false,
+  };
+
+  constructor(readonly ctx: SimContext) {
+    this.store = new LinkedInStore(this.orgUrn);
+    this.store.people.set(this.admin.urn, this.admin);
+    // The demo token never expires, so `npm start` keeps working (faults can still break it).
+    this.tokens.register({ token: DEMO_LINKEDIN_ORG.accessToken, memberUrn: this.admin.urn, scopes: DEFAULT_SCOPES, expiresAt: null, revoked: false });
+    this.tokens.registerRefresh({ token: DEMO_LINKEDIN_ORG.refreshToken, memberUrn: this.admin.urn, scopes: DEFAULT_SCOPES, expiresAt: Number.MAX_SAFE_INTEGER });
+  }
+
+  now(): number {
+    return this.ctx.clock.now();
+  }
+
+  isAdmin(memberUrn: string): boolean {
+    return memberUrn === this.admin.urn;
+  }
+
+  person(id: string): LiPerson | undefined {
+    return this.store.people.get(`urn:li:person:${id}`);
+  }
+
+  version(req: SimRequest): string | undefined {
+    const v = req.headers['linkedin-version'];
+    return Array.isArray(v) ? v[0] : v;
+  }
+
+  /** Linkedin-Version (YYYYMM, or YYYYMM.RR) must name a version that is live today, by the sim clock. */
+  checkVersion(req: SimRequest): SimResponse | undefined {
+    const v = this.version(req);
+    if (!v) return errors.versionMissing();
+    const m = /^(\d{4})(\d{2})(\.\d{2})?$/.exec(v);
+    if (!m) return errors.versionRetired(v);
+    const asked = Number(m[1]) * 12 + Number(m[2]) - 1;
+    const d = new Date(this.now());
+    const current = d.getUTCFullYear() * 12 + d.getUTCMonth();
+    if (Number(m[2]) < 1 || Number(m[2]) > 12 || asked > current || asked < current - VERSION_LIFETIME_MONTHS) return errors.versionRetired(v);
+    const restli = req.headers['x-restli-protocol-version'];
+    if (restli !== '2.0.0') return errors.restliMissing();
+    return undefined;
+  }
+
+  /** The request's bearer token, or LinkedIn's 401 for it. Faults can make every token read as expired or revoked. */
+  authenticate(req: SimRequest): { token: LiToken } | { error: SimResponse } {
+    const header = String(req.headers.authorization ?? '');
+    const value = /^Bearer\s+(.+)$/i.exec(header)?.[1] ?? req.query.get('oauth2_access_token') ?? '';
+    if (!value) return { error: errors.tokenMissing() };
+    const token = this.tokens.get(value);
+    if (!token) return { error: errors.tokenInvalid() };
+    if (token.revoked || this.ctx.faults.hit('linkedin', 'token_revoked')) return { error: errors.tokenRevoked() };
+    if (this.ctx.faults.hit('linkedin', 'token_expired')) return { error: errors.tokenExpired() };
+    if (token.expiresAt !== null && token.expiresAt <= this.now()) return { error: errors.tokenExpired() };
+    return { token };
+  }
+}

@@ -1,0 +1,114 @@
+import type { GeneratedCustomer, GeneratedItem } from '../../generator';
+
+/**
+ * The LinkedIn company page's world: the organization's posts and their comments, one level of
+ * replies (LinkedIn nests replies under a top-level comment). Lists are in creation order; paging
+ * is by offset (start/count), as on LinkedIn.
+ */
+export interface LiPerson {
+  urn: string;
+  id: string;
+  firstName: string;
+  lastName: string;
+  /** Members who do not disclose themselves: their comments come without `actor`. */
+  hidden: boolean;
+}
+
+export interface LiPost {
+  urn: string;
+  activityUrn: string;
+  createdAt: number;
+  text: string;
+  comments: LiComment[];
+  /** Top-level and replies. */
+  total: number;
+}
+
+export interface LiComment {
+  urn: string;
+  id: string;
+  post: LiPost;
+  parent: LiComment | null;
+  /** urn:li:person:… or the organization's URN. */
+  actor: string;
+  person: LiPerson | null;
+  createdAt: number;
+  text: string;
+  replies: LiComment[];
+}
+
+const ID_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+export class LinkedInStore {
+  readonly posts: LiPost[] = [];
+  private readonly postsByUrn = new Map<string, LiPost>();
+  private readonly postsBySeq = new Map<number, LiPost>();
+  private readonly comments = new Map<string, LiComment>();
+  private readonly commentsBySeq = new Map<number, LiComment>();
+  readonly people = new Map<string, LiPerson>();
+  private apiSerial = 0;
+
+  constructor(readonly orgUrn: string) {}
+
+  post(urn: string): LiPost | undefined {
+    return this.postsByUrn.get(urn);
+  }
+
+  comment(urn: string): LiComment | undefined {
+    return this.comments.get(urn);
+  }
+
+  /** A member's id: 10 characters, stable per customer. Every 23rd customer keeps their profile hidden. */
+  person(customer: GeneratedCustomer): LiPerson {
+    let n = customer.index * 2_654_435_761 + 97;
+    let id = '';
+    for (let i = 0; i < 10; i++) {
+      id += ID_CHARS[n % ID_CHARS.length];
+      n = Math.floor(n / ID_CHARS.length) + i * 7919;
+    }
+    const urn = `urn:li:person:${id}`;
+    let p = this.people.get(urn);
+    if (!p) {
+      const [firstName, ...rest] = customer.name.split(' ');
+      p = { urn, id, firstName, lastName: rest.join(' '), hidden: customer.index % 23 === 22 };
+      this.people.set(urn, p);
+    }
+    return p;
+  }
+
+  add(item: GeneratedItem): LiPost | LiComment | undefined {
+    if (item.kind === 'post') {
+      const n = 7_200_000_000_000_000_000n + BigInt(item.seq) * 2n;
+      const post: LiPost = { urn: `urn:li:share:${n}`, activityUrn: `urn:li:activity:${n + 1n}`, createdAt: item.createdAt, text: item.text, comments: [], total: 0 };
+      this.posts.push(post);
+      this.postsByUrn.set(post.urn, post);
+      this.postsByUrn.set(post.activityUrn, post);
+      this.postsBySeq.set(item.seq, post);
+      return post;
+    }
+    if (item.kind !== 'comment') return undefined; // LinkedIn has no API for page messages.
+    const post = this.postsBySeq.get(item.postSeq);
+    if (!post) return undefined;
+    const found = item.parentSeq === null ? null : (this.commentsBySeq.get(item.parentSeq) ?? null);
+    const parent = found ? (found.parent ?? found) : null;
+    const person = item.author ? this.person(item.author) : null;
+    const c = this.addComment(post, parent, person ? person.urn : this.orgUrn, person, item.text, item.createdAt, `${7_300_000_000_000_000_000n + BigInt(item.seq)}`);
+    this.commentsBySeq.set(item.seq, c);
+    return c;
+  }
+
+  /** A comment written through the API as the organization; a reply to a reply goes under its top-level comment. */
+  addApiComment(post: LiPost, parent: LiComment | null, text: string, at: number): LiComment {
+    const top = parent ? (parent.parent ?? parent) : null;
+    return this.addComment(post, top, this.orgUrn, null, text, at, `${7_400_000_000_000_000_000n + BigInt(++this.apiSerial)}`);
+  }
+
+  private addComment(post: LiPost, parent: LiComment | null, actor: string, person: LiPerson | null, text: string, at: number, id: string): LiComment {
+    const c: LiComment = { urn: `urn:li:comment:(${post.activityUrn},${id})`, id, post, parent, actor, person, createdAt: at, text, replies: [] };
+    if (parent) parent.replies.push(c);
+    else post.comments.push(c);
+    post.total += 1;
+    this.comments.set(c.urn, c);
+    return c;
+  }
+}
