@@ -29,6 +29,20 @@ export interface MessageItem {
   sentiment: number | null;
   hidden: boolean;
   deleted: boolean;
+  /** Liked by the account (from the inbox). */
+  liked: boolean;
+  /** How the comment was handled without a reply (DESIGN.md §5), if it was. */
+  handledAction: 'like' | 'hide' | 'delete' | null;
+  /** The newest like/hide/delete request on this message and where it stands. */
+  lastAction: MessageActionItem | null;
+}
+
+export interface MessageActionItem {
+  id: string;
+  action: 'like' | 'unlike' | 'hide' | 'unhide' | 'delete';
+  state: 'queued' | 'done' | 'failed';
+  error: string | null;
+  createdAt: string;
 }
 
 export const MESSAGE_ITEM_COLUMNS = `
@@ -39,7 +53,9 @@ export const MESSAGE_ITEM_COLUMNS = `
                                                      'handle', ac.handle, 'avatarUrl', ac.avatar_url)
   END AS author,
   m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
-  m.intent, m.sentiment, m.hidden, m.deleted,
+  m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
+  (SELECT json_build_object('id', a.id::text, 'action', a.action, 'state', a.state, 'error', a.error, 'createdAt', a.created_at)
+     FROM message_action a WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) AS "lastAction",
   ${cursorTime('m.created_at')} AS "_cursorAt"`;
 
 export const MESSAGE_ITEM_JOINS = `

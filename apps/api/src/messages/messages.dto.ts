@@ -19,6 +19,11 @@ export class MessageItemView {
   @ApiProperty({ nullable: true, type: Number }) sentiment!: number | null;
   @ApiProperty() hidden!: boolean;
   @ApiProperty() deleted!: boolean;
+  @ApiProperty({ description: 'liked by the account from the inbox' }) liked!: boolean;
+  @ApiProperty({ enum: ['like', 'hide', 'delete'], nullable: true, description: 'handled without a reply (counts toward the service level, not reply time)' })
+  handledAction!: string | null;
+  @ApiProperty({ type: Object, nullable: true, description: 'newest like/hide/delete request: {id, action, state: queued|done|failed, error, createdAt}' })
+  lastAction!: object | null;
 }
 
 export class MessagePage {

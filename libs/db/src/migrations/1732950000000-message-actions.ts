@@ -27,10 +27,32 @@ export class MessageActions1732950000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX message_action_message_idx ON message_action (message_id, id DESC)`);
     await q.query(`CREATE UNIQUE INDEX message_action_queued_uniq ON message_action (message_id, action) WHERE state = 'queued'`);
+    // Dashboards learn of every queued/done/failed action (and of a like, which changes no column
+    // the message trigger watches) as message.updated, in the payload of the inbox-api migration.
+    await q.query(`
+      CREATE FUNCTION resonance_notify_message_actions() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE r record;
+      BEGIN
+        FOR r IN SELECT workspace_id, array_agg(DISTINCT message_id::text) AS ids FROM changed_actions GROUP BY workspace_id LOOP
+          PERFORM pg_notify('resonance_db_events',
+            json_build_object('kind', 'messages.updated', 'workspaceId', r.workspace_id,
+                              'ids', r.ids[1:200], 'count', cardinality(r.ids))::text);
+        END LOOP;
+        RETURN NULL;
+      END $$`);
+    await q.query(`
+      CREATE TRIGGER message_action_inserted_notify AFTER INSERT ON message_action
+        REFERENCING NEW TABLE AS changed_actions FOR EACH STATEMENT
+        EXECUTE FUNCTION resonance_notify_message_actions()`);
+    await q.query(`
+      CREATE TRIGGER message_action_updated_notify AFTER UPDATE ON message_action
+        REFERENCING NEW TABLE AS changed_actions FOR EACH STATEMENT
+        EXECUTE FUNCTION resonance_notify_message_actions()`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE message_action`);
+    await q.query(`DROP FUNCTION resonance_notify_message_actions()`);
     await q.query(`ALTER TABLE message DROP COLUMN liked`);
   }
 }

@@ -1,0 +1,136 @@
+import { ConflictException, Inject, Injectable, Logger, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import type { MessageChannel, MessageDirection, Network } from '@resonance/contracts';
+import { ConnectorRegistry, notYetAvailableMessage, type ModerationAction } from '@resonance/connectors';
+import { jobId, MODERATION_JOB_NAME, QueueName, type ModerationJob } from '@resonance/queue';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth.types';
+import { loadMessageItems, type MessageItem } from './message.sql';
+
+export interface MessageActionItem {
+  id: string;
+  action: ModerationAction;
+  state: 'queued' | 'done' | 'failed';
+  error: string | null;
+  requestedBy: { id: string; name: string } | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+}
+
+interface TargetRow {
+  id: string;
+  thread_id: string;
+  direction: MessageDirection;
+  is_from_account: boolean;
+  external_id: string | null;
+  deleted: boolean;
+  channel: MessageChannel;
+  network: Network;
+}
+
+const ACTION_COLUMNS = `a.id::text, a.action, a.state, a.error,
+  CASE WHEN u.id IS NOT NULL THEN json_build_object('id', u.id, 'name', u.name) END AS "requestedBy",
+  a.created_at AS "createdAt", a.finished_at AS "finishedAt"`;
+
+/**
+ * Like, hide and delete (and their undo) of a customer's comment: checked here against the message
+ * and what its network allows, stored as a queued message_action row, performed by the outbound
+ * worker (job `moderate-<actionId>`). The API never calls the network itself.
+ */
+@Injectable()
+export class MessageActionsService {
+  private readonly logger = new Logger('MessageActionsService');
+
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(ConnectorRegistry) private readonly registry: ConnectorRegistry,
+    @InjectQueue(QueueName.Outbound) private readonly outbound: Queue<ModerationJob>,
+  ) {}
+
+  async request(user: AuthUser, messageId: string, action: ModerationAction): Promise<{ message: MessageItem; action: MessageActionItem }> {
+    const { actionId, created } = await this.dataSource.transaction(async (tx) => {
+      const [m] = (await tx.query(
+        `SELECT m.id::text, m.thread_id::text, m.direction, m.is_from_account, m.external_id, m.deleted, t.channel, ca.network
+           FROM message m JOIN thread t ON t.id = m.thread_id JOIN channel_account ca ON ca.id = m.channel_account_id
+          WHERE m.id = $1 AND m.workspace_id = $2
+          FOR UPDATE OF m`,
+        [messageId, user.workspaceId],
+      )) as TargetRow[];
+      if (!m) throw new NotFoundException(`message ${messageId} not found`);
+      if (m.direction === 'outbound' || m.is_from_account) {
+        throw new ConflictException(`${action} applies to customers' comments; message ${messageId} was written by the account`);
+      }
+      if (m.channel !== 'comment') throw new ConflictException(`${action} applies to comments; message ${messageId} is a ${m.channel === 'direct' ? 'private message' : m.channel}`);
+      const connector = this.registry.get(m.network);
+      if (!connector.available) throw new ConflictException(notYetAvailableMessage(m.network));
+      const allowed = connector.moderation?.actions ?? [];
+      if (!allowed.includes(action)) {
+        throw new ConflictException(
+          allowed.length
+            ? `${m.network} does not allow ${action} of a comment through its API (it allows: ${allowed.join(', ')})`
+            : `${m.network} does not allow liking, hiding or deleting comments through its API`,
+        );
+      }
+      if (m.deleted) throw new ConflictException(`message ${messageId} has been deleted`);
+      if (!m.external_id) throw new ConflictException(`message ${messageId} has no network id`);
+      const other = (await tx.query(`SELECT action FROM message_action WHERE message_id = $1 AND state = 'queued' AND action <> $2`, [messageId, action])) as Array<{
+        action: string;
+      }>;
+      if (other.length) throw new ConflictException(`${other[0].action} of message ${messageId} is still queued; try again once it is done`);
+      const [inserted] = (await tx.query(
+        `INSERT INTO message_action (workspace_id, message_id, action, requested_by) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (message_id, action) WHERE state = 'queued' DO NOTHING RETURNING id::text`,
+        [user.workspaceId, messageId, action, user.id],
+      )) as Array<{ id: string }>;
+      if (!inserted) {
+        // The same action is queued already (a double click): that one stands.
+        const [queued] = (await tx.query(`SELECT id::text FROM message_action WHERE message_id = $1 AND action = $2 AND state = 'queued'`, [messageId, action])) as Array<{
+          id: string;
+        }>;
+        return { actionId: queued.id, created: false };
+      }
+      await this.audit.record(
+        { workspaceId: user.workspaceId, actorUserId: user.id, action: `message.${action}`, targetType: 'thread', targetId: m.thread_id, data: { messageId, actionId: inserted.id } },
+        tx,
+      );
+      return { actionId: inserted.id, created: true };
+    });
+    await this.enqueue(user, actionId, created);
+    const [message] = await loadMessageItems(this.dataSource.manager, user.workspaceId, 'm.id = $2', [messageId]);
+    const [item] = await this.load(user.workspaceId, 'a.id = $2', [actionId]);
+    return { message, action: item };
+  }
+
+  async list(user: AuthUser, messageId: string): Promise<MessageActionItem[]> {
+    const exists = (await this.dataSource.query(`SELECT 1 FROM message WHERE id = $1 AND workspace_id = $2`, [messageId, user.workspaceId])) as unknown[];
+    if (!exists.length) throw new NotFoundException(`message ${messageId} not found`);
+    return this.load(user.workspaceId, 'a.message_id = $2', [messageId]);
+  }
+
+  private async load(workspaceId: string, where: string, params: unknown[]): Promise<MessageActionItem[]> {
+    return (await this.dataSource.query(
+      `SELECT ${ACTION_COLUMNS} FROM message_action a LEFT JOIN users u ON u.id = a.requested_by
+        WHERE a.workspace_id = $1 AND ${where} ORDER BY a.id DESC LIMIT 50`,
+      [workspaceId, ...params],
+    )) as MessageActionItem[];
+  }
+
+  private async enqueue(user: AuthUser, actionId: string, created: boolean): Promise<void> {
+    const id = jobId.moderate(actionId);
+    try {
+      if (!created && (await this.outbound.getJob(id))) return;
+      await this.outbound.add(MODERATION_JOB_NAME, { actionId }, { jobId: id });
+    } catch (error) {
+      this.logger.error(`could not enqueue ${id}: ${(error as Error).message}`);
+      await this.dataSource.query(`UPDATE message_action SET state = 'failed', error = $3, finished_at = now() WHERE id = $1 AND workspace_id = $2 AND state = 'queued'`, [
+        actionId,
+        user.workspaceId,
+        `not queued: ${(error as Error).message}`.slice(0, 500),
+      ]);
+      throw new ServiceUnavailableException('the action was stored but could not be queued; try again later');
+    }
+  }
+}
