@@ -2,6 +2,7 @@ import { forwardRef, useEffect, useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Anchor, Badge, Box, Button, Group, Paper, Select, Text, Title } from '@mantine/core';
 import { useI18n } from '../../shared/i18n/I18nProvider';
+import { moderationActions } from '../../shared/networks';
 import { canWriteInbox, useSessionUser } from '../../shared/session/session';
 import { NetworkIcon } from '../../shared/ui/NetworkIcon';
 import { ErrorState, LoadingState } from '../../shared/ui/states';
@@ -132,7 +133,7 @@ export const Conversation = forwardRef<ComposerHandle, { threadId: string }>(fun
           )}
         </Paper>
       )}
-      <MessageList query={messagesQuery} messages={messages} />
+      <MessageList query={messagesQuery} messages={messages} network={th.network} moderation={writer ? moderationActions(th.network, th.kind) : []} />
       {writer ? (
         <Composer ref={composerRef} thread={th} messages={messages} />
       ) : (

@@ -1,15 +1,29 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Badge, Box, Button, Group, Paper, Text } from '@mantine/core';
+import type { Network } from '@resonance/contracts';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states';
+import type { ModerationAction } from '../../shared/networks';
 import type { useMessages } from './list-messages';
+import { MessageActions } from './MessageActions';
 import type { MessageItem } from './types';
 
 const DELIVERY_COLOR = { queued: 'gray', sending: 'blue', sent: 'teal', failed: 'red' } as const;
 
 /** The reply chain, virtualised so a thread of thousands of messages scrolls smoothly; pages load on demand. */
-export function MessageList({ query, messages }: { query: ReturnType<typeof useMessages>; messages: MessageItem[] }) {
+export function MessageList({
+  query,
+  messages,
+  network,
+  moderation = [],
+}: {
+  query: ReturnType<typeof useMessages>;
+  messages: MessageItem[];
+  network?: Network;
+  /** Comment actions the agent may take here (the network's, none for analysts). */
+  moderation?: readonly ModerationAction[];
+}) {
   const { t } = useI18n();
   const parentRef = useRef<HTMLDivElement>(null);
   const byExternalId = useMemo(() => new Map(messages.filter((m) => m.externalId).map((m) => [m.externalId!, m])), [messages]);
@@ -49,7 +63,7 @@ export function MessageList({ query, messages }: { query: ReturnType<typeof useM
           const parent = message.parentExternalId && message.parentExternalId !== rootId ? byExternalId.get(message.parentExternalId) : undefined;
           return (
             <div key={row.key} data-index={row.index} ref={virtualizer.measureElement} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${row.start}px)` }}>
-              <MessageBubble message={message} indent={!!parent} parentName={parent?.author?.name ?? null} />
+              <MessageBubble message={message} indent={!!parent} parentName={parent?.author?.name ?? null} network={network} moderation={moderation} />
             </div>
           );
         })}
@@ -65,7 +79,19 @@ export function MessageList({ query, messages }: { query: ReturnType<typeof useM
   );
 }
 
-function MessageBubble({ message, indent, parentName }: { message: MessageItem; indent: boolean; parentName: string | null }) {
+function MessageBubble({
+  message,
+  indent,
+  parentName,
+  network,
+  moderation,
+}: {
+  message: MessageItem;
+  indent: boolean;
+  parentName: string | null;
+  network?: Network;
+  moderation: readonly ModerationAction[];
+}) {
   const { t, formatDateTime } = useI18n();
   const ours = message.isFromAccount || message.direction === 'outbound';
   const author = message.author?.type === 'user' ? `${message.author.name ?? t('inbox.you')} · ${t('inbox.account')}` : ours ? t('inbox.account') : (message.author?.name ?? message.author?.handle ?? t('common.none'));
@@ -121,6 +147,7 @@ function MessageBubble({ message, indent, parentName }: { message: MessageItem; 
           {message.hidden && <Badge size="xs" color="gray">{t('inbox.hidden')}</Badge>}
           {message.deleted && <Badge size="xs" color="gray">{t('inbox.deleted')}</Badge>}
         </Group>
+        {!ours && network && message.externalId && <MessageActions message={message} network={network} allowed={moderation} />}
       </Paper>
     </Box>
   );

@@ -65,6 +65,18 @@ export interface MessageItem {
   sentiment: number | null;
   hidden: boolean;
   deleted: boolean;
+  liked: boolean;
+  handledAction: 'like' | 'hide' | 'delete' | null;
+  /** The newest like/hide/delete request on the message and where it stands. */
+  lastAction: MessageAction | null;
+}
+
+export interface MessageAction {
+  id: string;
+  action: 'like' | 'unlike' | 'hide' | 'unhide' | 'delete';
+  state: 'queued' | 'done' | 'failed';
+  error: string | null;
+  createdAt: string;
 }
 
 export interface NoteItem {
