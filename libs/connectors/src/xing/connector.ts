@@ -1,10 +1,13 @@
 import type { Config } from '@resonance/config';
 import type { UnifiedRecord } from '@resonance/contracts';
 import type { Connector, ParseContext } from '../interfaces';
-import { notYetAvailableConnector } from '../not-available';
+import { xingAuth } from './auth';
+import { countXingCall } from './budget';
 import { parseXingError } from './errors';
 import { mapCommentsPage, mapConversation, mapConversationsPage, mapMessagesPage, mapUpdate, mapUpdatesPage } from './mapper';
+import { xingReply } from './reply';
 import { xingSettings, type XingSettings } from './settings';
+import { XING_STREAMS, xingSyncPages } from './sync';
 
 /** The endpoint names of the parse command (DESIGN.md §4). */
 export const XING_ENDPOINTS = ['updates', 'comments', 'conversations', 'messages'] as const;
@@ -29,14 +32,16 @@ export function parseXing(endpoint: string, body: unknown, context: ParseContext
 }
 
 export function createXingConnector(config: Config, settings: XingSettings = xingSettings(config)): Connector {
-  void settings;
-  const pending = notYetAvailableConnector('xing');
   return {
-    ...pending,
+    network: 'xing',
     available: true,
     endpoints: XING_ENDPOINTS,
     baseSyncIntervalMs: config.SYNC_INTERVAL_MS,
+    auth: xingAuth(settings),
+    sync: { streams: XING_STREAMS, pages: (input) => xingSyncPages(settings, input) },
+    reply: xingReply(settings),
     parse: parseXing,
     parseError: parseXingError,
+    readBudget: countXingCall(settings.callsPerMinute),
   };
 }
