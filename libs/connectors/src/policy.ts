@@ -23,6 +23,9 @@ export const DEFAULT_QUOTA_DELAY_MS = 60 * 60_000;
 
 export function decideOutcome({ error, consecutiveAuthFailures }: PolicyInput): Outcome {
   const reason = `${error.code}: ${error.message}`;
+  // 426 Upgrade Required: the network no longer serves the API version configured (LinkedIn's
+  // retired Linkedin-Version). Every call fails until an admin changes the configuration.
+  if (error.status === 426) return { action: 'give_up', channelStatus: 'error', reason };
   switch (error.code) {
     case 'RATE_LIMITED':
       return { action: 'delay', delayMs: error.retryAfterMs ?? DEFAULT_RATE_LIMIT_DELAY_MS, reason };

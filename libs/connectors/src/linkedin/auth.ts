@@ -97,8 +97,16 @@ export function linkedinAuth(settings: LinkedInSettings): AuthCapability & { lis
         return credentials;
       }
       const app = needApp(settings);
-      const res = await client().token<TokenResponse>({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: app.clientId, client_secret: app.clientSecret });
-      return credentialsOf(res, credentials, Date.now());
+      try {
+        const res = await client().token<TokenResponse>({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: app.clientId, client_secret: app.clientSecret });
+        return credentialsOf(res, credentials, Date.now());
+      } catch (error) {
+        // A refresh token LinkedIn no longer accepts (expired after a year, or access revoked): only a reconnect helps.
+        if (error instanceof ConnectorError && error.code === 'INVALID_REQUEST') {
+          throw new ConnectorError({ network: 'linkedin', code: 'AUTH_REVOKED', message: `LinkedIn refused the refresh token (${error.message}); reconnect the channel`, status: error.status });
+        }
+        throw error;
+      }
     },
     async revoke(credentials) {
       const app = needApp(settings);

@@ -37,9 +37,11 @@ export function parseLinkedInError(response: { status: number; body: unknown; he
   const message =
     typeof body.message === 'string' && body.message
       ? body.message
-      : typeof response.body === 'string' && response.body
-        ? response.body.slice(0, 200)
-        : `HTTP ${response.status}`;
+      : typeof body.error_description === 'string' && body.error_description
+        ? body.error_description // the OAuth endpoints' {error, error_description}
+          : typeof response.body === 'string' && response.body
+          ? response.body.slice(0, 200)
+          : `HTTP ${response.status}`;
   const kind = classify(response.status >= 400 ? response.status : status, code, serviceErrorCode, message);
   const retired = response.status === 426 || code === 'NONEXISTENT_VERSION';
   return new ConnectorError({
