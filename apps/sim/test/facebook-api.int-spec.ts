@@ -13,7 +13,7 @@ describe('Facebook API: writes, OAuth, errors and faults', () => {
   beforeEach(async () => {
     sim = await testSim();
     graph = `${sim.url}/facebook/v24.0`;
-    truth = (await postJson(`${sim.url}/_sim/generate`, { count: 400 })).body.items;
+    truth = (await postJson(`${sim.url}/_sim/generate`, { count: 400, network: 'facebook' })).body.items;
   });
   afterEach(() => sim.close());
 

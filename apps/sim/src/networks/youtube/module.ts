@@ -1,0 +1,172 @@
+import type { GeneratedItem } from '../../generator';
+import { json, type SimRequest, type SimResponse } from '../../core/http';
+import type { FaultOptions } from '../../core/faults';
+import type { NetworkControl, NetworkModule, SimContext } from '../../core/network-module';
+import type { TruthItem } from '../../core/world';
+import { errors } from './errors';
+import { consent, revoke, token } from './oauth-routes';
+import { COST } from './quota';
+import { listChannels, listComments, listCommentThreads, listPlaylistItems, listVideos, search } from './read-routes';
+import { ytTime } from './serialize';
+import { YoutubeState } from './state';
+import type { YtComment, YtVideo } from './store';
+import { insertComment } from './write-routes';
+
+const API = '/youtube/v3/';
+
+/**
+ * www.googleapis.com (YouTube Data API v3 below /youtube/v3), accounts.google.com's consent page
+ * (/o/oauth2/v2/auth) and oauth2.googleapis.com (/token, /revoke), all under /youtube. Every API
+ * call is charged to the OAuth client's daily quota before it runs; a spent quota answers 403
+ * quotaExceeded until midnight Pacific time. YouTube sends no webhooks for comments.
+ */
+export class YoutubeModule implements NetworkModule, NetworkControl {
+  readonly network = 'youtube' as const;
+  readonly state: YoutubeState;
+
+  constructor(private readonly ctx: SimContext) {
+    this.state = new YoutubeState(ctx);
+  }
+
+  handle(req: SimRequest): SimResponse {
+    if (req.path === '/o/oauth2/v2/auth' && req.method === 'GET') return consent(this.state, req);
+    if (req.path === '/token') return token(this.state, req);
+    if (req.path === '/revoke') return revoke(this.state, req);
+    if (!req.path.startsWith(API)) return errors.notFound();
+    const resource = req.path.slice(API.length);
+    const method = req.method === 'POST' && req.query.get('alt') === 'delete' ? 'DELETE' : req.method;
+    const route = this.route(resource, method);
+    if (!route) return KNOWN.has(resource) ? errors.methodNotAllowed() : errors.notFound();
+
+    const auth = this.state.authenticate(req);
+    if ('error' in auth) return auth.error;
+    // Quota is charged per call, whether it succeeds or not (invalid requests cost too).
+    if (!this.state.quota.charge(auth.token.clientId, route.cost, this.state.now())) return errors.quotaExceeded();
+    return route.run(req, auth.token);
+  }
+
+  private route(resource: string, method: string): { cost: number; run: (req: SimRequest, t: Parameters<typeof insertComment>[2]) => SimResponse } | undefined {
+    const s = this.state;
+    if (method === 'GET') {
+      if (resource === 'commentThreads') return { cost: COST.list, run: (req) => listCommentThreads(s, req) };
+      if (resource === 'comments') return { cost: COST.list, run: (req) => listComments(s, req) };
+      if (resource === 'videos') return { cost: COST.list, run: (req) => listVideos(s, req) };
+      if (resource === 'channels') return { cost: COST.list, run: (req, t) => listChannels(s, req, t.channelId) };
+      if (resource === 'playlistItems') return { cost: COST.list, run: (req) => listPlaylistItems(s, req) };
+      if (resource === 'search') return { cost: COST.search, run: (req) => search(s, req) };
+    }
+    if (method === 'POST' && resource === 'comments') {
+      return {
+        cost: COST.insert,
+        run: (req, t) => {
+          const { response, created } = insertComment(s, req, t);
+          if (created) this.ctx.world.addTruth(this.truthOf(created, null, null, 'api'));
+          return response;
+        },
+      };
+    }
+    return undefined;
+  }
+
+  /**
+   * Injected faults in Google's shapes: rate_limit is 403 rateLimitExceeded (usageLimits), or 429
+   * RESOURCE_EXHAUSTED with Retry-After when options.code is 429, or the real 403 quotaExceeded
+   * body when options.code is 403; server_error is 500/503 backendError.
+   */
+  faultResponse(kind: 'rate_limit' | 'server_error', options: FaultOptions): SimResponse {
+    if (kind === 'server_error') return errors.backendError(options.status === 503 ? 503 : (options.status ?? 500));
+    if (options.code === 403) return errors.quotaExceeded();
+    return errors.rateLimited(options.code === 429 ? 429 : 403);
+  }
+
+  internalError(): SimResponse {
+    return errors.backendError(500);
+  }
+
+  /** Generated videos and comments appear on the channel (YouTube has no private messages: those are skipped). */
+  ingest(items: GeneratedItem[]): TruthItem[] {
+    const truth: TruthItem[] = [];
+    for (const item of items) {
+      const node = this.state.store.add(item);
+      if (!node) continue;
+      const t = this.truthOf(node, item.kind === 'post' ? null : item.intent, item.language, 'generator');
+      this.ctx.world.addTruth(t);
+      truth.push(t);
+    }
+    return truth;
+  }
+
+  private truthOf(node: YtVideo | YtComment, intent: TruthItem['intent'], language: TruthItem['language'], source: TruthItem['source']): TruthItem {
+    const channel = this.state.store.channel;
+    if (!('thread' in node)) {
+      return {
+        network: 'youtube',
+        kind: 'post',
+        externalId: node.id,
+        postExternalId: null,
+        parentExternalId: null,
+        threadExternalId: null,
+        author: { externalId: channel.channelId, name: channel.name },
+        fromAccount: true,
+        text: node.description ? `${node.title}\n\n${node.description}` : node.title,
+        language,
+        intent,
+        createdAt: isoSeconds(node.publishedAt),
+        source,
+      };
+    }
+    return {
+      network: 'youtube',
+      kind: 'comment',
+      externalId: node.id,
+      postExternalId: node.thread.video?.id ?? null,
+      parentExternalId: node.parentId,
+      threadExternalId: node.thread.id,
+      author: { externalId: node.author.channelId, name: node.author.name },
+      fromAccount: node.fromChannel,
+      text: node.text,
+      language,
+      intent,
+      createdAt: isoSeconds(node.publishedAt),
+      source,
+    };
+  }
+
+  /** /_sim/youtube/...: the quota (GET; POST {dailyUnits, used}) and token controls. */
+  control(req: SimRequest, subpath: string): SimResponse | undefined {
+    const input = { ...Object.fromEntries(req.query), ...req.body } as Record<string, unknown>;
+    const now = this.state.now();
+    const clientId = this.state.client.clientId;
+    if (subpath === '/quota') {
+      if (req.method === 'POST') {
+        if (input.dailyUnits !== undefined) {
+          const units = Number(input.dailyUnits);
+          if (!(Number.isInteger(units) && units >= 1)) return json(400, { error: { message: 'dailyUnits must be an integer ≥ 1' } });
+          this.state.quota.dailyUnits = units;
+        }
+        if (input.used !== undefined) {
+          const used = Number(input.used);
+          if (!(Number.isInteger(used) && used >= 0)) return json(400, { error: { message: 'used must be an integer ≥ 0' } });
+          this.state.quota.set(clientId, used, now);
+        }
+      }
+      return json(200, { dailyUnits: this.state.quota.dailyUnits, used: this.state.quota.usedToday(clientId, now), resetsAt: new Date(this.state.quota.resetsAt(now)).toISOString() });
+    }
+    if (req.method === 'GET' && subpath === '/tokens') {
+      return json(200, { tokens: this.state.tokens.listAccess().map((t) => ({ ...t, expiresAt: t.expiresAt === null ? null : new Date(t.expiresAt).toISOString() })) });
+    }
+    if (req.method === 'POST' && (subpath === '/tokens/expire' || subpath === '/tokens/revoke')) {
+      const t = typeof input.token === 'string' ? this.state.tokens.getAccess(input.token) : undefined;
+      if (!t) return json(404, { error: { message: 'unknown token' } });
+      if (subpath === '/tokens/expire') t.expiresAt = now - 1;
+      else this.state.tokens.revoke(t.token);
+      return json(200, { token: t.token, expired: subpath === '/tokens/expire', revoked: t.revoked });
+    }
+    return undefined;
+  }
+}
+
+const KNOWN = new Set(['commentThreads', 'comments', 'videos', 'channels', 'playlistItems', 'search']);
+
+// YouTube reports times in whole seconds; the ground truth says the same.
+const isoSeconds = (ms: number): string => new Date(ytTime(ms)).toISOString();

@@ -1,0 +1,75 @@
+import { json, redirect, type SimRequest, type SimResponse } from '../../core/http';
+import { errors } from './errors';
+import type { YoutubeState } from './state';
+import { ACCESS_TOKEN_S, FORCE_SSL_SCOPE } from './tokens';
+
+/**
+ * Google OAuth 2.0 for the sim: the consent page approves at once as the demo channel's owner
+ * (there is no one to click); the token endpoint exchanges codes and refresh tokens like
+ * oauth2.googleapis.com/token; /revoke ends a grant.
+ */
+export function consent(state: YoutubeState, req: SimRequest): SimResponse {
+  const q = req.query;
+  const clientId = q.get('client_id');
+  const redirectUri = q.get('redirect_uri');
+  if (!clientId) return errors.oauth(400, 'invalid_request', 'Missing required parameter: client_id');
+  if (clientId !== state.client.clientId) return errors.oauth(401, 'invalid_client', 'The OAuth client was not found.');
+  if (!redirectUri) return errors.oauth(400, 'invalid_request', 'Missing required parameter: redirect_uri');
+  if (q.get('response_type') !== 'code') return errors.oauth(400, 'unsupported_response_type', `Invalid response_type: ${q.get('response_type') ?? ''}`);
+  const scope = q.get('scope');
+  if (!scope) return errors.oauth(400, 'invalid_request', 'Missing required parameter: scope');
+  let target: URL;
+  try {
+    target = new URL(redirectUri);
+  } catch {
+    return errors.oauth(400, 'redirect_uri_mismatch', 'Invalid parameter value for redirect_uri: Missing scheme');
+  }
+  const scopes = scope.split(/\s+/).filter(Boolean);
+  const code = state.tokens.issueCode(
+    { clientId, redirectUri, channelId: state.store.channel.channelId, scopes, offline: q.get('access_type') === 'offline' },
+    state.now(),
+  );
+  const st = q.get('state');
+  if (st !== null) target.searchParams.set('state', st);
+  target.searchParams.set('code', code.code);
+  target.searchParams.set('scope', scopes.join(' '));
+  return redirect(target.toString());
+}
+
+export function token(state: YoutubeState, req: SimRequest): SimResponse {
+  if (req.method !== 'POST') return errors.methodNotAllowed();
+  const p = { ...req.body } as Record<string, string | undefined>;
+  if (p.client_id !== state.client.clientId || p.client_secret !== state.client.clientSecret) return errors.oauth(401, 'invalid_client', 'Unauthorized');
+  const now = state.now();
+  if (p.grant_type === 'authorization_code') {
+    if (!p.code) return errors.oauth(400, 'invalid_request', 'Missing required parameter: code');
+    const code = state.tokens.code(p.code);
+    if (!code || code.used || code.expiresAt <= now || code.clientId !== p.client_id) return errors.oauth(400, 'invalid_grant', 'Malformed auth code.');
+    if (code.redirectUri !== p.redirect_uri) return errors.oauth(400, 'redirect_uri_mismatch', 'Bad Request');
+    code.used = true;
+    const grant = { clientId: code.clientId, channelId: code.channelId, scopes: code.scopes };
+    const access = state.tokens.issueAccess(grant, now);
+    const refresh = code.offline ? state.tokens.issueRefresh(grant) : undefined;
+    return json(200, {
+      access_token: access.token,
+      expires_in: ACCESS_TOKEN_S,
+      ...(refresh ? { refresh_token: refresh.token } : {}),
+      scope: code.scopes.join(' '),
+      token_type: 'Bearer',
+    });
+  }
+  if (p.grant_type === 'refresh_token') {
+    const refresh = p.refresh_token ? state.tokens.getRefresh(p.refresh_token) : undefined;
+    if (!refresh || refresh.revoked || refresh.clientId !== p.client_id) return errors.oauth(400, 'invalid_grant', 'Token has been expired or revoked.');
+    const access = state.tokens.issueAccess({ clientId: refresh.clientId, channelId: refresh.channelId, scopes: refresh.scopes }, now);
+    return json(200, { access_token: access.token, expires_in: ACCESS_TOKEN_S, scope: refresh.scopes.join(' ') || FORCE_SSL_SCOPE, token_type: 'Bearer' });
+  }
+  return errors.oauth(400, 'unsupported_grant_type', `Invalid grant_type: ${p.grant_type ?? ''}`);
+}
+
+export function revoke(state: YoutubeState, req: SimRequest): SimResponse {
+  if (req.method !== 'POST') return errors.methodNotAllowed();
+  const value = req.query.get('token') ?? (typeof req.body.token === 'string' ? req.body.token : undefined);
+  if (!value || !state.tokens.revoke(value)) return errors.oauth(400, 'invalid_token', 'Token expired or revoked');
+  return json(200, {});
+}

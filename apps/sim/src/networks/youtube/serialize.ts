@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto';
+import type { YtAuthor, YtComment, YtThread, YtVideo } from './store';
+
+/** YouTube Data API v3 resource bodies (youtube#comment, youtube#commentThread, youtube#video, ...). */
+export type TextFormat = 'html' | 'plainText';
+
+type Json = Record<string, unknown>;
+
+export const etag = (...parts: unknown[]): string => createHash('sha1').update(JSON.stringify(parts)).digest('base64url').slice(0, 27);
+
+/** YouTube times: ISO 8601 in UTC with whole seconds ("2022-11-14T10:23:02Z"). */
+export const ytTime = (ms: number): string => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+
+const escapeHtml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/\n/g, '<br>');
+
+function authorFields(a: YtAuthor): Json {
+  return {
+    authorDisplayName: a.name,
+    authorProfileImageUrl: `https://yt3.ggpht.com/ytc/${a.channelId.slice(2, 14)}=s48-c-k-c0x00ffffff-no-rj`,
+    authorChannelUrl: `http://www.youtube.com/channel/${a.channelId}`,
+    authorChannelId: { value: a.channelId },
+  };
+}
+
+export function commentJson(c: YtComment, channelId: string, format: TextFormat): Json {
+  const snippet: Json = {
+    ...authorFields(c.author),
+    channelId,
+    ...(c.thread.video ? { videoId: c.thread.video.id } : {}),
+    textDisplay: format === 'html' ? escapeHtml(c.text) : c.text,
+    textOriginal: c.text,
+    ...(c.parentId ? { parentId: c.parentId } : {}),
+    canRate: true,
+    viewerRating: 'none',
+    likeCount: c.likeCount,
+    publishedAt: ytTime(c.publishedAt),
+    updatedAt: ytTime(c.publishedAt),
+  };
+  return { kind: 'youtube#comment', etag: etag(c.id, c.text, c.likeCount), id: c.id, snippet };
+}
+
+/** Threads list at most this many replies inline; the rest come from comments.list?parentId. */
+export const EMBEDDED_REPLIES = 5;
+
+export function threadJson(t: YtThread, channelId: string, parts: Set<string>, format: TextFormat): Json {
+  const out: Json = { kind: 'youtube#commentThread', etag: etag(t.id, t.replies.length), id: t.id };
+  if (parts.has('snippet')) {
+    out.snippet = {
+      channelId,
+      ...(t.video ? { videoId: t.video.id } : {}),
+      topLevelComment: commentJson(t.top, channelId, format),
+      canReply: true,
+      totalReplyCount: t.replies.length,
+      isPublic: true,
+    };
+  }
+  if (parts.has('replies') && t.replies.length > 0) {
+    out.replies = { comments: t.replies.slice(0, EMBEDDED_REPLIES).map((r) => commentJson(r, channelId, format)) };
+  }
+  return out;
+}
+
+export function videoJson(v: YtVideo, channelId: string, channelTitle: string, parts: Set<string>): Json {
+  const out: Json = { kind: 'youtube#video', etag: etag(v.id, v.views, v.likes, v.threads.length), id: v.id };
+  if (parts.has('snippet')) {
+    out.snippet = {
+      publishedAt: ytTime(v.publishedAt),
+      channelId,
+      title: v.title,
+      description: v.description,
+      thumbnails: { default: { url: `https://i.ytimg.com/vi/${v.id}/default.jpg`, width: 120, height: 90 } },
+      channelTitle,
+      categoryId: '22',
+      liveBroadcastContent: 'none',
+    };
+  }
+  if (parts.has('statistics')) {
+    const comments = v.threads.reduce((n, t) => n + 1 + t.replies.length, 0);
+    // Counters are decimal strings in the real API.
+    out.statistics = { viewCount: String(v.views), likeCount: String(v.likes), favoriteCount: '0', commentCount: String(comments) };
+  }
+  return out;
+}
+
+export const uploadsPlaylistOf = (channelId: string): string => `UU${channelId.slice(2)}`;
+
+export function playlistItemJson(v: YtVideo, position: number, channelId: string, channelTitle: string, parts: Set<string>): Json {
+  const playlistId = uploadsPlaylistOf(channelId);
+  const out: Json = { kind: 'youtube#playlistItem', etag: etag(playlistId, v.id), id: Buffer.from(`${playlistId}.${v.id}`).toString('base64url') };
+  if (parts.has('snippet')) {
+    out.snippet = {
+      publishedAt: ytTime(v.publishedAt),
+      channelId,
+      title: v.title,
+      description: v.description,
+      channelTitle,
+      playlistId,
+      position,
+      resourceId: { kind: 'youtube#video', videoId: v.id },
+    };
+  }
+  if (parts.has('contentDetails')) out.contentDetails = { videoId: v.id, videoPublishedAt: ytTime(v.publishedAt) };
+  return out;
+}
+
+export function listJson(kind: string, items: Json[], perPage: number, total: number, nextPageToken?: string, prevPageToken?: string): Json {
+  return {
+    kind,
+    etag: etag(kind, items.map((i) => i.etag)),
+    ...(nextPageToken ? { nextPageToken } : {}),
+    ...(prevPageToken ? { prevPageToken } : {}),
+    pageInfo: { totalResults: total, resultsPerPage: perPage },
+    items,
+  };
+}
+
+/** Page tokens are opaque to clients: here, where the next page starts, base64url-encoded. */
+export const encodePageToken = (position: number): string => Buffer.from(`yt:${position}`).toString('base64url');
+
+export function decodePageToken(token: string | null): number | null | 'bad' {
+  if (token === null || token === '') return null;
+  const m = /^yt:(\d+)$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
+  return m ? Number(m[1]) : 'bad';
+}

@@ -1,0 +1,45 @@
+import { DEMO_YOUTUBE_CHANNEL, DEMO_YOUTUBE_CLIENT } from '../../demo-accounts';
+import type { SimContext } from '../../core/network-module';
+import type { SimRequest, SimResponse } from '../../core/http';
+import { errors } from './errors';
+import { QuotaMeter } from './quota';
+import { YoutubeStore } from './store';
+import { FORCE_SSL_SCOPE, requestToken, YoutubeTokens, type YtToken } from './tokens';
+
+/** Everything the YouTube routes share: the channel's world, OAuth, the quota, and the sim core. */
+export class YoutubeState {
+  readonly store: YoutubeStore;
+  readonly tokens = new YoutubeTokens();
+  readonly quota = new QuotaMeter();
+  readonly client = DEMO_YOUTUBE_CLIENT;
+  readonly channelTitle = DEMO_YOUTUBE_CHANNEL.title;
+  readonly customUrl = DEMO_YOUTUBE_CHANNEL.customUrl;
+
+  constructor(readonly ctx: SimContext) {
+    this.store = new YoutubeStore(DEMO_YOUTUBE_CHANNEL.id, DEMO_YOUTUBE_CHANNEL.title, ctx.settings.seed);
+    const grant = { clientId: this.client.clientId, channelId: DEMO_YOUTUBE_CHANNEL.id, scopes: [FORCE_SSL_SCOPE] };
+    // The demo channel's tokens: the access token never expires, so `npm start` keeps working (faults can still break it).
+    this.tokens.registerAccess({ ...grant, token: DEMO_YOUTUBE_CHANNEL.accessToken, expiresAt: null });
+    this.tokens.registerRefresh({ ...grant, token: DEMO_YOUTUBE_CHANNEL.refreshToken });
+  }
+
+  now(): number {
+    return this.ctx.clock.now();
+  }
+
+  /** The request's access token, or Google's 401 for it. Faults can make every token read as expired or revoked. */
+  authenticate(req: SimRequest): { token: YtToken } | { error: SimResponse } {
+    const value = requestToken(req);
+    if (!value) return { error: errors.loginRequired() };
+    const token = this.tokens.getAccess(value);
+    // Google answers unknown, expired and revoked tokens alike: 401 authError "Invalid Credentials".
+    if (!token || token.revoked) return { error: errors.invalidCredentials() };
+    if (this.ctx.faults.hit('youtube', 'token_revoked')) {
+      this.tokens.revoke(token.token);
+      return { error: errors.invalidCredentials() };
+    }
+    if (this.ctx.faults.hit('youtube', 'token_expired')) return { error: errors.invalidCredentials() };
+    if (token.expiresAt !== null && token.expiresAt <= this.now()) return { error: errors.invalidCredentials() };
+    return { token };
+  }
+}

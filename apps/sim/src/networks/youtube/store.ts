@@ -1,0 +1,170 @@
+import { createHash } from 'node:crypto';
+import type { GeneratedCustomer, GeneratedItem } from '../../generator';
+
+/**
+ * The YouTube channel's world: videos, comment threads (a top-level comment and its replies: two
+ * levels, as on YouTube) on videos or on the channel itself, as generated or written through the
+ * API. Lists are append-only in insertion order, which is also time order.
+ */
+export interface YtAuthor {
+  channelId: string;
+  name: string;
+}
+
+export interface YtVideo {
+  id: string;
+  order: number;
+  publishedAt: number;
+  title: string;
+  description: string;
+  views: number;
+  likes: number;
+  threads: YtThread[];
+}
+
+export interface YtComment {
+  id: string;
+  order: number;
+  thread: YtThread;
+  /** null for the top-level comment. */
+  parentId: string | null;
+  author: YtAuthor;
+  fromChannel: boolean;
+  text: string;
+  publishedAt: number;
+  likeCount: number;
+}
+
+export interface YtThread {
+  id: string;
+  order: number;
+  /** null: a comment on the channel itself (no video), an older kind YouTube still lists. */
+  video: YtVideo | null;
+  top: YtComment;
+  replies: YtComment[];
+}
+
+/** Every tenth top-level comment is written on the channel rather than under a video. */
+const CHANNEL_LEVEL_EVERY = 10;
+const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** A YouTube-looking id (base64url characters) derived from a seed: stable across runs. */
+export function ytId(seed: string, length: number): string {
+  const digest = createHash('sha256').update(seed).digest();
+  let out = '';
+  for (let i = 0; i < length; i++) out += ID_ALPHABET[digest[i % digest.length] % 64];
+  return out;
+}
+
+export class YoutubeStore {
+  readonly videos: YtVideo[] = [];
+  /** Threads in insertion (= top-level time) order. */
+  readonly threads: YtThread[] = [];
+  private readonly videosById = new Map<string, YtVideo>();
+  private readonly videosBySeq = new Map<number, YtVideo>();
+  private readonly threadsById = new Map<string, YtThread>();
+  private readonly commentsById = new Map<string, YtComment>();
+  private readonly commentsBySeq = new Map<number, YtComment>();
+  private order = 0;
+  private apiSerial = 0;
+  readonly channel: YtAuthor;
+
+  constructor(
+    channelId: string,
+    channelName: string,
+    private readonly seed: number,
+  ) {
+    this.channel = { channelId, name: channelName };
+  }
+
+  video(id: string): YtVideo | undefined {
+    return this.videosById.get(id);
+  }
+
+  thread(id: string): YtThread | undefined {
+    return this.threadsById.get(id);
+  }
+
+  comment(id: string): YtComment | undefined {
+    return this.commentsById.get(id);
+  }
+
+  customer(c: GeneratedCustomer): YtAuthor {
+    return { channelId: `UC${ytId(`customer:${c.index}`, 22)}`, name: c.name };
+  }
+
+  /** Adds one generated item (private messages do not exist on YouTube); returns what was created. */
+  add(item: GeneratedItem): YtVideo | YtComment | undefined {
+    if (item.kind === 'post') {
+      const [title, ...rest] = item.text.split(/(?<=[.!?])\s+/);
+      const video: YtVideo = {
+        id: ytId(`${this.seed}:video:${item.seq}`, 11),
+        order: ++this.order,
+        publishedAt: item.createdAt,
+        title: title.slice(0, 100),
+        description: rest.join(' '),
+        views: 0,
+        likes: 0,
+        threads: [],
+      };
+      this.videos.push(video);
+      this.videosById.set(video.id, video);
+      this.videosBySeq.set(item.seq, video);
+      return video;
+    }
+    if (item.kind !== 'comment') return undefined;
+    const video = this.videosBySeq.get(item.postSeq);
+    if (!video) return undefined;
+    const author = item.author ? this.customer(item.author) : this.channel;
+    video.views += 7;
+    if (item.seq % 3 === 0) video.likes += 1;
+    if (item.parentSeq === null) {
+      const onChannel = item.seq % CHANNEL_LEVEL_EVERY === 0;
+      const comment = this.addThread(onChannel ? null : video, author, !item.author, item.text, item.createdAt, `${this.seed}:c:${item.seq}`);
+      this.commentsBySeq.set(item.seq, comment);
+      return comment;
+    }
+    const parent = this.commentsBySeq.get(item.parentSeq);
+    if (!parent) return undefined;
+    const reply = this.addReply(parent.thread, author, !item.author, item.text, item.createdAt, `${this.seed}:r:${item.seq}`);
+    this.commentsBySeq.set(item.seq, reply);
+    return reply;
+  }
+
+  /** comments.insert as the channel: a reply under the thread's top-level comment. */
+  addApiReply(thread: YtThread, text: string, at: number): YtComment {
+    return this.addReply(thread, this.channel, true, text, at, `${this.seed}:api:${++this.apiSerial}`);
+  }
+
+  private addThread(video: YtVideo | null, author: YtAuthor, fromChannel: boolean, text: string, at: number, idSeed: string): YtComment {
+    // Top-level comment ids: 26 characters ending in "AaABAg", like the real ones.
+    const id = `Ug${ytId(idSeed, 18)}4AaABAg`;
+    const thread = { id, order: ++this.order, video } as YtThread;
+    const top: YtComment = { id, order: thread.order, thread, parentId: null, author, fromChannel, text, publishedAt: at, likeCount: 0 };
+    thread.top = top;
+    thread.replies = [];
+    this.threads.push(thread);
+    this.threadsById.set(id, thread);
+    this.commentsById.set(id, top);
+    video?.threads.push(thread);
+    return top;
+  }
+
+  private addReply(thread: YtThread, author: YtAuthor, fromChannel: boolean, text: string, at: number, idSeed: string): YtComment {
+    // Reply ids are the parent's id, a dot, and 22 characters of their own.
+    const reply: YtComment = {
+      id: `${thread.id}.${ytId(idSeed, 22)}`,
+      order: ++this.order,
+      thread,
+      parentId: thread.id,
+      author,
+      fromChannel,
+      text,
+      publishedAt: at,
+      likeCount: 0,
+    };
+    thread.replies.push(reply);
+    this.commentsById.set(reply.id, reply);
+    return reply;
+  }
+}
