@@ -17,13 +17,27 @@ export async function moderateMessage({ messageId, action }: ModerateInput): Pro
   return answer.message;
 }
 
-/** The answer's message (lastAction queued) replaces the cached one; live events bring done/failed. */
+/**
+ * The answer's message (lastAction queued) replaces the cached one; live events bring done/failed.
+ * The worker can be faster than the answer: a cached copy that already shows this action (or a
+ * newer one) finished is kept.
+ */
 export function useModerateMessage() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: moderateMessage,
     onSuccess: (message, { threadId }) => {
-      client.setQueryData<InfiniteData<Page<MessageItem>, string | null>>(messagesQueryOptions(threadId).queryKey, (data) => addMessage(data, message));
+      client.setQueryData<InfiniteData<Page<MessageItem>, string | null>>(messagesQueryOptions(threadId).queryKey, (data) => {
+        const cached = data?.pages.flatMap((p) => p.items).find((m) => m.id === message.id);
+        return cached && isNewer(cached.lastAction, message.lastAction) ? data : addMessage(data, message);
+      });
     },
   });
+}
+
+/** Whether `a` is a later state than `b`: a newer action, or the same one no longer queued. */
+function isNewer(a: MessageItem['lastAction'], b: MessageItem['lastAction']): boolean {
+  if (!a || !b) return !!a && !b;
+  if (a.id !== b.id) return BigInt(a.id) > BigInt(b.id);
+  return a.state !== 'queued' && b.state === 'queued';
 }
