@@ -1,4 +1,4 @@
-import type { BudgetState } from '../budget';
+import { STOP_AT_PERCENT, type BudgetState } from '../budget';
 
 /**
  * LinkedIn's limits are per day (reset at midnight UTC) and announced by nothing but a 429: no
@@ -27,10 +27,14 @@ const isLinkedInState = (s: BudgetState | undefined): s is LinkedInBudgetState =
 export function countLinkedInCall(previous: BudgetState | undefined, now: number, dailyCalls: number): LinkedInBudgetState {
   const day = utcDay(now);
   const sameDay = isLinkedInState(previous) && previous.day === day;
-  const calls = (sameDay ? previous.calls : 0) + 1;
+  // A pause the worker stored after a rate limit keeps only the percentage: today's count is read back from it.
+  const carried = sameDay ? previous.calls : previous && !isLinkedInState(previous) && utcDay(previous.readAt) === day ? Math.round((previous.usedPercent / 100) * dailyCalls) : 0;
+  const calls = carried + 1;
   const state: LinkedInBudgetState = { day, calls, usedPercent: (calls / dailyCalls) * 100, readAt: now };
   // A pause set by a 429 today holds until the reset; yesterday's pause is over.
   if (sameDay && previous.pausedUntil && previous.pausedUntil > now) state.pausedUntil = previous.pausedUntil;
+  // The day's allowance is as good as spent: stop here rather than run into LinkedIn's 429.
+  if (state.usedPercent >= STOP_AT_PERCENT) state.pausedUntil = nextUtcMidnight(now);
   return state;
 }
 

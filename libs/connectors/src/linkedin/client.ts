@@ -14,6 +14,9 @@ export interface LinkedInClientOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/** Longest wait before a call that is slept in place (from 75 % of the day's budget waits grow to 10 s). */
+export const LINKEDIN_MAX_INLINE_WAIT_MS = 2_000;
+
 /** A URN as one path segment: encoded whole, parentheses and commas included (Restli 2.0). */
 export const urnSegment = (urn: string): string => encodeURIComponent(urn).replace(/\(/g, '%28').replace(/\)/g, '%29');
 
@@ -38,6 +41,9 @@ export class LinkedInClient {
       fetch: options.fetch,
       now: this.now,
       sleep: options.sleep,
+      // Short inline waits only: a longer one becomes RATE_LIMITED, the job ends and the channel is
+      // paused, so a LinkedIn channel short of budget never holds a sync slot other networks need.
+      maxInlineWaitMs: LINKEDIN_MAX_INLINE_WAIT_MS,
     });
   }
 

@@ -52,6 +52,14 @@ describe('LinkedIn daily budget (no headers: counted calls)', () => {
     expect(waits.slice(0, 74).every((w) => w === 0)).toBe(true);
     expect(waits[79]).toBeGreaterThan(0);
     expect(waits[89]).toBeGreaterThan(waits[79]);
+    // From 95 % on, nothing more today: paused until midnight UTC.
+    expect(waits[94]).toBe(6 * 3600_000);
+    expect(s?.pausedUntil).toBe(Date.parse('2026-11-23T00:00:00Z'));
+  });
+
+  it('reads today’s count back from a pause the worker stored (percentage only)', () => {
+    expect(countLinkedInCall({ usedPercent: 50, pausedUntil: at - 1, readAt: at - 1000 }, at, 100)).toMatchObject({ calls: 51, usedPercent: 51 });
+    expect(countLinkedInCall({ usedPercent: 50, readAt: at - 86_400_000 }, at, 100)).toMatchObject({ calls: 1 });
   });
 
   it('after a 429 nothing is called until midnight UTC, then calls go again', () => {
