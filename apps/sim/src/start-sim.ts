@@ -10,6 +10,7 @@ import { World } from './core/world';
 import { FacebookModule } from './networks/facebook/module';
 import { LinkedInModule } from './networks/linkedin/module';
 import { notBuiltModule } from './networks/not-built';
+import { XModule } from './networks/x/module';
 import { YoutubeModule } from './networks/youtube/module';
 import { XingModule } from './networks/xing/module';
 
@@ -46,7 +47,7 @@ export async function startSim(config: SimConfig): Promise<RunningSim> {
     webhooks: new WebhookDispatcher(faults, () => settings.webhookRetryDelaysMs),
   };
   const facebook = new FacebookModule(ctx);
-  const modules: Array<NetworkModule & NetworkControl> = [facebook, notBuiltModule('x'), new LinkedInModule(ctx), new YoutubeModule(ctx), new XingModule(ctx)];
+  const modules: Array<NetworkModule & NetworkControl> = [facebook, new XModule(ctx), new LinkedInModule(ctx), new YoutubeModule(ctx), new XingModule(ctx)];
   const traffic = new TrafficLoop(ctx, modules);
   const server = createSimServer(ctx, modules, traffic);
   server.keepAliveTimeout = 5_000;

@@ -1,0 +1,233 @@
+import { DEMO_X_ACCOUNT, DEMO_X_APP } from '../../demo-accounts';
+import type { GeneratedItem } from '../../generator';
+import { json, type SimRequest, type SimResponse } from '../../core/http';
+import type { FaultOptions } from '../../core/faults';
+import type { NetworkControl, NetworkModule, SimContext } from '../../core/network-module';
+import type { TruthItem } from '../../core/world';
+import { errors } from './errors';
+import { XRateLimits } from './limits';
+import { authorize, revoke, token } from './oauth-routes';
+import { getConversationEvents, getDmEvents, getMe, getMentions, getTweet, getUserTweets, searchRecent } from './read-routes';
+import { XStore, type XDmEvent, type XTweet } from './store';
+import { bearer, XTokenRegistry, type XToken } from './tokens';
+import { directMessageEvents, tweetCreateEvents, xSignature } from './webhooks';
+import { postTweet, sendDm } from './write-routes';
+
+const ALL_SCOPES = ['tweet.read', 'tweet.write', 'users.read', 'dm.read', 'dm.write', 'offline.access'];
+const WEBHOOK_BATCH = 50;
+
+/** The rate-limit window a path belongs to (X limits each endpoint separately). */
+export function endpointOf(method: string, path: string): string {
+  const p = path.replace(/\/+$/, '');
+  if (/^\/2\/users\/\d+\/mentions$/.test(p)) return 'GET /2/users/:id/mentions';
+  if (/^\/2\/users\/\d+\/tweets$/.test(p)) return 'GET /2/users/:id/tweets';
+  if (/^\/2\/tweets\/\d+$/.test(p)) return 'GET /2/tweets/:id';
+  if (/^\/2\/dm_conversations\/with\/\d+\/dm_events$/.test(p)) return 'GET /2/dm_conversations/with/:id/dm_events';
+  if (/^\/2\/dm_conversations\/with\/\d+\/messages$/.test(p)) return 'POST /2/dm_conversations/with/:id/messages';
+  return `${method} ${p}`;
+}
+
+/** api.x.com (and x.com/i/oauth2/authorize) under /x. */
+export class XModule implements NetworkModule, NetworkControl {
+  readonly network = 'x' as const;
+  readonly account = { id: DEMO_X_ACCOUNT.id, name: DEMO_X_ACCOUNT.name, username: DEMO_X_ACCOUNT.username };
+  readonly app = DEMO_X_APP;
+  readonly store = new XStore(this.account);
+  readonly tokens = new XTokenRegistry();
+  readonly limits = new XRateLimits();
+
+  constructor(private readonly ctx: SimContext) {
+    this.tokens.registerAccess({ token: DEMO_X_ACCOUNT.accessToken, userId: this.account.id, scopes: ALL_SCOPES, expiresAt: null, revoked: false });
+    this.tokens.registerRefresh(DEMO_X_ACCOUNT.refreshToken, this.account.id, ALL_SCOPES, true);
+  }
+
+  private now(): number {
+    return this.ctx.clock.now();
+  }
+
+  handle(req: SimRequest): SimResponse {
+    const path = req.path.replace(/\/+$/, '');
+    const now = this.now();
+    if (path === '/i/oauth2/authorize' && req.method === 'GET') return authorize(this.tokens, this.app, this.account.id, req, now);
+    if (path === '/2/oauth2/token' && req.method === 'POST') return token(this.tokens, this.app, req, now);
+    if (path === '/2/oauth2/revoke' && req.method === 'POST') return revoke(this.tokens, this.app, req);
+    if (!path.startsWith('/2/')) return errors.notFound();
+
+    const auth = this.authenticate(req, now);
+    if ('error' in auth) return auth.error;
+    const userId = auth.token.userId;
+    const endpoint = endpointOf(req.method, path);
+    const window = this.limits.take(endpoint, userId, now);
+    if (!window.allowed) return errors.tooManyRequests(window.headers);
+    const response = this.route(req, path, userId, now);
+    return { ...response, headers: { ...window.headers, ...response.headers } };
+  }
+
+  private authenticate(req: SimRequest, now: number): { token: XToken } | { error: SimResponse } {
+    const value = bearer(req);
+    const t = value ? this.tokens.get(value) : undefined;
+    if (!t || t.revoked) return { error: errors.unauthorized() };
+    if (this.ctx.faults.hit('x', 'token_revoked') || this.ctx.faults.hit('x', 'token_expired')) return { error: errors.unauthorized() };
+    if (t.expiresAt !== null && t.expiresAt <= now) return { error: errors.unauthorized() };
+    return { token: t };
+  }
+
+  private route(req: SimRequest, path: string, userId: string, now: number): SimResponse {
+    const seg = path.split('/').slice(2);
+    if (req.method === 'GET') {
+      if (seg[0] === 'users' && seg[1] === 'me' && seg.length === 2) return getMe(this.store, req, userId);
+      if (seg[0] === 'users' && seg.length === 3 && seg[2] === 'mentions') return getMentions(this.store, req, seg[1]);
+      if (seg[0] === 'users' && seg.length === 3 && seg[2] === 'tweets') return getUserTweets(this.store, req, seg[1]);
+      if (seg[0] === 'tweets' && seg[1] === 'search' && seg[2] === 'recent' && seg.length === 3) return searchRecent(this.store, req, now);
+      if (seg[0] === 'tweets' && seg.length === 2 && /^\d{1,19}$/.test(seg[1])) return getTweet(this.store, req, seg[1]);
+      if (seg[0] === 'dm_events' && seg.length === 1) return getDmEvents(this.store, req, userId);
+      if (seg[0] === 'dm_conversations' && seg[1] === 'with' && seg[3] === 'dm_events' && seg.length === 4) return getConversationEvents(this.store, req, userId, seg[2]);
+    }
+    if (req.method === 'POST') {
+      if (seg[0] === 'tweets' && seg.length === 1) {
+        const { response, created } = postTweet(this.store, this.ctx.world, req, userId, now);
+        if (created) this.afterCreate([created], 'api');
+        return response;
+      }
+      if (seg[0] === 'dm_conversations' && seg[1] === 'with' && seg[3] === 'messages' && seg.length === 4) {
+        const { response, created } = sendDm(this.store, this.ctx.world, req, userId, seg[2], now);
+        if (created) this.afterCreate([created], 'api');
+        return response;
+      }
+    }
+    return errors.notFound();
+  }
+
+  /** A storm answers in either of X's real 429 shapes (code 88 → the v1-style body), with the window's spent headers. */
+  faultResponse(kind: 'rate_limit' | 'server_error', options: FaultOptions, req: SimRequest): SimResponse {
+    if (kind === 'server_error') return errors.internal(options.status ?? 500);
+    const t = bearer(req);
+    const userId = (t && this.tokens.get(t)?.userId) || 'app';
+    const headers = this.limits.spent(endpointOf(req.method, req.path), userId, this.now());
+    return options.code === 88 ? errors.rateLimitCode88(headers) : errors.tooManyRequests(headers);
+  }
+
+  internalError(): SimResponse {
+    return errors.internal(500);
+  }
+
+  ingest(items: GeneratedItem[]): TruthItem[] {
+    const truth: TruthItem[] = [];
+    const created: Array<XTweet | XDmEvent> = [];
+    for (const item of items) {
+      const node = this.store.add(item);
+      if (!node) continue;
+      created.push(node);
+      const t = this.truthOf(node, item.kind === 'post' ? null : item.intent, item.language, 'generator');
+      this.ctx.world.addTruth(t);
+      truth.push(t);
+    }
+    this.afterCreate(created, null);
+    return truth;
+  }
+
+  private afterCreate(created: Array<XTweet | XDmEvent>, source: 'api' | null): void {
+    if (source) for (const node of created) this.ctx.world.addTruth(this.truthOf(node, null, null, source));
+    if (!this.ctx.settings.webhookUrl) return;
+    const account = this.account.id;
+    // Account Activity sends the user's own tweets, mentions and replies to the user, and DMs either way.
+    const tweets = created.filter((n): n is XTweet => 'conversationId' in n && 'mentions' in n).filter((t) => t.author.id === account || t.mentions.includes(account) || t.parent?.author.id === account);
+    const dms = created.filter((n): n is XDmEvent => 'sender' in n);
+    for (let i = 0; i < tweets.length; i += WEBHOOK_BATCH) this.deliver(tweetCreateEvents(account, tweets.slice(i, i + WEBHOOK_BATCH)));
+    for (let i = 0; i < dms.length; i += WEBHOOK_BATCH) this.deliver(directMessageEvents(account, dms.slice(i, i + WEBHOOK_BATCH)));
+  }
+
+  deliver(payload: Record<string, unknown>): void {
+    const body = JSON.stringify(payload);
+    const url = `${this.ctx.settings.webhookUrl!.replace(/\/+$/, '')}/x`;
+    this.ctx.webhooks.send('x', url, body, { 'x-twitter-webhooks-signature': xSignature(this.app.consumerSecret, body), 'user-agent': 'Twitter-Webhooks/1.0' });
+  }
+
+  /** The inbox thread of a tweet: the reply directly under the account's post, or the first tweet of any other conversation. */
+  private threadOf(t: XTweet): { thread: string; post: string | null; parent: string | null } {
+    const root = this.store.tweet(t.conversationId) ?? t;
+    if (root.author.id !== this.account.id) return { thread: root.id, post: null, parent: t.parent?.id ?? null };
+    let top = t;
+    while (top.parent && top.parent.id !== root.id) top = top.parent;
+    return { thread: top.id, post: root.id, parent: t.parent && t.parent.id !== root.id ? t.parent.id : null };
+  }
+
+  private truthOf(node: XTweet | XDmEvent, intent: TruthItem['intent'], language: TruthItem['language'], source: TruthItem['source']): TruthItem {
+    const base = { network: 'x' as const, intent, language, source, createdAt: new Date(node.createdAt).toISOString() };
+    if ('sender' in node) {
+      return {
+        ...base,
+        kind: 'message',
+        externalId: node.id,
+        postExternalId: null,
+        parentExternalId: null,
+        threadExternalId: node.conversationId,
+        author: { externalId: node.sender.id, name: node.sender.name },
+        fromAccount: node.sender.id === this.account.id,
+        text: node.text,
+      };
+    }
+    const own = node.author.id === this.account.id;
+    if (own && !node.parent) {
+      return { ...base, kind: 'post', externalId: node.id, postExternalId: null, parentExternalId: null, threadExternalId: null, author: { externalId: node.author.id, name: node.author.name }, fromAccount: true, text: node.text };
+    }
+    const where = this.threadOf(node);
+    return {
+      ...base,
+      kind: 'comment',
+      externalId: node.id,
+      postExternalId: where.post,
+      parentExternalId: where.parent,
+      threadExternalId: where.thread,
+      author: { externalId: node.author.id, name: node.author.name },
+      fromAccount: own,
+      text: node.text,
+    };
+  }
+
+  /** /_sim/x/...: tokens, rate-limit windows, and the Account Activity CRC check against the receiver. */
+  async control(req: SimRequest, subpath: string): Promise<SimResponse | undefined> {
+    const input = { ...Object.fromEntries(req.query), ...req.body } as Record<string, unknown>;
+    if (req.method === 'GET' && subpath === '/tokens') {
+      return json(200, { tokens: this.tokens.list().map((t) => ({ ...t, expiresAt: t.expiresAt === null ? null : new Date(t.expiresAt).toISOString() })) });
+    }
+    if (req.method === 'POST' && (subpath === '/tokens/expire' || subpath === '/tokens/revoke')) {
+      const t = typeof input.token === 'string' ? this.tokens.get(input.token) : undefined;
+      if (!t) return json(404, { error: { message: 'unknown token' } });
+      if (subpath === '/tokens/expire') t.expiresAt = this.now() - 1;
+      else t.revoked = true;
+      return json(200, { expired: subpath === '/tokens/expire', revoked: t.revoked });
+    }
+    if (subpath === '/limits') {
+      if (req.method === 'POST') {
+        const windowSeconds = input.windowSeconds === undefined ? undefined : Number(input.windowSeconds);
+        if (windowSeconds !== undefined && !(windowSeconds >= 1)) return json(400, { error: { message: 'windowSeconds must be ≥ 1' } });
+        const limits = (input.limits ?? {}) as Record<string, unknown>;
+        for (const [k, v] of Object.entries(limits)) if (!(Number(v) >= 1)) return json(400, { error: { message: `limit of ${k} must be ≥ 1` } });
+        if (windowSeconds !== undefined) this.limits.windowMs = windowSeconds * 1000;
+        for (const [k, v] of Object.entries(limits)) this.limits.limits[k] = Number(v);
+        this.limits.reset();
+      }
+      return json(200, { windowSeconds: this.limits.windowMs / 1000, limits: this.limits.limits });
+    }
+    if (req.method === 'POST' && subpath === '/crc') return this.crc(typeof input.url === 'string' ? input.url : undefined);
+    return undefined;
+  }
+
+  /** What X does when a webhook is registered (and hourly after): GET ?crc_token=…, expect the HMAC back. */
+  async crc(url?: string): Promise<SimResponse> {
+    const target = url ?? (this.ctx.settings.webhookUrl ? `${this.ctx.settings.webhookUrl.replace(/\/+$/, '')}/x` : undefined);
+    if (!target) return json(400, { error: { message: 'no webhook URL configured; pass {"url": ...}' } });
+    const crcToken = `crc${Math.floor(Math.random() * 1e12)}`;
+    const u = new URL(target);
+    u.searchParams.set('crc_token', crcToken);
+    const expected = xSignature(this.app.consumerSecret, crcToken);
+    try {
+      const res = await fetch(u, { signal: AbortSignal.timeout(3_000) });
+      const body = (await res.json().catch(() => null)) as { response_token?: string } | null;
+      return json(200, { url: target, status: res.status, crcToken, responseToken: body?.response_token ?? null, valid: res.status === 200 && body?.response_token === expected });
+    } catch (error) {
+      return json(200, { url: target, status: null, crcToken, error: (error as Error).message, valid: false });
+    }
+  }
+}

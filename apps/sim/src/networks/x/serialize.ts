@@ -1,0 +1,104 @@
+import type { XDmEvent, XStore, XTweet, XUser } from './store';
+
+/** Fields a client can ask for (unknown ones are a 400, as on X). */
+export const TWEET_FIELDS = new Set(['id', 'text', 'created_at', 'author_id', 'conversation_id', 'in_reply_to_user_id', 'referenced_tweets', 'public_metrics', 'edit_history_tweet_ids', 'lang', 'source']);
+export const USER_FIELDS = new Set(['id', 'name', 'username', 'profile_image_url', 'created_at', 'description', 'verified', 'protected']);
+export const DM_EVENT_FIELDS = new Set(['id', 'text', 'event_type', 'dm_conversation_id', 'created_at', 'sender_id', 'participant_ids', 'attachments', 'referenced_tweets']);
+
+export class UnknownFieldError extends Error {
+  constructor(
+    readonly parameter: string,
+    readonly value: string,
+  ) {
+    super(`The \`${parameter}\` query parameter value [${value}] is not one of [${[...(parameter === 'user.fields' ? USER_FIELDS : parameter === 'dm_event.fields' ? DM_EVENT_FIELDS : TWEET_FIELDS)].join(',')}]`);
+  }
+}
+
+export function fieldList(query: URLSearchParams, parameter: string, allowed: Set<string>): Set<string> {
+  const raw = query.get(parameter);
+  const fields = new Set<string>();
+  if (!raw) return fields;
+  for (const f of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+    if (!allowed.has(f)) throw new UnknownFieldError(parameter, f);
+    fields.add(f);
+  }
+  return fields;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function tweetJson(t: XTweet, fields: Set<string>): Record<string, unknown> {
+  // X always sends id, text and the edit history.
+  const out: Record<string, unknown> = { id: t.id, text: t.text, edit_history_tweet_ids: [t.id] };
+  if (fields.has('created_at')) out.created_at = iso(t.createdAt);
+  if (fields.has('author_id')) out.author_id = t.author.id;
+  if (fields.has('conversation_id')) out.conversation_id = t.conversationId;
+  if (fields.has('in_reply_to_user_id') && t.parent) out.in_reply_to_user_id = t.parent.author.id;
+  if (fields.has('referenced_tweets') && t.parent) out.referenced_tweets = [{ type: 'replied_to', id: t.parent.id }];
+  if (fields.has('public_metrics')) out.public_metrics = { retweet_count: 0, reply_count: t.replyCount, like_count: t.likeCount, quote_count: 0, bookmark_count: 0, impression_count: t.replyCount * 40 + 12 };
+  if (fields.has('lang')) out.lang = 'de';
+  return out;
+}
+
+export function userJson(u: XUser, fields: Set<string>): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: u.id, name: u.name, username: u.username };
+  if (fields.has('profile_image_url')) out.profile_image_url = `https://pbs.twimg.com/profile_images/${u.id}/avatar_normal.jpg`;
+  if (fields.has('created_at')) out.created_at = '2019-03-01T10:00:00.000Z';
+  if (fields.has('description')) out.description = '';
+  if (fields.has('verified')) out.verified = false;
+  if (fields.has('protected')) out.protected = false;
+  return out;
+}
+
+export function dmEventJson(e: XDmEvent, fields: Set<string>): Record<string, unknown> {
+  // Without dm_event.fields X sends id, event_type and text.
+  const out: Record<string, unknown> = { id: e.id, event_type: 'MessageCreate', text: e.text };
+  if (fields.has('dm_conversation_id')) out.dm_conversation_id = e.conversationId;
+  if (fields.has('created_at')) out.created_at = iso(e.createdAt);
+  if (fields.has('sender_id')) out.sender_id = e.sender.id;
+  if (fields.has('participant_ids')) out.participant_ids = [e.sender.id, e.recipient.id];
+  return out;
+}
+
+/** data + includes (expansions) for a list of tweets. */
+export function tweetsBody(store: XStore, tweets: XTweet[], query: URLSearchParams): Record<string, unknown> {
+  const fields = fieldList(query, 'tweet.fields', TWEET_FIELDS);
+  const userFields = fieldList(query, 'user.fields', USER_FIELDS);
+  const expansions = new Set((query.get('expansions') ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+  const includes: Record<string, unknown[]> = {};
+  if (expansions.has('author_id')) {
+    const users = new Map<string, XUser>();
+    for (const t of tweets) users.set(t.author.id, t.author);
+    if (expansions.has('referenced_tweets.id')) for (const t of tweets) if (t.parent) users.set(t.parent.author.id, t.parent.author);
+    if (users.size) includes.users = [...users.values()].map((u) => userJson(u, userFields));
+  }
+  if (expansions.has('in_reply_to_user_id')) {
+    const users = new Map((includes.users as Array<{ id: string }> | undefined)?.map((u) => [u.id, u]) ?? []);
+    for (const t of tweets) if (t.parent && !users.has(t.parent.author.id)) users.set(t.parent.author.id, userJson(t.parent.author, userFields) as { id: string });
+    if (users.size) includes.users = [...users.values()];
+  }
+  if (expansions.has('referenced_tweets.id')) {
+    const parents = new Map<string, XTweet>();
+    for (const t of tweets) if (t.parent) parents.set(t.parent.id, t.parent);
+    if (parents.size) includes.tweets = [...parents.values()].map((p) => tweetJson(p, fields));
+  }
+  // An empty page has no `data` at all, only meta.result_count 0.
+  if (!tweets.length) return {};
+  return { data: tweets.map((t) => tweetJson(t, fields)), ...(Object.keys(includes).length ? { includes } : {}) };
+}
+
+export function dmEventsBody(events: XDmEvent[], query: URLSearchParams): Record<string, unknown> {
+  const fields = fieldList(query, 'dm_event.fields', DM_EVENT_FIELDS);
+  const userFields = fieldList(query, 'user.fields', USER_FIELDS);
+  const expansions = new Set((query.get('expansions') ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+  const users = new Map<string, XUser>();
+  for (const e of events) {
+    if (expansions.has('sender_id')) users.set(e.sender.id, e.sender);
+    if (expansions.has('participant_ids')) {
+      users.set(e.sender.id, e.sender);
+      users.set(e.recipient.id, e.recipient);
+    }
+  }
+  if (!events.length) return {};
+  return { data: events.map((e) => dmEventJson(e, fields)), ...(users.size ? { includes: { users: [...users.values()].map((u) => userJson(u, userFields)) } } : {}) };
+}

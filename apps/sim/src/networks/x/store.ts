@@ -1,0 +1,167 @@
+import type { GeneratedCustomer, GeneratedItem } from '../../generator';
+
+/**
+ * The X account's world: users, tweets (posts, replies, mentions) and DM events. Tweets and
+ * events share one increasing sequence, and their ids are snowflake-like numbers built from it,
+ * so "newer" is "larger id" as on X, since_id is a comparison and a page cursor is an order.
+ */
+export interface XUser {
+  id: string;
+  name: string;
+  username: string;
+}
+
+export interface XTweet {
+  id: string;
+  order: number;
+  author: XUser;
+  text: string;
+  createdAt: number;
+  conversationId: string;
+  parent: XTweet | null;
+  /** Users the tweet mentions (the mentions timeline of each lists it). */
+  mentions: string[];
+  replyCount: number;
+  likeCount: number;
+}
+
+export interface XDmEvent {
+  id: string;
+  order: number;
+  conversationId: string;
+  sender: XUser;
+  recipient: XUser;
+  text: string;
+  createdAt: number;
+}
+
+const ID_BASE = 1_860_000_000_000_000_000n;
+const DM_ID_BASE = 1_870_000_000_000_000_000n;
+
+/** X reports times in whole seconds (…T17:24:21.000Z). */
+export const xSecond = (ms: number): number => Math.floor(ms / 1000) * 1000;
+
+/** The 1:1 DM conversation id: both user ids, smaller first, joined by a dash. */
+export const dmConversationId = (a: string, b: string): string => {
+  const [x, y] = BigInt(a) < BigInt(b) ? [a, b] : [b, a];
+  return `${x}-${y}`;
+};
+
+export class XStore {
+  readonly tweets: XTweet[] = [];
+  readonly dmEvents: XDmEvent[] = [];
+  private readonly tweetsById = new Map<string, XTweet>();
+  private readonly tweetsBySeq = new Map<number, XTweet>();
+  private readonly users = new Map<string, XUser>();
+  private order = 0;
+
+  constructor(readonly account: XUser) {
+    this.users.set(account.id, account);
+  }
+
+  user(id: string): XUser | undefined {
+    return this.users.get(id);
+  }
+
+  tweet(id: string): XTweet | undefined {
+    return this.tweetsById.get(id);
+  }
+
+  customerUser(customer: GeneratedCustomer): XUser {
+    const id = String(1_600_000_000_000_000_000n + BigInt(customer.index));
+    let user = this.users.get(id);
+    if (!user) {
+      const handle = customer.name.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '').slice(0, 9);
+      user = { id, name: customer.name, username: `${handle}_${customer.index}`.slice(0, 15) };
+      this.users.set(id, user);
+    }
+    return user;
+  }
+
+  /**
+   * One generated item on X: a post is the account's tweet; a top-level comment replies to the
+   * post (every fourth is a standalone mention instead); a reply answers its thread's first tweet;
+   * a message is a DM event between the customer and the account.
+   */
+  add(item: GeneratedItem): XTweet | XDmEvent | undefined {
+    switch (item.kind) {
+      case 'post': {
+        const tweet = this.addTweet({ author: this.account, text: item.text, at: item.createdAt, parent: null, mentions: [] });
+        this.tweetsBySeq.set(item.seq, tweet);
+        return tweet;
+      }
+      case 'comment': {
+        const author = item.author ? this.customerUser(item.author) : this.account;
+        const thread = item.parentSeq === null ? undefined : this.tweetsBySeq.get(item.parentSeq);
+        let tweet: XTweet;
+        if (thread) {
+          tweet = this.reply(thread, author, item.text, item.createdAt);
+        } else {
+          const post = this.tweetsBySeq.get(item.postSeq);
+          const standalone = !post || item.seq % 4 === 0 || author.id === this.account.id;
+          tweet = standalone
+            ? this.addTweet({ author, text: `@${this.account.username} ${item.text}`, at: item.createdAt, parent: null, mentions: [this.account.id] })
+            : this.reply(post, author, item.text, item.createdAt);
+        }
+        this.tweetsBySeq.set(item.seq, tweet);
+        return tweet;
+      }
+      case 'message': {
+        const customer = this.customerUser(item.customer);
+        return item.fromAccount ? this.addDm(this.account, customer, item.text, item.createdAt) : this.addDm(customer, this.account, item.text, item.createdAt);
+      }
+    }
+  }
+
+  /**
+   * A reply as X writes it: "@parent-author " before the text. Replies under a standalone mention
+   * keep mentioning the account (X carries the replied-to tweet's mentions over); replies deeper in
+   * a conversation under the account's own post name only the person answered, so only a search by
+   * conversation finds them.
+   */
+  reply(parent: XTweet, author: XUser, text: string, at: number): XTweet {
+    const root = this.tweetsById.get(parent.conversationId);
+    const underMention = root !== undefined && root.author.id !== this.account.id;
+    const names = new Set<string>();
+    if (parent.author.id !== author.id) names.add(parent.author.id);
+    if (underMention && author.id !== this.account.id) names.add(this.account.id);
+    const prefix = [...names].map((id) => `@${this.users.get(id)!.username}`).join(' ');
+    return this.addTweet({ author, text: prefix ? `${prefix} ${text}` : text, at, parent, mentions: [...names] });
+  }
+
+  addTweet(input: { author: XUser; text: string; at: number; parent: XTweet | null; mentions: string[] }): XTweet {
+    const order = ++this.order;
+    const id = String(ID_BASE + BigInt(order));
+    const tweet: XTweet = {
+      id,
+      order,
+      author: input.author,
+      text: input.text,
+      createdAt: xSecond(input.at),
+      conversationId: input.parent ? input.parent.conversationId : id,
+      parent: input.parent,
+      mentions: input.mentions,
+      replyCount: 0,
+      likeCount: 0,
+    };
+    if (input.parent) input.parent.replyCount += 1;
+    this.tweets.push(tweet);
+    this.tweetsById.set(id, tweet);
+    return tweet;
+  }
+
+  addDm(sender: XUser, recipient: XUser, text: string, at: number): XDmEvent {
+    const order = ++this.order;
+    const event: XDmEvent = {
+      id: String(DM_ID_BASE + BigInt(order)),
+      order,
+      conversationId: dmConversationId(sender.id, recipient.id),
+      sender,
+      recipient,
+      text,
+      createdAt: xSecond(at),
+    };
+    this.dmEvents.push(event);
+    return event;
+  }
+}

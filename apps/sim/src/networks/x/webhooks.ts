@@ -1,0 +1,59 @@
+import { createHmac } from 'node:crypto';
+import type { XDmEvent, XTweet, XUser } from './store';
+
+/**
+ * The Account Activity API: deliveries for the subscribed user (`for_user_id`), tweets in the
+ * v1.1 object shape, DMs as message_create events with the users they name, signed with
+ * x-twitter-webhooks-signature = "sha256=" + base64 HMAC-SHA256(consumer secret, body); the CRC
+ * check answers GET ?crc_token=… with the same HMAC of the token.
+ */
+export const xSignature = (consumerSecret: string, data: string | Buffer): string => `sha256=${createHmac('sha256', consumerSecret).update(data).digest('base64')}`;
+
+/** v1.1's created_at: "Wed Oct 10 20:19:24 +0000 2018". */
+function v1Time(ms: number): string {
+  const d = new Date(ms);
+  const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getUTCDay()];
+  const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()];
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${day} ${month} ${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000 ${d.getUTCFullYear()}`;
+}
+
+const v1User = (u: XUser) => ({ id: Number(u.id), id_str: u.id, name: u.name, screen_name: u.username, profile_image_url_https: `https://pbs.twimg.com/profile_images/${u.id}/avatar_normal.jpg` });
+
+export function tweetCreateEvents(forUserId: string, tweets: XTweet[]): Record<string, unknown> {
+  return {
+    for_user_id: forUserId,
+    tweet_create_events: tweets.map((t) => ({
+      created_at: v1Time(t.createdAt),
+      id: Number(t.id),
+      id_str: t.id,
+      text: t.text,
+      truncated: false,
+      in_reply_to_status_id: t.parent ? Number(t.parent.id) : null,
+      in_reply_to_status_id_str: t.parent?.id ?? null,
+      in_reply_to_user_id: t.parent ? Number(t.parent.author.id) : null,
+      in_reply_to_user_id_str: t.parent?.author.id ?? null,
+      in_reply_to_screen_name: t.parent?.author.username ?? null,
+      user: v1User(t.author),
+      timestamp_ms: String(t.createdAt),
+    })),
+  };
+}
+
+export function directMessageEvents(forUserId: string, events: XDmEvent[]): Record<string, unknown> {
+  const users: Record<string, unknown> = {};
+  for (const e of events) {
+    users[e.sender.id] = v1User(e.sender);
+    users[e.recipient.id] = v1User(e.recipient);
+  }
+  return {
+    for_user_id: forUserId,
+    direct_message_events: events.map((e) => ({
+      type: 'message_create',
+      id: e.id,
+      created_timestamp: String(e.createdAt),
+      message_create: { target: { recipient_id: e.recipient.id }, sender_id: e.sender.id, message_data: { text: e.text, entities: { hashtags: [], symbols: [], user_mentions: [], urls: [] } } },
+    })),
+    users,
+  };
+}

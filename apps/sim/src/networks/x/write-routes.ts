@@ -1,0 +1,69 @@
+import { json, type SimRequest, type SimResponse } from '../../core/http';
+import type { World } from '../../core/world';
+import { errors } from './errors';
+import type { XDmEvent, XStore, XTweet } from './store';
+
+const MAX_TWEET = 280;
+const MAX_DM = 10_000;
+
+type Created<T> = { response: SimResponse; created?: T };
+
+/**
+ * POST /2/tweets: a tweet, or a reply with reply.in_reply_to_tweet_id. X refuses a duplicate of
+ * the account's own recent text (403, "duplicate content") — a client that re-sends sees it.
+ */
+export function postTweet(store: XStore, world: World, req: SimRequest, userId: string, now: number): Created<XTweet> {
+  if (req.badBody) return { response: errors.invalidRequest('body', '', 'Request body is not valid JSON') };
+  const text = req.body.text;
+  const reply = req.body.reply as { in_reply_to_tweet_id?: unknown } | undefined;
+  if (typeof text !== 'string' || text.trim() === '') return { response: errors.invalidRequest('text', String(text ?? ''), 'The `text` field is required and must not be empty') };
+  if ([...text].length > MAX_TWEET) return { response: errors.forbidden('You are not allowed to create a Tweet with more than 280 characters.') };
+  const author = store.user(userId)!;
+  let parent: XTweet | null = null;
+  if (reply !== undefined) {
+    const id = typeof reply === 'object' && reply ? reply.in_reply_to_tweet_id : undefined;
+    if (typeof id !== 'string' || !/^\d{1,19}$/.test(id)) return { response: errors.invalidRequest('reply.in_reply_to_tweet_id', String(id ?? ''), 'reply.in_reply_to_tweet_id must be a tweet id') };
+    parent = store.tweet(id) ?? null;
+    if (!parent) return { response: errors.invalidRequest('reply.in_reply_to_tweet_id', id, `Could not find tweet with in_reply_to_tweet_id: [${id}].`) };
+  }
+  const recentDuplicate = store.tweets.some((t) => t.author.id === userId && t.text === text && now - t.createdAt < 24 * 3600_000);
+  if (recentDuplicate) return { response: errors.forbidden('You are not allowed to create a Tweet with duplicate content.') };
+  const tweet = parent
+    ? store.addTweet({ author, text, at: now, parent, mentions: parent.author.id !== userId ? [parent.author.id] : [] })
+    : store.addTweet({ author, text, at: now, parent: null, mentions: [] });
+  world.addReceived({
+    network: 'x',
+    at: new Date(now).toISOString(),
+    kind: 'comment_reply',
+    method: 'POST',
+    path: '/2/tweets',
+    targetId: parent?.id ?? '',
+    externalId: tweet.id,
+    text,
+    body: req.body,
+  });
+  return { response: json(201, { data: { id: tweet.id, text: tweet.text, edit_history_tweet_ids: [tweet.id] } }), created: tweet };
+}
+
+/** POST /2/dm_conversations/with/:participant_id/messages */
+export function sendDm(store: XStore, world: World, req: SimRequest, userId: string, participantId: string, now: number): Created<XDmEvent> {
+  if (req.badBody) return { response: errors.invalidRequest('body', '', 'Request body is not valid JSON') };
+  const text = req.body.text;
+  if (typeof text !== 'string' || text.trim() === '') return { response: errors.invalidRequest('text', String(text ?? ''), 'The `text` field is required when no attachments are sent') };
+  if (text.length > MAX_DM) return { response: errors.invalidRequest('text', text.slice(0, 20), 'The `text` field is longer than 10000 characters') };
+  const recipient = store.user(participantId);
+  if (!recipient || participantId === userId) return { response: errors.forbidden('You cannot send messages to this user.') };
+  const event = store.addDm(store.user(userId)!, recipient, text, now);
+  world.addReceived({
+    network: 'x',
+    at: new Date(now).toISOString(),
+    kind: 'private_message',
+    method: 'POST',
+    path: `/2/dm_conversations/with/${participantId}/messages`,
+    targetId: participantId,
+    externalId: event.id,
+    text,
+    body: req.body,
+  });
+  return { response: json(201, { data: { dm_conversation_id: event.conversationId, dm_event_id: event.id } }), created: event };
+}
