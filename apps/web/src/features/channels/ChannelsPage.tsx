@@ -172,6 +172,11 @@ function ChannelCard({ channel, onReconnect }: { channel: ChannelView; onReconne
             {t('channels.xingNotice')}
           </Text>
         )}
+        {channel.network === 'linkedin' && (
+          <Text size="xs" c="dimmed">
+            {t('channels.linkedinNotice')}
+          </Text>
+        )}
       </Stack>
       <Group gap="xs" mt="sm">
         {(channel.status === 'needs_reauth' || channel.status === 'error') && (
@@ -214,6 +219,11 @@ function ConnectCard({ network, pending, onConnect }: { network: Network; pendin
       {network === 'xing' && (
         <Alert color="yellow" variant="light" mt="sm" p="xs" data-testid="xing-notice">
           <Text size="xs">{t('channels.xingNotice')}</Text>
+        </Alert>
+      )}
+      {network === 'linkedin' && (
+        <Alert color="blue" variant="light" mt="sm" p="xs" data-testid="linkedin-notice">
+          <Text size="xs">{t('channels.linkedinNotice')}</Text>
         </Alert>
       )}
     </Card>
