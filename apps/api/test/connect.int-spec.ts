@@ -273,10 +273,13 @@ describe('connect flow (POST /api/channels/connect/:network → network → GET 
   });
 
   it('says clearly that a network without a connector cannot be connected yet, and lets only admins with the CSRF token start', async () => {
-    for (const network of ['x', 'xing']) {
+    for (const network of ['x']) {
       const res = record(await admin.agent.post(`/api/channels/connect/${network}`).set('x-csrf-token', admin.csrf).send({}).expect(404));
       expect(res.body.message).toMatch(new RegExp(`${network} is not yet available in Resonance`));
     }
+    // XING: partner access only (OAuth 1.0a); the refusal says so and what to ask XING for.
+    const xing = record(await admin.agent.post('/api/channels/connect/xing').set('x-csrf-token', admin.csrf).send({}).expect(503));
+    expect(xing.body.message).toMatch(/XING API partners only.*ask XING for partner access and a consumer key\/secret/);
     const unknown = await admin.agent.post('/api/channels/connect/myspace').set('x-csrf-token', admin.csrf).send({}).expect(404);
     expect(unknown.body.message).toMatch(/unknown network/);
     await admin.agent.post('/api/channels/connect/facebook').send({}).expect(403);

@@ -116,6 +116,17 @@ describe('XING against the sim: exactly once in, exactly once out, with faults o
     expect(compareWithTruth(await truth(), await storedMessages(db.dataSource, channel.id))).toEqual([]);
   });
 
+  it('without a partner consumer configured, a XING channel is never shown as connected: needs_reauth with the partner-access reason', async () => {
+    const bare = testConfig({ SIM_URL: sim.url, DEMO_MODE: 'false' });
+    const registry = createConnectorRegistry(bare);
+    const bareRunner = new SyncRunner(db.dataSource, new IngestStore(db.dataSource), new ChannelAccess(db.dataSource, bare.ENCRYPTION_KEY, registry), registry, bare);
+    const channel = await connect();
+    expect((await bareRunner.run(channel.id)).error).toMatch(/^AUTH_REVOKED: XING_CONSUMER_KEY and XING_CONSUMER_SECRET are not configured/);
+    const [row] = await db.dataSource.query(`SELECT status, last_error FROM channel_account WHERE id = $1`, [channel.id]);
+    expect(row.status).toBe('needs_reauth');
+    expect(row.last_error).toMatch(/XING API partners only.*ask XING for partner access/);
+  });
+
   it('sends each reply exactly once (comment and message), through a 5xx, a second job, and a crash that lost the answer', async () => {
     const channel = await connect();
     await simJson(sim, '/_sim/generate', { method: 'POST', body: { count: 100, network: 'xing' } });

@@ -2,7 +2,7 @@ import { BadRequestException, Body, Controller, Get, Inject, NotFoundException, 
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { CHANNEL_STATUSES, NETWORKS, type ChannelStatus, type Network } from '@resonance/contracts';
+import { CHANNEL_STATUSES, NETWORK_ACCESS_NOTES, NETWORKS, type ChannelStatus, type Network } from '@resonance/contracts';
 import { AuditService } from '../audit/audit.service';
 import { ADMINS, ALL_ROLES, type AuthUser } from '../auth/auth.types';
 import { Authenticated, CurrentUser } from '../auth/decorators';
@@ -27,7 +27,12 @@ export class ChannelView {
   @ApiProperty({ nullable: true, type: String }) credentialsExpireAt!: string | null;
   @ApiProperty({ nullable: true, type: Number }) followers!: number | null;
   @ApiProperty() createdAt!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'What the network requires before it can be connected (XING: partner access), or null' })
+  access!: string | null;
 }
+
+/** Adds the network's access note (NETWORK_ACCESS_NOTES) to channel rows. */
+export const withAccess = <T extends { network: Network }>(row: T): T & { access: string | null } => ({ ...row, access: NETWORK_ACCESS_NOTES[row.network] ?? null });
 
 /** Never the credentials: the column list is explicit (the connect flow answers with it too). */
 export const CHANNEL_COLUMNS = `id, network, external_id AS "externalId", display_name AS "displayName", handle, status,
@@ -48,8 +53,9 @@ export class ChannelsController {
   @Authenticated(...ALL_ROLES)
   @ApiOperation({ summary: 'The connected channel accounts with their sync health (every role reads; admins manage)' })
   @ApiOkResponse({ type: [ChannelView] })
-  list(@CurrentUser() user: AuthUser): Promise<ChannelView[]> {
-    return this.dataSource.query(`SELECT ${CHANNEL_COLUMNS} FROM channel_account WHERE workspace_id = $1 ORDER BY network, display_name, id`, [user.workspaceId]);
+  async list(@CurrentUser() user: AuthUser): Promise<ChannelView[]> {
+    const rows = (await this.dataSource.query(`SELECT ${CHANNEL_COLUMNS} FROM channel_account WHERE workspace_id = $1 ORDER BY network, display_name, id`, [user.workspaceId])) as ChannelView[];
+    return rows.map(withAccess);
   }
 
   @Patch(':id')
@@ -65,6 +71,6 @@ export class ChannelsController {
     )) as ChannelView[];
     if (!rows.length) throw new NotFoundException(`channel ${id} not found`);
     await this.audit.record({ workspaceId: user.workspaceId, actorUserId: user.id, action: 'channel.update', targetType: 'channel', targetId: id, data: { ...body } });
-    return rows[0];
+    return withAccess(rows[0]);
   }
 }

@@ -16,7 +16,8 @@ export function xingConsumer(settings: XingSettings, credentials?: Credentials |
   const key = typeof credentials?.consumerKey === 'string' ? credentials.consumerKey : settings.consumerKey;
   const secret = typeof credentials?.consumerSecret === 'string' ? credentials.consumerSecret : settings.consumerSecret;
   if (!key || !secret) {
-    throw new ConnectorError({ network: 'xing', code: 'INVALID_REQUEST', message: `XING_CONSUMER_KEY and XING_CONSUMER_SECRET are not configured — ${XING_PARTNER_ACCESS_HINT}` });
+    // AUTH_REVOKED, not INVALID_REQUEST: a channel that cannot sign is shown as needing reconnection, never as connected.
+    throw new ConnectorError({ network: 'xing', code: 'AUTH_REVOKED', message: `XING_CONSUMER_KEY and XING_CONSUMER_SECRET are not configured — ${XING_PARTNER_ACCESS_HINT}` });
   }
   return { key, secret };
 }
