@@ -87,7 +87,8 @@ export function parseYoutubeError(response: { status: number; body: unknown; hea
         ? response.body.slice(0, 200)
         : `HTTP ${response.status}`;
   const known = reason !== undefined ? REASONS[reason] : undefined;
-  const code: ErrorCode = known ?? (reason?.startsWith('invalid') || reason === 'required' || reason === 'badRequest' ? 'INVALID_REQUEST' : byStatus(response.status));
+  // A 401 is always about the credentials (Google says reason "required" when the token is missing).
+  const code: ErrorCode = known ?? (response.status === 401 ? 'AUTH_EXPIRED' : reason?.startsWith('invalid') || reason === 'required' || reason === 'badRequest' ? 'INVALID_REQUEST' : byStatus(response.status));
   let retryAfterMs: number | undefined;
   let text = message;
   if (code === 'QUOTA_EXCEEDED') {

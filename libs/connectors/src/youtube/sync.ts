@@ -23,6 +23,8 @@ export const YOUTUBE_STREAMS = ['videos', 'comments'] as const;
 interface VideosCursor {
   uploads?: string;
   refreshedAt?: string;
+  /** Videos stored as posts (newest first): a thread on any other video reads that video first. */
+  ids?: string[];
 }
 
 interface ThreadSeen {
@@ -59,10 +61,12 @@ export function youtubeClient(settings: YoutubeSettings, ctx: ConnectorContext):
 export async function* youtubeSyncPages(settings: YoutubeSettings & { reconcileEveryMs: number }, input: SyncInput): AsyncGenerator<SyncPage> {
   const { ctx, now, backfillSince } = input;
   const client = youtubeClient(settings, ctx);
-  yield* videoPages(client, ctx.account.externalId, obj(input.state.videos) as VideosCursor, backfillSince.getTime(), now);
-  yield* commentPages(client, ctx.account.externalId, obj(input.state.comments) as CommentsCursor, backfillSince.getTime(), now, settings.reconcileEveryMs);
+  const videos: VideosCursor = { ...(obj(input.state.videos) as VideosCursor) };
+  yield* videoPages(client, ctx.account.externalId, videos, backfillSince.getTime(), now);
+  yield* commentPages(client, ctx.account.externalId, obj(input.state.comments) as CommentsCursor, videos, { windowStart: backfillSince.getTime(), now, reconcileEveryMs: settings.reconcileEveryMs });
 }
 
+/** Reads the uploads into posts when due; `cursor` is updated in place (the comments stream extends it). */
 async function* videoPages(client: YoutubeClient, channelId: string, cursor: VideosCursor, windowStart: number, now: Date): AsyncGenerator<SyncPage> {
   if (cursor.refreshedAt && now.getTime() - Date.parse(cursor.refreshedAt) < VIDEOS_EVERY_MS) return;
   let uploads = cursor.uploads;
@@ -95,21 +99,28 @@ async function* videoPages(client: YoutubeClient, channelId: string, cursor: Vid
     pageToken = str(page.nextPageToken);
     if (older || !pageToken) break;
   }
-  for (let i = 0; i < ids.length; i += VIDEO_PAGE) {
-    const body = await client.list('videos', { part: 'snippet,statistics', id: ids.slice(i, i + VIDEO_PAGE).join(','), maxResults: VIDEO_PAGE });
-    yield { stream: 'videos', records: mapVideosPage(body).filter((r) => r.kind === 'post') };
-  }
-  yield { stream: 'videos', records: [], commit: { videos: { ...(uploads ? { uploads } : {}), refreshedAt: now.toISOString() } satisfies VideosCursor } };
+  for (let i = 0; i < ids.length; i += VIDEO_PAGE) yield { stream: 'videos', records: await readVideos(client, ids.slice(i, i + VIDEO_PAGE)) };
+  if (uploads) cursor.uploads = uploads;
+  cursor.refreshedAt = now.toISOString();
+  cursor.ids = ids;
+  yield { stream: 'videos', records: [], commit: { videos: { ...cursor } } };
+}
+
+/** videos.list for up to 50 ids → posts with their counters. */
+async function readVideos(client: YoutubeClient, ids: string[]): Promise<UnifiedRecord[]> {
+  const body = await client.list('videos', { part: 'snippet,statistics', id: ids.join(','), maxResults: VIDEO_PAGE });
+  return mapVideosPage(body).filter((r) => r.kind === 'post');
 }
 
 async function* commentPages(
   client: YoutubeClient,
   channelId: string,
   cursor: CommentsCursor,
-  windowStart: number,
-  now: Date,
-  reconcileEveryMs: number,
+  videos: VideosCursor,
+  { windowStart, now, reconcileEveryMs }: { windowStart: number; now: Date; reconcileEveryMs: number },
 ): AsyncGenerator<SyncPage> {
+  const knownVideos = new Set(videos.ids ?? []);
+  const added: string[] = [];
   const threads: Record<string, ThreadSeen> = {};
   for (const [id, seen] of Object.entries(cursor.threads ?? {})) if (Date.parse(seen.t) >= windowStart) threads[id] = seen;
   const stored = cursor.newest ? Date.parse(cursor.newest) : NaN;
@@ -126,7 +137,7 @@ async function* commentPages(
     if (watermark) next.newest = watermark;
     const reconciledAt = done && deep ? now.toISOString() : cursor.reconciledAt;
     if (reconciledAt) next.reconciledAt = reconciledAt;
-    return { comments: next };
+    return { comments: next, videos: { ...videos, ids: [...added, ...(videos.ids ?? [])].slice(0, MAX_VIDEOS) } };
   };
 
   let pageToken: string | undefined;
@@ -160,6 +171,15 @@ async function* commentPages(
         records.push(...(await replies(client, id, str(snippet.videoId) ?? null)));
       }
       threads[id] = { n: total, t: at };
+    }
+    // Videos uploaded since the last read of the uploads (or beyond it): stored before their comments.
+    const unseen = [...new Set(records.flatMap((r) => (r.kind === 'message' && r.postExternalId && !knownVideos.has(r.postExternalId) ? [r.postExternalId] : [])))];
+    for (let i = 0; i < unseen.length; i += VIDEO_PAGE) {
+      records.unshift(...(await readVideos(client, unseen.slice(i, i + VIDEO_PAGE))));
+      for (const id of unseen.slice(i, i + VIDEO_PAGE)) {
+        knownVideos.add(id);
+        added.unshift(id);
+      }
     }
     pageToken = str(body.nextPageToken);
     const done = older || !pageToken;
