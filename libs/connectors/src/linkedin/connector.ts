@@ -8,9 +8,10 @@ import { mapComment, mapCommentsPage, mapPost, mapPostsPage } from './mapper';
 import { linkedinReply } from './reply';
 import { linkedinSettings, type LinkedInSettings } from './settings';
 import { LINKEDIN_STREAMS, linkedinSyncPages } from './sync';
+import { mapLinkedInWebhook } from './webhook';
 
 /** The endpoint names of the parse command (DESIGN.md §4). */
-export const LINKEDIN_ENDPOINTS = ['posts', 'post', 'comments', 'comment'] as const;
+export const LINKEDIN_ENDPOINTS = ['posts', 'post', 'comments', 'comment', 'webhook'] as const;
 
 function parseLinkedIn(endpoint: string, body: unknown, context: ParseContext = {}): UnifiedRecord[] {
   const ctx = { organizationUrn: context.accountId };
@@ -23,6 +24,8 @@ function parseLinkedIn(endpoint: string, body: unknown, context: ParseContext = 
       return mapCommentsPage(body, { ...ctx, postUrn: context.objectId });
     case 'comment':
       return mapComment(body, { ...ctx, postUrn: context.objectId });
+    case 'webhook':
+      return mapLinkedInWebhook(body);
     default:
       throw new Error(`unknown linkedin endpoint ${endpoint}`);
   }

@@ -8,3 +8,4 @@ export { parseCommentUrn, commentUrnOf } from './mapper';
 export { reconnectReminder, LINKEDIN_SCOPES } from './auth';
 export { LINKEDIN_NO_MESSAGES } from './reply';
 export { urnSegment } from './client';
+export { linkedinChallengeResponse, linkedinSignature, verifyLinkedInSignature, mapLinkedInWebhook, mapLinkedInWebhookByOrganization } from './webhook';

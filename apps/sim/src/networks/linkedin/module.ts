@@ -8,6 +8,7 @@ import { accessToken, authorization, revoke } from './oauth-routes';
 import { createComment, getComments, getOrganization, getOrganizationAcls, getPeople, getPerson, getPost, getPosts, getSocialActions, type Call } from './routes';
 import { LinkedInState } from './state';
 import type { LiComment, LiPost } from './store';
+import { LinkedInWebhooks } from './webhooks';
 
 /**
  * api.linkedin.com (Community Management API: /rest with Linkedin-Version and Restli 2.0, and
@@ -17,9 +18,11 @@ import type { LiComment, LiPost } from './store';
 export class LinkedInModule implements NetworkModule, NetworkControl {
   readonly network = 'linkedin' as const;
   readonly state: LinkedInState;
+  private readonly webhooks: LinkedInWebhooks;
 
   constructor(private readonly ctx: SimContext) {
     this.state = new LinkedInState(ctx);
+    this.webhooks = new LinkedInWebhooks(ctx, this.state.app, { urn: this.state.orgUrn, adminUrn: this.state.admin.urn });
   }
 
   handle(req: SimRequest): SimResponse {
@@ -59,7 +62,10 @@ export class LinkedInModule implements NetworkModule, NetworkControl {
       if (get) return getComments(this.state, call, urn);
       if (req.method === 'POST') {
         const { response, created } = createComment(this.state, call, urn);
-        if (created) this.ctx.world.addTruth(this.truthOf(created, null, null, 'api'));
+        if (created) {
+          this.ctx.world.addTruth(this.truthOf(created, null, null, 'api'));
+          this.webhooks.comments([created]);
+        }
         return response;
       }
       return errors.methodNotAllowed();
@@ -78,13 +84,16 @@ export class LinkedInModule implements NetworkModule, NetworkControl {
   /** Generated posts and comments appear on the page (messages have no LinkedIn API, so they are not kept). */
   ingest(items: GeneratedItem[]): TruthItem[] {
     const truth: TruthItem[] = [];
+    const comments: LiComment[] = [];
     for (const item of items) {
       const node = this.state.store.add(item);
       if (!node) continue;
+      if ('post' in node) comments.push(node);
       const t = this.truthOf(node, item.kind === 'post' ? null : item.intent, item.language, 'generator');
       this.ctx.world.addTruth(t);
       truth.push(t);
     }
+    this.webhooks.comments(comments);
     return truth;
   }
 
@@ -110,9 +119,10 @@ export class LinkedInModule implements NetworkModule, NetworkControl {
     };
   }
 
-  /** /_sim/linkedin/...: daily limits, usage and token controls. */
-  control(req: SimRequest, subpath: string): SimResponse | undefined {
+  /** /_sim/linkedin/...: daily limits, usage, token controls and the webhook endpoint validation. */
+  async control(req: SimRequest, subpath: string): Promise<SimResponse | undefined> {
     const input = { ...Object.fromEntries(req.query), ...req.body } as Record<string, unknown>;
+    if (req.method === 'POST' && subpath === '/validate-webhook') return this.webhooks.validate(typeof input.url === 'string' ? input.url : undefined);
     if (subpath === '/limits') {
       if (req.method === 'POST') {
         const app = Number(input.appCallsPerDay ?? this.state.limits.limits.appCallsPerDay);

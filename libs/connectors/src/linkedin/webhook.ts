@@ -1,0 +1,46 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { HintRecord } from '@resonance/contracts';
+
+/**
+ * LinkedIn's webhooks (Organization Social Action Notifications, for apps with an approved
+ * webhook use case): the endpoint validation answers GET ?challengeCode=… with
+ * {challengeCode, challengeResponse = hex(HMAC-SHA256(challengeCode, clientSecret))}; every POST
+ * carries X-LI-Signature = hex(HMAC-SHA256("hmacsha256=" + raw body, clientSecret)). A notification
+ * names the post and the comment but not its text or author, so it becomes a hint to sync.
+ */
+export const linkedinChallengeResponse = (challengeCode: string, clientSecret: string): string =>
+  createHmac('sha256', clientSecret).update(challengeCode).digest('hex');
+
+export const linkedinSignature = (rawBody: Buffer | string, clientSecret: string): string =>
+  createHmac('sha256', clientSecret).update('hmacsha256=').update(rawBody).digest('hex');
+
+export function verifyLinkedInSignature(rawBody: Buffer, header: string | undefined, clientSecret: string): boolean {
+  if (!header) return false;
+  const given = Buffer.from(header.trim().replace(/^hmacsha256=/, '').toLowerCase());
+  const expected = Buffer.from(linkedinSignature(rawBody, clientSecret));
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** Actions that change what the inbox shows: new, edited or deleted comments (likes and shares do not). */
+const COMMENT_ACTIONS = new Set(['COMMENT', 'ADMIN_COMMENT', 'COMMENT_EDIT', 'COMMENT_DELETE']);
+
+type Json = Record<string, unknown>;
+const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
+
+/** One delivery → per organization, hints to read the posts whose comments changed. */
+export function mapLinkedInWebhookByOrganization(body: unknown): Map<string, HintRecord[]> {
+  const out = new Map<string, HintRecord[]>();
+  const notifications = Array.isArray(obj(body).notifications) ? (obj(body).notifications as unknown[]) : [];
+  for (const raw of notifications) {
+    const n = obj(raw);
+    const org = typeof n.organizationalEntity === 'string' ? n.organizationalEntity : undefined;
+    const post = typeof n.sourcePost === 'string' ? n.sourcePost : undefined;
+    if (!org || !post || typeof n.action !== 'string' || !COMMENT_ACTIONS.has(n.action)) continue;
+    const hints = out.get(org) ?? [];
+    if (!hints.some((h) => h.externalId === post)) hints.push({ kind: 'hint', network: 'linkedin', target: 'post', externalId: post });
+    out.set(org, hints);
+  }
+  return out;
+}
+
+export const mapLinkedInWebhook = (body: unknown): HintRecord[] => [...mapLinkedInWebhookByOrganization(body).values()].flat();
