@@ -38,6 +38,8 @@ export interface YoutubeBudgetState extends BudgetState {
   units: number;
   /** The daily quota the count is measured against. */
   limit: number;
+  /** Google answered quotaExceeded this day: nothing more until the reset, replies included. */
+  spent?: boolean;
 }
 
 export class YoutubeBudget {
@@ -80,10 +82,10 @@ export class YoutubeBudget {
     return Math.max(1_000, Math.min(at, nextPacificMidnight(now)) - now);
   }
 
+  /** Replies may spend the whole day's quota, reserve included; a pause of the reads' plan does not stop them. */
   canWrite(cost: number = UNIT_COST.insert): boolean {
     const s = this.state();
-    const now = this.now();
-    return !(s.pausedUntil && s.pausedUntil > now) && s.units + cost <= this.settings.dailyUnits;
+    return !s.spent && s.units + cost <= this.settings.dailyUnits;
   }
 
   /** Refuses a read the plan cannot afford now: RATE_LIMITED with the wait, said plainly. */
@@ -120,7 +122,7 @@ export class YoutubeBudget {
   exhausted(): void {
     const now = this.now();
     const s = this.state();
-    this.store({ ...s, units: Math.max(s.units, s.limit), pausedUntil: nextPacificMidnight(now) });
+    this.store({ ...s, units: Math.max(s.units, s.limit), spent: true, pausedUntil: nextPacificMidnight(now) });
   }
 
   private store(s: YoutubeBudgetState): void {

@@ -40,9 +40,15 @@ export class YoutubeClient {
     return this.options.accessToken ? { authorization: `Bearer ${this.options.accessToken}` } : {};
   }
 
-  /** A list call (1 unit; search 100), refused beforehand when the day's plan cannot afford it. */
-  async list<T = Record<string, unknown>>(resource: string, query: Query, cost: number = resource === 'search' ? UNIT_COST.search : UNIT_COST.list): Promise<T> {
-    this.budget.assertRead(cost);
+  /**
+   * A list call (1 unit; search 100), refused beforehand when the day's plan cannot afford it.
+   * `forReply`: the read belongs to sending a reply (the check for a reply already sent) and may
+   * use the reserve, as the insert does.
+   */
+  async list<T = Record<string, unknown>>(resource: string, query: Query, options: { forReply?: boolean } = {}): Promise<T> {
+    const cost = resource === 'search' ? UNIT_COST.search : UNIT_COST.list;
+    if (options.forReply) this.budget.assertWrite(cost);
+    else this.budget.assertRead(cost);
     return this.call<T>(cost, () => this.http.request({ url: this.url(resource), query, headers: this.headers() }));
   }
 
