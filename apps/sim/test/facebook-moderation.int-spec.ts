@@ -12,7 +12,7 @@ describe('Facebook API: comment moderation', () => {
   beforeEach(async () => {
     sim = await testSim();
     graph = `${sim.url}/facebook/v24.0`;
-    truth = (await postJson(`${sim.url}/_sim/generate`, { count: 300 })).body.items;
+    truth = (await postJson(`${sim.url}/_sim/generate`, { count: 300, network: 'facebook' })).body.items;
   });
   afterEach(() => sim.close());
 

@@ -24,7 +24,7 @@ describe('Facebook paging', () => {
   beforeAll(async () => {
     sim = await testSim();
     graph = `${sim.url}/facebook/v24.0`;
-    truth = (await postJson(`${sim.url}/_sim/generate`, { count: 2500 })).body.items;
+    truth = (await postJson(`${sim.url}/_sim/generate`, { count: 2500, network: 'facebook' })).body.items;
   });
   afterAll(() => sim.close());
 

@@ -17,7 +17,7 @@ describe('facebook-nodejs-business-sdk against the sim', () => {
 
   beforeAll(async () => {
     sim = await testSim();
-    truth = (await postJson(`${sim.url}/_sim/generate`, { count: 600 })).body.items;
+    truth = (await postJson(`${sim.url}/_sim/generate`, { count: 600, network: 'facebook' })).body.items;
   });
   afterAll(() => sim.close());
 

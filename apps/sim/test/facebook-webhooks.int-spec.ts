@@ -26,7 +26,7 @@ describe('Facebook webhook deliveries', () => {
   const bodies = () => receiver.received.filter((r) => r.method === 'POST').map((r) => JSON.parse(r.raw.toString('utf8')));
 
   it('are signed with X-Hub-Signature-256 over the exact, Facebook-escaped body', async () => {
-    await postJson(`${sim.url}/_sim/generate`, { count: 200 });
+    await postJson(`${sim.url}/_sim/generate`, { count: 200, network: 'facebook' });
     await sim.context.webhooks.idle();
     const posts = receiver.received.filter((r) => r.method === 'POST');
     expect(posts.length).toBeGreaterThan(0);
@@ -44,7 +44,7 @@ describe('Facebook webhook deliveries', () => {
   });
 
   it('carry feed comment changes and Messenger messages in the shape of the real deliveries', async () => {
-    const truth = (await postJson(`${sim.url}/_sim/generate`, { count: 300 })).body.items;
+    const truth = (await postJson(`${sim.url}/_sim/generate`, { count: 300, network: 'facebook' })).body.items;
     await sim.context.webhooks.idle();
     // One delivery batches several entries (as Facebook does); compare each comment entry on its own.
     const feed = bodies().flatMap((b) => b.entry.filter((e: any) => e.changes?.[0]?.value?.item === 'comment').map((e: any) => ({ object: b.object, entry: [e] })));
@@ -69,14 +69,14 @@ describe('Facebook webhook deliveries', () => {
 
   it('retry when the receiver fails, and send duplicates and reordered deliveries when told to', async () => {
     failNext = 2;
-    await postJson(`${sim.url}/_sim/generate`, { count: 1 });
+    await postJson(`${sim.url}/_sim/generate`, { count: 1, network: 'facebook' });
     await waitFor(() => sim.context.webhooks.deliveries().every((d) => d.state === 'delivered'));
     const [first] = sim.context.webhooks.deliveries();
     expect(first.attempts.map((a) => a.status)).toEqual([500, 500, 200]);
 
     receiver.received.length = 0;
     await postJson(`${sim.url}/_sim/faults`, { network: 'facebook', kind: 'webhook_duplicates' });
-    await postJson(`${sim.url}/_sim/generate`, { count: 1 });
+    await postJson(`${sim.url}/_sim/generate`, { count: 1, network: 'facebook' });
     await waitFor(() => receiver.received.length === 2);
     expect(receiver.received[0].raw.equals(receiver.received[1].raw)).toBe(true);
     await postJson(`${sim.url}/_sim/faults`, { network: 'facebook', kind: 'webhook_duplicates', enabled: false });
@@ -84,7 +84,7 @@ describe('Facebook webhook deliveries', () => {
     receiver.received.length = 0;
     await postJson(`${sim.url}/_sim/faults`, { network: 'facebook', kind: 'webhook_reorder' });
     const sent: string[] = [];
-    for (let i = 0; i < 4; i++) sent.push((await postJson(`${sim.url}/_sim/generate`, { count: 1 })).body.items[0].externalId);
+    for (let i = 0; i < 4; i++) sent.push((await postJson(`${sim.url}/_sim/generate`, { count: 1, network: 'facebook' })).body.items[0].externalId);
     await waitFor(() => receiver.received.length === 4);
     const order = bodies().map((b) => b.entry[0].changes?.[0]?.value?.comment_id ?? b.entry[0].changes?.[0]?.value?.post_id ?? b.entry[0].messaging?.[0]?.message?.mid);
     expect(new Set(order)).toEqual(new Set(sent));

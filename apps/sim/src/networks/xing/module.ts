@@ -60,6 +60,8 @@ export class XingModule implements NetworkModule, NetworkControl {
     if (segments[0] !== 'v1') return xingErrors.notFound();
     const route = segments.slice(1);
     if (route[0] === 'authorize' && req.method === 'GET') return this.authorize(req);
+    // A path no resource serves is 404 whoever asks (as before the OAuth check on api.xing.com, modelled).
+    if (!KNOWN_ROUTES.some((r) => r.test(route.join('/')))) return xingErrors.notFound();
     const auth = this.verify(req, route[0] === 'request_token' ? 'none' : route[0] === 'access_token' ? 'request' : 'access');
     if ('error' in auth) return auth.error;
     if (route[0] === 'request_token' && req.method === 'POST') return this.requestToken(auth.params);
@@ -294,5 +296,11 @@ export class XingModule implements NetworkModule, NetworkControl {
   }
 }
 
+const KNOWN_ROUTES = [
+  /^(request_token|access_token)$/,
+  /^companies\/[^/]+\/updates$/,
+  /^companies\/updates\/[^/]+(\/like|\/comments(\/[^/]+)?)?$/,
+  /^users\/[^/]+\/conversations(\/[^/]+\/messages)?$/,
+];
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
 const form = (status: number, values: Record<string, string>): SimResponse => ({ status, raw: { contentType: 'application/x-www-form-urlencoded', data: new URLSearchParams(values).toString() } });
