@@ -123,6 +123,21 @@ describe('LinkedIn sync through faults', () => {
     }
   });
 
+  it('without a refresh token, reminds admins to reconnect a week before the 60-day sign-in ends, while syncing goes on', async () => {
+    const expiresAt = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    const channel = await connectDemoLinkedIn(db.dataSource, config, { accessToken: demoLinkedIn.credentials.accessToken, expiresAt });
+    const r = await runner.run(channel.id);
+    expect(r.error).toBeUndefined();
+    const [row] = await db.dataSource.query(`SELECT status, last_error, last_synced_at FROM channel_account WHERE id = $1`, [channel.id]);
+    expect(row.status).toBe('connected');
+    expect(row.last_synced_at).not.toBeNull();
+    expect(row.last_error).toBe(`the LinkedIn sign-in ends on ${expiresAt.slice(0, 10)} and LinkedIn gives this app no refresh token: reconnect the channel before then`);
+    // With a refresh token (or far from the end), no reminder.
+    const refreshable = await connectDemoLinkedIn(db.dataSource, config, { ...demoLinkedIn.credentials, expiresAt });
+    await runner.run(refreshable.id);
+    expect((await db.dataSource.query(`SELECT last_error FROM channel_account WHERE id = $1`, [refreshable.id]))[0].last_error).toBeNull();
+  });
+
   it('a retired Linkedin-Version (426) is shown to admins and not retried: the channel stops with the reason', async () => {
     const retired = testConfig({ SIM_URL: sim.url, DEMO_MODE: 'true', SYNC_LEASE_MS: '5000', LINKEDIN_VERSION: '202301' });
     const channel = await connectDemoLinkedIn(db.dataSource, retired);

@@ -64,6 +64,12 @@ export interface AuthCapability {
    * channel) return one entry built from the token's owner and the credentials as they are.
    */
   listAccounts?(credentials: Credentials): Promise<ConnectableAccount[]>;
+  /**
+   * What admins should know about these credentials while calls still work, or null — e.g. a
+   * reconnect reminder before a token that cannot be refreshed ends (LinkedIn without programmatic
+   * refresh). The sync shows it as the channel's last error after a successful run.
+   */
+  notice?(credentials: Credentials, now: Date): string | null;
 }
 
 /** Where a stream stands (cursors, watermarks); the shape belongs to the connector. */

@@ -76,6 +76,8 @@ export class SyncRunner {
         result.posts += stored.posts;
       }
       await this.access.succeeded(channelId, ctx.budget.state);
+      const notice = connector.auth.notice?.(ctx.credentials, now);
+      if (notice) await this.dataSource.query(`UPDATE channel_account SET last_error = $2, last_error_at = now() WHERE id = $1`, [channelId, notice]);
       const intervalMs = this.adapt(interval, result.messagesInserted > 0, ctx.budget.state);
       await this.finish(channelId, owner, intervalMs, true);
       return { ...result, intervalMs };

@@ -70,7 +70,10 @@ export function reconnectReminder(credentials: Credentials, now: number): string
  * refresh token where LinkedIn grants programmatic refresh), refresh_token grant before expiry; the
  * pages (organizations) the member administers come from organizationAcls.
  */
-export function linkedinAuth(settings: LinkedInSettings): AuthCapability & { listAccounts(credentials: Credentials): Promise<ConnectableAccount[]> } {
+export function linkedinAuth(settings: LinkedInSettings): AuthCapability & {
+  listAccounts(credentials: Credentials): Promise<ConnectableAccount[]>;
+  notice(credentials: Credentials, now: Date): string | null;
+} {
   const client = (token?: string) => new LinkedInClient({ settings, accessToken: token });
   return {
     authorizationUrl({ state, redirectUri }) {
@@ -112,6 +115,7 @@ export function linkedinAuth(settings: LinkedInSettings): AuthCapability & { lis
       const app = needApp(settings);
       await new LinkedInClient({ settings }).token({ token: linkedinAccessToken(credentials), client_id: app.clientId, client_secret: app.clientSecret }, 'revoke');
     },
+    notice: (credentials, now) => reconnectReminder(credentials, now.getTime()),
     async listAccounts(credentials) {
       const api = client(linkedinAccessToken(credentials));
       type Acl = { organization?: string; organizationTarget?: string; role?: string; state?: string };
