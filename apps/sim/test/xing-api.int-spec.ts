@@ -123,6 +123,7 @@ describe('XING sim module (modelled on the former public API)', () => {
     expect(created.status).toBe(201);
     expect(created.body.comment).toMatchObject({ content: 'Danke für Ihr Interesse!', commenter: { id: DEMO_XING_COMPANY.id, type: 'company' } });
     expect((await call('POST', `/companies/updates/${update.id}/comments`, { form: { content: '' } })).body).toMatchObject({ error_name: 'INVALID_PARAMETERS', errors: [{ field: 'content' }] });
+    expect((await call('POST', `/companies/updates/${update.id}/comments`, { form: { content: 'x'.repeat(601) } })).body).toMatchObject({ error_name: 'INVALID_PARAMETERS', errors: [{ field: 'content', reason: 'TOO_LONG' }] });
     const conv = (await call('GET', '/users/me/conversations?limit=1')).body.conversations.items[0];
     const sent = await call('POST', `/users/me/conversations/${conv.id}/messages`, { form: { content: 'Wir melden uns.' } });
     expect(sent.body.message).toMatchObject({ content: 'Wir melden uns.', sender: { id: DEMO_XING_COMPANY.userId } });

@@ -14,6 +14,8 @@ import { XingStore, type XingComment, type XingMessage, type XingUpdate } from '
 const TIMESTAMP_WINDOW_S = 300;
 const MAX_LIMIT = 100;
 const DEFAULT_LIMIT = 10;
+/** Comments and messages of up to 600 characters, as the dashboard's composer assumes (apps/web/src/shared/networks.ts). */
+const MAX_CONTENT = 600;
 
 interface Token {
   token: string;
@@ -192,7 +194,7 @@ export class XingModule implements NetworkModule, NetworkControl {
         if (m === 'POST') {
           const content = str(req.body.content);
           if (!content) return xingErrors.invalidParameters('content', 'FIELD_REQUIRED');
-          if (content.length > 2000) return xingErrors.invalidParameters('content', 'TOO_LONG');
+          if ([...content].length > MAX_CONTENT) return xingErrors.invalidParameters('content', 'TOO_LONG');
           const c = this.store.addComment(update, this.store.company, true, content, this.now());
           this.ctx.world.addTruth(this.truthOf(c, null, 'api'));
           this.ctx.world.addReceived({ network: 'xing', at: new Date(this.now()).toISOString(), kind: 'comment_reply', method: m, path: req.path, targetId: update.id, externalId: c.id, text: content, body: { content } });
@@ -230,6 +232,7 @@ export class XingModule implements NetworkModule, NetworkControl {
         if (m === 'POST') {
           const content = str(req.body.content);
           if (!content) return xingErrors.invalidParameters('content', 'FIELD_REQUIRED');
+          if ([...content].length > MAX_CONTENT) return xingErrors.invalidParameters('content', 'TOO_LONG');
           const msg = this.store.addMessage(conversation.customer, true, content, this.now());
           this.ctx.world.addTruth(this.truthOf(msg, null, 'api'));
           this.ctx.world.addReceived({ network: 'xing', at: new Date(this.now()).toISOString(), kind: 'private_message', method: m, path: req.path, targetId: conversation.id, externalId: msg.id, text: content, body: { content } });
