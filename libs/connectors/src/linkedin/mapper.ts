@@ -20,8 +20,12 @@ const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
 
-/** LinkedIn times are epoch milliseconds. */
-export const liTimeToIso = (v: unknown): string | undefined => (typeof v === 'number' && Number.isFinite(v) ? new Date(v).toISOString() : undefined);
+/** LinkedIn times are epoch milliseconds; a number outside the Date range reads as no time. */
+export function liTimeToIso(v: unknown): string | undefined {
+  if (typeof v !== 'number') return undefined;
+  const d = new Date(v);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
 
 /** The URN of a comment: `commentUrn` (versioned API), `$URN` (older Restli), or built from object and id. */
 export function commentUrnOf(raw: unknown): string | undefined {

@@ -2,7 +2,7 @@ import type { UnifiedRecord } from '@resonance/contracts';
 import type { ConnectorContext, StreamStates, SyncInput, SyncPage } from '../interfaces';
 import { linkedinAccessToken } from './auth';
 import { LinkedInClient, urnSegment } from './client';
-import { commentUrnOf, mapComment, mapPost, nameOf, nextStart, type LinkedInMapContext } from './mapper';
+import { commentUrnOf, liTimeToIso, mapComment, mapPost, nameOf, nextStart, type LinkedInMapContext } from './mapper';
 import type { LinkedInSettings } from './settings';
 
 /**
@@ -92,7 +92,8 @@ export async function* linkedinSyncPages(settings: LinkedInSettings, input: Sync
     let older = false;
     for (const raw of arr(obj(body).elements)) {
       const p = obj(raw);
-      const created = num(p.publishedAt) ?? num(p.createdAt);
+      const createdIso = liTimeToIso(p.publishedAt) ?? liTimeToIso(p.createdAt);
+      const created = createdIso ? Date.parse(createdIso) : undefined;
       if (created !== undefined && created < windowStart) {
         older = true;
         continue;
