@@ -1,6 +1,6 @@
 import type { BudgetState } from '../budget';
 import { HttpClient, type BudgetHolder, type HttpResponse } from '../http';
-import { countXReads, readXBudget } from './budget';
+import { countXReads, readXBudget, settleXBudget, type XBudgetState } from './budget';
 import { parseXError } from './errors';
 import type { XSettings } from './settings';
 
@@ -47,14 +47,14 @@ export class XClient {
 
   /** A read; `window` names the endpoint's rate-limit window (e.g. "GET /2/users/:id/mentions"). */
   async get<T = Record<string, unknown>>(window: string, path: string, query: Record<string, string | number | undefined> = {}): Promise<T> {
-    this.endpoint = window;
+    this.prepare(window);
     const res = await this.http.request({ url: this.url(path), query, headers: this.auth() });
     this.countReads(res);
     return res.body as T;
   }
 
   async post<T = Record<string, unknown>>(window: string, path: string, body: Record<string, unknown>): Promise<T> {
-    this.endpoint = window;
+    this.prepare(window);
     const res = await this.http.request({ method: 'POST', url: this.url(path), json: body, headers: this.auth() });
     return res.body as T;
   }
@@ -66,6 +66,17 @@ export class XClient {
     const headers: Record<string, string> = {};
     if (clientId && clientSecret) headers.authorization = `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`;
     return (await this.http.request({ method: 'POST', url: this.url(path), form: { ...(clientId ? { client_id: clientId } : {}), ...form }, headers })) as HttpResponse & { body: T };
+  }
+
+  /**
+   * Before each call the stored budget is settled again for this moment: windows that reset are
+   * dropped, and the monthly pace is recomputed — a pause that a scheduler shortened (it never
+   * delays a job longer than RATE_LIMIT_MAX_DELAY_MS) still holds while reads are ahead of the pace.
+   */
+  private prepare(window: string): void {
+    this.endpoint = window;
+    const state = this.http.budget.state as XBudgetState | undefined;
+    if (state && (state.windows || state.monthly)) this.http.budget.state = settleXBudget(state, Date.now());
   }
 
   /** X bills every post (and DM event) a read returns, whatever endpoint returned it. */

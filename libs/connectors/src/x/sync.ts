@@ -28,8 +28,19 @@ const SEARCH_WINDOW_MS = 7 * 86_400_000 - 60_000;
 const CONVERSATIONS_PER_QUERY = 10;
 const MAX_TRACKED = 200;
 
+/**
+ * Where a paging pass stands when it ended early (a spent window, a crash): the next run goes on
+ * from `token` instead of starting over from the newest page, so a backfill larger than one
+ * rate-limit window still finishes. `newest` is the newest id of the pass, saved as the stream's
+ * mark once the pass reaches its end.
+ */
+interface PendingPass {
+  token: string;
+  newest?: string;
+}
 interface SinceCursor {
   sinceId?: string;
+  pending?: PendingPass;
 }
 interface TrackedConversation {
   createdAt: string;
@@ -38,9 +49,12 @@ interface TrackedConversation {
 }
 interface ConversationsCursor {
   tracked: Record<string, TrackedConversation>;
+  /** A search pass over these conversations that ended early. */
+  pending?: PendingPass & { ids: string[]; sinceId: string };
 }
 interface DmCursor {
   newestId?: string;
+  pending?: PendingPass;
 }
 
 type Json = Record<string, unknown>;
@@ -55,31 +69,30 @@ export function xClient(settings: XSettings, ctx: ConnectorContext): XClient {
   return new XClient({ settings, accessToken: xAccessToken(ctx.credentials), budget: ctx.budget });
 }
 
-/** Reads one timeline (own tweets or mentions) from since_id (or the window start), all pages. */
+/** Reads one timeline (own tweets or mentions) from since_id (or the window start), all pages, resumable. */
 async function* timeline(
   client: XClient,
   input: { stream: 'own' | 'mentions'; path: string; window: string; since: SinceCursor; startTime: string; accountId: string; ownConversations: Set<string> },
-): AsyncGenerator<SyncPage & { newest?: string }> {
-  let token: string | undefined;
-  let newest = input.since.sinceId;
+): AsyncGenerator<SyncPage> {
+  const { sinceId } = input.since;
+  let token = input.since.pending?.token;
+  let newest = input.since.pending?.newest ?? sinceId;
   for (;;) {
     const body: Json = await client.get(input.window, input.path, {
       max_results: MAX_RESULTS,
       'tweet.fields': TWEET_FIELDS,
       expansions: 'author_id,referenced_tweets.id',
       'user.fields': USER_FIELDS,
-      ...(input.since.sinceId ? { since_id: input.since.sinceId } : { start_time: input.startTime }),
+      ...(sinceId ? { since_id: sinceId } : { start_time: input.startTime }),
       pagination_token: token,
     });
     const meta = obj(body.meta);
     if (typeof meta.newest_id === 'string') newest = maxId(newest, meta.newest_id);
     const records = mapTweetsPage(body, { accountId: input.accountId, ownConversations: input.ownConversations }).filter((r) => r.kind !== 'page');
     token = typeof meta.next_token === 'string' ? meta.next_token : undefined;
-    if (!token) {
-      yield { stream: input.stream, records, commit: { [input.stream]: { sinceId: newest } satisfies SinceCursor }, newest };
-      return;
-    }
-    yield { stream: input.stream, records };
+    const cursor: SinceCursor = token ? { sinceId, pending: { token, newest } } : { sinceId: newest };
+    yield { stream: input.stream, records, commit: { [input.stream]: cursor } };
+    if (!token) return;
   }
 }
 
@@ -112,7 +125,7 @@ export async function* xSyncPages(settings: XSettings, input: SyncInput): AsyncG
       }
     }
     // Conversations are saved with the posts that start them, so a crash loses none.
-    yield { stream: page.stream, records: page.records, commit: page.commit ? { ...page.commit, conversations: { tracked: prune(tracked, searchFrom) } } : undefined };
+    yield { stream: page.stream, records: page.records, commit: { ...page.commit, conversations: { ...conv, tracked: prune(tracked, searchFrom) } } };
   }
 
   // 2. mentions of the account.
@@ -128,18 +141,25 @@ export async function* xSyncPages(settings: XSettings, input: SyncInput): AsyncG
     yield { stream: page.stream, records: page.records, commit: page.commit };
   }
 
-  // 3. replies under the account's posts, by conversation, in batches of one search query each.
+  // 3. replies under the account's posts, by conversation, in batches of one search query each
+  //    (a pass that ended early goes first, from where it stopped).
   const live = prune(tracked, searchFrom);
   const ids = Object.keys(live).sort((a, b) => idCompare(live[a].sinceId, live[b].sinceId));
-  for (let i = 0; i < ids.length; i += CONVERSATIONS_PER_QUERY) {
-    const batch = ids.slice(i, i + CONVERSATIONS_PER_QUERY);
-    const since = batch.map((id) => live[id].sinceId).reduce((a, b) => (idCompare(a, b) <= 0 ? a : b));
-    let token: string | undefined;
-    let newest: string | undefined;
+  const batches: Array<{ ids: string[]; sinceId: string; pending?: PendingPass }> = [];
+  const pending = conv.pending && conv.pending.ids.every((id) => live[id]) ? conv.pending : undefined;
+  if (pending) batches.push({ ids: pending.ids, sinceId: pending.sinceId, pending });
+  const rest = ids.filter((id) => !pending?.ids.includes(id));
+  for (let i = 0; i < rest.length; i += CONVERSATIONS_PER_QUERY) {
+    const batch = rest.slice(i, i + CONVERSATIONS_PER_QUERY);
+    batches.push({ ids: batch, sinceId: batch.map((id) => live[id].sinceId).reduce((a, b) => (idCompare(a, b) <= 0 ? a : b)) });
+  }
+  for (const batch of batches) {
+    let token = batch.pending?.token;
+    let newest = batch.pending?.newest;
     for (;;) {
       const body: Json = await client.get('GET /2/tweets/search/recent', '2/tweets/search/recent', {
-        query: batch.map((id) => `conversation_id:${id}`).join(' OR '),
-        since_id: since,
+        query: batch.ids.map((id) => `conversation_id:${id}`).join(' OR '),
+        since_id: batch.sinceId,
         max_results: MAX_RESULTS,
         'tweet.fields': TWEET_FIELDS,
         expansions: 'author_id,referenced_tweets.id',
@@ -151,19 +171,20 @@ export async function* xSyncPages(settings: XSettings, input: SyncInput): AsyncG
       const records = mapTweetsPage(body, { accountId, ownConversations }).filter((r) => r.kind === 'message');
       token = typeof meta.next_token === 'string' ? meta.next_token : undefined;
       if (token) {
-        yield { stream: 'conversations', records };
+        yield { stream: 'conversations', records, commit: { conversations: { tracked: { ...live }, pending: { ids: batch.ids, sinceId: batch.sinceId, token, newest } } satisfies ConversationsCursor } };
         continue;
       }
-      if (newest) for (const id of batch) live[id] = { ...live[id], sinceId: maxId(live[id].sinceId, newest)! };
+      if (newest) for (const id of batch.ids) live[id] = { ...live[id], sinceId: maxId(live[id].sinceId, newest)! };
       yield { stream: 'conversations', records, commit: { conversations: { tracked: { ...live } } satisfies ConversationsCursor } };
       break;
     }
   }
 
   // 4. direct messages, newest first, back to the newest one stored (or the window start).
+  //    GET /2/dm_events has no since_id: the pass pages down until it meets what was stored.
   const dm = obj(input.state.dms) as DmCursor;
-  let newestDm = dm.newestId;
-  let token: string | undefined;
+  let newestDm = dm.pending?.newest ?? dm.newestId;
+  let token: string | undefined = dm.pending?.token;
   for (;;) {
     const body: Json = await client.get('GET /2/dm_events', '2/dm_events', {
       event_types: 'MessageCreate',
@@ -191,7 +212,7 @@ export async function* xSyncPages(settings: XSettings, input: SyncInput): AsyncG
       yield { stream: 'dms', records, commit: { dms: { newestId: newestDm } satisfies DmCursor } };
       break;
     }
-    yield { stream: 'dms', records };
+    yield { stream: 'dms', records, commit: { dms: { newestId: dm.newestId, pending: { token, newest: newestDm } } satisfies DmCursor } };
   }
 }
 
