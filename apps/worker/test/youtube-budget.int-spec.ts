@@ -1,5 +1,5 @@
 import type { Config } from '@resonance/config';
-import { createConnectorRegistry, nextPacificMidnight, type YoutubeBudgetState } from '@resonance/connectors';
+import { createConnectorRegistry, nextPacificMidnight, YoutubeBudget, type YoutubeBudgetState } from '@resonance/connectors';
 import type { Workspace } from '@resonance/db';
 import type { RunningSim } from '@resonance/sim';
 import { createTestDatabase, makeUser, testConfig, type TestDatabase } from '@resonance/testing';
@@ -161,4 +161,38 @@ describe('YouTube quota plan', () => {
       await clearYoutubeFaults(sim);
     }
   });
+
+  it('gets through a long walk on a tight plan: each run goes on where the last one stopped, nothing read twice', async () => {
+    const wide = testConfig({ ...youtubeTestEnv(sim), SYNC_LEASE_MS: '5000', RATE_LIMIT_MAX_DELAY_MS: '0', YOUTUBE_DAILY_QUOTA_UNITS: '100000', YOUTUBE_RECONCILE_EVERY_MS: '0' });
+    const registry = createConnectorRegistry(wide);
+    const tight = new SyncRunner(db.dataSource, new IngestStore(db.dataSource), new ChannelAccess(db.dataSource, wide.ENCRYPTION_KEY, registry), registry, wide);
+    await quota(sim, { dailyUnits: 1_000_000 });
+    await simJson(sim, '/_sim/generate', { method: 'POST', body: { count: 8000, network: 'youtube' } });
+    const usedBefore = (await quota(sim)).used;
+    const channel = await connectDemoChannel(db.dataSource, wide);
+    const plan = new YoutubeBudget({}, { dailyUnits: 100_000, replyReserveUnits: wide.YOUTUBE_REPLY_RESERVE_UNITS });
+    const outcomes: string[] = [];
+    let walks = 0;
+    for (let i = 0; i < 60; i++) {
+      // Each run may spend 12 units more than the plan's share of the day so far.
+      const units = plan.readAllowance() - 12;
+      await db.dataSource.query(`UPDATE channel_account SET rate_budget = $2::jsonb WHERE id = $1`, [
+        channel.id,
+        JSON.stringify({ state: { ...(await budgetOf(channel.id)).state, day: plan.state().day, units, usedPercent: 0, readAt: Date.now(), pausedUntil: undefined } }),
+      ]);
+      const r = await tight.run(channel.id);
+      outcomes.push(r.error ? r.error.split(':')[0] : (r.skipped ?? 'ok'));
+      const [row] = await db.dataSource.query(`SELECT sync_state->'streams'->'comments' AS c FROM channel_account WHERE id = $1`, [channel.id]);
+      if (row.c?.walk) walks += 1;
+      if (row.c?.newest && !r.error) break;
+    }
+    // The walk needed several runs and finished; without going on where it stopped, 12 units a run would never get through.
+    expect(outcomes.filter((o) => o === 'RATE_LIMITED').length).toBeGreaterThan(2);
+    expect(walks).toBeGreaterThan(2);
+    expect(outcomes[outcomes.length - 1]).toBe('ok');
+    expect((await quota(sim)).used - usedBefore).toBeLessThanOrEqual(12 * outcomes.length);
+    const truth = await youtubeTruth(sim);
+    const stored = await storedMessages(db.dataSource, channel.id);
+    expect(compareWithTruth(truth, stored)).toEqual([]);
+  }, 120_000);
 });

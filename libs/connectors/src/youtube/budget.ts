@@ -20,6 +20,12 @@ export const UNIT_COST = {
   search: 100,
 } as const;
 
+/**
+ * A refused read waits until this many units fit the plan, not just one: a run that resumes can
+ * get through a page and the replies it needs instead of spending one unit per run on the same page.
+ */
+export const RESUME_UNITS = 20;
+
 /** Share of the day's read units usable at once at the start of the day (so a new day starts with a catch-up). */
 export const HEAD_START_SHARE = 0.05;
 const DAY_MS = 86_400_000;
@@ -90,8 +96,8 @@ export class YoutubeBudget {
 
   /** Refuses a read the plan cannot afford now: RATE_LIMITED with the wait, said plainly. */
   assertRead(cost: number = UNIT_COST.list): void {
-    const wait = this.readWaitMs(cost);
-    if (wait <= 0) return;
+    if (this.readWaitMs(cost) <= 0) return;
+    const wait = Math.max(1_000, this.readWaitMs(Math.max(cost, RESUME_UNITS)));
     throw new ConnectorError({
       network: 'youtube',
       code: 'RATE_LIMITED',

@@ -38,6 +38,12 @@ export interface CommentsCursor {
   newest?: string;
   reconciledAt?: string;
   threads?: Record<string, ThreadSeen>;
+  /**
+   * A walk that stopped before its end (quota plan, failure, crash after a stored page): where it
+   * goes on, so a channel short of units still gets through a long walk instead of re-reading its
+   * first pages on every run.
+   */
+  walk?: { pageToken: string; newest: string | null; deep: boolean };
 }
 
 const THREAD_PAGE = 100;
@@ -124,9 +130,11 @@ async function* commentPages(
   const threads: Record<string, ThreadSeen> = {};
   for (const [id, seen] of Object.entries(cursor.threads ?? {})) if (Date.parse(seen.t) >= windowStart) threads[id] = seen;
   const stored = cursor.newest ? Date.parse(cursor.newest) : NaN;
-  const deep = !Number.isFinite(stored) || !cursor.reconciledAt || now.getTime() - Date.parse(cursor.reconciledAt) >= reconcileEveryMs;
+  const resumed = cursor.walk;
+  const deep = resumed?.deep ?? (!Number.isFinite(stored) || !cursor.reconciledAt || now.getTime() - Date.parse(cursor.reconciledAt) >= reconcileEveryMs);
   const stopBefore = deep ? windowStart : stored - OVERLAP_MS;
-  let newest = Number.isFinite(stored) ? stored : 0;
+  let newest = Math.max(Number.isFinite(stored) ? stored : 0, resumed?.newest ? Date.parse(resumed.newest) : 0);
+  let pageToken: string | undefined = resumed?.pageToken;
 
   const snapshot = (done: boolean): StreamStates => {
     const kept = Object.entries(threads)
@@ -137,19 +145,21 @@ async function* commentPages(
     if (watermark) next.newest = watermark;
     const reconciledAt = done && deep ? now.toISOString() : cursor.reconciledAt;
     if (reconciledAt) next.reconciledAt = reconciledAt;
+    if (!done && pageToken) next.walk = { pageToken, newest: newest > 0 ? new Date(newest).toISOString() : null, deep };
     return { comments: next, videos: { ...videos, ids: [...added, ...(videos.ids ?? [])].slice(0, MAX_VIDEOS) } };
   };
 
-  let pageToken: string | undefined;
   for (;;) {
-    const body: Json = await client.list('commentThreads', {
-      part: 'snippet,replies',
-      allThreadsRelatedToChannelId: channelId,
-      order: 'time',
-      maxResults: THREAD_PAGE,
-      textFormat: 'plainText',
-      pageToken,
-    });
+    const query = { part: 'snippet,replies', allThreadsRelatedToChannelId: channelId, order: 'time', maxResults: THREAD_PAGE, textFormat: 'plainText' };
+    let body: Json;
+    try {
+      body = await client.list('commentThreads', { ...query, pageToken });
+    } catch (error) {
+      // A stored page token Google no longer accepts: the walk starts again from the newest thread.
+      if (!(pageToken && pageToken === resumed?.pageToken && isConnectorError(error) && error.code === 'INVALID_REQUEST')) throw error;
+      pageToken = undefined;
+      body = await client.list('commentThreads', query);
+    }
     const records: UnifiedRecord[] = [];
     let older = false;
     for (const raw of arr(body.items)) {
@@ -168,7 +178,16 @@ async function* commentPages(
       const total = typeof snippet.totalReplyCount === 'number' ? snippet.totalReplyCount : 0;
       const embedded = arr(obj(t.replies).comments).length;
       if (total > embedded && threads[id]?.n !== total) {
-        records.push(...(await replies(client, id, str(snippet.videoId) ?? null)));
+        try {
+          records.push(...(await replies(client, id, str(snippet.videoId) ?? null)));
+        } catch (error) {
+          // Keep what this page got so far (threads whose replies were read are marked so): the
+          // next run reads the page again but only the replies still missing.
+          // Comments on videos not stored yet wait for that page's full read (posts go first).
+          const ready = records.filter((r) => r.kind !== 'message' || !r.postExternalId || knownVideos.has(r.postExternalId));
+          if (isConnectorError(error) && ready.length === records.length) yield { stream: 'comments', records: ready, commit: snapshot(false) };
+          throw error;
+        }
       }
       threads[id] = { n: total, t: at };
     }
