@@ -272,11 +272,8 @@ describe('connect flow (POST /api/channels/connect/:network → network → GET 
     expect(actions.map((a) => a.action)).toContain('channel.reconnect');
   });
 
-  it('says clearly that a network without a connector cannot be connected yet, and lets only admins with the CSRF token start', async () => {
-    for (const network of ['x']) {
-      const res = record(await admin.agent.post(`/api/channels/connect/${network}`).set('x-csrf-token', admin.csrf).send({}).expect(404));
-      expect(res.body.message).toMatch(new RegExp(`${network} is not yet available in Resonance`));
-    }
+  // Every network has its connector now (X's connect flow: apps/api/test/x-connect.int-spec.ts).
+  it('says clearly why XING cannot be connected without partner access, and lets only admins with the CSRF token start', async () => {
     // XING: partner access only (OAuth 1.0a); the refusal says so and what to ask XING for.
     const xing = record(await admin.agent.post('/api/channels/connect/xing').set('x-csrf-token', admin.csrf).send({}).expect(503));
     expect(xing.body.message).toMatch(/XING API partners only.*ask XING for partner access and a consumer key\/secret/);

@@ -36,6 +36,17 @@ describe('resonance parse', () => {
     expect(JSON.parse(proxy.output)).toMatchObject({ kind: 'error', code: 'TRANSIENT' });
   });
 
+  it('parses X payloads (mentions page, the code-88 429 body)', async () => {
+    const xFixtures = join(fixtures, '..', '..', 'x', 'fixtures');
+    const page = await run('x', 'mentions', join(xFixtures, 'mentions-timeline-page1.json'));
+    expect(page.code).toBe(0);
+    const lines = page.output.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.filter((l) => l.kind === 'message')).toHaveLength(5);
+    expect(lines[lines.length - 1]).toEqual({ kind: 'page', network: 'x', nextCursor: '7140dibdnow9c7btw3w3ixl43r8knib48jsfyzko1h5py' });
+    const limited = await run('x', 'mentions', join(xFixtures, 'error-429-rate-limit-exceeded-code88.json'), '--status', '429');
+    expect(JSON.parse(limited.output)).toMatchObject({ kind: 'error', network: 'x', code: 'RATE_LIMITED' });
+  });
+
   it('parses webhook deliveries', async () => {
     const { code, output } = await run('facebook', 'webhook', join(fixtures, 'webhook-messenger-message-reply.json'));
     expect(code).toBe(0);
@@ -46,7 +57,7 @@ describe('resonance parse', () => {
     [['facebook', 'comments'], /expected <network> <endpoint> <file>/],
     [['facebook', 'likes', join(fixtures, 'comment-single-with-attachment.json')], /unknown facebook endpoint "likes"/],
     [['myspace', 'posts', join(fixtures, 'comment-single-with-attachment.json')], /unknown network "myspace"/],
-    [['x', 'mentions', join(fixtures, 'comment-single-with-attachment.json')], /x is not yet supported/],
+    [['x', 'likes', join(fixtures, 'comment-single-with-attachment.json')], /unknown x endpoint "likes"/],
     [['facebook', 'comment', '/nonexistent/file.json'], /cannot read \/nonexistent\/file.json: ENOENT/],
     [['facebook', 'comment', join(fixtures, 'SOURCES.md')], /is not JSON/],
     [['facebook', 'comment', join(fixtures, 'comment-single-with-attachment.json'), '--status', 'abc'], /--status needs an HTTP status/],
