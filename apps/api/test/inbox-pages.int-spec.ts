@@ -106,7 +106,9 @@ describe('inbox pages', () => {
         [workspace_id],
       )) as Array<{ 'QUERY PLAN': string }>;
       const text = plan.map((r) => r['QUERY PLAN']).join('\n');
-      expect(text).toMatch(/Index Scan using thread_inbox_idx/);
+      // Either keyset index serves the page in order (on a small table the planner may prefer the
+      // unfiltered one and check status per row); what must never happen is a sort of all threads.
+      expect(text).toMatch(/Index Scan using thread_inbox(_all)?_idx/);
       expect(text).not.toMatch(/Sort/);
     } finally {
       await runner.release();
