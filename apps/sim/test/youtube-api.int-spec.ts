@@ -189,4 +189,16 @@ describe('YouTube Data API v3 in the sim', () => {
     expect((await form(`${sim.url}/youtube/token`, { ...client, grant_type: 'refresh_token', refresh_token: tokens.body.refresh_token })).body).toEqual({ error: 'invalid_grant', error_description: 'Token has been expired or revoked.' });
     expect((await get('channels?part=snippet&mine=true', { authorization: `Bearer ${refreshed.body.access_token}` })).status).toBe(401);
   });
+
+  it('the quota resets at midnight Pacific on the sim clock', async () => {
+    await postJson(`${sim.url}/_sim/youtube/quota`, { dailyUnits: 10, used: 10 });
+    const path = `videos?part=snippet&id=x`;
+    expect((await get(path)).body.error.errors[0].reason).toBe('quotaExceeded');
+    const { resetsAt } = (await getJson(`${sim.url}/_sim/youtube/quota`)).body;
+    const now = Date.parse((await getJson(`${sim.url}/_sim/clock`)).body.now);
+    await postJson(`${sim.url}/_sim/clock`, { advanceMs: Date.parse(resetsAt) - now + 1_000 });
+    expect((await get(path)).status).toBe(200);
+    expect((await getJson(`${sim.url}/_sim/youtube/quota`)).body).toMatchObject({ used: 1 });
+  });
 });
+

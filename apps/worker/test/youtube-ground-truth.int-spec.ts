@@ -107,7 +107,7 @@ describe('YouTube against the sim: exactly once in, exactly once out, with fault
     await check(channel.id);
   });
 
-  it('puts the channel to needs_reauth when Google refuses the refresh token (revoked grant), saying why, and stops calling', async () => {
+  it('puts the channel to needs_reauth after repeated 401s although refreshing works, saying why, and stops calling', async () => {
     const channel = await connectDemoChannel(db.dataSource, config);
     await youtubeFault(sim, { kind: 'token_expired' });
     try {
@@ -119,6 +119,20 @@ describe('YouTube against the sim: exactly once in, exactly once out, with fault
       expect(row.status).toBe('needs_reauth');
       expect(row.last_error).toMatch(/^AUTH_EXPIRED: Request had invalid authentication credentials/);
       expect(row.last_error).not.toContain(String(demoYoutube.credentials.refreshToken));
+    } finally {
+      await clearYoutubeFaults(sim);
+    }
+  });
+
+  it('a revoked grant (Google refuses the refresh token: invalid_grant) puts the channel to needs_reauth on the second run', async () => {
+    const channel = await connectDemoChannel(db.dataSource, config);
+    await youtubeFault(sim, { kind: 'token_revoked' });
+    try {
+      expect((await runner.run(channel.id)).error).toMatch(/^AUTH_EXPIRED/);
+      expect((await runner.run(channel.id)).error).toBe('AUTH_REVOKED: Google OAuth: Token has been expired or revoked.');
+      expect((await runner.run(channel.id)).skipped).toBe('not_connected');
+      const [row] = await db.dataSource.query(`SELECT status, last_error FROM channel_account WHERE id = $1`, [channel.id]);
+      expect(row).toEqual({ status: 'needs_reauth', last_error: 'AUTH_REVOKED: Google OAuth: Token has been expired or revoked.' });
     } finally {
       await clearYoutubeFaults(sim);
     }

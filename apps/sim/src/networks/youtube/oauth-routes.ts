@@ -47,7 +47,7 @@ export function token(state: YoutubeState, req: SimRequest): SimResponse {
     if (!code || code.used || code.expiresAt <= now || code.clientId !== p.client_id) return errors.oauth(400, 'invalid_grant', 'Malformed auth code.');
     if (code.redirectUri !== p.redirect_uri) return errors.oauth(400, 'redirect_uri_mismatch', 'Bad Request');
     code.used = true;
-    const grant = { clientId: code.clientId, channelId: code.channelId, scopes: code.scopes };
+    const grant = { grant: code.code, clientId: code.clientId, channelId: code.channelId, scopes: code.scopes };
     const access = state.tokens.issueAccess(grant, now);
     const refresh = code.offline ? state.tokens.issueRefresh(grant) : undefined;
     return json(200, {
@@ -60,8 +60,9 @@ export function token(state: YoutubeState, req: SimRequest): SimResponse {
   }
   if (p.grant_type === 'refresh_token') {
     const refresh = p.refresh_token ? state.tokens.getRefresh(p.refresh_token) : undefined;
-    if (!refresh || refresh.revoked || refresh.clientId !== p.client_id) return errors.oauth(400, 'invalid_grant', 'Token has been expired or revoked.');
-    const access = state.tokens.issueAccess({ clientId: refresh.clientId, channelId: refresh.channelId, scopes: refresh.scopes }, now);
+    const revokedByFault = state.ctx.faults.isOn('youtube', 'token_revoked') !== undefined;
+    if (!refresh || refresh.revoked || revokedByFault || refresh.clientId !== p.client_id) return errors.oauth(400, 'invalid_grant', 'Token has been expired or revoked.');
+    const access = state.tokens.issueAccess({ grant: refresh.grant, clientId: refresh.clientId, channelId: refresh.channelId, scopes: refresh.scopes }, now);
     return json(200, { access_token: access.token, expires_in: ACCESS_TOKEN_S, scope: refresh.scopes.join(' ') || FORCE_SSL_SCOPE, token_type: 'Bearer' });
   }
   return errors.oauth(400, 'unsupported_grant_type', `Invalid grant_type: ${p.grant_type ?? ''}`);

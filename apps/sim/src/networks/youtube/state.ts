@@ -17,7 +17,7 @@ export class YoutubeState {
 
   constructor(readonly ctx: SimContext) {
     this.store = new YoutubeStore(DEMO_YOUTUBE_CHANNEL.id, DEMO_YOUTUBE_CHANNEL.title, ctx.settings.seed);
-    const grant = { clientId: this.client.clientId, channelId: DEMO_YOUTUBE_CHANNEL.id, scopes: [FORCE_SSL_SCOPE] };
+    const grant = { grant: 'demo', clientId: this.client.clientId, channelId: DEMO_YOUTUBE_CHANNEL.id, scopes: [FORCE_SSL_SCOPE] };
     // The demo channel's tokens: the access token never expires, so `npm start` keeps working (faults can still break it).
     this.tokens.registerAccess({ ...grant, token: DEMO_YOUTUBE_CHANNEL.accessToken, expiresAt: null });
     this.tokens.registerRefresh({ ...grant, token: DEMO_YOUTUBE_CHANNEL.refreshToken });
@@ -34,10 +34,8 @@ export class YoutubeState {
     const token = this.tokens.getAccess(value);
     // Google answers unknown, expired and revoked tokens alike: 401 authError "Invalid Credentials".
     if (!token || token.revoked) return { error: errors.invalidCredentials() };
-    if (this.ctx.faults.hit('youtube', 'token_revoked')) {
-      this.tokens.revoke(token.token);
-      return { error: errors.invalidCredentials() };
-    }
+    // While the fault is on, the grant reads as revoked (the refresh token too, see /token); nothing is revoked for good.
+    if (this.ctx.faults.hit('youtube', 'token_revoked')) return { error: errors.invalidCredentials() };
     if (this.ctx.faults.hit('youtube', 'token_expired')) return { error: errors.invalidCredentials() };
     if (token.expiresAt !== null && token.expiresAt <= this.now()) return { error: errors.invalidCredentials() };
     return { token };

@@ -8,6 +8,8 @@ import type { SimRequest } from '../../core/http';
  */
 export interface YtToken {
   token: string;
+  /** The consent this token came from: revoking any token of a grant ends all of them. */
+  grant: string;
   clientId: string;
   channelId: string;
   scopes: string[];
@@ -17,6 +19,7 @@ export interface YtToken {
 
 export interface YtRefreshToken {
   token: string;
+  grant: string;
   clientId: string;
   channelId: string;
   scopes: string[];
@@ -96,8 +99,8 @@ export class YoutubeTokens {
     const grant = r ?? a!;
     if (r) r.revoked = true;
     if (a) a.revoked = true;
-    for (const t of this.access.values()) if (t.clientId === grant.clientId && t.channelId === grant.channelId) t.revoked = true;
-    if (a) for (const t of this.refresh.values()) if (t.clientId === a.clientId && t.channelId === a.channelId) t.revoked = true;
+    for (const t of this.access.values()) if (t.grant === grant.grant) t.revoked = true;
+    for (const t of this.refresh.values()) if (t.grant === grant.grant) t.revoked = true;
     return true;
   }
 }
