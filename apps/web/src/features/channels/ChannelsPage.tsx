@@ -177,6 +177,11 @@ function ChannelCard({ channel, onReconnect }: { channel: ChannelView; onReconne
             {t('channels.linkedinNotice')}
           </Text>
         )}
+        {channel.network === 'youtube' && (
+          <Text size="xs" c="dimmed">
+            {t('channels.youtubeNotice')}
+          </Text>
+        )}
       </Stack>
       <Group gap="xs" mt="sm">
         {(channel.status === 'needs_reauth' || channel.status === 'error') && (
@@ -224,6 +229,11 @@ function ConnectCard({ network, pending, onConnect }: { network: Network; pendin
       {network === 'linkedin' && (
         <Alert color="blue" variant="light" mt="sm" p="xs" data-testid="linkedin-notice">
           <Text size="xs">{t('channels.linkedinNotice')}</Text>
+        </Alert>
+      )}
+      {network === 'youtube' && (
+        <Alert color="blue" variant="light" mt="sm" p="xs" data-testid="youtube-notice">
+          <Text size="xs">{t('channels.youtubeNotice')}</Text>
         </Alert>
       )}
     </Card>
