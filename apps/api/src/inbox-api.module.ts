@@ -4,6 +4,7 @@ import { AuthModule } from './auth/auth.module';
 import { CannedResponsesModule } from './canned-responses/canned-responses.module';
 import { ChannelsModule } from './channels/channels.module';
 import { ConnectModule } from './connect/connect.module';
+import { DataCareModule } from './data-care/data-care.module';
 import { ValidationModule } from './common/validation.module';
 import { EventsModule } from './events/events.module';
 import { MessagesModule } from './messages/messages.module';
@@ -29,6 +30,7 @@ import { UsersModule } from './users/users.module';
     ChannelsModule,
     ConnectModule,
     SettingsModule,
+    DataCareModule,
   ],
 })
 export class InboxApiModule {}

@@ -4,3 +4,4 @@ export { IngestStore } from './ingest/ingest-store';
 export type { IngestResult } from './ingest/ingest-store';
 export { Rollups } from './rollup/rollups';
 export type { DrainResult } from './rollup/rollups';
+export { purgeExpiredMessages } from './retention/retention';
