@@ -54,10 +54,11 @@ describe('connecting a channel through OAuth against the sim, in the browser (ad
     expect(rows).toEqual([{ status: 'connected', has_credentials: true }]);
   });
 
-  it('says plainly that a network without a connector cannot be connected yet', async () => {
+  it('says plainly, where an admin connects XING, that it needs XING partner access', async () => {
     const { page } = browser;
-    await page.getByTestId('connect-x').getByRole('button').click();
-    const alert = page.getByRole('alert').filter({ hasText: 'X cannot be connected yet' });
+    await page.getByTestId('connect-xing').getByRole('button').click();
+    // The answer of the API to this click (not the notice that the XING card always shows).
+    const alert = page.getByRole('alert').filter({ hasText: /cannot be connected on this server: .*XING API partners only/ });
     await alert.waitFor();
   });
 });
