@@ -20,6 +20,9 @@ const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
 
+// encodeURIComponent throws on an unpaired surrogate; such a URN from a hostile payload gets U+FFFD.
+const wellFormed = (value: string): string => value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+
 /** LinkedIn times are epoch milliseconds; a number outside the Date range reads as no time. */
 export function liTimeToIso(v: unknown): string | undefined {
   if (typeof v !== 'number') return undefined;
@@ -134,7 +137,7 @@ export function mapComment(raw: unknown, ctx: LinkedInMapContext = {}): MessageR
     },
     text: str(obj(c.message).text) ?? '',
     createdAt: liTimeToIso(created.time) ?? new Date(0).toISOString(),
-    ...(object ? { url: `${postUrl(object)}?commentUrn=${encodeURIComponent(urn)}` } : {}),
+    ...(object ? { url: `${postUrl(object)}?commentUrn=${encodeURIComponent(wellFormed(urn))}` } : {}),
   };
   const attachments = attachmentsOf(c);
   if (attachments) record.attachments = attachments;

@@ -28,9 +28,9 @@ const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : und
 export const dmThreadKey = (userId: string): string => `dm:${userId}`;
 
 export function xTimeToIso(value: unknown): string | undefined {
-  if (typeof value === 'number') return new Date(value).toISOString();
-  if (typeof value !== 'string' || value === '') return undefined;
-  const d = /^\d+$/.test(value) ? new Date(Number(value)) : new Date(value);
+  if (typeof value !== 'number' && (typeof value !== 'string' || value === '')) return undefined;
+  // An out-of-range number makes an Invalid Date, whose toISOString throws: read as no time.
+  const d = typeof value === 'number' || /^\d+$/.test(value) ? new Date(Number(value)) : new Date(value);
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
 }
 

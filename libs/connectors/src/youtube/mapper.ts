@@ -31,11 +31,13 @@ export function ytTimeToIso(value: unknown): string | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
 }
 
-export const videoUrl = (videoId: string): string => `https://www.youtube.com/watch?v=${encodeURIComponent(videoId)}`;
+// encodeURIComponent throws on an unpaired surrogate; such an id from a hostile payload becomes U+FFFD.
+const encode = (value: string): string => encodeURIComponent(value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
+export const videoUrl = (videoId: string): string => `https://www.youtube.com/watch?v=${encode(videoId)}`;
 
 /** Where a comment is seen: `&lc=` highlights it under its video. */
 function commentUrl(commentId: string, videoId: string | null | undefined): string | undefined {
-  return videoId ? `${videoUrl(videoId)}&lc=${encodeURIComponent(commentId)}` : undefined;
+  return videoId ? `${videoUrl(videoId)}&lc=${encode(commentId)}` : undefined;
 }
 
 /** One youtube#comment → a message (null when it has no id or time, i.e. it is not a comment). */
