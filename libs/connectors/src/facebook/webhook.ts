@@ -19,6 +19,12 @@ export function verifyFacebookSignature(rawBody: Buffer, header: string | undefi
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
+/** Messenger's epoch milliseconds at Graph's one-second resolution; out of the Date range (hostile) reads as no time. */
+const messengerTime = (ms: number): string | undefined => {
+  const d = new Date(Math.floor(ms / 1000) * 1000);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+};
+
 const hint = (target: HintRecord['target'], externalId: string): HintRecord => ({ kind: 'hint', network: 'facebook', target, externalId });
 
 /** One `feed` change: comments carry everything (→ message), other items only ids (→ hint). */
@@ -110,7 +116,7 @@ function mapMessagingEvent(pageId: string | undefined, event: Json): UnifiedReco
     text: str(message.text) ?? '',
     // Stored at the Graph API's one-second resolution: the same message read by sync has
     // created_time in whole seconds, and it must get one time whichever way it arrives first.
-    createdAt: typeof event.timestamp === 'number' ? new Date(Math.floor(event.timestamp / 1000) * 1000).toISOString() : (fbTimeToIso(event.timestamp) ?? new Date(0).toISOString()),
+    createdAt: (typeof event.timestamp === 'number' ? messengerTime(event.timestamp) : fbTimeToIso(event.timestamp)) ?? new Date(0).toISOString(),
     isFromAccount: echo,
   };
   if (attachments.length) record.attachments = attachments;
