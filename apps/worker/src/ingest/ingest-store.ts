@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { classify } from '@resonance/classifier';
 import type { Intent, MessageRecord, PostRecord, UnifiedRecord } from '@resonance/contracts';
+import { storable } from './storable-text';
 
 export interface IngestResult {
   posts: number;
@@ -33,9 +34,10 @@ export class IngestStore {
    */
   async ingest(
     channelAccountId: string,
-    records: UnifiedRecord[],
+    received: UnifiedRecord[],
     options: { inTransaction?: (tx: EntityManager) => Promise<void> } = {},
   ): Promise<IngestResult> {
+    const records = storable(received);
     const posts = records.filter((r): r is PostRecord => r.kind === 'post');
     const messages = dedupeByExternalId(records.filter((r): r is MessageRecord => r.kind === 'message'));
     const empty = { posts: 0, messagesInserted: 0, messagesUpdated: 0, threadsTouched: 0 };
