@@ -156,12 +156,14 @@ describe('Facebook API: writes, OAuth, errors and faults', () => {
     expect(limited.body.error.code).toBe(4);
   });
 
-  it('lists ground truth with intent labels, and the other networks answer their own "not found"', async () => {
+  it('lists ground truth with intent labels, and the other networks answer in their own error shapes', async () => {
     const all = await getJson(`${sim.url}/_sim/truth?network=facebook&limit=1000`);
     expect(all.body.total).toBe(400);
     expect(all.body.items.some((t: TruthItem) => t.intent === 'purchase_intent')).toBe(true);
-    expect((await getJson(`${sim.url}/x/2/users/1/mentions`)).body).toEqual({ errors: [{ message: 'Sorry, that page does not exist', code: 34 }] });
-    expect((await getJson(`${sim.url}/linkedin/rest/posts`)).body.code).toBe('RESOURCE_NOT_FOUND');
+    // X answers a call without a token in its problem+json shape, as api.x.com does.
+    expect((await getJson(`${sim.url}/x/2/users/1/mentions`)).body).toEqual({ title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' });
+    // LinkedIn refuses a call without its Linkedin-Version header before anything else.
+    expect((await getJson(`${sim.url}/linkedin/rest/posts`)).body.code).toBe('VERSION_MISSING');
     expect((await getJson(`${sim.url}/youtube/youtube/v3/nothingHere`)).body.error.status).toBe('NOT_FOUND');
     expect((await getJson(`${sim.url}/xing/v1/users/me`)).body.error_name).toBe('NOT_FOUND');
   });

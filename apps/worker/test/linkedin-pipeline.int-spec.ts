@@ -170,7 +170,11 @@ describe('LinkedIn pipeline against the sim, with faults on', () => {
       await waitFor(async () => (compareWithTruth(truth, await storedMessages(db.dataSource, facebook)).length === 0 ? true : undefined), 20_000, 'Facebook to catch up');
       const caughtUpMs = Date.now() - t0;
       // Meanwhile LinkedIn was throttled: its channels are paused by their budget, still connected.
-      const rows = (await db.dataSource.query(`SELECT status, rate_budget, last_error FROM channel_account WHERE id = ANY($1::uuid[])`, [throttled])) as Array<{ status: string; last_error: string | null }>;
+      // LinkedIn's slowed calls may answer their 429s only after Facebook is done: wait for them.
+      const rows = await waitFor(async () => {
+        const found = (await db.dataSource.query(`SELECT status, rate_budget, last_error FROM channel_account WHERE id = ANY($1::uuid[])`, [throttled])) as Array<{ status: string; last_error: string | null }>;
+        return found.some((r) => r.last_error?.startsWith('RATE_LIMITED')) ? found : undefined;
+      }, 30_000, 'LinkedIn to be throttled');
       expect(rows.every((r) => r.status === 'connected')).toBe(true);
       expect(rows.filter((r) => r.last_error?.startsWith('RATE_LIMITED')).length).toBeGreaterThan(0);
       console.log(`facebook caught up with ${truth.filter((t) => t.kind !== 'post').length} items in ${caughtUpMs} ms while ${rows.filter((r) => r.last_error?.startsWith('RATE_LIMITED')).length} of 12 LinkedIn channels were throttled`);

@@ -16,9 +16,9 @@ const targets = NETWORKS.flatMap((network) => {
   return connector.available ? connector.endpoints.map((endpoint) => ({ network, endpoint })) : [];
 });
 
-const FIXTURES = join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures');
+// The project's own copies of the real payloads (each connector keeps them with their sources).
 const fixtures = NETWORKS.flatMap((network) => {
-  const dir = join(FIXTURES, network);
+  const dir = join(__dirname, '..', 'src', network, 'fixtures');
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
