@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { CONFIG, type Config } from '@resonance/config';
@@ -19,7 +19,7 @@ const SYNC_JOB_OPTS = { attempts: 1, removeOnComplete: { count: 50 }, removeOnFa
  * backfill run at once. Every worker runs this; upserts are idempotent.
  */
 @Injectable()
-export class SyncScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SyncScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(SyncScheduler.name);
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
@@ -32,18 +32,19 @@ export class SyncScheduler implements OnApplicationBootstrap, OnApplicationShutd
   ) {}
 
   onApplicationBootstrap(): void {
-    this.tick();
     this.timer = setInterval(() => this.tick(), RECONCILE_EVERY_MS);
     this.timer.unref();
+    this.tick();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Stops reconciling before the queues close (a reconcile in flight may fail; the next process redoes it). */
+  beforeApplicationShutdown(): void {
     if (this.timer) clearInterval(this.timer);
-    await this.running;
+    this.timer = null;
   }
 
   private tick(): void {
-    if (this.running) return;
+    if (this.running || !this.timer) return;
     this.running = this.reconcile()
       .catch((error: Error) => this.logger.warn(`sync schedules not reconciled: ${error.message}`))
       .finally(() => (this.running = null));
