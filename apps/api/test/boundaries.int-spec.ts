@@ -129,6 +129,13 @@ describe('inbox api boundaries', () => {
     await w('/api/canned-responses').send({ title: 'T' }).expect(400);
     await agentA.agent.get('/api/canned-responses/not-a-uuid').expect(400);
     await agentA.agent.get('/api/canned-responses/00000000-0000-4000-8000-000000000000').expect(404);
+    // null is not "left out": a canned response's title and text can never be emptied.
+    const canned = await w('/api/canned-responses').send({ title: 'Keep', text: 'kept' }).expect(201);
+    const patchCanned = (body: object) => agentA.agent.patch(`/api/canned-responses/${canned.body.id}`).set('X-CSRF-Token', agentA.csrf).send(body);
+    await patchCanned({ text: null }).expect(400);
+    await patchCanned({ title: null }).expect(400);
+    expect((await agentA.agent.get(`/api/canned-responses/${canned.body.id}`).expect(200)).body).toMatchObject({ title: 'Keep', text: 'kept' });
+    await patchCanned({ title: 'Renamed' }).expect(200);
     expect(await counts()).toEqual(before);
   });
 

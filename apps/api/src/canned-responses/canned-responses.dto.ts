@@ -1,5 +1,5 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { PageQuery } from '../common/page-query';
 
 export const CANNED_VARIABLES = ['contact.name', 'contact.handle', 'agent.name', 'channel.name', 'network'] as const;
@@ -18,7 +18,19 @@ export class CannedResponseBody {
   @ApiPropertyOptional({ example: 'de' }) @IsOptional() @Matches(/^[a-z]{2}(-[A-Z]{2})?$/, { message: 'language must look like de or en-GB' }) language?: string;
 }
 
-export class UpdateCannedResponseBody extends PartialType(CannedResponseBody) {}
+/**
+ * Every field may be left out, but title and text may not be set to null: PartialType's
+ * @IsOptional lets null through and the columns are NOT NULL (found by the DTO fuzz test).
+ */
+export class UpdateCannedResponseBody {
+  @ApiPropertyOptional({ maxLength: 200 }) @ValidateIf((_, v) => v !== undefined) @IsString() @MinLength(1) @MaxLength(200) title?: string;
+  @ApiPropertyOptional({ maxLength: 8000 }) @ValidateIf((_, v) => v !== undefined) @IsString() @MinLength(1) @MaxLength(8_000) text?: string;
+  @ApiPropertyOptional({ maxLength: 50, description: 'letters, digits, - and _' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,50}$/, { message: 'shortcut must be 1–50 letters, digits, - or _' })
+  shortcut?: string;
+  @ApiPropertyOptional({ example: 'de' }) @IsOptional() @Matches(/^[a-z]{2}(-[A-Z]{2})?$/, { message: 'language must look like de or en-GB' }) language?: string;
+}
 
 export class CannedQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'matches title, shortcut or text' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
