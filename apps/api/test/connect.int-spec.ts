@@ -273,10 +273,11 @@ describe('connect flow (POST /api/channels/connect/:network → network → GET 
   });
 
   // Every network has its connector now (X's connect flow: apps/api/test/x-connect.int-spec.ts).
-  it('says clearly why XING cannot be connected without partner access, and lets only admins with the CSRF token start', async () => {
-    // XING: partner access only (OAuth 1.0a); the refusal says so and what to ask XING for.
-    const xing = record(await admin.agent.post('/api/channels/connect/xing').set('x-csrf-token', admin.csrf).send({}).expect(503));
-    expect(xing.body.message).toMatch(/XING API partners only.*ask XING for partner access and a consumer key\/secret/);
+  it('starts XING (OAuth 1.0a) in demo mode against the sim, and lets only admins with the CSRF token start', async () => {
+    // XING: the sim's demo consumer gets a request token; without a partner consumer the start
+    // answers 503 with the partner notice (apps/api/test/xing-connect.int-spec.ts checks both).
+    const xing = record(await admin.agent.post('/api/channels/connect/xing').set('x-csrf-token', admin.csrf).send({}).expect(200));
+    expect(new URL(xing.body.authorizationUrl as string).pathname).toBe('/xing/v1/authorize');
     const unknown = await admin.agent.post('/api/channels/connect/myspace').set('x-csrf-token', admin.csrf).send({}).expect(404);
     expect(unknown.body.message).toMatch(/unknown network/);
     await admin.agent.post('/api/channels/connect/facebook').send({}).expect(403);

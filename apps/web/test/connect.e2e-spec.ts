@@ -14,7 +14,9 @@ describe('connecting a channel through OAuth against the sim, in the browser (ad
 
   beforeAll(async () => {
     sim = await startSim({ SIM_HOST: '127.0.0.1', SIM_PORT: 0, SIM_SEED: 11, SIM_TRAFFIC_PER_MINUTE: 0, SIM_WEBHOOK_URL: 'off' });
-    stack = await startStack({ config: { SIM_URL: sim.url } });
+    // XING pointed at XING itself with no partner consumer: the demo consumer applies only against
+    // the sim, so the XING test below sees the honest partner-access refusal.
+    stack = await startStack({ config: { SIM_URL: sim.url, XING_API_URL: 'https://api.xing.com' } });
     await stack.db.dataSource.query(`DELETE FROM channel_account WHERE id = $1`, [stack.facebookChannelId]);
     browser = await launchBrowser({ locale: 'en-US' });
   }, 120_000);
@@ -54,7 +56,7 @@ describe('connecting a channel through OAuth against the sim, in the browser (ad
     expect(rows).toEqual([{ status: 'connected', has_credentials: true }]);
   });
 
-  it('says plainly, where an admin connects XING, that it needs XING partner access', async () => {
+  it('says plainly, where an admin connects XING without partner credentials, that it needs XING partner access', async () => {
     const { page } = browser;
     await page.getByTestId('connect-xing').getByRole('button').click();
     // The answer of the API to this click (not the notice that the XING card always shows).

@@ -53,6 +53,14 @@ export interface AuthCapability {
   authorizationUrl(input: { state: string; redirectUri: string; codeChallenge?: string }): string;
   /** `codeVerifier` is always given by the connect flow; networks without PKCE ignore it. */
   exchangeCode(input: { code: string; redirectUri: string; codeVerifier?: string }): Promise<Credentials>;
+  /**
+   * OAuth 1.0a networks (XING) only: the signed request-token call that must precede the consent
+   * page. `callbackUrl` already carries the flow's state. The request token's secret (and token)
+   * are for the server to keep until the callback; they never reach the browser.
+   */
+  requestAuthorization?(input: { callbackUrl: string }): Promise<{ authorizationUrl: string; requestToken: string; requestTokenSecret: string }>;
+  /** OAuth 1.0a: the authorized request token and its verifier for the access token. */
+  exchangeVerifier?(input: { requestToken: string; requestTokenSecret: string; verifier: string }): Promise<Credentials>;
   /** New credentials for ones that expire soon; throws AUTH_EXPIRED/AUTH_REVOKED when impossible. */
   refresh(credentials: Credentials): Promise<Credentials>;
   revoke(credentials: Credentials): Promise<void>;

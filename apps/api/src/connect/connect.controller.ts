@@ -61,7 +61,18 @@ export class OAuthCallbackController {
   async callback(@Param('network') name: string, @Query() query: Record<string, unknown>, @Req() req: HttpRequest, @Res() res: HttpResponse): Promise<void> {
     const known = (NETWORKS as readonly string[]).includes(name);
     const outcome = known
-      ? await this.connect.callback(name as Network, { code: text(query.code), state: text(query.state), error: text(query.error) }, readCookie(req.headers.cookie, SESSION_COOKIE))
+      ? await this.connect.callback(
+          name as Network,
+          {
+            code: text(query.code),
+            state: text(query.state),
+            error: text(query.error),
+            oauthToken: text(query.oauth_token),
+            oauthVerifier: text(query.oauth_verifier),
+            denied: text(query.denied),
+          },
+          readCookie(req.headers.cookie, SESSION_COOKIE),
+        )
       : ({ error: 'invalid_state' } as const);
     res.statusCode = 302;
     res.setHeader('Location', this.connect.dashboardUrl(outcome));

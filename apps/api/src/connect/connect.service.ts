@@ -55,6 +55,22 @@ interface PendingRow {
 
 const PENDING_GONE = 'this connection is unknown, expired or already finished: start connecting again';
 
+/** OAuth 1.0a's request token and secret, kept (encrypted) from the start step to the callback. */
+interface RequestTokenKept {
+  requestToken: string;
+  requestTokenSecret: string;
+}
+
+/** What the callback reads from the network's redirect (OAuth 2.0: code/error; OAuth 1.0a: oauth_token/oauth_verifier/denied). */
+export interface CallbackQuery {
+  state?: string;
+  code?: string;
+  error?: string;
+  oauthToken?: string;
+  oauthVerifier?: string;
+  denied?: string;
+}
+
 /** Where the callback sends the browser: the picker, or the Channels page with an error code. */
 export type CallbackOutcome = { pendingId: string } | { error: ConnectErrorCode; code?: string };
 
@@ -113,13 +129,33 @@ export class ConnectService {
       if (!channel) throw new NotFoundException(`channel ${reconnectChannelId} is not a ${network} channel of this workspace`);
     }
     const { id, state, hash } = newState();
-    const pkce = pkcePair();
     let authorizationUrl: string;
+    // What the callback needs and the browser must not see: the PKCE verifier (OAuth 2.0), or the
+    // request token and its secret (OAuth 1.0a), kept encrypted in the flow's row.
+    let kept: string | RequestTokenKept;
     try {
-      authorizationUrl = connector.auth.authorizationUrl({ state, redirectUri: this.redirectUri(network), codeChallenge: pkce.challenge });
+      if (connector.auth.requestAuthorization) {
+        // OAuth 1.0a has no state parameter: the state rides in the callback URL, which the network
+        // sends the browser back to with oauth_token and oauth_verifier added.
+        const callbackUrl = `${this.redirectUri(network)}?${new URLSearchParams({ state }).toString()}`;
+        const r = await connector.auth.requestAuthorization({ callbackUrl });
+        authorizationUrl = r.authorizationUrl;
+        kept = { requestToken: r.requestToken, requestTokenSecret: r.requestTokenSecret };
+      } else {
+        const pkce = pkcePair();
+        authorizationUrl = connector.auth.authorizationUrl({ state, redirectUri: this.redirectUri(network), codeChallenge: pkce.challenge });
+        kept = pkce.verifier;
+      }
     } catch (error) {
-      // e.g. FACEBOOK_APP_ID missing: the server's configuration, said plainly.
-      if (isConnectorError(error)) throw new ServiceUnavailableException(`${network} cannot be connected on this server: ${error.message}`);
+      // e.g. FACEBOOK_APP_ID or XING's partner consumer missing: the server's configuration, said
+      // plainly (the message names settings, never their values).
+      if (isConnectorError(error)) {
+        if (error.code === 'TRANSIENT' || error.code === 'RATE_LIMITED' || error.code === 'UNKNOWN') {
+          this.logger.warn(`${network} connect start failed: ${error.code} ${error.message}`);
+          throw new ServiceUnavailableException(`${network} did not answer the start of the connection (${error.code}); try again in a moment`);
+        }
+        throw new ServiceUnavailableException(`${network} cannot be connected on this server: ${error.message}`);
+      }
       throw error;
     }
     // Unfinished flows lose their secrets as soon as they expire; the rows go an hour later (until
@@ -132,7 +168,7 @@ export class ConnectService {
     await this.dataSource.query(
       `INSERT INTO oauth_connect (id, workspace_id, user_id, session_id, network, state_hash, code_verifier_encrypted, reconnect_channel_id, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now() + $9 * interval '1 millisecond')`,
-      [id, user.workspaceId, user.id, user.sessionId, network, hash, this.cipher.encrypt(pkce.verifier), reconnectChannelId ?? null, STATE_TTL_MS],
+      [id, user.workspaceId, user.id, user.sessionId, network, hash, this.cipher.encrypt(kept), reconnectChannelId ?? null, STATE_TTL_MS],
     );
     return { authorizationUrl };
   }
@@ -143,7 +179,7 @@ export class ConnectService {
    * flow, the state must not have been used and not have expired. Then the state is consumed (in
    * one UPDATE, so two racing callbacks cannot both pass) and only then the code is exchanged.
    */
-  async callback(network: Network, query: { code?: string; state?: string; error?: string }, sessionToken: string | undefined): Promise<CallbackOutcome> {
+  async callback(network: Network, query: CallbackQuery, sessionToken: string | undefined): Promise<CallbackOutcome> {
     const parsed = parseState(query.state);
     if (!parsed) return { error: 'invalid_state' };
     const [row] = (await this.dataSource.query(
@@ -166,15 +202,25 @@ export class ConnectService {
     if (!consumed) return { error: 'state_used' };
     if (!consumed.fresh) return { error: 'state_expired' };
 
-    if (query.error || !query.code) {
-      const error: ConnectErrorCode = query.error === 'access_denied' ? 'access_denied' : 'consent_failed';
+    const kept = row.code_verifier_encrypted ? this.cipher.decrypt<string | RequestTokenKept>(row.code_verifier_encrypted) : undefined;
+    const oauth1 = typeof kept === 'object' && kept !== null;
+    // OAuth 1.0a says "denied" with a `denied` parameter (no verifier); OAuth 2.0 with error=.
+    const refused = oauth1 ? query.denied !== undefined || !query.oauthToken || !query.oauthVerifier : !!query.error || !query.code;
+    if (refused) {
+      const error: ConnectErrorCode = query.error === 'access_denied' || query.denied !== undefined ? 'access_denied' : 'consent_failed';
       await this.fail(row.id, error);
       return { error };
     }
+    // The token authorized must be the one this flow requested (else a token from another flow).
+    if (oauth1 && !sameId(query.oauthToken as string, kept.requestToken)) {
+      await this.fail(row.id, 'invalid_state');
+      return { error: 'invalid_state' };
+    }
     try {
       const connector = this.connectable(network);
-      const verifier = row.code_verifier_encrypted ? this.cipher.decrypt<string>(row.code_verifier_encrypted) : undefined;
-      const credentials = await connector.auth.exchangeCode({ code: query.code, redirectUri: this.redirectUri(network), codeVerifier: verifier });
+      const credentials = oauth1
+        ? await this.exchangeVerifier(connector, kept, query.oauthVerifier as string)
+        : await connector.auth.exchangeCode({ code: query.code as string, redirectUri: this.redirectUri(network), codeVerifier: typeof kept === 'string' ? kept : undefined });
       const accounts = (await connector.auth.listAccounts?.(credentials)) ?? [];
       if (!accounts.length) {
         await this.fail(row.id, 'no_accounts');
@@ -197,6 +243,11 @@ export class ConnectService {
       await this.fail(row.id, `network_error:${code}`);
       return { error: 'network_error', code };
     }
+  }
+
+  private exchangeVerifier(connector: Connector, kept: RequestTokenKept, verifier: string): Promise<Credentials> {
+    if (!connector.auth.exchangeVerifier) throw new Error(`${connector.network} kept a request token but has no OAuth 1.0a exchange`);
+    return connector.auth.exchangeVerifier({ ...kept, verifier });
   }
 
   private async fail(id: string, reason: string): Promise<void> {

@@ -20,8 +20,11 @@ export interface XingSettings {
 }
 
 export function xingSettings(config: Config): XingSettings {
-  const apiUrl = (config.XING_API_URL ?? `${config.SIM_URL.replace(/\/+$/, '')}/xing`).replace(/\/+$/, '');
-  const demo = config.DEMO_MODE ? DEMO_XING_CONSUMER_DEFAULTS : undefined;
+  const simXing = `${config.SIM_URL.replace(/\/+$/, '')}/xing`;
+  const apiUrl = (config.XING_API_URL ?? simXing).replace(/\/+$/, '');
+  // The demo consumer only where it can work: demo mode against the sim. Pointed at XING itself
+  // without a partner consumer, connecting answers with the partner-access notice instead.
+  const demo = config.DEMO_MODE && apiUrl === simXing ? DEMO_XING_CONSUMER_DEFAULTS : undefined;
   return {
     apiUrl,
     authorizeUrl: `${apiUrl}/v1/authorize`,

@@ -211,6 +211,14 @@ export class XingModule implements NetworkModule, NetworkControl {
       }
       return xingErrors.notFound();
     }
+    // /v1/users/{me|id}/managed_companies — MODELLED (the former API's company-admin listing is not
+    // documented anywhere we found): the companies this token's user acts for, for the page picker.
+    if (r[0] === 'users' && r[2] === 'managed_companies' && r.length === 3) {
+      if (r[1] !== 'me' && r[1] !== token.userId) return xingErrors.accessDenied();
+      if (m !== 'GET') return xingErrors.methodNotAllowed();
+      const c = this.store.company;
+      return json(200, listJson('managed_companies', [{ id: c.id, name: c.displayName, page_name: DEMO_XING_COMPANY.slug }], 0, MAX_LIMIT));
+    }
     // /v1/users/{me|id}/conversations[/{id}/messages]
     if (r[0] === 'users' && r[2] === 'conversations') {
       if (r[1] !== 'me' && r[1] !== token.userId) return xingErrors.accessDenied();
@@ -304,6 +312,7 @@ const KNOWN_ROUTES = [
   /^companies\/[^/]+\/updates$/,
   /^companies\/updates\/[^/]+(\/like|\/comments(\/[^/]+)?)?$/,
   /^users\/[^/]+\/conversations(\/[^/]+\/messages)?$/,
+  /^users\/[^/]+\/managed_companies$/,
 ];
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
 const form = (status: number, values: Record<string, string>): SimResponse => ({ status, raw: { contentType: 'application/x-www-form-urlencoded', data: new URLSearchParams(values).toString() } });
