@@ -113,6 +113,11 @@ describe('XING sim module (modelled on the former public API)', () => {
     const at = Object.fromEntries(new URLSearchParams(acc.body));
     expect(at.user_id).toBe(DEMO_XING_COMPANY.userId);
     expect((await call('GET', '/users/me/conversations?limit=1', { token: { key: at.oauth_token, secret: at.oauth_token_secret } })).status).toBe(200);
+    // The companies the user acts for (the connect flow's picker), signed like every other call.
+    const companies = await call('GET', '/users/me/managed_companies', { token: { key: at.oauth_token, secret: at.oauth_token_secret } });
+    expect(companies.body.managed_companies.items).toEqual([{ id: DEMO_XING_COMPANY.id, name: DEMO_XING_COMPANY.name, page_name: DEMO_XING_COMPANY.slug }]);
+    expect((await call('GET', '/users/me/managed_companies', { token: { key: at.oauth_token, secret: 'wrong' } })).body.error_name).toBe('INVALID_OAUTH_SIGNATURE');
+    expect((await call('GET', '/users/me/managed_companies', { token: { key: rt.oauth_token, secret: rt.oauth_token_secret } })).body.error_name).toBe('INVALID_OAUTH_TOKEN');
     // The request token is spent.
     expect((await call('POST', '/access_token', { token: { key: rt.oauth_token, secret: rt.oauth_token_secret }, form: { oauth_verifier: verifier } })).body.error_name).toBe('INVALID_OAUTH_TOKEN');
   });
