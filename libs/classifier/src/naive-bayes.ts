@@ -9,6 +9,12 @@ export class NaiveBayes<L extends string> {
   private readonly docs = new Map<L, number>();
   private readonly vocabulary = new Set<string>();
   private documents = 0;
+  /**
+   * Log-likelihoods per feature (one entry per label, in label order) and log-priors, computed
+   * once after training: the ingest path classifies every inbound message, and recomputing
+   * `Math.log` and two map lookups per feature and label dominated its cost. Dropped by learn().
+   */
+  private compiled: { logs: Map<string, Float64Array>; priors: Float64Array } | undefined;
 
   constructor(private readonly labels: readonly L[]) {
     for (const l of labels) {
@@ -27,19 +33,20 @@ export class NaiveBayes<L extends string> {
     this.totals.set(label, this.totals.get(label)! + features.length);
     this.docs.set(label, this.docs.get(label)! + 1);
     this.documents++;
+    this.compiled = undefined;
   }
 
   /** Labels with their posterior probability, best first. */
   scores(features: string[]): Array<{ label: L; p: number }> {
-    const v = this.vocabulary.size;
-    const known = features.filter((f) => this.vocabulary.has(f));
-    const logs = this.labels.map((label) => {
-      const counts = this.featureCounts.get(label)!;
-      const denominator = this.totals.get(label)! + v;
-      let log = Math.log((this.docs.get(label)! + 1) / (this.documents + this.labels.length));
-      for (const f of known) log += Math.log(((counts.get(f) ?? 0) + 1) / denominator);
-      return { label, log };
-    });
+    const { logs: table, priors } = this.compile();
+    const sums = Float64Array.from(priors);
+    // Same terms, added in the same order per label as before compiling: identical results.
+    for (const f of features) {
+      const row = table.get(f);
+      if (!row) continue;
+      for (let i = 0; i < sums.length; i++) sums[i] += row[i];
+    }
+    const logs = this.labels.map((label, i) => ({ label, log: sums[i] }));
     const max = Math.max(...logs.map((l) => l.log));
     const sum = logs.reduce((s, l) => s + Math.exp(l.log - max), 0);
     return logs.map((l) => ({ label: l.label, p: Math.exp(l.log - max) / sum })).sort((a, b) => b.p - a.p);
@@ -48,5 +55,20 @@ export class NaiveBayes<L extends string> {
   /** True when none of the features was ever seen in training (the answer would be the prior). */
   unknown(features: string[]): boolean {
     return !features.some((f) => this.vocabulary.has(f));
+  }
+
+  private compile(): { logs: Map<string, Float64Array>; priors: Float64Array } {
+    if (this.compiled) return this.compiled;
+    const v = this.vocabulary.size;
+    const priors = Float64Array.from(this.labels, (label) => Math.log((this.docs.get(label)! + 1) / (this.documents + this.labels.length)));
+    const logs = new Map<string, Float64Array>();
+    for (const f of this.vocabulary) {
+      logs.set(
+        f,
+        Float64Array.from(this.labels, (label) => Math.log(((this.featureCounts.get(label)!.get(f) ?? 0) + 1) / (this.totals.get(label)! + v))),
+      );
+    }
+    this.compiled = { logs, priors };
+    return this.compiled;
   }
 }

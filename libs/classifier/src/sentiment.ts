@@ -30,9 +30,11 @@ const DOMAIN: Record<Language, Record<string, number>> = {
 const EMOJI: Record<string, number> = {
   '😍': 0.8, '❤️': 0.8, '❤': 0.8, '👍': 0.6, '👏': 0.6, '🔥': 0.3, '🙏': 0.2, '😂': 0.2, '😡': -0.8, '👎': -0.7, '😠': -0.7, '😢': -0.5,
 };
-const LEXICON: Record<Language, Record<string, number>> = {
-  de: { ...SentimentDe.senticon, ...DOMAIN.de },
-  en: { ...SentimentEn.senticon, ...DOMAIN.en },
+// Maps, not the merged objects: tens of thousands of keys put an object in dictionary mode, and
+// this lookup runs for every stem of every ingested message.
+const LEXICON: Record<Language, Map<string, number>> = {
+  de: new Map(Object.entries({ ...SentimentDe.senticon, ...DOMAIN.de })),
+  en: new Map(Object.entries({ ...SentimentEn.senticon, ...DOMAIN.en })),
 };
 const NEGATIONS: Record<Language, Set<string>> = {
   de: new Set([...SentimentDe.negations.words, 'nichts', 'nie']),
@@ -53,7 +55,7 @@ export function sentimentOfStems(tokens: string[], raw: string[], lang: Language
       negate = 2;
       continue;
     }
-    const score = LEXICON[lang][t];
+    const score = LEXICON[lang].get(t);
     if (score !== undefined && Math.abs(score) >= 0.05) {
       // "nicht gut" / "not great" turn praise around; "never again worst" stays negative.
       sum += negate > 0 && score > 0 ? -score : score;
