@@ -108,7 +108,9 @@ export function postsInPeriod(ds: DataSource, workspaceId: string, p: ReportPara
     `SELECT po.id::text, po.channel_account_id::text, ca.network, po.external_id, po.text, po.url, po.published_at,
             po.reactions_count AS reactions, po.comments_count AS comments, po.shares_count AS shares,
             po.views_count::float8 AS views,
-            COALESCE((SELECT sum(d.comments) FROM report_comment_daily d WHERE d.post_id = po.id), 0)::int AS our_comments
+            -- "post_id <> 0" lets the planner use the partial index report_comment_daily_post_idx:
+            -- without it every post seq-scanned the rollup (4 s for 1,000 posts at 500k messages).
+            COALESCE((SELECT sum(d.comments) FROM report_comment_daily d WHERE d.post_id = po.id AND d.post_id <> 0), 0)::int AS our_comments
        FROM post po JOIN channel_account ca ON ca.id = po.channel_account_id
        JOIN workspace w ON w.id = po.workspace_id
       WHERE po.workspace_id = $1

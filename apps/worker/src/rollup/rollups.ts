@@ -7,6 +7,13 @@ import {
   INSERT_RESPONSE_HIST_SQL,
   UPSERT_COMMENTER_FIRST_DAY_SQL,
 } from './day-rollups.sql';
+import {
+  REBUILD_COMMENT_DAILY_SQL,
+  REBUILD_COMMENTER_DAILY_SQL,
+  REBUILD_COMMENTER_FIRST_DAY_SQL,
+  REBUILD_RESPONSE_DAILY_SQL,
+  REBUILD_RESPONSE_HIST_SQL,
+} from './rebuild.sql';
 import { EVENT_COLUMNS, RESPONSE_EVENTS_SQL } from './response-events.sql';
 
 export interface DrainResult {
@@ -85,18 +92,19 @@ export class Rollups {
           const ids = threads.slice(i, i + 5_000).map((t) => t.id);
           await tx.query(`INSERT INTO report_response_event (${EVENT_COLUMNS}) ${RESPONSE_EVENTS_SQL}`, [ids]);
         }
-        const days = (await tx.query(
-          `SELECT DISTINCT m.workspace_id, to_char((m.created_at AT TIME ZONE w.timezone)::date, 'YYYY-MM-DD') AS day
-             FROM message m JOIN workspace w ON w.id = m.workspace_id WHERE m.workspace_id = $1
-           UNION
-           SELECT workspace_id, to_char(day, 'YYYY-MM-DD') FROM report_response_event WHERE workspace_id = $1
-           ORDER BY 2`,
+        // Whole-workspace statements, not day batches: one scan of the messages per table.
+        for (const sql of [REBUILD_RESPONSE_DAILY_SQL, REBUILD_RESPONSE_HIST_SQL, REBUILD_COMMENT_DAILY_SQL,
+          REBUILD_COMMENTER_DAILY_SQL, REBUILD_COMMENTER_FIRST_DAY_SQL]) {
+          await tx.query(sql, [id]);
+        }
+        const [{ days }] = (await tx.query(
+          `SELECT count(*)::int AS days FROM (SELECT day FROM report_comment_daily WHERE workspace_id = $1
+                                                UNION SELECT day FROM report_response_daily WHERE workspace_id = $1) d`,
           [id],
-        )) as Day[];
-        for (let i = 0; i < days.length; i += 31) await recomputeDays(tx, days.slice(i, i + 31));
+        )) as Array<{ days: number }>;
         total.threads += threads.length;
-        total.days += days.length;
-        log(`workspace ${id}: ${threads.length} threads, ${days.length} days`);
+        total.days += days;
+        log(`workspace ${id}: ${threads.length} threads, ${days} days`);
       });
     }
     return total;
