@@ -11,8 +11,8 @@ import { FacebookModule } from './networks/facebook/module';
 import { LinkedInModule } from './networks/linkedin/module';
 import { notBuiltModule } from './networks/not-built';
 import { XModule } from './networks/x/module';
-import { YoutubeModule } from './networks/youtube/module';
 import { XingModule } from './networks/xing/module';
+import { YoutubeModule } from './networks/youtube/module';
 
 export type SimConfig = Pick<Config, 'SIM_HOST' | 'SIM_PORT' | 'SIM_SEED' | 'SIM_TRAFFIC_PER_MINUTE' | 'SIM_WEBHOOK_URL'> &
   Partial<Pick<Config, 'SIM_WEBHOOK_RETRY_DELAYS_MS'>>;

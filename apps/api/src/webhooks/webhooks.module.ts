@@ -3,7 +3,9 @@ import { FacebookWebhookController } from './facebook-webhook.controller';
 import { FacebookWebhookService } from './facebook-webhook.service';
 import { LinkedInWebhookController } from './linkedin-webhook.controller';
 import { LinkedInWebhookService } from './linkedin-webhook.service';
+import { XWebhookController } from './x-webhook.controller';
+import { XWebhookService } from './x-webhook.service';
 
 /** Deliveries from the networks (Facebook now); they need the raw body (NestFactory rawBody). */
-@Module({ controllers: [FacebookWebhookController, LinkedInWebhookController], providers: [FacebookWebhookService, LinkedInWebhookService] })
+@Module({ controllers: [FacebookWebhookController, LinkedInWebhookController, XWebhookController], providers: [FacebookWebhookService, LinkedInWebhookService, XWebhookService] })
 export class WebhooksModule {}
