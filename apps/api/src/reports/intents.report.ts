@@ -22,9 +22,11 @@ export async function intentsReport(ds: DataSource, workspaceId: string, p: Repo
     ) as Promise<Array<{ period: string; grp: string | null; intent: string; n: number; ssum: number; sn: number }>>,
     ds.query(
       `SELECT COALESCE(c.previous_intent, 'unclassified') AS "from", c.intent AS "to", count(*)::int AS n
-         FROM intent_correction c JOIN workspace w ON w.id = c.workspace_id
-        WHERE c.workspace_id = $1 AND c.created_at >= ($2::date::timestamp AT TIME ZONE w.timezone)
-          AND c.created_at < (($3::date + 1)::timestamp AT TIME ZONE w.timezone)
+         -- Corrections of the messages this report counts (by message time, like the mix above), so a
+         -- label corrected later still explains the period's numbers it changed.
+         FROM intent_correction c JOIN workspace w ON w.id = c.workspace_id JOIN message m ON m.id = c.message_id
+        WHERE c.workspace_id = $1 AND m.created_at >= ($2::date::timestamp AT TIME ZONE w.timezone)
+          AND m.created_at < (($3::date + 1)::timestamp AT TIME ZONE w.timezone)
         GROUP BY 1, 2 ORDER BY 3 DESC`,
       [workspaceId, p.from, p.to],
     ) as Promise<Array<{ from: string; to: string; n: number }>>,
