@@ -91,3 +91,11 @@ export function testServices(env: NodeJS.ProcessEnv = process.env): { databaseUr
     redisUrl: env.REDIS_URL || 'redis://127.0.0.1:6379',
   };
 }
+
+/**
+ * What the browser tests need of the environment: Debian's Chromium (CHROMIUM_PATH overrides
+ * /usr/bin/chromium; never a downloaded browser) and RESONANCE_TRACE to list a page's requests.
+ */
+export function browserTestSettings(env: NodeJS.ProcessEnv = process.env): { chromiumPath: string; trace: boolean } {
+  return { chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium', trace: Boolean(env.RESONANCE_TRACE) };
+}

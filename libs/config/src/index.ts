@@ -1,3 +1,3 @@
-export { loadConfig, ConfigError, configVariableNames, redactUrl, childProcessEnv, CONFIG, testServices } from './config';
+export { loadConfig, ConfigError, configVariableNames, redactUrl, childProcessEnv, CONFIG, testServices, browserTestSettings } from './config';
 export type { Config, QueueBackendKind } from './config';
 export { configSchema } from './schema';

@@ -2,9 +2,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { browserTestSettings } from '@resonance/config';
 
 /** Debian's Chromium (installed by .ci/run); never a downloaded browser. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM = browserTestSettings().chromiumPath;
 
 export interface BrowserHandle {
   context: BrowserContext;
@@ -41,7 +42,7 @@ export async function launchBrowser(options: { locale?: string } = {}): Promise<
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.request().method()} ${r.url()}`));
   page.on('requestfailed', (r) => r.failure()?.errorText !== 'net::ERR_ABORTED' && problems.push(`failed ${r.method()} ${r.url()}: ${r.failure()?.errorText}`));
-  if (process.env.RESONANCE_TRACE) page.on('request', (r) => problems.push(`-> ${r.method()} ${r.url()}`));
+  if (browserTestSettings().trace) page.on('request', (r) => problems.push(`-> ${r.method()} ${r.url()}`));
   return {
     context,
     page,
