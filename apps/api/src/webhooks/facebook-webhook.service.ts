@@ -1,11 +1,8 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Queue } from 'bullmq';
-import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { UnifiedRecord } from '@resonance/contracts';
 import { mapWebhook } from '@resonance/connectors';
-import { jobId, QueueName, type IngestJob, type SyncJob } from '@resonance/queue';
+import { WebhookDeliveries } from './webhook-deliveries';
 
 export interface WebhookAccepted {
   channels: number;
@@ -14,13 +11,6 @@ export interface WebhookAccepted {
   /** Set when these exact signed bytes were accepted before: nothing is queued again. */
   duplicate?: true;
 }
-
-/**
- * How long a delivery's hash is remembered. Facebook signs no timestamp, so a captured delivery
- * stays validly signed for ever; within this window a replay queues nothing, and after it a replay
- * only re-stores records the idempotent ingest already holds (Facebook itself retries for 36 hours).
- */
-export const REPLAY_WINDOW_DAYS = 7;
 
 type Json = Record<string, unknown>;
 
@@ -33,12 +23,10 @@ type Json = Record<string, unknown>;
 export class FacebookWebhookService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @InjectQueue(QueueName.Ingest) private readonly ingest: Queue<IngestJob>,
-    @InjectQueue(QueueName.Sync) private readonly sync: Queue<SyncJob>,
+    @Inject(WebhookDeliveries) private readonly deliveries: WebhookDeliveries,
   ) {}
 
   async accept(rawBody: Buffer, body: unknown): Promise<WebhookAccepted> {
-    const delivery = createHash('sha256').update(rawBody).digest('hex').slice(0, 32);
     const entries = Array.isArray((body as Json)?.entry) ? ((body as Json).entry as unknown[]) : [];
     // Entries of one delivery may belong to several pages; group their records by page.
     const byPage = new Map<string, UnifiedRecord[]>();
@@ -50,26 +38,8 @@ export class FacebookWebhookService {
     }
     const result: WebhookAccepted = { channels: 0, records: 0, hints: 0 };
     if (!byPage.size) return result;
-    if (!(await this.firstSeen(delivery))) return { ...result, duplicate: true };
-    try {
-      return await this.queue(byPage, delivery, result);
-    } catch (error) {
-      // Not queued: forget the delivery so the network's retry is processed.
-      await this.dataSource.query(`DELETE FROM webhook_delivery WHERE network = 'facebook' AND delivery_id = $1`, [delivery]);
-      throw error;
-    }
-  }
-
-  /** Records the delivery's hash; false when it was already there (a replay). Prunes old hashes now and then. */
-  private async firstSeen(delivery: string): Promise<boolean> {
-    const inserted = (await this.dataSource.query(
-      `INSERT INTO webhook_delivery (network, delivery_id) VALUES ('facebook', $1) ON CONFLICT DO NOTHING RETURNING delivery_id`,
-      [delivery],
-    )) as unknown[];
-    if (Math.random() < 0.01) {
-      await this.dataSource.query(`DELETE FROM webhook_delivery WHERE received_at < now() - $1 * interval '1 day'`, [REPLAY_WINDOW_DAYS]);
-    }
-    return inserted.length === 1;
+    const queued = await this.deliveries.once('facebook', rawBody, (delivery) => this.queue(byPage, delivery, result));
+    return queued === 'duplicate' ? { ...result, duplicate: true } : queued;
   }
 
   private async queue(byPage: Map<string, UnifiedRecord[]>, delivery: string, result: WebhookAccepted): Promise<WebhookAccepted> {
@@ -81,21 +51,8 @@ export class FacebookWebhookService {
       const records = byPage.get(channel.external_id) ?? [];
       const storable = records.filter((r) => r.kind === 'message' || r.kind === 'post');
       const hints = records.filter((r) => r.kind === 'hint');
-      if (storable.length) {
-        await this.ingest.add(
-          'webhook',
-          { channelAccountId: channel.id, source: `fb-webhook-${delivery}`, records: storable },
-          { jobId: jobId.ingest(channel.id, `fb-webhook-${delivery}`) },
-        );
-      }
-      if (hints.length) {
-        // One hinted sync per channel and second is plenty: the run fetches everything new anyway.
-        await this.sync.add(
-          'sync',
-          { channelAccountId: channel.id, reason: 'hint' },
-          { jobId: `${jobId.sync(channel.id)}:hint${Math.floor(Date.now() / 1000)}`, attempts: 1, removeOnComplete: true, removeOnFail: { count: 100 } },
-        );
-      }
+      if (storable.length) await this.deliveries.queueRecords(channel.id, `fb-webhook-${delivery}`, storable);
+      if (hints.length) await this.deliveries.queueHintedSync(channel.id);
       result.channels += 1;
       result.records += storable.length;
       result.hints += hints.length;

@@ -3,9 +3,10 @@ import { FacebookWebhookController } from './facebook-webhook.controller';
 import { FacebookWebhookService } from './facebook-webhook.service';
 import { LinkedInWebhookController } from './linkedin-webhook.controller';
 import { LinkedInWebhookService } from './linkedin-webhook.service';
+import { WebhookDeliveries } from './webhook-deliveries';
 import { XWebhookController } from './x-webhook.controller';
 import { XWebhookService } from './x-webhook.service';
 
-/** Deliveries from the networks (Facebook now); they need the raw body (NestFactory rawBody). */
-@Module({ controllers: [FacebookWebhookController, LinkedInWebhookController, XWebhookController], providers: [FacebookWebhookService, LinkedInWebhookService, XWebhookService] })
+/** Deliveries from the networks (Facebook, X, LinkedIn); they need the raw body (NestFactory rawBody). */
+@Module({ controllers: [FacebookWebhookController, LinkedInWebhookController, XWebhookController], providers: [WebhookDeliveries, FacebookWebhookService, LinkedInWebhookService, XWebhookService] })
 export class WebhooksModule {}

@@ -1,0 +1,65 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { Network, UnifiedRecord } from '@resonance/contracts';
+import { jobId, QueueName, type IngestJob, type SyncJob } from '@resonance/queue';
+
+/**
+ * How long a delivery's hash is remembered. Facebook signs no timestamp, so a captured delivery
+ * stays validly signed for ever; within this window a replay queues nothing, and after it a replay
+ * only re-stores records the idempotent ingest already holds (Facebook itself retries for 36 hours).
+ */
+export const REPLAY_WINDOW_DAYS = 7;
+
+/**
+ * What every network's webhook receiver shares once a delivery's signature holds: replay
+ * protection on the hash of the signed bytes, and the two jobs a delivery can become — its
+ * records as one ingest job, its hints as a hinted sync of the channel.
+ */
+@Injectable()
+export class WebhookDeliveries {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @InjectQueue(QueueName.Ingest) private readonly ingest: Queue<IngestJob>,
+    @InjectQueue(QueueName.Sync) private readonly sync: Queue<SyncJob>,
+  ) {}
+
+  /**
+   * Runs `queue` for a delivery seen for the first time, with the delivery's id; a replay of the
+   * same bytes gets 'duplicate' and queues nothing. When `queue` fails the delivery is forgotten,
+   * so the network's retry is processed.
+   */
+  async once<T>(network: Network, rawBody: Buffer, queue: (delivery: string) => Promise<T>): Promise<T | 'duplicate'> {
+    const delivery = createHash('sha256').update(rawBody).digest('hex').slice(0, 32);
+    const inserted = (await this.dataSource.query(
+      `INSERT INTO webhook_delivery (network, delivery_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING delivery_id`,
+      [network, delivery],
+    )) as unknown[];
+    if (Math.random() < 0.01) {
+      await this.dataSource.query(`DELETE FROM webhook_delivery WHERE received_at < now() - $1 * interval '1 day'`, [REPLAY_WINDOW_DAYS]);
+    }
+    if (inserted.length !== 1) return 'duplicate';
+    try {
+      return await queue(delivery);
+    } catch (error) {
+      await this.dataSource.query(`DELETE FROM webhook_delivery WHERE network = $1 AND delivery_id = $2`, [network, delivery]);
+      throw error;
+    }
+  }
+
+  /** The delivery's storable records as one ingest job; its id makes a second add a no-op. */
+  async queueRecords(channelAccountId: string, source: string, records: UnifiedRecord[]): Promise<void> {
+    await this.ingest.add('webhook', { channelAccountId, source, records }, { jobId: jobId.ingest(channelAccountId, source) });
+  }
+
+  /** One hinted sync per channel and second is plenty: the run reads everything new anyway. */
+  async queueHintedSync(channelAccountId: string): Promise<void> {
+    await this.sync.add(
+      'sync',
+      { channelAccountId, reason: 'hint' },
+      { jobId: `${jobId.sync(channelAccountId)}:hint${Math.floor(Date.now() / 1000)}`, attempts: 1, removeOnComplete: true, removeOnFail: { count: 100 } },
+    );
+  }
+}
