@@ -20,7 +20,6 @@ const emptyMix = (): Mix => Object.fromEntries([...INTENTS, 'unclassified'].map(
 export async function resonanceReport(ds: DataSource, workspaceId: string, p: ReportParams) {
   const { where, params } = rollupFilter(p, workspaceId);
   const key = `${periodSql(p.interval)} AS period, ${GROUP_SQL[p.groupBy]} AS grp`;
-  const commenterGroup = p.groupBy === 'post' ? 'NULL::text' : GROUP_SQL[p.groupBy];
   const [comments, commenters, followers, posts] = await Promise.all([
     ds.query(
       `SELECT ${key}, intent, sum(comments)::int AS comments, sum(answered)::int AS answered,
@@ -28,15 +27,7 @@ export async function resonanceReport(ds: DataSource, workspaceId: string, p: Re
          FROM report_comment_daily WHERE ${where} AND channel = 'comment' GROUP BY 1, 2, 3`,
       params,
     ) as Promise<Array<{ period: string; grp: string | null; intent: string; comments: number; answered: number; ssum: number; sn: number }>>,
-    ds.query(
-      `SELECT d.period, d.grp, count(*)::int AS unique_commenters,
-              count(*) FILTER (WHERE c.first_day < d.last_day)::int AS returning_commenters
-         FROM (SELECT ${periodSql(p.interval)} AS period, ${commenterGroup} AS grp, contact_id, max(day) AS last_day
-                 FROM report_commenter_daily WHERE ${where} GROUP BY 1, 2, 3) d
-         JOIN report_commenter c ON c.contact_id = d.contact_id
-        GROUP BY 1, 2`,
-      params,
-    ) as Promise<Array<{ period: string; grp: string | null; unique_commenters: number; returning_commenters: number }>>,
+    p.groupBy === 'post' ? Promise.resolve<CommenterCounts[]>([]) : commentersByPeriod(ds, workspaceId, p),
     ds.query(
       `SELECT id::text AS channel, network, COALESCE(followers, 0)::int AS followers FROM channel_account
         WHERE workspace_id = $1 AND ($2::text IS NULL OR network = $2) AND ($3::uuid IS NULL OR id = $3)`,
@@ -56,7 +47,7 @@ export async function resonanceReport(ds: DataSource, workspaceId: string, p: Re
     const mix = emptyMix();
     for (const c of mine) mix[c.intent as keyof Mix] = (mix[c.intent as keyof Mix] ?? 0) + c.comments;
     const sn = mine.reduce((s, c) => s + c.sn, 0);
-    const people = commenters.find((c) => c.period === period && (p.groupBy === 'post' || c.grp === grp));
+    const people = commenters.find((c) => c.period === period && c.grp === grp);
     const f = p.groupBy === 'post' ? followersOf(null) : followersOf(grp);
     const groupPosts = posts.filter((x) => (p.groupBy === 'network' ? x.network === grp : p.groupBy === 'channel' ? x.channel_account_id === grp : p.groupBy === 'post' ? x.id === grp : true));
     const views = groupPosts.reduce((s, x) => s + (x.views ?? 0), 0);
@@ -84,6 +75,38 @@ export async function resonanceReport(ds: DataSource, workspaceId: string, p: Re
     rows,
     topPosts,
   };
+}
+
+interface CommenterCounts {
+  period: string;
+  grp: string | null;
+  unique_commenters: number;
+  returning_commenters: number;
+}
+
+/**
+ * Unique and returning commenters per period and group from report_commenter_span (libs/db
+ * migration 1733000000000): each period is clipped to the report's days, and a commenter counts
+ * once, on its last comment day in the period (the span row whose next comment day is after the
+ * period's last day); returning if it had commented on an earlier day. Reads at most
+ * channels × days² rows, however many commenters there are. A contact belongs to one channel
+ * account, so the per-channel and per-network counts add up.
+ */
+function commentersByPeriod(ds: DataSource, workspaceId: string, p: ReportParams): Promise<CommenterCounts[]> {
+  return ds.query(
+    `WITH days AS (
+       SELECT day, period, max(day) OVER (PARTITION BY period) AS last_day
+         FROM (SELECT $2::date + i AS day, ${periodSql(p.interval, '($2::date + i)')} AS period
+                 FROM generate_series(0, $3::date - $2::date) AS i) d
+     )
+     SELECT d.period, ${GROUP_SQL[p.groupBy]} AS grp, sum(s.commenters)::int AS unique_commenters,
+            COALESCE(sum(s.commenters) FILTER (WHERE s.has_prev), 0)::int AS returning_commenters
+       FROM days d
+       JOIN report_commenter_span s ON s.workspace_id = $1 AND s.day = d.day AND s.next_day > d.last_day
+      WHERE ($4::text IS NULL OR s.network = $4) AND ($5::uuid IS NULL OR s.channel_account_id = $5)
+      GROUP BY 1, 2`,
+    [workspaceId, p.from, p.to, p.network, p.channel],
+  );
 }
 
 export interface PostRow {

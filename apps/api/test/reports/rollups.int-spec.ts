@@ -59,9 +59,18 @@ describe('report rollups', () => {
       commenters: await db.dataSource.query(
         `SELECT to_char(day, 'YYYY-MM-DD') d, contact_id, comments FROM report_commenter_daily WHERE workspace_id = $1 ORDER BY 1, 2`, [fx.workspace.id]),
       first: await db.dataSource.query(`SELECT contact_id, to_char(first_day, 'YYYY-MM-DD') d FROM report_commenter WHERE workspace_id = $1 ORDER BY 1`, [fx.workspace.id]),
+      spans: await db.dataSource.query(
+        `SELECT to_char(day, 'YYYY-MM-DD') d, next_day::text, has_prev, commenters FROM report_commenter_span WHERE workspace_id = $1 ORDER BY 1, 2, 3`, [fx.workspace.id]),
     });
     const incremental = await snapshot();
     expect(incremental.comments.length).toBeGreaterThan(0);
+    // lena 3 and 5 Nov, max 6 Nov, spam 4 Nov
+    expect(incremental.spans).toEqual([
+      { d: '2026-11-03', next_day: '2026-11-05', has_prev: false, commenters: 1 },
+      { d: '2026-11-04', next_day: 'infinity', has_prev: false, commenters: 1 },
+      { d: '2026-11-05', next_day: 'infinity', has_prev: true, commenters: 1 },
+      { d: '2026-11-06', next_day: 'infinity', has_prev: false, commenters: 1 },
+    ]);
     await new Rollups(db.dataSource).rebuild({ workspaceId: fx.workspace.id });
     expect(await snapshot()).toEqual(incremental);
   });

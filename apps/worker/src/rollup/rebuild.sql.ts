@@ -5,6 +5,8 @@
  * (the rollups test checks rebuild = incremental), so the two must change together.
  */
 
+import { commenterSpans } from './day-rollups.sql';
+
 const RESPONSE_KEY = 'workspace_id, day, channel_account_id, network, channel, agent_id, kind';
 
 export const REBUILD_RESPONSE_DAILY_SQL = `
@@ -64,3 +66,10 @@ export const REBUILD_COMMENTER_FIRST_DAY_SQL = `
   INSERT INTO report_commenter (contact_id, workspace_id, first_day)
   SELECT contact_id, workspace_id, min(day) FROM report_commenter_daily WHERE workspace_id = $1
    GROUP BY contact_id, workspace_id`;
+
+/** After REBUILD_COMMENTER_DAILY_SQL: the span counts from the workspace's commenter days. */
+export const REBUILD_COMMENTER_SPAN_SQL = `
+  INSERT INTO report_commenter_span (workspace_id, day, next_day, channel_account_id, network, has_prev, commenters)
+  SELECT workspace_id, day, next_day, channel_account_id, network, has_prev, count(*)
+    FROM (${commenterSpans('(SELECT * FROM report_commenter_daily WHERE workspace_id = $1) d')}) s
+   GROUP BY 1, 2, 3, 4, 5, 6`;

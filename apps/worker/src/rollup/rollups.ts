@@ -1,16 +1,21 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
+  CREATE_REPLACED_COMMENTER_DAYS_SQL,
   DELETE_DAYS_SQL,
+  DROP_REPLACED_COMMENTER_DAYS_SQL,
   INSERT_COMMENT_DAILY_SQL,
   INSERT_COMMENTER_DAILY_SQL,
   INSERT_RESPONSE_DAILY_SQL,
   INSERT_RESPONSE_HIST_SQL,
+  SAVE_REPLACED_COMMENTER_DAYS_SQL,
+  UPDATE_COMMENTER_SPANS_SQL,
   UPSERT_COMMENTER_FIRST_DAY_SQL,
 } from './day-rollups.sql';
 import {
   REBUILD_COMMENT_DAILY_SQL,
   REBUILD_COMMENTER_DAILY_SQL,
   REBUILD_COMMENTER_FIRST_DAY_SQL,
+  REBUILD_COMMENTER_SPAN_SQL,
   REBUILD_RESPONSE_DAILY_SQL,
   REBUILD_RESPONSE_HIST_SQL,
 } from './rebuild.sql';
@@ -84,7 +89,7 @@ export class Rollups {
       await this.dataSource.transaction(async (tx) => {
         await tx.query(`SELECT pg_advisory_xact_lock($1)`, [DRAIN_LOCK]);
         for (const table of ['report_response_event', 'report_response_daily', 'report_response_hist',
-          'report_comment_daily', 'report_commenter_daily', 'report_commenter', 'rollup_dirty_thread']) {
+          'report_comment_daily', 'report_commenter_daily', 'report_commenter', 'report_commenter_span', 'rollup_dirty_thread']) {
           await tx.query(`DELETE FROM ${table} WHERE workspace_id = $1`, [id]);
         }
         const threads = (await tx.query(`SELECT id FROM thread WHERE workspace_id = $1 ORDER BY id`, [id])) as Array<{ id: string }>;
@@ -94,7 +99,7 @@ export class Rollups {
         }
         // Whole-workspace statements, not day batches: one scan of the messages per table.
         for (const sql of [REBUILD_RESPONSE_DAILY_SQL, REBUILD_RESPONSE_HIST_SQL, REBUILD_COMMENT_DAILY_SQL,
-          REBUILD_COMMENTER_DAILY_SQL, REBUILD_COMMENTER_FIRST_DAY_SQL]) {
+          REBUILD_COMMENTER_DAILY_SQL, REBUILD_COMMENTER_FIRST_DAY_SQL, REBUILD_COMMENTER_SPAN_SQL]) {
           await tx.query(sql, [id]);
         }
         const [{ days }] = (await tx.query(
@@ -112,11 +117,12 @@ export class Rollups {
 
   /** Response events of the threads, and the days whose rollups that changes. */
   private async recomputeThreads(tx: EntityManager, threadIds: string[], since: Date[]): Promise<Day[]> {
-    const old = (await tx.query(
+    // TypeORM answers a DELETE … RETURNING with [rows, affected count], not with the rows.
+    const [old] = (await tx.query(
       `DELETE FROM report_response_event WHERE thread_id = ANY($1::bigint[])
        RETURNING workspace_id, to_char(day, 'YYYY-MM-DD') AS day`,
       [threadIds],
-    )) as Day[];
+    )) as [Day[], number];
     const fresh = (await tx.query(
       `INSERT INTO report_response_event (${EVENT_COLUMNS}) ${RESPONSE_EVENTS_SQL}
        RETURNING workspace_id, to_char(day, 'YYYY-MM-DD') AS day`,
@@ -147,10 +153,15 @@ function uniqueDays(days: Day[]): Day[] {
 async function recomputeDays(tx: EntityManager, days: Day[]): Promise<void> {
   if (!days.length) return;
   const params = [days.map((d) => d.workspace_id), days.map((d) => d.day)];
+  // The commenter spans change by the difference between these days' commenter rows before and after.
+  await tx.query(CREATE_REPLACED_COMMENTER_DAYS_SQL);
+  await tx.query(SAVE_REPLACED_COMMENTER_DAYS_SQL, params);
   for (const sql of DELETE_DAYS_SQL) await tx.query(sql, params);
   await tx.query(INSERT_RESPONSE_DAILY_SQL, params);
   await tx.query(INSERT_RESPONSE_HIST_SQL, params);
   await tx.query(INSERT_COMMENT_DAILY_SQL, params);
   await tx.query(INSERT_COMMENTER_DAILY_SQL, params);
+  await tx.query(UPDATE_COMMENTER_SPANS_SQL, params);
+  await tx.query(DROP_REPLACED_COMMENTER_DAYS_SQL);
   await tx.query(UPSERT_COMMENTER_FIRST_DAY_SQL, params);
 }
