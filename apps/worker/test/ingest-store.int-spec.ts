@@ -2,6 +2,7 @@ import type { MessageRecord, PostRecord } from '@resonance/contracts';
 import { Contact, Message, Post, Thread, type ChannelAccount } from '@resonance/db';
 import { createTestDatabase, makeChannel, makeWorkspace, type TestDatabase } from '@resonance/testing';
 import { IngestStore } from '../src';
+import { recomputeThreadTimers } from '../src/ingest/ingest-store';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 2, 9, minute)).toISOString();
 
@@ -111,6 +112,33 @@ describe('IngestStore', () => {
     expect(t.messageCount).toBe(200);
     expect(t.unreadCount).toBe(200);
     expect(await db.dataSource.getRepository(Message).countBy({ threadId: t.id })).toBe(200);
+  });
+
+  it('writes a new thread once, with the timers and counts a recomputation from its messages gives', async () => {
+    // Out of order within the page: answered, asked again, answered, asked again.
+    await store.ingest(channel.id, [msg('c3', 20), fromPage('r1', 5), msg('c1', 2), msg('c2', 8), fromPage('r2', 12), fromPage('r0', 1)]);
+    const written = await thread();
+    expect(written).toMatchObject({ messageCount: 6, unreadCount: 3, status: 'open', lastMessagePreview: 'text c3' });
+    expect(written.firstInboundAt?.toISOString()).toBe(at(2));
+    expect(written.lastInboundAt?.toISOString()).toBe(at(20));
+    expect(written.firstResponseAt?.toISOString()).toBe(at(5));
+    expect(written.waitingSince?.toISOString()).toBe(at(20));
+    expect(written.lastMessageAt.toISOString()).toBe(at(20));
+    expect(written.contactId).not.toBeNull();
+
+    await db.dataSource.transaction((tx) => recomputeThreadTimers(tx, [written.id]));
+    const recomputed = await thread();
+    const timers = (t: Thread) => [t.firstInboundAt, t.lastInboundAt, t.firstResponseAt, t.waitingSince, t.lastMessageAt, t.messageCount, t.unreadCount, t.lastMessagePreview, t.status];
+    expect(timers(recomputed)).toEqual(timers(written));
+  });
+
+  it('recomputes a new thread when one of its messages was already stored under another thread', async () => {
+    await store.ingest(channel.id, [msg('c1', 1)]);
+    await store.ingest(channel.id, [msg('c1', 1, { threadKey: 'thread-B' }), msg('c9', 3, { threadKey: 'thread-B' })]);
+    const b = await thread('thread-B');
+    expect(b).toMatchObject({ messageCount: 1, unreadCount: 1, lastMessagePreview: 'text c9' });
+    expect(b.firstInboundAt?.toISOString()).toBe(at(3));
+    expect((await thread('thread-A')).messageCount).toBe(1);
   });
 
   it('refuses a page for a channel that does not exist, and stores nothing', async () => {

@@ -1,9 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { createGenerator, type GeneratedItem, type RunningSim, type TrafficGenerator } from '@resonance/sim';
+import { MAX_BATCH_RECORDS } from '@resonance/worker';
 import { waitFor } from './processes';
 import { round } from './stats';
 
-const PAGE = 100; // the Facebook connector's comments page size
+/** The raw upsert writes batches as large as the largest a sync run stores in one transaction. */
+const BATCH = MAX_BATCH_RECORDS;
 
 export interface IngestNumbers {
   perSecond: number;
@@ -80,7 +82,7 @@ export async function measurePipeline(ds: DataSource, channelId: string, comment
 
 /**
  * The same rows straight into PostgreSQL: the stored comments are read back and written again
- * under another channel account, page by page (the connector's page size), each page one
+ * under another channel account, in batches of the largest size a sync run stores at once, each one
  * transaction with one multi-row INSERT … SELECT for its threads and one for its messages:
  * no HTTP, no mapping, no contacts, classifier or thread timers.
  */
@@ -96,8 +98,8 @@ export async function measureRawUpsert(ds: DataSource, sourceChannelId: string, 
   await runner.connect();
   const start = process.hrtime.bigint();
   try {
-    for (let i = 0; i < rows.length; i += PAGE) {
-      const page = rows.slice(i, i + PAGE);
+    for (let i = 0; i < rows.length; i += BATCH) {
+      const page = rows.slice(i, i + BATCH);
       const payload = JSON.stringify(page);
       await runner.startTransaction();
       await runner.query(

@@ -65,14 +65,25 @@ export class IngestStore {
 
       const rows = messages.map((m) => toMessageRow(m, channel));
       await upsertContacts(tx, channel, rows);
-      const threadIds = await upsertAndLockThreads(tx, channel, rows);
+      const threads = await upsertAndLockThreads(tx, channel, rows);
       const { inserted, updated } = await upsertMessages(tx, channel, rows);
-      await recomputeThreads(tx, threadIds, inserted);
+      // A created thread's row is already right unless one of its messages was stored before
+      // (under another thread): then, like every thread that existed, it is recomputed.
+      const insertedPerThread = new Map<string, number>();
+      const unreadDelta = new Map<string, number>();
+      for (const m of inserted) {
+        insertedPerThread.set(m.thread_id, (insertedPerThread.get(m.thread_id) ?? 0) + 1);
+        if (!m.from_account) unreadDelta.set(m.thread_id, (unreadDelta.get(m.thread_id) ?? 0) + 1);
+      }
+      const stale = threads.ids.filter((id) => threads.created.get(id)?.messages !== insertedPerThread.get(id));
+      // A created thread already counts its page's inbound messages as unread.
+      for (const [id, created] of threads.created) unreadDelta.set(id, (unreadDelta.get(id) ?? 0) - created.inbound);
+      await recomputeThreads(tx, stale, unreadDelta);
       return {
         posts: posts.length,
         messagesInserted: inserted.length,
         messagesUpdated: updated,
-        threadsTouched: threadIds.length,
+        threadsTouched: threads.ids.length,
       };
     }
   }
@@ -80,7 +91,7 @@ export class IngestStore {
 
 /** Recomputes the timers of these threads from their stored messages (after a merge or a deletion). */
 export async function recomputeThreadTimers(tx: EntityManager, threadIds: string[]): Promise<void> {
-  await recomputeThreads(tx, threadIds, []);
+  await recomputeThreads(tx, threadIds, new Map());
 }
 
 interface MessageRow {
@@ -188,39 +199,86 @@ async function upsertContacts(tx: EntityManager, channel: ChannelRow, rows: Mess
   );
 }
 
-/** Creates missing threads, then locks every thread of the page (in id order) until commit. */
-async function upsertAndLockThreads(tx: EntityManager, channel: ChannelRow, rows: MessageRow[]): Promise<string[]> {
-  // The thread's customer and start: its earliest inbound message in this page.
-  const threads = new Map<string, MessageRow>();
+interface PageThreads {
+  /** Every thread of the page, locked until commit. */
+  ids: string[];
+  /** Threads this page created, with the messages (and inbound ones) their timers were computed from. */
+  created: Map<string, { messages: number; inbound: number }>;
+}
+
+/**
+ * Creates the page's new threads with their timers already computed from the page's rows (a new
+ * thread has no other messages), so they are written once instead of inserted and then updated
+ * (every thread column the inbox sorts by is indexed); then locks the threads that existed (in id
+ * order) until commit. The timers follow the same rules as recomputeThreads.
+ */
+async function upsertAndLockThreads(tx: EntityManager, channel: ChannelRow, rows: MessageRow[]): Promise<PageThreads> {
+  const byThread = new Map<string, MessageRow[]>();
   for (const r of [...rows].sort((a, b) => a.created_at.localeCompare(b.created_at))) {
-    const known = threads.get(r.thread_key);
-    if (!known || (known.from_account && !r.from_account)) threads.set(r.thread_key, r);
+    const list = byThread.get(r.thread_key);
+    if (list) list.push(r);
+    else byThread.set(r.thread_key, [r]);
   }
-  const payload = [...threads.values()]
-    .sort((a, b) => (a.thread_key < b.thread_key ? -1 : 1))
-    .map((r) => ({
-      thread_key: r.thread_key,
-      channel: r.channel,
-      post_external_id: r.post_external_id,
-      contact_external_id: r.from_account ? null : r.author_external_id,
-      created_at: r.created_at,
-    }));
-  await tx.query(
+  const payload = [...byThread.entries()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([threadKey, list]) => ({ thread_key: threadKey, ...timersOf(list) }));
+  const created = (await tx.query(
     `INSERT INTO thread (workspace_id, channel_account_id, network, thread_key, channel, contact_id, post_id,
-                         post_external_id, last_message_at)
-     SELECT $1, $2, $3, r.thread_key, r.channel, c.id, p.id, r.post_external_id, r.created_at
+                         post_external_id, first_inbound_at, last_inbound_at, first_response_at, waiting_since,
+                         last_message_at, message_count, last_message_preview, unread_count)
+     SELECT $1, $2, $3, r.thread_key, r.channel, c.id, p.id, r.post_external_id, r.first_inbound, r.last_inbound,
+            r.first_response, r.waiting, r.last_message, r.total, left(r.preview, 280), r.inbound
        FROM jsonb_to_recordset($4::jsonb) AS r(thread_key text, channel text, post_external_id text,
-            contact_external_id text, created_at timestamptz)
+            contact_external_id text, first_inbound timestamptz, last_inbound timestamptz, first_response timestamptz,
+            waiting timestamptz, last_message timestamptz, total int, preview text, inbound int)
        LEFT JOIN contact c ON c.channel_account_id = $2 AND c.external_id = r.contact_external_id
        LEFT JOIN post p ON p.channel_account_id = $2 AND p.external_id = r.post_external_id
-     ON CONFLICT (channel_account_id, thread_key) DO NOTHING`,
+     ON CONFLICT (channel_account_id, thread_key) DO NOTHING
+     RETURNING id, thread_key`,
     [channel.workspace_id, channel.id, channel.network, JSON.stringify(payload)],
-  );
-  const locked = (await tx.query(
-    `SELECT id FROM thread WHERE channel_account_id = $1 AND thread_key = ANY($2::text[]) ORDER BY id FOR UPDATE`,
-    [channel.id, payload.map((p) => p.thread_key)],
-  )) as Array<{ id: string }>;
-  return locked.map((t) => t.id);
+  )) as Array<{ id: string; thread_key: string }>;
+  const createdKeys = new Set(created.map((t) => t.thread_key));
+  const existingKeys = payload.map((p) => p.thread_key).filter((k) => !createdKeys.has(k));
+  const locked = existingKeys.length
+    ? ((await tx.query(`SELECT id FROM thread WHERE channel_account_id = $1 AND thread_key = ANY($2::text[]) ORDER BY id FOR UPDATE`, [
+        channel.id,
+        existingKeys,
+      ])) as Array<{ id: string }>)
+    : [];
+  return {
+    ids: [...created.map((t) => t.id), ...locked.map((t) => t.id)],
+    created: new Map(created.map((t) => {
+      const list = byThread.get(t.thread_key)!;
+      return [t.id, { messages: list.length, inbound: list.filter((m) => !m.from_account).length }];
+    })),
+  };
+}
+
+/**
+ * A new thread's row from its messages (sorted by time): customer and start from the earliest
+ * inbound message; first response = first account message after the first inbound one;
+ * waiting_since = oldest inbound message after the account's last message.
+ */
+function timersOf(list: MessageRow[]) {
+  const inbound = list.filter((m) => !m.from_account);
+  const outbound = list.filter((m) => m.from_account);
+  const first = inbound[0] ?? list[0];
+  const firstInbound = inbound[0]?.created_at ?? null;
+  const lastResponse = outbound.length ? outbound[outbound.length - 1].created_at : null;
+  const last = list[list.length - 1];
+  return {
+    channel: first.channel,
+    post_external_id: first.post_external_id,
+    contact_external_id: first.from_account ? null : first.author_external_id,
+    first_inbound: firstInbound,
+    last_inbound: inbound.length ? inbound[inbound.length - 1].created_at : null,
+    first_response: firstInbound === null ? null : outbound.find((m) => m.created_at > firstInbound)?.created_at ?? null,
+    waiting: inbound.find((m) => lastResponse === null || m.created_at > lastResponse)?.created_at ?? null,
+    last_message: last.created_at,
+    total: list.length,
+    preview: last.text,
+    inbound: inbound.length,
+  };
 }
 
 async function upsertMessages(
@@ -258,14 +316,10 @@ async function upsertMessages(
  * first response = first account message after the first inbound one; waiting_since = oldest
  * inbound message after the account's last message. A new inbound message reopens a closed thread.
  */
-async function recomputeThreads(
-  tx: EntityManager,
-  threadIds: string[],
-  inserted: Array<{ thread_id: string; from_account: boolean }>,
-): Promise<void> {
+async function recomputeThreads(tx: EntityManager, threadIds: string[], unreadDelta: Map<string, number>): Promise<void> {
   if (!threadIds.length) return;
-  const newInbound = new Map<string, number>();
-  for (const m of inserted) if (!m.from_account) newInbound.set(m.thread_id, (newInbound.get(m.thread_id) ?? 0) + 1);
+  const touched = new Set(threadIds);
+  const newInbound = new Map([...unreadDelta].filter(([id]) => touched.has(id)));
   await tx.query(
     `WITH news AS (
        SELECT key::bigint AS id, value::int AS inbound FROM jsonb_each_text($2::jsonb)

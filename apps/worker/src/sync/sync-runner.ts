@@ -4,6 +4,7 @@ import type { Config } from '@resonance/config';
 import { intervalFactor, isConnectorError, type ConnectorRegistry, type StreamStates } from '@resonance/connectors';
 import type { ChannelAccess } from '../channels/channel-access';
 import type { IngestStore } from '../ingest/ingest-store';
+import { readAhead } from './read-ahead';
 
 export interface SyncRunResult {
   channelId: string;
@@ -24,8 +25,9 @@ class LeaseLostError extends Error {}
 
 /**
  * One sync run of one channel: takes the channel's lease, fetches every stream page by page
- * through its connector, stores each page and saves the stream's cursor in the same transaction
- * (so a cursor never runs ahead of what is stored; a crash re-fetches and the upsert stores once),
+ * through its connector (reading ahead, see read-ahead.ts), stores each batch of pages and saves
+ * the streams' cursors in the same transaction (so a cursor never runs ahead of what is stored; a
+ * crash re-fetches and the upsert stores once),
  * then adapts the channel's interval to activity and remaining budget.
  */
 export class SyncRunner {
@@ -67,11 +69,12 @@ export class SyncRunner {
       const now = new Date();
       const state = (channel.sync_state.streams ?? {}) as StreamStates;
       const backfillSince = new Date(now.getTime() - this.config.SYNC_BACKFILL_DAYS * 86_400_000);
-      for await (const page of connector.sync.pages({ ctx, state, backfillSince, now })) {
-        const stored = await this.store.ingest(channelId, page.records, {
-          inTransaction: (tx) => this.commit(tx, channelId, owner, page.commit ?? {}),
+      // The next pages are fetched while a batch is stored; pages already fetched are stored together.
+      for await (const batch of readAhead(connector.sync.pages({ ctx, state, backfillSince, now }))) {
+        const stored = await this.store.ingest(channelId, batch.records, {
+          inTransaction: (tx) => this.commit(tx, channelId, owner, batch.commit),
         });
-        result.pages += 1;
+        result.pages += batch.pages;
         result.messagesInserted += stored.messagesInserted;
         result.posts += stored.posts;
       }
