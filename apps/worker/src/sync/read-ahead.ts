@@ -1,7 +1,7 @@
 import type { StreamStates, SyncPage } from '@resonance/connectors';
 
 /** Pages a sync run asks its connector for ahead of the one being stored. */
-export const READ_AHEAD_PAGES = 4;
+export const READ_AHEAD_PAGES = 10;
 /** The most records one stored batch (one transaction) holds; the benchmark's raw upsert uses it too. */
 export const MAX_BATCH_RECORDS = 1_000;
 
