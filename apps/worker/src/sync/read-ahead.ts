@@ -31,14 +31,26 @@ interface Pending {
  */
 export async function* readAhead(
   source: AsyncIterable<SyncPage>,
-  { pages = READ_AHEAD_PAGES, maxRecords = MAX_BATCH_RECORDS }: { pages?: number; maxRecords?: number } = {},
+  {
+    pages = READ_AHEAD_PAGES,
+    maxRecords = MAX_BATCH_RECORDS,
+    prepare = (records) => records,
+  }: {
+    pages?: number;
+    maxRecords?: number;
+    /** In-memory work on a page's records as soon as it arrives (while the previous batch is stored). */
+    prepare?: (records: SyncPage['records']) => SyncPage['records'];
+  } = {},
 ): AsyncGenerator<PageBatch> {
   const iterator = source[Symbol.asyncIterator]();
   const queue: Pending[] = [];
   let exhausted = false;
   const request = () => {
     // An async generator queues next() calls and answers them in order, one page at a time.
-    const pending: Pending = { result: iterator.next(), settled: false };
+    const pending: Pending = {
+      result: iterator.next().then((r) => (r.done ? r : { done: false, value: { ...r.value, records: prepare(r.value.records) } })),
+      settled: false,
+    };
     pending.result.then(
       (r) => {
         pending.settled = true;
