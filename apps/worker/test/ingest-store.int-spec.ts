@@ -141,6 +141,46 @@ describe('IngestStore', () => {
     expect((await thread('thread-A')).messageCount).toBe(1);
   });
 
+  it('writes a large batch with parallel writers by thread, with the timers and counts of one transaction', async () => {
+    // 80 threads of 4: customer, page answer, customer again, another customer — 320 messages.
+    const batch = Array.from({ length: 80 }, (_, t) => [
+      msg(`t${t}-a`, 1, { threadKey: `T${t}`, author: { externalId: `cust-${t % 7}`, name: `C${t % 7}` } }),
+      fromPage(`t${t}-b`, 3, { threadKey: `T${t}` }),
+      msg(`t${t}-c`, 5, { threadKey: `T${t}`, author: { externalId: `cust-${t % 7}`, name: `C${t % 7}` } }),
+      msg(`t${t}-d`, 7, { threadKey: `T${t}`, author: { externalId: 'cust-x', name: 'X' } }),
+    ]).flat();
+    let cursorSaved = 0;
+    const result = await store.ingest(channel.id, batch, { inTransaction: async () => void cursorSaved++ });
+    expect(result).toEqual({ posts: 0, messagesInserted: 320, messagesUpdated: 0, threadsTouched: 80 });
+    expect(cursorSaved).toBe(1);
+    expect(await db.dataSource.getRepository(Contact).countBy({ channelAccountId: channel.id })).toBe(8);
+    const threads = await db.dataSource.getRepository(Thread).find({ where: { channelAccountId: channel.id }, order: { id: 'ASC' } });
+    expect(threads).toHaveLength(80);
+    for (const t of threads) {
+      expect(t).toMatchObject({ messageCount: 4, unreadCount: 3, status: 'open' });
+      expect(t.firstResponseAt?.toISOString()).toBe(at(3));
+      expect(t.waitingSince?.toISOString()).toBe(at(5));
+    }
+    // The same batch again: nothing new, the cursor saved once more, counts unchanged.
+    const again = await store.ingest(channel.id, batch, { inTransaction: async () => void cursorSaved++ });
+    expect(again.messagesInserted).toBe(0);
+    expect(cursorSaved).toBe(2);
+    expect((await thread('T0')).unreadCount).toBe(3);
+  });
+
+  it('saves no cursor when one of the parallel writers fails; a retry stores what is missing', async () => {
+    const good = Array.from({ length: 250 }, (_, i) => msg(`g${i}`, 1, { threadKey: `G${i}` }));
+    // A thread the database refuses (its channel kind breaks a CHECK): its writer's transaction fails.
+    const bad = msg('bad', 2, { threadKey: 'BAD', channel: 'bogus' as MessageRecord['channel'] });
+    let cursorSaved = false;
+    await expect(store.ingest(channel.id, [...good, bad], { inTransaction: async () => void (cursorSaved = true) })).rejects.toThrow(/check constraint/);
+    expect(cursorSaved).toBe(false);
+    const retry = await store.ingest(channel.id, good, { inTransaction: async () => void (cursorSaved = true) });
+    expect(cursorSaved).toBe(true);
+    expect(await db.dataSource.getRepository(Message).countBy({ channelAccountId: channel.id })).toBe(250);
+    expect(retry.messagesInserted).toBeLessThan(250); // the writer that succeeded had stored its part
+  });
+
   it('refuses a page for a channel that does not exist, and stores nothing', async () => {
     await expect(store.ingest('00000000-0000-0000-0000-000000000000', [msg('x', 1)])).rejects.toThrow(/does not exist/);
   });

@@ -1,6 +1,18 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { classify } from '@resonance/classifier';
-import type { Intent, MessageRecord, PostRecord, UnifiedRecord } from '@resonance/contracts';
+import type { MessageRecord, PostRecord, UnifiedRecord } from '@resonance/contracts';
+import {
+  dedupeByExternalId,
+  isFromAccount,
+  storeThreads,
+  toMessageRow,
+  upsertContacts,
+  upsertPosts,
+  type ChannelRow,
+  type Label,
+  type MessageRow,
+  type ThreadsResult,
+} from './ingest-statements';
 import { storable } from './storable-text';
 
 export interface IngestResult {
@@ -11,19 +23,17 @@ export interface IngestResult {
   threadsTouched: number;
 }
 
-interface ChannelRow {
-  id: string;
-  workspace_id: string;
-  network: string;
-  external_id: string;
-}
+/** Writers a large batch is split over (by thread): PostgreSQL works one core per connection. */
+export const INGEST_WRITERS = 2;
+/** Below this many messages a batch is one transaction (a webhook's few, a quiet poll). */
+const PARALLEL_MIN_MESSAGES = 200;
 
 /**
- * Stores one page of unified records for one channel account with set-based statements: one
- * statement per table, whatever the page size (DESIGN.md §4; the benchmark holds this path to
- * ≥ 5,000 comments/s). Idempotent: the message's external id is the key, so a page stored twice
- * changes nothing, and thread timers are recomputed from the stored messages, so messages that
- * arrive late or out of order still leave them right.
+ * Stores one page (or batch of pages) of unified records for one channel account with set-based
+ * statements (ingest-statements.ts; DESIGN.md §4; the benchmark holds this path to ≥ 5,000
+ * comments/s). Idempotent: the message's external id is the key, so a page stored twice changes
+ * nothing, and thread timers are recomputed from the stored messages, so messages that arrive late
+ * or out of order still leave them right.
  */
 export class IngestStore {
   /** Labels computed by prepare(), for the records ingest() is then given. */
@@ -46,8 +56,12 @@ export class IngestStore {
   }
 
   /**
-   * `inTransaction` runs inside the same transaction, after the page is written: a sync run saves
-   * its cursor there, so the cursor moves exactly when the page it follows is stored.
+   * `inTransaction` runs once everything is written: a sync run saves its cursor there, so the
+   * cursor moves only after the records it follows are stored. A small batch is one transaction
+   * with it. A large one is written by INGEST_WRITERS transactions side by side, each with its own
+   * threads (so they never wait for each other), after one for posts and contacts; `inTransaction`
+   * then gets a transaction of its own after all of them committed. If any fails the cursor stays,
+   * the batch is fetched again and the idempotent upsert stores what is missing.
    */
   async ingest(
     channelAccountId: string,
@@ -57,331 +71,52 @@ export class IngestStore {
     const records = storable(received);
     const posts = records.filter((r): r is PostRecord => r.kind === 'post');
     const messages = dedupeByExternalId(records.filter((r): r is MessageRecord => r.kind === 'message'));
-    const empty = { posts: 0, messagesInserted: 0, messagesUpdated: 0, threadsTouched: 0 };
     if (!posts.length && !messages.length) {
       if (options.inTransaction) await this.dataSource.transaction(options.inTransaction);
-      return empty;
+      return { posts: 0, messagesInserted: 0, messagesUpdated: 0, threadsTouched: 0 };
     }
-    const result = await this.dataSource.transaction(async (tx) => {
-      const stored = await this.store(tx, channelAccountId, posts, messages);
-      if (options.inTransaction) await options.inTransaction(tx);
-      return stored;
-    });
-    return result;
-  }
+    const [channel] = (await this.dataSource.query(`SELECT id, workspace_id, network, external_id FROM channel_account WHERE id = $1`, [
+      channelAccountId,
+    ])) as ChannelRow[];
+    if (!channel) throw new Error(`channel account ${channelAccountId} does not exist`);
+    const rows = messages.map((m) => toMessageRow(m, channel, this.labels.get(m)));
+    const groups = rows.length >= PARALLEL_MIN_MESSAGES ? byThread(rows, INGEST_WRITERS) : [rows];
 
-  private async store(tx: EntityManager, channelAccountId: string, posts: PostRecord[], messages: MessageRecord[]): Promise<IngestResult> {
-    {
-      const [channel] = (await tx.query(
-        `SELECT id, workspace_id, network, external_id FROM channel_account WHERE id = $1`,
-        [channelAccountId],
-      )) as ChannelRow[];
-      if (!channel) throw new Error(`channel account ${channelAccountId} does not exist`);
+    if (groups.length === 1) {
+      return this.dataSource.transaction(async (tx) => {
+        if (posts.length) await upsertPosts(tx, channel, posts);
+        if (rows.length) await upsertContacts(tx, channel, rows);
+        const stored = rows.length ? await storeThreads(tx, channel, rows) : { messagesInserted: 0, messagesUpdated: 0, threadsTouched: 0 };
+        if (options.inTransaction) await options.inTransaction(tx);
+        return { posts: posts.length, ...stored };
+      });
+    }
+    // Contacts first and committed: both writers' threads and messages point at them.
+    await this.dataSource.transaction(async (tx) => {
       if (posts.length) await upsertPosts(tx, channel, posts);
-      if (!messages.length) return { posts: posts.length, messagesInserted: 0, messagesUpdated: 0, threadsTouched: 0 };
-
-      const rows = messages.map((m) => toMessageRow(m, channel, this.labels.get(m)));
       await upsertContacts(tx, channel, rows);
-      const threads = await upsertAndLockThreads(tx, channel, rows);
-      const { inserted, updated } = await upsertMessages(tx, channel, rows);
-      // A created thread's row is already right unless one of its messages was stored before
-      // (under another thread): then, like every thread that existed, it is recomputed.
-      const insertedPerThread = new Map<string, number>();
-      const unreadDelta = new Map<string, number>();
-      for (const m of inserted) {
-        insertedPerThread.set(m.thread_id, (insertedPerThread.get(m.thread_id) ?? 0) + 1);
-        if (!m.from_account) unreadDelta.set(m.thread_id, (unreadDelta.get(m.thread_id) ?? 0) + 1);
-      }
-      const stale = threads.ids.filter((id) => threads.created.get(id)?.messages !== insertedPerThread.get(id));
-      // A created thread already counts its page's inbound messages as unread.
-      for (const [id, created] of threads.created) unreadDelta.set(id, (unreadDelta.get(id) ?? 0) - created.inbound);
-      await recomputeThreads(tx, stale, unreadDelta);
-      return {
-        posts: posts.length,
-        messagesInserted: inserted.length,
-        messagesUpdated: updated,
-        threadsTouched: threads.ids.length,
-      };
-    }
+    });
+    const written = await Promise.allSettled(groups.map((group) => this.dataSource.transaction((tx) => storeThreads(tx, channel, group))));
+    const failed = written.find((w): w is PromiseRejectedResult => w.status === 'rejected');
+    if (failed) throw failed.reason;
+    if (options.inTransaction) await this.dataSource.transaction(options.inTransaction);
+    const sum = (key: keyof ThreadsResult) => written.reduce((s, w) => s + (w.status === 'fulfilled' ? w.value[key] : 0), 0);
+    return { posts: posts.length, messagesInserted: sum('messagesInserted'), messagesUpdated: sum('messagesUpdated'), threadsTouched: sum('threadsTouched') };
   }
 }
 
-/** Recomputes the timers of these threads from their stored messages (after a merge or a deletion). */
-export async function recomputeThreadTimers(tx: EntityManager, threadIds: string[]): Promise<void> {
-  await recomputeThreads(tx, threadIds, new Map());
+/** Splits rows into `n` groups by thread key (every thread's rows in one group); empty groups dropped. */
+function byThread(rows: MessageRow[], n: number): MessageRow[][] {
+  const groups: MessageRow[][] = Array.from({ length: n }, () => []);
+  for (const r of rows) groups[hash(r.thread_key) % n].push(r);
+  return groups.filter((g) => g.length);
 }
 
-interface MessageRow {
-  external_id: string;
-  thread_key: string;
-  channel: string;
-  parent_external_id: string | null;
-  post_external_id: string | null;
-  author_external_id: string | null;
-  author_name: string | null;
-  author_handle: string | null;
-  author_avatar: string | null;
-  from_account: boolean;
-  text: string;
-  created_at: string;
-  url: string | null;
-  attachments: unknown;
-  intent: Intent | null;
-  sentiment: number | null;
+/** FNV-1a: a cheap, stable spread of thread keys. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
-function dedupeByExternalId(messages: MessageRecord[]): MessageRecord[] {
-  const seen = new Map<string, MessageRecord>();
-  for (const m of messages) seen.set(m.externalId, m);
-  return [...seen.values()];
-}
-
-type Label = ReturnType<typeof classify>;
-
-function isFromAccount(m: MessageRecord, accountExternalId: string): boolean {
-  return m.isFromAccount ?? (m.author.externalId !== undefined && m.author.externalId === accountExternalId);
-}
-
-function toMessageRow(m: MessageRecord, channel: ChannelRow, prepared: Label | undefined): MessageRow {
-  const fromAccount = isFromAccount(m, channel.external_id);
-  // Inbound messages are classified in memory (by prepare(), else here) and stored by the same INSERT (issue 10).
-  const label = fromAccount ? null : prepared ?? classify(m.text);
-  return {
-    external_id: m.externalId,
-    thread_key: m.threadKey,
-    channel: m.channel,
-    parent_external_id: m.parentExternalId ?? null,
-    post_external_id: m.postExternalId ?? null,
-    author_external_id: m.author.externalId ?? null,
-    author_name: m.author.name ?? null,
-    author_handle: m.author.handle ?? null,
-    author_avatar: m.author.avatarUrl ?? null,
-    from_account: fromAccount,
-    text: m.text,
-    created_at: new Date(m.createdAt).toISOString(),
-    url: m.url ?? null,
-    attachments: m.attachments?.length ? m.attachments : null,
-    intent: label?.intent ?? null,
-    sentiment: label?.sentiment ?? null,
-  };
-}
-
-async function upsertPosts(tx: EntityManager, channel: ChannelRow, posts: PostRecord[]): Promise<void> {
-  const rows = [...new Map(posts.map((p) => [p.externalId, p])).values()].map((p) => ({
-    external_id: p.externalId,
-    text: p.text,
-    url: p.url ?? null,
-    published_at: new Date(p.publishedAt).toISOString(),
-    reactions: p.counts?.reactions ?? null,
-    comments: p.counts?.comments ?? null,
-    shares: p.counts?.shares ?? null,
-    views: p.counts?.views ?? null,
-    has_counts: p.counts !== undefined,
-  }));
-  await tx.query(
-    `INSERT INTO post (workspace_id, channel_account_id, external_id, text, url, published_at,
-                       reactions_count, comments_count, shares_count, views_count, counts_read_at)
-     SELECT $1, $2, r.external_id, r.text, r.url, r.published_at, r.reactions, r.comments, r.shares, r.views,
-            CASE WHEN r.has_counts THEN now() END
-       FROM jsonb_to_recordset($3::jsonb) AS r(external_id text, text text, url text, published_at timestamptz,
-            reactions int, comments int, shares int, views bigint, has_counts boolean)
-     ON CONFLICT (channel_account_id, external_id) DO UPDATE SET
-       text = excluded.text,
-       url = COALESCE(excluded.url, post.url),
-       reactions_count = COALESCE(excluded.reactions_count, post.reactions_count),
-       comments_count = COALESCE(excluded.comments_count, post.comments_count),
-       shares_count = COALESCE(excluded.shares_count, post.shares_count),
-       views_count = COALESCE(excluded.views_count, post.views_count),
-       counts_read_at = COALESCE(excluded.counts_read_at, post.counts_read_at),
-       updated_at = now()`,
-    [channel.workspace_id, channel.id, JSON.stringify(rows)],
-  );
-}
-
-async function upsertContacts(tx: EntityManager, channel: ChannelRow, rows: MessageRow[]): Promise<void> {
-  const contacts = new Map<string, MessageRow>();
-  for (const r of rows) if (r.author_external_id && !r.from_account) contacts.set(r.author_external_id, r);
-  if (!contacts.size) return;
-  // Sorted so that concurrent pages lock contact rows in the same order (no deadlocks).
-  const payload = [...contacts.values()]
-    .sort((a, b) => (a.author_external_id! < b.author_external_id! ? -1 : 1))
-    .map((r) => ({ external_id: r.author_external_id, name: r.author_name, handle: r.author_handle, avatar: r.author_avatar }));
-  await tx.query(
-    `INSERT INTO contact (workspace_id, channel_account_id, external_id, name, handle, avatar_url)
-     SELECT $1, $2, r.external_id, r.name, r.handle, r.avatar
-       FROM jsonb_to_recordset($3::jsonb) AS r(external_id text, name text, handle text, avatar text)
-     ON CONFLICT (channel_account_id, external_id) DO UPDATE SET
-       name = COALESCE(excluded.name, contact.name),
-       handle = COALESCE(excluded.handle, contact.handle),
-       avatar_url = COALESCE(excluded.avatar_url, contact.avatar_url),
-       updated_at = now()
-     WHERE (contact.name, contact.handle, contact.avatar_url) IS DISTINCT FROM
-           (COALESCE(excluded.name, contact.name), COALESCE(excluded.handle, contact.handle),
-            COALESCE(excluded.avatar_url, contact.avatar_url))`,
-    [channel.workspace_id, channel.id, JSON.stringify(payload)],
-  );
-}
-
-interface PageThreads {
-  /** Every thread of the page, locked until commit. */
-  ids: string[];
-  /** Threads this page created, with the messages (and inbound ones) their timers were computed from. */
-  created: Map<string, { messages: number; inbound: number }>;
-}
-
-/**
- * Creates the page's new threads with their timers already computed from the page's rows (a new
- * thread has no other messages), so they are written once instead of inserted and then updated
- * (every thread column the inbox sorts by is indexed); then locks the threads that existed (in id
- * order) until commit. The timers follow the same rules as recomputeThreads.
- */
-async function upsertAndLockThreads(tx: EntityManager, channel: ChannelRow, rows: MessageRow[]): Promise<PageThreads> {
-  const byThread = new Map<string, MessageRow[]>();
-  for (const r of [...rows].sort((a, b) => a.created_at.localeCompare(b.created_at))) {
-    const list = byThread.get(r.thread_key);
-    if (list) list.push(r);
-    else byThread.set(r.thread_key, [r]);
-  }
-  const payload = [...byThread.entries()]
-    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-    .map(([threadKey, list]) => ({ thread_key: threadKey, ...timersOf(list) }));
-  const created = (await tx.query(
-    `INSERT INTO thread (workspace_id, channel_account_id, network, thread_key, channel, contact_id, post_id,
-                         post_external_id, first_inbound_at, last_inbound_at, first_response_at, waiting_since,
-                         last_message_at, message_count, last_message_preview, unread_count)
-     SELECT $1, $2, $3, r.thread_key, r.channel, c.id, p.id, r.post_external_id, r.first_inbound, r.last_inbound,
-            r.first_response, r.waiting, r.last_message, r.total, left(r.preview, 280), r.inbound
-       FROM jsonb_to_recordset($4::jsonb) AS r(thread_key text, channel text, post_external_id text,
-            contact_external_id text, first_inbound timestamptz, last_inbound timestamptz, first_response timestamptz,
-            waiting timestamptz, last_message timestamptz, total int, preview text, inbound int)
-       LEFT JOIN contact c ON c.channel_account_id = $2 AND c.external_id = r.contact_external_id
-       LEFT JOIN post p ON p.channel_account_id = $2 AND p.external_id = r.post_external_id
-     ON CONFLICT (channel_account_id, thread_key) DO NOTHING
-     RETURNING id, thread_key`,
-    [channel.workspace_id, channel.id, channel.network, JSON.stringify(payload)],
-  )) as Array<{ id: string; thread_key: string }>;
-  const createdKeys = new Set(created.map((t) => t.thread_key));
-  const existingKeys = payload.map((p) => p.thread_key).filter((k) => !createdKeys.has(k));
-  const locked = existingKeys.length
-    ? ((await tx.query(`SELECT id FROM thread WHERE channel_account_id = $1 AND thread_key = ANY($2::text[]) ORDER BY id FOR UPDATE`, [
-        channel.id,
-        existingKeys,
-      ])) as Array<{ id: string }>)
-    : [];
-  return {
-    ids: [...created.map((t) => t.id), ...locked.map((t) => t.id)],
-    created: new Map(created.map((t) => {
-      const list = byThread.get(t.thread_key)!;
-      return [t.id, { messages: list.length, inbound: list.filter((m) => !m.from_account).length }];
-    })),
-  };
-}
-
-/**
- * A new thread's row from its messages (sorted by time): customer and start from the earliest
- * inbound message; first response = first account message after the first inbound one;
- * waiting_since = oldest inbound message after the account's last message.
- */
-function timersOf(list: MessageRow[]) {
-  const inbound = list.filter((m) => !m.from_account);
-  const outbound = list.filter((m) => m.from_account);
-  const first = inbound[0] ?? list[0];
-  const firstInbound = inbound[0]?.created_at ?? null;
-  const lastResponse = outbound.length ? outbound[outbound.length - 1].created_at : null;
-  const last = list[list.length - 1];
-  return {
-    channel: first.channel,
-    post_external_id: first.post_external_id,
-    contact_external_id: first.from_account ? null : first.author_external_id,
-    first_inbound: firstInbound,
-    last_inbound: inbound.length ? inbound[inbound.length - 1].created_at : null,
-    first_response: firstInbound === null ? null : outbound.find((m) => m.created_at > firstInbound)?.created_at ?? null,
-    waiting: inbound.find((m) => lastResponse === null || m.created_at > lastResponse)?.created_at ?? null,
-    last_message: last.created_at,
-    total: list.length,
-    preview: last.text,
-    inbound: inbound.length,
-  };
-}
-
-async function upsertMessages(
-  tx: EntityManager,
-  channel: ChannelRow,
-  rows: MessageRow[],
-): Promise<{ inserted: Array<{ thread_id: string; from_account: boolean }>; updated: number }> {
-  const result = (await tx.query(
-    `INSERT INTO message (workspace_id, channel_account_id, thread_id, external_id, direction, is_from_account,
-                          parent_external_id, author_contact_id, text, attachments, url, created_at, delivery,
-                          intent, sentiment)
-     SELECT $1, $2, t.id, r.external_id,
-            CASE WHEN r.from_account THEN 'outbound' ELSE 'inbound' END, r.from_account,
-            r.parent_external_id, c.id, r.text, r.attachments, r.url, r.created_at,
-            CASE WHEN r.from_account THEN 'sent' END, r.intent, r.sentiment
-       FROM jsonb_to_recordset($3::jsonb) AS r(external_id text, thread_key text, parent_external_id text,
-            author_external_id text, from_account boolean, text text, attachments jsonb, url text,
-            created_at timestamptz, intent text, sentiment real)
-       JOIN thread t ON t.channel_account_id = $2 AND t.thread_key = r.thread_key
-       LEFT JOIN contact c ON c.channel_account_id = $2 AND c.external_id = r.author_external_id AND NOT r.from_account
-     ON CONFLICT (channel_account_id, external_id) WHERE external_id IS NOT NULL DO UPDATE SET
-       text = excluded.text,
-       attachments = excluded.attachments
-     WHERE message.text IS DISTINCT FROM excluded.text
-        OR message.attachments IS DISTINCT FROM excluded.attachments
-     RETURNING thread_id, is_from_account AS from_account, (xmax = 0) AS inserted`,
-    [channel.workspace_id, channel.id, JSON.stringify(rows)],
-  )) as Array<{ thread_id: string; from_account: boolean; inserted: boolean }>;
-  const inserted = result.filter((r) => r.inserted);
-  return { inserted, updated: result.length - inserted.length };
-}
-
-/**
- * Recomputes each touched thread's timers from its stored messages (set-based, one statement).
- * first response = first account message after the first inbound one; waiting_since = oldest
- * inbound message after the account's last message. A new inbound message reopens a closed thread.
- */
-async function recomputeThreads(tx: EntityManager, threadIds: string[], unreadDelta: Map<string, number>): Promise<void> {
-  if (!threadIds.length) return;
-  const touched = new Set(threadIds);
-  const newInbound = new Map([...unreadDelta].filter(([id]) => touched.has(id)));
-  await tx.query(
-    `WITH news AS (
-       SELECT key::bigint AS id, value::int AS inbound FROM jsonb_each_text($2::jsonb)
-     ), agg AS (
-       SELECT m.thread_id,
-              min(m.created_at) FILTER (WHERE NOT m.is_from_account) AS first_inbound,
-              max(m.created_at) FILTER (WHERE NOT m.is_from_account) AS last_inbound,
-              max(m.created_at) FILTER (WHERE m.is_from_account AND m.external_id IS NOT NULL) AS last_response,
-              max(m.created_at) AS last_message,
-              count(*)::int AS total
-         FROM message m
-        WHERE m.thread_id = ANY($1::bigint[]) AND NOT m.deleted
-        GROUP BY m.thread_id
-     ), timers AS (
-       SELECT a.*,
-              (SELECT min(r.created_at) FROM message r
-                WHERE r.thread_id = a.thread_id AND r.is_from_account AND r.external_id IS NOT NULL
-                  AND r.created_at > a.first_inbound) AS first_response,
-              (SELECT min(i.created_at) FROM message i
-                WHERE i.thread_id = a.thread_id AND NOT i.is_from_account AND NOT i.deleted
-                  AND i.created_at > COALESCE(a.last_response, '-infinity'::timestamptz)) AS waiting,
-              (SELECT left(l.text, 280) FROM message l
-                WHERE l.thread_id = a.thread_id AND NOT l.deleted
-                ORDER BY l.created_at DESC, l.id DESC LIMIT 1) AS preview
-         FROM agg a
-     )
-     UPDATE thread t SET
-       first_inbound_at = timers.first_inbound,
-       last_inbound_at = timers.last_inbound,
-       first_response_at = timers.first_response,
-       waiting_since = timers.waiting,
-       last_message_at = timers.last_message,
-       message_count = timers.total,
-       last_message_preview = COALESCE(timers.preview, ''),
-       unread_count = t.unread_count + COALESCE(news.inbound, 0),
-       status = CASE WHEN COALESCE(news.inbound, 0) > 0 AND t.status <> 'open' THEN 'open' ELSE t.status END,
-       updated_at = now()
-       FROM timers LEFT JOIN news ON news.id = timers.thread_id
-      WHERE t.id = timers.thread_id`,
-    [threadIds, JSON.stringify(Object.fromEntries(newInbound))],
-  );
-}
+export { recomputeThreadTimers } from './ingest-statements';
