@@ -24,4 +24,5 @@ WORKDIR /app
 COPY --from=build /app /app
 USER node
 EXPOSE 3000 4000
-CMD ["node", "apps/api/dist/main.js"]
+# The api's V8 flags: libs/runtime/src/node-flags.ts (README, "Memory of the api").
+CMD ["node", "--max-old-space-size=512", "--max-semi-space-size=4", "apps/api/dist/main.js"]

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { getHeapStatistics } from 'node:v8';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -40,6 +41,8 @@ export async function startApi(config: Config, databaseUrl: string): Promise<Api
   const app = await createApi(config, databaseUrl);
   await app.listen(config.API_PORT, config.API_HOST);
   const url = `http://localhost:${config.API_PORT}`;
-  app.get(Logger).log(`api listening on ${url}; queue backend: ${queueBackendFromConfig(config, databaseUrl).describe}`);
+  // The heap limit shows whether the api got its V8 flags (libs/runtime/src/node-flags.ts).
+  const heapLimitMb = Math.round(getHeapStatistics().heap_size_limit / 1048576);
+  app.get(Logger).log(`api listening on ${url}; queue backend: ${queueBackendFromConfig(config, databaseUrl).describe}; V8 heap limit ${heapLimitMb} MB`);
   return { app, url, close: () => app.close() };
 }

@@ -106,6 +106,9 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
   }
 
   private dbChanged(payload: string): void {
+    // No dashboard has a stream open on this copy: nobody would get the events, so the two
+    // queries per notification (one per stored page while the worker ingests) are skipped.
+    if (!this.local.observed) return;
     this.dbChanges
       .toEvents(payload)
       .then((events) => events.forEach((e) => this.local.next(e)))

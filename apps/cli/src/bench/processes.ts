@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { childProcessEnv } from '@resonance/config';
+import { NODE_FLAGS } from '@resonance/runtime';
 
 /** A worker or api process of the product, started from its built output (apps/<name>/dist/main.js). */
 export interface ProductProcess {
@@ -19,9 +20,12 @@ export function productEntry(name: 'api' | 'worker'): string {
   return resolve(__dirname, '..', '..', '..', name, 'dist', 'main.js');
 }
 
-/** Starts a product process with the given environment on top of ours; its output is kept for failures. */
+/**
+ * Starts a product process as `resonance start` does (its V8 flags, then its entry file), with the
+ * given environment on top of ours; its output is kept for failures.
+ */
 export function startProductProcess(name: 'api' | 'worker', env: Record<string, string>): ProductProcess {
-  const child = spawn(process.execPath, [productEntry(name)], { env: childProcessEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...NODE_FLAGS[name], productEntry(name)], { env: childProcessEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   let markReady = () => undefined as void;
   const ready = new Promise<void>((r) => (markReady = r));

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { childProcessEnv, loadConfig, redactUrl } from '@resonance/config';
 import { createDataSource } from '@resonance/db';
+import { NODE_FLAGS } from '@resonance/runtime';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../embedded-postgres';
 import { prepareDatabase } from '../prepare-database';
 import { seedDemo } from '../seed';
@@ -70,7 +71,7 @@ export async function runStart(_argv: string[], out: NodeJS.WritableStream): Pro
     const finish = (code: number) => void stopAll(code).then(resolveExit);
     for (const name of PROCESSES) {
       const entry = resolve(__dirname, '..', '..', '..', name, 'dist', 'main.js');
-      const child = spawn(process.execPath, [entry], {
+      const child = spawn(process.execPath, [...NODE_FLAGS[name], entry], {
         stdio: ['ignore', 'inherit', 'inherit'],
         env: childProcessEnv({ DATABASE_URL: databaseUrl }),
       });
