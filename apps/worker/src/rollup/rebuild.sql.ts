@@ -1,11 +1,11 @@
 /**
  * The full rebuild of one workspace's daily rollups ($1 = workspace id), set-based: one statement
  * per table over the whole workspace instead of day-batched statements. Each statement computes
- * exactly what its day-level counterpart in day-rollups.sql.ts computes for every day at once
+ * exactly what its incremental counterpart in day-rollups.sql.ts / thread-comments.sql.ts computes
  * (the rollups test checks rebuild = incremental), so the two must change together.
  */
 
-import { commenterSpans } from './day-rollups.sql';
+import { commenterSpans, THREAD_COMMENT_COLUMNS, WORKSPACE_THREAD_COMMENTS_SQL } from './thread-comments.sql';
 
 const RESPONSE_KEY = 'workspace_id, day, channel_account_id, network, channel, agent_id, kind';
 
@@ -27,39 +27,23 @@ export const REBUILD_RESPONSE_HIST_SQL = `
     FROM report_response_event WHERE workspace_id = $1 AND business_seconds IS NOT NULL
    GROUP BY 1, 2, 3, 4, 5, 6, 7, 9`;
 
-// "Answered" = some response of the account in the thread is later than the comment, i.e. the
-// comment is older than the thread's last response: one hash join against the threads' last
-// response instead of an EXISTS probe per inbound message (the day-level statement's cost).
+/** Every thread's comment rows at once: one scan of the workspace's messages. */
+export const REBUILD_THREAD_COMMENTS_SQL = `
+  INSERT INTO report_thread_comment (${THREAD_COMMENT_COLUMNS}) ${WORKSPACE_THREAD_COMMENTS_SQL}`;
+
+/** After REBUILD_THREAD_COMMENTS_SQL: the sums of the threads' rows, as the drain adds them up. */
 export const REBUILD_COMMENT_DAILY_SQL = `
-  WITH last_response AS (
-    SELECT r.thread_id, max(r.created_at) AS at FROM message r
-     WHERE r.workspace_id = $1 AND r.is_from_account AND (r.delivery = 'sent' OR r.external_id IS NOT NULL)
-     GROUP BY r.thread_id
-  )
   INSERT INTO report_comment_daily (workspace_id, day, channel_account_id, network, channel, post_id, intent,
                                     comments, answered, sentiment_sum, sentiment_n, handled, ingest_lag_seconds_sum)
-  SELECT m.workspace_id, (m.created_at AT TIME ZONE w.timezone)::date, m.channel_account_id, t.network, t.channel,
-         COALESCE(t.post_id, 0), COALESCE(m.intent, 'unclassified'),
-         count(*),
-         count(*) FILTER (WHERE lr.at > m.created_at),
-         COALESCE(sum(m.sentiment), 0), count(m.sentiment),
-         count(*) FILTER (WHERE m.handled_at IS NOT NULL),
-         COALESCE(sum(GREATEST(0, extract(epoch FROM m.ingested_at - m.created_at))), 0)
-    FROM message m
-    JOIN workspace w ON w.id = m.workspace_id
-    JOIN thread t ON t.id = m.thread_id
-    LEFT JOIN last_response lr ON lr.thread_id = m.thread_id
-   WHERE m.workspace_id = $1 AND NOT m.is_from_account
+  SELECT workspace_id, day, channel_account_id, network, channel, post_id, intent,
+         sum(comments), sum(answered), sum(sentiment_sum), sum(sentiment_n), sum(handled), sum(ingest_lag_seconds_sum)
+    FROM report_thread_comment WHERE workspace_id = $1
    GROUP BY 1, 2, 3, 4, 5, 6, 7`;
 
 export const REBUILD_COMMENTER_DAILY_SQL = `
   INSERT INTO report_commenter_daily (workspace_id, day, channel_account_id, network, contact_id, comments)
-  SELECT m.workspace_id, (m.created_at AT TIME ZONE w.timezone)::date, m.channel_account_id, t.network,
-         m.author_contact_id, count(*)
-    FROM message m
-    JOIN workspace w ON w.id = m.workspace_id
-    JOIN thread t ON t.id = m.thread_id AND t.channel = 'comment'
-   WHERE m.workspace_id = $1 AND NOT m.is_from_account AND m.author_contact_id IS NOT NULL
+  SELECT workspace_id, day, channel_account_id, network, contact_id, sum(comments)
+    FROM report_thread_comment WHERE workspace_id = $1 AND channel = 'comment' AND contact_id IS NOT NULL
    GROUP BY 1, 2, 3, 4, 5`;
 
 export const REBUILD_COMMENTER_FIRST_DAY_SQL = `

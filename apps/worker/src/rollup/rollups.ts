@@ -1,16 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import {
-  CREATE_REPLACED_COMMENTER_DAYS_SQL,
-  DELETE_DAYS_SQL,
-  DROP_REPLACED_COMMENTER_DAYS_SQL,
-  INSERT_COMMENT_DAILY_SQL,
-  INSERT_COMMENTER_DAILY_SQL,
-  INSERT_RESPONSE_DAILY_SQL,
-  INSERT_RESPONSE_HIST_SQL,
-  SAVE_REPLACED_COMMENTER_DAYS_SQL,
-  UPDATE_COMMENTER_SPANS_SQL,
-  UPSERT_COMMENTER_FIRST_DAY_SQL,
-} from './day-rollups.sql';
+import { DELETE_DAYS_SQL, INSERT_RESPONSE_DAILY_SQL, INSERT_RESPONSE_HIST_SQL } from './day-rollups.sql';
 import {
   REBUILD_COMMENT_DAILY_SQL,
   REBUILD_COMMENTER_DAILY_SQL,
@@ -18,8 +7,19 @@ import {
   REBUILD_COMMENTER_SPAN_SQL,
   REBUILD_RESPONSE_DAILY_SQL,
   REBUILD_RESPONSE_HIST_SQL,
+  REBUILD_THREAD_COMMENTS_SQL,
 } from './rebuild.sql';
 import { EVENT_COLUMNS, RESPONSE_EVENTS_SQL } from './response-events.sql';
+import {
+  APPLY_COMMENT_DAILY_SQL,
+  APPLY_COMMENTER_DAILY_SQL,
+  CHANGED_DAYS_SQL,
+  CREATE_COMMENT_CHANGE_SQL,
+  CREATE_COMMENTER_CHANGE_SQL,
+  REPLACE_THREAD_COMMENTS_SQL,
+  UPDATE_COMMENTER_FIRST_DAYS_SQL,
+  UPDATE_COMMENTER_SPANS_SQL,
+} from './thread-comments.sql';
 
 export interface DrainResult {
   threads: number;
@@ -36,30 +36,36 @@ const DRAIN_LOCK = 0x7265_736f; // "reso"
 
 /**
  * Keeps the report rollups current (DESIGN.md §5, §6). Triggers mark threads whose messages
- * changed; drain() recomputes the response events of those threads and every daily rollup of the
- * days they touch, in one transaction. rebuild() recomputes everything from the raw messages.
+ * changed; drain() recomputes the response events and the comment rows of those threads, the
+ * response rollups of the days their events are on, and adds the change of the comment rows to the
+ * comment and commenter rollups — in one transaction. rebuild() recomputes everything from the raw
+ * messages.
  */
 export class Rollups {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Processes up to `batch` marked threads; returns what it did (0 threads: nothing was due).
-   * Every batch recomputes each day its threads touch in full (about 1 s for a day of 45,000
-   * messages), and a busy channel's threads mostly touch the same one or two days: large batches
-   * recompute those days once per drain instead of once per 2,000 threads, which during a full-rate
-   * ingest took more of PostgreSQL than the ingest itself.
+   * Processes up to `batch` marked threads; returns what it did (0 threads: nothing was due). The
+   * cost follows the threads (their messages, events and changed rollup rows), except for the
+   * response rollups of the days their events are on, which are recomputed from those days' events.
    */
   async drain({ batch = 25_000 }: { batch?: number } = {}): Promise<DrainResult> {
     return this.dataSource.transaction(async (tx) => {
       const [{ locked }] = (await tx.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [DRAIN_LOCK])) as Array<{ locked: boolean }>;
       if (!locked) return { threads: 0, days: 0 };
+      // The drain's statements are thousands of small index scans that the planner costs high
+      // enough to JIT-compile: at 25,000 threads compiling took longer (~1 s) than running them.
+      await tx.query(`SET LOCAL jit = off`);
       const marks = (await tx.query(
-        `SELECT thread_id, since, version FROM rollup_dirty_thread ORDER BY thread_id LIMIT $1`,
+        `SELECT thread_id, version FROM rollup_dirty_thread ORDER BY thread_id LIMIT $1`,
         [batch],
-      )) as Array<{ thread_id: string; since: Date; version: string }>;
+      )) as Array<{ thread_id: string; version: string }>;
       if (!marks.length) return { threads: 0, days: 0 };
-      const days = await this.recomputeThreads(tx, marks.map((m) => m.thread_id), marks.map((m) => m.since));
-      await recomputeDays(tx, days);
+      const threadIds = marks.map((m) => m.thread_id);
+      const responseDays = await replaceResponseEvents(tx, threadIds);
+      await recomputeResponseDays(tx, responseDays);
+      const commentDays = await applyThreadComments(tx, threadIds);
+      const days = uniqueDays([...responseDays, ...commentDays]);
       // Only marks nobody renewed meanwhile (a renewed mark has a higher version and stays).
       await tx.query(
         `DELETE FROM rollup_dirty_thread d USING unnest($1::bigint[], $2::bigint[]) AS b(thread_id, version)
@@ -94,7 +100,7 @@ export class Rollups {
     for (const { id } of workspaces) {
       await this.dataSource.transaction(async (tx) => {
         await tx.query(`SELECT pg_advisory_xact_lock($1)`, [DRAIN_LOCK]);
-        for (const table of ['report_response_event', 'report_response_daily', 'report_response_hist',
+        for (const table of ['report_response_event', 'report_response_daily', 'report_response_hist', 'report_thread_comment',
           'report_comment_daily', 'report_commenter_daily', 'report_commenter', 'report_commenter_span', 'rollup_dirty_thread']) {
           await tx.query(`DELETE FROM ${table} WHERE workspace_id = $1`, [id]);
         }
@@ -104,7 +110,7 @@ export class Rollups {
           await tx.query(`INSERT INTO report_response_event (${EVENT_COLUMNS}) ${RESPONSE_EVENTS_SQL}`, [ids]);
         }
         // Whole-workspace statements, not day batches: one scan of the messages per table.
-        for (const sql of [REBUILD_RESPONSE_DAILY_SQL, REBUILD_RESPONSE_HIST_SQL, REBUILD_COMMENT_DAILY_SQL,
+        for (const sql of [REBUILD_RESPONSE_DAILY_SQL, REBUILD_RESPONSE_HIST_SQL, REBUILD_THREAD_COMMENTS_SQL, REBUILD_COMMENT_DAILY_SQL,
           REBUILD_COMMENTER_DAILY_SQL, REBUILD_COMMENTER_FIRST_DAY_SQL, REBUILD_COMMENTER_SPAN_SQL]) {
           await tx.query(sql, [id]);
         }
@@ -120,54 +126,53 @@ export class Rollups {
     }
     return total;
   }
+}
 
-  /** Response events of the threads, and the days whose rollups that changes. */
-  private async recomputeThreads(tx: EntityManager, threadIds: string[], since: Date[]): Promise<Day[]> {
-    // TypeORM answers a DELETE … RETURNING with [rows, affected count], not with the rows.
-    const [old] = (await tx.query(
-      `DELETE FROM report_response_event WHERE thread_id = ANY($1::bigint[])
-       RETURNING workspace_id, to_char(day, 'YYYY-MM-DD') AS day`,
-      [threadIds],
-    )) as [Day[], number];
-    const fresh = (await tx.query(
-      `INSERT INTO report_response_event (${EVENT_COLUMNS}) ${RESPONSE_EVENTS_SQL}
-       RETURNING workspace_id, to_char(day, 'YYYY-MM-DD') AS day`,
-      [threadIds],
-    )) as Day[];
-    // Inbound messages whose counts may have changed: those changed, and those a new response may
-    // now answer (everything after the last response before the earliest change).
-    const comments = (await tx.query(
-      `SELECT DISTINCT m.workspace_id, to_char((m.created_at AT TIME ZONE w.timezone)::date, 'YYYY-MM-DD') AS day
-         FROM unnest($1::bigint[], $2::timestamptz[]) AS d(thread_id, since)
-         CROSS JOIN LATERAL (
-           SELECT COALESCE(max(r.created_at), '-infinity') AS after FROM message r
-            WHERE r.thread_id = d.thread_id AND r.is_from_account AND r.created_at < d.since) last
-         JOIN message m ON m.thread_id = d.thread_id AND m.created_at >= last.after AND NOT m.is_from_account
-         JOIN workspace w ON w.id = m.workspace_id`,
-      [threadIds, since.map((s) => s.toISOString())],
-    )) as Day[];
-    return uniqueDays([...old, ...fresh, ...comments]);
-  }
+/** Response events of the threads, and the days whose response rollups that changes. */
+async function replaceResponseEvents(tx: EntityManager, threadIds: string[]): Promise<Day[]> {
+  // TypeORM answers a DELETE … RETURNING with [rows, affected count], not with the rows.
+  const [old] = (await tx.query(
+    `DELETE FROM report_response_event WHERE thread_id = ANY($1::bigint[])
+     RETURNING workspace_id, to_char(day, 'YYYY-MM-DD') AS day`,
+    [threadIds],
+  )) as [Day[], number];
+  const fresh = (await tx.query(
+    `INSERT INTO report_response_event (${EVENT_COLUMNS}) ${RESPONSE_EVENTS_SQL}
+     RETURNING workspace_id, to_char(day, 'YYYY-MM-DD') AS day`,
+    [threadIds],
+  )) as Day[];
+  return uniqueDays([...old, ...fresh]);
+}
+
+async function recomputeResponseDays(tx: EntityManager, days: Day[]): Promise<void> {
+  if (!days.length) return;
+  const params = [days.map((d) => d.workspace_id), days.map((d) => d.day)];
+  for (const sql of DELETE_DAYS_SQL) await tx.query(sql, params);
+  await tx.query(INSERT_RESPONSE_DAILY_SQL, params);
+  await tx.query(INSERT_RESPONSE_HIST_SQL, params);
+}
+
+/**
+ * Replaces the comment rows of the threads and adds what changed to the comment and commenter
+ * rollups; the commenter spans and first days follow the (contact, day) rows that appeared or
+ * went. Returns the days whose comment rollups changed.
+ */
+async function applyThreadComments(tx: EntityManager, threadIds: string[]): Promise<Day[]> {
+  await tx.query(CREATE_COMMENT_CHANGE_SQL);
+  await tx.query(REPLACE_THREAD_COMMENTS_SQL, [threadIds]);
+  await tx.query(APPLY_COMMENT_DAILY_SQL);
+  await tx.query(CREATE_COMMENTER_CHANGE_SQL);
+  await tx.query(APPLY_COMMENTER_DAILY_SQL);
+  await tx.query(UPDATE_COMMENTER_SPANS_SQL);
+  await tx.query(UPDATE_COMMENTER_FIRST_DAYS_SQL);
+  const days = (await tx.query(CHANGED_DAYS_SQL)) as Day[];
+  // Dropped here, not only at commit: a caller may drain twice in one transaction.
+  await tx.query(`DROP TABLE comment_change, commenter_change`);
+  return days;
 }
 
 function uniqueDays(days: Day[]): Day[] {
   const seen = new Map<string, Day>();
   for (const d of days) seen.set(`${d.workspace_id}/${d.day}`, d);
   return [...seen.values()].sort((a, b) => (a.workspace_id + a.day < b.workspace_id + b.day ? -1 : 1));
-}
-
-async function recomputeDays(tx: EntityManager, days: Day[]): Promise<void> {
-  if (!days.length) return;
-  const params = [days.map((d) => d.workspace_id), days.map((d) => d.day)];
-  // The commenter spans change by the difference between these days' commenter rows before and after.
-  await tx.query(CREATE_REPLACED_COMMENTER_DAYS_SQL);
-  await tx.query(SAVE_REPLACED_COMMENTER_DAYS_SQL, params);
-  for (const sql of DELETE_DAYS_SQL) await tx.query(sql, params);
-  await tx.query(INSERT_RESPONSE_DAILY_SQL, params);
-  await tx.query(INSERT_RESPONSE_HIST_SQL, params);
-  await tx.query(INSERT_COMMENT_DAILY_SQL, params);
-  await tx.query(INSERT_COMMENTER_DAILY_SQL, params);
-  await tx.query(UPDATE_COMMENTER_SPANS_SQL, params);
-  await tx.query(DROP_REPLACED_COMMENTER_DAYS_SQL);
-  await tx.query(UPSERT_COMMENTER_FIRST_DAY_SQL, params);
 }
