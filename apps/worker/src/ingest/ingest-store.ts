@@ -13,6 +13,7 @@ import {
   type MessageRow,
   type ThreadsResult,
 } from './ingest-statements';
+import { ClassifierThread } from './classifier-thread';
 import { storable } from './storable-text';
 
 export interface IngestResult {
@@ -38,21 +39,28 @@ const PARALLEL_MIN_MESSAGES = 200;
 export class IngestStore {
   /** Labels computed by prepare(), for the records ingest() is then given. */
   private readonly labels = new WeakMap<MessageRecord, Label>();
+  private readonly classifier = new ClassifierThread();
 
   constructor(private readonly dataSource: DataSource) {}
 
   /**
    * Does a page's in-memory work ahead of ingest(): makes its strings storable and classifies its
-   * inbound messages. A sync run calls it as each page arrives, so classification runs while the
-   * previous batch is being written (the worker's CPU and PostgreSQL's work side by side) instead
-   * of before it. Returns the records to pass to ingest(); ingest() works without it all the same.
+   * inbound messages on the classifier thread (classifier-thread.ts). A sync run calls it as each
+   * page arrives, so classification runs beside the fetching and the writing of the previous batch
+   * instead of before it. Returns the records to pass to ingest(); ingest() works without it all
+   * the same (it classifies what prepare() did not).
    */
-  prepare(received: UnifiedRecord[], accountExternalId: string): UnifiedRecord[] {
+  async prepare(received: UnifiedRecord[], accountExternalId: string): Promise<UnifiedRecord[]> {
     const records = storable(received);
-    for (const r of records) {
-      if (r.kind === 'message' && !this.labels.has(r) && !isFromAccount(r, accountExternalId)) this.labels.set(r, classify(r.text));
-    }
+    const inbound = records.filter((r): r is MessageRecord => r.kind === 'message' && !this.labels.has(r) && !isFromAccount(r, accountExternalId));
+    const labels = await this.classifier.classify(inbound.map((m) => m.text));
+    inbound.forEach((m, i) => this.labels.set(m, labels[i]));
     return records;
+  }
+
+  /** Ends the classifier thread (the worker's shutdown). */
+  async close(): Promise<void> {
+    await this.classifier.close();
   }
 
   /**

@@ -39,7 +39,7 @@ export async function* readAhead(
     pages?: number;
     maxRecords?: number;
     /** In-memory work on a page's records as soon as it arrives (while the previous batch is stored). */
-    prepare?: (records: SyncPage['records']) => SyncPage['records'];
+    prepare?: (records: SyncPage['records']) => SyncPage['records'] | Promise<SyncPage['records']>;
   } = {},
 ): AsyncGenerator<PageBatch> {
   const iterator = source[Symbol.asyncIterator]();
@@ -48,7 +48,7 @@ export async function* readAhead(
   const request = () => {
     // An async generator queues next() calls and answers them in order, one page at a time.
     const pending: Pending = {
-      result: iterator.next().then((r) => (r.done ? r : { done: false, value: { ...r.value, records: prepare(r.value.records) } })),
+      result: iterator.next().then(async (r) => (r.done ? r : { done: false, value: { ...r.value, records: await prepare(r.value.records) } })),
       settled: false,
     };
     pending.result.then(
