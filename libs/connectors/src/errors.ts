@@ -16,6 +16,11 @@ export class ConnectorError extends Error {
   readonly status?: number;
   /** The network's own error code/subcode, for the log. */
   readonly networkCode?: string;
+  /**
+   * When the error was raised (epoch ms): `retryAfterMs` counts from here. A sync run reads pages
+   * ahead, so it may handle the error a moment after it was raised; waits are measured from this.
+   */
+  readonly raisedAt = Date.now();
 
   constructor(input: {
     network: Network;

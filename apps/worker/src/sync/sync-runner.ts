@@ -98,7 +98,7 @@ export class SyncRunner {
       // A spent daily quota (YouTube) comes back only at its reset: that wait is kept in full.
       if (outcome.action === 'delay') {
         const delay = error.code === 'QUOTA_EXCEEDED' ? outcome.delayMs : Math.min(outcome.delayMs, this.config.RATE_LIMIT_MAX_DELAY_MS);
-        await this.pause(channelId, Date.now() + delay, budget?.usedPercent ?? 100);
+        await this.pause(channelId, error.raisedAt + delay, budget?.usedPercent ?? 100);
       }
       const intervalMs = Math.min(this.config.SYNC_MAX_INTERVAL_MS, Math.max(interval, this.config.SYNC_MIN_INTERVAL_MS) * 2);
       await this.finish(channelId, owner, intervalMs, false);
