@@ -8,10 +8,11 @@ const read = (file: string) => readFileSync(join(root, file), 'utf8');
 /** `node <flags> apps/<name>/dist/main.js` as each file spells it. */
 const commandLine = (name: keyof typeof NODE_FLAGS) => ['node', ...NODE_FLAGS[name], `apps/${name}/dist/main.js`];
 
-describe('the api is started with the same V8 flags everywhere', () => {
-  it('sizes the heap of the api and of no other process', () => {
-    expect(NODE_FLAGS.api).toEqual(expect.arrayContaining([expect.stringMatching(/^--max-old-space-size=\d+$/), expect.stringMatching(/^--max-semi-space-size=\d+$/)]));
-    expect(NODE_FLAGS.worker).toEqual([]);
+describe('the api and the worker are started with the same V8 flags everywhere', () => {
+  it('sizes the heap of the api and of the worker, and of no other process', () => {
+    for (const name of ['api', 'worker'] as const) {
+      expect(NODE_FLAGS[name]).toEqual(expect.arrayContaining([expect.stringMatching(/^--max-old-space-size=\d+$/), expect.stringMatching(/^--max-semi-space-size=\d+$/)]));
+    }
     expect(NODE_FLAGS.sim).toEqual([]);
   });
 
@@ -26,7 +27,7 @@ describe('the api is started with the same V8 flags everywhere', () => {
     expect(script).toMatch(new RegExp(`&& exec ${commandLine('api').join(' ')}$`));
   });
 
-  it('and docker-compose.yml starts the worker and the sim without any', () => {
+  it('and docker-compose.yml starts the worker with its flags and the sim without any', () => {
     const compose = read('docker-compose.yml');
     for (const name of ['worker', 'sim'] as const) expect(compose).toContain(`command: [${commandLine(name).map((a) => JSON.stringify(a)).join(', ')}]`);
   });
