@@ -37,6 +37,8 @@ const PARALLEL_MIN_MESSAGES = 200;
  * or out of order still leave them right.
  */
 export class IngestStore {
+  /** Records prepare() already made storable: ingest() does not walk them again. */
+  private readonly prepared = new WeakSet<UnifiedRecord>();
   /** Labels computed by prepare(), for the records ingest() is then given. */
   private readonly labels = new WeakMap<MessageRecord, Label>();
   private readonly classifier = new ClassifierThread();
@@ -52,15 +54,11 @@ export class IngestStore {
    */
   async prepare(received: UnifiedRecord[], accountExternalId: string): Promise<UnifiedRecord[]> {
     const records = storable(received);
+    for (const r of records) this.prepared.add(r);
     const inbound = records.filter((r): r is MessageRecord => r.kind === 'message' && !this.labels.has(r) && !isFromAccount(r, accountExternalId));
     const labels = await this.classifier.classify(inbound.map((m) => m.text));
     inbound.forEach((m, i) => this.labels.set(m, labels[i]));
     return records;
-  }
-
-  /** Ends the classifier thread (the worker's shutdown). */
-  async close(): Promise<void> {
-    await this.classifier.close();
   }
 
   /**
@@ -76,7 +74,7 @@ export class IngestStore {
     received: UnifiedRecord[],
     options: { inTransaction?: (tx: EntityManager) => Promise<void> } = {},
   ): Promise<IngestResult> {
-    const records = storable(received);
+    const records = received.map((r) => (this.prepared.has(r) ? r : storable(r)));
     const posts = records.filter((r): r is PostRecord => r.kind === 'post');
     const messages = dedupeByExternalId(records.filter((r): r is MessageRecord => r.kind === 'message'));
     if (!posts.length && !messages.length) {
