@@ -114,6 +114,24 @@ describe('IngestStore', () => {
     expect(await db.dataSource.getRepository(Message).countBy({ threadId: t.id })).toBe(200);
   });
 
+  it('makes a second writer of a thread wait for the first to commit; the timers count both', async () => {
+    await store.ingest(channel.id, [msg('c1', 1)]);
+    let release = () => undefined as void;
+    const gate = new Promise<void>((r) => (release = r));
+    // A holds its transaction open after writing c2 (a sync run saves its cursor there).
+    const first = store.ingest(channel.id, [msg('c2', 2)], { inTransaction: () => gate });
+    await new Promise((r) => setTimeout(r, 200));
+    let secondDone = false;
+    const second = store.ingest(channel.id, [fromPage('r1', 3)]).then(() => (secondDone = true));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(secondDone).toBe(false);
+    release();
+    await Promise.all([first, second]);
+    const t = await thread();
+    expect(t).toMatchObject({ messageCount: 3, unreadCount: 2, waitingSince: null });
+    expect(t.lastMessageAt.toISOString()).toBe(at(3));
+  });
+
   it('writes a new thread once, with the timers and counts a recomputation from its messages gives', async () => {
     // Out of order within the page: answered, asked again, answered, asked again.
     await store.ingest(channel.id, [msg('c3', 20), fromPage('r1', 5), msg('c1', 2), msg('c2', 8), fromPage('r2', 12), fromPage('r0', 1)]);

@@ -17,6 +17,7 @@ export interface ChannelRow {
 export interface ThreadsResult {
   messagesInserted: number;
   messagesUpdated: number;
+  /** Threads created, or that got a new or changed message. */
   threadsTouched: number;
 }
 
@@ -25,21 +26,22 @@ export interface ThreadsResult {
  * timers up to date. Rows of one thread must all be in one call.
  */
 export async function storeThreads(tx: EntityManager, channel: ChannelRow, rows: MessageRow[]): Promise<ThreadsResult> {
-  const threads = await upsertAndLockThreads(tx, channel, rows);
-  const { inserted, updated } = await upsertMessages(tx, channel, rows);
+  const created = await insertAndLockThreads(tx, channel, rows);
+  const { inserted, updated, threadIds } = await upsertMessages(tx, channel, rows);
   // A created thread's row is already right unless one of its messages was stored before
-  // (under another thread): then, like every thread that existed, it is recomputed.
+  // (under another thread): then, like every thread that existed and got a message, it is recomputed.
   const insertedPerThread = new Map<string, number>();
   const unreadDelta = new Map<string, number>();
   for (const m of inserted) {
     insertedPerThread.set(m.thread_id, (insertedPerThread.get(m.thread_id) ?? 0) + 1);
     if (!m.from_account) unreadDelta.set(m.thread_id, (unreadDelta.get(m.thread_id) ?? 0) + 1);
   }
-  const stale = threads.ids.filter((id) => threads.created.get(id)?.messages !== insertedPerThread.get(id));
+  const touched = new Set([...created.keys(), ...threadIds]);
+  const stale = [...touched].filter((id) => created.get(id)?.messages !== insertedPerThread.get(id));
   // A created thread already counts its page's inbound messages as unread.
-  for (const [id, created] of threads.created) unreadDelta.set(id, (unreadDelta.get(id) ?? 0) - created.inbound);
+  for (const [id, thread] of created) unreadDelta.set(id, (unreadDelta.get(id) ?? 0) - thread.inbound);
   await recomputeThreads(tx, stale, unreadDelta);
-  return { messagesInserted: inserted.length, messagesUpdated: updated, threadsTouched: threads.ids.length };
+  return { messagesInserted: inserted.length, messagesUpdated: updated, threadsTouched: touched.size };
 }
 
 /** Recomputes the timers of these threads from their stored messages (after a merge or a deletion). */
@@ -158,29 +160,26 @@ export async function upsertContacts(tx: EntityManager, channel: ChannelRow, row
   );
 }
 
-interface PageThreads {
-  /** Every thread of the page, locked until commit. */
-  ids: string[];
-  /** Threads this page created, with the messages (and inbound ones) their timers were computed from. */
-  created: Map<string, { messages: number; inbound: number }>;
-}
+/** Threads a page created, with the messages (and inbound ones) their timers were computed from. */
+type CreatedThreads = Map<string, { messages: number; inbound: number }>;
 
 /**
  * Creates the page's new threads with their timers already computed from the page's rows (a new
  * thread has no other messages), so they are written once instead of inserted and then updated
- * (every thread column the inbox sorts by is indexed); then locks the threads that existed (in id
- * order) until commit. The timers follow the same rules as recomputeThreads.
+ * (every thread column the inbox sorts by is indexed). The same statement locks the threads that
+ * existed until commit: ON CONFLICT DO UPDATE locks every conflicting row even when its WHERE
+ * skips the update (PostgreSQL's INSERT reference), and ORDER BY makes concurrent writers lock in
+ * the same order. The lock keeps a webhook and a sync run that add to one thread from recomputing
+ * its timers from each other's uncommitted messages. The timers follow the rules of recomputeThreads.
  */
-async function upsertAndLockThreads(tx: EntityManager, channel: ChannelRow, rows: MessageRow[]): Promise<PageThreads> {
+async function insertAndLockThreads(tx: EntityManager, channel: ChannelRow, rows: MessageRow[]): Promise<CreatedThreads> {
   const byThread = new Map<string, MessageRow[]>();
   for (const r of [...rows].sort((a, b) => a.created_at.localeCompare(b.created_at))) {
     const list = byThread.get(r.thread_key);
     if (list) list.push(r);
     else byThread.set(r.thread_key, [r]);
   }
-  const payload = [...byThread.entries()]
-    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-    .map(([threadKey, list]) => ({ thread_key: threadKey, ...timersOf(list) }));
+  const payload = [...byThread.entries()].map(([threadKey, list]) => ({ thread_key: threadKey, ...timersOf(list) }));
   const created = (await tx.query(
     `INSERT INTO thread (workspace_id, channel_account_id, network, thread_key, channel, contact_id, post_id,
                          post_external_id, first_inbound_at, last_inbound_at, first_response_at, waiting_since,
@@ -192,25 +191,17 @@ async function upsertAndLockThreads(tx: EntityManager, channel: ChannelRow, rows
             waiting timestamptz, last_message timestamptz, total int, preview text, inbound int)
        LEFT JOIN contact c ON c.channel_account_id = $2 AND c.external_id = r.contact_external_id
        LEFT JOIN post p ON p.channel_account_id = $2 AND p.external_id = r.post_external_id
-     ON CONFLICT (channel_account_id, thread_key) DO NOTHING
+      ORDER BY r.thread_key
+     ON CONFLICT (channel_account_id, thread_key) DO UPDATE SET thread_key = excluded.thread_key WHERE false
      RETURNING id, thread_key`,
     [channel.workspace_id, channel.id, channel.network, JSON.stringify(payload)],
   )) as Array<{ id: string; thread_key: string }>;
-  const createdKeys = new Set(created.map((t) => t.thread_key));
-  const existingKeys = payload.map((p) => p.thread_key).filter((k) => !createdKeys.has(k));
-  const locked = existingKeys.length
-    ? ((await tx.query(`SELECT id FROM thread WHERE channel_account_id = $1 AND thread_key = ANY($2::text[]) ORDER BY id FOR UPDATE`, [
-        channel.id,
-        existingKeys,
-      ])) as Array<{ id: string }>)
-    : [];
-  return {
-    ids: [...created.map((t) => t.id), ...locked.map((t) => t.id)],
-    created: new Map(created.map((t) => {
+  return new Map(
+    created.map((t) => {
       const list = byThread.get(t.thread_key)!;
       return [t.id, { messages: list.length, inbound: list.filter((m) => !m.from_account).length }];
-    })),
-  };
+    }),
+  );
 }
 
 /**
@@ -244,7 +235,21 @@ async function upsertMessages(
   tx: EntityManager,
   channel: ChannelRow,
   rows: MessageRow[],
-): Promise<{ inserted: Array<{ thread_id: string; from_account: boolean }>; updated: number }> {
+): Promise<{ inserted: Array<{ thread_id: string; from_account: boolean }>; updated: number; threadIds: Set<string> }> {
+  // Only the columns the statement reads: the author's name, handle and avatar went to the contact.
+  const payload = rows.map((r) => ({
+    external_id: r.external_id,
+    thread_key: r.thread_key,
+    parent_external_id: r.parent_external_id,
+    author_external_id: r.author_external_id,
+    from_account: r.from_account,
+    text: r.text,
+    attachments: r.attachments,
+    url: r.url,
+    created_at: r.created_at,
+    intent: r.intent,
+    sentiment: r.sentiment,
+  }));
   const result = (await tx.query(
     `INSERT INTO message (workspace_id, channel_account_id, thread_id, external_id, direction, is_from_account,
                           parent_external_id, author_contact_id, text, attachments, url, created_at, delivery,
@@ -264,10 +269,10 @@ async function upsertMessages(
      WHERE message.text IS DISTINCT FROM excluded.text
         OR message.attachments IS DISTINCT FROM excluded.attachments
      RETURNING thread_id, is_from_account AS from_account, (xmax = 0) AS inserted`,
-    [channel.workspace_id, channel.id, JSON.stringify(rows)],
+    [channel.workspace_id, channel.id, JSON.stringify(payload)],
   )) as Array<{ thread_id: string; from_account: boolean; inserted: boolean }>;
   const inserted = result.filter((r) => r.inserted);
-  return { inserted, updated: result.length - inserted.length };
+  return { inserted, updated: result.length - inserted.length, threadIds: new Set(result.map((r) => r.thread_id)) };
 }
 
 /**
