@@ -70,8 +70,9 @@ function wantsSummary(req: SimRequest): boolean {
   return s !== null && s !== 'false' && s !== '0';
 }
 
-function withFields<T>(fieldsParam: string | null, run: (fields: FieldSpec[] | null) => T): T {
-  return run(parseFields(fieldsParam));
+/** The request's `fields`, parsed once per request (not once per rendered item). */
+function fieldsOf(call: ReadCall): FieldSpec[] | null {
+  return parseFields(call.req.query.get('fields'));
 }
 
 /** Renders nested edges (`comments.summary(true).limit(0)`, `messages.limit(5){message}`) inside a node. */
@@ -101,7 +102,8 @@ export function getFeed(state: FacebookState, call: ReadCall, pageId: string, ed
   if (!call.token.scopes.includes('pages_read_engagement')) return errors.missingPermission('pages_read_engagement');
   const posts = state.store.posts;
   const edges = nestedEdges(state);
-  const render = (p: FbPost) => withFields(call.req.query.get('fields'), (f) => renderPost(p, f, state.store.page, edges));
+  const fields = fieldsOf(call);
+  const render = (p: FbPost) => renderPost(p, fields, state.store.page, edges);
   const path = `/${pageId}/${edge}`;
   const q = call.req.query;
   // Cursor paging when the client sends cursors; otherwise Facebook's time-based paging.
@@ -160,7 +162,8 @@ export function getComments(state: FacebookState, call: ReadCall, objectId: stri
   }
   const list: readonly FbComment[] = post ? (filter === 'stream' ? post.all : post.topLevel) : comment!.replies;
   const edges = nestedEdges(state);
-  const render = (c: FbComment) => withFields(q.get('fields'), (f) => renderComment(c, f, state.pageId, edges));
+  const fields = fieldsOf(call);
+  const render = (c: FbComment) => renderComment(c, fields, state.pageId, edges);
   const summary = wantsSummary(call.req)
     ? { summary: { order: order === 'ranked' ? 'ranked' : order, total_count: list.length, can_comment: comment ? comment.parent === null : true } }
     : undefined;
@@ -190,8 +193,9 @@ export function getConversations(state: FacebookState, call: ReadCall, pageId: s
     }
   }
   const edges = nestedEdges(state);
+  const fields = fieldsOf(call);
   const body: Record<string, unknown> = {
-    data: items.map((u) => withFields(call.req.query.get('fields'), (f) => renderConversation(u.conversation, f, state.store.page, edges))),
+    data: items.map((u) => renderConversation(u.conversation, fields, state.store.page, edges)),
   };
   if (items.length) {
     const first = encodeCursor(items[0].order);
@@ -208,8 +212,9 @@ export function getMessages(state: FacebookState, call: ReadCall, conversationId
   if (!conversation) return errors.unsupportedGet(conversationId);
   if (call.token.kind !== 'page') return errors.pageTokenRequired();
   // Messages of a conversation come newest first.
+  const fields = fieldsOf(call);
   return edgeResponse(call, `/${conversationId}/messages`, conversation.messages, true, (m) =>
-    withFields(call.req.query.get('fields'), (f) => renderMessage(m, f, state.store.page)),
+    renderMessage(m, fields, state.store.page),
   );
 }
 
