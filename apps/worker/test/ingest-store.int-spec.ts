@@ -132,6 +132,21 @@ describe('IngestStore', () => {
     expect(t.lastMessageAt.toISOString()).toBe(at(3));
   });
 
+  it('clears the references to a deleted contact or post, as ON DELETE SET NULL did (migration 1733400000000)', async () => {
+    const post: PostRecord = { kind: 'post', network: 'facebook', externalId: 'post-1', text: 'Neu', publishedAt: at(0) };
+    await store.ingest(channel.id, [post, msg('c1', 1), msg('c2', 2, { threadKey: 'thread-B', author: { externalId: 'customer-2', name: 'Max' } })]);
+    const lena = await db.dataSource.getRepository(Contact).findOneByOrFail({ channelAccountId: channel.id, externalId: 'customer-1' });
+    expect((await thread()).contactId).toBe(lena.id);
+    await db.dataSource.query(`DELETE FROM contact WHERE id = $1`, [lena.id]);
+    const messages = await db.dataSource.getRepository(Message).find({ where: { channelAccountId: channel.id }, order: { externalId: 'ASC' } });
+    expect(messages.map((m) => [m.externalId, m.authorContactId === null])).toEqual([['c1', true], ['c2', false]]);
+    expect((await thread()).contactId).toBeNull();
+    expect((await thread('thread-B')).contactId).not.toBeNull();
+
+    await db.dataSource.query(`DELETE FROM post WHERE channel_account_id = $1`, [channel.id]);
+    expect([(await thread()).postId, (await thread('thread-B')).postId]).toEqual([null, null]);
+  });
+
   it('writes a new thread once, with the timers and counts a recomputation from its messages gives', async () => {
     // Out of order within the page: answered, asked again, answered, asked again.
     await store.ingest(channel.id, [msg('c3', 20), fromPage('r1', 5), msg('c1', 2), msg('c2', 8), fromPage('r2', 12), fromPage('r0', 1)]);
