@@ -57,16 +57,14 @@ export class IntentClassifier {
   }
 
   classify(text: string, language?: Language): Classification {
-    const lang = language ?? detectLanguage(text);
-    const s = stems(text, lang);
     const raw = words(text);
+    const lang = language ?? detectLanguage(text, raw);
+    const s = stems(text, lang);
     const sentiment = sentimentOfStems(s, raw, lang);
     const f = featuresOf(text, s, raw, lang, sentiment);
+    const best = this.model.best(f);
     // Nothing recognisable (emoji only, another language, "test"): say so instead of guessing.
-    if (this.model.unknown(f.filter((x) => !x.startsWith('#')))) {
-      return { intent: 'other_spam', confidence: 0, sentiment, language: lang };
-    }
-    const [best] = this.model.scores(f);
+    if (!best.known) return { intent: 'other_spam', confidence: 0, sentiment, language: lang };
     return { intent: best.label, confidence: Math.round(best.p * 1000) / 1000, sentiment, language: lang };
   }
 }

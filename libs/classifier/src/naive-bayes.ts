@@ -36,25 +36,27 @@ export class NaiveBayes<L extends string> {
     this.compiled = undefined;
   }
 
-  /** Labels with their posterior probability, best first. */
-  scores(features: string[]): Array<{ label: L; p: number }> {
+  /**
+   * The most probable label (ties to the earlier label) and its posterior probability; `known` is
+   * false when none of the features, `#`-shape features aside, was seen in training (the answer
+   * would be the prior). One pass without allocating per label: the ingest path classifies every
+   * inbound message.
+   */
+  best(features: string[]): { label: L; p: number; known: boolean } {
     const { logs: table, priors } = this.compile();
     const sums = Float64Array.from(priors);
-    // Same terms, added in the same order per label as before compiling: identical results.
+    let known = false;
     for (const f of features) {
       const row = table.get(f);
       if (!row) continue;
+      if (!known && f.charCodeAt(0) !== 35 /* # */) known = true;
       for (let i = 0; i < sums.length; i++) sums[i] += row[i];
     }
-    const logs = this.labels.map((label, i) => ({ label, log: sums[i] }));
-    const max = Math.max(...logs.map((l) => l.log));
-    const sum = logs.reduce((s, l) => s + Math.exp(l.log - max), 0);
-    return logs.map((l) => ({ label: l.label, p: Math.exp(l.log - max) / sum })).sort((a, b) => b.p - a.p);
-  }
-
-  /** True when none of the features was ever seen in training (the answer would be the prior). */
-  unknown(features: string[]): boolean {
-    return !features.some((f) => this.vocabulary.has(f));
+    let top = 0;
+    for (let i = 1; i < sums.length; i++) if (sums[i] > sums[top]) top = i;
+    let total = 0;
+    for (let i = 0; i < sums.length; i++) total += Math.exp(sums[i] - sums[top]);
+    return { label: this.labels[top], p: 1 / total, known };
   }
 
   private compile(): { logs: Map<string, Float64Array>; priors: Float64Array } {

@@ -1,6 +1,8 @@
 /** The small part of nlp.js's language packages that the classifier uses (they ship no types). */
 declare module '@nlpjs/lang-de' {
   export class StemmerDe {
+    /** Every word stemmed so far (keys are the word with a leading '.'). */
+    cache: Record<string, string>;
     stem(tokens: string[]): string[];
   }
   export class NormalizerDe {
@@ -10,6 +12,8 @@ declare module '@nlpjs/lang-de' {
 }
 declare module '@nlpjs/lang-en' {
   export class StemmerEn {
+    /** Every word stemmed so far (keys are the word with a leading '.'). */
+    cache: Record<string, string>;
     stem(tokens: string[]): string[];
   }
   export class NormalizerEn {

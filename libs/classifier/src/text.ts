@@ -16,17 +16,31 @@ const FUNCTION_WORDS: Record<Language, Set<string>> = {
 };
 
 const stemmers = { de: new StemmerDe(), en: new StemmerEn() };
+/**
+ * nlp.js stemmers remember every word they ever stemmed, in an object that only grows: in a
+ * worker that classifies every inbound message for months (names, typos, order numbers, links)
+ * that is a leak. Starting the memory afresh every STEM_CACHE_WORDS stemmed words keeps most of
+ * its use (common words come back within a few thousand comments) at a bounded size.
+ */
+const STEM_CACHE_WORDS = 50_000;
+let stemmedSinceReset = 0;
 const normalizers = { de: new NormalizerDe(), en: new NormalizerEn() };
+
+/** Words the stemmers remember now (bounded by STEM_CACHE_WORDS plus one text's words). */
+export function stemCacheSize(): number {
+  return Object.values(stemmers).reduce((n, stemmer) => n + Object.keys(stemmer.cache).length, 0);
+}
 
 /** Splits on anything that is not a letter or digit, keeping emoji and '%' as their own tokens. */
 export function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+(?:[.,]\d+)?%?|\p{Extended_Pictographic}|[?!@%€$]/gu) ?? [];
 }
 
-export function detectLanguage(text: string): Language {
+/** `tokens`: words(text), when the caller has them already. */
+export function detectLanguage(text: string, tokens: string[] = words(text)): Language {
   let de = /[äöüß]/i.test(text) ? 1 : 0;
   let en = 0;
-  for (const w of words(text)) {
+  for (const w of tokens) {
     if (FUNCTION_WORDS.de.has(w)) de++;
     if (FUNCTION_WORDS.en.has(w)) en++;
   }
@@ -36,5 +50,10 @@ export function detectLanguage(text: string): Language {
 /** Lower-cased, accent-folded (ä → a, as the lexicons are), stemmed word tokens of one language. */
 export function stems(text: string, lang: Language): string[] {
   const tokens = words(normalizers[lang].normalize(text)).filter((t) => /[\p{L}\p{N}]/u.test(t));
+  stemmedSinceReset += tokens.length;
+  if (stemmedSinceReset > STEM_CACHE_WORDS) {
+    stemmedSinceReset = 0;
+    for (const stemmer of Object.values(stemmers)) stemmer.cache = {};
+  }
   return stemmers[lang].stem(tokens);
 }

@@ -1,5 +1,6 @@
 import { INTENTS } from '@resonance/contracts';
 import { IntentClassifier, classify, detectLanguage, evaluate, postTopic, sentimentOf, type LabelledComment } from '../src';
+import { stemCacheSize } from '../src/text';
 import train from '../src/data/train.json';
 import test from '../src/data/test.json';
 
@@ -18,6 +19,14 @@ describe('labelled set', () => {
 });
 
 describe('classifier', () => {
+  it('keeps the stemmers\' memory of words bounded, with the same labels after it starts afresh', () => {
+    const before = classify('Gibt es einen Rabattcode für Neukunden?');
+    // 70,000 words never seen before (a worker meets names, typos and order numbers every day).
+    for (let i = 0; i < 7_000; i++) classify(Array.from({ length: 10 }, (_, j) => `wort${i}x${j}`).join(' '));
+    expect(stemCacheSize()).toBeLessThanOrEqual(50_000 + 10);
+    expect(classify('Gibt es einen Rabattcode für Neukunden?')).toEqual(before);
+  });
+
   it('tells German from English', () => {
     expect(detectLanguage('Gibt es einen Rabattcode für Neukunden?')).toBe('de');
     expect(detectLanguage('Is there a discount code for new customers?')).toBe('en');
