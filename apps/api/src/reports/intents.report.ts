@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { INTENTS } from '@resonance/contracts';
 import { pick } from './definitions';
 import { periodSql, rollupFilter, type Grouping, type ReportParams } from './report-query';
-import { perceptionGap, postsInPeriod, weighted } from './resonance.report';
+import { commentRollup, perceptionGap, postsInPeriod, weighted } from './resonance.report';
 import { ratio, round } from './stats';
 
 const GROUP_SQL: Record<Grouping, string> = {
@@ -17,7 +17,7 @@ export async function intentsReport(ds: DataSource, workspaceId: string, p: Repo
     ds.query(
       `SELECT ${periodSql(p.interval)} AS period, ${GROUP_SQL[p.groupBy]} AS grp, intent, sum(comments)::int AS n,
               sum(sentiment_sum)::float8 AS ssum, sum(sentiment_n)::int AS sn
-         FROM report_comment_daily WHERE ${where} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+         FROM ${commentRollup(p.groupBy)} WHERE ${where} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
       params,
     ) as Promise<Array<{ period: string; grp: string | null; intent: string; n: number; ssum: number; sn: number }>>,
     ds.query(
@@ -105,7 +105,7 @@ export async function channelsHealthReport(ds: DataSource, workspaceId: string, 
             CASE WHEN v.messages > 0 THEN round((v.lag / v.messages)::numeric, 3)::float8 END AS mean_ingest_delay_seconds
        FROM channel_account ca
        LEFT JOIN (SELECT channel_account_id, sum(comments) AS messages, sum(ingest_lag_seconds_sum) AS lag
-                    FROM report_comment_daily WHERE ${where} GROUP BY 1) v ON v.channel_account_id = ca.id
+                    FROM report_comment_channel_daily WHERE ${where} GROUP BY 1) v ON v.channel_account_id = ca.id
       WHERE ca.workspace_id = $1 AND ($4::text IS NULL OR ca.network = $4) AND ($5::uuid IS NULL OR ca.id = $5)
       ORDER BY ca.network, ca.display_name`,
     params,

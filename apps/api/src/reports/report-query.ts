@@ -98,3 +98,28 @@ export function rollupFilter(p: ReportParams, workspaceId: string): { where: str
     params: [workspaceId, p.from, p.to, p.network, p.channel],
   };
 }
+
+/**
+ * The report's days split for report_response_hist_week (migration 1733500000000): the Mondays of
+ * the weeks that lie whole inside [from, to] and inside one period of the interval, and every other
+ * day of [from, to]. The week rows of those Mondays plus the day rows of the other days sum to the
+ * day rows of [from, to], period by period. Days are ISO dates; a week starts on Monday
+ * (date_trunc('week') in PostgreSQL). Interval "day" has no whole weeks inside a period.
+ */
+export function weeksAndDays(p: Pick<ReportParams, 'from' | 'to' | 'interval'>): { weeks: string[]; days: string[] } {
+  const weeks: string[] = [];
+  const days: string[] = [];
+  for (let day = p.from; day <= p.to; ) {
+    const sunday = addDays(day, 6);
+    const isMonday = new Date(`${day}T00:00:00Z`).getUTCDay() === 1;
+    const inOnePeriod = p.interval === 'total' || p.interval === 'week' || (p.interval === 'month' && sunday.slice(0, 7) === day.slice(0, 7));
+    if (isMonday && sunday <= p.to && inOnePeriod) {
+      weeks.push(day);
+      day = addDays(day, 7);
+    } else {
+      days.push(day);
+      day = addDays(day, 1);
+    }
+  }
+  return { weeks, days };
+}

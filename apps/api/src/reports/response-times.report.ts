@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { pick } from './definitions';
-import { periodSql, rollupFilter, type Grouping, type ReportParams } from './report-query';
+import { periodSql, rollupFilter, weeksAndDays, type Grouping, type ReportParams } from './report-query';
 import { ratio, summarize, type Bucket, type Summary } from './stats';
 
 export interface ResponseStats extends Summary {
@@ -26,11 +26,17 @@ const GROUP_SQL: Record<Grouping, string> = {
   post: 'NULL::text',
 };
 
-/** Response times from report_response_daily and report_response_hist only (never the message table). */
+/**
+ * Response times from report_response_daily and the histograms (never the message table). The
+ * histograms of whole weeks come from report_response_hist_week, the other days from
+ * report_response_hist: a 90-day report reads about 14,000 rows instead of 62,000 (500k messages).
+ */
 export async function responseTimesReport(ds: DataSource, workspaceId: string, p: ReportParams) {
   const { where, params } = rollupFilter(p, workspaceId);
   const key = `${periodSql(p.interval)} AS period, ${GROUP_SQL[p.groupBy]} AS grp, kind`;
-  const [totals, hist] = await Promise.all([
+  const { weeks, days } = weeksAndDays(p);
+  const histFilter = `workspace_id = $1 AND ($4::text IS NULL OR network = $4) AND ($5::uuid IS NULL OR channel_account_id = $5)`;
+  const [totals, hist, [settings]] = await Promise.all([
     ds.query(
       `SELECT ${key}, sum(n)::int AS n, sum(seconds_sum)::float8 AS sum, sum(business_n)::int AS bn,
               sum(business_seconds_sum)::float8 AS bsum, sum(within_target)::int AS wt, sum(within_target_business)::int AS wtb
@@ -38,10 +44,16 @@ export async function responseTimesReport(ds: DataSource, workspaceId: string, p
       params,
     ) as Promise<Array<{ period: string; grp: string | null; kind: string; n: number; sum: number; bn: number; bsum: number; wt: number; wtb: number }>>,
     ds.query(
-      `SELECT ${key}, clock, bucket, sum(n)::int AS n, sum(seconds_sum)::float8 AS sum
-         FROM report_response_hist WHERE ${where} GROUP BY 1, 2, 3, 4, 5`,
-      params,
+      `SELECT period, grp, kind, clock, bucket, sum(n)::int AS n, sum(seconds_sum)::float8 AS sum
+         FROM (SELECT ${periodSql(p.interval, 'week')} AS period, ${GROUP_SQL[p.groupBy]} AS grp, kind, clock, bucket, n, seconds_sum
+                 FROM report_response_hist_week WHERE ${histFilter} AND week = ANY($2::date[])
+               UNION ALL
+               SELECT ${periodSql(p.interval)}, ${GROUP_SQL[p.groupBy]}, kind, clock, bucket, n, seconds_sum
+                 FROM report_response_hist WHERE ${histFilter} AND day = ANY($3::date[])) h
+        GROUP BY 1, 2, 3, 4, 5`,
+      [workspaceId, weeks, days, p.network, p.channel],
     ) as Promise<Array<{ period: string; grp: string | null; kind: string; clock: string; bucket: number; n: number; sum: number }>>,
+    ds.query(`SELECT settings -> 'slaTargetMinutes' AS targets FROM workspace WHERE id = $1`, [workspaceId]) as Promise<Array<{ targets: unknown }>>,
   ]);
   const id = (period: string, grp: string | null) => `${period}\u0000${grp ?? ''}`;
   const buckets = new Map<string, Bucket[]>();
@@ -76,7 +88,6 @@ export async function responseTimesReport(ds: DataSource, workspaceId: string, p
         serviceLevel: ratio((reply?.wt ?? 0) + (handled?.wt ?? 0), (reply?.n ?? 0) + (handled?.n ?? 0)),
       };
     });
-  const [settings] = (await ds.query(`SELECT settings -> 'slaTargetMinutes' AS targets FROM workspace WHERE id = $1`, [workspaceId])) as Array<{ targets: unknown }>;
   return {
     definitions: pick('inbound', 'response', 'firstResponse', 'reply', 'statistics', 'businessHours', 'sla', 'handled', 'serviceLevel', 'period'),
     unit: 'seconds',

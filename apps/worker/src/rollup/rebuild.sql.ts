@@ -5,7 +5,8 @@
  * (the rollups test checks rebuild = incremental), so the two must change together.
  */
 
-import { commenterSpans, THREAD_COMMENT_COLUMNS, WORKSPACE_THREAD_COMMENTS_SQL } from './thread-comments.sql';
+import { HIST_WEEK_COLUMNS, HIST_WEEK_GROUP_BY, HIST_WEEK_SELECT } from './day-rollups.sql';
+import { COMMENT_CHANNEL_KEY, commenterSpans, THREAD_COMMENT_COLUMNS, WORKSPACE_THREAD_COMMENTS_SQL } from './thread-comments.sql';
 
 const RESPONSE_KEY = 'workspace_id, day, channel_account_id, network, channel, agent_id, kind';
 
@@ -27,6 +28,12 @@ export const REBUILD_RESPONSE_HIST_SQL = `
     FROM report_response_event WHERE workspace_id = $1 AND business_seconds IS NOT NULL
    GROUP BY 1, 2, 3, 4, 5, 6, 7, 9`;
 
+/** After REBUILD_RESPONSE_HIST_SQL: every week of the workspace from its day rows. */
+export const REBUILD_RESPONSE_HIST_WEEK_SQL = `
+  INSERT INTO report_response_hist_week (${HIST_WEEK_COLUMNS})
+  ${HIST_WEEK_SELECT} FROM report_response_hist h WHERE h.workspace_id = $1
+  ${HIST_WEEK_GROUP_BY}`;
+
 /** Every thread's comment rows at once: one scan of the workspace's messages. */
 export const REBUILD_THREAD_COMMENTS_SQL = `
   INSERT INTO report_thread_comment (${THREAD_COMMENT_COLUMNS}) ${WORKSPACE_THREAD_COMMENTS_SQL}`;
@@ -39,6 +46,20 @@ export const REBUILD_COMMENT_DAILY_SQL = `
          sum(comments), sum(answered), sum(sentiment_sum), sum(sentiment_n), sum(handled), sum(ingest_lag_seconds_sum)
     FROM report_thread_comment WHERE workspace_id = $1
    GROUP BY 1, 2, 3, 4, 5, 6, 7`;
+
+/** After REBUILD_COMMENT_DAILY_SQL: its rows summed over posts, and per post over days. */
+export const REBUILD_COMMENT_CHANNEL_DAILY_SQL = `
+  INSERT INTO report_comment_channel_daily (${COMMENT_CHANNEL_KEY}, comments, answered, sentiment_sum, sentiment_n, handled,
+                                            ingest_lag_seconds_sum)
+  SELECT ${COMMENT_CHANNEL_KEY}, sum(comments), sum(answered), sum(sentiment_sum), sum(sentiment_n), sum(handled),
+         sum(ingest_lag_seconds_sum)
+    FROM report_comment_daily WHERE workspace_id = $1
+   GROUP BY ${COMMENT_CHANNEL_KEY}`;
+
+export const REBUILD_POST_COMMENTS_SQL = `
+  INSERT INTO report_post_comment (post_id, workspace_id, comments)
+  SELECT post_id, workspace_id, sum(comments) FROM report_comment_daily WHERE workspace_id = $1 AND post_id <> 0
+   GROUP BY 1, 2`;
 
 export const REBUILD_COMMENTER_DAILY_SQL = `
   INSERT INTO report_commenter_daily (workspace_id, day, channel_account_id, network, contact_id, comments)

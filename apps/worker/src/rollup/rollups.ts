@@ -1,12 +1,15 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { DELETE_DAYS_SQL, INSERT_RESPONSE_DAILY_SQL, INSERT_RESPONSE_HIST_SQL } from './day-rollups.sql';
+import { DELETE_RESPONSE_DAILY_SQL, INSERT_RESPONSE_DAILY_SQL, REPLACE_RESPONSE_HIST_SQL } from './day-rollups.sql';
 import {
+  REBUILD_COMMENT_CHANNEL_DAILY_SQL,
   REBUILD_COMMENT_DAILY_SQL,
   REBUILD_COMMENTER_DAILY_SQL,
   REBUILD_COMMENTER_FIRST_DAY_SQL,
   REBUILD_COMMENTER_SPAN_SQL,
   REBUILD_RESPONSE_DAILY_SQL,
+  REBUILD_POST_COMMENTS_SQL,
   REBUILD_RESPONSE_HIST_SQL,
+  REBUILD_RESPONSE_HIST_WEEK_SQL,
   REBUILD_THREAD_COMMENTS_SQL,
 } from './rebuild.sql';
 import { EVENT_COLUMNS, RESPONSE_EVENTS_SQL } from './response-events.sql';
@@ -100,8 +103,9 @@ export class Rollups {
     for (const { id } of workspaces) {
       await this.dataSource.transaction(async (tx) => {
         await tx.query(`SELECT pg_advisory_xact_lock($1)`, [DRAIN_LOCK]);
-        for (const table of ['report_response_event', 'report_response_daily', 'report_response_hist', 'report_thread_comment',
-          'report_comment_daily', 'report_commenter_daily', 'report_commenter', 'report_commenter_span', 'rollup_dirty_thread']) {
+        for (const table of ['report_response_event', 'report_response_daily', 'report_response_hist', 'report_response_hist_week',
+          'report_thread_comment', 'report_comment_daily', 'report_comment_channel_daily', 'report_post_comment',
+          'report_commenter_daily', 'report_commenter', 'report_commenter_span', 'rollup_dirty_thread']) {
           await tx.query(`DELETE FROM ${table} WHERE workspace_id = $1`, [id]);
         }
         const threads = (await tx.query(`SELECT id FROM thread WHERE workspace_id = $1 ORDER BY id`, [id])) as Array<{ id: string }>;
@@ -110,8 +114,9 @@ export class Rollups {
           await tx.query(`INSERT INTO report_response_event (${EVENT_COLUMNS}) ${RESPONSE_EVENTS_SQL}`, [ids]);
         }
         // Whole-workspace statements, not day batches: one scan of the messages per table.
-        for (const sql of [REBUILD_RESPONSE_DAILY_SQL, REBUILD_RESPONSE_HIST_SQL, REBUILD_THREAD_COMMENTS_SQL, REBUILD_COMMENT_DAILY_SQL,
-          REBUILD_COMMENTER_DAILY_SQL, REBUILD_COMMENTER_FIRST_DAY_SQL, REBUILD_COMMENTER_SPAN_SQL]) {
+        for (const sql of [REBUILD_RESPONSE_DAILY_SQL, REBUILD_RESPONSE_HIST_SQL, REBUILD_RESPONSE_HIST_WEEK_SQL, REBUILD_THREAD_COMMENTS_SQL,
+          REBUILD_COMMENT_DAILY_SQL, REBUILD_COMMENT_CHANNEL_DAILY_SQL, REBUILD_POST_COMMENTS_SQL, REBUILD_COMMENTER_DAILY_SQL,
+          REBUILD_COMMENTER_FIRST_DAY_SQL, REBUILD_COMMENTER_SPAN_SQL]) {
           await tx.query(sql, [id]);
         }
         const [{ days }] = (await tx.query(
@@ -147,9 +152,7 @@ async function replaceResponseEvents(tx: EntityManager, threadIds: string[]): Pr
 async function recomputeResponseDays(tx: EntityManager, days: Day[]): Promise<void> {
   if (!days.length) return;
   const params = [days.map((d) => d.workspace_id), days.map((d) => d.day)];
-  for (const sql of DELETE_DAYS_SQL) await tx.query(sql, params);
-  await tx.query(INSERT_RESPONSE_DAILY_SQL, params);
-  await tx.query(INSERT_RESPONSE_HIST_SQL, params);
+  for (const sql of [DELETE_RESPONSE_DAILY_SQL, INSERT_RESPONSE_DAILY_SQL, REPLACE_RESPONSE_HIST_SQL]) await tx.query(sql, params);
 }
 
 /**

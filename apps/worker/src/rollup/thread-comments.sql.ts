@@ -98,37 +98,67 @@ export const REPLACE_THREAD_COMMENTS_SQL = `
 export const CHANGED_DAYS_SQL = `SELECT DISTINCT workspace_id, to_char(day, 'YYYY-MM-DD') AS day FROM comment_change`;
 
 const COMMENT_KEY = 'workspace_id, day, channel_account_id, network, channel, post_id, intent';
-const COMMENT_KEY_OF = (alias: string) => COMMENT_KEY.split(', ').map((c) => `${alias}.${c}`).join(', ');
+const keyOf = (key: string, alias: string) => key.split(', ').map((c) => `${alias}.${c}`).join(', ');
 
 /**
- * Adds comment_change to report_comment_daily: rows that reach 0 comments are deleted, new keys
- * inserted (CHECK comments > 0: a row that would go negative means the table had drifted from
+ * The CTEs `<name>_delta`, `_merged`, `_emptied`, `_upserted` that add `source`, summed per `key`,
+ * to `table` (which holds the key columns and COUNTS): rows that reach 0 comments are deleted, new
+ * keys inserted (CHECK comments > 0: a row that would go negative means the table had drifted from
  * report_thread_comment — run `resonance rollup`).
  */
-export const APPLY_COMMENT_DAILY_SQL = `
-  WITH delta AS (
-    SELECT ${COMMENT_KEY}, sum(comments) AS comments, sum(answered) AS answered, sum(sentiment_sum) AS sentiment_sum,
+const addCounts = (name: string, table: string, key: string, source: string) => `
+  ${name}_delta AS (
+    SELECT ${key}, sum(comments) AS comments, sum(answered) AS answered, sum(sentiment_sum) AS sentiment_sum,
            sum(sentiment_n) AS sentiment_n, sum(handled) AS handled, sum(ingest_lag_seconds_sum) AS ingest_lag_seconds_sum
-      FROM comment_change GROUP BY ${COMMENT_KEY}
-  ), merged AS (
-    SELECT ${COMMENT_KEY_OF('d')},
+      FROM ${source} GROUP BY ${key}
+  ), ${name}_merged AS (
+    SELECT ${keyOf(key, 'd')},
            COALESCE(r.comments, 0) + d.comments AS comments, COALESCE(r.answered, 0) + d.answered AS answered,
            COALESCE(r.sentiment_sum, 0) + d.sentiment_sum AS sentiment_sum, COALESCE(r.sentiment_n, 0) + d.sentiment_n AS sentiment_n,
            COALESCE(r.handled, 0) + d.handled AS handled,
            COALESCE(r.ingest_lag_seconds_sum, 0) + d.ingest_lag_seconds_sum AS ingest_lag_seconds_sum
-      FROM delta d LEFT JOIN report_comment_daily r USING (${COMMENT_KEY})
-  ), emptied AS (
-    DELETE FROM report_comment_daily r USING merged m
-     WHERE m.comments = 0 AND (${COMMENT_KEY_OF('r')}) = (${COMMENT_KEY_OF('m')})
+      -- A key lookup per changed row (OFFSET 0 keeps it one): hash-joined, the planner read all of
+      -- report_comment_daily for a drain's few hundred keys (~10 ms).
+      FROM ${name}_delta d
+      LEFT JOIN LATERAL (SELECT * FROM ${table} r WHERE (${keyOf(key, 'r')}) = (${keyOf(key, 'd')}) OFFSET 0) r ON true
+  ), ${name}_emptied AS (
+    DELETE FROM ${table} r USING ${name}_merged m
+     WHERE m.comments = 0 AND (${keyOf(key, 'r')}) = (${keyOf(key, 'm')})
+  ), ${name}_upserted AS (
+    INSERT INTO ${table} (${key}, ${COUNTS})
+    SELECT ${key}, ${COUNTS} FROM ${name}_merged WHERE comments <> 0
+    ON CONFLICT (${key}) DO UPDATE SET
+      comments = excluded.comments, answered = excluded.answered, sentiment_sum = excluded.sentiment_sum,
+      sentiment_n = excluded.sentiment_n, handled = excluded.handled, ingest_lag_seconds_sum = excluded.ingest_lag_seconds_sum
+  )`;
+
+/** report_comment_daily summed over posts (report_comment_channel_daily, migration 1733500000000). */
+export const COMMENT_CHANNEL_KEY = 'workspace_id, day, channel_account_id, network, channel, intent';
+
+/**
+ * Adds comment_change to report_comment_daily, and the same change to its sums over posts
+ * (report_comment_channel_daily) and over days (report_post_comment), in one statement: the two
+ * sums take report_comment_daily's delta, a few hundred rows, instead of reading comment_change
+ * again. Post rows reaching 0 comments are deleted like the others.
+ */
+export const APPLY_COMMENT_DAILY_SQL = `
+  WITH ${addCounts('daily', 'report_comment_daily', COMMENT_KEY, 'comment_change')},
+  ${addCounts('channel', 'report_comment_channel_daily', COMMENT_CHANNEL_KEY, 'daily_delta')},
+  post_delta AS (
+    SELECT post_id, workspace_id, sum(comments) AS comments FROM daily_delta
+     WHERE post_id <> 0 GROUP BY post_id, workspace_id HAVING sum(comments) <> 0
+  ), post_merged AS (
+    SELECT d.post_id, d.workspace_id, COALESCE(r.comments, 0) + d.comments AS comments
+      FROM post_delta d LEFT JOIN LATERAL (SELECT r.comments FROM report_post_comment r WHERE r.post_id = d.post_id OFFSET 0) r ON true
+  ), post_emptied AS (
+    DELETE FROM report_post_comment r USING post_merged m WHERE m.comments = 0 AND r.post_id = m.post_id
   )
-  INSERT INTO report_comment_daily (${COMMENT_KEY}, ${COUNTS})
-  SELECT ${COMMENT_KEY}, ${COUNTS} FROM merged WHERE comments <> 0
-  ON CONFLICT (${COMMENT_KEY}) DO UPDATE SET
-    comments = excluded.comments, answered = excluded.answered, sentiment_sum = excluded.sentiment_sum,
-    sentiment_n = excluded.sentiment_n, handled = excluded.handled, ingest_lag_seconds_sum = excluded.ingest_lag_seconds_sum`;
+  INSERT INTO report_post_comment (post_id, workspace_id, comments)
+  SELECT post_id, workspace_id, comments FROM post_merged WHERE comments <> 0
+  ON CONFLICT (post_id) DO UPDATE SET comments = excluded.comments`;
 
 const COMMENTER_KEY = 'workspace_id, day, channel_account_id, network, contact_id';
-const COMMENTER_KEY_OF = (alias: string) => COMMENTER_KEY.split(', ').map((c) => `${alias}.${c}`).join(', ');
+const COMMENTER_KEY_OF = (alias: string) => keyOf(COMMENTER_KEY, alias);
 
 /**
  * The (contact, day) rows of report_commenter_daily that APPLY_COMMENTER_DAILY_SQL added
