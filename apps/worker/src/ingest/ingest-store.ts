@@ -26,6 +26,8 @@ export interface IngestResult {
 
 /** Writers a large batch is split over (by thread): PostgreSQL works one core per connection. */
 export const INGEST_WRITERS = 2;
+/** Channel accounts whose row IngestStore keeps (far more than one worker syncs). */
+const MAX_CACHED_CHANNELS = 10_000;
 /** Below this many messages a batch is one transaction (a webhook's few, a quiet poll). */
 const PARALLEL_MIN_MESSAGES = 200;
 
@@ -42,6 +44,12 @@ export class IngestStore {
   /** Labels computed by prepare(), for the records ingest() is then given. */
   private readonly labels = new WeakMap<MessageRecord, Label>();
   private readonly classifier = new ClassifierThread();
+  /**
+   * Channel accounts already read: their workspace, network and external id never change (they are
+   * the account's identity), and a sync run stores a batch every few hundred milliseconds. A
+   * channel deleted meanwhile still fails the batch: its posts, contacts and threads reference it.
+   */
+  private readonly channels = new Map<string, ChannelRow>();
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -65,7 +73,8 @@ export class IngestStore {
    * `inTransaction` runs once everything is written: a sync run saves its cursor there, so the
    * cursor moves only after the records it follows are stored. A small batch is one transaction
    * with it. A large one is written by INGEST_WRITERS transactions side by side, each with its own
-   * threads (so they never wait for each other), after one for posts and contacts; `inTransaction`
+   * threads (so they never wait for each other), after the posts and contacts upserts (one
+   * statement each, committed on its own); `inTransaction`
    * then gets a transaction of its own after all of them committed. If any fails the cursor stays,
    * the batch is fetched again and the idempotent upsert stores what is missing.
    */
@@ -81,10 +90,7 @@ export class IngestStore {
       if (options.inTransaction) await this.dataSource.transaction(options.inTransaction);
       return { posts: 0, messagesInserted: 0, messagesUpdated: 0, threadsTouched: 0 };
     }
-    const [channel] = (await this.dataSource.query(`SELECT id, workspace_id, network, external_id FROM channel_account WHERE id = $1`, [
-      channelAccountId,
-    ])) as ChannelRow[];
-    if (!channel) throw new Error(`channel account ${channelAccountId} does not exist`);
+    const channel = await this.channelRow(channelAccountId);
     const rows = messages.map((m) => toMessageRow(m, channel, this.labels.get(m)));
     const groups = rows.length >= PARALLEL_MIN_MESSAGES ? byThread(rows, INGEST_WRITERS) : [rows];
 
@@ -97,17 +103,27 @@ export class IngestStore {
         return { posts: posts.length, ...stored };
       });
     }
-    // Contacts first and committed: both writers' threads and messages point at them.
-    await this.dataSource.transaction(async (tx) => {
-      if (posts.length) await upsertPosts(tx, channel, posts);
-      await upsertContacts(tx, channel, rows);
-    });
+    // Contacts first and committed: both writers' threads and messages point at them. Each upsert
+    // is one statement, atomic by itself and idempotent, so neither needs a transaction around it
+    // (BEGIN and COMMIT were two more round trips per batch on the sync path).
+    if (posts.length) await upsertPosts(this.dataSource.manager, channel, posts);
+    await upsertContacts(this.dataSource.manager, channel, rows);
     const written = await Promise.allSettled(groups.map((group) => this.dataSource.transaction((tx) => storeThreads(tx, channel, group))));
     const failed = written.find((w): w is PromiseRejectedResult => w.status === 'rejected');
     if (failed) throw failed.reason;
     if (options.inTransaction) await this.dataSource.transaction(options.inTransaction);
     const sum = (key: keyof ThreadsResult) => written.reduce((s, w) => s + (w.status === 'fulfilled' ? w.value[key] : 0), 0);
     return { posts: posts.length, messagesInserted: sum('messagesInserted'), messagesUpdated: sum('messagesUpdated'), threadsTouched: sum('threadsTouched') };
+  }
+
+  private async channelRow(id: string): Promise<ChannelRow> {
+    const known = this.channels.get(id);
+    if (known) return known;
+    const [channel] = (await this.dataSource.query(`SELECT id, workspace_id, network, external_id FROM channel_account WHERE id = $1`, [id])) as ChannelRow[];
+    if (!channel) throw new Error(`channel account ${id} does not exist`);
+    if (this.channels.size >= MAX_CACHED_CHANNELS) this.channels.clear();
+    this.channels.set(id, channel);
+    return channel;
   }
 }
 
