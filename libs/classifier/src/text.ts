@@ -16,6 +16,7 @@ const FUNCTION_WORDS: Record<Language, Set<string>> = {
 };
 
 const stemmers = { de: new StemmerDe(), en: new StemmerEn() };
+const normalizers = { de: new NormalizerDe(), en: new NormalizerEn() };
 /**
  * nlp.js stemmers remember every word they ever stemmed, in an object that only grows: in a
  * worker that classifies every inbound message for months (names, typos, order numbers, links)
@@ -24,7 +25,6 @@ const stemmers = { de: new StemmerDe(), en: new StemmerEn() };
  */
 const STEM_CACHE_WORDS = 50_000;
 let stemmedSinceReset = 0;
-const normalizers = { de: new NormalizerDe(), en: new NormalizerEn() };
 
 /** Words the stemmers remember now (bounded by STEM_CACHE_WORDS plus one text's words). */
 export function stemCacheSize(): number {

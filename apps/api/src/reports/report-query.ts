@@ -90,11 +90,13 @@ export function periodSql(interval: Interval, column = 'day'): string {
   }
 }
 
+/** The rollup rows of a report's workspace ($1), network ($4) and channel ($5), whatever their days. */
+export const ROLLUP_SCOPE = `workspace_id = $1 AND ($4::text IS NULL OR network = $4) AND ($5::uuid IS NULL OR channel_account_id = $5)`;
+
 /** WHERE clause shared by the rollup tables: workspace, days, network, channel ($1…$5). */
 export function rollupFilter(p: ReportParams, workspaceId: string): { where: string; params: unknown[] } {
   return {
-    where: `workspace_id = $1 AND day BETWEEN $2::date AND $3::date
-            AND ($4::text IS NULL OR network = $4) AND ($5::uuid IS NULL OR channel_account_id = $5)`,
+    where: `${ROLLUP_SCOPE} AND day BETWEEN $2::date AND $3::date`,
     params: [workspaceId, p.from, p.to, p.network, p.channel],
   };
 }

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { pick } from './definitions';
-import { periodSql, rollupFilter, weeksAndDays, type Grouping, type ReportParams } from './report-query';
+import { periodSql, rollupFilter, ROLLUP_SCOPE, weeksAndDays, type Grouping, type ReportParams } from './report-query';
 import { ratio, summarize, type Bucket, type Summary } from './stats';
 
 export interface ResponseStats extends Summary {
@@ -35,7 +35,6 @@ export async function responseTimesReport(ds: DataSource, workspaceId: string, p
   const { where, params } = rollupFilter(p, workspaceId);
   const key = `${periodSql(p.interval)} AS period, ${GROUP_SQL[p.groupBy]} AS grp, kind`;
   const { weeks, days } = weeksAndDays(p);
-  const histFilter = `workspace_id = $1 AND ($4::text IS NULL OR network = $4) AND ($5::uuid IS NULL OR channel_account_id = $5)`;
   const [totals, hist, [settings]] = await Promise.all([
     ds.query(
       `SELECT ${key}, sum(n)::int AS n, sum(seconds_sum)::float8 AS sum, sum(business_n)::int AS bn,
@@ -46,10 +45,10 @@ export async function responseTimesReport(ds: DataSource, workspaceId: string, p
     ds.query(
       `SELECT period, grp, kind, clock, bucket, sum(n)::int AS n, sum(seconds_sum)::float8 AS sum
          FROM (SELECT ${periodSql(p.interval, 'week')} AS period, ${GROUP_SQL[p.groupBy]} AS grp, kind, clock, bucket, n, seconds_sum
-                 FROM report_response_hist_week WHERE ${histFilter} AND week = ANY($2::date[])
+                 FROM report_response_hist_week WHERE ${ROLLUP_SCOPE} AND week = ANY($2::date[])
                UNION ALL
                SELECT ${periodSql(p.interval)}, ${GROUP_SQL[p.groupBy]}, kind, clock, bucket, n, seconds_sum
-                 FROM report_response_hist WHERE ${histFilter} AND day = ANY($3::date[])) h
+                 FROM report_response_hist WHERE ${ROLLUP_SCOPE} AND day = ANY($3::date[])) h
         GROUP BY 1, 2, 3, 4, 5`,
       [workspaceId, weeks, days, p.network, p.channel],
     ) as Promise<Array<{ period: string; grp: string | null; kind: string; clock: string; bucket: number; n: number; sum: number }>>,

@@ -74,9 +74,9 @@ export class IngestStore {
    * cursor moves only after the records it follows are stored. A small batch is one transaction
    * with it. A large one is written by INGEST_WRITERS transactions side by side, each with its own
    * threads (so they never wait for each other), after the posts and contacts upserts (one
-   * statement each, committed on its own); `inTransaction`
-   * then gets a transaction of its own after all of them committed. If any fails the cursor stays,
-   * the batch is fetched again and the idempotent upsert stores what is missing.
+   * statement each, committed on its own); `inTransaction` then gets a transaction of its own
+   * after all of them committed. If any fails the cursor stays, the batch is fetched again and
+   * the idempotent upsert stores what is missing.
    */
   async ingest(
     channelAccountId: string,
