@@ -121,7 +121,7 @@ export async function upsertPosts(tx: EntityManager, channel: ChannelRow, posts:
                        reactions_count, comments_count, shares_count, views_count, counts_read_at)
      SELECT $1, $2, r.external_id, r.text, r.url, r.published_at, r.reactions, r.comments, r.shares, r.views,
             CASE WHEN r.has_counts THEN now() END
-       FROM jsonb_to_recordset($3::jsonb) AS r(external_id text, text text, url text, published_at timestamptz,
+       FROM json_to_recordset($3::json) AS r(external_id text, text text, url text, published_at timestamptz,
             reactions int, comments int, shares int, views bigint, has_counts boolean)
      ON CONFLICT (channel_account_id, external_id) DO UPDATE SET
        text = excluded.text,
@@ -143,11 +143,11 @@ export async function upsertContacts(tx: EntityManager, channel: ChannelRow, row
   // Sorted so that concurrent pages lock contact rows in the same order (no deadlocks).
   const payload = [...contacts.values()]
     .sort((a, b) => (a.author_external_id! < b.author_external_id! ? -1 : 1))
-    .map((r) => ({ external_id: r.author_external_id, name: r.author_name, handle: r.author_handle, avatar: r.author_avatar }));
+    .map((r) => ({ e: r.author_external_id, n: r.author_name, h: r.author_handle, a: r.author_avatar }));
   await tx.query(
     `INSERT INTO contact (workspace_id, channel_account_id, external_id, name, handle, avatar_url)
-     SELECT $1, $2, r.external_id, r.name, r.handle, r.avatar
-       FROM jsonb_to_recordset($3::jsonb) AS r(external_id text, name text, handle text, avatar text)
+     SELECT $1, $2, r.e, r.n, r.h, r.a
+       FROM json_to_recordset($3::json) AS r(e text, n text, h text, a text)
      ON CONFLICT (channel_account_id, external_id) DO UPDATE SET
        name = COALESCE(excluded.name, contact.name),
        handle = COALESCE(excluded.handle, contact.handle),
@@ -179,19 +179,22 @@ async function insertAndLockThreads(tx: EntityManager, channel: ChannelRow, rows
     if (list) list.push(r);
     else byThread.set(r.thread_key, [r]);
   }
-  const payload = [...byThread.entries()].map(([threadKey, list]) => ({ thread_key: threadKey, ...timersOf(list) }));
+  // Short keys: the payload is written to PostgreSQL's socket and parsed there once per batch.
+  const payload = [...byThread.entries()].map(([threadKey, list]) => {
+    const t = timersOf(list);
+    return { k: threadKey, ch: t.channel, p: t.post_external_id, c: t.contact_external_id, fi: t.first_inbound, li: t.last_inbound,
+             fr: t.first_response, w: t.waiting, lm: t.last_message, n: t.total, v: t.preview, i: t.inbound };
+  });
   const created = (await tx.query(
     `INSERT INTO thread (workspace_id, channel_account_id, network, thread_key, channel, contact_id, post_id,
                          post_external_id, first_inbound_at, last_inbound_at, first_response_at, waiting_since,
                          last_message_at, message_count, last_message_preview, unread_count)
-     SELECT $1, $2, $3, r.thread_key, r.channel, c.id, p.id, r.post_external_id, r.first_inbound, r.last_inbound,
-            r.first_response, r.waiting, r.last_message, r.total, left(r.preview, 280), r.inbound
-       FROM jsonb_to_recordset($4::jsonb) AS r(thread_key text, channel text, post_external_id text,
-            contact_external_id text, first_inbound timestamptz, last_inbound timestamptz, first_response timestamptz,
-            waiting timestamptz, last_message timestamptz, total int, preview text, inbound int)
-       LEFT JOIN contact c ON c.channel_account_id = $2 AND c.external_id = r.contact_external_id
-       LEFT JOIN post p ON p.channel_account_id = $2 AND p.external_id = r.post_external_id
-      ORDER BY r.thread_key
+     SELECT $1, $2, $3, r.k, r.ch, c.id, p.id, r.p, r.fi, r.li, r.fr, r.w, r.lm, r.n, left(r.v, 280), r.i
+       FROM json_to_recordset($4::json) AS r(k text, ch text, p text, c text, fi timestamptz, li timestamptz,
+            fr timestamptz, w timestamptz, lm timestamptz, n int, v text, i int)
+       LEFT JOIN contact c ON c.channel_account_id = $2 AND c.external_id = r.c
+       LEFT JOIN post p ON p.channel_account_id = $2 AND p.external_id = r.p
+      ORDER BY r.k
      ON CONFLICT (channel_account_id, thread_key) DO UPDATE SET thread_key = excluded.thread_key WHERE false
      RETURNING id, thread_key`,
     [channel.workspace_id, channel.id, channel.network, JSON.stringify(payload)],
@@ -236,33 +239,31 @@ async function upsertMessages(
   channel: ChannelRow,
   rows: MessageRow[],
 ): Promise<{ inserted: Array<{ thread_id: string; from_account: boolean }>; updated: number; threadIds: Set<string> }> {
-  // Only the columns the statement reads: the author's name, handle and avatar went to the contact.
+  // Only the columns the statement reads (the author's name, handle and avatar went to the
+  // contact), under short keys: the payload is written to PostgreSQL's socket and parsed there.
   const payload = rows.map((r) => ({
-    external_id: r.external_id,
-    thread_key: r.thread_key,
-    parent_external_id: r.parent_external_id,
-    author_external_id: r.author_external_id,
-    from_account: r.from_account,
-    text: r.text,
-    attachments: r.attachments,
-    url: r.url,
-    created_at: r.created_at,
-    intent: r.intent,
-    sentiment: r.sentiment,
+    e: r.external_id,
+    k: r.thread_key,
+    p: r.parent_external_id,
+    a: r.author_external_id,
+    o: r.from_account,
+    x: r.text,
+    at: r.attachments,
+    u: r.url,
+    t: r.created_at,
+    i: r.intent,
+    s: r.sentiment,
   }));
   const result = (await tx.query(
     `INSERT INTO message (workspace_id, channel_account_id, thread_id, external_id, direction, is_from_account,
                           parent_external_id, author_contact_id, text, attachments, url, created_at, delivery,
                           intent, sentiment)
-     SELECT $1, $2, t.id, r.external_id,
-            CASE WHEN r.from_account THEN 'outbound' ELSE 'inbound' END, r.from_account,
-            r.parent_external_id, c.id, r.text, r.attachments, r.url, r.created_at,
-            CASE WHEN r.from_account THEN 'sent' END, r.intent, r.sentiment
-       FROM jsonb_to_recordset($3::jsonb) AS r(external_id text, thread_key text, parent_external_id text,
-            author_external_id text, from_account boolean, text text, attachments jsonb, url text,
-            created_at timestamptz, intent text, sentiment real)
-       JOIN thread t ON t.channel_account_id = $2 AND t.thread_key = r.thread_key
-       LEFT JOIN contact c ON c.channel_account_id = $2 AND c.external_id = r.author_external_id AND NOT r.from_account
+     SELECT $1, $2, t.id, r.e, CASE WHEN r.o THEN 'outbound' ELSE 'inbound' END, r.o,
+            r.p, c.id, r.x, r.at, r.u, r.t, CASE WHEN r.o THEN 'sent' END, r.i, r.s
+       FROM json_to_recordset($3::json) AS r(e text, k text, p text, a text, o boolean, x text, at jsonb, u text,
+            t timestamptz, i text, s real)
+       JOIN thread t ON t.channel_account_id = $2 AND t.thread_key = r.k
+       LEFT JOIN contact c ON c.channel_account_id = $2 AND c.external_id = r.a AND NOT r.o
      ON CONFLICT (channel_account_id, external_id) WHERE external_id IS NOT NULL DO UPDATE SET
        text = excluded.text,
        attachments = excluded.attachments
@@ -286,7 +287,7 @@ async function recomputeThreads(tx: EntityManager, threadIds: string[], unreadDe
   const newInbound = new Map([...unreadDelta].filter(([id]) => touched.has(id)));
   await tx.query(
     `WITH news AS (
-       SELECT key::bigint AS id, value::int AS inbound FROM jsonb_each_text($2::jsonb)
+       SELECT key::bigint AS id, value::int AS inbound FROM json_each_text($2::json)
      ), agg AS (
        SELECT m.thread_id,
               min(m.created_at) FILTER (WHERE NOT m.is_from_account) AS first_inbound,

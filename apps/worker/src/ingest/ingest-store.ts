@@ -28,6 +28,15 @@ export interface IngestResult {
 export const INGEST_WRITERS = 2;
 /** Channel accounts whose row IngestStore keeps (far more than one worker syncs). */
 const MAX_CACHED_CHANNELS = 10_000;
+/**
+ * What prepare() leaves on a record for ingest(): that it is already storable, and an inbound
+ * message's label. Kept on the record itself (symbol keys: not part of its data, invisible to
+ * JSON and Object.keys) rather than in WeakSet/WeakMap side tables, whose ephemeron entries cost
+ * the garbage collector on every page of a sync run.
+ */
+const PREPARED = Symbol('ingest.prepared');
+const LABEL = Symbol('ingest.label');
+type Prepared = UnifiedRecord & { [PREPARED]?: true; [LABEL]?: Label };
 /** Below this many messages a batch is one transaction (a webhook's few, a quiet poll). */
 const PARALLEL_MIN_MESSAGES = 200;
 
@@ -39,10 +48,6 @@ const PARALLEL_MIN_MESSAGES = 200;
  * or out of order still leave them right.
  */
 export class IngestStore {
-  /** Records prepare() already made storable: ingest() does not walk them again. */
-  private readonly prepared = new WeakSet<UnifiedRecord>();
-  /** Labels computed by prepare(), for the records ingest() is then given. */
-  private readonly labels = new WeakMap<MessageRecord, Label>();
   private readonly classifier = new ClassifierThread();
   /**
    * Channel accounts already read: their workspace, network and external id never change (they are
@@ -62,10 +67,10 @@ export class IngestStore {
    */
   async prepare(received: UnifiedRecord[], accountExternalId: string): Promise<UnifiedRecord[]> {
     const records = storable(received);
-    for (const r of records) this.prepared.add(r);
-    const inbound = records.filter((r): r is MessageRecord => r.kind === 'message' && !this.labels.has(r) && !isFromAccount(r, accountExternalId));
+    for (const r of records) (r as Prepared)[PREPARED] = true;
+    const inbound = records.filter((r): r is MessageRecord => r.kind === 'message' && !(r as Prepared)[LABEL] && !isFromAccount(r, accountExternalId));
     const labels = await this.classifier.classify(inbound.map((m) => m.text));
-    inbound.forEach((m, i) => this.labels.set(m, labels[i]));
+    inbound.forEach((m, i) => ((m as Prepared)[LABEL] = labels[i]));
     return records;
   }
 
@@ -83,7 +88,7 @@ export class IngestStore {
     received: UnifiedRecord[],
     options: { inTransaction?: (tx: EntityManager) => Promise<void> } = {},
   ): Promise<IngestResult> {
-    const records = received.map((r) => (this.prepared.has(r) ? r : storable(r)));
+    const records = received.map((r) => ((r as Prepared)[PREPARED] ? r : storable(r)));
     const posts = records.filter((r): r is PostRecord => r.kind === 'post');
     const messages = dedupeByExternalId(records.filter((r): r is MessageRecord => r.kind === 'message'));
     if (!posts.length && !messages.length) {
@@ -91,7 +96,7 @@ export class IngestStore {
       return { posts: 0, messagesInserted: 0, messagesUpdated: 0, threadsTouched: 0 };
     }
     const channel = await this.channelRow(channelAccountId);
-    const rows = messages.map((m) => toMessageRow(m, channel, this.labels.get(m)));
+    const rows = messages.map((m) => toMessageRow(m, channel, (m as Prepared)[LABEL]));
     const groups = rows.length >= PARALLEL_MIN_MESSAGES ? byThread(rows, INGEST_WRITERS) : [rows];
 
     if (groups.length === 1) {

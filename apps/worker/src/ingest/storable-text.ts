@@ -3,27 +3,45 @@
 // every retry (nothing after it would ever be stored), so both become U+FFFD instead.
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const UNSTORABLE_ALL = new RegExp(UNSTORABLE.source, 'g');
+/**
+ * Any NUL or surrogate at all: a plain character class, several times cheaper than UNSTORABLE's
+ * look-arounds. Most texts have neither (emoji are surrogate pairs), so most skip UNSTORABLE.
+ */
+const SUSPECT = /[\u0000\uD800-\uDFFF]/;
 
-/** The value with every string made storable; the same object when nothing needed changing. */
+const storableString = (value: string): string =>
+  SUSPECT.test(value) && UNSTORABLE.test(value) ? value.replace(UNSTORABLE_ALL, '\uFFFD') : value;
+
+/**
+ * The value with every string made storable; the same object when nothing needed changing (the
+ * sync path walks every record of every page: nothing is copied unless a string changed).
+ */
 export function storable<T>(value: T, depth = 0): T {
-  if (typeof value === 'string') return (UNSTORABLE.test(value) ? value.replace(UNSTORABLE_ALL, '\uFFFD') : value) as T;
+  if (typeof value === 'string') return storableString(value) as T;
   if (value === null || typeof value !== 'object' || depth > 32) return value;
   if (Array.isArray(value)) {
-    let changed = false;
-    const out = value.map((v) => {
-      const s = storable(v, depth + 1);
-      changed ||= s !== v;
-      return s;
-    });
-    return (changed ? out : value) as T;
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const s = storable(value[i], depth + 1);
+      if (s !== value[i]) (out ??= value.slice())[i] = s;
+    }
+    return (out ?? value) as T;
   }
-  let changed = false;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    const key = storable(k);
-    const s = storable(v, depth + 1);
-    changed ||= s !== v || key !== k;
-    out[key] = s;
+  const source = value as Record<string, unknown>;
+  let out: Record<string, unknown> | undefined;
+  for (const k of Object.keys(source)) {
+    const key = storableString(k);
+    const s = storable(source[k], depth + 1);
+    if (out) out[key] = s;
+    else if (s !== source[k] || key !== k) {
+      // The first change: copy the entries before this one, then go on into the copy.
+      out = {};
+      for (const before of Object.keys(source)) {
+        if (before === k) break;
+        out[before] = source[before];
+      }
+      out[key] = s;
+    }
   }
-  return (changed ? out : value) as T;
+  return (out ?? value) as T;
 }

@@ -93,18 +93,32 @@ function messageAttachments(m: Json): Attachment[] | undefined {
 const fromAccount = (authorId: string | undefined, pageId: string | undefined): boolean | undefined =>
   authorId !== undefined && pageId !== undefined ? authorId === pageId : undefined;
 
+const commentIdOf = (link: PermalinkIds | undefined): string | undefined =>
+  link ? `${link.postNumber}_${link.replyNumber ?? link.commentNumber}` : undefined;
+const parentIdOf = (link: PermalinkIds | undefined): string | undefined =>
+  link?.replyNumber ? `${link.postNumber}_${link.commentNumber}` : undefined;
+
+/** The post a comment belongs to, from its permalink, else from the page and the comment id's post part. */
+function postIdOf(link: PermalinkIds | undefined, pageId: string | undefined, commentId: string | undefined): string | undefined {
+  if (link) return `${link.pageId}_${link.postNumber}`;
+  const postNumber = commentId?.split('_')[0];
+  return pageId && postNumber ? `${pageId}_${postNumber}` : undefined;
+}
+
 /** One comment (and the replies nested under it) as message records. */
 export function mapComment(raw: unknown, ctx: FacebookMapContext, parent?: { id: string }): MessageRecord[] {
   const c = obj(raw);
-  const link = idsFromPermalink(str(c.permalink_url));
-  const postNumber = link?.postNumber ?? str(c.id)?.split('_')[0];
-  const id = str(c.id) ?? (link ? `${link.postNumber}_${link.replyNumber ?? link.commentNumber}` : undefined);
+  const permalink = str(c.permalink_url);
+  // The permalink is parsed only when a field it stands in for is missing (URL parsing was the
+  // largest cost of mapping a Graph page); a listing with ids, parents and the post asks for none.
+  let parsed: PermalinkIds | undefined | null = null;
+  const permalinkIds = () => (parsed === null ? (parsed = idsFromPermalink(permalink)) : parsed);
+  const id = str(c.id) ?? commentIdOf(permalinkIds());
   if (!id) return [];
-  const parentId =
-    parent?.id ?? str(obj(c.parent).id) ?? (link?.replyNumber ? `${link.postNumber}_${link.commentNumber}` : undefined);
-  const pageId = ctx.pageId ?? link?.pageId;
-  const postId =
-    ctx.postId ?? str(obj(c.object).id) ?? (link ? `${link.pageId}_${link.postNumber}` : pageId && postNumber ? `${pageId}_${postNumber}` : undefined);
+  // Only a reply's permalink names a reply_comment_id; a top-level comment's is not parsed for it.
+  const parentId = parent?.id ?? str(obj(c.parent).id) ?? (permalink?.includes('reply') ? parentIdOf(permalinkIds()) : undefined);
+  const pageId = ctx.pageId ?? permalinkIds()?.pageId;
+  const postId = ctx.postId ?? str(obj(c.object).id) ?? postIdOf(permalinkIds(), pageId, str(c.id));
   const from = obj(c.from);
   const authorId = str(from.id);
   const createdAt = fbTimeToIso(c.created_time);
@@ -119,7 +133,7 @@ export function mapComment(raw: unknown, ctx: FacebookMapContext, parent?: { id:
     author: { ...(authorId ? { externalId: authorId } : {}), ...(str(from.name) ? { name: str(from.name) } : {}) },
     text: str(c.message) ?? '',
     createdAt: createdAt ?? new Date(0).toISOString(),
-    ...(str(c.permalink_url) ? { url: str(c.permalink_url) } : {}),
+    ...(permalink ? { url: permalink } : {}),
   };
   const attachments = commentAttachments(c);
   if (attachments) record.attachments = attachments;
