@@ -1,6 +1,7 @@
 import type { Network } from '@resonance/contracts';
 import { waitBeforeNextCallMs, type BudgetState } from './budget';
 import { ConnectorError } from './errors';
+import { fetchTransport, nodeTransport, type Transport } from './http-transport';
 
 export interface HttpResponse {
   status: number;
@@ -37,6 +38,7 @@ export interface HttpClientOptions {
   timeoutMs?: number;
   /** A wait longer than this is not slept: the call fails RATE_LIMITED so the job is delayed instead. */
   maxInlineWaitMs?: number;
+  /** Replaces the transport (node:http) with a fetch implementation: tests stub the network with it. */
   fetch?: typeof fetch;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -46,19 +48,20 @@ const DEFAULT_TIMEOUT_MS = 15_000;
 const DEFAULT_MAX_INLINE_WAIT_MS = 10_000;
 
 /**
- * The HTTP layer every connector shares: fetch (undici) with a timeout per call, the network's
- * budget read from response headers and respected before the next call, and every failure (HTTP
- * error, timeout, refused connection) turned into a ConnectorError.
+ * The HTTP layer every connector shares: node:http with keep-alive (http-transport.ts; a fetch
+ * when one is injected) with a timeout per call, the network's budget read from response headers
+ * and respected before the next call, and every failure (HTTP error, timeout, refused connection)
+ * turned into a ConnectorError.
  */
 export class HttpClient {
   readonly budget: BudgetHolder;
-  private readonly fetchImpl: typeof fetch;
+  private readonly transport: Transport;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(private readonly options: HttpClientOptions) {
     this.budget = options.budget ?? {};
-    this.fetchImpl = options.fetch ?? fetch;
+    this.transport = options.fetch ? fetchTransport(options.fetch) : nodeTransport;
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
   }
@@ -76,22 +79,15 @@ export class HttpClient {
       headers['content-type'] = 'application/x-www-form-urlencoded';
       body = new URLSearchParams(req.form).toString();
     }
-    let res: Response;
-    let text: string;
+    let res: { status: number; headers: Headers; text: string };
     try {
-      res = await this.fetchImpl(url, {
-        method: req.method ?? 'GET',
-        headers,
-        body,
-        signal: AbortSignal.timeout(req.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
-      });
-      text = await res.text();
+      res = await this.transport(url, { method: req.method ?? 'GET', headers, body, timeoutMs: req.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
     } catch (error) {
       // Timeouts, resets and refused connections: the network may answer next time.
       const cause = error instanceof Error ? error.name === 'TimeoutError' ? 'timed out' : error.message : String(error);
       throw new ConnectorError({ network: this.options.network, code: 'TRANSIENT', message: `${req.method ?? 'GET'} ${url.pathname} ${cause}` });
     }
-    const response: HttpResponse = { status: res.status, headers: res.headers, body: parseBody(text) };
+    const response: HttpResponse = { status: res.status, headers: res.headers, body: parseBody(res.text) };
     if (this.options.readBudget) this.budget.state = this.options.readBudget(res.headers, this.budget.state, this.now());
     if (res.status >= 400) throw this.options.parseError(response);
     return response;

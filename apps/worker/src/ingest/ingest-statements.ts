@@ -174,7 +174,9 @@ type CreatedThreads = Map<string, { messages: number; inbound: number }>;
  */
 async function insertAndLockThreads(tx: EntityManager, channel: ChannelRow, rows: MessageRow[]): Promise<CreatedThreads> {
   const byThread = new Map<string, MessageRow[]>();
-  for (const r of [...rows].sort((a, b) => a.created_at.localeCompare(b.created_at))) {
+  // created_at is always toISOString()'s fixed format: plain string order is time order (and
+  // several times cheaper than localeCompare, which goes through ICU collation).
+  for (const r of [...rows].sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0))) {
     const list = byThread.get(r.thread_key);
     if (list) list.push(r);
     else byThread.set(r.thread_key, [r]);
