@@ -3,6 +3,7 @@ import { Contact, Message, Post, Thread, type ChannelAccount } from '@resonance/
 import { createTestDatabase, makeChannel, makeWorkspace, type TestDatabase } from '@resonance/testing';
 import { IngestStore } from '../src';
 import { recomputeThreadTimers } from '../src/ingest/ingest-store';
+import { advanceThreads } from '../src/ingest/thread-timers';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 2, 9, minute)).toISOString();
 
@@ -160,9 +161,88 @@ describe('IngestStore', () => {
     expect(written.contactId).not.toBeNull();
 
     await db.dataSource.transaction((tx) => recomputeThreadTimers(tx, [written.id]));
-    const recomputed = await thread();
-    const timers = (t: Thread) => [t.firstInboundAt, t.lastInboundAt, t.firstResponseAt, t.waitingSince, t.lastMessageAt, t.messageCount, t.unreadCount, t.lastMessagePreview, t.status];
-    expect(timers(recomputed)).toEqual(timers(written));
+    expect(timersOf(await thread())).toEqual(timersOf(written));
+  });
+
+  const timersOf = (t: Thread) => [t.firstInboundAt, t.lastInboundAt, t.firstResponseAt, t.waitingSince, t.lastMessageAt, t.messageCount, t.unreadCount, t.lastMessagePreview, t.status];
+  /** The thread's stored timers, and what a recomputation from its messages makes of them. */
+  const storedAndRecomputed = async (key = 'thread-A') => {
+    const stored = await thread(key);
+    await db.dataSource.transaction((tx) => recomputeThreadTimers(tx, [stored.id]));
+    return [timersOf(stored), timersOf(await thread(key))];
+  };
+
+  it('advances a thread that existed by its newer messages, with the timers a recomputation gives', async () => {
+    await store.ingest(channel.id, [msg('c1', 1), msg('c2', 4)]);
+    await store.ingest(channel.id, [fromPage('r1', 10)]);
+    let [stored, recomputed] = await storedAndRecomputed();
+    expect(stored).toEqual(recomputed);
+    expect((await thread()).waitingSince).toBeNull();
+
+    await db.dataSource.getRepository(Thread).update({ channelAccountId: channel.id }, { status: 'closed' });
+    await store.ingest(channel.id, [msg('c3', 12), msg('c4', 15)]);
+    [stored, recomputed] = await storedAndRecomputed();
+    expect(stored).toEqual(recomputed);
+    expect(await thread()).toMatchObject({ status: 'open', messageCount: 5, unreadCount: 4, lastMessagePreview: 'text c4' });
+    expect((await thread()).waitingSince?.toISOString()).toBe(at(12));
+
+    // An answer and a new question in one page: waiting restarts at the question after the answer.
+    await store.ingest(channel.id, [msg('c5', 25), fromPage('r2', 20)]);
+    [stored, recomputed] = await storedAndRecomputed();
+    expect(stored).toEqual(recomputed);
+    expect((await thread()).waitingSince?.toISOString()).toBe(at(25));
+
+    // A thread the page started: its first response comes after the first customer message.
+    await store.ingest(channel.id, [fromPage('p1', 1, { threadKey: 'thread-P' })]);
+    await store.ingest(channel.id, [fromPage('p2', 3, { threadKey: 'thread-P' }), msg('q1', 5, { threadKey: 'thread-P' }), fromPage('p3', 7, { threadKey: 'thread-P' })]);
+    [stored, recomputed] = await storedAndRecomputed('thread-P');
+    expect(stored).toEqual(recomputed);
+    expect((await thread('thread-P')).firstResponseAt?.toISOString()).toBe(at(7));
+  });
+
+  it('advances a thread only while its last message is older than every new one (checked in the UPDATE)', async () => {
+    await store.ingest(channel.id, [msg('c1', 1), msg('c2', 10)]);
+    const { id } = await thread();
+    const advance = (minute: number) => ({
+      id, minAt: at(minute), maxAt: at(minute), minIn: at(minute), maxIn: at(minute), minOut: null, maxOut: null,
+      minOutAfterMinIn: null, minInAfterMaxOut: null, count: 1, inbound: 1, preview: 'x',
+    });
+    const before = await thread();
+    expect(await db.dataSource.transaction((tx) => advanceThreads(tx, [advance(10)]))).toEqual(new Set());
+    expect(await db.dataSource.transaction((tx) => advanceThreads(tx, [advance(5)]))).toEqual(new Set());
+    expect(timersOf(await thread())).toEqual(timersOf(before));
+    expect(await db.dataSource.transaction((tx) => advanceThreads(tx, [advance(11)]))).toEqual(new Set([id]));
+    expect(await thread()).toMatchObject({ messageCount: 3, unreadCount: 3, lastMessagePreview: 'x' });
+  });
+
+  it('leaves every thread with the timers a recomputation gives, whatever the order pages bring messages in', async () => {
+    // Seeded pseudo-random pages: five threads, customers and page answers, times that mostly
+    // move forward (advanced) and sometimes land before what is stored (recomputed), repeats.
+    let seed = 7;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+    let clock = 0;
+    const sent: MessageRecord[] = [];
+    for (let page = 0; page < 40; page++) {
+      const records: MessageRecord[] = [];
+      for (let i = Math.floor(random() * 6) + 1; i > 0; i--) {
+        if (sent.length && random() < 0.1) {
+          records.push(sent[Math.floor(random() * sent.length)]);
+          continue;
+        }
+        clock += Math.floor(random() * 3);
+        const minute = random() < 0.2 ? Math.max(0, clock - Math.floor(random() * 20)) : clock;
+        const key = `thread-${Math.floor(random() * 5)}`;
+        const id = `m${page}-${i}`;
+        const record = random() < 0.35 ? fromPage(id, minute, { threadKey: key }) : msg(id, minute, { threadKey: key });
+        records.push(record);
+        sent.push(record);
+      }
+      await store.ingest(channel.id, records);
+    }
+    for (let k = 0; k < 5; k++) {
+      const [stored, recomputed] = await storedAndRecomputed(`thread-${k}`);
+      expect({ thread: k, timers: stored }).toEqual({ thread: k, timers: recomputed });
+    }
   });
 
   it('recomputes a new thread when one of its messages was already stored under another thread', async () => {

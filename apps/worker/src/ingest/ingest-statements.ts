@@ -1,18 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import { classify } from '@resonance/classifier';
-import type { Intent, MessageRecord, PostRecord } from '@resonance/contracts';
+import type { PostRecord } from '@resonance/contracts';
+import type { ChannelRow, MessageRow } from './message-row';
+import { advanceOf, advanceThreads, recomputeThreads, timersOf, type ThreadAdvance } from './thread-timers';
 
 /**
  * The set-based statements IngestStore writes a page with: one statement per table, whatever the
  * page size (DESIGN.md §4). Each runs inside the caller's transaction.
  */
-
-export interface ChannelRow {
-  id: string;
-  workspace_id: string;
-  network: string;
-  external_id: string;
-}
 
 export interface ThreadsResult {
   messagesInserted: number;
@@ -23,85 +17,55 @@ export interface ThreadsResult {
 
 /**
  * Creates or locks the rows' threads, upserts the messages and brings every touched thread's
- * timers up to date. Rows of one thread must all be in one call.
+ * timers up to date (thread-timers.ts). Rows of one thread must all be in one call.
  */
 export async function storeThreads(tx: EntityManager, channel: ChannelRow, rows: MessageRow[]): Promise<ThreadsResult> {
   const created = await insertAndLockThreads(tx, channel, rows);
-  const { inserted, updated, threadIds } = await upsertMessages(tx, channel, rows);
-  // A created thread's row is already right unless one of its messages was stored before
-  // (under another thread): then, like every thread that existed and got a message, it is recomputed.
-  const insertedPerThread = new Map<string, number>();
+  const stored = await upsertMessages(tx, channel, rows);
+  const row = new Map(rows.map((r) => [r.external_id, r]));
+  const insertedOf = new Map<string, MessageRow[]>();
+  const edited = new Set<string>();
   const unreadDelta = new Map<string, number>();
-  for (const m of inserted) {
-    insertedPerThread.set(m.thread_id, (insertedPerThread.get(m.thread_id) ?? 0) + 1);
+  let inserted = 0;
+  for (const m of stored) {
+    if (!m.inserted) {
+      edited.add(m.thread_id);
+      continue;
+    }
+    inserted += 1;
+    const list = insertedOf.get(m.thread_id);
+    if (list) list.push(row.get(m.external_id)!);
+    else insertedOf.set(m.thread_id, [row.get(m.external_id)!]);
     if (!m.from_account) unreadDelta.set(m.thread_id, (unreadDelta.get(m.thread_id) ?? 0) + 1);
   }
-  const touched = new Set([...created.keys(), ...threadIds]);
-  const stale = [...touched].filter((id) => created.get(id)?.messages !== insertedPerThread.get(id));
+  const touched = new Set([...created.keys(), ...insertedOf.keys(), ...edited]);
+  // A created thread's row is already right unless one of its messages was stored before (under
+  // another thread). A thread that existed is advanced by its new messages where they are all newer
+  // than what it had; everything else is recomputed from the stored messages.
+  const stale: string[] = [];
+  const advances: ThreadAdvance[] = [];
+  for (const id of touched) {
+    const own = insertedOf.get(id) ?? [];
+    const thread = created.get(id);
+    if (thread) {
+      if (thread.messages !== own.length) stale.push(id);
+      continue;
+    }
+    const advance = own.length && !edited.has(id) ? advanceOf(id, own) : undefined;
+    if (advance) advances.push(advance);
+    else stale.push(id);
+  }
+  const advanced = await advanceThreads(tx, advances);
+  for (const a of advances) if (!advanced.has(a.id)) stale.push(a.id);
   // A created thread already counts its page's inbound messages as unread.
   for (const [id, thread] of created) unreadDelta.set(id, (unreadDelta.get(id) ?? 0) - thread.inbound);
   await recomputeThreads(tx, stale, unreadDelta);
-  return { messagesInserted: inserted.length, messagesUpdated: updated, threadsTouched: touched.size };
+  return { messagesInserted: inserted, messagesUpdated: stored.length - inserted, threadsTouched: touched.size };
 }
 
 /** Recomputes the timers of these threads from their stored messages (after a merge or a deletion). */
 export async function recomputeThreadTimers(tx: EntityManager, threadIds: string[]): Promise<void> {
   await recomputeThreads(tx, threadIds, new Map());
-}
-
-export interface MessageRow {
-  external_id: string;
-  thread_key: string;
-  channel: string;
-  parent_external_id: string | null;
-  post_external_id: string | null;
-  author_external_id: string | null;
-  author_name: string | null;
-  author_handle: string | null;
-  author_avatar: string | null;
-  from_account: boolean;
-  text: string;
-  created_at: string;
-  url: string | null;
-  attachments: unknown;
-  intent: Intent | null;
-  sentiment: number | null;
-}
-
-export function dedupeByExternalId(messages: MessageRecord[]): MessageRecord[] {
-  const seen = new Map<string, MessageRecord>();
-  for (const m of messages) seen.set(m.externalId, m);
-  return [...seen.values()];
-}
-
-export type Label = ReturnType<typeof classify>;
-
-export function isFromAccount(m: MessageRecord, accountExternalId: string): boolean {
-  return m.isFromAccount ?? (m.author.externalId !== undefined && m.author.externalId === accountExternalId);
-}
-
-export function toMessageRow(m: MessageRecord, channel: ChannelRow, prepared: Label | undefined): MessageRow {
-  const fromAccount = isFromAccount(m, channel.external_id);
-  // Inbound messages are classified in memory (by prepare(), else here) and stored by the same INSERT (issue 10).
-  const label = fromAccount ? null : prepared ?? classify(m.text);
-  return {
-    external_id: m.externalId,
-    thread_key: m.threadKey,
-    channel: m.channel,
-    parent_external_id: m.parentExternalId ?? null,
-    post_external_id: m.postExternalId ?? null,
-    author_external_id: m.author.externalId ?? null,
-    author_name: m.author.name ?? null,
-    author_handle: m.author.handle ?? null,
-    author_avatar: m.author.avatarUrl ?? null,
-    from_account: fromAccount,
-    text: m.text,
-    created_at: new Date(m.createdAt).toISOString(),
-    url: m.url ?? null,
-    attachments: m.attachments?.length ? m.attachments : null,
-    intent: label?.intent ?? null,
-    sentiment: label?.sentiment ?? null,
-  };
 }
 
 export async function upsertPosts(tx: EntityManager, channel: ChannelRow, posts: PostRecord[]): Promise<void> {
@@ -209,38 +173,12 @@ async function insertAndLockThreads(tx: EntityManager, channel: ChannelRow, rows
   );
 }
 
-/**
- * A new thread's row from its messages (sorted by time): customer and start from the earliest
- * inbound message; first response = first account message after the first inbound one;
- * waiting_since = oldest inbound message after the account's last message.
- */
-function timersOf(list: MessageRow[]) {
-  const inbound = list.filter((m) => !m.from_account);
-  const outbound = list.filter((m) => m.from_account);
-  const first = inbound[0] ?? list[0];
-  const firstInbound = inbound[0]?.created_at ?? null;
-  const lastResponse = outbound.length ? outbound[outbound.length - 1].created_at : null;
-  const last = list[list.length - 1];
-  return {
-    channel: first.channel,
-    post_external_id: first.post_external_id,
-    contact_external_id: first.from_account ? null : first.author_external_id,
-    first_inbound: firstInbound,
-    last_inbound: inbound.length ? inbound[inbound.length - 1].created_at : null,
-    first_response: firstInbound === null ? null : outbound.find((m) => m.created_at > firstInbound)?.created_at ?? null,
-    waiting: inbound.find((m) => lastResponse === null || m.created_at > lastResponse)?.created_at ?? null,
-    last_message: last.created_at,
-    total: list.length,
-    preview: last.text,
-    inbound: inbound.length,
-  };
-}
-
+/** The messages' upsert: per stored row its thread, whether it was new (else its text changed), and who wrote it. */
 async function upsertMessages(
   tx: EntityManager,
   channel: ChannelRow,
   rows: MessageRow[],
-): Promise<{ inserted: Array<{ thread_id: string; from_account: boolean }>; updated: number; threadIds: Set<string> }> {
+): Promise<Array<{ thread_id: string; external_id: string; from_account: boolean; inserted: boolean }>> {
   // Only the columns the statement reads (the author's name, handle and avatar went to the
   // contact), under short keys: the payload is written to PostgreSQL's socket and parsed there.
   const payload = rows.map((r) => ({
@@ -256,7 +194,7 @@ async function upsertMessages(
     i: r.intent,
     s: r.sentiment,
   }));
-  const result = (await tx.query(
+  return (await tx.query(
     `INSERT INTO message (workspace_id, channel_account_id, thread_id, external_id, direction, is_from_account,
                           parent_external_id, author_contact_id, text, attachments, url, created_at, delivery,
                           intent, sentiment)
@@ -271,61 +209,8 @@ async function upsertMessages(
        attachments = excluded.attachments
      WHERE message.text IS DISTINCT FROM excluded.text
         OR message.attachments IS DISTINCT FROM excluded.attachments
-     RETURNING thread_id, is_from_account AS from_account, (xmax = 0) AS inserted`,
+     RETURNING thread_id, external_id, is_from_account AS from_account, (xmax = 0) AS inserted`,
     [channel.workspace_id, channel.id, JSON.stringify(payload)],
-  )) as Array<{ thread_id: string; from_account: boolean; inserted: boolean }>;
-  const inserted = result.filter((r) => r.inserted);
-  return { inserted, updated: result.length - inserted.length, threadIds: new Set(result.map((r) => r.thread_id)) };
+  )) as Array<{ thread_id: string; external_id: string; from_account: boolean; inserted: boolean }>;
 }
 
-/**
- * Recomputes each touched thread's timers from its stored messages (set-based, one statement).
- * first response = first account message after the first inbound one; waiting_since = oldest
- * inbound message after the account's last message. A new inbound message reopens a closed thread.
- */
-async function recomputeThreads(tx: EntityManager, threadIds: string[], unreadDelta: Map<string, number>): Promise<void> {
-  if (!threadIds.length) return;
-  const touched = new Set(threadIds);
-  const newInbound = new Map([...unreadDelta].filter(([id]) => touched.has(id)));
-  await tx.query(
-    `WITH news AS (
-       SELECT key::bigint AS id, value::int AS inbound FROM json_each_text($2::json)
-     ), agg AS (
-       SELECT m.thread_id,
-              min(m.created_at) FILTER (WHERE NOT m.is_from_account) AS first_inbound,
-              max(m.created_at) FILTER (WHERE NOT m.is_from_account) AS last_inbound,
-              max(m.created_at) FILTER (WHERE m.is_from_account AND m.external_id IS NOT NULL) AS last_response,
-              max(m.created_at) AS last_message,
-              count(*)::int AS total
-         FROM message m
-        WHERE m.thread_id = ANY($1::bigint[]) AND NOT m.deleted
-        GROUP BY m.thread_id
-     ), timers AS (
-       SELECT a.*,
-              (SELECT min(r.created_at) FROM message r
-                WHERE r.thread_id = a.thread_id AND r.is_from_account AND r.external_id IS NOT NULL
-                  AND r.created_at > a.first_inbound) AS first_response,
-              (SELECT min(i.created_at) FROM message i
-                WHERE i.thread_id = a.thread_id AND NOT i.is_from_account AND NOT i.deleted
-                  AND i.created_at > COALESCE(a.last_response, '-infinity'::timestamptz)) AS waiting,
-              (SELECT left(l.text, 280) FROM message l
-                WHERE l.thread_id = a.thread_id AND NOT l.deleted
-                ORDER BY l.created_at DESC, l.id DESC LIMIT 1) AS preview
-         FROM agg a
-     )
-     UPDATE thread t SET
-       first_inbound_at = timers.first_inbound,
-       last_inbound_at = timers.last_inbound,
-       first_response_at = timers.first_response,
-       waiting_since = timers.waiting,
-       last_message_at = timers.last_message,
-       message_count = timers.total,
-       last_message_preview = COALESCE(timers.preview, ''),
-       unread_count = t.unread_count + COALESCE(news.inbound, 0),
-       status = CASE WHEN COALESCE(news.inbound, 0) > 0 AND t.status <> 'open' THEN 'open' ELSE t.status END,
-       updated_at = now()
-       FROM timers LEFT JOIN news ON news.id = timers.thread_id
-      WHERE t.id = timers.thread_id`,
-    [threadIds, JSON.stringify(Object.fromEntries(newInbound))],
-  );
-}

@@ -1,18 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { classify } from '@resonance/classifier';
 import type { MessageRecord, PostRecord, UnifiedRecord } from '@resonance/contracts';
-import {
-  dedupeByExternalId,
-  isFromAccount,
-  storeThreads,
-  toMessageRow,
-  upsertContacts,
-  upsertPosts,
-  type ChannelRow,
-  type Label,
-  type MessageRow,
-  type ThreadsResult,
-} from './ingest-statements';
+import { storeThreads, upsertContacts, upsertPosts, type ThreadsResult } from './ingest-statements';
+import { dedupeByExternalId, isFromAccount, toMessageRow, type ChannelRow, type Label, type MessageRow } from './message-row';
 import { ClassifierThread } from './classifier-thread';
 import { storable } from './storable-text';
 
