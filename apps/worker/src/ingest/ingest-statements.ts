@@ -15,13 +15,50 @@ export interface ThreadsResult {
   threadsTouched: number;
 }
 
+/** One writer's rows, with the payloads of its thread and message statements. */
+export interface ThreadsWrite {
+  rows: MessageRow[];
+  /** The rows by thread key, each thread's in time order. */
+  byThread: Map<string, MessageRow[]>;
+  threadsJson: string;
+  messagesJson: string;
+}
+
 /**
- * Creates or locks the rows' threads, upserts the messages and brings every touched thread's
- * timers up to date (thread-timers.ts). Rows of one thread must all be in one call.
+ * Builds a writer's payloads before its transaction begins, so the transaction does not wait for
+ * them between its statements (short keys: each payload is written to PostgreSQL's socket and
+ * parsed there once). The thread payload carries each new thread's timers (timersOf); the message
+ * payload only the columns the INSERT reads (the author's name, handle and avatar went to the contact).
  */
-export async function storeThreads(tx: EntityManager, channel: ChannelRow, rows: MessageRow[]): Promise<ThreadsResult> {
-  const created = await insertAndLockThreads(tx, channel, rows);
-  const stored = await upsertMessages(tx, channel, rows);
+export function planThreadsWrite(rows: MessageRow[]): ThreadsWrite {
+  const byThread = new Map<string, MessageRow[]>();
+  // created_at is always toISOString()'s fixed format: plain string order is time order (and
+  // several times cheaper than localeCompare, which goes through ICU collation).
+  for (const r of [...rows].sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0))) {
+    const list = byThread.get(r.thread_key);
+    if (list) list.push(r);
+    else byThread.set(r.thread_key, [r]);
+  }
+  const threads = [...byThread.entries()].map(([threadKey, list]) => {
+    const t = timersOf(list);
+    return { k: threadKey, ch: t.channel, p: t.post_external_id, c: t.contact_external_id, fi: t.first_inbound, li: t.last_inbound,
+             fr: t.first_response, w: t.waiting, lm: t.last_message, n: t.total, v: t.preview, i: t.inbound };
+  });
+  const messages = rows.map((r) => ({
+    e: r.external_id, k: r.thread_key, p: r.parent_external_id, a: r.author_external_id, o: r.from_account, x: r.text,
+    at: r.attachments, u: r.url, t: r.created_at, i: r.intent, s: r.sentiment,
+  }));
+  return { rows, byThread, threadsJson: JSON.stringify(threads), messagesJson: JSON.stringify(messages) };
+}
+
+/**
+ * Creates or locks the write's threads, upserts its messages and brings every touched thread's
+ * timers up to date (thread-timers.ts). Rows of one thread must all be in one write.
+ */
+export async function storeThreads(tx: EntityManager, channel: ChannelRow, plan: ThreadsWrite): Promise<ThreadsResult> {
+  const { rows } = plan;
+  const created = await insertAndLockThreads(tx, channel, plan);
+  const stored = await upsertMessages(tx, channel, plan);
   const row = new Map(rows.map((r) => [r.external_id, r]));
   const insertedOf = new Map<string, MessageRow[]>();
   const edited = new Set<string>();
@@ -136,21 +173,8 @@ type CreatedThreads = Map<string, { messages: number; inbound: number }>;
  * the same order. The lock keeps a webhook and a sync run that add to one thread from recomputing
  * its timers from each other's uncommitted messages. The timers follow the rules of recomputeThreads.
  */
-async function insertAndLockThreads(tx: EntityManager, channel: ChannelRow, rows: MessageRow[]): Promise<CreatedThreads> {
-  const byThread = new Map<string, MessageRow[]>();
-  // created_at is always toISOString()'s fixed format: plain string order is time order (and
-  // several times cheaper than localeCompare, which goes through ICU collation).
-  for (const r of [...rows].sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0))) {
-    const list = byThread.get(r.thread_key);
-    if (list) list.push(r);
-    else byThread.set(r.thread_key, [r]);
-  }
-  // Short keys: the payload is written to PostgreSQL's socket and parsed there once per batch.
-  const payload = [...byThread.entries()].map(([threadKey, list]) => {
-    const t = timersOf(list);
-    return { k: threadKey, ch: t.channel, p: t.post_external_id, c: t.contact_external_id, fi: t.first_inbound, li: t.last_inbound,
-             fr: t.first_response, w: t.waiting, lm: t.last_message, n: t.total, v: t.preview, i: t.inbound };
-  });
+async function insertAndLockThreads(tx: EntityManager, channel: ChannelRow, plan: ThreadsWrite): Promise<CreatedThreads> {
+  const { byThread } = plan;
   const created = (await tx.query(
     `INSERT INTO thread (workspace_id, channel_account_id, network, thread_key, channel, contact_id, post_id,
                          post_external_id, first_inbound_at, last_inbound_at, first_response_at, waiting_since,
@@ -163,7 +187,7 @@ async function insertAndLockThreads(tx: EntityManager, channel: ChannelRow, rows
       ORDER BY r.k
      ON CONFLICT (channel_account_id, thread_key) DO UPDATE SET thread_key = excluded.thread_key WHERE false
      RETURNING id, thread_key`,
-    [channel.workspace_id, channel.id, channel.network, JSON.stringify(payload)],
+    [channel.workspace_id, channel.id, channel.network, plan.threadsJson],
   )) as Array<{ id: string; thread_key: string }>;
   return new Map(
     created.map((t) => {
@@ -177,23 +201,8 @@ async function insertAndLockThreads(tx: EntityManager, channel: ChannelRow, rows
 async function upsertMessages(
   tx: EntityManager,
   channel: ChannelRow,
-  rows: MessageRow[],
+  plan: ThreadsWrite,
 ): Promise<Array<{ thread_id: string; external_id: string; from_account: boolean; inserted: boolean }>> {
-  // Only the columns the statement reads (the author's name, handle and avatar went to the
-  // contact), under short keys: the payload is written to PostgreSQL's socket and parsed there.
-  const payload = rows.map((r) => ({
-    e: r.external_id,
-    k: r.thread_key,
-    p: r.parent_external_id,
-    a: r.author_external_id,
-    o: r.from_account,
-    x: r.text,
-    at: r.attachments,
-    u: r.url,
-    t: r.created_at,
-    i: r.intent,
-    s: r.sentiment,
-  }));
   return (await tx.query(
     `INSERT INTO message (workspace_id, channel_account_id, thread_id, external_id, direction, is_from_account,
                           parent_external_id, author_contact_id, text, attachments, url, created_at, delivery,
@@ -210,7 +219,7 @@ async function upsertMessages(
      WHERE message.text IS DISTINCT FROM excluded.text
         OR message.attachments IS DISTINCT FROM excluded.attachments
      RETURNING thread_id, external_id, is_from_account AS from_account, (xmax = 0) AS inserted`,
-    [channel.workspace_id, channel.id, JSON.stringify(payload)],
+    [channel.workspace_id, channel.id, plan.messagesJson],
   )) as Array<{ thread_id: string; external_id: string; from_account: boolean; inserted: boolean }>;
 }
 

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { MessageRecord, PostRecord, UnifiedRecord } from '@resonance/contracts';
-import { storeThreads, upsertContacts, upsertPosts, type ThreadsResult } from './ingest-statements';
+import { planThreadsWrite, storeThreads, upsertContacts, upsertPosts, type ThreadsResult } from './ingest-statements';
 import { dedupeByExternalId, isFromAccount, toMessageRow, type ChannelRow, type Label, type MessageRow } from './message-row';
 import { ClassifierThread } from './classifier-thread';
 import { storable } from './storable-text';
@@ -86,13 +86,13 @@ export class IngestStore {
     }
     const channel = await this.channelRow(channelAccountId);
     const rows = messages.map((m) => toMessageRow(m, channel, (m as Prepared)[LABEL]));
-    const groups = rows.length >= PARALLEL_MIN_MESSAGES ? byThread(rows, INGEST_WRITERS) : [rows];
+    const groups = (rows.length >= PARALLEL_MIN_MESSAGES ? byThread(rows, INGEST_WRITERS) : [rows]).map(planThreadsWrite);
 
     if (groups.length === 1) {
       return this.dataSource.transaction(async (tx) => {
         if (posts.length) await upsertPosts(tx, channel, posts);
         if (rows.length) await upsertContacts(tx, channel, rows);
-        const stored = rows.length ? await storeThreads(tx, channel, rows) : { messagesInserted: 0, messagesUpdated: 0, threadsTouched: 0 };
+        const stored = rows.length ? await storeThreads(tx, channel, groups[0]) : { messagesInserted: 0, messagesUpdated: 0, threadsTouched: 0 };
         if (options.inTransaction) await options.inTransaction(tx);
         return { posts: posts.length, ...stored };
       });

@@ -18,6 +18,8 @@ const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
 
+const GRAPH_UTC = /^(\d{4}-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d))\+0000$/;
+
 /** Graph times: "2021-08-10T18:45:03+0000", unix seconds (webhooks), or unix ms (Messenger). */
 export function fbTimeToIso(value: unknown): string | undefined {
   if (typeof value === 'number') {
@@ -26,6 +28,12 @@ export function fbTimeToIso(value: unknown): string | undefined {
     return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
   }
   if (typeof value !== 'string' || value === '') return undefined;
+  // Graph's own format in UTC, with fields that cannot roll over (day ≤ 28): it is already the
+  // ISO string but for the milliseconds. Every comment of every page goes through here.
+  const utc = GRAPH_UTC.exec(value);
+  if (utc && Number(utc[2]) >= 1 && Number(utc[2]) <= 12 && Number(utc[3]) >= 1 && Number(utc[3]) <= 28 && Number(utc[4]) < 24 && Number(utc[5]) < 60 && Number(utc[6]) < 60) {
+    return `${utc[1]}.000Z`;
+  }
   if (/^\d+$/.test(value)) return fbTimeToIso(Number(value));
   const d = new Date(value.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
