@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import IORedis from 'ioredis';
+import { testServices } from '@resonance/config';
 import { parseBenchOptions } from '../src/bench/options';
 import { productEntry } from '../src/bench/processes';
 import { runBenchmark } from '../src/bench/run';
@@ -15,7 +17,14 @@ describe('resonance bench (smoke run at a tiny scale)', () => {
     for (const name of ['api', 'worker'] as const) expect(existsSync(productEntry(name))).toBe(true);
     const options = parseBenchOptions(['--scale', '0.0005', '--json']);
     const lines: string[] = [];
+    const redis = new IORedis(testServices().redisUrl);
+    const benchPrefixes = async () => new Set((await redis.keys('bench_*:*')).map((k) => k.split(':')[0]));
+    const before = await benchPrefixes();
     const result = await runBenchmark(options, (line) => lines.push(line));
+    // The run's queue keys go with its database: no new bench_ prefix is left in Redis.
+    const left = [...(await benchPrefixes())].filter((p) => !before.has(p));
+    redis.disconnect();
+    expect(left).toEqual([]);
 
     expect(Object.keys(result).sort()).toEqual(['freshness', 'inboxList', 'ingest', 'memory', 'reports', 'scale', 'threadOpen']);
     const positive = {

@@ -11,6 +11,7 @@ import { measureInbox, measureThreadOpen, type InboxNumbers } from './inbox';
 import { benchTraffic, loadSimComments, measurePipeline, measureRawUpsert, type IngestNumbers } from './ingest';
 import type { BenchOptions } from './options';
 import { freePort, startProductProcess, type ProductProcess } from './processes';
+import { removeQueueKeys } from './queue-keys';
 import { measureReports, type ReportNumbers } from './reports';
 import { round, type Timings } from './stats';
 import { BENCH_EMAIL, BENCH_NETWORKS, BENCH_PASSWORD, createWorld } from './world';
@@ -55,6 +56,7 @@ export async function runBenchmark(options: BenchOptions, log: (line: string) =>
   log(`database ${db.name}`);
   let sim: RunningSim | undefined;
   const processes: ProductProcess[] = [];
+  const queuePrefix = `bench_${randomBytes(4).toString('hex')}`;
   const api = { client: undefined as ApiClient | undefined };
   try {
     const ds = db.dataSource;
@@ -76,7 +78,7 @@ export async function runBenchmark(options: BenchOptions, log: (line: string) =>
 
     const port = await freePort();
     const apiUrl = `http://127.0.0.1:${port}`;
-    const env = productEnv(config, { databaseUrl: db.url, redisUrl, prefix: `bench_${randomBytes(4).toString('hex')}`, simUrl: sim.url, port });
+    const env = productEnv(config, { databaseUrl: db.url, redisUrl, prefix: queuePrefix, simUrl: sim.url, port });
     await prepareQueueBackend(createQueueBackend({ redisUrl, databaseUrl: db.url, prefix: env.QUEUE_PREFIX }));
     const apiProcess = startProductProcess('api', env);
     processes.push(apiProcess);
@@ -157,6 +159,7 @@ export async function runBenchmark(options: BenchOptions, log: (line: string) =>
     api.client?.close();
     await Promise.all(processes.map((p) => p.stop()));
     await sim?.close();
+    if (!options.keep) await removeQueueKeys(redisUrl, queuePrefix).catch((error: Error) => process.stderr.write(`bench: could not remove the queue keys ${queuePrefix}:*: ${error.message}\n`));
     await closeDatabase(db, options.keep);
   }
 }
