@@ -125,6 +125,12 @@ describe('inbox api boundaries', () => {
     await agentA.agent.patch(`/api/threads/${threadA}`).set('X-CSRF-Token', agentA.csrf).send({ status: 'archived' }).expect(400);
     await agentA.agent.patch(`/api/threads/${threadA}`).set('X-CSRF-Token', agentA.csrf).send({ tags: 'vip' }).expect(400);
     await agentA.agent.patch(`/api/threads/${threadA}`).set('X-CSRF-Token', agentA.csrf).send({}).expect(400);
+    // null where the column cannot hold it (the DTO fuzz test's case: status, tags and priority null).
+    const threadBefore = (await agentA.agent.get(`/api/threads/${threadA}`).expect(200)).body;
+    for (const body of [{ priority: null }, { status: null }, { tags: null }, { status: 'pending', tags: ['x'], priority: null }]) {
+      await agentA.agent.patch(`/api/threads/${threadA}`).set('X-CSRF-Token', agentA.csrf).send(body).expect(400);
+    }
+    expect((await agentA.agent.get(`/api/threads/${threadA}`).expect(200)).body).toEqual(threadBefore);
     await w(`/api/threads/${threadA}/notes`).send({ text: 'n'.repeat(10_001) }).expect(400);
     await w('/api/canned-responses').send({ title: 'T' }).expect(400);
     await agentA.agent.get('/api/canned-responses/not-a-uuid').expect(400);

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { INTENTS, NETWORKS, THREAD_STATUSES, type Intent, type MessageChannel, type Network, type ThreadStatus } from '@resonance/contracts';
+import { AbsentOrValid } from '../common/absent-or-valid';
 import { PageQuery } from '../common/page-query';
 
 export const SENTIMENTS = ['negative', 'neutral', 'positive'] as const;
@@ -41,14 +42,14 @@ export class ThreadsQuery extends PageQuery {
 }
 
 export class UpdateThreadBody {
-  @ApiPropertyOptional({ enum: THREAD_STATUSES }) @IsOptional() @IsIn(THREAD_STATUSES) status?: ThreadStatus;
+  @ApiPropertyOptional({ enum: THREAD_STATUSES }) @AbsentOrValid() @IsIn(THREAD_STATUSES) status?: ThreadStatus;
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'null unassigns' })
   @ValidateIf((_, v) => v !== null && v !== undefined)
   @IsUUID()
   assigneeId?: string | null;
-  @ApiPropertyOptional({ minimum: 0, maximum: 3 }) @IsOptional() @IsInt() @Min(0) @Max(3) priority?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 3 }) @AbsentOrValid() @IsInt() @Min(0) @Max(3) priority?: number;
   @ApiPropertyOptional({ type: [String], description: `replaces the tags (at most ${MAX_TAGS}, each 1–${MAX_TAG_LENGTH} characters)` })
-  @IsOptional()
+  @AbsentOrValid()
   @IsArray()
   @ArrayMaxSize(MAX_TAGS)
   @IsString({ each: true })

@@ -1,6 +1,6 @@
 import { BadRequestException, Body, ConflictException, Controller, Get, Inject, NotFoundException, Param, Patch, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { USER_ROLES, type UserRole } from '@resonance/contracts';
 import { hashPassword } from '@resonance/db';
@@ -12,6 +12,7 @@ import { SessionService } from '../auth/session.service';
 import { ErrorBody } from '../common/api-types';
 import { UuidPipe } from '../common/ids';
 import { USER_VIEW_COLUMNS, UserView } from './user.view';
+import { AbsentOrValid } from '../common/absent-or-valid';
 
 export class CreateUserBody {
   @ApiProperty() @IsEmail() @MaxLength(254) email!: string;
@@ -21,11 +22,11 @@ export class CreateUserBody {
 }
 
 export class UpdateUserBody {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
-  @ApiPropertyOptional({ enum: USER_ROLES }) @IsOptional() @IsIn(USER_ROLES) role?: UserRole;
-  @ApiPropertyOptional({ description: 'false signs the user out everywhere and blocks sign-in' }) @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional() @AbsentOrValid() @IsString() @MinLength(1) @MaxLength(200) name?: string;
+  @ApiPropertyOptional({ enum: USER_ROLES }) @AbsentOrValid() @IsIn(USER_ROLES) role?: UserRole;
+  @ApiPropertyOptional({ description: 'false signs the user out everywhere and blocks sign-in' }) @AbsentOrValid() @IsBoolean() active?: boolean;
   @ApiPropertyOptional({ minLength: PASSWORD_MIN, description: 'sets a new password and signs the user out everywhere' })
-  @IsOptional()
+  @AbsentOrValid()
   @IsString()
   @MinLength(PASSWORD_MIN)
   @MaxLength(PASSWORD_MAX)

@@ -124,6 +124,26 @@ describe('API input validation under fuzzing', () => {
     console.log(`dto fuzz answers: ${[...statuses.entries()].sort().map(([k, n]) => `${k}×${n}`).join(', ')}`);
   }, 240_000);
 
+  it('refuses null for a field whose column cannot hold it (a seed of the property above found PATCH … priority: null)', async () => {
+    const me = (await admin.agent.get('/api/auth/me').expect(200)).body as { id?: string; user?: { id: string } };
+    const userId = me.user?.id ?? me.id;
+    const before = await fingerprint();
+    const nulls: Array<[string, object]> = [
+      [`/api/threads/${threadId}`, { status: 'pending', tags: ['x'], priority: null }],
+      [`/api/threads/${threadId}`, { status: null }],
+      [`/api/threads/${threadId}`, { tags: null }],
+      [`/api/users/${userId}`, { name: null }],
+      [`/api/users/${userId}`, { role: null }],
+      [`/api/users/${userId}`, { active: null }],
+      [`/api/users/${userId}`, { password: null }],
+    ];
+    for (const [path, body] of nulls) {
+      const res = await admin.agent.patch(path).set('X-CSRF-Token', admin.csrf).send(body);
+      expect({ path, body, status: res.status }).toEqual({ path, body, status: 400 });
+    }
+    expect(await fingerprint()).toBe(before);
+  });
+
   it('never answers 5xx to hostile query strings on the list and report routes', async () => {
     const path = fc.constantFrom('/api/threads', '/api/reports/overview', '/api/reports/response-times', '/api/audit-events', '/api/canned-responses', `/api/threads/${threadId}/messages`);
     const query = fc.dictionary(fc.constantFrom('status', 'assignee', 'network', 'tag', 'tags', 'q', 'cursor', 'limit', 'from', 'to', 'channelId', 'sentiment', 'intent', 'waitingLongerThanMinutes', 'before', 'after'), hostileString.filter((s) => s.length < 5000), { maxKeys: 4 });
