@@ -86,8 +86,10 @@ export class MessageActionsService {
         [user.workspaceId, messageId, action, user.id],
       )) as Array<{ id: string }>;
       if (!inserted) {
-        // The same action is queued already (a double click): that one stands.
-        const [queued] = (await tx.query(`SELECT id::text FROM message_action WHERE message_id = $1 AND action = $2 AND state = 'queued'`, [messageId, action])) as Array<{
+        // The same action is queued already (a double click): that one stands. It may have been
+        // carried out since the INSERT saw it queued (READ COMMITTED: this SELECT sees the worker's
+        // commit), so the latest such action is read whatever its state, not only a queued one.
+        const [queued] = (await tx.query(`SELECT id::text FROM message_action WHERE message_id = $1 AND action = $2 ORDER BY id DESC LIMIT 1`, [messageId, action])) as Array<{
           id: string;
         }>;
         return { actionId: queued.id, created: false };
