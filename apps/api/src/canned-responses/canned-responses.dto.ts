@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { PageQuery } from '../common/page-query';
+import { AbsentOrValid } from '../common/absent-or-valid';
 
 export const CANNED_VARIABLES = ['contact.name', 'contact.handle', 'agent.name', 'channel.name', 'network'] as const;
 
@@ -23,8 +24,8 @@ export class CannedResponseBody {
  * @IsOptional lets null through and the columns are NOT NULL (found by the DTO fuzz test).
  */
 export class UpdateCannedResponseBody {
-  @ApiPropertyOptional({ maxLength: 200 }) @ValidateIf((_, v) => v !== undefined) @IsString() @MinLength(1) @MaxLength(200) title?: string;
-  @ApiPropertyOptional({ maxLength: 8000 }) @ValidateIf((_, v) => v !== undefined) @IsString() @MinLength(1) @MaxLength(8_000) text?: string;
+  @ApiPropertyOptional({ maxLength: 200 }) @AbsentOrValid() @IsString() @MinLength(1) @MaxLength(200) title?: string;
+  @ApiPropertyOptional({ maxLength: 8000 }) @AbsentOrValid() @IsString() @MinLength(1) @MaxLength(8_000) text?: string;
   @ApiPropertyOptional({ maxLength: 50, description: 'letters, digits, - and _' })
   @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{1,50}$/, { message: 'shortcut must be 1–50 letters, digits, - or _' })

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { ChannelStatus, Network } from '@resonance/contracts';
 import { CredentialsCipher } from '@resonance/db';
+import { rowsOf } from '../query-rows';
 import {
   decideOutcome,
   isAuthCode,
@@ -123,10 +124,4 @@ export class ChannelAccess {
 function expiresSoon(credentials: Credentials): boolean {
   if (!credentials.expiresAt) return false;
   return Date.parse(credentials.expiresAt) - Date.now() < REFRESH_BUFFER_MS;
-}
-
-/** pg through TypeORM answers UPDATE … RETURNING with [rows, count]; SELECT with rows. */
-export function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
-  return (Array.isArray(result) ? result : []) as T[];
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { rowsOf } from '../query-rows';
 import type { MessageRow } from './message-row';
 
 /**
@@ -172,11 +173,5 @@ export async function advanceThreads(tx: EntityManager, advances: ThreadAdvance[
       RETURNING t.id`,
     [JSON.stringify(payload)],
   )) as unknown;
-  return new Set(updatedRows(rows).map((r) => String(r.id)));
-}
-
-/** TypeORM hands back [rows, affected count] for UPDATE … RETURNING on pg. */
-function updatedRows(result: unknown): Array<{ id: string | number }> {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as Array<{ id: string }>;
-  return Array.isArray(result) ? (result as Array<{ id: string }>) : [];
+  return new Set(rowsOf<{ id: string | number }>(rows).map((r) => String(r.id)));
 }

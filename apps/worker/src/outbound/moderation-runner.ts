@@ -3,6 +3,7 @@ import type { Config } from '@resonance/config';
 import type { Network } from '@resonance/contracts';
 import { isConnectorError, type ConnectorRegistry, type ModerationAction, type Outcome } from '@resonance/connectors';
 import type { ChannelAccess } from '../channels/channel-access';
+import { rowsOf } from '../query-rows';
 
 interface ActionRow {
   id: string;
@@ -129,9 +130,4 @@ export class ModerationRunner {
       await tx.query(`UPDATE message SET ${effect} ${stamp} WHERE id = $1`, params);
     });
   }
-}
-
-function rowsOf(result: unknown): unknown[] {
-  const rows = Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result;
-  return Array.isArray(rows) ? rows : [];
 }
