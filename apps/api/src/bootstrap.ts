@@ -2,12 +2,14 @@ import 'reflect-metadata';
 import { getHeapStatistics } from 'node:v8';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { Config } from '@resonance/config';
 import { queueBackendFromConfig } from '@resonance/queue';
 import { AppModule } from './app.module';
 import { applySecurity } from './security';
+import { useBodyParsers } from './security/json-body';
 
 export interface ApiHandle {
   app: INestApplication;
@@ -18,10 +20,12 @@ export interface ApiHandle {
 /** Builds the API application (routes under /api, OpenAPI at /api/docs) without listening. */
 export async function createApi(config: Config, databaseUrl: string): Promise<INestApplication> {
   const queue = queueBackendFromConfig(config, databaseUrl);
-  // rawBody: webhook signatures are computed over the exact bytes the network sent.
-  const app = await NestFactory.create(AppModule.forRoot({ config, databaseUrl, queue }), { bufferLogs: true, rawBody: true });
+  // Nest's own body parsers are replaced by useBodyParsers: the same parsers, the raw body kept for
+  // webhook signatures, and JSON nested deeper than MAX_JSON_DEPTH refused with a 400.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, databaseUrl, queue }), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   applySecurity(app, config);
+  useBodyParsers(app);
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

@@ -2,6 +2,7 @@ import { BadRequestException } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { isNetwork, type Network } from '@resonance/contracts';
+import { dayNumber, isoDay, weekday } from '../common/calendar';
 
 export const INTERVALS = ['total', 'day', 'week', 'month'] as const;
 export type Interval = (typeof INTERVALS)[number];
@@ -40,26 +41,26 @@ export interface ReportParams {
   csv: boolean;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Report days lie in 2000-01-01 … 2100-12-31: the networks' histories start long after 2000 and
+ * nothing is dated after 2100, so a day outside is a typo or a probe — and one at year 9999 once
+ * walked the day loop below past the end of ISO dates and took the api down. A period spans at
+ * most 400 days: a year with its comparison weeks (the dashboard asks for at most 90 days, and
+ * compares with the period before it), while every request stays a few hundred steps of day walk
+ * here and of generate_series in the commenter report.
+ */
+export const FIRST_REPORT_DAY = '2000-01-01';
+export const LAST_REPORT_DAY = '2100-12-31';
+export const MAX_PERIOD_DAYS = 400;
+const FIRST_DAY_NUMBER = dayNumber(FIRST_REPORT_DAY) as number;
+const LAST_DAY_NUMBER = dayNumber(LAST_REPORT_DAY) as number;
+const PERIOD_SHAPE = `period must be "<N>d" (1–${MAX_PERIOD_DAYS}) or "YYYY-MM-DD..YYYY-MM-DD"`;
 
 /** Validates the query; `today` is the workspace's local date. */
 export function parseReportQuery(q: ReportQueryDto, today: string, allowed: readonly Grouping[]): ReportParams {
-  const period = q.period ?? '30d';
-  let from: string;
-  let to: string;
-  const last = /^(\d{1,3})d$/.exec(period);
-  if (last && +last[1] >= 1 && +last[1] <= 400) {
-    to = today;
-    from = addDays(today, 1 - Number(last[1]));
-  } else {
-    const [a, b] = period.split('..');
-    if (!DATE.test(a ?? '') || !DATE.test(b ?? '') || a > b || Number.isNaN(Date.parse(a)) || Number.isNaN(Date.parse(b))) {
-      throw new BadRequestException('period must be "<N>d" (1–400) or "YYYY-MM-DD..YYYY-MM-DD"');
-    }
-    [from, to] = [a, b];
-    if (Date.parse(b) - Date.parse(a) > 400 * 86_400_000) throw new BadRequestException('period spans at most 400 days');
-  }
+  const { from, to } = parsePeriod(q.period ?? '30d', today);
   const interval = (q.interval ?? 'total') as Interval;
   if (!INTERVALS.includes(interval)) throw new BadRequestException(`interval must be one of ${INTERVALS.join(', ')}`);
   const groupBy = (q.groupBy ?? 'none') as Grouping;
@@ -70,10 +71,32 @@ export function parseReportQuery(q: ReportQueryDto, today: string, allowed: read
   return { from, to, interval, network: (q.network as Network) ?? null, channel: q.channel ?? null, groupBy, csv: q.format === 'csv' };
 }
 
-function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
+/** "<N>d" (the last N days up to `today`) or "from..to", both inclusive; days compared as numbers, never as text. */
+function parsePeriod(period: string, today: string): { from: string; to: string } {
+  const last = /^(\d{1,3})d$/.exec(period);
+  let from: number;
+  let to: number;
+  if (last) {
+    const n = Number(last[1]);
+    const end = dayNumber(today);
+    if (n < 1 || n > MAX_PERIOD_DAYS || end === null) throw new BadRequestException(PERIOD_SHAPE);
+    [from, to] = [end - n + 1, end];
+  } else {
+    const parts = period.split('..');
+    if (parts.length !== 2 || !parts.every((p) => /^\d{4}-\d{2}-\d{2}$/.test(p))) throw new BadRequestException(PERIOD_SHAPE);
+    const [a, b] = parts.map((p) => {
+      const n = dayNumber(p);
+      if (n === null) throw new BadRequestException(`period: ${p} is not a date in the calendar`);
+      return n;
+    });
+    [from, to] = [a, b];
+    if (to < from) throw new BadRequestException('period ends before it starts');
+  }
+  if (from < FIRST_DAY_NUMBER || to > LAST_DAY_NUMBER) {
+    throw new BadRequestException(`period: days must lie between ${FIRST_REPORT_DAY} and ${LAST_REPORT_DAY}`);
+  }
+  if (to - from + 1 > MAX_PERIOD_DAYS) throw new BadRequestException(`period spans at most ${MAX_PERIOD_DAYS} days`);
+  return { from: isoDay(from), to: isoDay(to) };
 }
 
 /** SQL for the period label of a rollup row's `day`. */
@@ -109,18 +132,21 @@ export function rollupFilter(p: ReportParams, workspaceId: string): { where: str
  * (date_trunc('week') in PostgreSQL). Interval "day" has no whole weeks inside a period.
  */
 export function weeksAndDays(p: Pick<ReportParams, 'from' | 'to' | 'interval'>): { weeks: string[]; days: string[] } {
+  const from = dayNumber(p.from);
+  const to = dayNumber(p.to);
+  // parseReportQuery lets no other period through; the check keeps this loop bounded for any caller.
+  if (from === null || to === null || to - from + 1 > MAX_PERIOD_DAYS) throw new RangeError(`weeksAndDays: ${p.from}..${p.to} is not a report period`);
   const weeks: string[] = [];
   const days: string[] = [];
-  for (let day = p.from; day <= p.to; ) {
-    const sunday = addDays(day, 6);
-    const isMonday = new Date(`${day}T00:00:00Z`).getUTCDay() === 1;
-    const inOnePeriod = p.interval === 'total' || p.interval === 'week' || (p.interval === 'month' && sunday.slice(0, 7) === day.slice(0, 7));
-    if (isMonday && sunday <= p.to && inOnePeriod) {
-      weeks.push(day);
-      day = addDays(day, 7);
+  for (let day = from; day <= to; ) {
+    const sunday = day + 6;
+    const inOnePeriod = p.interval === 'total' || p.interval === 'week' || (p.interval === 'month' && isoDay(sunday).slice(0, 7) === isoDay(day).slice(0, 7));
+    if (weekday(day) === 1 && sunday <= to && inOnePeriod) {
+      weeks.push(isoDay(day));
+      day += 7;
     } else {
-      days.push(day);
-      day = addDays(day, 1);
+      days.push(isoDay(day));
+      day += 1;
     }
   }
   return { weeks, days };

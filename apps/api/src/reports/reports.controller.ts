@@ -10,6 +10,7 @@ import { channelsHealthReport, intentsReport, postReport } from './intents.repor
 import { parseReportQuery, ReportQueryDto, type Grouping, type ReportParams } from './report-query';
 import { resonanceReport } from './resonance.report';
 import { responseTimesReport, threadRows } from './response-times.report';
+import { workspaceToday } from './workspace-today';
 
 export class IntentCorrectionBody {
   @ApiProperty() @IsNumberString() messageId!: string;
@@ -104,11 +105,7 @@ export class ReportsController {
   }
 
   private async params(user: AuthUser, q: ReportQueryDto, groupings: readonly Grouping[]): Promise<ReportParams> {
-    const [{ today }] = (await this.ds.query(
-      `SELECT to_char((now() AT TIME ZONE timezone)::date, 'YYYY-MM-DD') AS today FROM workspace WHERE id = $1`,
-      [user.workspaceId],
-    )) as Array<{ today: string }>;
-    return parseReportQuery(q, today, groupings);
+    return parseReportQuery(q, await workspaceToday(this.ds, user.workspaceId), groupings);
   }
 }
 

@@ -7,6 +7,6 @@ import { WebhookDeliveries } from './webhook-deliveries';
 import { XWebhookController } from './x-webhook.controller';
 import { XWebhookService } from './x-webhook.service';
 
-/** Deliveries from the networks (Facebook, X, LinkedIn); they need the raw body (NestFactory rawBody). */
+/** Deliveries from the networks (Facebook, X, LinkedIn); they need the raw body (kept by security/json-body.ts). */
 @Module({ controllers: [FacebookWebhookController, LinkedInWebhookController, XWebhookController], providers: [WebhookDeliveries, FacebookWebhookService, LinkedInWebhookService, XWebhookService] })
 export class WebhooksModule {}
