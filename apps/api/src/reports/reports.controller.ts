@@ -1,6 +1,6 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsNumberString } from 'class-validator';
+import { IsIn, Matches } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { INTENTS, type Intent } from '@resonance/contracts';
 import { Authenticated, CurrentUser } from '../auth/decorators';
@@ -13,7 +13,8 @@ import { responseTimesReport, threadRows } from './response-times.report';
 import { workspaceToday } from './workspace-today';
 
 export class IntentCorrectionBody {
-  @ApiProperty() @IsNumberString() messageId!: string;
+  // A bigint's digits only: "1.5" or 20 digits passed IsNumberString and failed PostgreSQL's cast as a 500.
+  @ApiProperty({ example: '42' }) @Matches(/^[1-9][0-9]{0,17}$/, { message: 'messageId must be a message id' }) messageId!: string;
   @ApiProperty({ enum: INTENTS }) @IsIn(INTENTS as unknown as string[]) intent!: Intent;
 }
 

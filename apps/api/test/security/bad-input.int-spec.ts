@@ -91,6 +91,18 @@ describe('bad input is a clear 400, never a 500', () => {
     });
   });
 
+  it('refuses an intent correction for a message id that is no bigint', async () => {
+    const corrections = async () => (await db.dataSource.query(`SELECT count(*)::int AS n FROM intent_correction`))[0].n;
+    const before = await corrections();
+    for (const messageId of ['1.5', '-1', '99999999999999999999', '0', '+7']) {
+      const res = await agent.agent.post('/api/reports/intents/corrections').set('X-CSRF-Token', agent.csrf).send({ messageId, intent: 'praise' });
+      expect({ messageId, status: res.status }).toEqual({ messageId, status: 400 });
+      expect(res.body.message).toEqual(['messageId must be a message id']);
+    }
+    await agent.agent.post('/api/reports/intents/corrections').set('X-CSRF-Token', agent.csrf).send({ messageId: '999999999999999999', intent: 'praise' }).expect(404);
+    expect(await corrections()).toBe(before);
+  });
+
   describe('page cursors', () => {
     const lists = () => [
       { who: agent, path: '/api/threads' },
