@@ -1,9 +1,10 @@
-import { Controller, Get, HttpCode, Inject, Post, Query, Req, Res, UnauthorizedException, ForbiddenException } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Post, Query, Req, Res, UnauthorizedException, ForbiddenException, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { timingSafeEqual } from 'node:crypto';
 import { CONFIG, type Config } from '@resonance/config';
 import { facebookSettings, verifyFacebookSignature, type FacebookSettings } from '@resonance/connectors';
 import type { HttpRequest, HttpResponse } from '../common/http';
+import { HandshakeRateLimit } from './handshake-rate-limit';
 import { FacebookWebhookService, type WebhookAccepted } from './facebook-webhook.service';
 
 const sameText = (a: string, b: string): boolean => {
@@ -30,6 +31,7 @@ export class FacebookWebhookController {
   }
 
   @Get()
+  @UseGuards(HandshakeRateLimit)
   verify(@Query() query: Record<string, string | undefined>, @Res() res: HttpResponse): void {
     const token = this.settings.verifyToken;
     const given = query['hub.verify_token'];

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { UnifiedRecord } from '@resonance/contracts';
 import { mapWebhook } from '@resonance/connectors';
 import { WebhookDeliveries } from './webhook-deliveries';
@@ -21,10 +20,7 @@ type Json = Record<string, unknown>;
  */
 @Injectable()
 export class FacebookWebhookService {
-  constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(WebhookDeliveries) private readonly deliveries: WebhookDeliveries,
-  ) {}
+  constructor(@Inject(WebhookDeliveries) private readonly deliveries: WebhookDeliveries) {}
 
   async accept(rawBody: Buffer, body: unknown): Promise<WebhookAccepted> {
     const entries = Array.isArray((body as Json)?.entry) ? ((body as Json).entry as unknown[]) : [];
@@ -43,16 +39,13 @@ export class FacebookWebhookService {
   }
 
   private async queue(byPage: Map<string, UnifiedRecord[]>, delivery: string, result: WebhookAccepted): Promise<WebhookAccepted> {
-    const channels = (await this.dataSource.query(
-      `SELECT id, external_id FROM channel_account WHERE network = 'facebook' AND external_id = ANY($1::text[])`,
-      [[...byPage.keys()]],
-    )) as Array<{ id: string; external_id: string }>;
-    for (const channel of channels) {
-      const records = byPage.get(channel.external_id) ?? [];
+    // Paused pages are not among them: their records are dropped, as X's and LinkedIn's are.
+    for (const channel of await this.deliveries.receivingChannels('facebook', [...byPage.keys()])) {
+      const records = byPage.get(channel.externalId) ?? [];
       const storable = records.filter((r) => r.kind === 'message' || r.kind === 'post');
       const hints = records.filter((r) => r.kind === 'hint');
-      if (storable.length) await this.deliveries.queueRecords(channel.id, `fb-webhook-${delivery}`, storable);
-      if (hints.length) await this.deliveries.queueHintedSync(channel.id);
+      if (storable.length) await this.deliveries.queueRecords(channel, `fb-webhook-${delivery}`, storable);
+      if (hints.length) await this.deliveries.queueHintedSync(channel);
       result.channels += 1;
       result.records += storable.length;
       result.hints += hints.length;

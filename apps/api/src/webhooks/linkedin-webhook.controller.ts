@@ -1,15 +1,18 @@
-import { BadRequestException, Controller, Get, HttpCode, Inject, Post, Query, Req, UnauthorizedException } from '@nestjs/common';
+import { BadRequestException, Controller, Get, HttpCode, Inject, Post, Query, Req, UnauthorizedException, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { CONFIG, type Config } from '@resonance/config';
 import { linkedinChallengeResponse, linkedinSettings, verifyLinkedInSignature, type LinkedInSettings } from '@resonance/connectors';
 import type { HttpRequest } from '../common/http';
+import { HandshakeRateLimit } from './handshake-rate-limit';
 import { LinkedInWebhookService, type LinkedInWebhookAccepted } from './linkedin-webhook.service';
 
 /**
  * LinkedIn's webhook receiver (Organization Social Action Notifications): the endpoint
  * validation (GET ?challengeCode → {challengeCode, challengeResponse}, HMAC-SHA256 with the client
  * secret) and deliveries (POST, X-LI-Signature checked over the raw body in constant time, 401
- * otherwise; answered as soon as the sync is queued).
+ * otherwise; answered as soon as the sync is queued). Unlike X's, LinkedIn's scheme separates the
+ * two: a delivery's HMAC covers "hmacsha256=" + body, and a challengeCode (word characters and
+ * "-") can never contain "=", so no challenge answer signs a body.
  */
 @ApiExcludeController()
 @Controller('webhooks/linkedin')
@@ -24,6 +27,7 @@ export class LinkedInWebhookController {
   }
 
   @Get()
+  @UseGuards(HandshakeRateLimit)
   validate(@Query('challengeCode') challengeCode?: string): { challengeCode: string; challengeResponse: string } {
     const secret = this.settings.clientSecret;
     if (!secret) throw new BadRequestException('LINKEDIN_CLIENT_SECRET is not configured');

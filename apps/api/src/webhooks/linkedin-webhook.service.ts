@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { mapLinkedInWebhookByOrganization } from '@resonance/connectors';
 import { WebhookDeliveries } from './webhook-deliveries';
 
@@ -17,24 +16,17 @@ export interface LinkedInWebhookAccepted {
  */
 @Injectable()
 export class LinkedInWebhookService {
-  constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(WebhookDeliveries) private readonly deliveries: WebhookDeliveries,
-  ) {}
+  constructor(@Inject(WebhookDeliveries) private readonly deliveries: WebhookDeliveries) {}
 
   async accept(rawBody: Buffer, body: unknown): Promise<LinkedInWebhookAccepted> {
     const byOrg = mapLinkedInWebhookByOrganization(body);
     const result: LinkedInWebhookAccepted = { channels: 0, hints: 0 };
     if (!byOrg.size) return result;
     const queued = await this.deliveries.once('linkedin', rawBody, async () => {
-      const channels = (await this.dataSource.query(
-        `SELECT id, external_id FROM channel_account WHERE network = 'linkedin' AND status = 'connected' AND external_id = ANY($1::text[])`,
-        [[...byOrg.keys()]],
-      )) as Array<{ id: string; external_id: string }>;
-      for (const channel of channels) {
-        await this.deliveries.queueHintedSync(channel.id);
+      for (const channel of await this.deliveries.receivingChannels('linkedin', [...byOrg.keys()])) {
+        await this.deliveries.queueHintedSync(channel);
         result.channels += 1;
-        result.hints += byOrg.get(channel.external_id)?.length ?? 0;
+        result.hints += byOrg.get(channel.externalId)?.length ?? 0;
       }
       return result;
     });

@@ -13,10 +13,23 @@ import { jobId, QueueName, type IngestJob, type SyncJob } from '@resonance/queue
  */
 export const REPLAY_WINDOW_DAYS = 7;
 
+declare const receiving: unique symbol;
+
+/**
+ * A channel a delivery may be queued for: connected — not paused, not waiting for reconnection,
+ * not in error. Only receivingChannels() makes one, so no receiver can queue work for a paused
+ * channel by forgetting the status check.
+ */
+export interface ReceivingChannel {
+  readonly id: string;
+  readonly externalId: string;
+  readonly [receiving]: true;
+}
+
 /**
  * What every network's webhook receiver shares once a delivery's signature holds: replay
- * protection on the hash of the signed bytes, and the two jobs a delivery can become — its
- * records as one ingest job, its hints as a hinted sync of the channel.
+ * protection on the hash of the signed bytes, the channels it may reach, and the two jobs a
+ * delivery can become — its records as one ingest job, its hints as a hinted sync of the channel.
  */
 @Injectable()
 export class WebhookDeliveries {
@@ -49,17 +62,31 @@ export class WebhookDeliveries {
     }
   }
 
+  /**
+   * The network's channels with these external ids that receive deliveries. A paused channel (or
+   * one that needs reconnecting, or is in error) is left out: its deliveries are answered 200 so the
+   * network does not retry them for days, and nothing is stored or queued — the sync after resuming
+   * reads what it missed.
+   */
+  async receivingChannels(network: Network, externalIds: string[]): Promise<ReceivingChannel[]> {
+    if (!externalIds.length) return [];
+    return (await this.dataSource.query(
+      `SELECT id, external_id AS "externalId" FROM channel_account WHERE network = $1 AND status = 'connected' AND external_id = ANY($2::text[])`,
+      [network, externalIds],
+    )) as ReceivingChannel[];
+  }
+
   /** The delivery's storable records as one ingest job; its id makes a second add a no-op. */
-  async queueRecords(channelAccountId: string, source: string, records: UnifiedRecord[]): Promise<void> {
-    await this.ingest.add('webhook', { channelAccountId, source, records }, { jobId: jobId.ingest(channelAccountId, source) });
+  async queueRecords(channel: ReceivingChannel, source: string, records: UnifiedRecord[]): Promise<void> {
+    await this.ingest.add('webhook', { channelAccountId: channel.id, source, records }, { jobId: jobId.ingest(channel.id, source) });
   }
 
   /** One hinted sync per channel and second is plenty: the run reads everything new anyway. */
-  async queueHintedSync(channelAccountId: string): Promise<void> {
+  async queueHintedSync(channel: ReceivingChannel): Promise<void> {
     await this.sync.add(
       'sync',
-      { channelAccountId, reason: 'hint' },
-      { jobId: `${jobId.sync(channelAccountId)}:hint${Math.floor(Date.now() / 1000)}`, attempts: 1, removeOnComplete: true, removeOnFail: { count: 100 } },
+      { channelAccountId: channel.id, reason: 'hint' },
+      { jobId: `${jobId.sync(channel.id)}:hint${Math.floor(Date.now() / 1000)}`, attempts: 1, removeOnComplete: true, removeOnFail: { count: 100 } },
     );
   }
 }

@@ -1,8 +1,9 @@
-import { BadRequestException, Controller, Get, HttpCode, Inject, Post, Query, Req, UnauthorizedException } from '@nestjs/common';
+import { BadRequestException, Controller, Get, HttpCode, Inject, Post, Query, Req, UnauthorizedException, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { CONFIG, type Config } from '@resonance/config';
-import { verifyXSignature, xCrcResponseToken, xSettings, type XSettings } from '@resonance/connectors';
+import { isXCrcToken, verifyXSignature, xCrcResponseToken, xSettings, type XSettings } from '@resonance/connectors';
 import type { HttpRequest } from '../common/http';
+import { HandshakeRateLimit } from './handshake-rate-limit';
 import { XWebhookService, type XWebhookAccepted } from './x-webhook.service';
 
 /**
@@ -10,6 +11,8 @@ import { XWebhookService, type XWebhookAccepted } from './x-webhook.service';
  * ?crc_token → {response_token: "sha256=" + base64 HMAC-SHA256 with the consumer secret}) and
  * deliveries (POST, x-twitter-webhooks-signature checked over the raw body in constant time, 401
  * otherwise; answered as soon as the work is queued). Without it, sync alone keeps X complete.
+ * The CRC answers only tokens of X's shape: X signs CRC answers and deliveries alike, so an answer
+ * for a JSON string would be a forged delivery's signature (see isXCrcToken).
  */
 @ApiExcludeController()
 @Controller('webhooks/x')
@@ -24,10 +27,11 @@ export class XWebhookController {
   }
 
   @Get()
-  crc(@Query('crc_token') crcToken?: string): { response_token: string } {
+  @UseGuards(HandshakeRateLimit)
+  crc(@Query('crc_token') crcToken?: unknown): { response_token: string } {
     const secret = this.settings.consumerSecret;
     if (!secret) throw new BadRequestException('X_CONSUMER_SECRET is not configured');
-    if (typeof crcToken !== 'string' || crcToken.length === 0 || crcToken.length > 500) throw new BadRequestException('crc_token missing or malformed');
+    if (!isXCrcToken(crcToken)) throw new BadRequestException('crc_token must be one opaque base64 token of 8 to 128 characters (letters, digits, + / = _ -)');
     return { response_token: xCrcResponseToken(crcToken, secret) };
   }
 

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { mapXWebhook } from '@resonance/connectors';
 import { WebhookDeliveries } from './webhook-deliveries';
 
@@ -18,10 +17,7 @@ export interface XWebhookAccepted {
  */
 @Injectable()
 export class XWebhookService {
-  constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(WebhookDeliveries) private readonly deliveries: WebhookDeliveries,
-  ) {}
+  constructor(@Inject(WebhookDeliveries) private readonly deliveries: WebhookDeliveries) {}
 
   async accept(rawBody: Buffer, body: unknown): Promise<XWebhookAccepted> {
     const forUser = (body as { for_user_id?: unknown } | null)?.for_user_id;
@@ -31,13 +27,9 @@ export class XWebhookService {
     const storable = records.filter((r) => r.kind === 'message');
     const hints = records.filter((r) => r.kind === 'hint');
     const queued = await this.deliveries.once('x', rawBody, async (delivery) => {
-      const channels = (await this.dataSource.query(
-        `SELECT id FROM channel_account WHERE network = 'x' AND status = 'connected' AND external_id = $1`,
-        [String(forUser)],
-      )) as Array<{ id: string }>;
-      for (const channel of channels) {
-        if (storable.length) await this.deliveries.queueRecords(channel.id, `x-webhook-${delivery}`, storable);
-        if (hints.length) await this.deliveries.queueHintedSync(channel.id);
+      for (const channel of await this.deliveries.receivingChannels('x', [String(forUser)])) {
+        if (storable.length) await this.deliveries.queueRecords(channel, `x-webhook-${delivery}`, storable);
+        if (hints.length) await this.deliveries.queueHintedSync(channel);
         result.channels += 1;
         result.records += storable.length;
         result.hints += hints.length;

@@ -23,4 +23,18 @@ describe('verifyFacebookSignature', () => {
       expect((b as Buffer).length).toBe(32);
     }
   });
+
+  it('accepts exactly "sha256=" + 64 hex digits of the right digest, nothing before or after', () => {
+    const body = Buffer.from('{"object":"page"}');
+    const hex = crypto.createHmac('sha256', 's3cret').update(body).digest('hex');
+    expect(verifyFacebookSignature(body, `sha256=${hex}`, 's3cret')).toBe(true);
+    expect(verifyFacebookSignature(body, `sha256=${hex.toUpperCase()}`, 's3cret')).toBe(true);
+    // Node's hex decoder stops at the first non-hex character: each of these decoded to the right 32 bytes.
+    for (const lenient of [`sha256=${hex}junk`, `sha256=${hex}0`, `sha256=${hex}=`, `sha256=${hex} `, `sha256=${hex}\n`, `sha256=${hex}${hex}`]) {
+      expect([lenient, verifyFacebookSignature(body, lenient, 's3cret')]).toEqual([lenient, false]);
+    }
+    for (const other of [`SHA256=${hex}`, `sha256= ${hex}`, `sha1=${hex}`, hex, `sha256=${hex.slice(0, 63)}`, 'sha256=', '']) {
+      expect([other, verifyFacebookSignature(body, other, 's3cret')]).toEqual([other, false]);
+    }
+  });
 });

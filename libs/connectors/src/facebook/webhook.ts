@@ -7,13 +7,18 @@ const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
 
+/** Exactly "sha256=" and 64 hex digits (either case), nothing before or after. */
+const FACEBOOK_SIGNATURE = /^sha256=[0-9a-fA-F]{64}$/;
+
 /**
  * Checks X-Hub-Signature-256 ("sha256=" + hex HMAC-SHA256 of the exact body bytes with the app
  * secret) in constant time. The raw bytes matter: Facebook escapes non-ASCII and "/" in its JSON,
- * so a re-serialised body would not match.
+ * so a re-serialised body would not match. The header's shape is checked first because Node's hex
+ * decoder stops at the first non-hex character: "sha256=<right digest>junk" (or an odd 65th digit)
+ * decoded to the right 32 bytes and passed.
  */
 export function verifyFacebookSignature(rawBody: Buffer, header: string | undefined, appSecret: string): boolean {
-  if (!header || !header.startsWith('sha256=')) return false;
+  if (header === undefined || !FACEBOOK_SIGNATURE.test(header)) return false;
   const given = Buffer.from(header.slice('sha256='.length), 'hex');
   const expected = createHmac('sha256', appSecret).update(rawBody).digest();
   return given.length === expected.length && timingSafeEqual(given, expected);

@@ -29,6 +29,15 @@ describe('LinkedIn webhooks', () => {
     expect(verifyLinkedInSignature(Buffer.from(body.replace('COMMENT', 'COMMENT ')), good, secret)).toBe(false);
   });
 
+  it('X-LI-Signature: hex in either case, the optional prefix, and nothing else around it', () => {
+    const raw = Buffer.from(body);
+    const good = linkedinSignature(raw, secret);
+    expect(verifyLinkedInSignature(raw, good.toUpperCase(), secret)).toBe(true);
+    for (const other of [`${good}junk`, `${good}0`, ` ${good}`, `${good} `, `${good}\t`, `hmacsha256=hmacsha256=${good}`, `HMACSHA256=${good}`, `sha256=${good}`, good.slice(0, 63), `hmacsha256=`, '']) {
+      expect([other, verifyLinkedInSignature(raw, other, secret)]).toEqual([other, false]);
+    }
+  });
+
   it('comment notifications become one hint per post and organization; likes are ignored', () => {
     const byOrg = mapLinkedInWebhookByOrganization(JSON.parse(body));
     expect(Object.fromEntries(byOrg)).toEqual({

@@ -14,10 +14,14 @@ export const linkedinChallengeResponse = (challengeCode: string, clientSecret: s
 export const linkedinSignature = (rawBody: Buffer | string, clientSecret: string): string =>
   createHmac('sha256', clientSecret).update('hmacsha256=').update(rawBody).digest('hex');
 
+/** 64 hex digits (either case), optionally after "hmacsha256=", nothing before or after. */
+const LINKEDIN_SIGNATURE = /^(?:hmacsha256=)?[0-9a-fA-F]{64}$/;
+
+/** Checks X-LI-Signature in constant time; a header of any other shape (padding, junk, a short digest) is refused outright. */
 export function verifyLinkedInSignature(rawBody: Buffer, header: string | undefined, clientSecret: string): boolean {
-  if (!header) return false;
-  const given = Buffer.from(header.trim().replace(/^hmacsha256=/, '').toLowerCase());
-  const expected = Buffer.from(linkedinSignature(rawBody, clientSecret));
+  if (header === undefined || !LINKEDIN_SIGNATURE.test(header)) return false;
+  const given = Buffer.from(header.slice(-64), 'hex');
+  const expected = createHmac('sha256', clientSecret).update('hmacsha256=').update(rawBody).digest();
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 

@@ -7,16 +7,41 @@ const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
 
-const hmac = (secret: string, data: string | Buffer) => createHmac('sha256', secret).update(data).digest('base64');
+/**
+ * What a crc_token may look like. X defines the CRC answer and the delivery signature the same
+ * way — "sha256=" + base64 HMAC-SHA256 with the consumer secret, of the token and of the body — with
+ * no domain separation, and we cannot change X's scheme. A receiver that answers the CRC for any
+ * string is therefore a signing oracle: GET ?crc_token={"for_user_id":…} returned exactly the
+ * signature a forged delivery of that JSON needs. The defence is to keep the two domains disjoint
+ * by shape: a crc_token must be a short opaque base64 / base64url string (what X sends; it
+ * publishes no grammar, so the length bound leaves room), which can hold no "{", quote or
+ * whitespace and so is never a JSON object; and verifyXSignature refuses any body of that shape.
+ * No CRC answer is ever a valid delivery signature.
+ */
+const X_CRC_TOKEN = /^[A-Za-z0-9+/=_-]{8,128}$/;
+const X_CRC_TOKEN_MAX_LENGTH = 128;
 
-/** The Account Activity CRC check: GET ?crc_token=… is answered with {response_token}. */
+export const isXCrcToken = (value: unknown): value is string => typeof value === 'string' && X_CRC_TOKEN.test(value);
+
+/** The Account Activity CRC check: GET ?crc_token=… is answered with {response_token}; only for a token of X's shape (isXCrcToken). */
 export function xCrcResponseToken(crcToken: string, consumerSecret: string): string {
-  return `sha256=${hmac(consumerSecret, crcToken)}`;
+  // Guarded here too, so no caller can turn this into a signer of delivery bodies.
+  if (!isXCrcToken(crcToken)) throw new RangeError('crc_token is not an opaque base64 token of 8 to 128 characters');
+  return `sha256=${createHmac('sha256', consumerSecret).update(crcToken).digest('base64')}`;
 }
 
-/** Checks x-twitter-webhooks-signature ("sha256=" + base64 HMAC-SHA256 of the exact body bytes) in constant time. */
+/** Exactly "sha256=" and the 44-character standard base64 of a 32-byte digest, nothing before or after. */
+const X_SIGNATURE = /^sha256=[A-Za-z0-9+/]{43}=$/;
+
+/**
+ * Checks x-twitter-webhooks-signature ("sha256=" + base64 HMAC-SHA256 of the exact body bytes) in
+ * constant time. The header's shape is checked first because Node's base64 decoder is lenient: it
+ * ignores characters outside the alphabet and stops at "=", so "<right digest>junk" passed. A
+ * body the CRC route would sign (see X_CRC_TOKEN) is refused whatever its signature.
+ */
 export function verifyXSignature(rawBody: Buffer, header: string | undefined, consumerSecret: string): boolean {
-  if (!header || !header.startsWith('sha256=')) return false;
+  if (header === undefined || !X_SIGNATURE.test(header)) return false;
+  if (rawBody.length <= X_CRC_TOKEN_MAX_LENGTH && X_CRC_TOKEN.test(rawBody.toString('latin1'))) return false;
   const given = Buffer.from(header.slice('sha256='.length), 'base64');
   const expected = createHmac('sha256', consumerSecret).update(rawBody).digest();
   return given.length === expected.length && timingSafeEqual(given, expected);

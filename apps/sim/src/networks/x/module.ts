@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { DEMO_X_ACCOUNT, DEMO_X_APP } from '../../demo-accounts';
 import type { GeneratedItem } from '../../generator';
 import { json, type SimRequest, type SimResponse } from '../../core/http';
@@ -218,7 +219,8 @@ export class XModule implements NetworkModule, NetworkControl {
   async crc(url?: string): Promise<SimResponse> {
     const target = url ?? (this.ctx.settings.webhookUrl ? `${this.ctx.settings.webhookUrl.replace(/\/+$/, '')}/x` : undefined);
     if (!target) return json(400, { error: { message: 'no webhook URL configured; pass {"url": ...}' } });
-    const crcToken = `crc${Math.floor(Math.random() * 1e12)}`;
+    // Opaque base64 like X's own tokens ("+" and "/" included, so the receiver's URL decoding is exercised).
+    const crcToken = randomBytes(24).toString('base64');
     const u = new URL(target);
     u.searchParams.set('crc_token', crcToken);
     const expected = xSignature(this.app.consumerSecret, crcToken);
