@@ -13,6 +13,8 @@ import { waitFor } from './support';
  * endpoint validation (challengeCode → HMAC), X-LI-Signature over the raw body, one hinted sync of
  * the page per delivery, replays queue nothing.
  */
+const PAUSED_ORG = 'urn:li:organization:990001';
+
 describe('/api/webhooks/linkedin', () => {
   let db: TestDatabase;
   let app: INestApplication;
@@ -20,6 +22,7 @@ describe('/api/webhooks/linkedin', () => {
   let config: Config;
   let backend: QueueBackend;
   let channelId: string;
+  let pausedChannelId: string;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -31,6 +34,7 @@ describe('/api/webhooks/linkedin', () => {
     sim = await startSim({ SIM_HOST: '127.0.0.1', SIM_PORT: 0, SIM_SEED: 3, SIM_TRAFFIC_PER_MINUTE: 0, SIM_WEBHOOK_URL: `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/api/webhooks`, SIM_WEBHOOK_RETRY_DELAYS_MS: '200' });
     const workspace = await makeWorkspace(db.dataSource);
     channelId = (await makeChannel(db.dataSource, workspace, { network: 'linkedin', externalId: DEMO_LINKEDIN_ORG.urn })).id;
+    pausedChannelId = (await makeChannel(db.dataSource, workspace, { network: 'linkedin', externalId: PAUSED_ORG, status: 'paused' })).id;
   });
   afterAll(async () => {
     await sim?.close();
@@ -56,6 +60,7 @@ describe('/api/webhooks/linkedin', () => {
     const server = app.getHttpServer();
     await request(server).post('/api/webhooks/linkedin').set('content-type', 'application/json').send(body).expect(401);
     await request(server).post('/api/webhooks/linkedin').set('content-type', 'application/json').set('x-li-signature', linkedinSignature(body, 'wrong')).send(body).expect(401);
+    await request(server).post('/api/webhooks/linkedin').set('content-type', 'application/json').set('x-li-signature', `${linkedinSignature(body, DEMO_LINKEDIN_APP.clientSecret)}junk`).send(body).expect(401);
     expect(await syncJobs()).toEqual([]);
     // Signed right: one hinted sync; the same bytes again: nothing more.
     for (let i = 0; i < 2; i++) {
@@ -63,6 +68,13 @@ describe('/api/webhooks/linkedin', () => {
       expect(res.body).toEqual(i === 0 ? { channels: 1, hints: 1 } : { channels: 0, hints: 0, duplicate: true });
     }
     expect(await syncJobs()).toContainEqual({ channelAccountId: channelId, reason: 'hint' });
+  });
+
+  it('answers a notification for a paused page with 200 and queues no sync for it', async () => {
+    const body = JSON.stringify({ type: 'ORGANIZATION_SOCIAL_ACTION_NOTIFICATIONS', notifications: [{ notificationId: 9, organizationalEntity: PAUSED_ORG, action: 'COMMENT', sourcePost: 'urn:li:share:9' }] });
+    const res = await request(app.getHttpServer()).post('/api/webhooks/linkedin').set('content-type', 'application/json').set('x-li-signature', linkedinSignature(body, DEMO_LINKEDIN_APP.clientSecret)).send(body).expect(200);
+    expect(res.body).toEqual({ channels: 0, hints: 0 });
+    expect((await syncJobs()).map((j) => j.channelAccountId)).not.toContain(pausedChannelId);
   });
 
   it('accepts the sim’s signed notifications for new comments and queues a hinted sync of the page', async () => {
