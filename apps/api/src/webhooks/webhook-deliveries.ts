@@ -64,9 +64,9 @@ export class WebhookDeliveries {
 
   /**
    * The network's channels with these external ids that receive deliveries. A paused channel (or
-   * one that needs reconnecting, or is in error) is left out: its deliveries are answered 200 so the
-   * network does not retry them for days, and nothing is stored or queued — the sync after resuming
-   * reads what it missed.
+   * one that needs reconnecting, or is in error — as the sync runner skips them) is left out: its
+   * deliveries are answered 200 so the network does not retry them for days, and nothing is stored
+   * or queued for it; what the channel gets after it resumes comes from its sync.
    */
   async receivingChannels(network: Network, externalIds: string[]): Promise<ReceivingChannel[]> {
     if (!externalIds.length) return [];
