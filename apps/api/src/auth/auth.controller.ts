@@ -4,6 +4,7 @@ import { CONFIG, type Config } from '@resonance/config';
 import { ErrorBody } from '../common/api-types';
 import { clientIp, type HttpRequest, type HttpResponse } from '../common/http';
 import { ChangePasswordBody, LoginBody, SessionView } from './auth.dto';
+import { TooManyAttemptsException } from './attempt-throttle';
 import { AuthService } from './auth.service';
 import { ALL_ROLES, CSRF_COOKIE, SESSION_COOKIE, SESSION_MAX_MS, type AuthUser } from './auth.types';
 import { buildCookie } from './cookies';
@@ -37,15 +38,9 @@ export class AuthController {
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
       throw new UnsupportedMediaTypeException('send the body as application/json');
     }
-    try {
-      const { user, token, csrfToken } = await this.auth.login({ ...body, ip: clientIp(req), userAgent: req.headers['user-agent'] });
-      this.setCookies(res, token, csrfToken, Math.floor(SESSION_MAX_MS / 1000));
-      return { user, csrfToken };
-    } catch (error) {
-      const retry = (error as { getResponse?: () => { retryAfterSeconds?: number } }).getResponse?.().retryAfterSeconds;
-      if (retry) res.setHeader('Retry-After', String(retry));
-      throw error;
-    }
+    const { user, token, csrfToken } = await withRetryAfter(res, () => this.auth.login({ ...body, ip: clientIp(req), userAgent: req.headers['user-agent'] }));
+    this.setCookies(res, token, csrfToken, Math.floor(SESSION_MAX_MS / 1000));
+    return { user, csrfToken };
   }
 
   @Post('logout')
@@ -69,9 +64,20 @@ export class AuthController {
   @Post('password')
   @HttpCode(204)
   @Authenticated(...ALL_ROLES)
-  @ApiOperation({ summary: 'Change the own password; ends every other session of the user' })
+  @ApiOperation({ summary: 'Change the own password; ends every other session of the user. Wrong current passwords are rate-limited per user.' })
   @ApiNoContentResponse()
-  async changePassword(@CurrentUser() user: AuthUser, @Body() body: ChangePasswordBody): Promise<void> {
-    await this.auth.changePassword(user, body.currentPassword, body.newPassword);
+  @ApiTooManyRequestsResponse({ type: ErrorBody, description: 'Too many wrong current passwords; Retry-After says when to try again' })
+  async changePassword(@CurrentUser() user: AuthUser, @Body() body: ChangePasswordBody, @Res({ passthrough: true }) res: HttpResponse): Promise<void> {
+    await withRetryAfter(res, () => this.auth.changePassword(user, body.currentPassword, body.newPassword));
+  }
+}
+
+/** Copies a throttle refusal's wait into the Retry-After header. */
+async function withRetryAfter<T>(res: HttpResponse, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof TooManyAttemptsException) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+    throw error;
   }
 }

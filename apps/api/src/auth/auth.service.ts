@@ -1,48 +1,52 @@
-import { HttpException, HttpStatus, Inject, Injectable, UnauthorizedException, BadRequestException } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { hashPassword, verifyPassword } from '@resonance/db';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, type AuditEntry } from '../audit/audit.service';
 import { USER_VIEW_COLUMNS, type UserView } from '../users/user.view';
 import type { AuthUser } from './auth.types';
 import { LoginThrottle } from './login-throttle';
 import { SessionService } from './session.service';
-
-// A real hash of a random password: unknown e-mails cost as much time as wrong passwords.
-const DUMMY_HASH = hashPassword(`dummy-${Math.random()}`);
+import { SignInPassword } from './sign-in-password';
 
 @Injectable()
 export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(SessionService) private readonly sessions: SessionService,
     @Inject(LoginThrottle) private readonly throttle: LoginThrottle,
     @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(SignInPassword) private readonly signInPassword: SignInPassword,
   ) {}
 
+  /**
+   * The attempt is reserved before anything else (429 when refused), so parallel guesses cannot
+   * outrun the throttle. Known and unknown e-mails then do the same work before the answer: one
+   * user lookup and one scrypt; the failed-sign-in audit entry is written after the answer.
+   */
   async login(input: { email: string; password: string; ip: string; userAgent?: string }) {
     const email = input.email.trim().toLowerCase();
-    const waitMs = await this.throttle.retryAfterMs(email, input.ip);
-    if (waitMs > 0) {
-      throw new HttpException(
-        { statusCode: 429, error: 'Too Many Requests', message: 'too many failed sign-ins; try again later', retryAfterSeconds: Math.ceil(waitMs / 1000) },
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
-    }
+    await this.throttle.reserveLogin(email, input.ip);
     const [row] = (await this.dataSource.query(
       `SELECT ${USER_VIEW_COLUMNS}, password_hash AS "passwordHash" FROM users WHERE email = $1`,
       [email],
     )) as Array<UserView & { passwordHash: string }>;
-    const ok = await verifyPassword(input.password, row?.passwordHash ?? (await DUMMY_HASH));
+    const ok = await this.signInPassword.matches(input.password, row?.passwordHash);
     if (!row || !ok || !row.active) {
-      await this.throttle.recordFailure(email, input.ip);
-      if (row) await this.audit.record({ workspaceId: row.workspaceId, actorUserId: row.id, action: 'auth.login_failed', targetType: 'user', targetId: row.id, data: { ip: input.ip } });
+      if (row) this.auditLater({ workspaceId: row.workspaceId, actorUserId: row.id, action: 'auth.login_failed', targetType: 'user', targetId: row.id, data: { ip: input.ip } });
       throw new UnauthorizedException('wrong e-mail or password');
     }
-    await this.throttle.recordSuccess(email);
+    await this.throttle.loginSucceeded(email, input.ip);
     const session = await this.sessions.create({ userId: row.id, workspaceId: row.workspaceId, ip: input.ip, userAgent: input.userAgent });
     await this.audit.record({ workspaceId: row.workspaceId, actorUserId: row.id, action: 'auth.login', targetType: 'user', targetId: row.id, data: { ip: input.ip } });
     const { passwordHash: _, ...user } = row;
     return { user, ...session };
+  }
+
+  /** Off the response path: its duration would tell a known e-mail from an unknown one. */
+  private auditLater(entry: AuditEntry): void {
+    this.audit.record(entry).catch((error: Error) => this.logger.warn(`audit of ${entry.action} failed: ${error.message}`));
   }
 
   async me(user: AuthUser): Promise<UserView> {
@@ -51,10 +55,13 @@ export class AuthService {
   }
 
   async changePassword(user: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
+    // Reserved before the hash is checked, like a sign-in: a stolen session cannot guess the password.
+    await this.throttle.reservePasswordCheck(user.id);
     const [row] = (await this.dataSource.query(`SELECT password_hash FROM users WHERE id = $1`, [user.id])) as Array<{ password_hash: string }>;
     if (!row || !(await verifyPassword(currentPassword, row.password_hash))) {
       throw new BadRequestException('currentPassword is wrong');
     }
+    await this.throttle.passwordCheckSucceeded(user.id);
     if (currentPassword === newPassword) throw new BadRequestException('newPassword must differ from currentPassword');
     await this.dataSource.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [user.id, await hashPassword(newPassword)]);
     await this.sessions.destroyForUser(user.id, user.sessionId);

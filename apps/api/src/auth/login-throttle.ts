@@ -1,48 +1,55 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { AttemptThrottle, TooManyAttemptsException, type ThrottleRule } from './attempt-throttle';
 
-/**
- * Failed sign-ins counted in PostgreSQL (so every api copy sees the same count) per e-mail address
- * and per client address, in fixed windows. Only failures count; a success clears the address's count.
- */
 export const LOGIN_WINDOW_MS = 15 * 60_000;
-export const MAX_FAILURES_PER_EMAIL = 5;
-export const MAX_FAILURES_PER_IP = 30;
+/** Sign-in attempts per client address and window, over all accounts (credential stuffing). */
+export const MAX_ATTEMPTS_PER_IP = 30;
+/**
+ * Failed sign-ins per account and window over ALL client addresses: the ceiling for a distributed
+ * guesser. Far above what one client may try, so a single attacker cannot lock the owner out.
+ */
+export const MAX_FAILURES_PER_ACCOUNT = 100;
+/** Per (account, client address): this many free tries, then a delay that doubles per further try. */
+export const FREE_FAILURES_PER_CLIENT = 5;
+export const FIRST_DELAY_MS = 60_000;
+export const MAX_DELAY_MS = 30 * 60_000;
+/** A backoff counter without attempts for this long starts over. */
+export const BACKOFF_MEMORY_MS = 24 * 60 * 60_000;
 
+const backoff = (key: string): ThrottleRule => ({ key, kind: 'backoff', free: FREE_FAILURES_PER_CLIENT, baseMs: FIRST_DELAY_MS, maxDelayMs: MAX_DELAY_MS, memoryMs: BACKOFF_MEMORY_MS });
+
+const loginKeys = (email: string, ip: string) => ({ account: `email:${email}`, client: `ip:${ip}`, pair: `pair:${ip}|${email}` });
+
+/** The sign-in and password-change policies over AttemptThrottle's counters. */
 @Injectable()
 export class LoginThrottle {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(@Inject(AttemptThrottle) private readonly attempts: AttemptThrottle) {}
 
-  /** Milliseconds until another attempt is allowed, or 0 when allowed now. */
-  async retryAfterMs(email: string, ip: string): Promise<number> {
-    const rows = (await this.dataSource.query(
-      `SELECT key, failures, ceil(extract(epoch FROM (window_started_at + $2 * interval '1 millisecond' - now())) * 1000)::bigint AS left_ms
-         FROM login_throttle
-        WHERE key = ANY($1::text[]) AND window_started_at > now() - $2 * interval '1 millisecond'`,
-      [[`email:${email}`, `ip:${ip}`], LOGIN_WINDOW_MS],
-    )) as Array<{ key: string; failures: number; left_ms: string }>;
-    let wait = 0;
-    for (const r of rows) {
-      const limit = r.key.startsWith('email:') ? MAX_FAILURES_PER_EMAIL : MAX_FAILURES_PER_IP;
-      if (r.failures >= limit) wait = Math.max(wait, Number(r.left_ms));
-    }
-    return wait;
+  /** Reserves a sign-in attempt before the password is checked; 429 when a rule refuses. */
+  async reserveLogin(email: string, ip: string): Promise<void> {
+    const k = loginKeys(email, ip);
+    const waitMs = await this.attempts.reserve([
+      { key: k.account, kind: 'window', max: MAX_FAILURES_PER_ACCOUNT, windowMs: LOGIN_WINDOW_MS },
+      { key: k.client, kind: 'window', max: MAX_ATTEMPTS_PER_IP, windowMs: LOGIN_WINDOW_MS },
+      backoff(k.pair),
+    ]);
+    if (waitMs > 0) throw new TooManyAttemptsException('too many failed sign-ins; try again later', Math.ceil(waitMs / 1000));
   }
 
-  async recordFailure(email: string, ip: string): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO login_throttle (key, failures, window_started_at)
-       SELECT k, 1, now() FROM unnest($1::text[]) AS k
-       ON CONFLICT (key) DO UPDATE SET
-         failures = CASE WHEN login_throttle.window_started_at > now() - $2 * interval '1 millisecond'
-                         THEN login_throttle.failures + 1 ELSE 1 END,
-         window_started_at = CASE WHEN login_throttle.window_started_at > now() - $2 * interval '1 millisecond'
-                                  THEN login_throttle.window_started_at ELSE now() END`,
-      [[`email:${email}`, `ip:${ip}`], LOGIN_WINDOW_MS],
-    );
+  /** A right password: the attempt was no guess, so it is given back and this client's backoff ends. */
+  async loginSucceeded(email: string, ip: string): Promise<void> {
+    const k = loginKeys(email, ip);
+    await this.attempts.release([k.account, k.client]);
+    await this.attempts.clear([k.pair]);
   }
 
-  async recordSuccess(email: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM login_throttle WHERE key = $1`, [`email:${email}`]);
+  /** Reserves a check of the current password in a password change (per user, wherever they are). */
+  async reservePasswordCheck(userId: string): Promise<void> {
+    const waitMs = await this.attempts.reserve([backoff(`password:${userId}`)]);
+    if (waitMs > 0) throw new TooManyAttemptsException('too many wrong current passwords; try again later', Math.ceil(waitMs / 1000));
+  }
+
+  async passwordCheckSucceeded(userId: string): Promise<void> {
+    await this.attempts.clear([`password:${userId}`]);
   }
 }

@@ -5,6 +5,9 @@ import { CONFIG, type Config } from '@resonance/config';
 import type { UserRole } from '@resonance/contracts';
 import { SESSION_IDLE_MS, SESSION_MAX_MS, type AuthUser } from './auth.types';
 
+/** 32 random bytes, base64url. */
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
 interface SessionRow {
   session_id: string;
   csrf_token: string;
@@ -30,6 +33,11 @@ export class SessionService {
     return createHmac('sha256', this.config.SESSION_SECRET).update(token).digest('hex');
   }
 
+  /** The session table's id for a cookie token, or null when the token cannot be one of ours. */
+  sessionIdOf(token: string): string | null {
+    return TOKEN_SHAPE.test(token) ? this.idOf(token) : null;
+  }
+
   async create(input: { userId: string; workspaceId: string; userAgent?: string; ip?: string }): Promise<{ token: string; csrfToken: string }> {
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(32).toString('base64url');
@@ -46,7 +54,7 @@ export class SessionService {
    * sliding the idle expiry forward, capped at SESSION_MAX_MS after sign-in.
    */
   async resolve(token: string): Promise<AuthUser | null> {
-    if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+    if (!TOKEN_SHAPE.test(token)) return null;
     const rows = (await this.dataSource.query(
       `WITH s AS (
          SELECT s.id AS session_id, s.csrf_token, u.id AS user_id, u.workspace_id, u.email, u.name, u.role

@@ -1,0 +1,129 @@
+import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+/**
+ * One counter in login_throttle and the rule that bounds it.
+ * - window: at most `max` attempts per fixed window of `windowMs` (per client address, per account).
+ * - backoff: `free` attempts, then each further attempt waits `baseMs` doubled per attempt beyond
+ *   `free` (up to `maxDelayMs`), counted from the previous attempt; forgotten after `memoryMs`
+ *   without attempts. OWASP's progressive delay: a guesser slows down, nobody is locked out for good.
+ */
+export type ThrottleRule =
+  | { key: string; kind: 'window'; max: number; windowMs: number }
+  | { key: string; kind: 'backoff'; free: number; baseMs: number; maxDelayMs: number; memoryMs: number };
+
+/** A counter as stored: attempts so far, and when its window started (window) or the last attempt was (backoff). */
+export interface ThrottleState {
+  failures: number;
+  startedAt: number;
+}
+
+export type ThrottleDecision = { allowed: true; next: ThrottleState } | { allowed: false; waitMs: number };
+
+/** Pure: what one more attempt does to a counter at time `now` (ms). */
+export function decide(rule: ThrottleRule, state: ThrottleState, now: number): ThrottleDecision {
+  if (rule.kind === 'window') {
+    const current = state.startedAt + rule.windowMs <= now ? { failures: 0, startedAt: now } : state;
+    if (current.failures >= rule.max) return { allowed: false, waitMs: current.startedAt + rule.windowMs - now };
+    return { allowed: true, next: { failures: current.failures + 1, startedAt: current.startedAt } };
+  }
+  const current = state.startedAt + rule.memoryMs <= now ? { failures: 0, startedAt: now } : state;
+  if (current.failures >= rule.free) {
+    const allowedAt = current.startedAt + backoffDelayMs(rule, current.failures);
+    if (now < allowedAt) return { allowed: false, waitMs: allowedAt - now };
+  }
+  return { allowed: true, next: { failures: current.failures + 1, startedAt: now } };
+}
+
+/** The wait after the `failures`-th attempt of a backoff counter (0 while attempts are free). */
+export function backoffDelayMs(rule: Extract<ThrottleRule, { kind: 'backoff' }>, failures: number): number {
+  if (failures < rule.free) return 0;
+  // 2 ** 30 already exceeds any sane cap; the bound keeps the number finite.
+  return Math.min(rule.maxDelayMs, rule.baseMs * 2 ** Math.min(30, failures - rule.free));
+}
+
+/** 429 with the seconds to wait; the controller copies retryAfterSeconds into Retry-After. */
+export class TooManyAttemptsException extends HttpException {
+  constructor(message: string, readonly retryAfterSeconds: number) {
+    super({ statusCode: 429, error: 'Too Many Requests', message, retryAfterSeconds }, HttpStatus.TOO_MANY_REQUESTS);
+  }
+}
+
+/** Thrown inside the reservation transaction to roll it back. */
+class Refused extends Error {
+  constructor(readonly waitMs: number) {
+    super('attempt refused');
+  }
+}
+
+interface LockedCounter {
+  key: string;
+  failures: number;
+  started_at: Date;
+  now: Date;
+}
+
+/**
+ * Attempt counters in PostgreSQL (every api copy sees the same counts). An attempt is reserved
+ * BEFORE the expensive check it guards (a password hash): the counters are locked, judged and
+ * bumped in one transaction, so parallel attempts queue on the row locks and at most the allowed
+ * number is ever evaluated. A refused attempt changes no counter.
+ */
+@Injectable()
+export class AttemptThrottle {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  /** Counts one attempt against every rule, or none when any rule refuses: the wait in ms (0 = reserved). */
+  async reserve(rules: ThrottleRule[]): Promise<number> {
+    const byKey = new Map(rules.map((r) => [r.key, r]));
+    const keys = [...byKey.keys()].sort();
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        // Inserts the missing counters and locks all of them, in key order (no deadlock between
+        // attempts sharing keys); the no-op update is what makes ON CONFLICT lock and return the row.
+        const rows = (await manager.query(
+          `INSERT INTO login_throttle AS t (key, failures, window_started_at)
+           SELECT k, 0, now() FROM unnest($1::text[]) AS k ORDER BY k
+           ON CONFLICT (key) DO UPDATE SET failures = t.failures
+           RETURNING t.key, t.failures, t.window_started_at AS started_at, now() AS now`,
+          [keys],
+        )) as LockedCounter[];
+        const next: Array<{ key: string } & ThrottleState> = [];
+        let refused = false;
+        let waitMs = 0;
+        for (const row of rows) {
+          const rule = byKey.get(row.key);
+          if (!rule) continue;
+          const decision = decide(rule, { failures: row.failures, startedAt: row.started_at.getTime() }, row.now.getTime());
+          if (decision.allowed) next.push({ key: row.key, ...decision.next });
+          else {
+            refused = true;
+            waitMs = Math.max(waitMs, decision.waitMs);
+          }
+        }
+        // Rolling back undoes the counters this attempt created: a refused attempt leaves no trace.
+        if (refused) throw new Refused(Math.max(1, waitMs));
+        await manager.query(
+          `UPDATE login_throttle t SET failures = n.failures, window_started_at = to_timestamp(n.started_ms / 1000.0)
+             FROM unnest($1::text[], $2::int[], $3::float8[]) AS n(key, failures, started_ms)
+            WHERE t.key = n.key`,
+          [next.map((n) => n.key), next.map((n) => n.failures), next.map((n) => n.startedAt)],
+        );
+      });
+      return 0;
+    } catch (error) {
+      if (error instanceof Refused) return error.waitMs;
+      throw error;
+    }
+  }
+
+  /** Gives back one reserved attempt of window counters (the attempt succeeded; it was no guess). */
+  async release(keys: string[]): Promise<void> {
+    await this.dataSource.query(`UPDATE login_throttle SET failures = greatest(failures - 1, 0) WHERE key = ANY($1::text[])`, [keys]);
+  }
+
+  /** Forgets counters entirely (a backoff counter after a success). */
+  async clear(keys: string[]): Promise<void> {
+    await this.dataSource.query(`DELETE FROM login_throttle WHERE key = ANY($1::text[])`, [keys]);
+  }
+}
