@@ -10,6 +10,7 @@ import { HealthModule } from './health/health.module';
 import { InboxApiModule } from './inbox-api.module';
 import { apiLoggerOptions } from './logger';
 import { ReportsModule } from './reports/reports.module';
+import { SecurityModule } from './security/security.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 export interface ApiModuleOptions {
@@ -33,6 +34,7 @@ export class AppModule {
         InboxApiModule,
         ReportsModule,
         WebhooksModule,
+        SecurityModule,
         // The built dashboard, served at / on the API's port; /api stays the API's.
         ...(existsSync(webDist)
           ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}'] })]

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { DataSource } from 'typeorm';
 import { SESSION_COOKIE } from '../auth/auth.types';
@@ -7,34 +6,61 @@ import { clientIp, type HttpRequest } from '../common/http';
 
 export const WRITE_WINDOW_MS = 60_000;
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/**
+ * The one exemption, compared exactly. Express routes paths case-insensitively (NestJS creates the
+ * router before the setting could change), so a write may arrive as `/API/threads/…` or any other
+ * spelling: every write counts unless it is spelled exactly like a network's webhook, and another
+ * spelling of a webhook merely counts too. Fail closed: no spelling gets a write past the count.
+ */
+const WEBHOOK_PREFIX = '/api/webhooks/';
 
 /**
- * Writes are not free (jobs queued, rows locked, replies sent to networks), so each session — or
- * client address when there is no session — gets a fixed number per minute. The counter lives in
- * PostgreSQL so every api copy counts the same writes. Network webhooks are not counted: a network
- * delivers in bursts from a few addresses and a refused delivery is retried, not dropped.
+ * Counts one write in PostgreSQL (every api copy counts the same writes) and answers the count in
+ * the window. The counter belongs to the signed-in user when the cookie names a live session, and
+ * otherwise to the client address: a cookie the client makes up is no new counter.
  */
-export function writeRateLimitMiddleware(dataSource: DataSource, limitPerMinute: number) {
+export class WriteRateLimit {
+  constructor(
+    private readonly dataSource: DataSource,
+    /** The session table's id of a cookie token (its HMAC), or null for a token of the wrong shape. */
+    private readonly sessionIdOf: (token: string) => string | null,
+  ) {}
+
+  async count(input: { sessionToken: string | undefined; ip: string }): Promise<{ hits: number; secondsLeft: number }> {
+    const sessionId = input.sessionToken ? this.sessionIdOf(input.sessionToken) : null;
+    const [row] = (await this.dataSource.query(
+      `WITH client AS (
+         SELECT coalesce(
+           (SELECT 'user:' || s.user_id FROM session s JOIN users u ON u.id = s.user_id AND u.active
+             WHERE s.id = $1 AND s.expires_at > now()),
+           $2) AS key
+       )
+       INSERT INTO api_rate_limit (key, hits, window_started_at) SELECT key, 1, now() FROM client
+       ON CONFLICT (key) DO UPDATE SET
+         hits = CASE WHEN api_rate_limit.window_started_at > now() - $3 * interval '1 millisecond' THEN api_rate_limit.hits + 1 ELSE 1 END,
+         window_started_at = CASE WHEN api_rate_limit.window_started_at > now() - $3 * interval '1 millisecond' THEN api_rate_limit.window_started_at ELSE now() END
+       RETURNING hits, ceil(extract(epoch FROM (window_started_at + $3 * interval '1 millisecond' - now())))::int AS seconds_left`,
+      [sessionId, `ip:${input.ip}`, WRITE_WINDOW_MS],
+    )) as Array<{ hits: number; seconds_left: number }>;
+    return { hits: row.hits, secondsLeft: row.seconds_left };
+  }
+}
+
+/**
+ * Writes are not free (jobs queued, rows locked, replies sent to networks), so each user — or
+ * client address without a valid session — gets a fixed number per minute. Every write counts,
+ * whatever its path, except network webhooks: a network delivers in bursts from a few addresses
+ * and a refused delivery is retried, not dropped.
+ */
+export function writeRateLimitMiddleware(limiter: WriteRateLimit, limitPerMinute: number) {
   return (req: HttpRequest, res: ServerResponse, next: (error?: unknown) => void): void => {
-    const url = req.url ?? '';
-    if (!WRITE_METHODS.has(req.method) || !url.startsWith('/api/') || url.startsWith('/api/webhooks/')) return next();
-    const session = readCookie(req.headers.cookie, SESSION_COOKIE);
-    // Keyed by a hash: the table never holds a usable session token.
-    const key = session ? `session:${createHash('sha256').update(session).digest('hex')}` : `ip:${clientIp(req)}`;
-    dataSource
-      .query(
-        `INSERT INTO api_rate_limit (key, hits, window_started_at) VALUES ($1, 1, now())
-         ON CONFLICT (key) DO UPDATE SET
-           hits = CASE WHEN api_rate_limit.window_started_at > now() - $2 * interval '1 millisecond' THEN api_rate_limit.hits + 1 ELSE 1 END,
-           window_started_at = CASE WHEN api_rate_limit.window_started_at > now() - $2 * interval '1 millisecond' THEN api_rate_limit.window_started_at ELSE now() END
-         RETURNING hits, ceil(extract(epoch FROM (window_started_at + $2 * interval '1 millisecond' - now())))::int AS left_s`,
-        [key, WRITE_WINDOW_MS],
-      )
-      .then((rows: Array<{ hits: number; left_s: number }>) => {
-        const { hits, left_s } = rows[0];
+    if (!WRITE_METHODS.has(req.method) || (req.url ?? '').startsWith(WEBHOOK_PREFIX)) return next();
+    limiter
+      .count({ sessionToken: readCookie(req.headers.cookie, SESSION_COOKIE), ip: clientIp(req) })
+      .then(({ hits, secondsLeft }) => {
         if (hits <= limitPerMinute) return next();
         res.statusCode = 429;
-        res.setHeader('Retry-After', String(Math.max(1, left_s)));
+        res.setHeader('Retry-After', String(Math.max(1, secondsLeft)));
         res.setHeader('content-type', 'application/json; charset=utf-8');
         res.end(JSON.stringify({ statusCode: 429, message: `too many writes: at most ${limitPerMinute} per minute`, error: 'Too Many Requests' }));
       })

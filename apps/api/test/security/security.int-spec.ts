@@ -4,8 +4,12 @@ import request from 'supertest';
 import { DEMO_FACEBOOK_APP, facebookEscape } from '@resonance/sim';
 import { createQueueBackend, prepareQueueBackend, QueueName, type IngestJob, type QueueBackend } from '@resonance/queue';
 import { createTestDatabase, makeChannel, makeWorkspace, testConfig, type TestDatabase } from '@resonance/testing';
+import { randomBytes } from 'node:crypto';
+import type { Workspace } from '@resonance/db';
 import { createApi } from '../../src';
-import { comment, login, makeLoginUser, type Session } from '../support';
+import { SESSION_COOKIE } from '../../src/auth/auth.types';
+import { comment, login, makeLoginUser, PASSWORD, type Session } from '../support';
+import { fromAddress } from './client-address';
 import { IngestStore } from '@resonance/worker';
 
 /**
@@ -20,6 +24,7 @@ describe('api security', () => {
   let backend: QueueBackend;
   let agent: Session;
   let threadId: string;
+  let workspace: Workspace;
   const PAGE = '104857600999111';
 
   beforeAll(async () => {
@@ -34,7 +39,7 @@ describe('api security', () => {
     await second.init();
     https = await createApi({ ...config, PUBLIC_URL: 'https://inbox.example.com' }, db.url);
     await https.init();
-    const workspace = await makeWorkspace(db.dataSource);
+    workspace = await makeWorkspace(db.dataSource);
     const channel = await makeChannel(db.dataSource, workspace, { network: 'facebook', externalId: PAGE });
     await new IngestStore(db.dataSource).ingest(channel.id, [comment({ threadKey: 's1', externalId: 's1-1', text: 'Hallo' })]);
     [{ id: threadId }] = await db.dataSource.query(`SELECT id::text FROM thread WHERE thread_key = 's1'`);
@@ -85,6 +90,38 @@ describe('api security', () => {
     await request(app.getHttpServer()).get(`/api/threads/${threadId}`).set('Cookie', agent.cookie).expect(200);
     // Another client (no session, another key) is not held back by this session's writes.
     await request(app.getHttpServer()).post('/api/auth/login').set('content-type', 'application/json').send({ email: 'nobody@example.test', password: 'wrong password' }).expect(401);
+  });
+
+  /** Signs in from its own address, so the sign-in does not count against 127.0.0.1's writes. */
+  async function signInFrom(address: string): Promise<{ cookie: string; csrf: string }> {
+    const user = await makeLoginUser(db.dataSource, workspace, 'agent');
+    const res = await fromAddress(app, address).post('/api/auth/login').send({ email: user.email, password: PASSWORD }).expect(200);
+    const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+    return { cookie, csrf: res.body.csrfToken };
+  }
+
+  it('counts writes under every spelling of the path: /API/ and /Api/ as much as /api/', async () => {
+    const session = await signInFrom('127.0.0.21');
+    const write = (prefix: string) =>
+      request(app.getHttpServer()).patch(`${prefix}/threads/${threadId}`).set('Cookie', session.cookie).set('X-CSRF-Token', session.csrf).send({ priority: 2 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 9; i++) statuses.push((await write(i % 2 ? '/Api' : '/API')).status);
+    // Express routes the other spellings (case-insensitive routing); they count all the same.
+    expect(statuses).toEqual([...Array(8).fill(200), 429]);
+    await write('/api').expect(429);
+  });
+
+  it('counts writes with a made-up session cookie against the client address, and a signed-in user against the user', async () => {
+    const stranger = fromAddress(app, '127.0.0.22');
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const forged = randomBytes(32).toString('base64url');
+      statuses.push((await stranger.post('/api/auth/logout').set('Cookie', `${SESSION_COOKIE}=${forged}`)).status);
+    }
+    expect(statuses).toEqual([...Array(8).fill(401), 429, 429]);
+    // A valid session from the same, exhausted address writes on its own counter.
+    const session = await signInFrom('127.0.0.23');
+    await stranger.patch(`/api/threads/${threadId}`).set('Cookie', session.cookie).set('X-CSRF-Token', session.csrf).send({ priority: 3 }).expect(200);
   });
 
   it('queues a replayed webhook delivery only once, even after its job is gone from the queue', async () => {

@@ -1,0 +1,83 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { BACKOFF_MEMORY_MS, LOGIN_WINDOW_MS } from '../auth/login-throttle';
+import { WRITE_WINDOW_MS } from './write-rate-limit';
+
+const EVERY_MS = 15 * 60_000;
+/** Rows per statement: a backlog is deleted in short statements, not one long lock-holding one. */
+const BATCH = 5_000;
+
+export interface PurgeResult {
+  sessions: number;
+  loginThrottle: number;
+  apiRateLimit: number;
+}
+
+/**
+ * Each statement deletes up to BATCH rows matching `stale`. The condition is repeated outside the
+ * sub-select on purpose: a row a request refreshed meanwhile is re-checked and kept.
+ */
+async function deleteInBatches(dataSource: DataSource, table: string, keyColumn: string, stale: string, params: unknown[]): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const [{ n }] = (await dataSource.query(
+      `WITH d AS (DELETE FROM ${table} WHERE ${keyColumn} IN (SELECT ${keyColumn} FROM ${table} WHERE ${stale} LIMIT ${BATCH}) AND ${stale} RETURNING 1)
+       SELECT count(*)::int AS n FROM d`,
+      params,
+    )) as Array<{ n: number }>;
+    total += n;
+    if (n < BATCH) return total;
+  }
+}
+
+/**
+ * Deletes what can never count again: expired sessions, login counters past their window (window
+ * counters) or memory (backoff counters), write counters past their minute. A purged counter
+ * behaves exactly like an expired one, so racing api copies or requests change nothing.
+ */
+export async function purgeExpiredSecurityRows(dataSource: DataSource): Promise<PurgeResult> {
+  return {
+    sessions: await deleteInBatches(dataSource, 'session', 'id', `expires_at < now()`, []),
+    loginThrottle: await deleteInBatches(
+      dataSource,
+      'login_throttle',
+      'key',
+      `window_started_at < now() - CASE WHEN key LIKE 'email:%' OR key LIKE 'ip:%' THEN $1::float8 ELSE $2::float8 END * interval '1 millisecond'`,
+      [LOGIN_WINDOW_MS, BACKOFF_MEMORY_MS],
+    ),
+    apiRateLimit: await deleteInBatches(dataSource, 'api_rate_limit', 'key', `window_started_at < now() - $1::float8 * interval '1 millisecond'`, [WRITE_WINDOW_MS]),
+  };
+}
+
+/** Runs the purge at start and every 15 minutes in every api copy (the deletes are idempotent). */
+@Injectable()
+export class ExpiredRowsPurge implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ExpiredRowsPurge.name);
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  onApplicationBootstrap(): void {
+    this.tick();
+    this.timer = setInterval(() => this.tick(), EVERY_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  private tick(): void {
+    if (this.running) return;
+    this.running = purgeExpiredSecurityRows(this.dataSource)
+      .then((r) => {
+        if (r.sessions + r.loginThrottle + r.apiRateLimit > 0) {
+          this.logger.log(`purged ${r.sessions} expired sessions, ${r.loginThrottle} login counters, ${r.apiRateLimit} write counters`);
+        }
+      })
+      .catch((error: Error) => this.logger.warn(`purge of expired security rows failed: ${error.message}`))
+      .finally(() => (this.running = undefined));
+  }
+}

@@ -1,0 +1,74 @@
+import { createTestDatabase, makeUser, makeWorkspace, testConfig, type TestDatabase } from '@resonance/testing';
+import { createApi } from '../../src';
+import { BACKOFF_MEMORY_MS, LOGIN_WINDOW_MS } from '../../src/auth/login-throttle';
+import { purgeExpiredSecurityRows } from '../../src/security/expired-rows-purge';
+import { WRITE_WINDOW_MS } from '../../src/security/write-rate-limit';
+import { waitFor } from '../support';
+
+const MINUTE = 60_000;
+
+/** One run of the purge deletes what can never count again and keeps everything still in use. */
+describe('purge of expired sessions and rate-limit counters', () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  const keys = async (table: string, column: string) =>
+    ((await db.dataSource.query(`SELECT ${column} AS k FROM ${table}`)) as Array<{ k: string }>).map((r) => r.k).sort();
+
+  it('deletes expired sessions, login counters past their window or memory and write counters past their minute, in batches', async () => {
+    const ws = await makeWorkspace(db.dataSource);
+    const user = await makeUser(db.dataSource, ws);
+    await db.dataSource.query(
+      `INSERT INTO session (id, workspace_id, user_id, csrf_token, expires_at)
+       VALUES ('expired', $1, $2, 'c', now() - interval '1 minute'), ('live', $1, $2, 'c', now() + interval '1 minute')`,
+      [ws.id, user.id],
+    );
+    const ago = (ms: number) => new Date(Date.now() - ms);
+    const counters: Array<[string, Date]> = [
+      ['email:old@example.test', ago(LOGIN_WINDOW_MS + MINUTE)],
+      ['email:fresh@example.test', ago(LOGIN_WINDOW_MS - MINUTE)],
+      ['ip:10.0.0.1', ago(LOGIN_WINDOW_MS + MINUTE)],
+      ['ip:10.0.0.2', ago(MINUTE)],
+      // Backoff counters outlive the login window: their delays may still be running.
+      ['pair:10.0.0.1|a@example.test', ago(LOGIN_WINDOW_MS + MINUTE)],
+      ['pair:10.0.0.1|b@example.test', ago(BACKOFF_MEMORY_MS + MINUTE)],
+      ['password:' + user.id, ago(BACKOFF_MEMORY_MS - MINUTE)],
+    ];
+    await db.dataSource.query(`INSERT INTO login_throttle (key, failures, window_started_at) SELECT * FROM unnest($1::text[], $2::int[], $3::timestamptz[])`, [
+      counters.map(([k]) => k),
+      counters.map(() => 3),
+      counters.map(([, at]) => at),
+    ]);
+    // More stale write counters than one batch deletes, and one still counting.
+    await db.dataSource.query(
+      `INSERT INTO api_rate_limit (key, hits, window_started_at)
+       SELECT 'ip:stale-' || i, 1, now() - $1 * interval '1 millisecond' FROM generate_series(1, 12001) AS i
+       UNION ALL SELECT 'user:fresh', 4, now()`,
+      [WRITE_WINDOW_MS + 1_000],
+    );
+
+    expect(await purgeExpiredSecurityRows(db.dataSource)).toEqual({ sessions: 1, loginThrottle: 3, apiRateLimit: 12_001 });
+    expect(await keys('session', 'id')).toEqual(['live']);
+    expect(await keys('login_throttle', 'key')).toEqual(['email:fresh@example.test', 'ip:10.0.0.2', 'pair:10.0.0.1|a@example.test', `password:${user.id}`].sort());
+    expect(await keys('api_rate_limit', 'key')).toEqual(['user:fresh']);
+    // A second run finds nothing.
+    expect(await purgeExpiredSecurityRows(db.dataSource)).toEqual({ sessions: 0, loginThrottle: 0, apiRateLimit: 0 });
+  });
+
+  it('runs in the api on its own: a started api purges what expired', async () => {
+    await db.dataSource.query(`INSERT INTO api_rate_limit (key, hits, window_started_at) VALUES ('ip:left-over', 9, now() - interval '1 hour')`);
+    const app = await createApi(testConfig(), db.url);
+    try {
+      await app.init();
+      await waitFor(async () => ((await keys('api_rate_limit', 'key')).includes('ip:left-over') ? undefined : true));
+    } finally {
+      await app.close();
+    }
+  });
+});
