@@ -28,7 +28,7 @@ export class AuthController {
 
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in; sets the httpOnly session cookie and answers with the user and the CSRF token. Rate-limited per e-mail and client address.' })
+  @ApiOperation({ summary: 'Sign in; sets the httpOnly session cookie and answers with the user and the CSRF token. Rate-limited per client address, per account and client address (doubling delays) and per account.' })
   @ApiBody({ type: LoginBody })
   @ApiOkResponse({ type: SessionView })
   @ApiUnauthorizedResponse({ type: ErrorBody, description: 'Wrong e-mail or password (or the user is deactivated)' })

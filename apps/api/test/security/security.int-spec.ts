@@ -14,7 +14,8 @@ import { IngestStore } from '@resonance/worker';
 
 /**
  * Security headers, the shared API write limit and webhook replay protection, each checked so that
- * removing the protection fails the test (CSRF and the login throttle: boundaries.int-spec.ts).
+ * removing the protection fails the test (CSRF: boundaries.int-spec.ts; the login throttle:
+ * login-throttle.int-spec.ts).
  */
 describe('api security', () => {
   let db: TestDatabase;
