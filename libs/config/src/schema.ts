@@ -50,6 +50,12 @@ export const configSchema = z.object({
   PUBLIC_URL: url(['http:', 'https:']).default('http://localhost:3000'),
   /** Folder of the built dashboard that the API serves at /. */
   WEB_DIST_DIR: z.string().default('apps/web/dist'),
+  /** Data exports (CSV, the thread export) running at once for one workspace; more get 429. */
+  EXPORTS_PER_WORKSPACE: z.coerce.number().int().min(1).max(100).default(2),
+  /** Data exports running at once in one api process, all workspaces (at most half the pool: each holds a connection). */
+  EXPORTS_PER_PROCESS: z.coerce.number().int().min(1).max(250).default(4),
+  /** An export whose client reads nothing for this long is ended, freeing its slot and connection. */
+  EXPORT_STALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
 
   SIM_HOST: z.string().default('127.0.0.1'),
   SIM_PORT: port.default(4000),

@@ -39,7 +39,7 @@ export function csvCell(value: unknown): string {
 }
 
 /** One CSV line (with its CRLF) of a record's values in the given column order. */
-export function csvLine(columns: readonly string[], record: Readonly<Record<string, unknown>>): string {
+export function csvLine<T extends object>(columns: ReadonlyArray<keyof T>, record: T): string {
   return columns.map((c) => csvCell(record[c])).join(',') + '\r\n';
 }
 

@@ -5,11 +5,12 @@ import { DataSource } from 'typeorm';
 import { INTENTS, type Intent } from '@resonance/contracts';
 import { Authenticated, CurrentUser } from '../auth/decorators';
 import type { AuthUser } from '../auth/auth.types';
-import { toCsv } from './csv';
+import type { HttpResponse } from '../common/http';
+import { ExportsService } from './exports.service';
 import { channelsHealthReport, intentsReport, postReport } from './intents.report';
 import { parseReportQuery, ReportQueryDto, type Grouping, type ReportParams } from './report-query';
 import { resonanceReport } from './resonance.report';
-import { responseTimesReport, threadRows } from './response-times.report';
+import { responseTimesReport } from './response-times.report';
 import { workspaceToday } from './workspace-today';
 
 export class IntentCorrectionBody {
@@ -18,68 +19,64 @@ export class IntentCorrectionBody {
   @ApiProperty({ enum: INTENTS }) @IsIn(INTENTS as unknown as string[]) intent!: Intent;
 }
 
-interface CsvResponse {
-  setHeader(name: string, value: string): void;
-}
-
 /**
  * Reports (issue 10), always scoped to the signed-in user's workspace. Every report answers JSON
  * with its definitions, or CSV with ?format=csv. Analysts and admins read all reports; agents read
- * response times (their own service level) and may correct intent labels.
+ * response times (their own service level) and may correct intent labels. Every CSV and the
+ * thread export are data exports: bounded per workspace and process (429 beyond, ExportSlots).
  */
 @ApiTags('reports')
 @Controller('reports')
 @Authenticated('admin', 'analyst')
 export class ReportsController {
-  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(ExportsService) private readonly exports: ExportsService,
+  ) {}
 
   @Get('response-times')
   @Authenticated('admin', 'analyst', 'agent')
   @ApiOperation({ summary: 'First response and reply times (median, p90, mean, count; calendar and business hours), SLA, handled without reply' })
-  async responseTimes(@CurrentUser() user: AuthUser, @Query() q: ReportQueryDto, @Res({ passthrough: true }) res: CsvResponse) {
+  async responseTimes(@CurrentUser() user: AuthUser, @Query() q: ReportQueryDto, @Res({ passthrough: true }) res: HttpResponse) {
     const p = await this.params(user, q, ['none', 'network', 'channel', 'agent']);
-    const report = await responseTimesReport(this.ds, user.workspaceId, p);
-    return p.csv ? csv(res, 'response-times', report.rows) : report;
+    return this.answer(user, p, res, 'response-times', () => responseTimesReport(this.ds, user.workspaceId, p));
   }
 
   @Get('resonance')
   @ApiOperation({ summary: 'Comment resonance: comments, unique/returning commenters, per 1,000 followers/views, share answered, intent mix, sentiment; top posts' })
-  async resonance(@CurrentUser() user: AuthUser, @Query() q: ReportQueryDto, @Res({ passthrough: true }) res: CsvResponse) {
+  async resonance(@CurrentUser() user: AuthUser, @Query() q: ReportQueryDto, @Res({ passthrough: true }) res: HttpResponse) {
     const p = await this.params(user, q, ['none', 'network', 'channel', 'post']);
-    const report = await resonanceReport(this.ds, user.workspaceId, p);
-    return p.csv ? csv(res, 'resonance', report.rows) : report;
+    return this.answer(user, p, res, 'resonance', () => resonanceReport(this.ds, user.workspaceId, p));
   }
 
   @Get('posts/:id')
   @ApiOperation({ summary: 'One post: counts, weighted engagement and the resonance of its comments' })
-  async post(@CurrentUser() user: AuthUser, @Param('id') id: string, @Query() q: ReportQueryDto, @Res({ passthrough: true }) res: CsvResponse) {
+  async post(@CurrentUser() user: AuthUser, @Param('id') id: string, @Query() q: ReportQueryDto, @Res({ passthrough: true }) res: HttpResponse) {
     const p = await this.params(user, q, ['none']);
-    const report = await postReport(this.ds, user.workspaceId, id, p);
-    return p.csv ? csv(res, `post-${id}`, report.rows.map((r) => ({ postId: report.post.id, ...r }))) : report;
+    return this.answer(user, p, res, `post-${id}`, () => postReport(this.ds, user.workspaceId, id, p), (report) =>
+      report.rows.map((r) => ({ postId: report.post.id, ...r })),
+    );
   }
 
   @Get('intents')
   @ApiOperation({ summary: 'Intent mix and sentiment per intent, label corrections, perception gap' })
-  async intents(@CurrentUser() user: AuthUser, @Query() q: ReportQueryDto, @Res({ passthrough: true }) res: CsvResponse) {
+  async intents(@CurrentUser() user: AuthUser, @Query() q: ReportQueryDto, @Res({ passthrough: true }) res: HttpResponse) {
     const p = await this.params(user, q, ['none', 'network', 'channel', 'post']);
-    const report = await intentsReport(this.ds, user.workspaceId, p);
-    return p.csv ? csv(res, 'intents', report.rows) : report;
+    return this.answer(user, p, res, 'intents', () => intentsReport(this.ds, user.workspaceId, p));
   }
 
   @Get('channels-health')
   @ApiOperation({ summary: 'Ingestion health per channel: last sync, lag, errors, budget, gaps reconciled, volume and delay' })
-  async channelsHealth(@CurrentUser() user: AuthUser, @Query() q: ReportQueryDto, @Res({ passthrough: true }) res: CsvResponse) {
+  async channelsHealth(@CurrentUser() user: AuthUser, @Query() q: ReportQueryDto, @Res({ passthrough: true }) res: HttpResponse) {
     const p = await this.params(user, q, ['none']);
-    const report = await channelsHealthReport(this.ds, user.workspaceId, p);
-    return p.csv ? csv(res, 'channels-health', report.rows) : report;
+    return this.answer(user, p, res, 'channels-health', () => channelsHealthReport(this.ds, user.workspaceId, p));
   }
 
   @Get('threads')
-  @ApiOperation({ summary: 'One row per thread started in the period (CSV by default; ?format=json for JSON)' })
-  async threads(@CurrentUser() user: AuthUser, @Query() q: ReportQueryDto, @Res({ passthrough: true }) res: CsvResponse) {
+  @ApiOperation({ summary: 'One row per thread started in the period (CSV by default; ?format=json for JSON), streamed; 429 when the workspace already runs its exports' })
+  async threads(@CurrentUser() user: AuthUser, @Query() q: ReportQueryDto, @Res() res: HttpResponse): Promise<void> {
     const p = await this.params(user, { ...q, format: q.format ?? 'csv' }, ['none']);
-    const rows = await threadRows(this.ds, user.workspaceId, p);
-    return p.csv ? csv(res, 'threads', rows) : { params: p, rows };
+    await this.exports.streamThreads(user.workspaceId, p, res);
   }
 
   @Post('intents/corrections')
@@ -108,10 +105,12 @@ export class ReportsController {
   private async params(user: AuthUser, q: ReportQueryDto, groupings: readonly Grouping[]): Promise<ReportParams> {
     return parseReportQuery(q, await workspaceToday(this.ds, user.workspaceId), groupings);
   }
-}
 
-function csv(res: CsvResponse, name: string, rows: unknown[]): string {
-  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  res.setHeader('Content-Disposition', `attachment; filename="resonance-${name}.csv"`);
-  return toCsv(rows);
+  /** The report as JSON, or its rows as a CSV export (?format=csv). */
+  private answer<R extends { rows: unknown[] }>(
+    user: AuthUser, p: ReportParams, res: HttpResponse, name: string, build: () => Promise<R>,
+    csvRows: (report: R) => unknown[] = (report) => report.rows,
+  ): Promise<R | string> {
+    return p.csv ? this.exports.reportCsv(user.workspaceId, res, name, async () => csvRows(await build())) : build();
+  }
 }

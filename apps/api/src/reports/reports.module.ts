@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ExportSlots } from './export-slots';
+import { ExportsService } from './exports.service';
 import { ReportsController } from './reports.controller';
 
 /** Reports (issue 10): reads the rollups that apps/worker/src/rollup maintains. */
-@Module({ controllers: [ReportsController] })
+@Module({ controllers: [ReportsController], providers: [ExportSlots, ExportsService] })
 export class ReportsModule {}

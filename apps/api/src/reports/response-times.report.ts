@@ -95,30 +95,3 @@ export async function responseTimesReport(ds: DataSource, workspaceId: string, p
     rows,
   };
 }
-
-/** One row per thread started in the period: its timers and response events (CSV export). */
-export async function threadRows(ds: DataSource, workspaceId: string, p: ReportParams) {
-  return ds.query(
-    `SELECT t.id AS thread_id, t.network, t.channel_account_id, t.channel, t.post_id, t.status, t.assignee_id,
-            t.first_inbound_at, t.first_response_at, f.seconds AS first_response_seconds,
-            f.business_seconds AS first_response_business_seconds,
-            COALESCE(r.replies, 0) AS replies, r.reply_mean_seconds, r.reply_max_seconds,
-            COALESCE(h.handled, 0) AS handled, h.handled_action, t.message_count, t.tags
-       FROM thread t
-       JOIN workspace w ON w.id = t.workspace_id
-       LEFT JOIN LATERAL (SELECT seconds, business_seconds FROM report_response_event e
-                           WHERE e.thread_id = t.id AND e.kind = 'first' LIMIT 1) f ON true
-       LEFT JOIN LATERAL (SELECT count(*)::int AS replies, round(avg(seconds)::numeric, 3)::float8 AS reply_mean_seconds,
-                                 max(seconds) AS reply_max_seconds
-                            FROM report_response_event e WHERE e.thread_id = t.id AND e.kind = 'reply') r ON true
-       LEFT JOIN LATERAL (SELECT count(*)::int AS handled, min(action) AS handled_action
-                            FROM report_response_event e WHERE e.thread_id = t.id AND e.kind = 'handled') h ON true
-      WHERE t.workspace_id = $1
-        AND t.first_inbound_at >= ($2::date::timestamp AT TIME ZONE w.timezone)
-        AND t.first_inbound_at < (($3::date + 1)::timestamp AT TIME ZONE w.timezone)
-        AND ($4::text IS NULL OR t.network = $4) AND ($5::uuid IS NULL OR t.channel_account_id = $5)
-      ORDER BY t.first_inbound_at, t.id
-      LIMIT 100000`,
-    [workspaceId, p.from, p.to, p.network, p.channel],
-  ) as Promise<Array<Record<string, unknown>>>;
-}
