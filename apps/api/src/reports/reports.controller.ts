@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, Matches } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -7,6 +7,7 @@ import { Authenticated, CurrentUser } from '../auth/decorators';
 import type { AuthUser } from '../auth/auth.types';
 import type { HttpResponse } from '../common/http';
 import { ExportsService } from './exports.service';
+import { IntentCorrectionsService } from './intent-corrections.service';
 import { channelsHealthReport, intentsReport, postReport } from './intents.report';
 import { parseReportQuery, ReportQueryDto, type Grouping, type ReportParams } from './report-query';
 import { resonanceReport } from './resonance.report';
@@ -32,6 +33,7 @@ export class ReportsController {
   constructor(
     @Inject(DataSource) private readonly ds: DataSource,
     @Inject(ExportsService) private readonly exports: ExportsService,
+    @Inject(IntentCorrectionsService) private readonly corrections: IntentCorrectionsService,
   ) {}
 
   @Get('response-times')
@@ -85,21 +87,7 @@ export class ReportsController {
   @ApiOperation({ summary: "Correct a message's intent label; the correction is kept and counted in the intents report" })
   async correct(@CurrentUser() user: AuthUser, @Body() body: IntentCorrectionBody) {
     if (!INTENTS.includes(body.intent)) throw new BadRequestException('unknown intent');
-    return this.ds.transaction(async (tx) => {
-      const [message] = (await tx.query(
-        `SELECT id, intent FROM message WHERE id = $1 AND workspace_id = $2 AND NOT is_from_account FOR UPDATE`,
-        [body.messageId, user.workspaceId],
-      )) as Array<{ id: string; intent: string | null }>;
-      if (!message) throw new NotFoundException('no such inbound message in this workspace');
-      const [correction] = (await tx.query(
-        `INSERT INTO intent_correction (workspace_id, message_id, user_id, previous_intent, intent)
-         VALUES ($1, $2, $3, $4, $5) RETURNING id::text, message_id::text AS "messageId", previous_intent AS "previousIntent", intent, created_at AS "createdAt"`,
-        [user.workspaceId, message.id, user.id, message.intent, body.intent],
-      )) as unknown[];
-      // The update marks the thread for the rollup job (message trigger), so reports follow.
-      await tx.query(`UPDATE message SET intent = $2 WHERE id = $1`, [message.id, body.intent]);
-      return correction;
-    });
+    return this.corrections.correct(user.workspaceId, user.id, body.messageId, body.intent);
   }
 
   private async params(user: AuthUser, q: ReportQueryDto, groupings: readonly Grouping[]): Promise<ReportParams> {

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ExportSlots } from './export-slots';
 import { ExportsService } from './exports.service';
+import { IntentCorrectionsService } from './intent-corrections.service';
 import { ReportsController } from './reports.controller';
 
 /** Reports (issue 10): reads the rollups that apps/worker/src/rollup maintains. */
-@Module({ controllers: [ReportsController], providers: [ExportSlots, ExportsService] })
+@Module({ controllers: [ReportsController], providers: [ExportSlots, ExportsService, IntentCorrectionsService] })
 export class ReportsModule {}
