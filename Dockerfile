@@ -20,6 +20,8 @@ RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production
+# In a container the api must accept connections from outside it (the default is 127.0.0.1).
+ENV API_HOST=0.0.0.0
 WORKDIR /app
 COPY --from=build /app /app
 USER node

@@ -9,6 +9,7 @@ import { QueueModule, type QueueBackend } from '@resonance/queue';
 import { HealthModule } from './health/health.module';
 import { InboxApiModule } from './inbox-api.module';
 import { apiLoggerOptions } from './logger';
+import { PublicConfigModule } from './public-config/public-config.module';
 import { ReportsModule } from './reports/reports.module';
 import { SecurityModule } from './security/security.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -31,6 +32,7 @@ export class AppModule {
         DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.DATABASE_POOL_SIZE, applicationName: 'resonance-api' }),
         QueueModule.forRoot(queue),
         HealthModule,
+        PublicConfigModule,
         InboxApiModule,
         ReportsModule,
         WebhooksModule,

@@ -3,11 +3,11 @@ import { getHeapStatistics } from 'node:v8';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { Config } from '@resonance/config';
 import { queueBackendFromConfig } from '@resonance/queue';
 import { AppModule } from './app.module';
+import { setupApiDocs } from './docs/api-docs';
 import { applySecurity } from './security';
 import { useBodyParsers } from './security/json-body';
 
@@ -17,7 +17,7 @@ export interface ApiHandle {
   close(): Promise<void>;
 }
 
-/** Builds the API application (routes under /api, OpenAPI at /api/docs) without listening. */
+/** Builds the API application (routes under /api, OpenAPI at /api/docs as API_DOCS says) without listening. */
 export async function createApi(config: Config, databaseUrl: string): Promise<INestApplication> {
   const queue = queueBackendFromConfig(config, databaseUrl);
   // Nest's own body parsers are replaced by useBodyParsers: the same parsers, the raw body kept for
@@ -28,16 +28,7 @@ export async function createApi(config: Config, databaseUrl: string): Promise<IN
   useBodyParsers(app);
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Resonance API')
-      .setDescription('The unified social-media inbox and engagement dashboard')
-      .setVersion('0.1.0')
-      .addCookieAuth('resonance_session', { type: 'apiKey', in: 'cookie', name: 'resonance_session' }, 'resonance_session')
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  setupApiDocs(app, config);
   return app;
 }
 
@@ -47,6 +38,14 @@ export async function startApi(config: Config, databaseUrl: string): Promise<Api
   const url = `http://localhost:${config.API_PORT}`;
   // The heap limit shows whether the api got its V8 flags (libs/runtime/src/node-flags.ts).
   const heapLimitMb = Math.round(getHeapStatistics().heap_size_limit / 1048576);
-  app.get(Logger).log(`api listening on ${url}; queue backend: ${queueBackendFromConfig(config, databaseUrl).describe}; V8 heap limit ${heapLimitMb} MB`);
+  app.get(Logger).log(
+    `api listening on ${url} (${bindingNote(config.API_HOST)}); queue backend: ${queueBackendFromConfig(config, databaseUrl).describe}; V8 heap limit ${heapLimitMb} MB`,
+  );
   return { app, url, close: () => app.close() };
+}
+
+/** Says in the log who can reach the api: this machine only unless API_HOST opened it. */
+export function bindingNote(host: string): string {
+  const loopback = host === '127.0.0.1' || host === '::1' || host === 'localhost';
+  return loopback ? `bound to ${host}: this machine only; set API_HOST=0.0.0.0 to accept other machines` : `bound to ${host} (API_HOST)`;
 }

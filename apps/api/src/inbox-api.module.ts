@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { AvatarsModule } from './avatars/avatars.module';
 import { CannedResponsesModule } from './canned-responses/canned-responses.module';
 import { ChannelsModule } from './channels/channels.module';
 import { ConnectModule } from './connect/connect.module';
@@ -31,6 +32,7 @@ import { UsersModule } from './users/users.module';
     ConnectModule,
     SettingsModule,
     DataCareModule,
+    AvatarsModule,
   ],
 })
 export class InboxApiModule {}

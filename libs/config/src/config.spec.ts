@@ -4,6 +4,10 @@ describe('loadConfig', () => {
   it('applies defaults and picks the PostgreSQL queue backend without REDIS_URL', () => {
     const config = loadConfig({});
     expect(config.API_PORT).toBe(3000);
+    // Development and demo run with public secrets: this machine only unless API_HOST says otherwise.
+    expect(config.API_HOST).toBe('127.0.0.1');
+    expect(config.API_DOCS).toBe('public');
+    expect(config.START_SIM).toBe(true);
     expect(config.queueBackend).toBe('postgres');
     expect(config.DEMO_MODE).toBe(true);
     expect(Buffer.from(config.ENCRYPTION_KEY, 'base64')).toHaveLength(32);
@@ -39,6 +43,16 @@ describe('loadConfig', () => {
         DEMO_MODE: 'true',
       }),
     ).toThrow(/DEMO_MODE must not be true/);
+  });
+
+  it('in production keeps the API documentation for admins and the sim off unless asked', () => {
+    const production = { NODE_ENV: 'production', ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'), SESSION_SECRET: 'x'.repeat(32) };
+    const config = loadConfig(production);
+    expect(config.API_DOCS).toBe('admins');
+    expect(config.START_SIM).toBe(false);
+    expect(config.API_HOST).toBe('127.0.0.1');
+    expect(loadConfig({ ...production, API_DOCS: 'off', API_HOST: '0.0.0.0', START_SIM: 'yes' })).toMatchObject({ API_DOCS: 'off', API_HOST: '0.0.0.0', START_SIM: true });
+    expect(() => loadConfig({ API_DOCS: 'everyone' })).toThrow(/^Invalid configuration: API_DOCS /);
   });
 
   it('redacts passwords in URLs for the log', () => {

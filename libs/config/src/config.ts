@@ -3,8 +3,10 @@ import { configSchema, type RawConfig } from './schema';
 
 export type QueueBackendKind = 'redis' | 'postgres';
 
-export interface Config extends Omit<RawConfig, 'DEMO_MODE' | 'ENCRYPTION_KEY' | 'SESSION_SECRET'> {
+export interface Config extends Omit<RawConfig, 'DEMO_MODE' | 'ENCRYPTION_KEY' | 'SESSION_SECRET' | 'API_DOCS' | 'START_SIM'> {
   DEMO_MODE: boolean;
+  API_DOCS: NonNullable<RawConfig['API_DOCS']>;
+  START_SIM: boolean;
   ENCRYPTION_KEY: string;
   SESSION_SECRET: string;
   /** Which queue backend BullMQ uses: Redis when REDIS_URL is set, else PostgreSQL. */
@@ -52,6 +54,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     ...raw,
     DEMO_MODE: raw.DEMO_MODE ?? !production,
+    API_DOCS: raw.API_DOCS ?? (production ? 'admins' : 'public'),
+    START_SIM: raw.START_SIM ?? !production,
     ENCRYPTION_KEY: raw.ENCRYPTION_KEY ?? devKey('encryption'),
     SESSION_SECRET: raw.SESSION_SECRET ?? devKey('session'),
     queueBackend: raw.REDIS_URL ? 'redis' : 'postgres',

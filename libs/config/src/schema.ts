@@ -44,10 +44,21 @@ export const configSchema = z.object({
   QUEUE_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, _ and - only').default('resonance'),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
 
-  API_HOST: z.string().default('0.0.0.0'),
+  /**
+   * The address the API listens on. Unset: 127.0.0.1, this machine only (development and demo run
+   * with public demo secrets); set 0.0.0.0 to accept other machines (the Docker image does).
+   */
+  API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(3000),
   /** The address people and networks use to reach the API (OAuth callbacks, webhooks). */
   PUBLIC_URL: url(['http:', 'https:']).default('http://localhost:3000'),
+  /**
+   * Swagger UI and the OpenAPI document at /api/docs: public, admins (signed-in admins only) or off.
+   * Unset: public outside production, admins in production.
+   */
+  API_DOCS: z.enum(['public', 'admins', 'off']).optional(),
+  /** How often an open live-event stream re-checks its session (it also ends at once on logout). */
+  LIVE_SESSION_RECHECK_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
   /** Folder of the built dashboard that the API serves at /. */
   WEB_DIST_DIR: z.string().default('apps/web/dist'),
   /** Data exports (CSV, the thread export) running at once for one workspace; more get 429. */
@@ -57,6 +68,11 @@ export const configSchema = z.object({
   /** An export whose client reads nothing for this long is ended, freeing its slot and connection. */
   EXPORT_STALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
 
+  /**
+   * Whether `resonance start` runs the network simulator (and its traffic). Unset: yes outside
+   * production, no in production (`resonance start --with-sim` asks for it there).
+   */
+  START_SIM: bool.optional(),
   SIM_HOST: z.string().default('127.0.0.1'),
   SIM_PORT: port.default(4000),
   /** Where connectors send requests when a network has no real credentials configured. */

@@ -1,3 +1,4 @@
 export * from './networks';
 export * from './records';
 export * from './domain';
+export * from './public-config';

@@ -6,6 +6,7 @@ import { CONFIG, type Config } from '@resonance/config';
 import { DbChanges } from './db-changes';
 import type { LiveEvent, PresenceEntry, WorkspaceEvent } from './live-event';
 import { PgListener } from './pg-listener';
+import { PG_SESSION_ENDS_CHANNEL, SessionStreams } from './session-streams';
 import { PG_DB_EVENTS_CHANNEL, PG_EVENTS_CHANNEL, PostgresTransport, RedisTransport, type EventTransport } from './transports';
 
 const PG_PAYLOAD_LIMIT = 7_800;
@@ -14,7 +15,8 @@ const PG_PAYLOAD_LIMIT = 7_800;
  * Live events of every api copy. Events the api causes (thread changes, notes, presence) travel
  * over Redis pub/sub when REDIS_URL is set, else PostgreSQL NOTIFY; every copy, the sender too,
  * hands them to its own open streams. Message inserts and updates (whoever made them: ingest,
- * outbound worker, api) come from the database's own NOTIFY triggers, which every copy LISTENs to.
+ * outbound worker, api) come from the database's own NOTIFY triggers, which every copy LISTENs to,
+ * as are the ends of sessions (handed to SessionStreams, which closes those sessions' streams).
  */
 @Injectable()
 export class EventBus implements OnModuleInit, OnApplicationShutdown {
@@ -29,6 +31,7 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(CONFIG) config: Config,
     @Inject(DbChanges) private readonly dbChanges: DbChanges,
+    @Inject(SessionStreams) private readonly sessionStreams: SessionStreams,
   ) {
     this.transport = config.REDIS_URL
       ? new RedisTransport(config.REDIS_URL, `${config.QUEUE_PREFIX}:live-events`)
@@ -42,12 +45,20 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     const url = (this.dataSource.options as { url?: string }).url;
     if (!url) throw new Error('live events need the database URL');
-    const channels = this.transport.kind === 'postgres' ? [PG_DB_EVENTS_CHANNEL, PG_EVENTS_CHANNEL] : [PG_DB_EVENTS_CHANNEL];
+    const channels = [PG_DB_EVENTS_CHANNEL, PG_SESSION_ENDS_CHANNEL, ...(this.transport.kind === 'postgres' ? [PG_EVENTS_CHANNEL] : [])];
     this.listener = new PgListener(
       url,
       channels,
-      (channel, payload) => (channel === PG_EVENTS_CHANNEL ? this.received(payload) : this.dbChanged(payload)),
-      () => this.resync(),
+      (channel, payload) => {
+        if (channel === PG_EVENTS_CHANNEL) this.received(payload);
+        else if (channel === PG_SESSION_ENDS_CHANNEL) this.sessionStreams.signal(payload);
+        else this.dbChanged(payload);
+      },
+      () => {
+        this.resync();
+        // Sessions may have ended while the listener was away: ask the database now.
+        void this.sessionStreams.recheck();
+      },
       (message) => this.logger.warn(message),
     );
     await this.listener.start();

@@ -1,13 +1,14 @@
 import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { interval, map, merge, of, type Observable } from 'rxjs';
+import { interval, map, merge, of, takeUntil, type Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { ALL_ROLES, type AuthUser } from '../auth/auth.types';
 import { Authenticated, CurrentUser } from '../auth/decorators';
 import { BigintIdPipe } from '../common/ids';
 import { EventBus } from './event-bus';
 import type { PresenceState } from './live-event';
+import { SessionStreams } from './session-streams';
 
 /** A presence entry lasts this long unless renewed; dashboards renew every ~10 s while a thread is open. */
 export const PRESENCE_TTL_MS = 30_000;
@@ -33,6 +34,7 @@ export class EventsController {
   constructor(
     @Inject(EventBus) private readonly bus: EventBus,
     @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(SessionStreams) private readonly sessionStreams: SessionStreams,
   ) {}
 
   @Sse('events')
@@ -44,7 +46,8 @@ export class EventsController {
       '`ready` {presence} first; `message.created` {threadId, message}; `message.updated` {threadId, message} ' +
       '(delivery results, edits, hide/delete); `thread.updated` {threadId, thread}; `note.created` {threadId, note}; ' +
       '`presence` {threadId, user, state: viewing|typing|left, expiresAt}; `inbox.changed` {count} (refetch); ' +
-      '`ping` every 15 s.',
+      '`ping` every 15 s. The stream ends when its session does (logout, password change, deactivation, ' +
+      'role change, expiry); the dashboard then reconnects and is checked again.',
   })
   events(@CurrentUser() user: AuthUser): Observable<MessageEvent> {
     return merge(
@@ -53,7 +56,7 @@ export class EventsController {
         map(({ workspaceId: _, eventId, ...event }) => ({ id: eventId, type: event.type, data: event })),
       ),
       interval(HEARTBEAT_MS).pipe(map(() => ({ type: 'ping', data: { type: 'ping' } }))),
-    );
+    ).pipe(takeUntil(this.sessionStreams.endOf(user)));
   }
 
   @Get('presence')

@@ -2,7 +2,8 @@ import { Global, Module } from '@nestjs/common';
 import { DbChanges } from './db-changes';
 import { EventBus } from './event-bus';
 import { EventsController } from './events.controller';
+import { SessionStreams } from './session-streams';
 
 @Global()
-@Module({ controllers: [EventsController], providers: [EventBus, DbChanges], exports: [EventBus] })
+@Module({ controllers: [EventsController], providers: [EventBus, DbChanges, SessionStreams], exports: [EventBus] })
 export class EventsModule {}

@@ -6,17 +6,18 @@ import { NODE_FLAGS } from '@resonance/runtime';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../embedded-postgres';
 import { prepareDatabase } from '../prepare-database';
 import { seedDemo } from '../seed';
-
-const PROCESSES = ['sim', 'worker', 'api'] as const;
+import { startedProcesses } from './start-processes';
 
 /**
  * `resonance start`: the whole product on one machine. Without DATABASE_URL it runs an embedded
  * PostgreSQL; without REDIS_URL the queues run on BullMQ's PostgreSQL backend. It migrates, seeds
- * the demo workspace (demo mode), then runs sim, worker and api as child processes until Ctrl-C.
+ * the demo workspace (demo mode), then runs worker, api and (unless production, see
+ * start-processes.ts) the sim as child processes until Ctrl-C.
  */
-export async function runStart(_argv: string[], out: NodeJS.WritableStream): Promise<number> {
+export async function runStart(argv: string[], out: NodeJS.WritableStream): Promise<number> {
   const log = (line: string) => out.write(`resonance: ${line}\n`);
   const config = loadConfig();
+  const processes = startedProcesses(config, argv);
   let embedded: EmbeddedPostgres | undefined;
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
@@ -69,7 +70,7 @@ export async function runStart(_argv: string[], out: NodeJS.WritableStream): Pro
 
   return new Promise<number>((resolveExit) => {
     const finish = (code: number) => void stopAll(code).then(resolveExit);
-    for (const name of PROCESSES) {
+    for (const name of processes) {
       const entry = resolve(__dirname, '..', '..', '..', name, 'dist', 'main.js');
       const child = spawn(process.execPath, [...NODE_FLAGS[name], entry], {
         stdio: ['ignore', 'inherit', 'inherit'],
@@ -82,7 +83,10 @@ export async function runStart(_argv: string[], out: NodeJS.WritableStream): Pro
         finish(1);
       });
     }
-    log(`Resonance is starting at http://localhost:${config.API_PORT} (sim at ${config.SIM_URL}); Ctrl-C stops everything`);
+    const sim = processes.includes('sim')
+      ? `sim at ${config.SIM_URL}`
+      : 'no sim: networks without credentials are unreachable (START_SIM=true or --with-sim runs it)';
+    log(`Resonance is starting at http://localhost:${config.API_PORT} (api ${config.API_HOST === '0.0.0.0' ? 'open to other machines' : `on ${config.API_HOST} only`}; ${sim}); Ctrl-C stops everything`);
     if (config.DEMO_MODE) log('demo logins: admin@demo.local, agent@demo.local, analyst@demo.local — password "resonance"');
     process.once('SIGINT', () => finish(0));
     process.once('SIGTERM', () => finish(0));

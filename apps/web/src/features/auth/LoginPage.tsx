@@ -3,11 +3,14 @@ import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Ti
 import { ApiError } from '../../shared/api/http';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { LanguageSwitch } from '../../shared/ui/LanguageSwitch';
+import { usePublicConfig } from './get-public-config';
 import { useLogin } from './login';
 
 export function LoginPage() {
   const { t } = useI18n();
   const loginMutation = useLogin();
+  // The demo logins are public knowledge only where the demo workspace exists.
+  const demoMode = usePublicConfig().data?.demoMode === true;
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
 
@@ -49,9 +52,11 @@ export function LoginPage() {
             <Button type="submit" loading={loginMutation.isPending}>
               {t('auth.submit')}
             </Button>
-            <Text size="xs" c="dimmed">
-              {t('auth.demoHint')}
-            </Text>
+            {demoMode && (
+              <Text size="xs" c="dimmed" data-testid="demo-hint">
+                {t('auth.demoHint')}
+              </Text>
+            )}
             <LanguageSwitch />
           </Stack>
         </form>

@@ -1,4 +1,5 @@
 import { Avatar, Badge, Box, Divider, Group, Stack, Text, Title } from '@mantine/core';
+import { contactAvatarPath } from '@resonance/contracts';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { EmptyState, LoadingState } from '../../shared/ui/states';
 import { useThread } from './get-thread';
@@ -20,7 +21,8 @@ export function ContactPanel({ threadId }: { threadId: string }) {
         {t('contact.title')}
       </Title>
       <Group gap="sm" wrap="nowrap">
-        <Avatar src={contact?.avatarUrl ?? undefined} alt="" radius="xl">
+        {/* Through the api's avatar proxy: the page's CSP loads images from its own origin only. */}
+        <Avatar src={contact?.avatarUrl ? contactAvatarPath(contact.id) : undefined} alt="" radius="xl" data-testid="contact-avatar">
           {(contact?.name ?? contact?.handle ?? '?').slice(0, 1)}
         </Avatar>
         <Box style={{ minWidth: 0 }}>
