@@ -7,6 +7,7 @@ import { ChannelAccess } from './channels/channel-access';
 import { IngestStore } from './ingest/ingest-store';
 import { OutboundProcessor } from './outbound/outbound.processor';
 import { ModerationRunner } from './outbound/moderation-runner';
+import { OutboundRecovery } from './outbound/outbound-recovery';
 import { OutboundSender } from './outbound/outbound-sender';
 import { SyncProcessor } from './sync/sync.processor';
 import { SyncRunner } from './sync/sync-runner';
@@ -43,5 +44,6 @@ export function pipelineProviders(config: Config): Provider[] {
       inject: [DataSource, ChannelAccess, ConnectorRegistry],
     },
     OutboundProcessor,
+    OutboundRecovery,
   ];
 }

@@ -49,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && !raw.ENCRYPTION_KEY) problems.push('ENCRYPTION_KEY is required in production');
   if (production && !raw.SESSION_SECRET) problems.push('SESSION_SECRET is required in production');
   if (production && raw.DEMO_MODE) problems.push('DEMO_MODE must not be true in production');
+  if (raw.TEST_CRASH_AFTER_COMMIT && raw.NODE_ENV !== 'test') problems.push('TEST_CRASH_AFTER_COMMIT is allowed only with NODE_ENV=test');
   if (problems.length) throw new ConfigError(problems);
 
   return {

@@ -169,6 +169,12 @@ export const configSchema = z.object({
     .optional(),
   /** API writes (POST/PUT/PATCH/DELETE) allowed per session, or per client address without one, per minute. */
   API_WRITE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  /**
+   * Test only (refused unless NODE_ENV=test): the api kills itself with SIGKILL right after it
+   * commits a reply or a like/hide/delete and before it queues the job — the crash the outbound
+   * recovery sweep exists for (apps/api/test/outbound-recovery.int-spec.ts).
+   */
+  TEST_CRASH_AFTER_COMMIT: z.enum(['reply', 'moderation']).optional(),
   /** Secret for session cookies and webhook state. Required in production. */
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 });

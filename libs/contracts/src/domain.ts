@@ -14,6 +14,17 @@ export type MessageDirection = (typeof MESSAGE_DIRECTIONS)[number];
 export const DELIVERY_STATES = ['queued', 'sending', 'sent', 'failed'] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
+/**
+ * The recovery bound of outbound work (replies, like/hide/delete). A reply or action still queued
+ * or sending this long after it was written is checked by the worker's recovery sweep (every
+ * OUTBOUND_RECOVERY_SWEEP_MS): committed work without a live queue job is queued again under its
+ * deterministic job id. From then on an agent may also retry a reply that is not delivered. So a
+ * reply stranded between commit and queue (api killed, Redis unreachable) is queued again within
+ * OUTBOUND_RECOVERY_AFTER_MS + OUTBOUND_RECOVERY_SWEEP_MS = 15 s of being written.
+ */
+export const OUTBOUND_RECOVERY_AFTER_MS = 10_000;
+export const OUTBOUND_RECOVERY_SWEEP_MS = 5_000;
+
 export const INTENTS = [
   'discount_request',
   'purchase_intent',

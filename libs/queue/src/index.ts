@@ -4,3 +4,5 @@ export { DEFAULT_JOB_OPTIONS } from './options';
 export { createQueueBackend, queueBackendFromConfig, prepareQueueBackend } from './backend';
 export type { QueueBackend, QueueBackendInput } from './backend';
 export { QueueModule, QUEUE_BACKEND } from './queue.module';
+export { ensureOutboundJob, isStallFailure } from './outbound-jobs';
+export type { EnsureResult, OutboundWork } from './outbound-jobs';

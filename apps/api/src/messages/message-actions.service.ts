@@ -1,12 +1,15 @@
-import { ConflictException, Inject, Injectable, Logger, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { CONFIG, type Config } from '@resonance/config';
 import type { MessageChannel, MessageDirection, Network } from '@resonance/contracts';
 import { ConnectorRegistry, notYetAvailableMessage, type ModerationAction } from '@resonance/connectors';
-import { jobId, MODERATION_JOB_NAME, QueueName, type ModerationJob } from '@resonance/queue';
+import { QueueName, type ModerationJob } from '@resonance/queue';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
+import { enqueueCommitted } from '../outbound/outbound-queue';
+import { crashAfterCommitInTest } from '../outbound/test-crash';
 import { loadMessageItems, type MessageItem } from './message.sql';
 
 export interface MessageActionItem {
@@ -37,21 +40,22 @@ const ACTION_COLUMNS = `a.id::text, a.action, a.state, a.error,
 /**
  * Like, hide and delete (and their undo) of a customer's comment: checked here against the message
  * and what its network allows, stored as a queued message_action row, performed by the outbound
- * worker (job `moderate-<actionId>`). The API never calls the network itself.
+ * worker (job `moderate-<actionId>`). The API never calls the network itself. The committed row is
+ * enough: if the job is not added (the api dies, Redis is unreachable) the worker's recovery sweep
+ * adds it within the recovery bound (OUTBOUND_RECOVERY_AFTER_MS + OUTBOUND_RECOVERY_SWEEP_MS).
  */
 @Injectable()
 export class MessageActionsService {
-  private readonly logger = new Logger('MessageActionsService');
-
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(ConnectorRegistry) private readonly registry: ConnectorRegistry,
     @InjectQueue(QueueName.Outbound) private readonly outbound: Queue<ModerationJob>,
+    @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   async request(user: AuthUser, messageId: string, action: ModerationAction): Promise<{ message: MessageItem; action: MessageActionItem }> {
-    const { actionId, created } = await this.dataSource.transaction(async (tx) => {
+    const { actionId } = await this.dataSource.transaction(async (tx) => {
       const [m] = (await tx.query(
         `SELECT m.id::text, m.thread_id::text, m.direction, m.is_from_account, m.external_id, m.deleted, t.channel, ca.network
            FROM message m JOIN thread t ON t.id = m.thread_id JOIN channel_account ca ON ca.id = m.channel_account_id
@@ -100,7 +104,10 @@ export class MessageActionsService {
       );
       return { actionId: inserted.id, created: true };
     });
-    await this.enqueue(user, actionId, created);
+    crashAfterCommitInTest(this.config, 'moderation');
+    // Also for a double click (an action queued already): the first request's job may never have been added;
+    // a second add of the same id is a no-op.
+    await enqueueCommitted(this.outbound, { kind: 'moderation', actionId });
     const [message] = await loadMessageItems(this.dataSource.manager, user.workspaceId, 'm.id = $2', [messageId]);
     const [item] = await this.load(user.workspaceId, 'a.id = $2', [actionId]);
     return { message, action: item };
@@ -118,21 +125,5 @@ export class MessageActionsService {
         WHERE a.workspace_id = $1 AND ${where} ORDER BY a.id DESC LIMIT 50`,
       [workspaceId, ...params],
     )) as MessageActionItem[];
-  }
-
-  private async enqueue(user: AuthUser, actionId: string, created: boolean): Promise<void> {
-    const id = jobId.moderate(actionId);
-    try {
-      if (!created && (await this.outbound.getJob(id))) return;
-      await this.outbound.add(MODERATION_JOB_NAME, { actionId }, { jobId: id });
-    } catch (error) {
-      this.logger.error(`could not enqueue ${id}: ${(error as Error).message}`);
-      await this.dataSource.query(`UPDATE message_action SET state = 'failed', error = $3, finished_at = now() WHERE id = $1 AND workspace_id = $2 AND state = 'queued'`, [
-        actionId,
-        user.workspaceId,
-        `not queued: ${(error as Error).message}`.slice(0, 500),
-      ]);
-      throw new ServiceUnavailableException('the action was stored but could not be queued; try again later');
-    }
   }
 }

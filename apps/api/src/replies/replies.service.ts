@@ -1,12 +1,15 @@
-import { BadRequestException, ConflictException, Inject, Injectable, Logger, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import type { MessageChannel, Network } from '@resonance/contracts';
-import { jobId, QueueName, type OutboundJob } from '@resonance/queue';
+import { CONFIG, type Config } from '@resonance/config';
+import { OUTBOUND_RECOVERY_AFTER_MS, type MessageChannel, type Network } from '@resonance/contracts';
+import { QueueName, type OutboundJob } from '@resonance/queue';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import { loadMessageItems, type MessageItem } from '../messages/message.sql';
+import { enqueueCommitted, ensureLiveJob, removeFinishedJob } from '../outbound/outbound-queue';
+import { crashAfterCommitInTest } from '../outbound/test-crash';
 import type { ReplyBody } from './replies.dto';
 
 /** Limits tighter than MAX_REPLY_LENGTH (public X posts; X DMs take 10,000). */
@@ -23,17 +26,18 @@ interface ThreadRow {
 
 @Injectable()
 export class RepliesService {
-  private readonly logger = new Logger('RepliesService');
-
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(AuditService) private readonly audit: AuditService,
     @InjectQueue(QueueName.Outbound) private readonly outbound: Queue<OutboundJob>,
+    @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   /**
    * Stores the reply as an outbound message (delivery 'queued') and, after commit, enqueues
-   * `send:<messageId>`; the outbound worker sends it. Nothing is stored when a check fails.
+   * `send-<messageId>`; the outbound worker sends it. Nothing is stored when a check fails. The
+   * committed row is enough: if the enqueue does not happen (the api dies, Redis is unreachable)
+   * the worker's recovery sweep queues it within the recovery bound, so the answer is 202 either way.
    */
   async reply(user: AuthUser, threadId: string, body: ReplyBody): Promise<MessageItem> {
     const messageId = await this.dataSource.transaction(async (tx) => {
@@ -82,28 +86,46 @@ export class RepliesService {
       );
       return inserted.id;
     });
-    await this.enqueue(user, messageId);
+    crashAfterCommitInTest(this.config, 'reply');
+    await enqueueCommitted(this.outbound, { kind: 'reply', messageId });
     const [message] = await loadMessageItems(this.dataSource.manager, user.workspaceId, 'm.id = $2', [messageId]);
     return message;
   }
 
-  /** Sends a reply whose delivery failed once more. */
+  /**
+   * Sends a reply once more: one whose delivery failed, or one still queued or sending
+   * OUTBOUND_RECOVERY_AFTER_MS after it was written (stuck: its job lost, its worker dead). Never a
+   * second send: the job id is the message's (`send-<id>`), a live job is left as it is, and the
+   * worker looks for the reply on the network before it sends. When the queue is unreachable
+   * nothing changes and the answer is 503.
+   */
   async retry(user: AuthUser, messageId: string): Promise<MessageItem> {
-    const rows = (await this.dataSource.query(
-      `WITH u AS (
-         UPDATE message SET delivery = 'queued', delivery_error = NULL
-          WHERE id = $1 AND workspace_id = $2 AND delivery = 'failed' AND author_user_id IS NOT NULL AND external_id IS NULL
-          RETURNING id, thread_id)
-       SELECT id::text, thread_id::text AS "threadId" FROM u`,
-      [messageId, user.workspaceId],
-    )) as Array<{ id: string; threadId: string }>;
-    if (!rows.length) {
-      const exists = (await this.dataSource.query(`SELECT 1 FROM message WHERE id = $1 AND workspace_id = $2`, [messageId, user.workspaceId])) as unknown[];
-      if (!exists.length) throw new NotFoundException(`message ${messageId} not found`);
-      throw new ConflictException('only a reply whose delivery failed can be retried');
+    const [row] = (await this.dataSource.query(
+      `SELECT delivery, thread_id::text AS "threadId", author_user_id IS NOT NULL AND external_id IS NULL AS ours,
+              created_at < now() - $3 * interval '1 millisecond' AS overdue
+         FROM message WHERE id = $1 AND workspace_id = $2`,
+      [messageId, user.workspaceId, OUTBOUND_RECOVERY_AFTER_MS],
+    )) as Array<{ delivery: string | null; threadId: string; ours: boolean; overdue: boolean }>;
+    if (!row) throw new NotFoundException(`message ${messageId} not found`);
+    const stuck = (row.delivery === 'queued' || row.delivery === 'sending') && row.overdue;
+    if (!row.ours || !(row.delivery === 'failed' || stuck)) {
+      throw new ConflictException(
+        `only a reply whose delivery failed, or one not delivered ${OUTBOUND_RECOVERY_AFTER_MS / 1000} s after it was written, can be retried`,
+      );
     }
-    await this.audit.record({ workspaceId: user.workspaceId, actorUserId: user.id, action: 'message.retry', targetType: 'thread', targetId: rows[0].threadId, data: { messageId } });
-    await this.enqueue(user, messageId);
+    const work = { kind: 'reply', messageId } as const;
+    try {
+      // First, so that a failed job can never turn the re-queued row back to failed.
+      await removeFinishedJob(this.outbound, work);
+    } catch (error) {
+      throw new ServiceUnavailableException(`the send queue is unreachable; nothing was changed, try again shortly (${(error as Error).message})`);
+    }
+    await this.dataSource.query(
+      `UPDATE message SET delivery = 'queued', delivery_error = NULL WHERE id = $1 AND workspace_id = $2 AND delivery = 'failed'`,
+      [messageId, user.workspaceId],
+    );
+    await this.audit.record({ workspaceId: user.workspaceId, actorUserId: user.id, action: 'message.retry', targetType: 'thread', targetId: row.threadId, data: { messageId, was: row.delivery } });
+    await ensureLiveJob(this.outbound, work);
     const [message] = await loadMessageItems(this.dataSource.manager, user.workspaceId, 'm.id = $2', [messageId]);
     return message;
   }
@@ -121,21 +143,5 @@ export class RepliesService {
       [threadId],
     )) as Array<{ external_id: string }>;
     return row?.external_id ?? null;
-  }
-
-  private async enqueue(user: AuthUser, messageId: string): Promise<void> {
-    const id = jobId.send(messageId);
-    try {
-      const existing = await this.outbound.getJob(id);
-      if (existing && (await existing.isFailed())) await existing.retry('failed');
-      else if (!existing) await this.outbound.add('send', { messageId }, { jobId: id });
-    } catch (error) {
-      this.logger.error(`could not enqueue ${id}: ${(error as Error).message}`);
-      await this.dataSource.query(
-        `UPDATE message SET delivery = 'failed', delivery_error = $3 WHERE id = $1 AND workspace_id = $2 AND delivery = 'queued'`,
-        [messageId, user.workspaceId, `not queued: ${(error as Error).message}`.slice(0, 500)],
-      );
-      throw new ServiceUnavailableException('the reply was stored but could not be queued for sending; retry it later');
-    }
   }
 }

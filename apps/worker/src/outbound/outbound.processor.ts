@@ -6,13 +6,22 @@ import { ModerationRunner, type ModerationResult } from './moderation-runner';
 import { OutboundSender, type SendResult } from './outbound-sender';
 
 /**
+ * How soon a send whose worker died is taken up again: the job's lock (renewed every 7.5 s while
+ * the worker lives) runs out at most 15 s after the death, and every live worker looks for such
+ * jobs every 5 s, so within 20 s the job is waiting again — and its next run finds the row
+ * 'sending' and looks for the reply on the network before it sends anything (OutboundSender).
+ * BullMQ's defaults (30 s and 30 s) made that a minute.
+ */
+const OUTBOUND_LOCK = { lockDuration: 15_000, stalledInterval: 5_000 } as const;
+
+/**
  * send-<messageId> jobs: one reply each. Rate limits delay the job (not counted as an attempt),
  * transient failures retry with the queue's backoff, and anything that cannot succeed fails the
  * job for good (kept for inspection; the API's retry re-queues it) with the reason on the message.
  * moderate-<actionId> jobs (name 'moderate'): one like/hide/delete each, under the same policy,
  * the reason on the message_action row.
  */
-@Processor(QueueName.Outbound, { concurrency: 4 })
+@Processor(QueueName.Outbound, { concurrency: 4, ...OUTBOUND_LOCK })
 export class OutboundProcessor extends WorkerHost {
   private readonly logger = new Logger(OutboundProcessor.name);
 
