@@ -55,6 +55,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ API_DOCS: 'everyone' })).toThrow(/^Invalid configuration: API_DOCS /);
   });
 
+  it('accepts the crash-after-commit test seam only in tests', () => {
+    expect(loadConfig({ NODE_ENV: 'test', TEST_CRASH_AFTER_COMMIT: 'reply' }).TEST_CRASH_AFTER_COMMIT).toBe('reply');
+    expect(() => loadConfig({ NODE_ENV: 'development', TEST_CRASH_AFTER_COMMIT: 'reply' })).toThrow(/TEST_CRASH_AFTER_COMMIT is allowed only with NODE_ENV=test/);
+    expect(() => loadConfig({ NODE_ENV: 'test', TEST_CRASH_AFTER_COMMIT: 'sync' })).toThrow(/^Invalid configuration: TEST_CRASH_AFTER_COMMIT /);
+  });
+
   it('redacts passwords in URLs for the log', () => {
     expect(redactUrl('postgres://u:secret@h:5432/db')).toBe('postgres://u:***@h:5432/db');
     expect(redactUrl(undefined)).toBe('(unset)');

@@ -88,7 +88,10 @@ export function InboxPage() {
           break;
         }
         case 'Enter':
-          if (!threadId && threads[0]) open(threads[0].id);
+          // Only when nothing else wants the key: Enter on a focused button (retry, like, …)
+          // must press that button, not be swallowed by preventDefault below.
+          if (threadId || !threads[0] || target.closest('button, a[href], [role="button"]')) return;
+          open(threads[0].id);
           break;
         case 'r':
           if (threadId && writer) composer.current?.focus('reply');

@@ -6,10 +6,9 @@ import { useI18n } from '../../shared/i18n/I18nProvider';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states';
 import type { ModerationAction } from '../../shared/networks';
 import type { useMessages } from './list-messages';
+import { DeliveryStatus } from './DeliveryStatus';
 import { MessageActions } from './MessageActions';
 import type { MessageItem } from './types';
-
-const DELIVERY_COLOR = { queued: 'gray', sending: 'blue', sent: 'teal', failed: 'red' } as const;
 
 /** The reply chain, virtualised so a thread of thousands of messages scrolls smoothly; pages load on demand. */
 export function MessageList({
@@ -124,16 +123,7 @@ function MessageBubble({
           {message.text}
         </Text>
         <Group gap={4} mt={4}>
-          {message.delivery && (
-            <Badge size="xs" variant="light" color={DELIVERY_COLOR[message.delivery]} data-testid="delivery-state" data-state={message.delivery} title={message.deliveryError ?? undefined}>
-              {t(`delivery.${message.delivery}`)}
-            </Badge>
-          )}
-          {message.deliveryError && (
-            <Text size="xs" c="red">
-              {message.deliveryError}
-            </Text>
-          )}
+          <DeliveryStatus message={message} />
           {message.intent && !ours && (
             <Badge size="xs" variant="outline" color="grape">
               {t(`intent.${message.intent}`)}

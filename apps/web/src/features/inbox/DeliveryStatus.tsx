@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'react';
+import { Badge, Button, Group, Text } from '@mantine/core';
+import { OUTBOUND_RECOVERY_AFTER_MS } from '@resonance/contracts';
+import { useI18n } from '../../shared/i18n/I18nProvider';
+import { useRetryReply } from './retry-reply';
+import type { MessageItem } from './types';
+
+const DELIVERY_COLOR = { queued: 'gray', sending: 'blue', sent: 'teal', failed: 'red' } as const;
+
+/** Whether a reply written at `createdAt` is past the recovery bound; turns true by itself when it passes. */
+function useOverdue(createdAt: string, pending: boolean): boolean {
+  const dueAt = new Date(createdAt).getTime() + OUTBOUND_RECOVERY_AFTER_MS;
+  const [overdue, setOverdue] = useState(() => Date.now() >= dueAt);
+  useEffect(() => {
+    if (!pending) return;
+    const left = dueAt - Date.now();
+    if (left <= 0) return setOverdue(true);
+    setOverdue(false);
+    const timer = setTimeout(() => setOverdue(true), left);
+    return () => clearTimeout(timer);
+  }, [dueAt, pending]);
+  return pending && overdue;
+}
+
+/**
+ * Where a reply written in Resonance stands, and what it is waiting for: queued (for the send
+ * queue), waiting for the network (being sent), delivered, or failed with the reason. A reply not
+ * delivered OUTBOUND_RECOVERY_AFTER_MS after it was written says since when it waits and offers a
+ * retry (the server never sends it twice), as does a failed one.
+ */
+export function DeliveryStatus({ message }: { message: MessageItem }) {
+  const { t, formatDateTime } = useI18n();
+  const retry = useRetryReply();
+  const delivery = message.delivery;
+  const pending = delivery === 'queued' || delivery === 'sending';
+  const overdue = useOverdue(message.createdAt, pending);
+  if (!delivery) return null;
+  const since = formatDateTime(message.createdAt, { hour: '2-digit', minute: '2-digit' });
+  const retryable = message.author?.type === 'user' && !message.externalId && (delivery === 'failed' || overdue);
+  return (
+    <>
+      <Badge size="xs" variant="light" color={DELIVERY_COLOR[delivery]} data-testid="delivery-state" data-state={delivery} title={message.deliveryError ?? undefined}>
+        {t(`delivery.${delivery}`)}
+      </Badge>
+      {message.deliveryError && (
+        <Text size="xs" c="red">
+          {message.deliveryError}
+        </Text>
+      )}
+      {overdue && (
+        <Text size="xs" c="dimmed" data-testid="delivery-waiting">
+          {t(delivery === 'sending' ? 'delivery.sendingSince' : 'delivery.queuedSince', { time: since })}
+        </Text>
+      )}
+      {retryable && (
+        <Group gap={4}>
+          <Button
+            size="compact-xs"
+            variant="light"
+            loading={retry.isPending}
+            onClick={() => retry.mutate({ threadId: message.threadId, messageId: message.id })}
+            data-testid="delivery-retry"
+          >
+            {t('delivery.retry')}
+          </Button>
+          {retry.isError && (
+            <Text size="xs" c="red" role="alert">
+              {retry.error.message}
+            </Text>
+          )}
+        </Group>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import { useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import { api, type Page } from '../../shared/api/http';
+import { messagesQueryOptions } from './list-messages';
+import { addMessage } from './send-reply';
+import type { MessageItem } from './types';
+
+export interface RetryInput {
+  threadId: string;
+  messageId: string;
+}
+
+/**
+ * POST /api/messages/:id/retry → 202 {message}: a reply whose delivery failed, or one not delivered
+ * OUTBOUND_RECOVERY_AFTER_MS after it was written, is queued again (never sent twice: the server
+ * keeps one job per reply and looks for it on the network before sending).
+ */
+export async function retryReply({ messageId }: RetryInput): Promise<MessageItem> {
+  const answer = await api<{ message: MessageItem }>(`/messages/${encodeURIComponent(messageId)}/retry`, { method: 'POST', body: {} });
+  return answer.message;
+}
+
+export function useRetryReply() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: retryReply,
+    onSuccess: (message, { threadId }) => {
+      client.setQueryData<InfiniteData<Page<MessageItem>, string | null>>(messagesQueryOptions(threadId).queryKey, (data) => addMessage(data, message));
+    },
+  });
+}
