@@ -18,10 +18,11 @@ export interface PendingPage {
  * ingested message (their delivery is NULL) and costs nothing on the ingest path.
  */
 export async function stalePendingReplies(ds: DataSource, page: PendingPage): Promise<PendingWork[]> {
+  // ORDER BY the table's column: a bare `id` would name the text output column and sort as text.
   return (await ds.query(
     `SELECT id::text FROM message
       WHERE delivery IN ('queued', 'sending') AND id > $1::bigint AND created_at < now() - $2 * interval '1 millisecond'
-      ORDER BY id LIMIT $3`,
+      ORDER BY message.id LIMIT $3`,
     [page.afterId, page.olderThanMs, page.limit],
   )) as PendingWork[];
 }
@@ -31,7 +32,7 @@ export async function stalePendingActions(ds: DataSource, page: PendingPage): Pr
   return (await ds.query(
     `SELECT id::text FROM message_action
       WHERE state = 'queued' AND id > $1::bigint AND created_at < now() - $2 * interval '1 millisecond'
-      ORDER BY id LIMIT $3`,
+      ORDER BY message_action.id LIMIT $3`,
     [page.afterId, page.olderThanMs, page.limit],
   )) as PendingWork[];
 }
