@@ -174,7 +174,7 @@ export const configSchema = z.object({
    * commits a reply or a like/hide/delete and before it queues the job — the crash the outbound
    * recovery sweep exists for (apps/api/test/outbound-recovery.int-spec.ts).
    */
-  TEST_CRASH_AFTER_COMMIT: z.enum(['reply', 'moderation']).optional(),
+  TEST_CRASH_AFTER_COMMIT: z.enum(['reply', 'moderation', 'webhook']).optional(),
   /** Secret for session cookies and webhook state. Required in production. */
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 });

@@ -3,8 +3,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { CONFIG, type Config } from '@resonance/config';
 import type { Network, UnifiedRecord } from '@resonance/contracts';
 import { jobId, QueueName, type IngestJob, type SyncJob } from '@resonance/queue';
+import { crashAfterCommitInTest } from '../outbound/test-crash';
 
 /**
  * How long a delivery's hash is remembered. Facebook signs no timestamp, so a captured delivery
@@ -35,31 +37,30 @@ export interface ReceivingChannel {
 export class WebhookDeliveries {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(CONFIG) private readonly config: Config,
     @InjectQueue(QueueName.Ingest) private readonly ingest: Queue<IngestJob>,
     @InjectQueue(QueueName.Sync) private readonly sync: Queue<SyncJob>,
   ) {}
 
   /**
-   * Runs `queue` for a delivery seen for the first time, with the delivery's id; a replay of the
-   * same bytes gets 'duplicate' and queues nothing. When `queue` fails the delivery is forgotten,
-   * so the network's retry is processed.
+   * Runs `queue` for a delivery not seen before, with the delivery's id; a replay of the same bytes
+   * gets 'duplicate' and queues nothing. The delivery is remembered only after its jobs are queued
+   * (issue 29): had it been remembered first, an api that died between the two would answer the
+   * network's retry as a replay and the delivery's records would never be queued. Queued again,
+   * they are not doubled: the ingest job's id is the delivery's and ingest is keyed by the
+   * networks' ids. When `queue` fails nothing is remembered, so the network's retry is processed.
    */
   async once<T>(network: Network, rawBody: Buffer, queue: (delivery: string) => Promise<T>): Promise<T | 'duplicate'> {
     const delivery = createHash('sha256').update(rawBody).digest('hex').slice(0, 32);
-    const inserted = (await this.dataSource.query(
-      `INSERT INTO webhook_delivery (network, delivery_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING delivery_id`,
-      [network, delivery],
-    )) as unknown[];
+    const seen = (await this.dataSource.query(`SELECT 1 FROM webhook_delivery WHERE network = $1 AND delivery_id = $2`, [network, delivery])) as unknown[];
     if (Math.random() < 0.01) {
       await this.dataSource.query(`DELETE FROM webhook_delivery WHERE received_at < now() - $1 * interval '1 day'`, [REPLAY_WINDOW_DAYS]);
     }
-    if (inserted.length !== 1) return 'duplicate';
-    try {
-      return await queue(delivery);
-    } catch (error) {
-      await this.dataSource.query(`DELETE FROM webhook_delivery WHERE network = $1 AND delivery_id = $2`, [network, delivery]);
-      throw error;
-    }
+    if (seen.length) return 'duplicate';
+    const queued = await queue(delivery);
+    crashAfterCommitInTest(this.config, 'webhook');
+    await this.dataSource.query(`INSERT INTO webhook_delivery (network, delivery_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [network, delivery]);
+    return queued;
   }
 
   /**
