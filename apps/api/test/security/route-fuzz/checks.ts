@@ -41,16 +41,26 @@ export interface Verdict {
  */
 const DEPENDENCY_ROUTES = new Set(['GET /api/health', 'POST /api/channels/connect/:network']);
 
-export function checkOutcome(route: string, req: FuzzRequest, outcome: Outcome, other: SeededWorkspace, boundMs: number): Verdict {
+/**
+ * The other workspace's markers and texts in `text` (lower case). Writes plant some in workspace A
+ * (a tag or a name set to B's id); those are listed in `planted` and no longer count as leaks.
+ */
+export function othersIn(text: string, other: SeededWorkspace): string[] {
+  const lower = text.toLowerCase();
+  return [...contentsOf(other), ...markersOf(other)].filter((m) => lower.includes(m));
+}
+
+export const sentText = (req: FuzzRequest) => `${decoded(req.url)} ${req.url} ${req.body?.text ?? ''}`;
+
+export function checkOutcome(route: string, req: FuzzRequest, outcome: Outcome, other: SeededWorkspace, boundMs: number, planted: ReadonlySet<string>): Verdict {
   if (outcome.timedOut) return { ok: false, problem: `no answer within ${boundMs} ms (a hang or a blocked event loop)` };
   if (outcome.died) return { ok: false, problem: `the api process died: ${outcome.text.slice(0, 200)}` };
   if (outcome.status === 0) return { ok: false, problem: `the api dropped the connection: ${outcome.text.slice(0, 200)}` };
   const namedOutage = outcome.status === 503 && DEPENDENCY_ROUTES.has(route) && !/"message":"Service Unavailable"/.test(outcome.text);
   if (outcome.status >= 500 && !namedOutage) return { ok: false, problem: `answered ${outcome.status}: ${outcome.text.slice(0, 300)}` };
   if (outcome.ms > boundMs) return { ok: false, problem: `answered after ${Math.round(outcome.ms)} ms (bound ${boundMs} ms)` };
-  const sent = `${decoded(req.url)} ${req.url} ${req.body?.text ?? ''}`.toLowerCase();
-  const answer = outcome.text.toLowerCase();
-  const leaked = [...contentsOf(other), ...markersOf(other)].filter((m) => answer.includes(m) && !sent.includes(m));
+  const sent = sentText(req).toLowerCase();
+  const leaked = othersIn(outcome.text, other).filter((m) => !sent.includes(m) && !planted.has(m));
   if (leaked.length) return { ok: false, problem: `answered ${outcome.status} with data of the other workspace (${leaked.slice(0, 3).join(', ')}): ${outcome.text.slice(0, 300)}` };
   return { ok: true };
 }

@@ -1,4 +1,4 @@
-import type { FuzzRequest, Outcome } from './target';
+import type { FuzzRequest } from './target';
 
 /**
  * TEMPORARY. Failures this test finds that issue 20 assigns to other branches, kept out of its
@@ -11,12 +11,17 @@ export interface KnownOwnedElsewhere {
   item: number;
   what: string;
   effect: 'skip' | 'tolerate';
-  matches(req: FuzzRequest, outcome?: Outcome): boolean;
+  matches(req: FuzzRequest): boolean;
 }
 
 const query = (req: FuzzRequest, name: string): string[] => [...new URL(req.url, 'http://x').searchParams.entries()].filter(([k]) => k === name).map(([, v]) => v);
 const isReport = (req: FuzzRequest) => /^\/api\/reports\/(?!intents\/corrections)/.test(req.url);
-const DATE_ISH = /\d{4,}-\d+-\d+|^\+/;
+/** A YYYY-MM-DD that is no calendar day (2024-02-30, month 13, year 0000). */
+const impossibleDate = (text: string) =>
+  [...text.matchAll(/(\d{4})-(\d{2})-(\d{2})/g)].some(([day, y, m, d]) => {
+    const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+    return Number(y) === 0 || date.toISOString().slice(0, 10) !== day;
+  });
 /** Nesting depth of a JSON text, counted without parsing it. */
 const depth = (text: string) => {
   let d = 0;
@@ -31,15 +36,15 @@ const depth = (text: string) => {
 export const KNOWN_OWNED_ELSEWHERE: KnownOwnedElsewhere[] = [
   {
     item: 1,
-    what: 'a report period ending in 9999-12 never returns (the day walk compares strings past year 9999)',
+    what: 'a report period in year 9999 never returns (the day walk compares strings past year 9999)',
     effect: 'skip',
-    matches: (req) => isReport(req) && query(req, 'period').some((p) => /9999-12|\+0?10000/.test(p)),
+    matches: (req) => isReport(req) && query(req, 'period').some((p) => /9999-\d\d-\d\d/.test(p)),
   },
   {
     item: 9,
     what: 'impossible or out-of-range dates in a report period (2024-02-30, year 0000) answer 500',
     effect: 'tolerate',
-    matches: (req) => isReport(req) && query(req, 'period').some((p) => DATE_ISH.test(p)),
+    matches: (req) => isReport(req) && query(req, 'period').some(impossibleDate),
   },
   {
     item: 9,

@@ -37,6 +37,8 @@ const STREAM_READ_MS = 1_000;
 export class FuzzTarget {
   private child!: ChildProcess;
   private log: string[] = [];
+  /** Chunks of the log no longer kept (log positions count from the first). */
+  private dropped = 0;
   port = 0;
   routes: RouteSpec[] = [];
   served: TargetReady['served'] = [];
@@ -49,7 +51,7 @@ export class FuzzTarget {
     this.child = child;
     const keep = (chunk: Buffer) => {
       this.log.push(chunk.toString('utf8'));
-      if (this.log.length > 200) this.log.splice(0, this.log.length - 200);
+      if (this.log.length > 200) this.dropped += this.log.splice(0, this.log.length - 200).length;
     };
     child.stdout!.on('data', keep);
     child.stderr!.on('data', keep);
@@ -85,6 +87,16 @@ export class FuzzTarget {
 
   get alive(): boolean {
     return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** The position in the api's log now, for logSince. */
+  logMark(): number {
+    return this.dropped + this.log.length;
+  }
+
+  /** What the api logged since `mark` (its errors: LOG_LEVEL error). */
+  logSince(mark: number): string {
+    return this.log.slice(Math.max(0, mark - this.dropped)).join('');
   }
 
   logTail(lines = 20): string {

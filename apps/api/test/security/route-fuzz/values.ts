@@ -87,14 +87,32 @@ const periods = (): fc.Arbitrary<string> => {
     fc.tuple(day, day).map(([x, y]) => (x <= y ? `${x}..${y}` : `${y}..${x}`)),
     fc.tuple(day, day).map(([x, y]) => `${x}..${y}`),
     fc.tuple(fc.constantFrom(...IMPOSSIBLE_DATES), fc.constantFrom(...IMPOSSIBLE_DATES, '2026-01-01')).map(([x, y]) => `${x}..${y}`),
+    fc.constantFrom(...IMPOSSIBLE_DATES).map((d) => `${d}..${d}`),
+    fc.constantFrom('2024-02-28..2024-02-30', '2023-02-28..2023-02-29', '9999-12-01..9999-12-31', '0000-01-01..0000-01-31'),
     fc.constantFrom('2026-01-01..', '..2026-01-01', '2026-01-01..2026-01-02..2026-01-03', '2026-1-1..2026-1-2'),
+  );
+};
+
+/** Real cursors of both workspaces, and cursors of the API's shape holding impossible times or ids. */
+const cursors = (p: Pools): fc.Arbitrary<string> => {
+  const at = fc.oneof(
+    fc.constantFrom('2026-11-01T10:00:00.000000Z', '2024-02-30T10:00:00Z', '0000-01-01T00:00:00Z', '9999-12-31T23:59:59.999999Z', '2024-13-45T99:99:99Z', '1969-12-31T23:59:59Z'),
+    fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+  );
+  const id = fc.constantFrom('1', '0', '-', '--', 'abc', 'ffffffffffffffffffff', '99999999999999999999', '00000000-0000-0000-0000-000000000000', ...p.bigintIds);
+  const encode = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+  return fc.oneof(
+    fc.constantFrom(...p.cursors),
+    fc.tuple(at, id).map(encode),
+    fc.base64String({ maxLength: 60 }),
+    fc.jsonValue({ maxDepth: 2 }).map(encode),
   );
 };
 
 /** What a field's name says it holds, when its rules say little (query strings of webhooks, ids as plain strings). */
 function byName(name: string, p: Pools): fc.Arbitrary<unknown> | null {
   if (name === 'period') return periods();
-  if (name === 'cursor') return fc.oneof(fc.constantFrom(...p.cursors), fc.base64String({ maxLength: 60 }), fc.jsonValue({ maxDepth: 2 }).map((v) => Buffer.from(JSON.stringify(v)).toString('base64url')));
+  if (name === 'cursor') return cursors(p);
   if (name === 'timezone') return fc.constantFrom('Europe/Berlin', 'UTC', 'America/New_York', 'Asia/Kathmandu', 'Etc/GMT+12', 'Mars/Olympus', 'US/Pacific-New', '+05:00', 'local');
   if (/email/i.test(name)) return fc.oneof(fc.constantFrom(...p.emails), fc.emailAddress());
   if (/password/i.test(name)) return fc.oneof(fc.constant(p.password), fc.string({ minLength: 10, maxLength: 30 }));
@@ -115,7 +133,7 @@ function fromRules(rules: FieldRule[], p: Pools): fc.Arbitrary<unknown> | null {
   if (isIn) scalar = fc.constantFrom(...(isIn.args[0] as unknown[]));
   else if (has('isUuid')) scalar = fc.oneof(fc.constantFrom(...p.uuids), fc.uuid());
   else if (has('isInt')) scalar = fc.oneof(fc.integer({ min: num('min', -1000), max: num('max', 100_000) }), fc.constantFrom(num('min', 0), num('max', 1)));
-  else if (has('isNumberString')) scalar = fc.oneof(fc.constantFrom(...p.bigintIds), fc.nat().map(String));
+  else if (has('isNumberString')) scalar = fc.oneof(fc.constantFrom(...p.bigintIds), fc.nat().map(String), fc.constantFrom('0', '-1', '+1', '1.5', '.5', '99999999999999999999', '9223372036854775808'));
   else if (has('isBoolean')) scalar = fc.boolean();
   else if (has('isEmail')) scalar = fc.oneof(fc.constantFrom(...p.emails), fc.emailAddress());
   else if (has('isObject')) scalar = fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 });
@@ -134,7 +152,7 @@ function fromRules(rules: FieldRule[], p: Pools): fc.Arbitrary<unknown> | null {
 /** A value for one field: mostly what it accepts, else another workspace's id or text, else something hostile. */
 export function fieldValue(field: FieldSpec, p: Pools): fc.Arbitrary<unknown> {
   const valid = byName(field.name, p) ?? fromRules(field.rules, p) ?? foreignValue(p);
-  return fc.oneof({ weight: 6, arbitrary: valid }, { weight: 2, arbitrary: foreignValue(p) }, { weight: 3, arbitrary: hostileValue });
+  return fc.oneof({ weight: 10, arbitrary: valid }, { weight: 2, arbitrary: foreignValue(p) }, { weight: 2, arbitrary: hostileValue });
 }
 
 /** Field names used anywhere in the API, for routes that read their input without a DTO. */

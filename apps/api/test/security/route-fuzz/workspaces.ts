@@ -126,19 +126,29 @@ export async function seedWorkspace(ds: DataSource, label: 'a' | 'b', password: 
   };
 }
 
-/** Digest of every row of a workspace a request could change (sessions and throttles left out: they change by design). */
-export async function workspaceFingerprint(ds: DataSource, workspaceId: string): Promise<string> {
+/**
+ * Every row of a workspace a request could change, as text per table (sessions and throttles left
+ * out: they change by design). Failed sign-ins at the workspace's addresses are audited in the
+ * workspace itself (its own security log, written by the login route for anyone), so those entries
+ * are left out too.
+ */
+export async function workspaceRows(ds: DataSource, workspaceId: string): Promise<Record<string, string[]>> {
   const tables = ['workspace', 'users', 'channel_account', 'contact', 'post', 'thread', 'message', 'message_action', 'note', 'canned_response', 'audit_event', 'intent_correction', 'oauth_connect'];
-  const parts = await Promise.all(
-    tables.map(async (table) => {
-      const column = table === 'workspace' ? 'id' : 'workspace_id';
-      const [{ digest }] = (await ds.query(`SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) AS digest FROM ${table} t WHERE ${column} = $1`, [workspaceId])) as Array<{
-        digest: string;
-      }>;
-      return `${table}:${digest}`;
-    }),
-  );
-  return parts.join('|');
+  const rows: Record<string, string[]> = {};
+  for (const table of tables) {
+    const where = table === 'workspace' ? 'id = $1' : table === 'audit_event' ? `workspace_id = $1 AND action <> 'auth.login_failed'` : 'workspace_id = $1';
+    rows[table] = ((await ds.query(`SELECT t::text AS row FROM ${table} t WHERE ${where} ORDER BY 1`, [workspaceId])) as Array<{ row: string }>).map((r) => r.row);
+  }
+  return rows;
+}
+
+/** Rows added or gone between two workspaceRows snapshots, one line each. */
+export function rowChanges(before: Record<string, string[]>, after: Record<string, string[]>): string[] {
+  return Object.keys(before).flatMap((table) => {
+    const was = new Set(before[table]);
+    const is = new Set(after[table]);
+    return [...after[table].filter((r) => !was.has(r)).map((r) => `${table} + ${r.slice(0, 300)}`), ...before[table].filter((r) => !is.has(r)).map((r) => `${table} - ${r.slice(0, 300)}`)];
+  });
 }
 
 /** Strings of workspace B that must never appear in an answer to workspace A (unless the request carried them). */
