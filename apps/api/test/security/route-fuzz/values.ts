@@ -119,9 +119,12 @@ function byName(name: string, p: Pools): fc.Arbitrary<unknown> | null {
   if (/^tags?$/.test(name)) return fc.constantFrom(...p.texts);
   if (name === 'externalIds') return fc.array(fc.constantFrom(...p.texts), { minLength: 1, maxLength: 3 });
   if (name === 'businessHours') return fc.dictionary(fc.constantFrom('0', '1', '6', '7', 'x'), fc.array(fc.tuple(fc.constantFrom('08:00', '18:00', '24:00', '25:00', '8'), fc.constantFrom('09:00', '17:30', '24:00')), { maxLength: 5 }), { maxKeys: 3 });
-  if (/(^id|Id|^channel)$/.test(name)) return fc.oneof(fc.constantFrom(...p.uuids), fc.constantFrom(...p.bigintIds));
   return null;
 }
+
+/** Ids for a field named like one whose rules say nothing (a webhook's or a Record's). */
+const idByName = (name: string, p: Pools): fc.Arbitrary<unknown> | null =>
+  /(^id|Id|^channel)$/.test(name) ? fc.oneof(fc.constantFrom(...p.uuids), fc.constantFrom(...p.bigintIds)) : null;
 
 /** A value its DTO rules accept, as far as the rules tell. */
 function fromRules(rules: FieldRule[], p: Pools): fc.Arbitrary<unknown> | null {
@@ -151,7 +154,7 @@ function fromRules(rules: FieldRule[], p: Pools): fc.Arbitrary<unknown> | null {
 
 /** A value for one field: mostly what it accepts, else another workspace's id or text, else something hostile. */
 export function fieldValue(field: FieldSpec, p: Pools): fc.Arbitrary<unknown> {
-  const valid = byName(field.name, p) ?? fromRules(field.rules, p) ?? foreignValue(p);
+  const valid = byName(field.name, p) ?? fromRules(field.rules, p) ?? idByName(field.name, p) ?? foreignValue(p);
   return fc.oneof({ weight: 10, arbitrary: valid }, { weight: 2, arbitrary: foreignValue(p) }, { weight: 2, arbitrary: hostileValue });
 }
 
