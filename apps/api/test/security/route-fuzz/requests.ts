@@ -110,7 +110,14 @@ const MAX_QUERY = 8_000;
 
 /** Every request the fuzzer may send to one route. */
 export function requestsFor(route: RouteSpec, a: SeededWorkspace, b: SeededWorkspace, p: Pools): fc.Arbitrary<FuzzRequest> {
-  const caller = route.roles ? fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...CALLERS) }, { weight: 1, arbitrary: fc.constant('anonymous' as const) }) : fc.constantFrom(...CALLERS, 'anonymous' as const);
+  // Mostly a role the route admits (to reach the handler), sometimes one it refuses, or nobody.
+  const admitted = CALLERS.filter((c) => !route.roles || route.roles.includes(c));
+  const refused = CALLERS.filter((c) => !admitted.includes(c));
+  const caller = fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(...admitted) },
+    { weight: refused.length ? 1 : 0, arbitrary: fc.constantFrom(...(refused.length ? refused : admitted)) },
+    { weight: 1, arbitrary: fc.constant('anonymous' as const) },
+  );
   const path = route.path.includes('{/*splat}')
     ? fc.array(fc.oneof(fc.constantFrom('threads', 'THREADS', 'users', 'reports', 'x', '..', '%2e%2e', 'docs', ''), fc.string({ maxLength: 10 }).map(enc)), { minLength: 1, maxLength: 4 }).map(
         (segs) => route.path.replace('{/*splat}', `/zz-${segs.join('/')}`),
