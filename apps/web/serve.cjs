@@ -13,7 +13,11 @@ http
   .createServer((req, res) => {
     const url = new URL(req.url, 'http://web');
     if (url.pathname.startsWith('/api/')) {
-      const upstream = http.request({ host: api.hostname, port: api.port, path: req.url, method: req.method, headers: req.headers }, (r) => {
+      // A proxy's duty: append the client's address, so an api with API_TRUST_PROXY covering this
+      // server counts each client apart (the api ignores the header unless it trusts this server).
+      const forwardedFor = [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ');
+      const headers = { ...req.headers, 'x-forwarded-for': forwardedFor };
+      const upstream = http.request({ host: api.hostname, port: api.port, path: req.url, method: req.method, headers }, (r) => {
         res.writeHead(r.statusCode || 502, r.headers);
         r.pipe(res);
       });

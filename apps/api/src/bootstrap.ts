@@ -24,6 +24,9 @@ export async function createApi(config: Config, databaseUrl: string): Promise<IN
   // webhook signatures, and JSON nested deeper than MAX_JSON_DEPTH refused with a 400.
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, databaseUrl, queue }), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  // Before anything reads req.ip: the limiters count per client address (common/http.ts clientIp),
+  // which behind a trusted proxy is the address it forwards, otherwise the socket's.
+  app.set('trust proxy', config.API_TRUST_PROXY);
   applySecurity(app, config);
   useBodyParsers(app);
   app.setGlobalPrefix('api');

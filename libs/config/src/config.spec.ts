@@ -33,6 +33,28 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration: ${name} `));
   });
 
+  it.each([
+    [undefined, false],
+    ['off', false],
+    ['1', 1],
+    ['loopback', ['loopback']],
+    ['loopback, 10.0.0.0/8, 2001:db8::/32, 192.0.2.7', ['loopback', '10.0.0.0/8', '2001:db8::/32', '192.0.2.7']],
+  ])('reads API_TRUST_PROXY %s as %j (the form Express takes)', (value, expected) => {
+    expect(loadConfig(value === undefined ? {} : { API_TRUST_PROXY: value }).API_TRUST_PROXY).toEqual(expected);
+  });
+
+  it.each([
+    ['true', /must not trust every proxy/],
+    ['11', /at most 10 proxy hops/],
+    ['10.0.0.0/33', /"10.0.0.0\/33" has a prefix length outside 0-32/],
+    ['loopback,proxy.example', /"proxy.example" is not an IP address/],
+    ['loopback,,10.0.0.1', /empty entry/],
+    ['10.0.0.1/8/2', /is not an IP address/],
+  ])('refuses API_TRUST_PROXY=%s with a message that says why', (value, message) => {
+    expect(() => loadConfig({ API_TRUST_PROXY: value })).toThrow(/^Invalid configuration: API_TRUST_PROXY /);
+    expect(() => loadConfig({ API_TRUST_PROXY: value })).toThrow(message);
+  });
+
   it('requires real secrets in production and refuses demo mode there', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/ENCRYPTION_KEY is required.*SESSION_SECRET is required/);
     expect(() =>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 
 /**
  * The one configuration schema of Resonance. Every variable the product reads is declared here,
@@ -50,6 +51,21 @@ export const configSchema = z.object({
    */
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(3000),
+  /**
+   * The reverse proxies whose X-Forwarded-For names the client (Express's `trust proxy`): unset or
+   * "off" uses the socket's address; a hop count ("1"); or a comma list of addresses, CIDR ranges,
+   * loopback, linklocal, uniquelocal. The sign-in throttle, the write limit and the webhook
+   * handshake limit count per client address, so behind a proxy without this they count everyone together.
+   */
+  API_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx): TrustProxy => {
+      const parsed = parseTrustProxy(value);
+      if ('value' in parsed) return parsed.value;
+      ctx.addIssue({ code: 'custom', message: parsed.problem });
+      return z.NEVER;
+    }),
   /** The address people and networks use to reach the API (OAuth callbacks, webhooks). */
   PUBLIC_URL: url(['http:', 'https:']).default('http://localhost:3000'),
   /**
