@@ -69,5 +69,41 @@ describe.each(['redis', 'postgres'] as const)('a job the worker processes (%s qu
     expect(thread.lastMessageAt.toISOString()).toBe('2026-11-01T10:05:00.000Z');
     await queue.close();
   });
-});
 
+  it('stores nothing from an ingest job whose channel is not connected when the job runs, and does not retry it', async () => {
+    const workspace = await makeWorkspace(db.dataSource);
+    const paused = await makeChannel(db.dataSource, workspace, { status: 'paused' });
+    const needsReauth = await makeChannel(db.dataSource, workspace, { status: 'needs_reauth' });
+    const connected = await makeChannel(db.dataSource, workspace);
+    const queue = new backend.Queue<IngestJob>(QueueName.Ingest, { connection: backend.connection as never, prefix: backend.prefix });
+    const page = (channelAccountId: string, source: string): IngestJob => ({ channelAccountId, source, records: [comment(`${source}-m1`, '2026-11-02T09:00:00Z')] });
+    // As the api queues them: a delivery may be queued just before an admin pauses the channel.
+    const jobs = await Promise.all(
+      [paused, needsReauth, connected].map((c) => queue.add('webhook', page(c.id, `delivery-${c.id}`), { jobId: jobId.ingest(c.id, `delivery-${c.id}`), attempts: 3 })),
+    );
+    const finished = await waitFor(async () => {
+      const states = await Promise.all(jobs.map((j) => queue.getJob(j.id!)));
+      return states.every((j) => j?.finishedOn) ? states : undefined;
+    });
+    for (const job of finished.slice(0, 2)) {
+      expect(job?.returnvalue).toEqual({ skipped: 'not_connected' });
+      expect(job?.failedReason).toBeFalsy();
+      expect(job?.attemptsMade).toBeLessThanOrEqual(1);
+    }
+    const messages = db.dataSource.getRepository(Message);
+    expect(await messages.count({ where: { channelAccountId: paused.id } })).toBe(0);
+    expect(await messages.count({ where: { channelAccountId: needsReauth.id } })).toBe(0);
+    expect(await messages.count({ where: { channelAccountId: connected.id } })).toBe(1);
+
+    // Resumed: the channel's next delivery is stored again (the worker caches no status).
+    await db.dataSource.query(`UPDATE channel_account SET status = 'connected' WHERE id = $1`, [paused.id]);
+    await queue.add('webhook', page(paused.id, 'after-resume'), { jobId: jobId.ingest(paused.id, 'after-resume') });
+    await waitFor(async () => ((await messages.count({ where: { channelAccountId: paused.id } })) === 1 ? true : undefined));
+    // And paused again: a channel the worker has stored for before is checked again all the same.
+    await db.dataSource.query(`UPDATE channel_account SET status = 'paused' WHERE id = $1`, [paused.id]);
+    const again = await queue.add('webhook', page(paused.id, 'paused-again'), { jobId: jobId.ingest(paused.id, 'paused-again') });
+    await waitFor(async () => ((await queue.getJob(again.id!))?.finishedOn ? true : undefined));
+    expect(await messages.count({ where: { channelAccountId: paused.id } })).toBe(1);
+    await queue.close();
+  });
+});

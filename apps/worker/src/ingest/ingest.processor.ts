@@ -3,22 +3,37 @@ import { Inject, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { QueueName, type IngestJob } from '@resonance/queue';
+import { currentChannelStatus } from './channel-receiving';
 import { IngestStore, type IngestResult } from './ingest-store';
 
-/** Stores a page of records that a sync run or a webhook delivery produced. */
+export type IngestJobResult = IngestResult | { skipped: 'not_connected' };
+
+/**
+ * Stores a page of records that a webhook delivery produced (sync runs store theirs directly).
+ * Only for a channel that is connected when the job runs: the api queues deliveries only for
+ * connected channels, but one queued just before the channel was paused, or lost its token, would
+ * otherwise still be stored. Such a job is done, not failed — no retry: what the channel missed
+ * comes from the sync that runs when it is connected again, as for deliveries the api dropped.
+ */
 @Processor(QueueName.Ingest, { concurrency: 4 })
 export class IngestProcessor extends WorkerHost {
   private readonly logger = new Logger(IngestProcessor.name);
   private readonly store: IngestStore;
 
-  constructor(@Inject(DataSource) dataSource: DataSource) {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {
     super();
     this.store = new IngestStore(dataSource);
   }
 
-  async process(job: Job<IngestJob>): Promise<IngestResult> {
-    const result = await this.store.ingest(job.data.channelAccountId, job.data.records);
-    this.logger.debug({ jobId: job.id, source: job.data.source, ...result }, 'ingested');
+  async process(job: Job<IngestJob>): Promise<IngestJobResult> {
+    const { channelAccountId, source, records } = job.data;
+    const status = await currentChannelStatus(this.dataSource, channelAccountId);
+    if (status !== 'connected') {
+      this.logger.log({ jobId: job.id, source, channelAccountId, status: status ?? 'deleted', records: records.length }, 'ingest skipped: channel not connected');
+      return { skipped: 'not_connected' };
+    }
+    const result = await this.store.ingest(channelAccountId, records);
+    this.logger.debug({ jobId: job.id, source, ...result }, 'ingested');
     return result;
   }
 }
