@@ -1,3 +1,5 @@
+import { workspaceZoneSql } from './workspace-zones';
+
 /**
  * Response events of a set of threads, computed from their messages (DESIGN.md §5), set-based.
  *
@@ -10,8 +12,11 @@
  * inbound message, measured from that first inbound message. On equal timestamps an R or H sorts
  * before an inbound message: it cannot have answered it.
  *
- * Events are dated by their closing moment, in the workspace's time zone. $1 = thread ids.
+ * Events are dated by their closing moment, in the workspace's time zone. $1 = thread ids,
+ * $2 = the stored zones PostgreSQL does not know (those workspaces count in UTC: workspace-zones.ts).
  */
+const ZONE = workspaceZoneSql('$2');
+
 /** SLA target when the workspace sets none (settings.slaTargetMinutes.{network|default}). */
 export const DEFAULT_SLA_TARGET_MINUTES = 60;
 
@@ -58,7 +63,7 @@ export const RESPONSE_EVENTS_SQL = `
     SELECT thread_id, 'first', agent, NULL, inbound_at, closed_at FROM firsts
   )
   SELECT t.workspace_id, e.thread_id, t.channel_account_id, t.network, t.channel, e.agent AS agent_id, e.kind, e.action,
-         e.inbound_at, e.closed_at, (e.closed_at AT TIME ZONE w.timezone)::date AS day,
+         e.inbound_at, e.closed_at, (e.closed_at AT TIME ZONE ${ZONE})::date AS day,
          x.seconds, b.business_seconds,
          x.seconds <= s.target AS within_target,
          b.business_seconds <= s.target AS within_target_business
@@ -67,7 +72,7 @@ export const RESPONSE_EVENTS_SQL = `
     JOIN workspace w ON w.id = t.workspace_id
     CROSS JOIN LATERAL (SELECT extract(epoch FROM e.closed_at - e.inbound_at)::double precision AS seconds) x
     CROSS JOIN LATERAL (SELECT CASE WHEN w.business_hours = '{}'::jsonb THEN NULL
-                                    ELSE resonance_business_seconds(e.inbound_at, e.closed_at, w.timezone, w.business_hours) END
+                                    ELSE resonance_business_seconds(e.inbound_at, e.closed_at, ${ZONE}, w.business_hours) END
                                  AS business_seconds) b
     CROSS JOIN LATERAL (SELECT 60 * COALESCE((w.settings -> 'slaTargetMinutes' ->> t.network)::double precision,
                                              (w.settings -> 'slaTargetMinutes' ->> 'default')::double precision,

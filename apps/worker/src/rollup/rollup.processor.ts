@@ -22,7 +22,7 @@ export class RollupProcessor extends WorkerHost implements OnApplicationBootstra
     @InjectQueue(QueueName.Rollup) private readonly queue: Queue,
   ) {
     super();
-    this.rollups = new Rollups(dataSource);
+    this.rollups = new Rollups(dataSource, (message) => this.logger.warn(message));
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -1,3 +1,5 @@
+import { workspaceZoneSql } from './workspace-zones';
+
 /**
  * The comment rollups, kept per thread (DESIGN.md §5): report_thread_comment holds each thread's
  * inbound messages counted per day (workspace time zone), channel account, post, intent and author,
@@ -16,7 +18,8 @@ export const THREAD_COMMENT_COLUMNS = `thread_id, ${THREAD_COMMENT_KEY}, ${COUNT
 
 // The columns of a thread's rows; `m` is the message, `w` its workspace, `lr.at` the thread's last response.
 const RESPONDED = (r: string) => `${r}.is_from_account AND (${r}.delivery = 'sent' OR ${r}.external_id IS NOT NULL)`;
-const DAY = `(m.created_at AT TIME ZONE w.timezone)::date`;
+// $2 in every statement that uses it: the stored zones PostgreSQL does not know (workspace-zones.ts).
+const DAY = `(m.created_at AT TIME ZONE ${workspaceZoneSql('$2')})::date`;
 const INTENT = `COALESCE(m.intent, 'unclassified')`;
 const COUNTS_OF_MESSAGES = `
   count(*) AS comments,
@@ -26,9 +29,9 @@ const COUNTS_OF_MESSAGES = `
   COALESCE(sum(GREATEST(0, extract(epoch FROM m.ingested_at - m.created_at))), 0) AS ingest_lag_seconds_sum`;
 
 /**
- * The rows of report_thread_comment of the threads $1. Thread by thread (the laterals are index
- * scans of message_thread_idx), so that the cost follows the threads' messages: as a join, the
- * planner estimated a batch's threads at a sixth of the table and read all of it.
+ * The rows of report_thread_comment of the threads $1 ($2: the unknown zones). Thread by thread
+ * (the laterals are index scans of message_thread_idx), so that the cost follows the threads'
+ * messages: as a join, the planner estimated a batch's threads at a sixth of the table and read all of it.
  */
 export const THREAD_COMMENTS_SQL = `
   SELECT t.id AS thread_id, c.workspace_id, c.day, c.channel_account_id, t.network, t.channel,
@@ -43,7 +46,7 @@ export const THREAD_COMMENTS_SQL = `
        GROUP BY 1, 2, 3, 4, 5) c
    WHERE t.id = ANY($1::bigint[])`;
 
-/** The same rows for every thread of the workspace $1, in one scan of its messages (the rebuild). */
+/** The same rows for every thread of the workspace $1 ($2: the unknown zones), in one scan of its messages (rebuild). */
 export const WORKSPACE_THREAD_COMMENTS_SQL = `
   WITH last_response AS (
     SELECT r.thread_id, max(r.created_at) AS at FROM message r WHERE r.workspace_id = $1 AND ${RESPONDED('r')}
@@ -67,9 +70,9 @@ export const CREATE_COMMENT_CHANGE_SQL = `
   SELECT ${THREAD_COMMENT_KEY}, ${COUNTS} FROM report_thread_comment LIMIT 0`;
 
 /**
- * Replaces the rows of the threads $1 and records new − old in comment_change. A thread's old and
- * new row of one key cancel exactly (x − x = 0, also in floating point) and are left out, so an
- * unchanged day of a thread costs nothing further on.
+ * Replaces the rows of the threads $1 ($2: the unknown zones) and records new − old in
+ * comment_change. A thread's old and new row of one key cancel exactly (x − x = 0, also in
+ * floating point) and are left out, so an unchanged day of a thread costs nothing further on.
  */
 export const REPLACE_THREAD_COMMENTS_SQL = `
   WITH old AS (

@@ -1,0 +1,58 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * The workspace `w`'s time zone in rollup SQL, or UTC when the zone is one of `param` (a text[]
+ * parameter: the stored zones PostgreSQL does not know, from WorkspaceZones.unknown()). An unknown
+ * zone makes AT TIME ZONE fail the whole statement, so one workspace would stop every rollup. The
+ * usual parameter is an empty array: the test is one comparison per row, no lookup.
+ */
+export const workspaceZoneSql = (param: string): string => `(CASE WHEN w.timezone = ANY(${param}::text[]) THEN 'UTC' ELSE w.timezone END)`;
+
+/** How long the list of PostgreSQL's zone names is kept: a tzdata update may drop a zone. */
+const KNOWN_ZONES_TTL_MS = 60 * 60_000;
+
+/**
+ * Finds the time zones stored on workspaces that PostgreSQL does not know — saved before the api
+ * and the database checked them (settings.service.ts, migration 1733650000000), or dropped by a
+ * tzdata update — so the rollups date those workspaces' days in UTC instead of failing for ever.
+ * pg_timezone_names is slow to read (~0.1 s: it opens every zone file), so its names are kept for
+ * an hour, or until a statement fails on a zone anyway (forgetKnownZones); a drain then reads only
+ * the workspaces' distinct zones.
+ */
+export class WorkspaceZones {
+  private known: { names: Set<string>; readAt: number } | undefined;
+  /** Workspaces already reported, so the log says it once per workspace and process. */
+  private readonly reported = new Set<string>();
+
+  constructor(private readonly warn: (message: string) => void) {}
+
+  /** The stored zones PostgreSQL does not know; reports each workspace with one once. */
+  async unknown(tx: EntityManager): Promise<string[]> {
+    const zones = ((await tx.query(`SELECT DISTINCT timezone FROM workspace`)) as Array<{ timezone: string }>).map((r) => r.timezone);
+    const known = await this.knownNames(tx);
+    const unknown = zones.filter((zone) => !known.has(zone));
+    if (unknown.length) await this.report(tx, unknown);
+    return unknown;
+  }
+
+  /** After a statement failed on a time zone: the next drain reads PostgreSQL's names again. */
+  forgetKnownZones(): void {
+    this.known = undefined;
+  }
+
+  private async knownNames(tx: EntityManager): Promise<Set<string>> {
+    if (this.known && Date.now() - this.known.readAt < KNOWN_ZONES_TTL_MS) return this.known.names;
+    const rows = (await tx.query(`SELECT name FROM pg_timezone_names`)) as Array<{ name: string }>;
+    this.known = { names: new Set(rows.map((r) => r.name)), readAt: Date.now() };
+    return this.known.names;
+  }
+
+  private async report(tx: EntityManager, unknown: string[]): Promise<void> {
+    const rows = (await tx.query(`SELECT id, timezone FROM workspace WHERE timezone = ANY($1::text[])`, [unknown])) as Array<{ id: string; timezone: string }>;
+    for (const { id, timezone } of rows) {
+      if (this.reported.has(id)) continue;
+      this.reported.add(id);
+      this.warn(`workspace ${id}: time zone ${JSON.stringify(timezone)} is unknown to PostgreSQL; its reports count days in UTC until an admin sets a valid zone`);
+    }
+  }
+}
