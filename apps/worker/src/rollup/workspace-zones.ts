@@ -8,6 +8,13 @@ import type { EntityManager } from 'typeorm';
  */
 export const workspaceZoneSql = (param: string): string => `(CASE WHEN w.timezone = ANY(${param}::text[]) THEN 'UTC' ELSE w.timezone END)`;
 
+/** PostgreSQL's zone names as read at `readAt`, and stored zones found missing from them since. */
+interface KnownZones {
+  names: Set<string>;
+  readAt: number;
+  missing: Set<string>;
+}
+
 /** How long the list of PostgreSQL's zone names is kept: a tzdata update may drop a zone. */
 const KNOWN_ZONES_TTL_MS = 60 * 60_000;
 
@@ -17,10 +24,12 @@ const KNOWN_ZONES_TTL_MS = 60 * 60_000;
  * tzdata update — so the rollups date those workspaces' days in UTC instead of failing for ever.
  * pg_timezone_names is slow to read (~0.1 s: it opens every zone file), so its names are kept for
  * an hour, or until a statement fails on a zone anyway (forgetKnownZones); a drain then reads only
- * the workspaces' distinct zones.
+ * the workspaces' distinct zones. A stored zone missing from the kept names makes them be read
+ * again at once (a tzdata update may have added it); one still missing is then taken as unknown
+ * until the names are read again, so a broken workspace costs one read an hour, not one a drain.
  */
 export class WorkspaceZones {
-  private known: { names: Set<string>; readAt: number } | undefined;
+  private known: KnownZones | undefined;
   /** Workspaces already reported, so the log says it once per workspace and process. */
   private readonly reported = new Set<string>();
 
@@ -29,8 +38,12 @@ export class WorkspaceZones {
   /** The stored zones PostgreSQL does not know; reports each workspace with one once. */
   async unknown(tx: EntityManager): Promise<string[]> {
     const zones = ((await tx.query(`SELECT DISTINCT timezone FROM workspace`)) as Array<{ timezone: string }>).map((r) => r.timezone);
-    const known = await this.knownNames(tx);
-    const unknown = zones.filter((zone) => !known.has(zone));
+    const kept = this.known;
+    const known = kept && Date.now() - kept.readAt < KNOWN_ZONES_TTL_MS && zones.every((zone) => kept.names.has(zone) || kept.missing.has(zone))
+      ? kept
+      : await this.readNames(tx);
+    const unknown = zones.filter((zone) => !known.names.has(zone));
+    for (const zone of unknown) known.missing.add(zone);
     if (unknown.length) await this.report(tx, unknown);
     return unknown;
   }
@@ -40,11 +53,10 @@ export class WorkspaceZones {
     this.known = undefined;
   }
 
-  private async knownNames(tx: EntityManager): Promise<Set<string>> {
-    if (this.known && Date.now() - this.known.readAt < KNOWN_ZONES_TTL_MS) return this.known.names;
+  private async readNames(tx: EntityManager): Promise<KnownZones> {
     const rows = (await tx.query(`SELECT name FROM pg_timezone_names`)) as Array<{ name: string }>;
-    this.known = { names: new Set(rows.map((r) => r.name)), readAt: Date.now() };
-    return this.known.names;
+    this.known = { names: new Set(rows.map((r) => r.name)), readAt: Date.now(), missing: new Set() };
+    return this.known;
   }
 
   private async report(tx: EntityManager, unknown: string[]): Promise<void> {
