@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccessLinksModule } from './access-links/access-links.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AvatarsModule } from './avatars/avatars.module';
@@ -10,6 +11,7 @@ import { ValidationModule } from './common/validation.module';
 import { EventsModule } from './events/events.module';
 import { MessagesModule } from './messages/messages.module';
 import { NotesModule } from './notes/notes.module';
+import { OnboardingModule } from './onboarding/onboarding.module';
 import { RepliesModule } from './replies/replies.module';
 import { SettingsModule } from './settings/settings.module';
 import { ThreadsModule } from './threads/threads.module';
@@ -28,6 +30,8 @@ import { UsersModule } from './users/users.module';
     NotesModule,
     CannedResponsesModule,
     UsersModule,
+    AccessLinksModule,
+    OnboardingModule,
     ChannelsModule,
     ConnectModule,
     SettingsModule,

@@ -2,6 +2,7 @@ import { describeStartupFailure } from '@resonance/runtime';
 import { runBench } from './commands/bench';
 import { runMigrate } from './commands/migrate';
 import { runSeed } from './commands/seed';
+import { runSetup } from './commands/setup';
 import { runStart } from './commands/start';
 
 type Command = (argv: string[], out: NodeJS.WritableStream) => Promise<number>;
@@ -10,6 +11,10 @@ type Command = (argv: string[], out: NodeJS.WritableStream) => Promise<number>;
 const COMMANDS: Record<string, { run: () => Promise<Command>; help: string }> = {
   start: { run: async () => runStart, help: 'run the whole product (embedded PostgreSQL when DATABASE_URL is unset)' },
   migrate: { run: async () => runMigrate, help: 'apply pending database migrations to DATABASE_URL' },
+  setup: {
+    run: async () => runSetup,
+    help: 'setup --workspace <name> --admin-email <e-mail> --admin-name <name> [--password-stdin]: the first workspace and admin of a production install (once)',
+  },
   seed: { run: async () => runSeed, help: 'create the demo workspace, users and channels (demo mode only)' },
   parse: {
     run: async () => (await import('./commands/parse.js')).runParse,

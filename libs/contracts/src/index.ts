@@ -2,3 +2,4 @@ export * from './networks';
 export * from './records';
 export * from './domain';
 export * from './public-config';
+export * from './accounts';

@@ -7,3 +7,5 @@ export { SnakeNamingStrategy } from './naming';
 export { CredentialsCipher } from './credentials-cipher';
 export { DatabaseModule } from './database.module';
 export { hashPassword, verifyPassword } from './password';
+export { createFirstAdmin } from './first-admin';
+export type { FirstAdminInput, FirstAdminOutcome } from './first-admin';

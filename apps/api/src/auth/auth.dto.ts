@@ -2,8 +2,9 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { UserView } from '../users/user.view';
 
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 200;
+import { PASSWORD_MAX, PASSWORD_MIN } from '@resonance/contracts';
+
+export { PASSWORD_MAX, PASSWORD_MIN };
 
 export class LoginBody {
   @ApiProperty({ example: 'agent@demo.local' })

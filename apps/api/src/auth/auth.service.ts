@@ -31,8 +31,9 @@ export class AuthService {
     const [row] = (await this.dataSource.query(
       `SELECT ${USER_VIEW_COLUMNS}, password_hash AS "passwordHash" FROM users WHERE email = $1`,
       [email],
-    )) as Array<UserView & { passwordHash: string }>;
-    const ok = await this.signInPassword.matches(input.password, row?.passwordHash);
+    )) as Array<UserView & { passwordHash: string | null }>;
+    // An invited user without a password costs the same scrypt as an unknown e-mail and fails the same way.
+    const ok = await this.signInPassword.matches(input.password, row?.passwordHash ?? undefined);
     if (!row || !ok || !row.active) {
       if (row) this.auditLater({ workspaceId: row.workspaceId, actorUserId: row.id, action: 'auth.login_failed', targetType: 'user', targetId: row.id, data: { ip: input.ip } });
       throw new UnauthorizedException('wrong e-mail or password');
@@ -57,7 +58,7 @@ export class AuthService {
   async changePassword(user: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
     // Reserved before the hash is checked, like a sign-in: a stolen session cannot guess the password.
     await this.throttle.reservePasswordCheck(user.id);
-    const [row] = (await this.dataSource.query(`SELECT password_hash FROM users WHERE id = $1`, [user.id])) as Array<{ password_hash: string }>;
+    const [row] = (await this.dataSource.query(`SELECT password_hash FROM users WHERE id = $1`, [user.id])) as Array<{ password_hash: string | null }>;
     if (!row || !(await verifyPassword(currentPassword, row.password_hash))) {
       throw new BadRequestException('currentPassword is wrong');
     }

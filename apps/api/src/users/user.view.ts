@@ -9,6 +9,7 @@ export class UserView {
   @ApiProperty({ enum: USER_ROLES }) role!: UserRole;
   @ApiProperty() active!: boolean;
   @ApiProperty({ format: 'uuid' }) workspaceId!: string;
+  @ApiProperty({ description: 'Invited and no password set yet: cannot sign in until the invitation link is used' }) invitationPending!: boolean;
 }
 
-export const USER_VIEW_COLUMNS = `id, email, name, role, active, workspace_id AS "workspaceId"`;
+export const USER_VIEW_COLUMNS = `id, email, name, role, active, workspace_id AS "workspaceId", password_hash IS NULL AS "invitationPending"`;

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Inject, Param, Patch, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
-import { USER_ROLES, type UserRole } from '@resonance/contracts';
+import { IsBoolean, IsEmail, IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { USER_ROLES, type InviteRequest, type UserRole } from '@resonance/contracts';
+import { AccessLinkCreatedView } from '../access-links/access-links.dto';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../auth/auth.dto';
 import { ADMINS, ALL_ROLES, type AuthUser } from '../auth/auth.types';
 import { Authenticated, CurrentUser } from '../auth/decorators';
@@ -16,6 +17,17 @@ export class CreateUserBody {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) name!: string;
   @ApiProperty({ enum: USER_ROLES }) @IsIn(USER_ROLES) role!: UserRole;
   @ApiProperty({ minLength: PASSWORD_MIN }) @IsString() @MinLength(PASSWORD_MIN) @MaxLength(PASSWORD_MAX) password!: string;
+}
+
+export class InviteUserBody implements InviteRequest {
+  @ApiProperty() @IsEmail() @MaxLength(254) email!: string;
+  @ApiProperty() @IsString() @MaxLength(200) @Matches(/\S/, { message: 'name must not be empty' }) name!: string;
+  @ApiProperty({ enum: USER_ROLES }) @IsIn(USER_ROLES) role!: UserRole;
+}
+
+export class InvitedUserView {
+  @ApiProperty({ type: UserView }) user!: UserView;
+  @ApiProperty({ type: AccessLinkCreatedView }) link!: AccessLinkCreatedView;
 }
 
 export class UpdateUserBody {
@@ -45,8 +57,23 @@ export class UsersController {
     return this.users.list(user.workspaceId);
   }
 
+  @Post('invites')
+  @ApiOperation({ summary: 'Invite a user (admins): the user is created without a password; the answer holds the one-time link (valid 7 days) to hand over' })
+  @ApiCreatedResponse({ type: InvitedUserView })
+  @ApiConflictResponse({ type: ErrorBody, description: 'The e-mail address cannot be used (the same answer whichever workspace has it)' })
+  invite(@CurrentUser() user: AuthUser, @Body() body: InviteUserBody): Promise<InvitedUserView> {
+    return this.users.invite(user, body);
+  }
+
+  @Post(':id/access-link')
+  @ApiOperation({ summary: 'A new one-time link for the user (admins): an invitation while they have no password, else a password reset. Earlier unused links stop working.' })
+  @ApiCreatedResponse({ type: AccessLinkCreatedView })
+  accessLink(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string): Promise<AccessLinkCreatedView> {
+    return this.users.accessLink(user, id);
+  }
+
   @Post()
-  @ApiOperation({ summary: 'Add a user (admins)' })
+  @ApiOperation({ summary: 'Add a user with a password chosen by the admin (admins; kept for scripts — the dashboard invites instead)' })
   @ApiCreatedResponse({ type: UserView })
   @ApiConflictResponse({ type: ErrorBody, description: 'The e-mail address cannot be used (the same answer whichever workspace has it)' })
   create(@CurrentUser() user: AuthUser, @Body() body: CreateUserBody): Promise<UserView> {

@@ -1,7 +1,8 @@
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { UserRole } from '@resonance/contracts';
+import type { AccessLinkView, InviteRequest, UserRole } from '@resonance/contracts';
 import { hashPassword } from '@resonance/db';
+import { AccessLinksService } from '../access-links/access-links.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import { SessionService } from '../auth/session.service';
@@ -35,7 +36,43 @@ export class UsersService {
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(SessionService) private readonly sessions: SessionService,
+    @Inject(AccessLinksService) private readonly links: AccessLinksService,
   ) {}
+
+  /**
+   * A user without a password and the one-time link that lets them choose one: the admin hands the
+   * link over, no password passes through the admin.
+   */
+  async invite(actor: AuthUser, input: InviteRequest): Promise<{ user: UserView; link: AccessLinkView }> {
+    const email = input.email.trim().toLowerCase();
+    return this.dataSource.transaction(async (tx) => {
+      const rows = (await tx.query(
+        `INSERT INTO users (workspace_id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, NULL)
+         ON CONFLICT (email) DO NOTHING RETURNING ${USER_VIEW_COLUMNS}`,
+        [actor.workspaceId, email, input.name.trim(), input.role],
+      )) as UserView[];
+      if (!rows.length) throw new ConflictException(EMAIL_UNAVAILABLE);
+      const link = await this.links.issue(tx, { workspaceId: actor.workspaceId, userId: rows[0].id, purpose: 'invite', createdBy: actor.id });
+      await this.audit.record({ workspaceId: actor.workspaceId, actorUserId: actor.id, action: 'user.invite', targetType: 'user', targetId: rows[0].id, data: { role: input.role, expiresAt: link.expiresAt } }, tx);
+      return { user: rows[0], link };
+    });
+  }
+
+  /**
+   * A new one-time link for a user of the workspace: a fresh invitation while they have no password,
+   * a password reset otherwise. Their earlier unused link stops working.
+   */
+  async accessLink(actor: AuthUser, userId: string): Promise<AccessLinkView> {
+    return this.dataSource.transaction(async (tx) => {
+      const [user] = (await tx.query(`SELECT ${USER_VIEW_COLUMNS} FROM users WHERE id = $1 AND workspace_id = $2 FOR UPDATE`, [userId, actor.workspaceId])) as UserView[];
+      if (!user) throw new NotFoundException(`user ${userId} not found`);
+      if (!user.active) throw new BadRequestException('this user is deactivated: activate them first, then create the link');
+      const purpose = user.invitationPending ? 'invite' : 'reset';
+      const link = await this.links.issue(tx, { workspaceId: actor.workspaceId, userId, purpose, createdBy: actor.id });
+      await this.audit.record({ workspaceId: actor.workspaceId, actorUserId: actor.id, action: purpose === 'invite' ? 'user.invite' : 'user.reset_link', targetType: 'user', targetId: userId, data: { expiresAt: link.expiresAt } }, tx);
+      return link;
+    });
+  }
 
   list(workspaceId: string): Promise<UserView[]> {
     return this.dataSource.query(`SELECT ${USER_VIEW_COLUMNS} FROM users WHERE workspace_id = $1 ORDER BY name, id`, [workspaceId]);

@@ -9,8 +9,11 @@ export class User {
   @Column('text') email!: string;
   @Column('text') name!: string;
   @Column('text') role!: UserRole;
-  /** scrypt hash in the form `scrypt$N$r$p$salt$hash` (never returned by the API). */
-  @Column('text', { select: false }) passwordHash!: string;
+  /**
+   * scrypt hash in the form `scrypt$N$r$p$salt$hash` (never returned by the API); null for an
+   * invited user who has not set a password yet (and cannot sign in).
+   */
+  @Column('text', { select: false, nullable: true }) passwordHash!: string | null;
   @Column('boolean', { default: true }) active!: boolean;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
