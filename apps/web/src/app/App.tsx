@@ -1,12 +1,15 @@
 import { useEffect } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import type { UserRole } from '@resonance/contracts';
+import { ACCESS_LINK_PATH, type UserRole } from '@resonance/contracts';
+import { AccessLinkPage } from '../features/auth/AccessLinkPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { meQueryOptions, useMe } from '../features/auth/get-me';
 import { InboxPage } from '../features/inbox/InboxPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { ChannelsPage } from '../features/channels/ChannelsPage';
+import { OnboardingPage } from '../features/onboarding/OnboardingPage';
+import { useOnboardingStatus } from '../features/onboarding/onboarding';
 import { AdminPage } from '../features/admin/AdminPage';
 import { setUnauthorizedHandler } from '../shared/api/http';
 import { SessionContext } from '../shared/session/session';
@@ -23,14 +26,22 @@ export const PAGES_BY_ROLE: Record<UserRole, Array<'inbox' | 'reports' | 'channe
 export function App() {
   const client = useQueryClient();
   const me = useMe();
+  const { pathname } = useLocation();
+  // Asked only when nobody is signed in: a fresh installation shows the onboarding form, not a login.
+  const onboarding = useOnboardingStatus(me.data === null);
 
   useEffect(() => {
     setUnauthorizedHandler(() => client.setQueryData(meQueryOptions().queryKey, null));
   }, [client]);
 
+  // A one-time link (invitation, reset) opens its page whoever is signed in.
+  if (pathname === ACCESS_LINK_PATH) return <AccessLinkPage />;
   if (me.isPending) return <LoadingState />;
   if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
-  if (!me.data) return <LoginPage />;
+  if (!me.data) {
+    if (onboarding.isPending) return <LoadingState />;
+    return onboarding.data?.needed ? <OnboardingPage /> : <LoginPage />;
+  }
 
   const user = me.data.user;
   const pages = PAGES_BY_ROLE[user.role] ?? [];

@@ -100,3 +100,33 @@ export function fbComment(over: Partial<MessageRecord> & { threadKey: string; te
     ...rest,
   };
 }
+
+export interface EmptyStack {
+  url: string;
+  app: INestApplication;
+  db: TestDatabase;
+  close(): Promise<void>;
+}
+
+/**
+ * A production-like first run for a browser: demo mode off, every migration, no workspace and no
+ * user — what a real installation looks like before its onboarding.
+ */
+export async function startEmptyStack(): Promise<EmptyStack> {
+  const webDist = buildWeb();
+  const db = await createTestDatabase();
+  const port = await freePort();
+  const config = testConfig({ DEMO_MODE: 'false', WEB_DIST_DIR: webDist, PUBLIC_URL: `http://127.0.0.1:${port}` });
+  const app = await createApi(config, db.url);
+  await app.listen(port, '127.0.0.1');
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    db,
+    close: async () => {
+      await app.close();
+      await db.drop();
+      rmSync(webDist, { recursive: true, force: true });
+    },
+  };
+}

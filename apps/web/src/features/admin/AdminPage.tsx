@@ -1,13 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { Alert, Box, Button, Card, Group, PasswordInput, Select, Stack, Switch, Table, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { USER_ROLES, type UserRole } from '@resonance/contracts';
+import { Alert, Box, Button, Card, Group, Stack, Table, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useI18n } from '../../shared/i18n/I18nProvider';
-import { useSessionUser } from '../../shared/session/session';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states';
 import { useCanned, useCreateCanned, useDeleteCanned } from './canned-responses';
 import { useSettings, useUpdateSettings } from './settings';
-import { useCreateUser, useUpdateUser, useUsers } from './users';
+import { UsersTab } from './UsersTab';
 
 export function AdminPage() {
   const { t } = useI18n();
@@ -25,7 +23,7 @@ export function AdminPage() {
           <Tabs.Tab value="settings">{t('admin.settings')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="users">
-          <Users />
+          <UsersTab />
         </Tabs.Panel>
         <Tabs.Panel value="canned">
           <Canned />
@@ -35,64 +33,6 @@ export function AdminPage() {
         </Tabs.Panel>
       </Tabs>
     </Box>
-  );
-}
-
-function Users() {
-  const { t } = useI18n();
-  const me = useSessionUser();
-  const users = useUsers();
-  const update = useUpdateUser();
-  const create = useCreateUser();
-  const [form, setForm] = useState({ email: '', name: '', role: 'agent' as UserRole, password: '' });
-  const roles = USER_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    create.mutate(form, { onSuccess: () => setForm({ email: '', name: '', role: 'agent', password: '' }) });
-  };
-  if (users.isPending) return <LoadingState />;
-  if (users.isError) return <ErrorState error={users.error} onRetry={() => void users.refetch()} path="/api/users" />;
-  return (
-    <Stack>
-      <Table striped data-testid="users-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('admin.name')}</Table.Th>
-            <Table.Th>{t('admin.email')}</Table.Th>
-            <Table.Th>{t('admin.role')}</Table.Th>
-            <Table.Th>{t('admin.active')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {users.data.map((u) => (
-            <Table.Tr key={u.id}>
-              <Table.Td>{u.name}</Table.Td>
-              <Table.Td>{u.email}</Table.Td>
-              <Table.Td>
-                <Select size="xs" w={140} aria-label={t('admin.role')} data={roles} value={u.role} disabled={u.id === me.id} onChange={(v) => v && update.mutate({ id: u.id, role: v as UserRole })} allowDeselect={false} />
-              </Table.Td>
-              <Table.Td>
-                <Switch aria-label={t('admin.active')} checked={u.active} disabled={u.id === me.id} onChange={(e) => update.mutate({ id: u.id, active: e.currentTarget.checked })} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      {update.isError && <Alert color="red">{update.error.message}</Alert>}
-      <Card withBorder component="form" onSubmit={submit} maw={520}>
-        <Stack gap="xs">
-          <Text fw={600}>{t('admin.inviteUser')}</Text>
-          <TextInput size="xs" required label={t('admin.name')} value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} />
-          <TextInput size="xs" required type="email" label={t('admin.email')} value={form.email} onChange={(e) => setForm({ ...form, email: e.currentTarget.value })} />
-          <Select size="xs" label={t('admin.role')} data={roles} value={form.role} onChange={(v) => setForm({ ...form, role: (v as UserRole) ?? 'agent' })} allowDeselect={false} />
-          <PasswordInput size="xs" required minLength={10} label={t('admin.initialPassword')} value={form.password} onChange={(e) => setForm({ ...form, password: e.currentTarget.value })} />
-          {create.isError && <Alert color="red">{create.error.message}</Alert>}
-          <Button size="xs" type="submit" loading={create.isPending} w="fit-content">
-            {t('common.create')}
-          </Button>
-        </Stack>
-      </Card>
-    </Stack>
   );
 }
 

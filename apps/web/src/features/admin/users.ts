@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { UserRole } from '@resonance/contracts';
+import type { AccessLinkView, InviteRequest, UserRole } from '@resonance/contracts';
 import { api } from '../../shared/api/http';
 
 export interface UserView {
@@ -8,20 +8,24 @@ export interface UserView {
   name: string;
   role: UserRole;
   active: boolean;
+  /** Invited, no password chosen yet. */
+  invitationPending: boolean;
 }
 
-/** GET /api/users, POST /api/users, PATCH /api/users/:id (admins). */
+/** GET /api/users, POST /api/users/invites, POST /api/users/:id/access-link, PATCH /api/users/:id (admins). */
 export const listUsers = (signal?: AbortSignal) => api<UserView[]>('/users', { signal });
 export const usersQueryOptions = () => queryOptions({ queryKey: ['users', 'all'], queryFn: ({ signal }) => listUsers(signal) });
 export const useUsers = () => useQuery(usersQueryOptions());
 
-export const createUser = (body: { email: string; name: string; role: UserRole; password: string }) => api<UserView>('/users', { method: 'POST', body });
+export const inviteUser = (body: InviteRequest) => api<{ user: UserView; link: AccessLinkView }>('/users/invites', { method: 'POST', body });
+export const createAccessLink = (id: string) => api<AccessLinkView>(`/users/${encodeURIComponent(id)}/access-link`, { method: 'POST' });
 export const updateUser = ({ id, ...body }: { id: string; role?: UserRole; active?: boolean }) => api<UserView>(`/users/${encodeURIComponent(id)}`, { method: 'PATCH', body });
 
-export function useCreateUser() {
+export function useInviteUser() {
   const client = useQueryClient();
-  return useMutation({ mutationFn: createUser, onSuccess: () => void client.invalidateQueries({ queryKey: ['users'] }) });
+  return useMutation({ mutationFn: inviteUser, onSuccess: () => void client.invalidateQueries({ queryKey: ['users'] }) });
 }
+export const useCreateAccessLink = () => useMutation({ mutationFn: createAccessLink });
 export function useUpdateUser() {
   const client = useQueryClient();
   return useMutation({ mutationFn: updateUser, onSettled: () => void client.invalidateQueries({ queryKey: ['users'] }) });
