@@ -6,11 +6,17 @@ import { WRITE_WINDOW_MS } from './write-rate-limit';
 const EVERY_MS = 15 * 60_000;
 /** Rows per statement: a backlog is deleted in short statements, not one long lock-holding one. */
 const BATCH = 5_000;
+/**
+ * How long a used or expired invitation/reset link is kept: long enough that the person who opens
+ * it late is told "used already" or "expired" (410) rather than "unknown link" (404).
+ */
+export const ACCESS_LINK_MEMORY_DAYS = 30;
 
 export interface PurgeResult {
   sessions: number;
   loginThrottle: number;
   apiRateLimit: number;
+  accessLinks: number;
 }
 
 /**
@@ -32,7 +38,8 @@ async function deleteInBatches(dataSource: DataSource, table: string, keyColumn:
 
 /**
  * Deletes what can never count again: expired sessions, login counters past their window (window
- * counters) or memory (backoff counters), write counters past their minute. A purged counter
+ * counters) or memory (backoff counters), write counters past their minute, invitation and reset
+ * links used or expired ACCESS_LINK_MEMORY_DAYS ago. A purged counter
  * behaves exactly like an expired one, so racing api copies or requests change nothing.
  */
 export async function purgeExpiredSecurityRows(dataSource: DataSource): Promise<PurgeResult> {
@@ -46,6 +53,13 @@ export async function purgeExpiredSecurityRows(dataSource: DataSource): Promise<
       [LOGIN_WINDOW_MS, BACKOFF_MEMORY_MS],
     ),
     apiRateLimit: await deleteInBatches(dataSource, 'api_rate_limit', 'key', `window_started_at < now() - $1::float8 * interval '1 millisecond'`, [WRITE_WINDOW_MS]),
+    accessLinks: await deleteInBatches(
+      dataSource,
+      'user_access_link',
+      'id',
+      `coalesce(least(used_at, expires_at), expires_at) < now() - $1::int * interval '1 day'`,
+      [ACCESS_LINK_MEMORY_DAYS],
+    ),
   };
 }
 
@@ -73,8 +87,8 @@ export class ExpiredRowsPurge implements OnApplicationBootstrap, OnApplicationSh
     if (this.running) return;
     this.running = purgeExpiredSecurityRows(this.dataSource)
       .then((r) => {
-        if (r.sessions + r.loginThrottle + r.apiRateLimit > 0) {
-          this.logger.log(`purged ${r.sessions} expired sessions, ${r.loginThrottle} login counters, ${r.apiRateLimit} write counters`);
+        if (r.sessions + r.loginThrottle + r.apiRateLimit + r.accessLinks > 0) {
+          this.logger.log(`purged ${r.sessions} expired sessions, ${r.loginThrottle} login counters, ${r.apiRateLimit} write counters, ${r.accessLinks} used or expired access links`);
         }
       })
       .catch((error: Error) => this.logger.warn(`purge of expired security rows failed: ${error.message}`))

@@ -1,7 +1,7 @@
 import { createTestDatabase, makeUser, makeWorkspace, testConfig, type TestDatabase } from '@resonance/testing';
 import { createApi } from '../../src';
 import { BACKOFF_MEMORY_MS, LOGIN_WINDOW_MS } from '../../src/auth/login-throttle';
-import { purgeExpiredSecurityRows } from '../../src/security/expired-rows-purge';
+import { ACCESS_LINK_MEMORY_DAYS, purgeExpiredSecurityRows } from '../../src/security/expired-rows-purge';
 import { WRITE_WINDOW_MS } from '../../src/security/write-rate-limit';
 import { waitFor } from '../support';
 
@@ -53,12 +53,28 @@ describe('purge of expired sessions and rate-limit counters', () => {
       [WRITE_WINDOW_MS + 1_000],
     );
 
-    expect(await purgeExpiredSecurityRows(db.dataSource)).toEqual({ sessions: 1, loginThrottle: 3, apiRateLimit: 12_001 });
+    // Invitation/reset links: kept while usable and for a while after use or expiry (410, not 404).
+    const links: Array<[string, string, string | null]> = [
+      ['used-long-ago', `now() + interval '1 day'`, `now() - interval '${ACCESS_LINK_MEMORY_DAYS + 1} days'`],
+      ['expired-long-ago', `now() - interval '${ACCESS_LINK_MEMORY_DAYS + 1} days'`, null],
+      ['used-lately', `now() + interval '1 day'`, `now() - interval '1 day'`],
+      ['expired-lately', `now() - interval '1 day'`, null],
+      ['open', `now() + interval '7 days'`, null],
+    ];
+    for (const [hash, expires, used] of links) {
+      await db.dataSource.query(
+        `INSERT INTO user_access_link (workspace_id, user_id, purpose, token_hash, expires_at, used_at) VALUES ($1, $2, 'reset', $3, ${expires}, ${used ?? 'NULL'})`,
+        [ws.id, user.id, hash],
+      );
+    }
+
+    expect(await purgeExpiredSecurityRows(db.dataSource)).toEqual({ sessions: 1, loginThrottle: 3, apiRateLimit: 12_001, accessLinks: 2 });
+    expect(await keys('user_access_link', 'token_hash')).toEqual(['expired-lately', 'open', 'used-lately']);
     expect(await keys('session', 'id')).toEqual(['live']);
     expect(await keys('login_throttle', 'key')).toEqual(['email:fresh@example.test', 'ip:10.0.0.2', 'pair:10.0.0.1|a@example.test', `password:${user.id}`].sort());
     expect(await keys('api_rate_limit', 'key')).toEqual(['user:fresh']);
     // A second run finds nothing.
-    expect(await purgeExpiredSecurityRows(db.dataSource)).toEqual({ sessions: 0, loginThrottle: 0, apiRateLimit: 0 });
+    expect(await purgeExpiredSecurityRows(db.dataSource)).toEqual({ sessions: 0, loginThrottle: 0, apiRateLimit: 0, accessLinks: 0 });
   });
 
   it('runs in the api on its own: a started api purges what expired', async () => {
