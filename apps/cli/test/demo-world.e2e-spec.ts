@@ -35,7 +35,7 @@ class Product {
   output = '';
   private cookie = '';
 
-  constructor(private readonly env: Record<string, string>) {}
+  constructor(readonly env: Record<string, string>) {}
 
   get api(): string {
     return `http://127.0.0.1:${this.env.API_PORT}/api`;
@@ -51,7 +51,10 @@ class Product {
     while (Date.now() < until) {
       if (child.exitCode !== null) throw new Error(`resonance start exited early (${child.exitCode}):\n${this.output}`);
       const ok = await fetch(`${this.api}/health`).then((r) => r.ok, () => false);
-      if (ok) return Date.now();
+      if (ok) {
+        console.log(`resonance start answered after ${Date.now() - (until - 90_000)} ms`);
+        return Date.now();
+      }
       await new Promise((r) => setTimeout(r, 250));
     }
     throw new Error(`no healthy answer in 90 s:\n${this.output}`);
@@ -132,9 +135,7 @@ describe('the demo on first start', () => {
       PUBLIC_URL: `http://127.0.0.1:${apiPort}`,
       SIM_WEBHOOK_URL: `http://127.0.0.1:${apiPort}/api/webhooks`,
       SIM_STATE_FILE: join(dir, 'sim-world.json'),
-      // Faster than the default 6 a minute only so the restart check below sees new threads soon;
-      // the default rate's reach is apps/sim/test/demo-world.int-spec.ts.
-      SIM_TRAFFIC_PER_MINUTE: '60',
+      SIM_TRAFFIC_PER_MINUTE: '6', // the default: the first look comes from the history, not from fast traffic
     });
     try {
       const listening = await product.start();
@@ -151,13 +152,16 @@ describe('the demo on first start', () => {
       expect(look.intents).toBeGreaterThan(0);
 
       // A restart (same database, same world file) continues the world: new items are new threads
-      // with new ids. Run 1 makes at least 30 s of live traffic (about 30 items); if run 2 repeated
-      // its ids, its first 30 items would land in run 1's threads and no new thread could appear
+      // with new ids. Run 1 makes 100 more items; if run 2 repeated run 1's ids, its first 100
+      // items (100 s at 60 a minute) would land in run 1's threads and no new thread could appear
       // in the 15 s checked below.
-      await new Promise((r) => setTimeout(r, Math.max(0, listening + 35_000 - Date.now())));
+      const generated = await fetch(`http://127.0.0.1:${simPort}/_sim/generate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"count":100}' });
+      expect(generated.status).toBe(200);
+      await new Promise((r) => setTimeout(r, 3_000)); // the sim saves its world every 2 s (and on stop)
       const before = new Set((await product.allThreads()).map((t) => t.id));
       const stoppedAt = Date.now();
       await product.stop();
+      product.env.SIM_TRAFFIC_PER_MINUTE = '60';
       const restarted = await product.start();
       expect(product.output).toMatch(/continuing the world with 30 days of history/);
       await product.login();
