@@ -150,6 +150,9 @@ describe('the demo on first start', () => {
       expect(look.responses).toBeGreaterThan(0);
       expect(look.comments).toBeGreaterThan(0);
       expect(look.intents).toBeGreaterThan(0);
+      // The perception gap: customers ask about discounts and buying far more than the posts talk about deals.
+      const { perceptionGap } = await product.get<{ perceptionGap: Array<{ topic: string; gap: number }> }>('/reports/intents?period=30d&interval=total');
+      expect(perceptionGap.find((g) => g.topic === 'deals')!.gap).toBeGreaterThan(0.2);
 
       // A restart (same database, same world file) continues the world: new items are new threads
       // with new ids. Run 1 makes 100 more items; if run 2 repeated run 1's ids, its first 100

@@ -2,7 +2,8 @@ import type { Intent } from '@resonance/contracts';
 import type { Language } from './vocabulary';
 
 /**
- * What the demo company posted in its recent past, by topic. Deals are the rarest topic on
+ * What the demo company posted in its recent past, by topic (worded so the reports' post-topic
+ * cues in libs/classifier/src/post-topic.ts read them as meant). Deals are the rarest topic on
  * purpose: customers ask for discounts and buy far more often than the posts talk about it —
  * the gap between what a brand says and what its audience asks, which the reports make visible.
  */
@@ -14,33 +15,33 @@ export const HISTORY_POSTS: Record<PostTopic, Record<Language, readonly string[]
   product: {
     de: [
       'Neu im Shop: der {product}! Jetzt in {color} erhältlich.',
-      'Endlich wieder da: der {product} in allen Größen.',
+      'Neu aufgelegt: der {product} in allen Größen.',
       'So testen wir den {product}: 200 km im Regen, bevor er in den Laden kommt.',
       'Der {product} hat jetzt eine neue Sohle. Was sagt ihr?',
     ],
     en: [
       'New in store: the {product}! Now available in {color}.',
-      'Back in stock: the {product} in every size.',
+      'New batch: the {product} in every size.',
       'How we test the {product}: 200 km in the rain before it reaches the shop.',
       'The {product} now has a new sole. What do you think?',
     ],
   },
   deal: {
-    de: ['Nur dieses Wochenende: {percent} % auf alle Jacken 🎉', 'Gratis Versand bis Sonntag auf den {product}.'],
-    en: ['This weekend only: {percent}% off all jackets 🎉', 'Free shipping on the {product} until Sunday.'],
+    de: ['Nur dieses Wochenende: {percent} % auf alle Jacken 🎉', 'Aktion: gratis Versand bis Sonntag auf den {product}.'],
+    en: ['This weekend only: {percent}% off all jackets 🎉', 'Deal: free shipping on the {product} until Sunday.'],
   },
   service: {
     de: [
       'Unser Kundenservice ist ab sofort auch samstags von 10 bis 14 Uhr für euch da.',
       'Pflegetipp der Woche: so bleibt dein {product} wie neu.',
-      'Rücksendungen sind jetzt 60 Tage lang kostenlos.',
+      'Rückgabe ist jetzt 60 Tage lang kostenlos.',
       'Wegen Streiks bei der Post kann sich der Versand um {days} Tage verzögern. Danke für eure Geduld!',
     ],
     en: [
       'Our customer service is now open on Saturdays too, 10 am to 2 pm.',
       'Care tip of the week: keep your {product} like new.',
       'Returns are now free for 60 days.',
-      'Because of postal strikes, deliveries may take {days} days longer. Thanks for your patience!',
+      'Because of postal strikes, delivery may take {days} days longer. Thanks for your patience!',
     ],
   },
   story: {
