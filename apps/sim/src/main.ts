@@ -4,7 +4,14 @@ import { startSim } from './start-sim';
 runProcess(
   'sim',
   async (ctx) => {
-    const sim = await startSim(ctx.config);
+    const sim = await startSim(ctx.config, (line) => console.log(`resonance sim: ${line}`));
+    const { world } = sim;
+    if (world.historyDays > 0) {
+      console.log(
+        `resonance sim: ${world.resumed ? 'continuing the world' : 'made a new world'} with ${world.historyDays} days of history up to ${new Date(world.createdAt).toISOString()}` +
+          `${ctx.config.SIM_STATE_FILE === 'off' ? '' : ` (kept in ${ctx.config.SIM_STATE_FILE})`}`,
+      );
+    }
     console.log(
       `resonance sim: listening at ${sim.url} (facebook under /facebook, control under /_sim); ` +
         `traffic ${ctx.config.SIM_TRAFFIC_PER_MINUTE}/min, seed ${ctx.config.SIM_SEED}, webhooks to ${ctx.config.SIM_WEBHOOK_URL}`,

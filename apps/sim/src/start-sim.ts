@@ -7,6 +7,8 @@ import { createSimServer } from './core/server';
 import { TrafficLoop } from './core/traffic';
 import { WebhookDispatcher } from './core/webhooks';
 import { World } from './core/world';
+import { openWorld, WorldSaver, type WorldState } from './core/world-state';
+import { buildHistory, TrafficGenerator, type GeneratedItem } from './generator';
 import { FacebookModule } from './networks/facebook/module';
 import { LinkedInModule } from './networks/linkedin/module';
 import { notBuiltModule } from './networks/not-built';
@@ -14,8 +16,9 @@ import { XModule } from './networks/x/module';
 import { XingModule } from './networks/xing/module';
 import { YoutubeModule } from './networks/youtube/module';
 
+/** Unset SIM_HISTORY_DAYS and SIM_STATE_FILE (tests): no history, nothing kept between runs. */
 export type SimConfig = Pick<Config, 'SIM_HOST' | 'SIM_PORT' | 'SIM_SEED' | 'SIM_TRAFFIC_PER_MINUTE' | 'SIM_WEBHOOK_URL'> &
-  Partial<Pick<Config, 'SIM_WEBHOOK_RETRY_DELAYS_MS'>>;
+  Partial<Pick<Config, 'SIM_WEBHOOK_RETRY_DELAYS_MS' | 'SIM_HISTORY_DAYS' | 'SIM_STATE_FILE'>>;
 
 export interface RunningSim {
   /** Base URL, e.g. http://127.0.0.1:4000 (networks below /facebook, /x, ...; control at /_sim). */
@@ -24,6 +27,8 @@ export interface RunningSim {
   context: SimContext;
   traffic: TrafficLoop;
   facebook: FacebookModule;
+  /** The world's creation time, history length and whether it continues an earlier run. */
+  world: WorldState;
   close(): Promise<void>;
 }
 
@@ -31,7 +36,7 @@ export interface RunningSim {
 export const DEFAULT_WEBHOOK_RETRY_DELAYS_MS = [5_000, 30_000, 120_000, 600_000, 1_800_000, 3_600_000];
 
 /** Starts the sim's HTTP server and its live traffic; resolves once it listens. */
-export async function startSim(config: SimConfig): Promise<RunningSim> {
+export async function startSim(config: SimConfig, log: (line: string) => void = () => undefined): Promise<RunningSim> {
   const settings: SimSettings = {
     seed: config.SIM_SEED,
     trafficPerMinute: config.SIM_TRAFFIC_PER_MINUTE,
@@ -48,7 +53,15 @@ export async function startSim(config: SimConfig): Promise<RunningSim> {
   };
   const facebook = new FacebookModule(ctx);
   const modules: Array<NetworkModule & NetworkControl> = [facebook, new XModule(ctx), new LinkedInModule(ctx), new YoutubeModule(ctx), new XingModule(ctx)];
-  const traffic = new TrafficLoop(ctx, modules);
+  const stateFile = config.SIM_STATE_FILE && config.SIM_STATE_FILE !== 'off' ? config.SIM_STATE_FILE : null;
+  const world = openWorld(stateFile, settings.seed, config.SIM_HISTORY_DAYS ?? 0, ctx.clock.now(), log);
+  const traffic = new TrafficLoop(ctx, modules, placeHistory(ctx, modules, world));
+  const saver = stateFile
+    ? new WorldSaver(stateFile, world, () => {
+        const seqs = traffic.lastSeqs();
+        return Object.fromEntries(modules.filter((m) => m.ingest).map((m) => [m.network, Math.max(seqs[m.network] ?? 0, m.ids?.idHighWater ?? 0)]));
+      }, log)
+    : null;
   const server = createSimServer(ctx, modules, traffic);
   server.keepAliveTimeout = 5_000;
 
@@ -61,6 +74,7 @@ export async function startSim(config: SimConfig): Promise<RunningSim> {
   });
   const { port } = server.address() as AddressInfo;
   const host = config.SIM_HOST === '0.0.0.0' || config.SIM_HOST === '::' ? '127.0.0.1' : config.SIM_HOST;
+  saver?.start();
   traffic.start();
 
   return {
@@ -68,13 +82,43 @@ export async function startSim(config: SimConfig): Promise<RunningSim> {
     context: ctx,
     traffic,
     facebook,
+    world,
     close: async () => {
       traffic.stop();
+      saver?.stop();
       ctx.webhooks.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/**
+ * Puts the world's history on every network (rebuilt from the seed exactly as on the world's first
+ * run, so its ids and times never change), then moves each network's id counters above what an
+ * earlier run used. Returns where live traffic continues.
+ */
+function placeHistory(ctx: SimContext, modules: NetworkModule[], world: WorldState): { history: Map<string, GeneratedItem[]>; startSeq: Map<string, number> } {
+  const history = new Map<string, GeneratedItem[]>();
+  const startSeq = new Map<string, number>();
+  // The history happened before anyone subscribed to webhooks: the first sync reads it.
+  const webhookUrl = ctx.settings.webhookUrl;
+  ctx.settings.webhookUrl = null;
+  try {
+    for (const m of modules) {
+      if (!m.ingest) continue;
+      const customers = new TrafficGenerator({ seed: `${ctx.settings.seed}:${m.network}` });
+      const items = buildHistory({ seed: ctx.settings.seed, network: m.network, days: world.historyDays, endAt: world.createdAt, customer: (i) => customers.customer(i) });
+      if (items.length > 0) m.ingest(items);
+      const floor = world.floors[m.network] ?? 0;
+      if (floor > 0) m.ids?.resumeAbove(floor);
+      history.set(m.network, items);
+      startSeq.set(m.network, Math.max(items.length, floor));
+    }
+  } finally {
+    ctx.settings.webhookUrl = webhookUrl;
+  }
+  return { history, startSeq };
 }
 
 function parseDelays(value: string | undefined): number[] | undefined {

@@ -96,6 +96,14 @@ export const configSchema = z.object({
   /** Messages per minute the sim's traffic generator creates in demo mode (0 = off). */
   SIM_TRAFFIC_PER_MINUTE: z.coerce.number().min(0).max(10_000_000).default(6),
   SIM_SEED: z.coerce.number().int().default(42),
+  /**
+   * Days of history the sim's networks hold when its world is first made: the company's posts,
+   * comment threads and messages, and its answers (0 = none; tests that start the sim in-process
+   * get none unless they ask).
+   */
+  SIM_HISTORY_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+  /** Where the sim keeps its world between runs (creation time, id counters), so a restart continues it; "off" keeps nothing. */
+  SIM_STATE_FILE: z.string().min(1).default('.data/sim-world.json'),
   /** Where the sim delivers webhooks (+ /facebook, ...): the API's receiver; "off" sends none. */
   SIM_WEBHOOK_URL: z
     .union([z.literal('off'), url(['http:', 'https:'])])
@@ -163,7 +171,7 @@ export const configSchema = z.object({
   SYNC_MIN_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
   SYNC_MAX_INTERVAL_MS: z.coerce.number().int().min(100).default(900_000),
   /** How far back a newly connected channel is read (and how long posts are watched for comments). */
-  SYNC_BACKFILL_DAYS: z.coerce.number().min(0).max(365).default(14),
+  SYNC_BACKFILL_DAYS: z.coerce.number().min(0).max(365).default(30),
   /** How long one worker holds a channel's sync before another may take over (renewed every page). */
   SYNC_LEASE_MS: z.coerce.number().int().min(500).default(60_000),
   /** The longest a rate limit delays a job, whatever the network announces. */

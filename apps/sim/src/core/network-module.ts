@@ -38,6 +38,16 @@ export interface NetworkModule {
   internalError(): SimResponse;
   /** Puts generated items on the network (and sends their webhooks); returns their ground truth. */
   ingest?(items: GeneratedItem[]): TruthItem[];
+  /** false: the network has no private messages the product reads (generated messages are dropped). */
+  readonly privateMessages?: boolean;
+  /** The numbers the network's ids are made of, so a restarted world never reuses one. */
+  readonly ids?: IdCounters;
+}
+
+/** A store's id counters (insertion order, serials of items created through the API). */
+export interface IdCounters {
+  readonly idHighWater: number;
+  resumeAbove(floor: number): void;
 }
 
 /** Optional network-specific control routes, mounted at /_sim/{network}/... */

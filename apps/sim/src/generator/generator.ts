@@ -65,6 +65,7 @@ export class TrafficGenerator {
   private clock: number;
   private burstLeft = 0;
   private seq = 0;
+  private readonly first: number;
   private readonly posts: GeneratedPost[] = [];
   private readonly threads = new Ring<{ seq: number; postSeq: number }>(RECENT_THREADS);
   private readonly conversations = new Ring<GeneratedCustomer>(RECENT_CONVERSATIONS);
@@ -72,7 +73,7 @@ export class TrafficGenerator {
 
   constructor(options: GeneratorOptions) {
     this.rng = new Rng(options.seed);
-    this.seedHash = hashString(`customers:${options.seed}`)[0];
+    this.seedHash = hashString(`customers:${options.customerSeed ?? options.seed}`)[0];
     this.zipf = new ZipfSampler(Math.max(1, options.customers ?? 20_000), options.zipfExponent ?? 1.1);
     this.kinds = { ...DEFAULT_KIND_WEIGHTS, ...options.kinds };
     this.intents = { ...DEFAULT_INTENT_WEIGHTS, ...options.intents };
@@ -80,10 +81,35 @@ export class TrafficGenerator {
     this.meanGapMs = 60_000 / Math.max(options.perMinute ?? 6, 1e-6);
     this.burstChance = options.burstChance ?? 0.02;
     this.clock = options.startTime ?? DEFAULT_START_TIME;
+    this.seq = Math.max(0, options.startSeq ?? 0);
+    this.first = this.seq;
+  }
+
+  /**
+   * Carries on from items that already happened (the sim's history): their recent posts, threads
+   * and conversations are what new comments, replies and messages join.
+   */
+  continueFrom(items: readonly GeneratedItem[]): void {
+    for (const item of items) {
+      this.clock = Math.max(this.clock, item.createdAt);
+      if (item.kind === 'post') {
+        this.posts.push(item);
+        if (this.posts.length > RECENT_POSTS) this.posts.shift();
+      } else if (item.kind === 'comment' && item.parentSeq === null && !item.fromAccount) {
+        this.threads.push({ seq: item.seq, postSeq: item.postSeq });
+      } else if (item.kind === 'message' && !item.fromAccount) {
+        this.conversations.push(item.customer);
+      }
+    }
   }
 
   /** How many items this generator has produced. */
   get count(): number {
+    return this.seq - this.first;
+  }
+
+  /** The seq of the last item produced (startSeq before the first). */
+  get lastSeq(): number {
     return this.seq;
   }
 

@@ -10,3 +10,5 @@ export type {
   GeneratorOptions,
   ItemKindWeights,
 } from './types';
+export { buildHistory, isBusinessHours } from './history';
+export type { HistoryOptions } from './history';

@@ -38,6 +38,10 @@ export interface GeneratedComment extends ItemBase {
   author: GeneratedCustomer | null;
   fromAccount: boolean;
   intent: Intent | null;
+  /** The company liked this comment (history only; networks without likes ignore it). */
+  likedByAccount?: boolean;
+  /** The company hid this comment (history only; networks without hiding ignore it). */
+  hiddenByAccount?: boolean;
 }
 
 /** A private message in the one conversation between a customer and the company. */
@@ -62,6 +66,8 @@ export type ItemKindWeights = {
 
 export interface GeneratorOptions {
   seed: number | string;
+  /** Seed of the customer population (default: seed): a continued world keeps its customers. */
+  customerSeed?: number | string;
   /** Size of the customer population (default 20,000). */
   customers?: number;
   /** Zipf exponent of how often customers come back (default 1.1). */
@@ -78,4 +84,6 @@ export interface GeneratorOptions {
   intents?: Partial<Record<Intent, number>>;
   /** Share of German among customers (default 0.6). */
   germanShare?: number;
+  /** The seq of the item before the first one (default 0): a continued world never reuses a seq. */
+  startSeq?: number;
 }

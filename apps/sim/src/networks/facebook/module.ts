@@ -1,7 +1,7 @@
 import type { GeneratedItem } from '../../generator';
 import { json, type SimRequest, type SimResponse } from '../../core/http';
 import type { FaultOptions } from '../../core/faults';
-import type { NetworkControl, NetworkModule, SimContext } from '../../core/network-module';
+import type { IdCounters, NetworkControl, NetworkModule, SimContext } from '../../core/network-module';
 import type { TruthItem } from '../../core/world';
 import { errors } from './errors';
 import { accessToken, oauthDialog } from './oauth-routes';
@@ -113,6 +113,11 @@ export class FacebookModule implements NetworkModule, NetworkControl {
 
   internalError(): SimResponse {
     return errors.unknown(500);
+  }
+
+  /** The store's id counters: a restarted world continues above them. */
+  get ids(): IdCounters {
+    return this.state.store;
   }
 
   /** Generated items appear on the page and are announced by webhook, as Facebook would. */

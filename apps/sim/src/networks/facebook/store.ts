@@ -120,6 +120,17 @@ export class FacebookStore {
     return this.messages.get(id);
   }
 
+  /** The highest counter this store has put in an id or cursor (a restarted world continues above it). */
+  get idHighWater(): number {
+    return Math.max(this.order, this.apiSerial);
+  }
+
+  /** Continues numbering above `floor`, so a restarted world never reuses an id. */
+  resumeAbove(floor: number): void {
+    this.order = Math.max(this.order, floor);
+    this.apiSerial = Math.max(this.apiSerial, floor);
+  }
+
   /** Conversations, most recently updated first, starting below `beforeOrder`. */
   *conversationsNewestFirst(beforeOrder = Infinity): Generator<{ order: number; conversation: FbConversation }> {
     if (this.updates.length > 4 * Math.max(64, this.conversationsById.size)) {
@@ -169,6 +180,11 @@ export class FacebookStore {
         const comment = this.addComment(post, parent, from, !item.author, item.text, item.createdAt, 100_000_000_000_000 + item.seq);
         this.commentsBySeq.set(item.seq, comment);
         if (item.author) post.reactions += item.seq % 3 === 0 ? 1 : 0;
+        if (item.likedByAccount) {
+          comment.likedByPage = true;
+          comment.likeCount += 1;
+        }
+        if (item.hiddenByAccount) comment.hidden = true;
         return comment;
       }
       case 'message': {

@@ -1,7 +1,7 @@
 import type { GeneratedItem } from '../../generator';
 import type { FaultOptions } from '../../core/faults';
 import { json, type SimRequest, type SimResponse } from '../../core/http';
-import type { NetworkControl, NetworkModule, SimContext } from '../../core/network-module';
+import type { IdCounters, NetworkControl, NetworkModule, SimContext } from '../../core/network-module';
 import type { TruthItem } from '../../core/world';
 import { errors } from './errors';
 import { accessToken, authorization, revoke } from './oauth-routes';
@@ -79,6 +79,13 @@ export class LinkedInModule implements NetworkModule, NetworkControl {
 
   internalError(): SimResponse {
     return errors.serverError(500);
+  }
+
+  readonly privateMessages = false;
+
+  /** The store's id counters: a restarted world continues above them. */
+  get ids(): IdCounters {
+    return this.state.store;
   }
 
   /** Generated posts and comments appear on the page (messages have no LinkedIn API, so they are not kept). */

@@ -50,6 +50,16 @@ export class LinkedInStore {
 
   constructor(readonly orgUrn: string) {}
 
+  /** The highest counter this store has put in an id or cursor (a restarted world continues above it). */
+  get idHighWater(): number {
+    return this.apiSerial;
+  }
+
+  /** Continues numbering above `floor`, so a restarted world never reuses an id. */
+  resumeAbove(floor: number): void {
+    this.apiSerial = Math.max(this.apiSerial, floor);
+  }
+
   post(urn: string): LiPost | undefined {
     return this.postsByUrn.get(urn);
   }

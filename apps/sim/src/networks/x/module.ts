@@ -3,7 +3,7 @@ import { DEMO_X_ACCOUNT, DEMO_X_APP } from '../../demo-accounts';
 import type { GeneratedItem } from '../../generator';
 import { json, type SimRequest, type SimResponse } from '../../core/http';
 import type { FaultOptions } from '../../core/faults';
-import type { NetworkControl, NetworkModule, SimContext } from '../../core/network-module';
+import type { IdCounters, NetworkControl, NetworkModule, SimContext } from '../../core/network-module';
 import type { TruthItem } from '../../core/world';
 import { errors } from './errors';
 import { XRateLimits } from './limits';
@@ -110,6 +110,11 @@ export class XModule implements NetworkModule, NetworkControl {
 
   internalError(): SimResponse {
     return errors.internal(500);
+  }
+
+  /** The store's id counters: a restarted world continues above them. */
+  get ids(): IdCounters {
+    return this.store;
   }
 
   ingest(items: GeneratedItem[]): TruthItem[] {

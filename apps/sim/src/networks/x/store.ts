@@ -67,6 +67,16 @@ export class XStore {
     return this.tweetsById.get(id);
   }
 
+  /** The highest counter this store has put in an id or cursor (a restarted world continues above it). */
+  get idHighWater(): number {
+    return this.order;
+  }
+
+  /** Continues numbering above `floor`, so a restarted world never reuses an id. */
+  resumeAbove(floor: number): void {
+    this.order = Math.max(this.order, floor);
+  }
+
   customerUser(customer: GeneratedCustomer): XUser {
     const id = String(1_600_000_000_000_000_000n + BigInt(customer.index));
     let user = this.users.get(id);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { GeneratedItem } from '../../generator';
 import type { FaultOptions } from '../../core/faults';
 import { json, redirect, type SimRequest, type SimResponse } from '../../core/http';
-import type { NetworkControl, NetworkModule, SimContext } from '../../core/network-module';
+import type { IdCounters, NetworkControl, NetworkModule, SimContext } from '../../core/network-module';
 import type { TruthItem } from '../../core/world';
 import { DEMO_XING_COMPANY, DEMO_XING_CONSUMER } from '../../demo-accounts';
 import { xingErrors } from './errors';
@@ -259,6 +259,11 @@ export class XingModule implements NetworkModule, NetworkControl {
 
   internalError(): SimResponse {
     return xingErrors.server(500);
+  }
+
+  /** The store's id counters: a restarted world continues above them. */
+  get ids(): IdCounters {
+    return this.store;
   }
 
   ingest(items: GeneratedItem[]): TruthItem[] {

@@ -68,6 +68,17 @@ export class XingStore {
     readonly agent: XingPerson,
   ) {}
 
+  /** The highest counter this store has put in an id or cursor (a restarted world continues above it). */
+  get idHighWater(): number {
+    return Math.max(this.order, this.apiSerial);
+  }
+
+  /** Continues numbering above `floor`, so a restarted world never reuses an id. */
+  resumeAbove(floor: number): void {
+    this.order = Math.max(this.order, floor);
+    this.apiSerial = Math.max(this.apiSerial, floor);
+  }
+
   update(id: string): XingUpdate | undefined {
     return this.updatesById.get(id);
   }

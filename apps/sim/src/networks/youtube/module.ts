@@ -1,7 +1,7 @@
 import type { GeneratedItem } from '../../generator';
 import { json, type SimRequest, type SimResponse } from '../../core/http';
 import type { FaultOptions } from '../../core/faults';
-import type { NetworkControl, NetworkModule, SimContext } from '../../core/network-module';
+import type { IdCounters, NetworkControl, NetworkModule, SimContext } from '../../core/network-module';
 import type { TruthItem } from '../../core/world';
 import { errors } from './errors';
 import { consent, revoke, token } from './oauth-routes';
@@ -81,6 +81,13 @@ export class YoutubeModule implements NetworkModule, NetworkControl {
 
   internalError(): SimResponse {
     return errors.backendError(500);
+  }
+
+  readonly privateMessages = false;
+
+  /** The store's id counters: a restarted world continues above them. */
+  get ids(): IdCounters {
+    return this.state.store;
   }
 
   /** Generated videos and comments appear on the channel (YouTube has no private messages: those are skipped). */

@@ -89,6 +89,17 @@ export class YoutubeStore {
     return this.commentsById.get(id);
   }
 
+  /** The highest counter this store has put in an id or cursor (a restarted world continues above it). */
+  get idHighWater(): number {
+    return Math.max(this.order, this.apiSerial);
+  }
+
+  /** Continues numbering above `floor`, so a restarted world never reuses an id. */
+  resumeAbove(floor: number): void {
+    this.order = Math.max(this.order, floor);
+    this.apiSerial = Math.max(this.apiSerial, floor);
+  }
+
   customer(c: GeneratedCustomer): YtAuthor {
     return { channelId: `UC${ytId(`customer:${c.index}`, 22)}`, name: c.name };
   }
