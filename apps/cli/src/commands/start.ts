@@ -8,6 +8,9 @@ import { prepareDatabase } from '../prepare-database';
 import { seedDemo } from '../seed';
 import { startedProcesses } from './start-processes';
 
+// Makes api, worker and sim stop when this CLI is killed without stopping them.
+const EXIT_WITH_PARENT = resolve(__dirname, '..', 'exit-with-parent.js');
+
 /**
  * `resonance start`: the whole product on one machine. Without DATABASE_URL it runs an embedded
  * PostgreSQL; without REDIS_URL the queues run on BullMQ's PostgreSQL backend. It migrates, seeds
@@ -23,7 +26,7 @@ export async function runStart(argv: string[], out: NodeJS.WritableStream): Prom
   if (!databaseUrl) {
     embedded = await startEmbeddedPostgres(config, log);
     databaseUrl = embedded.url;
-    log(`database: embedded PostgreSQL on 127.0.0.1:${config.EMBEDDED_PG_PORT} (data in ${resolve(config.EMBEDDED_PG_DIR)})`);
+    log(`database: embedded PostgreSQL on 127.0.0.1:${config.EMBEDDED_PG_PORT} (data in ${embedded.dataDir})`);
   } else {
     log(`database: PostgreSQL at ${redactUrl(databaseUrl)}`);
   }
@@ -72,7 +75,7 @@ export async function runStart(argv: string[], out: NodeJS.WritableStream): Prom
     const finish = (code: number) => void stopAll(code).then(resolveExit);
     for (const name of processes) {
       const entry = resolve(__dirname, '..', '..', '..', name, 'dist', 'main.js');
-      const child = spawn(process.execPath, [...NODE_FLAGS[name], entry], {
+      const child = spawn(process.execPath, [...NODE_FLAGS[name], '--require', EXIT_WITH_PARENT, entry], {
         stdio: ['ignore', 'inherit', 'inherit'],
         env: childProcessEnv({ DATABASE_URL: databaseUrl }),
       });

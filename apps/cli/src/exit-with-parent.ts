@@ -1,0 +1,14 @@
+/**
+ * Preloaded (`node --require`) into api, worker and sim by `resonance start`. When the CLI dies
+ * without stopping them (SIGKILL, OOM, a closed terminal), they are handed to another parent; then
+ * they stop themselves as on SIGTERM, instead of holding their ports against the next start.
+ */
+const parent = process.ppid;
+const watch = setInterval(() => {
+  if (process.ppid === parent) return;
+  clearInterval(watch);
+  process.kill(process.pid, 'SIGTERM');
+}, 1000);
+watch.unref();
+
+export {};
