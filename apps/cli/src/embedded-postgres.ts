@@ -84,13 +84,13 @@ export async function startEmbeddedPostgres(config: Config, log: (line: string) 
   if (layout.relocation) log(layout.relocation);
   const databaseDir = layout.dataDir;
   const locale = messageLocale();
+  await clearLeftoverServer(databaseDir, config.EMBEDDED_PG_PORT, log);
 
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
     log(`initialising embedded PostgreSQL in ${databaseDir}`);
     const failure = await initialiseCluster(layout, locale);
     if (failure) throw fail(failure);
   }
-  await clearLeftoverServer(databaseDir, config.EMBEDDED_PG_PORT, log);
 
   const server: ChildProcess = spawn(
     join(layout.nativeDir, 'bin', 'postgres'),

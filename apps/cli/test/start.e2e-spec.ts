@@ -1,75 +1,11 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { testServices } from '@resonance/config';
 import { dropDatabase, withDatabase } from '@resonance/db';
 import { uniqueSuffix } from '@resonance/testing';
-
-// `resonance start` as a person runs it: the built CLI in a child process, on free ports.
-const BIN = resolve(__dirname, '..', '..', '..', 'bin', 'resonance.cjs');
-
-const freePort = () =>
-  new Promise<number>((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-
-interface Health {
-  status: string;
-  details: { database: { status: string }; queue: { status: string; backend: string } };
-}
-
-async function waitForHealth(url: string, child: ChildProcess, output: () => string, ms = 90_000): Promise<Health> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`resonance start exited early (${child.exitCode}):\n${output()}`);
-    try {
-      const res = await fetch(url);
-      if (res.ok) return (await res.json()) as Health;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`no healthy answer from ${url} in ${ms} ms:\n${output()}`);
-}
-
-async function startAndCheck(env: Record<string, string>): Promise<{ health: Health; exitCode: number | null; output: string }> {
-  const apiPort = await freePort();
-  const simPort = await freePort();
-  const child = spawn(process.execPath, [BIN, 'start'], {
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      LOG_LEVEL: 'warn',
-      API_PORT: String(apiPort),
-      SIM_PORT: String(simPort),
-      SIM_URL: `http://127.0.0.1:${simPort}`,
-      PUBLIC_URL: `http://127.0.0.1:${apiPort}`,
-      SIM_WEBHOOK_URL: `http://127.0.0.1:${apiPort}/api/webhooks`,
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (b) => (output += b));
-  child.stderr!.on('data', (b) => (output += b));
-  try {
-    const health = await waitForHealth(`http://127.0.0.1:${apiPort}/api/health`, child, () => output);
-    const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-    child.kill('SIGINT');
-    const exitCode = await exited;
-    return { health, exitCode, output };
-  } finally {
-    if (child.exitCode === null) child.kill('SIGKILL');
-  }
-}
+import { BIN, freePort, startAndCheck } from './start-harness';
 
 describe('resonance start', () => {
   it('runs on embedded defaults (embedded PostgreSQL, queues on PostgreSQL) and stops cleanly on Ctrl-C', async () => {

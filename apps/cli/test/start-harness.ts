@@ -1,0 +1,93 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+
+// `resonance start` as a person runs it: the built CLI in a child process, on free ports.
+export const BIN = resolve(__dirname, '..', '..', '..', 'bin', 'resonance.cjs');
+
+export const freePort = () =>
+  new Promise<number>((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+
+export interface Health {
+  status: string;
+  details: { database: { status: string }; queue: { status: string; backend: string } };
+}
+
+export interface StartedCli {
+  child: ChildProcess;
+  apiPort: number;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** Ports of api and sim for one product instance, as environment variables. */
+export async function productPorts(): Promise<Record<string, string>> {
+  const apiPort = await freePort();
+  const simPort = await freePort();
+  return {
+    API_PORT: String(apiPort),
+    SIM_PORT: String(simPort),
+    SIM_URL: `http://127.0.0.1:${simPort}`,
+    PUBLIC_URL: `http://127.0.0.1:${apiPort}`,
+    SIM_WEBHOOK_URL: `http://127.0.0.1:${apiPort}/api/webhooks`,
+  };
+}
+
+/** Spawns `resonance start` (bin defaults to this checkout's) with a clean environment plus env. */
+export function spawnStart(env: Record<string, string>, options: { bin?: string; cwd?: string } = {}): StartedCli {
+  const child = spawn(process.execPath, [options.bin ?? BIN, 'start'], {
+    cwd: options.cwd,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (b) => (output += b));
+  child.stderr!.on('data', (b) => (output += b));
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  return { child, apiPort: Number(env.API_PORT), output: () => output, exited };
+}
+
+/** The health of the api this start spawned (not of one an earlier, killed start left behind). */
+export async function waitForHealth(cli: StartedCli, ms = 90_000): Promise<Health> {
+  const url = `http://127.0.0.1:${cli.apiPort}/api/health`;
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (cli.child.exitCode !== null) throw new Error(`resonance start exited early (${cli.child.exitCode}):\n${cli.output()}`);
+    if (cli.output().includes('Resonance is starting at')) {
+      try {
+        const res = await fetch(url);
+        if (res.ok) return (await res.json()) as Health;
+      } catch {
+        // not listening yet
+      }
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no healthy answer from ${url} in ${ms} ms:\n${cli.output()}`);
+}
+
+/** Ctrl-C, then the exit code. */
+export async function interrupt(cli: StartedCli): Promise<number | null> {
+  if (cli.child.exitCode !== null) return cli.child.exitCode;
+  cli.child.kill('SIGINT');
+  return cli.exited;
+}
+
+/** Starts, waits for a healthy api, stops with Ctrl-C. */
+export async function startAndCheck(env: Record<string, string>): Promise<{ health: Health; exitCode: number | null; output: string }> {
+  const cli = spawnStart({ ...(await productPorts()), ...env });
+  try {
+    const health = await waitForHealth(cli);
+    const exitCode = await interrupt(cli);
+    return { health, exitCode, output: cli.output() };
+  } finally {
+    if (cli.child.exitCode === null) cli.child.kill('SIGKILL');
+  }
+}
