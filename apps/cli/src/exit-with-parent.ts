@@ -8,6 +8,8 @@ const watch = setInterval(() => {
   if (process.ppid === parent) return;
   clearInterval(watch);
   process.kill(process.pid, 'SIGTERM');
+  // Closing may wait on a database that is gone too; it must not keep the process for ever.
+  setTimeout(() => process.exit(1), 15_000).unref();
 }, 1000);
 watch.unref();
 

@@ -21,12 +21,17 @@ function readLockFile(dataDir: string): LockFile | undefined {
   return { pid: Number(pid), dataDir: dir ?? '', port: Number(port) };
 }
 
+/** Whether pid runs; a zombie (exited, not yet reaped by an init that may never reap it) does not. */
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM'; // alive, owned by another user
+  }
+  try {
+    return !/^\S+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true; // no /proc (macOS): kill(0) said it runs
   }
 }
 

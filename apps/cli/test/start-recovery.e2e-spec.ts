@@ -43,12 +43,23 @@ function lockPid(dataDir: string): number | undefined {
   }
 }
 
+/** The pids of the direct children of pid. */
+function childrenOf(pid: number): number[] {
+  const ps = spawnSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' });
+  return ps.stdout.split('\n').map((line) => Number(line.trim())).filter((child) => child > 0);
+}
+
+/** Running (a zombie no init has reaped yet counts as gone). */
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    return !/^\S+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true; // no /proc: kill(0) said it runs
   }
 }
 
@@ -93,13 +104,20 @@ describe('resonance start recovers where a first run used to fail', () => {
     chmodSync(dir, 0o755); // reachable by the postgres user: this test is about the leftover server only
     const dataDir = join(dir, 'pg');
     const env = { ...(await productPorts()), EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()) };
+    let orphans: number[] = [];
     try {
       const killed = spawnStart(env);
       await waitForHealth(killed);
+      orphans = childrenOf(killed.child.pid!);
+      expect(orphans).toHaveLength(3); // api, worker, sim
       killed.child.kill('SIGKILL');
       await killed.exited;
       const leftover = lockPid(dataDir);
       expect(leftover && isAlive(leftover)).toBe(true); // the detached server outlived the CLI
+      // api, worker and sim do not: they stop themselves once their parent is gone.
+      const until = Date.now() + 20_000;
+      while (orphans.some(isAlive) && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
+      expect(orphans.filter(isAlive)).toEqual([]);
 
       const again = spawnStart(env);
       const health = await waitForHealth(again);
@@ -120,6 +138,7 @@ describe('resonance start recovers where a first run used to fail', () => {
       ]);
       expect(await interrupt(afterCrash)).toBe(0);
     } finally {
+      for (const pid of orphans) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
       const pid = lockPid(dataDir);
       if (pid && isAlive(pid)) process.kill(pid, 'SIGQUIT');
       rmSync(dir, { recursive: true, force: true });
