@@ -57,7 +57,12 @@ async function initialiseCluster(layout: PostgresLayout, locale: string): Promis
     const { code, output } = await runBinary(
       layout,
       'initdb',
-      [`--pgdata=${layout.dataDir}`, '--auth=password', '--username=postgres', `--pwfile=${passwordFile}`, `--lc-messages=${locale}`],
+      [
+        `--pgdata=${layout.dataDir}`, '--auth=password', '--username=postgres', `--pwfile=${passwordFile}`, `--lc-messages=${locale}`,
+        // UTF-8 whatever the environment's locale: without it a machine with no LANG got SQL_ASCII,
+        // where left(), length() and lower() count and change bytes, not characters (umlauts, emoji).
+        '--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8', '--lc-collate=C', '--lc-ctype=C',
+      ],
       locale,
     );
     return code === 0 ? undefined : output.trim().split('\n').slice(-2).join(' ') || `initdb exit code ${code}`;

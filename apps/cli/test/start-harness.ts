@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 // `resonance start` as a person runs it: the built CLI in a child process, on free ports.
 export const BIN = resolve(__dirname, '..', '..', '..', 'bin', 'resonance.cjs');
@@ -27,7 +28,11 @@ export interface StartedCli {
   exited: Promise<number | null>;
 }
 
-/** Ports of api and sim for one product instance, as environment variables. */
+/**
+ * Ports of api and sim for one product instance, as environment variables, and the sim's world
+ * state file: outside the checkout, so a test neither continues nor overwrites a developer's demo
+ * world in .data/ (a restart of the same instance continues its own).
+ */
 export async function productPorts(): Promise<Record<string, string>> {
   const apiPort = await freePort();
   const simPort = await freePort();
@@ -37,6 +42,7 @@ export async function productPorts(): Promise<Record<string, string>> {
     SIM_URL: `http://127.0.0.1:${simPort}`,
     PUBLIC_URL: `http://127.0.0.1:${apiPort}`,
     SIM_WEBHOOK_URL: `http://127.0.0.1:${apiPort}/api/webhooks`,
+    SIM_STATE_FILE: join(tmpdir(), `resonance-test-sim-world-${simPort}-${process.pid}.json`),
   };
 }
 
