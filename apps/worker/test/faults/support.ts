@@ -66,6 +66,11 @@ export class PrivateRedis {
     await new Promise((r) => child.once('exit', r));
   }
 
+  /** For process exit: no waiting. */
+  killNow(): void {
+    if (this.child && this.child.exitCode === null) this.child.kill('SIGKILL');
+  }
+
   async stop(): Promise<void> {
     await this.kill();
     rmSync(this.dir, { recursive: true, force: true });
