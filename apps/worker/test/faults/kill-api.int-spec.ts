@@ -1,3 +1,4 @@
+import { DEMO_ACCOUNTS } from '@resonance/sim';
 import { useKillSuite } from './kill-suite';
 import { sleep, waitFor } from './support';
 
@@ -38,5 +39,42 @@ describe('fault suite: the api killed mid reply and mid webhook, nothing lost, d
     await rig.startApi();
     await Promise.all(ledger().burst());
     await suite.expectTruth('after the api kill mid webhook');
+  }, 240_000);
+
+  it('the api SIGKILLed in the middle of an OAuth callback (reconnecting the Facebook page): the code is not reused, a new attempt connects, nothing is doubled', async () => {
+    const page = DEMO_ACCOUNTS.find((a) => a.network === 'facebook')!.externalId;
+    const channelId = rig.channel('facebook').id;
+    const consent = async () => {
+      const start = await rig.call('/api/channels/connect/facebook', { method: 'POST', body: { channelId } });
+      expect(start.status).toBe(200);
+      const dialog = await fetch(start.body.authorizationUrl as string, { redirect: 'manual' });
+      const back = new URL(dialog.headers.get('location')!);
+      return `${back.pathname}${back.search}`;
+    };
+    const callback = await consent();
+    // Facebook answers the code exchange slowly: the api is killed while it waits for the token.
+    await rig.fault('facebook', { kind: 'slow', options: { delayMs: 4000 } });
+    const pending = rig.navigate(callback);
+    await sleep(1500);
+    await rig.api.kill();
+    suite.count('api SIGKILLed mid OAuth callback');
+    expect(await pending).toBeUndefined();
+    await rig.clearFaults();
+    await rig.startApi();
+    // The browser's retry of the same callback: the state was consumed before the exchange, so the code is not used twice.
+    const replay = await rig.navigate(callback);
+    expect(new URL(replay!.headers.get('location')!).searchParams.get('connect_error')).toBe('state_used');
+    // The admin starts again and picks the page: the same channel is reconnected, not a second one made.
+    const done = await rig.navigate(await consent());
+    const pendingId = new URL(done!.headers.get('location')!).searchParams.get('connect');
+    expect(pendingId).toEqual(expect.any(String));
+    const connected = await rig.call(`/api/channels/connect/pending/${pendingId}`, { method: 'POST', body: { externalIds: [page] } });
+    expect(connected.status).toBe(201);
+    expect(connected.body.channels).toEqual([expect.objectContaining({ id: channelId, status: 'connected' })]);
+    const rows = (await rig.ds.query(`SELECT id::text FROM channel_account WHERE network = 'facebook' AND external_id = $1`, [page])) as Array<{ id: string }>;
+    expect(rows).toEqual([{ id: channelId }]);
+    await rig.generate(40);
+    await Promise.all(ledger().burst());
+    await suite.expectTruth('after the api kill mid OAuth callback');
   }, 240_000);
 });

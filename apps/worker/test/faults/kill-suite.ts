@@ -20,18 +20,22 @@ export interface KillSuite {
 export function useKillSuite(name: string): KillSuite {
   const rig = new FaultRig();
   const survived: Record<string, number> = {};
-  const results: Array<{ phase: string; checked: number; lost: number; doubled: number; stuck: number; wrong: number }> = [];
+  const results: Array<{ phase: string; checked: number; lost: number; doubled: number; stuck: number; wrong: number; repeated: number }> = [];
   const suite: KillSuite = {
     rig,
     ledger: undefined as unknown as Ledger,
     count: (what, n = 1) => void (survived[what] = (survived[what] ?? 0) + n),
     async expectTruth(phase, ms = 90_000) {
       const tally = await suite.ledger.check(ms);
-      results.push({ phase, checked: tally.checked, lost: tally.lost.length, doubled: tally.doubled.length, stuck: tally.stuck.length, wrong: tally.wrong.length });
+      results.push({ phase, checked: tally.checked, lost: tally.lost.length, doubled: tally.doubled.length, stuck: tally.stuck.length, wrong: tally.wrong.length, repeated: tally.repeated.length });
       if (tally.namesMissing) suite.count(`Messenger author names missing ${phase}`, tally.namesMissing);
+      for (const r of tally.repeated) suite.count(`repeated idempotent call at the network: ${r}`);
       const report = problemCount(tally) ? `${phase}:\n${describeTally(tally)}\napi log:\n${rig.logTail('api', 10)}\nworker log:\n${rig.logTail('worker', 10)}` : `${phase}: clean`;
       expect(report).toBe(`${phase}: clean`);
       expect(tally.checked).toBeGreaterThan(0);
+      // A process that died on its own (not killed by the phase) is a finding even though the
+      // rig's supervisor restarted it: a database crash once ended the api and the worker.
+      expect(rig.unexpectedExits()).toEqual([]);
     },
   };
 
@@ -43,7 +47,6 @@ export function useKillSuite(name: string): KillSuite {
   }, 180_000);
 
   afterAll(async () => {
-    // A process that died on its own was restarted, as a supervisor would: reported, not hidden.
     for (const exit of rig.unexpectedExits()) suite.count(`${exit} (restarted by the supervisor)`);
     await rig.stop();
     console.log(`fault suite (${name}) survived:\n  ${Object.entries(survived).map(([k, n]) => `${k}: ${n}`).join('\n  ')}\nphases:\n  ${results.map((r) => JSON.stringify(r)).join('\n  ')}`);

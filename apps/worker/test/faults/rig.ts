@@ -137,6 +137,7 @@ export class FaultRig {
       API_HOST: '127.0.0.1',
       API_PORT: apiPort,
       PUBLIC_URL: this.apiUrl,
+      ...(process.env.RESONANCE_FAULT_NODE_OPTIONS ? { NODE_OPTIONS: process.env.RESONANCE_FAULT_NODE_OPTIONS } : {}),
     };
   }
 
@@ -225,6 +226,11 @@ export class FaultRig {
     } catch (error) {
       return { status: 0, body: { error: (error as Error).message } };
     }
+  }
+
+  /** A browser navigation to the api with the admin's session cookie (no redirect followed); a killed api answers undefined. */
+  async navigate(pathAndQuery: string): Promise<Response | undefined> {
+    return fetch(`${this.apiUrl}${pathAndQuery}`, { headers: { cookie: this.session.cookie }, redirect: 'manual' }).catch(() => undefined);
   }
 
   generate(count: number, network?: Network): Promise<unknown> {
