@@ -80,4 +80,32 @@ describe('fault suite: the api killed mid reply and mid webhook, nothing lost, d
     await Promise.all(ledger().burst());
     await suite.expectTruth('after the api kill mid OAuth callback');
   }, 240_000);
+
+  it("every network's faults at once on all five networks (5xx, timeouts, rate limits, duplicated, reordered and failed webhooks), with the api killed mid burst in the middle", async () => {
+    const faults = [
+      ['5xx answers', { kind: 'server_error', count: 15, options: { status: 503 } }],
+      ['timed-out requests', { kind: 'timeout', count: 4, options: { delayMs: 1500 } }],
+      ['rate-limit answers', { kind: 'rate_limit', count: 6 }],
+      ['duplicated webhook deliveries', { kind: 'webhook_duplicates', count: 15 }],
+      ['reordered webhook deliveries', { kind: 'webhook_reorder', count: 15 }],
+      ['failed webhook deliveries (retried)', { kind: 'webhook_failures', count: 10 }],
+    ] as const;
+    for (const [, fault] of faults) await rig.fault('*', fault);
+    for (let i = 0; i < 3; i++) {
+      await rig.generate(40);
+      if (i === 1) {
+        const calls = ledger().burst();
+        await sleep(60);
+        await rig.api.kill();
+        suite.count('api SIGKILLed mid reply burst');
+        await Promise.all(calls);
+        await rig.startApi();
+      } else await Promise.all(ledger().burst());
+      await sleep(1500);
+    }
+    const left = await rig.activeFaults();
+    for (const [what, fault] of faults) suite.count(what, fault.count - (left.find((f) => f.kind === fault.kind)?.remaining ?? 0));
+    await rig.clearFaults();
+    await suite.expectTruth('after the network faults on every network', 120_000);
+  }, 240_000);
 });

@@ -242,6 +242,11 @@ export class FaultRig {
     return simJson(this.sim, '/_sim/faults', { method: 'POST', body: { network, ...fault } });
   }
 
+  /** The faults still on, with what is left of their counts (a fault leaves the list when its count is used up). */
+  async activeFaults(): Promise<Array<{ network: string; kind: string; remaining: number | null }>> {
+    return (await simJson<{ faults: Array<{ network: string; kind: string; remaining: number | null }> }>(this.sim, '/_sim/faults')).faults;
+  }
+
   clearFaults(): Promise<unknown> {
     return simJson(this.sim, '/_sim/faults', { method: 'DELETE', body: {} });
   }
