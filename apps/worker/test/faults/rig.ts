@@ -214,7 +214,7 @@ export class FaultRig {
   }
 
   /** A call to the api as the signed-in admin; a killed api answers status 0. */
-  async call(path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: any }> {
+  async call(path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: Record<string, unknown> }> {
     try {
       const res = await fetch(`${this.apiUrl}${path}`, {
         method: init.method ?? 'GET',
@@ -222,7 +222,7 @@ export class FaultRig {
         body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
       });
       const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : undefined };
+      return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
     } catch (error) {
       return { status: 0, body: { error: (error as Error).message } };
     }
