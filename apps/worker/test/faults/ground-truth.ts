@@ -155,7 +155,10 @@ export class Ledger {
     }
     for (const r of this.replies) {
       t.checked++;
-      const rows = (await this.rig.ds.query(`SELECT delivery FROM message WHERE channel_account_id = $1 AND text = $2`, [r.channelId, r.text])) as Array<{ delivery: string }>;
+      const rows = (await this.rig.ds.query(`SELECT delivery, delivery_error FROM message WHERE channel_account_id = $1 AND text = $2`, [r.channelId, r.text])) as Array<{
+        delivery: string;
+        delivery_error: string | null;
+      }>;
       const atNetwork = received.filter((i) => i.network === r.network && i.text === r.text).length;
       const what = `${r.network} reply "${r.text}"`;
       if (rows.length > 1) t.doubled.push(`${what}: ${rows.length} rows`);
@@ -168,7 +171,7 @@ export class Ledger {
       }
       // Refused with an error and shown as failed: the agent knows and can retry (not stuck).
       if (r.refused && rows[0].delivery === 'failed' && atNetwork === 0) continue;
-      if (rows[0].delivery !== 'sent') t.stuck.push(`${what}: ${rows[0].delivery}${rows[0].delivery === 'queued' ? ` — ${STRANDED}` : ''}`);
+      if (rows[0].delivery !== 'sent') t.stuck.push(`${what}: ${rows[0].delivery}${rows[0].delivery_error ? ` (${rows[0].delivery_error})` : ''}${rows[0].delivery === 'queued' && !rows[0].delivery_error ? ` — ${STRANDED}` : ''}`);
       else if (atNetwork === 0) t.lost.push(`${what}: shown as sent, not at the network`);
     }
     for (const a of this.actions) {
@@ -184,7 +187,8 @@ export class Ledger {
         continue;
       }
       if (a.refused && rows[0].state === 'failed' && atNetwork === 0) continue;
-      if (rows[0].state !== 'done') t.stuck.push(`${what}: ${rows[0].state}${rows[0].error ? ` (${rows[0].error})` : ''}${rows[0].state === 'queued' ? ` — ${STRANDED}` : ''}`);
+      // Queued with an error is waiting on the network (a rate limit's regain); without one, nothing picked it up.
+      if (rows[0].state !== 'done') t.stuck.push(`${what}: ${rows[0].state}${rows[0].error ? ` (${rows[0].error})` : ''}${rows[0].state === 'queued' && !rows[0].error ? ` — ${STRANDED}` : ''}`);
       else if (atNetwork === 0) t.lost.push(`${what}: shown as done, not at the network`);
     }
     return t;
