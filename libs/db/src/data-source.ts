@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { ENTITIES } from './entities';
+import { GuardedClient } from './guarded-client';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './naming';
 
@@ -28,6 +29,8 @@ export function createDataSource(options: DataSourceOptions): DataSource {
       max: options.poolSize ?? 10,
       application_name: options.applicationName ?? 'resonance',
       connectionTimeoutMillis: 10_000,
+      // pg-pool builds its clients from this class (see guarded-client.ts: a PostgreSQL crash must not end the process).
+      Client: GuardedClient,
     },
   });
 }

@@ -62,8 +62,26 @@ export class PrivateRedis {
   async kill(): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null) return;
+    child.kill('SIGCONT');
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
+  }
+
+  /** For process exit: no waiting. */
+  killNow(): void {
+    if (this.child && this.child.exitCode === null) {
+      this.child.kill('SIGCONT');
+      this.child.kill('SIGKILL');
+    }
+  }
+
+  /** SIGSTOP: connections stay open, nothing answers (a Redis that hangs: a full disk, a long fork). */
+  pause(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  resume(): void {
+    this.child?.kill('SIGCONT');
   }
 
   async stop(): Promise<void> {
