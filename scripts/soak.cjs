@@ -8,11 +8,8 @@
  * docs/reliability.md. The same --seed gives the same faults in the same order. Runs as root too
  * (PostgreSQL then runs as the OS user postgres). Exit code 1 when anything was lost, doubled or stuck.
  */
-const Module = require('node:module');
 const path = require('node:path');
-const fs = require('node:fs');
 const os = require('node:os');
-const { transformSync } = require('@swc/core');
 
 const usage = 'usage: npm run soak -- --minutes <n> [--seed <integer>] [--report <file.md>]';
 const args = process.argv.slice(2);
@@ -40,29 +37,8 @@ if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) {
 }
 const reportPath = path.resolve(option('report') ?? path.join(os.tmpdir(), `resonance-soak-${seed}.md`));
 
-// The sources run as TypeScript through SWC, as in the tests (apps/api/test/security/child/run-app.cjs).
-const root = path.resolve(__dirname, '..');
-const LIBS = new Set(['contracts', 'config', 'db', 'queue', 'connectors', 'runtime', 'testing', 'classifier']);
-const resolve = Module._resolveFilename;
-Module._resolveFilename = function (request, parent, ...rest) {
-  const m = /^@resonance\/([a-z-]+)$/.exec(request);
-  if (m) return path.join(root, LIBS.has(m[1]) ? 'libs' : 'apps', m[1], 'src', 'index.ts');
-  return resolve.call(this, request, parent, ...rest);
-};
-Module._extensions['.ts'] = (module, filename) => {
-  const { code } = transformSync(fs.readFileSync(filename, 'utf8'), {
-    filename,
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-      target: 'es2022',
-      keepClassNames: true,
-    },
-    module: { type: 'commonjs' },
-    sourceMaps: 'inline',
-  });
-  module._compile(code, filename);
-};
+// The sources run as TypeScript through SWC, as in the tests.
+const { root } = require('./register-ts.cjs');
 
 const { runSoak } = require(path.join(root, 'apps', 'worker', 'test', 'faults', 'soak.ts'));
 console.log(`soak: seed ${seed} (repeat with --seed ${seed}); report: ${reportPath}`);

@@ -4,7 +4,7 @@
  * Usage: node run-app.cjs <api|worker>
  */
 const path = require('node:path');
-const { root } = require('./register-ts.cjs');
+const { root } = require('../../../../../scripts/register-ts.cjs');
 
 const app = process.argv[2];
 if (app !== 'api' && app !== 'worker') throw new Error('usage: run-app.cjs <api|worker>');

@@ -1,14 +1,15 @@
 /**
  * Lets a child process require the TypeScript sources (SWC, the same transform as Jest) and
  * resolves @resonance/<name> to libs/<name>/src or apps/<name>/src. Shared by the child processes
- * the security tests start (run-app.cjs, fuzz-target.cjs).
+ * tests start (apps/api/test/security/child/*.cjs, apps/worker/test/child/run-worker.cjs) and by
+ * `npm run soak` (scripts/soak.cjs).
  */
 const Module = require('node:module');
 const path = require('node:path');
 const fs = require('node:fs');
 const { transformSync } = require('@swc/core');
 
-const root = path.resolve(__dirname, '..', '..', '..', '..', '..');
+const root = path.resolve(__dirname, '..');
 const LIBS = new Set(['contracts', 'config', 'db', 'queue', 'connectors', 'runtime', 'testing', 'classifier']);
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, parent, ...rest) {
