@@ -104,6 +104,11 @@ export class ModerationRunner {
 
   private async done(row: ActionRow): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
+      // The message row first, as the api's request() locks it (FOR UPDATE OF m) before it meets
+      // this action's row in the unique index of queued actions: in the other order a double click
+      // arriving while the action was being marked done deadlocked with it, PostgreSQL aborted this
+      // transaction, and the job's retry called the network a second time.
+      await tx.query(`SELECT 1 FROM message WHERE id = $1 FOR UPDATE`, [row.message_id]);
       const claimed = (await tx.query(
         `UPDATE message_action SET state = 'done', error = NULL, finished_at = now() WHERE id = $1 AND state = 'queued' RETURNING id`,
         [row.id],
