@@ -2,7 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Config } from '@resonance/config';
+import { childProcessEnv, type Config } from '@resonance/config';
 import { ownDataDir, postgresLayout, type PostgresLayout } from './embedded-postgres-layout';
 import { clearLeftoverServer } from './leftover-postgres';
 
@@ -32,7 +32,7 @@ function runBinary(layout: PostgresLayout, name: string, args: string[], locale:
     const child = spawn(join(layout.nativeDir, 'bin', name), args, {
       ...layout.runAs,
       cwd: '/',
-      env: { ...process.env, LC_MESSAGES: locale },
+      env: childProcessEnv({ LC_MESSAGES: locale }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -100,7 +100,7 @@ export async function startEmbeddedPostgres(config: Config, log: (line: string) 
   const server: ChildProcess = spawn(
     join(layout.nativeDir, 'bin', 'postgres'),
     ['-D', databaseDir, '-p', String(config.EMBEDDED_PG_PORT), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    { ...layout.runAs, cwd: '/', env: { ...process.env, LC_MESSAGES: locale }, detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
+    { ...layout.runAs, cwd: '/', env: childProcessEnv({ LC_MESSAGES: locale }), detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   // If the CLI dies without stopping it, the database must not outlive it.
   const killOnExit = () => server.kill('SIGINT');

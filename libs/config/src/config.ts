@@ -104,3 +104,32 @@ export function testServices(env: NodeJS.ProcessEnv = process.env): { databaseUr
 export function browserTestSettings(env: NodeJS.ProcessEnv = process.env): { chromiumPath: string; trace: boolean } {
   return { chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium', trace: Boolean(env.RESONANCE_TRACE) };
 }
+
+/**
+ * The fuzz tests' knobs (apps/api/test/security): FUZZ_SEED repeats a run (else a fresh random
+ * seed), FUZZ_ROUTE narrows the route fuzz to one route, FUZZ_RUNS_PER_ROUTE and
+ * FUZZ_REQUEST_TIMEOUT_MS size it, FUZZ_SHRINK=1 shrinks a counterexample.
+ */
+export function fuzzTestSettings(env: NodeJS.ProcessEnv = process.env): {
+  seed: number | undefined;
+  route: string | undefined;
+  runsPerRoute: number;
+  requestTimeoutMs: number;
+  shrink: boolean;
+} {
+  return {
+    seed: env.FUZZ_SEED ? Number(env.FUZZ_SEED) : undefined,
+    route: env.FUZZ_ROUTE || undefined,
+    runsPerRoute: Number(env.FUZZ_RUNS_PER_ROUTE || 15),
+    requestTimeoutMs: Number(env.FUZZ_REQUEST_TIMEOUT_MS || 5_000),
+    shrink: env.FUZZ_SHRINK === '1',
+  };
+}
+
+/**
+ * The fault suite's knobs (apps/worker/test/faults): RESONANCE_FAULT_NODE_OPTIONS for the api and
+ * worker it starts (e.g. --cpu-prof), RESONANCE_KEEP_FAULT_LOGS to keep their logs afterwards.
+ */
+export function faultTestSettings(env: NodeJS.ProcessEnv = process.env): { nodeOptions: string | undefined; keepLogs: boolean } {
+  return { nodeOptions: env.RESONANCE_FAULT_NODE_OPTIONS || undefined, keepLogs: Boolean(env.RESONANCE_KEEP_FAULT_LOGS) };
+}

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import fc from 'fast-check';
 import request from 'supertest';
+import { fuzzTestSettings } from '@resonance/config';
 import { createTestDatabase, makeChannel, makeWorkspace, testConfig, type TestDatabase } from '@resonance/testing';
 import { IngestStore } from '@resonance/worker';
 import { createApi } from '../../src';
@@ -35,7 +36,7 @@ const body = fc.oneof(
  *   FUZZ_SEED=<seed> npm test -- apps/api/test/security/dto-fuzz.int-spec.ts
  * repeats the run. What a seed found and was fixed stays below in `regressions`, which runs every time.
  */
-const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
+const SEED = fuzzTestSettings().seed ?? Math.floor(Math.random() * 2 ** 31);
 
 /** Inputs the properties below found on some seed (each was a 500 before its fix), kept as fixed cases. */
 const regressions: Array<{ found: string; path: string; body: object }> = [

@@ -1,11 +1,11 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import fc from 'fast-check';
 import type { UserRole } from '@resonance/contracts';
+import { fuzzTestSettings } from '@resonance/config';
 import { createTestDatabase, uniqueSuffix, type TestDatabase } from '@resonance/testing';
 import { PASSWORD } from '../support';
 import type { RouteSpec } from './route-fuzz/catalogue';
 import { checkOutcome, describeRequest, othersIn, routeSeed, sentText } from './route-fuzz/checks';
-import { knownOwned, KNOWN_OWNED_ELSEWHERE } from './route-fuzz/known-owned';
 import { requestsFor } from './route-fuzz/requests';
 import { FuzzTarget, type Credentials, type FuzzRequest, type Outcome } from './route-fuzz/target';
 import { poolsOf } from './route-fuzz/values';
@@ -24,11 +24,12 @@ import { rowChanges, seedWorkspace, workspaceRows, type SeededWorkspace } from '
  * changes its length, FUZZ_SHRINK=1 shrinks a counterexample). What it found and was fixed stays
  * below in `regressions`, which runs every time.
  */
-const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : randomInt(2 ** 31 - 1);
-const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS_PER_ROUTE ?? 15);
-const BOUND_MS = Number(process.env.FUZZ_REQUEST_TIMEOUT_MS ?? 5_000);
-const ONLY_ROUTE = process.env.FUZZ_ROUTE;
-const SHRINK = process.env.FUZZ_SHRINK === '1';
+const knobs = fuzzTestSettings();
+const SEED = knobs.seed ?? randomInt(2 ** 31 - 1);
+const RUNS_PER_ROUTE = knobs.runsPerRoute;
+const BOUND_MS = knobs.requestTimeoutMs;
+const ONLY_ROUTE = knobs.route;
+const SHRINK = knobs.shrink;
 
 /** Found by this test and fixed; each runs on every run. */
 const correction = (messageId: string): FuzzRequest => ({
@@ -99,7 +100,7 @@ describe('every API route under property-based fuzzing', () => {
     // B's password is never given to the fuzzer: it must not sign in as B through the login route.
     b = await seedWorkspace(db.dataSource, 'b', randomBytes(16).toString('hex'));
     bRows = await workspaceRows(db.dataSource, b.id);
-    target = new FuzzTarget({ FUZZ_DATABASE_URL: db.url, FUZZ_QUEUE_PREFIX: `test-${uniqueSuffix()}` }, BOUND_MS);
+    target = new FuzzTarget({ DATABASE_URL: db.url, QUEUE_PREFIX: `test-${uniqueSuffix()}` }, BOUND_MS);
     const seeded = Date.now();
     await target.start();
     await restoreCallers();
@@ -134,7 +135,6 @@ describe('every API route under property-based fuzzing', () => {
     const pools = poolsOf(a, b);
     const failures: string[] = [];
     const tally = new Map<string, { sent: number; reached: number; ms: number; slowest: number; statuses: Map<number, number> }>();
-    const known = new Map<string, number>();
     // Deletions last, erasure of contacts (and with them their threads) the very last: the other
     // routes then still find workspace A's objects.
     const order = (r: RouteSpec) => (r.method !== 'DELETE' ? 0 : r.path.startsWith('/api/contacts/') ? 2 : 1);
@@ -148,11 +148,6 @@ describe('every API route under property-based fuzzing', () => {
       tally.set(key, t);
       const details = await fc.check(
         fc.asyncProperty(requestsFor(route, a, b, pools), async (req) => {
-          const skip = knownOwned(req, 'skip');
-          if (skip) {
-            known.set(`#${skip.item} skipped: ${skip.what}`, (known.get(`#${skip.item} skipped: ${skip.what}`) ?? 0) + 1);
-            return;
-          }
           const mark = target.logMark();
           const outcome = await send(route, req);
           t.sent++;
@@ -163,11 +158,6 @@ describe('every API route under property-based fuzzing', () => {
           if (outcome.status > 0 && (!route.roles || ![401, 403].includes(outcome.status)) && !/Cannot (GET|POST|PUT|PATCH|DELETE) \/api\/(?!zz-)/.test(outcome.text)) t.reached++;
           const verdict = checkOutcome(key, req, outcome, b, BOUND_MS, planted);
           if (verdict.ok) return;
-          const tolerated = outcome.status >= 500 && !outcome.timedOut && !outcome.died ? knownOwned(req, 'tolerate') : undefined;
-          if (tolerated) {
-            known.set(`#${tolerated.item} tolerated: ${tolerated.what}`, (known.get(`#${tolerated.item} tolerated: ${tolerated.what}`) ?? 0) + 1);
-            return;
-          }
           throw new Error(`${verdict.problem}${target.logSince(mark) ? `\n  api log: ${target.logSince(mark).slice(0, 1_500)}` : ''}`);
         }),
         { seed, numRuns: RUNS_PER_ROUTE, endOnFailure: !SHRINK },
@@ -186,8 +176,7 @@ describe('every API route under property-based fuzzing', () => {
     const sent = [...tally.values()].reduce((n, t) => n + t.sent, 0);
     console.log(
       `route fuzz seed ${SEED}: ${routes.length} routes, ${RUNS_PER_ROUTE} runs each, ${sent} requests in ${seconds} s (${setup}), ${target.restarts} api restarts\n` +
-        [...tally.entries()].map(([k, t]) => `  ${k} (${(t.ms / 1000).toFixed(1)} s, slowest ${Math.round(t.slowest)} ms): ${[...t.statuses.entries()].sort(([x], [y]) => x - y).map(([s, n]) => `${s}×${n}`).join(' ')}`).join('\n') +
-        (known.size ? `\nknown, owned elsewhere (KNOWN_OWNED_ELSEWHERE, ${KNOWN_OWNED_ELSEWHERE.length} entries):\n${[...known.entries()].map(([k, n]) => `  ${k} ×${n}`).join('\n')}` : ''),
+        [...tally.entries()].map(([k, t]) => `  ${k} (${(t.ms / 1000).toFixed(1)} s, slowest ${Math.round(t.slowest)} ms): ${[...t.statuses.entries()].sort(([x], [y]) => x - y).map(([s, n]) => `${s}×${n}`).join(' ')}`).join('\n'),
     );
     if (failures.length) console.log(`route fuzz seed ${SEED} found:\n${failures.join('\n')}`);
     expect(failures).toEqual([]);

@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import type { Network } from '@resonance/contracts';
 import { CredentialsCipher, createDataSource, ensureDatabase, runMigrations, type Workspace } from '@resonance/db';
 import { DEMO_ACCOUNTS, DEMO_XING_CONSUMER, DEMO_YOUTUBE_CLIENT, startSim, type RunningSim } from '@resonance/sim';
-import { loadConfig } from '@resonance/config';
+import { childProcessEnv, faultTestSettings, loadConfig } from '@resonance/config';
 import { createQueueBackend, prepareQueueBackend } from '@resonance/queue';
 import { makeChannel, makeWorkspace, uniqueSuffix } from '@resonance/testing';
 import { makeLoginUser, PASSWORD } from '../../../api/test/support';
@@ -62,7 +62,7 @@ class ChildApp {
     if (this.running) return;
     const log = openSync(this.logFile, 'a');
     const script = join(__dirname, '..', '..', '..', 'api', 'test', 'security', 'child', 'run-app.cjs');
-    const child = spawn(process.execPath, [script, this.name], { env: { ...process.env, ...this.env() }, stdio: ['ignore', log, log] });
+    const child = spawn(process.execPath, [script, this.name], { env: childProcessEnv(this.env()), stdio: ['ignore', log, log] });
     closeSync(log);
     child.once('exit', (code, signal) => {
       if (this.child !== child) return; // killed by the rig
@@ -137,7 +137,7 @@ export class FaultRig {
       API_HOST: '127.0.0.1',
       API_PORT: apiPort,
       PUBLIC_URL: this.apiUrl,
-      ...(process.env.RESONANCE_FAULT_NODE_OPTIONS ? { NODE_OPTIONS: process.env.RESONANCE_FAULT_NODE_OPTIONS } : {}),
+      ...(faultTestSettings().nodeOptions ? { NODE_OPTIONS: faultTestSettings().nodeOptions } : {}),
     };
   }
 
@@ -290,7 +290,7 @@ export class FaultRig {
     await this.redis?.stop().catch(() => undefined);
     await this.pg?.stop().catch(() => undefined);
     process.removeListener('exit', this.onExit);
-    if (!process.env.RESONANCE_KEEP_FAULT_LOGS) rmSync(this.dir, { recursive: true, force: true });
+    if (!faultTestSettings().keepLogs) rmSync(this.dir, { recursive: true, force: true });
   }
 
   /** The last lines of a child's log (for a failure message). */

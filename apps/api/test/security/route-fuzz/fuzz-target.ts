@@ -1,3 +1,4 @@
+import { loadConfig, testServices } from '@resonance/config';
 import { testConfig } from '@resonance/testing';
 import { createApi } from '../../../src';
 import { expressRoutes, routeCatalogue, type RouteSpec } from './catalogue';
@@ -16,10 +17,11 @@ export interface TargetReady {
 }
 
 async function main(): Promise<void> {
-  const databaseUrl = process.env.FUZZ_DATABASE_URL;
-  if (!databaseUrl || !process.send) throw new Error('fuzz-target runs as a child of route-fuzz.int-spec.ts (FUZZ_DATABASE_URL, IPC)');
+  // Its parent passes the test database and queue prefix as DATABASE_URL and QUEUE_PREFIX.
+  const { databaseUrl } = testServices();
+  if (!process.send) throw new Error('fuzz-target runs as a child of route-fuzz.int-spec.ts (IPC)');
   const config = testConfig({
-    QUEUE_PREFIX: process.env.FUZZ_QUEUE_PREFIX ?? 'fuzz',
+    QUEUE_PREFIX: loadConfig().QUEUE_PREFIX,
     // The fuzzer writes far faster than people; the limit itself is tested in security.int-spec.ts.
     API_WRITE_LIMIT_PER_MINUTE: '10000000',
     LOG_LEVEL: 'error',

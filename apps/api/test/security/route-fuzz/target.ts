@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { childProcessEnv } from '@resonance/config';
 import type { RouteSpec } from './catalogue';
 import type { TargetReady } from './fuzz-target';
 
@@ -47,7 +48,7 @@ export class FuzzTarget {
   constructor(private readonly env: Record<string, string>, readonly timeoutMs: number) {}
 
   async start(): Promise<void> {
-    const child = fork(join(__dirname, '..', 'child', 'fuzz-target.cjs'), [], { env: { ...process.env, ...this.env }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    const child = fork(join(__dirname, '..', 'child', 'fuzz-target.cjs'), [], { env: childProcessEnv(this.env), stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
     this.child = child;
     const keep = (chunk: Buffer) => {
       this.log.push(chunk.toString('utf8'));
