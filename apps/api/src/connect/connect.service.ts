@@ -10,7 +10,8 @@ import { jobId, QueueName, type SyncJob } from '@resonance/queue';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import { SessionService } from '../auth/session.service';
-import { CHANNEL_COLUMNS, type ChannelView } from '../channels/channels.controller';
+import { CHANNEL_COLUMNS } from '../channels/channel.sql';
+import type { ChannelView } from '../channels/channels.controller';
 import { newState, parseState, pkcePair, PICK_TTL_MS, sameId, STATE_TTL_MS, stateMatches, type ConnectErrorCode } from './connect-state';
 
 /** An account shown in the picker: what the admin needs to choose, nothing that authenticates. */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Sse, type MessageEvent } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { interval, map, merge, of, takeUntil, type Observable } from 'rxjs';
@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { ALL_ROLES, type AuthUser } from '../auth/auth.types';
 import { Authenticated, CurrentUser } from '../auth/decorators';
 import { BigintIdPipe } from '../common/ids';
+import { requireThread } from '../threads/thread.sql';
 import { EventBus } from './event-bus';
 import type { PresenceState } from './live-event';
 import { SessionStreams } from './session-streams';
@@ -71,8 +72,7 @@ export class EventsController {
   @ApiOperation({ summary: 'Say that I view, type in, or left a thread (renew every ~10 s; entries expire after 30 s)' })
   @ApiNoContentResponse()
   async setPresence(@CurrentUser() user: AuthUser, @Param('id', BigintIdPipe) id: string, @Body() body: PresenceBody): Promise<void> {
-    const found = (await this.dataSource.query(`SELECT 1 FROM thread WHERE id = $1 AND workspace_id = $2`, [id, user.workspaceId])) as unknown[];
-    if (!found.length) throw new NotFoundException(`thread ${id} not found`);
+    await requireThread(this.dataSource, user.workspaceId, id);
     await this.bus.publish(user.workspaceId, {
       type: 'presence',
       threadId: id,

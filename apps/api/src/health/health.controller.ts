@@ -1,23 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
-import { InjectQueue } from '@nestjs/bullmq';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
-import { QUEUE_BACKEND, QueueName, type QueueBackend } from '@resonance/queue';
-
-/** A dependency that hangs counts as down after `ms`; the timer never outlives the check. */
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+import { HealthProbes } from './health.probes';
 
 @ApiTags('health')
 @Controller('health')
@@ -25,34 +9,13 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
-    @Inject(DataSource) private readonly dataSource: DataSource,
-    @InjectQueue(QueueName.Sync) private readonly syncQueue: Queue,
-    @Inject(QUEUE_BACKEND) private readonly queueBackend: QueueBackend,
+    @Inject(HealthProbes) private readonly probes: HealthProbes,
   ) {}
 
   @Get()
   @HealthCheck()
   @ApiOperation({ summary: 'Database and queue reachability (200 when both are up, 503 otherwise)' })
   check() {
-    return this.health.check([
-      async () => {
-        const session = this.indicators.check('database');
-        try {
-          await withTimeout(this.dataSource.query('SELECT 1'), 2_000);
-          return session.up();
-        } catch (error) {
-          return session.down({ message: (error as Error).message });
-        }
-      },
-      async () => {
-        const session = this.indicators.check('queue');
-        try {
-          await withTimeout(this.syncQueue.getJobCounts('waiting'), 2_000);
-          return session.up({ backend: this.queueBackend.kind });
-        } catch (error) {
-          return session.down({ backend: this.queueBackend.kind, message: (error as Error).message });
-        }
-      },
-    ]);
+    return this.health.check([() => this.probes.database(this.indicators), () => this.probes.queue(this.indicators)]);
   }
 }

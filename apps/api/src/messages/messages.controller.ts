@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { ALL_ROLES, type AuthUser } from '../auth/auth.types';
@@ -6,6 +6,7 @@ import { Authenticated, CurrentUser } from '../auth/decorators';
 import { ErrorBody } from '../common/api-types';
 import { decodeCursor, encodeCursor, type Page } from '../common/cursor';
 import { BigintIdPipe } from '../common/ids';
+import { requireThread } from '../threads/thread.sql';
 import { PageQuery } from '../common/page-query';
 import { MESSAGE_ITEM_COLUMNS, MESSAGE_ITEM_JOINS, stripMessageCursor, type MessageItem } from './message.sql';
 import { MessagePage } from './messages.dto';
@@ -38,8 +39,7 @@ export class MessagesController {
       params,
     )) as Array<MessageItem & { _cursorAt: string }>;
     if (!rows.length && !cursor) {
-      const found = (await this.dataSource.query(`SELECT 1 FROM thread WHERE id = $1 AND workspace_id = $2`, [id, user.workspaceId])) as unknown[];
-      if (!found.length) throw new NotFoundException(`thread ${id} not found`);
+      await requireThread(this.dataSource, user.workspaceId, id);
     }
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];

@@ -1,4 +1,5 @@
-import type { EntityManager } from 'typeorm';
+import { NotFoundException } from '@nestjs/common';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { MessageChannel, Network, ThreadStatus } from '@resonance/contracts';
 import { cursorTime } from '../common/cursor';
 
@@ -64,4 +65,10 @@ export async function loadThreadItems(db: EntityManager, workspaceId: string, id
     [workspaceId, ids],
   )) as Row[];
   return rows.map(stripCursor);
+}
+
+/** 404 unless the thread is one of the workspace's: the check before reading or adding what hangs off a thread. */
+export async function requireThread(db: DataSource | EntityManager, workspaceId: string, id: string): Promise<void> {
+  const found = (await db.query(`SELECT 1 FROM thread WHERE id = $1 AND workspace_id = $2`, [id, workspaceId])) as unknown[];
+  if (!found.length) throw new NotFoundException(`thread ${id} not found`);
 }

@@ -1,0 +1,32 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth.types';
+import { CHANNEL_COLUMNS, withAccess } from './channel.sql';
+import type { ChannelView, UpdateChannelBody } from './channels.controller';
+
+/** The workspace's channel accounts as the dashboard lists and edits them (never their credentials). */
+@Injectable()
+export class ChannelsService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(AuditService) private readonly audit: AuditService,
+  ) {}
+
+  async list(user: AuthUser): Promise<ChannelView[]> {
+    const rows = (await this.dataSource.query(`SELECT ${CHANNEL_COLUMNS} FROM channel_account WHERE workspace_id = $1 ORDER BY network, display_name, id`, [user.workspaceId])) as ChannelView[];
+    return rows.map(withAccess);
+  }
+
+  async update(user: AuthUser, id: string, body: UpdateChannelBody): Promise<ChannelView> {
+    const rows = (await this.dataSource.query(
+      `WITH u AS (UPDATE channel_account SET display_name = COALESCE($3, display_name), status = COALESCE($4, status), updated_at = now()
+                   WHERE id = $1 AND workspace_id = $2 RETURNING *)
+       SELECT ${CHANNEL_COLUMNS} FROM u`,
+      [id, user.workspaceId, body.displayName ?? null, body.status ?? null],
+    )) as ChannelView[];
+    if (!rows.length) throw new NotFoundException(`channel ${id} not found`);
+    await this.audit.record({ workspaceId: user.workspaceId, actorUserId: user.id, action: 'channel.update', targetType: 'channel', targetId: id, data: { ...body } });
+    return withAccess(rows[0]);
+  }
+}

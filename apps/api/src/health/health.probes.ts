@@ -1,0 +1,49 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import type { HealthIndicatorService } from '@nestjs/terminus';
+import type { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { QUEUE_BACKEND, QueueName, type QueueBackend } from '@resonance/queue';
+
+/** A dependency that hangs counts as down after `ms`; the timer never outlives the check. */
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The two dependencies the health check reports: PostgreSQL and the queue backend. */
+@Injectable()
+export class HealthProbes {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @InjectQueue(QueueName.Sync) private readonly syncQueue: Queue,
+    @Inject(QUEUE_BACKEND) private readonly queueBackend: QueueBackend,
+  ) {}
+
+  async database(indicators: HealthIndicatorService) {
+    const session = indicators.check('database');
+    try {
+      await withTimeout(this.dataSource.query('SELECT 1'), 2_000);
+      return session.up();
+    } catch (error) {
+      return session.down({ message: (error as Error).message });
+    }
+  }
+
+  async queue(indicators: HealthIndicatorService) {
+    const session = indicators.check('queue');
+    try {
+      await withTimeout(this.syncQueue.getJobCounts('waiting'), 2_000);
+      return session.up({ backend: this.queueBackend.kind });
+    } catch (error) {
+      return session.down({ backend: this.queueBackend.kind, message: (error as Error).message });
+    }
+  }
+}
