@@ -1,7 +1,5 @@
-import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Inject, NotFoundException, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
 import { ALL_ROLES, INBOX_WRITERS, type AuthUser } from '../auth/auth.types';
 import { Authenticated, CurrentUser } from '../auth/decorators';
 import { ErrorBody } from '../common/api-types';
@@ -12,107 +10,58 @@ import {
   CannedResponseView,
   RenderBody,
   RenderedView,
-  renderTemplate,
   UpdateCannedResponseBody,
 } from './canned-responses.dto';
-
-const COLUMNS = `id, title, text, shortcut, language, updated_at AS "updatedAt"`;
+import { CannedResponsesService } from './canned-responses.service';
 
 @ApiTags('canned-responses')
 @Controller('canned-responses')
 @Authenticated(...ALL_ROLES)
 @ApiNotFoundResponse({ type: ErrorBody })
 export class CannedResponsesController {
-  constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(AuditService) private readonly audit: AuditService,
-  ) {}
+  constructor(@Inject(CannedResponsesService) private readonly canned: CannedResponsesService) {}
 
   @Get()
   @ApiOperation({ summary: 'Canned responses of the workspace, by title' })
   @ApiOkResponse({ type: [CannedResponseView] })
   list(@CurrentUser() user: AuthUser, @Query() q: CannedQuery): Promise<CannedResponseView[]> {
-    const like = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-    return this.dataSource.query(
-      `SELECT ${COLUMNS} FROM canned_response
-        WHERE workspace_id = $1 AND ($2::text IS NULL OR title ILIKE $2 OR shortcut ILIKE $2 OR text ILIKE $2)
-        ORDER BY title, id LIMIT $3`,
-      [user.workspaceId, like, q.limit ?? 200],
-    );
+    return this.canned.list(user, q);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: CannedResponseView })
-  async get(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string): Promise<CannedResponseView> {
-    const [row] = (await this.dataSource.query(`SELECT ${COLUMNS} FROM canned_response WHERE id = $1 AND workspace_id = $2`, [id, user.workspaceId])) as CannedResponseView[];
-    if (!row) throw new NotFoundException(`canned response ${id} not found`);
-    return row;
+  get(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string): Promise<CannedResponseView> {
+    return this.canned.get(user, id);
   }
 
   @Post()
   @Authenticated(...INBOX_WRITERS)
   @ApiOperation({ summary: 'Create a canned response' })
   @ApiCreatedResponse({ type: CannedResponseView })
-  async create(@CurrentUser() user: AuthUser, @Body() body: CannedResponseBody): Promise<CannedResponseView> {
-    const [row] = (await this.dataSource.query(
-      `INSERT INTO canned_response (workspace_id, title, text, shortcut, language, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
-      [user.workspaceId, body.title, body.text, body.shortcut ?? null, body.language ?? null, user.id],
-    )) as CannedResponseView[];
-    await this.audit.record({ workspaceId: user.workspaceId, actorUserId: user.id, action: 'canned_response.create', targetType: 'canned_response', targetId: row.id });
-    return row;
+  create(@CurrentUser() user: AuthUser, @Body() body: CannedResponseBody): Promise<CannedResponseView> {
+    return this.canned.create(user, body);
   }
 
   @Patch(':id')
   @Authenticated(...INBOX_WRITERS)
   @ApiOkResponse({ type: CannedResponseView })
-  async update(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string, @Body() body: UpdateCannedResponseBody): Promise<CannedResponseView> {
-    const fields = (['title', 'text', 'shortcut', 'language'] as const).filter((f) => body[f] !== undefined);
-    if (!fields.length) throw new BadRequestException('nothing to change');
-    const rows = (await this.dataSource.query(
-      `WITH u AS (UPDATE canned_response SET ${fields.map((f, i) => `${f} = $${i + 3}`).join(', ')}, updated_at = now()
-                   WHERE id = $1 AND workspace_id = $2 RETURNING *)
-       SELECT ${COLUMNS} FROM u`,
-      [id, user.workspaceId, ...fields.map((f) => body[f])],
-    )) as CannedResponseView[];
-    if (!rows.length) throw new NotFoundException(`canned response ${id} not found`);
-    await this.audit.record({ workspaceId: user.workspaceId, actorUserId: user.id, action: 'canned_response.update', targetType: 'canned_response', targetId: id, data: { fields } });
-    return rows[0];
+  update(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string, @Body() body: UpdateCannedResponseBody): Promise<CannedResponseView> {
+    return this.canned.update(user, id, body);
   }
 
   @Delete(':id')
   @HttpCode(204)
   @Authenticated(...INBOX_WRITERS)
   @ApiNoContentResponse()
-  async remove(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string): Promise<void> {
-    const rows = (await this.dataSource.query(`WITH d AS (DELETE FROM canned_response WHERE id = $1 AND workspace_id = $2 RETURNING id) SELECT id FROM d`, [id, user.workspaceId])) as unknown[];
-    if (!rows.length) throw new NotFoundException(`canned response ${id} not found`);
-    await this.audit.record({ workspaceId: user.workspaceId, actorUserId: user.id, action: 'canned_response.delete', targetType: 'canned_response', targetId: id });
+  remove(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string): Promise<void> {
+    return this.canned.remove(user, id);
   }
 
   @Post(':id/render')
   @HttpCode(200)
   @ApiOperation({ summary: 'The text with its variables filled for one thread (contact.name, contact.handle, agent.name, channel.name, network)' })
   @ApiOkResponse({ type: RenderedView })
-  async render(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string, @Body() body: RenderBody): Promise<RenderedView> {
-    const [row] = (await this.dataSource.query(
-      `SELECT cr.text, c.name AS contact_name, c.handle AS contact_handle, ca.display_name AS channel_name, t.network
-         FROM canned_response cr
-         LEFT JOIN thread t ON t.id = $3 AND t.workspace_id = $2
-         LEFT JOIN contact c ON c.id = t.contact_id
-         LEFT JOIN channel_account ca ON ca.id = t.channel_account_id
-        WHERE cr.id = $1 AND cr.workspace_id = $2`,
-      [id, user.workspaceId, body.threadId],
-    )) as Array<{ text: string; contact_name: string | null; contact_handle: string | null; channel_name: string | null; network: string | null }>;
-    if (!row) throw new NotFoundException(`canned response ${id} not found`);
-    if (!row.network) throw new NotFoundException(`thread ${body.threadId} not found`);
-    return {
-      text: renderTemplate(row.text, {
-        'contact.name': row.contact_name ?? row.contact_handle,
-        'contact.handle': row.contact_handle,
-        'agent.name': user.name,
-        'channel.name': row.channel_name,
-        network: row.network,
-      }),
-    };
+  render(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string, @Body() body: RenderBody): Promise<RenderedView> {
+    return this.canned.render(user, id, body);
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DataCareController } from './data-care.controller';
+import { DataCareService } from './data-care.service';
 
-@Module({ controllers: [DataCareController] })
+@Module({ controllers: [DataCareController], providers: [DataCareService] })
 export class DataCareModule {}

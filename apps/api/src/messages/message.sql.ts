@@ -1,6 +1,7 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { DeliveryState, Intent, MessageDirection } from '@resonance/contracts';
-import { cursorTime } from '../common/cursor';
+import { cursorTime, decodeCursor, encodeCursor, type Page } from '../common/cursor';
+import { requireThread } from '../threads/thread.sql';
 
 export interface MessageAuthor {
   type: 'contact' | 'user';
@@ -78,4 +79,33 @@ export async function loadMessageItems(db: EntityManager, workspaceId: string, w
     [workspaceId, ...params],
   )) as Row[];
   return rows.map(stripMessageCursor);
+}
+
+/** One page of a thread's messages, oldest first, keyset-paged over (created_at, id); 404 for a thread not of the workspace. */
+export async function loadThreadMessagePage(db: DataSource, workspaceId: string, threadId: string, q: { limit?: number; cursor?: string }): Promise<Page<MessageItem>> {
+  const limit = q.limit ?? 50;
+  const cursor = decodeCursor(q.cursor);
+  const params: unknown[] = [threadId, workspaceId, limit + 1];
+  let after = '';
+  if (cursor) {
+    params.push(cursor.at, cursor.id);
+    after = `AND (m.created_at, m.id) > ($4::timestamptz, $5::bigint)`;
+  }
+  const rows = (await db.query(
+    `SELECT ${MESSAGE_ITEM_COLUMNS}
+       FROM (SELECT * FROM message m WHERE m.thread_id = $1 AND m.workspace_id = $2 ${after}
+              ORDER BY m.created_at, m.id LIMIT $3) m
+       ${MESSAGE_ITEM_JOINS}
+      ORDER BY m.created_at, m.id`,
+    params,
+  )) as Array<MessageItem & { _cursorAt: string }>;
+  if (!rows.length && !cursor) {
+    await requireThread(db, workspaceId, threadId);
+  }
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(stripMessageCursor),
+    nextCursor: rows.length > limit && last ? encodeCursor({ at: last._cursorAt, id: last.id }) : null,
+  };
 }
