@@ -2,3 +2,4 @@ export { runProcess, describeStartupFailure } from './run-process';
 export type { ProcessContext, Closable } from './run-process';
 export { checkDatabase, checkRedis, StartupError } from './preflight';
 export { NODE_FLAGS, type ProductProcessName } from './node-flags';
+export { repeatEvery, type Repeating } from './repeat-every';

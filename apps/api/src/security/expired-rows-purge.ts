@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { repeatEvery, type Repeating } from '@resonance/runtime';
 import { BACKOFF_MEMORY_MS, LOGIN_WINDOW_MS } from '../auth/login-throttle';
 import { WRITE_WINDOW_MS } from './write-rate-limit';
 
@@ -67,31 +68,23 @@ export async function purgeExpiredSecurityRows(dataSource: DataSource): Promise<
 @Injectable()
 export class ExpiredRowsPurge implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ExpiredRowsPurge.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private repeating: Repeating | undefined;
 
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   onApplicationBootstrap(): void {
-    this.tick();
-    this.timer = setInterval(() => this.tick(), EVERY_MS);
-    this.timer.unref();
+    this.repeating = repeatEvery(EVERY_MS, () =>
+      purgeExpiredSecurityRows(this.dataSource)
+        .then((r) => {
+          if (r.sessions + r.loginThrottle + r.apiRateLimit + r.accessLinks > 0) {
+            this.logger.log(`purged ${r.sessions} expired sessions, ${r.loginThrottle} login counters, ${r.apiRateLimit} write counters, ${r.accessLinks} used or expired access links`);
+          }
+        })
+        .catch((error: Error) => this.logger.warn(`purge of expired security rows failed: ${error.message}`)),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
-  }
-
-  private tick(): void {
-    if (this.running) return;
-    this.running = purgeExpiredSecurityRows(this.dataSource)
-      .then((r) => {
-        if (r.sessions + r.loginThrottle + r.apiRateLimit + r.accessLinks > 0) {
-          this.logger.log(`purged ${r.sessions} expired sessions, ${r.loginThrottle} login counters, ${r.apiRateLimit} write counters, ${r.accessLinks} used or expired access links`);
-        }
-      })
-      .catch((error: Error) => this.logger.warn(`purge of expired security rows failed: ${error.message}`))
-      .finally(() => (this.running = undefined));
+    await this.repeating?.stop();
   }
 }

@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnAppl
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { OUTBOUND_RECOVERY_AFTER_MS, OUTBOUND_RECOVERY_SWEEP_MS } from '@resonance/contracts';
+import { repeatEvery, type Repeating } from '@resonance/runtime';
 import { ensureOutboundJob, isStallFailure, QueueName, type OutboundWork } from '@resonance/queue';
 import { ModerationRunner } from './moderation-runner';
 import { OutboundSender } from './outbound-sender';
@@ -42,8 +43,7 @@ export interface RecoveryCounts {
 @Injectable()
 export class OutboundRecovery implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboundRecovery.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
+  private repeating: Repeating | undefined;
   private readonly after = { reply: '0', moderation: '0' };
 
   constructor(
@@ -54,22 +54,15 @@ export class OutboundRecovery implements OnApplicationBootstrap, BeforeApplicati
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.tick(), OUTBOUND_RECOVERY_SWEEP_MS);
-    this.timer.unref();
-    this.tick();
+    this.repeating = repeatEvery(OUTBOUND_RECOVERY_SWEEP_MS, () =>
+      this.sweep()
+        .then((c) => (c.requeued || c.failed) && this.logger.log(c, `outbound recovery: ${c.requeued} re-queued, ${c.failed} marked failed of ${c.checked} pending`))
+        .catch((error: Error) => this.logger.warn(`outbound recovery sweep failed (next in ${OUTBOUND_RECOVERY_SWEEP_MS} ms): ${error.message}`)),
+    );
   }
 
-  beforeApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-  }
-
-  private tick(): void {
-    if (this.running || !this.timer) return;
-    this.running = this.sweep()
-      .then((c) => (c.requeued || c.failed) && this.logger.log(c, `outbound recovery: ${c.requeued} re-queued, ${c.failed} marked failed of ${c.checked} pending`))
-      .catch((error: Error) => this.logger.warn(`outbound recovery sweep failed (next in ${OUTBOUND_RECOVERY_SWEEP_MS} ms): ${error.message}`))
-      .finally(() => (this.running = null));
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.repeating?.stop();
   }
 
   /** One pass over a page of each kind of pending work. */

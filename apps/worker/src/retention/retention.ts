@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { repeatEvery, type Repeating } from '@resonance/runtime';
 import { DataSource } from 'typeorm';
 
 const EVERY_MS = 60 * 60_000;
@@ -42,27 +43,19 @@ export async function purgeExpiredMessages(dataSource: DataSource): Promise<Rete
 @Injectable()
 export class RetentionJob implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(RetentionJob.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private repeating: Repeating | undefined;
 
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   onApplicationBootstrap(): void {
-    this.tick();
-    this.timer = setInterval(() => this.tick(), EVERY_MS);
-    this.timer.unref();
+    this.repeating = repeatEvery(EVERY_MS, () =>
+      purgeExpiredMessages(this.dataSource)
+        .then((r) => r.messages && this.logger.log(`retention: deleted ${r.messages} messages and ${r.threads} emptied threads`))
+        .catch((error: Error) => this.logger.warn(`retention purge failed: ${error.message}`)),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
-  }
-
-  private tick(): void {
-    if (this.running) return;
-    this.running = purgeExpiredMessages(this.dataSource)
-      .then((r) => r.messages && this.logger.log(`retention: deleted ${r.messages} messages and ${r.threads} emptied threads`))
-      .catch((error: Error) => this.logger.warn(`retention purge failed: ${error.message}`))
-      .finally(() => (this.running = undefined));
+    await this.repeating?.stop();
   }
 }
