@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { DataSource } from 'typeorm';
 import { repeatEvery, type Repeating } from '@resonance/runtime';
 import { BACKOFF_MEMORY_MS, LOGIN_WINDOW_MS } from '../auth/login-throttle';
+import { REPLAY_WINDOW_DAYS } from '../webhooks/webhook-deliveries';
 import { WRITE_WINDOW_MS } from './write-rate-limit';
 
 const EVERY_MS = 15 * 60_000;
@@ -18,6 +19,7 @@ export interface PurgeResult {
   loginThrottle: number;
   apiRateLimit: number;
   accessLinks: number;
+  webhookDeliveries: number;
 }
 
 /**
@@ -61,6 +63,8 @@ export async function purgeExpiredSecurityRows(dataSource: DataSource): Promise<
       `coalesce(least(used_at, expires_at), expires_at) < now() - $1::int * interval '1 day'`,
       [ACCESS_LINK_MEMORY_DAYS],
     ),
+    // Past the replay window a delivery's hash protects nothing (a replay re-stores only what the idempotent ingest holds).
+    webhookDeliveries: await deleteInBatches(dataSource, 'webhook_delivery', 'delivery_id', `received_at < now() - $1::int * interval '1 day'`, [REPLAY_WINDOW_DAYS]),
   };
 }
 
@@ -76,8 +80,8 @@ export class ExpiredRowsPurge implements OnApplicationBootstrap, OnApplicationSh
     this.repeating = repeatEvery(EVERY_MS, () =>
       purgeExpiredSecurityRows(this.dataSource)
         .then((r) => {
-          if (r.sessions + r.loginThrottle + r.apiRateLimit + r.accessLinks > 0) {
-            this.logger.log(`purged ${r.sessions} expired sessions, ${r.loginThrottle} login counters, ${r.apiRateLimit} write counters, ${r.accessLinks} used or expired access links`);
+          if (r.sessions + r.loginThrottle + r.apiRateLimit + r.accessLinks + r.webhookDeliveries > 0) {
+            this.logger.log(`purged ${r.sessions} expired sessions, ${r.loginThrottle} login counters, ${r.apiRateLimit} write counters, ${r.accessLinks} used or expired access links, ${r.webhookDeliveries} webhook deliveries past the replay window`);
           }
         })
         .catch((error: Error) => this.logger.warn(`purge of expired security rows failed: ${error.message}`)),

@@ -53,9 +53,6 @@ export class WebhookDeliveries {
   async once<T>(network: Network, rawBody: Buffer, queue: (delivery: string) => Promise<T>): Promise<T | 'duplicate'> {
     const delivery = createHash('sha256').update(rawBody).digest('hex').slice(0, 32);
     const seen = (await this.dataSource.query(`SELECT 1 FROM webhook_delivery WHERE network = $1 AND delivery_id = $2`, [network, delivery])) as unknown[];
-    if (Math.random() < 0.01) {
-      await this.dataSource.query(`DELETE FROM webhook_delivery WHERE received_at < now() - $1 * interval '1 day'`, [REPLAY_WINDOW_DAYS]);
-    }
     if (seen.length) return 'duplicate';
     const queued = await queue(delivery);
     crashAfterCommitInTest(this.config, 'webhook');

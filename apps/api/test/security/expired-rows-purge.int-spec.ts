@@ -3,6 +3,7 @@ import { createApi } from '../../src';
 import { BACKOFF_MEMORY_MS, LOGIN_WINDOW_MS } from '../../src/auth/login-throttle';
 import { ACCESS_LINK_MEMORY_DAYS, purgeExpiredSecurityRows } from '../../src/security/expired-rows-purge';
 import { WRITE_WINDOW_MS } from '../../src/security/write-rate-limit';
+import { REPLAY_WINDOW_DAYS } from '../../src/webhooks/webhook-deliveries';
 import { waitFor } from '../support';
 
 const MINUTE = 60_000;
@@ -68,13 +69,20 @@ describe('purge of expired sessions and rate-limit counters', () => {
       );
     }
 
-    expect(await purgeExpiredSecurityRows(db.dataSource)).toEqual({ sessions: 1, loginThrottle: 3, apiRateLimit: 12_001, accessLinks: 2 });
+    // Webhook deliveries' hashes: kept for the replay window, then they protect nothing.
+    await db.dataSource.query(
+      `INSERT INTO webhook_delivery (network, delivery_id, received_at) VALUES ('facebook', 'old', now() - $1 * interval '1 day' - interval '1 hour'), ('facebook', 'fresh', now())`,
+      [REPLAY_WINDOW_DAYS],
+    );
+
+    expect(await purgeExpiredSecurityRows(db.dataSource)).toEqual({ sessions: 1, loginThrottle: 3, apiRateLimit: 12_001, accessLinks: 2, webhookDeliveries: 1 });
+    expect(await keys('webhook_delivery', 'delivery_id')).toEqual(['fresh']);
     expect(await keys('user_access_link', 'token_hash')).toEqual(['expired-lately', 'open', 'used-lately']);
     expect(await keys('session', 'id')).toEqual(['live']);
     expect(await keys('login_throttle', 'key')).toEqual(['email:fresh@example.test', 'ip:10.0.0.2', 'pair:10.0.0.1|a@example.test', `password:${user.id}`].sort());
     expect(await keys('api_rate_limit', 'key')).toEqual(['user:fresh']);
     // A second run finds nothing.
-    expect(await purgeExpiredSecurityRows(db.dataSource)).toEqual({ sessions: 0, loginThrottle: 0, apiRateLimit: 0, accessLinks: 0 });
+    expect(await purgeExpiredSecurityRows(db.dataSource)).toEqual({ sessions: 0, loginThrottle: 0, apiRateLimit: 0, accessLinks: 0, webhookDeliveries: 0 });
   });
 
   it('runs in the api on its own: a started api purges what expired', async () => {
