@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: type-check everything (tests and the dashboard included), build what the e2e tier
-// starts, then run every Jest tier. Extra arguments go to Jest (for example: npm test -- libs/db).
+// `npm test`: check the generated query types, type-check everything (tests and the dashboard
+// included), build what the e2e tier starts, then run every Jest tier. Extra arguments go to Jest
+// (for example: npm test -- libs/db).
 const { spawnSync } = require('node:child_process');
 
 const run = (cmd, args) => {
@@ -11,6 +12,10 @@ const run = (cmd, args) => {
 const tsc = require.resolve('typescript/bin/tsc');
 const jest = require.resolve('jest/bin/jest');
 
+// The generated query types (*.queries.ts) must be what pgTyped makes of each .sql file against a
+// freshly migrated database (scripts/check-sql-types.cjs, docs/data-layer.md): before the type
+// check, so a stale file is reported as such rather than as the type errors it causes.
+run(process.execPath, [require.resolve('./check-sql-types.cjs')]);
 run(process.execPath, [tsc, '-p', 'tsconfig.json']);
 // The dashboard and its browser tests have their own compiler settings (DOM, bundler resolution).
 run(process.execPath, [tsc, '-p', 'apps/web/tsconfig.json']);

@@ -9,3 +9,5 @@ export { DatabaseModule } from './database.module';
 export { hashPassword, verifyPassword } from './password';
 export { createFirstAdmin } from './first-admin';
 export type { FirstAdminInput, FirstAdminOutcome } from './first-admin';
+export { sqlClient } from './sql-client';
+export type { Queryable } from './sql-client';

@@ -1,7 +1,9 @@
 import { NotFoundException } from '@nestjs/common';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { MessageChannel, Network, ThreadStatus } from '@resonance/contracts';
+import { sqlClient, type Queryable } from '@resonance/db';
 import { cursorTime } from '../common/cursor';
+import { threadInWorkspace } from './threads.queries';
 
 /** A thread as the inbox list, the thread view and live events show it. */
 export interface ThreadItem {
@@ -68,7 +70,7 @@ export async function loadThreadItems(db: EntityManager, workspaceId: string, id
 }
 
 /** 404 unless the thread is one of the workspace's: the check before reading or adding what hangs off a thread. */
-export async function requireThread(db: DataSource | EntityManager, workspaceId: string, id: string): Promise<void> {
-  const found = (await db.query(`SELECT 1 FROM thread WHERE id = $1 AND workspace_id = $2`, [id, workspaceId])) as unknown[];
+export async function requireThread(db: Queryable, workspaceId: string, id: string): Promise<void> {
+  const found = await threadInWorkspace.run({ id, workspaceId }, sqlClient(db));
   if (!found.length) throw new NotFoundException(`thread ${id} not found`);
 }
