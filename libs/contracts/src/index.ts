@@ -3,3 +3,5 @@ export * from './records';
 export * from './domain';
 export * from './public-config';
 export * from './accounts';
+/** The HTTP API's wire contract: requests, responses, live events (ISO strings for dates). */
+export * from './wire';

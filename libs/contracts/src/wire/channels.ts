@@ -1,0 +1,27 @@
+import type { ChannelStatus } from '../domain';
+import type { Network } from '../networks';
+import type { IsoDateTime } from './common';
+
+/** A connected channel account as GET /api/channels shows it (never its credentials). */
+export interface ChannelView {
+  id: string;
+  network: Network;
+  externalId: string;
+  displayName: string;
+  handle: string | null;
+  status: ChannelStatus;
+  lastSyncedAt: IsoDateTime | null;
+  lastError: string | null;
+  lastErrorAt: IsoDateTime | null;
+  credentialsExpireAt: IsoDateTime | null;
+  followers: number | null;
+  createdAt: IsoDateTime;
+  /** What the network requires before it can be connected (NETWORK_ACCESS_NOTES), or null. */
+  access: string | null;
+}
+
+/** PATCH /api/channels/:id (admins): rename, or pause / resume syncing. */
+export interface UpdateChannelRequest {
+  displayName?: string;
+  status?: 'connected' | 'paused';
+}

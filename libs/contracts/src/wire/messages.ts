@@ -1,0 +1,109 @@
+import type { DeliveryState, Intent, MessageDirection } from '../domain';
+import type { Attachment } from '../records';
+import type { IsoDateTime, UserRef } from './common';
+
+export interface MessageAuthor {
+  type: 'contact' | 'user';
+  id: string;
+  name: string | null;
+  handle?: string | null;
+  avatarUrl?: string | null;
+}
+
+/** Like, hide, delete of a customer's comment, and their undo (DESIGN.md §5). */
+export const MODERATION_ACTIONS = ['like', 'unlike', 'hide', 'unhide', 'delete'] as const;
+export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
+
+export const MESSAGE_ACTION_STATES = ['queued', 'done', 'failed'] as const;
+export type MessageActionState = (typeof MESSAGE_ACTION_STATES)[number];
+
+/** How a comment was handled without a reply. */
+export type HandledAction = 'like' | 'hide' | 'delete';
+
+/** The newest like/hide/delete request on a message, as the message carries it. */
+export interface MessageActionSummary {
+  id: string;
+  action: ModerationAction;
+  state: MessageActionState;
+  error: string | null;
+  createdAt: IsoDateTime;
+}
+
+/** A message as the thread view and the `message.*` live events show it. Text exactly as stored. */
+export interface MessageItem {
+  id: string;
+  threadId: string;
+  direction: MessageDirection;
+  isFromAccount: boolean;
+  externalId: string | null;
+  parentExternalId: string | null;
+  author: MessageAuthor | null;
+  /** Exactly as written; render as text, never as HTML. */
+  text: string;
+  url: string | null;
+  attachments: Attachment[] | null;
+  createdAt: IsoDateTime;
+  delivery: DeliveryState | null;
+  deliveryError: string | null;
+  intent: Intent | null;
+  sentiment: number | null;
+  hidden: boolean;
+  deleted: boolean;
+  /** Liked by the account (from the inbox). */
+  liked: boolean;
+  /** How the comment was handled without a reply (DESIGN.md §5), if it was. */
+  handledAction: HandledAction | null;
+  lastAction: MessageActionSummary | null;
+}
+
+/** A like/hide/delete request as GET /api/messages/:id/actions lists it. */
+export interface MessageActionItem extends MessageActionSummary {
+  requestedBy: UserRef | null;
+  finishedAt: IsoDateTime | null;
+}
+
+/** POST /api/threads/:id/replies */
+export interface ReplyRequest {
+  text: string;
+  /** External id of the message answered; default: the newest inbound message. */
+  parentExternalId?: string;
+  /** The newest message the agent saw; a newer inbound message makes the API answer 409. */
+  lastSeenMessageId?: string;
+  /** Send although newer inbound messages arrived (after a 409). */
+  confirmNewer?: boolean;
+}
+
+/** 202 of POST /api/threads/:id/replies and POST /api/messages/:id/retry: the queued outbound message. */
+export interface ReplyAccepted {
+  message: MessageItem;
+}
+
+/** 409 of POST /api/threads/:id/replies: the customer wrote again after lastSeenMessageId. */
+export interface NewerMessagesConflict {
+  statusCode: 409;
+  error: string;
+  message: string;
+  newerMessages: MessageItem[];
+}
+
+/** POST /api/messages/:id/actions */
+export interface MessageActionRequest {
+  action: ModerationAction;
+}
+
+/** 202 of POST /api/messages/:id/actions: the message (lastAction queued) and the request. */
+export interface MessageActionAccepted {
+  message: MessageItem;
+  action: MessageActionItem;
+}
+
+/** GET /api/messages/:id/actions: newest first, at most 50. */
+export interface MessageActionList {
+  items: MessageActionItem[];
+}
+
+/** POST /api/reports/intents/corrections */
+export interface IntentCorrectionRequest {
+  messageId: string;
+  intent: Intent;
+}

@@ -1,0 +1,188 @@
+import type { Intent } from '../domain';
+import type { Network } from '../networks';
+import type { IsoDateTime } from './common';
+
+/**
+ * Shapes of GET /api/reports/* (apps/api/src/reports). Every report carries the definitions of
+ * its numbers (DESIGN.md §5) and the parameters it was computed for. Durations are in seconds.
+ */
+export type ReportName = 'response-times' | 'resonance' | 'intents' | 'channels-health';
+
+export const REPORT_INTERVALS = ['total', 'day', 'week', 'month'] as const;
+export type ReportInterval = (typeof REPORT_INTERVALS)[number];
+export const REPORT_GROUPINGS = ['none', 'network', 'channel', 'agent', 'post'] as const;
+export type ReportGrouping = (typeof REPORT_GROUPINGS)[number];
+
+/** The query every report takes. */
+export interface ReportRequest {
+  /** Last N days ("7d", "30d", "90d") or "YYYY-MM-DD..YYYY-MM-DD" (workspace-local days, inclusive). */
+  period?: string;
+  interval?: string;
+  network?: string;
+  /** Channel account id */
+  channel?: string;
+  groupBy?: string;
+  format?: string;
+}
+
+/** The parameters a report was computed for, as the API read them from the query. */
+export interface ReportParams {
+  from: string;
+  to: string;
+  interval: ReportInterval;
+  network: Network | null;
+  channel: string | null;
+  groupBy: ReportGrouping;
+  csv: boolean;
+}
+
+/** The definition text of each number the report shows, by key. */
+export type ReportDefinitions = Record<string, string>;
+
+export interface Summary {
+  count: number;
+  median: number | null;
+  p90: number | null;
+  mean: number | null;
+}
+
+export interface ResponseStats extends Summary {
+  business: Summary | null;
+  sla: { attained: number | null; businessAttained: number | null };
+}
+
+export interface ResponseTimesRow {
+  period: string;
+  group: string | null;
+  firstResponse: ResponseStats;
+  reply: ResponseStats;
+  handled: { count: number; withinTarget: number; mean: number | null };
+  serviceLevel: number | null;
+}
+
+/** GET /api/reports/response-times */
+export interface ResponseTimesReport {
+  definitions: ReportDefinitions;
+  unit: 'seconds';
+  params: ReportParams;
+  slaTargetMinutes: Record<string, number>;
+  rows: ResponseTimesRow[];
+}
+
+/** Share of inbound messages per intent (and 'unclassified'), 0…1. */
+export type IntentMix = Record<string, number>;
+
+export interface ResonanceRow {
+  period: string;
+  group: string | null;
+  comments: number;
+  uniqueCommenters: number | null;
+  returningCommenters: number | null;
+  commentsPer1000Followers: number | null;
+  commentsPer1000Views: number | null;
+  shareAnswered: number | null;
+  intentMix: IntentMix;
+  sentiment: number | null;
+}
+
+/** A post as the reports show it (the columns of the post table, with the counts the network reports). */
+export interface ReportPost {
+  id: string;
+  channel_account_id: string;
+  network: string;
+  external_id: string;
+  text: string;
+  url: string | null;
+  published_at: IsoDateTime;
+  reactions: number | null;
+  comments: number | null;
+  shares: number | null;
+  views: number | null;
+  /** Inbound comments Resonance stored on the post (all time). */
+  our_comments: number;
+}
+
+export interface TopPost extends ReportPost {
+  weightedEngagement: number | null;
+}
+
+/** GET /api/reports/resonance */
+export interface ResonanceReport {
+  definitions: ReportDefinitions;
+  params: ReportParams;
+  rows: ResonanceRow[];
+  topPosts: TopPost[];
+}
+
+export interface IntentsRow {
+  period: string;
+  group: string | null;
+  messages: number;
+  intents: Record<string, { count: number; share: number; sentiment: number | null }>;
+}
+
+export interface PerceptionGapRow {
+  topic: string;
+  posts: number;
+  postsShare: number;
+  comments: number;
+  commentsShare: number;
+  gap: number;
+}
+
+/** GET /api/reports/intents */
+export interface IntentsReport {
+  definitions: ReportDefinitions;
+  params: ReportParams;
+  rows: IntentsRow[];
+  corrections: { total: number; changes: Array<{ from: string; to: string; n: number }> };
+  perceptionGap: PerceptionGapRow[];
+}
+
+/** GET /api/reports/posts/:id */
+export interface PostReport {
+  definitions: ReportDefinitions;
+  post: ReportPost;
+  rows: Array<{
+    comments: number;
+    uniqueCommenters: number;
+    commentsPer1000Followers: number | null;
+    commentsPer1000Views: number | null;
+    shareAnswered: number | null;
+    intentMix: IntentMix;
+    sentiment: number | null;
+    weightedEngagement: number | null;
+  }>;
+}
+
+export interface ChannelHealthRow {
+  channel: string;
+  network: Network;
+  display_name: string;
+  status: string;
+  last_synced_at: IsoDateTime | null;
+  lag_seconds: number | null;
+  last_error: string | null;
+  last_error_at: IsoDateTime | null;
+  consecutive_auth_failures: number;
+  budget: Record<string, unknown> | null;
+  gaps_reconciled: number | null;
+  messages_ingested: number;
+  mean_ingest_delay_seconds: number | null;
+}
+
+/** GET /api/reports/channels-health */
+export interface ChannelsHealthReport {
+  definitions: ReportDefinitions;
+  params: ReportParams;
+  rows: ChannelHealthRow[];
+}
+
+/** 201 of POST /api/reports/intents/corrections */
+export interface IntentCorrectionView {
+  id: string;
+  messageId: string;
+  previousIntent: Intent | null;
+  intent: Intent;
+  createdAt: IsoDateTime;
+}

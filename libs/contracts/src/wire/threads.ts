@@ -1,0 +1,83 @@
+import type { Intent } from '../domain';
+import type { Network } from '../networks';
+import type { MessageChannel } from '../records';
+import type { ThreadStatus } from '../domain';
+import type { IsoDateTime, PageRequest, UserRef } from './common';
+
+/** A thread as GET /api/threads, PATCH /api/threads/:id and the `thread.updated` live event show it. */
+export interface ThreadItem {
+  id: string;
+  network: Network;
+  kind: MessageChannel;
+  channel: { id: string; displayName: string; handle: string | null };
+  contact: { id: string; name: string | null; handle: string | null; avatarUrl: string | null } | null;
+  postExternalId: string | null;
+  status: ThreadStatus;
+  priority: number;
+  tags: string[];
+  assignee: UserRef | null;
+  lastMessagePreview: string;
+  lastMessageAt: IsoDateTime;
+  lastInboundAt: IsoDateTime | null;
+  firstInboundAt: IsoDateTime | null;
+  firstResponseAt: IsoDateTime | null;
+  /** Oldest unanswered inbound message; null when the company spoke last. */
+  waitingSince: IsoDateTime | null;
+  unreadCount: number;
+  messageCount: number;
+  createdAt: IsoDateTime;
+}
+
+/** The post a comment thread hangs off. */
+export interface ThreadPost {
+  id: string;
+  externalId: string;
+  text: string;
+  url: string | null;
+  publishedAt: IsoDateTime | null;
+}
+
+/** GET /api/threads/:id: the list item plus what the conversation pane shows around it. */
+export interface ThreadDetail extends ThreadItem {
+  post: ThreadPost | null;
+  /** Newest message id: sent back as lastSeenMessageId so the API can flag newer inbound messages. */
+  lastMessageId: string | null;
+  lastInboundMessageId: string | null;
+}
+
+export const SENTIMENT_BANDS = ['negative', 'neutral', 'positive'] as const;
+/** negative < -0.25 ≤ neutral ≤ 0.25 < positive */
+export type SentimentBand = (typeof SENTIMENT_BANDS)[number];
+
+/** GET /api/threads query. */
+export interface ThreadListRequest extends PageRequest {
+  status?: ThreadStatus;
+  network?: Network;
+  /** channel account id */
+  channel?: string;
+  /** `me`, `unassigned` or a user id */
+  assignee?: string;
+  tag?: string;
+  intent?: Intent;
+  sentiment?: SentimentBand;
+  waitingLongerThanMinutes?: number;
+  q?: string;
+}
+
+/** PATCH /api/threads/:id: any of status, assignee (null unassigns), priority, tags (replaced). */
+export interface UpdateThreadRequest {
+  status?: ThreadStatus;
+  assigneeId?: string | null;
+  priority?: number;
+  tags?: string[];
+}
+
+/** POST /api/threads/:id/assign (defaults to the signed-in user). */
+export interface AssignThreadRequest {
+  userId?: string;
+}
+
+/** POST /api/threads/:id/tags */
+export interface AddTagRequest {
+  tag: string;
+}
