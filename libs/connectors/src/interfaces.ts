@@ -1,4 +1,4 @@
-import type { Network, UnifiedRecord } from '@resonance/contracts';
+import type { ModerationAction, Network, UnifiedRecord } from '@resonance/contracts';
 import type { BudgetState } from './budget';
 import type { ConnectorError } from './errors';
 import type { BudgetHolder, HttpResponse } from './http';
@@ -124,9 +124,8 @@ export interface ReplyCapability {
   send(ctx: ConnectorContext, input: { target: ReplyTarget; text: string }): Promise<{ externalId: string }>;
 }
 
-/** What an agent can do to a comment without replying (DESIGN.md §5: counts as handled). */
-export type ModerationAction = 'like' | 'unlike' | 'hide' | 'unhide' | 'delete';
-export const MODERATION_ACTIONS: readonly ModerationAction[] = ['like', 'unlike', 'hide', 'unhide', 'delete'];
+/** What an agent can do to a comment without replying (DESIGN.md §5: counts as handled): the wire contract's list. */
+export { MODERATION_ACTIONS, type ModerationAction } from '@resonance/contracts';
 
 /**
  * Like, hide or delete a comment as the account. Optional: a network without it (or one that

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { ACCESS_LINK_PURPOSES, PASSWORD_MAX, PASSWORD_MIN, type AcceptAccessLinkRequest, type AccessLinkInfo, type AccessLinkPurpose, type AccessLinkView } from '@resonance/contracts';
+import { ACCESS_LINK_PURPOSES, PASSWORD_MAX, PASSWORD_MIN, type AcceptAccessLinkRequest, type AccessLinkAccepted, type AccessLinkInfo, type AccessLinkPurpose, type AccessLinkView } from '@resonance/contracts';
 
 /** A token has the shape newToken() makes: 43 URL-safe base64 characters. */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
@@ -28,6 +28,6 @@ export class AccessLinkCreatedView implements AccessLinkView {
   @ApiProperty({ format: 'date-time' }) expiresAt!: string;
 }
 
-export class AcceptedView {
+export class AcceptedView implements AccessLinkAccepted {
   @ApiProperty({ description: 'The account the password was set for (to sign in with)' }) email!: string;
 }

@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { CANNED_VARIABLES, type CannedResponse, type CannedResponseListRequest, type CreateCannedResponseRequest, type RenderCannedResponseRequest, type RenderedCannedResponse, type UpdateCannedResponseRequest } from '@resonance/contracts';
 import { PageQuery } from '../common/page-query';
 import { AbsentOrValid } from '../common/absent-or-valid';
 
-export const CANNED_VARIABLES = ['contact.name', 'contact.handle', 'agent.name', 'channel.name', 'network'] as const;
+export { CANNED_VARIABLES };
 
-export class CannedResponseBody {
+export class CannedResponseBody implements CreateCannedResponseRequest {
   @ApiProperty({ maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200) title!: string;
   @ApiProperty({ maxLength: 8000, description: `may use {{${CANNED_VARIABLES.join('}}, {{')}}}` })
   @IsString()
@@ -23,7 +24,7 @@ export class CannedResponseBody {
  * Every field may be left out, but title and text may not be set to null: PartialType's
  * @IsOptional lets null through and the columns are NOT NULL (found by the DTO fuzz test).
  */
-export class UpdateCannedResponseBody {
+export class UpdateCannedResponseBody implements UpdateCannedResponseRequest {
   @ApiPropertyOptional({ maxLength: 200 }) @AbsentOrValid() @IsString() @MinLength(1) @MaxLength(200) title?: string;
   @ApiPropertyOptional({ maxLength: 8000 }) @AbsentOrValid() @IsString() @MinLength(1) @MaxLength(8_000) text?: string;
   @ApiPropertyOptional({ maxLength: 50, description: 'letters, digits, - and _' })
@@ -33,17 +34,18 @@ export class UpdateCannedResponseBody {
   @ApiPropertyOptional({ example: 'de' }) @IsOptional() @Matches(/^[a-z]{2}(-[A-Z]{2})?$/, { message: 'language must look like de or en-GB' }) language?: string;
 }
 
-export class CannedQuery extends PageQuery {
+export class CannedQuery extends PageQuery implements CannedResponseListRequest {
   @ApiPropertyOptional({ description: 'matches title, shortcut or text' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
 }
 
-export class RenderBody {
+export class RenderBody implements RenderCannedResponseRequest {
   @ApiProperty({ description: 'the thread whose contact, channel and network fill the variables' })
   @Matches(/^[1-9][0-9]{0,17}$/, { message: 'threadId must be a thread id' })
   threadId!: string;
 }
 
-export class CannedResponseView {
+/** OpenAPI's description of the contract's CannedResponse. */
+export class CannedResponseView implements CannedResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() title!: string;
   @ApiProperty() text!: string;
@@ -52,7 +54,7 @@ export class CannedResponseView {
   @ApiProperty() updatedAt!: string;
 }
 
-export class RenderedView {
+export class RenderedView implements RenderedCannedResponse {
   @ApiProperty() text!: string;
 }
 

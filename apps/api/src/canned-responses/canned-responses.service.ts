@@ -1,10 +1,19 @@
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { toIso, type CannedResponse, type RenderedCannedResponse } from '@resonance/contracts';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
-import { renderTemplate, type CannedQuery, type CannedResponseBody, type CannedResponseView, type RenderBody, type RenderedView, type UpdateCannedResponseBody } from './canned-responses.dto';
+import { renderTemplate, type CannedQuery, type CannedResponseBody, type RenderBody, type UpdateCannedResponseBody } from './canned-responses.dto';
 
 const COLUMNS = `id, title, text, shortcut, language, updated_at AS "updatedAt"`;
+
+/** A row of COLUMNS as the driver gives it (updated_at as a Date). */
+interface CannedResponseRow extends Omit<CannedResponse, 'updatedAt'> {
+  updatedAt: Date;
+}
+
+/** The one place a canned_response row becomes the wire's CannedResponse. */
+const toCannedResponse = ({ updatedAt, ...row }: CannedResponseRow): CannedResponse => ({ ...row, updatedAt: toIso(updatedAt) });
 
 /** The workspace's canned responses: their SQL, audit and rendering for one thread. */
 @Injectable()
@@ -14,32 +23,33 @@ export class CannedResponsesService {
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
-  async list(user: AuthUser, q: CannedQuery): Promise<CannedResponseView[]> {
+  async list(user: AuthUser, q: CannedQuery): Promise<CannedResponse[]> {
     const like = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-    return (await this.dataSource.query(
+    const rows = (await this.dataSource.query(
       `SELECT ${COLUMNS} FROM canned_response
         WHERE workspace_id = $1 AND ($2::text IS NULL OR title ILIKE $2 OR shortcut ILIKE $2 OR text ILIKE $2)
         ORDER BY title, id LIMIT $3`,
       [user.workspaceId, like, q.limit ?? 200],
-    )) as CannedResponseView[];
+    )) as CannedResponseRow[];
+    return rows.map(toCannedResponse);
   }
 
-  async get(user: AuthUser, id: string): Promise<CannedResponseView> {
-    const [row] = (await this.dataSource.query(`SELECT ${COLUMNS} FROM canned_response WHERE id = $1 AND workspace_id = $2`, [id, user.workspaceId])) as CannedResponseView[];
+  async get(user: AuthUser, id: string): Promise<CannedResponse> {
+    const [row] = (await this.dataSource.query(`SELECT ${COLUMNS} FROM canned_response WHERE id = $1 AND workspace_id = $2`, [id, user.workspaceId])) as CannedResponseRow[];
     if (!row) throw new NotFoundException(`canned response ${id} not found`);
-    return row;
+    return toCannedResponse(row);
   }
 
-  async create(user: AuthUser, body: CannedResponseBody): Promise<CannedResponseView> {
+  async create(user: AuthUser, body: CannedResponseBody): Promise<CannedResponse> {
     const [row] = (await this.dataSource.query(
       `INSERT INTO canned_response (workspace_id, title, text, shortcut, language, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
       [user.workspaceId, body.title, body.text, body.shortcut ?? null, body.language ?? null, user.id],
-    )) as CannedResponseView[];
+    )) as CannedResponseRow[];
     await this.audit.record({ workspaceId: user.workspaceId, actorUserId: user.id, action: 'canned_response.create', targetType: 'canned_response', targetId: row.id });
-    return row;
+    return toCannedResponse(row);
   }
 
-  async update(user: AuthUser, id: string, body: UpdateCannedResponseBody): Promise<CannedResponseView> {
+  async update(user: AuthUser, id: string, body: UpdateCannedResponseBody): Promise<CannedResponse> {
     const fields = (['title', 'text', 'shortcut', 'language'] as const).filter((f) => body[f] !== undefined);
     if (!fields.length) throw new BadRequestException('nothing to change');
     const rows = (await this.dataSource.query(
@@ -47,10 +57,10 @@ export class CannedResponsesService {
                    WHERE id = $1 AND workspace_id = $2 RETURNING *)
        SELECT ${COLUMNS} FROM u`,
       [id, user.workspaceId, ...fields.map((f) => body[f])],
-    )) as CannedResponseView[];
+    )) as CannedResponseRow[];
     if (!rows.length) throw new NotFoundException(`canned response ${id} not found`);
     await this.audit.record({ workspaceId: user.workspaceId, actorUserId: user.id, action: 'canned_response.update', targetType: 'canned_response', targetId: id, data: { fields } });
-    return rows[0];
+    return toCannedResponse(rows[0]);
   }
 
   async remove(user: AuthUser, id: string): Promise<void> {
@@ -59,7 +69,7 @@ export class CannedResponsesService {
     await this.audit.record({ workspaceId: user.workspaceId, actorUserId: user.id, action: 'canned_response.delete', targetType: 'canned_response', targetId: id });
   }
 
-  async render(user: AuthUser, id: string, body: RenderBody): Promise<RenderedView> {
+  async render(user: AuthUser, id: string, body: RenderBody): Promise<RenderedCannedResponse> {
     const [row] = (await this.dataSource.query(
       `SELECT cr.text, c.name AS contact_name, c.handle AS contact_handle, ca.display_name AS channel_name, t.network
          FROM canned_response cr

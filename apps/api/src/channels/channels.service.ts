@@ -1,9 +1,10 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { ChannelView } from '@resonance/contracts';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
-import { CHANNEL_COLUMNS, withAccess } from './channel.sql';
-import type { ChannelView, UpdateChannelBody } from './channels.controller';
+import { CHANNEL_COLUMNS, toChannelView, type ChannelRow } from './channel.sql';
+import type { UpdateChannelBody } from './channels.controller';
 
 /** The workspace's channel accounts as the dashboard lists and edits them (never their credentials). */
 @Injectable()
@@ -14,8 +15,8 @@ export class ChannelsService {
   ) {}
 
   async list(user: AuthUser): Promise<ChannelView[]> {
-    const rows = (await this.dataSource.query(`SELECT ${CHANNEL_COLUMNS} FROM channel_account WHERE workspace_id = $1 ORDER BY network, display_name, id`, [user.workspaceId])) as ChannelView[];
-    return rows.map(withAccess);
+    const rows = (await this.dataSource.query(`SELECT ${CHANNEL_COLUMNS} FROM channel_account WHERE workspace_id = $1 ORDER BY network, display_name, id`, [user.workspaceId])) as ChannelRow[];
+    return rows.map(toChannelView);
   }
 
   async update(user: AuthUser, id: string, body: UpdateChannelBody): Promise<ChannelView> {
@@ -24,9 +25,9 @@ export class ChannelsService {
                    WHERE id = $1 AND workspace_id = $2 RETURNING *)
        SELECT ${CHANNEL_COLUMNS} FROM u`,
       [id, user.workspaceId, body.displayName ?? null, body.status ?? null],
-    )) as ChannelView[];
+    )) as ChannelRow[];
     if (!rows.length) throw new NotFoundException(`channel ${id} not found`);
     await this.audit.record({ workspaceId: user.workspaceId, actorUserId: user.id, action: 'channel.update', targetType: 'channel', targetId: id, data: { ...body } });
-    return withAccess(rows[0]);
+    return toChannelView(rows[0]);
   }
 }

@@ -41,8 +41,5 @@ export function decodeCursor(value: string | undefined): Cursor | null {
 /** SQL for a timestamptz column as UTC text with microseconds, for cursors. */
 export const cursorTime = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-export interface Page<T> {
-  items: T[];
-  /** Pass as `cursor` to get the next page; null on the last page. */
-  nextCursor: string | null;
-}
+/** Every keyset list answers the contract's page. */
+export type { Page } from '@resonance/contracts';

@@ -1,19 +1,27 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { NETWORKS, type Network } from '@resonance/contracts';
+import {
+  NETWORKS,
+  type CompleteConnectRequest,
+  type Network,
+  type PendingAccount,
+  type PendingConnect,
+  type StartConnectRequest,
+  type StartConnectResponse,
+} from '@resonance/contracts';
 
-export class StartConnectBody {
+export class StartConnectBody implements StartConnectRequest {
   @ApiPropertyOptional({ format: 'uuid', description: 'The channel whose Reconnect button started this (it is preselected in the picker)' })
   @IsOptional()
   @IsUUID()
   channelId?: string;
 }
 
-export class StartConnectView {
+export class StartConnectView implements StartConnectResponse {
   @ApiProperty({ description: "The network's consent page; the browser goes there" }) authorizationUrl!: string;
 }
 
-export class PendingAccountDto {
+export class PendingAccountDto implements PendingAccount {
   @ApiProperty() externalId!: string;
   @ApiProperty() displayName!: string;
   @ApiProperty({ nullable: true, type: String }) handle!: string | null;
@@ -21,7 +29,7 @@ export class PendingAccountDto {
   @ApiProperty({ nullable: true, type: String }) channelStatus!: string | null;
 }
 
-export class PendingConnectView {
+export class PendingConnectView implements PendingConnect {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: NETWORKS }) network!: Network;
   @ApiProperty() expiresAt!: string;
@@ -29,7 +37,7 @@ export class PendingConnectView {
   @ApiProperty({ type: [PendingAccountDto] }) accounts!: PendingAccountDto[];
 }
 
-export class CompleteConnectBody {
+export class CompleteConnectBody implements CompleteConnectRequest {
   @ApiProperty({ type: [String], description: 'The externalIds of the accounts to connect' })
   @IsArray()
   @ArrayMinSize(1)

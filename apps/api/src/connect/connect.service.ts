@@ -3,35 +3,15 @@ import { BadRequestException, Inject, Injectable, Logger, NotFoundException, Ser
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { CONFIG, type Config } from '@resonance/config';
-import type { Network } from '@resonance/contracts';
+import { toIso, type CompleteConnectResponse, type Network, type PendingAccount, type PendingConnect } from '@resonance/contracts';
 import { ConnectorRegistry, isConnectorError, notYetAvailableMessage, type Connector, type Credentials } from '@resonance/connectors';
 import { CredentialsCipher } from '@resonance/db';
 import { jobId, QueueName, type SyncJob } from '@resonance/queue';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import { SessionService } from '../auth/session.service';
-import { CHANNEL_COLUMNS } from '../channels/channel.sql';
-import type { ChannelView } from '../channels/channels.controller';
+import { CHANNEL_COLUMNS, toChannelView, type ChannelRow } from '../channels/channel.sql';
 import { newState, parseState, pkcePair, PICK_TTL_MS, sameId, STATE_TTL_MS, stateMatches, type ConnectErrorCode } from './connect-state';
-
-/** An account shown in the picker: what the admin needs to choose, nothing that authenticates. */
-export interface PendingAccountView {
-  externalId: string;
-  displayName: string;
-  handle: string | null;
-  /** The existing channel of this account in the workspace (a pick reconnects it), or null. */
-  channelId: string | null;
-  channelStatus: string | null;
-}
-
-export interface PendingView {
-  id: string;
-  network: Network;
-  expiresAt: string;
-  /** The channel whose Reconnect button started the flow, if any. */
-  reconnectChannelId: string | null;
-  accounts: PendingAccountView[];
-}
 
 interface FlowRow {
   id: string;
@@ -44,7 +24,8 @@ interface FlowRow {
   code_verifier_encrypted: string | null;
 }
 
-type StoredAccount = Pick<PendingAccountView, 'externalId' | 'displayName' | 'handle'>;
+/** An account as the flow keeps it: what the admin needs to choose, nothing that authenticates. */
+type StoredAccount = Pick<PendingAccount, 'externalId' | 'displayName' | 'handle'>;
 
 interface PendingRow {
   id: string;
@@ -266,7 +247,7 @@ export class ConnectService {
     return row;
   }
 
-  async pending(user: AuthUser, id: string): Promise<PendingView> {
+  async pending(user: AuthUser, id: string): Promise<PendingConnect> {
     const row = await this.pendingRow(user, id);
     const existing = (await this.dataSource.query(
       `SELECT id, external_id, status FROM channel_account WHERE workspace_id = $1 AND network = $2 AND external_id = ANY($3::text[])`,
@@ -276,7 +257,7 @@ export class ConnectService {
     return {
       id: row.id,
       network: row.network,
-      expiresAt: new Date(row.expires_at).toISOString(),
+      expiresAt: toIso(row.expires_at),
       reconnectChannelId: row.reconnect_channel_id,
       accounts: row.accounts.map((a) => ({ ...a, channelId: byExternal.get(a.externalId)?.id ?? null, channelStatus: byExternal.get(a.externalId)?.status ?? null })),
     };
@@ -287,7 +268,7 @@ export class ConnectService {
    * cleared, needs_reauth → connected; a paused channel stays paused), in one transaction that also
    * finishes the flow (so a second pick finds nothing), then queues each channel's first sync.
    */
-  async complete(user: AuthUser, id: string, externalIds: string[]): Promise<{ channels: ChannelView[] }> {
+  async complete(user: AuthUser, id: string, externalIds: string[]): Promise<CompleteConnectResponse> {
     const picked = [...new Set(externalIds)];
     const connected = await this.dataSource.transaction(async (tx) => {
       const [row] = (await tx.query(
@@ -337,7 +318,7 @@ export class ConnectService {
     const channels = connected.length
       ? ((await this.dataSource.query(`SELECT ${CHANNEL_COLUMNS} FROM channel_account WHERE id = ANY($1::uuid[]) ORDER BY display_name, id`, [
           connected.map((c) => c.id),
-        ])) as ChannelView[])
+        ])) as ChannelRow[]).map(toChannelView)
       : [];
     return { channels };
   }

@@ -1,12 +1,13 @@
 import { Body, Controller, Delete, Get, Inject, Param, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
+import type { ErasureResult, RetentionSettings, UpdateRetentionRequest } from '@resonance/contracts';
 import { ADMINS, type AuthUser } from '../auth/auth.types';
 import { Authenticated, CurrentUser } from '../auth/decorators';
 import { BigintIdPipe } from '../common/ids';
 import { DataCareService } from './data-care.service';
 
-export class RetentionBody {
+export class RetentionBody implements UpdateRetentionRequest {
   @ApiPropertyOptional({ nullable: true, description: 'Days messages are kept; null keeps them for ever', example: 365 })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
@@ -16,11 +17,11 @@ export class RetentionBody {
   retentionDays!: number | null;
 }
 
-export class RetentionView {
+export class RetentionView implements RetentionSettings {
   @ApiProperty({ nullable: true, type: Number }) retentionDays!: number | null;
 }
 
-export class ErasureView {
+export class ErasureView implements ErasureResult {
   @ApiProperty({ description: 'Conversations with the contact, deleted with their messages and notes' }) threads!: number;
   @ApiProperty({ description: "The contact's messages in other people's threads, deleted" }) messages!: number;
 }

@@ -3,28 +3,28 @@ import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiProp
 import { IsIn } from 'class-validator';
 import { interval, map, merge, of, takeUntil, type Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
+import { PRESENCE_STATES, type PresenceEntry, type PresenceRequest, type PresenceState, type UserRef } from '@resonance/contracts';
 import { ALL_ROLES, type AuthUser } from '../auth/auth.types';
 import { Authenticated, CurrentUser } from '../auth/decorators';
 import { BigintIdPipe } from '../common/ids';
 import { requireThread } from '../threads/thread.sql';
 import { EventBus } from './event-bus';
-import type { PresenceState } from './live-event';
 import { SessionStreams } from './session-streams';
 
 /** A presence entry lasts this long unless renewed; dashboards renew every ~10 s while a thread is open. */
 export const PRESENCE_TTL_MS = 30_000;
 export const HEARTBEAT_MS = 15_000;
 
-export class PresenceBody {
+export class PresenceBody implements PresenceRequest {
   @ApiProperty({ enum: ['viewing', 'typing', 'left'] })
-  @IsIn(['viewing', 'typing', 'left'])
+  @IsIn(PRESENCE_STATES)
   state!: PresenceState;
 }
 
-export class PresenceView {
+export class PresenceView implements PresenceEntry {
   @ApiProperty() threadId!: string;
-  @ApiProperty({ type: Object, description: '{id, name}' }) user!: { id: string; name: string };
-  @ApiProperty({ enum: ['viewing', 'typing'] }) state!: string;
+  @ApiProperty({ type: Object, description: '{id, name}' }) user!: UserRef;
+  @ApiProperty({ enum: ['viewing', 'typing'] }) state!: PresenceEntry['state'];
   @ApiProperty() expiresAt!: string;
 }
 

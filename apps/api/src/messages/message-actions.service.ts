@@ -3,24 +3,27 @@ import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { CONFIG, type Config } from '@resonance/config';
-import type { MessageChannel, MessageDirection, Network } from '@resonance/contracts';
+import { toIso, toIsoOrNull, type MessageActionAccepted, type MessageActionItem, type MessageChannel, type MessageDirection, type Network } from '@resonance/contracts';
 import { ConnectorRegistry, notYetAvailableMessage, type ModerationAction } from '@resonance/connectors';
 import { QueueName, type ModerationJob } from '@resonance/queue';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import { enqueueCommitted } from '../outbound/outbound-queue';
 import { crashAfterCommitInTest } from '../outbound/test-crash';
-import { loadMessageItems, type MessageItem } from './message.sql';
+import { loadMessageItems } from './message.sql';
 
-export interface MessageActionItem {
-  id: string;
-  action: ModerationAction;
-  state: 'queued' | 'done' | 'failed';
-  error: string | null;
-  requestedBy: { id: string; name: string } | null;
+/** A message_action row as the driver gives it (timestamps as Date). */
+interface MessageActionRow extends Omit<MessageActionItem, 'createdAt' | 'finishedAt'> {
   createdAt: Date;
   finishedAt: Date | null;
 }
+
+/** The one place a message_action row becomes the wire's MessageActionItem. */
+const toMessageActionItem = ({ createdAt, finishedAt, ...row }: MessageActionRow): MessageActionItem => ({
+  ...row,
+  createdAt: toIso(createdAt),
+  finishedAt: toIsoOrNull(finishedAt),
+});
 
 interface TargetRow {
   id: string;
@@ -54,7 +57,7 @@ export class MessageActionsService {
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
-  async request(user: AuthUser, messageId: string, action: ModerationAction): Promise<{ message: MessageItem; action: MessageActionItem }> {
+  async request(user: AuthUser, messageId: string, action: ModerationAction): Promise<MessageActionAccepted> {
     const { actionId } = await this.dataSource.transaction(async (tx) => {
       const [m] = (await tx.query(
         `SELECT m.id::text, m.thread_id::text, m.direction, m.is_from_account, m.external_id, m.deleted, t.channel, ca.network
@@ -120,10 +123,11 @@ export class MessageActionsService {
   }
 
   private async load(workspaceId: string, where: string, params: unknown[]): Promise<MessageActionItem[]> {
-    return (await this.dataSource.query(
+    const rows = (await this.dataSource.query(
       `SELECT ${ACTION_COLUMNS} FROM message_action a LEFT JOIN users u ON u.id = a.requested_by
         WHERE a.workspace_id = $1 AND ${where} ORDER BY a.id DESC LIMIT 50`,
       [workspaceId, ...params],
-    )) as MessageActionItem[];
+    )) as MessageActionRow[];
+    return rows.map(toMessageActionItem);
   }
 }

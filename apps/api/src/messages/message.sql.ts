@@ -1,49 +1,15 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { DeliveryState, Intent, MessageDirection } from '@resonance/contracts';
-import { cursorTime, decodeCursor, encodeCursor, type Page } from '../common/cursor';
+import { toIso, type MessageItem, type Page } from '@resonance/contracts';
+import { cursorTime, decodeCursor, encodeCursor } from '../common/cursor';
 import { requireThread } from '../threads/thread.sql';
 
-export interface MessageAuthor {
-  type: 'contact' | 'user';
-  id: string;
-  name: string | null;
-  handle?: string | null;
-  avatarUrl?: string | null;
-}
-
-/** A message as the thread view and live events show it. Text is returned exactly as stored. */
-export interface MessageItem {
-  id: string;
-  threadId: string;
-  direction: MessageDirection;
-  isFromAccount: boolean;
-  externalId: string | null;
-  parentExternalId: string | null;
-  author: MessageAuthor | null;
-  text: string;
-  url: string | null;
-  attachments: Array<{ type: string; url: string }> | null;
+/**
+ * A row of MESSAGE_ITEM_COLUMNS as the driver gives it: created_at as a Date; lastAction comes
+ * from json_build_object, so its timestamp is text already.
+ */
+export interface MessageItemRow extends Omit<MessageItem, 'createdAt'> {
   createdAt: Date;
-  delivery: DeliveryState | null;
-  deliveryError: string | null;
-  intent: Intent | null;
-  sentiment: number | null;
-  hidden: boolean;
-  deleted: boolean;
-  /** Liked by the account (from the inbox). */
-  liked: boolean;
-  /** How the comment was handled without a reply (DESIGN.md §5), if it was. */
-  handledAction: 'like' | 'hide' | 'delete' | null;
-  /** The newest like/hide/delete request on this message and where it stands. */
-  lastAction: MessageActionItem | null;
-}
-
-export interface MessageActionItem {
-  id: string;
-  action: 'like' | 'unlike' | 'hide' | 'unhide' | 'delete';
-  state: 'queued' | 'done' | 'failed';
-  error: string | null;
-  createdAt: string;
+  _cursorAt?: string;
 }
 
 export const MESSAGE_ITEM_COLUMNS = `
@@ -63,11 +29,10 @@ export const MESSAGE_ITEM_JOINS = `
   LEFT JOIN users au ON au.id = m.author_user_id
   LEFT JOIN contact ac ON ac.id = m.author_contact_id`;
 
-type Row = MessageItem & { _cursorAt?: string };
-
-export function stripMessageCursor(row: Row): MessageItem {
-  const { _cursorAt: _, ...item } = row;
-  return item;
+/** The one place a message row becomes the wire's MessageItem: createdAt as an ISO string, no cursor key. */
+export function toMessageItem(row: MessageItemRow): MessageItem {
+  const { _cursorAt: _, createdAt, ...item } = row;
+  return { ...item, createdAt: toIso(createdAt) };
 }
 
 /** MessageItems matching `where` (over `m`, parameters from $2; $1 is the workspace), oldest first. */
@@ -77,8 +42,8 @@ export async function loadMessageItems(db: EntityManager, workspaceId: string, w
       WHERE m.workspace_id = $1 AND ${where}
       ORDER BY m.created_at, m.id LIMIT ${Number(limit)}`,
     [workspaceId, ...params],
-  )) as Row[];
-  return rows.map(stripMessageCursor);
+  )) as MessageItemRow[];
+  return rows.map(toMessageItem);
 }
 
 /** One page of a thread's messages, oldest first, keyset-paged over (created_at, id); 404 for a thread not of the workspace. */
@@ -98,14 +63,14 @@ export async function loadThreadMessagePage(db: DataSource, workspaceId: string,
        ${MESSAGE_ITEM_JOINS}
       ORDER BY m.created_at, m.id`,
     params,
-  )) as Array<MessageItem & { _cursorAt: string }>;
+  )) as Array<MessageItemRow & { _cursorAt: string }>;
   if (!rows.length && !cursor) {
     await requireThread(db, workspaceId, threadId);
   }
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    items: page.map(stripMessageCursor),
+    items: page.map(toMessageItem),
     nextCursor: rows.length > limit && last ? encodeCursor({ at: last._cursorAt, id: last.id }) : null,
   };
 }

@@ -1,13 +1,13 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
+import type { MessageItem, Page } from '@resonance/contracts';
 import { ALL_ROLES, type AuthUser } from '../auth/auth.types';
 import { Authenticated, CurrentUser } from '../auth/decorators';
 import { ErrorBody } from '../common/api-types';
-import type { Page } from '../common/cursor';
 import { BigintIdPipe } from '../common/ids';
 import { PageQuery } from '../common/page-query';
-import { loadThreadMessagePage, type MessageItem } from './message.sql';
+import { loadThreadMessagePage } from './message.sql';
 import { MessagePage } from './messages.dto';
 
 @ApiTags('threads')

@@ -1,32 +1,46 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DELIVERY_STATES, INTENTS } from '@resonance/contracts';
+import {
+  DELIVERY_STATES,
+  INTENTS,
+  MESSAGE_DIRECTIONS,
+  type Attachment,
+  type DeliveryState,
+  type HandledAction,
+  type Intent,
+  type MessageActionSummary,
+  type MessageAuthor,
+  type MessageDirection,
+  type MessageItem,
+  type Page,
+} from '@resonance/contracts';
 
-export class MessageItemView {
+/** OpenAPI's description of the contract's MessageItem. */
+export class MessageItemView implements MessageItem {
   @ApiProperty() id!: string;
   @ApiProperty() threadId!: string;
-  @ApiProperty({ enum: ['inbound', 'outbound'] }) direction!: string;
+  @ApiProperty({ enum: MESSAGE_DIRECTIONS }) direction!: MessageDirection;
   @ApiProperty({ description: 'written by the company account (in Resonance or natively on the network)' }) isFromAccount!: boolean;
   @ApiProperty({ nullable: true, type: String, description: 'null until a reply is sent' }) externalId!: string | null;
   @ApiProperty({ nullable: true, type: String }) parentExternalId!: string | null;
-  @ApiProperty({ type: Object, nullable: true, description: '{type: contact|user, id, name, handle?, avatarUrl?}' }) author!: object | null;
+  @ApiProperty({ type: Object, nullable: true, description: '{type: contact|user, id, name, handle?, avatarUrl?}' }) author!: MessageAuthor | null;
   @ApiProperty({ description: 'exactly as written; render as text, never as HTML' }) text!: string;
   @ApiProperty({ nullable: true, type: String }) url!: string | null;
-  @ApiProperty({ type: Object, isArray: true, nullable: true }) attachments!: object[] | null;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty({ enum: DELIVERY_STATES, nullable: true }) delivery!: string | null;
+  @ApiProperty({ type: Object, isArray: true, nullable: true, description: '{type, url}' }) attachments!: Attachment[] | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ enum: DELIVERY_STATES, nullable: true }) delivery!: DeliveryState | null;
   @ApiProperty({ nullable: true, type: String }) deliveryError!: string | null;
-  @ApiProperty({ enum: INTENTS, nullable: true }) intent!: string | null;
+  @ApiProperty({ enum: INTENTS, nullable: true }) intent!: Intent | null;
   @ApiProperty({ nullable: true, type: Number }) sentiment!: number | null;
   @ApiProperty() hidden!: boolean;
   @ApiProperty() deleted!: boolean;
   @ApiProperty({ description: 'liked by the account from the inbox' }) liked!: boolean;
   @ApiProperty({ enum: ['like', 'hide', 'delete'], nullable: true, description: 'handled without a reply (counts toward the service level, not reply time)' })
-  handledAction!: string | null;
+  handledAction!: HandledAction | null;
   @ApiProperty({ type: Object, nullable: true, description: 'newest like/hide/delete request: {id, action, state: queued|done|failed, error, createdAt}' })
-  lastAction!: object | null;
+  lastAction!: MessageActionSummary | null;
 }
 
-export class MessagePage {
+export class MessagePage implements Page<MessageItem> {
   @ApiProperty({ type: [MessageItemView] }) items!: MessageItemView[];
   @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
 }

@@ -1,24 +1,23 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { MAX_NOTE_LENGTH, type CreateNoteRequest, type NoteItem, type UserRef } from '@resonance/contracts';
 import { ALL_ROLES, INBOX_WRITERS, type AuthUser } from '../auth/auth.types';
 import { Authenticated, CurrentUser } from '../auth/decorators';
 import { ErrorBody } from '../common/api-types';
 import { BigintIdPipe } from '../common/ids';
 import { NotesService } from './notes.service';
 
-export const MAX_NOTE_LENGTH = 10_000;
-
-export class NoteBody {
+export class NoteBody implements CreateNoteRequest {
   @ApiProperty({ maxLength: MAX_NOTE_LENGTH }) @IsString() @MinLength(1) @MaxLength(MAX_NOTE_LENGTH) @Matches(/\S/, { message: 'text must not be blank' }) text!: string;
 }
 
-export class NoteView {
+export class NoteView implements NoteItem {
   @ApiProperty() id!: string;
   @ApiProperty() threadId!: string;
-  @ApiProperty({ type: Object, nullable: true, description: '{id, name}' }) author!: { id: string; name: string } | null;
+  @ApiProperty({ type: Object, nullable: true, description: '{id, name}' }) author!: UserRef | null;
   @ApiProperty() text!: string;
-  @ApiProperty() createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
 /** Internal notes on a thread: seen by the team, never sent to a network (they are not messages). */
@@ -32,7 +31,7 @@ export class NotesController {
   @Get('threads/:id/notes')
   @ApiOperation({ summary: 'The internal notes of a thread, oldest first' })
   @ApiOkResponse({ type: [NoteView] })
-  list(@CurrentUser() user: AuthUser, @Param('id', BigintIdPipe) id: string): Promise<NoteView[]> {
+  list(@CurrentUser() user: AuthUser, @Param('id', BigintIdPipe) id: string): Promise<NoteItem[]> {
     return this.notes.list(user, id);
   }
 
@@ -40,7 +39,7 @@ export class NotesController {
   @Authenticated(...INBOX_WRITERS)
   @ApiOperation({ summary: 'Add an internal note (never sent)' })
   @ApiCreatedResponse({ type: NoteView })
-  create(@CurrentUser() user: AuthUser, @Param('id', BigintIdPipe) id: string, @Body() body: NoteBody): Promise<NoteView> {
+  create(@CurrentUser() user: AuthUser, @Param('id', BigintIdPipe) id: string, @Body() body: NoteBody): Promise<NoteItem> {
     return this.notes.create(user, id, body.text);
   }
 

@@ -1,20 +1,20 @@
 import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { toIso, type NoteItem } from '@resonance/contracts';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import { EventBus } from '../events/event-bus';
 import { requireThread } from '../threads/thread.sql';
-import type { NoteView } from './notes.controller';
 import { NotesRepository, type NoteRow } from './notes.repository';
 
-/** The wire shape of a note: its author as an object (or null once the user is deleted), its time as ISO text. */
-function toNoteView(row: NoteRow): NoteView {
+/** The one place a note row becomes the wire's NoteItem: its author as an object (or null once the user is deleted), its time as ISO text. */
+function toNoteItem(row: NoteRow): NoteItem {
   return {
     id: row.id,
     threadId: row.threadId,
     author: row.authorId === null || row.authorName === null ? null : { id: row.authorId, name: row.authorName },
     text: row.text,
-    createdAt: row.createdAt.toISOString(),
+    createdAt: toIso(row.createdAt),
   };
 }
 
@@ -28,23 +28,19 @@ export class NotesService {
     @Inject(EventBus) private readonly bus: EventBus,
   ) {}
 
-  async list(user: AuthUser, id: string): Promise<NoteView[]> {
+  async list(user: AuthUser, id: string): Promise<NoteItem[]> {
     await requireThread(this.dataSource, user.workspaceId, id);
-    return (await this.notes.list(user.workspaceId, id)).map(toNoteView);
+    return (await this.notes.list(user.workspaceId, id)).map(toNoteItem);
   }
 
-  async create(user: AuthUser, id: string, text: string): Promise<NoteView> {
+  async create(user: AuthUser, id: string, text: string): Promise<NoteItem> {
     const note = await this.dataSource.transaction(async (tx) => {
       await requireThread(tx, user.workspaceId, id);
       const row = await this.notes.insert({ workspaceId: user.workspaceId, threadId: id, authorUserId: user.id, text }, tx);
       await this.audit.record({ workspaceId: user.workspaceId, actorUserId: user.id, action: 'note.create', targetType: 'thread', targetId: id, data: { noteId: row.id } }, tx);
-      return toNoteView(row);
+      return toNoteItem(row);
     });
-    await this.bus.publish(user.workspaceId, {
-      type: 'note.created',
-      threadId: id,
-      note: { id: note.id, author: note.author, text: note.text, createdAt: note.createdAt },
-    });
+    await this.bus.publish(user.workspaceId, { type: 'note.created', threadId: id, note });
     return note;
   }
 

@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import type { NewerMessagesConflict, ReplyAccepted, ReplyRequest } from '@resonance/contracts';
 import { MessageItemView } from '../messages/messages.dto';
 
 /** The longest reply any network takes; per-network limits (X: 280) are checked by the service. */
 export const MAX_REPLY_LENGTH = 8_000;
 
-export class ReplyBody {
+export class ReplyBody implements ReplyRequest {
   @ApiProperty({ maxLength: MAX_REPLY_LENGTH, description: 'stored and sent exactly as given' })
   @IsString()
   @MinLength(1)
@@ -30,12 +31,12 @@ export class ReplyBody {
   confirmNewer?: boolean;
 }
 
-export class ReplyAccepted {
+export class ReplyAcceptedView implements ReplyAccepted {
   @ApiProperty({ type: MessageItemView, description: 'the outbound message, delivery "queued"' }) message!: MessageItemView;
 }
 
-export class NewerMessagesConflict {
-  @ApiProperty({ example: 409 }) statusCode!: number;
+export class NewerMessagesConflictView implements NewerMessagesConflict {
+  @ApiProperty({ example: 409 }) statusCode!: 409;
   @ApiProperty({ example: 'Conflict' }) error!: string;
   @ApiProperty() message!: string;
   @ApiProperty({ type: [MessageItemView] }) newerMessages!: MessageItemView[];

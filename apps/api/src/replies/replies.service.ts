@@ -3,11 +3,11 @@ import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { CONFIG, type Config } from '@resonance/config';
-import { OUTBOUND_RECOVERY_AFTER_MS, type MessageChannel, type Network } from '@resonance/contracts';
+import { OUTBOUND_RECOVERY_AFTER_MS, type MessageChannel, type MessageItem, type Network, type NewerMessagesConflict } from '@resonance/contracts';
 import { QueueName, type OutboundJob } from '@resonance/queue';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
-import { loadMessageItems, type MessageItem } from '../messages/message.sql';
+import { loadMessageItems } from '../messages/message.sql';
 import { enqueueCommitted, ensureLiveJob, removeFinishedJob } from '../outbound/outbound-queue';
 import { crashAfterCommitInTest } from '../outbound/test-crash';
 import type { ReplyBody } from './replies.dto';
@@ -61,7 +61,7 @@ export class RepliesService {
               error: 'Conflict',
               message: 'the customer wrote again since you opened the thread; read the newer messages, then send with confirmNewer: true',
               newerMessages: newer,
-            });
+            } satisfies NewerMessagesConflict);
           }
         }
       }

@@ -1,12 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CONFIG, type Config } from '@resonance/config';
+import type { ThreadExportRow } from '@resonance/contracts';
 import type { HttpResponse } from '../common/http';
 import { csvHeader, csvLine, toCsv } from './csv';
 import { ExportSlots, TooManyExportsException, type ExportSlot } from './export-slots';
 import type { ReportParams } from './report-query';
 import { StreamedDownload } from './streamed-download';
-import { THREAD_EXPORT_COLUMNS, threadExportBatches, type ThreadExportRow } from './thread-export.query';
+import { THREAD_EXPORT_COLUMNS, threadExportBatches } from './thread-export.query';
 
 const CSV_TYPE = 'text/csv; charset=utf-8';
 const attachment = (name: string) => `attachment; filename="resonance-${name}.csv"`;

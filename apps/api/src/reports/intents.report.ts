@@ -1,9 +1,9 @@
 import { NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { INTENTS } from '@resonance/contracts';
+import { INTENTS, toIsoOrNull, type ChannelHealthRow, type ChannelsHealthReport, type IntentsReport, type PostReport } from '@resonance/contracts';
 import { pick } from './definitions';
 import { periodSql, rollupFilter, type Grouping, type ReportParams } from './report-query';
-import { commentRollup, perceptionGap, postsInPeriod, weighted } from './resonance.report';
+import { commentRollup, perceptionGap, postsInPeriod, toReportPost, weighted } from './resonance.report';
 import { ratio, round } from './stats';
 
 const GROUP_SQL: Record<Grouping, string> = {
@@ -11,7 +11,7 @@ const GROUP_SQL: Record<Grouping, string> = {
 };
 
 /** Intent mix (all inbound messages, every channel), sentiment per intent, corrections, perception gap. */
-export async function intentsReport(ds: DataSource, workspaceId: string, p: ReportParams) {
+export async function intentsReport(ds: DataSource, workspaceId: string, p: ReportParams): Promise<IntentsReport> {
   const { where, params } = rollupFilter(p, workspaceId);
   const [mix, corrections, posts] = await Promise.all([
     ds.query(
@@ -58,7 +58,7 @@ export async function intentsReport(ds: DataSource, workspaceId: string, p: Repo
 }
 
 /** One post: its counts, weighted engagement and the resonance of its comments (all time). */
-export async function postReport(ds: DataSource, workspaceId: string, postId: string, p: ReportParams) {
+export async function postReport(ds: DataSource, workspaceId: string, postId: string, p: ReportParams): Promise<PostReport> {
   if (!/^\d{1,18}$/.test(postId)) throw new NotFoundException('no such post');
   const [post] = await postsInPeriod(ds, workspaceId, { ...p, network: null, channel: null }, postId);
   if (!post) throw new NotFoundException('no such post');
@@ -79,7 +79,7 @@ export async function postReport(ds: DataSource, workspaceId: string, postId: st
   const sn = comments.reduce((s, c) => s + c.sn, 0);
   return {
     definitions: pick('comments', 'perThousand', 'shareAnswered', 'intentMix', 'sentiment', 'weightedEngagement'),
-    post,
+    post: toReportPost(post),
     rows: [{
       comments: total,
       uniqueCommenters: people[0]?.unique_commenters ?? 0,
@@ -93,10 +93,23 @@ export async function postReport(ds: DataSource, workspaceId: string, postId: st
   };
 }
 
+/** A channel-health row as the driver gives it (timestamps as Date). */
+interface ChannelHealthDbRow extends Omit<ChannelHealthRow, 'last_synced_at' | 'last_error_at'> {
+  last_synced_at: Date | null;
+  last_error_at: Date | null;
+}
+
+/** The one place a channel-health row becomes the wire's ChannelHealthRow. */
+const toChannelHealthRow = ({ last_synced_at, last_error_at, ...row }: ChannelHealthDbRow): ChannelHealthRow => ({
+  ...row,
+  last_synced_at: toIsoOrNull(last_synced_at),
+  last_error_at: toIsoOrNull(last_error_at),
+});
+
 /** Per channel account: sync state and errors from the channel row, volume and delay from rollups. */
-export async function channelsHealthReport(ds: DataSource, workspaceId: string, p: ReportParams) {
+export async function channelsHealthReport(ds: DataSource, workspaceId: string, p: ReportParams): Promise<ChannelsHealthReport> {
   const { where, params } = rollupFilter(p, workspaceId);
-  const rows = await ds.query(
+  const rows = (await ds.query(
     `SELECT ca.id AS channel, ca.network, ca.display_name, ca.status, ca.last_synced_at,
             round(extract(epoch FROM now() - ca.last_synced_at)::numeric, 0)::float8 AS lag_seconds,
             ca.last_error, ca.last_error_at, ca.consecutive_auth_failures, ca.rate_budget AS budget,
@@ -109,6 +122,6 @@ export async function channelsHealthReport(ds: DataSource, workspaceId: string, 
       WHERE ca.workspace_id = $1 AND ($4::text IS NULL OR ca.network = $4) AND ($5::uuid IS NULL OR ca.id = $5)
       ORDER BY ca.network, ca.display_name`,
     params,
-  );
-  return { definitions: pick('health'), params: p, rows };
+  )) as ChannelHealthDbRow[];
+  return { definitions: pick('health'), params: p, rows: rows.map(toChannelHealthRow) };
 }

@@ -1,16 +1,16 @@
 import { BadRequestException } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { isNetwork, type Network } from '@resonance/contracts';
+import { isNetwork, REPORT_GROUPINGS, REPORT_INTERVALS, type Network, type ReportGrouping, type ReportInterval, type ReportParams, type ReportRequest } from '@resonance/contracts';
 import { dayNumber, isoDay, weekday } from '../common/calendar';
 
-export const INTERVALS = ['total', 'day', 'week', 'month'] as const;
-export type Interval = (typeof INTERVALS)[number];
-export const GROUPINGS = ['none', 'network', 'channel', 'agent', 'post'] as const;
-export type Grouping = (typeof GROUPINGS)[number];
+export const INTERVALS = REPORT_INTERVALS;
+export type Interval = ReportInterval;
+export const GROUPINGS = REPORT_GROUPINGS;
+export type Grouping = ReportGrouping;
 
 /** Query parameters every report takes (OpenAPI documents them from this class). */
-export class ReportQueryDto {
+export class ReportQueryDto implements ReportRequest {
   @ApiPropertyOptional({ description: 'Last N days ("7d", "30d", "90d") or "YYYY-MM-DD..YYYY-MM-DD" (workspace-local days, inclusive). Default 30d.' })
   @IsOptional() @IsString() @MaxLength(64)
   period?: string;
@@ -31,15 +31,8 @@ export class ReportQueryDto {
   format?: string;
 }
 
-export interface ReportParams {
-  from: string;
-  to: string;
-  interval: Interval;
-  network: Network | null;
-  channel: string | null;
-  groupBy: Grouping;
-  csv: boolean;
-}
+/** What a report is computed for: the contract's ReportParams. */
+export type { ReportParams };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

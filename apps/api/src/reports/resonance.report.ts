@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { INTENT_TOPIC, TOPICS, postTopic, type Topic } from '@resonance/classifier';
-import { INTENTS, type Intent } from '@resonance/contracts';
+import { INTENTS, toIso, type Intent, type ReportPost, type ResonanceReport } from '@resonance/contracts';
 import { pick } from './definitions';
 import { periodSql, rollupFilter, type Grouping, type ReportParams } from './report-query';
 import { ratio, round } from './stats';
@@ -23,7 +23,7 @@ const emptyMix = (): Mix => Object.fromEntries([...INTENTS, 'unclassified'].map(
 export const commentRollup = (groupBy: Grouping) => (groupBy === 'post' ? 'report_comment_daily' : 'report_comment_channel_daily');
 
 /** Comment resonance per period and group, with top posts; reads rollups, posts and channels only. */
-export async function resonanceReport(ds: DataSource, workspaceId: string, p: ReportParams) {
+export async function resonanceReport(ds: DataSource, workspaceId: string, p: ReportParams): Promise<ResonanceReport> {
   const { where, params } = rollupFilter(p, workspaceId);
   const key = `${periodSql(p.interval)} AS period, ${GROUP_SQL[p.groupBy]} AS grp`;
   const [comments, commenters, followers, posts] = await Promise.all([
@@ -77,7 +77,7 @@ export async function resonanceReport(ds: DataSource, workspaceId: string, p: Re
     .map((post) => ({ post, score: weighted(post, channelFollowers.get(post.channel_account_id) ?? 0) }))
     .sort((a, b) => (b.score ?? -1) - (a.score ?? -1))
     .slice(0, 10)
-    .map(({ post, score }) => ({ ...post, weightedEngagement: score }));
+    .map(({ post, score }) => ({ ...toReportPost(post), weightedEngagement: score }));
   return {
     definitions: pick('comments', 'uniqueCommenters', 'returningCommenters', 'perThousand', 'shareAnswered', 'intentMix', 'sentiment', 'weightedEngagement', 'topPosts', 'period'),
     params: p,
@@ -121,6 +121,9 @@ function commentersByPeriod(ds: DataSource, workspaceId: string, p: ReportParams
     [workspaceId, p.from, p.to, p.network, p.channel],
   );
 }
+
+/** The one place a post row becomes the wire's ReportPost (published_at as an ISO string). */
+export const toReportPost = (row: PostRow): ReportPost => ({ ...row, published_at: toIso(row.published_at) });
 
 export interface PostRow {
   id: string;

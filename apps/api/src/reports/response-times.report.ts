@@ -1,21 +1,9 @@
 import type { DataSource } from 'typeorm';
+import type { ResponseStats, ResponseTimesReport, ResponseTimesRow } from '@resonance/contracts';
 import { pick } from './definitions';
 import { periodSql, rollupFilter, ROLLUP_SCOPE, weeksAndDays, type Grouping, type ReportParams } from './report-query';
-import { ratio, summarize, type Bucket, type Summary } from './stats';
+import { ratio, summarize, type Bucket } from './stats';
 
-export interface ResponseStats extends Summary {
-  business: Summary | null;
-  sla: { attained: number | null; businessAttained: number | null };
-}
-
-export interface ResponseTimesRow {
-  period: string;
-  group: string | null;
-  firstResponse: ResponseStats;
-  reply: ResponseStats;
-  handled: { count: number; withinTarget: number; mean: number | null };
-  serviceLevel: number | null;
-}
 
 const GROUP_SQL: Record<Grouping, string> = {
   none: 'NULL::text',
@@ -31,7 +19,7 @@ const GROUP_SQL: Record<Grouping, string> = {
  * histograms of whole weeks come from report_response_hist_week, the other days from
  * report_response_hist: a 90-day report reads about 14,000 rows instead of 62,000 (500k messages).
  */
-export async function responseTimesReport(ds: DataSource, workspaceId: string, p: ReportParams) {
+export async function responseTimesReport(ds: DataSource, workspaceId: string, p: ReportParams): Promise<ResponseTimesReport> {
   const { where, params } = rollupFilter(p, workspaceId);
   const key = `${periodSql(p.interval)} AS period, ${GROUP_SQL[p.groupBy]} AS grp, kind`;
   const { weeks, days } = weeksAndDays(p);
@@ -91,7 +79,7 @@ export async function responseTimesReport(ds: DataSource, workspaceId: string, p
     definitions: pick('inbound', 'response', 'firstResponse', 'reply', 'statistics', 'businessHours', 'sla', 'handled', 'serviceLevel', 'period'),
     unit: 'seconds',
     params: p,
-    slaTargetMinutes: settings?.targets ?? { default: 60 },
+    slaTargetMinutes: (settings?.targets as Record<string, number> | null | undefined) ?? { default: 60 },
     rows,
   };
 }

@@ -1,3 +1,4 @@
+import type { Summary } from '@resonance/contracts';
 /** One histogram bucket as stored in report_response_hist. */
 export interface Bucket {
   bucket: number;
@@ -5,12 +6,8 @@ export interface Bucket {
   sum: number;
 }
 
-export interface Summary {
-  count: number;
-  median: number | null;
-  p90: number | null;
-  mean: number | null;
-}
+/** count, median, p90 and mean of one kind of duration: the contract's Summary. */
+export type { Summary } from '@resonance/contracts';
 
 /**
  * Nearest-rank percentile over merged buckets: the bucket holding rank ⌈p·n⌉, reported as that

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { THREAD_EXPORT_COLUMNS, toIsoOrNull, type ThreadExportRow } from '@resonance/contracts';
 import type { ReportParams } from './report-query';
 
 /** The most threads one export holds (docs/reports.md). */
@@ -6,33 +7,20 @@ export const THREAD_EXPORT_MAX_ROWS = 100_000;
 /** Rows fetched from the cursor at a time: the most the api holds in memory for one export. */
 export const THREAD_EXPORT_BATCH = 1_000;
 
-/** One row of the thread export; the column order of the CSV is this interface's order. */
-export interface ThreadExportRow {
-  thread_id: string;
-  network: string;
-  channel_account_id: string;
-  channel: string;
-  post_id: string | null;
-  status: string;
-  assignee_id: string | null;
+/** A row of the thread export as the driver gives it (timestamps as Date). */
+export interface ThreadExportDbRow extends Omit<ThreadExportRow, 'first_inbound_at' | 'first_response_at'> {
   first_inbound_at: Date | null;
   first_response_at: Date | null;
-  first_response_seconds: number | null;
-  first_response_business_seconds: number | null;
-  replies: number;
-  reply_mean_seconds: number | null;
-  reply_max_seconds: number | null;
-  handled: number;
-  handled_action: string | null;
-  message_count: number;
-  tags: string[];
 }
 
-export const THREAD_EXPORT_COLUMNS: ReadonlyArray<keyof ThreadExportRow> = [
-  'thread_id', 'network', 'channel_account_id', 'channel', 'post_id', 'status', 'assignee_id',
-  'first_inbound_at', 'first_response_at', 'first_response_seconds', 'first_response_business_seconds',
-  'replies', 'reply_mean_seconds', 'reply_max_seconds', 'handled', 'handled_action', 'message_count', 'tags',
-];
+/** The one place an export row becomes the wire's ThreadExportRow (the CSV's column order is THREAD_EXPORT_COLUMNS). */
+export const toThreadExportRow = ({ first_inbound_at, first_response_at, ...row }: ThreadExportDbRow): ThreadExportRow => ({
+  ...row,
+  first_inbound_at: toIsoOrNull(first_inbound_at),
+  first_response_at: toIsoOrNull(first_response_at),
+});
+
+export { THREAD_EXPORT_COLUMNS };
 
 const THREAD_EXPORT_SQL = `
   SELECT t.id::text AS thread_id, t.network, t.channel_account_id, t.channel, t.post_id::text AS post_id, t.status, t.assignee_id,
@@ -69,8 +57,8 @@ export async function* threadExportBatches(ds: DataSource, workspaceId: string, 
     await runner.query('BEGIN READ ONLY');
     await runner.query(`DECLARE thread_export NO SCROLL CURSOR FOR ${THREAD_EXPORT_SQL}`, [workspaceId, p.from, p.to, p.network, p.channel]);
     for (;;) {
-      const rows = (await runner.query(`FETCH ${THREAD_EXPORT_BATCH} FROM thread_export`)) as ThreadExportRow[];
-      if (rows.length > 0) yield rows;
+      const rows = (await runner.query(`FETCH ${THREAD_EXPORT_BATCH} FROM thread_export`)) as ThreadExportDbRow[];
+      if (rows.length > 0) yield rows.map(toThreadExportRow);
       if (rows.length < THREAD_EXPORT_BATCH) return;
     }
   } finally {

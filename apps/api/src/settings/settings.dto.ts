@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsObject, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import type { BusinessHours } from '@resonance/db';
+import type { UpdateSettingsRequest, WorkspaceSettings } from '@resonance/contracts';
 
-export class UpdateSettingsBody {
+export class UpdateSettingsBody implements UpdateSettingsRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
   @ApiPropertyOptional({ example: 'Europe/Berlin', description: "An IANA time zone name PostgreSQL knows (pg_timezone_names)" })
   @IsOptional()
@@ -15,7 +16,7 @@ export class UpdateSettingsBody {
   businessHours?: BusinessHours;
 }
 
-export class SettingsView {
+export class SettingsView implements WorkspaceSettings {
   @ApiProperty() name!: string;
   @ApiProperty() slug!: string;
   @ApiProperty() timezone!: string;

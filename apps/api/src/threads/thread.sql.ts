@@ -1,32 +1,22 @@
 import { NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { MessageChannel, Network, ThreadStatus } from '@resonance/contracts';
+import { toIso, toIsoOrNull, type ThreadItem } from '@resonance/contracts';
 import { sqlClient, type Queryable } from '@resonance/db';
 import { cursorTime } from '../common/cursor';
 import { threadInWorkspace } from './threads.queries';
 
-/** A thread as the inbox list, the thread view and live events show it. */
-export interface ThreadItem {
-  id: string;
-  network: Network;
-  kind: MessageChannel;
-  channel: { id: string; displayName: string; handle: string | null };
-  contact: { id: string; name: string | null; handle: string | null; avatarUrl: string | null } | null;
-  postExternalId: string | null;
-  status: ThreadStatus;
-  priority: number;
-  tags: string[];
-  assignee: { id: string; name: string } | null;
-  lastMessagePreview: string;
+/** A row of THREAD_ITEM_COLUMNS as the driver gives it: timestamps as Date, the cursor key beside them. */
+export interface ThreadItemRow extends Omit<ThreadItem, TimestampField> {
   lastMessageAt: Date;
   lastInboundAt: Date | null;
   firstInboundAt: Date | null;
   firstResponseAt: Date | null;
   waitingSince: Date | null;
-  unreadCount: number;
-  messageCount: number;
   createdAt: Date;
+  _cursorAt?: string;
 }
+
+type TimestampField = 'lastMessageAt' | 'lastInboundAt' | 'firstInboundAt' | 'firstResponseAt' | 'waitingSince' | 'createdAt';
 
 /**
  * The columns of a ThreadItem over `t` (a thread row or a page of them) joined to its channel,
@@ -50,11 +40,18 @@ export const THREAD_ITEM_JOINS = `
   LEFT JOIN contact c ON c.id = t.contact_id
   LEFT JOIN users u ON u.id = t.assignee_id`;
 
-type Row = ThreadItem & { _cursorAt?: string };
-
-export function stripCursor(row: Row): ThreadItem {
-  const { _cursorAt: _, ...item } = row;
-  return item;
+/** The one place a thread row becomes the wire's ThreadItem: timestamps as ISO strings, no cursor key. */
+export function toThreadItem(row: ThreadItemRow): ThreadItem {
+  const { _cursorAt: _, lastMessageAt, lastInboundAt, firstInboundAt, firstResponseAt, waitingSince, createdAt, ...rest } = row;
+  return {
+    ...rest,
+    lastMessageAt: toIso(lastMessageAt),
+    lastInboundAt: toIsoOrNull(lastInboundAt),
+    firstInboundAt: toIsoOrNull(firstInboundAt),
+    firstResponseAt: toIsoOrNull(firstResponseAt),
+    waitingSince: toIsoOrNull(waitingSince),
+    createdAt: toIso(createdAt),
+  };
 }
 
 /** ThreadItems by id, within one workspace (ids of other workspaces yield nothing). */
@@ -65,8 +62,8 @@ export async function loadThreadItems(db: EntityManager, workspaceId: string, id
       WHERE t.workspace_id = $1 AND t.id = ANY($2::bigint[])
       ORDER BY t.last_message_at DESC, t.id DESC`,
     [workspaceId, ids],
-  )) as Row[];
-  return rows.map(stripCursor);
+  )) as ThreadItemRow[];
+  return rows.map(toThreadItem);
 }
 
 /** 404 unless the thread is one of the workspace's: the check before reading or adding what hangs off a thread. */

@@ -1,13 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Page, ThreadDetail, ThreadItem } from '@resonance/contracts';
 import { ALL_ROLES, INBOX_WRITERS, type AuthUser } from '../auth/auth.types';
 import { Authenticated, CurrentUser } from '../auth/decorators';
 import { ErrorBody } from '../common/api-types';
 import { BigintIdPipe } from '../common/ids';
-import type { Page } from '../common/cursor';
-import type { ThreadItem } from './thread.sql';
 import { AssignBody, TagBody, ThreadDetailView, ThreadItemView, ThreadPage, ThreadsQuery, UpdateThreadBody } from './threads.dto';
-import { ThreadsService, type ThreadDetail } from './threads.service';
+import { ThreadsService } from './threads.service';
 
 @ApiTags('threads')
 @Controller('threads')

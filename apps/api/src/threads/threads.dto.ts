@@ -1,17 +1,34 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
-import { INTENTS, NETWORKS, THREAD_STATUSES, type Intent, type MessageChannel, type Network, type ThreadStatus } from '@resonance/contracts';
+import {
+  INTENTS,
+  NETWORKS,
+  SENTIMENT_BANDS,
+  THREAD_STATUSES,
+  type AddTagRequest,
+  type AssignThreadRequest,
+  type Intent,
+  type MessageChannel,
+  type Network,
+  type Page,
+  type SentimentBand,
+  type ThreadDetail,
+  type ThreadItem,
+  type ThreadListRequest,
+  type ThreadPost,
+  type ThreadStatus,
+  type UpdateThreadRequest,
+} from '@resonance/contracts';
 import { AbsentOrValid } from '../common/absent-or-valid';
 import { PageQuery } from '../common/page-query';
 
-export const SENTIMENTS = ['negative', 'neutral', 'positive'] as const;
-export type SentimentBand = (typeof SENTIMENTS)[number];
+const SENTIMENTS = SENTIMENT_BANDS;
 export const MAX_TAGS = 20;
 export const MAX_TAG_LENGTH = 50;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export class ThreadsQuery extends PageQuery {
+export class ThreadsQuery extends PageQuery implements ThreadListRequest {
   @ApiPropertyOptional({ enum: THREAD_STATUSES }) @IsOptional() @IsIn(THREAD_STATUSES) status?: ThreadStatus;
   @ApiPropertyOptional({ enum: NETWORKS }) @IsOptional() @IsIn(NETWORKS) network?: Network;
   @ApiPropertyOptional({ format: 'uuid', description: 'channel account id' }) @IsOptional() @IsUUID() channel?: string;
@@ -41,7 +58,7 @@ export class ThreadsQuery extends PageQuery {
   q?: string;
 }
 
-export class UpdateThreadBody {
+export class UpdateThreadBody implements UpdateThreadRequest {
   @ApiPropertyOptional({ enum: THREAD_STATUSES }) @AbsentOrValid() @IsIn(THREAD_STATUSES) status?: ThreadStatus;
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'null unassigns' })
   @ValidateIf((_, v) => v !== null && v !== undefined)
@@ -58,25 +75,25 @@ export class UpdateThreadBody {
   tags?: string[];
 }
 
-export class AssignBody {
+export class AssignBody implements AssignThreadRequest {
   @ApiPropertyOptional({ format: 'uuid', description: 'defaults to the signed-in user' }) @IsOptional() @IsUUID() userId?: string;
 }
 
-export class TagBody {
+export class TagBody implements AddTagRequest {
   @ApiProperty({ maxLength: MAX_TAG_LENGTH }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(MAX_TAG_LENGTH) tag!: string;
 }
 
 class Ref {
   @ApiProperty() id!: string;
-  @ApiProperty({ nullable: true, type: String }) name!: string | null;
+  @ApiProperty() name!: string;
 }
 
-export class ThreadItemView {
+export class ThreadItemView implements ThreadItem {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: NETWORKS }) network!: Network;
   @ApiProperty({ enum: ['comment', 'direct', 'mention'] }) kind!: MessageChannel;
-  @ApiProperty({ type: Object, description: '{id, displayName, handle} of the channel account' }) channel!: object;
-  @ApiProperty({ type: Object, nullable: true, description: '{id, name, handle, avatarUrl}' }) contact!: object | null;
+  @ApiProperty({ type: Object, description: '{id, displayName, handle} of the channel account' }) channel!: ThreadItem['channel'];
+  @ApiProperty({ type: Object, nullable: true, description: '{id, name, handle, avatarUrl}' }) contact!: ThreadItem['contact'];
   @ApiProperty({ nullable: true, type: String }) postExternalId!: string | null;
   @ApiProperty({ enum: THREAD_STATUSES }) status!: ThreadStatus;
   @ApiProperty() priority!: number;
@@ -93,13 +110,13 @@ export class ThreadItemView {
   @ApiProperty() createdAt!: string;
 }
 
-export class ThreadPage {
+export class ThreadPage implements Page<ThreadItem> {
   @ApiProperty({ type: [ThreadItemView] }) items!: ThreadItemView[];
   @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
 }
 
-export class ThreadDetailView extends ThreadItemView {
-  @ApiProperty({ type: Object, nullable: true, description: '{id, externalId, text, url, publishedAt} of the commented post' }) post!: object | null;
+export class ThreadDetailView extends ThreadItemView implements ThreadDetail {
+  @ApiProperty({ type: Object, nullable: true, description: '{id, externalId, text, url, publishedAt} of the commented post' }) post!: ThreadPost | null;
   @ApiProperty({ nullable: true, type: String, description: 'newest message id: send as lastSeenMessageId with a reply' }) lastMessageId!: string | null;
   @ApiProperty({ nullable: true, type: String }) lastInboundMessageId!: string | null;
 }

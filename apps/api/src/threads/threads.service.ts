@@ -1,16 +1,17 @@
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { ThreadStatus } from '@resonance/contracts';
+import type { Page, ThreadDetail, ThreadItem, ThreadPost, ThreadStatus } from '@resonance/contracts';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
-import { decodeCursor, encodeCursor, type Page } from '../common/cursor';
+import { decodeCursor, encodeCursor } from '../common/cursor';
 import { EventBus } from '../events/event-bus';
-import { loadThreadItems, stripCursor, THREAD_ITEM_COLUMNS, THREAD_ITEM_JOINS, type ThreadItem } from './thread.sql';
+import { loadThreadItems, THREAD_ITEM_COLUMNS, THREAD_ITEM_JOINS, toThreadItem, type ThreadItemRow } from './thread.sql';
 import type { ThreadsQuery, UpdateThreadBody } from './threads.dto';
 import { threadListQuery } from './threads.query';
 
-export interface ThreadDetail extends ThreadItem {
-  post: { id: string; externalId: string; text: string; url: string | null; publishedAt: string } | null;
+/** A row of the thread view: the list item's row, the post (json_build_object: its timestamp already text) and the newest message ids. */
+interface ThreadDetailRow extends ThreadItemRow {
+  post: ThreadPost | null;
   lastMessageId: string | null;
   lastInboundMessageId: string | null;
 }
@@ -34,11 +35,11 @@ export class ThreadsService {
   async list(user: AuthUser, q: ThreadsQuery): Promise<Page<ThreadItem>> {
     const limit = q.limit ?? 50;
     const { sql, params } = threadListQuery(user, q, decodeCursor(q.cursor), limit);
-    const rows = (await this.dataSource.query(sql, params)) as Array<ThreadItem & { _cursorAt: string }>;
+    const rows = (await this.dataSource.query(sql, params)) as Array<ThreadItemRow & { _cursorAt: string }>;
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map(stripCursor),
+      items: page.map(toThreadItem),
       nextCursor: rows.length > limit && last ? encodeCursor({ at: last._cursorAt, id: last.id }) : null,
     };
   }
@@ -54,9 +55,10 @@ export class ThreadsService {
          FROM thread t ${THREAD_ITEM_JOINS} LEFT JOIN post p ON p.id = t.post_id
         WHERE t.id = $1 AND t.workspace_id = $2`,
       [id, user.workspaceId],
-    )) as Array<ThreadDetail & { _cursorAt: string }>;
+    )) as ThreadDetailRow[];
     if (!row) throw new NotFoundException(`thread ${id} not found`);
-    return stripCursor(row) as ThreadDetail;
+    const { post, lastMessageId, lastInboundMessageId, ...item } = row;
+    return { ...toThreadItem(item), post, lastMessageId, lastInboundMessageId };
   }
 
   /** Locks the workspace's thread for the rest of the transaction, or answers 404. */

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { USER_ROLES, type UserRole } from '@resonance/contracts';
+import { USER_ROLES, type UserRole, type UserView as WireUserView } from '@resonance/contracts';
 
-/** A user as the API shows it (never the password hash). */
-export class UserView {
+/** A user as the API shows it (never the password hash): OpenAPI's description of the contract's UserView. */
+export class UserView implements WireUserView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() email!: string;
   @ApiProperty() name!: string;

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Inject, Param, Patch, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { USER_ROLES, type InviteRequest, type UserRole } from '@resonance/contracts';
+import { USER_ROLES, type CreateUserRequest, type InvitedUser, type InviteRequest, type UpdateUserRequest, type UserRole } from '@resonance/contracts';
 import { AccessLinkCreatedView } from '../access-links/access-links.dto';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../auth/auth.dto';
 import { ADMINS, ALL_ROLES, type AuthUser } from '../auth/auth.types';
@@ -12,7 +12,7 @@ import { AbsentOrValid } from '../common/absent-or-valid';
 import { UserView } from './user.view';
 import { UsersService } from './users.service';
 
-export class CreateUserBody {
+export class CreateUserBody implements CreateUserRequest {
   @ApiProperty() @IsEmail() @MaxLength(254) email!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) name!: string;
   @ApiProperty({ enum: USER_ROLES }) @IsIn(USER_ROLES) role!: UserRole;
@@ -25,12 +25,12 @@ export class InviteUserBody implements InviteRequest {
   @ApiProperty({ enum: USER_ROLES }) @IsIn(USER_ROLES) role!: UserRole;
 }
 
-export class InvitedUserView {
+export class InvitedUserView implements InvitedUser {
   @ApiProperty({ type: UserView }) user!: UserView;
   @ApiProperty({ type: AccessLinkCreatedView }) link!: AccessLinkCreatedView;
 }
 
-export class UpdateUserBody {
+export class UpdateUserBody implements UpdateUserRequest {
   @ApiPropertyOptional() @AbsentOrValid() @IsString() @MinLength(1) @MaxLength(200) name?: string;
   @ApiPropertyOptional({ enum: USER_ROLES }) @AbsentOrValid() @IsIn(USER_ROLES) role?: UserRole;
   @ApiPropertyOptional({ description: 'false signs the user out everywhere and blocks sign-in' }) @AbsentOrValid() @IsBoolean() active?: boolean;

@@ -1,4 +1,4 @@
-import type { MessageChannel, Network } from '@resonance/contracts';
+import type { MessageChannel, ModerationAction, Network } from '@resonance/contracts';
 
 /**
  * What each network accepts for a reply, as its documentation states it. The composer enforces
@@ -39,8 +39,6 @@ export function replyWindowClosedAt(network: Network, channel: MessageChannel, l
 /** Counted as the networks count: by code point (an emoji is one character, not two). */
 export const textLength = (text: string) => Array.from(text).length;
 
-/** What an agent can do to a customer's comment without replying (POST /api/messages/:id/actions). */
-export type ModerationAction = 'like' | 'unlike' | 'hide' | 'unhide' | 'delete';
 
 /**
  * The comment actions each network's API allows Resonance, as its connector declares them

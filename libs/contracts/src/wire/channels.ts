@@ -15,6 +15,8 @@ export interface ChannelView {
   lastErrorAt: IsoDateTime | null;
   credentialsExpireAt: IsoDateTime | null;
   followers: number | null;
+  /** Share of the network's rate budget used in its current window, 0…1 (more when over), when the connector has read one. */
+  budgetUsed: number | null;
   createdAt: IsoDateTime;
   /** What the network requires before it can be connected (NETWORK_ACCESS_NOTES), or null. */
   access: string | null;

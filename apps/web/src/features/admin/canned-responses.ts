@@ -1,20 +1,15 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CannedResponse, CreateCannedResponseRequest } from '@resonance/contracts';
 import { api } from '../../shared/api/http';
 
-export interface CannedResponseView {
-  id: string;
-  title: string;
-  text: string;
-  shortcut: string | null;
-  language: string | null;
-}
+export type CannedResponseView = CannedResponse;
 
 /** GET/POST /api/canned-responses, DELETE /api/canned-responses/:id. */
 export const listCanned = (signal?: AbortSignal) => api<CannedResponseView[]>('/canned-responses', { signal });
 export const cannedQueryOptions = () => queryOptions({ queryKey: ['canned-responses'], queryFn: ({ signal }) => listCanned(signal) });
 export const useCanned = () => useQuery(cannedQueryOptions());
 
-export const createCanned = (body: { title: string; text: string; shortcut?: string; language?: string }) => api<CannedResponseView>('/canned-responses', { method: 'POST', body });
+export const createCanned = (body: CreateCannedResponseRequest) => api<CannedResponseView>('/canned-responses', { method: 'POST', body });
 export const deleteCanned = (id: string) => api<void>(`/canned-responses/${encodeURIComponent(id)}`, { method: 'DELETE' });
 
 export function useCreateCanned() {

@@ -1,25 +1,17 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AccessLinkView, InviteRequest, UserRole } from '@resonance/contracts';
+import type { AccessLinkView, InvitedUser, InviteRequest, UpdateUserRequest, UserView } from '@resonance/contracts';
 import { api } from '../../shared/api/http';
 
-export interface UserView {
-  id: string;
-  email: string;
-  name: string;
-  role: UserRole;
-  active: boolean;
-  /** Invited, no password chosen yet. */
-  invitationPending: boolean;
-}
+export type { UserView };
 
 /** GET /api/users, POST /api/users/invites, POST /api/users/:id/access-link, PATCH /api/users/:id (admins). */
 export const listUsers = (signal?: AbortSignal) => api<UserView[]>('/users', { signal });
 export const usersQueryOptions = () => queryOptions({ queryKey: ['users', 'all'], queryFn: ({ signal }) => listUsers(signal) });
 export const useUsers = () => useQuery(usersQueryOptions());
 
-export const inviteUser = (body: InviteRequest) => api<{ user: UserView; link: AccessLinkView }>('/users/invites', { method: 'POST', body });
+export const inviteUser = (body: InviteRequest) => api<InvitedUser>('/users/invites', { method: 'POST', body });
 export const createAccessLink = (id: string) => api<AccessLinkView>(`/users/${encodeURIComponent(id)}/access-link`, { method: 'POST' });
-export const updateUser = ({ id, ...body }: { id: string; role?: UserRole; active?: boolean }) => api<UserView>(`/users/${encodeURIComponent(id)}`, { method: 'PATCH', body });
+export const updateUser = ({ id, ...body }: UpdateUserRequest & { id: string }) => api<UserView>(`/users/${encodeURIComponent(id)}`, { method: 'PATCH', body });
 
 export function useInviteUser() {
   const client = useQueryClient();

@@ -1,11 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { SessionView } from '@resonance/contracts';
 import { api, ApiError } from '../../shared/api/http';
-import type { SessionUser } from '../../shared/session/session';
 
-export interface SessionView {
-  user: SessionUser;
-  csrfToken: string;
-}
+export type { SessionView };
 
 /** The signed-in user, or null when there is no session (401). */
 export async function getMe(): Promise<SessionView | null> {

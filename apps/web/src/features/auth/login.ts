@@ -1,13 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { LoginRequest, SessionView } from '@resonance/contracts';
 import { api } from '../../shared/api/http';
-import { meQueryOptions, type SessionView } from './get-me';
+import { meQueryOptions } from './get-me';
 
-export interface LoginInput {
-  email: string;
-  password: string;
-}
-
-export const login = (input: LoginInput) => api<SessionView>('/auth/login', { method: 'POST', body: input });
+export const login = (input: LoginRequest) => api<SessionView>('/auth/login', { method: 'POST', body: input });
 
 export function useLogin() {
   const client = useQueryClient();

@@ -17,14 +17,6 @@ const isConnectError = (v: string | null): v is ConnectError => (CONNECT_ERRORS 
 
 const STATUS_COLOR: Record<ChannelStatus, string> = { connected: 'teal', needs_reauth: 'orange', paused: 'gray', error: 'red' };
 
-function budgetShare(channel: ChannelView): number | null {
-  if (typeof channel.budgetUsed === 'number') return channel.budgetUsed;
-  const b = channel.rateBudget ?? {};
-  const used = Number(b.used);
-  const limit = Number(b.limit);
-  return Number.isFinite(used) && Number.isFinite(limit) && limit > 0 ? used / limit : null;
-}
-
 export function ChannelsPage() {
   const { t } = useI18n();
   const channels = useChannels();
@@ -114,7 +106,7 @@ export function ChannelsPage() {
 function ChannelCard({ channel, onReconnect }: { channel: ChannelView; onReconnect: () => void }) {
   const { t, formatDateTime, formatNumber, formatRelative } = useI18n();
   const setState = useSetChannelState();
-  const share = budgetShare(channel);
+  const share = channel.budgetUsed;
   return (
     <Card withBorder data-testid="channel-card" data-network={channel.network}>
       <Group justify="space-between" wrap="nowrap">

@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { CompleteConnectRequest, CompleteConnectResponse } from '@resonance/contracts';
 import { api } from '../../shared/api/http';
-import { channelsQueryOptions, type ChannelView } from './list-channels';
+import { channelsQueryOptions } from './list-channels';
 
 /** POST /api/channels/connect/pending/:id — connects (or reconnects) the picked accounts; their first sync starts. */
-export const completeConnect = ({ id, externalIds }: { id: string; externalIds: string[] }) =>
-  api<{ channels: ChannelView[] }>(`/channels/connect/pending/${encodeURIComponent(id)}`, { method: 'POST', body: { externalIds } });
+export const completeConnect = ({ id, externalIds }: CompleteConnectRequest & { id: string }) =>
+  api<CompleteConnectResponse>(`/channels/connect/pending/${encodeURIComponent(id)}`, { method: 'POST', body: { externalIds } satisfies CompleteConnectRequest });
 
 export function useCompleteConnect() {
   const client = useQueryClient();

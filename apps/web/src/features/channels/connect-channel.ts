@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import type { Network } from '@resonance/contracts';
+import type { Network, StartConnectRequest, StartConnectResponse } from '@resonance/contracts';
 import { api } from '../../shared/api/http';
 
 /**
@@ -8,14 +8,11 @@ import { api } from '../../shared/api/http';
  * which returns to /channels.
  */
 export const startConnect = ({ network, channelId }: { network: Network; channelId?: string }) =>
-  api<{ authorizationUrl?: string; url?: string }>(`/channels/connect/${network}`, { method: 'POST', body: channelId ? { channelId } : {} });
+  api<StartConnectResponse>(`/channels/connect/${network}`, { method: 'POST', body: (channelId ? { channelId } : {}) satisfies StartConnectRequest });
 
 export function useStartConnect() {
   return useMutation({
     mutationFn: startConnect,
-    onSuccess: (answer) => {
-      const target = answer.authorizationUrl ?? answer.url;
-      if (target) window.location.assign(target);
-    },
+    onSuccess: (answer) => window.location.assign(answer.authorizationUrl),
   });
 }

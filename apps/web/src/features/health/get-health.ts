@@ -1,9 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { HealthView } from '@resonance/contracts';
 
-export interface Health {
-  status: 'ok' | 'error';
-  details: Record<string, { status: 'up' | 'down'; backend?: string; message?: string }>;
-}
+export type Health = HealthView;
 
 export async function getHealth(): Promise<Health> {
   const response = await fetch('/api/health');

@@ -1,5 +1,6 @@
 import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Group, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
+import type { MessageItem, ThreadDetail } from '@resonance/contracts';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { replyLimit, replyWindowClosedAt, textLength } from '../../shared/networks';
 import { useSessionUser } from '../../shared/session/session';
@@ -9,7 +10,6 @@ import { useRenderCannedResponse } from './render-canned-response';
 import { useSendReply } from './send-reply';
 import { ApiError } from '../../shared/api/http';
 import { useSetPresence } from './set-presence';
-import type { MessageItem, ThreadDetail } from './types';
 
 export interface ComposerHandle {
   focus(mode: 'reply' | 'note'): void;

@@ -1,6 +1,7 @@
 import { forwardRef, useEffect, useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Anchor, Badge, Box, Button, Group, Paper, Select, Text, Title } from '@mantine/core';
+import type { PresenceEntry } from '@resonance/contracts';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { moderationActions } from '../../shared/networks';
 import { canWriteInbox, useSessionUser } from '../../shared/session/session';
@@ -15,7 +16,6 @@ import { useMarkRead } from './mark-read';
 import { useSetPresence } from './set-presence';
 import { useUpdateThread } from './update-thread';
 import { PRESENCE_KEY } from './use-live-events';
-import type { PresenceEntry } from './types';
 
 export const Conversation = forwardRef<ComposerHandle, { threadId: string }>(function Conversation({ threadId }, composerRef) {
   const { t, formatDateTime } = useI18n();

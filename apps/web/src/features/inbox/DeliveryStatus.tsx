@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Badge, Button, Group, Text } from '@mantine/core';
-import { OUTBOUND_RECOVERY_AFTER_MS } from '@resonance/contracts';
+import { OUTBOUND_RECOVERY_AFTER_MS, type MessageItem } from '@resonance/contracts';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { useRetryReply } from './retry-reply';
-import type { MessageItem } from './types';
 
 const DELIVERY_COLOR = { queued: 'gray', sending: 'blue', sent: 'teal', failed: 'red' } as const;
 

@@ -13,7 +13,7 @@ import { ThreadList } from './ThreadList';
 import { useThreadList } from './list-threads';
 import { useUpdateThread } from './update-thread';
 import { useLiveEvents } from './use-live-events';
-import type { ThreadFilters } from './types';
+import type { ThreadFilters } from './thread-filters';
 
 const pick = <T extends string>(value: string | null, allowed: readonly T[]): T | undefined => (value && (allowed as readonly string[]).includes(value) ? (value as T) : undefined);
 

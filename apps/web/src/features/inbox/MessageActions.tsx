@@ -1,10 +1,8 @@
 import { useState } from 'react';
 import { Badge, Button, Group, Modal, Text } from '@mantine/core';
-import type { Network } from '@resonance/contracts';
+import type { MessageItem, ModerationAction, Network } from '@resonance/contracts';
 import { useI18n } from '../../shared/i18n/I18nProvider';
-import type { ModerationAction } from '../../shared/networks';
 import { useModerateMessage } from './moderate-message';
-import type { MessageItem } from './types';
 
 /**
  * Like, hide and delete under a customer's comment, where its network allows them (`allowed`).

@@ -1,14 +1,12 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Badge, Box, Button, Group, Paper, Text } from '@mantine/core';
-import type { Network } from '@resonance/contracts';
+import type { MessageItem, ModerationAction, Network } from '@resonance/contracts';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states';
-import type { ModerationAction } from '../../shared/networks';
 import type { useMessages } from './list-messages';
 import { DeliveryStatus } from './DeliveryStatus';
 import { MessageActions } from './MessageActions';
-import type { MessageItem } from './types';
 
 /** The reply chain, virtualised so a thread of thousands of messages scrolls smoothly; pages load on demand. */
 export function MessageList({

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Group, Select, Stack, TextInput } from '@mantine/core';
 import { INTENTS, NETWORKS, THREAD_STATUSES } from '@resonance/contracts';
 import { useI18n } from '../../shared/i18n/I18nProvider';
-import type { ThreadFilters } from './types';
+import type { ThreadFilters } from './thread-filters';
 
 const WAITING = [
   { value: '15', key: 'inbox.waiting.15m' },

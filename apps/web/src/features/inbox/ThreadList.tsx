@@ -1,11 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Badge, Box, Button, Group, Text, UnstyledButton } from '@mantine/core';
+import type { ThreadItem } from '@resonance/contracts';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { NetworkIcon } from '../../shared/ui/NetworkIcon';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states';
 import type { useThreadList } from './list-threads';
-import type { ThreadItem } from './types';
 
 const ROW_HEIGHT = 76;
 

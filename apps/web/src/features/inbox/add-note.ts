@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { CreateNoteRequest, NoteItem } from '@resonance/contracts';
 import { api } from '../../shared/api/http';
 import { notesQueryOptions } from './list-notes';
-import type { NoteItem } from './types';
 
 export const addNote = ({ threadId, text }: { threadId: string; text: string }) =>
-  api<NoteItem>(`/threads/${encodeURIComponent(threadId)}/notes`, { method: 'POST', body: { text } });
+  api<NoteItem>(`/threads/${encodeURIComponent(threadId)}/notes`, { method: 'POST', body: { text } satisfies CreateNoteRequest });
 
 export function useAddNote() {
   const client = useQueryClient();

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { ThreadDetail } from '@resonance/contracts';
 import { api } from '../../shared/api/http';
-import type { ThreadDetail } from './types';
 
 export const getThread = (id: string, signal?: AbortSignal) => api<ThreadDetail>(`/threads/${encodeURIComponent(id)}`, { signal });
 

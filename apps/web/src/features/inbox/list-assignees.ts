@@ -1,18 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api, type Page } from '../../shared/api/http';
+import type { UserView } from '@resonance/contracts';
+import { api } from '../../shared/api/http';
 
-export interface Assignee {
-  id: string;
-  name: string;
-  role: string;
-  active?: boolean;
-}
-
-/** The workspace's users an agent can assign a thread to (GET /api/users). */
-export async function listAssignees(signal?: AbortSignal): Promise<Assignee[]> {
-  const body = await api<Page<Assignee> | Assignee[]>('/users', { signal });
-  const users = Array.isArray(body) ? body : body.items;
-  return users.filter((u) => u.active !== false && u.role !== 'analyst');
+/** The workspace's users an agent can assign a thread to (GET /api/users): active agents and admins. */
+export async function listAssignees(signal?: AbortSignal): Promise<UserView[]> {
+  const users = await api<UserView[]>('/users', { signal });
+  return users.filter((u) => u.active && u.role !== 'analyst');
 }
 
 export const assigneesQueryOptions = () =>

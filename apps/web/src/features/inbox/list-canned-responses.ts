@@ -1,11 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api, type Page } from '../../shared/api/http';
-import type { CannedResponse } from './types';
+import type { CannedResponse } from '@resonance/contracts';
+import { api } from '../../shared/api/http';
 
-export async function listCannedResponses(signal?: AbortSignal): Promise<CannedResponse[]> {
-  const body = await api<Page<CannedResponse> | CannedResponse[]>('/canned-responses', { signal });
-  return Array.isArray(body) ? body : body.items;
-}
+/** GET /api/canned-responses: the workspace's canned responses, by title. */
+export const listCannedResponses = (signal?: AbortSignal) => api<CannedResponse[]>('/canned-responses', { signal });
 
 export const cannedResponsesQueryOptions = () =>
   queryOptions({ queryKey: ['canned-responses'], queryFn: ({ signal }) => listCannedResponses(signal), staleTime: 5 * 60_000 });

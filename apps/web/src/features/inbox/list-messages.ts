@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import type { MessageItem } from '@resonance/contracts';
 import { api, type Page } from '../../shared/api/http';
-import type { MessageItem } from './types';
 
 export const MESSAGE_PAGE_SIZE = 100;
 

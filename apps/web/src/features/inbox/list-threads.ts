@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import type { ThreadItem, ThreadListRequest } from '@resonance/contracts';
 import { api, type Page } from '../../shared/api/http';
-import type { ThreadFilters, ThreadItem } from './types';
+import type { ThreadFilters } from './thread-filters';
 
 export const THREAD_PAGE_SIZE = 50;
 
@@ -17,8 +18,8 @@ export function listThreads(filters: ThreadFilters, cursor: string | null, signa
       waitingLongerThanMinutes: filters.waitingLongerThan,
       q: filters.q,
       limit: THREAD_PAGE_SIZE,
-      cursor,
-    },
+      cursor: cursor ?? undefined,
+    } satisfies ThreadListRequest,
   });
 }
 

@@ -1,9 +1,8 @@
 import { useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import type { MessageActionAccepted, MessageActionRequest, MessageItem, ModerationAction } from '@resonance/contracts';
 import { api, type Page } from '../../shared/api/http';
-import type { ModerationAction } from '../../shared/networks';
 import { messagesQueryOptions } from './list-messages';
 import { addMessage } from './send-reply';
-import type { MessageItem } from './types';
 
 export interface ModerateInput {
   threadId: string;
@@ -13,7 +12,7 @@ export interface ModerateInput {
 
 /** POST /api/messages/:id/actions → 202 {message, action}: queued; the worker does it on the network. */
 export async function moderateMessage({ messageId, action }: ModerateInput): Promise<MessageItem> {
-  const answer = await api<{ message: MessageItem }>(`/messages/${encodeURIComponent(messageId)}/actions`, { method: 'POST', body: { action } });
+  const answer = await api<MessageActionAccepted>(`/messages/${encodeURIComponent(messageId)}/actions`, { method: 'POST', body: { action } satisfies MessageActionRequest });
   return answer.message;
 }
 

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import type { MessageItem, ReplyAccepted } from '@resonance/contracts';
 import { api, type Page } from '../../shared/api/http';
 import { messagesQueryOptions } from './list-messages';
 import { addMessage } from './send-reply';
-import type { MessageItem } from './types';
 
 export interface RetryInput {
   threadId: string;
@@ -15,7 +15,7 @@ export interface RetryInput {
  * keeps one job per reply and looks for it on the network before sending).
  */
 export async function retryReply({ messageId }: RetryInput): Promise<MessageItem> {
-  const answer = await api<{ message: MessageItem }>(`/messages/${encodeURIComponent(messageId)}/retry`, { method: 'POST', body: {} });
+  const answer = await api<ReplyAccepted>(`/messages/${encodeURIComponent(messageId)}/retry`, { method: 'POST', body: {} });
   return answer.message;
 }
 

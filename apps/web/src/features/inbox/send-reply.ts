@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import type { MessageItem, ReplyAccepted, ReplyRequest } from '@resonance/contracts';
 import { api, type Page } from '../../shared/api/http';
 import { messagesQueryOptions } from './list-messages';
-import type { MessageItem } from './types';
 
 export interface ReplyInput {
   threadId: string;
@@ -14,10 +14,10 @@ export interface ReplyInput {
 
 /** POST /api/threads/:id/replies → 202 {message} with the queued outbound message. */
 export async function sendReply({ threadId, text, lastSeenMessageId, confirmNewer }: ReplyInput): Promise<MessageItem> {
-  const body: Record<string, unknown> = { text };
+  const body: ReplyRequest = { text };
   if (lastSeenMessageId) body.lastSeenMessageId = lastSeenMessageId;
   if (confirmNewer) body.confirmNewer = true;
-  const answer = await api<{ message: MessageItem }>(`/threads/${encodeURIComponent(threadId)}/replies`, { method: 'POST', body });
+  const answer = await api<ReplyAccepted>(`/threads/${encodeURIComponent(threadId)}/replies`, { method: 'POST', body });
   return answer.message;
 }
 

@@ -1,14 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
+import { LIVE_EVENT_TYPES, type LiveEvent, type MessageItem, type NoteItem, type PresenceEntry, type StreamEvent, type ThreadItem } from '@resonance/contracts';
 import type { Page } from '../../shared/api/http';
 import { threadQueryOptions } from './get-thread';
 import { notesQueryOptions } from './list-notes';
 import { messagesQueryOptions } from './list-messages';
 import { addMessage } from './send-reply';
-import type { LiveEvent, MessageItem, NoteItem, PresenceEntry, ThreadItem } from './types';
 
 export const PRESENCE_KEY = ['presence'] as const;
-const EVENT_TYPES = ['ready', 'message.created', 'message.updated', 'thread.updated', 'note.created', 'presence', 'inbox.changed', 'ping'];
 
 function replaceThreadInLists(client: QueryClient, thread: ThreadItem): boolean {
   let seen = false;
@@ -29,11 +28,11 @@ function replaceThreadInLists(client: QueryClient, thread: ThreadItem): boolean 
   return seen;
 }
 
-function applyPresence(client: QueryClient, entry: { threadId: string; user: { id: string; name: string }; state: string; expiresAt: string }) {
+function applyPresence(client: QueryClient, entry: Extract<LiveEvent, { type: 'presence' }>) {
   client.setQueryData<PresenceEntry[]>(PRESENCE_KEY, (old = []) => {
     const rest = old.filter((p) => !(p.threadId === entry.threadId && p.user.id === entry.user.id) && new Date(p.expiresAt).getTime() > Date.now());
     if (entry.state === 'left') return rest;
-    return [...rest, { threadId: entry.threadId, user: entry.user, state: entry.state as PresenceEntry['state'], expiresAt: entry.expiresAt }];
+    return [...rest, { threadId: entry.threadId, user: entry.user, state: entry.state, expiresAt: entry.expiresAt }];
   });
 }
 
@@ -68,9 +67,9 @@ export function useLiveEvents(): 'connecting' | 'live' | 'lost' {
       setState('lost');
     };
     const onEvent = (raw: MessageEvent<string>) => {
-      let event: LiveEvent;
+      let event: StreamEvent;
       try {
-        event = JSON.parse(raw.data) as LiveEvent;
+        event = JSON.parse(raw.data) as StreamEvent;
       } catch {
         return;
       }
@@ -105,7 +104,7 @@ export function useLiveEvents(): 'connecting' | 'live' | 'lost' {
           break;
       }
     };
-    for (const type of EVENT_TYPES) source.addEventListener(type, onEvent as EventListener);
+    for (const type of LIVE_EVENT_TYPES) source.addEventListener(type, onEvent as EventListener);
     source.onmessage = onEvent;
     return () => {
       source.close();

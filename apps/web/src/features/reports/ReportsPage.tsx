@@ -2,12 +2,12 @@ import { useMemo } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { Anchor, Box, Button, Card, Group, Select, SimpleGrid, Stack, Switch, Table, Tabs, Text, Title } from '@mantine/core';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { INTENTS, NETWORKS, isNetwork } from '@resonance/contracts';
+import { INTENTS, NETWORKS, isNetwork, type ChannelHealthRow } from '@resonance/contracts';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states';
 import { reportCsvUrl, useReport, type ReportName } from './get-report';
 import { Definitions, Kpi } from './parts';
-import type { ReportFilters } from './types';
+import type { ReportFilters } from './report-filters';
 
 const TABS: Array<{ value: ReportName; key: 'reports.responseTimes' | 'reports.resonance' | 'reports.intents' | 'reports.health' }> = [
   { value: 'response-times', key: 'reports.responseTimes' },
@@ -286,7 +286,9 @@ function Health({ filters }: { filters: ReportFilters }) {
   if (report.isPending) return <LoadingState />;
   if (report.isError) return <ErrorState error={report.error} onRetry={() => void report.refetch()} path="/api/reports/channels-health" />;
   const rows = report.data.rows;
-  const columns = rows[0] ? Object.keys(rows[0]).filter((k) => typeof rows[0]![k] !== 'object' || rows[0]![k] === null) : [];
+  // Every scalar column the API sends (Object.keys gives strings; the keys are the row's own).
+  const first = rows[0];
+  const columns = first ? (Object.keys(first) as Array<keyof ChannelHealthRow>).filter((k) => typeof first[k] !== 'object' || first[k] === null) : [];
   return (
     <Stack>
       {rows.length === 0 ? (

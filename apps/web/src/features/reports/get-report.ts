@@ -1,8 +1,9 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import type { ChannelsHealthReport, IntentsReport, ReportName, ReportRequest, ResonanceReport, ResponseTimesReport } from '@resonance/contracts';
 import { api, withQuery } from '../../shared/api/http';
-import type { ChannelsHealthReport, IntentsReport, ReportFilters, ResonanceReport, ResponseTimesReport } from './types';
+import type { ReportFilters } from './report-filters';
 
-export type ReportName = 'response-times' | 'resonance' | 'intents' | 'channels-health';
+export type { ReportName };
 interface ReportShapes {
   'response-times': ResponseTimesReport;
   resonance: ResonanceReport;
@@ -10,7 +11,7 @@ interface ReportShapes {
   'channels-health': ChannelsHealthReport;
 }
 
-const query = (f: ReportFilters) => ({ period: f.period, network: f.network, groupBy: f.groupBy, interval: f.interval });
+const query = (f: ReportFilters) => ({ period: f.period, network: f.network, groupBy: f.groupBy, interval: f.interval }) satisfies ReportRequest;
 
 /** GET /api/reports/:name with period, network, grouping and interval. */
 export const getReport = <N extends ReportName>(name: N, filters: ReportFilters, signal?: AbortSignal) =>

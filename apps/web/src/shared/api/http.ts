@@ -99,8 +99,5 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   return body as T;
 }
 
-/** A keyset page as every list endpoint of the API answers it. */
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+/** A keyset page as every list endpoint of the API answers it (the wire contract's). */
+export type { Page } from '@resonance/contracts';

@@ -1,15 +1,8 @@
 import { createContext, useContext } from 'react';
-import type { UserRole } from '@resonance/contracts';
+import type { UserRole, UserView } from '@resonance/contracts';
 
 /** The signed-in user, as GET /api/auth/me answers it. Provided by the app shell to every feature. */
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-  role: UserRole;
-  active: boolean;
-  workspaceId: string;
-}
+export type SessionUser = UserView;
 
 export const SessionContext = createContext<SessionUser | null>(null);
 
