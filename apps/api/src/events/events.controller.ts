@@ -16,7 +16,7 @@ export const PRESENCE_TTL_MS = 30_000;
 export const HEARTBEAT_MS = 15_000;
 
 export class PresenceBody implements PresenceRequest {
-  @ApiProperty({ enum: ['viewing', 'typing', 'left'] })
+  @ApiProperty({ enum: PRESENCE_STATES })
   @IsIn(PRESENCE_STATES)
   state!: PresenceState;
 }

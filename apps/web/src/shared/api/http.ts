@@ -1,3 +1,5 @@
+import type { ApiErrorBody } from '@resonance/contracts';
+
 /**
  * The one place the dashboard talks HTTP: same-origin /api, the session cookie, the CSRF header on
  * writes, and errors as ApiError (status + the API's message) so every screen can show them.
@@ -54,9 +56,10 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** The message of the API's error body (ApiErrorBody: a string, or a list from validation), else the fallback. */
 function messageOf(body: unknown, fallback: string): string {
   if (body && typeof body === 'object' && 'message' in body) {
-    const m = (body as { message: unknown }).message;
+    const m: unknown = (body as Partial<Record<keyof ApiErrorBody, unknown>>).message;
     if (Array.isArray(m)) return m.join('; ');
     if (typeof m === 'string') return m;
   }
