@@ -41,4 +41,13 @@ export type StreamEvent = LiveEvent | { type: 'ready'; presence: PresenceEntry[]
 export type LiveEventType = StreamEvent['type'];
 
 /** Every event name the stream uses (for EventSource listeners). */
-export const LIVE_EVENT_TYPES: readonly LiveEventType[] = ['ready', 'message.created', 'message.updated', 'thread.updated', 'note.created', 'presence', 'inbox.changed', 'ping'];
+export const LIVE_EVENT_TYPES: readonly LiveEventType[] = [
+  'ready',
+  'message.created',
+  'message.updated',
+  'thread.updated',
+  'note.created',
+  'presence',
+  'inbox.changed',
+  'ping',
+];

@@ -26,7 +26,22 @@ export interface ThreadExportRow {
 }
 
 export const THREAD_EXPORT_COLUMNS: ReadonlyArray<keyof ThreadExportRow> = [
-  'thread_id', 'network', 'channel_account_id', 'channel', 'post_id', 'status', 'assignee_id',
-  'first_inbound_at', 'first_response_at', 'first_response_seconds', 'first_response_business_seconds',
-  'replies', 'reply_mean_seconds', 'reply_max_seconds', 'handled', 'handled_action', 'message_count', 'tags',
+  'thread_id',
+  'network',
+  'channel_account_id',
+  'channel',
+  'post_id',
+  'status',
+  'assignee_id',
+  'first_inbound_at',
+  'first_response_at',
+  'first_response_seconds',
+  'first_response_business_seconds',
+  'replies',
+  'reply_mean_seconds',
+  'reply_max_seconds',
+  'handled',
+  'handled_action',
+  'message_count',
+  'tags',
 ];

@@ -280,15 +280,29 @@ function Intents({ filters }: { filters: ReportFilters }) {
   );
 }
 
+/** The scalar columns of the channel-health rows, in the API's order (the rate budget object is not a cell). */
+const HEALTH_COLUMNS = [
+  'channel',
+  'network',
+  'display_name',
+  'status',
+  'last_synced_at',
+  'lag_seconds',
+  'last_error',
+  'last_error_at',
+  'consecutive_auth_failures',
+  'gaps_reconciled',
+  'messages_ingested',
+  'mean_ingest_delay_seconds',
+] as const satisfies ReadonlyArray<keyof ChannelHealthRow>;
+
 function Health({ filters }: { filters: ReportFilters }) {
   const { t } = useI18n();
   const report = useReport('channels-health', filters);
   if (report.isPending) return <LoadingState />;
   if (report.isError) return <ErrorState error={report.error} onRetry={() => void report.refetch()} path="/api/reports/channels-health" />;
   const rows = report.data.rows;
-  // Every scalar column the API sends (Object.keys gives strings; the keys are the row's own).
-  const first = rows[0];
-  const columns = first ? (Object.keys(first) as Array<keyof ChannelHealthRow>).filter((k) => typeof first[k] !== 'object' || first[k] === null) : [];
+  const columns = rows.length ? HEALTH_COLUMNS : [];
   return (
     <Stack>
       {rows.length === 0 ? (
