@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { AuditEventView, AuditListRequest } from '@resonance/contracts';
 import { cursorTime, decodeCursor, encodeCursor, type Page } from '../common/cursor';
-import type { AuditEventView, AuditQuery } from './audit.controller';
 
 export interface AuditEntry {
   workspaceId: string;
@@ -26,7 +26,7 @@ export class AuditService {
   }
 
   /** The workspace's audit events, newest first, filtered and paged by cursor. */
-  async list(workspaceId: string, q: AuditQuery): Promise<Page<AuditEventView>> {
+  async list(workspaceId: string, q: AuditListRequest): Promise<Page<AuditEventView>> {
     const limit = q.limit ?? 50;
     const cursor = decodeCursor(q.cursor);
     const params: unknown[] = [workspaceId];

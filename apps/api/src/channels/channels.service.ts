@@ -1,10 +1,9 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { ChannelView } from '@resonance/contracts';
+import type { ChannelView, UpdateChannelRequest } from '@resonance/contracts';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import { CHANNEL_COLUMNS, toChannelView, type ChannelRow } from './channel.sql';
-import type { UpdateChannelBody } from './channels.controller';
 
 /** The workspace's channel accounts as the dashboard lists and edits them (never their credentials). */
 @Injectable()
@@ -19,7 +18,7 @@ export class ChannelsService {
     return rows.map(toChannelView);
   }
 
-  async update(user: AuthUser, id: string, body: UpdateChannelBody): Promise<ChannelView> {
+  async update(user: AuthUser, id: string, body: UpdateChannelRequest): Promise<ChannelView> {
     const rows = (await this.dataSource.query(
       `WITH u AS (UPDATE channel_account SET display_name = COALESCE($3, display_name), status = COALESCE($4, status), updated_at = now()
                    WHERE id = $1 AND workspace_id = $2 RETURNING *)

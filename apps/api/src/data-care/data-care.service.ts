@@ -1,8 +1,8 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { ErasureResult, RetentionSettings } from '@resonance/contracts';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
-import type { ErasureView, RetentionView } from './data-care.controller';
 
 /** The workspace's retention setting and the erasure of one contact's data, each audited. */
 @Injectable()
@@ -12,18 +12,18 @@ export class DataCareService {
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
-  async retention(user: AuthUser): Promise<RetentionView> {
-    const [row] = (await this.dataSource.query(`SELECT retention_days AS "retentionDays" FROM workspace WHERE id = $1`, [user.workspaceId])) as RetentionView[];
+  async retention(user: AuthUser): Promise<RetentionSettings> {
+    const [row] = (await this.dataSource.query(`SELECT retention_days AS "retentionDays" FROM workspace WHERE id = $1`, [user.workspaceId])) as RetentionSettings[];
     return row;
   }
 
-  async setRetention(user: AuthUser, retentionDays: number | null): Promise<RetentionView> {
+  async setRetention(user: AuthUser, retentionDays: number | null): Promise<RetentionSettings> {
     await this.dataSource.query(`UPDATE workspace SET retention_days = $2, updated_at = now() WHERE id = $1`, [user.workspaceId, retentionDays]);
     await this.audit.record({ workspaceId: user.workspaceId, actorUserId: user.id, action: 'workspace.retention', targetType: 'workspace', targetId: user.workspaceId, data: { retentionDays } });
     return { retentionDays };
   }
 
-  async erase(user: AuthUser, id: string): Promise<ErasureView> {
+  async erase(user: AuthUser, id: string): Promise<ErasureResult> {
     return this.dataSource.transaction(async (tx) => {
       const [contact] = (await tx.query(`SELECT id FROM contact WHERE id = $1 AND workspace_id = $2 FOR UPDATE`, [id, user.workspaceId])) as unknown[];
       if (!contact) throw new NotFoundException('no such contact in this workspace');
