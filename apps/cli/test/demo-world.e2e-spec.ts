@@ -7,6 +7,7 @@ import { NETWORKS } from '@resonance/contracts';
 import { testServices } from '@resonance/config';
 import { dropDatabase, withDatabase } from '@resonance/db';
 import { uniqueSuffix } from '@resonance/testing';
+import { simNetworkPorts } from './start-harness';
 
 // The first impression: `resonance start` on a fresh database shows every network with history
 // and every report with numbers within a minute, and a restart continues the world.
@@ -132,6 +133,7 @@ describe('the demo on first start', () => {
       API_PORT: String(apiPort),
       SIM_PORT: String(simPort),
       SIM_URL: `http://127.0.0.1:${simPort}`,
+      ...(await simNetworkPorts()),
       PUBLIC_URL: `http://127.0.0.1:${apiPort}`,
       SIM_WEBHOOK_URL: `http://127.0.0.1:${apiPort}/api/webhooks`,
       SIM_STATE_FILE: join(dir, 'sim-world.json'),

@@ -28,6 +28,14 @@ export interface StartedCli {
   exited: Promise<number | null>;
 }
 
+/** Free ports for the sim's networks' own origins (SIM_FACEBOOK_PORT, ...), so instances never share one. */
+export async function simNetworkPorts(): Promise<Record<string, string>> {
+  const names = ['SIM_FACEBOOK_PORT', 'SIM_X_PORT', 'SIM_LINKEDIN_PORT', 'SIM_YOUTUBE_PORT', 'SIM_XING_PORT'];
+  const ports: Record<string, string> = {};
+  for (const name of names) ports[name] = String(await freePort());
+  return ports;
+}
+
 /**
  * Ports of api and sim for one product instance, as environment variables, and the sim's world
  * state file: outside the checkout, so a test neither continues nor overwrites a developer's demo
@@ -40,6 +48,7 @@ export async function productPorts(): Promise<Record<string, string>> {
     API_PORT: String(apiPort),
     SIM_PORT: String(simPort),
     SIM_URL: `http://127.0.0.1:${simPort}`,
+    ...(await simNetworkPorts()),
     PUBLIC_URL: `http://127.0.0.1:${apiPort}`,
     SIM_WEBHOOK_URL: `http://127.0.0.1:${apiPort}/api/webhooks`,
     SIM_STATE_FILE: join(tmpdir(), `resonance-test-sim-world-${simPort}-${process.pid}.json`),

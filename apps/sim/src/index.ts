@@ -2,6 +2,7 @@ export { DEMO_ACCOUNTS, DEMO_FACEBOOK_APP, DEMO_FACEBOOK_PAGE, DEMO_XING_COMPANY
 export { DEMO_LINKEDIN_APP, DEMO_LINKEDIN_ORG } from './demo-accounts';
 export type { DemoAccount } from './demo-accounts';
 export { startSim, DEFAULT_WEBHOOK_RETRY_DELAYS_MS } from './start-sim';
+export { loadOrCreateCa } from './core/tls';
 export type { RunningSim, SimConfig } from './start-sim';
 export * from './generator';
 export type { TruthItem, ReceivedItem } from './core/world';

@@ -1,9 +1,12 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Config } from '@resonance/config';
+import { simPortSettings, type Config } from '@resonance/config';
+import type { Network } from '@resonance/contracts';
 import { SimClock } from './core/clock';
 import { FaultState } from './core/faults';
 import type { NetworkControl, NetworkModule, SimContext, SimSettings } from './core/network-module';
-import { createSimServer } from './core/server';
+import { createNetworkServer, createSimServer } from './core/server';
+import { createCa, issueServerCertificate, loadOrCreateCa, type ServerCertificate } from './core/tls';
 import { TrafficLoop } from './core/traffic';
 import { WebhookDispatcher } from './core/webhooks';
 import { World } from './core/world';
@@ -16,13 +19,30 @@ import { XModule } from './networks/x/module';
 import { XingModule } from './networks/xing/module';
 import { YoutubeModule } from './networks/youtube/module';
 
-/** Unset SIM_HISTORY_DAYS and SIM_STATE_FILE (tests): no history, nothing kept between runs. */
+/**
+ * Unset SIM_HISTORY_DAYS and SIM_STATE_FILE (tests): no history, nothing kept between runs. Unset
+ * network ports: any free port. SIM_TLS without SIM_CA_FILE: a CA kept in memory only.
+ */
 export type SimConfig = Pick<Config, 'SIM_HOST' | 'SIM_PORT' | 'SIM_SEED' | 'SIM_TRAFFIC_PER_MINUTE' | 'SIM_WEBHOOK_URL'> &
-  Partial<Pick<Config, 'SIM_WEBHOOK_RETRY_DELAYS_MS' | 'SIM_HISTORY_DAYS' | 'SIM_STATE_FILE'>>;
+  Partial<
+    Pick<
+      Config,
+      'SIM_WEBHOOK_RETRY_DELAYS_MS' | 'SIM_HISTORY_DAYS' | 'SIM_STATE_FILE' | 'SIM_FACEBOOK_PORT' | 'SIM_X_PORT' | 'SIM_LINKEDIN_PORT' | 'SIM_YOUTUBE_PORT' | 'SIM_XING_PORT' | 'SIM_TLS' | 'SIM_CA_FILE'
+    >
+  >;
 
 export interface RunningSim {
-  /** Base URL, e.g. http://127.0.0.1:4000 (networks below /facebook, /x, ...; control at /_sim). */
+  /** The shared origin, e.g. http://127.0.0.1:4000 (networks below /facebook, /x, ...; control at /_sim). */
   url: string;
+  /**
+   * Each network at its own origin, e.g. { x: 'https://127.0.0.1:4002' }: paths exactly as on the
+   * real host (/2/tweets, /v24.0/me, /youtube/v3/...), for official clients and the product alike.
+   */
+  origins: Record<Network, string>;
+  /** The product's settings that point every network at its own origin (FACEBOOK_GRAPH_URL, X_API_URL, ...). */
+  productUrls: Record<'FACEBOOK_GRAPH_URL' | 'X_API_URL' | 'LINKEDIN_API_URL' | 'YOUTUBE_API_URL' | 'XING_API_URL', string>;
+  /** PEM of the CA the https origins' certificates chain to (SIM_TLS), else null. */
+  ca: string | null;
   /** In-process handles, for tests and benchmarks in the same process. */
   context: SimContext;
   traffic: TrafficLoop;
@@ -62,23 +82,35 @@ export async function startSim(config: SimConfig, log: (line: string) => void = 
         return Object.fromEntries(modules.filter((m) => m.ingest).map((m) => [m.network, Math.max(seqs[m.network] ?? 0, m.ids?.idHighWater ?? 0)]));
       }, log)
     : null;
-  const server = createSimServer(ctx, modules, traffic);
-  server.keepAliveTimeout = 5_000;
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.SIM_PORT, config.SIM_HOST, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
   const host = config.SIM_HOST === '0.0.0.0' || config.SIM_HOST === '::' ? '127.0.0.1' : config.SIM_HOST;
+  const tls = config.SIM_TLS ? serverCertificate(config, host) : null;
+  const server = createSimServer(ctx, modules, traffic);
+  const ports = simPortSettings();
+  const own = modules.map((m) => ({ network: m.network, server: createNetworkServer(ctx, m, tls), port: config[ports[m.network]] ?? 0 }));
+  const servers: Server[] = [server, ...own.map((o) => o.server)];
+  try {
+    await listen(server, config.SIM_PORT, config.SIM_HOST);
+    for (const o of own) await listen(o.server, o.port, config.SIM_HOST);
+  } catch (error) {
+    await Promise.all(servers.map((s) => closeServer(s)));
+    throw error;
+  }
+  const origin = (s: Server, scheme: string) => `${scheme}://${host.includes(':') ? `[${host}]` : host}:${(s.address() as AddressInfo).port}`;
+  const origins = Object.fromEntries(own.map((o) => [o.network, origin(o.server, tls ? 'https' : 'http')])) as Record<Network, string>;
   saver?.start();
   traffic.start();
 
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: origin(server, 'http'),
+    origins,
+    productUrls: {
+      FACEBOOK_GRAPH_URL: origins.facebook,
+      X_API_URL: origins.x,
+      LINKEDIN_API_URL: origins.linkedin,
+      YOUTUBE_API_URL: origins.youtube,
+      XING_API_URL: origins.xing,
+    },
+    ca: tls?.ca ?? null,
     context: ctx,
     traffic,
     facebook,
@@ -87,10 +119,32 @@ export async function startSim(config: SimConfig, log: (line: string) => void = 
       traffic.stop();
       saver?.stop();
       ctx.webhooks.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all(servers.map((s) => closeServer(s)));
     },
   };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  server.keepAliveTimeout = 5_000;
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  if (!server.listening) return Promise.resolve();
+  server.closeAllConnections();
+  return new Promise<void>((resolve) => server.close(() => resolve()));
+}
+
+/** The https origins' certificate: for the sim's host and the loopback names, from the CA in SIM_CA_FILE (or one in memory). */
+function serverCertificate(config: SimConfig, host: string): ServerCertificate {
+  const ca = config.SIM_CA_FILE ? loadOrCreateCa(config.SIM_CA_FILE) : createCa();
+  return issueServerCertificate(ca, ['localhost', '127.0.0.1', '::1', host]);
 }
 
 /**

@@ -133,3 +133,37 @@ export function fuzzTestSettings(env: NodeJS.ProcessEnv = process.env): {
 export function faultTestSettings(env: NodeJS.ProcessEnv = process.env): { nodeOptions: string | undefined; keepLogs: boolean } {
   return { nodeOptions: env.RESONANCE_FAULT_NODE_OPTIONS || undefined, keepLogs: Boolean(env.RESONANCE_KEEP_FAULT_LOGS) };
 }
+
+/** The sim's networks, each at its own origin (SIM_*_PORT), and the setting that points the product there. */
+const SIM_NETWORK_SETTINGS = [
+  { network: 'facebook', port: 'SIM_FACEBOOK_PORT', apiUrl: 'FACEBOOK_GRAPH_URL' },
+  { network: 'x', port: 'SIM_X_PORT', apiUrl: 'X_API_URL' },
+  { network: 'linkedin', port: 'SIM_LINKEDIN_PORT', apiUrl: 'LINKEDIN_API_URL' },
+  { network: 'youtube', port: 'SIM_YOUTUBE_PORT', apiUrl: 'YOUTUBE_API_URL' },
+  { network: 'xing', port: 'SIM_XING_PORT', apiUrl: 'XING_API_URL' },
+] as const;
+
+export type SimNetworkName = (typeof SIM_NETWORK_SETTINGS)[number]['network'];
+export type SimPortSetting = (typeof SIM_NETWORK_SETTINGS)[number]['port'];
+
+/** The port setting of each network's own origin on the sim. */
+export const simPortSettings = (): Record<SimNetworkName, SimPortSetting> =>
+  Object.fromEntries(SIM_NETWORK_SETTINGS.map((s) => [s.network, s.port])) as Record<SimNetworkName, SimPortSetting>;
+
+/**
+ * The *_API_URL settings that point each network the operator has not configured at its own
+ * origin on a sim run with this config (`resonance start` passes them to api and worker). A
+ * network whose port is 0 (any free port) has no origin known in advance and keeps the default
+ * (`${SIM_URL}/{network}` on the sim's shared origin).
+ */
+export function simNetworkUrls(config: Config): Partial<Record<(typeof SIM_NETWORK_SETTINGS)[number]['apiUrl'], string>> {
+  const host = config.SIM_HOST === '0.0.0.0' || config.SIM_HOST === '::' ? '127.0.0.1' : config.SIM_HOST;
+  const hostPart = host.includes(':') ? `[${host}]` : host;
+  const scheme = config.SIM_TLS ? 'https' : 'http';
+  const urls: Partial<Record<(typeof SIM_NETWORK_SETTINGS)[number]['apiUrl'], string>> = {};
+  for (const s of SIM_NETWORK_SETTINGS) {
+    const port = config[s.port];
+    if (config[s.apiUrl] === undefined && port !== 0) urls[s.apiUrl] = `${scheme}://${hostPart}:${port}`;
+  }
+  return urls;
+}

@@ -10,6 +10,7 @@ const bool = z
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const port = z.coerce.number().int().min(1).max(65535);
+const portOrAny = z.coerce.number().int().min(0).max(65535);
 
 const url = (protocols: string[]) =>
   z.string().refine(
@@ -93,6 +94,20 @@ export const configSchema = z.object({
   SIM_PORT: port.default(4000),
   /** Where connectors send requests when a network has no real credentials configured. */
   SIM_URL: url(['http:', 'https:']).default('http://127.0.0.1:4000'),
+  /**
+   * Each network's own origin on SIM_HOST (paths as on the real host, so an official client needs
+   * only its base URL changed; 0 = any free port). `resonance start` points the *_API_URL settings
+   * it leaves unset at these (simNetworkUrls).
+   */
+  SIM_FACEBOOK_PORT: portOrAny.default(4001),
+  SIM_X_PORT: portOrAny.default(4002),
+  SIM_LINKEDIN_PORT: portOrAny.default(4003),
+  SIM_YOUTUBE_PORT: portOrAny.default(4004),
+  SIM_XING_PORT: portOrAny.default(4005),
+  /** Serve the networks' own origins over https, with certificates from the sim's local CA (SIM_CA_FILE). */
+  SIM_TLS: bool.default(false),
+  /** The sim's local CA (certificate and key, made when missing); clients trust it with NODE_EXTRA_CA_CERTS=<this file>. */
+  SIM_CA_FILE: z.string().min(1).default('.data/sim-ca.pem'),
   /** Messages per minute the sim's traffic generator creates in demo mode (0 = off). */
   SIM_TRAFFIC_PER_MINUTE: z.coerce.number().min(0).max(10_000_000).default(6),
   SIM_SEED: z.coerce.number().int().default(42),

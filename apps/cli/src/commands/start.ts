@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import { childProcessEnv, loadConfig, redactUrl } from '@resonance/config';
+import { childProcessEnv, loadConfig, redactUrl, simNetworkUrls, type Config } from '@resonance/config';
 import { createDataSource } from '@resonance/db';
 import { NODE_FLAGS } from '@resonance/runtime';
+import { loadOrCreateCa } from '@resonance/sim';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../embedded-postgres';
 import { prepareDatabase } from '../prepare-database';
 import { seedDemo } from '../seed';
@@ -71,13 +72,14 @@ export async function runStart(argv: string[], out: NodeJS.WritableStream): Prom
     throw error;
   }
 
+  const simEnv = processes.includes('sim') ? simWiring(config) : {};
   return new Promise<number>((resolveExit) => {
     const finish = (code: number) => void stopAll(code).then(resolveExit);
     for (const name of processes) {
       const entry = resolve(__dirname, '..', '..', '..', name, 'dist', 'main.js');
       const child = spawn(process.execPath, [...NODE_FLAGS[name], '--require', EXIT_WITH_PARENT, entry], {
         stdio: ['ignore', 'inherit', 'inherit'],
-        env: childProcessEnv({ DATABASE_URL: databaseUrl }),
+        env: childProcessEnv({ DATABASE_URL: databaseUrl, ...simEnv }),
       });
       children.set(name, child);
       child.once('exit', (code, signal) => {
@@ -87,11 +89,25 @@ export async function runStart(argv: string[], out: NodeJS.WritableStream): Prom
       });
     }
     const sim = processes.includes('sim')
-      ? `sim at ${config.SIM_URL}`
+      ? `sim at ${config.SIM_URL}, ${Object.keys(simEnv).filter((k) => k.endsWith('_URL')).length} networks at their own origins`
       : 'no sim: networks without credentials are unreachable (START_SIM=true or --with-sim runs it)';
     log(`Resonance is starting at http://localhost:${config.API_PORT} (api ${config.API_HOST === '0.0.0.0' ? 'open to other machines' : `on ${config.API_HOST} only`}; ${sim}); Ctrl-C stops everything`);
     if (config.DEMO_MODE) log('demo logins: admin@demo.local, agent@demo.local, analyst@demo.local — password "resonance"');
     process.once('SIGINT', () => finish(0));
     process.once('SIGTERM', () => finish(0));
   });
+}
+
+/**
+ * What api and worker need to reach the sim's networks at their own origins, as a real client
+ * would reach the real hosts: each *_API_URL the operator left unset, and with SIM_TLS the sim's
+ * CA (made now, before any process starts, since Node reads NODE_EXTRA_CA_CERTS only at startup).
+ */
+function simWiring(config: Config): Record<string, string> {
+  const env: Record<string, string> = { ...simNetworkUrls(config) };
+  if (config.SIM_TLS) {
+    loadOrCreateCa(config.SIM_CA_FILE);
+    env.NODE_EXTRA_CA_CERTS = resolve(config.SIM_CA_FILE);
+  }
+  return env;
 }

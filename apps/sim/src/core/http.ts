@@ -14,6 +14,11 @@ export interface SimRequest {
   badBody: boolean;
   /** Scheme and host the client used, e.g. `http://127.0.0.1:4000`: paging links point back here. */
   origin: string;
+  /**
+   * Where the network is mounted below `origin`: '' at the network's own origin, `/facebook` (etc.)
+   * on the sim's shared origin. A URL the network hands out is `${origin}${mount}${path}`.
+   */
+  mount: string;
 }
 
 export interface SimResponse {
@@ -30,7 +35,8 @@ export const redirect = (location: string): SimResponse => ({ status: 302, heade
 
 const MAX_BODY = 5 * 1024 * 1024;
 
-export async function readRequest(req: IncomingMessage): Promise<SimRequest> {
+/** Reads one request; `scheme` is the server's (https when the sim serves TLS). */
+export async function readRequest(req: IncomingMessage, scheme: 'http' | 'https' = 'http'): Promise<SimRequest> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -40,7 +46,7 @@ export async function readRequest(req: IncomingMessage): Promise<SimRequest> {
   }
   const rawBody = Buffer.concat(chunks);
   const host = req.headers.host ?? '127.0.0.1';
-  const url = new URL(req.url ?? '/', `http://${host}`);
+  const url = new URL(req.url ?? '/', `${scheme}://${host}`);
   const { body, badBody } = parseBody(rawBody, String(req.headers['content-type'] ?? ''));
   let path = url.pathname;
   try {
@@ -48,7 +54,7 @@ export async function readRequest(req: IncomingMessage): Promise<SimRequest> {
   } catch {
     // Keep the raw path: the module answers it with its own "not found".
   }
-  return { method: (req.method ?? 'GET').toUpperCase(), path, query: url.searchParams, headers: req.headers, rawBody, body, badBody, origin: `http://${host}` };
+  return { method: (req.method ?? 'GET').toUpperCase(), path, query: url.searchParams, headers: req.headers, rawBody, body, badBody, origin: `${scheme}://${host}`, mount: '' };
 }
 
 function parseBody(raw: Buffer, contentType: string): { body: Record<string, unknown>; badBody: boolean } {

@@ -42,7 +42,7 @@ export class FacebookModule implements NetworkModule, NetworkControl {
     if (this.state.usage.appPercent(now) >= 100) return errors.rateLimit(4, this.state.usage.headers(now, token.pageId));
     if (token.pageId && this.state.usage.pagePercent(now, token.pageId) >= 100) return errors.rateLimit(32, this.state.usage.headers(now, token.pageId));
 
-    const call: ReadCall = { req, token, version, base: `${req.origin}/facebook/${version}` };
+    const call: ReadCall = { req, token, version, base: `${req.origin}${req.mount}/${version}` };
     try {
       return this.withHeaders(this.route(call, segments), token.pageId);
     } catch (error) {

@@ -12,7 +12,7 @@ export interface ReadCall {
   req: SimRequest;
   token: FbToken;
   version: string;
-  /** `${origin}/facebook/${version}` */
+  /** `${origin}${mount}/${version}` */
   base: string;
 }
 

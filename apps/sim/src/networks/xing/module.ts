@@ -94,7 +94,7 @@ export class XingModule implements NetworkModule, NetworkControl {
         if (this.ctx.faults.hit('xing', 'token_revoked') || this.ctx.faults.hit('xing', 'token_expired')) return { error: xingErrors.invalidToken() };
       }
     }
-    const base = signatureBaseString(req.method, `${req.origin}/xing${req.path}`, all);
+    const base = signatureBaseString(req.method, `${req.origin}${req.mount}${req.path}`, all);
     const expected = hmacSha1Signature(base, consumerSecret, token?.secret ?? '');
     if (!signaturesMatch(expected, p.oauth_signature)) return { error: xingErrors.invalidSignature() };
     const ts = Number(p.oauth_timestamp);
