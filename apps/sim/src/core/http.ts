@@ -88,3 +88,19 @@ export function writeResponse(res: ServerResponse, response: SimResponse): void 
   res.writeHead(response.status, headers);
   res.end(data);
 }
+
+/**
+ * An array parameter as clients send it: repeated keys (`part=snippet&part=replies`, how Google's
+ * client sends arrays), a comma list (`part=snippet,replies`), or both. Null when absent.
+ */
+export function listParam(query: URLSearchParams, name: string): string[] | null {
+  const values = query.getAll(name);
+  if (values.length === 0) return null;
+  return values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+}
+
+/** An array parameter whose items may hold commas themselves (Graph `fields`): repeated keys joined by a comma. */
+export function joinedParam(query: URLSearchParams, name: string): string | null {
+  const values = query.getAll(name);
+  return values.length === 0 ? null : values.join(',');
+}

@@ -1,4 +1,4 @@
-import { json, type SimRequest, type SimResponse } from '../../core/http';
+import { joinedParam, json, type SimRequest, type SimResponse } from '../../core/http';
 import { errors } from './errors';
 import { fbTime, parseFields, unixSeconds, type FieldSpec } from './fields';
 import { cursorPage, decodeCursor, encodeCursor, pageLink } from './paging';
@@ -72,7 +72,7 @@ function wantsSummary(req: SimRequest): boolean {
 
 /** The request's `fields`, parsed once per request (not once per rendered item). */
 function fieldsOf(call: ReadCall): FieldSpec[] | null {
-  return parseFields(call.req.query.get('fields'));
+  return parseFields(joinedParam(call.req.query, 'fields'));
 }
 
 /** Renders nested edges (`comments.summary(true).limit(0)`, `messages.limit(5){message}`) inside a node. */
@@ -220,7 +220,7 @@ export function getMessages(state: FacebookState, call: ReadCall, conversationId
 
 /** GET /{id}: whatever node the id names. */
 export function getNode(state: FacebookState, call: ReadCall, id: string): SimResponse {
-  const fields = parseFields(call.req.query.get('fields'));
+  const fields = parseFields(joinedParam(call.req.query, 'fields'));
   const edges = nestedEdges(state);
   const { store } = state;
   if (id === 'me') {

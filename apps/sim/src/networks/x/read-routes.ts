@@ -1,4 +1,4 @@
-import { json, type SimRequest, type SimResponse } from '../../core/http';
+import { json, listParam, type SimRequest, type SimResponse } from '../../core/http';
 import { errors } from './errors';
 import { dmEventsBody, fieldList, tweetsBody, UnknownFieldError, USER_FIELDS, userJson } from './serialize';
 import { dmConversationId, type XDmEvent, type XStore, type XTweet } from './store';
@@ -170,7 +170,7 @@ export function getTweet(store: XStore, req: SimRequest, id: string): SimRespons
 const DM_PAGE = { min: 1, max: 100, def: 100, tokenParams: ['pagination_token'] };
 
 function dmList(events: XDmEvent[], req: SimRequest): XDmEvent[] {
-  const types = (req.query.get('event_types') ?? 'MessageCreate').split(',');
+  const types = listParam(req.query, 'event_types') ?? ['MessageCreate'];
   // Only MessageCreate events exist in the sim (nobody joins or leaves a 1:1 conversation).
   return types.includes('MessageCreate') ? events : [];
 }

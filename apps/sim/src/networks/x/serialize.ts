@@ -1,3 +1,4 @@
+import { listParam } from '../../core/http';
 import type { XDmEvent, XStore, XTweet, XUser } from './store';
 
 /** Fields a client can ask for (unknown ones are a 400, as on X). */
@@ -15,10 +16,8 @@ export class UnknownFieldError extends Error {
 }
 
 export function fieldList(query: URLSearchParams, parameter: string, allowed: Set<string>): Set<string> {
-  const raw = query.get(parameter);
   const fields = new Set<string>();
-  if (!raw) return fields;
-  for (const f of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const f of listParam(query, parameter) ?? []) {
     if (!allowed.has(f)) throw new UnknownFieldError(parameter, f);
     fields.add(f);
   }
@@ -64,7 +63,7 @@ export function dmEventJson(e: XDmEvent, fields: Set<string>): Record<string, un
 export function tweetsBody(store: XStore, tweets: XTweet[], query: URLSearchParams): Record<string, unknown> {
   const fields = fieldList(query, 'tweet.fields', TWEET_FIELDS);
   const userFields = fieldList(query, 'user.fields', USER_FIELDS);
-  const expansions = new Set((query.get('expansions') ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+  const expansions = new Set(listParam(query, 'expansions') ?? []);
   const includes: Record<string, unknown[]> = {};
   if (expansions.has('author_id')) {
     const users = new Map<string, XUser>();
@@ -90,7 +89,7 @@ export function tweetsBody(store: XStore, tweets: XTweet[], query: URLSearchPara
 export function dmEventsBody(events: XDmEvent[], query: URLSearchParams): Record<string, unknown> {
   const fields = fieldList(query, 'dm_event.fields', DM_EVENT_FIELDS);
   const userFields = fieldList(query, 'user.fields', USER_FIELDS);
-  const expansions = new Set((query.get('expansions') ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+  const expansions = new Set(listParam(query, 'expansions') ?? []);
   const users = new Map<string, XUser>();
   for (const e of events) {
     if (expansions.has('sender_id')) users.set(e.sender.id, e.sender);

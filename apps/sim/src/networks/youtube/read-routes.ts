@@ -1,4 +1,4 @@
-import { json, type SimRequest, type SimResponse } from '../../core/http';
+import { json, listParam, type SimRequest, type SimResponse } from '../../core/http';
 import { errors } from './errors';
 import {
   commentJson,
@@ -19,9 +19,8 @@ import type { YtComment, YtThread, YtVideo } from './store';
 type Parsed<T> = { ok: T } | { error: SimResponse };
 
 export function parts(req: SimRequest, allowed: string[]): Parsed<Set<string>> {
-  const raw = req.query.get('part');
-  if (!raw) return { error: errors.required('part') };
-  const list = raw.split(',').map((p) => p.trim()).filter(Boolean);
+  const list = listParam(req.query, 'part') ?? [];
+  if (list.length === 0) return { error: errors.required('part') };
   const bad = list.find((p) => !allowed.includes(p));
   if (bad) return { error: errors.invalidParam('part', `'${bad}'`, 'unknownPart') };
   return { ok: new Set(list) };
@@ -63,7 +62,7 @@ export function listCommentThreads(state: YoutubeState, req: SimRequest): SimRes
     if (!video) return errors.videoNotFound();
     threads = video.threads;
   } else if (q.get('id') !== null) {
-    threads = q.get('id')!.split(',').map((id) => store.thread(id)).filter((t): t is YtThread => !!t);
+    threads = (listParam(q, 'id') ?? []).map((id) => store.thread(id)).filter((t): t is YtThread => !!t);
   } else {
     return errors.invalidParam('allThreadsRelatedToChannelId', 'No filter selected. Expected one of: allThreadsRelatedToChannelId, videoId, id, channelId', 'missingRequiredParameter');
   }
@@ -88,7 +87,7 @@ export function listComments(state: YoutubeState, req: SimRequest): SimResponse 
     if (!parent) return errors.parentCommentNotFound();
     comments = parent.replies;
   } else if (req.query.get('id') !== null) {
-    comments = req.query.get('id')!.split(',').map((id) => store.comment(id)).filter((c): c is YtComment => !!c);
+    comments = (listParam(req.query, 'id') ?? []).map((id) => store.comment(id)).filter((c): c is YtComment => !!c);
   } else {
     return errors.invalidParam('parentId', 'No filter selected. Expected one of: parentId, id', 'missingRequiredParameter');
   }
@@ -105,9 +104,8 @@ export function listComments(state: YoutubeState, req: SimRequest): SimResponse 
 export function listVideos(state: YoutubeState, req: SimRequest): SimResponse {
   const p = parts(req, ['id', 'snippet', 'statistics', 'contentDetails', 'status']);
   if ('error' in p) return p.error;
-  const ids = req.query.get('id');
-  if (!ids) return errors.invalidParam('id', 'No filter selected. Expected one of: id, chart, myRating', 'missingRequiredParameter');
-  const list = ids.split(',').filter(Boolean);
+  const list = listParam(req.query, 'id') ?? [];
+  if (list.length === 0) return errors.invalidParam('id', 'No filter selected. Expected one of: id, chart, myRating', 'missingRequiredParameter');
   if (list.length > 50) return errors.invalidParam('id', 'The request specifies more than 50 video ids.', 'invalidVideoId');
   const videos = list.map((id) => state.store.video(id)).filter((v): v is YtVideo => !!v);
   const items = videos.map((v) => videoJson(v, state.store.channel.channelId, state.channelTitle, p.ok));
@@ -122,7 +120,7 @@ export function listChannels(state: YoutubeState, req: SimRequest, tokenChannelI
   const channelId = state.store.channel.channelId;
   let match: boolean;
   if (q.get('mine') === 'true') match = tokenChannelId === channelId;
-  else if (q.get('id') !== null) match = q.get('id')!.split(',').includes(channelId);
+  else if (q.get('id') !== null) match = (listParam(q, 'id') ?? []).includes(channelId);
   else return errors.invalidParam('id', 'No filter selected. Expected one of: id, mine, forHandle, forUsername, managedByMe, mySubscribers', 'missingRequiredParameter');
   const items = match
     ? [
