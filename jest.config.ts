@@ -6,6 +6,7 @@ import type { Config } from 'jest';
  *   *.spec.ts      unit (no services)
  *   *.int-spec.ts  integration, against real PostgreSQL and Redis
  *   *.e2e-spec.ts  end to end, against the running processes
+ *   *.client-spec.ts  the networks' official client libraries against the sim (apps/sim/test/clients)
  * Sources run through SWC (decorator metadata for NestJS). NestJS 12 and a few of its
  * dependencies ship ESM only, so those node_modules are transformed too.
  */
@@ -52,8 +53,9 @@ const packages = [
   'apps/web',
 ];
 
-const tier = process.env.RESONANCE_TEST_TIER; // unit | int | e2e | (unset: all)
-const suffix = tier === 'unit' ? 'spec' : tier === 'int' ? 'int-spec' : tier === 'e2e' ? 'e2e-spec' : '{spec,int-spec,e2e-spec}';
+const tier = process.env.RESONANCE_TEST_TIER; // unit | int | e2e | clients | (unset: all)
+const suffix =
+  tier === 'unit' ? 'spec' : tier === 'int' ? 'int-spec' : tier === 'e2e' ? 'e2e-spec' : tier === 'clients' ? 'client-spec' : '{spec,int-spec,e2e-spec,client-spec}';
 
 const config: Config = {
   projects: packages.map((dir) => ({

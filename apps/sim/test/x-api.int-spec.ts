@@ -57,6 +57,11 @@ describe('X module of the sim', () => {
       const one = await get(`/dm_conversations/with/${customer}/dm_events?${fields}`);
       expect(shapeMismatches(fixture('dm-events-by-conversation.json'), one.body)).toEqual([]);
       expect(new Set(one.body.data.map((e: { dm_conversation_id: string }) => e.dm_conversation_id)).size).toBe(1);
+      // The fixture's own route: the conversation by its id (GET /2/dm_conversations/:dm_conversation_id/dm_events).
+      const byId = await get(`/dm_conversations/${one.body.data[0].dm_conversation_id}/dm_events?${fields}`);
+      expect(shapeMismatches(fixture('dm-events-by-conversation.json'), byId.body)).toEqual([]);
+      expect(byId.body.data).toEqual(one.body.data);
+      expect((await get(`/dm_conversations/not-an-id/dm_events`)).status).toBe(400);
     });
 
     it('a rate-limit storm answers 429 in the documented code-88 shape (error-429-rate-limit-exceeded-code88.json) or as problem+json, with spent windows', async () => {

@@ -9,9 +9,11 @@ export const DEFAULT_LIMITS: Record<string, number> = {
   'GET /2/tweets/:id': 900,
   'GET /2/dm_events': 300,
   'GET /2/dm_conversations/with/:id/dm_events': 300,
+  'GET /2/dm_conversations/:id/dm_events': 300,
   'GET /2/users/me': 75,
   'POST /2/tweets': 200,
   'POST /2/dm_conversations/with/:id/messages': 200,
+  'POST /2/dm_conversations/:id/messages': 200,
 };
 
 interface Window {

@@ -8,7 +8,7 @@ import type { TruthItem } from '../../core/world';
 import { errors } from './errors';
 import { XRateLimits } from './limits';
 import { authorize, revoke, token } from './oauth-routes';
-import { getConversationEvents, getDmEvents, getMe, getMentions, getTweet, getUserTweets, searchRecent } from './read-routes';
+import { getConversationEvents, getDmEvents, getEventsOfConversation, getMe, getMentions, getTweet, getUserTweets, searchRecent } from './read-routes';
 import { XStore, type XDmEvent, type XTweet } from './store';
 import { bearer, XTokenRegistry, type XToken } from './tokens';
 import { directMessageEvents, tweetCreateEvents, xSignature } from './webhooks';
@@ -25,6 +25,8 @@ export function endpointOf(method: string, path: string): string {
   if (/^\/2\/tweets\/\d+$/.test(p)) return 'GET /2/tweets/:id';
   if (/^\/2\/dm_conversations\/with\/\d+\/dm_events$/.test(p)) return 'GET /2/dm_conversations/with/:id/dm_events';
   if (/^\/2\/dm_conversations\/with\/\d+\/messages$/.test(p)) return 'POST /2/dm_conversations/with/:id/messages';
+  if (/^\/2\/dm_conversations\/[\d-]+\/dm_events$/.test(p)) return 'GET /2/dm_conversations/:id/dm_events';
+  if (/^\/2\/dm_conversations\/[\d-]+\/messages$/.test(p)) return 'POST /2/dm_conversations/:id/messages';
   return `${method} ${p}`;
 }
 
@@ -83,6 +85,7 @@ export class XModule implements NetworkModule, NetworkControl {
       if (seg[0] === 'tweets' && seg.length === 2 && /^\d{1,19}$/.test(seg[1])) return getTweet(this.store, req, seg[1]);
       if (seg[0] === 'dm_events' && seg.length === 1) return getDmEvents(this.store, req, userId);
       if (seg[0] === 'dm_conversations' && seg[1] === 'with' && seg[3] === 'dm_events' && seg.length === 4) return getConversationEvents(this.store, req, userId, seg[2]);
+      if (seg[0] === 'dm_conversations' && seg[2] === 'dm_events' && seg.length === 3) return getEventsOfConversation(this.store, req, userId, seg[1]);
     }
     if (req.method === 'POST') {
       if (seg[0] === 'tweets' && seg.length === 1) {
@@ -92,6 +95,15 @@ export class XModule implements NetworkModule, NetworkControl {
       }
       if (seg[0] === 'dm_conversations' && seg[1] === 'with' && seg[3] === 'messages' && seg.length === 4) {
         const { response, created } = sendDm(this.store, this.ctx.world, req, userId, seg[2], now);
+        if (created) this.afterCreate([created], 'api');
+        return response;
+      }
+      if (seg[0] === 'dm_conversations' && seg[2] === 'messages' && seg.length === 3 && seg[1] !== 'with') {
+        // A 1:1 conversation id is both members' ids; the sim has no group conversations.
+        const members = /^(\d{1,19})-(\d{1,19})$/.exec(seg[1]);
+        if (!members || (members[1] !== userId && members[2] !== userId)) return errors.forbidden('You cannot send messages to this conversation.');
+        const other = members[1] === userId ? members[2] : members[1];
+        const { response, created } = sendDm(this.store, this.ctx.world, req, userId, other, now, `/2/dm_conversations/${seg[1]}/messages`);
         if (created) this.afterCreate([created], 'api');
         return response;
       }

@@ -32,7 +32,9 @@ export function authorize(tokens: XTokenRegistry, app: XOAuthApp, userId: string
   };
   if (q.get('response_type') !== 'code') return back({ error: 'unsupported_response_type' });
   const challenge = q.get('code_challenge');
-  const method = q.get('code_challenge_method') ?? 'plain';
+  // X takes the method in any case: its own TypeScript SDK (and twitter-api-v2) send "s256".
+  const given = (q.get('code_challenge_method') ?? 'plain').toLowerCase();
+  const method = given === 's256' ? 'S256' : given;
   if (!challenge || (method !== 'S256' && method !== 'plain')) return back({ error: 'invalid_request', error_description: 'Missing required parameter [code_challenge].' });
   const scopes = (q.get('scope') ?? '').split(/\s+/).filter(Boolean);
   if (!scopes.length) return back({ error: 'invalid_scope' });

@@ -45,8 +45,8 @@ export function postTweet(store: XStore, world: World, req: SimRequest, userId: 
   return { response: json(201, { data: { id: tweet.id, text: tweet.text, edit_history_tweet_ids: [tweet.id] } }), created: tweet };
 }
 
-/** POST /2/dm_conversations/with/:participant_id/messages */
-export function sendDm(store: XStore, world: World, req: SimRequest, userId: string, participantId: string, now: number): Created<XDmEvent> {
+/** POST /2/dm_conversations/with/:participant_id/messages (and, through the conversation's other member, /2/dm_conversations/:id/messages) */
+export function sendDm(store: XStore, world: World, req: SimRequest, userId: string, participantId: string, now: number, path = `/2/dm_conversations/with/${participantId}/messages`): Created<XDmEvent> {
   if (req.badBody) return { response: errors.invalidRequest('body', '', 'Request body is not valid JSON') };
   const text = req.body.text;
   if (typeof text !== 'string' || text.trim() === '') return { response: errors.invalidRequest('text', String(text ?? ''), 'The `text` field is required when no attachments are sent') };
@@ -59,7 +59,7 @@ export function sendDm(store: XStore, world: World, req: SimRequest, userId: str
     at: new Date(now).toISOString(),
     kind: 'private_message',
     method: 'POST',
-    path: `/2/dm_conversations/with/${participantId}/messages`,
+    path,
     targetId: participantId,
     externalId: event.id,
     text,
