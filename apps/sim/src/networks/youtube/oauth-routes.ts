@@ -38,7 +38,7 @@ export function consent(state: YoutubeState, req: SimRequest): SimResponse {
 
 export function token(state: YoutubeState, req: SimRequest): SimResponse {
   if (req.method !== 'POST') return errors.methodNotAllowed();
-  const p = { ...req.body } as Record<string, string | undefined>;
+  const p = { ...req.body, ...clientCredentials(req) } as Record<string, string | undefined>;
   if (p.client_id !== state.client.clientId || p.client_secret !== state.client.clientSecret) return errors.oauth(401, 'invalid_client', 'Unauthorized');
   const now = state.now();
   if (p.grant_type === 'authorization_code') {
@@ -66,6 +66,27 @@ export function token(state: YoutubeState, req: SimRequest): SimResponse {
     return json(200, { access_token: access.token, expires_in: ACCESS_TOKEN_S, scope: refresh.scopes.join(' ') || FORCE_SSL_SCOPE, token_type: 'Bearer' });
   }
   return errors.oauth(400, 'unsupported_grant_type', `Invalid grant_type: ${p.grant_type ?? ''}`);
+}
+
+/**
+ * The client's id and secret from HTTP Basic (RFC 6749 §2.3.1: each form-encoded, then joined by
+ * ":"), which Google accepts beside the form fields; empty when the request has no Basic header.
+ */
+function clientCredentials(req: SimRequest): { client_id?: string; client_secret?: string } {
+  const header = String(req.headers.authorization ?? '');
+  const m = /^basic\s+(\S+)$/i.exec(header);
+  if (!m) return {};
+  const decoded = Buffer.from(m[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return { client_id: '', client_secret: '' };
+  const unform = (v: string) => {
+    try {
+      return decodeURIComponent(v.replace(/\+/g, ' '));
+    } catch {
+      return v;
+    }
+  };
+  return { client_id: unform(decoded.slice(0, colon)), client_secret: unform(decoded.slice(colon + 1)) };
 }
 
 export function revoke(state: YoutubeState, req: SimRequest): SimResponse {
