@@ -1,3 +1,4 @@
+import { carriesImage, mediaKey, mediaNumber } from '../../core/media';
 import type { FieldSpec } from './fields';
 import { fbTime } from './fields';
 import type { FbComment, FbConversation, FbMessage, FbPost, FbUser } from './store';
@@ -58,6 +59,9 @@ function commentFields(pageId: string): Record<string, Getter<FbComment>> {
     can_hide: (c) => !c.fromPage,
     can_remove: () => true,
     can_reply_privately: (c) => !c.fromPage,
+    // A photo comment, as comment-single-with-attachment.json; Facebook omits the field otherwise.
+    attachment: (c) => (!c.fromPage && carriesImage(c.id) ? commentPhoto(c.id) : undefined),
+    private_reply_conversation: () => undefined,
     is_hidden: (c) => c.hidden,
     is_private: () => false,
     user_likes: (c) => c.likedByPage,
@@ -134,13 +138,41 @@ export function renderMessage(m: FbMessage, fields: FieldSpec[] | null, page: Fb
     to: () => ({ data: [messengerUser(to)] }),
     message: (x) => x.text,
     tags: (x) => ({ data: x.fromPage ? [{ name: 'source:chat' }] : [{ name: 'inbox' }, { name: 'source:mobile' }] }),
-    // The sim's messages carry no attachments or stickers; Facebook omits such fields.
-    attachments: () => undefined,
+    // An image, as message-single-with-attachment.json; no stickers or shares (Facebook omits absent fields).
+    attachments: (x) => (!x.fromPage && carriesImage(x.id) ? messageImage(x.id) : undefined),
     sticker: () => undefined,
     shares: () => undefined,
     is_unsupported: () => false,
   };
   return render(m, fields, DEFAULT_MESSAGE, getters, 'Message', noEdges);
+}
+
+function commentPhoto(id: string): Record<string, unknown> {
+  const fbid = mediaNumber(id);
+  const url = `https://www.facebook.com/photo.php?fbid=${fbid}&set=p.${fbid}&type=3`;
+  return {
+    media: { image: { height: 720, src: `https://scontent.xx.fbcdn.net/v/t39.30808-6/${fbid}_${mediaKey(id)}_n.jpg`, width: 960 } },
+    target: { id: fbid, url },
+    type: 'photo',
+    url,
+  };
+}
+
+function messageImage(id: string): Record<string, unknown> {
+  const attachmentId = mediaNumber(id);
+  const src = `https://scontent.xx.fbcdn.net/v/t1.15752-9/${attachmentId}_${mediaKey(id)}_n.jpg`;
+  return {
+    data: [
+      {
+        id: attachmentId,
+        mime_type: 'image/jpeg',
+        name: `image-${attachmentId}`,
+        size: 48_000 + (Number(attachmentId.slice(-4)) % 9_000),
+        image_data: { width: 1280, height: 960, max_width: 1280, max_height: 960, url: src, preview_url: src.replace('/v/t1.15752-9/', '/v/t1.15752-9/p280x280/'), image_type: 1, render_as_sticker: false },
+      },
+    ],
+    paging: { cursors: { before: 'MAZDZD', after: 'MAZDZD' } },
+  };
 }
 
 export function renderConversation(c: FbConversation, fields: FieldSpec[] | null, page: FbUser, edges: EdgeRenderer): Record<string, unknown> {

@@ -1,3 +1,4 @@
+import { carriesImage, mediaKey } from '../../core/media';
 import type { LiComment, LiPerson, LiPost } from './store';
 
 /** Bodies in the shape of the Posts, Comments (socialActions) and People APIs of api.linkedin.com. */
@@ -39,7 +40,19 @@ export function commentJson(c: LiComment, orgUrn: string, adminUrn: string): Rec
     commentUrn: c.urn,
     object: c.post.activityUrn,
     ...(c.parent ? { parentComment: c.parent.urn } : {}),
+    ...(!byOrg && carriesImage(c.id) ? { content: [commentImage(c.id, c.createdAt)] } : {}),
     ...summary(c, c.replies.length, c.replies.length),
+  };
+}
+
+/** An image in a comment, as comment-object-org-actor-with-image.json (LinkedIn omits `content` otherwise). */
+function commentImage(id: string, createdAt: number): Record<string, unknown> {
+  const asset = `C4E${mediaKey(id, 12).toUpperCase()}Q`;
+  const expires = Math.floor(createdAt / 1000) + 30 * 86_400;
+  return {
+    type: 'IMAGE',
+    url: `https://media.licdn.com/dms/image/${asset}/comment-image-shrink_8192_800/0?e=${expires}&v=beta&t=${mediaKey(`${id}:t`, 43)}`,
+    entity: { digitalmediaAsset: `urn:li:digitalmediaAsset:${asset}` },
   };
 }
 
