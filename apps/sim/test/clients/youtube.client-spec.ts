@@ -120,7 +120,7 @@ describe('@googleapis/youtube against the sim', () => {
     expect((await received(sim, 'youtube')).map((r) => r.text)).toContain('Danke fürs Zuschauen! 🎬');
   });
 
-  it('surfaces the quota error as the client's error carrying Google\'s reason', async () => {
+  it('surfaces the quota error as the client\'s error carrying Google\'s reason', async () => {
     await postJson(`${sim.url}/_sim/youtube/quota`, { dailyUnits: 10_000, used: 10_000 });
     const error = await demo().commentThreads.list({ part: ['snippet'], allThreadsRelatedToChannelId: DEMO_YOUTUBE_CHANNEL.id }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
