@@ -30,7 +30,17 @@ describe('Facebook sync against the sim', () => {
     await simJson(sim, '/_sim/generate', { method: 'POST', body: { count: 300, network: 'facebook' } });
     const first = await runner.run(channel.id);
     expect(first.error).toBeUndefined();
+    // Every payload the sim sends is one the connector reads.
+    expect(first.unexpected).toBeUndefined();
     expect(compareWithTruth(await truthOf(sim), await storedMessages(db.dataSource, channel.id))).toEqual([]);
+    // The sync asks for the comments' `attachment` (the mapper reads it): photo comments keep their image.
+    const photos: Array<{ channel: string; url: string }> = await db.dataSource.query(
+      `SELECT t.channel, a->>'url' AS url FROM message m JOIN thread t ON t.id = m.thread_id, jsonb_array_elements(m.attachments) a WHERE t.channel_account_id = $1`,
+      [channel.id],
+    );
+    expect(photos.filter((p) => p.channel === 'comment').length).toBeGreaterThan(0);
+    expect(photos.filter((p) => p.channel === 'direct').length).toBeGreaterThan(0);
+    expect(photos.every((p) => p.url.startsWith('https://scontent.xx.fbcdn.net/'))).toBe(true);
 
     await simJson(sim, '/_sim/generate', { method: 'POST', body: { count: 200, network: 'facebook' } });
     const second = await runner.run(channel.id);

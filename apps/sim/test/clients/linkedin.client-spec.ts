@@ -61,7 +61,7 @@ describe('linkedin-api-client against the sim', () => {
   it('reads what the sync reads: posts by author, social actions, comments page by page (with images), commenters by batch get', async () => {
     const posts = await restli.finder({ resourcePath: '/posts', finderName: 'author', queryParams: { author: DEMO_LINKEDIN_ORG.urn, sortBy: 'CREATED', count: 100 }, accessToken: token, versionString: VERSION });
     const expectedPosts = truth.filter((t) => t.kind === 'post');
-    expect(posts.data.elements.map((p: { id: string }) => p.id).sort()).toEqual(expectedPosts.map((p) => p.externalId).sort());
+    expect(posts.data.elements.map((p) => String(p.id)).sort()).toEqual(expectedPosts.map((p) => p.externalId).sort());
     const busiest = expectedPosts.map((p) => ({ p, n: comments().filter((c) => c.postExternalId === p.externalId).length })).sort((a, b) => b.n - a.n)[0].p;
 
     const actions = await restli.get({ resourcePath: '/socialActions/{id}', pathKeys: { id: busiest.externalId }, accessToken: token, versionString: VERSION });
@@ -70,8 +70,8 @@ describe('linkedin-api-client against the sim', () => {
     const read: Array<{ $URN: string; actor?: string; message: { text: string }; content?: Array<{ type: string; url: string }> }> = [];
     for (let start = 0; ; start += 10) {
       const page = await restli.getAll({ resourcePath: '/socialActions/{id}/comments', pathKeys: { id: busiest.externalId }, queryParams: { start, count: 10 }, accessToken: token, versionString: VERSION });
-      read.push(...page.data.elements);
-      if (start + 10 >= page.data.paging.total) break;
+      read.push(...(page.data.elements as unknown as typeof read));
+      if (start + 10 >= (page.data.paging?.total ?? 0)) break;
     }
     const topLevel = comments().filter((c) => c.postExternalId === busiest.externalId && c.parentExternalId === null);
     expect(read.map((c) => c.$URN).sort()).toEqual(topLevel.map((c) => c.externalId).sort());
@@ -81,7 +81,7 @@ describe('linkedin-api-client against the sim', () => {
     const everyComment: typeof read = [];
     for (const post of expectedPosts) {
       const page = await restli.getAll({ resourcePath: '/socialActions/{id}/comments', pathKeys: { id: post.externalId }, queryParams: { count: 100 }, accessToken: token, versionString: VERSION });
-      everyComment.push(...page.data.elements);
+      everyComment.push(...(page.data.elements as unknown as typeof read));
     }
     const withImage = everyComment.filter((c) => c.content);
     expect(withImage.length).toBeGreaterThan(0);

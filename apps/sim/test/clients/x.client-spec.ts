@@ -89,7 +89,7 @@ describe('twitter-api-v2 against the sim', () => {
   });
 
   it('reads DM events: all, with a participant, and by conversation id', async () => {
-    const options = { 'dm_event.fields': [...DM_FIELDS], expansions: ['sender_id', 'participant_ids'], 'user.fields': [...USER_FIELDS], max_results: 100 } as const;
+    const options: Parameters<TwitterApi['v2']['listDmEvents']>[0] = { 'dm_event.fields': [...DM_FIELDS], expansions: ['sender_id', 'participant_ids'], 'user.fields': [...USER_FIELDS], max_results: 100 };
     const all = await user().v2.listDmEvents(options);
     await all.fetchLast();
     expect(all.events.map((e) => e.id)).toEqual(dms().map((t) => t.externalId).reverse());
@@ -106,9 +106,11 @@ describe('twitter-api-v2 against the sim', () => {
     const reply = await user().v2.reply('Danke, wir kümmern uns! 🙏', target.externalId);
     expect(reply.data).toMatchObject({ id: expect.stringMatching(/^\d+$/), text: 'Danke, wir kümmern uns! 🙏' });
     const inbound = dms().find((t) => !t.fromAccount)!;
-    const direct = await user().v2.sendDmToParticipant(inbound.author!.externalId, { text: 'Hallo per Teilnehmer' });
+    // X answers {data: {dm_conversation_id, dm_event_id}} (docs.x.com); the client returns that body as is, though its type omits `data`.
+    type Sent = { data: { dm_conversation_id: string; dm_event_id: string } };
+    const direct = (await user().v2.sendDmToParticipant(inbound.author!.externalId, { text: 'Hallo per Teilnehmer' })) as unknown as Sent;
     expect(direct.data).toMatchObject({ dm_conversation_id: inbound.threadExternalId, dm_event_id: expect.stringMatching(/^\d+$/) });
-    const inConversation = await user().v2.sendDmInConversation(inbound.threadExternalId!, { text: 'Hallo per Unterhaltung' });
+    const inConversation = (await user().v2.sendDmInConversation(inbound.threadExternalId!, { text: 'Hallo per Unterhaltung' })) as unknown as Sent;
     expect(inConversation.data).toMatchObject({ dm_conversation_id: inbound.threadExternalId, dm_event_id: expect.stringMatching(/^\d+$/) });
     const got = await received(sim, 'x');
     expect(got.map((r) => [r.kind, r.targetId, r.text])).toEqual([

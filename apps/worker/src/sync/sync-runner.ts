@@ -16,6 +16,8 @@ export interface SyncRunResult {
   error?: string;
   /** The interval the channel's schedule should now have. */
   intervalMs: number;
+  /** Payloads the connector could not read (its error records), each shape once: the processor logs them. */
+  unexpected?: string[];
   /** The interval it had before this run. */
   previousIntervalMs?: number;
 }
@@ -59,7 +61,8 @@ export class SyncRunner {
 
     const owner = randomUUID();
     if (!(await this.acquire(channelId, owner))) return { ...base, skipped: 'busy', intervalMs: interval };
-    const result = { ...base };
+    const result: Omit<SyncRunResult, 'intervalMs'> = { ...base };
+    const unexpected = new Set<string>();
     let ctx: Awaited<ReturnType<ChannelAccess['context']>> | undefined;
     // While this worker lives it keeps the lease, however long a page or a budget wait takes; a
     // killed worker stops renewing and another takes the channel over when the lease runs out.
@@ -78,7 +81,9 @@ export class SyncRunner {
         result.pages += batch.pages;
         result.messagesInserted += stored.messagesInserted;
         result.posts += stored.posts;
+        for (const record of batch.records) if (record.kind === 'error') unexpected.add(record.message);
       }
+      if (unexpected.size) result.unexpected = [...unexpected];
       await this.access.succeeded(channelId, ctx.budget.state);
       const notice = connector.auth.notice?.(ctx.credentials, now);
       if (notice) await this.dataSource.query(`UPDATE channel_account SET last_error = $2, last_error_at = now() WHERE id = $1`, [channelId, notice]);

@@ -4,6 +4,7 @@ import type { Job } from 'bullmq';
 import { QueueName, type SyncJob } from '@resonance/queue';
 import { SyncRunner, type SyncRunResult } from './sync-runner';
 import { SyncScheduler } from './sync-scheduler';
+import { UnexpectedShapes } from './unexpected-shapes';
 
 /**
  * Runs one channel's sync (scheduled, backfill, or after a webhook hint), then moves the
@@ -12,6 +13,7 @@ import { SyncScheduler } from './sync-scheduler';
 @Processor(QueueName.Sync, { concurrency: 8 })
 export class SyncProcessor extends WorkerHost {
   private readonly logger = new Logger(SyncProcessor.name);
+  private readonly unexpected = new UnexpectedShapes();
 
   constructor(
     @Inject(SyncRunner) private readonly runner: SyncRunner,
@@ -25,6 +27,7 @@ export class SyncProcessor extends WorkerHost {
     const result = await this.runner.run(channelAccountId);
     if (result.skipped === 'missing' || result.skipped === 'not_connected') await this.scheduler.unschedule(channelAccountId);
     else if (result.intervalMs !== result.previousIntervalMs) await this.scheduler.schedule(channelAccountId, result.intervalMs);
+    for (const message of this.unexpected.firstSeen(result.unexpected ?? [])) this.logger.warn({ channelAccountId, unexpected: message }, 'sync met a payload it cannot read (logged once per shape)');
     if (result.error) this.logger.warn({ jobId: job.id, ...result }, 'sync failed');
     else this.logger.debug({ jobId: job.id, reason: job.data.reason, ...result }, 'synced');
     return result;

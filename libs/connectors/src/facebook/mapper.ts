@@ -1,4 +1,5 @@
 import type { Attachment, MessageRecord, PageRecord, PostRecord, ThreadRecord, UnifiedRecord } from '@resonance/contracts';
+import { listIn, mapEach } from '../unexpected';
 
 /**
  * Graph API payloads → unified records. Comment thread key: the top-level comment's id (Facebook
@@ -154,7 +155,8 @@ export function mapComment(raw: unknown, ctx: FacebookMapContext, parent?: { id:
 
 export function mapCommentsPage(body: unknown, ctx: FacebookMapContext): UnifiedRecord[] {
   const b = obj(body);
-  return [...arr(b.data).flatMap((c) => mapComment(c, ctx)), pageRecord(b)];
+  const list = listIn('facebook', body, 'data', 'a page of comments');
+  return [...(list.error ? [list.error] : []), ...mapEach('facebook', list.items, 'a comment with an id', (c) => mapComment(c, ctx)), pageRecord(b)];
 }
 
 const count = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
@@ -211,7 +213,8 @@ export function mapPost(raw: unknown, ctx: FacebookMapContext): UnifiedRecord[] 
 
 export function mapPostsPage(body: unknown, ctx: FacebookMapContext): UnifiedRecord[] {
   const b = obj(body);
-  return [...arr(b.data).flatMap((p) => mapPost(p, ctx)), pageRecord(b)];
+  const list = listIn('facebook', body, 'data', 'a page of posts');
+  return [...(list.error ? [list.error] : []), ...mapEach('facebook', list.items, 'a post with an id', (p) => mapPost(p, ctx)), pageRecord(b)];
 }
 
 /** The customer of a Messenger message: whoever of from/to is not the page. */
@@ -251,10 +254,8 @@ export function mapMessage(raw: unknown, ctx: FacebookMapContext, customer?: str
 
 export function mapMessagesPage(body: unknown, ctx: FacebookMapContext, customer?: string): UnifiedRecord[] {
   const b = obj(body);
-  const records = arr(b.data)
-    .map((m) => mapMessage(m, ctx, customer))
-    .filter((m): m is MessageRecord => !!m);
-  return [...records, pageRecord(b)];
+  const list = listIn('facebook', body, 'data', 'a page of messages');
+  return [...(list.error ? [list.error] : []), ...mapEach('facebook', list.items, 'a message with an id', (m) => mapMessage(m, ctx, customer)), pageRecord(b)];
 }
 
 /** The customer of a conversation: the participant who is not the page (the first one when the page is unknown). */
@@ -284,5 +285,6 @@ export function mapConversation(raw: unknown, ctx: FacebookMapContext): UnifiedR
 
 export function mapConversationsPage(body: unknown, ctx: FacebookMapContext): UnifiedRecord[] {
   const b = obj(body);
-  return [...arr(b.data).flatMap((c) => mapConversation(c, ctx)), pageRecord(b)];
+  const list = listIn('facebook', body, 'data', 'a page of conversations');
+  return [...(list.error ? [list.error] : []), ...mapEach('facebook', list.items, 'a conversation with an id', (c) => mapConversation(c, ctx)), pageRecord(b)];
 }

@@ -107,7 +107,7 @@ export async function* facebookSyncPages(settings: FacebookSettings, input: Sync
       order: 'chronological',
       limit: PAGE_LIMIT,
       // `attachment` is left out until the sim serves it (real Graph comments have it; the webhook carries photos).
-      fields: 'id,message,created_time,from,parent{id},permalink_url',
+      fields: 'id,message,created_time,from,parent{id},permalink_url,attachment',
       after: cursor.after,
     });
     for (;;) {

@@ -1,4 +1,5 @@
 import type { Attachment, MessageRecord, PageRecord, PostRecord, UnifiedRecord } from '@resonance/contracts';
+import { listIn, mapEach } from '../unexpected';
 
 /**
  * LinkedIn (Community Management API, Restli 2.0) payloads → unified records. Ids are URNs: a post
@@ -93,7 +94,8 @@ export function mapPost(raw: unknown): PostRecord[] {
 }
 
 export function mapPostsPage(body: unknown): UnifiedRecord[] {
-  return [...arr(obj(body).elements).flatMap(mapPost), pageRecord(body)];
+  const list = listIn('linkedin', body, 'elements', 'a page of posts');
+  return [...(list.error ? [list.error] : []), ...mapEach('linkedin', list.items, 'a post with an id', mapPost), pageRecord(body)];
 }
 
 function attachmentsOf(c: Json): Attachment[] | undefined {
@@ -147,7 +149,10 @@ export function mapComment(raw: unknown, ctx: LinkedInMapContext = {}): MessageR
 }
 
 export function mapCommentsPage(body: unknown, ctx: LinkedInMapContext = {}): UnifiedRecord[] {
-  return [...arr(obj(body).elements).flatMap((c) => mapComment(c, ctx)), pageRecord(body)];
+  const list = listIn('linkedin', body, 'elements', 'a page of comments');
+  // A deleted comment is documented and has nothing to answer: left out on purpose.
+  const deleted = (c: unknown) => obj(c).lifecycleState === 'DELETED' || obj(c).deleted === true;
+  return [...(list.error ? [list.error] : []), ...mapEach('linkedin', list.items, 'a comment with an id or $URN', (c) => mapComment(c, ctx), deleted), pageRecord(body)];
 }
 
 /** A person's display name from /rest/people (localized first and last name) or an organization's localizedName. */

@@ -1,4 +1,5 @@
 import type { MessageRecord, PageRecord, PostRecord, RecordAuthor, UnifiedRecord } from '@resonance/contracts';
+import { listIn, mapEach } from '../unexpected';
 
 /**
  * X API v2 payloads → unified records.
@@ -161,7 +162,8 @@ export const xPageRecord = (body: unknown): PageRecord => ({ kind: 'page', netwo
 export function mapTweetsPage(body: unknown, ctx: XMapContext): UnifiedRecord[] {
   const b = obj(body);
   // The tweets of includes.tweets (parents) help place the replies but are not items of the page.
-  return [...mapTweets(arr(b.data), usersById(b), ctx), xPageRecord(b)];
+  const list = listIn('x', body, 'data', 'a page of tweets', { optional: true });
+  return [...(list.error ? [list.error] : []), ...mapTweets(list.items, usersById(b), ctx), xPageRecord(b)];
 }
 
 /** GET /2/tweets/:id — one tweet. */
@@ -235,10 +237,11 @@ export function mapDmEvent(raw: unknown, users: Map<string, Json>, ctx: XMapCont
 export function mapDmEventsPage(body: unknown, ctx: XMapContext): UnifiedRecord[] {
   const b = obj(body);
   const users = usersById(b);
-  const records = arr(b.data)
-    .map((e) => mapDmEvent(e, users, ctx))
-    .filter((m): m is MessageRecord => !!m);
-  return [...records, xPageRecord(b)];
+  const list = listIn('x', body, 'data', 'a page of DM events', { optional: true });
+  // Joins and leaves are documented events that are not messages: left out on purpose.
+  const notMessage = (e: unknown) => obj(e).event_type !== undefined && obj(e).event_type !== 'MessageCreate';
+  const records = mapEach('x', list.items, 'a DM event with an id', (e) => mapDmEvent(e, users, ctx), notMessage);
+  return [...(list.error ? [list.error] : []), ...records, xPageRecord(b)];
 }
 
 /**

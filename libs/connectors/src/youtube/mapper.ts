@@ -1,4 +1,5 @@
 import type { MessageRecord, PageRecord, PostRecord, UnifiedRecord } from '@resonance/contracts';
+import { listIn, mapEach } from '../unexpected';
 
 /**
  * YouTube Data API v3 payloads → unified records. Thread key: the comment thread's id, which is
@@ -98,18 +99,21 @@ export function mapCommentThread(raw: unknown): MessageRecord[] {
 /** commentThreads.list → every comment of every thread, then where paging goes on. */
 export function mapCommentThreadsPage(body: unknown): UnifiedRecord[] {
   const b = obj(body);
-  return [...arr(b.items).flatMap(mapCommentThread), pageRecord(b)];
+  const list = listIn('youtube', body, 'items', 'a commentThreads page');
+  return [...(list.error ? [list.error] : []), ...mapEach('youtube', list.items, 'a comment thread with a top-level comment', mapCommentThread), pageRecord(b)];
 }
 
 /** comments.list?parentId → the replies of one thread, then where paging goes on. */
 export function mapCommentsPage(body: unknown, ctx: YoutubeMapContext = {}): UnifiedRecord[] {
   const b = obj(body);
-  const out: UnifiedRecord[] = [];
-  for (const raw of arr(b.items)) {
-    const parentId = str(obj(obj(raw).snippet).parentId) ?? ctx.parentId;
-    const m = mapComment(raw, { threadKey: parentId, videoId: ctx.videoId });
-    if (m) out.push(m);
-  }
+  const list = listIn('youtube', body, 'items', 'a comments page');
+  const out: UnifiedRecord[] = list.error ? [list.error] : [];
+  out.push(
+    ...mapEach('youtube', list.items, 'a comment with an id', (raw) => {
+      const parentId = str(obj(obj(raw).snippet).parentId) ?? ctx.parentId;
+      return mapComment(raw, { threadKey: parentId, videoId: ctx.videoId });
+    }),
+  );
   out.push(pageRecord(b));
   return out;
 }
@@ -151,11 +155,9 @@ export function mapVideo(raw: unknown): PostRecord | null {
 /** videos.list → posts, then where paging goes on. */
 export function mapVideosPage(body: unknown): UnifiedRecord[] {
   const b = obj(body);
-  const out: UnifiedRecord[] = [];
-  for (const raw of arr(b.items)) {
-    const p = mapVideo(raw);
-    if (p) out.push(p);
-  }
+  const list = listIn('youtube', body, 'items', 'a videos page');
+  const out: UnifiedRecord[] = list.error ? [list.error] : [];
+  out.push(...mapEach('youtube', list.items, 'a video with an id and snippet.publishedAt', mapVideo));
   out.push(pageRecord(b));
   return out;
 }
