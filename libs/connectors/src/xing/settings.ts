@@ -20,11 +20,12 @@ export interface XingSettings {
 }
 
 export function xingSettings(config: Config): XingSettings {
-  const simXing = `${config.SIM_URL.replace(/\/+$/, '')}/xing`;
-  const apiUrl = (config.XING_API_URL ?? simXing).replace(/\/+$/, '');
-  // The demo consumer only where it can work: demo mode against the sim. Pointed at XING itself
-  // without a partner consumer, connecting answers with the partner-access notice instead.
-  const demo = config.DEMO_MODE && apiUrl === simXing ? DEMO_XING_CONSUMER_DEFAULTS : undefined;
+  const apiUrl = (config.XING_API_URL ?? `${config.SIM_URL.replace(/\/+$/, '')}/xing`).replace(/\/+$/, '');
+  // The demo consumer only where it can work: demo mode against the sim (on its shared origin or
+  // its own, as `resonance start` wires it). Pointed at XING itself without a partner consumer,
+  // connecting answers with the partner-access notice instead.
+  const real = new URL(apiUrl).hostname === 'api.xing.com';
+  const demo = config.DEMO_MODE && !real ? DEMO_XING_CONSUMER_DEFAULTS : undefined;
   return {
     apiUrl,
     authorizeUrl: `${apiUrl}/v1/authorize`,
