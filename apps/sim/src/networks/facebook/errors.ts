@@ -60,6 +60,7 @@ export const errors = {
   unknownPath: (components: string) => graphError({ status: 400, message: `Unknown path components: ${components}`, code: 2500 }),
   nonexistingField: (field: string, nodeType: string) =>
     graphError({ status: 400, message: `(#100) Tried accessing nonexisting field (${field}) on node type (${nodeType})`, code: 100 }),
+  aliasesMissing: (ids: string[]) => graphError({ status: 404, message: `(#803) Some of the aliases you requested do not exist: ${ids.join(',')}`, code: 803 }),
   invalidParam: (message: string) => graphError({ status: 400, message: `(#100) ${message}`, code: 100 }),
   missingPermission: (permission: string) =>
     graphError({

@@ -1,5 +1,5 @@
 import type { GeneratedItem } from '../../generator';
-import { json, type SimRequest, type SimResponse } from '../../core/http';
+import { json, listParam, type SimRequest, type SimResponse } from '../../core/http';
 import type { FaultOptions } from '../../core/faults';
 import type { IdCounters, NetworkControl, NetworkModule, SimContext } from '../../core/network-module';
 import type { TruthItem } from '../../core/world';
@@ -31,7 +31,8 @@ export class FacebookModule implements NetworkModule, NetworkControl {
     const route = segments.join('/');
     if (route === 'dialog/oauth' && req.method === 'GET') return oauthDialog(this.state, req);
     if (route === 'oauth/access_token') return this.withHeaders(accessToken(this.state, req), null);
-    if (segments.length === 0) return errors.unknownPath('/');
+    const multiple = segments.length === 0 && req.method === 'GET' && req.query.get('ids') !== null;
+    if (segments.length === 0 && !multiple) return errors.unknownPath('/');
 
     const auth = this.state.authenticate(req);
     if ('error' in auth) return auth.error;
@@ -44,11 +45,28 @@ export class FacebookModule implements NetworkModule, NetworkControl {
 
     const call: ReadCall = { req, token, version, base: `${req.origin}${req.mount}/${version}` };
     try {
+      if (multiple) return this.withHeaders(this.nodes(call), token.pageId);
       return this.withHeaders(this.route(call, segments), token.pageId);
     } catch (error) {
       if (error instanceof UnknownFieldError) return this.withHeaders(errors.nonexistingField(error.field, error.nodeType), token.pageId);
       throw error;
     }
+  }
+
+  /** GET /?ids=a,b&fields=…: several nodes in one answer, keyed by the ids as asked; one unknown id fails the whole request (#803). */
+  private nodes(call: ReadCall): SimResponse {
+    const ids = listParam(call.req.query, 'ids') ?? [];
+    if (ids.length === 0) return errors.invalidParam('The parameter ids is required');
+    if (ids.length > 50) return errors.invalidParam('Too many IDs. Maximum: 50');
+    const out: Record<string, unknown> = {};
+    const missing: string[] = [];
+    for (const id of ids) {
+      const res = getNode(this.state, call, id);
+      if (res.status === 200) out[id] = res.body;
+      else if (res.status === 400 || res.status === 404) missing.push(id);
+      else return res;
+    }
+    return missing.length ? errors.aliasesMissing(missing) : json(200, out);
   }
 
   private route(call: ReadCall, segments: string[]): SimResponse {

@@ -43,9 +43,20 @@ export function sendMessage(state: FacebookState, req: SimRequest, token: FbToke
   if (token.kind !== 'page') return { response: errors.pageTokenRequired() };
   if (!token.scopes.includes('pages_messaging')) return { response: errors.missingPermission('pages_messaging') };
   const recipient = parseJsonParam(param(req, 'recipient'));
-  const message = parseJsonParam(param(req, 'message'));
   if (!recipient || typeof recipient.id !== 'string' && typeof recipient.id !== 'number') return { response: errors.invalidParam('param recipient must be non-empty.') };
-  if (!message || typeof message.text !== 'string' || message.text === '') return { response: errors.invalidParam('param message must be non-empty.') };
+  // A sender action (typing_on, typing_off, mark_seen) is sent instead of a message, and answers with the recipient only.
+  const action = param(req, 'sender_action');
+  if (action !== undefined && param(req, 'message') === undefined) {
+    if (!SENDER_ACTIONS.includes(String(action))) return { response: errors.invalidParam(`param sender_action must be one of {${SENDER_ACTIONS.join(', ')}}`) };
+    if (!state.store.conversationWith(String(recipient.id))) return { response: errors.noMatchingUser() };
+    return { response: json(200, { recipient_id: String(recipient.id) }) };
+  }
+  const message = parseJsonParam(param(req, 'message'));
+  const text = typeof message?.text === 'string' && message.text !== '' ? message.text : undefined;
+  const attachment = message?.attachment;
+  if (!message || (text === undefined) === (attachment === undefined)) return { response: errors.invalidParam('param message must be non-empty.') };
+  const badAttachment = attachment === undefined ? null : attachmentProblem(attachment);
+  if (badAttachment) return { response: errors.invalidParam(badAttachment) };
   const messagingType = String(param(req, 'messaging_type') ?? 'RESPONSE');
   if (!['RESPONSE', 'UPDATE', 'MESSAGE_TAG'].includes(messagingType)) return { response: errors.invalidParam('Param messaging_type must be one of {RESPONSE, UPDATE, MESSAGE_TAG}') };
   const tag = param(req, 'tag');
@@ -54,7 +65,8 @@ export function sendMessage(state: FacebookState, req: SimRequest, token: FbToke
   const now = state.now();
   const window = messagingType === 'MESSAGE_TAG' && tag === 'HUMAN_AGENT' ? HUMAN_AGENT_WINDOW_MS : STANDARD_WINDOW_MS;
   if (now - conversation.lastInboundAt > window) return { response: errors.outsideMessagingWindow() };
-  const created = state.store.addApiMessage(conversation.customer, message.text, now);
+  // The sim keeps the text of what the page sends; an attachment is recorded in /_sim/received.
+  const created = state.store.addApiMessage(conversation.customer, text ?? '', now);
   state.ctx.world.addReceived({
     network: 'facebook',
     at: new Date().toISOString(),
@@ -67,6 +79,20 @@ export function sendMessage(state: FacebookState, req: SimRequest, token: FbToke
     body: { recipient, message, messaging_type: messagingType, ...(tag ? { tag } : {}) },
   });
   return { response: json(200, { recipient_id: conversation.customer.id, message_id: created.id }), created };
+}
+
+const SENDER_ACTIONS = ['typing_on', 'typing_off', 'mark_seen'];
+const ATTACHMENT_TYPES = ['image', 'video', 'audio', 'file', 'template'];
+
+/** Why a Send API `message.attachment` is not one Facebook takes ({type, payload: {url} | {attachment_id} | template}), or null. */
+function attachmentProblem(value: unknown): string | null {
+  const a = value && typeof value === 'object' ? (value as Record<string, unknown>) : null;
+  if (!a || typeof a.type !== 'string' || !ATTACHMENT_TYPES.includes(a.type)) return `param message[attachment][type] must be one of {${ATTACHMENT_TYPES.join(', ')}}`;
+  const payload = a.payload && typeof a.payload === 'object' ? (a.payload as Record<string, unknown>) : null;
+  if (!payload) return 'param message[attachment][payload] must be an object';
+  if (a.type === 'template') return typeof payload.template_type === 'string' ? null : 'param message[attachment][payload][template_type] is required';
+  if (typeof payload.attachment_id === 'string' || typeof payload.attachment_id === 'number') return null;
+  return typeof payload.url === 'string' && /^https?:\/\//.test(payload.url) ? null : 'param message[attachment][payload][url] must be a URL';
 }
 
 /** Send API clients post JSON objects, or form fields holding JSON text. */
