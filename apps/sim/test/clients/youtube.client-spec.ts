@@ -120,6 +120,17 @@ describe('@googleapis/youtube against the sim', () => {
     expect((await received(sim, 'youtube')).map((r) => r.text)).toContain('Danke fürs Zuschauen! 🎬');
   });
 
+  it('starts a comment thread under a video with commentThreads.insert', async () => {
+    const yt = demo();
+    const video = truth.find((t) => t.kind === 'post')!;
+    const thread = await yt.commentThreads.insert({ part: ['snippet'], requestBody: { snippet: { videoId: video.externalId, topLevelComment: { snippet: { textOriginal: 'Neues Video! Fragen gern hier.' } } } } });
+    expect(thread.data).toMatchObject({ kind: 'youtube#commentThread', id: expect.any(String), snippet: { videoId: video.externalId, topLevelComment: { snippet: { textOriginal: 'Neues Video! Fragen gern hier.', authorChannelId: { value: DEMO_YOUTUBE_CHANNEL.id } } } } });
+    const listed = await yt.commentThreads.list({ part: ['snippet'], videoId: video.externalId, maxResults: 100 });
+    expect(listed.data.items!.map((t) => t.id)).toContain(thread.data.id);
+    const noVideo = await yt.commentThreads.insert({ part: ['snippet'], requestBody: { snippet: { videoId: 'nope', topLevelComment: { snippet: { textOriginal: 'x' } } } } }).catch((e: unknown) => e);
+    expect(noVideo).toMatchObject({ status: 404 });
+  });
+
   it('surfaces the quota error as the client\'s error carrying Google\'s reason', async () => {
     await postJson(`${sim.url}/_sim/youtube/quota`, { dailyUnits: 10_000, used: 10_000 });
     const error = await demo().commentThreads.list({ part: ['snippet'], allThreadsRelatedToChannelId: DEMO_YOUTUBE_CHANNEL.id }).catch((e: unknown) => e);

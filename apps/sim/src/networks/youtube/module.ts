@@ -10,7 +10,7 @@ import { listChannels, listComments, listCommentThreads, listPlaylistItems, list
 import { ytTime } from './serialize';
 import { YoutubeState } from './state';
 import type { YtComment, YtVideo } from './store';
-import { insertComment } from './write-routes';
+import { insertComment, insertCommentThread } from './write-routes';
 
 const API = '/youtube/v3/';
 
@@ -54,6 +54,16 @@ export class YoutubeModule implements NetworkModule, NetworkControl {
       if (resource === 'channels') return { cost: COST.list, run: (req, t) => listChannels(s, req, t.channelId) };
       if (resource === 'playlistItems') return { cost: COST.list, run: (req) => listPlaylistItems(s, req) };
       if (resource === 'search') return { cost: COST.search, run: (req) => search(s, req) };
+    }
+    if (method === 'POST' && resource === 'commentThreads') {
+      return {
+        cost: COST.insert,
+        run: (req, t) => {
+          const { response, created } = insertCommentThread(s, req, t);
+          if (created) this.ctx.world.addTruth(this.truthOf(created, null, null, 'api'));
+          return response;
+        },
+      };
     }
     if (method === 'POST' && resource === 'comments') {
       return {

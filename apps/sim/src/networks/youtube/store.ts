@@ -142,6 +142,11 @@ export class YoutubeStore {
     return reply;
   }
 
+  /** commentThreads.insert as the channel: a new top-level comment under a video. */
+  addApiThread(video: YtVideo, text: string, at: number): YtComment {
+    return this.addThread(video, this.channel, true, text, at, `${this.seed}:api:${++this.apiSerial}`);
+  }
+
   /** comments.insert as the channel: a reply under the thread's top-level comment. */
   addApiReply(thread: YtThread, text: string, at: number): YtComment {
     return this.addReply(thread, this.channel, true, text, at, `${this.seed}:api:${++this.apiSerial}`);

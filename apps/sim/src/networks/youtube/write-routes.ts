@@ -1,7 +1,7 @@
 import { json, type SimRequest, type SimResponse } from '../../core/http';
 import { errors } from './errors';
 import { parts } from './read-routes';
-import { commentJson } from './serialize';
+import { commentJson, threadJson } from './serialize';
 import type { YoutubeState } from './state';
 import type { YtComment } from './store';
 import { WRITE_SCOPES, type YtToken } from './tokens';
@@ -40,4 +40,36 @@ export function insertComment(state: YoutubeState, req: SimRequest, token: YtTok
     body: req.body,
   });
   return { response: json(200, body), created };
+}
+
+/**
+ * commentThreads.insert (POST /youtube/v3/commentThreads?part=snippet, body {snippet: {videoId,
+ * topLevelComment: {snippet: {textOriginal}}}}): a new top-level comment as the token's channel
+ * under one of its videos. Recorded in /_sim/received as comment_create.
+ */
+export function insertCommentThread(state: YoutubeState, req: SimRequest, token: YtToken): { response: SimResponse; created?: YtComment } {
+  const p = parts(req, ['id', 'snippet', 'replies']);
+  if ('error' in p) return { response: p.error };
+  if (!token.scopes.some((s) => WRITE_SCOPES.includes(s))) return { response: errors.insufficientScope() };
+  if (req.badBody) return { response: errors.parseError() };
+  const snippet = obj(req.body.snippet);
+  const videoId = typeof snippet.videoId === 'string' ? snippet.videoId : '';
+  const text = obj(obj(snippet.topLevelComment).snippet).textOriginal;
+  if (!videoId) return { response: errors.invalidParam('snippet.videoId', 'The comment thread must specify snippet.videoId.', 'invalidVideoId') };
+  if (typeof text !== 'string' || !text.trim()) return { response: errors.commentTextRequired() };
+  const video = state.store.video(videoId);
+  if (!video) return { response: errors.videoNotFound() };
+  const created = state.store.addApiThread(video, text, state.now());
+  state.ctx.world.addReceived({
+    network: 'youtube',
+    at: new Date(state.now()).toISOString(),
+    kind: 'comment_create',
+    method: 'POST',
+    path: '/youtube/v3/commentThreads',
+    targetId: video.id,
+    externalId: created.id,
+    text,
+    body: req.body,
+  });
+  return { response: json(200, threadJson(created.thread, state.store.channel.channelId, p.ok, 'html')), created };
 }
