@@ -59,7 +59,7 @@ export async function* facebookSyncPages(settings: FacebookSettings, input: Sync
   const seen = new Map<string, { createdAt: string; count: number | undefined }>();
   let next: string | null = null;
   let body: Json = await client.get(`${pageId}/feed`, {
-    fields: 'id,message,created_time,permalink_url,from,shares,reactions.summary(true).limit(0),comments.filter(stream).summary(true).limit(0)',
+    fields: 'id,message,story,created_time,permalink_url,from,shares,reactions.summary(true).limit(0),comments.filter(stream).summary(true).limit(0)',
     limit: FEED_LIMIT,
     since: Math.floor(windowStart / 1000),
   });

@@ -102,6 +102,8 @@ export function renderPost(p: FbPost, fields: FieldSpec[] | null, page: FbUser, 
   const getters: Record<string, Getter<FbPost>> = {
     id: (x) => x.id,
     message: (x) => x.message,
+    // Text Facebook writes for posts nobody wrote ("… updated their cover photo"); the sim's posts all have a message.
+    story: () => undefined,
     created_time: (x) => fbTime(x.createdAt),
     updated_time: (x) => fbTime(x.all.length ? Math.max(x.createdAt, x.all[x.all.length - 1].createdAt) : x.createdAt),
     from: (_x, spec) => user(page, spec),
