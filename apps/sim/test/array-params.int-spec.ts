@@ -19,8 +19,12 @@ describe('array query parameters: repeated keys and comma lists', () => {
   afterAll(() => sim.close());
 
   it('YouTube: part and id repeated give what the comma list gives', async () => {
-    const yt = (path: string) => getJson(`${sim.origins.youtube}/youtube/v3/${path}`, { headers: { authorization: `Bearer ${DEMO_YOUTUBE_CHANNEL.accessToken}` } });
-    const threads = truth.filter((t) => t.network === 'youtube' && t.kind === 'comment' && t.parentExternalId === null).slice(0, 2).map((t) => t.threadExternalId!);
+    const yt = (path: string) =>
+      getJson(`${sim.origins.youtube}/youtube/v3/${path}`, { headers: { authorization: `Bearer ${DEMO_YOUTUBE_CHANNEL.accessToken}` } });
+    const threads = truth
+      .filter((t) => t.network === 'youtube' && t.kind === 'comment' && t.parentExternalId === null)
+      .slice(0, 2)
+      .map((t) => t.threadExternalId!);
     const comma = await yt(`commentThreads?part=snippet,replies&id=${threads.join(',')}`);
     const repeated = await yt(`commentThreads?part=snippet&part=replies&id=${threads[0]}&id=${threads[1]}`);
     const mixed = await yt(`commentThreads?part=snippet,replies&id=${threads[0]}&id=${threads[1]}`);
@@ -45,7 +49,8 @@ describe('array query parameters: repeated keys and comma lists', () => {
   });
 
   it('Facebook: fields repeated give what the comma list gives', async () => {
-    const graph = (query: string) => getJson(`${sim.origins.facebook}/v24.0/${DEMO_FACEBOOK_PAGE.id}?${query}&access_token=${DEMO_FACEBOOK_PAGE.pageAccessToken}`);
+    const graph = (query: string) =>
+      getJson(`${sim.origins.facebook}/v24.0/${DEMO_FACEBOOK_PAGE.id}?${query}&access_token=${DEMO_FACEBOOK_PAGE.pageAccessToken}`);
     const comma = await graph('fields=id,name');
     expect(comma.body).toEqual({ id: DEMO_FACEBOOK_PAGE.id, name: DEMO_FACEBOOK_PAGE.name });
     expect((await graph('fields=id&fields=name')).body).toEqual(comma.body);

@@ -38,7 +38,9 @@ describe('Facebook: further documented read and write forms', () => {
     // About one customer item in six carries an image (chosen from its id; the seed is fixed).
     const sample = customerComments().slice(0, 60);
     for (const c of sample) {
-      const res = await getJson(`${graph}/${c.externalId}?fields=created_time,can_like,from,message,attachment,like_count,permalink_url,id,comment_count,can_comment&access_token=${token}`);
+      const res = await getJson(
+        `${graph}/${c.externalId}?fields=created_time,can_like,from,message,attachment,like_count,permalink_url,id,comment_count,can_comment&access_token=${token}`,
+      );
       if (res.body.attachment) photos.push(res.body);
     }
     expect(photos.length).toBeGreaterThan(sample.length / 12);
@@ -55,15 +57,21 @@ describe('Facebook: further documented read and write forms', () => {
 
   it('the Send API takes an attachment instead of text, and sender actions', async () => {
     const customer = truth.find((t) => t.kind === 'message' && !t.fromAccount)!.author!.externalId;
-    const send = (body: Record<string, unknown>) => postJson(`${graph}/${DEMO_FACEBOOK_PAGE.id}/messages?access_token=${token}`, { recipient: { id: customer }, messaging_type: 'RESPONSE', ...body });
+    const send = (body: Record<string, unknown>) =>
+      postJson(`${graph}/${DEMO_FACEBOOK_PAGE.id}/messages?access_token=${token}`, { recipient: { id: customer }, messaging_type: 'RESPONSE', ...body });
     const image = await send({ message: { attachment: { type: 'image', payload: { url: 'https://example.com/katalog.jpg', is_reusable: true } } } });
     expect(image.status).toBe(200);
     expect(image.body).toEqual({ recipient_id: customer, message_id: expect.any(String) });
     const received = (await getJson(`${sim.url}/_sim/received?network=facebook`)).body.items;
     expect(received[received.length - 1]).toMatchObject({ kind: 'private_message', body: { message: { attachment: { type: 'image' } } } });
     expect((await send({ message: { attachment: { type: 'sticker', payload: {} } } })).body.error).toMatchObject({ code: 100 });
-    expect((await send({ message: { text: 'both', attachment: { type: 'image', payload: { url: 'https://example.com/a.jpg' } } } })).body.error).toMatchObject({ code: 100 });
-    const typing = await postJson(`${graph}/${DEMO_FACEBOOK_PAGE.id}/messages?access_token=${token}`, { recipient: { id: customer }, sender_action: 'typing_on' });
+    expect((await send({ message: { text: 'both', attachment: { type: 'image', payload: { url: 'https://example.com/a.jpg' } } } })).body.error).toMatchObject({
+      code: 100,
+    });
+    const typing = await postJson(`${graph}/${DEMO_FACEBOOK_PAGE.id}/messages?access_token=${token}`, {
+      recipient: { id: customer },
+      sender_action: 'typing_on',
+    });
     expect(typing.body).toEqual({ recipient_id: customer });
   });
 });

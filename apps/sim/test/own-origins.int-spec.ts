@@ -35,7 +35,11 @@ describe('each network at its own origin', () => {
     // Google's client keeps only the origin of its rootUrl: the Data API must answer at /youtube/v3.
     const yt = await getJson(`${sim.origins.youtube}/youtube/v3/videos?part=id&id=nothing`, { headers: { authorization: 'Bearer nope' } });
     expect(yt.body.error.status).toBe('UNAUTHENTICATED');
-    const token2 = await fetch(`${sim.origins.youtube}/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `grant_type=refresh_token&refresh_token=bogus&client_id=${DEMO_YOUTUBE_CLIENT.clientId}&client_secret=${DEMO_YOUTUBE_CLIENT.clientSecret}` });
+    const token2 = await fetch(`${sim.origins.youtube}/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `grant_type=refresh_token&refresh_token=bogus&client_id=${DEMO_YOUTUBE_CLIENT.clientId}&client_secret=${DEMO_YOUTUBE_CLIENT.clientSecret}`,
+    });
     expect(((await token2.json()) as { error: string }).error).toBe('invalid_grant');
     // Every origin answers an unknown path in its network's own shape, not the sim's.
     expect((await getJson(`${sim.origins.x}/1.1/nothing`)).body).toEqual({ errors: [{ message: 'Sorry, that page does not exist', code: 34 }] });

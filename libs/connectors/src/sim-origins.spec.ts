@@ -10,10 +10,10 @@ import { youtubeSettings } from './youtube/settings';
  * that network (simNetworkUrls). The connectors must still know it for the sim: demo credentials
  * in demo mode, and the sim's own consent and token endpoints instead of the real hosts'.
  */
-describe('connectors pointed at the sim\'s own origins', () => {
+describe("connectors pointed at the sim's own origins", () => {
   const base = { NODE_ENV: 'development', DEMO_MODE: 'true', SIM_HOST: '127.0.0.1' };
 
-  it('simNetworkUrls: one origin per network from SIM_*_PORT, https with SIM_TLS, none for an operator\'s URL or a port chosen at start (0)', () => {
+  it("simNetworkUrls: one origin per network from SIM_*_PORT, https with SIM_TLS, none for an operator's URL or a port chosen at start (0)", () => {
     expect(simNetworkUrls(loadConfig(base))).toEqual({
       FACEBOOK_GRAPH_URL: 'http://127.0.0.1:4001',
       X_API_URL: 'http://127.0.0.1:4002',
@@ -21,14 +21,24 @@ describe('connectors pointed at the sim\'s own origins', () => {
       YOUTUBE_API_URL: 'http://127.0.0.1:4004',
       XING_API_URL: 'http://127.0.0.1:4005',
     });
-    const custom = simNetworkUrls(loadConfig({ ...base, SIM_TLS: 'true', SIM_HOST: '0.0.0.0', SIM_X_PORT: '9443', SIM_XING_PORT: '0', FACEBOOK_GRAPH_URL: 'https://graph.facebook.com' }));
+    const custom = simNetworkUrls(
+      loadConfig({ ...base, SIM_TLS: 'true', SIM_HOST: '0.0.0.0', SIM_X_PORT: '9443', SIM_XING_PORT: '0', FACEBOOK_GRAPH_URL: 'https://graph.facebook.com' }),
+    );
     expect(custom).toEqual({ X_API_URL: 'https://127.0.0.1:9443', LINKEDIN_API_URL: 'https://127.0.0.1:4003', YOUTUBE_API_URL: 'https://127.0.0.1:4004' });
   });
 
-  it('keep the demo credentials and the sim\'s OAuth endpoints there', () => {
+  it("keep the demo credentials and the sim's OAuth endpoints there", () => {
     const config = loadConfig({ ...base, ...simNetworkUrls(loadConfig(base)) });
-    expect(facebookSettings(config)).toMatchObject({ graphUrl: 'http://127.0.0.1:4001', dialogUrl: 'http://127.0.0.1:4001/v24.0/dialog/oauth', appId: expect.any(String) });
-    expect(xSettings(config)).toMatchObject({ apiUrl: 'http://127.0.0.1:4002', authorizeUrl: 'http://127.0.0.1:4002/i/oauth2/authorize', clientId: expect.any(String) });
+    expect(facebookSettings(config)).toMatchObject({
+      graphUrl: 'http://127.0.0.1:4001',
+      dialogUrl: 'http://127.0.0.1:4001/v24.0/dialog/oauth',
+      appId: expect.any(String),
+    });
+    expect(xSettings(config)).toMatchObject({
+      apiUrl: 'http://127.0.0.1:4002',
+      authorizeUrl: 'http://127.0.0.1:4002/i/oauth2/authorize',
+      clientId: expect.any(String),
+    });
     expect(linkedinSettings(config)).toMatchObject({ apiUrl: 'http://127.0.0.1:4003', oauthUrl: 'http://127.0.0.1:4003', clientId: expect.any(String) });
     expect(youtubeSettings(config)).toMatchObject({ apiUrl: 'http://127.0.0.1:4004', tokenUrl: 'http://127.0.0.1:4004/token', clientId: expect.any(String) });
     expect(xingSettings(config)).toMatchObject({ apiUrl: 'http://127.0.0.1:4005', consumerKey: expect.any(String) });

@@ -36,7 +36,8 @@ describe('parse never drops an unknown shape silently', () => {
         kind: 'error',
         network: 'facebook',
         code: 'UNKNOWN',
-        message: 'unexpected facebook payload: expected a page of comments ({data, paging}), one comment or comments keyed by id, got an object with comments, summary',
+        message:
+          'unexpected facebook payload: expected a page of comments ({data, paging}), one comment or comments keyed by id, got an object with comments, summary',
       },
     ]);
     expect(errorsOf(parsePayload({ network: 'facebook', endpoint: 'posts', body: [] }))[0].message).toMatch(/got an array \(0 items\)$/);
@@ -53,10 +54,24 @@ describe('parse never drops an unknown shape silently', () => {
     expect(errorsOf(parsePayload({ network: 'x', endpoint: 'mentions', body: { data: { id: '1', text: 'one tweet, not a list' } } }))[0].message).toBe(
       'unexpected x payload: expected a page of tweets (an object with a "data" list), got an object with data',
     );
-    expect(errorsOf(parsePayload({ network: 'youtube', endpoint: 'comment-threads', body: { kind: 'youtube#commentThreadListResponse' } }))[0].message).toMatch(/^unexpected youtube payload: expected a commentThreads page/);
-    expect(errorsOf(parsePayload({ network: 'linkedin', endpoint: 'comments', body: { results: {} } }))[0].message).toMatch(/^unexpected linkedin payload: expected a page of comments/);
+    expect(errorsOf(parsePayload({ network: 'youtube', endpoint: 'comment-threads', body: { kind: 'youtube#commentThreadListResponse' } }))[0].message).toMatch(
+      /^unexpected youtube payload: expected a commentThreads page/,
+    );
+    expect(errorsOf(parsePayload({ network: 'linkedin', endpoint: 'comments', body: { results: {} } }))[0].message).toMatch(
+      /^unexpected linkedin payload: expected a page of comments/,
+    );
     // Documented items the product leaves out on purpose are not errors.
-    expect(errorsOf(parsePayload({ network: 'linkedin', endpoint: 'comments', body: { elements: [{ $URN: 'urn:li:comment:(urn:li:activity:1,2)', lifecycleState: 'DELETED' }], paging: { start: 0, count: 10, total: 1 } } }))).toEqual([]);
-    expect(errorsOf(parsePayload({ network: 'x', endpoint: 'dm-events', body: { data: [{ id: '9', event_type: 'ParticipantsJoin' }], meta: { result_count: 1 } } }))).toEqual([]);
+    expect(
+      errorsOf(
+        parsePayload({
+          network: 'linkedin',
+          endpoint: 'comments',
+          body: { elements: [{ $URN: 'urn:li:comment:(urn:li:activity:1,2)', lifecycleState: 'DELETED' }], paging: { start: 0, count: 10, total: 1 } },
+        }),
+      ),
+    ).toEqual([]);
+    expect(
+      errorsOf(parsePayload({ network: 'x', endpoint: 'dm-events', body: { data: [{ id: '9', event_type: 'ParticipantsJoin' }], meta: { result_count: 1 } } })),
+    ).toEqual([]);
   });
 });

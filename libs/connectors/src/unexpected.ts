@@ -26,7 +26,13 @@ export function unexpectedShape(network: Network, expected: string, value: unkno
  * The list under `key` of a list page, or an error naming the body when it has none. `optional`:
  * an absent list means an empty page (X sends no `data` on an empty page, only meta).
  */
-export function listIn(network: Network, body: unknown, key: string, what: string, options: { optional?: boolean } = {}): { items: unknown[]; error?: ErrorRecord } {
+export function listIn(
+  network: Network,
+  body: unknown,
+  key: string,
+  what: string,
+  options: { optional?: boolean } = {},
+): { items: unknown[]; error?: ErrorRecord } {
   const list = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>)[key] : undefined;
   if (Array.isArray(list)) return { items: list };
   if (list === undefined && options.optional && body && typeof body === 'object' && !Array.isArray(body)) return { items: [] };

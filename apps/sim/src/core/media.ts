@@ -17,7 +17,7 @@ export function mediaKey(externalId: string, length = 16): string {
 
 /** A stable decimal id (Graph-style numeric ids) derived from the item id. */
 export function mediaNumber(externalId: string): string {
-  return (mediaHash(externalId).readBigUInt64BE(4) % 900_000_000_000_000n + 100_000_000_000_000n).toString();
+  return ((mediaHash(externalId).readBigUInt64BE(4) % 900_000_000_000_000n) + 100_000_000_000_000n).toString();
 }
 
 const mediaHash = (externalId: string): Buffer => createHash('sha256').update(`sim-media:${externalId}`).digest();

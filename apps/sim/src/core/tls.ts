@@ -210,4 +210,4 @@ function certificate(p: { subject: Buffer; issuer: Buffer; spki: Buffer; signer:
   return seq(tbs, ECDSA_SHA256, bitString(signature));
 }
 
-const pem = (der: Buffer) => `-----BEGIN CERTIFICATE-----\n${der.toString('base64').match(/.{1,64}/g)!.join('\n')}\n-----END CERTIFICATE-----\n`;
+const pem = (der: Buffer) => `-----BEGIN CERTIFICATE-----\n${(der.toString('base64').match(/.{1,64}/g) ?? []).join('\n')}\n-----END CERTIFICATE-----\n`;

@@ -15,7 +15,7 @@ interface Cursor extends Array<GraphObject> {
   next(): Promise<Cursor>;
   summary?: { total_count: number };
 }
-type Node = {
+interface Node {
   get(fields: string[], params?: object): Promise<GraphObject>;
   update(fields: string[], params: object): Promise<GraphObject>;
   delete(fields: string[], params?: object): Promise<GraphObject>;
@@ -27,15 +27,16 @@ type Node = {
   createMessage(fields: string[], params: object): Promise<GraphObject>;
   createLike(fields: string[], params: object): Promise<GraphObject>;
   deleteLikes(params: object): Promise<GraphObject>;
-};
+}
 type NodeClass = new (id: string) => Node;
-const sdk = require('facebook-nodejs-business-sdk') as {
+// Jest's own loader, so the SDK and the axios it calls through are the instances the test hooks into.
+const sdk = jest.requireActual<{
   FacebookAdsApi: { init(token: string): { call(method: string, path: string | string[], params?: object): Promise<Record<string, unknown>> } };
   Page: NodeClass;
   PagePost: NodeClass;
   Comment: NodeClass;
   UnifiedThread: NodeClass;
-};
+}>('facebook-nodejs-business-sdk');
 
 /**
  * facebook-nodejs-business-sdk's Graph objects (Page, PagePost, Comment, UnifiedThread) against
@@ -51,7 +52,7 @@ describe('facebook-nodejs-business-sdk objects against the sim', () => {
   beforeAll(async () => {
     sim = await clientSim(false);
     truth = (await postJson(`${sim.url}/_sim/generate`, { count: 600, network: 'facebook' })).body.items;
-    axios = require(require.resolve('axios', { paths: [dirname(require.resolve('facebook-nodejs-business-sdk'))] })) as AxiosLike;
+    axios = jest.requireActual<AxiosLike>(require.resolve('axios', { paths: [dirname(require.resolve('facebook-nodejs-business-sdk'))] }));
     hook = axios.interceptors.request.use((config) => ({ ...config, url: config.url?.replace(/^https:\/\/graph\.facebook\.com/, sim.origins.facebook) }));
     sdk.FacebookAdsApi.init(DEMO_FACEBOOK_PAGE.pageAccessToken);
   });
@@ -70,33 +71,77 @@ describe('facebook-nodejs-business-sdk objects against the sim', () => {
     return out;
   };
 
-  it('reads the page, its feed with the sync\'s nested fields, and every comment of a post with attachments', async () => {
+  it("reads the page, its feed with the sync's nested fields, and every comment of a post with attachments", async () => {
     const page = await new sdk.Page(DEMO_FACEBOOK_PAGE.id).get(['id', 'name', 'username']);
     expect(page).toMatchObject({ id: DEMO_FACEBOOK_PAGE.id, name: DEMO_FACEBOOK_PAGE.name });
-    const feed = await all(await new sdk.Page(DEMO_FACEBOOK_PAGE.id).getFeed(['id', 'message', 'created_time', 'permalink_url', 'from', 'shares', 'reactions.summary(true).limit(0)', 'comments.filter(stream).summary(true).limit(0)'], { limit: 5 }));
+    const feed = await all(
+      await new sdk.Page(DEMO_FACEBOOK_PAGE.id).getFeed(
+        [
+          'id',
+          'message',
+          'created_time',
+          'permalink_url',
+          'from',
+          'shares',
+          'reactions.summary(true).limit(0)',
+          'comments.filter(stream).summary(true).limit(0)',
+        ],
+        { limit: 5 },
+      ),
+    );
     const posts = truth.filter((t) => t.kind === 'post');
     expect(feed.map((p) => p.id).sort()).toEqual(posts.map((p) => p.externalId).sort());
-    expect(feed[0]).toMatchObject({ message: expect.any(String), comments: { summary: { total_count: expect.any(Number) } }, reactions: { summary: { total_count: expect.any(Number) } } });
+    expect(feed[0]).toMatchObject({
+      message: expect.any(String),
+      comments: { summary: { total_count: expect.any(Number) } },
+      reactions: { summary: { total_count: expect.any(Number) } },
+    });
 
     const post = posts.find((p) => truth.filter((t) => t.postExternalId === p.externalId).length > 10)!;
-    const comments = await all(await new sdk.PagePost(post.externalId).getComments(['id', 'message', 'created_time', 'from', 'parent{id}', 'permalink_url', 'attachment'], { filter: 'stream', limit: 10 }));
+    const comments = await all(
+      await new sdk.PagePost(post.externalId).getComments(['id', 'message', 'created_time', 'from', 'parent{id}', 'permalink_url', 'attachment'], {
+        filter: 'stream',
+        limit: 10,
+      }),
+    );
     const expected = truth.filter((t) => t.postExternalId === post.externalId);
     expect(comments.map((c) => c.id)).toEqual(expected.map((t) => t.externalId));
     expect(comments[0]).toMatchObject({ message: expected[0].text, from: { id: expected[0].author!.externalId } });
 
     // Photo comments carry `attachment` in the real shape (comment-single-with-attachment.json).
-    const everyComment = (await Promise.all(posts.map(async (p) => all(await new sdk.PagePost(p.externalId).getComments(['id', 'attachment'], { filter: 'stream', limit: 100 }))))).flat();
+    const everyComment = (
+      await Promise.all(posts.map(async (p) => all(await new sdk.PagePost(p.externalId).getComments(['id', 'attachment'], { filter: 'stream', limit: 100 }))))
+    ).flat();
     const photo = everyComment.find((c) => c.attachment);
-    expect(photo?.attachment).toMatchObject({ type: 'photo', media: { image: { src: expect.stringMatching(/^https:\/\/scontent/), width: expect.any(Number), height: expect.any(Number) } }, target: { id: expect.any(String) } });
+    expect(photo?.attachment).toMatchObject({
+      type: 'photo',
+      media: { image: { src: expect.stringMatching(/^https:\/\/scontent/), width: expect.any(Number), height: expect.any(Number) } },
+      target: { id: expect.any(String) },
+    });
   });
 
   it('reads Messenger conversations and their messages with attachments', async () => {
-    const conversations = await all(await new sdk.Page(DEMO_FACEBOOK_PAGE.id).getConversations(['id', 'updated_time', 'unread_count', 'participants'], { platform: 'messenger', limit: 25 }));
+    const conversations = await all(
+      await new sdk.Page(DEMO_FACEBOOK_PAGE.id).getConversations(['id', 'updated_time', 'unread_count', 'participants'], { platform: 'messenger', limit: 25 }),
+    );
     expect(conversations.length).toBe(new Set(truth.filter((t) => t.kind === 'message').map((t) => t.threadExternalId)).size);
-    const messages = (await Promise.all(conversations.map(async (c) => all(await new sdk.UnifiedThread(c.id).getMessages(['id', 'created_time', 'from', 'to', 'message', 'attachments'], { limit: 25 }))))).flat();
-    expect(messages.map((m) => m.id).sort()).toEqual(truth.filter((t) => t.kind === 'message').map((t) => t.externalId).sort());
+    const messages = (
+      await Promise.all(
+        conversations.map(async (c) =>
+          all(await new sdk.UnifiedThread(c.id).getMessages(['id', 'created_time', 'from', 'to', 'message', 'attachments'], { limit: 25 })),
+        ),
+      )
+    ).flat();
+    expect(messages.map((m) => m.id).sort()).toEqual(
+      truth
+        .filter((t) => t.kind === 'message')
+        .map((t) => t.externalId)
+        .sort(),
+    );
     const withImage = messages.find((m) => m.attachments);
-    expect(withImage?.attachments).toMatchObject({ data: [{ mime_type: 'image/jpeg', image_data: { url: expect.stringMatching(/^https:\/\//), width: expect.any(Number) } }] });
+    expect(withImage?.attachments).toMatchObject({
+      data: [{ mime_type: 'image/jpeg', image_data: { url: expect.stringMatching(/^https:\/\//), width: expect.any(Number) } }],
+    });
   });
 
   it('replies, sends a message, likes, hides and deletes as the product does', async () => {
@@ -104,7 +149,11 @@ describe('facebook-nodejs-business-sdk objects against the sim', () => {
     const reply = await new sdk.Comment(comment.externalId).createComment([], { message: 'Danke für dein Feedback!' });
     expect(reply.id).toMatch(/^\d+_\d+$/);
     const customer = truth.find((t) => t.kind === 'message' && !t.fromAccount)!;
-    const sent = await new sdk.Page(DEMO_FACEBOOK_PAGE.id).createMessage([], { recipient: { id: customer.author!.externalId }, message: { text: 'Hallo!' }, messaging_type: 'RESPONSE' });
+    const sent = await new sdk.Page(DEMO_FACEBOOK_PAGE.id).createMessage([], {
+      recipient: { id: customer.author!.externalId },
+      message: { text: 'Hallo!' },
+      messaging_type: 'RESPONSE',
+    });
     expect(sent).toMatchObject({ recipient_id: customer.author!.externalId, message_id: expect.any(String) });
     const other = truth.filter((t) => t.kind === 'comment' && !t.fromAccount)[1];
     await new sdk.Comment(other.externalId).createLike([], {});
@@ -121,7 +170,14 @@ describe('facebook-nodejs-business-sdk objects against the sim', () => {
 
   it('exchanges tokens through api.call and surfaces Graph errors as FacebookRequestError', async () => {
     const api = sdk.FacebookAdsApi.init(DEMO_FACEBOOK_PAGE.pageAccessToken);
-    const bad = await api.call('GET', ['oauth', 'access_token'], { grant_type: 'fb_exchange_token', client_id: DEMO_FACEBOOK_APP.appId, client_secret: 'wrong', fb_exchange_token: 'x' }).catch((e: unknown) => e);
+    const bad = await api
+      .call('GET', ['oauth', 'access_token'], {
+        grant_type: 'fb_exchange_token',
+        client_id: DEMO_FACEBOOK_APP.appId,
+        client_secret: 'wrong',
+        fb_exchange_token: 'x',
+      })
+      .catch((e: unknown) => e);
     expect(bad).toMatchObject({ name: 'FacebookRequestError', status: 400 });
     const badField = await new sdk.Comment(truth.find((t) => t.kind === 'comment')!.externalId).get(['no_such_field']).catch((e: unknown) => e);
     expect(badField).toMatchObject({ name: 'FacebookRequestError', status: 400 });

@@ -31,7 +31,7 @@ describe('linkedin-api-client against the sim', () => {
     restli = new RestliClient();
     (restli as unknown as { axiosInstance: AxiosLike }).axiosInstance.interceptors.request.use(toSim);
     // AuthClient calls the axios module itself (the one the client resolves).
-    axios = require(require.resolve('axios', { paths: [dirname(require.resolve('linkedin-api-client'))] })) as AxiosLike;
+    axios = jest.requireActual<AxiosLike>(require.resolve('axios', { paths: [dirname(require.resolve('linkedin-api-client'))] }));
     globalHook = axios.interceptors.request.use(toSim);
   });
   afterAll(async () => {
@@ -52,14 +52,31 @@ describe('linkedin-api-client against the sim', () => {
     expect(tokens).toMatchObject({ access_token: expect.any(String), expires_in: expect.any(Number), refresh_token: expect.any(String) });
     const refreshed = await auth.exchangeRefreshTokenForAccessToken(tokens.refresh_token!);
     expect(refreshed.access_token).toEqual(expect.any(String));
-    const acls = await restli.finder({ resourcePath: '/organizationAcls', finderName: 'roleAssignee', queryParams: { role: 'ADMINISTRATOR', state: 'APPROVED' }, accessToken: refreshed.access_token, versionString: VERSION });
+    const acls = await restli.finder({
+      resourcePath: '/organizationAcls',
+      finderName: 'roleAssignee',
+      queryParams: { role: 'ADMINISTRATOR', state: 'APPROVED' },
+      accessToken: refreshed.access_token,
+      versionString: VERSION,
+    });
     expect(acls.data.elements).toEqual([expect.objectContaining({ organization: DEMO_LINKEDIN_ORG.urn, role: 'ADMINISTRATOR', state: 'APPROVED' })]);
-    const org = await restli.get({ resourcePath: '/organizations/{id}', pathKeys: { id: DEMO_LINKEDIN_ORG.id }, accessToken: refreshed.access_token, versionString: VERSION });
+    const org = await restli.get({
+      resourcePath: '/organizations/{id}',
+      pathKeys: { id: DEMO_LINKEDIN_ORG.id },
+      accessToken: refreshed.access_token,
+      versionString: VERSION,
+    });
     expect(org.data).toMatchObject({ localizedName: DEMO_LINKEDIN_ORG.name, vanityName: DEMO_LINKEDIN_ORG.vanityName });
   });
 
   it('reads what the sync reads: posts by author, social actions, comments page by page (with images), commenters by batch get', async () => {
-    const posts = await restli.finder({ resourcePath: '/posts', finderName: 'author', queryParams: { author: DEMO_LINKEDIN_ORG.urn, sortBy: 'CREATED', count: 100 }, accessToken: token, versionString: VERSION });
+    const posts = await restli.finder({
+      resourcePath: '/posts',
+      finderName: 'author',
+      queryParams: { author: DEMO_LINKEDIN_ORG.urn, sortBy: 'CREATED', count: 100 },
+      accessToken: token,
+      versionString: VERSION,
+    });
     const expectedPosts = truth.filter((t) => t.kind === 'post');
     expect(posts.data.elements.map((p) => String(p.id)).sort()).toEqual(expectedPosts.map((p) => p.externalId).sort());
     const busiest = expectedPosts.map((p) => ({ p, n: comments().filter((c) => c.postExternalId === p.externalId).length })).sort((a, b) => b.n - a.n)[0].p;
@@ -69,7 +86,13 @@ describe('linkedin-api-client against the sim', () => {
 
     const read: Array<{ $URN: string; actor?: string; message: { text: string }; content?: Array<{ type: string; url: string }> }> = [];
     for (let start = 0; ; start += 10) {
-      const page = await restli.getAll({ resourcePath: '/socialActions/{id}/comments', pathKeys: { id: busiest.externalId }, queryParams: { start, count: 10 }, accessToken: token, versionString: VERSION });
+      const page = await restli.getAll({
+        resourcePath: '/socialActions/{id}/comments',
+        pathKeys: { id: busiest.externalId },
+        queryParams: { start, count: 10 },
+        accessToken: token,
+        versionString: VERSION,
+      });
       read.push(...(page.data.elements as unknown as typeof read));
       if (start + 10 >= (page.data.paging?.total ?? 0)) break;
     }
@@ -80,18 +103,36 @@ describe('linkedin-api-client against the sim', () => {
     // Some customers' comments carry an image in `content`, as the real comment-with-image does.
     const everyComment: typeof read = [];
     for (const post of expectedPosts) {
-      const page = await restli.getAll({ resourcePath: '/socialActions/{id}/comments', pathKeys: { id: post.externalId }, queryParams: { count: 100 }, accessToken: token, versionString: VERSION });
+      const page = await restli.getAll({
+        resourcePath: '/socialActions/{id}/comments',
+        pathKeys: { id: post.externalId },
+        queryParams: { count: 100 },
+        accessToken: token,
+        versionString: VERSION,
+      });
       everyComment.push(...(page.data.elements as unknown as typeof read));
     }
     const withImage = everyComment.filter((c) => c.content);
     expect(withImage.length).toBeGreaterThan(0);
-    expect(withImage[0].content![0]).toMatchObject({ type: 'IMAGE', url: expect.stringMatching(/^https:\/\/media\.licdn\.com\/dms\/image\//), entity: { digitalmediaAsset: expect.stringMatching(/^urn:li:digitalmediaAsset:/) } });
+    expect(withImage[0].content![0]).toMatchObject({
+      type: 'IMAGE',
+      url: expect.stringMatching(/^https:\/\/media\.licdn\.com\/dms\/image\//),
+      entity: { digitalmediaAsset: expect.stringMatching(/^urn:li:digitalmediaAsset:/) },
+    });
     expect(withImage.every((c) => c.actor !== DEMO_LINKEDIN_ORG.urn)).toBe(true);
 
-    const people = [...new Set(comments().map((c) => c.author?.externalId).filter((u): u is string => !!u && u.startsWith('urn:li:person:')))].slice(0, 5);
+    const people = [
+      ...new Set(
+        comments()
+          .map((c) => c.author?.externalId)
+          .filter((u): u is string => !!u && u.startsWith('urn:li:person:')),
+      ),
+    ].slice(0, 5);
     const ids = people.map((urn) => ({ id: urn.replace('urn:li:person:', '') }));
     const batch = await restli.batchGet({ resourcePath: '/people', ids, accessToken: token, versionString: VERSION });
-    const names = Object.values(batch.data.results as Record<string, { localizedFirstName: string; localizedLastName: string }>).map((p) => `${p.localizedFirstName} ${p.localizedLastName}`.trim());
+    const names = Object.values(batch.data.results as Record<string, { localizedFirstName: string; localizedLastName: string }>).map((p) =>
+      `${p.localizedFirstName} ${p.localizedLastName}`.trim(),
+    );
     expect(names.sort()).toEqual(people.map((urn) => comments().find((c) => c.author?.externalId === urn)!.author!.name).sort());
   });
 
@@ -109,8 +150,10 @@ describe('linkedin-api-client against the sim', () => {
     expect((await received(sim, 'linkedin')).map((r) => [r.targetId, r.text])).toContainEqual([top.externalId, 'Danke für Ihren Kommentar!']);
   });
 
-  it('surfaces the sim\'s errors through the client', async () => {
-    const error = await restli.get({ resourcePath: '/organizations/{id}', pathKeys: { id: DEMO_LINKEDIN_ORG.id }, accessToken: 'not-a-token', versionString: VERSION }).catch((e: unknown) => e);
+  it("surfaces the sim's errors through the client", async () => {
+    const error = await restli
+      .get({ resourcePath: '/organizations/{id}', pathKeys: { id: DEMO_LINKEDIN_ORG.id }, accessToken: 'not-a-token', versionString: VERSION })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ response: { status: 401 } });
   });
 });

@@ -29,6 +29,9 @@ export function redirectOf(url: string, agent?: Agent): Promise<{ status: number
 }
 
 /** What the network recorded as received (replies, DMs) since the sim started. */
-export async function received(sim: RunningSim, network: string): Promise<Array<{ kind: string; path: string; targetId: string; externalId: string; text: string }>> {
+export async function received(
+  sim: RunningSim,
+  network: string,
+): Promise<Array<{ kind: string; path: string; targetId: string; externalId: string; text: string }>> {
   return (await getJson(`${sim.url}/_sim/received?network=${network}`)).body.items;
 }

@@ -17,6 +17,11 @@ const DM_FIELDS = ['id', 'text', 'event_type', 'dm_conversation_id', 'created_at
  * consent page), so the one change is the host: a plugin that swaps it for the sim's X origin,
  * whose https certificate the client's agent trusts. Paths, bodies and auth are the client's own.
  */
+/** X's answer to a DM send (docs.x.com). */
+interface Sent {
+  data: { dm_conversation_id: string; dm_event_id: string };
+}
+
 describe('twitter-api-v2 against the sim', () => {
   let sim: RunningSim;
   let truth: TruthItem[];
@@ -39,7 +44,9 @@ describe('twitter-api-v2 against the sim', () => {
 
   it('connects: OAuth 2.0 with PKCE (s256, as the client sends it), the token exchange with HTTP Basic, users/me and a refresh', async () => {
     const app = new TwitterApi(APP, settings);
-    const { url, codeVerifier, state } = app.generateOAuth2AuthLink(REDIRECT, { scope: ['tweet.read', 'tweet.write', 'users.read', 'dm.read', 'dm.write', 'offline.access'] });
+    const { url, codeVerifier, state } = app.generateOAuth2AuthLink(REDIRECT, {
+      scope: ['tweet.read', 'tweet.write', 'users.read', 'dm.read', 'dm.write', 'offline.access'],
+    });
     const consent = new URL(url);
     expect(consent.searchParams.get('code_challenge_method')).toBe('s256');
     consent.host = new URL(sim.origins.x).host; // the browser's side of the host change
@@ -57,7 +64,12 @@ describe('twitter-api-v2 against the sim', () => {
   });
 
   it('reads the mentions timeline page by page with expansions, as the sync does', async () => {
-    const timeline = await user().v2.userMentionTimeline(account, { 'tweet.fields': [...TWEET_FIELDS], expansions: ['author_id', 'referenced_tweets.id'], 'user.fields': [...USER_FIELDS], max_results: 100 });
+    const timeline = await user().v2.userMentionTimeline(account, {
+      'tweet.fields': [...TWEET_FIELDS],
+      expansions: ['author_id', 'referenced_tweets.id'],
+      'user.fields': [...USER_FIELDS],
+      max_results: 100,
+    });
     await timeline.fetchLast();
     const ids = timeline.tweets.map((t) => t.id);
     // Every page read: the mentions are the customers' tweets naming the account, newest first, each once.
@@ -69,18 +81,60 @@ describe('twitter-api-v2 against the sim', () => {
     expect(timeline.tweets.every((t) => t.text.includes('@resonance_demo'))).toBe(true);
     const first = timeline.tweets[0];
     const source = mentions().find((t) => t.externalId === first.id)!;
-    expect(first).toMatchObject({ text: source.text, author_id: source.author!.externalId, conversation_id: expect.any(String), public_metrics: expect.objectContaining({ like_count: expect.any(Number) }) });
+    expect(first).toMatchObject({
+      text: source.text,
+      author_id: source.author!.externalId,
+      conversation_id: expect.any(String),
+      public_metrics: expect.objectContaining({ like_count: expect.any(Number) }),
+    });
     expect(timeline.includes.author(first)).toMatchObject({ id: source.author!.externalId, name: source.author!.name });
   });
 
-  it('reads the account\'s own tweets, one tweet with every documented field, and a conversation by search', async () => {
+  it("reads the account's own tweets, one tweet with every documented field, and a conversation by search", async () => {
     const own = await user().v2.userTimeline(account, { 'tweet.fields': [...TWEET_FIELDS], max_results: 5 });
     expect(own.tweets.length).toBe(5);
     expect(own.tweets.every((t) => t.author_id === account)).toBe(true);
     const reply = mentions().find((t) => t.parentExternalId !== null || t.postExternalId !== null)!;
-    const all = ['article', 'attachments', 'author_id', 'card_uri', 'community_id', 'context_annotations', 'conversation_id', 'created_at', 'display_text_range', 'edit_controls', 'edit_history_tweet_ids', 'entities', 'geo', 'id', 'in_reply_to_user_id', 'lang', 'media_metadata', 'note_tweet', 'possibly_sensitive', 'public_metrics', 'referenced_tweets', 'reply_settings', 'scopes', 'source', 'text', 'withheld'];
-    const single = await user().v2.singleTweet(reply.externalId, { 'tweet.fields': all as never, 'user.fields': ['created_at', 'description', 'location', 'public_metrics', 'verified_type', 'url'], expansions: ['author_id'] });
-    expect(single.data).toMatchObject({ id: reply.externalId, text: reply.text, source: expect.any(String), reply_settings: 'everyone', possibly_sensitive: false });
+    const all = [
+      'article',
+      'attachments',
+      'author_id',
+      'card_uri',
+      'community_id',
+      'context_annotations',
+      'conversation_id',
+      'created_at',
+      'display_text_range',
+      'edit_controls',
+      'edit_history_tweet_ids',
+      'entities',
+      'geo',
+      'id',
+      'in_reply_to_user_id',
+      'lang',
+      'media_metadata',
+      'note_tweet',
+      'possibly_sensitive',
+      'public_metrics',
+      'referenced_tweets',
+      'reply_settings',
+      'scopes',
+      'source',
+      'text',
+      'withheld',
+    ];
+    const single = await user().v2.singleTweet(reply.externalId, {
+      'tweet.fields': all as never,
+      'user.fields': ['created_at', 'description', 'location', 'public_metrics', 'verified_type', 'url'],
+      expansions: ['author_id'],
+    });
+    expect(single.data).toMatchObject({
+      id: reply.externalId,
+      text: reply.text,
+      source: expect.any(String),
+      reply_settings: 'everyone',
+      possibly_sensitive: false,
+    });
     expect(single.includes?.users?.[0]).toMatchObject({ id: reply.author!.externalId, public_metrics: expect.any(Object), verified_type: 'none' });
     const conversation = single.data.conversation_id!;
     const search = await user().v2.search(`conversation_id:${conversation}`, { 'tweet.fields': [...TWEET_FIELDS], max_results: 100 });
@@ -89,14 +143,28 @@ describe('twitter-api-v2 against the sim', () => {
   });
 
   it('reads DM events: all, with a participant, and by conversation id', async () => {
-    const options: Parameters<TwitterApi['v2']['listDmEvents']>[0] = { 'dm_event.fields': [...DM_FIELDS], expansions: ['sender_id', 'participant_ids'], 'user.fields': [...USER_FIELDS], max_results: 100 };
+    const options: Parameters<TwitterApi['v2']['listDmEvents']>[0] = {
+      'dm_event.fields': [...DM_FIELDS],
+      expansions: ['sender_id', 'participant_ids'],
+      'user.fields': [...USER_FIELDS],
+      max_results: 100,
+    };
     const all = await user().v2.listDmEvents(options);
     await all.fetchLast();
-    expect(all.events.map((e) => e.id)).toEqual(dms().map((t) => t.externalId).reverse());
+    expect(all.events.map((e) => e.id)).toEqual(
+      dms()
+        .map((t) => t.externalId)
+        .reverse(),
+    );
     const inbound = dms().find((t) => !t.fromAccount)!;
     const withCustomer = await user().v2.listDmEventsWithParticipant(inbound.author!.externalId, options);
     const event = withCustomer.events.find((e) => e.id === inbound.externalId)!;
-    expect(event).toMatchObject({ event_type: 'MessageCreate', text: inbound.text, sender_id: inbound.author!.externalId, dm_conversation_id: inbound.threadExternalId });
+    expect(event).toMatchObject({
+      event_type: 'MessageCreate',
+      text: inbound.text,
+      sender_id: inbound.author!.externalId,
+      dm_conversation_id: inbound.threadExternalId,
+    });
     const byId = await user().v2.listDmEventsOfConversation(inbound.threadExternalId!, options);
     expect(byId.events.map((e) => e.id)).toEqual(withCustomer.events.map((e) => e.id));
   });
@@ -107,7 +175,6 @@ describe('twitter-api-v2 against the sim', () => {
     expect(reply.data).toMatchObject({ id: expect.stringMatching(/^\d+$/), text: 'Danke, wir kümmern uns! 🙏' });
     const inbound = dms().find((t) => !t.fromAccount)!;
     // X answers {data: {dm_conversation_id, dm_event_id}} (docs.x.com); the client returns that body as is, though its type omits `data`.
-    type Sent = { data: { dm_conversation_id: string; dm_event_id: string } };
     const direct = (await user().v2.sendDmToParticipant(inbound.author!.externalId, { text: 'Hallo per Teilnehmer' })) as unknown as Sent;
     expect(direct.data).toMatchObject({ dm_conversation_id: inbound.threadExternalId, dm_event_id: expect.stringMatching(/^\d+$/) });
     const inConversation = (await user().v2.sendDmInConversation(inbound.threadExternalId!, { text: 'Hallo per Unterhaltung' })) as unknown as Sent;
@@ -120,11 +187,13 @@ describe('twitter-api-v2 against the sim', () => {
     ]);
   });
 
-  it('surfaces the sim\'s errors as the client\'s ApiResponseError', async () => {
+  it("surfaces the sim's errors as the client's ApiResponseError", async () => {
     const error = await new TwitterApi('not-a-token', settings).v2.me().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiResponseError);
     expect((error as ApiResponseError).code).toBe(401);
-    const bad = await user().v2.singleTweet(mentions()[0].externalId, { 'tweet.fields': ['no_such_field' as never] }).catch((e: unknown) => e);
+    const bad = await user()
+      .v2.singleTweet(mentions()[0].externalId, { 'tweet.fields': 'no_such_field' })
+      .catch((e: unknown) => e);
     expect((bad as ApiResponseError).code).toBe(400);
   });
 });

@@ -46,7 +46,11 @@ describe('@googleapis/youtube against the sim', () => {
   const api = (client: OAuth2): youtube_v3.Youtube => youtube({ version: 'v3', rootUrl: `${sim.origins.youtube}/`, auth: client, ...transport });
   const demo = (): youtube_v3.Youtube => {
     const client = oauth();
-    client.setCredentials({ access_token: DEMO_YOUTUBE_CHANNEL.accessToken, refresh_token: DEMO_YOUTUBE_CHANNEL.refreshToken, expiry_date: Date.now() + 3_600_000 });
+    client.setCredentials({
+      access_token: DEMO_YOUTUBE_CHANNEL.accessToken,
+      refresh_token: DEMO_YOUTUBE_CHANNEL.refreshToken,
+      expiry_date: Date.now() + 3_600_000,
+    });
     return api(client);
   };
 
@@ -59,22 +63,36 @@ describe('@googleapis/youtube against the sim', () => {
     return callback.searchParams.get('code')!;
   }
 
-  it.each(['ClientSecretBasic', 'ClientSecretPost'] as const)('connects with client authentication %s: consent, code exchange, channels.list(mine) and a refresh', async (method) => {
-    const client = oauth(method);
-    const { tokens } = await client.getToken(await consentCode(client));
-    expect(tokens).toMatchObject({ access_token: expect.any(String), refresh_token: expect.any(String), token_type: 'Bearer', scope: SCOPE });
-    client.setCredentials(tokens);
-    const mine = await api(client).channels.list({ part: ['snippet', 'contentDetails'], mine: true });
-    expect(mine.data.items?.[0]).toMatchObject({ id: DEMO_YOUTUBE_CHANNEL.id, snippet: { title: DEMO_YOUTUBE_CHANNEL.title }, contentDetails: { relatedPlaylists: { uploads: expect.any(String) } } });
-    // An expired access token is refreshed by the client itself before the call.
-    client.setCredentials({ refresh_token: tokens.refresh_token, access_token: 'stale', expiry_date: Date.now() - 1 });
-    const again = await api(client).channels.list({ part: ['id'], mine: true });
-    expect(again.data.items?.[0].id).toBe(DEMO_YOUTUBE_CHANNEL.id);
-    expect(client.credentials.access_token).not.toBe('stale');
-  });
+  it.each(['ClientSecretBasic', 'ClientSecretPost'] as const)(
+    'connects with client authentication %s: consent, code exchange, channels.list(mine) and a refresh',
+    async (method) => {
+      const client = oauth(method);
+      const { tokens } = await client.getToken(await consentCode(client));
+      expect(tokens).toMatchObject({ access_token: expect.any(String), refresh_token: expect.any(String), token_type: 'Bearer', scope: SCOPE });
+      client.setCredentials(tokens);
+      const mine = await api(client).channels.list({ part: ['snippet', 'contentDetails'], mine: true });
+      expect(mine.data.items?.[0]).toMatchObject({
+        id: DEMO_YOUTUBE_CHANNEL.id,
+        snippet: { title: DEMO_YOUTUBE_CHANNEL.title },
+        contentDetails: { relatedPlaylists: { uploads: expect.any(String) } },
+      });
+      // An expired access token is refreshed by the client itself before the call.
+      client.setCredentials({ refresh_token: tokens.refresh_token, access_token: 'stale', expiry_date: Date.now() - 1 });
+      const again = await api(client).channels.list({ part: ['id'], mine: true });
+      expect(again.data.items?.[0].id).toBe(DEMO_YOUTUBE_CHANNEL.id);
+      expect(client.credentials.access_token).not.toBe('stale');
+    },
+  );
 
   it('refuses a wrong secret sent by HTTP Basic as Google does', async () => {
-    const client = new auth.OAuth2({ clientId: DEMO_YOUTUBE_CLIENT.clientId, clientSecret: 'wrong', redirectUri: REDIRECT, clientAuthentication: 'ClientSecretBasic' as never, transporterOptions: transport, endpoints: { oauth2TokenUrl: `${sim.origins.youtube}/token` } });
+    const client = new auth.OAuth2({
+      clientId: DEMO_YOUTUBE_CLIENT.clientId,
+      clientSecret: 'wrong',
+      redirectUri: REDIRECT,
+      clientAuthentication: 'ClientSecretBasic' as never,
+      transporterOptions: transport,
+      endpoints: { oauth2TokenUrl: `${sim.origins.youtube}/token` },
+    });
     await expect(client.getToken('whatever')).rejects.toMatchObject({ status: 401 });
   });
 
@@ -88,12 +106,22 @@ describe('@googleapis/youtube against the sim', () => {
     expect(videoIds.sort()).toEqual(posts.map((p) => p.externalId).sort());
     const videos = await yt.videos.list({ part: ['snippet', 'statistics'], id: videoIds.slice(0, 3) });
     expect(videos.data.items!.map((v) => v.id).sort()).toEqual(videoIds.slice(0, 3).sort());
-    expect(videos.data.items![0]).toMatchObject({ snippet: { channelId: DEMO_YOUTUBE_CHANNEL.id, title: expect.any(String) }, statistics: { commentCount: expect.any(String) } });
+    expect(videos.data.items![0]).toMatchObject({
+      snippet: { channelId: DEMO_YOUTUBE_CHANNEL.id, title: expect.any(String) },
+      statistics: { commentCount: expect.any(String) },
+    });
 
     const threads: youtube_v3.Schema$CommentThread[] = [];
     let pageToken: string | undefined;
     do {
-      const page = await yt.commentThreads.list({ part: ['snippet', 'replies'], allThreadsRelatedToChannelId: DEMO_YOUTUBE_CHANNEL.id, order: 'time', maxResults: 100, textFormat: 'plainText', pageToken });
+      const page = await yt.commentThreads.list({
+        part: ['snippet', 'replies'],
+        allThreadsRelatedToChannelId: DEMO_YOUTUBE_CHANNEL.id,
+        order: 'time',
+        maxResults: 100,
+        textFormat: 'plainText',
+        pageToken,
+      });
       threads.push(...page.data.items!);
       pageToken = page.data.nextPageToken ?? undefined;
     } while (pageToken);
@@ -112,9 +140,16 @@ describe('@googleapis/youtube against the sim', () => {
   it('replies with comments.insert and reads the reply back', async () => {
     const yt = demo();
     const top = truth.find((t) => t.kind === 'comment' && t.parentExternalId === null)!;
-    const inserted = await yt.comments.insert({ part: ['snippet'], requestBody: { snippet: { parentId: top.threadExternalId!, textOriginal: 'Danke fürs Zuschauen! 🎬' } } });
+    const inserted = await yt.comments.insert({
+      part: ['snippet'],
+      requestBody: { snippet: { parentId: top.threadExternalId!, textOriginal: 'Danke fürs Zuschauen! 🎬' } },
+    });
     expect(inserted.status).toBe(200);
-    expect(inserted.data).toMatchObject({ kind: 'youtube#comment', id: expect.any(String), snippet: { parentId: top.threadExternalId, textOriginal: 'Danke fürs Zuschauen! 🎬', authorChannelId: { value: DEMO_YOUTUBE_CHANNEL.id } } });
+    expect(inserted.data).toMatchObject({
+      kind: 'youtube#comment',
+      id: expect.any(String),
+      snippet: { parentId: top.threadExternalId, textOriginal: 'Danke fürs Zuschauen! 🎬', authorChannelId: { value: DEMO_YOUTUBE_CHANNEL.id } },
+    });
     const back = await yt.comments.list({ part: ['snippet'], id: [inserted.data.id!] });
     expect(back.data.items?.[0].snippet?.textOriginal).toBe('Danke fürs Zuschauen! 🎬');
     expect((await received(sim, 'youtube')).map((r) => r.text)).toContain('Danke fürs Zuschauen! 🎬');
@@ -123,17 +158,31 @@ describe('@googleapis/youtube against the sim', () => {
   it('starts a comment thread under a video with commentThreads.insert', async () => {
     const yt = demo();
     const video = truth.find((t) => t.kind === 'post')!;
-    const thread = await yt.commentThreads.insert({ part: ['snippet'], requestBody: { snippet: { videoId: video.externalId, topLevelComment: { snippet: { textOriginal: 'Neues Video! Fragen gern hier.' } } } } });
-    expect(thread.data).toMatchObject({ kind: 'youtube#commentThread', id: expect.any(String), snippet: { videoId: video.externalId, topLevelComment: { snippet: { textOriginal: 'Neues Video! Fragen gern hier.', authorChannelId: { value: DEMO_YOUTUBE_CHANNEL.id } } } } });
+    const thread = await yt.commentThreads.insert({
+      part: ['snippet'],
+      requestBody: { snippet: { videoId: video.externalId, topLevelComment: { snippet: { textOriginal: 'Neues Video! Fragen gern hier.' } } } },
+    });
+    expect(thread.data).toMatchObject({
+      kind: 'youtube#commentThread',
+      id: expect.any(String),
+      snippet: {
+        videoId: video.externalId,
+        topLevelComment: { snippet: { textOriginal: 'Neues Video! Fragen gern hier.', authorChannelId: { value: DEMO_YOUTUBE_CHANNEL.id } } },
+      },
+    });
     const listed = await yt.commentThreads.list({ part: ['snippet'], videoId: video.externalId, maxResults: 100 });
     expect(listed.data.items!.map((t) => t.id)).toContain(thread.data.id);
-    const noVideo = await yt.commentThreads.insert({ part: ['snippet'], requestBody: { snippet: { videoId: 'nope', topLevelComment: { snippet: { textOriginal: 'x' } } } } }).catch((e: unknown) => e);
+    const noVideo = await yt.commentThreads
+      .insert({ part: ['snippet'], requestBody: { snippet: { videoId: 'nope', topLevelComment: { snippet: { textOriginal: 'x' } } } } })
+      .catch((e: unknown) => e);
     expect(noVideo).toMatchObject({ status: 404 });
   });
 
-  it('surfaces the quota error as the client\'s error carrying Google\'s reason', async () => {
+  it("surfaces the quota error as the client's error carrying Google's reason", async () => {
     await postJson(`${sim.url}/_sim/youtube/quota`, { dailyUnits: 10_000, used: 10_000 });
-    const error = await demo().commentThreads.list({ part: ['snippet'], allThreadsRelatedToChannelId: DEMO_YOUTUBE_CHANNEL.id }).catch((e: unknown) => e);
+    const error = await demo()
+      .commentThreads.list({ part: ['snippet'], allThreadsRelatedToChannelId: DEMO_YOUTUBE_CHANNEL.id })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
     expect(error).toMatchObject({ status: 403 });
     const body = (error as { response: { data: { error: { errors: Array<{ reason: string }> } } } }).response.data;
