@@ -11,6 +11,7 @@ import { loadThreadMessagePage } from '../src/messages/message.sql';
 import { NotesService } from '../src/notes/notes.service';
 import { channelsHealthReport } from '../src/reports/intents.report';
 import { parseReportQuery } from '../src/reports/report-query';
+import { ReportsRepository } from '../src/reports/reports.repository';
 import { ThreadsService } from '../src/threads/threads.service';
 import { comment, login, makeLoginUser, type Session } from './support';
 
@@ -123,7 +124,7 @@ describe('wire contract', () => {
 
   it('channels-health report: last sync as an ISO string', async () => {
     const p = parseReportQuery({ period: '7d' }, '2026-12-07', ['none']);
-    const report = await channelsHealthReport(db.dataSource, user.workspaceId, p);
+    const report = await channelsHealthReport(new ReportsRepository(db.dataSource), user.workspaceId, p);
     const row = report.rows.find((r) => r.channel === channelId)!;
     expect(row.last_synced_at).toBe('2026-12-01T10:00:00.123Z');
     expect(row.last_error_at).toBeNull();

@@ -25,6 +25,8 @@ export interface OnboardingResult {
 /** What a one-time link is for: an invited user's first password, or a new one. */
 export const ACCESS_LINK_PURPOSES = ['invite', 'reset'] as const;
 export type AccessLinkPurpose = (typeof ACCESS_LINK_PURPOSES)[number];
+export const isAccessLinkPurpose = (value: unknown): value is AccessLinkPurpose =>
+  typeof value === 'string' && (ACCESS_LINK_PURPOSES as readonly string[]).includes(value);
 
 /** Days a one-time link stays usable. */
 export const ACCESS_LINK_DAYS = 7;

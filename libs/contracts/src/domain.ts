@@ -1,6 +1,8 @@
 /** Enumerations of the data model (DESIGN.md §3), shared by api, worker and web. */
 export const USER_ROLES = ['admin', 'agent', 'analyst'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
+export const isUserRole = (value: unknown): value is UserRole =>
+  typeof value === 'string' && (USER_ROLES as readonly string[]).includes(value);
 
 export const CHANNEL_STATUSES = ['connected', 'needs_reauth', 'paused', 'error'] as const;
 export type ChannelStatus = (typeof CHANNEL_STATUSES)[number];
@@ -34,3 +36,7 @@ export const INTENTS = [
   'other_spam',
 ] as const;
 export type Intent = (typeof INTENTS)[number];
+
+/** Narrows a stored intent label (a text column with a CHECK) to the contract's union. */
+export const isIntent = (value: unknown): value is Intent =>
+  typeof value === 'string' && (INTENTS as readonly string[]).includes(value);

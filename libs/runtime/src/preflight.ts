@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import Redis from 'ioredis';
 import { describeDatabaseError } from '@resonance/db';
+import { ping } from './preflight.queries';
 
 /** A failure the operator can fix, told in one line (no stack trace). */
 export class StartupError extends Error {
@@ -11,7 +12,7 @@ export async function checkDatabase(url: string): Promise<void> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
   try {
     await client.connect();
-    await client.query('SELECT 1');
+    await ping.run(undefined, client);
   } catch (error) {
     throw new StartupError(describeDatabaseError(error, url));
   } finally {

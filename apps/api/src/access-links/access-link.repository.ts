@@ -1,54 +1,46 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
-import { ACCESS_LINK_DAYS, type AccessLinkPurpose } from '@resonance/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ACCESS_LINK_DAYS, isAccessLinkPurpose, type AccessLinkPurpose } from '@resonance/contracts';
+import { sqlClient, type Queryable } from '@resonance/db';
+import { storedValue } from '../common/stored-value';
+import { deleteUnusedLinks, endUserSessions, findLink, insertLink, lockLink, setLinkPassword, useLink, type IFindLinkResult } from './access-links.queries';
 
-/** What the database knows about a presented token: the link and its user, locked for the caller's transaction. */
-export interface StoredAccessLink {
-  id: string;
-  purpose: AccessLinkPurpose;
-  workspaceId: string;
-  userId: string;
-  email: string;
-  name: string;
-  userActive: boolean;
-  expiresAt: Date;
-  usedAt: Date | null;
-  expired: boolean;
-}
+/** What the database knows about a presented token: the link and its user. */
+export type StoredAccessLink = Omit<IFindLinkResult, 'purpose'> & { purpose: AccessLinkPurpose };
 
 /** 32 random bytes, URL-safe: the secret of a link. Only its SHA-256 is stored. */
 export const newToken = (): string => randomBytes(32).toString('base64url');
 export const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-/** The SQL of user_access_link. */
-export const accessLinkRepository = {
-  /** A new link for the user; the user's earlier unused links stop working (one live link per user). */
-  async insert(tx: EntityManager, input: { workspaceId: string; userId: string; purpose: AccessLinkPurpose; createdBy: string | null; token: string }): Promise<Date> {
-    await tx.query(`DELETE FROM user_access_link WHERE user_id = $1 AND used_at IS NULL`, [input.userId]);
-    const [row] = (await tx.query(
-      `INSERT INTO user_access_link (workspace_id, user_id, purpose, token_hash, created_by, expires_at)
-       VALUES ($1, $2, $3, $4, $5, now() + make_interval(days => $6)) RETURNING expires_at AS "expiresAt"`,
-      [input.workspaceId, input.userId, input.purpose, tokenHash(input.token), input.createdBy, ACCESS_LINK_DAYS],
-    )) as Array<{ expiresAt: Date }>;
-    return row.expiresAt;
-  },
+/** All SQL of user_access_link (access-links.sql, typed by pgTyped in access-links.queries.ts). */
+@Injectable()
+export class AccessLinkRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  /** The link of a token, or undefined; `lock` holds its row until the transaction ends (single use). */
-  async find(tx: EntityManager, token: string, lock: boolean): Promise<StoredAccessLink | undefined> {
-    const [row] = (await tx.query(
-      `SELECT l.id, l.purpose, l.workspace_id AS "workspaceId", l.user_id AS "userId", u.email, u.name, u.active AS "userActive",
-              l.expires_at AS "expiresAt", l.used_at AS "usedAt", l.expires_at <= now() AS expired
-         FROM user_access_link l JOIN users u ON u.id = l.user_id
-        WHERE l.token_hash = $1 ${lock ? 'FOR UPDATE OF l' : ''}`,
-      [tokenHash(token)],
-    )) as StoredAccessLink[];
-    return row;
-  },
+  /** A new link for the user; the user's earlier unused links stop working (one live link per user). Answers its expiry. */
+  async insert(
+    input: { workspaceId: string; userId: string; purpose: AccessLinkPurpose; createdBy: string | null; token: string },
+    tx: Queryable,
+  ): Promise<Date> {
+    await deleteUnusedLinks.run({ userId: input.userId }, sqlClient(tx));
+    const [row] = await insertLink.run(
+      { workspaceId: input.workspaceId, userId: input.userId, purpose: input.purpose, tokenHash: tokenHash(input.token), createdBy: input.createdBy, days: ACCESS_LINK_DAYS },
+      sqlClient(tx),
+    );
+    return row.expiresAt;
+  }
+
+  /** The link of a token, or undefined; `lock` holds its row until the transaction `db` ends (single use). */
+  async find(token: string, lock: boolean, db: Queryable = this.dataSource): Promise<StoredAccessLink | undefined> {
+    const [row] = await (lock ? lockLink : findLink).run({ tokenHash: tokenHash(token) }, sqlClient(db));
+    return row && { ...row, purpose: storedValue(row.purpose, isAccessLinkPurpose, 'user_access_link.purpose') };
+  }
 
   /** Sets the password, uses the link up and ends the user's sessions (a reset locks out whoever had them). */
-  async consume(tx: EntityManager, link: StoredAccessLink, passwordHash: string): Promise<void> {
-    await tx.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [link.userId, passwordHash]);
-    await tx.query(`UPDATE user_access_link SET used_at = now() WHERE id = $1`, [link.id]);
-    await tx.query(`DELETE FROM session WHERE user_id = $1`, [link.userId]);
-  },
-};
+  async consume(link: StoredAccessLink, passwordHash: string, tx: Queryable): Promise<void> {
+    await setLinkPassword.run({ userId: link.userId, passwordHash }, sqlClient(tx));
+    await useLink.run({ id: link.id }, sqlClient(tx));
+    await endUserSessions.run({ userId: link.userId }, sqlClient(tx));
+  }
+}

@@ -4,7 +4,7 @@ import { CONFIG, type Config } from '@resonance/config';
 import { ACCESS_LINK_PATH, type AccessLinkInfo, type AccessLinkPurpose, type AccessLinkView } from '@resonance/contracts';
 import { hashPassword } from '@resonance/db';
 import { AuditService } from '../audit/audit.service';
-import { accessLinkRepository, newToken, type StoredAccessLink } from './access-link.repository';
+import { AccessLinkRepository, newToken, type StoredAccessLink } from './access-link.repository';
 
 export const LINK_UNKNOWN = 'this link is not valid: it was mistyped, or a newer link replaced it. Ask an admin for a new link.';
 export const LINK_USED = 'this link was used already and works only once. Ask an admin for a new link.';
@@ -19,6 +19,7 @@ export const LINK_USER_INACTIVE = 'this account is deactivated; the link cannot 
 export class AccessLinksService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(AccessLinkRepository) private readonly links: AccessLinkRepository,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
@@ -26,7 +27,7 @@ export class AccessLinksService {
   /** A new link for the user, inside the caller's transaction. The token is in the answer only. */
   async issue(tx: EntityManager, input: { workspaceId: string; userId: string; purpose: AccessLinkPurpose; createdBy: string }): Promise<AccessLinkView> {
     const token = newToken();
-    const expiresAt = await accessLinkRepository.insert(tx, { ...input, token });
+    const expiresAt = await this.links.insert({ ...input, token }, tx);
     const url = new URL(ACCESS_LINK_PATH, this.config.PUBLIC_URL);
     url.hash = token;
     return { purpose: input.purpose, url: url.toString(), expiresAt: expiresAt.toISOString() };
@@ -34,7 +35,7 @@ export class AccessLinksService {
 
   /** Whom a link is for, or a refusal that says why it cannot be used. */
   async inspect(token: string): Promise<AccessLinkInfo> {
-    const link = usable(await accessLinkRepository.find(this.dataSource.manager, token, false));
+    const link = usable(await this.links.find(token, false));
     return { purpose: link.purpose, email: link.email, name: link.name, expiresAt: link.expiresAt.toISOString() };
   }
 
@@ -42,8 +43,8 @@ export class AccessLinksService {
   async accept(input: { token: string; password: string; ip: string }): Promise<{ email: string }> {
     const passwordHash = await hashPassword(input.password);
     return this.dataSource.transaction(async (tx) => {
-      const link = usable(await accessLinkRepository.find(tx, input.token, true));
-      await accessLinkRepository.consume(tx, link, passwordHash);
+      const link = usable(await this.links.find(input.token, true, tx));
+      await this.links.consume(link, passwordHash, tx);
       await this.audit.record(
         { workspaceId: link.workspaceId, actorUserId: link.userId, action: 'user.password_set', targetType: 'user', targetId: link.userId, data: { via: link.purpose, ip: input.ip } },
         tx,

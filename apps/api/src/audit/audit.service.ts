@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
 import type { AuditEventView, AuditListRequest } from '@resonance/contracts';
-import { cursorTime, decodeCursor, encodeCursor, type Page } from '../common/cursor';
+import type { Queryable } from '@resonance/db';
+import { decodeCursor, encodeCursor, type Page } from '../common/cursor';
+import { AuditRepository, type AuditEventRow } from './audit.repository';
 
 export interface AuditEntry {
   workspaceId: string;
@@ -16,47 +17,43 @@ export interface AuditEntry {
 /** Appends audit events, inside the caller's transaction when given one. */
 @Injectable()
 export class AuditService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(@Inject(AuditRepository) private readonly events: AuditRepository) {}
 
-  async record(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.query(
-      `INSERT INTO audit_event (workspace_id, actor_user_id, action, target_type, target_id, data) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [entry.workspaceId, entry.actorUserId, entry.action, entry.targetType, entry.targetId, JSON.stringify(entry.data ?? {})],
-    );
+  async record(entry: AuditEntry, db?: Queryable): Promise<void> {
+    await this.events.insert({ ...entry, data: entry.data ?? {} }, db);
   }
 
   /** The workspace's audit events, newest first, filtered and paged by cursor. */
   async list(workspaceId: string, q: AuditListRequest): Promise<Page<AuditEventView>> {
     const limit = q.limit ?? 50;
-    const cursor = decodeCursor(q.cursor);
-    const params: unknown[] = [workspaceId];
-    const where = ['a.workspace_id = $1'];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (q.targetType) add('a.target_type = ?', q.targetType);
-    if (q.targetId) add('a.target_id = ?', q.targetId);
-    if (q.actorUserId) add('a.actor_user_id = ?', q.actorUserId);
-    if (q.action) add('a.action = ?', q.action);
-    if (cursor) {
-      params.push(cursor.at, cursor.id);
-      where.push(`(a.created_at, a.id) < ($${params.length - 1}::timestamptz, $${params.length}::bigint)`);
-    }
-    params.push(limit + 1);
-    const rows = (await this.dataSource.query(
-      `SELECT a.id::text, a.action, a.target_type AS "targetType", a.target_id AS "targetId", a.data,
-              ${cursorTime('a.created_at')} AS "createdAt",
-              CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'name', u.name) END AS actor
-         FROM audit_event a LEFT JOIN users u ON u.id = a.actor_user_id
-        WHERE ${where.join(' AND ')}
-        ORDER BY a.created_at DESC, a.id DESC
-        LIMIT $${params.length}`,
-      params,
-    )) as AuditEventView[];
-    const items = rows.slice(0, limit);
+    const rows = await this.events.list({
+      workspaceId,
+      targetType: given(q.targetType),
+      targetId: given(q.targetId),
+      actorUserId: given(q.actorUserId),
+      action: given(q.action),
+      before: decodeCursor(q.cursor),
+      limit: limit + 1,
+    });
+    const items = rows.slice(0, limit).map(toView);
     const last = items[items.length - 1];
     return { items, nextCursor: rows.length > limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null };
   }
+}
 
+/** A filter of the query string; absent or empty: no filter. */
+const given = (value: string | undefined): string | null => (value === undefined || value === '' ? null : value);
+
+/** The actor as {id, name} (null when the event has none or the user is gone); data always an object. */
+function toView(row: AuditEventRow): AuditEventView {
+  const data = typeof row.data === 'object' && row.data !== null && !Array.isArray(row.data) ? row.data : {};
+  return {
+    id: row.id,
+    action: row.action,
+    targetType: row.targetType,
+    targetId: row.targetId,
+    actor: row.actorId !== null && row.actorName !== null ? { id: row.actorId, name: row.actorName } : null,
+    data,
+    createdAt: row.createdAt,
+  };
 }

@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { LoginThrottleRepository } from './login-throttle.repository';
 
 /**
  * One counter in login_throttle and the rule that bounds it.
@@ -56,13 +57,6 @@ class Refused extends Error {
   }
 }
 
-interface LockedCounter {
-  key: string;
-  failures: number;
-  started_at: Date;
-  now: Date;
-}
-
 /**
  * Attempt counters in PostgreSQL (every api copy sees the same counts). An attempt is reserved
  * BEFORE the expensive check it guards (a password hash): the counters are locked, judged and
@@ -71,7 +65,10 @@ interface LockedCounter {
  */
 @Injectable()
 export class AttemptThrottle {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(LoginThrottleRepository) private readonly counters: LoginThrottleRepository,
+  ) {}
 
   /** Counts one attempt against every rule, or none when any rule refuses: the wait in ms (0 = reserved). */
   async reserve(rules: ThrottleRule[]): Promise<number> {
@@ -79,15 +76,8 @@ export class AttemptThrottle {
     const keys = [...byKey.keys()].sort();
     try {
       await this.dataSource.transaction(async (manager) => {
-        // Inserts the missing counters and locks all of them, in key order (no deadlock between
-        // attempts sharing keys); the no-op update is what makes ON CONFLICT lock and return the row.
-        const rows = (await manager.query(
-          `INSERT INTO login_throttle AS t (key, failures, window_started_at)
-           SELECT k, 0, now() FROM unnest($1::text[]) AS k ORDER BY k
-           ON CONFLICT (key) DO UPDATE SET failures = t.failures
-           RETURNING t.key, t.failures, t.window_started_at AS started_at, now() AS now`,
-          [keys],
-        )) as LockedCounter[];
+        // Locks all counters, in key order: no deadlock between attempts sharing keys.
+        const rows = await this.counters.lock(keys, manager);
         const next: Array<{ key: string } & ThrottleState> = [];
         let refused = false;
         let waitMs = 0;
@@ -103,12 +93,7 @@ export class AttemptThrottle {
         }
         // Rolling back undoes the counters this attempt created: a refused attempt leaves no trace.
         if (refused) throw new Refused(Math.max(1, waitMs));
-        await manager.query(
-          `UPDATE login_throttle t SET failures = n.failures, window_started_at = to_timestamp(n.started_ms / 1000.0)
-             FROM unnest($1::text[], $2::int[], $3::float8[]) AS n(key, failures, started_ms)
-            WHERE t.key = n.key`,
-          [next.map((n) => n.key), next.map((n) => n.failures), next.map((n) => n.startedAt)],
-        );
+        await this.counters.set(next, manager);
       });
       return 0;
     } catch (error) {
@@ -119,11 +104,11 @@ export class AttemptThrottle {
 
   /** Gives back one reserved attempt of window counters (the attempt succeeded; it was no guess). */
   async release(keys: string[]): Promise<void> {
-    await this.dataSource.query(`UPDATE login_throttle SET failures = greatest(failures - 1, 0) WHERE key = ANY($1::text[])`, [keys]);
+    await this.counters.release(keys);
   }
 
   /** Forgets counters entirely (a backoff counter after a success). */
   async clear(keys: string[]): Promise<void> {
-    await this.dataSource.query(`DELETE FROM login_throttle WHERE key = ANY($1::text[])`, [keys]);
+    await this.counters.delete(keys);
   }
 }

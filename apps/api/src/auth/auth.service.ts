@@ -1,8 +1,8 @@
 import { BadRequestException, Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { hashPassword, verifyPassword } from '@resonance/db';
 import { AuditService, type AuditEntry } from '../audit/audit.service';
-import { USER_VIEW_COLUMNS, type UserView } from '../users/user.view';
+import type { UserView } from '../users/user.view';
+import { UsersRepository } from '../users/users.repository';
 import type { AuthUser } from './auth.types';
 import { LoginThrottle } from './login-throttle';
 import { SessionService } from './session.service';
@@ -13,7 +13,7 @@ export class AuthService {
   private readonly logger = new Logger(AuthService.name);
 
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(SessionService) private readonly sessions: SessionService,
     @Inject(LoginThrottle) private readonly throttle: LoginThrottle,
     @Inject(AuditService) private readonly audit: AuditService,
@@ -28,10 +28,7 @@ export class AuthService {
   async login(input: { email: string; password: string; ip: string; userAgent?: string }) {
     const email = input.email.trim().toLowerCase();
     await this.throttle.reserveLogin(email, input.ip);
-    const [row] = (await this.dataSource.query(
-      `SELECT ${USER_VIEW_COLUMNS}, password_hash AS "passwordHash" FROM users WHERE email = $1`,
-      [email],
-    )) as Array<UserView & { passwordHash: string | null }>;
+    const row = await this.users.findForSignIn(email);
     // An invited user without a password costs the same scrypt as an unknown e-mail and fails the same way.
     const ok = await this.signInPassword.matches(input.password, row?.passwordHash ?? undefined);
     if (!row || !ok || !row.active) {
@@ -47,24 +44,26 @@ export class AuthService {
 
   /** Off the response path: its duration would tell a known e-mail from an unknown one. */
   private auditLater(entry: AuditEntry): void {
-    this.audit.record(entry).catch((error: Error) => this.logger.warn(`audit of ${entry.action} failed: ${error.message}`));
+    this.audit.record(entry).catch((error: unknown) => this.logger.warn(`audit of ${entry.action} failed: ${error instanceof Error ? error.message : String(error)}`));
   }
 
   async me(user: AuthUser): Promise<UserView> {
-    const [row] = (await this.dataSource.query(`SELECT ${USER_VIEW_COLUMNS} FROM users WHERE id = $1`, [user.id])) as UserView[];
+    const row = await this.users.find(user.id);
+    // The session guard resolved the user a moment ago; only a concurrent deletion gets here.
+    if (!row) throw new UnauthorizedException('not signed in');
     return row;
   }
 
   async changePassword(user: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
     // Reserved before the hash is checked, like a sign-in: a stolen session cannot guess the password.
     await this.throttle.reservePasswordCheck(user.id);
-    const [row] = (await this.dataSource.query(`SELECT password_hash FROM users WHERE id = $1`, [user.id])) as Array<{ password_hash: string | null }>;
-    if (!row || !(await verifyPassword(currentPassword, row.password_hash))) {
+    const passwordHash = await this.users.passwordHashOf(user.id);
+    if (passwordHash === undefined || !(await verifyPassword(currentPassword, passwordHash))) {
       throw new BadRequestException('currentPassword is wrong');
     }
     await this.throttle.passwordCheckSucceeded(user.id);
     if (currentPassword === newPassword) throw new BadRequestException('newPassword must differ from currentPassword');
-    await this.dataSource.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [user.id, await hashPassword(newPassword)]);
+    await this.users.setPassword(user.id, await hashPassword(newPassword));
     await this.sessions.destroyForUser(user.id, user.sessionId);
     await this.audit.record({ workspaceId: user.workspaceId, actorUserId: user.id, action: 'user.password', targetType: 'user', targetId: user.id });
   }

@@ -3,7 +3,9 @@ import { InjectQueue } from '@nestjs/bullmq';
 import type { HealthIndicatorService } from '@nestjs/terminus';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { sqlClient } from '@resonance/db';
 import { QUEUE_BACKEND, QueueName, type QueueBackend } from '@resonance/queue';
+import { ping } from './health.queries';
 
 /** A dependency that hangs counts as down after `ms`; the timer never outlives the check. */
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
@@ -30,7 +32,7 @@ export class HealthProbes {
   async database(indicators: HealthIndicatorService) {
     const session = indicators.check('database');
     try {
-      await withTimeout(this.dataSource.query('SELECT 1'), 2_000);
+      await withTimeout(ping.run(undefined, sqlClient(this.dataSource)), 2_000);
       return session.up();
     } catch (error) {
       return session.down({ message: (error as Error).message });

@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { CONFIG, type Config } from '@resonance/config';
 import type { ThreadExportRow } from '@resonance/contracts';
 import type { HttpResponse } from '../common/http';
 import { csvHeader, csvLine, toCsv } from './csv';
 import { ExportSlots, TooManyExportsException, type ExportSlot } from './export-slots';
 import type { ReportParams } from './report-query';
+import { ReportsRepository } from './reports.repository';
 import { StreamedDownload } from './streamed-download';
 import { THREAD_EXPORT_COLUMNS, threadExportBatches } from './thread-export.query';
 
@@ -21,7 +21,7 @@ export class ExportsService {
   private readonly logger = new Logger(ExportsService.name);
 
   constructor(
-    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(ReportsRepository) private readonly reports: ReportsRepository,
     @Inject(ExportSlots) private readonly slots: ExportSlots,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
@@ -46,7 +46,7 @@ export class ExportsService {
    */
   async streamThreads(workspaceId: string, p: ReportParams, res: HttpResponse): Promise<void> {
     const slot = this.acquire(workspaceId, res);
-    const batches = threadExportBatches(this.ds, workspaceId, p);
+    const batches = threadExportBatches(this.reports, workspaceId, p);
     const download = new StreamedDownload(res, this.config.EXPORT_STALL_TIMEOUT_MS);
     try {
       // The first batch before the headers: a failing query still answers with a status code.

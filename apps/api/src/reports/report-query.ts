@@ -92,31 +92,6 @@ function parsePeriod(period: string, today: string): { from: string; to: string 
   return { from: isoDay(from), to: isoDay(to) };
 }
 
-/** SQL for the period label of a rollup row's `day`. */
-export function periodSql(interval: Interval, column = 'day'): string {
-  switch (interval) {
-    case 'day':
-      return `to_char(${column}, 'YYYY-MM-DD')`;
-    case 'week':
-      return `to_char(date_trunc('week', ${column}), 'YYYY-MM-DD')`;
-    case 'month':
-      return `to_char(${column}, 'YYYY-MM')`;
-    default:
-      return `'total'`;
-  }
-}
-
-/** The rollup rows of a report's workspace ($1), network ($4) and channel ($5), whatever their days. */
-export const ROLLUP_SCOPE = `workspace_id = $1 AND ($4::text IS NULL OR network = $4) AND ($5::uuid IS NULL OR channel_account_id = $5)`;
-
-/** WHERE clause shared by the rollup tables: workspace, days, network, channel ($1…$5). */
-export function rollupFilter(p: ReportParams, workspaceId: string): { where: string; params: unknown[] } {
-  return {
-    where: `${ROLLUP_SCOPE} AND day BETWEEN $2::date AND $3::date`,
-    params: [workspaceId, p.from, p.to, p.network, p.channel],
-  };
-}
-
 /**
  * The report's days split for report_response_hist_week (migration 1733500000000): the Mondays of
  * the weeks that lie whole inside [from, to] and inside one period of the interval, and every other

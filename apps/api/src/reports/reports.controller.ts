@@ -1,7 +1,6 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, Matches } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { INTENTS, type Intent } from '@resonance/contracts';
 import { Authenticated, CurrentUser } from '../auth/decorators';
 import type { AuthUser } from '../auth/auth.types';
@@ -10,6 +9,7 @@ import { ExportsService } from './exports.service';
 import { IntentCorrectionsService } from './intent-corrections.service';
 import { channelsHealthReport, intentsReport, postReport } from './intents.report';
 import { parseReportQuery, ReportQueryDto, type Grouping, type ReportParams } from './report-query';
+import { ReportsRepository } from './reports.repository';
 import { resonanceReport } from './resonance.report';
 import { responseTimesReport } from './response-times.report';
 import { workspaceToday } from './workspace-today';
@@ -17,7 +17,7 @@ import { workspaceToday } from './workspace-today';
 export class IntentCorrectionBody {
   // A bigint's digits only: "1.5" or 20 digits passed IsNumberString and failed PostgreSQL's cast as a 500.
   @ApiProperty({ example: '42' }) @Matches(/^[1-9][0-9]{0,17}$/, { message: 'messageId must be a message id' }) messageId!: string;
-  @ApiProperty({ enum: INTENTS }) @IsIn(INTENTS as unknown as string[]) intent!: Intent;
+  @ApiProperty({ enum: INTENTS }) @IsIn(INTENTS) intent!: Intent;
 }
 
 /**
@@ -31,7 +31,7 @@ export class IntentCorrectionBody {
 @Authenticated('admin', 'analyst')
 export class ReportsController {
   constructor(
-    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(ReportsRepository) private readonly reports: ReportsRepository,
     @Inject(ExportsService) private readonly exports: ExportsService,
     @Inject(IntentCorrectionsService) private readonly corrections: IntentCorrectionsService,
   ) {}
@@ -41,21 +41,21 @@ export class ReportsController {
   @ApiOperation({ summary: 'First response and reply times (median, p90, mean, count; calendar and business hours), SLA, handled without reply' })
   async responseTimes(@CurrentUser() user: AuthUser, @Query() q: ReportQueryDto, @Res({ passthrough: true }) res: HttpResponse) {
     const p = await this.params(user, q, ['none', 'network', 'channel', 'agent']);
-    return this.answer(user, p, res, 'response-times', () => responseTimesReport(this.ds, user.workspaceId, p));
+    return this.answer(user, p, res, 'response-times', () => responseTimesReport(this.reports, user.workspaceId, p));
   }
 
   @Get('resonance')
   @ApiOperation({ summary: 'Comment resonance: comments, unique/returning commenters, per 1,000 followers/views, share answered, intent mix, sentiment; top posts' })
   async resonance(@CurrentUser() user: AuthUser, @Query() q: ReportQueryDto, @Res({ passthrough: true }) res: HttpResponse) {
     const p = await this.params(user, q, ['none', 'network', 'channel', 'post']);
-    return this.answer(user, p, res, 'resonance', () => resonanceReport(this.ds, user.workspaceId, p));
+    return this.answer(user, p, res, 'resonance', () => resonanceReport(this.reports, user.workspaceId, p));
   }
 
   @Get('posts/:id')
   @ApiOperation({ summary: 'One post: counts, weighted engagement and the resonance of its comments' })
   async post(@CurrentUser() user: AuthUser, @Param('id') id: string, @Query() q: ReportQueryDto, @Res({ passthrough: true }) res: HttpResponse) {
     const p = await this.params(user, q, ['none']);
-    return this.answer(user, p, res, `post-${id}`, () => postReport(this.ds, user.workspaceId, id, p), (report) =>
+    return this.answer(user, p, res, `post-${id}`, () => postReport(this.reports, user.workspaceId, id, p), (report) =>
       report.rows.map((r) => ({ postId: report.post.id, ...r })),
     );
   }
@@ -64,20 +64,20 @@ export class ReportsController {
   @ApiOperation({ summary: 'Intent mix and sentiment per intent, label corrections, perception gap' })
   async intents(@CurrentUser() user: AuthUser, @Query() q: ReportQueryDto, @Res({ passthrough: true }) res: HttpResponse) {
     const p = await this.params(user, q, ['none', 'network', 'channel', 'post']);
-    return this.answer(user, p, res, 'intents', () => intentsReport(this.ds, user.workspaceId, p));
+    return this.answer(user, p, res, 'intents', () => intentsReport(this.reports, user.workspaceId, p));
   }
 
   @Get('channels-health')
   @ApiOperation({ summary: 'Ingestion health per channel: last sync, lag, errors, budget, gaps reconciled, volume and delay' })
   async channelsHealth(@CurrentUser() user: AuthUser, @Query() q: ReportQueryDto, @Res({ passthrough: true }) res: HttpResponse) {
     const p = await this.params(user, q, ['none']);
-    return this.answer(user, p, res, 'channels-health', () => channelsHealthReport(this.ds, user.workspaceId, p));
+    return this.answer(user, p, res, 'channels-health', () => channelsHealthReport(this.reports, user.workspaceId, p));
   }
 
   @Get('threads')
   @ApiOperation({ summary: 'One row per thread started in the period (CSV by default; ?format=json for JSON), streamed; 429 when the workspace already runs its exports' })
   async threads(@CurrentUser() user: AuthUser, @Query() q: ReportQueryDto, @Res() res: HttpResponse): Promise<void> {
-    const p = await this.params(user, { ...q, format: q.format ?? 'csv' }, ['none']);
+    const p = await this.params(user, { period: q.period, interval: q.interval, network: q.network, channel: q.channel, groupBy: q.groupBy, format: q.format ?? 'csv' }, ['none']);
     await this.exports.streamThreads(user.workspaceId, p, res);
   }
 
@@ -91,7 +91,7 @@ export class ReportsController {
   }
 
   private async params(user: AuthUser, q: ReportQueryDto, groupings: readonly Grouping[]): Promise<ReportParams> {
-    return parseReportQuery(q, await workspaceToday(this.ds, user.workspaceId), groupings);
+    return parseReportQuery(q, await workspaceToday(this.reports, user.workspaceId), groupings);
   }
 
   /** The report as JSON, or its rows as a CSV export (?format=csv). */

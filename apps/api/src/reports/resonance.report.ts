@@ -1,45 +1,24 @@
-import type { DataSource } from 'typeorm';
 import { INTENT_TOPIC, TOPICS, postTopic, type Topic } from '@resonance/classifier';
-import { INTENTS, toIso, type Intent, type ReportPost, type ResonanceReport } from '@resonance/contracts';
+import { INTENTS, isIntent, toIso, type Intent, type ReportPost, type ResonanceReport } from '@resonance/contracts';
 import { pick } from './definitions';
-import { periodSql, rollupFilter, type Grouping, type ReportParams } from './report-query';
+import type { ReportParams } from './report-query';
+import type { PostRow, ReportsRepository } from './reports.repository';
 import { ratio, round } from './stats';
 
-const GROUP_SQL: Record<Grouping, string> = {
-  none: 'NULL::text',
-  network: 'network',
-  channel: 'channel_account_id::text',
-  agent: 'NULL::text',
-  post: "NULLIF(post_id, 0)::text",
-};
-
 type Mix = Record<Intent | 'unclassified', number>;
+/** The rollups label a message without a (known) intent 'unclassified'. */
+const mixKey = (intent: string): keyof Mix => (isIntent(intent) ? intent : 'unclassified');
 const emptyMix = (): Mix => Object.fromEntries([...INTENTS, 'unclassified'].map((i) => [i, 0])) as Mix;
 
-/**
- * The comment rollup a report reads: per post only when it groups by post, else the same rows
- * summed over posts (migration 1733500000000; 4,400 instead of 25,000 rows for 90 days at 500k messages).
- */
-export const commentRollup = (groupBy: Grouping) => (groupBy === 'post' ? 'report_comment_daily' : 'report_comment_channel_daily');
-
 /** Comment resonance per period and group, with top posts; reads rollups, posts and channels only. */
-export async function resonanceReport(ds: DataSource, workspaceId: string, p: ReportParams): Promise<ResonanceReport> {
-  const { where, params } = rollupFilter(p, workspaceId);
-  const key = `${periodSql(p.interval)} AS period, ${GROUP_SQL[p.groupBy]} AS grp`;
+export async function resonanceReport(reports: ReportsRepository, workspaceId: string, p: ReportParams): Promise<ResonanceReport> {
+  // The comment rollup is per post only when the report groups by post, else the same rows summed
+  // over posts (migration 1733500000000; 4,400 instead of 25,000 rows for 90 days at 500k messages).
   const [comments, commenters, followers, posts] = await Promise.all([
-    ds.query(
-      `SELECT ${key}, intent, sum(comments)::int AS comments, sum(answered)::int AS answered,
-              sum(sentiment_sum)::float8 AS ssum, sum(sentiment_n)::int AS sn
-         FROM ${commentRollup(p.groupBy)} WHERE ${where} AND channel = 'comment' GROUP BY 1, 2, 3`,
-      params,
-    ) as Promise<Array<{ period: string; grp: string | null; intent: string; comments: number; answered: number; ssum: number; sn: number }>>,
-    p.groupBy === 'post' ? Promise.resolve<CommenterCounts[]>([]) : commentersByPeriod(ds, workspaceId, p),
-    ds.query(
-      `SELECT id::text AS channel, network, COALESCE(followers, 0)::int AS followers FROM channel_account
-        WHERE workspace_id = $1 AND ($2::text IS NULL OR network = $2) AND ($3::uuid IS NULL OR id = $3)`,
-      [workspaceId, p.network, p.channel],
-    ) as Promise<Array<{ channel: string; network: string; followers: number }>>,
-    postsInPeriod(ds, workspaceId, p),
+    reports.resonanceComments(workspaceId, p),
+    p.groupBy === 'post' ? Promise.resolve([]) : reports.commentersByPeriod(workspaceId, p),
+    reports.channelFollowers(workspaceId, p),
+    reports.postsInPeriod(workspaceId, p),
   ]);
   const followersOf = (grp: string | null) =>
     followers
@@ -51,7 +30,7 @@ export async function resonanceReport(ds: DataSource, workspaceId: string, p: Re
     const mine = comments.filter((c) => c.period === period && c.grp === grp);
     const total = mine.reduce((s, c) => s + c.comments, 0);
     const mix = emptyMix();
-    for (const c of mine) mix[c.intent as keyof Mix] = (mix[c.intent as keyof Mix] ?? 0) + c.comments;
+    for (const c of mine) mix[mixKey(c.intent)] += c.comments;
     const sn = mine.reduce((s, c) => s + c.sn, 0);
     const people = commenters.find((c) => c.period === period && c.grp === grp);
     const f = p.groupBy === 'post' ? followersOf(null) : followersOf(grp);
@@ -86,81 +65,8 @@ export async function resonanceReport(ds: DataSource, workspaceId: string, p: Re
   };
 }
 
-interface CommenterCounts {
-  period: string;
-  grp: string | null;
-  unique_commenters: number;
-  returning_commenters: number;
-}
-
-/**
- * Unique and returning commenters per period and group from report_commenter_span (libs/db
- * migration 1733000000000): each period is clipped to the report's days, and a commenter counts
- * once, on its last comment day in the period (the span row whose next comment day is after the
- * period's last day); returning if it had commented on an earlier day. Reads at most
- * channels × days² rows, however many commenters there are. A contact belongs to one channel
- * account, so the per-channel and per-network counts add up.
- */
-function commentersByPeriod(ds: DataSource, workspaceId: string, p: ReportParams): Promise<CommenterCounts[]> {
-  return ds.query(
-    `WITH days AS (
-       SELECT day, period, max(day) OVER (PARTITION BY period) AS last_day
-         FROM (SELECT $2::date + i AS day, ${periodSql(p.interval, '($2::date + i)')} AS period
-                 FROM generate_series(0, $3::date - $2::date) AS i) d
-     )
-     SELECT d.period, ${GROUP_SQL[p.groupBy]} AS grp, sum(s.commenters)::int AS unique_commenters,
-            COALESCE(sum(s.commenters) FILTER (WHERE s.has_prev), 0)::int AS returning_commenters
-       FROM days d
-       -- One primary-key range per day (OFFSET 0 keeps it so): joined by hash, the planner read every
-       -- span row of the workspace (17,000 at 500k messages, 3 times slower) to keep a few hundred.
-       CROSS JOIN LATERAL (SELECT * FROM report_commenter_span s
-                            WHERE s.workspace_id = $1 AND s.day = d.day AND s.next_day > d.last_day
-                              AND ($4::text IS NULL OR s.network = $4) AND ($5::uuid IS NULL OR s.channel_account_id = $5)
-                           OFFSET 0) s
-      GROUP BY 1, 2`,
-    [workspaceId, p.from, p.to, p.network, p.channel],
-  );
-}
-
 /** The one place a post row becomes the wire's ReportPost (published_at as an ISO string). */
 export const toReportPost = (row: PostRow): ReportPost => ({ ...row, published_at: toIso(row.published_at) });
-
-export interface PostRow {
-  id: string;
-  channel_account_id: string;
-  network: string;
-  external_id: string;
-  text: string;
-  url: string | null;
-  published_at: Date;
-  reactions: number | null;
-  comments: number | null;
-  shares: number | null;
-  views: number | null;
-  /** Inbound comments Resonance stored on the post (all time). */
-  our_comments: number;
-}
-
-/** Posts published in the period (indexed by workspace and publication time), with their stored comments (report_post_comment). */
-export function postsInPeriod(ds: DataSource, workspaceId: string, p: ReportParams, postId?: string): Promise<PostRow[]> {
-  return ds.query(
-    `SELECT po.id::text, po.channel_account_id::text, ca.network, po.external_id, po.text, po.url, po.published_at,
-            po.reactions_count AS reactions, po.comments_count AS comments, po.shares_count AS shares,
-            po.views_count::float8 AS views, COALESCE(pc.comments, 0) AS our_comments
-       FROM post po JOIN channel_account ca ON ca.id = po.channel_account_id
-       JOIN workspace w ON w.id = po.workspace_id
-       -- One key lookup per post: summing report_comment_daily per post was 14 of the report's ~17 ms.
-       LEFT JOIN report_post_comment pc ON pc.post_id = po.id
-      WHERE po.workspace_id = $1
-        AND ($6::bigint IS NOT NULL AND po.id = $6 OR $6::bigint IS NULL
-             AND po.published_at >= ($2::date::timestamp AT TIME ZONE w.timezone)
-             AND po.published_at < (($3::date + 1)::timestamp AT TIME ZONE w.timezone))
-        AND ($4::text IS NULL OR ca.network = $4) AND ($5::uuid IS NULL OR po.channel_account_id = $5)
-      -- Several channels publish at the same moment: ties by id, so that the 1,000 posts do not depend on the plan.
-      ORDER BY po.published_at DESC, po.id LIMIT 1000`,
-    [workspaceId, p.from, p.to, p.network, p.channel, postId ?? null],
-  );
-}
 
 /** (reactions + 2·comments + 3·shares) / followers; the network's comment count, else ours. */
 export function weighted(post: PostRow, followers: number): number | null {
@@ -175,7 +81,7 @@ export function perceptionGap(posts: Array<{ text: string }>, commentsByIntent: 
   for (const x of posts) postCounts[postTopic(x.text)]++;
   const commentCounts = Object.fromEntries(TOPICS.map((t) => [t, 0])) as Record<Topic, number>;
   for (const [intent, n] of Object.entries(commentsByIntent)) {
-    const topic = INTENT_TOPIC[intent as Intent];
+    const topic = isIntent(intent) ? INTENT_TOPIC[intent] : undefined;
     if (topic) commentCounts[topic] += n ?? 0;
   }
   const postTotal = posts.length;

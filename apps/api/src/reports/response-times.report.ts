@@ -1,53 +1,29 @@
-import type { DataSource } from 'typeorm';
 import type { ResponseStats, ResponseTimesReport, ResponseTimesRow } from '@resonance/contracts';
 import { pick } from './definitions';
-import { periodSql, rollupFilter, ROLLUP_SCOPE, weeksAndDays, type Grouping, type ReportParams } from './report-query';
+import { weeksAndDays, type ReportParams } from './report-query';
+import type { ReportsRepository } from './reports.repository';
 import { ratio, summarize, type Bucket } from './stats';
 
-
-const GROUP_SQL: Record<Grouping, string> = {
-  none: 'NULL::text',
-  network: 'network',
-  channel: 'channel_account_id::text',
-  // Responses written natively on the network have no Resonance user.
-  agent: "COALESCE(agent_id::text, 'native')",
-  post: 'NULL::text',
-};
 
 /**
  * Response times from report_response_daily and the histograms (never the message table). The
  * histograms of whole weeks come from report_response_hist_week, the other days from
  * report_response_hist: a 90-day report reads about 14,000 rows instead of 62,000 (500k messages).
  */
-export async function responseTimesReport(ds: DataSource, workspaceId: string, p: ReportParams): Promise<ResponseTimesReport> {
-  const { where, params } = rollupFilter(p, workspaceId);
-  const key = `${periodSql(p.interval)} AS period, ${GROUP_SQL[p.groupBy]} AS grp, kind`;
+export async function responseTimesReport(reports: ReportsRepository, workspaceId: string, p: ReportParams): Promise<ResponseTimesReport> {
   const { weeks, days } = weeksAndDays(p);
-  const [totals, hist, [settings]] = await Promise.all([
-    ds.query(
-      `SELECT ${key}, sum(n)::int AS n, sum(seconds_sum)::float8 AS sum, sum(business_n)::int AS bn,
-              sum(business_seconds_sum)::float8 AS bsum, sum(within_target)::int AS wt, sum(within_target_business)::int AS wtb
-         FROM report_response_daily WHERE ${where} GROUP BY 1, 2, 3`,
-      params,
-    ) as Promise<Array<{ period: string; grp: string | null; kind: string; n: number; sum: number; bn: number; bsum: number; wt: number; wtb: number }>>,
-    ds.query(
-      `SELECT period, grp, kind, clock, bucket, sum(n)::int AS n, sum(seconds_sum)::float8 AS sum
-         FROM (SELECT ${periodSql(p.interval, 'week')} AS period, ${GROUP_SQL[p.groupBy]} AS grp, kind, clock, bucket, n, seconds_sum
-                 FROM report_response_hist_week WHERE ${ROLLUP_SCOPE} AND week = ANY($2::date[])
-               UNION ALL
-               SELECT ${periodSql(p.interval)}, ${GROUP_SQL[p.groupBy]}, kind, clock, bucket, n, seconds_sum
-                 FROM report_response_hist WHERE ${ROLLUP_SCOPE} AND day = ANY($3::date[])) h
-        GROUP BY 1, 2, 3, 4, 5`,
-      [workspaceId, weeks, days, p.network, p.channel],
-    ) as Promise<Array<{ period: string; grp: string | null; kind: string; clock: string; bucket: number; n: number; sum: number }>>,
-    ds.query(`SELECT settings -> 'slaTargetMinutes' AS targets FROM workspace WHERE id = $1`, [workspaceId]) as Promise<Array<{ targets: unknown }>>,
+  const [totals, hist, targets] = await Promise.all([
+    reports.responseTotals(workspaceId, p),
+    reports.responseHistograms(workspaceId, p, weeks, days),
+    reports.slaTargets(workspaceId),
   ]);
   const id = (period: string, grp: string | null) => `${period}\u0000${grp ?? ''}`;
   const buckets = new Map<string, Bucket[]>();
   for (const h of hist) {
     const k = `${id(h.period, h.grp)}\u0000${h.kind}\u0000${h.clock}`;
-    if (!buckets.has(k)) buckets.set(k, []);
-    buckets.get(k)!.push({ bucket: h.bucket, n: h.n, sum: h.sum });
+    let list = buckets.get(k);
+    if (!list) buckets.set(k, (list = []));
+    list.push({ bucket: h.bucket, n: h.n, sum: h.sum });
   }
   const groups = new Map<string, { period: string; grp: string | null }>();
   for (const t of totals) groups.set(id(t.period, t.grp), { period: t.period, grp: t.grp });
@@ -79,7 +55,15 @@ export async function responseTimesReport(ds: DataSource, workspaceId: string, p
     definitions: pick('inbound', 'response', 'firstResponse', 'reply', 'statistics', 'businessHours', 'sla', 'handled', 'serviceLevel', 'period'),
     unit: 'seconds',
     params: p,
-    slaTargetMinutes: (settings?.targets as Record<string, number> | null | undefined) ?? { default: 60 },
+    slaTargetMinutes: slaTargetsOf(targets) ?? { default: 60 },
     rows,
   };
+}
+
+/** settings.slaTargetMinutes as stored (jsonb): minutes per network or "default"; anything else is no setting. */
+function slaTargetsOf(stored: unknown): Record<string, number> | undefined {
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return undefined;
+  const targets: Record<string, number> = {};
+  for (const [key, minutes] of Object.entries(stored)) if (typeof minutes === 'number') targets[key] = minutes;
+  return targets;
 }

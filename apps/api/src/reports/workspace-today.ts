@@ -1,5 +1,5 @@
-import { ConflictException } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import { ConflictException, NotFoundException } from '@nestjs/common';
+import type { ReportsRepository } from './reports.repository';
 
 // PostgreSQL's invalid_parameter_value, raised by AT TIME ZONE for a zone it does not know.
 const INVALID_PARAMETER_VALUE = '22023';
@@ -11,16 +11,15 @@ const INVALID_PARAMETER_VALUE = '22023';
  * 500 — the report cannot be counted in a zone nobody can name, and silently using UTC would move
  * every day boundary.
  */
-export async function workspaceToday(ds: DataSource, workspaceId: string): Promise<string> {
+export async function workspaceToday(reports: ReportsRepository, workspaceId: string): Promise<string> {
   try {
-    const [{ today }] = (await ds.query(
-      `SELECT to_char((now() AT TIME ZONE timezone)::date, 'YYYY-MM-DD') AS today FROM workspace WHERE id = $1`,
-      [workspaceId],
-    )) as Array<{ today: string }>;
+    const today = await reports.workspaceToday(workspaceId);
+    // The session guard let the user in, so the workspace exists (its row is deleted with its users).
+    if (today === undefined) throw new NotFoundException('no such workspace');
     return today;
   } catch (error) {
     if ((error as { code?: unknown }).code !== INVALID_PARAMETER_VALUE) throw error;
-    const [{ timezone }] = (await ds.query(`SELECT timezone FROM workspace WHERE id = $1`, [workspaceId])) as Array<{ timezone: string }>;
+    const timezone = await reports.workspaceTimezone(workspaceId);
     throw new ConflictException(
       `the workspace time zone "${timezone}" is not one the database knows, so no report can be counted: an admin can choose another time zone in Settings`,
     );

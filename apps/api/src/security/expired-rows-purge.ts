@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { repeatEvery, type Repeating } from '@resonance/runtime';
 import { BACKOFF_MEMORY_MS, LOGIN_WINDOW_MS } from '../auth/login-throttle';
 import { REPLAY_WINDOW_DAYS } from '../webhooks/webhook-deliveries';
+import { SecurityRepository } from './security.repository';
 import { WRITE_WINDOW_MS } from './write-rate-limit';
 
 const EVERY_MS = 15 * 60_000;
@@ -22,18 +23,11 @@ export interface PurgeResult {
   webhookDeliveries: number;
 }
 
-/**
- * Each statement deletes up to BATCH rows matching `stale`. The condition is repeated outside the
- * sub-select on purpose: a row a request refreshed meanwhile is re-checked and kept.
- */
-async function deleteInBatches(dataSource: DataSource, table: string, keyColumn: string, stale: string, params: unknown[]): Promise<number> {
+/** Repeats one batch of a purge (security.sql) until a batch deletes fewer than BATCH rows. */
+async function deleteInBatches(purgeBatch: (batch: number) => Promise<number>): Promise<number> {
   let total = 0;
   for (;;) {
-    const [{ n }] = (await dataSource.query(
-      `WITH d AS (DELETE FROM ${table} WHERE ${keyColumn} IN (SELECT ${keyColumn} FROM ${table} WHERE ${stale} LIMIT ${BATCH}) AND ${stale} RETURNING 1)
-       SELECT count(*)::int AS n FROM d`,
-      params,
-    )) as Array<{ n: number }>;
+    const n = await purgeBatch(BATCH);
     total += n;
     if (n < BATCH) return total;
   }
@@ -46,25 +40,14 @@ async function deleteInBatches(dataSource: DataSource, table: string, keyColumn:
  * behaves exactly like an expired one, so racing api copies or requests change nothing.
  */
 export async function purgeExpiredSecurityRows(dataSource: DataSource): Promise<PurgeResult> {
+  const rows = new SecurityRepository(dataSource);
   return {
-    sessions: await deleteInBatches(dataSource, 'session', 'id', `expires_at < now()`, []),
-    loginThrottle: await deleteInBatches(
-      dataSource,
-      'login_throttle',
-      'key',
-      `window_started_at < now() - CASE WHEN key LIKE 'email:%' OR key LIKE 'ip:%' THEN $1::float8 ELSE $2::float8 END * interval '1 millisecond'`,
-      [LOGIN_WINDOW_MS, BACKOFF_MEMORY_MS],
-    ),
-    apiRateLimit: await deleteInBatches(dataSource, 'api_rate_limit', 'key', `window_started_at < now() - $1::float8 * interval '1 millisecond'`, [WRITE_WINDOW_MS]),
-    accessLinks: await deleteInBatches(
-      dataSource,
-      'user_access_link',
-      'id',
-      `coalesce(least(used_at, expires_at), expires_at) < now() - $1::int * interval '1 day'`,
-      [ACCESS_LINK_MEMORY_DAYS],
-    ),
+    sessions: await deleteInBatches((batch) => rows.purgeSessions(batch)),
+    loginThrottle: await deleteInBatches((batch) => rows.purgeLoginThrottle(batch, LOGIN_WINDOW_MS, BACKOFF_MEMORY_MS)),
+    apiRateLimit: await deleteInBatches((batch) => rows.purgeApiRateLimit(batch, WRITE_WINDOW_MS)),
+    accessLinks: await deleteInBatches((batch) => rows.purgeAccessLinks(batch, ACCESS_LINK_MEMORY_DAYS)),
     // Past the replay window a delivery's hash protects nothing (a replay re-stores only what the idempotent ingest holds).
-    webhookDeliveries: await deleteInBatches(dataSource, 'webhook_delivery', 'delivery_id', `received_at < now() - $1::int * interval '1 day'`, [REPLAY_WINDOW_DAYS]),
+    webhookDeliveries: await deleteInBatches((batch) => rows.purgeWebhookDeliveries(batch, REPLAY_WINDOW_DAYS)),
   };
 }
 
@@ -84,7 +67,7 @@ export class ExpiredRowsPurge implements OnApplicationBootstrap, OnApplicationSh
             this.logger.log(`purged ${r.sessions} expired sessions, ${r.loginThrottle} login counters, ${r.apiRateLimit} write counters, ${r.accessLinks} used or expired access links, ${r.webhookDeliveries} webhook deliveries past the replay window`);
           }
         })
-        .catch((error: Error) => this.logger.warn(`purge of expired security rows failed: ${error.message}`)),
+        .catch((error: unknown) => this.logger.warn(`purge of expired security rows failed: ${error instanceof Error ? error.message : String(error)}`)),
     );
   }
 

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { SESSION_COOKIE } from '../auth/auth.types';
 import { readCookie } from '../auth/cookies';
 import { clientIp, type HttpRequest } from '../common/http';
+import { SecurityRepository } from './security.repository';
 
 export const WRITE_WINDOW_MS = 60_000;
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -20,28 +21,19 @@ const WEBHOOK_PREFIX = '/api/webhooks/';
  * otherwise to the client address: a cookie the client makes up is no new counter.
  */
 export class WriteRateLimit {
+  private readonly rows: SecurityRepository;
+
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     /** The session table's id of a cookie token (its HMAC), or null for a token of the wrong shape. */
     private readonly sessionIdOf: (token: string) => string | null,
-  ) {}
+  ) {
+    this.rows = new SecurityRepository(dataSource);
+  }
 
   async count(input: { sessionToken: string | undefined; ip: string }): Promise<{ hits: number; secondsLeft: number }> {
     const sessionId = input.sessionToken ? this.sessionIdOf(input.sessionToken) : null;
-    const [row] = (await this.dataSource.query(
-      `WITH client AS (
-         SELECT coalesce(
-           (SELECT 'user:' || s.user_id FROM session s JOIN users u ON u.id = s.user_id AND u.active
-             WHERE s.id = $1 AND s.expires_at > now()),
-           $2) AS key
-       )
-       INSERT INTO api_rate_limit (key, hits, window_started_at) SELECT key, 1, now() FROM client
-       ON CONFLICT (key) DO UPDATE SET
-         hits = CASE WHEN api_rate_limit.window_started_at > now() - $3 * interval '1 millisecond' THEN api_rate_limit.hits + 1 ELSE 1 END,
-         window_started_at = CASE WHEN api_rate_limit.window_started_at > now() - $3 * interval '1 millisecond' THEN api_rate_limit.window_started_at ELSE now() END
-       RETURNING hits, ceil(extract(epoch FROM (window_started_at + $3 * interval '1 millisecond' - now())))::int AS seconds_left`,
-      [sessionId, `ip:${input.ip}`, WRITE_WINDOW_MS],
-    )) as Array<{ hits: number; seconds_left: number }>;
+    const row = await this.rows.countWrite(sessionId, `ip:${input.ip}`, WRITE_WINDOW_MS);
     return { hits: row.hits, secondsLeft: row.seconds_left };
   }
 }
@@ -54,11 +46,17 @@ export class WriteRateLimit {
  */
 export function writeRateLimitMiddleware(limiter: WriteRateLimit, limitPerMinute: number) {
   return (req: HttpRequest, res: ServerResponse, next: (error?: unknown) => void): void => {
-    if (!WRITE_METHODS.has(req.method) || (req.url ?? '').startsWith(WEBHOOK_PREFIX)) return next();
+    if (!WRITE_METHODS.has(req.method) || (req.url ?? '').startsWith(WEBHOOK_PREFIX)) {
+      next();
+      return;
+    }
     limiter
       .count({ sessionToken: readCookie(req.headers.cookie, SESSION_COOKIE), ip: clientIp(req) })
       .then(({ hits, secondsLeft }) => {
-        if (hits <= limitPerMinute) return next();
+        if (hits <= limitPerMinute) {
+          next();
+          return;
+        }
         res.statusCode = 429;
         res.setHeader('Retry-After', String(Math.max(1, secondsLeft)));
         res.setHeader('content-type', 'application/json; charset=utf-8');

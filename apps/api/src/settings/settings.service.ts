@@ -1,48 +1,53 @@
-import { BadRequestException, Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { BusinessHours } from '@resonance/db';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import type { SettingsView, UpdateSettingsBody } from './settings.dto';
+import { SettingsRepository, type SettingsRow } from './settings.repository';
 
-const COLUMNS = `name, slug, timezone, business_hours AS "businessHours"`;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
-function checkBusinessHours(hours: unknown): void {
-  const ok =
+/** Weekdays 0–6 to up to four ["HH:MM","HH:MM"] spans, each starting before it ends. */
+export function isBusinessHours(hours: unknown): hours is BusinessHours {
+  return (
     typeof hours === 'object' && hours !== null && !Array.isArray(hours) &&
     Object.entries(hours).every(
       ([day, spans]) =>
         /^[0-6]$/.test(day) && Array.isArray(spans) && spans.length <= 4 &&
         spans.every((s) => Array.isArray(s) && s.length === 2 && HHMM.test(String(s[0])) && HHMM.test(String(s[1])) && String(s[0]) < String(s[1])),
-    );
-  if (!ok) throw new BadRequestException('businessHours must map weekdays 0–6 to up to four ["HH:MM","HH:MM"] spans');
+    )
+  );
+}
+
+function checkBusinessHours(hours: unknown): void {
+  if (!isBusinessHours(hours)) throw new BadRequestException('businessHours must map weekdays 0–6 to up to four ["HH:MM","HH:MM"] spans');
+}
+
+/** The settings as the API shows them; business hours were checked on save (jsonb holds any JSON, so checked again). */
+function toView(row: SettingsRow | undefined): SettingsView {
+  if (!row) throw new NotFoundException('no such workspace');
+  if (!isBusinessHours(row.businessHours)) throw new Error('workspace.business_hours holds JSON that is not business hours');
+  return { name: row.name, slug: row.slug, timezone: row.timezone, businessHours: row.businessHours };
 }
 
 /** The workspace's name, time zone and business hours (the reports count days and hours by them). */
 @Injectable()
 export class SettingsService {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(SettingsRepository) private readonly settings: SettingsRepository,
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
   async get(user: AuthUser): Promise<SettingsView> {
-    const [row] = (await this.dataSource.query(`SELECT ${COLUMNS} FROM workspace WHERE id = $1`, [user.workspaceId])) as SettingsView[];
-    return row;
+    return toView(await this.settings.get(user.workspaceId));
   }
 
   async update(user: AuthUser, body: UpdateSettingsBody): Promise<SettingsView> {
     if (body.name === undefined && body.timezone === undefined && body.businessHours === undefined) throw new BadRequestException('nothing to change');
     if (body.timezone !== undefined) await this.checkTimezone(body.timezone);
     if (body.businessHours !== undefined) checkBusinessHours(body.businessHours);
-    const [row] = (await this.dataSource.query(
-      `WITH u AS (UPDATE workspace SET name = COALESCE($2, name), timezone = COALESCE($3, timezone),
-                         business_hours = COALESCE($4::jsonb, business_hours), updated_at = now()
-                   WHERE id = $1 RETURNING *)
-       SELECT ${COLUMNS} FROM u`,
-      [user.workspaceId, body.name ?? null, body.timezone ?? null, body.businessHours ? JSON.stringify(body.businessHours) : null],
-    )) as SettingsView[];
-    await this.audit.record({ workspaceId: user.workspaceId, actorUserId: user.id, action: 'settings.update', targetType: 'workspace', targetId: user.workspaceId, data: { ...body } });
+    const row = toView(await this.settings.update(user.workspaceId, { name: body.name, timezone: body.timezone, businessHours: body.businessHours }));
+    await this.audit.record({ workspaceId: user.workspaceId, actorUserId: user.id, action: 'settings.update', targetType: 'workspace', targetId: user.workspaceId, data: { name: body.name, timezone: body.timezone, businessHours: body.businessHours } });
     return row;
   }
 
@@ -59,9 +64,7 @@ export class SettingsService {
     } catch {
       knownToNode = false;
     }
-    const [{ known }] = knownToNode
-      ? ((await this.dataSource.query(`SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = $1) AS known`, [tz])) as Array<{ known: boolean }>)
-      : [{ known: false }];
+    const known = knownToNode && (await this.settings.timezoneKnown(tz));
     if (!known) {
       throw new BadRequestException(`time zone "${tz}" is not one the database knows: choose an IANA time zone name such as Europe/Berlin or America/Los_Angeles`);
     }

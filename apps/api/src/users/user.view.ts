@@ -11,5 +11,3 @@ export class UserView implements WireUserView {
   @ApiProperty({ format: 'uuid' }) workspaceId!: string;
   @ApiProperty({ description: 'Invited and no password set yet: cannot sign in until the invitation link is used' }) invitationPending!: boolean;
 }
-
-export const USER_VIEW_COLUMNS = `id, email, name, role, active, workspace_id AS "workspaceId", password_hash IS NULL AS "invitationPending"`;

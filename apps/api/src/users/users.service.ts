@@ -6,7 +6,8 @@ import { AccessLinksService } from '../access-links/access-links.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import { SessionService } from '../auth/session.service';
-import { USER_VIEW_COLUMNS, type UserView } from './user.view';
+import type { UserView } from './user.view';
+import { UsersRepository } from './users.repository';
 
 /**
  * The answer when an address cannot be given to a new user. E-mail addresses are unique across
@@ -34,6 +35,7 @@ export interface UserChanges {
 export class UsersService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(SessionService) private readonly sessions: SessionService,
     @Inject(AccessLinksService) private readonly links: AccessLinksService,
@@ -46,15 +48,11 @@ export class UsersService {
   async invite(actor: AuthUser, input: InviteRequest): Promise<{ user: UserView; link: AccessLinkView }> {
     const email = input.email.trim().toLowerCase();
     return this.dataSource.transaction(async (tx) => {
-      const rows = (await tx.query(
-        `INSERT INTO users (workspace_id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, NULL)
-         ON CONFLICT (email) DO NOTHING RETURNING ${USER_VIEW_COLUMNS}`,
-        [actor.workspaceId, email, input.name.trim(), input.role],
-      )) as UserView[];
-      if (!rows.length) throw new ConflictException(EMAIL_UNAVAILABLE);
-      const link = await this.links.issue(tx, { workspaceId: actor.workspaceId, userId: rows[0].id, purpose: 'invite', createdBy: actor.id });
-      await this.audit.record({ workspaceId: actor.workspaceId, actorUserId: actor.id, action: 'user.invite', targetType: 'user', targetId: rows[0].id, data: { role: input.role, expiresAt: link.expiresAt } }, tx);
-      return { user: rows[0], link };
+      const user = await this.users.insert({ workspaceId: actor.workspaceId, email, name: input.name.trim(), role: input.role, passwordHash: null }, tx);
+      if (!user) throw new ConflictException(EMAIL_UNAVAILABLE);
+      const link = await this.links.issue(tx, { workspaceId: actor.workspaceId, userId: user.id, purpose: 'invite', createdBy: actor.id });
+      await this.audit.record({ workspaceId: actor.workspaceId, actorUserId: actor.id, action: 'user.invite', targetType: 'user', targetId: user.id, data: { role: input.role, expiresAt: link.expiresAt } }, tx);
+      return { user, link };
     });
   }
 
@@ -64,7 +62,7 @@ export class UsersService {
    */
   async accessLink(actor: AuthUser, userId: string): Promise<AccessLinkView> {
     return this.dataSource.transaction(async (tx) => {
-      const [user] = (await tx.query(`SELECT ${USER_VIEW_COLUMNS} FROM users WHERE id = $1 AND workspace_id = $2 FOR UPDATE`, [userId, actor.workspaceId])) as UserView[];
+      const user = await this.users.lock(actor.workspaceId, userId, tx);
       if (!user) throw new NotFoundException(`user ${userId} not found`);
       if (!user.active) throw new BadRequestException('this user is deactivated: activate them first, then create the link');
       const purpose = user.invitationPending ? 'invite' : 'reset';
@@ -75,39 +73,27 @@ export class UsersService {
   }
 
   list(workspaceId: string): Promise<UserView[]> {
-    return this.dataSource.query(`SELECT ${USER_VIEW_COLUMNS} FROM users WHERE workspace_id = $1 ORDER BY name, id`, [workspaceId]);
+    return this.users.list(workspaceId);
   }
 
   async create(actor: AuthUser, input: NewUser): Promise<UserView> {
     const email = input.email.trim().toLowerCase();
-    const rows = (await this.dataSource.query(
-      `INSERT INTO users (workspace_id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (email) DO NOTHING RETURNING ${USER_VIEW_COLUMNS}`,
-      [actor.workspaceId, email, input.name, input.role, await hashPassword(input.password)],
-    )) as UserView[];
-    if (!rows.length) throw new ConflictException(EMAIL_UNAVAILABLE);
-    await this.audit.record({ workspaceId: actor.workspaceId, actorUserId: actor.id, action: 'user.create', targetType: 'user', targetId: rows[0].id, data: { role: input.role } });
-    return rows[0];
+    const user = await this.users.insert({ workspaceId: actor.workspaceId, email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) });
+    if (!user) throw new ConflictException(EMAIL_UNAVAILABLE);
+    await this.audit.record({ workspaceId: actor.workspaceId, actorUserId: actor.id, action: 'user.create', targetType: 'user', targetId: user.id, data: { role: input.role } });
+    return user;
   }
 
   async update(actor: AuthUser, id: string, body: UserChanges): Promise<UserView> {
-    const changes: Record<string, unknown> = {};
-    if (body.name !== undefined) changes.name = body.name;
-    if (body.role !== undefined) changes.role = body.role;
-    if (body.active !== undefined) changes.active = body.active;
-    if (body.password !== undefined) changes.password_hash = await hashPassword(body.password);
-    const columns = Object.keys(changes);
-    if (!columns.length) throw new BadRequestException('nothing to change');
+    if (body.name === undefined && body.role === undefined && body.active === undefined && body.password === undefined) {
+      throw new BadRequestException('nothing to change');
+    }
     if (id === actor.id && ((body.role !== undefined && body.role !== actor.role) || body.active === false)) {
       throw new BadRequestException('admins cannot change their own role or deactivate themselves');
     }
-    const rows = (await this.dataSource.query(
-      `WITH u AS (UPDATE users SET ${columns.map((c, i) => `${c} = $${i + 3}`).join(', ')}, updated_at = now()
-                   WHERE id = $1 AND workspace_id = $2 RETURNING *)
-       SELECT ${USER_VIEW_COLUMNS} FROM u`,
-      [id, actor.workspaceId, ...columns.map((c) => changes[c])],
-    )) as UserView[];
-    if (!rows.length) throw new NotFoundException(`user ${id} not found`);
+    const passwordHash = body.password !== undefined ? await hashPassword(body.password) : undefined;
+    const user = await this.users.update(actor.workspaceId, id, { name: body.name, role: body.role, active: body.active, passwordHash });
+    if (!user) throw new NotFoundException(`user ${id} not found`);
     if (body.active === false || body.password !== undefined) await this.sessions.destroyForUser(id, id === actor.id ? actor.sessionId : undefined);
     await this.audit.record({
       workspaceId: actor.workspaceId,
@@ -117,6 +103,6 @@ export class UsersService {
       targetId: id,
       data: { ...body, password: body.password !== undefined ? '(changed)' : undefined },
     });
-    return rows[0];
+    return user;
   }
 }

@@ -3,6 +3,7 @@ import type { MessageRecord } from '@resonance/contracts';
 import { createTestDatabase, type TestDatabase } from '@resonance/testing';
 import { IngestStore, Rollups } from '@resonance/worker';
 import { parseReportQuery } from '../../src/reports/report-query';
+import { ReportsRepository } from '../../src/reports/reports.repository';
 import { responseTimesReport } from '../../src/reports/response-times.report';
 import { berlin, seedFixture, type Fixture } from './fixture';
 
@@ -12,7 +13,7 @@ import { berlin, seedFixture, type Fixture } from './fixture';
  * order of additions differs).
  */
 async function pairs(ds: DataSource, workspaceId: string) {
-  const q = (sql: string) => ds.query(sql, [workspaceId]) as Promise<Array<Record<string, unknown>>>;
+  const q = (sql: string) => ds.query<Array<Record<string, unknown>>>(sql, [workspaceId]);
   const weekKey = `w, channel_account_id, network, agent_id, kind, clock, bucket`;
   const channelKey = `d, channel_account_id, network, channel, intent`;
   return {
@@ -61,15 +62,17 @@ describe('report read rollups (weeks, comments per channel, comments per post)',
   /** First responses per week (calendar clock), from the week rows. */
   const firstsPerWeek = async () =>
     Object.fromEntries(
-      ((await db.dataSource.query(
-        `SELECT to_char(week, 'YYYY-MM-DD') w, sum(n)::int n FROM report_response_hist_week
-          WHERE workspace_id = $1 AND kind = 'first' AND clock = 'calendar' GROUP BY 1 ORDER BY 1`,
-        [fx.workspace.id],
-      )) as Array<{ w: string; n: number }>).map((r) => [r.w, r.n]),
+      (
+        await db.dataSource.query<Array<{ w: string; n: number }>>(
+          `SELECT to_char(week, 'YYYY-MM-DD') w, sum(n)::int n FROM report_response_hist_week
+            WHERE workspace_id = $1 AND kind = 'first' AND clock = 'calendar' GROUP BY 1 ORDER BY 1`,
+          [fx.workspace.id],
+        )
+      ).map((r) => [r.w, r.n]),
     );
   const replies = async (query: Record<string, string>) => {
     const p = parseReportQuery(query, '2026-12-01', ['none']);
-    const report = await responseTimesReport(db.dataSource, fx.workspace.id, p);
+    const report = await responseTimesReport(new ReportsRepository(db.dataSource), fx.workspace.id, p);
     return report.rows.map((r) => [r.period, r.reply.count, r.reply.median]);
   };
 

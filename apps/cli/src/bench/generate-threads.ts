@@ -1,6 +1,8 @@
 import type { QueryRunner } from 'typeorm';
 import type { Network } from '@resonance/contracts';
+import { sqlClient } from '@resonance/db';
 import type { BulkPlan } from './generate';
+import { insertBulkMessages, insertBulkThreads } from './generate.queries';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -164,26 +166,6 @@ function postAt(plan: BulkPlan, network: Network, at: number): { id: number; ext
 }
 
 async function writeBatch(runner: QueryRunner, workspaceId: string, threads: ThreadRow[], messages: MessageRow[]): Promise<void> {
-  await runner.query(
-    `INSERT INTO thread (id, workspace_id, channel_account_id, network, thread_key, channel, contact_id, post_id, post_external_id,
-                         status, assignee_id, tags, first_inbound_at, first_response_at, last_inbound_at, last_message_at,
-                         waiting_since, unread_count, message_count, last_message_preview)
-     OVERRIDING SYSTEM VALUE
-     SELECT r.id, $1, r.channel_account_id, r.network, r.thread_key, r.channel, r.contact_id, r.post_id, r.post_external_id,
-            r.status, r.assignee_id, ARRAY(SELECT json_array_elements_text(r.tags)), r.first_inbound_at, r.first_response_at,
-            r.last_inbound_at, r.last_message_at, r.waiting_since, r.unread_count, r.message_count, r.last_message_preview
-       FROM json_to_recordset($2::json) AS r(id bigint, channel_account_id uuid, network text, thread_key text, channel text,
-            contact_id bigint, post_id bigint, post_external_id text, status text, assignee_id uuid, tags json,
-            first_inbound_at timestamptz, first_response_at timestamptz, last_inbound_at timestamptz, last_message_at timestamptz,
-            waiting_since timestamptz, unread_count int, message_count int, last_message_preview text)`,
-    [workspaceId, JSON.stringify(threads)],
-  );
-  await runner.query(
-    `INSERT INTO message (workspace_id, channel_account_id, thread_id, external_id, direction, is_from_account, parent_external_id,
-                          author_contact_id, text, created_at, delivery, intent, sentiment)
-     SELECT $1, r.c, r.t, r.e, CASE WHEN r.o THEN 'outbound' ELSE 'inbound' END, r.o, r.p, r.a, r.x, r.at,
-            CASE WHEN r.o THEN 'sent' END, r.i, r.s
-       FROM json_to_recordset($2::json) AS r(c uuid, t bigint, e text, o boolean, p text, a bigint, x text, at timestamptz, i text, s real)`,
-    [workspaceId, JSON.stringify(messages)],
-  );
+  await insertBulkThreads.run({ workspaceId, threads: JSON.stringify(threads) }, sqlClient(runner.manager));
+  await insertBulkMessages.run({ workspaceId, messages: JSON.stringify(messages) }, sqlClient(runner.manager));
 }

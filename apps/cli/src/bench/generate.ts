@@ -1,6 +1,8 @@
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { Network } from '@resonance/contracts';
+import { sqlClient } from '@resonance/db';
 import { Rng, ZipfSampler } from '@resonance/sim';
+import { insertBulkContacts, insertBulkPosts, resetContactIds, resetPostIds, resetThreadIds } from './generate.queries';
 import type { BenchOptions } from './options';
 import { TextPool } from './text-pool';
 import { BENCH_NETWORKS, type BenchWorld } from './world';
@@ -82,13 +84,7 @@ export async function generateBulk(ds: DataSource, world: BenchWorld, options: B
       }
       plan.posts[network] = { ids: posts.map((p) => p.id as number), times };
       postCount += posts.length;
-      await runners[0].query(
-        `INSERT INTO post (id, workspace_id, channel_account_id, external_id, text, published_at, reactions_count, comments_count, shares_count, counts_read_at)
-         OVERRIDING SYSTEM VALUE
-         SELECT r.id, $1, $2, r.external_id, r.text, r.published_at, 40 + r.id % 300, 10 + r.id % 90, r.id % 25, now()
-           FROM json_to_recordset($3::json) AS r(id bigint, external_id text, text text, published_at timestamptz)`,
-        [world.workspaceId, channelId, JSON.stringify(posts)],
-      );
+      await insertBulkPosts.run({ workspaceId: world.workspaceId, channelId, posts: JSON.stringify(posts) }, sqlClient(runners[0].manager));
       plan.contactBase[network] = contactId;
       for (let from = 0; from < contactsPerChannel; from += 10_000) {
         const batch = [];
@@ -96,21 +92,13 @@ export async function generateBulk(ds: DataSource, world: BenchWorld, options: B
           const customer = pool.generator.customer(i);
           batch.push({ id: contactId + i + 1, external_id: `bench-${network}-user-${i}`, name: customer.name });
         }
-        await runners[0].query(
-          `INSERT INTO contact (id, workspace_id, channel_account_id, external_id, name, handle)
-           OVERRIDING SYSTEM VALUE
-           SELECT r.id, $1, $2, r.external_id, r.name, lower(replace(r.name, ' ', '_'))
-             FROM json_to_recordset($3::json) AS r(id bigint, external_id text, name text)`,
-          [world.workspaceId, channelId, JSON.stringify(batch)],
-        );
+        await insertBulkContacts.run({ workspaceId: world.workspaceId, channelId, contacts: JSON.stringify(batch) }, sqlClient(runners[0].manager));
       }
       contactId += contactsPerChannel;
     }
     log(`bulk: ${postCount} posts, ${contactId} contacts`);
     const written = await writeThreadsAndMessages(plan, runners, log);
-    for (const table of ['post', 'contact', 'thread']) {
-      await ds.query(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT max(id) FROM ${table}))`);
-    }
+    for (const reset of [resetPostIds, resetContactIds, resetThreadIds]) await reset.run(undefined, sqlClient(ds));
     const loadMs = Date.now() - started;
     const indexStart = Date.now();
     await runners[0].query(`SET maintenance_work_mem = '256MB'`);

@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
+import { sqlClient } from '@resonance/db';
 import { createGenerator, type GeneratedItem, type RunningSim, type TrafficGenerator } from '@resonance/sim';
 import { MAX_BATCH_RECORDS } from '@resonance/worker';
+import { channelSyncState, countChannelMessages, rawUpsertMessages, rawUpsertThreads, readBackMessages } from './ingest.queries';
 import { waitFor } from './processes';
 import { round } from './stats';
 
@@ -61,11 +63,11 @@ export function loadSimComments(sim: RunningSim, generator: TrafficGenerator, co
  * messages are counted only once a sync run has released its lease, and outside the clock.
  */
 export async function measurePipeline(ds: DataSource, channelId: string, comments: number, timeoutMs: number): Promise<{ perSecond: number; ms: number }> {
-  const state = async () =>
-    ((await ds.query(`SELECT sync_state ? 'lease' AS busy, last_synced_at IS NOT NULL AS synced FROM channel_account WHERE id = $1`, [channelId])) as Array<{
-      busy: boolean;
-      synced: boolean;
-    }>)[0];
+  const state = async () => {
+    const [row] = await channelSyncState.run({ channelId }, sqlClient(ds));
+    if (!row) throw new Error(`bench: channel account ${channelId} is gone`);
+    return row;
+  };
   // A run that began and ended between two polls (a tiny smoke run) counts from when it was seen.
   const started = await waitFor(
     async () => {
@@ -80,7 +82,7 @@ export async function measurePipeline(ds: DataSource, channelId: string, comment
     async () => {
       if ((await state()).busy) return undefined;
       const releasedBy = process.hrtime.bigint();
-      const [{ n }] = (await ds.query(`SELECT count(*)::int AS n FROM message WHERE channel_account_id = $1`, [channelId])) as Array<{ n: number }>;
+      const [{ n }] = await countChannelMessages.run({ channelId }, sqlClient(ds));
       return n >= comments ? releasedBy : undefined;
     },
     timeoutMs,
@@ -98,13 +100,7 @@ export async function measurePipeline(ds: DataSource, channelId: string, comment
  * no HTTP, no mapping, no contacts, classifier or thread timers.
  */
 export async function measureRawUpsert(ds: DataSource, sourceChannelId: string, targetChannelId: string, workspaceId: string): Promise<{ perSecond: number; ms: number; rows: number }> {
-  const rows = (await ds.query(
-    `SELECT m.external_id AS e, t.thread_key AS k, t.channel AS ch, m.parent_external_id AS p, m.is_from_account AS o,
-            m.text AS x, m.created_at AS at, m.intent AS i, m.sentiment AS s
-       FROM message m JOIN thread t ON t.id = m.thread_id
-      WHERE m.channel_account_id = $1 ORDER BY m.id`,
-    [sourceChannelId],
-  )) as Array<Record<string, unknown>>;
+  const rows = await readBackMessages.run({ channelId: sourceChannelId }, sqlClient(ds));
   const runner = ds.createQueryRunner();
   await runner.connect();
   const start = process.hrtime.bigint();
@@ -113,23 +109,8 @@ export async function measureRawUpsert(ds: DataSource, sourceChannelId: string, 
       const page = rows.slice(i, i + BATCH);
       const payload = JSON.stringify(page);
       await runner.startTransaction();
-      await runner.query(
-        `INSERT INTO thread (workspace_id, channel_account_id, network, thread_key, channel, last_message_at)
-         SELECT $1, $2, 'facebook', r.k, min(r.ch), max(r.at)
-           FROM json_to_recordset($3::json) AS r(k text, ch text, at timestamptz) GROUP BY r.k ORDER BY r.k
-         ON CONFLICT (channel_account_id, thread_key) DO NOTHING`,
-        [workspaceId, targetChannelId, payload],
-      );
-      await runner.query(
-        `INSERT INTO message (workspace_id, channel_account_id, thread_id, external_id, direction, is_from_account,
-                              parent_external_id, text, created_at, delivery, intent, sentiment)
-         SELECT $1, $2, t.id, r.e, CASE WHEN r.o THEN 'outbound' ELSE 'inbound' END, r.o, r.p, r.x, r.at,
-                CASE WHEN r.o THEN 'sent' END, r.i, r.s
-           FROM json_to_recordset($3::json) AS r(e text, k text, p text, o boolean, x text, at timestamptz, i text, s real)
-           JOIN thread t ON t.channel_account_id = $2 AND t.thread_key = r.k
-         ON CONFLICT (channel_account_id, external_id) WHERE external_id IS NOT NULL DO NOTHING`,
-        [workspaceId, targetChannelId, payload],
-      );
+      await rawUpsertThreads.run({ workspaceId, channelId: targetChannelId, rows: payload }, sqlClient(runner.manager));
+      await rawUpsertMessages.run({ workspaceId, channelId: targetChannelId, rows: payload }, sqlClient(runner.manager));
       await runner.commitTransaction();
     }
   } finally {

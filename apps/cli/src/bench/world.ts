@@ -1,8 +1,9 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from '@resonance/config';
 import type { Network } from '@resonance/contracts';
-import { CredentialsCipher, hashPassword } from '@resonance/db';
+import { CredentialsCipher, hashPassword, sqlClient } from '@resonance/db';
 import { DEMO_ACCOUNTS } from '@resonance/sim';
+import { insertBenchUsers, insertBenchWorkspace, insertBulkChannels, insertLiveChannel, insertRawUpsertChannel } from './world.queries';
 
 export const BENCH_NETWORKS: Network[] = ['facebook', 'x', 'linkedin', 'youtube', 'xing'];
 export const BENCH_EMAIL = 'bench-admin@bench.local';
@@ -22,46 +23,45 @@ export interface BenchWorld {
   rawChannelId: string;
 }
 
-/** Creates the workspace, users and channel accounts (a handful of rows; ORM-free, one statement each). */
+/** Creates the workspace, users and channel accounts (a handful of rows; world.sql, one statement each). */
 export async function createWorld(ds: DataSource, config: Config): Promise<BenchWorld> {
-  const [ws] = (await ds.query(
-    `INSERT INTO workspace (name, slug, timezone, business_hours)
-     VALUES ('Bench GmbH', 'bench', 'Europe/Berlin', $1::jsonb) RETURNING id`,
-    [JSON.stringify(Object.fromEntries(['1', '2', '3', '4', '5'].map((d) => [d, [['08:00', '18:00']]])))],
-  )) as Array<{ id: string }>;
-  const hash = await hashPassword(BENCH_PASSWORD);
-  const users = (await ds.query(
-    `INSERT INTO users (workspace_id, email, name, role, password_hash)
-     SELECT $1, e.email, e.name, e.role, $2 FROM json_to_recordset($3::json) AS e(email text, name text, role text)
-     RETURNING id, role`,
-    [ws.id, hash, JSON.stringify([
-      { email: BENCH_EMAIL, name: 'Bench Admin', role: 'admin' },
-      ...Array.from({ length: AGENTS }, (_, i) => ({ email: `agent${i}@bench.local`, name: `Agent ${i}`, role: 'agent' })),
-    ])],
-  )) as Array<{ id: string; role: string }>;
-  const rows = (await ds.query(
-    `INSERT INTO channel_account (workspace_id, network, external_id, display_name, handle, status, followers)
-     SELECT $1, n, 'bench-' || n, 'Bench ' || n, 'bench_' || n, 'paused', 50000 FROM unnest($2::text[]) AS n
-     RETURNING id, network`,
-    [ws.id, BENCH_NETWORKS],
-  )) as Array<{ id: string; network: Network }>;
-  const demo = DEMO_ACCOUNTS.find((a) => a.network === 'facebook')!;
+  const db = sqlClient(ds);
+  const [ws] = await insertBenchWorkspace.run(
+    { businessHours: JSON.stringify(Object.fromEntries(['1', '2', '3', '4', '5'].map((d) => [d, [['08:00', '18:00']]]))) },
+    db,
+  );
+  const users = await insertBenchUsers.run(
+    {
+      workspaceId: ws.id,
+      passwordHash: await hashPassword(BENCH_PASSWORD),
+      users: JSON.stringify([
+        { email: BENCH_EMAIL, name: 'Bench Admin', role: 'admin' },
+        ...Array.from({ length: AGENTS }, (_, i) => ({ email: `agent${i}@bench.local`, name: `Agent ${i}`, role: 'agent' })),
+      ]),
+    },
+    db,
+  );
+  const rows = await insertBulkChannels.run({ workspaceId: ws.id, networks: BENCH_NETWORKS }, db);
+  const demo = DEMO_ACCOUNTS.find((a) => a.network === 'facebook');
+  if (!demo) throw new Error('bench: the sim has no demo Facebook page');
   const cipher = new CredentialsCipher(config.ENCRYPTION_KEY);
-  const [live] = (await ds.query(
-    `INSERT INTO channel_account (workspace_id, network, external_id, display_name, handle, status, credentials_encrypted, followers)
-     VALUES ($1, 'facebook', $2, $3, $4, 'connected', $5, 50000) RETURNING id`,
-    [ws.id, demo.externalId, demo.displayName, demo.handle, cipher.encrypt(demo.credentials)],
-  )) as Array<{ id: string }>;
-  const [raw] = (await ds.query(
-    `INSERT INTO channel_account (workspace_id, network, external_id, display_name, status)
-     VALUES ($1, 'facebook', 'bench-raw-upsert', 'Bench raw upsert', 'paused') RETURNING id`,
-    [ws.id],
-  )) as Array<{ id: string }>;
+  const [live] = await insertLiveChannel.run(
+    { workspaceId: ws.id, externalId: demo.externalId, displayName: demo.displayName, handle: demo.handle, credentialsEncrypted: cipher.encrypt(demo.credentials) },
+    db,
+  );
+  const [raw] = await insertRawUpsertChannel.run({ workspaceId: ws.id }, db);
+  const admin = users.find((u) => u.role === 'admin');
+  if (!admin) throw new Error('bench: the admin user was not created');
+  const channelOf = (network: Network): string => {
+    const id = rows.find((r) => r.network === network)?.id;
+    if (!id) throw new Error(`bench: no channel account was created for ${network}`);
+    return id;
+  };
   return {
     workspaceId: ws.id,
-    adminId: users.find((u) => u.role === 'admin')!.id,
+    adminId: admin.id,
     agentIds: users.filter((u) => u.role === 'agent').map((u) => u.id),
-    channels: Object.fromEntries(rows.map((r) => [r.network, r.id])) as Record<Network, string>,
+    channels: { facebook: channelOf('facebook'), x: channelOf('x'), linkedin: channelOf('linkedin'), youtube: channelOf('youtube'), xing: channelOf('xing') },
     liveChannelId: live.id,
     rawChannelId: raw.id,
   };

@@ -1,12 +1,48 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { loadConfig } from '@resonance/config';
-import { createDataSource, CredentialsCipher } from '@resonance/db';
+import { createDataSource, CredentialsCipher, sqlClient } from '@resonance/db';
 import { StartupError } from '@resonance/runtime';
+import {
+  channelAccountsWithSecrets,
+  lockChannelAccountSecrets,
+  lockOauthConnectSecrets,
+  oauthConnectsWithSecrets,
+  setChannelAccountCredentials,
+  setOauthConnectCodeVerifier,
+  setOauthConnectCredentials,
+} from './rotate-key.queries';
 
-/** Every column that holds a CredentialsCipher value (table, key column, encrypted columns). */
-const ENCRYPTED_COLUMNS: Array<{ table: string; columns: string[] }> = [
-  { table: 'channel_account', columns: ['credentials_encrypted'] },
-  { table: 'oauth_connect', columns: ['credentials_encrypted', 'code_verifier_encrypted'] },
+/** A stored secret: its column (for the report) and the statement that replaces it. */
+interface StoredSecret {
+  column: string;
+  value: string | null;
+  replace: (value: string, tx: EntityManager) => Promise<unknown>;
+}
+
+/**
+ * Every column that holds a CredentialsCipher value (rotate-key.sql): per table, the ids of rows
+ * with a secret, and the row's secrets read under a row lock.
+ */
+const ENCRYPTED_TABLES: Array<{ table: string; ids: (db: DataSource) => Promise<string[]>; lock: (id: string, tx: EntityManager) => Promise<StoredSecret[] | undefined> }> = [
+  {
+    table: 'channel_account',
+    ids: async (db) => (await channelAccountsWithSecrets.run(undefined, sqlClient(db))).map((r) => r.id),
+    lock: async (id, tx) => {
+      const [row] = await lockChannelAccountSecrets.run({ id }, sqlClient(tx));
+      return row && [{ column: 'credentials_encrypted', value: row.credentials_encrypted, replace: (value, db) => setChannelAccountCredentials.run({ id, value }, sqlClient(db)) }];
+    },
+  },
+  {
+    table: 'oauth_connect',
+    ids: async (db) => (await oauthConnectsWithSecrets.run(undefined, sqlClient(db))).map((r) => r.id),
+    lock: async (id, tx) => {
+      const [row] = await lockOauthConnectSecrets.run({ id }, sqlClient(tx));
+      return row && [
+        { column: 'credentials_encrypted', value: row.credentials_encrypted, replace: (value, db) => setOauthConnectCredentials.run({ id, value }, sqlClient(db)) },
+        { column: 'code_verifier_encrypted', value: row.code_verifier_encrypted, replace: (value, db) => setOauthConnectCodeVerifier.run({ id, value }, sqlClient(db)) },
+      ];
+    },
+  },
 ];
 
 export interface RotationReport {
@@ -25,16 +61,12 @@ export interface RotationReport {
  */
 export async function rotateCredentials(dataSource: DataSource, cipher: CredentialsCipher): Promise<RotationReport> {
   const report: RotationReport = { rotated: 0, current: 0, unreadable: [] };
-  for (const { table, columns } of ENCRYPTED_COLUMNS) {
-    const ids = (await dataSource.query(
-      `SELECT id::text FROM ${table} WHERE ${columns.map((c) => `${c} IS NOT NULL`).join(' OR ')} ORDER BY id`,
-    )) as Array<{ id: string }>;
-    for (const { id } of ids) {
+  for (const { table, ids, lock } of ENCRYPTED_TABLES) {
+    for (const id of await ids(dataSource)) {
       await dataSource.transaction(async (tx) => {
-        const [row] = (await tx.query(`SELECT ${columns.join(', ')} FROM ${table} WHERE id = $1 FOR UPDATE`, [id])) as Array<Record<string, string | null>>;
-        if (!row) return;
-        for (const column of columns) {
-          const stored = row[column];
+        const secrets = await lock(id, tx);
+        if (!secrets) return;
+        for (const { column, value: stored, replace } of secrets) {
           if (!stored) continue;
           let stale: boolean;
           try {
@@ -47,7 +79,7 @@ export async function rotateCredentials(dataSource: DataSource, cipher: Credenti
             report.current += 1;
             continue;
           }
-          await tx.query(`UPDATE ${table} SET ${column} = $2 WHERE id = $1`, [id, cipher.encrypt(cipher.decrypt(stored))]);
+          await replace(cipher.encrypt(cipher.decrypt(stored)), tx);
           report.rotated += 1;
         }
       });

@@ -1,0 +1,100 @@
+/** Types generated for queries found in "apps/api/src/settings/settings.sql" */
+import { PreparedQuery } from '@pgtyped/runtime';
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** 'GetSettings' parameters type */
+export interface IGetSettingsParams {
+  workspaceId: string;
+}
+
+/** 'GetSettings' return type */
+export interface IGetSettingsResult {
+  businessHours: Json;
+  name: string;
+  slug: string;
+  timezone: string;
+}
+
+/** 'GetSettings' query type */
+export interface IGetSettingsQuery {
+  params: IGetSettingsParams;
+  result: IGetSettingsResult;
+}
+
+const getSettingsIR: any = {"usedParamSet":{"workspaceId":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":89,"b":101}]}],"statement":"SELECT name, slug, timezone, business_hours AS \"businessHours\" FROM workspace WHERE id = :workspaceId!                                                                              "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT name, slug, timezone, business_hours AS "businessHours" FROM workspace WHERE id = :workspaceId!                                                                              
+ * ```
+ */
+export const getSettings = new PreparedQuery<IGetSettingsParams,IGetSettingsResult>(getSettingsIR);
+
+
+/** 'UpdateSettings' parameters type */
+export interface IUpdateSettingsParams {
+  businessHours?: Json | null | void;
+  name?: string | null | void;
+  timezone?: string | null | void;
+  workspaceId: string;
+}
+
+/** 'UpdateSettings' return type */
+export interface IUpdateSettingsResult {
+  businessHours: Json;
+  name: string;
+  slug: string;
+  timezone: string;
+}
+
+/** 'UpdateSettings' query type */
+export interface IUpdateSettingsQuery {
+  params: IUpdateSettingsParams;
+  result: IUpdateSettingsResult;
+}
+
+const updateSettingsIR: any = {"usedParamSet":{"name":true,"timezone":true,"businessHours":true,"workspaceId":true},"params":[{"name":"name","required":false,"transform":{"type":"scalar"},"locs":[{"a":51,"b":55}]},{"name":"timezone","required":false,"transform":{"type":"scalar"},"locs":[{"a":91,"b":99}]},{"name":"businessHours","required":false,"transform":{"type":"scalar"},"locs":[{"a":168,"b":181}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":241,"b":253}]}],"statement":"WITH u AS (\n  UPDATE workspace SET name = COALESCE(:name::text, name), timezone = COALESCE(:timezone::text, timezone),\n                       business_hours = COALESCE(:businessHours::jsonb, business_hours), updated_at = now()\n   WHERE id = :workspaceId! RETURNING *\n)\nSELECT name AS \"name!\", slug AS \"slug!\", timezone AS \"timezone!\", business_hours AS \"businessHours!\" FROM u                                                                                              "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * WITH u AS (
+ *   UPDATE workspace SET name = COALESCE(:name::text, name), timezone = COALESCE(:timezone::text, timezone),
+ *                        business_hours = COALESCE(:businessHours::jsonb, business_hours), updated_at = now()
+ *    WHERE id = :workspaceId! RETURNING *
+ * )
+ * SELECT name AS "name!", slug AS "slug!", timezone AS "timezone!", business_hours AS "businessHours!" FROM u                                                                                              
+ * ```
+ */
+export const updateSettings = new PreparedQuery<IUpdateSettingsParams,IUpdateSettingsResult>(updateSettingsIR);
+
+
+/** 'TimezoneKnown' parameters type */
+export interface ITimezoneKnownParams {
+  name: string;
+}
+
+/** 'TimezoneKnown' return type */
+export interface ITimezoneKnownResult {
+  known: boolean;
+}
+
+/** 'TimezoneKnown' query type */
+export interface ITimezoneKnownQuery {
+  params: ITimezoneKnownParams;
+  result: ITimezoneKnownResult;
+}
+
+const timezoneKnownIR: any = {"usedParamSet":{"name":true},"params":[{"name":"name","required":true,"transform":{"type":"scalar"},"locs":[{"a":60,"b":65}]}],"statement":"SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = :name!) AS \"known!\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = :name!) AS "known!"
+ * ```
+ */
+export const timezoneKnown = new PreparedQuery<ITimezoneKnownParams,ITimezoneKnownResult>(timezoneKnownIR);
+
+

@@ -1,0 +1,17 @@
+/* The SQL of the workspace settings (settings.repository.ts runs it; `npm run gen:sql` types it into settings.queries.ts). */
+
+/* @name GetSettings */
+SELECT name, slug, timezone, business_hours AS "businessHours" FROM workspace WHERE id = :workspaceId!;
+
+/* Changes the given fields (NULL: unchanged); :businessHours is JSON text. */
+/* @name UpdateSettings */
+WITH u AS (
+  UPDATE workspace SET name = COALESCE(:name::text, name), timezone = COALESCE(:timezone::text, timezone),
+                       business_hours = COALESCE(:businessHours::jsonb, business_hours), updated_at = now()
+   WHERE id = :workspaceId! RETURNING *
+)
+SELECT name AS "name!", slug AS "slug!", timezone AS "timezone!", business_hours AS "businessHours!" FROM u;
+
+/* Whether PostgreSQL knows the time zone by exactly this name (pg_timezone_names, ~0.1 s). */
+/* @name TimezoneKnown */
+SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = :name!) AS "known!";
