@@ -1,8 +1,11 @@
 import { INTENTS, type Intent } from '@resonance/contracts';
-import { NaiveBayes } from './naive-bayes';
-import { sentimentOfStems } from './sentiment';
-import { detectLanguage, stems, words, type Language } from './text';
-import trainingSet from './data/train.json';
+import { LinearModel } from './linear-model';
+import { SENTIMENT_LABELS, commentFeatures, sentimentFeatures, type SentimentLabel } from './model-features';
+import { tokenize, type HashedFeatures } from './hashing';
+import { detectLanguage, type Language } from './text';
+import intentWeights from './model/intent.json';
+import sentimentEnWeights from './model/sentiment-en.json';
+import sentimentDeWeights from './model/sentiment-de.json';
 
 export interface LabelledComment {
   lang: Language;
@@ -12,71 +15,78 @@ export interface LabelledComment {
 
 export interface Classification {
   intent: Intent;
-  /** Posterior probability of the chosen intent (0…1). */
+  /** Probability of the chosen intent (0…1); 0 for a text with nothing to read (no letters). */
   confidence: number;
-  /** −1 (negative) … 1 (positive); 0 when no scored word was found. */
+  /** P(positive) − P(negative) of the sentiment model: −1 (negative) … 1 (positive), ≈0 neutral. */
   sentiment: number;
   language: Language;
 }
 
-/**
- * Features of one comment: language-tagged stems and stem bigrams, plus a few shape features that
- * carry intent in short comments in either language (a question mark, a percentage, a mention,
- * a link, emoji).
- */
-export function features(text: string, lang: Language): string[] {
-  const s = stems(text, lang);
-  const raw = words(text);
-  return featuresOf(text, s, raw, lang, sentimentOfStems(s, raw, lang));
+export interface ClassifierModels {
+  intent: LinearModel<Intent>;
+  sentiment: Record<Language, LinearModel<SentimentLabel>>;
 }
 
-function featuresOf(text: string, s: string[], raw: string[], lang: Language, polarity: number): string[] {
-  const out = s.map((t) => `${lang}:${t}`);
-  for (let i = 1; i < s.length; i++) out.push(`${lang}:${s[i - 1]}_${s[i]}`);
-  if (raw.includes('?')) out.push('#question');
-  if (raw.includes('!')) out.push('#exclaim');
-  if (raw.includes('@')) out.push('#mention');
-  if (raw.some((w) => w.endsWith('%'))) out.push('#percent');
-  if (/https?:\/\//i.test(text)) out.push('#link');
-  if (raw.some((w) => /\p{Extended_Pictographic}/u.test(w))) out.push('#emoji');
-  if (s.length <= 2) out.push('#short');
-  // German compounds ("Rabattcode", "Gutscheincode", "Lieferverzug") share their parts with
-  // the words the training set has: character 4-grams of long stems let them meet.
-  for (const t of s) if (t.length >= 7) for (let i = 0; i + 4 <= t.length; i++) out.push(`${lang}~${t.slice(i, i + 4)}`);
-  // Polarity from the sentiment lexicon separates praise from complaints when words are rare.
-  if (polarity >= 0.2) out.push('#positive', '#positive');
-  if (polarity <= -0.2) out.push('#negative', '#negative');
-  return out;
-}
-
+/** Intent and sentiment of one comment from the trained linear models (scripts/train-classifier.ts). */
 export class IntentClassifier {
-  private readonly model = new NaiveBayes<Intent>(INTENTS);
-
-  constructor(training: readonly LabelledComment[]) {
-    for (const item of training) this.model.learn(features(item.text, item.lang), item.intent);
-  }
+  constructor(private readonly models: ClassifierModels) {}
 
   classify(text: string, language?: Language): Classification {
-    const raw = words(text);
-    const lang = language ?? detectLanguage(text, raw);
-    const s = stems(text, lang);
-    const sentiment = sentimentOfStems(s, raw, lang);
-    const f = featuresOf(text, s, raw, lang, sentiment);
-    const best = this.model.best(f);
-    // Nothing recognisable (emoji only, another language, "test"): say so instead of guessing.
-    if (!best.known) return { intent: 'other_spam', confidence: 0, sentiment, language: lang };
+    const tokens = tokenize(text);
+    const lang = language ?? detectLanguage(text, tokens);
+    const features = commentFeatures(text, lang, tokens);
+    const sentiment = this.sentimentOfFeatures(features.sentiment, lang);
+    // Nothing to read (empty, punctuation, only numbers): say so instead of guessing.
+    if (!/[\p{L}\p{Extended_Pictographic}]/u.test(text)) return { intent: 'other_spam', confidence: 0, sentiment, language: lang };
+    const best = this.models.intent.best(features.intent);
     return { intent: best.label, confidence: Math.round(best.p * 1000) / 1000, sentiment, language: lang };
   }
+
+  /**
+   * −1…1: P(positive) − P(negative), moved just far enough that the reports' bands (negative
+   * < −0.25 < neutral < 0.25 < positive, apps/api threads filter) give the label the model chose:
+   * a comment the model calls positive is never counted neutral because a negative reading was
+   * also likely, and a neutral one never crosses a band.
+   */
+  sentiment(text: string, lang: Language): number {
+    return this.sentimentOfFeatures(sentimentFeatures(text, lang), lang);
+  }
+
+  private sentimentOfFeatures(features: HashedFeatures, lang: Language): number {
+    const [negative, neutral, positive] = this.models.sentiment[lang].probabilities(features);
+    const difference = positive - negative;
+    let score: number;
+    if (positive > neutral && positive >= negative) score = Math.max(difference, 0.26);
+    else if (negative > neutral && negative > positive) score = Math.min(difference, -0.26);
+    else score = Math.max(-0.25, Math.min(0.25, difference));
+    return Math.round(score * 1000) / 1000;
+  }
+}
+
+/** The shipped models (src/model/*.json), loaded once. */
+export function shippedModels(): ClassifierModels {
+  return {
+    intent: LinearModel.fromJSON(intentWeights, INTENTS),
+    sentiment: {
+      en: LinearModel.fromJSON(sentimentEnWeights, SENTIMENT_LABELS),
+      de: LinearModel.fromJSON(sentimentDeWeights, SENTIMENT_LABELS),
+    },
+  };
 }
 
 let shared: IntentClassifier | undefined;
 
-/** The classifier trained on the project's labelled training set (built once per process). */
+/** The classifier with the shipped weights (built once per process, ≈ 40 ms). */
 export function defaultClassifier(): IntentClassifier {
-  shared ??= new IntentClassifier(trainingSet as LabelledComment[]);
+  shared ??= new IntentClassifier(shippedModels());
   return shared;
 }
 
 export function classify(text: string, language?: Language): Classification {
   return defaultClassifier().classify(text, language);
+}
+
+/** Sentiment alone (−1…1), from the shipped model of the language. */
+export function sentimentOf(text: string, lang: Language): number {
+  return defaultClassifier().sentiment(text, lang);
 }
