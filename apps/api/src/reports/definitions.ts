@@ -16,7 +16,7 @@ export const DEFINITIONS = {
   perThousand: 'Comments per 1,000 followers = comments / current followers × 1,000; per 1,000 views = comments on posts published in the period / their views × 1,000.',
   shareAnswered: 'Share answered = comments followed by a response from the account in the same thread / comments.',
   intentMix: 'Intent mix: share of inbound messages per intent (discount/deal request, purchase intent, product question, complaint/support, praise, other/spam), as classified at ingestion or corrected by an agent.',
-  sentiment: 'Sentiment: mean sentiment score of the inbound messages, −1 (negative) … 1 (positive): the model's P(positive) − P(negative) (docs/classifier.md).',
+  sentiment: 'Sentiment: mean sentiment score of the inbound messages, −1 (negative) … 1 (positive): the model’s P(positive) − P(negative) (docs/classifier.md).',
   weightedEngagement: 'Weighted engagement = (reactions + 2·comments + 3·shares) / followers, from the counts the network reports for the posts published in the period.',
   perceptionGap: 'Perception gap: share of the company\'s posts per topic (deals, product, service, brand) against the share of comments asking for that topic; gap = comments share − posts share.',
   topPosts: 'Top posts: posts published in the period, ranked by weighted engagement.',
