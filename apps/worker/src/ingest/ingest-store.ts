@@ -1,3 +1,4 @@
+import type { OnApplicationShutdown } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { MessageRecord, PostRecord, UnifiedRecord } from '@resonance/contracts';
 import { planThreadsWrite, storeThreads, upsertContacts, upsertPosts, type ThreadsResult } from './ingest-statements';
@@ -36,7 +37,7 @@ const PARALLEL_MIN_MESSAGES = 200;
  * nothing, and thread timers are recomputed from the stored messages, so messages that arrive late
  * or out of order still leave them right.
  */
-export class IngestStore {
+export class IngestStore implements OnApplicationShutdown {
   private readonly classifier = new ClassifierThread();
   /**
    * Channel accounts already read: their workspace, network and external id never change (they are
@@ -46,6 +47,24 @@ export class IngestStore {
   private readonly channels = new Map<string, ChannelRow>();
 
   constructor(private readonly dataSource: DataSource) {}
+
+  /** True while inbound texts are classified on the store's own thread (after first use, until close()). */
+  get classifierOnThread(): boolean {
+    return this.classifier.onThread;
+  }
+
+  /**
+   * Stops the classifier thread (texts still owed are classified inline). Nest calls it when the
+   * worker shuts down (the store is a provider, pipeline.providers.ts); whoever constructs a store
+   * by hand closes it. A store keeps working after close(): it classifies inline.
+   */
+  close(): Promise<void> {
+    return this.classifier.close();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.close();
+  }
 
   /**
    * Does a page's in-memory work ahead of ingest(): makes its strings storable and classifies its
