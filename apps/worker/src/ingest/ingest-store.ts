@@ -3,6 +3,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { MessageRecord, PostRecord, UnifiedRecord } from '@resonance/contracts';
 import { planThreadsWrite, storeThreads, upsertContacts, upsertPosts, type ThreadsResult } from './ingest-statements';
 import { dedupeByExternalId, isFromAccount, toMessageRow, type ChannelRow, type Label, type MessageRow } from './message-row';
+import { sqlClient } from '@resonance/db';
+import { channelIdentity } from './channel-rows.queries';
 import { ClassifierThread } from './classifier-thread';
 import { storable } from './storable-text';
 
@@ -132,7 +134,7 @@ export class IngestStore implements OnApplicationShutdown {
   private async channelRow(id: string): Promise<ChannelRow> {
     const known = this.channels.get(id);
     if (known) return known;
-    const [channel] = (await this.dataSource.query(`SELECT id, workspace_id, network, external_id FROM channel_account WHERE id = $1`, [id])) as ChannelRow[];
+    const [channel] = await channelIdentity.run({ id }, sqlClient(this.dataSource));
     if (!channel) throw new Error(`channel account ${id} does not exist`);
     if (this.channels.size >= MAX_CACHED_CHANNELS) this.channels.clear();
     this.channels.set(id, channel);
