@@ -2,13 +2,13 @@ import type { EntityManager } from 'typeorm';
 import { sqlClient } from '@resonance/db';
 import { postgresZoneNames, storedZones, workspacesInZones } from './workspace-zones.queries';
 
-/**
- * The workspace `w`'s time zone in rollup SQL, or UTC when the zone is one of `param` (a text[]
- * parameter: the stored zones PostgreSQL does not know, from WorkspaceZones.unknown()). An unknown
- * zone makes AT TIME ZONE fail the whole statement, so one workspace would stop every rollup. The
- * usual parameter is an empty array: the test is one comparison per row, no lookup.
+/*
+ * The rollup statements (drain.sql, rebuild.sql) date a workspace `w`'s days in
+ * `(CASE WHEN w.timezone = ANY(:unknownZones!::text[]) THEN 'UTC' ELSE w.timezone END)`: UTC when
+ * the zone is one of the stored zones PostgreSQL does not know (WorkspaceZones.unknown()). An
+ * unknown zone makes AT TIME ZONE fail the whole statement, so one workspace would stop every
+ * rollup. The usual parameter is an empty array: the test is one comparison per row, no lookup.
  */
-export const workspaceZoneSql = (param: string): string => `(CASE WHEN w.timezone = ANY(${param}::text[]) THEN 'UTC' ELSE w.timezone END)`;
 
 /** PostgreSQL's zone names as read at `readAt`, and stored zones found missing from them since. */
 interface KnownZones {
