@@ -122,14 +122,19 @@ async function applyEffect(tx: EntityManager, row: ActionRow): Promise<void> {
   const handled = { messageId: row.message_id, requestedBy: row.requested_by, action: row.action };
   switch (row.action) {
     case 'like':
-      return void (await applyLike.run(handled, db));
+      await applyLike.run(handled, db);
+      return;
     case 'hide':
-      return void (await applyHide.run(handled, db));
+      await applyHide.run(handled, db);
+      return;
     case 'delete':
-      return void (await applyDelete.run(handled, db));
+      await applyDelete.run(handled, db);
+      return;
     case 'unlike':
-      return void (await applyUnlike.run({ messageId: row.message_id, undone: 'like' }, db));
+      await applyUnlike.run({ messageId: row.message_id, undone: 'like' }, db);
+      return;
     case 'unhide':
-      return void (await applyUnhide.run({ messageId: row.message_id, undone: 'hide' }, db));
+      await applyUnhide.run({ messageId: row.message_id, undone: 'hide' }, db);
+      return;
   }
 }
