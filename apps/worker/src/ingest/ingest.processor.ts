@@ -26,7 +26,7 @@ export class IngestProcessor extends WorkerHost implements OnApplicationBootstra
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     /** The worker's one IngestStore (pipeline.providers.ts), shared with the sync runs: one classifier thread per worker. */
-    @Inject(IngestStore) private readonly store: IngestStore,
+    @Inject(IngestStore) readonly store: IngestStore,
     @Inject(CONFIG) private readonly config: Config,
   ) {
     super();
