@@ -18,7 +18,10 @@ const path = require('node:path');
 const { root } = require('./register-ts.cjs');
 
 const { testServices } = require('@resonance/config');
-const { createDataSource, dropDatabase, ensureDatabase, runMigrations, withDatabase } = require('@resonance/db');
+// The modules themselves, not @resonance/db's index: it imports generated *.queries.ts files, which
+// this script must be able to create when they are missing.
+const { createDataSource, runMigrations } = require('../libs/db/src/data-source.ts');
+const { dropDatabase, ensureDatabase, withDatabase } = require('../libs/db/src/admin.ts');
 
 const write = process.argv.includes('--write');
 const GENERATED_SUFFIX = '.queries.ts';
@@ -85,6 +88,21 @@ function runPgTyped(workDir, databaseUrl, sqlFiles) {
   return output;
 }
 
+/**
+ * pgTyped describes each statement on a session of its own, where a transaction's temporary table
+ * does not exist: every `CREATE TEMPORARY TABLE name ON COMMIT DROP AS …` in a .sql file is also
+ * run here once, as a plain table of the same definition, so the statements that use the table
+ * (the rollup drain's comment_change, commenter_change) are typed against its real columns.
+ */
+async function createTransactionTables(dataSource, sqlFiles) {
+  const pattern = /CREATE TEMPORARY TABLE (\w+) ON COMMIT DROP AS([^;]*);/gi;
+  for (const file of sqlFiles) {
+    for (const [, name, select] of fs.readFileSync(path.join(root, file), 'utf8').matchAll(pattern)) {
+      await dataSource.query(`CREATE TABLE ${name} AS${select}`);
+    }
+  }
+}
+
 async function main() {
   const sqlFiles = sourceFiles('.sql');
   const committed = new Set(sourceFiles(GENERATED_SUFFIX));
@@ -95,6 +113,7 @@ async function main() {
     const dataSource = await createDataSource({ url: databaseUrl, poolSize: 1 }).initialize();
     try {
       await runMigrations(dataSource);
+      await createTransactionTables(dataSource, sqlFiles);
     } finally {
       await dataSource.destroy();
     }

@@ -6,7 +6,7 @@ import { QueueModule, type QueueBackend } from '@resonance/queue';
 import { IngestProcessor } from './ingest/ingest.processor';
 import { loggerOptions } from './logger';
 import { pipelineProviders } from './pipeline.providers';
-import { RetentionJob } from './retention/retention';
+import { RetentionProcessor } from './retention/retention.processor';
 import { RollupProcessor } from './rollup/rollup.processor';
 
 export interface WorkerModuleOptions {
@@ -26,7 +26,7 @@ export class WorkerModule {
         DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.DATABASE_POOL_SIZE, applicationName: 'resonance-worker' }),
         QueueModule.forRoot(queue),
       ],
-      providers: [{ provide: CONFIG, useValue: config }, IngestProcessor, ...pipelineProviders(config), RollupProcessor, RetentionJob],
+      providers: [{ provide: CONFIG, useValue: config }, IngestProcessor, ...pipelineProviders(config), RollupProcessor, RetentionProcessor],
     };
   }
 }

@@ -44,6 +44,12 @@ export const configSchema = z.object({
   /** Redis for the BullMQ queues. Unset: BullMQ runs on its PostgreSQL backend in DATABASE_URL. */
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
   QUEUE_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, _ and - only').default('resonance'),
+  /**
+   * Sync runs one worker process runs side by side; webhook ingest jobs and outbound sends get half
+   * as many (at least 1), rollups and maintenance always 1 (apps/worker/src/concurrency.ts). Each
+   * sync run may write a large batch over two connections at once, so a busy worker asks for up to
+   * 2 × this many; a smaller DATABASE_POOL_SIZE only makes runs wait for a connection.
+   */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
 
   /**

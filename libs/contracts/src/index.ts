@@ -5,3 +5,4 @@ export * from './public-config';
 export * from './accounts';
 /** The HTTP API's wire contract: requests, responses, live events (ISO strings for dates). */
 export * from './wire';
+export * from './guards';

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { adminByEmail, auditFirstAdmin, countUsers, firstAdmins, insertFirstAdmin, insertWorkspace as insertWorkspaceRow, lockUsers } from './first-admin.queries';
+import { sqlClient } from './sql-client';
 
 /**
  * The first workspace and its first admin, shared by `resonance setup` and the dashboard's one-time
@@ -43,28 +45,20 @@ export async function createFirstAdmin(dataSource: DataSource, input: FirstAdmin
   const email = input.adminEmail.trim().toLowerCase();
   return dataSource.transaction(async (tx) => {
     // SHARE ROW EXCLUSIVE conflicts with itself and with every INSERT/UPDATE/DELETE on users; reads go on.
-    await tx.query(`LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE`);
-    const [same] = (await tx.query(
-      `SELECT u.id, u.workspace_id AS "workspaceId", u.name, w.name AS "workspaceName"
-         FROM users u JOIN workspace w ON w.id = u.workspace_id WHERE u.email = $1 AND u.role = 'admin'`,
-      [email],
-    )) as Array<{ id: string; workspaceId: string; name: string; workspaceName: string }>;
+    const db = sqlClient(tx);
+    await lockUsers.run(undefined, db);
+    const [same] = await adminByEmail.run({ email }, db);
     if (same) return { kind: 'exists', workspaceId: same.workspaceId, userId: same.id, email, workspaceName: same.workspaceName, adminName: same.name };
-    const [{ count }] = (await tx.query(`SELECT count(*)::int AS count FROM users`)) as Array<{ count: number }>;
+    const [{ count }] = await countUsers.run(undefined, db);
     if (count > 0) {
-      const admins = (await tx.query(`SELECT email FROM users WHERE role = 'admin' ORDER BY created_at, email LIMIT 5`)) as Array<{ email: string }>;
+      const admins = await firstAdmins.run(undefined, db);
       return { kind: 'taken', adminEmails: admins.map((a) => a.email) };
     }
     const workspaceId = await insertWorkspace(tx, input.workspaceName.trim());
-    const [user] = (await tx.query(
-      `INSERT INTO users (workspace_id, email, name, role, password_hash) VALUES ($1, $2, $3, 'admin', $4) RETURNING id`,
-      [workspaceId, email, input.adminName.trim(), input.passwordHash],
-    )) as Array<{ id: string }>;
+    const [user] = await insertFirstAdmin.run({ workspaceId, email, name: input.adminName.trim(), passwordHash: input.passwordHash }, db);
     // The same audit entry the api writes for its own actions, in the same transaction.
-    await tx.query(
-      `INSERT INTO audit_event (workspace_id, actor_user_id, action, target_type, target_id, data) VALUES ($1, $2, 'workspace.first_admin', 'workspace', $3, $4)`,
-      [workspaceId, user.id, workspaceId, JSON.stringify({ via: input.via, adminUserId: user.id, ...(input.ip ? { ip: input.ip } : {}) })],
-    );
+    const data = JSON.stringify({ via: input.via, adminUserId: user.id, ...(input.ip ? { ip: input.ip } : {}) });
+    await auditFirstAdmin.run({ workspaceId, userId: user.id, targetId: workspaceId, data }, db);
     return { kind: 'created', workspaceId, userId: user.id, email };
   });
 }
@@ -73,7 +67,7 @@ export async function createFirstAdmin(dataSource: DataSource, input: FirstAdmin
 async function insertWorkspace(tx: EntityManager, name: string): Promise<string> {
   const base = slugOf(name);
   for (const slug of [base, `${base}-${randomBytes(3).toString('hex')}`, `${base}-${randomBytes(6).toString('hex')}`]) {
-    const rows = (await tx.query(`INSERT INTO workspace (name, slug) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING RETURNING id`, [name, slug])) as Array<{ id: string }>;
+    const rows = await insertWorkspaceRow.run({ name, slug }, sqlClient(tx));
     if (rows.length) return rows[0].id;
   }
   throw new Error(`no free workspace slug for "${name}"`);

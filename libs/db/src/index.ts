@@ -11,3 +11,5 @@ export { createFirstAdmin } from './first-admin';
 export type { FirstAdminInput, FirstAdminOutcome } from './first-admin';
 export { sqlClient } from './sql-client';
 export type { Queryable } from './sql-client';
+export { isJsonObject, jsonObjectOf } from './json';
+export type { Json, JsonObject } from './json';

@@ -23,7 +23,7 @@ export function sqlClient(db: Queryable): IDatabaseConnection {
     async query(sql: string, bindings: unknown[]) {
       const own = manager.queryRunner;
       if (own?.isReleased) throw new Error('the transaction of this EntityManager has already ended');
-      const runner = own ?? manager.connection.createQueryRunner();
+      const runner = own ?? manager.dataSource.createQueryRunner();
       try {
         const result = await runner.query(sql, bindings, true);
         return { rows: result.records ?? [], rowCount: result.affected ?? 0 };

@@ -48,8 +48,9 @@ describe('sqlClient', () => {
 
   it('refuses the manager of a transaction that has ended instead of running outside it', async () => {
     let ended: EntityManager | undefined;
-    await db.dataSource.transaction(async (tx) => {
+    await db.dataSource.transaction((tx) => {
       ended = tx;
+      return Promise.resolve();
     });
     await expect(sqlClient(ended!).query(`UPDATE counter SET n = 0`, [])).rejects.toThrow(/has already ended/);
     expect((await sqlClient(db.dataSource).query(`SELECT sum(n)::int AS total FROM counter`, [])).rows).toEqual([{ total: 30 }]);

@@ -10,6 +10,8 @@ export const QueueName = {
   Outbound: 'outbound',
   /** Maintain report rollups. */
   Rollup: 'rollup',
+  /** Periodic housekeeping on a job scheduler (the retention purge), one run at a time across workers. */
+  Maintenance: 'maintenance',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 export const QUEUE_NAMES: QueueName[] = Object.values(QueueName);
@@ -49,9 +51,14 @@ export interface RollupJob {
   workspaceId?: string;
 }
 
+/** Housekeeping: job name 'retention' deletes what is past each workspace's retention_days. */
+export type MaintenanceJob = Record<string, never>;
+export const RETENTION_JOB_NAME = 'retention';
+
 export interface JobPayloads {
   sync: SyncJob;
   ingest: IngestJob;
   outbound: OutboundJob;
   rollup: RollupJob;
+  maintenance: MaintenanceJob;
 }

@@ -1,7 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { ChannelStatus, Network } from '@resonance/contracts';
-import { CredentialsCipher } from '@resonance/db';
-import { rowsOf } from '../query-rows';
+import { isChannelStatus, isNetwork, type ChannelStatus, type Network } from '@resonance/contracts';
+import { CredentialsCipher, jsonObjectOf, sqlClient, type Json, type JsonObject, type Queryable } from '@resonance/db';
 import {
   decideOutcome,
   isAuthCode,
@@ -12,6 +11,16 @@ import {
   type Credentials,
   type Outcome,
 } from '@resonance/connectors';
+import {
+  callFailed,
+  callSucceeded,
+  channelCredentials,
+  channelForRun,
+  lockRefresh,
+  saveCredentials,
+  setChannelStatus,
+  type IChannelForRunResult,
+} from './channel-access.queries';
 
 export interface ChannelRow {
   id: string;
@@ -19,7 +28,7 @@ export interface ChannelRow {
   network: Network;
   external_id: string;
   status: ChannelStatus;
-  sync_state: Record<string, unknown>;
+  sync_state: JsonObject;
   rate_budget: { state?: BudgetState };
   last_synced_at: Date | null;
   consecutive_auth_failures: number;
@@ -47,11 +56,8 @@ export class ChannelAccess {
   }
 
   async channel(channelId: string): Promise<ChannelRow | undefined> {
-    const [row] = (await this.dataSource.query(
-      `SELECT id, workspace_id, network, external_id, status, sync_state, rate_budget, last_synced_at, consecutive_auth_failures FROM channel_account WHERE id = $1`,
-      [channelId],
-    )) as ChannelRow[];
-    return row;
+    const [row] = await channelForRun.run({ id: channelId }, sqlClient(this.dataSource));
+    return row && toChannelRow(row);
   }
 
   /** A connector context with fresh credentials; the budget holder is the channel's stored budget. */
@@ -67,10 +73,8 @@ export class ChannelAccess {
     };
   }
 
-  private async credentials(channelId: string, tx: Pick<DataSource, 'query'> = this.dataSource): Promise<Credentials> {
-    const [row] = (await tx.query(`SELECT credentials_encrypted FROM channel_account WHERE id = $1`, [channelId])) as Array<{
-      credentials_encrypted: string | null;
-    }>;
+  private async credentials(channelId: string, db: Queryable = this.dataSource): Promise<Credentials> {
+    const [row] = await channelCredentials.run({ id: channelId }, sqlClient(db));
     if (!row?.credentials_encrypted) return { accessToken: '' };
     return this.cipher.decrypt<Credentials>(row.credentials_encrypted);
   }
@@ -79,46 +83,63 @@ export class ChannelAccess {
   private async refresh(channel: ChannelRow, force: boolean): Promise<Credentials> {
     const connector = this.registry.get(channel.network);
     return this.dataSource.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7))`, [`refresh:${channel.id}`]);
+      await lockRefresh.run({ key: `refresh:${channel.id}` }, sqlClient(tx));
       const current = await this.credentials(channel.id, tx);
       if (!force && !expiresSoon(current)) return current;
       const renewed = await connector.auth.refresh(current);
-      await tx.query(`UPDATE channel_account SET credentials_encrypted = $2, credentials_expire_at = $3, updated_at = now() WHERE id = $1`, [
-        channel.id,
-        this.cipher.encrypt(renewed),
-        renewed.expiresAt ?? null,
-      ]);
+      await saveCredentials.run({ id: channel.id, credentials: this.cipher.encrypt(renewed), expiresAt: renewed.expiresAt ?? null }, sqlClient(tx));
       return renewed;
     });
   }
 
   /** A call succeeded: the auth failure streak and the shown error end. */
   async succeeded(channelId: string, budget: BudgetState | undefined): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE channel_account SET consecutive_auth_failures = 0, last_error = NULL, last_error_at = NULL,
-              rate_budget = $2::jsonb, updated_at = now()
-        WHERE id = $1`,
-      [channelId, JSON.stringify(budget ? { state: budget } : {})],
-    );
+    await callSucceeded.run({ id: channelId, rateBudget: JSON.stringify(budget ? { state: budget } : {}) }, sqlClient(this.dataSource));
   }
 
   /** A call failed: what to do next (policy), with the channel's status and error updated to match. */
   async failed(channelId: string, error: ConnectorError, budget: BudgetState | undefined): Promise<Outcome> {
     const auth = isAuthCode(error.code);
-    const [row] = rowsOf<{ consecutive_auth_failures: number }>(await this.dataSource.query(
-      `UPDATE channel_account SET
-         consecutive_auth_failures = CASE WHEN $2 THEN consecutive_auth_failures + 1 ELSE consecutive_auth_failures END,
-         last_error = $3, last_error_at = now(), rate_budget = $4::jsonb, updated_at = now()
-       WHERE id = $1 RETURNING consecutive_auth_failures`,
-      [channelId, auth, `${error.code}: ${error.message}`.slice(0, 500), JSON.stringify(budget ? { state: budget } : {})],
-    ));
+    const [row] = await callFailed.run(
+      { id: channelId, auth, error: `${error.code}: ${error.message}`.slice(0, 500), rateBudget: JSON.stringify(budget ? { state: budget } : {}) },
+      sqlClient(this.dataSource),
+    );
     const outcome = decideOutcome({ error, consecutiveAuthFailures: row?.consecutive_auth_failures ?? 0 });
     if (outcome.channelStatus) {
       // needs_reauth stops every schedule of the channel (the scheduler removes it) until an admin reconnects.
-      await this.dataSource.query(`UPDATE channel_account SET status = $2, updated_at = now() WHERE id = $1`, [channelId, outcome.channelStatus]);
+      await setChannelStatus.run({ id: channelId, status: outcome.channelStatus }, sqlClient(this.dataSource));
     }
     return outcome;
   }
+}
+
+/**
+ * The channel row with its text enumerations and json columns narrowed: a network or status outside
+ * the CHECK'd values is schema drift and fails loudly; a budget state that is not one is none.
+ */
+function toChannelRow(row: IChannelForRunResult): ChannelRow {
+  if (!isNetwork(row.network)) throw new Error(`channel account ${row.id} has an unknown network ${JSON.stringify(row.network)}`);
+  if (!isChannelStatus(row.status)) throw new Error(`channel account ${row.id} has an unknown status ${JSON.stringify(row.status)}`);
+  return {
+    id: row.id,
+    workspace_id: row.workspace_id,
+    network: row.network,
+    external_id: row.external_id,
+    status: row.status,
+    sync_state: jsonObjectOf(row.sync_state),
+    rate_budget: { state: budgetStateOf(jsonObjectOf(row.rate_budget).state) },
+    last_synced_at: row.last_synced_at,
+    consecutive_auth_failures: row.consecutive_auth_failures,
+  };
+}
+
+/** A stored budget state (written by succeeded/failed/pause), or undefined when the value is not one. */
+export function budgetStateOf(value: Json | undefined): BudgetState | undefined {
+  const state = jsonObjectOf(value);
+  const { usedPercent, readAt, pausedUntil } = state;
+  if (typeof usedPercent !== 'number' || typeof readAt !== 'number') return undefined;
+  // Fields a connector keeps beside these (YouTube's unit count) travel with the state.
+  return { ...state, usedPercent, readAt, ...(typeof pausedUntil === 'number' ? { pausedUntil } : {}) };
 }
 
 function expiresSoon(credentials: Credentials): boolean {

@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
-import type { ChannelStatus } from '@resonance/contracts';
+import { isChannelStatus, type ChannelStatus } from '@resonance/contracts';
+import { sqlClient } from '@resonance/db';
+import { channelStatus } from './channel-rows.queries';
 
 /**
  * The channel's status as it is now, for an ingest job about to store a webhook delivery: one read
@@ -7,6 +9,9 @@ import type { ChannelStatus } from '@resonance/contracts';
  * changes; its status does). Undefined when the channel no longer exists.
  */
 export async function currentChannelStatus(dataSource: DataSource, channelAccountId: string): Promise<ChannelStatus | undefined> {
-  const [row] = (await dataSource.query(`SELECT status FROM channel_account WHERE id = $1`, [channelAccountId])) as Array<{ status: ChannelStatus }>;
-  return row?.status;
+  const [row] = await channelStatus.run({ id: channelAccountId }, sqlClient(dataSource));
+  if (!row) return undefined;
+  // channel_account.status is text with a CHECK of the same values: a value outside them is a schema drift, not a status.
+  if (!isChannelStatus(row.status)) throw new Error(`channel account ${channelAccountId} has an unknown status ${JSON.stringify(row.status)}`);
+  return row.status;
 }

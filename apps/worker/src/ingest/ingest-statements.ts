@@ -1,11 +1,20 @@
 import type { EntityManager } from 'typeorm';
 import type { PostRecord } from '@resonance/contracts';
+import { sqlClient } from '@resonance/db';
+import {
+  insertAndLockThreads as insertAndLockThreadRows,
+  upsertContacts as upsertContactRows,
+  upsertMessages as upsertMessageRows,
+  upsertPosts as upsertPostRows,
+  type IUpsertMessagesResult,
+} from './ingest.queries';
 import type { ChannelRow, MessageRow } from './message-row';
 import { advanceOf, advanceThreads, recomputeThreads, timersOf, type ThreadAdvance } from './thread-timers';
 
 /**
  * The set-based statements IngestStore writes a page with: one statement per table, whatever the
- * page size (DESIGN.md §4). Each runs inside the caller's transaction.
+ * page size (DESIGN.md §4). Each runs inside the caller's transaction. Their SQL is in ingest.sql,
+ * typed by pgTyped (ingest.queries.ts).
  *
  * A row's contact and post are looked up by their full unique key, row by row (a correlated
  * subquery on the unique index), not joined on the channel: with statistics that do not know the
@@ -123,24 +132,7 @@ export async function upsertPosts(tx: EntityManager, channel: ChannelRow, posts:
     views: p.counts?.views ?? null,
     has_counts: p.counts !== undefined,
   }));
-  await tx.query(
-    `INSERT INTO post (workspace_id, channel_account_id, external_id, text, url, published_at,
-                       reactions_count, comments_count, shares_count, views_count, counts_read_at)
-     SELECT $1, $2, r.external_id, r.text, r.url, r.published_at, r.reactions, r.comments, r.shares, r.views,
-            CASE WHEN r.has_counts THEN now() END
-       FROM json_to_recordset($3::json) AS r(external_id text, text text, url text, published_at timestamptz,
-            reactions int, comments int, shares int, views bigint, has_counts boolean)
-     ON CONFLICT (channel_account_id, external_id) DO UPDATE SET
-       text = excluded.text,
-       url = COALESCE(excluded.url, post.url),
-       reactions_count = COALESCE(excluded.reactions_count, post.reactions_count),
-       comments_count = COALESCE(excluded.comments_count, post.comments_count),
-       shares_count = COALESCE(excluded.shares_count, post.shares_count),
-       views_count = COALESCE(excluded.views_count, post.views_count),
-       counts_read_at = COALESCE(excluded.counts_read_at, post.counts_read_at),
-       updated_at = now()`,
-    [channel.workspace_id, channel.id, JSON.stringify(rows)],
-  );
+  await upsertPostRows.run({ workspaceId: channel.workspace_id, channelId: channel.id, posts: JSON.stringify(rows) }, sqlClient(tx));
 }
 
 export async function upsertContacts(tx: EntityManager, channel: ChannelRow, rows: MessageRow[]): Promise<void> {
@@ -151,20 +143,7 @@ export async function upsertContacts(tx: EntityManager, channel: ChannelRow, row
   const payload = [...contacts.values()]
     .sort((a, b) => (a.author_external_id! < b.author_external_id! ? -1 : 1))
     .map((r) => ({ e: r.author_external_id, n: r.author_name, h: r.author_handle, a: r.author_avatar }));
-  await tx.query(
-    `INSERT INTO contact (workspace_id, channel_account_id, external_id, name, handle, avatar_url)
-     SELECT $1, $2, r.e, r.n, r.h, r.a
-       FROM json_to_recordset($3::json) AS r(e text, n text, h text, a text)
-     ON CONFLICT (channel_account_id, external_id) DO UPDATE SET
-       name = COALESCE(excluded.name, contact.name),
-       handle = COALESCE(excluded.handle, contact.handle),
-       avatar_url = COALESCE(excluded.avatar_url, contact.avatar_url),
-       updated_at = now()
-     WHERE (contact.name, contact.handle, contact.avatar_url) IS DISTINCT FROM
-           (COALESCE(excluded.name, contact.name), COALESCE(excluded.handle, contact.handle),
-            COALESCE(excluded.avatar_url, contact.avatar_url))`,
-    [channel.workspace_id, channel.id, JSON.stringify(payload)],
-  );
+  await upsertContactRows.run({ workspaceId: channel.workspace_id, channelId: channel.id, contacts: JSON.stringify(payload) }, sqlClient(tx));
 }
 
 /** Threads a page created, with the messages (and inbound ones) their timers were computed from. */
@@ -181,21 +160,10 @@ type CreatedThreads = Map<string, { messages: number; inbound: number }>;
  */
 async function insertAndLockThreads(tx: EntityManager, channel: ChannelRow, plan: ThreadsWrite): Promise<CreatedThreads> {
   const { byThread } = plan;
-  const created = (await tx.query(
-    `INSERT INTO thread (workspace_id, channel_account_id, network, thread_key, channel, contact_id, post_id,
-                         post_external_id, first_inbound_at, last_inbound_at, first_response_at, waiting_since,
-                         last_message_at, message_count, last_message_preview, unread_count)
-     SELECT $1, $2, $3, r.k, r.ch,
-            (SELECT c.id FROM contact c WHERE c.channel_account_id = $2 AND c.external_id = r.c),
-            (SELECT p.id FROM post p WHERE p.channel_account_id = $2 AND p.external_id = r.p),
-            r.p, r.fi, r.li, r.fr, r.w, r.lm, r.n, left(r.v, 280), r.i
-       FROM json_to_recordset($4::json) AS r(k text, ch text, p text, c text, fi timestamptz, li timestamptz,
-            fr timestamptz, w timestamptz, lm timestamptz, n int, v text, i int)
-      ORDER BY r.k
-     ON CONFLICT (channel_account_id, thread_key) DO UPDATE SET thread_key = excluded.thread_key WHERE false
-     RETURNING id, thread_key`,
-    [channel.workspace_id, channel.id, channel.network, plan.threadsJson],
-  )) as Array<{ id: string; thread_key: string }>;
+  const created = await insertAndLockThreadRows.run(
+    { workspaceId: channel.workspace_id, channelId: channel.id, network: channel.network, threads: plan.threadsJson },
+    sqlClient(tx),
+  );
   return new Map(
     created.map((t) => {
       const list = byThread.get(t.thread_key)!;
@@ -205,28 +173,7 @@ async function insertAndLockThreads(tx: EntityManager, channel: ChannelRow, plan
 }
 
 /** The messages' upsert: per stored row its thread, whether it was new (else its text changed), and who wrote it. */
-async function upsertMessages(
-  tx: EntityManager,
-  channel: ChannelRow,
-  plan: ThreadsWrite,
-): Promise<Array<{ thread_id: string; external_id: string; from_account: boolean; inserted: boolean }>> {
-  return (await tx.query(
-    `INSERT INTO message (workspace_id, channel_account_id, thread_id, external_id, direction, is_from_account,
-                          parent_external_id, author_contact_id, text, attachments, url, created_at, delivery,
-                          intent, sentiment)
-     SELECT $1, $2, t.id, r.e, CASE WHEN r.o THEN 'outbound' ELSE 'inbound' END, r.o, r.p,
-            CASE WHEN NOT r.o THEN (SELECT c.id FROM contact c WHERE c.channel_account_id = $2 AND c.external_id = r.a) END,
-            r.x, r.at, r.u, r.t, CASE WHEN r.o THEN 'sent' END, r.i, r.s
-       FROM json_to_recordset($3::json) AS r(e text, k text, p text, a text, o boolean, x text, at jsonb, u text,
-            t timestamptz, i text, s real)
-       JOIN thread t ON t.channel_account_id = $2 AND t.thread_key = r.k
-     ON CONFLICT (channel_account_id, external_id) WHERE external_id IS NOT NULL DO UPDATE SET
-       text = excluded.text,
-       attachments = excluded.attachments
-     WHERE message.text IS DISTINCT FROM excluded.text
-        OR message.attachments IS DISTINCT FROM excluded.attachments
-     RETURNING thread_id, external_id, is_from_account AS from_account, (xmax = 0) AS inserted`,
-    [channel.workspace_id, channel.id, plan.messagesJson],
-  )) as Array<{ thread_id: string; external_id: string; from_account: boolean; inserted: boolean }>;
+function upsertMessages(tx: EntityManager, channel: ChannelRow, plan: ThreadsWrite): Promise<IUpsertMessagesResult[]> {
+  return upsertMessageRows.run({ workspaceId: channel.workspace_id, channelId: channel.id, messages: plan.messagesJson }, sqlClient(tx));
 }
 

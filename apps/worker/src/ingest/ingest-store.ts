@@ -1,7 +1,10 @@
+import type { OnApplicationShutdown } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { MessageRecord, PostRecord, UnifiedRecord } from '@resonance/contracts';
 import { planThreadsWrite, storeThreads, upsertContacts, upsertPosts, type ThreadsResult } from './ingest-statements';
 import { dedupeByExternalId, isFromAccount, toMessageRow, type ChannelRow, type Label, type MessageRow } from './message-row';
+import { sqlClient } from '@resonance/db';
+import { channelIdentity } from './channel-rows.queries';
 import { ClassifierThread } from './classifier-thread';
 import { storable } from './storable-text';
 
@@ -36,7 +39,7 @@ const PARALLEL_MIN_MESSAGES = 200;
  * nothing, and thread timers are recomputed from the stored messages, so messages that arrive late
  * or out of order still leave them right.
  */
-export class IngestStore {
+export class IngestStore implements OnApplicationShutdown {
   private readonly classifier = new ClassifierThread();
   /**
    * Channel accounts already read: their workspace, network and external id never change (they are
@@ -46,6 +49,24 @@ export class IngestStore {
   private readonly channels = new Map<string, ChannelRow>();
 
   constructor(private readonly dataSource: DataSource) {}
+
+  /** True while inbound texts are classified on the store's own thread (after first use, until close()). */
+  get classifierOnThread(): boolean {
+    return this.classifier.onThread;
+  }
+
+  /**
+   * Stops the classifier thread (texts still owed are classified inline). Nest calls it when the
+   * worker shuts down (the store is a provider, pipeline.providers.ts); whoever constructs a store
+   * by hand closes it. A store keeps working after close(): it classifies inline.
+   */
+  close(): Promise<void> {
+    return this.classifier.close();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.close();
+  }
 
   /**
    * Does a page's in-memory work ahead of ingest(): makes its strings storable and classifies its
@@ -113,7 +134,7 @@ export class IngestStore {
   private async channelRow(id: string): Promise<ChannelRow> {
     const known = this.channels.get(id);
     if (known) return known;
-    const [channel] = (await this.dataSource.query(`SELECT id, workspace_id, network, external_id FROM channel_account WHERE id = $1`, [id])) as ChannelRow[];
+    const [channel] = await channelIdentity.run({ id }, sqlClient(this.dataSource));
     if (!channel) throw new Error(`channel account ${id} does not exist`);
     if (this.channels.size >= MAX_CACHED_CHANNELS) this.channels.clear();
     this.channels.set(id, channel);

@@ -1,8 +1,10 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Logger } from '@nestjs/common';
+import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { CONFIG, type Config } from '@resonance/config';
 import { QueueName, type IngestJob } from '@resonance/queue';
+import { processorConcurrency } from '../concurrency';
 import { currentChannelStatus } from './channel-receiving';
 import { IngestStore, type IngestResult } from './ingest-store';
 
@@ -15,14 +17,23 @@ export type IngestJobResult = IngestResult | { skipped: 'not_connected' };
  * otherwise still be stored. Such a job is done, not failed — no retry: what the channel missed
  * comes from the sync that runs when it is connected again, as for deliveries the api dropped.
  */
-@Processor(QueueName.Ingest, { concurrency: 4 })
-export class IngestProcessor extends WorkerHost {
+// Concurrency 1 until bootstrap sets WORKER_CONCURRENCY's share (concurrency.ts): the decorator is
+// evaluated before any configuration is read.
+@Processor(QueueName.Ingest, { concurrency: 1 })
+export class IngestProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(IngestProcessor.name);
-  private readonly store: IngestStore;
 
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    /** The worker's one IngestStore (pipeline.providers.ts), shared with the sync runs: one classifier thread per worker. */
+    @Inject(IngestStore) readonly store: IngestStore,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {
     super();
-    this.store = new IngestStore(dataSource);
+  }
+
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = processorConcurrency(this.config).ingest;
   }
 
   async process(job: Job<IngestJob>): Promise<IngestJobResult> {

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { rowsOf } from '../query-rows';
+import { sqlClient } from '@resonance/db';
 import type { MessageRow } from './message-row';
+import { advanceThreads as advanceThreadRows, recomputeThreads as recomputeThreadRows } from './thread-timers.queries';
 
 /**
  * Thread timers (DESIGN.md §5): first inbound, last inbound, first response, waiting since, last
@@ -11,7 +12,8 @@ import type { MessageRow } from './message-row';
  * - any other thread is recomputed from its stored messages (recomputeThreads: a late or
  *   out-of-order message, an edited text, a merge, a deletion).
  * All three follow the same rules: first response = first account message after the first inbound
- * one; waiting_since = oldest inbound message after the account's last message.
+ * one; waiting_since = oldest inbound message after the account's last message. The SQL is in
+ * thread-timers.sql, typed by pgTyped (thread-timers.queries.ts).
  */
 
 /**
@@ -50,47 +52,7 @@ export async function recomputeThreads(tx: EntityManager, threadIds: string[], u
   if (!threadIds.length) return;
   const touched = new Set(threadIds);
   const newInbound = new Map([...unreadDelta].filter(([id]) => touched.has(id)));
-  await tx.query(
-    `WITH news AS (
-       SELECT key::bigint AS id, value::int AS inbound FROM json_each_text($2::json)
-     ), agg AS (
-       SELECT m.thread_id,
-              min(m.created_at) FILTER (WHERE NOT m.is_from_account) AS first_inbound,
-              max(m.created_at) FILTER (WHERE NOT m.is_from_account) AS last_inbound,
-              max(m.created_at) FILTER (WHERE m.is_from_account AND m.external_id IS NOT NULL) AS last_response,
-              max(m.created_at) AS last_message,
-              count(*)::int AS total
-         FROM message m
-        WHERE m.thread_id = ANY($1::bigint[]) AND NOT m.deleted
-        GROUP BY m.thread_id
-     ), timers AS (
-       SELECT a.*,
-              (SELECT min(r.created_at) FROM message r
-                WHERE r.thread_id = a.thread_id AND r.is_from_account AND r.external_id IS NOT NULL
-                  AND r.created_at > a.first_inbound) AS first_response,
-              (SELECT min(i.created_at) FROM message i
-                WHERE i.thread_id = a.thread_id AND NOT i.is_from_account AND NOT i.deleted
-                  AND i.created_at > COALESCE(a.last_response, '-infinity'::timestamptz)) AS waiting,
-              (SELECT left(l.text, 280) FROM message l
-                WHERE l.thread_id = a.thread_id AND NOT l.deleted
-                ORDER BY l.created_at DESC, l.id DESC LIMIT 1) AS preview
-         FROM agg a
-     )
-     UPDATE thread t SET
-       first_inbound_at = timers.first_inbound,
-       last_inbound_at = timers.last_inbound,
-       first_response_at = timers.first_response,
-       waiting_since = timers.waiting,
-       last_message_at = timers.last_message,
-       message_count = timers.total,
-       last_message_preview = COALESCE(timers.preview, ''),
-       unread_count = t.unread_count + COALESCE(news.inbound, 0),
-       status = CASE WHEN COALESCE(news.inbound, 0) > 0 AND t.status <> 'open' THEN 'open' ELSE t.status END,
-       updated_at = now()
-       FROM timers LEFT JOIN news ON news.id = timers.thread_id
-      WHERE t.id = timers.thread_id`,
-    [threadIds, JSON.stringify(Object.fromEntries(newInbound))],
-  );
+  await recomputeThreadRows.run({ threadIds, newInbound: JSON.stringify(Object.fromEntries(newInbound)) }, sqlClient(tx));
 }
 
 /** What a thread's new messages add to it, when all of them are newer than everything it had. */
@@ -155,23 +117,6 @@ export async function advanceThreads(tx: EntityManager, advances: ThreadAdvance[
     id: a.id, a: a.minAt, z: a.maxAt, fi: a.minIn, li: a.maxIn, fo: a.minOut, lo: a.maxOut, fr: a.minOutAfterMinIn, w: a.minInAfterMaxOut,
     n: a.count, i: a.inbound, v: a.preview,
   }));
-  const rows = (await tx.query(
-    `UPDATE thread t SET
-       first_inbound_at = COALESCE(t.first_inbound_at, n.fi),
-       last_inbound_at = COALESCE(n.li, t.last_inbound_at),
-       first_response_at = COALESCE(t.first_response_at, CASE WHEN t.first_inbound_at IS NOT NULL THEN n.fo ELSE n.fr END),
-       waiting_since = CASE WHEN n.lo IS NOT NULL THEN n.w ELSE COALESCE(t.waiting_since, n.fi) END,
-       last_message_at = n.z,
-       message_count = t.message_count + n.n,
-       last_message_preview = left(n.v, 280),
-       unread_count = t.unread_count + n.i,
-       status = CASE WHEN n.i > 0 AND t.status <> 'open' THEN 'open' ELSE t.status END,
-       updated_at = now()
-       FROM json_to_recordset($1::json) AS n(id bigint, a timestamptz, z timestamptz, fi timestamptz, li timestamptz,
-            fo timestamptz, lo timestamptz, fr timestamptz, w timestamptz, n int, i int, v text)
-      WHERE t.id = n.id AND t.last_message_at < n.a
-      RETURNING t.id`,
-    [JSON.stringify(payload)],
-  )) as unknown;
-  return new Set(rowsOf<{ id: string | number }>(rows).map((r) => String(r.id)));
+  const rows = await advanceThreadRows.run({ advances: JSON.stringify(payload) }, sqlClient(tx));
+  return new Set(rows.map((r) => r.id));
 }

@@ -1,22 +1,24 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Config } from '@resonance/config';
-import type { Network } from '@resonance/contracts';
-import { isConnectorError, type ConnectorRegistry, type ModerationAction, type Outcome } from '@resonance/connectors';
+import { isOneOf } from '@resonance/contracts';
+import { sqlClient } from '@resonance/db';
+import { isConnectorError, MODERATION_ACTIONS, type ConnectorRegistry, type ModerationAction, type Outcome } from '@resonance/connectors';
 import type { ChannelAccess } from '../channels/channel-access';
-import { rowsOf } from '../query-rows';
+import {
+  applyDelete,
+  applyHide,
+  applyLike,
+  applyUnhide,
+  applyUnlike,
+  claimAction,
+  failAction,
+  lockActionMessage,
+  moderationActionRow,
+  recordActionError,
+  type IModerationActionRowResult,
+} from './moderation.queries';
 
-interface ActionRow {
-  id: string;
-  action: ModerationAction;
-  state: 'queued' | 'done' | 'failed';
-  requested_by: string | null;
-  message_id: string;
-  external_id: string | null;
-  channel_account_id: string;
-  liked: boolean;
-  hidden: boolean;
-  deleted: boolean;
-}
+type ActionRow = IModerationActionRowResult & { action: ModerationAction };
 
 export type ModerationResult =
   | { status: 'done'; called: boolean }
@@ -44,14 +46,11 @@ export class ModerationRunner {
   ) {}
 
   async run(actionId: string): Promise<ModerationResult> {
-    const [row] = (await this.dataSource.query(
-      `SELECT a.id::text, a.action, a.state, a.requested_by, m.id::text AS message_id, m.external_id, m.channel_account_id,
-              m.liked, m.hidden, m.deleted
-         FROM message_action a JOIN message m ON m.id = a.message_id
-        WHERE a.id = $1`,
-      [actionId],
-    )) as ActionRow[];
-    if (!row) return { status: 'skipped', reason: 'no such action' };
+    const [stored] = await moderationActionRow.run({ id: actionId }, sqlClient(this.dataSource));
+    if (!stored) return { status: 'skipped', reason: 'no such action' };
+    // message_action.action is text with a CHECK of these values: another is schema drift.
+    if (!isOneOf(MODERATION_ACTIONS, stored.action)) throw new Error(`message action ${actionId} has an unknown action ${JSON.stringify(stored.action)}`);
+    const row: ActionRow = { ...stored, action: stored.action };
     if (row.state !== 'queued') return { status: 'skipped', reason: `already ${row.state}` };
     if (inEffect(row)) {
       await this.done(row);
@@ -63,7 +62,7 @@ export class ModerationRunner {
     const channel = await this.access.channel(row.channel_account_id);
     if (!channel) return this.fail(row.id, 'the channel no longer exists');
     if (channel.status !== 'connected') return this.fail(row.id, `the channel is ${channel.status.replace('_', ' ')}; reconnect it, then try again`);
-    const connector = this.registry.get(channel.network as Network);
+    const connector = this.registry.get(channel.network);
     if (!connector.moderation?.actions.includes(row.action)) return this.fail(row.id, `${channel.network} does not allow ${row.action} through its API`);
 
     let ctx: Awaited<ReturnType<ChannelAccess['context']>> | undefined;
@@ -83,7 +82,7 @@ export class ModerationRunner {
       }
       const outcome = await this.access.failed(channel.id, error, ctx?.budget.state);
       if (outcome.action === 'give_up') return this.fail(row.id, outcome.reason, outcome);
-      await this.dataSource.query(`UPDATE message_action SET error = $2 WHERE id = $1 AND state = 'queued'`, [row.id, outcome.reason.slice(0, 500)]);
+      await recordActionError.run({ id: row.id, error: outcome.reason.slice(0, 500) }, sqlClient(this.dataSource));
       if (outcome.action === 'delay') return { status: 'failed', reason: outcome.reason, outcome: { ...outcome, delayMs: Math.min(outcome.delayMs, this.config.RATE_LIMIT_MAX_DELAY_MS) } };
       return { status: 'failed', reason: outcome.reason, outcome };
     }
@@ -91,10 +90,7 @@ export class ModerationRunner {
 
   /** The final attempt failed: the action is marked failed with the reason; the message is unchanged. */
   async giveUp(actionId: string, reason: string): Promise<void> {
-    await this.dataSource.query(`UPDATE message_action SET state = 'failed', error = $2, finished_at = now() WHERE id = $1 AND state = 'queued'`, [
-      actionId,
-      reason.slice(0, 500),
-    ]);
+    await failAction.run({ id: actionId, error: reason.slice(0, 500) }, sqlClient(this.dataSource));
   }
 
   private async fail(actionId: string, reason: string, outcome?: Outcome): Promise<ModerationResult> {
@@ -108,31 +104,37 @@ export class ModerationRunner {
       // this action's row in the unique index of queued actions: in the other order a double click
       // arriving while the action was being marked done deadlocked with it, PostgreSQL aborted this
       // transaction, and the job's retry called the network a second time.
-      await tx.query(`SELECT 1 FROM message WHERE id = $1 FOR UPDATE`, [row.message_id]);
-      const claimed = (await tx.query(
-        `UPDATE message_action SET state = 'done', error = NULL, finished_at = now() WHERE id = $1 AND state = 'queued' RETURNING id`,
-        [row.id],
-      )) as unknown[];
-      if (!rowsOf(claimed).length) return;
-      const handles = row.action === 'like' || row.action === 'hide' || row.action === 'delete';
-      const effect = {
-        like: 'liked = true',
-        unlike: 'liked = false',
-        hide: 'hidden = true',
-        unhide: 'hidden = false',
-        delete: 'deleted = true',
-      }[row.action];
-      // The first like/hide/delete of an inbound comment stamps it handled; the trigger of the
-      // reports migration sees handled_* set and leaves them as they are.
-      const stamp = handles
-        ? `, handled_at = CASE WHEN NOT is_from_account THEN COALESCE(handled_at, now()) END,
-             handled_by = CASE WHEN NOT is_from_account THEN COALESCE(handled_by, $2::uuid) END,
-             handled_action = CASE WHEN NOT is_from_account THEN COALESCE(handled_action, $3) END`
-        : `, handled_at = CASE WHEN handled_action = $2 THEN NULL ELSE handled_at END,
-             handled_by = CASE WHEN handled_action = $2 THEN NULL ELSE handled_by END,
-             handled_action = CASE WHEN handled_action = $2 THEN NULL ELSE handled_action END`;
-      const params = handles ? [row.message_id, row.requested_by, row.action] : [row.message_id, row.action === 'unlike' ? 'like' : 'hide'];
-      await tx.query(`UPDATE message SET ${effect} ${stamp} WHERE id = $1`, params);
+      await lockActionMessage.run({ id: row.message_id }, sqlClient(tx));
+      const claimed = await claimAction.run({ id: row.id }, sqlClient(tx));
+      if (!claimed.length) return;
+      await applyEffect(tx, row);
     });
+  }
+}
+
+/**
+ * The action's effect on its message (moderation.sql, one statement per action). The first
+ * like/hide/delete of an inbound comment stamps it handled; the trigger of the reports migration
+ * sees handled_* set and leaves them as they are. unlike/unhide take back their counterpart's stamp.
+ */
+async function applyEffect(tx: EntityManager, row: ActionRow): Promise<void> {
+  const db = sqlClient(tx);
+  const handled = { messageId: row.message_id, requestedBy: row.requested_by, action: row.action };
+  switch (row.action) {
+    case 'like':
+      await applyLike.run(handled, db);
+      return;
+    case 'hide':
+      await applyHide.run(handled, db);
+      return;
+    case 'delete':
+      await applyDelete.run(handled, db);
+      return;
+    case 'unlike':
+      await applyUnlike.run({ messageId: row.message_id, undone: 'like' }, db);
+      return;
+    case 'unhide':
+      await applyUnhide.run({ messageId: row.message_id, undone: 'hide' }, db);
+      return;
   }
 }

@@ -7,7 +7,7 @@ import { repeatEvery, type Repeating } from '@resonance/runtime';
 import { ensureOutboundJob, isStallFailure, QueueName, type OutboundWork } from '@resonance/queue';
 import { ModerationRunner } from './moderation-runner';
 import { OutboundSender } from './outbound-sender';
-import { stalePendingActions, stalePendingReplies, type PendingWork } from './pending-outbound.sql';
+import { stalePendingActions, stalePendingReplies, type PendingWork } from './pending-outbound';
 
 /** Rows looked at per kind and sweep; the sweep pages on by id, so a long backlog is covered in turns. */
 const BATCH = 100;

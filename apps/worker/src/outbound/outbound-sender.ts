@@ -1,23 +1,19 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from '@resonance/config';
-import type { Network } from '@resonance/contracts';
+import { sqlClient } from '@resonance/db';
 import { isConnectorError, psidOfThreadKey, type ConnectorRegistry, type Outcome, type ReplyTarget } from '@resonance/connectors';
 import type { ChannelAccess } from '../channels/channel-access';
 import { recomputeThreadTimers } from '../ingest/ingest-store';
-
-interface OutboundRow {
-  id: string;
-  text: string;
-  delivery: string | null;
-  external_id: string | null;
-  created_at: Date;
-  thread_id: string;
-  channel_account_id: string;
-  thread_key: string;
-  channel: 'comment' | 'direct' | 'mention';
-  last_inbound_at: Date | null;
-  contact_external_id: string | null;
-}
+import {
+  deleteReplyCopies,
+  failReply,
+  markSending,
+  markSent,
+  outboundMessage,
+  repliesAlreadySent,
+  requeueReply,
+  type IOutboundMessageResult as OutboundRow,
+} from './outbound-sender.queries';
 
 export type SendResult =
   | { status: 'sent'; externalId: string; reconciled: boolean }
@@ -43,13 +39,8 @@ export class OutboundSender {
   ) {}
 
   async send(messageId: string): Promise<SendResult> {
-    const [row] = (await this.dataSource.query(
-      `SELECT m.id::text, m.text, m.delivery, m.external_id, m.created_at, m.thread_id::text, m.channel_account_id,
-              t.thread_key, t.channel, t.last_inbound_at, c.external_id AS contact_external_id
-         FROM message m JOIN thread t ON t.id = m.thread_id LEFT JOIN contact c ON c.id = t.contact_id
-        WHERE m.id = $1 AND m.direction = 'outbound'`,
-      [messageId],
-    )) as OutboundRow[];
+    const db = sqlClient(this.dataSource);
+    const [row] = await outboundMessage.run({ id: messageId }, db);
     if (!row) return { status: 'skipped', reason: 'no such outbound message' };
     if (row.external_id || row.delivery === 'sent') return { status: 'skipped', reason: 'already sent' };
     if (row.delivery === 'failed') return { status: 'skipped', reason: 'delivery failed earlier; retry it from the inbox' };
@@ -57,23 +48,17 @@ export class OutboundSender {
     const channel = await this.access.channel(row.channel_account_id);
     if (!channel) return this.fail(row.id, 'the channel no longer exists');
     if (channel.status !== 'connected') return this.fail(row.id, `the channel is ${channel.status.replace('_', ' ')}; reconnect it, then retry`);
-    const connector = this.registry.get(channel.network as Network);
+    const connector = this.registry.get(channel.network);
     const target = toTarget(row);
     const refusal = connector.reply.refusal(target, new Date());
     if (refusal) return this.fail(row.id, refusal);
 
-    await this.dataSource.query(
-      `UPDATE message SET delivery = 'sending', delivery_attempts = delivery_attempts + 1 WHERE id = $1 AND delivery IN ('queued', 'sending')`,
-      [row.id],
-    );
+    await markSending.run({ id: row.id }, db);
     let ctx: Awaited<ReturnType<ChannelAccess['context']>> | undefined;
     try {
       ctx = await this.access.context(channel);
       // Identical replies that Resonance sent on purpose earlier are not this one.
-      const taken = (await this.dataSource.query(
-        `SELECT external_id FROM message WHERE thread_id = $1 AND id <> $2 AND author_user_id IS NOT NULL AND external_id IS NOT NULL AND text = $3`,
-        [row.thread_id, row.id, row.text],
-      )) as Array<{ external_id: string }>;
+      const taken = await repliesAlreadySent.run({ threadId: row.thread_id, id: row.id, text: row.text }, db);
       const found = await connector.reply.findExisting(ctx, {
         target,
         text: row.text,
@@ -88,10 +73,7 @@ export class OutboundSender {
       if (!isConnectorError(error)) throw error;
       const outcome = await this.access.failed(channel.id, error, ctx?.budget.state);
       if (outcome.action === 'give_up') return this.fail(row.id, outcome.reason, outcome);
-      await this.dataSource.query(`UPDATE message SET delivery = 'queued', delivery_error = $2 WHERE id = $1 AND delivery = 'sending'`, [
-        row.id,
-        outcome.reason.slice(0, 500),
-      ]);
+      await requeueReply.run({ id: row.id, reason: outcome.reason.slice(0, 500) }, db);
       if (outcome.action === 'delay') return { status: 'failed', reason: outcome.reason, outcome: { ...outcome, delayMs: Math.min(outcome.delayMs, this.config.RATE_LIMIT_MAX_DELAY_MS) } };
       return { status: 'failed', reason: outcome.reason, outcome };
     }
@@ -99,10 +81,7 @@ export class OutboundSender {
 
   /** The final attempt failed: the reply stays in the thread as failed, with the reason. */
   async giveUp(messageId: string, reason: string): Promise<void> {
-    await this.dataSource.query(`UPDATE message SET delivery = 'failed', delivery_error = $2 WHERE id = $1 AND delivery IN ('queued', 'sending')`, [
-      messageId,
-      reason.slice(0, 500),
-    ]);
+    await failReply.run({ id: messageId, reason: reason.slice(0, 500) }, sqlClient(this.dataSource));
   }
 
   private async fail(messageId: string, reason: string, outcome?: Outcome): Promise<SendResult> {
@@ -114,12 +93,9 @@ export class OutboundSender {
     await this.dataSource.transaction(async (tx) => {
       // A sync or webhook echo may have stored the reply already (as the page's own message): that
       // row and ours are the same reply, so the copy goes and ours takes the network's id.
-      const copies = (await tx.query(
-        `DELETE FROM message WHERE channel_account_id = $1 AND external_id = $2 AND id <> $3 RETURNING thread_id::text`,
-        [row.channel_account_id, externalId, row.id],
-      )) as unknown;
-      await tx.query(`UPDATE message SET external_id = $2, delivery = 'sent', delivery_error = NULL WHERE id = $1`, [row.id, externalId]);
-      const threads = new Set([row.thread_id, ...deletedThreads(copies)]);
+      const copies = await deleteReplyCopies.run({ channelId: row.channel_account_id, externalId, id: row.id }, sqlClient(tx));
+      await markSent.run({ id: row.id, externalId }, sqlClient(tx));
+      const threads = new Set([row.thread_id, ...copies.map((c) => c.thread_id)]);
       await recomputeThreadTimers(tx, [...threads]);
     });
   }
@@ -136,9 +112,4 @@ function toTarget(row: OutboundRow): ReplyTarget {
   }
   // Facebook keeps two levels: a reply goes under the thread's top-level comment.
   return { channel: 'comment', threadKey: row.thread_key, parentExternalId: row.thread_key };
-}
-
-function deletedThreads(result: unknown): string[] {
-  const rows = Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result;
-  return Array.isArray(rows) ? rows.map((r) => (r as { thread_id: string }).thread_id).filter(Boolean) : [];
 }

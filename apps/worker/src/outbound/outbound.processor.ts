@@ -1,7 +1,9 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Logger } from '@nestjs/common';
+import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
+import { CONFIG, type Config } from '@resonance/config';
 import { MODERATION_JOB_NAME, QueueName, type ModerationJob, type OutboundJob } from '@resonance/queue';
+import { processorConcurrency } from '../concurrency';
 import { ModerationRunner, type ModerationResult } from './moderation-runner';
 import { OutboundSender, type SendResult } from './outbound-sender';
 
@@ -21,15 +23,22 @@ const OUTBOUND_LOCK = { lockDuration: 15_000, stalledInterval: 5_000 } as const;
  * moderate-<actionId> jobs (name 'moderate'): one like/hide/delete each, under the same policy,
  * the reason on the message_action row.
  */
-@Processor(QueueName.Outbound, { concurrency: 4, ...OUTBOUND_LOCK })
-export class OutboundProcessor extends WorkerHost {
+// Concurrency 1 until bootstrap sets WORKER_CONCURRENCY's share (concurrency.ts): the decorator is
+// evaluated before any configuration is read.
+@Processor(QueueName.Outbound, { concurrency: 1, ...OUTBOUND_LOCK })
+export class OutboundProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(OutboundProcessor.name);
 
   constructor(
     @Inject(OutboundSender) private readonly sender: OutboundSender,
     @Inject(ModerationRunner) private readonly moderation: ModerationRunner,
+    @Inject(CONFIG) private readonly config: Config,
   ) {
     super();
+  }
+
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = processorConcurrency(this.config).outbound;
   }
 
   async process(job: Job<OutboundJob | ModerationJob>, token?: string): Promise<SendResult | ModerationResult> {

@@ -1,29 +1,8 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DELETE_RESPONSE_DAILY_SQL, INSERT_RESPONSE_DAILY_SQL, REPLACE_RESPONSE_HIST_SQL } from './day-rollups.sql';
-import {
-  REBUILD_COMMENT_CHANNEL_DAILY_SQL,
-  REBUILD_COMMENT_DAILY_SQL,
-  REBUILD_COMMENTER_DAILY_SQL,
-  REBUILD_COMMENTER_FIRST_DAY_SQL,
-  REBUILD_COMMENTER_SPAN_SQL,
-  REBUILD_RESPONSE_DAILY_SQL,
-  REBUILD_POST_COMMENTS_SQL,
-  REBUILD_RESPONSE_HIST_SQL,
-  REBUILD_RESPONSE_HIST_WEEK_SQL,
-  REBUILD_THREAD_COMMENTS_SQL,
-} from './rebuild.sql';
-import { EVENT_COLUMNS, RESPONSE_EVENTS_SQL } from './response-events.sql';
-import {
-  APPLY_COMMENT_DAILY_SQL,
-  APPLY_COMMENTER_DAILY_SQL,
-  CHANGED_DAYS_SQL,
-  CREATE_COMMENT_CHANGE_SQL,
-  CREATE_COMMENTER_CHANGE_SQL,
-  REPLACE_THREAD_COMMENTS_SQL,
-  UPDATE_COMMENTER_FIRST_DAYS_SQL,
-  UPDATE_COMMENTER_SPANS_SQL,
-} from './thread-comments.sql';
+import { sqlClient } from '@resonance/db';
+import * as drainSql from './drain.queries';
+import * as rebuildSql from './rebuild.queries';
 import { WorkspaceZones } from './workspace-zones';
 
 export interface DrainResult {
@@ -44,7 +23,8 @@ const DRAIN_LOCK = 0x7265_736f; // "reso"
  * changed; drain() recomputes the response events and the comment rows of those threads, the
  * response rollups of the days their events are on, and adds the change of the comment rows to the
  * comment and commenter rollups — in one transaction. rebuild() recomputes everything from the raw
- * messages.
+ * messages. Their SQL is in drain.sql and rebuild.sql (typed by pgTyped into *.queries.ts); each
+ * rebuild statement computes what its drain counterpart computes, so the two change together.
  */
 export class Rollups {
   private readonly zones: WorkspaceZones;
@@ -66,15 +46,13 @@ export class Rollups {
    */
   async drain({ batch = 25_000 }: { batch?: number } = {}): Promise<DrainResult> {
     return this.forgettingZonesOnZoneError(() => this.dataSource.transaction(async (tx) => {
-      const [{ locked }] = (await tx.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [DRAIN_LOCK])) as Array<{ locked: boolean }>;
+      const db = sqlClient(tx);
+      const [{ locked }] = await drainSql.tryDrainLock.run({ lock: DRAIN_LOCK }, db);
       if (!locked) return { threads: 0, days: 0 };
       // The drain's statements are thousands of small index scans that the planner costs high
       // enough to JIT-compile: at 25,000 threads compiling took longer (~1 s) than running them.
-      await tx.query(`SET LOCAL jit = off`);
-      const marks = (await tx.query(
-        `SELECT thread_id, version FROM rollup_dirty_thread ORDER BY thread_id LIMIT $1`,
-        [batch],
-      )) as Array<{ thread_id: string; version: string }>;
+      await drainSql.jitOff.run(undefined, db);
+      const marks = await drainSql.dirtyThreads.run({ batch }, db);
       if (!marks.length) return { threads: 0, days: 0 };
       const threadIds = marks.map((m) => m.thread_id);
       const unknownZones = await this.zones.unknown(tx);
@@ -83,11 +61,7 @@ export class Rollups {
       const commentDays = await applyThreadComments(tx, threadIds, unknownZones);
       const days = uniqueDays([...responseDays, ...commentDays]);
       // Only marks nobody renewed meanwhile (a renewed mark has a higher version and stays).
-      await tx.query(
-        `DELETE FROM rollup_dirty_thread d USING unnest($1::bigint[], $2::bigint[]) AS b(thread_id, version)
-          WHERE d.thread_id = b.thread_id AND d.version = b.version`,
-        [marks.map((m) => m.thread_id), marks.map((m) => m.version)],
-      );
+      await drainSql.deleteDrainedMarks.run({ threadIds: marks.map((m) => m.thread_id), versions: marks.map((m) => m.version) }, db);
       return { threads: marks.length, days: days.length };
     }));
   }
@@ -121,36 +95,35 @@ export class Rollups {
    * `resonance rollup`, and what to run after time zone, business hours or SLA targets change.
    */
   async rebuild({ workspaceId, log = () => undefined }: { workspaceId?: string; log?: (line: string) => void } = {}): Promise<DrainResult> {
-    const workspaces = (await this.dataSource.query(
-      `SELECT id FROM workspace WHERE $1::uuid IS NULL OR id = $1 ORDER BY id`,
-      [workspaceId ?? null],
-    )) as Array<{ id: string }>;
+    const workspaces = await rebuildSql.rebuildWorkspaces.run({ workspaceId: workspaceId ?? null }, sqlClient(this.dataSource));
     const total = { threads: 0, days: 0 };
     for (const { id } of workspaces) {
       await this.forgettingZonesOnZoneError(() => this.dataSource.transaction(async (tx) => {
-        await tx.query(`SELECT pg_advisory_xact_lock($1)`, [DRAIN_LOCK]);
+        const db = sqlClient(tx);
+        const workspace = { workspaceId: id };
+        await rebuildSql.drainLock.run({ lock: DRAIN_LOCK }, db);
         const unknownZones = await this.zones.unknown(tx);
-        for (const table of ['report_response_event', 'report_response_daily', 'report_response_hist', 'report_response_hist_week',
-          'report_thread_comment', 'report_comment_daily', 'report_comment_channel_daily', 'report_post_comment',
-          'report_commenter_daily', 'report_commenter', 'report_commenter_span', 'rollup_dirty_thread']) {
-          await tx.query(`DELETE FROM ${table} WHERE workspace_id = $1`, [id]);
+        for (const clear of [rebuildSql.clearReportResponseEvent, rebuildSql.clearReportResponseDaily, rebuildSql.clearReportResponseHist,
+          rebuildSql.clearReportResponseHistWeek, rebuildSql.clearReportThreadComment, rebuildSql.clearReportCommentDaily,
+          rebuildSql.clearReportCommentChannelDaily, rebuildSql.clearReportPostComment, rebuildSql.clearReportCommenterDaily,
+          rebuildSql.clearReportCommenter, rebuildSql.clearReportCommenterSpan, rebuildSql.clearRollupDirtyThread]) {
+          await clear.run(workspace, db);
         }
-        const threads = (await tx.query(`SELECT id FROM thread WHERE workspace_id = $1 ORDER BY id`, [id])) as Array<{ id: string }>;
+        const threads = await rebuildSql.workspaceThreads.run(workspace, db);
         for (let i = 0; i < threads.length; i += 5_000) {
-          const ids = threads.slice(i, i + 5_000).map((t) => t.id);
-          await tx.query(`INSERT INTO report_response_event (${EVENT_COLUMNS}) ${RESPONSE_EVENTS_SQL}`, [ids, unknownZones]);
+          const threadIds = threads.slice(i, i + 5_000).map((t) => t.id);
+          await rebuildSql.rebuildResponseEvents.run({ threadIds, unknownZones }, db);
         }
         // Whole-workspace statements, not day batches: one scan of the messages per table.
-        for (const sql of [REBUILD_RESPONSE_DAILY_SQL, REBUILD_RESPONSE_HIST_SQL, REBUILD_RESPONSE_HIST_WEEK_SQL, REBUILD_THREAD_COMMENTS_SQL,
-          REBUILD_COMMENT_DAILY_SQL, REBUILD_COMMENT_CHANNEL_DAILY_SQL, REBUILD_POST_COMMENTS_SQL, REBUILD_COMMENTER_DAILY_SQL,
-          REBUILD_COMMENTER_FIRST_DAY_SQL, REBUILD_COMMENTER_SPAN_SQL]) {
-          await tx.query(sql, sql === REBUILD_THREAD_COMMENTS_SQL ? [id, unknownZones] : [id]);
+        await rebuildSql.rebuildResponseDaily.run(workspace, db);
+        await rebuildSql.rebuildResponseHist.run(workspace, db);
+        await rebuildSql.rebuildResponseHistWeek.run(workspace, db);
+        await rebuildSql.rebuildThreadComments.run({ workspaceId: id, unknownZones }, db);
+        for (const rebuild of [rebuildSql.rebuildCommentDaily, rebuildSql.rebuildCommentChannelDaily, rebuildSql.rebuildPostComments,
+          rebuildSql.rebuildCommenterDaily, rebuildSql.rebuildCommenterFirstDay, rebuildSql.rebuildCommenterSpan]) {
+          await rebuild.run(workspace, db);
         }
-        const [{ days }] = (await tx.query(
-          `SELECT count(*)::int AS days FROM (SELECT day FROM report_comment_daily WHERE workspace_id = $1
-                                                UNION SELECT day FROM report_response_daily WHERE workspace_id = $1) d`,
-          [id],
-        )) as Array<{ days: number }>;
+        const [{ days }] = await rebuildSql.rebuiltDays.run(workspace, db);
         total.threads += threads.length;
         total.days += days;
         log(`workspace ${id}: ${threads.length} threads, ${days} days`);
@@ -162,24 +135,19 @@ export class Rollups {
 
 /** Response events of the threads, and the days whose response rollups that changes. */
 async function replaceResponseEvents(tx: EntityManager, threadIds: string[], unknownZones: string[]): Promise<Day[]> {
-  // TypeORM answers a DELETE … RETURNING with [rows, affected count], not with the rows.
-  const [old] = (await tx.query(
-    `DELETE FROM report_response_event WHERE thread_id = ANY($1::bigint[])
-     RETURNING workspace_id, to_char(day, 'YYYY-MM-DD') AS day`,
-    [threadIds],
-  )) as [Day[], number];
-  const fresh = (await tx.query(
-    `INSERT INTO report_response_event (${EVENT_COLUMNS}) ${RESPONSE_EVENTS_SQL}
-     RETURNING workspace_id, to_char(day, 'YYYY-MM-DD') AS day`,
-    [threadIds, unknownZones],
-  )) as Day[];
+  const db = sqlClient(tx);
+  const old = await drainSql.deleteResponseEventsOfThreads.run({ threadIds }, db);
+  const fresh = await drainSql.insertResponseEventsOfThreads.run({ threadIds, unknownZones }, db);
   return uniqueDays([...old, ...fresh]);
 }
 
 async function recomputeResponseDays(tx: EntityManager, days: Day[]): Promise<void> {
   if (!days.length) return;
-  const params = [days.map((d) => d.workspace_id), days.map((d) => d.day)];
-  for (const sql of [DELETE_RESPONSE_DAILY_SQL, INSERT_RESPONSE_DAILY_SQL, REPLACE_RESPONSE_HIST_SQL]) await tx.query(sql, params);
+  const db = sqlClient(tx);
+  const pairs = { workspaceIds: days.map((d) => d.workspace_id), days: days.map((d) => d.day) };
+  await drainSql.deleteResponseDaily.run(pairs, db);
+  await drainSql.insertResponseDaily.run(pairs, db);
+  await drainSql.replaceResponseHist.run(pairs, db);
 }
 
 /**
@@ -188,16 +156,17 @@ async function recomputeResponseDays(tx: EntityManager, days: Day[]): Promise<vo
  * went. Returns the days whose comment rollups changed.
  */
 async function applyThreadComments(tx: EntityManager, threadIds: string[], unknownZones: string[]): Promise<Day[]> {
-  await tx.query(CREATE_COMMENT_CHANGE_SQL);
-  await tx.query(REPLACE_THREAD_COMMENTS_SQL, [threadIds, unknownZones]);
-  await tx.query(APPLY_COMMENT_DAILY_SQL);
-  await tx.query(CREATE_COMMENTER_CHANGE_SQL);
-  await tx.query(APPLY_COMMENTER_DAILY_SQL);
-  await tx.query(UPDATE_COMMENTER_SPANS_SQL);
-  await tx.query(UPDATE_COMMENTER_FIRST_DAYS_SQL);
-  const days = (await tx.query(CHANGED_DAYS_SQL)) as Day[];
+  const db = sqlClient(tx);
+  await drainSql.createCommentChange.run(undefined, db);
+  await drainSql.replaceThreadComments.run({ threadIds, unknownZones }, db);
+  await drainSql.applyCommentDaily.run(undefined, db);
+  await drainSql.createCommenterChange.run(undefined, db);
+  await drainSql.applyCommenterDaily.run(undefined, db);
+  await drainSql.updateCommenterSpans.run(undefined, db);
+  await drainSql.updateCommenterFirstDays.run(undefined, db);
+  const days = await drainSql.changedDays.run(undefined, db);
   // Dropped here, not only at commit: a caller may drain twice in one transaction.
-  await tx.query(`DROP TABLE comment_change, commenter_change`);
+  await drainSql.dropChangeTables.run(undefined, db);
   return days;
 }
 

@@ -1,12 +1,14 @@
 import type { EntityManager } from 'typeorm';
+import { sqlClient } from '@resonance/db';
+import { postgresZoneNames, storedZones, workspacesInZones } from './workspace-zones.queries';
 
-/**
- * The workspace `w`'s time zone in rollup SQL, or UTC when the zone is one of `param` (a text[]
- * parameter: the stored zones PostgreSQL does not know, from WorkspaceZones.unknown()). An unknown
- * zone makes AT TIME ZONE fail the whole statement, so one workspace would stop every rollup. The
- * usual parameter is an empty array: the test is one comparison per row, no lookup.
+/*
+ * The rollup statements (drain.sql, rebuild.sql) date a workspace `w`'s days in
+ * `(CASE WHEN w.timezone = ANY(:unknownZones!::text[]) THEN 'UTC' ELSE w.timezone END)`: UTC when
+ * the zone is one of the stored zones PostgreSQL does not know (WorkspaceZones.unknown()). An
+ * unknown zone makes AT TIME ZONE fail the whole statement, so one workspace would stop every
+ * rollup. The usual parameter is an empty array: the test is one comparison per row, no lookup.
  */
-export const workspaceZoneSql = (param: string): string => `(CASE WHEN w.timezone = ANY(${param}::text[]) THEN 'UTC' ELSE w.timezone END)`;
 
 /** PostgreSQL's zone names as read at `readAt`, and stored zones found missing from them since. */
 interface KnownZones {
@@ -37,7 +39,7 @@ export class WorkspaceZones {
 
   /** The stored zones PostgreSQL does not know; reports each workspace with one once. */
   async unknown(tx: EntityManager): Promise<string[]> {
-    const zones = ((await tx.query(`SELECT DISTINCT timezone FROM workspace`)) as Array<{ timezone: string }>).map((r) => r.timezone);
+    const zones = (await storedZones.run(undefined, sqlClient(tx))).map((r) => r.timezone);
     const kept = this.known;
     const known = kept && Date.now() - kept.readAt < KNOWN_ZONES_TTL_MS && zones.every((zone) => kept.names.has(zone) || kept.missing.has(zone))
       ? kept
@@ -54,13 +56,13 @@ export class WorkspaceZones {
   }
 
   private async readNames(tx: EntityManager): Promise<KnownZones> {
-    const rows = (await tx.query(`SELECT name FROM pg_timezone_names`)) as Array<{ name: string }>;
+    const rows = await postgresZoneNames.run(undefined, sqlClient(tx));
     this.known = { names: new Set(rows.map((r) => r.name)), readAt: Date.now(), missing: new Set() };
     return this.known;
   }
 
   private async report(tx: EntityManager, unknown: string[]): Promise<void> {
-    const rows = (await tx.query(`SELECT id, timezone FROM workspace WHERE timezone = ANY($1::text[])`, [unknown])) as Array<{ id: string; timezone: string }>;
+    const rows = await workspacesInZones.run({ zones: unknown }, sqlClient(tx));
     for (const { id, timezone } of rows) {
       if (this.reported.has(id)) continue;
       this.reported.add(id);

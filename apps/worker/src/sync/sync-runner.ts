@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Config } from '@resonance/config';
 import { intervalFactor, isConnectorError, type ConnectorRegistry, type StreamStates } from '@resonance/connectors';
-import type { ChannelAccess } from '../channels/channel-access';
+import { jsonObjectOf, sqlClient } from '@resonance/db';
+import type { ChannelAccess, ChannelRow } from '../channels/channel-access';
 import type { IngestStore } from '../ingest/ingest-store';
 import { readAhead } from './read-ahead';
+import { acquireLease, commitStreams, finishRun, pauseBudget, renewLease, setChannelNotice } from './sync.queries';
 
 export interface SyncRunResult {
   channelId: string;
@@ -50,10 +52,8 @@ export class SyncRunner {
     if (channel.status !== 'connected') return { ...base, skipped: 'not_connected', intervalMs: interval };
     const connector = this.registry.get(channel.network);
     if (!connector.available) {
-      await this.dataSource.query(`UPDATE channel_account SET last_error = $2, last_error_at = now() WHERE id = $1`, [
-        channelId,
-        `${channel.network} is not yet available in Resonance: its connector has not been built yet`,
-      ]);
+      const message = `${channel.network} is not yet available in Resonance: its connector has not been built yet`;
+      await setChannelNotice.run({ id: channelId, message }, sqlClient(this.dataSource));
       return { ...base, skipped: 'not_available', intervalMs: this.config.SYNC_MAX_INTERVAL_MS };
     }
     const pausedUntil = channel.rate_budget?.state?.pausedUntil;
@@ -70,7 +70,7 @@ export class SyncRunner {
     try {
       ctx = await this.access.context(channel);
       const now = new Date();
-      const state = (channel.sync_state.streams ?? {}) as StreamStates;
+      const state: StreamStates = jsonObjectOf(channel.sync_state.streams);
       const backfillSince = new Date(now.getTime() - this.config.SYNC_BACKFILL_DAYS * 86_400_000);
       // The next pages are fetched while a batch is stored; pages already fetched are stored together.
       const pages = connector.sync.pages({ ctx, state, backfillSince, now });
@@ -86,7 +86,7 @@ export class SyncRunner {
       if (unexpected.size) result.unexpected = [...unexpected];
       await this.access.succeeded(channelId, ctx.budget.state);
       const notice = connector.auth.notice?.(ctx.credentials, now);
-      if (notice) await this.dataSource.query(`UPDATE channel_account SET last_error = $2, last_error_at = now() WHERE id = $1`, [channelId, notice]);
+      if (notice) await setChannelNotice.run({ id: channelId, message: notice }, sqlClient(this.dataSource));
       const intervalMs = this.adapt(interval, result.messagesInserted > 0, ctx.budget.state);
       await this.finish(channelId, owner, intervalMs, true);
       return { ...result, intervalMs };
@@ -114,14 +114,10 @@ export class SyncRunner {
   }
 
   private async renew(channelId: string, owner: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE channel_account SET sync_state = jsonb_set(sync_state, '{lease,until}', to_jsonb(now() + $3 * interval '1 millisecond'))
-        WHERE id = $1 AND sync_state->'lease'->>'owner' = $2`,
-      [channelId, owner, this.config.SYNC_LEASE_MS],
-    );
+    await renewLease.run({ id: channelId, owner, leaseMs: this.config.SYNC_LEASE_MS }, sqlClient(this.dataSource));
   }
 
-  private currentInterval(syncState: Record<string, unknown>): number {
+  private currentInterval(syncState: ChannelRow['sync_state']): number {
     const stored = Number(syncState.intervalMs);
     return Number.isFinite(stored) && stored > 0 ? stored : this.config.SYNC_INTERVAL_MS;
   }
@@ -134,53 +130,22 @@ export class SyncRunner {
   }
 
   private async acquire(channelId: string, owner: string): Promise<boolean> {
-    const rows = (await this.dataSource.query(
-      `UPDATE channel_account
-          SET sync_state = jsonb_set(sync_state, '{lease}', jsonb_build_object('owner', $2::text, 'until', now() + $3 * interval '1 millisecond'))
-        WHERE id = $1 AND status = 'connected'
-          AND (sync_state->'lease' IS NULL OR (sync_state->'lease'->>'until')::timestamptz < now())
-        RETURNING id`,
-      [channelId, owner, this.config.SYNC_LEASE_MS],
-    )) as unknown[];
-    return affected(rows) > 0;
+    const rows = await acquireLease.run({ id: channelId, owner, leaseMs: this.config.SYNC_LEASE_MS }, sqlClient(this.dataSource));
+    return rows.length > 0;
   }
 
   /** Saves the page's cursors and renews the lease — inside the page's transaction. */
   private async commit(tx: EntityManager, channelId: string, owner: string, streams: StreamStates): Promise<void> {
-    const rows = (await tx.query(
-      `UPDATE channel_account
-          SET sync_state = jsonb_set(
-                jsonb_set(sync_state, '{streams}', COALESCE(sync_state->'streams', '{}'::jsonb) || $3::jsonb),
-                '{lease}', jsonb_build_object('owner', $2::text, 'until', now() + $4 * interval '1 millisecond'))
-        WHERE id = $1 AND sync_state->'lease'->>'owner' = $2
-        RETURNING id`,
-      [channelId, owner, JSON.stringify(streams), this.config.SYNC_LEASE_MS],
-    )) as unknown[];
-    if (affected(rows) === 0) throw new LeaseLostError(`lost the sync lease of channel ${channelId}`);
+    const rows = await commitStreams.run({ id: channelId, owner, streams: JSON.stringify(streams), leaseMs: this.config.SYNC_LEASE_MS }, sqlClient(tx));
+    if (rows.length === 0) throw new LeaseLostError(`lost the sync lease of channel ${channelId}`);
   }
 
   private async pause(channelId: string, until: number, usedPercent: number): Promise<void> {
     // Merged into the stored state, so fields a connector keeps there (YouTube's unit count) survive the pause.
-    await this.dataSource.query(`UPDATE channel_account SET rate_budget = jsonb_set(COALESCE(rate_budget, '{}'::jsonb), '{state}', COALESCE(rate_budget->'state', '{}'::jsonb) || $2::jsonb) WHERE id = $1`, [
-      channelId,
-      JSON.stringify({ usedPercent, pausedUntil: until, readAt: Date.now() }),
-    ]);
+    await pauseBudget.run({ id: channelId, state: JSON.stringify({ usedPercent, pausedUntil: until, readAt: Date.now() }) }, sqlClient(this.dataSource));
   }
 
   private async finish(channelId: string, owner: string, intervalMs: number, ok: boolean): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE channel_account
-          SET sync_state = jsonb_set(CASE WHEN sync_state->'lease'->>'owner' = $2 THEN sync_state - 'lease' ELSE sync_state END,
-                                     '{intervalMs}', to_jsonb($3::int)),
-              last_synced_at = CASE WHEN $4 THEN now() ELSE last_synced_at END, updated_at = now()
-        WHERE id = $1`,
-      [channelId, owner, intervalMs, ok],
-    );
+    await finishRun.run({ id: channelId, owner, intervalMs, ok }, sqlClient(this.dataSource));
   }
-}
-
-/** TypeORM returns [rows, count] for UPDATE … RETURNING on pg. */
-function affected(result: unknown): number {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[1];
-  return Array.isArray(result) ? result.length : 0;
 }

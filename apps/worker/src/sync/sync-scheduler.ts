@@ -4,7 +4,10 @@ import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { CONFIG, type Config } from '@resonance/config';
 import { ConnectorRegistry } from '@resonance/connectors';
+import { isNetwork } from '@resonance/contracts';
+import { sqlClient } from '@resonance/db';
 import { jobId, QueueName, type SyncJob } from '@resonance/queue';
+import { channelSchedules } from './sync.queries';
 
 const RECONCILE_EVERY_MS = 15_000;
 const PREFIX = jobId.sync('');
@@ -51,12 +54,10 @@ export class SyncScheduler implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   async reconcile(): Promise<void> {
-    const channels = (await this.dataSource.query(
-      `SELECT id, network, status, (sync_state->>'intervalMs')::int AS interval_ms, last_synced_at FROM channel_account`,
-    )) as Array<{ id: string; network: string; status: string; interval_ms: number | null; last_synced_at: Date | null }>;
+    const channels = await channelSchedules.run(undefined, sqlClient(this.dataSource));
     const wanted = new Map<string, number>();
     for (const c of channels) {
-      if (c.status !== 'connected' || !this.registry.get(c.network as never).available) continue;
+      if (c.status !== 'connected' || !isNetwork(c.network) || !this.registry.get(c.network).available) continue;
       wanted.set(c.id, c.interval_ms ?? this.config.SYNC_INTERVAL_MS);
       if (!c.last_synced_at) await this.runNow(c.id, 'backfill');
     }

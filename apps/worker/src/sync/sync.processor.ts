@@ -1,7 +1,9 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Logger } from '@nestjs/common';
+import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import { CONFIG, type Config } from '@resonance/config';
 import { QueueName, type SyncJob } from '@resonance/queue';
+import { processorConcurrency } from '../concurrency';
 import { SyncRunner, type SyncRunResult } from './sync-runner';
 import { SyncScheduler } from './sync-scheduler';
 import { UnexpectedShapes } from './unexpected-shapes';
@@ -10,16 +12,23 @@ import { UnexpectedShapes } from './unexpected-shapes';
  * Runs one channel's sync (scheduled, backfill, or after a webhook hint), then moves the
  * channel's schedule to the interval the run chose, or removes it when the channel stopped.
  */
-@Processor(QueueName.Sync, { concurrency: 8 })
-export class SyncProcessor extends WorkerHost {
+// Concurrency 1 until bootstrap sets WORKER_CONCURRENCY (concurrency.ts): the decorator is
+// evaluated before any configuration is read.
+@Processor(QueueName.Sync, { concurrency: 1 })
+export class SyncProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(SyncProcessor.name);
   private readonly unexpected = new UnexpectedShapes();
 
   constructor(
     @Inject(SyncRunner) private readonly runner: SyncRunner,
     @Inject(SyncScheduler) private readonly scheduler: SyncScheduler,
+    @Inject(CONFIG) private readonly config: Config,
   ) {
     super();
+  }
+
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = processorConcurrency(this.config).sync;
   }
 
   async process(job: Job<SyncJob>): Promise<SyncRunResult> {

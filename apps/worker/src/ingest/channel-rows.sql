@@ -1,0 +1,7 @@
+/* The channel account as ingest needs it (ingest-store.ts, channel-receiving.ts). */
+
+/* @name ChannelIdentity */
+SELECT id, workspace_id, network, external_id FROM channel_account WHERE id = :id!;
+
+/* @name ChannelStatus */
+SELECT status FROM channel_account WHERE id = :id!;

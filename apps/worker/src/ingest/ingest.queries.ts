@@ -1,0 +1,171 @@
+/** Types generated for queries found in "apps/worker/src/ingest/ingest.sql" */
+import { PreparedQuery } from '@pgtyped/runtime';
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** 'UpsertPosts' parameters type */
+export interface IUpsertPostsParams {
+  channelId: string;
+  posts: Json;
+  workspaceId: string;
+}
+
+/** 'UpsertPosts' return type */
+export type IUpsertPostsResult = void;
+
+/** 'UpsertPosts' query type */
+export interface IUpsertPostsQuery {
+  params: IUpsertPostsParams;
+  result: IUpsertPostsResult;
+}
+
+const upsertPostsIR: any = {"usedParamSet":{"workspaceId":true,"channelId":true,"posts":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":201,"b":213}]},{"name":"channelId","required":true,"transform":{"type":"scalar"},"locs":[{"a":216,"b":226}]},{"name":"posts","required":true,"transform":{"type":"scalar"},"locs":[{"a":399,"b":405}]}],"statement":"INSERT INTO post (workspace_id, channel_account_id, external_id, text, url, published_at,\n                       reactions_count, comments_count, shares_count, views_count, counts_read_at)\n     SELECT :workspaceId!, :channelId!, r.external_id, r.text, r.url, r.published_at, r.reactions, r.comments, r.shares, r.views,\n            CASE WHEN r.has_counts THEN now() END\n       FROM json_to_recordset(:posts!::json) AS r(external_id text, text text, url text, published_at timestamptz,\n            reactions int, comments int, shares int, views bigint, has_counts boolean)\n     ON CONFLICT (channel_account_id, external_id) DO UPDATE SET\n       text = excluded.text,\n       url = COALESCE(excluded.url, post.url),\n       reactions_count = COALESCE(excluded.reactions_count, post.reactions_count),\n       comments_count = COALESCE(excluded.comments_count, post.comments_count),\n       shares_count = COALESCE(excluded.shares_count, post.shares_count),\n       views_count = COALESCE(excluded.views_count, post.views_count),\n       counts_read_at = COALESCE(excluded.counts_read_at, post.counts_read_at),\n       updated_at = now()"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * INSERT INTO post (workspace_id, channel_account_id, external_id, text, url, published_at,
+ *                        reactions_count, comments_count, shares_count, views_count, counts_read_at)
+ *      SELECT :workspaceId!, :channelId!, r.external_id, r.text, r.url, r.published_at, r.reactions, r.comments, r.shares, r.views,
+ *             CASE WHEN r.has_counts THEN now() END
+ *        FROM json_to_recordset(:posts!::json) AS r(external_id text, text text, url text, published_at timestamptz,
+ *             reactions int, comments int, shares int, views bigint, has_counts boolean)
+ *      ON CONFLICT (channel_account_id, external_id) DO UPDATE SET
+ *        text = excluded.text,
+ *        url = COALESCE(excluded.url, post.url),
+ *        reactions_count = COALESCE(excluded.reactions_count, post.reactions_count),
+ *        comments_count = COALESCE(excluded.comments_count, post.comments_count),
+ *        shares_count = COALESCE(excluded.shares_count, post.shares_count),
+ *        views_count = COALESCE(excluded.views_count, post.views_count),
+ *        counts_read_at = COALESCE(excluded.counts_read_at, post.counts_read_at),
+ *        updated_at = now()
+ * ```
+ */
+export const upsertPosts = new PreparedQuery<IUpsertPostsParams,IUpsertPostsResult>(upsertPostsIR);
+
+
+/** 'UpsertContacts' parameters type */
+export interface IUpsertContactsParams {
+  channelId: string;
+  contacts: Json;
+  workspaceId: string;
+}
+
+/** 'UpsertContacts' return type */
+export type IUpsertContactsResult = void;
+
+/** 'UpsertContacts' query type */
+export interface IUpsertContactsQuery {
+  params: IUpsertContactsParams;
+  result: IUpsertContactsResult;
+}
+
+const upsertContactsIR: any = {"usedParamSet":{"workspaceId":true,"channelId":true,"contacts":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":106,"b":118}]},{"name":"channelId","required":true,"transform":{"type":"scalar"},"locs":[{"a":121,"b":131}]},{"name":"contacts","required":true,"transform":{"type":"scalar"},"locs":[{"a":183,"b":192}]}],"statement":"INSERT INTO contact (workspace_id, channel_account_id, external_id, name, handle, avatar_url)\n     SELECT :workspaceId!, :channelId!, r.e, r.n, r.h, r.a\n       FROM json_to_recordset(:contacts!::json) AS r(e text, n text, h text, a text)\n     ON CONFLICT (channel_account_id, external_id) DO UPDATE SET\n       name = COALESCE(excluded.name, contact.name),\n       handle = COALESCE(excluded.handle, contact.handle),\n       avatar_url = COALESCE(excluded.avatar_url, contact.avatar_url),\n       updated_at = now()\n     WHERE (contact.name, contact.handle, contact.avatar_url) IS DISTINCT FROM\n           (COALESCE(excluded.name, contact.name), COALESCE(excluded.handle, contact.handle),\n            COALESCE(excluded.avatar_url, contact.avatar_url))                                                                                             "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * INSERT INTO contact (workspace_id, channel_account_id, external_id, name, handle, avatar_url)
+ *      SELECT :workspaceId!, :channelId!, r.e, r.n, r.h, r.a
+ *        FROM json_to_recordset(:contacts!::json) AS r(e text, n text, h text, a text)
+ *      ON CONFLICT (channel_account_id, external_id) DO UPDATE SET
+ *        name = COALESCE(excluded.name, contact.name),
+ *        handle = COALESCE(excluded.handle, contact.handle),
+ *        avatar_url = COALESCE(excluded.avatar_url, contact.avatar_url),
+ *        updated_at = now()
+ *      WHERE (contact.name, contact.handle, contact.avatar_url) IS DISTINCT FROM
+ *            (COALESCE(excluded.name, contact.name), COALESCE(excluded.handle, contact.handle),
+ *             COALESCE(excluded.avatar_url, contact.avatar_url))                                                                                             
+ * ```
+ */
+export const upsertContacts = new PreparedQuery<IUpsertContactsParams,IUpsertContactsResult>(upsertContactsIR);
+
+
+/** 'InsertAndLockThreads' parameters type */
+export interface IInsertAndLockThreadsParams {
+  channelId: string;
+  network: string;
+  threads: Json;
+  workspaceId: string;
+}
+
+/** 'InsertAndLockThreads' return type */
+export interface IInsertAndLockThreadsResult {
+  id: string;
+  thread_key: string;
+}
+
+/** 'InsertAndLockThreads' query type */
+export interface IInsertAndLockThreadsQuery {
+  params: IInsertAndLockThreadsParams;
+  result: IInsertAndLockThreadsResult;
+}
+
+const insertAndLockThreadsIR: any = {"usedParamSet":{"workspaceId":true,"channelId":true,"network":true,"threads":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":322,"b":334}]},{"name":"channelId","required":true,"transform":{"type":"scalar"},"locs":[{"a":337,"b":347},{"a":441,"b":451},{"a":545,"b":555}]},{"name":"network","required":true,"transform":{"type":"scalar"},"locs":[{"a":350,"b":358}]},{"name":"threads","required":true,"transform":{"type":"scalar"},"locs":[{"a":684,"b":692}]}],"statement":"INSERT INTO thread (workspace_id, channel_account_id, network, thread_key, channel, contact_id, post_id,\n                         post_external_id, first_inbound_at, last_inbound_at, first_response_at, waiting_since,\n                         last_message_at, message_count, last_message_preview, unread_count)\n     SELECT :workspaceId!, :channelId!, :network!, r.k, r.ch,\n            (SELECT c.id FROM contact c WHERE c.channel_account_id = :channelId! AND c.external_id = r.c),\n            (SELECT p.id FROM post p WHERE p.channel_account_id = :channelId! AND p.external_id = r.p),\n            r.p, r.fi, r.li, r.fr, r.w, r.lm, r.n, left(r.v, 280), r.i\n       FROM json_to_recordset(:threads!::json) AS r(k text, ch text, p text, c text, fi timestamptz, li timestamptz,\n            fr timestamptz, w timestamptz, lm timestamptz, n int, v text, i int)\n      ORDER BY r.k\n     ON CONFLICT (channel_account_id, thread_key) DO UPDATE SET thread_key = excluded.thread_key WHERE false\n     RETURNING id, thread_key                                                                                                           "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * INSERT INTO thread (workspace_id, channel_account_id, network, thread_key, channel, contact_id, post_id,
+ *                          post_external_id, first_inbound_at, last_inbound_at, first_response_at, waiting_since,
+ *                          last_message_at, message_count, last_message_preview, unread_count)
+ *      SELECT :workspaceId!, :channelId!, :network!, r.k, r.ch,
+ *             (SELECT c.id FROM contact c WHERE c.channel_account_id = :channelId! AND c.external_id = r.c),
+ *             (SELECT p.id FROM post p WHERE p.channel_account_id = :channelId! AND p.external_id = r.p),
+ *             r.p, r.fi, r.li, r.fr, r.w, r.lm, r.n, left(r.v, 280), r.i
+ *        FROM json_to_recordset(:threads!::json) AS r(k text, ch text, p text, c text, fi timestamptz, li timestamptz,
+ *             fr timestamptz, w timestamptz, lm timestamptz, n int, v text, i int)
+ *       ORDER BY r.k
+ *      ON CONFLICT (channel_account_id, thread_key) DO UPDATE SET thread_key = excluded.thread_key WHERE false
+ *      RETURNING id, thread_key                                                                                                           
+ * ```
+ */
+export const insertAndLockThreads = new PreparedQuery<IInsertAndLockThreadsParams,IInsertAndLockThreadsResult>(insertAndLockThreadsIR);
+
+
+/** 'UpsertMessages' parameters type */
+export interface IUpsertMessagesParams {
+  channelId: string;
+  messages: Json;
+  workspaceId: string;
+}
+
+/** 'UpsertMessages' return type */
+export interface IUpsertMessagesResult {
+  external_id: string;
+  from_account: boolean;
+  inserted: boolean;
+  thread_id: string;
+}
+
+/** 'UpsertMessages' query type */
+export interface IUpsertMessagesQuery {
+  params: IUpsertMessagesParams;
+  result: IUpsertMessagesResult;
+}
+
+const upsertMessagesIR: any = {"usedParamSet":{"workspaceId":true,"channelId":true,"messages":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":275,"b":287}]},{"name":"channelId","required":true,"transform":{"type":"scalar"},"locs":[{"a":290,"b":300},{"a":466,"b":476},{"a":793,"b":803}]},{"name":"messages","required":true,"transform":{"type":"scalar"},"locs":[{"a":611,"b":620}]}],"statement":"INSERT INTO message (workspace_id, channel_account_id, thread_id, external_id, direction, is_from_account,\n                          parent_external_id, author_contact_id, text, attachments, url, created_at, delivery,\n                          intent, sentiment)\n     SELECT :workspaceId!, :channelId!, t.id, r.e, CASE WHEN r.o THEN 'outbound' ELSE 'inbound' END, r.o, r.p,\n            CASE WHEN NOT r.o THEN (SELECT c.id FROM contact c WHERE c.channel_account_id = :channelId! AND c.external_id = r.a) END,\n            r.x, r.at, r.u, r.t, CASE WHEN r.o THEN 'sent' END, r.i, r.s\n       FROM json_to_recordset(:messages!::json) AS r(e text, k text, p text, a text, o boolean, x text, at jsonb, u text,\n            t timestamptz, i text, s real)\n       JOIN thread t ON t.channel_account_id = :channelId! AND t.thread_key = r.k\n     ON CONFLICT (channel_account_id, external_id) WHERE external_id IS NOT NULL DO UPDATE SET\n       text = excluded.text,\n       attachments = excluded.attachments\n     WHERE message.text IS DISTINCT FROM excluded.text\n        OR message.attachments IS DISTINCT FROM excluded.attachments\n     RETURNING thread_id, external_id AS \"external_id!\", is_from_account AS from_account, (xmax = 0) AS \"inserted!\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * INSERT INTO message (workspace_id, channel_account_id, thread_id, external_id, direction, is_from_account,
+ *                           parent_external_id, author_contact_id, text, attachments, url, created_at, delivery,
+ *                           intent, sentiment)
+ *      SELECT :workspaceId!, :channelId!, t.id, r.e, CASE WHEN r.o THEN 'outbound' ELSE 'inbound' END, r.o, r.p,
+ *             CASE WHEN NOT r.o THEN (SELECT c.id FROM contact c WHERE c.channel_account_id = :channelId! AND c.external_id = r.a) END,
+ *             r.x, r.at, r.u, r.t, CASE WHEN r.o THEN 'sent' END, r.i, r.s
+ *        FROM json_to_recordset(:messages!::json) AS r(e text, k text, p text, a text, o boolean, x text, at jsonb, u text,
+ *             t timestamptz, i text, s real)
+ *        JOIN thread t ON t.channel_account_id = :channelId! AND t.thread_key = r.k
+ *      ON CONFLICT (channel_account_id, external_id) WHERE external_id IS NOT NULL DO UPDATE SET
+ *        text = excluded.text,
+ *        attachments = excluded.attachments
+ *      WHERE message.text IS DISTINCT FROM excluded.text
+ *         OR message.attachments IS DISTINCT FROM excluded.attachments
+ *      RETURNING thread_id, external_id AS "external_id!", is_from_account AS from_account, (xmax = 0) AS "inserted!"
+ * ```
+ */
+export const upsertMessages = new PreparedQuery<IUpsertMessagesParams,IUpsertMessagesResult>(upsertMessagesIR);
+
+

@@ -1,0 +1,49 @@
+/* Moderation actions (moderation-runner.ts; typed into moderation.queries.ts). */
+
+/* @name ModerationActionRow */
+SELECT a.id::text AS "id!", a.action, a.state, a.requested_by, m.id::text AS "message_id!", m.external_id, m.channel_account_id,
+              m.liked, m.hidden, m.deleted
+         FROM message_action a JOIN message m ON m.id = a.message_id
+        WHERE a.id = :id!;
+
+/* @name RecordActionError */
+UPDATE message_action SET error = :error! WHERE id = :id! AND state = 'queued';
+
+/* @name FailAction */
+UPDATE message_action SET state = 'failed', error = :error!, finished_at = now() WHERE id = :id! AND state = 'queued';
+
+/* The message row first, as the api's request() locks it (FOR UPDATE OF m) before the action's row. */
+/* @name LockActionMessage */
+SELECT 1 AS "locked!" FROM message WHERE id = :id! FOR UPDATE;
+
+/* @name ClaimAction */
+UPDATE message_action SET state = 'done', error = NULL, finished_at = now() WHERE id = :id! AND state = 'queued' RETURNING id;
+
+/* The effect of each action on its message. like/hide/delete of an inbound comment stamp it handled
+   (the first one wins; the reports migration's trigger leaves handled_* set as they are); unlike and
+   unhide take back the stamp their counterpart set. One statement per action: the SET list differs. */
+
+/* @name ApplyLike */
+UPDATE message SET liked = true , handled_at = CASE WHEN NOT is_from_account THEN COALESCE(handled_at, now()) END,
+             handled_by = CASE WHEN NOT is_from_account THEN COALESCE(handled_by, :requestedBy::uuid) END,
+             handled_action = CASE WHEN NOT is_from_account THEN COALESCE(handled_action, :action!) END WHERE id = :messageId!;
+
+/* @name ApplyUnlike */
+UPDATE message SET liked = false , handled_at = CASE WHEN handled_action = :undone! THEN NULL ELSE handled_at END,
+             handled_by = CASE WHEN handled_action = :undone! THEN NULL ELSE handled_by END,
+             handled_action = CASE WHEN handled_action = :undone! THEN NULL ELSE handled_action END WHERE id = :messageId!;
+
+/* @name ApplyHide */
+UPDATE message SET hidden = true , handled_at = CASE WHEN NOT is_from_account THEN COALESCE(handled_at, now()) END,
+             handled_by = CASE WHEN NOT is_from_account THEN COALESCE(handled_by, :requestedBy::uuid) END,
+             handled_action = CASE WHEN NOT is_from_account THEN COALESCE(handled_action, :action!) END WHERE id = :messageId!;
+
+/* @name ApplyUnhide */
+UPDATE message SET hidden = false , handled_at = CASE WHEN handled_action = :undone! THEN NULL ELSE handled_at END,
+             handled_by = CASE WHEN handled_action = :undone! THEN NULL ELSE handled_by END,
+             handled_action = CASE WHEN handled_action = :undone! THEN NULL ELSE handled_action END WHERE id = :messageId!;
+
+/* @name ApplyDelete */
+UPDATE message SET deleted = true , handled_at = CASE WHEN NOT is_from_account THEN COALESCE(handled_at, now()) END,
+             handled_by = CASE WHEN NOT is_from_account THEN COALESCE(handled_by, :requestedBy::uuid) END,
+             handled_action = CASE WHEN NOT is_from_account THEN COALESCE(handled_action, :action!) END WHERE id = :messageId!;

@@ -1,0 +1,28 @@
+/* One reply's delivery (outbound-sender.ts; typed into outbound-sender.queries.ts). */
+
+/* The contact comes from a LEFT JOIN: "?" tells pgTyped it can be NULL. */
+/* @name OutboundMessage */
+SELECT m.id::text AS "id!", m.text, m.delivery, m.external_id, m.created_at, m.thread_id::text AS "thread_id!", m.channel_account_id,
+              t.thread_key, t.channel, t.last_inbound_at, c.external_id AS "contact_external_id?"
+         FROM message m JOIN thread t ON t.id = m.thread_id LEFT JOIN contact c ON c.id = t.contact_id
+        WHERE m.id = :id! AND m.direction = 'outbound';
+
+/* @name MarkSending */
+UPDATE message SET delivery = 'sending', delivery_attempts = delivery_attempts + 1 WHERE id = :id! AND delivery IN ('queued', 'sending');
+
+/* Identical replies that Resonance sent on purpose earlier are not this one. */
+/* @name RepliesAlreadySent */
+SELECT external_id AS "external_id!" FROM message WHERE thread_id = :threadId! AND id <> :id! AND author_user_id IS NOT NULL AND external_id IS NOT NULL AND text = :text!;
+
+/* @name RequeueReply */
+UPDATE message SET delivery = 'queued', delivery_error = :reason! WHERE id = :id! AND delivery = 'sending';
+
+/* @name FailReply */
+UPDATE message SET delivery = 'failed', delivery_error = :reason! WHERE id = :id! AND delivery IN ('queued', 'sending');
+
+/* A sync or webhook echo may have stored the reply already: that copy goes, ours takes the network's id. */
+/* @name DeleteReplyCopies */
+DELETE FROM message WHERE channel_account_id = :channelId! AND external_id = :externalId! AND id <> :id! RETURNING thread_id::text AS "thread_id!";
+
+/* @name MarkSent */
+UPDATE message SET external_id = :externalId!, delivery = 'sent', delivery_error = NULL WHERE id = :id!;

@@ -1,0 +1,214 @@
+/** Types generated for queries found in "apps/worker/src/sync/sync.sql" */
+import { PreparedQuery } from '@pgtyped/runtime';
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** 'ChannelSchedules' parameters type */
+export type IChannelSchedulesParams = void;
+
+/** 'ChannelSchedules' return type */
+export interface IChannelSchedulesResult {
+  id: string;
+  interval_ms: number | null;
+  last_synced_at: Date | null;
+  network: string;
+  status: string;
+}
+
+/** 'ChannelSchedules' query type */
+export interface IChannelSchedulesQuery {
+  params: IChannelSchedulesParams;
+  result: IChannelSchedulesResult;
+}
+
+const channelSchedulesIR: any = {"usedParamSet":{},"params":[],"statement":"SELECT id, network, status, (sync_state->>'intervalMs')::int AS interval_ms, last_synced_at FROM channel_account"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT id, network, status, (sync_state->>'intervalMs')::int AS interval_ms, last_synced_at FROM channel_account
+ * ```
+ */
+export const channelSchedules = new PreparedQuery<IChannelSchedulesParams,IChannelSchedulesResult>(channelSchedulesIR);
+
+
+/** 'SetChannelNotice' parameters type */
+export interface ISetChannelNoticeParams {
+  id: string;
+  message: string;
+}
+
+/** 'SetChannelNotice' return type */
+export type ISetChannelNoticeResult = void;
+
+/** 'SetChannelNotice' query type */
+export interface ISetChannelNoticeQuery {
+  params: ISetChannelNoticeParams;
+  result: ISetChannelNoticeResult;
+}
+
+const setChannelNoticeIR: any = {"usedParamSet":{"message":true,"id":true},"params":[{"name":"message","required":true,"transform":{"type":"scalar"},"locs":[{"a":40,"b":48}]},{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":84,"b":87}]}],"statement":"UPDATE channel_account SET last_error = :message!, last_error_at = now() WHERE id = :id!"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * UPDATE channel_account SET last_error = :message!, last_error_at = now() WHERE id = :id!
+ * ```
+ */
+export const setChannelNotice = new PreparedQuery<ISetChannelNoticeParams,ISetChannelNoticeResult>(setChannelNoticeIR);
+
+
+/** 'RenewLease' parameters type */
+export interface IRenewLeaseParams {
+  id: string;
+  leaseMs: number;
+  owner: string;
+}
+
+/** 'RenewLease' return type */
+export type IRenewLeaseResult = void;
+
+/** 'RenewLease' query type */
+export interface IRenewLeaseQuery {
+  params: IRenewLeaseParams;
+  result: IRenewLeaseResult;
+}
+
+const renewLeaseIR: any = {"usedParamSet":{"leaseMs":true,"id":true,"owner":true},"params":[{"name":"leaseMs","required":true,"transform":{"type":"scalar"},"locs":[{"a":96,"b":104}]},{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":154,"b":157}]},{"name":"owner","required":true,"transform":{"type":"scalar"},"locs":[{"a":195,"b":201}]}],"statement":"UPDATE channel_account SET sync_state = jsonb_set(sync_state, '{lease,until}', to_jsonb(now() + :leaseMs! * interval '1 millisecond'))\n        WHERE id = :id! AND sync_state->'lease'->>'owner' = :owner!"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * UPDATE channel_account SET sync_state = jsonb_set(sync_state, '{lease,until}', to_jsonb(now() + :leaseMs! * interval '1 millisecond'))
+ *         WHERE id = :id! AND sync_state->'lease'->>'owner' = :owner!
+ * ```
+ */
+export const renewLease = new PreparedQuery<IRenewLeaseParams,IRenewLeaseResult>(renewLeaseIR);
+
+
+/** 'AcquireLease' parameters type */
+export interface IAcquireLeaseParams {
+  id: string;
+  leaseMs: number;
+  owner: string;
+}
+
+/** 'AcquireLease' return type */
+export interface IAcquireLeaseResult {
+  id: string;
+}
+
+/** 'AcquireLease' query type */
+export interface IAcquireLeaseQuery {
+  params: IAcquireLeaseParams;
+  result: IAcquireLeaseResult;
+}
+
+const acquireLeaseIR: any = {"usedParamSet":{"owner":true,"leaseMs":true,"id":true},"params":[{"name":"owner","required":true,"transform":{"type":"scalar"},"locs":[{"a":111,"b":117}]},{"name":"leaseMs","required":true,"transform":{"type":"scalar"},"locs":[{"a":143,"b":151}]},{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":201,"b":204}]}],"statement":"UPDATE channel_account\n          SET sync_state = jsonb_set(sync_state, '{lease}', jsonb_build_object('owner', :owner!::text, 'until', now() + :leaseMs! * interval '1 millisecond'))\n        WHERE id = :id! AND status = 'connected'\n          AND (sync_state->'lease' IS NULL OR (sync_state->'lease'->>'until')::timestamptz < now())\n        RETURNING id                                                                                                            "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * UPDATE channel_account
+ *           SET sync_state = jsonb_set(sync_state, '{lease}', jsonb_build_object('owner', :owner!::text, 'until', now() + :leaseMs! * interval '1 millisecond'))
+ *         WHERE id = :id! AND status = 'connected'
+ *           AND (sync_state->'lease' IS NULL OR (sync_state->'lease'->>'until')::timestamptz < now())
+ *         RETURNING id                                                                                                            
+ * ```
+ */
+export const acquireLease = new PreparedQuery<IAcquireLeaseParams,IAcquireLeaseResult>(acquireLeaseIR);
+
+
+/** 'CommitStreams' parameters type */
+export interface ICommitStreamsParams {
+  id: string;
+  leaseMs: number;
+  owner: string;
+  streams: Json;
+}
+
+/** 'CommitStreams' return type */
+export interface ICommitStreamsResult {
+  id: string;
+}
+
+/** 'CommitStreams' query type */
+export interface ICommitStreamsQuery {
+  params: ICommitStreamsParams;
+  result: ICommitStreamsResult;
+}
+
+const commitStreamsIR: any = {"usedParamSet":{"streams":true,"owner":true,"leaseMs":true,"id":true},"params":[{"name":"streams","required":true,"transform":{"type":"scalar"},"locs":[{"a":160,"b":168}]},{"name":"owner","required":true,"transform":{"type":"scalar"},"locs":[{"a":234,"b":240},{"a":365,"b":371}]},{"name":"leaseMs","required":true,"transform":{"type":"scalar"},"locs":[{"a":266,"b":274}]},{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":324,"b":327}]}],"statement":"UPDATE channel_account\n          SET sync_state = jsonb_set(\n                jsonb_set(sync_state, '{streams}', COALESCE(sync_state->'streams', '{}'::jsonb) || :streams!::jsonb),\n                '{lease}', jsonb_build_object('owner', :owner!::text, 'until', now() + :leaseMs! * interval '1 millisecond'))\n        WHERE id = :id! AND sync_state->'lease'->>'owner' = :owner!\n        RETURNING id                                                                                                               "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * UPDATE channel_account
+ *           SET sync_state = jsonb_set(
+ *                 jsonb_set(sync_state, '{streams}', COALESCE(sync_state->'streams', '{}'::jsonb) || :streams!::jsonb),
+ *                 '{lease}', jsonb_build_object('owner', :owner!::text, 'until', now() + :leaseMs! * interval '1 millisecond'))
+ *         WHERE id = :id! AND sync_state->'lease'->>'owner' = :owner!
+ *         RETURNING id                                                                                                               
+ * ```
+ */
+export const commitStreams = new PreparedQuery<ICommitStreamsParams,ICommitStreamsResult>(commitStreamsIR);
+
+
+/** 'PauseBudget' parameters type */
+export interface IPauseBudgetParams {
+  id: string;
+  state: Json;
+}
+
+/** 'PauseBudget' return type */
+export type IPauseBudgetResult = void;
+
+/** 'PauseBudget' query type */
+export interface IPauseBudgetQuery {
+  params: IPauseBudgetParams;
+  result: IPauseBudgetResult;
+}
+
+const pauseBudgetIR: any = {"usedParamSet":{"state":true,"id":true},"params":[{"name":"state","required":true,"transform":{"type":"scalar"},"locs":[{"a":145,"b":151}]},{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":172,"b":175}]}],"statement":"UPDATE channel_account SET rate_budget = jsonb_set(COALESCE(rate_budget, '{}'::jsonb), '{state}', COALESCE(rate_budget->'state', '{}'::jsonb) || :state!::jsonb) WHERE id = :id!"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * UPDATE channel_account SET rate_budget = jsonb_set(COALESCE(rate_budget, '{}'::jsonb), '{state}', COALESCE(rate_budget->'state', '{}'::jsonb) || :state!::jsonb) WHERE id = :id!
+ * ```
+ */
+export const pauseBudget = new PreparedQuery<IPauseBudgetParams,IPauseBudgetResult>(pauseBudgetIR);
+
+
+/** 'FinishRun' parameters type */
+export interface IFinishRunParams {
+  id: string;
+  intervalMs: number;
+  ok: boolean;
+  owner: string;
+}
+
+/** 'FinishRun' return type */
+export type IFinishRunResult = void;
+
+/** 'FinishRun' query type */
+export interface IFinishRunQuery {
+  params: IFinishRunParams;
+  result: IFinishRunResult;
+}
+
+const finishRunIR: any = {"usedParamSet":{"owner":true,"intervalMs":true,"ok":true,"id":true},"params":[{"name":"owner","required":true,"transform":{"type":"scalar"},"locs":[{"a":102,"b":108}]},{"name":"intervalMs","required":true,"transform":{"type":"scalar"},"locs":[{"a":219,"b":230}]},{"name":"ok","required":true,"transform":{"type":"scalar"},"locs":[{"a":281,"b":284}]},{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":369,"b":372}]}],"statement":"UPDATE channel_account\n          SET sync_state = jsonb_set(CASE WHEN sync_state->'lease'->>'owner' = :owner! THEN sync_state - 'lease' ELSE sync_state END,\n                                     '{intervalMs}', to_jsonb(:intervalMs!::int)),\n              last_synced_at = CASE WHEN :ok!::boolean THEN now() ELSE last_synced_at END, updated_at = now()\n        WHERE id = :id!"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * UPDATE channel_account
+ *           SET sync_state = jsonb_set(CASE WHEN sync_state->'lease'->>'owner' = :owner! THEN sync_state - 'lease' ELSE sync_state END,
+ *                                      '{intervalMs}', to_jsonb(:intervalMs!::int)),
+ *               last_synced_at = CASE WHEN :ok!::boolean THEN now() ELSE last_synced_at END, updated_at = now()
+ *         WHERE id = :id!
+ * ```
+ */
+export const finishRun = new PreparedQuery<IFinishRunParams,IFinishRunResult>(finishRunIR);
+
+
