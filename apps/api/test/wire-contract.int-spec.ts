@@ -7,7 +7,7 @@ import type { AuthUser } from '../src/auth/auth.types';
 import { CannedResponsesService } from '../src/canned-responses/canned-responses.service';
 import { ChannelsService } from '../src/channels/channels.service';
 import { EventBus } from '../src/events/event-bus';
-import { loadThreadMessagePage } from '../src/messages/message.sql';
+import { MessagesService } from '../src/messages/messages.service';
 import { NotesService } from '../src/notes/notes.service';
 import { channelsHealthReport } from '../src/reports/intents.report';
 import { parseReportQuery } from '../src/reports/report-query';
@@ -81,7 +81,7 @@ describe('wire contract', () => {
   });
 
   it('messages: a page of a thread gives createdAt as an ISO string', async () => {
-    const page = await loadThreadMessagePage(db.dataSource, user.workspaceId, threadId, {});
+    const page = await app.get(MessagesService).threadPage(user.workspaceId, threadId, {});
     expect(page.items).toHaveLength(2);
     for (const m of page.items) {
       expectIso(m.createdAt);

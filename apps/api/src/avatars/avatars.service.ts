@@ -1,9 +1,9 @@
 import { BadGatewayException, Inject, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { CONFIG, type Config } from '@resonance/config';
 import { LruCache } from './avatar-cache';
 import { AvatarFetchError, fetchAvatar, type AvatarImage } from './avatar-fetch';
 import { avatarSourceAllowed } from './avatar-sources';
+import { AvatarsRepository } from './avatars.repository';
 
 const CACHE_LIMITS = { maxEntries: 2_000, maxBytes: 32 * 1024 * 1024 };
 export const AVATAR_TTL_MS = 3_600_000;
@@ -26,15 +26,12 @@ export class AvatarsService {
   private readonly waiting: Array<() => void> = [];
 
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(AvatarsRepository) private readonly avatars: AvatarsRepository,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   async avatarOf(workspaceId: string, contactId: string): Promise<AvatarImage> {
-    const [row] = (await this.dataSource.query(`SELECT avatar_url AS "avatarUrl" FROM contact WHERE id = $1 AND workspace_id = $2`, [
-      contactId,
-      workspaceId,
-    ])) as Array<{ avatarUrl: string | null }>;
+    const row = await this.avatars.avatarUrlOf(workspaceId, contactId);
     if (!row) throw new NotFoundException(`contact ${contactId} not found`);
     const url = URL.canParse(row.avatarUrl ?? '') ? new URL(row.avatarUrl ?? '') : null;
     if (!url || !avatarSourceAllowed(url, this.config)) throw new NotFoundException(`contact ${contactId} has no avatar that can be shown`);

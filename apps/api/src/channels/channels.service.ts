@@ -1,32 +1,26 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { ChannelView, UpdateChannelRequest } from '@resonance/contracts';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
-import { CHANNEL_COLUMNS, toChannelView, type ChannelRow } from './channel.sql';
+import { toChannelView } from './channel-view';
+import { ChannelsRepository } from './channels.repository';
 
-/** The workspace's channel accounts as the dashboard lists and edits them (never their credentials). */
+/** The workspace's channel accounts as the dashboard lists and edits them (never their credentials; SQL in ChannelsRepository). */
 @Injectable()
 export class ChannelsService {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(ChannelsRepository) private readonly channels: ChannelsRepository,
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
   async list(user: AuthUser): Promise<ChannelView[]> {
-    const rows = (await this.dataSource.query(`SELECT ${CHANNEL_COLUMNS} FROM channel_account WHERE workspace_id = $1 ORDER BY network, display_name, id`, [user.workspaceId])) as ChannelRow[];
-    return rows.map(toChannelView);
+    return (await this.channels.list(user.workspaceId)).map(toChannelView);
   }
 
   async update(user: AuthUser, id: string, body: UpdateChannelRequest): Promise<ChannelView> {
-    const rows = (await this.dataSource.query(
-      `WITH u AS (UPDATE channel_account SET display_name = COALESCE($3, display_name), status = COALESCE($4, status), updated_at = now()
-                   WHERE id = $1 AND workspace_id = $2 RETURNING *)
-       SELECT ${CHANNEL_COLUMNS} FROM u`,
-      [id, user.workspaceId, body.displayName ?? null, body.status ?? null],
-    )) as ChannelRow[];
-    if (!rows.length) throw new NotFoundException(`channel ${id} not found`);
-    await this.audit.record({ workspaceId: user.workspaceId, actorUserId: user.id, action: 'channel.update', targetType: 'channel', targetId: id, data: { ...body } });
-    return toChannelView(rows[0]);
+    const row = await this.channels.update(user.workspaceId, id, body);
+    if (!row) throw new NotFoundException(`channel ${id} not found`);
+    await this.audit.record({ workspaceId: user.workspaceId, actorUserId: user.id, action: 'channel.update', targetType: 'channel', targetId: id, data: { displayName: body.displayName, status: body.status } });
+    return toChannelView(row);
   }
 }

@@ -3,36 +3,33 @@ import { BadRequestException, Inject, Injectable, Logger, NotFoundException, Ser
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { CONFIG, type Config } from '@resonance/config';
-import { toIso, type CompleteConnectResponse, type Network, type PendingAccount, type PendingConnect } from '@resonance/contracts';
+import { NETWORKS, toIso, type CompleteConnectResponse, type Network, type PendingAccount, type PendingConnect } from '@resonance/contracts';
 import { ConnectorRegistry, isConnectorError, notYetAvailableMessage, type Connector, type Credentials } from '@resonance/connectors';
 import { CredentialsCipher } from '@resonance/db';
 import { jobId, QueueName, type SyncJob } from '@resonance/queue';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import { SessionService } from '../auth/session.service';
-import { CHANNEL_COLUMNS, toChannelView, type ChannelRow } from '../channels/channel.sql';
+import { oneOf } from '../common/narrow';
+import { toChannelView } from '../channels/channel-view';
+import { ChannelsRepository } from '../channels/channels.repository';
+import { ConnectRepository } from './connect.repository';
+import type { Json } from './connect.queries';
 import { newState, parseState, pkcePair, PICK_TTL_MS, sameId, STATE_TTL_MS, stateMatches, type ConnectErrorCode } from './connect-state';
-
-interface FlowRow {
-  id: string;
-  workspace_id: string;
-  user_id: string;
-  session_id: string;
-  network: Network;
-  status: string;
-  state_hash: string;
-  code_verifier_encrypted: string | null;
-}
 
 /** An account as the flow keeps it: what the admin needs to choose, nothing that authenticates. */
 type StoredAccount = Pick<PendingAccount, 'externalId' | 'displayName' | 'handle'>;
 
-interface PendingRow {
-  id: string;
-  network: Network;
-  expires_at: Date;
-  reconnect_channel_id: string | null;
-  accounts: StoredAccount[];
+/** oauth_connect.accounts (jsonb, written by the callback as StoredAccount[]): the entries of that shape. */
+function storedAccountsOf(value: Json): StoredAccount[] {
+  if (!Array.isArray(value)) return [];
+  const out: StoredAccount[] = [];
+  for (const a of value) {
+    if (a === null || typeof a !== 'object' || Array.isArray(a)) continue;
+    const { externalId, displayName, handle } = a;
+    if (typeof externalId === 'string' && typeof displayName === 'string' && (typeof handle === 'string' || handle === null)) out.push({ externalId, displayName, handle });
+  }
+  return out;
 }
 
 const PENDING_GONE = 'this connection is unknown, expired or already finished: start connecting again';
@@ -68,6 +65,8 @@ export class ConnectService {
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(ConnectRepository) private readonly flows: ConnectRepository,
+    @Inject(ChannelsRepository) private readonly channels: ChannelsRepository,
     @Inject(CONFIG) private readonly config: Config,
     @Inject(ConnectorRegistry) private readonly registry: ConnectorRegistry,
     @Inject(AuditService) private readonly audit: AuditService,
@@ -103,12 +102,7 @@ export class ConnectService {
   async start(user: AuthUser, network: Network, reconnectChannelId?: string): Promise<{ authorizationUrl: string }> {
     const connector = this.connectable(network);
     if (reconnectChannelId) {
-      const [channel] = (await this.dataSource.query(`SELECT id FROM channel_account WHERE id = $1 AND workspace_id = $2 AND network = $3`, [
-        reconnectChannelId,
-        user.workspaceId,
-        network,
-      ])) as unknown[];
-      if (!channel) throw new NotFoundException(`channel ${reconnectChannelId} is not a ${network} channel of this workspace`);
+      if (!(await this.flows.isReconnectable(user.workspaceId, network, reconnectChannelId))) throw new NotFoundException(`channel ${reconnectChannelId} is not a ${network} channel of this workspace`);
     }
     const { id, state, hash } = newState();
     let authorizationUrl: string;
@@ -142,16 +136,18 @@ export class ConnectService {
     }
     // Unfinished flows lose their secrets as soon as they expire; the rows go an hour later (until
     // then a late callback is still told "expired" rather than "not issued here").
-    await this.dataSource.query(`DELETE FROM oauth_connect WHERE expires_at < now() - interval '1 hour'`);
-    await this.dataSource.query(
-      `UPDATE oauth_connect SET credentials_encrypted = NULL, code_verifier_encrypted = NULL
-        WHERE expires_at < now() AND (credentials_encrypted IS NOT NULL OR code_verifier_encrypted IS NOT NULL)`,
-    );
-    await this.dataSource.query(
-      `INSERT INTO oauth_connect (id, workspace_id, user_id, session_id, network, state_hash, code_verifier_encrypted, reconnect_channel_id, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now() + $9 * interval '1 millisecond')`,
-      [id, user.workspaceId, user.id, user.sessionId, network, hash, this.cipher.encrypt(kept), reconnectChannelId ?? null, STATE_TTL_MS],
-    );
+    await this.flows.purgeExpired();
+    await this.flows.insert({
+      id,
+      workspaceId: user.workspaceId,
+      userId: user.id,
+      sessionId: user.sessionId,
+      network,
+      stateHash: hash,
+      codeVerifierEncrypted: this.cipher.encrypt(kept),
+      reconnectChannelId: reconnectChannelId ?? null,
+      ttlMs: STATE_TTL_MS,
+    });
     return { authorizationUrl };
   }
 
@@ -164,27 +160,15 @@ export class ConnectService {
   async callback(network: Network, query: CallbackQuery, sessionToken: string | undefined): Promise<CallbackOutcome> {
     const parsed = parseState(query.state);
     if (!parsed) return { error: 'invalid_state' };
-    const [row] = (await this.dataSource.query(
-      `SELECT id, workspace_id, user_id, session_id, network, status, state_hash, code_verifier_encrypted FROM oauth_connect WHERE id = $1`,
-      [parsed.id],
-    )) as FlowRow[];
-    if (!row || row.network !== network || !stateMatches(parsed.secret, row.state_hash)) return { error: 'invalid_state' };
+    const row = await this.flows.byId(parsed.id);
+    if (row?.network !== network || !stateMatches(parsed.secret, row.stateHash)) return { error: 'invalid_state' };
     const user = sessionToken ? await this.sessions.resolve(sessionToken) : null;
-    if (!user || !sameId(user.sessionId, row.session_id) || user.role !== 'admin') return { error: 'other_session' };
-    const [consumed] = (await this.dataSource.query(
-      // In a CTE: TypeORM answers a bare UPDATE … RETURNING with [rows, count], a SELECT with rows.
-      `WITH u AS (
-         UPDATE oauth_connect SET state_used_at = now(), status = CASE WHEN expires_at > now() THEN status ELSE 'failed' END,
-                error = CASE WHEN expires_at > now() THEN error ELSE 'state_expired' END
-          WHERE id = $1 AND state_used_at IS NULL AND status = 'authorizing'
-          RETURNING expires_at > now() AS fresh)
-       SELECT fresh FROM u`,
-      [row.id],
-    )) as Array<{ fresh: boolean }>;
+    if (!user || !sameId(user.sessionId, row.sessionId) || user.role !== 'admin') return { error: 'other_session' };
+    const consumed = await this.flows.consumeState(row.id);
     if (!consumed) return { error: 'state_used' };
     if (!consumed.fresh) return { error: 'state_expired' };
 
-    const kept = row.code_verifier_encrypted ? this.cipher.decrypt<string | RequestTokenKept>(row.code_verifier_encrypted) : undefined;
+    const kept = row.codeVerifierEncrypted ? this.cipher.decrypt<string | RequestTokenKept>(row.codeVerifierEncrypted) : undefined;
     const oauth1 = typeof kept === 'object' && kept !== null;
     // OAuth 1.0a says "denied" with a `denied` parameter (no verifier); OAuth 2.0 with error=.
     const refused = oauth1 ? query.denied !== undefined || !query.oauthToken || !query.oauthVerifier : !!query.error || !query.code;
@@ -210,12 +194,7 @@ export class ConnectService {
       }
       const shown: StoredAccount[] = accounts.map((a) => ({ externalId: a.externalId, displayName: a.displayName, handle: a.handle ?? null }));
       const secret: Record<string, Credentials> = Object.fromEntries(accounts.map((a) => [a.externalId, a.credentials]));
-      await this.dataSource.query(
-        `UPDATE oauth_connect SET status = 'picking', accounts = $2, credentials_encrypted = $3, code_verifier_encrypted = NULL,
-                expires_at = now() + $4 * interval '1 millisecond'
-          WHERE id = $1`,
-        [row.id, JSON.stringify(shown), this.cipher.encrypt(secret), PICK_TTL_MS],
-      );
+      await this.flows.startPicking(row.id, JSON.stringify(shown), this.cipher.encrypt(secret), PICK_TTL_MS);
       return { pendingId: row.id };
     } catch (error) {
       // The connector's error code travels to the dashboard; its message (which may quote the
@@ -233,32 +212,25 @@ export class ConnectService {
   }
 
   private async fail(id: string, reason: string): Promise<void> {
-    await this.dataSource.query(`UPDATE oauth_connect SET status = 'failed', error = $2, code_verifier_encrypted = NULL, credentials_encrypted = NULL WHERE id = $1`, [id, reason]);
+    await this.flows.fail(id, reason);
   }
 
   /** A flow waiting for the admin's pick, of this session only (never its credentials). */
-  private async pendingRow(user: AuthUser, id: string): Promise<PendingRow> {
-    const [row] = (await this.dataSource.query(
-      `SELECT id, network, expires_at, reconnect_channel_id, accounts FROM oauth_connect
-        WHERE id = $1 AND workspace_id = $2 AND user_id = $3 AND session_id = $4 AND status = 'picking' AND expires_at > now()`,
-      [id, user.workspaceId, user.id, user.sessionId],
-    )) as PendingRow[];
+  private async pendingRow(user: AuthUser, id: string): Promise<{ id: string; network: Network; expiresAt: Date; reconnectChannelId: string | null; accounts: StoredAccount[] }> {
+    const row = await this.flows.pending({ workspaceId: user.workspaceId, userId: user.id, sessionId: user.sessionId }, id);
     if (!row) throw new NotFoundException(PENDING_GONE);
-    return row;
+    return { ...row, network: oneOf(NETWORKS, row.network, 'oauth_connect.network'), accounts: storedAccountsOf(row.accounts) };
   }
 
   async pending(user: AuthUser, id: string): Promise<PendingConnect> {
     const row = await this.pendingRow(user, id);
-    const existing = (await this.dataSource.query(
-      `SELECT id, external_id, status FROM channel_account WHERE workspace_id = $1 AND network = $2 AND external_id = ANY($3::text[])`,
-      [user.workspaceId, row.network, row.accounts.map((a) => a.externalId)],
-    )) as Array<{ id: string; external_id: string; status: string }>;
-    const byExternal = new Map(existing.map((c) => [c.external_id, c]));
+    const existing = await this.flows.existingChannels(user.workspaceId, row.network, row.accounts.map((a) => a.externalId));
+    const byExternal = new Map(existing.map((c) => [c.externalId, c]));
     return {
       id: row.id,
       network: row.network,
-      expiresAt: toIso(row.expires_at),
-      reconnectChannelId: row.reconnect_channel_id,
+      expiresAt: toIso(row.expiresAt),
+      reconnectChannelId: row.reconnectChannelId,
       accounts: row.accounts.map((a) => ({ ...a, channelId: byExternal.get(a.externalId)?.id ?? null, channelStatus: byExternal.get(a.externalId)?.status ?? null })),
     };
   }
@@ -271,33 +243,31 @@ export class ConnectService {
   async complete(user: AuthUser, id: string, externalIds: string[]): Promise<CompleteConnectResponse> {
     const picked = [...new Set(externalIds)];
     const connected = await this.dataSource.transaction(async (tx) => {
-      const [row] = (await tx.query(
-        `SELECT id, network, accounts, credentials_encrypted FROM oauth_connect
-          WHERE id = $1 AND workspace_id = $2 AND user_id = $3 AND session_id = $4 AND status = 'picking' AND expires_at > now() FOR UPDATE`,
-        [id, user.workspaceId, user.id, user.sessionId],
-      )) as Array<{ id: string; network: Network; accounts: StoredAccount[]; credentials_encrypted: string | null }>;
-      if (!row?.credentials_encrypted) throw new NotFoundException(PENDING_GONE);
+      const locked = await this.flows.lockPicking({ workspaceId: user.workspaceId, userId: user.id, sessionId: user.sessionId }, id, tx);
+      const row = locked && { ...locked, network: oneOf(NETWORKS, locked.network, 'oauth_connect.network'), accounts: storedAccountsOf(locked.accounts) };
+      if (!row?.credentialsEncrypted) throw new NotFoundException(PENDING_GONE);
       const offered = new Map(row.accounts.map((a) => [a.externalId, a]));
       const unknown = picked.filter((e) => !offered.has(e));
       if (unknown.length) throw new BadRequestException(`not offered by this connection: ${unknown.join(', ')}`);
-      const secrets = this.cipher.decrypt<Record<string, Credentials>>(row.credentials_encrypted);
+      const secrets = this.cipher.decrypt<Record<string, Credentials>>(row.credentialsEncrypted);
       const out: Array<{ id: string; inserted: boolean; externalId: string }> = [];
       for (const externalId of picked) {
-        const account = offered.get(externalId) as StoredAccount;
+        const account = offered.get(externalId);
         const credentials = secrets[externalId];
-        if (!credentials) throw new BadRequestException(`no credentials for ${externalId}: start connecting again`);
+        if (!account || !credentials) throw new BadRequestException(`no credentials for ${externalId}: start connecting again`);
         const expiresAt = typeof credentials.expiresAt === 'string' ? credentials.expiresAt : null;
-        const [channel] = (await tx.query(
-          `INSERT INTO channel_account (workspace_id, network, external_id, display_name, handle, status, credentials_encrypted, credentials_expire_at)
-           VALUES ($1, $2, $3, $4, $5, 'connected', $6, $7)
-           ON CONFLICT (workspace_id, network, external_id) DO UPDATE
-             SET credentials_encrypted = EXCLUDED.credentials_encrypted, credentials_expire_at = EXCLUDED.credentials_expire_at,
-                 status = CASE WHEN channel_account.status = 'paused' THEN 'paused' ELSE 'connected' END,
-                 consecutive_auth_failures = 0, last_error = NULL, last_error_at = NULL,
-                 handle = COALESCE(EXCLUDED.handle, channel_account.handle), updated_at = now()
-           RETURNING id, (xmax = 0) AS inserted`,
-          [user.workspaceId, row.network, externalId, account.displayName, account.handle, this.cipher.encrypt(credentials), expiresAt],
-        )) as Array<{ id: string; inserted: boolean }>;
+        const channel = await this.flows.upsertChannel(
+          {
+            workspaceId: user.workspaceId,
+            network: row.network,
+            externalId,
+            displayName: account.displayName,
+            handle: account.handle,
+            credentialsEncrypted: this.cipher.encrypt(credentials),
+            credentialsExpireAt: expiresAt,
+          },
+          tx,
+        );
         out.push({ id: channel.id, inserted: channel.inserted, externalId });
         await this.audit.record(
           {
@@ -311,15 +281,11 @@ export class ConnectService {
           tx,
         );
       }
-      await tx.query(`UPDATE oauth_connect SET status = 'done', credentials_encrypted = NULL WHERE id = $1`, [row.id]);
+      await this.flows.finish(row.id, tx);
       return out;
     });
     for (const c of connected) await this.queueFirstSync(c.id, c.inserted ? 'backfill' : 'manual');
-    const channels = connected.length
-      ? ((await this.dataSource.query(`SELECT ${CHANNEL_COLUMNS} FROM channel_account WHERE id = ANY($1::uuid[]) ORDER BY display_name, id`, [
-          connected.map((c) => c.id),
-        ])) as ChannelRow[]).map(toChannelView)
-      : [];
+    const channels = (await this.channels.byIds(connected.map((c) => c.id))).map(toChannelView);
     return { channels };
   }
 

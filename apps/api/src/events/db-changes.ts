@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { isBigintId, isUuid } from '../common/ids';
-import { loadMessageItems } from '../messages/message.sql';
-import { loadThreadItems } from '../threads/thread.sql';
+import { toMessageItem } from '../messages/message-item';
+import { MessagesRepository } from '../messages/messages.repository';
+import { toThreadItem } from '../threads/thread-item';
+import { ThreadsRepository } from '../threads/threads.repository';
 import type { WorkspaceEvent } from './live-event';
 
 /** More new messages than this in one statement (bulk ingest): one inbox.changed instead. */
@@ -16,24 +17,26 @@ type DbNotification =
 /** Turns the database triggers' notifications into live events (two queries per notification). */
 @Injectable()
 export class DbChanges {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(MessagesRepository) private readonly messages: MessagesRepository,
+    @Inject(ThreadsRepository) private readonly threads: ThreadsRepository,
+  ) {}
 
   async toEvents(payload: string): Promise<WorkspaceEvent[]> {
     const n = JSON.parse(payload) as DbNotification;
     if (!isUuid(n.workspaceId)) return [];
     const base = { workspaceId: n.workspaceId };
     if (n.count > MAX_MESSAGES_PER_NOTIFICATION) return [{ ...base, eventId: randomUUID(), type: 'inbox.changed', count: n.count }];
-    const db = this.dataSource.manager;
     if (n.kind === 'messages.inserted' && isBigintId(n.from) && isBigintId(n.to)) {
-      const messages = await loadMessageItems(db, n.workspaceId, 'm.id BETWEEN $2::bigint AND $3::bigint', [n.from, n.to], MAX_MESSAGES_PER_NOTIFICATION + 1);
-      const threads = await loadThreadItems(db, n.workspaceId, [...new Set(messages.map((m) => m.threadId))]);
+      const messages = (await this.messages.itemsInIdRange(n.workspaceId, n.from, n.to, MAX_MESSAGES_PER_NOTIFICATION + 1)).map(toMessageItem);
+      const threads = (await this.threads.itemsByIds(n.workspaceId, [...new Set(messages.map((m) => m.threadId))])).map(toThreadItem);
       return [
         ...messages.map((message): WorkspaceEvent => ({ ...base, eventId: randomUUID(), type: 'message.created', threadId: message.threadId, message })),
         ...threads.map((thread): WorkspaceEvent => ({ ...base, eventId: randomUUID(), type: 'thread.updated', threadId: thread.id, thread })),
       ];
     }
     if (n.kind === 'messages.updated' && Array.isArray(n.ids) && n.ids.every(isBigintId)) {
-      const messages = await loadMessageItems(db, n.workspaceId, 'm.id = ANY($2::bigint[])', [n.ids]);
+      const messages = (await this.messages.itemsByIds(n.workspaceId, n.ids)).map(toMessageItem);
       return messages.map((message) => ({ ...base, eventId: randomUUID(), type: 'message.updated', threadId: message.threadId, message }));
     }
     return [];

@@ -2,12 +2,11 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Sse, type Message
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { interval, map, merge, of, takeUntil, type Observable } from 'rxjs';
-import { DataSource } from 'typeorm';
 import { PRESENCE_STATES, type PresenceEntry, type PresenceRequest, type PresenceState, type UserRef } from '@resonance/contracts';
 import { ALL_ROLES, type AuthUser } from '../auth/auth.types';
 import { Authenticated, CurrentUser } from '../auth/decorators';
 import { BigintIdPipe } from '../common/ids';
-import { requireThread } from '../threads/thread.sql';
+import { ThreadsService } from '../threads/threads.service';
 import { EventBus } from './event-bus';
 import { SessionStreams } from './session-streams';
 
@@ -34,7 +33,7 @@ export class PresenceView implements PresenceEntry {
 export class EventsController {
   constructor(
     @Inject(EventBus) private readonly bus: EventBus,
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(ThreadsService) private readonly threads: ThreadsService,
     @Inject(SessionStreams) private readonly sessionStreams: SessionStreams,
   ) {}
 
@@ -72,7 +71,7 @@ export class EventsController {
   @ApiOperation({ summary: 'Say that I view, type in, or left a thread (renew every ~10 s; entries expire after 30 s)' })
   @ApiNoContentResponse()
   async setPresence(@CurrentUser() user: AuthUser, @Param('id', BigintIdPipe) id: string, @Body() body: PresenceBody): Promise<void> {
-    await requireThread(this.dataSource, user.workspaceId, id);
+    await this.threads.requireInWorkspace(user, id);
     await this.bus.publish(user.workspaceId, {
       type: 'presence',
       threadId: id,

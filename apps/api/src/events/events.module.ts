@@ -1,9 +1,17 @@
 import { Global, Module } from '@nestjs/common';
+import { MessagesModule } from '../messages/messages.module';
+import { ThreadsModule } from '../threads/threads.module';
 import { DbChanges } from './db-changes';
 import { EventBus } from './event-bus';
 import { EventsController } from './events.controller';
+import { EventsRepository } from './events.repository';
 import { SessionStreams } from './session-streams';
 
 @Global()
-@Module({ controllers: [EventsController], providers: [EventBus, DbChanges, SessionStreams], exports: [EventBus] })
+@Module({
+  imports: [ThreadsModule, MessagesModule],
+  controllers: [EventsController],
+  providers: [EventBus, DbChanges, SessionStreams, EventsRepository],
+  exports: [EventBus],
+})
 export class EventsModule {}

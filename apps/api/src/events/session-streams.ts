@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { Observable } from 'rxjs';
-import { DataSource } from 'typeorm';
 import { CONFIG, type Config } from '@resonance/config';
 import type { UserRole } from '@resonance/contracts';
 import type { AuthUser } from '../auth/auth.types';
+import { EventsRepository } from './events.repository';
 
 /** Where the database says that sessions ended or a user's access changed (migration 1733620000000). */
 export const PG_SESSION_ENDS_CHANNEL = 'resonance_session_ends';
@@ -18,7 +18,11 @@ interface OpenStream {
   end(): void;
 }
 
-type SessionEndSignal = { sessionIds?: unknown; userId?: unknown; recheck?: unknown };
+interface SessionEndSignal {
+  sessionIds?: unknown;
+  userId?: unknown;
+  recheck?: unknown;
+}
 
 /**
  * The open live-event streams of this api copy, by session. A stream is authorised once, when it
@@ -35,7 +39,7 @@ export class SessionStreams implements OnModuleInit, OnApplicationShutdown {
   private checking: Promise<void> | null = null;
 
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(EventsRepository) private readonly sessions: EventsRepository,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
@@ -94,7 +98,7 @@ export class SessionStreams implements OnModuleInit, OnApplicationShutdown {
    */
   recheck(): Promise<void> {
     this.checking ??= this.checkAll()
-      .catch((error: Error) => this.logger.warn(`could not re-check the sessions of live streams: ${error.message}`))
+      .catch((error: unknown) => this.logger.warn(`could not re-check the sessions of live streams: ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => {
         this.checking = null;
       });
@@ -105,12 +109,7 @@ export class SessionStreams implements OnModuleInit, OnApplicationShutdown {
     const sessionIds = [...new Set([...this.open].map((s) => s.sessionId))];
     for (let i = 0; i < sessionIds.length; i += RECHECK_BATCH) {
       const batch = sessionIds.slice(i, i + RECHECK_BATCH);
-      const valid = (await this.dataSource.query(
-        `SELECT s.id AS "sessionId", u.role
-           FROM session s JOIN users u ON u.id = s.user_id AND u.workspace_id = s.workspace_id
-          WHERE s.id = ANY($1::text[]) AND s.expires_at > now() AND u.active`,
-        [batch],
-      )) as Array<{ sessionId: string; role: UserRole }>;
+      const valid = await this.sessions.validSessions(batch);
       const roleOf = new Map(valid.map((v) => [v.sessionId, v.role]));
       const checked = new Set(batch);
       this.endWhere((s) => checked.has(s.sessionId) && roleOf.get(s.sessionId) !== s.role);

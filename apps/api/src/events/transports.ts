@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
+import { notify } from './events.repository';
 
 /** Carries api-originated live events between api copies (each copy also receives its own). */
 export interface EventTransport {
@@ -45,13 +46,18 @@ export class PostgresTransport implements EventTransport {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  async start(onMessage: (payload: string) => void): Promise<void> {
+  /** Nothing to connect: NOTIFY goes through the app's pool, LISTEN is the shared PgListener's. */
+  start(onMessage: (payload: string) => void): Promise<void> {
     this.onMessage = onMessage;
+    return Promise.resolve();
   }
 
   async publish(payload: string): Promise<void> {
-    await this.dataSource.query(`SELECT pg_notify($1, $2)`, [PG_EVENTS_CHANNEL, payload]);
+    await notify(this.dataSource, PG_EVENTS_CHANNEL, payload);
   }
 
-  async close(): Promise<void> {}
+  /** Nothing to close: the pool is the DataSource's. */
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
 }

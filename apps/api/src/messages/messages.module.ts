@@ -4,9 +4,12 @@ import { ConnectorRegistry, createConnectorRegistry } from '@resonance/connector
 import { MessageActionsController } from './message-actions.controller';
 import { MessageActionsService } from './message-actions.service';
 import { MessagesController } from './messages.controller';
+import { MessagesRepository } from './messages.repository';
+import { MessagesService } from './messages.service';
 
 @Module({
   controllers: [MessagesController, MessageActionsController],
-  providers: [MessageActionsService, { provide: ConnectorRegistry, useFactory: (config: Config) => createConnectorRegistry(config), inject: [CONFIG] }],
+  providers: [MessagesService, MessagesRepository, MessageActionsService, { provide: ConnectorRegistry, useFactory: (config: Config) => createConnectorRegistry(config), inject: [CONFIG] }],
+  exports: [MessagesService, MessagesRepository],
 })
 export class MessagesModule {}

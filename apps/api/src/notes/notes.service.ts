@@ -4,7 +4,7 @@ import { toIso, type NoteItem } from '@resonance/contracts';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import { EventBus } from '../events/event-bus';
-import { requireThread } from '../threads/thread.sql';
+import { requireThread } from '../threads/threads.repository';
 import { NotesRepository, type NoteRow } from './notes.repository';
 
 /** The one place a note row becomes the wire's NoteItem: its author as an object (or null once the user is deleted), its time as ISO text. */

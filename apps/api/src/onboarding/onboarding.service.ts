@@ -2,6 +2,7 @@ import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { OnboardingRequest, OnboardingResult } from '@resonance/contracts';
 import { createFirstAdmin, hashPassword } from '@resonance/db';
+import { OnboardingRepository } from './onboarding.repository';
 
 export const ONBOARDING_DONE = 'this installation has its first admin already; sign in, or ask an admin for an invitation';
 
@@ -11,11 +12,13 @@ export const ONBOARDING_DONE = 'this installation has its first admin already; s
  */
 @Injectable()
 export class OnboardingService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(OnboardingRepository) private readonly onboarding: OnboardingRepository,
+  ) {}
 
   async needed(): Promise<boolean> {
-    const [row] = (await this.dataSource.query(`SELECT NOT EXISTS (SELECT 1 FROM users) AS needed`)) as Array<{ needed: boolean }>;
-    return row.needed;
+    return this.onboarding.needed();
   }
 
   async complete(input: OnboardingRequest & { ip: string }): Promise<OnboardingResult> {

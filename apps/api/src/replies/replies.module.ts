@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { MessagesModule } from '../messages/messages.module';
 import { RepliesController } from './replies.controller';
+import { RepliesRepository } from './replies.repository';
 import { RepliesService } from './replies.service';
 
-@Module({ controllers: [RepliesController], providers: [RepliesService] })
+@Module({ imports: [MessagesModule], controllers: [RepliesController], providers: [RepliesService, RepliesRepository] })
 export class RepliesModule {}

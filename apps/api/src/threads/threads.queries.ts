@@ -1,7 +1,13 @@
 /** Types generated for queries found in "apps/api/src/threads/threads.sql" */
 import { PreparedQuery } from '@pgtyped/runtime';
 
+export type DateOrString = Date | string;
+
 export type NumberOrString = number | string;
+
+export type NumberOrStringArray = (NumberOrString)[];
+
+export type stringArray = (string)[];
 
 /** 'ThreadInWorkspace' parameters type */
 export interface IThreadInWorkspaceParams {
@@ -20,14 +26,393 @@ export interface IThreadInWorkspaceQuery {
   result: IThreadInWorkspaceResult;
 }
 
-const threadInWorkspaceIR: any = {"usedParamSet":{"id":true,"workspaceId":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":44,"b":47}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":68,"b":80}]}],"statement":"SELECT 1 AS \"found!\" FROM thread WHERE id = :id! AND workspace_id = :workspaceId!"};
+const threadInWorkspaceIR: any = {"usedParamSet":{"id":true,"workspaceId":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":44,"b":47}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":68,"b":80}]}],"statement":"SELECT 1 AS \"found!\" FROM thread WHERE id = :id! AND workspace_id = :workspaceId!                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                "};
 
 /**
  * Query generated from SQL:
  * ```
- * SELECT 1 AS "found!" FROM thread WHERE id = :id! AND workspace_id = :workspaceId!
+ * SELECT 1 AS "found!" FROM thread WHERE id = :id! AND workspace_id = :workspaceId!                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                
  * ```
  */
 export const threadInWorkspace = new PreparedQuery<IThreadInWorkspaceParams,IThreadInWorkspaceResult>(threadInWorkspaceIR);
+
+
+/** 'ListThreads' parameters type */
+export interface IListThreadsParams {
+  assigneeId?: string | null | void;
+  channelId?: string | null | void;
+  cursorAt?: DateOrString | null | void;
+  cursorId?: NumberOrString | null | void;
+  intent?: string | null | void;
+  limit: NumberOrString;
+  network?: string | null | void;
+  q?: string | null | void;
+  sentiment?: string | null | void;
+  status?: string | null | void;
+  tag?: string | null | void;
+  unassigned: boolean;
+  waitingLongerThanMinutes?: number | null | void;
+  workspaceId: string;
+}
+
+/** 'ListThreads' return type */
+export interface IListThreadsResult {
+  _cursorAt: string;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  channelDisplayName: string;
+  channelHandle: string | null;
+  channelId: string;
+  contactAvatarUrl: string | null;
+  contactHandle: string | null;
+  contactId: string | null;
+  contactName: string | null;
+  createdAt: Date;
+  firstInboundAt: Date | null;
+  firstResponseAt: Date | null;
+  id: string;
+  kind: string;
+  lastInboundAt: Date | null;
+  lastMessageAt: Date;
+  lastMessagePreview: string;
+  messageCount: number;
+  network: string;
+  postExternalId: string | null;
+  priority: number;
+  status: string;
+  tags: stringArray;
+  unreadCount: number;
+  waitingSince: Date | null;
+}
+
+/** 'ListThreads' query type */
+export interface IListThreadsQuery {
+  params: IListThreadsParams;
+  result: IListThreadsResult;
+}
+
+const listThreadsIR: any = {"usedParamSet":{"workspaceId":true,"status":true,"network":true,"channelId":true,"unassigned":true,"assigneeId":true,"tag":true,"waitingLongerThanMinutes":true,"intent":true,"sentiment":true,"q":true,"cursorAt":true,"cursorId":true,"limit":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1014,"b":1026},{"a":2722,"b":2734}]},{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":1044,"b":1050},{"a":1080,"b":1086}]},{"name":"network","required":false,"transform":{"type":"scalar"},"locs":[{"a":1105,"b":1112},{"a":1143,"b":1150}]},{"name":"channelId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1169,"b":1178},{"a":1220,"b":1229}]},{"name":"unassigned","required":true,"transform":{"type":"scalar"},"locs":[{"a":1252,"b":1263}]},{"name":"assigneeId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1316,"b":1326},{"a":1361,"b":1371}]},{"name":"tag","required":false,"transform":{"type":"scalar"},"locs":[{"a":1390,"b":1393},{"a":1428,"b":1431}]},{"name":"waitingLongerThanMinutes","required":false,"transform":{"type":"scalar"},"locs":[{"a":1459,"b":1483},{"a":1527,"b":1551}]},{"name":"intent","required":false,"transform":{"type":"scalar"},"locs":[{"a":1898,"b":1904},{"a":2033,"b":2039}]},{"name":"sentiment","required":false,"transform":{"type":"scalar"},"locs":[{"a":2067,"b":2076},{"a":2221,"b":2230}]},{"name":"q","required":false,"transform":{"type":"scalar"},"locs":[{"a":2591,"b":2592},{"a":2832,"b":2833},{"a":2870,"b":2871},{"a":2956,"b":2957}]},{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":3008,"b":3016},{"a":3071,"b":3079}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":3082,"b":3090}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":3160,"b":3166}]}],"statement":"SELECT t.id::text AS \"id!\", t.network AS \"network!\", t.channel AS \"kind!\",\n       ca.id AS \"channelId!\", ca.display_name AS \"channelDisplayName!\", ca.handle AS \"channelHandle\",\n       c.id::text AS \"contactId?\", c.name AS \"contactName?\", c.handle AS \"contactHandle?\", c.avatar_url AS \"contactAvatarUrl?\",\n       t.post_external_id AS \"postExternalId\", t.status AS \"status!\", t.priority AS \"priority!\", t.tags AS \"tags!\",\n       u.id AS \"assigneeId?\", u.name AS \"assigneeName?\",\n       t.last_message_preview AS \"lastMessagePreview!\", t.last_message_at AS \"lastMessageAt!\",\n       t.last_inbound_at AS \"lastInboundAt\", t.first_inbound_at AS \"firstInboundAt\",\n       t.first_response_at AS \"firstResponseAt\", t.waiting_since AS \"waitingSince\",\n       t.unread_count AS \"unreadCount!\", t.message_count AS \"messageCount!\", t.created_at AS \"createdAt!\",\n       to_char(t.last_message_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"_cursorAt!\"\n  FROM (SELECT * FROM thread t\n         WHERE t.workspace_id = :workspaceId!\n           AND (:status::text IS NULL OR t.status = :status)\n           AND (:network::text IS NULL OR t.network = :network)\n           AND (:channelId::uuid IS NULL OR t.channel_account_id = :channelId)\n           AND (NOT :unassigned!::boolean OR t.assignee_id IS NULL)\n           AND (:assigneeId::uuid IS NULL OR t.assignee_id = :assigneeId)\n           AND (:tag::text IS NULL OR t.tags @> ARRAY[:tag]::text[])\n           AND (:waitingLongerThanMinutes::int IS NULL OR t.waiting_since < now() - :waitingLongerThanMinutes * interval '1 minute')\n           -- (SELECT true … LIMIT 1), not EXISTS: inside an OR an EXISTS is not turned into a join, and\n           -- PostgreSQL would hash the whole message table for it; this probes message_thread_idx\n           -- for the page's candidate threads, as the join did (NULL when none: the row is left out)\n           AND (:intent::text IS NULL\n                OR (SELECT true FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account AND m.intent = :intent LIMIT 1))\n           AND (:sentiment::text IS NULL\n                OR (SELECT true FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account\n                      AND CASE :sentiment WHEN 'negative' THEN m.sentiment < -0.25\n                                          WHEN 'neutral' THEN m.sentiment BETWEEN -0.25 AND 0.25\n                                          WHEN 'positive' THEN m.sentiment > 0.25 END\n                    LIMIT 1))\n           -- the search_vector holds three configurations: the query is OR-ed over them\n           AND (:q::text IS NULL\n                OR (SELECT true FROM message m\n                     WHERE m.thread_id = t.id AND m.workspace_id = :workspaceId! AND NOT m.deleted\n                       AND m.search_vector @@ (websearch_to_tsquery('simple', :q) || websearch_to_tsquery('german', :q)\n                                               || websearch_to_tsquery('english', :q))\n                     LIMIT 1))\n           AND (:cursorAt::timestamptz IS NULL OR (t.last_message_at, t.id) < (:cursorAt, :cursorId::bigint))\n         ORDER BY t.last_message_at DESC, t.id DESC LIMIT :limit!) t\n  JOIN channel_account ca ON ca.id = t.channel_account_id\n  LEFT JOIN contact c ON c.id = t.contact_id\n  LEFT JOIN users u ON u.id = t.assignee_id\n ORDER BY t.last_message_at DESC, t.id DESC                                                                                      "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT t.id::text AS "id!", t.network AS "network!", t.channel AS "kind!",
+ *        ca.id AS "channelId!", ca.display_name AS "channelDisplayName!", ca.handle AS "channelHandle",
+ *        c.id::text AS "contactId?", c.name AS "contactName?", c.handle AS "contactHandle?", c.avatar_url AS "contactAvatarUrl?",
+ *        t.post_external_id AS "postExternalId", t.status AS "status!", t.priority AS "priority!", t.tags AS "tags!",
+ *        u.id AS "assigneeId?", u.name AS "assigneeName?",
+ *        t.last_message_preview AS "lastMessagePreview!", t.last_message_at AS "lastMessageAt!",
+ *        t.last_inbound_at AS "lastInboundAt", t.first_inbound_at AS "firstInboundAt",
+ *        t.first_response_at AS "firstResponseAt", t.waiting_since AS "waitingSince",
+ *        t.unread_count AS "unreadCount!", t.message_count AS "messageCount!", t.created_at AS "createdAt!",
+ *        to_char(t.last_message_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "_cursorAt!"
+ *   FROM (SELECT * FROM thread t
+ *          WHERE t.workspace_id = :workspaceId!
+ *            AND (:status::text IS NULL OR t.status = :status)
+ *            AND (:network::text IS NULL OR t.network = :network)
+ *            AND (:channelId::uuid IS NULL OR t.channel_account_id = :channelId)
+ *            AND (NOT :unassigned!::boolean OR t.assignee_id IS NULL)
+ *            AND (:assigneeId::uuid IS NULL OR t.assignee_id = :assigneeId)
+ *            AND (:tag::text IS NULL OR t.tags @> ARRAY[:tag]::text[])
+ *            AND (:waitingLongerThanMinutes::int IS NULL OR t.waiting_since < now() - :waitingLongerThanMinutes * interval '1 minute')
+ *            -- (SELECT true … LIMIT 1), not EXISTS: inside an OR an EXISTS is not turned into a join, and
+ *            -- PostgreSQL would hash the whole message table for it; this probes message_thread_idx
+ *            -- for the page's candidate threads, as the join did (NULL when none: the row is left out)
+ *            AND (:intent::text IS NULL
+ *                 OR (SELECT true FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account AND m.intent = :intent LIMIT 1))
+ *            AND (:sentiment::text IS NULL
+ *                 OR (SELECT true FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account
+ *                       AND CASE :sentiment WHEN 'negative' THEN m.sentiment < -0.25
+ *                                           WHEN 'neutral' THEN m.sentiment BETWEEN -0.25 AND 0.25
+ *                                           WHEN 'positive' THEN m.sentiment > 0.25 END
+ *                     LIMIT 1))
+ *            -- the search_vector holds three configurations: the query is OR-ed over them
+ *            AND (:q::text IS NULL
+ *                 OR (SELECT true FROM message m
+ *                      WHERE m.thread_id = t.id AND m.workspace_id = :workspaceId! AND NOT m.deleted
+ *                        AND m.search_vector @@ (websearch_to_tsquery('simple', :q) || websearch_to_tsquery('german', :q)
+ *                                                || websearch_to_tsquery('english', :q))
+ *                      LIMIT 1))
+ *            AND (:cursorAt::timestamptz IS NULL OR (t.last_message_at, t.id) < (:cursorAt, :cursorId::bigint))
+ *          ORDER BY t.last_message_at DESC, t.id DESC LIMIT :limit!) t
+ *   JOIN channel_account ca ON ca.id = t.channel_account_id
+ *   LEFT JOIN contact c ON c.id = t.contact_id
+ *   LEFT JOIN users u ON u.id = t.assignee_id
+ *  ORDER BY t.last_message_at DESC, t.id DESC                                                                                      
+ * ```
+ */
+export const listThreads = new PreparedQuery<IListThreadsParams,IListThreadsResult>(listThreadsIR);
+
+
+/** 'ThreadItemsByIds' parameters type */
+export interface IThreadItemsByIdsParams {
+  ids: NumberOrStringArray;
+  workspaceId: string;
+}
+
+/** 'ThreadItemsByIds' return type */
+export interface IThreadItemsByIdsResult {
+  assigneeId: string | null;
+  assigneeName: string | null;
+  channelDisplayName: string;
+  channelHandle: string | null;
+  channelId: string;
+  contactAvatarUrl: string | null;
+  contactHandle: string | null;
+  contactId: string | null;
+  contactName: string | null;
+  createdAt: Date;
+  firstInboundAt: Date | null;
+  firstResponseAt: Date | null;
+  id: string;
+  kind: string;
+  lastInboundAt: Date | null;
+  lastMessageAt: Date;
+  lastMessagePreview: string;
+  messageCount: number;
+  network: string;
+  postExternalId: string | null;
+  priority: number;
+  status: string;
+  tags: stringArray;
+  unreadCount: number;
+  waitingSince: Date | null;
+}
+
+/** 'ThreadItemsByIds' query type */
+export interface IThreadItemsByIdsQuery {
+  params: IThreadItemsByIdsParams;
+  result: IThreadItemsByIdsResult;
+}
+
+const threadItemsByIdsIR: any = {"usedParamSet":{"workspaceId":true,"ids":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":972,"b":984}]},{"name":"ids","required":true,"transform":{"type":"scalar"},"locs":[{"a":1001,"b":1005}]}],"statement":"SELECT t.id::text AS \"id!\", t.network, t.channel AS kind,\n       ca.id AS \"channelId\", ca.display_name AS \"channelDisplayName\", ca.handle AS \"channelHandle\",\n       c.id::text AS \"contactId?\", c.name AS \"contactName?\", c.handle AS \"contactHandle?\", c.avatar_url AS \"contactAvatarUrl?\",\n       t.post_external_id AS \"postExternalId\", t.status, t.priority, t.tags,\n       u.id AS \"assigneeId?\", u.name AS \"assigneeName?\",\n       t.last_message_preview AS \"lastMessagePreview\", t.last_message_at AS \"lastMessageAt\",\n       t.last_inbound_at AS \"lastInboundAt\", t.first_inbound_at AS \"firstInboundAt\",\n       t.first_response_at AS \"firstResponseAt\", t.waiting_since AS \"waitingSince\",\n       t.unread_count AS \"unreadCount\", t.message_count AS \"messageCount\", t.created_at AS \"createdAt\"\n  FROM thread t\n  JOIN channel_account ca ON ca.id = t.channel_account_id\n  LEFT JOIN contact c ON c.id = t.contact_id\n  LEFT JOIN users u ON u.id = t.assignee_id\n WHERE t.workspace_id = :workspaceId! AND t.id = ANY(:ids!::bigint[])\n ORDER BY t.last_message_at DESC, t.id DESC                                                                                                   "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT t.id::text AS "id!", t.network, t.channel AS kind,
+ *        ca.id AS "channelId", ca.display_name AS "channelDisplayName", ca.handle AS "channelHandle",
+ *        c.id::text AS "contactId?", c.name AS "contactName?", c.handle AS "contactHandle?", c.avatar_url AS "contactAvatarUrl?",
+ *        t.post_external_id AS "postExternalId", t.status, t.priority, t.tags,
+ *        u.id AS "assigneeId?", u.name AS "assigneeName?",
+ *        t.last_message_preview AS "lastMessagePreview", t.last_message_at AS "lastMessageAt",
+ *        t.last_inbound_at AS "lastInboundAt", t.first_inbound_at AS "firstInboundAt",
+ *        t.first_response_at AS "firstResponseAt", t.waiting_since AS "waitingSince",
+ *        t.unread_count AS "unreadCount", t.message_count AS "messageCount", t.created_at AS "createdAt"
+ *   FROM thread t
+ *   JOIN channel_account ca ON ca.id = t.channel_account_id
+ *   LEFT JOIN contact c ON c.id = t.contact_id
+ *   LEFT JOIN users u ON u.id = t.assignee_id
+ *  WHERE t.workspace_id = :workspaceId! AND t.id = ANY(:ids!::bigint[])
+ *  ORDER BY t.last_message_at DESC, t.id DESC                                                                                                   
+ * ```
+ */
+export const threadItemsByIds = new PreparedQuery<IThreadItemsByIdsParams,IThreadItemsByIdsResult>(threadItemsByIdsIR);
+
+
+/** 'ThreadDetail' parameters type */
+export interface IThreadDetailParams {
+  id: NumberOrString;
+  workspaceId: string;
+}
+
+/** 'ThreadDetail' return type */
+export interface IThreadDetailResult {
+  assigneeId: string | null;
+  assigneeName: string | null;
+  channelDisplayName: string;
+  channelHandle: string | null;
+  channelId: string;
+  contactAvatarUrl: string | null;
+  contactHandle: string | null;
+  contactId: string | null;
+  contactName: string | null;
+  createdAt: Date;
+  firstInboundAt: Date | null;
+  firstResponseAt: Date | null;
+  id: string;
+  kind: string;
+  lastInboundAt: Date | null;
+  lastInboundMessageId: string | null;
+  lastMessageAt: Date;
+  lastMessageId: string | null;
+  lastMessagePreview: string;
+  messageCount: number;
+  network: string;
+  postExternalId: string | null;
+  postExternalIdOfPost: string | null;
+  postId: string | null;
+  postPublishedAt: Date | null;
+  postText: string | null;
+  postUrl: string | null;
+  priority: number;
+  status: string;
+  tags: stringArray;
+  unreadCount: number;
+  waitingSince: Date | null;
+}
+
+/** 'ThreadDetail' query type */
+export interface IThreadDetailQuery {
+  params: IThreadDetailParams;
+  result: IThreadDetailResult;
+}
+
+const threadDetailIR: any = {"usedParamSet":{"id":true,"workspaceId":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":1472,"b":1475}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1498,"b":1510}]}],"statement":"SELECT t.id::text AS \"id!\", t.network, t.channel AS kind,\n       ca.id AS \"channelId\", ca.display_name AS \"channelDisplayName\", ca.handle AS \"channelHandle\",\n       c.id::text AS \"contactId?\", c.name AS \"contactName?\", c.handle AS \"contactHandle?\", c.avatar_url AS \"contactAvatarUrl?\",\n       t.post_external_id AS \"postExternalId\", t.status, t.priority, t.tags,\n       u.id AS \"assigneeId?\", u.name AS \"assigneeName?\",\n       t.last_message_preview AS \"lastMessagePreview\", t.last_message_at AS \"lastMessageAt\",\n       t.last_inbound_at AS \"lastInboundAt\", t.first_inbound_at AS \"firstInboundAt\",\n       t.first_response_at AS \"firstResponseAt\", t.waiting_since AS \"waitingSince\",\n       t.unread_count AS \"unreadCount\", t.message_count AS \"messageCount\", t.created_at AS \"createdAt\",\n       p.id::text AS \"postId?\", p.external_id AS \"postExternalIdOfPost?\", p.text AS \"postText?\", p.url AS \"postUrl?\",\n       p.published_at AS \"postPublishedAt?\",\n       (SELECT m.id::text FROM message m WHERE m.thread_id = t.id ORDER BY m.created_at DESC, m.id DESC LIMIT 1) AS \"lastMessageId\",\n       (SELECT m.id::text FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account\n         ORDER BY m.created_at DESC, m.id DESC LIMIT 1) AS \"lastInboundMessageId\"\n  FROM thread t\n  JOIN channel_account ca ON ca.id = t.channel_account_id\n  LEFT JOIN contact c ON c.id = t.contact_id\n  LEFT JOIN users u ON u.id = t.assignee_id\n  LEFT JOIN post p ON p.id = t.post_id\n WHERE t.id = :id! AND t.workspace_id = :workspaceId!                                                                "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT t.id::text AS "id!", t.network, t.channel AS kind,
+ *        ca.id AS "channelId", ca.display_name AS "channelDisplayName", ca.handle AS "channelHandle",
+ *        c.id::text AS "contactId?", c.name AS "contactName?", c.handle AS "contactHandle?", c.avatar_url AS "contactAvatarUrl?",
+ *        t.post_external_id AS "postExternalId", t.status, t.priority, t.tags,
+ *        u.id AS "assigneeId?", u.name AS "assigneeName?",
+ *        t.last_message_preview AS "lastMessagePreview", t.last_message_at AS "lastMessageAt",
+ *        t.last_inbound_at AS "lastInboundAt", t.first_inbound_at AS "firstInboundAt",
+ *        t.first_response_at AS "firstResponseAt", t.waiting_since AS "waitingSince",
+ *        t.unread_count AS "unreadCount", t.message_count AS "messageCount", t.created_at AS "createdAt",
+ *        p.id::text AS "postId?", p.external_id AS "postExternalIdOfPost?", p.text AS "postText?", p.url AS "postUrl?",
+ *        p.published_at AS "postPublishedAt?",
+ *        (SELECT m.id::text FROM message m WHERE m.thread_id = t.id ORDER BY m.created_at DESC, m.id DESC LIMIT 1) AS "lastMessageId",
+ *        (SELECT m.id::text FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account
+ *          ORDER BY m.created_at DESC, m.id DESC LIMIT 1) AS "lastInboundMessageId"
+ *   FROM thread t
+ *   JOIN channel_account ca ON ca.id = t.channel_account_id
+ *   LEFT JOIN contact c ON c.id = t.contact_id
+ *   LEFT JOIN users u ON u.id = t.assignee_id
+ *   LEFT JOIN post p ON p.id = t.post_id
+ *  WHERE t.id = :id! AND t.workspace_id = :workspaceId!                                                                
+ * ```
+ */
+export const threadDetail = new PreparedQuery<IThreadDetailParams,IThreadDetailResult>(threadDetailIR);
+
+
+/** 'LockThread' parameters type */
+export interface ILockThreadParams {
+  id: NumberOrString;
+  workspaceId: string;
+}
+
+/** 'LockThread' return type */
+export interface ILockThreadResult {
+  assigneeId: string | null;
+  id: string;
+  priority: number;
+  status: string;
+  tags: stringArray;
+}
+
+/** 'LockThread' query type */
+export interface ILockThreadQuery {
+  params: ILockThreadParams;
+  result: ILockThreadResult;
+}
+
+const lockThreadIR: any = {"usedParamSet":{"id":true,"workspaceId":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":103,"b":106}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":127,"b":139}]}],"statement":"SELECT id::text AS \"id!\", status, assignee_id AS \"assigneeId\", priority, tags\n  FROM thread WHERE id = :id! AND workspace_id = :workspaceId! FOR UPDATE                                                                                                                                                                                                    "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT id::text AS "id!", status, assignee_id AS "assigneeId", priority, tags
+ *   FROM thread WHERE id = :id! AND workspace_id = :workspaceId! FOR UPDATE                                                                                                                                                                                                    
+ * ```
+ */
+export const lockThread = new PreparedQuery<ILockThreadParams,ILockThreadResult>(lockThreadIR);
+
+
+/** 'UpdateThread' parameters type */
+export interface IUpdateThreadParams {
+  assigneeId?: string | null | void;
+  id: NumberOrString;
+  priority?: number | null | void;
+  setAssignee: boolean;
+  setPriority: boolean;
+  setStatus: boolean;
+  setTags: boolean;
+  status?: string | null | void;
+  tags?: stringArray | null | void;
+}
+
+/** 'UpdateThread' return type */
+export type IUpdateThreadResult = void;
+
+/** 'UpdateThread' query type */
+export interface IUpdateThreadQuery {
+  params: IUpdateThreadParams;
+  result: IUpdateThreadResult;
+}
+
+const updateThreadIR: any = {"usedParamSet":{"setAssignee":true,"assigneeId":true,"setStatus":true,"status":true,"setPriority":true,"priority":true,"setTags":true,"tags":true,"id":true},"params":[{"name":"setAssignee","required":true,"transform":{"type":"scalar"},"locs":[{"a":45,"b":57}]},{"name":"assigneeId","required":false,"transform":{"type":"scalar"},"locs":[{"a":73,"b":83}]},{"name":"setStatus","required":true,"transform":{"type":"scalar"},"locs":[{"a":139,"b":149}]},{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":165,"b":171}]},{"name":"setPriority","required":true,"transform":{"type":"scalar"},"locs":[{"a":224,"b":236}]},{"name":"priority","required":false,"transform":{"type":"scalar"},"locs":[{"a":252,"b":260}]},{"name":"setTags","required":true,"transform":{"type":"scalar"},"locs":[{"a":315,"b":323}]},{"name":"tags","required":false,"transform":{"type":"scalar"},"locs":[{"a":339,"b":343}]},{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":406,"b":409}]}],"statement":"UPDATE thread\n   SET assignee_id = CASE WHEN :setAssignee!::boolean THEN :assigneeId::uuid ELSE assignee_id END,\n       status = CASE WHEN :setStatus!::boolean THEN :status::text ELSE status END,\n       priority = CASE WHEN :setPriority!::boolean THEN :priority::smallint ELSE priority END,\n       tags = CASE WHEN :setTags!::boolean THEN :tags::text[] ELSE tags END,\n       updated_at = now()\n WHERE id = :id!"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * UPDATE thread
+ *    SET assignee_id = CASE WHEN :setAssignee!::boolean THEN :assigneeId::uuid ELSE assignee_id END,
+ *        status = CASE WHEN :setStatus!::boolean THEN :status::text ELSE status END,
+ *        priority = CASE WHEN :setPriority!::boolean THEN :priority::smallint ELSE priority END,
+ *        tags = CASE WHEN :setTags!::boolean THEN :tags::text[] ELSE tags END,
+ *        updated_at = now()
+ *  WHERE id = :id!
+ * ```
+ */
+export const updateThread = new PreparedQuery<IUpdateThreadParams,IUpdateThreadResult>(updateThreadIR);
+
+
+/** 'MarkThreadRead' parameters type */
+export interface IMarkThreadReadParams {
+  id: NumberOrString;
+  workspaceId: string;
+}
+
+/** 'MarkThreadRead' return type */
+export interface IMarkThreadReadResult {
+  id: string;
+}
+
+/** 'MarkThreadRead' query type */
+export interface IMarkThreadReadQuery {
+  params: IMarkThreadReadParams;
+  result: IMarkThreadReadResult;
+}
+
+const markThreadReadIR: any = {"usedParamSet":{"id":true,"workspaceId":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":46,"b":49}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":70,"b":82}]}],"statement":"UPDATE thread SET unread_count = 0 WHERE id = :id! AND workspace_id = :workspaceId! RETURNING id::text AS \"id!\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * UPDATE thread SET unread_count = 0 WHERE id = :id! AND workspace_id = :workspaceId! RETURNING id::text AS "id!"
+ * ```
+ */
+export const markThreadRead = new PreparedQuery<IMarkThreadReadParams,IMarkThreadReadResult>(markThreadReadIR);
+
+
+/** 'AssignableUser' parameters type */
+export interface IAssignableUserParams {
+  userId: string;
+  workspaceId: string;
+}
+
+/** 'AssignableUser' return type */
+export interface IAssignableUserResult {
+  found: number;
+}
+
+/** 'AssignableUser' query type */
+export interface IAssignableUserQuery {
+  params: IAssignableUserParams;
+  result: IAssignableUserResult;
+}
+
+const assignableUserIR: any = {"usedParamSet":{"userId":true,"workspaceId":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":43,"b":50}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":71,"b":83}]}],"statement":"SELECT 1 AS \"found!\" FROM users WHERE id = :userId! AND workspace_id = :workspaceId! AND active AND role IN ('admin', 'agent')"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT 1 AS "found!" FROM users WHERE id = :userId! AND workspace_id = :workspaceId! AND active AND role IN ('admin', 'agent')
+ * ```
+ */
+export const assignableUser = new PreparedQuery<IAssignableUserParams,IAssignableUserResult>(assignableUserIR);
 
 

@@ -2,11 +2,11 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { CONFIG, type Config } from '@resonance/config';
 import type { Network, UnifiedRecord } from '@resonance/contracts';
 import { jobId, QueueName, type IngestJob, type SyncJob } from '@resonance/queue';
 import { crashAfterCommitInTest } from '../outbound/test-crash';
+import { WebhooksRepository } from './webhooks.repository';
 
 /**
  * How long a delivery's hash is remembered. Facebook signs no timestamp, so a captured delivery
@@ -15,18 +15,21 @@ import { crashAfterCommitInTest } from '../outbound/test-crash';
  */
 export const REPLAY_WINDOW_DAYS = 7;
 
-declare const receiving: unique symbol;
-
 /**
  * A channel a delivery may be queued for: connected — not paused, not waiting for reconnection,
- * not in error. Only receivingChannels() makes one, so no receiver can queue work for a paused
- * channel by forgetting the status check.
+ * not in error. Only receivingChannels() makes one (the class is not exported, and its private
+ * member makes the type nominal), so no receiver can queue work for a paused channel by forgetting
+ * the status check.
  */
-export interface ReceivingChannel {
-  readonly id: string;
-  readonly externalId: string;
-  readonly [receiving]: true;
+class ConnectedChannel {
+  /** Type-only (no field at run time): a private member makes the class nominal. */
+  private declare readonly receiving: true;
+  constructor(
+    readonly id: string,
+    readonly externalId: string,
+  ) {}
 }
+export type ReceivingChannel = ConnectedChannel;
 
 /**
  * What every network's webhook receiver shares once a delivery's signature holds: replay
@@ -36,7 +39,7 @@ export interface ReceivingChannel {
 @Injectable()
 export class WebhookDeliveries {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(WebhooksRepository) private readonly webhooks: WebhooksRepository,
     @Inject(CONFIG) private readonly config: Config,
     @InjectQueue(QueueName.Ingest) private readonly ingest: Queue<IngestJob>,
     @InjectQueue(QueueName.Sync) private readonly sync: Queue<SyncJob>,
@@ -52,11 +55,10 @@ export class WebhookDeliveries {
    */
   async once<T>(network: Network, rawBody: Buffer, queue: (delivery: string) => Promise<T>): Promise<T | 'duplicate'> {
     const delivery = createHash('sha256').update(rawBody).digest('hex').slice(0, 32);
-    const seen = (await this.dataSource.query(`SELECT 1 FROM webhook_delivery WHERE network = $1 AND delivery_id = $2`, [network, delivery])) as unknown[];
-    if (seen.length) return 'duplicate';
+    if (await this.webhooks.seen(network, delivery)) return 'duplicate';
     const queued = await queue(delivery);
     crashAfterCommitInTest(this.config, 'webhook');
-    await this.dataSource.query(`INSERT INTO webhook_delivery (network, delivery_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [network, delivery]);
+    await this.webhooks.remember(network, delivery);
     return queued;
   }
 
@@ -68,10 +70,7 @@ export class WebhookDeliveries {
    */
   async receivingChannels(network: Network, externalIds: string[]): Promise<ReceivingChannel[]> {
     if (!externalIds.length) return [];
-    return (await this.dataSource.query(
-      `SELECT id, external_id AS "externalId" FROM channel_account WHERE network = $1 AND status = 'connected' AND external_id = ANY($2::text[])`,
-      [network, externalIds],
-    )) as ReceivingChannel[];
+    return (await this.webhooks.connectedChannels(network, externalIds)).map((c) => new ConnectedChannel(c.id, c.externalId));
   }
 
   /** The delivery's storable records as one ingest job; its id makes a second add a no-op. */

@@ -1,0 +1,106 @@
+import {
+  DELIVERY_STATES,
+  INTENTS,
+  MESSAGE_ACTION_STATES,
+  MESSAGE_DIRECTIONS,
+  MODERATION_ACTIONS,
+  toIso,
+  type Attachment,
+  type MessageActionSummary,
+  type MessageAuthor,
+  type MessageItem,
+} from '@resonance/contracts';
+import { oneOf, oneOfOrNull } from '../common/narrow';
+import type { Json } from './messages.queries';
+
+const HANDLED_ACTIONS = ['like', 'hide', 'delete'] as const;
+
+/** The flat columns every MessageItem statement of messages.sql selects (their generated result types have this shape). */
+export interface MessageItemRow {
+  id: string;
+  threadId: string;
+  direction: string;
+  isFromAccount: boolean;
+  externalId: string | null;
+  parentExternalId: string | null;
+  authorUserId: string | null;
+  authorUserName: string | null;
+  authorContactId: string | null;
+  authorContactName: string | null;
+  authorContactHandle: string | null;
+  authorContactAvatarUrl: string | null;
+  text: string;
+  url: string | null;
+  attachments: Json | null;
+  createdAt: Date;
+  delivery: string | null;
+  deliveryError: string | null;
+  intent: string | null;
+  sentiment: number | null;
+  hidden: boolean;
+  deleted: boolean;
+  liked: boolean;
+  handledAction: string | null;
+  lastActionId: string | null;
+  lastActionAction: string | null;
+  lastActionState: string | null;
+  lastActionError: string | null;
+  lastActionCreatedAt: Date | null;
+}
+
+/** message.attachments (jsonb, written by ingest as [{type, url}]): the entries of that shape, or null. */
+function attachmentsOf(value: Json | null): Attachment[] | null {
+  if (!Array.isArray(value)) return null;
+  const out: Attachment[] = [];
+  for (const entry of value) {
+    if (entry !== null && typeof entry === 'object' && !Array.isArray(entry) && typeof entry.type === 'string' && typeof entry.url === 'string') {
+      out.push({ type: entry.type, url: entry.url });
+    }
+  }
+  return out;
+}
+
+function authorOf(row: MessageItemRow): MessageAuthor | null {
+  if (row.authorUserId !== null) return { type: 'user', id: row.authorUserId, name: row.authorUserName };
+  if (row.authorContactId !== null) {
+    return { type: 'contact', id: row.authorContactId, name: row.authorContactName, handle: row.authorContactHandle, avatarUrl: row.authorContactAvatarUrl };
+  }
+  return null;
+}
+
+function lastActionOf(row: MessageItemRow): MessageActionSummary | null {
+  if (row.lastActionId === null || row.lastActionAction === null || row.lastActionState === null || row.lastActionCreatedAt === null) return null;
+  return {
+    id: row.lastActionId,
+    action: oneOf(MODERATION_ACTIONS, row.lastActionAction, 'message_action.action'),
+    state: oneOf(MESSAGE_ACTION_STATES, row.lastActionState, 'message_action.state'),
+    error: row.lastActionError,
+    createdAt: toIso(row.lastActionCreatedAt),
+  };
+}
+
+/** The one place a message row becomes the wire's MessageItem: author and last action nested, text columns narrowed, times as ISO strings. */
+export function toMessageItem(row: MessageItemRow): MessageItem {
+  return {
+    id: row.id,
+    threadId: row.threadId,
+    direction: oneOf(MESSAGE_DIRECTIONS, row.direction, 'message.direction'),
+    isFromAccount: row.isFromAccount,
+    externalId: row.externalId,
+    parentExternalId: row.parentExternalId,
+    author: authorOf(row),
+    text: row.text,
+    url: row.url,
+    attachments: attachmentsOf(row.attachments),
+    createdAt: toIso(row.createdAt),
+    delivery: oneOfOrNull(DELIVERY_STATES, row.delivery, 'message.delivery'),
+    deliveryError: row.deliveryError,
+    intent: oneOfOrNull(INTENTS, row.intent, 'message.intent'),
+    sentiment: row.sentiment,
+    hidden: row.hidden,
+    deleted: row.deleted,
+    liked: row.liked,
+    handledAction: oneOfOrNull(HANDLED_ACTIONS, row.handledAction, 'message.handled_action'),
+    lastAction: lastActionOf(row),
+  };
+}

@@ -1,0 +1,542 @@
+/** Types generated for queries found in "apps/api/src/messages/messages.sql" */
+import { PreparedQuery } from '@pgtyped/runtime';
+
+export type DateOrString = Date | string;
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+export type NumberOrString = number | string;
+
+export type NumberOrStringArray = (NumberOrString)[];
+
+/** 'MessageItemsByIds' parameters type */
+export interface IMessageItemsByIdsParams {
+  ids: NumberOrStringArray;
+  workspaceId: string;
+}
+
+/** 'MessageItemsByIds' return type */
+export interface IMessageItemsByIdsResult {
+  attachments: Json | null;
+  authorContactAvatarUrl: string | null;
+  authorContactHandle: string | null;
+  authorContactId: string | null;
+  authorContactName: string | null;
+  authorUserId: string | null;
+  authorUserName: string | null;
+  createdAt: Date;
+  deleted: boolean;
+  delivery: string | null;
+  deliveryError: string | null;
+  direction: string;
+  externalId: string | null;
+  handledAction: string | null;
+  hidden: boolean;
+  id: string;
+  intent: string | null;
+  isFromAccount: boolean;
+  lastActionAction: string | null;
+  lastActionCreatedAt: Date | null;
+  lastActionError: string | null;
+  lastActionId: string | null;
+  lastActionState: string | null;
+  liked: boolean;
+  parentExternalId: string | null;
+  sentiment: number | null;
+  text: string;
+  threadId: string;
+  url: string | null;
+}
+
+/** 'MessageItemsByIds' query type */
+export interface IMessageItemsByIdsQuery {
+  params: IMessageItemsByIdsParams;
+  result: IMessageItemsByIdsResult;
+}
+
+const messageItemsByIdsIR: any = {"usedParamSet":{"workspaceId":true,"ids":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1201,"b":1213}]},{"name":"ids","required":true,"transform":{"type":"scalar"},"locs":[{"a":1230,"b":1234}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"threadId!\", m.direction, m.is_from_account AS \"isFromAccount\",\n       m.external_id AS \"externalId\", m.parent_external_id AS \"parentExternalId\",\n       au.id AS \"authorUserId?\", au.name AS \"authorUserName?\",\n       ac.id::text AS \"authorContactId?\", ac.name AS \"authorContactName?\", ac.handle AS \"authorContactHandle?\",\n       ac.avatar_url AS \"authorContactAvatarUrl?\",\n       m.text, m.url, m.attachments, m.created_at AS \"createdAt\", m.delivery, m.delivery_error AS \"deliveryError\",\n       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS \"handledAction\",\n       la.id::text AS \"lastActionId?\", la.action AS \"lastActionAction?\", la.state AS \"lastActionState?\",\n       la.error AS \"lastActionError?\", la.created_at AS \"lastActionCreatedAt?\"\n  FROM message m\n  LEFT JOIN users au ON au.id = m.author_user_id\n  LEFT JOIN contact ac ON ac.id = m.author_contact_id\n  -- the newest like/hide/delete request on the message\n  LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a\n                      WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true\n WHERE m.workspace_id = :workspaceId! AND m.id = ANY(:ids!::bigint[])\n ORDER BY m.created_at, m.id LIMIT 500                                                                                         "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_from_account AS "isFromAccount",
+ *        m.external_id AS "externalId", m.parent_external_id AS "parentExternalId",
+ *        au.id AS "authorUserId?", au.name AS "authorUserName?",
+ *        ac.id::text AS "authorContactId?", ac.name AS "authorContactName?", ac.handle AS "authorContactHandle?",
+ *        ac.avatar_url AS "authorContactAvatarUrl?",
+ *        m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
+ *        m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
+ *        la.id::text AS "lastActionId?", la.action AS "lastActionAction?", la.state AS "lastActionState?",
+ *        la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?"
+ *   FROM message m
+ *   LEFT JOIN users au ON au.id = m.author_user_id
+ *   LEFT JOIN contact ac ON ac.id = m.author_contact_id
+ *   -- the newest like/hide/delete request on the message
+ *   LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a
+ *                       WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true
+ *  WHERE m.workspace_id = :workspaceId! AND m.id = ANY(:ids!::bigint[])
+ *  ORDER BY m.created_at, m.id LIMIT 500                                                                                         
+ * ```
+ */
+export const messageItemsByIds = new PreparedQuery<IMessageItemsByIdsParams,IMessageItemsByIdsResult>(messageItemsByIdsIR);
+
+
+/** 'MessageItemsInIdRange' parameters type */
+export interface IMessageItemsInIdRangeParams {
+  fromId: NumberOrString;
+  limit: NumberOrString;
+  toId: NumberOrString;
+  workspaceId: string;
+}
+
+/** 'MessageItemsInIdRange' return type */
+export interface IMessageItemsInIdRangeResult {
+  attachments: Json | null;
+  authorContactAvatarUrl: string | null;
+  authorContactHandle: string | null;
+  authorContactId: string | null;
+  authorContactName: string | null;
+  authorUserId: string | null;
+  authorUserName: string | null;
+  createdAt: Date;
+  deleted: boolean;
+  delivery: string | null;
+  deliveryError: string | null;
+  direction: string;
+  externalId: string | null;
+  handledAction: string | null;
+  hidden: boolean;
+  id: string;
+  intent: string | null;
+  isFromAccount: boolean;
+  lastActionAction: string | null;
+  lastActionCreatedAt: Date | null;
+  lastActionError: string | null;
+  lastActionId: string | null;
+  lastActionState: string | null;
+  liked: boolean;
+  parentExternalId: string | null;
+  sentiment: number | null;
+  text: string;
+  threadId: string;
+  url: string | null;
+}
+
+/** 'MessageItemsInIdRange' query type */
+export interface IMessageItemsInIdRangeQuery {
+  params: IMessageItemsInIdRangeParams;
+  result: IMessageItemsInIdRangeResult;
+}
+
+const messageItemsInIdRangeIR: any = {"usedParamSet":{"workspaceId":true,"fromId":true,"toId":true,"limit":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1201,"b":1213}]},{"name":"fromId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1232,"b":1239}]},{"name":"toId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1253,"b":1258}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":1303,"b":1309}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"threadId!\", m.direction, m.is_from_account AS \"isFromAccount\",\n       m.external_id AS \"externalId\", m.parent_external_id AS \"parentExternalId\",\n       au.id AS \"authorUserId?\", au.name AS \"authorUserName?\",\n       ac.id::text AS \"authorContactId?\", ac.name AS \"authorContactName?\", ac.handle AS \"authorContactHandle?\",\n       ac.avatar_url AS \"authorContactAvatarUrl?\",\n       m.text, m.url, m.attachments, m.created_at AS \"createdAt\", m.delivery, m.delivery_error AS \"deliveryError\",\n       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS \"handledAction\",\n       la.id::text AS \"lastActionId?\", la.action AS \"lastActionAction?\", la.state AS \"lastActionState?\",\n       la.error AS \"lastActionError?\", la.created_at AS \"lastActionCreatedAt?\"\n  FROM message m\n  LEFT JOIN users au ON au.id = m.author_user_id\n  LEFT JOIN contact ac ON ac.id = m.author_contact_id\n  -- the newest like/hide/delete request on the message\n  LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a\n                      WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true\n WHERE m.workspace_id = :workspaceId! AND m.id BETWEEN :fromId!::bigint AND :toId!::bigint\n ORDER BY m.created_at, m.id LIMIT :limit!                                                                                        "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_from_account AS "isFromAccount",
+ *        m.external_id AS "externalId", m.parent_external_id AS "parentExternalId",
+ *        au.id AS "authorUserId?", au.name AS "authorUserName?",
+ *        ac.id::text AS "authorContactId?", ac.name AS "authorContactName?", ac.handle AS "authorContactHandle?",
+ *        ac.avatar_url AS "authorContactAvatarUrl?",
+ *        m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
+ *        m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
+ *        la.id::text AS "lastActionId?", la.action AS "lastActionAction?", la.state AS "lastActionState?",
+ *        la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?"
+ *   FROM message m
+ *   LEFT JOIN users au ON au.id = m.author_user_id
+ *   LEFT JOIN contact ac ON ac.id = m.author_contact_id
+ *   -- the newest like/hide/delete request on the message
+ *   LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a
+ *                       WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true
+ *  WHERE m.workspace_id = :workspaceId! AND m.id BETWEEN :fromId!::bigint AND :toId!::bigint
+ *  ORDER BY m.created_at, m.id LIMIT :limit!                                                                                        
+ * ```
+ */
+export const messageItemsInIdRange = new PreparedQuery<IMessageItemsInIdRangeParams,IMessageItemsInIdRangeResult>(messageItemsInIdRangeIR);
+
+
+/** 'NewerInboundMessageItems' parameters type */
+export interface INewerInboundMessageItemsParams {
+  afterId: NumberOrString;
+  limit: NumberOrString;
+  threadId: NumberOrString;
+  workspaceId: string;
+}
+
+/** 'NewerInboundMessageItems' return type */
+export interface INewerInboundMessageItemsResult {
+  attachments: Json | null;
+  authorContactAvatarUrl: string | null;
+  authorContactHandle: string | null;
+  authorContactId: string | null;
+  authorContactName: string | null;
+  authorUserId: string | null;
+  authorUserName: string | null;
+  createdAt: Date;
+  deleted: boolean;
+  delivery: string | null;
+  deliveryError: string | null;
+  direction: string;
+  externalId: string | null;
+  handledAction: string | null;
+  hidden: boolean;
+  id: string;
+  intent: string | null;
+  isFromAccount: boolean;
+  lastActionAction: string | null;
+  lastActionCreatedAt: Date | null;
+  lastActionError: string | null;
+  lastActionId: string | null;
+  lastActionState: string | null;
+  liked: boolean;
+  parentExternalId: string | null;
+  sentiment: number | null;
+  text: string;
+  threadId: string;
+  url: string | null;
+}
+
+/** 'NewerInboundMessageItems' query type */
+export interface INewerInboundMessageItemsQuery {
+  params: INewerInboundMessageItemsParams;
+  result: INewerInboundMessageItemsResult;
+}
+
+const newerInboundMessageItemsIR: any = {"usedParamSet":{"workspaceId":true,"threadId":true,"afterId":true,"limit":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1201,"b":1213}]},{"name":"threadId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1233,"b":1242}]},{"name":"afterId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1255,"b":1263}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":1355,"b":1361}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"threadId!\", m.direction, m.is_from_account AS \"isFromAccount\",\n       m.external_id AS \"externalId\", m.parent_external_id AS \"parentExternalId\",\n       au.id AS \"authorUserId?\", au.name AS \"authorUserName?\",\n       ac.id::text AS \"authorContactId?\", ac.name AS \"authorContactName?\", ac.handle AS \"authorContactHandle?\",\n       ac.avatar_url AS \"authorContactAvatarUrl?\",\n       m.text, m.url, m.attachments, m.created_at AS \"createdAt\", m.delivery, m.delivery_error AS \"deliveryError\",\n       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS \"handledAction\",\n       la.id::text AS \"lastActionId?\", la.action AS \"lastActionAction?\", la.state AS \"lastActionState?\",\n       la.error AS \"lastActionError?\", la.created_at AS \"lastActionCreatedAt?\"\n  FROM message m\n  LEFT JOIN users au ON au.id = m.author_user_id\n  LEFT JOIN contact ac ON ac.id = m.author_contact_id\n  -- the newest like/hide/delete request on the message\n  LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a\n                      WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true\n WHERE m.workspace_id = :workspaceId! AND m.thread_id = :threadId! AND m.id > :afterId!::bigint\n   AND NOT m.is_from_account AND NOT m.deleted\n ORDER BY m.created_at, m.id LIMIT :limit!                                                                                                                                                                                                 "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_from_account AS "isFromAccount",
+ *        m.external_id AS "externalId", m.parent_external_id AS "parentExternalId",
+ *        au.id AS "authorUserId?", au.name AS "authorUserName?",
+ *        ac.id::text AS "authorContactId?", ac.name AS "authorContactName?", ac.handle AS "authorContactHandle?",
+ *        ac.avatar_url AS "authorContactAvatarUrl?",
+ *        m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
+ *        m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
+ *        la.id::text AS "lastActionId?", la.action AS "lastActionAction?", la.state AS "lastActionState?",
+ *        la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?"
+ *   FROM message m
+ *   LEFT JOIN users au ON au.id = m.author_user_id
+ *   LEFT JOIN contact ac ON ac.id = m.author_contact_id
+ *   -- the newest like/hide/delete request on the message
+ *   LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a
+ *                       WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true
+ *  WHERE m.workspace_id = :workspaceId! AND m.thread_id = :threadId! AND m.id > :afterId!::bigint
+ *    AND NOT m.is_from_account AND NOT m.deleted
+ *  ORDER BY m.created_at, m.id LIMIT :limit!                                                                                                                                                                                                 
+ * ```
+ */
+export const newerInboundMessageItems = new PreparedQuery<INewerInboundMessageItemsParams,INewerInboundMessageItemsResult>(newerInboundMessageItemsIR);
+
+
+/** 'ThreadMessagePage' parameters type */
+export interface IThreadMessagePageParams {
+  cursorAt?: DateOrString | null | void;
+  cursorId?: NumberOrString | null | void;
+  limit: NumberOrString;
+  threadId: NumberOrString;
+  workspaceId: string;
+}
+
+/** 'ThreadMessagePage' return type */
+export interface IThreadMessagePageResult {
+  _cursorAt: string;
+  attachments: Json | null;
+  authorContactAvatarUrl: string | null;
+  authorContactHandle: string | null;
+  authorContactId: string | null;
+  authorContactName: string | null;
+  authorUserId: string | null;
+  authorUserName: string | null;
+  createdAt: Date;
+  deleted: boolean;
+  delivery: string | null;
+  deliveryError: string | null;
+  direction: string;
+  externalId: string | null;
+  handledAction: string | null;
+  hidden: boolean;
+  id: string;
+  intent: string | null;
+  isFromAccount: boolean;
+  lastActionAction: string | null;
+  lastActionCreatedAt: Date | null;
+  lastActionError: string | null;
+  lastActionId: string | null;
+  lastActionState: string | null;
+  liked: boolean;
+  parentExternalId: string | null;
+  sentiment: number | null;
+  text: string;
+  threadId: string;
+  url: string | null;
+}
+
+/** 'ThreadMessagePage' query type */
+export interface IThreadMessagePageQuery {
+  params: IThreadMessagePageParams;
+  result: IThreadMessagePageResult;
+}
+
+const threadMessagePageIR: any = {"usedParamSet":{"threadId":true,"workspaceId":true,"cursorAt":true,"cursorId":true,"limit":true},"params":[{"name":"threadId","required":true,"transform":{"type":"scalar"},"locs":[{"a":976,"b":985}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1008,"b":1020}]},{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":1038,"b":1046},{"a":1096,"b":1104}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1107,"b":1115}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":1170,"b":1176}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"threadId!\", m.direction, m.is_from_account AS \"isFromAccount\",\n       m.external_id AS \"externalId\", m.parent_external_id AS \"parentExternalId\",\n       au.id AS \"authorUserId?\", au.name AS \"authorUserName?\",\n       ac.id::text AS \"authorContactId?\", ac.name AS \"authorContactName?\", ac.handle AS \"authorContactHandle?\",\n       ac.avatar_url AS \"authorContactAvatarUrl?\",\n       m.text, m.url, m.attachments, m.created_at AS \"createdAt\", m.delivery, m.delivery_error AS \"deliveryError\",\n       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS \"handledAction\",\n       la.id::text AS \"lastActionId?\", la.action AS \"lastActionAction?\", la.state AS \"lastActionState?\",\n       la.error AS \"lastActionError?\", la.created_at AS \"lastActionCreatedAt?\",\n       to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"_cursorAt!\"\n  FROM (SELECT * FROM message m\n         WHERE m.thread_id = :threadId! AND m.workspace_id = :workspaceId!\n           AND (:cursorAt::timestamptz IS NULL OR (m.created_at, m.id) > (:cursorAt, :cursorId::bigint))\n         ORDER BY m.created_at, m.id LIMIT :limit!) m\n  LEFT JOIN users au ON au.id = m.author_user_id\n  LEFT JOIN contact ac ON ac.id = m.author_contact_id\n  -- the newest like/hide/delete request on the message\n  LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a\n                      WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true\n ORDER BY m.created_at, m.id                                                                                   "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_from_account AS "isFromAccount",
+ *        m.external_id AS "externalId", m.parent_external_id AS "parentExternalId",
+ *        au.id AS "authorUserId?", au.name AS "authorUserName?",
+ *        ac.id::text AS "authorContactId?", ac.name AS "authorContactName?", ac.handle AS "authorContactHandle?",
+ *        ac.avatar_url AS "authorContactAvatarUrl?",
+ *        m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
+ *        m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
+ *        la.id::text AS "lastActionId?", la.action AS "lastActionAction?", la.state AS "lastActionState?",
+ *        la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?",
+ *        to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "_cursorAt!"
+ *   FROM (SELECT * FROM message m
+ *          WHERE m.thread_id = :threadId! AND m.workspace_id = :workspaceId!
+ *            AND (:cursorAt::timestamptz IS NULL OR (m.created_at, m.id) > (:cursorAt, :cursorId::bigint))
+ *          ORDER BY m.created_at, m.id LIMIT :limit!) m
+ *   LEFT JOIN users au ON au.id = m.author_user_id
+ *   LEFT JOIN contact ac ON ac.id = m.author_contact_id
+ *   -- the newest like/hide/delete request on the message
+ *   LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a
+ *                       WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true
+ *  ORDER BY m.created_at, m.id                                                                                   
+ * ```
+ */
+export const threadMessagePage = new PreparedQuery<IThreadMessagePageParams,IThreadMessagePageResult>(threadMessagePageIR);
+
+
+/** 'LockModerationTarget' parameters type */
+export interface ILockModerationTargetParams {
+  id: NumberOrString;
+  workspaceId: string;
+}
+
+/** 'LockModerationTarget' return type */
+export interface ILockModerationTargetResult {
+  channel: string;
+  deleted: boolean;
+  direction: string;
+  externalId: string | null;
+  id: string;
+  isFromAccount: boolean;
+  network: string;
+  threadId: string;
+}
+
+/** 'LockModerationTarget' query type */
+export interface ILockModerationTargetQuery {
+  params: ILockModerationTargetParams;
+  result: ILockModerationTargetResult;
+}
+
+const lockModerationTargetIR: any = {"usedParamSet":{"id":true,"workspaceId":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":307,"b":310}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":333,"b":345}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"threadId!\", m.direction, m.is_from_account AS \"isFromAccount\",\n       m.external_id AS \"externalId\", m.deleted, t.channel, ca.network\n  FROM message m JOIN thread t ON t.id = m.thread_id JOIN channel_account ca ON ca.id = m.channel_account_id\n WHERE m.id = :id! AND m.workspace_id = :workspaceId!\n   FOR UPDATE OF m"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_from_account AS "isFromAccount",
+ *        m.external_id AS "externalId", m.deleted, t.channel, ca.network
+ *   FROM message m JOIN thread t ON t.id = m.thread_id JOIN channel_account ca ON ca.id = m.channel_account_id
+ *  WHERE m.id = :id! AND m.workspace_id = :workspaceId!
+ *    FOR UPDATE OF m
+ * ```
+ */
+export const lockModerationTarget = new PreparedQuery<ILockModerationTargetParams,ILockModerationTargetResult>(lockModerationTargetIR);
+
+
+/** 'OtherQueuedAction' parameters type */
+export interface IOtherQueuedActionParams {
+  action: string;
+  messageId: NumberOrString;
+}
+
+/** 'OtherQueuedAction' return type */
+export interface IOtherQueuedActionResult {
+  action: string;
+}
+
+/** 'OtherQueuedAction' query type */
+export interface IOtherQueuedActionQuery {
+  params: IOtherQueuedActionParams;
+  result: IOtherQueuedActionResult;
+}
+
+const otherQueuedActionIR: any = {"usedParamSet":{"messageId":true,"action":true},"params":[{"name":"messageId","required":true,"transform":{"type":"scalar"},"locs":[{"a":53,"b":63}]},{"name":"action","required":true,"transform":{"type":"scalar"},"locs":[{"a":100,"b":107}]}],"statement":"SELECT action FROM message_action WHERE message_id = :messageId! AND state = 'queued' AND action <> :action!                                                                      "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT action FROM message_action WHERE message_id = :messageId! AND state = 'queued' AND action <> :action!                                                                      
+ * ```
+ */
+export const otherQueuedAction = new PreparedQuery<IOtherQueuedActionParams,IOtherQueuedActionResult>(otherQueuedActionIR);
+
+
+/** 'InsertMessageAction' parameters type */
+export interface IInsertMessageActionParams {
+  action: string;
+  messageId: NumberOrString;
+  requestedBy: string;
+  workspaceId: string;
+}
+
+/** 'InsertMessageAction' return type */
+export interface IInsertMessageActionResult {
+  id: string;
+}
+
+/** 'InsertMessageAction' query type */
+export interface IInsertMessageActionQuery {
+  params: IInsertMessageActionParams;
+  result: IInsertMessageActionResult;
+}
+
+const insertMessageActionIR: any = {"usedParamSet":{"workspaceId":true,"messageId":true,"action":true,"requestedBy":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":84,"b":96}]},{"name":"messageId","required":true,"transform":{"type":"scalar"},"locs":[{"a":99,"b":109}]},{"name":"action","required":true,"transform":{"type":"scalar"},"locs":[{"a":112,"b":119}]},{"name":"requestedBy","required":true,"transform":{"type":"scalar"},"locs":[{"a":122,"b":134}]}],"statement":"INSERT INTO message_action (workspace_id, message_id, action, requested_by) VALUES (:workspaceId!, :messageId!, :action!, :requestedBy!)\nON CONFLICT (message_id, action) WHERE state = 'queued' DO NOTHING RETURNING id::text AS \"id!\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * INSERT INTO message_action (workspace_id, message_id, action, requested_by) VALUES (:workspaceId!, :messageId!, :action!, :requestedBy!)
+ * ON CONFLICT (message_id, action) WHERE state = 'queued' DO NOTHING RETURNING id::text AS "id!"
+ * ```
+ */
+export const insertMessageAction = new PreparedQuery<IInsertMessageActionParams,IInsertMessageActionResult>(insertMessageActionIR);
+
+
+/** 'LatestActionOfKind' parameters type */
+export interface ILatestActionOfKindParams {
+  action: string;
+  messageId: NumberOrString;
+}
+
+/** 'LatestActionOfKind' return type */
+export interface ILatestActionOfKindResult {
+  id: string;
+}
+
+/** 'LatestActionOfKind' query type */
+export interface ILatestActionOfKindQuery {
+  params: ILatestActionOfKindParams;
+  result: ILatestActionOfKindResult;
+}
+
+const latestActionOfKindIR: any = {"usedParamSet":{"messageId":true,"action":true},"params":[{"name":"messageId","required":true,"transform":{"type":"scalar"},"locs":[{"a":64,"b":74}]},{"name":"action","required":true,"transform":{"type":"scalar"},"locs":[{"a":89,"b":96}]}],"statement":"SELECT id::text AS \"id!\" FROM message_action WHERE message_id = :messageId! AND action = :action! ORDER BY id DESC LIMIT 1"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT id::text AS "id!" FROM message_action WHERE message_id = :messageId! AND action = :action! ORDER BY id DESC LIMIT 1
+ * ```
+ */
+export const latestActionOfKind = new PreparedQuery<ILatestActionOfKindParams,ILatestActionOfKindResult>(latestActionOfKindIR);
+
+
+/** 'MessageInWorkspace' parameters type */
+export interface IMessageInWorkspaceParams {
+  id: NumberOrString;
+  workspaceId: string;
+}
+
+/** 'MessageInWorkspace' return type */
+export interface IMessageInWorkspaceResult {
+  found: number;
+}
+
+/** 'MessageInWorkspace' query type */
+export interface IMessageInWorkspaceQuery {
+  params: IMessageInWorkspaceParams;
+  result: IMessageInWorkspaceResult;
+}
+
+const messageInWorkspaceIR: any = {"usedParamSet":{"id":true,"workspaceId":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":45,"b":48}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":69,"b":81}]}],"statement":"SELECT 1 AS \"found!\" FROM message WHERE id = :id! AND workspace_id = :workspaceId!                                                          "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT 1 AS "found!" FROM message WHERE id = :id! AND workspace_id = :workspaceId!                                                          
+ * ```
+ */
+export const messageInWorkspace = new PreparedQuery<IMessageInWorkspaceParams,IMessageInWorkspaceResult>(messageInWorkspaceIR);
+
+
+/** 'MessageActionById' parameters type */
+export interface IMessageActionByIdParams {
+  id: NumberOrString;
+  workspaceId: string;
+}
+
+/** 'MessageActionById' return type */
+export interface IMessageActionByIdResult {
+  action: string;
+  createdAt: Date;
+  error: string | null;
+  finishedAt: Date | null;
+  id: string;
+  requestedById: string | null;
+  requestedByName: string | null;
+  state: string;
+}
+
+/** 'MessageActionById' query type */
+export interface IMessageActionByIdQuery {
+  params: IMessageActionByIdParams;
+  result: IMessageActionByIdResult;
+}
+
+const messageActionByIdIR: any = {"usedParamSet":{"workspaceId":true,"id":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":269,"b":281}]},{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":294,"b":297}]}],"statement":"SELECT a.id::text AS \"id!\", a.action, a.state, a.error, u.id AS \"requestedById?\", u.name AS \"requestedByName?\",\n       a.created_at AS \"createdAt\", a.finished_at AS \"finishedAt\"\n  FROM message_action a LEFT JOIN users u ON u.id = a.requested_by\n WHERE a.workspace_id = :workspaceId! AND a.id = :id!"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT a.id::text AS "id!", a.action, a.state, a.error, u.id AS "requestedById?", u.name AS "requestedByName?",
+ *        a.created_at AS "createdAt", a.finished_at AS "finishedAt"
+ *   FROM message_action a LEFT JOIN users u ON u.id = a.requested_by
+ *  WHERE a.workspace_id = :workspaceId! AND a.id = :id!
+ * ```
+ */
+export const messageActionById = new PreparedQuery<IMessageActionByIdParams,IMessageActionByIdResult>(messageActionByIdIR);
+
+
+/** 'MessageActionsOfMessage' parameters type */
+export interface IMessageActionsOfMessageParams {
+  messageId: NumberOrString;
+  workspaceId: string;
+}
+
+/** 'MessageActionsOfMessage' return type */
+export interface IMessageActionsOfMessageResult {
+  action: string;
+  createdAt: Date;
+  error: string | null;
+  finishedAt: Date | null;
+  id: string;
+  requestedById: string | null;
+  requestedByName: string | null;
+  state: string;
+}
+
+/** 'MessageActionsOfMessage' query type */
+export interface IMessageActionsOfMessageQuery {
+  params: IMessageActionsOfMessageParams;
+  result: IMessageActionsOfMessageResult;
+}
+
+const messageActionsOfMessageIR: any = {"usedParamSet":{"workspaceId":true,"messageId":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":269,"b":281}]},{"name":"messageId","required":true,"transform":{"type":"scalar"},"locs":[{"a":302,"b":312}]}],"statement":"SELECT a.id::text AS \"id!\", a.action, a.state, a.error, u.id AS \"requestedById?\", u.name AS \"requestedByName?\",\n       a.created_at AS \"createdAt\", a.finished_at AS \"finishedAt\"\n  FROM message_action a LEFT JOIN users u ON u.id = a.requested_by\n WHERE a.workspace_id = :workspaceId! AND a.message_id = :messageId!\n ORDER BY a.id DESC LIMIT 50"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT a.id::text AS "id!", a.action, a.state, a.error, u.id AS "requestedById?", u.name AS "requestedByName?",
+ *        a.created_at AS "createdAt", a.finished_at AS "finishedAt"
+ *   FROM message_action a LEFT JOIN users u ON u.id = a.requested_by
+ *  WHERE a.workspace_id = :workspaceId! AND a.message_id = :messageId!
+ *  ORDER BY a.id DESC LIMIT 50
+ * ```
+ */
+export const messageActionsOfMessage = new PreparedQuery<IMessageActionsOfMessageParams,IMessageActionsOfMessageResult>(messageActionsOfMessageIR);
+
+

@@ -1,0 +1,129 @@
+/* The SQL of messages and their like/hide/delete requests (messages.repository.ts runs it; `npm run gen:sql` types it). */
+
+/*
+ * Every MessageItem statement selects the same flat columns (message-item.ts shapes author and
+ * lastAction from them): the author is a user (a reply) or a contact, both from LEFT JOINs ("?").
+ */
+
+/* MessageItems by id within one workspace, oldest first (at most 500). */
+/* @name MessageItemsByIds */
+SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_from_account AS "isFromAccount",
+       m.external_id AS "externalId", m.parent_external_id AS "parentExternalId",
+       au.id AS "authorUserId?", au.name AS "authorUserName?",
+       ac.id::text AS "authorContactId?", ac.name AS "authorContactName?", ac.handle AS "authorContactHandle?",
+       ac.avatar_url AS "authorContactAvatarUrl?",
+       m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
+       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
+       la.id::text AS "lastActionId?", la.action AS "lastActionAction?", la.state AS "lastActionState?",
+       la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?"
+  FROM message m
+  LEFT JOIN users au ON au.id = m.author_user_id
+  LEFT JOIN contact ac ON ac.id = m.author_contact_id
+  -- the newest like/hide/delete request on the message
+  LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a
+                      WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true
+ WHERE m.workspace_id = :workspaceId! AND m.id = ANY(:ids!::bigint[])
+ ORDER BY m.created_at, m.id LIMIT 500;
+
+/* MessageItems of an id range (the rows one ingest statement inserted), oldest first. */
+/* @name MessageItemsInIdRange */
+SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_from_account AS "isFromAccount",
+       m.external_id AS "externalId", m.parent_external_id AS "parentExternalId",
+       au.id AS "authorUserId?", au.name AS "authorUserName?",
+       ac.id::text AS "authorContactId?", ac.name AS "authorContactName?", ac.handle AS "authorContactHandle?",
+       ac.avatar_url AS "authorContactAvatarUrl?",
+       m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
+       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
+       la.id::text AS "lastActionId?", la.action AS "lastActionAction?", la.state AS "lastActionState?",
+       la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?"
+  FROM message m
+  LEFT JOIN users au ON au.id = m.author_user_id
+  LEFT JOIN contact ac ON ac.id = m.author_contact_id
+  -- the newest like/hide/delete request on the message
+  LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a
+                      WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true
+ WHERE m.workspace_id = :workspaceId! AND m.id BETWEEN :fromId!::bigint AND :toId!::bigint
+ ORDER BY m.created_at, m.id LIMIT :limit!;
+
+/* The customer's messages of a thread newer than the one an agent saw, oldest first. */
+/* @name NewerInboundMessageItems */
+SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_from_account AS "isFromAccount",
+       m.external_id AS "externalId", m.parent_external_id AS "parentExternalId",
+       au.id AS "authorUserId?", au.name AS "authorUserName?",
+       ac.id::text AS "authorContactId?", ac.name AS "authorContactName?", ac.handle AS "authorContactHandle?",
+       ac.avatar_url AS "authorContactAvatarUrl?",
+       m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
+       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
+       la.id::text AS "lastActionId?", la.action AS "lastActionAction?", la.state AS "lastActionState?",
+       la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?"
+  FROM message m
+  LEFT JOIN users au ON au.id = m.author_user_id
+  LEFT JOIN contact ac ON ac.id = m.author_contact_id
+  -- the newest like/hide/delete request on the message
+  LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a
+                      WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true
+ WHERE m.workspace_id = :workspaceId! AND m.thread_id = :threadId! AND m.id > :afterId!::bigint
+   AND NOT m.is_from_account AND NOT m.deleted
+ ORDER BY m.created_at, m.id LIMIT :limit!;
+
+/*
+ * One page of a thread's messages, oldest first, keyset-paged over (created_at, id) by
+ * message_thread_idx; without a cursor the predicate folds away (custom plan, as the inbox list).
+ */
+/* @name ThreadMessagePage */
+SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_from_account AS "isFromAccount",
+       m.external_id AS "externalId", m.parent_external_id AS "parentExternalId",
+       au.id AS "authorUserId?", au.name AS "authorUserName?",
+       ac.id::text AS "authorContactId?", ac.name AS "authorContactName?", ac.handle AS "authorContactHandle?",
+       ac.avatar_url AS "authorContactAvatarUrl?",
+       m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
+       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
+       la.id::text AS "lastActionId?", la.action AS "lastActionAction?", la.state AS "lastActionState?",
+       la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?",
+       to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "_cursorAt!"
+  FROM (SELECT * FROM message m
+         WHERE m.thread_id = :threadId! AND m.workspace_id = :workspaceId!
+           AND (:cursorAt::timestamptz IS NULL OR (m.created_at, m.id) > (:cursorAt, :cursorId::bigint))
+         ORDER BY m.created_at, m.id LIMIT :limit!) m
+  LEFT JOIN users au ON au.id = m.author_user_id
+  LEFT JOIN contact ac ON ac.id = m.author_contact_id
+  -- the newest like/hide/delete request on the message
+  LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a
+                      WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true
+ ORDER BY m.created_at, m.id;
+
+/* A message to like/hide/delete, locked, with its thread's channel and network. */
+/* @name LockModerationTarget */
+SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_from_account AS "isFromAccount",
+       m.external_id AS "externalId", m.deleted, t.channel, ca.network
+  FROM message m JOIN thread t ON t.id = m.thread_id JOIN channel_account ca ON ca.id = m.channel_account_id
+ WHERE m.id = :id! AND m.workspace_id = :workspaceId!
+   FOR UPDATE OF m;
+
+/* @name OtherQueuedAction */
+SELECT action FROM message_action WHERE message_id = :messageId! AND state = 'queued' AND action <> :action!;
+
+/* Nothing when the same action is queued already (a double click). */
+/* @name InsertMessageAction */
+INSERT INTO message_action (workspace_id, message_id, action, requested_by) VALUES (:workspaceId!, :messageId!, :action!, :requestedBy!)
+ON CONFLICT (message_id, action) WHERE state = 'queued' DO NOTHING RETURNING id::text AS "id!";
+
+/* @name LatestActionOfKind */
+SELECT id::text AS "id!" FROM message_action WHERE message_id = :messageId! AND action = :action! ORDER BY id DESC LIMIT 1;
+
+/* @name MessageInWorkspace */
+SELECT 1 AS "found!" FROM message WHERE id = :id! AND workspace_id = :workspaceId!;
+
+/* The requester's columns come from a LEFT JOIN ("?"). */
+/* @name MessageActionById */
+SELECT a.id::text AS "id!", a.action, a.state, a.error, u.id AS "requestedById?", u.name AS "requestedByName?",
+       a.created_at AS "createdAt", a.finished_at AS "finishedAt"
+  FROM message_action a LEFT JOIN users u ON u.id = a.requested_by
+ WHERE a.workspace_id = :workspaceId! AND a.id = :id!;
+
+/* @name MessageActionsOfMessage */
+SELECT a.id::text AS "id!", a.action, a.state, a.error, u.id AS "requestedById?", u.name AS "requestedByName?",
+       a.created_at AS "createdAt", a.finished_at AS "finishedAt"
+  FROM message_action a LEFT JOIN users u ON u.id = a.requested_by
+ WHERE a.workspace_id = :workspaceId! AND a.message_id = :messageId!
+ ORDER BY a.id DESC LIMIT 50;

@@ -1,0 +1,135 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { sqlClient, type Queryable } from '@resonance/db';
+import type { Cursor } from '../common/cursor';
+import type { SentimentBand } from '@resonance/contracts';
+import {
+  assignableUser,
+  listThreads,
+  lockThread,
+  markThreadRead,
+  threadDetail,
+  threadInWorkspace,
+  threadItemsByIds,
+  updateThread,
+  type IListThreadsResult,
+  type ILockThreadResult,
+  type IThreadDetailResult,
+  type IThreadItemsByIdsResult,
+} from './threads.queries';
+
+/** The inbox filters, resolved (`me` is already the user's id); undefined = not filtered. */
+export interface InboxFilter {
+  workspaceId: string;
+  status?: string;
+  network?: string;
+  channelId?: string;
+  /** true: only threads without an assignee. */
+  unassigned: boolean;
+  assigneeId?: string;
+  tag?: string;
+  waitingLongerThanMinutes?: number;
+  intent?: string;
+  sentiment?: SentimentBand;
+  q?: string;
+  cursor: Cursor | null;
+  /** Rows to fetch (the page size plus one, to know whether a next page exists). */
+  limit: number;
+}
+
+/** What a PATCH changes; a field left undefined stays as it is. */
+export interface ThreadChanges {
+  assigneeId?: string | null;
+  status?: string;
+  priority?: number;
+  tags?: string[];
+}
+
+/**
+ * All SQL of threads (threads.sql, typed by pgTyped in threads.queries.ts). Every method takes the
+ * caller's transaction manager where it has one, so its statements join that transaction.
+ */
+@Injectable()
+export class ThreadsRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  /** One keyset page of the inbox, newest activity first. */
+  list(f: InboxFilter, db: Queryable = this.dataSource): Promise<IListThreadsResult[]> {
+    return listThreads.run(
+      {
+        workspaceId: f.workspaceId,
+        status: f.status ?? null,
+        network: f.network ?? null,
+        channelId: f.channelId ?? null,
+        unassigned: f.unassigned,
+        assigneeId: f.assigneeId ?? null,
+        tag: f.tag ?? null,
+        waitingLongerThanMinutes: f.waitingLongerThanMinutes ?? null,
+        intent: f.intent ?? null,
+        sentiment: f.sentiment ?? null,
+        q: f.q ?? null,
+        cursorAt: f.cursor?.at ?? null,
+        cursorId: f.cursor?.id ?? null,
+        limit: f.limit,
+      },
+      sqlClient(db),
+    );
+  }
+
+  /** Thread items by id, within one workspace (ids of other workspaces yield nothing), newest activity first. */
+  itemsByIds(workspaceId: string, ids: string[], db: Queryable = this.dataSource): Promise<IThreadItemsByIdsResult[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return threadItemsByIds.run({ workspaceId, ids }, sqlClient(db));
+  }
+
+  async detail(workspaceId: string, id: string, db: Queryable = this.dataSource): Promise<IThreadDetailResult | undefined> {
+    const [row] = await threadDetail.run({ workspaceId, id }, sqlClient(db));
+    return row;
+  }
+
+  /** The workspace's thread, locked until the transaction ends; undefined when it is not the workspace's. */
+  async lock(workspaceId: string, id: string, db: Queryable): Promise<ILockThreadResult | undefined> {
+    const [row] = await lockThread.run({ workspaceId, id }, sqlClient(db));
+    return row;
+  }
+
+  async update(id: string, changes: ThreadChanges, db: Queryable = this.dataSource): Promise<void> {
+    await updateThread.run(
+      {
+        id,
+        setAssignee: changes.assigneeId !== undefined,
+        assigneeId: changes.assigneeId ?? null,
+        setStatus: changes.status !== undefined,
+        status: changes.status ?? null,
+        setPriority: changes.priority !== undefined,
+        priority: changes.priority ?? null,
+        setTags: changes.tags !== undefined,
+        tags: changes.tags ?? null,
+      },
+      sqlClient(db),
+    );
+  }
+
+  /** Unread count 0; false when the thread is not the workspace's. */
+  async markRead(workspaceId: string, id: string, db: Queryable = this.dataSource): Promise<boolean> {
+    return (await markThreadRead.run({ workspaceId, id }, sqlClient(db))).length > 0;
+  }
+
+  /** Whether the user is an active agent or admin of the workspace. */
+  async isAssignable(workspaceId: string, userId: string, db: Queryable = this.dataSource): Promise<boolean> {
+    return (await assignableUser.run({ workspaceId, userId }, sqlClient(db))).length > 0;
+  }
+
+  async exists(workspaceId: string, id: string, db: Queryable = this.dataSource): Promise<boolean> {
+    return (await threadInWorkspace.run({ workspaceId, id }, sqlClient(db))).length > 0;
+  }
+}
+
+/**
+ * 404 unless the thread is one of the workspace's: the check before reading or adding what hangs
+ * off a thread. A function over `db` so that code holding only a DataSource or a transaction can use it.
+ */
+export async function requireThread(db: Queryable, workspaceId: string, id: string): Promise<void> {
+  const found = await threadInWorkspace.run({ id, workspaceId }, sqlClient(db));
+  if (!found.length) throw new NotFoundException(`thread ${id} not found`);
+}
