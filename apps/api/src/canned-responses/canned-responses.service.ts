@@ -6,7 +6,7 @@ import { renderTemplate, type CannedQuery, type CannedResponseBody, type RenderB
 import { CannedResponsesRepository, type CannedResponseRow } from './canned-responses.repository';
 
 /** The one place a canned_response row becomes the wire's CannedResponse. */
-function toView(row: CannedResponseRow): CannedResponse {
+function toCannedResponse(row: CannedResponseRow): CannedResponse {
   return { id: row.id, title: row.title, text: row.text, shortcut: row.shortcut, language: row.language, updatedAt: toIso(row.updatedAt) };
 }
 
@@ -20,13 +20,13 @@ export class CannedResponsesService {
 
   async list(user: AuthUser, q: CannedQuery): Promise<CannedResponse[]> {
     const like = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-    return (await this.responses.list(user.workspaceId, like, q.limit ?? 200)).map(toView);
+    return (await this.responses.list(user.workspaceId, like, q.limit ?? 200)).map(toCannedResponse);
   }
 
   async get(user: AuthUser, id: string): Promise<CannedResponse> {
     const row = await this.responses.get(user.workspaceId, id);
     if (!row) throw new NotFoundException(`canned response ${id} not found`);
-    return toView(row);
+    return toCannedResponse(row);
   }
 
   async create(user: AuthUser, body: CannedResponseBody): Promise<CannedResponse> {
@@ -39,7 +39,7 @@ export class CannedResponsesService {
       createdBy: user.id,
     });
     await this.audit.record({ workspaceId: user.workspaceId, actorUserId: user.id, action: 'canned_response.create', targetType: 'canned_response', targetId: row.id });
-    return toView(row);
+    return toCannedResponse(row);
   }
 
   async update(user: AuthUser, id: string, body: UpdateCannedResponseBody): Promise<CannedResponse> {
@@ -48,7 +48,7 @@ export class CannedResponsesService {
     const row = await this.responses.update(user.workspaceId, id, { title: body.title, text: body.text, shortcut: body.shortcut, language: body.language });
     if (!row) throw new NotFoundException(`canned response ${id} not found`);
     await this.audit.record({ workspaceId: user.workspaceId, actorUserId: user.id, action: 'canned_response.update', targetType: 'canned_response', targetId: id, data: { fields } });
-    return toView(row);
+    return toCannedResponse(row);
   }
 
   async remove(user: AuthUser, id: string): Promise<void> {

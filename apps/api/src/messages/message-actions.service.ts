@@ -16,7 +16,7 @@ import { MessagesRepository, type MessageActionRow } from './messages.repository
 import { MessagesService } from './messages.service';
 
 /** The one place a message_action row becomes the wire's MessageActionItem. */
-function toActionItem(row: MessageActionRow): MessageActionItem {
+function toMessageActionItem(row: MessageActionRow): MessageActionItem {
   return {
     id: row.id,
     action: oneOf(MODERATION_ACTIONS, row.action, 'message_action.action'),
@@ -92,12 +92,12 @@ export class MessageActionsService {
     const message = await this.messageItems.byId(user.workspaceId, messageId);
     const row = await this.messages.actionById(user.workspaceId, actionId);
     if (!row) throw new NotFoundException(`message action ${actionId} not found`);
-    const item = toActionItem(row);
+    const item = toMessageActionItem(row);
     return { message, action: item };
   }
 
   async list(user: AuthUser, messageId: string): Promise<MessageActionItem[]> {
     if (!(await this.messages.exists(user.workspaceId, messageId))) throw new NotFoundException(`message ${messageId} not found`);
-    return (await this.messages.actionsOfMessage(user.workspaceId, messageId)).map(toActionItem);
+    return (await this.messages.actionsOfMessage(user.workspaceId, messageId)).map(toMessageActionItem);
   }
 }
