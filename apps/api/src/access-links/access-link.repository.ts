@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ACCESS_LINK_DAYS, isAccessLinkPurpose, type AccessLinkPurpose } from '@resonance/contracts';
+import { ACCESS_LINK_DAYS, ACCESS_LINK_PURPOSES, type AccessLinkPurpose } from '@resonance/contracts';
 import { sqlClient, type Queryable } from '@resonance/db';
-import { storedValue } from '../common/stored-value';
+import { oneOf } from '../common/narrow';
 import { deleteUnusedLinks, endUserSessions, findLink, insertLink, lockLink, setLinkPassword, useLink, type IFindLinkResult } from './access-links.queries';
 
 /** What the database knows about a presented token: the link and its user. */
@@ -34,7 +34,7 @@ export class AccessLinkRepository {
   /** The link of a token, or undefined; `lock` holds its row until the transaction `db` ends (single use). */
   async find(token: string, lock: boolean, db: Queryable = this.dataSource): Promise<StoredAccessLink | undefined> {
     const [row] = await (lock ? lockLink : findLink).run({ tokenHash: tokenHash(token) }, sqlClient(db));
-    return row && { ...row, purpose: storedValue(row.purpose, isAccessLinkPurpose, 'user_access_link.purpose') };
+    return row && { ...row, purpose: oneOf(ACCESS_LINK_PURPOSES, row.purpose, 'user_access_link.purpose') };
   }
 
   /** Sets the password, uses the link up and ends the user's sessions (a reset locks out whoever had them). */

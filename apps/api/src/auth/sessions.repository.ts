@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { isUserRole, type UserRole } from '@resonance/contracts';
+import { USER_ROLES, type UserRole } from '@resonance/contracts';
 import { sqlClient, type Queryable } from '@resonance/db';
-import { storedValue } from '../common/stored-value';
+import { oneOf } from '../common/narrow';
 import { deleteSession, deleteUserSessions, insertSession, resolveSession, type IResolveSessionResult } from './sessions.queries';
 
 export type SessionRow = Omit<IResolveSessionResult, 'role'> & { role: UserRole };
@@ -22,7 +22,7 @@ export class SessionsRepository {
   /** The live session `id` and its active user, its expiry slid forward (sessions.sql); undefined when there is none. */
   async resolve(id: string, idleMs: number, maxMs: number, db: Queryable = this.dataSource): Promise<SessionRow | undefined> {
     const [row] = await resolveSession.run({ id, idleMs, maxMs }, sqlClient(db));
-    return row && { ...row, role: storedValue(row.role, isUserRole, 'users.role') };
+    return row && { ...row, role: oneOf(USER_ROLES, row.role, 'users.role') };
   }
 
   async delete(id: string, db: Queryable = this.dataSource): Promise<void> {

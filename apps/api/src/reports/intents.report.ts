@@ -1,6 +1,6 @@
 import { NotFoundException } from '@nestjs/common';
-import { INTENTS, isNetwork, toIsoOrNull, type ChannelHealthRow, type ChannelsHealthReport, type IntentsReport, type PostReport } from '@resonance/contracts';
-import { storedValue } from '../common/stored-value';
+import { INTENTS, NETWORKS, toIsoOrNull, type ChannelHealthRow, type ChannelsHealthReport, type IntentsReport, type PostReport } from '@resonance/contracts';
+import { oneOf } from '../common/narrow';
 import { pick } from './definitions';
 import type { ReportParams } from './report-query';
 import type { ChannelsHealthRow, ReportsRepository } from './reports.repository';
@@ -70,7 +70,7 @@ export async function postReport(reports: ReportsRepository, workspaceId: string
 /** The one place a channel-health row becomes the wire's ChannelHealthRow (timestamps as ISO strings). */
 const toChannelHealthRow = ({ last_synced_at, last_error_at, network, budget, ...row }: ChannelsHealthRow): ChannelHealthRow => ({
   ...row,
-  network: storedValue(network, isNetwork, 'channel_account.network'),
+  network: oneOf(NETWORKS, network, 'channel_account.network'),
   // rate_budget is the connector's own JSON object; anything else is shown as no budget.
   budget: typeof budget === 'object' && budget !== null && !Array.isArray(budget) ? budget : null,
   last_synced_at: toIsoOrNull(last_synced_at),

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { isUserRole, type UserRole } from '@resonance/contracts';
+import { USER_ROLES, type UserRole } from '@resonance/contracts';
 import { sqlClient, type Queryable } from '@resonance/db';
-import { storedValue } from '../common/stored-value';
+import { oneOf } from '../common/narrow';
 import type { UserView } from './user.view';
 import * as q from './users.queries';
 
 /** A users row as the API shows it: the generated row with its role narrowed (users.role has a CHECK). */
-const toView = <R extends { role: string }>(row: R): Omit<R, 'role'> & { role: UserRole } => ({ ...row, role: storedValue(row.role, isUserRole, 'users.role') });
+const toView = <R extends { role: string }>(row: R): Omit<R, 'role'> & { role: UserRole } => ({ ...row, role: oneOf(USER_ROLES, row.role, 'users.role') });
 
 /** All SQL of the users table (users.sql, typed by pgTyped in users.queries.ts); never returns a password hash unasked. */
 @Injectable()
