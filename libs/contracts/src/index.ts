@@ -6,3 +6,5 @@ export * from './accounts';
 /** The HTTP API's wire contract: requests, responses, live events (ISO strings for dates). */
 export * from './wire';
 export * from './guards';
+/** Narrowing of network payloads (connectors, sim). */
+export * from './json';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { UnifiedRecord } from '@resonance/contracts';
+import { arr, obj, type UnifiedRecord } from '@resonance/contracts';
 import { mapWebhook } from '@resonance/connectors';
 import { WebhookDeliveries } from './webhook-deliveries';
 
@@ -11,8 +11,6 @@ export interface WebhookAccepted {
   duplicate?: true;
 }
 
-type Json = Record<string, unknown>;
-
 /**
  * Turns one verified Facebook delivery into queue jobs, per connected page: its records as one
  * ingest job (job id from the delivery's hash, so a duplicate delivery adds nothing — and the
@@ -23,11 +21,11 @@ export class FacebookWebhookService {
   constructor(@Inject(WebhookDeliveries) private readonly deliveries: WebhookDeliveries) {}
 
   async accept(rawBody: Buffer, body: unknown): Promise<WebhookAccepted> {
-    const entries = Array.isArray((body as Json)?.entry) ? ((body as Json).entry as unknown[]) : [];
+    const entries = arr(obj(body).entry);
     // Entries of one delivery may belong to several pages; group their records by page.
     const byPage = new Map<string, UnifiedRecord[]>();
     for (const entry of entries) {
-      const pageId = (entry as Json)?.id;
+      const pageId = obj(entry).id;
       if (pageId === undefined || pageId === null) continue;
       const records = mapWebhook({ object: 'page', entry: [entry] });
       byPage.set(String(pageId), [...(byPage.get(String(pageId)) ?? []), ...records]);

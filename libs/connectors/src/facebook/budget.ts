@@ -1,9 +1,8 @@
+import { arr, num, obj } from '@resonance/contracts';
 import type { BudgetState } from '../budget';
 
-type Json = Record<string, unknown>;
-
 const percentOf = (v: unknown): number[] => {
-  const o = v && typeof v === 'object' ? (v as Json) : {};
+  const o = obj(v);
   return ['call_count', 'total_cputime', 'total_time', 'acc_id_util_pct']
     .map((k) => o[k])
     .filter((n): n is number => typeof n === 'number');
@@ -39,11 +38,11 @@ export function readFacebookBudget(headers: Headers, previous: BudgetState | und
   const buc = parseHeader(headers, 'x-business-use-case-usage');
   if (buc && typeof buc === 'object') {
     seen = true;
-    for (const entries of Object.values(buc as Json)) {
-      for (const e of Array.isArray(entries) ? entries : []) {
+    for (const entries of Object.values(obj(buc))) {
+      for (const e of arr(entries)) {
         percents.push(...percentOf(e));
-        const regain = (e as Json).estimated_time_to_regain_access;
-        if (typeof regain === 'number') regainMinutes = Math.max(regainMinutes, regain);
+        const regain = num(obj(e).estimated_time_to_regain_access);
+        if (regain !== undefined) regainMinutes = Math.max(regainMinutes, regain);
       }
     }
   }

@@ -1,9 +1,6 @@
-import type { ErrorCode } from '@resonance/contracts';
+import { type ErrorCode, obj } from '@resonance/contracts';
 import { ConnectorError } from '../errors';
 import { readFacebookBudget } from './budget';
-
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
 
 /** Graph codes that mean "too many calls": app (4), user (17), page (32), custom-level (613), business use case (80001–80014). */
 const RATE_LIMIT_CODES = new Set([4, 17, 32, 341, 613]);

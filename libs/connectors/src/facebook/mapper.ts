@@ -1,4 +1,4 @@
-import type { Attachment, MessageRecord, PageRecord, PostRecord, ThreadRecord, UnifiedRecord } from '@resonance/contracts';
+import { arr, type Attachment, type JsonObject, type MessageRecord, obj, type PageRecord, type PostRecord, str, type ThreadRecord, type UnifiedRecord } from '@resonance/contracts';
 import { listIn, mapEach } from '../unexpected';
 
 /**
@@ -13,11 +13,6 @@ export interface FacebookMapContext {
   /** The post whose comments these are (GET /{post}/comments). */
   postId?: string;
 }
-
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
 
 const GRAPH_UTC = /^(\d{4}-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d))\+0000$/;
 
@@ -44,7 +39,7 @@ export const messengerThreadKey = (psid: string): string => `dm:${psid}`;
 export const psidOfThreadKey = (threadKey: string): string | null => (threadKey.startsWith('dm:') ? threadKey.slice(3) : null);
 
 /** Where paging goes on: the `after` cursor, or the time-based query of `paging.next` (without the token). */
-export function pageRecord(body: Json): PageRecord {
+export function pageRecord(body: JsonObject): PageRecord {
   const paging = obj(body.paging);
   const next = str(paging.next);
   if (!next) return { kind: 'page', network: 'facebook', nextCursor: null };
@@ -80,14 +75,14 @@ function idsFromPermalink(url: string | undefined): PermalinkIds | undefined {
   }
 }
 
-function commentAttachments(c: Json): Attachment[] | undefined {
+function commentAttachments(c: JsonObject): Attachment[] | undefined {
   const a = obj(c.attachment);
   if (!Object.keys(a).length) return undefined;
   const url = str(obj(obj(a.media).image).src) ?? str(a.url) ?? str(obj(a.target).url);
   return url ? [{ type: str(a.type) ?? 'attachment', url }] : undefined;
 }
 
-function messageAttachments(m: Json): Attachment[] | undefined {
+function messageAttachments(m: JsonObject): Attachment[] | undefined {
   const out: Attachment[] = [];
   for (const raw of arr(obj(m.attachments).data)) {
     const a = obj(raw);
@@ -218,7 +213,7 @@ export function mapPostsPage(body: unknown, ctx: FacebookMapContext): UnifiedRec
 }
 
 /** The customer of a Messenger message: whoever of from/to is not the page. */
-function customerOf(m: Json, pageId: string | undefined): string | undefined {
+function customerOf(m: JsonObject, pageId: string | undefined): string | undefined {
   const from = str(obj(m.from).id);
   const to = arr(obj(m.to).data).map((t) => str(obj(t).id)).filter((t): t is string => !!t);
   if (pageId) return from === pageId ? to.find((t) => t !== pageId) : from;

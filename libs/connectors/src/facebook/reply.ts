@@ -1,3 +1,4 @@
+import { arr, obj } from '@resonance/contracts';
 import { ConnectorError } from '../errors';
 import type { ConnectorContext, ReplyCapability, ReplyTarget } from '../interfaces';
 import { facebookClient } from './sync';
@@ -6,10 +7,6 @@ import type { FacebookSettings } from './settings';
 
 /** Messenger's standard messaging window: a page may answer within 24 hours of the customer's last message. */
 export const MESSENGER_WINDOW_MS = 24 * 3600_000;
-
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 const recipientOf = (target: Extract<ReplyTarget, { channel: 'direct' }>): string => {
   const psid = target.recipientExternalId || psidOfThreadKey(target.threadKey);

@@ -1,4 +1,4 @@
-import type { UnifiedRecord } from '@resonance/contracts';
+import { arr, type JsonObject, obj, type UnifiedRecord } from '@resonance/contracts';
 import type { ConnectorContext, StreamStates, SyncInput, SyncPage } from '../interfaces';
 import { facebookAccessToken } from './auth';
 import { GraphClient } from './client';
@@ -41,10 +41,6 @@ const OVERLAP_MS = 2 * 60_000;
 /** Every post in the window is read again at least this often, whatever its count says. */
 const RECONCILE_EVERY_MS = 15 * 60_000;
 
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-
 export function facebookClient(settings: FacebookSettings, ctx: ConnectorContext): GraphClient {
   return new GraphClient({ settings, accessToken: facebookAccessToken(ctx.credentials), budget: ctx.budget });
 }
@@ -58,7 +54,7 @@ export async function* facebookSyncPages(settings: FacebookSettings, input: Sync
   // 1. posts within the window (newest first), with their comment counts.
   const seen = new Map<string, { createdAt: string; count: number | undefined }>();
   let next: string | null = null;
-  let body: Json = await client.get(`${pageId}/feed`, {
+  let body: JsonObject = await client.get(`${pageId}/feed`, {
     fields: 'id,message,story,created_time,permalink_url,from,shares,reactions.summary(true).limit(0),comments.filter(stream).summary(true).limit(0)',
     limit: FEED_LIMIT,
     since: Math.floor(windowStart / 1000),
@@ -102,7 +98,7 @@ export async function* facebookSyncPages(settings: FacebookSettings, input: Sync
     const count = seen.get(postId)?.count;
     const due = !cursor.polledAt || Date.parse(cursor.polledAt) < now.getTime() - RECONCILE_EVERY_MS;
     if (!due && count !== undefined && count === cursor.count) continue;
-    let page: Json = await client.get(`${postId}/comments`, {
+    let page: JsonObject = await client.get(`${postId}/comments`, {
       filter: 'stream',
       order: 'chronological',
       limit: PAGE_LIMIT,
@@ -132,7 +128,7 @@ export async function* facebookSyncPages(settings: FacebookSettings, input: Sync
   const watermark = conv.watermark ? Date.parse(conv.watermark) : windowStart;
   const from = watermark - OVERLAP_MS;
   let newest = watermark;
-  let list: Json = await client.get(`${pageId}/conversations`, { platform: 'messenger', fields: 'id,updated_time,unread_count,participants', limit: 25 });
+  let list: JsonObject = await client.get(`${pageId}/conversations`, { platform: 'messenger', fields: 'id,updated_time,unread_count,participants', limit: 25 });
   for (;;) {
     let older = false;
     for (const raw of arr(list.data)) {
@@ -144,7 +140,7 @@ export async function* facebookSyncPages(settings: FacebookSettings, input: Sync
       if (Number.isFinite(updated)) newest = Math.max(newest, updated);
       const customer = conversationCustomer(raw, pageId);
       const records: UnifiedRecord[] = mapConversation(raw, { pageId });
-      let messages: Json = await client.get(`${String(obj(raw).id)}/messages`, { fields: 'id,created_time,from,to,message,attachments', limit: PAGE_LIMIT });
+      let messages: JsonObject = await client.get(`${String(obj(raw).id)}/messages`, { fields: 'id,created_time,from,to,message,attachments', limit: PAGE_LIMIT });
       for (;;) {
         const mapped = mapMessagesPage(messages, { pageId }, customer).filter((r) => r.kind === 'message');
         records.push(...mapped);

@@ -1,11 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { HintRecord, MessageRecord, UnifiedRecord } from '@resonance/contracts';
+import { arr, type HintRecord, type JsonObject, type MessageRecord, obj, str, type UnifiedRecord } from '@resonance/contracts';
 import { fbTimeToIso, messengerThreadKey } from './mapper';
-
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
 
 /** Exactly "sha256=" and 64 hex digits (either case), nothing before or after. */
 const FACEBOOK_SIGNATURE = /^sha256=[0-9a-fA-F]{64}$/;
@@ -33,7 +28,7 @@ const messengerTime = (ms: number): string | undefined => {
 const hint = (target: HintRecord['target'], externalId: string): HintRecord => ({ kind: 'hint', network: 'facebook', target, externalId });
 
 /** One `feed` change: comments carry everything (→ message), other items only ids (→ hint). */
-function mapFeedChange(pageId: string | undefined, value: Json): UnifiedRecord[] {
+function mapFeedChange(pageId: string | undefined, value: JsonObject): UnifiedRecord[] {
   const item = str(value.item);
   const verb = str(value.verb);
   const postId = str(value.post_id);
@@ -93,7 +88,7 @@ function mapFeedChange(pageId: string | undefined, value: Json): UnifiedRecord[]
 }
 
 /** One Messenger `messaging` event: a message or its echo (sent by the page) → message record. */
-function mapMessagingEvent(pageId: string | undefined, event: Json): UnifiedRecord[] {
+function mapMessagingEvent(pageId: string | undefined, event: JsonObject): UnifiedRecord[] {
   const message = obj(event.message);
   const sender = str(obj(event.sender).id);
   const recipient = str(obj(event.recipient).id);

@@ -1,9 +1,6 @@
-import type { ErrorCode } from '@resonance/contracts';
+import { type ErrorCode, obj } from '@resonance/contracts';
 import { ConnectorError } from '../errors';
 import { nextUtcMidnight } from './budget';
-
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
 
 /** serviceErrorCode 101: "Resource level throttle limit … is reached" (daily limits). */
 export const THROTTLE_SERVICE_CODE = 101;

@@ -1,4 +1,4 @@
-import type { Attachment, MessageRecord, PageRecord, PostRecord, UnifiedRecord } from '@resonance/contracts';
+import { arr, type Attachment, type JsonObject, type MessageRecord, obj, type PageRecord, type PostRecord, str, type UnifiedRecord } from '@resonance/contracts';
 import { listIn, mapEach } from '../unexpected';
 
 /**
@@ -15,11 +15,6 @@ export interface LinkedInMapContext {
   /** Names of actors, by URN, looked up separately (comments carry only the actor's URN). */
   names?: ReadonlyMap<string, { name?: string; handle?: string }>;
 }
-
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
 
 // encodeURIComponent throws on an unpaired surrogate; such a URN from a hostile payload gets U+FFFD.
 const wellFormed = (value: string): string => value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
@@ -98,7 +93,7 @@ export function mapPostsPage(body: unknown): UnifiedRecord[] {
   return [...(list.error ? [list.error] : []), ...mapEach('linkedin', list.items, 'a post with an id', mapPost), pageRecord(body)];
 }
 
-function attachmentsOf(c: Json): Attachment[] | undefined {
+function attachmentsOf(c: JsonObject): Attachment[] | undefined {
   const out: Attachment[] = [];
   for (const raw of arr(c.content)) {
     const a = obj(raw);

@@ -1,13 +1,10 @@
+import { arr, obj } from '@resonance/contracts';
 import { ConnectorError } from '../errors';
 import type { ConnectorContext, ReplyCapability } from '../interfaces';
 import { urnSegment } from './client';
 import { commentUrnOf, liTimeToIso, parseCommentUrn } from './mapper';
 import type { LinkedInSettings } from './settings';
 import { linkedinClient } from './sync';
-
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /** LinkedIn has no API for a company page's private messages: said wherever a reply would go there. */
 export const LINKEDIN_NO_MESSAGES =

@@ -1,4 +1,4 @@
-import type { UnifiedRecord } from '@resonance/contracts';
+import { arr, num, obj, type UnifiedRecord } from '@resonance/contracts';
 import type { ConnectorContext, StreamStates, SyncInput, SyncPage } from '../interfaces';
 import { linkedinAccessToken } from './auth';
 import { LinkedInClient, urnSegment } from './client';
@@ -32,11 +32,6 @@ const MAX_TRACKED_POSTS = 100;
 const RECONCILE_EVERY_MS = 30 * 60_000;
 /** Person URNs per batch name lookup (/rest/people?ids=List(...)). */
 const NAMES_BATCH = 50;
-
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
 export function linkedinClient(settings: LinkedInSettings, ctx: ConnectorContext): LinkedInClient {
   return new LinkedInClient({ settings, accessToken: linkedinAccessToken(ctx.credentials), budget: ctx.budget });

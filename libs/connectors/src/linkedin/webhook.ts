@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { HintRecord } from '@resonance/contracts';
+import { type HintRecord, obj } from '@resonance/contracts';
 
 /**
  * LinkedIn's webhooks (Organization Social Action Notifications, for apps with an approved
@@ -27,9 +27,6 @@ export function verifyLinkedInSignature(rawBody: Buffer, header: string | undefi
 
 /** Actions that change what the inbox shows: new, edited or deleted comments (likes and shares do not). */
 const COMMENT_ACTIONS = new Set(['COMMENT', 'ADMIN_COMMENT', 'COMMENT_EDIT', 'COMMENT_DELETE']);
-
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
 
 /** One delivery → per organization, hints to read the posts whose comments changed. */
 export function mapLinkedInWebhookByOrganization(body: unknown): Map<string, HintRecord[]> {

@@ -1,10 +1,5 @@
-import type { ErrorCode } from '@resonance/contracts';
+import { arr, type ErrorCode, obj, stringOnly } from '@resonance/contracts';
 import { ConnectorError } from '../errors';
-
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 /** X's windows are 15 minutes; without a reset header, wait one out. */
 export const X_RATE_LIMIT_DELAY_MS = 15 * 60_000;
@@ -82,23 +77,23 @@ export function parseXError(response: { status: number; body: unknown; headers?:
   const b = obj(response.body);
   const first = obj(arr(b.errors)[0]);
   const v1Code = typeof first.code === 'number' ? first.code : undefined;
-  const problemType = str(b.type) ?? str(first.type);
+  const problemType = stringOnly(b.type) ?? stringOnly(first.type);
   const problem = problemType?.split('/').pop();
-  const oauth = str(b.error);
+  const oauth = stringOnly(b.error);
   let code: ErrorCode | undefined;
   if (v1Code !== undefined) code = V1_CODES[v1Code];
   if (!code && problem && problem !== 'about:blank') code = PROBLEM_TYPES[problem];
   if (!code && oauth) code = OAUTH_ERRORS[oauth] ?? (response.status === 400 ? 'INVALID_REQUEST' : undefined);
   // The refresh endpoint says an unusable refresh token with invalid_request and this description.
-  if (oauth === 'invalid_request' && /token was invalid|refresh token/i.test(str(b.error_description) ?? '')) code = 'AUTH_REVOKED';
-  if (!code && /usage cap/i.test(str(b.title) ?? '')) code = 'QUOTA_EXCEEDED';
+  if (oauth === 'invalid_request' && /token was invalid|refresh token/i.test(stringOnly(b.error_description) ?? '')) code = 'AUTH_REVOKED';
+  if (!code && /usage cap/i.test(stringOnly(b.title) ?? '')) code = 'QUOTA_EXCEEDED';
   code ??= byStatus(response.status);
   const message =
-    str(first.message) ??
-    str(b.detail) ??
-    str(b.error_description) ??
-    str(b.title) ??
-    str(first.detail) ??
+    stringOnly(first.message) ??
+    stringOnly(b.detail) ??
+    stringOnly(b.error_description) ??
+    stringOnly(b.title) ??
+    stringOnly(first.detail) ??
     (typeof response.body === 'string' && response.body ? response.body.slice(0, 200) : `HTTP ${response.status}`);
   let retryAfterMs: number | undefined;
   if (code === 'RATE_LIMITED') {

@@ -1,4 +1,4 @@
-import type { MessageRecord, PageRecord, PostRecord, RecordAuthor, UnifiedRecord } from '@resonance/contracts';
+import { arr, type JsonObject, type MessageRecord, num, obj, type PageRecord, type PostRecord, type RecordAuthor, str, type UnifiedRecord } from '@resonance/contracts';
 import { listIn, mapEach } from '../unexpected';
 
 /**
@@ -20,12 +20,6 @@ export interface XMapContext {
   ownConversations?: ReadonlySet<string>;
 }
 
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
-const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
-
 export const dmThreadKey = (userId: string): string => `dm:${userId}`;
 
 export function xTimeToIso(value: unknown): string | undefined {
@@ -36,8 +30,8 @@ export function xTimeToIso(value: unknown): string | undefined {
 }
 
 /** Users of `includes.users` by id. */
-export function usersById(body: unknown): Map<string, Json> {
-  const map = new Map<string, Json>();
+export function usersById(body: unknown): Map<string, JsonObject> {
+  const map = new Map<string, JsonObject>();
   for (const u of arr(obj(obj(body).includes).users)) {
     const id = str(obj(u).id);
     if (id) map.set(id, obj(u));
@@ -45,7 +39,7 @@ export function usersById(body: unknown): Map<string, Json> {
   return map;
 }
 
-function authorOf(id: string | undefined, users: Map<string, Json>): RecordAuthor {
+function authorOf(id: string | undefined, users: Map<string, JsonObject>): RecordAuthor {
   if (!id) return {};
   const u = users.get(id) ?? {};
   return {
@@ -56,7 +50,7 @@ function authorOf(id: string | undefined, users: Map<string, Json>): RecordAutho
   };
 }
 
-export const repliedTo = (t: Json): string | undefined =>
+export const repliedTo = (t: JsonObject): string | undefined =>
   str(obj(arr(t.referenced_tweets).find((r) => obj(r).type === 'replied_to')).id);
 
 const tweetUrl = (id: string, username: string | undefined) => `https://x.com/${username ?? 'i/web'}/status/${id}`;
@@ -72,10 +66,10 @@ interface Placed {
  * Where each tweet of a page belongs. Parents come first in the recursion so a reply deeper in a
  * conversation inherits its parent's thread when the page holds the parent.
  */
-function placeTweets(tweets: Json[], ctx: XMapContext): Map<string, Placed> {
+function placeTweets(tweets: JsonObject[], ctx: XMapContext): Map<string, Placed> {
   const byId = new Map(tweets.map((t) => [str(t.id) ?? '', t]));
   const placed = new Map<string, Placed>();
-  const place = (t: Json, depth: number): Placed => {
+  const place = (t: JsonObject, depth: number): Placed => {
     const id = str(t.id)!;
     const known = placed.get(id);
     if (known) return known;
@@ -106,7 +100,7 @@ function placeTweets(tweets: Json[], ctx: XMapContext): Map<string, Placed> {
 }
 
 /** Tweets (data of a timeline, search, or lookup) → posts and messages. */
-export function mapTweets(tweets: unknown[], users: Map<string, Json>, ctx: XMapContext): UnifiedRecord[] {
+export function mapTweets(tweets: unknown[], users: Map<string, JsonObject>, ctx: XMapContext): UnifiedRecord[] {
   const list = tweets.map(obj).filter((t) => str(t.id));
   const placed = placeTweets(list, ctx);
   const out: UnifiedRecord[] = [];
@@ -197,7 +191,7 @@ export function mapTweetCreate(body: unknown, ctx: XMapContext & { inReplyTo?: s
 }
 
 /** The customer of a 1:1 DM conversation: the participant that is not the account. */
-export function dmCustomer(event: Json, accountId: string | undefined): string | undefined {
+export function dmCustomer(event: JsonObject, accountId: string | undefined): string | undefined {
   const participants = arr(event.participant_ids).map(str).filter((p): p is string => !!p);
   const fromConversation = (str(event.dm_conversation_id) ?? '').split('-').filter((p) => /^\d+$/.test(p));
   const ids = participants.length ? participants : fromConversation;
@@ -211,7 +205,7 @@ export function dmCustomer(event: Json, accountId: string | undefined): string |
 }
 
 /** One DM event (MessageCreate) → message; joins/leaves are not messages. */
-export function mapDmEvent(raw: unknown, users: Map<string, Json>, ctx: XMapContext): MessageRecord | undefined {
+export function mapDmEvent(raw: unknown, users: Map<string, JsonObject>, ctx: XMapContext): MessageRecord | undefined {
   const e = obj(raw);
   const id = str(e.id);
   if (!id || (e.event_type !== undefined && e.event_type !== 'MessageCreate')) return undefined;

@@ -1,12 +1,9 @@
+import { arr, obj } from '@resonance/contracts';
 import { ConnectorError } from '../errors';
 import type { ConnectorContext, ReplyCapability, ReplyTarget } from '../interfaces';
 import { repliedTo, xTimeToIso } from './mapper';
 import type { XSettings } from './settings';
 import { DM_EVENT_FIELDS, TWEET_FIELDS, xClient } from './sync';
-
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 const recipientOf = (target: Extract<ReplyTarget, { channel: 'direct' }>): string => {
   const id = target.recipientExternalId || (target.threadKey.startsWith('dm:') ? target.threadKey.slice(3) : '');

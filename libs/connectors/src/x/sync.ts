@@ -1,4 +1,4 @@
-import type { UnifiedRecord } from '@resonance/contracts';
+import { arr, type JsonObject, obj, type UnifiedRecord } from '@resonance/contracts';
 import type { ConnectorContext, StreamStates, SyncInput, SyncPage } from '../interfaces';
 import { xAccessToken } from './auth';
 import { XClient } from './client';
@@ -57,10 +57,6 @@ interface DmCursor {
   pending?: PendingPass;
 }
 
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-
 /** X ids are 64-bit snowflakes: compare as numbers without losing precision. */
 export const idCompare = (a: string, b: string): number => (a.length !== b.length ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0);
 const maxId = (a: string | undefined, b: string | undefined) => (!a ? b : !b ? a : idCompare(a, b) >= 0 ? a : b);
@@ -78,7 +74,7 @@ async function* timeline(
   let token = input.since.pending?.token;
   let newest = input.since.pending?.newest ?? sinceId;
   for (;;) {
-    const body: Json = await client.get(input.window, input.path, {
+    const body: JsonObject = await client.get(input.window, input.path, {
       max_results: MAX_RESULTS,
       'tweet.fields': TWEET_FIELDS,
       expansions: 'author_id,referenced_tweets.id',
@@ -157,7 +153,7 @@ export async function* xSyncPages(settings: XSettings, input: SyncInput): AsyncG
     let token = batch.pending?.token;
     let newest = batch.pending?.newest;
     for (;;) {
-      const body: Json = await client.get('GET /2/tweets/search/recent', '2/tweets/search/recent', {
+      const body: JsonObject = await client.get('GET /2/tweets/search/recent', '2/tweets/search/recent', {
         query: batch.ids.map((id) => `conversation_id:${id}`).join(' OR '),
         since_id: batch.sinceId,
         max_results: MAX_RESULTS,
@@ -186,7 +182,7 @@ export async function* xSyncPages(settings: XSettings, input: SyncInput): AsyncG
   let newestDm = dm.pending?.newest ?? dm.newestId;
   let token: string | undefined = dm.pending?.token;
   for (;;) {
-    const body: Json = await client.get('GET /2/dm_events', '2/dm_events', {
+    const body: JsonObject = await client.get('GET /2/dm_events', '2/dm_events', {
       event_types: 'MessageCreate',
       'dm_event.fields': DM_EVENT_FIELDS,
       expansions: 'sender_id,participant_ids',

@@ -1,11 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { HintRecord, MessageRecord, UnifiedRecord } from '@resonance/contracts';
+import { arr, type HintRecord, type JsonObject, type MessageRecord, obj, str, type UnifiedRecord } from '@resonance/contracts';
 import { dmThreadKey } from './mapper';
-
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
 
 /**
  * What a crc_token may look like. X defines the CRC answer and the delivery signature the same
@@ -50,7 +45,7 @@ export function verifyXSignature(rawBody: Buffer, header: string | undefined, co
 const hint = (externalId: string): HintRecord => ({ kind: 'hint', network: 'x', target: 'comment', externalId });
 
 /** One Account Activity direct_message_events entry (message_create) → message. */
-function mapDmEvent(forUser: string | undefined, event: Json, users: Json): MessageRecord | undefined {
+function mapDmEvent(forUser: string | undefined, event: JsonObject, users: JsonObject): MessageRecord | undefined {
   if (event.type !== 'message_create') return undefined;
   const id = str(event.id);
   const create = obj(event.message_create);

@@ -1,12 +1,9 @@
+import { obj, str } from '@resonance/contracts';
 import { ConnectorError } from '../errors';
 import type { AuthCapability, ConnectableAccount, Credentials } from '../interfaces';
 import { XingClient } from './client';
 import { listOf } from './mapper';
 import type { XingSettings } from './settings';
-
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
 
 /**
  * XING's OAuth 1.0a (three-legged): request token → the admin authorizes it → access token. The

@@ -1,8 +1,5 @@
-import type { ErrorCode } from '@resonance/contracts';
+import { type ErrorCode, obj } from '@resonance/contracts';
 import { ConnectorError } from '../errors';
-
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
 
 /**
  * Without a Retry-After header (XING documented none that we know of), one rate window: the

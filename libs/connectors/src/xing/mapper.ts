@@ -1,4 +1,4 @@
-import type { MessageRecord, PageRecord, PostRecord, ThreadRecord, UnifiedRecord } from '@resonance/contracts';
+import { arr, type JsonObject, type MessageRecord, num, obj, type PageRecord, type PostRecord, str, type ThreadRecord, type UnifiedRecord } from '@resonance/contracts';
 
 /**
  * XING partner-API bodies → unified records. MODELLED on XING's former public API (no recorded
@@ -22,12 +22,6 @@ export interface XingMapContext {
   offset?: number;
 }
 
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
-const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-
 /** XING times are ISO 8601 (`2026-11-20T10:01:42Z`). */
 export function xingTimeToIso(value: unknown): string | undefined {
   const s = str(value);
@@ -50,7 +44,7 @@ function pageRecord(total: number | undefined, count: number, offset = 0): PageR
   return { kind: 'page', network: 'xing', nextCursor: total !== undefined && end < total && count > 0 ? String(end) : null };
 }
 
-const authorOf = (person: Json) => {
+const authorOf = (person: JsonObject) => {
   const photo = str(obj(person.photo_urls).size_48x48) ?? str(Object.values(obj(person.photo_urls))[0]);
   return {
     ...(str(person.id) ? { externalId: str(person.id) } : {}),

@@ -1,4 +1,4 @@
-import type { UnifiedRecord } from '@resonance/contracts';
+import { obj, type UnifiedRecord } from '@resonance/contracts';
 import type { ConnectorContext, StreamStates, SyncInput, SyncPage } from '../interfaces';
 import { XingClient } from './client';
 import { listOf, mapCommentsPage, mapConversation, mapMessagesPage, mapUpdate, xingTimeToIso, type XingMapContext } from './mapper';
@@ -28,9 +28,6 @@ const MAX_TRACKED_UPDATES = 200;
 const OVERLAP_MS = 2 * 60_000;
 /** Every update in the window is read again from the start this often (deleted comments shift offsets). */
 const RECONCILE_EVERY_MS = 15 * 60_000;
-
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
 
 export const xingClient = (settings: XingSettings, ctx: ConnectorContext): XingClient => new XingClient({ settings, credentials: ctx.credentials, budget: ctx.budget });
 

@@ -1,9 +1,6 @@
-import type { ErrorCode } from '@resonance/contracts';
+import { type ErrorCode, obj } from '@resonance/contracts';
 import { ConnectorError } from '../errors';
 import { nextPacificMidnight } from './pacific';
-
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
 
 /** Without a Retry-After header, Google's per-minute limits recover within a minute. */
 export const YOUTUBE_RATE_LIMIT_DELAY_MS = 60_000;

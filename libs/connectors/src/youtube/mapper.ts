@@ -1,4 +1,4 @@
-import type { MessageRecord, PageRecord, PostRecord, UnifiedRecord } from '@resonance/contracts';
+import { arr, type JsonObject, type MessageRecord, obj, type PageRecord, type PostRecord, stringOnly, type UnifiedRecord } from '@resonance/contracts';
 import { listIn, mapEach } from '../unexpected';
 
 /**
@@ -16,10 +16,6 @@ export interface YoutubeMapContext {
   videoId?: string | null;
 }
 
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 /** statistics counters are decimal strings ("viewCount": "1234"); some clients send numbers. */
 const count = (v: unknown): number | undefined => {
   const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : NaN;
@@ -45,19 +41,19 @@ function commentUrl(commentId: string, videoId: string | null | undefined): stri
 export function mapComment(raw: unknown, input: { threadKey?: string; videoId?: string | null } = {}): MessageRecord | null {
   const c = obj(raw);
   const s = obj(c.snippet);
-  const id = str(c.id);
+  const id = stringOnly(c.id);
   const createdAt = ytTimeToIso(s.publishedAt);
   if (!id || !createdAt) return null;
-  const parentId = str(s.parentId) ?? null;
-  const videoId = str(s.videoId) ?? input.videoId ?? null;
+  const parentId = stringOnly(s.parentId) ?? null;
+  const videoId = stringOnly(s.videoId) ?? input.videoId ?? null;
   const author: MessageRecord['author'] = {};
-  const authorId = str(obj(s.authorChannelId).value);
+  const authorId = stringOnly(obj(s.authorChannelId).value);
   if (authorId) author.externalId = authorId;
-  const name = str(s.authorDisplayName);
+  const name = stringOnly(s.authorDisplayName);
   if (name) author.name = name;
   // Newer channels show an @handle as their display name; the handle is that name.
   if (name?.startsWith('@')) author.handle = name;
-  const avatar = str(s.authorProfileImageUrl);
+  const avatar = stringOnly(s.authorProfileImageUrl);
   if (avatar) author.avatarUrl = avatar;
   const url = commentUrl(id, videoId);
   return {
@@ -76,16 +72,16 @@ export function mapComment(raw: unknown, input: { threadKey?: string; videoId?: 
   };
 }
 
-const pageRecord = (body: Json): PageRecord => ({ kind: 'page', network: 'youtube', nextCursor: str(body.nextPageToken) ?? null });
+const pageRecord = (body: JsonObject): PageRecord => ({ kind: 'page', network: 'youtube', nextCursor: stringOnly(body.nextPageToken) ?? null });
 
 /** One youtube#commentThread → its top-level comment and the replies embedded with it. */
 export function mapCommentThread(raw: unknown): MessageRecord[] {
   const t = obj(raw);
   const s = obj(t.snippet);
   const top = obj(s.topLevelComment);
-  const threadKey = str(t.id) ?? str(top.id);
+  const threadKey = stringOnly(t.id) ?? stringOnly(top.id);
   if (!threadKey) return [];
-  const videoId = str(s.videoId) ?? str(obj(top.snippet).videoId) ?? null;
+  const videoId = stringOnly(s.videoId) ?? stringOnly(obj(top.snippet).videoId) ?? null;
   const out: MessageRecord[] = [];
   const first = mapComment(top, { threadKey, videoId });
   if (first) out.push(first);
@@ -110,7 +106,7 @@ export function mapCommentsPage(body: unknown, ctx: YoutubeMapContext = {}): Uni
   const out: UnifiedRecord[] = list.error ? [list.error] : [];
   out.push(
     ...mapEach('youtube', list.items, 'a comment with an id', (raw) => {
-      const parentId = str(obj(obj(raw).snippet).parentId) ?? ctx.parentId;
+      const parentId = stringOnly(obj(obj(raw).snippet).parentId) ?? ctx.parentId;
       return mapComment(raw, { threadKey: parentId, videoId: ctx.videoId });
     }),
   );
@@ -129,7 +125,7 @@ export function mapVideo(raw: unknown): PostRecord | null {
   const v = obj(raw);
   const s = obj(v.snippet);
   const st = obj(v.statistics);
-  const id = str(v.id);
+  const id = stringOnly(v.id);
   const publishedAt = ytTimeToIso(s.publishedAt);
   if (!id || !publishedAt) return null;
   const title = typeof s.title === 'string' ? s.title : '';

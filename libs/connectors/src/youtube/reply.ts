@@ -1,12 +1,9 @@
+import { arr, type JsonObject, obj } from '@resonance/contracts';
 import { ConnectorError } from '../errors';
 import type { ConnectorContext, ReplyCapability, ReplyTarget } from '../interfaces';
 import { ytTimeToIso } from './mapper';
 import type { YoutubeSettings } from './settings';
 import { youtubeClient } from './sync';
-
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /** Pages of a thread's replies searched for a reply sent before a crash (100 each). */
 const FIND_PAGES = 3;
@@ -35,7 +32,7 @@ export function youtubeReply(settings: YoutubeSettings): ReplyCapability {
       const parentId = parentOf(target);
       let pageToken: string | undefined;
       for (let i = 0; i < FIND_PAGES; i += 1) {
-        const body: Json = await client.list('comments', { part: 'snippet', parentId, maxResults: 100, textFormat: 'plainText', pageToken }, { forReply: true });
+        const body: JsonObject = await client.list('comments', { part: 'snippet', parentId, maxResults: 100, textFormat: 'plainText', pageToken }, { forReply: true });
         for (const raw of arr(body.items)) {
           const c = obj(raw);
           const s = obj(c.snippet);

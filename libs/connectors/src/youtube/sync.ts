@@ -1,4 +1,4 @@
-import type { UnifiedRecord } from '@resonance/contracts';
+import { arr, type JsonObject, obj, stringOnly, type UnifiedRecord } from '@resonance/contracts';
 import { isConnectorError } from '../errors';
 import type { ConnectorContext, StreamStates, SyncInput, SyncPage } from '../interfaces';
 import { youtubeAccessToken } from './auth';
@@ -55,11 +55,6 @@ const VIDEOS_EVERY_MS = 10 * 60_000;
 /** Comments can become visible a moment after their publishedAt (held for review, clock skew). */
 const OVERLAP_MS = 2 * 60_000;
 
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-
 export function youtubeClient(settings: YoutubeSettings, ctx: ConnectorContext): YoutubeClient {
   return new YoutubeClient({ settings, accessToken: youtubeAccessToken(ctx.credentials), budget: ctx.budget });
 }
@@ -77,13 +72,13 @@ async function* videoPages(client: YoutubeClient, channelId: string, cursor: Vid
   if (cursor.refreshedAt && now.getTime() - Date.parse(cursor.refreshedAt) < VIDEOS_EVERY_MS) return;
   let uploads = cursor.uploads;
   if (!uploads) {
-    const ch: Json = await client.list('channels', { part: 'contentDetails', id: channelId });
-    uploads = str(obj(obj(obj(arr(ch.items)[0]).contentDetails).relatedPlaylists).uploads);
+    const ch: JsonObject = await client.list('channels', { part: 'contentDetails', id: channelId });
+    uploads = stringOnly(obj(obj(obj(arr(ch.items)[0]).contentDetails).relatedPlaylists).uploads);
   }
   const ids: string[] = [];
   let pageToken: string | undefined;
   while (uploads && ids.length < MAX_VIDEOS) {
-    let page: Json;
+    let page: JsonObject;
     try {
       page = await client.list('playlistItems', { part: 'contentDetails', playlistId: uploads, maxResults: VIDEO_PAGE, pageToken });
     } catch (error) {
@@ -99,10 +94,10 @@ async function* videoPages(client: YoutubeClient, channelId: string, cursor: Vid
         older = true;
         break;
       }
-      const id = str(d.videoId);
+      const id = stringOnly(d.videoId);
       if (id) ids.push(id);
     }
-    pageToken = str(page.nextPageToken);
+    pageToken = stringOnly(page.nextPageToken);
     if (older || !pageToken) break;
   }
   for (let i = 0; i < ids.length; i += VIDEO_PAGE) yield { stream: 'videos', records: await readVideos(client, ids.slice(i, i + VIDEO_PAGE)) };
@@ -151,7 +146,7 @@ async function* commentPages(
 
   for (;;) {
     const query = { part: 'snippet,replies', allThreadsRelatedToChannelId: channelId, order: 'time', maxResults: THREAD_PAGE, textFormat: 'plainText' };
-    let body: Json;
+    let body: JsonObject;
     try {
       body = await client.list('commentThreads', { ...query, pageToken });
     } catch (error) {
@@ -165,7 +160,7 @@ async function* commentPages(
     for (const raw of arr(body.items)) {
       const t = obj(raw);
       const snippet = obj(t.snippet);
-      const id = str(t.id);
+      const id = stringOnly(t.id);
       const at = ytTimeToIso(obj(obj(snippet.topLevelComment).snippet).publishedAt);
       if (!id || !at) continue;
       if (Date.parse(at) < stopBefore) {
@@ -179,7 +174,7 @@ async function* commentPages(
       const embedded = arr(obj(t.replies).comments).length;
       if (total > embedded && threads[id]?.n !== total) {
         try {
-          records.push(...(await replies(client, id, str(snippet.videoId) ?? null)));
+          records.push(...(await replies(client, id, stringOnly(snippet.videoId) ?? null)));
         } catch (error) {
           // Keep what this page got so far (threads whose replies were read are marked so): the
           // next run reads the page again but only the replies still missing.
@@ -200,7 +195,7 @@ async function* commentPages(
         added.unshift(id);
       }
     }
-    pageToken = str(body.nextPageToken);
+    pageToken = stringOnly(body.nextPageToken);
     const done = older || !pageToken;
     yield { stream: 'comments', records, commit: snapshot(done) };
     if (done) return;
@@ -212,9 +207,9 @@ async function replies(client: YoutubeClient, parentId: string, videoId: string 
   const out: UnifiedRecord[] = [];
   let pageToken: string | undefined;
   for (;;) {
-    const body: Json = await client.list('comments', { part: 'snippet', parentId, maxResults: REPLY_PAGE, textFormat: 'plainText', pageToken });
+    const body: JsonObject = await client.list('comments', { part: 'snippet', parentId, maxResults: REPLY_PAGE, textFormat: 'plainText', pageToken });
     out.push(...mapCommentsPage(body, { parentId, videoId }).filter((r) => r.kind === 'message'));
-    pageToken = str(body.nextPageToken);
+    pageToken = stringOnly(body.nextPageToken);
     if (!pageToken) return out;
   }
 }

@@ -1,3 +1,4 @@
+import { obj } from '@resonance/contracts';
 import { json, type SimRequest, type SimResponse } from '../../core/http';
 import { errors } from './errors';
 import { parts } from './read-routes';
@@ -5,9 +6,6 @@ import { commentJson, threadJson } from './serialize';
 import type { YoutubeState } from './state';
 import type { YtComment } from './store';
 import { WRITE_SCOPES, type YtToken } from './tokens';
-
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
 
 /**
  * comments.insert (POST /youtube/v3/comments?part=snippet, body {snippet: {parentId, textOriginal}}):
