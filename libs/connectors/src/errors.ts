@@ -52,6 +52,21 @@ export class ConnectorError extends Error {
 
 export const isConnectorError = (error: unknown): error is ConnectorError => error instanceof ConnectorError;
 
+/**
+ * The code a failed response gets from its HTTP status alone: the fallback of every network's
+ * error parser, once the network's own error codes (which say more) did not decide. 400, 409
+ * (conflict) and 422 are requests the network refuses as they are: retrying cannot help.
+ */
+export function errorCodeForStatus(status: number): ErrorCode {
+  if (status >= 500) return 'TRANSIENT';
+  if (status === 429) return 'RATE_LIMITED';
+  if (status === 401) return 'AUTH_EXPIRED';
+  if (status === 403) return 'PERMISSION_DENIED';
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 400 || status === 409 || status === 422) return 'INVALID_REQUEST';
+  return 'UNKNOWN';
+}
+
 /** Any thrown value as a ConnectorError (unknown failures become UNKNOWN, never disappear). */
 export function toConnectorError(error: unknown, network: Network): ConnectorError {
   if (error instanceof ConnectorError) return error;

@@ -1,5 +1,5 @@
 import { type ErrorCode, obj } from '@resonance/contracts';
-import { ConnectorError } from '../errors';
+import { ConnectorError, errorCodeForStatus } from '../errors';
 import { readFacebookBudget } from './budget';
 
 /** Graph codes that mean "too many calls": app (4), user (17), page (32), custom-level (613), business use case (80001–80014). */
@@ -19,13 +19,7 @@ function classify(status: number, code: number | undefined, subcode: number | un
     if (code === 803) return 'NOT_FOUND';
     if (code === 1 || code === 2 || transient) return 'TRANSIENT';
   }
-  if (status >= 500) return 'TRANSIENT';
-  if (status === 429) return 'RATE_LIMITED';
-  if (status === 401) return 'AUTH_EXPIRED';
-  if (status === 403) return 'PERMISSION_DENIED';
-  if (status === 404) return 'NOT_FOUND';
-  if (status === 400) return 'INVALID_REQUEST';
-  return 'UNKNOWN';
+  return errorCodeForStatus(status);
 }
 
 /** A failed Graph API response → the one error code (with a delay for rate limits). */

@@ -1,5 +1,5 @@
 import { type ErrorCode, obj } from '@resonance/contracts';
-import { ConnectorError } from '../errors';
+import { ConnectorError, errorCodeForStatus } from '../errors';
 import { nextUtcMidnight } from './budget';
 
 /** serviceErrorCode 101: "Resource level throttle limit … is reached" (daily limits). */
@@ -14,11 +14,7 @@ function classify(status: number, code: string | undefined, serviceErrorCode: nu
     // LinkedIn says "REVOKED_ACCESS_TOKEN" when the member took the app's access back.
     return code === 'REVOKED_ACCESS_TOKEN' || /revoked/i.test(message) ? 'AUTH_REVOKED' : 'AUTH_EXPIRED';
   }
-  if (status === 403) return 'PERMISSION_DENIED';
-  if (status === 404) return 'NOT_FOUND';
-  if (status === 400 || status === 422 || status === 409) return 'INVALID_REQUEST';
-  if (status >= 500) return 'TRANSIENT';
-  return 'UNKNOWN';
+  return errorCodeForStatus(status);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { arr, type ErrorCode, obj, stringOnly } from '@resonance/contracts';
-import { ConnectorError } from '../errors';
+import { ConnectorError, errorCodeForStatus } from '../errors';
 
 /** X's windows are 15 minutes; without a reset header, wait one out. */
 export const X_RATE_LIMIT_DELAY_MS = 15 * 60_000;
@@ -51,16 +51,6 @@ const OAUTH_ERRORS: Record<string, ErrorCode> = {
   invalid_scope: 'PERMISSION_DENIED',
 };
 
-function byStatus(status: number): ErrorCode {
-  if (status >= 500) return 'TRANSIENT';
-  if (status === 429) return 'RATE_LIMITED';
-  if (status === 401) return 'AUTH_EXPIRED';
-  if (status === 403) return 'PERMISSION_DENIED';
-  if (status === 404) return 'NOT_FOUND';
-  if (status === 400 || status === 422) return 'INVALID_REQUEST';
-  return 'UNKNOWN';
-}
-
 /** The first day of next month (UTC): when a monthly usage cap lifts. */
 const nextMonth = (now: number) => {
   const d = new Date(now);
@@ -87,7 +77,7 @@ export function parseXError(response: { status: number; body: unknown; headers?:
   // The refresh endpoint says an unusable refresh token with invalid_request and this description.
   if (oauth === 'invalid_request' && /token was invalid|refresh token/i.test(stringOnly(b.error_description) ?? '')) code = 'AUTH_REVOKED';
   if (!code && /usage cap/i.test(stringOnly(b.title) ?? '')) code = 'QUOTA_EXCEEDED';
-  code ??= byStatus(response.status);
+  code ??= errorCodeForStatus(response.status);
   const message =
     stringOnly(first.message) ??
     stringOnly(b.detail) ??

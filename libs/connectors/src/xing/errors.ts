@@ -1,5 +1,5 @@
 import { type ErrorCode, obj } from '@resonance/contracts';
-import { ConnectorError } from '../errors';
+import { ConnectorError, errorCodeForStatus } from '../errors';
 
 /**
  * Without a Retry-After header (XING documented none that we know of), one rate window: the
@@ -50,13 +50,9 @@ function classify(status: number, name: string | undefined): ErrorCode {
     case 'RESOURCE_NOT_FOUND':
       return 'NOT_FOUND';
   }
-  if (status >= 500) return 'TRANSIENT';
-  if (status === 429) return 'RATE_LIMITED';
+  // OAuth 1.0a tokens do not expire: a 401 without a name is a token XING no longer accepts.
   if (status === 401) return 'AUTH_REVOKED';
-  if (status === 403) return 'PERMISSION_DENIED';
-  if (status === 404) return 'NOT_FOUND';
-  if (status === 400 || status === 422) return 'INVALID_REQUEST';
-  return 'UNKNOWN';
+  return errorCodeForStatus(status);
 }
 
 function retryAfterMs(headers: Headers | undefined): number {

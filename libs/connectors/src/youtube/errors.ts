@@ -1,5 +1,5 @@
 import { type ErrorCode, obj } from '@resonance/contracts';
-import { ConnectorError } from '../errors';
+import { ConnectorError, errorCodeForStatus } from '../errors';
 import { nextPacificMidnight } from './pacific';
 
 /** Without a Retry-After header, Google's per-minute limits recover within a minute. */
@@ -46,16 +46,6 @@ const OAUTH_ERRORS: Record<string, ErrorCode> = {
   access_denied: 'PERMISSION_DENIED',
 };
 
-function byStatus(status: number): ErrorCode {
-  if (status >= 500) return 'TRANSIENT';
-  if (status === 429) return 'RATE_LIMITED';
-  if (status === 401) return 'AUTH_EXPIRED';
-  if (status === 403) return 'PERMISSION_DENIED';
-  if (status === 404) return 'NOT_FOUND';
-  if (status === 400 || status === 409 || status === 422) return 'INVALID_REQUEST';
-  return 'UNKNOWN';
-}
-
 /** Retry-After in seconds or as an HTTP date. */
 function retryAfter(headers: Headers | undefined, now: number): number | undefined {
   const v = headers?.get('retry-after');
@@ -70,7 +60,7 @@ export function parseYoutubeError(response: { status: number; body: unknown; hea
   const body = obj(response.body);
   // OAuth endpoints answer {error: "invalid_grant", error_description}; the API {error: {code, message, errors}}.
   if (typeof body.error === 'string') {
-    const code = OAUTH_ERRORS[body.error] ?? byStatus(response.status);
+    const code = OAUTH_ERRORS[body.error] ?? errorCodeForStatus(response.status);
     const description = typeof body.error_description === 'string' ? body.error_description : body.error;
     return new ConnectorError({ network: 'youtube', code, message: `Google OAuth: ${description}`, status: response.status, networkCode: body.error });
   }
@@ -85,7 +75,7 @@ export function parseYoutubeError(response: { status: number; body: unknown; hea
         : `HTTP ${response.status}`;
   const known = reason !== undefined ? REASONS[reason] : undefined;
   // A 401 is always about the credentials (Google says reason "required" when the token is missing).
-  const code: ErrorCode = known ?? (response.status === 401 ? 'AUTH_EXPIRED' : reason?.startsWith('invalid') || reason === 'required' || reason === 'badRequest' ? 'INVALID_REQUEST' : byStatus(response.status));
+  const code: ErrorCode = known ?? (response.status === 401 ? 'AUTH_EXPIRED' : reason?.startsWith('invalid') || reason === 'required' || reason === 'badRequest' ? 'INVALID_REQUEST' : errorCodeForStatus(response.status));
   let retryAfterMs: number | undefined;
   let text = message;
   if (code === 'QUOTA_EXCEEDED') {
