@@ -1,3 +1,5 @@
+import type { SyncJob } from './names';
+
 /**
  * Deterministic job ids, chosen in one place: a second enqueue of the same work is a no-op.
  * BullMQ 6 refuses a custom id with exactly one ':' ("Custom Id cannot contain :"; it reserves that
@@ -5,11 +7,20 @@
  * job scheduler (repeatable), where the rule does not apply; ids with two ':' pass as well.
  */
 export const jobId = {
+  /** The channel's sync schedule (a BullMQ job scheduler). */
   sync: (channelAccountId: string) => `sync:${channelAccountId}`,
+  /**
+   * A one-off run beside the schedule (backfill on connect, webhook hint, manual request): one per
+   * channel, reason and second — a second request within the same second adds nothing, and a run
+   * reads everything new anyway.
+   */
+  syncNow: (channelAccountId: string, reason: SyncJob['reason'], now: number = Date.now()) => `sync:${channelAccountId}:${reason}${Math.floor(now / 1000)}`,
   // BullMQ 6 refuses custom ids with one ':' ("Custom Id cannot contain :"; only legacy 3-part ids pass).
   send: (messageId: string) => `send-${messageId}`,
   /** One like/hide/delete request (a message_action row) on the outbound queue, job name 'moderate'. */
   moderate: (actionId: string) => `moderate-${actionId}`,
   ingest: (channelAccountId: string, source: string) => `ingest:${channelAccountId}:${source}`,
   rollup: (workspaceId: string, day: string) => `rollup:${workspaceId}:${day}`,
+  /** The rollup queue's one scheduler: drains the threads the message triggers marked. */
+  rollupDrain: () => 'rollup-drain',
 } as const;

@@ -298,7 +298,7 @@ export class ConnectService {
       await this.syncQueue.add(
         'sync',
         { channelAccountId: channelId, reason },
-        { jobId: `${jobId.sync(channelId)}:${reason}${Math.floor(Date.now() / 1000)}`, attempts: 1, removeOnComplete: true, removeOnFail: { count: 100 } },
+        { jobId: jobId.syncNow(channelId, reason), attempts: 1, removeOnComplete: true, removeOnFail: { count: 100 } },
       );
     } catch (error) {
       this.logger.warn(`first sync of channel ${channelId} not queued (the scheduler will start it): ${(error as Error).message}`);

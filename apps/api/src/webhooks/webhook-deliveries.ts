@@ -83,7 +83,7 @@ export class WebhookDeliveries {
     await this.sync.add(
       'sync',
       { channelAccountId: channel.id, reason: 'hint' },
-      { jobId: `${jobId.sync(channel.id)}:hint${Math.floor(Date.now() / 1000)}`, attempts: 1, removeOnComplete: true, removeOnFail: { count: 100 } },
+      { jobId: jobId.syncNow(channel.id, 'hint'), attempts: 1, removeOnComplete: true, removeOnFail: { count: 100 } },
     );
   }
 }

@@ -2,7 +2,7 @@ import { Processor, WorkerHost, InjectQueue } from '@nestjs/bullmq';
 import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { QueueName, type RollupJob } from '@resonance/queue';
+import { jobId, QueueName, type RollupJob } from '@resonance/queue';
 import { Rollups, type DrainResult } from './rollups';
 
 /** How often the rollup job drains the threads marked by the message triggers (report freshness). */
@@ -27,7 +27,7 @@ export class RollupProcessor extends WorkerHost implements OnApplicationBootstra
 
   async onApplicationBootstrap(): Promise<void> {
     // A scheduler id, not a job id: every worker copy upserts the same one schedule.
-    await this.queue.upsertJobScheduler('rollup-drain', { every: ROLLUP_EVERY_MS }, { name: 'drain', data: {} });
+    await this.queue.upsertJobScheduler(jobId.rollupDrain(), { every: ROLLUP_EVERY_MS }, { name: 'drain', data: {} });
   }
 
   async process(job: Job<RollupJob>): Promise<DrainResult> {

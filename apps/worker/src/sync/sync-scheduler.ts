@@ -82,7 +82,6 @@ export class SyncScheduler implements OnApplicationBootstrap, BeforeApplicationS
 
   /** A one-off run now (backfill on connect, webhook hint, manual); at most one waiting per kind and second. */
   async runNow(channelId: string, reason: SyncJob['reason']): Promise<void> {
-    const id = `${jobId.sync(channelId)}:${reason}${Math.floor(Date.now() / 1000)}`;
-    await this.queue.add('sync', { channelAccountId: channelId, reason }, { ...SYNC_JOB_OPTS, jobId: id, removeOnComplete: true });
+    await this.queue.add('sync', { channelAccountId: channelId, reason }, { ...SYNC_JOB_OPTS, jobId: jobId.syncNow(channelId, reason), removeOnComplete: true });
   }
 }
