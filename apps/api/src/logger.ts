@@ -2,21 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import type { Config } from '@resonance/config';
-
-/** Paths pino replaces with [Redacted]: credentials must never reach a log line. */
-export const REDACT_PATHS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.headers["x-hub-signature-256"]',
-  'res.headers["set-cookie"]',
-  '*.password',
-  '*.accessToken',
-  '*.refreshToken',
-  '*.access_token',
-  '*.refresh_token',
-  '*.token',
-  '*.secret',
-];
+import { logRedaction } from '@resonance/runtime';
 
 /** OAuth callbacks carry the authorization code and the state in their query: logged without it. */
 export const loggableUrl = (url: string): string => (url.startsWith('/api/oauth/') && url.includes('?') ? `${url.slice(0, url.indexOf('?'))}?[Redacted]` : url);
@@ -28,7 +14,7 @@ export function apiLoggerOptions(config: Config): Params {
     pinoHttp: {
       name: 'api',
       level: config.LOG_LEVEL,
-      redact: { paths: REDACT_PATHS, censor: '[Redacted]' },
+      redact: logRedaction(),
       // Each request gets an id (the caller's X-Request-Id when it is well-formed), echoed back.
       genReqId: (req: IncomingMessage, res) => {
         const given = req.headers['x-request-id'];

@@ -2,3 +2,4 @@ export { createTestDatabase, uniqueSuffix } from './database';
 export type { TestDatabase } from './database';
 export { testConfig } from './config';
 export { makeWorkspace, makeUser, makeChannel } from './factories';
+export { objectAtRedactPath, loggedLine, leakedRedactPaths } from './log-redaction';
