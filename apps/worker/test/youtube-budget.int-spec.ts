@@ -1,5 +1,6 @@
 import type { Config } from '@resonance/config';
-import { createConnectorRegistry, nextPacificMidnight, YoutubeBudget, type YoutubeBudgetState } from '@resonance/connectors';
+import { nextPacificMidnight } from '@resonance/contracts';
+import { createConnectorRegistry, YoutubeBudget, type YoutubeBudgetState } from '@resonance/connectors';
 import type { Workspace } from '@resonance/db';
 import type { RunningSim } from '@resonance/sim';
 import { createTestDatabase, makeUser, testConfig, type TestDatabase } from '@resonance/testing';

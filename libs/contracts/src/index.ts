@@ -8,3 +8,4 @@ export * from './wire';
 export * from './guards';
 /** Narrowing of network payloads (connectors, sim). */
 export * from './json';
+export * from './pacific-time';

@@ -1,7 +1,7 @@
+import { nextPacificMidnight, pacificDay, pacificDayStart } from '@resonance/contracts';
 import type { BudgetState } from '../budget';
 import { ConnectorError } from '../errors';
 import type { BudgetHolder } from '../http';
-import { nextPacificMidnight, pacificDay, pacificDayStart } from './pacific';
 
 /**
  * YouTube's quota: units per day (10,000 by default), reset at midnight Pacific time. Google sends

@@ -1,6 +1,5 @@
-import { type ErrorCode, obj } from '@resonance/contracts';
+import { type ErrorCode, nextPacificMidnight, obj } from '@resonance/contracts';
 import { ConnectorError, errorCodeForStatus } from '../errors';
-import { nextPacificMidnight } from './pacific';
 
 /** Without a Retry-After header, Google's per-minute limits recover within a minute. */
 export const YOUTUBE_RATE_LIMIT_DELAY_MS = 60_000;

@@ -5,5 +5,4 @@ export { parseYoutubeError } from './errors';
 export { YoutubeBudget, UNIT_COST as YOUTUBE_UNIT_COST } from './budget';
 export { YoutubeClient } from './client';
 export type { YoutubeBudgetState, YoutubeBudgetSettings } from './budget';
-export { nextPacificMidnight, pacificDay } from './pacific';
 export { YOUTUBE_SCOPES } from './auth';

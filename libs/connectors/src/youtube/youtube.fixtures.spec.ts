@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { MessageRecord, UnifiedRecord } from '@resonance/contracts';
+import { type MessageRecord, nextPacificMidnight, type UnifiedRecord } from '@resonance/contracts';
 import { parsePayload } from '../parse';
-import { nextPacificMidnight } from './pacific';
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(join(__dirname, 'fixtures', name), 'utf8'));
 const parse = (endpoint: string, body: unknown, extra: { accountId?: string; objectId?: string; status?: number } = {}) =>

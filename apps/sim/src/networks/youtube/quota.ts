@@ -1,4 +1,4 @@
-import { nextPacificMidnight, pacificDay } from './pacific';
+import { nextPacificMidnight, pacificDay } from '@resonance/contracts';
 
 /**
  * The YouTube Data API quota of one Google Cloud project (OAuth client): units per day, reset at

@@ -1,6 +1,8 @@
 /**
  * YouTube's daily quota resets at midnight Pacific time (America/Los_Angeles, with its daylight
  * saving changes), whatever the caller's time zone. Computed with Intl, which carries the tz data.
+ * One implementation for both sides of that contract: the YouTube connector plans its units by it
+ * and the sim resets its quota by it.
  */
 const ZONE = 'America/Los_Angeles';
 
