@@ -1,5 +1,5 @@
 import { ConnectorError } from '../errors';
-import type { AuthCapability, ConnectableAccount, Credentials } from '../interfaces';
+import type { AuthCapability, ConnectableAccount, ConnectorContext, Credentials } from '../interfaces';
 import { GraphClient } from './client';
 import type { FacebookSettings } from './settings';
 
@@ -127,4 +127,9 @@ export function facebookAuth(settings: FacebookSettings): AuthCapability & {
       await client(token).delete('me/permissions');
     },
   };
+}
+
+/** The Graph client of a connected page: its page token, the channel's budget. */
+export function facebookClient(settings: FacebookSettings, ctx: ConnectorContext): GraphClient {
+  return new GraphClient({ settings, accessToken: facebookAccessToken(ctx.credentials), budget: ctx.budget });
 }

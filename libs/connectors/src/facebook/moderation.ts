@@ -1,7 +1,7 @@
 import { ConnectorError } from '../errors';
 import type { ConnectorContext, ModerationAction, ModerationCapability } from '../interfaces';
+import { facebookClient } from './auth';
 import type { FacebookSettings } from './settings';
-import { facebookClient } from './sync';
 
 /**
  * Comment moderation as the page (Graph API, page token with pages_manage_engagement):

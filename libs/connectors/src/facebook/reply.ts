@@ -1,7 +1,7 @@
 import { arr, obj } from '@resonance/contracts';
 import { ConnectorError } from '../errors';
 import type { ConnectorContext, ReplyCapability, ReplyTarget } from '../interfaces';
-import { facebookClient } from './sync';
+import { facebookClient } from './auth';
 import { fbTimeToIso, psidOfThreadKey } from './mapper';
 import type { FacebookSettings } from './settings';
 

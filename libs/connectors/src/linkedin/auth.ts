@@ -1,5 +1,5 @@
 import { ConnectorError } from '../errors';
-import type { AuthCapability, ConnectableAccount, Credentials } from '../interfaces';
+import type { AuthCapability, ConnectableAccount, ConnectorContext, Credentials } from '../interfaces';
 import { LinkedInClient } from './client';
 import { nameOf } from './mapper';
 import type { LinkedInSettings } from './settings';
@@ -144,4 +144,9 @@ export function linkedinAuth(settings: LinkedInSettings): AuthCapability & {
       return accounts;
     },
   };
+}
+
+/** The LinkedIn client of a connected organization: the member's token, the channel's budget. */
+export function linkedinClient(settings: LinkedInSettings, ctx: ConnectorContext): LinkedInClient {
+  return new LinkedInClient({ settings, accessToken: linkedinAccessToken(ctx.credentials), budget: ctx.budget });
 }

@@ -1,10 +1,10 @@
 import { arr, obj } from '@resonance/contracts';
 import { ConnectorError } from '../errors';
 import type { ConnectorContext, ReplyCapability } from '../interfaces';
+import { linkedinClient } from './auth';
 import { urnSegment } from './client';
 import { commentUrnOf, liTimeToIso, parseCommentUrn } from './mapper';
 import type { LinkedInSettings } from './settings';
-import { linkedinClient } from './sync';
 
 /** LinkedIn has no API for a company page's private messages: said wherever a reply would go there. */
 export const LINKEDIN_NO_MESSAGES =

@@ -1,5 +1,5 @@
 import { ConnectorError } from '../errors';
-import type { AuthCapability, ConnectableAccount, Credentials } from '../interfaces';
+import type { AuthCapability, ConnectableAccount, ConnectorContext, Credentials } from '../interfaces';
 import { XClient } from './client';
 import type { XSettings } from './settings';
 
@@ -86,4 +86,9 @@ export function xAuth(settings: XSettings): AuthCapability & { listAccounts(cred
       return [{ externalId: me.data.id, displayName: me.data.name ?? me.data.username ?? me.data.id, handle: me.data.username ?? null, credentials: { ...credentials, userId: me.data.id } }];
     },
   };
+}
+
+/** The X client of a connected account: its user token, the channel's budget. */
+export function xClient(settings: XSettings, ctx: ConnectorContext): XClient {
+  return new XClient({ settings, accessToken: xAccessToken(ctx.credentials), budget: ctx.budget });
 }

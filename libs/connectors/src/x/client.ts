@@ -4,6 +4,11 @@ import { countXReads, readXBudget, settleXBudget, type XBudgetState } from './bu
 import { parseXError } from './errors';
 import type { XSettings } from './settings';
 
+/** The fields every tweet, user and DM event is read with (sync and the reply check alike). */
+export const TWEET_FIELDS = 'id,text,created_at,author_id,conversation_id,in_reply_to_user_id,referenced_tweets,public_metrics';
+export const USER_FIELDS = 'name,username,profile_image_url';
+export const DM_EVENT_FIELDS = 'id,text,event_type,dm_conversation_id,created_at,sender_id,participant_ids';
+
 export interface XClientOptions {
   settings: XSettings;
   accessToken?: string;

@@ -1,9 +1,10 @@
 import { arr, obj } from '@resonance/contracts';
 import { ConnectorError } from '../errors';
 import type { ConnectorContext, ReplyCapability, ReplyTarget } from '../interfaces';
+import { xClient } from './auth';
+import { DM_EVENT_FIELDS, TWEET_FIELDS } from './client';
 import { repliedTo, xTimeToIso } from './mapper';
 import type { XSettings } from './settings';
-import { DM_EVENT_FIELDS, TWEET_FIELDS, xClient } from './sync';
 
 const recipientOf = (target: Extract<ReplyTarget, { channel: 'direct' }>): string => {
   const id = target.recipientExternalId || (target.threadKey.startsWith('dm:') ? target.threadKey.slice(3) : '');

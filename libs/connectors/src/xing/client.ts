@@ -2,10 +2,13 @@ import { createHmac } from 'node:crypto';
 import OAuth from 'oauth-1.0a';
 import { ConnectorError } from '../errors';
 import { HttpClient, type BudgetHolder } from '../http';
-import type { Credentials } from '../interfaces';
+import type { ConnectorContext, Credentials } from '../interfaces';
 import { countXingCall } from './budget';
 import { parseXingError, XING_PARTNER_ACCESS_HINT } from './errors';
 import type { XingSettings } from './settings';
+
+/** Items per page of every XING list (limit/offset paging). */
+export const XING_PAGE = 100;
 
 /** OAuth 1.0a HMAC-SHA1 signer (RFC 5849) from the `oauth-1.0a` library. */
 export function xingSigner(consumer: { key: string; secret: string }): OAuth {
@@ -90,3 +93,6 @@ export class XingClient {
     return Object.fromEntries(new URLSearchParams(typeof body === 'string' ? body : ''));
   }
 }
+
+/** The XING client of a connected company: the user's OAuth 1.0a token, the channel's budget. */
+export const xingClient = (settings: XingSettings, ctx: ConnectorContext): XingClient => new XingClient({ settings, credentials: ctx.credentials, budget: ctx.budget });

@@ -1,4 +1,5 @@
 import { arr, type JsonObject, type MessageRecord, num, obj, type PageRecord, type PostRecord, str, type ThreadRecord, type UnifiedRecord } from '@resonance/contracts';
+import type { ConnectorContext } from '../interfaces';
 
 /**
  * XING partner-API bodies → unified records. MODELLED on XING's former public API (no recorded
@@ -156,4 +157,10 @@ export function mapMessagesPage(body: unknown, ctx: XingMapContext = {}): Unifie
   const out: UnifiedRecord[] = items.map((m) => mapMessage(m, ctx)).filter((m): m is MessageRecord => m !== undefined);
   out.push(pageRecord(total, items.length, ctx.offset));
   return out;
+}
+
+/** The map context of a connected company: its id, and the answering user's (whose messages are outbound). */
+export function mapContext(ctx: ConnectorContext): XingMapContext {
+  const userId = ctx.credentials.userId;
+  return { companyId: ctx.account.externalId, ...(typeof userId === 'string' ? { userId } : {}) };
 }

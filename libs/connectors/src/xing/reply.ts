@@ -1,8 +1,8 @@
 import { ConnectorError } from '../errors';
 import type { ConnectorContext, ReplyCapability } from '../interfaces';
-import { listOf, mapComment, mapMessage } from './mapper';
+import { xingClient } from './client';
+import { listOf, mapComment, mapContext, mapMessage } from './mapper';
 import type { XingSettings } from './settings';
-import { mapContext, xingClient } from './sync';
 
 /**
  * Replies: a comment on the company update (XING comments are flat, so the thread key is the

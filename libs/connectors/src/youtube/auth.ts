@@ -1,6 +1,6 @@
 import { ConnectorError } from '../errors';
 import { HttpClient } from '../http';
-import type { AuthCapability, ConnectableAccount, Credentials } from '../interfaces';
+import type { AuthCapability, ConnectableAccount, ConnectorContext, Credentials } from '../interfaces';
 import { YoutubeClient } from './client';
 import { parseYoutubeError } from './errors';
 import type { YoutubeSettings } from './settings';
@@ -93,4 +93,9 @@ export function youtubeAuth(settings: YoutubeSettings): AuthCapability & { listA
         }));
     },
   };
+}
+
+/** The YouTube client of a connected channel: its OAuth token, the channel's budget. */
+export function youtubeClient(settings: YoutubeSettings, ctx: ConnectorContext): YoutubeClient {
+  return new YoutubeClient({ settings, accessToken: youtubeAccessToken(ctx.credentials), budget: ctx.budget });
 }

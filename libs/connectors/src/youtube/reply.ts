@@ -1,9 +1,9 @@
 import { arr, type JsonObject, obj } from '@resonance/contracts';
 import { ConnectorError } from '../errors';
 import type { ConnectorContext, ReplyCapability, ReplyTarget } from '../interfaces';
+import { youtubeClient } from './auth';
 import { ytTimeToIso } from './mapper';
 import type { YoutubeSettings } from './settings';
-import { youtubeClient } from './sync';
 
 /** Pages of a thread's replies searched for a reply sent before a crash (100 each). */
 const FIND_PAGES = 3;

@@ -1,31 +1,10 @@
-import { arr, type JsonObject, obj, stringOnly, type UnifiedRecord } from '@resonance/contracts';
-import { isConnectorError } from '../errors';
-import type { ConnectorContext, StreamStates, SyncInput, SyncPage } from '../interfaces';
-import { youtubeAccessToken } from './auth';
-import { YoutubeClient } from './client';
-import { mapCommentsPage, mapCommentThread, mapVideosPage, ytTimeToIso } from './mapper';
-import type { YoutubeSettings } from './settings';
-
-/**
- * YouTube's sync streams, in the order they are stored (videos before the comments on them):
- * - videos: the channel's uploads playlist (newest first) within the window, read with their
- *   counters through videos.list; refreshed every few minutes, not every run (units are scarce);
- * - comments: commentThreads.list?allThreadsRelatedToChannelId&order=time, newest thread first.
- *   There is no "since": the walk stops at the first thread older than the newest one stored
- *   (minus an overlap). Replies beyond the ones embedded in a thread come from comments.list?parentId
- *   when the thread's totalReplyCount grew. New replies under older threads are found by a deep
- *   walk through the whole window every `reconcileEveryMs`.
- * The watermark moves only when a walk finished, so a crash or a budget stop mid-walk reads the
- * missed pages again (the upsert stores them once).
- */
-export const YOUTUBE_STREAMS = ['videos', 'comments'] as const;
-
-interface VideosCursor {
-  uploads?: string;
-  refreshedAt?: string;
-  /** Videos stored as posts (newest first): a thread on any other video reads that video first. */
-  ids?: string[];
-}
+import { arr, obj, stringOnly, type JsonObject, type UnifiedRecord } from '@resonance/contracts';
+import { isConnectorError } from '../../errors';
+import type { StreamStates, SyncPage } from '../../interfaces';
+import type { SyncRun } from '../../sync-run';
+import type { YoutubeClient } from '../client';
+import { mapCommentsPage, mapCommentThread, ytTimeToIso } from '../mapper';
+import { MAX_VIDEOS, readVideos, VIDEO_PAGE, type VideosCursor } from './videos';
 
 interface ThreadSeen {
   /** totalReplyCount when the thread's replies were last read in full. */
@@ -48,78 +27,14 @@ export interface CommentsCursor {
 
 const THREAD_PAGE = 100;
 const REPLY_PAGE = 100;
-const VIDEO_PAGE = 50;
-const MAX_VIDEOS = 200;
 const MAX_TRACKED_THREADS = 5_000;
-const VIDEOS_EVERY_MS = 10 * 60_000;
 /** Comments can become visible a moment after their publishedAt (held for review, clock skew). */
 const OVERLAP_MS = 2 * 60_000;
 
-export function youtubeClient(settings: YoutubeSettings, ctx: ConnectorContext): YoutubeClient {
-  return new YoutubeClient({ settings, accessToken: youtubeAccessToken(ctx.credentials), budget: ctx.budget });
-}
-
-export async function* youtubeSyncPages(settings: YoutubeSettings & { reconcileEveryMs: number }, input: SyncInput): AsyncGenerator<SyncPage> {
-  const { ctx, now, backfillSince } = input;
-  const client = youtubeClient(settings, ctx);
-  const videos: VideosCursor = { ...(obj(input.state.videos) as VideosCursor) };
-  yield* videoPages(client, ctx.account.externalId, videos, backfillSince.getTime(), now);
-  yield* commentPages(client, ctx.account.externalId, obj(input.state.comments) as CommentsCursor, videos, { windowStart: backfillSince.getTime(), now, reconcileEveryMs: settings.reconcileEveryMs });
-}
-
-/** Reads the uploads into posts when due; `cursor` is updated in place (the comments stream extends it). */
-async function* videoPages(client: YoutubeClient, channelId: string, cursor: VideosCursor, windowStart: number, now: Date): AsyncGenerator<SyncPage> {
-  if (cursor.refreshedAt && now.getTime() - Date.parse(cursor.refreshedAt) < VIDEOS_EVERY_MS) return;
-  let uploads = cursor.uploads;
-  if (!uploads) {
-    const ch: JsonObject = await client.list('channels', { part: 'contentDetails', id: channelId });
-    uploads = stringOnly(obj(obj(obj(arr(ch.items)[0]).contentDetails).relatedPlaylists).uploads);
-  }
-  const ids: string[] = [];
-  let pageToken: string | undefined;
-  while (uploads && ids.length < MAX_VIDEOS) {
-    let page: JsonObject;
-    try {
-      page = await client.list('playlistItems', { part: 'contentDetails', playlistId: uploads, maxResults: VIDEO_PAGE, pageToken });
-    } catch (error) {
-      // A channel that never uploaded has no uploads playlist: no videos, not a failure.
-      if (isConnectorError(error) && error.code === 'NOT_FOUND') break;
-      throw error;
-    }
-    let older = false;
-    for (const item of arr(page.items)) {
-      const d = obj(obj(item).contentDetails);
-      const published = Date.parse(ytTimeToIso(d.videoPublishedAt) ?? '');
-      if (Number.isFinite(published) && published < windowStart) {
-        older = true;
-        break;
-      }
-      const id = stringOnly(d.videoId);
-      if (id) ids.push(id);
-    }
-    pageToken = stringOnly(page.nextPageToken);
-    if (older || !pageToken) break;
-  }
-  for (let i = 0; i < ids.length; i += VIDEO_PAGE) yield { stream: 'videos', records: await readVideos(client, ids.slice(i, i + VIDEO_PAGE)) };
-  if (uploads) cursor.uploads = uploads;
-  cursor.refreshedAt = now.toISOString();
-  cursor.ids = ids;
-  yield { stream: 'videos', records: [], commit: { videos: { ...cursor } } };
-}
-
-/** videos.list for up to 50 ids → posts with their counters. */
-async function readVideos(client: YoutubeClient, ids: string[]): Promise<UnifiedRecord[]> {
-  const body = await client.list('videos', { part: 'snippet,statistics', id: ids.join(','), maxResults: VIDEO_PAGE });
-  return mapVideosPage(body).filter((r) => r.kind === 'post');
-}
-
-async function* commentPages(
-  client: YoutubeClient,
-  channelId: string,
-  cursor: CommentsCursor,
-  videos: VideosCursor,
-  { windowStart, now, reconcileEveryMs }: { windowStart: number; now: Date; reconcileEveryMs: number },
-): AsyncGenerator<SyncPage> {
+/** The comments stream: one walk through the comment threads, newest first (see index.ts). */
+export async function* commentPages(run: SyncRun<YoutubeClient>, videos: VideosCursor, reconcileEveryMs: number): AsyncGenerator<SyncPage> {
+  const { client, accountId: channelId, windowStart, now } = run;
+  const cursor = obj(run.state.comments) as CommentsCursor;
   const knownVideos = new Set(videos.ids ?? []);
   const added: string[] = [];
   const threads: Record<string, ThreadSeen> = {};
