@@ -1,5 +1,5 @@
 import type { Network } from '@resonance/contracts';
-import { errorCodeForStatus, type ConnectorError } from './errors';
+import { errorCodeForStatus, statusMessage, type ConnectorError } from './errors';
 import { parseFacebookError } from './facebook/errors';
 import { parseLinkedInError } from './linkedin/errors';
 import { parseXError } from './x/errors';
@@ -25,6 +25,13 @@ describe('errorCodeForStatus: the one status-code fallback', () => {
     expect([402, 405, 410, 418, 302].map(errorCodeForStatus)).toEqual(Array(5).fill('UNKNOWN'));
   });
 
+  it('statusMessage: the start of a text body, else the status', () => {
+    expect(statusMessage({ status: 502, body: '<html>Bad Gateway</html>' })).toBe('<html>Bad Gateway</html>');
+    expect(statusMessage({ status: 502, body: 'x'.repeat(500) })).toBe('x'.repeat(200));
+    expect(statusMessage({ status: 503, body: '' })).toBe('HTTP 503');
+    expect(statusMessage({ status: 500, body: { error: {} } })).toBe('HTTP 500');
+  });
+
   // A body that names no network error (an HTML page from a proxy, an empty body): every network
   // falls back to the status alone, the same way — except where the network documents otherwise.
   const statuses = [400, 401, 403, 404, 409, 418, 422, 429, 500, 503];
@@ -33,7 +40,9 @@ describe('errorCodeForStatus: the one status-code fallback', () => {
       for (const status of statuses) {
         // XING's OAuth 1.0a tokens never expire: a bare 401 there means the token was refused for good.
         const expected = network === 'xing' && status === 401 ? 'AUTH_REVOKED' : errorCodeForStatus(status);
-        expect({ network, status, code: PARSERS[network]({ status, body }).code }).toEqual({ network, status, code: expected });
+        const error = PARSERS[network]({ status, body });
+        expect({ network, status, code: error.code }).toEqual({ network, status, code: expected });
+        expect(error.message).toContain(statusMessage({ status, body }));
       }
     }
   });

@@ -67,6 +67,13 @@ export function errorCodeForStatus(status: number): ErrorCode {
   return 'UNKNOWN';
 }
 
+/**
+ * The message of a failed response whose body names no error: the start of the body when it is
+ * text (an HTML error page of a proxy, a plain-text answer), else the status.
+ */
+export const statusMessage = (response: { status: number; body: unknown }): string =>
+  typeof response.body === 'string' && response.body ? response.body.slice(0, 200) : `HTTP ${response.status}`;
+
 /** Any thrown value as a ConnectorError (unknown failures become UNKNOWN, never disappear). */
 export function toConnectorError(error: unknown, network: Network): ConnectorError {
   if (error instanceof ConnectorError) return error;

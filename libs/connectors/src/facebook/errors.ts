@@ -1,5 +1,5 @@
 import { type ErrorCode, obj } from '@resonance/contracts';
-import { ConnectorError, errorCodeForStatus } from '../errors';
+import { ConnectorError, errorCodeForStatus, statusMessage } from '../errors';
 import { readFacebookBudget } from './budget';
 
 /** Graph codes that mean "too many calls": app (4), user (17), page (32), custom-level (613), business use case (80001–80014). */
@@ -27,12 +27,7 @@ export function parseFacebookError(response: { status: number; body: unknown; he
   const error = obj(obj(response.body).error);
   const code = typeof error.code === 'number' ? error.code : undefined;
   const subcode = typeof error.error_subcode === 'number' ? error.error_subcode : undefined;
-  const message =
-    typeof error.message === 'string'
-      ? error.message
-      : typeof response.body === 'string' && response.body
-        ? response.body.slice(0, 200)
-        : `HTTP ${response.status}`;
+  const message = typeof error.message === 'string' ? error.message : statusMessage(response);
   const kind = classify(response.status, code, subcode, message, error.is_transient === true);
   let retryAfterMs: number | undefined;
   if (kind === 'RATE_LIMITED') {

@@ -1,5 +1,5 @@
 import { type ErrorCode, obj } from '@resonance/contracts';
-import { ConnectorError, errorCodeForStatus } from '../errors';
+import { ConnectorError, errorCodeForStatus, statusMessage } from '../errors';
 import { nextUtcMidnight } from './budget';
 
 /** serviceErrorCode 101: "Resource level throttle limit … is reached" (daily limits). */
@@ -32,9 +32,7 @@ export function parseLinkedInError(response: { status: number; body: unknown; he
       ? body.message
       : typeof body.error_description === 'string' && body.error_description
         ? body.error_description // the OAuth endpoints' {error, error_description}
-          : typeof response.body === 'string' && response.body
-          ? response.body.slice(0, 200)
-          : `HTTP ${response.status}`;
+        : statusMessage(response);
   const kind = classify(response.status >= 400 ? response.status : status, code, serviceErrorCode, message);
   const retired = response.status === 426 || code === 'NONEXISTENT_VERSION';
   return new ConnectorError({

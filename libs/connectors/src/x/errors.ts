@@ -1,5 +1,5 @@
 import { arr, type ErrorCode, obj, stringOnly } from '@resonance/contracts';
-import { ConnectorError, errorCodeForStatus } from '../errors';
+import { ConnectorError, errorCodeForStatus, statusMessage } from '../errors';
 
 /** X's windows are 15 minutes; without a reset header, wait one out. */
 export const X_RATE_LIMIT_DELAY_MS = 15 * 60_000;
@@ -84,7 +84,7 @@ export function parseXError(response: { status: number; body: unknown; headers?:
     stringOnly(b.error_description) ??
     stringOnly(b.title) ??
     stringOnly(first.detail) ??
-    (typeof response.body === 'string' && response.body ? response.body.slice(0, 200) : `HTTP ${response.status}`);
+    statusMessage(response);
   let retryAfterMs: number | undefined;
   if (code === 'RATE_LIMITED') {
     const reset = Number(response.headers?.get('x-rate-limit-reset'));

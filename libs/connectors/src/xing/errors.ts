@@ -1,5 +1,5 @@
 import { type ErrorCode, obj } from '@resonance/contracts';
-import { ConnectorError, errorCodeForStatus } from '../errors';
+import { ConnectorError, errorCodeForStatus, statusMessage } from '../errors';
 
 /**
  * Without a Retry-After header (XING documented none that we know of), one rate window: the
@@ -73,12 +73,7 @@ export function parseXingError(response: { status: number; body: unknown; header
   const fields = Array.isArray(body.errors)
     ? body.errors.map((e) => [obj(e).field, obj(e).reason].filter((s) => typeof s === 'string').join(' ')).filter(Boolean)
     : [];
-  const base =
-    typeof body.message === 'string'
-      ? body.message
-      : typeof response.body === 'string' && response.body
-        ? response.body.slice(0, 200)
-        : `HTTP ${response.status}`;
+  const base = typeof body.message === 'string' ? body.message : statusMessage(response);
   const code = classify(response.status, name);
   let message = `${name ? `${name}: ` : ''}${base}${fields.length ? ` (${fields.join(', ')})` : ''}`;
   if (name === 'INVALID_OAUTH_CONSUMER' || name === 'CONSUMER_MISMATCH' || (code === 'PERMISSION_DENIED' && name === 'ACCESS_DENIED')) {

@@ -1,5 +1,5 @@
 import { type ErrorCode, nextPacificMidnight, obj } from '@resonance/contracts';
-import { ConnectorError, errorCodeForStatus } from '../errors';
+import { ConnectorError, errorCodeForStatus, statusMessage } from '../errors';
 
 /** Without a Retry-After header, Google's per-minute limits recover within a minute. */
 export const YOUTUBE_RATE_LIMIT_DELAY_MS = 60_000;
@@ -66,12 +66,7 @@ export function parseYoutubeError(response: { status: number; body: unknown; hea
   const error = obj(body.error);
   const first = obj(Array.isArray(error.errors) ? error.errors[0] : undefined);
   const reason = typeof first.reason === 'string' ? first.reason : undefined;
-  const message =
-    typeof error.message === 'string'
-      ? error.message.replace(/<[^>]+>/g, '')
-      : typeof response.body === 'string' && response.body
-        ? response.body.slice(0, 200)
-        : `HTTP ${response.status}`;
+  const message = typeof error.message === 'string' ? error.message.replace(/<[^>]+>/g, '') : statusMessage(response);
   const known = reason !== undefined ? REASONS[reason] : undefined;
   // A 401 is always about the credentials (Google says reason "required" when the token is missing).
   const code: ErrorCode = known ?? (response.status === 401 ? 'AUTH_EXPIRED' : reason?.startsWith('invalid') || reason === 'required' || reason === 'badRequest' ? 'INVALID_REQUEST' : errorCodeForStatus(response.status));
