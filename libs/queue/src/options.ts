@@ -1,4 +1,6 @@
-import type { DefaultJobOptions } from 'bullmq';
+import type { DefaultJobOptions, JobsOptions } from 'bullmq';
+import { jobId } from './job-ids';
+import type { SyncJob } from './names';
 
 /** Retries with exponential backoff; failed jobs are kept for inspection, completed ones trimmed. */
 export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
@@ -7,3 +9,15 @@ export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
   removeOnComplete: { age: 3_600, count: 1_000 },
   removeOnFail: false,
 };
+
+/**
+ * A one-off "sync now" run (backfill on connect, webhook hint, manual request): its deterministic
+ * id, one attempt (the channel's schedule is the retry), removed once done, the last failures kept
+ * for inspection. The api and the worker queue these alike.
+ */
+export const syncNowJobOptions = (channelAccountId: string, reason: SyncJob['reason'], now?: number): JobsOptions => ({
+  jobId: jobId.syncNow(channelAccountId, reason, now),
+  attempts: 1,
+  removeOnComplete: true,
+  removeOnFail: { count: 200 },
+});

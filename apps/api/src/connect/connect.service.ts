@@ -6,7 +6,7 @@ import { CONFIG, type Config } from '@resonance/config';
 import { NETWORKS, toIso, type CompleteConnectResponse, type Network, type PendingAccount, type PendingConnect } from '@resonance/contracts';
 import { ConnectorRegistry, isConnectorError, notYetAvailableMessage, type Connector, type Credentials } from '@resonance/connectors';
 import { CredentialsCipher } from '@resonance/db';
-import { jobId, QueueName, type SyncJob } from '@resonance/queue';
+import { QueueName, syncNowJobOptions, type SyncJob } from '@resonance/queue';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import { SessionService } from '../auth/session.service';
@@ -295,11 +295,7 @@ export class ConnectService {
    */
   private async queueFirstSync(channelId: string, reason: 'backfill' | 'manual'): Promise<void> {
     try {
-      await this.syncQueue.add(
-        'sync',
-        { channelAccountId: channelId, reason },
-        { jobId: jobId.syncNow(channelId, reason), attempts: 1, removeOnComplete: true, removeOnFail: { count: 100 } },
-      );
+      await this.syncQueue.add('sync', { channelAccountId: channelId, reason }, syncNowJobOptions(channelId, reason));
     } catch (error) {
       this.logger.warn(`first sync of channel ${channelId} not queued (the scheduler will start it): ${(error as Error).message}`);
     }

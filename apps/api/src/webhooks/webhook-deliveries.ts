@@ -4,7 +4,7 @@ import type { Queue } from 'bullmq';
 import { createHash } from 'node:crypto';
 import { CONFIG, type Config } from '@resonance/config';
 import type { Network, UnifiedRecord } from '@resonance/contracts';
-import { jobId, QueueName, type IngestJob, type SyncJob } from '@resonance/queue';
+import { jobId, QueueName, syncNowJobOptions, type IngestJob, type SyncJob } from '@resonance/queue';
 import { crashAfterCommitInTest } from '../outbound/test-crash';
 import { WebhooksRepository } from './webhooks.repository';
 
@@ -80,10 +80,6 @@ export class WebhookDeliveries {
 
   /** One hinted sync per channel and second is plenty: the run reads everything new anyway. */
   async queueHintedSync(channel: ReceivingChannel): Promise<void> {
-    await this.sync.add(
-      'sync',
-      { channelAccountId: channel.id, reason: 'hint' },
-      { jobId: jobId.syncNow(channel.id, 'hint'), attempts: 1, removeOnComplete: true, removeOnFail: { count: 100 } },
-    );
+    await this.sync.add('sync', { channelAccountId: channel.id, reason: 'hint' }, syncNowJobOptions(channel.id, 'hint'));
   }
 }

@@ -6,13 +6,13 @@ import { CONFIG, type Config } from '@resonance/config';
 import { ConnectorRegistry } from '@resonance/connectors';
 import { isNetwork } from '@resonance/contracts';
 import { sqlClient } from '@resonance/db';
-import { jobId, QueueName, type SyncJob } from '@resonance/queue';
+import { jobId, QueueName, syncNowJobOptions, type SyncJob } from '@resonance/queue';
 import { channelSchedules } from './sync.queries';
 
 const RECONCILE_EVERY_MS = 15_000;
 const PREFIX = jobId.sync('');
 
-/** Options of every sync job: the schedule itself is the retry, so one attempt each. */
+/** Options of every scheduled sync job: the schedule itself is the retry, so one attempt each. */
 const SYNC_JOB_OPTS = { attempts: 1, removeOnComplete: { count: 50 }, removeOnFail: { count: 200 } };
 
 /**
@@ -82,6 +82,6 @@ export class SyncScheduler implements OnApplicationBootstrap, BeforeApplicationS
 
   /** A one-off run now (backfill on connect, webhook hint, manual); at most one waiting per kind and second. */
   async runNow(channelId: string, reason: SyncJob['reason']): Promise<void> {
-    await this.queue.add('sync', { channelAccountId: channelId, reason }, { ...SYNC_JOB_OPTS, jobId: jobId.syncNow(channelId, reason), removeOnComplete: true });
+    await this.queue.add('sync', { channelAccountId: channelId, reason }, syncNowJobOptions(channelId, reason));
   }
 }
