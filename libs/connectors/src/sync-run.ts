@@ -38,13 +38,13 @@ export function trackCursors<C extends { createdAt: string }>(input: {
   /** A new object's cursor before its first read (besides createdAt). */
   initial?: Omit<C, 'createdAt'>;
 }): { cursors: Record<string, C>; tracked: Array<[string, C]> } {
-  const cursors: Record<string, C> = {};
-  for (const [id, c] of Object.entries(input.stored)) if (Date.parse(c.createdAt) >= input.windowStart) cursors[id] = { ...c };
-  for (const [id, createdAt] of input.seen) cursors[id] = { ...(cursors[id] ?? input.initial), createdAt } as C;
-  const tracked = Object.entries(cursors)
+  const all: Record<string, C> = {};
+  for (const [id, c] of Object.entries(input.stored)) if (Date.parse(c.createdAt) >= input.windowStart) all[id] = { ...c };
+  for (const [id, createdAt] of input.seen) all[id] = { ...(all[id] ?? input.initial), createdAt };
+  const tracked = Object.entries(all)
     .sort((a, b) => b[1].createdAt.localeCompare(a[1].createdAt))
     .slice(0, input.max);
   const keep = new Set(tracked.map(([id]) => id));
-  for (const id of Object.keys(cursors)) if (!keep.has(id)) delete cursors[id];
+  const cursors = Object.fromEntries(Object.entries(all).filter(([id]) => keep.has(id)));
   return { cursors, tracked };
 }

@@ -25,7 +25,14 @@ describe('jobId: deterministic job ids chosen in one place', () => {
   });
 
   it('every id is one BullMQ 6 accepts (no id with exactly one colon)', () => {
-    const ids = [jobId.send('m'), jobId.moderate('a'), jobId.ingest(channel, 's'), jobId.rollup('w', '2026-12-07'), jobId.syncNow(channel, 'manual'), jobId.rollupDrain()];
+    const ids = [
+      jobId.send('m'),
+      jobId.moderate('a'),
+      jobId.ingest(channel, 's'),
+      jobId.rollup('w', '2026-12-07'),
+      jobId.syncNow(channel, 'manual'),
+      jobId.rollupDrain(),
+    ];
     for (const id of ids) expect({ id, accepted: bullmqAccepts(id) }).toEqual({ id, accepted: true });
   });
 });

@@ -7,7 +7,7 @@ import pino from 'pino';
  * a `*` level stands for any key (here: `anything`).
  */
 export function objectAtRedactPath(path: string, secret: string): Record<string, unknown> {
-  const keys = [...path.matchAll(/\["([^"]+)"\]|([^.[\]]+)/g)].map((m) => (m[1] ?? m[2]) === '*' ? 'anything' : (m[1] ?? m[2]));
+  const keys = [...path.matchAll(/\["([^"]+)"\]|([^.[\]]+)/g)].map((m) => ((m[1] ?? m[2]) === '*' ? 'anything' : (m[1] ?? m[2])));
   return keys.reduceRight<Record<string, unknown>>((inner, key, i) => ({ [key]: i === keys.length - 1 ? secret : inner }), {});
 }
 

@@ -32,7 +32,10 @@ export async function* conversationPages(run: SyncRun<GraphClient>): AsyncGenera
       if (Number.isFinite(updated)) newest = Math.max(newest, updated);
       const customer = conversationCustomer(raw, pageId);
       const records: UnifiedRecord[] = mapConversation(raw, { pageId });
-      let messages: JsonObject = await client.get(`${String(obj(raw).id)}/messages`, { fields: 'id,created_time,from,to,message,attachments', limit: PAGE_LIMIT });
+      let messages: JsonObject = await client.get(`${String(obj(raw).id)}/messages`, {
+        fields: 'id,created_time,from,to,message,attachments',
+        limit: PAGE_LIMIT,
+      });
       for (;;) {
         const mapped = mapMessagesPage(messages, { pageId }, customer).filter((r) => r.kind === 'message');
         records.push(...mapped);

@@ -59,7 +59,7 @@ export async function* conversationPages(run: SyncRun<XClient>, watched: Watched
   const ids = Object.keys(live).sort((a, b) => idCompare(live[a].sinceId, live[b].sinceId));
   const batches: Array<{ ids: string[]; sinceId: string; pending?: PendingPass }> = [];
   const stored = watched.stored.pending;
-  const pending = stored && stored.ids.every((id) => live[id]) ? stored : undefined;
+  const pending = stored?.ids.every((id) => live[id]) ? stored : undefined;
   if (pending) batches.push({ ids: pending.ids, sinceId: pending.sinceId, pending });
   const rest = ids.filter((id) => !pending?.ids.includes(id));
   for (let i = 0; i < rest.length; i += CONVERSATIONS_PER_QUERY) {
@@ -84,10 +84,14 @@ export async function* conversationPages(run: SyncRun<XClient>, watched: Watched
       const records = mapTweetsPage(body, { accountId, ownConversations: watched.ids }).filter((r) => r.kind === 'message');
       token = typeof meta.next_token === 'string' ? meta.next_token : undefined;
       if (token) {
-        yield { stream: 'conversations', records, commit: { conversations: { tracked: { ...live }, pending: { ids: batch.ids, sinceId: batch.sinceId, token, newest } } satisfies ConversationsCursor } };
+        yield {
+          stream: 'conversations',
+          records,
+          commit: { conversations: { tracked: { ...live }, pending: { ids: batch.ids, sinceId: batch.sinceId, token, newest } } satisfies ConversationsCursor },
+        };
         continue;
       }
-      if (newest) for (const id of batch.ids) live[id] = { ...live[id], sinceId: maxId(live[id].sinceId, newest)! };
+      if (newest) for (const id of batch.ids) live[id] = { ...live[id], sinceId: maxId(live[id].sinceId, newest) ?? newest };
       yield { stream: 'conversations', records, commit: { conversations: { tracked: { ...live } } satisfies ConversationsCursor } };
       break;
     }

@@ -1,4 +1,4 @@
-import { arr, obj, type JsonObject, type UnifiedRecord } from '@resonance/contracts';
+import { arr, obj, str, type JsonObject, type UnifiedRecord } from '@resonance/contracts';
 import type { SyncPage } from '../../interfaces';
 import type { SyncRun } from '../../sync-run';
 import { DM_EVENT_FIELDS, USER_FIELDS, type XClient } from '../client';
@@ -31,7 +31,7 @@ export async function* dmPages(run: SyncRun<XClient>): AsyncGenerator<SyncPage> 
     let reachedKnown = false;
     const keep: unknown[] = [];
     for (const e of arr(body.data)) {
-      const id = String(obj(e).id ?? '');
+      const id = str(obj(e).id) ?? '';
       const created = Date.parse(xTimeToIso(obj(e).created_at) ?? '');
       if ((dm.newestId && idCompare(id, dm.newestId) <= 0) || (!dm.newestId && Number.isFinite(created) && created < windowStart)) {
         reachedKnown = true;

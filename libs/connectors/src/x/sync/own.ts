@@ -10,7 +10,12 @@ import { timelinePages } from './timeline';
  */
 export async function* ownTweetPages(run: SyncRun<XClient>, watched: WatchedConversations): AsyncGenerator<SyncPage> {
   const { tracked, ids } = watched;
-  for await (const page of timelinePages(run, { stream: 'own', path: `2/users/${run.accountId}/tweets`, window: 'GET /2/users/:id/tweets', ownConversations: ids })) {
+  for await (const page of timelinePages(run, {
+    stream: 'own',
+    path: `2/users/${run.accountId}/tweets`,
+    window: 'GET /2/users/:id/tweets',
+    ownConversations: ids,
+  })) {
     for (const r of page.records) {
       if (r.kind === 'post' && !tracked[r.externalId]) {
         tracked[r.externalId] = { createdAt: r.publishedAt, sinceId: r.externalId };
@@ -18,6 +23,10 @@ export async function* ownTweetPages(run: SyncRun<XClient>, watched: WatchedConv
       }
     }
     // Conversations are saved with the posts that start them, so a crash loses none.
-    yield { stream: page.stream, records: page.records, commit: { ...page.commit, conversations: { ...watched.stored, tracked: prune(tracked, watched.searchFrom) } } };
+    yield {
+      stream: page.stream,
+      records: page.records,
+      commit: { ...page.commit, conversations: { ...watched.stored, tracked: prune(tracked, watched.searchFrom) } },
+    };
   }
 }

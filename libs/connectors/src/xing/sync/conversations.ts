@@ -37,7 +37,8 @@ export async function* conversationPages(run: SyncRun<XingClient>): AsyncGenerat
         records.push(...mapped);
         const last = mapped[mapped.length - 1];
         const oldest = last?.kind === 'message' ? Date.parse(last.createdAt) : NaN;
-        if (list.items.length === 0 || list.total === undefined || mOffset + list.items.length >= list.total || (Number.isFinite(oldest) && oldest < from)) break;
+        if (list.items.length === 0 || list.total === undefined || mOffset + list.items.length >= list.total || (Number.isFinite(oldest) && oldest < from))
+          break;
       }
       yield { stream: 'conversations', records };
     }

@@ -102,7 +102,9 @@ export async function* commentPages(run: SyncRun<YoutubeClient>, videos: VideosC
       threads[id] = { n: total, t: at };
     }
     // Videos uploaded since the last read of the uploads (or beyond it): stored before their comments.
-    const unseen = [...new Set(records.flatMap((r) => (r.kind === 'message' && r.postExternalId && !knownVideos.has(r.postExternalId) ? [r.postExternalId] : [])))];
+    const unseen = [
+      ...new Set(records.flatMap((r) => (r.kind === 'message' && r.postExternalId && !knownVideos.has(r.postExternalId) ? [r.postExternalId] : []))),
+    ];
     for (let i = 0; i < unseen.length; i += VIDEO_PAGE) {
       records.unshift(...(await readVideos(client, unseen.slice(i, i + VIDEO_PAGE))));
       for (const id of unseen.slice(i, i + VIDEO_PAGE)) {
