@@ -8,4 +8,5 @@ export * from './wire';
 export * from './guards';
 /** Narrowing of network payloads (connectors, sim). */
 export * from './json';
+/** YouTube's quota day, midnight to midnight Pacific time (connector and sim). */
 export * from './pacific-time';
