@@ -23,4 +23,6 @@ export const jobId = {
   rollup: (workspaceId: string, day: string) => `rollup:${workspaceId}:${day}`,
   /** The rollup queue's one scheduler: drains the threads the message triggers marked. */
   rollupDrain: () => 'rollup-drain',
+  /** The maintenance queue's retention scheduler: one purge an hour across all workers. */
+  retentionPurge: () => 'retention-purge',
 } as const;

@@ -2,13 +2,13 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { UnrecoverableError, type Job, type Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { QueueName, RETENTION_JOB_NAME, type MaintenanceJob } from '@resonance/queue';
+import { jobId, QueueName, RETENTION_JOB_NAME, type MaintenanceJob } from '@resonance/queue';
 import { purgeExpiredMessages, type RetentionResult } from './retention';
 
 /** How often the retention purge runs (the first run comes at once when the scheduler is new). */
 export const RETENTION_EVERY_MS = 60 * 60_000;
 /** One scheduler for every worker copy: each upserts the same one, so the purge runs once an hour in all. */
-export const RETENTION_SCHEDULER_ID = 'retention-purge';
+export const RETENTION_SCHEDULER_ID = jobId.retentionPurge();
 
 /**
  * The retention purge as a BullMQ job scheduler on the maintenance queue, instead of a timer in
