@@ -1,0 +1,401 @@
+/**
+ * The current definition of every function and trigger in the schema, in one place (issue 22; as
+ * immich's schema/functions.ts). Migrations created them over time (the file each came from is
+ * named); a migration that changes one writes the new body here first and puts the SQL that
+ * `createFunctionSql()` / the trigger's `definition` give into the migration as text (a migration
+ * never imports this module: what it ran must not change when this file does).
+ * schema-functions.int-spec.ts compares this module with pg_proc and pg_trigger on a freshly
+ * migrated database, both ways: every entry exists with this body, nothing else exists.
+ */
+
+export interface SchemaFunction {
+  name: string;
+  /** Argument list as pg_get_function_identity_arguments() prints it ('' for none). */
+  arguments: string;
+  /** Return type as pg_get_function_result() prints it. */
+  returns: string;
+  language: 'plpgsql' | 'sql';
+  volatility: 'immutable' | 'stable' | 'volatile';
+  parallel: 'safe' | 'restricted' | 'unsafe';
+  /** The migration that created (or last replaced) it. */
+  migration: string;
+  /** The body between the dollar quotes; compared with pg_proc.prosrc with whitespace normalised. */
+  body: string;
+}
+
+export interface SchemaTrigger {
+  name: string;
+  table: string;
+  migration: string;
+  /** As pg_get_triggerdef() prints it (also valid SQL to create it). */
+  definition: string;
+}
+
+export const SCHEMA_FUNCTIONS = {
+  /** NOTIFY resonance_db_events `messages.inserted` per workspace and statement (id range and count) for the live event streams. */
+  notifyMessagesInserted: {
+    name: 'resonance_notify_messages_inserted',
+    arguments: '',
+    returns: 'trigger',
+    language: 'plpgsql',
+    volatility: 'volatile',
+    parallel: 'unsafe',
+    migration: '1732400000000-inbox-api',
+    body: `
+    DECLARE r record;
+    BEGIN
+      FOR r IN SELECT workspace_id, min(id) AS lo, max(id) AS hi, count(*) AS n FROM new_rows GROUP BY workspace_id LOOP
+        PERFORM pg_notify('resonance_db_events',
+          json_build_object('kind', 'messages.inserted', 'workspaceId', r.workspace_id,
+                            'from', r.lo::text, 'to', r.hi::text, 'count', r.n)::text);
+      END LOOP;
+      RETURN NULL;
+    END
+  `,
+  },
+  /** NOTIFY resonance_db_events `messages.updated` (up to 200 ids) when a message's delivery, text or hidden/deleted state changes. */
+  notifyMessagesUpdated: {
+    name: 'resonance_notify_messages_updated',
+    arguments: '',
+    returns: 'trigger',
+    language: 'plpgsql',
+    volatility: 'volatile',
+    parallel: 'unsafe',
+    migration: '1732400000000-inbox-api',
+    body: `
+    DECLARE r record;
+    BEGIN
+      FOR r IN
+        SELECT n.workspace_id, array_agg(n.id::text ORDER BY n.id) AS ids
+          FROM new_rows n JOIN old_rows o ON o.id = n.id
+         WHERE (n.delivery, n.delivery_error, n.external_id, n.text, n.hidden, n.deleted)
+               IS DISTINCT FROM (o.delivery, o.delivery_error, o.external_id, o.text, o.hidden, o.deleted)
+         GROUP BY n.workspace_id
+      LOOP
+        PERFORM pg_notify('resonance_db_events',
+          json_build_object('kind', 'messages.updated', 'workspaceId', r.workspace_id,
+                            'ids', r.ids[1:200], 'count', cardinality(r.ids))::text);
+      END LOOP;
+      RETURN NULL;
+    END
+  `,
+  },
+  /** Hiding or deleting a customer's comment stamps handled_at/handled_action when the writer did not, so the service level still sees it. */
+  stampHandled: {
+    name: 'resonance_stamp_handled',
+    arguments: '',
+    returns: 'trigger',
+    language: 'plpgsql',
+    volatility: 'volatile',
+    parallel: 'unsafe',
+    migration: '1732500000000-reports',
+    body: `
+    BEGIN
+      IF NOT NEW.is_from_account THEN
+        NEW.handled_at := COALESCE(NEW.handled_at, now());
+        NEW.handled_action := COALESCE(NEW.handled_action,
+                                       CASE WHEN NEW.deleted AND NOT OLD.deleted THEN 'delete' ELSE 'hide' END);
+      END IF;
+      RETURN NEW;
+    END
+  `,
+  },
+  /** Marks the threads of inserted or updated messages dirty for the rollup drain (earliest changed time, version bumped on every mark). */
+  markThreadsDirty: {
+    name: 'resonance_mark_threads_dirty',
+    arguments: '',
+    returns: 'trigger',
+    language: 'plpgsql',
+    volatility: 'volatile',
+    parallel: 'unsafe',
+    migration: '1732500000000-reports',
+    body: `
+    BEGIN
+      INSERT INTO rollup_dirty_thread (thread_id, workspace_id, since)
+      SELECT thread_id, min(workspace_id::text)::uuid, min(created_at) FROM changed_rows GROUP BY thread_id
+      ORDER BY thread_id
+      ON CONFLICT (thread_id) DO UPDATE SET since = LEAST(rollup_dirty_thread.since, excluded.since),
+                                            version = rollup_dirty_thread.version + 1;
+      RETURN NULL;
+    END
+  `,
+  },
+  /** Seconds inside the weekly schedule between a and b in the workspace's time zone (DST through AT TIME ZONE). */
+  businessSeconds: {
+    name: 'resonance_business_seconds',
+    arguments: 'a timestamp with time zone, b timestamp with time zone, tz text, hours jsonb',
+    returns: 'double precision',
+    language: 'sql',
+    volatility: 'stable',
+    parallel: 'safe',
+    migration: '1732500000000-reports',
+    body: `
+    SELECT COALESCE(sum(GREATEST(0, extract(epoch FROM LEAST(b, w.finish) - GREATEST(a, w.start)))), 0)::double precision
+      FROM generate_series((a AT TIME ZONE tz)::date, (b AT TIME ZONE tz)::date, interval '1 day') AS d(day)
+      CROSS JOIN LATERAL jsonb_array_elements(COALESCE(hours -> extract(dow FROM d.day)::int::text, '[]'::jsonb)) AS win(span)
+      CROSS JOIN LATERAL (SELECT (d.day::date + (win.span ->> 0)::time) AT TIME ZONE tz AS start,
+                                 (d.day::date + (win.span ->> 1)::time) AT TIME ZONE tz AS finish) AS w
+     WHERE b > a AND w.finish > a AND w.start < b
+  `,
+  },
+  /** Histogram bucket of a duration: 0 under a second, then buckets 20 % wide. */
+  durationBucket: {
+    name: 'resonance_duration_bucket',
+    arguments: 'seconds double precision',
+    returns: 'smallint',
+    language: 'sql',
+    volatility: 'immutable',
+    parallel: 'safe',
+    migration: '1732500000000-reports',
+    body: `
+    SELECT CASE WHEN seconds < 1 THEN 0 ELSE 1 + floor(ln(seconds) / ln(1.2))::int END::smallint
+  `,
+  },
+  /** NOTIFY `messages.updated` for queued/done/failed moderation actions and likes (no message column the message trigger watches changes). */
+  notifyMessageActions: {
+    name: 'resonance_notify_message_actions',
+    arguments: '',
+    returns: 'trigger',
+    language: 'plpgsql',
+    volatility: 'volatile',
+    parallel: 'unsafe',
+    migration: '1732950000000-message-actions',
+    body: `
+    DECLARE r record;
+    BEGIN
+      FOR r IN SELECT workspace_id, array_agg(DISTINCT message_id::text) AS ids FROM changed_actions GROUP BY workspace_id LOOP
+        PERFORM pg_notify('resonance_db_events',
+          json_build_object('kind', 'messages.updated', 'workspaceId', r.workspace_id,
+                            'ids', r.ids[1:200], 'count', cardinality(r.ids))::text);
+      END LOOP;
+      RETURN NULL;
+    END
+  `,
+  },
+  /** Deleting threads deletes their report_thread_comment rows, per statement. */
+  forgetThreadComments: {
+    name: 'resonance_forget_thread_comments',
+    arguments: '',
+    returns: 'trigger',
+    language: 'plpgsql',
+    volatility: 'volatile',
+    parallel: 'unsafe',
+    migration: '1733200000000-thread-comment-rollups',
+    body: `
+    BEGIN
+      DELETE FROM report_thread_comment c USING deleted_threads d WHERE c.thread_id = d.id;
+      RETURN NULL;
+    END
+  `,
+  },
+  /** What ON DELETE SET NULL did for message.author_contact_id and thread.contact_id, per statement (the foreign keys cost ingestion ~9 %). */
+  forgetDeletedContacts: {
+    name: 'resonance_forget_deleted_contacts',
+    arguments: '',
+    returns: 'trigger',
+    language: 'plpgsql',
+    volatility: 'volatile',
+    parallel: 'unsafe',
+    migration: '1733400000000-ingest-reference-checks',
+    body: `
+    BEGIN
+      UPDATE message SET author_contact_id = NULL WHERE author_contact_id IN (SELECT id FROM deleted_contacts);
+      UPDATE thread SET contact_id = NULL WHERE contact_id IN (SELECT id FROM deleted_contacts);
+      RETURN NULL;
+    END
+  `,
+  },
+  /** What ON DELETE SET NULL did for thread.post_id, per statement. */
+  forgetDeletedPosts: {
+    name: 'resonance_forget_deleted_posts',
+    arguments: '',
+    returns: 'trigger',
+    language: 'plpgsql',
+    volatility: 'volatile',
+    parallel: 'unsafe',
+    migration: '1733400000000-ingest-reference-checks',
+    body: `
+    BEGIN
+      UPDATE thread SET post_id = NULL WHERE post_id IN (SELECT id FROM deleted_posts);
+      RETURN NULL;
+    END
+  `,
+  },
+  /** NOTIFY resonance_session_ends with the deleted session ids (or a recheck for large purges) so live streams end with their session. */
+  notifySessionsEnded: {
+    name: 'resonance_notify_sessions_ended',
+    arguments: '',
+    returns: 'trigger',
+    language: 'plpgsql',
+    volatility: 'volatile',
+    parallel: 'unsafe',
+    migration: '1733620000000-session-end-notify',
+    body: `
+    DECLARE
+      ids text[];
+    BEGIN
+      SELECT array_agg(id) INTO ids FROM ended;
+      IF ids IS NULL THEN
+        RETURN NULL;
+      END IF;
+      IF cardinality(ids) > 100 THEN
+        PERFORM pg_notify('resonance_session_ends', json_build_object('recheck', true)::text);
+      ELSE
+        PERFORM pg_notify('resonance_session_ends', json_build_object('sessionIds', ids)::text);
+      END IF;
+      RETURN NULL;
+    END
+  `,
+  },
+  /** NOTIFY resonance_session_ends with the user id when role, active flag, password or workspace changes. */
+  notifyUserAccessChanged: {
+    name: 'resonance_notify_user_access_changed',
+    arguments: '',
+    returns: 'trigger',
+    language: 'plpgsql',
+    volatility: 'volatile',
+    parallel: 'unsafe',
+    migration: '1733620000000-session-end-notify',
+    body: `
+    BEGIN
+      PERFORM pg_notify('resonance_session_ends', json_build_object('userId', NEW.id)::text);
+      RETURN NULL;
+    END
+  `,
+  },
+  /** Refuses a workspace time zone PostgreSQL does not know; zones once found in pg_timezone_names (slow to read) are kept in known_time_zone. */
+  checkWorkspaceTimezone: {
+    name: 'resonance_check_workspace_timezone',
+    arguments: '',
+    returns: 'trigger',
+    language: 'plpgsql',
+    volatility: 'volatile',
+    parallel: 'unsafe',
+    migration: '1733660000000-workspace-timezone-check',
+    body: `
+    BEGIN
+      IF EXISTS (SELECT 1 FROM known_time_zone WHERE name = NEW.timezone) THEN
+        RETURN NEW;
+      END IF;
+      IF EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = NEW.timezone) THEN
+        INSERT INTO known_time_zone (name) VALUES (NEW.timezone) ON CONFLICT DO NOTHING;
+        RETURN NEW;
+      END IF;
+      RAISE EXCEPTION 'workspace time zone % is not a time zone PostgreSQL knows (pg_timezone_names)', quote_literal(NEW.timezone)
+        USING ERRCODE = 'check_violation', CONSTRAINT = 'workspace_timezone_known';
+    END
+  `,
+  },
+} satisfies Record<string, SchemaFunction>;
+
+export const SCHEMA_TRIGGERS: readonly SchemaTrigger[] = [
+  {
+    name: 'message_inserted_notify',
+    table: 'message',
+    migration: '1732400000000-inbox-api',
+    definition:
+      'CREATE TRIGGER message_inserted_notify AFTER INSERT ON public.message REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION resonance_notify_messages_inserted()',
+  },
+  {
+    name: 'message_updated_notify',
+    table: 'message',
+    migration: '1732400000000-inbox-api',
+    definition:
+      'CREATE TRIGGER message_updated_notify AFTER UPDATE ON public.message REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION resonance_notify_messages_updated()',
+  },
+  {
+    name: 'message_stamp_handled',
+    table: 'message',
+    migration: '1732500000000-reports',
+    definition:
+      'CREATE TRIGGER message_stamp_handled BEFORE UPDATE ON public.message FOR EACH ROW WHEN (((new.hidden AND (NOT old.hidden)) OR (new.deleted AND (NOT old.deleted)))) EXECUTE FUNCTION resonance_stamp_handled()',
+  },
+  {
+    name: 'message_inserted_mark_dirty',
+    table: 'message',
+    migration: '1732500000000-reports',
+    definition:
+      'CREATE TRIGGER message_inserted_mark_dirty AFTER INSERT ON public.message REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION resonance_mark_threads_dirty()',
+  },
+  {
+    name: 'message_updated_mark_dirty',
+    table: 'message',
+    migration: '1732500000000-reports',
+    definition:
+      'CREATE TRIGGER message_updated_mark_dirty AFTER UPDATE ON public.message REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION resonance_mark_threads_dirty()',
+  },
+  {
+    name: 'message_action_inserted_notify',
+    table: 'message_action',
+    migration: '1732950000000-message-actions',
+    definition:
+      'CREATE TRIGGER message_action_inserted_notify AFTER INSERT ON public.message_action REFERENCING NEW TABLE AS changed_actions FOR EACH STATEMENT EXECUTE FUNCTION resonance_notify_message_actions()',
+  },
+  {
+    name: 'message_action_updated_notify',
+    table: 'message_action',
+    migration: '1732950000000-message-actions',
+    definition:
+      'CREATE TRIGGER message_action_updated_notify AFTER UPDATE ON public.message_action REFERENCING NEW TABLE AS changed_actions FOR EACH STATEMENT EXECUTE FUNCTION resonance_notify_message_actions()',
+  },
+  {
+    name: 'thread_deleted_forget_comments',
+    table: 'thread',
+    migration: '1733200000000-thread-comment-rollups',
+    definition:
+      'CREATE TRIGGER thread_deleted_forget_comments AFTER DELETE ON public.thread REFERENCING OLD TABLE AS deleted_threads FOR EACH STATEMENT EXECUTE FUNCTION resonance_forget_thread_comments()',
+  },
+  {
+    name: 'contact_deleted_forget',
+    table: 'contact',
+    migration: '1733400000000-ingest-reference-checks',
+    definition:
+      'CREATE TRIGGER contact_deleted_forget AFTER DELETE ON public.contact REFERENCING OLD TABLE AS deleted_contacts FOR EACH STATEMENT EXECUTE FUNCTION resonance_forget_deleted_contacts()',
+  },
+  {
+    name: 'post_deleted_forget',
+    table: 'post',
+    migration: '1733400000000-ingest-reference-checks',
+    definition:
+      'CREATE TRIGGER post_deleted_forget AFTER DELETE ON public.post REFERENCING OLD TABLE AS deleted_posts FOR EACH STATEMENT EXECUTE FUNCTION resonance_forget_deleted_posts()',
+  },
+  {
+    name: 'session_deleted_notify',
+    table: 'session',
+    migration: '1733620000000-session-end-notify',
+    definition:
+      'CREATE TRIGGER session_deleted_notify AFTER DELETE ON public.session REFERENCING OLD TABLE AS ended FOR EACH STATEMENT EXECUTE FUNCTION resonance_notify_sessions_ended()',
+  },
+  {
+    name: 'users_access_changed_notify',
+    table: 'users',
+    migration: '1733620000000-session-end-notify',
+    definition:
+      'CREATE TRIGGER users_access_changed_notify AFTER UPDATE ON public.users FOR EACH ROW WHEN (((old.role IS DISTINCT FROM new.role) OR (old.active IS DISTINCT FROM new.active) OR (old.password_hash IS DISTINCT FROM new.password_hash) OR (old.workspace_id IS DISTINCT FROM new.workspace_id))) EXECUTE FUNCTION resonance_notify_user_access_changed()',
+  },
+  {
+    name: 'workspace_timezone_known_insert',
+    table: 'workspace',
+    migration: '1733660000000-workspace-timezone-check',
+    definition:
+      'CREATE TRIGGER workspace_timezone_known_insert BEFORE INSERT ON public.workspace FOR EACH ROW EXECUTE FUNCTION resonance_check_workspace_timezone()',
+  },
+  {
+    name: 'workspace_timezone_known_update',
+    table: 'workspace',
+    migration: '1733660000000-workspace-timezone-check',
+    definition:
+      'CREATE TRIGGER workspace_timezone_known_update BEFORE UPDATE OF timezone ON public.workspace FOR EACH ROW WHEN ((new.timezone IS DISTINCT FROM old.timezone)) EXECUTE FUNCTION resonance_check_workspace_timezone()',
+  },
+];
+
+/** CREATE OR REPLACE FUNCTION for a function of this module: the text a new migration embeds. */
+export function createFunctionSql(fn: SchemaFunction): string {
+  const attributes = [`LANGUAGE ${fn.language}`, fn.volatility.toUpperCase(), `PARALLEL ${fn.parallel.toUpperCase()}`].join(' ');
+  return `CREATE OR REPLACE FUNCTION ${fn.name}(${fn.arguments}) RETURNS ${fn.returns} ${attributes} AS $$${fn.body}$$`;
+}
+
+/** Whitespace-insensitive form of a body or definition, for comparing with what PostgreSQL stores. */
+export function normaliseSql(sql: string): string {
+  return sql.replace(/\s+/g, ' ').trim();
+}
