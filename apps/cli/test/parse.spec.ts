@@ -19,7 +19,10 @@ describe('resonance parse', () => {
   it('prints one JSON record per line for a Facebook comments page', async () => {
     const { code, output } = await run('facebook', 'comments', join(fixtures, 'page-post-comments-stream-page1.json'));
     expect(code).toBe(0);
-    const lines = output.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = output
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(11);
     expect(lines.filter((r) => r.kind === 'message')).toHaveLength(10);
     expect(lines[10]).toEqual({ kind: 'page', network: 'facebook', nextCursor: 'after' });
@@ -40,7 +43,10 @@ describe('resonance parse', () => {
     const xFixtures = join(fixtures, '..', '..', 'x', 'fixtures');
     const page = await run('x', 'mentions', join(xFixtures, 'mentions-timeline-page1.json'));
     expect(page.code).toBe(0);
-    const lines = page.output.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = page.output
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.filter((l) => l.kind === 'message')).toHaveLength(5);
     expect(lines[lines.length - 1]).toEqual({ kind: 'page', network: 'x', nextCursor: '7140dibdnow9c7btw3w3ixl43r8knib48jsfyzko1h5py' });
     const limited = await run('x', 'mentions', join(xFixtures, 'error-429-rate-limit-exceeded-code88.json'), '--status', '429');
@@ -63,7 +69,7 @@ describe('resonance parse', () => {
     [['facebook', 'comment', join(fixtures, 'comment-single-with-attachment.json'), '--status', 'abc'], /--status needs an HTTP status/],
     [['facebook', 'comment', join(fixtures, 'comment-single-with-attachment.json'), '--verbose'], /unknown option --verbose/],
   ])('exits 2 with a clear message: %j', async (argv, message) => {
-    const { code, output } = await run(...(argv as string[]));
+    const { code, output } = await run(...argv);
     expect(code).toBe(2);
     expect(output).toMatch(message);
     expect(output).toContain('usage: resonance parse');

@@ -46,7 +46,10 @@ function lockPid(dataDir: string): number | undefined {
 /** The pids of the direct children of pid. */
 function childrenOf(pid: number): number[] {
   const ps = spawnSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' });
-  return ps.stdout.split('\n').map((line) => Number(line.trim())).filter((child) => child > 0);
+  return ps.stdout
+    .split('\n')
+    .map((line) => Number(line.trim()))
+    .filter((child) => child > 0);
 }
 
 /** Running (a zombie no init has reaped yet counts as gone). */
@@ -67,37 +70,41 @@ function isAlive(pid: number): boolean {
 const asRoot = process.getuid?.() === 0 ? it : it.skip;
 
 describe('resonance start recovers where a first run used to fail', () => {
-  asRoot('runs as root from a checkout inside a private (0700) folder: binaries and data move where postgres can reach them, one log line', async () => {
-    const privateDir = mkdtempSync(join(tmpdir(), 'resonance-private-')); // mode 0700
-    chmodSync(privateDir, 0o700);
-    const checkout = privateCheckout(privateDir);
-    const cli = spawnStart(
-      { ...(await productPorts()), EMBEDDED_PG_PORT: String(await freePort()) }, // EMBEDDED_PG_DIR: the default, .data/postgres in the checkout
-      { bin: join(checkout, 'bin', 'resonance.cjs'), cwd: checkout },
-    );
-    let moved: RegExpMatchArray | null = null;
-    try {
-      const health = await waitForHealth(cli);
-      moved = cli.output().match(/so it runs from (\S+) with its data in (\S+)/);
-      expect(health.details.database.status).toBe('up');
-      const relocation = lines(cli.output(), /running as root: PostgreSQL runs as the postgres user, who cannot reach/);
-      expect(relocation).toHaveLength(1);
-      expect(relocation[0]).toContain(join(checkout, 'node_modules', PLATFORM_PACKAGE, 'native'));
-      expect(relocation[0]).toContain(join(checkout, '.data', 'postgres'));
-      expect(moved?.[1]).toMatch(/^\/var\/lib\/resonance\/pg-/);
-      expect(moved?.[2]).toMatch(/^\/var\/lib\/resonance\/[0-9a-f]{16}\/postgres$/);
-      expect(cli.output()).toContain(`database: embedded PostgreSQL on 127.0.0.1:`);
-      expect(cli.output()).not.toMatch(/EACCES|\n\s+at /);
-      expect(await interrupt(cli)).toBe(0);
-    } finally {
-      if (cli.child.exitCode === null) cli.child.kill('SIGKILL');
-      rmSync(privateDir, { recursive: true, force: true });
-      if (moved) {
-        rmSync(moved[1]!, { recursive: true, force: true });
-        rmSync(dirname(moved[2]!), { recursive: true, force: true });
+  asRoot(
+    'runs as root from a checkout inside a private (0700) folder: binaries and data move where postgres can reach them, one log line',
+    async () => {
+      const privateDir = mkdtempSync(join(tmpdir(), 'resonance-private-')); // mode 0700
+      chmodSync(privateDir, 0o700);
+      const checkout = privateCheckout(privateDir);
+      const cli = spawnStart(
+        { ...(await productPorts()), EMBEDDED_PG_PORT: String(await freePort()) }, // EMBEDDED_PG_DIR: the default, .data/postgres in the checkout
+        { bin: join(checkout, 'bin', 'resonance.cjs'), cwd: checkout },
+      );
+      let moved: RegExpMatchArray | null = null;
+      try {
+        const health = await waitForHealth(cli);
+        moved = /so it runs from (\S+) with its data in (\S+)/.exec(cli.output());
+        expect(health.details.database.status).toBe('up');
+        const relocation = lines(cli.output(), /running as root: PostgreSQL runs as the postgres user, who cannot reach/);
+        expect(relocation).toHaveLength(1);
+        expect(relocation[0]).toContain(join(checkout, 'node_modules', PLATFORM_PACKAGE, 'native'));
+        expect(relocation[0]).toContain(join(checkout, '.data', 'postgres'));
+        expect(moved?.[1]).toMatch(/^\/var\/lib\/resonance\/pg-/);
+        expect(moved?.[2]).toMatch(/^\/var\/lib\/resonance\/[0-9a-f]{16}\/postgres$/);
+        expect(cli.output()).toContain(`database: embedded PostgreSQL on 127.0.0.1:`);
+        expect(cli.output()).not.toMatch(/EACCES|\n\s+at /);
+        expect(await interrupt(cli)).toBe(0);
+      } finally {
+        if (cli.child.exitCode === null) cli.child.kill('SIGKILL');
+        rmSync(privateDir, { recursive: true, force: true });
+        if (moved) {
+          rmSync(moved[1], { recursive: true, force: true });
+          rmSync(dirname(moved[2]), { recursive: true, force: true });
+        }
       }
-    }
-  }, 180_000);
+    },
+    180_000,
+  );
 
   it('after the CLI was killed (SIGKILL) the next start stops the leftover server with one line and comes up; a stale postmaster.pid is removed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'resonance-leftover-'));
@@ -124,7 +131,9 @@ describe('resonance start recovers where a first run used to fail', () => {
       expect(health.details.database.status).toBe('up');
       const stopped = lines(again.output(), /leftover embedded PostgreSQL/);
       expect(stopped).toHaveLength(1);
-      expect(stopped[0]).toBe(`resonance: stopped a leftover embedded PostgreSQL of ${dataDir} (pid ${leftover}, port ${env.EMBEDDED_PG_PORT}) that an earlier start did not shut down`);
+      expect(stopped[0]).toBe(
+        `resonance: stopped a leftover embedded PostgreSQL of ${dataDir} (pid ${leftover}, port ${env.EMBEDDED_PG_PORT}) that an earlier start did not shut down`,
+      );
       expect(isAlive(leftover!)).toBe(false);
       expect(await interrupt(again)).toBe(0);
 

@@ -9,7 +9,7 @@ runProcess(
     if (world.historyDays > 0) {
       console.log(
         `resonance sim: ${world.resumed ? 'continuing the world' : 'made a new world'} with ${world.historyDays} days of history up to ${new Date(world.createdAt).toISOString()}` +
-          `${ctx.config.SIM_STATE_FILE === 'off' ? '' : ` (kept in ${ctx.config.SIM_STATE_FILE})`}`,
+          (ctx.config.SIM_STATE_FILE === 'off' ? '' : ` (kept in ${ctx.config.SIM_STATE_FILE})`),
       );
     }
     console.log(

@@ -17,11 +17,15 @@ describe('XING sim module (modelled on the former public API)', () => {
   let sim: RunningSim;
   const api = (path: string) => `${sim.url}/xing/v1${path}`;
   /** A signed call; `mutate` may spoil the OAuth parameters before they go into the header. */
-  const call = async (method: string, path: string, opts: { form?: Record<string, string>; token?: OAuth.Token | null; mutate?: (d: OAuth.Authorization) => void; client?: OAuth } = {}) => {
+  const call = async (
+    method: string,
+    path: string,
+    opts: { form?: Record<string, string>; token?: OAuth.Token | null; mutate?: (d: OAuth.Authorization) => void; client?: OAuth } = {},
+  ) => {
     const url = api(path);
     const data = (opts.client ?? oauth()).authorize({ url, method, data: opts.form }, opts.token === null ? undefined : (opts.token ?? demoToken));
     opts.mutate?.(data);
-    const headers: Record<string, string> = { ...(opts.client ?? oauth()).toHeader(data) } as unknown as Record<string, string>;
+    const headers: Record<string, string> = { ...(opts.client ?? oauth()).toHeader(data) };
     if (opts.form) headers['content-type'] = 'application/x-www-form-urlencoded';
     // oauth_* parameters (oauth_callback, oauth_verifier) travel in the Authorization header, as the library puts them.
     const formBody = opts.form ? new URLSearchParams(Object.entries(opts.form).filter(([k]) => !k.startsWith('oauth_'))).toString() : undefined;
@@ -71,14 +75,21 @@ describe('XING sim module (modelled on the former public API)', () => {
     expect(seen.length).toBe(busiest.comments.total);
     expect(new Set(seen).size).toBe(seen.length);
     const bad = await call('GET', `/companies/updates/${busiest.id}/comments?limit=500`);
-    expect(bad).toEqual({ status: 403, body: { error_name: 'INVALID_PARAMETERS', message: 'Invalid parameters', errors: [{ field: 'limit', reason: 'must be an integer from 1 to 100' }] } });
+    expect(bad).toEqual({
+      status: 403,
+      body: { error_name: 'INVALID_PARAMETERS', message: 'Invalid parameters', errors: [{ field: 'limit', reason: 'must be an integer from 1 to 100' }] },
+    });
   });
 
   it('verifies OAuth 1.0a: signature, timestamp, nonce, consumer and token, each with its own error', async () => {
     const path = '/users/me/conversations';
-    expect((await call('GET', path, { mutate: (d) => (d.oauth_signature = 'AAAA' + d.oauth_signature.slice(4)) })).body.error_name).toBe('INVALID_OAUTH_SIGNATURE');
+    expect((await call('GET', path, { mutate: (d) => (d.oauth_signature = 'AAAA' + d.oauth_signature.slice(4)) })).body.error_name).toBe(
+      'INVALID_OAUTH_SIGNATURE',
+    );
     expect((await call('GET', path, { token: { key: demoToken.key, secret: 'wrong' } })).body.error_name).toBe('INVALID_OAUTH_SIGNATURE');
-    expect((await call('GET', path, { client: oauth({ key: DEMO_XING_CONSUMER.consumerKey, secret: 'wrong' }) })).body.error_name).toBe('INVALID_OAUTH_SIGNATURE');
+    expect((await call('GET', path, { client: oauth({ key: DEMO_XING_CONSUMER.consumerKey, secret: 'wrong' }) })).body.error_name).toBe(
+      'INVALID_OAUTH_SIGNATURE',
+    );
     // An old timestamp, correctly signed, is refused.
     const old = oauth();
     const realNow = Date.now;
@@ -94,7 +105,10 @@ describe('XING sim module (modelled on the former public API)', () => {
     const again = async () => (await fetch(api(path), { headers: { ...client.toHeader(fixed) } as unknown as Record<string, string> })).json();
     expect(((await again()) as any).conversations).toBeDefined();
     expect(await again()).toEqual({ error_name: 'NONCE_ALREADY_USED', message: 'The oauth_nonce has already been used' });
-    expect((await call('GET', path, { token: { key: 'nope', secret: 'x' } })).body).toEqual({ error_name: 'INVALID_OAUTH_TOKEN', message: 'Invalid OAuth token' });
+    expect((await call('GET', path, { token: { key: 'nope', secret: 'x' } })).body).toEqual({
+      error_name: 'INVALID_OAUTH_TOKEN',
+      message: 'Invalid OAuth token',
+    });
     expect((await call('GET', path, { client: oauth({ key: 'not-a-partner', secret: 'x' }) })).body.error_name).toBe('INVALID_OAUTH_CONSUMER');
     expect((await fetch(api(path))).status).toBe(401);
     expect(await (await fetch(api(path))).json()).toMatchObject({ error_name: 'REQUIRED_PARAMETER_MISSING' });
@@ -116,10 +130,17 @@ describe('XING sim module (modelled on the former public API)', () => {
     // The companies the user acts for (the connect flow's picker), signed like every other call.
     const companies = await call('GET', '/users/me/managed_companies', { token: { key: at.oauth_token, secret: at.oauth_token_secret } });
     expect(companies.body.managed_companies.items).toEqual([{ id: DEMO_XING_COMPANY.id, name: DEMO_XING_COMPANY.name, page_name: DEMO_XING_COMPANY.slug }]);
-    expect((await call('GET', '/users/me/managed_companies', { token: { key: at.oauth_token, secret: 'wrong' } })).body.error_name).toBe('INVALID_OAUTH_SIGNATURE');
-    expect((await call('GET', '/users/me/managed_companies', { token: { key: rt.oauth_token, secret: rt.oauth_token_secret } })).body.error_name).toBe('INVALID_OAUTH_TOKEN');
+    expect((await call('GET', '/users/me/managed_companies', { token: { key: at.oauth_token, secret: 'wrong' } })).body.error_name).toBe(
+      'INVALID_OAUTH_SIGNATURE',
+    );
+    expect((await call('GET', '/users/me/managed_companies', { token: { key: rt.oauth_token, secret: rt.oauth_token_secret } })).body.error_name).toBe(
+      'INVALID_OAUTH_TOKEN',
+    );
     // The request token is spent.
-    expect((await call('POST', '/access_token', { token: { key: rt.oauth_token, secret: rt.oauth_token_secret }, form: { oauth_verifier: verifier } })).body.error_name).toBe('INVALID_OAUTH_TOKEN');
+    expect(
+      (await call('POST', '/access_token', { token: { key: rt.oauth_token, secret: rt.oauth_token_secret }, form: { oauth_verifier: verifier } })).body
+        .error_name,
+    ).toBe('INVALID_OAUTH_TOKEN');
   });
 
   it('answers a comment and a message (recorded as received and as truth), likes, deletes its own comment', async () => {
@@ -127,8 +148,14 @@ describe('XING sim module (modelled on the former public API)', () => {
     const created = await call('POST', `/companies/updates/${update.id}/comments`, { form: { content: 'Danke für Ihr Interesse!' } });
     expect(created.status).toBe(201);
     expect(created.body.comment).toMatchObject({ content: 'Danke für Ihr Interesse!', commenter: { id: DEMO_XING_COMPANY.id, type: 'company' } });
-    expect((await call('POST', `/companies/updates/${update.id}/comments`, { form: { content: '' } })).body).toMatchObject({ error_name: 'INVALID_PARAMETERS', errors: [{ field: 'content' }] });
-    expect((await call('POST', `/companies/updates/${update.id}/comments`, { form: { content: 'x'.repeat(601) } })).body).toMatchObject({ error_name: 'INVALID_PARAMETERS', errors: [{ field: 'content', reason: 'TOO_LONG' }] });
+    expect((await call('POST', `/companies/updates/${update.id}/comments`, { form: { content: '' } })).body).toMatchObject({
+      error_name: 'INVALID_PARAMETERS',
+      errors: [{ field: 'content' }],
+    });
+    expect((await call('POST', `/companies/updates/${update.id}/comments`, { form: { content: 'x'.repeat(601) } })).body).toMatchObject({
+      error_name: 'INVALID_PARAMETERS',
+      errors: [{ field: 'content', reason: 'TOO_LONG' }],
+    });
     const conv = (await call('GET', '/users/me/conversations?limit=1')).body.conversations.items[0];
     const sent = await call('POST', `/users/me/conversations/${conv.id}/messages`, { form: { content: 'Wir melden uns.' } });
     expect(sent.body.message).toMatchObject({ content: 'Wir melden uns.', sender: { id: DEMO_XING_COMPANY.userId } });
@@ -139,7 +166,9 @@ describe('XING sim module (modelled on the former public API)', () => {
     ]);
     expect((await call('PUT', `/companies/updates/${update.id}/like`)).status).toBe(204);
     expect((await call('DELETE', `/companies/updates/${update.id}/comments/${created.body.comment.id}`)).status).toBe(204);
-    expect((await call('GET', `/companies/updates/${update.id}/comments?limit=100`)).body.comments.items.map((c: any) => c.id)).not.toContain(created.body.comment.id);
+    expect((await call('GET', `/companies/updates/${update.id}/comments?limit=100`)).body.comments.items.map((c: any) => c.id)).not.toContain(
+      created.body.comment.id,
+    );
   });
 
   it('limits calls per token with 403 RATE_LIMIT_EXCEEDED; faults and unknown paths answer in XING’s error shape', async () => {
@@ -157,7 +186,7 @@ describe('XING sim module (modelled on the former public API)', () => {
     await postJson(`${sim.url}/_sim/faults`, { network: 'xing', kind: 'token_expired', count: 1 });
     expect((await call('GET', '/users/me/conversations')).body.error_name).toBe('INVALID_OAUTH_TOKEN');
     expect(await call('GET', '/nowhere')).toEqual({ status: 404, body: { error_name: 'NOT_FOUND', message: 'The requested resource could not be found.' } });
-    const broken = await fetch(`${api(`/companies/updates/x/comments`)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });
+    const broken = await fetch(api(`/companies/updates/x/comments`), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });
     expect(broken.status).toBe(401);
     expect(await broken.json()).toMatchObject({ error_name: 'REQUIRED_PARAMETER_MISSING' });
   });

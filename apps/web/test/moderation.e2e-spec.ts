@@ -25,20 +25,18 @@ describe('comment actions in the browser (agent, German UI)', () => {
     stack = await startStack({ config: { SIM_URL: sim.url } });
     // Only these two threads, stored as a sync would store them (the worker's own sync is not awaited).
     await stack.ingest(
-      comments.map(
-        (t): MessageRecord => ({
-          kind: 'message',
-          network: 'facebook',
-          externalId: t.externalId,
-          threadKey: t.externalId,
-          channel: 'comment',
-          parentExternalId: null,
-          postExternalId: t.postExternalId,
-          author: { externalId: t.author!.externalId, name: t.author!.name },
-          text: t.text,
-          createdAt: t.createdAt,
-        }),
-      ),
+      comments.map((t): MessageRecord => ({
+        kind: 'message',
+        network: 'facebook',
+        externalId: t.externalId,
+        threadKey: t.externalId,
+        channel: 'comment',
+        parentExternalId: null,
+        postExternalId: t.postExternalId,
+        author: { externalId: t.author!.externalId, name: t.author!.name },
+        text: t.text,
+        createdAt: t.createdAt,
+      })),
     );
     worker = await startWorker(stack.config, stack.db.url);
     browser = await launchBrowser({ locale: 'de-DE' });
@@ -52,12 +50,16 @@ describe('comment actions in the browser (agent, German UI)', () => {
     await sim?.close();
   });
 
-  const received = async (): Promise<ReceivedItem[]> => ((await (await fetch(`${sim.url}/_sim/received?network=facebook`)).json()) as { items: ReceivedItem[] }).items;
+  const received = async (): Promise<ReceivedItem[]> =>
+    ((await (await fetch(`${sim.url}/_sim/received?network=facebook`)).json()) as { items: ReceivedItem[] }).items;
 
   async function open(text: string) {
     const { page } = browser;
     await page.getByTestId('filter-search').fill(text.split(/\s+/).slice(0, 3).join(' '));
-    const row = page.getByTestId('thread-row').filter({ hasText: comments.find((c) => c.text === text)!.author!.name }).first();
+    const row = page
+      .getByTestId('thread-row')
+      .filter({ hasText: comments.find((c) => c.text === text)!.author!.name })
+      .first();
     await row.waitFor();
     await row.click();
     await page.getByTestId('message-list').getByText(text.slice(0, 30), { exact: false }).first().waitFor();
@@ -67,7 +69,7 @@ describe('comment actions in the browser (agent, German UI)', () => {
     const { page } = browser;
     await signIn(page, stack.url, 'agent@demo.local');
     await page.getByTestId('thread-row').first().waitFor();
-    const target = comments[0]!;
+    const target = comments[0];
     await open(target.text);
     const actions = page.getByTestId('message-actions').first();
     expect(await actions.getByTestId('action-like').textContent()).toBe('Gefällt mir');
@@ -86,7 +88,7 @@ describe('comment actions in the browser (agent, German UI)', () => {
 
   it('deletes a comment only after confirming; cancel sends nothing', async () => {
     const { page } = browser;
-    const target = comments[1]!;
+    const target = comments[1];
     await open(target.text);
     const actions = page.getByTestId('message-actions').first();
 

@@ -16,7 +16,7 @@ export type EnsureResult =
   | { status: 'failed'; reason: string };
 
 /** BullMQ's reason for a job whose worker died more often than maxStalledCount allows. */
-export const isStallFailure = (reason: string): boolean => /stalled more than allowable limit/.test(reason);
+export const isStallFailure = (reason: string): boolean => reason.includes('stalled more than allowable limit');
 
 function describe(work: OutboundWork): { id: string; name: string; data: OutboundJob | ModerationJob } {
   return work.kind === 'reply'

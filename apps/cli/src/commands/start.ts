@@ -42,7 +42,10 @@ export async function runStart(argv: string[], out: NodeJS.WritableStream): Prom
       [...children.values()].map(
         (child) =>
           new Promise<void>((done) => {
-            if (child.exitCode !== null || child.signalCode !== null) return done();
+            if (child.exitCode !== null || child.signalCode !== null) {
+              done();
+              return;
+            }
             const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
             child.once('exit', () => {
               clearTimeout(kill);
@@ -91,7 +94,9 @@ export async function runStart(argv: string[], out: NodeJS.WritableStream): Prom
     const sim = processes.includes('sim')
       ? `sim at ${config.SIM_URL}, ${Object.keys(simEnv).filter((k) => k.endsWith('_URL')).length} networks at their own origins`
       : 'no sim: networks without credentials are unreachable (START_SIM=true or --with-sim runs it)';
-    log(`Resonance is starting at http://localhost:${config.API_PORT} (api ${config.API_HOST === '0.0.0.0' ? 'open to other machines' : `on ${config.API_HOST} only`}; ${sim}); Ctrl-C stops everything`);
+    log(
+      `Resonance is starting at http://localhost:${config.API_PORT} (api ${config.API_HOST === '0.0.0.0' ? 'open to other machines' : `on ${config.API_HOST} only`}; ${sim}); Ctrl-C stops everything`,
+    );
     if (config.DEMO_MODE) log('demo logins: admin@demo.local, agent@demo.local, analyst@demo.local — password "resonance"');
     process.once('SIGINT', () => finish(0));
     process.once('SIGTERM', () => finish(0));

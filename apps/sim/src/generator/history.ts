@@ -46,8 +46,13 @@ const LOCAL_OFFSET = HOUR;
 const HOUR_WEIGHTS = [1, 0.5, 0.3, 0.2, 0.2, 0.3, 0.8, 1.5, 2, 2.5, 2.5, 2.8, 3, 3, 2.6, 2.5, 2.6, 3, 3.5, 4, 4.2, 4, 3, 2];
 const HOUR_TOTAL = HOUR_WEIGHTS.reduce((a, b) => a + b, 0);
 
-type PostDraft = { kind: 'post'; at: number; language: Language; text: string };
-type CommentDraft = {
+interface PostDraft {
+  kind: 'post';
+  at: number;
+  language: Language;
+  text: string;
+}
+interface CommentDraft {
   kind: 'comment';
   at: number;
   post: PostDraft;
@@ -58,8 +63,16 @@ type CommentDraft = {
   intent: Intent | null;
   liked?: boolean;
   hidden?: boolean;
-};
-type MessageDraft = { kind: 'message'; at: number; customer: GeneratedCustomer; fromAccount: boolean; language: Language; text: string; intent: Intent | null };
+}
+interface MessageDraft {
+  kind: 'message';
+  at: number;
+  customer: GeneratedCustomer;
+  fromAccount: boolean;
+  language: Language;
+  text: string;
+  intent: Intent | null;
+}
 type Draft = PostDraft | CommentDraft | MessageDraft;
 
 export function buildHistory(options: HistoryOptions): GeneratedItem[] {
@@ -81,7 +94,12 @@ export function buildHistory(options: HistoryOptions): GeneratedItem[] {
     for (; postsDue >= 1; postsDue -= 1) {
       const language: Language = rng.chance(0.6) ? 'de' : 'en';
       const topic = rng.weighted(POST_TOPIC_WEIGHTS);
-      const post: PostDraft = { kind: 'post', at: dayStart + 8 * HOUR + rng.int(9 * HOUR), language, text: fill(rng.pick(HISTORY_POSTS[topic][language]), language) };
+      const post: PostDraft = {
+        kind: 'post',
+        at: dayStart + 8 * HOUR + rng.int(9 * HOUR),
+        language,
+        text: fill(rng.pick(HISTORY_POSTS[topic][language]), language),
+      };
       posts.push(post);
       drafts.push(post);
     }
@@ -93,7 +111,16 @@ export function buildHistory(options: HistoryOptions): GeneratedItem[] {
       if (!post) continue;
       const author = options.customer(zipf.sample(rng));
       const intent = rng.weighted(HISTORY_INTENT_WEIGHTS);
-      const top: CommentDraft = { kind: 'comment', at, post, parent: null, author, language: author.language, text: customerText(rng, intent, author.language), intent };
+      const top: CommentDraft = {
+        kind: 'comment',
+        at,
+        post,
+        parent: null,
+        author,
+        language: author.language,
+        text: customerText(rng, intent, author.language),
+        intent,
+      };
       drafts.push(top);
       if (intent === 'other_spam') {
         top.hidden = rng.chance(0.7);
@@ -102,7 +129,16 @@ export function buildHistory(options: HistoryOptions): GeneratedItem[] {
       if (intent === 'praise') top.liked = rng.chance(0.7);
       const replyAt = companyReplyTime(rng, at, intent === 'praise' ? 0.4 : 0.75);
       if (replyAt !== null) {
-        drafts.push({ kind: 'comment', at: replyAt, post, parent: top, author: null, language: author.language, text: fill(rng.pick(HISTORY_REPLIES[intent][author.language]), author.language), intent: null });
+        drafts.push({
+          kind: 'comment',
+          at: replyAt,
+          post,
+          parent: top,
+          author: null,
+          language: author.language,
+          text: fill(rng.pick(HISTORY_REPLIES[intent][author.language]), author.language),
+          intent: null,
+        });
       }
       if (rng.chance(0.25)) {
         // The customer comes back to the thread: thanks after an answer, a nudge without one.
@@ -115,14 +151,38 @@ export function buildHistory(options: HistoryOptions): GeneratedItem[] {
       const customer = options.customer(zipf.sample(rng));
       const intent: Intent = rng.chance(0.3) ? 'complaint_support' : rng.weighted(HISTORY_INTENT_WEIGHTS);
       let at = dayStart + customerTimeOfDay(rng);
-      drafts.push({ kind: 'message', at, customer, fromAccount: false, language: customer.language, text: customerText(rng, intent, customer.language), intent });
+      drafts.push({
+        kind: 'message',
+        at,
+        customer,
+        fromAccount: false,
+        language: customer.language,
+        text: customerText(rng, intent, customer.language),
+        intent,
+      });
       if (rng.chance(0.3)) {
         at += 1 * MINUTE + rng.int(10 * MINUTE);
-        drafts.push({ kind: 'message', at, customer, fromAccount: false, language: customer.language, text: customerText(rng, intent, customer.language), intent });
+        drafts.push({
+          kind: 'message',
+          at,
+          customer,
+          fromAccount: false,
+          language: customer.language,
+          text: customerText(rng, intent, customer.language),
+          intent,
+        });
       }
       const replyAt = intent === 'other_spam' ? null : companyReplyTime(rng, at, 0.8);
       if (replyAt !== null) {
-        drafts.push({ kind: 'message', at: replyAt, customer, fromAccount: true, language: customer.language, text: fill(rng.pick(HISTORY_REPLIES[intent][customer.language]), customer.language), intent: null });
+        drafts.push({
+          kind: 'message',
+          at: replyAt,
+          customer,
+          fromAccount: true,
+          language: customer.language,
+          text: fill(rng.pick(HISTORY_REPLIES[intent][customer.language]), customer.language),
+          intent: null,
+        });
       }
     }
   }

@@ -55,14 +55,14 @@ export interface GeneratedMessage extends ItemBase {
 
 export type GeneratedItem = GeneratedPost | GeneratedComment | GeneratedMessage;
 
-export type ItemKindWeights = {
+export interface ItemKindWeights {
   post: number;
   comment: number;
   reply: number;
   accountReply: number;
   message: number;
   accountMessage: number;
-};
+}
 
 export interface GeneratorOptions {
   seed: number | string;

@@ -64,7 +64,7 @@ export async function startStack(options: { config?: Record<string, string> } = 
   const facebook = await db.dataSource.getRepository(ChannelAccount).findOneByOrFail({ workspaceId: workspace.id, network: 'facebook' });
   const app = await createApi(config, db.url);
   await app.listen(port, '127.0.0.1');
-  const store = new IngestStore(db.dataSource as DataSource);
+  const store = new IngestStore(db.dataSource);
   return {
     url: `http://127.0.0.1:${port}`,
     app,

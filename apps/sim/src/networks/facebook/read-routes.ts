@@ -56,7 +56,8 @@ function edgeResponse<T extends Ordered>(
     const first = encodeCursor(page.items[0].order);
     const last = encodeCursor(page.items[page.items.length - 1].order);
     const paging: Record<string, unknown> = { cursors: { before: first, after: last } };
-    const link = (set: Record<string, string | null>) => pageLink(call.base.replace(/\/v\d+\.\d+$/, ''), `/${call.version}${path}`, call.req.query, { limit: String(limit), ...set });
+    const link = (set: Record<string, string | null>) =>
+      pageLink(call.base.replace(/\/v\d+\.\d+$/, ''), `/${call.version}${path}`, call.req.query, { limit: String(limit), ...set });
     if (page.hasPrevious) paging.previous = link({ before: first, after: null });
     if (page.hasNext) paging.next = link({ after: last, before: null });
     body.paging = paging;
@@ -90,7 +91,7 @@ export function nestedEdges(state: FacebookState): EdgeRenderer {
       }
       return out;
     }
-    const messages = (owner as FbConversation).messages;
+    const messages = owner.messages;
     const newest = messages.slice(Math.max(0, messages.length - limit)).reverse();
     return { data: newest.map((m) => renderMessage(m, spec.sub, state.store.page)) };
   };
@@ -117,7 +118,7 @@ export function getFeed(state: FacebookState, call: ReadCall, pageId: string, ed
   if (Number.isNaN(since) || Number.isNaN(until)) return errors.invalidParam('since and until must be UNIX timestamps');
   const token = q.get('__paging_token') ? decodeCursor(q.get('__paging_token')!) : null;
   const previous = q.get('__previous') === '1';
-  let items: FbPost[] = [];
+  const items: FbPost[] = [];
   if (previous) {
     // Newer than the paging token, nearest first, shown newest first.
     for (let i = token !== null ? upperBound(posts, token) : 0; i < posts.length && items.length < limit; i++) {
@@ -136,10 +137,19 @@ export function getFeed(state: FacebookState, call: ReadCall, pageId: string, ed
     const origin = call.base.replace(/\/v\d+\.\d+$/, '');
     const keep = new URLSearchParams([...q].filter(([k]) => !['since', 'until', '__paging_token', '__previous'].includes(k)));
     const paging: Record<string, unknown> = {
-      previous: pageLink(origin, `/${call.version}${path}`, keep, { limit: String(limit), since: String(unixSeconds(first.createdAt)), __paging_token: encodeCursor(first.order), __previous: '1' }),
+      previous: pageLink(origin, `/${call.version}${path}`, keep, {
+        limit: String(limit),
+        since: String(unixSeconds(first.createdAt)),
+        __paging_token: encodeCursor(first.order),
+        __previous: '1',
+      }),
     };
     if (posts.indexOf(last) > 0 && items.length === limit) {
-      paging.next = pageLink(origin, `/${call.version}${path}`, keep, { limit: String(limit), until: String(unixSeconds(last.createdAt)), __paging_token: encodeCursor(last.order) });
+      paging.next = pageLink(origin, `/${call.version}${path}`, keep, {
+        limit: String(limit),
+        until: String(unixSeconds(last.createdAt)),
+        __paging_token: encodeCursor(last.order),
+      });
     }
     body.paging = paging;
   }
@@ -175,7 +185,8 @@ export function getConversations(state: FacebookState, call: ReadCall, pageId: s
   if (call.token.kind !== 'page') return errors.pageTokenRequired();
   if (!call.token.scopes.includes('pages_messaging')) return errors.missingPermission('pages_messaging');
   const platform = call.req.query.get('platform');
-  if (platform !== null && platform !== 'messenger' && platform !== 'instagram') return errors.invalidParam('Param platform must be one of {MESSENGER, INSTAGRAM}');
+  if (platform !== null && platform !== 'messenger' && platform !== 'instagram')
+    return errors.invalidParam('Param platform must be one of {MESSENGER, INSTAGRAM}');
   const limit = limitOf(call.req);
   if (isResponse(limit)) return limit;
   const after = cursorParam(call.req, 'after');
@@ -201,7 +212,12 @@ export function getConversations(state: FacebookState, call: ReadCall, pageId: s
     const first = encodeCursor(items[0].order);
     const last = encodeCursor(items[items.length - 1].order);
     const paging: Record<string, unknown> = { cursors: { before: first, after: last } };
-    if (more) paging.next = pageLink(call.base.replace(/\/v\d+\.\d+$/, ''), `/${call.version}/${pageId}/conversations`, call.req.query, { limit: String(limit), after: last, before: null });
+    if (more)
+      paging.next = pageLink(call.base.replace(/\/v\d+\.\d+$/, ''), `/${call.version}/${pageId}/conversations`, call.req.query, {
+        limit: String(limit),
+        after: last,
+        before: null,
+      });
     body.paging = paging;
   }
   return json(200, body);
@@ -213,9 +229,7 @@ export function getMessages(state: FacebookState, call: ReadCall, conversationId
   if (call.token.kind !== 'page') return errors.pageTokenRequired();
   // Messages of a conversation come newest first.
   const fields = fieldsOf(call);
-  return edgeResponse(call, `/${conversationId}/messages`, conversation.messages, true, (m) =>
-    renderMessage(m, fields, state.store.page),
-  );
+  return edgeResponse(call, `/${conversationId}/messages`, conversation.messages, true, (m) => renderMessage(m, fields, state.store.page));
 }
 
 /** GET /{id}: whatever node the id names. */

@@ -17,10 +17,8 @@ export class UnknownFieldError extends Error {
   }
 }
 
-export interface EdgeRenderer {
-  /** Renders a nested edge such as `comments.summary(true).limit(0)` inside a node. */
-  (owner: FbPost | FbComment | FbConversation, edge: FieldSpec): unknown;
-}
+/** Renders a nested edge such as `comments.summary(true).limit(0)` inside a node. */
+export type EdgeRenderer = (owner: FbPost | FbComment | FbConversation, edge: FieldSpec) => unknown;
 
 type Getter<T> = (node: T, spec: FieldSpec, edges: EdgeRenderer) => unknown;
 

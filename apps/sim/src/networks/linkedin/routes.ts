@@ -64,11 +64,13 @@ export function createComment(state: LinkedInState, { req, token }: Call, urn: s
   if (req.badBody) return { response: errors.badParam('Unable to parse the request body as JSON') };
   const body = req.body;
   const actor = typeof body.actor === 'string' ? body.actor : undefined;
-  const text = typeof (body.message as Record<string, unknown> | undefined)?.text === 'string' ? String((body.message as Record<string, unknown>).text) : undefined;
+  const text =
+    typeof (body.message as Record<string, unknown> | undefined)?.text === 'string' ? String((body.message as Record<string, unknown>).text) : undefined;
   if (!actor) return { response: errors.unprocessable("Field 'actor' is required") };
-  if (!text || !text.trim()) return { response: errors.unprocessable("Field 'message.text' is required") };
+  if (!text?.trim()) return { response: errors.unprocessable("Field 'message.text' is required") };
   if (Array.from(text).length > 1250) return { response: errors.unprocessable('Comment text must be at most 1250 characters') };
-  if (actor !== state.orgUrn || !state.isAdmin(token.memberUrn)) return { response: errors.accessDenied(`partnerApiSocialActions.CREATE.${state.version(req) ?? ''}`) };
+  if (actor !== state.orgUrn || !state.isAdmin(token.memberUrn))
+    return { response: errors.accessDenied(`partnerApiSocialActions.CREATE.${state.version(req) ?? ''}`) };
   if (!token.scopes.includes('w_organization_social') && !token.scopes.includes('w_organization_social_feed')) {
     return { response: errors.accessDenied('partnerApiSocialActions.CREATE (scope w_organization_social)') };
   }
@@ -120,7 +122,13 @@ export function getPerson(state: LinkedInState, id: string): SimResponse {
 
 export function getOrganization(state: LinkedInState, id: string): SimResponse {
   if (id !== state.org.id) return errors.notFound(`Organization ${id} does not exist`);
-  return json(200, { id: Number(state.org.id), localizedName: state.org.name, vanityName: state.org.vanityName, $URN: state.orgUrn, name: { localized: { en_US: state.org.name } } });
+  return json(200, {
+    id: Number(state.org.id),
+    localizedName: state.org.name,
+    vanityName: state.org.vanityName,
+    $URN: state.orgUrn,
+    name: { localized: { en_US: state.org.name } },
+  });
 }
 
 export function getOrganizationAcls(state: LinkedInState, { req, token }: Call): SimResponse {
@@ -128,8 +136,9 @@ export function getOrganizationAcls(state: LinkedInState, { req, token }: Call):
   const p = paging(req, 10);
   if (isResponse(p)) return p;
   const role = req.query.get('role');
-  const all = state.isAdmin(token.memberUrn) && (!role || role === 'ADMINISTRATOR')
-    ? [{ roleAssignee: token.memberUrn, state: 'APPROVED', role: 'ADMINISTRATOR', organization: state.orgUrn, organizationTarget: state.orgUrn }]
-    : [];
+  const all =
+    state.isAdmin(token.memberUrn) && (!role || role === 'ADMINISTRATOR')
+      ? [{ roleAssignee: token.memberUrn, state: 'APPROVED', role: 'ADMINISTRATOR', organization: state.orgUrn, organizationTarget: state.orgUrn }]
+      : [];
   return json(200, collection(all.slice(p.start, p.start + p.count), { ...p, total: all.length, path: req.path, query: req.query }));
 }

@@ -6,7 +6,10 @@ import type { XDmEvent, XStore, XTweet } from './store';
 const MAX_TWEET = 280;
 const MAX_DM = 10_000;
 
-type Created<T> = { response: SimResponse; created?: T };
+interface Created<T> {
+  response: SimResponse;
+  created?: T;
+}
 
 /**
  * POST /2/tweets: a tweet, or a reply with reply.in_reply_to_tweet_id. X refuses a duplicate of
@@ -16,13 +19,15 @@ export function postTweet(store: XStore, world: World, req: SimRequest, userId: 
   if (req.badBody) return { response: errors.invalidRequest('body', '', 'Request body is not valid JSON') };
   const text = req.body.text;
   const reply = req.body.reply as { in_reply_to_tweet_id?: unknown } | undefined;
-  if (typeof text !== 'string' || text.trim() === '') return { response: errors.invalidRequest('text', String(text ?? ''), 'The `text` field is required and must not be empty') };
+  if (typeof text !== 'string' || text.trim() === '')
+    return { response: errors.invalidRequest('text', String(text ?? ''), 'The `text` field is required and must not be empty') };
   if ([...text].length > MAX_TWEET) return { response: errors.forbidden('You are not allowed to create a Tweet with more than 280 characters.') };
   const author = store.user(userId)!;
   let parent: XTweet | null = null;
   if (reply !== undefined) {
     const id = typeof reply === 'object' && reply ? reply.in_reply_to_tweet_id : undefined;
-    if (typeof id !== 'string' || !/^\d{1,19}$/.test(id)) return { response: errors.invalidRequest('reply.in_reply_to_tweet_id', String(id ?? ''), 'reply.in_reply_to_tweet_id must be a tweet id') };
+    if (typeof id !== 'string' || !/^\d{1,19}$/.test(id))
+      return { response: errors.invalidRequest('reply.in_reply_to_tweet_id', String(id ?? ''), 'reply.in_reply_to_tweet_id must be a tweet id') };
     parent = store.tweet(id) ?? null;
     if (!parent) return { response: errors.invalidRequest('reply.in_reply_to_tweet_id', id, `Could not find tweet with in_reply_to_tweet_id: [${id}].`) };
   }
@@ -49,7 +54,8 @@ export function postTweet(store: XStore, world: World, req: SimRequest, userId: 
 export function sendDm(store: XStore, world: World, req: SimRequest, userId: string, participantId: string, now: number, path = `/2/dm_conversations/with/${participantId}/messages`): Created<XDmEvent> {
   if (req.badBody) return { response: errors.invalidRequest('body', '', 'Request body is not valid JSON') };
   const text = req.body.text;
-  if (typeof text !== 'string' || text.trim() === '') return { response: errors.invalidRequest('text', String(text ?? ''), 'The `text` field is required when no attachments are sent') };
+  if (typeof text !== 'string' || text.trim() === '')
+    return { response: errors.invalidRequest('text', String(text ?? ''), 'The `text` field is required when no attachments are sent') };
   if (text.length > MAX_DM) return { response: errors.invalidRequest('text', text.slice(0, 20), 'The `text` field is longer than 10000 characters') };
   const recipient = store.user(participantId);
   if (!recipient || participantId === userId) return { response: errors.forbidden('You cannot send messages to this user.') };

@@ -43,7 +43,10 @@ export class XingModule implements NetworkModule, NetworkControl {
   );
   private readonly consumers = new Map<string, string>([[DEMO_XING_CONSUMER.consumerKey, DEMO_XING_CONSUMER.consumerSecret]]);
   private readonly tokens = new Map<string, Token>([
-    [DEMO_XING_COMPANY.accessToken, { token: DEMO_XING_COMPANY.accessToken, secret: DEMO_XING_COMPANY.accessTokenSecret, kind: 'access', userId: DEMO_XING_COMPANY.userId }],
+    [
+      DEMO_XING_COMPANY.accessToken,
+      { token: DEMO_XING_COMPANY.accessToken, secret: DEMO_XING_COMPANY.accessTokenSecret, kind: 'access', userId: DEMO_XING_COMPANY.userId },
+    ],
   ]);
   /** Nonces seen with their timestamp; entries older than the window are dropped. */
   private readonly nonces = new Map<string, number>();
@@ -75,7 +78,7 @@ export class XingModule implements NetworkModule, NetworkControl {
 
   /** Checks the OAuth 1.0a signature, timestamp, nonce, consumer and token of a request. */
   private verify(req: SimRequest, tokenKind: 'none' | 'request' | 'access'): { error: SimResponse } | { token?: Token; params: Record<string, string> } {
-    const header = parseAuthorizationHeader(req.headers.authorization as string | undefined);
+    const header = parseAuthorizationHeader(req.headers.authorization);
     const all = requestParams(req, header);
     const p = Object.fromEntries(all.filter(([k]) => k.startsWith('oauth_')));
     for (const name of ['oauth_consumer_key', 'oauth_signature_method', 'oauth_signature', 'oauth_timestamp', 'oauth_nonce']) {
@@ -119,7 +122,13 @@ export class XingModule implements NetworkModule, NetworkControl {
   }
 
   private requestToken(p: Record<string, string>): SimResponse {
-    const t: Token = { token: `req-${randomBytes(12).toString('hex')}`, secret: randomBytes(16).toString('hex'), kind: 'request', userId: DEMO_XING_COMPANY.userId, callback: p.oauth_callback };
+    const t: Token = {
+      token: `req-${randomBytes(12).toString('hex')}`,
+      secret: randomBytes(16).toString('hex'),
+      kind: 'request',
+      userId: DEMO_XING_COMPANY.userId,
+      callback: p.oauth_callback,
+    };
     this.tokens.set(t.token, t);
     return form(201, { oauth_token: t.token, oauth_token_secret: t.secret, oauth_callback_confirmed: 'true' });
   }
@@ -197,7 +206,17 @@ export class XingModule implements NetworkModule, NetworkControl {
           if ([...content].length > MAX_CONTENT) return xingErrors.invalidParameters('content', 'TOO_LONG');
           const c = this.store.addComment(update, this.store.company, true, content, this.now());
           this.ctx.world.addTruth(this.truthOf(c, null, 'api'));
-          this.ctx.world.addReceived({ network: 'xing', at: new Date(this.now()).toISOString(), kind: 'comment_reply', method: m, path: req.path, targetId: update.id, externalId: c.id, text: content, body: { content } });
+          this.ctx.world.addReceived({
+            network: 'xing',
+            at: new Date(this.now()).toISOString(),
+            kind: 'comment_reply',
+            method: m,
+            path: req.path,
+            targetId: update.id,
+            externalId: c.id,
+            text: content,
+            body: { content },
+          });
           return json(201, { comment: commentJson(c) });
         }
         return xingErrors.methodNotAllowed();
@@ -227,7 +246,16 @@ export class XingModule implements NetworkModule, NetworkControl {
         if ('status' in pg) return pg;
         const all = this.store.conversationsNewestFirst();
         const unread = all.reduce((n, c) => n + (c.unread > 0 ? 1 : 0), 0);
-        return json(200, listJson('conversations', all.map((c) => conversationJson(c, this.store.agent)), pg.offset, pg.limit, { unread_count: unread }));
+        return json(
+          200,
+          listJson(
+            'conversations',
+            all.map((c) => conversationJson(c, this.store.agent)),
+            pg.offset,
+            pg.limit,
+            { unread_count: unread },
+          ),
+        );
       }
       const conversation = r[3] ? this.store.conversation(r[3]) : undefined;
       if (!conversation) return xingErrors.notFound();
@@ -243,7 +271,17 @@ export class XingModule implements NetworkModule, NetworkControl {
           if ([...content].length > MAX_CONTENT) return xingErrors.invalidParameters('content', 'TOO_LONG');
           const msg = this.store.addMessage(conversation.customer, true, content, this.now());
           this.ctx.world.addTruth(this.truthOf(msg, null, 'api'));
-          this.ctx.world.addReceived({ network: 'xing', at: new Date(this.now()).toISOString(), kind: 'private_message', method: m, path: req.path, targetId: conversation.id, externalId: msg.id, text: content, body: { content } });
+          this.ctx.world.addReceived({
+            network: 'xing',
+            at: new Date(this.now()).toISOString(),
+            kind: 'private_message',
+            method: m,
+            path: req.path,
+            targetId: conversation.id,
+            externalId: msg.id,
+            text: content,
+            body: { content },
+          });
           return json(201, { message: messageJson(msg) });
         }
         return xingErrors.methodNotAllowed();
@@ -278,16 +316,51 @@ export class XingModule implements NetworkModule, NetworkControl {
     return truth;
   }
 
-  private truthOf(node: XingUpdate | XingComment | XingMessage, intent: TruthItem['intent'], source: TruthItem['source'], language: TruthItem['language'] = null): TruthItem {
+  private truthOf(
+    node: XingUpdate | XingComment | XingMessage,
+    intent: TruthItem['intent'],
+    source: TruthItem['source'],
+    language: TruthItem['language'] = null,
+  ): TruthItem {
     const base = { network: 'xing' as const, intent, language, source, createdAt: new Date(xingTime(node.createdAt)).toISOString() };
     if ('headline' in node) {
       const company = this.store.company;
-      return { ...base, kind: 'post', externalId: node.id, postExternalId: null, parentExternalId: null, threadExternalId: null, author: { externalId: company.id, name: company.displayName }, fromAccount: true, text: `${node.headline}\n\n${node.content}` };
+      return {
+        ...base,
+        kind: 'post',
+        externalId: node.id,
+        postExternalId: null,
+        parentExternalId: null,
+        threadExternalId: null,
+        author: { externalId: company.id, name: company.displayName },
+        fromAccount: true,
+        text: `${node.headline}\n\n${node.content}`,
+      };
     }
     if ('update' in node) {
-      return { ...base, kind: 'comment', externalId: node.id, postExternalId: node.update.id, parentExternalId: null, threadExternalId: node.update.id, author: { externalId: node.commenter.id, name: node.commenter.displayName }, fromAccount: node.fromCompany, text: node.content };
+      return {
+        ...base,
+        kind: 'comment',
+        externalId: node.id,
+        postExternalId: node.update.id,
+        parentExternalId: null,
+        threadExternalId: node.update.id,
+        author: { externalId: node.commenter.id, name: node.commenter.displayName },
+        fromAccount: node.fromCompany,
+        text: node.content,
+      };
     }
-    return { ...base, kind: 'message', externalId: node.id, postExternalId: null, parentExternalId: null, threadExternalId: node.conversation.id, author: { externalId: node.sender.id, name: node.sender.displayName }, fromAccount: node.fromCompany, text: node.content };
+    return {
+      ...base,
+      kind: 'message',
+      externalId: node.id,
+      postExternalId: null,
+      parentExternalId: null,
+      threadExternalId: node.conversation.id,
+      author: { externalId: node.sender.id, name: node.sender.displayName },
+      fromAccount: node.fromCompany,
+      text: node.content,
+    };
   }
 
   /** /_sim/xing/limits (calls per token per minute) and /_sim/xing/tokens/revoke. */
@@ -320,4 +393,7 @@ const KNOWN_ROUTES = [
   /^users\/[^/]+\/managed_companies$/,
 ];
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
-const form = (status: number, values: Record<string, string>): SimResponse => ({ status, raw: { contentType: 'application/x-www-form-urlencoded', data: new URLSearchParams(values).toString() } });
+const form = (status: number, values: Record<string, string>): SimResponse => ({
+  status,
+  raw: { contentType: 'application/x-www-form-urlencoded', data: new URLSearchParams(values).toString() },
+});

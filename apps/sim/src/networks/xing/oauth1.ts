@@ -8,12 +8,9 @@ import type { SimRequest } from '../../core/http';
  */
 
 /** RFC 3986 percent-encoding as RFC 5849 §3.6 requires (unreserved characters stay). */
-export const percentEncode = (s: string): string =>
-  encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+export const percentEncode = (s: string): string => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
-export interface OAuthParams {
-  [key: string]: string;
-}
+export type OAuthParams = Record<string, string>;
 
 /** The oauth_* parameters of the Authorization header (`OAuth k="v", ...`), decoded. */
 export function parseAuthorizationHeader(header: string | undefined): OAuthParams | null {
@@ -43,7 +40,9 @@ export function signatureBaseString(method: string, baseUri: string, params: Arr
 }
 
 export function hmacSha1Signature(baseString: string, consumerSecret: string, tokenSecret: string): string {
-  return createHmac('sha1', `${percentEncode(consumerSecret)}&${percentEncode(tokenSecret)}`).update(baseString).digest('base64');
+  return createHmac('sha1', `${percentEncode(consumerSecret)}&${percentEncode(tokenSecret)}`)
+    .update(baseString)
+    .digest('base64');
 }
 
 export const signaturesMatch = (a: string, b: string): boolean => {

@@ -13,7 +13,14 @@ function LinkToHandOver({ name, link }: { name: string; link: AccessLinkView }) 
     <Alert color="green" variant="light" title={t('admin.linkFor', { name })} data-testid="access-link">
       <Stack gap="xs">
         <Text size="sm">{t('admin.linkHint', { name, date: formatDateTime(link.expiresAt) })}</Text>
-        <TextInput size="xs" readOnly value={link.url} aria-label={t('admin.linkFor', { name })} onFocus={(e) => e.currentTarget.select()} data-testid="access-link-url" />
+        <TextInput
+          size="xs"
+          readOnly
+          value={link.url}
+          aria-label={t('admin.linkFor', { name })}
+          onFocus={(e) => e.currentTarget.select()}
+          data-testid="access-link-url"
+        />
         <CopyButton value={link.url}>
           {({ copied, copy }) => (
             <Button size="xs" w="fit-content" color={copied ? 'teal' : undefined} onClick={copy}>
@@ -79,10 +86,24 @@ export function UsersTab() {
                 </Table.Td>
                 <Table.Td>{u.email}</Table.Td>
                 <Table.Td>
-                  <Select size="xs" w={140} aria-label={t('admin.role')} data={roles} value={u.role} disabled={u.id === me.id} onChange={(v) => v && update.mutate({ id: u.id, role: v as UserRole })} allowDeselect={false} />
+                  <Select
+                    size="xs"
+                    w={140}
+                    aria-label={t('admin.role')}
+                    data={roles}
+                    value={u.role}
+                    disabled={u.id === me.id}
+                    onChange={(v) => v && update.mutate({ id: u.id, role: v })}
+                    allowDeselect={false}
+                  />
                 </Table.Td>
                 <Table.Td>
-                  <Switch aria-label={t('admin.active')} checked={u.active} disabled={u.id === me.id} onChange={(e) => update.mutate({ id: u.id, active: e.currentTarget.checked })} />
+                  <Switch
+                    aria-label={t('admin.active')}
+                    checked={u.active}
+                    disabled={u.id === me.id}
+                    onChange={(e) => update.mutate({ id: u.id, active: e.currentTarget.checked })}
+                  />
                 </Table.Td>
                 <Table.Td>
                   <Button
@@ -112,9 +133,31 @@ export function UsersTab() {
           <Text size="xs" c="dimmed">
             {t('admin.inviteHint')}
           </Text>
-          <TextInput size="xs" required maxLength={200} label={t('admin.name')} value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} />
-          <TextInput size="xs" required type="email" maxLength={254} label={t('admin.email')} value={form.email} onChange={(e) => setForm({ ...form, email: e.currentTarget.value })} />
-          <Select size="xs" label={t('admin.role')} data={roles} value={form.role} onChange={(v) => setForm({ ...form, role: (v as UserRole) ?? 'agent' })} allowDeselect={false} />
+          <TextInput
+            size="xs"
+            required
+            maxLength={200}
+            label={t('admin.name')}
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+          />
+          <TextInput
+            size="xs"
+            required
+            type="email"
+            maxLength={254}
+            label={t('admin.email')}
+            value={form.email}
+            onChange={(e) => setForm({ ...form, email: e.currentTarget.value })}
+          />
+          <Select
+            size="xs"
+            label={t('admin.role')}
+            data={roles}
+            value={form.role}
+            onChange={(v) => setForm({ ...form, role: (v as UserRole) ?? 'agent' })}
+            allowDeselect={false}
+          />
           {invite.isError && <Alert color="red">{invite.error.message}</Alert>}
           <Group>
             <Button size="xs" type="submit" loading={invite.isPending}>

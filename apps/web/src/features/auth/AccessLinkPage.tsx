@@ -14,7 +14,7 @@ import { useLogin } from './login';
 function refusal(error: unknown): MessageKey | null {
   if (!(error instanceof ApiError)) return null;
   if (error.status === 404 || error.status === 400) return 'access.unknown';
-  if (error.status === 410) return /used/.test(error.message) ? 'access.used' : /expired/.test(error.message) ? 'access.expired' : 'access.inactive';
+  if (error.status === 410) return error.message.includes('used') ? 'access.used' : error.message.includes('expired') ? 'access.expired' : 'access.inactive';
   return null;
 }
 
@@ -36,7 +36,10 @@ export function AccessLinkPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (password !== repeat) return setMismatch(true);
+    if (password !== repeat) {
+      setMismatch(true);
+      return;
+    }
     setMismatch(false);
     accept.mutate(
       { token, password },
@@ -45,7 +48,7 @@ export function AccessLinkPage() {
     );
   };
 
-  const refused = token === '' ? 'access.unknown' : refusal(info.error) ?? refusal(accept.error);
+  const refused = token === '' ? 'access.unknown' : (refusal(info.error) ?? refusal(accept.error));
   const otherError = !refused && (info.error ?? accept.error ?? login.error);
 
   return (
@@ -70,8 +73,27 @@ export function AccessLinkPage() {
                 {info.data ? t(info.data.purpose === 'invite' ? 'access.inviteTitle' : 'access.resetTitle', { name: info.data.name }) : ''}
               </Title>
               {info.data && <Text size="sm">{t('access.intro', { email: info.data.email })}</Text>}
-              <PasswordInput label={t('access.password')} required minLength={PASSWORD_MIN} maxLength={PASSWORD_MAX} autoComplete="new-password" name="password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
-              <PasswordInput label={t('access.repeat')} required minLength={PASSWORD_MIN} maxLength={PASSWORD_MAX} autoComplete="new-password" name="repeat" value={repeat} onChange={(e) => setRepeat(e.currentTarget.value)} error={mismatch ? t('access.mismatch') : undefined} />
+              <PasswordInput
+                label={t('access.password')}
+                required
+                minLength={PASSWORD_MIN}
+                maxLength={PASSWORD_MAX}
+                autoComplete="new-password"
+                name="password"
+                value={password}
+                onChange={(e) => setPassword(e.currentTarget.value)}
+              />
+              <PasswordInput
+                label={t('access.repeat')}
+                required
+                minLength={PASSWORD_MIN}
+                maxLength={PASSWORD_MAX}
+                autoComplete="new-password"
+                name="repeat"
+                value={repeat}
+                onChange={(e) => setRepeat(e.currentTarget.value)}
+                error={mismatch ? t('access.mismatch') : undefined}
+              />
               {otherError && (
                 <Alert color="red" variant="light" role="alert">
                   {otherError instanceof ApiError && otherError.status === 0 ? t('common.offline') : t('common.error', { message: otherError.message })}

@@ -11,9 +11,18 @@ import { useChannels, type ChannelView } from './list-channels';
 import { useSetChannelState } from './set-channel-state';
 
 /** The codes the API's OAuth callback ends on (apps/api/src/connect/connect-state.ts). */
-const CONNECT_ERRORS = ['access_denied', 'consent_failed', 'invalid_state', 'state_expired', 'state_used', 'other_session', 'network_error', 'no_accounts'] as const;
+const CONNECT_ERRORS = [
+  'access_denied',
+  'consent_failed',
+  'invalid_state',
+  'state_expired',
+  'state_used',
+  'other_session',
+  'network_error',
+  'no_accounts',
+] as const;
 type ConnectError = (typeof CONNECT_ERRORS)[number];
-const isConnectError = (v: string | null): v is ConnectError => (CONNECT_ERRORS as readonly (string | null)[]).includes(v);
+const isConnectError = (v: string | null): v is ConnectError => (CONNECT_ERRORS as ReadonlyArray<string | null>).includes(v);
 
 const STATUS_COLOR: Record<ChannelStatus, string> = { connected: 'teal', needs_reauth: 'orange', paused: 'gray', error: 'red' };
 
@@ -39,8 +48,17 @@ export function ChannelsPage() {
         </Alert>
       )}
       {connectError && (
-        <Alert color={connectError === 'access_denied' ? 'yellow' : 'red'} mb="md" role="alert" data-testid="connect-error" withCloseButton onClose={finishReturn}>
-          {isConnectError(connectError) ? t(`channels.connectError.${connectError}`, { code: returned.get('code') ?? '' }) : t('channels.connectError.consent_failed')}
+        <Alert
+          color={connectError === 'access_denied' ? 'yellow' : 'red'}
+          mb="md"
+          role="alert"
+          data-testid="connect-error"
+          withCloseButton
+          onClose={finishReturn}
+        >
+          {isConnectError(connectError)
+            ? t(`channels.connectError.${connectError}`, { code: returned.get('code') ?? '' })
+            : t('channels.connectError.consent_failed')}
         </Alert>
       )}
       {connectedNames && (
@@ -94,7 +112,12 @@ export function ChannelsPage() {
           )}
           <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
             {NETWORKS.map((network) => (
-              <ConnectCard key={network} network={network} pending={connect.isPending && connect.variables?.network === network} onConnect={() => connect.mutate({ network })} />
+              <ConnectCard
+                key={network}
+                network={network}
+                pending={connect.isPending && connect.variables?.network === network}
+                onConnect={() => connect.mutate({ network })}
+              />
             ))}
           </SimpleGrid>
         </section>
@@ -129,11 +152,7 @@ function ChannelCard({ channel, onReconnect }: { channel: ChannelView; onReconne
       <Stack gap={4} mt="sm">
         <Text size="xs">
           {t('channels.lastSync')}:{' '}
-          {channel.lastSyncedAt ? (
-            <span title={formatDateTime(channel.lastSyncedAt)}>{formatRelative(channel.lastSyncedAt)}</span>
-          ) : (
-            t('channels.never')
-          )}
+          {channel.lastSyncedAt ? <span title={formatDateTime(channel.lastSyncedAt)}>{formatRelative(channel.lastSyncedAt)}</span> : t('channels.never')}
         </Text>
         {channel.followers !== null && (
           <Text size="xs">

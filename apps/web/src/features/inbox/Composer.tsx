@@ -62,7 +62,7 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
       setSeenMessageId(null);
       setConflict(false);
     }
-  }, [text]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [text]);
   const newerInbound = conflict || (seenInbound !== null && latestInbound !== null && latestInbound > seenInbound);
   const renderCanned = useRenderCannedResponse();
 
@@ -124,7 +124,7 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
         <SegmentedControl
           size="xs"
           value={mode}
-          onChange={(v) => setMode(v as 'reply' | 'note')}
+          onChange={(v) => setMode(v)}
           data={[
             { value: 'reply', label: t('composer.reply') },
             { value: 'note', label: t('composer.note') },
@@ -149,7 +149,10 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
                 textareaRef.current?.focus();
               };
               // The API fills the variables for this thread; offline, the same variables are filled here.
-              renderCanned.mutate({ id: chosen.id, threadId: thread.id }, { onSuccess: (r) => insert(r.text), onError: () => insert(fillVariables(chosen.text, vars)) });
+              renderCanned.mutate(
+                { id: chosen.id, threadId: thread.id },
+                { onSuccess: (r) => insert(r.text), onError: () => insert(fillVariables(chosen.text, vars)) },
+              );
             }}
             data-testid="canned-select"
           />
@@ -185,7 +188,11 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
       />
       <Group justify="space-between">
         <Text size="xs" c={tooLong ? 'red' : 'dimmed'} aria-live="polite">
-          {mode === 'reply' ? (tooLong ? t('composer.tooLong', { network: t(`network.${thread.network}`), max }) : t('composer.limit', { count: length, max })) : ''}
+          {mode === 'reply'
+            ? tooLong
+              ? t('composer.tooLong', { network: t(`network.${thread.network}`), max })
+              : t('composer.limit', { count: length, max })
+            : ''}
         </Text>
         <Group gap="xs">
           {feedback && (

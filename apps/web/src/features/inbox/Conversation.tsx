@@ -40,13 +40,19 @@ export const Conversation = forwardRef<ComposerHandle, { threadId: string }>(fun
       clearInterval(timer);
       send('left');
     };
-  }, [threadId, exists]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [threadId, exists]);
   const unread = thread.data?.unreadCount ?? 0;
   useEffect(() => {
     if (writer && unread > 0) markRead.mutate(threadId);
-  }, [threadId, unread, writer]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [threadId, unread, writer]);
 
-  const { data: allPresence = [] } = useQuery<PresenceEntry[]>({ queryKey: PRESENCE_KEY, queryFn: () => [], staleTime: Infinity, refetchInterval: 5000, select: (p) => p });
+  const { data: allPresence = [] } = useQuery<PresenceEntry[]>({
+    queryKey: PRESENCE_KEY,
+    queryFn: () => [],
+    staleTime: Infinity,
+    refetchInterval: 5000,
+    select: (p) => p,
+  });
   const others = allPresence.filter((p) => p.threadId === threadId && p.user.id !== user.id && new Date(p.expiresAt).getTime() > Date.now());
   const typing = others.filter((p) => p.state === 'typing').map((p) => p.user.name);
   const viewing = others.filter((p) => p.state === 'viewing').map((p) => p.user.name);
@@ -82,7 +88,10 @@ export const Conversation = forwardRef<ComposerHandle, { threadId: string }>(fun
                 aria-label={t('inbox.assign')}
                 placeholder={t('inbox.assign')}
                 clearable
-                data={(assignees.data ?? (th.assignee ? [{ id: th.assignee.id, name: th.assignee.name }] : [{ id: user.id, name: user.name }])).map((u) => ({ value: u.id, label: u.id === user.id ? `${u.name} (${t('inbox.assignee.me')})` : u.name }))}
+                data={(assignees.data ?? (th.assignee ? [{ id: th.assignee.id, name: th.assignee.name }] : [{ id: user.id, name: user.name }])).map((u) => ({
+                  value: u.id,
+                  label: u.id === user.id ? `${u.name} (${t('inbox.assignee.me')})` : u.name,
+                }))}
                 value={th.assignee?.id ?? null}
                 onChange={(id) => update.mutate({ kind: 'assign', assigneeId: id })}
                 data-testid="assign-select"
@@ -98,7 +107,14 @@ export const Conversation = forwardRef<ComposerHandle, { threadId: string }>(fun
                       {t('inbox.markPending')}
                     </Button>
                   )}
-                  <Button size="xs" variant="light" color="teal" onClick={() => update.mutate({ kind: 'status', status: 'closed' })} data-testid="close" title="E">
+                  <Button
+                    size="xs"
+                    variant="light"
+                    color="teal"
+                    onClick={() => update.mutate({ kind: 'status', status: 'closed' })}
+                    data-testid="close"
+                    title="E"
+                  >
                     {t('inbox.close')}
                   </Button>
                 </>

@@ -13,7 +13,10 @@ function useOverdue(createdAt: string, pending: boolean): boolean {
   useEffect(() => {
     if (!pending) return;
     const left = dueAt - Date.now();
-    if (left <= 0) return setOverdue(true);
+    if (left <= 0) {
+      setOverdue(true);
+      return;
+    }
     setOverdue(false);
     const timer = setTimeout(() => setOverdue(true), left);
     return () => clearTimeout(timer);
@@ -38,7 +41,14 @@ export function DeliveryStatus({ message }: { message: MessageItem }) {
   const retryable = message.author?.type === 'user' && !message.externalId && (delivery === 'failed' || overdue);
   return (
     <>
-      <Badge size="xs" variant="light" color={DELIVERY_COLOR[delivery]} data-testid="delivery-state" data-state={delivery} title={message.deliveryError ?? undefined}>
+      <Badge
+        size="xs"
+        variant="light"
+        color={DELIVERY_COLOR[delivery]}
+        data-testid="delivery-state"
+        data-state={delivery}
+        title={message.deliveryError ?? undefined}
+      >
         {t(`delivery.${delivery}`)}
       </Badge>
       {message.deliveryError && (

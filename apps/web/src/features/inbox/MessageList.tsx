@@ -37,7 +37,7 @@ export function MessageList({
   const stick = useRef(true);
   useEffect(() => {
     if (count && stick.current) virtualizer.scrollToIndex(count - 1, { align: 'end' });
-  }, [count]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [count]);
 
   if (query.isPending) return <LoadingState />;
   if (query.isError && !messages.length) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
@@ -56,10 +56,15 @@ export function MessageList({
     >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((row) => {
-          const message = messages[row.index]!;
+          const message = messages[row.index];
           const parent = message.parentExternalId && message.parentExternalId !== rootId ? byExternalId.get(message.parentExternalId) : undefined;
           return (
-            <div key={row.key} data-index={row.index} ref={virtualizer.measureElement} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${row.start}px)` }}>
+            <div
+              key={row.key}
+              data-index={row.index}
+              ref={virtualizer.measureElement}
+              style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${row.start}px)` }}
+            >
               <MessageBubble message={message} indent={!!parent} parentName={parent?.author?.name ?? null} network={network} moderation={moderation} />
             </div>
           );
@@ -91,7 +96,12 @@ function MessageBubble({
 }) {
   const { t, formatDateTime } = useI18n();
   const ours = message.isFromAccount || message.direction === 'outbound';
-  const author = message.author?.type === 'user' ? `${message.author.name ?? t('inbox.you')} · ${t('inbox.account')}` : ours ? t('inbox.account') : (message.author?.name ?? message.author?.handle ?? t('common.none'));
+  const author =
+    message.author?.type === 'user'
+      ? `${message.author.name ?? t('inbox.you')} · ${t('inbox.account')}`
+      : ours
+        ? t('inbox.account')
+        : (message.author?.name ?? message.author?.handle ?? t('common.none'));
   return (
     <Box px="md" py={6} pl={indent ? 48 : 'md'} style={{ display: 'flex', justifyContent: ours ? 'flex-end' : 'flex-start' }}>
       <Paper
@@ -132,8 +142,16 @@ function MessageBubble({
               {t(message.sentiment < -0.2 ? 'sentiment.negative' : message.sentiment > 0.2 ? 'sentiment.positive' : 'sentiment.neutral')}
             </Badge>
           )}
-          {message.hidden && <Badge size="xs" color="gray">{t('inbox.hidden')}</Badge>}
-          {message.deleted && <Badge size="xs" color="gray">{t('inbox.deleted')}</Badge>}
+          {message.hidden && (
+            <Badge size="xs" color="gray">
+              {t('inbox.hidden')}
+            </Badge>
+          )}
+          {message.deleted && (
+            <Badge size="xs" color="gray">
+              {t('inbox.deleted')}
+            </Badge>
+          )}
         </Group>
         {!ours && network && message.externalId && <MessageActions message={message} network={network} allowed={moderation} />}
       </Paper>

@@ -11,7 +11,15 @@ const WAITING = [
   { value: '1440', key: 'inbox.waiting.24h' },
 ] as const;
 
-export function ThreadFiltersBar({ filters, onChange, searchRef }: { filters: ThreadFilters; onChange: (next: ThreadFilters) => void; searchRef: React.Ref<HTMLInputElement> }) {
+export function ThreadFiltersBar({
+  filters,
+  onChange,
+  searchRef,
+}: {
+  filters: ThreadFilters;
+  onChange: (next: ThreadFilters) => void;
+  searchRef: React.Ref<HTMLInputElement>;
+}) {
   const { t } = useI18n();
   const [q, setQ] = useState(filters.q ?? '');
   useEffect(() => setQ(filters.q ?? ''), [filters.q]);
@@ -21,7 +29,7 @@ export function ThreadFiltersBar({ filters, onChange, searchRef }: { filters: Th
       if ((filters.q ?? '') !== q.trim()) onChange({ ...filters, q: q.trim() || undefined });
     }, 300);
     return () => clearTimeout(handle);
-  }, [q]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [q]);
 
   const set = <K extends keyof ThreadFilters>(key: K, value: ThreadFilters[K] | null) => onChange({ ...filters, [key]: value ?? undefined });
   return (

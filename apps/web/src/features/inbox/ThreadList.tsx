@@ -34,13 +34,13 @@ export function ThreadList({
   const last = items[items.length - 1];
   useEffect(() => {
     if (last && last.index >= threads.length - 1 && query.hasNextPage && !query.isFetchingNextPage && !query.isError) void query.fetchNextPage();
-  }, [last?.index, threads.length, query.hasNextPage, query.isFetchingNextPage, query.isError]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [last?.index, threads.length, query.hasNextPage, query.isFetchingNextPage, query.isError]);
 
   // Keep the selected row in view when moving with J/K.
   useEffect(() => {
     const index = threads.findIndex((th) => th.id === selectedId);
     if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
-  }, [selectedId]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [selectedId]);
 
   if (query.isPending) return <LoadingState />;
   if (query.isError && !threads.length) return <ErrorState error={query.error} onRetry={() => void query.refetch()} path="/api/threads" />;

@@ -45,7 +45,7 @@ export function addMessage(data: InfiniteData<Page<MessageItem>, string | null> 
     }),
   }));
   if (!found && pages.length) {
-    const last = pages[pages.length - 1]!;
+    const last = pages[pages.length - 1];
     // Only append to the tail when the tail is loaded; otherwise paging will bring it.
     if (last.nextCursor === null) pages[pages.length - 1] = { ...last, items: [...last.items, message] };
   }

@@ -43,7 +43,7 @@ export function ReportsPage() {
     else next.delete(key);
     setParams(next, { replace: true });
   };
-  const active = (TABS.find((x) => x.value === tab) ?? TABS[0]!).value;
+  const active = (TABS.find((x) => x.value === tab) ?? TABS[0]).value;
 
   return (
     <Box p="lg" style={{ overflowY: 'auto' }}>
@@ -61,7 +61,16 @@ export function ReportsPage() {
             onChange={(v) => set('period', v)}
             allowDeselect={false}
           />
-          <Select size="xs" w={140} aria-label={t('inbox.network')} placeholder={t('inbox.network')} clearable data={NETWORKS.map((n) => ({ value: n, label: t(`network.${n}`) }))} value={filters.network ?? null} onChange={(v) => set('network', v)} />
+          <Select
+            size="xs"
+            w={140}
+            aria-label={t('inbox.network')}
+            placeholder={t('inbox.network')}
+            clearable
+            data={NETWORKS.map((n) => ({ value: n, label: t(`network.${n}`) }))}
+            value={filters.network ?? null}
+            onChange={(v) => set('network', v)}
+          />
           <Switch size="xs" label={t('reports.compare')} checked={compare} onChange={(e) => set('compare', e.currentTarget.checked ? '1' : null)} />
           <Button size="xs" variant="default" component="a" href={reportCsvUrl(active, filters)} download data-testid="csv-export">
             {t('reports.exportCsv')}
@@ -106,7 +115,8 @@ function ResponseTimes({ filters, compare }: { filters: ReportFilters; compare: 
   const row = total.data.rows[0];
   const prev = compare && prevRange && previous.data ? previous.data.rows[0] : undefined;
   const dur = (v: number | null | undefined) => (v === null || v === undefined ? t('common.none') : formatDuration(v));
-  const pct = (v: number | null | undefined) => (v === null || v === undefined ? t('common.none') : formatNumber(v, { style: 'percent', maximumFractionDigits: 0 }));
+  const pct = (v: number | null | undefined) =>
+    v === null || v === undefined ? t('common.none') : formatNumber(v, { style: 'percent', maximumFractionDigits: 0 });
   const was = (v: string) => (compare ? t('reports.previous', { value: v }) : null);
   const chart = (byNetwork.data?.rows ?? []).map((r) => ({
     group: r.group ?? '',
@@ -120,9 +130,24 @@ function ResponseTimes({ filters, compare }: { filters: ReportFilters; compare: 
         <EmptyState>{t('reports.empty')}</EmptyState>
       ) : (
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} data-testid="response-kpis">
-          <Kpi label={`${t('reports.firstResponse')} · ${t('reports.median')}`} value={dur(row.firstResponse.median)} previous={prev ? was(dur(prev.firstResponse.median)) : null} definition={d.firstResponse} />
-          <Kpi label={`${t('reports.firstResponse')} · ${t('reports.p90')}`} value={dur(row.firstResponse.p90)} previous={prev ? was(dur(prev.firstResponse.p90)) : null} definition={d.statistics} />
-          <Kpi label={`${t('reports.replyTime')} · ${t('reports.median')}`} value={dur(row.reply.median)} previous={prev ? was(dur(prev.reply.median)) : null} definition={d.reply} />
+          <Kpi
+            label={`${t('reports.firstResponse')} · ${t('reports.median')}`}
+            value={dur(row.firstResponse.median)}
+            previous={prev ? was(dur(prev.firstResponse.median)) : null}
+            definition={d.firstResponse}
+          />
+          <Kpi
+            label={`${t('reports.firstResponse')} · ${t('reports.p90')}`}
+            value={dur(row.firstResponse.p90)}
+            previous={prev ? was(dur(prev.firstResponse.p90)) : null}
+            definition={d.statistics}
+          />
+          <Kpi
+            label={`${t('reports.replyTime')} · ${t('reports.median')}`}
+            value={dur(row.reply.median)}
+            previous={prev ? was(dur(prev.reply.median)) : null}
+            definition={d.reply}
+          />
           <Kpi label={t('reports.sla')} value={pct(row.reply.sla.attained)} previous={prev ? was(pct(prev.reply.sla.attained)) : null} definition={d.sla} />
           <Kpi label={`${t('reports.replyTime')} · ${t('reports.count')}`} value={formatNumber(row.reply.count)} definition={d.response} />
           <Kpi label={`${t('reports.replyTime')} · ${t('reports.mean')}`} value={dur(row.reply.mean)} definition={d.statistics} />
@@ -146,14 +171,30 @@ function ResponseTimes({ filters, compare }: { filters: ReportFilters; compare: 
                   <YAxis />
                   <Tooltip />
                   <Legend />
-                  <Bar isAnimationActive={false} dataKey="median" name={t('reports.median')} fill={COLORS[0]} cursor="pointer" onClick={(entry) => navigate(`/inbox?status=all&network=${(entry as { payload?: { group?: string } }).payload?.group ?? ''}`)} />
+                  <Bar
+                    isAnimationActive={false}
+                    dataKey="median"
+                    name={t('reports.median')}
+                    fill={COLORS[0]}
+                    cursor="pointer"
+                    onClick={(entry) => navigate(`/inbox?status=all&network=${(entry as { payload?: { group?: string } }).payload?.group ?? ''}`)}
+                  />
                   <Bar isAnimationActive={false} dataKey="p90" name={t('reports.p90')} fill={COLORS[1]} />
                 </BarChart>
               </ResponsiveContainer>
             </Box>
             <Group gap="xs" mt="xs">
               {chart.map((c) => (
-                <Anchor key={c.group} size="xs" href={`/inbox?status=all&network=${c.group}`} onClick={(e) => { e.preventDefault(); navigate(`/inbox?status=all&network=${c.group}`); }} data-testid="drill-down">
+                <Anchor
+                  key={c.group}
+                  size="xs"
+                  href={`/inbox?status=all&network=${c.group}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    navigate(`/inbox?status=all&network=${c.group}`);
+                  }}
+                  data-testid="drill-down"
+                >
                   {t('reports.drillDown')}: {c.label}
                 </Anchor>
               ))}
@@ -227,7 +268,12 @@ function Intents({ filters }: { filters: ReportFilters }) {
   const report = useReport('intents', { ...filters, interval: 'total' });
   const data = useMemo(() => {
     const row = report.data?.rows[0];
-    return INTENTS.map((intent) => ({ intent, label: t(`intent.${intent}`), count: row?.intents[intent]?.count ?? 0, share: row?.intents[intent]?.share ?? 0 }));
+    return INTENTS.map((intent) => ({
+      intent,
+      label: t(`intent.${intent}`),
+      count: row?.intents[intent]?.count ?? 0,
+      share: row?.intents[intent]?.share ?? 0,
+    }));
   }, [report.data, t]);
   if (report.isPending) return <LoadingState />;
   if (report.isError) return <ErrorState error={report.error} onRetry={() => void report.refetch()} path="/api/reports/intents" />;
@@ -249,7 +295,13 @@ function Intents({ filters }: { filters: ReportFilters }) {
                 <XAxis type="number" allowDecimals={false} />
                 <YAxis type="category" dataKey="label" width={170} />
                 <Tooltip />
-                <Bar isAnimationActive={false} dataKey="count" name={t('reports.count')} cursor="pointer" onClick={(entry) => drill((entry as { payload?: { intent?: string } }).payload?.intent ?? '')}>
+                <Bar
+                  isAnimationActive={false}
+                  dataKey="count"
+                  name={t('reports.count')}
+                  cursor="pointer"
+                  onClick={(entry) => drill((entry as { payload?: { intent?: string } }).payload?.intent ?? '')}
+                >
                   {data.map((x, i) => (
                     <Cell key={x.intent} fill={COLORS[i % COLORS.length]} />
                   ))}

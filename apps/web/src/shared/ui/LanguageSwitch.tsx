@@ -9,7 +9,7 @@ export function LanguageSwitch() {
       size="xs"
       aria-label={t('common.language')}
       value={language}
-      onChange={(value) => setLanguage(value as Language)}
+      onChange={(value) => setLanguage(value)}
       data={LANGUAGES.map((l) => ({ value: l, label: l === 'de' ? 'Deutsch' : 'English' }))}
     />
   );
