@@ -72,7 +72,10 @@ function postgresUser(): PostgresUser {
       );
     }
   }
-  return { uid: idOf('-u')!, gid: idOf('-g')! };
+  const uid = idOf('-u');
+  const gid = idOf('-g');
+  if (uid === undefined || gid === undefined) throw new Error('embedded PostgreSQL: the postgres user exists but `id` cannot tell its uid and gid');
+  return { uid, gid };
 }
 
 /**
@@ -153,6 +156,7 @@ function relocationRoot(reason: string): void {
   } catch (error) {
     throw new Error(
       `embedded PostgreSQL runs as the postgres user, who cannot reach ${reason}, and ${RELOCATION_ROOT} cannot be created (${(error as Error).message}): clone into a folder other users can enter (e.g. /opt or /srv), run as a normal user, or set DATABASE_URL`,
+      { cause: error },
     );
   }
 }

@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -111,7 +111,7 @@ export async function startEmbeddedPostgres(config: Config, log: (line: string) 
     if (failure) throw fail(failure);
   }
 
-  const server: ChildProcess = spawn(
+  const server = spawn(
     join(layout.nativeDir, 'bin', 'postgres'),
     ['-D', databaseDir, '-p', String(config.EMBEDDED_PG_PORT), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     { ...layout.runAs, cwd: '/', env: childProcessEnv({ LC_MESSAGES: locale }), detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
@@ -122,7 +122,7 @@ export async function startEmbeddedPostgres(config: Config, log: (line: string) 
 
   await new Promise<void>((ready, reject) => {
     const timer = setTimeout(() => reject(fail('no "ready" from the server in 60 s')), 60_000);
-    server.stderr!.on('data', (chunk: Buffer) => {
+    server.stderr.on('data', (chunk: Buffer) => {
       const text = chunk.toString('utf8');
       serverLog.push(text);
       if (text.includes('database system is ready to accept connections')) {
@@ -139,8 +139,8 @@ export async function startEmbeddedPostgres(config: Config, log: (line: string) 
       reject(fail(error.message));
     });
   });
-  server.stderr!.removeAllListeners('data');
-  server.stderr!.resume();
+  server.stderr.removeAllListeners('data');
+  server.stderr.resume();
 
   return {
     url: `postgres://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${config.EMBEDDED_PG_PORT}/resonance`,

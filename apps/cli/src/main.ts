@@ -9,13 +9,13 @@ type Command = (argv: string[], out: NodeJS.WritableStream) => Promise<number>;
 
 // parse is loaded lazily: it needs only the connectors, not the database drivers.
 const COMMANDS: Record<string, { run: () => Promise<Command>; help: string }> = {
-  start: { run: async () => runStart, help: 'run the whole product (embedded PostgreSQL when DATABASE_URL is unset)' },
-  migrate: { run: async () => runMigrate, help: 'apply pending database migrations to DATABASE_URL' },
+  start: { run: () => Promise.resolve(runStart), help: 'run the whole product (embedded PostgreSQL when DATABASE_URL is unset)' },
+  migrate: { run: () => Promise.resolve(runMigrate), help: 'apply pending database migrations to DATABASE_URL' },
   setup: {
-    run: async () => runSetup,
+    run: () => Promise.resolve(runSetup),
     help: 'setup --workspace <name> --admin-email <e-mail> --admin-name <name> [--password-stdin]: the first workspace and admin of a production install (once)',
   },
-  seed: { run: async () => runSeed, help: 'create the demo workspace, users and channels (demo mode only)' },
+  seed: { run: () => Promise.resolve(runSeed), help: 'create the demo workspace, users and channels (demo mode only)' },
   parse: {
     run: async () => (await import('./commands/parse.js')).runParse,
     help: 'parse <network> <endpoint> <file> [--status N]: print a raw payload as unified records (JSON Lines)',
@@ -24,8 +24,11 @@ const COMMANDS: Record<string, { run: () => Promise<Command>; help: string }> = 
     run: async () => (await import('./commands/rollup.js')).runRollup,
     help: 'rollup [--workspace <id>] [--pending]: recompute the report rollups from raw messages',
   },
-  bench: { run: async () => runBench, help: 'measure the budgets of DESIGN.md §6' },
-  'rotate-key': { run: async () => (await import('./commands/rotate-key.js')).runRotateKey, help: 're-encrypt stored credentials under ENCRYPTION_KEY_PREVIOUS with ENCRYPTION_KEY' },
+  bench: { run: () => Promise.resolve(runBench), help: 'measure the budgets of DESIGN.md §6' },
+  'rotate-key': {
+    run: async () => (await import('./commands/rotate-key.js')).runRotateKey,
+    help: 're-encrypt stored credentials under ENCRYPTION_KEY_PREVIOUS with ENCRYPTION_KEY',
+  },
 };
 
 function usage(): string {

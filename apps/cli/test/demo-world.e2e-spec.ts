@@ -49,8 +49,8 @@ class Product {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
-    child.stdout.on('data', (b) => (this.output += b));
-    child.stderr.on('data', (b) => (this.output += b));
+    child.stdout.on('data', (b: Buffer) => (this.output += b.toString('utf8')));
+    child.stderr.on('data', (b: Buffer) => (this.output += b.toString('utf8')));
     const until = Date.now() + 90_000;
     while (Date.now() < until) {
       if (child.exitCode !== null) throw new Error(`resonance start exited early (${child.exitCode}):\n${this.output}`);
@@ -69,7 +69,7 @@ class Product {
 
   async stop(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    if (child?.exitCode !== null) return;
     const exited = new Promise((done) => child.once('exit', done));
     child.kill('SIGINT');
     const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);

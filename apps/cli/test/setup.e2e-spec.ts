@@ -26,10 +26,13 @@ const production = {
 
 function setup(args: string[], stdin?: string): Promise<{ code: number | null; output: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, 'setup', ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...production }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'setup', ...args], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...production },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let output = '';
-    child.stdout.on('data', (b) => (output += b));
-    child.stderr.on('data', (b) => (output += b));
+    child.stdout.on('data', (b: Buffer) => (output += b.toString('utf8')));
+    child.stderr.on('data', (b: Buffer) => (output += b.toString('utf8')));
     child.once('error', fail);
     child.once('exit', (code) => done({ code, output }));
     child.stdin.end(stdin ?? '');
@@ -85,7 +88,10 @@ describe('resonance setup on an empty production database', () => {
     const link = new URL(invited.body.link.url);
     expect(link.origin + link.pathname).toBe('http://resonance.example/access');
 
-    await request(server).post('/api/access-links/accept').send({ token: link.hash.slice(1), password: 'anna chose this one' }).expect(200);
+    await request(server)
+      .post('/api/access-links/accept')
+      .send({ token: link.hash.slice(1), password: 'anna chose this one' })
+      .expect(200);
     const agent = await request(server).post('/api/auth/login').send({ email: 'anna@muster.example', password: 'anna chose this one' }).expect(200);
     expect(agent.body.user).toMatchObject({ role: 'agent', workspaceId: signedIn.body.user.workspaceId });
   });
@@ -93,10 +99,13 @@ describe('resonance setup on an empty production database', () => {
   it('without --password-stdin prints a generated password once, which signs in', async () => {
     const fresh = withDatabase(testServices().databaseUrl, `resonance_setup_${uniqueSuffix()}`);
     const child = await new Promise<{ code: number | null; output: string }>((done) => {
-      const p = spawn(process.execPath, [BIN, 'setup', ...ADMIN], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...production, DATABASE_URL: fresh }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const p = spawn(process.execPath, [BIN, 'setup', ...ADMIN], {
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, ...production, DATABASE_URL: fresh },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let output = '';
-      p.stdout.on('data', (b) => (output += b));
-      p.stderr.on('data', (b) => (output += b));
+      p.stdout.on('data', (b: Buffer) => (output += b.toString('utf8')));
+      p.stderr.on('data', (b: Buffer) => (output += b.toString('utf8')));
       p.once('exit', (code) => done({ code, output }));
     });
     try {

@@ -14,7 +14,6 @@ import { openWorld, WorldSaver, type WorldState } from './core/world-state';
 import { buildHistory, TrafficGenerator, type GeneratedItem } from './generator';
 import { FacebookModule } from './networks/facebook/module';
 import { LinkedInModule } from './networks/linkedin/module';
-import { notBuiltModule } from './networks/not-built';
 import { XModule } from './networks/x/module';
 import { XingModule } from './networks/xing/module';
 import { YoutubeModule } from './networks/youtube/module';
@@ -77,10 +76,17 @@ export async function startSim(config: SimConfig, log: (line: string) => void = 
   const world = openWorld(stateFile, settings.seed, config.SIM_HISTORY_DAYS ?? 0, ctx.clock.now(), log);
   const traffic = new TrafficLoop(ctx, modules, placeHistory(ctx, modules, world));
   const saver = stateFile
-    ? new WorldSaver(stateFile, world, () => {
-        const seqs = traffic.lastSeqs();
-        return Object.fromEntries(modules.filter((m) => m.ingest).map((m) => [m.network, Math.max(seqs[m.network] ?? 0, m.ids?.idHighWater ?? 0)]));
-      }, log)
+    ? new WorldSaver(
+        stateFile,
+        world,
+        () => {
+          const seqs = traffic.lastSeqs();
+          return Object.fromEntries(
+            modules.filter((m) => m.ingest !== undefined).map((m) => [m.network, Math.max(seqs[m.network] ?? 0, m.ids?.idHighWater ?? 0)]),
+          );
+        },
+        log,
+      )
     : null;
   const host = config.SIM_HOST === '0.0.0.0' || config.SIM_HOST === '::' ? '127.0.0.1' : config.SIM_HOST;
   const tls = config.SIM_TLS ? serverCertificate(config, host) : null;
@@ -162,7 +168,13 @@ function placeHistory(ctx: SimContext, modules: NetworkModule[], world: WorldSta
     for (const m of modules) {
       if (!m.ingest) continue;
       const customers = new TrafficGenerator({ seed: `${ctx.settings.seed}:${m.network}` });
-      const items = buildHistory({ seed: ctx.settings.seed, network: m.network, days: world.historyDays, endAt: world.createdAt, customer: (i) => customers.customer(i) });
+      const items = buildHistory({
+        seed: ctx.settings.seed,
+        network: m.network,
+        days: world.historyDays,
+        endAt: world.createdAt,
+        customer: (i) => customers.customer(i),
+      });
       if (items.length > 0) m.ingest(items);
       const floor = world.floors[m.network] ?? 0;
       if (floor > 0) m.ids?.resumeAbove(floor);
@@ -177,5 +189,8 @@ function placeHistory(ctx: SimContext, modules: NetworkModule[], world: WorldSta
 
 function parseDelays(value: string | undefined): number[] | undefined {
   if (!value) return undefined;
-  return value.split(',').map((v) => Number(v.trim())).filter((n) => Number.isFinite(n) && n >= 0);
+  return value
+    .split(',')
+    .map((v) => Number(v.trim()))
+    .filter((n) => Number.isFinite(n) && n >= 0);
 }

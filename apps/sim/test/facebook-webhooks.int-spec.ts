@@ -1,12 +1,11 @@
 import { createHmac } from 'node:crypto';
 import { DEMO_FACEBOOK_APP, type RunningSim } from '../src';
-import { fixture, postJson, shapeMismatches, testSim, waitFor, webhookReceiver } from './support';
+import { type JsonBody, fixture, postJson, shapeMismatches, testSim, waitFor, webhookReceiver } from './support';
 
 const sign = (raw: Buffer) => `sha256=${createHmac('sha256', DEMO_FACEBOOK_APP.appSecret).update(raw).digest('hex')}`;
 
 /** The restfb fixture has numeric ids; Facebook documents (and sends) them as strings. */
-const stringIds = (value: unknown): unknown =>
-  JSON.parse(JSON.stringify(value), (key, v) => ((key === 'id' && typeof v === 'number') ? String(v) : v));
+const stringIds = (value: unknown): unknown => JSON.parse(JSON.stringify(value), (key, v) => (key === 'id' && typeof v === 'number' ? String(v) : v));
 
 describe('Facebook webhook deliveries', () => {
   let sim: RunningSim;
@@ -47,7 +46,9 @@ describe('Facebook webhook deliveries', () => {
     const truth = (await postJson(`${sim.url}/_sim/generate`, { count: 300, network: 'facebook' })).body.items;
     await sim.context.webhooks.idle();
     // One delivery batches several entries (as Facebook does); compare each comment entry on its own.
-    const feed = bodies().flatMap((b) => b.entry.filter((e: any) => e.changes?.[0]?.value?.item === 'comment').map((e: any) => ({ object: b.object, entry: [e] })));
+    const feed = bodies().flatMap((b) =>
+      b.entry.filter((e: JsonBody) => e.changes?.[0]?.value?.item === 'comment').map((e: JsonBody) => ({ object: b.object, entry: [e] })),
+    );
     const messaging = bodies().filter((b) => b.entry[0].messaging && !b.entry[0].messaging[0].message.is_echo);
     expect(feed.length).toBeGreaterThan(0);
     expect(messaging.length).toBeGreaterThan(0);
@@ -86,7 +87,9 @@ describe('Facebook webhook deliveries', () => {
     const sent: string[] = [];
     for (let i = 0; i < 4; i++) sent.push((await postJson(`${sim.url}/_sim/generate`, { count: 1, network: 'facebook' })).body.items[0].externalId);
     await waitFor(() => receiver.received.length === 4);
-    const order = bodies().map((b) => b.entry[0].changes?.[0]?.value?.comment_id ?? b.entry[0].changes?.[0]?.value?.post_id ?? b.entry[0].messaging?.[0]?.message?.mid);
+    const order = bodies().map(
+      (b) => b.entry[0].changes?.[0]?.value?.comment_id ?? b.entry[0].changes?.[0]?.value?.post_id ?? b.entry[0].messaging?.[0]?.message?.mid,
+    );
     expect(new Set(order)).toEqual(new Set(sent));
     expect(order).not.toEqual(sent);
   });

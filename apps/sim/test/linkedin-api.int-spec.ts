@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_LINKEDIN_APP, DEMO_LINKEDIN_ORG, type RunningSim, type TruthItem } from '../src';
-import { getJson, postJson, shapeMismatches, testSim } from './support';
+import { type JsonBody, getJson, postJson, shapeMismatches, testSim } from './support';
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(join(__dirname, 'fixtures', 'linkedin', name), 'utf8'));
 const enc = (urn: string) => encodeURIComponent(urn);
@@ -67,7 +67,7 @@ describe('LinkedIn module of the sim', () => {
 
   it('GET /rest/socialActions/{post}/comments and /{comment}/comments: comment objects (comment-object-org-actor-with-image.json), replies nested, nothing lost over pages', async () => {
     const [post, topCount] = busiestPost();
-    const got: Array<Record<string, any>> = [];
+    const got: Array<Record<string, JsonBody>> = [];
     let start = 0;
     for (;;) {
       const res = await get(`/rest/socialActions/${enc(post)}/comments?start=${start}&count=10`);
@@ -96,7 +96,8 @@ describe('LinkedIn module of the sim', () => {
     const under = hidden.parentExternalId ?? hidden.postExternalId!;
     const list = await get(`/rest/socialActions/${enc(under)}/comments?count=100&start=0`);
     const all = [...list.body.elements];
-    for (let s = 100; s < list.body.paging.total; s += 100) all.push(...(await get(`/rest/socialActions/${enc(under)}/comments?count=100&start=${s}`)).body.elements);
+    for (let s = 100; s < list.body.paging.total; s += 100)
+      all.push(...(await get(`/rest/socialActions/${enc(under)}/comments?count=100&start=${s}`)).body.elements);
     const raw = all.find((c) => c.commentUrn === hidden.externalId);
     expect(raw).toBeDefined();
     expect(raw.actor).toBeUndefined();
@@ -134,14 +135,20 @@ describe('LinkedIn module of the sim', () => {
     });
     expect(denied.status).toBe(403);
     expect(denied.body).toMatchObject({ status: 403, serviceErrorCode: 100, code: 'ACCESS_DENIED' });
-    const bad = await getJson(`${api}/rest/socialActions/${enc(top.externalId)}/comments`, { method: 'POST', headers: { ...headers(), 'content-type': 'application/json' }, body: '{nope' });
+    const bad = await getJson(`${api}/rest/socialActions/${enc(top.externalId)}/comments`, {
+      method: 'POST',
+      headers: { ...headers(), 'content-type': 'application/json' },
+      body: '{nope',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.status).toBe(400);
   });
 
   it('versions and Restli: missing → 400 VERSION_MISSING, retired or future → 426 NONEXISTENT_VERSION, no Restli 2.0 → 400', async () => {
     const path = `/rest/posts?q=author&author=${enc(DEMO_LINKEDIN_ORG.urn)}`;
-    const noVersion = await getJson(`${api}${path}`, { headers: { authorization: `Bearer ${DEMO_LINKEDIN_ORG.accessToken}`, 'x-restli-protocol-version': '2.0.0' } });
+    const noVersion = await getJson(`${api}${path}`, {
+      headers: { authorization: `Bearer ${DEMO_LINKEDIN_ORG.accessToken}`, 'x-restli-protocol-version': '2.0.0' },
+    });
     expect(noVersion.status).toBe(400);
     expect(noVersion.body).toMatchObject({ status: 400, code: 'VERSION_MISSING' });
     for (const v of ['202301', '209912']) {
@@ -167,7 +174,11 @@ describe('LinkedIn module of the sim', () => {
     const location = new URL(auth.headers.get('location')!);
     expect(location.searchParams.get('state')).toBe('s1');
     const form = (body: Record<string, string>) =>
-      getJson(`${api}/oauth/v2/accessToken`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body).toString() });
+      getJson(`${api}/oauth/v2/accessToken`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(body).toString(),
+      });
     const app = { client_id: DEMO_LINKEDIN_APP.clientId, client_secret: DEMO_LINKEDIN_APP.clientSecret };
     const token = await form({ grant_type: 'authorization_code', code: location.searchParams.get('code')!, redirect_uri: redirectUri, ...app });
     expect(token.status).toBe(200);
@@ -177,7 +188,9 @@ describe('LinkedIn module of the sim', () => {
     expect(reused.body.error).toBe('invalid_request');
     const refreshed = await form({ grant_type: 'refresh_token', refresh_token: token.body.refresh_token, ...app });
     expect(refreshed.body.access_token).not.toBe(token.body.access_token);
-    const acls = await getJson(`${api}/rest/organizationAcls?q=roleAssignee&role=ADMINISTRATOR&state=APPROVED`, { headers: headers({ authorization: `Bearer ${refreshed.body.access_token}` }) });
+    const acls = await getJson(`${api}/rest/organizationAcls?q=roleAssignee&role=ADMINISTRATOR&state=APPROVED`, {
+      headers: headers({ authorization: `Bearer ${refreshed.body.access_token}` }),
+    });
     expect(acls.body.elements).toEqual([expect.objectContaining({ organization: DEMO_LINKEDIN_ORG.urn, role: 'ADMINISTRATOR', state: 'APPROVED' })]);
     const org = await get(`/rest/organizations/${DEMO_LINKEDIN_ORG.id}`);
     expect(org.body.localizedName).toBe(DEMO_LINKEDIN_ORG.name);
@@ -185,10 +198,20 @@ describe('LinkedIn module of the sim', () => {
     expect((await form({ grant_type: 'authorization_code', code: 'x', redirect_uri: redirectUri, client_id: 'x', client_secret: 'y' })).status).toBe(401);
     // Expired and revoked tokens: LinkedIn's 401 bodies.
     await postJson(`${sim.url}/_sim/linkedin/tokens/expire`, { token: token.body.access_token });
-    expect((await get('/rest/organizationAcls?q=roleAssignee', { authorization: `Bearer ${token.body.access_token}` })).body).toMatchObject({ status: 401, serviceErrorCode: 65601, code: 'EXPIRED_ACCESS_TOKEN' });
+    expect((await get('/rest/organizationAcls?q=roleAssignee', { authorization: `Bearer ${token.body.access_token}` })).body).toMatchObject({
+      status: 401,
+      serviceErrorCode: 65601,
+      code: 'EXPIRED_ACCESS_TOKEN',
+    });
     await postJson(`${sim.url}/_sim/linkedin/tokens/revoke`, { token: refreshed.body.access_token });
-    expect((await get('/rest/organizationAcls?q=roleAssignee', { authorization: `Bearer ${refreshed.body.access_token}` })).body).toMatchObject({ status: 401, code: 'REVOKED_ACCESS_TOKEN' });
-    expect((await get('/rest/organizationAcls?q=roleAssignee', { authorization: 'Bearer nope' })).body).toMatchObject({ status: 401, code: 'INVALID_ACCESS_TOKEN' });
+    expect((await get('/rest/organizationAcls?q=roleAssignee', { authorization: `Bearer ${refreshed.body.access_token}` })).body).toMatchObject({
+      status: 401,
+      code: 'REVOKED_ACCESS_TOKEN',
+    });
+    expect((await get('/rest/organizationAcls?q=roleAssignee', { authorization: 'Bearer nope' })).body).toMatchObject({
+      status: 401,
+      code: 'INVALID_ACCESS_TOKEN',
+    });
   });
 
   it('daily limits answer 429 in the real shape only once spent, until midnight UTC; faults answer the same and 5xx in LinkedIn’s shape', async () => {

@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { DEMO_ACCOUNTS, type RunningSim, type TruthItem } from '../src';
-import { getJson, postJson, shapeMismatches, testSim, webhookReceiver } from './support';
+import { type JsonBody, getJson, postJson, shapeMismatches, testSim, webhookReceiver } from './support';
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(join(__dirname, 'fixtures', 'x', name), 'utf8'));
 const demo = DEMO_ACCOUNTS.find((a) => a.network === 'x')!;
@@ -45,7 +45,9 @@ describe('X module of the sim', () => {
       expect(res.status).toBe(201);
       expect(shapeMismatches(fixture('create-tweet-response.json'), res.body)).toEqual([]);
       const received = (await getJson(`${sim.url}/_sim/received?network=x`)).body.items;
-      expect(received.filter((r: { externalId: string }) => r.externalId === res.body.data.id)).toEqual([expect.objectContaining({ kind: 'comment_reply', targetId: mention.externalId })]);
+      expect(received.filter((r: { externalId: string }) => r.externalId === res.body.data.id)).toEqual([
+        expect.objectContaining({ kind: 'comment_reply', targetId: mention.externalId }),
+      ]);
     });
 
     it('GET /2/dm_events and a conversation’s events (dm-events-by-conversation.json)', async () => {
@@ -106,11 +108,13 @@ describe('X module of the sim', () => {
       const comments = truth.filter((t) => t.kind === 'comment' && t.postExternalId);
       const posts = [...new Set(comments.map((c) => c.postExternalId!))].slice(0, 3);
       const query = encodeURIComponent(posts.map((p) => `conversation_id:${p}`).join(' OR '));
-      const found: Array<Record<string, any>> = [];
+      const found: Array<Record<string, JsonBody>> = [];
       let token: string | undefined;
       let users: Array<{ id: string }> = [];
       do {
-        const res = await get(`/tweets/search/recent?query=${query}&max_results=100&tweet.fields=${TWEET_FIELDS}&expansions=author_id&user.fields=name,username${token ? `&next_token=${token}` : ''}`);
+        const res = await get(
+          `/tweets/search/recent?query=${query}&max_results=100&tweet.fields=${TWEET_FIELDS}&expansions=author_id&user.fields=name,username${token ? `&next_token=${token}` : ''}`,
+        );
         expect(res.status).toBe(200);
         found.push(...(res.body.data ?? []));
         users = [...users, ...(res.body.includes?.users ?? [])];
@@ -128,7 +132,11 @@ describe('X module of the sim', () => {
     it('answers bad requests in X’s own error bodies, never a generic 500', async () => {
       const bad = await get(`/users/${account}/mentions?max_results=500`);
       expect(bad.status).toBe(400);
-      expect(bad.body).toMatchObject({ title: 'Invalid Request', type: 'https://api.twitter.com/2/problems/invalid-request', errors: [{ parameters: { max_results: ['500'] } }] });
+      expect(bad.body).toMatchObject({
+        title: 'Invalid Request',
+        type: 'https://api.twitter.com/2/problems/invalid-request',
+        errors: [{ parameters: { max_results: ['500'] } }],
+      });
       expect((await get(`/users/${account}/mentions?tweet.fields=nonsense`)).status).toBe(400);
       expect((await get(`/users/${account}/mentions?pagination_token=garbage`)).status).toBe(400);
       expect((await get(`/tweets/search/recent?query=${encodeURIComponent('lang:de')}`)).body.title).toBe('Invalid Request');
@@ -146,11 +154,24 @@ describe('X module of the sim', () => {
     const redirectUri = 'http://127.0.0.1:3000/api/oauth/callback/x';
     const clientAuth = `Basic ${Buffer.from('resonance-demo-x-client-id:resonance-demo-x-client-secret').toString('base64')}`;
     const tokenCall = (form: Record<string, string>, authorization = clientAuth) =>
-      getJson(`${sim.url}/x/2/oauth2/token`, { method: 'POST', headers: { authorization, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() });
+      getJson(`${sim.url}/x/2/oauth2/token`, {
+        method: 'POST',
+        headers: { authorization, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(form).toString(),
+      });
     const authorize = async (verifier: string) => {
       const challenge = createHash('sha256').update(verifier).digest('base64url');
       const u = new URL(`${sim.url}/x/i/oauth2/authorize`);
-      for (const [k, v] of Object.entries({ response_type: 'code', client_id: 'resonance-demo-x-client-id', redirect_uri: redirectUri, scope: 'tweet.read users.read offline.access', state: 'st1', code_challenge: challenge, code_challenge_method: 'S256' })) u.searchParams.set(k, v);
+      for (const [k, v] of Object.entries({
+        response_type: 'code',
+        client_id: 'resonance-demo-x-client-id',
+        redirect_uri: redirectUri,
+        scope: 'tweet.read users.read offline.access',
+        state: 'st1',
+        code_challenge: challenge,
+        code_challenge_method: 'S256',
+      }))
+        u.searchParams.set(k, v);
       const res = await fetch(u, { redirect: 'manual' });
       expect(res.status).toBe(302);
       const back = new URL(res.headers.get('location')!);
@@ -161,7 +182,10 @@ describe('X module of the sim', () => {
     it('code + verifier → 2-hour token and refresh token; refresh rotates; revoke ends it; tokens expire after two hours', async () => {
       const verifier = randomBytes(32).toString('base64url');
       const code = await authorize(verifier);
-      expect((await tokenCall({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: 'wrong' })).body).toEqual({ error: 'invalid_request', error_description: 'Value passed for the code verifier did not match the code challenge.' });
+      expect((await tokenCall({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: 'wrong' })).body).toEqual({
+        error: 'invalid_request',
+        error_description: 'Value passed for the code verifier did not match the code challenge.',
+      });
       // The code was used up by the failed attempt.
       const code2 = await authorize(verifier);
       const issued = await tokenCall({ grant_type: 'authorization_code', code: code2, redirect_uri: redirectUri, code_verifier: verifier });
@@ -172,19 +196,28 @@ describe('X module of the sim', () => {
       const refreshed = await tokenCall({ grant_type: 'refresh_token', refresh_token: issued.body.refresh_token });
       expect(refreshed.status).toBe(200);
       expect(refreshed.body.refresh_token).not.toBe(issued.body.refresh_token);
-      expect((await tokenCall({ grant_type: 'refresh_token', refresh_token: issued.body.refresh_token })).body.error_description).toBe('Value passed for the token was invalid.');
+      expect((await tokenCall({ grant_type: 'refresh_token', refresh_token: issued.body.refresh_token })).body.error_description).toBe(
+        'Value passed for the token was invalid.',
+      );
       expect((await tokenCall({ grant_type: 'refresh_token', refresh_token: 'x' }, 'Basic bm9wZTpub3Bl')).status).toBe(401);
 
       await postJson(`${sim.url}/_sim/clock`, { advanceMs: 7200_000 + 1000 });
       expect((await get('/users/me', refreshed.body.access_token)).status).toBe(401);
       const again = await tokenCall({ grant_type: 'refresh_token', refresh_token: refreshed.body.refresh_token });
       expect((await get('/users/me', again.body.access_token)).status).toBe(200);
-      await getJson(`${sim.url}/x/2/oauth2/revoke`, { method: 'POST', headers: { authorization: clientAuth, 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${again.body.access_token}` });
+      await getJson(`${sim.url}/x/2/oauth2/revoke`, {
+        method: 'POST',
+        headers: { authorization: clientAuth, 'content-type': 'application/x-www-form-urlencoded' },
+        body: `token=${again.body.access_token}`,
+      });
       expect((await get('/users/me', again.body.access_token)).status).toBe(401);
     });
 
     it('refuses an authorize request without PKCE', async () => {
-      const res = await fetch(`${sim.url}/x/i/oauth2/authorize?response_type=code&client_id=resonance-demo-x-client-id&redirect_uri=${encodeURIComponent(redirectUri)}&scope=tweet.read&state=s`, { redirect: 'manual' });
+      const res = await fetch(
+        `${sim.url}/x/i/oauth2/authorize?response_type=code&client_id=resonance-demo-x-client-id&redirect_uri=${encodeURIComponent(redirectUri)}&scope=tweet.read&state=s`,
+        { redirect: 'manual' },
+      );
       expect(new URL(res.headers.get('location')!).searchParams.get('error')).toBe('invalid_request');
     });
   });
@@ -220,7 +253,9 @@ describe('X module of the sim', () => {
         expect(posts.length).toBeGreaterThanOrEqual(2);
         for (const r of posts) {
           expect(r.url).toBe('/api/webhooks/x');
-          expect(r.headers['x-twitter-webhooks-signature']).toBe(`sha256=${createHmac('sha256', 'resonance-demo-x-consumer-secret').update(r.raw).digest('base64')}`);
+          expect(r.headers['x-twitter-webhooks-signature']).toBe(
+            `sha256=${createHmac('sha256', 'resonance-demo-x-consumer-secret').update(r.raw).digest('base64')}`,
+          );
           expect(JSON.parse(r.raw.toString()).for_user_id).toBe(account);
         }
         const kinds = new Set(posts.flatMap((r) => Object.keys(JSON.parse(r.raw.toString()))));
@@ -235,7 +270,13 @@ describe('X module of the sim', () => {
         const token = new URL(req.url ?? '/', 'http://h').searchParams.get('crc_token') ?? '';
         const good = req.url?.startsWith('/good');
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ response_token: `sha256=${createHmac('sha256', good ? 'resonance-demo-x-consumer-secret' : 'wrong').update(token).digest('base64')}` }));
+        res.end(
+          JSON.stringify({
+            response_token: `sha256=${createHmac('sha256', good ? 'resonance-demo-x-consumer-secret' : 'wrong')
+              .update(token)
+              .digest('base64')}`,
+          }),
+        );
       });
       await new Promise<void>((r) => crc.listen(0, '127.0.0.1', () => r()));
       const port = (crc.address() as AddressInfo).port;

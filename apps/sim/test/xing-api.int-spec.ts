@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import OAuth from 'oauth-1.0a';
 import { DEMO_XING_COMPANY, DEMO_XING_CONSUMER, type RunningSim } from '../src';
-import { getJson, postJson, shapeMismatches, testSim } from './support';
+import { type JsonBody, getJson, postJson, shapeMismatches, testSim } from './support';
 
 // The XING module is MODELLED on XING's former public API; so are these fixtures (their SOURCES.md).
 const FIXTURES = join(__dirname, '..', '..', '..', 'libs', 'connectors', 'src', 'xing', 'fixtures');
@@ -31,7 +31,7 @@ describe('XING sim module (modelled on the former public API)', () => {
     const formBody = opts.form ? new URLSearchParams(Object.entries(opts.form).filter(([k]) => !k.startsWith('oauth_'))).toString() : undefined;
     const res = await fetch(url, { method, headers, body: formBody });
     const text = await res.text();
-    let body: any = text;
+    let body: JsonBody = text;
     try {
       body = text ? JSON.parse(text) : null;
     } catch {
@@ -50,7 +50,9 @@ describe('XING sim module (modelled on the former public API)', () => {
     const updates = await call('GET', `/companies/${DEMO_XING_COMPANY.id}/updates?limit=5`);
     expect(updates.status).toBe(200);
     expect(shapeMismatches(fixture('company-updates-page1.json'), updates.body)).toEqual([]);
-    const withComments = (await call('GET', `/companies/${DEMO_XING_COMPANY.id}/updates?limit=100`)).body.updates.items.find((u: any) => u.comments.total > 1);
+    const withComments = (await call('GET', `/companies/${DEMO_XING_COMPANY.id}/updates?limit=100`)).body.updates.items.find(
+      (u: JsonBody) => u.comments.total > 1,
+    );
     const comments = await call('GET', `/companies/updates/${withComments.id}/comments`);
     expect(shapeMismatches(fixture('update-comments-page1.json'), comments.body, ['$.comments.items[].photo_urls'])).toEqual([]);
     const conversations = await call('GET', '/users/me/conversations');
@@ -58,18 +60,18 @@ describe('XING sim module (modelled on the former public API)', () => {
     const messages = await call('GET', `/users/me/conversations/${conversations.body.conversations.items[0].id}/messages`);
     expect(shapeMismatches(fixture('conversation-messages-page1.json'), messages.body)).toEqual([]);
     // Messages newest first; comment ids start with their update id.
-    const times = messages.body.messages.items.map((m: any) => m.created_at);
+    const times = messages.body.messages.items.map((m: JsonBody) => m.created_at);
     expect([...times].sort().reverse()).toEqual(times);
     for (const c of comments.body.comments.items) expect(c.id.startsWith(`${withComments.id}_`)).toBe(true);
   });
 
   it('pages with limit/offset: every comment exactly once; bad paging gets 403 INVALID_PARAMETERS', async () => {
     const all = (await call('GET', `/companies/${DEMO_XING_COMPANY.id}/updates?limit=100`)).body.updates.items;
-    const busiest = all.reduce((a: any, b: any) => (b.comments.total > a.comments.total ? b : a));
+    const busiest = all.reduce((a: JsonBody, b: JsonBody) => (b.comments.total > a.comments.total ? b : a));
     const seen: string[] = [];
     for (let offset = 0; ; offset += 2) {
       const page = (await call('GET', `/companies/updates/${busiest.id}/comments?limit=2&offset=${offset}`)).body.comments;
-      seen.push(...page.items.map((c: any) => c.id));
+      seen.push(...page.items.map((c: JsonBody) => c.id));
       if (offset + 2 >= page.total) break;
     }
     expect(seen.length).toBe(busiest.comments.total);
@@ -103,7 +105,7 @@ describe('XING sim module (modelled on the former public API)', () => {
     const client = oauth();
     const fixed = client.authorize({ url: api(path), method: 'GET' }, demoToken);
     const again = async () => (await fetch(api(path), { headers: { ...client.toHeader(fixed) } as unknown as Record<string, string> })).json();
-    expect(((await again()) as any).conversations).toBeDefined();
+    expect(((await again()) as JsonBody).conversations).toBeDefined();
     expect(await again()).toEqual({ error_name: 'NONCE_ALREADY_USED', message: 'The oauth_nonce has already been used' });
     expect((await call('GET', path, { token: { key: 'nope', secret: 'x' } })).body).toEqual({
       error_name: 'INVALID_OAUTH_TOKEN',
@@ -160,13 +162,13 @@ describe('XING sim module (modelled on the former public API)', () => {
     const sent = await call('POST', `/users/me/conversations/${conv.id}/messages`, { form: { content: 'Wir melden uns.' } });
     expect(sent.body.message).toMatchObject({ content: 'Wir melden uns.', sender: { id: DEMO_XING_COMPANY.userId } });
     const received = (await getJson(`${sim.url}/_sim/received?network=xing`)).body.items;
-    expect(received.map((r: any) => [r.kind, r.externalId, r.text])).toEqual([
+    expect(received.map((r: JsonBody) => [r.kind, r.externalId, r.text])).toEqual([
       ['comment_reply', created.body.comment.id, 'Danke für Ihr Interesse!'],
       ['private_message', sent.body.message.id, 'Wir melden uns.'],
     ]);
     expect((await call('PUT', `/companies/updates/${update.id}/like`)).status).toBe(204);
     expect((await call('DELETE', `/companies/updates/${update.id}/comments/${created.body.comment.id}`)).status).toBe(204);
-    expect((await call('GET', `/companies/updates/${update.id}/comments?limit=100`)).body.comments.items.map((c: any) => c.id)).not.toContain(
+    expect((await call('GET', `/companies/updates/${update.id}/comments?limit=100`)).body.comments.items.map((c: JsonBody) => c.id)).not.toContain(
       created.body.comment.id,
     );
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_YOUTUBE_CHANNEL, DEMO_YOUTUBE_CLIENT, type RunningSim, type TruthItem } from '../src';
-import { getJson, postJson, shapeMismatches, testSim } from './support';
+import { type JsonBody, getJson, postJson, shapeMismatches, testSim } from './support';
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(join(__dirname, 'fixtures', 'youtube', name), 'utf8'));
 const auth = { authorization: `Bearer ${DEMO_YOUTUBE_CHANNEL.accessToken}` };
@@ -35,8 +35,8 @@ describe('YouTube Data API v3 in the sim', () => {
     expect(first.status).toBe(200);
     // Threads on a video against the fixture's first item; threads on the channel (no videoId) against its third.
     const real = fixture('commentthreads-all-related-to-channel.json') as { items: unknown[] };
-    const onVideo = first.body.items.filter((t: any) => t.snippet.videoId);
-    const onChannel = first.body.items.filter((t: any) => !t.snippet.videoId);
+    const onVideo = first.body.items.filter((t: JsonBody) => t.snippet.videoId);
+    const onChannel = first.body.items.filter((t: JsonBody) => !t.snippet.videoId);
     expect(onChannel.length).toBeGreaterThan(0);
     expect(shapeMismatches(real, { ...first.body, items: onVideo })).toEqual([]);
     expect(shapeMismatches({ items: [real.items[2]] }, { items: onChannel })).toEqual([]);
@@ -54,10 +54,10 @@ describe('YouTube Data API v3 in the sim', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(new Set(ids)).toEqual(new Set(threads.map((t) => t.externalId)));
     // Newest first; channel-level threads (no videoId) are among them.
-    const times = first.body.items.map((t: any) => Date.parse(t.snippet.topLevelComment.snippet.publishedAt));
+    const times = first.body.items.map((t: JsonBody) => Date.parse(t.snippet.topLevelComment.snippet.publishedAt));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
     expect(threads.some((t) => t.postExternalId === null)).toBe(true);
-    expect(first.body.items.some((t: any) => t.snippet.videoId === undefined)).toBe(true);
+    expect(first.body.items.some((t: JsonBody) => t.snippet.videoId === undefined)).toBe(true);
   });
 
   it('embeds up to five replies; comments.list?parentId pages through all of them (youtube#comment shape of the insert fixture)', async () => {
@@ -95,7 +95,9 @@ describe('YouTube Data API v3 in the sim', () => {
     expect(res.body.id.startsWith(`${top.externalId}.`)).toBe(true);
     expect((await getJson(`${sim.url}/_sim/youtube/quota`)).body.used).toBe(before + 50);
     const received = (await getJson(`${sim.url}/_sim/received?network=youtube`)).body.items;
-    expect(received).toEqual([expect.objectContaining({ kind: 'comment_reply', targetId: top.externalId, externalId: res.body.id, text: 'Danke für die Frage!' })]);
+    expect(received).toEqual([
+      expect.objectContaining({ kind: 'comment_reply', targetId: top.externalId, externalId: res.body.id, text: 'Danke für die Frage!' }),
+    ]);
   });
 
   it('videos.list with snippet and statistics (string counters); the uploads playlist lists every video, newest first', async () => {
@@ -107,14 +109,19 @@ describe('YouTube Data API v3 in the sim', () => {
     let token = '';
     for (;;) {
       const res = await get(`playlistItems?part=contentDetails&playlistId=${uploads}&maxResults=50${token ? `&pageToken=${token}` : ''}`);
-      listed.push(...res.body.items.map((i: any) => i.contentDetails.videoId));
+      listed.push(...res.body.items.map((i: JsonBody) => i.contentDetails.videoId));
       token = res.body.nextPageToken;
       if (!token) break;
     }
     expect(listed).toEqual(videos.map((v) => v.externalId).reverse());
     const res = await get(`videos?part=snippet,statistics&id=${listed.slice(0, 3).join(',')}`);
     expect(res.body.items).toHaveLength(3);
-    expect(res.body.items[0].statistics).toEqual({ viewCount: expect.stringMatching(/^\d+$/), likeCount: expect.stringMatching(/^\d+$/), favoriteCount: '0', commentCount: expect.stringMatching(/^\d+$/) });
+    expect(res.body.items[0].statistics).toEqual({
+      viewCount: expect.stringMatching(/^\d+$/),
+      likeCount: expect.stringMatching(/^\d+$/),
+      favoriteCount: '0',
+      commentCount: expect.stringMatching(/^\d+$/),
+    });
     expect(res.body.items[0].snippet.channelId).toBe(channel);
   });
 
@@ -133,7 +140,7 @@ describe('YouTube Data API v3 in the sim', () => {
   });
 
   it('answers bad requests with Google error bodies, never a bare 500', async () => {
-    const e = (res: { body: any }) => res.body.error.errors[0].reason;
+    const e = (res: { body: JsonBody }) => res.body.error.errors[0].reason;
     expect(e(await get(`commentThreads?allThreadsRelatedToChannelId=${channel}`))).toBe('required');
     expect(e(await get(`commentThreads?part=snippet&allThreadsRelatedToChannelId=${channel}&pageToken=garbage`))).toBe('invalidPageToken');
     expect(e(await get(`commentThreads?part=snippet&videoId=nope`))).toBe('videoNotFound');
@@ -143,7 +150,8 @@ describe('YouTube Data API v3 in the sim', () => {
     expect([unauth.status, e(unauth), unauth.body.error.status]).toEqual([401, 'required', 'UNAUTHENTICATED']);
     const bad = await get(`commentThreads?part=snippet&allThreadsRelatedToChannelId=${channel}`, { authorization: 'Bearer ya29.unknown' });
     expect([bad.status, e(bad)]).toEqual([401, 'authError']);
-    const insert = (body: string) => getJson(`${api}/comments?part=snippet`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body });
+    const insert = (body: string) =>
+      getJson(`${api}/comments?part=snippet`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body });
     expect(e(await insert('{"snippet":{"parentId":"nope","textOriginal":"x"}}'))).toBe('commentNotFound');
     expect(e(await insert(`{"snippet":{"parentId":"${truth.find((t) => t.kind === 'comment')!.threadExternalId}"}}`))).toBe('commentTextRequired');
     expect(e(await insert('{not json'))).toBe('parseError');
@@ -177,16 +185,36 @@ describe('YouTube Data API v3 in the sim', () => {
     const code = back.searchParams.get('code')!;
     const client = { client_id: DEMO_YOUTUBE_CLIENT.clientId, client_secret: DEMO_YOUTUBE_CLIENT.clientSecret };
     const tokens = await form(`${sim.url}/youtube/token`, { ...client, grant_type: 'authorization_code', code, redirect_uri: redirectUri });
-    expect(tokens.body).toEqual({ access_token: expect.stringMatching(/^ya29\./), expires_in: 3599, refresh_token: expect.stringMatching(/^1\/\//), scope: 'https://www.googleapis.com/auth/youtube.force-ssl', token_type: 'Bearer' });
-    expect((await form(`${sim.url}/youtube/token`, { ...client, grant_type: 'authorization_code', code, redirect_uri: redirectUri })).body.error).toBe('invalid_grant');
+    expect(tokens.body).toEqual({
+      access_token: expect.stringMatching(/^ya29\./),
+      expires_in: 3599,
+      refresh_token: expect.stringMatching(/^1\/\//),
+      scope: 'https://www.googleapis.com/auth/youtube.force-ssl',
+      token_type: 'Bearer',
+    });
+    expect((await form(`${sim.url}/youtube/token`, { ...client, grant_type: 'authorization_code', code, redirect_uri: redirectUri })).body.error).toBe(
+      'invalid_grant',
+    );
     const mine = await get('channels?part=snippet&mine=true', { authorization: `Bearer ${tokens.body.access_token}` });
     expect(mine.body.items[0]).toMatchObject({ id: channel, snippet: { title: DEMO_YOUTUBE_CHANNEL.title } });
     const refreshed = await form(`${sim.url}/youtube/token`, { ...client, grant_type: 'refresh_token', refresh_token: tokens.body.refresh_token });
     expect(refreshed.body.access_token).toMatch(/^ya29\./);
     expect(refreshed.body.refresh_token).toBeUndefined();
-    expect((await form(`${sim.url}/youtube/token`, { client_id: client.client_id, client_secret: 'wrong', grant_type: 'refresh_token', refresh_token: tokens.body.refresh_token })).status).toBe(401);
+    expect(
+      (
+        await form(`${sim.url}/youtube/token`, {
+          client_id: client.client_id,
+          client_secret: 'wrong',
+          grant_type: 'refresh_token',
+          refresh_token: tokens.body.refresh_token,
+        })
+      ).status,
+    ).toBe(401);
     expect((await form(`${sim.url}/youtube/revoke`, { token: tokens.body.refresh_token })).status).toBe(200);
-    expect((await form(`${sim.url}/youtube/token`, { ...client, grant_type: 'refresh_token', refresh_token: tokens.body.refresh_token })).body).toEqual({ error: 'invalid_grant', error_description: 'Token has been expired or revoked.' });
+    expect((await form(`${sim.url}/youtube/token`, { ...client, grant_type: 'refresh_token', refresh_token: tokens.body.refresh_token })).body).toEqual({
+      error: 'invalid_grant',
+      error_description: 'Token has been expired or revoked.',
+    });
     expect((await get('channels?part=snippet&mine=true', { authorization: `Bearer ${refreshed.body.access_token}` })).status).toBe(401);
   });
 
@@ -201,4 +229,3 @@ describe('YouTube Data API v3 in the sim', () => {
     expect((await getJson(`${sim.url}/_sim/youtube/quota`)).body).toMatchObject({ used: 1 });
   });
 });
-

@@ -21,7 +21,10 @@ const queryClient = new QueryClient({
 
 const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'md' });
 
-createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme}>
       <QueryClientProvider client={queryClient}>

@@ -10,10 +10,9 @@ describe('channels and admin in the browser (admin)', () => {
 
   beforeAll(async () => {
     stack = await startStack();
-    await stack.db.dataSource.query(
-      `UPDATE channel_account SET last_synced_at = now() - interval '3 minutes', followers = 12840 WHERE id = $1`,
-      [stack.facebookChannelId],
-    );
+    await stack.db.dataSource.query(`UPDATE channel_account SET last_synced_at = now() - interval '3 minutes', followers = 12840 WHERE id = $1`, [
+      stack.facebookChannelId,
+    ]);
     browser = await launchBrowser({ locale: 'de-DE' });
   }, 120_000);
 
@@ -42,7 +41,7 @@ describe('channels and admin in the browser (admin)', () => {
     const card = page.locator('[data-testid="channel-card"][data-network="facebook"]');
     await card.getByRole('button', { name: 'Pausieren' }).click();
     await card.getByTestId('channel-status').filter({ hasText: 'Pausiert' }).waitFor();
-    const [row] = (await stack.db.dataSource.query(`SELECT status FROM channel_account WHERE id = $1`, [stack.facebookChannelId])) as Array<{ status: string }>;
+    const [row] = await stack.db.dataSource.query<Array<{ status: string }>>(`SELECT status FROM channel_account WHERE id = $1`, [stack.facebookChannelId]);
     expect(row?.status).toBe('paused');
     await card.getByRole('button', { name: 'Fortsetzen' }).click();
     await card.getByTestId('channel-status').filter({ hasText: 'Verbunden' }).waitFor();

@@ -49,10 +49,10 @@ describe('connecting a channel through OAuth against the sim, in the browser (ad
     expect(new URL(page.url()).search).toBe('');
     await page.getByTestId('connect-picker').waitFor({ state: 'detached', timeout: 5_000 });
 
-    const rows = (await stack.db.dataSource.query(
+    const rows = await stack.db.dataSource.query<Array<{ status: string; has_credentials: boolean }>>(
       `SELECT status, credentials_encrypted IS NOT NULL AS has_credentials FROM channel_account WHERE workspace_id = $1 AND network = 'facebook' AND external_id = $2`,
       [stack.workspaceId, DEMO_FACEBOOK_PAGE.id],
-    )) as Array<{ status: string; has_credentials: boolean }>;
+    );
     expect(rows).toEqual([{ status: 'connected', has_credentials: true }]);
   });
 

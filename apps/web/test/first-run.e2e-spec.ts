@@ -39,7 +39,9 @@ describe('first run in the browser: onboarding, invitation, one-time link', () =
     await page.keyboard.type('mias erstes passwort');
     await page.keyboard.press('Enter');
     await page.getByTestId('signed-in-as').waitFor({ timeout: 15_000 });
-    const [row] = (await stack.db.dataSource.query(`SELECT u.role, w.name FROM users u JOIN workspace w ON w.id = u.workspace_id`)) as Array<{ role: string; name: string }>;
+    const [row] = await stack.db.dataSource.query<Array<{ role: string; name: string }>>(
+      `SELECT u.role, w.name FROM users u JOIN workspace w ON w.id = u.workspace_id`,
+    );
     expect(row).toEqual({ role: 'admin', name: 'Muster GmbH' });
   });
 
@@ -74,7 +76,9 @@ describe('first run in the browser: onboarding, invitation, one-time link', () =
 
     await page.goto(link);
     await page.getByRole('alert').filter({ hasText: 'This link was used already' }).waitFor();
-    const [row] = (await stack.db.dataSource.query(`SELECT role, password_hash IS NOT NULL AS "hasPassword" FROM users WHERE email = 'anna@muster.example'`)) as Array<{ role: string; hasPassword: boolean }>;
+    const [row] = await stack.db.dataSource.query<Array<{ role: string; hasPassword: boolean }>>(
+      `SELECT role, password_hash IS NOT NULL AS "hasPassword" FROM users WHERE email = 'anna@muster.example'`,
+    );
     expect(row).toEqual({ role: 'agent', hasPassword: true });
   });
 });

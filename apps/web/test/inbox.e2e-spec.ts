@@ -12,9 +12,24 @@ describe('inbox in the browser (agent)', () => {
   beforeAll(async () => {
     stack = await startStack();
     await stack.ingest([
-      { kind: 'post', network: 'facebook', externalId: 'page_post_1', text: 'Die neue Sommerkollektion ist da! ☀️', url: 'https://facebook.com/page_post_1', publishedAt: new Date(Date.now() - 86_400_000).toISOString() },
-      fbComment({ threadKey: 't-rabatt', authorName: 'Erika Mustermann', text: 'Gibt es einen Rabatt auf die Sommerkollektion? Ich würde gern zwei Jacken kaufen.' }),
-      fbComment({ threadKey: 't-lieferung', authorName: 'Max Müller', text: 'Meine Bestellung ist seit zwei Wochen nicht angekommen. <script>alert(1)</script>' }),
+      {
+        kind: 'post',
+        network: 'facebook',
+        externalId: 'page_post_1',
+        text: 'Die neue Sommerkollektion ist da! ☀️',
+        url: 'https://facebook.com/page_post_1',
+        publishedAt: new Date(Date.now() - 86_400_000).toISOString(),
+      },
+      fbComment({
+        threadKey: 't-rabatt',
+        authorName: 'Erika Mustermann',
+        text: 'Gibt es einen Rabatt auf die Sommerkollektion? Ich würde gern zwei Jacken kaufen.',
+      }),
+      fbComment({
+        threadKey: 't-lieferung',
+        authorName: 'Max Müller',
+        text: 'Meine Bestellung ist seit zwei Wochen nicht angekommen. <script>alert(1)</script>',
+      }),
       fbComment({ threadKey: 't-lob', authorName: 'Jane Doe', text: 'Love the new collection, great quality!' }),
     ]);
     browser = await launchBrowser({ locale: 'de-DE' });
@@ -55,7 +70,7 @@ describe('inbox in the browser (agent)', () => {
     // Canned response with the shortcut "rabatt", then send.
     await page.getByTestId('canned-select').click();
     await page.getByRole('option', { name: /Rabatt-Hinweis/ }).click();
-    await page.waitForFunction(() => (document.querySelector('[data-testid="composer-text"]') as HTMLTextAreaElement | null)?.value.includes('SOCIAL10'));
+    await page.waitForFunction(() => document.querySelector<HTMLTextAreaElement>('[data-testid="composer-text"]')?.value.includes('SOCIAL10'));
     await page.getByTestId('composer-submit').click();
 
     const delivery = page.locator('[data-testid="delivery-state"]');

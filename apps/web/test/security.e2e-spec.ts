@@ -30,7 +30,12 @@ describe('dashboard: demo hint and avatars', () => {
     await notDemo.listen(0, '127.0.0.1');
     notDemoUrl = `http://127.0.0.1:${(notDemo.getHttpServer().address() as AddressInfo).port}`;
     await stack.ingest([
-      fbComment({ threadKey: 't-avatar', authorName: 'Erika Mustermann', text: 'Wo ist mein Paket?', author: { externalId: 'fan-erika', name: 'Erika Mustermann', avatarUrl: `${imageOrigin}/erika.png` } }),
+      fbComment({
+        threadKey: 't-avatar',
+        authorName: 'Erika Mustermann',
+        text: 'Wo ist mein Paket?',
+        author: { externalId: 'fan-erika', name: 'Erika Mustermann', avatarUrl: `${imageOrigin}/erika.png` },
+      }),
     ]);
     browser = await launchBrowser({ locale: 'en-US' });
   }, 180_000);
@@ -69,7 +74,7 @@ describe('dashboard: demo hint and avatars', () => {
     const avatar = page.getByTestId('contact-panel').locator('img');
     await avatar.waitFor();
     await page.waitForFunction(() => {
-      const img = document.querySelector('[data-testid="contact-panel"] img') as HTMLImageElement | null;
+      const img = document.querySelector<HTMLImageElement>('[data-testid="contact-panel"] img');
       return Boolean(img?.complete && img.naturalWidth > 0);
     });
     expect(await avatar.getAttribute('src')).toMatch(/^\/api\/contacts\/\d+\/avatar$/);

@@ -5,9 +5,7 @@ import { parseTrustProxy, type TrustProxy } from './trust-proxy';
  * The one configuration schema of Resonance. Every variable the product reads is declared here,
  * with its default and a description; `.env.example` lists the same names (a test keeps them in step).
  */
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const port = z.coerce.number().int().min(1).max(65535);
 const portOrAny = z.coerce.number().int().min(0).max(65535);
@@ -21,12 +19,12 @@ const url = (protocols: string[]) =>
         return false;
       }
     },
-    { message: `must be a URL starting with ${protocols.map((p) => p + '//').join(' or ')}` },
+    { error: `must be a URL starting with ${protocols.map((p) => p + '//').join(' or ')}` },
   );
 
 /** 32 bytes, base64-encoded: the AES-256-GCM key for channel credentials. */
 const aesKey = z.string().refine((v) => Buffer.from(v, 'base64').length === 32, {
-  message: 'must be 32 bytes encoded as base64 (generate one with: openssl rand -base64 32)',
+  error: 'must be 32 bytes encoded as base64 (generate one with: openssl rand -base64 32)',
 });
 
 export const configSchema = z.object({
@@ -126,9 +124,7 @@ export const configSchema = z.object({
   /** Where the sim keeps its world between runs (creation time, id counters), so a restart continues it; "off" keeps nothing. */
   SIM_STATE_FILE: z.string().min(1).default('.data/sim-world.json'),
   /** Where the sim delivers webhooks (+ /facebook, ...): the API's receiver; "off" sends none. */
-  SIM_WEBHOOK_URL: z
-    .union([z.literal('off'), url(['http:', 'https:'])])
-    .default('http://127.0.0.1:3000/api/webhooks'),
+  SIM_WEBHOOK_URL: z.union([z.literal('off'), url(['http:', 'https:'])]).default('http://127.0.0.1:3000/api/webhooks'),
   /** Delays in ms between the sim's retries of a failed webhook delivery, comma-separated. */
   SIM_WEBHOOK_RETRY_DELAYS_MS: z
     .string()
@@ -137,7 +133,10 @@ export const configSchema = z.object({
 
   /** Graph API origin without version. Unset: the sim (`${SIM_URL}/facebook`); production: https://graph.facebook.com */
   FACEBOOK_GRAPH_URL: url(['http:', 'https:']).optional(),
-  FACEBOOK_GRAPH_VERSION: z.string().regex(/^v\d+\.\d+$/, 'like v24.0').default('v24.0'),
+  FACEBOOK_GRAPH_VERSION: z
+    .string()
+    .regex(/^v\d+\.\d+$/, 'like v24.0')
+    .default('v24.0'),
   /** The Facebook app. Unset in demo mode: the sim's public demo app. */
   FACEBOOK_APP_ID: z.string().min(1).optional(),
   /** Signs webhook deliveries (X-Hub-Signature-256) and authenticates token exchanges. */
@@ -158,7 +157,10 @@ export const configSchema = z.object({
   /** LinkedIn REST origin. Unset: the sim (`${SIM_URL}/linkedin`); production: https://api.linkedin.com */
   LINKEDIN_API_URL: url(['http:', 'https:']).optional(),
   /** The Linkedin-Version header (YYYYMM); LinkedIn retires a version about a year after release (426). */
-  LINKEDIN_VERSION: z.string().regex(/^20\d{2}(0[1-9]|1[0-2])$/, 'like 202610 (YYYYMM)').default('202610'),
+  LINKEDIN_VERSION: z
+    .string()
+    .regex(/^20\d{2}(0[1-9]|1[0-2])$/, 'like 202610 (YYYYMM)')
+    .default('202610'),
   /** The LinkedIn app. Unset in demo mode: the sim's public demo app. */
   LINKEDIN_CLIENT_ID: z.string().min(1).optional(),
   /** Authenticates token exchanges and signs webhook deliveries (X-LI-Signature). */
@@ -186,7 +188,6 @@ export const configSchema = z.object({
   /** Calls per channel per minute the connector allows itself (XING answers 403 RATE_LIMIT_EXCEEDED beyond its limit and sends no budget headers). */
   XING_CALLS_PER_MINUTE: z.coerce.number().int().min(1).default(50),
 
-
   /** Base poll interval per channel; it shortens with activity and lengthens when idle or short of budget. */
   SYNC_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
   SYNC_MIN_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
@@ -209,7 +210,7 @@ export const configSchema = z.object({
   ENCRYPTION_KEY_PREVIOUS: z
     .string()
     .refine((v) => v.split(',').every((k) => Buffer.from(k.trim(), 'base64').length === 32), {
-      message: 'must be comma-separated keys of 32 bytes encoded as base64',
+      error: 'must be comma-separated keys of 32 bytes encoded as base64',
     })
     .optional(),
   /** API writes (POST/PUT/PATCH/DELETE) allowed per session, or per client address without one, per minute. */

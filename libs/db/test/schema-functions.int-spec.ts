@@ -82,7 +82,7 @@ describe('schema functions (libs/db/src/schema/functions.ts) against a freshly m
     await runner.startTransaction();
     try {
       for (const fn of moduleFunctions) await runner.query(createFunctionSql(fn));
-      const after = await runner.query<ProcRow[]>(OWN_FUNCTIONS);
+      const after = await runner.manager.query<ProcRow[]>(OWN_FUNCTIONS);
       expect(after).toEqual(procs.map((p) => ({ ...p, body: expect.any(String) as unknown })));
       for (const fn of moduleFunctions) expect(normaliseSql(after.find((p) => p.name === fn.name)?.body ?? '')).toBe(normaliseSql(fn.body));
     } finally {

@@ -27,15 +27,17 @@ export function productEntry(name: 'api' | 'worker'): string {
 export function startProductProcess(name: 'api' | 'worker', env: Record<string, string>): ProductProcess {
   const child = spawn(process.execPath, [...NODE_FLAGS[name], productEntry(name)], { env: childProcessEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  let markReady = () => undefined as void;
-  const ready = new Promise<void>((r) => (markReady = r));
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => {
+    markReady = resolve;
+  });
   const marker = name === 'api' ? 'api listening' : 'worker started';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4_000);
     if (output.includes(marker)) markReady();
   };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
   let sampledPeakKb = 0;
   const sample = () => {
     const status = readStatus(child.pid);

@@ -71,7 +71,14 @@ export async function runBenchmark(options: BenchOptions, log: (line: string) =>
     const rollupMs = Date.now() - rollupStart;
     log(`rollups rebuilt (and VACUUM ANALYZE) in ${rollupMs} ms`);
 
-    sim = await startSim({ SIM_HOST: '127.0.0.1', SIM_PORT: 0, SIM_SEED: 42, SIM_TRAFFIC_PER_MINUTE: 0, SIM_WEBHOOK_URL: 'off', SIM_WEBHOOK_RETRY_DELAYS_MS: '200,500' });
+    sim = await startSim({
+      SIM_HOST: '127.0.0.1',
+      SIM_PORT: 0,
+      SIM_SEED: 42,
+      SIM_TRAFFIC_PER_MINUTE: 0,
+      SIM_WEBHOOK_URL: 'off',
+      SIM_WEBHOOK_RETRY_DELAYS_MS: '200,500',
+    });
     const traffic = benchTraffic(Date.now(), options.ingestComments);
     const comments = loadSimComments(sim, traffic, options.ingestComments);
     log(`sim holds ${comments} comments`);
@@ -127,7 +134,14 @@ export async function runBenchmark(options: BenchOptions, log: (line: string) =>
     log(`inbox list: p95 ${inboxList.p95Ms} ms`);
     const threadOpen = await measureThreadOpen(api.client, bulk.longThreadId, options.samples);
     log(`thread open: p95 ${threadOpen.p95Ms} ms`);
-    const reports = await measureReports({ api: api.client, ds, workspaceId: world.workspaceId, days: options.days, samples: options.samples, fullScanSamples: options.fullScanSamples });
+    const reports = await measureReports({
+      api: api.client,
+      ds,
+      workspaceId: world.workspaceId,
+      days: options.days,
+      samples: options.samples,
+      fullScanSamples: options.fullScanSamples,
+    });
     log(`reports: p95 ${reports.p95Ms} ms, full scan p95 ${reports.fullScanP95Ms} ms`);
     const apiPeakMb = apiProcess.peakMb();
 
@@ -136,7 +150,14 @@ export async function runBenchmark(options: BenchOptions, log: (line: string) =>
       inboxList,
       threadOpen,
       reports,
-      freshness: { pollP95Ms: poll.p95Ms, webhookP95Ms: hook.p95Ms, pollIntervalMs: POLL_INTERVAL_MS, pollSamples: poll.samples, webhookSamples: hook.samples, missed: poll.missed + hook.missed },
+      freshness: {
+        pollP95Ms: poll.p95Ms,
+        webhookP95Ms: hook.p95Ms,
+        pollIntervalMs: POLL_INTERVAL_MS,
+        pollSamples: poll.samples,
+        webhookSamples: hook.samples,
+        missed: poll.missed + hook.missed,
+      },
       memory: { workerPeakMb, apiPeakMb },
       scale: {
         quick: options.quick,
@@ -159,7 +180,10 @@ export async function runBenchmark(options: BenchOptions, log: (line: string) =>
     api.client?.close();
     await Promise.all(processes.map((p) => p.stop()));
     await sim?.close();
-    if (!options.keep) await removeQueueKeys(redisUrl, queuePrefix).catch((error: Error) => process.stderr.write(`bench: could not remove the queue keys ${queuePrefix}:*: ${error.message}\n`));
+    if (!options.keep)
+      await removeQueueKeys(redisUrl, queuePrefix).catch((error: unknown) =>
+        process.stderr.write(`bench: could not remove the queue keys ${queuePrefix}:*: ${error instanceof Error ? error.message : String(error)}\n`),
+      );
     await closeDatabase(db, options.keep);
   }
 }
@@ -198,5 +222,7 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
 }
 
 async function closeDatabase(db: BenchDatabase, keep: boolean): Promise<void> {
-  await db.close({ keep }).catch((error: Error) => process.stderr.write(`bench: could not drop ${db.name}: ${error.message}\n`));
+  await db
+    .close({ keep })
+    .catch((error: unknown) => process.stderr.write(`bench: could not drop ${db.name}: ${error instanceof Error ? error.message : String(error)}\n`));
 }

@@ -1,6 +1,7 @@
 import { TrafficGenerator, type GeneratedItem } from '../generator';
 import type { NetworkModule, SimContext } from './network-module';
 import type { TruthItem } from './world';
+import { must } from './must';
 
 /** Where each network's live traffic continues: after its history, above an earlier run's ids. */
 export interface TrafficStart {
@@ -99,8 +100,9 @@ export class TrafficLoop {
       const share = Math.floor(count / modules.length) + (behindTurn < count % modules.length ? 1 : 0);
       if (share === 0) continue;
       const module = modules[i];
-      const items = this.generators.get(module.network)!.take(share, now);
-      truth.push(...module.ingest!(items));
+      if (!module.ingest) continue; // filtered above; this tells the compiler
+      const items = must(this.generators.get(module.network), `generator of ${module.network}`).take(share, now);
+      truth.push(...module.ingest(items));
     }
     return truth;
   }
@@ -111,7 +113,7 @@ export class TrafficLoop {
     this.lastTick = nowMs;
     // Bursts: about once every ten minutes on average, the rate jumps tenfold for 5-30 s.
     this.burstDraw += 1;
-    if (nowMs >= this.burstUntil && ((this.burstDraw * 0.7548776662466927) % 1) < TICK_MS / 600_000) {
+    if (nowMs >= this.burstUntil && (this.burstDraw * 0.7548776662466927) % 1 < TICK_MS / 600_000) {
       this.burstUntil = nowMs + 5_000 + ((this.burstDraw * 7919) % 25_000);
     }
     const rate = nowMs < this.burstUntil ? this.perMinute * 10 : this.perMinute;

@@ -1,27 +1,7 @@
 import type { Intent } from '@resonance/contracts';
 import { hashString, Rng, ZipfSampler } from './rng';
-import type {
-  GeneratedComment,
-  GeneratedCustomer,
-  GeneratedItem,
-  GeneratedMessage,
-  GeneratedPost,
-  GeneratorOptions,
-  ItemKindWeights,
-} from './types';
-import {
-  ACCOUNT_REPLIES,
-  CITIES,
-  COLORS,
-  EMOJI,
-  FIRST_NAMES,
-  LAST_NAMES,
-  POST_TEMPLATES,
-  PRODUCTS,
-  SIZES,
-  TEMPLATES,
-  type Language,
-} from './vocabulary';
+import type { GeneratedComment, GeneratedCustomer, GeneratedItem, GeneratedMessage, GeneratedPost, GeneratorOptions, ItemKindWeights } from './types';
+import { ACCOUNT_REPLIES, CITIES, COLORS, EMOJI, FIRST_NAMES, LAST_NAMES, POST_TEMPLATES, PRODUCTS, SIZES, TEMPLATES, type Language } from './vocabulary';
 
 export const DEFAULT_KIND_WEIGHTS: ItemKindWeights = {
   post: 2,
@@ -147,7 +127,7 @@ export class TrafficGenerator {
 
   /** The next n items as an array (for small batches; use stream() for large ones). */
   take(n: number, at?: number): GeneratedItem[] {
-    const items: GeneratedItem[] = new Array(n);
+    const items = new Array<GeneratedItem>(n);
     for (let i = 0; i < n; i++) items[i] = this.next(at);
     return items;
   }

@@ -3,6 +3,7 @@ import { Rng, ZipfSampler } from './rng';
 import type { GeneratedCustomer, GeneratedItem } from './types';
 import { COLORS, CITIES, PRODUCTS, SIZES, TEMPLATES, type Language } from './vocabulary';
 import { FOLLOW_UPS, HISTORY_INTENT_WEIGHTS, HISTORY_POSTS, HISTORY_REPLIES, POST_TOPIC_WEIGHTS } from './history-vocabulary';
+import { must } from '../core/must';
 
 /**
  * The recent past of the demo company on one network: the posts it published over `days` days
@@ -200,11 +201,11 @@ export function buildHistory(options: HistoryOptions): GeneratedItem[] {
     const base = { seq, createdAt: draft.at, language: draft.language, text: draft.text };
     if (draft.kind === 'post') return { ...base, kind: 'post' };
     if (draft.kind === 'message') return { ...base, kind: 'message', customer: draft.customer, fromAccount: draft.fromAccount, intent: draft.intent };
-    const parentSeq = draft.parent ? seqOf.get(draft.parent)! : null;
+    const parentSeq = draft.parent ? must(seqOf.get(draft.parent), 'sequence number of a drafted parent') : null;
     return {
       ...base,
       kind: 'comment',
-      postSeq: seqOf.get(draft.post)!,
+      postSeq: must(seqOf.get(draft.post), 'sequence number of a drafted post'),
       parentSeq,
       threadSeq: parentSeq ?? seq,
       author: draft.author,

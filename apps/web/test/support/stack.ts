@@ -4,7 +4,6 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
 import type { MessageRecord, PostRecord } from '@resonance/contracts';
 import { createApi } from '@resonance/api';
 import { seedDemo } from '@resonance/cli';

@@ -65,7 +65,7 @@ export function updateComment(state: FacebookState, req: SimRequest, token: FbTo
   const { comment } = found;
   const raw = req.body.is_hidden ?? req.query.get('is_hidden');
   if (raw === undefined || raw === null) return errors.invalidParam('The parameter is_hidden or message is required');
-  const value = String(raw).toLowerCase();
+  const value = (typeof raw === 'string' ? raw : JSON.stringify(raw)).toLowerCase();
   if (!['true', 'false', '1', '0'].includes(value)) return errors.invalidParam('Param is_hidden must be a boolean');
   const hide = value === 'true' || value === '1';
   if (comment.fromPage) return errors.invalidParam("A comment posted by the page can't be hidden");

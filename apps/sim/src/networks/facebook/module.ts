@@ -12,6 +12,7 @@ import type { FbComment, FbMessage, FbPost } from './store';
 import { commentAddChange, facebookEscape, feedPayload, messagingEvent, messagingPayload, postAddChange, signatureHeaders, type FeedChange } from './webhooks';
 import { deleteComment, likeComment, updateComment } from './moderation-routes';
 import { postComment, sendMessage } from './write-routes';
+import { must } from '../../core/must';
 
 const VERSION = /^v\d+\.\d+$/;
 const WEBHOOK_BATCH = 50;
@@ -27,7 +28,10 @@ export class FacebookModule implements NetworkModule, NetworkControl {
 
   handle(req: SimRequest): SimResponse {
     const segments = req.path.split('/').filter(Boolean);
-    const version = segments[0] && VERSION.test(segments[0]) ? segments.shift()! : DEFAULT_GRAPH_VERSION;
+    const first = segments[0];
+    const versioned = first !== undefined && VERSION.test(first);
+    if (versioned) segments.shift();
+    const version = versioned ? first : DEFAULT_GRAPH_VERSION;
     const route = segments.join('/');
     if (route === 'dialog/oauth' && req.method === 'GET') return oauthDialog(this.state, req);
     if (route === 'oauth/access_token') return this.withHeaders(accessToken(this.state, req), null);
@@ -81,7 +85,8 @@ export class FacebookModule implements NetworkModule, NetworkControl {
       if (edge === 'conversations') return getConversations(this.state, call, id);
       if (edge === 'messages') return getMessages(this.state, call, id);
       if (edge === 'accounts' && id === 'me') return getAccounts(this.state, call);
-      if (edge === 'subscribed_apps') return json(200, { data: [{ name: 'Resonance', id: this.state.app.appId, subscribed_fields: ['feed', 'messages', 'message_echoes'] }] });
+      if (edge === 'subscribed_apps')
+        return json(200, { data: [{ name: 'Resonance', id: this.state.app.appId, subscribed_fields: ['feed', 'messages', 'message_echoes'] }] });
       return errors.nonexistingField(edge, 'Page');
     }
     if (method === 'POST') {
@@ -172,14 +177,24 @@ export class FacebookModule implements NetworkModule, NetworkControl {
   /** Signs the escaped body with the app secret and hands it to the dispatcher. */
   deliver(payload: Record<string, unknown>): void {
     const body = facebookEscape(JSON.stringify(payload));
-    const url = `${this.ctx.settings.webhookUrl!.replace(/\/+$/, '')}/facebook`;
+    const url = `${must(this.ctx.settings.webhookUrl, 'webhook URL').replace(/\/+$/, '')}/facebook`;
     this.ctx.webhooks.send('facebook', url, body, { ...signatureHeaders(this.state.app.appSecret, body), 'user-agent': 'facebookexternalua' });
   }
 
   private truthOf(node: FbPost | FbComment | FbMessage, intent: TruthItem['intent'], language: TruthItem['language'], source: TruthItem['source']): TruthItem {
     const base = { network: 'facebook' as const, intent, language, source, createdAt: fbTimeIso(node.createdAt) };
     if ('topLevel' in node) {
-      return { ...base, kind: 'post', externalId: node.id, postExternalId: null, parentExternalId: null, threadExternalId: null, author: { externalId: this.state.pageId, name: this.state.pageName }, fromAccount: true, text: node.message };
+      return {
+        ...base,
+        kind: 'post',
+        externalId: node.id,
+        postExternalId: null,
+        parentExternalId: null,
+        threadExternalId: null,
+        author: { externalId: this.state.pageId, name: this.state.pageName },
+        fromAccount: true,
+        text: node.message,
+      };
     }
     if ('post' in node) {
       return {
@@ -211,9 +226,12 @@ export class FacebookModule implements NetworkModule, NetworkControl {
   /** /_sim/facebook/...: the verification handshake, token controls and usage limits. */
   async control(req: SimRequest, subpath: string): Promise<SimResponse | undefined> {
     const input = { ...Object.fromEntries(req.query), ...req.body } as Record<string, unknown>;
-    if (req.method === 'POST' && subpath === '/verify-webhook') return this.verifyWebhook(typeof input.url === 'string' ? input.url : undefined, input.verifyToken as string | undefined);
+    if (req.method === 'POST' && subpath === '/verify-webhook')
+      return this.verifyWebhook(typeof input.url === 'string' ? input.url : undefined, input.verifyToken as string | undefined);
     if (req.method === 'GET' && subpath === '/tokens') {
-      return json(200, { tokens: this.state.tokens.list().map((t) => ({ ...t, expiresAt: t.expiresAt === null ? null : new Date(t.expiresAt).toISOString() })) });
+      return json(200, {
+        tokens: this.state.tokens.list().map((t) => ({ ...t, expiresAt: t.expiresAt === null ? null : new Date(t.expiresAt).toISOString() })),
+      });
     }
     if (req.method === 'POST' && (subpath === '/tokens/expire' || subpath === '/tokens/revoke')) {
       const token = typeof input.token === 'string' ? this.state.tokens.get(input.token) : undefined;

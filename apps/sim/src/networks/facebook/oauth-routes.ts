@@ -39,7 +39,7 @@ export function accessToken(state: FacebookState, req: SimRequest): SimResponse 
 
   if (p.grant_type === 'fb_exchange_token') {
     const short = p.fb_exchange_token ? state.tokens.get(p.fb_exchange_token) : undefined;
-    if (!short || short.kind !== 'user') return errors.tokenInvalid();
+    if (short?.kind !== 'user') return errors.tokenInvalid();
     if (short.revoked) return errors.tokenRevoked(short.appId);
     if (short.expiresAt !== null && short.expiresAt <= now) return errors.tokenExpired(new Date(short.expiresAt), new Date(now));
     const long = state.tokens.issue({ ...short, expiresAt: now + LONG_LIVED_S * 1000 });

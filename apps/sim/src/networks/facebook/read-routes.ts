@@ -6,6 +6,7 @@ import { renderComment, renderConversation, renderMessage, renderPost, type Edge
 import type { FacebookState } from './state';
 import { upperBound, type FbComment, type FbConversation, type FbPost, type Ordered } from './store';
 import type { FbToken } from './tokens';
+import { must } from '../../core/must';
 
 /** What every read route gets: the request, its token, and where its links point. */
 export interface ReadCall {
@@ -30,7 +31,7 @@ function cursorParam(req: SimRequest, name: 'after' | 'before'): number | null |
   const raw = req.query.get(name);
   if (raw === null || raw === '') return null;
   const order = decodeCursor(raw);
-  return order === null ? errors.invalidParam(`The ${name} parameter is not a valid cursor`) : order;
+  return order ?? errors.invalidParam(`The ${name} parameter is not a valid cursor`);
 }
 
 const isResponse = (v: unknown): v is SimResponse => typeof v === 'object' && v !== null && 'status' in v;
@@ -116,7 +117,8 @@ export function getFeed(state: FacebookState, call: ReadCall, pageId: string, ed
   const since = q.get('since') ? Number(q.get('since')) : -Infinity;
   const until = q.get('until') ? Number(q.get('until')) : Infinity;
   if (Number.isNaN(since) || Number.isNaN(until)) return errors.invalidParam('since and until must be UNIX timestamps');
-  const token = q.get('__paging_token') ? decodeCursor(q.get('__paging_token')!) : null;
+  const pagingToken = q.get('__paging_token');
+  const token = pagingToken ? decodeCursor(pagingToken) : null;
   const previous = q.get('__previous') === '1';
   const items: FbPost[] = [];
   if (previous) {
@@ -170,7 +172,7 @@ export function getComments(state: FacebookState, call: ReadCall, objectId: stri
   if (order !== 'chronological' && order !== 'reverse_chronological' && order !== 'ranked') {
     return errors.invalidParam('Param order must be one of {chronological, reverse_chronological, ranked}');
   }
-  const list: readonly FbComment[] = post ? (filter === 'stream' ? post.all : post.topLevel) : comment!.replies;
+  const list: readonly FbComment[] = post ? (filter === 'stream' ? post.all : post.topLevel) : must(comment, 'comment').replies;
   const edges = nestedEdges(state);
   const fields = fieldsOf(call);
   const render = (c: FbComment) => renderComment(c, fields, state.pageId, edges);

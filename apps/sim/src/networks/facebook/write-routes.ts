@@ -19,7 +19,7 @@ export function postComment(state: FacebookState, req: SimRequest, token: FbToke
   if ((typeof message !== 'string' || message.trim() === '') && !attachment) return { response: errors.emptyMessage() };
   const asPage = token.kind === 'page';
   const author = asPage ? state.store.page : state.adminUser;
-  const created = state.store.addApiComment(target, author, asPage, String(message ?? ''), state.now());
+  const created = state.store.addApiComment(target, author, asPage, typeof message === 'string' ? message : '', state.now());
   state.ctx.world.addReceived({
     network: 'facebook',
     at: new Date().toISOString(),
@@ -61,7 +61,8 @@ export function sendMessage(state: FacebookState, req: SimRequest, token: FbToke
   if (!['RESPONSE', 'UPDATE', 'MESSAGE_TAG'].includes(messagingType)) return { response: errors.invalidParam('Param messaging_type must be one of {RESPONSE, UPDATE, MESSAGE_TAG}') };
   const tag = param(req, 'tag');
   const conversation = state.store.conversationWith(String(recipient.id));
-  if (!conversation || conversation.lastInboundAt === null) return { response: errors.noMatchingUser() };
+  if (!conversation) return { response: errors.noMatchingUser() };
+  if (conversation.lastInboundAt === null) return { response: errors.noMatchingUser() };
   const now = state.now();
   const window = messagingType === 'MESSAGE_TAG' && tag === 'HUMAN_AGENT' ? HUMAN_AGENT_WINDOW_MS : STANDARD_WINDOW_MS;
   if (now - conversation.lastInboundAt > window) return { response: errors.outsideMessagingWindow() };

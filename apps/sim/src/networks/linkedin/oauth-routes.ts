@@ -2,6 +2,7 @@ import { json, redirect, type SimRequest, type SimResponse } from '../../core/ht
 import { errors } from './errors';
 import { DEFAULT_SCOPES, type LinkedInState } from './state';
 import { ACCESS_TOKEN_TTL_S } from './tokens';
+import { must } from '../../core/must';
 
 /**
  * www.linkedin.com/oauth/v2 for the sim: the consent page approves at once as the demo page's
@@ -20,7 +21,7 @@ export function authorization(state: LinkedInState, req: SimRequest): SimRespons
     return errors.oauth(400, 'invalid_request', 'The redirect_uri is missing or invalid');
   }
   const scopes = (q.get('scope') ?? DEFAULT_SCOPES.join(' ')).split(/[\s,]+/).filter(Boolean);
-  const code = state.tokens.issueCode({ redirectUri: redirectUri!, memberUrn: state.admin.urn, scopes }, state.now());
+  const code = state.tokens.issueCode({ redirectUri: must(redirectUri, 'redirect_uri'), memberUrn: state.admin.urn, scopes }, state.now());
   target.searchParams.set('code', code.code);
   const st = q.get('state');
   if (st !== null) target.searchParams.set('state', st);
@@ -48,8 +49,10 @@ export function accessToken(state: LinkedInState, req: SimRequest): SimResponse 
   }
   if (p.grant_type !== 'authorization_code') return errors.oauth(400, 'unsupported_grant_type', 'grant_type must be authorization_code or refresh_token');
   const code = p.code ? state.tokens.code(p.code) : undefined;
-  if (!code || code.used || code.expiresAt <= now) return errors.oauth(400, 'invalid_request', 'Unable to retrieve access token: authorization code not found or expired');
-  if (code.redirectUri !== p.redirect_uri) return errors.oauth(400, 'invalid_redirect_uri', 'Unable to retrieve access token: appid/redirect uri/code verifier does not match authorization code');
+  if (!code || code.used || code.expiresAt <= now)
+    return errors.oauth(400, 'invalid_request', 'Unable to retrieve access token: authorization code not found or expired');
+  if (code.redirectUri !== p.redirect_uri)
+    return errors.oauth(400, 'invalid_redirect_uri', 'Unable to retrieve access token: appid/redirect uri/code verifier does not match authorization code');
   code.used = true;
   const token = state.tokens.issue(code.memberUrn, code.scopes, now);
   const refresh = state.tokens.issueRefresh(code.memberUrn, code.scopes, now);
@@ -64,7 +67,8 @@ export function accessToken(state: LinkedInState, req: SimRequest): SimResponse 
 
 export function revoke(state: LinkedInState, req: SimRequest): SimResponse {
   const p = req.body as Record<string, string | undefined>;
-  if (p.client_id !== state.app.clientId || p.client_secret !== state.app.clientSecret) return errors.oauth(401, 'invalid_client', 'Client authentication failed');
+  if (p.client_id !== state.app.clientId || p.client_secret !== state.app.clientSecret)
+    return errors.oauth(401, 'invalid_client', 'Client authentication failed');
   const token = p.token ? state.tokens.get(p.token) : undefined;
   if (token) token.revoked = true;
   return json(200, {});

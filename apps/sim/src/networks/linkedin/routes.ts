@@ -36,7 +36,7 @@ export function getPosts(state: LinkedInState, { req }: Call): SimResponse {
 
 export function getPost(state: LinkedInState, urn: string): SimResponse {
   const post = state.store.post(urn);
-  return post && post.urn === urn ? json(200, postJson(post, state.orgUrn)) : errors.notFound(`Post ${urn} does not exist`);
+  return post?.urn === urn ? json(200, postJson(post, state.orgUrn)) : errors.notFound(`Post ${urn} does not exist`);
 }
 
 /** A post (share or activity URN) or a comment: what socialActions may be read under. */

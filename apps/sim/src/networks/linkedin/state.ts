@@ -5,8 +5,15 @@ import { errors } from './errors';
 import { DailyCounter } from './limits';
 import { LinkedInStore, type LiPerson } from './store';
 import { LinkedInTokens, type LiToken } from './tokens';
+import { must } from '../../core/must';
 
-export const DEFAULT_SCOPES = ['r_organization_social', 'w_organization_social', 'r_organization_social_feed', 'w_organization_social_feed', 'rw_organization_admin'];
+export const DEFAULT_SCOPES = [
+  'r_organization_social',
+  'w_organization_social',
+  'r_organization_social_feed',
+  'w_organization_social_feed',
+  'rw_organization_admin',
+];
 
 /** How long LinkedIn supports a version: about a year after its release month. */
 const VERSION_LIFETIME_MONTHS = 12;
@@ -21,7 +28,7 @@ export class LinkedInState {
   readonly orgUrn = DEMO_LINKEDIN_ORG.urn;
   readonly admin: LiPerson = {
     urn: DEMO_LINKEDIN_ORG.adminUrn,
-    id: DEMO_LINKEDIN_ORG.adminUrn.split(':').pop()!,
+    id: must(DEMO_LINKEDIN_ORG.adminUrn.split(':').pop(), 'id of the admin URN'),
     firstName: DEMO_LINKEDIN_ORG.adminFirstName,
     lastName: DEMO_LINKEDIN_ORG.adminLastName,
     hidden: false,
@@ -32,7 +39,12 @@ export class LinkedInState {
     this.store.people.set(this.admin.urn, this.admin);
     // The demo token never expires, so `npm start` keeps working (faults can still break it).
     this.tokens.register({ token: DEMO_LINKEDIN_ORG.accessToken, memberUrn: this.admin.urn, scopes: DEFAULT_SCOPES, expiresAt: null, revoked: false });
-    this.tokens.registerRefresh({ token: DEMO_LINKEDIN_ORG.refreshToken, memberUrn: this.admin.urn, scopes: DEFAULT_SCOPES, expiresAt: Number.MAX_SAFE_INTEGER });
+    this.tokens.registerRefresh({
+      token: DEMO_LINKEDIN_ORG.refreshToken,
+      memberUrn: this.admin.urn,
+      scopes: DEFAULT_SCOPES,
+      expiresAt: Number.MAX_SAFE_INTEGER,
+    });
   }
 
   now(): number {
@@ -69,7 +81,7 @@ export class LinkedInState {
 
   /** The request's bearer token, or LinkedIn's 401 for it. Faults can make every token read as expired or revoked. */
   authenticate(req: SimRequest): { token: LiToken } | { error: SimResponse } {
-    const header = String(req.headers.authorization ?? '');
+    const header = req.headers.authorization ?? '';
     const value = /^Bearer\s+(.+)$/i.exec(header)?.[1] ?? req.query.get('oauth2_access_token') ?? '';
     if (!value) return { error: errors.tokenMissing() };
     const token = this.tokens.get(value);

@@ -13,6 +13,7 @@ import { XStore, type XDmEvent, type XTweet } from './store';
 import { bearer, XTokenRegistry, type XToken } from './tokens';
 import { directMessageEvents, tweetCreateEvents, xSignature } from './webhooks';
 import { postTweet, sendDm } from './write-routes';
+import { must } from '../../core/must';
 
 const ALL_SCOPES = ['tweet.read', 'tweet.write', 'users.read', 'dm.read', 'dm.write', 'offline.access'];
 const WEBHOOK_BATCH = 50;
@@ -149,7 +150,9 @@ export class XModule implements NetworkModule, NetworkControl {
     if (!this.ctx.settings.webhookUrl) return;
     const account = this.account.id;
     // Account Activity sends the user's own tweets, mentions and replies to the user, and DMs either way.
-    const tweets = created.filter((n): n is XTweet => 'conversationId' in n && 'mentions' in n).filter((t) => t.author.id === account || t.mentions.includes(account) || t.parent?.author.id === account);
+    const tweets = created
+      .filter((n): n is XTweet => 'conversationId' in n && 'mentions' in n)
+      .filter((t) => t.author.id === account || t.mentions.includes(account) || t.parent?.author.id === account);
     const dms = created.filter((n): n is XDmEvent => 'sender' in n);
     for (let i = 0; i < tweets.length; i += WEBHOOK_BATCH) this.deliver(tweetCreateEvents(account, tweets.slice(i, i + WEBHOOK_BATCH)));
     for (let i = 0; i < dms.length; i += WEBHOOK_BATCH) this.deliver(directMessageEvents(account, dms.slice(i, i + WEBHOOK_BATCH)));
@@ -157,7 +160,7 @@ export class XModule implements NetworkModule, NetworkControl {
 
   deliver(payload: Record<string, unknown>): void {
     const body = JSON.stringify(payload);
-    const url = `${this.ctx.settings.webhookUrl!.replace(/\/+$/, '')}/x`;
+    const url = `${must(this.ctx.settings.webhookUrl, 'webhook URL').replace(/\/+$/, '')}/x`;
     this.ctx.webhooks.send('x', url, body, { 'x-twitter-webhooks-signature': xSignature(this.app.consumerSecret, body), 'user-agent': 'Twitter-Webhooks/1.0' });
   }
 
@@ -187,7 +190,17 @@ export class XModule implements NetworkModule, NetworkControl {
     }
     const own = node.author.id === this.account.id;
     if (own && !node.parent) {
-      return { ...base, kind: 'post', externalId: node.id, postExternalId: null, parentExternalId: null, threadExternalId: null, author: { externalId: node.author.id, name: node.author.name }, fromAccount: true, text: node.text };
+      return {
+        ...base,
+        kind: 'post',
+        externalId: node.id,
+        postExternalId: null,
+        parentExternalId: null,
+        threadExternalId: null,
+        author: { externalId: node.author.id, name: node.author.name },
+        fromAccount: true,
+        text: node.text,
+      };
     }
     const where = this.threadOf(node);
     return {
@@ -244,7 +257,13 @@ export class XModule implements NetworkModule, NetworkControl {
     try {
       const res = await fetch(u, { signal: AbortSignal.timeout(3_000) });
       const body = (await res.json().catch(() => null)) as { response_token?: string } | null;
-      return json(200, { url: target, status: res.status, crcToken, responseToken: body?.response_token ?? null, valid: res.status === 200 && body?.response_token === expected });
+      return json(200, {
+        url: target,
+        status: res.status,
+        crcToken,
+        responseToken: body?.response_token ?? null,
+        valid: res.status === 200 && body?.response_token === expected,
+      });
     } catch (error) {
       return json(200, { url: target, status: null, crcToken, error: (error as Error).message, valid: false });
     }

@@ -43,7 +43,7 @@ export function authorize(tokens: XTokenRegistry, app: XOAuthApp, userId: string
 }
 
 function clientOf(req: SimRequest, app: XOAuthApp): 'ok' | SimResponse {
-  const header = String(req.headers.authorization ?? '');
+  const header = req.headers.authorization ?? '';
   if (header.toLowerCase().startsWith('basic ')) {
     const [id, secret] = Buffer.from(header.slice(6), 'base64').toString('utf8').split(':');
     return id === app.clientId && secret === app.clientSecret ? 'ok' : errors.oauth(401, 'unauthorized_client', 'Missing valid authorization header');
@@ -69,8 +69,10 @@ export function token(tokens: XTokenRegistry, app: XOAuthApp, req: SimRequest, n
   };
   if (p.grant_type === 'authorization_code') {
     const code = p.code ? tokens.takeCode(p.code) : undefined;
-    if (!code || code.expiresAt <= now || code.clientId !== app.clientId) return errors.oauth(400, 'invalid_request', 'Value passed for the authorization code was invalid.');
-    if (code.redirectUri !== p.redirect_uri) return errors.oauth(400, 'invalid_request', 'Value passed for the redirect uri did not match the uri of the authorization code.');
+    if (!code || code.expiresAt <= now || code.clientId !== app.clientId)
+      return errors.oauth(400, 'invalid_request', 'Value passed for the authorization code was invalid.');
+    if (code.redirectUri !== p.redirect_uri)
+      return errors.oauth(400, 'invalid_request', 'Value passed for the redirect uri did not match the uri of the authorization code.');
     const verifier = p.code_verifier ?? '';
     const ok = code.method === 'S256' ? s256(verifier) === code.challenge : verifier === code.challenge;
     if (!ok) return errors.oauth(400, 'invalid_request', 'Value passed for the code verifier did not match the code challenge.');

@@ -2,6 +2,7 @@ import { json, listParam, type SimRequest, type SimResponse } from '../../core/h
 import { errors } from './errors';
 import { dmEventsBody, fieldList, tweetsBody, UnknownFieldError, USER_FIELDS, userJson } from './serialize';
 import { dmConversationId, type XDmEvent, type XStore, type XTweet } from './store';
+import { must } from '../../core/must';
 
 /** Recent search looks back seven days. */
 export const SEARCH_WINDOW_MS = 7 * 86_400_000;
@@ -33,7 +34,11 @@ class BadParam extends Error {
  * One page, newest first, of the items matching since_id/until_id/start_time/end_time, continued
  * below the order a pagination token names (so items that arrive meanwhile never shift a page).
  */
-function paginate<T extends Ordered>(items: T[], query: URLSearchParams, range: { min: number; max: number; def: number; tokenParams: string[] }): { page: T[]; meta: Record<string, unknown> } {
+function paginate<T extends Ordered>(
+  items: T[],
+  query: URLSearchParams,
+  range: { min: number; max: number; def: number; tokenParams: string[] },
+): { page: T[]; meta: Record<string, unknown> } {
   const raw = query.get('max_results');
   const max = raw === null ? range.def : Number(raw);
   if (!Number.isInteger(max) || max < range.min || max > range.max) {
@@ -57,8 +62,9 @@ function paginate<T extends Ordered>(items: T[], query: URLSearchParams, range: 
   const tokenParam = range.tokenParams.find((p) => query.get(p));
   let below = Infinity;
   if (tokenParam) {
-    const order = decodeToken(query.get(tokenParam)!);
-    if (order === undefined) throw new BadParam(tokenParam, query.get(tokenParam)!, `The \`${tokenParam}\` query parameter value [${query.get(tokenParam)}] is not valid`);
+    const token = must(query.get(tokenParam), tokenParam);
+    const order = decodeToken(token);
+    if (order === undefined) throw new BadParam(tokenParam, token, `The \`${tokenParam}\` query parameter value [${token}] is not valid`);
     below = order;
   }
   const page: T[] = [];
@@ -143,12 +149,20 @@ export function searchRecent(store: XStore, req: SimRequest, now: number): SimRe
         const name = m[1].toLowerCase();
         tests.push((t) => t.mentions.some((id) => store.user(id)?.username.toLowerCase() === name));
       } else {
-        throw new BadParam('query', q, `There were errors processing your request: Reference to invalid operator '${term.split(':')[0]}'. Operator is not available in current product or product packaging. Please refer to complete available operator list at https://developer.x.com/en/docs/twitter-api/tweets/search/integrate/build-a-query. (at position 1)`);
+        throw new BadParam(
+          'query',
+          q,
+          `There were errors processing your request: Reference to invalid operator '${term.split(':')[0]}'. Operator is not available in current product or product packaging. Please refer to complete available operator list at https://developer.x.com/en/docs/twitter-api/tweets/search/integrate/build-a-query. (at position 1)`,
+        );
       }
     }
     const start = req.query.get('start_time');
     if (start && Date.parse(start) < now - SEARCH_WINDOW_MS) {
-      throw new BadParam('start_time', start, `Invalid 'start_time':'${start}'. 'start_time' must be on or after ${new Date(now - SEARCH_WINDOW_MS).toISOString()}`);
+      throw new BadParam(
+        'start_time',
+        start,
+        `Invalid 'start_time':'${start}'. 'start_time' must be on or after ${new Date(now - SEARCH_WINDOW_MS).toISOString()}`,
+      );
     }
     const from = now - SEARCH_WINDOW_MS;
     const list = store.tweets.filter((t) => t.createdAt >= from && tests.some((test) => test(t)));
@@ -178,7 +192,10 @@ function dmList(events: XDmEvent[], req: SimRequest): XDmEvent[] {
 /** GET /2/dm_events — the user's DM events of the last 30 days, newest first. */
 export function getDmEvents(store: XStore, req: SimRequest, userId: string): SimResponse {
   return answer(() => {
-    const list = dmList(store.dmEvents.filter((e) => e.sender.id === userId || e.recipient.id === userId), req);
+    const list = dmList(
+      store.dmEvents.filter((e) => e.sender.id === userId || e.recipient.id === userId),
+      req,
+    );
     const { page, meta } = paginate(list, req.query, DM_PAGE);
     const { newest_id: _n, oldest_id: _o, ...dmMeta } = meta;
     return json(200, { ...dmEventsBody(page, req.query), meta: dmMeta });
@@ -190,7 +207,10 @@ export function getConversationEvents(store: XStore, req: SimRequest, userId: st
   if (!store.user(participantId)) return errors.userNotFound(participantId);
   return answer(() => {
     const conversation = dmConversationId(userId, participantId);
-    const list = dmList(store.dmEvents.filter((e) => e.conversationId === conversation), req);
+    const list = dmList(
+      store.dmEvents.filter((e) => e.conversationId === conversation),
+      req,
+    );
     const { page, meta } = paginate(list, req.query, DM_PAGE);
     const { newest_id: _n, oldest_id: _o, ...dmMeta } = meta;
     return json(200, { ...dmEventsBody(page, req.query), meta: dmMeta });

@@ -1,4 +1,5 @@
 import type { GeneratedCustomer, GeneratedItem } from '../../generator';
+import { must } from '../../core/must';
 
 /**
  * The X account's world: users, tweets (posts, replies, mentions) and DM events. Tweets and
@@ -81,7 +82,12 @@ export class XStore {
     const id = String(1_600_000_000_000_000_000n + BigInt(customer.index));
     let user = this.users.get(id);
     if (!user) {
-      const handle = customer.name.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '').slice(0, 9);
+      const handle = customer.name
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[^a-z0-9]+/g, '_')
+        .replace(/^_|_$/g, '')
+        .slice(0, 9);
       user = { id, name: customer.name, username: `${handle}_${customer.index}`.slice(0, 15) };
       this.users.set(id, user);
     }
@@ -135,7 +141,7 @@ export class XStore {
     const names = new Set<string>();
     if (parent.author.id !== author.id) names.add(parent.author.id);
     if (underMention && author.id !== this.account.id) names.add(this.account.id);
-    const prefix = [...names].map((id) => `@${this.users.get(id)!.username}`).join(' ');
+    const prefix = [...names].map((id) => `@${must(this.users.get(id), `user ${id}`).username}`).join(' ');
     return this.addTweet({ author, text: prefix ? `${prefix} ${text}` : text, at, parent, mentions: [...names] });
   }
 

@@ -90,6 +90,6 @@ export class XTokenRegistry {
 }
 
 export function bearer(req: SimRequest): string | undefined {
-  const header = String(req.headers.authorization ?? '');
+  const header = req.headers.authorization ?? '';
   return header.toLowerCase().startsWith('bearer ') ? header.slice(7).trim() : undefined;
 }

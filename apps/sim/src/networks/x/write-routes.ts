@@ -2,6 +2,11 @@ import { json, type SimRequest, type SimResponse } from '../../core/http';
 import type { World } from '../../core/world';
 import { errors } from './errors';
 import type { XDmEvent, XStore, XTweet } from './store';
+import { must } from '../../core/must';
+
+/** A request value as X echoes it in an error: strings as sent, anything else as JSON. */
+const asText = (value: unknown): string => (typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
+// Lengths below count code points (Array.from), as X counts characters, not UTF-16 units.
 
 const MAX_TWEET = 280;
 const MAX_DM = 10_000;
@@ -20,14 +25,14 @@ export function postTweet(store: XStore, world: World, req: SimRequest, userId: 
   const text = req.body.text;
   const reply = req.body.reply as { in_reply_to_tweet_id?: unknown } | undefined;
   if (typeof text !== 'string' || text.trim() === '')
-    return { response: errors.invalidRequest('text', String(text ?? ''), 'The `text` field is required and must not be empty') };
-  if ([...text].length > MAX_TWEET) return { response: errors.forbidden('You are not allowed to create a Tweet with more than 280 characters.') };
-  const author = store.user(userId)!;
+    return { response: errors.invalidRequest('text', asText(text), 'The `text` field is required and must not be empty') };
+  if (Array.from(text).length > MAX_TWEET) return { response: errors.forbidden('You are not allowed to create a Tweet with more than 280 characters.') };
+  const author = must(store.user(userId), `user ${userId}`);
   let parent: XTweet | null = null;
   if (reply !== undefined) {
     const id = typeof reply === 'object' && reply ? reply.in_reply_to_tweet_id : undefined;
     if (typeof id !== 'string' || !/^\d{1,19}$/.test(id))
-      return { response: errors.invalidRequest('reply.in_reply_to_tweet_id', String(id ?? ''), 'reply.in_reply_to_tweet_id must be a tweet id') };
+      return { response: errors.invalidRequest('reply.in_reply_to_tweet_id', asText(id), 'reply.in_reply_to_tweet_id must be a tweet id') };
     parent = store.tweet(id) ?? null;
     if (!parent) return { response: errors.invalidRequest('reply.in_reply_to_tweet_id', id, `Could not find tweet with in_reply_to_tweet_id: [${id}].`) };
   }
@@ -55,11 +60,11 @@ export function sendDm(store: XStore, world: World, req: SimRequest, userId: str
   if (req.badBody) return { response: errors.invalidRequest('body', '', 'Request body is not valid JSON') };
   const text = req.body.text;
   if (typeof text !== 'string' || text.trim() === '')
-    return { response: errors.invalidRequest('text', String(text ?? ''), 'The `text` field is required when no attachments are sent') };
+    return { response: errors.invalidRequest('text', asText(text), 'The `text` field is required when no attachments are sent') };
   if (text.length > MAX_DM) return { response: errors.invalidRequest('text', text.slice(0, 20), 'The `text` field is longer than 10000 characters') };
   const recipient = store.user(participantId);
   if (!recipient || participantId === userId) return { response: errors.forbidden('You cannot send messages to this user.') };
-  const event = store.addDm(store.user(userId)!, recipient, text, now);
+  const event = store.addDm(must(store.user(userId), `user ${userId}`), recipient, text, now);
   world.addReceived({
     network: 'x',
     at: new Date(now).toISOString(),

@@ -9,6 +9,7 @@ import { xingErrors } from './errors';
 import { hmacSha1Signature, parseAuthorizationHeader, requestParams, signatureBaseString, signaturesMatch } from './oauth1';
 import { commentJson, conversationJson, listJson, messageJson, updateJson, xingTime } from './serialize';
 import { XingStore, type XingComment, type XingMessage, type XingUpdate } from './store';
+import { must } from '../../core/must';
 
 /** How far an oauth_timestamp may be from the server clock (OAuth providers commonly allow 5 minutes). */
 const TIMESTAMP_WINDOW_S = 300;
@@ -70,8 +71,8 @@ export class XingModule implements NetworkModule, NetworkControl {
     const auth = this.verify(req, route[0] === 'request_token' ? 'none' : route[0] === 'access_token' ? 'request' : 'access');
     if ('error' in auth) return auth.error;
     if (route[0] === 'request_token' && req.method === 'POST') return this.requestToken(auth.params);
-    if (route[0] === 'access_token' && req.method === 'POST') return this.accessToken(auth.token!, auth.params);
-    const token = auth.token!;
+    if (route[0] === 'access_token' && req.method === 'POST') return this.accessToken(must(auth.token, 'OAuth token'), auth.params);
+    const token = must(auth.token, 'OAuth token');
     if (!this.spend(token.token)) return xingErrors.rateLimit();
     return this.route(req, route, token);
   }
@@ -92,7 +93,7 @@ export class XingModule implements NetworkModule, NetworkControl {
     if (tokenKind !== 'none') {
       if (!p.oauth_token) return { error: xingErrors.missing('oauth_token') };
       token = this.tokens.get(p.oauth_token);
-      if (!token || token.kind !== tokenKind || token.revoked) return { error: xingErrors.invalidToken() };
+      if (token?.kind !== tokenKind || token.revoked) return { error: xingErrors.invalidToken() };
       if (tokenKind === 'access') {
         if (this.ctx.faults.hit('xing', 'token_revoked') || this.ctx.faults.hit('xing', 'token_expired')) return { error: xingErrors.invalidToken() };
       }
@@ -136,7 +137,7 @@ export class XingModule implements NetworkModule, NetworkControl {
   /** The consent page: the demo user always agrees and goes back to the callback with a verifier. */
   private authorize(req: SimRequest): SimResponse {
     const t = this.tokens.get(req.query.get('oauth_token') ?? '');
-    if (!t || t.kind !== 'request') return xingErrors.invalidToken();
+    if (t?.kind !== 'request') return xingErrors.invalidToken();
     t.authorized = true;
     t.verifier = randomBytes(8).toString('hex');
     if (!t.callback || t.callback === 'oob') return json(200, { oauth_verifier: t.verifier });
@@ -203,7 +204,7 @@ export class XingModule implements NetworkModule, NetworkControl {
         if (m === 'POST') {
           const content = str(req.body.content);
           if (!content) return xingErrors.invalidParameters('content', 'FIELD_REQUIRED');
-          if ([...content].length > MAX_CONTENT) return xingErrors.invalidParameters('content', 'TOO_LONG');
+          if (Array.from(content).length > MAX_CONTENT) return xingErrors.invalidParameters('content', 'TOO_LONG');
           const c = this.store.addComment(update, this.store.company, true, content, this.now());
           this.ctx.world.addTruth(this.truthOf(c, null, 'api'));
           this.ctx.world.addReceived({
@@ -223,7 +224,7 @@ export class XingModule implements NetworkModule, NetworkControl {
       }
       if (r[3] === 'comments' && r[4] && r.length === 5 && m === 'DELETE') {
         const c = this.store.comment(r[4]);
-        if (!c || c.update !== update) return xingErrors.notFound();
+        if (c?.update !== update) return xingErrors.notFound();
         if (!c.fromCompany) return xingErrors.accessDenied('Only the company may delete this comment');
         this.store.deleteComment(c);
         return { status: 204, raw: { contentType: 'application/json', data: '' } };
@@ -268,7 +269,7 @@ export class XingModule implements NetworkModule, NetworkControl {
         if (m === 'POST') {
           const content = str(req.body.content);
           if (!content) return xingErrors.invalidParameters('content', 'FIELD_REQUIRED');
-          if ([...content].length > MAX_CONTENT) return xingErrors.invalidParameters('content', 'TOO_LONG');
+          if (Array.from(content).length > MAX_CONTENT) return xingErrors.invalidParameters('content', 'TOO_LONG');
           const msg = this.store.addMessage(conversation.customer, true, content, this.now());
           this.ctx.world.addTruth(this.truthOf(msg, null, 'api'));
           this.ctx.world.addReceived({

@@ -54,7 +54,7 @@ export const signaturesMatch = (a: string, b: string): boolean => {
 /** Every parameter the signature covers: oauth_* (header, or query/body), the query, and a form body. */
 export function requestParams(req: SimRequest, header: OAuthParams | null): Array<[string, string]> {
   const params: Array<[string, string]> = [...req.query.entries()];
-  const contentType = String(req.headers['content-type'] ?? '');
+  const contentType = req.headers['content-type'] ?? '';
   if (contentType.includes('application/x-www-form-urlencoded') && req.rawBody.length) {
     params.push(...new URLSearchParams(req.rawBody.toString('utf8')).entries());
   }

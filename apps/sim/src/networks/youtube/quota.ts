@@ -13,7 +13,7 @@ export class QuotaMeter {
 
   usedToday(clientId: string, now: number): number {
     const u = this.used.get(clientId);
-    return u && u.day === pacificDay(now) ? u.units : 0;
+    return u?.day === pacificDay(now) ? u.units : 0;
   }
 
   /** Charges `cost` units if the day has them; false when the quota is spent (nothing charged). */

@@ -14,6 +14,7 @@ import {
 } from './serialize';
 import type { YoutubeState } from './state';
 import type { YtComment, YtThread, YtVideo } from './store';
+import { must } from '../../core/must';
 
 /** The read routes of the YouTube Data API v3 (each 1 unit; search 100), as www.googleapis.com answers them. */
 type Parsed<T> = { ok: T } | { error: SimResponse };
@@ -30,7 +31,10 @@ function maxResults(req: SimRequest, max: number, fallback: number): Parsed<numb
   const raw = req.query.get('maxResults');
   if (raw === null) return { ok: fallback };
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > max) return { error: errors.invalidParam('maxResults', `Invalid value '${raw}'. Values must be within the range: [${max === 100 ? 1 : 0}, ${max}]`, 'invalidParameter') };
+  if (!Number.isInteger(n) || n < 0 || n > max)
+    return {
+      error: errors.invalidParam('maxResults', `Invalid value '${raw}'. Values must be within the range: [${max === 100 ? 1 : 0}, ${max}]`, 'invalidParameter'),
+    };
   return { ok: Math.max(1, n) };
 }
 
@@ -42,7 +46,13 @@ function page<T>(list: T[], req: SimRequest, size: number): Parsed<{ items: T[];
   if (start === 'bad') return { error: errors.invalidPageToken() };
   const from = start ?? 0;
   const items = list.slice(from, from + size);
-  return { ok: { items, ...(from + size < list.length ? { next: encodePageToken(from + size) } : {}), ...(from > 0 ? { prev: encodePageToken(Math.max(0, from - size)) } : {}) } };
+  return {
+    ok: {
+      items,
+      ...(from + size < list.length ? { next: encodePageToken(from + size) } : {}),
+      ...(from > 0 ? { prev: encodePageToken(Math.max(0, from - size)) } : {}),
+    },
+  };
 }
 
 /** commentThreads.list: allThreadsRelatedToChannelId, videoId or id; newest thread first (order=time). */
@@ -58,13 +68,17 @@ export function listCommentThreads(state: YoutubeState, req: SimRequest): SimRes
     if (q.get('allThreadsRelatedToChannelId') !== store.channel.channelId) return errors.channelNotFound();
     threads = store.threads;
   } else if (q.get('videoId') !== null) {
-    const video = store.video(q.get('videoId')!);
+    const video = store.video(must(q.get('videoId'), 'videoId'));
     if (!video) return errors.videoNotFound();
     threads = video.threads;
   } else if (q.get('id') !== null) {
     threads = (listParam(q, 'id') ?? []).map((id) => store.thread(id)).filter((t): t is YtThread => !!t);
   } else {
-    return errors.invalidParam('allThreadsRelatedToChannelId', 'No filter selected. Expected one of: allThreadsRelatedToChannelId, videoId, id, channelId', 'missingRequiredParameter');
+    return errors.invalidParam(
+      'allThreadsRelatedToChannelId',
+      'No filter selected. Expected one of: allThreadsRelatedToChannelId, videoId, id, channelId',
+      'missingRequiredParameter',
+    );
   }
   const newestFirst = [...threads].reverse();
   const slice = page(newestFirst, req, size.ok);
@@ -118,6 +132,7 @@ export function listChannels(state: YoutubeState, req: SimRequest, tokenChannelI
   if ('error' in p) return p.error;
   const q = req.query;
   const channelId = state.store.channel.channelId;
+  const ids = q.get('id');
   let match: boolean;
   if (q.get('mine') === 'true') match = tokenChannelId === channelId;
   else if (q.get('id') !== null) match = (listParam(q, 'id') ?? []).includes(channelId);
@@ -128,10 +143,26 @@ export function listChannels(state: YoutubeState, req: SimRequest, tokenChannelI
           kind: 'youtube#channel',
           etag: `ch${channelId}`,
           id: channelId,
-          ...(p.ok.has('snippet') ? { snippet: { title: state.channelTitle, description: 'Demo channel of the Resonance sim', customUrl: state.customUrl, publishedAt: ytTime(Date.UTC(2020, 0, 1)) } } : {}),
+          ...(p.ok.has('snippet')
+            ? {
+                snippet: {
+                  title: state.channelTitle,
+                  description: 'Demo channel of the Resonance sim',
+                  customUrl: state.customUrl,
+                  publishedAt: ytTime(Date.UTC(2020, 0, 1)),
+                },
+              }
+            : {}),
           ...(p.ok.has('contentDetails') ? { contentDetails: { relatedPlaylists: { likes: '', uploads: uploadsPlaylistOf(channelId) } } } : {}),
           ...(p.ok.has('statistics')
-            ? { statistics: { viewCount: String(state.store.videos.reduce((n, v) => n + v.views, 0)), subscriberCount: '4200', hiddenSubscriberCount: false, videoCount: String(state.store.videos.length) } }
+            ? {
+                statistics: {
+                  viewCount: String(state.store.videos.reduce((n, v) => n + v.views, 0)),
+                  subscriberCount: '4200',
+                  hiddenSubscriberCount: false,
+                  videoCount: String(state.store.videos.length),
+                },
+              }
             : {}),
         },
       ]
@@ -173,7 +204,18 @@ export function search(state: YoutubeState, req: SimRequest): SimResponse {
     kind: 'youtube#searchResult',
     etag: `s${v.id}`,
     id: { kind: 'youtube#video', videoId: v.id },
-    ...(p.ok.has('snippet') ? { snippet: { publishedAt: ytTime(v.publishedAt), channelId, title: v.title, description: v.description, channelTitle: state.channelTitle, liveBroadcastContent: 'none' } } : {}),
+    ...(p.ok.has('snippet')
+      ? {
+          snippet: {
+            publishedAt: ytTime(v.publishedAt),
+            channelId,
+            title: v.title,
+            description: v.description,
+            channelTitle: state.channelTitle,
+            liveBroadcastContent: 'none',
+          },
+        }
+      : {}),
   }));
   return json(200, { ...listJson('youtube#searchListResponse', items, size.ok, videos.length, slice.ok.next), regionCode: 'DE' });
 }

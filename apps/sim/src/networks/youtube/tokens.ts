@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { SimRequest } from '../../core/http';
+import { must } from '../../core/must';
 
 /**
  * Google OAuth 2.0 as the sim plays it: authorization codes (single use, 10 minutes), access
@@ -96,7 +97,7 @@ export class YoutubeTokens {
     const r = this.refresh.get(value);
     const a = this.access.get(value);
     if (!r && !a) return false;
-    const grant = r ?? a!;
+    const grant = must(r ?? a, 'grant');
     if (r) r.revoked = true;
     if (a) a.revoked = true;
     for (const t of this.access.values()) if (t.grant === grant.grant) t.revoked = true;

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Alert, Box, Button, Card, Group, Stack, Table, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useI18n } from '../../shared/i18n/I18nProvider';
@@ -16,7 +16,12 @@ export function AdminPage() {
       <Title order={1} size="h3" mb="md">
         {t('nav.admin')}
       </Title>
-      <Tabs value={tab} onChange={(v) => v && navigate(`/admin/${v}`)}>
+      <Tabs
+        value={tab}
+        onChange={(v) => {
+          if (v) void navigate(`/admin/${v}`);
+        }}
+      >
         <Tabs.List mb="md">
           <Tabs.Tab value="users">{t('admin.users')}</Tabs.Tab>
           <Tabs.Tab value="canned">{t('admin.canned')}</Tabs.Tab>
@@ -74,15 +79,27 @@ function Canned() {
         withBorder
         component="form"
         maw={620}
-        onSubmit={(e: FormEvent) => {
+        onSubmit={(e: SubmitEvent) => {
           e.preventDefault();
-          create.mutate({ title: form.title, text: form.text, ...(form.shortcut ? { shortcut: form.shortcut } : {}) }, { onSuccess: () => setForm({ title: '', text: '', shortcut: '' }) });
+          create.mutate(
+            { title: form.title, text: form.text, ...(form.shortcut ? { shortcut: form.shortcut } : {}) },
+            { onSuccess: () => setForm({ title: '', text: '', shortcut: '' }) },
+          );
         }}
       >
         <Stack gap="xs">
           <TextInput size="xs" required label={t('admin.title')} value={form.title} onChange={(e) => setForm({ ...form, title: e.currentTarget.value })} />
           <TextInput size="xs" label={t('admin.shortcut')} value={form.shortcut} onChange={(e) => setForm({ ...form, shortcut: e.currentTarget.value })} />
-          <Textarea size="xs" required autosize minRows={3} label={t('admin.text')} description={t('admin.variables')} value={form.text} onChange={(e) => setForm({ ...form, text: e.currentTarget.value })} />
+          <Textarea
+            size="xs"
+            required
+            autosize
+            minRows={3}
+            label={t('admin.text')}
+            description={t('admin.variables')}
+            value={form.text}
+            onChange={(e) => setForm({ ...form, text: e.currentTarget.value })}
+          />
           {create.isError && <Alert color="red">{create.error.message}</Alert>}
           <Button size="xs" type="submit" loading={create.isPending} w="fit-content">
             {t('common.create')}
@@ -107,7 +124,12 @@ function Settings() {
     <Stack maw={520}>
       <Group align="flex-end">
         <TextInput size="xs" label={t('admin.timezone')} value={timezone ?? settings.data.timezone} onChange={(e) => setTimezone(e.currentTarget.value)} />
-        <Button size="xs" disabled={!timezone || timezone === settings.data.timezone} loading={update.isPending} onClick={() => timezone && update.mutate({ timezone })}>
+        <Button
+          size="xs"
+          disabled={!timezone || timezone === settings.data.timezone}
+          loading={update.isPending}
+          onClick={() => timezone && update.mutate({ timezone })}
+        >
           {t('common.save')}
         </Button>
       </Group>

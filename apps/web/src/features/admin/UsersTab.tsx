@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Alert, Badge, Button, Card, CopyButton, Group, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { USER_ROLES, type AccessLinkView, type UserRole } from '@resonance/contracts';
 import { useI18n } from '../../shared/i18n/I18nProvider';
@@ -45,7 +45,7 @@ export function UsersTab() {
   const [shown, setShown] = useState<{ name: string; link: AccessLinkView } | null>(null);
   const roles = USER_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }));
 
-  const submit = (e: FormEvent) => {
+  const submit = (e: SubmitEvent) => {
     e.preventDefault();
     invite.mutate(
       { email: form.email.trim(), name: form.name.trim(), role: form.role },

@@ -10,7 +10,7 @@ export const cannedQueryOptions = () => queryOptions({ queryKey: ['canned-respon
 export const useCanned = () => useQuery(cannedQueryOptions());
 
 export const createCanned = (body: CreateCannedResponseRequest) => api<CannedResponseView>('/canned-responses', { method: 'POST', body });
-export const deleteCanned = (id: string) => api<void>(`/canned-responses/${encodeURIComponent(id)}`, { method: 'DELETE' });
+export const deleteCanned = (id: string) => api<undefined>(`/canned-responses/${encodeURIComponent(id)}`, { method: 'DELETE' });
 
 export function useCreateCanned() {
   const client = useQueryClient();

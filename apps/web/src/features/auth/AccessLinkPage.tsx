@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { PASSWORD_MAX, PASSWORD_MIN } from '@resonance/contracts';
@@ -34,7 +34,7 @@ export function AccessLinkPage() {
   const [repeat, setRepeat] = useState('');
   const [mismatch, setMismatch] = useState(false);
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
     if (password !== repeat) {
       setMismatch(true);
@@ -44,7 +44,7 @@ export function AccessLinkPage() {
     accept.mutate(
       { token, password },
       // The link is used up: signed in with the new password, the address bar forgets the token.
-      { onSuccess: ({ email }) => login.mutate({ email, password }, { onSuccess: () => navigate('/', { replace: true }) }) },
+      { onSuccess: ({ email }) => login.mutate({ email, password }, { onSuccess: () => void navigate('/', { replace: true }) }) },
     );
   };
 
@@ -61,7 +61,7 @@ export function AccessLinkPage() {
             <Alert color="red" variant="light" role="alert">
               {t(refused)}
             </Alert>
-            <Button variant="light" onClick={() => navigate('/', { replace: true })}>
+            <Button variant="light" onClick={() => void navigate('/', { replace: true })}>
               {t('access.toLogin')}
             </Button>
             <LanguageSwitch />

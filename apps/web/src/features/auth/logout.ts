@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api/http';
 import { meQueryOptions } from './get-me';
 
-export const logout = () => api<void>('/auth/logout', { method: 'POST' });
+export const logout = () => api<undefined>('/auth/logout', { method: 'POST' });
 
 export function useLogout() {
   const client = useQueryClient();

@@ -62,7 +62,8 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
       setSeenMessageId(null);
       setConflict(false);
     }
-  }, [text]);
+    // The guards make a rerun for new messages change nothing: the snapshot is taken once per draft.
+  }, [text, seenInbound, latestInbound, messages, thread.lastMessageId]);
   const newerInbound = conflict || (seenInbound !== null && latestInbound !== null && latestInbound > seenInbound);
   const renderCanned = useRenderCannedResponse();
 

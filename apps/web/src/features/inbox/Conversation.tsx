@@ -25,26 +25,27 @@ export const Conversation = forwardRef<ComposerHandle, { threadId: string }>(fun
   const messages = useMemo(() => messagesQuery.data?.pages.flatMap((p) => p.items) ?? [], [messagesQuery.data]);
   const update = useUpdateThread(threadId);
   const assignees = useAssignees();
-  const markRead = useMarkRead();
-  const presence = useSetPresence();
+  // mutate() is stable across renders (the mutation result object is not): effects depend on it.
+  const { mutate: markRead } = useMarkRead();
+  const { mutate: sendPresence } = useSetPresence();
   const writer = canWriteInbox(user.role);
 
   // Say "viewing" while open (renewed every 10 s), "left" when leaving; mark read on open.
   const exists = !!thread.data;
   useEffect(() => {
     if (!exists) return;
-    const send = (state: 'viewing' | 'left') => presence.mutate({ threadId, state });
+    const send = (state: 'viewing' | 'left') => sendPresence({ threadId, state });
     send('viewing');
     const timer = setInterval(() => send('viewing'), 10_000);
     return () => {
       clearInterval(timer);
       send('left');
     };
-  }, [threadId, exists]);
+  }, [threadId, exists, sendPresence]);
   const unread = thread.data?.unreadCount ?? 0;
   useEffect(() => {
-    if (writer && unread > 0) markRead.mutate(threadId);
-  }, [threadId, unread, writer]);
+    if (writer && unread > 0) markRead(threadId);
+  }, [threadId, unread, writer, markRead]);
 
   const { data: allPresence = [] } = useQuery<PresenceEntry[]>({
     queryKey: PRESENCE_KEY,

@@ -9,19 +9,15 @@ const DELIVERY_COLOR = { queued: 'gray', sending: 'blue', sent: 'teal', failed: 
 /** Whether a reply written at `createdAt` is past the recovery bound; turns true by itself when it passes. */
 function useOverdue(createdAt: string, pending: boolean): boolean {
   const dueAt = new Date(createdAt).getTime() + OUTBOUND_RECOVERY_AFTER_MS;
-  const [overdue, setOverdue] = useState(() => Date.now() >= dueAt);
+  // The clock as last read; a timer reads it again when the bound passes. It never runs ahead of
+  // the real time, so `now >= dueAt` is never true too early.
+  const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!pending) return;
-    const left = dueAt - Date.now();
-    if (left <= 0) {
-      setOverdue(true);
-      return;
-    }
-    setOverdue(false);
-    const timer = setTimeout(() => setOverdue(true), left);
+    const timer = setTimeout(() => setNow(Date.now()), Math.max(0, dueAt - Date.now()));
     return () => clearTimeout(timer);
   }, [dueAt, pending]);
-  return pending && overdue;
+  return pending && now >= dueAt;
 }
 
 /**

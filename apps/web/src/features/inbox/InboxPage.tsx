@@ -15,7 +15,8 @@ import { useUpdateThread } from './update-thread';
 import { useLiveEvents } from './use-live-events';
 import type { ThreadFilters } from './thread-filters';
 
-const pick = <T extends string>(value: string | null, allowed: readonly T[]): T | undefined => (value && (allowed as readonly string[]).includes(value) ? (value as T) : undefined);
+const pick = <T extends string>(value: string | null, allowed: readonly T[]): T | undefined =>
+  value && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
 
 /** Filters live in the URL, so a filtered inbox can be bookmarked, shared and reloaded. */
 function useFiltersFromUrl(): [ThreadFilters, (next: ThreadFilters) => void] {
@@ -63,7 +64,7 @@ export function InboxPage() {
   const searchRef = useRef<HTMLInputElement>(null);
   const [help, setHelp] = useState(false);
 
-  const open = useCallback((id: string) => navigate({ pathname: `/inbox/${id}`, search: search.toString() }), [navigate, search]);
+  const open = useCallback((id: string) => void navigate({ pathname: `/inbox/${id}`, search: search.toString() }), [navigate, search]);
   const unreadTotal = threads.reduce((sum, th) => sum + (th.unreadCount > 0 ? 1 : 0), 0);
 
   // Keyboard shortcuts for the common actions (not while typing in a field).
@@ -125,7 +126,11 @@ export function InboxPage() {
 
   return (
     <Box style={{ display: 'grid', gridTemplateColumns: 'minmax(300px, 360px) minmax(0, 1fr) 280px', height: '100vh', minHeight: 0 }}>
-      <Box component="section" aria-label={t('inbox.threads')} style={{ display: 'flex', flexDirection: 'column', borderRight: '1px solid var(--mantine-color-gray-3)', minHeight: 0 }}>
+      <Box
+        component="section"
+        aria-label={t('inbox.threads')}
+        style={{ display: 'flex', flexDirection: 'column', borderRight: '1px solid var(--mantine-color-gray-3)', minHeight: 0 }}
+      >
         <Group justify="space-between" px="sm" pt="sm">
           <Title order={1} size="h4">
             {t('nav.inbox')}
@@ -136,7 +141,14 @@ export function InboxPage() {
                 {t('inbox.unread', { count: unreadTotal })}
               </Badge>
             )}
-            <Badge color={live === 'live' ? 'teal' : live === 'lost' ? 'orange' : 'gray'} variant="dot" size="sm" title={live === 'lost' ? t('inbox.liveLost') : undefined} data-testid="live-state" data-state={live}>
+            <Badge
+              color={live === 'live' ? 'teal' : live === 'lost' ? 'orange' : 'gray'}
+              variant="dot"
+              size="sm"
+              title={live === 'lost' ? t('inbox.liveLost') : undefined}
+              data-testid="live-state"
+              data-state={live}
+            >
               {live === 'lost' ? t('inbox.liveLost') : t('inbox.live')}
             </Badge>
           </Group>

@@ -48,7 +48,7 @@ export function MessageActions({ message, network, allowed }: { message: Message
             {t('inbox.actionQueued')}
           </Text>
         )}
-        {!pending && (failed || moderate.isError) && (
+        {!pending && (failed !== null || moderate.isError) && (
           <Text size="xs" c="red" role="alert" data-testid="action-state" data-state="failed">
             {t('inbox.actionFailed', {
               action: t(`inbox.${failed?.action ?? moderate.variables?.action ?? 'like'}`),

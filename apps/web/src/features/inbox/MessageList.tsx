@@ -23,7 +23,7 @@ export function MessageList({
 }) {
   const { t } = useI18n();
   const parentRef = useRef<HTMLDivElement>(null);
-  const byExternalId = useMemo(() => new Map(messages.filter((m) => m.externalId).map((m) => [m.externalId!, m])), [messages]);
+  const byExternalId = useMemo(() => new Map(messages.flatMap((m) => (m.externalId ? [[m.externalId, m] as const] : []))), [messages]);
   const rootId = messages[0]?.externalId ?? null;
   const virtualizer = useVirtualizer({
     count: messages.length,
@@ -37,7 +37,7 @@ export function MessageList({
   const stick = useRef(true);
   useEffect(() => {
     if (count && stick.current) virtualizer.scrollToIndex(count - 1, { align: 'end' });
-  }, [count]);
+  }, [count, virtualizer]);
 
   if (query.isPending) return <LoadingState />;
   if (query.isError && !messages.length) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;

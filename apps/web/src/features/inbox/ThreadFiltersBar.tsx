@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { Group, Select, Stack, TextInput } from '@mantine/core';
 import { INTENTS, NETWORKS, THREAD_STATUSES } from '@resonance/contracts';
 import { useI18n } from '../../shared/i18n/I18nProvider';
@@ -22,12 +22,18 @@ export function ThreadFiltersBar({
 }) {
   const { t } = useI18n();
   const [q, setQ] = useState(filters.q ?? '');
-  useEffect(() => setQ(filters.q ?? ''), [filters.q]);
-  // Search as you type, without a request per key stroke.
+  // The box follows a search set from outside (back button, a link): adjusted while rendering.
+  const [shownQ, setShownQ] = useState(filters.q);
+  if (filters.q !== shownQ) {
+    setShownQ(filters.q);
+    setQ(filters.q ?? '');
+  }
+  // Search as you type, without a request per key stroke; only typing restarts the wait.
+  const applySearch = useEffectEvent((text: string) => {
+    if ((filters.q ?? '') !== text) onChange({ ...filters, q: text || undefined });
+  });
   useEffect(() => {
-    const handle = setTimeout(() => {
-      if ((filters.q ?? '') !== q.trim()) onChange({ ...filters, q: q.trim() || undefined });
-    }, 300);
+    const handle = setTimeout(() => applySearch(q.trim()), 300);
     return () => clearTimeout(handle);
   }, [q]);
 

@@ -1,8 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Badge, Box, Button, Group, Text, UnstyledButton } from '@mantine/core';
 import type { ThreadItem } from '@resonance/contracts';
 import { useI18n } from '../../shared/i18n/I18nProvider';
+import { useNow } from '../../shared/time/use-now';
 import { NetworkIcon } from '../../shared/ui/NetworkIcon';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states';
 import type { useThreadList } from './list-threads';
@@ -31,15 +32,20 @@ export function ThreadList({
   const items = virtualizer.getVirtualItems();
 
   // Paged loading: the next page is fetched when its placeholder row scrolls into view.
-  const last = items[items.length - 1];
+  const lastIndex = items.at(-1)?.index;
+  const { hasNextPage, isFetchingNextPage, isError, fetchNextPage } = query;
   useEffect(() => {
-    if (last && last.index >= threads.length - 1 && query.hasNextPage && !query.isFetchingNextPage && !query.isError) void query.fetchNextPage();
-  }, [last?.index, threads.length, query.hasNextPage, query.isFetchingNextPage, query.isError]);
+    if (lastIndex !== undefined && lastIndex >= threads.length - 1 && hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
+  }, [lastIndex, threads.length, hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
 
   // Keep the selected row in view when moving with J/K.
-  useEffect(() => {
-    const index = threads.findIndex((th) => th.id === selectedId);
+  // Only a new selection scrolls; threads arriving live must not pull the list back to it.
+  const scrollTo = useEffectEvent((id: string | undefined) => {
+    const index = threads.findIndex((th) => th.id === id);
     if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+  });
+  useEffect(() => {
+    scrollTo(selectedId);
   }, [selectedId]);
 
   if (query.isPending) return <LoadingState />;
@@ -78,6 +84,7 @@ export function ThreadList({
 
 function ThreadRow({ thread, selected, onSelect }: { thread: ThreadItem; selected: boolean; onSelect: () => void }) {
   const { t, formatRelative, formatDuration } = useI18n();
+  const now = useNow(10_000);
   const who = thread.contact?.name ?? thread.contact?.handle ?? t('common.none');
   return (
     <UnstyledButton
@@ -116,7 +123,7 @@ function ThreadRow({ thread, selected, onSelect }: { thread: ThreadItem; selecte
             </Badge>
             {thread.waitingSince && thread.status !== 'closed' && (
               <Badge size="xs" variant="outline" color="orange">
-                {t('inbox.waitingFor', { time: formatDuration((Date.now() - new Date(thread.waitingSince).getTime()) / 1000) })}
+                {t('inbox.waitingFor', { time: formatDuration((now - new Date(thread.waitingSince).getTime()) / 1000) })}
               </Badge>
             )}
             {thread.unreadCount > 0 && (

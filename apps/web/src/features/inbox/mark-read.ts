@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api/http';
 
 /** POST /api/threads/:id/read: the unread count goes to zero. */
-export const markRead = (threadId: string) => api<void>(`/threads/${encodeURIComponent(threadId)}/read`, { method: 'POST' });
+export const markRead = (threadId: string) => api<undefined>(`/threads/${encodeURIComponent(threadId)}/read`, { method: 'POST' });
 
 export function useMarkRead() {
   const client = useQueryClient();

@@ -6,6 +6,6 @@ export type { PresenceState };
 
 /** POST /api/threads/:id/presence — renewed every ~10 s while a thread is open. */
 export const setPresence = ({ threadId, state }: { threadId: string; state: PresenceState }) =>
-  api<void>(`/threads/${encodeURIComponent(threadId)}/presence`, { method: 'POST', body: { state } satisfies PresenceRequest });
+  api<undefined>(`/threads/${encodeURIComponent(threadId)}/presence`, { method: 'POST', body: { state } satisfies PresenceRequest });
 
 export const useSetPresence = () => useMutation({ mutationFn: setPresence, retry: false });

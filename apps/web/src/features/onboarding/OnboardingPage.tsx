@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { PASSWORD_MAX, PASSWORD_MIN } from '@resonance/contracts';
 import { ApiError } from '../../shared/api/http';
@@ -17,7 +17,7 @@ export function OnboardingPage() {
   const login = useLogin();
   const [form, setForm] = useState({ workspaceName: '', adminName: '', adminEmail: '', password: '' });
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
     const body = { ...form, workspaceName: form.workspaceName.trim(), adminName: form.adminName.trim(), adminEmail: form.adminEmail.trim() };
     complete.mutate(body, { onSuccess: (result) => login.mutate({ email: result.email, password: form.password }) });
@@ -42,10 +42,44 @@ export function OnboardingPage() {
               {t('onboarding.title')}
             </Title>
             <Text size="sm">{t('onboarding.intro')}</Text>
-            <TextInput label={t('onboarding.workspace')} required maxLength={200} autoComplete="organization" name="workspaceName" value={form.workspaceName} onChange={(e) => setForm({ ...form, workspaceName: e.currentTarget.value })} />
-            <TextInput label={t('onboarding.adminName')} required maxLength={200} autoComplete="name" name="adminName" value={form.adminName} onChange={(e) => setForm({ ...form, adminName: e.currentTarget.value })} />
-            <TextInput label={t('onboarding.adminEmail')} required type="email" maxLength={254} autoComplete="username" name="adminEmail" value={form.adminEmail} onChange={(e) => setForm({ ...form, adminEmail: e.currentTarget.value })} />
-            <PasswordInput label={t('onboarding.password')} required minLength={PASSWORD_MIN} maxLength={PASSWORD_MAX} autoComplete="new-password" name="password" value={form.password} onChange={(e) => setForm({ ...form, password: e.currentTarget.value })} />
+            <TextInput
+              label={t('onboarding.workspace')}
+              required
+              maxLength={200}
+              autoComplete="organization"
+              name="workspaceName"
+              value={form.workspaceName}
+              onChange={(e) => setForm({ ...form, workspaceName: e.currentTarget.value })}
+            />
+            <TextInput
+              label={t('onboarding.adminName')}
+              required
+              maxLength={200}
+              autoComplete="name"
+              name="adminName"
+              value={form.adminName}
+              onChange={(e) => setForm({ ...form, adminName: e.currentTarget.value })}
+            />
+            <TextInput
+              label={t('onboarding.adminEmail')}
+              required
+              type="email"
+              maxLength={254}
+              autoComplete="username"
+              name="adminEmail"
+              value={form.adminEmail}
+              onChange={(e) => setForm({ ...form, adminEmail: e.currentTarget.value })}
+            />
+            <PasswordInput
+              label={t('onboarding.password')}
+              required
+              minLength={PASSWORD_MIN}
+              maxLength={PASSWORD_MAX}
+              autoComplete="new-password"
+              name="password"
+              value={form.password}
+              onChange={(e) => setForm({ ...form, password: e.currentTarget.value })}
+            />
             {errorText && (
               <Alert color="red" variant="light" role="alert">
                 {errorText}

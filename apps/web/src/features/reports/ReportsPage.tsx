@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { Anchor, Box, Button, Card, Group, Select, SimpleGrid, Stack, Switch, Table, Tabs, Text, Title } from '@mantine/core';
-import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Rectangle, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from 'recharts';
 import { INTENTS, NETWORKS, isNetwork, type ChannelHealthRow } from '@resonance/contracts';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states';
@@ -27,14 +27,20 @@ function previousPeriod(from: string, to: string): string {
   return `${iso(a - days * DAY)}..${iso(a - DAY)}`;
 }
 
+/** A health table cell: numbers and strings as they are, anything else as JSON (never "[object Object]"). */
+const cellText = (value: unknown) =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
+
 export function ReportsPage() {
   const { t } = useI18n();
   const { tab = 'response-times' } = useParams();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
+  const period = params.get('period') ?? '';
+  const network = params.get('network');
   const filters: ReportFilters = {
-    period: ['7d', '30d', '90d'].includes(params.get('period') ?? '') ? params.get('period')! : '30d',
-    network: isNetwork(params.get('network')) ? params.get('network')! : undefined,
+    period: ['7d', '30d', '90d'].includes(period) ? period : '30d',
+    network: isNetwork(network) ? network : undefined,
   };
   const compare = params.get('compare') === '1';
   const set = (key: string, value: string | null) => {
@@ -77,7 +83,13 @@ export function ReportsPage() {
           </Button>
         </Group>
       </Group>
-      <Tabs value={active} onChange={(v) => v && navigate({ pathname: `/reports/${v}`, search: params.toString() })} keepMounted={false}>
+      <Tabs
+        value={active}
+        onChange={(v) => {
+          if (v) void navigate({ pathname: `/reports/${v}`, search: params.toString() });
+        }}
+        keepMounted={false}
+      >
         <Tabs.List mb="md">
           {TABS.map((x) => (
             <Tabs.Tab key={x.value} value={x.value} data-testid={`tab-${x.value}`}>
@@ -177,7 +189,7 @@ function ResponseTimes({ filters, compare }: { filters: ReportFilters; compare: 
                     name={t('reports.median')}
                     fill={COLORS[0]}
                     cursor="pointer"
-                    onClick={(entry) => navigate(`/inbox?status=all&network=${(entry as { payload?: { group?: string } }).payload?.group ?? ''}`)}
+                    onClick={(entry) => void navigate(`/inbox?status=all&network=${(entry as { payload?: { group?: string } }).payload?.group ?? ''}`)}
                   />
                   <Bar isAnimationActive={false} dataKey="p90" name={t('reports.p90')} fill={COLORS[1]} />
                 </BarChart>
@@ -191,7 +203,7 @@ function ResponseTimes({ filters, compare }: { filters: ReportFilters; compare: 
                   href={`/inbox?status=all&network=${c.group}`}
                   onClick={(e) => {
                     e.preventDefault();
-                    navigate(`/inbox?status=all&network=${c.group}`);
+                    void navigate(`/inbox?status=all&network=${c.group}`);
                   }}
                   data-testid="drill-down"
                 >
@@ -278,7 +290,7 @@ function Intents({ filters }: { filters: ReportFilters }) {
   if (report.isPending) return <LoadingState />;
   if (report.isError) return <ErrorState error={report.error} onRetry={() => void report.refetch()} path="/api/reports/intents" />;
   const d = report.data.definitions;
-  const drill = (intent: string) => navigate(`/inbox?status=all&intent=${intent}`);
+  const drill = (intent: string) => void navigate(`/inbox?status=all&intent=${intent}`);
   return (
     <Stack>
       <Card withBorder>
@@ -301,11 +313,9 @@ function Intents({ filters }: { filters: ReportFilters }) {
                   name={t('reports.count')}
                   cursor="pointer"
                   onClick={(entry) => drill((entry as { payload?: { intent?: string } }).payload?.intent ?? '')}
-                >
-                  {data.map((x, i) => (
-                    <Cell key={x.intent} fill={COLORS[i % COLORS.length]} />
-                  ))}
-                </Bar>
+                  // One colour per intent (recharts 3 draws per-bar colours with `shape`; <Cell> is deprecated).
+                  shape={(bar: BarShapeProps) => <Rectangle {...bar} fill={COLORS[bar.index % COLORS.length]} />}
+                />
               </BarChart>
             </ResponsiveContainer>
           </Box>
@@ -373,7 +383,7 @@ function Health({ filters }: { filters: ReportFilters }) {
               {rows.map((r, i) => (
                 <Table.Tr key={i}>
                   {columns.map((c) => (
-                    <Table.Td key={c}>{r[c] === null || r[c] === undefined ? t('common.none') : String(r[c])}</Table.Td>
+                    <Table.Td key={c}>{r[c] === null || r[c] === undefined ? t('common.none') : cellText(r[c])}</Table.Td>
                   ))}
                 </Table.Tr>
               ))}

@@ -42,7 +42,8 @@ export function withQuery(path: string, query?: Query): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null || value === '') continue;
-    if (Array.isArray(value)) value.forEach((v) => params.append(key, v));
+    // Past null and undefined, the only object a Query holds is a list (Array.isArray would type it any[]).
+    if (typeof value === 'object') value.forEach((v) => params.append(key, v));
     else params.set(key, String(value));
   }
   const qs = params.toString();
@@ -89,7 +90,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
-  let body: unknown = undefined;
+  let body: unknown;
   try {
     body = text ? JSON.parse(text) : undefined;
   } catch {

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { dictionaries, type Language, type MessageKey } from './dictionary';
 
 export const LANGUAGES: Language[] = ['de', 'en'];
@@ -10,12 +10,13 @@ export interface I18n {
   language: Language;
   /** BCP 47 locale for Intl: the browser's own locale when it speaks the chosen language. */
   locale: string;
-  setLanguage(language: Language): void;
+  // Function-typed properties, not methods: components destructure them (`const { t } = useI18n()`).
+  setLanguage: (language: Language) => void;
   t: Translate;
-  formatNumber(value: number, options?: Intl.NumberFormatOptions): string;
-  formatDateTime(value: string | Date, options?: Intl.DateTimeFormatOptions): string;
-  formatRelative(value: string | Date, now?: number): string;
-  formatDuration(seconds: number): string;
+  formatNumber: (value: number, options?: Intl.NumberFormatOptions) => string;
+  formatDateTime: (value: string | Date, options?: Intl.DateTimeFormatOptions) => string;
+  formatRelative: (value: string | Date, now?: number) => string;
+  formatDuration: (seconds: number) => string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -40,8 +41,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     setLanguageState(next);
   }, []);
 
-  const value = useMemo<I18n>(() => {
+  // The page's lang attribute follows the chosen language (screen readers pronounce by it).
+  useEffect(() => {
     document.documentElement.lang = language;
+  }, [language]);
+
+  const value = useMemo<I18n>(() => {
     const locale = localeFor(language);
     const dict = dictionaries[language];
     const numberFormat = new Intl.NumberFormat(locale);
@@ -56,7 +61,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       const s = Math.max(0, Math.round(seconds));
       if (s < 60) return new Intl.NumberFormat(locale, { style: 'unit', unit: 'second', unitDisplay: 'narrow' }).format(s);
       const minutes = s / 60;
-      if (minutes < 60) return new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'narrow', maximumFractionDigits: 0 }).format(minutes);
+      if (minutes < 60)
+        return new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'narrow', maximumFractionDigits: 0 }).format(minutes);
       const hours = minutes / 60;
       if (hours < 48) return new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'narrow', maximumFractionDigits: 1 }).format(hours);
       return new Intl.NumberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: 'narrow', maximumFractionDigits: 1 }).format(hours / 24);

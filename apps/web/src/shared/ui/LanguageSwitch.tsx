@@ -1,6 +1,5 @@
 import { SegmentedControl } from '@mantine/core';
 import { LANGUAGES, useI18n } from '../i18n/I18nProvider';
-import type { Language } from '../i18n/dictionary';
 
 export function LanguageSwitch() {
   const { language, setLanguage, t } = useI18n();
