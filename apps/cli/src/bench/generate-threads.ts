@@ -50,7 +50,11 @@ interface MessageRow {
  * two replies in five, spread from a start uniform over the period. Thread timers are computed
  * here from the same messages, as the ingest path would leave them.
  */
-export async function writeThreadsAndMessages(plan: BulkPlan, runners: QueryRunner[], log: (line: string) => void): Promise<{ threads: number; messages: number; longThreadId: string }> {
+export async function writeThreadsAndMessages(
+  plan: BulkPlan,
+  runners: QueryRunner[],
+  log: (line: string) => void,
+): Promise<{ threads: number; messages: number; longThreadId: string }> {
   const { options, rng } = plan;
   const periodMs = options.days * DAY;
   const meanRest = Math.max(1, (options.messages - options.longThreadMessages) / Math.max(1, options.threads - 1));

@@ -6,6 +6,7 @@ import { insertBulkContacts, insertBulkPosts, resetContactIds, resetPostIds, res
 import type { BenchOptions } from './options';
 import { TextPool } from './text-pool';
 import { BENCH_NETWORKS, type BenchWorld } from './world';
+import type { BulkPlan } from './bulk-plan';
 import { writeThreadsAndMessages } from './generate-threads';
 
 const DAY = 86_400_000;
@@ -23,22 +24,6 @@ export interface GenerateResult {
   /** Wall time of each step, ms. */
   loadMs: number;
   indexMs: number;
-}
-
-/** What the thread writer needs to know about the world it writes into. */
-export interface BulkPlan {
-  world: BenchWorld;
-  options: BenchOptions;
-  now: number;
-  rng: Rng;
-  pool: TextPool;
-  pickNetwork(): Network;
-  hasDirect: Record<Network, boolean>;
-  /** Post ids of a channel in time order, and their external ids. */
-  posts: Record<Network, { ids: number[]; times: number[] }>;
-  contactBase: Record<Network, number>;
-  contactsPerChannel: number;
-  zipf: ZipfSampler;
 }
 
 /**
@@ -79,7 +64,12 @@ export async function generateBulk(ds: DataSource, world: BenchWorld, options: B
       const posts: Array<Record<string, unknown>> = [];
       const times: number[] = [];
       for (let at = now - options.days * DAY - 7 * DAY; at < now; at += POST_EVERY_MS) {
-        posts.push({ id: ++postId, external_id: `bench-post-${network}-${postId}`, text: pool.posts[postId % pool.posts.length], published_at: new Date(at).toISOString() });
+        posts.push({
+          id: ++postId,
+          external_id: `bench-post-${network}-${postId}`,
+          text: pool.posts[postId % pool.posts.length],
+          published_at: new Date(at).toISOString(),
+        });
         times.push(at);
       }
       plan.posts[network] = { ids: posts.map((p) => p.id as number), times };
