@@ -1,7 +1,7 @@
 import type { QueryRunner } from 'typeorm';
 import type { Network } from '@resonance/contracts';
 import { sqlClient } from '@resonance/db';
-import type { BulkPlan } from './generate';
+import type { BulkPlan } from './bulk-plan';
 import { insertBulkMessages, insertBulkThreads } from './generate.queries';
 
 const DAY = 86_400_000;

@@ -47,14 +47,24 @@ export async function readRequest(req: IncomingMessage, scheme: 'http' | 'https'
   const rawBody = Buffer.concat(chunks);
   const host = req.headers.host ?? '127.0.0.1';
   const url = new URL(req.url ?? '/', `${scheme}://${host}`);
-  const { body, badBody } = parseBody(rawBody, String(req.headers['content-type'] ?? ''));
+  const { body, badBody } = parseBody(rawBody, req.headers['content-type'] ?? '');
   let path = url.pathname;
   try {
     path = decodeURIComponent(url.pathname);
   } catch {
     // Keep the raw path: the module answers it with its own "not found".
   }
-  return { method: (req.method ?? 'GET').toUpperCase(), path, query: url.searchParams, headers: req.headers, rawBody, body, badBody, origin: `${scheme}://${host}`, mount: '' };
+  return {
+    method: (req.method ?? 'GET').toUpperCase(),
+    path,
+    query: url.searchParams,
+    headers: req.headers,
+    rawBody,
+    body,
+    badBody,
+    origin: `${scheme}://${host}`,
+    mount: '',
+  };
 }
 
 function parseBody(raw: Buffer, contentType: string): { body: Record<string, unknown>; badBody: boolean } {
@@ -96,7 +106,10 @@ export function writeResponse(res: ServerResponse, response: SimResponse): void 
 export function listParam(query: URLSearchParams, name: string): string[] | null {
   const values = query.getAll(name);
   if (values.length === 0) return null;
-  return values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  return values
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 /** An array parameter whose items may hold commas themselves (Graph `fields`): repeated keys joined by a comma. */

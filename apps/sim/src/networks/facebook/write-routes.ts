@@ -43,11 +43,13 @@ export function sendMessage(state: FacebookState, req: SimRequest, token: FbToke
   if (token.kind !== 'page') return { response: errors.pageTokenRequired() };
   if (!token.scopes.includes('pages_messaging')) return { response: errors.missingPermission('pages_messaging') };
   const recipient = parseJsonParam(param(req, 'recipient'));
-  if (!recipient || typeof recipient.id !== 'string' && typeof recipient.id !== 'number') return { response: errors.invalidParam('param recipient must be non-empty.') };
+  if (!recipient || (typeof recipient.id !== 'string' && typeof recipient.id !== 'number'))
+    return { response: errors.invalidParam('param recipient must be non-empty.') };
   // A sender action (typing_on, typing_off, mark_seen) is sent instead of a message, and answers with the recipient only.
   const action = param(req, 'sender_action');
   if (action !== undefined && param(req, 'message') === undefined) {
-    if (!SENDER_ACTIONS.includes(String(action))) return { response: errors.invalidParam(`param sender_action must be one of {${SENDER_ACTIONS.join(', ')}}`) };
+    if (typeof action !== 'string' || !SENDER_ACTIONS.includes(action))
+      return { response: errors.invalidParam(`param sender_action must be one of {${SENDER_ACTIONS.join(', ')}}`) };
     if (!state.store.conversationWith(String(recipient.id))) return { response: errors.noMatchingUser() };
     return { response: json(200, { recipient_id: String(recipient.id) }) };
   }
@@ -57,8 +59,9 @@ export function sendMessage(state: FacebookState, req: SimRequest, token: FbToke
   if (!message || (text === undefined) === (attachment === undefined)) return { response: errors.invalidParam('param message must be non-empty.') };
   const badAttachment = attachment === undefined ? null : attachmentProblem(attachment);
   if (badAttachment) return { response: errors.invalidParam(badAttachment) };
-  const messagingType = String(param(req, 'messaging_type') ?? 'RESPONSE');
-  if (!['RESPONSE', 'UPDATE', 'MESSAGE_TAG'].includes(messagingType)) return { response: errors.invalidParam('Param messaging_type must be one of {RESPONSE, UPDATE, MESSAGE_TAG}') };
+  const messagingType = param(req, 'messaging_type') ?? 'RESPONSE';
+  if (typeof messagingType !== 'string' || !['RESPONSE', 'UPDATE', 'MESSAGE_TAG'].includes(messagingType))
+    return { response: errors.invalidParam('Param messaging_type must be one of {RESPONSE, UPDATE, MESSAGE_TAG}') };
   const tag = param(req, 'tag');
   const conversation = state.store.conversationWith(String(recipient.id));
   if (!conversation) return { response: errors.noMatchingUser() };
@@ -88,7 +91,8 @@ const ATTACHMENT_TYPES = ['image', 'video', 'audio', 'file', 'template'];
 /** Why a Send API `message.attachment` is not one Facebook takes ({type, payload: {url} | {attachment_id} | template}), or null. */
 function attachmentProblem(value: unknown): string | null {
   const a = value && typeof value === 'object' ? (value as Record<string, unknown>) : null;
-  if (!a || typeof a.type !== 'string' || !ATTACHMENT_TYPES.includes(a.type)) return `param message[attachment][type] must be one of {${ATTACHMENT_TYPES.join(', ')}}`;
+  if (!a || typeof a.type !== 'string' || !ATTACHMENT_TYPES.includes(a.type))
+    return `param message[attachment][type] must be one of {${ATTACHMENT_TYPES.join(', ')}}`;
   const payload = a.payload && typeof a.payload === 'object' ? (a.payload as Record<string, unknown>) : null;
   if (!payload) return 'param message[attachment][payload] must be an object';
   if (a.type === 'template') return typeof payload.template_type === 'string' ? null : 'param message[attachment][payload][template_type] is required';

@@ -7,16 +7,75 @@ import type { XDmEvent, XStore, XTweet, XUser } from './store';
  * sees, ...) are omitted from the answer, as X omits absent data.
  */
 export const TWEET_FIELDS = new Set([
-  'article', 'attachments', 'author_id', 'card_uri', 'community_id', 'context_annotations', 'conversation_id', 'created_at', 'display_text_range',
-  'edit_controls', 'edit_history_tweet_ids', 'entities', 'geo', 'id', 'in_reply_to_user_id', 'lang', 'media_metadata', 'non_public_metrics', 'note_tweet',
-  'organic_metrics', 'possibly_sensitive', 'promoted_metrics', 'public_metrics', 'referenced_tweets', 'reply_settings', 'scopes', 'source', 'text', 'withheld',
+  'article',
+  'attachments',
+  'author_id',
+  'card_uri',
+  'community_id',
+  'context_annotations',
+  'conversation_id',
+  'created_at',
+  'display_text_range',
+  'edit_controls',
+  'edit_history_tweet_ids',
+  'entities',
+  'geo',
+  'id',
+  'in_reply_to_user_id',
+  'lang',
+  'media_metadata',
+  'non_public_metrics',
+  'note_tweet',
+  'organic_metrics',
+  'possibly_sensitive',
+  'promoted_metrics',
+  'public_metrics',
+  'referenced_tweets',
+  'reply_settings',
+  'scopes',
+  'source',
+  'text',
+  'withheld',
 ]);
 export const USER_FIELDS = new Set([
-  'affiliation', 'connection_status', 'created_at', 'description', 'entities', 'id', 'is_identity_verified', 'location', 'most_recent_tweet_id', 'name',
-  'parody', 'pinned_tweet_id', 'profile_banner_url', 'profile_image_url', 'protected', 'public_metrics', 'receives_your_dm', 'subscription',
-  'subscription_type', 'url', 'username', 'verified', 'verified_followers_count', 'verified_type', 'withheld',
+  'affiliation',
+  'connection_status',
+  'created_at',
+  'description',
+  'entities',
+  'id',
+  'is_identity_verified',
+  'location',
+  'most_recent_tweet_id',
+  'name',
+  'parody',
+  'pinned_tweet_id',
+  'profile_banner_url',
+  'profile_image_url',
+  'protected',
+  'public_metrics',
+  'receives_your_dm',
+  'subscription',
+  'subscription_type',
+  'url',
+  'username',
+  'verified',
+  'verified_followers_count',
+  'verified_type',
+  'withheld',
 ]);
-export const DM_EVENT_FIELDS = new Set(['attachments', 'created_at', 'dm_conversation_id', 'entities', 'event_type', 'id', 'participant_ids', 'referenced_tweets', 'sender_id', 'text']);
+export const DM_EVENT_FIELDS = new Set([
+  'attachments',
+  'created_at',
+  'dm_conversation_id',
+  'entities',
+  'event_type',
+  'id',
+  'participant_ids',
+  'referenced_tweets',
+  'sender_id',
+  'text',
+]);
 
 /** The apps the sim's tweets come from (X's `source`), picked by id so a tweet keeps its own. */
 const SOURCES = ['Twitter for iPhone', 'Twitter for Android', 'Twitter Web App'];
@@ -26,7 +85,9 @@ export class UnknownFieldError extends Error {
     readonly parameter: string,
     readonly value: string,
   ) {
-    super(`The \`${parameter}\` query parameter value [${value}] is not one of [${[...(parameter === 'user.fields' ? USER_FIELDS : parameter === 'dm_event.fields' ? DM_EVENT_FIELDS : TWEET_FIELDS)].join(',')}]`);
+    super(
+      `The \`${parameter}\` query parameter value [${value}] is not one of [${[...(parameter === 'user.fields' ? USER_FIELDS : parameter === 'dm_event.fields' ? DM_EVENT_FIELDS : TWEET_FIELDS)].join(',')}]`,
+    );
   }
 }
 
@@ -49,12 +110,20 @@ export function tweetJson(t: XTweet, fields: Set<string>): Record<string, unknow
   if (fields.has('conversation_id')) out.conversation_id = t.conversationId;
   if (fields.has('in_reply_to_user_id') && t.parent) out.in_reply_to_user_id = t.parent.author.id;
   if (fields.has('referenced_tweets') && t.parent) out.referenced_tweets = [{ type: 'replied_to', id: t.parent.id }];
-  if (fields.has('public_metrics')) out.public_metrics = { retweet_count: 0, reply_count: t.replyCount, like_count: t.likeCount, quote_count: 0, bookmark_count: 0, impression_count: t.replyCount * 40 + 12 };
+  if (fields.has('public_metrics'))
+    out.public_metrics = {
+      retweet_count: 0,
+      reply_count: t.replyCount,
+      like_count: t.likeCount,
+      quote_count: 0,
+      bookmark_count: 0,
+      impression_count: t.replyCount * 40 + 12,
+    };
   if (fields.has('lang')) out.lang = 'de';
   if (fields.has('source')) out.source = SOURCES[Number(BigInt(t.id) % 3n)];
   if (fields.has('reply_settings')) out.reply_settings = 'everyone';
   if (fields.has('possibly_sensitive')) out.possibly_sensitive = false;
-  if (fields.has('display_text_range')) out.display_text_range = [0, [...t.text].length];
+  if (fields.has('display_text_range')) out.display_text_range = [0, Array.from(t.text).length]; // code points, as X counts
   if (fields.has('edit_controls')) out.edit_controls = { edits_remaining: 5, is_edit_eligible: false, editable_until: iso(t.createdAt + 3_600_000) };
   if (fields.has('entities')) {
     const mentions = [...t.text.matchAll(/@(\w{1,15})/g)].map((m) => ({ start: m.index, end: m.index + m[0].length, username: m[1] }));
@@ -71,7 +140,8 @@ export function userJson(u: XUser, fields: Set<string>): Record<string, unknown>
   if (fields.has('verified')) out.verified = false;
   if (fields.has('protected')) out.protected = false;
   if (fields.has('verified_type')) out.verified_type = 'none';
-  if (fields.has('public_metrics')) out.public_metrics = { followers_count: 0, following_count: 0, tweet_count: 0, listed_count: 0, like_count: 0, media_count: 0 };
+  if (fields.has('public_metrics'))
+    out.public_metrics = { followers_count: 0, following_count: 0, tweet_count: 0, listed_count: 0, like_count: 0, media_count: 0 };
   if (fields.has('receives_your_dm')) out.receives_your_dm = true;
   return out;
 }
@@ -100,7 +170,8 @@ export function tweetsBody(store: XStore, tweets: XTweet[], query: URLSearchPara
   }
   if (expansions.has('in_reply_to_user_id')) {
     const users = new Map((includes.users as Array<{ id: string }> | undefined)?.map((u) => [u.id, u]) ?? []);
-    for (const t of tweets) if (t.parent && !users.has(t.parent.author.id)) users.set(t.parent.author.id, userJson(t.parent.author, userFields) as { id: string });
+    for (const t of tweets)
+      if (t.parent && !users.has(t.parent.author.id)) users.set(t.parent.author.id, userJson(t.parent.author, userFields) as { id: string });
     if (users.size) includes.users = [...users.values()];
   }
   if (expansions.has('referenced_tweets.id')) {
@@ -126,5 +197,8 @@ export function dmEventsBody(events: XDmEvent[], query: URLSearchParams): Record
     }
   }
   if (!events.length) return {};
-  return { data: events.map((e) => dmEventJson(e, fields)), ...(users.size ? { includes: { users: [...users.values()].map((u) => userJson(u, userFields)) } } : {}) };
+  return {
+    data: events.map((e) => dmEventJson(e, fields)),
+    ...(users.size ? { includes: { users: [...users.values()].map((u) => userJson(u, userFields)) } } : {}),
+  };
 }

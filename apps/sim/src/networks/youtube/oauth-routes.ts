@@ -61,7 +61,8 @@ export function token(state: YoutubeState, req: SimRequest): SimResponse {
   if (p.grant_type === 'refresh_token') {
     const refresh = p.refresh_token ? state.tokens.getRefresh(p.refresh_token) : undefined;
     const revokedByFault = state.ctx.faults.isOn('youtube', 'token_revoked') !== undefined;
-    if (!refresh || refresh.revoked || revokedByFault || refresh.clientId !== p.client_id) return errors.oauth(400, 'invalid_grant', 'Token has been expired or revoked.');
+    if (!refresh || refresh.revoked || revokedByFault || refresh.clientId !== p.client_id)
+      return errors.oauth(400, 'invalid_grant', 'Token has been expired or revoked.');
     const access = state.tokens.issueAccess({ grant: refresh.grant, clientId: refresh.clientId, channelId: refresh.channelId, scopes: refresh.scopes }, now);
     return json(200, { access_token: access.token, expires_in: ACCESS_TOKEN_S, scope: refresh.scopes.join(' ') || FORCE_SSL_SCOPE, token_type: 'Bearer' });
   }
@@ -73,7 +74,7 @@ export function token(state: YoutubeState, req: SimRequest): SimResponse {
  * ":"), which Google accepts beside the form fields; empty when the request has no Basic header.
  */
 function clientCredentials(req: SimRequest): { client_id?: string; client_secret?: string } {
-  const header = String(req.headers.authorization ?? '');
+  const header = req.headers.authorization ?? '';
   const m = /^basic\s+(\S+)$/i.exec(header);
   if (!m) return {};
   const decoded = Buffer.from(m[1], 'base64').toString('utf8');

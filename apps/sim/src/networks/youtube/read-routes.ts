@@ -132,11 +132,15 @@ export function listChannels(state: YoutubeState, req: SimRequest, tokenChannelI
   if ('error' in p) return p.error;
   const q = req.query;
   const channelId = state.store.channel.channelId;
-  const ids = q.get('id');
   let match: boolean;
   if (q.get('mine') === 'true') match = tokenChannelId === channelId;
   else if (q.get('id') !== null) match = (listParam(q, 'id') ?? []).includes(channelId);
-  else return errors.invalidParam('id', 'No filter selected. Expected one of: id, mine, forHandle, forUsername, managedByMe, mySubscribers', 'missingRequiredParameter');
+  else
+    return errors.invalidParam(
+      'id',
+      'No filter selected. Expected one of: id, mine, forHandle, forUsername, managedByMe, mySubscribers',
+      'missingRequiredParameter',
+    );
   const items = match
     ? [
         {
