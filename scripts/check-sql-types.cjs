@@ -52,7 +52,9 @@ const generatedPathOf = (sqlFile) => sqlFile.replace(/\.sql$/, GENERATED_SUFFIX)
 
 /** A unified diff of two files (git is there wherever the repository is). */
 function diff(committed, generated) {
-  const result = spawnSync('git', ['diff', '--no-index', '--no-color', '--src-prefix=committed/', '--dst-prefix=generated/', '--', committed, generated], { encoding: 'utf8' });
+  const result = spawnSync('git', ['diff', '--no-index', '--no-color', '--src-prefix=committed/', '--dst-prefix=generated/', '--', committed, generated], {
+    encoding: 'utf8',
+  });
   return result.stdout || result.stderr;
 }
 
@@ -79,8 +81,7 @@ function runPgTyped(workDir, databaseUrl, sqlFiles) {
   // pgTyped reports an invalid query (a typo, a column the schema does not have) or a .sql file it
   // cannot parse on its output and still exits 0, leaving `never` types or no file behind: its
   // messages are failures here.
-  const failed =
-    result.error || result.status !== 0 || /Error processing|Error in query|is invalid|Parse error|Failed to parse config/.test(output);
+  const failed = result.error || result.status !== 0 || /Error processing|Error in query|is invalid|Parse error|Failed to parse config/.test(output);
   if (failed) {
     const why = result.error?.code === 'ETIMEDOUT' ? `pgTyped did not finish within ${PGTYPED_TIMEOUT_MS / 1000} s` : 'pgTyped failed';
     throw new Error(`${why}:\n${output}`);

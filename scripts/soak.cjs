@@ -48,7 +48,9 @@ process.once('SIGTERM', stopOnSignal);
 runSoak({ minutes, seed, reportPath }).then(
   (result) => {
     const bad = result.tally.lost.length + result.tally.doubled.length + result.tally.stuck.length + result.tally.wrong.length;
-    console.log(`soak: seed ${seed}; faults ${JSON.stringify(result.injected)}; checked ${result.tally.checked}; lost ${result.tally.lost.length}, doubled ${result.tally.doubled.length}, stuck ${result.tally.stuck.length}, wrong ${result.tally.wrong.length}`);
+    console.log(
+      `soak: seed ${seed}; faults ${JSON.stringify(result.injected)}; checked ${result.tally.checked}; lost ${result.tally.lost.length}, doubled ${result.tally.doubled.length}, stuck ${result.tally.stuck.length}, wrong ${result.tally.wrong.length}`,
+    );
     process.exit(bad ? 1 : 0);
   },
   (error) => {

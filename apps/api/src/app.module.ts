@@ -38,9 +38,7 @@ export class AppModule {
         WebhooksModule,
         SecurityModule,
         // The built dashboard, served at / on the API's port; /api stays the API's.
-        ...(existsSync(webDist)
-          ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}'] })]
-          : []),
+        ...(existsSync(webDist) ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}'] })] : []),
       ],
       providers: [{ provide: CONFIG, useValue: config }],
       exports: [CONFIG],

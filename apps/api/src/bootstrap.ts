@@ -41,9 +41,11 @@ export async function startApi(config: Config, databaseUrl: string): Promise<Api
   const url = `http://localhost:${config.API_PORT}`;
   // The heap limit shows whether the api got its V8 flags (libs/runtime/src/node-flags.ts).
   const heapLimitMb = Math.round(getHeapStatistics().heap_size_limit / 1048576);
-  app.get(Logger).log(
-    `api listening on ${url} (${bindingNote(config.API_HOST)}); queue backend: ${queueBackendFromConfig(config, databaseUrl).describe}; V8 heap limit ${heapLimitMb} MB`,
-  );
+  app
+    .get(Logger)
+    .log(
+      `api listening on ${url} (${bindingNote(config.API_HOST)}); queue backend: ${queueBackendFromConfig(config, databaseUrl).describe}; V8 heap limit ${heapLimitMb} MB`,
+    );
   return { app, url, close: () => app.close() };
 }
 

@@ -73,7 +73,10 @@ describe('an agent works the inbox', () => {
     expect(item.contact).toMatchObject({ name: 'Fan praise' });
     expect(item.waitingSince).toBe('2026-11-22T08:20:00.000Z');
     expect(all.body.nextCursor).toBeNull();
-    const waiting = await agent.agent.get('/api/threads').query({ waitingLongerThanMinutes: 60 * 24 * 365 }).expect(200);
+    const waiting = await agent.agent
+      .get('/api/threads')
+      .query({ waitingLongerThanMinutes: 60 * 24 * 365 })
+      .expect(200);
     expect(waiting.body.items).toHaveLength(0);
     const byNetwork = await agent.agent.get('/api/threads').query({ network: 'x' }).expect(200);
     expect(byNetwork.body.items).toHaveLength(0);
@@ -124,7 +127,11 @@ describe('an agent works the inbox', () => {
     const mine = await agent.agent.get('/api/threads').query({ assignee: 'me' }).expect(200);
     expect(mine.body.items.map((t: { id: string }) => t.id)).toEqual([id]);
 
-    const closed = await agent.agent.patch(`/api/threads/${id}`).set('X-CSRF-Token', agent.csrf).send({ status: 'closed', tags: ['billing'], priority: 2 }).expect(200);
+    const closed = await agent.agent
+      .patch(`/api/threads/${id}`)
+      .set('X-CSRF-Token', agent.csrf)
+      .send({ status: 'closed', tags: ['billing'], priority: 2 })
+      .expect(200);
     expect(closed.body).toMatchObject({ status: 'closed', tags: ['billing'], priority: 2 });
     const open = await agent.agent.get('/api/threads').query({ status: 'open' }).expect(200);
     expect(open.body.items.map((t: { id: string }) => t.id)).not.toContain(id);
@@ -172,7 +179,11 @@ describe('an agent works the inbox', () => {
       .expect(201);
     const listed = await agent.agent.get('/api/canned-responses').query({ q: 'ship' }).expect(200);
     expect(listed.body.map((c: { id: string }) => c.id)).toEqual([canned.body.id]);
-    const rendered = await agent.agent.post(`/api/canned-responses/${canned.body.id}/render`).set('X-CSRF-Token', agent.csrf).send({ threadId: id }).expect(200);
+    const rendered = await agent.agent
+      .post(`/api/canned-responses/${canned.body.id}/render`)
+      .set('X-CSRF-Token', agent.csrf)
+      .send({ threadId: id })
+      .expect(200);
     expect(rendered.body.text).toBe(`Hi Fan en, ${agentUser.name} from ${channel.displayName} here.`);
     await agent.agent.patch(`/api/canned-responses/${canned.body.id}`).set('X-CSRF-Token', agent.csrf).send({ title: 'Shipping news' }).expect(200);
     await agent.agent.delete(`/api/canned-responses/${canned.body.id}`).set('X-CSRF-Token', agent.csrf).expect(204);
@@ -195,15 +206,35 @@ describe('an agent works the inbox', () => {
     const { default: request } = await import('supertest');
     const doc = (await request(app.getHttpServer()).get('/api/docs/openapi.json').expect(200)).body;
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/auth/login', '/api/threads', '/api/threads/{id}', '/api/threads/{id}/messages', '/api/threads/{id}/replies', '/api/threads/{id}/notes', '/api/canned-responses', '/api/users', '/api/channels', '/api/audit-events', '/api/events']),
+      expect.arrayContaining([
+        '/api/auth/login',
+        '/api/threads',
+        '/api/threads/{id}',
+        '/api/threads/{id}/messages',
+        '/api/threads/{id}/replies',
+        '/api/threads/{id}/notes',
+        '/api/canned-responses',
+        '/api/users',
+        '/api/channels',
+        '/api/audit-events',
+        '/api/events',
+      ]),
     );
     expect(doc.components.securitySchemes.resonance_session).toMatchObject({ in: 'cookie' });
   });
 
   it('changes the password and signs out', async () => {
-    await agent.agent.post('/api/auth/password').set('X-CSRF-Token', agent.csrf).send({ currentPassword: 'wrong', newPassword: 'another long password' }).expect(400);
+    await agent.agent
+      .post('/api/auth/password')
+      .set('X-CSRF-Token', agent.csrf)
+      .send({ currentPassword: 'wrong', newPassword: 'another long password' })
+      .expect(400);
     const other = await login(app, agentUser.email);
-    await agent.agent.post('/api/auth/password').set('X-CSRF-Token', agent.csrf).send({ currentPassword: 'correct horse battery', newPassword: 'another long password' }).expect(204);
+    await agent.agent
+      .post('/api/auth/password')
+      .set('X-CSRF-Token', agent.csrf)
+      .send({ currentPassword: 'correct horse battery', newPassword: 'another long password' })
+      .expect(204);
     await other.agent.get('/api/auth/me').expect(401); // other sessions end
     await agent.agent.post('/api/auth/logout').set('X-CSRF-Token', agent.csrf).expect(204);
     await agent.agent.get('/api/threads').expect(401);

@@ -21,8 +21,10 @@ describe('inbox api boundaries', () => {
   let xThread: string;
 
   const counts = async () =>
-    (await db.dataSource.query(`SELECT (SELECT count(*) FROM message)::int AS m, (SELECT count(*) FROM note)::int AS n,
-       (SELECT string_agg(status || coalesce(assignee_id::text, '-') || array_to_string(tags, ','), '|' ORDER BY id) FROM thread) AS t`))[0];
+    (
+      await db.dataSource.query(`SELECT (SELECT count(*) FROM message)::int AS m, (SELECT count(*) FROM note)::int AS n,
+       (SELECT string_agg(status || coalesce(assignee_id::text, '-') || array_to_string(tags, ','), '|' ORDER BY id) FROM thread) AS t`)
+    )[0];
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -65,7 +67,11 @@ describe('inbox api boundaries', () => {
     const before = await counts();
     const denied = await agentA.agent.patch(`/api/channels/${channelA.id}`).set('X-CSRF-Token', agentA.csrf).send({ status: 'paused' }).expect(403);
     expect(denied.body).toMatchObject({ statusCode: 403, message: expect.stringContaining('agent role') });
-    await agentA.agent.post('/api/users').set('X-CSRF-Token', agentA.csrf).send({ email: 'new@example.test', name: 'N', role: 'admin', password: 'long enough pw' }).expect(403);
+    await agentA.agent
+      .post('/api/users')
+      .set('X-CSRF-Token', agentA.csrf)
+      .send({ email: 'new@example.test', name: 'N', role: 'admin', password: 'long enough pw' })
+      .expect(403);
     await agentA.agent.get('/api/audit-events').expect(403);
     await agentA.agent.patch('/api/settings').set('X-CSRF-Token', agentA.csrf).send({ name: 'Mine' }).expect(403);
     const channels = await agentA.agent.get('/api/channels').expect(200);
@@ -84,7 +90,7 @@ describe('inbox api boundaries', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it('never shows workspace A to workspace B: A\'s ids answer 404', async () => {
+  it("never shows workspace A to workspace B: A's ids answer 404", async () => {
     const before = await counts();
     const list = await agentB.agent.get('/api/threads').expect(200);
     expect(list.body.items).toEqual([]);
@@ -105,14 +111,18 @@ describe('inbox api boundaries', () => {
   it('refuses bad input with a clear 400 and changes nothing', async () => {
     const before = await counts();
     const w = (path: string) => agentA.agent.post(path).set('X-CSRF-Token', agentA.csrf);
-    const oversize = await w(`/api/threads/${threadA}/replies`).send({ text: 'x'.repeat(8_001) }).expect(400);
+    const oversize = await w(`/api/threads/${threadA}/replies`)
+      .send({ text: 'x'.repeat(8_001) })
+      .expect(400);
     expect(oversize.body.message).toEqual(['text must be shorter than or equal to 8000 characters']);
     const wrongType = await w(`/api/threads/${threadA}/replies`).send({ text: 123 }).expect(400);
     expect(wrongType.body.message).toEqual(expect.arrayContaining(['text must be a string']));
     const unknownField = await w(`/api/threads/${threadA}/replies`).send({ text: 'ok', delivery: 'sent' }).expect(400);
     expect(unknownField.body.message).toEqual(['property delivery should not exist']);
     await w(`/api/threads/${threadA}/replies`).send({ text: '   ' }).expect(400);
-    const tooLongForX = await w(`/api/threads/${xThread}/replies`).send({ text: 'y'.repeat(281) }).expect(400);
+    const tooLongForX = await w(`/api/threads/${xThread}/replies`)
+      .send({ text: 'y'.repeat(281) })
+      .expect(400);
     expect(tooLongForX.body.message).toMatch(/too long for x/);
     await w(`/api/threads/${threadA}/replies`).send({ text: 'ok', parentExternalId: 'not-in-thread' }).expect(400);
     await w(`/api/threads/${threadA}/replies`).send({ text: 'ok', lastSeenMessageId: '99999999' }).expect(400);
@@ -131,7 +141,9 @@ describe('inbox api boundaries', () => {
       await agentA.agent.patch(`/api/threads/${threadA}`).set('X-CSRF-Token', agentA.csrf).send(body).expect(400);
     }
     expect((await agentA.agent.get(`/api/threads/${threadA}`).expect(200)).body).toEqual(threadBefore);
-    await w(`/api/threads/${threadA}/notes`).send({ text: 'n'.repeat(10_001) }).expect(400);
+    await w(`/api/threads/${threadA}/notes`)
+      .send({ text: 'n'.repeat(10_001) })
+      .expect(400);
     await w('/api/canned-responses').send({ title: 'T' }).expect(400);
     await agentA.agent.get('/api/canned-responses/not-a-uuid').expect(400);
     await agentA.agent.get('/api/canned-responses/00000000-0000-4000-8000-000000000000').expect(404);

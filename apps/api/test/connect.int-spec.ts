@@ -105,7 +105,11 @@ describe('connect flow (POST /api/channels/connect/:network → network → GET 
     ]);
 
     const connected = record(
-      await admin.agent.post(`/api/channels/connect/pending/${pendingId}`).set('x-csrf-token', admin.csrf).send({ externalIds: [DEMO_FACEBOOK_PAGE.id] }).expect(201),
+      await admin.agent
+        .post(`/api/channels/connect/pending/${pendingId}`)
+        .set('x-csrf-token', admin.csrf)
+        .send({ externalIds: [DEMO_FACEBOOK_PAGE.id] })
+        .expect(201),
     );
     expect(connected.body.channels).toHaveLength(1);
     const channel = connected.body.channels[0];
@@ -114,7 +118,9 @@ describe('connect flow (POST /api/channels/connect/:network → network → GET 
     connectedChannelId = channel.id;
 
     // The stored credentials are encrypted, and the page token in them is one the sim accepts.
-    const [row] = (await db.dataSource.query(`SELECT credentials_encrypted FROM channel_account WHERE id = $1`, [channel.id])) as Array<{ credentials_encrypted: string }>;
+    const [row] = (await db.dataSource.query(`SELECT credentials_encrypted FROM channel_account WHERE id = $1`, [channel.id])) as Array<{
+      credentials_encrypted: string;
+    }>;
     expect(row.credentials_encrypted).toMatch(/^v1\./);
     const credentials = cipher().decrypt<Credentials>(row.credentials_encrypted);
     expect(credentials).toMatchObject({ pageId: DEMO_FACEBOOK_PAGE.id });
@@ -140,11 +146,15 @@ describe('connect flow (POST /api/channels/connect/:network → network → GET 
     }
 
     // The pick is single use; the pending flow holds no credentials any more.
-    await admin.agent.post(`/api/channels/connect/pending/${pendingId}`).set('x-csrf-token', admin.csrf).send({ externalIds: [DEMO_FACEBOOK_PAGE.id] }).expect(404);
+    await admin.agent
+      .post(`/api/channels/connect/pending/${pendingId}`)
+      .set('x-csrf-token', admin.csrf)
+      .send({ externalIds: [DEMO_FACEBOOK_PAGE.id] })
+      .expect(404);
     await admin.agent.get(`/api/channels/connect/pending/${pendingId}`).expect(404);
-    const [flow] = (await db.dataSource.query(`SELECT status, credentials_encrypted, code_verifier_encrypted FROM oauth_connect WHERE id = $1`, [pendingId])) as Array<
-      Record<string, unknown>
-    >;
+    const [flow] = (await db.dataSource.query(`SELECT status, credentials_encrypted, code_verifier_encrypted FROM oauth_connect WHERE id = $1`, [
+      pendingId,
+    ])) as Array<Record<string, unknown>>;
     expect(flow).toEqual({ status: 'done', credentials_encrypted: null, code_verifier_encrypted: null });
 
     // No token the flow handled is in any response, header or redirect.
@@ -193,7 +203,7 @@ describe('connect flow (POST /api/channels/connect/:network → network → GET 
     const other = await login(app, adminEmail);
     expect((await callback(other, path)).searchParams.get('connect_error')).toBe('other_session');
     // Not signed in at all: the same.
-    const anonymous = new URL((record(await request(app.getHttpServer()).get(path).expect(302)).headers.location as string));
+    const anonymous = new URL(record(await request(app.getHttpServer()).get(path).expect(302)).headers.location as string);
     expect(anonymous.searchParams.get('connect_error')).toBe('other_session');
     // The session that started it still can.
     expect((await callback(admin, path)).searchParams.get('connect')).toBeTruthy();
@@ -256,19 +266,35 @@ describe('connect flow (POST /api/channels/connect/:network → network → GET 
     // Another session of the same admin cannot see or finish it.
     const other = await login(app, adminEmail);
     await other.agent.get(`/api/channels/connect/pending/${pendingId}`).expect(404);
-    await other.agent.post(`/api/channels/connect/pending/${pendingId}`).set('x-csrf-token', other.csrf).send({ externalIds: [DEMO_FACEBOOK_PAGE.id] }).expect(404);
+    await other.agent
+      .post(`/api/channels/connect/pending/${pendingId}`)
+      .set('x-csrf-token', other.csrf)
+      .send({ externalIds: [DEMO_FACEBOOK_PAGE.id] })
+      .expect(404);
     // Only offered accounts can be picked.
-    await admin.agent.post(`/api/channels/connect/pending/${pendingId}`).set('x-csrf-token', admin.csrf).send({ externalIds: ['someone-elses-page'] }).expect(400);
+    await admin.agent
+      .post(`/api/channels/connect/pending/${pendingId}`)
+      .set('x-csrf-token', admin.csrf)
+      .send({ externalIds: ['someone-elses-page'] })
+      .expect(400);
 
-    const res = await admin.agent.post(`/api/channels/connect/pending/${pendingId}`).set('x-csrf-token', admin.csrf).send({ externalIds: [DEMO_FACEBOOK_PAGE.id] }).expect(201);
+    const res = await admin.agent
+      .post(`/api/channels/connect/pending/${pendingId}`)
+      .set('x-csrf-token', admin.csrf)
+      .send({ externalIds: [DEMO_FACEBOOK_PAGE.id] })
+      .expect(201);
     expect(res.body.channels).toEqual([expect.objectContaining({ id: stale.id, status: 'connected', lastError: null })]);
-    const [row] = (await db.dataSource.query(`SELECT consecutive_auth_failures, credentials_encrypted FROM channel_account WHERE id = $1`, [stale.id])) as Array<{
+    const [row] = (await db.dataSource.query(`SELECT consecutive_auth_failures, credentials_encrypted FROM channel_account WHERE id = $1`, [
+      stale.id,
+    ])) as Array<{
       consecutive_auth_failures: number;
       credentials_encrypted: string;
     }>;
     expect(row.consecutive_auth_failures).toBe(0);
     expect(cipher().decrypt<Credentials>(row.credentials_encrypted).accessToken).not.toBe('revoked-token');
-    const actions = (await db.dataSource.query(`SELECT action FROM audit_event WHERE target_id = $1::text ORDER BY id`, [stale.id])) as Array<{ action: string }>;
+    const actions = (await db.dataSource.query(`SELECT action FROM audit_event WHERE target_id = $1::text ORDER BY id`, [stale.id])) as Array<{
+      action: string;
+    }>;
     expect(actions.map((a) => a.action)).toContain('channel.reconnect');
   });
 

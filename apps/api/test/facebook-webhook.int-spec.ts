@@ -9,7 +9,8 @@ import { createApi } from '../src';
 
 const PAGE = '104857600123456';
 const PAUSED_PAGE = '104857600999999';
-const sign = (body: string, secret: string = DEMO_FACEBOOK_APP.appSecret) => `sha256=${createHmac('sha256', secret).update(Buffer.from(body, 'utf8')).digest('hex')}`;
+const sign = (body: string, secret: string = DEMO_FACEBOOK_APP.appSecret) =>
+  `sha256=${createHmac('sha256', secret).update(Buffer.from(body, 'utf8')).digest('hex')}`;
 
 // Facebook escapes non-ASCII and "/" in its JSON: the signature is over exactly those bytes.
 const delivery = (commentId: string, message: string, page = PAGE) =>
@@ -23,7 +24,16 @@ const delivery = (commentId: string, message: string, page = PAGE) =>
           changes: [
             {
               field: 'feed',
-              value: { item: 'comment', verb: 'add', comment_id: commentId, post_id: `${page}_1`, parent_id: `${page}_1`, from: { id: '42', name: 'Jörg' }, created_time: 1_795_000_000, message },
+              value: {
+                item: 'comment',
+                verb: 'add',
+                comment_id: commentId,
+                post_id: `${page}_1`,
+                parent_id: `${page}_1`,
+                from: { id: '42', name: 'Jörg' },
+                created_time: 1_795_000_000,
+                message,
+              },
             },
           ],
         },
@@ -64,16 +74,29 @@ describe('POST /api/webhooks/facebook', () => {
       .query({ 'hub.mode': 'subscribe', 'hub.verify_token': DEMO_FACEBOOK_APP.verifyToken, 'hub.challenge': '1158201444' })
       .expect(200);
     expect(ok.text).toBe('1158201444');
-    await request(app.getHttpServer()).get('/api/webhooks/facebook').query({ 'hub.mode': 'subscribe', 'hub.verify_token': 'guess', 'hub.challenge': '1' }).expect(403);
+    await request(app.getHttpServer())
+      .get('/api/webhooks/facebook')
+      .query({ 'hub.mode': 'subscribe', 'hub.verify_token': 'guess', 'hub.challenge': '1' })
+      .expect(403);
   });
 
   it('rejects a delivery whose signature does not match the raw body, and queues nothing', async () => {
     const body = delivery(`${PAGE}_1_900`, 'prix?');
     const server = app.getHttpServer();
     await request(server).post('/api/webhooks/facebook').set('content-type', 'application/json').send(body).expect(401);
-    await request(server).post('/api/webhooks/facebook').set('content-type', 'application/json').set('x-hub-signature-256', sign(body, 'wrong')).send(body).expect(401);
+    await request(server)
+      .post('/api/webhooks/facebook')
+      .set('content-type', 'application/json')
+      .set('x-hub-signature-256', sign(body, 'wrong'))
+      .send(body)
+      .expect(401);
     // Signed over a re-serialised body (unescaped), not the bytes sent: refused.
-    await request(server).post('/api/webhooks/facebook').set('content-type', 'application/json').set('x-hub-signature-256', sign(JSON.stringify(JSON.parse(body)))).send(body).expect(401);
+    await request(server)
+      .post('/api/webhooks/facebook')
+      .set('content-type', 'application/json')
+      .set('x-hub-signature-256', sign(JSON.stringify(JSON.parse(body))))
+      .send(body)
+      .expect(401);
     // The right digest with junk or an extra digit after it: Node's hex decoding once let both through.
     for (const lenient of [`${sign(body)}junk`, `${sign(body)}0`]) {
       await request(server).post('/api/webhooks/facebook').set('content-type', 'application/json').set('x-hub-signature-256', lenient).send(body).expect(401);
@@ -100,7 +123,14 @@ describe('POST /api/webhooks/facebook', () => {
     expect(jobs).toHaveLength(1);
     expect(jobs[0].data.channelAccountId).toBe(channelId);
     expect(jobs[0].data.records).toEqual([
-      expect.objectContaining({ kind: 'message', externalId: '1_901', threadKey: '1_901', text: 'Gibt es das in Größe 44? / Danke', author: { externalId: '42', name: 'Jörg' }, isFromAccount: false }),
+      expect.objectContaining({
+        kind: 'message',
+        externalId: '1_901',
+        threadKey: '1_901',
+        text: 'Gibt es das in Größe 44? / Danke',
+        author: { externalId: '42', name: 'Jörg' },
+        isFromAccount: false,
+      }),
     ]);
     const sync = queue<SyncJob>(QueueName.Sync);
     const syncs = await sync.getJobs(['waiting', 'active', 'completed', 'delayed']);
@@ -113,13 +143,28 @@ describe('POST /api/webhooks/facebook', () => {
     const ingest = queue<IngestJob>(QueueName.Ingest);
     const sync = queue<SyncJob>(QueueName.Sync);
     const body = delivery('1_902', 'Hallo, ist jemand da?', PAUSED_PAGE);
-    const res = await request(app.getHttpServer()).post('/api/webhooks/facebook').set('content-type', 'application/json').set('x-hub-signature-256', sign(body)).send(body).expect(200);
+    const res = await request(app.getHttpServer())
+      .post('/api/webhooks/facebook')
+      .set('content-type', 'application/json')
+      .set('x-hub-signature-256', sign(body))
+      .send(body)
+      .expect(200);
     expect(res.body).toEqual({ channels: 0, records: 0, hints: 0 });
-    const queuedFor = async () => [...(await ingest.getJobs(['waiting', 'active', 'completed', 'delayed'])), ...(await sync.getJobs(['waiting', 'active', 'completed', 'delayed']))].map((j) => j.data.channelAccountId);
+    const queuedFor = async () =>
+      [...(await ingest.getJobs(['waiting', 'active', 'completed', 'delayed'])), ...(await sync.getJobs(['waiting', 'active', 'completed', 'delayed']))].map(
+        (j) => j.data.channelAccountId,
+      );
     expect(await queuedFor()).not.toContain(pausedChannelId);
     // One delivery for both pages: the connected page gets its records, the paused one nothing.
-    const both = facebookEscape(JSON.stringify({ object: 'page', entry: [...JSON.parse(delivery('1_903', 'a', PAUSED_PAGE)).entry, ...JSON.parse(delivery('1_904', 'b')).entry] }));
-    const mixed = await request(app.getHttpServer()).post('/api/webhooks/facebook').set('content-type', 'application/json').set('x-hub-signature-256', sign(both)).send(both).expect(200);
+    const both = facebookEscape(
+      JSON.stringify({ object: 'page', entry: [...JSON.parse(delivery('1_903', 'a', PAUSED_PAGE)).entry, ...JSON.parse(delivery('1_904', 'b')).entry] }),
+    );
+    const mixed = await request(app.getHttpServer())
+      .post('/api/webhooks/facebook')
+      .set('content-type', 'application/json')
+      .set('x-hub-signature-256', sign(both))
+      .send(both)
+      .expect(200);
     expect(mixed.body).toEqual({ channels: 1, records: 1, hints: 1 });
     expect(await queuedFor()).toContain(channelId);
     expect(await queuedFor()).not.toContain(pausedChannelId);

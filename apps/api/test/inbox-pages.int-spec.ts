@@ -25,7 +25,12 @@ describe('inbox pages', () => {
       await store.ingest(
         channel.id,
         Array.from({ length: 60 }, (_, i) =>
-          comment({ network: channel.network, threadKey: `t${c}-${i}`, text: `thread ${c}-${i}`, createdAt: new Date(at + Math.floor(i / 3) * 60_000).toISOString() }),
+          comment({
+            network: channel.network,
+            threadKey: `t${c}-${i}`,
+            text: `thread ${c}-${i}`,
+            createdAt: new Date(at + Math.floor(i / 3) * 60_000).toISOString(),
+          }),
         ),
       );
     }
@@ -59,7 +64,10 @@ describe('inbox pages', () => {
     do {
       let body: { items: Array<{ id: string; contact: unknown; channel: unknown }>; nextCursor: string | null } | undefined;
       const queries = await countQueries(async () => {
-        const res = await agent.agent.get('/api/threads').query({ status: 'open', limit: 50, ...(cursor ? { cursor } : {}) }).expect(200);
+        const res = await agent.agent
+          .get('/api/threads')
+          .query({ status: 'open', limit: 50, ...(cursor ? { cursor } : {}) })
+          .expect(200);
         body = res.body;
       });
       // One to resolve the session, one for the page with its channels, contacts and assignees.
@@ -77,13 +85,18 @@ describe('inbox pages', () => {
     expect(youtube.body.items).toHaveLength(60);
   });
 
-  it('pages through a thread\'s messages oldest first, each once, in 2 queries per page', async () => {
+  it("pages through a thread's messages oldest first, each once, in 2 queries per page", async () => {
     const seen: Array<{ id: string; createdAt: string }> = [];
     let cursor: string | null = null;
     do {
       let body: { items: Array<{ id: string; createdAt: string }>; nextCursor: string | null } | undefined;
       const queries = await countQueries(async () => {
-        body = (await agent.agent.get(`/api/threads/${threadId}/messages`).query({ limit: 50, ...(cursor ? { cursor } : {}) }).expect(200)).body;
+        body = (
+          await agent.agent
+            .get(`/api/threads/${threadId}/messages`)
+            .query({ limit: 50, ...(cursor ? { cursor } : {}) })
+            .expect(200)
+        ).body;
       });
       expect(queries).toHaveLength(2);
       seen.push(...body!.items);

@@ -67,7 +67,11 @@ describe('LinkedIn connect flow against the sim', () => {
       { externalId: DEMO_LINKEDIN_ORG.urn, displayName: DEMO_LINKEDIN_ORG.name, handle: DEMO_LINKEDIN_ORG.vanityName, channelId: null, channelStatus: null },
     ]);
     const connected = record(
-      await admin.agent.post(`/api/channels/connect/pending/${pendingId}`).set('x-csrf-token', admin.csrf).send({ externalIds: [DEMO_LINKEDIN_ORG.urn] }).expect(201),
+      await admin.agent
+        .post(`/api/channels/connect/pending/${pendingId}`)
+        .set('x-csrf-token', admin.csrf)
+        .send({ externalIds: [DEMO_LINKEDIN_ORG.urn] })
+        .expect(201),
     );
     const channel = connected.body.channels[0];
     expect(channel).toMatchObject({ network: 'linkedin', externalId: DEMO_LINKEDIN_ORG.urn, status: 'connected' });
@@ -86,7 +90,10 @@ describe('LinkedIn connect flow against the sim', () => {
     const worker = await startWorker(config, db.url);
     try {
       const stored = await waitFor(async () => {
-        const rows = (await db.dataSource.query(`SELECT external_id FROM message WHERE channel_account_id = $1 AND external_id = ANY($2::text[])`, [channel.id, comments])) as unknown[];
+        const rows = (await db.dataSource.query(`SELECT external_id FROM message WHERE channel_account_id = $1 AND external_id = ANY($2::text[])`, [
+          channel.id,
+          comments,
+        ])) as unknown[];
         return rows.length === comments.length ? rows : undefined;
       }, 20_000);
       expect(stored).toHaveLength(comments.length);

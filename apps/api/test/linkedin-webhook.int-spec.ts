@@ -31,7 +31,14 @@ describe('/api/webhooks/linkedin', () => {
     await prepareQueueBackend(backend);
     app = await createApi(config, db.url);
     await app.listen(0, '127.0.0.1');
-    sim = await startSim({ SIM_HOST: '127.0.0.1', SIM_PORT: 0, SIM_SEED: 3, SIM_TRAFFIC_PER_MINUTE: 0, SIM_WEBHOOK_URL: `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/api/webhooks`, SIM_WEBHOOK_RETRY_DELAYS_MS: '200' });
+    sim = await startSim({
+      SIM_HOST: '127.0.0.1',
+      SIM_PORT: 0,
+      SIM_SEED: 3,
+      SIM_TRAFFIC_PER_MINUTE: 0,
+      SIM_WEBHOOK_URL: `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/api/webhooks`,
+      SIM_WEBHOOK_RETRY_DELAYS_MS: '200',
+    });
     const workspace = await makeWorkspace(db.dataSource);
     channelId = (await makeChannel(db.dataSource, workspace, { network: 'linkedin', externalId: DEMO_LINKEDIN_ORG.urn })).id;
     pausedChannelId = (await makeChannel(db.dataSource, workspace, { network: 'linkedin', externalId: PAUSED_ORG, status: 'paused' })).id;
@@ -56,23 +63,49 @@ describe('/api/webhooks/linkedin', () => {
   });
 
   it('refuses deliveries without a valid X-LI-Signature, and queues nothing', async () => {
-    const body = JSON.stringify({ type: 'ORGANIZATION_SOCIAL_ACTION_NOTIFICATIONS', notifications: [{ notificationId: 1, organizationalEntity: DEMO_LINKEDIN_ORG.urn, action: 'COMMENT', sourcePost: 'urn:li:share:1' }] });
+    const body = JSON.stringify({
+      type: 'ORGANIZATION_SOCIAL_ACTION_NOTIFICATIONS',
+      notifications: [{ notificationId: 1, organizationalEntity: DEMO_LINKEDIN_ORG.urn, action: 'COMMENT', sourcePost: 'urn:li:share:1' }],
+    });
     const server = app.getHttpServer();
     await request(server).post('/api/webhooks/linkedin').set('content-type', 'application/json').send(body).expect(401);
-    await request(server).post('/api/webhooks/linkedin').set('content-type', 'application/json').set('x-li-signature', linkedinSignature(body, 'wrong')).send(body).expect(401);
-    await request(server).post('/api/webhooks/linkedin').set('content-type', 'application/json').set('x-li-signature', `${linkedinSignature(body, DEMO_LINKEDIN_APP.clientSecret)}junk`).send(body).expect(401);
+    await request(server)
+      .post('/api/webhooks/linkedin')
+      .set('content-type', 'application/json')
+      .set('x-li-signature', linkedinSignature(body, 'wrong'))
+      .send(body)
+      .expect(401);
+    await request(server)
+      .post('/api/webhooks/linkedin')
+      .set('content-type', 'application/json')
+      .set('x-li-signature', `${linkedinSignature(body, DEMO_LINKEDIN_APP.clientSecret)}junk`)
+      .send(body)
+      .expect(401);
     expect(await syncJobs()).toEqual([]);
     // Signed right: one hinted sync; the same bytes again: nothing more.
     for (let i = 0; i < 2; i++) {
-      const res = await request(server).post('/api/webhooks/linkedin').set('content-type', 'application/json').set('x-li-signature', linkedinSignature(body, DEMO_LINKEDIN_APP.clientSecret)).send(body).expect(200);
+      const res = await request(server)
+        .post('/api/webhooks/linkedin')
+        .set('content-type', 'application/json')
+        .set('x-li-signature', linkedinSignature(body, DEMO_LINKEDIN_APP.clientSecret))
+        .send(body)
+        .expect(200);
       expect(res.body).toEqual(i === 0 ? { channels: 1, hints: 1 } : { channels: 0, hints: 0, duplicate: true });
     }
     expect(await syncJobs()).toContainEqual({ channelAccountId: channelId, reason: 'hint' });
   });
 
   it('answers a notification for a paused page with 200 and queues no sync for it', async () => {
-    const body = JSON.stringify({ type: 'ORGANIZATION_SOCIAL_ACTION_NOTIFICATIONS', notifications: [{ notificationId: 9, organizationalEntity: PAUSED_ORG, action: 'COMMENT', sourcePost: 'urn:li:share:9' }] });
-    const res = await request(app.getHttpServer()).post('/api/webhooks/linkedin').set('content-type', 'application/json').set('x-li-signature', linkedinSignature(body, DEMO_LINKEDIN_APP.clientSecret)).send(body).expect(200);
+    const body = JSON.stringify({
+      type: 'ORGANIZATION_SOCIAL_ACTION_NOTIFICATIONS',
+      notifications: [{ notificationId: 9, organizationalEntity: PAUSED_ORG, action: 'COMMENT', sourcePost: 'urn:li:share:9' }],
+    });
+    const res = await request(app.getHttpServer())
+      .post('/api/webhooks/linkedin')
+      .set('content-type', 'application/json')
+      .set('x-li-signature', linkedinSignature(body, DEMO_LINKEDIN_APP.clientSecret))
+      .send(body)
+      .expect(200);
     expect(res.body).toEqual({ channels: 0, hints: 0 });
     expect((await syncJobs()).map((j) => j.channelAccountId)).not.toContain(pausedChannelId);
   });
@@ -80,7 +113,9 @@ describe('/api/webhooks/linkedin', () => {
   it('accepts the sim’s signed notifications for new comments and queues a hinted sync of the page', async () => {
     sim.traffic.generate(40, 'linkedin');
     const deliveries = await waitFor(async () => {
-      const got = (await (await fetch(`${sim.url}/_sim/webhooks?network=linkedin`)).json()) as { deliveries: Array<{ state: string; attempts: Array<{ status: number }> }> };
+      const got = (await (await fetch(`${sim.url}/_sim/webhooks?network=linkedin`)).json()) as {
+        deliveries: Array<{ state: string; attempts: Array<{ status: number }> }>;
+      };
       return got.deliveries.length > 0 && got.deliveries.every((d) => d.state === 'delivered') ? got.deliveries : undefined;
     }, 10_000);
     expect(deliveries.every((d) => d.attempts[0].status === 200)).toBe(true);

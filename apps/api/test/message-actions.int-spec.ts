@@ -86,11 +86,15 @@ describe('message actions: like, hide, delete a comment (API → outbound queue 
   });
 
   const act = (s: Session, id: string, action: unknown) => s.agent.post(`/api/messages/${id}/actions`).set('x-csrf-token', s.csrf).send({ action });
-  const received = async (): Promise<ReceivedItem[]> => ((await (await fetch(`${sim.url}/_sim/received?network=facebook`)).json()) as { items: ReceivedItem[] }).items;
+  const received = async (): Promise<ReceivedItem[]> =>
+    ((await (await fetch(`${sim.url}/_sim/received?network=facebook`)).json()) as { items: ReceivedItem[] }).items;
   const receivedFor = async (externalId: string) => (await received()).filter((r) => r.targetId === externalId).map((r) => r.kind);
   const row = async (id: string) =>
     (
-      (await db.dataSource.query(`SELECT liked, hidden, deleted, handled_at IS NOT NULL AS handled, handled_by::text, handled_action FROM message WHERE id = $1`, [id])) as Array<{
+      (await db.dataSource.query(
+        `SELECT liked, hidden, deleted, handled_at IS NOT NULL AS handled, handled_by::text, handled_action FROM message WHERE id = $1`,
+        [id],
+      )) as Array<{
         liked: boolean;
         hidden: boolean;
         deleted: boolean;
@@ -144,10 +148,14 @@ describe('message actions: like, hide, delete a comment (API → outbound queue 
     expect(a.body.action.id).toBe(b.body.action.id);
     expect(await settled(agent, t.id)).toMatchObject({ action: 'hide', state: 'done' });
     expect(await receivedFor(t.externalId)).toEqual(['comment_hide']);
-    const onSim = await fetch(`${sim.url}/facebook/v24.0/${t.externalId}?fields=is_hidden`, { headers: { authorization: `Bearer ${demoFacebook.credentials.pageAccessToken}` } });
+    const onSim = await fetch(`${sim.url}/facebook/v24.0/${t.externalId}?fields=is_hidden`, {
+      headers: { authorization: `Bearer ${demoFacebook.credentials.pageAccessToken}` },
+    });
     expect(await onSim.json()).toMatchObject({ is_hidden: true });
     expect(await row(t.id)).toEqual({ liked: false, hidden: true, deleted: false, handled: true, handled_by: agent.user.id, handled_action: 'hide' });
-    const audit = (await db.dataSource.query(`SELECT action, actor_user_id::text FROM audit_event WHERE target_id = $1 AND action LIKE 'message.%'`, [t.threadId])) as unknown[];
+    const audit = (await db.dataSource.query(`SELECT action, actor_user_id::text FROM audit_event WHERE target_id = $1 AND action LIKE 'message.%'`, [
+      t.threadId,
+    ])) as unknown[];
     expect(audit).toEqual([{ action: 'message.hide', actor_user_id: agent.user.id }]);
   });
 
@@ -156,7 +164,9 @@ describe('message actions: like, hide, delete a comment (API → outbound queue 
     await act(agent, t.id, 'delete').expect(202);
     expect(await settled(agent, t.id)).toMatchObject({ action: 'delete', state: 'done' });
     expect(await receivedFor(t.externalId)).toEqual(['comment_delete']);
-    const onSim = await fetch(`${sim.url}/facebook/v24.0/${t.externalId}`, { headers: { authorization: `Bearer ${demoFacebook.credentials.pageAccessToken}` } });
+    const onSim = await fetch(`${sim.url}/facebook/v24.0/${t.externalId}`, {
+      headers: { authorization: `Bearer ${demoFacebook.credentials.pageAccessToken}` },
+    });
     expect(((await onSim.json()) as { error: { code: number } }).error.code).toBe(100);
     expect(await row(t.id)).toEqual({ liked: false, hidden: false, deleted: true, handled: true, handled_by: agent.user.id, handled_action: 'delete' });
     const refused = await act(agent, t.id, 'hide').expect(409);
@@ -217,6 +227,8 @@ describe('message actions: like, hide, delete a comment (API → outbound queue 
     const [tweet] = (await db.dataSource.query(`SELECT id::text FROM message WHERE channel_account_id = $1`, [x.id])) as Array<{ id: string }>;
     const refused = await act(agent, tweet.id, 'hide').expect(409);
     expect(refused.body.message).toMatch(/^x /);
-    expect((await db.dataSource.query(`SELECT count(*)::int AS n FROM message_action WHERE message_id = ANY($1::bigint[])`, [[own.id, tweet.id]]))[0].n).toBe(0);
+    expect((await db.dataSource.query(`SELECT count(*)::int AS n FROM message_action WHERE message_id = ANY($1::bigint[])`, [[own.id, tweet.id]]))[0].n).toBe(
+      0,
+    );
   });
 });

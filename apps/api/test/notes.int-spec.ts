@@ -25,7 +25,9 @@ describe('internal notes', () => {
     const other = await makeLoginUser(db.dataSource, ws, 'agent');
     const adminUser = await makeLoginUser(db.dataSource, ws, 'admin');
     [agent, otherAgent, admin] = [await login(app, author.email), await login(app, other.email), await login(app, adminUser.email)];
-    await new IngestStore(db.dataSource).ingest(channel.id, [comment({ threadKey: 'n', externalId: 'c-n-1', text: 'Where is my parcel?', createdAt: '2026-11-22T08:00:00Z' })]);
+    await new IngestStore(db.dataSource).ingest(channel.id, [
+      comment({ threadKey: 'n', externalId: 'c-n-1', text: 'Where is my parcel?', createdAt: '2026-11-22T08:00:00Z' }),
+    ]);
     const [row] = await db.dataSource.query(`SELECT id::text AS id FROM thread WHERE thread_key = 'n'`);
     threadId = row.id;
   });
@@ -39,7 +41,13 @@ describe('internal notes', () => {
 
   it('answers a note as {id, threadId, author {id, name}, text, createdAt ISO} when added and when listed', async () => {
     const created = await add(agent, 'Customer is a VIP');
-    const expected = { id: expect.stringMatching(/^\d+$/), threadId, author: { id: author.id, name: author.name }, text: 'Customer is a VIP', createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/) };
+    const expected = {
+      id: expect.stringMatching(/^\d+$/),
+      threadId,
+      author: { id: author.id, name: author.name },
+      text: 'Customer is a VIP',
+      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+    };
     expect(created.body).toEqual(expected);
     expect(await list()).toEqual([{ ...expected, id: created.body.id, createdAt: created.body.createdAt }]);
   });
@@ -54,7 +62,9 @@ describe('internal notes', () => {
 
     const byOther = await add(otherAgent, 'an admin may remove it');
     await admin.agent.delete(`/api/notes/${byOther.body.id}`).set('X-CSRF-Token', admin.csrf).expect(204);
-    const [audit] = await db.dataSource.query(`SELECT target_id, data->>'noteId' AS note FROM audit_event WHERE action = 'note.delete' ORDER BY id DESC LIMIT 1`);
+    const [audit] = await db.dataSource.query(
+      `SELECT target_id, data->>'noteId' AS note FROM audit_event WHERE action = 'note.delete' ORDER BY id DESC LIMIT 1`,
+    );
     expect(audit).toEqual({ target_id: threadId, note: byOther.body.id });
   });
 

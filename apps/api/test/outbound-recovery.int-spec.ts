@@ -46,7 +46,14 @@ describe('outbound work survives an api killed between commit and enqueue', () =
     const port = await freePort();
     apiUrl = `http://127.0.0.1:${port}`;
     sim = await testSim();
-    config = testConfig({ DEMO_MODE: 'true', SIM_URL: sim.url, SYNC_INTERVAL_MS: '1000', SYNC_MIN_INTERVAL_MS: '500', SYNC_MAX_INTERVAL_MS: '2000', API_PORT: String(port) });
+    config = testConfig({
+      DEMO_MODE: 'true',
+      SIM_URL: sim.url,
+      SYNC_INTERVAL_MS: '1000',
+      SYNC_MIN_INTERVAL_MS: '500',
+      SYNC_MAX_INTERVAL_MS: '2000',
+      API_PORT: String(port),
+    });
     const backend = createQueueBackend({ redisUrl: config.REDIS_URL, databaseUrl: db.url, prefix: config.QUEUE_PREFIX });
     queue = new backend.Queue(QueueName.Outbound, { connection: backend.connection as never, prefix: backend.prefix });
     channelId = (await connectDemoPage(db.dataSource, config)).id;
@@ -54,10 +61,14 @@ describe('outbound work survives an api killed between commit and enqueue', () =
     email = (await makeLoginUser(db.dataSource, { id: workspace_id } as never, 'agent')).email;
     await simJson(sim, '/_sim/generate', { method: 'POST', body: { network: 'facebook', count: 20 } });
     worker = await startWorker(config, db.url);
-    await waitFor(async () => {
-      const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM thread WHERE channel_account_id = $1 AND channel = 'comment'`, [channelId]);
-      return n >= 4 ? true : undefined;
-    }, 60_000, 'comment threads to reply to');
+    await waitFor(
+      async () => {
+        const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM thread WHERE channel_account_id = $1 AND channel = 'comment'`, [channelId]);
+        return n >= 4 ? true : undefined;
+      },
+      60_000,
+      'comment threads to reply to',
+    );
   }, 90_000);
 
   afterAll(async () => {
@@ -87,9 +98,16 @@ describe('outbound work survives an api killed between commit and enqueue', () =
       stdio: process.env.DEBUG_CHILD ? 'inherit' : 'ignore',
     });
     await waitFor(async () => ((await fetch(`${apiUrl}/api/health`)).ok ? true : undefined), 60_000, 'the api child to answer');
-    const res = await fetch(`${apiUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+    const res = await fetch(`${apiUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: PASSWORD }),
+    });
     expect(res.status).toBe(200);
-    const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const { csrfToken } = (await res.json()) as { csrfToken: string };
     return { cookie, csrf: csrfToken };
   };
@@ -102,7 +120,10 @@ describe('outbound work survives an api killed between commit and enqueue', () =
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf },
       body: JSON.stringify(body),
-    }).then((r) => `answered ${r.status}`, () => 'no answer');
+    }).then(
+      (r) => `answered ${r.status}`,
+      () => 'no answer',
+    );
     expect(answer).toBe('no answer');
     expect(await exited).toBe('SIGKILL');
     api = undefined;
@@ -112,7 +133,9 @@ describe('outbound work survives an api killed between commit and enqueue', () =
 
   it(`sends a reply committed just before the api was killed, exactly once, within ${BOUND_MS / 1000} s`, async () => {
     const session = await startApi('reply');
-    const [thread] = await db.dataSource.query(`SELECT id::text FROM thread WHERE channel_account_id = $1 AND channel = 'comment' ORDER BY id LIMIT 1`, [channelId]);
+    const [thread] = await db.dataSource.query(`SELECT id::text FROM thread WHERE channel_account_id = $1 AND channel = 'comment' ORDER BY id LIMIT 1`, [
+      channelId,
+    ]);
     const text = `Stranded reply ${Date.now()}`;
     await postAndDie(`/api/threads/${thread.id}/replies`, { text }, session);
 
@@ -121,11 +144,19 @@ describe('outbound work survives an api killed between commit and enqueue', () =
     expect(row.delivery).toBe('queued');
     expect(await queue.getJobState(jobId.send(row.id))).toBe('unknown');
 
-    const sentAt = await waitFor(async () => ((await received()).some((r) => r.text === text) ? Date.now() : undefined), BOUND_MS + SEND_SLACK_MS + 5_000, 'the reply at the sim');
+    const sentAt = await waitFor(
+      async () => ((await received()).some((r) => r.text === text) ? Date.now() : undefined),
+      BOUND_MS + SEND_SLACK_MS + 5_000,
+      'the reply at the sim',
+    );
     const tookMs = sentAt - new Date(row.created_at).getTime();
     console.log(`stranded reply reached the network ${tookMs} ms after its commit (bound ${BOUND_MS} ms + send)`);
     expect(tookMs).toBeLessThanOrEqual(BOUND_MS + SEND_SLACK_MS);
-    await waitFor(async () => ((await db.dataSource.query(`SELECT delivery FROM message WHERE id = $1`, [row.id]))[0].delivery === 'sent' ? true : undefined), 10_000, 'the reply marked sent');
+    await waitFor(
+      async () => ((await db.dataSource.query(`SELECT delivery FROM message WHERE id = $1`, [row.id]))[0].delivery === 'sent' ? true : undefined),
+      10_000,
+      'the reply marked sent',
+    );
     // Two more sweeps: nothing is sent again.
     await new Promise((r) => setTimeout(r, 2 * OUTBOUND_RECOVERY_SWEEP_MS));
     expect((await received()).filter((r) => r.text === text)).toHaveLength(1);
@@ -149,7 +180,11 @@ describe('outbound work survives an api killed between commit and enqueue', () =
     const tookMs = doneAt - new Date(action.created_at).getTime();
     console.log(`stranded hide reached the network ${tookMs} ms after its commit (bound ${BOUND_MS} ms + call)`);
     expect(tookMs).toBeLessThanOrEqual(BOUND_MS + SEND_SLACK_MS);
-    await waitFor(async () => ((await db.dataSource.query(`SELECT state FROM message_action WHERE id = $1`, [action.id]))[0].state === 'done' ? true : undefined), 10_000, 'the action done');
+    await waitFor(
+      async () => ((await db.dataSource.query(`SELECT state FROM message_action WHERE id = $1`, [action.id]))[0].state === 'done' ? true : undefined),
+      10_000,
+      'the action done',
+    );
     await new Promise((r) => setTimeout(r, 2 * OUTBOUND_RECOVERY_SWEEP_MS));
     expect(await hides()).toHaveLength(1);
     expect((await db.dataSource.query(`SELECT hidden FROM message WHERE id = $1`, [target.id]))[0].hidden).toBe(true);
@@ -170,16 +205,27 @@ describe('outbound work survives Redis unreachable at enqueue time', () => {
     await redis.start();
     db = await createTestDatabase();
     sim = await testSim();
-    config = testConfig({ DEMO_MODE: 'true', SIM_URL: sim.url, REDIS_URL: redis.url, SYNC_INTERVAL_MS: '1000', SYNC_MIN_INTERVAL_MS: '500', SYNC_MAX_INTERVAL_MS: '2000' });
+    config = testConfig({
+      DEMO_MODE: 'true',
+      SIM_URL: sim.url,
+      REDIS_URL: redis.url,
+      SYNC_INTERVAL_MS: '1000',
+      SYNC_MIN_INTERVAL_MS: '500',
+      SYNC_MAX_INTERVAL_MS: '2000',
+    });
     api = await createApi(config, db.url);
     await api.init();
     channelId = (await connectDemoPage(db.dataSource, config)).id;
     await simJson(sim, '/_sim/generate', { method: 'POST', body: { network: 'facebook', count: 10 } });
     worker = await startWorker(config, db.url);
-    await waitFor(async () => {
-      const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM thread WHERE channel_account_id = $1 AND channel = 'comment'`, [channelId]);
-      return n >= 2 ? true : undefined;
-    }, 60_000, 'comment threads to reply to');
+    await waitFor(
+      async () => {
+        const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM thread WHERE channel_account_id = $1 AND channel = 'comment'`, [channelId]);
+        return n >= 2 ? true : undefined;
+      },
+      60_000,
+      'comment threads to reply to',
+    );
     await worker.close();
     worker = undefined;
   }, 90_000);
@@ -195,7 +241,9 @@ describe('outbound work survives Redis unreachable at enqueue time', () => {
   it('lets an agent retry a reply stuck in queued past the bound (not before), without a second send', async () => {
     const [{ workspace_id }] = await db.dataSource.query(`SELECT workspace_id FROM channel_account WHERE id = $1`, [channelId]);
     const agent = await login(api, (await makeLoginUser(db.dataSource, { id: workspace_id } as never, 'agent')).email);
-    const [thread] = await db.dataSource.query(`SELECT id::text FROM thread WHERE channel_account_id = $1 AND channel = 'comment' ORDER BY id DESC LIMIT 1`, [channelId]);
+    const [thread] = await db.dataSource.query(`SELECT id::text FROM thread WHERE channel_account_id = $1 AND channel = 'comment' ORDER BY id DESC LIMIT 1`, [
+      channelId,
+    ]);
     const text = `Reply whose job was lost ${Date.now()}`;
     const res = await agent.agent.post(`/api/threads/${thread.id}/replies`).set('x-csrf-token', agent.csrf).send({ text }).expect(202);
     const messageId = String(res.body.message.id);
@@ -222,7 +270,11 @@ describe('outbound work survives Redis unreachable at enqueue time', () => {
     }
     worker = await startWorker(config, db.url);
     const received = async () => (await simJson<{ items: Received[] }>(sim, '/_sim/received?network=facebook')).items.filter((r) => r.text === text);
-    await waitFor(async () => ((await db.dataSource.query(`SELECT delivery FROM message WHERE id = $1`, [messageId]))[0].delivery === 'sent' ? true : undefined), 20_000, 'the retried reply sent');
+    await waitFor(
+      async () => ((await db.dataSource.query(`SELECT delivery FROM message WHERE id = $1`, [messageId]))[0].delivery === 'sent' ? true : undefined),
+      20_000,
+      'the retried reply sent',
+    );
     await new Promise((r) => setTimeout(r, 2 * OUTBOUND_RECOVERY_SWEEP_MS));
     expect(await received()).toHaveLength(1);
     await worker.close();
@@ -232,7 +284,9 @@ describe('outbound work survives Redis unreachable at enqueue time', () => {
   it('answers 202 with the reply queued while Redis is down, and a worker sends it once Redis is back, exactly once', async () => {
     const [{ workspace_id }] = await db.dataSource.query(`SELECT workspace_id FROM channel_account WHERE id = $1`, [channelId]);
     const agent = await login(api, (await makeLoginUser(db.dataSource, { id: workspace_id } as never, 'agent')).email);
-    const [thread] = await db.dataSource.query(`SELECT id::text FROM thread WHERE channel_account_id = $1 AND channel = 'comment' ORDER BY id LIMIT 1`, [channelId]);
+    const [thread] = await db.dataSource.query(`SELECT id::text FROM thread WHERE channel_account_id = $1 AND channel = 'comment' ORDER BY id LIMIT 1`, [
+      channelId,
+    ]);
     await redis.kill();
 
     const text = `Reply while Redis is away ${Date.now()}`;
@@ -252,7 +306,11 @@ describe('outbound work survives Redis unreachable at enqueue time', () => {
     worker = await startWorker(config, db.url);
     const received = async () => (await simJson<{ items: Received[] }>(sim, '/_sim/received?network=facebook')).items.filter((r) => r.text === text);
     await waitFor(async () => ((await received()).length ? true : undefined), BOUND_MS + SEND_SLACK_MS + 10_000, 'the reply at the sim');
-    await waitFor(async () => ((await db.dataSource.query(`SELECT delivery FROM message WHERE id = $1`, [messageId]))[0].delivery === 'sent' ? true : undefined), 10_000, 'the reply marked sent');
+    await waitFor(
+      async () => ((await db.dataSource.query(`SELECT delivery FROM message WHERE id = $1`, [messageId]))[0].delivery === 'sent' ? true : undefined),
+      10_000,
+      'the reply marked sent',
+    );
     await new Promise((r) => setTimeout(r, 2 * OUTBOUND_RECOVERY_SWEEP_MS));
     expect(await received()).toHaveLength(1);
   }, 120_000);

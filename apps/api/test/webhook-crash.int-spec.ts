@@ -18,7 +18,16 @@ const body = facebookEscape(
         changes: [
           {
             field: 'feed',
-            value: { item: 'comment', verb: 'add', comment_id: '1_991', post_id: `${PAGE}_1`, parent_id: `${PAGE}_1`, from: { id: '42', name: 'Jörg' }, created_time: 1_795_000_000, message: 'Ist das noch da?' },
+            value: {
+              item: 'comment',
+              verb: 'add',
+              comment_id: '1_991',
+              post_id: `${PAGE}_1`,
+              parent_id: `${PAGE}_1`,
+              from: { id: '42', name: 'Jörg' },
+              created_time: 1_795_000_000,
+              message: 'Ist das noch da?',
+            },
           },
         ],
       },
@@ -91,7 +100,12 @@ describe('a webhook delivery taken by an api that dies before answering', () => 
     await startApi('webhook');
     const child = api!;
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
-    expect(await deliver().then((r) => `answered ${r.status}`, () => 'no answer')).toBe('no answer');
+    expect(
+      await deliver().then(
+        (r) => `answered ${r.status}`,
+        () => 'no answer',
+      ),
+    ).toBe('no answer');
     expect(await exited).toBe('SIGKILL');
 
     // The network saw no answer and retries the same bytes, now at an api that stays up.

@@ -66,8 +66,16 @@ describe('X connect flow against the sim', () => {
 
     const pending = record(await admin.agent.get(`/api/channels/connect/pending/${pendingId}`).expect(200));
     expect(pending.body).toMatchObject({ network: 'x' });
-    expect(pending.body.accounts).toEqual([{ externalId: demoX.externalId, displayName: demoX.displayName, handle: demoX.handle, channelId: null, channelStatus: null }]);
-    const connected = record(await admin.agent.post(`/api/channels/connect/pending/${pendingId}`).set('x-csrf-token', admin.csrf).send({ externalIds: [demoX.externalId] }).expect(201));
+    expect(pending.body.accounts).toEqual([
+      { externalId: demoX.externalId, displayName: demoX.displayName, handle: demoX.handle, channelId: null, channelStatus: null },
+    ]);
+    const connected = record(
+      await admin.agent
+        .post(`/api/channels/connect/pending/${pendingId}`)
+        .set('x-csrf-token', admin.csrf)
+        .send({ externalIds: [demoX.externalId] })
+        .expect(201),
+    );
     const channel = connected.body.channels[0];
     expect(channel).toMatchObject({ network: 'x', externalId: demoX.externalId, status: 'connected' });
     // X user tokens live two hours; the refresh token (offline.access) renews them.
@@ -85,7 +93,10 @@ describe('X connect flow against the sim', () => {
     const worker = await startWorker(config, db.url);
     try {
       const stored = await waitFor(async () => {
-        const rows = (await db.dataSource.query(`SELECT external_id FROM message WHERE channel_account_id = $1 AND external_id = ANY($2::text[])`, [channel.id, items])) as unknown[];
+        const rows = (await db.dataSource.query(`SELECT external_id FROM message WHERE channel_account_id = $1 AND external_id = ANY($2::text[])`, [
+          channel.id,
+          items,
+        ])) as unknown[];
         return rows.length === items.length ? rows : undefined;
       }, 20_000);
       expect(stored).toHaveLength(items.length);

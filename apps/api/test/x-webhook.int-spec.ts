@@ -16,7 +16,12 @@ const delivery = JSON.stringify({
   for_user_id: ACCOUNT,
   tweet_create_events: [{ id_str: '1860000000000000777', text: '@resonance_demo Hallo', user: { id_str: '42', name: 'Jörg', screen_name: 'joerg' } }],
   direct_message_events: [
-    { type: 'message_create', id: '1870000000000000777', created_timestamp: '1795000000123', message_create: { target: { recipient_id: ACCOUNT }, sender_id: '42', message_data: { text: 'Wo ist mein Paket?' } } },
+    {
+      type: 'message_create',
+      id: '1870000000000000777',
+      created_timestamp: '1795000000123',
+      message_create: { target: { recipient_id: ACCOUNT }, sender_id: '42', message_data: { text: 'Wo ist mein Paket?' } },
+    },
   ],
   users: { '42': { id: '42', name: 'Jörg', screen_name: 'joerg' } },
 });
@@ -56,7 +61,9 @@ describe('/api/webhooks/x (Account Activity)', () => {
     const sim: RunningSim = await startSim({ SIM_HOST: '127.0.0.1', SIM_PORT: 0, SIM_SEED: 3, SIM_TRAFFIC_PER_MINUTE: 0, SIM_WEBHOOK_URL: 'off' });
     try {
       const url = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/api/webhooks/x`;
-      const crc = await (await fetch(`${sim.url}/_sim/x/crc`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url }) })).json();
+      const crc = await (
+        await fetch(`${sim.url}/_sim/x/crc`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url }) })
+      ).json();
       expect(crc).toMatchObject({ status: 200, valid: true });
     } finally {
       await sim.close();
@@ -68,12 +75,20 @@ describe('/api/webhooks/x (Account Activity)', () => {
     // The attack: have the CRC route sign a DM "from" the company account, then post it as a delivery.
     const forged = JSON.stringify({
       for_user_id: ACCOUNT,
-      direct_message_events: [{ type: 'message_create', id: '1870000000000000666', created_timestamp: '1795000000000', message_create: { target: { recipient_id: '42' }, sender_id: ACCOUNT, message_data: { text: 'Ihr Konto wird gesperrt: https://evil.example' } } }],
+      direct_message_events: [
+        {
+          type: 'message_create',
+          id: '1870000000000000666',
+          created_timestamp: '1795000000000',
+          message_create: { target: { recipient_id: '42' }, sender_id: ACCOUNT, message_data: { text: 'Ihr Konto wird gesperrt: https://evil.example' } },
+        },
+      ],
     });
     const crc = await request(server).get('/api/webhooks/x').query({ crc_token: forged });
     expect(crc.status).toBe(400);
     expect(crc.body.message).toMatch(/crc_token must be one opaque base64 token/);
-    const post = (body: string, signature: string) => request(server).post('/api/webhooks/x').set('content-type', 'application/json').set('x-twitter-webhooks-signature', signature).send(body);
+    const post = (body: string, signature: string) =>
+      request(server).post('/api/webhooks/x').set('content-type', 'application/json').set('x-twitter-webhooks-signature', signature).send(body);
     expect((await post(forged, String(crc.body.response_token))).status).toBe(401);
     for (const bodyLike of ['{"for_user_id":"1"}', 'abc def ghi', 'a'.repeat(129)]) {
       expect((await request(server).get('/api/webhooks/x').query({ crc_token: bodyLike })).status).toBe(400);
@@ -92,20 +107,44 @@ describe('/api/webhooks/x (Account Activity)', () => {
 
   it('refuses deliveries without a valid x-twitter-webhooks-signature', async () => {
     await request(app.getHttpServer()).post('/api/webhooks/x').set('content-type', 'application/json').send(delivery).expect(401);
-    await request(app.getHttpServer()).post('/api/webhooks/x').set('content-type', 'application/json').set('x-twitter-webhooks-signature', sign(delivery, 'wrong')).send(delivery).expect(401);
+    await request(app.getHttpServer())
+      .post('/api/webhooks/x')
+      .set('content-type', 'application/json')
+      .set('x-twitter-webhooks-signature', sign(delivery, 'wrong'))
+      .send(delivery)
+      .expect(401);
     // The right digest with junk after it: Node's lenient base64 decoding once let this through.
-    await request(app.getHttpServer()).post('/api/webhooks/x').set('content-type', 'application/json').set('x-twitter-webhooks-signature', `${sign(delivery)}junk`).send(delivery).expect(401);
+    await request(app.getHttpServer())
+      .post('/api/webhooks/x')
+      .set('content-type', 'application/json')
+      .set('x-twitter-webhooks-signature', `${sign(delivery)}junk`)
+      .send(delivery)
+      .expect(401);
     expect(await queue<IngestJob>(QueueName.Ingest).getJobCountByTypes('waiting', 'active', 'completed', 'delayed')).toBe(0);
   });
 
   it('queues the DMs for ingest and a hinted sync for the tweets; a replayed delivery queues nothing', async () => {
-    const post = () => request(app.getHttpServer()).post('/api/webhooks/x').set('content-type', 'application/json').set('x-twitter-webhooks-signature', sign(delivery)).send(delivery).expect(200);
+    const post = () =>
+      request(app.getHttpServer())
+        .post('/api/webhooks/x')
+        .set('content-type', 'application/json')
+        .set('x-twitter-webhooks-signature', sign(delivery))
+        .send(delivery)
+        .expect(200);
     expect((await post()).body).toEqual({ channels: 1, records: 1, hints: 1 });
     const jobs = await queue<IngestJob>(QueueName.Ingest).getJobs(['waiting', 'active', 'completed', 'delayed']);
     expect(jobs).toHaveLength(1);
     expect(jobs[0].data).toMatchObject({ channelAccountId: channelId });
     expect(jobs[0].data.records).toEqual([
-      expect.objectContaining({ kind: 'message', externalId: '1870000000000000777', threadKey: 'dm:42', channel: 'direct', author: { externalId: '42', name: 'Jörg', handle: 'joerg' }, createdAt: '2026-11-18T11:06:40.000Z', isFromAccount: false }),
+      expect.objectContaining({
+        kind: 'message',
+        externalId: '1870000000000000777',
+        threadKey: 'dm:42',
+        channel: 'direct',
+        author: { externalId: '42', name: 'Jörg', handle: 'joerg' },
+        createdAt: '2026-11-18T11:06:40.000Z',
+        isFromAccount: false,
+      }),
     ]);
     const syncs = await queue<SyncJob>(QueueName.Sync).getJobs(['waiting', 'active', 'completed', 'delayed']);
     expect(syncs.map((j) => j.data)).toEqual([{ channelAccountId: channelId, reason: 'hint' }]);
@@ -118,7 +157,12 @@ describe('/api/webhooks/x (Account Activity)', () => {
     const sync = queue<SyncJob>(QueueName.Sync);
     const before = (await ingest.getJobs(['waiting', 'active', 'completed', 'delayed'])).length;
     const paused = delivery.replaceAll(ACCOUNT, PAUSED_ACCOUNT);
-    const res = await request(app.getHttpServer()).post('/api/webhooks/x').set('content-type', 'application/json').set('x-twitter-webhooks-signature', sign(paused)).send(paused).expect(200);
+    const res = await request(app.getHttpServer())
+      .post('/api/webhooks/x')
+      .set('content-type', 'application/json')
+      .set('x-twitter-webhooks-signature', sign(paused))
+      .send(paused)
+      .expect(200);
     expect(res.body).toEqual({ channels: 0, records: 0, hints: 0 });
     expect(await ingest.getJobs(['waiting', 'active', 'completed', 'delayed'])).toHaveLength(before);
     expect((await sync.getJobs(['waiting', 'active', 'completed', 'delayed'])).map((j) => j.data.channelAccountId)).not.toContain(pausedChannelId);
@@ -130,7 +174,9 @@ describe('/api/webhooks/x (Account Activity)', () => {
     const statuses: number[] = [];
     let retryAfter: string | undefined;
     for (let i = 0; i <= HANDSHAKE_LIMIT; i++) {
-      const res = await request(server).get('/api/webhooks/x').query({ crc_token: `dG9rZW4tbnVtYmVy${i}` });
+      const res = await request(server)
+        .get('/api/webhooks/x')
+        .query({ crc_token: `dG9rZW4tbnVtYmVy${i}` });
       statuses.push(res.status);
       if (res.status === 429) retryAfter = res.headers['retry-after'];
     }

@@ -81,8 +81,16 @@ describe('XING connect flow (OAuth 1.0a) against the sim', () => {
 
     const pending = record(await admin.agent.get(`/api/channels/connect/pending/${pendingId}`).expect(200));
     expect(pending.body).toMatchObject({ network: 'xing' });
-    expect(pending.body.accounts).toEqual([{ externalId: DEMO_XING_COMPANY.id, displayName: DEMO_XING_COMPANY.name, handle: DEMO_XING_COMPANY.slug, channelId: null, channelStatus: null }]);
-    const connected = record(await admin.agent.post(`/api/channels/connect/pending/${pendingId}`).set('x-csrf-token', admin.csrf).send({ externalIds: [DEMO_XING_COMPANY.id] }).expect(201));
+    expect(pending.body.accounts).toEqual([
+      { externalId: DEMO_XING_COMPANY.id, displayName: DEMO_XING_COMPANY.name, handle: DEMO_XING_COMPANY.slug, channelId: null, channelStatus: null },
+    ]);
+    const connected = record(
+      await admin.agent
+        .post(`/api/channels/connect/pending/${pendingId}`)
+        .set('x-csrf-token', admin.csrf)
+        .send({ externalIds: [DEMO_XING_COMPANY.id] })
+        .expect(201),
+    );
     const channel = connected.body.channels[0];
     expect(channel).toMatchObject({ network: 'xing', externalId: DEMO_XING_COMPANY.id, status: 'connected' });
     const [row] = await db.dataSource.query(`SELECT credentials_encrypted FROM channel_account WHERE id = $1`, [channel.id]);
@@ -103,7 +111,10 @@ describe('XING connect flow (OAuth 1.0a) against the sim', () => {
     const worker = await startWorker(config, db.url);
     try {
       const stored = await waitFor(async () => {
-        const rows = (await db.dataSource.query(`SELECT external_id FROM message WHERE channel_account_id = $1 AND external_id = ANY($2::text[])`, [channel.id, items])) as unknown[];
+        const rows = (await db.dataSource.query(`SELECT external_id FROM message WHERE channel_account_id = $1 AND external_id = ANY($2::text[])`, [
+          channel.id,
+          items,
+        ])) as unknown[];
         return rows.length === items.length ? rows : undefined;
       }, 20_000);
       expect(stored).toHaveLength(items.length);

@@ -47,7 +47,7 @@ describe('YouTube connect flow against the sim', () => {
     await sim?.close();
   });
 
-  it('authorizes with offline access, lists the user\'s channel, connects it, and the first sync backfills its comments', async () => {
+  it("authorizes with offline access, lists the user's channel, connects it, and the first sync backfills its comments", async () => {
     const start = record(await admin.agent.post('/api/channels/connect/youtube').set('x-csrf-token', admin.csrf).send({}).expect(200));
     const authorizationUrl = new URL(start.body.authorizationUrl as string);
     expect(authorizationUrl.origin + authorizationUrl.pathname).toBe(`${sim.url}/youtube/o/oauth2/v2/auth`);
@@ -69,10 +69,20 @@ describe('YouTube connect flow against the sim', () => {
     const pending = record(await admin.agent.get(`/api/channels/connect/pending/${pendingId}`).expect(200));
     expect(pending.body).toMatchObject({ network: 'youtube' });
     expect(pending.body.accounts).toEqual([
-      { externalId: DEMO_YOUTUBE_CHANNEL.id, displayName: DEMO_YOUTUBE_CHANNEL.title, handle: DEMO_YOUTUBE_CHANNEL.customUrl, channelId: null, channelStatus: null },
+      {
+        externalId: DEMO_YOUTUBE_CHANNEL.id,
+        displayName: DEMO_YOUTUBE_CHANNEL.title,
+        handle: DEMO_YOUTUBE_CHANNEL.customUrl,
+        channelId: null,
+        channelStatus: null,
+      },
     ]);
     const connected = record(
-      await admin.agent.post(`/api/channels/connect/pending/${pendingId}`).set('x-csrf-token', admin.csrf).send({ externalIds: [DEMO_YOUTUBE_CHANNEL.id] }).expect(201),
+      await admin.agent
+        .post(`/api/channels/connect/pending/${pendingId}`)
+        .set('x-csrf-token', admin.csrf)
+        .send({ externalIds: [DEMO_YOUTUBE_CHANNEL.id] })
+        .expect(201),
     );
     const channel = connected.body.channels[0];
     expect(channel).toMatchObject({ network: 'youtube', externalId: DEMO_YOUTUBE_CHANNEL.id, status: 'connected' });
@@ -92,7 +102,10 @@ describe('YouTube connect flow against the sim', () => {
     const worker = await startWorker(config, db.url);
     try {
       const stored = await waitFor(async () => {
-        const rows = (await db.dataSource.query(`SELECT external_id FROM message WHERE channel_account_id = $1 AND external_id = ANY($2::text[])`, [channel.id, comments])) as unknown[];
+        const rows = (await db.dataSource.query(`SELECT external_id FROM message WHERE channel_account_id = $1 AND external_id = ANY($2::text[])`, [
+          channel.id,
+          comments,
+        ])) as unknown[];
         return rows.length === comments.length ? rows : undefined;
       }, 20_000);
       expect(stored).toHaveLength(comments.length);

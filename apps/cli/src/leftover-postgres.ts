@@ -92,7 +92,9 @@ export async function clearLeftoverServer(dataDir: string, port: number, log: (l
   if (lock && Number.isInteger(lock.pid) && lock.pid > 0) {
     const found = isAlive(lock.pid) ? identify(lock.pid, dataDir) : 'gone';
     if (found === 'unknown') {
-      throw new Error(`${dataDir} is locked by process ${lock.pid}, which may be a PostgreSQL still using it: stop that process, or set EMBEDDED_PG_DIR to another folder`);
+      throw new Error(
+        `${dataDir} is locked by process ${lock.pid}, which may be a PostgreSQL still using it: stop that process, or set EMBEDDED_PG_DIR to another folder`,
+      );
     }
     if (found === 'server') {
       process.kill(lock.pid, 'SIGINT'); // fast shutdown: ends sessions, writes a checkpoint

@@ -15,8 +15,18 @@ export const DEMO_USERS: Array<{ email: string; name: string; role: UserRole }> 
 
 const CANNED: Array<Pick<CannedResponse, 'title' | 'text' | 'shortcut' | 'language'>> = [
   { title: 'Danke', text: 'Vielen Dank für Ihre Nachricht! Wir kümmern uns sofort darum.', shortcut: 'danke', language: 'de' },
-  { title: 'Rabatt-Hinweis', text: 'Aktuelle Angebote finden Sie in unserem Shop unter „Aktionen“. Mit dem Code SOCIAL10 sparen Sie 10 %.', shortcut: 'rabatt', language: 'de' },
-  { title: 'Bitte per DM', text: 'Damit wir Ihnen helfen können, schreiben Sie uns bitte eine Direktnachricht mit Ihrer Bestellnummer.', shortcut: 'dm', language: 'de' },
+  {
+    title: 'Rabatt-Hinweis',
+    text: 'Aktuelle Angebote finden Sie in unserem Shop unter „Aktionen“. Mit dem Code SOCIAL10 sparen Sie 10 %.',
+    shortcut: 'rabatt',
+    language: 'de',
+  },
+  {
+    title: 'Bitte per DM',
+    text: 'Damit wir Ihnen helfen können, schreiben Sie uns bitte eine Direktnachricht mit Ihrer Bestellnummer.',
+    shortcut: 'dm',
+    language: 'de',
+  },
   { title: 'Thanks', text: 'Thanks for reaching out! We are on it.', shortcut: 'thanks', language: 'en' },
   { title: 'Please DM us', text: 'Please send us a direct message with your order number so we can help.', shortcut: 'dm-en', language: 'en' },
 ];

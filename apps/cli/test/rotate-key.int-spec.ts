@@ -16,7 +16,9 @@ describe('resonance rotate-key', () => {
     const [oldKey, currentKey, lostKey] = [newKey(), newKey(), newKey()];
     const workspace = await makeWorkspace(db.dataSource);
     const secrets = [{ accessToken: 'EAAB-old-1' }, { accessToken: 'EAAB-old-2' }];
-    const old = await Promise.all(secrets.map((s) => makeChannel(db.dataSource, workspace, { credentialsEncrypted: new CredentialsCipher(oldKey).encrypt(s) })));
+    const old = await Promise.all(
+      secrets.map((s) => makeChannel(db.dataSource, workspace, { credentialsEncrypted: new CredentialsCipher(oldKey).encrypt(s) })),
+    );
     const fresh = await makeChannel(db.dataSource, workspace, { credentialsEncrypted: new CredentialsCipher(currentKey).encrypt({ accessToken: 'EAAB-new' }) });
     const lost = await makeChannel(db.dataSource, workspace, { credentialsEncrypted: new CredentialsCipher(lostKey).encrypt({ accessToken: 'EAAB-lost' }) });
 
@@ -26,13 +28,18 @@ describe('resonance rotate-key', () => {
 
     // Only the current key is needed now.
     const currentOnly = new CredentialsCipher(currentKey);
-    const stored = async (id: string) => (await db.dataSource.query(`SELECT credentials_encrypted FROM channel_account WHERE id = $1`, [id]))[0].credentials_encrypted as string;
+    const stored = async (id: string) =>
+      (await db.dataSource.query(`SELECT credentials_encrypted FROM channel_account WHERE id = $1`, [id]))[0].credentials_encrypted as string;
     for (const [i, channel] of old.entries()) expect(currentOnly.decrypt(await stored(channel.id))).toEqual(secrets[i]);
     expect(currentOnly.decrypt(await stored(fresh.id))).toEqual({ accessToken: 'EAAB-new' });
     const rewritten = await stored(old[0].id);
     expect(() => new CredentialsCipher(oldKey).decrypt(rewritten)).toThrow(/unreadable/);
 
     // A second run has nothing left to do.
-    expect(await rotateCredentials(db.dataSource, cipher)).toEqual({ rotated: 0, current: 3, unreadable: [`channel_account.credentials_encrypted ${lost.id}`] });
+    expect(await rotateCredentials(db.dataSource, cipher)).toEqual({
+      rotated: 0,
+      current: 3,
+      unreadable: [`channel_account.credentials_encrypted ${lost.id}`],
+    });
   });
 });

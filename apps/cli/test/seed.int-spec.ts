@@ -18,22 +18,11 @@ describe('seedDemo', () => {
     expect(second).toEqual({ created: false, workspaceId: first.workspaceId });
     expect(await db.dataSource.getRepository(Workspace).count()).toBe(1);
 
-    const users = await db.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .orderBy('u.email')
-      .getMany();
-    expect(users.map((u) => [u.email, u.role])).toEqual(
-      [...DEMO_USERS].sort((a, b) => a.email.localeCompare(b.email)).map((u) => [u.email, u.role]),
-    );
+    const users = await db.dataSource.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').orderBy('u.email').getMany();
+    expect(users.map((u) => [u.email, u.role])).toEqual([...DEMO_USERS].sort((a, b) => a.email.localeCompare(b.email)).map((u) => [u.email, u.role]));
     for (const user of users) expect(await verifyPassword(DEMO_PASSWORD, user.passwordHash)).toBe(true);
 
-    const channels = await db.dataSource
-      .getRepository(ChannelAccount)
-      .createQueryBuilder('c')
-      .addSelect('c.credentialsEncrypted')
-      .getMany();
+    const channels = await db.dataSource.getRepository(ChannelAccount).createQueryBuilder('c').addSelect('c.credentialsEncrypted').getMany();
     expect(channels.map((c) => c.network).sort()).toEqual([...SEEDED_NETWORKS].sort());
     const facebook = channels.find((c) => c.network === 'facebook')!;
     const demo = DEMO_ACCOUNTS.find((a) => a.network === 'facebook')!;

@@ -14,7 +14,9 @@ runProcess(
     }
     console.log(
       `resonance sim: listening at ${sim.url} (control under /_sim, each network also below /{network}); ` +
-        `networks at ${Object.entries(sim.origins).map(([n, o]) => `${n} ${o}`).join(', ')}` +
+        `networks at ${Object.entries(sim.origins)
+          .map(([n, o]) => `${n} ${o}`)
+          .join(', ')}` +
         `${sim.ca ? ` (https: trust the sim's CA with NODE_EXTRA_CA_CERTS=${ctx.config.SIM_CA_FILE})` : ''}; ` +
         `traffic ${ctx.config.SIM_TRAFFIC_PER_MINUTE}/min, seed ${ctx.config.SIM_SEED}, webhooks to ${ctx.config.SIM_WEBHOOK_URL}`,
     );

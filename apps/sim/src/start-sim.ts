@@ -26,7 +26,16 @@ export type SimConfig = Pick<Config, 'SIM_HOST' | 'SIM_PORT' | 'SIM_SEED' | 'SIM
   Partial<
     Pick<
       Config,
-      'SIM_WEBHOOK_RETRY_DELAYS_MS' | 'SIM_HISTORY_DAYS' | 'SIM_STATE_FILE' | 'SIM_FACEBOOK_PORT' | 'SIM_X_PORT' | 'SIM_LINKEDIN_PORT' | 'SIM_YOUTUBE_PORT' | 'SIM_XING_PORT' | 'SIM_TLS' | 'SIM_CA_FILE'
+      | 'SIM_WEBHOOK_RETRY_DELAYS_MS'
+      | 'SIM_HISTORY_DAYS'
+      | 'SIM_STATE_FILE'
+      | 'SIM_FACEBOOK_PORT'
+      | 'SIM_X_PORT'
+      | 'SIM_LINKEDIN_PORT'
+      | 'SIM_YOUTUBE_PORT'
+      | 'SIM_XING_PORT'
+      | 'SIM_TLS'
+      | 'SIM_CA_FILE'
     >
   >;
 

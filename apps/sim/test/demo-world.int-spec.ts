@@ -23,7 +23,10 @@ describe('the demo world', () => {
     for (const network of NETWORKS) {
       const items = truth.filter((t) => t.network === network);
       expect({ network, posts: items.filter((t) => t.kind === 'post').length >= 4 }).toEqual({ network, posts: true });
-      expect({ network, customerComments: items.filter((t) => t.kind === 'comment' && !t.fromAccount).length >= 40 }).toEqual({ network, customerComments: true });
+      expect({ network, customerComments: items.filter((t) => t.kind === 'comment' && !t.fromAccount).length >= 40 }).toEqual({
+        network,
+        customerComments: true,
+      });
       const times = items.map((t) => Date.parse(t.createdAt));
       expect(Math.min(...times)).toBeLessThan(created - 27 * DAY);
       expect(Math.max(...times)).toBeLessThan(created);
@@ -51,7 +54,8 @@ describe('the demo world', () => {
     // The company's answers to top-level comments: fast, slow, never, some outside business hours.
     const threads = truth.filter((t) => t.kind === 'comment' && !t.fromAccount && t.parentExternalId === null);
     const firstAnswer = new Map<string, TruthItem>();
-    for (const t of truth) if (t.kind === 'comment' && t.fromAccount && t.threadExternalId && !firstAnswer.has(t.threadExternalId)) firstAnswer.set(t.threadExternalId, t);
+    for (const t of truth)
+      if (t.kind === 'comment' && t.fromAccount && t.threadExternalId && !firstAnswer.has(t.threadExternalId)) firstAnswer.set(t.threadExternalId, t);
     const delays = threads.map((t) => {
       const answer = firstAnswer.get(t.externalId);
       return answer ? Date.parse(answer.createdAt) - Date.parse(t.createdAt) : null;
@@ -75,7 +79,8 @@ describe('the demo world', () => {
     sim = await testSim({ SIM_SEED: SEED, SIM_HISTORY_DAYS: 30 });
     const posts = sim.context.world.truth.filter((t) => t.network === 'facebook' && t.kind === 'post');
     const seen: string[] = [];
-    let url: string | undefined = `${sim.url}/facebook/v24.0/${DEMO_FACEBOOK_PAGE.id}/feed?limit=5&fields=id,created_time&access_token=${DEMO_FACEBOOK_PAGE.pageAccessToken}`;
+    let url: string | undefined =
+      `${sim.url}/facebook/v24.0/${DEMO_FACEBOOK_PAGE.id}/feed?limit=5&fields=id,created_time&access_token=${DEMO_FACEBOOK_PAGE.pageAccessToken}`;
     while (url) {
       const body = (await (await fetch(url)).json()) as { data: Array<{ id: string; created_time: string }>; paging?: { next?: string } };
       seen.push(...body.data.map((p) => p.id));

@@ -19,20 +19,34 @@ describe('Facebook API: writes, OAuth, errors and faults', () => {
 
   const inbound = () => [...truth].reverse().find((t) => t.kind === 'message' && !t.fromAccount)!;
   const send = (recipient: string, extra: Record<string, unknown> = {}) =>
-    postJson(`${graph}/${page}/messages?access_token=${token}`, { recipient: { id: recipient }, message: { text: 'Hallo!' }, messaging_type: 'RESPONSE', ...extra });
+    postJson(`${graph}/${page}/messages?access_token=${token}`, {
+      recipient: { id: recipient },
+      message: { text: 'Hallo!' },
+      messaging_type: 'RESPONSE',
+      ...extra,
+    });
 
   async function login(scope?: string): Promise<{ user: string; long: string }> {
-    const dialog = await fetch(`${sim.url}/facebook/v24.0/dialog/oauth?client_id=${app.appId}&redirect_uri=${encodeURIComponent(redirectUri)}&state=xyz${scope ? `&scope=${scope}` : ''}`, { redirect: 'manual' });
+    const dialog = await fetch(
+      `${sim.url}/facebook/v24.0/dialog/oauth?client_id=${app.appId}&redirect_uri=${encodeURIComponent(redirectUri)}&state=xyz${scope ? `&scope=${scope}` : ''}`,
+      { redirect: 'manual' },
+    );
     expect(dialog.status).toBe(302);
     const location = new URL(dialog.headers.get('location')!);
     expect(location.origin + location.pathname).toBe(redirectUri);
     expect(location.searchParams.get('state')).toBe('xyz');
     const code = location.searchParams.get('code')!;
-    const short = await getJson(`${graph}/oauth/access_token?client_id=${app.appId}&client_secret=${app.appSecret}&redirect_uri=${encodeURIComponent(redirectUri)}&code=${code}`);
+    const short = await getJson(
+      `${graph}/oauth/access_token?client_id=${app.appId}&client_secret=${app.appSecret}&redirect_uri=${encodeURIComponent(redirectUri)}&code=${code}`,
+    );
     expect(short.status).toBe(200);
-    const reuse = await getJson(`${graph}/oauth/access_token?client_id=${app.appId}&client_secret=${app.appSecret}&redirect_uri=${encodeURIComponent(redirectUri)}&code=${code}`);
+    const reuse = await getJson(
+      `${graph}/oauth/access_token?client_id=${app.appId}&client_secret=${app.appSecret}&redirect_uri=${encodeURIComponent(redirectUri)}&code=${code}`,
+    );
     expect(reuse.body.error).toMatchObject({ code: 100, error_subcode: 36009 });
-    const long = await getJson(`${graph}/oauth/access_token?grant_type=fb_exchange_token&client_id=${app.appId}&client_secret=${app.appSecret}&fb_exchange_token=${short.body.access_token}`);
+    const long = await getJson(
+      `${graph}/oauth/access_token?grant_type=fb_exchange_token&client_id=${app.appId}&client_secret=${app.appSecret}&fb_exchange_token=${short.body.access_token}`,
+    );
     return { user: short.body.access_token, long: long.body.access_token };
   }
 
@@ -42,12 +56,18 @@ describe('Facebook API: writes, OAuth, errors and faults', () => {
     const reply = await getJson(`${graph}/${res.body.id}?fields=from,message,parent&access_token=${token}`);
     expect(reply.body).toMatchObject({ from: { id: page }, message: 'Danke für dein Feedback! 😊', parent: { id: comment.externalId } });
     const received = await getJson(`${sim.url}/_sim/received?network=facebook`);
-    expect(received.body.items).toEqual([expect.objectContaining({ kind: 'comment_reply', targetId: comment.externalId, externalId: res.body.id, text: 'Danke für dein Feedback! 😊' })]);
-    const form = await fetch(`${graph}/${comment.externalId}/comments`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `access_token=${token}&message=form+reply` });
+    expect(received.body.items).toEqual([
+      expect.objectContaining({ kind: 'comment_reply', targetId: comment.externalId, externalId: res.body.id, text: 'Danke für dein Feedback! 😊' }),
+    ]);
+    const form = await fetch(`${graph}/${comment.externalId}/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `access_token=${token}&message=form+reply`,
+    });
     expect(form.status).toBe(200);
   });
 
-  it('enforces the 24-hour messaging window with Facebook\'s error, and HUMAN_AGENT for 7 days', async () => {
+  it("enforces the 24-hour messaging window with Facebook's error, and HUMAN_AGENT for 7 days", async () => {
     const customer = inbound().author!.externalId;
     expect((await send(customer)).status).toBe(200);
     await postJson(`${sim.url}/_sim/clock`, { advanceMs: 25 * 3600_000 });
@@ -95,7 +115,11 @@ describe('Facebook API: writes, OAuth, errors and faults', () => {
       [`${graph}/${post.externalId}/comments?after=notacursor&access_token=${token}`, undefined, 100],
       [`${graph}/${post.externalId}/comments?filter=everything&access_token=${token}`, undefined, 100],
       [`${graph}/${post.externalId}/comments/extra?access_token=${token}`, undefined, 2500],
-      [`${graph}/${post.externalId}/comments?access_token=${token}`, { method: 'POST', body: '{not json', headers: { 'content-type': 'application/json' } }, 100],
+      [
+        `${graph}/${post.externalId}/comments?access_token=${token}`,
+        { method: 'POST', body: '{not json', headers: { 'content-type': 'application/json' } },
+        100,
+      ],
       [`${graph}/${page}/messages?access_token=${token}`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }, 100],
       [`${graph}/${page}/nonexistingedge?access_token=${token}`, undefined, 100],
     ];
@@ -161,7 +185,12 @@ describe('Facebook API: writes, OAuth, errors and faults', () => {
     expect(all.body.total).toBe(400);
     expect(all.body.items.some((t: TruthItem) => t.intent === 'purchase_intent')).toBe(true);
     // X answers a call without a token in its problem+json shape, as api.x.com does.
-    expect((await getJson(`${sim.url}/x/2/users/1/mentions`)).body).toEqual({ title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' });
+    expect((await getJson(`${sim.url}/x/2/users/1/mentions`)).body).toEqual({
+      title: 'Unauthorized',
+      type: 'about:blank',
+      status: 401,
+      detail: 'Unauthorized',
+    });
     // LinkedIn refuses a call without its Linkedin-Version header before anything else.
     expect((await getJson(`${sim.url}/linkedin/rest/posts`)).body.code).toBe('VERSION_MISSING');
     expect((await getJson(`${sim.url}/youtube/youtube/v3/nothingHere`)).body.error.status).toBe('NOT_FOUND');

@@ -20,7 +20,8 @@ describe('Facebook API: comment moderation', () => {
   const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = auth) =>
     getJson(`${graph}/${path}`, { method, headers: { 'content-type': 'application/json', ...headers }, ...(body ? { body: JSON.stringify(body) } : {}) });
   const fields = async (id: string) => (await call('GET', `${id}?fields=id,is_hidden,user_likes,like_count,message`)).body;
-  const received = async () => (await getJson(`${sim.url}/_sim/received?network=facebook`)).body.items as Array<{ kind: string; targetId: string; method: string; path: string }>;
+  const received = async () =>
+    (await getJson(`${sim.url}/_sim/received?network=facebook`)).body.items as Array<{ kind: string; targetId: string; method: string; path: string }>;
 
   it('likes and unlikes as the page: {success: true}, recorded, visible as user_likes and like_count', async () => {
     const c = customerComment();
@@ -41,7 +42,11 @@ describe('Facebook API: comment moderation', () => {
     expect(await fields(c.externalId)).toMatchObject({ is_hidden: true });
     const list = await call('GET', `${c.postExternalId}/comments?fields=id,is_hidden&limit=100`);
     expect(list.body.data).toContainEqual({ id: c.externalId, is_hidden: true });
-    const form = await fetch(`${graph}/${c.externalId}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...auth }, body: 'is_hidden=false' });
+    const form = await fetch(`${graph}/${c.externalId}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...auth },
+      body: 'is_hidden=false',
+    });
     expect(await form.json()).toEqual({ success: true });
     expect(await fields(c.externalId)).toMatchObject({ is_hidden: false });
     expect((await received()).map((r) => r.kind)).toEqual(['comment_hide', 'comment_unhide']);
@@ -62,17 +67,26 @@ describe('Facebook API: comment moderation', () => {
     expect((await received()).map((r) => r.kind)).toEqual(['comment_delete']);
   });
 
-  it('refuses unknown ids (100/33) and tokens that are not the page\'s own (#200), recording nothing', async () => {
-    for (const [method, path, body] of [['POST', '1_999/likes'], ['DELETE', '1_999/likes'], ['POST', '1_999', { is_hidden: true }], ['DELETE', '1_999']] as const) {
+  it("refuses unknown ids (100/33) and tokens that are not the page's own (#200), recording nothing", async () => {
+    for (const [method, path, body] of [
+      ['POST', '1_999/likes'],
+      ['DELETE', '1_999/likes'],
+      ['POST', '1_999', { is_hidden: true }],
+      ['DELETE', '1_999'],
+    ] as const) {
       const res = await call(method, path, body);
       expect(res.status).toBe(400);
       expect(res.body.error).toMatchObject({ code: 100, error_subcode: 33, type: 'GraphMethodException' });
     }
     // A user token (not the page's) may not act as the page.
     const redirectUri = 'http://127.0.0.1:3000/api/oauth/callback/facebook';
-    const dialog = await fetch(`${graph}/dialog/oauth?client_id=${DEMO_FACEBOOK_APP.appId}&redirect_uri=${encodeURIComponent(redirectUri)}&state=s`, { redirect: 'manual' });
+    const dialog = await fetch(`${graph}/dialog/oauth?client_id=${DEMO_FACEBOOK_APP.appId}&redirect_uri=${encodeURIComponent(redirectUri)}&state=s`, {
+      redirect: 'manual',
+    });
     const code = new URL(dialog.headers.get('location')!).searchParams.get('code')!;
-    const exchanged = await getJson(`${graph}/oauth/access_token?client_id=${DEMO_FACEBOOK_APP.appId}&client_secret=${DEMO_FACEBOOK_APP.appSecret}&redirect_uri=${encodeURIComponent(redirectUri)}&code=${code}`);
+    const exchanged = await getJson(
+      `${graph}/oauth/access_token?client_id=${DEMO_FACEBOOK_APP.appId}&client_secret=${DEMO_FACEBOOK_APP.appSecret}&redirect_uri=${encodeURIComponent(redirectUri)}&code=${code}`,
+    );
     const userToken = exchanged.body.access_token as string;
     expect(userToken).toEqual(expect.any(String));
     const c = customerComment();

@@ -61,7 +61,9 @@ describe('Facebook bodies have the shape of the real Graph API', () => {
 
   it('GET /{page-id}/conversations and /{conversation-id}/messages use the same cursor envelope as the comments edge', async () => {
     const envelope = { data: [{ id: 'x' }], paging: { cursors: { before: 'a', after: 'b' }, next: 'u' } };
-    const convs = await getJson(`${graph}/${page}/conversations?platform=messenger&fields=id,updated_time,participants,snippet,unread_count&limit=3&access_token=${token}`);
+    const convs = await getJson(
+      `${graph}/${page}/conversations?platform=messenger&fields=id,updated_time,participants,snippet,unread_count&limit=3&access_token=${token}`,
+    );
     expect(convs.status).toBe(200);
     expect(shapeMismatches(envelope, convs.body)).toEqual([]);
     expect(shapeMismatches({ data: [{ name: 'n', email: 'e', id: 'i' }] }, convs.body.data[0].participants)).toEqual([]);
@@ -103,9 +105,14 @@ describe('Facebook bodies have the shape of the real Graph API', () => {
 
   it('the missing-permission error (error-100-missing-permission.json) for a token without pages_read_engagement', async () => {
     const redirectUri = 'http://127.0.0.1:3000/api/oauth/facebook/callback';
-    const dialog = await fetch(`${sim.url}/facebook/v24.0/dialog/oauth?client_id=${DEMO_FACEBOOK_APP.appId}&redirect_uri=${encodeURIComponent(redirectUri)}&scope=pages_show_list&state=s`, { redirect: 'manual' });
+    const dialog = await fetch(
+      `${sim.url}/facebook/v24.0/dialog/oauth?client_id=${DEMO_FACEBOOK_APP.appId}&redirect_uri=${encodeURIComponent(redirectUri)}&scope=pages_show_list&state=s`,
+      { redirect: 'manual' },
+    );
     const code = new URL(dialog.headers.get('location')!).searchParams.get('code')!;
-    const exchange = await getJson(`${graph}/oauth/access_token?client_id=${DEMO_FACEBOOK_APP.appId}&client_secret=${DEMO_FACEBOOK_APP.appSecret}&redirect_uri=${encodeURIComponent(redirectUri)}&code=${code}`);
+    const exchange = await getJson(
+      `${graph}/oauth/access_token?client_id=${DEMO_FACEBOOK_APP.appId}&client_secret=${DEMO_FACEBOOK_APP.appSecret}&redirect_uri=${encodeURIComponent(redirectUri)}&code=${code}`,
+    );
     const res = await getJson(`${graph}/${page}/feed?access_token=${exchange.body.access_token}`);
     expect(res.status).toBe(400);
     expect(shapeMismatches(fixture('error-100-missing-permission.json'), res.body)).toEqual([]);
@@ -114,10 +121,16 @@ describe('Facebook bodies have the shape of the real Graph API', () => {
 
   it('the long-lived token exchange (oauth-long-lived-user-token-response.json)', async () => {
     const redirectUri = 'http://127.0.0.1:3000/cb';
-    const dialog = await fetch(`${sim.url}/facebook/dialog/oauth?client_id=${DEMO_FACEBOOK_APP.appId}&redirect_uri=${encodeURIComponent(redirectUri)}`, { redirect: 'manual' });
+    const dialog = await fetch(`${sim.url}/facebook/dialog/oauth?client_id=${DEMO_FACEBOOK_APP.appId}&redirect_uri=${encodeURIComponent(redirectUri)}`, {
+      redirect: 'manual',
+    });
     const code = new URL(dialog.headers.get('location')!).searchParams.get('code')!;
-    const short = await getJson(`${graph}/oauth/access_token?client_id=${DEMO_FACEBOOK_APP.appId}&client_secret=${DEMO_FACEBOOK_APP.appSecret}&redirect_uri=${encodeURIComponent(redirectUri)}&code=${code}`);
-    const long = await getJson(`${graph}/oauth/access_token?grant_type=fb_exchange_token&client_id=${DEMO_FACEBOOK_APP.appId}&client_secret=${DEMO_FACEBOOK_APP.appSecret}&fb_exchange_token=${short.body.access_token}`);
+    const short = await getJson(
+      `${graph}/oauth/access_token?client_id=${DEMO_FACEBOOK_APP.appId}&client_secret=${DEMO_FACEBOOK_APP.appSecret}&redirect_uri=${encodeURIComponent(redirectUri)}&code=${code}`,
+    );
+    const long = await getJson(
+      `${graph}/oauth/access_token?grant_type=fb_exchange_token&client_id=${DEMO_FACEBOOK_APP.appId}&client_secret=${DEMO_FACEBOOK_APP.appSecret}&fb_exchange_token=${short.body.access_token}`,
+    );
     expect(long.status).toBe(200);
     expect(shapeMismatches(fixture('oauth-long-lived-user-token-response.json'), long.body)).toEqual([]);
     expect(long.body.expires_in).toBeGreaterThan(50 * 24 * 3600);

@@ -4,8 +4,17 @@ import { hmacSha1Signature, parseAuthorizationHeader, signatureBaseString } from
 describe('sim OAuth 1.0a (XING module)', () => {
   it('RFC 5849 §3.4.1: base string of the example request, repeated and encoded names included', () => {
     const params: Array<[string, string]> = [
-      ['b5', '=%3D'], ['a3', 'a'], ['c@', ''], ['a2', 'r b'], ['c2', ''], ['a3', '2 q'],
-      ['oauth_consumer_key', '9djdj82h48djs9d2'], ['oauth_token', 'kkk9d7dh3k39sjv7'], ['oauth_signature_method', 'HMAC-SHA1'], ['oauth_timestamp', '137131201'], ['oauth_nonce', '7d8f3e4a'],
+      ['b5', '=%3D'],
+      ['a3', 'a'],
+      ['c@', ''],
+      ['a2', 'r b'],
+      ['c2', ''],
+      ['a3', '2 q'],
+      ['oauth_consumer_key', '9djdj82h48djs9d2'],
+      ['oauth_token', 'kkk9d7dh3k39sjv7'],
+      ['oauth_signature_method', 'HMAC-SHA1'],
+      ['oauth_timestamp', '137131201'],
+      ['oauth_nonce', '7d8f3e4a'],
       ['oauth_signature', 'ignored'],
     ];
     expect(signatureBaseString('POST', 'http://example.com/request', params)).toBe(
@@ -30,7 +39,9 @@ describe('sim OAuth 1.0a (XING module)', () => {
       ['oauth_token', '370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb'],
       ['oauth_version', '1.0'],
     ]);
-    expect(hmacSha1Signature(twitter, 'kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw', 'LswwdoUaIvS8ltyTt5jkRh4J50vUPVVHtR2YPi5kE')).toBe('tnnArxj06cWHq44gCs1OSKk/jLY=');
+    expect(hmacSha1Signature(twitter, 'kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw', 'LswwdoUaIvS8ltyTt5jkRh4J50vUPVVHtR2YPi5kE')).toBe(
+      'tnnArxj06cWHq44gCs1OSKk/jLY=',
+    );
     expect(hmacSha1Signature(twitter, 'kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw', 'other')).not.toBe('tnnArxj06cWHq44gCs1OSKk/jLY=');
   });
 });

@@ -38,7 +38,8 @@ describe('a stuck reply in the browser (agent)', () => {
       [stack.workspaceId, thread.channel_account_id, thread.id, agent.id],
     );
     // The browser runs in Europe/Berlin (support/browser.ts); English falls back to en-GB.
-    const hhmm = (locale: string) => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' }).format(new Date(reply.created_at));
+    const hhmm = (locale: string) =>
+      new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' }).format(new Date(reply.created_at));
 
     const { page } = browser;
     await signIn(page, stack.url, 'agent@demo.local');

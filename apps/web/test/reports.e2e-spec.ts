@@ -13,12 +13,42 @@ describe('reports in the browser (lead / analyst)', () => {
   beforeAll(async () => {
     stack = await startStack();
     await stack.ingest([
-      { kind: 'post', network: 'facebook', externalId: 'page_post_1', text: 'Neue Sommerkollektion – jetzt im Shop', url: null as never, publishedAt: minutesAgo(600) },
-      fbComment({ threadKey: 'r1', authorName: 'Erika Mustermann', text: 'Gibt es einen Rabatt oder Gutschein für die Sommerkollektion?', createdAt: minutesAgo(300) }),
+      {
+        kind: 'post',
+        network: 'facebook',
+        externalId: 'page_post_1',
+        text: 'Neue Sommerkollektion – jetzt im Shop',
+        url: null as never,
+        publishedAt: minutesAgo(600),
+      },
+      fbComment({
+        threadKey: 'r1',
+        authorName: 'Erika Mustermann',
+        text: 'Gibt es einen Rabatt oder Gutschein für die Sommerkollektion?',
+        createdAt: minutesAgo(300),
+      }),
       // Answered natively on Facebook by the page 30 minutes later: a response (DESIGN.md §5).
-      fbComment({ threadKey: 'r1', authorName: 'Resonance Demo', text: 'Mit dem Code SOCIAL10 sparen Sie 10 %.', isFromAccount: true, parentExternalId: 'c-r1-1', createdAt: minutesAgo(270) }),
-      fbComment({ threadKey: 'r2', authorName: 'Max Müller', text: 'Meine Bestellung ist kaputt angekommen, ich will mein Geld zurück!', createdAt: minutesAgo(200) }),
-      fbComment({ threadKey: 'r2', authorName: 'Resonance Demo', text: 'Das tut uns leid, bitte schreiben Sie uns eine DM.', isFromAccount: true, createdAt: minutesAgo(80) }),
+      fbComment({
+        threadKey: 'r1',
+        authorName: 'Resonance Demo',
+        text: 'Mit dem Code SOCIAL10 sparen Sie 10 %.',
+        isFromAccount: true,
+        parentExternalId: 'c-r1-1',
+        createdAt: minutesAgo(270),
+      }),
+      fbComment({
+        threadKey: 'r2',
+        authorName: 'Max Müller',
+        text: 'Meine Bestellung ist kaputt angekommen, ich will mein Geld zurück!',
+        createdAt: minutesAgo(200),
+      }),
+      fbComment({
+        threadKey: 'r2',
+        authorName: 'Resonance Demo',
+        text: 'Das tut uns leid, bitte schreiben Sie uns eine DM.',
+        isFromAccount: true,
+        createdAt: minutesAgo(80),
+      }),
       fbComment({ threadKey: 'r3', authorName: 'Jane Doe', text: 'I love this collection, great quality!', createdAt: minutesAgo(100) }),
     ]);
     await new Rollups(stack.db.dataSource).drainAll();

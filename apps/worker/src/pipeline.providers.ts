@@ -28,7 +28,8 @@ export function pipelineProviders(config: Config): Provider[] {
     },
     {
       provide: SyncRunner,
-      useFactory: (ds: DataSource, store: IngestStore, access: ChannelAccess, registry: ConnectorRegistry) => new SyncRunner(ds, store, access, registry, config),
+      useFactory: (ds: DataSource, store: IngestStore, access: ChannelAccess, registry: ConnectorRegistry) =>
+        new SyncRunner(ds, store, access, registry, config),
       inject: [DataSource, IngestStore, ChannelAccess, ConnectorRegistry],
     },
     SyncScheduler,

@@ -46,8 +46,16 @@ describe('Facebook replies (OutboundSender against the sim)', () => {
     return row.id;
   };
   const thread = async (channelKind: 'comment' | 'direct') =>
-    (await db.dataSource.query(`SELECT id::text, thread_key FROM thread WHERE channel_account_id = $1 AND channel = $2 AND last_inbound_at IS NOT NULL ORDER BY last_message_at DESC LIMIT 1`, [channel.id, channelKind]))[0] as { id: string; thread_key: string };
-  const received = async (text: string) => (await simJson<{ items: Array<{ text: string; externalId: string; kind: string }> }>(sim, '/_sim/received?network=facebook')).items.filter((r) => r.text === text);
+    (
+      await db.dataSource.query(
+        `SELECT id::text, thread_key FROM thread WHERE channel_account_id = $1 AND channel = $2 AND last_inbound_at IS NOT NULL ORDER BY last_message_at DESC LIMIT 1`,
+        [channel.id, channelKind],
+      )
+    )[0] as { id: string; thread_key: string };
+  const received = async (text: string) =>
+    (await simJson<{ items: Array<{ text: string; externalId: string; kind: string }> }>(sim, '/_sim/received?network=facebook')).items.filter(
+      (r) => r.text === text,
+    );
   const message = async (id: string) => (await db.dataSource.query(`SELECT delivery, delivery_error, external_id FROM message WHERE id = $1`, [id]))[0];
   /** The page replying natively (or Resonance before a crash that lost the answer). */
   const replyOnNetwork = (commentId: string, text: string) =>
@@ -87,9 +95,13 @@ describe('Facebook replies (OutboundSender against the sim)', () => {
     const { id: onNetwork } = await replyOnNetwork(t.thread_key, text);
     await db.dataSource.query(`UPDATE channel_account SET sync_state = sync_state - 'streams' WHERE id = $1`, [channel.id]);
     await runner.run(channel.id);
-    expect(await db.dataSource.query(`SELECT count(*)::int AS n FROM message WHERE channel_account_id = $1 AND text = $2`, [channel.id, text])).toEqual([{ n: 2 }]);
+    expect(await db.dataSource.query(`SELECT count(*)::int AS n FROM message WHERE channel_account_id = $1 AND text = $2`, [channel.id, text])).toEqual([
+      { n: 2 },
+    ]);
     expect(await sender.send(id)).toMatchObject({ status: 'sent', externalId: onNetwork, reconciled: true });
-    expect(await db.dataSource.query(`SELECT id::text, delivery FROM message WHERE channel_account_id = $1 AND text = $2`, [channel.id, text])).toEqual([{ id, delivery: 'sent' }]);
+    expect(await db.dataSource.query(`SELECT id::text, delivery FROM message WHERE channel_account_id = $1 AND text = $2`, [channel.id, text])).toEqual([
+      { id, delivery: 'sent' },
+    ]);
     const [timers] = await db.dataSource.query(`SELECT message_count FROM thread WHERE id = $1`, [t.id]);
     const [counted] = await db.dataSource.query(`SELECT count(*)::int AS n FROM message WHERE thread_id = $1`, [t.id]);
     expect(timers.message_count).toBe(counted.n);

@@ -76,36 +76,36 @@ describe.each(['redis', 'postgres'] as const)('Facebook pipeline against the sim
     // mid-job does not return (the dead worker's job stays active; see the issue filed with the
     // queue backend), so the kill runs on the Redis backend; the rest runs on both.
     if (backendKind === 'redis') {
-    await simJson(sim, '/_sim/faults', { method: 'POST', body: { network: 'facebook', kind: 'slow', options: { delayMs: 700 } } });
-    await simJson(sim, '/_sim/generate', { method: 'POST', body: { network: 'facebook', count: 300 } });
-    child = spawn(process.execPath, [join(__dirname, 'child', 'run-worker.cjs')], {
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'silent',
-        DATABASE_URL: db.url,
-        REDIS_URL: config.REDIS_URL ?? '',
-        QUEUE_PREFIX: config.QUEUE_PREFIX,
-        SIM_URL: sim.url,
-        DEMO_MODE: 'true',
-        SYNC_INTERVAL_MS: '1000',
-        SYNC_MIN_INTERVAL_MS: '500',
-        SYNC_MAX_INTERVAL_MS: '2000',
-        SYNC_LEASE_MS: '3000',
-        RATE_LIMIT_MAX_DELAY_MS: '1000',
-      },
-      stdio: 'ignore',
-    });
-    // Killed in the middle of a sync run: it holds the channel's lease and has stored (and
-    // committed the cursor of) at least one comments page, but not reached the conversations.
-    const midRun = `SELECT sync_state->'lease' IS NOT NULL AND sync_state->'streams' ? 'comments'
+      await simJson(sim, '/_sim/faults', { method: 'POST', body: { network: 'facebook', kind: 'slow', options: { delayMs: 700 } } });
+      await simJson(sim, '/_sim/generate', { method: 'POST', body: { network: 'facebook', count: 300 } });
+      child = spawn(process.execPath, [join(__dirname, 'child', 'run-worker.cjs')], {
+        env: {
+          ...process.env,
+          NODE_ENV: 'test',
+          LOG_LEVEL: 'silent',
+          DATABASE_URL: db.url,
+          REDIS_URL: config.REDIS_URL ?? '',
+          QUEUE_PREFIX: config.QUEUE_PREFIX,
+          SIM_URL: sim.url,
+          DEMO_MODE: 'true',
+          SYNC_INTERVAL_MS: '1000',
+          SYNC_MIN_INTERVAL_MS: '500',
+          SYNC_MAX_INTERVAL_MS: '2000',
+          SYNC_LEASE_MS: '3000',
+          RATE_LIMIT_MAX_DELAY_MS: '1000',
+        },
+        stdio: 'ignore',
+      });
+      // Killed in the middle of a sync run: it holds the channel's lease and has stored (and
+      // committed the cursor of) at least one comments page, but not reached the conversations.
+      const midRun = `SELECT sync_state->'lease' IS NOT NULL AND sync_state->'streams' ? 'comments'
                            AND NOT (sync_state->'streams' ? 'conversations') AS mid FROM channel_account WHERE id = $1`;
-    await waitFor(async () => ((await db.dataSource.query(midRun, [channelId]))[0].mid ? true : undefined), 60_000, 'the child worker to be mid-run');
-    child.kill('SIGKILL');
-    await new Promise((r) => child!.once('exit', r));
-    expect((await db.dataSource.query(midRun, [channelId]))[0].mid).toBe(true);
-    const afterKill = await count();
-    console.log(`killed the child worker mid-run after ${afterKill} messages were stored`);
+      await waitFor(async () => ((await db.dataSource.query(midRun, [channelId]))[0].mid ? true : undefined), 60_000, 'the child worker to be mid-run');
+      child.kill('SIGKILL');
+      await new Promise((r) => child!.once('exit', r));
+      expect((await db.dataSource.query(midRun, [channelId]))[0].mid).toBe(true);
+      const afterKill = await count();
+      console.log(`killed the child worker mid-run after ${afterKill} messages were stored`);
     }
 
     // 2. Faults on; a fresh in-process worker takes over while traffic keeps coming.
@@ -128,12 +128,19 @@ describe.each(['redis', 'postgres'] as const)('Facebook pipeline against the sim
     await simJson(sim, '/_sim/faults', { method: 'DELETE', body: { network: 'facebook' } });
     const truth = await truthOf(sim);
     let problems: string[] = [];
-    await waitFor(async () => {
-      problems = compareWithTruth(truth, await storedMessages(db.dataSource, channelId));
-      return problems.length === 0 ? true : undefined;
-    }, 90_000, 'the database to match the ground truth').catch(() => undefined);
+    await waitFor(
+      async () => {
+        problems = compareWithTruth(truth, await storedMessages(db.dataSource, channelId));
+        return problems.length === 0 ? true : undefined;
+      },
+      90_000,
+      'the database to match the ground truth',
+    ).catch(() => undefined);
     if (problems.length) {
-      const [state] = await db.dataSource.query(`SELECT status, last_error, last_synced_at, sync_state - 'streams' AS s, rate_budget FROM channel_account WHERE id = $1`, [channelId]);
+      const [state] = await db.dataSource.query(
+        `SELECT status, last_error, last_synced_at, sync_state - 'streams' AS s, rate_budget FROM channel_account WHERE id = $1`,
+        [channelId],
+      );
       console.log(`after the faults: ${problems.length} problems`, JSON.stringify(state));
     }
     expect(problems.slice(0, 20)).toEqual([]);
@@ -141,7 +148,9 @@ describe.each(['redis', 'postgres'] as const)('Facebook pipeline against the sim
     expect(await count()).toBe(expected);
     const webhooks = (await simJson<{ deliveries: Array<{ duplicateOf?: number }> }>(sim, '/_sim/webhooks?network=facebook')).deliveries;
     expect(webhooks.filter((d) => d.duplicateOf !== undefined).length).toBeGreaterThan(0);
-    console.log(`ground truth: ${expected} comments and messages; stored: ${await count()}; duplicate webhook deliveries: ${webhooks.filter((d) => d.duplicateOf !== undefined).length}`);
+    console.log(
+      `ground truth: ${expected} comments and messages; stored: ${await count()}; duplicate webhook deliveries: ${webhooks.filter((d) => d.duplicateOf !== undefined).length}`,
+    );
   }, 240_000);
 
   it('sends a reply posted through the API to the sim exactly once, and shows it as sent', async () => {
@@ -160,14 +169,20 @@ describe.each(['redis', 'postgres'] as const)('Facebook pipeline against the sim
       throw new Error(`reply not accepted: ${res.status} ${JSON.stringify(res.body)} ${failed?.delivery_error ?? ''}`);
     }
     const messageId = String(res.body.message?.id ?? res.body.id);
-    const sent = await waitFor(async () => {
-      const [m] = await db.dataSource.query(`SELECT delivery, external_id, delivery_error FROM message WHERE id = $1`, [messageId]);
-      return m.delivery === 'sent' || m.delivery === 'failed' ? m : undefined;
-    }, 30_000, 'the reply to be sent');
+    const sent = await waitFor(
+      async () => {
+        const [m] = await db.dataSource.query(`SELECT delivery, external_id, delivery_error FROM message WHERE id = $1`, [messageId]);
+        return m.delivery === 'sent' || m.delivery === 'failed' ? m : undefined;
+      },
+      30_000,
+      'the reply to be sent',
+    );
     expect(sent).toMatchObject({ delivery: 'sent', delivery_error: null });
     // Syncs and the webhook echo see the reply again: still one row, one delivery.
     await sleep(3_000);
-    const received = (await simJson<{ items: Array<{ text: string; externalId: string }> }>(sim, '/_sim/received?network=facebook')).items.filter((r) => r.text === text);
+    const received = (await simJson<{ items: Array<{ text: string; externalId: string }> }>(sim, '/_sim/received?network=facebook')).items.filter(
+      (r) => r.text === text,
+    );
     expect(received).toHaveLength(1);
     expect(received[0].externalId).toBe(sent.external_id);
     const rows = await db.dataSource.query(`SELECT id::text, delivery FROM message WHERE channel_account_id = $1 AND text = $2`, [channelId, text]);

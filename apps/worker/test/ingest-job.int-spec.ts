@@ -76,10 +76,16 @@ describe.each(['redis', 'postgres'] as const)('a job the worker processes (%s qu
     const needsReauth = await makeChannel(db.dataSource, workspace, { status: 'needs_reauth' });
     const connected = await makeChannel(db.dataSource, workspace);
     const queue = new backend.Queue<IngestJob>(QueueName.Ingest, { connection: backend.connection as never, prefix: backend.prefix });
-    const page = (channelAccountId: string, source: string): IngestJob => ({ channelAccountId, source, records: [comment(`${source}-m1`, '2026-11-02T09:00:00Z')] });
+    const page = (channelAccountId: string, source: string): IngestJob => ({
+      channelAccountId,
+      source,
+      records: [comment(`${source}-m1`, '2026-11-02T09:00:00Z')],
+    });
     // As the api queues them: a delivery may be queued just before an admin pauses the channel.
     const jobs = await Promise.all(
-      [paused, needsReauth, connected].map((c) => queue.add('webhook', page(c.id, `delivery-${c.id}`), { jobId: jobId.ingest(c.id, `delivery-${c.id}`), attempts: 3 })),
+      [paused, needsReauth, connected].map((c) =>
+        queue.add('webhook', page(c.id, `delivery-${c.id}`), { jobId: jobId.ingest(c.id, `delivery-${c.id}`), attempts: 3 }),
+      ),
     );
     const finished = await waitFor(async () => {
       const states = await Promise.all(jobs.map((j) => queue.getJob(j.id!)));

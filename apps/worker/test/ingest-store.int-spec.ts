@@ -38,7 +38,14 @@ describe('IngestStore', () => {
   afterAll(() => db.drop());
 
   it('creates post, contact, thread and messages from one page, linked together', async () => {
-    const post: PostRecord = { kind: 'post', network: 'facebook', externalId: 'post-1', text: 'Neue Kollektion', publishedAt: at(0), counts: { reactions: 5, comments: 2 } };
+    const post: PostRecord = {
+      kind: 'post',
+      network: 'facebook',
+      externalId: 'post-1',
+      text: 'Neue Kollektion',
+      publishedAt: at(0),
+      counts: { reactions: 5, comments: 2 },
+    };
     const result = await store.ingest(channel.id, [post, msg('c1', 1), msg('c2', 2, { parentExternalId: 'c1' })]);
     expect(result).toEqual({ posts: 1, messagesInserted: 2, messagesUpdated: 0, threadsTouched: 1 });
 
@@ -46,7 +53,15 @@ describe('IngestStore', () => {
     const contact = await db.dataSource.getRepository(Contact).findOneByOrFail({ channelAccountId: channel.id });
     const t = await thread();
     expect(contact).toMatchObject({ externalId: 'customer-1', name: 'Lena', handle: 'lena' });
-    expect(t).toMatchObject({ postId: storedPost.id, contactId: contact.id, network: 'facebook', channel: 'comment', messageCount: 2, unreadCount: 2, status: 'open' });
+    expect(t).toMatchObject({
+      postId: storedPost.id,
+      contactId: contact.id,
+      network: 'facebook',
+      channel: 'comment',
+      messageCount: 2,
+      unreadCount: 2,
+      status: 'open',
+    });
     const messages = await db.dataSource.getRepository(Message).find({ where: { threadId: t.id }, order: { createdAt: 'ASC' } });
     expect(messages.map((m) => [m.externalId, m.direction, m.authorContactId, m.parentExternalId])).toEqual([
       ['c1', 'inbound', contact.id, null],
@@ -140,7 +155,10 @@ describe('IngestStore', () => {
     expect((await thread()).contactId).toBe(lena.id);
     await db.dataSource.query(`DELETE FROM contact WHERE id = $1`, [lena.id]);
     const messages = await db.dataSource.getRepository(Message).find({ where: { channelAccountId: channel.id }, order: { externalId: 'ASC' } });
-    expect(messages.map((m) => [m.externalId, m.authorContactId === null])).toEqual([['c1', true], ['c2', false]]);
+    expect(messages.map((m) => [m.externalId, m.authorContactId === null])).toEqual([
+      ['c1', true],
+      ['c2', false],
+    ]);
     expect((await thread()).contactId).toBeNull();
     expect((await thread('thread-B')).contactId).not.toBeNull();
 
@@ -164,7 +182,17 @@ describe('IngestStore', () => {
     expect(timersOf(await thread())).toEqual(timersOf(written));
   });
 
-  const timersOf = (t: Thread) => [t.firstInboundAt, t.lastInboundAt, t.firstResponseAt, t.waitingSince, t.lastMessageAt, t.messageCount, t.unreadCount, t.lastMessagePreview, t.status];
+  const timersOf = (t: Thread) => [
+    t.firstInboundAt,
+    t.lastInboundAt,
+    t.firstResponseAt,
+    t.waitingSince,
+    t.lastMessageAt,
+    t.messageCount,
+    t.unreadCount,
+    t.lastMessagePreview,
+    t.status,
+  ];
   /** The thread's stored timers, and what a recomputation from its messages makes of them. */
   const storedAndRecomputed = async (key = 'thread-A') => {
     const stored = await thread(key);
@@ -194,7 +222,11 @@ describe('IngestStore', () => {
 
     // A thread the page started: its first response comes after the first customer message.
     await store.ingest(channel.id, [fromPage('p1', 1, { threadKey: 'thread-P' })]);
-    await store.ingest(channel.id, [fromPage('p2', 3, { threadKey: 'thread-P' }), msg('q1', 5, { threadKey: 'thread-P' }), fromPage('p3', 7, { threadKey: 'thread-P' })]);
+    await store.ingest(channel.id, [
+      fromPage('p2', 3, { threadKey: 'thread-P' }),
+      msg('q1', 5, { threadKey: 'thread-P' }),
+      fromPage('p3', 7, { threadKey: 'thread-P' }),
+    ]);
     [stored, recomputed] = await storedAndRecomputed('thread-P');
     expect(stored).toEqual(recomputed);
     expect((await thread('thread-P')).firstResponseAt?.toISOString()).toBe(at(7));
@@ -204,8 +236,18 @@ describe('IngestStore', () => {
     await store.ingest(channel.id, [msg('c1', 1), msg('c2', 10)]);
     const { id } = await thread();
     const advance = (minute: number) => ({
-      id, minAt: at(minute), maxAt: at(minute), minIn: at(minute), maxIn: at(minute), minOut: null, maxOut: null,
-      minOutAfterMinIn: null, minInAfterMaxOut: null, count: 1, inbound: 1, preview: 'x',
+      id,
+      minAt: at(minute),
+      maxAt: at(minute),
+      minIn: at(minute),
+      maxIn: at(minute),
+      minOut: null,
+      maxOut: null,
+      minOutAfterMinIn: null,
+      minInAfterMaxOut: null,
+      count: 1,
+      inbound: 1,
+      preview: 'x',
     });
     const before = await thread();
     expect(await db.dataSource.transaction((tx) => advanceThreads(tx, [advance(10)]))).toEqual(new Set());
@@ -219,7 +261,7 @@ describe('IngestStore', () => {
     // Seeded pseudo-random pages: five threads, customers and page answers, times that mostly
     // move forward (advanced) and sometimes land before what is stored (recomputed), repeats.
     let seed = 7;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
     let clock = 0;
     const sent: MessageRecord[] = [];
     for (let page = 0; page < 40; page++) {

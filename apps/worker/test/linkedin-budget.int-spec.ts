@@ -21,18 +21,38 @@ describe('LinkedIn daily budget', () => {
   let runner: SyncRunner;
   const noon = Date.parse('2026-11-22T12:00:00Z');
   const budget = async (id: string) =>
-    (await db.dataSource.query(`SELECT rate_budget FROM channel_account WHERE id = $1`, [id]))[0].rate_budget.state as { usedPercent: number; pausedUntil?: number };
+    (await db.dataSource.query(`SELECT rate_budget FROM channel_account WHERE id = $1`, [id]))[0].rate_budget.state as {
+      usedPercent: number;
+      pausedUntil?: number;
+    };
   const simCalls = async () => (await simJson<{ usage: { appCalls: number } }>(sim, '/_sim/linkedin/limits')).usage.appCalls;
 
   beforeAll(async () => {
     jest.useFakeTimers({
       now: noon,
-      doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'queueMicrotask', 'hrtime', 'performance'],
+      doNotFake: [
+        'nextTick',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+        'queueMicrotask',
+        'hrtime',
+        'performance',
+      ],
     });
     db = await createTestDatabase();
     sim = await testSim();
     // A day's pause is not cut short by the runner's cap here: the budget decides.
-    config = testConfig({ SIM_URL: sim.url, DEMO_MODE: 'true', SYNC_LEASE_MS: '5000', RATE_LIMIT_MAX_DELAY_MS: String(86_400_000), LINKEDIN_DAILY_CALL_BUDGET: '40' });
+    config = testConfig({
+      SIM_URL: sim.url,
+      DEMO_MODE: 'true',
+      SYNC_LEASE_MS: '5000',
+      RATE_LIMIT_MAX_DELAY_MS: String(86_400_000),
+      LINKEDIN_DAILY_CALL_BUDGET: '40',
+    });
     const registry = createConnectorRegistry(config);
     runner = new SyncRunner(db.dataSource, new IngestStore(db.dataSource), new ChannelAccess(db.dataSource, config.ENCRYPTION_KEY, registry), registry, config);
     await simJson(sim, '/_sim/generate', { method: 'POST', body: { count: 400, network: 'linkedin' } });
@@ -71,7 +91,9 @@ describe('LinkedIn daily budget', () => {
     const used = (await simCalls()) - before;
     expect(used).toBeGreaterThanOrEqual(38);
     expect(used).toBeLessThanOrEqual(40);
-    console.log(`linkedin budget: pauses before the stop ${pauses.map((p) => Math.round(p)).join(', ')} ms; ${used} calls of a budget of 40; LinkedIn's limit 42; errors ${errors.length}`);
+    console.log(
+      `linkedin budget: pauses before the stop ${pauses.map((p) => Math.round(p)).join(', ')} ms; ${used} calls of a budget of 40; LinkedIn's limit 42; errors ${errors.length}`,
+    );
     const next = await runner.run(channel.id);
     expect(next.skipped).toBe('paused');
     expect((await simCalls()) - before).toBe(used);

@@ -46,8 +46,19 @@ describe('LinkedIn replies as the organization (OutboundSender against the sim)'
     return row.id;
   };
   const thread = async (offset = 0) =>
-    (await db.dataSource.query(`SELECT id::text, thread_key FROM thread WHERE channel_account_id = $1 AND channel = 'comment' AND last_inbound_at IS NOT NULL ORDER BY last_message_at DESC LIMIT 1 OFFSET $2`, [channel.id, offset]))[0] as { id: string; thread_key: string };
-  const received = async (text: string) => (await simJson<{ items: Array<{ text: string; externalId: string; targetId: string; body: Record<string, unknown> }> }>(sim, '/_sim/received?network=linkedin')).items.filter((r) => r.text === text);
+    (
+      await db.dataSource.query(
+        `SELECT id::text, thread_key FROM thread WHERE channel_account_id = $1 AND channel = 'comment' AND last_inbound_at IS NOT NULL ORDER BY last_message_at DESC LIMIT 1 OFFSET $2`,
+        [channel.id, offset],
+      )
+    )[0] as { id: string; thread_key: string };
+  const received = async (text: string) =>
+    (
+      await simJson<{ items: Array<{ text: string; externalId: string; targetId: string; body: Record<string, unknown> }> }>(
+        sim,
+        '/_sim/received?network=linkedin',
+      )
+    ).items.filter((r) => r.text === text);
   const message = async (id: string) => (await db.dataSource.query(`SELECT delivery, delivery_error, external_id FROM message WHERE id = $1`, [id]))[0];
 
   it('replies under the thread’s top-level comment as the organization, once; a second job sends nothing; sync keeps one row', async () => {
@@ -63,7 +74,9 @@ describe('LinkedIn replies as the organization (OutboundSender against the sim)'
     // The next sync reads the reply back from LinkedIn: the same row, still ours; the database matches the truth.
     await db.dataSource.query(`UPDATE channel_account SET sync_state = sync_state - 'streams' WHERE id = $1`, [channel.id]);
     expect((await runner.run(channel.id)).error).toBeUndefined();
-    expect(await db.dataSource.query(`SELECT id::text, delivery FROM message WHERE channel_account_id = $1 AND text = $2`, [channel.id, text])).toEqual([{ id, delivery: 'sent' }]);
+    expect(await db.dataSource.query(`SELECT id::text, delivery FROM message WHERE channel_account_id = $1 AND text = $2`, [channel.id, text])).toEqual([
+      { id, delivery: 'sent' },
+    ]);
     expect(compareLinkedIn(await linkedinTruth(sim), await storedMessages(db.dataSource, channel.id))).toEqual([]);
   });
 
@@ -74,7 +87,12 @@ describe('LinkedIn replies as the organization (OutboundSender against the sim)'
     const object = /^urn:li:comment:\((urn:li:activity:\d+),/.exec(t.thread_key)![1];
     const res = await fetch(`${sim.url}/linkedin/rest/socialActions/${encodeURIComponent(t.thread_key)}/comments`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${demoLinkedIn.credentials.accessToken}`, 'linkedin-version': '202610', 'x-restli-protocol-version': '2.0.0', 'content-type': 'application/json' },
+      headers: {
+        authorization: `Bearer ${demoLinkedIn.credentials.accessToken}`,
+        'linkedin-version': '202610',
+        'x-restli-protocol-version': '2.0.0',
+        'content-type': 'application/json',
+      },
       body: JSON.stringify({ actor: demoLinkedIn.externalId, object, parentComment: t.thread_key, message: { text } }),
     });
     const onNetwork = ((await res.json()) as { commentUrn: string }).commentUrn;
@@ -86,7 +104,9 @@ describe('LinkedIn replies as the organization (OutboundSender against the sim)'
   it('has no private messages to answer: LinkedIn offers no API for page messages, and the connector says so', () => {
     const connector = createConnectorRegistry(config).get('linkedin');
     expect(connector.sync.streams).toEqual(['posts', 'comments']);
-    expect(connector.reply.refusal({ channel: 'direct', threadKey: 'x', recipientExternalId: 'y', lastInboundAt: new Date() }, new Date())).toBe(LINKEDIN_NO_MESSAGES);
+    expect(connector.reply.refusal({ channel: 'direct', threadKey: 'x', recipientExternalId: 'y', lastInboundAt: new Date() }, new Date())).toBe(
+      LINKEDIN_NO_MESSAGES,
+    );
     expect(LINKEDIN_NO_MESSAGES).toMatch(/no API for company page messages/);
   });
 });

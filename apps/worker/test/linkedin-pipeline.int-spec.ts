@@ -74,7 +74,16 @@ describe('LinkedIn pipeline against the sim, with faults on', () => {
     await simJson(sim, '/_sim/faults', { method: 'POST', body: { network: 'linkedin', kind: 'slow', options: { delayMs: 500 } } });
     await simJson(sim, '/_sim/generate', { method: 'POST', body: { network: 'linkedin', count: 400 } });
     child = spawn(process.execPath, [join(__dirname, 'child', 'run-worker.cjs')], {
-      env: { ...process.env, ...WORKER_ENV, NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: db.url, REDIS_URL: config.REDIS_URL ?? '', QUEUE_PREFIX: config.QUEUE_PREFIX, SIM_URL: sim.url },
+      env: {
+        ...process.env,
+        ...WORKER_ENV,
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'silent',
+        DATABASE_URL: db.url,
+        REDIS_URL: config.REDIS_URL ?? '',
+        QUEUE_PREFIX: config.QUEUE_PREFIX,
+        SIM_URL: sim.url,
+      },
       stdio: 'ignore',
     });
     // Mid-run: the child holds the lease and has stored (and committed the cursors of) some posts'
@@ -110,10 +119,14 @@ describe('LinkedIn pipeline against the sim, with faults on', () => {
     await simJson(sim, '/_sim/faults', { method: 'DELETE', body: { network: 'linkedin' } });
     const truth = await linkedinTruth(sim);
     let problems: string[] = [];
-    await waitFor(async () => {
-      problems = compareLinkedIn(truth, await storedMessages(db.dataSource, channelId));
-      return problems.length === 0 ? true : undefined;
-    }, 90_000, 'the database to match the ground truth').catch(() => undefined);
+    await waitFor(
+      async () => {
+        problems = compareLinkedIn(truth, await storedMessages(db.dataSource, channelId));
+        return problems.length === 0 ? true : undefined;
+      },
+      90_000,
+      'the database to match the ground truth',
+    ).catch(() => undefined);
     if (problems.length) {
       const [state] = await db.dataSource.query(`SELECT status, last_error, rate_budget FROM channel_account WHERE id = $1`, [channelId]);
       console.log(`after the faults: ${problems.length} problems`, JSON.stringify(state));
@@ -141,17 +154,25 @@ describe('LinkedIn pipeline against the sim, with faults on', () => {
     const res = await session.agent.post(`/api/threads/${thread.id}/replies`).set('x-csrf-token', session.csrf).send({ text });
     expect(res.status).toBeLessThan(300);
     const messageId = String(res.body.message?.id ?? res.body.id);
-    const sent = await waitFor(async () => {
-      const [m] = await db.dataSource.query(`SELECT delivery, external_id, delivery_error FROM message WHERE id = $1`, [messageId]);
-      return m.delivery === 'sent' || m.delivery === 'failed' ? m : undefined;
-    }, 30_000, 'the reply to be sent');
+    const sent = await waitFor(
+      async () => {
+        const [m] = await db.dataSource.query(`SELECT delivery, external_id, delivery_error FROM message WHERE id = $1`, [messageId]);
+        return m.delivery === 'sent' || m.delivery === 'failed' ? m : undefined;
+      },
+      30_000,
+      'the reply to be sent',
+    );
     expect(sent).toMatchObject({ delivery: 'sent', delivery_error: null });
     // Syncs read the reply back: still one row, one delivery.
     await sleep(3_000);
-    const received = (await simJson<{ items: Array<{ text: string; externalId: string; body: Record<string, unknown> }> }>(sim, '/_sim/received?network=linkedin')).items.filter((r) => r.text === text);
+    const received = (
+      await simJson<{ items: Array<{ text: string; externalId: string; body: Record<string, unknown> }> }>(sim, '/_sim/received?network=linkedin')
+    ).items.filter((r) => r.text === text);
     expect(received).toHaveLength(1);
     expect(received[0]).toMatchObject({ externalId: sent.external_id, body: { actor: demoLinkedIn.externalId, parentComment: thread.thread_key } });
-    expect(await db.dataSource.query(`SELECT id::text, delivery FROM message WHERE channel_account_id = $1 AND text = $2`, [channelId, text])).toEqual([{ id: messageId, delivery: 'sent' }]);
+    expect(await db.dataSource.query(`SELECT id::text, delivery FROM message WHERE channel_account_id = $1 AND text = $2`, [channelId, text])).toEqual([
+      { id: messageId, delivery: 'sent' },
+    ]);
   });
 
   it('a throttled LinkedIn (12 channels, slow 429s) never delays another network: Facebook still catches up within a few poll intervals', async () => {
@@ -167,17 +188,29 @@ describe('LinkedIn pipeline against the sim, with faults on', () => {
       await simJson(sim, '/_sim/generate', { method: 'POST', body: { network: 'facebook', count: 200 } });
       const t0 = Date.now();
       const truth = await truthOf(sim);
-      await waitFor(async () => (compareWithTruth(truth, await storedMessages(db.dataSource, facebook)).length === 0 ? true : undefined), 20_000, 'Facebook to catch up');
+      await waitFor(
+        async () => (compareWithTruth(truth, await storedMessages(db.dataSource, facebook)).length === 0 ? true : undefined),
+        20_000,
+        'Facebook to catch up',
+      );
       const caughtUpMs = Date.now() - t0;
       // Meanwhile LinkedIn was throttled: its channels are paused by their budget, still connected.
       // LinkedIn's slowed calls may answer their 429s only after Facebook is done: wait for them.
-      const rows = await waitFor(async () => {
-        const found = (await db.dataSource.query(`SELECT status, rate_budget, last_error FROM channel_account WHERE id = ANY($1::uuid[])`, [throttled])) as Array<{ status: string; last_error: string | null }>;
-        return found.some((r) => r.last_error?.startsWith('RATE_LIMITED')) ? found : undefined;
-      }, 30_000, 'LinkedIn to be throttled');
+      const rows = await waitFor(
+        async () => {
+          const found = (await db.dataSource.query(`SELECT status, rate_budget, last_error FROM channel_account WHERE id = ANY($1::uuid[])`, [
+            throttled,
+          ])) as Array<{ status: string; last_error: string | null }>;
+          return found.some((r) => r.last_error?.startsWith('RATE_LIMITED')) ? found : undefined;
+        },
+        30_000,
+        'LinkedIn to be throttled',
+      );
       expect(rows.every((r) => r.status === 'connected')).toBe(true);
       expect(rows.filter((r) => r.last_error?.startsWith('RATE_LIMITED')).length).toBeGreaterThan(0);
-      console.log(`facebook caught up with ${truth.filter((t) => t.kind !== 'post').length} items in ${caughtUpMs} ms while ${rows.filter((r) => r.last_error?.startsWith('RATE_LIMITED')).length} of 12 LinkedIn channels were throttled`);
+      console.log(
+        `facebook caught up with ${truth.filter((t) => t.kind !== 'post').length} items in ${caughtUpMs} ms while ${rows.filter((r) => r.last_error?.startsWith('RATE_LIMITED')).length} of 12 LinkedIn channels were throttled`,
+      );
       expect(caughtUpMs).toBeLessThan(15_000);
     } finally {
       await simJson(sim, '/_sim/faults', { method: 'DELETE', body: { network: 'linkedin' } });

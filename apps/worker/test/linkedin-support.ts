@@ -8,7 +8,11 @@ import { simJson, type StoredMessage } from './pipeline-support';
 export const demoLinkedIn = DEMO_ACCOUNTS.find((a) => a.network === 'linkedin')!;
 
 /** The demo LinkedIn page connected as a channel, its credentials encrypted as the seed does. */
-export async function connectDemoLinkedIn(ds: DataSource, config: Config, credentials: Record<string, string> = demoLinkedIn.credentials): Promise<ChannelAccount> {
+export async function connectDemoLinkedIn(
+  ds: DataSource,
+  config: Config,
+  credentials: Record<string, string> = demoLinkedIn.credentials,
+): Promise<ChannelAccount> {
   const workspace = await makeWorkspace(ds);
   return makeChannel(ds, workspace, {
     network: 'linkedin',

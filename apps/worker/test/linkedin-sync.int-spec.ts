@@ -131,7 +131,9 @@ describe('LinkedIn sync through faults', () => {
     const [row] = await db.dataSource.query(`SELECT status, last_error, last_synced_at FROM channel_account WHERE id = $1`, [channel.id]);
     expect(row.status).toBe('connected');
     expect(row.last_synced_at).not.toBeNull();
-    expect(row.last_error).toBe(`the LinkedIn sign-in ends on ${expiresAt.slice(0, 10)} and LinkedIn gives this app no refresh token: reconnect the channel before then`);
+    expect(row.last_error).toBe(
+      `the LinkedIn sign-in ends on ${expiresAt.slice(0, 10)} and LinkedIn gives this app no refresh token: reconnect the channel before then`,
+    );
     // With a refresh token (or far from the end), no reminder.
     const refreshable = await connectDemoLinkedIn(db.dataSource, config, { ...demoLinkedIn.credentials, expiresAt });
     await runner.run(refreshable.id);

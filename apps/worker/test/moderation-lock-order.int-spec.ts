@@ -38,7 +38,17 @@ describe('marking a moderation action done while the same action is requested ag
     const channel = await connectDemoPage(db.dataSource, config);
     const userId = (await makeUser(db.dataSource, { id: channel.workspaceId } as Workspace)).id;
     await new IngestStore(db.dataSource).ingest(channel.id, [
-      { kind: 'message', network: 'facebook', externalId: 'c-1', threadKey: 'c-1', channel: 'comment', postExternalId: 'p-1', author: { externalId: 'fan-1', name: 'Fan' }, text: 'Spam', createdAt: new Date(Date.now() - 60_000).toISOString() },
+      {
+        kind: 'message',
+        network: 'facebook',
+        externalId: 'c-1',
+        threadKey: 'c-1',
+        channel: 'comment',
+        postExternalId: 'p-1',
+        author: { externalId: 'fan-1', name: 'Fan' },
+        text: 'Spam',
+        createdAt: new Date(Date.now() - 60_000).toISOString(),
+      },
     ]);
     // Hidden on the network already: the runner marks the action done without calling it.
     await db.dataSource.query(`UPDATE message SET hidden = true WHERE external_id = 'c-1'`);

@@ -56,12 +56,24 @@ describe('a reply whose worker was killed mid-send', () => {
     await simJson(sim, '/_sim/generate', { method: 'POST', body: { count: 20, network: 'facebook' } });
     expect((await new SyncRunner(db.dataSource, new IngestStore(db.dataSource), access, registry, config).run(channel.id)).error).toBeUndefined();
     const userId = (await makeUser(db.dataSource, { id: channel.workspaceId } as Workspace)).id;
-    const [thread] = await db.dataSource.query(`SELECT id, thread_key FROM thread WHERE channel_account_id = $1 AND channel = 'comment' ORDER BY id LIMIT 1`, [channel.id]);
+    const [thread] = await db.dataSource.query(`SELECT id, thread_key FROM thread WHERE channel_account_id = $1 AND channel = 'comment' ORDER BY id LIMIT 1`, [
+      channel.id,
+    ]);
 
     // Every network answer takes SIM_DELAY_MS: the worker is killed while it waits for one.
     await simJson(sim, '/_sim/faults', { method: 'POST', body: { network: 'facebook', kind: 'slow', options: { delayMs: SIM_DELAY_MS } } });
     child = spawn(process.execPath, [join(__dirname, 'child', 'run-worker.cjs')], {
-      env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_MODE: 'true', DATABASE_URL: db.url, REDIS_URL: config.REDIS_URL, QUEUE_PREFIX: config.QUEUE_PREFIX, SIM_URL: sim.url, SYNC_INTERVAL_MS: '60000' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'silent',
+        DEMO_MODE: 'true',
+        DATABASE_URL: db.url,
+        REDIS_URL: config.REDIS_URL,
+        QUEUE_PREFIX: config.QUEUE_PREFIX,
+        SIM_URL: sim.url,
+        SYNC_INTERVAL_MS: '60000',
+      },
       stdio: 'ignore',
     });
     const text = `Killed mid-send ${Date.now()}`;
@@ -71,7 +83,11 @@ describe('a reply whose worker was killed mid-send', () => {
       [channel.workspaceId, channel.id, thread.id, thread.thread_key, userId, text],
     );
     await queue.add('send', { messageId }, { jobId: jobId.send(messageId) });
-    await waitFor(async () => ((await db.dataSource.query(`SELECT delivery FROM message WHERE id = $1`, [messageId]))[0].delivery === 'sending' ? true : undefined), 60_000, 'the reply to be mid-send');
+    await waitFor(
+      async () => ((await db.dataSource.query(`SELECT delivery FROM message WHERE id = $1`, [messageId]))[0].delivery === 'sending' ? true : undefined),
+      60_000,
+      'the reply to be mid-send',
+    );
     // Past the reconcile read, into the send itself: the network takes the reply after the kill.
     await new Promise((r) => setTimeout(r, SIM_DELAY_MS * 1.5));
     const c = child;
@@ -83,7 +99,11 @@ describe('a reply whose worker was killed mid-send', () => {
     await simJson(sim, '/_sim/faults', { method: 'DELETE', body: { network: 'facebook', kind: 'slow' } });
 
     worker = await startWorker(config, db.url);
-    await waitFor(async () => ((await db.dataSource.query(`SELECT delivery FROM message WHERE id = $1`, [messageId]))[0].delivery === 'sent' ? true : undefined), KILL_BOUND_MS + SLACK_MS + 10_000, 'the reply to be sent');
+    await waitFor(
+      async () => ((await db.dataSource.query(`SELECT delivery FROM message WHERE id = $1`, [messageId]))[0].delivery === 'sent' ? true : undefined),
+      KILL_BOUND_MS + SLACK_MS + 10_000,
+      'the reply to be sent',
+    );
     const tookMs = Date.now() - killedAt;
     console.log(`reply of a killed worker settled ${tookMs} ms after the kill (bound ${KILL_BOUND_MS} ms)`);
     expect(tookMs).toBeLessThanOrEqual(KILL_BOUND_MS + SLACK_MS);

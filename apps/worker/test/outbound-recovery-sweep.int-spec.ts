@@ -32,11 +32,26 @@ describe('outbound recovery sweep', () => {
     queue = new backend.Queue(QueueName.Outbound, { connection: backend.connection as never, prefix: backend.prefix });
     const registry = createConnectorRegistry(config);
     const access = new ChannelAccess(db.dataSource, config.ENCRYPTION_KEY, registry);
-    recovery = new OutboundRecovery(queue, db.dataSource, new OutboundSender(db.dataSource, access, registry, config), new ModerationRunner(db.dataSource, access, registry, config));
+    recovery = new OutboundRecovery(
+      queue,
+      db.dataSource,
+      new OutboundSender(db.dataSource, access, registry, config),
+      new ModerationRunner(db.dataSource, access, registry, config),
+    );
     const channel = await connectDemoPage(db.dataSource, config);
     const userId = (await makeUser(db.dataSource, { id: channel.workspaceId } as Workspace)).id;
     await new IngestStore(db.dataSource).ingest(channel.id, [
-      { kind: 'message', network: 'facebook', externalId: 'c-1', threadKey: 'c-1', channel: 'comment', postExternalId: 'p-1', author: { externalId: 'fan-1', name: 'Fan' }, text: 'Hallo?', createdAt: new Date(Date.now() - 120_000).toISOString() },
+      {
+        kind: 'message',
+        network: 'facebook',
+        externalId: 'c-1',
+        threadKey: 'c-1',
+        channel: 'comment',
+        postExternalId: 'p-1',
+        author: { externalId: 'fan-1', name: 'Fan' },
+        text: 'Hallo?',
+        createdAt: new Date(Date.now() - 120_000).toISOString(),
+      },
     ]);
     const [thread] = await db.dataSource.query(`SELECT id FROM thread WHERE channel_account_id = $1`, [channel.id]);
     insertStranded = async (count) =>

@@ -8,7 +8,14 @@ export const demoFacebook = DEMO_ACCOUNTS.find((a) => a.network === 'facebook')!
 
 /** The sim on an ephemeral port, no live traffic (tests generate on demand). */
 export function testSim(webhookUrl: string | 'off' = 'off'): Promise<RunningSim> {
-  return startSim({ SIM_HOST: '127.0.0.1', SIM_PORT: 0, SIM_SEED: 11, SIM_TRAFFIC_PER_MINUTE: 0, SIM_WEBHOOK_URL: webhookUrl, SIM_WEBHOOK_RETRY_DELAYS_MS: '200,500,1000' });
+  return startSim({
+    SIM_HOST: '127.0.0.1',
+    SIM_PORT: 0,
+    SIM_SEED: 11,
+    SIM_TRAFFIC_PER_MINUTE: 0,
+    SIM_WEBHOOK_URL: webhookUrl,
+    SIM_WEBHOOK_RETRY_DELAYS_MS: '200,500,1000',
+  });
 }
 
 /** The demo Facebook page connected as a channel, its credentials encrypted as the seed does. */
@@ -91,6 +98,7 @@ export function compareWithTruth(truth: TruthItem[], stored: StoredMessage[]): s
   const threadsOfConversations = new Set(conversationThread.values());
   if (threadsOfConversations.size !== conversationThread.size) problems.push('two conversations share one thread');
   const known = new Set(items.map((t) => t.externalId));
-  for (const m of stored) if (m.external_id && !known.has(m.external_id) && m.delivery !== 'sent') problems.push(`${m.external_id}: stored but not on the network`);
+  for (const m of stored)
+    if (m.external_id && !known.has(m.external_id) && m.delivery !== 'sent') problems.push(`${m.external_id}: stored but not on the network`);
   return problems;
 }

@@ -22,18 +22,38 @@ describe('rollups of a workspace whose time zone PostgreSQL does not know', () =
 
   // 02:00 UTC on 4 November is still 3 November in New York (UTC-5).
   const thread = (channel: ChannelAccount, key: string, day = '2026-11-04'): MessageRecord[] => [
-    { kind: 'message', network: 'facebook', externalId: `${key}-in`, threadKey: key, channel: 'comment', postExternalId: 'post-1',
-      author: { externalId: 'kim', name: 'Kim' }, text: 'Wann kommt meine Bestellung?', createdAt: `${day}T02:00:00Z` },
-    { kind: 'message', network: 'facebook', externalId: `${key}-out`, threadKey: key, channel: 'comment', postExternalId: 'post-1',
-      author: { externalId: channel.externalId, name: 'The Page' }, text: 'Morgen!', createdAt: `${day}T02:30:00Z` },
+    {
+      kind: 'message',
+      network: 'facebook',
+      externalId: `${key}-in`,
+      threadKey: key,
+      channel: 'comment',
+      postExternalId: 'post-1',
+      author: { externalId: 'kim', name: 'Kim' },
+      text: 'Wann kommt meine Bestellung?',
+      createdAt: `${day}T02:00:00Z`,
+    },
+    {
+      kind: 'message',
+      network: 'facebook',
+      externalId: `${key}-out`,
+      threadKey: key,
+      channel: 'comment',
+      postExternalId: 'post-1',
+      author: { externalId: channel.externalId, name: 'The Page' },
+      text: 'Morgen!',
+      createdAt: `${day}T02:30:00Z`,
+    },
   ];
   const days = async (workspace: Workspace) =>
-    (await db.dataSource.query(
-      `SELECT (SELECT array_agg(DISTINCT to_char(day, 'YYYY-MM-DD')) FROM report_comment_daily WHERE workspace_id = $1) AS comments,
+    (
+      await db.dataSource.query(
+        `SELECT (SELECT array_agg(DISTINCT to_char(day, 'YYYY-MM-DD')) FROM report_comment_daily WHERE workspace_id = $1) AS comments,
               (SELECT array_agg(DISTINCT to_char(day, 'YYYY-MM-DD')) FROM report_response_event WHERE workspace_id = $1) AS responses,
               (SELECT sum(business_n)::int FROM report_response_daily WHERE workspace_id = $1) AS business_n`,
-      [workspace.id],
-    ))[0] as { comments: string[] | null; responses: string[] | null; business_n: number | null };
+        [workspace.id],
+      )
+    )[0] as { comments: string[] | null; responses: string[] | null; business_n: number | null };
 
   beforeAll(async () => {
     db = await createTestDatabase();

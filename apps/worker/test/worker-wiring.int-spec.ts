@@ -91,7 +91,10 @@ describe('the worker wiring', () => {
       const scheduler = await maintenance.getJobScheduler(RETENTION_SCHEDULER_ID);
       expect(scheduler).toMatchObject({ key: RETENTION_SCHEDULER_ID, every: RETENTION_EVERY_MS });
       const left = await waitFor(async () => {
-        const rows: Array<{ external_id: string }> = await db.dataSource.query(`SELECT external_id FROM message WHERE channel_account_id = $1 ORDER BY external_id`, [channelId]);
+        const rows: Array<{ external_id: string }> = await db.dataSource.query(
+          `SELECT external_id FROM message WHERE channel_account_id = $1 ORDER BY external_id`,
+          [channelId],
+        );
         return rows.some((r) => r.external_id === 'expired') ? undefined : rows.map((r) => r.external_id);
       });
       expect(left).toEqual(expect.arrayContaining(['kept']));

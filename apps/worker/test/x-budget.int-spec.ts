@@ -38,9 +38,19 @@ describe('X budgets in the sync worker', () => {
     // Rate-limit pauses last as long as X says (no RATE_LIMIT_MAX_DELAY_MS cut).
     const config = testConfig({ SIM_URL: sim.url, X_MONTHLY_READ_BUDGET: '10000000', ...overrides });
     const registry = createConnectorRegistry(config);
-    return { config, runner: new SyncRunner(db.dataSource, new IngestStore(db.dataSource), new ChannelAccess(db.dataSource, config.ENCRYPTION_KEY, registry), registry, config) };
+    return {
+      config,
+      runner: new SyncRunner(
+        db.dataSource,
+        new IngestStore(db.dataSource),
+        new ChannelAccess(db.dataSource, config.ENCRYPTION_KEY, registry),
+        registry,
+        config,
+      ),
+    };
   };
-  const budgetOf = async (channelId: string) => (await db.dataSource.query(`SELECT rate_budget FROM channel_account WHERE id = $1`, [channelId]))[0].rate_budget.state;
+  const budgetOf = async (channelId: string) =>
+    (await db.dataSource.query(`SELECT rate_budget FROM channel_account WHERE id = $1`, [channelId]))[0].rate_budget.state;
 
   it('slows down near a window’s limit and waits for the reset of a spent window instead of calling into a 429', async () => {
     // Four DM reads per 2-second window; the sync needs five pages.
@@ -94,7 +104,10 @@ describe('X budgets in the sync worker', () => {
     expect(budget.pausedUntil - Date.now()).toBeGreaterThan(10 * 60_000);
     expect((await runner.run(channel.id)).skipped).toBe('paused');
     // …and once it lapses, the pace still holds: no call is made, the run stops again at once.
-    await db.dataSource.query(`UPDATE channel_account SET rate_budget = jsonb_set(rate_budget, '{state,pausedUntil}', to_jsonb($2::bigint)) WHERE id = $1`, [channel.id, Date.now() - 1]);
+    await db.dataSource.query(`UPDATE channel_account SET rate_budget = jsonb_set(rate_budget, '{state,pausedUntil}', to_jsonb($2::bigint)) WHERE id = $1`, [
+      channel.id,
+      Date.now() - 1,
+    ]);
     const read = budget.monthly.read;
     const again = await runner.run(channel.id);
     expect(again.error).toMatch(/^RATE_LIMITED/);

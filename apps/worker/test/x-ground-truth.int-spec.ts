@@ -42,10 +42,17 @@ describe('X against the sim: exactly once in, exactly once out, with faults on',
   let child: ChildProcess | undefined;
   let channelId: string;
   let workspaceId: string;
-  const env = { DEMO_MODE: 'true', SYNC_INTERVAL_MS: '1000', SYNC_MIN_INTERVAL_MS: '500', SYNC_MAX_INTERVAL_MS: '2000', SYNC_LEASE_MS: '3000', RATE_LIMIT_MAX_DELAY_MS: '3000',
+  const env = {
+    DEMO_MODE: 'true',
+    SYNC_INTERVAL_MS: '1000',
+    SYNC_MIN_INTERVAL_MS: '500',
+    SYNC_MAX_INTERVAL_MS: '2000',
+    SYNC_LEASE_MS: '3000',
+    RATE_LIMIT_MAX_DELAY_MS: '3000',
     // This file is about exactly-once under faults; the monthly pace is x-budget.int-spec's. With the
     // default budget, early in a calendar month the ~1,000 reads here run ahead of the pace.
-    X_MONTHLY_READ_BUDGET: '100000000' };
+    X_MONTHLY_READ_BUDGET: '100000000',
+  };
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -87,7 +94,16 @@ describe('X against the sim: exactly once in, exactly once out, with faults on',
     await xFault(sim, { kind: 'slow', options: { delayMs: 600 } });
     await generateX(sim, 300);
     child = spawn(process.execPath, [join(__dirname, 'child', 'run-worker.cjs')], {
-      env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: db.url, REDIS_URL: config.REDIS_URL ?? '', QUEUE_PREFIX: config.QUEUE_PREFIX, SIM_URL: sim.url, ...env },
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'silent',
+        DATABASE_URL: db.url,
+        REDIS_URL: config.REDIS_URL ?? '',
+        QUEUE_PREFIX: config.QUEUE_PREFIX,
+        SIM_URL: sim.url,
+        ...env,
+      },
       stdio: 'ignore',
     });
     // Mid-run: it holds the lease and has stored (and committed) the account's own tweets, not yet the DMs.
@@ -126,7 +142,7 @@ describe('X against the sim: exactly once in, exactly once out, with faults on',
     await clearXFaults(sim);
     const truth = await xTruth(sim);
     let problems: string[] = ['not compared yet'];
-    for (const until = Date.now() + 45_000; problems.length && Date.now() < until; ) {
+    for (const until = Date.now() + 45_000; problems.length && Date.now() < until;) {
       await run();
       problems = compareWithTruth(truth, await storedMessages(db.dataSource, channelId));
     }
@@ -135,7 +151,9 @@ describe('X against the sim: exactly once in, exactly once out, with faults on',
     expect(row).toEqual({ status: 'connected', last_error: null, consecutive_auth_failures: 0 });
     const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM message WHERE channel_account_id = $1`, [channelId]);
     expect(n).toBe(truth.filter((t) => t.kind !== 'post').length);
-    console.log(`x ground truth: ${n} mentions, replies and DMs stored once; runs: ${outcomes.length} (${['RATE_LIMITED', 'TRANSIENT', 'AUTH_EXPIRED', 'paused', 'busy', 'ok'].map((o) => `${o} ${outcomes.filter((x) => x === o).length}`).join(', ')})`);
+    console.log(
+      `x ground truth: ${n} mentions, replies and DMs stored once; runs: ${outcomes.length} (${['RATE_LIMITED', 'TRANSIENT', 'AUTH_EXPIRED', 'paused', 'busy', 'ok'].map((o) => `${o} ${outcomes.filter((x) => x === o).length}`).join(', ')})`,
+    );
   }, 240_000);
 
   it('sends every reply (a tweet reply and a DM) to the sim exactly once, through 5xx and a crash that lost the answer', async () => {
@@ -149,8 +167,16 @@ describe('X against the sim: exactly once in, exactly once out, with faults on',
       return r.id;
     };
     const thread = async (kind: 'comment' | 'direct') =>
-      (await db.dataSource.query(`SELECT id::text, thread_key FROM thread WHERE channel_account_id = $1 AND channel = $2 AND last_inbound_at IS NOT NULL ORDER BY last_message_at DESC LIMIT 1`, [channelId, kind]))[0] as { id: string; thread_key: string };
-    const received = async (text: string) => (await simJson<{ items: Array<{ text: string; kind: string; targetId: string; externalId: string }> }>(sim, '/_sim/received?network=x')).items.filter((r) => r.text === text);
+      (
+        await db.dataSource.query(
+          `SELECT id::text, thread_key FROM thread WHERE channel_account_id = $1 AND channel = $2 AND last_inbound_at IS NOT NULL ORDER BY last_message_at DESC LIMIT 1`,
+          [channelId, kind],
+        )
+      )[0] as { id: string; thread_key: string };
+    const received = async (text: string) =>
+      (await simJson<{ items: Array<{ text: string; kind: string; targetId: string; externalId: string }> }>(sim, '/_sim/received?network=x')).items.filter(
+        (r) => r.text === text,
+      );
     /** Sends as the outbound job does: retried while the policy says retry or delay. */
     const sendUntilDone = async (id: string) => {
       let last: unknown;
@@ -180,7 +206,10 @@ describe('X against the sim: exactly once in, exactly once out, with faults on',
     const lostId = await queue(comment.id, lost, 2_000);
     const native = await fetch(`${sim.url}/x/2/tweets`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${(await simJson<{ tokens: Array<{ token: string; expiresAt: string | null; revoked: boolean }> }>(sim, '/_sim/x/tokens')).tokens.find((t) => t.expiresAt === null)!.token}`, 'content-type': 'application/json' },
+      headers: {
+        authorization: `Bearer ${(await simJson<{ tokens: Array<{ token: string; expiresAt: string | null; revoked: boolean }> }>(sim, '/_sim/x/tokens')).tokens.find((t) => t.expiresAt === null)!.token}`,
+        'content-type': 'application/json',
+      },
       body: JSON.stringify({ text: lost, reply: { in_reply_to_tweet_id: comment.thread_key } }),
     }).then((r) => r.json() as Promise<{ data: { id: string } }>);
     await db.dataSource.query(`UPDATE message SET delivery = 'sending', delivery_attempts = 1 WHERE id = $1`, [lostId]);
@@ -190,7 +219,9 @@ describe('X against the sim: exactly once in, exactly once out, with faults on',
     // The next sync reads the replies back: still one row each, ours, sent.
     await runner.run(channelId);
     for (const text of [texts.comment, texts.dm, lost]) {
-      expect(await db.dataSource.query(`SELECT delivery FROM message WHERE channel_account_id = $1 AND text = $2`, [channelId, text])).toEqual([{ delivery: 'sent' }]);
+      expect(await db.dataSource.query(`SELECT delivery FROM message WHERE channel_account_id = $1 AND text = $2`, [channelId, text])).toEqual([
+        { delivery: 'sent' },
+      ]);
     }
   }, 120_000);
 });

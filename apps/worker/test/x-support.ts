@@ -18,8 +18,7 @@ export async function connectDemoX(ds: DataSource, config: Config, credentials: 
   });
 }
 
-export const xTruth = async (sim: RunningSim): Promise<TruthItem[]> =>
-  (await simJson<{ items: TruthItem[] }>(sim, '/_sim/truth?network=x&limit=100000')).items;
+export const xTruth = async (sim: RunningSim): Promise<TruthItem[]> => (await simJson<{ items: TruthItem[] }>(sim, '/_sim/truth?network=x&limit=100000')).items;
 
 export const generateX = (sim: RunningSim, count: number) => simJson(sim, '/_sim/generate', { method: 'POST', body: { count, network: 'x' } });
 export const xFault = (sim: RunningSim, body: Record<string, unknown>) => simJson(sim, '/_sim/faults', { method: 'POST', body: { network: 'x', ...body } });

@@ -21,7 +21,12 @@ describe('XING budget in the sync worker', () => {
     db = await createTestDatabase();
     sim = await testSim();
     // Rate-limit pauses last as long as the network says (no RATE_LIMIT_MAX_DELAY_MS cut).
-    config = testConfig({ SIM_URL: sim.url, XING_CONSUMER_KEY: DEMO_XING_CONSUMER.consumerKey, XING_CONSUMER_SECRET: DEMO_XING_CONSUMER.consumerSecret, XING_CALLS_PER_MINUTE: '6' });
+    config = testConfig({
+      SIM_URL: sim.url,
+      XING_CONSUMER_KEY: DEMO_XING_CONSUMER.consumerKey,
+      XING_CONSUMER_SECRET: DEMO_XING_CONSUMER.consumerSecret,
+      XING_CALLS_PER_MINUTE: '6',
+    });
     const registry = createConnectorRegistry(config);
     runner = new SyncRunner(db.dataSource, new IngestStore(db.dataSource), new ChannelAccess(db.dataSource, config.ENCRYPTION_KEY, registry), registry, config);
     await simJson(sim, '/_sim/generate', { method: 'POST', body: { count: 300, network: 'xing' } });

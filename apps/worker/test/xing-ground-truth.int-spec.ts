@@ -119,7 +119,13 @@ describe('XING against the sim: exactly once in, exactly once out, with faults o
   it('without a partner consumer configured, a XING channel is never shown as connected: needs_reauth with the partner-access reason', async () => {
     const bare = testConfig({ SIM_URL: sim.url, DEMO_MODE: 'false' });
     const registry = createConnectorRegistry(bare);
-    const bareRunner = new SyncRunner(db.dataSource, new IngestStore(db.dataSource), new ChannelAccess(db.dataSource, bare.ENCRYPTION_KEY, registry), registry, bare);
+    const bareRunner = new SyncRunner(
+      db.dataSource,
+      new IngestStore(db.dataSource),
+      new ChannelAccess(db.dataSource, bare.ENCRYPTION_KEY, registry),
+      registry,
+      bare,
+    );
     const channel = await connect();
     expect((await bareRunner.run(channel.id)).error).toMatch(/^AUTH_REVOKED: XING_CONSUMER_KEY and XING_CONSUMER_SECRET are not configured/);
     const [row] = await db.dataSource.query(`SELECT status, last_error FROM channel_account WHERE id = $1`, [channel.id]);
@@ -141,8 +147,16 @@ describe('XING against the sim: exactly once in, exactly once out, with faults o
         )
       )[0].id;
     const thread = async (kind: 'comment' | 'direct') =>
-      (await db.dataSource.query(`SELECT id::text, thread_key FROM thread WHERE channel_account_id = $1 AND channel = $2 AND last_inbound_at IS NOT NULL ORDER BY last_message_at DESC LIMIT 1`, [channel.id, kind]))[0] as { id: string; thread_key: string };
-    const received = async (text: string) => (await simJson<{ items: Array<{ text: string; externalId: string; kind: string }> }>(sim, '/_sim/received?network=xing')).items.filter((r) => r.text === text);
+      (
+        await db.dataSource.query(
+          `SELECT id::text, thread_key FROM thread WHERE channel_account_id = $1 AND channel = $2 AND last_inbound_at IS NOT NULL ORDER BY last_message_at DESC LIMIT 1`,
+          [channel.id, kind],
+        )
+      )[0] as { id: string; thread_key: string };
+    const received = async (text: string) =>
+      (await simJson<{ items: Array<{ text: string; externalId: string; kind: string }> }>(sim, '/_sim/received?network=xing')).items.filter(
+        (r) => r.text === text,
+      );
 
     for (const kind of ['comment', 'direct'] as const) {
       const t = await thread(kind);
@@ -176,7 +190,12 @@ describe('XING against the sim: exactly once in, exactly once out, with faults o
     expect((await runner.run(channel.id)).error).toBeUndefined();
     const stored = await storedMessages(db.dataSource, channel.id);
     const all = await truth();
-    expect(compareWithTruth(all.filter((t) => t.source === 'generator'), stored)).toEqual([]);
+    expect(
+      compareWithTruth(
+        all.filter((t) => t.source === 'generator'),
+        stored,
+      ),
+    ).toEqual([]);
     for (const reply of all.filter((t) => t.source === 'api')) {
       expect(stored.filter((m) => m.external_id === reply.externalId).map((m) => [m.delivery, m.is_from_account])).toEqual([['sent', true]]);
     }

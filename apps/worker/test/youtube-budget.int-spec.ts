@@ -50,7 +50,9 @@ describe('YouTube quota plan', () => {
   beforeEach(() => quota(sim, { dailyUnits: DAILY, used: 0 }));
 
   const budgetOf = async (id: string): Promise<{ state: YoutubeBudgetState; last_error: string | null; interval: number }> => {
-    const [row] = await db.dataSource.query(`SELECT rate_budget, last_error, (sync_state->>'intervalMs')::int AS interval FROM channel_account WHERE id = $1`, [id]);
+    const [row] = await db.dataSource.query(`SELECT rate_budget, last_error, (sync_state->>'intervalMs')::int AS interval FROM channel_account WHERE id = $1`, [
+      id,
+    ]);
     return { state: row.rate_budget.state, last_error: row.last_error, interval: row.interval };
   };
   const queueReply = async (channel: { id: string; workspaceId: string }, text: string): Promise<string> => {
@@ -89,7 +91,12 @@ describe('YouTube quota plan', () => {
     // Everything read so far is stored exactly once (the stop lost nothing).
     const truth = await youtubeTruth(sim);
     const stored = await storedMessages(db.dataSource, channel.id);
-    expect(compareWithTruth(truth.filter((t) => stored.some((m) => m.external_id === t.externalId)), stored)).toEqual([]);
+    expect(
+      compareWithTruth(
+        truth.filter((t) => stored.some((m) => m.external_id === t.externalId)),
+        stored,
+      ),
+    ).toEqual([]);
 
     // Replies keep their units: findExisting (1) + comments.insert (50) from the reserve.
     const sent = await sender.send(await queueReply(channel, `Antwort aus der Reserve ${Date.now()}`));
@@ -164,9 +171,21 @@ describe('YouTube quota plan', () => {
   });
 
   it('gets through a long walk on a tight plan: each run goes on where the last one stopped, nothing read twice', async () => {
-    const wide = testConfig({ ...youtubeTestEnv(sim), SYNC_LEASE_MS: '5000', RATE_LIMIT_MAX_DELAY_MS: '0', YOUTUBE_DAILY_QUOTA_UNITS: '100000', YOUTUBE_RECONCILE_EVERY_MS: '0' });
+    const wide = testConfig({
+      ...youtubeTestEnv(sim),
+      SYNC_LEASE_MS: '5000',
+      RATE_LIMIT_MAX_DELAY_MS: '0',
+      YOUTUBE_DAILY_QUOTA_UNITS: '100000',
+      YOUTUBE_RECONCILE_EVERY_MS: '0',
+    });
     const registry = createConnectorRegistry(wide);
-    const tight = new SyncRunner(db.dataSource, new IngestStore(db.dataSource), new ChannelAccess(db.dataSource, wide.ENCRYPTION_KEY, registry), registry, wide);
+    const tight = new SyncRunner(
+      db.dataSource,
+      new IngestStore(db.dataSource),
+      new ChannelAccess(db.dataSource, wide.ENCRYPTION_KEY, registry),
+      registry,
+      wide,
+    );
     await quota(sim, { dailyUnits: 1_000_000 });
     await simJson(sim, '/_sim/generate', { method: 'POST', body: { count: 8000, network: 'youtube' } });
     const usedBefore = (await quota(sim)).used;
@@ -179,7 +198,9 @@ describe('YouTube quota plan', () => {
       const units = plan.readAllowance() - 12;
       await db.dataSource.query(`UPDATE channel_account SET rate_budget = $2::jsonb WHERE id = $1`, [
         channel.id,
-        JSON.stringify({ state: { ...(await budgetOf(channel.id)).state, day: plan.state().day, units, usedPercent: 0, readAt: Date.now(), pausedUntil: undefined } }),
+        JSON.stringify({
+          state: { ...(await budgetOf(channel.id)).state, day: plan.state().day, units, usedPercent: 0, readAt: Date.now(), pausedUntil: undefined },
+        }),
       ]);
       const r = await tight.run(channel.id);
       outcomes.push(r.error ? r.error.split(':')[0] : (r.skipped ?? 'ok'));

@@ -55,7 +55,8 @@ describe('YouTube against the sim: exactly once in, exactly once out, with fault
     // replies (5): those beyond come only from comments.list?parentId.
     const busy = (await youtubeTruth(sim)).find((t) => t.kind === 'comment' && t.parentExternalId === null && t.postExternalId !== null)!;
     const native = new YoutubeClient({ settings: youtubeSettings(config), accessToken: String(demoYoutube.credentials.accessToken) });
-    for (let i = 0; i < 7; i++) await native.insert('comments', { part: 'snippet' }, { snippet: { parentId: busy.externalId, textOriginal: `Native answer ${i}` } });
+    for (let i = 0; i < 7; i++)
+      await native.insert('comments', { part: 'snippet' }, { snippet: { parentId: busy.externalId, textOriginal: `Native answer ${i}` } });
     await youtubeFault(sim, { kind: 'rate_limit', probability: 0.12 });
     await youtubeFault(sim, { kind: 'server_error', probability: 0.12, options: { status: 503 } });
     await youtubeFault(sim, { kind: 'token_expired', count: 1 });
@@ -95,7 +96,10 @@ describe('YouTube against the sim: exactly once in, exactly once out, with fault
     for (const t of comments.filter((c) => c.parentExternalId === null)) {
       expect(threads.find((x) => x.thread_key === t.externalId)?.post ?? null).toBe(t.postExternalId);
     }
-    const posts = (await db.dataSource.query(`SELECT external_id, views_count AS views, comments_count AS comments, counts_read_at FROM post WHERE channel_account_id = $1`, [channel.id])) as Array<{ external_id: string; views: number; comments: number; counts_read_at: Date | null }>;
+    const posts = (await db.dataSource.query(
+      `SELECT external_id, views_count AS views, comments_count AS comments, counts_read_at FROM post WHERE channel_account_id = $1`,
+      [channel.id],
+    )) as Array<{ external_id: string; views: number; comments: number; counts_read_at: Date | null }>;
     expect(new Set(posts.map((p) => p.external_id))).toEqual(new Set(truth.filter((t) => t.kind === 'post').map((t) => t.externalId)));
     expect(posts.some((p) => Number(p.views) > 0 && p.comments > 0)).toBe(true);
     expect(posts.every((p) => p.counts_read_at !== null)).toBe(true);
@@ -155,7 +159,10 @@ describe('YouTube against the sim: exactly once in, exactly once out, with fault
       `SELECT id::text, thread_key FROM thread WHERE channel_account_id = $1 AND last_inbound_at IS NOT NULL ORDER BY last_message_at DESC LIMIT 2`,
       [channel.id],
     )) as Array<{ id: string; thread_key: string }>;
-    const received = async (text: string) => (await simJson<{ items: Array<{ text: string; externalId: string; targetId: string }> }>(sim, '/_sim/received?network=youtube')).items.filter((r) => r.text === text);
+    const received = async (text: string) =>
+      (await simJson<{ items: Array<{ text: string; externalId: string; targetId: string }> }>(sim, '/_sim/received?network=youtube')).items.filter(
+        (r) => r.text === text,
+      );
 
     const text = `Danke, wir kümmern uns ${Date.now()}`;
     const id = await queueReply(threads[0].id, text);
@@ -172,7 +179,11 @@ describe('YouTube against the sim: exactly once in, exactly once out, with fault
     const lost = `Vor dem Absturz gesendet ${Date.now()}`;
     const lostId = await queueReply(threads[1].id, lost, 2_000);
     const client = new YoutubeClient({ settings: youtubeSettings(config), accessToken: String(demoYoutube.credentials.accessToken) });
-    const onNetwork = await client.insert<{ id: string }>('comments', { part: 'snippet' }, { snippet: { parentId: threads[1].thread_key, textOriginal: lost } });
+    const onNetwork = await client.insert<{ id: string }>(
+      'comments',
+      { part: 'snippet' },
+      { snippet: { parentId: threads[1].thread_key, textOriginal: lost } },
+    );
     await db.dataSource.query(`UPDATE message SET delivery = 'sending', delivery_attempts = 1 WHERE id = $1`, [lostId]);
     expect(await sender.send(lostId)).toEqual({ status: 'sent', externalId: onNetwork.id, reconciled: true });
     expect(await received(lost)).toHaveLength(1);
@@ -181,7 +192,12 @@ describe('YouTube against the sim: exactly once in, exactly once out, with fault
     expect((await runner.run(channel.id)).error).toBeUndefined();
     const stored = await storedMessages(db.dataSource, channel.id);
     const all = await youtubeTruth(sim);
-    expect(compareWithTruth(all.filter((t) => t.source === 'generator'), stored)).toEqual([]);
+    expect(
+      compareWithTruth(
+        all.filter((t) => t.source === 'generator'),
+        stored,
+      ),
+    ).toEqual([]);
     for (const reply of all.filter((t) => t.source === 'api')) {
       expect(stored.filter((m) => m.external_id === reply.externalId).map((m) => [m.delivery, m.is_from_account])).toEqual([['sent', true]]);
     }

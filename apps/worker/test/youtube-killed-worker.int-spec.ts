@@ -77,7 +77,13 @@ describe('YouTube sync survives a worker killed mid-page', () => {
     await youtubeFault(sim, { kind: 'rate_limit', probability: 0.15 });
     await youtubeFault(sim, { kind: 'server_error', probability: 0.15 });
     const registry = createConnectorRegistry(config);
-    const runner = new SyncRunner(db.dataSource, new IngestStore(db.dataSource), new ChannelAccess(db.dataSource, config.ENCRYPTION_KEY, registry), registry, config);
+    const runner = new SyncRunner(
+      db.dataSource,
+      new IngestStore(db.dataSource),
+      new ChannelAccess(db.dataSource, config.ENCRYPTION_KEY, registry),
+      registry,
+      config,
+    );
     const outcomes: string[] = [];
     try {
       for (let i = 0; i < 40; i++) {

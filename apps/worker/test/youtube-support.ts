@@ -28,7 +28,8 @@ export async function connectDemoChannel(ds: DataSource, config: Config): Promis
 export const youtubeTruth = async (sim: RunningSim): Promise<TruthItem[]> =>
   (await simJson<{ items: TruthItem[] }>(sim, '/_sim/truth?network=youtube&limit=100000')).items;
 
-export const youtubeFault = (sim: RunningSim, body: Record<string, unknown>) => simJson(sim, '/_sim/faults', { method: 'POST', body: { network: 'youtube', ...body } });
+export const youtubeFault = (sim: RunningSim, body: Record<string, unknown>) =>
+  simJson(sim, '/_sim/faults', { method: 'POST', body: { network: 'youtube', ...body } });
 export const clearYoutubeFaults = (sim: RunningSim) => simJson(sim, '/_sim/faults', { method: 'DELETE', body: { network: 'youtube' } });
 export const quota = (sim: RunningSim, body?: { dailyUnits?: number; used?: number }) =>
   simJson<{ dailyUnits: number; used: number; resetsAt: string }>(sim, '/_sim/youtube/quota', body ? { method: 'POST', body } : undefined);

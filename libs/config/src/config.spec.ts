@@ -73,13 +73,19 @@ describe('loadConfig', () => {
     expect(config.API_DOCS).toBe('admins');
     expect(config.START_SIM).toBe(false);
     expect(config.API_HOST).toBe('127.0.0.1');
-    expect(loadConfig({ ...production, API_DOCS: 'off', API_HOST: '0.0.0.0', START_SIM: 'yes' })).toMatchObject({ API_DOCS: 'off', API_HOST: '0.0.0.0', START_SIM: true });
+    expect(loadConfig({ ...production, API_DOCS: 'off', API_HOST: '0.0.0.0', START_SIM: 'yes' })).toMatchObject({
+      API_DOCS: 'off',
+      API_HOST: '0.0.0.0',
+      START_SIM: true,
+    });
     expect(() => loadConfig({ API_DOCS: 'everyone' })).toThrow(/^Invalid configuration: API_DOCS /);
   });
 
   it('accepts the crash-after-commit test seam only in tests', () => {
     expect(loadConfig({ NODE_ENV: 'test', TEST_CRASH_AFTER_COMMIT: 'reply' }).TEST_CRASH_AFTER_COMMIT).toBe('reply');
-    expect(() => loadConfig({ NODE_ENV: 'development', TEST_CRASH_AFTER_COMMIT: 'reply' })).toThrow(/TEST_CRASH_AFTER_COMMIT is allowed only with NODE_ENV=test/);
+    expect(() => loadConfig({ NODE_ENV: 'development', TEST_CRASH_AFTER_COMMIT: 'reply' })).toThrow(
+      /TEST_CRASH_AFTER_COMMIT is allowed only with NODE_ENV=test/,
+    );
     expect(() => loadConfig({ NODE_ENV: 'test', TEST_CRASH_AFTER_COMMIT: 'sync' })).toThrow(/^Invalid configuration: TEST_CRASH_AFTER_COMMIT /);
   });
 

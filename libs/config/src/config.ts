@@ -23,8 +23,7 @@ export class ConfigError extends Error {
 
 // Fixed, public development secrets: usable only outside production, and said so in the log.
 const DEV_SECRET_SEED = 'resonance-development-only';
-const devKey = (purpose: string) =>
-  createHash('sha256').update(`${DEV_SECRET_SEED}:${purpose}`).digest('base64');
+const devKey = (purpose: string) => createHash('sha256').update(`${DEV_SECRET_SEED}:${purpose}`).digest('base64');
 
 /**
  * Reads and validates the configuration. This is the only place in Resonance that reads
@@ -39,9 +38,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   );
   const parsed = configSchema.safeParse(input);
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'} ${issue.message}`),
-    );
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'} ${issue.message}`));
   }
   const raw = parsed.data;
   const production = raw.NODE_ENV === 'production';

@@ -1,4 +1,17 @@
-export { loadConfig, ConfigError, configVariableNames, redactUrl, childProcessEnv, CONFIG, testServices, browserTestSettings, fuzzTestSettings, faultTestSettings, simNetworkUrls, simPortSettings } from './config';
+export {
+  loadConfig,
+  ConfigError,
+  configVariableNames,
+  redactUrl,
+  childProcessEnv,
+  CONFIG,
+  testServices,
+  browserTestSettings,
+  fuzzTestSettings,
+  faultTestSettings,
+  simNetworkUrls,
+  simPortSettings,
+} from './config';
 export type { SimNetworkName, SimPortSetting } from './config';
 export type { Config, QueueBackendKind } from './config';
 export { configSchema } from './schema';

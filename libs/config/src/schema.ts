@@ -41,7 +41,10 @@ export const configSchema = z.object({
 
   /** Redis for the BullMQ queues. Unset: BullMQ runs on its PostgreSQL backend in DATABASE_URL. */
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
-  QUEUE_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, _ and - only').default('resonance'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, _ and - only')
+    .default('resonance'),
   /**
    * Sync runs one worker process runs side by side; webhook ingest jobs and outbound sends get half
    * as many (at least 1), rollups and maintenance always 1 (apps/worker/src/concurrency.ts). Each

@@ -36,7 +36,9 @@ export function parseTrustProxy(value: string | undefined): { value: TrustProxy 
     return hops <= MAX_HOPS ? { value: hops } : { problem: `must be at most ${MAX_HOPS} proxy hops` };
   }
   if (text === 'true' || text === 'yes' || text === 'on') {
-    return { problem: 'must not trust every proxy (a client could choose its own address): give the number of proxies in front of the api, or their addresses' };
+    return {
+      problem: 'must not trust every proxy (a client could choose its own address): give the number of proxies in front of the api, or their addresses',
+    };
   }
   const entries = text.split(',').map((entry) => entry.trim());
   for (const entry of entries) {

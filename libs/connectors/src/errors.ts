@@ -22,14 +22,7 @@ export class ConnectorError extends Error {
    */
   readonly raisedAt = Date.now();
 
-  constructor(input: {
-    network: Network;
-    code: ErrorCode;
-    message: string;
-    retryAfterMs?: number;
-    status?: number;
-    networkCode?: string;
-  }) {
+  constructor(input: { network: Network; code: ErrorCode; message: string; retryAfterMs?: number; status?: number; networkCode?: string }) {
     super(input.message);
     this.name = 'ConnectorError';
     this.network = input.network;

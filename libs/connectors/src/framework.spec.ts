@@ -57,7 +57,10 @@ describe('error → outcome policy', () => {
     for (let n = 1; n < AUTH_FAILURES_BEFORE_REAUTH; n++) {
       expect(decideOutcome({ error: err('AUTH_EXPIRED'), consecutiveAuthFailures: n })).toMatchObject({ action: 'retry' });
     }
-    expect(decideOutcome({ error: err('AUTH_EXPIRED'), consecutiveAuthFailures: AUTH_FAILURES_BEFORE_REAUTH })).toMatchObject({ action: 'give_up', channelStatus: 'needs_reauth' });
+    expect(decideOutcome({ error: err('AUTH_EXPIRED'), consecutiveAuthFailures: AUTH_FAILURES_BEFORE_REAUTH })).toMatchObject({
+      action: 'give_up',
+      channelStatus: 'needs_reauth',
+    });
     expect(decideOutcome({ error: err('AUTH_REVOKED'), consecutiveAuthFailures: 1 })).toMatchObject({ action: 'give_up', channelStatus: 'needs_reauth' });
   });
 });
@@ -65,17 +68,28 @@ describe('error → outcome policy', () => {
 describe('parsePayload input checks', () => {
   it('names the problem: unknown network, unknown endpoint, network not yet supported', () => {
     expect(() => parsePayload({ network: 'myspace', endpoint: 'posts', body: {} })).toThrow(ParseInputError);
-    expect(() => parsePayload({ network: 'facebook', endpoint: 'likes', body: {} })).toThrow('unknown facebook endpoint "likes" (one of: posts, comments, comment, conversations, messages, message, webhook)');
+    expect(() => parsePayload({ network: 'facebook', endpoint: 'likes', body: {} })).toThrow(
+      'unknown facebook endpoint "likes" (one of: posts, comments, comment, conversations, messages, message, webhook)',
+    );
   });
 });
 
 describe('Facebook settings', () => {
   it('default to the sim and, in demo mode only, to the sim’s demo app', () => {
-    expect(DEMO_FACEBOOK_APP_DEFAULTS).toEqual({ appId: DEMO_FACEBOOK_APP.appId, appSecret: DEMO_FACEBOOK_APP.appSecret, verifyToken: DEMO_FACEBOOK_APP.verifyToken });
+    expect(DEMO_FACEBOOK_APP_DEFAULTS).toEqual({
+      appId: DEMO_FACEBOOK_APP.appId,
+      appSecret: DEMO_FACEBOOK_APP.appSecret,
+      verifyToken: DEMO_FACEBOOK_APP.verifyToken,
+    });
     const demo = facebookSettings(loadConfig({ NODE_ENV: 'development', SIM_URL: 'http://127.0.0.1:4555' }));
     expect(demo).toMatchObject({ graphUrl: 'http://127.0.0.1:4555/facebook', version: 'v24.0', appSecret: DEMO_FACEBOOK_APP.appSecret });
     const prod = facebookSettings(
-      loadConfig({ NODE_ENV: 'production', ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'), SESSION_SECRET: 'x'.repeat(40), FACEBOOK_GRAPH_URL: 'https://graph.facebook.com' }),
+      loadConfig({
+        NODE_ENV: 'production',
+        ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+        SESSION_SECRET: 'x'.repeat(40),
+        FACEBOOK_GRAPH_URL: 'https://graph.facebook.com',
+      }),
     );
     expect(prod.appSecret).toBeUndefined();
     expect(prod.dialogUrl).toBe('https://www.facebook.com/v24.0/dialog/oauth');

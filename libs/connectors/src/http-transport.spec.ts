@@ -28,7 +28,12 @@ describe('nodeTransport', () => {
         } else if (req.url === '/slow') {
           setTimeout(() => res.end('{}'), 2_000);
         } else {
-          res.writeHead(200, [['content-type', 'application/json'], ['x-app-usage', '{"call_count":7}'], ['set-cookie', 'a=1'], ['set-cookie', 'b=2']]);
+          res.writeHead(200, [
+            ['content-type', 'application/json'],
+            ['x-app-usage', '{"call_count":7}'],
+            ['set-cookie', 'a=1'],
+            ['set-cookie', 'b=2'],
+          ]);
           res.end(JSON.stringify({ method: req.method, body, accept: req.headers['accept-encoding'] }));
         }
       });
@@ -42,7 +47,12 @@ describe('nodeTransport', () => {
   });
 
   it('returns status, headers (repeated ones kept) and the body as text', async () => {
-    const res = await nodeTransport(new URL(`${base}/echo`), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":"ü"}', timeoutMs: 1_000 });
+    const res = await nodeTransport(new URL(`${base}/echo`), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"a":"ü"}',
+      timeoutMs: 1_000,
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('x-app-usage')).toBe('{"call_count":7}');
     expect(res.headers.getSetCookie()).toEqual(['a=1', 'b=2']);
@@ -65,7 +75,11 @@ describe('nodeTransport', () => {
 
   it('fails a call that outlasts its timeout as a TimeoutError, which HttpClient reports as TRANSIENT', async () => {
     await expect(nodeTransport(new URL(`${base}/slow`), { method: 'GET', headers: {}, timeoutMs: 100 })).rejects.toMatchObject({ name: 'TimeoutError' });
-    const client = new HttpClient({ network: 'facebook', parseError: () => new ConnectorError({ network: 'facebook', code: 'UNKNOWN', message: 'x' }), timeoutMs: 100 });
+    const client = new HttpClient({
+      network: 'facebook',
+      parseError: () => new ConnectorError({ network: 'facebook', code: 'UNKNOWN', message: 'x' }),
+      timeoutMs: 100,
+    });
     const error = await client.request({ url: `${base}/slow` }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectorError);
     expect(error).toMatchObject({ code: 'TRANSIENT', message: 'GET /slow timed out' });

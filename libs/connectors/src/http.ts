@@ -84,7 +84,7 @@ export class HttpClient {
       res = await this.transport(url, { method: req.method ?? 'GET', headers, body, timeoutMs: req.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
     } catch (error) {
       // Timeouts, resets and refused connections: the network may answer next time.
-      const cause = error instanceof Error ? error.name === 'TimeoutError' ? 'timed out' : error.message : String(error);
+      const cause = error instanceof Error ? (error.name === 'TimeoutError' ? 'timed out' : error.message) : String(error);
       throw new ConnectorError({ network: this.options.network, code: 'TRANSIENT', message: `${req.method ?? 'GET'} ${url.pathname} ${cause}` });
     }
     const response: HttpResponse = { status: res.status, headers: res.headers, body: parseBody(res.text) };

@@ -3,8 +3,7 @@ import { ConnectorError } from './errors';
 import type { Connector } from './interfaces';
 
 /** The message every call to a network without a connector yet gets: said plainly, never a silent gap. */
-export const notYetAvailableMessage = (network: Network) =>
-  `${network} is not yet available in Resonance: its connector has not been built yet`;
+export const notYetAvailableMessage = (network: Network) => `${network} is not yet available in Resonance: its connector has not been built yet`;
 
 /**
  * The connector of a network whose own connector has not landed yet. It is registered like any
@@ -30,7 +29,12 @@ export function notYetAvailableConnector(network: Network): Connector {
     reply: { refusal: () => notYetAvailableMessage(network), findExisting: async () => fail(), send: async () => fail() },
     parse: fail,
     parseError: (response) =>
-      new ConnectorError({ network, code: 'UNKNOWN', message: `HTTP ${response.status} from ${network} (${notYetAvailableMessage(network)})`, status: response.status }),
+      new ConnectorError({
+        network,
+        code: 'UNKNOWN',
+        message: `HTTP ${response.status} from ${network} (${notYetAvailableMessage(network)})`,
+        status: response.status,
+      }),
     readBudget: () => undefined,
   };
 }

@@ -22,7 +22,8 @@ export interface ParsePayloadInput extends ParseContext {
 let defaultRegistry: ConnectorRegistry | undefined;
 // Parsing needs no secrets or URLs: a config from an empty environment (all defaults) is enough,
 // and keeps this function pure with respect to the process environment.
-const registry = (config?: Config) => (config ? createConnectorRegistry(config) : (defaultRegistry ??= createConnectorRegistry(loadConfig({ NODE_ENV: 'test' }))));
+const registry = (config?: Config) =>
+  config ? createConnectorRegistry(config) : (defaultRegistry ??= createConnectorRegistry(loadConfig({ NODE_ENV: 'test' })));
 
 /**
  * One raw response body (or webhook delivery) as the network sends it → unified records, with the

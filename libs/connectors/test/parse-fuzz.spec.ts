@@ -35,7 +35,20 @@ const fixtures = NETWORKS.flatMap((network) => {
 /** Strings that break naive code: lone surrogates, direction marks, joiners, NUL, huge. */
 export const hostileString = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom('\uD800', 'a\uDC00b', '\u202Eevil\u202C', '\u200F\u05D0\u200E', '👩\u200D👩\u200D👧', '\u200B', '\0', '', ' ', '__proto__', 'constructor', 'x'.repeat(1 << 20)),
+  fc.constantFrom(
+    '\uD800',
+    'a\uDC00b',
+    '\u202Eevil\u202C',
+    '\u200F\u05D0\u200E',
+    '👩\u200D👩\u200D👧',
+    '\u200B',
+    '\0',
+    '',
+    ' ',
+    '__proto__',
+    'constructor',
+    'x'.repeat(1 << 20),
+  ),
 );
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   hostileString,
@@ -91,9 +104,14 @@ describe('connector parsers under fuzzing', () => {
 
   it('turn arbitrary JSON into records or typed errors, never a crash', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...targets), fc.oneof(fc.jsonValue({ maxDepth: 4 }), fc.dictionary(hostileString, hostileValue)), fc.option(fc.integer({ min: 100, max: 599 })), ({ network, endpoint }, body, status) => {
-        parseSafely({ network, endpoint, body, ...(status === null ? {} : { status }), accountId: '1', objectId: '2' });
-      }),
+      fc.property(
+        fc.constantFrom(...targets),
+        fc.oneof(fc.jsonValue({ maxDepth: 4 }), fc.dictionary(hostileString, hostileValue)),
+        fc.option(fc.integer({ min: 100, max: 599 })),
+        ({ network, endpoint }, body, status) => {
+          parseSafely({ network, endpoint, body, ...(status === null ? {} : { status }), accountId: '1', objectId: '2' });
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -106,7 +124,11 @@ describe('connector parsers under fuzzing', () => {
         const rolls = dice[Symbol.iterator]();
         const swaps = values[Symbol.iterator]();
         // About one value in six is replaced.
-        const body = mutate(fixture.body, () => rolls.next().value === 0, () => swaps.next().value);
+        const body = mutate(
+          fixture.body,
+          () => rolls.next().value === 0,
+          () => swaps.next().value,
+        );
         for (const { endpoint } of targets.filter((t) => t.network === fixture.network)) {
           parseSafely({ network: fixture.network, endpoint, body, accountId: '1', objectId: '2' });
         }

@@ -1,8 +1,7 @@
 /** Enumerations of the data model (DESIGN.md §3), shared by api, worker and web. */
 export const USER_ROLES = ['admin', 'agent', 'analyst'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
-export const isUserRole = (value: unknown): value is UserRole =>
-  typeof value === 'string' && (USER_ROLES as readonly string[]).includes(value);
+export const isUserRole = (value: unknown): value is UserRole => typeof value === 'string' && (USER_ROLES as readonly string[]).includes(value);
 
 export const CHANNEL_STATUSES = ['connected', 'needs_reauth', 'paused', 'error'] as const;
 export type ChannelStatus = (typeof CHANNEL_STATUSES)[number];
@@ -27,16 +26,8 @@ export type DeliveryState = (typeof DELIVERY_STATES)[number];
 export const OUTBOUND_RECOVERY_AFTER_MS = 10_000;
 export const OUTBOUND_RECOVERY_SWEEP_MS = 5_000;
 
-export const INTENTS = [
-  'discount_request',
-  'purchase_intent',
-  'product_question',
-  'complaint_support',
-  'praise',
-  'other_spam',
-] as const;
+export const INTENTS = ['discount_request', 'purchase_intent', 'product_question', 'complaint_support', 'praise', 'other_spam'] as const;
 export type Intent = (typeof INTENTS)[number];
 
 /** Narrows a stored intent label (a text column with a CHECK) to the contract's union. */
-export const isIntent = (value: unknown): value is Intent =>
-  typeof value === 'string' && (INTENTS as readonly string[]).includes(value);
+export const isIntent = (value: unknown): value is Intent => typeof value === 'string' && (INTENTS as readonly string[]).includes(value);

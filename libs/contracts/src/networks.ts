@@ -2,14 +2,12 @@
 export const NETWORKS = ['facebook', 'x', 'linkedin', 'youtube', 'xing'] as const;
 export type Network = (typeof NETWORKS)[number];
 
-export const isNetwork = (value: unknown): value is Network =>
-  typeof value === 'string' && (NETWORKS as readonly string[]).includes(value);
+export const isNetwork = (value: unknown): value is Network => typeof value === 'string' && (NETWORKS as readonly string[]).includes(value);
 
 /**
  * What an admin must know before connecting a network, shown where channels are connected
  * (GET /api/channels answers it per channel as `access`). Only networks with a restriction have one.
  */
 export const NETWORK_ACCESS_NOTES: Partial<Record<Network, string>> = {
-  xing:
-    'XING opens its API only to XING API partners: the public API closed on 2019-04-01. To connect XING, your company needs XING API partner access — ask XING (your XING account manager or the XING partner programme) for an OAuth 1.0a consumer key and secret for your company page, with access to company updates and their comments and to the messages of the XING user who answers for the company. Without partner access, XING cannot be connected, and a XING channel whose credentials XING refuses is shown as needing reconnection, never as connected.',
+  xing: 'XING opens its API only to XING API partners: the public API closed on 2019-04-01. To connect XING, your company needs XING API partner access — ask XING (your XING account manager or the XING partner programme) for an OAuth 1.0a consumer key and secret for your company page, with access to company updates and their comments and to the messages of the XING user who answers for the company. Without partner access, XING cannot be connected, and a XING channel whose credentials XING refuses is shown as needing reconnection, never as connected.',
 };

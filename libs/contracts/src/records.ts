@@ -90,10 +90,4 @@ export interface ErrorRecord {
   message: string;
 }
 
-export type UnifiedRecord =
-  | MessageRecord
-  | PostRecord
-  | ThreadRecord
-  | HintRecord
-  | PageRecord
-  | ErrorRecord;
+export type UnifiedRecord = MessageRecord | PostRecord | ThreadRecord | HintRecord | PageRecord | ErrorRecord;

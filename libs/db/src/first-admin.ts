@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { adminByEmail, auditFirstAdmin, countUsers, firstAdmins, insertFirstAdmin, insertWorkspace as insertWorkspaceRow, lockUsers } from './first-admin.queries';
+import {
+  adminByEmail,
+  auditFirstAdmin,
+  countUsers,
+  firstAdmins,
+  insertFirstAdmin,
+  insertWorkspace as insertWorkspaceRow,
+  lockUsers,
+} from './first-admin.queries';
 import { sqlClient } from './sql-client';
 
 /**

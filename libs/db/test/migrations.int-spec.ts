@@ -28,17 +28,20 @@ describe('migrations', () => {
     // Every migration's down undoes its up: nothing of ours is left, not even functions or types.
     for (let i = 0; i < MIGRATIONS.length; i++) await db.dataSource.undoLastMigration();
     expect(await tables(db)).toEqual([]);
-    expect(await db.dataSource.query(`SELECT proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-       WHERE n.nspname = 'public' AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')`)).toEqual([]);
+    expect(
+      await db.dataSource.query(`SELECT proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+       WHERE n.nspname = 'public' AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')`),
+    ).toEqual([]);
 
     await db.dataSource.runMigrations();
     expect(await tables(db)).toEqual(afterUp);
   });
 
   it('has the indexes the inbox list and the thread view use', async () => {
-    const rows = (await db.dataSource.query(
-      `SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN ('thread', 'message')`,
-    )) as Array<{ indexname: string; indexdef: string }>;
+    const rows = (await db.dataSource.query(`SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN ('thread', 'message')`)) as Array<{
+      indexname: string;
+      indexdef: string;
+    }>;
     const defs = Object.fromEntries(rows.map((r) => [r.indexname, r.indexdef]));
     expect(defs.thread_inbox_idx).toMatch(/\(workspace_id, status, last_message_at DESC, id DESC\)/);
     expect(defs.message_thread_idx).toMatch(/\(thread_id, created_at, id\)/);

@@ -24,7 +24,16 @@ function dyingPostgres(): Promise<Server> {
           Buffer.concat([
             message('R', Buffer.from([0, 0, 0, 0])),
             message('Z', Buffer.from('I', 'latin1')),
-            message('E', Buffer.concat([field('S', 'FATAL'), field('V', 'FATAL'), field('C', '57P01'), field('M', 'terminating connection due to unexpected postmaster exit'), Buffer.from([0])])),
+            message(
+              'E',
+              Buffer.concat([
+                field('S', 'FATAL'),
+                field('V', 'FATAL'),
+                field('C', '57P01'),
+                field('M', 'terminating connection due to unexpected postmaster exit'),
+                Buffer.from([0]),
+              ]),
+            ),
           ]),
         );
       });

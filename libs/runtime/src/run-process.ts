@@ -15,11 +15,7 @@ export interface Closable {
  * PostgreSQL and Redis answer, start, and stop cleanly on SIGINT/SIGTERM. Every failure an operator
  * can fix ends the process with one line that names it.
  */
-export function runProcess(
-  name: string,
-  start: (ctx: ProcessContext) => Promise<Closable>,
-  options: { needsDatabase?: boolean } = {},
-): void {
+export function runProcess(name: string, start: (ctx: ProcessContext) => Promise<Closable>, options: { needsDatabase?: boolean } = {}): void {
   const needsDatabase = options.needsDatabase ?? true;
   let handle: Closable | undefined;
   let stopping = false;

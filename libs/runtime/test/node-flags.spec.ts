@@ -11,7 +11,9 @@ const commandLine = (name: keyof typeof NODE_FLAGS) => ['node', ...NODE_FLAGS[na
 describe('the api and the worker are started with the same V8 flags everywhere', () => {
   it('sizes the heap of the api and of the worker, and of no other process', () => {
     for (const name of ['api', 'worker'] as const) {
-      expect(NODE_FLAGS[name]).toEqual(expect.arrayContaining([expect.stringMatching(/^--max-old-space-size=\d+$/), expect.stringMatching(/^--max-semi-space-size=\d+$/)]));
+      expect(NODE_FLAGS[name]).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^--max-old-space-size=\d+$/), expect.stringMatching(/^--max-semi-space-size=\d+$/)]),
+      );
     }
     expect(NODE_FLAGS.sim).toEqual([]);
   });
@@ -29,6 +31,11 @@ describe('the api and the worker are started with the same V8 flags everywhere',
 
   it('and docker-compose.yml starts the worker with its flags and the sim without any', () => {
     const compose = read('docker-compose.yml');
-    for (const name of ['worker', 'sim'] as const) expect(compose).toContain(`command: [${commandLine(name).map((a) => JSON.stringify(a)).join(', ')}]`);
+    for (const name of ['worker', 'sim'] as const)
+      expect(compose).toContain(
+        `command: [${commandLine(name)
+          .map((a) => JSON.stringify(a))
+          .join(', ')}]`,
+      );
   });
 });

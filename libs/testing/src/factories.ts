@@ -10,11 +10,7 @@ export async function makeWorkspace(ds: DataSource, values: Partial<Workspace> =
   return ds.getRepository(Workspace).save({ name: `Workspace ${n}`, slug: `ws-${n}`, ...values });
 }
 
-export async function makeUser(
-  ds: DataSource,
-  workspace: Workspace,
-  values: Partial<User> & { role?: UserRole } = {},
-): Promise<User> {
+export async function makeUser(ds: DataSource, workspace: Workspace, values: Partial<User> & { role?: UserRole } = {}): Promise<User> {
   const n = next();
   return ds.getRepository(User).save({
     workspaceId: workspace.id,
@@ -26,11 +22,7 @@ export async function makeUser(
   });
 }
 
-export async function makeChannel(
-  ds: DataSource,
-  workspace: Workspace,
-  values: Partial<ChannelAccount> & { network?: Network } = {},
-): Promise<ChannelAccount> {
+export async function makeChannel(ds: DataSource, workspace: Workspace, values: Partial<ChannelAccount> & { network?: Network } = {}): Promise<ChannelAccount> {
   const n = next();
   return ds.getRepository(ChannelAccount).save({
     workspaceId: workspace.id,

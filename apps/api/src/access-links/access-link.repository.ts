@@ -25,7 +25,14 @@ export class AccessLinkRepository {
   ): Promise<Date> {
     await deleteUnusedLinks.run({ userId: input.userId }, sqlClient(tx));
     const [row] = await insertLink.run(
-      { workspaceId: input.workspaceId, userId: input.userId, purpose: input.purpose, tokenHash: tokenHash(input.token), createdBy: input.createdBy, days: ACCESS_LINK_DAYS },
+      {
+        workspaceId: input.workspaceId,
+        userId: input.userId,
+        purpose: input.purpose,
+        tokenHash: tokenHash(input.token),
+        createdBy: input.createdBy,
+        days: ACCESS_LINK_DAYS,
+      },
       sqlClient(tx),
     );
     return row.expiresAt;

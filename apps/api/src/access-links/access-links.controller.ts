@@ -27,7 +27,7 @@ export class AccessLinksController {
 
   @Post('accept')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Set the password of a one-time link (public); the link is used up and the account\'s sessions end' })
+  @ApiOperation({ summary: "Set the password of a one-time link (public); the link is used up and the account's sessions end" })
   @ApiOkResponse({ type: AcceptedView })
   accept(@Body() body: AcceptAccessLinkBody, @Req() req: HttpRequest): Promise<AcceptedView> {
     if (!isJsonRequest(req)) throw new UnsupportedMediaTypeException('send the body as application/json');

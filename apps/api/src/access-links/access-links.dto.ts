@@ -1,6 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { ACCESS_LINK_PURPOSES, PASSWORD_MAX, PASSWORD_MIN, type AcceptAccessLinkRequest, type AccessLinkAccepted, type AccessLinkInfo, type AccessLinkPurpose, type AccessLinkView } from '@resonance/contracts';
+import {
+  ACCESS_LINK_PURPOSES,
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+  type AcceptAccessLinkRequest,
+  type AccessLinkAccepted,
+  type AccessLinkInfo,
+  type AccessLinkPurpose,
+  type AccessLinkView,
+} from '@resonance/contracts';
 
 /** A token has the shape newToken() makes: 43 URL-safe base64 characters. */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;

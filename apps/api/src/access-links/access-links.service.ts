@@ -46,7 +46,14 @@ export class AccessLinksService {
       const link = usable(await this.links.find(input.token, true, tx));
       await this.links.consume(link, passwordHash, tx);
       await this.audit.record(
-        { workspaceId: link.workspaceId, actorUserId: link.userId, action: 'user.password_set', targetType: 'user', targetId: link.userId, data: { via: link.purpose, ip: input.ip } },
+        {
+          workspaceId: link.workspaceId,
+          actorUserId: link.userId,
+          action: 'user.password_set',
+          targetType: 'user',
+          targetId: link.userId,
+          data: { via: link.purpose, ip: input.ip },
+        },
         tx,
       );
       return { email: link.email };

@@ -19,7 +19,10 @@ export class AuditRepository {
   }
 
   /** The workspace's events, newest first, filtered (null: any) and after the cursor when given; at most `limit`. */
-  list(filter: Omit<IListAuditEventsParams, 'beforeAt' | 'beforeId'> & { before: { at: string; id: string } | null }, db: Queryable = this.dataSource): Promise<AuditEventRow[]> {
+  list(
+    filter: Omit<IListAuditEventsParams, 'beforeAt' | 'beforeId'> & { before: { at: string; id: string } | null },
+    db: Queryable = this.dataSource,
+  ): Promise<AuditEventRow[]> {
     const { before, ...rest } = filter;
     return listAuditEvents.run({ ...rest, beforeAt: before?.at ?? null, beforeId: before?.id ?? null }, sqlClient(db));
   }

@@ -17,11 +17,17 @@ describe('attempt throttle rules', () => {
     const last = 5_000_000;
     expect(decide(backoff, { failures: 1, startedAt: last }, last + 1)).toEqual({ allowed: true, next: { failures: 2, startedAt: last + 1 } });
     expect(decide(backoff, { failures: 3, startedAt: last }, last + MINUTE)).toEqual({ allowed: false, waitMs: MINUTE });
-    expect(decide(backoff, { failures: 3, startedAt: last }, last + 2 * MINUTE)).toEqual({ allowed: true, next: { failures: 4, startedAt: last + 2 * MINUTE } });
+    expect(decide(backoff, { failures: 3, startedAt: last }, last + 2 * MINUTE)).toEqual({
+      allowed: true,
+      next: { failures: 4, startedAt: last + 2 * MINUTE },
+    });
   });
 
   it('backoff: forgets a counter left alone for its memory', () => {
     const last = 5_000_000;
-    expect(decide(backoff, { failures: 40, startedAt: last }, last + 60 * MINUTE)).toEqual({ allowed: true, next: { failures: 1, startedAt: last + 60 * MINUTE } });
+    expect(decide(backoff, { failures: 40, startedAt: last }, last + 60 * MINUTE)).toEqual({
+      allowed: true,
+      next: { failures: 1, startedAt: last + 60 * MINUTE },
+    });
   });
 });

@@ -45,7 +45,10 @@ export function backoffDelayMs(rule: Extract<ThrottleRule, { kind: 'backoff' }>,
 
 /** 429 with the seconds to wait; the controller copies retryAfterSeconds into Retry-After. */
 export class TooManyAttemptsException extends HttpException {
-  constructor(message: string, readonly retryAfterSeconds: number) {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
     super({ statusCode: 429, error: 'Too Many Requests', message, retryAfterSeconds }, HttpStatus.TOO_MANY_REQUESTS);
   }
 }

@@ -28,7 +28,10 @@ export class AuthController {
 
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in; sets the httpOnly session cookie and answers with the user and the CSRF token. Rate-limited per client address, per account and client address (doubling delays) and per account.' })
+  @ApiOperation({
+    summary:
+      'Sign in; sets the httpOnly session cookie and answers with the user and the CSRF token. Rate-limited per client address, per account and client address (doubling delays) and per account.',
+  })
   @ApiBody({ type: LoginBody })
   @ApiOkResponse({ type: SessionView })
   @ApiUnauthorizedResponse({ type: ErrorBody, description: 'Wrong e-mail or password (or the user is deactivated)' })

@@ -16,7 +16,17 @@ import { UsersRepository } from '../users/users.repository';
 @Module({
   imports: [AuditModule],
   controllers: [AuthController],
-  providers: [AuthService, SessionService, SessionsRepository, AttemptThrottle, LoginThrottle, LoginThrottleRepository, SignInPassword, SessionGuard, UsersRepository],
+  providers: [
+    AuthService,
+    SessionService,
+    SessionsRepository,
+    AttemptThrottle,
+    LoginThrottle,
+    LoginThrottleRepository,
+    SignInPassword,
+    SessionGuard,
+    UsersRepository,
+  ],
   // UsersRepository: the users table is read at sign-in here and managed in UsersModule.
   exports: [SessionService, SessionGuard, UsersRepository],
 })

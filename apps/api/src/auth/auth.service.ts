@@ -32,19 +32,36 @@ export class AuthService {
     // An invited user without a password costs the same scrypt as an unknown e-mail and fails the same way.
     const ok = await this.signInPassword.matches(input.password, row?.passwordHash ?? undefined);
     if (!row || !ok || !row.active) {
-      if (row) this.auditLater({ workspaceId: row.workspaceId, actorUserId: row.id, action: 'auth.login_failed', targetType: 'user', targetId: row.id, data: { ip: input.ip } });
+      if (row)
+        this.auditLater({
+          workspaceId: row.workspaceId,
+          actorUserId: row.id,
+          action: 'auth.login_failed',
+          targetType: 'user',
+          targetId: row.id,
+          data: { ip: input.ip },
+        });
       throw new UnauthorizedException('wrong e-mail or password');
     }
     await this.throttle.loginSucceeded(email, input.ip);
     const session = await this.sessions.create({ userId: row.id, workspaceId: row.workspaceId, ip: input.ip, userAgent: input.userAgent });
-    await this.audit.record({ workspaceId: row.workspaceId, actorUserId: row.id, action: 'auth.login', targetType: 'user', targetId: row.id, data: { ip: input.ip } });
+    await this.audit.record({
+      workspaceId: row.workspaceId,
+      actorUserId: row.id,
+      action: 'auth.login',
+      targetType: 'user',
+      targetId: row.id,
+      data: { ip: input.ip },
+    });
     const { passwordHash: _, ...user } = row;
     return { user, ...session };
   }
 
   /** Off the response path: its duration would tell a known e-mail from an unknown one. */
   private auditLater(entry: AuditEntry): void {
-    this.audit.record(entry).catch((error: unknown) => this.logger.warn(`audit of ${entry.action} failed: ${error instanceof Error ? error.message : String(error)}`));
+    this.audit
+      .record(entry)
+      .catch((error: unknown) => this.logger.warn(`audit of ${entry.action} failed: ${error instanceof Error ? error.message : String(error)}`));
   }
 
   async me(user: AuthUser): Promise<UserView> {

@@ -16,7 +16,14 @@ export const MAX_DELAY_MS = 30 * 60_000;
 /** A backoff counter without attempts for this long starts over. */
 export const BACKOFF_MEMORY_MS = 24 * 60 * 60_000;
 
-const backoff = (key: string): ThrottleRule => ({ key, kind: 'backoff', free: FREE_FAILURES_PER_CLIENT, baseMs: FIRST_DELAY_MS, maxDelayMs: MAX_DELAY_MS, memoryMs: BACKOFF_MEMORY_MS });
+const backoff = (key: string): ThrottleRule => ({
+  key,
+  kind: 'backoff',
+  free: FREE_FAILURES_PER_CLIENT,
+  baseMs: FIRST_DELAY_MS,
+  maxDelayMs: MAX_DELAY_MS,
+  memoryMs: BACKOFF_MEMORY_MS,
+});
 
 const loginKeys = (email: string, ip: string) => ({ account: `email:${email}`, client: `ip:${ip}`, pair: `pair:${ip}|${email}` });
 

@@ -61,7 +61,7 @@ export async function fetchAvatar(url: URL, allowed: (url: URL) => boolean): Pro
   let target = url;
   try {
     for (let hop = 0; ; hop++) {
-      if (!allowed(target)) throw new AvatarFetchError('the image is not on a network\'s image host');
+      if (!allowed(target)) throw new AvatarFetchError("the image is not on a network's image host");
       const response = await fetch(target, { redirect: 'manual', signal, headers: { Accept: 'image/png, image/jpeg, image/gif, image/webp' } });
       const location = response.headers.get('location');
       if (response.status >= 300 && response.status < 400 && location) {

@@ -4,14 +4,7 @@ import { ALL_ROLES, INBOX_WRITERS, type AuthUser } from '../auth/auth.types';
 import { Authenticated, CurrentUser } from '../auth/decorators';
 import { ErrorBody } from '../common/api-types';
 import { UuidPipe } from '../common/ids';
-import {
-  CannedQuery,
-  CannedResponseBody,
-  CannedResponseView,
-  RenderBody,
-  RenderedView,
-  UpdateCannedResponseBody,
-} from './canned-responses.dto';
+import { CannedQuery, CannedResponseBody, CannedResponseView, RenderBody, RenderedView, UpdateCannedResponseBody } from './canned-responses.dto';
 import { CannedResponsesService } from './canned-responses.service';
 
 @ApiTags('canned-responses')

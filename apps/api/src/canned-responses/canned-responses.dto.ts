@@ -1,6 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { CANNED_VARIABLES, type CannedResponse, type CannedResponseListRequest, type CreateCannedResponseRequest, type RenderCannedResponseRequest, type RenderedCannedResponse, type UpdateCannedResponseRequest } from '@resonance/contracts';
+import {
+  CANNED_VARIABLES,
+  type CannedResponse,
+  type CannedResponseListRequest,
+  type CreateCannedResponseRequest,
+  type RenderCannedResponseRequest,
+  type RenderedCannedResponse,
+  type UpdateCannedResponseRequest,
+} from '@resonance/contracts';
 import { PageQuery } from '../common/page-query';
 import { AbsentOrValid } from '../common/absent-or-valid';
 
@@ -17,7 +25,10 @@ export class CannedResponseBody implements CreateCannedResponseRequest {
   @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{1,50}$/, { message: 'shortcut must be 1–50 letters, digits, - or _' })
   shortcut?: string;
-  @ApiPropertyOptional({ example: 'de' }) @IsOptional() @Matches(/^[a-z]{2}(-[A-Z]{2})?$/, { message: 'language must look like de or en-GB' }) language?: string;
+  @ApiPropertyOptional({ example: 'de' })
+  @IsOptional()
+  @Matches(/^[a-z]{2}(-[A-Z]{2})?$/, { message: 'language must look like de or en-GB' })
+  language?: string;
 }
 
 /**
@@ -31,7 +42,10 @@ export class UpdateCannedResponseBody implements UpdateCannedResponseRequest {
   @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{1,50}$/, { message: 'shortcut must be 1–50 letters, digits, - or _' })
   shortcut?: string;
-  @ApiPropertyOptional({ example: 'de' }) @IsOptional() @Matches(/^[a-z]{2}(-[A-Z]{2})?$/, { message: 'language must look like de or en-GB' }) language?: string;
+  @ApiPropertyOptional({ example: 'de' })
+  @IsOptional()
+  @Matches(/^[a-z]{2}(-[A-Z]{2})?$/, { message: 'language must look like de or en-GB' })
+  language?: string;
 }
 
 export class CannedQuery extends PageQuery implements CannedResponseListRequest {

@@ -38,7 +38,13 @@ export class CannedResponsesService {
       language: body.language ?? null,
       createdBy: user.id,
     });
-    await this.audit.record({ workspaceId: user.workspaceId, actorUserId: user.id, action: 'canned_response.create', targetType: 'canned_response', targetId: row.id });
+    await this.audit.record({
+      workspaceId: user.workspaceId,
+      actorUserId: user.id,
+      action: 'canned_response.create',
+      targetType: 'canned_response',
+      targetId: row.id,
+    });
     return toCannedResponse(row);
   }
 
@@ -47,13 +53,26 @@ export class CannedResponsesService {
     if (!fields.length) throw new BadRequestException('nothing to change');
     const row = await this.responses.update(user.workspaceId, id, { title: body.title, text: body.text, shortcut: body.shortcut, language: body.language });
     if (!row) throw new NotFoundException(`canned response ${id} not found`);
-    await this.audit.record({ workspaceId: user.workspaceId, actorUserId: user.id, action: 'canned_response.update', targetType: 'canned_response', targetId: id, data: { fields } });
+    await this.audit.record({
+      workspaceId: user.workspaceId,
+      actorUserId: user.id,
+      action: 'canned_response.update',
+      targetType: 'canned_response',
+      targetId: id,
+      data: { fields },
+    });
     return toCannedResponse(row);
   }
 
   async remove(user: AuthUser, id: string): Promise<void> {
     if (!(await this.responses.delete(user.workspaceId, id))) throw new NotFoundException(`canned response ${id} not found`);
-    await this.audit.record({ workspaceId: user.workspaceId, actorUserId: user.id, action: 'canned_response.delete', targetType: 'canned_response', targetId: id });
+    await this.audit.record({
+      workspaceId: user.workspaceId,
+      actorUserId: user.id,
+      action: 'canned_response.delete',
+      targetType: 'canned_response',
+      targetId: id,
+    });
   }
 
   async render(user: AuthUser, id: string, body: RenderBody): Promise<RenderedCannedResponse> {

@@ -1,7 +1,14 @@
 import { BadRequestException, Body, Controller, Get, Inject, Param, Patch } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { CHANNEL_STATUSES, NETWORKS, type ChannelStatus, type ChannelView as WireChannelView, type Network, type UpdateChannelRequest } from '@resonance/contracts';
+import {
+  CHANNEL_STATUSES,
+  NETWORKS,
+  type ChannelStatus,
+  type ChannelView as WireChannelView,
+  type Network,
+  type UpdateChannelRequest,
+} from '@resonance/contracts';
 import { ADMINS, ALL_ROLES, type AuthUser } from '../auth/auth.types';
 import { Authenticated, CurrentUser } from '../auth/decorators';
 import { ErrorBody } from '../common/api-types';
@@ -10,7 +17,8 @@ import { ChannelsService } from './channels.service';
 
 export class UpdateChannelBody implements UpdateChannelRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) displayName?: string;
-  @ApiPropertyOptional({ enum: ['connected', 'paused'], description: 'pause or resume syncing' }) @IsOptional() @IsIn(['connected', 'paused']) status?: 'connected' | 'paused';
+  @ApiPropertyOptional({ enum: ['connected', 'paused'], description: 'pause or resume syncing' }) @IsOptional() @IsIn(['connected', 'paused']) status?:
+    'connected' | 'paused';
 }
 
 /** OpenAPI's description of the contract's ChannelView. */
@@ -26,7 +34,11 @@ export class ChannelView implements WireChannelView {
   @ApiProperty({ nullable: true, type: String }) lastErrorAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) credentialsExpireAt!: string | null;
   @ApiProperty({ nullable: true, type: Number }) followers!: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: "Share of the network's rate budget used in its current window, 0…1 (more when over), once the connector has read one" })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: "Share of the network's rate budget used in its current window, 0…1 (more when over), once the connector has read one",
+  })
   budgetUsed!: number | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty({ nullable: true, type: String, description: 'What the network requires before it can be connected (XING: partner access), or null' })

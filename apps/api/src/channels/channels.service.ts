@@ -20,7 +20,14 @@ export class ChannelsService {
   async update(user: AuthUser, id: string, body: UpdateChannelRequest): Promise<ChannelView> {
     const row = await this.channels.update(user.workspaceId, id, body);
     if (!row) throw new NotFoundException(`channel ${id} not found`);
-    await this.audit.record({ workspaceId: user.workspaceId, actorUserId: user.id, action: 'channel.update', targetType: 'channel', targetId: id, data: { displayName: body.displayName, status: body.status } });
+    await this.audit.record({
+      workspaceId: user.workspaceId,
+      actorUserId: user.id,
+      action: 'channel.update',
+      targetType: 'channel',
+      targetId: id,
+      data: { displayName: body.displayName, status: body.status },
+    });
     return toChannelView(row);
   }
 }

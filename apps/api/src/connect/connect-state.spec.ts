@@ -19,7 +19,19 @@ describe('connect state and PKCE', () => {
 
   it('refuses malformed states before any lookup', () => {
     const { state, id } = newState();
-    for (const bad of [undefined, '', 'x', `${id}`, `${id}.`, `${id}.short`, `${state}.extra`, `not-a-uuid.${state.split('.')[1]}`, ['a'], state + 'A', 'a'.repeat(300)]) {
+    for (const bad of [
+      undefined,
+      '',
+      'x',
+      `${id}`,
+      `${id}.`,
+      `${id}.short`,
+      `${state}.extra`,
+      `not-a-uuid.${state.split('.')[1]}`,
+      ['a'],
+      state + 'A',
+      'a'.repeat(300),
+    ]) {
       expect(parseState(bad)).toBeNull();
     }
   });

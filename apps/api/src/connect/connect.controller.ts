@@ -22,7 +22,9 @@ export class ConnectController {
 
   @Post(':network')
   @HttpCode(200)
-  @ApiOperation({ summary: "Start connecting a network's account (admins): the network's consent page to send the browser to; 404 when the network cannot be connected yet" })
+  @ApiOperation({
+    summary: "Start connecting a network's account (admins): the network's consent page to send the browser to; 404 when the network cannot be connected yet",
+  })
   @ApiOkResponse({ type: StartConnectView })
   start(@CurrentUser() user: AuthUser, @Param('network') name: string, @Body() body: StartConnectBody): Promise<StartConnectView> {
     return this.connect.start(user, network(name), body.channelId);
@@ -56,7 +58,9 @@ export class OAuthCallbackController {
   constructor(@Inject(ConnectService) private readonly connect: ConnectService) {}
 
   @Get('callback/:network')
-  @ApiOperation({ summary: "The networks' OAuth redirect (redirect_uri = PUBLIC_URL + this path): always a 302 to /channels?connect=<id> or /channels?connect_error=<code>" })
+  @ApiOperation({
+    summary: "The networks' OAuth redirect (redirect_uri = PUBLIC_URL + this path): always a 302 to /channels?connect=<id> or /channels?connect_error=<code>",
+  })
   @ApiFoundResponse({ description: 'To the dashboard: the page picker, or the reason the flow ended' })
   async callback(@Param('network') name: string, @Query() query: Record<string, unknown>, @Req() req: HttpRequest, @Res() res: HttpResponse): Promise<void> {
     const known = (NETWORKS as readonly string[]).includes(name);

@@ -25,7 +25,8 @@ export class PendingAccountDto implements PendingAccount {
   @ApiProperty() externalId!: string;
   @ApiProperty() displayName!: string;
   @ApiProperty({ nullable: true, type: String }) handle!: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The existing channel of this account (a pick reconnects it)' }) channelId!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The existing channel of this account (a pick reconnects it)' }) channelId!:
+    string | null;
   @ApiProperty({ nullable: true, type: String }) channelStatus!: string | null;
 }
 

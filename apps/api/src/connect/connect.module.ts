@@ -10,6 +10,10 @@ import { ConnectService } from './connect.service';
 @Module({
   imports: [ChannelsModule],
   controllers: [ConnectController, OAuthCallbackController],
-  providers: [ConnectService, ConnectRepository, { provide: ConnectorRegistry, useFactory: (config: Config) => createConnectorRegistry(config), inject: [CONFIG] }],
+  providers: [
+    ConnectService,
+    ConnectRepository,
+    { provide: ConnectorRegistry, useFactory: (config: Config) => createConnectorRegistry(config), inject: [CONFIG] },
+  ],
 })
 export class ConnectModule {}

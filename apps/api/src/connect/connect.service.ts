@@ -27,7 +27,8 @@ function storedAccountsOf(value: Json): StoredAccount[] {
   for (const a of value) {
     if (a === null || typeof a !== 'object' || Array.isArray(a)) continue;
     const { externalId, displayName, handle } = a;
-    if (typeof externalId === 'string' && typeof displayName === 'string' && (typeof handle === 'string' || handle === null)) out.push({ externalId, displayName, handle });
+    if (typeof externalId === 'string' && typeof displayName === 'string' && (typeof handle === 'string' || handle === null))
+      out.push({ externalId, displayName, handle });
   }
   return out;
 }
@@ -87,7 +88,9 @@ export class ConnectService {
 
   /** The dashboard page the callback ends on; only ids and fixed codes go in its query. */
   dashboardUrl(outcome: CallbackOutcome): string {
-    const q = new URLSearchParams('pendingId' in outcome ? { connect: outcome.pendingId } : { connect_error: outcome.error, ...(outcome.code ? { code: outcome.code } : {}) });
+    const q = new URLSearchParams(
+      'pendingId' in outcome ? { connect: outcome.pendingId } : { connect_error: outcome.error, ...(outcome.code ? { code: outcome.code } : {}) },
+    );
     return `${this.publicUrl()}/channels?${q.toString()}`;
   }
 
@@ -95,14 +98,16 @@ export class ConnectService {
   private connectable(network: Network): Connector {
     const connector = this.registry.get(network);
     if (!connector.available) throw new NotFoundException(`${notYetAvailableMessage(network)}, so it cannot be connected yet`);
-    if (!connector.auth.listAccounts) throw new NotFoundException(`connecting ${network} from the dashboard is not offered yet: its connector does not list connectable accounts`);
+    if (!connector.auth.listAccounts)
+      throw new NotFoundException(`connecting ${network} from the dashboard is not offered yet: its connector does not list connectable accounts`);
     return connector;
   }
 
   async start(user: AuthUser, network: Network, reconnectChannelId?: string): Promise<{ authorizationUrl: string }> {
     const connector = this.connectable(network);
     if (reconnectChannelId) {
-      if (!(await this.flows.isReconnectable(user.workspaceId, network, reconnectChannelId))) throw new NotFoundException(`channel ${reconnectChannelId} is not a ${network} channel of this workspace`);
+      if (!(await this.flows.isReconnectable(user.workspaceId, network, reconnectChannelId)))
+        throw new NotFoundException(`channel ${reconnectChannelId} is not a ${network} channel of this workspace`);
     }
     const { id, state, hash } = newState();
     let authorizationUrl: string;
@@ -186,7 +191,11 @@ export class ConnectService {
       const connector = this.connectable(network);
       const credentials = oauth1
         ? await this.exchangeVerifier(connector, kept, query.oauthVerifier as string)
-        : await connector.auth.exchangeCode({ code: query.code as string, redirectUri: this.redirectUri(network), codeVerifier: typeof kept === 'string' ? kept : undefined });
+        : await connector.auth.exchangeCode({
+            code: query.code as string,
+            redirectUri: this.redirectUri(network),
+            codeVerifier: typeof kept === 'string' ? kept : undefined,
+          });
       const accounts = (await connector.auth.listAccounts?.(credentials)) ?? [];
       if (!accounts.length) {
         await this.fail(row.id, 'no_accounts');
@@ -216,7 +225,10 @@ export class ConnectService {
   }
 
   /** A flow waiting for the admin's pick, of this session only (never its credentials). */
-  private async pendingRow(user: AuthUser, id: string): Promise<{ id: string; network: Network; expiresAt: Date; reconnectChannelId: string | null; accounts: StoredAccount[] }> {
+  private async pendingRow(
+    user: AuthUser,
+    id: string,
+  ): Promise<{ id: string; network: Network; expiresAt: Date; reconnectChannelId: string | null; accounts: StoredAccount[] }> {
     const row = await this.flows.pending({ workspaceId: user.workspaceId, userId: user.id, sessionId: user.sessionId }, id);
     if (!row) throw new NotFoundException(PENDING_GONE);
     return { ...row, network: oneOf(NETWORKS, row.network, 'oauth_connect.network'), accounts: storedAccountsOf(row.accounts) };
@@ -224,14 +236,22 @@ export class ConnectService {
 
   async pending(user: AuthUser, id: string): Promise<PendingConnect> {
     const row = await this.pendingRow(user, id);
-    const existing = await this.flows.existingChannels(user.workspaceId, row.network, row.accounts.map((a) => a.externalId));
+    const existing = await this.flows.existingChannels(
+      user.workspaceId,
+      row.network,
+      row.accounts.map((a) => a.externalId),
+    );
     const byExternal = new Map(existing.map((c) => [c.externalId, c]));
     return {
       id: row.id,
       network: row.network,
       expiresAt: toIso(row.expiresAt),
       reconnectChannelId: row.reconnectChannelId,
-      accounts: row.accounts.map((a) => ({ ...a, channelId: byExternal.get(a.externalId)?.id ?? null, channelStatus: byExternal.get(a.externalId)?.status ?? null })),
+      accounts: row.accounts.map((a) => ({
+        ...a,
+        channelId: byExternal.get(a.externalId)?.id ?? null,
+        channelStatus: byExternal.get(a.externalId)?.status ?? null,
+      })),
     };
   }
 

@@ -22,7 +22,14 @@ export class DataCareService {
 
   async setRetention(user: AuthUser, retentionDays: number | null): Promise<RetentionSettings> {
     await this.dataCare.setRetentionDays(user.workspaceId, retentionDays);
-    await this.audit.record({ workspaceId: user.workspaceId, actorUserId: user.id, action: 'workspace.retention', targetType: 'workspace', targetId: user.workspaceId, data: { retentionDays } });
+    await this.audit.record({
+      workspaceId: user.workspaceId,
+      actorUserId: user.id,
+      action: 'workspace.retention',
+      targetType: 'workspace',
+      targetId: user.workspaceId,
+      data: { retentionDays },
+    });
     return { retentionDays };
   }
 
@@ -31,7 +38,10 @@ export class DataCareService {
       if (!(await this.dataCare.lockContact(user.workspaceId, id, tx))) throw new NotFoundException('no such contact in this workspace');
       // Whole conversations with the person (the company's answers quote and address them too).
       const result = await this.dataCare.eraseContact(user.workspaceId, id, tx);
-      await this.audit.record({ workspaceId: user.workspaceId, actorUserId: user.id, action: 'contact.erase', targetType: 'workspace', targetId: user.workspaceId, data: result }, tx);
+      await this.audit.record(
+        { workspaceId: user.workspaceId, actorUserId: user.id, action: 'contact.erase', targetType: 'workspace', targetId: user.workspaceId, data: result },
+        tx,
+      );
       return result;
     });
   }

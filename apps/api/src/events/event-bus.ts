@@ -33,9 +33,7 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
     @Inject(DbChanges) private readonly dbChanges: DbChanges,
     @Inject(SessionStreams) private readonly sessionStreams: SessionStreams,
   ) {
-    this.transport = config.REDIS_URL
-      ? new RedisTransport(config.REDIS_URL, `${config.QUEUE_PREFIX}:live-events`)
-      : new PostgresTransport(dataSource);
+    this.transport = config.REDIS_URL ? new RedisTransport(config.REDIS_URL, `${config.QUEUE_PREFIX}:live-events`) : new PostgresTransport(dataSource);
   }
 
   get transportKind(): 'redis' | 'postgres' {
@@ -96,9 +94,7 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
   /** Who is viewing or typing in the workspace's threads right now (entries not yet expired). */
   presenceOf(workspaceId: string): PresenceEntry[] {
     const now = Date.now();
-    return [...this.presence.values()]
-      .filter((p) => p.workspaceId === workspaceId && Date.parse(p.expiresAt) > now)
-      .map(({ workspaceId: _, ...p }) => p);
+    return [...this.presence.values()].filter((p) => p.workspaceId === workspaceId && Date.parse(p.expiresAt) > now).map(({ workspaceId: _, ...p }) => p);
   }
 
   private received(payload: string): void {
@@ -111,7 +107,8 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
     if (event.type === 'presence') {
       const key = `${event.threadId}:${event.user.id}`;
       if (event.state === 'left') this.presence.delete(key);
-      else this.presence.set(key, { workspaceId: event.workspaceId, threadId: event.threadId, user: event.user, state: event.state, expiresAt: event.expiresAt });
+      else
+        this.presence.set(key, { workspaceId: event.workspaceId, threadId: event.threadId, user: event.user, state: event.state, expiresAt: event.expiresAt });
     }
     this.local.next(event);
   }

@@ -52,9 +52,7 @@ export class EventsController {
   events(@CurrentUser() user: AuthUser): Observable<MessageEvent> {
     return merge(
       of({ type: 'ready', data: { type: 'ready', presence: this.bus.presenceOf(user.workspaceId) } }),
-      this.bus.stream(user.workspaceId).pipe(
-        map(({ workspaceId: _, eventId, ...event }) => ({ id: eventId, type: event.type, data: event })),
-      ),
+      this.bus.stream(user.workspaceId).pipe(map(({ workspaceId: _, eventId, ...event }) => ({ id: eventId, type: event.type, data: event }))),
       interval(HEARTBEAT_MS).pipe(map(() => ({ type: 'ping', data: { type: 'ping' } }))),
     ).pipe(takeUntil(this.sessionStreams.endOf(user)));
   }

@@ -19,7 +19,10 @@ export class RedisTransport implements EventTransport {
   private readonly pub: Redis;
   private readonly sub: Redis;
 
-  constructor(url: string, private readonly channel: string) {
+  constructor(
+    url: string,
+    private readonly channel: string,
+  ) {
     this.pub = new Redis(url, { maxRetriesPerRequest: 2, lazyConnect: true });
     this.sub = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: true });
   }

@@ -14,7 +14,10 @@ import {
 import { MessageItemView } from './messages.dto';
 
 export class MessageActionBody implements MessageActionRequest {
-  @ApiProperty({ enum: MODERATION_ACTIONS, description: 'like, hide and delete count as handled without a reply (DESIGN.md §5); unlike and unhide take that back' })
+  @ApiProperty({
+    enum: MODERATION_ACTIONS,
+    description: 'like, hide and delete count as handled without a reply (DESIGN.md §5); unlike and unhide take that back',
+  })
   @IsIn(MODERATION_ACTIONS, { message: `action must be one of ${MODERATION_ACTIONS.join(', ')}` })
   action!: ModerationAction;
 }

@@ -3,7 +3,15 @@ import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { CONFIG, type Config } from '@resonance/config';
-import { MESSAGE_ACTION_STATES, MODERATION_ACTIONS, NETWORKS, toIso, toIsoOrNull, type MessageActionAccepted, type MessageActionItem } from '@resonance/contracts';
+import {
+  MESSAGE_ACTION_STATES,
+  MODERATION_ACTIONS,
+  NETWORKS,
+  toIso,
+  toIsoOrNull,
+  type MessageActionAccepted,
+  type MessageActionItem,
+} from '@resonance/contracts';
 import { ConnectorRegistry, notYetAvailableMessage, type ModerationAction } from '@resonance/connectors';
 import { QueueName, type ModerationJob } from '@resonance/queue';
 import { AuditService } from '../audit/audit.service';
@@ -51,11 +59,16 @@ export class MessageActionsService {
     const { actionId } = await this.dataSource.transaction(async (tx) => {
       const target = await this.messages.lockModerationTarget(user.workspaceId, messageId, tx);
       if (!target) throw new NotFoundException(`message ${messageId} not found`);
-      const m = { ...target, channel: oneOf(MESSAGE_CHANNELS, target.channel, 'thread.channel'), network: oneOf(NETWORKS, target.network, 'channel_account.network') };
+      const m = {
+        ...target,
+        channel: oneOf(MESSAGE_CHANNELS, target.channel, 'thread.channel'),
+        network: oneOf(NETWORKS, target.network, 'channel_account.network'),
+      };
       if (m.direction === 'outbound' || m.isFromAccount) {
         throw new ConflictException(`${action} applies to customers' comments; message ${messageId} was written by the account`);
       }
-      if (m.channel !== 'comment') throw new ConflictException(`${action} applies to comments; message ${messageId} is a ${m.channel === 'direct' ? 'private message' : m.channel}`);
+      if (m.channel !== 'comment')
+        throw new ConflictException(`${action} applies to comments; message ${messageId} is a ${m.channel === 'direct' ? 'private message' : m.channel}`);
       const connector = this.registry.get(m.network);
       if (!connector.available) throw new ConflictException(notYetAvailableMessage(m.network));
       const allowed = connector.moderation?.actions ?? [];
@@ -80,7 +93,14 @@ export class MessageActionsService {
         return { actionId: queued, created: false };
       }
       await this.audit.record(
-        { workspaceId: user.workspaceId, actorUserId: user.id, action: `message.${action}`, targetType: 'thread', targetId: m.threadId, data: { messageId, actionId: inserted } },
+        {
+          workspaceId: user.workspaceId,
+          actorUserId: user.id,
+          action: `message.${action}`,
+          targetType: 'thread',
+          targetId: m.threadId,
+          data: { messageId, actionId: inserted },
+        },
         tx,
       );
       return { actionId: inserted, created: true };

@@ -9,7 +9,12 @@ import { MessagesService } from './messages.service';
 
 @Module({
   controllers: [MessagesController, MessageActionsController],
-  providers: [MessagesService, MessagesRepository, MessageActionsService, { provide: ConnectorRegistry, useFactory: (config: Config) => createConnectorRegistry(config), inject: [CONFIG] }],
+  providers: [
+    MessagesService,
+    MessagesRepository,
+    MessageActionsService,
+    { provide: ConnectorRegistry, useFactory: (config: Config) => createConnectorRegistry(config), inject: [CONFIG] },
+  ],
   exports: [MessagesService, MessagesRepository],
 })
 export class MessagesModule {}

@@ -9,7 +9,12 @@ import { BigintIdPipe } from '../common/ids';
 import { NotesService } from './notes.service';
 
 export class NoteBody implements CreateNoteRequest {
-  @ApiProperty({ maxLength: MAX_NOTE_LENGTH }) @IsString() @MinLength(1) @MaxLength(MAX_NOTE_LENGTH) @Matches(/\S/, { message: 'text must not be blank' }) text!: string;
+  @ApiProperty({ maxLength: MAX_NOTE_LENGTH })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(MAX_NOTE_LENGTH)
+  @Matches(/\S/, { message: 'text must not be blank' })
+  text!: string;
 }
 
 export class NoteView implements NoteItem {

@@ -19,7 +19,10 @@ export class NotesRepository {
     return listNotes.run({ workspaceId, threadId }, sqlClient(db));
   }
 
-  async insert(note: { workspaceId: string; threadId: string; authorUserId: string; text: string }, db: Queryable = this.dataSource): Promise<IInsertNoteResult> {
+  async insert(
+    note: { workspaceId: string; threadId: string; authorUserId: string; text: string },
+    db: Queryable = this.dataSource,
+  ): Promise<IInsertNoteResult> {
     const [row] = await insertNote.run(note, sqlClient(db));
     return row;
   }

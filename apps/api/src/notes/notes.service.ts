@@ -37,7 +37,10 @@ export class NotesService {
     const note = await this.dataSource.transaction(async (tx) => {
       await requireThread(tx, user.workspaceId, id);
       const row = await this.notes.insert({ workspaceId: user.workspaceId, threadId: id, authorUserId: user.id, text }, tx);
-      await this.audit.record({ workspaceId: user.workspaceId, actorUserId: user.id, action: 'note.create', targetType: 'thread', targetId: id, data: { noteId: row.id } }, tx);
+      await this.audit.record(
+        { workspaceId: user.workspaceId, actorUserId: user.id, action: 'note.create', targetType: 'thread', targetId: id, data: { noteId: row.id } },
+        tx,
+      );
       return toNoteItem(row);
     });
     await this.bus.publish(user.workspaceId, { type: 'note.created', threadId: id, note });
@@ -50,7 +53,10 @@ export class NotesService {
       if (!note) throw new NotFoundException(`note ${id} not found`);
       if (note.authorUserId !== user.id && user.role !== 'admin') throw new ForbiddenException('only its author or an admin deletes a note');
       await this.notes.delete(id, tx);
-      await this.audit.record({ workspaceId: user.workspaceId, actorUserId: user.id, action: 'note.delete', targetType: 'thread', targetId: note.threadId, data: { noteId: id } }, tx);
+      await this.audit.record(
+        { workspaceId: user.workspaceId, actorUserId: user.id, action: 'note.delete', targetType: 'thread', targetId: note.threadId, data: { noteId: id } },
+        tx,
+      );
     });
   }
 }

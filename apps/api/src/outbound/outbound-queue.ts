@@ -49,7 +49,10 @@ export async function enqueueCommitted(queue: Queue, work: OutboundWork): Promis
 /** Makes sure `work` has a live job (a failed or finished one is replaced); false when the queue is unreachable. */
 export async function ensureLiveJob(queue: Queue, work: OutboundWork): Promise<boolean> {
   try {
-    await withinTimeout(idOf(work), ensureOutboundJob(queue, work, () => true));
+    await withinTimeout(
+      idOf(work),
+      ensureOutboundJob(queue, work, () => true),
+    );
     return true;
   } catch (error) {
     logger.warn(`${idOf(work)}: live job not ensured (the worker's recovery sweep will): ${(error as Error).message}`);

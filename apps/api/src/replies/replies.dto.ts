@@ -20,7 +20,9 @@ export class ReplyBody implements ReplyRequest {
   @MaxLength(300)
   parentExternalId?: string;
 
-  @ApiPropertyOptional({ description: 'id of the newest message the agent saw (lastMessageId of GET /api/threads/:id); with it, a newer inbound message answers 409' })
+  @ApiPropertyOptional({
+    description: 'id of the newest message the agent saw (lastMessageId of GET /api/threads/:id); with it, a newer inbound message answers 409',
+  })
   @IsOptional()
   @Matches(/^[1-9][0-9]{0,17}$/, { message: 'lastSeenMessageId must be a message id' })
   lastSeenMessageId?: string;

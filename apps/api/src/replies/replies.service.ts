@@ -44,7 +44,11 @@ export class RepliesService {
     const messageId = await this.dataSource.transaction(async (tx) => {
       const locked = await this.replies.lockThread(user.workspaceId, threadId, tx);
       if (!locked) throw new NotFoundException(`thread ${threadId} not found`);
-      const thread = { ...locked, network: oneOf(NETWORKS, locked.network, 'thread.network'), channel: oneOf(MESSAGE_CHANNELS, locked.channel, 'thread.channel') };
+      const thread = {
+        ...locked,
+        network: oneOf(NETWORKS, locked.network, 'thread.network'),
+        channel: oneOf(MESSAGE_CHANNELS, locked.channel, 'thread.channel'),
+      };
       const limit = NETWORK_LIMITS[thread.network]?.[thread.channel];
       // Counted in code points, as the networks count characters (an emoji is one, not two UTF-16 units).
       const length = Array.from(body.text).length;
@@ -52,7 +56,8 @@ export class RepliesService {
         throw new BadRequestException(`text is too long for ${thread.network} (${length} of at most ${limit} characters)`);
       }
       if (body.lastSeenMessageId) {
-        if (!(await this.replies.isMessageOfThread(threadId, body.lastSeenMessageId, tx))) throw new BadRequestException(`lastSeenMessageId ${body.lastSeenMessageId} is not a message of thread ${threadId}`);
+        if (!(await this.replies.isMessageOfThread(threadId, body.lastSeenMessageId, tx)))
+          throw new BadRequestException(`lastSeenMessageId ${body.lastSeenMessageId} is not a message of thread ${threadId}`);
         if (!body.confirmNewer) {
           const newer = (await this.messages.newerInbound(user.workspaceId, threadId, body.lastSeenMessageId, 50, tx)).map(toMessageItem);
           if (newer.length) {
@@ -67,11 +72,25 @@ export class RepliesService {
       }
       const parent = await this.parentOf(tx, threadId, body.parentExternalId);
       const inserted = await this.replies.insert(
-        { workspaceId: user.workspaceId, channelAccountId: thread.channelAccountId, threadId, parentExternalId: parent, authorUserId: user.id, text: body.text },
+        {
+          workspaceId: user.workspaceId,
+          channelAccountId: thread.channelAccountId,
+          threadId,
+          parentExternalId: parent,
+          authorUserId: user.id,
+          text: body.text,
+        },
         tx,
       );
       await this.audit.record(
-        { workspaceId: user.workspaceId, actorUserId: user.id, action: 'thread.reply', targetType: 'thread', targetId: threadId, data: { messageId: inserted, parentExternalId: parent, confirmedNewer: body.confirmNewer ?? false } },
+        {
+          workspaceId: user.workspaceId,
+          actorUserId: user.id,
+          action: 'thread.reply',
+          targetType: 'thread',
+          targetId: threadId,
+          data: { messageId: inserted, parentExternalId: parent, confirmedNewer: body.confirmNewer ?? false },
+        },
         tx,
       );
       return inserted;
@@ -105,7 +124,14 @@ export class RepliesService {
       throw new ServiceUnavailableException(`the send queue is unreachable; nothing was changed, try again shortly (${(error as Error).message})`);
     }
     await this.replies.requeueFailed(user.workspaceId, messageId);
-    await this.audit.record({ workspaceId: user.workspaceId, actorUserId: user.id, action: 'message.retry', targetType: 'thread', targetId: row.threadId, data: { messageId, was: row.delivery } });
+    await this.audit.record({
+      workspaceId: user.workspaceId,
+      actorUserId: user.id,
+      action: 'message.retry',
+      targetType: 'thread',
+      targetId: row.threadId,
+      data: { messageId, was: row.delivery },
+    });
     await ensureLiveJob(this.outbound, work);
     return this.messageItems.byId(user.workspaceId, messageId);
   }
@@ -113,7 +139,8 @@ export class RepliesService {
   /** The answered message: the one named (must be in the thread), else the newest inbound one. */
   private async parentOf(tx: EntityManager, threadId: string, named?: string): Promise<string | null> {
     if (named !== undefined) {
-      if (!(await this.replies.hasExternalId(threadId, named, tx))) throw new BadRequestException(`parentExternalId ${named} is not a message of thread ${threadId}`);
+      if (!(await this.replies.hasExternalId(threadId, named, tx)))
+        throw new BadRequestException(`parentExternalId ${named} is not a message of thread ${threadId}`);
       return named;
     }
     return this.replies.defaultParent(threadId, tx);

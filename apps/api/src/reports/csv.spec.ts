@@ -61,8 +61,6 @@ describe('CSV cells (OWASP CSV injection)', () => {
 
   it('writes a line in column order and a whole table with the union of the columns', () => {
     expect(csvLine(['b', 'a'], { a: '-1', b: -1 })).toBe("-1,'-1\r\n");
-    expect(toCsv([{ name: '=1+1', n: 1, nested: { m: -2 } }, { extra: '@x' }])).toBe(
-      "name,n,nested.m,extra\r\n'=1+1,1,-2,\r\n,,,'@x\r\n",
-    );
+    expect(toCsv([{ name: '=1+1', n: 1, nested: { m: -2 } }, { extra: '@x' }])).toBe("name,n,nested.m,extra\r\n'=1+1,1,-2,\r\n,,,'@x\r\n");
   });
 });

@@ -35,7 +35,7 @@ export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
-  return textCell(typeof value === 'string' ? value : JSON.stringify(value) ?? '');
+  return textCell(typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
 }
 
 /** One CSV line (with its CRLF) of a record's values in the given column order. */

@@ -14,10 +14,7 @@ export class TooManyExportsException extends HttpException {
   readonly retryAfterSeconds = EXPORT_RETRY_AFTER_SECONDS;
 
   constructor(message: string) {
-    super(
-      { statusCode: 429, error: 'Too Many Requests', message, retryAfterSeconds: EXPORT_RETRY_AFTER_SECONDS },
-      HttpStatus.TOO_MANY_REQUESTS,
-    );
+    super({ statusCode: 429, error: 'Too Many Requests', message, retryAfterSeconds: EXPORT_RETRY_AFTER_SECONDS }, HttpStatus.TOO_MANY_REQUESTS);
   }
 }
 
@@ -43,9 +40,7 @@ export class ExportSlots {
   acquire(workspaceId: string): ExportSlot {
     const mine = this.running.get(workspaceId) ?? 0;
     if (mine >= this.perWorkspace) {
-      throw new TooManyExportsException(
-        `${this.perWorkspace} exports of this workspace are already running; try again when one has finished`,
-      );
+      throw new TooManyExportsException(`${this.perWorkspace} exports of this workspace are already running; try again when one has finished`);
     }
     if (this.total >= this.perProcess) {
       throw new TooManyExportsException('the server is busy with other exports; try again in a few seconds');

@@ -51,7 +51,9 @@ export class ExportsService {
     try {
       // The first batch before the headers: a failing query still answers with a status code.
       let next = await batches.next();
-      download.start(p.csv ? { 'Content-Type': CSV_TYPE, 'Content-Disposition': attachment('threads') } : { 'Content-Type': 'application/json; charset=utf-8' });
+      download.start(
+        p.csv ? { 'Content-Type': CSV_TYPE, 'Content-Disposition': attachment('threads') } : { 'Content-Type': 'application/json; charset=utf-8' },
+      );
       const head = p.csv ? csvHeader(THREAD_EXPORT_COLUMNS) : `{"params":${JSON.stringify(p)},"rows":[`;
       if (!(await download.write(head))) return;
       let first = true;

@@ -15,10 +15,7 @@ export class IntentCorrectionsService {
     return this.ds.transaction(async (tx) => {
       const message = await this.reports.lockInboundMessage(workspaceId, messageId, tx);
       if (!message) throw new NotFoundException('no such inbound message in this workspace');
-      const correction = await this.reports.insertIntentCorrection(
-        { workspaceId, messageId: message.id, userId, previousIntent: message.intent, intent },
-        tx,
-      );
+      const correction = await this.reports.insertIntentCorrection({ workspaceId, messageId: message.id, userId, previousIntent: message.intent, intent }, tx);
       // The update marks the thread for the rollup job (message trigger), so reports follow.
       await this.reports.setMessageIntent(message.id, intent, tx);
       // Both labels are the message's intent column (CHECK: one of INTENTS); anything else is no label.

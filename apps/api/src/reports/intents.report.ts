@@ -22,10 +22,12 @@ export async function intentsReport(reports: ReportsRepository, workspaceId: str
       period: mine[0].period,
       group: mine[0].grp,
       messages: total,
-      intents: Object.fromEntries([...INTENTS, 'unclassified'].map((intent) => {
-        const m = mine.find((x) => x.intent === intent);
-        return [intent, { count: m?.n ?? 0, share: ratio(m?.n ?? 0, total) ?? 0, sentiment: m?.sn ? round(m.ssum / m.sn) : null }];
-      })),
+      intents: Object.fromEntries(
+        [...INTENTS, 'unclassified'].map((intent) => {
+          const m = mine.find((x) => x.intent === intent);
+          return [intent, { count: m?.n ?? 0, share: ratio(m?.n ?? 0, total) ?? 0, sentiment: m?.sn ? round(m.ssum / m.sn) : null }];
+        }),
+      ),
     };
   });
   const byIntent: Record<string, number> = {};
@@ -54,16 +56,21 @@ export async function postReport(reports: ReportsRepository, workspaceId: string
   return {
     definitions: pick('comments', 'perThousand', 'shareAnswered', 'intentMix', 'sentiment', 'weightedEngagement'),
     post: toReportPost(post),
-    rows: [{
-      comments: total,
-      uniqueCommenters,
-      commentsPer1000Followers: followers ? round((total / followers) * 1000, 2) : null,
-      commentsPer1000Views: post.views ? round((total / post.views) * 1000, 2) : null,
-      shareAnswered: ratio(comments.reduce((s, c) => s + c.answered, 0), total),
-      intentMix: Object.fromEntries([...INTENTS, 'unclassified'].map((i) => [i, ratio(comments.find((c) => c.intent === i)?.n ?? 0, total) ?? 0])),
-      sentiment: sn ? round(comments.reduce((s, c) => s + c.ssum, 0) / sn) : null,
-      weightedEngagement: weighted(post, followers ?? 0),
-    }],
+    rows: [
+      {
+        comments: total,
+        uniqueCommenters,
+        commentsPer1000Followers: followers ? round((total / followers) * 1000, 2) : null,
+        commentsPer1000Views: post.views ? round((total / post.views) * 1000, 2) : null,
+        shareAnswered: ratio(
+          comments.reduce((s, c) => s + c.answered, 0),
+          total,
+        ),
+        intentMix: Object.fromEntries([...INTENTS, 'unclassified'].map((i) => [i, ratio(comments.find((c) => c.intent === i)?.n ?? 0, total) ?? 0])),
+        sentiment: sn ? round(comments.reduce((s, c) => s + c.ssum, 0) / sn) : null,
+        weightedEngagement: weighted(post, followers ?? 0),
+      },
+    ],
   };
 }
 

@@ -24,9 +24,13 @@ describe('weeksAndDays (whole weeks from report_response_hist_week, the rest fro
     expect(weeksAndDays({ from: '2026-11-01', to: '2026-11-30', interval: 'day' }).weeks).toEqual([]);
     // 28 Sep – 4 Oct and 26 Oct – 1 Nov cross a month: their days are read one by one.
     expect(weeksAndDays({ from: '2026-09-28', to: '2026-11-01', interval: 'month' }).weeks).toEqual(['2026-10-05', '2026-10-12', '2026-10-19']);
-    expect(weeksAndDays({ from: '2026-09-28', to: '2026-11-01', interval: 'week' }).weeks).toEqual(
-      ['2026-09-28', '2026-10-05', '2026-10-12', '2026-10-19', '2026-10-26'],
-    );
+    expect(weeksAndDays({ from: '2026-09-28', to: '2026-11-01', interval: 'week' }).weeks).toEqual([
+      '2026-09-28',
+      '2026-10-05',
+      '2026-10-12',
+      '2026-10-19',
+      '2026-10-26',
+    ]);
   });
 
   it('has no whole week in a period shorter than one', () => {

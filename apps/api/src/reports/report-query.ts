@@ -1,7 +1,16 @@
 import { BadRequestException } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { isNetwork, REPORT_GROUPINGS, REPORT_INTERVALS, type Network, type ReportGrouping, type ReportInterval, type ReportParams, type ReportRequest } from '@resonance/contracts';
+import {
+  isNetwork,
+  REPORT_GROUPINGS,
+  REPORT_INTERVALS,
+  type Network,
+  type ReportGrouping,
+  type ReportInterval,
+  type ReportParams,
+  type ReportRequest,
+} from '@resonance/contracts';
 import { dayNumber, isoDay, weekday } from '../common/calendar';
 
 export const INTERVALS = REPORT_INTERVALS;
@@ -12,22 +21,34 @@ export type Grouping = ReportGrouping;
 /** Query parameters every report takes (OpenAPI documents them from this class). */
 export class ReportQueryDto implements ReportRequest {
   @ApiPropertyOptional({ description: 'Last N days ("7d", "30d", "90d") or "YYYY-MM-DD..YYYY-MM-DD" (workspace-local days, inclusive). Default 30d.' })
-  @IsOptional() @IsString() @MaxLength(64)
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
   period?: string;
   @ApiPropertyOptional({ enum: INTERVALS, description: 'Time series step; "total" = one row for the whole period' })
-  @IsOptional() @IsString() @MaxLength(64)
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
   interval?: string;
   @ApiPropertyOptional({ description: 'facebook | x | linkedin | youtube | xing' })
-  @IsOptional() @IsString() @MaxLength(64)
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
   network?: string;
   @ApiPropertyOptional({ description: 'Channel account id' })
-  @IsOptional() @IsString() @MaxLength(64)
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
   channel?: string;
   @ApiPropertyOptional({ enum: GROUPINGS, description: 'Group rows by network, channel, agent (response times) or post (resonance, intents)' })
-  @IsOptional() @IsString() @MaxLength(64)
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
   groupBy?: string;
   @ApiPropertyOptional({ enum: ['json', 'csv'] })
-  @IsOptional() @IsString() @MaxLength(64)
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
   format?: string;
 }
 
@@ -106,7 +127,7 @@ export function weeksAndDays(p: Pick<ReportParams, 'from' | 'to' | 'interval'>):
   if (from === null || to === null || to - from + 1 > MAX_PERIOD_DAYS) throw new RangeError(`weeksAndDays: ${p.from}..${p.to} is not a report period`);
   const weeks: string[] = [];
   const days: string[] = [];
-  for (let day = from; day <= to; ) {
+  for (let day = from; day <= to;) {
     const sunday = day + 6;
     const inOnePeriod = p.interval === 'total' || p.interval === 'week' || (p.interval === 'month' && isoDay(sunday).slice(0, 7) === isoDay(day).slice(0, 7));
     if (weekday(day) === 1 && sunday <= to && inOnePeriod) {

@@ -45,7 +45,9 @@ export class ReportsController {
   }
 
   @Get('resonance')
-  @ApiOperation({ summary: 'Comment resonance: comments, unique/returning commenters, per 1,000 followers/views, share answered, intent mix, sentiment; top posts' })
+  @ApiOperation({
+    summary: 'Comment resonance: comments, unique/returning commenters, per 1,000 followers/views, share answered, intent mix, sentiment; top posts',
+  })
   async resonance(@CurrentUser() user: AuthUser, @Query() q: ReportQueryDto, @Res({ passthrough: true }) res: HttpResponse) {
     const p = await this.params(user, q, ['none', 'network', 'channel', 'post']);
     return this.answer(user, p, res, 'resonance', () => resonanceReport(this.reports, user.workspaceId, p));
@@ -55,8 +57,13 @@ export class ReportsController {
   @ApiOperation({ summary: 'One post: counts, weighted engagement and the resonance of its comments' })
   async post(@CurrentUser() user: AuthUser, @Param('id') id: string, @Query() q: ReportQueryDto, @Res({ passthrough: true }) res: HttpResponse) {
     const p = await this.params(user, q, ['none']);
-    return this.answer(user, p, res, `post-${id}`, () => postReport(this.reports, user.workspaceId, id, p), (report) =>
-      report.rows.map((r) => ({ postId: report.post.id, ...r })),
+    return this.answer(
+      user,
+      p,
+      res,
+      `post-${id}`,
+      () => postReport(this.reports, user.workspaceId, id, p),
+      (report) => report.rows.map((r) => ({ postId: report.post.id, ...r })),
     );
   }
 
@@ -75,9 +82,15 @@ export class ReportsController {
   }
 
   @Get('threads')
-  @ApiOperation({ summary: 'One row per thread started in the period (CSV by default; ?format=json for JSON), streamed; 429 when the workspace already runs its exports' })
+  @ApiOperation({
+    summary: 'One row per thread started in the period (CSV by default; ?format=json for JSON), streamed; 429 when the workspace already runs its exports',
+  })
   async threads(@CurrentUser() user: AuthUser, @Query() q: ReportQueryDto, @Res() res: HttpResponse): Promise<void> {
-    const p = await this.params(user, { period: q.period, interval: q.interval, network: q.network, channel: q.channel, groupBy: q.groupBy, format: q.format ?? 'csv' }, ['none']);
+    const p = await this.params(
+      user,
+      { period: q.period, interval: q.interval, network: q.network, channel: q.channel, groupBy: q.groupBy, format: q.format ?? 'csv' },
+      ['none'],
+    );
     await this.exports.streamThreads(user.workspaceId, p, res);
   }
 
@@ -96,7 +109,11 @@ export class ReportsController {
 
   /** The report as JSON, or its rows as a CSV export (?format=csv). */
   private answer<R extends { rows: unknown[] }>(
-    user: AuthUser, p: ReportParams, res: HttpResponse, name: string, build: () => Promise<R>,
+    user: AuthUser,
+    p: ReportParams,
+    res: HttpResponse,
+    name: string,
+    build: () => Promise<R>,
     csvRows: (report: R) => unknown[] = (report) => report.rows,
   ): Promise<R | string> {
     return p.csv ? this.exports.reportCsv(user.workspaceId, res, name, async () => csvRows(await build())) : build();

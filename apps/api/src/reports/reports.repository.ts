@@ -37,7 +37,13 @@ export class ReportsRepository {
   }
 
   /** Histogram rows of the whole weeks `weeks` (Mondays) and the single days `days` (weeksAndDays()). */
-  responseHistograms(workspaceId: string, p: ReportParams, weeks: string[], days: string[], db: Queryable = this.dataSource): Promise<q.IResponseHistogramsResult[]> {
+  responseHistograms(
+    workspaceId: string,
+    p: ReportParams,
+    weeks: string[],
+    days: string[],
+    db: Queryable = this.dataSource,
+  ): Promise<q.IResponseHistogramsResult[]> {
     const { from: _from, to: _to, ...rest } = grouped(workspaceId, p);
     return q.responseHistograms.run({ ...rest, weeks, days }, sqlClient(db));
   }
@@ -56,9 +62,7 @@ export class ReportsRepository {
 
   /** Inbound messages per period, group and intent (every channel); per post when the report groups by post. */
   intentMix(workspaceId: string, p: ReportParams, db: Queryable = this.dataSource): Promise<q.IIntentMixResult[]> {
-    return p.groupBy === 'post'
-      ? q.intentMixByPost.run(grouped(workspaceId, p), sqlClient(db))
-      : q.intentMix.run(grouped(workspaceId, p), sqlClient(db));
+    return p.groupBy === 'post' ? q.intentMixByPost.run(grouped(workspaceId, p), sqlClient(db)) : q.intentMix.run(grouped(workspaceId, p), sqlClient(db));
   }
 
   commentersByPeriod(workspaceId: string, p: ReportParams, db: Queryable = this.dataSource): Promise<q.ICommentersByPeriodResult[]> {

@@ -22,34 +22,41 @@ export async function resonanceReport(reports: ReportsRepository, workspaceId: s
   ]);
   const followersOf = (grp: string | null) =>
     followers
-      .filter((f) => p.groupBy === 'network' ? f.network === grp : p.groupBy === 'channel' ? f.channel === grp : true)
+      .filter((f) => (p.groupBy === 'network' ? f.network === grp : p.groupBy === 'channel' ? f.channel === grp : true))
       .reduce((s, f) => s + f.followers, 0);
   const ids = new Map<string, { period: string; grp: string | null }>();
   for (const c of comments) ids.set(`${c.period}/${c.grp}`, { period: c.period, grp: c.grp });
-  const rows = [...ids.values()].sort((a, b) => (`${a.period}/${a.grp}` < `${b.period}/${b.grp}` ? -1 : 1)).map(({ period, grp }) => {
-    const mine = comments.filter((c) => c.period === period && c.grp === grp);
-    const total = mine.reduce((s, c) => s + c.comments, 0);
-    const mix = emptyMix();
-    for (const c of mine) mix[mixKey(c.intent)] += c.comments;
-    const sn = mine.reduce((s, c) => s + c.sn, 0);
-    const people = commenters.find((c) => c.period === period && c.grp === grp);
-    const f = p.groupBy === 'post' ? followersOf(null) : followersOf(grp);
-    const groupPosts = posts.filter((x) => (p.groupBy === 'network' ? x.network === grp : p.groupBy === 'channel' ? x.channel_account_id === grp : p.groupBy === 'post' ? x.id === grp : true));
-    const views = groupPosts.reduce((s, x) => s + (x.views ?? 0), 0);
-    const postComments = groupPosts.reduce((s, x) => s + x.our_comments, 0);
-    return {
-      period,
-      group: grp,
-      comments: total,
-      uniqueCommenters: p.groupBy === 'post' ? null : people?.unique_commenters ?? 0,
-      returningCommenters: p.groupBy === 'post' ? null : people?.returning_commenters ?? 0,
-      commentsPer1000Followers: f ? round((total / f) * 1000, 2) : null,
-      commentsPer1000Views: views ? round((postComments / views) * 1000, 2) : null,
-      shareAnswered: ratio(mine.reduce((s, c) => s + c.answered, 0), total),
-      intentMix: Object.fromEntries(Object.entries(mix).map(([k, v]) => [k, ratio(v, total) ?? 0])),
-      sentiment: sn ? round(mine.reduce((s, c) => s + c.ssum, 0) / sn) : null,
-    };
-  });
+  const rows = [...ids.values()]
+    .sort((a, b) => (`${a.period}/${a.grp}` < `${b.period}/${b.grp}` ? -1 : 1))
+    .map(({ period, grp }) => {
+      const mine = comments.filter((c) => c.period === period && c.grp === grp);
+      const total = mine.reduce((s, c) => s + c.comments, 0);
+      const mix = emptyMix();
+      for (const c of mine) mix[mixKey(c.intent)] += c.comments;
+      const sn = mine.reduce((s, c) => s + c.sn, 0);
+      const people = commenters.find((c) => c.period === period && c.grp === grp);
+      const f = p.groupBy === 'post' ? followersOf(null) : followersOf(grp);
+      const groupPosts = posts.filter((x) =>
+        p.groupBy === 'network' ? x.network === grp : p.groupBy === 'channel' ? x.channel_account_id === grp : p.groupBy === 'post' ? x.id === grp : true,
+      );
+      const views = groupPosts.reduce((s, x) => s + (x.views ?? 0), 0);
+      const postComments = groupPosts.reduce((s, x) => s + x.our_comments, 0);
+      return {
+        period,
+        group: grp,
+        comments: total,
+        uniqueCommenters: p.groupBy === 'post' ? null : (people?.unique_commenters ?? 0),
+        returningCommenters: p.groupBy === 'post' ? null : (people?.returning_commenters ?? 0),
+        commentsPer1000Followers: f ? round((total / f) * 1000, 2) : null,
+        commentsPer1000Views: views ? round((postComments / views) * 1000, 2) : null,
+        shareAnswered: ratio(
+          mine.reduce((s, c) => s + c.answered, 0),
+          total,
+        ),
+        intentMix: Object.fromEntries(Object.entries(mix).map(([k, v]) => [k, ratio(v, total) ?? 0])),
+        sentiment: sn ? round(mine.reduce((s, c) => s + c.ssum, 0) / sn) : null,
+      };
+    });
   // Ranked as score pairs, and only the ten shown copied (the sort is stable: ties stay in post order).
   const channelFollowers = new Map(followers.map((f) => [f.channel, f.followers]));
   const topPosts = posts
@@ -58,7 +65,18 @@ export async function resonanceReport(reports: ReportsRepository, workspaceId: s
     .slice(0, 10)
     .map(({ post, score }) => ({ ...toReportPost(post), weightedEngagement: score }));
   return {
-    definitions: pick('comments', 'uniqueCommenters', 'returningCommenters', 'perThousand', 'shareAnswered', 'intentMix', 'sentiment', 'weightedEngagement', 'topPosts', 'period'),
+    definitions: pick(
+      'comments',
+      'uniqueCommenters',
+      'returningCommenters',
+      'perThousand',
+      'shareAnswered',
+      'intentMix',
+      'sentiment',
+      'weightedEngagement',
+      'topPosts',
+      'period',
+    ),
     params: p,
     rows,
     topPosts,

@@ -4,7 +4,6 @@ import { weeksAndDays, type ReportParams } from './report-query';
 import type { ReportsRepository } from './reports.repository';
 import { ratio, summarize, type Bucket } from './stats';
 
-
 /**
  * Response times from report_response_daily and the histograms (never the message table). The
  * histograms of whole weeks come from report_response_hist_week, the other days from

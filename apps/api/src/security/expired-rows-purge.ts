@@ -64,7 +64,9 @@ export class ExpiredRowsPurge implements OnApplicationBootstrap, OnApplicationSh
       purgeExpiredSecurityRows(this.dataSource)
         .then((r) => {
           if (r.sessions + r.loginThrottle + r.apiRateLimit + r.accessLinks + r.webhookDeliveries > 0) {
-            this.logger.log(`purged ${r.sessions} expired sessions, ${r.loginThrottle} login counters, ${r.apiRateLimit} write counters, ${r.accessLinks} used or expired access links, ${r.webhookDeliveries} webhook deliveries past the replay window`);
+            this.logger.log(
+              `purged ${r.sessions} expired sessions, ${r.loginThrottle} login counters, ${r.apiRateLimit} write counters, ${r.accessLinks} used or expired access links, ${r.webhookDeliveries} webhook deliveries past the replay window`,
+            );
           }
         })
         .catch((error: unknown) => this.logger.warn(`purge of expired security rows failed: ${error instanceof Error ? error.message : String(error)}`)),

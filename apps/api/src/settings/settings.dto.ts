@@ -5,7 +5,7 @@ import type { UpdateSettingsRequest, WorkspaceSettings } from '@resonance/contra
 
 export class UpdateSettingsBody implements UpdateSettingsRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
-  @ApiPropertyOptional({ example: 'Europe/Berlin', description: "An IANA time zone name PostgreSQL knows (pg_timezone_names)" })
+  @ApiPropertyOptional({ example: 'Europe/Berlin', description: 'An IANA time zone name PostgreSQL knows (pg_timezone_names)' })
   @IsOptional()
   @IsString()
   @MaxLength(64)

@@ -10,10 +10,14 @@ const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 /** Weekdays 0–6 to up to four ["HH:MM","HH:MM"] spans, each starting before it ends. */
 export function isBusinessHours(hours: unknown): hours is BusinessHours {
   return (
-    typeof hours === 'object' && hours !== null && !Array.isArray(hours) &&
+    typeof hours === 'object' &&
+    hours !== null &&
+    !Array.isArray(hours) &&
     Object.entries(hours).every(
       ([day, spans]) =>
-        /^[0-6]$/.test(day) && Array.isArray(spans) && spans.length <= 4 &&
+        /^[0-6]$/.test(day) &&
+        Array.isArray(spans) &&
+        spans.length <= 4 &&
         spans.every((s) => Array.isArray(s) && s.length === 2 && HHMM.test(String(s[0])) && HHMM.test(String(s[1])) && String(s[0]) < String(s[1])),
     )
   );
@@ -47,7 +51,14 @@ export class SettingsService {
     if (body.timezone !== undefined) await this.checkTimezone(body.timezone);
     if (body.businessHours !== undefined) checkBusinessHours(body.businessHours);
     const row = toView(await this.settings.update(user.workspaceId, { name: body.name, timezone: body.timezone, businessHours: body.businessHours }));
-    await this.audit.record({ workspaceId: user.workspaceId, actorUserId: user.id, action: 'settings.update', targetType: 'workspace', targetId: user.workspaceId, data: { name: body.name, timezone: body.timezone, businessHours: body.businessHours } });
+    await this.audit.record({
+      workspaceId: user.workspaceId,
+      actorUserId: user.id,
+      action: 'settings.update',
+      targetType: 'workspace',
+      targetId: user.workspaceId,
+      data: { name: body.name, timezone: body.timezone, businessHours: body.businessHours },
+    });
     return row;
   }
 
@@ -66,7 +77,9 @@ export class SettingsService {
     }
     const known = knownToNode && (await this.settings.timezoneKnown(tz));
     if (!known) {
-      throw new BadRequestException(`time zone "${tz}" is not one the database knows: choose an IANA time zone name such as Europe/Berlin or America/Los_Angeles`);
+      throw new BadRequestException(
+        `time zone "${tz}" is not one the database knows: choose an IANA time zone name such as Europe/Berlin or America/Los_Angeles`,
+      );
     }
   }
 }

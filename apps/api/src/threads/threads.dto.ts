@@ -34,7 +34,9 @@ export class ThreadsQuery extends PageQuery implements ThreadListRequest {
   @ApiPropertyOptional({ format: 'uuid', description: 'channel account id' }) @IsOptional() @IsUUID() channel?: string;
   @ApiPropertyOptional({ description: '`me`, `unassigned` or a user id' })
   @IsOptional()
-  @Matches(/^(me|unassigned|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/, { message: 'assignee must be me, unassigned or a user id' })
+  @Matches(/^(me|unassigned|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/, {
+    message: 'assignee must be me, unassigned or a user id',
+  })
   assignee?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(MAX_TAG_LENGTH) tag?: string;
   @ApiPropertyOptional({ enum: INTENTS, description: 'threads with an inbound message of this intent' }) @IsOptional() @IsIn(INTENTS) intent?: Intent;
@@ -104,7 +106,8 @@ export class ThreadItemView implements ThreadItem {
   @ApiProperty({ nullable: true, type: String }) lastInboundAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) firstInboundAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) firstResponseAt!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'oldest unanswered inbound message; null when the company spoke last' }) waitingSince!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'oldest unanswered inbound message; null when the company spoke last' }) waitingSince!:
+    string | null;
   @ApiProperty() unreadCount!: number;
   @ApiProperty() messageCount!: number;
   @ApiProperty() createdAt!: string;

@@ -1,5 +1,14 @@
 import { Body, Controller, Get, Inject, Param, Patch, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { USER_ROLES, type CreateUserRequest, type InvitedUser, type InviteRequest, type UpdateUserRequest, type UserRole } from '@resonance/contracts';
 import { AccessLinkCreatedView } from '../access-links/access-links.dto';
@@ -51,7 +60,7 @@ export class UsersController {
 
   @Get()
   @Authenticated(...ALL_ROLES)
-  @ApiOperation({ summary: 'The workspace\'s users (every role: for assignment and names)' })
+  @ApiOperation({ summary: "The workspace's users (every role: for assignment and names)" })
   @ApiOkResponse({ type: [UserView] })
   list(@CurrentUser() user: AuthUser): Promise<UserView[]> {
     return this.users.list(user.workspaceId);
@@ -66,7 +75,9 @@ export class UsersController {
   }
 
   @Post(':id/access-link')
-  @ApiOperation({ summary: 'A new one-time link for the user (admins): an invitation while they have no password, else a password reset. Earlier unused links stop working.' })
+  @ApiOperation({
+    summary: 'A new one-time link for the user (admins): an invitation while they have no password, else a password reset. Earlier unused links stop working.',
+  })
   @ApiCreatedResponse({ type: AccessLinkCreatedView })
   accessLink(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string): Promise<AccessLinkCreatedView> {
     return this.users.accessLink(user, id);
@@ -81,7 +92,7 @@ export class UsersController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change a user\'s name, role, active flag or password (admins; not the own role or active flag)' })
+  @ApiOperation({ summary: "Change a user's name, role, active flag or password (admins; not the own role or active flag)" })
   @ApiOkResponse({ type: UserView })
   update(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string, @Body() body: UpdateUserBody): Promise<UserView> {
     return this.users.update(user, id, body);

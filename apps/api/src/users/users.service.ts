@@ -51,7 +51,17 @@ export class UsersService {
       const user = await this.users.insert({ workspaceId: actor.workspaceId, email, name: input.name.trim(), role: input.role, passwordHash: null }, tx);
       if (!user) throw new ConflictException(EMAIL_UNAVAILABLE);
       const link = await this.links.issue(tx, { workspaceId: actor.workspaceId, userId: user.id, purpose: 'invite', createdBy: actor.id });
-      await this.audit.record({ workspaceId: actor.workspaceId, actorUserId: actor.id, action: 'user.invite', targetType: 'user', targetId: user.id, data: { role: input.role, expiresAt: link.expiresAt } }, tx);
+      await this.audit.record(
+        {
+          workspaceId: actor.workspaceId,
+          actorUserId: actor.id,
+          action: 'user.invite',
+          targetType: 'user',
+          targetId: user.id,
+          data: { role: input.role, expiresAt: link.expiresAt },
+        },
+        tx,
+      );
       return { user, link };
     });
   }
@@ -67,7 +77,17 @@ export class UsersService {
       if (!user.active) throw new BadRequestException('this user is deactivated: activate them first, then create the link');
       const purpose = user.invitationPending ? 'invite' : 'reset';
       const link = await this.links.issue(tx, { workspaceId: actor.workspaceId, userId, purpose, createdBy: actor.id });
-      await this.audit.record({ workspaceId: actor.workspaceId, actorUserId: actor.id, action: purpose === 'invite' ? 'user.invite' : 'user.reset_link', targetType: 'user', targetId: userId, data: { expiresAt: link.expiresAt } }, tx);
+      await this.audit.record(
+        {
+          workspaceId: actor.workspaceId,
+          actorUserId: actor.id,
+          action: purpose === 'invite' ? 'user.invite' : 'user.reset_link',
+          targetType: 'user',
+          targetId: userId,
+          data: { expiresAt: link.expiresAt },
+        },
+        tx,
+      );
       return link;
     });
   }
@@ -78,9 +98,22 @@ export class UsersService {
 
   async create(actor: AuthUser, input: NewUser): Promise<UserView> {
     const email = input.email.trim().toLowerCase();
-    const user = await this.users.insert({ workspaceId: actor.workspaceId, email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) });
+    const user = await this.users.insert({
+      workspaceId: actor.workspaceId,
+      email,
+      name: input.name,
+      role: input.role,
+      passwordHash: await hashPassword(input.password),
+    });
     if (!user) throw new ConflictException(EMAIL_UNAVAILABLE);
-    await this.audit.record({ workspaceId: actor.workspaceId, actorUserId: actor.id, action: 'user.create', targetType: 'user', targetId: user.id, data: { role: input.role } });
+    await this.audit.record({
+      workspaceId: actor.workspaceId,
+      actorUserId: actor.id,
+      action: 'user.create',
+      targetType: 'user',
+      targetId: user.id,
+      data: { role: input.role },
+    });
     return user;
   }
 

@@ -23,7 +23,7 @@ export const REPLAY_WINDOW_DAYS = 7;
  */
 class ConnectedChannel {
   /** Type-only (no field at run time): a private member makes the class nominal. */
-  private declare readonly receiving: true;
+  declare private readonly receiving: true;
   constructor(
     readonly id: string,
     readonly externalId: string,

@@ -10,5 +10,8 @@ import { XWebhookController } from './x-webhook.controller';
 import { XWebhookService } from './x-webhook.service';
 
 /** Deliveries from the networks (Facebook, X, LinkedIn); they need the raw body (kept by security/json-body.ts). */
-@Module({ controllers: [FacebookWebhookController, LinkedInWebhookController, XWebhookController], providers: [HandshakeRateLimit, WebhookDeliveries, WebhooksRepository, FacebookWebhookService, LinkedInWebhookService, XWebhookService] })
+@Module({
+  controllers: [FacebookWebhookController, LinkedInWebhookController, XWebhookController],
+  providers: [HandshakeRateLimit, WebhookDeliveries, WebhooksRepository, FacebookWebhookService, LinkedInWebhookService, XWebhookService],
+})
 export class WebhooksModule {}

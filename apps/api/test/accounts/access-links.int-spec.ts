@@ -57,7 +57,9 @@ describe('one-time links (invite, reset)', () => {
     expect(message((await request(app.getHttpServer()).post('/api/access-links/inspect').send({ token }).expect(410)).body)).toMatch(/used already/);
     await login(app, 'ina@example.test', 'ina chose this');
 
-    const audit = (await db.dataSource.query(`SELECT action FROM audit_event WHERE target_id = $1 ORDER BY id`, [res.body.user.id])) as Array<{ action: string }>;
+    const audit = (await db.dataSource.query(`SELECT action FROM audit_event WHERE target_id = $1 ORDER BY id`, [res.body.user.id])) as Array<{
+      action: string;
+    }>;
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['user.invite', 'user.password_set']));
   });
 
@@ -92,7 +94,9 @@ describe('one-time links (invite, reset)', () => {
     await session.agent.get('/api/auth/me').expect(401);
     await request(app.getHttpServer()).post('/api/auth/login').send({ email: user.email, password: 'correct horse battery' }).expect(401);
     await login(app, user.email, 'a brand new password');
-    const [audit] = (await db.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'user.reset_link' AND target_id = $1`, [user.id])) as Array<{ n: number }>;
+    const [audit] = (await db.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'user.reset_link' AND target_id = $1`, [
+      user.id,
+    ])) as Array<{ n: number }>;
     expect(audit.n).toBe(1);
   });
 

@@ -22,9 +22,15 @@ describe('onboarding (first workspace and admin)', () => {
   const first = { workspaceName: 'Muster GmbH', adminName: 'Mia Muster', adminEmail: 'Mia@Muster.example', password: 'first admin password' };
 
   it('refuses bad input with a 400 and creates nothing', async () => {
-    const bad = await request(app.getHttpServer()).post('/api/onboarding').send({ ...first, password: 'short' }).expect(400);
+    const bad = await request(app.getHttpServer())
+      .post('/api/onboarding')
+      .send({ ...first, password: 'short' })
+      .expect(400);
     expect(JSON.stringify(bad.body)).toMatch(/password/);
-    await request(app.getHttpServer()).post('/api/onboarding').send({ ...first, workspaceName: '   ' }).expect(400);
+    await request(app.getHttpServer())
+      .post('/api/onboarding')
+      .send({ ...first, workspaceName: '   ' })
+      .expect(400);
     // A cross-site form cannot send JSON: any other body type is refused (unparsed, it fails validation first).
     const form = await request(app.getHttpServer()).post('/api/onboarding').set('Content-Type', 'text/plain').send(JSON.stringify(first));
     expect([400, 415]).toContain(form.status);
@@ -34,7 +40,9 @@ describe('onboarding (first workspace and admin)', () => {
   it('of two parallel requests exactly one creates the admin; every later one is refused', async () => {
     const [a, b] = await Promise.all([
       request(app.getHttpServer()).post('/api/onboarding').send(first),
-      request(app.getHttpServer()).post('/api/onboarding').send({ ...first, adminEmail: 'intruder@example.test', password: 'intruder password' }),
+      request(app.getHttpServer())
+        .post('/api/onboarding')
+        .send({ ...first, adminEmail: 'intruder@example.test', password: 'intruder password' }),
     ]);
     expect([a.status, b.status].sort()).toEqual([201, 409]);
     const refused = a.status === 409 ? a : b;
@@ -43,7 +51,10 @@ describe('onboarding (first workspace and admin)', () => {
     expect(await db.dataSource.query(`SELECT count(*)::int AS n FROM workspace`)).toEqual([{ n: 1 }]);
 
     expect((await request(app.getHttpServer()).get('/api/onboarding').expect(200)).body).toEqual({ needed: false });
-    await request(app.getHttpServer()).post('/api/onboarding').send({ ...first, adminEmail: 'late@example.test' }).expect(409);
+    await request(app.getHttpServer())
+      .post('/api/onboarding')
+      .send({ ...first, adminEmail: 'late@example.test' })
+      .expect(409);
     await request(app.getHttpServer()).post('/api/onboarding').send(first).expect(409);
     expect(await db.dataSource.query(`SELECT count(*)::int AS n FROM users`)).toEqual([{ n: 1 }]);
   });
@@ -54,7 +65,10 @@ describe('onboarding (first workspace and admin)', () => {
     const admin = await login(app, email, password);
     const me = await admin.agent.get('/api/auth/me').expect(200);
     expect(me.body.user).toMatchObject({ role: 'admin', invitationPending: false });
-    const audit = (await db.dataSource.query(`SELECT action, data FROM audit_event WHERE action = 'workspace.first_admin'`)) as Array<{ action: string; data: { via: string } }>;
+    const audit = (await db.dataSource.query(`SELECT action, data FROM audit_event WHERE action = 'workspace.first_admin'`)) as Array<{
+      action: string;
+      data: { via: string };
+    }>;
     expect(audit).toHaveLength(1);
     expect(audit[0].data.via).toBe('onboarding');
   });

@@ -94,7 +94,14 @@ describe('load: agents working the inbox while ingest runs', () => {
     await Promise.all([ingest, ...sessions.map((s, k) => agent(s, k))]);
 
     const report = Object.fromEntries(Object.entries(latencies).map(([op, xs]) => [op, { requests: xs.length, p95Ms: Math.round(p95(xs) * 10) / 10 }]));
-    const summary = { agents: AGENTS, seconds: RUN_MS / 1000, ingestedComments: ingested, ingestPerSecond: Math.round(ingested / (RUN_MS / 1000)), operations: report, errors };
+    const summary = {
+      agents: AGENTS,
+      seconds: RUN_MS / 1000,
+      ingestedComments: ingested,
+      ingestPerSecond: Math.round(ingested / (RUN_MS / 1000)),
+      operations: report,
+      errors,
+    };
     console.log(`load test: ${JSON.stringify(summary, null, 2)}`);
     writeFileSync(join(tmpdir(), 'resonance-load-test.json'), JSON.stringify(summary, null, 2));
     expect(Object.keys(report).length).toBeGreaterThanOrEqual(5);

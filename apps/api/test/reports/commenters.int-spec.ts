@@ -29,16 +29,32 @@ describe('resonance report: unique and returning commenters (hand-computed)', ()
 
   const comments = (network: Network, author: string, ...days: string[]): MessageRecord[] =>
     days.map((day, i) => ({
-      kind: 'message', network, externalId: `${author}-${day}-${i}`, threadKey: `${author}-${day}-${i}`, channel: 'comment',
-      postExternalId: `${network}-post`, author: { externalId: author, name: author }, text: 'Schön!', createdAt: berlin(day, '12:00'),
+      kind: 'message',
+      network,
+      externalId: `${author}-${day}-${i}`,
+      threadKey: `${author}-${day}-${i}`,
+      channel: 'comment',
+      postExternalId: `${network}-post`,
+      author: { externalId: author, name: author },
+      text: 'Schön!',
+      createdAt: berlin(day, '12:00'),
     }));
   const post = (network: Network): PostRecord => ({
-    kind: 'post', network, externalId: `${network}-post`, text: 'Neu', publishedAt: berlin('2026-10-01', '12:00'), counts: {},
+    kind: 'post',
+    network,
+    externalId: `${network}-post`,
+    text: 'Neu',
+    publishedAt: berlin('2026-10-01', '12:00'),
+    counts: {},
   });
   const report = async (query: string) => {
     const res = await analyst.agent.get(`/api/reports/resonance?${PERIOD}&${query}`).expect(200);
-    return (res.body.rows as Array<{ period: string; group: string | null; uniqueCommenters: number; returningCommenters: number }>)
-      .map((r) => [r.period, r.group, r.uniqueCommenters, r.returningCommenters]);
+    return (res.body.rows as Array<{ period: string; group: string | null; uniqueCommenters: number; returningCommenters: number }>).map((r) => [
+      r.period,
+      r.group,
+      r.uniqueCommenters,
+      r.returningCommenters,
+    ]);
   };
   const spans = () =>
     db.dataSource.query(
@@ -87,7 +103,10 @@ describe('resonance report: unique and returning commenters (hand-computed)', ()
     );
     // Over the whole period: anna, cara, finn, dora returning; ben, emil new. A person counts once.
     expect(await report('interval=total')).toEqual([['total', null, 6, 4]]);
-    expect(await report('interval=total&groupBy=network')).toEqual([['total', 'facebook', 4, 3], ['total', 'youtube', 2, 1]]);
+    expect(await report('interval=total&groupBy=network')).toEqual([
+      ['total', 'facebook', 4, 3],
+      ['total', 'youtube', 2, 1],
+    ]);
     expect(await report(`interval=total&channel=${youtube.id}`)).toEqual([['total', null, 2, 1]]);
   });
 

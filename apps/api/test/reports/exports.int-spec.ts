@@ -92,7 +92,7 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"', i++);
+      if (c === '"' && text[i + 1] === '"') ((cell += '"'), i++);
       else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
@@ -115,11 +115,13 @@ describe('data exports: streamed, bounded, formula-safe', () => {
 
   /** API connections of this database inside an export's transaction. */
   const exportTransactions = async () =>
-    ((await db.dataSource.query(
-      `SELECT count(*)::int AS n FROM pg_stat_activity
+    (
+      (await db.dataSource.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
         WHERE datname = current_database() AND pid <> pg_backend_pid()
           AND (state LIKE 'idle in transaction%' OR (state = 'active' AND query LIKE '%thread_export%'))`,
-    )) as Array<{ n: number }>)[0].n;
+      )) as Array<{ n: number }>
+    )[0].n;
 
   /** `n` exports blocked on their clients: cursor transactions idle for over half a second. */
   const exportsWaitingForClients = (n: number) => async () => {
@@ -212,7 +214,12 @@ describe('data exports: streamed, bounded, formula-safe', () => {
       await lock.release();
     }
     const done = await Promise.all(held);
-    expect(done.map((d) => [d.status, d.rows, d.complete])).toEqual([[200, 0, true], [200, 0, true], [200, 0, true], [200, 0, true]]);
+    expect(done.map((d) => [d.status, d.rows, d.complete])).toEqual([
+      [200, 0, true],
+      [200, 0, true],
+      [200, 0, true],
+      [200, 0, true],
+    ]);
     // Slots are given back at the end: the next exports run.
     const again = await fetch(`${baseUrl}/api/reports/response-times?${OCTOBER}&format=csv`, { headers: { Cookie: smallCookie } });
     expect(again.status).toBe(200);
@@ -233,11 +240,17 @@ describe('data exports: streamed, bounded, formula-safe', () => {
     // Both exports wait for their clients (the socket buffers are full): then the clients hang up.
     await waitFor(exportsWaitingForClients(2), 30_000);
     for (const c of cut) c.stop();
-    expect((await Promise.all(cut.map((c) => c.done))).map((d) => [d.status, d.complete])).toEqual([[200, false], [200, false]]);
+    expect((await Promise.all(cut.map((c) => c.done))).map((d) => [d.status, d.complete])).toEqual([
+      [200, false],
+      [200, false],
+    ]);
     // Well within the 60 s stall timeout: the server noticed the disconnect itself.
     await waitFor(async () => ((await exportTransactions()) === 0 ? true : undefined), 5_000);
     const next = await Promise.all([0, 1].map(() => download(baseUrl, bigCookie, EMPTY_DAY)));
-    expect(next.map((d) => [d.status, d.complete])).toEqual([[200, true], [200, true]]);
+    expect(next.map((d) => [d.status, d.complete])).toEqual([
+      [200, true],
+      [200, true],
+    ]);
   }, 120_000);
 
   it('cuts off a client that stops reading once the stall timeout passes, freeing its slot', async () => {

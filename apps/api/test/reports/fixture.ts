@@ -28,19 +28,38 @@ export interface Fixture {
  *                                                    first 600 s; replies 600 s and 7200 s
  */
 export async function seedFixture(ds: DataSource): Promise<Fixture> {
-  const workspace = await makeWorkspace(ds, { timezone: 'Europe/Berlin', businessHours: WEEKDAYS_8_TO_18 as never, settings: { slaTargetMinutes: { default: 60 } } });
+  const workspace = await makeWorkspace(ds, {
+    timezone: 'Europe/Berlin',
+    businessHours: WEEKDAYS_8_TO_18 as never,
+    settings: { slaTargetMinutes: { default: 60 } },
+  });
   const channel = await makeChannel(ds, workspace, { network: 'facebook', followers: 2000 });
   const agent = await makeUser(ds, workspace, { role: 'agent' });
   const analyst = await makeUser(ds, workspace, { role: 'analyst' });
   const admin = await makeUser(ds, workspace, { role: 'admin' });
   const store = new IngestStore(ds);
-  const post: PostRecord = { kind: 'post', network: 'facebook', externalId: 'post-1', text: 'Neue Kollektion: jetzt da!', publishedAt: berlin('2026-11-02', '12:00'), counts: { reactions: 100, comments: 6, shares: 10, views: 4000 } };
+  const post: PostRecord = {
+    kind: 'post',
+    network: 'facebook',
+    externalId: 'post-1',
+    text: 'Neue Kollektion: jetzt da!',
+    publishedAt: berlin('2026-11-02', '12:00'),
+    counts: { reactions: 100, comments: 6, shares: 10, views: 4000 },
+  };
   const comment = (id: string, thread: string, at: string, text: string, author = 'lena'): MessageRecord => ({
-    kind: 'message', network: 'facebook', externalId: id, threadKey: thread, channel: 'comment', postExternalId: 'post-1',
-    author: { externalId: author, name: author }, text, createdAt: at,
+    kind: 'message',
+    network: 'facebook',
+    externalId: id,
+    threadKey: thread,
+    channel: 'comment',
+    postExternalId: 'post-1',
+    author: { externalId: author, name: author },
+    text,
+    createdAt: at,
   });
   const native = (id: string, thread: string, at: string): MessageRecord => ({
-    ...comment(id, thread, at, 'Danke für deine Nachricht!'), author: { externalId: channel.externalId, name: 'The Page' },
+    ...comment(id, thread, at, 'Danke für deine Nachricht!'),
+    author: { externalId: channel.externalId, name: 'The Page' },
   });
   await store.ingest(channel.id, [
     post,
@@ -60,7 +79,9 @@ export async function seedFixture(ds: DataSource): Promise<Fixture> {
   );
   // C: hidden by the agent 20 minutes later.
   await ds.query(`UPDATE message SET hidden = true, handled_at = $2, handled_by = $3 WHERE channel_account_id = $1 AND external_id = 'c1'`, [
-    channel.id, berlin('2026-11-04', '10:20'), agent.id,
+    channel.id,
+    berlin('2026-11-04', '10:20'),
+    agent.id,
   ]);
   // D: closed after the first answer, reopened by new comments.
   await ds.query(`UPDATE thread SET status = 'closed' WHERE channel_account_id = $1 AND thread_key = 'D'`, [channel.id]);

@@ -48,11 +48,19 @@ describe('report read rollups (weeks, comments per channel, comments per post)',
   let rollups: Rollups;
 
   const comment = (id: string, thread: string, at: string, author: string): MessageRecord => ({
-    kind: 'message', network: 'facebook', externalId: id, threadKey: thread, channel: 'comment', postExternalId: 'post-1',
-    author: { externalId: author, name: author }, text: 'Schöne Farbe!', createdAt: at,
+    kind: 'message',
+    network: 'facebook',
+    externalId: id,
+    threadKey: thread,
+    channel: 'comment',
+    postExternalId: 'post-1',
+    author: { externalId: author, name: author },
+    text: 'Schöne Farbe!',
+    createdAt: at,
   });
   const native = (id: string, thread: string, at: string): MessageRecord => ({
-    ...comment(id, thread, at, fx.channel.externalId), author: { externalId: fx.channel.externalId, name: 'The Page' },
+    ...comment(id, thread, at, fx.channel.externalId),
+    author: { externalId: fx.channel.externalId, name: 'The Page' },
   });
   const expectSums = async () => {
     const all = await pairs(db.dataSource, fx.workspace.id);
@@ -96,7 +104,10 @@ describe('report read rollups (weeks, comments per channel, comments per post)',
   it('reads whole weeks from the week rows and the other days from the day rows, period by period', async () => {
     // Replies: A 1800 (3 Nov), D 600 and 7200 (5 Nov), B 230400 (9 Nov).
     expect(await replies({ period: '2026-11-01..2026-11-30' })).toEqual([['total', 4, 1800]]);
-    expect(await replies({ period: '2026-11-01..2026-11-30', interval: 'week' })).toEqual([['2026-11-02', 3, 1800], ['2026-11-09', 1, 230400]]);
+    expect(await replies({ period: '2026-11-01..2026-11-30', interval: 'week' })).toEqual([
+      ['2026-11-02', 3, 1800],
+      ['2026-11-09', 1, 230400],
+    ]);
     expect(await replies({ period: '2026-10-27..2026-11-09', interval: 'month' })).toEqual([['2026-11', 4, 1800]]);
     // 9 Nov alone (a day row), and the week of 9 Nov whole (a week row): the same.
     expect(await replies({ period: '2026-11-09..2026-11-09' })).toEqual([['total', 1, 230400]]);
@@ -114,7 +125,9 @@ describe('report read rollups (weeks, comments per channel, comments per post)',
     await expectSums();
 
     // B's reply turns out never to have been sent: the week of 9 Nov loses its only events.
-    await db.dataSource.query(`UPDATE message SET delivery = 'failed', external_id = NULL WHERE channel_account_id = $1 AND external_id = 'b2'`, [fx.channel.id]);
+    await db.dataSource.query(`UPDATE message SET delivery = 'failed', external_id = NULL WHERE channel_account_id = $1 AND external_id = 'b2'`, [
+      fx.channel.id,
+    ]);
     await rollups.drainAll();
     await expectSums();
     expect(await firstsPerWeek()).toEqual({ '2026-11-02': 2, '2026-11-16': 1 });

@@ -35,7 +35,15 @@ describe('report statements plan with their parameters folded (reports.sql)', ()
     return rows.map((r) => r['QUERY PLAN']).join('\n');
   }
 
-  const params = (interval: Interval, groupBy: Grouping) => ({ workspaceId, from: '2026-09-01', to: '2026-11-29', network: null, channel: null, interval, groupBy });
+  const params = (interval: Interval, groupBy: Grouping) => ({
+    workspaceId,
+    from: '2026-09-01',
+    to: '2026-11-29',
+    network: null,
+    channel: null,
+    interval,
+    groupBy,
+  });
 
   /** What the period label of each interval must plan as: exactly the old periodSql() expression. */
   const PERIOD_IN_PLAN: Record<Interval, RegExp> = {
@@ -51,17 +59,20 @@ describe('report statements plan with their parameters folded (reports.sql)', ()
   });
   afterAll(() => db.drop());
 
-  it.each(INTERVALS.flatMap((interval) => GROUPINGS.map((groupBy) => [interval, groupBy] as const)))('interval %s, groupBy %s: no CASE left in the plan', async (interval, groupBy) => {
-    const plans = [
-      await plan((c) => responseTotals.run(params(interval, groupBy), c)),
-      await plan((c) => resonanceComments.run(params(interval, groupBy), c)),
-      await plan((c) => intentMix.run(params(interval, groupBy), c)),
-    ];
-    for (const text of plans) {
-      expect(text).not.toMatch(/CASE/);
-      expect(text).toMatch(PERIOD_IN_PLAN[interval]);
-      // The optional filters fold away too: no parameter test is left for network or channel.
-      expect(text).not.toMatch(/IS NULL/);
-    }
-  });
+  it.each(INTERVALS.flatMap((interval) => GROUPINGS.map((groupBy) => [interval, groupBy] as const)))(
+    'interval %s, groupBy %s: no CASE left in the plan',
+    async (interval, groupBy) => {
+      const plans = [
+        await plan((c) => responseTotals.run(params(interval, groupBy), c)),
+        await plan((c) => resonanceComments.run(params(interval, groupBy), c)),
+        await plan((c) => intentMix.run(params(interval, groupBy), c)),
+      ];
+      for (const text of plans) {
+        expect(text).not.toMatch(/CASE/);
+        expect(text).toMatch(PERIOD_IN_PLAN[interval]);
+        // The optional filters fold away too: no parameter test is left for network or channel.
+        expect(text).not.toMatch(/IS NULL/);
+      }
+    },
+  );
 });

@@ -38,13 +38,19 @@ describe('reports API (hand-computed fixture)', () => {
         group: null,
         // first: A 1800, B 230400 (Fri 17:00 → Mon 09:00), D 600; business: 1800, 7200, 600
         firstResponse: {
-          count: 3, median: 1800, p90: 230400, mean: 77600,
+          count: 3,
+          median: 1800,
+          p90: 230400,
+          mean: 77600,
           business: { count: 3, median: 1800, p90: 7200, mean: 3200 },
           sla: { attained: 0.6667, businessAttained: 0.6667 },
         },
         // replies: A 1800, B 230400, D 600 and 7200 (reopened: from the 14:00 comment, not 14:30)
         reply: {
-          count: 4, median: 1800, p90: 230400, mean: 60000,
+          count: 4,
+          median: 1800,
+          p90: 230400,
+          mean: 60000,
           business: { count: 4, median: 1800, p90: 7200, mean: 4200 },
           sla: { attained: 0.5, businessAttained: 0.5 },
         },
@@ -64,7 +70,10 @@ describe('reports API (hand-computed fixture)', () => {
     expect(rows.native.reply).toMatchObject({ count: 3, median: 1800, mean: 3200 });
     const byDay = await analyst.agent.get(`/api/reports/response-times?${NOVEMBER}&interval=day`).expect(200);
     expect(byDay.body.rows.map((r: { period: string; reply: { count: number } }) => [r.period, r.reply.count])).toEqual([
-      ['2026-11-03', 1], ['2026-11-04', 0], ['2026-11-05', 2], ['2026-11-09', 1],
+      ['2026-11-03', 1],
+      ['2026-11-04', 0],
+      ['2026-11-05', 2],
+      ['2026-11-09', 1],
     ]);
   });
 
@@ -89,7 +98,9 @@ describe('reports API (hand-computed fixture)', () => {
   });
 
   it('keeps, counts and applies an agent correction of an intent label', async () => {
-    const [d4] = (await db.dataSource.query(`SELECT id::text, intent FROM message WHERE channel_account_id = $1 AND external_id = 'd4'`, [fx.channel.id])) as Array<{ id: string; intent: string }>;
+    const [d4] = (await db.dataSource.query(`SELECT id::text, intent FROM message WHERE channel_account_id = $1 AND external_id = 'd4'`, [
+      fx.channel.id,
+    ])) as Array<{ id: string; intent: string }>;
     const target = d4.intent === 'praise' ? 'product_question' : 'praise';
     const before = await analyst.agent.get(`/api/reports/intents?${NOVEMBER}`).expect(200);
     await agent.agent.post('/api/reports/intents/corrections').set('X-CSRF-Token', agent.csrf).send({ messageId: d4.id, intent: target }).expect(201);
@@ -101,7 +112,10 @@ describe('reports API (hand-computed fixture)', () => {
   });
 
   it('exports every report and one row per thread as CSV', async () => {
-    const res = await analyst.agent.get(`/api/reports/response-times?${NOVEMBER}&format=csv`).expect(200).expect('Content-Type', /text\/csv/);
+    const res = await analyst.agent
+      .get(`/api/reports/response-times?${NOVEMBER}&format=csv`)
+      .expect(200)
+      .expect('Content-Type', /text\/csv/);
     const [header, line] = res.text.trim().split('\r\n');
     const cols = header.split(',');
     expect(line.split(',')[cols.indexOf('firstResponse.median')]).toBe('1800');
@@ -110,7 +124,10 @@ describe('reports API (hand-computed fixture)', () => {
       const r = await analyst.agent.get(`/api/reports/${path}?${NOVEMBER}&format=csv`).expect(200);
       expect(r.text.split('\r\n').length).toBeGreaterThan(2);
     }
-    const threads = await analyst.agent.get(`/api/reports/threads?${NOVEMBER}`).expect(200).expect('Content-Type', /text\/csv/);
+    const threads = await analyst.agent
+      .get(`/api/reports/threads?${NOVEMBER}`)
+      .expect(200)
+      .expect('Content-Type', /text\/csv/);
     const lines = threads.text.trim().split('\r\n');
     expect(lines).toHaveLength(5); // header + threads A–D
     const tcols = lines[0].split(',');

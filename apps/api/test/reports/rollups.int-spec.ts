@@ -11,26 +11,31 @@ async function rollupSnapshot(ds: DataSource, workspaceId: string) {
     events: await q(
       `SELECT t.thread_key, e.kind, e.seconds, e.business_seconds, e.within_target, e.agent_id, e.action, to_char(e.day, 'YYYY-MM-DD') AS day
          FROM report_response_event e JOIN thread t ON t.id = e.thread_id WHERE e.workspace_id = $1
-        ORDER BY t.thread_key, e.kind, e.closed_at`),
+        ORDER BY t.thread_key, e.kind, e.closed_at`,
+    ),
     daily: await q(
       `SELECT to_char(day, 'YYYY-MM-DD') d, channel_account_id, network, channel, agent_id, kind, n, seconds_sum, business_n, business_seconds_sum, within_target, within_target_business
-         FROM report_response_daily WHERE workspace_id = $1 ORDER BY 1, 2, 3, 4, 5, 6`),
+         FROM report_response_daily WHERE workspace_id = $1 ORDER BY 1, 2, 3, 4, 5, 6`,
+    ),
     hist: await q(
-      `SELECT to_char(day, 'YYYY-MM-DD') d, agent_id, kind, clock, bucket, n, seconds_sum FROM report_response_hist WHERE workspace_id = $1 ORDER BY 1, 2, 3, 4, 5`),
+      `SELECT to_char(day, 'YYYY-MM-DD') d, agent_id, kind, clock, bucket, n, seconds_sum FROM report_response_hist WHERE workspace_id = $1 ORDER BY 1, 2, 3, 4, 5`,
+    ),
     threadComments: await q(
       `SELECT t.thread_key, to_char(c.day, 'YYYY-MM-DD') d, c.post_id, c.intent, c.contact_id, c.comments, c.answered,
               round(c.sentiment_sum::numeric, 9)::text AS sentiment_sum, c.sentiment_n, c.handled,
               round(c.ingest_lag_seconds_sum::numeric, 9)::text AS ingest_lag_seconds_sum
-         FROM report_thread_comment c JOIN thread t ON t.id = c.thread_id WHERE c.workspace_id = $1 ORDER BY 1, 2, 3, 4, 5`),
+         FROM report_thread_comment c JOIN thread t ON t.id = c.thread_id WHERE c.workspace_id = $1 ORDER BY 1, 2, 3, 4, 5`,
+    ),
     comments: await q(
       `SELECT to_char(day, 'YYYY-MM-DD') d, post_id, intent, comments, answered, round(sentiment_sum::numeric, 9)::text AS sentiment_sum, sentiment_n, handled,
               round(ingest_lag_seconds_sum::numeric, 9)::text AS ingest_lag_seconds_sum
-         FROM report_comment_daily WHERE workspace_id = $1 ORDER BY 1, 2, 3`),
-    commenters: await q(
-      `SELECT to_char(day, 'YYYY-MM-DD') d, contact_id, comments FROM report_commenter_daily WHERE workspace_id = $1 ORDER BY 1, 2`),
+         FROM report_comment_daily WHERE workspace_id = $1 ORDER BY 1, 2, 3`,
+    ),
+    commenters: await q(`SELECT to_char(day, 'YYYY-MM-DD') d, contact_id, comments FROM report_commenter_daily WHERE workspace_id = $1 ORDER BY 1, 2`),
     first: await q(`SELECT contact_id, to_char(first_day, 'YYYY-MM-DD') d FROM report_commenter WHERE workspace_id = $1 ORDER BY 1`),
     spans: await q(
-      `SELECT to_char(day, 'YYYY-MM-DD') d, next_day::text, has_prev, commenters FROM report_commenter_span WHERE workspace_id = $1 ORDER BY 1, 2, 3`),
+      `SELECT to_char(day, 'YYYY-MM-DD') d, next_day::text, has_prev, commenters FROM report_commenter_span WHERE workspace_id = $1 ORDER BY 1, 2, 3`,
+    ),
   };
 }
 
@@ -57,7 +62,16 @@ describe('report rollups', () => {
       { thread_key: 'A', kind: 'reply', seconds: 1800, business_seconds: 1800, within_target: true, agent_id: null, action: null, day: '2026-11-03' },
       { thread_key: 'B', kind: 'first', seconds: 230400, business_seconds: 7200, within_target: false, agent_id: fx.agent.id, action: null, day: '2026-11-09' },
       { thread_key: 'B', kind: 'reply', seconds: 230400, business_seconds: 7200, within_target: false, agent_id: fx.agent.id, action: null, day: '2026-11-09' },
-      { thread_key: 'C', kind: 'handled', seconds: 1200, business_seconds: 1200, within_target: true, agent_id: fx.agent.id, action: 'hide', day: '2026-11-04' },
+      {
+        thread_key: 'C',
+        kind: 'handled',
+        seconds: 1200,
+        business_seconds: 1200,
+        within_target: true,
+        agent_id: fx.agent.id,
+        action: 'hide',
+        day: '2026-11-04',
+      },
       { thread_key: 'D', kind: 'first', seconds: 600, business_seconds: 600, within_target: true, agent_id: null, action: null, day: '2026-11-05' },
       { thread_key: 'D', kind: 'reply', seconds: 600, business_seconds: 600, within_target: true, agent_id: null, action: null, day: '2026-11-05' },
       { thread_key: 'D', kind: 'reply', seconds: 7200, business_seconds: 7200, within_target: false, agent_id: null, action: null, day: '2026-11-05' },
@@ -106,23 +120,37 @@ describe('report rollups, one change per drain', () => {
   let rollups: Rollups;
 
   const comment = (id: string, thread: string, at: string, author: string, text = 'Schöne Farbe!'): MessageRecord => ({
-    kind: 'message', network: 'facebook', externalId: id, threadKey: thread, channel: 'comment', postExternalId: 'post-1',
-    author: { externalId: author, name: author }, text, createdAt: at,
+    kind: 'message',
+    network: 'facebook',
+    externalId: id,
+    threadKey: thread,
+    channel: 'comment',
+    postExternalId: 'post-1',
+    author: { externalId: author, name: author },
+    text,
+    createdAt: at,
   });
   const native = (id: string, thread: string, at: string): MessageRecord => ({
-    ...comment(id, thread, at, fx.channel.externalId, 'Danke!'), author: { externalId: fx.channel.externalId, name: 'The Page' },
+    ...comment(id, thread, at, fx.channel.externalId, 'Danke!'),
+    author: { externalId: fx.channel.externalId, name: 'The Page' },
   });
   /** Per day: [comments, answered, handled]. */
   const days = async () =>
     Object.fromEntries(
-      ((await db.dataSource.query(
-        `SELECT to_char(day, 'YYYY-MM-DD') d, sum(comments)::int c, sum(answered)::int a, sum(handled)::int h
+      (
+        (await db.dataSource.query(
+          `SELECT to_char(day, 'YYYY-MM-DD') d, sum(comments)::int c, sum(answered)::int a, sum(handled)::int h
            FROM report_comment_daily WHERE workspace_id = $1 GROUP BY 1 ORDER BY 1`,
-        [fx.workspace.id],
-      )) as Array<{ d: string; c: number; a: number; h: number }>).map((r) => [r.d, [r.c, r.a, r.h]]),
+          [fx.workspace.id],
+        )) as Array<{ d: string; c: number; a: number; h: number }>
+      ).map((r) => [r.d, [r.c, r.a, r.h]]),
     );
   const contact = async (externalId: string) =>
-    ((await db.dataSource.query(`SELECT id::int FROM contact WHERE channel_account_id = $1 AND external_id = $2`, [fx.channel.id, externalId])) as Array<{ id: number }>)[0].id;
+    (
+      (await db.dataSource.query(`SELECT id::int FROM contact WHERE channel_account_id = $1 AND external_id = $2`, [fx.channel.id, externalId])) as Array<{
+        id: number;
+      }>
+    )[0].id;
   const drainedAsRebuilt = async () => {
     const drained = await rollups.drainAll();
     expect(drained.threads).toBeGreaterThan(0);
@@ -173,13 +201,16 @@ describe('report rollups, one change per drain', () => {
   it('moves a comment between intents when its label is corrected', async () => {
     const byIntent = async () =>
       Object.fromEntries(
-        ((await db.dataSource.query(
-          `SELECT intent, comments FROM report_comment_daily WHERE workspace_id = $1 AND day = '2026-11-05'`,
-          [fx.workspace.id],
-        )) as Array<{ intent: string; comments: number }>).map((r) => [r.intent, r.comments]),
+        (
+          (await db.dataSource.query(`SELECT intent, comments FROM report_comment_daily WHERE workspace_id = $1 AND day = '2026-11-05'`, [
+            fx.workspace.id,
+          ])) as Array<{ intent: string; comments: number }>
+        ).map((r) => [r.intent, r.comments]),
       );
     const before = await byIntent();
-    const [d4] = (await db.dataSource.query(`SELECT intent FROM message WHERE channel_account_id = $1 AND external_id = 'd4'`, [fx.channel.id])) as Array<{ intent: string }>;
+    const [d4] = (await db.dataSource.query(`SELECT intent FROM message WHERE channel_account_id = $1 AND external_id = 'd4'`, [fx.channel.id])) as Array<{
+      intent: string;
+    }>;
     const target = d4.intent === 'complaint_support' ? 'other_spam' : 'complaint_support';
     await db.dataSource.query(`UPDATE message SET intent = $2 WHERE channel_account_id = $1 AND external_id = 'd4'`, [fx.channel.id, target]);
     await drainedAsRebuilt();
@@ -196,22 +227,24 @@ describe('report rollups, one change per drain', () => {
   });
 
   it('follows a contact to a new day of an old thread and to an earlier first day', async () => {
-    await store.ingest(fx.channel.id, [
-      comment('d6', 'D', berlin('2026-11-12', '09:00'), 'lena'),
-      comment('f1', 'F', berlin('2026-11-01', '15:00'), 'max'),
-    ]);
+    await store.ingest(fx.channel.id, [comment('d6', 'D', berlin('2026-11-12', '09:00'), 'lena'), comment('f1', 'F', berlin('2026-11-01', '15:00'), 'max')]);
     const after = await drainedAsRebuilt();
     expect((await days())['2026-11-12']).toEqual([1, 0, 0]); // after D's last answer
     expect((await days())['2026-11-05']).toEqual([3, 3, 0]);
     const [lena, max] = [await contact('lena'), await contact('max')];
     expect(after.first.filter((f) => [String(lena), String(max)].includes(f.contact_id as string))).toEqual(
-      [{ contact_id: String(lena), d: '2026-11-03' }, { contact_id: String(max), d: '2026-11-01' }].sort((a, b) => Number(a.contact_id) - Number(b.contact_id)),
+      [
+        { contact_id: String(lena), d: '2026-11-03' },
+        { contact_id: String(max), d: '2026-11-01' },
+      ].sort((a, b) => Number(a.contact_id) - Number(b.contact_id)),
     );
     expect(after.spans.find((s) => s.d === '2026-11-05')).toEqual({ d: '2026-11-05', next_day: '2026-11-12', has_prev: true, commenters: 1 });
   });
 
   it('takes a reply back when it turns out never to have been sent', async () => {
-    await db.dataSource.query(`UPDATE message SET delivery = 'failed', external_id = NULL WHERE channel_account_id = $1 AND external_id = 'b2'`, [fx.channel.id]);
+    await db.dataSource.query(`UPDATE message SET delivery = 'failed', external_id = NULL WHERE channel_account_id = $1 AND external_id = 'b2'`, [
+      fx.channel.id,
+    ]);
     const after = await drainedAsRebuilt();
     expect((await days())['2026-11-06']).toEqual([1, 0, 0]);
     expect(after.events.filter((e) => e.thread_key === 'B')).toEqual([]);
@@ -233,6 +266,8 @@ describe('report rollups, one change per drain', () => {
     expect(await rollups.drainAll()).toEqual({ threads: 0, days: 0 });
     expect(await days()).toEqual(before);
     expect((await rollupSnapshot(db.dataSource, fx.workspace.id)).threadComments.filter((r) => r.thread_key === 'C')).toEqual([]);
-    expect(await db.dataSource.query(`SELECT count(*)::int AS n FROM report_thread_comment c WHERE NOT EXISTS (SELECT 1 FROM thread t WHERE t.id = c.thread_id)`)).toEqual([{ n: 0 }]);
+    expect(
+      await db.dataSource.query(`SELECT count(*)::int AS n FROM report_thread_comment c WHERE NOT EXISTS (SELECT 1 FROM thread t WHERE t.id = c.thread_id)`),
+    ).toEqual([{ n: 0 }]);
   });
 });

@@ -136,7 +136,11 @@ describe('avatar proxy', () => {
   it('refuses images over 1 MB, announced or not', async () => {
     for (const name of ['large', 'largeChunked']) {
       const res = await avatar(name);
-      expect({ name, status: res.status, message: res.body.message }).toEqual({ name, status: 502, message: expect.stringMatching(/larger than 1048576 bytes/) });
+      expect({ name, status: res.status, message: res.body.message }).toEqual({
+        name,
+        status: 502,
+        message: expect.stringMatching(/larger than 1048576 bytes/),
+      });
     }
   });
 

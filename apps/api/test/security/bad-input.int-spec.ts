@@ -26,13 +26,14 @@ describe('bad input is a clear 400, never a 500', () => {
   let agent: Session;
   let threadId: string;
 
-  const workspaceRow = async () =>
-    (await db.dataSource.query(`SELECT name, timezone, business_hours FROM workspace WHERE id = $1`, [workspace.id]))[0];
+  const workspaceRow = async () => (await db.dataSource.query(`SELECT name, timezone, business_hours FROM workspace WHERE id = $1`, [workspace.id]))[0];
   const counts = async () =>
-    (await db.dataSource.query(
-      `SELECT (SELECT count(*) FROM message)::int AS messages, (SELECT count(*) FROM audit_event)::int AS audit,
+    (
+      await db.dataSource.query(
+        `SELECT (SELECT count(*) FROM message)::int AS messages, (SELECT count(*) FROM audit_event)::int AS audit,
               (SELECT count(*) FROM session)::int AS sessions`,
-    ))[0];
+      )
+    )[0];
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -99,7 +100,11 @@ describe('bad input is a clear 400, never a 500', () => {
       expect({ messageId, status: res.status }).toEqual({ messageId, status: 400 });
       expect(res.body.message).toEqual(['messageId must be a message id']);
     }
-    await agent.agent.post('/api/reports/intents/corrections').set('X-CSRF-Token', agent.csrf).send({ messageId: '999999999999999999', intent: 'praise' }).expect(404);
+    await agent.agent
+      .post('/api/reports/intents/corrections')
+      .set('X-CSRF-Token', agent.csrf)
+      .send({ messageId: '999999999999999999', intent: 'praise' })
+      .expect(404);
     expect(await corrections()).toBe(before);
   });
 
@@ -168,10 +173,20 @@ describe('bad input is a clear 400, never a 500', () => {
       const note = `${'['.repeat(5_000)} {"a": ${'{'.repeat(100)}`;
       const res = await admin.agent.post(`/api/threads/${threadId}/notes`).set('X-CSRF-Token', admin.csrf).send({ text: note }).expect(201);
       expect(res.body.text).toBe(note);
-      const hours = { '1': [['08:00', '18:00']], '2': [['08:00', '12:00'], ['13:00', '18:00']] };
+      const hours = {
+        '1': [['08:00', '18:00']],
+        '2': [
+          ['08:00', '12:00'],
+          ['13:00', '18:00'],
+        ],
+      };
       await admin.agent.patch('/api/settings').set('X-CSRF-Token', admin.csrf).send({ businessHours: hours }).expect(200);
       // 64 levels are still JSON the API reads (the DTO then refuses what it does not know).
-      const deepButAllowed = await admin.agent.patch('/api/settings').set('X-CSRF-Token', admin.csrf).set('content-type', 'application/json').send(`{"name":"n","extra":${nested(62)}}`);
+      const deepButAllowed = await admin.agent
+        .patch('/api/settings')
+        .set('X-CSRF-Token', admin.csrf)
+        .set('content-type', 'application/json')
+        .send(`{"name":"n","extra":${nested(62)}}`);
       expect(deepButAllowed.status).toBe(400);
       expect(deepButAllowed.body.message).toEqual(['property extra should not exist']);
     });

@@ -11,7 +11,25 @@ import { comment, login, makeLoginUser, type Session } from '../support';
 const MEGABYTE = 'ä'.repeat(1 << 19);
 const hostileString = fc.oneof(
   { weight: 6, arbitrary: fc.string({ unit: 'binary', maxLength: 60 }) },
-  { weight: 6, arbitrary: fc.constantFrom('\uD800', 'a\uDC00b', '\u202Eevil\u202C', '\u200F\u05D0\u05D1\u200E', '👩\u200D👩\u200D👧', '\u200B\u2060', '\0', '', ' ', '__proto__', "'; DROP TABLE message; --", '9'.repeat(40), 'closed', 'admin') },
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom(
+      '\uD800',
+      'a\uDC00b',
+      '\u202Eevil\u202C',
+      '\u200F\u05D0\u05D1\u200E',
+      '👩\u200D👩\u200D👧',
+      '\u200B\u2060',
+      '\0',
+      '',
+      ' ',
+      '__proto__',
+      "'; DROP TABLE message; --",
+      '9'.repeat(40),
+      'closed',
+      'admin',
+    ),
+  },
   { weight: 1, arbitrary: fc.constant(MEGABYTE) },
 );
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -24,11 +42,42 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 }), { maxKeys: 3 }) },
 );
 // Field names of the API's DTOs, so fuzzed bodies reach the validators and the services behind them.
-const FIELDS = ['text', 'status', 'priority', 'tags', 'tag', 'assigneeId', 'email', 'password', 'name', 'role', 'active', 'currentPassword', 'newPassword', 'title', 'shortcut', 'threadId', 'timezone', 'businessHours', 'settings', 'parentExternalId', 'lastSeenMessageId', 'confirmNewer', 'intent', 'messageId', 'network', 'accountIds', 'retentionDays'];
+const FIELDS = [
+  'text',
+  'status',
+  'priority',
+  'tags',
+  'tag',
+  'assigneeId',
+  'email',
+  'password',
+  'name',
+  'role',
+  'active',
+  'currentPassword',
+  'newPassword',
+  'title',
+  'shortcut',
+  'threadId',
+  'timezone',
+  'businessHours',
+  'settings',
+  'parentExternalId',
+  'lastSeenMessageId',
+  'confirmNewer',
+  'intent',
+  'messageId',
+  'network',
+  'accountIds',
+  'retentionDays',
+];
 const body = fc.oneof(
   { weight: 6, arbitrary: fc.dictionary(fc.oneof(fc.constantFrom(...FIELDS), fc.string({ maxLength: 10 })), hostileValue, { maxKeys: 5 }) },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
-  { weight: 1, arbitrary: fc.constantFrom('{"text":', '[', 'null', '"', '{"text":"\\uD800"}', '{"__proto__":{"admin":true}}', `{"text":"${'x'.repeat(200_000)}"}`) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('{"text":', '[', 'null', '"', '{"text":"\\uD800"}', '{"__proto__":{"admin":true}}', `{"text":"${'x'.repeat(200_000)}"}`),
+  },
 );
 
 /**
@@ -43,12 +92,12 @@ const regressions: Array<{ found: string; path: string; body: object }> = [
   { found: 'PATCH priority: null reached a NOT NULL column', path: '/api/threads/:thread', body: { status: 'pending', tags: ['x'], priority: null } },
   { found: 'same for status', path: '/api/threads/:thread', body: { status: null } },
   { found: 'same for tags', path: '/api/threads/:thread', body: { tags: null } },
-  { found: 'same for a user\'s name', path: '/api/users/:me', body: { name: null } },
-  { found: 'same for a user\'s role', path: '/api/users/:me', body: { role: null } },
-  { found: 'same for a user\'s active flag', path: '/api/users/:me', body: { active: null } },
-  { found: 'same for a user\'s password', path: '/api/users/:me', body: { password: null } },
-  { found: 'same for a canned response\'s title', path: '/api/canned-responses/:canned', body: { title: null } },
-  { found: 'same for a canned response\'s text', path: '/api/canned-responses/:canned', body: { text: null } },
+  { found: "same for a user's name", path: '/api/users/:me', body: { name: null } },
+  { found: "same for a user's role", path: '/api/users/:me', body: { role: null } },
+  { found: "same for a user's active flag", path: '/api/users/:me', body: { active: null } },
+  { found: "same for a user's password", path: '/api/users/:me', body: { password: null } },
+  { found: "same for a canned response's title", path: '/api/canned-responses/:canned', body: { title: null } },
+  { found: "same for a canned response's text", path: '/api/canned-responses/:canned', body: { text: null } },
 ];
 
 describe('API input validation under fuzzing', () => {
@@ -92,30 +141,78 @@ describe('API input validation under fuzzing', () => {
   // Built inside the tests: the ids exist only after beforeAll. Each route has a valid body, which
   // the fuzzer either keeps with hostile strings in it or breaks (a field replaced, a random body).
   const routes = () => {
-    const id = fc.oneof({ weight: 4, arbitrary: fc.constant(threadId) }, { weight: 1, arbitrary: fc.constantFrom('0', '-1', '99999999999999999999', 'abc', '1e3', '%00', '%F0%9F%98%80') });
+    const id = fc.oneof(
+      { weight: 4, arbitrary: fc.constant(threadId) },
+      { weight: 1, arbitrary: fc.constantFrom('0', '-1', '99999999999999999999', 'abc', '1e3', '%00', '%F0%9F%98%80') },
+    );
     const uuid = fc.oneof(fc.uuid(), fc.constantFrom('abc', '%00'));
     type Route = readonly ['post' | 'patch', string, Record<string, unknown>];
     const r = (method: 'post' | 'patch', path: fc.Arbitrary<string>, valid: (text: string) => Record<string, unknown>): fc.Arbitrary<Route> =>
       fc.tuple(path, hostileString).map(([p, text]) => [method, p, valid(text)] as const);
     return fc.oneof(
-      r('patch', id.map((t) => `/api/threads/${t}`), (text) => ({ status: 'pending', tags: [text], priority: 1 })),
-      r('post', id.map((t) => `/api/threads/${t}/replies`), (text) => ({ text })),
-      r('post', id.map((t) => `/api/threads/${t}/notes`), (text) => ({ text })),
-      r('post', id.map((t) => `/api/threads/${t}/assign`), () => ({})),
-      r('post', id.map((t) => `/api/threads/${t}/tags`), (tag) => ({ tag })),
-      r('post', id.map((t) => `/api/threads/${t}/read`), () => ({})),
-      r('post', id.map((t) => `/api/threads/${t}/presence`), () => ({ state: 'viewing' })),
-      r('post', id.map((t) => `/api/messages/${t}/retry`), () => ({})),
+      r(
+        'patch',
+        id.map((t) => `/api/threads/${t}`),
+        (text) => ({ status: 'pending', tags: [text], priority: 1 }),
+      ),
+      r(
+        'post',
+        id.map((t) => `/api/threads/${t}/replies`),
+        (text) => ({ text }),
+      ),
+      r(
+        'post',
+        id.map((t) => `/api/threads/${t}/notes`),
+        (text) => ({ text }),
+      ),
+      r(
+        'post',
+        id.map((t) => `/api/threads/${t}/assign`),
+        () => ({}),
+      ),
+      r(
+        'post',
+        id.map((t) => `/api/threads/${t}/tags`),
+        (tag) => ({ tag }),
+      ),
+      r(
+        'post',
+        id.map((t) => `/api/threads/${t}/read`),
+        () => ({}),
+      ),
+      r(
+        'post',
+        id.map((t) => `/api/threads/${t}/presence`),
+        () => ({ state: 'viewing' }),
+      ),
+      r(
+        'post',
+        id.map((t) => `/api/messages/${t}/retry`),
+        () => ({}),
+      ),
       r('post', fc.constant('/api/canned-responses'), (text) => ({ title: text, text })),
       r('patch', fc.constant(`/api/canned-responses/${cannedId}`), (text) => ({ title: text })),
       r('post', fc.constant(`/api/canned-responses/${cannedId}/render`), () => ({ threadId })),
-      r('post', fc.constant('/api/users'), (name) => ({ email: `u${Math.random().toString(36).slice(2)}@example.test`, name, role: 'agent', password: 'long enough password' })),
-      r('patch', uuid.map((u) => `/api/users/${u}`), (name) => ({ name })),
+      r('post', fc.constant('/api/users'), (name) => ({
+        email: `u${Math.random().toString(36).slice(2)}@example.test`,
+        name,
+        role: 'agent',
+        password: 'long enough password',
+      })),
+      r(
+        'patch',
+        uuid.map((u) => `/api/users/${u}`),
+        (name) => ({ name }),
+      ),
       r('patch', fc.constant('/api/settings'), (name) => ({ name })),
       r('post', fc.constant('/api/auth/password'), (newPassword) => ({ currentPassword: 'wrong', newPassword })),
       r('post', fc.constant('/api/reports/intents/corrections'), (intent) => ({ messageId: '1', intent })),
       r('post', fc.constant('/api/channels/connect/facebook'), () => ({})),
-      r('patch', uuid.map((u) => `/api/channels/${u}`), () => ({ status: 'paused' })),
+      r(
+        'patch',
+        uuid.map((u) => `/api/channels/${u}`),
+        () => ({ status: 'paused' }),
+      ),
     );
   };
   const breakBody = (valid: Record<string, unknown>) =>
@@ -129,21 +226,29 @@ describe('API input validation under fuzzing', () => {
     console.log(`dto fuzz seed ${SEED}: reproduce with FUZZ_SEED=${SEED} npm test -- apps/api/test/security/dto-fuzz.int-spec.ts`);
     const statuses = new Map<string, number>();
     await fc.assert(
-      fc.asyncProperty(routes().chain(([method, path, valid]) => breakBody(valid).map((payload) => [method, path, payload] as const)), async ([method, path, payload]) => {
-        const before = await fingerprint();
-        const req = admin.agent[method](path).set('X-CSRF-Token', admin.csrf).set('content-type', 'application/json');
-        const res = await req.send(typeof payload === 'string' ? payload : JSON.stringify(payload));
-        const sample = JSON.stringify(payload).slice(0, 200);
-        const key = `${method} ${path.replace(/\/[^/]*\d[^/]*(?=\/|$)/g, '/:id')} ${res.status}`;
-        statuses.set(key, (statuses.get(key) ?? 0) + 1);
-        if (res.status >= 500) throw new Error(`${method} ${path} ${sample} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
-        if (res.status >= 400 && (await fingerprint()) !== before) throw new Error(`${method} ${path} ${sample} → ${res.status} but data changed`);
-      }),
+      fc.asyncProperty(
+        routes().chain(([method, path, valid]) => breakBody(valid).map((payload) => [method, path, payload] as const)),
+        async ([method, path, payload]) => {
+          const before = await fingerprint();
+          const req = admin.agent[method](path).set('X-CSRF-Token', admin.csrf).set('content-type', 'application/json');
+          const res = await req.send(typeof payload === 'string' ? payload : JSON.stringify(payload));
+          const sample = JSON.stringify(payload).slice(0, 200);
+          const key = `${method} ${path.replace(/\/[^/]*\d[^/]*(?=\/|$)/g, '/:id')} ${res.status}`;
+          statuses.set(key, (statuses.get(key) ?? 0) + 1);
+          if (res.status >= 500) throw new Error(`${method} ${path} ${sample} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+          if (res.status >= 400 && (await fingerprint()) !== before) throw new Error(`${method} ${path} ${sample} → ${res.status} but data changed`);
+        },
+      ),
       { numRuns: 300, seed: SEED },
     );
     // The fuzzer reached the services, not only the validators: some writes were accepted.
     expect([...statuses.keys()].some((k) => /\s2\d\d$/.test(k))).toBe(true);
-    console.log(`dto fuzz answers: ${[...statuses.entries()].sort().map(([k, n]) => `${k}×${n}`).join(', ')}`);
+    console.log(
+      `dto fuzz answers: ${[...statuses.entries()]
+        .sort()
+        .map(([k, n]) => `${k}×${n}`)
+        .join(', ')}`,
+    );
   }, 240_000);
 
   it('refuses the inputs earlier seeds found with 400 and changes nothing', async () => {
@@ -151,18 +256,51 @@ describe('API input validation under fuzzing', () => {
     const ids: Record<string, string> = { thread: threadId, me: me.user?.id ?? me.id ?? '', canned: cannedId };
     const before = await fingerprint();
     for (const { found, path, body } of regressions) {
-      const res = await admin.agent.patch(path.replace(/:(\w+)/g, (_, name: string) => ids[name])).set('X-CSRF-Token', admin.csrf).send(body);
+      const res = await admin.agent
+        .patch(path.replace(/:(\w+)/g, (_, name: string) => ids[name]))
+        .set('X-CSRF-Token', admin.csrf)
+        .send(body);
       expect({ found, status: res.status }).toEqual({ found, status: 400 });
     }
     expect(await fingerprint()).toBe(before);
   });
 
   it('never answers 5xx to hostile query strings on the list and report routes', async () => {
-    const path = fc.constantFrom('/api/threads', '/api/reports/overview', '/api/reports/response-times', '/api/audit-events', '/api/canned-responses', `/api/threads/${threadId}/messages`);
-    const query = fc.dictionary(fc.constantFrom('status', 'assignee', 'network', 'tag', 'tags', 'q', 'cursor', 'limit', 'from', 'to', 'channelId', 'sentiment', 'intent', 'waitingLongerThanMinutes', 'before', 'after'), hostileString.filter((s) => s.length < 5000), { maxKeys: 4 });
+    const path = fc.constantFrom(
+      '/api/threads',
+      '/api/reports/overview',
+      '/api/reports/response-times',
+      '/api/audit-events',
+      '/api/canned-responses',
+      `/api/threads/${threadId}/messages`,
+    );
+    const query = fc.dictionary(
+      fc.constantFrom(
+        'status',
+        'assignee',
+        'network',
+        'tag',
+        'tags',
+        'q',
+        'cursor',
+        'limit',
+        'from',
+        'to',
+        'channelId',
+        'sentiment',
+        'intent',
+        'waitingLongerThanMinutes',
+        'before',
+        'after',
+      ),
+      hostileString.filter((s) => s.length < 5000),
+      { maxKeys: 4 },
+    );
     await fc.assert(
       fc.asyncProperty(path, query, async (p, q) => {
-        const qs = Object.entries(q).map(([k, v]) => `${k}=${encodeURIComponent(v.replace(/[\uD800-\uDFFF]/g, '\uFFFD'))}`).join('&');
+        const qs = Object.entries(q)
+          .map(([k, v]) => `${k}=${encodeURIComponent(v.replace(/[\uD800-\uDFFF]/g, '\uFFFD'))}`)
+          .join('&');
         const res = await admin.agent.get(`${p}?${qs}`);
         if (res.status >= 500) throw new Error(`GET ${p}?${qs.slice(0, 200)} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
       }),

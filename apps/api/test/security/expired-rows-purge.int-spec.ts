@@ -75,11 +75,19 @@ describe('purge of expired sessions and rate-limit counters', () => {
       [REPLAY_WINDOW_DAYS],
     );
 
-    expect(await purgeExpiredSecurityRows(db.dataSource)).toEqual({ sessions: 1, loginThrottle: 3, apiRateLimit: 12_001, accessLinks: 2, webhookDeliveries: 1 });
+    expect(await purgeExpiredSecurityRows(db.dataSource)).toEqual({
+      sessions: 1,
+      loginThrottle: 3,
+      apiRateLimit: 12_001,
+      accessLinks: 2,
+      webhookDeliveries: 1,
+    });
     expect(await keys('webhook_delivery', 'delivery_id')).toEqual(['fresh']);
     expect(await keys('user_access_link', 'token_hash')).toEqual(['expired-lately', 'open', 'used-lately']);
     expect(await keys('session', 'id')).toEqual(['live']);
-    expect(await keys('login_throttle', 'key')).toEqual(['email:fresh@example.test', 'ip:10.0.0.2', 'pair:10.0.0.1|a@example.test', `password:${user.id}`].sort());
+    expect(await keys('login_throttle', 'key')).toEqual(
+      ['email:fresh@example.test', 'ip:10.0.0.2', 'pair:10.0.0.1|a@example.test', `password:${user.id}`].sort(),
+    );
     expect(await keys('api_rate_limit', 'key')).toEqual(['user:fresh']);
     // A second run finds nothing.
     expect(await purgeExpiredSecurityRows(db.dataSource)).toEqual({ sessions: 0, loginThrottle: 0, apiRateLimit: 0, accessLinks: 0, webhookDeliveries: 0 });

@@ -58,7 +58,14 @@ describe('api exposure', () => {
 
     it('is for signed-in admins only in production: UI, JSON and YAML, in any spelling of the path', async () => {
       const srv = production.getHttpServer();
-      for (const path of ['/api/docs', '/api/docs/', '/api/docs/openapi.json', '/api/docs/openapi.yaml', '/API/Docs/openapi.json', '/api/docs/swagger-ui-init.js']) {
+      for (const path of [
+        '/api/docs',
+        '/api/docs/',
+        '/api/docs/openapi.json',
+        '/api/docs/openapi.yaml',
+        '/API/Docs/openapi.json',
+        '/api/docs/swagger-ui-init.js',
+      ]) {
         const anonymous = await request(srv).get(path);
         expect({ path, status: anonymous.status }).toEqual({ path, status: 401 });
         expect(anonymous.text).not.toMatch(/"openapi"|"paths"/);

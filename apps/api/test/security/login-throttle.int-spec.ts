@@ -42,7 +42,9 @@ describe('login throttle', () => {
   });
 
   it('evaluates at most the per-address limit when 80 sign-ins for different accounts arrive at once', async () => {
-    const statuses = (await Promise.all(Array.from({ length: 80 }, (_, i) => tryLogin('127.0.0.12', `nobody-${i}@example.test`, 'wrong password')))).map((r) => r.status);
+    const statuses = (await Promise.all(Array.from({ length: 80 }, (_, i) => tryLogin('127.0.0.12', `nobody-${i}@example.test`, 'wrong password')))).map(
+      (r) => r.status,
+    );
     expect(tally(statuses)).toEqual({ 401: MAX_ATTEMPTS_PER_IP, 429: 80 - MAX_ATTEMPTS_PER_IP });
   });
 
@@ -72,7 +74,10 @@ describe('login throttle', () => {
     const owner = await makeLoginUser(db.dataSource, workspace, 'agent');
     const email = owner.email.toLowerCase();
     // As if many addresses had failed MAX_FAILURES_PER_ACCOUNT times within the window.
-    await db.dataSource.query(`INSERT INTO login_throttle (key, failures, window_started_at) VALUES ($1, $2, now())`, [`email:${email}`, MAX_FAILURES_PER_ACCOUNT]);
+    await db.dataSource.query(`INSERT INTO login_throttle (key, failures, window_started_at) VALUES ($1, $2, now())`, [
+      `email:${email}`,
+      MAX_FAILURES_PER_ACCOUNT,
+    ]);
     const limited = await tryLogin('127.0.0.15', owner.email, PASSWORD).expect(429);
     expect(limited.body.message).toMatch(/too many failed sign-ins/);
     // Below the ceiling again: the owner's own typos count on both counters, the right password on neither.
@@ -113,8 +118,14 @@ describe('login throttle', () => {
       verify.mockRestore();
     }
     // Both paths wrote the same counters before answering.
-    const counters = await db.dataSource.query(`SELECT split_part(key, ':', 1) AS kind, count(*)::int AS n FROM login_throttle WHERE key LIKE '%nobody-at-all@example.test' OR key LIKE '%' || $1 GROUP BY 1 ORDER BY 1`, [user.email.toLowerCase()]);
-    expect(counters).toEqual([{ kind: 'email', n: 2 }, { kind: 'pair', n: 2 }]);
+    const counters = await db.dataSource.query(
+      `SELECT split_part(key, ':', 1) AS kind, count(*)::int AS n FROM login_throttle WHERE key LIKE '%nobody-at-all@example.test' OR key LIKE '%' || $1 GROUP BY 1 ORDER BY 1`,
+      [user.email.toLowerCase()],
+    );
+    expect(counters).toEqual([
+      { kind: 'email', n: 2 },
+      { kind: 'pair', n: 2 },
+    ]);
 
     // While the audit table is locked, a known e-mail's failed sign-in still answers at once.
     const lock = db.dataSource.createQueryRunner();

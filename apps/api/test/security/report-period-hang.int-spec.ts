@@ -58,7 +58,12 @@ describe('one report request cannot block or kill the api', () => {
     api.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
     api.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
     const until = Date.now() + 60_000;
-    while (!(await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false))) {
+    while (
+      !(await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) }).then(
+        (r) => r.ok,
+        () => false,
+      ))
+    ) {
       if (api.exitCode !== null || Date.now() > until) throw new Error(`the api did not start:\n${output.join('')}`);
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -69,7 +74,10 @@ describe('one report request cannot block or kill the api', () => {
       body: JSON.stringify({ email: analyst.email, password: PASSWORD }),
     });
     expect(signIn.status).toBe(200);
-    const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = signIn.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
 
     const started = Date.now();
     const res = await fetch(`${url}/api/reports/response-times?period=9999-12-31..9999-12-31`, {

@@ -40,7 +40,11 @@ const correction = (messageId: string): FuzzRequest => ({
 });
 const regressions: Array<{ found: string; request: FuzzRequest; status: number }> = [
   // IsNumberString let these through to the bigint column (reports.controller.ts now takes BIGINT_ID).
-  { found: 'seed 911342465, POST /api/reports/intents/corrections: a messageId past bigint answered 500', request: correction('9223372036854775808'), status: 400 },
+  {
+    found: 'seed 911342465, POST /api/reports/intents/corrections: a messageId past bigint answered 500',
+    request: correction('9223372036854775808'),
+    status: 400,
+  },
   { found: 'the same with a decimal messageId', request: correction('1.5'), status: 400 },
   { found: 'the same with a signed messageId', request: correction('-1'), status: 400 },
 ];
@@ -67,9 +71,11 @@ describe('every API route under property-based fuzzing', () => {
     }
     await db.dataSource.query(`DELETE FROM login_throttle`);
     const live = new Set(
-      ((await db.dataSource.query(`SELECT csrf_token FROM session WHERE csrf_token = ANY($1) AND expires_at > now()`, [[...sessions.values()].map((s) => s.csrf)])) as Array<{ csrf_token: string }>).map(
-        (r) => r.csrf_token,
-      ),
+      (
+        (await db.dataSource.query(`SELECT csrf_token FROM session WHERE csrf_token = ANY($1) AND expires_at > now()`, [
+          [...sessions.values()].map((s) => s.csrf),
+        ])) as Array<{ csrf_token: string }>
+      ).map((r) => r.csrf_token),
     );
     for (const role of ROLES) {
       const current = sessions.get(role);
@@ -118,7 +124,9 @@ describe('every API route under property-based fuzzing', () => {
     expect(standard.filter((r) => !listed.has(`${r.method} ${r.path}`))).toEqual([]);
     // The controllers' routes are all there, with the DTOs the fuzzer fills.
     expect(target.routes.filter((r) => r.handler !== 'express').length).toBeGreaterThan(50);
-    expect(target.routes.find((r) => routeKey(r) === 'GET /api/threads')?.query?.fields.map((f) => f.name)).toEqual(expect.arrayContaining(['status', 'cursor', 'limit']));
+    expect(target.routes.find((r) => routeKey(r) === 'GET /api/threads')?.query?.fields.map((f) => f.name)).toEqual(
+      expect.arrayContaining(['status', 'cursor', 'limit']),
+    );
   });
 
   it('keeps answering the regressions it found before', async () => {
@@ -155,7 +163,12 @@ describe('every API route under property-based fuzzing', () => {
           t.statuses.set(outcome.status, (t.statuses.get(outcome.status) ?? 0) + 1);
           // Past the router and the session guard: the handler (or its validation) answered.
           // (On a route without a session guard a 401 or 403 is the handler's: a webhook's signature check.)
-          if (outcome.status > 0 && (!route.roles || ![401, 403].includes(outcome.status)) && !/Cannot (GET|POST|PUT|PATCH|DELETE) \/api\/(?!zz-)/.test(outcome.text)) t.reached++;
+          if (
+            outcome.status > 0 &&
+            (!route.roles || ![401, 403].includes(outcome.status)) &&
+            !/Cannot (GET|POST|PUT|PATCH|DELETE) \/api\/(?!zz-)/.test(outcome.text)
+          )
+            t.reached++;
           const verdict = checkOutcome(key, req, outcome, b, BOUND_MS, planted);
           if (verdict.ok) return;
           throw new Error(`${verdict.problem}${target.logSince(mark) ? `\n  api log: ${target.logSince(mark).slice(0, 1_500)}` : ''}`);
@@ -176,7 +189,15 @@ describe('every API route under property-based fuzzing', () => {
     const sent = [...tally.values()].reduce((n, t) => n + t.sent, 0);
     console.log(
       `route fuzz seed ${SEED}: ${routes.length} routes, ${RUNS_PER_ROUTE} runs each, ${sent} requests in ${seconds} s (${setup}), ${target.restarts} api restarts\n` +
-        [...tally.entries()].map(([k, t]) => `  ${k} (${(t.ms / 1000).toFixed(1)} s, slowest ${Math.round(t.slowest)} ms): ${[...t.statuses.entries()].sort(([x], [y]) => x - y).map(([s, n]) => `${s}×${n}`).join(' ')}`).join('\n'),
+        [...tally.entries()]
+          .map(
+            ([k, t]) =>
+              `  ${k} (${(t.ms / 1000).toFixed(1)} s, slowest ${Math.round(t.slowest)} ms): ${[...t.statuses.entries()]
+                .sort(([x], [y]) => x - y)
+                .map(([s, n]) => `${s}×${n}`)
+                .join(' ')}`,
+          )
+          .join('\n'),
     );
     if (failures.length) console.log(`route fuzz seed ${SEED} found:\n${failures.join('\n')}`);
     expect(failures).toEqual([]);

@@ -88,7 +88,10 @@ describe('secrets never reach logs or API answers', () => {
     const user = await makeLoginUser(db.dataSource, { id: workspaceId } as never, 'admin');
 
     for (const app of ['api', 'worker']) {
-      const child = spawn(process.execPath, [join(__dirname, 'child', 'run-app.cjs'), app], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [join(__dirname, 'child', 'run-app.cjs'), app], {
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       child.stdout!.on('data', (chunk: Buffer) => logs.push(chunk.toString('utf8')));
       child.stderr!.on('data', (chunk: Buffer) => logs.push(chunk.toString('utf8')));
       children.push(child);
@@ -115,16 +118,26 @@ describe('secrets never reach logs or API answers', () => {
     await call('/api/auth/login', { method: 'POST', body: { email: user.email, password: 'a wrong password' } });
     const login = await call('/api/auth/login', { method: 'POST', body: { email: user.email, password: PASSWORD } });
     expect(login.res.status).toBe(200);
-    const cookie = login.res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    const session = cookie.split('; ').find((c) => c.startsWith('resonance_session='))!.split('=')[1];
+    const cookie = login.res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const session = cookie
+      .split('; ')
+      .find((c) => c.startsWith('resonance_session='))!
+      .split('=')[1];
     secrets.sessionToken = decodeURIComponent(session);
     const csrf = login.json.csrfToken as string;
 
     await simJson(sim, '/_sim/generate', { method: 'POST', body: { network: 'facebook', count: 30 } });
-    await waitFor(async () => {
-      const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM message WHERE channel_account_id = $1`, [channel.id]);
-      return n >= 20 ? n : undefined;
-    }, 90_000, 'the sync to store messages');
+    await waitFor(
+      async () => {
+        const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM message WHERE channel_account_id = $1`, [channel.id]);
+        return n >= 20 ? n : undefined;
+      },
+      90_000,
+      'the sync to store messages',
+    );
     await call('/api/auth/me', { cookie });
     await call('/api/channels', { cookie });
     await call(`/api/channels/${channel.id}`, { cookie });
@@ -135,10 +148,14 @@ describe('secrets never reach logs or API answers', () => {
     const reply = await call(`/api/threads/${thread.id}/replies`, { method: 'POST', body: { text: `Danke! ${Date.now()}` }, cookie, csrf });
     expect(reply.res.status).toBeLessThan(300);
     const messageId = String(reply.json.message?.id ?? reply.json.id);
-    await waitFor(async () => {
-      const [m] = await db.dataSource.query(`SELECT delivery FROM message WHERE id = $1`, [messageId]);
-      return m.delivery === 'sent' ? true : undefined;
-    }, 30_000, 'the reply to be sent');
+    await waitFor(
+      async () => {
+        const [m] = await db.dataSource.query(`SELECT delivery FROM message WHERE id = $1`, [messageId]);
+        return m.delivery === 'sent' ? true : undefined;
+      },
+      30_000,
+      'the reply to be sent',
+    );
     await call('/api/auth/logout', { method: 'POST', cookie, csrf });
     // The stored credentials are really encrypted with the key under test (so the key mattered).
     const [{ credentials_encrypted: stored }] = await db.dataSource.query(`SELECT credentials_encrypted FROM channel_account WHERE id = $1`, [channel.id]);

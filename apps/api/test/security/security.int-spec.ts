@@ -77,11 +77,7 @@ describe('api security', () => {
 
   it('limits writes per session across api copies, answers 429 with Retry-After, and leaves reads alone', async () => {
     const write = (target: INestApplication) =>
-      request(target.getHttpServer())
-        .patch(`/api/threads/${threadId}`)
-        .set('Cookie', agent.cookie)
-        .set('X-CSRF-Token', agent.csrf)
-        .send({ priority: 1 });
+      request(target.getHttpServer()).patch(`/api/threads/${threadId}`).set('Cookie', agent.cookie).set('X-CSRF-Token', agent.csrf).send({ priority: 1 });
     const statuses: number[] = [];
     for (let i = 0; i < 10; i++) statuses.push((await write(i % 2 ? second : app)).status);
     // The login counted against the client address, not against the session.
@@ -90,14 +86,21 @@ describe('api security', () => {
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     await request(app.getHttpServer()).get(`/api/threads/${threadId}`).set('Cookie', agent.cookie).expect(200);
     // Another client (no session, another key) is not held back by this session's writes.
-    await request(app.getHttpServer()).post('/api/auth/login').set('content-type', 'application/json').send({ email: 'nobody@example.test', password: 'wrong password' }).expect(401);
+    await request(app.getHttpServer())
+      .post('/api/auth/login')
+      .set('content-type', 'application/json')
+      .send({ email: 'nobody@example.test', password: 'wrong password' })
+      .expect(401);
   });
 
   /** Signs in from its own address, so the sign-in does not count against 127.0.0.1's writes. */
   async function signInFrom(address: string): Promise<{ cookie: string; csrf: string }> {
     const user = await makeLoginUser(db.dataSource, workspace, 'agent');
     const res = await fromAddress(app, address).post('/api/auth/login').send({ email: user.email, password: PASSWORD }).expect(200);
-    const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+    const cookie = ([] as string[])
+      .concat(res.headers['set-cookie'] ?? [])
+      .map((c) => c.split(';')[0])
+      .join('; ');
     return { cookie, csrf: res.body.csrfToken };
   }
 
@@ -129,11 +132,37 @@ describe('api security', () => {
     const body = facebookEscape(
       JSON.stringify({
         object: 'page',
-        entry: [{ id: PAGE, time: 1_795_000_000, changes: [{ field: 'feed', value: { item: 'comment', verb: 'add', comment_id: '7_1', post_id: `${PAGE}_7`, parent_id: `${PAGE}_7`, from: { id: '9', name: 'Eve' }, created_time: 1_795_000_000, message: 'replay me' } }] }],
+        entry: [
+          {
+            id: PAGE,
+            time: 1_795_000_000,
+            changes: [
+              {
+                field: 'feed',
+                value: {
+                  item: 'comment',
+                  verb: 'add',
+                  comment_id: '7_1',
+                  post_id: `${PAGE}_7`,
+                  parent_id: `${PAGE}_7`,
+                  from: { id: '9', name: 'Eve' },
+                  created_time: 1_795_000_000,
+                  message: 'replay me',
+                },
+              },
+            ],
+          },
+        ],
       }),
     );
     const signature = `sha256=${createHmac('sha256', DEMO_FACEBOOK_APP.appSecret).update(Buffer.from(body, 'utf8')).digest('hex')}`;
-    const deliver = () => request(app.getHttpServer()).post('/api/webhooks/facebook').set('content-type', 'application/json').set('x-hub-signature-256', signature).send(body).expect(200);
+    const deliver = () =>
+      request(app.getHttpServer())
+        .post('/api/webhooks/facebook')
+        .set('content-type', 'application/json')
+        .set('x-hub-signature-256', signature)
+        .send(body)
+        .expect(200);
     expect((await deliver()).body).toEqual({ channels: 1, records: 1, hints: 0 });
     const ingest = new backend.Queue<IngestJob>(QueueName.Ingest, { connection: backend.connection as never, prefix: backend.prefix });
     expect(await ingest.getJobCountByTypes('waiting', 'active', 'completed', 'delayed')).toBe(1);

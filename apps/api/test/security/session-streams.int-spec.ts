@@ -106,7 +106,11 @@ describe('live-event streams end with their session', () => {
     try {
       await waitFor(() => control.events.find((e) => e.event === 'ready'));
       const t0 = Date.now();
-      await watcher.agent.patch(`/api/threads/${threadId}`).set('X-CSRF-Token', watcher.csrf).send({ priority: Math.floor(Math.random() * 3) }).expect(200);
+      await watcher.agent
+        .patch(`/api/threads/${threadId}`)
+        .set('X-CSRF-Token', watcher.csrf)
+        .send({ priority: Math.floor(Math.random() * 3) })
+        .expect(200);
       await waitFor(() => control.events.find((e) => e.event === 'thread.updated' && e.at >= t0), 3_000);
       expect(stream.events.filter((e) => e.at >= stream.endedAt!)).toEqual([]);
       expect(stream.events.filter((e) => e.event === 'thread.updated')).toEqual([]);
@@ -148,7 +152,11 @@ describe('live-event streams end with their session', () => {
     const { email, stream } = await agentWithStream();
     const other = await login(a, email);
     const t0 = Date.now();
-    await other.agent.post('/api/auth/password').set('X-CSRF-Token', other.csrf).send({ currentPassword: PASSWORD, newPassword: 'a quite new password' }).expect(204);
+    await other.agent
+      .post('/api/auth/password')
+      .set('X-CSRF-Token', other.csrf)
+      .send({ currentPassword: PASSWORD, newPassword: 'a quite new password' })
+      .expect(204);
     await expectEndedWithin(stream, t0);
     await expectNothingAfterEnd(stream);
   });

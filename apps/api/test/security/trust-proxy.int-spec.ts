@@ -44,7 +44,10 @@ describe('client address behind a reverse proxy (API_TRUST_PROXY)', () => {
     await wrongLogin(behindProxy, '127.0.0.31', '203.0.113.1', user.email).expect(429);
     // Another client behind the same proxy still gets its own free tries.
     await wrongLogin(behindProxy, '127.0.0.31', '203.0.113.2', user.email).expect(401);
-    expect(await throttleKeys(`pair:%|${user.email.toLowerCase()}`)).toEqual([`pair:203.0.113.1|${user.email.toLowerCase()}`, `pair:203.0.113.2|${user.email.toLowerCase()}`]);
+    expect(await throttleKeys(`pair:%|${user.email.toLowerCase()}`)).toEqual([
+      `pair:203.0.113.1|${user.email.toLowerCase()}`,
+      `pair:203.0.113.2|${user.email.toLowerCase()}`,
+    ]);
   });
 
   it('without API_TRUST_PROXY, X-Forwarded-For is ignored: a client cannot choose its address to escape the throttle', async () => {
@@ -61,7 +64,8 @@ describe('client address behind a reverse proxy (API_TRUST_PROXY)', () => {
     const [write] = (await db.dataSource.query(`SELECT hits FROM api_rate_limit WHERE key = 'ip:198.51.100.7'`)) as Array<{ hits: number }>;
     expect(write?.hits).toBe(1);
 
-    const handshake = (forwardedFor: string) => fromAddress(behindProxy, '127.0.0.33').get('/api/webhooks/x?crc_token=dGVzdHRva2Vu').set('X-Forwarded-For', forwardedFor);
+    const handshake = (forwardedFor: string) =>
+      fromAddress(behindProxy, '127.0.0.33').get('/api/webhooks/x?crc_token=dGVzdHRva2Vu').set('X-Forwarded-For', forwardedFor);
     for (let i = 0; i < HANDSHAKE_LIMIT; i++) expect((await handshake('198.51.100.8')).status).not.toBe(429);
     await handshake('198.51.100.8').expect(429);
     expect((await handshake('198.51.100.9')).status).not.toBe(429);

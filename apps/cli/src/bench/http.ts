@@ -43,7 +43,11 @@ export class ApiClient {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('end', () =>
-            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), setCookie: ([] as string[]).concat(res.headers['set-cookie'] ?? []) }),
+            resolve({
+              status: res.statusCode ?? 0,
+              body: Buffer.concat(chunks).toString('utf8'),
+              setCookie: ([] as string[]).concat(res.headers['set-cookie'] ?? []),
+            }),
           );
           res.on('error', reject);
         },

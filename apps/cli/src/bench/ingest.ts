@@ -99,7 +99,12 @@ export async function measurePipeline(ds: DataSource, channelId: string, comment
  * transaction with one multi-row INSERT … SELECT for its threads and one for its messages:
  * no HTTP, no mapping, no contacts, classifier or thread timers.
  */
-export async function measureRawUpsert(ds: DataSource, sourceChannelId: string, targetChannelId: string, workspaceId: string): Promise<{ perSecond: number; ms: number; rows: number }> {
+export async function measureRawUpsert(
+  ds: DataSource,
+  sourceChannelId: string,
+  targetChannelId: string,
+  workspaceId: string,
+): Promise<{ perSecond: number; ms: number; rows: number }> {
   const rows = await readBackMessages.run({ channelId: sourceChannelId }, sqlClient(ds));
   const runner = ds.createQueryRunner();
   await runner.connect();

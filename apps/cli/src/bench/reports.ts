@@ -15,7 +15,14 @@ export interface ReportNumbers {
 }
 
 /** Reports over 90 days through the API (rollups), against the same reports by a full scan of the messages (reports.sql). */
-export async function measureReports(input: { api: ApiClient; ds: DataSource; workspaceId: string; days: number; samples: number; fullScanSamples: number }): Promise<ReportNumbers> {
+export async function measureReports(input: {
+  api: ApiClient;
+  ds: DataSource;
+  workspaceId: string;
+  days: number;
+  samples: number;
+  fullScanSamples: number;
+}): Promise<ReportNumbers> {
   const { api, ds, workspaceId, days } = input;
   const count = Math.max(5, Math.ceil(input.samples / 2));
   const responseTimes = await timeRepeated(() => api.get(`/api/reports/response-times?period=${days}d`), count);

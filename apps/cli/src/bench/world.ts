@@ -46,7 +46,13 @@ export async function createWorld(ds: DataSource, config: Config): Promise<Bench
   if (!demo) throw new Error('bench: the sim has no demo Facebook page');
   const cipher = new CredentialsCipher(config.ENCRYPTION_KEY);
   const [live] = await insertLiveChannel.run(
-    { workspaceId: ws.id, externalId: demo.externalId, displayName: demo.displayName, handle: demo.handle, credentialsEncrypted: cipher.encrypt(demo.credentials) },
+    {
+      workspaceId: ws.id,
+      externalId: demo.externalId,
+      displayName: demo.displayName,
+      handle: demo.handle,
+      credentialsEncrypted: cipher.encrypt(demo.credentials),
+    },
     db,
   );
   const [raw] = await insertRawUpsertChannel.run({ workspaceId: ws.id }, db);

@@ -21,9 +21,7 @@ export async function runRollup(argv: string[], out: NodeJS.WritableStream): Pro
   try {
     const rollups = new Rollups(dataSource);
     const started = Date.now();
-    const result = argv.includes('--pending')
-      ? await rollups.drainAll()
-      : await rollups.rebuild({ workspaceId, log: (line) => out.write(`${line}\n`) });
+    const result = argv.includes('--pending') ? await rollups.drainAll() : await rollups.rebuild({ workspaceId, log: (line) => out.write(`${line}\n`) });
     out.write(`rollups recomputed: ${result.threads} threads, ${result.days} days in ${Date.now() - started} ms\n`);
     return 0;
   } finally {

@@ -23,13 +23,25 @@ interface StoredSecret {
  * Every column that holds a CredentialsCipher value (rotate-key.sql): per table, the ids of rows
  * with a secret, and the row's secrets read under a row lock.
  */
-const ENCRYPTED_TABLES: Array<{ table: string; ids: (db: DataSource) => Promise<string[]>; lock: (id: string, tx: EntityManager) => Promise<StoredSecret[] | undefined> }> = [
+const ENCRYPTED_TABLES: Array<{
+  table: string;
+  ids: (db: DataSource) => Promise<string[]>;
+  lock: (id: string, tx: EntityManager) => Promise<StoredSecret[] | undefined>;
+}> = [
   {
     table: 'channel_account',
     ids: async (db) => (await channelAccountsWithSecrets.run(undefined, sqlClient(db))).map((r) => r.id),
     lock: async (id, tx) => {
       const [row] = await lockChannelAccountSecrets.run({ id }, sqlClient(tx));
-      return row && [{ column: 'credentials_encrypted', value: row.credentials_encrypted, replace: (value, db) => setChannelAccountCredentials.run({ id, value }, sqlClient(db)) }];
+      return (
+        row && [
+          {
+            column: 'credentials_encrypted',
+            value: row.credentials_encrypted,
+            replace: (value, db) => setChannelAccountCredentials.run({ id, value }, sqlClient(db)),
+          },
+        ]
+      );
     },
   },
   {
@@ -37,10 +49,20 @@ const ENCRYPTED_TABLES: Array<{ table: string; ids: (db: DataSource) => Promise<
     ids: async (db) => (await oauthConnectsWithSecrets.run(undefined, sqlClient(db))).map((r) => r.id),
     lock: async (id, tx) => {
       const [row] = await lockOauthConnectSecrets.run({ id }, sqlClient(tx));
-      return row && [
-        { column: 'credentials_encrypted', value: row.credentials_encrypted, replace: (value, db) => setOauthConnectCredentials.run({ id, value }, sqlClient(db)) },
-        { column: 'code_verifier_encrypted', value: row.code_verifier_encrypted, replace: (value, db) => setOauthConnectCodeVerifier.run({ id, value }, sqlClient(db)) },
-      ];
+      return (
+        row && [
+          {
+            column: 'credentials_encrypted',
+            value: row.credentials_encrypted,
+            replace: (value, db) => setOauthConnectCredentials.run({ id, value }, sqlClient(db)),
+          },
+          {
+            column: 'code_verifier_encrypted',
+            value: row.code_verifier_encrypted,
+            replace: (value, db) => setOauthConnectCodeVerifier.run({ id, value }, sqlClient(db)),
+          },
+        ]
+      );
     },
   },
 ];

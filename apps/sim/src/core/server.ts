@@ -19,7 +19,12 @@ function serve(handler: Handler, tls: ServerCertificate | null): Server {
  * The sim's shared origin: /_sim is the control API, /{network}/... goes to that network's module
  * (the same module its own origin serves at /, see createNetworkServer).
  */
-export function createSimServer(ctx: SimContext, modules: Array<NetworkModule & NetworkControl>, traffic: TrafficLoop, tls: ServerCertificate | null = null): Server {
+export function createSimServer(
+  ctx: SimContext,
+  modules: Array<NetworkModule & NetworkControl>,
+  traffic: TrafficLoop,
+  tls: ServerCertificate | null = null,
+): Server {
   const byNetwork = new Map(modules.map((m) => [m.network as string, m]));
   const scheme = tls ? 'https' : 'http';
 
@@ -35,7 +40,12 @@ export function createSimServer(ctx: SimContext, modules: Array<NetworkModule & 
         const [, first = '', ...rest] = request.path.split('/');
         module = byNetwork.get(first);
         if (!module || !isNetwork(first)) {
-          writeResponse(res, json(404, { error: { message: `unknown network prefix "/${first}"; the sim serves ${[...byNetwork.keys()].map((n) => '/' + n).join(', ')} and /_sim` } }));
+          writeResponse(
+            res,
+            json(404, {
+              error: { message: `unknown network prefix "/${first}"; the sim serves ${[...byNetwork.keys()].map((n) => '/' + n).join(', ')} and /_sim` },
+            }),
+          );
           return;
         }
         await answer(ctx, module, { ...request, path: '/' + rest.join('/'), mount: `/${first}` }, res);

@@ -25,7 +25,12 @@ describe('the world state file', () => {
     const path = join(dir, 'file', 'world.json');
     writeFileSync(join(dir, 'file'), 'a file where a folder should be');
     const lines: string[] = [];
-    const saver = new WorldSaver(path, openWorld(null, 1, 0, 0), () => ({ x: 1 }), (l) => lines.push(l));
+    const saver = new WorldSaver(
+      path,
+      openWorld(null, 1, 0, 0),
+      () => ({ x: 1 }),
+      (l) => lines.push(l),
+    );
     expect(() => saver.stop()).not.toThrow();
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^world state not saved to .*world\.json: /);

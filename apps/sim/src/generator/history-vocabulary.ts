@@ -70,8 +70,20 @@ export const HISTORY_INTENT_WEIGHTS: Record<Intent, number> = {
 
 /** A customer's second word in a thread: a follow-up to their own comment. */
 export const FOLLOW_UPS: Record<Language, readonly string[]> = {
-  de: ['Hallo? Hat jemand meine Frage gesehen?', 'Danke für die schnelle Antwort!', 'Ok, und gilt das auch für den {product}?', 'Immer noch keine Antwort 😕', 'Super, habe gerade bestellt!'],
-  en: ['Hello? Did anyone see my question?', 'Thanks for the quick answer!', 'Ok, and does that apply to the {product} too?', 'Still no answer 😕', 'Great, just ordered!'],
+  de: [
+    'Hallo? Hat jemand meine Frage gesehen?',
+    'Danke für die schnelle Antwort!',
+    'Ok, und gilt das auch für den {product}?',
+    'Immer noch keine Antwort 😕',
+    'Super, habe gerade bestellt!',
+  ],
+  en: [
+    'Hello? Did anyone see my question?',
+    'Thanks for the quick answer!',
+    'Ok, and does that apply to the {product} too?',
+    'Still no answer 😕',
+    'Great, just ordered!',
+  ],
 };
 
 /** The company's answers, by what the customer wanted. */
@@ -89,7 +101,10 @@ export const HISTORY_REPLIES: Record<Intent, Record<Language, readonly string[]>
     en: ['Good question! The {product} is water-repellent but not fully waterproof.', 'It runs true to size, take your usual one.'],
   },
   complaint_support: {
-    de: ['Das tut uns leid! Schreib uns bitte eine DM mit deiner Bestellnummer.', 'Wir haben uns die Bestellung {order} angesehen und melden uns per Nachricht.'],
+    de: [
+      'Das tut uns leid! Schreib uns bitte eine DM mit deiner Bestellnummer.',
+      'Wir haben uns die Bestellung {order} angesehen und melden uns per Nachricht.',
+    ],
     en: ["We're sorry! Please DM us your order number.", "We've looked into order {order} and will message you."],
   },
   praise: {

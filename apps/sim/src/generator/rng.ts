@@ -102,7 +102,11 @@ export class ZipfSampler {
   private readonly cdf: Float64Array;
 
   /** `offset` flattens the head (Zipf–Mandelbrot) so the most loyal customer is not a tenth of all traffic. */
-  constructor(readonly n: number, exponent: number, offset = 10) {
+  constructor(
+    readonly n: number,
+    exponent: number,
+    offset = 10,
+  ) {
     this.cdf = new Float64Array(n);
     let total = 0;
     for (let i = 0; i < n; i++) {

@@ -39,7 +39,6 @@ export function replyWindowClosedAt(network: Network, channel: MessageChannel, l
 /** Counted as the networks count: by code point (an emoji is one character, not two). */
 export const textLength = (text: string) => Array.from(text).length;
 
-
 /**
  * The comment actions each network's API allows Resonance, as its connector declares them
  * (libs/connectors ModerationCapability); the API refuses the others with 409. Facebook: like,

@@ -56,12 +56,33 @@ export function planThreadsWrite(rows: MessageRow[]): ThreadsWrite {
   }
   const threads = [...byThread.entries()].map(([threadKey, list]) => {
     const t = timersOf(list);
-    return { k: threadKey, ch: t.channel, p: t.post_external_id, c: t.contact_external_id, fi: t.first_inbound, li: t.last_inbound,
-             fr: t.first_response, w: t.waiting, lm: t.last_message, n: t.total, v: t.preview, i: t.inbound };
+    return {
+      k: threadKey,
+      ch: t.channel,
+      p: t.post_external_id,
+      c: t.contact_external_id,
+      fi: t.first_inbound,
+      li: t.last_inbound,
+      fr: t.first_response,
+      w: t.waiting,
+      lm: t.last_message,
+      n: t.total,
+      v: t.preview,
+      i: t.inbound,
+    };
   });
   const messages = rows.map((r) => ({
-    e: r.external_id, k: r.thread_key, p: r.parent_external_id, a: r.author_external_id, o: r.from_account, x: r.text,
-    at: r.attachments, u: r.url, t: r.created_at, i: r.intent, s: r.sentiment,
+    e: r.external_id,
+    k: r.thread_key,
+    p: r.parent_external_id,
+    a: r.author_external_id,
+    o: r.from_account,
+    x: r.text,
+    at: r.attachments,
+    u: r.url,
+    t: r.created_at,
+    i: r.intent,
+    s: r.sentiment,
   }));
   return { rows, byThread, threadsJson: JSON.stringify(threads), messagesJson: JSON.stringify(messages) };
 }
@@ -176,4 +197,3 @@ async function insertAndLockThreads(tx: EntityManager, channel: ChannelRow, plan
 function upsertMessages(tx: EntityManager, channel: ChannelRow, plan: ThreadsWrite): Promise<IUpsertMessagesResult[]> {
   return upsertMessageRows.run({ workspaceId: channel.workspace_id, channelId: channel.id, messages: plan.messagesJson }, sqlClient(tx));
 }
-

@@ -40,7 +40,10 @@ export class IngestProcessor extends WorkerHost implements OnApplicationBootstra
     const { channelAccountId, source, records } = job.data;
     const status = await currentChannelStatus(this.dataSource, channelAccountId);
     if (status !== 'connected') {
-      this.logger.log({ jobId: job.id, source, channelAccountId, status: status ?? 'deleted', records: records.length }, 'ingest skipped: channel not connected');
+      this.logger.log(
+        { jobId: job.id, source, channelAccountId, status: status ?? 'deleted', records: records.length },
+        'ingest skipped: channel not connected',
+      );
       return { skipped: 'not_connected' };
     }
     const result = await this.store.ingest(channelAccountId, records);

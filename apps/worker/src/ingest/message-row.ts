@@ -44,7 +44,7 @@ export function isFromAccount(m: MessageRecord, accountExternalId: string): bool
 export function toMessageRow(m: MessageRecord, channel: ChannelRow, prepared: Label | undefined): MessageRow {
   const fromAccount = isFromAccount(m, channel.external_id);
   // Inbound messages are classified in memory (by prepare(), else here) and stored by the same INSERT (issue 10).
-  const label = fromAccount ? null : prepared ?? classify(m.text);
+  const label = fromAccount ? null : (prepared ?? classify(m.text));
   return {
     external_id: m.externalId,
     thread_key: m.threadKey,

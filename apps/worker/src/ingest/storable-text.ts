@@ -9,8 +9,7 @@ const UNSTORABLE_ALL = new RegExp(UNSTORABLE.source, 'g');
  */
 const SUSPECT = /[\u0000\uD800-\uDFFF]/;
 
-const storableString = (value: string): string =>
-  SUSPECT.test(value) && UNSTORABLE.test(value) ? value.replace(UNSTORABLE_ALL, '\uFFFD') : value;
+const storableString = (value: string): string => (SUSPECT.test(value) && UNSTORABLE.test(value) ? value.replace(UNSTORABLE_ALL, '\uFFFD') : value);
 
 /**
  * The value with every string made storable; the same object when nothing needed changing (the

@@ -34,7 +34,7 @@ export function timersOf(list: MessageRow[]) {
     contact_external_id: first.from_account ? null : first.author_external_id,
     first_inbound: firstInbound,
     last_inbound: inbound.length ? inbound[inbound.length - 1].created_at : null,
-    first_response: firstInbound === null ? null : outbound.find((m) => m.created_at > firstInbound)?.created_at ?? null,
+    first_response: firstInbound === null ? null : (outbound.find((m) => m.created_at > firstInbound)?.created_at ?? null),
     waiting: inbound.find((m) => lastResponse === null || m.created_at > lastResponse)?.created_at ?? null,
     last_message: last.created_at,
     total: list.length,
@@ -94,8 +94,8 @@ export function advanceOf(id: string, inserted: MessageRow[]): ThreadAdvance | u
     maxIn: inbound.length ? inbound[inbound.length - 1].created_at : null,
     minOut: outbound[0]?.created_at ?? null,
     maxOut,
-    minOutAfterMinIn: minIn === null ? null : outbound.find((m) => m.created_at > minIn)?.created_at ?? null,
-    minInAfterMaxOut: maxOut === null ? null : inbound.find((m) => m.created_at > maxOut)?.created_at ?? null,
+    minOutAfterMinIn: minIn === null ? null : (outbound.find((m) => m.created_at > minIn)?.created_at ?? null),
+    minInAfterMaxOut: maxOut === null ? null : (inbound.find((m) => m.created_at > maxOut)?.created_at ?? null),
     count: list.length,
     inbound: inbound.length,
     preview: last.text,
@@ -114,8 +114,18 @@ export function advanceOf(id: string, inserted: MessageRow[]): ThreadAdvance | u
 export async function advanceThreads(tx: EntityManager, advances: ThreadAdvance[]): Promise<Set<string>> {
   if (!advances.length) return new Set();
   const payload = advances.map((a) => ({
-    id: a.id, a: a.minAt, z: a.maxAt, fi: a.minIn, li: a.maxIn, fo: a.minOut, lo: a.maxOut, fr: a.minOutAfterMinIn, w: a.minInAfterMaxOut,
-    n: a.count, i: a.inbound, v: a.preview,
+    id: a.id,
+    a: a.minAt,
+    z: a.maxAt,
+    fi: a.minIn,
+    li: a.maxIn,
+    fo: a.minOut,
+    lo: a.maxOut,
+    fr: a.minOutAfterMinIn,
+    w: a.minInAfterMaxOut,
+    n: a.count,
+    i: a.inbound,
+    v: a.preview,
   }));
   const rows = await advanceThreadRows.run({ advances: JSON.stringify(payload) }, sqlClient(tx));
   return new Set(rows.map((r) => r.id));

@@ -26,8 +26,7 @@ export type ModerationResult =
   | { status: 'failed'; reason: string; outcome: Outcome | { action: 'give_up'; reason: string } };
 
 /** Whether the message already shows the action's effect (then the network is not called). */
-const inEffect = (row: ActionRow): boolean =>
-  ({ like: row.liked, unlike: !row.liked, hide: row.hidden, unhide: !row.hidden, delete: row.deleted })[row.action];
+const inEffect = (row: ActionRow): boolean => ({ like: row.liked, unlike: !row.liked, hide: row.hidden, unhide: !row.hidden, delete: row.deleted })[row.action];
 
 /**
  * Performs one message_action (like, unlike, hide, unhide, delete) on the network, once: a done or
@@ -83,7 +82,8 @@ export class ModerationRunner {
       const outcome = await this.access.failed(channel.id, error, ctx?.budget.state);
       if (outcome.action === 'give_up') return this.fail(row.id, outcome.reason, outcome);
       await recordActionError.run({ id: row.id, error: outcome.reason.slice(0, 500) }, sqlClient(this.dataSource));
-      if (outcome.action === 'delay') return { status: 'failed', reason: outcome.reason, outcome: { ...outcome, delayMs: Math.min(outcome.delayMs, this.config.RATE_LIMIT_MAX_DELAY_MS) } };
+      if (outcome.action === 'delay')
+        return { status: 'failed', reason: outcome.reason, outcome: { ...outcome, delayMs: Math.min(outcome.delayMs, this.config.RATE_LIMIT_MAX_DELAY_MS) } };
       return { status: 'failed', reason: outcome.reason, outcome };
     }
   }

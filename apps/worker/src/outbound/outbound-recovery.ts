@@ -56,7 +56,10 @@ export class OutboundRecovery implements OnApplicationBootstrap, BeforeApplicati
   onApplicationBootstrap(): void {
     this.repeating = repeatEvery(OUTBOUND_RECOVERY_SWEEP_MS, () =>
       this.sweep()
-        .then((c) => (c.requeued || c.failed) && this.logger.log(c, `outbound recovery: ${c.requeued} re-queued, ${c.failed} marked failed of ${c.checked} pending`))
+        .then(
+          (c) =>
+            (c.requeued || c.failed) && this.logger.log(c, `outbound recovery: ${c.requeued} re-queued, ${c.failed} marked failed of ${c.checked} pending`),
+        )
         .catch((error: Error) => this.logger.warn(`outbound recovery sweep failed (next in ${OUTBOUND_RECOVERY_SWEEP_MS} ms): ${error.message}`)),
     );
   }

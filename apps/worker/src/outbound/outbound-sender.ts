@@ -74,7 +74,8 @@ export class OutboundSender {
       const outcome = await this.access.failed(channel.id, error, ctx?.budget.state);
       if (outcome.action === 'give_up') return this.fail(row.id, outcome.reason, outcome);
       await requeueReply.run({ id: row.id, reason: outcome.reason.slice(0, 500) }, db);
-      if (outcome.action === 'delay') return { status: 'failed', reason: outcome.reason, outcome: { ...outcome, delayMs: Math.min(outcome.delayMs, this.config.RATE_LIMIT_MAX_DELAY_MS) } };
+      if (outcome.action === 'delay')
+        return { status: 'failed', reason: outcome.reason, outcome: { ...outcome, delayMs: Math.min(outcome.delayMs, this.config.RATE_LIMIT_MAX_DELAY_MS) } };
       return { status: 'failed', reason: outcome.reason, outcome };
     }
   }

@@ -52,7 +52,13 @@ export class OutboundProcessor extends WorkerHost implements OnApplicationBootst
     return this.settle(job, token, result, 'reply', (reason) => this.sender.giveUp(messageId, reason));
   }
 
-  private async settle<R extends SendResult | ModerationResult>(job: Job, token: string | undefined, result: R, what: string, giveUp: (reason: string) => Promise<void>): Promise<R> {
+  private async settle<R extends SendResult | ModerationResult>(
+    job: Job,
+    token: string | undefined,
+    result: R,
+    what: string,
+    giveUp: (reason: string) => Promise<void>,
+  ): Promise<R> {
     if (result.status !== 'failed') {
       this.logger.log({ jobId: job.id, ...result }, `${what} ${result.status}`);
       return result;

@@ -31,9 +31,7 @@ export class RollupProcessor extends WorkerHost implements OnApplicationBootstra
   }
 
   async process(job: Job<RollupJob>): Promise<DrainResult> {
-    const result = job.data.workspaceId
-      ? await this.rollups.rebuild({ workspaceId: job.data.workspaceId })
-      : await this.rollups.drainAll();
+    const result = job.data.workspaceId ? await this.rollups.rebuild({ workspaceId: job.data.workspaceId }) : await this.rollups.drainAll();
     if (result.threads) this.logger.debug({ jobId: job.id, ...result }, 'rollups updated');
     return result;
   }

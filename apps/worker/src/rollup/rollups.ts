@@ -45,25 +45,27 @@ export class Rollups {
    * (workspace-zones.ts) rather than failing every drain.
    */
   async drain({ batch = 25_000 }: { batch?: number } = {}): Promise<DrainResult> {
-    return this.forgettingZonesOnZoneError(() => this.dataSource.transaction(async (tx) => {
-      const db = sqlClient(tx);
-      const [{ locked }] = await drainSql.tryDrainLock.run({ lock: DRAIN_LOCK }, db);
-      if (!locked) return { threads: 0, days: 0 };
-      // The drain's statements are thousands of small index scans that the planner costs high
-      // enough to JIT-compile: at 25,000 threads compiling took longer (~1 s) than running them.
-      await drainSql.jitOff.run(undefined, db);
-      const marks = await drainSql.dirtyThreads.run({ batch }, db);
-      if (!marks.length) return { threads: 0, days: 0 };
-      const threadIds = marks.map((m) => m.thread_id);
-      const unknownZones = await this.zones.unknown(tx);
-      const responseDays = await replaceResponseEvents(tx, threadIds, unknownZones);
-      await recomputeResponseDays(tx, responseDays);
-      const commentDays = await applyThreadComments(tx, threadIds, unknownZones);
-      const days = uniqueDays([...responseDays, ...commentDays]);
-      // Only marks nobody renewed meanwhile (a renewed mark has a higher version and stays).
-      await drainSql.deleteDrainedMarks.run({ threadIds: marks.map((m) => m.thread_id), versions: marks.map((m) => m.version) }, db);
-      return { threads: marks.length, days: days.length };
-    }));
+    return this.forgettingZonesOnZoneError(() =>
+      this.dataSource.transaction(async (tx) => {
+        const db = sqlClient(tx);
+        const [{ locked }] = await drainSql.tryDrainLock.run({ lock: DRAIN_LOCK }, db);
+        if (!locked) return { threads: 0, days: 0 };
+        // The drain's statements are thousands of small index scans that the planner costs high
+        // enough to JIT-compile: at 25,000 threads compiling took longer (~1 s) than running them.
+        await drainSql.jitOff.run(undefined, db);
+        const marks = await drainSql.dirtyThreads.run({ batch }, db);
+        if (!marks.length) return { threads: 0, days: 0 };
+        const threadIds = marks.map((m) => m.thread_id);
+        const unknownZones = await this.zones.unknown(tx);
+        const responseDays = await replaceResponseEvents(tx, threadIds, unknownZones);
+        await recomputeResponseDays(tx, responseDays);
+        const commentDays = await applyThreadComments(tx, threadIds, unknownZones);
+        const days = uniqueDays([...responseDays, ...commentDays]);
+        // Only marks nobody renewed meanwhile (a renewed mark has a higher version and stays).
+        await drainSql.deleteDrainedMarks.run({ threadIds: marks.map((m) => m.thread_id), versions: marks.map((m) => m.version) }, db);
+        return { threads: marks.length, days: days.length };
+      }),
+    );
   }
 
   /**
@@ -98,36 +100,54 @@ export class Rollups {
     const workspaces = await rebuildSql.rebuildWorkspaces.run({ workspaceId: workspaceId ?? null }, sqlClient(this.dataSource));
     const total = { threads: 0, days: 0 };
     for (const { id } of workspaces) {
-      await this.forgettingZonesOnZoneError(() => this.dataSource.transaction(async (tx) => {
-        const db = sqlClient(tx);
-        const workspace = { workspaceId: id };
-        await rebuildSql.drainLock.run({ lock: DRAIN_LOCK }, db);
-        const unknownZones = await this.zones.unknown(tx);
-        for (const clear of [rebuildSql.clearReportResponseEvent, rebuildSql.clearReportResponseDaily, rebuildSql.clearReportResponseHist,
-          rebuildSql.clearReportResponseHistWeek, rebuildSql.clearReportThreadComment, rebuildSql.clearReportCommentDaily,
-          rebuildSql.clearReportCommentChannelDaily, rebuildSql.clearReportPostComment, rebuildSql.clearReportCommenterDaily,
-          rebuildSql.clearReportCommenter, rebuildSql.clearReportCommenterSpan, rebuildSql.clearRollupDirtyThread]) {
-          await clear.run(workspace, db);
-        }
-        const threads = await rebuildSql.workspaceThreads.run(workspace, db);
-        for (let i = 0; i < threads.length; i += 5_000) {
-          const threadIds = threads.slice(i, i + 5_000).map((t) => t.id);
-          await rebuildSql.rebuildResponseEvents.run({ threadIds, unknownZones }, db);
-        }
-        // Whole-workspace statements, not day batches: one scan of the messages per table.
-        await rebuildSql.rebuildResponseDaily.run(workspace, db);
-        await rebuildSql.rebuildResponseHist.run(workspace, db);
-        await rebuildSql.rebuildResponseHistWeek.run(workspace, db);
-        await rebuildSql.rebuildThreadComments.run({ workspaceId: id, unknownZones }, db);
-        for (const rebuild of [rebuildSql.rebuildCommentDaily, rebuildSql.rebuildCommentChannelDaily, rebuildSql.rebuildPostComments,
-          rebuildSql.rebuildCommenterDaily, rebuildSql.rebuildCommenterFirstDay, rebuildSql.rebuildCommenterSpan]) {
-          await rebuild.run(workspace, db);
-        }
-        const [{ days }] = await rebuildSql.rebuiltDays.run(workspace, db);
-        total.threads += threads.length;
-        total.days += days;
-        log(`workspace ${id}: ${threads.length} threads, ${days} days`);
-      }));
+      await this.forgettingZonesOnZoneError(() =>
+        this.dataSource.transaction(async (tx) => {
+          const db = sqlClient(tx);
+          const workspace = { workspaceId: id };
+          await rebuildSql.drainLock.run({ lock: DRAIN_LOCK }, db);
+          const unknownZones = await this.zones.unknown(tx);
+          for (const clear of [
+            rebuildSql.clearReportResponseEvent,
+            rebuildSql.clearReportResponseDaily,
+            rebuildSql.clearReportResponseHist,
+            rebuildSql.clearReportResponseHistWeek,
+            rebuildSql.clearReportThreadComment,
+            rebuildSql.clearReportCommentDaily,
+            rebuildSql.clearReportCommentChannelDaily,
+            rebuildSql.clearReportPostComment,
+            rebuildSql.clearReportCommenterDaily,
+            rebuildSql.clearReportCommenter,
+            rebuildSql.clearReportCommenterSpan,
+            rebuildSql.clearRollupDirtyThread,
+          ]) {
+            await clear.run(workspace, db);
+          }
+          const threads = await rebuildSql.workspaceThreads.run(workspace, db);
+          for (let i = 0; i < threads.length; i += 5_000) {
+            const threadIds = threads.slice(i, i + 5_000).map((t) => t.id);
+            await rebuildSql.rebuildResponseEvents.run({ threadIds, unknownZones }, db);
+          }
+          // Whole-workspace statements, not day batches: one scan of the messages per table.
+          await rebuildSql.rebuildResponseDaily.run(workspace, db);
+          await rebuildSql.rebuildResponseHist.run(workspace, db);
+          await rebuildSql.rebuildResponseHistWeek.run(workspace, db);
+          await rebuildSql.rebuildThreadComments.run({ workspaceId: id, unknownZones }, db);
+          for (const rebuild of [
+            rebuildSql.rebuildCommentDaily,
+            rebuildSql.rebuildCommentChannelDaily,
+            rebuildSql.rebuildPostComments,
+            rebuildSql.rebuildCommenterDaily,
+            rebuildSql.rebuildCommenterFirstDay,
+            rebuildSql.rebuildCommenterSpan,
+          ]) {
+            await rebuild.run(workspace, db);
+          }
+          const [{ days }] = await rebuildSql.rebuiltDays.run(workspace, db);
+          total.threads += threads.length;
+          total.days += days;
+          log(`workspace ${id}: ${threads.length} threads, ${days} days`);
+        }),
+      );
     }
     return total;
   }

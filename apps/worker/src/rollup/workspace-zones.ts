@@ -41,9 +41,10 @@ export class WorkspaceZones {
   async unknown(tx: EntityManager): Promise<string[]> {
     const zones = (await storedZones.run(undefined, sqlClient(tx))).map((r) => r.timezone);
     const kept = this.known;
-    const known = kept && Date.now() - kept.readAt < KNOWN_ZONES_TTL_MS && zones.every((zone) => kept.names.has(zone) || kept.missing.has(zone))
-      ? kept
-      : await this.readNames(tx);
+    const known =
+      kept && Date.now() - kept.readAt < KNOWN_ZONES_TTL_MS && zones.every((zone) => kept.names.has(zone) || kept.missing.has(zone))
+        ? kept
+        : await this.readNames(tx);
     const unknown = zones.filter((zone) => !known.names.has(zone));
     for (const zone of unknown) known.missing.add(zone);
     if (unknown.length) await this.report(tx, unknown);
@@ -66,7 +67,9 @@ export class WorkspaceZones {
     for (const { id, timezone } of rows) {
       if (this.reported.has(id)) continue;
       this.reported.add(id);
-      this.warn(`workspace ${id}: time zone ${JSON.stringify(timezone)} is unknown to PostgreSQL; its reports count days in UTC until an admin sets a valid zone`);
+      this.warn(
+        `workspace ${id}: time zone ${JSON.stringify(timezone)} is unknown to PostgreSQL; its reports count days in UTC until an admin sets a valid zone`,
+      );
     }
   }
 }

@@ -19,7 +19,11 @@ const page = (n: number, size = 2): SyncPage => ({
 });
 const tick = () => new Promise<void>((r) => setTimeout(r, 5));
 
-async function collect(source: AsyncIterable<SyncPage>, consume: (b: PageBatch) => Promise<void> = async () => undefined, options?: Parameters<typeof readAhead>[1]) {
+async function collect(
+  source: AsyncIterable<SyncPage>,
+  consume: (b: PageBatch) => Promise<void> = async () => undefined,
+  options?: Parameters<typeof readAhead>[1],
+) {
   const batches: PageBatch[] = [];
   for await (const b of readAhead(source, options)) {
     batches.push(b);

@@ -36,7 +36,8 @@ export class SyncProcessor extends WorkerHost implements OnApplicationBootstrap 
     const result = await this.runner.run(channelAccountId);
     if (result.skipped === 'missing' || result.skipped === 'not_connected') await this.scheduler.unschedule(channelAccountId);
     else if (result.intervalMs !== result.previousIntervalMs) await this.scheduler.schedule(channelAccountId, result.intervalMs);
-    for (const message of this.unexpected.firstSeen(result.unexpected ?? [])) this.logger.warn({ channelAccountId, unexpected: message }, 'sync met a payload it cannot read (logged once per shape)');
+    for (const message of this.unexpected.firstSeen(result.unexpected ?? []))
+      this.logger.warn({ channelAccountId, unexpected: message }, 'sync met a payload it cannot read (logged once per shape)');
     if (result.error) this.logger.warn({ jobId: job.id, ...result }, 'sync failed');
     else this.logger.debug({ jobId: job.id, reason: job.data.reason, ...result }, 'synced');
     return result;

@@ -81,7 +81,16 @@ describe('fault suite: nothing lost, nothing doubled', () => {
 
   const spawnWorker = () =>
     spawn(process.execPath, [join(__dirname, '..', 'child', 'run-worker.cjs')], {
-      env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: config.QUEUE_PREFIX, SIM_URL: sim.url, ...base },
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'silent',
+        DATABASE_URL: db.url,
+        REDIS_URL: redis.url,
+        QUEUE_PREFIX: config.QUEUE_PREFIX,
+        SIM_URL: sim.url,
+        ...base,
+      },
       stdio: 'ignore',
     });
   const killChild = async () => {
@@ -108,13 +117,23 @@ describe('fault suite: nothing lost, nothing doubled', () => {
 
   /** Every reply posted so far is sent, once at the sim and once in the database. */
   const expectRepliesOnce = async () => {
-    await waitFor(async () => {
-      const rows = (await db.dataSource.query(`SELECT delivery FROM message WHERE channel_account_id = $1 AND text = ANY($2::text[])`, [channelId, sentTexts])) as Array<{ delivery: string }>;
-      return rows.length === sentTexts.length && rows.every((r) => r.delivery === 'sent') ? true : undefined;
-    }, 60_000, 'every reply to be sent');
+    await waitFor(
+      async () => {
+        const rows = (await db.dataSource.query(`SELECT delivery FROM message WHERE channel_account_id = $1 AND text = ANY($2::text[])`, [
+          channelId,
+          sentTexts,
+        ])) as Array<{ delivery: string }>;
+        return rows.length === sentTexts.length && rows.every((r) => r.delivery === 'sent') ? true : undefined;
+      },
+      60_000,
+      'every reply to be sent',
+    );
     const received = (await simJson<{ items: Array<{ text: string }> }>(sim, '/_sim/received?network=facebook')).items;
     for (const text of sentTexts) expect([text, received.filter((r) => r.text === text).length]).toEqual([text, 1]);
-    const stored = (await db.dataSource.query(`SELECT text FROM message WHERE channel_account_id = $1 AND text = ANY($2::text[])`, [channelId, sentTexts])) as Array<{ text: string }>;
+    const stored = (await db.dataSource.query(`SELECT text FROM message WHERE channel_account_id = $1 AND text = ANY($2::text[])`, [
+      channelId,
+      sentTexts,
+    ])) as Array<{ text: string }>;
     expect(stored.length).toBe(sentTexts.length);
   };
 
@@ -124,7 +143,9 @@ describe('fault suite: nothing lost, nothing doubled', () => {
     if (problems.length) {
       const [state] = await db.dataSource.query(`SELECT status, last_error, last_synced_at FROM channel_account WHERE id = $1`, [channelId]);
       const tokens = await simJson(sim, '/_sim/facebook/tokens');
-      console.log(`${what}: ${problems.length} problems, e.g. ${problems.slice(0, 5).join('; ')}; channel ${JSON.stringify(state)}; sim tokens ${JSON.stringify(tokens).slice(0, 1500)}`);
+      console.log(
+        `${what}: ${problems.length} problems, e.g. ${problems.slice(0, 5).join('; ')}; channel ${JSON.stringify(state)}; sim tokens ${JSON.stringify(tokens).slice(0, 1500)}`,
+      );
     }
     expect(problems.slice(0, 10)).toEqual([]);
     expect(expected).toBeGreaterThan(0);
@@ -141,12 +162,21 @@ describe('fault suite: nothing lost, nothing doubled', () => {
 
     // A new worker process; replies are queued; it is killed while one of them is being sent.
     child = spawnWorker();
-    await waitFor(async () => ((await db.dataSource.query(`SELECT count(*)::int AS n FROM thread WHERE channel_account_id = $1`, [channelId]))[0].n >= 3 ? true : undefined), 60_000, 'threads to reply to');
+    await waitFor(
+      async () =>
+        (await db.dataSource.query(`SELECT count(*)::int AS n FROM thread WHERE channel_account_id = $1`, [channelId]))[0].n >= 3 ? true : undefined,
+      60_000,
+      'threads to reply to',
+    );
     const ids = [await reply(), await reply(), await reply()];
-    await waitFor(async () => {
-      const [row] = await db.dataSource.query(`SELECT count(*)::int AS n FROM message WHERE id = ANY($1::bigint[]) AND delivery = 'sending'`, [ids]);
-      return row.n > 0 ? true : undefined;
-    }, 60_000, 'a reply to be mid-send');
+    await waitFor(
+      async () => {
+        const [row] = await db.dataSource.query(`SELECT count(*)::int AS n FROM message WHERE id = ANY($1::bigint[]) AND delivery = 'sending'`, [ids]);
+        return row.n > 0 ? true : undefined;
+      },
+      60_000,
+      'a reply to be mid-send',
+    );
     await killChild();
     count('worker SIGKILLed mid send');
 
@@ -171,13 +201,17 @@ describe('fault suite: nothing lost, nothing doubled', () => {
     ] as const;
     const injected: Record<string, number> = {};
     for (const faults of rounds) {
-      const used = await withFaults(sim, faults.map(([, f]) => f), async () => {
-        await reply();
-        for (let i = 0; i < 4; i++) {
-          await generate(15);
-          await sleep(1000);
-        }
-      });
+      const used = await withFaults(
+        sim,
+        faults.map(([, f]) => f),
+        async () => {
+          await reply();
+          for (let i = 0; i < 4; i++) {
+            await generate(15);
+            await sleep(1000);
+          }
+        },
+      );
       for (const [what, fault] of faults) count(what, (injected[fault.kind] = used[fault.kind] ?? 0));
     }
     expect(Object.values(injected).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
@@ -188,12 +222,21 @@ describe('fault suite: nothing lost, nothing doubled', () => {
   it('survives a revoked token: the channel asks for reconnection, and after it nothing is missing', async () => {
     await simJson(sim, '/_sim/faults', { method: 'POST', body: { network: 'facebook', kind: 'token_revoked' } });
     await generate(30);
-    await waitFor(async () => ((await db.dataSource.query(`SELECT status FROM channel_account WHERE id = $1`, [channelId]))[0].status === 'needs_reauth' ? true : undefined), 60_000, 'needs_reauth');
+    await waitFor(
+      async () =>
+        (await db.dataSource.query(`SELECT status FROM channel_account WHERE id = $1`, [channelId]))[0].status === 'needs_reauth' ? true : undefined,
+      60_000,
+      'needs_reauth',
+    );
     await simJson(sim, '/_sim/faults', { method: 'DELETE', body: { network: 'facebook', kind: 'token_revoked' } });
     // The admin reconnects (as the connect flow does: status back, failures cleared, a sync queued).
     await db.dataSource.query(`UPDATE channel_account SET status = 'connected', consecutive_auth_failures = 0, last_error = NULL WHERE id = $1`, [channelId]);
     const sync = new backend.Queue<SyncJob>(QueueName.Sync, { connection: backend.connection as never, prefix: backend.prefix });
-    await sync.add('sync', { channelAccountId: channelId, reason: 'hint' }, { jobId: `fault-suite-reconnect-${Date.now()}`, attempts: 1, removeOnComplete: true });
+    await sync.add(
+      'sync',
+      { channelAccountId: channelId, reason: 'hint' },
+      { jobId: `fault-suite-reconnect-${Date.now()}`, attempts: 1, removeOnComplete: true },
+    );
     await sync.close();
     await expectTruth('after the revocation');
     count('token revocations');
@@ -222,7 +265,7 @@ describe('fault suite: nothing lost, nothing doubled', () => {
     await expectRepliesOnce();
   }, 240_000);
 
-  it("survives PostgreSQL dropping every connection of the database under load", async () => {
+  it('survives PostgreSQL dropping every connection of the database under load', async () => {
     const admin = new Client({ connectionString: db.url.replace(/\/[^/?]+(\?|$)/, '/postgres$1') });
     await admin.connect();
     try {
@@ -230,7 +273,9 @@ describe('fault suite: nothing lost, nothing doubled', () => {
       await reply();
       for (let round = 0; round < 3; round++) {
         await sleep(500);
-        const killed = await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [databaseName(db.url)]);
+        const killed = await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [
+          databaseName(db.url),
+        ]);
         count('PostgreSQL connections terminated', killed.rowCount ?? 0);
         await generate(10);
       }

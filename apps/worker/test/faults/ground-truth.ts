@@ -106,7 +106,10 @@ export class Ledger {
   burst(perNetwork = 1): Array<Promise<boolean>> {
     const calls: Array<Promise<boolean>> = [];
     for (let i = 0; i < perNetwork; i++) for (const c of this.rig.channels) calls.push(this.reply(c.network).catch(() => false));
-    calls.push(this.moderate('like').catch(() => false), this.moderate('hide').catch(() => false));
+    calls.push(
+      this.moderate('like').catch(() => false),
+      this.moderate('hide').catch(() => false),
+    );
     return calls;
   }
 
@@ -150,12 +153,16 @@ export class Ledger {
       for (const sent of truth.filter((i) => i.source === 'api')) {
         const rows = stored.filter((m) => m.external_id === sent.externalId);
         if (rows.length > 1) t.doubled.push(`${channel.network} reply ${sent.externalId}: stored ${rows.length} times`);
-        else if (rows.length === 0 || rows[0].delivery !== 'sent') t.stuck.push(`${channel.network} reply ${sent.externalId}: at the network, not shown as sent (${rows[0]?.delivery ?? 'no row with its id'})`);
+        else if (rows.length === 0 || rows[0].delivery !== 'sent')
+          t.stuck.push(`${channel.network} reply ${sent.externalId}: at the network, not shown as sent (${rows[0]?.delivery ?? 'no row with its id'})`);
       }
     }
     for (const r of this.replies) {
       t.checked++;
-      const rows = (await this.rig.ds.query(`SELECT delivery, delivery_error FROM message WHERE channel_account_id = $1 AND text = $2`, [r.channelId, r.text])) as Array<{
+      const rows = (await this.rig.ds.query(`SELECT delivery, delivery_error FROM message WHERE channel_account_id = $1 AND text = $2`, [
+        r.channelId,
+        r.text,
+      ])) as Array<{
         delivery: string;
         delivery_error: string | null;
       }>;
@@ -171,12 +178,18 @@ export class Ledger {
       }
       // Refused with an error and shown as failed: the agent knows and can retry (not stuck).
       if (r.refused && rows[0].delivery === 'failed' && atNetwork === 0) continue;
-      if (rows[0].delivery !== 'sent') t.stuck.push(`${what}: ${rows[0].delivery}${rows[0].delivery_error ? ` (${rows[0].delivery_error})` : ''}${rows[0].delivery === 'queued' && !rows[0].delivery_error ? ` — ${STRANDED}` : ''}`);
+      if (rows[0].delivery !== 'sent')
+        t.stuck.push(
+          `${what}: ${rows[0].delivery}${rows[0].delivery_error ? ` (${rows[0].delivery_error})` : ''}${rows[0].delivery === 'queued' && !rows[0].delivery_error ? ` — ${STRANDED}` : ''}`,
+        );
       else if (atNetwork === 0) t.lost.push(`${what}: shown as sent, not at the network`);
     }
     for (const a of this.actions) {
       t.checked++;
-      const rows = (await this.rig.ds.query(`SELECT state, error FROM message_action WHERE message_id = $1 AND action = $2`, [a.messageId, a.action])) as Array<{ state: string; error: string | null }>;
+      const rows = (await this.rig.ds.query(`SELECT state, error FROM message_action WHERE message_id = $1 AND action = $2`, [
+        a.messageId,
+        a.action,
+      ])) as Array<{ state: string; error: string | null }>;
       const atNetwork = received.filter((i) => i.kind === `comment_${a.action}` && i.targetId === a.externalId).length;
       const what = `facebook ${a.action} of ${a.externalId}`;
       if (rows.length > 1) t.doubled.push(`${what}: ${rows.length} rows`);
@@ -188,7 +201,10 @@ export class Ledger {
       }
       if (a.refused && rows[0].state === 'failed' && atNetwork === 0) continue;
       // Queued with an error is waiting on the network (a rate limit's regain); without one, nothing picked it up.
-      if (rows[0].state !== 'done') t.stuck.push(`${what}: ${rows[0].state}${rows[0].error ? ` (${rows[0].error})` : ''}${rows[0].state === 'queued' && !rows[0].error ? ` — ${STRANDED}` : ''}`);
+      if (rows[0].state !== 'done')
+        t.stuck.push(
+          `${what}: ${rows[0].state}${rows[0].error ? ` (${rows[0].error})` : ''}${rows[0].state === 'queued' && !rows[0].error ? ` — ${STRANDED}` : ''}`,
+        );
       else if (atNetwork === 0) t.lost.push(`${what}: shown as done, not at the network`);
     }
     return t;
@@ -198,5 +214,7 @@ export class Ledger {
 /** One line per problem kind, for a failure message or a report. */
 export function describeTally(t: Tally, max = 8): string {
   const part = (name: string, items: string[]) => (items.length ? `${name} ${items.length}: ${items.slice(0, max).join('; ')}` : `${name} 0`);
-  return [part('lost', t.lost), part('doubled', t.doubled), part('stuck', t.stuck), part('wrong', t.wrong), part('repeated idempotent calls', t.repeated)].join('\n');
+  return [part('lost', t.lost), part('doubled', t.doubled), part('stuck', t.stuck), part('wrong', t.wrong), part('repeated idempotent calls', t.repeated)].join(
+    '\n',
+  );
 }

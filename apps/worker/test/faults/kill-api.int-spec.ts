@@ -93,7 +93,11 @@ describe('fault suite: the api killed mid reply and mid webhook, nothing lost, d
     // Rate limits whose regain is short, each in its network's own shape. Facebook's (usage headers
     // at 100 %) and LinkedIn's 429 pause a channel until the announced regain time (up to an hour,
     // or midnight UTC) by design — their own tests cover that (fault-suite, linkedin-budget).
-    const rateLimits = [['x', {}], ['youtube', {}], ['xing', {}]] as const;
+    const rateLimits = [
+      ['x', {}],
+      ['youtube', {}],
+      ['xing', {}],
+    ] as const;
     for (const [network, options] of rateLimits) await rig.fault(network, { kind: 'rate_limit', count: 2, options });
     for (let i = 0; i < 3; i++) {
       await rig.generate(40);
@@ -109,7 +113,8 @@ describe('fault suite: the api killed mid reply and mid webhook, nothing lost, d
     }
     const left = await rig.activeFaults();
     for (const [what, fault] of faults) suite.count(what, fault.count - (left.find((f) => f.network === '*' && f.kind === fault.kind)?.remaining ?? 0));
-    for (const [network] of rateLimits) suite.count('rate-limit answers (X, YouTube, XING)', 2 - (left.find((f) => f.network === network && f.kind === 'rate_limit')?.remaining ?? 0));
+    for (const [network] of rateLimits)
+      suite.count('rate-limit answers (X, YouTube, XING)', 2 - (left.find((f) => f.network === network && f.kind === 'rate_limit')?.remaining ?? 0));
     await rig.clearFaults();
     await suite.expectTruth('after the network faults on every network', 120_000);
   }, 240_000);

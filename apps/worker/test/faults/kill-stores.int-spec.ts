@@ -28,7 +28,11 @@ describe('fault suite: the worker, Redis and PostgreSQL killed, nothing lost, do
 
     rig.worker.start();
     await Promise.all(ledger().burst());
-    await waitFor(async () => ((await rig.ds.query(`SELECT count(*)::int AS n FROM message WHERE delivery = 'sending'`))[0].n > 0 ? true : undefined), 60_000, 'a reply to be mid-send');
+    await waitFor(
+      async () => ((await rig.ds.query(`SELECT count(*)::int AS n FROM message WHERE delivery = 'sending'`))[0].n > 0 ? true : undefined),
+      60_000,
+      'a reply to be mid-send',
+    );
     await rig.worker.kill();
     suite.count('worker SIGKILLed mid send');
     await rig.clearFaults();
@@ -78,13 +82,31 @@ describe('fault suite: the worker, Redis and PostgreSQL killed, nothing lost, do
     // Redis hangs (SIGSTOP): the api commits the rows, then waits on the enqueue; it is killed there.
     rig.redis.pause();
     const before = { replies: ledger().replies.length, actions: ledger().actions.length };
-    const calls = [ledger().reply('facebook').catch(() => false), ledger().reply('youtube').catch(() => false), ledger().moderate('like').catch(() => false)];
+    const calls = [
+      ledger()
+        .reply('facebook')
+        .catch(() => false),
+      ledger()
+        .reply('youtube')
+        .catch(() => false),
+      ledger()
+        .moderate('like')
+        .catch(() => false),
+    ];
     const committed = `SELECT (SELECT count(*) FROM message WHERE text = ANY($1::text[]))::int + (SELECT count(*) FROM message_action WHERE message_id = ANY($2::bigint[]))::int AS n`;
-    await waitFor(async () => {
-      const texts = ledger().replies.slice(before.replies).map((r) => r.text);
-      const ids = ledger().actions.slice(before.actions).map((a) => a.messageId);
-      return texts.length === 2 && ids.length === 1 && (await rig.ds.query(committed, [texts, ids]))[0].n === 3 ? true : undefined;
-    }, 30_000, 'the api to commit both replies and the like');
+    await waitFor(
+      async () => {
+        const texts = ledger()
+          .replies.slice(before.replies)
+          .map((r) => r.text);
+        const ids = ledger()
+          .actions.slice(before.actions)
+          .map((a) => a.messageId);
+        return texts.length === 2 && ids.length === 1 && (await rig.ds.query(committed, [texts, ids]))[0].n === 3 ? true : undefined;
+      },
+      30_000,
+      'the api to commit both replies and the like',
+    );
     await rig.api.kill();
     suite.count('api SIGKILLed between commit and enqueue (Redis hanging)');
     await Promise.all(calls);

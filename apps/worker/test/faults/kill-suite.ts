@@ -28,10 +28,20 @@ export function useKillSuite(name: string): KillSuite {
     count: (what, n = 1) => void (survived[what] = (survived[what] ?? 0) + n),
     async expectTruth(phase, ms = 90_000) {
       const tally = await suite.ledger.check(ms);
-      results.push({ phase, checked: tally.checked, lost: tally.lost.length, doubled: tally.doubled.length, stuck: tally.stuck.length, wrong: tally.wrong.length, repeated: tally.repeated.length });
+      results.push({
+        phase,
+        checked: tally.checked,
+        lost: tally.lost.length,
+        doubled: tally.doubled.length,
+        stuck: tally.stuck.length,
+        wrong: tally.wrong.length,
+        repeated: tally.repeated.length,
+      });
       if (tally.namesMissing) suite.count(`Messenger author names missing ${phase}`, tally.namesMissing);
       for (const r of tally.repeated) repeated.add(r);
-      const report = problemCount(tally) ? `${phase}:\n${describeTally(tally)}\napi log:\n${rig.logTail('api', 10)}\nworker log:\n${rig.logTail('worker', 10)}` : `${phase}: clean`;
+      const report = problemCount(tally)
+        ? `${phase}:\n${describeTally(tally)}\napi log:\n${rig.logTail('api', 10)}\nworker log:\n${rig.logTail('worker', 10)}`
+        : `${phase}: clean`;
       expect(report).toBe(`${phase}: clean`);
       expect(tally.checked).toBeGreaterThan(0);
       // A process that died on its own (not killed by the phase) is a finding even though the
@@ -51,7 +61,11 @@ export function useKillSuite(name: string): KillSuite {
     if (repeated.size) suite.count('likes/hides the network was asked for twice (idempotent there, reported apart)', repeated.size);
     for (const exit of rig.unexpectedExits()) suite.count(`${exit} (restarted by the supervisor)`);
     await rig.stop();
-    console.log(`fault suite (${name}) survived:\n  ${Object.entries(survived).map(([k, n]) => `${k}: ${n}`).join('\n  ')}\nphases:\n  ${results.map((r) => JSON.stringify(r)).join('\n  ')}`);
+    console.log(
+      `fault suite (${name}) survived:\n  ${Object.entries(survived)
+        .map(([k, n]) => `${k}: ${n}`)
+        .join('\n  ')}\nphases:\n  ${results.map((r) => JSON.stringify(r)).join('\n  ')}`,
+    );
     writeFileSync(join(tmpdir(), `resonance-fault-${name}.json`), JSON.stringify({ at: new Date().toISOString(), survived, results }, null, 2));
   }, 60_000);
 

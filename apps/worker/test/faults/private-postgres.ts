@@ -8,7 +8,11 @@ import { waitFor } from './support';
 /** Debian's PostgreSQL binaries (/usr/lib/postgresql/<major>/bin), newest major first. */
 function postgresBin(): string {
   const root = '/usr/lib/postgresql';
-  const majors = existsSync(root) ? readdirSync(root).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(b) - Number(a)) : [];
+  const majors = existsSync(root)
+    ? readdirSync(root)
+        .filter((d) => /^\d+$/.test(d))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   for (const major of majors) if (existsSync(join(root, major, 'bin', 'postgres'))) return join(root, major, 'bin');
   throw new Error(`no PostgreSQL server binaries under ${root} (install the Debian package postgresql)`);
 }
@@ -19,7 +23,8 @@ function postgresUser(): { uid: number; gid: number } | undefined {
   const id = (flag: string) => Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout.trim());
   const uid = id('-u');
   const gid = id('-g');
-  if (!Number.isInteger(uid) || !Number.isInteger(gid) || uid === 0) throw new Error('running as root needs the OS user "postgres" to own a private PostgreSQL cluster');
+  if (!Number.isInteger(uid) || !Number.isInteger(gid) || uid === 0)
+    throw new Error('running as root needs the OS user "postgres" to own a private PostgreSQL cluster');
   return { uid, gid };
 }
 
@@ -66,7 +71,22 @@ export class PrivatePostgres {
     }
     this.child = spawn(
       join(this.bin, 'postgres'),
-      ['-D', this.data, '-p', String(this.port), '-k', this.data, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=200', '-c', 'shared_buffers=32MB'],
+      [
+        '-D',
+        this.data,
+        '-p',
+        String(this.port),
+        '-k',
+        this.data,
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'fsync=off',
+        '-c',
+        'max_connections=200',
+        '-c',
+        'shared_buffers=32MB',
+      ],
       // Its own process group: a crash kills the postmaster and all its backends at once.
       { stdio: 'ignore', detached: true, ...(this.user ?? {}) },
     );
@@ -99,7 +119,11 @@ export class PrivatePostgres {
     }
     await exited;
     // Backends are gone with the group; wait until none still holds the data folder's lock.
-    await waitFor(async () => (spawnSync('pgrep', ['-g', String(child.pid)]).status !== 0 ? true : undefined), 10_000, 'the killed PostgreSQL backends to exit');
+    await waitFor(
+      async () => (spawnSync('pgrep', ['-g', String(child.pid)]).status !== 0 ? true : undefined),
+      10_000,
+      'the killed PostgreSQL backends to exit',
+    );
     this.child = undefined;
     this.crashes++;
   }

@@ -184,9 +184,19 @@ export class FaultRig {
     this.worker = new ChildApp('worker', () => this.env(), join(this.dir, 'worker.log'));
     await this.startApi();
     this.worker.start();
-    const login = await fetch(`${this.apiUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: user.email, password: PASSWORD }) });
+    const login = await fetch(`${this.apiUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: user.email, password: PASSWORD }),
+    });
     if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
-    this.session = { cookie: login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), csrf: ((await login.json()) as { csrfToken: string }).csrfToken };
+    this.session = {
+      cookie: login.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; '),
+      csrf: ((await login.json()) as { csrfToken: string }).csrfToken,
+    };
   }
 
   /** The sim's call limits sized for syncs every second on five channels (the faults exhaust them on purpose, not the polling). */
@@ -259,10 +269,17 @@ export class FaultRig {
 
   /** Waits until every channel has stored at least `n` messages (the first syncs ran). */
   async waitForMessages(n: number, ms = 120_000): Promise<void> {
-    await waitFor(async () => {
-      const rows = (await this.ds.query(`SELECT channel_account_id::text AS id, count(*)::int AS n FROM message GROUP BY 1`)) as Array<{ id: string; n: number }>;
-      return this.channels.every((c) => (rows.find((r) => r.id === c.id)?.n ?? 0) >= n) ? true : undefined;
-    }, ms, `every channel to hold ${n} messages`);
+    await waitFor(
+      async () => {
+        const rows = (await this.ds.query(`SELECT channel_account_id::text AS id, count(*)::int AS n FROM message GROUP BY 1`)) as Array<{
+          id: string;
+          n: number;
+        }>;
+        return this.channels.every((c) => (rows.find((r) => r.id === c.id)?.n ?? 0) >= n) ? true : undefined;
+      },
+      ms,
+      `every channel to hold ${n} messages`,
+    );
   }
 
   /** Processes that ended without the rig killing them (a crash of their own). */

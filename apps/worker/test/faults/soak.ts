@@ -189,7 +189,8 @@ function soakReport(r: SoakResult, wallMinutes: number, failedSteps: string[]): 
     '',
     `Items checked: every comment and message the sim generated on the five networks (stored exactly once, in the right thread, with the right author, time and text), every reply posted through the api and every like/hide of a Facebook comment (at the network exactly once, shown as sent/done).`,
   ];
-  if (r.tally.repeated.length) lines.push('', `Likes/hides the network was asked for twice after a worker kill (idempotent there, reported apart): ${r.tally.repeated.length}.`);
+  if (r.tally.repeated.length)
+    lines.push('', `Likes/hides the network was asked for twice after a worker kill (idempotent there, reported apart): ${r.tally.repeated.length}.`);
   if (r.tally.namesMissing) lines.push('', `Messenger senders still without a name at the end (a known gap, not a loss): ${r.tally.namesMissing}.`);
   if (r.unexpectedExits.length) lines.push('', `Processes that died on their own and were restarted (as a supervisor would): ${r.unexpectedExits.join('; ')}.`);
   if (failedSteps.length) lines.push('', `Steps whose fault could not be injected: ${failedSteps.join('; ')}.`);

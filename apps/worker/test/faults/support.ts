@@ -45,7 +45,26 @@ export class PrivateRedis {
   }
 
   async start(): Promise<void> {
-    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', this.dir, '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
+    this.child = spawn(
+      'redis-server',
+      [
+        '--port',
+        String(this.port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'yes',
+        '--appendfsync',
+        'always',
+        '--dir',
+        this.dir,
+        '--maxmemory-policy',
+        'noeviction',
+      ],
+      { stdio: 'ignore' },
+    );
     await waitFor(async () => ((await this.ping()) ? true : undefined), 10_000, 'the private redis-server to answer');
   }
 
@@ -94,7 +113,12 @@ export class PrivateRedis {
  * Waits until the database holds the sim's ground truth exactly (every comment and message once,
  * in the right thread). Returns the problems left when time ran out (none on success).
  */
-export async function converge(ds: DataSource, sim: RunningSim, channelId: string, ms: number): Promise<{ problems: string[]; expected: number; stored: number; namesMissing: number }> {
+export async function converge(
+  ds: DataSource,
+  sim: RunningSim,
+  channelId: string,
+  ms: number,
+): Promise<{ problems: string[]; expected: number; stored: number; namesMissing: number }> {
   let problems: string[] = [];
   let namesMissing = 0;
   let cleanSince: number | undefined;
@@ -123,7 +147,11 @@ export async function converge(ds: DataSource, sim: RunningSim, channelId: strin
 }
 
 /** Turns sim faults on, each for `count` requests (or deliveries); returns how many of each were used. */
-export async function withFaults(sim: RunningSim, faults: ReadonlyArray<{ kind: string; count: number; options?: Record<string, unknown> }>, during: () => Promise<void>): Promise<Record<string, number>> {
+export async function withFaults(
+  sim: RunningSim,
+  faults: ReadonlyArray<{ kind: string; count: number; options?: Record<string, unknown> }>,
+  during: () => Promise<void>,
+): Promise<Record<string, number>> {
   for (const fault of faults) await simJson(sim, '/_sim/faults', { method: 'POST', body: { network: 'facebook', ...fault } });
   const used: Record<string, number> = {};
   try {

@@ -62,7 +62,8 @@ export function facebookAuth(settings: FacebookSettings): AuthCapability & {
   };
   /** The pages the user manages, each with its page token, following the cursor (bounded). */
   const listAccounts = async (credentials: Credentials): Promise<ConnectableAccount[]> => {
-    const userToken = typeof credentials.userAccessToken === 'string' && credentials.userAccessToken ? credentials.userAccessToken : facebookAccessToken(credentials);
+    const userToken =
+      typeof credentials.userAccessToken === 'string' && credentials.userAccessToken ? credentials.userAccessToken : facebookAccessToken(credentials);
     type Page = { id?: string; name?: string; username?: string; access_token?: string };
     const accounts: ConnectableAccount[] = [];
     let after: string | undefined;

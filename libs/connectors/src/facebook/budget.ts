@@ -3,9 +3,7 @@ import type { BudgetState } from '../budget';
 
 const percentOf = (v: unknown): number[] => {
   const o = obj(v);
-  return ['call_count', 'total_cputime', 'total_time', 'acc_id_util_pct']
-    .map((k) => o[k])
-    .filter((n): n is number => typeof n === 'number');
+  return ['call_count', 'total_cputime', 'total_time', 'acc_id_util_pct'].map((k) => o[k]).filter((n): n is number => typeof n === 'number');
 };
 
 function parseHeader(headers: Headers, name: string): unknown {

@@ -27,7 +27,8 @@ function graphForm(body: unknown): GraphForm | undefined {
   if (Array.isArray(b.data)) return 'list';
   if (typeof b.id === 'string' || typeof b.id === 'number') return 'node';
   const values = Object.entries(b);
-  const keyedNodes = values.length > 0 && values.every(([key, v]) => v && typeof v === 'object' && !Array.isArray(v) && String((v as Record<string, unknown>).id) === key);
+  const keyedNodes =
+    values.length > 0 && values.every(([key, v]) => v && typeof v === 'object' && !Array.isArray(v) && String((v as Record<string, unknown>).id) === key);
   return keyedNodes ? 'nodes' : undefined;
 }
 
@@ -48,20 +49,40 @@ function parseFacebook(endpoint: string, body: unknown, context: ParseContext = 
   const ctx = { pageId: context.accountId };
   switch (endpoint) {
     case 'posts':
-      return readForms(body, 'post', (b) => mapPostsPage(b, ctx), (n) => mapPost(n, ctx));
+      return readForms(
+        body,
+        'post',
+        (b) => mapPostsPage(b, ctx),
+        (n) => mapPost(n, ctx),
+      );
     case 'comments':
     case 'comment': {
       const commentCtx = { ...ctx, postId: context.objectId };
-      return readForms(body, 'comment', (b) => mapCommentsPage(b, commentCtx), (n) => mapComment(n, commentCtx));
+      return readForms(
+        body,
+        'comment',
+        (b) => mapCommentsPage(b, commentCtx),
+        (n) => mapComment(n, commentCtx),
+      );
     }
     case 'conversations':
-      return readForms(body, 'conversation', (b) => mapConversationsPage(b, ctx), (n) => mapConversation(n, ctx));
+      return readForms(
+        body,
+        'conversation',
+        (b) => mapConversationsPage(b, ctx),
+        (n) => mapConversation(n, ctx),
+      );
     case 'messages':
     case 'message':
-      return readForms(body, 'message', (b) => mapMessagesPage(b, ctx), (n) => {
-        const m = mapMessage(n, ctx);
-        return m ? [m] : [];
-      });
+      return readForms(
+        body,
+        'message',
+        (b) => mapMessagesPage(b, ctx),
+        (n) => {
+          const m = mapMessage(n, ctx);
+          return m ? [m] : [];
+        },
+      );
     case 'webhook':
       return mapWebhook(body);
     default:

@@ -42,7 +42,9 @@ describe('Facebook error bodies → one error code', () => {
 
   it('takes the rate-limit delay from X-Business-Use-Case-Usage when the page announces one', () => {
     const headers = new Headers({
-      'x-business-use-case-usage': JSON.stringify({ '104857600123456': [{ type: 'pages', call_count: 100, total_cputime: 50, total_time: 50, estimated_time_to_regain_access: 10 }] }),
+      'x-business-use-case-usage': JSON.stringify({
+        '104857600123456': [{ type: 'pages', call_count: 100, total_cputime: 50, total_time: 50, estimated_time_to_regain_access: 10 }],
+      }),
     });
     const error = parseFacebookError({ status: 400, body: graphError(32), headers });
     expect(error.code).toBe('RATE_LIMITED');
@@ -63,7 +65,9 @@ describe('Facebook usage headers → budget that slows down before the limit', (
   it('uses the highest of app and page usage, and spaces calls out from 75 %', () => {
     const headers = new Headers({
       'x-app-usage': JSON.stringify({ call_count: 12, total_cputime: 3, total_time: 4 }),
-      'x-business-use-case-usage': JSON.stringify({ p: [{ type: 'pages', call_count: 80, total_cputime: 40, total_time: 40, estimated_time_to_regain_access: 0 }] }),
+      'x-business-use-case-usage': JSON.stringify({
+        p: [{ type: 'pages', call_count: 80, total_cputime: 40, total_time: 40, estimated_time_to_regain_access: 0 }],
+      }),
     });
     const state = readFacebookBudget(headers, undefined, now)!;
     expect(state.usedPercent).toBe(80);

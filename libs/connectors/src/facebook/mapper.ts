@@ -1,4 +1,15 @@
-import { arr, type Attachment, type JsonObject, type MessageRecord, obj, type PageRecord, type PostRecord, str, type ThreadRecord, type UnifiedRecord } from '@resonance/contracts';
+import {
+  arr,
+  type Attachment,
+  type JsonObject,
+  type MessageRecord,
+  obj,
+  type PageRecord,
+  type PostRecord,
+  str,
+  type ThreadRecord,
+  type UnifiedRecord,
+} from '@resonance/contracts';
 import { listIn, mapEach } from '../unexpected';
 
 /**
@@ -27,7 +38,16 @@ export function fbTimeToIso(value: unknown): string | undefined {
   // Graph's own format in UTC, with fields that cannot roll over (day ≤ 28): it is already the
   // ISO string but for the milliseconds. Every comment of every page goes through here.
   const utc = GRAPH_UTC.exec(value);
-  if (utc && Number(utc[2]) >= 1 && Number(utc[2]) <= 12 && Number(utc[3]) >= 1 && Number(utc[3]) <= 28 && Number(utc[4]) < 24 && Number(utc[5]) < 60 && Number(utc[6]) < 60) {
+  if (
+    utc &&
+    Number(utc[2]) >= 1 &&
+    Number(utc[2]) <= 12 &&
+    Number(utc[3]) >= 1 &&
+    Number(utc[3]) <= 28 &&
+    Number(utc[4]) < 24 &&
+    Number(utc[5]) < 60 &&
+    Number(utc[6]) < 60
+  ) {
     return `${utc[1]}.000Z`;
   }
   if (/^\d+$/.test(value)) return fbTimeToIso(Number(value));
@@ -89,7 +109,7 @@ function messageAttachments(m: JsonObject): Attachment[] | undefined {
     const image = str(obj(a.image_data).url);
     const video = str(obj(a.video_data).url);
     const url = image ?? video ?? str(a.file_url);
-    if (url) out.push({ type: image ? 'image' : video ? 'video' : str(a.mime_type) ?? 'file', url });
+    if (url) out.push({ type: image ? 'image' : video ? 'video' : (str(a.mime_type) ?? 'file'), url });
   }
   return out.length ? out : undefined;
 }
@@ -97,10 +117,8 @@ function messageAttachments(m: JsonObject): Attachment[] | undefined {
 const fromAccount = (authorId: string | undefined, pageId: string | undefined): boolean | undefined =>
   authorId !== undefined && pageId !== undefined ? authorId === pageId : undefined;
 
-const commentIdOf = (link: PermalinkIds | undefined): string | undefined =>
-  link ? `${link.postNumber}_${link.replyNumber ?? link.commentNumber}` : undefined;
-const parentIdOf = (link: PermalinkIds | undefined): string | undefined =>
-  link?.replyNumber ? `${link.postNumber}_${link.commentNumber}` : undefined;
+const commentIdOf = (link: PermalinkIds | undefined): string | undefined => (link ? `${link.postNumber}_${link.replyNumber ?? link.commentNumber}` : undefined);
+const parentIdOf = (link: PermalinkIds | undefined): string | undefined => (link?.replyNumber ? `${link.postNumber}_${link.commentNumber}` : undefined);
 
 /** The post a comment belongs to, from its permalink, else from the page and the comment id's post part. */
 function postIdOf(link: PermalinkIds | undefined, pageId: string | undefined, commentId: string | undefined): string | undefined {
@@ -215,7 +233,9 @@ export function mapPostsPage(body: unknown, ctx: FacebookMapContext): UnifiedRec
 /** The customer of a Messenger message: whoever of from/to is not the page. */
 function customerOf(m: JsonObject, pageId: string | undefined): string | undefined {
   const from = str(obj(m.from).id);
-  const to = arr(obj(m.to).data).map((t) => str(obj(t).id)).filter((t): t is string => !!t);
+  const to = arr(obj(m.to).data)
+    .map((t) => str(obj(t).id))
+    .filter((t): t is string => !!t);
   if (pageId) return from === pageId ? to.find((t) => t !== pageId) : from;
   // Without the page's id a message read alone is taken as the customer's (the common case).
   return from ?? to[0];
@@ -255,7 +275,9 @@ export function mapMessagesPage(body: unknown, ctx: FacebookMapContext, customer
 
 /** The customer of a conversation: the participant who is not the page (the first one when the page is unknown). */
 export function conversationCustomer(raw: unknown, pageId: string | undefined): string | undefined {
-  const ids = arr(obj(obj(raw).participants).data).map((p) => str(obj(p).id)).filter((p): p is string => !!p);
+  const ids = arr(obj(obj(raw).participants).data)
+    .map((p) => str(obj(p).id))
+    .filter((p): p is string => !!p);
   return pageId ? ids.find((p) => p !== pageId) : ids[0];
 }
 

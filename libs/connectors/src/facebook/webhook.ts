@@ -63,7 +63,14 @@ function mapFeedChange(pageId: string | undefined, value: JsonObject): UnifiedRe
   if (!postId) return [];
   const createdAt = fbTimeToIso(value.created_time);
   // A visitor post (someone else writing on the page) is a customer message of its own.
-  if ((item === 'status' || item === 'post' || item === 'photo' || item === 'video') && verb === 'add' && authorId && pageId && authorId !== pageId && createdAt) {
+  if (
+    (item === 'status' || item === 'post' || item === 'photo' || item === 'video') &&
+    verb === 'add' &&
+    authorId &&
+    pageId &&
+    authorId !== pageId &&
+    createdAt
+  ) {
     return [
       {
         kind: 'message',

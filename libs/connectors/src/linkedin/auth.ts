@@ -5,7 +5,13 @@ import { nameOf } from './mapper';
 import type { LinkedInSettings } from './settings';
 
 /** Community Management API: read and answer the organization's posts and comments, list the pages a member administers. */
-export const LINKEDIN_SCOPES = ['r_organization_social', 'w_organization_social', 'r_organization_social_feed', 'w_organization_social_feed', 'rw_organization_admin'];
+export const LINKEDIN_SCOPES = [
+  'r_organization_social',
+  'w_organization_social',
+  'r_organization_social_feed',
+  'w_organization_social_feed',
+  'rw_organization_admin',
+];
 
 /** Without a refresh token the member has to reconnect; admins are told this long before the token runs out. */
 export const RECONNECT_REMINDER_MS = 7 * 86_400_000;
@@ -87,7 +93,13 @@ export function linkedinAuth(settings: LinkedInSettings): AuthCapability & {
     },
     async exchangeCode({ code, redirectUri }) {
       const app = needApp(settings);
-      const res = await client().token<TokenResponse>({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: app.clientId, client_secret: app.clientSecret });
+      const res = await client().token<TokenResponse>({
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: redirectUri,
+        client_id: app.clientId,
+        client_secret: app.clientSecret,
+      });
       return credentialsOf(res, undefined, Date.now());
     },
     async refresh(credentials) {
@@ -95,25 +107,42 @@ export function linkedinAuth(settings: LinkedInSettings): AuthCapability & {
       if (!refreshToken) {
         // Nothing to refresh with: the token works until it expires, then only a reconnect helps.
         if (credentials.expiresAt && Date.parse(credentials.expiresAt) <= Date.now()) {
-          throw new ConnectorError({ network: 'linkedin', code: 'AUTH_EXPIRED', message: 'the LinkedIn sign-in has ended (no refresh token granted); reconnect the channel' });
+          throw new ConnectorError({
+            network: 'linkedin',
+            code: 'AUTH_EXPIRED',
+            message: 'the LinkedIn sign-in has ended (no refresh token granted); reconnect the channel',
+          });
         }
         return credentials;
       }
       const app = needApp(settings);
       try {
-        const res = await client().token<TokenResponse>({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: app.clientId, client_secret: app.clientSecret });
+        const res = await client().token<TokenResponse>({
+          grant_type: 'refresh_token',
+          refresh_token: refreshToken,
+          client_id: app.clientId,
+          client_secret: app.clientSecret,
+        });
         return credentialsOf(res, credentials, Date.now());
       } catch (error) {
         // A refresh token LinkedIn no longer accepts (expired after a year, or access revoked): only a reconnect helps.
         if (error instanceof ConnectorError && error.code === 'INVALID_REQUEST') {
-          throw new ConnectorError({ network: 'linkedin', code: 'AUTH_REVOKED', message: `LinkedIn refused the refresh token (${error.message}); reconnect the channel`, status: error.status });
+          throw new ConnectorError({
+            network: 'linkedin',
+            code: 'AUTH_REVOKED',
+            message: `LinkedIn refused the refresh token (${error.message}); reconnect the channel`,
+            status: error.status,
+          });
         }
         throw error;
       }
     },
     async revoke(credentials) {
       const app = needApp(settings);
-      await new LinkedInClient({ settings }).token({ token: linkedinAccessToken(credentials), client_id: app.clientId, client_secret: app.clientSecret }, 'revoke');
+      await new LinkedInClient({ settings }).token(
+        { token: linkedinAccessToken(credentials), client_id: app.clientId, client_secret: app.clientSecret },
+        'revoke',
+      );
     },
     notice: (credentials, now) => reconnectReminder(credentials, now.getTime()),
     async listAccounts(credentials) {
@@ -122,7 +151,13 @@ export function linkedinAuth(settings: LinkedInSettings): AuthCapability & {
       const orgs: string[] = [];
       let start = 0;
       for (let round = 0; round < 10; round++) {
-        const res = await api.get<{ elements?: Acl[]; paging?: { total?: number } }>('/rest/organizationAcls', { q: 'roleAssignee', role: 'ADMINISTRATOR', state: 'APPROVED', start, count: 100 });
+        const res = await api.get<{ elements?: Acl[]; paging?: { total?: number } }>('/rest/organizationAcls', {
+          q: 'roleAssignee',
+          role: 'ADMINISTRATOR',
+          state: 'APPROVED',
+          start,
+          count: 100,
+        });
         for (const acl of res.elements ?? []) {
           const org = acl.organization ?? acl.organizationTarget;
           if (org && !orgs.includes(org)) orgs.push(org);

@@ -28,7 +28,11 @@ export function countLinkedInCall(previous: BudgetState | undefined, now: number
   const day = utcDay(now);
   const sameDay = isLinkedInState(previous) && previous.day === day;
   // A pause the worker stored after a rate limit keeps only the percentage: today's count is read back from it.
-  const carried = sameDay ? previous.calls : previous && !isLinkedInState(previous) && utcDay(previous.readAt) === day ? Math.round((previous.usedPercent / 100) * dailyCalls) : 0;
+  const carried = sameDay
+    ? previous.calls
+    : previous && !isLinkedInState(previous) && utcDay(previous.readAt) === day
+      ? Math.round((previous.usedPercent / 100) * dailyCalls)
+      : 0;
   const calls = carried + 1;
   const state: LinkedInBudgetState = { day, calls, usedPercent: (calls / dailyCalls) * 100, readAt: now };
   // A pause set by a 429 today holds until the reset; yesterday's pause is over.

@@ -12,8 +12,16 @@ describe('LinkedIn error bodies → one code', () => {
     [426, { status: 426, code: 'NONEXISTENT_VERSION', message: 'Requested version 20230101 is not active' }, 'INVALID_REQUEST'],
     [400, { status: 400, code: 'VERSION_MISSING', message: 'A version must be present.' }, 'INVALID_REQUEST'],
     [401, { status: 401, serviceErrorCode: 65601, code: 'EXPIRED_ACCESS_TOKEN', message: 'The token used in the request has expired' }, 'AUTH_EXPIRED'],
-    [401, { status: 401, serviceErrorCode: 65602, code: 'REVOKED_ACCESS_TOKEN', message: 'The token used in the request has been revoked by the user' }, 'AUTH_REVOKED'],
-    [403, { status: 403, serviceErrorCode: 100, code: 'ACCESS_DENIED', message: 'Not enough permissions to access: partnerApiSocialActions.CREATE.20261001' }, 'PERMISSION_DENIED'],
+    [
+      401,
+      { status: 401, serviceErrorCode: 65602, code: 'REVOKED_ACCESS_TOKEN', message: 'The token used in the request has been revoked by the user' },
+      'AUTH_REVOKED',
+    ],
+    [
+      403,
+      { status: 403, serviceErrorCode: 100, code: 'ACCESS_DENIED', message: 'Not enough permissions to access: partnerApiSocialActions.CREATE.20261001' },
+      'PERMISSION_DENIED',
+    ],
     [404, { status: 404, serviceErrorCode: 0, code: 'RESOURCE_NOT_FOUND', message: 'No virtual resource found' }, 'NOT_FOUND'],
     [422, { status: 422, code: 'UNPROCESSABLE_ENTITY', message: 'Comment text is too long' }, 'INVALID_REQUEST'],
     [500, { status: 500, serviceErrorCode: 0, message: 'Internal Server Error' }, 'TRANSIENT'],

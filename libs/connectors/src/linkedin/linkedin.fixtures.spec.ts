@@ -25,13 +25,26 @@ describe('LinkedIn fixtures → unified records', () => {
   it('posts page: every element a post, then where paging goes on (start/count)', () => {
     const post = fixture('post-object-org-author.json') as Record<string, unknown>;
     const body = {
-      paging: { start: 0, count: 2, links: [{ type: 'application/json', rel: 'next', href: '/rest/posts?q=author&author=urn%3Ali%3Aorganization%3A5515715&count=2&start=2' }], total: 3 },
+      paging: {
+        start: 0,
+        count: 2,
+        links: [{ type: 'application/json', rel: 'next', href: '/rest/posts?q=author&author=urn%3Ali%3Aorganization%3A5515715&count=2&start=2' }],
+        total: 3,
+      },
       elements: [post, { ...post, id: 'urn:li:ugcPost:7000000000000000001', commentary: 'zweiter Beitrag' }],
     };
     const records = parse('posts', body);
-    expect(records.map((r) => (r.kind === 'post' ? r.externalId : r.kind))).toEqual(['urn:li:share:6844785523593134080', 'urn:li:ugcPost:7000000000000000001', 'page']);
+    expect(records.map((r) => (r.kind === 'post' ? r.externalId : r.kind))).toEqual([
+      'urn:li:share:6844785523593134080',
+      'urn:li:ugcPost:7000000000000000001',
+      'page',
+    ]);
     expect(records[2]).toEqual({ kind: 'page', network: 'linkedin', nextCursor: '2' });
-    expect(parse('posts', { paging: { start: 2, count: 2, links: [] }, elements: [post] }).at(-1)).toEqual({ kind: 'page', network: 'linkedin', nextCursor: null });
+    expect(parse('posts', { paging: { start: 2, count: 2, links: [] }, elements: [post] }).at(-1)).toEqual({
+      kind: 'page',
+      network: 'linkedin',
+      nextCursor: null,
+    });
   });
 
   it('comment made as an organization ($URN with a nested URN, image content): one message with the image', () => {
@@ -58,7 +71,9 @@ describe('LinkedIn fixtures → unified records', () => {
       isFromAccount: true,
     });
     // Another organization's page: the same comment is not the account's own.
-    expect(messages(parse('comment', fixture('comment-object-org-actor-with-image.json'), { accountId: 'urn:li:organization:1' }))[0].isFromAccount).toBe(false);
+    expect(messages(parse('comment', fixture('comment-object-org-actor-with-image.json'), { accountId: 'urn:li:organization:1' }))[0].isFromAccount).toBe(
+      false,
+    );
   });
 
   it('comments page: a reply joins its top-level comment’s thread; a comment without actor stays, anonymous; a deleted one is skipped', () => {
@@ -68,7 +83,15 @@ describe('LinkedIn fixtures → unified records', () => {
       paging: { start: 0, count: 10, links: [], total: 3 },
       elements: [
         top,
-        { id: '7000', object: 'urn:li:activity:6641861161010679808', parentComment: topUrn, actor: 'urn:li:person:CnpTkB7V70', created: { time: 1583863900000 }, message: { text: 'Antwort' }, commentUrn: 'urn:li:comment:(urn:li:activity:6641861161010679808,7000)' },
+        {
+          id: '7000',
+          object: 'urn:li:activity:6641861161010679808',
+          parentComment: topUrn,
+          actor: 'urn:li:person:CnpTkB7V70',
+          created: { time: 1583863900000 },
+          message: { text: 'Antwort' },
+          commentUrn: 'urn:li:comment:(urn:li:activity:6641861161010679808,7000)',
+        },
         { id: '7001', object: 'urn:li:activity:6641861161010679808', created: { time: 1583864000000 }, message: { text: 'ohne actor' } },
         { id: '7002', object: 'urn:li:activity:6641861161010679808', created: { time: 1583864100000 }, lifecycleState: 'DELETED', message: { text: '' } },
       ],
@@ -87,7 +110,12 @@ describe('LinkedIn fixtures → unified records', () => {
 
   it('429 resource throttle body: RATE_LIMITED until the daily reset (midnight UTC)', () => {
     const [error] = parse('comments', fixture('error-429-resource-throttle.json'), { status: 429 });
-    expect(error).toMatchObject({ kind: 'error', network: 'linkedin', code: 'RATE_LIMITED', message: 'Resource level throttle limit for calls to this resource is reached.' });
+    expect(error).toMatchObject({
+      kind: 'error',
+      network: 'linkedin',
+      code: 'RATE_LIMITED',
+      message: 'Resource level throttle limit for calls to this resource is reached.',
+    });
     const retry = (error as { retryAfterMs: number }).retryAfterMs;
     const now = Date.now();
     const midnight = Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), new Date(now).getUTCDate() + 1);

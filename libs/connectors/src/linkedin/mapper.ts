@@ -1,4 +1,14 @@
-import { arr, type Attachment, type JsonObject, type MessageRecord, obj, type PageRecord, type PostRecord, str, type UnifiedRecord } from '@resonance/contracts';
+import {
+  arr,
+  type Attachment,
+  type JsonObject,
+  type MessageRecord,
+  obj,
+  type PageRecord,
+  type PostRecord,
+  str,
+  type UnifiedRecord,
+} from '@resonance/contracts';
 import { listIn, mapEach } from '../unexpected';
 
 /**
@@ -59,7 +69,9 @@ export function parseCommentUrn(urn: string): { object: string; id: string } | u
 /** Where start/count paging goes on: the next `start`, or null on the last page. */
 export function nextStart(body: unknown): number | null {
   const paging = obj(obj(body).paging);
-  const next = arr(paging.links).map(obj).find((l) => l.rel === 'next');
+  const next = arr(paging.links)
+    .map(obj)
+    .find((l) => l.rel === 'next');
   const start = typeof paging.start === 'number' ? paging.start : 0;
   const count = arr(obj(body).elements).length;
   if (next) {
@@ -147,7 +159,11 @@ export function mapCommentsPage(body: unknown, ctx: LinkedInMapContext = {}): Un
   const list = listIn('linkedin', body, 'elements', 'a page of comments');
   // A deleted comment is documented and has nothing to answer: left out on purpose.
   const deleted = (c: unknown) => obj(c).lifecycleState === 'DELETED' || obj(c).deleted === true;
-  return [...(list.error ? [list.error] : []), ...mapEach('linkedin', list.items, 'a comment with an id or $URN', (c) => mapComment(c, ctx), deleted), pageRecord(body)];
+  return [
+    ...(list.error ? [list.error] : []),
+    ...mapEach('linkedin', list.items, 'a comment with an id or $URN', (c) => mapComment(c, ctx), deleted),
+    pageRecord(body),
+  ];
 }
 
 /** A person's display name from /rest/people (localized first and last name) or an organization's localizedName. */

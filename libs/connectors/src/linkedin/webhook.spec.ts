@@ -6,7 +6,13 @@ const secret = 'client-secret';
 const body = JSON.stringify({
   type: 'ORGANIZATION_SOCIAL_ACTION_NOTIFICATIONS',
   notifications: [
-    { notificationId: 1, organizationalEntity: 'urn:li:organization:1', action: 'COMMENT', sourcePost: 'urn:li:share:10', generatedActivity: 'urn:li:comment:(urn:li:activity:11,12)' },
+    {
+      notificationId: 1,
+      organizationalEntity: 'urn:li:organization:1',
+      action: 'COMMENT',
+      sourcePost: 'urn:li:share:10',
+      generatedActivity: 'urn:li:comment:(urn:li:activity:11,12)',
+    },
     { notificationId: 2, organizationalEntity: 'urn:li:organization:1', action: 'COMMENT_EDIT', sourcePost: 'urn:li:share:10' },
     { notificationId: 3, organizationalEntity: 'urn:li:organization:1', action: 'LIKE', sourcePost: 'urn:li:share:20' },
     { notificationId: 4, organizationalEntity: 'urn:li:organization:2', action: 'ADMIN_COMMENT', sourcePost: 'urn:li:ugcPost:30' },
@@ -15,7 +21,9 @@ const body = JSON.stringify({
 
 describe('LinkedIn webhooks', () => {
   it('challengeResponse is hex(HMAC-SHA256(challengeCode, clientSecret))', () => {
-    expect(linkedinChallengeResponse('f7c4b5a0-1c1e-4b8c-9c43-0e1b2d3c4a5b', secret)).toBe(createHmac('sha256', secret).update('f7c4b5a0-1c1e-4b8c-9c43-0e1b2d3c4a5b').digest('hex'));
+    expect(linkedinChallengeResponse('f7c4b5a0-1c1e-4b8c-9c43-0e1b2d3c4a5b', secret)).toBe(
+      createHmac('sha256', secret).update('f7c4b5a0-1c1e-4b8c-9c43-0e1b2d3c4a5b').digest('hex'),
+    );
   });
 
   it('X-LI-Signature is hex(HMAC-SHA256("hmacsha256=" + raw body)); anything else is refused', () => {
@@ -33,7 +41,19 @@ describe('LinkedIn webhooks', () => {
     const raw = Buffer.from(body);
     const good = linkedinSignature(raw, secret);
     expect(verifyLinkedInSignature(raw, good.toUpperCase(), secret)).toBe(true);
-    for (const other of [`${good}junk`, `${good}0`, ` ${good}`, `${good} `, `${good}\t`, `hmacsha256=hmacsha256=${good}`, `HMACSHA256=${good}`, `sha256=${good}`, good.slice(0, 63), `hmacsha256=`, '']) {
+    for (const other of [
+      `${good}junk`,
+      `${good}0`,
+      ` ${good}`,
+      `${good} `,
+      `${good}\t`,
+      `hmacsha256=hmacsha256=${good}`,
+      `HMACSHA256=${good}`,
+      `sha256=${good}`,
+      good.slice(0, 63),
+      `hmacsha256=`,
+      '',
+    ]) {
       expect([other, verifyLinkedInSignature(raw, other, secret)]).toEqual([other, false]);
     }
   });

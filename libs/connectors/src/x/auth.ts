@@ -62,13 +62,22 @@ export function xAuth(settings: XSettings): AuthCapability & { listAccounts(cred
     async exchangeCode({ code, redirectUri, codeVerifier }) {
       needClient(settings);
       if (!codeVerifier) throw new ConnectorError({ network: 'x', code: 'INVALID_REQUEST', message: 'X requires PKCE: no code verifier was given' });
-      const res = await client().oauth<TokenResponse>('2/oauth2/token', { grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: codeVerifier });
+      const res = await client().oauth<TokenResponse>('2/oauth2/token', {
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: redirectUri,
+        code_verifier: codeVerifier,
+      });
       return toCredentials(res.body);
     },
     async refresh(credentials) {
       const refreshToken = credentials.refreshToken;
       if (typeof refreshToken !== 'string' || !refreshToken) {
-        throw new ConnectorError({ network: 'x', code: 'AUTH_EXPIRED', message: 'the X token expired and there is no refresh token (offline.access); reconnect the channel' });
+        throw new ConnectorError({
+          network: 'x',
+          code: 'AUTH_EXPIRED',
+          message: 'the X token expired and there is no refresh token (offline.access); reconnect the channel',
+        });
       }
       needClient(settings);
       const res = await client().oauth<TokenResponse>('2/oauth2/token', { grant_type: 'refresh_token', refresh_token: refreshToken });
@@ -83,7 +92,14 @@ export function xAuth(settings: XSettings): AuthCapability & { listAccounts(cred
         'user.fields': 'name,username,profile_image_url',
       });
       if (!me.data?.id) return [];
-      return [{ externalId: me.data.id, displayName: me.data.name ?? me.data.username ?? me.data.id, handle: me.data.username ?? null, credentials: { ...credentials, userId: me.data.id } }];
+      return [
+        {
+          externalId: me.data.id,
+          displayName: me.data.name ?? me.data.username ?? me.data.id,
+          handle: me.data.username ?? null,
+          credentials: { ...credentials, userId: me.data.id },
+        },
+      ];
     },
   };
 }

@@ -70,7 +70,12 @@ export class XClient {
     const { clientId, clientSecret } = this.options.settings;
     const headers: Record<string, string> = {};
     if (clientId && clientSecret) headers.authorization = `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`;
-    return (await this.http.request({ method: 'POST', url: this.url(path), form: { ...(clientId ? { client_id: clientId } : {}), ...form }, headers })) as HttpResponse & { body: T };
+    return (await this.http.request({
+      method: 'POST',
+      url: this.url(path),
+      form: { ...(clientId ? { client_id: clientId } : {}), ...form },
+      headers,
+    })) as HttpResponse & { body: T };
   }
 
   /**

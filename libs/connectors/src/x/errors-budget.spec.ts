@@ -11,17 +11,43 @@ describe('X error bodies → one error code', () => {
   const cases: Array<[string, number, unknown, ErrorCode]> = [
     ['429 v1-style code 88', 429, { errors: [{ code: 88, message: 'Rate limit exceeded' }] }, 'RATE_LIMITED'],
     ['429 problem+json', 429, problem(429, 'Too Many Requests'), 'RATE_LIMITED'],
-    ['429 monthly usage cap', 429, { title: 'UsageCapExceeded', detail: 'Usage cap exceeded: Monthly product cap', type: 'https://api.twitter.com/2/problems/usage-capped', period: 'Monthly', scope: 'Product' }, 'QUOTA_EXCEEDED'],
+    [
+      '429 monthly usage cap',
+      429,
+      {
+        title: 'UsageCapExceeded',
+        detail: 'Usage cap exceeded: Monthly product cap',
+        type: 'https://api.twitter.com/2/problems/usage-capped',
+        period: 'Monthly',
+        scope: 'Product',
+      },
+      'QUOTA_EXCEEDED',
+    ],
     ['401 problem+json', 401, problem(401, 'Unauthorized'), 'AUTH_EXPIRED'],
     ['401 v1 code 89 invalid or expired token', 401, { errors: [{ code: 89, message: 'Invalid or expired token.' }] }, 'AUTH_EXPIRED'],
     ['refresh with a used refresh token', 400, { error: 'invalid_request', error_description: 'Value passed for the token was invalid.' }, 'AUTH_REVOKED'],
     ['invalid_grant', 400, { error: 'invalid_grant', error_description: 'authorization code expired' }, 'AUTH_REVOKED'],
     ['403 forbidden', 403, problem(403, 'Forbidden', 'about:blank', 'You are not permitted to perform this action.'), 'PERMISSION_DENIED'],
-    ['403 client-forbidden', 403, { ...problem(403, 'Client Forbidden', 'https://api.twitter.com/2/problems/client-forbidden'), reason: 'client-not-enrolled' }, 'PERMISSION_DENIED'],
+    [
+      '403 client-forbidden',
+      403,
+      { ...problem(403, 'Client Forbidden', 'https://api.twitter.com/2/problems/client-forbidden'), reason: 'client-not-enrolled' },
+      'PERMISSION_DENIED',
+    ],
     ['403 DM not allowed (code 349)', 403, { errors: [{ code: 349, message: 'You cannot send messages to this user.' }] }, 'PERMISSION_DENIED'],
     ['404 v1 code 34', 404, { errors: [{ message: 'Sorry, that page does not exist', code: 34 }] }, 'NOT_FOUND'],
     ['resource-not-found', 200, { errors: [{ title: 'Not Found Error', type: 'https://api.twitter.com/2/problems/resource-not-found' }] }, 'NOT_FOUND'],
-    ['400 invalid-request', 400, { errors: [{ parameters: { max_results: ['500'] }, message: 'The `max_results` query parameter value [500] is not between 5 and 100' }], title: 'Invalid Request', detail: 'One or more parameters to your request was invalid.', type: 'https://api.twitter.com/2/problems/invalid-request' }, 'INVALID_REQUEST'],
+    [
+      '400 invalid-request',
+      400,
+      {
+        errors: [{ parameters: { max_results: ['500'] }, message: 'The `max_results` query parameter value [500] is not between 5 and 100' }],
+        title: 'Invalid Request',
+        detail: 'One or more parameters to your request was invalid.',
+        type: 'https://api.twitter.com/2/problems/invalid-request',
+      },
+      'INVALID_REQUEST',
+    ],
     ['403 duplicate content (187)', 403, { errors: [{ code: 187, message: 'Status is a duplicate.' }] }, 'INVALID_REQUEST'],
     ['500 internal error (131)', 500, { errors: [{ message: 'Internal error', code: 131 }] }, 'TRANSIENT'],
     ['503 problem+json', 503, problem(503, 'Service Unavailable'), 'TRANSIENT'],
@@ -44,7 +70,9 @@ describe('X error bodies → one error code', () => {
 
   it('a monthly cap waits until the first of next month', () => {
     const now = Date.UTC(2026, 10, 22, 12, 0, 0);
-    expect(parseXError({ status: 429, body: { title: 'UsageCapExceeded', type: 'https://api.twitter.com/2/problems/usage-capped' } }, now).retryAfterMs).toBe(Date.UTC(2026, 11, 1) - now);
+    expect(parseXError({ status: 429, body: { title: 'UsageCapExceeded', type: 'https://api.twitter.com/2/problems/usage-capped' } }, now).retryAfterMs).toBe(
+      Date.UTC(2026, 11, 1) - now,
+    );
   });
 });
 

@@ -1,4 +1,15 @@
-import { arr, type JsonObject, type MessageRecord, num, obj, type PageRecord, type PostRecord, type RecordAuthor, str, type UnifiedRecord } from '@resonance/contracts';
+import {
+  arr,
+  type JsonObject,
+  type MessageRecord,
+  num,
+  obj,
+  type PageRecord,
+  type PostRecord,
+  type RecordAuthor,
+  str,
+  type UnifiedRecord,
+} from '@resonance/contracts';
 import { listIn, mapEach } from '../unexpected';
 
 /**
@@ -50,8 +61,7 @@ function authorOf(id: string | undefined, users: Map<string, JsonObject>): Recor
   };
 }
 
-export const repliedTo = (t: JsonObject): string | undefined =>
-  str(obj(arr(t.referenced_tweets).find((r) => obj(r).type === 'replied_to')).id);
+export const repliedTo = (t: JsonObject): string | undefined => str(obj(arr(t.referenced_tweets).find((r) => obj(r).type === 'replied_to')).id);
 
 const tweetUrl = (id: string, username: string | undefined) => `https://x.com/${username ?? 'i/web'}/status/${id}`;
 
@@ -116,7 +126,8 @@ export function mapTweets(tweets: unknown[], users: Map<string, JsonObject>, ctx
       const counts: PostRecord['counts'] = {};
       if (num(metrics.like_count) !== undefined) counts.reactions = num(metrics.like_count);
       if (num(metrics.reply_count) !== undefined) counts.comments = num(metrics.reply_count);
-      if (num(metrics.retweet_count) !== undefined || num(metrics.quote_count) !== undefined) counts.shares = (num(metrics.retweet_count) ?? 0) + (num(metrics.quote_count) ?? 0);
+      if (num(metrics.retweet_count) !== undefined || num(metrics.quote_count) !== undefined)
+        counts.shares = (num(metrics.retweet_count) ?? 0) + (num(metrics.quote_count) ?? 0);
       if (num(metrics.impression_count) !== undefined) counts.views = num(metrics.impression_count);
       out.push({
         kind: 'post',
@@ -192,7 +203,9 @@ export function mapTweetCreate(body: unknown, ctx: XMapContext & { inReplyTo?: s
 
 /** The customer of a 1:1 DM conversation: the participant that is not the account. */
 export function dmCustomer(event: JsonObject, accountId: string | undefined): string | undefined {
-  const participants = arr(event.participant_ids).map(str).filter((p): p is string => !!p);
+  const participants = arr(event.participant_ids)
+    .map(str)
+    .filter((p): p is string => !!p);
   const fromConversation = (str(event.dm_conversation_id) ?? '').split('-').filter((p) => /^\d+$/.test(p));
   const ids = participants.length ? participants : fromConversation;
   const sender = str(event.sender_id);

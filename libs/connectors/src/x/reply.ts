@@ -52,7 +52,13 @@ export function xReply(settings: XSettings): ReplyCapability {
         const e = obj(raw);
         const id = String(e.id ?? '');
         const created = Date.parse(xTimeToIso(e.created_at) ?? '');
-        if (e.sender_id === accountId && String(e.text ?? '').trim() === wanted && created >= Math.floor(since.getTime() / 1000) * 1000 && !exclude.includes(id)) return id;
+        if (
+          e.sender_id === accountId &&
+          String(e.text ?? '').trim() === wanted &&
+          created >= Math.floor(since.getTime() / 1000) * 1000 &&
+          !exclude.includes(id)
+        )
+          return id;
       }
       return null;
     },
@@ -60,7 +66,10 @@ export function xReply(settings: XSettings): ReplyCapability {
     async send(ctx: ConnectorContext, { target, text }) {
       const client = xClient(settings, ctx);
       if (target.channel !== 'direct') {
-        const res = await client.post<{ data?: { id?: string } }>('POST /2/tweets', '2/tweets', { text, reply: { in_reply_to_tweet_id: target.parentExternalId } });
+        const res = await client.post<{ data?: { id?: string } }>('POST /2/tweets', '2/tweets', {
+          text,
+          reply: { in_reply_to_tweet_id: target.parentExternalId },
+        });
         if (!res.data?.id) throw new ConnectorError({ network: 'x', code: 'UNKNOWN', message: 'X answered the reply without an id' });
         return { externalId: res.data.id };
       }

@@ -39,7 +39,20 @@ describe('X CRC tokens', () => {
 
   it('refuses body-like, empty, too long or non-string tokens, and will not sign them', () => {
     const json = JSON.stringify({ for_user_id: '1', direct_message_events: [{ type: 'message_create' }] });
-    for (const bad of [json, '{"a":1}', '[1,2,3,4,5]', 'abc def ghi', 'abc\ndefghi', 'short', '', 'a'.repeat(129), 'ÄÖÜäöüßéè', undefined, 12345678, ['abcdefgh']]) {
+    for (const bad of [
+      json,
+      '{"a":1}',
+      '[1,2,3,4,5]',
+      'abc def ghi',
+      'abc\ndefghi',
+      'short',
+      '',
+      'a'.repeat(129),
+      'ÄÖÜäöüßéè',
+      undefined,
+      12345678,
+      ['abcdefgh'],
+    ]) {
       expect([bad, isXCrcToken(bad)]).toEqual([bad, false]);
     }
     expect(() => xCrcResponseToken(json, secret)).toThrow(RangeError);

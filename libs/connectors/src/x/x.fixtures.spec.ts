@@ -91,13 +91,48 @@ describe('X payloads in the shapes the API documents', () => {
     { id: '111', name: 'Ada Kunde', username: 'ada', profile_image_url: 'https://pbs.twimg.com/a.jpg' },
     { id: '222', name: 'Ben Kunde', username: 'ben' },
   ];
-  const post = { id: '1800000000000000001', text: 'New in store', created_at: '2026-11-20T10:00:00.000Z', author_id: account, conversation_id: '1800000000000000001', public_metrics: { like_count: 3, reply_count: 2, retweet_count: 1, quote_count: 1 } };
-  const top = { id: '1800000000000000002', text: '@resonance_demo price?', created_at: '2026-11-20T10:01:00.000Z', author_id: '111', conversation_id: post.id, in_reply_to_user_id: account, referenced_tweets: [{ type: 'replied_to', id: post.id }] };
-  const nested = { id: '1800000000000000003', text: '@ada same question', created_at: '2026-11-20T10:02:00.000Z', author_id: '222', conversation_id: post.id, in_reply_to_user_id: '111', referenced_tweets: [{ type: 'replied_to', id: top.id }] };
-  const ours = { id: '1800000000000000004', text: '@ada 20 €', created_at: '2026-11-20T10:03:00.000Z', author_id: account, conversation_id: post.id, in_reply_to_user_id: '111', referenced_tweets: [{ type: 'replied_to', id: top.id }] };
+  const post = {
+    id: '1800000000000000001',
+    text: 'New in store',
+    created_at: '2026-11-20T10:00:00.000Z',
+    author_id: account,
+    conversation_id: '1800000000000000001',
+    public_metrics: { like_count: 3, reply_count: 2, retweet_count: 1, quote_count: 1 },
+  };
+  const top = {
+    id: '1800000000000000002',
+    text: '@resonance_demo price?',
+    created_at: '2026-11-20T10:01:00.000Z',
+    author_id: '111',
+    conversation_id: post.id,
+    in_reply_to_user_id: account,
+    referenced_tweets: [{ type: 'replied_to', id: post.id }],
+  };
+  const nested = {
+    id: '1800000000000000003',
+    text: '@ada same question',
+    created_at: '2026-11-20T10:02:00.000Z',
+    author_id: '222',
+    conversation_id: post.id,
+    in_reply_to_user_id: '111',
+    referenced_tweets: [{ type: 'replied_to', id: top.id }],
+  };
+  const ours = {
+    id: '1800000000000000004',
+    text: '@ada 20 €',
+    created_at: '2026-11-20T10:03:00.000Z',
+    author_id: account,
+    conversation_id: post.id,
+    in_reply_to_user_id: '111',
+    referenced_tweets: [{ type: 'replied_to', id: top.id }],
+  };
 
   it('search by conversation_id: the post, a thread per reply under it, nested replies and the account’s response in it, authors from includes.users', () => {
-    const records = parse('search', { data: [ours, nested, top, post], includes: { users }, meta: { result_count: 4, newest_id: ours.id, oldest_id: post.id } }, { accountId: account, objectId: post.id });
+    const records = parse(
+      'search',
+      { data: [ours, nested, top, post], includes: { users }, meta: { result_count: 4, newest_id: ours.id, oldest_id: post.id } },
+      { accountId: account, objectId: post.id },
+    );
     expect(records[records.length - 1]).toEqual({ kind: 'page', network: 'x', nextCursor: null });
     expect(records.find((r) => r.kind === 'post')).toEqual({
       kind: 'post',
@@ -114,12 +149,31 @@ describe('X payloads in the shapes the API documents', () => {
       [nested.id, top.id, 'comment', top.id, post.id, false],
       [top.id, top.id, 'comment', null, post.id, false],
     ]);
-    expect(ms.find((m) => m.externalId === top.id)!.author).toEqual({ externalId: '111', name: 'Ada Kunde', handle: 'ada', avatarUrl: 'https://pbs.twimg.com/a.jpg' });
+    expect(ms.find((m) => m.externalId === top.id)!.author).toEqual({
+      externalId: '111',
+      name: 'Ada Kunde',
+      handle: 'ada',
+      avatarUrl: 'https://pbs.twimg.com/a.jpg',
+    });
   });
 
   it('a reply under a standalone mention belongs to the mention’s thread', () => {
-    const mention = { id: '1800000000000000010', text: '@resonance_demo hello', created_at: '2026-11-20T11:00:00.000Z', author_id: '111', conversation_id: '1800000000000000010' };
-    const reply = { id: '1800000000000000011', text: '@ada @resonance_demo me too', created_at: '2026-11-20T11:01:00.000Z', author_id: '222', conversation_id: mention.id, in_reply_to_user_id: '111', referenced_tweets: [{ type: 'replied_to', id: mention.id }] };
+    const mention = {
+      id: '1800000000000000010',
+      text: '@resonance_demo hello',
+      created_at: '2026-11-20T11:00:00.000Z',
+      author_id: '111',
+      conversation_id: '1800000000000000010',
+    };
+    const reply = {
+      id: '1800000000000000011',
+      text: '@ada @resonance_demo me too',
+      created_at: '2026-11-20T11:01:00.000Z',
+      author_id: '222',
+      conversation_id: mention.id,
+      in_reply_to_user_id: '111',
+      referenced_tweets: [{ type: 'replied_to', id: mention.id }],
+    };
     const ms = messages(parse('mentions', { data: [reply, mention], includes: { users } }, { accountId: account }));
     expect(ms.map((m) => [m.threadKey, m.channel, m.parentExternalId])).toEqual([
       [mention.id, 'mention', mention.id],
@@ -129,7 +183,19 @@ describe('X payloads in the shapes the API documents', () => {
 
   it('tweet lookup: the tweet, or NOT_FOUND when X answers only errors', () => {
     expect(messages(parse('tweet', { data: top, includes: { users } }, { accountId: account }))).toHaveLength(1);
-    const gone = { errors: [{ value: '1', detail: 'Could not find tweet with id: [1].', title: 'Not Found Error', resource_type: 'tweet', parameter: 'id', resource_id: '1', type: 'https://api.twitter.com/2/problems/resource-not-found' }] };
+    const gone = {
+      errors: [
+        {
+          value: '1',
+          detail: 'Could not find tweet with id: [1].',
+          title: 'Not Found Error',
+          resource_type: 'tweet',
+          parameter: 'id',
+          resource_id: '1',
+          type: 'https://api.twitter.com/2/problems/resource-not-found',
+        },
+      ],
+    };
     expect(parse('tweet', gone)).toEqual([expect.objectContaining({ kind: 'error', code: 'NOT_FOUND' })]);
   });
 
@@ -144,14 +210,30 @@ describe('X payloads in the shapes the API documents', () => {
       for_user_id: account,
       tweet_create_events: [{ id_str: top.id, text: top.text, user: { id_str: '111' } }],
       direct_message_events: [
-        { type: 'message_create', id: '1900000000000000002', created_timestamp: '1763636400123', message_create: { target: { recipient_id: account }, sender_id: '111', message_data: { text: 'Hallo' } } },
-        { type: 'message_create', id: '1900000000000000003', created_timestamp: '1763636401999', message_create: { target: { recipient_id: '111' }, sender_id: account, message_data: { text: 'Hi Ada' } } },
+        {
+          type: 'message_create',
+          id: '1900000000000000002',
+          created_timestamp: '1763636400123',
+          message_create: { target: { recipient_id: account }, sender_id: '111', message_data: { text: 'Hallo' } },
+        },
+        {
+          type: 'message_create',
+          id: '1900000000000000003',
+          created_timestamp: '1763636401999',
+          message_create: { target: { recipient_id: '111' }, sender_id: account, message_data: { text: 'Hi Ada' } },
+        },
       ],
       users: { '111': { id: '111', name: 'Ada Kunde', screen_name: 'ada' } },
     };
     expect(parse('webhook', body)).toEqual([
       { kind: 'hint', network: 'x', target: 'comment', externalId: top.id },
-      expect.objectContaining({ externalId: '1900000000000000002', threadKey: 'dm:111', author: { externalId: '111', name: 'Ada Kunde', handle: 'ada' }, createdAt: '2025-11-20T11:00:00.000Z', isFromAccount: false }),
+      expect.objectContaining({
+        externalId: '1900000000000000002',
+        threadKey: 'dm:111',
+        author: { externalId: '111', name: 'Ada Kunde', handle: 'ada' },
+        createdAt: '2025-11-20T11:00:00.000Z',
+        isFromAccount: false,
+      }),
       expect.objectContaining({ externalId: '1900000000000000003', threadKey: 'dm:111', isFromAccount: true }),
     ]);
   });

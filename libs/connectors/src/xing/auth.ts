@@ -19,7 +19,11 @@ export function xingAuth(settings: XingSettings): AuthCapability & {
   listAccounts(credentials: Credentials): Promise<ConnectableAccount[]>;
 } {
   const oauth2 = (): never => {
-    throw new ConnectorError({ network: 'xing', code: 'INVALID_REQUEST', message: 'XING uses OAuth 1.0a: connect it with requestAuthorization/exchangeVerifier, not an OAuth 2.0 code' });
+    throw new ConnectorError({
+      network: 'xing',
+      code: 'INVALID_REQUEST',
+      message: 'XING uses OAuth 1.0a: connect it with requestAuthorization/exchangeVerifier, not an OAuth 2.0 code',
+    });
   };
   return {
     authorizationUrl: oauth2,
@@ -36,7 +40,8 @@ export function xingAuth(settings: XingSettings): AuthCapability & {
     },
     async exchangeVerifier({ requestToken, requestTokenSecret, verifier }) {
       const res = await new XingClient({ settings }).tokenCall('access_token', { oauth_verifier: verifier }, { key: requestToken, secret: requestTokenSecret });
-      if (!res.oauth_token || !res.oauth_token_secret) throw new ConnectorError({ network: 'xing', code: 'UNKNOWN', message: 'XING answered the access token call without a token' });
+      if (!res.oauth_token || !res.oauth_token_secret)
+        throw new ConnectorError({ network: 'xing', code: 'UNKNOWN', message: 'XING answered the access token call without a token' });
       return { accessToken: res.oauth_token, accessTokenSecret: res.oauth_token_secret, ...(res.user_id ? { userId: res.user_id } : {}) };
     },
     /** The companies the authorizing user acts for; each becomes a channel signed with the same user token. */

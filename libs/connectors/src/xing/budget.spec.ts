@@ -50,7 +50,10 @@ describe('XING call budget (no budget headers: the connector counts its own call
     for (let i = 0; i < 4; i++) await client.request({ url: 'http://xing.test/v1/users/me/conversations' });
     expect(slept.length).toBeGreaterThan(0); // slowed down before the limit
     expect(calls).toBe(4);
-    await expect(client.request({ url: 'http://xing.test/v1/users/me/conversations' })).rejects.toMatchObject({ code: 'RATE_LIMITED', retryAfterMs: expect.any(Number) });
+    await expect(client.request({ url: 'http://xing.test/v1/users/me/conversations' })).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+      retryAfterMs: expect.any(Number),
+    });
     expect(calls).toBe(4); // the spent minute was never sent to XING
     now += XING_WINDOW_MS;
     await client.request({ url: 'http://xing.test/v1/users/me/conversations' });

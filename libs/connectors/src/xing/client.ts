@@ -20,7 +20,11 @@ export function xingConsumer(settings: XingSettings, credentials?: Credentials |
   const secret = typeof credentials?.consumerSecret === 'string' ? credentials.consumerSecret : settings.consumerSecret;
   if (!key || !secret) {
     // AUTH_REVOKED, not INVALID_REQUEST: a channel that cannot sign is shown as needing reconnection, never as connected.
-    throw new ConnectorError({ network: 'xing', code: 'AUTH_REVOKED', message: `XING_CONSUMER_KEY and XING_CONSUMER_SECRET are not configured — ${XING_PARTNER_ACCESS_HINT}` });
+    throw new ConnectorError({
+      network: 'xing',
+      code: 'AUTH_REVOKED',
+      message: `XING_CONSUMER_KEY and XING_CONSUMER_SECRET are not configured — ${XING_PARTNER_ACCESS_HINT}`,
+    });
   }
   return { key, secret };
 }
@@ -63,15 +67,29 @@ export class XingClient {
     });
   }
 
-  private async send<T>(method: 'GET' | 'POST' | 'DELETE', path: string, params: Record<string, string | number | undefined> = {}, token = this.token): Promise<T> {
+  private async send<T>(
+    method: 'GET' | 'POST' | 'DELETE',
+    path: string,
+    params: Record<string, string | number | undefined> = {},
+    token = this.token,
+  ): Promise<T> {
     const url = new URL(`${this.options.settings.apiUrl}/v1/${path.replace(/^\/+/, '')}`);
-    const clean = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+    const clean = Object.fromEntries(
+      Object.entries(params)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, String(v)]),
+    );
     if (method !== 'POST') for (const [k, v] of Object.entries(clean)) url.searchParams.set(k, v);
     const body = method === 'POST' ? Object.fromEntries(Object.entries(clean).filter(([k]) => !k.startsWith('oauth_'))) : undefined;
     const oauthExtra = method === 'POST' ? Object.fromEntries(Object.entries(clean).filter(([k]) => k.startsWith('oauth_'))) : {};
     const data = this.signer.authorize({ url: url.toString(), method, data: method === 'POST' ? clean : undefined }, token);
     const header = this.signer.toHeader({ ...data, ...oauthExtra }).Authorization;
-    const res = await this.http.request({ method, url: url.toString(), headers: { authorization: header }, ...(body && Object.keys(body).length ? { form: body } : {}) });
+    const res = await this.http.request({
+      method,
+      url: url.toString(),
+      headers: { authorization: header },
+      ...(body && Object.keys(body).length ? { form: body } : {}),
+    });
     return res.body as T;
   }
 
@@ -88,11 +106,16 @@ export class XingClient {
   }
 
   /** OAuth 1.0a token endpoints (request token, access token): form-encoded answers. */
-  async tokenCall(path: 'request_token' | 'access_token', params: Record<string, string>, token?: { key: string; secret: string }): Promise<Record<string, string>> {
+  async tokenCall(
+    path: 'request_token' | 'access_token',
+    params: Record<string, string>,
+    token?: { key: string; secret: string },
+  ): Promise<Record<string, string>> {
     const body = await this.send<unknown>('POST', path, params, token);
     return Object.fromEntries(new URLSearchParams(typeof body === 'string' ? body : ''));
   }
 }
 
 /** The XING client of a connected company: the user's OAuth 1.0a token, the channel's budget. */
-export const xingClient = (settings: XingSettings, ctx: ConnectorContext): XingClient => new XingClient({ settings, credentials: ctx.credentials, budget: ctx.budget });
+export const xingClient = (settings: XingSettings, ctx: ConnectorContext): XingClient =>
+  new XingClient({ settings, credentials: ctx.credentials, budget: ctx.budget });

@@ -23,7 +23,9 @@ export function parseXing(endpoint: string, body: unknown, context: ParseContext
     case 'comments':
       return mapCommentsPage(body, ctx);
     case 'conversations':
-      return isList(body, 'conversations') ? mapConversationsPage(body, ctx) : [mapConversation(body)].filter((r): r is NonNullable<typeof r> => r !== undefined);
+      return isList(body, 'conversations')
+        ? mapConversationsPage(body, ctx)
+        : [mapConversation(body)].filter((r): r is NonNullable<typeof r> => r !== undefined);
     case 'messages':
       return mapMessagesPage(body, ctx);
     default:

@@ -1,4 +1,15 @@
-import { arr, type JsonObject, type MessageRecord, num, obj, type PageRecord, type PostRecord, str, type ThreadRecord, type UnifiedRecord } from '@resonance/contracts';
+import {
+  arr,
+  type JsonObject,
+  type MessageRecord,
+  num,
+  obj,
+  type PageRecord,
+  type PostRecord,
+  str,
+  type ThreadRecord,
+  type UnifiedRecord,
+} from '@resonance/contracts';
 import type { ConnectorContext } from '../interfaces';
 
 /**
@@ -119,7 +130,14 @@ export function mapConversation(raw: unknown): ThreadRecord | undefined {
   if (!id) return undefined;
   const updatedAt = xingTimeToIso(c.updated_at);
   const unread = num(c.unread_count);
-  return { kind: 'thread', network: 'xing', externalId: id, channel: 'direct', ...(updatedAt ? { updatedAt } : {}), ...(unread !== undefined ? { unread } : {}) };
+  return {
+    kind: 'thread',
+    network: 'xing',
+    externalId: id,
+    channel: 'direct',
+    ...(updatedAt ? { updatedAt } : {}),
+    ...(unread !== undefined ? { unread } : {}),
+  };
 }
 
 export function mapConversationsPage(body: unknown, ctx: XingMapContext = {}): UnifiedRecord[] {

@@ -19,7 +19,11 @@ export function xingReply(settings: XingSettings): ReplyCapability {
       const client = xingClient(settings, ctx);
       const map = mapContext(ctx);
       const matches = (m: { externalId: string; text: string; createdAt: string; isFromAccount?: boolean } | undefined) =>
-        !!m && m.isFromAccount === true && m.text.trim() === text.trim() && Date.parse(m.createdAt) >= Math.floor(since.getTime() / 1000) * 1000 && !exclude.includes(m.externalId);
+        !!m &&
+        m.isFromAccount === true &&
+        m.text.trim() === text.trim() &&
+        Date.parse(m.createdAt) >= Math.floor(since.getTime() / 1000) * 1000 &&
+        !exclude.includes(m.externalId);
       if (target.channel === 'comment') {
         // Comments are oldest first: read the last page.
         const head = listOf(await client.get(`companies/updates/${target.threadKey}/comments`, { limit: 1, offset: 0 }), 'comments');

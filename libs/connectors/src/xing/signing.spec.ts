@@ -24,7 +24,13 @@ describe('XING OAuth 1.0a HMAC-SHA1 signing', () => {
   it('RFC 5849 §3.4.1: the base string of the example request (query, form body, repeated and encoded names)', () => {
     const signer = xingSigner({ key: '9djdj82h48djs9d2', secret: 'j49sk3j29djd' });
     const request = { url: 'http://example.com/request?b5=%3D%253D&a3=a&c%40=&a2=r%20b', method: 'POST', data: { c2: '', a3: '2 q' } };
-    const oauth = { oauth_consumer_key: '9djdj82h48djs9d2', oauth_token: 'kkk9d7dh3k39sjv7', oauth_signature_method: 'HMAC-SHA1', oauth_timestamp: 137131201, oauth_nonce: '7d8f3e4a' };
+    const oauth = {
+      oauth_consumer_key: '9djdj82h48djs9d2',
+      oauth_token: 'kkk9d7dh3k39sjv7',
+      oauth_signature_method: 'HMAC-SHA1',
+      oauth_timestamp: 137131201,
+      oauth_nonce: '7d8f3e4a',
+    };
     const expected =
       'POST&http%3A%2F%2Fexample.com%2Frequest&a2%3Dr%2520b%26a3%3D2%2520q%26a3%3Da%26b5%3D%253D%25253D%26c%2540%3D%26c2%3D%26oauth_consumer_key%3D9djdj82h48djs9d2%26oauth_nonce%3D7d8f3e4a%26oauth_signature_method%3DHMAC-SHA1%26oauth_timestamp%3D137131201%26oauth_token%3Dkkk9d7dh3k39sjv7';
     // The library drops a repeated name (a3) and encodes an already encoded name (c%40) twice, so it
@@ -42,7 +48,11 @@ describe('XING OAuth 1.0a HMAC-SHA1 signing', () => {
     signer.getNonce = () => 'kYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg';
     signer.getTimeStamp = () => 1318622958;
     const token = { key: '370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb', secret: 'LswwdoUaIvS8ltyTt5jkRh4J50vUPVVHtR2YPi5kE' };
-    const request = { url: 'https://api.twitter.com/1/statuses/update.json?include_entities=true', method: 'POST', data: { status: 'Hello Ladies + Gentlemen, a signed OAuth request!' } };
+    const request = {
+      url: 'https://api.twitter.com/1/statuses/update.json?include_entities=true',
+      method: 'POST',
+      data: { status: 'Hello Ladies + Gentlemen, a signed OAuth request!' },
+    };
     const data = signer.authorize(request, token);
     expect(data.oauth_signature).toBe('tnnArxj06cWHq44gCs1OSKk/jLY=');
   });

@@ -89,7 +89,15 @@ describe('XING (modelled) fixtures → unified records', () => {
   });
 
   it('a list with more behind it points at the next offset', () => {
-    const body = { comments: { total: 5, items: [{ id: '1_1', content: 'a', created_at: '2026-11-20T10:00:00Z', commenter: { id: 'u' } }, { id: '1_2', content: 'b', created_at: '2026-11-20T10:00:01Z', commenter: { id: 'u' } }] } };
+    const body = {
+      comments: {
+        total: 5,
+        items: [
+          { id: '1_1', content: 'a', created_at: '2026-11-20T10:00:00Z', commenter: { id: 'u' } },
+          { id: '1_2', content: 'b', created_at: '2026-11-20T10:00:01Z', commenter: { id: 'u' } },
+        ],
+      },
+    };
     const records = parsePayload({ network: 'xing', endpoint: 'comments', body });
     expect(records[records.length - 1]).toEqual({ kind: 'page', network: 'xing', nextCursor: '2' });
   });
@@ -111,8 +119,15 @@ describe('XING (modelled) fixtures → unified records', () => {
   });
 
   it('names the field of INVALID_PARAMETERS, and tells admins about partner access when XING refuses the app', () => {
-    expect(parse('comments', 'error-403-invalid-parameters.json', { status: 403 })[0]).toMatchObject({ message: 'INVALID_PARAMETERS: Invalid parameters (content FIELD_REQUIRED)' });
-    const [denied] = parsePayload({ network: 'xing', endpoint: 'updates', status: 401, body: { error_name: 'INVALID_OAUTH_CONSUMER', message: 'Invalid consumer' } });
+    expect(parse('comments', 'error-403-invalid-parameters.json', { status: 403 })[0]).toMatchObject({
+      message: 'INVALID_PARAMETERS: Invalid parameters (content FIELD_REQUIRED)',
+    });
+    const [denied] = parsePayload({
+      network: 'xing',
+      endpoint: 'updates',
+      status: 401,
+      body: { error_name: 'INVALID_OAUTH_CONSUMER', message: 'Invalid consumer' },
+    });
     expect(denied).toMatchObject({ code: 'AUTH_REVOKED' });
     expect((denied as { message: string }).message).toMatch(/XING API partners only/);
     // A proxy's HTML page or a bare 5xx still gets a code.

@@ -50,7 +50,8 @@ const toCredentials = (res: TokenResponse, previous?: Credentials): Credentials 
  */
 export function youtubeAuth(settings: YoutubeSettings): AuthCapability & { listAccounts(credentials: Credentials): Promise<ConnectableAccount[]> } {
   const http = new HttpClient({ network: 'youtube', parseError: parseYoutubeError });
-  const token = async (form: Record<string, string>): Promise<TokenResponse> => (await http.request({ method: 'POST', url: settings.tokenUrl, form })).body as TokenResponse;
+  const token = async (form: Record<string, string>): Promise<TokenResponse> =>
+    (await http.request({ method: 'POST', url: settings.tokenUrl, form })).body as TokenResponse;
   return {
     authorizationUrl({ state, redirectUri }) {
       const u = new URL(settings.authUrl);
@@ -66,14 +67,19 @@ export function youtubeAuth(settings: YoutubeSettings): AuthCapability & { listA
     },
     async exchangeCode({ code, redirectUri }) {
       const app = needClient(settings);
-      return toCredentials(await token({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: app.clientId, client_secret: app.clientSecret }));
+      return toCredentials(
+        await token({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: app.clientId, client_secret: app.clientSecret }),
+      );
     },
     async refresh(credentials) {
       if (typeof credentials.refreshToken !== 'string' || !credentials.refreshToken) {
         throw new ConnectorError({ network: 'youtube', code: 'AUTH_REVOKED', message: 'the YouTube channel has no refresh token; reconnect it' });
       }
       const app = needClient(settings);
-      return toCredentials(await token({ grant_type: 'refresh_token', refresh_token: credentials.refreshToken, client_id: app.clientId, client_secret: app.clientSecret }), credentials);
+      return toCredentials(
+        await token({ grant_type: 'refresh_token', refresh_token: credentials.refreshToken, client_id: app.clientId, client_secret: app.clientSecret }),
+        credentials,
+      );
     },
     async revoke(credentials) {
       // Revoking the refresh token ends the access tokens made from it too.
@@ -82,7 +88,10 @@ export function youtubeAuth(settings: YoutubeSettings): AuthCapability & { listA
     },
     async listAccounts(credentials) {
       const client = new YoutubeClient({ settings, accessToken: youtubeAccessToken(credentials) });
-      const res = await client.list<{ items?: Array<{ id?: string; snippet?: { title?: string; customUrl?: string } }> }>('channels', { part: 'snippet', mine: 'true' });
+      const res = await client.list<{ items?: Array<{ id?: string; snippet?: { title?: string; customUrl?: string } }> }>('channels', {
+        part: 'snippet',
+        mine: 'true',
+      });
       return (res.items ?? [])
         .filter((c): c is { id: string; snippet?: { title?: string; customUrl?: string } } => typeof c.id === 'string' && c.id !== '')
         .map((c) => ({

@@ -69,7 +69,13 @@ export function parseYoutubeError(response: { status: number; body: unknown; hea
   const message = typeof error.message === 'string' ? error.message.replace(/<[^>]+>/g, '') : statusMessage(response);
   const known = reason !== undefined ? REASONS[reason] : undefined;
   // A 401 is always about the credentials (Google says reason "required" when the token is missing).
-  const code: ErrorCode = known ?? (response.status === 401 ? 'AUTH_EXPIRED' : reason?.startsWith('invalid') || reason === 'required' || reason === 'badRequest' ? 'INVALID_REQUEST' : errorCodeForStatus(response.status));
+  const code: ErrorCode =
+    known ??
+    (response.status === 401
+      ? 'AUTH_EXPIRED'
+      : reason?.startsWith('invalid') || reason === 'required' || reason === 'badRequest'
+        ? 'INVALID_REQUEST'
+        : errorCodeForStatus(response.status));
   let retryAfterMs: number | undefined;
   let text = message;
   if (code === 'QUOTA_EXCEEDED') {

@@ -29,7 +29,8 @@ export function ytTimeToIso(value: unknown): string | undefined {
 }
 
 // encodeURIComponent throws on an unpaired surrogate; such an id from a hostile payload becomes U+FFFD.
-const encode = (value: string): string => encodeURIComponent(value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
+const encode = (value: string): string =>
+  encodeURIComponent(value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
 export const videoUrl = (videoId: string): string => `https://www.youtube.com/watch?v=${encode(videoId)}`;
 
 /** Where a comment is seen: `&lc=` highlights it under its video. */

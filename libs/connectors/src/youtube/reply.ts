@@ -32,7 +32,11 @@ export function youtubeReply(settings: YoutubeSettings): ReplyCapability {
       const parentId = parentOf(target);
       let pageToken: string | undefined;
       for (let i = 0; i < FIND_PAGES; i += 1) {
-        const body: JsonObject = await client.list('comments', { part: 'snippet', parentId, maxResults: 100, textFormat: 'plainText', pageToken }, { forReply: true });
+        const body: JsonObject = await client.list(
+          'comments',
+          { part: 'snippet', parentId, maxResults: 100, textFormat: 'plainText', pageToken },
+          { forReply: true },
+        );
         for (const raw of arr(body.items)) {
           const c = obj(raw);
           const s = obj(c.snippet);

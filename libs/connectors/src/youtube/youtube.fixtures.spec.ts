@@ -37,7 +37,11 @@ describe('YouTube fixtures → unified records', () => {
     // The two channel-level threads (no videoId, an older kind) belong to no post and have no video link.
     const channelLevel = ms.filter((m) => m.postExternalId === null);
     expect(channelLevel.map((m) => m.externalId)).toEqual(['Ugy0FhSzKMNMT9qs6zt4AaABAg', 'UgwSRpgkjCe6OHHe3IJ4AaABAg']);
-    expect(channelLevel[0]).toMatchObject({ text: '大满贯', author: { externalId: 'UCupGECpPBlTnanhGHLe6GpA', name: '杨佳名' }, createdAt: '2019-11-29T02:58:25.000Z' });
+    expect(channelLevel[0]).toMatchObject({
+      text: '大满贯',
+      author: { externalId: 'UCupGECpPBlTnanhGHLe6GpA', name: '杨佳名' },
+      createdAt: '2019-11-29T02:58:25.000Z',
+    });
     expect(channelLevel[0].url).toBeUndefined();
     expect(new Set(ms.map((m) => m.threadKey)).size).toBe(4);
   });
@@ -49,7 +53,12 @@ describe('YouTube fixtures → unified records', () => {
     const withReply = { ...thread, replies: { comments: [{ ...reply, snippet: { ...reply.snippet, parentId: thread.id } }] } };
     const ms = messages(parse('comment-threads', { ...body, items: [withReply], nextPageToken: 'QURTSl9p' }));
     expect(ms).toHaveLength(2);
-    expect(ms[1]).toMatchObject({ externalId: 'Ugy_CAftKrIUCyPr9GR4AaABAg.9iPXEClD9lW9iPXLqKy_Pt', threadKey: 'UgwSRpgkjCe6OHHe3IJ4AaABAg', parentExternalId: 'UgwSRpgkjCe6OHHe3IJ4AaABAg', postExternalId: null });
+    expect(ms[1]).toMatchObject({
+      externalId: 'Ugy_CAftKrIUCyPr9GR4AaABAg.9iPXEClD9lW9iPXLqKy_Pt',
+      threadKey: 'UgwSRpgkjCe6OHHe3IJ4AaABAg',
+      parentExternalId: 'UgwSRpgkjCe6OHHe3IJ4AaABAg',
+      postExternalId: null,
+    });
   });
 
   it('comments.insert reply response: one reply in the thread of its parent', () => {
@@ -76,7 +85,11 @@ describe('YouTube fixtures → unified records', () => {
 
   it('comments.list?parentId page: replies threaded under the parent, paging token kept', () => {
     const reply = fixture('comment-insert-reply-response.json');
-    const records = parse('comments', { kind: 'youtube#commentListResponse', nextPageToken: 'Z2V0X25ld2VzdA', items: [reply] }, { objectId: 'Ugy_CAftKrIUCyPr9GR4AaABAg' });
+    const records = parse(
+      'comments',
+      { kind: 'youtube#commentListResponse', nextPageToken: 'Z2V0X25ld2VzdA', items: [reply] },
+      { objectId: 'Ugy_CAftKrIUCyPr9GR4AaABAg' },
+    );
     expect(messages(records)).toHaveLength(1);
     expect(messages(records)[0]).toMatchObject({ threadKey: 'Ugy_CAftKrIUCyPr9GR4AaABAg', parentExternalId: 'Ugy_CAftKrIUCyPr9GR4AaABAg' });
     expect(records[1]).toEqual({ kind: 'page', network: 'youtube', nextCursor: 'Z2V0X25ld2VzdA' });

@@ -15,16 +15,4 @@ export type { BusinessHours } from './workspace.entity';
 export type { SyncState } from './channel-account.entity';
 
 /** The explicit entity list of the DataSource (no globs: they break on dist/ and in tests). */
-export const ENTITIES = [
-  Workspace,
-  User,
-  ChannelAccount,
-  Post,
-  Contact,
-  Thread,
-  Message,
-  Note,
-  CannedResponse,
-  AuditEvent,
-  Session,
-];
+export const ENTITIES = [Workspace, User, ChannelAccount, Post, Contact, Thread, Message, Note, CannedResponse, AuditEvent, Session];

@@ -16,4 +16,21 @@ import { WorkspaceTimezoneCheck1733660000000 } from './1733660000000-workspace-t
 import { AccessLinks1733700000000 } from './1733700000000-access-links';
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
-export const MIGRATIONS = [CoreModel1732300000000, InboxApi1732400000000, Reports1732500000000, OauthConnect1732600000000, Security1732700000000, InboxAllIndex1732800000000, MessageActions1732950000000, CommenterSpans1733000000000, IngestRedundantKeys1733100000000, ThreadCommentRollups1733200000000, IngestReferenceChecks1733400000000, ReportReadRollups1733500000000, SessionEndNotify1733620000000, OutboundRecovery1733630000000, WorkspaceTimezoneCheck1733660000000, AccessLinks1733700000000];
+export const MIGRATIONS = [
+  CoreModel1732300000000,
+  InboxApi1732400000000,
+  Reports1732500000000,
+  OauthConnect1732600000000,
+  Security1732700000000,
+  InboxAllIndex1732800000000,
+  MessageActions1732950000000,
+  CommenterSpans1733000000000,
+  IngestRedundantKeys1733100000000,
+  ThreadCommentRollups1733200000000,
+  IngestReferenceChecks1733400000000,
+  ReportReadRollups1733500000000,
+  SessionEndNotify1733620000000,
+  OutboundRecovery1733630000000,
+  WorkspaceTimezoneCheck1733660000000,
+  AccessLinks1733700000000,
+];

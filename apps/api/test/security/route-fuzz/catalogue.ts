@@ -101,7 +101,11 @@ const pipeName = (pipe: unknown): string | null => {
   return null;
 };
 
-const joinPath = (...parts: string[]) => `/${parts.flatMap((p) => p.split('/')).filter(Boolean).join('/')}`;
+const joinPath = (...parts: string[]) =>
+  `/${parts
+    .flatMap((p) => p.split('/'))
+    .filter(Boolean)
+    .join('/')}`;
 
 function controllerRoutes(app: INestApplication, prefix: string): RouteSpec[] {
   const routes: RouteSpec[] = [];
@@ -124,7 +128,9 @@ function controllerRoutes(app: INestApplication, prefix: string): RouteSpec[] {
           type: Number(key.split(':')[0]),
           ...arg,
         }));
-        const params: PathParamSpec[] = args.filter((a) => a.type === PARAM && typeof a.data === 'string').map((a) => ({ name: a.data as string, pipe: pipeName(a.pipes?.[0]) }));
+        const params: PathParamSpec[] = args
+          .filter((a) => a.type === PARAM && typeof a.data === 'string')
+          .map((a) => ({ name: a.data as string, pipe: pipeName(a.pipes?.[0]) }));
         const input = (type: number): InputSpec | null => {
           const found = args.filter((a) => a.type === type);
           if (!found.length) return null;
@@ -167,15 +173,17 @@ interface ExpressLayer {
 export function expressRoutes(app: INestApplication): Array<{ method: string; path: string }> {
   const instance = app.getHttpAdapter().getInstance() as { router?: { stack: ExpressLayer[] }; _router?: { stack: ExpressLayer[] } };
   const stack = (instance.router ?? instance._router)?.stack ?? [];
-  return stack.flatMap((layer) =>
-    layer.route
-      ? ([] as string[]).concat(layer.route.path).flatMap((path) =>
-          Object.keys(layer.route!.methods)
-            .filter((m) => m !== '_all')
-            .map((m) => ({ method: m.toUpperCase(), path })),
-        )
-      : [],
-  ).filter((r) => r.path.startsWith('/api'));
+  return stack
+    .flatMap((layer) =>
+      layer.route
+        ? ([] as string[]).concat(layer.route.path).flatMap((path) =>
+            Object.keys(layer.route!.methods)
+              .filter((m) => m !== '_all')
+              .map((m) => ({ method: m.toUpperCase(), path })),
+          )
+        : [],
+    )
+    .filter((r) => r.path.startsWith('/api'));
 }
 
 /** Every /api route: the controllers' with their inputs, plus any Express route no controller declares. */

@@ -12,7 +12,15 @@ import { markersOf } from './workspaces';
 export function contentsOf(ws: SeededWorkspace): string[] {
   const m = ws.marker;
   return [
-    `Workspace ${m}`, `Page ${m}`, `Post ${m}`, `Direct ${m}`, `X fan ${m}`, `Offered ${m}`, `audit ${m}`, `action error ${m}`, `error ${m}`,
+    `Workspace ${m}`,
+    `Page ${m}`,
+    `Post ${m}`,
+    `Direct ${m}`,
+    `X fan ${m}`,
+    `Offered ${m}`,
+    `audit ${m}`,
+    `action error ${m}`,
+    `error ${m}`,
     ...['failed', 'queued'].map((d) => `Reply ${d} ${m}`),
     ...[0, 1, 2, 3, 4, 5].map((i) => `Note ${i} ${m}`),
     ...[1, 2, 3].map((i) => `Canned ${i} ${m}`),
@@ -52,7 +60,14 @@ export function othersIn(text: string, other: SeededWorkspace): string[] {
 
 export const sentText = (req: FuzzRequest) => `${decoded(req.url)} ${req.url} ${req.body?.text ?? ''}`;
 
-export function checkOutcome(route: string, req: FuzzRequest, outcome: Outcome, other: SeededWorkspace, boundMs: number, planted: ReadonlySet<string>): Verdict {
+export function checkOutcome(
+  route: string,
+  req: FuzzRequest,
+  outcome: Outcome,
+  other: SeededWorkspace,
+  boundMs: number,
+  planted: ReadonlySet<string>,
+): Verdict {
   if (outcome.timedOut) return { ok: false, problem: `no answer within ${boundMs} ms (a hang or a blocked event loop)` };
   if (outcome.died) return { ok: false, problem: `the api process died: ${outcome.text.slice(0, 200)}` };
   if (outcome.status === 0) return { ok: false, problem: `the api dropped the connection: ${outcome.text.slice(0, 200)}` };
@@ -61,7 +76,11 @@ export function checkOutcome(route: string, req: FuzzRequest, outcome: Outcome, 
   if (outcome.ms > boundMs) return { ok: false, problem: `answered after ${Math.round(outcome.ms)} ms (bound ${boundMs} ms)` };
   const sent = sentText(req).toLowerCase();
   const leaked = othersIn(outcome.text, other).filter((m) => !sent.includes(m) && !planted.has(m));
-  if (leaked.length) return { ok: false, problem: `answered ${outcome.status} with data of the other workspace (${leaked.slice(0, 3).join(', ')}): ${outcome.text.slice(0, 300)}` };
+  if (leaked.length)
+    return {
+      ok: false,
+      problem: `answered ${outcome.status} with data of the other workspace (${leaked.slice(0, 3).join(', ')}): ${outcome.text.slice(0, 300)}`,
+    };
   return { ok: true };
 }
 

@@ -56,7 +56,9 @@ function anyParamValue(route: RouteSpec, name: string, a: SeededWorkspace, b: Se
   const before = segments[segments.indexOf(`:${name}`) - 1] ?? '';
   const own = idsAfter(before, a, b);
   const all = fc.constantFrom(...p.bigintIds, ...p.uuids);
-  return own.length ? fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...own) }, { weight: 1, arbitrary: all }, { weight: 2, arbitrary: garbageId }) : fc.oneof(all, garbageId);
+  return own.length
+    ? fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...own) }, { weight: 1, arbitrary: all }, { weight: 2, arbitrary: garbageId })
+    : fc.oneof(all, garbageId);
 }
 
 /** Text a URL can carry: lone surrogates cannot be percent-encoded. */
@@ -65,7 +67,8 @@ const enc = (s: string) => encodeURIComponent(urlSafe(s));
 
 function queryPairs(name: string, value: unknown): Array<[string, string]> {
   if (Array.isArray(value)) return value.flatMap((v) => queryPairs(name, v));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => queryPairs(`${name}[${k}]`, typeof v === 'object' && v !== null ? JSON.stringify(v) : v));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => queryPairs(`${name}[${k}]`, typeof v === 'object' && v !== null ? JSON.stringify(v) : v));
   return [[name, String(value)]];
 }
 
@@ -73,9 +76,15 @@ function queryPairs(name: string, value: unknown): Array<[string, string]> {
 function fieldsObject(input: InputSpec, p: Pools): fc.Arbitrary<Record<string, unknown>> {
   const fields: FieldSpec[] = [...input.fields, ...(input.open ? COMMON_NAMES.map((name) => ({ name, optional: true, rules: [] })) : [])];
   const entries = fields.map((f) =>
-    fc.oneof({ weight: f.optional ? 1 : 12, arbitrary: fieldValue(f, p).map((v) => [f.name, v] as const) }, { weight: f.optional ? 2 : 1, arbitrary: fc.constant(null) }),
+    fc.oneof(
+      { weight: f.optional ? 1 : 12, arbitrary: fieldValue(f, p).map((v) => [f.name, v] as const) },
+      { weight: f.optional ? 2 : 1, arbitrary: fc.constant(null) },
+    ),
   );
-  const unknownField = fc.tuple(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', 'workspaceId', 'workspace_id', 'id', 'role')), hostileValue);
+  const unknownField = fc.tuple(
+    fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', 'workspaceId', 'workspace_id', 'id', 'role')),
+    hostileValue,
+  );
   const extra = fc.oneof({ weight: 8, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: unknownField });
   return fc.tuple(fc.tuple(...entries), extra).map(([kv, more]) => {
     const out: Record<string, unknown> = {};
@@ -98,10 +107,18 @@ function bodyOf(input: InputSpec, p: Pools): fc.Arbitrary<FuzzRequest['body']> {
       weight: 1,
       arbitrary: fieldsObject(input, p).map((o) => ({
         contentType: 'application/x-www-form-urlencoded',
-        text: Object.entries(o).flatMap(([k, v]) => queryPairs(k, v)).map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&'),
+        text: Object.entries(o)
+          .flatMap(([k, v]) => queryPairs(k, v))
+          .map(([k, v]) => `${enc(k)}=${enc(v)}`)
+          .join('&'),
       })),
     },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom('text/plain', 'application/json; charset=latin1', null, 'multipart/form-data; boundary=x'), hostileString).map(([contentType, text]) => ({ contentType, text })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.constantFrom('text/plain', 'application/json; charset=latin1', null, 'multipart/form-data; boundary=x'), hostileString)
+        .map(([contentType, text]) => ({ contentType, text })),
+    },
   );
 }
 
@@ -119,17 +136,26 @@ export function requestsFor(route: RouteSpec, a: SeededWorkspace, b: SeededWorks
     { weight: 1, arbitrary: fc.constant('anonymous' as const) },
   );
   const path = route.path.includes('{/*splat}')
-    ? fc.array(fc.oneof(fc.constantFrom('threads', 'THREADS', 'users', 'reports', 'x', '..', '%2e%2e', 'docs', ''), fc.string({ maxLength: 10 }).map(enc)), { minLength: 1, maxLength: 4 }).map(
-        (segs) => route.path.replace('{/*splat}', `/zz-${segs.join('/')}`),
-      )
-    : fc.tuple(...route.params.map((param) => paramValue(route, param.name, a, b, p).map((v) => [param.name, v] as const))).map((values) =>
-        values.reduce((acc, [name, v]) => acc.replace(`:${name}`, enc(v)), route.path),
-      );
+    ? fc
+        .array(fc.oneof(fc.constantFrom('threads', 'THREADS', 'users', 'reports', 'x', '..', '%2e%2e', 'docs', ''), fc.string({ maxLength: 10 }).map(enc)), {
+          minLength: 1,
+          maxLength: 4,
+        })
+        .map((segs) => route.path.replace('{/*splat}', `/zz-${segs.join('/')}`))
+    : fc
+        .tuple(...route.params.map((param) => paramValue(route, param.name, a, b, p).map((v) => [param.name, v] as const)))
+        .map((values) => values.reduce((acc, [name, v]) => acc.replace(`:${name}`, enc(v)), route.path));
   const query = route.query
-    ? fc.oneof({ weight: 6, arbitrary: fieldsObject(route.query, p) }, { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 8 }), foreignValue(p), { maxKeys: 2 }) }).map((o) =>
-        Object.entries(o).flatMap(([k, v]) => queryPairs(k, v)),
-      )
-    : fc.oneof({ weight: 8, arbitrary: fc.constant([] as Array<[string, string]>) }, { weight: 1, arbitrary: fc.tuple(fc.string({ maxLength: 6 }), hostileString).map((kv) => [kv]) });
+    ? fc
+        .oneof(
+          { weight: 6, arbitrary: fieldsObject(route.query, p) },
+          { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 8 }), foreignValue(p), { maxKeys: 2 }) },
+        )
+        .map((o) => Object.entries(o).flatMap(([k, v]) => queryPairs(k, v)))
+    : fc.oneof(
+        { weight: 8, arbitrary: fc.constant([] as Array<[string, string]>) },
+        { weight: 1, arbitrary: fc.tuple(fc.string({ maxLength: 6 }), hostileString).map((kv) => [kv]) },
+      );
   const body: fc.Arbitrary<FuzzRequest['body']> =
     route.method === 'GET'
       ? fc.constant(undefined)
@@ -139,6 +165,11 @@ export function requestsFor(route: RouteSpec, a: SeededWorkspace, b: SeededWorks
   return fc.record({ caller, path, query, body }).map(({ caller: c, path: url, query: q, body: b2 }) => {
     const search = q.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&');
     // Node refuses request heads over 16 KB before the api sees them (431): cut to what reaches the api.
-    return { caller: c, method: route.method, url: search ? `${url}?${search.slice(0, MAX_QUERY).replace(/%[0-9A-F]?$/, '')}` : url, ...(b2 ? { body: b2 } : {}) };
+    return {
+      caller: c,
+      method: route.method,
+      url: search ? `${url}?${search.slice(0, MAX_QUERY).replace(/%[0-9A-F]?$/, '')}` : url,
+      ...(b2 ? { body: b2 } : {}),
+    };
   });
 }

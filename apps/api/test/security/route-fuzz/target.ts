@@ -45,7 +45,10 @@ export class FuzzTarget {
   served: TargetReady['served'] = [];
   restarts = 0;
 
-  constructor(private readonly env: Record<string, string>, readonly timeoutMs: number) {}
+  constructor(
+    private readonly env: Record<string, string>,
+    readonly timeoutMs: number,
+  ) {}
 
   async start(): Promise<void> {
     const child = fork(join(__dirname, '..', 'child', 'fuzz-target.cjs'), [], { env: childProcessEnv(this.env), stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
@@ -116,7 +119,13 @@ export class FuzzTarget {
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), this.timeoutMs);
     try {
-      const res = await fetch(`http://127.0.0.1:${this.port}${req.url}`, { method: req.method, headers, body: req.body?.text, redirect: 'manual', signal: abort.signal });
+      const res = await fetch(`http://127.0.0.1:${this.port}${req.url}`, {
+        method: req.method,
+        headers,
+        body: req.body?.text,
+        redirect: 'manual',
+        signal: abort.signal,
+      });
       const text = stream && res.headers.get('content-type')?.startsWith('text/event-stream') ? await firstEvents(res, abort) : await res.text();
       return { status: res.status, ms: performance.now() - started, text: `${text}\n${res.headers.get('location') ?? ''}`, timedOut: false, died: false };
     } catch (error) {
@@ -141,7 +150,13 @@ export class FuzzTarget {
     });
     if (res.status !== 200) throw new Error(`login of ${email} answered ${res.status}: ${await res.text()}`);
     const body = (await res.json()) as { csrfToken: string };
-    return { cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), csrf: body.csrfToken };
+    return {
+      cookie: res.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; '),
+      csrf: body.csrfToken,
+    };
   }
 }
 

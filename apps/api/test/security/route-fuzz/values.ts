@@ -34,16 +34,55 @@ export function poolsOf(a: SeededWorkspace, b: SeededWorkspace): Pools {
 }
 
 const MEGABYTE = 'ä'.repeat(1 << 19);
-export const IMPOSSIBLE_DATES = ['2024-02-30', '2023-02-29', '0000-01-01', '9999-12-31', '2024-13-01', '2024-00-10', '+010000-01-01', '1969-12-31', '2024-02-29'];
+export const IMPOSSIBLE_DATES = [
+  '2024-02-30',
+  '2023-02-29',
+  '0000-01-01',
+  '9999-12-31',
+  '2024-13-01',
+  '2024-00-10',
+  '+010000-01-01',
+  '1969-12-31',
+  '2024-02-29',
+];
 
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
   { weight: 5, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
   {
     weight: 5,
     arbitrary: fc.constantFrom(
-      '\uD800', 'a\uDC00b', '\u202Eevil\u202C', '👩\u200D👩\u200D👧', '\u200B', '\0', 'a\0b', '', ' ', '__proto__', 'constructor',
-      "'; DROP TABLE message; --", '%', '%%', '\\', '..', '../../etc/passwd', '9'.repeat(40), '-1', '0', '1e308', 'NaN', 'null', 'true', '[]', '{}',
-      '<script>alert(1)</script>', 'x'.repeat(300), 'Ä'.repeat(5000), ...IMPOSSIBLE_DATES, '2024-02-30T10:00:00Z', '9999-12-31T23:59:59.999999Z',
+      '\uD800',
+      'a\uDC00b',
+      '\u202Eevil\u202C',
+      '👩\u200D👩\u200D👧',
+      '\u200B',
+      '\0',
+      'a\0b',
+      '',
+      ' ',
+      '__proto__',
+      'constructor',
+      "'; DROP TABLE message; --",
+      '%',
+      '%%',
+      '\\',
+      '..',
+      '../../etc/passwd',
+      '9'.repeat(40),
+      '-1',
+      '0',
+      '1e308',
+      'NaN',
+      'null',
+      'true',
+      '[]',
+      '{}',
+      '<script>alert(1)</script>',
+      'x'.repeat(300),
+      'Ä'.repeat(5000),
+      ...IMPOSSIBLE_DATES,
+      '2024-02-30T10:00:00Z',
+      '9999-12-31T23:59:59.999999Z',
     ),
   },
   { weight: 1, arbitrary: fc.constant(MEGABYTE) },
@@ -96,29 +135,47 @@ const periods = (): fc.Arbitrary<string> => {
 /** Real cursors of both workspaces, and cursors of the API's shape holding impossible times or ids. */
 const cursors = (p: Pools): fc.Arbitrary<string> => {
   const at = fc.oneof(
-    fc.constantFrom('2026-11-01T10:00:00.000000Z', '2024-02-30T10:00:00Z', '0000-01-01T00:00:00Z', '9999-12-31T23:59:59.999999Z', '2024-13-45T99:99:99Z', '1969-12-31T23:59:59Z'),
+    fc.constantFrom(
+      '2026-11-01T10:00:00.000000Z',
+      '2024-02-30T10:00:00Z',
+      '0000-01-01T00:00:00Z',
+      '9999-12-31T23:59:59.999999Z',
+      '2024-13-45T99:99:99Z',
+      '1969-12-31T23:59:59Z',
+    ),
     fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
   );
-  const id = fc.constantFrom('1', '0', '-', '--', 'abc', 'ffffffffffffffffffff', '99999999999999999999', '00000000-0000-0000-0000-000000000000', ...p.bigintIds);
-  const encode = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
-  return fc.oneof(
-    fc.constantFrom(...p.cursors),
-    fc.tuple(at, id).map(encode),
-    fc.base64String({ maxLength: 60 }),
-    fc.jsonValue({ maxDepth: 2 }).map(encode),
+  const id = fc.constantFrom(
+    '1',
+    '0',
+    '-',
+    '--',
+    'abc',
+    'ffffffffffffffffffff',
+    '99999999999999999999',
+    '00000000-0000-0000-0000-000000000000',
+    ...p.bigintIds,
   );
+  const encode = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+  return fc.oneof(fc.constantFrom(...p.cursors), fc.tuple(at, id).map(encode), fc.base64String({ maxLength: 60 }), fc.jsonValue({ maxDepth: 2 }).map(encode));
 };
 
 /** What a field's name says it holds, when its rules say little (query strings of webhooks, ids as plain strings). */
 function byName(name: string, p: Pools): fc.Arbitrary<unknown> | null {
   if (name === 'period') return periods();
   if (name === 'cursor') return cursors(p);
-  if (name === 'timezone') return fc.constantFrom('Europe/Berlin', 'UTC', 'America/New_York', 'Asia/Kathmandu', 'Etc/GMT+12', 'Mars/Olympus', 'US/Pacific-New', '+05:00', 'local');
+  if (name === 'timezone')
+    return fc.constantFrom('Europe/Berlin', 'UTC', 'America/New_York', 'Asia/Kathmandu', 'Etc/GMT+12', 'Mars/Olympus', 'US/Pacific-New', '+05:00', 'local');
   if (/email/i.test(name)) return fc.oneof(fc.constantFrom(...p.emails), fc.emailAddress());
   if (/password/i.test(name)) return fc.oneof(fc.constant(p.password), fc.string({ minLength: 10, maxLength: 30 }));
   if (/^tags?$/.test(name)) return fc.constantFrom(...p.texts);
   if (name === 'externalIds') return fc.array(fc.constantFrom(...p.texts), { minLength: 1, maxLength: 3 });
-  if (name === 'businessHours') return fc.dictionary(fc.constantFrom('0', '1', '6', '7', 'x'), fc.array(fc.tuple(fc.constantFrom('08:00', '18:00', '24:00', '25:00', '8'), fc.constantFrom('09:00', '17:30', '24:00')), { maxLength: 5 }), { maxKeys: 3 });
+  if (name === 'businessHours')
+    return fc.dictionary(
+      fc.constantFrom('0', '1', '6', '7', 'x'),
+      fc.array(fc.tuple(fc.constantFrom('08:00', '18:00', '24:00', '25:00', '8'), fc.constantFrom('09:00', '17:30', '24:00')), { maxLength: 5 }),
+      { maxKeys: 3 },
+    );
   return null;
 }
 
@@ -136,17 +193,30 @@ function fromRules(rules: FieldRule[], p: Pools): fc.Arbitrary<unknown> | null {
   if (isIn) scalar = fc.constantFrom(...(isIn.args[0] as unknown[]));
   else if (has('isUuid')) scalar = fc.oneof(fc.constantFrom(...p.uuids), fc.uuid());
   else if (has('isInt')) scalar = fc.oneof(fc.integer({ min: num('min', -1000), max: num('max', 100_000) }), fc.constantFrom(num('min', 0), num('max', 1)));
-  else if (has('isNumberString')) scalar = fc.oneof(fc.constantFrom(...p.bigintIds), fc.nat().map(String), fc.constantFrom('0', '-1', '+1', '1.5', '.5', '99999999999999999999', '9223372036854775808'));
+  else if (has('isNumberString'))
+    scalar = fc.oneof(
+      fc.constantFrom(...p.bigintIds),
+      fc.nat().map(String),
+      fc.constantFrom('0', '-1', '+1', '1.5', '.5', '99999999999999999999', '9223372036854775808'),
+    );
   else if (has('isBoolean')) scalar = fc.boolean();
   else if (has('isEmail')) scalar = fc.oneof(fc.constantFrom(...p.emails), fc.emailAddress());
   else if (has('isObject')) scalar = fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 });
   else if (has('matches')) {
     const regex = regexOf(has('matches')!.args[0]);
-    scalar = regex ? fc.oneof(fc.stringMatching(regex).filter((s) => s.length <= 300), fc.constantFrom(...p.bigintIds, ...p.uuids)) : null;
+    scalar = regex
+      ? fc.oneof(
+          fc.stringMatching(regex).filter((s) => s.length <= 300),
+          fc.constantFrom(...p.bigintIds, ...p.uuids),
+        )
+      : null;
   } else if (has('isString') || has('maxLength') || has('minLength')) {
     const min = num('minLength', 0);
     const max = Math.min(num('maxLength', 200), 400);
-    scalar = fc.oneof(fc.string({ minLength: min, maxLength: max }), fc.constantFrom(...p.texts).filter((t) => t.length >= min && t.length <= max));
+    scalar = fc.oneof(
+      fc.string({ minLength: min, maxLength: max }),
+      fc.constantFrom(...p.texts).filter((t) => t.length >= min && t.length <= max),
+    );
   }
   if (!scalar) return null;
   return each || has('isArray') ? fc.array(scalar, { minLength: num('arrayMinSize', 0), maxLength: Math.min(num('arrayMaxSize', 5), 25) }) : scalar;
@@ -159,11 +229,38 @@ export function fieldValue(field: FieldSpec, p: Pools): fc.Arbitrary<unknown> {
 }
 
 /** Field names used anywhere in the API, for routes that read their input without a DTO. */
-export const COMMON_NAMES = ['code', 'state', 'error', 'oauth_token', 'oauth_verifier', 'denied', 'hub.mode', 'hub.verify_token', 'hub.challenge', 'crc_token', 'challengeCode', 'object', 'entry', 'for_user_id'];
+export const COMMON_NAMES = [
+  'code',
+  'state',
+  'error',
+  'oauth_token',
+  'oauth_verifier',
+  'denied',
+  'hub.mode',
+  'hub.verify_token',
+  'hub.challenge',
+  'crc_token',
+  'challengeCode',
+  'object',
+  'entry',
+  'for_user_id',
+];
 
 /** A JSON body no DTO expects: deep, wide, truncated, or not an object at all. */
 export const oddBody: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom('{"text":', '[', 'null', '"', '1', 'true', '{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{"x":1}}}', `{"text":"${'x'.repeat(200_000)}"}`, '\uFEFF{}', '{"a":1,"a":2}'),
+  fc.constantFrom(
+    '{"text":',
+    '[',
+    'null',
+    '"',
+    '1',
+    'true',
+    '{"__proto__":{"admin":true}}',
+    '{"constructor":{"prototype":{"x":1}}}',
+    `{"text":"${'x'.repeat(200_000)}"}`,
+    '\uFEFF{}',
+    '{"a":1,"a":2}',
+  ),
   fc.integer({ min: 10, max: 200 }).map((depth) => `${'['.repeat(depth)}${']'.repeat(depth)}`),
   fc.integer({ min: 10, max: 200 }).map((depth) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`),
   fc.jsonValue({ maxDepth: 5 }).map((v) => JSON.stringify(v)),

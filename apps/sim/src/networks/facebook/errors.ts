@@ -33,8 +33,7 @@ export function graphError(init: GraphErrorInit): SimResponse {
 const authenticate = (message: string) => ({ 'www-authenticate': `OAuth "Facebook Platform" "invalid_token" "${message}"` });
 
 export const errors = {
-  tokenMissing: () =>
-    graphError({ status: 400, message: 'An active access token must be used to query information about the current user.', code: 2500 }),
+  tokenMissing: () => graphError({ status: 400, message: 'An active access token must be used to query information about the current user.', code: 2500 }),
   tokenRequired: () => graphError({ status: 400, message: 'An access token is required to request this resource.', code: 104 }),
   tokenInvalid: () => {
     const message = 'Invalid OAuth access token - Cannot parse access token';
@@ -68,8 +67,7 @@ export const errors = {
       message: `(#100) Object does not exist, cannot be loaded due to missing permission or reviewable feature, or does not support this operation. This endpoint requires the '${permission}' permission or the 'Page Public Content Access' feature or the 'Page Public Metadata Access' feature. Refer to https://developers.facebook.com/docs/apps/review/login-permissions#manage-pages, https://developers.facebook.com/docs/apps/review/feature#reference-PAGES_ACCESS and https://developers.facebook.com/docs/apps/review/feature#page-public-metadata-access for details.`,
       code: 100,
     }),
-  pageTokenRequired: () =>
-    graphError({ status: 400, message: '(#210) A page access token is required to request this resource.', code: 210 }),
+  pageTokenRequired: () => graphError({ status: 400, message: '(#210) A page access token is required to request this resource.', code: 210 }),
   outsideMessagingWindow: () =>
     graphError({
       status: 400,
@@ -92,8 +90,7 @@ export const errors = {
     return graphError({ status: 403, message, code, transient: true, headers });
   },
   unknown: (status = 500) => graphError({ status, message: 'An unknown error has occurred.', code: 1, transient: true }),
-  unexpected: () =>
-    graphError({ status: 503, message: 'An unexpected error has occurred. Please retry your request later.', code: 2, transient: true }),
+  unexpected: () => graphError({ status: 503, message: 'An unexpected error has occurred. Please retry your request later.', code: 2, transient: true }),
   // OAuth token endpoint errors.
   badClientSecret: () => graphError({ status: 400, message: 'Error validating client secret.', code: 1, subcode: 0 }),
   badClientId: () => graphError({ status: 400, message: 'Error validating application. Invalid application ID.', code: 101 }),

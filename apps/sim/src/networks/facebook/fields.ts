@@ -10,7 +10,9 @@ export interface FieldSpec {
 
 export function parseFields(value: string | null): FieldSpec[] | null {
   if (value === null || value.trim() === '') return null;
-  return splitTopLevel(value).map(parseField).filter((f) => f.name !== '');
+  return splitTopLevel(value)
+    .map(parseField)
+    .filter((f) => f.name !== '');
 }
 
 function splitTopLevel(value: string): string[] {

@@ -76,7 +76,9 @@ export class UsageMeter {
       const pct = storm ? 100 : this.pagePercent(now, pageId);
       const regain = storm ? storm.regainMinutes : this.pageCounter(pageId).minutesToRegain(now, this.limits.pageCallsPerHour);
       headers['x-business-use-case-usage'] = JSON.stringify({
-        [pageId]: [{ type: 'pages', call_count: pct, total_cputime: Math.floor(pct / 2), total_time: Math.floor(pct / 2), estimated_time_to_regain_access: regain }],
+        [pageId]: [
+          { type: 'pages', call_count: pct, total_cputime: Math.floor(pct / 2), total_time: Math.floor(pct / 2), estimated_time_to_regain_access: regain },
+        ],
       });
     }
     return headers;

@@ -6,7 +6,12 @@ import { json, type SimResponse } from '../../core/http';
  * {error, error_description} instead.
  */
 const li = (status: number, message: string, extra: { code?: string; serviceErrorCode?: number } = {}): SimResponse =>
-  json(status, { status, ...(extra.serviceErrorCode !== undefined ? { serviceErrorCode: extra.serviceErrorCode } : {}), ...(extra.code ? { code: extra.code } : {}), message });
+  json(status, {
+    status,
+    ...(extra.serviceErrorCode !== undefined ? { serviceErrorCode: extra.serviceErrorCode } : {}),
+    ...(extra.code ? { code: extra.code } : {}),
+    message,
+  });
 
 export const errors = {
   /** The real daily-limit body (fixture error-429-resource-throttle.json): no retry header, no code. */

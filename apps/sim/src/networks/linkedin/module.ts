@@ -5,7 +5,18 @@ import type { IdCounters, NetworkControl, NetworkModule, SimContext } from '../.
 import type { TruthItem } from '../../core/world';
 import { errors } from './errors';
 import { accessToken, authorization, revoke } from './oauth-routes';
-import { createComment, getComments, getOrganization, getOrganizationAcls, getPeople, getPerson, getPost, getPosts, getSocialActions, type Call } from './routes';
+import {
+  createComment,
+  getComments,
+  getOrganization,
+  getOrganizationAcls,
+  getPeople,
+  getPerson,
+  getPost,
+  getPosts,
+  getSocialActions,
+  type Call,
+} from './routes';
 import { LinkedInState } from './state';
 import type { LiComment, LiPost } from './store';
 import { LinkedInWebhooks } from './webhooks';
@@ -108,11 +119,25 @@ export class LinkedInModule implements NetworkModule, NetworkControl {
     const base = { network: 'linkedin' as const, intent, language, source, createdAt: new Date(node.createdAt).toISOString() };
     const org = { externalId: this.state.orgUrn, name: this.state.org.name };
     if (!('post' in node)) {
-      return { ...base, kind: 'post', externalId: node.urn, postExternalId: null, parentExternalId: null, threadExternalId: null, author: org, fromAccount: true, text: node.text };
+      return {
+        ...base,
+        kind: 'post',
+        externalId: node.urn,
+        postExternalId: null,
+        parentExternalId: null,
+        threadExternalId: null,
+        author: org,
+        fromAccount: true,
+        text: node.text,
+      };
     }
     const fromAccount = node.actor === this.state.orgUrn;
     // A member who does not disclose themselves is unknown to every client: the truth says so too.
-    const author = fromAccount ? org : node.person && !node.person.hidden ? { externalId: node.person.urn, name: `${node.person.firstName} ${node.person.lastName}`.trim() } : null;
+    const author = fromAccount
+      ? org
+      : node.person && !node.person.hidden
+        ? { externalId: node.person.urn, name: `${node.person.firstName} ${node.person.lastName}`.trim() }
+        : null;
     return {
       ...base,
       kind: 'comment',
@@ -140,7 +165,9 @@ export class LinkedInModule implements NetworkModule, NetworkControl {
       return json(200, { limits: this.state.limits.limits, usage: this.state.limits.usage() });
     }
     if (req.method === 'GET' && subpath === '/tokens') {
-      return json(200, { tokens: this.state.tokens.list().map((t) => ({ ...t, expiresAt: t.expiresAt === null ? null : new Date(t.expiresAt).toISOString() })) });
+      return json(200, {
+        tokens: this.state.tokens.list().map((t) => ({ ...t, expiresAt: t.expiresAt === null ? null : new Date(t.expiresAt).toISOString() })),
+      });
     }
     if (req.method === 'POST' && (subpath === '/tokens/expire' || subpath === '/tokens/revoke')) {
       const token = typeof input.token === 'string' ? this.state.tokens.get(input.token) : undefined;

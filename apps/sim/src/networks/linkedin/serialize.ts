@@ -73,7 +73,10 @@ export function personJson(p: LiPerson): Record<string, unknown> {
 }
 
 /** One page of a collection: start/count offsets, `total`, and relative next/prev links as LinkedIn gives them. */
-export function collection(elements: unknown[], input: { start: number; count: number; total: number; path: string; query: URLSearchParams }): Record<string, unknown> {
+export function collection(
+  elements: unknown[],
+  input: { start: number; count: number; total: number; path: string; query: URLSearchParams },
+): Record<string, unknown> {
   const links: Array<Record<string, string>> = [];
   const link = (rel: string, start: number) => {
     const q = new URLSearchParams(input.query);

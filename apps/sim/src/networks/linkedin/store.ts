@@ -89,7 +89,14 @@ export class LinkedInStore {
   add(item: GeneratedItem): LiPost | LiComment | undefined {
     if (item.kind === 'post') {
       const n = 7_200_000_000_000_000_000n + BigInt(item.seq) * 2n;
-      const post: LiPost = { urn: `urn:li:share:${n}`, activityUrn: `urn:li:activity:${n + 1n}`, createdAt: item.createdAt, text: item.text, comments: [], total: 0 };
+      const post: LiPost = {
+        urn: `urn:li:share:${n}`,
+        activityUrn: `urn:li:activity:${n + 1n}`,
+        createdAt: item.createdAt,
+        text: item.text,
+        comments: [],
+        total: 0,
+      };
       this.posts.push(post);
       this.postsByUrn.set(post.urn, post);
       this.postsByUrn.set(post.activityUrn, post);
@@ -102,7 +109,15 @@ export class LinkedInStore {
     const found = item.parentSeq === null ? null : (this.commentsBySeq.get(item.parentSeq) ?? null);
     const parent = found ? (found.parent ?? found) : null;
     const person = item.author ? this.person(item.author) : null;
-    const c = this.addComment(post, parent, person ? person.urn : this.orgUrn, person, item.text, item.createdAt, `${7_300_000_000_000_000_000n + BigInt(item.seq)}`);
+    const c = this.addComment(
+      post,
+      parent,
+      person ? person.urn : this.orgUrn,
+      person,
+      item.text,
+      item.createdAt,
+      `${7_300_000_000_000_000_000n + BigInt(item.seq)}`,
+    );
     this.commentsBySeq.set(item.seq, c);
     return c;
   }

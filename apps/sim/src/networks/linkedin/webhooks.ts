@@ -58,7 +58,13 @@ export class LinkedInWebhooks {
       const res = await fetch(u, { signal: AbortSignal.timeout(3_000) });
       const body = (await res.json().catch(() => null)) as { challengeCode?: string; challengeResponse?: string } | null;
       const validated = res.status === 200 && body?.challengeCode === challengeCode && body?.challengeResponse === expected;
-      return json(200, { url, status: res.status, challengeCode, validated, ...(validated ? {} : { message: 'This URL did not pass the security challenge check' }) });
+      return json(200, {
+        url,
+        status: res.status,
+        challengeCode,
+        validated,
+        ...(validated ? {} : { message: 'This URL did not pass the security challenge check' }),
+      });
     } catch (error) {
       return json(200, { url, status: null, challengeCode, validated: false, error: (error as Error).message });
     }

@@ -3,8 +3,11 @@ import { json, type SimResponse } from '../../core/http';
 /** X's own error bodies (API v2 problem+json, the v1.1-style errors array, and OAuth 2.0 errors). */
 const problemJson = { 'content-type': 'application/problem+json' };
 
-const problem = (status: number, title: string, detail = title, type = 'about:blank', headers: Record<string, string> = {}): SimResponse =>
-  ({ status, body: { title, detail, type, status }, headers: { ...problemJson, ...headers } });
+const problem = (status: number, title: string, detail = title, type = 'about:blank', headers: Record<string, string> = {}): SimResponse => ({
+  status,
+  body: { title, detail, type, status },
+  headers: { ...problemJson, ...headers },
+});
 
 export const errors = {
   /** 401 for a missing, unknown, expired or revoked bearer token. */
@@ -16,7 +19,15 @@ export const errors = {
   rateLimitCode88: (headers: Record<string, string>) => json(429, { errors: [{ code: 88, message: 'Rate limit exceeded' }] }, headers),
   /** A monthly usage cap reached. */
   usageCapped: () =>
-    json(429, { account_id: 1, product_name: 'standard-basic', title: 'UsageCapExceeded', period: 'Monthly', scope: 'Product', detail: 'Usage cap exceeded: Monthly product cap', type: 'https://api.twitter.com/2/problems/usage-capped' }),
+    json(429, {
+      account_id: 1,
+      product_name: 'standard-basic',
+      title: 'UsageCapExceeded',
+      period: 'Monthly',
+      scope: 'Product',
+      detail: 'Usage cap exceeded: Monthly product cap',
+      type: 'https://api.twitter.com/2/problems/usage-capped',
+    }),
   invalidRequest: (parameter: string, value: string, message: string) =>
     json(400, {
       errors: [{ parameters: { [parameter]: [value] }, message }],
@@ -27,11 +38,31 @@ export const errors = {
   /** A lookup of something that is not there answers 200 with `errors` (partial-error style). */
   tweetNotFound: (id: string) =>
     json(200, {
-      errors: [{ value: id, detail: `Could not find tweet with id: [${id}].`, title: 'Not Found Error', resource_type: 'tweet', parameter: 'id', resource_id: id, type: 'https://api.twitter.com/2/problems/resource-not-found' }],
+      errors: [
+        {
+          value: id,
+          detail: `Could not find tweet with id: [${id}].`,
+          title: 'Not Found Error',
+          resource_type: 'tweet',
+          parameter: 'id',
+          resource_id: id,
+          type: 'https://api.twitter.com/2/problems/resource-not-found',
+        },
+      ],
     }),
   userNotFound: (id: string) =>
     json(200, {
-      errors: [{ value: id, detail: `Could not find user with id: [${id}].`, title: 'Not Found Error', resource_type: 'user', parameter: 'id', resource_id: id, type: 'https://api.twitter.com/2/problems/resource-not-found' }],
+      errors: [
+        {
+          value: id,
+          detail: `Could not find user with id: [${id}].`,
+          title: 'Not Found Error',
+          resource_type: 'user',
+          parameter: 'id',
+          resource_id: id,
+          type: 'https://api.twitter.com/2/problems/resource-not-found',
+        },
+      ],
     }),
   /** An unknown route (api.x.com answers with the v1.1 body). */
   notFound: () => json(404, { errors: [{ message: 'Sorry, that page does not exist', code: 34 }] }),

@@ -85,7 +85,8 @@ export class XModule implements NetworkModule, NetworkControl {
       if (seg[0] === 'tweets' && seg[1] === 'search' && seg[2] === 'recent' && seg.length === 3) return searchRecent(this.store, req, now);
       if (seg[0] === 'tweets' && seg.length === 2 && /^\d{1,19}$/.test(seg[1])) return getTweet(this.store, req, seg[1]);
       if (seg[0] === 'dm_events' && seg.length === 1) return getDmEvents(this.store, req, userId);
-      if (seg[0] === 'dm_conversations' && seg[1] === 'with' && seg[3] === 'dm_events' && seg.length === 4) return getConversationEvents(this.store, req, userId, seg[2]);
+      if (seg[0] === 'dm_conversations' && seg[1] === 'with' && seg[3] === 'dm_events' && seg.length === 4)
+        return getConversationEvents(this.store, req, userId, seg[2]);
       if (seg[0] === 'dm_conversations' && seg[2] === 'dm_events' && seg.length === 3) return getEventsOfConversation(this.store, req, userId, seg[1]);
     }
     if (req.method === 'POST') {

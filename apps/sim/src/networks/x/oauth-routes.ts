@@ -35,7 +35,8 @@ export function authorize(tokens: XTokenRegistry, app: XOAuthApp, userId: string
   // X takes the method in any case: its own TypeScript SDK (and twitter-api-v2) send "s256".
   const given = (q.get('code_challenge_method') ?? 'plain').toLowerCase();
   const method = given === 's256' ? 'S256' : given;
-  if (!challenge || (method !== 'S256' && method !== 'plain')) return back({ error: 'invalid_request', error_description: 'Missing required parameter [code_challenge].' });
+  if (!challenge || (method !== 'S256' && method !== 'plain'))
+    return back({ error: 'invalid_request', error_description: 'Missing required parameter [code_challenge].' });
   const scopes = (q.get('scope') ?? '').split(/\s+/).filter(Boolean);
   if (!scopes.length) return back({ error: 'invalid_scope' });
   const code = tokens.issueCode({ userId, clientId: app.clientId, redirectUri, scopes, challenge, method, expiresAt: now + CODE_TTL_MS });

@@ -219,9 +219,13 @@ export function getConversationEvents(store: XStore, req: SimRequest, userId: st
 
 /** GET /2/dm_conversations/:dm_conversation_id/dm_events — a conversation by its id (1:1 ids are both members' ids joined by "-"). */
 export function getEventsOfConversation(store: XStore, req: SimRequest, userId: string, conversationId: string): SimResponse {
-  if (!/^\d{1,19}(-\d{1,19})?$/.test(conversationId)) return errors.invalidRequest('dm_conversation_id', conversationId, `The \`dm_conversation_id\` path parameter value [${conversationId}] is not valid`);
+  if (!/^\d{1,19}(-\d{1,19})?$/.test(conversationId))
+    return errors.invalidRequest('dm_conversation_id', conversationId, `The \`dm_conversation_id\` path parameter value [${conversationId}] is not valid`);
   return answer(() => {
-    const list = dmList(store.dmEvents.filter((e) => e.conversationId === conversationId && (e.sender.id === userId || e.recipient.id === userId)), req);
+    const list = dmList(
+      store.dmEvents.filter((e) => e.conversationId === conversationId && (e.sender.id === userId || e.recipient.id === userId)),
+      req,
+    );
     const { page, meta } = paginate(list, req.query, DM_PAGE);
     const { newest_id: _n, oldest_id: _o, ...dmMeta } = meta;
     return json(200, { ...dmEventsBody(page, req.query), meta: dmMeta });

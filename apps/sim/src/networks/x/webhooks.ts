@@ -7,7 +7,8 @@ import type { XDmEvent, XTweet, XUser } from './store';
  * x-twitter-webhooks-signature = "sha256=" + base64 HMAC-SHA256(consumer secret, body); the CRC
  * check answers GET ?crc_token=… with the same HMAC of the token.
  */
-export const xSignature = (consumerSecret: string, data: string | Buffer): string => `sha256=${createHmac('sha256', consumerSecret).update(data).digest('base64')}`;
+export const xSignature = (consumerSecret: string, data: string | Buffer): string =>
+  `sha256=${createHmac('sha256', consumerSecret).update(data).digest('base64')}`;
 
 /** v1.1's created_at: "Wed Oct 10 20:19:24 +0000 2018". */
 function v1Time(ms: number): string {
@@ -18,7 +19,13 @@ function v1Time(ms: number): string {
   return `${day} ${month} ${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000 ${d.getUTCFullYear()}`;
 }
 
-const v1User = (u: XUser) => ({ id: Number(u.id), id_str: u.id, name: u.name, screen_name: u.username, profile_image_url_https: `https://pbs.twimg.com/profile_images/${u.id}/avatar_normal.jpg` });
+const v1User = (u: XUser) => ({
+  id: Number(u.id),
+  id_str: u.id,
+  name: u.name,
+  screen_name: u.username,
+  profile_image_url_https: `https://pbs.twimg.com/profile_images/${u.id}/avatar_normal.jpg`,
+});
 
 export function tweetCreateEvents(forUserId: string, tweets: XTweet[]): Record<string, unknown> {
   return {
@@ -52,7 +59,11 @@ export function directMessageEvents(forUserId: string, events: XDmEvent[]): Reco
       type: 'message_create',
       id: e.id,
       created_timestamp: String(e.createdAt),
-      message_create: { target: { recipient_id: e.recipient.id }, sender_id: e.sender.id, message_data: { text: e.text, entities: { hashtags: [], symbols: [], user_mentions: [], urls: [] } } },
+      message_create: {
+        target: { recipient_id: e.recipient.id },
+        sender_id: e.sender.id,
+        message_data: { text: e.text, entities: { hashtags: [], symbols: [], user_mentions: [], urls: [] } },
+      },
     })),
     users,
   };

@@ -56,7 +56,15 @@ export function postTweet(store: XStore, world: World, req: SimRequest, userId: 
 }
 
 /** POST /2/dm_conversations/with/:participant_id/messages (and, through the conversation's other member, /2/dm_conversations/:id/messages) */
-export function sendDm(store: XStore, world: World, req: SimRequest, userId: string, participantId: string, now: number, path = `/2/dm_conversations/with/${participantId}/messages`): Created<XDmEvent> {
+export function sendDm(
+  store: XStore,
+  world: World,
+  req: SimRequest,
+  userId: string,
+  participantId: string,
+  now: number,
+  path = `/2/dm_conversations/with/${participantId}/messages`,
+): Created<XDmEvent> {
   if (req.badBody) return { response: errors.invalidRequest('body', '', 'Request body is not valid JSON') };
   const text = req.body.text;
   if (typeof text !== 'string' || text.trim() === '')

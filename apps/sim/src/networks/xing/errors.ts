@@ -21,5 +21,6 @@ export const xingErrors = {
   invalidParameters: (field: string, reason: string) => error(403, 'INVALID_PARAMETERS', 'Invalid parameters', [{ field, reason }]),
   notFound: () => error(404, 'NOT_FOUND', 'The requested resource could not be found.'),
   methodNotAllowed: () => error(405, 'METHOD_NOT_ALLOWED', 'The requested method is not allowed for this resource.'),
-  server: (status = 500) => error(status, status === 503 ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR', status === 503 ? 'Service unavailable' : 'Internal server error'),
+  server: (status = 500) =>
+    error(status, status === 503 ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR', status === 503 ? 'Service unavailable' : 'Internal server error'),
 };

@@ -142,7 +142,15 @@ export class XingStore {
   addMessage(customer: XingPerson, fromCompany: boolean, content: string, at: number, num = 890_000_000 + ++this.apiSerial): XingMessage {
     let conversation = this.conversationsByCustomer.get(customer.id);
     if (!conversation) {
-      conversation = { id: String(4_242_000_000 + Number(customer.id.split('_')[0]) % 1_000_000_000), customer, subject: 'Nachricht', messages: [], updatedAt: at, unread: 0, order: 0 };
+      conversation = {
+        id: String(4_242_000_000 + (Number(customer.id.split('_')[0]) % 1_000_000_000)),
+        customer,
+        subject: 'Nachricht',
+        messages: [],
+        updatedAt: at,
+        unread: 0,
+        order: 0,
+      };
       this.conversationsById.set(conversation.id, conversation);
       this.conversationsByCustomer.set(customer.id, conversation);
     }

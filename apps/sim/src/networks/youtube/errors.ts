@@ -15,7 +15,13 @@ const STATUS: Record<number, string> = {
   503: 'UNAVAILABLE',
 };
 
-function google(code: number, reason: string, message: string, extra: { domain?: string; location?: string; locationType?: string; status?: string } = {}, headers?: Record<string, string>): SimResponse {
+function google(
+  code: number,
+  reason: string,
+  message: string,
+  extra: { domain?: string; location?: string; locationType?: string; status?: string } = {},
+  headers?: Record<string, string>,
+): SimResponse {
   const { domain = 'youtube.api', location, locationType, status } = extra;
   const item: Record<string, string> = { message, domain, reason };
   if (location) item.location = location;
@@ -27,11 +33,18 @@ const QUOTA_MESSAGE = 'The request cannot be completed because you have exceeded
 
 export const errors = {
   /** The daily quota is spent (fixture error-403-quota-exceeded.json: no `status` field in that body). */
-  quotaExceeded: (): SimResponse => json(403, { error: { code: 403, message: QUOTA_MESSAGE, errors: [{ message: QUOTA_MESSAGE, domain: 'youtube.quota', reason: 'quotaExceeded' }] } }),
+  quotaExceeded: (): SimResponse =>
+    json(403, { error: { code: 403, message: QUOTA_MESSAGE, errors: [{ message: QUOTA_MESSAGE, domain: 'youtube.quota', reason: 'quotaExceeded' }] } }),
   /** Too many requests in a short time (per-minute limits), as 403 usageLimits or 429. */
   rateLimited: (status: 403 | 429): SimResponse =>
     status === 429
-      ? google(429, 'rateLimitExceeded', 'Quota exceeded for quota metric \'Queries\' and limit \'Queries per minute\'.', { domain: 'global' }, { 'retry-after': '30' })
+      ? google(
+          429,
+          'rateLimitExceeded',
+          "Quota exceeded for quota metric 'Queries' and limit 'Queries per minute'.",
+          { domain: 'global' },
+          { 'retry-after': '30' },
+        )
       : google(403, 'rateLimitExceeded', 'Rate Limit Exceeded', { domain: 'usageLimits' }),
   loginRequired: (): SimResponse =>
     google(
@@ -48,16 +61,52 @@ export const errors = {
       { domain: 'global', location: 'Authorization', locationType: 'header' },
     ),
   insufficientScope: (): SimResponse => google(403, 'insufficientPermissions', 'Request had insufficient authentication scopes.', { domain: 'global' }),
-  required: (param: string): SimResponse => google(400, 'required', `Required parameter: ${param}`, { domain: 'global', location: param, locationType: 'parameter' }),
-  invalidParam: (param: string, message: string, reason = 'invalidParameter'): SimResponse => google(400, reason, message, { domain: 'youtube.parameter', location: param, locationType: 'parameter' }),
-  invalidPageToken: (): SimResponse => google(400, 'invalidPageToken', 'The request specifies an invalid page token.', { domain: 'youtube.parameter', location: 'pageToken', locationType: 'parameter' }),
+  required: (param: string): SimResponse =>
+    google(400, 'required', `Required parameter: ${param}`, { domain: 'global', location: param, locationType: 'parameter' }),
+  invalidParam: (param: string, message: string, reason = 'invalidParameter'): SimResponse =>
+    google(400, reason, message, { domain: 'youtube.parameter', location: param, locationType: 'parameter' }),
+  invalidPageToken: (): SimResponse =>
+    google(400, 'invalidPageToken', 'The request specifies an invalid page token.', {
+      domain: 'youtube.parameter',
+      location: 'pageToken',
+      locationType: 'parameter',
+    }),
   parseError: (): SimResponse => google(400, 'parseError', 'Parse Error', { domain: 'global' }),
-  commentTextRequired: (): SimResponse => google(400, 'commentTextRequired', 'The comment resource that is being inserted must specify a value for the snippet.textOriginal property.', { domain: 'youtube.comment' }),
-  commentNotFound: (): SimResponse => google(404, 'commentNotFound', 'The comment identified by the <code>id</code> parameter could not be found.', { domain: 'youtube.comment', location: 'id', locationType: 'parameter' }),
-  parentCommentNotFound: (): SimResponse => google(404, 'commentNotFound', 'One or more of the requested comments could not be found.', { domain: 'youtube.comment', location: 'parentId', locationType: 'parameter' }),
-  videoNotFound: (): SimResponse => google(404, 'videoNotFound', 'The video identified by the <code><a href="/youtube/v3/docs/commentThreads/list#videoId">videoId</a></code> parameter could not be found.', { domain: 'youtube.commentThread', location: 'videoId', locationType: 'parameter' }),
-  channelNotFound: (): SimResponse => google(404, 'channelNotFound', 'The channel identified by the <code>allThreadsRelatedToChannelId</code> parameter could not be found.', { domain: 'youtube.commentThread', location: 'allThreadsRelatedToChannelId', locationType: 'parameter' }),
-  playlistNotFound: (): SimResponse => google(404, 'playlistNotFound', 'The playlist identified with the request\'s <code>playlistId</code> parameter cannot be found.', { domain: 'youtube.playlistItem', location: 'playlistId', locationType: 'parameter' }),
+  commentTextRequired: (): SimResponse =>
+    google(400, 'commentTextRequired', 'The comment resource that is being inserted must specify a value for the snippet.textOriginal property.', {
+      domain: 'youtube.comment',
+    }),
+  commentNotFound: (): SimResponse =>
+    google(404, 'commentNotFound', 'The comment identified by the <code>id</code> parameter could not be found.', {
+      domain: 'youtube.comment',
+      location: 'id',
+      locationType: 'parameter',
+    }),
+  parentCommentNotFound: (): SimResponse =>
+    google(404, 'commentNotFound', 'One or more of the requested comments could not be found.', {
+      domain: 'youtube.comment',
+      location: 'parentId',
+      locationType: 'parameter',
+    }),
+  videoNotFound: (): SimResponse =>
+    google(
+      404,
+      'videoNotFound',
+      'The video identified by the <code><a href="/youtube/v3/docs/commentThreads/list#videoId">videoId</a></code> parameter could not be found.',
+      { domain: 'youtube.commentThread', location: 'videoId', locationType: 'parameter' },
+    ),
+  channelNotFound: (): SimResponse =>
+    google(404, 'channelNotFound', 'The channel identified by the <code>allThreadsRelatedToChannelId</code> parameter could not be found.', {
+      domain: 'youtube.commentThread',
+      location: 'allThreadsRelatedToChannelId',
+      locationType: 'parameter',
+    }),
+  playlistNotFound: (): SimResponse =>
+    google(404, 'playlistNotFound', "The playlist identified with the request's <code>playlistId</code> parameter cannot be found.", {
+      domain: 'youtube.playlistItem',
+      location: 'playlistId',
+      locationType: 'parameter',
+    }),
   notFound: (): SimResponse => google(404, 'notFound', 'The requested URL was not found on this server.', { domain: 'global' }),
   methodNotAllowed: (): SimResponse => google(405, 'httpMethodNotAllowed', 'Method not allowed.', { domain: 'global', status: 'UNIMPLEMENTED' }),
   backendError: (status = 500): SimResponse => google(status, 'backendError', 'Backend Error', { domain: 'global' }),

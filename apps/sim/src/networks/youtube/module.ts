@@ -167,10 +167,16 @@ export class YoutubeModule implements NetworkModule, NetworkControl {
           this.state.quota.set(clientId, used, now);
         }
       }
-      return json(200, { dailyUnits: this.state.quota.dailyUnits, used: this.state.quota.usedToday(clientId, now), resetsAt: new Date(this.state.quota.resetsAt(now)).toISOString() });
+      return json(200, {
+        dailyUnits: this.state.quota.dailyUnits,
+        used: this.state.quota.usedToday(clientId, now),
+        resetsAt: new Date(this.state.quota.resetsAt(now)).toISOString(),
+      });
     }
     if (req.method === 'GET' && subpath === '/tokens') {
-      return json(200, { tokens: this.state.tokens.listAccess().map((t) => ({ ...t, expiresAt: t.expiresAt === null ? null : new Date(t.expiresAt).toISOString() })) });
+      return json(200, {
+        tokens: this.state.tokens.listAccess().map((t) => ({ ...t, expiresAt: t.expiresAt === null ? null : new Date(t.expiresAt).toISOString() })),
+      });
     }
     if (req.method === 'POST' && (subpath === '/tokens/expire' || subpath === '/tokens/revoke')) {
       const t = typeof input.token === 'string' ? this.state.tokens.getAccess(input.token) : undefined;

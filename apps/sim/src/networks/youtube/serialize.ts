@@ -107,7 +107,10 @@ export function playlistItemJson(v: YtVideo, position: number, channelId: string
 export function listJson(kind: string, items: Json[], perPage: number, total: number, nextPageToken?: string, prevPageToken?: string): Json {
   return {
     kind,
-    etag: etag(kind, items.map((i) => i.etag)),
+    etag: etag(
+      kind,
+      items.map((i) => i.etag),
+    ),
     ...(nextPageToken ? { nextPageToken } : {}),
     ...(prevPageToken ? { prevPageToken } : {}),
     pageInfo: { totalResults: total, resultsPerPage: perPage },

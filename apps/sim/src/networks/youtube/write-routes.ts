@@ -20,7 +20,14 @@ export function insertComment(state: YoutubeState, req: SimRequest, token: YtTok
   const snippet = obj(req.body.snippet);
   const parentId = typeof snippet.parentId === 'string' ? snippet.parentId : '';
   const text = typeof snippet.textOriginal === 'string' ? snippet.textOriginal : '';
-  if (!parentId) return { response: errors.invalidParam('snippet.parentId', 'The comment must specify snippet.parentId (top-level comments are inserted with commentThreads.insert).', 'parentIdMissing') };
+  if (!parentId)
+    return {
+      response: errors.invalidParam(
+        'snippet.parentId',
+        'The comment must specify snippet.parentId (top-level comments are inserted with commentThreads.insert).',
+        'parentIdMissing',
+      ),
+    };
   if (!text.trim()) return { response: errors.commentTextRequired() };
   const parent = state.store.comment(parentId);
   if (!parent) return { response: errors.parentCommentNotFound() };

@@ -62,7 +62,9 @@ function PickerForm({ pending, onDone, onCancel }: { pending: PendingConnect; on
       </Checkbox.Group>
       {complete.isError && (
         <Alert color="red" mt="sm" role="alert">
-          {complete.error instanceof ApiError && complete.error.status === 404 ? t('channels.pick.gone') : t('common.error', { message: complete.error.message })}
+          {complete.error instanceof ApiError && complete.error.status === 404
+            ? t('channels.pick.gone')
+            : t('common.error', { message: complete.error.message })}
         </Alert>
       )}
       <Group mt="md" gap="xs">

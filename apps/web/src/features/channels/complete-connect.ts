@@ -5,7 +5,10 @@ import { channelsQueryOptions } from './list-channels';
 
 /** POST /api/channels/connect/pending/:id — connects (or reconnects) the picked accounts; their first sync starts. */
 export const completeConnect = ({ id, externalIds }: CompleteConnectRequest & { id: string }) =>
-  api<CompleteConnectResponse>(`/channels/connect/pending/${encodeURIComponent(id)}`, { method: 'POST', body: { externalIds } satisfies CompleteConnectRequest });
+  api<CompleteConnectResponse>(`/channels/connect/pending/${encodeURIComponent(id)}`, {
+    method: 'POST',
+    body: { externalIds } satisfies CompleteConnectRequest,
+  });
 
 export function useCompleteConnect() {
   const client = useQueryClient();

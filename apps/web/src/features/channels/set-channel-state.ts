@@ -5,7 +5,10 @@ import { channelsQueryOptions } from './list-channels';
 
 /** Pause or resume syncing a channel: PATCH /api/channels/:id {status: 'paused' | 'connected'} (admins). */
 export const setChannelState = ({ id, action }: { id: string; action: 'pause' | 'resume' }) =>
-  api<ChannelView>(`/channels/${encodeURIComponent(id)}`, { method: 'PATCH', body: { status: action === 'pause' ? 'paused' : 'connected' } satisfies UpdateChannelRequest });
+  api<ChannelView>(`/channels/${encodeURIComponent(id)}`, {
+    method: 'PATCH',
+    body: { status: action === 'pause' ? 'paused' : 'connected' } satisfies UpdateChannelRequest,
+  });
 
 export function useSetChannelState() {
   const client = useQueryClient();

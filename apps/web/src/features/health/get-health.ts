@@ -9,7 +9,6 @@ export async function getHealth(): Promise<Health> {
   return (await response.json()) as Health;
 }
 
-export const healthQueryOptions = () =>
-  queryOptions({ queryKey: ['health'], queryFn: getHealth, refetchInterval: 10_000 });
+export const healthQueryOptions = () => queryOptions({ queryKey: ['health'], queryFn: getHealth, refetchInterval: 10_000 });
 
 export const useHealth = () => useQuery(healthQueryOptions());

@@ -12,7 +12,10 @@ export interface ModerateInput {
 
 /** POST /api/messages/:id/actions → 202 {message, action}: queued; the worker does it on the network. */
 export async function moderateMessage({ messageId, action }: ModerateInput): Promise<MessageItem> {
-  const answer = await api<MessageActionAccepted>(`/messages/${encodeURIComponent(messageId)}/actions`, { method: 'POST', body: { action } satisfies MessageActionRequest });
+  const answer = await api<MessageActionAccepted>(`/messages/${encodeURIComponent(messageId)}/actions`, {
+    method: 'POST',
+    body: { action } satisfies MessageActionRequest,
+  });
   return answer.message;
 }
 

@@ -80,7 +80,9 @@ export function useLiveEvents(): 'connecting' | 'live' | 'lost' {
           break;
         case 'message.created':
         case 'message.updated':
-          client.setQueryData<InfiniteData<Page<MessageItem>, string | null>>(messagesQueryOptions(event.threadId).queryKey, (data) => addMessage(data, event.message));
+          client.setQueryData<InfiniteData<Page<MessageItem>, string | null>>(messagesQueryOptions(event.threadId).queryKey, (data) =>
+            addMessage(data, event.message),
+          );
           refreshLists();
           break;
         case 'thread.updated':

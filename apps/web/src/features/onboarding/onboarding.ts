@@ -4,7 +4,8 @@ import { api } from '../../shared/api/http';
 
 /** GET /api/onboarding: whether the installation still needs its first admin (asked before sign-in). */
 export const getOnboardingStatus = (signal?: AbortSignal) => api<OnboardingStatus>('/onboarding', { signal });
-export const onboardingQueryOptions = () => queryOptions({ queryKey: ['onboarding'], queryFn: ({ signal }) => getOnboardingStatus(signal), staleTime: Infinity, retry: 1 });
+export const onboardingQueryOptions = () =>
+  queryOptions({ queryKey: ['onboarding'], queryFn: ({ signal }) => getOnboardingStatus(signal), staleTime: Infinity, retry: 1 });
 export const useOnboardingStatus = (enabled: boolean) => useQuery({ ...onboardingQueryOptions(), enabled });
 
 /** POST /api/onboarding: the workspace and its first admin, once. */

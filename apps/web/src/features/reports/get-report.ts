@@ -21,6 +21,11 @@ export const getReport = <N extends ReportName>(name: N, filters: ReportFilters,
 export const reportCsvUrl = (name: ReportName, filters: ReportFilters) => withQuery(`/api/reports/${name}`, { ...query(filters), format: 'csv' });
 
 export const reportQueryOptions = <N extends ReportName>(name: N, filters: ReportFilters) =>
-  queryOptions({ queryKey: ['reports', name, filters], queryFn: ({ signal }) => getReport(name, filters, signal), placeholderData: keepPreviousData, staleTime: 30_000 });
+  queryOptions({
+    queryKey: ['reports', name, filters],
+    queryFn: ({ signal }) => getReport(name, filters, signal),
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
 
 export const useReport = <N extends ReportName>(name: N, filters: ReportFilters) => useQuery(reportQueryOptions(name, filters));

@@ -2,7 +2,19 @@ import type { ReactNode } from 'react';
 import { Card, Group, Stack, Text } from '@mantine/core';
 
 /** One number with its label, the definition beside it, and the previous period's value. */
-export function Kpi({ label, value, definition, previous, testId }: { label: string; value: ReactNode; definition?: string; previous?: string | null; testId?: string }) {
+export function Kpi({
+  label,
+  value,
+  definition,
+  previous,
+  testId,
+}: {
+  label: string;
+  value: ReactNode;
+  definition?: string;
+  previous?: string | null;
+  testId?: string;
+}) {
   return (
     <Card withBorder p="sm" data-testid={testId ?? 'kpi'}>
       <Stack gap={2}>

@@ -158,9 +158,12 @@ const en = {
   'channels.lastError': 'Last error',
   'channels.budget': 'Budget used',
   'channels.followers': 'Followers',
-  'channels.xingNotice': 'XING closed its public API on 1 April 2019. Only XING API partners have access. Connect XING only if your company holds a XING partner agreement; the connector targets the partner API. Ask XING for API partner access for your company page: an OAuth 1.0a consumer key and secret with access to company updates, their comments and the messages of the XING user who answers for the company.',
-  'channels.linkedinNotice': 'LinkedIn offers no API for company page messages: Resonance reads and answers comments and replies on the page’s posts, as the page. Private messages stay on LinkedIn.',
-  'channels.youtubeNotice': 'YouTube has no private messages: Resonance reads and answers the comments on the channel’s videos and on the channel, as the channel. Google’s daily API quota is spread over the day and part of it is kept for replies; if it runs out, syncing pauses until midnight Pacific time.',
+  'channels.xingNotice':
+    'XING closed its public API on 1 April 2019. Only XING API partners have access. Connect XING only if your company holds a XING partner agreement; the connector targets the partner API. Ask XING for API partner access for your company page: an OAuth 1.0a consumer key and secret with access to company updates, their comments and the messages of the XING user who answers for the company.',
+  'channels.linkedinNotice':
+    'LinkedIn offers no API for company page messages: Resonance reads and answers comments and replies on the page’s posts, as the page. Private messages stay on LinkedIn.',
+  'channels.youtubeNotice':
+    'YouTube has no private messages: Resonance reads and answers the comments on the channel’s videos and on the channel, as the channel. Google’s daily API quota is spread over the day and part of it is kept for replies; if it runs out, syncing pauses until midnight Pacific time.',
   'channels.connectUnavailable': 'Connecting through OAuth is not offered by this server yet.',
   'channels.needsReauthHint': 'Sign-in expired or was revoked. Reconnect to resume syncing.',
   'channels.connectNotYet': '{network} cannot be connected yet: its connector has not been built.',
@@ -198,7 +201,8 @@ const en = {
   'admin.resetLink': 'Password reset link',
   'admin.linkAction': 'Access',
   'onboarding.title': 'Set up Resonance',
-  'onboarding.intro': 'This installation has no users yet. Create your workspace and its first admin; afterwards this page is closed for good and everyone else is invited by an admin.',
+  'onboarding.intro':
+    'This installation has no users yet. Create your workspace and its first admin; afterwards this page is closed for good and everyone else is invited by an admin.',
   'onboarding.workspace': 'Company or workspace name',
   'onboarding.adminName': 'Your name',
   'onboarding.adminEmail': 'Your e-mail',
@@ -401,7 +405,8 @@ const de: Dictionary = {
   'composer.cannedPlaceholder': 'Textbaustein einfügen',
   'composer.limit': '{count} / {max}',
   'composer.tooLong': 'Zu lang für {network} (höchstens {max} Zeichen).',
-  'composer.messengerWindow': 'Im Messenger sind Antworten nur innerhalb von 24 Stunden nach der letzten Nachricht der Kundin oder des Kunden möglich. Das Fenster hat sich {time} geschlossen.',
+  'composer.messengerWindow':
+    'Im Messenger sind Antworten nur innerhalb von 24 Stunden nach der letzten Nachricht der Kundin oder des Kunden möglich. Das Fenster hat sich {time} geschlossen.',
   'composer.sent': 'Antwort eingereiht.',
   'composer.failed': 'Senden nicht möglich: {message}',
   'contact.title': 'Kunde / Kundin',
@@ -411,7 +416,8 @@ const de: Dictionary = {
   'contact.firstSeen': 'Erste Nachricht',
   'contact.tags': 'Schlagwörter',
   'shortcuts.title': 'Tastenkürzel',
-  'shortcuts.list': 'J / K nächste / vorige Unterhaltung · Enter öffnen · R antworten · N Notiz · E erledigen · O wieder öffnen · A mir zuweisen · / Suche · ? Hilfe',
+  'shortcuts.list':
+    'J / K nächste / vorige Unterhaltung · Enter öffnen · R antworten · N Notiz · E erledigen · O wieder öffnen · A mir zuweisen · / Suche · ? Hilfe',
   'channels.title': 'Kanäle',
   'channels.empty': 'Noch keine Kanäle verbunden.',
   'channels.connected': 'Verbundene Konten',
@@ -429,14 +435,18 @@ const de: Dictionary = {
   'channels.lastError': 'Letzter Fehler',
   'channels.budget': 'Kontingent verbraucht',
   'channels.followers': 'Follower',
-  'channels.xingNotice': 'XING hat seine öffentliche API am 1. April 2019 geschlossen. Zugriff haben nur XING-API-Partner. Verbinden Sie XING nur, wenn Ihr Unternehmen eine XING-Partnervereinbarung hat; der Connector nutzt die Partner-API. Fragen Sie XING nach API-Partnerzugang für Ihre Unternehmensseite: einem OAuth-1.0a-Consumer-Key samt Secret mit Zugriff auf Unternehmens-Updates, deren Kommentare und die Nachrichten des XING-Nutzers, der für das Unternehmen antwortet.',
-  'channels.linkedinNotice': 'LinkedIn bietet keine API für Nachrichten an Unternehmensseiten: Resonance liest und beantwortet Kommentare und Antworten unter den Beiträgen der Seite, im Namen der Seite. Private Nachrichten bleiben auf LinkedIn.',
-  'channels.youtubeNotice': 'YouTube hat keine privaten Nachrichten: Resonance liest und beantwortet die Kommentare unter den Videos des Kanals und auf dem Kanal, im Namen des Kanals. Googles tägliches API-Kontingent wird über den Tag verteilt, ein Teil bleibt für Antworten reserviert; ist es aufgebraucht, pausiert die Synchronisierung bis Mitternacht pazifischer Zeit.',
+  'channels.xingNotice':
+    'XING hat seine öffentliche API am 1. April 2019 geschlossen. Zugriff haben nur XING-API-Partner. Verbinden Sie XING nur, wenn Ihr Unternehmen eine XING-Partnervereinbarung hat; der Connector nutzt die Partner-API. Fragen Sie XING nach API-Partnerzugang für Ihre Unternehmensseite: einem OAuth-1.0a-Consumer-Key samt Secret mit Zugriff auf Unternehmens-Updates, deren Kommentare und die Nachrichten des XING-Nutzers, der für das Unternehmen antwortet.',
+  'channels.linkedinNotice':
+    'LinkedIn bietet keine API für Nachrichten an Unternehmensseiten: Resonance liest und beantwortet Kommentare und Antworten unter den Beiträgen der Seite, im Namen der Seite. Private Nachrichten bleiben auf LinkedIn.',
+  'channels.youtubeNotice':
+    'YouTube hat keine privaten Nachrichten: Resonance liest und beantwortet die Kommentare unter den Videos des Kanals und auf dem Kanal, im Namen des Kanals. Googles tägliches API-Kontingent wird über den Tag verteilt, ein Teil bleibt für Antworten reserviert; ist es aufgebraucht, pausiert die Synchronisierung bis Mitternacht pazifischer Zeit.',
   'channels.connectUnavailable': 'Das Verbinden per OAuth bietet dieser Server noch nicht an.',
   'channels.needsReauthHint': 'Die Anmeldung ist abgelaufen oder wurde widerrufen. Neu verbinden, um die Synchronisierung fortzusetzen.',
   'channels.connectNotYet': '{network} kann noch nicht verbunden werden: Der Connector dafür ist noch nicht gebaut.',
   'channels.pick.title': '{network}-Konten zum Verbinden auswählen',
-  'channels.pick.hint': 'Resonance liest ihre Kommentare und Nachrichten und antwortet in ihrem Namen. Jedes Konto lässt sich später pausieren oder neu verbinden.',
+  'channels.pick.hint':
+    'Resonance liest ihre Kommentare und Nachrichten und antwortet in ihrem Namen. Jedes Konto lässt sich später pausieren oder neu verbinden.',
   'channels.pick.accounts': 'Konten, auf die Ihre Anmeldung Zugriff gibt',
   'channels.pick.reconnects': 'Schon in Resonance: Auswählen verbindet es neu',
   'channels.pick.submit': 'Auswahl verbinden',
@@ -447,7 +457,8 @@ const de: Dictionary = {
   'channels.connectError.invalid_state': 'Diese Anmeldung wurde nicht in diesem Dashboard gestartet und deshalb abgelehnt. Bitte hier erneut verbinden.',
   'channels.connectError.state_expired': 'Die Anmeldung hat länger als 10 Minuten gedauert und ist abgelaufen. Bitte erneut verbinden.',
   'channels.connectError.state_used': 'Diese Anmeldung wurde bereits verwendet. Bei Bedarf erneut verbinden.',
-  'channels.connectError.other_session': 'Die Anmeldung kam in einer anderen Sitzung zurück als der, die sie gestartet hat. Bitte in diesem Browser erneut verbinden.',
+  'channels.connectError.other_session':
+    'Die Anmeldung kam in einer anderen Sitzung zurück als der, die sie gestartet hat. Bitte in diesem Browser erneut verbinden.',
   'channels.connectError.network_error': 'Das Netzwerk hat die Anmeldung abgelehnt ({code}). Es wurde nichts verbunden; bitte später erneut versuchen.',
   'channels.connectError.no_accounts': 'Ihre Anmeldung gibt Zugriff auf kein verbindbares Konto (bei Facebook: keine Seite, die Sie verwalten).',
   'admin.users': 'Benutzer und Rollen',
@@ -458,7 +469,8 @@ const de: Dictionary = {
   'admin.role': 'Rolle',
   'admin.active': 'Aktiv',
   'admin.inviteUser': 'Benutzer einladen',
-  'admin.inviteHint': 'Die Person erhält einen einmaligen Link, mit dem sie ihr eigenes Passwort wählt. Geben Sie ihn selbst weiter (E-Mail, Chat); er gilt einmal und 7 Tage lang.',
+  'admin.inviteHint':
+    'Die Person erhält einen einmaligen Link, mit dem sie ihr eigenes Passwort wählt. Geben Sie ihn selbst weiter (E-Mail, Chat); er gilt einmal und 7 Tage lang.',
   'admin.inviteSubmit': 'Einladungslink erstellen',
   'admin.invited': 'Einladung offen',
   'admin.linkFor': 'Einmaliger Link für {name}',
@@ -469,7 +481,8 @@ const de: Dictionary = {
   'admin.resetLink': 'Link zum Zurücksetzen',
   'admin.linkAction': 'Zugang',
   'onboarding.title': 'Resonance einrichten',
-  'onboarding.intro': 'Diese Installation hat noch keine Benutzer. Legen Sie Ihren Arbeitsbereich und seinen ersten Admin an; danach ist diese Seite für immer geschlossen, und alle anderen lädt ein Admin ein.',
+  'onboarding.intro':
+    'Diese Installation hat noch keine Benutzer. Legen Sie Ihren Arbeitsbereich und seinen ersten Admin an; danach ist diese Seite für immer geschlossen, und alle anderen lädt ein Admin ein.',
   'onboarding.workspace': 'Name des Unternehmens oder Arbeitsbereichs',
   'onboarding.adminName': 'Ihr Name',
   'onboarding.adminEmail': 'Ihre E-Mail',
