@@ -70,7 +70,7 @@ describe('connect flow (POST /api/channels/connect/:network → network → GET 
   async function callback(s: Session, path: string): Promise<URL> {
     const res = record(await s.agent.get(path).expect(302));
     expect(res.headers['cache-control']).toBe('no-store');
-    return new URL(res.headers.location as string);
+    return new URL(res.headers.location);
   }
 
   const cipher = () => new CredentialsCipher(config.ENCRYPTION_KEY);
@@ -203,7 +203,7 @@ describe('connect flow (POST /api/channels/connect/:network → network → GET 
     const other = await login(app, adminEmail);
     expect((await callback(other, path)).searchParams.get('connect_error')).toBe('other_session');
     // Not signed in at all: the same.
-    const anonymous = new URL(record(await request(app.getHttpServer()).get(path).expect(302)).headers.location as string);
+    const anonymous = new URL(record(await request(app.getHttpServer()).get(path).expect(302)).headers.location);
     expect(anonymous.searchParams.get('connect_error')).toBe('other_session');
     // The session that started it still can.
     expect((await callback(admin, path)).searchParams.get('connect')).toBeTruthy();

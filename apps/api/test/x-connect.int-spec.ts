@@ -60,7 +60,7 @@ describe('X connect flow against the sim', () => {
     const consent = await fetch(authorizationUrl, { redirect: 'manual' });
     expect(consent.status).toBe(302);
     const back = new URL(consent.headers.get('location') as string);
-    const done = new URL(record(await admin.agent.get(`${back.pathname}${back.search}`).expect(302)).headers.location as string);
+    const done = new URL(record(await admin.agent.get(`${back.pathname}${back.search}`).expect(302)).headers.location);
     const pendingId = done.searchParams.get('connect') as string;
     expect(pendingId).toMatch(/^[0-9a-f-]{36}$/);
 

@@ -72,11 +72,11 @@ describe('XING connect flow (OAuth 1.0a) against the sim', () => {
     expect(kept.requestToken).toBe(authorizationUrl.searchParams.get('oauth_token'));
     for (const s of seen) expect(s).not.toContain(kept.requestTokenSecret);
 
-    const done = new URL(record(await admin.agent.get(path).expect(302)).headers.location as string);
+    const done = new URL(record(await admin.agent.get(path).expect(302)).headers.location);
     const pendingId = done.searchParams.get('connect') as string;
     expect(pendingId).toMatch(/^[0-9a-f-]{36}$/);
     // Single use: the same callback again is refused.
-    const again = new URL(record(await admin.agent.get(path).expect(302)).headers.location as string);
+    const again = new URL(record(await admin.agent.get(path).expect(302)).headers.location);
     expect(again.searchParams.get('connect_error')).toBe('state_used');
 
     const pending = record(await admin.agent.get(`/api/channels/connect/pending/${pendingId}`).expect(200));
@@ -126,10 +126,10 @@ describe('XING connect flow (OAuth 1.0a) against the sim', () => {
   it("refuses a callback from another session, and one whose oauth_token is not the flow's", async () => {
     const other = await login(app, (await makeLoginUser(db.dataSource, await makeWorkspace(db.dataSource), 'admin')).email);
     const { path } = await authorize(admin);
-    expect(new URL(record(await other.agent.get(path).expect(302)).headers.location as string).searchParams.get('connect_error')).toBe('other_session');
+    expect(new URL(record(await other.agent.get(path).expect(302)).headers.location).searchParams.get('connect_error')).toBe('other_session');
     const { back } = await authorize(admin);
     back.searchParams.set('oauth_token', 'req-not-this-flow');
-    const swapped = new URL(record(await admin.agent.get(`${back.pathname}${back.search}`).expect(302)).headers.location as string);
+    const swapped = new URL(record(await admin.agent.get(`${back.pathname}${back.search}`).expect(302)).headers.location);
     expect(swapped.searchParams.get('connect_error')).toBe('invalid_state');
   });
 

@@ -189,6 +189,6 @@ describe.each(['redis', 'postgres'] as const)('Facebook pipeline against the sim
     expect(rows).toEqual([{ id: messageId, delivery: 'sent' }]);
     const view = await session.agent.get(`/api/threads/${thread.id}/messages`).expect(200);
     expect(JSON.stringify(view.body)).toContain(text);
-    void request;
+    request;
   });
 });

@@ -84,7 +84,7 @@ describe('LinkedIn daily budget', () => {
     // Spaced out: several short pauses, growing, each a RATE_LIMITED "budget nearly spent" before the stop.
     expect(pauses.length).toBeGreaterThanOrEqual(3);
     expect(pauses[pauses.length - 1]).toBeGreaterThan(pauses[0]);
-    expect(errors.every((e) => /^RATE_LIMITED: budget nearly spent/.test(e))).toBe(true);
+    expect(errors.every((e) => e.startsWith('RATE_LIMITED: budget nearly spent'))).toBe(true);
     // Stopped at 95 % of 40 calls, paused until midnight UTC; LinkedIn never had to say 429.
     const state = await budget(channel.id);
     expect(state.pausedUntil).toBe(nextUtcMidnight(Date.now()));

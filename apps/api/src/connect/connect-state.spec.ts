@@ -23,7 +23,7 @@ describe('connect state and PKCE', () => {
       undefined,
       '',
       'x',
-      `${id}`,
+      id,
       `${id}.`,
       `${id}.short`,
       `${state}.extra`,

@@ -28,8 +28,14 @@ export function setupApiDocs(app: INestApplication, config: Pick<Config, 'API_DO
       const token = readCookie(req.headers.cookie, SESSION_COOKIE);
       (token ? sessions.resolve(token) : Promise.resolve(null))
         .then((user) => {
-          if (!user) return refuse(res, 401, 'sign in as an admin to read the API documentation');
-          if (user.role !== 'admin') return refuse(res, 403, 'the API documentation is for admins only');
+          if (!user) {
+            refuse(res, 401, 'sign in as an admin to read the API documentation');
+            return;
+          }
+          if (user.role !== 'admin') {
+            refuse(res, 403, 'the API documentation is for admins only');
+            return;
+          }
           next();
         })
         .catch(next);

@@ -39,7 +39,10 @@ export function useBodyParsers(app: NestExpressApplication): void {
   app.useBodyParser('json', { verify: keepRawBody });
   app.useBodyParser('urlencoded', { extended: true, verify: keepRawBody });
   app.use((req: RawBodyRequest, _res: ServerResponse, next: (error?: unknown) => void): void => {
-    if (nestsDeeperThan(req.body, MAX_JSON_DEPTH)) return next(new BadRequestException(`request body is nested more than ${MAX_JSON_DEPTH} levels deep`));
+    if (nestsDeeperThan(req.body, MAX_JSON_DEPTH)) {
+      next(new BadRequestException(`request body is nested more than ${MAX_JSON_DEPTH} levels deep`));
+      return;
+    }
     next();
   });
 }

@@ -9,7 +9,7 @@ function findUnstorable(value: unknown, path: string, depth = 0): string | undef
   if (typeof value === 'string') return UNSTORABLE.test(value) ? path : undefined;
   if (depth > 32 || value === null || typeof value !== 'object') return undefined;
   for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
-    const where = UNSTORABLE.test(key) ? `${path}.${'(key)'}` : findUnstorable(inner, `${path}.${key}`, depth + 1);
+    const where = UNSTORABLE.test(key) ? `${path}.(key)` : findUnstorable(inner, `${path}.${key}`, depth + 1);
     if (where) return where;
   }
   return undefined;

@@ -61,7 +61,7 @@ describe('load: agents working the inbox while ingest runs', () => {
       const body = await res.text();
       (latencies[op] ??= []).push(performance.now() - t0);
       if (res.status >= 400) errors[`${op} ${res.status}`] = (errors[`${op} ${res.status}`] ?? 0) + 1;
-      return res.status < 300 && body ? (JSON.parse(body) as any) : undefined;
+      return res.status < 300 && body ? JSON.parse(body) : undefined;
     };
 
     let ingested = 0;

@@ -47,7 +47,7 @@ function download(baseUrl: string, cookie: string, query: string, onFirstChunk?:
     const result: Download = { status: 0, retryAfter: undefined, header: '', rows: 0, ordered: true, complete: false, error: '' };
     const req = get(`${baseUrl}/api/reports/threads?${query}`, { headers: { Cookie: cookie } }, (res) => {
       result.status = res.statusCode ?? 0;
-      result.retryAfter = res.headers['retry-after'] as string | undefined;
+      result.retryAfter = res.headers['retry-after'];
       res.setEncoding('utf8');
       let rest = '';
       let previousId = -1n;

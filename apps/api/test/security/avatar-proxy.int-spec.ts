@@ -154,7 +154,7 @@ describe('avatar proxy', () => {
   }, 20_000);
 
   it('lets the dashboard load images from its own origin and data: only (no https: anywhere)', async () => {
-    const csp = (await request(app.getHttpServer()).get('/api/health')).headers['content-security-policy'] as string;
+    const csp = (await request(app.getHttpServer()).get('/api/health')).headers['content-security-policy'];
     expect(csp).toMatch(/(^|; )img-src 'self' data:(;|$)/);
     expect(csp).not.toMatch(/https:/);
   });

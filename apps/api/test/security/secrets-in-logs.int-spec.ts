@@ -92,8 +92,8 @@ describe('secrets never reach logs or API answers', () => {
         env: { ...process.env, ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
-      child.stdout!.on('data', (chunk: Buffer) => logs.push(chunk.toString('utf8')));
-      child.stderr!.on('data', (chunk: Buffer) => logs.push(chunk.toString('utf8')));
+      child.stdout.on('data', (chunk: Buffer) => logs.push(chunk.toString('utf8')));
+      child.stderr.on('data', (chunk: Buffer) => logs.push(chunk.toString('utf8')));
       children.push(child);
     }
     await waitFor(async () => ((await fetch(`${apiUrl}/api/health`)).ok ? true : undefined), 60_000, 'the api to answer');
@@ -112,7 +112,7 @@ describe('secrets never reach logs or API answers', () => {
       const text = await res.text();
       const headers = [...res.headers.entries()].filter(([name]) => name !== 'set-cookie');
       answers.push(`${path} ${res.status} ${JSON.stringify(headers)} ${text}`);
-      return { res, json: text ? (JSON.parse(text) as any) : undefined };
+      return { res, json: text ? JSON.parse(text) : undefined };
     };
 
     await call('/api/auth/login', { method: 'POST', body: { email: user.email, password: 'a wrong password' } });

@@ -36,7 +36,10 @@ export function seeded(seed: number): () => number {
   };
 }
 
-type Fault = { kind: string; run: (rig: FaultRig, ledger: Ledger, pick: <T>(xs: readonly T[]) => T) => Promise<void> };
+interface Fault {
+  kind: string;
+  run: (rig: FaultRig, ledger: Ledger, pick: <T>(xs: readonly T[]) => T) => Promise<void>;
+}
 
 const networkFault = (kind: string, simKind: string, count: number, options?: Record<string, unknown>): Fault => ({
   kind,

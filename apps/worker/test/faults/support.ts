@@ -72,7 +72,7 @@ export class PrivateRedis {
     return new Promise((resolve) => {
       const child = spawn('redis-cli', ['-p', String(this.port), 'ping'], { stdio: ['ignore', 'pipe', 'ignore'] });
       let out = '';
-      child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
       child.on('exit', () => resolve(out.includes('PONG')));
     });
   }
@@ -132,7 +132,7 @@ export async function converge(
     const sentIds = new Set(rows.filter((r) => r.delivery === 'sent').map((r) => r.external_id));
     // A reply sent from Resonance keeps the time the agent wrote it; the network stamps its arrival.
     // Author names of Messenger senders come only with a sync (webhooks carry ids): counted apart.
-    const all = compareWithTruth(truth, rows).filter((p) => !(/: created /.test(p) && sentIds.has(p.slice(0, p.indexOf(':')))));
+    const all = compareWithTruth(truth, rows).filter((p) => !(p.includes(': created ') && sentIds.has(p.slice(0, p.indexOf(':')))));
     problems = all.filter((p) => !/: author \S+\/null, expected /.test(p));
     namesMissing = all.length - problems.length;
     expected = truth.length;

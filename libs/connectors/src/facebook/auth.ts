@@ -8,7 +8,7 @@ export const FACEBOOK_SCOPES = ['pages_show_list', 'pages_read_engagement', 'pag
 
 /** The page token in stored credentials (the demo seed stores it as `pageAccessToken`). */
 export function facebookAccessToken(credentials: Credentials | Record<string, unknown>): string {
-  const token = (credentials.accessToken ?? credentials.pageAccessToken) as unknown;
+  const token = credentials.accessToken ?? credentials.pageAccessToken;
   if (typeof token !== 'string' || !token) {
     throw new ConnectorError({ network: 'facebook', code: 'AUTH_REVOKED', message: 'the channel has no Facebook access token; reconnect it' });
   }
@@ -64,7 +64,12 @@ export function facebookAuth(settings: FacebookSettings): AuthCapability & {
   const listAccounts = async (credentials: Credentials): Promise<ConnectableAccount[]> => {
     const userToken =
       typeof credentials.userAccessToken === 'string' && credentials.userAccessToken ? credentials.userAccessToken : facebookAccessToken(credentials);
-    type Page = { id?: string; name?: string; username?: string; access_token?: string };
+    interface Page {
+      id?: string;
+      name?: string;
+      username?: string;
+      access_token?: string;
+    }
     const accounts: ConnectableAccount[] = [];
     let after: string | undefined;
     // 20 pages of 100: far more pages than one person administers; stops a looping cursor.

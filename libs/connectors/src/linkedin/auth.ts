@@ -147,7 +147,12 @@ export function linkedinAuth(settings: LinkedInSettings): AuthCapability & {
     notice: (credentials, now) => reconnectReminder(credentials, now.getTime()),
     async listAccounts(credentials) {
       const api = client(linkedinAccessToken(credentials));
-      type Acl = { organization?: string; organizationTarget?: string; role?: string; state?: string };
+      interface Acl {
+        organization?: string;
+        organizationTarget?: string;
+        role?: string;
+        state?: string;
+      }
       const orgs: string[] = [];
       let start = 0;
       for (let round = 0; round < 10; round++) {

@@ -90,7 +90,7 @@ export function readXBudget(headers: Headers, previous: BudgetState | undefined,
   const remaining = Number(headers.get('x-rate-limit-remaining'));
   const reset = Number(headers.get('x-rate-limit-reset'));
   if (!headers.has('x-rate-limit-limit') || !Number.isFinite(limit) || !Number.isFinite(remaining) || !Number.isFinite(reset)) {
-    return previous as XBudgetState | undefined;
+    return previous;
   }
   const prev = (previous ?? { usedPercent: 0, readAt: now }) as XBudgetState;
   return settleXBudget({ ...prev, windows: { ...prev.windows, [endpoint]: { limit, remaining, resetAt: reset * 1000 } } }, now);

@@ -85,7 +85,7 @@ const serialisable = (value: unknown): unknown => {
 /** The fields of a DTO class and their rules, inherited ones included. */
 export function dtoFields(dto: Constructor): FieldSpec[] {
   const byName = new Map<string, FieldSpec>();
-  for (const m of getMetadataStorage().getTargetValidationMetadatas(dto as unknown as Function, '', true, false)) {
+  for (const m of getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false)) {
     const field = byName.get(m.propertyName) ?? { name: m.propertyName, optional: false, rules: [] };
     byName.set(m.propertyName, field);
     if (m.type === 'conditionalValidation') field.optional = true;

@@ -71,7 +71,7 @@ export function checkOutcome(
   if (outcome.timedOut) return { ok: false, problem: `no answer within ${boundMs} ms (a hang or a blocked event loop)` };
   if (outcome.died) return { ok: false, problem: `the api process died: ${outcome.text.slice(0, 200)}` };
   if (outcome.status === 0) return { ok: false, problem: `the api dropped the connection: ${outcome.text.slice(0, 200)}` };
-  const namedOutage = outcome.status === 503 && DEPENDENCY_ROUTES.has(route) && !/"message":"Service Unavailable"/.test(outcome.text);
+  const namedOutage = outcome.status === 503 && DEPENDENCY_ROUTES.has(route) && !outcome.text.includes('"message":"Service Unavailable"');
   if (outcome.status >= 500 && !namedOutage) return { ok: false, problem: `answered ${outcome.status}: ${outcome.text.slice(0, 300)}` };
   if (outcome.ms > boundMs) return { ok: false, problem: `answered after ${Math.round(outcome.ms)} ms (bound ${boundMs} ms)` };
   const sent = sentText(req).toLowerCase();
