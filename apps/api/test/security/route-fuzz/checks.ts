@@ -58,7 +58,14 @@ export function othersIn(text: string, other: SeededWorkspace): string[] {
   return [...contentsOf(other), ...markersOf(other)].filter((m) => lower.includes(m));
 }
 
-export const sentText = (req: FuzzRequest) => `${decoded(req.url)} ${req.url} ${req.body?.text ?? ''}`;
+/** Form fields as the api reads them ('+' is a space there), so echoed form input is not taken for a leak. */
+const formValues = (text: string) => [...new URLSearchParams(text).values()].join(' ');
+
+export const sentText = (req: FuzzRequest) => {
+  const body = req.body?.text ?? '';
+  const form = req.body?.contentType?.startsWith('application/x-www-form-urlencoded') ? formValues(body) : '';
+  return `${decoded(req.url)} ${req.url} ${body} ${decoded(body)} ${form}`;
+};
 
 export function checkOutcome(
   route: string,
