@@ -11,22 +11,25 @@ export const notYetAvailableMessage = (network: Network) => `${network} is not y
  * available, so a channel of that network fails loudly and visibly instead of silently syncing nothing.
  */
 export function notYetAvailableConnector(network: Network): Connector {
+  const failure = () => new ConnectorError({ network, code: 'INVALID_REQUEST', message: notYetAvailableMessage(network) });
   const fail = (): never => {
-    throw new ConnectorError({ network, code: 'INVALID_REQUEST', message: notYetAvailableMessage(network) });
+    throw failure();
   };
+  // The async capabilities reject (never throw synchronously), as an async function that throws would.
+  const reject = () => Promise.reject(failure());
   return {
     network,
     available: false,
     endpoints: [],
     baseSyncIntervalMs: 60_000,
-    auth: { authorizationUrl: fail, exchangeCode: async () => fail(), refresh: async () => fail(), revoke: async () => fail() },
+    auth: { authorizationUrl: fail, exchangeCode: reject, refresh: reject, revoke: reject },
     sync: {
       streams: [],
       pages: () => ({
-        [Symbol.asyncIterator]: () => ({ next: async () => fail() }),
+        [Symbol.asyncIterator]: () => ({ next: reject }),
       }),
     },
-    reply: { refusal: () => notYetAvailableMessage(network), findExisting: async () => fail(), send: async () => fail() },
+    reply: { refusal: () => notYetAvailableMessage(network), findExisting: reject, send: reject },
     parse: fail,
     parseError: (response) =>
       new ConnectorError({

@@ -3,7 +3,6 @@ import type { Config } from '@resonance/config';
 import { createFacebookConnector } from './facebook/connector';
 import { createLinkedInConnector } from './linkedin/connector';
 import type { Connector } from './interfaces';
-import { notYetAvailableConnector } from './not-available';
 import { createXingConnector } from './xing/connector';
 import { createXConnector } from './x/connector';
 import { createYoutubeConnector } from './youtube/connector';

@@ -92,7 +92,8 @@ function parseSafely(input: Parameters<typeof parsePayload>[0]): void {
   } catch (error) {
     // A typed refusal is fine; a TypeError from reading a field of undefined is the bug we hunt.
     if (error instanceof ConnectorError || error instanceof ParseInputError) return;
-    throw new Error(`${input.network} ${input.endpoint} threw ${(error as Error)?.name}: ${(error as Error)?.message}`);
+    const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    throw new Error(`${input.network} ${input.endpoint} threw ${what}`, { cause: error });
   }
   checkRecords(records);
 }

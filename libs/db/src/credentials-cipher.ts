@@ -36,7 +36,7 @@ export class CredentialsCipher {
   }
 
   decrypt<T = unknown>(stored: string): T {
-    return this.open<T>(stored).value;
+    return this.open(stored).value as T;
   }
 
   /** Whether the stored value opens only with a previous key (and so needs re-encrypting). */
@@ -44,7 +44,7 @@ export class CredentialsCipher {
     return this.open(stored).keyIndex > 0;
   }
 
-  private open<T>(stored: string): { value: T; keyIndex: number } {
+  private open(stored: string): { value: unknown; keyIndex: number } {
     const [version, iv, tag, body] = stored.split('.');
     if (version !== 'v1' || !iv || !tag || body === undefined) throw new Error('unreadable credentials');
     const keys = [this.key, ...this.previous];
@@ -53,7 +53,7 @@ export class CredentialsCipher {
         const decipher = createDecipheriv('aes-256-gcm', keys[i], Buffer.from(iv, 'base64url'));
         decipher.setAuthTag(Buffer.from(tag, 'base64url'));
         const plain = Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]);
-        return { value: JSON.parse(plain.toString('utf8')) as T, keyIndex: i };
+        return { value: JSON.parse(plain.toString('utf8')) as unknown, keyIndex: i };
       } catch {
         // Wrong key (the tag does not verify): try the next one.
       }

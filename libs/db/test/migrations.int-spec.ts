@@ -3,9 +3,9 @@ import { MIGRATIONS } from '../src';
 
 const tables = async (db: TestDatabase) =>
   (
-    (await db.dataSource.query(
+    await db.dataSource.query<Array<{ table_name: string }>>(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY 1`,
-    )) as Array<{ table_name: string }>
+    )
   ).map((r) => r.table_name);
 
 describe('migrations', () => {
@@ -26,7 +26,7 @@ describe('migrations', () => {
     );
 
     // Every migration's down undoes its up: nothing of ours is left, not even functions or types.
-    for (let i = 0; i < MIGRATIONS.length; i++) await db.dataSource.undoLastMigration();
+    for (const _migration of MIGRATIONS) await db.dataSource.undoLastMigration();
     expect(await tables(db)).toEqual([]);
     expect(
       await db.dataSource.query(`SELECT proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
@@ -38,10 +38,9 @@ describe('migrations', () => {
   });
 
   it('has the indexes the inbox list and the thread view use', async () => {
-    const rows = (await db.dataSource.query(`SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN ('thread', 'message')`)) as Array<{
-      indexname: string;
-      indexdef: string;
-    }>;
+    const rows = await db.dataSource.query<Array<{ indexname: string; indexdef: string }>>(
+      `SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN ('thread', 'message')`,
+    );
     const defs = Object.fromEntries(rows.map((r) => [r.indexname, r.indexdef]));
     expect(defs.thread_inbox_idx).toMatch(/\(workspace_id, status, last_message_at DESC, id DESC\)/);
     expect(defs.message_thread_idx).toMatch(/\(thread_id, created_at, id\)/);

@@ -67,12 +67,12 @@ describe('a PostgreSQL crash during a connection handshake', () => {
           await new Promise((r) => setTimeout(r, 50));
           const answer = await client.query('SELECT 1').then(
             () => 'answered',
-            (e: Error) => `refused: ${e.message}`,
+            (e: unknown) => `refused: ${e instanceof Error ? e.message : String(e)}`,
           );
           client.release(true);
           return answer;
         },
-        (e: Error) => `connect refused: ${e.message}`,
+        (e: unknown) => `connect refused: ${e instanceof Error ? e.message : String(e)}`,
       );
       expect(outcome).toMatch(/refused/);
       expect(uncaught.map((e) => e.message)).toEqual([]);

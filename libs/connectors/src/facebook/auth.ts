@@ -83,13 +83,13 @@ export function facebookAuth(settings: FacebookSettings): AuthCapability & {
         // A page without a token is one the user sees but may not manage: not connectable.
         if (!page.id || !page.access_token) continue;
         accounts.push({
-          externalId: String(page.id),
-          displayName: page.name || String(page.id),
+          externalId: page.id,
+          displayName: page.name || page.id,
           handle: page.username ?? null,
           credentials: {
             accessToken: page.access_token,
             userAccessToken: userToken,
-            pageId: String(page.id),
+            pageId: page.id,
             // The page token itself does not expire; the user token behind it does, and refresh()
             // renews both before then — so the channel carries the user token's expiry.
             ...(typeof credentials.expiresAt === 'string' ? { expiresAt: credentials.expiresAt } : {}),

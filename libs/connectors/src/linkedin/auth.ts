@@ -172,7 +172,7 @@ export function linkedinAuth(settings: LinkedInSettings): AuthCapability & {
       }
       const accounts: ConnectableAccount[] = [];
       for (const org of orgs) {
-        const id = org.split(':').pop()!;
+        const id = org.slice(org.lastIndexOf(':') + 1);
         const details = nameOf(await api.get(`/rest/organizations/${encodeURIComponent(id)}`));
         accounts.push({
           externalId: org,

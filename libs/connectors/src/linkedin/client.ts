@@ -59,10 +59,10 @@ export class LinkedInClient {
     };
   }
 
-  private async call<T>(run: () => Promise<{ body: unknown; headers: Headers }>): Promise<{ body: T; headers: Headers }> {
+  private async call(run: () => Promise<{ body: unknown; headers: Headers }>): Promise<{ body: unknown; headers: Headers }> {
     try {
       const res = await run();
-      return { body: res.body as T, headers: res.headers };
+      return res;
     } catch (error) {
       if (error instanceof ConnectorError && error.code === 'RATE_LIMITED' && error.status === 429) {
         this.http.budget.state = throttledUntilReset(this.http.budget.state, this.now());
@@ -73,16 +73,16 @@ export class LinkedInClient {
 
   /** GET {apiUrl}{path}; `path` already has its URN segments encoded (see urnSegment). */
   async get<T = Record<string, unknown>>(path: string, query: Record<string, string | number | undefined> = {}): Promise<T> {
-    return (await this.call<T>(() => this.http.request({ url: `${this.options.settings.apiUrl}${path}`, query, headers: this.headers() }))).body;
+    return (await this.call(() => this.http.request({ url: `${this.options.settings.apiUrl}${path}`, query, headers: this.headers() }))).body as T;
   }
 
-  async post<T = Record<string, unknown>>(path: string, json: unknown): Promise<{ body: T; headers: Headers }> {
-    return this.call<T>(() => this.http.request({ method: 'POST', url: `${this.options.settings.apiUrl}${path}`, json, headers: this.headers() }));
+  post(path: string, json: unknown): Promise<{ body: unknown; headers: Headers }> {
+    return this.call(() => this.http.request({ method: 'POST', url: `${this.options.settings.apiUrl}${path}`, json, headers: this.headers() }));
   }
 
   /** The OAuth endpoints /oauth/v2/accessToken and /oauth/v2/revoke (form-encoded, no API version headers). */
   async token<T = Record<string, unknown>>(form: Record<string, string>, endpoint: 'accessToken' | 'revoke' = 'accessToken'): Promise<T> {
-    const res = await this.call<T>(() => this.http.request({ method: 'POST', url: `${this.options.settings.oauthUrl}/oauth/v2/${endpoint}`, form }));
-    return res.body;
+    const res = await this.call(() => this.http.request({ method: 'POST', url: `${this.options.settings.oauthUrl}/oauth/v2/${endpoint}`, form }));
+    return res.body as T;
   }
 }

@@ -1,4 +1,4 @@
-import { arr, obj } from '@resonance/contracts';
+import { arr, obj, str } from '@resonance/contracts';
 import { ConnectorError } from '../errors';
 import type { ConnectorContext, ReplyCapability } from '../interfaces';
 import { linkedinClient } from './auth';
@@ -34,7 +34,7 @@ export function linkedinReply(settings: LinkedInSettings): ReplyCapability {
           const urn = commentUrnOf(c);
           const created = Date.parse(liTimeToIso(obj(c.created).time) ?? '');
           if (!urn || exclude.includes(urn) || c.actor !== org) continue;
-          if (String(obj(c.message).text ?? '').trim() === text.trim() && created >= since.getTime()) return urn;
+          if ((str(obj(c.message).text) ?? '').trim() === text.trim() && created >= since.getTime()) return urn;
         }
         const elements = arr(body.elements).length;
         const total = Number(obj(body.paging).total ?? 0);

@@ -1,3 +1,4 @@
+import { num, obj, stringOnly } from '@resonance/contracts';
 import { ConnectorError } from '../errors';
 import type { AuthCapability, ConnectableAccount, ConnectorContext, Credentials } from '../interfaces';
 import { XClient } from './client';
@@ -5,14 +6,6 @@ import type { XSettings } from './settings';
 
 /** Read mentions and conversations, reply, read and send DMs; offline.access brings a refresh token. */
 export const X_SCOPES = ['tweet.read', 'tweet.write', 'users.read', 'dm.read', 'dm.write', 'offline.access'];
-
-interface TokenResponse {
-  token_type?: string;
-  access_token?: string;
-  refresh_token?: string;
-  expires_in?: number;
-  scope?: string;
-}
 
 export function xAccessToken(credentials: Credentials | Record<string, unknown>): string {
   const token = credentials.accessToken;
@@ -27,15 +20,21 @@ const needClient = (settings: XSettings): string => {
   return settings.clientId;
 };
 
-function toCredentials(res: TokenResponse, previous?: Credentials): Credentials {
-  if (!res.access_token) throw new ConnectorError({ network: 'x', code: 'UNKNOWN', message: 'the token endpoint answered without an access token' });
+/** The token endpoint's answer (access_token, refresh_token, expires_in, scope) → the channel's credentials. */
+function toCredentials(body: unknown, previous?: Credentials): Credentials {
+  const res = obj(body);
+  const accessToken = stringOnly(res.access_token);
+  const refreshToken = stringOnly(res.refresh_token);
+  const expiresIn = num(res.expires_in);
+  const scope = stringOnly(res.scope);
+  if (!accessToken) throw new ConnectorError({ network: 'x', code: 'UNKNOWN', message: 'the token endpoint answered without an access token' });
   return {
     ...previous,
-    accessToken: res.access_token,
+    accessToken,
     // X rotates refresh tokens: the new one replaces the old, which no longer works.
-    ...(res.refresh_token ? { refreshToken: res.refresh_token } : {}),
-    ...(res.expires_in ? { expiresAt: new Date(Date.now() + res.expires_in * 1000).toISOString() } : {}),
-    ...(res.scope ? { scope: res.scope } : {}),
+    ...(refreshToken ? { refreshToken } : {}),
+    ...(expiresIn ? { expiresAt: new Date(Date.now() + expiresIn * 1000).toISOString() } : {}),
+    ...(scope ? { scope } : {}),
   };
 }
 
@@ -62,7 +61,7 @@ export function xAuth(settings: XSettings): AuthCapability & { listAccounts(cred
     async exchangeCode({ code, redirectUri, codeVerifier }) {
       needClient(settings);
       if (!codeVerifier) throw new ConnectorError({ network: 'x', code: 'INVALID_REQUEST', message: 'X requires PKCE: no code verifier was given' });
-      const res = await client().oauth<TokenResponse>('2/oauth2/token', {
+      const res = await client().oauth('2/oauth2/token', {
         grant_type: 'authorization_code',
         code,
         redirect_uri: redirectUri,
@@ -80,7 +79,7 @@ export function xAuth(settings: XSettings): AuthCapability & { listAccounts(cred
         });
       }
       needClient(settings);
-      const res = await client().oauth<TokenResponse>('2/oauth2/token', { grant_type: 'refresh_token', refresh_token: refreshToken });
+      const res = await client().oauth('2/oauth2/token', { grant_type: 'refresh_token', refresh_token: refreshToken });
       return toCredentials(res.body, credentials);
     },
     async revoke(credentials) {

@@ -100,6 +100,6 @@ export function readXBudget(headers: Headers, previous: BudgetState | undefined,
 export function countXReads(previous: BudgetState | undefined, posts: number, limit: number, now: number): XBudgetState {
   const prev = (previous ?? { usedPercent: 0, readAt: now }) as XBudgetState;
   const month = monthOf(now);
-  const current = prev.monthly && prev.monthly.month === month ? prev.monthly : { month, read: 0, limit };
+  const current = prev.monthly?.month === month ? prev.monthly : { month, read: 0, limit };
   return settleXBudget({ ...prev, monthly: { ...current, limit, read: current.read + posts } }, now);
 }

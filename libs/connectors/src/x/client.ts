@@ -65,17 +65,17 @@ export class XClient {
   }
 
   /** The OAuth 2.0 token endpoints (form bodies, client credentials as HTTP Basic for confidential clients). */
-  async oauth<T = Record<string, unknown>>(path: '2/oauth2/token' | '2/oauth2/revoke', form: Record<string, string>): Promise<HttpResponse & { body: T }> {
+  oauth(path: '2/oauth2/token' | '2/oauth2/revoke', form: Record<string, string>): Promise<HttpResponse> {
     this.endpoint = `POST /${path}`;
     const { clientId, clientSecret } = this.options.settings;
     const headers: Record<string, string> = {};
     if (clientId && clientSecret) headers.authorization = `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`;
-    return (await this.http.request({
+    return this.http.request({
       method: 'POST',
       url: this.url(path),
       form: { ...(clientId ? { client_id: clientId } : {}), ...form },
       headers,
-    })) as HttpResponse & { body: T };
+    });
   }
 
   /**
@@ -85,7 +85,8 @@ export class XClient {
    */
   private prepare(window: string): void {
     this.endpoint = window;
-    const state = this.http.budget.state as XBudgetState | undefined;
+    // XBudgetState only adds optional fields to BudgetState, so every stored state is one.
+    const state: XBudgetState | undefined = this.http.budget.state;
     if (state && (state.windows || state.monthly)) this.http.budget.state = settleXBudget(state, Date.now());
   }
 

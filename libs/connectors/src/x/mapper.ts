@@ -80,7 +80,9 @@ function placeTweets(tweets: JsonObject[], ctx: XMapContext): Map<string, Placed
   const byId = new Map(tweets.map((t) => [str(t.id) ?? '', t]));
   const placed = new Map<string, Placed>();
   const place = (t: JsonObject, depth: number): Placed => {
-    const id = str(t.id)!;
+    const id = str(t.id);
+    // Callers pass only tweets with an id (see below and mapTweets); one without is a bug here.
+    if (id === undefined) throw new Error('x mapper: placeTweets got a tweet without an id');
     const known = placed.get(id);
     if (known) return known;
     const conversation = str(t.conversation_id);
@@ -115,7 +117,8 @@ export function mapTweets(tweets: unknown[], users: Map<string, JsonObject>, ctx
   const placed = placeTweets(list, ctx);
   const out: UnifiedRecord[] = [];
   for (const t of list) {
-    const id = str(t.id)!;
+    const id = str(t.id);
+    if (id === undefined) continue; // not reached: list holds only tweets with an id
     const authorId = str(t.author_id);
     const author = authorOf(authorId, users);
     const createdAt = xTimeToIso(t.created_at) ?? new Date(0).toISOString();
@@ -140,7 +143,8 @@ export function mapTweets(tweets: unknown[], users: Map<string, JsonObject>, ctx
       });
       continue;
     }
-    const p = placed.get(id)!;
+    const p = placed.get(id);
+    if (!p) throw new Error(`x mapper: tweet ${id} was not placed in a thread`);
     const record: MessageRecord = {
       kind: 'message',
       network: 'x',

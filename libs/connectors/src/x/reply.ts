@@ -1,4 +1,4 @@
-import { arr, obj } from '@resonance/contracts';
+import { arr, obj, str } from '@resonance/contracts';
 import { ConnectorError } from '../errors';
 import type { ConnectorContext, ReplyCapability, ReplyTarget } from '../interfaces';
 import { xClient } from './auth';
@@ -38,8 +38,8 @@ export function xReply(settings: XSettings): ReplyCapability {
         });
         for (const raw of arr(body.data)) {
           const t = obj(raw);
-          const id = String(t.id ?? '');
-          if (repliedTo(t) === target.parentExternalId && String(t.text ?? '').trim() === wanted && !exclude.includes(id)) return id;
+          const id = str(t.id) ?? '';
+          if (repliedTo(t) === target.parentExternalId && (str(t.text) ?? '').trim() === wanted && !exclude.includes(id)) return id;
         }
         return null;
       }
@@ -50,14 +50,9 @@ export function xReply(settings: XSettings): ReplyCapability {
       });
       for (const raw of arr(body.data)) {
         const e = obj(raw);
-        const id = String(e.id ?? '');
+        const id = str(e.id) ?? '';
         const created = Date.parse(xTimeToIso(e.created_at) ?? '');
-        if (
-          e.sender_id === accountId &&
-          String(e.text ?? '').trim() === wanted &&
-          created >= Math.floor(since.getTime() / 1000) * 1000 &&
-          !exclude.includes(id)
-        )
+        if (e.sender_id === accountId && (str(e.text) ?? '').trim() === wanted && created >= Math.floor(since.getTime() / 1000) * 1000 && !exclude.includes(id))
           return id;
       }
       return null;

@@ -27,7 +27,7 @@ export function xingAuth(settings: XingSettings): AuthCapability & {
   };
   return {
     authorizationUrl: oauth2,
-    exchangeCode: async () => oauth2(),
+    exchangeCode: () => Promise.resolve().then(oauth2),
     async requestAuthorization({ callbackUrl }) {
       const res = await new XingClient({ settings }).tokenCall('request_token', { oauth_callback: callbackUrl });
       // RFC 5849 §2.1: a server that did not confirm the callback would not send the admin back to us.
@@ -56,8 +56,8 @@ export function xingAuth(settings: XingSettings): AuthCapability & {
       }
       return accounts;
     },
-    async refresh(credentials) {
-      return credentials;
+    refresh(credentials) {
+      return Promise.resolve(credentials);
     },
     async revoke() {
       // XING's API had no token revocation endpoint we know of; the admin withdraws access on XING.

@@ -32,9 +32,9 @@ describe('XING call budget (no budget headers: the connector counts its own call
     let now = 5_000_000;
     const slept: number[] = [];
     let calls = 0;
-    const fetchStub = (async () => {
+    const fetchStub = (() => {
       calls += 1;
-      return new Response('{"ok":true}', { status: 200, headers: { 'content-type': 'application/json' } });
+      return Promise.resolve(new Response('{"ok":true}', { status: 200, headers: { 'content-type': 'application/json' } }));
     }) as typeof fetch;
     const client = new HttpClient({
       network: 'xing',
@@ -42,9 +42,10 @@ describe('XING call budget (no budget headers: the connector counts its own call
       readBudget: countXingCall(4),
       fetch: fetchStub,
       now: () => now,
-      sleep: async (ms) => {
+      sleep: (ms) => {
         slept.push(ms);
         now += ms;
+        return Promise.resolve();
       },
     });
     for (let i = 0; i < 4; i++) await client.request({ url: 'http://xing.test/v1/users/me/conversations' });

@@ -16,9 +16,10 @@ export interface XingBudgetState extends BudgetState {
 export function countXingCall(callsPerMinute: number) {
   return (_headers: Headers, previous: BudgetState | undefined, now: number): XingBudgetState => {
     const prev = previous as Partial<XingBudgetState> | undefined;
-    const fresh = !prev || typeof prev.windowStart !== 'number' || now - prev.windowStart >= XING_WINDOW_MS;
-    const windowStart = fresh ? now : prev.windowStart!;
-    const calls = (fresh ? 0 : (prev.calls ?? 0)) + 1;
+    const lastStart = prev?.windowStart;
+    const fresh = typeof lastStart !== 'number' || now - lastStart >= XING_WINDOW_MS;
+    const windowStart = fresh ? now : lastStart;
+    const calls = (fresh ? 0 : (prev?.calls ?? 0)) + 1;
     const usedPercent = (calls / callsPerMinute) * 100;
     return { usedPercent, readAt: now, windowStart, calls, ...(calls >= callsPerMinute ? { pausedUntil: windowStart + XING_WINDOW_MS } : {}) };
   };

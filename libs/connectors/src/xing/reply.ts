@@ -31,7 +31,7 @@ export function xingReply(settings: XingSettings): ReplyCapability {
         const page = listOf(await client.get(`companies/updates/${target.threadKey}/comments`, { limit: 100, offset }), 'comments');
         for (const raw of [...page.items].reverse()) {
           const m = mapComment(raw, { ...map, objectId: target.threadKey });
-          if (matches(m)) return m!.externalId;
+          if (m && matches(m)) return m.externalId;
         }
         return null;
       }
@@ -39,7 +39,7 @@ export function xingReply(settings: XingSettings): ReplyCapability {
       const page = listOf(await client.get(`users/${user}/conversations/${target.threadKey}/messages`, { limit: 50, offset: 0 }), 'messages');
       for (const raw of page.items) {
         const m = mapMessage(raw, { ...map, objectId: target.threadKey });
-        if (matches(m)) return m!.externalId;
+        if (m && matches(m)) return m.externalId;
       }
       return null;
     },

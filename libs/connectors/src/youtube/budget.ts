@@ -60,7 +60,7 @@ export class YoutubeBudget {
     const now = this.now();
     const day = pacificDay(now);
     const s = this.holder.state as Partial<YoutubeBudgetState> | undefined;
-    if (s && s.day === day && typeof s.units === 'number') {
+    if (s?.day === day && typeof s.units === 'number') {
       return { ...(s as YoutubeBudgetState), limit: this.settings.dailyUnits };
     }
     return { day, units: 0, limit: this.settings.dailyUnits, usedPercent: 0, readAt: now };
