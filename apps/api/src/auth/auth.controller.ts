@@ -38,10 +38,10 @@ export class AuthController {
   @ApiTooManyRequestsResponse({ type: ErrorBody, description: 'Too many failed attempts; Retry-After says when to try again' })
   async login(@Body() body: LoginBody, @Req() req: HttpRequest, @Res({ passthrough: true }) res: HttpResponse): Promise<SessionView> {
     // A cross-site form can post urlencoded bodies without CORS; JSON only closes login CSRF.
-    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       throw new UnsupportedMediaTypeException('send the body as application/json');
     }
-    const { user, token, csrfToken } = await withRetryAfter(res, () => this.auth.login({ ...body, ip: clientIp(req), userAgent: req.headers['user-agent'] }));
+    const { user, token, csrfToken } = await withRetryAfter(res, () => this.auth.login({ email: body.email, password: body.password, ip: clientIp(req), userAgent: req.headers['user-agent'] }));
     this.setCookies(res, token, csrfToken, Math.floor(SESSION_MAX_MS / 1000));
     return { user, csrfToken };
   }

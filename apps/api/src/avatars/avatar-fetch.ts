@@ -34,7 +34,7 @@ export function sniffImageType(body: Buffer): AvatarType | null {
 }
 
 async function readBounded(response: Response, limit: number): Promise<Buffer> {
-  const reader = response.body?.getReader();
+  const reader: ReadableStreamDefaultReader<Uint8Array> | undefined = response.body?.getReader();
   if (!reader) return Buffer.alloc(0);
   const chunks: Buffer[] = [];
   let size = 0;

@@ -12,5 +12,5 @@ export const clientIp = (req: HttpRequest): string => req.ip ?? req.socket.remot
  * but not application/json, so a foreign page cannot submit them in a visitor's browser.
  */
 export function isJsonRequest(req: HttpRequest): boolean {
-  return String(req.headers['content-type'] ?? '').startsWith('application/json');
+  return (req.headers['content-type'] ?? '').startsWith('application/json');
 }

@@ -120,7 +120,7 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
     this.dbChanges
       .toEvents(payload)
       .then((events) => events.forEach((e) => this.local.next(e)))
-      .catch((error: Error) => this.logger.warn(`could not load changed messages: ${error.message}`));
+      .catch((error: unknown) => this.logger.warn(`could not load changed messages: ${error instanceof Error ? error.message : String(error)}`));
   }
 
   /** After a gap in the database listener: tell every dashboard to refetch. */

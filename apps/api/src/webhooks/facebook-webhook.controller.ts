@@ -32,7 +32,7 @@ export class FacebookWebhookController {
 
   @Get()
   @UseGuards(HandshakeRateLimit)
-  verify(@Query() query: Record<string, string | undefined>, @Res() res: HttpResponse): void {
+  verify(@Query() query: Record<string, unknown>, @Res() res: HttpResponse): void {
     const token = this.settings.verifyToken;
     const given = query['hub.verify_token'];
     if (query['hub.mode'] !== 'subscribe' || !token || typeof given !== 'string' || !sameText(given, token)) {
@@ -40,7 +40,9 @@ export class FacebookWebhookController {
     }
     res.statusCode = 200;
     res.setHeader('content-type', 'text/plain; charset=utf-8');
-    res.end(String(query['hub.challenge'] ?? ''));
+    const challenge = query['hub.challenge'];
+    // Facebook sends one string; a repeated or nested parameter is not a handshake to echo.
+    res.end(typeof challenge === 'string' ? challenge : '');
   }
 
   @Post()

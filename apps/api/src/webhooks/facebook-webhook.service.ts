@@ -28,7 +28,9 @@ export class FacebookWebhookService {
       const pageId = obj(entry).id;
       if (pageId === undefined || pageId === null) continue;
       const records = mapWebhook({ object: 'page', entry: [entry] });
-      byPage.set(String(pageId), [...(byPage.get(String(pageId)) ?? []), ...records]);
+      // Page ids are strings; any other value cannot match a connected page and is only kept apart.
+      const pageKey = typeof pageId === 'string' ? pageId : JSON.stringify(pageId);
+      byPage.set(pageKey, [...(byPage.get(pageKey) ?? []), ...records]);
     }
     const result: WebhookAccepted = { channels: 0, records: 0, hints: 0 };
     if (!byPage.size) return result;
