@@ -44,8 +44,7 @@ describe('an agent works the inbox', () => {
     await db?.drop();
   });
 
-  const threadId = async (key: string) =>
-    ((await db.dataSource.query(`SELECT id::text FROM thread WHERE thread_key = $1`, [key])) as Array<{ id: string }>)[0].id;
+  const threadId = async (key: string) => (await db.dataSource.query<Array<{ id: string }>>(`SELECT id::text FROM thread WHERE thread_key = $1`, [key]))[0].id;
 
   it('signs in with e-mail and password, and refuses a wrong password', async () => {
     const srv = app.getHttpServer();

@@ -83,9 +83,10 @@ describe('connect flow (POST /api/channels/connect/:network → network → GET 
     expect(back.origin + back.pathname).toBe(`${PUBLIC_URL}/api/oauth/callback/facebook`);
     expect(state).toMatch(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/);
     // Server-side: the state's hash (not the state), the PKCE verifier encrypted, both bound to the session.
-    const [started] = (await db.dataSource.query(`SELECT state_hash, code_verifier_encrypted, session_id, status FROM oauth_connect WHERE id = $1`, [
-      state.split('.')[0],
-    ])) as Array<{ state_hash: string; code_verifier_encrypted: string; session_id: string; status: string }>;
+    const [started] = await db.dataSource.query<Array<{ state_hash: string; code_verifier_encrypted: string; session_id: string; status: string }>>(
+      `SELECT state_hash, code_verifier_encrypted, session_id, status FROM oauth_connect WHERE id = $1`,
+      [state.split('.')[0]],
+    );
     expect(started.status).toBe('authorizing');
     expect(started.state_hash).not.toContain(state.split('.')[1]);
     const verifier = cipher().decrypt<string>(started.code_verifier_encrypted);
@@ -118,9 +119,11 @@ describe('connect flow (POST /api/channels/connect/:network → network → GET 
     connectedChannelId = channel.id;
 
     // The stored credentials are encrypted, and the page token in them is one the sim accepts.
-    const [row] = (await db.dataSource.query(`SELECT credentials_encrypted FROM channel_account WHERE id = $1`, [channel.id])) as Array<{
-      credentials_encrypted: string;
-    }>;
+    const [row] = await db.dataSource.query<
+      Array<{
+        credentials_encrypted: string;
+      }>
+    >(`SELECT credentials_encrypted FROM channel_account WHERE id = $1`, [channel.id]);
     expect(row.credentials_encrypted).toMatch(/^v1\./);
     const credentials = cipher().decrypt<Credentials>(row.credentials_encrypted);
     expect(credentials).toMatchObject({ pageId: DEMO_FACEBOOK_PAGE.id });
@@ -152,9 +155,10 @@ describe('connect flow (POST /api/channels/connect/:network → network → GET 
       .send({ externalIds: [DEMO_FACEBOOK_PAGE.id] })
       .expect(404);
     await admin.agent.get(`/api/channels/connect/pending/${pendingId}`).expect(404);
-    const [flow] = (await db.dataSource.query(`SELECT status, credentials_encrypted, code_verifier_encrypted FROM oauth_connect WHERE id = $1`, [
-      pendingId,
-    ])) as Array<Record<string, unknown>>;
+    const [flow] = await db.dataSource.query<Array<Record<string, unknown>>>(
+      `SELECT status, credentials_encrypted, code_verifier_encrypted FROM oauth_connect WHERE id = $1`,
+      [pendingId],
+    );
     expect(flow).toEqual({ status: 'done', credentials_encrypted: null, code_verifier_encrypted: null });
 
     // No token the flow handled is in any response, header or redirect.
@@ -169,19 +173,21 @@ describe('connect flow (POST /api/channels/connect/:network → network → GET 
     const worker = await startWorker(config, db.url);
     try {
       const stored = await waitFor(async () => {
-        const rows = (await db.dataSource.query(`SELECT external_id FROM message WHERE channel_account_id = $1 AND external_id = ANY($2::text[])`, [
-          connectedChannelId,
-          inbound,
-        ])) as Array<{ external_id: string }>;
+        const rows = await db.dataSource.query<Array<{ external_id: string }>>(
+          `SELECT external_id FROM message WHERE channel_account_id = $1 AND external_id = ANY($2::text[])`,
+          [connectedChannelId, inbound],
+        );
         return rows.length === inbound.length ? rows : undefined;
       }, 20_000);
       expect(stored).toHaveLength(inbound.length);
       // The run finished (cursors saved, last sync stamped) and the channel stayed healthy.
       const synced = await waitFor(async () => {
-        const [row] = (await db.dataSource.query(`SELECT last_synced_at, status FROM channel_account WHERE id = $1`, [connectedChannelId])) as Array<{
-          last_synced_at: Date | null;
-          status: string;
-        }>;
+        const [row] = await db.dataSource.query<
+          Array<{
+            last_synced_at: Date | null;
+            status: string;
+          }>
+        >(`SELECT last_synced_at, status FROM channel_account WHERE id = $1`, [connectedChannelId]);
         return row?.last_synced_at ? row : undefined;
       }, 10_000);
       expect(synced.status).toBe('connected');
@@ -249,14 +255,14 @@ describe('connect flow (POST /api/channels/connect/:network → network → GET 
 
   it('reconnects a channel that needs re-authorisation: same channel, new credentials, connected again', async () => {
     // The page's channel (connected by the first test, or made here) with a revoked token.
-    const [stale] = (await db.dataSource.query(
+    const [stale] = await db.dataSource.query<Array<{ id: string }>>(
       `INSERT INTO channel_account (workspace_id, network, external_id, display_name, status, consecutive_auth_failures, last_error, credentials_encrypted)
        VALUES ($1, 'facebook', $2, 'Renamed by the admin', 'needs_reauth', 3, 'token revoked', $3)
        ON CONFLICT (workspace_id, network, external_id) DO UPDATE
          SET status = 'needs_reauth', consecutive_auth_failures = 3, last_error = 'token revoked', credentials_encrypted = EXCLUDED.credentials_encrypted
        RETURNING id`,
       [workspace.id, DEMO_FACEBOOK_PAGE.id, cipher().encrypt({ accessToken: 'revoked-token' })],
-    )) as Array<{ id: string }>;
+    );
     const { callback: path } = await authorize(admin, { channelId: stale.id });
     const pendingId = (await callback(admin, path)).searchParams.get('connect') as string;
     const pending = await admin.agent.get(`/api/channels/connect/pending/${pendingId}`).expect(200);
@@ -284,17 +290,19 @@ describe('connect flow (POST /api/channels/connect/:network → network → GET 
       .send({ externalIds: [DEMO_FACEBOOK_PAGE.id] })
       .expect(201);
     expect(res.body.channels).toEqual([expect.objectContaining({ id: stale.id, status: 'connected', lastError: null })]);
-    const [row] = (await db.dataSource.query(`SELECT consecutive_auth_failures, credentials_encrypted FROM channel_account WHERE id = $1`, [
-      stale.id,
-    ])) as Array<{
-      consecutive_auth_failures: number;
-      credentials_encrypted: string;
-    }>;
+    const [row] = await db.dataSource.query<
+      Array<{
+        consecutive_auth_failures: number;
+        credentials_encrypted: string;
+      }>
+    >(`SELECT consecutive_auth_failures, credentials_encrypted FROM channel_account WHERE id = $1`, [stale.id]);
     expect(row.consecutive_auth_failures).toBe(0);
     expect(cipher().decrypt<Credentials>(row.credentials_encrypted).accessToken).not.toBe('revoked-token');
-    const actions = (await db.dataSource.query(`SELECT action FROM audit_event WHERE target_id = $1::text ORDER BY id`, [stale.id])) as Array<{
-      action: string;
-    }>;
+    const actions = await db.dataSource.query<
+      Array<{
+        action: string;
+      }>
+    >(`SELECT action FROM audit_event WHERE target_id = $1::text ORDER BY id`, [stale.id]);
     expect(actions.map((a) => a.action)).toContain('channel.reconnect');
   });
 

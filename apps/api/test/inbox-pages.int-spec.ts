@@ -51,7 +51,7 @@ describe('inbox pages', () => {
     const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
     try {
       await run();
-      return spy.mock.calls.map((call) => String(call[0]));
+      return spy.mock.calls.map((call) => call[0]);
     } finally {
       spy.mockRestore();
     }

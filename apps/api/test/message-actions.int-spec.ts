@@ -64,14 +64,14 @@ describe('message actions: like, hide, delete a comment (API → outbound queue 
         createdAt: t.createdAt,
       }));
     await new IngestStore(db.dataSource).ingest(channel.id, records);
-    targets = (await db.dataSource.query(
+    targets = await db.dataSource.query<typeof targets>(
       `SELECT m.id::text, m.external_id AS "externalId", m.thread_id::text AS "threadId"
          FROM message m JOIN thread t ON t.id = m.thread_id
         WHERE m.channel_account_id = $1 AND m.external_id = t.thread_key AND NOT m.is_from_account
           AND NOT EXISTS (SELECT 1 FROM message r WHERE r.thread_id = t.id AND r.is_from_account)
         ORDER BY m.id LIMIT 6`,
       [channel.id],
-    )) as typeof targets;
+    );
     expect(targets).toHaveLength(6);
 
     agent = await login(app, (await makeLoginUser(db.dataSource, workspace, 'agent')).email);
@@ -91,17 +91,16 @@ describe('message actions: like, hide, delete a comment (API → outbound queue 
   const receivedFor = async (externalId: string) => (await received()).filter((r) => r.targetId === externalId).map((r) => r.kind);
   const row = async (id: string) =>
     (
-      (await db.dataSource.query(
-        `SELECT liked, hidden, deleted, handled_at IS NOT NULL AS handled, handled_by::text, handled_action FROM message WHERE id = $1`,
-        [id],
-      )) as Array<{
-        liked: boolean;
-        hidden: boolean;
-        deleted: boolean;
-        handled: boolean;
-        handled_by: string | null;
-        handled_action: string | null;
-      }>
+      await db.dataSource.query<
+        Array<{
+          liked: boolean;
+          hidden: boolean;
+          deleted: boolean;
+          handled: boolean;
+          handled_by: string | null;
+          handled_action: string | null;
+        }>
+      >(`SELECT liked, hidden, deleted, handled_at IS NOT NULL AS handled, handled_by::text, handled_action FROM message WHERE id = $1`, [id])
     )[0];
   /** Waits until the message's newest action is no longer queued; returns it. */
   const settled = (s: Session, id: string) =>
@@ -153,9 +152,9 @@ describe('message actions: like, hide, delete a comment (API → outbound queue 
     });
     expect(await onSim.json()).toMatchObject({ is_hidden: true });
     expect(await row(t.id)).toEqual({ liked: false, hidden: true, deleted: false, handled: true, handled_by: agent.user.id, handled_action: 'hide' });
-    const audit = (await db.dataSource.query(`SELECT action, actor_user_id::text FROM audit_event WHERE target_id = $1 AND action LIKE 'message.%'`, [
+    const audit = await db.dataSource.query<unknown[]>(`SELECT action, actor_user_id::text FROM audit_event WHERE target_id = $1 AND action LIKE 'message.%'`, [
       t.threadId,
-    ])) as unknown[];
+    ]);
     expect(audit).toEqual([{ action: 'message.hide', actor_user_id: agent.user.id }]);
   });
 
@@ -189,9 +188,10 @@ describe('message actions: like, hide, delete a comment (API → outbound queue 
 
   it('a comment gone from the network: the action fails with the reason, the message is unchanged', async () => {
     await new IngestStore(db.dataSource).ingest(channel.id, [comment({ threadKey: 'gone-1', externalId: '122000000000001_999999', text: 'Weg' })]);
-    const [gone] = (await db.dataSource.query(`SELECT id::text FROM message WHERE channel_account_id = $1 AND external_id = '122000000000001_999999'`, [
-      channel.id,
-    ])) as Array<{ id: string }>;
+    const [gone] = await db.dataSource.query<Array<{ id: string }>>(
+      `SELECT id::text FROM message WHERE channel_account_id = $1 AND external_id = '122000000000001_999999'`,
+      [channel.id],
+    );
     await act(agent, gone.id, 'hide').expect(202);
     const failed = await settled(agent, gone.id);
     expect(failed).toMatchObject({ action: 'hide', state: 'failed' });
@@ -215,16 +215,16 @@ describe('message actions: like, hide, delete a comment (API → outbound queue 
   it("refuses the account's own messages and networks that do not allow moderation, clearly (409)", async () => {
     // The page's reply to a thread (outbound from Resonance).
     const t = targets[5];
-    const [own] = (await db.dataSource.query(
+    const [own] = await db.dataSource.query<Array<{ id: string }>>(
       `INSERT INTO message (workspace_id, channel_account_id, thread_id, direction, is_from_account, author_user_id, text, created_at, delivery)
        VALUES ($1, $2, $3, 'outbound', true, $4, 'Danke!', now(), 'queued') RETURNING id::text`,
       [workspace.id, channel.id, t.threadId, agent.user.id],
-    )) as Array<{ id: string }>;
+    );
     expect((await act(agent, own.id, 'like').expect(409)).body.message).toMatch(/written by the account/);
 
     const x = await makeChannel(db.dataSource, workspace, { network: 'x', externalId: 'x-account-1' });
     await new IngestStore(db.dataSource).ingest(x.id, [comment({ network: 'x', threadKey: 'tweet-1', externalId: 'tweet-1', text: 'Hallo @shop' })]);
-    const [tweet] = (await db.dataSource.query(`SELECT id::text FROM message WHERE channel_account_id = $1`, [x.id])) as Array<{ id: string }>;
+    const [tweet] = await db.dataSource.query<Array<{ id: string }>>(`SELECT id::text FROM message WHERE channel_account_id = $1`, [x.id]);
     const refused = await act(agent, tweet.id, 'hide').expect(409);
     expect(refused.body.message).toMatch(/^x /);
     expect((await db.dataSource.query(`SELECT count(*)::int AS n FROM message_action WHERE message_id = ANY($1::bigint[])`, [[own.id, tweet.id]]))[0].n).toBe(

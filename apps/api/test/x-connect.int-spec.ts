@@ -93,10 +93,10 @@ describe('X connect flow against the sim', () => {
     const worker = await startWorker(config, db.url);
     try {
       const stored = await waitFor(async () => {
-        const rows = (await db.dataSource.query(`SELECT external_id FROM message WHERE channel_account_id = $1 AND external_id = ANY($2::text[])`, [
+        const rows = await db.dataSource.query<unknown[]>(`SELECT external_id FROM message WHERE channel_account_id = $1 AND external_id = ANY($2::text[])`, [
           channel.id,
           items,
-        ])) as unknown[];
+        ]);
         return rows.length === items.length ? rows : undefined;
       }, 20_000);
       expect(stored).toHaveLength(items.length);

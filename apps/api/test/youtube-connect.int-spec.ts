@@ -102,10 +102,10 @@ describe('YouTube connect flow against the sim', () => {
     const worker = await startWorker(config, db.url);
     try {
       const stored = await waitFor(async () => {
-        const rows = (await db.dataSource.query(`SELECT external_id FROM message WHERE channel_account_id = $1 AND external_id = ANY($2::text[])`, [
+        const rows = await db.dataSource.query<unknown[]>(`SELECT external_id FROM message WHERE channel_account_id = $1 AND external_id = ANY($2::text[])`, [
           channel.id,
           comments,
-        ])) as unknown[];
+        ]);
         return rows.length === comments.length ? rows : undefined;
       }, 20_000);
       expect(stored).toHaveLength(comments.length);

@@ -41,7 +41,9 @@ export class AuthController {
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       throw new UnsupportedMediaTypeException('send the body as application/json');
     }
-    const { user, token, csrfToken } = await withRetryAfter(res, () => this.auth.login({ email: body.email, password: body.password, ip: clientIp(req), userAgent: req.headers['user-agent'] }));
+    const { user, token, csrfToken } = await withRetryAfter(res, () =>
+      this.auth.login({ email: body.email, password: body.password, ip: clientIp(req), userAgent: req.headers['user-agent'] }),
+    );
     this.setCookies(res, token, csrfToken, Math.floor(SESSION_MAX_MS / 1000));
     return { user, csrfToken };
   }

@@ -24,6 +24,12 @@ export class OnboardingController {
   @ApiConflictResponse({ type: ErrorBody, description: 'The installation has users already: onboarding is closed for good' })
   complete(@Body() body: OnboardingBody, @Req() req: HttpRequest): Promise<OnboardingResultView> {
     if (!isJsonRequest(req)) throw new UnsupportedMediaTypeException('send the body as application/json');
-    return this.onboarding.complete({ workspaceName: body.workspaceName, adminName: body.adminName, adminEmail: body.adminEmail, password: body.password, ip: clientIp(req) });
+    return this.onboarding.complete({
+      workspaceName: body.workspaceName,
+      adminName: body.adminName,
+      adminEmail: body.adminEmail,
+      password: body.password,
+      ip: clientIp(req),
+    });
   }
 }

@@ -57,7 +57,9 @@ export function toCsv(rows: unknown[]): string {
   });
   const columns: string[] = [];
   const known = new Set<string>();
-  for (const r of flat) for (const k of Object.keys(r)) if (!known.has(k)) {
+  for (const r of flat)
+    for (const k of Object.keys(r))
+      if (!known.has(k)) {
         known.add(k);
         columns.push(k);
       }

@@ -39,7 +39,7 @@ describe('one-time links (invite, reset)', () => {
     expect(res.body.link.url.startsWith(`${publicUrl}/access#`)).toBe(true);
     const token = tokenOf(res.body.link.url);
     // Only the hash is stored: the token itself is nowhere in the database.
-    const stored = (await db.dataSource.query(`SELECT token_hash FROM user_access_link`)) as Array<{ token_hash: string }>;
+    const stored = await db.dataSource.query<Array<{ token_hash: string }>>(`SELECT token_hash FROM user_access_link`);
     expect(stored).toHaveLength(1);
     expect(stored[0].token_hash).not.toContain(token);
     await request(app.getHttpServer()).post('/api/auth/login').send({ email: 'ina@example.test', password: '' }).expect(400);
@@ -57,9 +57,11 @@ describe('one-time links (invite, reset)', () => {
     expect(message((await request(app.getHttpServer()).post('/api/access-links/inspect').send({ token }).expect(410)).body)).toMatch(/used already/);
     await login(app, 'ina@example.test', 'ina chose this');
 
-    const audit = (await db.dataSource.query(`SELECT action FROM audit_event WHERE target_id = $1 ORDER BY id`, [res.body.user.id])) as Array<{
-      action: string;
-    }>;
+    const audit = await db.dataSource.query<
+      Array<{
+        action: string;
+      }>
+    >(`SELECT action FROM audit_event WHERE target_id = $1 ORDER BY id`, [res.body.user.id]);
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['user.invite', 'user.password_set']));
   });
 
@@ -94,9 +96,10 @@ describe('one-time links (invite, reset)', () => {
     await session.agent.get('/api/auth/me').expect(401);
     await request(app.getHttpServer()).post('/api/auth/login').send({ email: user.email, password: 'correct horse battery' }).expect(401);
     await login(app, user.email, 'a brand new password');
-    const [audit] = (await db.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'user.reset_link' AND target_id = $1`, [
-      user.id,
-    ])) as Array<{ n: number }>;
+    const [audit] = await db.dataSource.query<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM audit_event WHERE action = 'user.reset_link' AND target_id = $1`,
+      [user.id],
+    );
     expect(audit.n).toBe(1);
   });
 

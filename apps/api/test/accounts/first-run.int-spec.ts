@@ -60,15 +60,17 @@ describe('onboarding (first workspace and admin)', () => {
   });
 
   it('the winner signs in as admin, and the onboarding is in the audit log', async () => {
-    const [{ email }] = (await db.dataSource.query(`SELECT email FROM users`)) as Array<{ email: string }>;
+    const [{ email }] = await db.dataSource.query<Array<{ email: string }>>(`SELECT email FROM users`);
     const password = email === 'mia@muster.example' ? first.password : 'intruder password';
     const admin = await login(app, email, password);
     const me = await admin.agent.get('/api/auth/me').expect(200);
     expect(me.body.user).toMatchObject({ role: 'admin', invitationPending: false });
-    const audit = (await db.dataSource.query(`SELECT action, data FROM audit_event WHERE action = 'workspace.first_admin'`)) as Array<{
-      action: string;
-      data: { via: string };
-    }>;
+    const audit = await db.dataSource.query<
+      Array<{
+        action: string;
+        data: { via: string };
+      }>
+    >(`SELECT action, data FROM audit_event WHERE action = 'workspace.first_admin'`);
     expect(audit).toHaveLength(1);
     expect(audit[0].data.via).toBe('onboarding');
   });

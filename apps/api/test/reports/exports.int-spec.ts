@@ -92,13 +92,22 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') ((cell += '"'), i++);
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') (row.push(cell), (cell = ''));
-    else if (c === '\r' && text[i + 1] === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''), i++);
-    else cell += c;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += c;
   }
   return rows;
 }
@@ -116,20 +125,20 @@ describe('data exports: streamed, bounded, formula-safe', () => {
   /** API connections of this database inside an export's transaction. */
   const exportTransactions = async () =>
     (
-      (await db.dataSource.query(
+      await db.dataSource.query<Array<{ n: number }>>(
         `SELECT count(*)::int AS n FROM pg_stat_activity
         WHERE datname = current_database() AND pid <> pg_backend_pid()
           AND (state LIKE 'idle in transaction%' OR (state = 'active' AND query LIKE '%thread_export%'))`,
-      )) as Array<{ n: number }>
+      )
     )[0].n;
 
   /** `n` exports blocked on their clients: cursor transactions idle for over half a second. */
   const exportsWaitingForClients = (n: number) => async () => {
-    const [{ waiting }] = (await db.dataSource.query(
+    const [{ waiting }] = await db.dataSource.query<Array<{ waiting: number }>>(
       `SELECT count(*)::int AS waiting FROM pg_stat_activity
         WHERE datname = current_database() AND state = 'idle in transaction' AND query LIKE 'FETCH%thread_export'
           AND state_change < now() - interval '500 ms'`,
-    )) as Array<{ waiting: number }>;
+    );
     return waiting === n ? true : undefined;
   };
 
@@ -191,13 +200,13 @@ describe('data exports: streamed, bounded, formula-safe', () => {
     await lock.connect();
     await lock.query('BEGIN');
     await lock.query('LOCK TABLE thread IN ACCESS EXCLUSIVE MODE');
-    let held: Array<Promise<Download>> = [];
+    let held: Array<Promise<Download>>;
     try {
       held = [smallCookie, smallCookie, thirdCookie, thirdCookie].map((cookie) => download(baseUrl, cookie, OCTOBER));
       await waitFor(async () => {
-        const [{ n }] = (await db.dataSource.query(
+        const [{ n }] = await db.dataSource.query<Array<{ n: number }>>(
           `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'DECLARE thread_export%'`,
-        )) as Array<{ n: number }>;
+        );
         return n === 4 ? n : undefined;
       });
       const third = await download(baseUrl, smallCookie, OCTOBER);

@@ -98,9 +98,10 @@ describe('reports API (hand-computed fixture)', () => {
   });
 
   it('keeps, counts and applies an agent correction of an intent label', async () => {
-    const [d4] = (await db.dataSource.query(`SELECT id::text, intent FROM message WHERE channel_account_id = $1 AND external_id = 'd4'`, [
-      fx.channel.id,
-    ])) as Array<{ id: string; intent: string }>;
+    const [d4] = await db.dataSource.query<Array<{ id: string; intent: string }>>(
+      `SELECT id::text, intent FROM message WHERE channel_account_id = $1 AND external_id = 'd4'`,
+      [fx.channel.id],
+    );
     const target = d4.intent === 'praise' ? 'product_question' : 'praise';
     const before = await analyst.agent.get(`/api/reports/intents?${NOVEMBER}`).expect(200);
     await agent.agent.post('/api/reports/intents/corrections').set('X-CSRF-Token', agent.csrf).send({ messageId: d4.id, intent: target }).expect(201);

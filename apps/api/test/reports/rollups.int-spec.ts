@@ -6,7 +6,7 @@ import { berlin, seedFixture, WEEKDAYS_8_TO_18, type Fixture } from './fixture';
 
 /** Every rollup row of the workspace, in a stable order (double sums to 9 decimals). */
 async function rollupSnapshot(ds: DataSource, workspaceId: string) {
-  const q = (sql: string) => ds.query(sql, [workspaceId]) as Promise<Array<Record<string, unknown>>>;
+  const q = (sql: string) => ds.query<Array<Record<string, unknown>>>(sql, [workspaceId]);
   return {
     events: await q(
       `SELECT t.thread_key, e.kind, e.seconds, e.business_seconds, e.within_target, e.agent_id, e.action, to_char(e.day, 'YYYY-MM-DD') AS day
@@ -43,12 +43,12 @@ describe('report rollups', () => {
   let db: TestDatabase;
   let fx: Fixture;
   const events = async () =>
-    (await db.dataSource.query(
+    await db.dataSource.query<Array<Record<string, unknown>>>(
       `SELECT t.thread_key, e.kind, e.seconds, e.business_seconds, e.within_target, e.agent_id, e.action, to_char(e.day, 'YYYY-MM-DD') AS day
          FROM report_response_event e JOIN thread t ON t.id = e.thread_id WHERE e.workspace_id = $1
         ORDER BY t.thread_key, e.kind, e.closed_at`,
       [fx.workspace.id],
-    )) as Array<Record<string, unknown>>;
+    );
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -81,14 +81,14 @@ describe('report rollups', () => {
 
   it('counts business hours across a weekend and across the end of daylight saving time', async () => {
     const hours = JSON.stringify(WEEKDAYS_8_TO_18);
-    const [r] = (await db.dataSource.query(
+    const [r] = await db.dataSource.query<Array<Record<string, number>>>(
       `SELECT resonance_business_seconds($1, $2, 'Europe/Berlin', $5::jsonb) AS weekend,
               resonance_business_seconds($3, $4, 'Europe/Berlin', $5::jsonb) AS dst,
               extract(epoch FROM $4::timestamptz - $3::timestamptz)::float8 AS dst_calendar,
               resonance_business_seconds($1, $1, 'Europe/Berlin', $5::jsonb) AS empty`,
       // Fri 6 Nov 17:00 → Mon 9 Nov 09:00 (CET); Fri 23 Oct 17:00 CEST → Mon 26 Oct 09:00 CET.
       [berlin('2026-11-06', '17:00'), berlin('2026-11-09', '09:00'), '2026-10-23T17:00:00+02:00', '2026-10-26T09:00:00+01:00', hours],
-    )) as Array<Record<string, number>>;
+    );
     expect(r).toEqual({ weekend: 7200, dst: 7200, dst_calendar: 65 * 3600, empty: 0 });
   });
 
@@ -138,18 +138,20 @@ describe('report rollups, one change per drain', () => {
   const days = async () =>
     Object.fromEntries(
       (
-        (await db.dataSource.query(
+        await db.dataSource.query<Array<{ d: string; c: number; a: number; h: number }>>(
           `SELECT to_char(day, 'YYYY-MM-DD') d, sum(comments)::int c, sum(answered)::int a, sum(handled)::int h
            FROM report_comment_daily WHERE workspace_id = $1 GROUP BY 1 ORDER BY 1`,
           [fx.workspace.id],
-        )) as Array<{ d: string; c: number; a: number; h: number }>
+        )
       ).map((r) => [r.d, [r.c, r.a, r.h]]),
     );
   const contact = async (externalId: string) =>
     (
-      (await db.dataSource.query(`SELECT id::int FROM contact WHERE channel_account_id = $1 AND external_id = $2`, [fx.channel.id, externalId])) as Array<{
-        id: number;
-      }>
+      await db.dataSource.query<
+        Array<{
+          id: number;
+        }>
+      >(`SELECT id::int FROM contact WHERE channel_account_id = $1 AND external_id = $2`, [fx.channel.id, externalId])
     )[0].id;
   const drainedAsRebuilt = async () => {
     const drained = await rollups.drainAll();
@@ -202,15 +204,18 @@ describe('report rollups, one change per drain', () => {
     const byIntent = async () =>
       Object.fromEntries(
         (
-          (await db.dataSource.query(`SELECT intent, comments FROM report_comment_daily WHERE workspace_id = $1 AND day = '2026-11-05'`, [
-            fx.workspace.id,
-          ])) as Array<{ intent: string; comments: number }>
+          await db.dataSource.query<Array<{ intent: string; comments: number }>>(
+            `SELECT intent, comments FROM report_comment_daily WHERE workspace_id = $1 AND day = '2026-11-05'`,
+            [fx.workspace.id],
+          )
         ).map((r) => [r.intent, r.comments]),
       );
     const before = await byIntent();
-    const [d4] = (await db.dataSource.query(`SELECT intent FROM message WHERE channel_account_id = $1 AND external_id = 'd4'`, [fx.channel.id])) as Array<{
-      intent: string;
-    }>;
+    const [d4] = await db.dataSource.query<
+      Array<{
+        intent: string;
+      }>
+    >(`SELECT intent FROM message WHERE channel_account_id = $1 AND external_id = 'd4'`, [fx.channel.id]);
     const target = d4.intent === 'complaint_support' ? 'other_spam' : 'complaint_support';
     await db.dataSource.query(`UPDATE message SET intent = $2 WHERE channel_account_id = $1 AND external_id = 'd4'`, [fx.channel.id, target]);
     await drainedAsRebuilt();

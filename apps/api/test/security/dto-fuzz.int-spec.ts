@@ -1,6 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
 import fc from 'fast-check';
-import request from 'supertest';
 import { fuzzTestSettings } from '@resonance/config';
 import { createTestDatabase, makeChannel, makeWorkspace, testConfig, type TestDatabase } from '@resonance/testing';
 import { IngestStore } from '@resonance/worker';

@@ -20,7 +20,7 @@ describe('purge of expired sessions and rate-limit counters', () => {
   });
 
   const keys = async (table: string, column: string) =>
-    ((await db.dataSource.query(`SELECT ${column} AS k FROM ${table}`)) as Array<{ k: string }>).map((r) => r.k).sort();
+    (await db.dataSource.query<Array<{ k: string }>>(`SELECT ${column} AS k FROM ${table}`)).map((r) => r.k).sort();
 
   it('deletes expired sessions, login counters past their window or memory and write counters past their minute, in batches', async () => {
     const ws = await makeWorkspace(db.dataSource);

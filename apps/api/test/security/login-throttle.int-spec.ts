@@ -131,7 +131,7 @@ describe('login throttle', () => {
     const lock = db.dataSource.createQueryRunner();
     await lock.connect();
     await lock.startTransaction();
-    let answeredWhileLocked = false;
+    let answeredWhileLocked: boolean;
     try {
       await lock.query(`LOCK TABLE audit_event IN SHARE ROW EXCLUSIVE MODE`);
       const answer = tryLogin('127.0.0.16', user.email, 'guess again').then((r) => r.status);

@@ -28,7 +28,7 @@ describe('one report request cannot block or kill the api', () => {
   const output: string[] = [];
 
   afterAll(async () => {
-    if (api && api.exitCode === null) {
+    if (api?.exitCode === null) {
       api.kill('SIGKILL');
       await new Promise((r) => api!.once('exit', r));
     }
@@ -83,8 +83,8 @@ describe('one report request cannot block or kill the api', () => {
     const res = await fetch(`${url}/api/reports/response-times?period=9999-12-31..9999-12-31`, {
       headers: { cookie },
       signal: AbortSignal.timeout(5_000),
-    }).catch((error: Error) => {
-      throw new Error(`the report request did not answer within 5 s (${error.name}); api exit code ${api!.exitCode}`);
+    }).catch((error: unknown) => {
+      throw new Error(`the report request did not answer within 5 s (${error instanceof Error ? error.name : String(error)}); api exit code ${api!.exitCode}`);
     });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { message: string }).message).toMatch(/between 2000-01-01 and 2100-12-31/);

@@ -72,9 +72,9 @@ describe('every API route under property-based fuzzing', () => {
     await db.dataSource.query(`DELETE FROM login_throttle`);
     const live = new Set(
       (
-        (await db.dataSource.query(`SELECT csrf_token FROM session WHERE csrf_token = ANY($1) AND expires_at > now()`, [
+        await db.dataSource.query<Array<{ csrf_token: string }>>(`SELECT csrf_token FROM session WHERE csrf_token = ANY($1) AND expires_at > now()`, [
           [...sessions.values()].map((s) => s.csrf),
-        ])) as Array<{ csrf_token: string }>
+        ])
       ).map((r) => r.csrf_token),
     );
     for (const role of ROLES) {

@@ -36,7 +36,7 @@ describe('client address behind a reverse proxy (API_TRUST_PROXY)', () => {
     fromAddress(app, socketAddress).post('/api/auth/login').set('X-Forwarded-For', forwardedFor).send({ email, password: 'wrong password' });
 
   const throttleKeys = async (like: string): Promise<string[]> =>
-    ((await db.dataSource.query(`SELECT key FROM login_throttle WHERE key LIKE $1 ORDER BY key`, [like])) as Array<{ key: string }>).map((r) => r.key);
+    (await db.dataSource.query<Array<{ key: string }>>(`SELECT key FROM login_throttle WHERE key LIKE $1 ORDER BY key`, [like])).map((r) => r.key);
 
   it('with API_TRUST_PROXY=loopback, two clients forwarded by the same proxy are throttled apart', async () => {
     const user = await makeLoginUser(db.dataSource, workspace, 'agent');
@@ -61,7 +61,7 @@ describe('client address behind a reverse proxy (API_TRUST_PROXY)', () => {
 
   it('counts the write limit and the webhook handshake limit on the same forwarded address', async () => {
     await fromAddress(behindProxy, '127.0.0.33').post('/api/auth/logout').set('X-Forwarded-For', '198.51.100.7');
-    const [write] = (await db.dataSource.query(`SELECT hits FROM api_rate_limit WHERE key = 'ip:198.51.100.7'`)) as Array<{ hits: number }>;
+    const [write] = await db.dataSource.query<Array<{ hits: number }>>(`SELECT hits FROM api_rate_limit WHERE key = 'ip:198.51.100.7'`);
     expect(write?.hits).toBe(1);
 
     const handshake = (forwardedFor: string) =>

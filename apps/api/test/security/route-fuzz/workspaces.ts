@@ -96,9 +96,7 @@ export async function seedWorkspace(ds: DataSource, label: 'a' | 'b', password: 
       createdAt: day(2),
     },
   ]);
-  const threadIds = ((await ds.query(`SELECT id::text FROM thread WHERE workspace_id = $1 ORDER BY id`, [workspace.id])) as Array<{ id: string }>).map(
-    (r) => r.id,
-  );
+  const threadIds = (await ds.query<Array<{ id: string }>>(`SELECT id::text FROM thread WHERE workspace_id = $1 ORDER BY id`, [workspace.id])).map((r) => r.id);
   const tag = `tag-${marker}`;
   await ds.query(`UPDATE thread SET tags = ARRAY[$2], assignee_id = $3 WHERE workspace_id = $1`, [workspace.id, tag, users.agent.id]);
   // A reply sent from Resonance whose delivery failed (messages/:id/retry) and one still queued.
@@ -109,13 +107,13 @@ export async function seedWorkspace(ds: DataSource, label: 'a' | 'b', password: 
       [workspace.id, facebook.id, threadIds[0], users.agent.id, `Reply ${delivery} ${marker}`, delivery, delivery === 'failed' ? `error ${marker}` : null],
     );
   }
-  const messages = (await ds.query(
+  const messages = await ds.query<Array<{ id: string; at: string }>>(
     `SELECT id::text, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at FROM message WHERE workspace_id = $1 ORDER BY id`,
     [workspace.id],
-  )) as Array<{ id: string; at: string }>;
-  const inbound = (await ds.query(`SELECT id::text FROM message WHERE workspace_id = $1 AND NOT is_from_account ORDER BY id LIMIT 1`, [
+  );
+  const inbound = await ds.query<Array<{ id: string }>>(`SELECT id::text FROM message WHERE workspace_id = $1 AND NOT is_from_account ORDER BY id LIMIT 1`, [
     workspace.id,
-  ])) as Array<{ id: string }>;
+  ]);
   await ds.query(`INSERT INTO message_action (workspace_id, message_id, action, state, requested_by, error) VALUES ($1, $2, 'hide', 'failed', $3, $4)`, [
     workspace.id,
     inbound[0].id,
@@ -160,7 +158,7 @@ export async function seedWorkspace(ds: DataSource, label: 'a' | 'b', password: 
     ],
   );
   await new Rollups(ds).drainAll();
-  const ids = async (sql: string) => ((await ds.query(sql, [workspace.id])) as Array<{ id: string }>).map((r) => r.id);
+  const ids = async (sql: string) => (await ds.query<Array<{ id: string }>>(sql, [workspace.id])).map((r) => r.id);
   return {
     id: workspace.id,
     marker,
@@ -206,9 +204,7 @@ export async function workspaceRows(ds: DataSource, workspaceId: string): Promis
   const rows: Record<string, string[]> = {};
   for (const table of tables) {
     const where = table === 'workspace' ? 'id = $1' : table === 'audit_event' ? `workspace_id = $1 AND action <> 'auth.login_failed'` : 'workspace_id = $1';
-    rows[table] = ((await ds.query(`SELECT t::text AS row FROM ${table} t WHERE ${where} ORDER BY 1`, [workspaceId])) as Array<{ row: string }>).map(
-      (r) => r.row,
-    );
+    rows[table] = (await ds.query<Array<{ row: string }>>(`SELECT t::text AS row FROM ${table} t WHERE ${where} ORDER BY 1`, [workspaceId])).map((r) => r.row);
   }
   return rows;
 }
