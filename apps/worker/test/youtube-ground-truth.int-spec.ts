@@ -89,17 +89,17 @@ describe('YouTube against the sim: exactly once in, exactly once out, with fault
     expect([...replies.values()].some((n) => n > 5)).toBe(true);
     expect(stored.some((m) => m.is_from_account)).toBe(true);
     // Channel-level threads belong to no post; video threads to their video, which is a post with counters.
-    const threads = (await db.dataSource.query(
+    const threads = await db.dataSource.query<Array<{ thread_key: string; post: string | null }>>(
       `SELECT t.thread_key, p.external_id AS post FROM thread t LEFT JOIN post p ON p.id = t.post_id WHERE t.channel_account_id = $1`,
       [channel.id],
-    )) as Array<{ thread_key: string; post: string | null }>;
+    );
     for (const t of comments.filter((c) => c.parentExternalId === null)) {
       expect(threads.find((x) => x.thread_key === t.externalId)?.post ?? null).toBe(t.postExternalId);
     }
-    const posts = (await db.dataSource.query(
+    const posts = await db.dataSource.query<Array<{ external_id: string; views: number; comments: number; counts_read_at: Date | null }>>(
       `SELECT external_id, views_count AS views, comments_count AS comments, counts_read_at FROM post WHERE channel_account_id = $1`,
       [channel.id],
-    )) as Array<{ external_id: string; views: number; comments: number; counts_read_at: Date | null }>;
+    );
     expect(new Set(posts.map((p) => p.external_id))).toEqual(new Set(truth.filter((t) => t.kind === 'post').map((t) => t.externalId)));
     expect(posts.some((p) => Number(p.views) > 0 && p.comments > 0)).toBe(true);
     expect(posts.every((p) => p.counts_read_at !== null)).toBe(true);
@@ -155,10 +155,10 @@ describe('YouTube against the sim: exactly once in, exactly once out, with fault
           [channel.workspaceId, channel.id, threadId, userId, text, agoMs],
         )
       )[0].id;
-    const threads = (await db.dataSource.query(
+    const threads = await db.dataSource.query<Array<{ id: string; thread_key: string }>>(
       `SELECT id::text, thread_key FROM thread WHERE channel_account_id = $1 AND last_inbound_at IS NOT NULL ORDER BY last_message_at DESC LIMIT 2`,
       [channel.id],
-    )) as Array<{ id: string; thread_key: string }>;
+    );
     const received = async (text: string) =>
       (await simJson<{ items: Array<{ text: string; externalId: string; targetId: string }> }>(sim, '/_sim/received?network=youtube')).items.filter(
         (r) => r.text === text,

@@ -271,10 +271,12 @@ export class FaultRig {
   async waitForMessages(n: number, ms = 120_000): Promise<void> {
     await waitFor(
       async () => {
-        const rows = (await this.ds.query(`SELECT channel_account_id::text AS id, count(*)::int AS n FROM message GROUP BY 1`)) as Array<{
-          id: string;
-          n: number;
-        }>;
+        const rows = await this.ds.query<
+          Array<{
+            id: string;
+            n: number;
+          }>
+        >(`SELECT channel_account_id::text AS id, count(*)::int AS n FROM message GROUP BY 1`);
         return this.channels.every((c) => (rows.find((r) => r.id === c.id)?.n ?? 0) >= n) ? true : undefined;
       },
       ms,
