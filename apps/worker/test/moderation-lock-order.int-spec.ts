@@ -71,7 +71,7 @@ describe('marking a moderation action done while the same action is requested ag
     );
     const inserted = await again.then(
       (r) => r.rows,
-      async (error: Error) => {
+      async (error: unknown) => {
         await api.query('ROLLBACK');
         throw error;
       },

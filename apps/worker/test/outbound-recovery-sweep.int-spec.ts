@@ -103,9 +103,7 @@ describe('outbound recovery sweep', () => {
       let failed = 0;
       worker = new backend.Worker(
         QueueName.Outbound,
-        async (job) => {
-          throw new UnrecoverableError(job.data.messageId === stalled ? 'job stalled more than allowable limit' : 'the database was away');
-        },
+        (job) => Promise.reject(new UnrecoverableError(job.data.messageId === stalled ? 'job stalled more than allowable limit' : 'the database was away')),
         { connection: backend.connection as never, prefix: backend.prefix },
       );
       worker.on('failed', () => ++failed === 2 && resolve());

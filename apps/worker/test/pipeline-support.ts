@@ -7,7 +7,8 @@ import { makeChannel, makeWorkspace } from '@resonance/testing';
 export const demoFacebook = DEMO_ACCOUNTS.find((a) => a.network === 'facebook')!;
 
 /** The sim on an ephemeral port, no live traffic (tests generate on demand). */
-export function testSim(webhookUrl: string | 'off' = 'off'): Promise<RunningSim> {
+/** `webhookUrl` 'off' (the default) sends no webhooks. */
+export function testSim(webhookUrl = 'off'): Promise<RunningSim> {
   return startSim({
     SIM_HOST: '127.0.0.1',
     SIM_PORT: 0,

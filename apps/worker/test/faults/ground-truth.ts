@@ -120,10 +120,12 @@ export class Ledger {
    */
   async check(ms: number): Promise<Tally> {
     const until = Date.now() + ms;
-    let tally = emptyTally();
     let cleanSince: number | undefined;
     for (;;) {
-      tally = await this.tally().catch((error: Error) => ({ ...emptyTally(), stuck: [`database not readable: ${error.message}`] }));
+      const tally = await this.tally().catch((error: unknown) => ({
+        ...emptyTally(),
+        stuck: [`database not readable: ${error instanceof Error ? error.message : String(error)}`],
+      }));
       const clean = problemCount(tally) === 0;
       if (!clean) cleanSince = undefined;
       else cleanSince ??= Date.now();
