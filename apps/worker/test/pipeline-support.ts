@@ -30,7 +30,7 @@ export async function connectDemoPage(ds: DataSource, config: Config): Promise<C
   });
 }
 
-export async function simJson<T = any>(sim: RunningSim, path: string, init?: { method: string; body?: unknown }): Promise<T> {
+export async function simJson<T = unknown>(sim: RunningSim, path: string, init?: { method: string; body?: unknown }): Promise<T> {
   const res = await fetch(`${sim.url}${path}`, {
     method: init?.method ?? 'GET',
     headers: init?.body !== undefined ? { 'content-type': 'application/json' } : undefined,
