@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import request from 'supertest';
 import type { Config } from '@resonance/config';
 import type { RunningSim } from '@resonance/sim';
 import { createQueueBackend, prepareQueueBackend } from '@resonance/queue';
@@ -189,6 +188,5 @@ describe.each(['redis', 'postgres'] as const)('Facebook pipeline against the sim
     expect(rows).toEqual([{ id: messageId, delivery: 'sent' }]);
     const view = await session.agent.get(`/api/threads/${thread.id}/messages`).expect(200);
     expect(JSON.stringify(view.body)).toContain(text);
-    request;
   });
 });

@@ -132,7 +132,7 @@ describe('IngestStore', () => {
 
   it('makes a second writer of a thread wait for the first to commit; the timers count both', async () => {
     await store.ingest(channel.id, [msg('c1', 1)]);
-    let release = () => undefined as void;
+    let release: () => void = () => undefined;
     const gate = new Promise<void>((r) => (release = r));
     // A holds its transaction open after writing c2 (a sync run saves its cursor there).
     const first = store.ingest(channel.id, [msg('c2', 2)], { inTransaction: () => gate });
@@ -305,7 +305,12 @@ describe('IngestStore', () => {
       msg(`t${t}-d`, 7, { threadKey: `T${t}`, author: { externalId: 'cust-x', name: 'X' } }),
     ]).flat();
     let cursorSaved = 0;
-    const result = await store.ingest(channel.id, batch, { inTransaction: async () => void cursorSaved++ });
+    const result = await store.ingest(channel.id, batch, {
+      inTransaction: () => {
+        cursorSaved++;
+        return Promise.resolve();
+      },
+    });
     expect(result).toEqual({ posts: 0, messagesInserted: 320, messagesUpdated: 0, threadsTouched: 80 });
     expect(cursorSaved).toBe(1);
     expect(await db.dataSource.getRepository(Contact).countBy({ channelAccountId: channel.id })).toBe(8);
@@ -317,7 +322,12 @@ describe('IngestStore', () => {
       expect(t.waitingSince?.toISOString()).toBe(at(5));
     }
     // The same batch again: nothing new, the cursor saved once more, counts unchanged.
-    const again = await store.ingest(channel.id, batch, { inTransaction: async () => void cursorSaved++ });
+    const again = await store.ingest(channel.id, batch, {
+      inTransaction: () => {
+        cursorSaved++;
+        return Promise.resolve();
+      },
+    });
     expect(again.messagesInserted).toBe(0);
     expect(cursorSaved).toBe(2);
     expect((await thread('T0')).unreadCount).toBe(3);
@@ -328,9 +338,21 @@ describe('IngestStore', () => {
     // A thread the database refuses (its channel kind breaks a CHECK): its writer's transaction fails.
     const bad = msg('bad', 2, { threadKey: 'BAD', channel: 'bogus' as MessageRecord['channel'] });
     let cursorSaved = false;
-    await expect(store.ingest(channel.id, [...good, bad], { inTransaction: async () => void (cursorSaved = true) })).rejects.toThrow(/check constraint/);
+    await expect(
+      store.ingest(channel.id, [...good, bad], {
+        inTransaction: () => {
+          cursorSaved = true;
+          return Promise.resolve();
+        },
+      }),
+    ).rejects.toThrow(/check constraint/);
     expect(cursorSaved).toBe(false);
-    const retry = await store.ingest(channel.id, good, { inTransaction: async () => void (cursorSaved = true) });
+    const retry = await store.ingest(channel.id, good, {
+      inTransaction: () => {
+        cursorSaved = true;
+        return Promise.resolve();
+      },
+    });
     expect(cursorSaved).toBe(true);
     expect(await db.dataSource.getRepository(Message).countBy({ channelAccountId: channel.id })).toBe(250);
     expect(retry.messagesInserted).toBeLessThan(250); // the writer that succeeded had stored its part

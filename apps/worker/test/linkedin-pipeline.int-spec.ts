@@ -198,9 +198,10 @@ describe('LinkedIn pipeline against the sim, with faults on', () => {
       // LinkedIn's slowed calls may answer their 429s only after Facebook is done: wait for them.
       const rows = await waitFor(
         async () => {
-          const found = (await db.dataSource.query(`SELECT status, rate_budget, last_error FROM channel_account WHERE id = ANY($1::uuid[])`, [
-            throttled,
-          ])) as Array<{ status: string; last_error: string | null }>;
+          const found = await db.dataSource.query<Array<{ status: string; last_error: string | null }>>(
+            `SELECT status, rate_budget, last_error FROM channel_account WHERE id = ANY($1::uuid[])`,
+            [throttled],
+          );
           return found.some((r) => r.last_error?.startsWith('RATE_LIMITED')) ? found : undefined;
         },
         30_000,

@@ -52,11 +52,11 @@ describe('marking a moderation action done while the same action is requested ag
     ]);
     // Hidden on the network already: the runner marks the action done without calling it.
     await db.dataSource.query(`UPDATE message SET hidden = true WHERE external_id = 'c-1'`);
-    const [message] = (await db.dataSource.query(`SELECT id::text FROM message WHERE external_id = 'c-1'`)) as Array<{ id: string }>;
-    const [action] = (await db.dataSource.query(
+    const [message] = await db.dataSource.query<Array<{ id: string }>>(`SELECT id::text FROM message WHERE external_id = 'c-1'`);
+    const [action] = await db.dataSource.query<Array<{ id: string }>>(
       `INSERT INTO message_action (workspace_id, message_id, action, requested_by) VALUES ($1, $2, 'hide', $3) RETURNING id::text`,
       [channel.workspaceId, message.id, userId],
-    )) as Array<{ id: string }>;
+    );
 
     // The second request, as the api runs it: the message locked first ...
     await api.query('BEGIN');
@@ -71,7 +71,7 @@ describe('marking a moderation action done while the same action is requested ag
     );
     const inserted = await again.then(
       (r) => r.rows,
-      async (error: Error) => {
+      async (error: unknown) => {
         await api.query('ROLLBACK');
         throw error;
       },

@@ -56,12 +56,12 @@ describe('outbound recovery sweep', () => {
     const [thread] = await db.dataSource.query(`SELECT id FROM thread WHERE channel_account_id = $1`, [channel.id]);
     insertStranded = async (count) =>
       (
-        (await db.dataSource.query(
+        await db.dataSource.query<Array<{ id: string }>>(
           `INSERT INTO message (workspace_id, channel_account_id, thread_id, direction, is_from_account, author_user_id, text, created_at, delivery)
            SELECT $1, $2, $3, 'outbound', true, $4, 'Antwort ' || g, now() - interval '1 minute', 'queued' FROM generate_series(1, $5::int) g
            RETURNING id::text`,
           [channel.workspaceId, channel.id, thread.id, userId, count],
-        )) as Array<{ id: string }>
+        )
       ).map((r) => r.id);
   });
 
@@ -103,9 +103,7 @@ describe('outbound recovery sweep', () => {
       let failed = 0;
       worker = new backend.Worker(
         QueueName.Outbound,
-        async (job) => {
-          throw new UnrecoverableError(job.data.messageId === stalled ? 'job stalled more than allowable limit' : 'the database was away');
-        },
+        (job) => Promise.reject(new UnrecoverableError(job.data.messageId === stalled ? 'job stalled more than allowable limit' : 'the database was away')),
         { connection: backend.connection as never, prefix: backend.prefix },
       );
       worker.on('failed', () => ++failed === 2 && resolve());

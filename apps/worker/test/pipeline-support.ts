@@ -7,7 +7,8 @@ import { makeChannel, makeWorkspace } from '@resonance/testing';
 export const demoFacebook = DEMO_ACCOUNTS.find((a) => a.network === 'facebook')!;
 
 /** The sim on an ephemeral port, no live traffic (tests generate on demand). */
-export function testSim(webhookUrl: string | 'off' = 'off'): Promise<RunningSim> {
+/** `webhookUrl` 'off' (the default) sends no webhooks. */
+export function testSim(webhookUrl = 'off'): Promise<RunningSim> {
   return startSim({
     SIM_HOST: '127.0.0.1',
     SIM_PORT: 0,
@@ -29,7 +30,7 @@ export async function connectDemoPage(ds: DataSource, config: Config): Promise<C
   });
 }
 
-export async function simJson<T = any>(sim: RunningSim, path: string, init?: { method: string; body?: unknown }): Promise<T> {
+export async function simJson<T = unknown>(sim: RunningSim, path: string, init?: { method: string; body?: unknown }): Promise<T> {
   const res = await fetch(`${sim.url}${path}`, {
     method: init?.method ?? 'GET',
     headers: init?.body !== undefined ? { 'content-type': 'application/json' } : undefined,

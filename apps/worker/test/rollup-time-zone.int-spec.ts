@@ -99,7 +99,7 @@ describe('rollups of a workspace whose time zone PostgreSQL does not know', () =
       /workspace time zone 'US\/Pacific-New' is not a time zone PostgreSQL knows/,
     );
     await expect(makeWorkspace(db.dataSource, { timezone: UNKNOWN_ZONE })).rejects.toThrow(/not a time zone PostgreSQL knows/);
-    const [{ timezone }] = (await db.dataSource.query(`SELECT timezone FROM workspace WHERE id = $1`, [newYork.id])) as Array<{ timezone: string }>;
+    const [{ timezone }] = await db.dataSource.query<Array<{ timezone: string }>>(`SELECT timezone FROM workspace WHERE id = $1`, [newYork.id]);
     expect(timezone).toBe('America/New_York');
 
     await db.dataSource.query(`UPDATE workspace SET timezone = 'Asia/Tokyo' WHERE id = $1`, [newYork.id]);

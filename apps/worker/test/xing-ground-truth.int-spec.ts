@@ -107,7 +107,7 @@ describe('XING against the sim: exactly once in, exactly once out, with faults o
       const [row] = await db.dataSource.query(`SELECT status, last_error FROM channel_account WHERE id = $1`, [channel.id]);
       expect(row.status).toBe('needs_reauth');
       expect(row.last_error).toMatch(/INVALID_OAUTH_TOKEN/);
-      expect(row.last_error).not.toContain(String(demoXing.credentials.accessTokenSecret));
+      expect(row.last_error).not.toContain(demoXing.credentials.accessTokenSecret);
     } finally {
       await clearFaults();
     }

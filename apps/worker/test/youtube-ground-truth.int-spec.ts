@@ -54,7 +54,7 @@ describe('YouTube against the sim: exactly once in, exactly once out, with fault
     // The channel answers one thread natively (on YouTube itself) more often than a thread embeds
     // replies (5): those beyond come only from comments.list?parentId.
     const busy = (await youtubeTruth(sim)).find((t) => t.kind === 'comment' && t.parentExternalId === null && t.postExternalId !== null)!;
-    const native = new YoutubeClient({ settings: youtubeSettings(config), accessToken: String(demoYoutube.credentials.accessToken) });
+    const native = new YoutubeClient({ settings: youtubeSettings(config), accessToken: demoYoutube.credentials.accessToken });
     for (let i = 0; i < 7; i++)
       await native.insert('comments', { part: 'snippet' }, { snippet: { parentId: busy.externalId, textOriginal: `Native answer ${i}` } });
     await youtubeFault(sim, { kind: 'rate_limit', probability: 0.12 });
@@ -89,17 +89,17 @@ describe('YouTube against the sim: exactly once in, exactly once out, with fault
     expect([...replies.values()].some((n) => n > 5)).toBe(true);
     expect(stored.some((m) => m.is_from_account)).toBe(true);
     // Channel-level threads belong to no post; video threads to their video, which is a post with counters.
-    const threads = (await db.dataSource.query(
+    const threads = await db.dataSource.query<Array<{ thread_key: string; post: string | null }>>(
       `SELECT t.thread_key, p.external_id AS post FROM thread t LEFT JOIN post p ON p.id = t.post_id WHERE t.channel_account_id = $1`,
       [channel.id],
-    )) as Array<{ thread_key: string; post: string | null }>;
+    );
     for (const t of comments.filter((c) => c.parentExternalId === null)) {
       expect(threads.find((x) => x.thread_key === t.externalId)?.post ?? null).toBe(t.postExternalId);
     }
-    const posts = (await db.dataSource.query(
+    const posts = await db.dataSource.query<Array<{ external_id: string; views: string | null; comments: number; counts_read_at: Date | null }>>(
       `SELECT external_id, views_count AS views, comments_count AS comments, counts_read_at FROM post WHERE channel_account_id = $1`,
       [channel.id],
-    )) as Array<{ external_id: string; views: number; comments: number; counts_read_at: Date | null }>;
+    );
     expect(new Set(posts.map((p) => p.external_id))).toEqual(new Set(truth.filter((t) => t.kind === 'post').map((t) => t.externalId)));
     expect(posts.some((p) => Number(p.views) > 0 && p.comments > 0)).toBe(true);
     expect(posts.every((p) => p.counts_read_at !== null)).toBe(true);
@@ -122,7 +122,7 @@ describe('YouTube against the sim: exactly once in, exactly once out, with fault
       const [row] = await db.dataSource.query(`SELECT status, last_error FROM channel_account WHERE id = $1`, [channel.id]);
       expect(row.status).toBe('needs_reauth');
       expect(row.last_error).toMatch(/^AUTH_EXPIRED: Request had invalid authentication credentials/);
-      expect(row.last_error).not.toContain(String(demoYoutube.credentials.refreshToken));
+      expect(row.last_error).not.toContain(demoYoutube.credentials.refreshToken);
     } finally {
       await clearYoutubeFaults(sim);
     }
@@ -155,10 +155,10 @@ describe('YouTube against the sim: exactly once in, exactly once out, with fault
           [channel.workspaceId, channel.id, threadId, userId, text, agoMs],
         )
       )[0].id;
-    const threads = (await db.dataSource.query(
+    const threads = await db.dataSource.query<Array<{ id: string; thread_key: string }>>(
       `SELECT id::text, thread_key FROM thread WHERE channel_account_id = $1 AND last_inbound_at IS NOT NULL ORDER BY last_message_at DESC LIMIT 2`,
       [channel.id],
-    )) as Array<{ id: string; thread_key: string }>;
+    );
     const received = async (text: string) =>
       (await simJson<{ items: Array<{ text: string; externalId: string; targetId: string }> }>(sim, '/_sim/received?network=youtube')).items.filter(
         (r) => r.text === text,
@@ -178,7 +178,7 @@ describe('YouTube against the sim: exactly once in, exactly once out, with fault
     // The reply went out, but the answer was lost (crash): the next attempt finds it and inserts nothing.
     const lost = `Vor dem Absturz gesendet ${Date.now()}`;
     const lostId = await queueReply(threads[1].id, lost, 2_000);
-    const client = new YoutubeClient({ settings: youtubeSettings(config), accessToken: String(demoYoutube.credentials.accessToken) });
+    const client = new YoutubeClient({ settings: youtubeSettings(config), accessToken: demoYoutube.credentials.accessToken });
     const onNetwork = await client.insert<{ id: string }>(
       'comments',
       { part: 'snippet' },

@@ -106,9 +106,11 @@ export async function storeThreads(tx: EntityManager, channel: ChannelRow, plan:
       continue;
     }
     inserted += 1;
+    const message = row.get(m.external_id);
+    if (!message) throw new Error(`storeThreads: message ${m.external_id} was stored but is not in the write`);
     const list = insertedOf.get(m.thread_id);
-    if (list) list.push(row.get(m.external_id)!);
-    else insertedOf.set(m.thread_id, [row.get(m.external_id)!]);
+    if (list) list.push(message);
+    else insertedOf.set(m.thread_id, [message]);
     if (!m.from_account) unreadDelta.set(m.thread_id, (unreadDelta.get(m.thread_id) ?? 0) + 1);
   }
   const touched = new Set([...created.keys(), ...insertedOf.keys(), ...edited]);
@@ -161,9 +163,9 @@ export async function upsertContacts(tx: EntityManager, channel: ChannelRow, row
   for (const r of rows) if (r.author_external_id && !r.from_account) contacts.set(r.author_external_id, r);
   if (!contacts.size) return;
   // Sorted so that concurrent pages lock contact rows in the same order (no deadlocks).
-  const payload = [...contacts.values()]
-    .sort((a, b) => (a.author_external_id! < b.author_external_id! ? -1 : 1))
-    .map((r) => ({ e: r.author_external_id, n: r.author_name, h: r.author_handle, a: r.author_avatar }));
+  const payload = [...contacts.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([, r]) => ({ e: r.author_external_id, n: r.author_name, h: r.author_handle, a: r.author_avatar }));
   await upsertContactRows.run({ workspaceId: channel.workspace_id, channelId: channel.id, contacts: JSON.stringify(payload) }, sqlClient(tx));
 }
 
@@ -187,7 +189,8 @@ async function insertAndLockThreads(tx: EntityManager, channel: ChannelRow, plan
   );
   return new Map(
     created.map((t) => {
-      const list = byThread.get(t.thread_key)!;
+      const list = byThread.get(t.thread_key);
+      if (!list) throw new Error(`insertAndLockThreads: thread ${t.thread_key} was created but is not in the write`);
       return [t.id, { messages: list.length, inbound: list.filter((m) => !m.from_account).length }];
     }),
   );

@@ -60,7 +60,11 @@ export class OutboundRecovery implements OnApplicationBootstrap, BeforeApplicati
           (c) =>
             (c.requeued || c.failed) && this.logger.log(c, `outbound recovery: ${c.requeued} re-queued, ${c.failed} marked failed of ${c.checked} pending`),
         )
-        .catch((error: Error) => this.logger.warn(`outbound recovery sweep failed (next in ${OUTBOUND_RECOVERY_SWEEP_MS} ms): ${error.message}`)),
+        .catch((error: unknown) =>
+          this.logger.warn(
+            `outbound recovery sweep failed (next in ${OUTBOUND_RECOVERY_SWEEP_MS} ms): ${error instanceof Error ? error.message : String(error)}`,
+          ),
+        ),
     );
   }
 

@@ -69,7 +69,10 @@ export async function* readAhead(
   try {
     fill();
     for (;;) {
-      const first = await queue.shift()!.result;
+      const head = queue.shift();
+      // fill() leaves a request queued until one settles done or failed, and that one is consumed first.
+      if (!head) throw new Error('readAhead: no page requested although the source is not exhausted');
+      const first = await head.result;
       if (first.done) return;
       const batch: PageBatch = { records: [...first.value.records], commit: { ...first.value.commit }, pages: 1 };
       // Take the pages that are already here; an unsettled one (or an error) waits for the next round.

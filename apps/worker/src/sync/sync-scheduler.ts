@@ -49,7 +49,7 @@ export class SyncScheduler implements OnApplicationBootstrap, BeforeApplicationS
   private tick(): void {
     if (this.running || !this.timer) return;
     this.running = this.reconcile()
-      .catch((error: Error) => this.logger.warn(`sync schedules not reconciled: ${error.message}`))
+      .catch((error: unknown) => this.logger.warn(`sync schedules not reconciled: ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => (this.running = null));
   }
 
@@ -63,7 +63,7 @@ export class SyncScheduler implements OnApplicationBootstrap, BeforeApplicationS
     }
     const existing = await this.queue.getJobSchedulers(0, -1);
     const have = new Map(existing.filter((s) => s.key.startsWith(PREFIX)).map((s) => [s.key.slice(PREFIX.length), Number(s.every)]));
-    for (const [id, every] of have) if (!wanted.has(id)) await this.queue.removeJobScheduler(jobId.sync(id));
+    for (const id of have.keys()) if (!wanted.has(id)) await this.queue.removeJobScheduler(jobId.sync(id));
     for (const [id, every] of wanted) if (have.get(id) !== every) await this.schedule(id, every);
   }
 

@@ -119,10 +119,10 @@ describe('fault suite: nothing lost, nothing doubled', () => {
   const expectRepliesOnce = async () => {
     await waitFor(
       async () => {
-        const rows = (await db.dataSource.query(`SELECT delivery FROM message WHERE channel_account_id = $1 AND text = ANY($2::text[])`, [
-          channelId,
-          sentTexts,
-        ])) as Array<{ delivery: string }>;
+        const rows = await db.dataSource.query<Array<{ delivery: string }>>(
+          `SELECT delivery FROM message WHERE channel_account_id = $1 AND text = ANY($2::text[])`,
+          [channelId, sentTexts],
+        );
         return rows.length === sentTexts.length && rows.every((r) => r.delivery === 'sent') ? true : undefined;
       },
       60_000,
@@ -130,10 +130,10 @@ describe('fault suite: nothing lost, nothing doubled', () => {
     );
     const received = (await simJson<{ items: Array<{ text: string }> }>(sim, '/_sim/received?network=facebook')).items;
     for (const text of sentTexts) expect([text, received.filter((r) => r.text === text).length]).toEqual([text, 1]);
-    const stored = (await db.dataSource.query(`SELECT text FROM message WHERE channel_account_id = $1 AND text = ANY($2::text[])`, [
+    const stored = await db.dataSource.query<Array<{ text: string }>>(`SELECT text FROM message WHERE channel_account_id = $1 AND text = ANY($2::text[])`, [
       channelId,
       sentTexts,
-    ])) as Array<{ text: string }>;
+    ]);
     expect(stored.length).toBe(sentTexts.length);
   };
 

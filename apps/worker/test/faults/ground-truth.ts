@@ -64,12 +64,12 @@ export class Ledger {
   /** Posts a reply through the api to a comment thread of the network not yet answered; false when there is none yet. */
   async reply(network: Network): Promise<boolean> {
     const channelId = this.rig.channel(network).id;
-    const [thread] = (await this.rig.ds.query(
+    const [thread] = await this.rig.ds.query<Array<{ id: string }>>(
       `SELECT t.id::text FROM thread t WHERE t.channel_account_id = $1 AND t.channel = 'comment' AND t.last_inbound_at IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM message m WHERE m.thread_id = t.id AND m.direction = 'outbound')
         ORDER BY t.last_message_at DESC LIMIT 1`,
       [channelId],
-    )) as Array<{ id: string }>;
+    );
     if (!thread) return false;
     const text = `Fault run reply ${++this.seq} on ${network} (${Date.now().toString(36)})`;
     const entry: Reply = { network, channelId, text, answered: false };
@@ -84,14 +84,14 @@ export class Ledger {
 
   /** Likes or hides a customer's Facebook comment through the api; false when there is none left to act on. */
   async moderate(action: 'like' | 'hide'): Promise<boolean> {
-    const [m] = (await this.rig.ds.query(
+    const [m] = await this.rig.ds.query<Array<{ id: string; external_id: string }>>(
       `SELECT m.id::text, m.external_id FROM message m JOIN thread t ON t.id = m.thread_id
         WHERE m.channel_account_id = $1 AND t.channel = 'comment' AND m.direction = 'inbound' AND NOT m.is_from_account
           AND m.external_id IS NOT NULL AND NOT m.deleted AND NOT (m.id::text = ANY($2::text[]))
           AND NOT EXISTS (SELECT 1 FROM message_action a WHERE a.message_id = m.id)
         ORDER BY m.id DESC LIMIT 1`,
       [this.rig.channel('facebook').id, this.actions.map((a) => a.messageId)],
-    )) as Array<{ id: string; external_id: string }>;
+    );
     if (!m) return false;
     const entry: Action = { messageId: m.id, externalId: m.external_id, action, answered: false };
     this.actions.push(entry);
@@ -120,10 +120,12 @@ export class Ledger {
    */
   async check(ms: number): Promise<Tally> {
     const until = Date.now() + ms;
-    let tally = emptyTally();
     let cleanSince: number | undefined;
     for (;;) {
-      tally = await this.tally().catch((error: Error) => ({ ...emptyTally(), stuck: [`database not readable: ${error.message}`] }));
+      const tally = await this.tally().catch((error: unknown) => ({
+        ...emptyTally(),
+        stuck: [`database not readable: ${error instanceof Error ? error.message : String(error)}`],
+      }));
       const clean = problemCount(tally) === 0;
       if (!clean) cleanSince = undefined;
       else cleanSince ??= Date.now();
@@ -159,13 +161,12 @@ export class Ledger {
     }
     for (const r of this.replies) {
       t.checked++;
-      const rows = (await this.rig.ds.query(`SELECT delivery, delivery_error FROM message WHERE channel_account_id = $1 AND text = $2`, [
-        r.channelId,
-        r.text,
-      ])) as Array<{
-        delivery: string;
-        delivery_error: string | null;
-      }>;
+      const rows = await this.rig.ds.query<
+        Array<{
+          delivery: string;
+          delivery_error: string | null;
+        }>
+      >(`SELECT delivery, delivery_error FROM message WHERE channel_account_id = $1 AND text = $2`, [r.channelId, r.text]);
       const atNetwork = received.filter((i) => i.network === r.network && i.text === r.text).length;
       const what = `${r.network} reply "${r.text}"`;
       if (rows.length > 1) t.doubled.push(`${what}: ${rows.length} rows`);
@@ -186,10 +187,10 @@ export class Ledger {
     }
     for (const a of this.actions) {
       t.checked++;
-      const rows = (await this.rig.ds.query(`SELECT state, error FROM message_action WHERE message_id = $1 AND action = $2`, [
-        a.messageId,
-        a.action,
-      ])) as Array<{ state: string; error: string | null }>;
+      const rows = await this.rig.ds.query<Array<{ state: string; error: string | null }>>(
+        `SELECT state, error FROM message_action WHERE message_id = $1 AND action = $2`,
+        [a.messageId, a.action],
+      );
       const atNetwork = received.filter((i) => i.kind === `comment_${a.action}` && i.targetId === a.externalId).length;
       const what = `facebook ${a.action} of ${a.externalId}`;
       if (rows.length > 1) t.doubled.push(`${what}: ${rows.length} rows`);

@@ -64,7 +64,7 @@ describe('fault suite: the api killed mid reply and mid webhook, nothing lost, d
     // The browser's retry of the same callback: once the api had consumed the state (before the
     // exchange), the code is never used again; killed before that, the retry simply goes through.
     const stateId = new URL(callback, rig.apiUrl).searchParams.get('state')!.split('.')[0];
-    const [{ used }] = (await rig.ds.query(`SELECT state_used_at IS NOT NULL AS used FROM oauth_connect WHERE id = $1`, [stateId])) as Array<{ used: boolean }>;
+    const [{ used }] = await rig.ds.query<Array<{ used: boolean }>>(`SELECT state_used_at IS NOT NULL AS used FROM oauth_connect WHERE id = $1`, [stateId]);
     const replay = new URL((await rig.navigate(callback))!.headers.get('location')!);
     expect(used ? replay.searchParams.get('connect_error') : 'not consumed').toBe(used ? 'state_used' : 'not consumed');
     // The admin starts again and picks the page: the same channel is reconnected, not a second one made.
@@ -74,7 +74,7 @@ describe('fault suite: the api killed mid reply and mid webhook, nothing lost, d
     const connected = await rig.call(`/api/channels/connect/pending/${pendingId}`, { method: 'POST', body: { externalIds: [page] } });
     expect(connected.status).toBe(201);
     expect(connected.body.channels).toEqual([expect.objectContaining({ id: channelId, status: 'connected' })]);
-    const rows = (await rig.ds.query(`SELECT id::text FROM channel_account WHERE network = 'facebook' AND external_id = $1`, [page])) as Array<{ id: string }>;
+    const rows = await rig.ds.query<Array<{ id: string }>>(`SELECT id::text FROM channel_account WHERE network = 'facebook' AND external_id = $1`, [page]);
     expect(rows).toEqual([{ id: channelId }]);
     await rig.generate(40);
     await Promise.all(ledger().burst());

@@ -120,7 +120,7 @@ export class PrivatePostgres {
     await exited;
     // Backends are gone with the group; wait until none still holds the data folder's lock.
     await waitFor(
-      async () => (spawnSync('pgrep', ['-g', String(child.pid)]).status !== 0 ? true : undefined),
+      () => Promise.resolve(spawnSync('pgrep', ['-g', String(child.pid)]).status !== 0 ? true : undefined),
       10_000,
       'the killed PostgreSQL backends to exit',
     );

@@ -78,7 +78,7 @@ class ChildApp {
   async kill(): Promise<void> {
     const child = this.child;
     this.child = undefined;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    if (child?.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGKILL');
     await exited;
@@ -271,10 +271,12 @@ export class FaultRig {
   async waitForMessages(n: number, ms = 120_000): Promise<void> {
     await waitFor(
       async () => {
-        const rows = (await this.ds.query(`SELECT channel_account_id::text AS id, count(*)::int AS n FROM message GROUP BY 1`)) as Array<{
-          id: string;
-          n: number;
-        }>;
+        const rows = await this.ds.query<
+          Array<{
+            id: string;
+            n: number;
+          }>
+        >(`SELECT channel_account_id::text AS id, count(*)::int AS n FROM message GROUP BY 1`);
         return this.channels.every((c) => (rows.find((r) => r.id === c.id)?.n ?? 0) >= n) ? true : undefined;
       },
       ms,

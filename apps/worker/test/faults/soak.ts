@@ -137,7 +137,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const rig = new FaultRig({ simSeed: options.seed });
   const started = Date.now();
   let tally: Tally;
-  let unexpectedExits: string[] = [];
+  let unexpectedExits: string[];
   try {
     log(`soak: seed ${options.seed}, ${options.minutes} min; starting PostgreSQL, Redis, the sim, the api and the worker`);
     await rig.start();

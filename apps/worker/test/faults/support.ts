@@ -80,7 +80,7 @@ export class PrivateRedis {
   /** A crash: SIGKILL, no shutdown save (the append-only file holds what was acknowledged). */
   async kill(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    if (child?.exitCode !== null) return;
     child.kill('SIGCONT');
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
@@ -88,7 +88,7 @@ export class PrivateRedis {
 
   /** For process exit: no waiting. */
   killNow(): void {
-    if (this.child && this.child.exitCode === null) {
+    if (this.child?.exitCode === null) {
       this.child.kill('SIGCONT');
       this.child.kill('SIGKILL');
     }
@@ -119,11 +119,7 @@ export async function converge(
   channelId: string,
   ms: number,
 ): Promise<{ problems: string[]; expected: number; stored: number; namesMissing: number }> {
-  let problems: string[] = [];
-  let namesMissing = 0;
   let cleanSince: number | undefined;
-  let expected = 0;
-  let stored = 0;
   const until = Date.now() + ms;
   for (;;) {
     const truth = (await truthOf(sim)).filter((t) => t.kind !== 'post');
@@ -133,10 +129,10 @@ export async function converge(
     // A reply sent from Resonance keeps the time the agent wrote it; the network stamps its arrival.
     // Author names of Messenger senders come only with a sync (webhooks carry ids): counted apart.
     const all = compareWithTruth(truth, rows).filter((p) => !(p.includes(': created ') && sentIds.has(p.slice(0, p.indexOf(':')))));
-    problems = all.filter((p) => !/: author \S+\/null, expected /.test(p));
-    namesMissing = all.length - problems.length;
-    expected = truth.length;
-    stored = rows.filter((r) => r.delivery === null || r.delivery === 'sent').length;
+    const problems = all.filter((p) => !/: author \S+\/null, expected /.test(p));
+    const namesMissing = all.length - problems.length;
+    const expected = truth.length;
+    const stored = rows.filter((r) => r.delivery === null || r.delivery === 'sent').length;
     if (problems.length) cleanSince = undefined;
     else cleanSince ??= Date.now();
     // Once nothing is missing or doubled, names get a few more seconds to arrive with a sync.
