@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createApi } from '@resonance/api';
-import { loadConfig, testServices } from '@resonance/config';
+import { cleanChildProcessEnv, loadConfig, testServices } from '@resonance/config';
 import { dropDatabase, withDatabase } from '@resonance/db';
 import { uniqueSuffix } from '@resonance/testing';
 
@@ -27,7 +27,7 @@ const production = {
 function setup(args: string[], stdin?: string): Promise<{ code: number | null; output: string }> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [BIN, 'setup', ...args], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...production },
+      env: cleanChildProcessEnv({ ...production }),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let output = '';
@@ -100,7 +100,7 @@ describe('resonance setup on an empty production database', () => {
     const fresh = withDatabase(testServices().databaseUrl, `resonance_setup_${uniqueSuffix()}`);
     const child = await new Promise<{ code: number | null; output: string }>((done) => {
       const p = spawn(process.execPath, [BIN, 'setup', ...ADMIN], {
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, ...production, DATABASE_URL: fresh },
+        env: cleanChildProcessEnv({ ...production, DATABASE_URL: fresh }),
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let output = '';

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { cleanChildProcessEnv } from '@resonance/config';
 
 // `resonance start` as a person runs it: the built CLI in a child process, on free ports.
 export const BIN = resolve(__dirname, '..', '..', '..', 'bin', 'resonance.cjs');
@@ -59,7 +60,7 @@ export async function productPorts(): Promise<Record<string, string>> {
 export function spawnStart(env: Record<string, string>, options: { bin?: string; cwd?: string } = {}): StartedCli {
   const child = spawn(process.execPath, [options.bin ?? BIN, 'start'], {
     cwd: options.cwd,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', ...env },
+    env: cleanChildProcessEnv({ LOG_LEVEL: 'warn', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { testServices } from '@resonance/config';
+import { cleanChildProcessEnv, testServices } from '@resonance/config';
 import { dropDatabase, withDatabase } from '@resonance/db';
 import { uniqueSuffix } from '@resonance/testing';
 import { BIN, freePort, startAndCheck } from './start-harness';
@@ -49,7 +49,7 @@ describe('resonance start', () => {
 describe('startup failures are one clear line', () => {
   const run = (command: string, env: Record<string, string>) => {
     const result = spawnSync(process.execPath, [BIN, command], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+      env: cleanChildProcessEnv(env),
       encoding: 'utf8',
       timeout: 60_000,
     });

@@ -80,6 +80,15 @@ export function childProcessEnv(overrides: Record<string, string | undefined>): 
   return { ...process.env, ...overrides };
 }
 
+/**
+ * The environment of a child process that must not inherit this one's settings (a first-run test of
+ * `resonance start`): only PATH and HOME, which any process needs to find programs and its home, plus
+ * the overrides.
+ */
+export function cleanChildProcessEnv(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH, HOME: process.env.HOME, ...overrides };
+}
+
 /** Injection token of the validated Config in the NestJS apps. */
 export const CONFIG = Symbol('resonance.config');
 

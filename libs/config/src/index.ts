@@ -4,6 +4,7 @@ export {
   configVariableNames,
   redactUrl,
   childProcessEnv,
+  cleanChildProcessEnv,
   CONFIG,
   testServices,
   browserTestSettings,
