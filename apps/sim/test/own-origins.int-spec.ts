@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { cleanChildProcessEnv } from '@resonance/config';
 import { DEMO_FACEBOOK_PAGE, DEMO_YOUTUBE_CLIENT, type RunningSim } from '../src';
 import { getJson, postJson, testSim } from './support';
 
@@ -11,7 +12,7 @@ const run = promisify(execFile);
 /** An https GET from a fresh node process (where NODE_EXTRA_CA_CERTS is read), its status or error code. */
 async function fetchInChild(url: string, env: Record<string, string>): Promise<string> {
   const script = `fetch(${JSON.stringify(url)}).then((r) => console.log(r.status), (e) => console.log(e.cause?.code ?? e.message))`;
-  const { stdout } = await run(process.execPath, ['-e', script], { env: { PATH: process.env.PATH ?? '', ...env } });
+  const { stdout } = await run(process.execPath, ['-e', script], { env: cleanChildProcessEnv(env) });
   return stdout.trim();
 }
 
