@@ -1,8 +1,21 @@
+import type { DictionaryPart } from './part';
+import { accessLinks } from './parts/access-links';
+
 /**
  * The UI's words in English and German. `en` defines the keys; `de` must translate every one of
  * them (the type says so), so a missing translation fails the build rather than the user.
+ *
+ * Features with many words keep them in their own part (`./parts/<feature>.ts`, built with
+ * `definePart`) and are listed in PARTS below, so that work on two features does not edit the same
+ * lines of one long file.
  */
-const en = {
+const PARTS = [accessLinks] as const satisfies ReadonlyArray<DictionaryPart<string>>;
+
+// Distributes over the union of parts; with no parts it is `never` (not `string`).
+type KeysOfPart<P> = P extends DictionaryPart<infer K> ? K : never;
+type PartKey = KeysOfPart<(typeof PARTS)[number]>;
+
+const baseEn = {
   'app.name': 'Resonance',
   'app.tagline': 'Social-media inbox and engagement dashboard',
   'common.loading': 'Loading…',
@@ -209,18 +222,6 @@ const en = {
   'onboarding.password': 'Password (at least 10 characters)',
   'onboarding.submit': 'Create workspace and admin',
   'onboarding.taken': 'Someone else finished the setup a moment ago. Please sign in.',
-  'access.inviteTitle': 'Welcome, {name}',
-  'access.resetTitle': 'New password for {name}',
-  'access.intro': 'Choose a password for {email}. You are signed in afterwards.',
-  'access.password': 'New password (at least 10 characters)',
-  'access.repeat': 'Repeat the password',
-  'access.mismatch': 'The two passwords differ.',
-  'access.submit': 'Set password and sign in',
-  'access.unknown': 'This link is not valid: it was mistyped, or a newer link replaced it. Ask an admin for a new link.',
-  'access.used': 'This link was used already; it works only once. Ask an admin for a new link.',
-  'access.expired': 'This link has expired. Ask an admin for a new link.',
-  'access.inactive': 'This account is deactivated. Ask an admin.',
-  'access.toLogin': 'Go to sign-in',
   'admin.title': 'Title',
   'admin.text': 'Text',
   'admin.shortcut': 'Shortcut',
@@ -274,10 +275,10 @@ const en = {
   'reports.threadsBehind': 'Conversations behind the selection',
 } as const;
 
-export type MessageKey = keyof typeof en;
+export type MessageKey = keyof typeof baseEn | PartKey;
 export type Dictionary = Record<MessageKey, string>;
 
-const de: Dictionary = {
+const baseDe: Record<keyof typeof baseEn, string> = {
   'app.name': 'Resonance',
   'app.tagline': 'Social-Media-Inbox und Engagement-Dashboard',
   'common.loading': 'Wird geladen…',
@@ -489,18 +490,6 @@ const de: Dictionary = {
   'onboarding.password': 'Passwort (mindestens 10 Zeichen)',
   'onboarding.submit': 'Arbeitsbereich und Admin anlegen',
   'onboarding.taken': 'Jemand anderes hat die Einrichtung gerade abgeschlossen. Bitte melden Sie sich an.',
-  'access.inviteTitle': 'Willkommen, {name}',
-  'access.resetTitle': 'Neues Passwort für {name}',
-  'access.intro': 'Wählen Sie ein Passwort für {email}. Danach sind Sie angemeldet.',
-  'access.password': 'Neues Passwort (mindestens 10 Zeichen)',
-  'access.repeat': 'Passwort wiederholen',
-  'access.mismatch': 'Die beiden Passwörter sind verschieden.',
-  'access.submit': 'Passwort setzen und anmelden',
-  'access.unknown': 'Dieser Link ist ungültig: vertippt oder durch einen neueren Link ersetzt. Bitten Sie einen Admin um einen neuen Link.',
-  'access.used': 'Dieser Link wurde schon benutzt; er gilt nur einmal. Bitten Sie einen Admin um einen neuen Link.',
-  'access.expired': 'Dieser Link ist abgelaufen. Bitten Sie einen Admin um einen neuen Link.',
-  'access.inactive': 'Dieses Konto ist deaktiviert. Bitte wenden Sie sich an einen Admin.',
-  'access.toLogin': 'Zur Anmeldung',
   'admin.title': 'Titel',
   'admin.text': 'Text',
   'admin.shortcut': 'Kürzel',
@@ -554,5 +543,12 @@ const de: Dictionary = {
   'reports.threadsBehind': 'Unterhaltungen hinter der Auswahl',
 };
 
+function merged(base: Record<string, string>, language: 'en' | 'de'): Dictionary {
+  const all: Record<string, string> = { ...base };
+  for (const part of PARTS as ReadonlyArray<DictionaryPart<string>>) Object.assign(all, part[language]);
+  // Complete by construction: `base` has every base key (its type says so) and each part both languages.
+  return all as Dictionary;
+}
+
 export type Language = 'de' | 'en';
-export const dictionaries: Record<Language, Dictionary> = { en, de };
+export const dictionaries: Record<Language, Dictionary> = { en: merged(baseEn, 'en'), de: merged(baseDe, 'de') };
