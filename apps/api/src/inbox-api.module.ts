@@ -13,6 +13,7 @@ import { MessagesModule } from './messages/messages.module';
 import { NotesModule } from './notes/notes.module';
 import { OnboardingModule } from './onboarding/onboarding.module';
 import { RepliesModule } from './replies/replies.module';
+import { SavedViewsModule } from './saved-views/saved-views.module';
 import { SettingsModule } from './settings/settings.module';
 import { ThreadsModule } from './threads/threads.module';
 import { UsersModule } from './users/users.module';
@@ -29,6 +30,7 @@ import { UsersModule } from './users/users.module';
     RepliesModule,
     NotesModule,
     CannedResponsesModule,
+    SavedViewsModule,
     UsersModule,
     AccessLinksModule,
     OnboardingModule,

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ThreadsBulkService } from './threads-bulk.service';
 import { ThreadsController } from './threads.controller';
 import { ThreadsRepository } from './threads.repository';
 import { ThreadsService } from './threads.service';
 
-@Module({ controllers: [ThreadsController], providers: [ThreadsService, ThreadsRepository], exports: [ThreadsService, ThreadsRepository] })
+@Module({ controllers: [ThreadsController], providers: [ThreadsService, ThreadsBulkService, ThreadsRepository], exports: [ThreadsService, ThreadsRepository] })
 export class ThreadsModule {}

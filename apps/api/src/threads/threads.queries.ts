@@ -40,12 +40,13 @@ export const threadInWorkspace = new PreparedQuery<IThreadInWorkspaceParams,IThr
 /** 'ListThreads' parameters type */
 export interface IListThreadsParams {
   assigneeId?: string | null | void;
-  channelId?: string | null | void;
+  channelIds?: stringArray | null | void;
   cursorAt?: DateOrString | null | void;
   cursorId?: NumberOrString | null | void;
   intent?: string | null | void;
   limit: NumberOrString;
-  network?: string | null | void;
+  needsReply: boolean;
+  networks?: stringArray | null | void;
   q?: string | null | void;
   sentiment?: string | null | void;
   status?: string | null | void;
@@ -91,7 +92,7 @@ export interface IListThreadsQuery {
   result: IListThreadsResult;
 }
 
-const listThreadsIR: any = {"usedParamSet":{"workspaceId":true,"status":true,"network":true,"channelId":true,"unassigned":true,"assigneeId":true,"tag":true,"waitingLongerThanMinutes":true,"intent":true,"sentiment":true,"q":true,"cursorAt":true,"cursorId":true,"limit":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1014,"b":1026},{"a":2722,"b":2734}]},{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":1044,"b":1050},{"a":1080,"b":1086}]},{"name":"network","required":false,"transform":{"type":"scalar"},"locs":[{"a":1105,"b":1112},{"a":1143,"b":1150}]},{"name":"channelId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1169,"b":1178},{"a":1220,"b":1229}]},{"name":"unassigned","required":true,"transform":{"type":"scalar"},"locs":[{"a":1252,"b":1263}]},{"name":"assigneeId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1316,"b":1326},{"a":1361,"b":1371}]},{"name":"tag","required":false,"transform":{"type":"scalar"},"locs":[{"a":1390,"b":1393},{"a":1428,"b":1431}]},{"name":"waitingLongerThanMinutes","required":false,"transform":{"type":"scalar"},"locs":[{"a":1459,"b":1483},{"a":1527,"b":1551}]},{"name":"intent","required":false,"transform":{"type":"scalar"},"locs":[{"a":1898,"b":1904},{"a":2033,"b":2039}]},{"name":"sentiment","required":false,"transform":{"type":"scalar"},"locs":[{"a":2067,"b":2076},{"a":2221,"b":2230}]},{"name":"q","required":false,"transform":{"type":"scalar"},"locs":[{"a":2591,"b":2592},{"a":2832,"b":2833},{"a":2870,"b":2871},{"a":2956,"b":2957}]},{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":3008,"b":3016},{"a":3071,"b":3079}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":3082,"b":3090}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":3160,"b":3166}]}],"statement":"SELECT t.id::text AS \"id!\", t.network AS \"network!\", t.channel AS \"kind!\",\n       ca.id AS \"channelId!\", ca.display_name AS \"channelDisplayName!\", ca.handle AS \"channelHandle\",\n       c.id::text AS \"contactId?\", c.name AS \"contactName?\", c.handle AS \"contactHandle?\", c.avatar_url AS \"contactAvatarUrl?\",\n       t.post_external_id AS \"postExternalId\", t.status AS \"status!\", t.priority AS \"priority!\", t.tags AS \"tags!\",\n       u.id AS \"assigneeId?\", u.name AS \"assigneeName?\",\n       t.last_message_preview AS \"lastMessagePreview!\", t.last_message_at AS \"lastMessageAt!\",\n       t.last_inbound_at AS \"lastInboundAt\", t.first_inbound_at AS \"firstInboundAt\",\n       t.first_response_at AS \"firstResponseAt\", t.waiting_since AS \"waitingSince\",\n       t.unread_count AS \"unreadCount!\", t.message_count AS \"messageCount!\", t.created_at AS \"createdAt!\",\n       to_char(t.last_message_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"_cursorAt!\"\n  FROM (SELECT * FROM thread t\n         WHERE t.workspace_id = :workspaceId!\n           AND (:status::text IS NULL OR t.status = :status)\n           AND (:network::text IS NULL OR t.network = :network)\n           AND (:channelId::uuid IS NULL OR t.channel_account_id = :channelId)\n           AND (NOT :unassigned!::boolean OR t.assignee_id IS NULL)\n           AND (:assigneeId::uuid IS NULL OR t.assignee_id = :assigneeId)\n           AND (:tag::text IS NULL OR t.tags @> ARRAY[:tag]::text[])\n           AND (:waitingLongerThanMinutes::int IS NULL OR t.waiting_since < now() - :waitingLongerThanMinutes * interval '1 minute')\n           -- (SELECT true … LIMIT 1), not EXISTS: inside an OR an EXISTS is not turned into a join, and\n           -- PostgreSQL would hash the whole message table for it; this probes message_thread_idx\n           -- for the page's candidate threads, as the join did (NULL when none: the row is left out)\n           AND (:intent::text IS NULL\n                OR (SELECT true FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account AND m.intent = :intent LIMIT 1))\n           AND (:sentiment::text IS NULL\n                OR (SELECT true FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account\n                      AND CASE :sentiment WHEN 'negative' THEN m.sentiment < -0.25\n                                          WHEN 'neutral' THEN m.sentiment BETWEEN -0.25 AND 0.25\n                                          WHEN 'positive' THEN m.sentiment > 0.25 END\n                    LIMIT 1))\n           -- the search_vector holds three configurations: the query is OR-ed over them\n           AND (:q::text IS NULL\n                OR (SELECT true FROM message m\n                     WHERE m.thread_id = t.id AND m.workspace_id = :workspaceId! AND NOT m.deleted\n                       AND m.search_vector @@ (websearch_to_tsquery('simple', :q) || websearch_to_tsquery('german', :q)\n                                               || websearch_to_tsquery('english', :q))\n                     LIMIT 1))\n           AND (:cursorAt::timestamptz IS NULL OR (t.last_message_at, t.id) < (:cursorAt, :cursorId::bigint))\n         ORDER BY t.last_message_at DESC, t.id DESC LIMIT :limit!) t\n  JOIN channel_account ca ON ca.id = t.channel_account_id\n  LEFT JOIN contact c ON c.id = t.contact_id\n  LEFT JOIN users u ON u.id = t.assignee_id\n ORDER BY t.last_message_at DESC, t.id DESC                                                                                      "};
+const listThreadsIR: any = {"usedParamSet":{"workspaceId":true,"status":true,"networks":true,"channelIds":true,"needsReply":true,"unassigned":true,"assigneeId":true,"tag":true,"waitingLongerThanMinutes":true,"intent":true,"sentiment":true,"q":true,"cursorAt":true,"cursorId":true,"limit":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1014,"b":1026},{"a":2925,"b":2937}]},{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":1044,"b":1050},{"a":1080,"b":1086}]},{"name":"networks","required":false,"transform":{"type":"scalar"},"locs":[{"a":1105,"b":1113},{"a":1150,"b":1158}]},{"name":"channelIds","required":false,"transform":{"type":"scalar"},"locs":[{"a":1178,"b":1188},{"a":1236,"b":1246}]},{"name":"needsReply","required":true,"transform":{"type":"scalar"},"locs":[{"a":1354,"b":1365}]},{"name":"unassigned","required":true,"transform":{"type":"scalar"},"locs":[{"a":1455,"b":1466}]},{"name":"assigneeId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1519,"b":1529},{"a":1564,"b":1574}]},{"name":"tag","required":false,"transform":{"type":"scalar"},"locs":[{"a":1593,"b":1596},{"a":1631,"b":1634}]},{"name":"waitingLongerThanMinutes","required":false,"transform":{"type":"scalar"},"locs":[{"a":1662,"b":1686},{"a":1730,"b":1754}]},{"name":"intent","required":false,"transform":{"type":"scalar"},"locs":[{"a":2101,"b":2107},{"a":2236,"b":2242}]},{"name":"sentiment","required":false,"transform":{"type":"scalar"},"locs":[{"a":2270,"b":2279},{"a":2424,"b":2433}]},{"name":"q","required":false,"transform":{"type":"scalar"},"locs":[{"a":2794,"b":2795},{"a":3035,"b":3036},{"a":3073,"b":3074},{"a":3159,"b":3160}]},{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":3211,"b":3219},{"a":3274,"b":3282}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":3285,"b":3293}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":3363,"b":3369}]}],"statement":"SELECT t.id::text AS \"id!\", t.network AS \"network!\", t.channel AS \"kind!\",\n       ca.id AS \"channelId!\", ca.display_name AS \"channelDisplayName!\", ca.handle AS \"channelHandle\",\n       c.id::text AS \"contactId?\", c.name AS \"contactName?\", c.handle AS \"contactHandle?\", c.avatar_url AS \"contactAvatarUrl?\",\n       t.post_external_id AS \"postExternalId\", t.status AS \"status!\", t.priority AS \"priority!\", t.tags AS \"tags!\",\n       u.id AS \"assigneeId?\", u.name AS \"assigneeName?\",\n       t.last_message_preview AS \"lastMessagePreview!\", t.last_message_at AS \"lastMessageAt!\",\n       t.last_inbound_at AS \"lastInboundAt\", t.first_inbound_at AS \"firstInboundAt\",\n       t.first_response_at AS \"firstResponseAt\", t.waiting_since AS \"waitingSince\",\n       t.unread_count AS \"unreadCount!\", t.message_count AS \"messageCount!\", t.created_at AS \"createdAt!\",\n       to_char(t.last_message_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"_cursorAt!\"\n  FROM (SELECT * FROM thread t\n         WHERE t.workspace_id = :workspaceId!\n           AND (:status::text IS NULL OR t.status = :status)\n           AND (:networks::text[] IS NULL OR t.network = ANY(:networks))\n           AND (:channelIds::uuid[] IS NULL OR t.channel_account_id = ANY(:channelIds))\n           -- needs reply: the customer waits on us (closed threads wait on nobody)\n           AND (NOT :needsReply!::boolean OR (t.waiting_since IS NOT NULL AND t.status <> 'closed'))\n           AND (NOT :unassigned!::boolean OR t.assignee_id IS NULL)\n           AND (:assigneeId::uuid IS NULL OR t.assignee_id = :assigneeId)\n           AND (:tag::text IS NULL OR t.tags @> ARRAY[:tag]::text[])\n           AND (:waitingLongerThanMinutes::int IS NULL OR t.waiting_since < now() - :waitingLongerThanMinutes * interval '1 minute')\n           -- (SELECT true … LIMIT 1), not EXISTS: inside an OR an EXISTS is not turned into a join, and\n           -- PostgreSQL would hash the whole message table for it; this probes message_thread_idx\n           -- for the page's candidate threads, as the join did (NULL when none: the row is left out)\n           AND (:intent::text IS NULL\n                OR (SELECT true FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account AND m.intent = :intent LIMIT 1))\n           AND (:sentiment::text IS NULL\n                OR (SELECT true FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account\n                      AND CASE :sentiment WHEN 'negative' THEN m.sentiment < -0.25\n                                          WHEN 'neutral' THEN m.sentiment BETWEEN -0.25 AND 0.25\n                                          WHEN 'positive' THEN m.sentiment > 0.25 END\n                    LIMIT 1))\n           -- the search_vector holds three configurations: the query is OR-ed over them\n           AND (:q::text IS NULL\n                OR (SELECT true FROM message m\n                     WHERE m.thread_id = t.id AND m.workspace_id = :workspaceId! AND NOT m.deleted\n                       AND m.search_vector @@ (websearch_to_tsquery('simple', :q) || websearch_to_tsquery('german', :q)\n                                               || websearch_to_tsquery('english', :q))\n                     LIMIT 1))\n           AND (:cursorAt::timestamptz IS NULL OR (t.last_message_at, t.id) < (:cursorAt, :cursorId::bigint))\n         ORDER BY t.last_message_at DESC, t.id DESC LIMIT :limit!) t\n  JOIN channel_account ca ON ca.id = t.channel_account_id\n  LEFT JOIN contact c ON c.id = t.contact_id\n  LEFT JOIN users u ON u.id = t.assignee_id\n ORDER BY t.last_message_at DESC, t.id DESC                                                                                                                                                                                                                                                                                                                                                                                                                    "};
 
 /**
  * Query generated from SQL:
@@ -109,8 +110,10 @@ const listThreadsIR: any = {"usedParamSet":{"workspaceId":true,"status":true,"ne
  *   FROM (SELECT * FROM thread t
  *          WHERE t.workspace_id = :workspaceId!
  *            AND (:status::text IS NULL OR t.status = :status)
- *            AND (:network::text IS NULL OR t.network = :network)
- *            AND (:channelId::uuid IS NULL OR t.channel_account_id = :channelId)
+ *            AND (:networks::text[] IS NULL OR t.network = ANY(:networks))
+ *            AND (:channelIds::uuid[] IS NULL OR t.channel_account_id = ANY(:channelIds))
+ *            -- needs reply: the customer waits on us (closed threads wait on nobody)
+ *            AND (NOT :needsReply!::boolean OR (t.waiting_since IS NOT NULL AND t.status <> 'closed'))
  *            AND (NOT :unassigned!::boolean OR t.assignee_id IS NULL)
  *            AND (:assigneeId::uuid IS NULL OR t.assignee_id = :assigneeId)
  *            AND (:tag::text IS NULL OR t.tags @> ARRAY[:tag]::text[])
@@ -138,10 +141,121 @@ const listThreadsIR: any = {"usedParamSet":{"workspaceId":true,"status":true,"ne
  *   JOIN channel_account ca ON ca.id = t.channel_account_id
  *   LEFT JOIN contact c ON c.id = t.contact_id
  *   LEFT JOIN users u ON u.id = t.assignee_id
- *  ORDER BY t.last_message_at DESC, t.id DESC                                                                                      
+ *  ORDER BY t.last_message_at DESC, t.id DESC                                                                                                                                                                                                                                                                                                                                                                                                                    
  * ```
  */
 export const listThreads = new PreparedQuery<IListThreadsParams,IListThreadsResult>(listThreadsIR);
+
+
+/** 'ListThreadsOldestWaiting' parameters type */
+export interface IListThreadsOldestWaitingParams {
+  assigneeId?: string | null | void;
+  channelIds?: stringArray | null | void;
+  cursorAt?: DateOrString | null | void;
+  cursorId?: NumberOrString | null | void;
+  intent?: string | null | void;
+  limit: NumberOrString;
+  needsReply: boolean;
+  networks?: stringArray | null | void;
+  q?: string | null | void;
+  sentiment?: string | null | void;
+  status?: string | null | void;
+  tag?: string | null | void;
+  unassigned: boolean;
+  waitingLongerThanMinutes?: number | null | void;
+  workspaceId: string;
+}
+
+/** 'ListThreadsOldestWaiting' return type */
+export interface IListThreadsOldestWaitingResult {
+  _cursorAt: string;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  channelDisplayName: string;
+  channelHandle: string | null;
+  channelId: string;
+  contactAvatarUrl: string | null;
+  contactHandle: string | null;
+  contactId: string | null;
+  contactName: string | null;
+  createdAt: Date;
+  firstInboundAt: Date | null;
+  firstResponseAt: Date | null;
+  id: string;
+  kind: string;
+  lastInboundAt: Date | null;
+  lastMessageAt: Date;
+  lastMessagePreview: string;
+  messageCount: number;
+  network: string;
+  postExternalId: string | null;
+  priority: number;
+  status: string;
+  tags: stringArray;
+  unreadCount: number;
+  waitingSince: Date | null;
+}
+
+/** 'ListThreadsOldestWaiting' query type */
+export interface IListThreadsOldestWaitingQuery {
+  params: IListThreadsOldestWaitingParams;
+  result: IListThreadsOldestWaitingResult;
+}
+
+const listThreadsOldestWaitingIR: any = {"usedParamSet":{"workspaceId":true,"status":true,"networks":true,"channelIds":true,"needsReply":true,"unassigned":true,"assigneeId":true,"tag":true,"waitingLongerThanMinutes":true,"intent":true,"sentiment":true,"q":true,"cursorAt":true,"cursorId":true,"limit":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1091,"b":1103},{"a":3002,"b":3014}]},{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":1121,"b":1127},{"a":1157,"b":1163}]},{"name":"networks","required":false,"transform":{"type":"scalar"},"locs":[{"a":1182,"b":1190},{"a":1227,"b":1235}]},{"name":"channelIds","required":false,"transform":{"type":"scalar"},"locs":[{"a":1255,"b":1265},{"a":1313,"b":1323}]},{"name":"needsReply","required":true,"transform":{"type":"scalar"},"locs":[{"a":1431,"b":1442}]},{"name":"unassigned","required":true,"transform":{"type":"scalar"},"locs":[{"a":1532,"b":1543}]},{"name":"assigneeId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1596,"b":1606},{"a":1641,"b":1651}]},{"name":"tag","required":false,"transform":{"type":"scalar"},"locs":[{"a":1670,"b":1673},{"a":1708,"b":1711}]},{"name":"waitingLongerThanMinutes","required":false,"transform":{"type":"scalar"},"locs":[{"a":1739,"b":1763},{"a":1807,"b":1831}]},{"name":"intent","required":false,"transform":{"type":"scalar"},"locs":[{"a":2178,"b":2184},{"a":2313,"b":2319}]},{"name":"sentiment","required":false,"transform":{"type":"scalar"},"locs":[{"a":2347,"b":2356},{"a":2501,"b":2510}]},{"name":"q","required":false,"transform":{"type":"scalar"},"locs":[{"a":2871,"b":2872},{"a":3112,"b":3113},{"a":3150,"b":3151},{"a":3236,"b":3237}]},{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":3288,"b":3296},{"a":3412,"b":3420}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":3423,"b":3431}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":3536,"b":3542}]}],"statement":"SELECT t.id::text AS \"id!\", t.network AS \"network!\", t.channel AS \"kind!\",\n       ca.id AS \"channelId!\", ca.display_name AS \"channelDisplayName!\", ca.handle AS \"channelHandle\",\n       c.id::text AS \"contactId?\", c.name AS \"contactName?\", c.handle AS \"contactHandle?\", c.avatar_url AS \"contactAvatarUrl?\",\n       t.post_external_id AS \"postExternalId\", t.status AS \"status!\", t.priority AS \"priority!\", t.tags AS \"tags!\",\n       u.id AS \"assigneeId?\", u.name AS \"assigneeName?\",\n       t.last_message_preview AS \"lastMessagePreview!\", t.last_message_at AS \"lastMessageAt!\",\n       t.last_inbound_at AS \"lastInboundAt\", t.first_inbound_at AS \"firstInboundAt\",\n       t.first_response_at AS \"firstResponseAt\", t.waiting_since AS \"waitingSince\",\n       t.unread_count AS \"unreadCount!\", t.message_count AS \"messageCount!\", t.created_at AS \"createdAt!\",\n       to_char(t.waiting_key AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"_cursorAt!\"\n  FROM (SELECT t.*, COALESCE(t.waiting_since, '9999-12-31T00:00:00Z'::timestamptz) AS waiting_key FROM thread t\n         WHERE t.workspace_id = :workspaceId!\n           AND (:status::text IS NULL OR t.status = :status)\n           AND (:networks::text[] IS NULL OR t.network = ANY(:networks))\n           AND (:channelIds::uuid[] IS NULL OR t.channel_account_id = ANY(:channelIds))\n           -- needs reply: the customer waits on us (closed threads wait on nobody)\n           AND (NOT :needsReply!::boolean OR (t.waiting_since IS NOT NULL AND t.status <> 'closed'))\n           AND (NOT :unassigned!::boolean OR t.assignee_id IS NULL)\n           AND (:assigneeId::uuid IS NULL OR t.assignee_id = :assigneeId)\n           AND (:tag::text IS NULL OR t.tags @> ARRAY[:tag]::text[])\n           AND (:waitingLongerThanMinutes::int IS NULL OR t.waiting_since < now() - :waitingLongerThanMinutes * interval '1 minute')\n           -- (SELECT true … LIMIT 1), not EXISTS: inside an OR an EXISTS is not turned into a join, and\n           -- PostgreSQL would hash the whole message table for it; this probes message_thread_idx\n           -- for the page's candidate threads, as the join did (NULL when none: the row is left out)\n           AND (:intent::text IS NULL\n                OR (SELECT true FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account AND m.intent = :intent LIMIT 1))\n           AND (:sentiment::text IS NULL\n                OR (SELECT true FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account\n                      AND CASE :sentiment WHEN 'negative' THEN m.sentiment < -0.25\n                                          WHEN 'neutral' THEN m.sentiment BETWEEN -0.25 AND 0.25\n                                          WHEN 'positive' THEN m.sentiment > 0.25 END\n                    LIMIT 1))\n           -- the search_vector holds three configurations: the query is OR-ed over them\n           AND (:q::text IS NULL\n                OR (SELECT true FROM message m\n                     WHERE m.thread_id = t.id AND m.workspace_id = :workspaceId! AND NOT m.deleted\n                       AND m.search_vector @@ (websearch_to_tsquery('simple', :q) || websearch_to_tsquery('german', :q)\n                                               || websearch_to_tsquery('english', :q))\n                     LIMIT 1))\n           AND (:cursorAt::timestamptz IS NULL\n                OR (COALESCE(t.waiting_since, '9999-12-31T00:00:00Z'::timestamptz), t.id) > (:cursorAt, :cursorId::bigint))\n         ORDER BY COALESCE(t.waiting_since, '9999-12-31T00:00:00Z'::timestamptz), t.id LIMIT :limit!) t\n  JOIN channel_account ca ON ca.id = t.channel_account_id\n  LEFT JOIN contact c ON c.id = t.contact_id\n  LEFT JOIN users u ON u.id = t.assignee_id\n ORDER BY t.waiting_key, t.id                                                                                      "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT t.id::text AS "id!", t.network AS "network!", t.channel AS "kind!",
+ *        ca.id AS "channelId!", ca.display_name AS "channelDisplayName!", ca.handle AS "channelHandle",
+ *        c.id::text AS "contactId?", c.name AS "contactName?", c.handle AS "contactHandle?", c.avatar_url AS "contactAvatarUrl?",
+ *        t.post_external_id AS "postExternalId", t.status AS "status!", t.priority AS "priority!", t.tags AS "tags!",
+ *        u.id AS "assigneeId?", u.name AS "assigneeName?",
+ *        t.last_message_preview AS "lastMessagePreview!", t.last_message_at AS "lastMessageAt!",
+ *        t.last_inbound_at AS "lastInboundAt", t.first_inbound_at AS "firstInboundAt",
+ *        t.first_response_at AS "firstResponseAt", t.waiting_since AS "waitingSince",
+ *        t.unread_count AS "unreadCount!", t.message_count AS "messageCount!", t.created_at AS "createdAt!",
+ *        to_char(t.waiting_key AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "_cursorAt!"
+ *   FROM (SELECT t.*, COALESCE(t.waiting_since, '9999-12-31T00:00:00Z'::timestamptz) AS waiting_key FROM thread t
+ *          WHERE t.workspace_id = :workspaceId!
+ *            AND (:status::text IS NULL OR t.status = :status)
+ *            AND (:networks::text[] IS NULL OR t.network = ANY(:networks))
+ *            AND (:channelIds::uuid[] IS NULL OR t.channel_account_id = ANY(:channelIds))
+ *            -- needs reply: the customer waits on us (closed threads wait on nobody)
+ *            AND (NOT :needsReply!::boolean OR (t.waiting_since IS NOT NULL AND t.status <> 'closed'))
+ *            AND (NOT :unassigned!::boolean OR t.assignee_id IS NULL)
+ *            AND (:assigneeId::uuid IS NULL OR t.assignee_id = :assigneeId)
+ *            AND (:tag::text IS NULL OR t.tags @> ARRAY[:tag]::text[])
+ *            AND (:waitingLongerThanMinutes::int IS NULL OR t.waiting_since < now() - :waitingLongerThanMinutes * interval '1 minute')
+ *            -- (SELECT true … LIMIT 1), not EXISTS: inside an OR an EXISTS is not turned into a join, and
+ *            -- PostgreSQL would hash the whole message table for it; this probes message_thread_idx
+ *            -- for the page's candidate threads, as the join did (NULL when none: the row is left out)
+ *            AND (:intent::text IS NULL
+ *                 OR (SELECT true FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account AND m.intent = :intent LIMIT 1))
+ *            AND (:sentiment::text IS NULL
+ *                 OR (SELECT true FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account
+ *                       AND CASE :sentiment WHEN 'negative' THEN m.sentiment < -0.25
+ *                                           WHEN 'neutral' THEN m.sentiment BETWEEN -0.25 AND 0.25
+ *                                           WHEN 'positive' THEN m.sentiment > 0.25 END
+ *                     LIMIT 1))
+ *            -- the search_vector holds three configurations: the query is OR-ed over them
+ *            AND (:q::text IS NULL
+ *                 OR (SELECT true FROM message m
+ *                      WHERE m.thread_id = t.id AND m.workspace_id = :workspaceId! AND NOT m.deleted
+ *                        AND m.search_vector @@ (websearch_to_tsquery('simple', :q) || websearch_to_tsquery('german', :q)
+ *                                                || websearch_to_tsquery('english', :q))
+ *                      LIMIT 1))
+ *            AND (:cursorAt::timestamptz IS NULL
+ *                 OR (COALESCE(t.waiting_since, '9999-12-31T00:00:00Z'::timestamptz), t.id) > (:cursorAt, :cursorId::bigint))
+ *          ORDER BY COALESCE(t.waiting_since, '9999-12-31T00:00:00Z'::timestamptz), t.id LIMIT :limit!) t
+ *   JOIN channel_account ca ON ca.id = t.channel_account_id
+ *   LEFT JOIN contact c ON c.id = t.contact_id
+ *   LEFT JOIN users u ON u.id = t.assignee_id
+ *  ORDER BY t.waiting_key, t.id                                                                                      
+ * ```
+ */
+export const listThreadsOldestWaiting = new PreparedQuery<IListThreadsOldestWaitingParams,IListThreadsOldestWaitingResult>(listThreadsOldestWaitingIR);
 
 
 /** 'ThreadItemsByIds' parameters type */
@@ -405,14 +519,79 @@ export interface IAssignableUserQuery {
   result: IAssignableUserResult;
 }
 
-const assignableUserIR: any = {"usedParamSet":{"userId":true,"workspaceId":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":43,"b":50}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":71,"b":83}]}],"statement":"SELECT 1 AS \"found!\" FROM users WHERE id = :userId! AND workspace_id = :workspaceId! AND active AND role IN ('admin', 'agent')"};
+const assignableUserIR: any = {"usedParamSet":{"userId":true,"workspaceId":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":43,"b":50}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":71,"b":83}]}],"statement":"SELECT 1 AS \"found!\" FROM users WHERE id = :userId! AND workspace_id = :workspaceId! AND active AND role IN ('admin', 'agent')                                                                                                                           "};
 
 /**
  * Query generated from SQL:
  * ```
- * SELECT 1 AS "found!" FROM users WHERE id = :userId! AND workspace_id = :workspaceId! AND active AND role IN ('admin', 'agent')
+ * SELECT 1 AS "found!" FROM users WHERE id = :userId! AND workspace_id = :workspaceId! AND active AND role IN ('admin', 'agent')                                                                                                                           
  * ```
  */
 export const assignableUser = new PreparedQuery<IAssignableUserParams,IAssignableUserResult>(assignableUserIR);
+
+
+/** 'LockThreads' parameters type */
+export interface ILockThreadsParams {
+  ids: NumberOrStringArray;
+  workspaceId: string;
+}
+
+/** 'LockThreads' return type */
+export interface ILockThreadsResult {
+  assigneeId: string | null;
+  id: string;
+  priority: number;
+  status: string;
+  tags: stringArray;
+}
+
+/** 'LockThreads' query type */
+export interface ILockThreadsQuery {
+  params: ILockThreadsParams;
+  result: ILockThreadsResult;
+}
+
+const lockThreadsIR: any = {"usedParamSet":{"ids":true,"workspaceId":true},"params":[{"name":"ids","required":true,"transform":{"type":"scalar"},"locs":[{"a":107,"b":111}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":143,"b":155}]}],"statement":"SELECT id::text AS \"id!\", status, assignee_id AS \"assigneeId\", priority, tags\n  FROM thread WHERE id = ANY(:ids!::bigint[]) AND workspace_id = :workspaceId! ORDER BY id FOR UPDATE                                                                                        "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT id::text AS "id!", status, assignee_id AS "assigneeId", priority, tags
+ *   FROM thread WHERE id = ANY(:ids!::bigint[]) AND workspace_id = :workspaceId! ORDER BY id FOR UPDATE                                                                                        
+ * ```
+ */
+export const lockThreads = new PreparedQuery<ILockThreadsParams,ILockThreadsResult>(lockThreadsIR);
+
+
+/** 'WorkspaceTags' parameters type */
+export interface IWorkspaceTagsParams {
+  limit: NumberOrString;
+  workspaceId: string;
+}
+
+/** 'WorkspaceTags' return type */
+export interface IWorkspaceTagsResult {
+  tag: string;
+  uses: number;
+}
+
+/** 'WorkspaceTags' query type */
+export interface IWorkspaceTagsQuery {
+  params: IWorkspaceTagsParams;
+  result: IWorkspaceTagsResult;
+}
+
+const workspaceTagsIR: any = {"usedParamSet":{"workspaceId":true,"limit":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":104,"b":116}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":166,"b":172}]}],"statement":"SELECT tag AS \"tag!\", count(*)::int AS \"uses!\"\n  FROM thread, unnest(tags) AS tag\n WHERE workspace_id = :workspaceId!\n GROUP BY tag ORDER BY count(*) DESC, tag LIMIT :limit!"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT tag AS "tag!", count(*)::int AS "uses!"
+ *   FROM thread, unnest(tags) AS tag
+ *  WHERE workspace_id = :workspaceId!
+ *  GROUP BY tag ORDER BY count(*) DESC, tag LIMIT :limit!
+ * ```
+ */
+export const workspaceTags = new PreparedQuery<IWorkspaceTagsParams,IWorkspaceTagsResult>(workspaceTagsIR);
 
 

@@ -2,18 +2,23 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { sqlClient, type Queryable } from '@resonance/db';
 import type { Cursor } from '../common/cursor';
-import type { SentimentBand } from '@resonance/contracts';
+import type { SentimentBand, ThreadSort } from '@resonance/contracts';
 import {
   assignableUser,
   listThreads,
+  listThreadsOldestWaiting,
   lockThread,
+  lockThreads,
   markThreadRead,
   threadDetail,
   threadInWorkspace,
   threadItemsByIds,
   updateThread,
+  workspaceTags,
   type IListThreadsResult,
   type ILockThreadResult,
+  type ILockThreadsResult,
+  type IWorkspaceTagsResult,
   type IThreadDetailResult,
   type IThreadItemsByIdsResult,
 } from './threads.queries';
@@ -22,8 +27,12 @@ import {
 export interface InboxFilter {
   workspaceId: string;
   status?: string;
-  network?: string;
-  channelId?: string;
+  /** Any of these networks / channel accounts (undefined: all). */
+  networks?: string[];
+  channelIds?: string[];
+  /** true: only threads whose customer waits on us. */
+  needsReply: boolean;
+  sort: ThreadSort;
   /** true: only threads without an assignee. */
   unassigned: boolean;
   assigneeId?: string;
@@ -53,27 +62,26 @@ export interface ThreadChanges {
 export class ThreadsRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  /** One keyset page of the inbox, newest activity first. */
+  /** One keyset page of the inbox, newest activity first or oldest waiting first. */
   list(f: InboxFilter, db: Queryable = this.dataSource): Promise<IListThreadsResult[]> {
-    return listThreads.run(
-      {
-        workspaceId: f.workspaceId,
-        status: f.status ?? null,
-        network: f.network ?? null,
-        channelId: f.channelId ?? null,
-        unassigned: f.unassigned,
-        assigneeId: f.assigneeId ?? null,
-        tag: f.tag ?? null,
-        waitingLongerThanMinutes: f.waitingLongerThanMinutes ?? null,
-        intent: f.intent ?? null,
-        sentiment: f.sentiment ?? null,
-        q: f.q ?? null,
-        cursorAt: f.cursor?.at ?? null,
-        cursorId: f.cursor?.id ?? null,
-        limit: f.limit,
-      },
-      sqlClient(db),
-    );
+    const params = {
+      workspaceId: f.workspaceId,
+      status: f.status ?? null,
+      networks: f.networks ?? null,
+      channelIds: f.channelIds ?? null,
+      needsReply: f.needsReply,
+      unassigned: f.unassigned,
+      assigneeId: f.assigneeId ?? null,
+      tag: f.tag ?? null,
+      waitingLongerThanMinutes: f.waitingLongerThanMinutes ?? null,
+      intent: f.intent ?? null,
+      sentiment: f.sentiment ?? null,
+      q: f.q ?? null,
+      cursorAt: f.cursor?.at ?? null,
+      cursorId: f.cursor?.id ?? null,
+      limit: f.limit,
+    };
+    return f.sort === 'waiting' ? listThreadsOldestWaiting.run(params, sqlClient(db)) : listThreads.run(params, sqlClient(db));
   }
 
   /** Thread items by id, within one workspace (ids of other workspaces yield nothing), newest activity first. */
@@ -91,6 +99,16 @@ export class ThreadsRepository {
   async lock(workspaceId: string, id: string, db: Queryable): Promise<ILockThreadResult | undefined> {
     const [row] = await lockThread.run({ workspaceId, id }, sqlClient(db));
     return row;
+  }
+
+  /** Several of the workspace's threads, locked until the transaction ends (ids of other workspaces are left out). */
+  lockMany(workspaceId: string, ids: string[], db: Queryable): Promise<ILockThreadsResult[]> {
+    return lockThreads.run({ workspaceId, ids }, sqlClient(db));
+  }
+
+  /** The workspace's tags, most used first. */
+  tags(workspaceId: string, limit: number, db: Queryable = this.dataSource): Promise<IWorkspaceTagsResult[]> {
+    return workspaceTags.run({ workspaceId, limit }, sqlClient(db));
   }
 
   async update(id: string, changes: ThreadChanges, db: Queryable = this.dataSource): Promise<void> {

@@ -49,12 +49,24 @@ export const SENTIMENT_BANDS = ['negative', 'neutral', 'positive'] as const;
 /** negative < -0.25 ≤ neutral ≤ 0.25 < positive */
 export type SentimentBand = (typeof SENTIMENT_BANDS)[number];
 
+/** The inbox orders: newest activity first, or the customer who has waited longest first (threads nobody waits on last). */
+export const THREAD_SORTS = ['newest', 'waiting'] as const;
+export type ThreadSort = (typeof THREAD_SORTS)[number];
+
 /** GET /api/threads query. */
 export interface ThreadListRequest extends PageRequest {
   status?: ThreadStatus;
   network?: Network;
+  /** Several networks at once (with `network`, any of them). */
+  networks?: Network[];
   /** channel account id */
   channel?: string;
+  /** Several channel account ids at once (with `channel`, any of them). */
+  channels?: string[];
+  /** Only threads whose customer waits on us (waitingSince set, not closed). */
+  needsReply?: boolean;
+  /** Default `newest`. */
+  sort?: ThreadSort;
   /** `me`, `unassigned` or a user id */
   assignee?: string;
   tag?: string;
@@ -80,4 +92,31 @@ export interface AssignThreadRequest {
 /** POST /api/threads/:id/tags */
 export interface AddTagRequest {
   tag: string;
+}
+
+/** At most this many threads in one bulk change. */
+export const MAX_BULK_THREADS = 200;
+
+/** POST /api/threads/bulk: one change applied to several threads, in one transaction; each change audited. */
+export interface BulkUpdateThreadsRequest {
+  threadIds: string[];
+  status?: ThreadStatus;
+  /** null unassigns */
+  assigneeId?: string | null;
+  priority?: number;
+  /** Tags added to each thread. */
+  addTags?: string[];
+  /** Tags removed from each thread. */
+  removeTags?: string[];
+}
+
+/** The threads as they are after a bulk change. */
+export interface BulkUpdateThreadsResponse {
+  threads: ThreadItem[];
+}
+
+/** GET /api/threads/tags: the workspace's tags, most used first. */
+export interface WorkspaceTag {
+  tag: string;
+  uses: number;
 }
