@@ -95,7 +95,7 @@ describe('inbox triage', () => {
     return seen;
   }
   const waitingKey = (t: Item) => `${t.waitingSince ?? '9999'}#${t.id.padStart(12, '0')}`;
-  const idsWhere = async (sql: string): Promise<string[]> => ((await db.dataSource.query(sql)) as Array<{ id: string }>).map((r) => r.id);
+  const idsWhere = async (sql: string): Promise<string[]> => (await db.dataSource.query<Array<{ id: string }>>(sql)).map((r) => r.id);
 
   it('sorts oldest waiting first, ties by id, answered threads last, each thread once across pages', async () => {
     const all = await pages({ status: 'open', sort: 'waiting' });
@@ -143,7 +143,10 @@ describe('inbox triage', () => {
     expect(one.every((t) => t.network === 'youtube')).toBe(true);
     const byChannel = await pages({ channels: [channelIds[0], channelIds[1]] }, 50);
     expect(new Set(byChannel.map((t) => t.channel.id))).toEqual(new Set([channelIds[0], channelIds[1]]));
-    await agent.agent.get('/api/threads').query({ networks: ['facebook', 'myspace'] }).expect(400);
+    await agent.agent
+      .get('/api/threads')
+      .query({ networks: ['facebook', 'myspace'] })
+      .expect(400);
     await agent.agent.get('/api/threads').query({ channels: 'not-a-uuid' }).expect(400);
 
     const [target] = one;
@@ -205,7 +208,11 @@ describe('inbox triage', () => {
       await colleague.agent.patch(`/api/saved-views/${mine.body.id}`).set('X-CSRF-Token', colleague.csrf).send({ name: 'x' }).expect(404);
 
       await create(agent, { name: 'Urgent FB+X', filters: {}, sort: 'newest' }).expect(409);
-      const shared = await agent.agent.patch(`/api/saved-views/${mine.body.id}`).set('X-CSRF-Token', agent.csrf).send({ shared: true, name: 'Urgent' }).expect(200);
+      const shared = await agent.agent
+        .patch(`/api/saved-views/${mine.body.id}`)
+        .set('X-CSRF-Token', agent.csrf)
+        .send({ shared: true, name: 'Urgent' })
+        .expect(200);
       expect(shared.body).toMatchObject({ name: 'Urgent', shared: true });
       const seen = (await list(colleague)).find((v) => v.id === mine.body.id);
       expect(seen).toMatchObject({ name: 'Urgent', mine: false });

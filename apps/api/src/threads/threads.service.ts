@@ -39,7 +39,10 @@ export class ThreadsService {
       workspaceId: user.workspaceId,
       status: q.status,
       networks: anyOf(q.network, q.networks),
-      channelIds: anyOf(q.channel?.toLowerCase(), q.channels?.map((c) => c.toLowerCase())),
+      channelIds: anyOf(
+        q.channel?.toLowerCase(),
+        q.channels?.map((c) => c.toLowerCase()),
+      ),
       needsReply: q.needsReply ?? false,
       sort: q.sort ?? 'newest',
       unassigned: q.assignee === 'unassigned',
@@ -90,7 +93,7 @@ export class ThreadsService {
       const before = await this.lock(tx, user, id);
       const assigneeId = body.assigneeId?.toLowerCase() ?? body.assigneeId;
       if (assigneeId && assigneeId !== before.assigneeId) await this.requireAssignable(tx, user, assigneeId);
-      await this.applyLocked(tx, user, before, { ...body, assigneeId });
+      await this.applyLocked(tx, user, before, { status: body.status, assigneeId, priority: body.priority, tags: body.tags });
     });
     return this.changed(user, id);
   }
@@ -102,7 +105,10 @@ export class ThreadsService {
    */
   async applyLocked(tx: EntityManager, user: AuthUser, before: LockedThread, wanted: UpdateThreadBody, extra: Record<string, unknown> = {}): Promise<boolean> {
     const audit = (action: string, data: Record<string, unknown>) =>
-      this.audit.record({ workspaceId: user.workspaceId, actorUserId: user.id, action, targetType: 'thread', targetId: before.id, data: { ...data, ...extra } }, tx);
+      this.audit.record(
+        { workspaceId: user.workspaceId, actorUserId: user.id, action, targetType: 'thread', targetId: before.id, data: { ...data, ...extra } },
+        tx,
+      );
     const changes: ThreadChanges = {};
     if (wanted.assigneeId !== undefined && wanted.assigneeId !== before.assigneeId) {
       changes.assigneeId = wanted.assigneeId;

@@ -5,6 +5,7 @@ import { useI18n } from '../../shared/i18n/I18nProvider';
 import { replyLimit, replyWindowClosedAt, textLength } from '../../shared/networks';
 import { useSessionUser } from '../../shared/session/session';
 import { useAddNote } from './add-note';
+import { useCloseThread } from './inbox-flow';
 import { useCannedResponses } from './list-canned-responses';
 import { useRenderCannedResponse } from './render-canned-response';
 import { useSendReply } from './send-reply';
@@ -31,6 +32,7 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
   const reply = useSendReply();
   const note = useAddNote();
   const presence = useSetPresence();
+  const closing = useCloseThread(thread.id);
 
   useImperativeHandle(ref, () => ({
     focus(next) {
@@ -85,7 +87,8 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
   const busy = reply.isPending || note.isPending;
   const canSend = text.trim().length > 0 && !tooLong && !windowClosed && !busy;
 
-  const submit = () => {
+  /** Sends; with `andClose` (Ctrl/Cmd+Shift+Enter, "Send and close") the thread closes once the reply is queued. */
+  const submit = (andClose = false) => {
     if (!canSend) return;
     const body = text.trim();
     if (mode === 'reply') {
@@ -95,6 +98,7 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
           onSuccess: () => {
             setText('');
             setFeedback({ ok: true, text: t('composer.sent') });
+            if (andClose) closing.close();
           },
           onError: (error) => {
             // 409: the customer wrote again since the agent started; show it, the next send confirms.
@@ -181,7 +185,7 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
-            submit();
+            submit(e.shiftKey && mode === 'reply');
           }
         }}
         styles={mode === 'note' ? { input: { background: 'var(--mantine-color-yellow-0)' } } : undefined}
@@ -201,7 +205,27 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
               {feedback.text}
             </Text>
           )}
-          <Button size="xs" onClick={submit} disabled={!canSend} loading={busy} color={mode === 'note' ? 'yellow' : undefined} data-testid="composer-submit">
+          {mode === 'reply' && thread.status !== 'closed' && (
+            <Button
+              size="xs"
+              variant="light"
+              onClick={() => submit(true)}
+              disabled={!canSend}
+              loading={closing.isPending}
+              title="Ctrl+Shift+Enter"
+              data-testid="composer-submit-close"
+            >
+              {t('triage.replyAndClose')}
+            </Button>
+          )}
+          <Button
+            size="xs"
+            onClick={() => submit()}
+            disabled={!canSend}
+            loading={busy}
+            color={mode === 'note' ? 'yellow' : undefined}
+            data-testid="composer-submit"
+          >
             {mode === 'reply' ? t(conflict ? 'composer.sendAnyway' : 'composer.send') : t('composer.addNote')}
           </Button>
         </Group>

@@ -1,4 +1,4 @@
-import type { Intent, Network, SentimentBand, ThreadStatus } from '@resonance/contracts';
+import type { Intent, Network, SentimentBand, ThreadSort, ThreadStatus } from '@resonance/contracts';
 
 /**
  * Web-only view model: the inbox list's filters as the URL keeps them. list-threads.ts turns them
@@ -6,10 +6,17 @@ import type { Intent, Network, SentimentBand, ThreadStatus } from '@resonance/co
  */
 export interface ThreadFilters {
   status?: ThreadStatus | 'all';
-  network?: Network;
+  /** Any of these networks (none: all). */
+  networks?: Network[];
+  /** Any of these channel account ids (none: all). */
+  channels?: string[];
   assignee?: string; // 'me' | 'unassigned' | user id
   intent?: Intent;
   sentiment?: SentimentBand;
   waitingLongerThan?: number; // minutes
+  /** Only threads whose customer waits on us. */
+  needsReply?: boolean;
+  /** Default newest first. */
+  sort?: ThreadSort;
   q?: string;
 }

@@ -1,5 +1,6 @@
 import type { DictionaryPart } from './part';
 import { accessLinks } from './parts/access-links';
+import { triage24 } from './parts/triage24';
 
 /**
  * The UI's words in English and German. `en` defines the keys; `de` must translate every one of
@@ -9,7 +10,7 @@ import { accessLinks } from './parts/access-links';
  * `definePart`) and are listed in PARTS below, so that work on two features does not edit the same
  * lines of one long file.
  */
-const PARTS = [accessLinks] as const satisfies ReadonlyArray<DictionaryPart<string>>;
+const PARTS = [accessLinks, triage24] as const satisfies ReadonlyArray<DictionaryPart<string>>;
 
 // Distributes over the union of parts; with no parts it is `never` (not `string`).
 type KeysOfPart<P> = P extends DictionaryPart<infer K> ? K : never;
