@@ -163,8 +163,10 @@ describe('inbox triage in the browser', () => {
     const [olga] = await stack.db.dataSource.query<Array<{ status: string }>>(`SELECT status FROM thread WHERE id = $1`, [ids['t-olga']]);
     expect(olga.status).toBe('closed');
     await blur(page);
+    const focused = await page.evaluate(() => `${document.activeElement?.tagName}#${document.activeElement?.id}`);
     await page.keyboard.press('j');
-    await page.waitForURL((u) => u.pathname === `/inbox/${ids['t-nina']}`);
+    await page.waitForURL((u) => u.pathname === `/inbox/${ids['t-nina']}`, { timeout: 5000 }).catch(() => undefined);
+    expect({ focused, path: new URL(page.url()).pathname }).toEqual({ focused, path: `/inbox/${ids['t-nina']}` });
     // The Close button (E too) moves on the same way: Mia is the one left waiting.
     await page.getByTestId('close').click();
     await page.waitForURL((u) => u.pathname === `/inbox/${ids['t-mia']}`);

@@ -23,24 +23,31 @@ import type { ThreadFilters } from './thread-filters';
 const pick = <T extends string>(value: string | null, allowed: readonly T[]): T | undefined =>
   value && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
 
-/** Filters live in the URL, so a filtered inbox can be bookmarked, shared and reloaded. */
-function useFiltersFromUrl(): [ThreadFilters, (next: ThreadFilters) => void] {
+/** The inbox filters a URL's query names. */
+function filtersOf(params: URLSearchParams): ThreadFilters {
+  const waiting = Number(params.get('waiting'));
+  return {
+    status: pick<ThreadStatus | 'all'>(params.get('status'), [...THREAD_STATUSES, 'all']) ?? 'open',
+    networks: NETWORKS.filter((n) => params.getAll('network').includes(n)),
+    channels: params.getAll('channel'),
+    needsReply: params.get('needs') === '1' ? true : undefined,
+    sort: params.get('sort') === 'waiting' ? 'waiting' : undefined,
+    assignee: params.get('assignee') ?? undefined,
+    intent: pick<Intent>(params.get('intent'), INTENTS),
+    sentiment: pick(params.get('sentiment'), ['negative', 'neutral', 'positive'] as const),
+    waitingLongerThan: Number.isFinite(waiting) && waiting > 0 ? waiting : undefined,
+    q: params.get('q') ?? undefined,
+  };
+}
+
+/**
+ * Filters live in the URL, so a filtered inbox can be bookmarked, shared and reloaded. `patch`
+ * changes some of them on top of the URL as it is at that moment: two quick changes (a view, then
+ * the sort) must not lose the first to a render that has not happened yet.
+ */
+function useFiltersFromUrl(): [ThreadFilters, (next: ThreadFilters) => void, (changes: Partial<ThreadFilters>) => void] {
   const [params, setParams] = useSearchParams();
-  const filters = useMemo<ThreadFilters>(() => {
-    const waiting = Number(params.get('waiting'));
-    return {
-      status: pick<ThreadStatus | 'all'>(params.get('status'), [...THREAD_STATUSES, 'all']) ?? 'open',
-      networks: NETWORKS.filter((n) => params.getAll('network').includes(n)),
-      channels: params.getAll('channel'),
-      needsReply: params.get('needs') === '1' || undefined,
-      sort: params.get('sort') === 'waiting' ? 'waiting' : undefined,
-      assignee: params.get('assignee') ?? undefined,
-      intent: pick<Intent>(params.get('intent'), INTENTS),
-      sentiment: pick(params.get('sentiment'), ['negative', 'neutral', 'positive'] as const),
-      waitingLongerThan: Number.isFinite(waiting) && waiting > 0 ? waiting : undefined,
-      q: params.get('q') ?? undefined,
-    };
-  }, [params]);
+  const filters = useMemo<ThreadFilters>(() => filtersOf(params), [params]);
   const set = useCallback(
     (next: ThreadFilters) => {
       const out = new URLSearchParams();
@@ -58,7 +65,8 @@ function useFiltersFromUrl(): [ThreadFilters, (next: ThreadFilters) => void] {
     },
     [setParams],
   );
-  return [filters, set];
+  const patch = useCallback((changes: Partial<ThreadFilters>) => set({ ...filtersOf(new URLSearchParams(window.location.search)), ...changes }), [set]);
+  return [filters, set, patch];
 }
 
 export function InboxPage() {
@@ -67,7 +75,7 @@ export function InboxPage() {
   const { threadId } = useParams();
   const navigate = useNavigate();
   const [search] = useSearchParams();
-  const [filters, setFilters] = useFiltersFromUrl();
+  const [filters, setFilters, patchFilters] = useFiltersFromUrl();
   const list = useThreadList(filters);
   const threads = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const live = useLiveEvents();
@@ -207,7 +215,7 @@ export function InboxPage() {
             </Badge>
           </Group>
         </Group>
-        <TriageBar filters={filters} onChange={setFilters} />
+        <TriageBar filters={filters} onPatch={patchFilters} onOpen={setFilters} />
         <ThreadFiltersBar filters={filters} onChange={setFilters} searchRef={searchRef} />
         {canWriteInbox(user.role) && <BulkBar selection={selection} />}
         <ThreadList query={list} threads={threads} selectedId={threadId} onSelect={open} selection={canWriteInbox(user.role) ? selection : undefined} />

@@ -8,7 +8,17 @@ import type { ThreadFilters } from './thread-filters';
  * Above the filters: the two working views (Open, and Needs reply — the customer waits on us,
  * oldest waiting first), the sort, and the saved views.
  */
-export function TriageBar({ filters, onChange }: { filters: ThreadFilters; onChange: (next: ThreadFilters) => void }) {
+export function TriageBar({
+  filters,
+  onPatch,
+  onOpen,
+}: {
+  filters: ThreadFilters;
+  /** Changes some filters (on top of the URL as it is then). */
+  onPatch: (changes: Partial<ThreadFilters>) => void;
+  /** Replaces all filters (a saved view). */
+  onOpen: (next: ThreadFilters) => void;
+}) {
   const { t } = useI18n();
   const view = filters.needsReply ? 'needsReply' : (filters.status ?? 'open') === 'open' ? 'open' : null;
   return (
@@ -18,13 +28,7 @@ export function TriageBar({ filters, onChange }: { filters: ThreadFilters; onCha
           size="xs"
           aria-label={t('inbox.filters')}
           value={view ?? ''}
-          onChange={(v) =>
-            onChange(
-              v === 'needsReply'
-                ? { ...filters, needsReply: true, status: 'all', sort: 'waiting' }
-                : { ...filters, needsReply: undefined, status: 'open', sort: filters.sort },
-            )
-          }
+          onChange={(v) => onPatch(v === 'needsReply' ? { needsReply: true, status: 'all', sort: 'waiting' } : { needsReply: undefined, status: 'open' })}
           data={[
             { value: 'open', label: t('triage.view.open') },
             { value: 'needsReply', label: t('triage.view.needsReply') },
@@ -37,12 +41,12 @@ export function TriageBar({ filters, onChange }: { filters: ThreadFilters; onCha
           aria-label={t('triage.sort')}
           data={THREAD_SORTS.map((s) => ({ value: s, label: t(`triage.sort.${s}`) }))}
           value={filters.sort ?? 'newest'}
-          onChange={(v) => onChange({ ...filters, sort: v === 'waiting' ? (v satisfies ThreadSort) : undefined })}
+          onChange={(v) => onPatch({ sort: v === 'waiting' ? (v satisfies ThreadSort) : undefined })}
           allowDeselect={false}
           data-testid="sort-select"
         />
       </Group>
-      <SavedViewsMenu filters={filters} onOpen={onChange} />
+      <SavedViewsMenu filters={filters} onOpen={onOpen} />
     </>
   );
 }
