@@ -158,15 +158,26 @@ describe('inbox triage in the browser', () => {
     await page.getByTestId('composer-text').fill('Die Rücksendung ist angekommen, das Geld ist unterwegs.');
     await page.keyboard.press('Control+Shift+Enter');
     // Not the newest thread (Nina): the next one of this view that waits, Mia.
-    await page.waitForURL((u) => u.pathname === `/inbox/${ids['t-mia']}`);
+    await page.waitForURL((u) => u.pathname === `/inbox/${ids['t-mia']}`, { timeout: 10_000 }).catch(() => undefined);
+    const feedback = await page
+      .locator('[data-testid="composer-feedback"], [data-testid="newer-inbound"]')
+      .allTextContents()
+      .catch(() => []);
+    expect({ feedback, path: new URL(page.url()).pathname }).toEqual({ feedback, path: `/inbox/${ids['t-mia']}` });
     await expectRows(page, ['Mia Mitte', 'Nina Neu']);
     const [olga] = await stack.db.dataSource.query<Array<{ status: string }>>(`SELECT status FROM thread WHERE id = $1`, [ids['t-olga']]);
     expect(olga.status).toBe('closed');
     await blur(page);
     const focused = await page.evaluate(() => `${document.activeElement?.tagName}#${document.activeElement?.id}`);
+    const visited: string[] = [];
+    page.on('framenavigated', (f) => visited.push(new URL(f.url()).pathname));
+    await page.evaluate(() => {
+      window.addEventListener('keydown', (e) => document.body.setAttribute('data-last-key', `${e.key}:${String(e.defaultPrevented)}`), { once: true });
+    });
     await page.keyboard.press('j');
     await page.waitForURL((u) => u.pathname === `/inbox/${ids['t-nina']}`, { timeout: 5000 }).catch(() => undefined);
-    expect({ focused, path: new URL(page.url()).pathname }).toEqual({ focused, path: `/inbox/${ids['t-nina']}` });
+    const lastKey = await page.evaluate(() => document.body.getAttribute('data-last-key'));
+    expect({ focused, lastKey, visited, path: new URL(page.url()).pathname }).toEqual({ focused, lastKey, visited, path: `/inbox/${ids['t-nina']}` });
     // The Close button (E too) moves on the same way: Mia is the one left waiting.
     await page.getByTestId('close').click();
     await page.waitForURL((u) => u.pathname === `/inbox/${ids['t-mia']}`);
