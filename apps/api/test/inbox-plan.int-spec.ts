@@ -96,7 +96,9 @@ describe('inbox list plans (optional filters fold away)', () => {
     expect(all).not.toMatch(noSort);
     const page2 = await planOf({ status: 'open', cursorAt: '2026-11-22T08:15:00.000000Z', cursorId: '1000000' }, listThreadsOldestWaiting);
     folded(page2);
-    expect(page2).toMatch(/Index Cond: .*ROW\(COALESCE\(waiting_since, .*\), id\) > ROW\('2026-11-22 08:15:00\+00'::timestamp with time zone, '1000000'::bigint\)/);
+    expect(page2).toMatch(
+      /Index Cond: .*ROW\(COALESCE\(waiting_since, .*\), id\) > ROW\('2026-11-22 08:15:00\+00'::timestamp with time zone, '1000000'::bigint\)/,
+    );
   });
 
   it('needs reply: waiting and not closed, on the scan, nothing else left over', async () => {
