@@ -14,6 +14,7 @@ import { NotesModule } from './notes/notes.module';
 import { OnboardingModule } from './onboarding/onboarding.module';
 import { RepliesModule } from './replies/replies.module';
 import { SettingsModule } from './settings/settings.module';
+import { SlaModule } from './sla/sla.module';
 import { ThreadsModule } from './threads/threads.module';
 import { UsersModule } from './users/users.module';
 
@@ -35,6 +36,7 @@ import { UsersModule } from './users/users.module';
     ChannelsModule,
     ConnectModule,
     SettingsModule,
+    SlaModule,
     DataCareModule,
     AvatarsModule,
   ],

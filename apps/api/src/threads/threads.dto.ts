@@ -5,6 +5,7 @@ import {
   INTENTS,
   NETWORKS,
   SENTIMENT_BANDS,
+  THREAD_SORTS,
   THREAD_STATUSES,
   type AddTagRequest,
   type AssignThreadRequest,
@@ -17,6 +18,7 @@ import {
   type ThreadItem,
   type ThreadListRequest,
   type ThreadPost,
+  type ThreadSort,
   type ThreadStatus,
   type UpdateThreadRequest,
 } from '@resonance/contracts';
@@ -58,6 +60,10 @@ export class ThreadsQuery extends PageQuery implements ThreadListRequest {
   @MinLength(1)
   @MaxLength(200)
   q?: string;
+  @ApiPropertyOptional({ enum: THREAD_SORTS, description: 'newest activity first (default), or SLA due first (only threads that have a due time)' })
+  @IsOptional()
+  @IsIn(THREAD_SORTS)
+  sort?: ThreadSort;
 }
 
 export class UpdateThreadBody implements UpdateThreadRequest {
@@ -108,6 +114,12 @@ export class ThreadItemView implements ThreadItem {
   @ApiProperty({ nullable: true, type: String }) firstResponseAt!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'oldest unanswered inbound message; null when the company spoke last' }) waitingSince!:
     string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'when the first-response target runs out (docs/sla.md); null when nobody waits or the thread is closed',
+  })
+  slaDueAt!: string | null;
   @ApiProperty() unreadCount!: number;
   @ApiProperty() messageCount!: number;
   @ApiProperty() createdAt!: string;

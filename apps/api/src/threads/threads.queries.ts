@@ -79,6 +79,7 @@ export interface IListThreadsResult {
   network: string;
   postExternalId: string | null;
   priority: number;
+  slaDueAt: Date | null;
   status: string;
   tags: stringArray;
   unreadCount: number;
@@ -91,7 +92,7 @@ export interface IListThreadsQuery {
   result: IListThreadsResult;
 }
 
-const listThreadsIR: any = {"usedParamSet":{"workspaceId":true,"status":true,"network":true,"channelId":true,"unassigned":true,"assigneeId":true,"tag":true,"waitingLongerThanMinutes":true,"intent":true,"sentiment":true,"q":true,"cursorAt":true,"cursorId":true,"limit":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1014,"b":1026},{"a":2722,"b":2734}]},{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":1044,"b":1050},{"a":1080,"b":1086}]},{"name":"network","required":false,"transform":{"type":"scalar"},"locs":[{"a":1105,"b":1112},{"a":1143,"b":1150}]},{"name":"channelId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1169,"b":1178},{"a":1220,"b":1229}]},{"name":"unassigned","required":true,"transform":{"type":"scalar"},"locs":[{"a":1252,"b":1263}]},{"name":"assigneeId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1316,"b":1326},{"a":1361,"b":1371}]},{"name":"tag","required":false,"transform":{"type":"scalar"},"locs":[{"a":1390,"b":1393},{"a":1428,"b":1431}]},{"name":"waitingLongerThanMinutes","required":false,"transform":{"type":"scalar"},"locs":[{"a":1459,"b":1483},{"a":1527,"b":1551}]},{"name":"intent","required":false,"transform":{"type":"scalar"},"locs":[{"a":1898,"b":1904},{"a":2033,"b":2039}]},{"name":"sentiment","required":false,"transform":{"type":"scalar"},"locs":[{"a":2067,"b":2076},{"a":2221,"b":2230}]},{"name":"q","required":false,"transform":{"type":"scalar"},"locs":[{"a":2591,"b":2592},{"a":2832,"b":2833},{"a":2870,"b":2871},{"a":2956,"b":2957}]},{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":3008,"b":3016},{"a":3071,"b":3079}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":3082,"b":3090}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":3160,"b":3166}]}],"statement":"SELECT t.id::text AS \"id!\", t.network AS \"network!\", t.channel AS \"kind!\",\n       ca.id AS \"channelId!\", ca.display_name AS \"channelDisplayName!\", ca.handle AS \"channelHandle\",\n       c.id::text AS \"contactId?\", c.name AS \"contactName?\", c.handle AS \"contactHandle?\", c.avatar_url AS \"contactAvatarUrl?\",\n       t.post_external_id AS \"postExternalId\", t.status AS \"status!\", t.priority AS \"priority!\", t.tags AS \"tags!\",\n       u.id AS \"assigneeId?\", u.name AS \"assigneeName?\",\n       t.last_message_preview AS \"lastMessagePreview!\", t.last_message_at AS \"lastMessageAt!\",\n       t.last_inbound_at AS \"lastInboundAt\", t.first_inbound_at AS \"firstInboundAt\",\n       t.first_response_at AS \"firstResponseAt\", t.waiting_since AS \"waitingSince\",\n       t.unread_count AS \"unreadCount!\", t.message_count AS \"messageCount!\", t.created_at AS \"createdAt!\",\n       to_char(t.last_message_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"_cursorAt!\"\n  FROM (SELECT * FROM thread t\n         WHERE t.workspace_id = :workspaceId!\n           AND (:status::text IS NULL OR t.status = :status)\n           AND (:network::text IS NULL OR t.network = :network)\n           AND (:channelId::uuid IS NULL OR t.channel_account_id = :channelId)\n           AND (NOT :unassigned!::boolean OR t.assignee_id IS NULL)\n           AND (:assigneeId::uuid IS NULL OR t.assignee_id = :assigneeId)\n           AND (:tag::text IS NULL OR t.tags @> ARRAY[:tag]::text[])\n           AND (:waitingLongerThanMinutes::int IS NULL OR t.waiting_since < now() - :waitingLongerThanMinutes * interval '1 minute')\n           -- (SELECT true … LIMIT 1), not EXISTS: inside an OR an EXISTS is not turned into a join, and\n           -- PostgreSQL would hash the whole message table for it; this probes message_thread_idx\n           -- for the page's candidate threads, as the join did (NULL when none: the row is left out)\n           AND (:intent::text IS NULL\n                OR (SELECT true FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account AND m.intent = :intent LIMIT 1))\n           AND (:sentiment::text IS NULL\n                OR (SELECT true FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account\n                      AND CASE :sentiment WHEN 'negative' THEN m.sentiment < -0.25\n                                          WHEN 'neutral' THEN m.sentiment BETWEEN -0.25 AND 0.25\n                                          WHEN 'positive' THEN m.sentiment > 0.25 END\n                    LIMIT 1))\n           -- the search_vector holds three configurations: the query is OR-ed over them\n           AND (:q::text IS NULL\n                OR (SELECT true FROM message m\n                     WHERE m.thread_id = t.id AND m.workspace_id = :workspaceId! AND NOT m.deleted\n                       AND m.search_vector @@ (websearch_to_tsquery('simple', :q) || websearch_to_tsquery('german', :q)\n                                               || websearch_to_tsquery('english', :q))\n                     LIMIT 1))\n           AND (:cursorAt::timestamptz IS NULL OR (t.last_message_at, t.id) < (:cursorAt, :cursorId::bigint))\n         ORDER BY t.last_message_at DESC, t.id DESC LIMIT :limit!) t\n  JOIN channel_account ca ON ca.id = t.channel_account_id\n  LEFT JOIN contact c ON c.id = t.contact_id\n  LEFT JOIN users u ON u.id = t.assignee_id\n ORDER BY t.last_message_at DESC, t.id DESC                                                                                      "};
+const listThreadsIR: any = {"usedParamSet":{"workspaceId":true,"status":true,"network":true,"channelId":true,"unassigned":true,"assigneeId":true,"tag":true,"waitingLongerThanMinutes":true,"intent":true,"sentiment":true,"q":true,"cursorAt":true,"cursorId":true,"limit":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1042,"b":1054},{"a":2750,"b":2762}]},{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":1072,"b":1078},{"a":1108,"b":1114}]},{"name":"network","required":false,"transform":{"type":"scalar"},"locs":[{"a":1133,"b":1140},{"a":1171,"b":1178}]},{"name":"channelId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1197,"b":1206},{"a":1248,"b":1257}]},{"name":"unassigned","required":true,"transform":{"type":"scalar"},"locs":[{"a":1280,"b":1291}]},{"name":"assigneeId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1344,"b":1354},{"a":1389,"b":1399}]},{"name":"tag","required":false,"transform":{"type":"scalar"},"locs":[{"a":1418,"b":1421},{"a":1456,"b":1459}]},{"name":"waitingLongerThanMinutes","required":false,"transform":{"type":"scalar"},"locs":[{"a":1487,"b":1511},{"a":1555,"b":1579}]},{"name":"intent","required":false,"transform":{"type":"scalar"},"locs":[{"a":1926,"b":1932},{"a":2061,"b":2067}]},{"name":"sentiment","required":false,"transform":{"type":"scalar"},"locs":[{"a":2095,"b":2104},{"a":2249,"b":2258}]},{"name":"q","required":false,"transform":{"type":"scalar"},"locs":[{"a":2619,"b":2620},{"a":2860,"b":2861},{"a":2898,"b":2899},{"a":2984,"b":2985}]},{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":3036,"b":3044},{"a":3099,"b":3107}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":3110,"b":3118}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":3188,"b":3194}]}],"statement":"SELECT t.id::text AS \"id!\", t.network AS \"network!\", t.channel AS \"kind!\",\n       ca.id AS \"channelId!\", ca.display_name AS \"channelDisplayName!\", ca.handle AS \"channelHandle\",\n       c.id::text AS \"contactId?\", c.name AS \"contactName?\", c.handle AS \"contactHandle?\", c.avatar_url AS \"contactAvatarUrl?\",\n       t.post_external_id AS \"postExternalId\", t.status AS \"status!\", t.priority AS \"priority!\", t.tags AS \"tags!\",\n       u.id AS \"assigneeId?\", u.name AS \"assigneeName?\",\n       t.last_message_preview AS \"lastMessagePreview!\", t.last_message_at AS \"lastMessageAt!\",\n       t.last_inbound_at AS \"lastInboundAt\", t.first_inbound_at AS \"firstInboundAt\",\n       t.first_response_at AS \"firstResponseAt\", t.waiting_since AS \"waitingSince\", t.sla_due_at AS \"slaDueAt\",\n       t.unread_count AS \"unreadCount!\", t.message_count AS \"messageCount!\", t.created_at AS \"createdAt!\",\n       to_char(t.last_message_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"_cursorAt!\"\n  FROM (SELECT * FROM thread t\n         WHERE t.workspace_id = :workspaceId!\n           AND (:status::text IS NULL OR t.status = :status)\n           AND (:network::text IS NULL OR t.network = :network)\n           AND (:channelId::uuid IS NULL OR t.channel_account_id = :channelId)\n           AND (NOT :unassigned!::boolean OR t.assignee_id IS NULL)\n           AND (:assigneeId::uuid IS NULL OR t.assignee_id = :assigneeId)\n           AND (:tag::text IS NULL OR t.tags @> ARRAY[:tag]::text[])\n           AND (:waitingLongerThanMinutes::int IS NULL OR t.waiting_since < now() - :waitingLongerThanMinutes * interval '1 minute')\n           -- (SELECT true … LIMIT 1), not EXISTS: inside an OR an EXISTS is not turned into a join, and\n           -- PostgreSQL would hash the whole message table for it; this probes message_thread_idx\n           -- for the page's candidate threads, as the join did (NULL when none: the row is left out)\n           AND (:intent::text IS NULL\n                OR (SELECT true FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account AND m.intent = :intent LIMIT 1))\n           AND (:sentiment::text IS NULL\n                OR (SELECT true FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account\n                      AND CASE :sentiment WHEN 'negative' THEN m.sentiment < -0.25\n                                          WHEN 'neutral' THEN m.sentiment BETWEEN -0.25 AND 0.25\n                                          WHEN 'positive' THEN m.sentiment > 0.25 END\n                    LIMIT 1))\n           -- the search_vector holds three configurations: the query is OR-ed over them\n           AND (:q::text IS NULL\n                OR (SELECT true FROM message m\n                     WHERE m.thread_id = t.id AND m.workspace_id = :workspaceId! AND NOT m.deleted\n                       AND m.search_vector @@ (websearch_to_tsquery('simple', :q) || websearch_to_tsquery('german', :q)\n                                               || websearch_to_tsquery('english', :q))\n                     LIMIT 1))\n           AND (:cursorAt::timestamptz IS NULL OR (t.last_message_at, t.id) < (:cursorAt, :cursorId::bigint))\n         ORDER BY t.last_message_at DESC, t.id DESC LIMIT :limit!) t\n  JOIN channel_account ca ON ca.id = t.channel_account_id\n  LEFT JOIN contact c ON c.id = t.contact_id\n  LEFT JOIN users u ON u.id = t.assignee_id\n ORDER BY t.last_message_at DESC, t.id DESC                                                                                      "};
 
 /**
  * Query generated from SQL:
@@ -103,7 +104,7 @@ const listThreadsIR: any = {"usedParamSet":{"workspaceId":true,"status":true,"ne
  *        u.id AS "assigneeId?", u.name AS "assigneeName?",
  *        t.last_message_preview AS "lastMessagePreview!", t.last_message_at AS "lastMessageAt!",
  *        t.last_inbound_at AS "lastInboundAt", t.first_inbound_at AS "firstInboundAt",
- *        t.first_response_at AS "firstResponseAt", t.waiting_since AS "waitingSince",
+ *        t.first_response_at AS "firstResponseAt", t.waiting_since AS "waitingSince", t.sla_due_at AS "slaDueAt",
  *        t.unread_count AS "unreadCount!", t.message_count AS "messageCount!", t.created_at AS "createdAt!",
  *        to_char(t.last_message_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "_cursorAt!"
  *   FROM (SELECT * FROM thread t
@@ -173,6 +174,7 @@ export interface IThreadItemsByIdsResult {
   network: string;
   postExternalId: string | null;
   priority: number;
+  slaDueAt: Date | null;
   status: string;
   tags: stringArray;
   unreadCount: number;
@@ -185,7 +187,7 @@ export interface IThreadItemsByIdsQuery {
   result: IThreadItemsByIdsResult;
 }
 
-const threadItemsByIdsIR: any = {"usedParamSet":{"workspaceId":true,"ids":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":972,"b":984}]},{"name":"ids","required":true,"transform":{"type":"scalar"},"locs":[{"a":1001,"b":1005}]}],"statement":"SELECT t.id::text AS \"id!\", t.network, t.channel AS kind,\n       ca.id AS \"channelId\", ca.display_name AS \"channelDisplayName\", ca.handle AS \"channelHandle\",\n       c.id::text AS \"contactId?\", c.name AS \"contactName?\", c.handle AS \"contactHandle?\", c.avatar_url AS \"contactAvatarUrl?\",\n       t.post_external_id AS \"postExternalId\", t.status, t.priority, t.tags,\n       u.id AS \"assigneeId?\", u.name AS \"assigneeName?\",\n       t.last_message_preview AS \"lastMessagePreview\", t.last_message_at AS \"lastMessageAt\",\n       t.last_inbound_at AS \"lastInboundAt\", t.first_inbound_at AS \"firstInboundAt\",\n       t.first_response_at AS \"firstResponseAt\", t.waiting_since AS \"waitingSince\",\n       t.unread_count AS \"unreadCount\", t.message_count AS \"messageCount\", t.created_at AS \"createdAt\"\n  FROM thread t\n  JOIN channel_account ca ON ca.id = t.channel_account_id\n  LEFT JOIN contact c ON c.id = t.contact_id\n  LEFT JOIN users u ON u.id = t.assignee_id\n WHERE t.workspace_id = :workspaceId! AND t.id = ANY(:ids!::bigint[])\n ORDER BY t.last_message_at DESC, t.id DESC                                                                                                   "};
+const threadItemsByIdsIR: any = {"usedParamSet":{"workspaceId":true,"ids":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1000,"b":1012}]},{"name":"ids","required":true,"transform":{"type":"scalar"},"locs":[{"a":1029,"b":1033}]}],"statement":"SELECT t.id::text AS \"id!\", t.network, t.channel AS kind,\n       ca.id AS \"channelId\", ca.display_name AS \"channelDisplayName\", ca.handle AS \"channelHandle\",\n       c.id::text AS \"contactId?\", c.name AS \"contactName?\", c.handle AS \"contactHandle?\", c.avatar_url AS \"contactAvatarUrl?\",\n       t.post_external_id AS \"postExternalId\", t.status, t.priority, t.tags,\n       u.id AS \"assigneeId?\", u.name AS \"assigneeName?\",\n       t.last_message_preview AS \"lastMessagePreview\", t.last_message_at AS \"lastMessageAt\",\n       t.last_inbound_at AS \"lastInboundAt\", t.first_inbound_at AS \"firstInboundAt\",\n       t.first_response_at AS \"firstResponseAt\", t.waiting_since AS \"waitingSince\", t.sla_due_at AS \"slaDueAt\",\n       t.unread_count AS \"unreadCount\", t.message_count AS \"messageCount\", t.created_at AS \"createdAt\"\n  FROM thread t\n  JOIN channel_account ca ON ca.id = t.channel_account_id\n  LEFT JOIN contact c ON c.id = t.contact_id\n  LEFT JOIN users u ON u.id = t.assignee_id\n WHERE t.workspace_id = :workspaceId! AND t.id = ANY(:ids!::bigint[])\n ORDER BY t.last_message_at DESC, t.id DESC                                                                                                   "};
 
 /**
  * Query generated from SQL:
@@ -197,7 +199,7 @@ const threadItemsByIdsIR: any = {"usedParamSet":{"workspaceId":true,"ids":true},
  *        u.id AS "assigneeId?", u.name AS "assigneeName?",
  *        t.last_message_preview AS "lastMessagePreview", t.last_message_at AS "lastMessageAt",
  *        t.last_inbound_at AS "lastInboundAt", t.first_inbound_at AS "firstInboundAt",
- *        t.first_response_at AS "firstResponseAt", t.waiting_since AS "waitingSince",
+ *        t.first_response_at AS "firstResponseAt", t.waiting_since AS "waitingSince", t.sla_due_at AS "slaDueAt",
  *        t.unread_count AS "unreadCount", t.message_count AS "messageCount", t.created_at AS "createdAt"
  *   FROM thread t
  *   JOIN channel_account ca ON ca.id = t.channel_account_id
@@ -246,6 +248,7 @@ export interface IThreadDetailResult {
   postText: string | null;
   postUrl: string | null;
   priority: number;
+  slaDueAt: Date | null;
   status: string;
   tags: stringArray;
   unreadCount: number;
@@ -258,7 +261,7 @@ export interface IThreadDetailQuery {
   result: IThreadDetailResult;
 }
 
-const threadDetailIR: any = {"usedParamSet":{"id":true,"workspaceId":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":1472,"b":1475}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1498,"b":1510}]}],"statement":"SELECT t.id::text AS \"id!\", t.network, t.channel AS kind,\n       ca.id AS \"channelId\", ca.display_name AS \"channelDisplayName\", ca.handle AS \"channelHandle\",\n       c.id::text AS \"contactId?\", c.name AS \"contactName?\", c.handle AS \"contactHandle?\", c.avatar_url AS \"contactAvatarUrl?\",\n       t.post_external_id AS \"postExternalId\", t.status, t.priority, t.tags,\n       u.id AS \"assigneeId?\", u.name AS \"assigneeName?\",\n       t.last_message_preview AS \"lastMessagePreview\", t.last_message_at AS \"lastMessageAt\",\n       t.last_inbound_at AS \"lastInboundAt\", t.first_inbound_at AS \"firstInboundAt\",\n       t.first_response_at AS \"firstResponseAt\", t.waiting_since AS \"waitingSince\",\n       t.unread_count AS \"unreadCount\", t.message_count AS \"messageCount\", t.created_at AS \"createdAt\",\n       p.id::text AS \"postId?\", p.external_id AS \"postExternalIdOfPost?\", p.text AS \"postText?\", p.url AS \"postUrl?\",\n       p.published_at AS \"postPublishedAt?\",\n       (SELECT m.id::text FROM message m WHERE m.thread_id = t.id ORDER BY m.created_at DESC, m.id DESC LIMIT 1) AS \"lastMessageId\",\n       (SELECT m.id::text FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account\n         ORDER BY m.created_at DESC, m.id DESC LIMIT 1) AS \"lastInboundMessageId\"\n  FROM thread t\n  JOIN channel_account ca ON ca.id = t.channel_account_id\n  LEFT JOIN contact c ON c.id = t.contact_id\n  LEFT JOIN users u ON u.id = t.assignee_id\n  LEFT JOIN post p ON p.id = t.post_id\n WHERE t.id = :id! AND t.workspace_id = :workspaceId!                                                                "};
+const threadDetailIR: any = {"usedParamSet":{"id":true,"workspaceId":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":1500,"b":1503}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1526,"b":1538}]}],"statement":"SELECT t.id::text AS \"id!\", t.network, t.channel AS kind,\n       ca.id AS \"channelId\", ca.display_name AS \"channelDisplayName\", ca.handle AS \"channelHandle\",\n       c.id::text AS \"contactId?\", c.name AS \"contactName?\", c.handle AS \"contactHandle?\", c.avatar_url AS \"contactAvatarUrl?\",\n       t.post_external_id AS \"postExternalId\", t.status, t.priority, t.tags,\n       u.id AS \"assigneeId?\", u.name AS \"assigneeName?\",\n       t.last_message_preview AS \"lastMessagePreview\", t.last_message_at AS \"lastMessageAt\",\n       t.last_inbound_at AS \"lastInboundAt\", t.first_inbound_at AS \"firstInboundAt\",\n       t.first_response_at AS \"firstResponseAt\", t.waiting_since AS \"waitingSince\", t.sla_due_at AS \"slaDueAt\",\n       t.unread_count AS \"unreadCount\", t.message_count AS \"messageCount\", t.created_at AS \"createdAt\",\n       p.id::text AS \"postId?\", p.external_id AS \"postExternalIdOfPost?\", p.text AS \"postText?\", p.url AS \"postUrl?\",\n       p.published_at AS \"postPublishedAt?\",\n       (SELECT m.id::text FROM message m WHERE m.thread_id = t.id ORDER BY m.created_at DESC, m.id DESC LIMIT 1) AS \"lastMessageId\",\n       (SELECT m.id::text FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account\n         ORDER BY m.created_at DESC, m.id DESC LIMIT 1) AS \"lastInboundMessageId\"\n  FROM thread t\n  JOIN channel_account ca ON ca.id = t.channel_account_id\n  LEFT JOIN contact c ON c.id = t.contact_id\n  LEFT JOIN users u ON u.id = t.assignee_id\n  LEFT JOIN post p ON p.id = t.post_id\n WHERE t.id = :id! AND t.workspace_id = :workspaceId!                                                                "};
 
 /**
  * Query generated from SQL:
@@ -270,7 +273,7 @@ const threadDetailIR: any = {"usedParamSet":{"id":true,"workspaceId":true},"para
  *        u.id AS "assigneeId?", u.name AS "assigneeName?",
  *        t.last_message_preview AS "lastMessagePreview", t.last_message_at AS "lastMessageAt",
  *        t.last_inbound_at AS "lastInboundAt", t.first_inbound_at AS "firstInboundAt",
- *        t.first_response_at AS "firstResponseAt", t.waiting_since AS "waitingSince",
+ *        t.first_response_at AS "firstResponseAt", t.waiting_since AS "waitingSince", t.sla_due_at AS "slaDueAt",
  *        t.unread_count AS "unreadCount", t.message_count AS "messageCount", t.created_at AS "createdAt",
  *        p.id::text AS "postId?", p.external_id AS "postExternalIdOfPost?", p.text AS "postText?", p.url AS "postUrl?",
  *        p.published_at AS "postPublishedAt?",
@@ -405,14 +408,122 @@ export interface IAssignableUserQuery {
   result: IAssignableUserResult;
 }
 
-const assignableUserIR: any = {"usedParamSet":{"userId":true,"workspaceId":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":43,"b":50}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":71,"b":83}]}],"statement":"SELECT 1 AS \"found!\" FROM users WHERE id = :userId! AND workspace_id = :workspaceId! AND active AND role IN ('admin', 'agent')"};
+const assignableUserIR: any = {"usedParamSet":{"userId":true,"workspaceId":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":43,"b":50}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":71,"b":83}]}],"statement":"SELECT 1 AS \"found!\" FROM users WHERE id = :userId! AND workspace_id = :workspaceId! AND active AND role IN ('admin', 'agent')                                                                                                                                                                                                                                                                             "};
 
 /**
  * Query generated from SQL:
  * ```
- * SELECT 1 AS "found!" FROM users WHERE id = :userId! AND workspace_id = :workspaceId! AND active AND role IN ('admin', 'agent')
+ * SELECT 1 AS "found!" FROM users WHERE id = :userId! AND workspace_id = :workspaceId! AND active AND role IN ('admin', 'agent')                                                                                                                                                                                                                                                                             
  * ```
  */
 export const assignableUser = new PreparedQuery<IAssignableUserParams,IAssignableUserResult>(assignableUserIR);
+
+
+/** 'ListThreadsBySlaDue' parameters type */
+export interface IListThreadsBySlaDueParams {
+  assigneeId?: string | null | void;
+  channelId?: string | null | void;
+  cursorAt?: DateOrString | null | void;
+  cursorId?: NumberOrString | null | void;
+  intent?: string | null | void;
+  limit: NumberOrString;
+  network?: string | null | void;
+  q?: string | null | void;
+  sentiment?: string | null | void;
+  status?: string | null | void;
+  tag?: string | null | void;
+  unassigned: boolean;
+  waitingLongerThanMinutes?: number | null | void;
+  workspaceId: string;
+}
+
+/** 'ListThreadsBySlaDue' return type */
+export interface IListThreadsBySlaDueResult {
+  _cursorAt: string;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  channelDisplayName: string;
+  channelHandle: string | null;
+  channelId: string;
+  contactAvatarUrl: string | null;
+  contactHandle: string | null;
+  contactId: string | null;
+  contactName: string | null;
+  createdAt: Date;
+  firstInboundAt: Date | null;
+  firstResponseAt: Date | null;
+  id: string;
+  kind: string;
+  lastInboundAt: Date | null;
+  lastMessageAt: Date;
+  lastMessagePreview: string;
+  messageCount: number;
+  network: string;
+  postExternalId: string | null;
+  priority: number;
+  slaDueAt: Date | null;
+  status: string;
+  tags: stringArray;
+  unreadCount: number;
+  waitingSince: Date | null;
+}
+
+/** 'ListThreadsBySlaDue' query type */
+export interface IListThreadsBySlaDueQuery {
+  params: IListThreadsBySlaDueParams;
+  result: IListThreadsBySlaDueResult;
+}
+
+const listThreadsBySlaDueIR: any = {"usedParamSet":{"workspaceId":true,"status":true,"network":true,"channelId":true,"unassigned":true,"assigneeId":true,"tag":true,"waitingLongerThanMinutes":true,"intent":true,"sentiment":true,"q":true,"cursorAt":true,"cursorId":true,"limit":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1037,"b":1049},{"a":2774,"b":2786}]},{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":1096,"b":1102},{"a":1132,"b":1138}]},{"name":"network","required":false,"transform":{"type":"scalar"},"locs":[{"a":1157,"b":1164},{"a":1195,"b":1202}]},{"name":"channelId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1221,"b":1230},{"a":1272,"b":1281}]},{"name":"unassigned","required":true,"transform":{"type":"scalar"},"locs":[{"a":1304,"b":1315}]},{"name":"assigneeId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1368,"b":1378},{"a":1413,"b":1423}]},{"name":"tag","required":false,"transform":{"type":"scalar"},"locs":[{"a":1442,"b":1445},{"a":1480,"b":1483}]},{"name":"waitingLongerThanMinutes","required":false,"transform":{"type":"scalar"},"locs":[{"a":1511,"b":1535},{"a":1579,"b":1603}]},{"name":"intent","required":false,"transform":{"type":"scalar"},"locs":[{"a":1950,"b":1956},{"a":2085,"b":2091}]},{"name":"sentiment","required":false,"transform":{"type":"scalar"},"locs":[{"a":2119,"b":2128},{"a":2273,"b":2282}]},{"name":"q","required":false,"transform":{"type":"scalar"},"locs":[{"a":2643,"b":2644},{"a":2884,"b":2885},{"a":2922,"b":2923},{"a":3008,"b":3009}]},{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":3060,"b":3068},{"a":3118,"b":3126}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":3129,"b":3137}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":3192,"b":3198}]}],"statement":"SELECT t.id::text AS \"id!\", t.network AS \"network!\", t.channel AS \"kind!\",\n       ca.id AS \"channelId!\", ca.display_name AS \"channelDisplayName!\", ca.handle AS \"channelHandle\",\n       c.id::text AS \"contactId?\", c.name AS \"contactName?\", c.handle AS \"contactHandle?\", c.avatar_url AS \"contactAvatarUrl?\",\n       t.post_external_id AS \"postExternalId\", t.status AS \"status!\", t.priority AS \"priority!\", t.tags AS \"tags!\",\n       u.id AS \"assigneeId?\", u.name AS \"assigneeName?\",\n       t.last_message_preview AS \"lastMessagePreview!\", t.last_message_at AS \"lastMessageAt!\",\n       t.last_inbound_at AS \"lastInboundAt\", t.first_inbound_at AS \"firstInboundAt\",\n       t.first_response_at AS \"firstResponseAt\", t.waiting_since AS \"waitingSince\", t.sla_due_at AS \"slaDueAt\",\n       t.unread_count AS \"unreadCount!\", t.message_count AS \"messageCount!\", t.created_at AS \"createdAt!\",\n       to_char(t.sla_due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"_cursorAt!\"\n  FROM (SELECT * FROM thread t\n         WHERE t.workspace_id = :workspaceId! AND t.sla_due_at IS NOT NULL\n           AND (:status::text IS NULL OR t.status = :status)\n           AND (:network::text IS NULL OR t.network = :network)\n           AND (:channelId::uuid IS NULL OR t.channel_account_id = :channelId)\n           AND (NOT :unassigned!::boolean OR t.assignee_id IS NULL)\n           AND (:assigneeId::uuid IS NULL OR t.assignee_id = :assigneeId)\n           AND (:tag::text IS NULL OR t.tags @> ARRAY[:tag]::text[])\n           AND (:waitingLongerThanMinutes::int IS NULL OR t.waiting_since < now() - :waitingLongerThanMinutes * interval '1 minute')\n           -- (SELECT true … LIMIT 1), not EXISTS: inside an OR an EXISTS is not turned into a join, and\n           -- PostgreSQL would hash the whole message table for it; this probes message_thread_idx\n           -- for the page's candidate threads, as the join did (NULL when none: the row is left out)\n           AND (:intent::text IS NULL\n                OR (SELECT true FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account AND m.intent = :intent LIMIT 1))\n           AND (:sentiment::text IS NULL\n                OR (SELECT true FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account\n                      AND CASE :sentiment WHEN 'negative' THEN m.sentiment < -0.25\n                                          WHEN 'neutral' THEN m.sentiment BETWEEN -0.25 AND 0.25\n                                          WHEN 'positive' THEN m.sentiment > 0.25 END\n                    LIMIT 1))\n           -- the search_vector holds three configurations: the query is OR-ed over them\n           AND (:q::text IS NULL\n                OR (SELECT true FROM message m\n                     WHERE m.thread_id = t.id AND m.workspace_id = :workspaceId! AND NOT m.deleted\n                       AND m.search_vector @@ (websearch_to_tsquery('simple', :q) || websearch_to_tsquery('german', :q)\n                                               || websearch_to_tsquery('english', :q))\n                     LIMIT 1))\n           AND (:cursorAt::timestamptz IS NULL OR (t.sla_due_at, t.id) > (:cursorAt, :cursorId::bigint))\n         ORDER BY t.sla_due_at, t.id LIMIT :limit!) t\n  JOIN channel_account ca ON ca.id = t.channel_account_id\n  LEFT JOIN contact c ON c.id = t.contact_id\n  LEFT JOIN users u ON u.id = t.assignee_id\n ORDER BY t.sla_due_at, t.id"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT t.id::text AS "id!", t.network AS "network!", t.channel AS "kind!",
+ *        ca.id AS "channelId!", ca.display_name AS "channelDisplayName!", ca.handle AS "channelHandle",
+ *        c.id::text AS "contactId?", c.name AS "contactName?", c.handle AS "contactHandle?", c.avatar_url AS "contactAvatarUrl?",
+ *        t.post_external_id AS "postExternalId", t.status AS "status!", t.priority AS "priority!", t.tags AS "tags!",
+ *        u.id AS "assigneeId?", u.name AS "assigneeName?",
+ *        t.last_message_preview AS "lastMessagePreview!", t.last_message_at AS "lastMessageAt!",
+ *        t.last_inbound_at AS "lastInboundAt", t.first_inbound_at AS "firstInboundAt",
+ *        t.first_response_at AS "firstResponseAt", t.waiting_since AS "waitingSince", t.sla_due_at AS "slaDueAt",
+ *        t.unread_count AS "unreadCount!", t.message_count AS "messageCount!", t.created_at AS "createdAt!",
+ *        to_char(t.sla_due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "_cursorAt!"
+ *   FROM (SELECT * FROM thread t
+ *          WHERE t.workspace_id = :workspaceId! AND t.sla_due_at IS NOT NULL
+ *            AND (:status::text IS NULL OR t.status = :status)
+ *            AND (:network::text IS NULL OR t.network = :network)
+ *            AND (:channelId::uuid IS NULL OR t.channel_account_id = :channelId)
+ *            AND (NOT :unassigned!::boolean OR t.assignee_id IS NULL)
+ *            AND (:assigneeId::uuid IS NULL OR t.assignee_id = :assigneeId)
+ *            AND (:tag::text IS NULL OR t.tags @> ARRAY[:tag]::text[])
+ *            AND (:waitingLongerThanMinutes::int IS NULL OR t.waiting_since < now() - :waitingLongerThanMinutes * interval '1 minute')
+ *            -- (SELECT true … LIMIT 1), not EXISTS: inside an OR an EXISTS is not turned into a join, and
+ *            -- PostgreSQL would hash the whole message table for it; this probes message_thread_idx
+ *            -- for the page's candidate threads, as the join did (NULL when none: the row is left out)
+ *            AND (:intent::text IS NULL
+ *                 OR (SELECT true FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account AND m.intent = :intent LIMIT 1))
+ *            AND (:sentiment::text IS NULL
+ *                 OR (SELECT true FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account
+ *                       AND CASE :sentiment WHEN 'negative' THEN m.sentiment < -0.25
+ *                                           WHEN 'neutral' THEN m.sentiment BETWEEN -0.25 AND 0.25
+ *                                           WHEN 'positive' THEN m.sentiment > 0.25 END
+ *                     LIMIT 1))
+ *            -- the search_vector holds three configurations: the query is OR-ed over them
+ *            AND (:q::text IS NULL
+ *                 OR (SELECT true FROM message m
+ *                      WHERE m.thread_id = t.id AND m.workspace_id = :workspaceId! AND NOT m.deleted
+ *                        AND m.search_vector @@ (websearch_to_tsquery('simple', :q) || websearch_to_tsquery('german', :q)
+ *                                                || websearch_to_tsquery('english', :q))
+ *                      LIMIT 1))
+ *            AND (:cursorAt::timestamptz IS NULL OR (t.sla_due_at, t.id) > (:cursorAt, :cursorId::bigint))
+ *          ORDER BY t.sla_due_at, t.id LIMIT :limit!) t
+ *   JOIN channel_account ca ON ca.id = t.channel_account_id
+ *   LEFT JOIN contact c ON c.id = t.contact_id
+ *   LEFT JOIN users u ON u.id = t.assignee_id
+ *  ORDER BY t.sla_due_at, t.id
+ * ```
+ */
+export const listThreadsBySlaDue = new PreparedQuery<IListThreadsBySlaDueParams,IListThreadsBySlaDueResult>(listThreadsBySlaDueIR);
 
 

@@ -2,10 +2,11 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { sqlClient, type Queryable } from '@resonance/db';
 import type { Cursor } from '../common/cursor';
-import type { SentimentBand } from '@resonance/contracts';
+import type { SentimentBand, ThreadSort } from '@resonance/contracts';
 import {
   assignableUser,
   listThreads,
+  listThreadsBySlaDue,
   lockThread,
   markThreadRead,
   threadDetail,
@@ -32,6 +33,8 @@ export interface InboxFilter {
   intent?: string;
   sentiment?: SentimentBand;
   q?: string;
+  /** sla_due: earliest SLA due time first, only threads that have one; else newest activity first. */
+  sort?: ThreadSort;
   cursor: Cursor | null;
   /** Rows to fetch (the page size plus one, to know whether a next page exists). */
   limit: number;
@@ -53,9 +56,9 @@ export interface ThreadChanges {
 export class ThreadsRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  /** One keyset page of the inbox, newest activity first. */
+  /** One keyset page of the inbox, newest activity first (or SLA due first). */
   list(f: InboxFilter, db: Queryable = this.dataSource): Promise<IListThreadsResult[]> {
-    return listThreads.run(
+    return (f.sort === 'sla_due' ? listThreadsBySlaDue : listThreads).run(
       {
         workspaceId: f.workspaceId,
         status: f.status ?? null,

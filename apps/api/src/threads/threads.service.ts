@@ -41,6 +41,7 @@ export class ThreadsService {
       intent: q.intent,
       sentiment: q.sentiment,
       q: q.q,
+      sort: q.sort,
       cursor: decodeCursor(q.cursor),
       limit: limit + 1,
     });

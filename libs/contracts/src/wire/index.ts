@@ -13,3 +13,4 @@ export * from './exports';
 export * from './audit';
 export * from './health';
 export * from './events';
+export * from './sla';

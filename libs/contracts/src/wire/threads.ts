@@ -23,6 +23,8 @@ export interface ThreadItem {
   firstResponseAt: IsoDateTime | null;
   /** Oldest unanswered inbound message; null when the company spoke last. */
   waitingSince: IsoDateTime | null;
+  /** When the first-response target runs out (waitingSince + the SLA target, docs/sla.md); null when nobody waits or the thread is closed. */
+  slaDueAt: IsoDateTime | null;
   unreadCount: number;
   messageCount: number;
   createdAt: IsoDateTime;
@@ -49,6 +51,10 @@ export const SENTIMENT_BANDS = ['negative', 'neutral', 'positive'] as const;
 /** negative < -0.25 ≤ neutral ≤ 0.25 < positive */
 export type SentimentBand = (typeof SENTIMENT_BANDS)[number];
 
+/** Orders of the inbox list: newest activity first (default), or the earliest SLA due time first (only threads that have one). */
+export const THREAD_SORTS = ['newest', 'sla_due'] as const;
+export type ThreadSort = (typeof THREAD_SORTS)[number];
+
 /** GET /api/threads query. */
 export interface ThreadListRequest extends PageRequest {
   status?: ThreadStatus;
@@ -62,6 +68,7 @@ export interface ThreadListRequest extends PageRequest {
   sentiment?: SentimentBand;
   waitingLongerThanMinutes?: number;
   q?: string;
+  sort?: ThreadSort;
 }
 
 /** PATCH /api/threads/:id: any of status, assignee (null unassigns), priority, tags (replaced). */
