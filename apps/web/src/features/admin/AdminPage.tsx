@@ -1,10 +1,13 @@
 import { useState, type SubmitEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Alert, Box, Button, Card, Group, Stack, Table, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useErrorText } from '../../shared/api/error-text';
 import { useI18n } from '../../shared/i18n/I18nProvider';
+import { ConfirmDialog, notify } from '../../shared/ui/feedback';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states';
 import { useCanned, useCreateCanned, useDeleteCanned } from './canned-responses';
 import { useSettings, useUpdateSettings } from './settings';
+import { SlaSettingsPanel } from './SlaSettings';
 import { UsersTab } from './UsersTab';
 
 export function AdminPage() {
@@ -46,7 +49,9 @@ function Canned() {
   const canned = useCanned();
   const create = useCreateCanned();
   const remove = useDeleteCanned();
+  const errorText = useErrorText();
   const [form, setForm] = useState({ title: '', text: '', shortcut: '' });
+  const [deleting, setDeleting] = useState<{ id: string; title: string } | null>(null);
   if (canned.isPending) return <LoadingState />;
   if (canned.isError) return <ErrorState error={canned.error} onRetry={() => void canned.refetch()} path="/api/canned-responses" />;
   return (
@@ -66,7 +71,7 @@ function Canned() {
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Button size="xs" variant="subtle" color="red" onClick={() => remove.mutate(c.id)}>
+                  <Button size="xs" variant="subtle" color="red.8" onClick={() => setDeleting({ id: c.id, title: c.title })}>
                     {t('common.delete')}
                   </Button>
                 </Table.Td>
@@ -75,6 +80,23 @@ function Canned() {
           </Table.Tbody>
         </Table>
       )}
+      <ConfirmDialog
+        opened={deleting !== null}
+        title={t('admin.confirmDeleteCanned', { title: deleting?.title ?? '' })}
+        confirmLabel={t('common.delete')}
+        loading={remove.isPending}
+        onCancel={() => setDeleting(null)}
+        onConfirm={() =>
+          deleting &&
+          remove.mutate(deleting.id, {
+            onSuccess: () => notify(t('admin.cannedDeleted', { title: deleting.title })),
+            onSettled: () => setDeleting(null),
+          })
+        }
+      >
+        {t('admin.confirmDeleteCannedBody')}
+      </ConfirmDialog>
+      {remove.isError && <Alert color="red">{errorText(remove.error)}</Alert>}
       <Card
         withBorder
         component="form"
@@ -83,7 +105,12 @@ function Canned() {
           e.preventDefault();
           create.mutate(
             { title: form.title, text: form.text, ...(form.shortcut ? { shortcut: form.shortcut } : {}) },
-            { onSuccess: () => setForm({ title: '', text: '', shortcut: '' }) },
+            {
+              onSuccess: (created) => {
+                setForm({ title: '', text: '', shortcut: '' });
+                notify(t('admin.cannedCreated', { title: created.title }));
+              },
+            },
           );
         }}
       >
@@ -100,7 +127,7 @@ function Canned() {
             value={form.text}
             onChange={(e) => setForm({ ...form, text: e.currentTarget.value })}
           />
-          {create.isError && <Alert color="red">{create.error.message}</Alert>}
+          {create.isError && <Alert color="red">{errorText(create.error)}</Alert>}
           <Button size="xs" type="submit" loading={create.isPending} w="fit-content">
             {t('common.create')}
           </Button>
@@ -110,40 +137,30 @@ function Canned() {
   );
 }
 
-const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0];
-
+/** Time zone (saved on its own: reports and due times count in it), then the SLA panel. */
 function Settings() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const errorText = useErrorText();
   const settings = useSettings();
   const update = useUpdateSettings();
   const [timezone, setTimezone] = useState<string | null>(null);
   if (settings.isPending) return <LoadingState />;
   if (settings.isError) return <ErrorState error={settings.error} onRetry={() => void settings.refetch()} path="/api/settings" />;
-  const dayName = (d: number) => new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 7 + d)));
   return (
-    <Stack maw={520}>
+    <Stack>
       <Group align="flex-end">
         <TextInput size="xs" label={t('admin.timezone')} value={timezone ?? settings.data.timezone} onChange={(e) => setTimezone(e.currentTarget.value)} />
         <Button
           size="xs"
           disabled={!timezone || timezone === settings.data.timezone}
           loading={update.isPending}
-          onClick={() => timezone && update.mutate({ timezone })}
+          onClick={() => timezone && update.mutate({ timezone }, { onSuccess: () => notify(t('admin.timezoneSaved')) })}
         >
           {t('common.save')}
         </Button>
       </Group>
-      {update.isError && <Alert color="red">{update.error.message}</Alert>}
-      <Table>
-        <Table.Tbody>
-          {WEEKDAYS.map((d) => (
-            <Table.Tr key={d}>
-              <Table.Td>{dayName(d)}</Table.Td>
-              <Table.Td>{(settings.data.businessHours[String(d)] ?? []).map(([a, b]) => `${a}–${b}`).join(', ') || t('common.none')}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      {update.isError && <Alert color="red">{errorText(update.error)}</Alert>}
+      <SlaSettingsPanel />
     </Stack>
   );
 }

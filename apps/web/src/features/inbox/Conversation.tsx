@@ -16,6 +16,8 @@ import { useMarkRead } from './mark-read';
 import { useSetPresence } from './set-presence';
 import { useUpdateThread } from './update-thread';
 import { PRESENCE_KEY } from './use-live-events';
+import { SlaDueBadge } from './SlaDueBadge';
+import { errorMessageKey } from '../../shared/api/error-text';
 
 export const Conversation = forwardRef<ComposerHandle, { threadId: string }>(function Conversation({ threadId }, composerRef) {
   const { t, formatDateTime } = useI18n();
@@ -80,6 +82,7 @@ export const Conversation = forwardRef<ComposerHandle, { threadId: string }>(fun
             <Badge variant="light" color={th.status === 'open' ? 'blue' : th.status === 'pending' ? 'yellow' : 'gray'} data-testid="thread-status">
               {t(`status.${th.status}`)}
             </Badge>
+            <SlaDueBadge thread={th} size="sm" />
           </Group>
           {writer && (
             <Group gap={6} wrap="nowrap" style={{ flex: '0 0 auto' }}>
@@ -125,7 +128,7 @@ export const Conversation = forwardRef<ComposerHandle, { threadId: string }>(fun
         </Group>
         {update.isError && (
           <Text size="xs" c="red" role="alert">
-            {t('common.error', { message: update.error.message })}
+            {t(errorMessageKey(update.error))}
           </Text>
         )}
         {(viewing.length > 0 || typing.length > 0) && (

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { Badge, Box, Group, Kbd, Modal, Text, Title } from '@mantine/core';
-import { INTENTS, NETWORKS, THREAD_STATUSES, type Intent, type Network, type ThreadStatus } from '@resonance/contracts';
+import { INTENTS, NETWORKS, THREAD_SORTS, THREAD_STATUSES, type Intent, type Network, type ThreadSort, type ThreadStatus } from '@resonance/contracts';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { canWriteInbox, useSessionUser } from '../../shared/session/session';
 import { EmptyState } from '../../shared/ui/states';
@@ -31,6 +31,7 @@ function useFiltersFromUrl(): [ThreadFilters, (next: ThreadFilters) => void] {
       sentiment: pick(params.get('sentiment'), ['negative', 'neutral', 'positive'] as const),
       waitingLongerThan: Number.isFinite(waiting) && waiting > 0 ? waiting : undefined,
       q: params.get('q') ?? undefined,
+      sort: pick<ThreadSort>(params.get('sort'), THREAD_SORTS),
     };
   }, [params]);
   const set = useCallback(
@@ -43,6 +44,7 @@ function useFiltersFromUrl(): [ThreadFilters, (next: ThreadFilters) => void] {
       if (next.sentiment) out.set('sentiment', next.sentiment);
       if (next.waitingLongerThan) out.set('waiting', String(next.waitingLongerThan));
       if (next.q) out.set('q', next.q);
+      if (next.sort && next.sort !== 'newest') out.set('sort', next.sort);
       setParams(out, { replace: true });
     },
     [setParams],

@@ -1,6 +1,6 @@
 import { useEffect, useEffectEvent, useState } from 'react';
 import { Group, Select, Stack, TextInput } from '@mantine/core';
-import { INTENTS, NETWORKS, THREAD_STATUSES } from '@resonance/contracts';
+import { INTENTS, NETWORKS, THREAD_SORTS, THREAD_STATUSES } from '@resonance/contracts';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import type { ThreadFilters } from './thread-filters';
 
@@ -119,6 +119,15 @@ export function ThreadFiltersBar({
           data-testid="filter-waiting"
         />
       </Group>
+      <Select
+        size="xs"
+        aria-label={t('inbox.sort')}
+        data={THREAD_SORTS.map((s) => ({ value: s, label: t(`inbox.sort.${s}`) }))}
+        value={filters.sort ?? 'newest'}
+        onChange={(v) => set('sort', v === 'sla_due' ? 'sla_due' : undefined)}
+        allowDeselect={false}
+        data-testid="filter-sort"
+      />
     </Stack>
   );
 }

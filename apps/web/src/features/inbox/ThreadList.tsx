@@ -7,6 +7,7 @@ import { useNow } from '../../shared/time/use-now';
 import { NetworkIcon } from '../../shared/ui/NetworkIcon';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states';
 import type { useThreadList } from './list-threads';
+import { SlaDueBadge } from './SlaDueBadge';
 
 const ROW_HEIGHT = 76;
 
@@ -84,7 +85,7 @@ export function ThreadList({
 
 function ThreadRow({ thread, selected, onSelect }: { thread: ThreadItem; selected: boolean; onSelect: () => void }) {
   const { t, formatRelative, formatDuration } = useI18n();
-  const now = useNow(10_000);
+  const now = useNow();
   const who = thread.contact?.name ?? thread.contact?.handle ?? t('common.none');
   return (
     <UnstyledButton
@@ -111,7 +112,7 @@ function ThreadRow({ thread, selected, onSelect }: { thread: ThreadItem; selecte
               {who}
             </Text>
             <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-              {formatRelative(thread.lastMessageAt)}
+              {formatRelative(thread.lastMessageAt, now)}
             </Text>
           </Group>
           <Text size="xs" c="dimmed" truncate>
@@ -126,6 +127,7 @@ function ThreadRow({ thread, selected, onSelect }: { thread: ThreadItem; selecte
                 {t('inbox.waitingFor', { time: formatDuration((now - new Date(thread.waitingSince).getTime()) / 1000) })}
               </Badge>
             )}
+            <SlaDueBadge thread={thread} />
             {thread.unreadCount > 0 && (
               <Badge size="xs" color="indigo" aria-label={t('inbox.unread', { count: thread.unreadCount })}>
                 {thread.unreadCount}

@@ -5,7 +5,7 @@ import type { ThreadFilters } from './thread-filters';
 
 export const THREAD_PAGE_SIZE = 50;
 
-/** One keyset page of the inbox list (GET /api/threads), newest activity first. */
+/** One keyset page of the inbox list (GET /api/threads), newest activity first or SLA due first. */
 export function listThreads(filters: ThreadFilters, cursor: string | null, signal?: AbortSignal): Promise<Page<ThreadItem>> {
   return api<Page<ThreadItem>>('/threads', {
     signal,
@@ -17,6 +17,7 @@ export function listThreads(filters: ThreadFilters, cursor: string | null, signa
       sentiment: filters.sentiment,
       waitingLongerThanMinutes: filters.waitingLongerThan,
       q: filters.q,
+      sort: filters.sort,
       limit: THREAD_PAGE_SIZE,
       cursor: cursor ?? undefined,
     } satisfies ThreadListRequest,

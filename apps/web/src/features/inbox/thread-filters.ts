@@ -1,4 +1,4 @@
-import type { Intent, Network, SentimentBand, ThreadStatus } from '@resonance/contracts';
+import type { Intent, Network, SentimentBand, ThreadSort, ThreadStatus } from '@resonance/contracts';
 
 /**
  * Web-only view model: the inbox list's filters as the URL keeps them. list-threads.ts turns them
@@ -12,4 +12,6 @@ export interface ThreadFilters {
   sentiment?: SentimentBand;
   waitingLongerThan?: number; // minutes
   q?: string;
+  /** undefined: newest activity first */
+  sort?: ThreadSort;
 }
