@@ -122,12 +122,12 @@ function ThreadRow({ thread, selected, onSelect }: { thread: ThreadItem; selecte
             <Badge size="xs" variant="light" color={thread.status === 'open' ? 'blue' : thread.status === 'pending' ? 'yellow' : 'gray'}>
               {t(`status.${thread.status}`)}
             </Badge>
+            <SlaDueBadge thread={thread} />
             {thread.waitingSince && thread.status !== 'closed' && (
               <Badge size="xs" variant="outline" color="orange">
                 {t('inbox.waitingFor', { time: formatDuration((now - new Date(thread.waitingSince).getTime()) / 1000) })}
               </Badge>
             )}
-            <SlaDueBadge thread={thread} />
             {thread.unreadCount > 0 && (
               <Badge size="xs" color="indigo" aria-label={t('inbox.unread', { count: thread.unreadCount })}>
                 {thread.unreadCount}
