@@ -5,7 +5,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * clock runs in business hours, holidays (local dates, named), and each waiting thread's due time
  * (docs/sla.md). thread.sla_due_at is kept by a row trigger that fires only when the thread's
  * waiting_since, priority or status changes (the ingest's other thread updates skip it in its WHEN
- * clause); a change of targets, hours, holidays or time zone recomputes the workspace's waiting
+ * clause), or when a thread is inserted waiting without one (the ingest computes it per page); a change of targets, hours, holidays or time zone recomputes the workspace's waiting
  * threads (apps/api/src/sla). The index serves the inbox's "SLA due first" keyset page.
  *
  * The reports' business seconds take the holidays (a new argument: the old function is dropped and
@@ -96,26 +96,42 @@ export class Sla1733860000000 implements MigrationInterface {
       RETURN NULL;
     END
   $$`);
-    await q.query(`CREATE FUNCTION resonance_sla_target_minutes(ws uuid, net text, prio smallint) RETURNS integer LANGUAGE sql STABLE PARALLEL SAFE AS $$
-    SELECT COALESCE(
-      (SELECT t.minutes FROM sla_target t
-        WHERE t.workspace_id = ws AND (t.network = net OR t.network IS NULL) AND (t.priority = prio OR t.priority IS NULL)
-        ORDER BY t.priority IS NULL, t.network IS NULL LIMIT 1),
-      (SELECT p.default_minutes FROM sla_policy p WHERE p.workspace_id = ws),
-      60)
+    await q.query(`CREATE FUNCTION resonance_sla_target_minutes(ws uuid, net text, prio smallint) RETURNS integer LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
+    DECLARE
+      found_minutes integer;
+    BEGIN
+      SELECT t.minutes INTO found_minutes FROM sla_target t
+       WHERE t.workspace_id = ws AND (t.network = net OR t.network IS NULL) AND (t.priority = prio OR t.priority IS NULL)
+       ORDER BY t.priority IS NULL, t.network IS NULL LIMIT 1;
+      IF found_minutes IS NULL THEN
+        SELECT p.default_minutes INTO found_minutes FROM sla_policy p WHERE p.workspace_id = ws;
+      END IF;
+      RETURN COALESCE(found_minutes, 60);
+    END
   $$`);
-    await q.query(`CREATE FUNCTION resonance_sla_due_at(ws uuid, net text, prio smallint, status text, waiting timestamp with time zone) RETURNS timestamp with time zone LANGUAGE sql STABLE PARALLEL SAFE AS $$
+    await q.query(`CREATE FUNCTION resonance_sla_due_from(waiting timestamp with time zone, minutes integer, business_only boolean, hours jsonb, tz text, holidays date[]) RETURNS timestamp with time zone LANGUAGE sql STABLE PARALLEL SAFE AS $$
     SELECT CASE
-             WHEN waiting IS NULL OR status = 'closed' THEN NULL
-             WHEN COALESCE(p.business_hours_only, false) AND jsonb_path_exists(w.business_hours, '$.*[*]')
-               THEN resonance_business_add(waiting, 60.0 * m.minutes, w.timezone, w.business_hours,
-                                           ARRAY(SELECT h.day FROM workspace_holiday h WHERE h.workspace_id = ws))
-             ELSE waiting + m.minutes * interval '1 minute'
+             WHEN waiting IS NULL THEN NULL
+             WHEN business_only AND jsonb_path_exists(hours, '$.*[*]') THEN resonance_business_add(waiting, 60.0 * minutes, tz, hours, holidays)
+             ELSE waiting + minutes * interval '1 minute'
            END
-      FROM workspace w
-      LEFT JOIN sla_policy p ON p.workspace_id = w.id
-     CROSS JOIN LATERAL (SELECT resonance_sla_target_minutes(ws, net, prio) AS minutes) m
-     WHERE w.id = ws
+  $$`);
+    await q.query(`CREATE FUNCTION resonance_sla_due_at(ws uuid, net text, prio smallint, status text, waiting timestamp with time zone) RETURNS timestamp with time zone LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
+    DECLARE
+      target_minutes integer;
+      business_only boolean;
+      hours jsonb;
+      tz text;
+    BEGIN
+      IF waiting IS NULL OR status = 'closed' THEN
+        RETURN NULL;
+      END IF;
+      target_minutes := resonance_sla_target_minutes(ws, net, prio);
+      SELECT COALESCE(p.business_hours_only, false), w.business_hours, w.timezone INTO business_only, hours, tz
+        FROM workspace w LEFT JOIN sla_policy p ON p.workspace_id = w.id WHERE w.id = ws;
+      RETURN resonance_sla_due_from(waiting, target_minutes, business_only, hours, tz,
+                                    ARRAY(SELECT h.day FROM workspace_holiday h WHERE h.workspace_id = ws));
+    END
   $$`);
     await q.query(`CREATE FUNCTION resonance_thread_sla_due() RETURNS trigger LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE AS $$
     BEGIN
@@ -140,7 +156,7 @@ export class Sla1733860000000 implements MigrationInterface {
     await q.query(`CREATE INDEX thread_sla_due_idx ON thread (workspace_id, sla_due_at, id) WHERE sla_due_at IS NOT NULL`);
     await q.query(`
       CREATE TRIGGER thread_sla_due_insert BEFORE INSERT ON thread
-        FOR EACH ROW WHEN (NEW.waiting_since IS NOT NULL) EXECUTE FUNCTION resonance_thread_sla_due()`);
+        FOR EACH ROW WHEN (NEW.waiting_since IS NOT NULL AND NEW.sla_due_at IS NULL) EXECUTE FUNCTION resonance_thread_sla_due()`);
     await q.query(`
       CREATE TRIGGER thread_sla_due_update BEFORE UPDATE OF waiting_since, priority, status ON thread
         FOR EACH ROW WHEN (NEW.waiting_since IS DISTINCT FROM OLD.waiting_since OR NEW.priority IS DISTINCT FROM OLD.priority
@@ -156,6 +172,7 @@ export class Sla1733860000000 implements MigrationInterface {
     await q.query(`DROP FUNCTION resonance_thread_waiting_since(bigint)`);
     await q.query(`DROP FUNCTION resonance_thread_sla_due()`);
     await q.query(`DROP FUNCTION resonance_sla_due_at(uuid, text, smallint, text, timestamptz)`);
+    await q.query(`DROP FUNCTION resonance_sla_due_from(timestamptz, integer, boolean, jsonb, text, date[])`);
     await q.query(`DROP FUNCTION resonance_sla_target_minutes(uuid, text, smallint)`);
     await q.query(`DROP FUNCTION resonance_business_add(timestamptz, double precision, text, jsonb, date[])`);
     await q.query(`DROP FUNCTION resonance_business_seconds(timestamptz, timestamptz, text, jsonb, date[])`);
