@@ -11,6 +11,7 @@ import { useChannels, type ChannelView } from './list-channels';
 import { useSetChannelState } from './set-channel-state';
 import { errorMessageKey, useErrorText } from '../../shared/api/error-text';
 import { ConfirmDialog, notify } from '../../shared/ui/feedback';
+import { useNow } from '../../shared/time/use-now';
 
 /** The codes the API's OAuth callback ends on (apps/api/src/connect/connect-state.ts). */
 const CONNECT_ERRORS = [
@@ -132,6 +133,8 @@ function ChannelCard({ channel, onReconnect }: { channel: ChannelView; onReconne
   const { t, formatDateTime, formatNumber, formatRelative } = useI18n();
   const setState = useSetChannelState();
   const errorText = useErrorText();
+  // "synced 2 min ago" moves on with the page's shared clock.
+  const now = useNow();
   const [confirmPause, setConfirmPause] = useState(false);
   const share = channel.budgetUsed;
   const change = (action: 'pause' | 'resume') =>
@@ -164,7 +167,7 @@ function ChannelCard({ channel, onReconnect }: { channel: ChannelView; onReconne
       <Stack gap={4} mt="sm">
         <Text size="xs">
           {t('channels.lastSync')}:{' '}
-          {channel.lastSyncedAt ? <span title={formatDateTime(channel.lastSyncedAt)}>{formatRelative(channel.lastSyncedAt)}</span> : t('channels.never')}
+          {channel.lastSyncedAt ? <span title={formatDateTime(channel.lastSyncedAt)}>{formatRelative(channel.lastSyncedAt, now)}</span> : t('channels.never')}
         </Text>
         {channel.followers !== null && (
           <Text size="xs">
@@ -182,7 +185,7 @@ function ChannelCard({ channel, onReconnect }: { channel: ChannelView; onReconne
         {channel.lastError && (
           <Text size="xs" c="red">
             {t('channels.lastError')}: {channel.lastError}
-            {channel.lastErrorAt ? ` (${formatRelative(channel.lastErrorAt)})` : ''}
+            {channel.lastErrorAt ? ` (${formatRelative(channel.lastErrorAt, now)})` : ''}
           </Text>
         )}
         {channel.status === 'needs_reauth' && (
