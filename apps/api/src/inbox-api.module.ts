@@ -6,6 +6,7 @@ import { AvatarsModule } from './avatars/avatars.module';
 import { CannedResponsesModule } from './canned-responses/canned-responses.module';
 import { ChannelsModule } from './channels/channels.module';
 import { ConnectModule } from './connect/connect.module';
+import { ContactsModule } from './contacts/contacts.module';
 import { DataCareModule } from './data-care/data-care.module';
 import { ValidationModule } from './common/validation.module';
 import { EventsModule } from './events/events.module';
@@ -39,6 +40,7 @@ import { UsersModule } from './users/users.module';
     SlaModule,
     DataCareModule,
     AvatarsModule,
+    ContactsModule,
   ],
 })
 export class InboxApiModule {}

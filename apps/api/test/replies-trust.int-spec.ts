@@ -154,6 +154,21 @@ describe('replies you can trust (API)', () => {
       .expect(202);
   });
 
+  it('lists a contact’s threads with the profile link (GET /api/contacts/:id/threads)', async () => {
+    await store.ingest(channel.id, [comment({
+        threadKey: 'two-later',
+        externalId: 'c-t-3',
+        author: { externalId: 'fan-two', name: 'Fan two' },
+        text: 'Noch etwas',
+        createdAt: '2026-11-23T08:00:00Z',
+      }),]);
+    const detail = (await agentA.agent.get(`/api/threads/${await threadId('two')}`).expect(200)).body;
+    const history = await agentA.agent.get(`/api/contacts/${detail.contact.id}/threads`).expect(200);
+    expect(history.body.contact).toMatchObject({ id: detail.contact.id, network: 'facebook', name: 'Fan two', profileUrl: null });
+    expect(history.body.threads.map((t: { id: string }) => t.id)).toEqual([await threadId('two-later'), await threadId('two')]);
+    await agentA.agent.get('/api/contacts/999999/threads').expect(404);
+  });
+
   it('gives a failed delivery’s reason as a code the UI words (deliveryErrorCode)', async () => {
     const id = await threadId('two');
     const sent = await agentA.agent.post(`/api/threads/${id}/replies`).set('X-CSRF-Token', agentA.csrf).send({ text: 'Noch da?' }).expect(202);

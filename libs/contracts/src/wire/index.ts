@@ -14,3 +14,4 @@ export * from './audit';
 export * from './health';
 export * from './events';
 export * from './sla';
+export * from './contacts';
