@@ -155,13 +155,15 @@ describe('replies you can trust (API)', () => {
   });
 
   it('lists a contact’s threads with the profile link (GET /api/contacts/:id/threads)', async () => {
-    await store.ingest(channel.id, [comment({
+    await store.ingest(channel.id, [
+      comment({
         threadKey: 'two-later',
         externalId: 'c-t-3',
         author: { externalId: 'fan-two', name: 'Fan two' },
         text: 'Noch etwas',
         createdAt: '2026-11-23T08:00:00Z',
-      }),]);
+      }),
+    ]);
     const detail = (await agentA.agent.get(`/api/threads/${await threadId('two')}`).expect(200)).body;
     const history = await agentA.agent.get(`/api/contacts/${detail.contact.id}/threads`).expect(200);
     expect(history.body.contact).toMatchObject({ id: detail.contact.id, network: 'facebook', name: 'Fan two', profileUrl: null });

@@ -11,7 +11,11 @@ export function profileUrl(network: Network, externalId: string, handle: string 
     case 'x':
       return bare ? `https://x.com/${encodeURIComponent(bare)}` : null;
     case 'youtube':
-      return /^UC[\w-]{10,}$/.test(externalId) ? `https://www.youtube.com/channel/${externalId}` : bare ? `https://www.youtube.com/@${encodeURIComponent(bare)}` : null;
+      return /^UC[\w-]{10,}$/.test(externalId)
+        ? `https://www.youtube.com/channel/${externalId}`
+        : bare
+          ? `https://www.youtube.com/@${encodeURIComponent(bare)}`
+          : null;
     case 'facebook':
       return /^\d+$/.test(externalId) ? `https://www.facebook.com/${externalId}` : null;
     case 'xing':
