@@ -167,7 +167,8 @@ describe('replies you can trust (API)', () => {
     const detail = (await agentA.agent.get(`/api/threads/${await threadId('two')}`).expect(200)).body;
     const history = await agentA.agent.get(`/api/contacts/${detail.contact.id}/threads`).expect(200);
     expect(history.body.contact).toMatchObject({ id: detail.contact.id, network: 'facebook', name: 'Fan two', profileUrl: null });
-    expect(history.body.threads.map((t: { id: string }) => t.id)).toEqual([await threadId('two-later'), await threadId('two')]);
+    // Newest activity first: "two" has the agents' replies of today.
+    expect(history.body.threads.map((t: { id: string }) => t.id)).toEqual([await threadId('two'), await threadId('two-later')]);
     await agentA.agent.get('/api/contacts/999999/threads').expect(404);
   });
 

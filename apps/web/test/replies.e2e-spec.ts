@@ -221,7 +221,7 @@ describe('replies you can trust in the browser (agent)', () => {
         `SELECT m.delivery, m.delivery_error, m.delivery_attempts, ca.status, ca.last_error FROM message m JOIN channel_account ca ON ca.id = m.channel_account_id WHERE m.text = $1`,
         [text],
       );
-      throw new Error(`not delivered after the retry: ${JSON.stringify(rows)} (${(error as Error).message})`);
+      throw new Error(`not delivered after the retry: ${JSON.stringify(rows)}`, { cause: error });
     }
     // Exactly once on the network, also after the worker had given the reply up.
     await new Promise((r) => setTimeout(r, 1_000));
