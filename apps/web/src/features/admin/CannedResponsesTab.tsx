@@ -1,7 +1,10 @@
 import { useState, type SubmitEvent } from 'react';
 import { Alert, Button, Card, Group, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { CANNED_VARIABLES, type CannedResponse } from '@resonance/contracts';
+import { useErrorText } from '../../shared/api/error-text';
+import { ApiError } from '../../shared/api/http';
 import { useI18n } from '../../shared/i18n/I18nProvider';
+import { ConfirmDialog, notify } from '../../shared/ui/feedback';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states';
 import { useCanned, useCreateCanned, useDeleteCanned, useUpdateCanned } from './canned-responses';
 
@@ -19,13 +22,13 @@ const shortcutOf = (typed: string) => typed.trim().replace(/^\//, '');
 function CannedForm({
   initial,
   busy,
-  failed,
+  error,
   onSave,
   onCancel,
 }: {
   initial: Draft;
   busy: boolean;
-  failed: boolean;
+  error: string | null;
   onSave: (d: Draft) => void;
   onCancel?: () => void;
 }) {
@@ -62,9 +65,9 @@ function CannedForm({
           value={form.text}
           onChange={(e) => setForm({ ...form, text: e.currentTarget.value })}
         />
-        {failed && (
+        {error && (
           <Alert color="red" role="alert">
-            {t('canned.saveFailed')}
+            {error}
           </Alert>
         )}
         <Group gap="xs">
@@ -89,8 +92,12 @@ export function CannedResponsesTab() {
   const create = useCreateCanned();
   const update = useUpdateCanned();
   const remove = useDeleteCanned();
+  const errorText = useErrorText();
   const [editing, setEditing] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<CannedResponse | null>(null);
+  // A 400 is about the form's fields; anything else says what the API answered, in the UI's language.
+  const saveError = (failed: boolean, error: unknown) =>
+    !failed ? null : error instanceof ApiError && error.status === 400 ? t('canned.saveFailed') : errorText(error);
   // A new form after each creation (its fields start empty again).
   const [formKey, setFormKey] = useState(0);
   if (canned.isPending) return <LoadingState />;
@@ -106,26 +113,14 @@ export function CannedResponsesTab() {
         </Text>
       </Table.Td>
       <Table.Td>
-        {confirming === c.id ? (
-          <Group gap={4} wrap="nowrap">
-            <Text size="xs">{t('canned.confirmDelete', { title: c.title })}</Text>
-            <Button size="compact-xs" color="red" loading={remove.isPending} onClick={() => remove.mutate(c.id, { onSettled: () => setConfirming(null) })}>
-              {t('common.delete')}
-            </Button>
-            <Button size="compact-xs" variant="default" onClick={() => setConfirming(null)}>
-              {t('common.cancel')}
-            </Button>
-          </Group>
-        ) : (
-          <Group gap={4} wrap="nowrap">
-            <Button size="compact-xs" variant="subtle" onClick={() => setEditing(c.id)} data-testid="canned-edit">
-              {t('canned.edit')}
-            </Button>
-            <Button size="compact-xs" variant="subtle" color="red.8" onClick={() => setConfirming(c.id)} data-testid="canned-delete">
-              {t('common.delete')}
-            </Button>
-          </Group>
-        )}
+        <Group gap={4} wrap="nowrap">
+          <Button size="compact-xs" variant="subtle" onClick={() => setEditing(c.id)} data-testid="canned-edit">
+            {t('canned.edit')}
+          </Button>
+          <Button size="compact-xs" variant="subtle" color="red.8" onClick={() => setDeleting(c)} data-testid="canned-delete">
+            {t('common.delete')}
+          </Button>
+        </Group>
       </Table.Td>
     </Table.Tr>
   );
@@ -145,12 +140,17 @@ export function CannedResponsesTab() {
                       <CannedForm
                         initial={{ title: c.title, text: c.text, shortcut: c.shortcut ? `/${c.shortcut}` : '' }}
                         busy={update.isPending}
-                        failed={update.isError}
+                        error={saveError(update.isError, update.error)}
                         onCancel={() => setEditing(null)}
                         onSave={(d) =>
                           update.mutate(
                             { id: c.id, title: d.title, text: d.text, ...(d.shortcut ? { shortcut: d.shortcut } : {}) },
-                            { onSuccess: () => setEditing(null) },
+                            {
+                              onSuccess: (saved) => {
+                                setEditing(null);
+                                notify(t('canned.saved', { title: saved.title }));
+                              },
+                            },
                           )
                         }
                       />
@@ -168,11 +168,36 @@ export function CannedResponsesTab() {
         key={formKey}
         initial={EMPTY}
         busy={create.isPending}
-        failed={create.isError}
+        error={saveError(create.isError, create.error)}
         onSave={(d) =>
-          create.mutate({ title: d.title, text: d.text, ...(d.shortcut ? { shortcut: d.shortcut } : {}) }, { onSuccess: () => setFormKey((k) => k + 1) })
+          create.mutate(
+            { title: d.title, text: d.text, ...(d.shortcut ? { shortcut: d.shortcut } : {}) },
+            {
+              onSuccess: (created) => {
+                setFormKey((k) => k + 1);
+                notify(t('admin.cannedCreated', { title: created.title }));
+              },
+            },
+          )
         }
       />
+      <ConfirmDialog
+        opened={deleting !== null}
+        title={t('admin.confirmDeleteCanned', { title: deleting?.title ?? '' })}
+        confirmLabel={t('common.delete')}
+        loading={remove.isPending}
+        onCancel={() => setDeleting(null)}
+        onConfirm={() =>
+          deleting &&
+          remove.mutate(deleting.id, {
+            onSuccess: () => notify(t('admin.cannedDeleted', { title: deleting.title })),
+            onSettled: () => setDeleting(null),
+          })
+        }
+      >
+        {t('admin.confirmDeleteCannedBody')}
+      </ConfirmDialog>
+      {remove.isError && <Alert color="red">{errorText(remove.error)}</Alert>}
     </Stack>
   );
 }

@@ -9,6 +9,7 @@ import { useCannedResponses } from './list-canned-responses';
 import { useRenderCannedResponse } from './render-canned-response';
 import { useSendReply } from './send-reply';
 import { ApiError } from '../../shared/api/http';
+import { useErrorText } from '../../shared/api/error-text';
 import { useSetPresence } from './set-presence';
 import { CannedSuggestions } from './CannedSuggestions';
 import { answerableComments, matchCanned, slashTokenAt, writtenSince } from './composer-rules';
@@ -21,6 +22,8 @@ export interface ComposerHandle {
 
 export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messages: MessageItem[] }>(function Composer({ thread, messages }, ref) {
   const { t, formatRelative } = useI18n();
+  // API errors in the UI's language (never the API's English text).
+  const errorText = useErrorText();
   const user = useSessionUser();
   const [mode, setMode] = useState<'reply' | 'note'>('reply');
   const [text, setText] = useState('');
@@ -124,14 +127,14 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
                     .join(', '),
                 }),
               });
-            else setFeedback({ ok: false, text: t('composer.failed', { message: error.message }) });
+            else setFeedback({ ok: false, text: t('composer.failed', { message: errorText(error) }) });
           },
         },
       );
     } else {
       note.mutate(
         { threadId: thread.id, text: body },
-        { onSuccess: () => setText(''), onError: (error) => setFeedback({ ok: false, text: t('composer.failed', { message: error.message }) }) },
+        { onSuccess: () => setText(''), onError: (error) => setFeedback({ ok: false, text: t('composer.failed', { message: errorText(error) }) }) },
       );
     }
   };
