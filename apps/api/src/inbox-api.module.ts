@@ -6,6 +6,7 @@ import { AvatarsModule } from './avatars/avatars.module';
 import { CannedResponsesModule } from './canned-responses/canned-responses.module';
 import { ChannelsModule } from './channels/channels.module';
 import { ConnectModule } from './connect/connect.module';
+import { ContactsModule } from './contacts/contacts.module';
 import { DataCareModule } from './data-care/data-care.module';
 import { ValidationModule } from './common/validation.module';
 import { EventsModule } from './events/events.module';
@@ -15,6 +16,7 @@ import { OnboardingModule } from './onboarding/onboarding.module';
 import { RepliesModule } from './replies/replies.module';
 import { SavedViewsModule } from './saved-views/saved-views.module';
 import { SettingsModule } from './settings/settings.module';
+import { SlaModule } from './sla/sla.module';
 import { ThreadsModule } from './threads/threads.module';
 import { UsersModule } from './users/users.module';
 
@@ -37,8 +39,10 @@ import { UsersModule } from './users/users.module';
     ChannelsModule,
     ConnectModule,
     SettingsModule,
+    SlaModule,
     DataCareModule,
     AvatarsModule,
+    ContactsModule,
   ],
 })
 export class InboxApiModule {}

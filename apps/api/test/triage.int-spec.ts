@@ -85,11 +85,11 @@ describe('inbox triage', () => {
     const seen: Item[] = [];
     let cursor: string | null = null;
     do {
-      const res = await agent.agent
+      const res: { body: { items: Item[]; nextCursor: string | null } } = await agent.agent
         .get('/api/threads')
         .query({ ...query, limit, ...(cursor ? { cursor } : {}) })
         .expect(200);
-      seen.push(...(res.body.items as Item[]));
+      seen.push(...res.body.items);
       cursor = res.body.nextCursor;
     } while (cursor);
     return seen;

@@ -7,6 +7,7 @@ import '@mantine/core/styles.css';
 import { App } from './app/App';
 import { ApiError } from './shared/api/http';
 import { I18nProvider } from './shared/i18n/I18nProvider';
+import { Toasts } from './shared/ui/feedback';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -32,6 +33,7 @@ createRoot(root).render(
           <BrowserRouter>
             <App />
           </BrowserRouter>
+          <Toasts />
         </I18nProvider>
       </QueryClientProvider>
     </MantineProvider>

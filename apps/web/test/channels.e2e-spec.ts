@@ -36,15 +36,22 @@ describe('channels and admin in the browser (admin)', () => {
     await page.screenshot({ path: `${DOCS}/channels.png` });
   });
 
-  it('pauses and resumes a channel', async () => {
+  it('pauses a channel after confirming (cancel changes nothing) and resumes it, each confirmed by a toast', async () => {
     const { page } = browser;
     const card = page.locator('[data-testid="channel-card"][data-network="facebook"]');
+    const status = async () =>
+      (await stack.db.dataSource.query<Array<{ status: string }>>(`SELECT status FROM channel_account WHERE id = $1`, [stack.facebookChannelId]))[0]?.status;
     await card.getByRole('button', { name: 'Pausieren' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Abbrechen' }).click();
+    expect(await status()).not.toBe('paused');
+    await card.getByRole('button', { name: 'Pausieren' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Kanal pausieren' }).click();
     await card.getByTestId('channel-status').filter({ hasText: 'Pausiert' }).waitFor();
-    const [row] = await stack.db.dataSource.query<Array<{ status: string }>>(`SELECT status FROM channel_account WHERE id = $1`, [stack.facebookChannelId]);
-    expect(row?.status).toBe('paused');
+    await page.getByTestId('toast').filter({ hasText: 'ist pausiert' }).waitFor();
+    expect(await status()).toBe('paused');
     await card.getByRole('button', { name: 'Fortsetzen' }).click();
     await card.getByTestId('channel-status').filter({ hasText: 'Verbunden' }).waitFor();
+    await page.getByTestId('toast').filter({ hasText: 'läuft wieder' }).waitFor();
   });
 
   it('an admin sees users with roles and the canned responses', async () => {

@@ -4,6 +4,7 @@ import type { Config } from '@resonance/config';
 import { ConnectorRegistry, createConnectorRegistry } from '@resonance/connectors';
 import { CredentialsCipher } from '@resonance/db';
 import { ChannelAccess } from './channels/channel-access';
+import { ContactNames } from './ingest/contact-names';
 import { IngestStore } from './ingest/ingest-store';
 import { OutboundProcessor } from './outbound/outbound.processor';
 import { ModerationRunner } from './outbound/moderation-runner';
@@ -31,6 +32,11 @@ export function pipelineProviders(config: Config): Provider[] {
       useFactory: (ds: DataSource, store: IngestStore, access: ChannelAccess, registry: ConnectorRegistry) =>
         new SyncRunner(ds, store, access, registry, config),
       inject: [DataSource, IngestStore, ChannelAccess, ConnectorRegistry],
+    },
+    {
+      provide: ContactNames,
+      useFactory: (ds: DataSource, access: ChannelAccess, registry: ConnectorRegistry) => new ContactNames(ds, access, registry),
+      inject: [DataSource, ChannelAccess, ConnectorRegistry],
     },
     SyncScheduler,
     SyncProcessor,

@@ -124,6 +124,20 @@ export interface ReplyCapability {
   send(ctx: ConnectorContext, input: { target: ReplyTarget; text: string }): Promise<{ externalId: string }>;
 }
 
+/** A person's name (and picture) as the network shows it to the connected account. */
+export interface Profile {
+  name: string | null;
+  avatarUrl: string | null;
+}
+
+/**
+ * Looks up who a sender is, for networks whose webhooks name nobody (Messenger sends only the
+ * page-scoped id). Null when the network does not know the id or will not say.
+ */
+export interface ProfileCapability {
+  lookup(ctx: ConnectorContext, externalId: string): Promise<Profile | null>;
+}
+
 /** What an agent can do to a comment without replying (DESIGN.md §5: counts as handled): the wire contract's list. */
 export { MODERATION_ACTIONS, type ModerationAction } from '@resonance/contracts';
 
@@ -153,6 +167,8 @@ export interface Connector {
   readonly reply: ReplyCapability;
   /** Comment moderation (like, hide, delete) where the network allows it. */
   readonly moderation?: ModerationCapability;
+  /** Who a webhook-only sender is, where webhooks carry no name (Messenger). */
+  readonly profiles?: ProfileCapability;
   /** Endpoint names the parse command and the workers accept (DESIGN.md §4). */
   readonly endpoints: readonly string[];
   /** One raw response body (or webhook delivery) → unified records. */

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import {
   CANNED_VARIABLES,
@@ -14,6 +15,9 @@ import { AbsentOrValid } from '../common/absent-or-valid';
 
 export { CANNED_VARIABLES };
 
+/** A shortcut is stored without its "/": agents type "/danke" in the composer, admins may write it either way. */
+const withoutSlash = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().replace(/^\//, '') : value);
+
 export class CannedResponseBody implements CreateCannedResponseRequest {
   @ApiProperty({ maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200) title!: string;
   @ApiProperty({ maxLength: 8000, description: `may use {{${CANNED_VARIABLES.join('}}, {{')}}}` })
@@ -21,8 +25,9 @@ export class CannedResponseBody implements CreateCannedResponseRequest {
   @MinLength(1)
   @MaxLength(8_000)
   text!: string;
-  @ApiPropertyOptional({ maxLength: 50, description: 'letters, digits, - and _' })
+  @ApiPropertyOptional({ maxLength: 50, description: 'letters, digits, - and _; a leading "/" is dropped' })
   @IsOptional()
+  @Transform(withoutSlash)
   @Matches(/^[A-Za-z0-9_-]{1,50}$/, { message: 'shortcut must be 1–50 letters, digits, - or _' })
   shortcut?: string;
   @ApiPropertyOptional({ example: 'de' })
@@ -38,8 +43,9 @@ export class CannedResponseBody implements CreateCannedResponseRequest {
 export class UpdateCannedResponseBody implements UpdateCannedResponseRequest {
   @ApiPropertyOptional({ maxLength: 200 }) @AbsentOrValid() @IsString() @MinLength(1) @MaxLength(200) title?: string;
   @ApiPropertyOptional({ maxLength: 8000 }) @AbsentOrValid() @IsString() @MinLength(1) @MaxLength(8_000) text?: string;
-  @ApiPropertyOptional({ maxLength: 50, description: 'letters, digits, - and _' })
+  @ApiPropertyOptional({ maxLength: 50, description: 'letters, digits, - and _; a leading "/" is dropped' })
   @IsOptional()
+  @Transform(withoutSlash)
   @Matches(/^[A-Za-z0-9_-]{1,50}$/, { message: 'shortcut must be 1–50 letters, digits, - or _' })
   shortcut?: string;
   @ApiPropertyOptional({ example: 'de' })
@@ -70,9 +76,4 @@ export class CannedResponseView implements CannedResponse {
 
 export class RenderedView implements RenderedCannedResponse {
   @ApiProperty() text!: string;
-}
-
-/** Fills {{variable}}s; unknown variables stay as written. */
-export function renderTemplate(text: string, values: Record<string, string | null | undefined>): string {
-  return text.replace(/\{\{\s*([a-z.]+)\s*\}\}/g, (whole, name: string) => values[name] ?? whole);
 }

@@ -1,8 +1,8 @@
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { toIso, type CannedResponse, type RenderedCannedResponse } from '@resonance/contracts';
+import { fillTemplate, firstNameOf, toIso, type CannedResponse, type RenderedCannedResponse } from '@resonance/contracts';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
-import { renderTemplate, type CannedQuery, type CannedResponseBody, type RenderBody, type UpdateCannedResponseBody } from './canned-responses.dto';
+import { type CannedQuery, type CannedResponseBody, type RenderBody, type UpdateCannedResponseBody } from './canned-responses.dto';
 import { CannedResponsesRepository, type CannedResponseRow } from './canned-responses.repository';
 
 /** The one place a canned_response row becomes the wire's CannedResponse. */
@@ -80,8 +80,10 @@ export class CannedResponsesService {
     if (!row) throw new NotFoundException(`canned response ${id} not found`);
     if (!row.network) throw new NotFoundException(`thread ${body.threadId} not found`);
     return {
-      text: renderTemplate(row.text, {
+      // A variable without value or fallback stays {{as written}}: the composer and the reply API refuse to send it.
+      text: fillTemplate(row.text, {
         'contact.name': row.contactName ?? row.contactHandle,
+        'contact.first_name': firstNameOf(row.contactName),
         'contact.handle': row.contactHandle,
         'agent.name': user.name,
         'channel.name': row.channelName,

@@ -37,7 +37,12 @@ export class DbChanges {
     }
     if (n.kind === 'messages.updated' && Array.isArray(n.ids) && n.ids.every(isBigintId)) {
       const messages = (await this.messages.itemsByIds(n.workspaceId, n.ids)).map(toMessageItem);
-      return messages.map((message) => ({ ...base, eventId: randomUUID(), type: 'message.updated', threadId: message.threadId, message }));
+      // The threads too: a like/hide/delete that handles a thread ends its wait (and SLA due time).
+      const threads = (await this.threads.itemsByIds(n.workspaceId, [...new Set(messages.map((m) => m.threadId))])).map(toThreadItem);
+      return [
+        ...messages.map((message): WorkspaceEvent => ({ ...base, eventId: randomUUID(), type: 'message.updated', threadId: message.threadId, message })),
+        ...threads.map((thread): WorkspaceEvent => ({ ...base, eventId: randomUUID(), type: 'thread.updated', threadId: thread.id, thread })),
+      ];
     }
     return [];
   }

@@ -1,5 +1,6 @@
 import {
   DELIVERY_STATES,
+  deliveryErrorCodeOf,
   INTENTS,
   MESSAGE_ACTION_STATES,
   MESSAGE_DIRECTIONS,
@@ -95,6 +96,7 @@ export function toMessageItem(row: MessageItemRow): MessageItem {
     createdAt: toIso(row.createdAt),
     delivery: oneOfOrNull(DELIVERY_STATES, row.delivery, 'message.delivery'),
     deliveryError: row.deliveryError,
+    deliveryErrorCode: deliveryErrorCodeOf(row.deliveryError),
     intent: oneOfOrNull(INTENTS, row.intent, 'message.intent'),
     sentiment: row.sentiment,
     hidden: row.hidden,

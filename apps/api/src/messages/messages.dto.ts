@@ -1,9 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
+  DELIVERY_ERROR_CODES,
   DELIVERY_STATES,
   INTENTS,
   MESSAGE_DIRECTIONS,
   type Attachment,
+  type DeliveryErrorCode,
   type DeliveryState,
   type HandledAction,
   type Intent,
@@ -29,6 +31,8 @@ export class MessageItemView implements MessageItem {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ enum: DELIVERY_STATES, nullable: true }) delivery!: DeliveryState | null;
   @ApiProperty({ nullable: true, type: String }) deliveryError!: string | null;
+  @ApiProperty({ nullable: true, enum: DELIVERY_ERROR_CODES, description: 'why the delivery failed, as a code the UI words' })
+  deliveryErrorCode!: DeliveryErrorCode | null;
   @ApiProperty({ enum: INTENTS, nullable: true }) intent!: Intent | null;
   @ApiProperty({ nullable: true, type: Number }) sentiment!: number | null;
   @ApiProperty() hidden!: boolean;

@@ -128,7 +128,7 @@ export interface IMessageItemsInIdRangeQuery {
   result: IMessageItemsInIdRangeResult;
 }
 
-const messageItemsInIdRangeIR: any = {"usedParamSet":{"workspaceId":true,"fromId":true,"toId":true,"limit":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1201,"b":1213}]},{"name":"fromId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1232,"b":1239}]},{"name":"toId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1253,"b":1258}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":1303,"b":1309}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"threadId!\", m.direction, m.is_from_account AS \"isFromAccount\",\n       m.external_id AS \"externalId\", m.parent_external_id AS \"parentExternalId\",\n       au.id AS \"authorUserId?\", au.name AS \"authorUserName?\",\n       ac.id::text AS \"authorContactId?\", ac.name AS \"authorContactName?\", ac.handle AS \"authorContactHandle?\",\n       ac.avatar_url AS \"authorContactAvatarUrl?\",\n       m.text, m.url, m.attachments, m.created_at AS \"createdAt\", m.delivery, m.delivery_error AS \"deliveryError\",\n       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS \"handledAction\",\n       la.id::text AS \"lastActionId?\", la.action AS \"lastActionAction?\", la.state AS \"lastActionState?\",\n       la.error AS \"lastActionError?\", la.created_at AS \"lastActionCreatedAt?\"\n  FROM message m\n  LEFT JOIN users au ON au.id = m.author_user_id\n  LEFT JOIN contact ac ON ac.id = m.author_contact_id\n  -- the newest like/hide/delete request on the message\n  LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a\n                      WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true\n WHERE m.workspace_id = :workspaceId! AND m.id BETWEEN :fromId!::bigint AND :toId!::bigint\n ORDER BY m.created_at, m.id LIMIT :limit!                                                                                        "};
+const messageItemsInIdRangeIR: any = {"usedParamSet":{"workspaceId":true,"fromId":true,"toId":true,"limit":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1201,"b":1213}]},{"name":"fromId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1232,"b":1239}]},{"name":"toId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1253,"b":1258}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":1303,"b":1309}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"threadId!\", m.direction, m.is_from_account AS \"isFromAccount\",\n       m.external_id AS \"externalId\", m.parent_external_id AS \"parentExternalId\",\n       au.id AS \"authorUserId?\", au.name AS \"authorUserName?\",\n       ac.id::text AS \"authorContactId?\", ac.name AS \"authorContactName?\", ac.handle AS \"authorContactHandle?\",\n       ac.avatar_url AS \"authorContactAvatarUrl?\",\n       m.text, m.url, m.attachments, m.created_at AS \"createdAt\", m.delivery, m.delivery_error AS \"deliveryError\",\n       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS \"handledAction\",\n       la.id::text AS \"lastActionId?\", la.action AS \"lastActionAction?\", la.state AS \"lastActionState?\",\n       la.error AS \"lastActionError?\", la.created_at AS \"lastActionCreatedAt?\"\n  FROM message m\n  LEFT JOIN users au ON au.id = m.author_user_id\n  LEFT JOIN contact ac ON ac.id = m.author_contact_id\n  -- the newest like/hide/delete request on the message\n  LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a\n                      WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true\n WHERE m.workspace_id = :workspaceId! AND m.id BETWEEN :fromId!::bigint AND :toId!::bigint\n ORDER BY m.created_at, m.id LIMIT :limit!                                                                                                                                                                                                            "};
 
 /**
  * Query generated from SQL:
@@ -149,22 +149,23 @@ const messageItemsInIdRangeIR: any = {"usedParamSet":{"workspaceId":true,"fromId
  *   LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a
  *                       WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true
  *  WHERE m.workspace_id = :workspaceId! AND m.id BETWEEN :fromId!::bigint AND :toId!::bigint
- *  ORDER BY m.created_at, m.id LIMIT :limit!                                                                                        
+ *  ORDER BY m.created_at, m.id LIMIT :limit!                                                                                                                                                                                                            
  * ```
  */
 export const messageItemsInIdRange = new PreparedQuery<IMessageItemsInIdRangeParams,IMessageItemsInIdRangeResult>(messageItemsInIdRangeIR);
 
 
-/** 'NewerInboundMessageItems' parameters type */
-export interface INewerInboundMessageItemsParams {
+/** 'NewerMessageItemsByOthers' parameters type */
+export interface INewerMessageItemsByOthersParams {
   afterId: NumberOrString;
   limit: NumberOrString;
   threadId: NumberOrString;
+  userId: string;
   workspaceId: string;
 }
 
-/** 'NewerInboundMessageItems' return type */
-export interface INewerInboundMessageItemsResult {
+/** 'NewerMessageItemsByOthers' return type */
+export interface INewerMessageItemsByOthersResult {
   attachments: Json | null;
   authorContactAvatarUrl: string | null;
   authorContactHandle: string | null;
@@ -196,13 +197,13 @@ export interface INewerInboundMessageItemsResult {
   url: string | null;
 }
 
-/** 'NewerInboundMessageItems' query type */
-export interface INewerInboundMessageItemsQuery {
-  params: INewerInboundMessageItemsParams;
-  result: INewerInboundMessageItemsResult;
+/** 'NewerMessageItemsByOthers' query type */
+export interface INewerMessageItemsByOthersQuery {
+  params: INewerMessageItemsByOthersParams;
+  result: INewerMessageItemsByOthersResult;
 }
 
-const newerInboundMessageItemsIR: any = {"usedParamSet":{"workspaceId":true,"threadId":true,"afterId":true,"limit":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1201,"b":1213}]},{"name":"threadId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1233,"b":1242}]},{"name":"afterId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1255,"b":1263}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":1355,"b":1361}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"threadId!\", m.direction, m.is_from_account AS \"isFromAccount\",\n       m.external_id AS \"externalId\", m.parent_external_id AS \"parentExternalId\",\n       au.id AS \"authorUserId?\", au.name AS \"authorUserName?\",\n       ac.id::text AS \"authorContactId?\", ac.name AS \"authorContactName?\", ac.handle AS \"authorContactHandle?\",\n       ac.avatar_url AS \"authorContactAvatarUrl?\",\n       m.text, m.url, m.attachments, m.created_at AS \"createdAt\", m.delivery, m.delivery_error AS \"deliveryError\",\n       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS \"handledAction\",\n       la.id::text AS \"lastActionId?\", la.action AS \"lastActionAction?\", la.state AS \"lastActionState?\",\n       la.error AS \"lastActionError?\", la.created_at AS \"lastActionCreatedAt?\"\n  FROM message m\n  LEFT JOIN users au ON au.id = m.author_user_id\n  LEFT JOIN contact ac ON ac.id = m.author_contact_id\n  -- the newest like/hide/delete request on the message\n  LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a\n                      WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true\n WHERE m.workspace_id = :workspaceId! AND m.thread_id = :threadId! AND m.id > :afterId!::bigint\n   AND NOT m.is_from_account AND NOT m.deleted\n ORDER BY m.created_at, m.id LIMIT :limit!                                                                                                                                                                                                 "};
+const newerMessageItemsByOthersIR: any = {"usedParamSet":{"workspaceId":true,"threadId":true,"afterId":true,"userId":true,"limit":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1201,"b":1213}]},{"name":"threadId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1233,"b":1242}]},{"name":"afterId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1255,"b":1263}]},{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1358,"b":1365}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":1403,"b":1409}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"threadId!\", m.direction, m.is_from_account AS \"isFromAccount\",\n       m.external_id AS \"externalId\", m.parent_external_id AS \"parentExternalId\",\n       au.id AS \"authorUserId?\", au.name AS \"authorUserName?\",\n       ac.id::text AS \"authorContactId?\", ac.name AS \"authorContactName?\", ac.handle AS \"authorContactHandle?\",\n       ac.avatar_url AS \"authorContactAvatarUrl?\",\n       m.text, m.url, m.attachments, m.created_at AS \"createdAt\", m.delivery, m.delivery_error AS \"deliveryError\",\n       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS \"handledAction\",\n       la.id::text AS \"lastActionId?\", la.action AS \"lastActionAction?\", la.state AS \"lastActionState?\",\n       la.error AS \"lastActionError?\", la.created_at AS \"lastActionCreatedAt?\"\n  FROM message m\n  LEFT JOIN users au ON au.id = m.author_user_id\n  LEFT JOIN contact ac ON ac.id = m.author_contact_id\n  -- the newest like/hide/delete request on the message\n  LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a\n                      WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true\n WHERE m.workspace_id = :workspaceId! AND m.thread_id = :threadId! AND m.id > :afterId!::bigint\n   AND NOT m.deleted AND (NOT m.is_from_account OR m.author_user_id IS DISTINCT FROM :userId!)\n ORDER BY m.created_at, m.id LIMIT :limit!                                                                                                                                                                                                 "};
 
 /**
  * Query generated from SQL:
@@ -223,11 +224,11 @@ const newerInboundMessageItemsIR: any = {"usedParamSet":{"workspaceId":true,"thr
  *   LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a
  *                       WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true
  *  WHERE m.workspace_id = :workspaceId! AND m.thread_id = :threadId! AND m.id > :afterId!::bigint
- *    AND NOT m.is_from_account AND NOT m.deleted
+ *    AND NOT m.deleted AND (NOT m.is_from_account OR m.author_user_id IS DISTINCT FROM :userId!)
  *  ORDER BY m.created_at, m.id LIMIT :limit!                                                                                                                                                                                                 
  * ```
  */
-export const newerInboundMessageItems = new PreparedQuery<INewerInboundMessageItemsParams,INewerInboundMessageItemsResult>(newerInboundMessageItemsIR);
+export const newerMessageItemsByOthers = new PreparedQuery<INewerMessageItemsByOthersParams,INewerMessageItemsByOthersResult>(newerMessageItemsByOthersIR);
 
 
 /** 'ThreadMessagePage' parameters type */

@@ -11,14 +11,14 @@ import {
   messageInWorkspace,
   messageItemsByIds,
   messageItemsInIdRange,
-  newerInboundMessageItems,
+  newerMessageItemsByOthers,
   otherQueuedAction,
   threadMessagePage,
   type ILockModerationTargetResult,
   type IMessageActionByIdResult,
   type IMessageItemsByIdsResult,
   type IMessageItemsInIdRangeResult,
-  type INewerInboundMessageItemsResult,
+  type INewerMessageItemsByOthersResult,
   type IThreadMessagePageResult,
 } from './messages.queries';
 
@@ -43,15 +43,16 @@ export class MessagesRepository {
     return messageItemsInIdRange.run({ workspaceId, fromId, toId, limit }, sqlClient(db));
   }
 
-  /** The customer's messages of the thread after `afterId` (not deleted), oldest first. */
-  newerInbound(
+  /** The messages of the thread after `afterId` (not deleted) that the customer or anyone but `userId` wrote, oldest first. */
+  newerByOthers(
     workspaceId: string,
     threadId: string,
     afterId: string,
+    userId: string,
     limit: number,
     db: Queryable = this.dataSource,
-  ): Promise<INewerInboundMessageItemsResult[]> {
-    return newerInboundMessageItems.run({ workspaceId, threadId, afterId, limit }, sqlClient(db));
+  ): Promise<INewerMessageItemsByOthersResult[]> {
+    return newerMessageItemsByOthers.run({ workspaceId, threadId, afterId, userId, limit }, sqlClient(db));
   }
 
   /** `limit` messages of the thread after the cursor (from the first without one), oldest first. */

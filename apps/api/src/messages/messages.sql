@@ -45,8 +45,11 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_
  WHERE m.workspace_id = :workspaceId! AND m.id BETWEEN :fromId!::bigint AND :toId!::bigint
  ORDER BY m.created_at, m.id LIMIT :limit!;
 
-/* The customer's messages of a thread newer than the one an agent saw, oldest first. */
-/* @name NewerInboundMessageItems */
+/*
+ * The messages of a thread newer than the one an agent saw that someone else wrote — the customer,
+ * a colleague's reply, the page answering natively — oldest first; the agent's own are not news.
+ */
+/* @name NewerMessageItemsByOthers */
 SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_from_account AS "isFromAccount",
        m.external_id AS "externalId", m.parent_external_id AS "parentExternalId",
        au.id AS "authorUserId?", au.name AS "authorUserName?",
@@ -63,7 +66,7 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_
   LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a
                       WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true
  WHERE m.workspace_id = :workspaceId! AND m.thread_id = :threadId! AND m.id > :afterId!::bigint
-   AND NOT m.is_from_account AND NOT m.deleted
+   AND NOT m.deleted AND (NOT m.is_from_account OR m.author_user_id IS DISTINCT FROM :userId!)
  ORDER BY m.created_at, m.id LIMIT :limit!;
 
 /*

@@ -20,7 +20,10 @@ export class RepliesController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Reply to the thread: stored as a queued outbound message, sent by the outbound worker' })
   @ApiAcceptedResponse({ type: ReplyAcceptedView })
-  @ApiConflictResponse({ type: NewerMessagesConflictView, description: 'The customer wrote again after lastSeenMessageId; resend with confirmNewer: true' })
+  @ApiConflictResponse({
+    type: NewerMessagesConflictView,
+    description: 'The customer or a colleague wrote after lastSeenMessageId; resend with confirmNewer: true',
+  })
   async reply(@CurrentUser() user: AuthUser, @Param('id', BigintIdPipe) id: string, @Body() body: ReplyBody): Promise<ReplyAccepted> {
     return { message: await this.replies.reply(user, id, body) };
   }

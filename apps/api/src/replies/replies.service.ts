@@ -3,7 +3,16 @@ import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CONFIG, type Config } from '@resonance/config';
-import { NETWORKS, OUTBOUND_RECOVERY_AFTER_MS, type MessageChannel, type MessageItem, type Network, type NewerMessagesConflict } from '@resonance/contracts';
+import {
+  NETWORKS,
+  OUTBOUND_RECOVERY_AFTER_MS,
+  unfilledVariables,
+  type MessageChannel,
+  type MessageItem,
+  type Network,
+  type NewerMessagesConflict,
+  type UnfilledVariablesError,
+} from '@resonance/contracts';
 import { QueueName, type OutboundJob } from '@resonance/queue';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
@@ -41,6 +50,17 @@ export class RepliesService {
    * the worker's recovery sweep queues it within the recovery bound, so the answer is 202 either way.
    */
   async reply(user: AuthUser, threadId: string, body: ReplyBody): Promise<MessageItem> {
+    // A canned response's {{variable}} left without a value is never sent to a customer as written.
+    const unfilled = unfilledVariables(body.text);
+    if (unfilled.length) {
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        code: 'UNFILLED_VARIABLE',
+        message: `the text still holds variables without a value: {{${unfilled.join('}}, {{')}}}; fill them in or remove them`,
+        variables: unfilled,
+      } satisfies UnfilledVariablesError);
+    }
     const messageId = await this.dataSource.transaction(async (tx) => {
       const locked = await this.replies.lockThread(user.workspaceId, threadId, tx);
       if (!locked) throw new NotFoundException(`thread ${threadId} not found`);
@@ -59,12 +79,12 @@ export class RepliesService {
         if (!(await this.replies.isMessageOfThread(threadId, body.lastSeenMessageId, tx)))
           throw new BadRequestException(`lastSeenMessageId ${body.lastSeenMessageId} is not a message of thread ${threadId}`);
         if (!body.confirmNewer) {
-          const newer = (await this.messages.newerInbound(user.workspaceId, threadId, body.lastSeenMessageId, 50, tx)).map(toMessageItem);
+          const newer = (await this.messages.newerByOthers(user.workspaceId, threadId, body.lastSeenMessageId, user.id, 50, tx)).map(toMessageItem);
           if (newer.length) {
             throw new ConflictException({
               statusCode: 409,
               error: 'Conflict',
-              message: 'the customer wrote again since you opened the thread; read the newer messages, then send with confirmNewer: true',
+              message: 'the customer or a colleague wrote in the thread since you opened it; read the newer messages, then send with confirmNewer: true',
               newerMessages: newer,
             } satisfies NewerMessagesConflict);
           }

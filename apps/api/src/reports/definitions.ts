@@ -7,8 +7,8 @@ export const DEFINITIONS = {
   statistics:
     'Median and p90 are nearest-rank percentiles read from histograms with buckets 20 % wide (exact when a bucket holds one value, otherwise within the bucket); mean and count are exact.',
   businessHours:
-    "Business hours count only time inside the workspace's weekly schedule, in its time zone (weekends, holidays outside the schedule and DST changes included).",
-  sla: 'SLA attainment = share answered within the target of the network (workspace settings slaTargetMinutes, default 60 minutes).',
+    "Business hours count only time inside the workspace's weekly schedule, in its time zone; its holidays count as closed (DST changes included).",
+  sla: "SLA attainment = share answered within the first-response target of the thread's network and priority (Team & settings → SLA: the most specific of network and priority, priority, network, else the default, 60 minutes unless set); the business-hours share measures the business time against the same target.",
   handled: 'Handled without reply: an inbound message liked, hidden or deleted before any response; counts toward the service level, not toward reply time.',
   serviceLevel: 'Service level = (responses within target + handled within target) / (responses + handled).',
   period: "Days are calendar days in the workspace's time zone; events are dated by the response (or handling) time, comments by their own time.",

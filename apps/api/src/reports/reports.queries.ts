@@ -143,7 +143,7 @@ export interface IResponseHistogramsQuery {
   result: IResponseHistogramsResult;
 }
 
-const responseHistogramsIR: any = {"usedParamSet":{"interval":true,"groupBy":true,"workspaceId":true,"network":true,"channel":true,"weeks":true,"days":true},"params":[{"name":"interval","required":true,"transform":{"type":"scalar"},"locs":[{"a":166,"b":175},{"a":940,"b":949}]},{"name":"groupBy","required":true,"transform":{"type":"scalar"},"locs":[{"a":420,"b":428},{"a":1181,"b":1189}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":732,"b":744},{"a":1481,"b":1493}]},{"name":"network","required":false,"transform":{"type":"scalar"},"locs":[{"a":751,"b":758},{"a":787,"b":794},{"a":1500,"b":1507},{"a":1536,"b":1543}]},{"name":"channel","required":false,"transform":{"type":"scalar"},"locs":[{"a":802,"b":809},{"a":849,"b":856},{"a":1551,"b":1558},{"a":1598,"b":1605}]},{"name":"weeks","required":true,"transform":{"type":"scalar"},"locs":[{"a":885,"b":891}]},{"name":"days","required":true,"transform":{"type":"scalar"},"locs":[{"a":1633,"b":1638}]}],"statement":"SELECT period AS \"period!\", grp, kind AS \"kind!\", clock AS \"clock!\", bucket AS \"bucket!\", sum(n)::int AS \"n!\", sum(seconds_sum)::float8 AS \"sum!\"\n  FROM (SELECT CASE :interval!::text WHEN 'day' THEN to_char(week, 'YYYY-MM-DD') WHEN 'week' THEN to_char(date_trunc('week', week), 'YYYY-MM-DD')\n                                     WHEN 'month' THEN to_char(week, 'YYYY-MM') ELSE 'total' END AS period,\n               CASE :groupBy!::text WHEN 'network' THEN network WHEN 'channel' THEN channel_account_id::text\n                                    WHEN 'agent' THEN COALESCE(agent_id::text, 'native') END AS grp,\n               kind, clock, bucket, n, seconds_sum\n          FROM report_response_hist_week\n         WHERE workspace_id = :workspaceId! AND (:network::text IS NULL OR network = :network) AND (:channel::uuid IS NULL OR channel_account_id = :channel)\n           AND week = ANY(:weeks!::date[])\n        UNION ALL\n        SELECT CASE :interval!::text WHEN 'day' THEN to_char(day, 'YYYY-MM-DD') WHEN 'week' THEN to_char(date_trunc('week', day), 'YYYY-MM-DD')\n                                     WHEN 'month' THEN to_char(day, 'YYYY-MM') ELSE 'total' END,\n               CASE :groupBy!::text WHEN 'network' THEN network WHEN 'channel' THEN channel_account_id::text\n                                    WHEN 'agent' THEN COALESCE(agent_id::text, 'native') END,\n               kind, clock, bucket, n, seconds_sum\n          FROM report_response_hist\n         WHERE workspace_id = :workspaceId! AND (:network::text IS NULL OR network = :network) AND (:channel::uuid IS NULL OR channel_account_id = :channel)\n           AND day = ANY(:days!::date[])) h\n GROUP BY 1, 2, 3, 4, 5                                                                         "};
+const responseHistogramsIR: any = {"usedParamSet":{"interval":true,"groupBy":true,"workspaceId":true,"network":true,"channel":true,"weeks":true,"days":true},"params":[{"name":"interval","required":true,"transform":{"type":"scalar"},"locs":[{"a":166,"b":175},{"a":940,"b":949}]},{"name":"groupBy","required":true,"transform":{"type":"scalar"},"locs":[{"a":420,"b":428},{"a":1181,"b":1189}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":732,"b":744},{"a":1481,"b":1493}]},{"name":"network","required":false,"transform":{"type":"scalar"},"locs":[{"a":751,"b":758},{"a":787,"b":794},{"a":1500,"b":1507},{"a":1536,"b":1543}]},{"name":"channel","required":false,"transform":{"type":"scalar"},"locs":[{"a":802,"b":809},{"a":849,"b":856},{"a":1551,"b":1558},{"a":1598,"b":1605}]},{"name":"weeks","required":true,"transform":{"type":"scalar"},"locs":[{"a":885,"b":891}]},{"name":"days","required":true,"transform":{"type":"scalar"},"locs":[{"a":1633,"b":1638}]}],"statement":"SELECT period AS \"period!\", grp, kind AS \"kind!\", clock AS \"clock!\", bucket AS \"bucket!\", sum(n)::int AS \"n!\", sum(seconds_sum)::float8 AS \"sum!\"\n  FROM (SELECT CASE :interval!::text WHEN 'day' THEN to_char(week, 'YYYY-MM-DD') WHEN 'week' THEN to_char(date_trunc('week', week), 'YYYY-MM-DD')\n                                     WHEN 'month' THEN to_char(week, 'YYYY-MM') ELSE 'total' END AS period,\n               CASE :groupBy!::text WHEN 'network' THEN network WHEN 'channel' THEN channel_account_id::text\n                                    WHEN 'agent' THEN COALESCE(agent_id::text, 'native') END AS grp,\n               kind, clock, bucket, n, seconds_sum\n          FROM report_response_hist_week\n         WHERE workspace_id = :workspaceId! AND (:network::text IS NULL OR network = :network) AND (:channel::uuid IS NULL OR channel_account_id = :channel)\n           AND week = ANY(:weeks!::date[])\n        UNION ALL\n        SELECT CASE :interval!::text WHEN 'day' THEN to_char(day, 'YYYY-MM-DD') WHEN 'week' THEN to_char(date_trunc('week', day), 'YYYY-MM-DD')\n                                     WHEN 'month' THEN to_char(day, 'YYYY-MM') ELSE 'total' END,\n               CASE :groupBy!::text WHEN 'network' THEN network WHEN 'channel' THEN channel_account_id::text\n                                    WHEN 'agent' THEN COALESCE(agent_id::text, 'native') END,\n               kind, clock, bucket, n, seconds_sum\n          FROM report_response_hist\n         WHERE workspace_id = :workspaceId! AND (:network::text IS NULL OR network = :network) AND (:channel::uuid IS NULL OR channel_account_id = :channel)\n           AND day = ANY(:days!::date[])) h\n GROUP BY 1, 2, 3, 4, 5                                                                                                                                                                      "};
 
 /**
  * Query generated from SQL:
@@ -166,7 +166,7 @@ const responseHistogramsIR: any = {"usedParamSet":{"interval":true,"groupBy":tru
  *           FROM report_response_hist
  *          WHERE workspace_id = :workspaceId! AND (:network::text IS NULL OR network = :network) AND (:channel::uuid IS NULL OR channel_account_id = :channel)
  *            AND day = ANY(:days!::date[])) h
- *  GROUP BY 1, 2, 3, 4, 5                                                                         
+ *  GROUP BY 1, 2, 3, 4, 5                                                                                                                                                                      
  * ```
  */
 export const responseHistograms = new PreparedQuery<IResponseHistogramsParams,IResponseHistogramsResult>(responseHistogramsIR);
@@ -179,7 +179,8 @@ export interface ISlaTargetsParams {
 
 /** 'SlaTargets' return type */
 export interface ISlaTargetsResult {
-  targets: Json | null;
+  key: string;
+  minutes: number;
 }
 
 /** 'SlaTargets' query type */
@@ -188,12 +189,14 @@ export interface ISlaTargetsQuery {
   result: ISlaTargetsResult;
 }
 
-const slaTargetsIR: any = {"usedParamSet":{"workspaceId":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":75,"b":87}]}],"statement":"SELECT settings -> 'slaTargetMinutes' AS targets FROM workspace WHERE id = :workspaceId!                                                                                                       "};
+const slaTargetsIR: any = {"usedParamSet":{"workspaceId":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":104,"b":116},{"a":252,"b":264}]}],"statement":"SELECT 'default' AS \"key!\", COALESCE((SELECT p.default_minutes FROM sla_policy p WHERE p.workspace_id = :workspaceId!), 60) AS \"minutes!\"\nUNION ALL\nSELECT concat_ws('.', t.network, 'p' || t.priority), t.minutes FROM sla_target t WHERE t.workspace_id = :workspaceId!                                                                                                       "};
 
 /**
  * Query generated from SQL:
  * ```
- * SELECT settings -> 'slaTargetMinutes' AS targets FROM workspace WHERE id = :workspaceId!                                                                                                       
+ * SELECT 'default' AS "key!", COALESCE((SELECT p.default_minutes FROM sla_policy p WHERE p.workspace_id = :workspaceId!), 60) AS "minutes!"
+ * UNION ALL
+ * SELECT concat_ws('.', t.network, 'p' || t.priority), t.minutes FROM sla_target t WHERE t.workspace_id = :workspaceId!                                                                                                       
  * ```
  */
 export const slaTargets = new PreparedQuery<ISlaTargetsParams,ISlaTargetsResult>(slaTargetsIR);

@@ -48,9 +48,10 @@ export class ReportsRepository {
     return q.responseHistograms.run({ ...rest, weeks, days }, sqlClient(db));
   }
 
-  async slaTargets(workspaceId: string, db: Queryable = this.dataSource): Promise<q.Json | undefined> {
-    const [row] = await q.slaTargets.run({ workspaceId }, sqlClient(db));
-    return row?.targets ?? undefined;
+  /** The SLA targets in minutes: "default" and one key per override ("<network>", "p<priority>", "<network>.p<priority>"). */
+  async slaTargets(workspaceId: string, db: Queryable = this.dataSource): Promise<Record<string, number>> {
+    const rows = await q.slaTargets.run({ workspaceId }, sqlClient(db));
+    return Object.fromEntries(rows.map((r) => [r.key, r.minutes]));
   }
 
   /** Comment rows per period, group and intent; per post when the report groups by post. */

@@ -57,9 +57,12 @@ SELECT period AS "period!", grp, kind AS "kind!", clock AS "clock!", bucket AS "
            AND day = ANY(:days!::date[])) h
  GROUP BY 1, 2, 3, 4, 5;
 
-/* The workspace's SLA targets (settings.slaTargetMinutes), as stored. */
+/* The workspace's SLA targets in minutes (sla_policy, sla_target): "default", then one key per override:
+   "<network>", "p<priority>" or "<network>.p<priority>". */
 /* @name SlaTargets */
-SELECT settings -> 'slaTargetMinutes' AS targets FROM workspace WHERE id = :workspaceId!;
+SELECT 'default' AS "key!", COALESCE((SELECT p.default_minutes FROM sla_policy p WHERE p.workspace_id = :workspaceId!), 60) AS "minutes!"
+UNION ALL
+SELECT concat_ws('.', t.network, 'p' || t.priority), t.minutes FROM sla_target t WHERE t.workspace_id = :workspaceId!;
 
 /* Comment rollup summed over posts (report_comment_channel_daily): the resonance report's comments. */
 /* @name ResonanceComments */

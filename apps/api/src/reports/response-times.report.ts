@@ -54,15 +54,7 @@ export async function responseTimesReport(reports: ReportsRepository, workspaceI
     definitions: pick('inbound', 'response', 'firstResponse', 'reply', 'statistics', 'businessHours', 'sla', 'handled', 'serviceLevel', 'period'),
     unit: 'seconds',
     params: p,
-    slaTargetMinutes: slaTargetsOf(targets) ?? { default: 60 },
+    slaTargetMinutes: targets,
     rows,
   };
-}
-
-/** settings.slaTargetMinutes as stored (jsonb): minutes per network or "default"; anything else is no setting. */
-function slaTargetsOf(stored: unknown): Record<string, number> | undefined {
-  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return undefined;
-  const targets: Record<string, number> = {};
-  for (const [key, minutes] of Object.entries(stored)) if (typeof minutes === 'number') targets[key] = minutes;
-  return targets;
 }

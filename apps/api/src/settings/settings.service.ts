@@ -3,6 +3,8 @@ import type { BusinessHours } from '@resonance/db';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import type { SettingsView, UpdateSettingsBody } from './settings.dto';
+import { SlaRepository } from '../sla/sla.repository';
+import { checkBusinessHours as checkSchedule, SlaRuleError } from '../sla/sla-rules';
 import { SettingsRepository, type SettingsRow } from './settings.repository';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
@@ -24,7 +26,8 @@ export function isBusinessHours(hours: unknown): hours is BusinessHours {
 }
 
 function checkBusinessHours(hours: unknown): void {
-  if (!isBusinessHours(hours)) throw new BadRequestException('businessHours must map weekdays 0–6 to up to four ["HH:MM","HH:MM"] spans');
+  if (!isBusinessHours(hours)) throw new SlaRuleError('HOURS_SPAN_INVALID', 'businessHours must map weekdays 0–6 to up to four ["HH:MM","HH:MM"] spans');
+  checkSchedule(hours);
 }
 
 /** The settings as the API shows them; business hours were checked on save (jsonb holds any JSON, so checked again). */
@@ -40,6 +43,7 @@ export class SettingsService {
   constructor(
     @Inject(SettingsRepository) private readonly settings: SettingsRepository,
     @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(SlaRepository) private readonly sla: SlaRepository,
   ) {}
 
   async get(user: AuthUser): Promise<SettingsView> {
@@ -51,6 +55,8 @@ export class SettingsService {
     if (body.timezone !== undefined) await this.checkTimezone(body.timezone);
     if (body.businessHours !== undefined) checkBusinessHours(body.businessHours);
     const row = toView(await this.settings.update(user.workspaceId, { name: body.name, timezone: body.timezone, businessHours: body.businessHours }));
+    // Due times are counted in the zone and the schedule (docs/sla.md).
+    if (body.timezone !== undefined || body.businessHours !== undefined) await this.sla.recomputeDue(user.workspaceId);
     await this.audit.record({
       workspaceId: user.workspaceId,
       actorUserId: user.id,
@@ -77,7 +83,8 @@ export class SettingsService {
     }
     const known = knownToNode && (await this.settings.timezoneKnown(tz));
     if (!known) {
-      throw new BadRequestException(
+      throw new SlaRuleError(
+        'TIMEZONE_UNKNOWN',
         `time zone "${tz}" is not one the database knows: choose an IANA time zone name such as Europe/Berlin or America/Los_Angeles`,
       );
     }

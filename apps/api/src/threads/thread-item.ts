@@ -30,6 +30,7 @@ export interface ThreadItemRow {
   firstInboundAt: Date | null;
   firstResponseAt: Date | null;
   waitingSince: Date | null;
+  slaDueAt: Date | null;
   unreadCount: number;
   messageCount: number;
   createdAt: Date;
@@ -54,6 +55,7 @@ export function toThreadItem(row: ThreadItemRow): ThreadItem {
     firstInboundAt: toIsoOrNull(row.firstInboundAt),
     firstResponseAt: toIsoOrNull(row.firstResponseAt),
     waitingSince: toIsoOrNull(row.waitingSince),
+    slaDueAt: toIsoOrNull(row.slaDueAt),
     unreadCount: row.unreadCount,
     messageCount: row.messageCount,
     createdAt: toIso(row.createdAt),

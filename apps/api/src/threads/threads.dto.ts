@@ -73,7 +73,11 @@ export class ThreadsQuery extends PageQuery implements ThreadListRequest {
   @Transform(bool)
   @IsBoolean()
   needsReply?: boolean;
-  @ApiPropertyOptional({ enum: THREAD_SORTS, default: 'newest', description: 'newest activity first, or oldest waiting first' })
+  @ApiPropertyOptional({
+    enum: THREAD_SORTS,
+    default: 'newest',
+    description: 'newest activity first, oldest waiting first, or SLA due first (only threads that have a due time)',
+  })
   @IsOptional()
   @IsIn(THREAD_SORTS)
   sort?: ThreadSort;
@@ -153,6 +157,12 @@ export class ThreadItemView implements ThreadItem {
   @ApiProperty({ nullable: true, type: String }) firstResponseAt!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'oldest unanswered inbound message; null when the company spoke last' }) waitingSince!:
     string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'when the first-response target runs out (docs/sla.md); null when nobody waits or the thread is closed',
+  })
+  slaDueAt!: string | null;
   @ApiProperty() unreadCount!: number;
   @ApiProperty() messageCount!: number;
   @ApiProperty() createdAt!: string;

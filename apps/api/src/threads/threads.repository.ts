@@ -6,6 +6,7 @@ import type { SentimentBand, ThreadSort } from '@resonance/contracts';
 import {
   assignableUser,
   listThreads,
+  listThreadsBySlaDue,
   listThreadsOldestWaiting,
   lockThread,
   lockThreads,
@@ -32,7 +33,6 @@ export interface InboxFilter {
   channelIds?: string[];
   /** true: only threads whose customer waits on us. */
   needsReply: boolean;
-  sort: ThreadSort;
   /** true: only threads without an assignee. */
   unassigned: boolean;
   assigneeId?: string;
@@ -41,6 +41,8 @@ export interface InboxFilter {
   intent?: string;
   sentiment?: SentimentBand;
   q?: string;
+  /** newest: newest activity first; waiting: oldest waiting first; sla_due: earliest SLA due time first, only threads that have one. */
+  sort: ThreadSort;
   cursor: Cursor | null;
   /** Rows to fetch (the page size plus one, to know whether a next page exists). */
   limit: number;
@@ -62,7 +64,7 @@ export interface ThreadChanges {
 export class ThreadsRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  /** One keyset page of the inbox, newest activity first or oldest waiting first. */
+  /** One keyset page of the inbox: newest activity first, oldest waiting first or SLA due first (f.sort). */
   list(f: InboxFilter, db: Queryable = this.dataSource): Promise<IListThreadsResult[]> {
     const params = {
       workspaceId: f.workspaceId,
@@ -81,7 +83,15 @@ export class ThreadsRepository {
       cursorId: f.cursor?.id ?? null,
       limit: f.limit,
     };
-    return f.sort === 'waiting' ? listThreadsOldestWaiting.run(params, sqlClient(db)) : listThreads.run(params, sqlClient(db));
+    const client = sqlClient(db);
+    switch (f.sort) {
+      case 'waiting':
+        return listThreadsOldestWaiting.run(params, client);
+      case 'sla_due':
+        return listThreadsBySlaDue.run(params, client);
+      case 'newest':
+        return listThreads.run(params, client);
+    }
   }
 
   /** Thread items by id, within one workspace (ids of other workspaces yield nothing), newest activity first. */

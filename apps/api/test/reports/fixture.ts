@@ -31,7 +31,6 @@ export async function seedFixture(ds: DataSource): Promise<Fixture> {
   const workspace = await makeWorkspace(ds, {
     timezone: 'Europe/Berlin',
     businessHours: WEEKDAYS_8_TO_18 as never,
-    settings: { slaTargetMinutes: { default: 60 } },
   });
   const channel = await makeChannel(ds, workspace, { network: 'facebook', followers: 2000 });
   const agent = await makeUser(ds, workspace, { role: 'agent' });

@@ -82,14 +82,16 @@ describe('report rollups', () => {
   it('counts business hours across a weekend and across the end of daylight saving time', async () => {
     const hours = JSON.stringify(WEEKDAYS_8_TO_18);
     const [r] = await db.dataSource.query<Array<Record<string, number>>>(
-      `SELECT resonance_business_seconds($1, $2, 'Europe/Berlin', $5::jsonb) AS weekend,
-              resonance_business_seconds($3, $4, 'Europe/Berlin', $5::jsonb) AS dst,
+      `SELECT resonance_business_seconds($1, $2, 'Europe/Berlin', $5::jsonb, '{}') AS weekend,
+              resonance_business_seconds($1, $2, 'Europe/Berlin', $5::jsonb, '{2026-11-09}') AS weekend_holiday,
+              resonance_business_seconds($3, $4, 'Europe/Berlin', $5::jsonb, '{}') AS dst,
               extract(epoch FROM $4::timestamptz - $3::timestamptz)::float8 AS dst_calendar,
-              resonance_business_seconds($1, $1, 'Europe/Berlin', $5::jsonb) AS empty`,
+              resonance_business_seconds($1, $1, 'Europe/Berlin', $5::jsonb, '{}') AS empty`,
       // Fri 6 Nov 17:00 → Mon 9 Nov 09:00 (CET); Fri 23 Oct 17:00 CEST → Mon 26 Oct 09:00 CET.
       [berlin('2026-11-06', '17:00'), berlin('2026-11-09', '09:00'), '2026-10-23T17:00:00+02:00', '2026-10-26T09:00:00+01:00', hours],
     );
-    expect(r).toEqual({ weekend: 7200, dst: 7200, dst_calendar: 65 * 3600, empty: 0 });
+    // With Monday 9 Nov a holiday only Friday's last hour counts.
+    expect(r).toEqual({ weekend: 7200, weekend_holiday: 3600, dst: 7200, dst_calendar: 65 * 3600, empty: 0 });
   });
 
   it('follows new messages incrementally and equals a rebuild from raw data', async () => {

@@ -6,6 +6,7 @@ import { CONFIG, type Config } from '@resonance/config';
 import { QueueName, type IngestJob } from '@resonance/queue';
 import { processorConcurrency } from '../concurrency';
 import { currentChannelStatus } from './channel-receiving';
+import { ContactNames } from './contact-names';
 import { IngestStore, type IngestResult } from './ingest-store';
 
 export type IngestJobResult = IngestResult | { skipped: 'not_connected' };
@@ -27,6 +28,7 @@ export class IngestProcessor extends WorkerHost implements OnApplicationBootstra
     @Inject(DataSource) private readonly dataSource: DataSource,
     /** The worker's one IngestStore (pipeline.providers.ts), shared with the sync runs: one classifier thread per worker. */
     @Inject(IngestStore) readonly store: IngestStore,
+    @Inject(ContactNames) private readonly names: ContactNames,
     @Inject(CONFIG) private readonly config: Config,
   ) {
     super();
@@ -46,7 +48,8 @@ export class IngestProcessor extends WorkerHost implements OnApplicationBootstra
       );
       return { skipped: 'not_connected' };
     }
-    const result = await this.store.ingest(channelAccountId, records);
+    // Webhook-only senders (Messenger) are named from the network before the first message is stored.
+    const result = await this.store.ingest(channelAccountId, await this.names.fill(channelAccountId, records));
     this.logger.debug({ jobId: job.id, source, ...result }, 'ingested');
     return result;
   }

@@ -33,16 +33,25 @@ INSERT INTO contact (workspace_id, channel_account_id, external_id, name, handle
 
 /* Creates the page's new threads and locks those that existed (see insertAndLockThreads). */
 
+/* A new thread is open with priority 0: its SLA due time comes from the workspace's clock, read once per page
+   (resonance_sla_due_from, docs/sla.md), so the thread trigger does not read it again for every row. */
 /* @name InsertAndLockThreads */
+WITH clock AS (
+       SELECT resonance_sla_target_minutes(w.id, :network!, 0::smallint) AS minutes, COALESCE(p.business_hours_only, false) AS business_only,
+              w.business_hours AS hours, w.timezone AS tz, ARRAY(SELECT h.day FROM workspace_holiday h WHERE h.workspace_id = w.id) AS holidays
+         FROM workspace w LEFT JOIN sla_policy p ON p.workspace_id = w.id WHERE w.id = :workspaceId!
+     )
 INSERT INTO thread (workspace_id, channel_account_id, network, thread_key, channel, contact_id, post_id,
                          post_external_id, first_inbound_at, last_inbound_at, first_response_at, waiting_since,
-                         last_message_at, message_count, last_message_preview, unread_count)
+                         last_message_at, message_count, last_message_preview, unread_count, sla_due_at)
      SELECT :workspaceId!, :channelId!, :network!, r.k, r.ch,
             (SELECT c.id FROM contact c WHERE c.channel_account_id = :channelId! AND c.external_id = r.c),
             (SELECT p.id FROM post p WHERE p.channel_account_id = :channelId! AND p.external_id = r.p),
-            r.p, r.fi, r.li, r.fr, r.w, r.lm, r.n, left(r.v, 280), r.i
+            r.p, r.fi, r.li, r.fr, r.w, r.lm, r.n, left(r.v, 280), r.i,
+            resonance_sla_due_from(r.w, clock.minutes, clock.business_only, clock.hours, clock.tz, clock.holidays)
        FROM json_to_recordset(:threads!::json) AS r(k text, ch text, p text, c text, fi timestamptz, li timestamptz,
             fr timestamptz, w timestamptz, lm timestamptz, n int, v text, i int)
+       LEFT JOIN clock ON true
       ORDER BY r.k
      ON CONFLICT (channel_account_id, thread_key) DO UPDATE SET thread_key = excluded.thread_key WHERE false
      RETURNING id, thread_key;

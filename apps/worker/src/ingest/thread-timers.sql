@@ -18,9 +18,8 @@ WITH news AS (
               (SELECT min(r.created_at) FROM message r
                 WHERE r.thread_id = a.thread_id AND r.is_from_account AND r.external_id IS NOT NULL
                   AND r.created_at > a.first_inbound) AS first_response,
-              (SELECT min(i.created_at) FROM message i
-                WHERE i.thread_id = a.thread_id AND NOT i.is_from_account AND NOT i.deleted
-                  AND i.created_at > COALESCE(a.last_response, '-infinity'::timestamptz)) AS waiting,
+              -- the reports' rule: a response on the network or a like/hide/delete ends the wait (schema/functions.ts)
+              resonance_thread_waiting_since(a.thread_id) AS waiting,
               (SELECT left(l.text, 280) FROM message l
                 WHERE l.thread_id = a.thread_id AND NOT l.deleted
                 ORDER BY l.created_at DESC, l.id DESC LIMIT 1) AS preview

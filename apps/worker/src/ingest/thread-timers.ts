@@ -12,7 +12,8 @@ import { advanceThreads as advanceThreadRows, recomputeThreads as recomputeThrea
  * - any other thread is recomputed from its stored messages (recomputeThreads: a late or
  *   out-of-order message, an edited text, a merge, a deletion).
  * All three follow the same rules: first response = first account message after the first inbound
- * one; waiting_since = oldest inbound message after the account's last message. The SQL is in
+ * one; waiting_since = oldest inbound message after the account's last message (the recompute also
+ * ends the wait at a like, hide or delete, the reports' rule: resonance_thread_waiting_since). The SQL is in
  * thread-timers.sql, typed by pgTyped (thread-timers.queries.ts).
  */
 

@@ -14,6 +14,7 @@ import {
   failAction,
   lockActionMessage,
   moderationActionRow,
+  recomputeWaitingOfMessageThread,
   recordActionError,
   type IModerationActionRowResult,
 } from './moderation.queries';
@@ -108,6 +109,9 @@ export class ModerationRunner {
       const claimed = await claimAction.run({ id: row.id }, sqlClient(tx));
       if (!claimed.length) return;
       await applyEffect(tx, row);
+      // A like/hide/delete handles the thread as the reports count it: the inbox stops showing it waiting
+      // (unlike/unhide bring the wait back). The api's live stream sends the thread with the message.
+      await recomputeWaitingOfMessageThread.run({ messageId: row.message_id }, sqlClient(tx));
     });
   }
 }

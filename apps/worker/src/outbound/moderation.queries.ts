@@ -278,16 +278,47 @@ export interface IApplyDeleteQuery {
   result: IApplyDeleteResult;
 }
 
-const applyDeleteIR: any = {"usedParamSet":{"requestedBy":true,"action":true,"messageId":true},"params":[{"name":"requestedBy","required":false,"transform":{"type":"scalar"},"locs":[{"a":199,"b":210}]},{"name":"action","required":true,"transform":{"type":"scalar"},"locs":[{"a":314,"b":321}]},{"name":"messageId","required":true,"transform":{"type":"scalar"},"locs":[{"a":339,"b":349}]}],"statement":"UPDATE message SET deleted = true , handled_at = CASE WHEN NOT is_from_account THEN COALESCE(handled_at, now()) END,\n             handled_by = CASE WHEN NOT is_from_account THEN COALESCE(handled_by, :requestedBy::uuid) END,\n             handled_action = CASE WHEN NOT is_from_account THEN COALESCE(handled_action, :action!) END WHERE id = :messageId!"};
+const applyDeleteIR: any = {"usedParamSet":{"requestedBy":true,"action":true,"messageId":true},"params":[{"name":"requestedBy","required":false,"transform":{"type":"scalar"},"locs":[{"a":199,"b":210}]},{"name":"action","required":true,"transform":{"type":"scalar"},"locs":[{"a":314,"b":321}]},{"name":"messageId","required":true,"transform":{"type":"scalar"},"locs":[{"a":339,"b":349}]}],"statement":"UPDATE message SET deleted = true , handled_at = CASE WHEN NOT is_from_account THEN COALESCE(handled_at, now()) END,\n             handled_by = CASE WHEN NOT is_from_account THEN COALESCE(handled_by, :requestedBy::uuid) END,\n             handled_action = CASE WHEN NOT is_from_account THEN COALESCE(handled_action, :action!) END WHERE id = :messageId!                                                                                                                                                                                                                                                                                             "};
 
 /**
  * Query generated from SQL:
  * ```
  * UPDATE message SET deleted = true , handled_at = CASE WHEN NOT is_from_account THEN COALESCE(handled_at, now()) END,
  *              handled_by = CASE WHEN NOT is_from_account THEN COALESCE(handled_by, :requestedBy::uuid) END,
- *              handled_action = CASE WHEN NOT is_from_account THEN COALESCE(handled_action, :action!) END WHERE id = :messageId!
+ *              handled_action = CASE WHEN NOT is_from_account THEN COALESCE(handled_action, :action!) END WHERE id = :messageId!                                                                                                                                                                                                                                                                                             
  * ```
  */
 export const applyDelete = new PreparedQuery<IApplyDeleteParams,IApplyDeleteResult>(applyDeleteIR);
+
+
+/** 'RecomputeWaitingOfMessageThread' parameters type */
+export interface IRecomputeWaitingOfMessageThreadParams {
+  messageId: NumberOrString;
+}
+
+/** 'RecomputeWaitingOfMessageThread' return type */
+export interface IRecomputeWaitingOfMessageThreadResult {
+  threadId: string;
+  workspaceId: string;
+}
+
+/** 'RecomputeWaitingOfMessageThread' query type */
+export interface IRecomputeWaitingOfMessageThreadQuery {
+  params: IRecomputeWaitingOfMessageThreadParams;
+  result: IRecomputeWaitingOfMessageThreadResult;
+}
+
+const recomputeWaitingOfMessageThreadIR: any = {"usedParamSet":{"messageId":true},"params":[{"name":"messageId","required":true,"transform":{"type":"scalar"},"locs":[{"a":124,"b":134}]}],"statement":"UPDATE thread t SET waiting_since = resonance_thread_waiting_since(t.id), updated_at = now()\n  FROM message m\n WHERE m.id = :messageId! AND t.id = m.thread_id AND t.waiting_since IS DISTINCT FROM resonance_thread_waiting_since(t.id)\nRETURNING t.id::text AS \"threadId!\", t.workspace_id AS \"workspaceId!\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * UPDATE thread t SET waiting_since = resonance_thread_waiting_since(t.id), updated_at = now()
+ *   FROM message m
+ *  WHERE m.id = :messageId! AND t.id = m.thread_id AND t.waiting_since IS DISTINCT FROM resonance_thread_waiting_since(t.id)
+ * RETURNING t.id::text AS "threadId!", t.workspace_id AS "workspaceId!"
+ * ```
+ */
+export const recomputeWaitingOfMessageThread = new PreparedQuery<IRecomputeWaitingOfMessageThreadParams,IRecomputeWaitingOfMessageThreadResult>(recomputeWaitingOfMessageThreadIR);
 
 

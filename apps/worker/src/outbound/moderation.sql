@@ -47,3 +47,12 @@ UPDATE message SET hidden = false , handled_at = CASE WHEN handled_action = :und
 UPDATE message SET deleted = true , handled_at = CASE WHEN NOT is_from_account THEN COALESCE(handled_at, now()) END,
              handled_by = CASE WHEN NOT is_from_account THEN COALESCE(handled_by, :requestedBy::uuid) END,
              handled_action = CASE WHEN NOT is_from_account THEN COALESCE(handled_action, :action!) END WHERE id = :messageId!;
+
+/* The thread's wait after a like/hide/delete (or its undoing), by the reports' rule: an inbound message handled without
+   reply ends the wait as a response does (resonance_thread_waiting_since, libs/db/src/schema/functions.ts). The SLA due
+   time follows by the thread's trigger. */
+/* @name RecomputeWaitingOfMessageThread */
+UPDATE thread t SET waiting_since = resonance_thread_waiting_since(t.id), updated_at = now()
+  FROM message m
+ WHERE m.id = :messageId! AND t.id = m.thread_id AND t.waiting_since IS DISTINCT FROM resonance_thread_waiting_since(t.id)
+RETURNING t.id::text AS "threadId!", t.workspace_id AS "workspaceId!";

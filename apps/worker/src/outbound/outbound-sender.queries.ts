@@ -18,6 +18,7 @@ export interface IOutboundMessageResult {
   external_id: string | null;
   id: string;
   last_inbound_at: Date | null;
+  parent_external_id: string | null;
   text: string;
   thread_id: string;
   thread_key: string;
@@ -29,12 +30,12 @@ export interface IOutboundMessageQuery {
   result: IOutboundMessageResult;
 }
 
-const outboundMessageIR: any = {"usedParamSet":{"id":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":356,"b":359}]}],"statement":"SELECT m.id::text AS \"id!\", m.text, m.delivery, m.external_id, m.created_at, m.thread_id::text AS \"thread_id!\", m.channel_account_id,\n              t.thread_key, t.channel, t.last_inbound_at, c.external_id AS \"contact_external_id?\"\n         FROM message m JOIN thread t ON t.id = m.thread_id LEFT JOIN contact c ON c.id = t.contact_id\n        WHERE m.id = :id! AND m.direction = 'outbound'"};
+const outboundMessageIR: any = {"usedParamSet":{"id":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":378,"b":381}]}],"statement":"SELECT m.id::text AS \"id!\", m.text, m.delivery, m.external_id, m.created_at, m.parent_external_id, m.thread_id::text AS \"thread_id!\", m.channel_account_id,\n              t.thread_key, t.channel, t.last_inbound_at, c.external_id AS \"contact_external_id?\"\n         FROM message m JOIN thread t ON t.id = m.thread_id LEFT JOIN contact c ON c.id = t.contact_id\n        WHERE m.id = :id! AND m.direction = 'outbound'"};
 
 /**
  * Query generated from SQL:
  * ```
- * SELECT m.id::text AS "id!", m.text, m.delivery, m.external_id, m.created_at, m.thread_id::text AS "thread_id!", m.channel_account_id,
+ * SELECT m.id::text AS "id!", m.text, m.delivery, m.external_id, m.created_at, m.parent_external_id, m.thread_id::text AS "thread_id!", m.channel_account_id,
  *               t.thread_key, t.channel, t.last_inbound_at, c.external_id AS "contact_external_id?"
  *          FROM message m JOIN thread t ON t.id = m.thread_id LEFT JOIN contact c ON c.id = t.contact_id
  *         WHERE m.id = :id! AND m.direction = 'outbound'

@@ -2,7 +2,7 @@
 
 /* The contact comes from a LEFT JOIN: "?" tells pgTyped it can be NULL. */
 /* @name OutboundMessage */
-SELECT m.id::text AS "id!", m.text, m.delivery, m.external_id, m.created_at, m.thread_id::text AS "thread_id!", m.channel_account_id,
+SELECT m.id::text AS "id!", m.text, m.delivery, m.external_id, m.created_at, m.parent_external_id, m.thread_id::text AS "thread_id!", m.channel_account_id,
               t.thread_key, t.channel, t.last_inbound_at, c.external_id AS "contact_external_id?"
          FROM message m JOIN thread t ON t.id = m.thread_id LEFT JOIN contact c ON c.id = t.contact_id
         WHERE m.id = :id! AND m.direction = 'outbound';

@@ -46,12 +46,14 @@ export class OutboundSender {
     if (row.delivery === 'failed') return { status: 'skipped', reason: 'delivery failed earlier; retry it from the inbox' };
 
     const channel = await this.access.channel(row.channel_account_id);
-    if (!channel) return this.fail(row.id, 'the channel no longer exists');
-    if (channel.status !== 'connected') return this.fail(row.id, `the channel is ${channel.status.replace('_', ' ')}; reconnect it, then retry`);
+    // Every reason starts with a code (DELIVERY_ERROR_CODES) that the inbox words in its language.
+    if (!channel) return this.fail(row.id, 'CHANNEL_GONE: the channel no longer exists');
+    if (channel.status !== 'connected')
+      return this.fail(row.id, `CHANNEL_DISCONNECTED: the channel is ${channel.status.replace('_', ' ')}; reconnect it, then retry`);
     const connector = this.registry.get(channel.network);
     const target = toTarget(row);
     const refusal = connector.reply.refusal(target, new Date());
-    if (refusal) return this.fail(row.id, refusal);
+    if (refusal) return this.fail(row.id, `${target.channel === 'direct' && channel.network === 'facebook' ? 'WINDOW_CLOSED' : 'INVALID_REQUEST'}: ${refusal}`);
 
     await markSending.run({ id: row.id }, db);
     let ctx: Awaited<ReturnType<ChannelAccess['context']>> | undefined;
@@ -111,6 +113,8 @@ function toTarget(row: OutboundRow): ReplyTarget {
       lastInboundAt: row.last_inbound_at,
     };
   }
-  // Facebook keeps two levels: a reply goes under the thread's top-level comment.
-  return { channel: 'comment', threadKey: row.thread_key, parentExternalId: row.thread_key };
+  // The comment the agent chose (the API stores the newest customer comment when none was chosen).
+  // Networks with two levels (Facebook, YouTube, LinkedIn) file the reply under threadKey, the
+  // top-level comment; X answers the chosen post itself.
+  return { channel: 'comment', threadKey: row.thread_key, parentExternalId: row.parent_external_id ?? row.thread_key };
 }

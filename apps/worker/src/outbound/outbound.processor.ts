@@ -71,7 +71,8 @@ export class OutboundProcessor extends WorkerHost implements OnApplicationBootst
     }
     const attempts = job.opts.attempts ?? 1;
     if (job.attemptsMade + 1 >= attempts) {
-      await giveUp(`gave up after ${attempts} attempts: ${result.reason}`);
+      // The reason first: it starts with the code the inbox words.
+      await giveUp(`${result.reason} (gave up after ${attempts} attempts)`);
       throw new UnrecoverableError(result.reason);
     }
     throw new Error(result.reason);

@@ -29,7 +29,8 @@ DELETE FROM report_response_event WHERE thread_id = ANY(:threadIds!::bigint[])
    inbound message, measured from that first inbound message. On equal timestamps an R or H sorts before an inbound
    message: it cannot have answered it. Events are dated by their closing moment in the workspace's time zone;
    unknownZones are the stored zones PostgreSQL does not know (those workspaces count in UTC: workspace-zones.ts).
-   The SLA target is the workspace's settings.slaTargetMinutes.{network|default}, else 60 minutes. */
+   The SLA target is resonance_sla_target_minutes of the thread's network and priority (sla_target, docs/sla.md);
+   business seconds count the weekly schedule with the workspace's holidays closed. */
 /* @name InsertResponseEventsOfThreads */
 INSERT INTO report_response_event (workspace_id, thread_id, channel_account_id, network, channel, agent_id, kind, action,
   inbound_at, closed_at, day, seconds, business_seconds, within_target, within_target_business) 
@@ -84,11 +85,10 @@ INSERT INTO report_response_event (workspace_id, thread_id, channel_account_id, 
     JOIN workspace w ON w.id = t.workspace_id
     CROSS JOIN LATERAL (SELECT extract(epoch FROM e.closed_at - e.inbound_at)::double precision AS seconds) x
     CROSS JOIN LATERAL (SELECT CASE WHEN w.business_hours = '{}'::jsonb THEN NULL
-                                    ELSE resonance_business_seconds(e.inbound_at, e.closed_at, (CASE WHEN w.timezone = ANY(:unknownZones!::text[]) THEN 'UTC' ELSE w.timezone END), w.business_hours) END
+                                    ELSE resonance_business_seconds(e.inbound_at, e.closed_at, (CASE WHEN w.timezone = ANY(:unknownZones!::text[]) THEN 'UTC' ELSE w.timezone END), w.business_hours,
+                                                                    ARRAY(SELECT h.day FROM workspace_holiday h WHERE h.workspace_id = w.id)) END
                                  AS business_seconds) b
-    CROSS JOIN LATERAL (SELECT 60 * COALESCE((w.settings -> 'slaTargetMinutes' ->> t.network)::double precision,
-                                             (w.settings -> 'slaTargetMinutes' ->> 'default')::double precision,
-                                             60) AS target) s
+    CROSS JOIN LATERAL (SELECT 60.0 * resonance_sla_target_minutes(t.workspace_id, t.network, t.priority) AS target) s
      RETURNING workspace_id, to_char(day, 'YYYY-MM-DD') AS "day!";
 
 /* Response rollups of a set of (workspace, day) pairs, recomputed from the response events: the daily rows deleted and

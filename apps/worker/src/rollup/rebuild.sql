@@ -101,11 +101,10 @@ INSERT INTO report_response_event (workspace_id, thread_id, channel_account_id, 
     JOIN workspace w ON w.id = t.workspace_id
     CROSS JOIN LATERAL (SELECT extract(epoch FROM e.closed_at - e.inbound_at)::double precision AS seconds) x
     CROSS JOIN LATERAL (SELECT CASE WHEN w.business_hours = '{}'::jsonb THEN NULL
-                                    ELSE resonance_business_seconds(e.inbound_at, e.closed_at, (CASE WHEN w.timezone = ANY(:unknownZones!::text[]) THEN 'UTC' ELSE w.timezone END), w.business_hours) END
+                                    ELSE resonance_business_seconds(e.inbound_at, e.closed_at, (CASE WHEN w.timezone = ANY(:unknownZones!::text[]) THEN 'UTC' ELSE w.timezone END), w.business_hours,
+                                                                    ARRAY(SELECT h.day FROM workspace_holiday h WHERE h.workspace_id = w.id)) END
                                  AS business_seconds) b
-    CROSS JOIN LATERAL (SELECT 60 * COALESCE((w.settings -> 'slaTargetMinutes' ->> t.network)::double precision,
-                                             (w.settings -> 'slaTargetMinutes' ->> 'default')::double precision,
-                                             60) AS target) s;
+    CROSS JOIN LATERAL (SELECT 60.0 * resonance_sla_target_minutes(t.workspace_id, t.network, t.priority) AS target) s;
 
 /* @name RebuildResponseDaily */
 INSERT INTO report_response_daily (workspace_id, day, channel_account_id, network, channel, agent_id, kind, n, seconds_sum, business_n, business_seconds_sum,

@@ -6,6 +6,7 @@ import { readFacebookBudget } from './budget';
 import { parseFacebookError } from './errors';
 import { mapComment, mapCommentsPage, mapConversation, mapConversationsPage, mapMessage, mapMessagesPage, mapPost, mapPostsPage } from './mapper';
 import { facebookModeration } from './moderation';
+import { facebookProfiles } from './profiles';
 import { facebookReply } from './reply';
 import { facebookSettings, type FacebookSettings } from './settings';
 import { FACEBOOK_STREAMS, facebookSyncPages } from './sync';
@@ -100,6 +101,7 @@ export function createFacebookConnector(config: Config, settings: FacebookSettin
     sync: { streams: FACEBOOK_STREAMS, pages: (input) => facebookSyncPages(settings, input) },
     reply: facebookReply(settings),
     moderation: facebookModeration(settings),
+    profiles: facebookProfiles(settings),
     parse: parseFacebook,
     parseError: parseFacebookError,
     readBudget: readFacebookBudget,

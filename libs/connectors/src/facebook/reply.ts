@@ -24,7 +24,8 @@ const isOurs = (item: unknown, pageId: string, text: string, since: Date, exclud
 };
 
 /**
- * Replies: POST /{comment-id}/comments under the thread's top-level comment, or the Messenger
+ * Replies: POST /{comment-id}/comments to the comment answered (Facebook files it under the top-level
+ * comment), or the Messenger
  * Send API inside the 24-hour window. findExisting lists the newest replies so a retry after a
  * crash finds the reply it already sent instead of sending it again.
  */
@@ -43,7 +44,8 @@ export function facebookReply(settings: FacebookSettings): ReplyCapability {
       const client = facebookClient(settings, ctx);
       const pageId = ctx.account.externalId;
       if (target.channel === 'comment') {
-        const body = await client.get(`${target.parentExternalId}/comments`, {
+        // Facebook files a reply to a reply under the top-level comment (the thread's key): look there.
+        const body = await client.get(`${target.threadKey || target.parentExternalId}/comments`, {
           order: 'reverse_chronological',
           limit: 50,
           fields: 'id,message,from,created_time',

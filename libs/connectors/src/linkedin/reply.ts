@@ -28,7 +28,7 @@ export function linkedinReply(settings: LinkedInSettings): ReplyCapability {
       let start = 0;
       // Bounded: a thread's replies fit in a few pages; the newest are read last (oldest first).
       for (let round = 0; round < 20; round++) {
-        const body = await client.get(`/rest/socialActions/${urnSegment(target.parentExternalId)}/comments`, { start, count: 100 });
+        const body = await client.get(`/rest/socialActions/${urnSegment(target.threadKey || target.parentExternalId)}/comments`, { start, count: 100 });
         for (const raw of arr(body.elements)) {
           const c = obj(raw);
           const urn = commentUrnOf(c);
@@ -46,7 +46,8 @@ export function linkedinReply(settings: LinkedInSettings): ReplyCapability {
 
     async send(ctx: ConnectorContext, { target, text }) {
       if (target.channel !== 'comment') throw new ConnectorError({ network: 'linkedin', code: 'INVALID_REQUEST', message: LINKEDIN_NO_MESSAGES });
-      const parent = target.parentExternalId;
+      // LinkedIn keeps two levels: a reply goes under the thread's top-level comment (its key).
+      const parent = target.threadKey || target.parentExternalId;
       const object = parseCommentUrn(parent)?.object;
       if (!object) throw new ConnectorError({ network: 'linkedin', code: 'INVALID_REQUEST', message: `not a LinkedIn comment URN: ${parent}` });
       const client = linkedinClient(settings, ctx);

@@ -25,6 +25,8 @@ export interface ApiErrorBody {
   statusCode: number;
   message: string | string[];
   error: string;
+  /** What was refused, for the dashboard to say in the user's language (API_ERROR_CODES in ./sla). */
+  code?: string;
 }
 
 /** Someone named: a user as an assignee, note author or actor. */

@@ -14,3 +14,5 @@ export * from './exports';
 export * from './audit';
 export * from './health';
 export * from './events';
+export * from './sla';
+export * from './contacts';

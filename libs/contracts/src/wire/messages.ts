@@ -1,5 +1,5 @@
 import type { DeliveryState, Intent, MessageDirection } from '../domain';
-import type { Attachment } from '../records';
+import { ERROR_CODES, type Attachment } from '../records';
 import type { IsoDateTime, UserRef } from './common';
 
 export interface MessageAuthor {
@@ -29,6 +29,21 @@ export interface MessageActionSummary {
   createdAt: IsoDateTime;
 }
 
+/**
+ * Why a reply's delivery failed, as a code the UI words in its language (never the network's raw
+ * text): a connector error code, or one of the outbound worker's own reasons. The worker writes
+ * the code as the prefix of delivery_error ("AUTH_REVOKED: …"); a text without a known prefix is UNKNOWN.
+ */
+export const DELIVERY_ERROR_CODES = [...ERROR_CODES, 'CHANNEL_DISCONNECTED', 'CHANNEL_GONE', 'WINDOW_CLOSED', 'UNFILLED_VARIABLE'] as const;
+export type DeliveryErrorCode = (typeof DELIVERY_ERROR_CODES)[number];
+
+/** The code of a stored delivery_error ("CODE: text"), or UNKNOWN. */
+export function deliveryErrorCodeOf(error: string | null): DeliveryErrorCode | null {
+  if (error === null) return null;
+  const prefix = /^([A-Z_]+):/.exec(error)?.[1];
+  return DELIVERY_ERROR_CODES.find((code) => code === prefix) ?? 'UNKNOWN';
+}
+
 /** A message as the thread view and the `message.*` live events show it. Text exactly as stored. */
 export interface MessageItem {
   id: string;
@@ -44,7 +59,9 @@ export interface MessageItem {
   attachments: Attachment[] | null;
   createdAt: IsoDateTime;
   delivery: DeliveryState | null;
+  /** The network's or the worker's own words, for the log and a tooltip; show deliveryErrorCode's words instead. */
   deliveryError: string | null;
+  deliveryErrorCode: DeliveryErrorCode | null;
   intent: Intent | null;
   sentiment: number | null;
   hidden: boolean;
@@ -67,7 +84,7 @@ export interface ReplyRequest {
   text: string;
   /** External id of the message answered; default: the newest inbound message. */
   parentExternalId?: string;
-  /** The newest message the agent saw; a newer inbound message makes the API answer 409. */
+  /** The newest message the agent saw; a newer one by the customer or a colleague makes the API answer 409. */
   lastSeenMessageId?: string;
   /** Send although newer inbound messages arrived (after a 409). */
   confirmNewer?: boolean;
@@ -78,7 +95,7 @@ export interface ReplyAccepted {
   message: MessageItem;
 }
 
-/** 409 of POST /api/threads/:id/replies: the customer wrote again after lastSeenMessageId. */
+/** 409 of POST /api/threads/:id/replies: the customer or a colleague wrote after lastSeenMessageId. */
 export interface NewerMessagesConflict {
   statusCode: 409;
   error: string;

@@ -65,6 +65,7 @@ export interface ResponseTimesReport {
   definitions: ReportDefinitions;
   unit: 'seconds';
   params: ReportParams;
+  /** SLA targets in minutes: "default", then one key per override: "<network>", "p<priority>" or "<network>.p<priority>". */
   slaTargetMinutes: Record<string, number>;
   rows: ResponseTimesRow[];
 }

@@ -23,6 +23,8 @@ export interface ThreadItem {
   firstResponseAt: IsoDateTime | null;
   /** Oldest unanswered inbound message; null when the company spoke last. */
   waitingSince: IsoDateTime | null;
+  /** When the first-response target runs out (waitingSince + the SLA target, docs/sla.md); null when nobody waits or the thread is closed. */
+  slaDueAt: IsoDateTime | null;
   unreadCount: number;
   messageCount: number;
   createdAt: IsoDateTime;
@@ -49,8 +51,11 @@ export const SENTIMENT_BANDS = ['negative', 'neutral', 'positive'] as const;
 /** negative < -0.25 ≤ neutral ≤ 0.25 < positive */
 export type SentimentBand = (typeof SENTIMENT_BANDS)[number];
 
-/** The inbox orders: newest activity first, or the customer who has waited longest first (threads nobody waits on last). */
-export const THREAD_SORTS = ['newest', 'waiting'] as const;
+/**
+ * The inbox orders: newest activity first (default), the customer who has waited longest first
+ * (threads nobody waits on last), or the earliest SLA due time first (only threads that have one).
+ */
+export const THREAD_SORTS = ['newest', 'waiting', 'sla_due'] as const;
 export type ThreadSort = (typeof THREAD_SORTS)[number];
 
 /** GET /api/threads query. */

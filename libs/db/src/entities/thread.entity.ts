@@ -24,6 +24,7 @@ export class Thread {
   @Column('timestamptz') lastMessageAt!: Date;
   /** Oldest inbound message not yet answered; null when the company spoke last. */
   @Column('timestamptz', { nullable: true }) waitingSince!: Date | null;
+  @Column('timestamptz', { name: 'sla_due_at', nullable: true }) slaDueAt!: Date | null;
   @Column('integer', { default: 0 }) unreadCount!: number;
   @Column('integer', { default: 0 }) messageCount!: number;
   @Column('text', { default: '' }) lastMessagePreview!: string;

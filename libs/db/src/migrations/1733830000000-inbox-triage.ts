@@ -23,7 +23,7 @@ export class InboxTriage1733830000000 implements MigrationInterface {
         owner_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
         name text NOT NULL CHECK (length(name) BETWEEN 1 AND 80),
         filters jsonb NOT NULL DEFAULT '{}'::jsonb,
-        sort text NOT NULL CHECK (sort IN ('newest', 'waiting')),
+        sort text NOT NULL CHECK (sort IN ('newest', 'waiting', 'sla_due')),
         shared boolean NOT NULL DEFAULT false,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),

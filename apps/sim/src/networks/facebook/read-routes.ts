@@ -263,6 +263,23 @@ export function getNode(state: FacebookState, call: ReadCall, id: string): SimRe
   if (message) return json(200, renderMessage(message, fields, store.page));
   const conversation = store.conversation(id);
   if (conversation) return json(200, renderConversation(conversation, fields, store.page, edges));
+  // Messenger's User Profile API: a PSID of someone who wrote to the page, read with the page token.
+  const customer = store.conversationWith(id)?.customer;
+  if (customer) {
+    if (call.token.kind !== 'page') return errors.pageTokenRequired();
+    const [first = '', ...rest] = customer.name.split(' ');
+    const profile = {
+      id: customer.id,
+      name: customer.name,
+      first_name: first,
+      last_name: rest.join(' '),
+      profile_pic: `https://platform-lookaside.fbsbx.com/platform/profilepic/?psid=${customer.id}`,
+    };
+    return json(
+      200,
+      fields ? pickUser(profile, fields) : { first_name: profile.first_name, last_name: profile.last_name, profile_pic: profile.profile_pic, id: profile.id },
+    );
+  }
   return errors.unsupportedGet(id);
 }
 

@@ -1,10 +1,13 @@
-import { useState, type SubmitEvent } from 'react';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { Alert, Box, Button, Card, Group, Stack, Table, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Box, Button, Group, Stack, Tabs, TextInput, Title } from '@mantine/core';
+import { useErrorText } from '../../shared/api/error-text';
 import { useI18n } from '../../shared/i18n/I18nProvider';
-import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states';
-import { useCanned, useCreateCanned, useDeleteCanned } from './canned-responses';
+import { notify } from '../../shared/ui/feedback';
+import { ErrorState, LoadingState } from '../../shared/ui/states';
+import { CannedResponsesTab } from './CannedResponsesTab';
 import { useSettings, useUpdateSettings } from './settings';
+import { SlaSettingsPanel } from './SlaSettings';
 import { UsersTab } from './UsersTab';
 
 export function AdminPage() {
@@ -31,7 +34,7 @@ export function AdminPage() {
           <UsersTab />
         </Tabs.Panel>
         <Tabs.Panel value="canned">
-          <Canned />
+          <CannedResponsesTab />
         </Tabs.Panel>
         <Tabs.Panel value="settings">
           <Settings />
@@ -41,109 +44,30 @@ export function AdminPage() {
   );
 }
 
-function Canned() {
-  const { t } = useI18n();
-  const canned = useCanned();
-  const create = useCreateCanned();
-  const remove = useDeleteCanned();
-  const [form, setForm] = useState({ title: '', text: '', shortcut: '' });
-  if (canned.isPending) return <LoadingState />;
-  if (canned.isError) return <ErrorState error={canned.error} onRetry={() => void canned.refetch()} path="/api/canned-responses" />;
-  return (
-    <Stack>
-      {canned.data.length === 0 ? (
-        <EmptyState>{t('admin.noCanned')}</EmptyState>
-      ) : (
-        <Table striped>
-          <Table.Tbody>
-            {canned.data.map((c) => (
-              <Table.Tr key={c.id}>
-                <Table.Td fw={600}>{c.title}</Table.Td>
-                <Table.Td>{c.shortcut ? `/${c.shortcut}` : ''}</Table.Td>
-                <Table.Td style={{ maxWidth: 520 }}>
-                  <Text size="sm" lineClamp={2}>
-                    {c.text}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Button size="xs" variant="subtle" color="red" onClick={() => remove.mutate(c.id)}>
-                    {t('common.delete')}
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-      <Card
-        withBorder
-        component="form"
-        maw={620}
-        onSubmit={(e: SubmitEvent) => {
-          e.preventDefault();
-          create.mutate(
-            { title: form.title, text: form.text, ...(form.shortcut ? { shortcut: form.shortcut } : {}) },
-            { onSuccess: () => setForm({ title: '', text: '', shortcut: '' }) },
-          );
-        }}
-      >
-        <Stack gap="xs">
-          <TextInput size="xs" required label={t('admin.title')} value={form.title} onChange={(e) => setForm({ ...form, title: e.currentTarget.value })} />
-          <TextInput size="xs" label={t('admin.shortcut')} value={form.shortcut} onChange={(e) => setForm({ ...form, shortcut: e.currentTarget.value })} />
-          <Textarea
-            size="xs"
-            required
-            autosize
-            minRows={3}
-            label={t('admin.text')}
-            description={t('admin.variables')}
-            value={form.text}
-            onChange={(e) => setForm({ ...form, text: e.currentTarget.value })}
-          />
-          {create.isError && <Alert color="red">{create.error.message}</Alert>}
-          <Button size="xs" type="submit" loading={create.isPending} w="fit-content">
-            {t('common.create')}
-          </Button>
-        </Stack>
-      </Card>
-    </Stack>
-  );
-}
-
-const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0];
-
+/** Time zone (saved on its own: reports and due times count in it), then the SLA panel. */
 function Settings() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const errorText = useErrorText();
   const settings = useSettings();
   const update = useUpdateSettings();
   const [timezone, setTimezone] = useState<string | null>(null);
   if (settings.isPending) return <LoadingState />;
   if (settings.isError) return <ErrorState error={settings.error} onRetry={() => void settings.refetch()} path="/api/settings" />;
-  const dayName = (d: number) => new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 7 + d)));
   return (
-    <Stack maw={520}>
+    <Stack>
       <Group align="flex-end">
         <TextInput size="xs" label={t('admin.timezone')} value={timezone ?? settings.data.timezone} onChange={(e) => setTimezone(e.currentTarget.value)} />
         <Button
           size="xs"
           disabled={!timezone || timezone === settings.data.timezone}
           loading={update.isPending}
-          onClick={() => timezone && update.mutate({ timezone })}
+          onClick={() => timezone && update.mutate({ timezone }, { onSuccess: () => notify(t('admin.timezoneSaved')) })}
         >
           {t('common.save')}
         </Button>
       </Group>
-      {update.isError && <Alert color="red">{update.error.message}</Alert>}
-      <Table>
-        <Table.Tbody>
-          {WEEKDAYS.map((d) => (
-            <Table.Tr key={d}>
-              <Table.Td>{dayName(d)}</Table.Td>
-              <Table.Td>{(settings.data.businessHours[String(d)] ?? []).map(([a, b]) => `${a}–${b}`).join(', ') || t('common.none')}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      {update.isError && <Alert color="red">{errorText(update.error)}</Alert>}
+      <SlaSettingsPanel />
     </Stack>
   );
 }

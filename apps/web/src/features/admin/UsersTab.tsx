@@ -5,6 +5,8 @@ import { useI18n } from '../../shared/i18n/I18nProvider';
 import { useSessionUser } from '../../shared/session/session';
 import { ErrorState, LoadingState } from '../../shared/ui/states';
 import { useCreateAccessLink, useInviteUser, useUpdateUser, useUsers } from './users';
+import { useErrorText } from '../../shared/api/error-text';
+import { ConfirmDialog, notify } from '../../shared/ui/feedback';
 
 /** A one-time link, shown once after it was made, with a copy button; the admin hands it over. */
 function LinkToHandOver({ name, link }: { name: string; link: AccessLinkView }) {
@@ -44,6 +46,13 @@ export function UsersTab() {
   const [form, setForm] = useState({ email: '', name: '', role: 'agent' as UserRole });
   const [shown, setShown] = useState<{ name: string; link: AccessLinkView } | null>(null);
   const roles = USER_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }));
+  const errorText = useErrorText();
+  const [deactivating, setDeactivating] = useState<{ id: string; name: string } | null>(null);
+  const setActive = (u: { id: string; name: string }, active: boolean) =>
+    update.mutate(
+      { id: u.id, active },
+      { onSuccess: () => notify(t(active ? 'admin.activated' : 'admin.deactivated', { name: u.name })), onSettled: () => setDeactivating(null) },
+    );
 
   const submit = (e: SubmitEvent) => {
     e.preventDefault();
@@ -93,7 +102,11 @@ export function UsersTab() {
                     data={roles}
                     value={u.role}
                     disabled={u.id === me.id}
-                    onChange={(v) => v && update.mutate({ id: u.id, role: v })}
+                    onChange={(v) => {
+                      const role = USER_ROLES.find((r) => r === v);
+                      if (role)
+                        update.mutate({ id: u.id, role }, { onSuccess: () => notify(t('admin.roleChanged', { name: u.name, role: t(`role.${role}`) })) });
+                    }}
                     allowDeselect={false}
                   />
                 </Table.Td>
@@ -102,7 +115,7 @@ export function UsersTab() {
                     aria-label={t('admin.active')}
                     checked={u.active}
                     disabled={u.id === me.id}
-                    onChange={(e) => update.mutate({ id: u.id, active: e.currentTarget.checked })}
+                    onChange={(e) => (e.currentTarget.checked ? setActive(u, true) : setDeactivating({ id: u.id, name: u.name }))}
                   />
                 </Table.Td>
                 <Table.Td>
@@ -122,8 +135,18 @@ export function UsersTab() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {update.isError && <Alert color="red">{update.error.message}</Alert>}
-      {accessLink.isError && <Alert color="red">{accessLink.error.message}</Alert>}
+      <ConfirmDialog
+        opened={deactivating !== null}
+        title={t('admin.confirmDeactivate', { name: deactivating?.name ?? '' })}
+        confirmLabel={t('admin.deactivate')}
+        loading={update.isPending}
+        onCancel={() => setDeactivating(null)}
+        onConfirm={() => deactivating && setActive(deactivating, false)}
+      >
+        {t('admin.confirmDeactivateBody', { name: deactivating?.name ?? '' })}
+      </ConfirmDialog>
+      {update.isError && <Alert color="red">{errorText(update.error)}</Alert>}
+      {accessLink.isError && <Alert color="red">{errorText(accessLink.error)}</Alert>}
       {shown && <LinkToHandOver name={shown.name} link={shown.link} />}
       <Card withBorder component="form" onSubmit={submit} maw={520}>
         <Stack gap="xs">
@@ -158,7 +181,7 @@ export function UsersTab() {
             onChange={(v) => setForm({ ...form, role: (v as UserRole) ?? 'agent' })}
             allowDeselect={false}
           />
-          {invite.isError && <Alert color="red">{invite.error.message}</Alert>}
+          {invite.isError && <Alert color="red">{errorText(invite.error)}</Alert>}
           <Group>
             <Button size="xs" type="submit" loading={invite.isPending}>
               {t('admin.inviteSubmit')}

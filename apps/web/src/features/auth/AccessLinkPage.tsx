@@ -9,6 +9,7 @@ import { LanguageSwitch } from '../../shared/ui/LanguageSwitch';
 import { LoadingState } from '../../shared/ui/states';
 import { useAcceptAccessLink, useAccessLinkInfo } from './access-link';
 import { useLogin } from './login';
+import { errorMessageKey } from '../../shared/api/error-text';
 
 /** Why a link cannot be used, in the reader's language (the API's status and words say which). */
 function refusal(error: unknown): MessageKey | null {
@@ -96,7 +97,7 @@ export function AccessLinkPage() {
               />
               {otherError && (
                 <Alert color="red" variant="light" role="alert">
-                  {otherError instanceof ApiError && otherError.status === 0 ? t('common.offline') : t('common.error', { message: otherError.message })}
+                  {otherError instanceof ApiError && otherError.status === 0 ? t('common.offline') : t(errorMessageKey(otherError))}
                 </Alert>
               )}
               <Button type="submit" loading={accept.isPending || login.isPending}>

@@ -5,6 +5,7 @@ import { useI18n } from '../../shared/i18n/I18nProvider';
 import { LanguageSwitch } from '../../shared/ui/LanguageSwitch';
 import { usePublicConfig } from './get-public-config';
 import { useLogin } from './login';
+import { errorMessageKey } from '../../shared/api/error-text';
 
 export function LoginPage() {
   const { t } = useI18n();
@@ -28,7 +29,7 @@ export function LoginPage() {
         : error instanceof ApiError && error.status === 0
           ? t('common.offline')
           : error
-            ? t('common.error', { message: error.message })
+            ? t(errorMessageKey(error))
             : null;
 
   return (

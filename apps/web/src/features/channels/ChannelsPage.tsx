@@ -9,6 +9,9 @@ import { useStartConnect } from './connect-channel';
 import { ConnectPicker } from './ConnectPicker';
 import { useChannels, type ChannelView } from './list-channels';
 import { useSetChannelState } from './set-channel-state';
+import { errorMessageKey, useErrorText } from '../../shared/api/error-text';
+import { ConfirmDialog, notify } from '../../shared/ui/feedback';
+import { useNow } from '../../shared/time/use-now';
 
 /** The codes the API's OAuth callback ends on (apps/api/src/connect/connect-state.ts). */
 const CONNECT_ERRORS = [
@@ -107,7 +110,7 @@ export function ChannelsPage() {
                 ? connect.variables
                   ? t('channels.connectNotYet', { network: t(`network.${connect.variables.network}`) })
                   : t('channels.connectUnavailable')
-                : t('common.error', { message: connect.error.message })}
+                : t(errorMessageKey(connect.error))}
             </Alert>
           )}
           <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
@@ -129,7 +132,19 @@ export function ChannelsPage() {
 function ChannelCard({ channel, onReconnect }: { channel: ChannelView; onReconnect: () => void }) {
   const { t, formatDateTime, formatNumber, formatRelative } = useI18n();
   const setState = useSetChannelState();
+  const errorText = useErrorText();
+  // "synced 2 min ago" moves on with the page's shared clock.
+  const now = useNow();
+  const [confirmPause, setConfirmPause] = useState(false);
   const share = channel.budgetUsed;
+  const change = (action: 'pause' | 'resume') =>
+    setState.mutate(
+      { id: channel.id, action },
+      {
+        onSuccess: () => notify(t(action === 'pause' ? 'channels.paused' : 'channels.resumed', { name: channel.displayName })),
+        onSettled: () => setConfirmPause(false),
+      },
+    );
   return (
     <Card withBorder data-testid="channel-card" data-network={channel.network}>
       <Group justify="space-between" wrap="nowrap">
@@ -152,7 +167,7 @@ function ChannelCard({ channel, onReconnect }: { channel: ChannelView; onReconne
       <Stack gap={4} mt="sm">
         <Text size="xs">
           {t('channels.lastSync')}:{' '}
-          {channel.lastSyncedAt ? <span title={formatDateTime(channel.lastSyncedAt)}>{formatRelative(channel.lastSyncedAt)}</span> : t('channels.never')}
+          {channel.lastSyncedAt ? <span title={formatDateTime(channel.lastSyncedAt)}>{formatRelative(channel.lastSyncedAt, now)}</span> : t('channels.never')}
         </Text>
         {channel.followers !== null && (
           <Text size="xs">
@@ -170,7 +185,7 @@ function ChannelCard({ channel, onReconnect }: { channel: ChannelView; onReconne
         {channel.lastError && (
           <Text size="xs" c="red">
             {t('channels.lastError')}: {channel.lastError}
-            {channel.lastErrorAt ? ` (${formatRelative(channel.lastErrorAt)})` : ''}
+            {channel.lastErrorAt ? ` (${formatRelative(channel.lastErrorAt, now)})` : ''}
           </Text>
         )}
         {channel.status === 'needs_reauth' && (
@@ -201,18 +216,28 @@ function ChannelCard({ channel, onReconnect }: { channel: ChannelView; onReconne
           </Button>
         )}
         {channel.status === 'paused' ? (
-          <Button size="xs" variant="light" loading={setState.isPending} onClick={() => setState.mutate({ id: channel.id, action: 'resume' })}>
+          <Button size="xs" variant="light" loading={setState.isPending} onClick={() => change('resume')}>
             {t('channels.resume')}
           </Button>
         ) : (
-          <Button size="xs" variant="default" loading={setState.isPending} onClick={() => setState.mutate({ id: channel.id, action: 'pause' })}>
+          <Button size="xs" variant="default" loading={setState.isPending} onClick={() => setConfirmPause(true)}>
             {t('channels.pause')}
           </Button>
         )}
       </Group>
+      <ConfirmDialog
+        opened={confirmPause}
+        title={t('channels.confirmPause', { name: channel.displayName })}
+        confirmLabel={t('channels.pauseConfirm')}
+        loading={setState.isPending}
+        onCancel={() => setConfirmPause(false)}
+        onConfirm={() => change('pause')}
+      >
+        {t('channels.confirmPauseBody')}
+      </ConfirmDialog>
       {setState.isError && (
-        <Text size="xs" c="red" role="alert">
-          {t('common.error', { message: setState.error.message })}
+        <Text size="xs" c="red.8" role="alert">
+          {errorText(setState.error)}
         </Text>
       )}
     </Card>

@@ -6,6 +6,7 @@ import { NetworkIcon } from '../../shared/ui/NetworkIcon';
 import { ErrorState, LoadingState } from '../../shared/ui/states';
 import { useCompleteConnect } from './complete-connect';
 import { usePendingConnect, type PendingConnect } from './get-pending-connect';
+import { errorMessageKey } from '../../shared/api/error-text';
 
 /**
  * The page picker after a network's consent (/channels?connect=<id>): the accounts the sign-in
@@ -62,9 +63,7 @@ function PickerForm({ pending, onDone, onCancel }: { pending: PendingConnect; on
       </Checkbox.Group>
       {complete.isError && (
         <Alert color="red" mt="sm" role="alert">
-          {complete.error instanceof ApiError && complete.error.status === 404
-            ? t('channels.pick.gone')
-            : t('common.error', { message: complete.error.message })}
+          {complete.error instanceof ApiError && complete.error.status === 404 ? t('channels.pick.gone') : t(errorMessageKey(complete.error))}
         </Alert>
       )}
       <Group mt="md" gap="xs">

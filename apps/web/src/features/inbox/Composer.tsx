@@ -1,6 +1,6 @@
 import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Group, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
-import type { MessageItem, ThreadDetail } from '@resonance/contracts';
+import { fillTemplate, firstNameOf, unfilledVariables, type CannedResponse, type MessageItem, type ThreadDetail } from '@resonance/contracts';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { replyLimit, replyWindowClosedAt, textLength } from '../../shared/networks';
 import { useSessionUser } from '../../shared/session/session';
@@ -10,19 +10,21 @@ import { useCannedResponses } from './list-canned-responses';
 import { useRenderCannedResponse } from './render-canned-response';
 import { useSendReply } from './send-reply';
 import { ApiError } from '../../shared/api/http';
+import { useErrorText } from '../../shared/api/error-text';
 import { useSetPresence } from './set-presence';
+import { CannedSuggestions } from './CannedSuggestions';
+import { answerableComments, matchCanned, slashTokenAt, writtenSince } from './composer-rules';
+import { ReplyProgress } from './ReplyProgress';
+import { ReplyToChooser } from './ReplyToChooser';
 
 export interface ComposerHandle {
   focus(mode: 'reply' | 'note'): void;
 }
 
-/** Fills the variables a canned response may carry. */
-function fillVariables(text: string, vars: Record<string, string>): string {
-  return text.replace(/\{\{\s*([a-z.]+)\s*\}\}/g, (whole, name: string) => vars[name] ?? whole);
-}
-
 export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messages: MessageItem[] }>(function Composer({ thread, messages }, ref) {
   const { t, formatRelative } = useI18n();
+  // API errors in the UI's language (never the API's English text).
+  const errorText = useErrorText();
   const user = useSessionUser();
   const [mode, setMode] = useState<'reply' | 'note'>('reply');
   const [text, setText] = useState('');
@@ -41,39 +43,48 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
     },
   }));
 
-  // A fresh composer per thread; the newest inbound message seen when the agent started writing.
-  const latestInbound = useMemo(() => messages.filter((m) => m.direction === 'inbound').at(-1)?.createdAt ?? null, [messages]);
-  const [seenInbound, setSeenInbound] = useState<string | null>(null);
-  // The newest message when the agent started writing: the API answers 409 if the customer wrote since.
+  // The newest message when the agent started writing: the API answers 409 if the customer or a
+  // colleague wrote since, and the warning below says who.
   const [seenMessageId, setSeenMessageId] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
+  // The newer messages of the API's 409: the next send confirms them.
+  const [conflict, setConflict] = useState<MessageItem[] | null>(null);
+  // The comment answered (comment threads), and the reply sent last, followed through its live events.
+  const [replyTo, setReplyTo] = useState<string | null>(null);
+  const [lastReply, setLastReply] = useState<MessageItem | null>(null);
+  // The `/shortcut` being typed: the caret's place, the highlighted suggestion, Esc's dismissal.
+  const [caret, setCaret] = useState(0);
+  const [activeSuggestion, setActiveSuggestion] = useState(0);
+  const [dismissedAt, setDismissedAt] = useState<number | null>(null);
+  // A fresh composer per thread.
   useEffect(() => {
     setText('');
     setFeedback(null);
-    setSeenInbound(null);
     setSeenMessageId(null);
-    setConflict(false);
+    setConflict(null);
+    setReplyTo(null);
+    setLastReply(null);
   }, [thread.id]);
   useEffect(() => {
-    if (text && seenInbound === null) {
-      setSeenInbound(latestInbound ?? '');
-      setSeenMessageId(thread.lastMessageId ?? messages.at(-1)?.id ?? null);
-    }
+    if (text && seenMessageId === null) setSeenMessageId(thread.lastMessageId ?? messages.at(-1)?.id ?? '0');
     if (!text) {
-      setSeenInbound(null);
       setSeenMessageId(null);
-      setConflict(false);
+      setConflict(null);
     }
     // The guards make a rerun for new messages change nothing: the snapshot is taken once per draft.
-  }, [text, seenInbound, latestInbound, messages, thread.lastMessageId]);
-  const newerInbound = conflict || (seenInbound !== null && latestInbound !== null && latestInbound > seenInbound);
+  }, [text, seenMessageId, messages, thread.lastMessageId]);
+  const since = useMemo(() => writtenSince([...messages, ...(conflict ?? [])], seenMessageId, user.id), [messages, conflict, seenMessageId, user.id]);
+  const newerWritten = conflict !== null || since.customer || since.colleagues.length > 0;
   const renderCanned = useRenderCannedResponse();
+  const comments = useMemo(() => answerableComments(thread, messages), [thread, messages]);
+  const answered = comments.find((c) => c.externalId === replyTo) ?? comments.at(-1) ?? null;
+  const sentReply = lastReply ? (messages.find((m) => m.id === lastReply.id) ?? lastReply) : null;
 
   // Tell the others "typing" while writing (throttled to one call per 5 s).
   const lastTyping = useRef(0);
   const onType = (value: string) => {
     setText(value);
     setFeedback(null);
+    setLastReply(null);
     if (mode === 'reply' && Date.now() - lastTyping.current > 5000) {
       lastTyping.current = Date.now();
       presence.mutate({ threadId: thread.id, state: 'typing' });
@@ -85,7 +96,9 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
   const tooLong = mode === 'reply' && length > max;
   const windowClosed = mode === 'reply' ? replyWindowClosedAt(thread.network, thread.kind, thread.lastInboundAt) : null;
   const busy = reply.isPending || note.isPending;
-  const canSend = text.trim().length > 0 && !tooLong && !windowClosed && !busy;
+  // A canned response's variable without a value is never sent as written (the API refuses it too).
+  const unfilled = mode === 'reply' ? unfilledVariables(text) : [];
+  const canSend = text.trim().length > 0 && !tooLong && !windowClosed && !busy && unfilled.length === 0;
 
   /** Sends; with `andClose` (Ctrl/Cmd+Shift+Enter, "Send and close") the thread closes once the reply is queued. */
   const submit = (andClose = false) => {
@@ -93,34 +106,72 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
     const body = text.trim();
     if (mode === 'reply') {
       reply.mutate(
-        { threadId: thread.id, text: body, lastSeenMessageId: seenMessageId, confirmNewer: conflict },
         {
-          onSuccess: () => {
+          threadId: thread.id,
+          text: body,
+          lastSeenMessageId: seenMessageId,
+          confirmNewer: conflict !== null,
+          parentExternalId: answered?.externalId ?? undefined,
+        },
+        {
+          onSuccess: (sent) => {
             setText('');
-            setFeedback({ ok: true, text: t('composer.sent') });
+            setLastReply(sent);
+            // Send and close: the reply is queued (its progress follows it in the thread); the inbox moves on.
             if (andClose) closing.close();
           },
           onError: (error) => {
-            // 409: the customer wrote again since the agent started; show it, the next send confirms.
-            if (error instanceof ApiError && error.status === 409) setConflict(true);
-            else setFeedback({ ok: false, text: t('composer.failed', { message: error.message }) });
+            // 409: someone wrote since the agent started; show it, the next send confirms.
+            if (error instanceof ApiError && error.status === 409) setConflict(newerOf(error.body));
+            else if (error instanceof ApiError && error.status === 400 && unfilledOf(error.body).length)
+              setFeedback({
+                ok: false,
+                text: t('canned.unfilled', {
+                  variables: unfilledOf(error.body)
+                    .map((v) => `{{${v}}}`)
+                    .join(', '),
+                }),
+              });
+            else setFeedback({ ok: false, text: t('composer.failed', { message: errorText(error) }) });
           },
         },
       );
     } else {
       note.mutate(
         { threadId: thread.id, text: body },
-        { onSuccess: () => setText(''), onError: (error) => setFeedback({ ok: false, text: t('composer.failed', { message: error.message }) }) },
+        { onSuccess: () => setText(''), onError: (error) => setFeedback({ ok: false, text: t('composer.failed', { message: errorText(error) }) }) },
       );
     }
   };
 
   const vars = {
-    'contact.name': thread.contact?.name ?? '',
+    'contact.name': thread.contact?.name ?? thread.contact?.handle ?? '',
+    'contact.first_name': firstNameOf(thread.contact?.name) ?? '',
     'contact.handle': thread.contact?.handle ?? '',
     'agent.name': user.name,
     'channel.name': thread.channel.displayName,
     network: t(`network.${thread.network}`),
+  };
+
+  // The `/shortcut` at the caret (replies only, unless Esc dismissed it) and the canned responses it matches.
+  const token = mode === 'reply' ? slashTokenAt(text, Math.min(caret, text.length)) : null;
+  const slash = token && token.start !== dismissedAt && canned.data?.length ? token : null;
+  const suggestions = slash ? matchCanned(canned.data ?? [], slash.query) : [];
+
+  /** Puts a canned response, its variables filled for this thread, in place of `range` (the `/shortcut` typed, or the end). */
+  const insertCanned = (chosen: CannedResponse, range: { start: number; end: number; separator?: string }) => {
+    const insert = (filled: string) => {
+      const next = text.slice(0, range.start) + (range.separator ?? '') + filled + text.slice(range.end);
+      onType(next);
+      const at = range.start + (range.separator ?? '').length + filled.length;
+      setCaret(at);
+      setTimeout(() => {
+        textareaRef.current?.focus();
+        textareaRef.current?.setSelectionRange(at, at);
+      }, 0);
+    };
+    // The API fills the variables for this thread; offline, the same variables are filled here.
+    renderCanned.mutate({ id: chosen.id, threadId: thread.id }, { onSuccess: (r) => insert(r.text), onError: () => insert(fillTemplate(chosen.text, vars)) });
   };
 
   return (
@@ -149,15 +200,7 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
             onChange={(id) => {
               const chosen = canned.data?.find((c) => c.id === id);
               if (!chosen) return;
-              const insert = (filled: string) => {
-                onType((text ? `${text}\n` : '') + filled);
-                textareaRef.current?.focus();
-              };
-              // The API fills the variables for this thread; offline, the same variables are filled here.
-              renderCanned.mutate(
-                { id: chosen.id, threadId: thread.id },
-                { onSuccess: (r) => insert(r.text), onError: () => insert(fillVariables(chosen.text, vars)) },
-              );
+              insertCanned(chosen, { start: text.length, end: text.length, separator: text ? '\n' : '' });
             }}
             data-testid="canned-select"
           />
@@ -168,10 +211,24 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
           <Text size="xs">{t('composer.messengerWindow', { time: formatRelative(windowClosed) })}</Text>
         </Alert>
       )}
-      {newerInbound && mode === 'reply' && (
+      {newerWritten && mode === 'reply' && (
         <Alert color="yellow" variant="light" p="xs" role="alert" data-testid="newer-inbound">
-          <Text size="xs">{t('inbox.newerInbound')}</Text>
+          {since.colleagues.length > 0 && (
+            <Text size="xs" data-testid="newer-colleague">
+              {t('newer.colleague', { names: since.colleagues.map((n) => n ?? t('newer.someone')).join(', ') })}
+            </Text>
+          )}
+          {(since.customer || since.colleagues.length === 0) && <Text size="xs">{t('inbox.newerInbound')}</Text>}
         </Alert>
+      )}
+      {mode === 'reply' && answered && <ReplyToChooser comments={comments} chosen={answered} onChoose={setReplyTo} />}
+      {slash && (
+        <CannedSuggestions
+          query={slash.query}
+          matches={suggestions}
+          active={Math.min(activeSuggestion, suggestions.length - 1)}
+          onPick={(c) => insertCanned(c, slash)}
+        />
       )}
       <Textarea
         ref={textareaRef}
@@ -181,11 +238,33 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
         aria-label={mode === 'reply' ? t('composer.reply') : t('inbox.note')}
         placeholder={mode === 'reply' ? t('composer.placeholder') : t('composer.notePlaceholder')}
         value={text}
-        onChange={(e) => onType(e.currentTarget.value)}
+        onChange={(e) => {
+          onType(e.currentTarget.value);
+          setCaret(e.currentTarget.selectionStart);
+          setActiveSuggestion(0);
+          setDismissedAt(null);
+        }}
+        onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
+        aria-controls={slash && suggestions.length ? 'canned-suggestions' : undefined}
+        aria-activedescendant={slash && suggestions.length ? `canned-option-${suggestions[Math.min(activeSuggestion, suggestions.length - 1)].id}` : undefined}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
             submit(e.shiftKey && mode === 'reply');
+            return;
+          }
+          if (!slash || !suggestions.length) return;
+          // The `/shortcut` picker: ↑/↓ choose, Tab or Enter insert, Esc closes it.
+          if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+            e.preventDefault();
+            const step = e.key === 'ArrowDown' ? 1 : suggestions.length - 1;
+            setActiveSuggestion((i) => (Math.min(i, suggestions.length - 1) + step) % suggestions.length);
+          } else if ((e.key === 'Tab' && !e.shiftKey) || (e.key === 'Enter' && !e.shiftKey)) {
+            e.preventDefault();
+            insertCanned(suggestions[Math.min(activeSuggestion, suggestions.length - 1)], slash);
+          } else if (e.key === 'Escape') {
+            e.preventDefault();
+            setDismissedAt(slash.start);
           }
         }}
         styles={mode === 'note' ? { input: { background: 'var(--mantine-color-yellow-0)' } } : undefined}
@@ -200,6 +279,12 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
             : ''}
         </Text>
         <Group gap="xs">
+          {unfilled.length > 0 && (
+            <Text size="xs" c="red.8" role="alert" data-testid="unfilled-variables">
+              {t('canned.unfilled', { variables: unfilled.map((v) => `{{${v}}}`).join(', ') })}
+            </Text>
+          )}
+          {!feedback && sentReply && mode === 'reply' && <ReplyProgress reply={sentReply} />}
           {feedback && (
             <Text size="xs" c={feedback.ok ? 'teal' : 'red'} role="status" data-testid="composer-feedback">
               {feedback.text}
@@ -226,10 +311,22 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
             color={mode === 'note' ? 'yellow' : undefined}
             data-testid="composer-submit"
           >
-            {mode === 'reply' ? t(conflict ? 'composer.sendAnyway' : 'composer.send') : t('composer.addNote')}
+            {mode === 'reply' ? t(conflict !== null ? 'composer.sendAnyway' : 'composer.send') : t('composer.addNote')}
           </Button>
         </Group>
       </Group>
     </Stack>
   );
 });
+
+/** The variables a 400 of the reply API names (UnfilledVariablesError), or none. */
+function unfilledOf(body: unknown): string[] {
+  if (!body || typeof body !== 'object' || !('variables' in body) || !Array.isArray(body.variables)) return [];
+  return body.variables.filter((v): v is string => typeof v === 'string');
+}
+
+/** The newer messages a 409 of the reply API carries (NewerMessagesConflict), or none. */
+function newerOf(body: unknown): MessageItem[] {
+  if (!body || typeof body !== 'object' || !('newerMessages' in body) || !Array.isArray(body.newerMessages)) return [];
+  return body.newerMessages as MessageItem[];
+}

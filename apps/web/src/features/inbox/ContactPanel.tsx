@@ -2,13 +2,11 @@ import { Avatar, Badge, Box, Divider, Group, Stack, Text, Title } from '@mantine
 import { contactAvatarPath } from '@resonance/contracts';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { EmptyState, LoadingState } from '../../shared/ui/states';
+import { ContactHistory } from './ContactHistory';
 import { useThread } from './get-thread';
 import { useNotes } from './list-notes';
 
-/**
- * Customer context: who this is, first contact, tags and the team's notes. Earlier conversations of
- * the same contact wait for a contact filter on GET /api/threads.
- */
+/** Customer context: who this is, first contact, tags, their profile and other conversations, and the team's notes. */
 export function ContactPanel({ threadId }: { threadId: string }) {
   const { t, formatDateTime } = useI18n();
   const thread = useThread(threadId);
@@ -49,6 +47,7 @@ export function ContactPanel({ threadId }: { threadId: string }) {
         </Group>
       )}
       <Divider />
+      {contact && <ContactHistory contactId={contact.id} threadId={threadId} />}
       <Divider />
       <Title order={3} size="h6">
         {t('inbox.notes')}

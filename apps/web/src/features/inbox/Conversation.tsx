@@ -18,6 +18,8 @@ import { ThreadTriage } from './ThreadTriage';
 import { useCloseThread } from './inbox-flow';
 import { useUpdateThread } from './update-thread';
 import { PRESENCE_KEY } from './use-live-events';
+import { SlaDueBadge } from './SlaDueBadge';
+import { errorMessageKey } from '../../shared/api/error-text';
 
 export const Conversation = forwardRef<ComposerHandle, { threadId: string }>(function Conversation({ threadId }, composerRef) {
   const { t, formatDateTime } = useI18n();
@@ -83,6 +85,7 @@ export const Conversation = forwardRef<ComposerHandle, { threadId: string }>(fun
             <Badge variant="light" color={th.status === 'open' ? 'blue' : th.status === 'pending' ? 'yellow' : 'gray'} data-testid="thread-status">
               {t(`status.${th.status}`)}
             </Badge>
+            <SlaDueBadge thread={th} size="sm" />
           </Group>
           {writer && (
             <Group gap={6} wrap="nowrap" style={{ flex: '0 0 auto' }}>
@@ -122,7 +125,7 @@ export const Conversation = forwardRef<ComposerHandle, { threadId: string }>(fun
         {writer && <ThreadTriage thread={th} />}
         {update.isError && (
           <Text size="xs" c="red" role="alert">
-            {t('common.error', { message: update.error.message })}
+            {t(errorMessageKey(update.error))}
           </Text>
         )}
         {(viewing.length > 0 || typing.length > 0) && (

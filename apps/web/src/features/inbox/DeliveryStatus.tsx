@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Badge, Button, Group, Text } from '@mantine/core';
 import { OUTBOUND_RECOVERY_AFTER_MS, type MessageItem } from '@resonance/contracts';
+import { ApiError } from '../../shared/api/http';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { useRetryReply } from './retry-reply';
 
@@ -37,19 +38,13 @@ export function DeliveryStatus({ message }: { message: MessageItem }) {
   const retryable = message.author?.type === 'user' && !message.externalId && (delivery === 'failed' || overdue);
   return (
     <>
-      <Badge
-        size="xs"
-        variant="light"
-        color={DELIVERY_COLOR[delivery]}
-        data-testid="delivery-state"
-        data-state={delivery}
-        title={message.deliveryError ?? undefined}
-      >
+      <Badge size="xs" variant="light" color={DELIVERY_COLOR[delivery]} data-testid="delivery-state" data-state={delivery}>
         {t(`delivery.${delivery}`)}
       </Badge>
-      {message.deliveryError && (
-        <Text size="xs" c="red">
-          {message.deliveryError}
+      {delivery === 'failed' && (
+        // The reason in the UI's language, from its code; the network's own text stays in the log.
+        <Text size="xs" c="red.8" data-testid="delivery-reason" data-code={message.deliveryErrorCode ?? 'UNKNOWN'}>
+          {t(`deliveryError.${message.deliveryErrorCode ?? 'UNKNOWN'}`)}
         </Text>
       )}
       {overdue && (
@@ -69,8 +64,8 @@ export function DeliveryStatus({ message }: { message: MessageItem }) {
             {t('delivery.retry')}
           </Button>
           {retry.isError && (
-            <Text size="xs" c="red" role="alert">
-              {retry.error.message}
+            <Text size="xs" c="red.8" role="alert">
+              {t(retry.error instanceof ApiError && retry.error.status === 409 ? 'retry.notRetryable' : 'retry.unavailable')}
             </Text>
           )}
         </Group>

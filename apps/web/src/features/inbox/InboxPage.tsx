@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { Badge, Box, Group, Kbd, Modal, Text, Title } from '@mantine/core';
-import { INTENTS, NETWORKS, THREAD_STATUSES, type Intent, type ThreadStatus } from '@resonance/contracts';
+import { INTENTS, NETWORKS, THREAD_SORTS, THREAD_STATUSES, type Intent, type ThreadSort, type ThreadStatus } from '@resonance/contracts';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { canWriteInbox, useSessionUser } from '../../shared/session/session';
 import { EmptyState } from '../../shared/ui/states';
@@ -31,7 +31,7 @@ function filtersOf(params: URLSearchParams): ThreadFilters {
     networks: NETWORKS.filter((n) => params.getAll('network').includes(n)),
     channels: params.getAll('channel'),
     needsReply: params.get('needs') === '1' ? true : undefined,
-    sort: params.get('sort') === 'waiting' ? 'waiting' : undefined,
+    sort: pick<ThreadSort>(params.get('sort'), THREAD_SORTS),
     assignee: params.get('assignee') ?? undefined,
     intent: pick<Intent>(params.get('intent'), INTENTS),
     sentiment: pick(params.get('sentiment'), ['negative', 'neutral', 'positive'] as const),

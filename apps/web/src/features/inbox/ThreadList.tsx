@@ -7,6 +7,7 @@ import { useNow } from '../../shared/time/use-now';
 import { NetworkIcon } from '../../shared/ui/NetworkIcon';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states';
 import type { useThreadList } from './list-threads';
+import { SlaDueBadge } from './SlaDueBadge';
 import { PRIORITY_COLORS, PRIORITY_KEYS } from './triage-words';
 import type { ThreadSelection } from './use-thread-selection';
 
@@ -112,7 +113,7 @@ function ThreadRow({
   onPick?: (range: boolean) => void;
 }) {
   const { t, formatRelative, formatDuration } = useI18n();
-  const now = useNow(10_000);
+  const now = useNow();
   const who = thread.contact?.name ?? thread.contact?.handle ?? t('common.none');
   return (
     <UnstyledButton
@@ -160,7 +161,7 @@ function ThreadRow({
               {who}
             </Text>
             <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-              {formatRelative(thread.lastMessageAt)}
+              {formatRelative(thread.lastMessageAt, now)}
             </Text>
           </Group>
           <Text size="xs" c="dimmed" truncate>
@@ -170,6 +171,7 @@ function ThreadRow({
             <Badge size="xs" variant="light" color={thread.status === 'open' ? 'blue' : thread.status === 'pending' ? 'yellow' : 'gray'}>
               {t(`status.${thread.status}`)}
             </Badge>
+            <SlaDueBadge thread={thread} />
             {thread.waitingSince && thread.status !== 'closed' && (
               <Badge size="xs" variant="outline" color="orange">
                 {t('inbox.waitingFor', { time: formatDuration((now - new Date(thread.waitingSince).getTime()) / 1000) })}

@@ -6,7 +6,8 @@ import type { ThreadFilters } from './thread-filters';
 
 /**
  * Above the filters: the two working views (Open, and Needs reply — the customer waits on us,
- * oldest waiting first), the sort, and the saved views.
+ * oldest waiting first), the inbox's one sort control (newest, oldest waiting, SLA due first), and
+ * the saved views.
  */
 export function TriageBar({
   filters,
@@ -41,7 +42,7 @@ export function TriageBar({
           aria-label={t('triage.sort')}
           data={THREAD_SORTS.map((s) => ({ value: s, label: t(`triage.sort.${s}`) }))}
           value={filters.sort ?? 'newest'}
-          onChange={(v) => onPatch({ sort: v === 'waiting' ? (v satisfies ThreadSort) : undefined })}
+          onChange={(v) => onPatch({ sort: v === 'waiting' || v === 'sla_due' ? (v satisfies ThreadSort) : undefined })}
           allowDeselect={false}
           data-testid="sort-select"
         />

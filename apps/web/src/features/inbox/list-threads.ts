@@ -5,7 +5,7 @@ import type { ThreadFilters } from './thread-filters';
 
 export const THREAD_PAGE_SIZE = 50;
 
-/** One keyset page of the inbox list (GET /api/threads), newest activity or oldest waiting first. */
+/** One keyset page of the inbox list (GET /api/threads): newest activity, oldest waiting or SLA due first. */
 export function listThreads(filters: ThreadFilters, cursor: string | null, signal?: AbortSignal): Promise<Page<ThreadItem>> {
   return api<Page<ThreadItem>>('/threads', {
     signal,

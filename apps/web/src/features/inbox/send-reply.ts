@@ -6,15 +6,18 @@ import { messagesQueryOptions } from './list-messages';
 export interface ReplyInput {
   threadId: string;
   text: string;
-  /** The newest message the agent saw; a newer inbound message makes the API answer 409. */
+  /** The newest message the agent saw; a newer one by the customer or a colleague makes the API answer 409. */
   lastSeenMessageId?: string | null;
-  /** Send although newer inbound messages arrived (after the agent read them). */
+  /** Send although newer messages arrived (after the agent read them). */
   confirmNewer?: boolean;
+  /** The comment answered (a comment thread); default: the newest customer comment. */
+  parentExternalId?: string;
 }
 
 /** POST /api/threads/:id/replies → 202 {message} with the queued outbound message. */
-export async function sendReply({ threadId, text, lastSeenMessageId, confirmNewer }: ReplyInput): Promise<MessageItem> {
+export async function sendReply({ threadId, text, lastSeenMessageId, confirmNewer, parentExternalId }: ReplyInput): Promise<MessageItem> {
   const body: ReplyRequest = { text };
+  if (parentExternalId) body.parentExternalId = parentExternalId;
   if (lastSeenMessageId) body.lastSeenMessageId = lastSeenMessageId;
   if (confirmNewer) body.confirmNewer = true;
   const answer = await api<ReplyAccepted>(`/threads/${encodeURIComponent(threadId)}/replies`, { method: 'POST', body });

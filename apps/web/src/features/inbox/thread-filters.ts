@@ -16,7 +16,7 @@ export interface ThreadFilters {
   waitingLongerThan?: number; // minutes
   /** Only threads whose customer waits on us. */
   needsReply?: boolean;
-  /** Default newest first. */
+  /** undefined: newest activity first. */
   sort?: ThreadSort;
   q?: string;
 }

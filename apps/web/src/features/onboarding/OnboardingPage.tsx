@@ -6,6 +6,7 @@ import { useI18n } from '../../shared/i18n/I18nProvider';
 import { LanguageSwitch } from '../../shared/ui/LanguageSwitch';
 import { useLogin } from '../auth/login';
 import { useCompleteOnboarding } from './onboarding';
+import { errorMessageKey } from '../../shared/api/error-text';
 
 /**
  * Shown instead of the login page while the installation has no user: the first workspace and
@@ -30,7 +31,7 @@ export function OnboardingPage() {
       : error instanceof ApiError && error.status === 0
         ? t('common.offline')
         : error
-          ? t('common.error', { message: error.message })
+          ? t(errorMessageKey(error))
           : null;
 
   return (

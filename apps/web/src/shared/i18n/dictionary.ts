@@ -1,5 +1,7 @@
 import type { DictionaryPart } from './part';
 import { accessLinks } from './parts/access-links';
+import { replies24 } from './parts/replies24';
+import { sla24 } from './parts/sla24';
 import { triage24 } from './parts/triage24';
 
 /**
@@ -10,7 +12,7 @@ import { triage24 } from './parts/triage24';
  * `definePart`) and are listed in PARTS below, so that work on two features does not edit the same
  * lines of one long file.
  */
-const PARTS = [accessLinks, triage24] as const satisfies ReadonlyArray<DictionaryPart<string>>;
+const PARTS = [accessLinks, sla24, replies24, triage24] as const satisfies ReadonlyArray<DictionaryPart<string>>;
 
 // Distributes over the union of parts; with no parts it is `never` (not `string`).
 type KeysOfPart<P> = P extends DictionaryPart<infer K> ? K : never;
@@ -58,7 +60,7 @@ const baseEn = {
   'network.youtube': 'YouTube',
   'network.xing': 'XING',
   'status.open': 'Open',
-  'status.pending': 'Pending',
+  'status.pending': 'Waiting on customer',
   'status.closed': 'Closed',
   'intent.discount_request': 'Discount / deal request',
   'intent.purchase_intent': 'Purchase intent',
@@ -97,7 +99,7 @@ const baseEn = {
   'inbox.threads': 'Conversations',
   'inbox.empty': 'No conversations match these filters.',
   'inbox.selectThread': 'Select a conversation on the left (J/K to move, Enter to open).',
-  'inbox.waitingFor': 'waiting {time}',
+  'inbox.waitingFor': 'Customer waiting for {time}',
   'inbox.unread': '{count} unread',
   'inbox.onPost': 'On the post',
   'inbox.openOnNetwork': 'Open on {network}',
@@ -198,7 +200,7 @@ const baseEn = {
   'channels.connectError.no_accounts': 'Your sign-in gives access to no account that can be connected (on Facebook: no page you manage).',
   'admin.users': 'Users and roles',
   'admin.canned': 'Canned responses',
-  'admin.settings': 'Business hours and SLA',
+  'admin.settings': 'Time zone, hours and SLA',
   'admin.name': 'Name',
   'admin.email': 'E-mail',
   'admin.role': 'Role',
@@ -321,7 +323,7 @@ const baseDe: Record<keyof typeof baseEn, string> = {
   'network.youtube': 'YouTube',
   'network.xing': 'XING',
   'status.open': 'Offen',
-  'status.pending': 'Wartend',
+  'status.pending': 'Wartet auf Kunden',
   'status.closed': 'Erledigt',
   'intent.discount_request': 'Rabatt-/Angebotsanfrage',
   'intent.purchase_intent': 'Kaufabsicht',
@@ -360,7 +362,7 @@ const baseDe: Record<keyof typeof baseEn, string> = {
   'inbox.threads': 'Unterhaltungen',
   'inbox.empty': 'Keine Unterhaltungen für diese Filter.',
   'inbox.selectThread': 'Wählen Sie links eine Unterhaltung (J/K zum Wechseln, Enter zum Öffnen).',
-  'inbox.waitingFor': 'wartet seit {time}',
+  'inbox.waitingFor': 'Kunde wartet seit {time}',
   'inbox.unread': '{count} ungelesen',
   'inbox.onPost': 'Zum Beitrag',
   'inbox.openOnNetwork': 'Auf {network} öffnen',
@@ -465,7 +467,7 @@ const baseDe: Record<keyof typeof baseEn, string> = {
   'channels.connectError.no_accounts': 'Ihre Anmeldung gibt Zugriff auf kein verbindbares Konto (bei Facebook: keine Seite, die Sie verwalten).',
   'admin.users': 'Benutzer und Rollen',
   'admin.canned': 'Textbausteine',
-  'admin.settings': 'Geschäftszeiten und SLA',
+  'admin.settings': 'Zeitzone, Geschäftszeiten und SLA',
   'admin.name': 'Name',
   'admin.email': 'E-Mail',
   'admin.role': 'Rolle',

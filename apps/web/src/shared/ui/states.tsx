@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Alert, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
 import { ApiError } from '../api/http';
 import { useI18n } from '../i18n/I18nProvider';
+import { errorMessageKey } from '../api/error-text';
 
 export function LoadingState({ label }: { label?: string }) {
   const { t } = useI18n();
@@ -40,7 +41,7 @@ export function ErrorState({ error, onRetry, path }: { error: unknown; onRetry?:
           ? t('common.waitingApi', { path })
           : status === 404
             ? t('common.notFound')
-            : t('common.error', { message: error instanceof Error ? error.message : String(error) });
+            : t(errorMessageKey(error));
   return (
     <Alert color={status === 404 && path ? 'gray' : 'red'} variant="light" m="sm" role="alert" data-testid="error-state">
       <Stack gap="xs">

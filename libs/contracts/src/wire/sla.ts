@@ -1,0 +1,54 @@
+import type { Network } from '../networks';
+import type { BusinessHoursWire } from './settings';
+
+/** One first-response target: for a network, a priority, or both (the most specific one applies). */
+export interface SlaTargetWire {
+  network: Network | null;
+  /** 0 (none) … 3 (urgent) */
+  priority: number | null;
+  minutes: number;
+}
+
+/** A day the workspace is closed, as a local date of its time zone. */
+export interface HolidayWire {
+  /** YYYY-MM-DD */
+  date: string;
+  name: string;
+}
+
+/**
+ * GET /api/sla (every role), PUT /api/sla (admins): the first-response targets, whether the SLA
+ * clock counts business hours only, the weekly schedule and the holidays, in the workspace's time
+ * zone (timezone, changed through PATCH /api/settings).
+ */
+export interface SlaSettings {
+  defaultMinutes: number;
+  /** true: a thread is due when its target has passed in business hours (schedule, holidays); false: calendar time. */
+  businessHoursOnly: boolean;
+  targets: SlaTargetWire[];
+  /** weekday (0 = Sunday) → [["08:00","12:00"], ["13:00","17:00"]]; a missing or empty day is closed. */
+  businessHours: BusinessHoursWire;
+  holidays: HolidayWire[];
+  timezone: string;
+}
+
+/** PUT /api/sla: replaces everything but the time zone. */
+export type UpdateSlaSettingsRequest = Omit<SlaSettings, 'timezone'>;
+
+/**
+ * Codes of the API's refusals (ApiErrorBody.code); the dashboard shows each in the user's language.
+ * The SLA and settings checks give them; other refusals are translated by their status.
+ */
+export const API_ERROR_CODES = [
+  'SLA_MINUTES_RANGE',
+  'SLA_TARGET_EMPTY',
+  'SLA_TARGET_DUPLICATE',
+  'HOURS_SPAN_INVALID',
+  'HOURS_SPAN_OVERLAP',
+  'HOURS_TOO_MANY_SPANS',
+  'HOLIDAY_DATE_INVALID',
+  'HOLIDAY_DUPLICATE',
+  'HOLIDAY_NAME_INVALID',
+  'TIMEZONE_UNKNOWN',
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
