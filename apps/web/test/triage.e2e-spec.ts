@@ -123,7 +123,7 @@ describe('inbox triage in the browser', () => {
   it('sets priority and tags by keyboard (P, T) and shows them in the list', async () => {
     const { page } = browser;
     await page.getByTestId('thread-row').nth(1).click();
-    await page.getByTestId('conversation').getByText('Passt die Jacke in M?').waitFor();
+    await page.getByTestId('conversation').getByTestId('message').getByText('Passt die Jacke in M?').waitFor();
     await blur(page);
     await page.keyboard.press('p');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('thread-priority');
@@ -156,7 +156,7 @@ describe('inbox triage in the browser', () => {
     await page.getByTestId('thread-row').nth(0).click();
     await page.waitForURL((u) => u.pathname === `/inbox/${ids['t-olga']}`);
     // The conversation shown is Olga's (not the previous one's, still on screen for a moment).
-    await page.getByTestId('conversation').getByText('Wo bleibt meine Rücksendung?').waitFor();
+    await page.getByTestId('conversation').getByTestId('message').getByText('Wo bleibt meine Rücksendung?').waitFor();
     await page.getByTestId('composer-text').fill('Die Rücksendung ist angekommen, das Geld ist unterwegs.');
     await page.keyboard.press('Control+Shift+Enter');
     // Not the newest thread (Nina): the next one of this view that waits, Mia.
@@ -167,7 +167,7 @@ describe('inbox triage in the browser', () => {
       .catch(() => []);
     expect({ feedback, path: new URL(page.url()).pathname }).toEqual({ feedback, path: `/inbox/${ids['t-mia']}` });
     await expectRows(page, ['Mia Mitte', 'Nina Neu']);
-    await page.getByTestId('conversation').getByText('Passt die Jacke in M?').waitFor();
+    await page.getByTestId('conversation').getByTestId('message').getByText('Passt die Jacke in M?').waitFor();
     const [olga] = await stack.db.dataSource.query<Array<{ status: string }>>(`SELECT status FROM thread WHERE id = $1`, [ids['t-olga']]);
     expect(olga.status).toBe('closed');
     await blur(page);
@@ -181,6 +181,7 @@ describe('inbox triage in the browser', () => {
     await page.waitForURL((u) => u.pathname === `/inbox/${ids['t-nina']}`, { timeout: 5000 }).catch(() => undefined);
     await page
       .getByTestId('conversation')
+      .getByTestId('message')
       .getByText('Habt ihr den Schal noch in Rot?')
       .waitFor({ timeout: 5000 })
       .catch(() => undefined);
