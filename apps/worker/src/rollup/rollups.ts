@@ -125,7 +125,8 @@ export class Rollups {
           const threads = await rebuildSql.workspaceThreads.run(workspace, db);
           for (let i = 0; i < threads.length; i += 5_000) {
             const threadIds = threads.slice(i, i + 5_000).map((t) => t.id);
-            await rebuildSql.rebuildResponseEvents.run({ threadIds, unknownZones }, db);
+            // The drain's statement: its RETURNING (the days it touched) is not needed here and is dropped.
+            await drainSql.insertResponseEventsOfThreads.run({ threadIds, unknownZones }, db);
           }
           // Whole-workspace statements, not day batches: one scan of the messages per table.
           await rebuildSql.rebuildResponseDaily.run(workspace, db);
