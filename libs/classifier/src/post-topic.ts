@@ -26,8 +26,7 @@ export const INTENT_TOPIC: Record<Intent, Topic | null> = {
 };
 
 /** The intents behind one topic (the inverse of INTENT_TOPIC). */
-export const topicIntents = (topic: Topic): Intent[] =>
-  (Object.keys(INTENT_TOPIC) as Intent[]).filter((intent) => INTENT_TOPIC[intent] === topic);
+export const topicIntents = (topic: Topic): Intent[] => (Object.keys(INTENT_TOPIC) as Intent[]).filter((intent) => INTENT_TOPIC[intent] === topic);
 
 /** 2^14 buckets: the model learns from ≈ 280 labelled posts (data/post-topic). */
 export const TOPIC_BITS = 14;

@@ -202,10 +202,25 @@ const toRegular = (r: RegularRow, days: number, previousDays: number): RegularCo
 export async function regularsLists(gap: PerceptionGapRepository, workspaceId: string, p: ReportParams) {
   const previous = previousPeriodOf(p);
   const before = { ...p, ...previous };
-  const [current, earlier] = await Promise.all([gap.regularsOfPeriod(workspaceId, p, REGULAR_MIN_DAYS), gap.regularsOfPeriod(workspaceId, before, REGULAR_MIN_DAYS)]);
+  const [current, earlier] = await Promise.all([
+    gap.regularsOfPeriod(workspaceId, p, REGULAR_MIN_DAYS),
+    gap.regularsOfPeriod(workspaceId, before, REGULAR_MIN_DAYS),
+  ]);
   const [currentBefore, earlierNow] = await Promise.all([
-    current.length ? gap.commentDaysOfContacts(workspaceId, before, current.map((r) => r.contact_id)) : Promise.resolve([]),
-    earlier.length ? gap.commentDaysOfContacts(workspaceId, p, earlier.map((r) => r.contact_id)) : Promise.resolve([]),
+    current.length
+      ? gap.commentDaysOfContacts(
+          workspaceId,
+          before,
+          current.map((r) => r.contact_id),
+        )
+      : Promise.resolve([]),
+    earlier.length
+      ? gap.commentDaysOfContacts(
+          workspaceId,
+          p,
+          earlier.map((r) => r.contact_id),
+        )
+      : Promise.resolve([]),
   ]);
   const daysBefore = new Map(currentBefore.map((r) => [r.contact_id, r.days]));
   const activeNow = new Set(earlierNow.filter((r) => r.days > 0).map((r) => r.contact_id));
