@@ -159,6 +159,31 @@ const clearReportResponseHistWeekIR: any = {"usedParamSet":{"workspaceId":true},
 export const clearReportResponseHistWeek = new PreparedQuery<IClearReportResponseHistWeekParams,IClearReportResponseHistWeekResult>(clearReportResponseHistWeekIR);
 
 
+/** 'ClearReportResponseIntentDaily' parameters type */
+export interface IClearReportResponseIntentDailyParams {
+  workspaceId: string;
+}
+
+/** 'ClearReportResponseIntentDaily' return type */
+export type IClearReportResponseIntentDailyResult = void;
+
+/** 'ClearReportResponseIntentDaily' query type */
+export interface IClearReportResponseIntentDailyQuery {
+  params: IClearReportResponseIntentDailyParams;
+  result: IClearReportResponseIntentDailyResult;
+}
+
+const clearReportResponseIntentDailyIR: any = {"usedParamSet":{"workspaceId":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":62,"b":74}]}],"statement":"DELETE FROM report_response_intent_daily WHERE workspace_id = :workspaceId!"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * DELETE FROM report_response_intent_daily WHERE workspace_id = :workspaceId!
+ * ```
+ */
+export const clearReportResponseIntentDaily = new PreparedQuery<IClearReportResponseIntentDailyParams,IClearReportResponseIntentDailyResult>(clearReportResponseIntentDailyIR);
+
+
 /** 'ClearReportThreadComment' parameters type */
 export interface IClearReportThreadCommentParams {
   workspaceId: string;
@@ -414,6 +439,34 @@ const rebuildResponseDailyIR: any = {"usedParamSet":{"workspaceId":true},"params
  * ```
  */
 export const rebuildResponseDaily = new PreparedQuery<IRebuildResponseDailyParams,IRebuildResponseDailyResult>(rebuildResponseDailyIR);
+
+
+/** 'RebuildResponseIntentDaily' parameters type */
+export interface IRebuildResponseIntentDailyParams {
+  workspaceId: string;
+}
+
+/** 'RebuildResponseIntentDaily' return type */
+export type IRebuildResponseIntentDailyResult = void;
+
+/** 'RebuildResponseIntentDaily' query type */
+export interface IRebuildResponseIntentDailyQuery {
+  params: IRebuildResponseIntentDailyParams;
+  result: IRebuildResponseIntentDailyResult;
+}
+
+const rebuildResponseIntentDailyIR: any = {"usedParamSet":{"workspaceId":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":324,"b":336}]}],"statement":"INSERT INTO report_response_intent_daily (workspace_id, day, channel_account_id, network, intent, bucket, n, seconds_sum)\n  SELECT workspace_id, day, channel_account_id, network, COALESCE(intent, 'unclassified'), resonance_duration_bucket(seconds), count(*), sum(seconds)\n    FROM report_response_event WHERE workspace_id = :workspaceId! AND kind = 'reply'\n   GROUP BY 1, 2, 3, 4, 5, 6"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * INSERT INTO report_response_intent_daily (workspace_id, day, channel_account_id, network, intent, bucket, n, seconds_sum)
+ *   SELECT workspace_id, day, channel_account_id, network, COALESCE(intent, 'unclassified'), resonance_duration_bucket(seconds), count(*), sum(seconds)
+ *     FROM report_response_event WHERE workspace_id = :workspaceId! AND kind = 'reply'
+ *    GROUP BY 1, 2, 3, 4, 5, 6
+ * ```
+ */
+export const rebuildResponseIntentDaily = new PreparedQuery<IRebuildResponseIntentDailyParams,IRebuildResponseIntentDailyResult>(rebuildResponseIntentDailyIR);
 
 
 /** 'RebuildResponseHist' parameters type */

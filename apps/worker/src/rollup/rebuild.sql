@@ -19,6 +19,9 @@ DELETE FROM report_response_hist WHERE workspace_id = :workspaceId!;
 /* @name ClearReportResponseHistWeek */
 DELETE FROM report_response_hist_week WHERE workspace_id = :workspaceId!;
 
+/* @name ClearReportResponseIntentDaily */
+DELETE FROM report_response_intent_daily WHERE workspace_id = :workspaceId!;
+
 /* @name ClearReportThreadComment */
 DELETE FROM report_thread_comment WHERE workspace_id = :workspaceId!;
 
@@ -58,6 +61,12 @@ INSERT INTO report_response_daily (workspace_id, day, channel_account_id, networ
          count(*) FILTER (WHERE within_target), count(*) FILTER (WHERE within_target_business)
     FROM report_response_event WHERE workspace_id = :workspaceId!
    GROUP BY workspace_id, day, channel_account_id, network, channel, agent_id, kind;
+
+/* @name RebuildResponseIntentDaily */
+INSERT INTO report_response_intent_daily (workspace_id, day, channel_account_id, network, intent, bucket, n, seconds_sum)
+  SELECT workspace_id, day, channel_account_id, network, COALESCE(intent, 'unclassified'), resonance_duration_bucket(seconds), count(*), sum(seconds)
+    FROM report_response_event WHERE workspace_id = :workspaceId! AND kind = 'reply'
+   GROUP BY 1, 2, 3, 4, 5, 6;
 
 /* @name RebuildResponseHist */
 INSERT INTO report_response_hist (workspace_id, day, channel_account_id, network, channel, agent_id, kind, clock, bucket, n, seconds_sum)

@@ -9,6 +9,7 @@ export * from './channels';
 export * from './connect';
 export * from './settings';
 export * from './reports';
+export * from './perception-gap';
 export * from './exports';
 export * from './audit';
 export * from './health';

@@ -6,7 +6,7 @@ import type { IsoDateTime } from './common';
  * Shapes of GET /api/reports/* (apps/api/src/reports). Every report carries the definitions of
  * its numbers (DESIGN.md §5) and the parameters it was computed for. Durations are in seconds.
  */
-export type ReportName = 'response-times' | 'resonance' | 'intents' | 'channels-health';
+export type ReportName = 'response-times' | 'resonance' | 'intents' | 'channels-health' | 'perception-gap' | 'response-by-intent' | 'regulars';
 
 export const REPORT_INTERVALS = ['total', 'day', 'week', 'month'] as const;
 export type ReportInterval = (typeof REPORT_INTERVALS)[number];

@@ -7,13 +7,15 @@ import { useI18n } from '../../shared/i18n/I18nProvider';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states';
 import { reportCsvUrl, useReport, type ReportName } from './get-report';
 import { Definitions, Kpi } from './parts';
+import { PerceptionGapTab } from './PerceptionGapTab';
 import type { ReportFilters } from './report-filters';
 
-const TABS: Array<{ value: ReportName; key: 'reports.responseTimes' | 'reports.resonance' | 'reports.intents' | 'reports.health' }> = [
+const TABS: Array<{ value: ReportName; key: 'reports.responseTimes' | 'reports.resonance' | 'reports.intents' | 'reports.health' | 'gap.tab' }> = [
   { value: 'response-times', key: 'reports.responseTimes' },
   { value: 'resonance', key: 'reports.resonance' },
   { value: 'intents', key: 'reports.intents' },
   { value: 'channels-health', key: 'reports.health' },
+  { value: 'perception-gap', key: 'gap.tab' },
 ];
 const COLORS = ['#4c6ef5', '#f76707', '#12b886', '#fa5252', '#be4bdb', '#868e96'];
 const DAY = 86_400_000;
@@ -108,6 +110,9 @@ export function ReportsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="channels-health">
           <Health filters={filters} />
+        </Tabs.Panel>
+        <Tabs.Panel value="perception-gap">
+          <PerceptionGapTab filters={filters} />
         </Tabs.Panel>
       </Tabs>
     </Box>

@@ -1,5 +1,15 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { ChannelsHealthReport, IntentsReport, ReportName, ReportRequest, ResonanceReport, ResponseTimesReport } from '@resonance/contracts';
+import type {
+  ChannelsHealthReport,
+  IntentsReport,
+  PerceptionGapReport,
+  RegularsReport,
+  ReportName,
+  ReportRequest,
+  ResonanceReport,
+  ResponseByIntentReport,
+  ResponseTimesReport,
+} from '@resonance/contracts';
 import { api, withQuery } from '../../shared/api/http';
 import type { ReportFilters } from './report-filters';
 
@@ -9,6 +19,9 @@ interface ReportShapes {
   resonance: ResonanceReport;
   intents: IntentsReport;
   'channels-health': ChannelsHealthReport;
+  'perception-gap': PerceptionGapReport;
+  'response-by-intent': ResponseByIntentReport;
+  regulars: RegularsReport;
 }
 
 const query = (f: ReportFilters) => ({ period: f.period, network: f.network, groupBy: f.groupBy, interval: f.interval }) satisfies ReportRequest;

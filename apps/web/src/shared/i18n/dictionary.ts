@@ -1,5 +1,6 @@
 import type { DictionaryPart } from './part';
 import { accessLinks } from './parts/access-links';
+import { gap23 } from './parts/gap23';
 import { replies24 } from './parts/replies24';
 import { sla24 } from './parts/sla24';
 
@@ -11,7 +12,7 @@ import { sla24 } from './parts/sla24';
  * `definePart`) and are listed in PARTS below, so that work on two features does not edit the same
  * lines of one long file.
  */
-const PARTS = [accessLinks, sla24, replies24] as const satisfies ReadonlyArray<DictionaryPart<string>>;
+const PARTS = [accessLinks, gap23, sla24, replies24] as const satisfies ReadonlyArray<DictionaryPart<string>>;
 
 // Distributes over the union of parts; with no parts it is `never` (not `string`).
 type KeysOfPart<P> = P extends DictionaryPart<infer K> ? K : never;
