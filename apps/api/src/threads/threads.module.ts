@@ -1,7 +1,13 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { ThreadsController } from './threads.controller';
 import { ThreadsRepository } from './threads.repository';
 import { ThreadsService } from './threads.service';
 
-@Module({ controllers: [ThreadsController], providers: [ThreadsService, ThreadsRepository], exports: [ThreadsService, ThreadsRepository] })
+@Module({
+  imports: [NotificationsModule],
+  controllers: [ThreadsController],
+  providers: [ThreadsService, ThreadsRepository],
+  exports: [ThreadsService, ThreadsRepository],
+})
 export class ThreadsModule {}

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { THREAD_STATUSES, toIsoOrNull, type Page, type ThreadDetail, type ThreadItem, type ThreadStatus } from '@resonance/contracts';
@@ -6,6 +7,7 @@ import type { AuthUser } from '../auth/auth.types';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { oneOf } from '../common/narrow';
 import { EventBus } from '../events/event-bus';
+import { NotificationsService } from '../notifications/notifications.service';
 import { toThreadItem } from './thread-item';
 import type { ThreadsQuery, UpdateThreadBody } from './threads.dto';
 import { ThreadsRepository, type ThreadChanges } from './threads.repository';
@@ -25,6 +27,7 @@ export class ThreadsService {
     @Inject(ThreadsRepository) private readonly threads: ThreadsRepository,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(EventBus) private readonly bus: EventBus,
+    @Inject(NotificationsService) private readonly notifications: NotificationsService,
   ) {}
 
   async list(user: AuthUser, q: ThreadsQuery): Promise<Page<ThreadItem>> {
@@ -89,6 +92,9 @@ export class ThreadsService {
         if (assigneeId) await this.requireAssignable(tx, user, assigneeId);
         changes.assigneeId = assigneeId;
         await audit(assigneeId ? 'thread.assign' : 'thread.unassign', { from: before.assigneeId, to: assigneeId });
+        if (assigneeId) {
+          await this.notifications.assigned({ workspaceId: user.workspaceId, threadId: id, assigneeId, actorUserId: user.id, eventKey: randomUUID() }, tx);
+        }
       }
       if (body.status !== undefined && body.status !== before.status) {
         changes.status = body.status;

@@ -2,6 +2,7 @@ export * from './common';
 export * from './threads';
 export * from './messages';
 export * from './notes';
+export * from './notifications';
 export * from './canned-responses';
 export * from './users';
 export * from './auth';
