@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 import { Card, Group, Stack, Text } from '@mantine/core';
 
+/** The reports' chart colours, in order. */
+export const CHART_COLORS = ['#4c6ef5', '#f76707', '#12b886', '#fa5252', '#be4bdb', '#868e96'];
+
 /** One number with its label, the definition beside it, and the previous period's value. */
 export function Kpi({
   label,

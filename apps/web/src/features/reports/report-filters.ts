@@ -11,3 +11,10 @@ export interface ReportFilters {
   groupBy?: string;
   interval?: ReportInterval;
 }
+
+/** What every report tab receives from the page shell (ReportsPage.tsx). */
+export interface ReportTabProps {
+  filters: ReportFilters;
+  /** "Compare with previous period" is on. */
+  compare: boolean;
+}
