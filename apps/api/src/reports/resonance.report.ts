@@ -108,7 +108,9 @@ export function weighted(post: PostRow, followers: number): number | null {
 export function rankPosts(posts: PostRow[], followersByChannel: ReadonlyMap<string, number>): TopPost[] {
   return posts
     .map((post) => {
-      const followers = followersByChannel.get(post.channel_account_id) || null;
+      // An account with 0 followers has no follower count to divide by.
+      const known = followersByChannel.get(post.channel_account_id) ?? 0;
+      const followers = known > 0 ? known : null;
       const score = followers ? weighted(post, followers) : null;
       return {
         ...toReportPost(post),
