@@ -1,58 +1,89 @@
-import { Stack, Table } from '@mantine/core';
-import type { ChannelHealthRow } from '@resonance/contracts';
+import { Badge, Stack, Table, Text } from '@mantine/core';
+import { isNetwork, type ChannelHealthRow } from '@resonance/contracts';
 import { useI18n } from '../../shared/i18n/I18nProvider';
-import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states';
+import type { MessageKey } from '../../shared/i18n/dictionary';
+import { ErrorState, LoadingState } from '../../shared/ui/states';
 import { useReport } from './get-report';
-import { Definitions } from './parts';
+import { Definitions, NoData } from './parts';
 import type { ReportTabProps } from './report-filters';
 
-/** A health table cell: numbers and strings as they are, anything else as JSON (never "[object Object]"). */
-const cellText = (value: unknown) =>
-  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
+const STATES: Record<string, MessageKey> = {
+  connected: 'channels.state.connected',
+  needs_reauth: 'channels.state.needs_reauth',
+  paused: 'channels.state.paused',
+  error: 'channels.state.error',
+};
+const STATE_COLORS: Record<string, string> = { connected: 'teal', needs_reauth: 'orange', paused: 'gray', error: 'red' };
 
-/** The scalar columns of the channel-health rows, in the API's order (the rate budget object is not a cell). */
-const HEALTH_COLUMNS = [
-  'channel',
-  'network',
-  'display_name',
-  'status',
-  'last_synced_at',
-  'lag_seconds',
-  'last_error',
-  'last_error_at',
-  'consecutive_auth_failures',
-  'gaps_reconciled',
-  'messages_ingested',
-  'mean_ingest_delay_seconds',
-] as const satisfies ReadonlyArray<keyof ChannelHealthRow>;
-
+/** Channel health as a marketer reads it: network, account, last and next sync, lag, errors in words, budget used. */
 export function ChannelHealthTab({ filters }: ReportTabProps) {
-  const { t } = useI18n();
+  const { t, formatDateTime, formatRelative, formatDuration, formatNumber } = useI18n();
   const report = useReport('channels-health', filters);
   if (report.isPending) return <LoadingState />;
   if (report.isError) return <ErrorState error={report.error} onRetry={() => void report.refetch()} path="/api/reports/channels-health" />;
   const rows = report.data.rows;
-  const columns = rows.length ? HEALTH_COLUMNS : [];
+  const when = (iso: string | null) =>
+    iso ? `${formatDateTime(iso, { dateStyle: 'medium', timeStyle: 'short' })} (${formatRelative(iso)})` : t('reports.health.never');
+  const next = (r: ChannelHealthRow) => {
+    if (!r.next_sync_at) return t('common.none');
+    // Compared with when the report was read, not with each render's clock.
+    return new Date(r.next_sync_at).getTime() <= report.dataUpdatedAt ? t('reports.health.due') : when(r.next_sync_at);
+  };
+  const errors = (r: ChannelHealthRow) => {
+    const parts: string[] = [];
+    if (r.last_error_code) parts.push(t(`reports.error.${r.last_error_code}`));
+    if (r.last_error_at) parts.push(t('reports.health.since', { time: formatDateTime(r.last_error_at, { dateStyle: 'medium', timeStyle: 'short' }) }));
+    if (r.consecutive_auth_failures > 0) parts.push(t('reports.health.authFailures', { count: formatNumber(r.consecutive_auth_failures) }));
+    return parts.length ? parts.join(' · ') : t('reports.health.noError');
+  };
   return (
     <Stack>
       {rows.length === 0 ? (
-        <EmptyState>{t('reports.empty')}</EmptyState>
+        <NoData testId="no-data-channels">
+          {t('reports.empty.channels', { where: isNetwork(filters.network) ? t('reports.where', { network: t(`network.${filters.network}`) }) : '' })}
+        </NoData>
       ) : (
-        <Table.ScrollContainer minWidth={600}>
+        <Table.ScrollContainer minWidth={720}>
           <Table striped data-testid="health-table">
             <Table.Thead>
               <Table.Tr>
-                {columns.map((c) => (
-                  <Table.Th key={c}>{c}</Table.Th>
-                ))}
+                <Table.Th>{t('reports.health.network')}</Table.Th>
+                <Table.Th>{t('reports.health.account')}</Table.Th>
+                <Table.Th>{t('reports.health.status')}</Table.Th>
+                <Table.Th>{t('reports.health.lastSync')}</Table.Th>
+                <Table.Th>{t('reports.health.nextSync')}</Table.Th>
+                <Table.Th>{t('reports.health.lag')}</Table.Th>
+                <Table.Th>{t('reports.health.errors')}</Table.Th>
+                <Table.Th>{t('reports.health.budget')}</Table.Th>
+                <Table.Th>{t('reports.health.messages')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {rows.map((r, i) => (
-                <Table.Tr key={i}>
-                  {columns.map((c) => (
-                    <Table.Td key={c}>{r[c] === null || r[c] === undefined ? t('common.none') : cellText(r[c])}</Table.Td>
-                  ))}
+              {rows.map((r) => (
+                <Table.Tr key={r.channel} data-testid="health-row">
+                  <Table.Td>{t(`network.${r.network}`)}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" fw={500}>
+                      {r.display_name}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={STATE_COLORS[r.status] ?? 'gray'}>
+                      {STATES[r.status] ? t(STATES[r.status]) : t('channels.state.error')}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{when(r.last_synced_at)}</Table.Td>
+                  <Table.Td>{next(r)}</Table.Td>
+                  <Table.Td>{r.lag_seconds === null ? t('common.none') : formatDuration(r.lag_seconds)}</Table.Td>
+                  <Table.Td style={{ maxWidth: 280 }}>
+                    <Text size="sm">{errors(r)}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {r.budget_used_percent === null
+                      ? t('reports.health.noBudget')
+                      : formatNumber(r.budget_used_percent / 100, { style: 'percent', maximumFractionDigits: 0 })}
+                  </Table.Td>
+                  <Table.Td>{formatNumber(r.messages_ingested)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

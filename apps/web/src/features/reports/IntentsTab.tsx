@@ -1,18 +1,20 @@
 import { useMemo } from 'react';
-import { useNavigate } from 'react-router';
 import { Anchor, Box, Card, Stack, Table, Text } from '@mantine/core';
 import { Bar, BarChart, CartesianGrid, Rectangle, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from 'recharts';
 import { INTENTS } from '@resonance/contracts';
 import { useI18n } from '../../shared/i18n/I18nProvider';
-import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states';
+import { ErrorState, LoadingState } from '../../shared/ui/states';
 import { useReport } from './get-report';
-import { CHART_COLORS as COLORS, Definitions } from './parts';
+import { CHART_COLORS as COLORS, Definitions, Kpi, NoData } from './parts';
 import type { ReportTabProps } from './report-filters';
+import { emptyWhere, trendOf } from './report-format';
 
-export function IntentsTab({ filters }: ReportTabProps) {
-  const { t, formatNumber } = useI18n();
-  const navigate = useNavigate();
+/** The intent mix: what people want, with its trend; each intent opens exactly the conversations it counts. */
+export function IntentsTab({ filters, step, openDrill }: ReportTabProps) {
+  const i18n = useI18n();
+  const { t, formatNumber } = i18n;
   const report = useReport('intents', { ...filters, interval: 'total' });
+  const trend = useReport('intents', { ...filters, interval: step });
   const data = useMemo(() => {
     const row = report.data?.rows[0];
     return INTENTS.map((intent) => ({
@@ -25,15 +27,24 @@ export function IntentsTab({ filters }: ReportTabProps) {
   if (report.isPending) return <LoadingState />;
   if (report.isError) return <ErrorState error={report.error} onRetry={() => void report.refetch()} path="/api/reports/intents" />;
   const d = report.data.definitions;
-  const drill = (intent: string) => void navigate(`/inbox?status=all&intent=${intent}`);
+  const drill = (intent: string) => openDrill({ kind: 'intent', intent });
+  const messages = report.data.rows[0]?.messages ?? 0;
   return (
     <Stack>
+      {messages > 0 && (
+        <Kpi
+          label={t('reports.inboundMessages')}
+          value={formatNumber(messages)}
+          definition="inbound"
+          trend={{ points: trendOf(trend.data?.rows, (r) => r.messages), format: (v) => formatNumber(v) }}
+        />
+      )}
       <Card withBorder>
         <Text fw={600} size="sm" mb="xs">
           {t('reports.intents')}
         </Text>
         {data.every((x) => x.count === 0) ? (
-          <EmptyState>{t('reports.empty')}</EmptyState>
+          <NoData testId="no-data-intents">{t('reports.empty.intents', emptyWhere(i18n, report.data.params, filters.network))}</NoData>
         ) : (
           <Box h={280} data-testid="intent-chart">
             <ResponsiveContainer>

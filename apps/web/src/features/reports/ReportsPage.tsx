@@ -1,48 +1,48 @@
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { Box, Button, Group, Select, Switch, Tabs, Title } from '@mantine/core';
+import { Box, Button, Group, SegmentedControl, Select, Stack, Switch, Tabs, Text, Title } from '@mantine/core';
 import { NETWORKS, isNetwork } from '@resonance/contracts';
 import { useI18n } from '../../shared/i18n/I18nProvider';
+import { DrillDownDrawer } from './DrillDownDrawer';
+import { PeriodPicker } from './PeriodPicker';
 import { reportCsvUrl } from './get-report';
-import type { ReportFilters } from './report-filters';
+import { drillOf, drillParams, periodOf, type DrillTarget, type ReportFilters, type TrendStep } from './report-filters';
 import { REPORT_TABS } from './report-tabs';
 
-/** The reports page shell: the filters (kept in the URL), the CSV export and the tabs (report-tabs.ts). */
+/**
+ * The reports page shell: the filters (period, network, comparison, trend step — kept in the URL
+ * with the open drill-down, so a link reproduces the view), the CSV exports and the tabs
+ * (report-tabs.ts).
+ */
 export function ReportsPage() {
   const { t } = useI18n();
   const { tab = REPORT_TABS[0].value } = useParams();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const period = params.get('period') ?? '';
   const network = params.get('network');
-  const filters: ReportFilters = {
-    period: ['7d', '30d', '90d'].includes(period) ? period : '30d',
-    network: isNetwork(network) ? network : undefined,
-  };
+  const filters: ReportFilters = { period: periodOf(params.get('period')), network: isNetwork(network) ? network : undefined };
   const compare = params.get('compare') === '1';
-  const set = (key: string, value: string | null) => {
+  const step: TrendStep = params.get('step') === 'week' ? 'week' : 'day';
+  const drill = drillOf(params);
+  const update = (values: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
+    for (const [key, value] of Object.entries(values)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
     setParams(next, { replace: true });
   };
+  const set = (key: string, value: string | null) => update({ [key]: value });
+  const openDrill = (target: DrillTarget) => update(drillParams(target));
   const active = REPORT_TABS.find((x) => x.value === tab) ?? REPORT_TABS[0];
 
   return (
     <Box p="lg" style={{ overflowY: 'auto' }}>
-      <Group justify="space-between" mb="md">
+      <Stack gap="xs" mb="md">
         <Title order={1} size="h3">
           {t('reports.title')}
         </Title>
-        <Group gap="xs">
-          <Select
-            size="xs"
-            w={150}
-            aria-label={t('reports.period')}
-            data={(['7d', '30d', '90d'] as const).map((p) => ({ value: p, label: t(`reports.period.${p}`) }))}
-            value={filters.period}
-            onChange={(v) => set('period', v)}
-            allowDeselect={false}
-          />
+        <Group gap="xs" align="flex-start" wrap="wrap">
+          <PeriodPicker period={filters.period} onChange={(p) => set('period', p)} />
           <Select
             size="xs"
             w={140}
@@ -53,12 +53,31 @@ export function ReportsPage() {
             value={filters.network ?? null}
             onChange={(v) => set('network', v)}
           />
-          <Switch size="xs" label={t('reports.compare')} checked={compare} onChange={(e) => set('compare', e.currentTarget.checked ? '1' : null)} />
-          <Button size="xs" variant="default" component="a" href={reportCsvUrl(active.csv, filters)} download data-testid="csv-export">
-            {t('reports.exportCsv')}
+          <Group gap={6}>
+            <Text size="xs" c="dimmed" id="trend-step-label">
+              {t('reports.step')}
+            </Text>
+            <SegmentedControl
+              size="xs"
+              aria-labelledby="trend-step-label"
+              data={[
+                { value: 'day', label: t('reports.step.day') },
+                { value: 'week', label: t('reports.step.week') },
+              ]}
+              value={step}
+              onChange={(v) => set('step', v === 'week' ? 'week' : null)}
+              data-testid="trend-step"
+            />
+          </Group>
+          <Switch size="xs" mt={4} label={t('reports.compare')} checked={compare} onChange={(e) => set('compare', e.currentTarget.checked ? '1' : null)} />
+          <Button size="xs" variant="default" component="a" href={reportCsvUrl(active.csv, { ...filters, interval: 'day' })} download data-testid="csv-export">
+            {t('reports.csvPerDay')}
+          </Button>
+          <Button size="xs" variant="default" component="a" href={reportCsvUrl('resonance', { ...filters, groupBy: 'post' })} download data-testid="csv-posts">
+            {t('reports.csvPerPost')}
           </Button>
         </Group>
-      </Group>
+      </Stack>
       <Tabs
         value={active.value}
         onChange={(v) => {
@@ -75,10 +94,11 @@ export function ReportsPage() {
         </Tabs.List>
         {REPORT_TABS.map(({ value, Component }) => (
           <Tabs.Panel key={value} value={value}>
-            <Component filters={filters} compare={compare} />
+            <Component filters={filters} compare={compare} step={step} openDrill={openDrill} />
           </Tabs.Panel>
         ))}
       </Tabs>
+      <DrillDownDrawer filters={filters} target={drill} onClose={() => update(drillParams(null))} />
     </Box>
   );
 }
