@@ -111,24 +111,23 @@ export function rankPosts(posts: PostRow[], followersByChannel: ReadonlyMap<stri
       // An account with 0 followers has no follower count to divide by.
       const known = followersByChannel.get(post.channel_account_id) ?? 0;
       const followers = known > 0 ? known : null;
-      const score = followers ? weighted(post, followers) : null;
+      // Ranked by the exact ratio: the rounded one ties posts that differ.
+      const exact = followers ? interactions(post) / followers : null;
       return {
-        ...toReportPost(post),
-        weightedEngagement: score,
-        interactions: interactions(post),
-        followers,
-        engagementPer1000Followers: score === null ? null : round(score * 1000, 2),
+        post: {
+          ...toReportPost(post),
+          weightedEngagement: followers ? weighted(post, followers) : null,
+          interactions: interactions(post),
+          followers,
+          engagementPer1000Followers: exact === null ? null : round(exact * 1000, 2),
+        },
+        exact,
       };
     })
     .sort((a, b) =>
-      a.weightedEngagement !== null && b.weightedEngagement !== null
-        ? b.weightedEngagement - a.weightedEngagement
-        : a.weightedEngagement !== null
-          ? -1
-          : b.weightedEngagement !== null
-            ? 1
-            : b.interactions - a.interactions,
-    );
+      a.exact !== null && b.exact !== null ? b.exact - a.exact : a.exact !== null ? -1 : b.exact !== null ? 1 : b.post.interactions - a.post.interactions,
+    )
+    .map(({ post }) => post);
 }
 
 /** Share of posts per topic against share of comments per topic. */

@@ -36,7 +36,7 @@ export function ReportsPage() {
   const active = REPORT_TABS.find((x) => x.value === tab) ?? REPORT_TABS[0];
 
   return (
-    <Box p="lg" style={{ overflowY: 'auto' }}>
+    <Box p="lg" style={{ overflowY: 'auto' }} data-testid="reports-page">
       <Stack gap="xs" mb="md">
         <Title order={1} size="h3">
           {t('reports.title')}
