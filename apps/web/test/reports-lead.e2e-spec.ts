@@ -38,7 +38,11 @@ function untranslated(text: string, language: 'de' | 'en'): string[] {
 }
 
 async function waitForTab(page: Page) {
-  await page.waitForFunction(() => !document.querySelector('[data-testid="reports-page"] [role="status"]'));
+  // A tab has loaded when its definitions show and no loader spins (the trends load after the numbers).
+  await page.getByTestId('definitions').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="reports-page"] .mantine-Loader-root'));
+  // The trends' queries answer after the headline numbers; give them a moment (no loader marks them).
+  await page.waitForTimeout(500);
 }
 
 describe('reports a marketing lead reads (custom period, trends, top posts, drill-down, both languages)', () => {
@@ -193,7 +197,7 @@ describe('reports a marketing lead reads (custom period, trends, top posts, dril
         expect({ language, tab, problems: untranslated(text, language) }).toEqual({ language, tab, problems: [] });
       }
     }
-  });
+  }, 180_000);
 
   it('the reports are usable at 390 px wide', async () => {
     const { page } = browser;

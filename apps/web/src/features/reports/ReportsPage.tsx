@@ -24,7 +24,9 @@ export function ReportsPage() {
   const step: TrendStep = params.get('step') === 'week' ? 'week' : 'day';
   const drill = drillOf(params);
   const update = (values: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
+    // From the address bar, not from this render's params: React Router renders a navigation in a
+    // transition, so a click right after another one would otherwise drop the first one's change.
+    const next = new URLSearchParams(window.location.search);
     for (const [key, value] of Object.entries(values)) {
       if (value) next.set(key, value);
       else next.delete(key);
@@ -81,7 +83,7 @@ export function ReportsPage() {
       <Tabs
         value={active.value}
         onChange={(v) => {
-          if (v) void navigate({ pathname: `/reports/${v}`, search: params.toString() });
+          if (v) void navigate({ pathname: `/reports/${v}`, search: window.location.search });
         }}
         keepMounted={false}
       >
