@@ -13,7 +13,7 @@ export const reports23 = definePart(
     'reports.def.reply': 'How long customers waited for each answer, counted from their oldest unanswered message.',
     'reports.def.statistics': 'Median: half of the waits were shorter. p90: nine in ten were shorter. Mean: the average.',
     'reports.def.businessHours': 'The same waits counted only during your business hours (nights, weekends and holidays do not count).',
-    'reports.def.sla': 'Share of answers sent within the response target you set per network.',
+    'reports.def.sla': 'Share of answers sent within the response target you set (per network and priority).',
     'reports.def.handled': 'Messages dealt with without an answer (liked, hidden or deleted). They count for the service level, not for reply times.',
     'reports.def.serviceLevel': 'Share of messages answered or dealt with within the target.',
     'reports.def.period': "Days run from midnight to midnight in your workspace's time zone.",
@@ -35,7 +35,7 @@ export const reports23 = definePart(
     'reports.formula.reply': 'reply time = time of each response − time of the oldest inbound message it answers',
     'reports.formula.statistics': 'median, p90 = nearest-rank percentiles from histograms with buckets 20 % wide; mean = sum / count (exact)',
     'reports.formula.businessHours': 'business time = time inside the weekly schedule, in the workspace time zone (holidays and DST included)',
-    'reports.formula.sla': 'SLA attainment = responses within the network’s target ÷ all responses (target: 60 minutes unless set)',
+    'reports.formula.sla': 'SLA attainment = responses within the target of the thread’s network and priority ÷ all responses (target: 60 minutes unless set)',
     'reports.formula.handled': 'handled without reply = inbound message liked, hidden or deleted before any response',
     'reports.formula.serviceLevel': 'service level = (responses within target + handled within target) ÷ (responses + handled)',
     'reports.formula.period': 'day = calendar day in the workspace time zone; responses dated by when they were sent, comments by when they were written',
@@ -149,7 +149,7 @@ export const reports23 = definePart(
     'reports.def.reply': 'Wie lange auf jede Antwort gewartet wurde, gezählt ab der ältesten unbeantworteten Nachricht.',
     'reports.def.statistics': 'Median: Die Hälfte der Wartezeiten war kürzer. p90: Neun von zehn waren kürzer. Mittelwert: der Durchschnitt.',
     'reports.def.businessHours': 'Dieselben Wartezeiten, nur innerhalb Ihrer Geschäftszeiten gezählt (Nächte, Wochenenden und Feiertage zählen nicht).',
-    'reports.def.sla': 'Anteil der Antworten innerhalb der Antwortfrist, die Sie je Netzwerk festgelegt haben.',
+    'reports.def.sla': 'Anteil der Antworten innerhalb der Antwortfrist, die Sie festgelegt haben (je Netzwerk und Priorität).',
     'reports.def.handled':
       'Nachrichten, die ohne Antwort erledigt wurden (geliked, verborgen oder gelöscht). Sie zählen zum Servicelevel, nicht zu den Antwortzeiten.',
     'reports.def.serviceLevel': 'Anteil der Nachrichten, die innerhalb der Frist beantwortet oder erledigt wurden.',
@@ -175,7 +175,8 @@ export const reports23 = definePart(
     'reports.formula.reply': 'Antwortzeit = Zeitpunkt jeder Antwort − Zeitpunkt der ältesten eingehenden Nachricht, die sie beantwortet',
     'reports.formula.statistics': 'Median, p90 = Rangperzentile aus Histogrammen mit 20 % breiten Klassen; Mittelwert = Summe ÷ Anzahl (exakt)',
     'reports.formula.businessHours': 'Geschäftszeit = Zeit innerhalb des Wochenplans, in der Zeitzone des Arbeitsbereichs (mit Feiertagen und Zeitumstellung)',
-    'reports.formula.sla': 'SLA-Erfüllung = Antworten innerhalb der Frist des Netzwerks ÷ alle Antworten (Frist: 60 Minuten, wenn nicht anders festgelegt)',
+    'reports.formula.sla':
+      'SLA-Erfüllung = Antworten innerhalb der Frist für Netzwerk und Priorität der Unterhaltung ÷ alle Antworten (Frist: 60 Minuten, wenn nicht anders festgelegt)',
     'reports.formula.handled': 'ohne Antwort erledigt = eingehende Nachricht, vor jeder Antwort geliked, verborgen oder gelöscht',
     'reports.formula.serviceLevel': 'Servicelevel = (Antworten in der Frist + in der Frist erledigt) ÷ (Antworten + erledigt)',
     'reports.formula.period':
