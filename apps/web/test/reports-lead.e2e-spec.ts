@@ -135,7 +135,7 @@ describe('reports a marketing lead reads (custom period, trends, top posts, dril
       'Teilungen',
       'Engagement je 1.000 Follower',
     ]);
-    const measures = await page.getByTestId('top-post').evaluateAll<number[]>((rows) => rows.map((r) => Number(r.getAttribute('data-measure'))));
+    const measures = await page.getByTestId('top-post').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-measure'))));
     expect(measures).toEqual([...measures].sort((a, b) => b - a));
     // (300 + 2·3 + 3·40) / 2000 × 1000 = 213, the sale post first.
     expect(measures[0]).toBe(213);
