@@ -1,5 +1,15 @@
 import { NotFoundException } from '@nestjs/common';
-import { INTENTS, NETWORKS, toIsoOrNull, type ChannelHealthRow, type ChannelsHealthReport, type IntentsReport, type PostReport } from '@resonance/contracts';
+import {
+  ERROR_CODES,
+  INTENTS,
+  NETWORKS,
+  toIsoOrNull,
+  type ErrorCode,
+  type ChannelHealthRow,
+  type ChannelsHealthReport,
+  type IntentsReport,
+  type PostReport,
+} from '@resonance/contracts';
 import { oneOf } from '../common/narrow';
 import { pick } from './definitions';
 import type { ReportParams } from './report-query';
@@ -74,9 +84,21 @@ export async function postReport(reports: ReportsRepository, workspaceId: string
   };
 }
 
+/**
+ * The kind of a channel's last error: the connector stores "<CODE>: <network's words>"
+ * (apps/worker/src/channels/channel-access.ts); anything else is a notice of Resonance's own.
+ */
+export function errorCodeOf(lastError: string | null): ErrorCode | 'notice' | null {
+  if (lastError === null) return null;
+  const code = /^([A-Z_]+):/.exec(lastError)?.[1];
+  return ERROR_CODES.find((c) => c === code) ?? 'notice';
+}
+
 /** The one place a channel-health row becomes the wire's ChannelHealthRow (timestamps as ISO strings). */
-const toChannelHealthRow = ({ last_synced_at, last_error_at, network, budget, ...row }: ChannelsHealthRow): ChannelHealthRow => ({
+const toChannelHealthRow = ({ last_synced_at, last_error_at, next_sync_at, network, budget, ...row }: ChannelsHealthRow): ChannelHealthRow => ({
   ...row,
+  next_sync_at: toIsoOrNull(next_sync_at),
+  last_error_code: errorCodeOf(row.last_error),
   network: oneOf(NETWORKS, network, 'channel_account.network'),
   // rate_budget is the connector's own JSON object; anything else is shown as no budget.
   budget: typeof budget === 'object' && budget !== null && !Array.isArray(budget) ? budget : null,

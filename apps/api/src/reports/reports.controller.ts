@@ -5,12 +5,14 @@ import { INTENTS, type Intent } from '@resonance/contracts';
 import { Authenticated, CurrentUser } from '../auth/decorators';
 import type { AuthUser } from '../auth/auth.types';
 import type { HttpResponse } from '../common/http';
+import { drillDownReport, DrillDownQueryDto } from './drill-down.report';
 import { ExportsService } from './exports.service';
 import { IntentCorrectionsService } from './intent-corrections.service';
 import { channelsHealthReport, intentsReport, postReport } from './intents.report';
 import { parseReportQuery, ReportQueryDto, type Grouping, type ReportParams } from './report-query';
 import { ReportsRepository } from './reports.repository';
-import { resonanceReport } from './resonance.report';
+import { rankedPosts, resonanceReport } from './resonance.report';
+import { channelsHealthCsv, intentsCsv, postsCsv, resonanceCsv, responseTimesCsv } from './csv-rows';
 import { responseTimesReport } from './response-times.report';
 import { workspaceToday } from './workspace-today';
 
@@ -41,7 +43,7 @@ export class ReportsController {
   @ApiOperation({ summary: 'First response and reply times (median, p90, mean, count; calendar and business hours), SLA, handled without reply' })
   async responseTimes(@CurrentUser() user: AuthUser, @Query() q: ReportQueryDto, @Res({ passthrough: true }) res: HttpResponse) {
     const p = await this.params(user, q, ['none', 'network', 'channel', 'agent']);
-    return this.answer(user, p, res, 'response-times', () => responseTimesReport(this.reports, user.workspaceId, p));
+    return this.answer(user, p, res, 'response-times', () => responseTimesReport(this.reports, user.workspaceId, p), responseTimesCsv);
   }
 
   @Get('resonance')
@@ -50,7 +52,10 @@ export class ReportsController {
   })
   async resonance(@CurrentUser() user: AuthUser, @Query() q: ReportQueryDto, @Res({ passthrough: true }) res: HttpResponse) {
     const p = await this.params(user, q, ['none', 'network', 'channel', 'post']);
-    return this.answer(user, p, res, 'resonance', () => resonanceReport(this.reports, user.workspaceId, p));
+    // The CSV per post: every post of the period, ranked by the stated measure, with its counts.
+    if (p.csv && p.groupBy === 'post')
+      return this.exports.reportCsv(user.workspaceId, res, 'posts', async () => postsCsv(await rankedPosts(this.reports, user.workspaceId, p)));
+    return this.answer(user, p, res, 'resonance', () => resonanceReport(this.reports, user.workspaceId, p), resonanceCsv);
   }
 
   @Get('posts/:id')
@@ -71,14 +76,24 @@ export class ReportsController {
   @ApiOperation({ summary: 'Intent mix and sentiment per intent, label corrections, perception gap' })
   async intents(@CurrentUser() user: AuthUser, @Query() q: ReportQueryDto, @Res({ passthrough: true }) res: HttpResponse) {
     const p = await this.params(user, q, ['none', 'network', 'channel', 'post']);
-    return this.answer(user, p, res, 'intents', () => intentsReport(this.reports, user.workspaceId, p));
+    return this.answer(user, p, res, 'intents', () => intentsReport(this.reports, user.workspaceId, p), intentsCsv);
   }
 
   @Get('channels-health')
   @ApiOperation({ summary: 'Ingestion health per channel: last sync, lag, errors, budget, gaps reconciled, volume and delay' })
   async channelsHealth(@CurrentUser() user: AuthUser, @Query() q: ReportQueryDto, @Res({ passthrough: true }) res: HttpResponse) {
     const p = await this.params(user, q, ['none']);
-    return this.answer(user, p, res, 'channels-health', () => channelsHealthReport(this.reports, user.workspaceId, p));
+    return this.answer(user, p, res, 'channels-health', () => channelsHealthReport(this.reports, user.workspaceId, p), channelsHealthCsv);
+  }
+
+  @Get('drill-down')
+  @ApiOperation({
+    summary: 'Exactly the threads behind one number of a report (intent count, comments, a post’s comments, first responses), for the same period and filters',
+  })
+  async drillDown(@CurrentUser() user: AuthUser, @Query() q: DrillDownQueryDto) {
+    const { kind: _kind, intent: _intent, post: _post, agent: _agent, ...filters } = q;
+    const p = await this.params(user, filters, ['none']);
+    return drillDownReport(this.reports, user.workspaceId, p, q);
   }
 
   @Get('threads')

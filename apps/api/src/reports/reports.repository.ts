@@ -12,6 +12,7 @@ const grouped = (workspaceId: string, p: ReportParams) => ({ ...scope(workspaceI
 export type PostRow = q.IPostsInPeriodResult;
 export type ThreadExportDbRow = q.IThreadExportResult;
 export type ChannelsHealthRow = q.IChannelsHealthResult;
+export type DrillDownDbRow = q.IThreadsBehindCommentsResult;
 
 /**
  * All SQL of the reports and their intent corrections (reports.sql, typed by pgTyped in
@@ -99,6 +100,28 @@ export class ReportsRepository {
 
   channelsHealth(workspaceId: string, p: ReportParams, db: Queryable = this.dataSource): Promise<q.IChannelsHealthResult[]> {
     return q.channelsHealth.run(scope(workspaceId, p), sqlClient(db));
+  }
+
+  agentNames(workspaceId: string, db: Queryable = this.dataSource): Promise<q.IAgentNamesResult[]> {
+    return q.agentNames.run({ workspaceId }, sqlClient(db));
+  }
+
+  /** The threads behind an intent-mix (channelKind null) or comment count (channelKind 'comment'); intent null = every intent. */
+  threadsBehindComments(
+    workspaceId: string,
+    p: ReportParams,
+    filter: { intent: string | null; channelKind: 'comment' | null },
+    db: Queryable = this.dataSource,
+  ): Promise<DrillDownDbRow[]> {
+    return q.threadsBehindComments.run({ ...scope(workspaceId, p), ...filter }, sqlClient(db));
+  }
+
+  threadsBehindPost(workspaceId: string, postId: string, db: Queryable = this.dataSource): Promise<DrillDownDbRow[]> {
+    return q.threadsBehindPost.run({ workspaceId, postId }, sqlClient(db));
+  }
+
+  threadsBehindFirstResponses(workspaceId: string, p: ReportParams, agent: string | null, db: Queryable = this.dataSource): Promise<DrillDownDbRow[]> {
+    return q.threadsBehindFirstResponses.run({ ...scope(workspaceId, p), agent }, sqlClient(db));
   }
 
   /** An inbound message of the workspace, locked until the transaction `tx` ends; undefined when there is none. */

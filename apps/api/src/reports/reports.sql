@@ -195,6 +195,12 @@ SELECT ca.id AS channel, ca.network, ca.display_name, ca.status, ca.last_synced_
        ca.last_error, ca.last_error_at, ca.consecutive_auth_failures, ca.rate_budget AS budget,
        CASE WHEN ca.sync_state ->> 'gapsReconciled' ~ '^\d+$' THEN (ca.sync_state ->> 'gapsReconciled')::int END AS gaps_reconciled,
        COALESCE(v.messages, 0)::int AS "messages_ingested!",
+       -- The sync scheduler's next run: the last successful sync plus its current interval, or the
+       -- end of a rate-limit pause when that is later (apps/worker/src/sync/sync-runner.ts).
+       CASE WHEN ca.status = 'connected' THEN GREATEST(
+         ca.last_synced_at + make_interval(secs => CASE WHEN ca.sync_state ->> 'intervalMs' ~ '^\d+(\.\d+)?$' THEN (ca.sync_state ->> 'intervalMs')::float8 / 1000 ELSE 60 END),
+         CASE WHEN ca.rate_budget #>> '{state,pausedUntil}' ~ '^\d+$' THEN to_timestamp((ca.rate_budget #>> '{state,pausedUntil}')::float8 / 1000) END) END AS next_sync_at,
+       CASE WHEN ca.rate_budget #>> '{state,usedPercent}' ~ '^\d+(\.\d+)?$' THEN round((ca.rate_budget #>> '{state,usedPercent}')::numeric, 0)::float8 END AS budget_used_percent,
        CASE WHEN v.messages > 0 THEN round((v.lag / v.messages)::numeric, 3)::float8 END AS mean_ingest_delay_seconds
   FROM channel_account ca
   LEFT JOIN (SELECT channel_account_id, sum(comments) AS messages, sum(ingest_lag_seconds_sum) AS lag
@@ -240,3 +246,48 @@ RETURNING id::text AS "id!", message_id::text AS "messageId!", previous_intent A
 /* The update marks the thread for the rollup job (message trigger), so reports follow. */
 /* @name SetMessageIntent */
 UPDATE message SET intent = :intent! WHERE id = :messageId!;
+
+/* The names of the workspace's users: the per-agent response times name agents, not ids. */
+/* @name AgentNames */
+SELECT id::text AS "id!", name AS "name!" FROM users WHERE workspace_id = :workspaceId!;
+
+/*
+ * Drill-down: the threads behind an intent-mix or comment count, from the same rollup rows the
+ * count sums (report_thread_comment: per thread, day, intent and commenter), so the threads and
+ * their message counts add up to the number exactly. :channelKind 'comment' limits to comments
+ * (the resonance report), NULL takes every channel (the intent mix). Index (workspace_id, day).
+ */
+/* @name ThreadsBehindComments */
+SELECT c.thread_id::text AS "thread_id!", t.network, t.channel, co.name AS contact_name, t.last_message_preview AS "preview!",
+       min(c.day)::text AS "first_day!", sum(c.comments)::int AS "messages!",
+       count(*) OVER ()::int AS "total_threads!", (sum(sum(c.comments)) OVER ())::int AS "total_messages!"
+  FROM report_thread_comment c JOIN thread t ON t.id = c.thread_id LEFT JOIN contact co ON co.id = t.contact_id
+ WHERE c.workspace_id = :workspaceId! AND c.day BETWEEN :from!::date AND :to!::date
+   AND (:network::text IS NULL OR c.network = :network) AND (:channel::uuid IS NULL OR c.channel_account_id = :channel)
+   AND (:intent::text IS NULL OR c.intent = :intent) AND (:channelKind::text IS NULL OR c.channel = :channelKind)
+ GROUP BY 1, 2, 3, 4, 5
+ ORDER BY 7 DESC, 1
+ LIMIT 500;
+
+/* The comment threads of one post (all time, as the post's stored comments count them: report_post_comment). */
+/* @name ThreadsBehindPost */
+SELECT c.thread_id::text AS "thread_id!", t.network, t.channel, co.name AS contact_name, t.last_message_preview AS "preview!",
+       min(c.day)::text AS "first_day!", sum(c.comments)::int AS "messages!",
+       count(*) OVER ()::int AS "total_threads!", (sum(sum(c.comments)) OVER ())::int AS "total_messages!"
+  FROM thread t JOIN report_thread_comment c ON c.thread_id = t.id LEFT JOIN contact co ON co.id = t.contact_id
+ WHERE t.workspace_id = :workspaceId! AND t.post_id = :postId!
+ GROUP BY 1, 2, 3, 4, 5
+ ORDER BY 7 DESC, 1
+ LIMIT 500;
+
+/* The threads behind a first-response count: the first-response events of the period (report_response_event). */
+/* @name ThreadsBehindFirstResponses */
+SELECT e.thread_id::text AS "thread_id!", t.network, t.channel, co.name AS contact_name, t.last_message_preview AS "preview!",
+       e.day::text AS "first_day!", 1 AS "messages!",
+       count(*) OVER ()::int AS "total_threads!", count(*) OVER ()::int AS "total_messages!"
+  FROM report_response_event e JOIN thread t ON t.id = e.thread_id LEFT JOIN contact co ON co.id = t.contact_id
+ WHERE e.workspace_id = :workspaceId! AND e.day BETWEEN :from!::date AND :to!::date AND e.kind = 'first'
+   AND (:network::text IS NULL OR e.network = :network) AND (:channel::uuid IS NULL OR e.channel_account_id = :channel)
+   AND (:agent::text IS NULL OR COALESCE(e.agent_id::text, 'native') = :agent)
+ ORDER BY e.day, e.thread_id
+ LIMIT 500;

@@ -1,5 +1,6 @@
 import type { Intent } from '../domain';
 import type { Network } from '../networks';
+import type { ErrorCode } from '../records';
 import type { IsoDateTime } from './common';
 
 /**
@@ -68,6 +69,8 @@ export interface ResponseTimesReport {
   /** SLA targets in minutes: "default", then one key per override: "<network>", "p<priority>" or "<network>.p<priority>". */
   slaTargetMinutes: Record<string, number>;
   rows: ResponseTimesRow[];
+  /** Names of the agents that rows grouped by agent name by id ("native" = answered on the network itself). */
+  agents: Record<string, string>;
 }
 
 /** Share of inbound messages per intent (and 'unclassified'), 0…1. */
@@ -105,7 +108,19 @@ export interface ReportPost {
 
 export interface TopPost extends ReportPost {
   weightedEngagement: number | null;
+  /** reactions + 2·comments + 3·shares, as the network counts them (our stored comments when it gives none). */
+  interactions: number;
+  /** Followers of the post's account now; null when the network reports none. */
+  followers: number | null;
+  /** The ranking measure (RESONANCE_MEASURE): interactions / followers × 1,000; null without followers. */
+  engagementPer1000Followers: number | null;
 }
+
+/**
+ * How top posts are ranked: weighted engagement per 1,000 followers, highest first; posts whose
+ * account has no follower count follow, by their interactions.
+ */
+export const RESONANCE_MEASURE = 'engagementPer1000Followers';
 
 /** GET /api/reports/resonance */
 export interface ResonanceReport {
@@ -113,6 +128,8 @@ export interface ResonanceReport {
   params: ReportParams;
   rows: ResonanceRow[];
   topPosts: TopPost[];
+  /** The measure topPosts are ranked by (RESONANCE_MEASURE). */
+  rankedBy: typeof RESONANCE_MEASURE;
 }
 
 export interface IntentsRow {
@@ -170,6 +187,12 @@ export interface ChannelHealthRow {
   gaps_reconciled: number | null;
   messages_ingested: number;
   mean_ingest_delay_seconds: number | null;
+  /** When the scheduler syncs next (last sync + its interval, or the end of a rate-limit pause); null when not connected. */
+  next_sync_at: IsoDateTime | null;
+  /** Share of the network's rate budget used at the last call, 0–100; null when the network reports none. */
+  budget_used_percent: number | null;
+  /** The kind of the last error (a connector error code), or 'notice' for a message from Resonance itself; null without error. */
+  last_error_code: ErrorCode | 'notice' | null;
 }
 
 /** GET /api/reports/channels-health */
@@ -186,4 +209,41 @@ export interface IntentCorrectionView {
   previousIntent: Intent | null;
   intent: Intent;
   createdAt: IsoDateTime;
+}
+
+/** What a drill-down lists the threads behind (GET /api/reports/drill-down). */
+export const DRILL_DOWN_KINDS = ['intent', 'comments', 'post', 'first-response'] as const;
+export type DrillDownKind = (typeof DRILL_DOWN_KINDS)[number];
+
+/** The query of GET /api/reports/drill-down: the report's filters plus what the number counts. */
+export interface DrillDownRequest extends ReportRequest {
+  kind?: string;
+  /** kind=intent: an intent or 'unclassified'. */
+  intent?: string;
+  /** kind=post: the post's id. */
+  post?: string;
+  /** kind=first-response: an agent's id or 'native'. */
+  agent?: string;
+}
+
+export interface DrillDownThread {
+  threadId: string;
+  network: Network;
+  channel: string;
+  contactName: string | null;
+  preview: string;
+  /** The first day (workspace-local, YYYY-MM-DD) the thread counts in the number. */
+  firstDay: string;
+  /** How many of the number's messages (or events) this thread holds. */
+  messages: number;
+}
+
+/** GET /api/reports/drill-down: exactly the threads whose messages a report number counts. */
+export interface DrillDownReport {
+  params: ReportParams;
+  kind: DrillDownKind;
+  /** The number itself (messages or events) and the threads behind it, however many are listed. */
+  total: { messages: number; threads: number };
+  /** At most 500 threads, most messages first. */
+  threads: DrillDownThread[];
 }

@@ -15,6 +15,7 @@ import { OutboundRecovery1733630000000 } from './1733630000000-outbound-recovery
 import { WorkspaceTimezoneCheck1733660000000 } from './1733660000000-workspace-timezone-check';
 import { AccessLinks1733700000000 } from './1733700000000-access-links';
 import { PerceptionGap1733800000000 } from './1733800000000-perception-gap';
+import { DrillDownIndex1733810000000 } from './1733810000000-drill-down-index';
 import { Notifications1733850000000 } from './1733850000000-notifications';
 import { Sla1733860000000 } from './1733860000000-sla';
 
@@ -37,6 +38,7 @@ export const MIGRATIONS = [
   WorkspaceTimezoneCheck1733660000000,
   AccessLinks1733700000000,
   PerceptionGap1733800000000,
+  DrillDownIndex1733810000000,
   Notifications1733850000000,
   Sla1733860000000,
 ];

@@ -9,7 +9,7 @@ import { GapDrillDown } from './GapDrillDown';
 import { gapBarParam, parseGapBar } from './gap-items';
 import { reportCsvUrl, useReport } from './get-report';
 import { RegularsSection } from './RegularsSection';
-import type { ReportFilters } from './report-filters';
+import { customRange, type ReportFilters } from './report-filters';
 import { ResponseByIntentSection } from './ResponseByIntentSection';
 
 /** Blue for the company's posts, orange for what customers ask (both ≥ 3:1 against white, WCAG 1.4.11). */
@@ -23,7 +23,7 @@ const MESSAGES_COLOR = '#d9480f';
  * response time by intent and the regulars.
  */
 export function PerceptionGapTab({ filters }: { filters: ReportFilters }) {
-  const { t, formatNumber } = useI18n();
+  const { t, formatNumber, formatDateTime } = useI18n();
   const [params, setParams] = useSearchParams();
   const total = useReport('perception-gap', { ...filters, interval: 'total', groupBy: undefined });
   const byNetwork = useReport('perception-gap', { ...filters, interval: 'total', groupBy: 'network' });
@@ -40,7 +40,10 @@ export function PerceptionGapTab({ filters }: { filters: ReportFilters }) {
   };
   const pct = (share: number) => formatNumber(share, { style: 'percent', maximumFractionDigits: 0 });
   const points = (gap: number) => t('gap.points', { value: formatNumber(gap, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }) });
-  const periodLabel = (['7d', '30d', '90d'] as const).map((p) => (p === filters.period ? t(`reports.period.${p}`) : null)).find((x) => x) ?? filters.period;
+  const range = customRange(filters.period);
+  const periodLabel = range
+    ? `${formatDateTime(`${range.from}T12:00:00Z`, { dateStyle: 'medium' })} – ${formatDateTime(`${range.to}T12:00:00Z`, { dateStyle: 'medium' })}`
+    : ((['7d', '30d', '90d'] as const).map((p) => (p === filters.period ? t(`reports.period.${p}`) : null)).find((x) => x) ?? filters.period);
 
   if (total.isPending) return <LoadingState />;
   if (total.isError) return <ErrorState error={total.error} onRetry={() => void total.refetch()} path="/api/reports/perception-gap" />;

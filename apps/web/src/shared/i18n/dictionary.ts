@@ -4,6 +4,7 @@ import { gap23 } from './parts/gap23';
 import { replies24 } from './parts/replies24';
 import { sla24 } from './parts/sla24';
 import { team24 } from './parts/team24';
+import { reports23 } from './parts/reports23';
 
 /**
  * The UI's words in English and German. `en` defines the keys; `de` must translate every one of
@@ -13,7 +14,7 @@ import { team24 } from './parts/team24';
  * `definePart`) and are listed in PARTS below, so that work on two features does not edit the same
  * lines of one long file.
  */
-const PARTS = [accessLinks, gap23, sla24, replies24, team24] as const satisfies ReadonlyArray<DictionaryPart<string>>;
+const PARTS = [accessLinks, gap23, sla24, replies24, team24, reports23] as const satisfies ReadonlyArray<DictionaryPart<string>>;
 
 // Distributes over the union of parts; with no parts it is `never` (not `string`).
 type KeysOfPart<P> = P extends DictionaryPart<infer K> ? K : never;
