@@ -14,6 +14,7 @@ import { SessionEndNotify1733620000000 } from './1733620000000-session-end-notif
 import { OutboundRecovery1733630000000 } from './1733630000000-outbound-recovery';
 import { WorkspaceTimezoneCheck1733660000000 } from './1733660000000-workspace-timezone-check';
 import { AccessLinks1733700000000 } from './1733700000000-access-links';
+import { LabelCorrections1733820000000 } from './1733820000000-label-corrections';
 import { Sla1733860000000 } from './1733860000000-sla';
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
@@ -34,5 +35,6 @@ export const MIGRATIONS = [
   OutboundRecovery1733630000000,
   WorkspaceTimezoneCheck1733660000000,
   AccessLinks1733700000000,
+  LabelCorrections1733820000000,
   Sla1733860000000,
 ];
