@@ -8,6 +8,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states';
 import { reportCsvUrl, useReport, type ReportName } from './get-report';
 import { Definitions, Kpi } from './parts';
 import type { ReportFilters } from './report-filters';
+import { IntentPrecision } from './IntentPrecision';
 
 const TABS: Array<{ value: ReportName; key: 'reports.responseTimes' | 'reports.resonance' | 'reports.intents' | 'reports.health' }> = [
   { value: 'response-times', key: 'reports.responseTimes' },
@@ -337,6 +338,7 @@ function Intents({ filters }: { filters: ReportFilters }) {
           </Table.Tbody>
         </Table>
       </Card>
+      <IntentPrecision report={report.data} />
       <Definitions definitions={d} title={t('reports.definition')} />
     </Stack>
   );

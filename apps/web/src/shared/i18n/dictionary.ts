@@ -2,6 +2,7 @@ import type { DictionaryPart } from './part';
 import { accessLinks } from './parts/access-links';
 import { replies24 } from './parts/replies24';
 import { sla24 } from './parts/sla24';
+import { correct23 } from './parts/correct23';
 
 /**
  * The UI's words in English and German. `en` defines the keys; `de` must translate every one of
@@ -11,7 +12,7 @@ import { sla24 } from './parts/sla24';
  * `definePart`) and are listed in PARTS below, so that work on two features does not edit the same
  * lines of one long file.
  */
-const PARTS = [accessLinks, sla24, replies24] as const satisfies ReadonlyArray<DictionaryPart<string>>;
+const PARTS = [accessLinks, sla24, replies24, correct23] as const satisfies ReadonlyArray<DictionaryPart<string>>;
 
 // Distributes over the union of parts; with no parts it is `never` (not `string`).
 type KeysOfPart<P> = P extends DictionaryPart<infer K> ? K : never;
