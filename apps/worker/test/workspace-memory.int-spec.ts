@@ -42,15 +42,22 @@ describe('workspace memory of label corrections (ingest path)', () => {
       [channel.id, texts],
     );
     for (const r of rows) {
-      await db.dataSource.query(
-        `INSERT INTO intent_correction (workspace_id, message_id, user_id, previous_intent, intent) VALUES ($1, $2, $3, $4, $5)`,
-        [channel.workspaceId, r.id, userId, r.intent, intent],
-      );
+      await db.dataSource.query(`INSERT INTO intent_correction (workspace_id, message_id, user_id, previous_intent, intent) VALUES ($1, $2, $3, $4, $5)`, [
+        channel.workspaceId,
+        r.id,
+        userId,
+        r.intent,
+        intent,
+      ]);
       await db.dataSource.query(
         `INSERT INTO sentiment_correction (workspace_id, message_id, user_id, previous_sentiment, sentiment) VALUES ($1, $2, $3, $4, $5)`,
         [channel.workspaceId, r.id, userId, r.sentiment, band],
       );
-      await db.dataSource.query(`UPDATE message SET intent = $2, sentiment = $3 WHERE id = $1`, [r.id, intent, { negative: -1, neutral: 0, positive: 1 }[band]]);
+      await db.dataSource.query(`UPDATE message SET intent = $2, sentiment = $3 WHERE id = $1`, [
+        r.id,
+        intent,
+        { negative: -1, neutral: 0, positive: 1 }[band],
+      ]);
     }
     return rows.length;
   }

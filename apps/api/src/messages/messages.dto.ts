@@ -36,7 +36,11 @@ export class MessageItemView implements MessageItem {
   deliveryErrorCode!: DeliveryErrorCode | null;
   @ApiProperty({ enum: INTENTS, nullable: true }) intent!: Intent | null;
   @ApiProperty({ nullable: true, type: Number }) sentiment!: number | null;
-  @ApiProperty({ type: Object, nullable: true, description: "newest agent review of the intent: {by: {id, name} | null, at, changed} (changed false: confirmed)" })
+  @ApiProperty({
+    type: Object,
+    nullable: true,
+    description: 'newest agent review of the intent: {by: {id, name} | null, at, changed} (changed false: confirmed)',
+  })
   intentReview!: LabelReview | null;
   @ApiProperty({ type: Object, nullable: true, description: 'newest agent review of the sentiment band: {by, at, changed}' })
   sentimentReview!: LabelReview | null;

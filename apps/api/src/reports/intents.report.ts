@@ -1,5 +1,14 @@
 import { NotFoundException } from '@nestjs/common';
-import { INTENTS, NETWORKS, PRECISION_MIN_REVIEWS, toIsoOrNull, type ChannelHealthRow, type ChannelsHealthReport, type IntentsReport, type PostReport } from '@resonance/contracts';
+import {
+  INTENTS,
+  NETWORKS,
+  PRECISION_MIN_REVIEWS,
+  toIsoOrNull,
+  type ChannelHealthRow,
+  type ChannelsHealthReport,
+  type IntentsReport,
+  type PostReport,
+} from '@resonance/contracts';
 import { oneOf } from '../common/narrow';
 import { pick } from './definitions';
 import type { ReportParams } from './report-query';

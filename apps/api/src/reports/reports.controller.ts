@@ -103,7 +103,8 @@ export class ReportsController {
   @HttpCode(201)
   @Authenticated('admin', 'analyst', 'agent')
   @ApiOperation({
-    summary: "Correct a message's intent label (its current label again: confirm it); audited, counted in the intents report, learnt by the workspace's classifier",
+    summary:
+      "Correct a message's intent label (its current label again: confirm it); audited, counted in the intents report, learnt by the workspace's classifier",
   })
   async correct(@CurrentUser() user: AuthUser, @Body() body: IntentCorrectionBody) {
     if (!INTENTS.includes(body.intent)) throw new BadRequestException('unknown intent');

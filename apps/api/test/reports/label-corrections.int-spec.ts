@@ -198,7 +198,9 @@ describe('label corrections: audited, shown on the message, counted by the rollu
     const before = report.precision.find((p: { intent: string }) => p.intent === predicted);
     for (const m of reserved.slice(1)) await correctIntent(m.id, predicted).expect(201);
     await correctIntent(reserved[0].id, predicted === 'other_spam' ? 'praise' : 'other_spam').expect(201);
-    const after = (await analyst.agent.get(`/api/reports/intents?${NOVEMBER}`).expect(200)).body.precision.find((p: { intent: string }) => p.intent === predicted);
+    const after = (await analyst.agent.get(`/api/reports/intents?${NOVEMBER}`).expect(200)).body.precision.find(
+      (p: { intent: string }) => p.intent === predicted,
+    );
     expect(after).toEqual({
       intent: predicted,
       reviewed: before.reviewed + reserved.length,
