@@ -1,3 +1,5 @@
+import { PRECISION_MIN_REVIEWS } from '@resonance/contracts';
+
 /** The definitions shown next to every number (DESIGN.md §5), returned with each report. */
 export const DEFINITIONS = {
   inbound: 'Inbound message: a message not written by the connected account.',
@@ -22,6 +24,7 @@ export const DEFINITIONS = {
     'Intent mix: share of inbound messages per intent (discount/deal request, purchase intent, product question, complaint/support, praise, other/spam), as classified at ingestion or corrected by an agent.',
   sentiment:
     'Sentiment: mean sentiment score of the inbound messages, −1 (negative) … 1 (positive): the model’s P(positive) − P(negative) (docs/classifier.md).',
+  intentPrecision: `Measured precision per intent: of the messages the classifier gave this intent and an agent reviewed (corrected or confirmed the label in the inbox), the share agents left unchanged; stated from ${PRECISION_MIN_REVIEWS} reviewed messages on.`,
   weightedEngagement:
     'Weighted engagement = (reactions + 2·comments + 3·shares) / followers, from the counts the network reports for the posts published in the period (comments: the larger of the network’s count and the comments stored in Resonance).',
   perceptionGap:

@@ -3,6 +3,7 @@ import {
   ERROR_CODES,
   INTENTS,
   NETWORKS,
+  PRECISION_MIN_REVIEWS,
   toIsoOrNull,
   type ErrorCode,
   type ChannelHealthRow,
@@ -19,9 +20,10 @@ import { ratio, round } from './stats';
 
 /** Intent mix (all inbound messages, every channel), sentiment per intent, corrections, perception gap. */
 export async function intentsReport(reports: ReportsRepository, workspaceId: string, p: ReportParams): Promise<IntentsReport> {
-  const [mix, corrections, posts] = await Promise.all([
+  const [mix, corrections, reviewed, posts] = await Promise.all([
     reports.intentMix(workspaceId, p),
     reports.intentCorrections(workspaceId, p),
+    reports.intentPrecision(workspaceId, p),
     reports.postsInPeriod(workspaceId, p),
   ]);
   const keys = [...new Set(mix.map((m) => `${m.period}\u0000${m.grp ?? ''}`))];
@@ -43,10 +45,17 @@ export async function intentsReport(reports: ReportsRepository, workspaceId: str
   const byIntent: Record<string, number> = {};
   for (const m of mix) byIntent[m.intent] = (byIntent[m.intent] ?? 0) + m.n;
   return {
-    definitions: pick('inbound', 'intentMix', 'sentiment', 'perceptionGap', 'period'),
+    definitions: pick('inbound', 'intentMix', 'sentiment', 'intentPrecision', 'perceptionGap', 'period'),
     params: p,
     rows,
     corrections: { total: corrections.reduce((s, c) => s + c.n, 0), changes: corrections },
+    precision: INTENTS.map((intent) => {
+      const r = reviewed.find((x) => x.intent === intent);
+      const n = r?.reviewed ?? 0;
+      const unchanged = r?.unchanged ?? 0;
+      return { intent, reviewed: n, unchanged, precision: n >= PRECISION_MIN_REVIEWS ? round(unchanged / n, 4) : null };
+    }),
+    precisionMinReviews: PRECISION_MIN_REVIEWS,
     perceptionGap: perceptionGap(posts, byIntent),
   };
 }

@@ -574,7 +574,7 @@ export interface IIntentCorrectionsInPeriodQuery {
   result: IIntentCorrectionsInPeriodResult;
 }
 
-const intentCorrectionsInPeriodIR: any = {"usedParamSet":{"workspaceId":true,"from":true,"to":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":234,"b":246}]},{"name":"from","required":true,"transform":{"type":"scalar"},"locs":[{"a":269,"b":274}]},{"name":"to","required":true,"transform":{"type":"scalar"},"locs":[{"a":342,"b":345}]}],"statement":"SELECT COALESCE(c.previous_intent, 'unclassified') AS \"from!\", c.intent AS \"to\", count(*)::int AS \"n!\"\n  FROM intent_correction c JOIN workspace w ON w.id = c.workspace_id JOIN message m ON m.id = c.message_id\n WHERE c.workspace_id = :workspaceId! AND m.created_at >= (:from!::date::timestamp AT TIME ZONE w.timezone)\n   AND m.created_at < ((:to!::date + 1)::timestamp AT TIME ZONE w.timezone)\n GROUP BY 1, 2 ORDER BY 3 DESC                                                  "};
+const intentCorrectionsInPeriodIR: any = {"usedParamSet":{"workspaceId":true,"from":true,"to":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":234,"b":246}]},{"name":"from","required":true,"transform":{"type":"scalar"},"locs":[{"a":269,"b":274}]},{"name":"to","required":true,"transform":{"type":"scalar"},"locs":[{"a":342,"b":345}]}],"statement":"SELECT COALESCE(c.previous_intent, 'unclassified') AS \"from!\", c.intent AS \"to\", count(*)::int AS \"n!\"\n  FROM intent_correction c JOIN workspace w ON w.id = c.workspace_id JOIN message m ON m.id = c.message_id\n WHERE c.workspace_id = :workspaceId! AND m.created_at >= (:from!::date::timestamp AT TIME ZONE w.timezone)\n   AND m.created_at < ((:to!::date + 1)::timestamp AT TIME ZONE w.timezone)\n GROUP BY 1, 2 ORDER BY 3 DESC                                                                                                                                                                                                                                                                                            "};
 
 /**
  * Query generated from SQL:
@@ -583,10 +583,53 @@ const intentCorrectionsInPeriodIR: any = {"usedParamSet":{"workspaceId":true,"fr
  *   FROM intent_correction c JOIN workspace w ON w.id = c.workspace_id JOIN message m ON m.id = c.message_id
  *  WHERE c.workspace_id = :workspaceId! AND m.created_at >= (:from!::date::timestamp AT TIME ZONE w.timezone)
  *    AND m.created_at < ((:to!::date + 1)::timestamp AT TIME ZONE w.timezone)
- *  GROUP BY 1, 2 ORDER BY 3 DESC                                                  
+ *  GROUP BY 1, 2 ORDER BY 3 DESC                                                                                                                                                                                                                                                                                            
  * ```
  */
 export const intentCorrectionsInPeriod = new PreparedQuery<IIntentCorrectionsInPeriodParams,IIntentCorrectionsInPeriodResult>(intentCorrectionsInPeriodIR);
+
+
+/** 'IntentPrecision' parameters type */
+export interface IIntentPrecisionParams {
+  channel?: string | null | void;
+  from: DateOrString;
+  network?: string | null | void;
+  to: DateOrString;
+  workspaceId: string;
+}
+
+/** 'IntentPrecision' return type */
+export interface IIntentPrecisionResult {
+  intent: string;
+  reviewed: number;
+  unchanged: number;
+}
+
+/** 'IntentPrecision' query type */
+export interface IIntentPrecisionQuery {
+  params: IIntentPrecisionParams;
+  result: IIntentPrecisionResult;
+}
+
+const intentPrecisionIR: any = {"usedParamSet":{"workspaceId":true,"from":true,"to":true,"network":true,"channel":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":276,"b":288}]},{"name":"from","required":true,"transform":{"type":"scalar"},"locs":[{"a":527,"b":532}]},{"name":"to","required":true,"transform":{"type":"scalar"},"locs":[{"a":597,"b":600}]},{"name":"network","required":false,"transform":{"type":"scalar"},"locs":[{"a":657,"b":664},{"a":696,"b":703}]},{"name":"channel","required":false,"transform":{"type":"scalar"},"locs":[{"a":711,"b":718},{"a":760,"b":767}]}],"statement":"SELECT r.predicted AS \"intent!\", count(*)::int AS \"reviewed!\", count(*) FILTER (WHERE m.intent = r.predicted)::int AS \"unchanged!\"\n  FROM (SELECT DISTINCT ON (c.message_id) c.message_id, c.previous_intent AS predicted\n          FROM intent_correction c WHERE c.workspace_id = :workspaceId!\n         ORDER BY c.message_id, c.id) r\n  JOIN message m ON m.id = r.message_id\n  JOIN workspace w ON w.id = m.workspace_id\n  JOIN channel_account ca ON ca.id = m.channel_account_id\n WHERE r.predicted IS NOT NULL\n   AND m.created_at >= (:from!::date::timestamp AT TIME ZONE w.timezone) AND m.created_at < ((:to!::date + 1)::timestamp AT TIME ZONE w.timezone)\n   AND (:network::text IS NULL OR ca.network = :network) AND (:channel::uuid IS NULL OR m.channel_account_id = :channel)\n GROUP BY 1                                                  "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT r.predicted AS "intent!", count(*)::int AS "reviewed!", count(*) FILTER (WHERE m.intent = r.predicted)::int AS "unchanged!"
+ *   FROM (SELECT DISTINCT ON (c.message_id) c.message_id, c.previous_intent AS predicted
+ *           FROM intent_correction c WHERE c.workspace_id = :workspaceId!
+ *          ORDER BY c.message_id, c.id) r
+ *   JOIN message m ON m.id = r.message_id
+ *   JOIN workspace w ON w.id = m.workspace_id
+ *   JOIN channel_account ca ON ca.id = m.channel_account_id
+ *  WHERE r.predicted IS NOT NULL
+ *    AND m.created_at >= (:from!::date::timestamp AT TIME ZONE w.timezone) AND m.created_at < ((:to!::date + 1)::timestamp AT TIME ZONE w.timezone)
+ *    AND (:network::text IS NULL OR ca.network = :network) AND (:channel::uuid IS NULL OR m.channel_account_id = :channel)
+ *  GROUP BY 1                                                  
+ * ```
+ */
+export const intentPrecision = new PreparedQuery<IIntentPrecisionParams,IIntentPrecisionResult>(intentPrecisionIR);
 
 
 /** 'PostComments' parameters type */
@@ -791,6 +834,7 @@ export interface ILockInboundMessageParams {
 export interface ILockInboundMessageResult {
   id: string;
   intent: string | null;
+  sentiment: number | null;
 }
 
 /** 'LockInboundMessage' query type */
@@ -799,12 +843,12 @@ export interface ILockInboundMessageQuery {
   result: ILockInboundMessageResult;
 }
 
-const lockInboundMessageIR: any = {"usedParamSet":{"messageId":true,"workspaceId":true},"params":[{"name":"messageId","required":true,"transform":{"type":"scalar"},"locs":[{"a":57,"b":67}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":88,"b":100}]}],"statement":"SELECT id::text AS \"id!\", intent FROM message WHERE id = :messageId! AND workspace_id = :workspaceId! AND NOT is_from_account FOR UPDATE"};
+const lockInboundMessageIR: any = {"usedParamSet":{"messageId":true,"workspaceId":true},"params":[{"name":"messageId","required":true,"transform":{"type":"scalar"},"locs":[{"a":68,"b":78}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":99,"b":111}]}],"statement":"SELECT id::text AS \"id!\", intent, sentiment FROM message WHERE id = :messageId! AND workspace_id = :workspaceId! AND NOT is_from_account FOR UPDATE"};
 
 /**
  * Query generated from SQL:
  * ```
- * SELECT id::text AS "id!", intent FROM message WHERE id = :messageId! AND workspace_id = :workspaceId! AND NOT is_from_account FOR UPDATE
+ * SELECT id::text AS "id!", intent, sentiment FROM message WHERE id = :messageId! AND workspace_id = :workspaceId! AND NOT is_from_account FOR UPDATE
  * ```
  */
 export const lockInboundMessage = new PreparedQuery<ILockInboundMessageParams,ILockInboundMessageResult>(lockInboundMessageIR);
@@ -1040,5 +1084,68 @@ const threadsBehindFirstResponsesIR: any = {"usedParamSet":{"workspaceId":true,"
  * ```
  */
 export const threadsBehindFirstResponses = new PreparedQuery<IThreadsBehindFirstResponsesParams,IThreadsBehindFirstResponsesResult>(threadsBehindFirstResponsesIR);
+
+
+/** 'InsertSentimentCorrection' parameters type */
+export interface IInsertSentimentCorrectionParams {
+  messageId: NumberOrString;
+  previousSentiment?: number | null | void;
+  sentiment: string;
+  userId: string;
+  workspaceId: string;
+}
+
+/** 'InsertSentimentCorrection' return type */
+export interface IInsertSentimentCorrectionResult {
+  createdAt: Date;
+  id: string;
+  messageId: string;
+  previousSentiment: number | null;
+  sentiment: string;
+}
+
+/** 'InsertSentimentCorrection' query type */
+export interface IInsertSentimentCorrectionQuery {
+  params: IInsertSentimentCorrectionParams;
+  result: IInsertSentimentCorrectionResult;
+}
+
+const insertSentimentCorrectionIR: any = {"usedParamSet":{"workspaceId":true,"messageId":true,"userId":true,"previousSentiment":true,"sentiment":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":108,"b":120}]},{"name":"messageId","required":true,"transform":{"type":"scalar"},"locs":[{"a":123,"b":133}]},{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":136,"b":143}]},{"name":"previousSentiment","required":false,"transform":{"type":"scalar"},"locs":[{"a":146,"b":163}]},{"name":"sentiment","required":true,"transform":{"type":"scalar"},"locs":[{"a":166,"b":176}]}],"statement":"INSERT INTO sentiment_correction (workspace_id, message_id, user_id, previous_sentiment, sentiment)\nVALUES (:workspaceId!, :messageId!, :userId!, :previousSentiment, :sentiment!)\nRETURNING id::text AS \"id!\", message_id::text AS \"messageId!\", previous_sentiment AS \"previousSentiment\", sentiment, created_at AS \"createdAt\"                                                                                                              "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * INSERT INTO sentiment_correction (workspace_id, message_id, user_id, previous_sentiment, sentiment)
+ * VALUES (:workspaceId!, :messageId!, :userId!, :previousSentiment, :sentiment!)
+ * RETURNING id::text AS "id!", message_id::text AS "messageId!", previous_sentiment AS "previousSentiment", sentiment, created_at AS "createdAt"                                                                                                              
+ * ```
+ */
+export const insertSentimentCorrection = new PreparedQuery<IInsertSentimentCorrectionParams,IInsertSentimentCorrectionResult>(insertSentimentCorrectionIR);
+
+
+/** 'SetMessageSentiment' parameters type */
+export interface ISetMessageSentimentParams {
+  messageId: NumberOrString;
+  sentiment: number;
+}
+
+/** 'SetMessageSentiment' return type */
+export type ISetMessageSentimentResult = void;
+
+/** 'SetMessageSentiment' query type */
+export interface ISetMessageSentimentQuery {
+  params: ISetMessageSentimentParams;
+  result: ISetMessageSentimentResult;
+}
+
+const setMessageSentimentIR: any = {"usedParamSet":{"sentiment":true,"messageId":true},"params":[{"name":"sentiment","required":true,"transform":{"type":"scalar"},"locs":[{"a":31,"b":41}]},{"name":"messageId","required":true,"transform":{"type":"scalar"},"locs":[{"a":54,"b":64}]}],"statement":"UPDATE message SET sentiment = :sentiment! WHERE id = :messageId!"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * UPDATE message SET sentiment = :sentiment! WHERE id = :messageId!
+ * ```
+ */
+export const setMessageSentiment = new PreparedQuery<ISetMessageSentimentParams,ISetMessageSentimentResult>(setMessageSentimentIR);
 
 

@@ -15,7 +15,7 @@ export type ChannelsHealthRow = q.IChannelsHealthResult;
 export type DrillDownDbRow = q.IThreadsBehindCommentsResult;
 
 /**
- * All SQL of the reports and their intent corrections (reports.sql, typed by pgTyped in
+ * All SQL of the reports and their label corrections (reports.sql, typed by pgTyped in
  * reports.queries.ts). The report functions (*.report.ts) shape the rows into reports.
  */
 @Injectable()
@@ -89,6 +89,11 @@ export class ReportsRepository {
     return q.intentCorrectionsInPeriod.run({ workspaceId, from: p.from, to: p.to }, sqlClient(db));
   }
 
+  /** Reviewed messages per predicted intent (their label before the first review) and how many kept it. */
+  intentPrecision(workspaceId: string, p: ReportParams, db: Queryable = this.dataSource): Promise<q.IIntentPrecisionResult[]> {
+    return q.intentPrecision.run(scope(workspaceId, p), sqlClient(db));
+  }
+
   postComments(workspaceId: string, postId: string, db: Queryable = this.dataSource): Promise<q.IPostCommentsResult[]> {
     return q.postComments.run({ workspaceId, postId }, sqlClient(db));
   }
@@ -136,6 +141,18 @@ export class ReportsRepository {
   ): Promise<q.IInsertIntentCorrectionResult> {
     const [row] = await q.insertIntentCorrection.run(correction, sqlClient(db));
     return row;
+  }
+
+  async insertSentimentCorrection(
+    correction: { workspaceId: string; messageId: string; userId: string; previousSentiment: number | null; sentiment: string },
+    db: Queryable = this.dataSource,
+  ): Promise<q.IInsertSentimentCorrectionResult> {
+    const [row] = await q.insertSentimentCorrection.run(correction, sqlClient(db));
+    return row;
+  }
+
+  async setMessageSentiment(messageId: string, sentiment: number, db: Queryable = this.dataSource): Promise<void> {
+    await q.setMessageSentiment.run({ messageId, sentiment }, sqlClient(db));
   }
 
   async setMessageIntent(messageId: string, intent: string, db: Queryable = this.dataSource): Promise<void> {

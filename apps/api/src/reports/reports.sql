@@ -179,6 +179,24 @@ SELECT COALESCE(c.previous_intent, 'unclassified') AS "from!", c.intent AS "to",
    AND m.created_at < ((:to!::date + 1)::timestamp AT TIME ZONE w.timezone)
  GROUP BY 1, 2 ORDER BY 3 DESC;
 
+/*
+ * The classifier's measured precision per predicted intent: every message of the report's scope
+ * (message time in the period, like the corrections above; network, channel) that an agent
+ * reviewed, with the label it had before its first review, and whether it still has it.
+ */
+/* @name IntentPrecision */
+SELECT r.predicted AS "intent!", count(*)::int AS "reviewed!", count(*) FILTER (WHERE m.intent = r.predicted)::int AS "unchanged!"
+  FROM (SELECT DISTINCT ON (c.message_id) c.message_id, c.previous_intent AS predicted
+          FROM intent_correction c WHERE c.workspace_id = :workspaceId!
+         ORDER BY c.message_id, c.id) r
+  JOIN message m ON m.id = r.message_id
+  JOIN workspace w ON w.id = m.workspace_id
+  JOIN channel_account ca ON ca.id = m.channel_account_id
+ WHERE r.predicted IS NOT NULL
+   AND m.created_at >= (:from!::date::timestamp AT TIME ZONE w.timezone) AND m.created_at < ((:to!::date + 1)::timestamp AT TIME ZONE w.timezone)
+   AND (:network::text IS NULL OR ca.network = :network) AND (:channel::uuid IS NULL OR m.channel_account_id = :channel)
+ GROUP BY 1;
+
 /* The comment resonance of one post, all time. */
 /* @name PostComments */
 SELECT intent, sum(comments)::int AS "n!", sum(answered)::int AS "answered!", sum(sentiment_sum)::float8 AS "ssum!", sum(sentiment_n)::int AS "sn!"
@@ -236,7 +254,7 @@ SELECT t.id::text AS "thread_id!", t.network, t.channel_account_id, t.channel, t
 
 /* An inbound message of the workspace, locked until the correction's transaction ends. */
 /* @name LockInboundMessage */
-SELECT id::text AS "id!", intent FROM message WHERE id = :messageId! AND workspace_id = :workspaceId! AND NOT is_from_account FOR UPDATE;
+SELECT id::text AS "id!", intent, sentiment FROM message WHERE id = :messageId! AND workspace_id = :workspaceId! AND NOT is_from_account FOR UPDATE;
 
 /* @name InsertIntentCorrection */
 INSERT INTO intent_correction (workspace_id, message_id, user_id, previous_intent, intent)
@@ -291,3 +309,12 @@ SELECT e.thread_id::text AS "thread_id!", t.network, t.channel, co.name AS conta
    AND (:agent::text IS NULL OR COALESCE(e.agent_id::text, 'native') = :agent)
  ORDER BY e.day, e.thread_id
  LIMIT 500;
+
+/* @name InsertSentimentCorrection */
+INSERT INTO sentiment_correction (workspace_id, message_id, user_id, previous_sentiment, sentiment)
+VALUES (:workspaceId!, :messageId!, :userId!, :previousSentiment, :sentiment!)
+RETURNING id::text AS "id!", message_id::text AS "messageId!", previous_sentiment AS "previousSentiment", sentiment, created_at AS "createdAt";
+
+/* The score of a band a person chose (−1, 0, 1); the update marks the thread for the rollup job, as above. */
+/* @name SetMessageSentiment */
+UPDATE message SET sentiment = :sentiment! WHERE id = :messageId!;

@@ -2,6 +2,8 @@ import type { Intent } from '../domain';
 import type { Network } from '../networks';
 import type { ErrorCode } from '../records';
 import type { IsoDateTime } from './common';
+import type { MessageItem } from './messages';
+import type { SentimentBand } from './threads';
 
 /**
  * Shapes of GET /api/reports/* (apps/api/src/reports). Every report carries the definitions of
@@ -148,12 +150,31 @@ export interface PerceptionGapRow {
   gap: number;
 }
 
+/** Below this many reviewed messages of a predicted intent, its measured precision is not stated. */
+export const PRECISION_MIN_REVIEWS = 20;
+
+/**
+ * The classifier's precision for one intent, measured from agents' reviews: of the messages of the
+ * report (period, network, channel) it labelled `intent` and an agent reviewed (corrected or
+ * confirmed), the share whose label agents left as it was.
+ */
+export interface IntentPrecisionRow {
+  intent: Intent;
+  reviewed: number;
+  unchanged: number;
+  /** unchanged / reviewed (0…1); null below PRECISION_MIN_REVIEWS reviewed messages. */
+  precision: number | null;
+}
+
 /** GET /api/reports/intents */
 export interface IntentsReport {
   definitions: ReportDefinitions;
   params: ReportParams;
   rows: IntentsRow[];
   corrections: { total: number; changes: Array<{ from: string; to: string; n: number }> };
+  /** One row per intent, in INTENTS order. */
+  precision: IntentPrecisionRow[];
+  precisionMinReviews: number;
   perceptionGap: PerceptionGapRow[];
 }
 
@@ -209,6 +230,18 @@ export interface IntentCorrectionView {
   previousIntent: Intent | null;
   intent: Intent;
   createdAt: IsoDateTime;
+  /** The message as it is now (its intentReview names who corrected it). */
+  message: MessageItem;
+}
+
+/** 201 of POST /api/reports/sentiment/corrections */
+export interface SentimentCorrectionView {
+  id: string;
+  messageId: string;
+  previousSentiment: number | null;
+  sentiment: SentimentBand;
+  createdAt: IsoDateTime;
+  message: MessageItem;
 }
 
 /** What a drill-down lists the threads behind (GET /api/reports/drill-down). */

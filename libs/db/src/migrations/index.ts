@@ -16,6 +16,7 @@ import { WorkspaceTimezoneCheck1733660000000 } from './1733660000000-workspace-t
 import { AccessLinks1733700000000 } from './1733700000000-access-links';
 import { PerceptionGap1733800000000 } from './1733800000000-perception-gap';
 import { DrillDownIndex1733810000000 } from './1733810000000-drill-down-index';
+import { LabelCorrections1733820000000 } from './1733820000000-label-corrections';
 import { Notifications1733850000000 } from './1733850000000-notifications';
 import { Sla1733860000000 } from './1733860000000-sla';
 
@@ -39,6 +40,7 @@ export const MIGRATIONS = [
   AccessLinks1733700000000,
   PerceptionGap1733800000000,
   DrillDownIndex1733810000000,
+  LabelCorrections1733820000000,
   Notifications1733850000000,
   Sla1733860000000,
 ];

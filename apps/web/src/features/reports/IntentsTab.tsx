@@ -5,6 +5,7 @@ import { INTENTS } from '@resonance/contracts';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { ErrorState, LoadingState } from '../../shared/ui/states';
 import { useReport } from './get-report';
+import { IntentPrecision } from './IntentPrecision';
 import { CHART_COLORS as COLORS, Definitions, Kpi, NoData } from './parts';
 import type { ReportTabProps } from './report-filters';
 import { emptyWhere, trendOf } from './report-format';
@@ -83,6 +84,7 @@ export function IntentsTab({ filters, step, openDrill }: ReportTabProps) {
           </Table.Tbody>
         </Table>
       </Card>
+      <IntentPrecision report={report.data} />
       <Definitions definitions={d} title={t('reports.definition')} />
     </Stack>
   );
