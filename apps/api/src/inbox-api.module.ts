@@ -12,6 +12,7 @@ import { ValidationModule } from './common/validation.module';
 import { EventsModule } from './events/events.module';
 import { MessagesModule } from './messages/messages.module';
 import { NotesModule } from './notes/notes.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OnboardingModule } from './onboarding/onboarding.module';
 import { RepliesModule } from './replies/replies.module';
 import { SavedViewsModule } from './saved-views/saved-views.module';
@@ -31,6 +32,7 @@ import { UsersModule } from './users/users.module';
     MessagesModule,
     RepliesModule,
     NotesModule,
+    NotificationsModule,
     CannedResponsesModule,
     SavedViewsModule,
     UsersModule,

@@ -46,6 +46,8 @@ describe('internal notes', () => {
       threadId,
       author: { id: author.id, name: author.name },
       text: 'Customer is a VIP',
+      mentions: [],
+      editedAt: null,
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
     };
     expect(created.body).toEqual(expected);

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import type { Config } from '@resonance/config';
+import { cleanChildProcessEnv, type Config } from '@resonance/config';
 import { OUTBOUND_RECOVERY_AFTER_MS, OUTBOUND_RECOVERY_SWEEP_MS } from '@resonance/contracts';
 import { createQueueBackend, jobId, QueueName } from '@resonance/queue';
 import type { RunningSim } from '@resonance/sim';
@@ -82,8 +82,7 @@ describe('outbound work survives an api killed between commit and enqueue', () =
   /** The api as production runs it (its own process), armed to SIGKILL itself after the named commit. */
   const startApi = async (crashAfter: 'reply' | 'moderation') => {
     api = spawn(process.execPath, [join(__dirname, 'security', 'child', 'run-app.cjs'), 'api'], {
-      env: {
-        ...process.env,
+      env: cleanChildProcessEnv({
         NODE_ENV: 'test',
         LOG_LEVEL: process.env.DEBUG_CHILD ? 'info' : 'silent',
         DEMO_MODE: 'true',
@@ -94,7 +93,7 @@ describe('outbound work survives an api killed between commit and enqueue', () =
         API_HOST: '127.0.0.1',
         API_PORT: String(config.API_PORT),
         TEST_CRASH_AFTER_COMMIT: crashAfter,
-      },
+      }),
       stdio: process.env.DEBUG_CHILD ? 'inherit' : 'ignore',
     });
     await waitFor(async () => ((await fetch(`${apiUrl}/api/health`)).ok ? true : undefined), 60_000, 'the api child to answer');

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
+import { cleanChildProcessEnv } from '@resonance/config';
 import { DEMO_FACEBOOK_APP, facebookEscape } from '@resonance/sim';
 import { createQueueBackend, prepareQueueBackend, QueueName, type IngestJob, type QueueBackend } from '@resonance/queue';
 import { createTestDatabase, makeChannel, makeWorkspace, testConfig, type TestDatabase } from '@resonance/testing';
@@ -67,8 +68,7 @@ describe('a webhook delivery taken by an api that dies before answering', () => 
 
   const startApi = async (crashAfter?: 'webhook') => {
     api = spawn(process.execPath, [join(__dirname, 'security', 'child', 'run-app.cjs'), 'api'], {
-      env: {
-        ...process.env,
+      env: cleanChildProcessEnv({
         NODE_ENV: 'test',
         LOG_LEVEL: 'silent',
         DEMO_MODE: 'true',
@@ -78,7 +78,7 @@ describe('a webhook delivery taken by an api that dies before answering', () => 
         API_HOST: '127.0.0.1',
         API_PORT: String(port),
         ...(crashAfter ? { TEST_CRASH_AFTER_COMMIT: crashAfter } : {}),
-      },
+      }),
       stdio: 'ignore',
     });
     await waitFor(async () => ((await fetch(`${apiUrl}/api/health`).catch(() => undefined))?.ok ? true : undefined), 60_000, 'the api child to answer');

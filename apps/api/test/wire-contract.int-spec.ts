@@ -128,5 +128,6 @@ describe('wire contract', () => {
     const row = report.rows.find((r) => r.channel === channelId)!;
     expect(row.last_synced_at).toBe('2026-12-01T10:00:00.123Z');
     expect(row.last_error_at).toBeNull();
+    if (row.next_sync_at !== null) expectIso(row.next_sync_at);
   });
 });

@@ -73,7 +73,8 @@ describe('reports in the browser (lead / analyst)', () => {
     await kpis.waitFor();
     // Two threads answered after 30 and 120 minutes: 2 responses, the nearest-rank median is 30 min.
     const text = (await kpis.textContent()) ?? '';
-    expect(text).toContain('First response time (per thread) = first response − first inbound message.');
+    // The definition in the UI's language, in a marketer's words (the formula is one click away).
+    expect(text).toContain('Wie lange Kundinnen und Kunden auf die erste Antwort in einer Unterhaltung gewartet haben.');
     expect(text).toMatch(/Antwortzeit · Anzahl\s*2/);
     await page.getByTestId('response-chart').locator('svg').first().waitFor();
     expect(await page.getByTestId('csv-export').getAttribute('href')).toContain('format=csv');
@@ -89,11 +90,15 @@ describe('reports in the browser (lead / analyst)', () => {
     const testId = (await link.getAttribute('data-testid')) ?? '';
     const intent = testId.replace('drill-', '');
     await link.click();
-    await page.waitForURL((url) => url.pathname === '/inbox' && url.searchParams.get('intent') === intent);
-    await page.getByTestId('thread-row').first().waitFor();
-    expect(await page.getByTestId('thread-row').count()).toBeGreaterThanOrEqual(1);
+    // The drill-down keeps the report's period and lists the conversations behind the intent's number.
+    await page.waitForURL(
+      (url) => url.pathname === '/reports/intents' && url.searchParams.get('drill') === 'intent' && url.searchParams.get('intent') === intent,
+    );
+    await page.getByTestId('drill-row').first().waitFor();
+    expect(await page.getByTestId('drill-row').count()).toBeGreaterThanOrEqual(1);
     // Analysts read the inbox but do not answer.
-    await page.getByTestId('thread-row').first().click();
+    await page.getByTestId('drill-row').first().getByRole('link').click();
+    await page.waitForURL((url) => url.pathname.startsWith('/inbox/'));
     await page.getByText('Analysten lesen den Posteingang').waitFor();
     expect(await page.getByTestId('composer').count()).toBe(0);
   });

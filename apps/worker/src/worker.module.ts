@@ -5,6 +5,7 @@ import { DatabaseModule } from '@resonance/db';
 import { QueueModule, type QueueBackend } from '@resonance/queue';
 import { IngestProcessor } from './ingest/ingest.processor';
 import { loggerOptions } from './logger';
+import { NotifyProcessor } from './notify/notify.processor';
 import { pipelineProviders } from './pipeline.providers';
 import { RetentionProcessor } from './retention/retention.processor';
 import { RollupProcessor } from './rollup/rollup.processor';
@@ -26,7 +27,7 @@ export class WorkerModule {
         DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.DATABASE_POOL_SIZE, applicationName: 'resonance-worker' }),
         QueueModule.forRoot(queue),
       ],
-      providers: [{ provide: CONFIG, useValue: config }, IngestProcessor, ...pipelineProviders(config), RollupProcessor, RetentionProcessor],
+      providers: [{ provide: CONFIG, useValue: config }, IngestProcessor, ...pipelineProviders(config), RollupProcessor, RetentionProcessor, NotifyProcessor],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import type { Config } from '@resonance/config';
+import { cleanChildProcessEnv, type Config } from '@resonance/config';
 import type { RunningSim } from '@resonance/sim';
 import { createQueueBackend, prepareQueueBackend } from '@resonance/queue';
 import { createTestDatabase, testConfig, type TestDatabase } from '@resonance/testing';
@@ -78,8 +78,7 @@ describe.each(['redis', 'postgres'] as const)('Facebook pipeline against the sim
       await simJson(sim, '/_sim/faults', { method: 'POST', body: { network: 'facebook', kind: 'slow', options: { delayMs: 700 } } });
       await simJson(sim, '/_sim/generate', { method: 'POST', body: { network: 'facebook', count: 300 } });
       child = spawn(process.execPath, [join(__dirname, 'child', 'run-worker.cjs')], {
-        env: {
-          ...process.env,
+        env: cleanChildProcessEnv({
           NODE_ENV: 'test',
           LOG_LEVEL: 'silent',
           DATABASE_URL: db.url,
@@ -92,7 +91,7 @@ describe.each(['redis', 'postgres'] as const)('Facebook pipeline against the sim
           SYNC_MAX_INTERVAL_MS: '2000',
           SYNC_LEASE_MS: '3000',
           RATE_LIMIT_MAX_DELAY_MS: '1000',
-        },
+        }),
         stdio: 'ignore',
       });
       // Killed in the middle of a sync run: it holds the channel's lease and has stored (and

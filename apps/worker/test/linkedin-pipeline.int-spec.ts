@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import type { Config } from '@resonance/config';
+import { cleanChildProcessEnv, type Config } from '@resonance/config';
 import type { RunningSim } from '@resonance/sim';
 import { createQueueBackend, prepareQueueBackend } from '@resonance/queue';
 import { createTestDatabase, testConfig, type TestDatabase } from '@resonance/testing';
@@ -74,8 +74,7 @@ describe('LinkedIn pipeline against the sim, with faults on', () => {
     await simJson(sim, '/_sim/faults', { method: 'POST', body: { network: 'linkedin', kind: 'slow', options: { delayMs: 500 } } });
     await simJson(sim, '/_sim/generate', { method: 'POST', body: { network: 'linkedin', count: 400 } });
     child = spawn(process.execPath, [join(__dirname, 'child', 'run-worker.cjs')], {
-      env: {
-        ...process.env,
+      env: cleanChildProcessEnv({
         ...WORKER_ENV,
         NODE_ENV: 'test',
         LOG_LEVEL: 'silent',
@@ -83,7 +82,7 @@ describe('LinkedIn pipeline against the sim, with faults on', () => {
         REDIS_URL: config.REDIS_URL ?? '',
         QUEUE_PREFIX: config.QUEUE_PREFIX,
         SIM_URL: sim.url,
-      },
+      }),
       stdio: 'ignore',
     });
     // Mid-run: the child holds the lease and has stored (and committed the cursors of) some posts'

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { Queue } from 'bullmq';
-import type { Config } from '@resonance/config';
+import { cleanChildProcessEnv, type Config } from '@resonance/config';
 import { createConnectorRegistry } from '@resonance/connectors';
 import { createQueueBackend, jobId, QueueName } from '@resonance/queue';
 import type { RunningSim } from '@resonance/sim';
@@ -63,8 +63,7 @@ describe('a reply whose worker was killed mid-send', () => {
     // Every network answer takes SIM_DELAY_MS: the worker is killed while it waits for one.
     await simJson(sim, '/_sim/faults', { method: 'POST', body: { network: 'facebook', kind: 'slow', options: { delayMs: SIM_DELAY_MS } } });
     child = spawn(process.execPath, [join(__dirname, 'child', 'run-worker.cjs')], {
-      env: {
-        ...process.env,
+      env: cleanChildProcessEnv({
         NODE_ENV: 'test',
         LOG_LEVEL: 'silent',
         DEMO_MODE: 'true',
@@ -73,7 +72,7 @@ describe('a reply whose worker was killed mid-send', () => {
         QUEUE_PREFIX: config.QUEUE_PREFIX,
         SIM_URL: sim.url,
         SYNC_INTERVAL_MS: '60000',
-      },
+      }),
       stdio: 'ignore',
     });
     const text = `Killed mid-send ${Date.now()}`;

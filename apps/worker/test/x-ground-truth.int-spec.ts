@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import type { Config } from '@resonance/config';
+import { cleanChildProcessEnv, type Config } from '@resonance/config';
 import { createConnectorRegistry, type Connector } from '@resonance/connectors';
 import type { Workspace } from '@resonance/db';
 import type { RunningSim } from '@resonance/sim';
@@ -94,8 +94,7 @@ describe('X against the sim: exactly once in, exactly once out, with faults on',
     await xFault(sim, { kind: 'slow', options: { delayMs: 600 } });
     await generateX(sim, 300);
     child = spawn(process.execPath, [join(__dirname, 'child', 'run-worker.cjs')], {
-      env: {
-        ...process.env,
+      env: cleanChildProcessEnv({
         NODE_ENV: 'test',
         LOG_LEVEL: 'silent',
         DATABASE_URL: db.url,
@@ -103,7 +102,7 @@ describe('X against the sim: exactly once in, exactly once out, with faults on',
         QUEUE_PREFIX: config.QUEUE_PREFIX,
         SIM_URL: sim.url,
         ...env,
-      },
+      }),
       stdio: 'ignore',
     });
     // Mid-run: it holds the lease and has stored (and committed) the account's own tweets, not yet the DMs.

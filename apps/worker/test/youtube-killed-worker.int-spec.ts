@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import type { Config } from '@resonance/config';
+import { cleanChildProcessEnv, type Config } from '@resonance/config';
 import { createConnectorRegistry } from '@resonance/connectors';
 import type { RunningSim } from '@resonance/sim';
 import { createTestDatabase, testConfig, type TestDatabase } from '@resonance/testing';
@@ -48,8 +48,7 @@ describe('YouTube sync survives a worker killed mid-page', () => {
     const channel = await connectDemoChannel(db.dataSource, config);
     await youtubeFault(sim, { kind: 'slow', options: { delayMs: 400 } });
     child = spawn(process.execPath, [join(__dirname, 'child', 'run-worker.cjs')], {
-      env: {
-        ...process.env,
+      env: cleanChildProcessEnv({
         NODE_ENV: 'test',
         LOG_LEVEL: 'silent',
         DATABASE_URL: db.url,
@@ -59,7 +58,7 @@ describe('YouTube sync survives a worker killed mid-page', () => {
         DEMO_MODE: 'true',
         SYNC_LEASE_MS: '3000',
         RATE_LIMIT_MAX_DELAY_MS: '0',
-      },
+      }),
       stdio: 'ignore',
     });
     // Mid-run: the child holds the lease and has stored (and committed) comment pages, but its

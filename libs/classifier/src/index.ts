@@ -5,4 +5,6 @@ export type { ClassScore, Evaluation, Prediction } from './evaluate';
 export { detectLanguage, type Language, LANGUAGES } from './text';
 export { polarity, type Polarity } from './lexicon';
 export { SENTIMENT_LABELS, type SentimentLabel } from './model-features';
-export { INTENT_TOPIC, TOPICS, postTopic, type Topic } from './post-topic';
+export { INTENT_TOPIC, TOPICS, postTopic, postTopicFeatures, topicIntents, type Topic } from './post-topic';
+export { MATCH_SIMILARITY, MAX_REVIEWED_TEXTS, MEMORY_WEIGHT, WorkspaceMemory, memoryFeatures } from './workspace-memory';
+export type { MemoryVotes, ReviewedText } from './workspace-memory';

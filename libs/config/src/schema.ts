@@ -224,6 +224,18 @@ export const configSchema = z.object({
    * recovery sweep exists for (apps/api/test/outbound-recovery.int-spec.ts).
    */
   TEST_CRASH_AFTER_COMMIT: z.enum(['reply', 'moderation', 'webhook']).optional(),
+  /**
+   * The SMTP server notification e-mails go through: `smtp://user:pass@host:587` (STARTTLS when the
+   * server offers it) or `smtps://user:pass@host:465` (TLS from the start); user and password
+   * percent-encoded. Unset: no e-mail is sent, and the dashboard says so in the notification settings.
+   */
+  SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+  /** The From of notification e-mails, e.g. `Resonance <inbox@muster.example>`. */
+  SMTP_FROM: z.string().min(3).default('Resonance <resonance@localhost>'),
+  /** How often the worker looks for SLA warnings to give and e-mails to send. */
+  NOTIFY_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  /** An SLA warning goes out this many minutes before a waiting thread's SLA is due. */
+  SLA_WARNING_MINUTES: z.coerce.number().int().min(1).max(1_440).default(15),
   /** Secret for session cookies and webhook state. Required in production. */
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 });

@@ -1,4 +1,5 @@
 import type { IDatabaseConnection } from '@pgtyped/runtime';
+import { Client, Pool, type FieldDef, type QueryArrayResult } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 
 /**
@@ -7,29 +8,73 @@ import { DataSource, type EntityManager } from 'typeorm';
  */
 export type Queryable = DataSource | EntityManager;
 
+/** What a statement runs on: the DataSource's pg Pool (one pooled connection per statement) or a transaction's connection. */
+type PgTarget = Pool | Client;
+
 /**
- * pgTyped's connection over TypeORM: `query(sql, bindings)` answering `{ rows, rowCount }`.
+ * pgTyped's connection over the DataSource's pg pool: `query(sql, bindings)` answering
+ * `{ rows, rowCount }` for every kind of statement (SELECT, INSERT/UPDATE/DELETE … RETURNING).
  *
- * It asks TypeORM's query runner for its structured result, so every statement answers the same
- * shape: plain `EntityManager.query()` answers UPDATE/DELETE … RETURNING with `[rows, count]` but
- * SELECT and INSERT with the rows alone (apps/worker/src/query-rows.ts worked around that). Inside
- * a transaction the manager's own runner is used, so the statement joins the caller's transaction;
- * otherwise a runner is taken from the pool for the one statement and handed back, exactly what
- * `DataSource.query()` does.
+ * Per statement it costs what the statement costs in `pg`, nothing of TypeORM's per-call machinery
+ * (docs/benchmarks.md, "Stop 22"):
+ * - Outside a transaction the statement goes to the DataSource's own pg Pool (`Pool.query` takes a
+ *   connection and hands it back), not through a TypeORM QueryRunner made for the one statement
+ *   (which built a runner, an EntityManager and a broadcaster, and awaited two subscriber rounds).
+ * - Inside a transaction it runs on the connection of the manager's query runner, so it joins the
+ *   caller's transaction; a manager whose transaction has ended is refused.
+ * - Result columns with pgTyped's nullability hints (`AS "id!"`, `AS "name?"`) come back under
+ *   their plain names, built once per row: rows are fetched as arrays and each becomes an object
+ *   with the stripped names. pgTyped's own fallback renames by `delete` on every row, which turned
+ *   each row object into a slow dictionary (a 51-row thread page cost ~3× the CPU to build, map
+ *   and serialise); with the names already plain it finds nothing to rename.
  */
 export function sqlClient(db: Queryable): IDatabaseConnection {
-  const manager = db instanceof DataSource ? db.manager : db;
   return {
     async query(sql: string, bindings: unknown[]) {
-      const own = manager.queryRunner;
-      if (own?.isReleased) throw new Error('the transaction of this EntityManager has already ended');
-      const runner = own ?? manager.dataSource.createQueryRunner();
-      try {
-        const result = await runner.query(sql, bindings, true);
-        return { rows: result.records ?? [], rowCount: result.affected ?? 0 };
-      } finally {
-        if (!own) await runner.release();
-      }
+      const target = await targetOf(db);
+      const result = await target.query<unknown[]>({ text: sql, values: bindings, rowMode: 'array' });
+      return { rows: rowObjects(result), rowCount: result.rowCount ?? 0 };
     },
   };
+}
+
+/** The pg Pool or the transaction's pg connection a statement of `db` runs on. */
+async function targetOf(db: Queryable): Promise<PgTarget> {
+  const manager = db instanceof DataSource ? db.manager : db;
+  const runner = manager.queryRunner;
+  if (runner) {
+    if (runner.isReleased) throw new Error('the transaction of this EntityManager has already ended');
+    // The runner's connection (connect() answers the one it holds, or takes one the first time).
+    const connection: unknown = await runner.connect();
+    if (connection instanceof Client) return connection;
+    throw new Error('sqlClient: the query runner holds no pg connection (is the DataSource PostgreSQL?)');
+  }
+  const driver = manager.dataSource.driver;
+  const pool: unknown = 'master' in driver ? driver.master : undefined;
+  if (pool instanceof Pool) return pool;
+  throw new Error('sqlClient: the DataSource has no pg pool (is it PostgreSQL, and initialized?)');
+}
+
+/** The rows of an array-mode result as objects keyed by the column names without pgTyped's `!`/`?` hint. */
+function rowObjects(result: QueryArrayResult<unknown[]>): Array<Record<string, unknown>> {
+  const { rows, fields } = result;
+  if (!rows.length) return [];
+  const names = fields.map(plainName);
+  // Every row starts as a copy of one object with all the keys (as pg builds its own rows), so all
+  // rows share one shape and stay fast-property objects.
+  const empty: Record<string, unknown> = {};
+  for (const name of names) empty[name] = null;
+  const objects = new Array<Record<string, unknown>>(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const values = rows[r];
+    const row = { ...empty };
+    for (let i = 0; i < names.length; i++) row[names[i]] = values[i];
+    objects[r] = row;
+  }
+  return objects;
+}
+
+function plainName(field: FieldDef): string {
+  const last = field.name[field.name.length - 1];
+  return last === '!' || last === '?' ? field.name.slice(0, -1) : field.name;
 }

@@ -29,6 +29,22 @@ describe('sqlClient', () => {
     ]);
   });
 
+  it('answers columns named with pgTyped’s nullability hints under their plain names, in the order of the statement', async () => {
+    const answer = await sqlClient(db.dataSource).query(`SELECT id AS "id!", NULL::text AS "note?", n, 'a?b' AS "mid?dle" FROM counter ORDER BY id`, []);
+    expect(answer.rows).toEqual([
+      { id: 1, note: null, n: 10, 'mid?dle': 'a?b' },
+      { id: 2, note: null, n: 20, 'mid?dle': 'a?b' },
+    ]);
+    expect(answer.rows.map((row: object) => Object.keys(row))).toEqual([
+      ['id', 'note', 'n', 'mid?dle'],
+      ['id', 'note', 'n', 'mid?dle'],
+    ]);
+  });
+
+  it('answers a statement without result columns (SET) with no rows', async () => {
+    expect(await sqlClient(db.dataSource).query(`SET application_name = 'sql-client-test'`, [])).toEqual({ rows: [], rowCount: 0 });
+  });
+
   it('answers DELETE without RETURNING with no rows and the count it deleted', async () => {
     expect(await sqlClient(db.dataSource).query(`DELETE FROM counter WHERE id = $1`, [1])).toEqual({ rows: [], rowCount: 1 });
   });

@@ -25,4 +25,8 @@ export const jobId = {
   rollupDrain: () => 'rollup-drain',
   /** The maintenance queue's retention scheduler: one purge an hour across all workers. */
   retentionPurge: () => 'retention-purge',
+  /** The notify queue's one scheduler: SLA warnings and the e-mails due, across all workers. */
+  notifySweep: () => 'notify-sweep',
+  /** The one e-mail of a notification: a second enqueue (the next sweep, another worker) adds nothing. */
+  notifyEmail: (notificationId: string) => `notify-email-${notificationId}`,
 } as const;

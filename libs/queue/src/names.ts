@@ -12,6 +12,8 @@ export const QueueName = {
   Rollup: 'rollup',
   /** Periodic housekeeping on a job scheduler (the retention purge), one run at a time across workers. */
   Maintenance: 'maintenance',
+  /** Notifications: the sweep (SLA warnings, e-mails due) on a job scheduler, and one e-mail per notification. */
+  Notify: 'notify',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 export const QUEUE_NAMES: QueueName[] = Object.values(QueueName);
@@ -55,10 +57,22 @@ export interface RollupJob {
 export type MaintenanceJob = Record<string, never>;
 export const RETENTION_JOB_NAME = 'retention';
 
+/**
+ * The notify queue: job name 'sweep' (the scheduler; no data) gives SLA warnings and queues the
+ * e-mails due; job name 'email' sends one notification's e-mail, job id `notify-email-<id>`.
+ */
+export interface NotifyEmailJob {
+  notificationId: string;
+}
+export type NotifyJob = NotifyEmailJob | Record<string, never>;
+export const NOTIFY_SWEEP_JOB_NAME = 'sweep';
+export const NOTIFY_EMAIL_JOB_NAME = 'email';
+
 export interface JobPayloads {
   sync: SyncJob;
   ingest: IngestJob;
   outbound: OutboundJob;
   rollup: RollupJob;
   maintenance: MaintenanceJob;
+  notify: NotifyJob;
 }

@@ -3,3 +3,5 @@ export type { TestDatabase } from './database';
 export { testConfig } from './config';
 export { makeWorkspace, makeUser, makeChannel } from './factories';
 export { objectAtRedactPath, loggedLine, leakedRedactPaths } from './log-redaction';
+export { startTestSmtpServer, decodeHeader } from './smtp';
+export type { ReceivedMail, TestSmtpServer } from './smtp';

@@ -3,6 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { isBigintId, isUuid } from '../common/ids';
 import { toMessageItem } from '../messages/message-item';
 import { MessagesRepository } from '../messages/messages.repository';
+import { toNotificationItem } from '../notifications/notification-item';
+import { NotificationsRepository } from '../notifications/notifications.repository';
 import { toThreadItem } from '../threads/thread-item';
 import { ThreadsRepository } from '../threads/threads.repository';
 import type { WorkspaceEvent } from './live-event';
@@ -12,7 +14,8 @@ export const MAX_MESSAGES_PER_NOTIFICATION = 200;
 
 type DbNotification =
   | { kind: 'messages.inserted'; workspaceId: string; from: string; to: string; count: number }
-  | { kind: 'messages.updated'; workspaceId: string; ids: string[]; count: number };
+  | { kind: 'messages.updated'; workspaceId: string; ids: string[]; count: number }
+  | { kind: 'notifications.inserted'; workspaceId: string; ids: string[]; count: number };
 
 /** Turns the database triggers' notifications into live events (two queries per notification). */
 @Injectable()
@@ -20,12 +23,24 @@ export class DbChanges {
   constructor(
     @Inject(MessagesRepository) private readonly messages: MessagesRepository,
     @Inject(ThreadsRepository) private readonly threads: ThreadsRepository,
+    @Inject(NotificationsRepository) private readonly notifications: NotificationsRepository,
   ) {}
 
   async toEvents(payload: string): Promise<WorkspaceEvent[]> {
     const n = JSON.parse(payload) as DbNotification;
     if (!isUuid(n.workspaceId)) return [];
     const base = { workspaceId: n.workspaceId };
+    if (n.kind === 'notifications.inserted') {
+      if (!Array.isArray(n.ids) || !n.ids.every(isBigintId)) return [];
+      // Each goes to its recipient's streams only (EventsController); the bell refetches its count.
+      return (await this.notifications.byIds(n.workspaceId, n.ids)).map((row) => ({
+        ...base,
+        eventId: randomUUID(),
+        type: 'notification.created',
+        userId: row.userId,
+        notification: toNotificationItem(row),
+      }));
+    }
     if (n.count > MAX_MESSAGES_PER_NOTIFICATION) return [{ ...base, eventId: randomUUID(), type: 'inbox.changed', count: n.count }];
     if (n.kind === 'messages.inserted' && isBigintId(n.from) && isBigintId(n.to)) {
       const messages = (await this.messages.itemsInIdRange(n.workspaceId, n.from, n.to, MAX_MESSAGES_PER_NOTIFICATION + 1)).map(toMessageItem);

@@ -136,7 +136,7 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
 
 /** Keeps a too-large event under the NOTIFY limit: long texts shortened, else a refetch hint. */
 function shrink(event: WorkspaceEvent): WorkspaceEvent {
-  if (event.type === 'note.created') return { ...event, note: { ...event.note, text: event.note.text.slice(0, 1_000) } };
+  if (event.type === 'note.created' || event.type === 'note.updated') return { ...event, note: { ...event.note, text: event.note.text.slice(0, 1_000) } };
   if (event.type === 'thread.updated') {
     return { ...event, thread: { ...event.thread, tags: event.thread.tags.slice(0, 20), lastMessagePreview: event.thread.lastMessagePreview.slice(0, 200) } };
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { interval, map, merge, of, takeUntil, type Observable } from 'rxjs';
+import { filter, interval, map, merge, of, takeUntil, type Observable } from 'rxjs';
 import { PRESENCE_STATES, type PresenceEntry, type PresenceRequest, type PresenceState, type UserRef } from '@resonance/contracts';
 import { ALL_ROLES, type AuthUser } from '../auth/auth.types';
 import { Authenticated, CurrentUser } from '../auth/decorators';
@@ -44,7 +44,8 @@ export class EventsController {
     description:
       'Each event has `id:` (uuid), `event:` (its type) and `data:` (JSON with the same `type`). Types: ' +
       '`ready` {presence} first; `message.created` {threadId, message}; `message.updated` {threadId, message} ' +
-      '(delivery results, edits, hide/delete); `thread.updated` {threadId, thread}; `note.created` {threadId, note}; ' +
+      '(delivery results, edits, hide/delete); `thread.updated` {threadId, thread}; `note.created` / `note.updated` {threadId, note}; `note.deleted` {threadId, noteId}; ' +
+      '`notification.created` {userId, notification} (to that user only); ' +
       '`presence` {threadId, user, state: viewing|typing|left, expiresAt}; `inbox.changed` {count} (refetch); ' +
       '`ping` every 15 s. The stream ends when its session does (logout, password change, deactivation, ' +
       'role change, expiry); the dashboard then reconnects and is checked again.',
@@ -52,7 +53,11 @@ export class EventsController {
   events(@CurrentUser() user: AuthUser): Observable<MessageEvent> {
     return merge(
       of({ type: 'ready', data: { type: 'ready', presence: this.bus.presenceOf(user.workspaceId) } }),
-      this.bus.stream(user.workspaceId).pipe(map(({ workspaceId: _, eventId, ...event }) => ({ id: eventId, type: event.type, data: event }))),
+      this.bus.stream(user.workspaceId).pipe(
+        // A notification is its recipient's alone.
+        filter((e) => e.type !== 'notification.created' || e.userId === user.id),
+        map(({ workspaceId: _, eventId, ...event }) => ({ id: eventId, type: event.type, data: event })),
+      ),
       interval(HEARTBEAT_MS).pipe(map(() => ({ type: 'ping', data: { type: 'ping' } }))),
     ).pipe(takeUntil(this.sessionStreams.endOf(user)));
   }

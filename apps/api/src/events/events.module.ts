@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { MessagesModule } from '../messages/messages.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { ThreadsModule } from '../threads/threads.module';
 import { DbChanges } from './db-changes';
 import { EventBus } from './event-bus';
@@ -9,7 +10,7 @@ import { SessionStreams } from './session-streams';
 
 @Global()
 @Module({
-  imports: [ThreadsModule, MessagesModule],
+  imports: [ThreadsModule, MessagesModule, NotificationsModule],
   controllers: [EventsController],
   providers: [EventBus, DbChanges, SessionStreams, EventsRepository],
   exports: [EventBus],

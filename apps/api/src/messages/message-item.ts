@@ -9,6 +9,7 @@ import {
   type Attachment,
   type MessageActionSummary,
   type MessageAuthor,
+  type LabelReview,
   type MessageItem,
 } from '@resonance/contracts';
 import { oneOf, oneOfOrNull } from '../common/narrow';
@@ -47,6 +48,14 @@ export interface MessageItemRow {
   lastActionState: string | null;
   lastActionError: string | null;
   lastActionCreatedAt: Date | null;
+  intentReviewAt: Date | null;
+  intentReviewChanged: boolean | null;
+  intentReviewById: string | null;
+  intentReviewByName: string | null;
+  sentimentReviewAt: Date | null;
+  sentimentReviewChanged: boolean | null;
+  sentimentReviewById: string | null;
+  sentimentReviewByName: string | null;
 }
 
 /** message.attachments (jsonb, written by ingest as [{type, url}]): the entries of that shape, or null. */
@@ -80,6 +89,12 @@ function lastActionOf(row: MessageItemRow): MessageActionSummary | null {
   };
 }
 
+/** The newest review of a label (both columns from a LEFT JOIN: absent when nobody reviewed it). */
+function reviewOf(at: Date | null, changed: boolean | null, byId: string | null, byName: string | null): LabelReview | null {
+  if (at === null) return null;
+  return { by: byId !== null && byName !== null ? { id: byId, name: byName } : null, at: toIso(at), changed: changed ?? true };
+}
+
 /** The one place a message row becomes the wire's MessageItem: author and last action nested, text columns narrowed, times as ISO strings. */
 export function toMessageItem(row: MessageItemRow): MessageItem {
   return {
@@ -99,6 +114,8 @@ export function toMessageItem(row: MessageItemRow): MessageItem {
     deliveryErrorCode: deliveryErrorCodeOf(row.deliveryError),
     intent: oneOfOrNull(INTENTS, row.intent, 'message.intent'),
     sentiment: row.sentiment,
+    intentReview: reviewOf(row.intentReviewAt, row.intentReviewChanged, row.intentReviewById, row.intentReviewByName),
+    sentimentReview: reviewOf(row.sentimentReviewAt, row.sentimentReviewChanged, row.sentimentReviewById, row.sentimentReviewByName),
     hidden: row.hidden,
     deleted: row.deleted,
     liked: row.liked,

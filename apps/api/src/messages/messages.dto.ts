@@ -9,6 +9,7 @@ import {
   type DeliveryState,
   type HandledAction,
   type Intent,
+  type LabelReview,
   type MessageActionSummary,
   type MessageAuthor,
   type MessageDirection,
@@ -35,6 +36,14 @@ export class MessageItemView implements MessageItem {
   deliveryErrorCode!: DeliveryErrorCode | null;
   @ApiProperty({ enum: INTENTS, nullable: true }) intent!: Intent | null;
   @ApiProperty({ nullable: true, type: Number }) sentiment!: number | null;
+  @ApiProperty({
+    type: Object,
+    nullable: true,
+    description: 'newest agent review of the intent: {by: {id, name} | null, at, changed} (changed false: confirmed)',
+  })
+  intentReview!: LabelReview | null;
+  @ApiProperty({ type: Object, nullable: true, description: 'newest agent review of the sentiment band: {by, at, changed}' })
+  sentimentReview!: LabelReview | null;
   @ApiProperty() hidden!: boolean;
   @ApiProperty() deleted!: boolean;
   @ApiProperty({ description: 'liked by the account from the inbox' }) liked!: boolean;

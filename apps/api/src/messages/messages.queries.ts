@@ -34,6 +34,10 @@ export interface IMessageItemsByIdsResult {
   hidden: boolean;
   id: string;
   intent: string | null;
+  intentReviewAt: Date | null;
+  intentReviewById: string | null;
+  intentReviewByName: string | null;
+  intentReviewChanged: boolean | null;
   isFromAccount: boolean;
   lastActionAction: string | null;
   lastActionCreatedAt: Date | null;
@@ -43,6 +47,10 @@ export interface IMessageItemsByIdsResult {
   liked: boolean;
   parentExternalId: string | null;
   sentiment: number | null;
+  sentimentReviewAt: Date | null;
+  sentimentReviewById: string | null;
+  sentimentReviewByName: string | null;
+  sentimentReviewChanged: boolean | null;
   text: string;
   threadId: string;
   url: string | null;
@@ -54,7 +62,7 @@ export interface IMessageItemsByIdsQuery {
   result: IMessageItemsByIdsResult;
 }
 
-const messageItemsByIdsIR: any = {"usedParamSet":{"workspaceId":true,"ids":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1201,"b":1213}]},{"name":"ids","required":true,"transform":{"type":"scalar"},"locs":[{"a":1230,"b":1234}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"threadId!\", m.direction, m.is_from_account AS \"isFromAccount\",\n       m.external_id AS \"externalId\", m.parent_external_id AS \"parentExternalId\",\n       au.id AS \"authorUserId?\", au.name AS \"authorUserName?\",\n       ac.id::text AS \"authorContactId?\", ac.name AS \"authorContactName?\", ac.handle AS \"authorContactHandle?\",\n       ac.avatar_url AS \"authorContactAvatarUrl?\",\n       m.text, m.url, m.attachments, m.created_at AS \"createdAt\", m.delivery, m.delivery_error AS \"deliveryError\",\n       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS \"handledAction\",\n       la.id::text AS \"lastActionId?\", la.action AS \"lastActionAction?\", la.state AS \"lastActionState?\",\n       la.error AS \"lastActionError?\", la.created_at AS \"lastActionCreatedAt?\"\n  FROM message m\n  LEFT JOIN users au ON au.id = m.author_user_id\n  LEFT JOIN contact ac ON ac.id = m.author_contact_id\n  -- the newest like/hide/delete request on the message\n  LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a\n                      WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true\n WHERE m.workspace_id = :workspaceId! AND m.id = ANY(:ids!::bigint[])\n ORDER BY m.created_at, m.id LIMIT 500                                                                                         "};
+const messageItemsByIdsIR: any = {"usedParamSet":{"workspaceId":true,"ids":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":2536,"b":2548}]},{"name":"ids","required":true,"transform":{"type":"scalar"},"locs":[{"a":2565,"b":2569}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"threadId!\", m.direction, m.is_from_account AS \"isFromAccount\",\n       m.external_id AS \"externalId\", m.parent_external_id AS \"parentExternalId\",\n       au.id AS \"authorUserId?\", au.name AS \"authorUserName?\",\n       ac.id::text AS \"authorContactId?\", ac.name AS \"authorContactName?\", ac.handle AS \"authorContactHandle?\",\n       ac.avatar_url AS \"authorContactAvatarUrl?\",\n       m.text, m.url, m.attachments, m.created_at AS \"createdAt\", m.delivery, m.delivery_error AS \"deliveryError\",\n       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS \"handledAction\",\n       la.id::text AS \"lastActionId?\", la.action AS \"lastActionAction?\", la.state AS \"lastActionState?\",\n       la.error AS \"lastActionError?\", la.created_at AS \"lastActionCreatedAt?\",\n       ir.created_at AS \"intentReviewAt?\", ir.changed AS \"intentReviewChanged?\", ir.user_id AS \"intentReviewById?\", ir.name AS \"intentReviewByName?\",\n       sr.created_at AS \"sentimentReviewAt?\", sr.changed AS \"sentimentReviewChanged?\", sr.user_id AS \"sentimentReviewById?\",\n       sr.name AS \"sentimentReviewByName?\"\n  FROM message m\n  LEFT JOIN users au ON au.id = m.author_user_id\n  LEFT JOIN contact ac ON ac.id = m.author_contact_id\n  -- the newest like/hide/delete request on the message\n  LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a\n                      WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true\n  -- the newest review of each label (a change, or a confirmation when the label stayed)\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_intent IS DISTINCT FROM c.intent AS changed, u.id AS user_id, u.name\n                       FROM intent_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) ir ON true\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_sentiment IS NULL OR c.sentiment <> CASE WHEN c.previous_sentiment < -0.25 THEN 'negative'\n                                                                                          WHEN c.previous_sentiment > 0.25 THEN 'positive'\n                                                                                          ELSE 'neutral' END AS changed,\n                            u.id AS user_id, u.name\n                       FROM sentiment_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) sr ON true\n WHERE m.workspace_id = :workspaceId! AND m.id = ANY(:ids!::bigint[])\n ORDER BY m.created_at, m.id LIMIT 500                                                                                         "};
 
 /**
  * Query generated from SQL:
@@ -67,13 +75,26 @@ const messageItemsByIdsIR: any = {"usedParamSet":{"workspaceId":true,"ids":true}
  *        m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
  *        m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
  *        la.id::text AS "lastActionId?", la.action AS "lastActionAction?", la.state AS "lastActionState?",
- *        la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?"
+ *        la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?",
+ *        ir.created_at AS "intentReviewAt?", ir.changed AS "intentReviewChanged?", ir.user_id AS "intentReviewById?", ir.name AS "intentReviewByName?",
+ *        sr.created_at AS "sentimentReviewAt?", sr.changed AS "sentimentReviewChanged?", sr.user_id AS "sentimentReviewById?",
+ *        sr.name AS "sentimentReviewByName?"
  *   FROM message m
  *   LEFT JOIN users au ON au.id = m.author_user_id
  *   LEFT JOIN contact ac ON ac.id = m.author_contact_id
  *   -- the newest like/hide/delete request on the message
  *   LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a
  *                       WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true
+ *   -- the newest review of each label (a change, or a confirmation when the label stayed)
+ *   LEFT JOIN LATERAL (SELECT c.created_at, c.previous_intent IS DISTINCT FROM c.intent AS changed, u.id AS user_id, u.name
+ *                        FROM intent_correction c LEFT JOIN users u ON u.id = c.user_id
+ *                       WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) ir ON true
+ *   LEFT JOIN LATERAL (SELECT c.created_at, c.previous_sentiment IS NULL OR c.sentiment <> CASE WHEN c.previous_sentiment < -0.25 THEN 'negative'
+ *                                                                                           WHEN c.previous_sentiment > 0.25 THEN 'positive'
+ *                                                                                           ELSE 'neutral' END AS changed,
+ *                             u.id AS user_id, u.name
+ *                        FROM sentiment_correction c LEFT JOIN users u ON u.id = c.user_id
+ *                       WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) sr ON true
  *  WHERE m.workspace_id = :workspaceId! AND m.id = ANY(:ids!::bigint[])
  *  ORDER BY m.created_at, m.id LIMIT 500                                                                                         
  * ```
@@ -108,6 +129,10 @@ export interface IMessageItemsInIdRangeResult {
   hidden: boolean;
   id: string;
   intent: string | null;
+  intentReviewAt: Date | null;
+  intentReviewById: string | null;
+  intentReviewByName: string | null;
+  intentReviewChanged: boolean | null;
   isFromAccount: boolean;
   lastActionAction: string | null;
   lastActionCreatedAt: Date | null;
@@ -117,6 +142,10 @@ export interface IMessageItemsInIdRangeResult {
   liked: boolean;
   parentExternalId: string | null;
   sentiment: number | null;
+  sentimentReviewAt: Date | null;
+  sentimentReviewById: string | null;
+  sentimentReviewByName: string | null;
+  sentimentReviewChanged: boolean | null;
   text: string;
   threadId: string;
   url: string | null;
@@ -128,7 +157,7 @@ export interface IMessageItemsInIdRangeQuery {
   result: IMessageItemsInIdRangeResult;
 }
 
-const messageItemsInIdRangeIR: any = {"usedParamSet":{"workspaceId":true,"fromId":true,"toId":true,"limit":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1201,"b":1213}]},{"name":"fromId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1232,"b":1239}]},{"name":"toId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1253,"b":1258}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":1303,"b":1309}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"threadId!\", m.direction, m.is_from_account AS \"isFromAccount\",\n       m.external_id AS \"externalId\", m.parent_external_id AS \"parentExternalId\",\n       au.id AS \"authorUserId?\", au.name AS \"authorUserName?\",\n       ac.id::text AS \"authorContactId?\", ac.name AS \"authorContactName?\", ac.handle AS \"authorContactHandle?\",\n       ac.avatar_url AS \"authorContactAvatarUrl?\",\n       m.text, m.url, m.attachments, m.created_at AS \"createdAt\", m.delivery, m.delivery_error AS \"deliveryError\",\n       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS \"handledAction\",\n       la.id::text AS \"lastActionId?\", la.action AS \"lastActionAction?\", la.state AS \"lastActionState?\",\n       la.error AS \"lastActionError?\", la.created_at AS \"lastActionCreatedAt?\"\n  FROM message m\n  LEFT JOIN users au ON au.id = m.author_user_id\n  LEFT JOIN contact ac ON ac.id = m.author_contact_id\n  -- the newest like/hide/delete request on the message\n  LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a\n                      WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true\n WHERE m.workspace_id = :workspaceId! AND m.id BETWEEN :fromId!::bigint AND :toId!::bigint\n ORDER BY m.created_at, m.id LIMIT :limit!                                                                                                                                                                                                            "};
+const messageItemsInIdRangeIR: any = {"usedParamSet":{"workspaceId":true,"fromId":true,"toId":true,"limit":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":2536,"b":2548}]},{"name":"fromId","required":true,"transform":{"type":"scalar"},"locs":[{"a":2567,"b":2574}]},{"name":"toId","required":true,"transform":{"type":"scalar"},"locs":[{"a":2588,"b":2593}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":2638,"b":2644}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"threadId!\", m.direction, m.is_from_account AS \"isFromAccount\",\n       m.external_id AS \"externalId\", m.parent_external_id AS \"parentExternalId\",\n       au.id AS \"authorUserId?\", au.name AS \"authorUserName?\",\n       ac.id::text AS \"authorContactId?\", ac.name AS \"authorContactName?\", ac.handle AS \"authorContactHandle?\",\n       ac.avatar_url AS \"authorContactAvatarUrl?\",\n       m.text, m.url, m.attachments, m.created_at AS \"createdAt\", m.delivery, m.delivery_error AS \"deliveryError\",\n       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS \"handledAction\",\n       la.id::text AS \"lastActionId?\", la.action AS \"lastActionAction?\", la.state AS \"lastActionState?\",\n       la.error AS \"lastActionError?\", la.created_at AS \"lastActionCreatedAt?\",\n       ir.created_at AS \"intentReviewAt?\", ir.changed AS \"intentReviewChanged?\", ir.user_id AS \"intentReviewById?\", ir.name AS \"intentReviewByName?\",\n       sr.created_at AS \"sentimentReviewAt?\", sr.changed AS \"sentimentReviewChanged?\", sr.user_id AS \"sentimentReviewById?\",\n       sr.name AS \"sentimentReviewByName?\"\n  FROM message m\n  LEFT JOIN users au ON au.id = m.author_user_id\n  LEFT JOIN contact ac ON ac.id = m.author_contact_id\n  -- the newest like/hide/delete request on the message\n  LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a\n                      WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true\n  -- the newest review of each label (a change, or a confirmation when the label stayed)\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_intent IS DISTINCT FROM c.intent AS changed, u.id AS user_id, u.name\n                       FROM intent_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) ir ON true\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_sentiment IS NULL OR c.sentiment <> CASE WHEN c.previous_sentiment < -0.25 THEN 'negative'\n                                                                                          WHEN c.previous_sentiment > 0.25 THEN 'positive'\n                                                                                          ELSE 'neutral' END AS changed,\n                            u.id AS user_id, u.name\n                       FROM sentiment_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) sr ON true\n WHERE m.workspace_id = :workspaceId! AND m.id BETWEEN :fromId!::bigint AND :toId!::bigint\n ORDER BY m.created_at, m.id LIMIT :limit!                                                                                                                                                                                                            "};
 
 /**
  * Query generated from SQL:
@@ -141,13 +170,26 @@ const messageItemsInIdRangeIR: any = {"usedParamSet":{"workspaceId":true,"fromId
  *        m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
  *        m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
  *        la.id::text AS "lastActionId?", la.action AS "lastActionAction?", la.state AS "lastActionState?",
- *        la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?"
+ *        la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?",
+ *        ir.created_at AS "intentReviewAt?", ir.changed AS "intentReviewChanged?", ir.user_id AS "intentReviewById?", ir.name AS "intentReviewByName?",
+ *        sr.created_at AS "sentimentReviewAt?", sr.changed AS "sentimentReviewChanged?", sr.user_id AS "sentimentReviewById?",
+ *        sr.name AS "sentimentReviewByName?"
  *   FROM message m
  *   LEFT JOIN users au ON au.id = m.author_user_id
  *   LEFT JOIN contact ac ON ac.id = m.author_contact_id
  *   -- the newest like/hide/delete request on the message
  *   LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a
  *                       WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true
+ *   -- the newest review of each label (a change, or a confirmation when the label stayed)
+ *   LEFT JOIN LATERAL (SELECT c.created_at, c.previous_intent IS DISTINCT FROM c.intent AS changed, u.id AS user_id, u.name
+ *                        FROM intent_correction c LEFT JOIN users u ON u.id = c.user_id
+ *                       WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) ir ON true
+ *   LEFT JOIN LATERAL (SELECT c.created_at, c.previous_sentiment IS NULL OR c.sentiment <> CASE WHEN c.previous_sentiment < -0.25 THEN 'negative'
+ *                                                                                           WHEN c.previous_sentiment > 0.25 THEN 'positive'
+ *                                                                                           ELSE 'neutral' END AS changed,
+ *                             u.id AS user_id, u.name
+ *                        FROM sentiment_correction c LEFT JOIN users u ON u.id = c.user_id
+ *                       WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) sr ON true
  *  WHERE m.workspace_id = :workspaceId! AND m.id BETWEEN :fromId!::bigint AND :toId!::bigint
  *  ORDER BY m.created_at, m.id LIMIT :limit!                                                                                                                                                                                                            
  * ```
@@ -183,6 +225,10 @@ export interface INewerMessageItemsByOthersResult {
   hidden: boolean;
   id: string;
   intent: string | null;
+  intentReviewAt: Date | null;
+  intentReviewById: string | null;
+  intentReviewByName: string | null;
+  intentReviewChanged: boolean | null;
   isFromAccount: boolean;
   lastActionAction: string | null;
   lastActionCreatedAt: Date | null;
@@ -192,6 +238,10 @@ export interface INewerMessageItemsByOthersResult {
   liked: boolean;
   parentExternalId: string | null;
   sentiment: number | null;
+  sentimentReviewAt: Date | null;
+  sentimentReviewById: string | null;
+  sentimentReviewByName: string | null;
+  sentimentReviewChanged: boolean | null;
   text: string;
   threadId: string;
   url: string | null;
@@ -203,7 +253,7 @@ export interface INewerMessageItemsByOthersQuery {
   result: INewerMessageItemsByOthersResult;
 }
 
-const newerMessageItemsByOthersIR: any = {"usedParamSet":{"workspaceId":true,"threadId":true,"afterId":true,"userId":true,"limit":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1201,"b":1213}]},{"name":"threadId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1233,"b":1242}]},{"name":"afterId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1255,"b":1263}]},{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1358,"b":1365}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":1403,"b":1409}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"threadId!\", m.direction, m.is_from_account AS \"isFromAccount\",\n       m.external_id AS \"externalId\", m.parent_external_id AS \"parentExternalId\",\n       au.id AS \"authorUserId?\", au.name AS \"authorUserName?\",\n       ac.id::text AS \"authorContactId?\", ac.name AS \"authorContactName?\", ac.handle AS \"authorContactHandle?\",\n       ac.avatar_url AS \"authorContactAvatarUrl?\",\n       m.text, m.url, m.attachments, m.created_at AS \"createdAt\", m.delivery, m.delivery_error AS \"deliveryError\",\n       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS \"handledAction\",\n       la.id::text AS \"lastActionId?\", la.action AS \"lastActionAction?\", la.state AS \"lastActionState?\",\n       la.error AS \"lastActionError?\", la.created_at AS \"lastActionCreatedAt?\"\n  FROM message m\n  LEFT JOIN users au ON au.id = m.author_user_id\n  LEFT JOIN contact ac ON ac.id = m.author_contact_id\n  -- the newest like/hide/delete request on the message\n  LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a\n                      WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true\n WHERE m.workspace_id = :workspaceId! AND m.thread_id = :threadId! AND m.id > :afterId!::bigint\n   AND NOT m.deleted AND (NOT m.is_from_account OR m.author_user_id IS DISTINCT FROM :userId!)\n ORDER BY m.created_at, m.id LIMIT :limit!                                                                                                                                                                                                 "};
+const newerMessageItemsByOthersIR: any = {"usedParamSet":{"workspaceId":true,"threadId":true,"afterId":true,"userId":true,"limit":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":2536,"b":2548}]},{"name":"threadId","required":true,"transform":{"type":"scalar"},"locs":[{"a":2568,"b":2577}]},{"name":"afterId","required":true,"transform":{"type":"scalar"},"locs":[{"a":2590,"b":2598}]},{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":2693,"b":2700}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":2738,"b":2744}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"threadId!\", m.direction, m.is_from_account AS \"isFromAccount\",\n       m.external_id AS \"externalId\", m.parent_external_id AS \"parentExternalId\",\n       au.id AS \"authorUserId?\", au.name AS \"authorUserName?\",\n       ac.id::text AS \"authorContactId?\", ac.name AS \"authorContactName?\", ac.handle AS \"authorContactHandle?\",\n       ac.avatar_url AS \"authorContactAvatarUrl?\",\n       m.text, m.url, m.attachments, m.created_at AS \"createdAt\", m.delivery, m.delivery_error AS \"deliveryError\",\n       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS \"handledAction\",\n       la.id::text AS \"lastActionId?\", la.action AS \"lastActionAction?\", la.state AS \"lastActionState?\",\n       la.error AS \"lastActionError?\", la.created_at AS \"lastActionCreatedAt?\",\n       ir.created_at AS \"intentReviewAt?\", ir.changed AS \"intentReviewChanged?\", ir.user_id AS \"intentReviewById?\", ir.name AS \"intentReviewByName?\",\n       sr.created_at AS \"sentimentReviewAt?\", sr.changed AS \"sentimentReviewChanged?\", sr.user_id AS \"sentimentReviewById?\",\n       sr.name AS \"sentimentReviewByName?\"\n  FROM message m\n  LEFT JOIN users au ON au.id = m.author_user_id\n  LEFT JOIN contact ac ON ac.id = m.author_contact_id\n  -- the newest like/hide/delete request on the message\n  LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a\n                      WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true\n  -- the newest review of each label (a change, or a confirmation when the label stayed)\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_intent IS DISTINCT FROM c.intent AS changed, u.id AS user_id, u.name\n                       FROM intent_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) ir ON true\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_sentiment IS NULL OR c.sentiment <> CASE WHEN c.previous_sentiment < -0.25 THEN 'negative'\n                                                                                          WHEN c.previous_sentiment > 0.25 THEN 'positive'\n                                                                                          ELSE 'neutral' END AS changed,\n                            u.id AS user_id, u.name\n                       FROM sentiment_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) sr ON true\n WHERE m.workspace_id = :workspaceId! AND m.thread_id = :threadId! AND m.id > :afterId!::bigint\n   AND NOT m.deleted AND (NOT m.is_from_account OR m.author_user_id IS DISTINCT FROM :userId!)\n ORDER BY m.created_at, m.id LIMIT :limit!                                                                                                                                                                                                 "};
 
 /**
  * Query generated from SQL:
@@ -216,13 +266,26 @@ const newerMessageItemsByOthersIR: any = {"usedParamSet":{"workspaceId":true,"th
  *        m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
  *        m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
  *        la.id::text AS "lastActionId?", la.action AS "lastActionAction?", la.state AS "lastActionState?",
- *        la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?"
+ *        la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?",
+ *        ir.created_at AS "intentReviewAt?", ir.changed AS "intentReviewChanged?", ir.user_id AS "intentReviewById?", ir.name AS "intentReviewByName?",
+ *        sr.created_at AS "sentimentReviewAt?", sr.changed AS "sentimentReviewChanged?", sr.user_id AS "sentimentReviewById?",
+ *        sr.name AS "sentimentReviewByName?"
  *   FROM message m
  *   LEFT JOIN users au ON au.id = m.author_user_id
  *   LEFT JOIN contact ac ON ac.id = m.author_contact_id
  *   -- the newest like/hide/delete request on the message
  *   LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a
  *                       WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true
+ *   -- the newest review of each label (a change, or a confirmation when the label stayed)
+ *   LEFT JOIN LATERAL (SELECT c.created_at, c.previous_intent IS DISTINCT FROM c.intent AS changed, u.id AS user_id, u.name
+ *                        FROM intent_correction c LEFT JOIN users u ON u.id = c.user_id
+ *                       WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) ir ON true
+ *   LEFT JOIN LATERAL (SELECT c.created_at, c.previous_sentiment IS NULL OR c.sentiment <> CASE WHEN c.previous_sentiment < -0.25 THEN 'negative'
+ *                                                                                           WHEN c.previous_sentiment > 0.25 THEN 'positive'
+ *                                                                                           ELSE 'neutral' END AS changed,
+ *                             u.id AS user_id, u.name
+ *                        FROM sentiment_correction c LEFT JOIN users u ON u.id = c.user_id
+ *                       WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) sr ON true
  *  WHERE m.workspace_id = :workspaceId! AND m.thread_id = :threadId! AND m.id > :afterId!::bigint
  *    AND NOT m.deleted AND (NOT m.is_from_account OR m.author_user_id IS DISTINCT FROM :userId!)
  *  ORDER BY m.created_at, m.id LIMIT :limit!                                                                                                                                                                                                 
@@ -260,6 +323,10 @@ export interface IThreadMessagePageResult {
   hidden: boolean;
   id: string;
   intent: string | null;
+  intentReviewAt: Date | null;
+  intentReviewById: string | null;
+  intentReviewByName: string | null;
+  intentReviewChanged: boolean | null;
   isFromAccount: boolean;
   lastActionAction: string | null;
   lastActionCreatedAt: Date | null;
@@ -269,6 +336,10 @@ export interface IThreadMessagePageResult {
   liked: boolean;
   parentExternalId: string | null;
   sentiment: number | null;
+  sentimentReviewAt: Date | null;
+  sentimentReviewById: string | null;
+  sentimentReviewByName: string | null;
+  sentimentReviewChanged: boolean | null;
   text: string;
   threadId: string;
   url: string | null;
@@ -280,7 +351,7 @@ export interface IThreadMessagePageQuery {
   result: IThreadMessagePageResult;
 }
 
-const threadMessagePageIR: any = {"usedParamSet":{"threadId":true,"workspaceId":true,"cursorAt":true,"cursorId":true,"limit":true},"params":[{"name":"threadId","required":true,"transform":{"type":"scalar"},"locs":[{"a":976,"b":985}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1008,"b":1020}]},{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":1038,"b":1046},{"a":1096,"b":1104}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1107,"b":1115}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":1170,"b":1176}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"threadId!\", m.direction, m.is_from_account AS \"isFromAccount\",\n       m.external_id AS \"externalId\", m.parent_external_id AS \"parentExternalId\",\n       au.id AS \"authorUserId?\", au.name AS \"authorUserName?\",\n       ac.id::text AS \"authorContactId?\", ac.name AS \"authorContactName?\", ac.handle AS \"authorContactHandle?\",\n       ac.avatar_url AS \"authorContactAvatarUrl?\",\n       m.text, m.url, m.attachments, m.created_at AS \"createdAt\", m.delivery, m.delivery_error AS \"deliveryError\",\n       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS \"handledAction\",\n       la.id::text AS \"lastActionId?\", la.action AS \"lastActionAction?\", la.state AS \"lastActionState?\",\n       la.error AS \"lastActionError?\", la.created_at AS \"lastActionCreatedAt?\",\n       to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"_cursorAt!\"\n  FROM (SELECT * FROM message m\n         WHERE m.thread_id = :threadId! AND m.workspace_id = :workspaceId!\n           AND (:cursorAt::timestamptz IS NULL OR (m.created_at, m.id) > (:cursorAt, :cursorId::bigint))\n         ORDER BY m.created_at, m.id LIMIT :limit!) m\n  LEFT JOIN users au ON au.id = m.author_user_id\n  LEFT JOIN contact ac ON ac.id = m.author_contact_id\n  -- the newest like/hide/delete request on the message\n  LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a\n                      WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true\n ORDER BY m.created_at, m.id                                                                                   "};
+const threadMessagePageIR: any = {"usedParamSet":{"threadId":true,"workspaceId":true,"cursorAt":true,"cursorId":true,"limit":true},"params":[{"name":"threadId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1295,"b":1304}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1327,"b":1339}]},{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":1357,"b":1365},{"a":1415,"b":1423}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1426,"b":1434}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":1489,"b":1495}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"threadId!\", m.direction, m.is_from_account AS \"isFromAccount\",\n       m.external_id AS \"externalId\", m.parent_external_id AS \"parentExternalId\",\n       au.id AS \"authorUserId?\", au.name AS \"authorUserName?\",\n       ac.id::text AS \"authorContactId?\", ac.name AS \"authorContactName?\", ac.handle AS \"authorContactHandle?\",\n       ac.avatar_url AS \"authorContactAvatarUrl?\",\n       m.text, m.url, m.attachments, m.created_at AS \"createdAt\", m.delivery, m.delivery_error AS \"deliveryError\",\n       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS \"handledAction\",\n       la.id::text AS \"lastActionId?\", la.action AS \"lastActionAction?\", la.state AS \"lastActionState?\",\n       la.error AS \"lastActionError?\", la.created_at AS \"lastActionCreatedAt?\",\n       ir.created_at AS \"intentReviewAt?\", ir.changed AS \"intentReviewChanged?\", ir.user_id AS \"intentReviewById?\", ir.name AS \"intentReviewByName?\",\n       sr.created_at AS \"sentimentReviewAt?\", sr.changed AS \"sentimentReviewChanged?\", sr.user_id AS \"sentimentReviewById?\",\n       sr.name AS \"sentimentReviewByName?\",\n       to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"_cursorAt!\"\n  FROM (SELECT * FROM message m\n         WHERE m.thread_id = :threadId! AND m.workspace_id = :workspaceId!\n           AND (:cursorAt::timestamptz IS NULL OR (m.created_at, m.id) > (:cursorAt, :cursorId::bigint))\n         ORDER BY m.created_at, m.id LIMIT :limit!) m\n  LEFT JOIN users au ON au.id = m.author_user_id\n  LEFT JOIN contact ac ON ac.id = m.author_contact_id\n  -- the newest like/hide/delete request on the message\n  LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a\n                      WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true\n  -- the newest review of each label (a change, or a confirmation when the label stayed)\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_intent IS DISTINCT FROM c.intent AS changed, u.id AS user_id, u.name\n                       FROM intent_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) ir ON true\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_sentiment IS NULL OR c.sentiment <> CASE WHEN c.previous_sentiment < -0.25 THEN 'negative'\n                                                                                          WHEN c.previous_sentiment > 0.25 THEN 'positive'\n                                                                                          ELSE 'neutral' END AS changed,\n                            u.id AS user_id, u.name\n                       FROM sentiment_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) sr ON true\n ORDER BY m.created_at, m.id                                                                                   "};
 
 /**
  * Query generated from SQL:
@@ -294,6 +365,9 @@ const threadMessagePageIR: any = {"usedParamSet":{"threadId":true,"workspaceId":
  *        m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
  *        la.id::text AS "lastActionId?", la.action AS "lastActionAction?", la.state AS "lastActionState?",
  *        la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?",
+ *        ir.created_at AS "intentReviewAt?", ir.changed AS "intentReviewChanged?", ir.user_id AS "intentReviewById?", ir.name AS "intentReviewByName?",
+ *        sr.created_at AS "sentimentReviewAt?", sr.changed AS "sentimentReviewChanged?", sr.user_id AS "sentimentReviewById?",
+ *        sr.name AS "sentimentReviewByName?",
  *        to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "_cursorAt!"
  *   FROM (SELECT * FROM message m
  *          WHERE m.thread_id = :threadId! AND m.workspace_id = :workspaceId!
@@ -304,6 +378,16 @@ const threadMessagePageIR: any = {"usedParamSet":{"threadId":true,"workspaceId":
  *   -- the newest like/hide/delete request on the message
  *   LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a
  *                       WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true
+ *   -- the newest review of each label (a change, or a confirmation when the label stayed)
+ *   LEFT JOIN LATERAL (SELECT c.created_at, c.previous_intent IS DISTINCT FROM c.intent AS changed, u.id AS user_id, u.name
+ *                        FROM intent_correction c LEFT JOIN users u ON u.id = c.user_id
+ *                       WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) ir ON true
+ *   LEFT JOIN LATERAL (SELECT c.created_at, c.previous_sentiment IS NULL OR c.sentiment <> CASE WHEN c.previous_sentiment < -0.25 THEN 'negative'
+ *                                                                                           WHEN c.previous_sentiment > 0.25 THEN 'positive'
+ *                                                                                           ELSE 'neutral' END AS changed,
+ *                             u.id AS user_id, u.name
+ *                        FROM sentiment_correction c LEFT JOIN users u ON u.id = c.user_id
+ *                       WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) sr ON true
  *  ORDER BY m.created_at, m.id                                                                                   
  * ```
  */

@@ -15,13 +15,26 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_
        m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
        m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
        la.id::text AS "lastActionId?", la.action AS "lastActionAction?", la.state AS "lastActionState?",
-       la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?"
+       la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?",
+       ir.created_at AS "intentReviewAt?", ir.changed AS "intentReviewChanged?", ir.user_id AS "intentReviewById?", ir.name AS "intentReviewByName?",
+       sr.created_at AS "sentimentReviewAt?", sr.changed AS "sentimentReviewChanged?", sr.user_id AS "sentimentReviewById?",
+       sr.name AS "sentimentReviewByName?"
   FROM message m
   LEFT JOIN users au ON au.id = m.author_user_id
   LEFT JOIN contact ac ON ac.id = m.author_contact_id
   -- the newest like/hide/delete request on the message
   LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a
                       WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true
+  -- the newest review of each label (a change, or a confirmation when the label stayed)
+  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_intent IS DISTINCT FROM c.intent AS changed, u.id AS user_id, u.name
+                       FROM intent_correction c LEFT JOIN users u ON u.id = c.user_id
+                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) ir ON true
+  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_sentiment IS NULL OR c.sentiment <> CASE WHEN c.previous_sentiment < -0.25 THEN 'negative'
+                                                                                          WHEN c.previous_sentiment > 0.25 THEN 'positive'
+                                                                                          ELSE 'neutral' END AS changed,
+                            u.id AS user_id, u.name
+                       FROM sentiment_correction c LEFT JOIN users u ON u.id = c.user_id
+                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) sr ON true
  WHERE m.workspace_id = :workspaceId! AND m.id = ANY(:ids!::bigint[])
  ORDER BY m.created_at, m.id LIMIT 500;
 
@@ -35,13 +48,26 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_
        m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
        m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
        la.id::text AS "lastActionId?", la.action AS "lastActionAction?", la.state AS "lastActionState?",
-       la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?"
+       la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?",
+       ir.created_at AS "intentReviewAt?", ir.changed AS "intentReviewChanged?", ir.user_id AS "intentReviewById?", ir.name AS "intentReviewByName?",
+       sr.created_at AS "sentimentReviewAt?", sr.changed AS "sentimentReviewChanged?", sr.user_id AS "sentimentReviewById?",
+       sr.name AS "sentimentReviewByName?"
   FROM message m
   LEFT JOIN users au ON au.id = m.author_user_id
   LEFT JOIN contact ac ON ac.id = m.author_contact_id
   -- the newest like/hide/delete request on the message
   LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a
                       WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true
+  -- the newest review of each label (a change, or a confirmation when the label stayed)
+  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_intent IS DISTINCT FROM c.intent AS changed, u.id AS user_id, u.name
+                       FROM intent_correction c LEFT JOIN users u ON u.id = c.user_id
+                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) ir ON true
+  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_sentiment IS NULL OR c.sentiment <> CASE WHEN c.previous_sentiment < -0.25 THEN 'negative'
+                                                                                          WHEN c.previous_sentiment > 0.25 THEN 'positive'
+                                                                                          ELSE 'neutral' END AS changed,
+                            u.id AS user_id, u.name
+                       FROM sentiment_correction c LEFT JOIN users u ON u.id = c.user_id
+                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) sr ON true
  WHERE m.workspace_id = :workspaceId! AND m.id BETWEEN :fromId!::bigint AND :toId!::bigint
  ORDER BY m.created_at, m.id LIMIT :limit!;
 
@@ -58,13 +84,26 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_
        m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
        m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
        la.id::text AS "lastActionId?", la.action AS "lastActionAction?", la.state AS "lastActionState?",
-       la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?"
+       la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?",
+       ir.created_at AS "intentReviewAt?", ir.changed AS "intentReviewChanged?", ir.user_id AS "intentReviewById?", ir.name AS "intentReviewByName?",
+       sr.created_at AS "sentimentReviewAt?", sr.changed AS "sentimentReviewChanged?", sr.user_id AS "sentimentReviewById?",
+       sr.name AS "sentimentReviewByName?"
   FROM message m
   LEFT JOIN users au ON au.id = m.author_user_id
   LEFT JOIN contact ac ON ac.id = m.author_contact_id
   -- the newest like/hide/delete request on the message
   LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a
                       WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true
+  -- the newest review of each label (a change, or a confirmation when the label stayed)
+  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_intent IS DISTINCT FROM c.intent AS changed, u.id AS user_id, u.name
+                       FROM intent_correction c LEFT JOIN users u ON u.id = c.user_id
+                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) ir ON true
+  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_sentiment IS NULL OR c.sentiment <> CASE WHEN c.previous_sentiment < -0.25 THEN 'negative'
+                                                                                          WHEN c.previous_sentiment > 0.25 THEN 'positive'
+                                                                                          ELSE 'neutral' END AS changed,
+                            u.id AS user_id, u.name
+                       FROM sentiment_correction c LEFT JOIN users u ON u.id = c.user_id
+                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) sr ON true
  WHERE m.workspace_id = :workspaceId! AND m.thread_id = :threadId! AND m.id > :afterId!::bigint
    AND NOT m.deleted AND (NOT m.is_from_account OR m.author_user_id IS DISTINCT FROM :userId!)
  ORDER BY m.created_at, m.id LIMIT :limit!;
@@ -83,6 +122,9 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_
        m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
        la.id::text AS "lastActionId?", la.action AS "lastActionAction?", la.state AS "lastActionState?",
        la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?",
+       ir.created_at AS "intentReviewAt?", ir.changed AS "intentReviewChanged?", ir.user_id AS "intentReviewById?", ir.name AS "intentReviewByName?",
+       sr.created_at AS "sentimentReviewAt?", sr.changed AS "sentimentReviewChanged?", sr.user_id AS "sentimentReviewById?",
+       sr.name AS "sentimentReviewByName?",
        to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "_cursorAt!"
   FROM (SELECT * FROM message m
          WHERE m.thread_id = :threadId! AND m.workspace_id = :workspaceId!
@@ -93,6 +135,16 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_
   -- the newest like/hide/delete request on the message
   LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a
                       WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true
+  -- the newest review of each label (a change, or a confirmation when the label stayed)
+  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_intent IS DISTINCT FROM c.intent AS changed, u.id AS user_id, u.name
+                       FROM intent_correction c LEFT JOIN users u ON u.id = c.user_id
+                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) ir ON true
+  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_sentiment IS NULL OR c.sentiment <> CASE WHEN c.previous_sentiment < -0.25 THEN 'negative'
+                                                                                          WHEN c.previous_sentiment > 0.25 THEN 'positive'
+                                                                                          ELSE 'neutral' END AS changed,
+                            u.id AS user_id, u.name
+                       FROM sentiment_correction c LEFT JOIN users u ON u.id = c.user_id
+                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) sr ON true
  ORDER BY m.created_at, m.id;
 
 /* A message to like/hide/delete, locked, with its thread's channel and network. */

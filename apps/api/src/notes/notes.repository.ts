@@ -1,10 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { sqlClient, type Queryable } from '@resonance/db';
-import { deleteNote, insertNote, listNotes, lockNote, type IInsertNoteResult, type IListNotesResult, type ILockNoteResult } from './notes.queries';
+import {
+  deleteNote,
+  insertNote,
+  listNotes,
+  lockNote,
+  updateNote,
+  type IInsertNoteResult,
+  type IListNotesResult,
+  type ILockNoteResult,
+  type IUpdateNoteResult,
+} from './notes.queries';
 
 /** A note row as notes.sql selects it (author flat; the service shapes it for the wire). */
-export type NoteRow = IListNotesResult | IInsertNoteResult;
+export type NoteRow = IListNotesResult | IInsertNoteResult | IUpdateNoteResult;
 
 /**
  * All SQL of internal notes (notes.sql, typed by pgTyped in notes.queries.ts). Every method takes
@@ -20,10 +30,19 @@ export class NotesRepository {
   }
 
   async insert(
-    note: { workspaceId: string; threadId: string; authorUserId: string; text: string },
+    note: { workspaceId: string; threadId: string; authorUserId: string; text: string; mentionIds: string[] },
     db: Queryable = this.dataSource,
   ): Promise<IInsertNoteResult> {
     const [row] = await insertNote.run(note, sqlClient(db));
+    return row;
+  }
+
+  /** New text and mentions (of the workspace's users), stamped edited; undefined when it is not the workspace's. */
+  async update(
+    note: { workspaceId: string; id: string; text: string; mentionIds: string[] },
+    db: Queryable = this.dataSource,
+  ): Promise<IUpdateNoteResult | undefined> {
+    const [row] = await updateNote.run(note, sqlClient(db));
     return row;
   }
 

@@ -1,5 +1,16 @@
 import { NotFoundException } from '@nestjs/common';
-import { INTENTS, NETWORKS, toIsoOrNull, type ChannelHealthRow, type ChannelsHealthReport, type IntentsReport, type PostReport } from '@resonance/contracts';
+import {
+  ERROR_CODES,
+  INTENTS,
+  NETWORKS,
+  PRECISION_MIN_REVIEWS,
+  toIsoOrNull,
+  type ErrorCode,
+  type ChannelHealthRow,
+  type ChannelsHealthReport,
+  type IntentsReport,
+  type PostReport,
+} from '@resonance/contracts';
 import { oneOf } from '../common/narrow';
 import { pick } from './definitions';
 import type { ReportParams } from './report-query';
@@ -9,9 +20,10 @@ import { ratio, round } from './stats';
 
 /** Intent mix (all inbound messages, every channel), sentiment per intent, corrections, perception gap. */
 export async function intentsReport(reports: ReportsRepository, workspaceId: string, p: ReportParams): Promise<IntentsReport> {
-  const [mix, corrections, posts] = await Promise.all([
+  const [mix, corrections, reviewed, posts] = await Promise.all([
     reports.intentMix(workspaceId, p),
     reports.intentCorrections(workspaceId, p),
+    reports.intentPrecision(workspaceId, p),
     reports.postsInPeriod(workspaceId, p),
   ]);
   const keys = [...new Set(mix.map((m) => `${m.period}\u0000${m.grp ?? ''}`))];
@@ -33,10 +45,17 @@ export async function intentsReport(reports: ReportsRepository, workspaceId: str
   const byIntent: Record<string, number> = {};
   for (const m of mix) byIntent[m.intent] = (byIntent[m.intent] ?? 0) + m.n;
   return {
-    definitions: pick('inbound', 'intentMix', 'sentiment', 'perceptionGap', 'period'),
+    definitions: pick('inbound', 'intentMix', 'sentiment', 'intentPrecision', 'perceptionGap', 'period'),
     params: p,
     rows,
     corrections: { total: corrections.reduce((s, c) => s + c.n, 0), changes: corrections },
+    precision: INTENTS.map((intent) => {
+      const r = reviewed.find((x) => x.intent === intent);
+      const n = r?.reviewed ?? 0;
+      const unchanged = r?.unchanged ?? 0;
+      return { intent, reviewed: n, unchanged, precision: n >= PRECISION_MIN_REVIEWS ? round(unchanged / n, 4) : null };
+    }),
+    precisionMinReviews: PRECISION_MIN_REVIEWS,
     perceptionGap: perceptionGap(posts, byIntent),
   };
 }
@@ -74,9 +93,21 @@ export async function postReport(reports: ReportsRepository, workspaceId: string
   };
 }
 
+/**
+ * The kind of a channel's last error: the connector stores "<CODE>: <network's words>"
+ * (apps/worker/src/channels/channel-access.ts); anything else is a notice of Resonance's own.
+ */
+export function errorCodeOf(lastError: string | null): ErrorCode | 'notice' | null {
+  if (lastError === null) return null;
+  const code = /^([A-Z_]+):/.exec(lastError)?.[1];
+  return ERROR_CODES.find((c) => c === code) ?? 'notice';
+}
+
 /** The one place a channel-health row becomes the wire's ChannelHealthRow (timestamps as ISO strings). */
-const toChannelHealthRow = ({ last_synced_at, last_error_at, network, budget, ...row }: ChannelsHealthRow): ChannelHealthRow => ({
+const toChannelHealthRow = ({ last_synced_at, last_error_at, next_sync_at, network, budget, ...row }: ChannelsHealthRow): ChannelHealthRow => ({
   ...row,
+  next_sync_at: toIsoOrNull(next_sync_at),
+  last_error_code: errorCodeOf(row.last_error),
   network: oneOf(NETWORKS, network, 'channel_account.network'),
   // rate_budget is the connector's own JSON object; anything else is shown as no budget.
   budget: typeof budget === 'object' && budget !== null && !Array.isArray(budget) ? budget : null,

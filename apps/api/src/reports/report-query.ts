@@ -72,6 +72,15 @@ const FIRST_DAY_NUMBER = dayNumber(FIRST_REPORT_DAY) as number;
 const LAST_DAY_NUMBER = dayNumber(LAST_REPORT_DAY) as number;
 const PERIOD_SHAPE = `period must be "<N>d" (1–${MAX_PERIOD_DAYS}) or "YYYY-MM-DD..YYYY-MM-DD"`;
 
+/**
+ * The codes of a refused period (in the error body's `code`): the dashboard shows each in the
+ * user's language; the message stays English for API users.
+ */
+export const PERIOD_ERRORS = ['period_shape', 'period_not_a_date', 'period_order', 'period_bounds', 'period_too_long'] as const;
+export type PeriodError = (typeof PERIOD_ERRORS)[number];
+
+const refused = (code: PeriodError, message: string) => new BadRequestException({ statusCode: 400, error: 'Bad Request', message, code });
+
 /** Validates the query; `today` is the workspace's local date. */
 export function parseReportQuery(q: ReportQueryDto, today: string, allowed: readonly Grouping[]): ReportParams {
   const { from, to } = parsePeriod(q.period ?? '30d', today);
@@ -93,23 +102,23 @@ function parsePeriod(period: string, today: string): { from: string; to: string 
   if (last) {
     const n = Number(last[1]);
     const end = dayNumber(today);
-    if (n < 1 || n > MAX_PERIOD_DAYS || end === null) throw new BadRequestException(PERIOD_SHAPE);
+    if (n < 1 || n > MAX_PERIOD_DAYS || end === null) throw refused('period_shape', PERIOD_SHAPE);
     [from, to] = [end - n + 1, end];
   } else {
     const parts = period.split('..');
-    if (parts.length !== 2 || !parts.every((p) => /^\d{4}-\d{2}-\d{2}$/.test(p))) throw new BadRequestException(PERIOD_SHAPE);
+    if (parts.length !== 2 || !parts.every((p) => /^\d{4}-\d{2}-\d{2}$/.test(p))) throw refused('period_shape', PERIOD_SHAPE);
     const [a, b] = parts.map((p) => {
       const n = dayNumber(p);
-      if (n === null) throw new BadRequestException(`period: ${p} is not a date in the calendar`);
+      if (n === null) throw refused('period_not_a_date', `period: ${p} is not a date in the calendar`);
       return n;
     });
     [from, to] = [a, b];
-    if (to < from) throw new BadRequestException('period ends before it starts');
+    if (to < from) throw refused('period_order', 'period ends before it starts');
   }
   if (from < FIRST_DAY_NUMBER || to > LAST_DAY_NUMBER) {
-    throw new BadRequestException(`period: days must lie between ${FIRST_REPORT_DAY} and ${LAST_REPORT_DAY}`);
+    throw refused('period_bounds', `period: days must lie between ${FIRST_REPORT_DAY} and ${LAST_REPORT_DAY}`);
   }
-  if (to - from + 1 > MAX_PERIOD_DAYS) throw new BadRequestException(`period spans at most ${MAX_PERIOD_DAYS} days`);
+  if (to - from + 1 > MAX_PERIOD_DAYS) throw refused('period_too_long', `period spans at most ${MAX_PERIOD_DAYS} days`);
   return { from: isoDay(from), to: isoDay(to) };
 }
 

@@ -574,7 +574,7 @@ export interface IIntentCorrectionsInPeriodQuery {
   result: IIntentCorrectionsInPeriodResult;
 }
 
-const intentCorrectionsInPeriodIR: any = {"usedParamSet":{"workspaceId":true,"from":true,"to":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":234,"b":246}]},{"name":"from","required":true,"transform":{"type":"scalar"},"locs":[{"a":269,"b":274}]},{"name":"to","required":true,"transform":{"type":"scalar"},"locs":[{"a":342,"b":345}]}],"statement":"SELECT COALESCE(c.previous_intent, 'unclassified') AS \"from!\", c.intent AS \"to\", count(*)::int AS \"n!\"\n  FROM intent_correction c JOIN workspace w ON w.id = c.workspace_id JOIN message m ON m.id = c.message_id\n WHERE c.workspace_id = :workspaceId! AND m.created_at >= (:from!::date::timestamp AT TIME ZONE w.timezone)\n   AND m.created_at < ((:to!::date + 1)::timestamp AT TIME ZONE w.timezone)\n GROUP BY 1, 2 ORDER BY 3 DESC                                                  "};
+const intentCorrectionsInPeriodIR: any = {"usedParamSet":{"workspaceId":true,"from":true,"to":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":234,"b":246}]},{"name":"from","required":true,"transform":{"type":"scalar"},"locs":[{"a":269,"b":274}]},{"name":"to","required":true,"transform":{"type":"scalar"},"locs":[{"a":342,"b":345}]}],"statement":"SELECT COALESCE(c.previous_intent, 'unclassified') AS \"from!\", c.intent AS \"to\", count(*)::int AS \"n!\"\n  FROM intent_correction c JOIN workspace w ON w.id = c.workspace_id JOIN message m ON m.id = c.message_id\n WHERE c.workspace_id = :workspaceId! AND m.created_at >= (:from!::date::timestamp AT TIME ZONE w.timezone)\n   AND m.created_at < ((:to!::date + 1)::timestamp AT TIME ZONE w.timezone)\n GROUP BY 1, 2 ORDER BY 3 DESC                                                                                                                                                                                                                                                                                            "};
 
 /**
  * Query generated from SQL:
@@ -583,10 +583,53 @@ const intentCorrectionsInPeriodIR: any = {"usedParamSet":{"workspaceId":true,"fr
  *   FROM intent_correction c JOIN workspace w ON w.id = c.workspace_id JOIN message m ON m.id = c.message_id
  *  WHERE c.workspace_id = :workspaceId! AND m.created_at >= (:from!::date::timestamp AT TIME ZONE w.timezone)
  *    AND m.created_at < ((:to!::date + 1)::timestamp AT TIME ZONE w.timezone)
- *  GROUP BY 1, 2 ORDER BY 3 DESC                                                  
+ *  GROUP BY 1, 2 ORDER BY 3 DESC                                                                                                                                                                                                                                                                                            
  * ```
  */
 export const intentCorrectionsInPeriod = new PreparedQuery<IIntentCorrectionsInPeriodParams,IIntentCorrectionsInPeriodResult>(intentCorrectionsInPeriodIR);
+
+
+/** 'IntentPrecision' parameters type */
+export interface IIntentPrecisionParams {
+  channel?: string | null | void;
+  from: DateOrString;
+  network?: string | null | void;
+  to: DateOrString;
+  workspaceId: string;
+}
+
+/** 'IntentPrecision' return type */
+export interface IIntentPrecisionResult {
+  intent: string;
+  reviewed: number;
+  unchanged: number;
+}
+
+/** 'IntentPrecision' query type */
+export interface IIntentPrecisionQuery {
+  params: IIntentPrecisionParams;
+  result: IIntentPrecisionResult;
+}
+
+const intentPrecisionIR: any = {"usedParamSet":{"workspaceId":true,"from":true,"to":true,"network":true,"channel":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":276,"b":288}]},{"name":"from","required":true,"transform":{"type":"scalar"},"locs":[{"a":527,"b":532}]},{"name":"to","required":true,"transform":{"type":"scalar"},"locs":[{"a":597,"b":600}]},{"name":"network","required":false,"transform":{"type":"scalar"},"locs":[{"a":657,"b":664},{"a":696,"b":703}]},{"name":"channel","required":false,"transform":{"type":"scalar"},"locs":[{"a":711,"b":718},{"a":760,"b":767}]}],"statement":"SELECT r.predicted AS \"intent!\", count(*)::int AS \"reviewed!\", count(*) FILTER (WHERE m.intent = r.predicted)::int AS \"unchanged!\"\n  FROM (SELECT DISTINCT ON (c.message_id) c.message_id, c.previous_intent AS predicted\n          FROM intent_correction c WHERE c.workspace_id = :workspaceId!\n         ORDER BY c.message_id, c.id) r\n  JOIN message m ON m.id = r.message_id\n  JOIN workspace w ON w.id = m.workspace_id\n  JOIN channel_account ca ON ca.id = m.channel_account_id\n WHERE r.predicted IS NOT NULL\n   AND m.created_at >= (:from!::date::timestamp AT TIME ZONE w.timezone) AND m.created_at < ((:to!::date + 1)::timestamp AT TIME ZONE w.timezone)\n   AND (:network::text IS NULL OR ca.network = :network) AND (:channel::uuid IS NULL OR m.channel_account_id = :channel)\n GROUP BY 1                                                  "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT r.predicted AS "intent!", count(*)::int AS "reviewed!", count(*) FILTER (WHERE m.intent = r.predicted)::int AS "unchanged!"
+ *   FROM (SELECT DISTINCT ON (c.message_id) c.message_id, c.previous_intent AS predicted
+ *           FROM intent_correction c WHERE c.workspace_id = :workspaceId!
+ *          ORDER BY c.message_id, c.id) r
+ *   JOIN message m ON m.id = r.message_id
+ *   JOIN workspace w ON w.id = m.workspace_id
+ *   JOIN channel_account ca ON ca.id = m.channel_account_id
+ *  WHERE r.predicted IS NOT NULL
+ *    AND m.created_at >= (:from!::date::timestamp AT TIME ZONE w.timezone) AND m.created_at < ((:to!::date + 1)::timestamp AT TIME ZONE w.timezone)
+ *    AND (:network::text IS NULL OR ca.network = :network) AND (:channel::uuid IS NULL OR m.channel_account_id = :channel)
+ *  GROUP BY 1                                                  
+ * ```
+ */
+export const intentPrecision = new PreparedQuery<IIntentPrecisionParams,IIntentPrecisionResult>(intentPrecisionIR);
 
 
 /** 'PostComments' parameters type */
@@ -662,6 +705,7 @@ export interface IChannelsHealthParams {
 /** 'ChannelsHealth' return type */
 export interface IChannelsHealthResult {
   budget: Json;
+  budget_used_percent: number | null;
   channel: string;
   consecutive_auth_failures: number;
   display_name: string;
@@ -673,6 +717,7 @@ export interface IChannelsHealthResult {
   mean_ingest_delay_seconds: number | null;
   messages_ingested: number;
   network: string;
+  next_sync_at: Date | null;
   status: string;
 }
 
@@ -682,7 +727,7 @@ export interface IChannelsHealthQuery {
   result: IChannelsHealthResult;
 }
 
-const channelsHealthIR: any = {"usedParamSet":{"workspaceId":true,"network":true,"channel":true,"from":true,"to":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":800,"b":812},{"a":1072,"b":1084}]},{"name":"network","required":false,"transform":{"type":"scalar"},"locs":[{"a":819,"b":826},{"a":855,"b":862},{"a":1091,"b":1098},{"a":1130,"b":1137}]},{"name":"channel","required":false,"transform":{"type":"scalar"},"locs":[{"a":870,"b":877},{"a":917,"b":924},{"a":1145,"b":1152},{"a":1179,"b":1186}]},{"name":"from","required":true,"transform":{"type":"scalar"},"locs":[{"a":959,"b":964}]},{"name":"to","required":true,"transform":{"type":"scalar"},"locs":[{"a":976,"b":979}]}],"statement":"SELECT ca.id AS channel, ca.network, ca.display_name, ca.status, ca.last_synced_at,\n       round(extract(epoch FROM now() - ca.last_synced_at)::numeric, 0)::float8 AS lag_seconds,\n       ca.last_error, ca.last_error_at, ca.consecutive_auth_failures, ca.rate_budget AS budget,\n       CASE WHEN ca.sync_state ->> 'gapsReconciled' ~ '^\\d+$' THEN (ca.sync_state ->> 'gapsReconciled')::int END AS gaps_reconciled,\n       COALESCE(v.messages, 0)::int AS \"messages_ingested!\",\n       CASE WHEN v.messages > 0 THEN round((v.lag / v.messages)::numeric, 3)::float8 END AS mean_ingest_delay_seconds\n  FROM channel_account ca\n  LEFT JOIN (SELECT channel_account_id, sum(comments) AS messages, sum(ingest_lag_seconds_sum) AS lag\n               FROM report_comment_channel_daily\n              WHERE workspace_id = :workspaceId! AND (:network::text IS NULL OR network = :network) AND (:channel::uuid IS NULL OR channel_account_id = :channel)\n                AND day BETWEEN :from!::date AND :to!::date\n              GROUP BY 1) v ON v.channel_account_id = ca.id\n WHERE ca.workspace_id = :workspaceId! AND (:network::text IS NULL OR ca.network = :network) AND (:channel::uuid IS NULL OR ca.id = :channel)\n ORDER BY ca.network, ca.display_name                                                                                                                                "};
+const channelsHealthIR: any = {"usedParamSet":{"workspaceId":true,"network":true,"channel":true,"from":true,"to":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1579,"b":1591},{"a":1851,"b":1863}]},{"name":"network","required":false,"transform":{"type":"scalar"},"locs":[{"a":1598,"b":1605},{"a":1634,"b":1641},{"a":1870,"b":1877},{"a":1909,"b":1916}]},{"name":"channel","required":false,"transform":{"type":"scalar"},"locs":[{"a":1649,"b":1656},{"a":1696,"b":1703},{"a":1924,"b":1931},{"a":1958,"b":1965}]},{"name":"from","required":true,"transform":{"type":"scalar"},"locs":[{"a":1738,"b":1743}]},{"name":"to","required":true,"transform":{"type":"scalar"},"locs":[{"a":1755,"b":1758}]}],"statement":"SELECT ca.id AS channel, ca.network, ca.display_name, ca.status, ca.last_synced_at,\n       round(extract(epoch FROM now() - ca.last_synced_at)::numeric, 0)::float8 AS lag_seconds,\n       ca.last_error, ca.last_error_at, ca.consecutive_auth_failures, ca.rate_budget AS budget,\n       CASE WHEN ca.sync_state ->> 'gapsReconciled' ~ '^\\d+$' THEN (ca.sync_state ->> 'gapsReconciled')::int END AS gaps_reconciled,\n       COALESCE(v.messages, 0)::int AS \"messages_ingested!\",\n       -- The sync scheduler's next run: the last successful sync plus its current interval, or the\n       -- end of a rate-limit pause when that is later (apps/worker/src/sync/sync-runner.ts).\n       CASE WHEN ca.status = 'connected' THEN GREATEST(\n         ca.last_synced_at + make_interval(secs => CASE WHEN ca.sync_state ->> 'intervalMs' ~ '^\\d+(\\.\\d+)?$' THEN (ca.sync_state ->> 'intervalMs')::float8 / 1000 ELSE 60 END),\n         CASE WHEN ca.rate_budget #>> '{state,pausedUntil}' ~ '^\\d+$' THEN to_timestamp((ca.rate_budget #>> '{state,pausedUntil}')::float8 / 1000) END) END AS next_sync_at,\n       CASE WHEN ca.rate_budget #>> '{state,usedPercent}' ~ '^\\d+(\\.\\d+)?$' THEN round((ca.rate_budget #>> '{state,usedPercent}')::numeric, 0)::float8 END AS budget_used_percent,\n       CASE WHEN v.messages > 0 THEN round((v.lag / v.messages)::numeric, 3)::float8 END AS mean_ingest_delay_seconds\n  FROM channel_account ca\n  LEFT JOIN (SELECT channel_account_id, sum(comments) AS messages, sum(ingest_lag_seconds_sum) AS lag\n               FROM report_comment_channel_daily\n              WHERE workspace_id = :workspaceId! AND (:network::text IS NULL OR network = :network) AND (:channel::uuid IS NULL OR channel_account_id = :channel)\n                AND day BETWEEN :from!::date AND :to!::date\n              GROUP BY 1) v ON v.channel_account_id = ca.id\n WHERE ca.workspace_id = :workspaceId! AND (:network::text IS NULL OR ca.network = :network) AND (:channel::uuid IS NULL OR ca.id = :channel)\n ORDER BY ca.network, ca.display_name                                                                                                                                "};
 
 /**
  * Query generated from SQL:
@@ -692,6 +737,12 @@ const channelsHealthIR: any = {"usedParamSet":{"workspaceId":true,"network":true
  *        ca.last_error, ca.last_error_at, ca.consecutive_auth_failures, ca.rate_budget AS budget,
  *        CASE WHEN ca.sync_state ->> 'gapsReconciled' ~ '^\d+$' THEN (ca.sync_state ->> 'gapsReconciled')::int END AS gaps_reconciled,
  *        COALESCE(v.messages, 0)::int AS "messages_ingested!",
+ *        -- The sync scheduler's next run: the last successful sync plus its current interval, or the
+ *        -- end of a rate-limit pause when that is later (apps/worker/src/sync/sync-runner.ts).
+ *        CASE WHEN ca.status = 'connected' THEN GREATEST(
+ *          ca.last_synced_at + make_interval(secs => CASE WHEN ca.sync_state ->> 'intervalMs' ~ '^\d+(\.\d+)?$' THEN (ca.sync_state ->> 'intervalMs')::float8 / 1000 ELSE 60 END),
+ *          CASE WHEN ca.rate_budget #>> '{state,pausedUntil}' ~ '^\d+$' THEN to_timestamp((ca.rate_budget #>> '{state,pausedUntil}')::float8 / 1000) END) END AS next_sync_at,
+ *        CASE WHEN ca.rate_budget #>> '{state,usedPercent}' ~ '^\d+(\.\d+)?$' THEN round((ca.rate_budget #>> '{state,usedPercent}')::numeric, 0)::float8 END AS budget_used_percent,
  *        CASE WHEN v.messages > 0 THEN round((v.lag / v.messages)::numeric, 3)::float8 END AS mean_ingest_delay_seconds
  *   FROM channel_account ca
  *   LEFT JOIN (SELECT channel_account_id, sum(comments) AS messages, sum(ingest_lag_seconds_sum) AS lag
@@ -783,6 +834,7 @@ export interface ILockInboundMessageParams {
 export interface ILockInboundMessageResult {
   id: string;
   intent: string | null;
+  sentiment: number | null;
 }
 
 /** 'LockInboundMessage' query type */
@@ -791,12 +843,12 @@ export interface ILockInboundMessageQuery {
   result: ILockInboundMessageResult;
 }
 
-const lockInboundMessageIR: any = {"usedParamSet":{"messageId":true,"workspaceId":true},"params":[{"name":"messageId","required":true,"transform":{"type":"scalar"},"locs":[{"a":57,"b":67}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":88,"b":100}]}],"statement":"SELECT id::text AS \"id!\", intent FROM message WHERE id = :messageId! AND workspace_id = :workspaceId! AND NOT is_from_account FOR UPDATE"};
+const lockInboundMessageIR: any = {"usedParamSet":{"messageId":true,"workspaceId":true},"params":[{"name":"messageId","required":true,"transform":{"type":"scalar"},"locs":[{"a":68,"b":78}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":99,"b":111}]}],"statement":"SELECT id::text AS \"id!\", intent, sentiment FROM message WHERE id = :messageId! AND workspace_id = :workspaceId! AND NOT is_from_account FOR UPDATE"};
 
 /**
  * Query generated from SQL:
  * ```
- * SELECT id::text AS "id!", intent FROM message WHERE id = :messageId! AND workspace_id = :workspaceId! AND NOT is_from_account FOR UPDATE
+ * SELECT id::text AS "id!", intent, sentiment FROM message WHERE id = :messageId! AND workspace_id = :workspaceId! AND NOT is_from_account FOR UPDATE
  * ```
  */
 export const lockInboundMessage = new PreparedQuery<ILockInboundMessageParams,ILockInboundMessageResult>(lockInboundMessageIR);
@@ -854,14 +906,246 @@ export interface ISetMessageIntentQuery {
   result: ISetMessageIntentResult;
 }
 
-const setMessageIntentIR: any = {"usedParamSet":{"intent":true,"messageId":true},"params":[{"name":"intent","required":true,"transform":{"type":"scalar"},"locs":[{"a":28,"b":35}]},{"name":"messageId","required":true,"transform":{"type":"scalar"},"locs":[{"a":48,"b":58}]}],"statement":"UPDATE message SET intent = :intent! WHERE id = :messageId!"};
+const setMessageIntentIR: any = {"usedParamSet":{"intent":true,"messageId":true},"params":[{"name":"intent","required":true,"transform":{"type":"scalar"},"locs":[{"a":28,"b":35}]},{"name":"messageId","required":true,"transform":{"type":"scalar"},"locs":[{"a":48,"b":58}]}],"statement":"UPDATE message SET intent = :intent! WHERE id = :messageId!                                                                                            "};
 
 /**
  * Query generated from SQL:
  * ```
- * UPDATE message SET intent = :intent! WHERE id = :messageId!
+ * UPDATE message SET intent = :intent! WHERE id = :messageId!                                                                                            
  * ```
  */
 export const setMessageIntent = new PreparedQuery<ISetMessageIntentParams,ISetMessageIntentResult>(setMessageIntentIR);
+
+
+/** 'AgentNames' parameters type */
+export interface IAgentNamesParams {
+  workspaceId: string;
+}
+
+/** 'AgentNames' return type */
+export interface IAgentNamesResult {
+  id: string;
+  name: string;
+}
+
+/** 'AgentNames' query type */
+export interface IAgentNamesQuery {
+  params: IAgentNamesParams;
+  result: IAgentNamesResult;
+}
+
+const agentNamesIR: any = {"usedParamSet":{"workspaceId":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":74,"b":86}]}],"statement":"SELECT id::text AS \"id!\", name AS \"name!\" FROM users WHERE workspace_id = :workspaceId!                                                                                                                                                                                                                                                                                                                                                                                                        "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT id::text AS "id!", name AS "name!" FROM users WHERE workspace_id = :workspaceId!                                                                                                                                                                                                                                                                                                                                                                                                        
+ * ```
+ */
+export const agentNames = new PreparedQuery<IAgentNamesParams,IAgentNamesResult>(agentNamesIR);
+
+
+/** 'ThreadsBehindComments' parameters type */
+export interface IThreadsBehindCommentsParams {
+  channel?: string | null | void;
+  channelKind?: string | null | void;
+  from: DateOrString;
+  intent?: string | null | void;
+  network?: string | null | void;
+  to: DateOrString;
+  workspaceId: string;
+}
+
+/** 'ThreadsBehindComments' return type */
+export interface IThreadsBehindCommentsResult {
+  channel: string;
+  contact_name: string | null;
+  first_day: string;
+  messages: number;
+  network: string;
+  preview: string;
+  thread_id: string;
+  total_messages: number;
+  total_threads: number;
+}
+
+/** 'ThreadsBehindComments' query type */
+export interface IThreadsBehindCommentsQuery {
+  params: IThreadsBehindCommentsParams;
+  result: IThreadsBehindCommentsResult;
+}
+
+const threadsBehindCommentsIR: any = {"usedParamSet":{"workspaceId":true,"from":true,"to":true,"network":true,"channel":true,"intent":true,"channelKind":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":448,"b":460}]},{"name":"from","required":true,"transform":{"type":"scalar"},"locs":[{"a":480,"b":485}]},{"name":"to","required":true,"transform":{"type":"scalar"},"locs":[{"a":497,"b":500}]},{"name":"network","required":false,"transform":{"type":"scalar"},"locs":[{"a":516,"b":523},{"a":554,"b":561}]},{"name":"channel","required":false,"transform":{"type":"scalar"},"locs":[{"a":569,"b":576},{"a":618,"b":625}]},{"name":"intent","required":false,"transform":{"type":"scalar"},"locs":[{"a":636,"b":642},{"a":672,"b":678}]},{"name":"channelKind","required":false,"transform":{"type":"scalar"},"locs":[{"a":686,"b":697},{"a":728,"b":739}]}],"statement":"SELECT c.thread_id::text AS \"thread_id!\", t.network, t.channel, co.name AS contact_name, t.last_message_preview AS \"preview!\",\n       min(c.day)::text AS \"first_day!\", sum(c.comments)::int AS \"messages!\",\n       count(*) OVER ()::int AS \"total_threads!\", (sum(sum(c.comments)) OVER ())::int AS \"total_messages!\"\n  FROM report_thread_comment c JOIN thread t ON t.id = c.thread_id LEFT JOIN contact co ON co.id = t.contact_id\n WHERE c.workspace_id = :workspaceId! AND c.day BETWEEN :from!::date AND :to!::date\n   AND (:network::text IS NULL OR c.network = :network) AND (:channel::uuid IS NULL OR c.channel_account_id = :channel)\n   AND (:intent::text IS NULL OR c.intent = :intent) AND (:channelKind::text IS NULL OR c.channel = :channelKind)\n GROUP BY 1, 2, 3, 4, 5\n ORDER BY 7 DESC, 1\n LIMIT 500                                                                                                                "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT c.thread_id::text AS "thread_id!", t.network, t.channel, co.name AS contact_name, t.last_message_preview AS "preview!",
+ *        min(c.day)::text AS "first_day!", sum(c.comments)::int AS "messages!",
+ *        count(*) OVER ()::int AS "total_threads!", (sum(sum(c.comments)) OVER ())::int AS "total_messages!"
+ *   FROM report_thread_comment c JOIN thread t ON t.id = c.thread_id LEFT JOIN contact co ON co.id = t.contact_id
+ *  WHERE c.workspace_id = :workspaceId! AND c.day BETWEEN :from!::date AND :to!::date
+ *    AND (:network::text IS NULL OR c.network = :network) AND (:channel::uuid IS NULL OR c.channel_account_id = :channel)
+ *    AND (:intent::text IS NULL OR c.intent = :intent) AND (:channelKind::text IS NULL OR c.channel = :channelKind)
+ *  GROUP BY 1, 2, 3, 4, 5
+ *  ORDER BY 7 DESC, 1
+ *  LIMIT 500                                                                                                                
+ * ```
+ */
+export const threadsBehindComments = new PreparedQuery<IThreadsBehindCommentsParams,IThreadsBehindCommentsResult>(threadsBehindCommentsIR);
+
+
+/** 'ThreadsBehindPost' parameters type */
+export interface IThreadsBehindPostParams {
+  postId: NumberOrString;
+  workspaceId: string;
+}
+
+/** 'ThreadsBehindPost' return type */
+export interface IThreadsBehindPostResult {
+  channel: string;
+  contact_name: string | null;
+  first_day: string;
+  messages: number;
+  network: string;
+  preview: string;
+  thread_id: string;
+  total_messages: number;
+  total_threads: number;
+}
+
+/** 'ThreadsBehindPost' query type */
+export interface IThreadsBehindPostQuery {
+  params: IThreadsBehindPostParams;
+  result: IThreadsBehindPostResult;
+}
+
+const threadsBehindPostIR: any = {"usedParamSet":{"workspaceId":true,"postId":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":448,"b":460}]},{"name":"postId","required":true,"transform":{"type":"scalar"},"locs":[{"a":478,"b":485}]}],"statement":"SELECT c.thread_id::text AS \"thread_id!\", t.network, t.channel, co.name AS contact_name, t.last_message_preview AS \"preview!\",\n       min(c.day)::text AS \"first_day!\", sum(c.comments)::int AS \"messages!\",\n       count(*) OVER ()::int AS \"total_threads!\", (sum(sum(c.comments)) OVER ())::int AS \"total_messages!\"\n  FROM thread t JOIN report_thread_comment c ON c.thread_id = t.id LEFT JOIN contact co ON co.id = t.contact_id\n WHERE t.workspace_id = :workspaceId! AND t.post_id = :postId!\n GROUP BY 1, 2, 3, 4, 5\n ORDER BY 7 DESC, 1\n LIMIT 500                                                                                                                 "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT c.thread_id::text AS "thread_id!", t.network, t.channel, co.name AS contact_name, t.last_message_preview AS "preview!",
+ *        min(c.day)::text AS "first_day!", sum(c.comments)::int AS "messages!",
+ *        count(*) OVER ()::int AS "total_threads!", (sum(sum(c.comments)) OVER ())::int AS "total_messages!"
+ *   FROM thread t JOIN report_thread_comment c ON c.thread_id = t.id LEFT JOIN contact co ON co.id = t.contact_id
+ *  WHERE t.workspace_id = :workspaceId! AND t.post_id = :postId!
+ *  GROUP BY 1, 2, 3, 4, 5
+ *  ORDER BY 7 DESC, 1
+ *  LIMIT 500                                                                                                                 
+ * ```
+ */
+export const threadsBehindPost = new PreparedQuery<IThreadsBehindPostParams,IThreadsBehindPostResult>(threadsBehindPostIR);
+
+
+/** 'ThreadsBehindFirstResponses' parameters type */
+export interface IThreadsBehindFirstResponsesParams {
+  agent?: string | null | void;
+  channel?: string | null | void;
+  from: DateOrString;
+  network?: string | null | void;
+  to: DateOrString;
+  workspaceId: string;
+}
+
+/** 'ThreadsBehindFirstResponses' return type */
+export interface IThreadsBehindFirstResponsesResult {
+  channel: string;
+  contact_name: string | null;
+  first_day: string;
+  messages: number;
+  network: string;
+  preview: string;
+  thread_id: string;
+  total_messages: number;
+  total_threads: number;
+}
+
+/** 'ThreadsBehindFirstResponses' query type */
+export interface IThreadsBehindFirstResponsesQuery {
+  params: IThreadsBehindFirstResponsesParams;
+  result: IThreadsBehindFirstResponsesResult;
+}
+
+const threadsBehindFirstResponsesIR: any = {"usedParamSet":{"workspaceId":true,"from":true,"to":true,"network":true,"channel":true,"agent":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":410,"b":422}]},{"name":"from","required":true,"transform":{"type":"scalar"},"locs":[{"a":442,"b":447}]},{"name":"to","required":true,"transform":{"type":"scalar"},"locs":[{"a":459,"b":462}]},{"name":"network","required":false,"transform":{"type":"scalar"},"locs":[{"a":499,"b":506},{"a":537,"b":544}]},{"name":"channel","required":false,"transform":{"type":"scalar"},"locs":[{"a":552,"b":559},{"a":601,"b":608}]},{"name":"agent","required":false,"transform":{"type":"scalar"},"locs":[{"a":619,"b":624},{"a":682,"b":687}]}],"statement":"SELECT e.thread_id::text AS \"thread_id!\", t.network, t.channel, co.name AS contact_name, t.last_message_preview AS \"preview!\",\n       e.day::text AS \"first_day!\", 1 AS \"messages!\",\n       count(*) OVER ()::int AS \"total_threads!\", count(*) OVER ()::int AS \"total_messages!\"\n  FROM report_response_event e JOIN thread t ON t.id = e.thread_id LEFT JOIN contact co ON co.id = t.contact_id\n WHERE e.workspace_id = :workspaceId! AND e.day BETWEEN :from!::date AND :to!::date AND e.kind = 'first'\n   AND (:network::text IS NULL OR e.network = :network) AND (:channel::uuid IS NULL OR e.channel_account_id = :channel)\n   AND (:agent::text IS NULL OR COALESCE(e.agent_id::text, 'native') = :agent)\n ORDER BY e.day, e.thread_id\n LIMIT 500"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT e.thread_id::text AS "thread_id!", t.network, t.channel, co.name AS contact_name, t.last_message_preview AS "preview!",
+ *        e.day::text AS "first_day!", 1 AS "messages!",
+ *        count(*) OVER ()::int AS "total_threads!", count(*) OVER ()::int AS "total_messages!"
+ *   FROM report_response_event e JOIN thread t ON t.id = e.thread_id LEFT JOIN contact co ON co.id = t.contact_id
+ *  WHERE e.workspace_id = :workspaceId! AND e.day BETWEEN :from!::date AND :to!::date AND e.kind = 'first'
+ *    AND (:network::text IS NULL OR e.network = :network) AND (:channel::uuid IS NULL OR e.channel_account_id = :channel)
+ *    AND (:agent::text IS NULL OR COALESCE(e.agent_id::text, 'native') = :agent)
+ *  ORDER BY e.day, e.thread_id
+ *  LIMIT 500
+ * ```
+ */
+export const threadsBehindFirstResponses = new PreparedQuery<IThreadsBehindFirstResponsesParams,IThreadsBehindFirstResponsesResult>(threadsBehindFirstResponsesIR);
+
+
+/** 'InsertSentimentCorrection' parameters type */
+export interface IInsertSentimentCorrectionParams {
+  messageId: NumberOrString;
+  previousSentiment?: number | null | void;
+  sentiment: string;
+  userId: string;
+  workspaceId: string;
+}
+
+/** 'InsertSentimentCorrection' return type */
+export interface IInsertSentimentCorrectionResult {
+  createdAt: Date;
+  id: string;
+  messageId: string;
+  previousSentiment: number | null;
+  sentiment: string;
+}
+
+/** 'InsertSentimentCorrection' query type */
+export interface IInsertSentimentCorrectionQuery {
+  params: IInsertSentimentCorrectionParams;
+  result: IInsertSentimentCorrectionResult;
+}
+
+const insertSentimentCorrectionIR: any = {"usedParamSet":{"workspaceId":true,"messageId":true,"userId":true,"previousSentiment":true,"sentiment":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":108,"b":120}]},{"name":"messageId","required":true,"transform":{"type":"scalar"},"locs":[{"a":123,"b":133}]},{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":136,"b":143}]},{"name":"previousSentiment","required":false,"transform":{"type":"scalar"},"locs":[{"a":146,"b":163}]},{"name":"sentiment","required":true,"transform":{"type":"scalar"},"locs":[{"a":166,"b":176}]}],"statement":"INSERT INTO sentiment_correction (workspace_id, message_id, user_id, previous_sentiment, sentiment)\nVALUES (:workspaceId!, :messageId!, :userId!, :previousSentiment, :sentiment!)\nRETURNING id::text AS \"id!\", message_id::text AS \"messageId!\", previous_sentiment AS \"previousSentiment\", sentiment, created_at AS \"createdAt\"                                                                                                              "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * INSERT INTO sentiment_correction (workspace_id, message_id, user_id, previous_sentiment, sentiment)
+ * VALUES (:workspaceId!, :messageId!, :userId!, :previousSentiment, :sentiment!)
+ * RETURNING id::text AS "id!", message_id::text AS "messageId!", previous_sentiment AS "previousSentiment", sentiment, created_at AS "createdAt"                                                                                                              
+ * ```
+ */
+export const insertSentimentCorrection = new PreparedQuery<IInsertSentimentCorrectionParams,IInsertSentimentCorrectionResult>(insertSentimentCorrectionIR);
+
+
+/** 'SetMessageSentiment' parameters type */
+export interface ISetMessageSentimentParams {
+  messageId: NumberOrString;
+  sentiment: number;
+}
+
+/** 'SetMessageSentiment' return type */
+export type ISetMessageSentimentResult = void;
+
+/** 'SetMessageSentiment' query type */
+export interface ISetMessageSentimentQuery {
+  params: ISetMessageSentimentParams;
+  result: ISetMessageSentimentResult;
+}
+
+const setMessageSentimentIR: any = {"usedParamSet":{"sentiment":true,"messageId":true},"params":[{"name":"sentiment","required":true,"transform":{"type":"scalar"},"locs":[{"a":31,"b":41}]},{"name":"messageId","required":true,"transform":{"type":"scalar"},"locs":[{"a":54,"b":64}]}],"statement":"UPDATE message SET sentiment = :sentiment! WHERE id = :messageId!"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * UPDATE message SET sentiment = :sentiment! WHERE id = :messageId!
+ * ```
+ */
+export const setMessageSentiment = new PreparedQuery<ISetMessageSentimentParams,ISetMessageSentimentResult>(setMessageSentimentIR);
 
 

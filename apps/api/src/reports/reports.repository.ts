@@ -12,9 +12,10 @@ const grouped = (workspaceId: string, p: ReportParams) => ({ ...scope(workspaceI
 export type PostRow = q.IPostsInPeriodResult;
 export type ThreadExportDbRow = q.IThreadExportResult;
 export type ChannelsHealthRow = q.IChannelsHealthResult;
+export type DrillDownDbRow = q.IThreadsBehindCommentsResult;
 
 /**
- * All SQL of the reports and their intent corrections (reports.sql, typed by pgTyped in
+ * All SQL of the reports and their label corrections (reports.sql, typed by pgTyped in
  * reports.queries.ts). The report functions (*.report.ts) shape the rows into reports.
  */
 @Injectable()
@@ -88,6 +89,11 @@ export class ReportsRepository {
     return q.intentCorrectionsInPeriod.run({ workspaceId, from: p.from, to: p.to }, sqlClient(db));
   }
 
+  /** Reviewed messages per predicted intent (their label before the first review) and how many kept it. */
+  intentPrecision(workspaceId: string, p: ReportParams, db: Queryable = this.dataSource): Promise<q.IIntentPrecisionResult[]> {
+    return q.intentPrecision.run(scope(workspaceId, p), sqlClient(db));
+  }
+
   postComments(workspaceId: string, postId: string, db: Queryable = this.dataSource): Promise<q.IPostCommentsResult[]> {
     return q.postComments.run({ workspaceId, postId }, sqlClient(db));
   }
@@ -99,6 +105,28 @@ export class ReportsRepository {
 
   channelsHealth(workspaceId: string, p: ReportParams, db: Queryable = this.dataSource): Promise<q.IChannelsHealthResult[]> {
     return q.channelsHealth.run(scope(workspaceId, p), sqlClient(db));
+  }
+
+  agentNames(workspaceId: string, db: Queryable = this.dataSource): Promise<q.IAgentNamesResult[]> {
+    return q.agentNames.run({ workspaceId }, sqlClient(db));
+  }
+
+  /** The threads behind an intent-mix (channelKind null) or comment count (channelKind 'comment'); intent null = every intent. */
+  threadsBehindComments(
+    workspaceId: string,
+    p: ReportParams,
+    filter: { intent: string | null; channelKind: 'comment' | null },
+    db: Queryable = this.dataSource,
+  ): Promise<DrillDownDbRow[]> {
+    return q.threadsBehindComments.run({ ...scope(workspaceId, p), ...filter }, sqlClient(db));
+  }
+
+  threadsBehindPost(workspaceId: string, postId: string, db: Queryable = this.dataSource): Promise<DrillDownDbRow[]> {
+    return q.threadsBehindPost.run({ workspaceId, postId }, sqlClient(db));
+  }
+
+  threadsBehindFirstResponses(workspaceId: string, p: ReportParams, agent: string | null, db: Queryable = this.dataSource): Promise<DrillDownDbRow[]> {
+    return q.threadsBehindFirstResponses.run({ ...scope(workspaceId, p), agent }, sqlClient(db));
   }
 
   /** An inbound message of the workspace, locked until the transaction `tx` ends; undefined when there is none. */
@@ -113,6 +141,18 @@ export class ReportsRepository {
   ): Promise<q.IInsertIntentCorrectionResult> {
     const [row] = await q.insertIntentCorrection.run(correction, sqlClient(db));
     return row;
+  }
+
+  async insertSentimentCorrection(
+    correction: { workspaceId: string; messageId: string; userId: string; previousSentiment: number | null; sentiment: string },
+    db: Queryable = this.dataSource,
+  ): Promise<q.IInsertSentimentCorrectionResult> {
+    const [row] = await q.insertSentimentCorrection.run(correction, sqlClient(db));
+    return row;
+  }
+
+  async setMessageSentiment(messageId: string, sentiment: number, db: Queryable = this.dataSource): Promise<void> {
+    await q.setMessageSentiment.run({ messageId, sentiment }, sqlClient(db));
   }
 
   async setMessageIntent(messageId: string, intent: string, db: Queryable = this.dataSource): Promise<void> {

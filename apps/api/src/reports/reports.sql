@@ -179,6 +179,24 @@ SELECT COALESCE(c.previous_intent, 'unclassified') AS "from!", c.intent AS "to",
    AND m.created_at < ((:to!::date + 1)::timestamp AT TIME ZONE w.timezone)
  GROUP BY 1, 2 ORDER BY 3 DESC;
 
+/*
+ * The classifier's measured precision per predicted intent: every message of the report's scope
+ * (message time in the period, like the corrections above; network, channel) that an agent
+ * reviewed, with the label it had before its first review, and whether it still has it.
+ */
+/* @name IntentPrecision */
+SELECT r.predicted AS "intent!", count(*)::int AS "reviewed!", count(*) FILTER (WHERE m.intent = r.predicted)::int AS "unchanged!"
+  FROM (SELECT DISTINCT ON (c.message_id) c.message_id, c.previous_intent AS predicted
+          FROM intent_correction c WHERE c.workspace_id = :workspaceId!
+         ORDER BY c.message_id, c.id) r
+  JOIN message m ON m.id = r.message_id
+  JOIN workspace w ON w.id = m.workspace_id
+  JOIN channel_account ca ON ca.id = m.channel_account_id
+ WHERE r.predicted IS NOT NULL
+   AND m.created_at >= (:from!::date::timestamp AT TIME ZONE w.timezone) AND m.created_at < ((:to!::date + 1)::timestamp AT TIME ZONE w.timezone)
+   AND (:network::text IS NULL OR ca.network = :network) AND (:channel::uuid IS NULL OR m.channel_account_id = :channel)
+ GROUP BY 1;
+
 /* The comment resonance of one post, all time. */
 /* @name PostComments */
 SELECT intent, sum(comments)::int AS "n!", sum(answered)::int AS "answered!", sum(sentiment_sum)::float8 AS "ssum!", sum(sentiment_n)::int AS "sn!"
@@ -195,6 +213,12 @@ SELECT ca.id AS channel, ca.network, ca.display_name, ca.status, ca.last_synced_
        ca.last_error, ca.last_error_at, ca.consecutive_auth_failures, ca.rate_budget AS budget,
        CASE WHEN ca.sync_state ->> 'gapsReconciled' ~ '^\d+$' THEN (ca.sync_state ->> 'gapsReconciled')::int END AS gaps_reconciled,
        COALESCE(v.messages, 0)::int AS "messages_ingested!",
+       -- The sync scheduler's next run: the last successful sync plus its current interval, or the
+       -- end of a rate-limit pause when that is later (apps/worker/src/sync/sync-runner.ts).
+       CASE WHEN ca.status = 'connected' THEN GREATEST(
+         ca.last_synced_at + make_interval(secs => CASE WHEN ca.sync_state ->> 'intervalMs' ~ '^\d+(\.\d+)?$' THEN (ca.sync_state ->> 'intervalMs')::float8 / 1000 ELSE 60 END),
+         CASE WHEN ca.rate_budget #>> '{state,pausedUntil}' ~ '^\d+$' THEN to_timestamp((ca.rate_budget #>> '{state,pausedUntil}')::float8 / 1000) END) END AS next_sync_at,
+       CASE WHEN ca.rate_budget #>> '{state,usedPercent}' ~ '^\d+(\.\d+)?$' THEN round((ca.rate_budget #>> '{state,usedPercent}')::numeric, 0)::float8 END AS budget_used_percent,
        CASE WHEN v.messages > 0 THEN round((v.lag / v.messages)::numeric, 3)::float8 END AS mean_ingest_delay_seconds
   FROM channel_account ca
   LEFT JOIN (SELECT channel_account_id, sum(comments) AS messages, sum(ingest_lag_seconds_sum) AS lag
@@ -230,7 +254,7 @@ SELECT t.id::text AS "thread_id!", t.network, t.channel_account_id, t.channel, t
 
 /* An inbound message of the workspace, locked until the correction's transaction ends. */
 /* @name LockInboundMessage */
-SELECT id::text AS "id!", intent FROM message WHERE id = :messageId! AND workspace_id = :workspaceId! AND NOT is_from_account FOR UPDATE;
+SELECT id::text AS "id!", intent, sentiment FROM message WHERE id = :messageId! AND workspace_id = :workspaceId! AND NOT is_from_account FOR UPDATE;
 
 /* @name InsertIntentCorrection */
 INSERT INTO intent_correction (workspace_id, message_id, user_id, previous_intent, intent)
@@ -240,3 +264,57 @@ RETURNING id::text AS "id!", message_id::text AS "messageId!", previous_intent A
 /* The update marks the thread for the rollup job (message trigger), so reports follow. */
 /* @name SetMessageIntent */
 UPDATE message SET intent = :intent! WHERE id = :messageId!;
+
+/* The names of the workspace's users: the per-agent response times name agents, not ids. */
+/* @name AgentNames */
+SELECT id::text AS "id!", name AS "name!" FROM users WHERE workspace_id = :workspaceId!;
+
+/*
+ * Drill-down: the threads behind an intent-mix or comment count, from the same rollup rows the
+ * count sums (report_thread_comment: per thread, day, intent and commenter), so the threads and
+ * their message counts add up to the number exactly. :channelKind 'comment' limits to comments
+ * (the resonance report), NULL takes every channel (the intent mix). Index (workspace_id, day).
+ */
+/* @name ThreadsBehindComments */
+SELECT c.thread_id::text AS "thread_id!", t.network, t.channel, co.name AS contact_name, t.last_message_preview AS "preview!",
+       min(c.day)::text AS "first_day!", sum(c.comments)::int AS "messages!",
+       count(*) OVER ()::int AS "total_threads!", (sum(sum(c.comments)) OVER ())::int AS "total_messages!"
+  FROM report_thread_comment c JOIN thread t ON t.id = c.thread_id LEFT JOIN contact co ON co.id = t.contact_id
+ WHERE c.workspace_id = :workspaceId! AND c.day BETWEEN :from!::date AND :to!::date
+   AND (:network::text IS NULL OR c.network = :network) AND (:channel::uuid IS NULL OR c.channel_account_id = :channel)
+   AND (:intent::text IS NULL OR c.intent = :intent) AND (:channelKind::text IS NULL OR c.channel = :channelKind)
+ GROUP BY 1, 2, 3, 4, 5
+ ORDER BY 7 DESC, 1
+ LIMIT 500;
+
+/* The comment threads of one post (all time, as the post's stored comments count them: report_post_comment). */
+/* @name ThreadsBehindPost */
+SELECT c.thread_id::text AS "thread_id!", t.network, t.channel, co.name AS contact_name, t.last_message_preview AS "preview!",
+       min(c.day)::text AS "first_day!", sum(c.comments)::int AS "messages!",
+       count(*) OVER ()::int AS "total_threads!", (sum(sum(c.comments)) OVER ())::int AS "total_messages!"
+  FROM thread t JOIN report_thread_comment c ON c.thread_id = t.id LEFT JOIN contact co ON co.id = t.contact_id
+ WHERE t.workspace_id = :workspaceId! AND t.post_id = :postId!
+ GROUP BY 1, 2, 3, 4, 5
+ ORDER BY 7 DESC, 1
+ LIMIT 500;
+
+/* The threads behind a first-response count: the first-response events of the period (report_response_event). */
+/* @name ThreadsBehindFirstResponses */
+SELECT e.thread_id::text AS "thread_id!", t.network, t.channel, co.name AS contact_name, t.last_message_preview AS "preview!",
+       e.day::text AS "first_day!", 1 AS "messages!",
+       count(*) OVER ()::int AS "total_threads!", count(*) OVER ()::int AS "total_messages!"
+  FROM report_response_event e JOIN thread t ON t.id = e.thread_id LEFT JOIN contact co ON co.id = t.contact_id
+ WHERE e.workspace_id = :workspaceId! AND e.day BETWEEN :from!::date AND :to!::date AND e.kind = 'first'
+   AND (:network::text IS NULL OR e.network = :network) AND (:channel::uuid IS NULL OR e.channel_account_id = :channel)
+   AND (:agent::text IS NULL OR COALESCE(e.agent_id::text, 'native') = :agent)
+ ORDER BY e.day, e.thread_id
+ LIMIT 500;
+
+/* @name InsertSentimentCorrection */
+INSERT INTO sentiment_correction (workspace_id, message_id, user_id, previous_sentiment, sentiment)
+VALUES (:workspaceId!, :messageId!, :userId!, :previousSentiment, :sentiment!)
+RETURNING id::text AS "id!", message_id::text AS "messageId!", previous_sentiment AS "previousSentiment", sentiment, created_at AS "createdAt";
+
+/* The score of a band a person chose (−1, 0, 1); the update marks the thread for the rollup job, as above. */
+/* @name SetMessageSentiment */
+UPDATE message SET sentiment = :sentiment! WHERE id = :messageId!;

@@ -1,5 +1,5 @@
 import { INTENT_TOPIC, TOPICS, postTopic, type Topic } from '@resonance/classifier';
-import { INTENTS, isIntent, toIso, type Intent, type ReportPost, type ResonanceReport } from '@resonance/contracts';
+import { INTENTS, isIntent, RESONANCE_MEASURE, toIso, type Intent, type ReportPost, type ResonanceReport, type TopPost } from '@resonance/contracts';
 import { pick } from './definitions';
 import type { ReportParams } from './report-query';
 import type { PostRow, ReportsRepository } from './reports.repository';
@@ -57,13 +57,8 @@ export async function resonanceReport(reports: ReportsRepository, workspaceId: s
         sentiment: sn ? round(mine.reduce((s, c) => s + c.ssum, 0) / sn) : null,
       };
     });
-  // Ranked as score pairs, and only the ten shown copied (the sort is stable: ties stay in post order).
   const channelFollowers = new Map(followers.map((f) => [f.channel, f.followers]));
-  const topPosts = posts
-    .map((post) => ({ post, score: weighted(post, channelFollowers.get(post.channel_account_id) ?? 0) }))
-    .sort((a, b) => (b.score ?? -1) - (a.score ?? -1))
-    .slice(0, 10)
-    .map(({ post, score }) => ({ ...toReportPost(post), weightedEngagement: score }));
+  const topPosts = rankPosts(posts, channelFollowers).slice(0, 10);
   return {
     definitions: pick(
       'comments',
@@ -80,17 +75,59 @@ export async function resonanceReport(reports: ReportsRepository, workspaceId: s
     params: p,
     rows,
     topPosts,
+    rankedBy: RESONANCE_MEASURE,
   };
+}
+
+/** Every post published in the period (at most 1,000), ranked by the stated measure: the CSV per post. */
+export async function rankedPosts(reports: ReportsRepository, workspaceId: string, p: ReportParams): Promise<TopPost[]> {
+  const [followers, posts] = await Promise.all([reports.channelFollowers(workspaceId, p), reports.postsInPeriod(workspaceId, p)]);
+  return rankPosts(posts, new Map(followers.map((f) => [f.channel, f.followers])));
 }
 
 /** The one place a post row becomes the wire's ReportPost (published_at as an ISO string). */
 export const toReportPost = (row: PostRow): ReportPost => ({ ...row, published_at: toIso(row.published_at) });
 
-/** (reactions + 2·comments + 3·shares) / followers; the network's comment count, else ours. */
+/**
+ * reactions + 2·comments + 3·shares. Comments are the larger of the network's count and the comments
+ * Resonance stored: a network's count lags (or is missing) while the comments are already here.
+ */
+export const interactions = (post: PostRow): number => (post.reactions ?? 0) + 2 * Math.max(post.comments ?? 0, post.our_comments) + 3 * (post.shares ?? 0);
+
+/** interactions / followers; null without followers. */
 export function weighted(post: PostRow, followers: number): number | null {
   if (!followers) return null;
-  const comments = post.comments ?? post.our_comments;
-  return round(((post.reactions ?? 0) + 2 * comments + 3 * (post.shares ?? 0)) / followers, 4);
+  return round(interactions(post) / followers, 4);
+}
+
+/**
+ * Posts ranked by the stated resonance measure (RESONANCE_MEASURE): weighted engagement per 1,000
+ * followers, highest first; posts of accounts without a follower count after them, by
+ * interactions; ties by publication order (the sort is stable).
+ */
+export function rankPosts(posts: PostRow[], followersByChannel: ReadonlyMap<string, number>): TopPost[] {
+  return posts
+    .map((post) => {
+      // An account with 0 followers has no follower count to divide by.
+      const known = followersByChannel.get(post.channel_account_id) ?? 0;
+      const followers = known > 0 ? known : null;
+      // Ranked by the exact ratio: the rounded one ties posts that differ.
+      const exact = followers ? interactions(post) / followers : null;
+      return {
+        post: {
+          ...toReportPost(post),
+          weightedEngagement: followers ? weighted(post, followers) : null,
+          interactions: interactions(post),
+          followers,
+          engagementPer1000Followers: exact === null ? null : round(exact * 1000, 2),
+        },
+        exact,
+      };
+    })
+    .sort((a, b) =>
+      a.exact !== null && b.exact !== null ? b.exact - a.exact : a.exact !== null ? -1 : b.exact !== null ? 1 : b.post.interactions - a.post.interactions,
+    )
+    .map(({ post }) => post);
 }
 
 /** Share of posts per topic against share of comments per topic. */

@@ -11,10 +11,11 @@ import { ratio, summarize, type Bucket } from './stats';
  */
 export async function responseTimesReport(reports: ReportsRepository, workspaceId: string, p: ReportParams): Promise<ResponseTimesReport> {
   const { weeks, days } = weeksAndDays(p);
-  const [totals, hist, targets] = await Promise.all([
+  const [totals, hist, targets, agents] = await Promise.all([
     reports.responseTotals(workspaceId, p),
     reports.responseHistograms(workspaceId, p, weeks, days),
     reports.slaTargets(workspaceId),
+    p.groupBy === 'agent' ? reports.agentNames(workspaceId) : Promise.resolve([]),
   ]);
   const id = (period: string, grp: string | null) => `${period}\u0000${grp ?? ''}`;
   const buckets = new Map<string, Bucket[]>();
@@ -56,5 +57,6 @@ export async function responseTimesReport(reports: ReportsRepository, workspaceI
     params: p,
     slaTargetMinutes: targets,
     rows,
+    agents: Object.fromEntries(agents.filter((a) => rows.some((r) => r.group === a.id)).map((a) => [a.id, a.name])),
   };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { THREAD_STATUSES, toIsoOrNull, type Page, type ThreadDetail, type ThreadItem, type ThreadStatus } from '@resonance/contracts';
@@ -6,6 +7,7 @@ import type { AuthUser } from '../auth/auth.types';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { oneOf } from '../common/narrow';
 import { EventBus } from '../events/event-bus';
+import { NotificationsService } from '../notifications/notifications.service';
 import { toThreadItem } from './thread-item';
 import type { ThreadsQuery, UpdateThreadBody } from './threads.dto';
 import { ThreadsRepository, type ThreadChanges } from './threads.repository';
@@ -31,6 +33,7 @@ export class ThreadsService {
     @Inject(ThreadsRepository) private readonly threads: ThreadsRepository,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(EventBus) private readonly bus: EventBus,
+    @Inject(NotificationsService) private readonly notifications: NotificationsService,
   ) {}
 
   async list(user: AuthUser, q: ThreadsQuery): Promise<Page<ThreadItem>> {
@@ -113,6 +116,13 @@ export class ThreadsService {
     if (wanted.assigneeId !== undefined && wanted.assigneeId !== before.assigneeId) {
       changes.assigneeId = wanted.assigneeId;
       await audit(wanted.assigneeId ? 'thread.assign' : 'thread.unassign', { from: before.assigneeId, to: wanted.assigneeId });
+      // The new assignee hears of it (team24's notifications), from a bulk change too.
+      if (wanted.assigneeId) {
+        await this.notifications.assigned(
+          { workspaceId: user.workspaceId, threadId: before.id, assigneeId: wanted.assigneeId, actorUserId: user.id, eventKey: randomUUID() },
+          tx,
+        );
+      }
     }
     if (wanted.status !== undefined && wanted.status !== before.status) {
       changes.status = wanted.status;

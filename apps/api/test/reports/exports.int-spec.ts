@@ -293,8 +293,8 @@ describe('data exports: streamed, bounded, formula-safe', () => {
     const res = await fetch(`${baseUrl}/api/reports/channels-health?format=csv`, { headers: { Cookie: admin } });
     expect(res.status).toBe(200);
     const [header, ...rows] = parseCsv(await res.text());
-    const names = rows.map((r) => r[header.indexOf('display_name')]);
+    const names = rows.map((r) => r[header.indexOf('Account')]);
     expect(names.sort()).toEqual(payloads.map((p) => (/^[-=+@\t\r]/.test(p) ? `'${p}` : p)).sort());
-    expect(rows.map((r) => r[header.indexOf('last_error')])).toContain("'\n=cmd");
+    expect(rows.map((r) => r[header.indexOf('Last error')])).toContain("'\n=cmd");
   });
 });

@@ -119,8 +119,10 @@ describe('reports API (hand-computed fixture)', () => {
       .expect('Content-Type', /text\/csv/);
     const [header, line] = res.text.trim().split('\r\n');
     const cols = header.split(',');
-    expect(line.split(',')[cols.indexOf('firstResponse.median')]).toBe('1800');
-    expect(line.split(',')[cols.indexOf('handled.count')]).toBe('1');
+    // Named columns in minutes (1800 s), the period as its days.
+    expect(line.split(',')[cols.indexOf('First response median (minutes)')]).toBe('30');
+    expect(line.split(',')[cols.indexOf('Handled without reply')]).toBe('1');
+    expect(line.split(',')[cols.indexOf('Period')]).toBe('2026-11-01 to 2026-11-30');
     for (const path of ['resonance', 'intents', 'channels-health']) {
       const r = await analyst.agent.get(`/api/reports/${path}?${NOVEMBER}&format=csv`).expect(200);
       expect(r.text.split('\r\n').length).toBeGreaterThan(2);

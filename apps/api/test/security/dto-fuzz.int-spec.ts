@@ -65,6 +65,7 @@ const FIELDS = [
   'lastSeenMessageId',
   'confirmNewer',
   'intent',
+  'sentiment',
   'messageId',
   'network',
   'accountIds',
@@ -206,6 +207,7 @@ describe('API input validation under fuzzing', () => {
       r('patch', fc.constant('/api/settings'), (name) => ({ name })),
       r('post', fc.constant('/api/auth/password'), (newPassword) => ({ currentPassword: 'wrong', newPassword })),
       r('post', fc.constant('/api/reports/intents/corrections'), (intent) => ({ messageId: '1', intent })),
+      r('post', fc.constant('/api/reports/sentiment/corrections'), (sentiment) => ({ messageId: '1', sentiment })),
       r('post', fc.constant('/api/channels/connect/facebook'), () => ({})),
       r(
         'patch',

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { testServices } from '@resonance/config';
+import { cleanChildProcessEnv, testServices } from '@resonance/config';
 import { createTestDatabase, makeWorkspace, uniqueSuffix, type TestDatabase } from '@resonance/testing';
 import { makeLoginUser, PASSWORD } from '../support';
 
@@ -42,8 +42,7 @@ describe('one report request cannot block or kill the api', () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     api = spawn(process.execPath, ['--max-old-space-size=256', join(__dirname, 'child', 'run-app.cjs'), 'api'], {
-      env: {
-        ...process.env,
+      env: cleanChildProcessEnv({
         NODE_ENV: 'test',
         LOG_LEVEL: 'warn',
         DATABASE_URL: db.url,
@@ -52,7 +51,7 @@ describe('one report request cannot block or kill the api', () => {
         API_HOST: '127.0.0.1',
         API_PORT: String(port),
         PUBLIC_URL: url,
-      },
+      }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     api.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { loadConfig, testServices } from '@resonance/config';
+import { cleanChildProcessEnv, loadConfig, testServices } from '@resonance/config';
 import { createQueueBackend, prepareQueueBackend } from '@resonance/queue';
 import { DEMO_FACEBOOK_APP, type RunningSim } from '@resonance/sim';
 import { createTestDatabase, uniqueSuffix, type TestDatabase } from '@resonance/testing';
@@ -89,7 +89,7 @@ describe('secrets never reach logs or API answers', () => {
 
     for (const app of ['api', 'worker']) {
       const child = spawn(process.execPath, [join(__dirname, 'child', 'run-app.cjs'), app], {
-        env: { ...process.env, ...env },
+        env: cleanChildProcessEnv(env),
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       child.stdout.on('data', (chunk: Buffer) => logs.push(chunk.toString('utf8')));

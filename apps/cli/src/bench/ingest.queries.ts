@@ -47,12 +47,12 @@ export interface ICountChannelMessagesQuery {
   result: ICountChannelMessagesResult;
 }
 
-const countChannelMessagesIR: any = {"usedParamSet":{"channelId":true},"params":[{"name":"channelId","required":true,"transform":{"type":"scalar"},"locs":[{"a":69,"b":79}]}],"statement":"SELECT count(*)::int AS \"n!\" FROM message WHERE channel_account_id = :channelId!                                                                                                     "};
+const countChannelMessagesIR: any = {"usedParamSet":{"channelId":true},"params":[{"name":"channelId","required":true,"transform":{"type":"scalar"},"locs":[{"a":69,"b":79}]}],"statement":"SELECT count(*)::int AS \"n!\" FROM message WHERE channel_account_id = :channelId!                                                                                                                                                                                                                                                                            "};
 
 /**
  * Query generated from SQL:
  * ```
- * SELECT count(*)::int AS "n!" FROM message WHERE channel_account_id = :channelId!                                                                                                     
+ * SELECT count(*)::int AS "n!" FROM message WHERE channel_account_id = :channelId!                                                                                                                                                                                                                                                                            
  * ```
  */
 export const countChannelMessages = new PreparedQuery<ICountChannelMessagesParams,ICountChannelMessagesResult>(countChannelMessagesIR);
@@ -65,6 +65,7 @@ export interface IReadBackMessagesParams {
 
 /** 'ReadBackMessages' return type */
 export interface IReadBackMessagesResult {
+  a: Json | null;
   at: Date;
   ch: string;
   e: string | null;
@@ -82,13 +83,13 @@ export interface IReadBackMessagesQuery {
   result: IReadBackMessagesResult;
 }
 
-const readBackMessagesIR: any = {"usedParamSet":{"channelId":true},"params":[{"name":"channelId","required":true,"transform":{"type":"scalar"},"locs":[{"a":269,"b":279}]}],"statement":"SELECT m.external_id AS e, t.thread_key AS k, t.channel AS ch, m.parent_external_id AS p, m.is_from_account AS o,\n       m.text AS x, m.created_at AS at, m.intent AS i, m.sentiment AS s\n  FROM message m JOIN thread t ON t.id = m.thread_id\n WHERE m.channel_account_id = :channelId! ORDER BY m.id                                                                               "};
+const readBackMessagesIR: any = {"usedParamSet":{"channelId":true},"params":[{"name":"channelId","required":true,"transform":{"type":"scalar"},"locs":[{"a":289,"b":299}]}],"statement":"SELECT m.external_id AS e, t.thread_key AS k, t.channel AS ch, m.parent_external_id AS p, m.is_from_account AS o,\n       m.text AS x, m.attachments AS a, m.created_at AS at, m.intent AS i, m.sentiment AS s\n  FROM message m JOIN thread t ON t.id = m.thread_id\n WHERE m.channel_account_id = :channelId! ORDER BY m.id                                                                               "};
 
 /**
  * Query generated from SQL:
  * ```
  * SELECT m.external_id AS e, t.thread_key AS k, t.channel AS ch, m.parent_external_id AS p, m.is_from_account AS o,
- *        m.text AS x, m.created_at AS at, m.intent AS i, m.sentiment AS s
+ *        m.text AS x, m.attachments AS a, m.created_at AS at, m.intent AS i, m.sentiment AS s
  *   FROM message m JOIN thread t ON t.id = m.thread_id
  *  WHERE m.channel_account_id = :channelId! ORDER BY m.id                                                                               
  * ```
@@ -142,16 +143,16 @@ export interface IRawUpsertMessagesQuery {
   result: IRawUpsertMessagesResult;
 }
 
-const rawUpsertMessagesIR: any = {"usedParamSet":{"workspaceId":true,"channelId":true,"rows":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":202,"b":214}]},{"name":"channelId","required":true,"transform":{"type":"scalar"},"locs":[{"a":217,"b":227},{"a":520,"b":530}]},{"name":"rows","required":true,"transform":{"type":"scalar"},"locs":[{"a":384,"b":389}]}],"statement":"INSERT INTO message (workspace_id, channel_account_id, thread_id, external_id, direction, is_from_account,\n                     parent_external_id, text, created_at, delivery, intent, sentiment)\nSELECT :workspaceId!, :channelId!, t.id, r.e, CASE WHEN r.o THEN 'outbound' ELSE 'inbound' END, r.o, r.p, r.x, r.at,\n       CASE WHEN r.o THEN 'sent' END, r.i, r.s\n  FROM json_to_recordset(:rows!::json) AS r(e text, k text, p text, o boolean, x text, at timestamptz, i text, s real)\n  JOIN thread t ON t.channel_account_id = :channelId! AND t.thread_key = r.k\nON CONFLICT (channel_account_id, external_id) WHERE external_id IS NOT NULL DO NOTHING"};
+const rawUpsertMessagesIR: any = {"usedParamSet":{"workspaceId":true,"channelId":true,"rows":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":215,"b":227}]},{"name":"channelId","required":true,"transform":{"type":"scalar"},"locs":[{"a":230,"b":240},{"a":547,"b":557}]},{"name":"rows","required":true,"transform":{"type":"scalar"},"locs":[{"a":402,"b":407}]}],"statement":"INSERT INTO message (workspace_id, channel_account_id, thread_id, external_id, direction, is_from_account,\n                     parent_external_id, text, attachments, created_at, delivery, intent, sentiment)\nSELECT :workspaceId!, :channelId!, t.id, r.e, CASE WHEN r.o THEN 'outbound' ELSE 'inbound' END, r.o, r.p, r.x, r.a, r.at,\n       CASE WHEN r.o THEN 'sent' END, r.i, r.s\n  FROM json_to_recordset(:rows!::json) AS r(e text, k text, p text, o boolean, x text, a jsonb, at timestamptz, i text, s real)\n  JOIN thread t ON t.channel_account_id = :channelId! AND t.thread_key = r.k\nON CONFLICT (channel_account_id, external_id) WHERE external_id IS NOT NULL DO NOTHING"};
 
 /**
  * Query generated from SQL:
  * ```
  * INSERT INTO message (workspace_id, channel_account_id, thread_id, external_id, direction, is_from_account,
- *                      parent_external_id, text, created_at, delivery, intent, sentiment)
- * SELECT :workspaceId!, :channelId!, t.id, r.e, CASE WHEN r.o THEN 'outbound' ELSE 'inbound' END, r.o, r.p, r.x, r.at,
+ *                      parent_external_id, text, attachments, created_at, delivery, intent, sentiment)
+ * SELECT :workspaceId!, :channelId!, t.id, r.e, CASE WHEN r.o THEN 'outbound' ELSE 'inbound' END, r.o, r.p, r.x, r.a, r.at,
  *        CASE WHEN r.o THEN 'sent' END, r.i, r.s
- *   FROM json_to_recordset(:rows!::json) AS r(e text, k text, p text, o boolean, x text, at timestamptz, i text, s real)
+ *   FROM json_to_recordset(:rows!::json) AS r(e text, k text, p text, o boolean, x text, a jsonb, at timestamptz, i text, s real)
  *   JOIN thread t ON t.channel_account_id = :channelId! AND t.thread_key = r.k
  * ON CONFLICT (channel_account_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
  * ```

@@ -2,8 +2,8 @@ import type { Intent } from '@resonance/contracts';
 import type { Language } from './vocabulary';
 
 /**
- * What the demo company posted in its recent past, by topic (worded so the reports' post-topic
- * cues in libs/classifier/src/post-topic.ts read them as meant). Deals are the rarest topic on
+ * What the demo company posted in its recent past, by topic (the post-topic model in
+ * libs/classifier/src/post-topic.ts reads each as meant; libs/classifier/test/post-topic.spec.ts). Deals are the rarest topic on
  * purpose: customers ask for discounts and buy far more often than the posts talk about it —
  * the gap between what a brand says and what its audience asks, which the reports make visible.
  */

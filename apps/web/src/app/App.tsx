@@ -11,6 +11,7 @@ import { ChannelsPage } from '../features/channels/ChannelsPage';
 import { OnboardingPage } from '../features/onboarding/OnboardingPage';
 import { useOnboardingStatus } from '../features/onboarding/onboarding';
 import { AdminPage } from '../features/admin/AdminPage';
+import { NotificationSettingsPage } from '../features/notifications/NotificationSettingsPage';
 import { setUnauthorizedHandler } from '../shared/api/http';
 import { SessionContext } from '../shared/session/session';
 import { ErrorState, LoadingState } from '../shared/ui/states';
@@ -53,6 +54,7 @@ export function App() {
           {pages.includes('reports') && <Route path="/reports/:tab?" element={<ReportsPage />} />}
           {pages.includes('channels') && <Route path="/channels" element={<ChannelsPage />} />}
           {pages.includes('admin') && <Route path="/admin/:tab?" element={<AdminPage />} />}
+          <Route path="/settings/notifications" element={<NotificationSettingsPage />} />
           <Route path="*" element={<Navigate to={`/${pages[0] ?? 'inbox'}`} replace />} />
         </Routes>
       </Layout>

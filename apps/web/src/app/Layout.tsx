@@ -3,6 +3,7 @@ import { NavLink as RouterNavLink } from 'react-router';
 import { AppShell, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useLogout } from '../features/auth/logout';
 import { HealthBadge } from '../features/health/HealthBadge';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { useI18n } from '../shared/i18n/I18nProvider';
 import { useSessionUser } from '../shared/session/session';
 import { LanguageSwitch } from '../shared/ui/LanguageSwitch';
@@ -18,9 +19,12 @@ export function Layout({ pages, children }: { pages: Array<keyof typeof LABEL>; 
       <AppShell.Navbar p="sm" aria-label="Main">
         <Stack justify="space-between" h="100%">
           <Stack gap={4}>
-            <Title order={2} size="h4" mb="sm">
-              {t('app.name')}
-            </Title>
+            <Group justify="space-between" wrap="nowrap" mb="sm">
+              <Title order={2} size="h4">
+                {t('app.name')}
+              </Title>
+              <NotificationBell />
+            </Group>
             <nav>
               {pages.map((page) => (
                 <NavLink key={page} component={RouterNavLink} to={`/${page}`} label={t(LABEL[page])} data-testid={`nav-${page}`} />
@@ -32,6 +36,7 @@ export function Layout({ pages, children }: { pages: Array<keyof typeof LABEL>; 
             <Text size="xs" c="dimmed" data-testid="signed-in-as">
               {t('nav.signedInAs', { name: user.name, role: t(`role.${user.role}`) })}
             </Text>
+            <NavLink component={RouterNavLink} to="/settings/notifications" label={t('notifications.settings')} data-testid="nav-notification-settings" />
             <LanguageSwitch />
             <Group>
               <Button variant="subtle" size="xs" onClick={() => logout.mutate()} loading={logout.isPending}>

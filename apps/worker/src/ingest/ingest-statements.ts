@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { postTopic } from '@resonance/classifier';
 import type { PostRecord } from '@resonance/contracts';
 import { sqlClient } from '@resonance/db';
 import {
@@ -154,6 +155,8 @@ export async function upsertPosts(tx: EntityManager, channel: ChannelRow, posts:
     shares: p.counts?.shares ?? null,
     views: p.counts?.views ?? null,
     has_counts: p.counts !== undefined,
+    // What the post is about, for the perception gap (docs/reports.md): classified from its text here, once per write.
+    topic: postTopic(p.text),
   }));
   await upsertPostRows.run({ workspaceId: channel.workspace_id, channelId: channel.id, posts: JSON.stringify(rows) }, sqlClient(tx));
 }

@@ -6,6 +6,7 @@ import { dedupeByExternalId, isFromAccount, toMessageRow, type ChannelRow, type 
 import { sqlClient } from '@resonance/db';
 import { channelIdentity } from './channel-rows.queries';
 import { ClassifierThread } from './classifier-thread';
+import { REVIEWED_TEXTS_REFRESH_MS, ReviewedTexts } from './reviewed-texts';
 import { storable } from './storable-text';
 
 export interface IngestResult {
@@ -40,7 +41,7 @@ const PARALLEL_MIN_MESSAGES = 200;
  * or out of order still leave them right.
  */
 export class IngestStore implements OnApplicationShutdown {
-  private readonly classifier = new ClassifierThread();
+  private readonly classifier: ClassifierThread;
   /**
    * Channel accounts already read: their workspace, network and external id never change (they are
    * the account's identity), and a sync run stores a batch every few hundred milliseconds. A
@@ -48,7 +49,13 @@ export class IngestStore implements OnApplicationShutdown {
    */
   private readonly channels = new Map<string, ChannelRow>();
 
-  constructor(private readonly dataSource: DataSource) {}
+  /** `reviewedTextsRefreshMs`: how often a workspace's new label corrections are looked for (classifier-thread.ts). */
+  constructor(
+    private readonly dataSource: DataSource,
+    { reviewedTextsRefreshMs = REVIEWED_TEXTS_REFRESH_MS }: { reviewedTextsRefreshMs?: number } = {},
+  ) {
+    this.classifier = new ClassifierThread(new ReviewedTexts(dataSource), reviewedTextsRefreshMs);
+  }
 
   /** True while inbound texts are classified on the store's own thread (after first use, until close()). */
   get classifierOnThread(): boolean {
@@ -73,15 +80,25 @@ export class IngestStore implements OnApplicationShutdown {
    * inbound messages on the classifier thread (classifier-thread.ts). A sync run calls it as each
    * page arrives, so classification runs beside the fetching and the writing of the previous batch
    * instead of before it. Returns the records to pass to ingest(); ingest() works without it all
-   * the same (it classifies what prepare() did not).
+   * the same (it classifies what prepare() did not). With `channelAccountId`, the labels are
+   * taught by the channel's workspace's corrections (ingest() always does that).
    */
-  async prepare(received: UnifiedRecord[], accountExternalId: string): Promise<UnifiedRecord[]> {
+  async prepare(received: UnifiedRecord[], accountExternalId: string, channelAccountId?: string): Promise<UnifiedRecord[]> {
     const records = storable(received);
     for (const r of records) (r as Prepared)[PREPARED] = true;
-    const inbound = records.filter((r): r is MessageRecord => r.kind === 'message' && !(r as Prepared)[LABEL] && !isFromAccount(r, accountExternalId));
-    const labels = await this.classifier.classify(inbound.map((m) => m.text));
-    inbound.forEach((m, i) => ((m as Prepared)[LABEL] = labels[i]));
+    const workspaceId = channelAccountId === undefined ? undefined : (await this.channelRow(channelAccountId)).workspace_id;
+    await this.label(records, accountExternalId, workspaceId);
     return records;
+  }
+
+  /** Labels the inbound messages among `records` that have no label yet (on the classifier thread). */
+  private async label(records: UnifiedRecord[], accountExternalId: string, workspaceId: string | undefined): Promise<void> {
+    const inbound = records.filter((r): r is MessageRecord => r.kind === 'message' && !(r as Prepared)[LABEL] && !isFromAccount(r, accountExternalId));
+    const labels = await this.classifier.classify(
+      inbound.map((m) => m.text),
+      workspaceId,
+    );
+    inbound.forEach((m, i) => ((m as Prepared)[LABEL] = labels[i]));
   }
 
   /**
@@ -106,6 +123,8 @@ export class IngestStore implements OnApplicationShutdown {
       return { posts: 0, messagesInserted: 0, messagesUpdated: 0, threadsTouched: 0 };
     }
     const channel = await this.channelRow(channelAccountId);
+    // A webhook's few messages come without prepare(): labelled here, by the same thread and memory.
+    await this.label(messages, channel.external_id, channel.workspace_id);
     const rows = messages.map((m) => toMessageRow(m, channel, (m as Prepared)[LABEL]));
     const groups = (rows.length >= PARALLEL_MIN_MESSAGES ? byThread(rows, INGEST_WRITERS) : [rows]).map(planThreadsWrite);
 

@@ -19,19 +19,20 @@ export interface IUpsertPostsQuery {
   result: IUpsertPostsResult;
 }
 
-const upsertPostsIR: any = {"usedParamSet":{"workspaceId":true,"channelId":true,"posts":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":201,"b":213}]},{"name":"channelId","required":true,"transform":{"type":"scalar"},"locs":[{"a":216,"b":226}]},{"name":"posts","required":true,"transform":{"type":"scalar"},"locs":[{"a":399,"b":405}]}],"statement":"INSERT INTO post (workspace_id, channel_account_id, external_id, text, url, published_at,\n                       reactions_count, comments_count, shares_count, views_count, counts_read_at)\n     SELECT :workspaceId!, :channelId!, r.external_id, r.text, r.url, r.published_at, r.reactions, r.comments, r.shares, r.views,\n            CASE WHEN r.has_counts THEN now() END\n       FROM json_to_recordset(:posts!::json) AS r(external_id text, text text, url text, published_at timestamptz,\n            reactions int, comments int, shares int, views bigint, has_counts boolean)\n     ON CONFLICT (channel_account_id, external_id) DO UPDATE SET\n       text = excluded.text,\n       url = COALESCE(excluded.url, post.url),\n       reactions_count = COALESCE(excluded.reactions_count, post.reactions_count),\n       comments_count = COALESCE(excluded.comments_count, post.comments_count),\n       shares_count = COALESCE(excluded.shares_count, post.shares_count),\n       views_count = COALESCE(excluded.views_count, post.views_count),\n       counts_read_at = COALESCE(excluded.counts_read_at, post.counts_read_at),\n       updated_at = now()"};
+const upsertPostsIR: any = {"usedParamSet":{"workspaceId":true,"channelId":true,"posts":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":208,"b":220}]},{"name":"channelId","required":true,"transform":{"type":"scalar"},"locs":[{"a":223,"b":233}]},{"name":"posts","required":true,"transform":{"type":"scalar"},"locs":[{"a":415,"b":421}]}],"statement":"INSERT INTO post (workspace_id, channel_account_id, external_id, text, url, published_at,\n                       reactions_count, comments_count, shares_count, views_count, counts_read_at, topic)\n     SELECT :workspaceId!, :channelId!, r.external_id, r.text, r.url, r.published_at, r.reactions, r.comments, r.shares, r.views,\n            CASE WHEN r.has_counts THEN now() END, r.topic\n       FROM json_to_recordset(:posts!::json) AS r(external_id text, text text, url text, published_at timestamptz,\n            reactions int, comments int, shares int, views bigint, has_counts boolean, topic text)\n     ON CONFLICT (channel_account_id, external_id) DO UPDATE SET\n       text = excluded.text,\n       topic = excluded.topic,\n       url = COALESCE(excluded.url, post.url),\n       reactions_count = COALESCE(excluded.reactions_count, post.reactions_count),\n       comments_count = COALESCE(excluded.comments_count, post.comments_count),\n       shares_count = COALESCE(excluded.shares_count, post.shares_count),\n       views_count = COALESCE(excluded.views_count, post.views_count),\n       counts_read_at = COALESCE(excluded.counts_read_at, post.counts_read_at),\n       updated_at = now()"};
 
 /**
  * Query generated from SQL:
  * ```
  * INSERT INTO post (workspace_id, channel_account_id, external_id, text, url, published_at,
- *                        reactions_count, comments_count, shares_count, views_count, counts_read_at)
+ *                        reactions_count, comments_count, shares_count, views_count, counts_read_at, topic)
  *      SELECT :workspaceId!, :channelId!, r.external_id, r.text, r.url, r.published_at, r.reactions, r.comments, r.shares, r.views,
- *             CASE WHEN r.has_counts THEN now() END
+ *             CASE WHEN r.has_counts THEN now() END, r.topic
  *        FROM json_to_recordset(:posts!::json) AS r(external_id text, text text, url text, published_at timestamptz,
- *             reactions int, comments int, shares int, views bigint, has_counts boolean)
+ *             reactions int, comments int, shares int, views bigint, has_counts boolean, topic text)
  *      ON CONFLICT (channel_account_id, external_id) DO UPDATE SET
  *        text = excluded.text,
+ *        topic = excluded.topic,
  *        url = COALESCE(excluded.url, post.url),
  *        reactions_count = COALESCE(excluded.reactions_count, post.reactions_count),
  *        comments_count = COALESCE(excluded.comments_count, post.comments_count),

@@ -3,13 +3,14 @@
 
 /* @name UpsertPosts */
 INSERT INTO post (workspace_id, channel_account_id, external_id, text, url, published_at,
-                       reactions_count, comments_count, shares_count, views_count, counts_read_at)
+                       reactions_count, comments_count, shares_count, views_count, counts_read_at, topic)
      SELECT :workspaceId!, :channelId!, r.external_id, r.text, r.url, r.published_at, r.reactions, r.comments, r.shares, r.views,
-            CASE WHEN r.has_counts THEN now() END
+            CASE WHEN r.has_counts THEN now() END, r.topic
        FROM json_to_recordset(:posts!::json) AS r(external_id text, text text, url text, published_at timestamptz,
-            reactions int, comments int, shares int, views bigint, has_counts boolean)
+            reactions int, comments int, shares int, views bigint, has_counts boolean, topic text)
      ON CONFLICT (channel_account_id, external_id) DO UPDATE SET
        text = excluded.text,
+       topic = excluded.topic,
        url = COALESCE(excluded.url, post.url),
        reactions_count = COALESCE(excluded.reactions_count, post.reactions_count),
        comments_count = COALESCE(excluded.comments_count, post.comments_count),

@@ -163,29 +163,29 @@ export interface IInsertResponseEventsOfThreadsQuery {
   result: IInsertResponseEventsOfThreadsResult;
 }
 
-const insertResponseEventsOfThreadsIR: any = {"usedParamSet":{"threadIds":true,"unknownZones":true},"params":[{"name":"threadIds","required":true,"transform":{"type":"scalar"},"locs":[{"a":579,"b":589}]},{"name":"unknownZones","required":true,"transform":{"type":"scalar"},"locs":[{"a":2930,"b":2943},{"a":3575,"b":3588}]}],"statement":"INSERT INTO report_response_event (workspace_id, thread_id, channel_account_id, network, channel, agent_id, kind, action,\n  inbound_at, closed_at, day, seconds, business_seconds, within_target, within_target_business) \n  WITH msg AS MATERIALIZED (\n    -- The threads' messages, read once and thread by thread (message_thread_idx). As a join or\n    -- three \"thread_id = ANY\" scans, the planner took a drain's 25,000 threads for a sixth of the\n    -- table and read all of it three times. OFFSET 0 keeps the subquery a per-thread scan.\n    SELECT m.* FROM (SELECT DISTINCT unnest(:threadIds!::bigint[]) AS thread_id) d\n     CROSS JOIN LATERAL (SELECT m.thread_id, m.id, m.created_at, m.is_from_account, m.author_user_id, m.delivery,\n                                m.external_id, m.handled_at, m.handled_by, m.handled_action\n                           FROM message m WHERE m.thread_id = d.thread_id OFFSET 0) m\n  ), tl AS (\n    SELECT m.thread_id, m.created_at AS at, 1 AS ord, 'I' AS k, NULL::uuid AS agent, NULL::text AS action, m.id\n      FROM msg m WHERE NOT m.is_from_account\n    UNION ALL\n    SELECT m.thread_id, m.created_at, 0, 'R', m.author_user_id, NULL, m.id\n      FROM msg m WHERE m.is_from_account AND (m.delivery = 'sent' OR m.external_id IS NOT NULL)\n    UNION ALL\n    SELECT m.thread_id, m.handled_at, 0, 'H', m.handled_by, m.handled_action, m.id\n      FROM msg m WHERE NOT m.is_from_account AND m.handled_at IS NOT NULL\n  ), numbered AS (\n    SELECT tl.*,\n           count(*) FILTER (WHERE k <> 'I') OVER (PARTITION BY thread_id ORDER BY at, ord, id ROWS UNBOUNDED PRECEDING)\n             - CASE WHEN k <> 'I' THEN 1 ELSE 0 END AS seg\n      FROM tl\n  ), runs AS (\n    SELECT thread_id, seg,\n           min(at) FILTER (WHERE k = 'I') AS inbound_at,\n           max(at) FILTER (WHERE k <> 'I') AS closed_at,\n           (array_agg(k) FILTER (WHERE k <> 'I'))[1] AS closer,\n           (array_agg(agent) FILTER (WHERE k <> 'I'))[1] AS agent,\n           (array_agg(action) FILTER (WHERE k <> 'I'))[1] AS action\n      FROM numbered GROUP BY thread_id, seg\n  ), firsts AS (\n    SELECT DISTINCT ON (r.thread_id) r.thread_id, f.first_inbound AS inbound_at, r.at AS closed_at, r.agent\n      FROM (SELECT thread_id, min(at) AS first_inbound FROM tl WHERE k = 'I' GROUP BY thread_id) f\n      JOIN tl r ON r.thread_id = f.thread_id AND r.k = 'R' AND r.at > f.first_inbound\n     ORDER BY r.thread_id, r.at, r.id\n  ), events AS (\n    SELECT thread_id, CASE WHEN closer = 'R' THEN 'reply' ELSE 'handled' END AS kind, agent, action, inbound_at, closed_at\n      FROM runs WHERE inbound_at IS NOT NULL AND closed_at IS NOT NULL\n    UNION ALL\n    SELECT thread_id, 'first', agent, NULL, inbound_at, closed_at FROM firsts\n  )\n  SELECT t.workspace_id, e.thread_id, t.channel_account_id, t.network, t.channel, e.agent AS agent_id, e.kind, e.action,\n         e.inbound_at, e.closed_at, (e.closed_at AT TIME ZONE (CASE WHEN w.timezone = ANY(:unknownZones!::text[]) THEN 'UTC' ELSE w.timezone END))::date AS day,\n         x.seconds, b.business_seconds,\n         x.seconds <= s.target AS within_target,\n         b.business_seconds <= s.target AS within_target_business\n    FROM events e\n    JOIN thread t ON t.id = e.thread_id\n    JOIN workspace w ON w.id = t.workspace_id\n    CROSS JOIN LATERAL (SELECT extract(epoch FROM e.closed_at - e.inbound_at)::double precision AS seconds) x\n    CROSS JOIN LATERAL (SELECT CASE WHEN w.business_hours = '{}'::jsonb THEN NULL\n                                    ELSE resonance_business_seconds(e.inbound_at, e.closed_at, (CASE WHEN w.timezone = ANY(:unknownZones!::text[]) THEN 'UTC' ELSE w.timezone END), w.business_hours,\n                                                                    ARRAY(SELECT h.day FROM workspace_holiday h WHERE h.workspace_id = w.id)) END\n                                 AS business_seconds) b\n    CROSS JOIN LATERAL (SELECT 60.0 * resonance_sla_target_minutes(t.workspace_id, t.network, t.priority) AS target) s\n     RETURNING workspace_id, to_char(day, 'YYYY-MM-DD') AS \"day!\"                                                                                                                                                                                                                                                                                                                                             "};
+const insertResponseEventsOfThreadsIR: any = {"usedParamSet":{"threadIds":true,"unknownZones":true},"params":[{"name":"threadIds","required":true,"transform":{"type":"scalar"},"locs":[{"a":586,"b":596}]},{"name":"unknownZones","required":true,"transform":{"type":"scalar"},"locs":[{"a":3205,"b":3218},{"a":3860,"b":3873}]}],"statement":"INSERT INTO report_response_event (workspace_id, thread_id, channel_account_id, network, channel, agent_id, kind, action,\n  inbound_at, closed_at, day, seconds, business_seconds, within_target, within_target_business, intent)\n  WITH msg AS MATERIALIZED (\n    -- The threads' messages, read once and thread by thread (message_thread_idx). As a join or\n    -- three \"thread_id = ANY\" scans, the planner took a drain's 25,000 threads for a sixth of the\n    -- table and read all of it three times. OFFSET 0 keeps the subquery a per-thread scan.\n    SELECT m.* FROM (SELECT DISTINCT unnest(:threadIds!::bigint[]) AS thread_id) d\n     CROSS JOIN LATERAL (SELECT m.thread_id, m.id, m.created_at, m.is_from_account, m.author_user_id, m.delivery,\n                                m.external_id, m.handled_at, m.handled_by, m.handled_action, m.intent\n                           FROM message m WHERE m.thread_id = d.thread_id OFFSET 0) m\n  ), tl AS (\n    SELECT m.thread_id, m.created_at AS at, 1 AS ord, 'I' AS k, NULL::uuid AS agent, NULL::text AS action, m.id, m.intent\n      FROM msg m WHERE NOT m.is_from_account\n    UNION ALL\n    SELECT m.thread_id, m.created_at, 0, 'R', m.author_user_id, NULL, m.id, NULL\n      FROM msg m WHERE m.is_from_account AND (m.delivery = 'sent' OR m.external_id IS NOT NULL)\n    UNION ALL\n    SELECT m.thread_id, m.handled_at, 0, 'H', m.handled_by, m.handled_action, m.id, NULL\n      FROM msg m WHERE NOT m.is_from_account AND m.handled_at IS NOT NULL\n  ), numbered AS (\n    SELECT tl.*,\n           count(*) FILTER (WHERE k <> 'I') OVER (PARTITION BY thread_id ORDER BY at, ord, id ROWS UNBOUNDED PRECEDING)\n             - CASE WHEN k <> 'I' THEN 1 ELSE 0 END AS seg\n      FROM tl\n  ), runs AS (\n    SELECT thread_id, seg,\n           min(at) FILTER (WHERE k = 'I') AS inbound_at,\n           max(at) FILTER (WHERE k <> 'I') AS closed_at,\n           (array_agg(k) FILTER (WHERE k <> 'I'))[1] AS closer,\n           (array_agg(agent) FILTER (WHERE k <> 'I'))[1] AS agent,\n           (array_agg(action) FILTER (WHERE k <> 'I'))[1] AS action,\n           -- The intent of the run's oldest inbound message: the one its clock runs from.\n           (array_agg(intent ORDER BY at, id) FILTER (WHERE k = 'I'))[1] AS intent\n      FROM numbered GROUP BY thread_id, seg\n  ), firsts AS (\n    SELECT DISTINCT ON (r.thread_id) r.thread_id, f.first_inbound AS inbound_at, r.at AS closed_at, r.agent, f.intent\n      FROM (SELECT DISTINCT ON (thread_id) thread_id, at AS first_inbound, intent FROM tl WHERE k = 'I' ORDER BY thread_id, at, id) f\n      JOIN tl r ON r.thread_id = f.thread_id AND r.k = 'R' AND r.at > f.first_inbound\n     ORDER BY r.thread_id, r.at, r.id\n  ), events AS (\n    SELECT thread_id, CASE WHEN closer = 'R' THEN 'reply' ELSE 'handled' END AS kind, agent, action, inbound_at, closed_at, intent\n      FROM runs WHERE inbound_at IS NOT NULL AND closed_at IS NOT NULL\n    UNION ALL\n    SELECT thread_id, 'first', agent, NULL, inbound_at, closed_at, intent FROM firsts\n  )\n  SELECT t.workspace_id, e.thread_id, t.channel_account_id, t.network, t.channel, e.agent AS agent_id, e.kind, e.action,\n         e.inbound_at, e.closed_at, (e.closed_at AT TIME ZONE (CASE WHEN w.timezone = ANY(:unknownZones!::text[]) THEN 'UTC' ELSE w.timezone END))::date AS day,\n         x.seconds, b.business_seconds,\n         x.seconds <= s.target AS within_target,\n         b.business_seconds <= s.target AS within_target_business, e.intent\n    FROM events e\n    JOIN thread t ON t.id = e.thread_id\n    JOIN workspace w ON w.id = t.workspace_id\n    CROSS JOIN LATERAL (SELECT extract(epoch FROM e.closed_at - e.inbound_at)::double precision AS seconds) x\n    CROSS JOIN LATERAL (SELECT CASE WHEN w.business_hours = '{}'::jsonb THEN NULL\n                                    ELSE resonance_business_seconds(e.inbound_at, e.closed_at, (CASE WHEN w.timezone = ANY(:unknownZones!::text[]) THEN 'UTC' ELSE w.timezone END), w.business_hours,\n                                                                    ARRAY(SELECT h.day FROM workspace_holiday h WHERE h.workspace_id = w.id)) END\n                                 AS business_seconds) b\n    CROSS JOIN LATERAL (SELECT 60.0 * resonance_sla_target_minutes(t.workspace_id, t.network, t.priority) AS target) s\n     RETURNING workspace_id, to_char(day, 'YYYY-MM-DD') AS \"day!\"                                                                                                                                                                                                                                                                                                                                             "};
 
 /**
  * Query generated from SQL:
  * ```
  * INSERT INTO report_response_event (workspace_id, thread_id, channel_account_id, network, channel, agent_id, kind, action,
- *   inbound_at, closed_at, day, seconds, business_seconds, within_target, within_target_business) 
+ *   inbound_at, closed_at, day, seconds, business_seconds, within_target, within_target_business, intent)
  *   WITH msg AS MATERIALIZED (
  *     -- The threads' messages, read once and thread by thread (message_thread_idx). As a join or
  *     -- three "thread_id = ANY" scans, the planner took a drain's 25,000 threads for a sixth of the
  *     -- table and read all of it three times. OFFSET 0 keeps the subquery a per-thread scan.
  *     SELECT m.* FROM (SELECT DISTINCT unnest(:threadIds!::bigint[]) AS thread_id) d
  *      CROSS JOIN LATERAL (SELECT m.thread_id, m.id, m.created_at, m.is_from_account, m.author_user_id, m.delivery,
- *                                 m.external_id, m.handled_at, m.handled_by, m.handled_action
+ *                                 m.external_id, m.handled_at, m.handled_by, m.handled_action, m.intent
  *                            FROM message m WHERE m.thread_id = d.thread_id OFFSET 0) m
  *   ), tl AS (
- *     SELECT m.thread_id, m.created_at AS at, 1 AS ord, 'I' AS k, NULL::uuid AS agent, NULL::text AS action, m.id
+ *     SELECT m.thread_id, m.created_at AS at, 1 AS ord, 'I' AS k, NULL::uuid AS agent, NULL::text AS action, m.id, m.intent
  *       FROM msg m WHERE NOT m.is_from_account
  *     UNION ALL
- *     SELECT m.thread_id, m.created_at, 0, 'R', m.author_user_id, NULL, m.id
+ *     SELECT m.thread_id, m.created_at, 0, 'R', m.author_user_id, NULL, m.id, NULL
  *       FROM msg m WHERE m.is_from_account AND (m.delivery = 'sent' OR m.external_id IS NOT NULL)
  *     UNION ALL
- *     SELECT m.thread_id, m.handled_at, 0, 'H', m.handled_by, m.handled_action, m.id
+ *     SELECT m.thread_id, m.handled_at, 0, 'H', m.handled_by, m.handled_action, m.id, NULL
  *       FROM msg m WHERE NOT m.is_from_account AND m.handled_at IS NOT NULL
  *   ), numbered AS (
  *     SELECT tl.*,
@@ -198,24 +198,26 @@ const insertResponseEventsOfThreadsIR: any = {"usedParamSet":{"threadIds":true,"
  *            max(at) FILTER (WHERE k <> 'I') AS closed_at,
  *            (array_agg(k) FILTER (WHERE k <> 'I'))[1] AS closer,
  *            (array_agg(agent) FILTER (WHERE k <> 'I'))[1] AS agent,
- *            (array_agg(action) FILTER (WHERE k <> 'I'))[1] AS action
+ *            (array_agg(action) FILTER (WHERE k <> 'I'))[1] AS action,
+ *            -- The intent of the run's oldest inbound message: the one its clock runs from.
+ *            (array_agg(intent ORDER BY at, id) FILTER (WHERE k = 'I'))[1] AS intent
  *       FROM numbered GROUP BY thread_id, seg
  *   ), firsts AS (
- *     SELECT DISTINCT ON (r.thread_id) r.thread_id, f.first_inbound AS inbound_at, r.at AS closed_at, r.agent
- *       FROM (SELECT thread_id, min(at) AS first_inbound FROM tl WHERE k = 'I' GROUP BY thread_id) f
+ *     SELECT DISTINCT ON (r.thread_id) r.thread_id, f.first_inbound AS inbound_at, r.at AS closed_at, r.agent, f.intent
+ *       FROM (SELECT DISTINCT ON (thread_id) thread_id, at AS first_inbound, intent FROM tl WHERE k = 'I' ORDER BY thread_id, at, id) f
  *       JOIN tl r ON r.thread_id = f.thread_id AND r.k = 'R' AND r.at > f.first_inbound
  *      ORDER BY r.thread_id, r.at, r.id
  *   ), events AS (
- *     SELECT thread_id, CASE WHEN closer = 'R' THEN 'reply' ELSE 'handled' END AS kind, agent, action, inbound_at, closed_at
+ *     SELECT thread_id, CASE WHEN closer = 'R' THEN 'reply' ELSE 'handled' END AS kind, agent, action, inbound_at, closed_at, intent
  *       FROM runs WHERE inbound_at IS NOT NULL AND closed_at IS NOT NULL
  *     UNION ALL
- *     SELECT thread_id, 'first', agent, NULL, inbound_at, closed_at FROM firsts
+ *     SELECT thread_id, 'first', agent, NULL, inbound_at, closed_at, intent FROM firsts
  *   )
  *   SELECT t.workspace_id, e.thread_id, t.channel_account_id, t.network, t.channel, e.agent AS agent_id, e.kind, e.action,
  *          e.inbound_at, e.closed_at, (e.closed_at AT TIME ZONE (CASE WHEN w.timezone = ANY(:unknownZones!::text[]) THEN 'UTC' ELSE w.timezone END))::date AS day,
  *          x.seconds, b.business_seconds,
  *          x.seconds <= s.target AS within_target,
- *          b.business_seconds <= s.target AS within_target_business
+ *          b.business_seconds <= s.target AS within_target_business, e.intent
  *     FROM events e
  *     JOIN thread t ON t.id = e.thread_id
  *     JOIN workspace w ON w.id = t.workspace_id
@@ -272,7 +274,7 @@ export interface IInsertResponseDailyQuery {
   result: IInsertResponseDailyResult;
 }
 
-const insertResponseDailyIR: any = {"usedParamSet":{"workspaceIds":true,"days":true},"params":[{"name":"workspaceIds","required":true,"transform":{"type":"scalar"},"locs":[{"a":578,"b":591}]},{"name":"days","required":true,"transform":{"type":"scalar"},"locs":[{"a":602,"b":607}]}],"statement":"INSERT INTO report_response_daily (workspace_id, day, channel_account_id, network, channel, agent_id, kind, n, seconds_sum, business_n, business_seconds_sum,\n                                     within_target, within_target_business)\n  SELECT workspace_id, day, channel_account_id, network, channel, agent_id, kind, count(*), sum(seconds), count(business_seconds), COALESCE(sum(business_seconds), 0),\n         count(*) FILTER (WHERE within_target), count(*) FILTER (WHERE within_target_business)\n    FROM report_response_event WHERE (workspace_id, day) IN (SELECT * FROM unnest(:workspaceIds!::uuid[], :days!::date[]) AS p(workspace_id, day))\n   GROUP BY workspace_id, day, channel_account_id, network, channel, agent_id, kind                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                           "};
+const insertResponseDailyIR: any = {"usedParamSet":{"workspaceIds":true,"days":true},"params":[{"name":"workspaceIds","required":true,"transform":{"type":"scalar"},"locs":[{"a":578,"b":591}]},{"name":"days","required":true,"transform":{"type":"scalar"},"locs":[{"a":602,"b":607}]}],"statement":"INSERT INTO report_response_daily (workspace_id, day, channel_account_id, network, channel, agent_id, kind, n, seconds_sum, business_n, business_seconds_sum,\n                                     within_target, within_target_business)\n  SELECT workspace_id, day, channel_account_id, network, channel, agent_id, kind, count(*), sum(seconds), count(business_seconds), COALESCE(sum(business_seconds), 0),\n         count(*) FILTER (WHERE within_target), count(*) FILTER (WHERE within_target_business)\n    FROM report_response_event WHERE (workspace_id, day) IN (SELECT * FROM unnest(:workspaceIds!::uuid[], :days!::date[]) AS p(workspace_id, day))\n   GROUP BY workspace_id, day, channel_account_id, network, channel, agent_id, kind                                                                                                               "};
 
 /**
  * Query generated from SQL:
@@ -282,10 +284,66 @@ const insertResponseDailyIR: any = {"usedParamSet":{"workspaceIds":true,"days":t
  *   SELECT workspace_id, day, channel_account_id, network, channel, agent_id, kind, count(*), sum(seconds), count(business_seconds), COALESCE(sum(business_seconds), 0),
  *          count(*) FILTER (WHERE within_target), count(*) FILTER (WHERE within_target_business)
  *     FROM report_response_event WHERE (workspace_id, day) IN (SELECT * FROM unnest(:workspaceIds!::uuid[], :days!::date[]) AS p(workspace_id, day))
- *    GROUP BY workspace_id, day, channel_account_id, network, channel, agent_id, kind                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                           
+ *    GROUP BY workspace_id, day, channel_account_id, network, channel, agent_id, kind                                                                                                               
  * ```
  */
 export const insertResponseDaily = new PreparedQuery<IInsertResponseDailyParams,IInsertResponseDailyResult>(insertResponseDailyIR);
+
+
+/** 'DeleteResponseIntentDaily' parameters type */
+export interface IDeleteResponseIntentDailyParams {
+  days: DateOrStringArray;
+  workspaceIds: stringArray;
+}
+
+/** 'DeleteResponseIntentDaily' return type */
+export type IDeleteResponseIntentDailyResult = void;
+
+/** 'DeleteResponseIntentDaily' query type */
+export interface IDeleteResponseIntentDailyQuery {
+  params: IDeleteResponseIntentDailyParams;
+  result: IDeleteResponseIntentDailyResult;
+}
+
+const deleteResponseIntentDailyIR: any = {"usedParamSet":{"workspaceIds":true,"days":true},"params":[{"name":"workspaceIds","required":true,"transform":{"type":"scalar"},"locs":[{"a":92,"b":105}]},{"name":"days","required":true,"transform":{"type":"scalar"},"locs":[{"a":116,"b":121}]}],"statement":"DELETE FROM report_response_intent_daily WHERE (workspace_id, day) IN (SELECT * FROM unnest(:workspaceIds!::uuid[], :days!::date[]) AS p(workspace_id, day))"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * DELETE FROM report_response_intent_daily WHERE (workspace_id, day) IN (SELECT * FROM unnest(:workspaceIds!::uuid[], :days!::date[]) AS p(workspace_id, day))
+ * ```
+ */
+export const deleteResponseIntentDaily = new PreparedQuery<IDeleteResponseIntentDailyParams,IDeleteResponseIntentDailyResult>(deleteResponseIntentDailyIR);
+
+
+/** 'InsertResponseIntentDaily' parameters type */
+export interface IInsertResponseIntentDailyParams {
+  days: DateOrStringArray;
+  workspaceIds: stringArray;
+}
+
+/** 'InsertResponseIntentDaily' return type */
+export type IInsertResponseIntentDailyResult = void;
+
+/** 'InsertResponseIntentDaily' query type */
+export interface IInsertResponseIntentDailyQuery {
+  params: IInsertResponseIntentDailyParams;
+  result: IInsertResponseIntentDailyResult;
+}
+
+const insertResponseIntentDailyIR: any = {"usedParamSet":{"workspaceIds":true,"days":true},"params":[{"name":"workspaceIds","required":true,"transform":{"type":"scalar"},"locs":[{"a":354,"b":367}]},{"name":"days","required":true,"transform":{"type":"scalar"},"locs":[{"a":378,"b":383}]}],"statement":"INSERT INTO report_response_intent_daily (workspace_id, day, channel_account_id, network, intent, bucket, n, seconds_sum)\n  SELECT workspace_id, day, channel_account_id, network, COALESCE(intent, 'unclassified'), resonance_duration_bucket(seconds), count(*), sum(seconds)\n    FROM report_response_event WHERE (workspace_id, day) IN (SELECT * FROM unnest(:workspaceIds!::uuid[], :days!::date[]) AS p(workspace_id, day))\n     AND kind = 'reply'\n   GROUP BY 1, 2, 3, 4, 5, 6                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                           "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * INSERT INTO report_response_intent_daily (workspace_id, day, channel_account_id, network, intent, bucket, n, seconds_sum)
+ *   SELECT workspace_id, day, channel_account_id, network, COALESCE(intent, 'unclassified'), resonance_duration_bucket(seconds), count(*), sum(seconds)
+ *     FROM report_response_event WHERE (workspace_id, day) IN (SELECT * FROM unnest(:workspaceIds!::uuid[], :days!::date[]) AS p(workspace_id, day))
+ *      AND kind = 'reply'
+ *    GROUP BY 1, 2, 3, 4, 5, 6                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                           
+ * ```
+ */
+export const insertResponseIntentDaily = new PreparedQuery<IInsertResponseIntentDailyParams,IInsertResponseIntentDailyResult>(insertResponseIntentDailyIR);
 
 
 /** 'ReplaceResponseHist' parameters type */

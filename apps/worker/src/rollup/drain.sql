@@ -33,23 +33,23 @@ DELETE FROM report_response_event WHERE thread_id = ANY(:threadIds!::bigint[])
    business seconds count the weekly schedule with the workspace's holidays closed. */
 /* @name InsertResponseEventsOfThreads */
 INSERT INTO report_response_event (workspace_id, thread_id, channel_account_id, network, channel, agent_id, kind, action,
-  inbound_at, closed_at, day, seconds, business_seconds, within_target, within_target_business) 
+  inbound_at, closed_at, day, seconds, business_seconds, within_target, within_target_business, intent)
   WITH msg AS MATERIALIZED (
     -- The threads' messages, read once and thread by thread (message_thread_idx). As a join or
     -- three "thread_id = ANY" scans, the planner took a drain's 25,000 threads for a sixth of the
     -- table and read all of it three times. OFFSET 0 keeps the subquery a per-thread scan.
     SELECT m.* FROM (SELECT DISTINCT unnest(:threadIds!::bigint[]) AS thread_id) d
      CROSS JOIN LATERAL (SELECT m.thread_id, m.id, m.created_at, m.is_from_account, m.author_user_id, m.delivery,
-                                m.external_id, m.handled_at, m.handled_by, m.handled_action
+                                m.external_id, m.handled_at, m.handled_by, m.handled_action, m.intent
                            FROM message m WHERE m.thread_id = d.thread_id OFFSET 0) m
   ), tl AS (
-    SELECT m.thread_id, m.created_at AS at, 1 AS ord, 'I' AS k, NULL::uuid AS agent, NULL::text AS action, m.id
+    SELECT m.thread_id, m.created_at AS at, 1 AS ord, 'I' AS k, NULL::uuid AS agent, NULL::text AS action, m.id, m.intent
       FROM msg m WHERE NOT m.is_from_account
     UNION ALL
-    SELECT m.thread_id, m.created_at, 0, 'R', m.author_user_id, NULL, m.id
+    SELECT m.thread_id, m.created_at, 0, 'R', m.author_user_id, NULL, m.id, NULL
       FROM msg m WHERE m.is_from_account AND (m.delivery = 'sent' OR m.external_id IS NOT NULL)
     UNION ALL
-    SELECT m.thread_id, m.handled_at, 0, 'H', m.handled_by, m.handled_action, m.id
+    SELECT m.thread_id, m.handled_at, 0, 'H', m.handled_by, m.handled_action, m.id, NULL
       FROM msg m WHERE NOT m.is_from_account AND m.handled_at IS NOT NULL
   ), numbered AS (
     SELECT tl.*,
@@ -62,24 +62,26 @@ INSERT INTO report_response_event (workspace_id, thread_id, channel_account_id, 
            max(at) FILTER (WHERE k <> 'I') AS closed_at,
            (array_agg(k) FILTER (WHERE k <> 'I'))[1] AS closer,
            (array_agg(agent) FILTER (WHERE k <> 'I'))[1] AS agent,
-           (array_agg(action) FILTER (WHERE k <> 'I'))[1] AS action
+           (array_agg(action) FILTER (WHERE k <> 'I'))[1] AS action,
+           -- The intent of the run's oldest inbound message: the one its clock runs from.
+           (array_agg(intent ORDER BY at, id) FILTER (WHERE k = 'I'))[1] AS intent
       FROM numbered GROUP BY thread_id, seg
   ), firsts AS (
-    SELECT DISTINCT ON (r.thread_id) r.thread_id, f.first_inbound AS inbound_at, r.at AS closed_at, r.agent
-      FROM (SELECT thread_id, min(at) AS first_inbound FROM tl WHERE k = 'I' GROUP BY thread_id) f
+    SELECT DISTINCT ON (r.thread_id) r.thread_id, f.first_inbound AS inbound_at, r.at AS closed_at, r.agent, f.intent
+      FROM (SELECT DISTINCT ON (thread_id) thread_id, at AS first_inbound, intent FROM tl WHERE k = 'I' ORDER BY thread_id, at, id) f
       JOIN tl r ON r.thread_id = f.thread_id AND r.k = 'R' AND r.at > f.first_inbound
      ORDER BY r.thread_id, r.at, r.id
   ), events AS (
-    SELECT thread_id, CASE WHEN closer = 'R' THEN 'reply' ELSE 'handled' END AS kind, agent, action, inbound_at, closed_at
+    SELECT thread_id, CASE WHEN closer = 'R' THEN 'reply' ELSE 'handled' END AS kind, agent, action, inbound_at, closed_at, intent
       FROM runs WHERE inbound_at IS NOT NULL AND closed_at IS NOT NULL
     UNION ALL
-    SELECT thread_id, 'first', agent, NULL, inbound_at, closed_at FROM firsts
+    SELECT thread_id, 'first', agent, NULL, inbound_at, closed_at, intent FROM firsts
   )
   SELECT t.workspace_id, e.thread_id, t.channel_account_id, t.network, t.channel, e.agent AS agent_id, e.kind, e.action,
          e.inbound_at, e.closed_at, (e.closed_at AT TIME ZONE (CASE WHEN w.timezone = ANY(:unknownZones!::text[]) THEN 'UTC' ELSE w.timezone END))::date AS day,
          x.seconds, b.business_seconds,
          x.seconds <= s.target AS within_target,
-         b.business_seconds <= s.target AS within_target_business
+         b.business_seconds <= s.target AS within_target_business, e.intent
     FROM events e
     JOIN thread t ON t.id = e.thread_id
     JOIN workspace w ON w.id = t.workspace_id
@@ -104,6 +106,17 @@ INSERT INTO report_response_daily (workspace_id, day, channel_account_id, networ
          count(*) FILTER (WHERE within_target), count(*) FILTER (WHERE within_target_business)
     FROM report_response_event WHERE (workspace_id, day) IN (SELECT * FROM unnest(:workspaceIds!::uuid[], :days!::date[]) AS p(workspace_id, day))
    GROUP BY workspace_id, day, channel_account_id, network, channel, agent_id, kind;
+
+/* Reply-time histograms per intent (calendar clock) of the pairs' days, recomputed from their reply events. */
+/* @name DeleteResponseIntentDaily */
+DELETE FROM report_response_intent_daily WHERE (workspace_id, day) IN (SELECT * FROM unnest(:workspaceIds!::uuid[], :days!::date[]) AS p(workspace_id, day));
+
+/* @name InsertResponseIntentDaily */
+INSERT INTO report_response_intent_daily (workspace_id, day, channel_account_id, network, intent, bucket, n, seconds_sum)
+  SELECT workspace_id, day, channel_account_id, network, COALESCE(intent, 'unclassified'), resonance_duration_bucket(seconds), count(*), sum(seconds)
+    FROM report_response_event WHERE (workspace_id, day) IN (SELECT * FROM unnest(:workspaceIds!::uuid[], :days!::date[]) AS p(workspace_id, day))
+     AND kind = 'reply'
+   GROUP BY 1, 2, 3, 4, 5, 6;
 
 /* Brings the histogram rows of the pairs' days to what their events give, and adds the difference
    (new − old) to their weeks' rows, in one statement. Only rows that differ are rewritten (diff):

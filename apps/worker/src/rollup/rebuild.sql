@@ -19,6 +19,9 @@ DELETE FROM report_response_hist WHERE workspace_id = :workspaceId!;
 /* @name ClearReportResponseHistWeek */
 DELETE FROM report_response_hist_week WHERE workspace_id = :workspaceId!;
 
+/* @name ClearReportResponseIntentDaily */
+DELETE FROM report_response_intent_daily WHERE workspace_id = :workspaceId!;
+
 /* @name ClearReportThreadComment */
 DELETE FROM report_thread_comment WHERE workspace_id = :workspaceId!;
 
@@ -43,68 +46,13 @@ DELETE FROM report_commenter_span WHERE workspace_id = :workspaceId!;
 /* @name ClearRollupDirtyThread */
 DELETE FROM rollup_dirty_thread WHERE workspace_id = :workspaceId!;
 
+/*
+ * The workspace's threads, for its response events: rollups.ts runs drain.sql's
+ * InsertResponseEventsOfThreads on 5,000 of them at a time (one statement for drain and rebuild; the
+ * rebuild ignores the days it returns).
+ */
 /* @name WorkspaceThreads */
 SELECT id FROM thread WHERE workspace_id = :workspaceId! ORDER BY id;
-
-/* As InsertResponseEventsOfThreads in drain.sql (a page of 5,000 threads at a time), without RETURNING. */
-/* @name RebuildResponseEvents */
-INSERT INTO report_response_event (workspace_id, thread_id, channel_account_id, network, channel, agent_id, kind, action,
-  inbound_at, closed_at, day, seconds, business_seconds, within_target, within_target_business) 
-  WITH msg AS MATERIALIZED (
-    -- The threads' messages, read once and thread by thread (message_thread_idx). As a join or
-    -- three "thread_id = ANY" scans, the planner took a drain's 25,000 threads for a sixth of the
-    -- table and read all of it three times. OFFSET 0 keeps the subquery a per-thread scan.
-    SELECT m.* FROM (SELECT DISTINCT unnest(:threadIds!::bigint[]) AS thread_id) d
-     CROSS JOIN LATERAL (SELECT m.thread_id, m.id, m.created_at, m.is_from_account, m.author_user_id, m.delivery,
-                                m.external_id, m.handled_at, m.handled_by, m.handled_action
-                           FROM message m WHERE m.thread_id = d.thread_id OFFSET 0) m
-  ), tl AS (
-    SELECT m.thread_id, m.created_at AS at, 1 AS ord, 'I' AS k, NULL::uuid AS agent, NULL::text AS action, m.id
-      FROM msg m WHERE NOT m.is_from_account
-    UNION ALL
-    SELECT m.thread_id, m.created_at, 0, 'R', m.author_user_id, NULL, m.id
-      FROM msg m WHERE m.is_from_account AND (m.delivery = 'sent' OR m.external_id IS NOT NULL)
-    UNION ALL
-    SELECT m.thread_id, m.handled_at, 0, 'H', m.handled_by, m.handled_action, m.id
-      FROM msg m WHERE NOT m.is_from_account AND m.handled_at IS NOT NULL
-  ), numbered AS (
-    SELECT tl.*,
-           count(*) FILTER (WHERE k <> 'I') OVER (PARTITION BY thread_id ORDER BY at, ord, id ROWS UNBOUNDED PRECEDING)
-             - CASE WHEN k <> 'I' THEN 1 ELSE 0 END AS seg
-      FROM tl
-  ), runs AS (
-    SELECT thread_id, seg,
-           min(at) FILTER (WHERE k = 'I') AS inbound_at,
-           max(at) FILTER (WHERE k <> 'I') AS closed_at,
-           (array_agg(k) FILTER (WHERE k <> 'I'))[1] AS closer,
-           (array_agg(agent) FILTER (WHERE k <> 'I'))[1] AS agent,
-           (array_agg(action) FILTER (WHERE k <> 'I'))[1] AS action
-      FROM numbered GROUP BY thread_id, seg
-  ), firsts AS (
-    SELECT DISTINCT ON (r.thread_id) r.thread_id, f.first_inbound AS inbound_at, r.at AS closed_at, r.agent
-      FROM (SELECT thread_id, min(at) AS first_inbound FROM tl WHERE k = 'I' GROUP BY thread_id) f
-      JOIN tl r ON r.thread_id = f.thread_id AND r.k = 'R' AND r.at > f.first_inbound
-     ORDER BY r.thread_id, r.at, r.id
-  ), events AS (
-    SELECT thread_id, CASE WHEN closer = 'R' THEN 'reply' ELSE 'handled' END AS kind, agent, action, inbound_at, closed_at
-      FROM runs WHERE inbound_at IS NOT NULL AND closed_at IS NOT NULL
-    UNION ALL
-    SELECT thread_id, 'first', agent, NULL, inbound_at, closed_at FROM firsts
-  )
-  SELECT t.workspace_id, e.thread_id, t.channel_account_id, t.network, t.channel, e.agent AS agent_id, e.kind, e.action,
-         e.inbound_at, e.closed_at, (e.closed_at AT TIME ZONE (CASE WHEN w.timezone = ANY(:unknownZones!::text[]) THEN 'UTC' ELSE w.timezone END))::date AS day,
-         x.seconds, b.business_seconds,
-         x.seconds <= s.target AS within_target,
-         b.business_seconds <= s.target AS within_target_business
-    FROM events e
-    JOIN thread t ON t.id = e.thread_id
-    JOIN workspace w ON w.id = t.workspace_id
-    CROSS JOIN LATERAL (SELECT extract(epoch FROM e.closed_at - e.inbound_at)::double precision AS seconds) x
-    CROSS JOIN LATERAL (SELECT CASE WHEN w.business_hours = '{}'::jsonb THEN NULL
-                                    ELSE resonance_business_seconds(e.inbound_at, e.closed_at, (CASE WHEN w.timezone = ANY(:unknownZones!::text[]) THEN 'UTC' ELSE w.timezone END), w.business_hours,
-                                                                    ARRAY(SELECT h.day FROM workspace_holiday h WHERE h.workspace_id = w.id)) END
-                                 AS business_seconds) b
-    CROSS JOIN LATERAL (SELECT 60.0 * resonance_sla_target_minutes(t.workspace_id, t.network, t.priority) AS target) s;
 
 /* @name RebuildResponseDaily */
 INSERT INTO report_response_daily (workspace_id, day, channel_account_id, network, channel, agent_id, kind, n, seconds_sum, business_n, business_seconds_sum,
@@ -113,6 +61,12 @@ INSERT INTO report_response_daily (workspace_id, day, channel_account_id, networ
          count(*) FILTER (WHERE within_target), count(*) FILTER (WHERE within_target_business)
     FROM report_response_event WHERE workspace_id = :workspaceId!
    GROUP BY workspace_id, day, channel_account_id, network, channel, agent_id, kind;
+
+/* @name RebuildResponseIntentDaily */
+INSERT INTO report_response_intent_daily (workspace_id, day, channel_account_id, network, intent, bucket, n, seconds_sum)
+  SELECT workspace_id, day, channel_account_id, network, COALESCE(intent, 'unclassified'), resonance_duration_bucket(seconds), count(*), sum(seconds)
+    FROM report_response_event WHERE workspace_id = :workspaceId! AND kind = 'reply'
+   GROUP BY 1, 2, 3, 4, 5, 6;
 
 /* @name RebuildResponseHist */
 INSERT INTO report_response_hist (workspace_id, day, channel_account_id, network, channel, agent_id, kind, clock, bucket, n, seconds_sum)

@@ -3,6 +3,7 @@ import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { jobId, QueueName, type RollupJob } from '@resonance/queue';
+import { classifyPendingPostTopics } from './post-topics';
 import { Rollups, type DrainResult } from './rollups';
 
 /** How often the rollup job drains the threads marked by the message triggers (report freshness). */
@@ -16,12 +17,14 @@ export const ROLLUP_EVERY_MS = 10_000;
 export class RollupProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(RollupProcessor.name);
   private readonly rollups: Rollups;
+  private readonly dataSource: DataSource;
 
   constructor(
     @Inject(DataSource) dataSource: DataSource,
     @InjectQueue(QueueName.Rollup) private readonly queue: Queue,
   ) {
     super();
+    this.dataSource = dataSource;
     this.rollups = new Rollups(dataSource, (message) => this.logger.warn(message));
   }
 
@@ -31,6 +34,9 @@ export class RollupProcessor extends WorkerHost implements OnApplicationBootstra
   }
 
   async process(job: Job<RollupJob>): Promise<DrainResult> {
+    // Posts stored before post topics existed get theirs here, a batch per run (post-topics.ts).
+    const topics = await classifyPendingPostTopics(this.dataSource);
+    if (topics) this.logger.debug({ jobId: job.id, posts: topics }, 'post topics classified');
     const result = job.data.workspaceId ? await this.rollups.rebuild({ workspaceId: job.data.workspaceId }) : await this.rollups.drainAll();
     if (result.threads) this.logger.debug({ jobId: job.id, ...result }, 'rollups updated');
     return result;

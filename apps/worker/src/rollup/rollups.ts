@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { sqlClient } from '@resonance/db';
 import * as drainSql from './drain.queries';
+import { classifyPendingPostTopics } from './post-topics';
 import * as rebuildSql from './rebuild.queries';
 import { WorkspaceZones } from './workspace-zones';
 
@@ -97,6 +98,8 @@ export class Rollups {
    * `resonance rollup`, and what to run after time zone, business hours or SLA targets change.
    */
   async rebuild({ workspaceId, log = () => undefined }: { workspaceId?: string; log?: (line: string) => void } = {}): Promise<DrainResult> {
+    // Every post without a topic gets one first (posts stored before migration 1733800000000).
+    while (await classifyPendingPostTopics(this.dataSource));
     const workspaces = await rebuildSql.rebuildWorkspaces.run({ workspaceId: workspaceId ?? null }, sqlClient(this.dataSource));
     const total = { threads: 0, days: 0 };
     for (const { id } of workspaces) {
@@ -111,6 +114,7 @@ export class Rollups {
             rebuildSql.clearReportResponseDaily,
             rebuildSql.clearReportResponseHist,
             rebuildSql.clearReportResponseHistWeek,
+            rebuildSql.clearReportResponseIntentDaily,
             rebuildSql.clearReportThreadComment,
             rebuildSql.clearReportCommentDaily,
             rebuildSql.clearReportCommentChannelDaily,
@@ -125,12 +129,14 @@ export class Rollups {
           const threads = await rebuildSql.workspaceThreads.run(workspace, db);
           for (let i = 0; i < threads.length; i += 5_000) {
             const threadIds = threads.slice(i, i + 5_000).map((t) => t.id);
-            await rebuildSql.rebuildResponseEvents.run({ threadIds, unknownZones }, db);
+            // The drain's statement: its RETURNING (the days it touched) is not needed here and is dropped.
+            await drainSql.insertResponseEventsOfThreads.run({ threadIds, unknownZones }, db);
           }
           // Whole-workspace statements, not day batches: one scan of the messages per table.
           await rebuildSql.rebuildResponseDaily.run(workspace, db);
           await rebuildSql.rebuildResponseHist.run(workspace, db);
           await rebuildSql.rebuildResponseHistWeek.run(workspace, db);
+          await rebuildSql.rebuildResponseIntentDaily.run(workspace, db);
           await rebuildSql.rebuildThreadComments.run({ workspaceId: id, unknownZones }, db);
           for (const rebuild of [
             rebuildSql.rebuildCommentDaily,
@@ -168,6 +174,8 @@ async function recomputeResponseDays(tx: EntityManager, days: Day[]): Promise<vo
   await drainSql.deleteResponseDaily.run(pairs, db);
   await drainSql.insertResponseDaily.run(pairs, db);
   await drainSql.replaceResponseHist.run(pairs, db);
+  await drainSql.deleteResponseIntentDaily.run(pairs, db);
+  await drainSql.insertResponseIntentDaily.run(pairs, db);
 }
 
 /**

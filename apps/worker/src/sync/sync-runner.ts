@@ -74,7 +74,7 @@ export class SyncRunner {
       const backfillSince = new Date(now.getTime() - this.config.SYNC_BACKFILL_DAYS * 86_400_000);
       // The next pages are fetched while a batch is stored; pages already fetched are stored together.
       const pages = connector.sync.pages({ ctx, state, backfillSince, now });
-      for await (const batch of readAhead(pages, { prepare: (records) => this.store.prepare(records, channel.external_id) })) {
+      for await (const batch of readAhead(pages, { prepare: (records) => this.store.prepare(records, channel.external_id, channelId) })) {
         const stored = await this.store.ingest(channelId, batch.records, {
           inTransaction: (tx) => this.commit(tx, channelId, owner, batch.commit),
         });

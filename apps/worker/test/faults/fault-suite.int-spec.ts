@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
-import type { Config } from '@resonance/config';
+import { cleanChildProcessEnv, type Config } from '@resonance/config';
 import { databaseName } from '@resonance/db';
 import type { RunningSim } from '@resonance/sim';
 import { createQueueBackend, prepareQueueBackend, QueueName, type QueueBackend, type SyncJob } from '@resonance/queue';
@@ -81,8 +81,7 @@ describe('fault suite: nothing lost, nothing doubled', () => {
 
   const spawnWorker = () =>
     spawn(process.execPath, [join(__dirname, '..', 'child', 'run-worker.cjs')], {
-      env: {
-        ...process.env,
+      env: cleanChildProcessEnv({
         NODE_ENV: 'test',
         LOG_LEVEL: 'silent',
         DATABASE_URL: db.url,
@@ -90,7 +89,7 @@ describe('fault suite: nothing lost, nothing doubled', () => {
         QUEUE_PREFIX: config.QUEUE_PREFIX,
         SIM_URL: sim.url,
         ...base,
-      },
+      }),
       stdio: 'ignore',
     });
   const killChild = async () => {

@@ -4,6 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { INTENTS, type Intent } from '@resonance/contracts';
 import type { LabelledComment } from '../classifier';
 import { SENTIMENT_LABELS as SENTIMENTS, type SentimentLabel } from '../model-features';
+import { TOPICS, type Topic } from '../post-topic';
 import type { Language } from '../text';
 
 /**
@@ -84,4 +85,18 @@ function unescapeSemEval(text: string): string {
 /** Lower-case letters and digits only: the key for "is this the same text" checks. */
 export function normalised(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}\p{Extended_Pictographic}]+/gu, '');
+}
+
+/** The post-topic set: data/post-topic/<lang>-<split>.txt, one `topic|text` per line. */
+export function readPostTopicSet(lang: Language, split: 'train' | 'test'): Array<{ lang: Language; topic: Topic; text: string }> {
+  const file = join(DATA_DIR, 'post-topic', `${lang}-${split}.txt`);
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line, i) => {
+      const bar = line.indexOf('|');
+      const topic = TOPICS.find((t) => t === line.slice(0, bar));
+      if (bar < 0 || !topic) throw new Error(`${file}:${i + 1}: expected "topic|text", got ${line}`);
+      return { lang, topic, text: line.slice(bar + 1) };
+    });
 }

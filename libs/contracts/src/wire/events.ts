@@ -1,6 +1,7 @@
 import type { IsoDateTime, UserRef } from './common';
 import type { MessageItem } from './messages';
 import type { NoteItem } from './notes';
+import type { NotificationItem } from './notifications';
 import type { ThreadItem } from './threads';
 
 export const PRESENCE_STATES = ['viewing', 'typing', 'left'] as const;
@@ -31,6 +32,11 @@ export type LiveEvent =
   /** Status, assignee, tags, priority, unread count, timers or preview changed. */
   | { type: 'thread.updated'; threadId: string; thread: ThreadItem }
   | { type: 'note.created'; threadId: string; note: NoteItem }
+  /** A note's text changed (its author edited it). */
+  | { type: 'note.updated'; threadId: string; note: NoteItem }
+  | { type: 'note.deleted'; threadId: string; noteId: string }
+  /** A notification for one user: the stream sends it to that user's dashboards only. */
+  | { type: 'notification.created'; userId: string; notification: NotificationItem }
   | { type: 'presence'; threadId: string; user: UserRef; state: PresenceState; expiresAt: IsoDateTime }
   /** Too many changes at once (bulk ingest) or a missed stretch: refetch what is on screen. */
   | { type: 'inbox.changed'; count: number };
@@ -47,6 +53,9 @@ export const LIVE_EVENT_TYPES: readonly LiveEventType[] = [
   'message.updated',
   'thread.updated',
   'note.created',
+  'note.updated',
+  'note.deleted',
+  'notification.created',
   'presence',
   'inbox.changed',
   'ping',

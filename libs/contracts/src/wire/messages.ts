@@ -1,6 +1,7 @@
 import type { DeliveryState, Intent, MessageDirection } from '../domain';
 import { ERROR_CODES, type Attachment } from '../records';
 import type { IsoDateTime, UserRef } from './common';
+import type { SentimentBand } from './threads';
 
 export interface MessageAuthor {
   type: 'contact' | 'user';
@@ -44,6 +45,18 @@ export function deliveryErrorCodeOf(error: string | null): DeliveryErrorCode | n
   return DELIVERY_ERROR_CODES.find((code) => code === prefix) ?? 'UNKNOWN';
 }
 
+/**
+ * The newest review of one of a message's labels by a person (POST /api/reports/intents/corrections,
+ * /api/reports/sentiment/corrections): a change, or a confirmation of the label as it was.
+ */
+export interface LabelReview {
+  /** Who reviewed it; null when that user was deleted since. */
+  by: UserRef | null;
+  at: IsoDateTime;
+  /** True: the label was changed; false: confirmed as the classifier (or an earlier review) gave it. */
+  changed: boolean;
+}
+
 /** A message as the thread view and the `message.*` live events show it. Text exactly as stored. */
 export interface MessageItem {
   id: string;
@@ -64,6 +77,10 @@ export interface MessageItem {
   deliveryErrorCode: DeliveryErrorCode | null;
   intent: Intent | null;
   sentiment: number | null;
+  /** The newest review of the intent label by an agent, if any. */
+  intentReview: LabelReview | null;
+  /** The newest review of the sentiment by an agent, if any. */
+  sentimentReview: LabelReview | null;
   hidden: boolean;
   deleted: boolean;
   /** Liked by the account (from the inbox). */
@@ -119,8 +136,14 @@ export interface MessageActionList {
   items: MessageActionItem[];
 }
 
-/** POST /api/reports/intents/corrections */
+/** POST /api/reports/intents/corrections (the message's current intent again: a confirmation) */
 export interface IntentCorrectionRequest {
   messageId: string;
   intent: Intent;
+}
+
+/** POST /api/reports/sentiment/corrections (the message's current band again: a confirmation) */
+export interface SentimentCorrectionRequest {
+  messageId: string;
+  sentiment: SentimentBand;
 }

@@ -1,12 +1,15 @@
 import type { Intent } from '../domain';
 import type { Network } from '../networks';
+import type { ErrorCode } from '../records';
 import type { IsoDateTime } from './common';
+import type { MessageItem } from './messages';
+import type { SentimentBand } from './threads';
 
 /**
  * Shapes of GET /api/reports/* (apps/api/src/reports). Every report carries the definitions of
  * its numbers (DESIGN.md §5) and the parameters it was computed for. Durations are in seconds.
  */
-export type ReportName = 'response-times' | 'resonance' | 'intents' | 'channels-health';
+export type ReportName = 'response-times' | 'resonance' | 'intents' | 'channels-health' | 'perception-gap' | 'response-by-intent' | 'regulars';
 
 export const REPORT_INTERVALS = ['total', 'day', 'week', 'month'] as const;
 export type ReportInterval = (typeof REPORT_INTERVALS)[number];
@@ -68,6 +71,8 @@ export interface ResponseTimesReport {
   /** SLA targets in minutes: "default", then one key per override: "<network>", "p<priority>" or "<network>.p<priority>". */
   slaTargetMinutes: Record<string, number>;
   rows: ResponseTimesRow[];
+  /** Names of the agents that rows grouped by agent name by id ("native" = answered on the network itself). */
+  agents: Record<string, string>;
 }
 
 /** Share of inbound messages per intent (and 'unclassified'), 0…1. */
@@ -105,7 +110,19 @@ export interface ReportPost {
 
 export interface TopPost extends ReportPost {
   weightedEngagement: number | null;
+  /** reactions + 2·comments + 3·shares, as the network counts them (our stored comments when it gives none). */
+  interactions: number;
+  /** Followers of the post's account now; null when the network reports none. */
+  followers: number | null;
+  /** The ranking measure (RESONANCE_MEASURE): interactions / followers × 1,000; null without followers. */
+  engagementPer1000Followers: number | null;
 }
+
+/**
+ * How top posts are ranked: weighted engagement per 1,000 followers, highest first; posts whose
+ * account has no follower count follow, by their interactions.
+ */
+export const RESONANCE_MEASURE = 'engagementPer1000Followers';
 
 /** GET /api/reports/resonance */
 export interface ResonanceReport {
@@ -113,6 +130,8 @@ export interface ResonanceReport {
   params: ReportParams;
   rows: ResonanceRow[];
   topPosts: TopPost[];
+  /** The measure topPosts are ranked by (RESONANCE_MEASURE). */
+  rankedBy: typeof RESONANCE_MEASURE;
 }
 
 export interface IntentsRow {
@@ -131,12 +150,31 @@ export interface PerceptionGapRow {
   gap: number;
 }
 
+/** Below this many reviewed messages of a predicted intent, its measured precision is not stated. */
+export const PRECISION_MIN_REVIEWS = 20;
+
+/**
+ * The classifier's precision for one intent, measured from agents' reviews: of the messages of the
+ * report (period, network, channel) it labelled `intent` and an agent reviewed (corrected or
+ * confirmed), the share whose label agents left as it was.
+ */
+export interface IntentPrecisionRow {
+  intent: Intent;
+  reviewed: number;
+  unchanged: number;
+  /** unchanged / reviewed (0…1); null below PRECISION_MIN_REVIEWS reviewed messages. */
+  precision: number | null;
+}
+
 /** GET /api/reports/intents */
 export interface IntentsReport {
   definitions: ReportDefinitions;
   params: ReportParams;
   rows: IntentsRow[];
   corrections: { total: number; changes: Array<{ from: string; to: string; n: number }> };
+  /** One row per intent, in INTENTS order. */
+  precision: IntentPrecisionRow[];
+  precisionMinReviews: number;
   perceptionGap: PerceptionGapRow[];
 }
 
@@ -170,6 +208,12 @@ export interface ChannelHealthRow {
   gaps_reconciled: number | null;
   messages_ingested: number;
   mean_ingest_delay_seconds: number | null;
+  /** When the scheduler syncs next (last sync + its interval, or the end of a rate-limit pause); null when not connected. */
+  next_sync_at: IsoDateTime | null;
+  /** Share of the network's rate budget used at the last call, 0–100; null when the network reports none. */
+  budget_used_percent: number | null;
+  /** The kind of the last error (a connector error code), or 'notice' for a message from Resonance itself; null without error. */
+  last_error_code: ErrorCode | 'notice' | null;
 }
 
 /** GET /api/reports/channels-health */
@@ -186,4 +230,53 @@ export interface IntentCorrectionView {
   previousIntent: Intent | null;
   intent: Intent;
   createdAt: IsoDateTime;
+  /** The message as it is now (its intentReview names who corrected it). */
+  message: MessageItem;
+}
+
+/** 201 of POST /api/reports/sentiment/corrections */
+export interface SentimentCorrectionView {
+  id: string;
+  messageId: string;
+  previousSentiment: number | null;
+  sentiment: SentimentBand;
+  createdAt: IsoDateTime;
+  message: MessageItem;
+}
+
+/** What a drill-down lists the threads behind (GET /api/reports/drill-down). */
+export const DRILL_DOWN_KINDS = ['intent', 'comments', 'post', 'first-response'] as const;
+export type DrillDownKind = (typeof DRILL_DOWN_KINDS)[number];
+
+/** The query of GET /api/reports/drill-down: the report's filters plus what the number counts. */
+export interface DrillDownRequest extends ReportRequest {
+  kind?: string;
+  /** kind=intent: an intent or 'unclassified'. */
+  intent?: string;
+  /** kind=post: the post's id. */
+  post?: string;
+  /** kind=first-response: an agent's id or 'native'. */
+  agent?: string;
+}
+
+export interface DrillDownThread {
+  threadId: string;
+  network: Network;
+  channel: string;
+  contactName: string | null;
+  preview: string;
+  /** The first day (workspace-local, YYYY-MM-DD) the thread counts in the number. */
+  firstDay: string;
+  /** How many of the number's messages (or events) this thread holds. */
+  messages: number;
+}
+
+/** GET /api/reports/drill-down: exactly the threads whose messages a report number counts. */
+export interface DrillDownReport {
+  params: ReportParams;
+  kind: DrillDownKind;
+  /** The number itself (messages or events) and the threads behind it, however many are listed. */
+  total: { messages: number; threads: number };
+  /** At most 500 threads, most messages first. */
+  threads: DrillDownThread[];
 }

@@ -58,6 +58,14 @@ export type SentimentBand = (typeof SENTIMENT_BANDS)[number];
 export const THREAD_SORTS = ['newest', 'waiting', 'sla_due'] as const;
 export type ThreadSort = (typeof THREAD_SORTS)[number];
 
+/** The band of a sentiment score, as the reports, the inbox filter and the badge count it. */
+export function sentimentBandOf(score: number): SentimentBand {
+  return score < -0.25 ? 'negative' : score > 0.25 ? 'positive' : 'neutral';
+}
+
+/** The score stored for a band a person chose: P(positive) − P(negative) of a label one is sure of. */
+export const SENTIMENT_OF_BAND: Readonly<Record<SentimentBand, number>> = { negative: -1, neutral: 0, positive: 1 };
+
 /** GET /api/threads query. */
 export interface ThreadListRequest extends PageRequest {
   status?: ThreadStatus;

@@ -15,6 +15,8 @@ export class Post {
   @Column('integer', { nullable: true }) sharesCount!: number | null;
   @Column('bigint', { nullable: true }) viewsCount!: string | null;
   @Column('timestamptz', { nullable: true }) countsReadAt!: Date | null;
+  /** deals | product | service | brand (libs/classifier postTopic); NULL until classified (migration 1733800000000). */
+  @Column('text', { nullable: true }) topic!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

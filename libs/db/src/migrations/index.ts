@@ -14,6 +14,10 @@ import { SessionEndNotify1733620000000 } from './1733620000000-session-end-notif
 import { OutboundRecovery1733630000000 } from './1733630000000-outbound-recovery';
 import { WorkspaceTimezoneCheck1733660000000 } from './1733660000000-workspace-timezone-check';
 import { AccessLinks1733700000000 } from './1733700000000-access-links';
+import { PerceptionGap1733800000000 } from './1733800000000-perception-gap';
+import { DrillDownIndex1733810000000 } from './1733810000000-drill-down-index';
+import { LabelCorrections1733820000000 } from './1733820000000-label-corrections';
+import { Notifications1733850000000 } from './1733850000000-notifications';
 import { Sla1733860000000 } from './1733860000000-sla';
 import { InboxTriage1733830000000 } from './1733830000000-inbox-triage';
 
@@ -35,6 +39,10 @@ export const MIGRATIONS = [
   OutboundRecovery1733630000000,
   WorkspaceTimezoneCheck1733660000000,
   AccessLinks1733700000000,
+  PerceptionGap1733800000000,
+  DrillDownIndex1733810000000,
+  LabelCorrections1733820000000,
+  Notifications1733850000000,
   Sla1733860000000,
   InboxTriage1733830000000,
 ];

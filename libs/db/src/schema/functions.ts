@@ -455,6 +455,68 @@ export const SCHEMA_FUNCTIONS = {
     END
   `,
   },
+  /** The one INSERT of notifications: one row per active recipient of the workspace and event (dedupe key), in-app and e-mail as the recipient's settings say; none when both are off. */
+  notify: {
+    name: 'resonance_notify',
+    arguments:
+      'p_workspace_id uuid, p_user_ids uuid[], p_kind text, p_dedupe_key text, p_thread_id bigint, p_channel_account_id uuid, p_actor_user_id uuid, p_due_at timestamp with time zone',
+    returns: 'SETOF bigint',
+    language: 'sql',
+    volatility: 'volatile',
+    parallel: 'unsafe',
+    migration: '1733850000000-notifications',
+    body: `
+    INSERT INTO notification (workspace_id, user_id, kind, dedupe_key, thread_id, channel_account_id, actor_user_id, due_at, in_app, email_state)
+    SELECT p_workspace_id, u.id, p_kind, p_dedupe_key, p_thread_id, p_channel_account_id, p_actor_user_id, p_due_at,
+           NOT (p_kind = ANY(COALESCE(s.in_app_off, '{}'))),
+           CASE WHEN p_kind = ANY(COALESCE(s.email_off, '{}')) THEN 'off' ELSE 'pending' END
+      FROM users u LEFT JOIN notification_setting s ON s.user_id = u.id
+     WHERE u.id = ANY(p_user_ids) AND u.workspace_id = p_workspace_id AND u.active
+       AND NOT (p_kind = ANY(COALESCE(s.in_app_off, '{}')) AND p_kind = ANY(COALESCE(s.email_off, '{}')))
+    ON CONFLICT (user_id, dedupe_key) DO NOTHING
+    RETURNING id
+  `,
+  },
+  /** NOTIFY resonance_db_events `notifications.inserted` (up to 200 ids per workspace and statement) for the live bells. */
+  notifyNotificationsInserted: {
+    name: 'resonance_notify_notifications_inserted',
+    arguments: '',
+    returns: 'trigger',
+    language: 'plpgsql',
+    volatility: 'volatile',
+    parallel: 'unsafe',
+    migration: '1733850000000-notifications',
+    body: `
+    DECLARE r record;
+    BEGIN
+      FOR r IN SELECT workspace_id, array_agg(id::text ORDER BY id) AS ids FROM new_rows WHERE in_app GROUP BY workspace_id LOOP
+        PERFORM pg_notify('resonance_db_events',
+          json_build_object('kind', 'notifications.inserted', 'workspaceId', r.workspace_id, 'ids', r.ids[1:200], 'count', cardinality(r.ids))::text);
+      END LOOP;
+      RETURN NULL;
+    END
+  `,
+  },
+  /** Notifies the workspace's active admins when a channel starts needing reconnection (whoever set the status). */
+  notifyChannelNeedsReauth: {
+    name: 'resonance_notify_channel_needs_reauth',
+    arguments: '',
+    returns: 'trigger',
+    language: 'plpgsql',
+    volatility: 'volatile',
+    parallel: 'unsafe',
+    migration: '1733850000000-notifications',
+    body: `
+    BEGIN
+      PERFORM resonance_notify(NEW.workspace_id,
+                               ARRAY(SELECT id FROM users WHERE workspace_id = NEW.workspace_id AND role = 'admin' AND active),
+                               'channel_reauth',
+                               'channel_reauth:' || NEW.id::text || ':' || floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint::text,
+                               NULL, NEW.id, NULL, NULL);
+      RETURN NULL;
+    END
+  `,
+  },
 } satisfies Record<string, SchemaFunction>;
 
 export const SCHEMA_TRIGGERS: readonly SchemaTrigger[] = [
@@ -569,6 +631,20 @@ export const SCHEMA_TRIGGERS: readonly SchemaTrigger[] = [
     migration: '1733860000000-sla',
     definition:
       'CREATE TRIGGER thread_sla_due_update BEFORE UPDATE OF waiting_since, priority, status ON public.thread FOR EACH ROW WHEN (((new.waiting_since IS DISTINCT FROM old.waiting_since) OR (new.priority IS DISTINCT FROM old.priority) OR (new.status IS DISTINCT FROM old.status))) EXECUTE FUNCTION resonance_thread_sla_due()',
+  },
+  {
+    name: 'notification_inserted_notify',
+    table: 'notification',
+    migration: '1733850000000-notifications',
+    definition:
+      'CREATE TRIGGER notification_inserted_notify AFTER INSERT ON public.notification REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION resonance_notify_notifications_inserted()',
+  },
+  {
+    name: 'channel_needs_reauth_notify',
+    table: 'channel_account',
+    migration: '1733850000000-notifications',
+    definition:
+      "CREATE TRIGGER channel_needs_reauth_notify AFTER UPDATE OF status ON public.channel_account FOR EACH ROW WHEN (((new.status = 'needs_reauth'::text) AND (old.status IS DISTINCT FROM 'needs_reauth'::text))) EXECUTE FUNCTION resonance_notify_channel_needs_reauth()",
   },
 ];
 

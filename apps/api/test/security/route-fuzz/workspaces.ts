@@ -125,6 +125,11 @@ export async function seedWorkspace(ds: DataSource, label: 'a' | 'b', password: 
     inbound[0].id,
     users.analyst.id,
   ]);
+  await ds.query(`INSERT INTO sentiment_correction (workspace_id, message_id, user_id, previous_sentiment, sentiment) VALUES ($1, $2, $3, NULL, 'neutral')`, [
+    workspace.id,
+    inbound[0].id,
+    users.analyst.id,
+  ]);
   for (const [i, threadId] of threadIds.entries()) {
     await ds.query(`INSERT INTO note (workspace_id, thread_id, author_user_id, text) VALUES ($1, $2, $3, $4)`, [
       workspace.id,
@@ -199,6 +204,7 @@ export async function workspaceRows(ds: DataSource, workspaceId: string): Promis
     'canned_response',
     'audit_event',
     'intent_correction',
+    'sentiment_correction',
     'oauth_connect',
   ];
   const rows: Record<string, string[]> = {};

@@ -1,11 +1,14 @@
 import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
-import { Alert, Button, Group, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { fillTemplate, firstNameOf, unfilledVariables, type CannedResponse, type MessageItem, type ThreadDetail } from '@resonance/contracts';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { replyLimit, replyWindowClosedAt, textLength } from '../../shared/networks';
 import { useSessionUser } from '../../shared/session/session';
+import { MentionTextarea } from '../notes/MentionTextarea';
+import { toStoredText } from '../notes/mentions';
 import { useAddNote } from './add-note';
 import { useCloseThread } from './inbox-flow';
+import { useAssignees } from './list-assignees';
 import { useCannedResponses } from './list-canned-responses';
 import { useRenderCannedResponse } from './render-canned-response';
 import { useSendReply } from './send-reply';
@@ -33,6 +36,7 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
   const canned = useCannedResponses();
   const reply = useSendReply();
   const note = useAddNote();
+  const members = useAssignees().data ?? [];
   const presence = useSetPresence();
   const closing = useCloseThread(thread.id);
 
@@ -138,7 +142,7 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
       );
     } else {
       note.mutate(
-        { threadId: thread.id, text: body },
+        { threadId: thread.id, text: toStoredText(body, members) },
         { onSuccess: () => setText(''), onError: (error) => setFeedback({ ok: false, text: t('composer.failed', { message: errorText(error) }) }) },
       );
     }
@@ -230,17 +234,19 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
           onPick={(c) => insertCanned(c, slash)}
         />
       )}
-      <Textarea
+      <MentionTextarea
         ref={textareaRef}
+        members={members}
+        mentions={mode === 'note'}
         autosize
         minRows={2}
         maxRows={8}
         aria-label={mode === 'reply' ? t('composer.reply') : t('inbox.note')}
         placeholder={mode === 'reply' ? t('composer.placeholder') : t('composer.notePlaceholder')}
         value={text}
-        onChange={(e) => {
-          onType(e.currentTarget.value);
-          setCaret(e.currentTarget.selectionStart);
+        onValueChange={(value) => {
+          onType(value);
+          setCaret(textareaRef.current?.selectionStart ?? value.length);
           setActiveSuggestion(0);
           setDismissedAt(null);
         }}

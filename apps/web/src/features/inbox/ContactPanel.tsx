@@ -4,6 +4,7 @@ import { useI18n } from '../../shared/i18n/I18nProvider';
 import { EmptyState, LoadingState } from '../../shared/ui/states';
 import { ContactHistory } from './ContactHistory';
 import { useThread } from './get-thread';
+import { NoteCard } from '../notes/NoteCard';
 import { useNotes } from './list-notes';
 
 /** Customer context: who this is, first contact, tags, their profile and other conversations, and the team's notes. */
@@ -57,16 +58,7 @@ export function ContactPanel({ threadId }: { threadId: string }) {
       ) : notes.isError ? (
         <EmptyState>{t('inbox.noNotes')}</EmptyState>
       ) : notes.data.length ? (
-        notes.data.map((n) => (
-          <Box key={n.id} p={6} bg="yellow.0" style={{ borderRadius: 6 }} data-testid="note">
-            <Text size="xs" c="dimmed">
-              {n.author?.name ?? t('common.none')} · {formatDateTime(n.createdAt)}
-            </Text>
-            <Text size="xs" style={{ whiteSpace: 'pre-wrap' }}>
-              {n.text}
-            </Text>
-          </Box>
-        ))
+        notes.data.map((n) => <NoteCard key={n.id} note={n} />)
       ) : (
         <Text size="xs" c="dimmed">
           {t('inbox.noNotes')}

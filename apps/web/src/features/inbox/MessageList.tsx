@@ -6,6 +6,7 @@ import { useI18n } from '../../shared/i18n/I18nProvider';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states';
 import type { useMessages } from './list-messages';
 import { DeliveryStatus } from './DeliveryStatus';
+import { LabelBadges } from './LabelBadges';
 import { MessageActions } from './MessageActions';
 
 /** The reply chain, virtualised so a thread of thousands of messages scrolls smoothly; pages load on demand. */
@@ -130,18 +131,9 @@ function MessageBubble({
         <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} td={message.deleted ? 'line-through' : undefined}>
           {message.text}
         </Text>
-        <Group gap={4} mt={4}>
+        <Group gap={4} mt={4} wrap="wrap">
           <DeliveryStatus message={message} />
-          {message.intent && !ours && (
-            <Badge size="xs" variant="outline" color="grape">
-              {t(`intent.${message.intent}`)}
-            </Badge>
-          )}
-          {message.sentiment !== null && !ours && (
-            <Badge size="xs" variant="outline" color={message.sentiment < -0.2 ? 'red' : message.sentiment > 0.2 ? 'teal' : 'gray'}>
-              {t(message.sentiment < -0.2 ? 'sentiment.negative' : message.sentiment > 0.2 ? 'sentiment.positive' : 'sentiment.neutral')}
-            </Badge>
-          )}
+          {!ours && <LabelBadges message={message} />}
           {message.hidden && (
             <Badge size="xs" color="gray">
               {t('inbox.hidden')}

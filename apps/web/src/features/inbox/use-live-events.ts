@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import { LIVE_EVENT_TYPES, type LiveEvent, type MessageItem, type NoteItem, type PresenceEntry, type StreamEvent, type ThreadItem } from '@resonance/contracts';
 import type { Page } from '../../shared/api/http';
+import { removeNote, replaceNote } from '../notes/note-mutations';
+import { applyNotificationEvent } from '../notifications/notifications';
 import { threadQueryOptions } from './get-thread';
 import { notesQueryOptions } from './list-notes';
 import { messagesQueryOptions } from './list-messages';
@@ -95,6 +97,15 @@ export function useLiveEvents(): 'connecting' | 'live' | 'lost' {
           client.setQueryData<NoteItem[]>(notesQueryOptions(event.threadId).queryKey, (old) =>
             old && !old.some((n) => n.id === event.note.id) ? [...old, event.note] : old,
           );
+          break;
+        case 'note.updated':
+          client.setQueryData<NoteItem[]>(notesQueryOptions(event.threadId).queryKey, (old) => replaceNote(old, event.note));
+          break;
+        case 'note.deleted':
+          client.setQueryData<NoteItem[]>(notesQueryOptions(event.threadId).queryKey, (old) => removeNote(old, event.noteId));
+          break;
+        case 'notification.created':
+          applyNotificationEvent(client, event.notification);
           break;
         case 'presence':
           applyPresence(client, event);

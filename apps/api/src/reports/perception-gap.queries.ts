@@ -1,0 +1,319 @@
+/** Types generated for queries found in "apps/api/src/reports/perception-gap.sql" */
+import { PreparedQuery } from '@pgtyped/runtime';
+
+export type DateOrString = Date | string;
+
+export type NumberOrString = number | string;
+
+export type NumberOrStringArray = (NumberOrString)[];
+
+export type stringArray = (string)[];
+
+/** 'PostTopics' parameters type */
+export interface IPostTopicsParams {
+  channel?: string | null | void;
+  from: DateOrString;
+  groupBy: string;
+  interval: string;
+  network?: string | null | void;
+  to: DateOrString;
+  workspaceId: string;
+}
+
+/** 'PostTopics' return type */
+export interface IPostTopicsResult {
+  grp: string | null;
+  n: number;
+  period: string;
+  topic: string;
+}
+
+/** 'PostTopics' query type */
+export interface IPostTopicsQuery {
+  params: IPostTopicsParams;
+  result: IPostTopicsResult;
+}
+
+const postTopicsIR: any = {"usedParamSet":{"interval":true,"groupBy":true,"workspaceId":true,"from":true,"to":true,"network":true,"channel":true},"params":[{"name":"interval","required":true,"transform":{"type":"scalar"},"locs":[{"a":12,"b":21}]},{"name":"groupBy","required":true,"transform":{"type":"scalar"},"locs":[{"a":411,"b":419}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":663,"b":675}]},{"name":"from","required":true,"transform":{"type":"scalar"},"locs":[{"a":729,"b":734}]},{"name":"to","required":true,"transform":{"type":"scalar"},"locs":[{"a":805,"b":808}]},{"name":"network","required":false,"transform":{"type":"scalar"},"locs":[{"a":865,"b":872},{"a":904,"b":911}]},{"name":"channel","required":false,"transform":{"type":"scalar"},"locs":[{"a":919,"b":926},{"a":969,"b":976}]}],"statement":"SELECT CASE :interval!::text WHEN 'day' THEN to_char((po.published_at AT TIME ZONE w.timezone)::date, 'YYYY-MM-DD')\n                             WHEN 'week' THEN to_char(date_trunc('week', (po.published_at AT TIME ZONE w.timezone)::date), 'YYYY-MM-DD')\n                             WHEN 'month' THEN to_char((po.published_at AT TIME ZONE w.timezone)::date, 'YYYY-MM') ELSE 'total' END AS \"period!\",\n       CASE :groupBy!::text WHEN 'network' THEN ca.network END AS grp,\n       po.topic AS \"topic!\", count(*)::int AS \"n!\"\n  FROM post po JOIN channel_account ca ON ca.id = po.channel_account_id\n  JOIN workspace w ON w.id = po.workspace_id\n WHERE po.workspace_id = :workspaceId! AND po.topic IS NOT NULL\n   AND po.published_at >= (:from!::date::timestamp AT TIME ZONE w.timezone)\n   AND po.published_at < ((:to!::date + 1)::timestamp AT TIME ZONE w.timezone)\n   AND (:network::text IS NULL OR ca.network = :network) AND (:channel::uuid IS NULL OR po.channel_account_id = :channel)\n GROUP BY 1, 2, 3                                                                                                                         "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT CASE :interval!::text WHEN 'day' THEN to_char((po.published_at AT TIME ZONE w.timezone)::date, 'YYYY-MM-DD')
+ *                              WHEN 'week' THEN to_char(date_trunc('week', (po.published_at AT TIME ZONE w.timezone)::date), 'YYYY-MM-DD')
+ *                              WHEN 'month' THEN to_char((po.published_at AT TIME ZONE w.timezone)::date, 'YYYY-MM') ELSE 'total' END AS "period!",
+ *        CASE :groupBy!::text WHEN 'network' THEN ca.network END AS grp,
+ *        po.topic AS "topic!", count(*)::int AS "n!"
+ *   FROM post po JOIN channel_account ca ON ca.id = po.channel_account_id
+ *   JOIN workspace w ON w.id = po.workspace_id
+ *  WHERE po.workspace_id = :workspaceId! AND po.topic IS NOT NULL
+ *    AND po.published_at >= (:from!::date::timestamp AT TIME ZONE w.timezone)
+ *    AND po.published_at < ((:to!::date + 1)::timestamp AT TIME ZONE w.timezone)
+ *    AND (:network::text IS NULL OR ca.network = :network) AND (:channel::uuid IS NULL OR po.channel_account_id = :channel)
+ *  GROUP BY 1, 2, 3                                                                                                                         
+ * ```
+ */
+export const postTopics = new PreparedQuery<IPostTopicsParams,IPostTopicsResult>(postTopicsIR);
+
+
+/** 'InboundByIntent' parameters type */
+export interface IInboundByIntentParams {
+  channel?: string | null | void;
+  from: DateOrString;
+  groupBy: string;
+  interval: string;
+  network?: string | null | void;
+  to: DateOrString;
+  workspaceId: string;
+}
+
+/** 'InboundByIntent' return type */
+export interface IInboundByIntentResult {
+  answered: number;
+  grp: string | null;
+  intent: string;
+  n: number;
+  period: string;
+}
+
+/** 'InboundByIntent' query type */
+export interface IInboundByIntentQuery {
+  params: IInboundByIntentParams;
+  result: IInboundByIntentResult;
+}
+
+const inboundByIntentIR: any = {"usedParamSet":{"interval":true,"groupBy":true,"workspaceId":true,"network":true,"channel":true,"from":true,"to":true},"params":[{"name":"interval","required":true,"transform":{"type":"scalar"},"locs":[{"a":12,"b":21}]},{"name":"groupBy","required":true,"transform":{"type":"scalar"},"locs":[{"a":250,"b":258}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":441,"b":453}]},{"name":"network","required":false,"transform":{"type":"scalar"},"locs":[{"a":460,"b":467},{"a":496,"b":503}]},{"name":"channel","required":false,"transform":{"type":"scalar"},"locs":[{"a":511,"b":518},{"a":558,"b":565}]},{"name":"from","required":true,"transform":{"type":"scalar"},"locs":[{"a":587,"b":592}]},{"name":"to","required":true,"transform":{"type":"scalar"},"locs":[{"a":604,"b":607}]}],"statement":"SELECT CASE :interval!::text WHEN 'day' THEN to_char(day, 'YYYY-MM-DD') WHEN 'week' THEN to_char(date_trunc('week', day), 'YYYY-MM-DD')\n                             WHEN 'month' THEN to_char(day, 'YYYY-MM') ELSE 'total' END AS \"period!\",\n       CASE :groupBy!::text WHEN 'network' THEN network END AS grp,\n       intent, sum(comments)::int AS \"n!\", sum(answered)::int AS \"answered!\"\n  FROM report_comment_channel_daily\n WHERE workspace_id = :workspaceId! AND (:network::text IS NULL OR network = :network) AND (:channel::uuid IS NULL OR channel_account_id = :channel)\n   AND day BETWEEN :from!::date AND :to!::date\n GROUP BY 1, 2, 3                                                                                                                   "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT CASE :interval!::text WHEN 'day' THEN to_char(day, 'YYYY-MM-DD') WHEN 'week' THEN to_char(date_trunc('week', day), 'YYYY-MM-DD')
+ *                              WHEN 'month' THEN to_char(day, 'YYYY-MM') ELSE 'total' END AS "period!",
+ *        CASE :groupBy!::text WHEN 'network' THEN network END AS grp,
+ *        intent, sum(comments)::int AS "n!", sum(answered)::int AS "answered!"
+ *   FROM report_comment_channel_daily
+ *  WHERE workspace_id = :workspaceId! AND (:network::text IS NULL OR network = :network) AND (:channel::uuid IS NULL OR channel_account_id = :channel)
+ *    AND day BETWEEN :from!::date AND :to!::date
+ *  GROUP BY 1, 2, 3                                                                                                                   
+ * ```
+ */
+export const inboundByIntent = new PreparedQuery<IInboundByIntentParams,IInboundByIntentResult>(inboundByIntentIR);
+
+
+/** 'ReplyHistogramsByIntent' parameters type */
+export interface IReplyHistogramsByIntentParams {
+  channel?: string | null | void;
+  from: DateOrString;
+  groupBy: string;
+  interval: string;
+  network?: string | null | void;
+  to: DateOrString;
+  workspaceId: string;
+}
+
+/** 'ReplyHistogramsByIntent' return type */
+export interface IReplyHistogramsByIntentResult {
+  bucket: number;
+  grp: string | null;
+  intent: string;
+  n: number;
+  period: string;
+  sum: number;
+}
+
+/** 'ReplyHistogramsByIntent' query type */
+export interface IReplyHistogramsByIntentQuery {
+  params: IReplyHistogramsByIntentParams;
+  result: IReplyHistogramsByIntentResult;
+}
+
+const replyHistogramsByIntentIR: any = {"usedParamSet":{"interval":true,"groupBy":true,"workspaceId":true,"network":true,"channel":true,"from":true,"to":true},"params":[{"name":"interval","required":true,"transform":{"type":"scalar"},"locs":[{"a":12,"b":21}]},{"name":"groupBy","required":true,"transform":{"type":"scalar"},"locs":[{"a":250,"b":258}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":469,"b":481}]},{"name":"network","required":false,"transform":{"type":"scalar"},"locs":[{"a":488,"b":495},{"a":524,"b":531}]},{"name":"channel","required":false,"transform":{"type":"scalar"},"locs":[{"a":539,"b":546},{"a":586,"b":593}]},{"name":"from","required":true,"transform":{"type":"scalar"},"locs":[{"a":615,"b":620}]},{"name":"to","required":true,"transform":{"type":"scalar"},"locs":[{"a":632,"b":635}]}],"statement":"SELECT CASE :interval!::text WHEN 'day' THEN to_char(day, 'YYYY-MM-DD') WHEN 'week' THEN to_char(date_trunc('week', day), 'YYYY-MM-DD')\n                             WHEN 'month' THEN to_char(day, 'YYYY-MM') ELSE 'total' END AS \"period!\",\n       CASE :groupBy!::text WHEN 'network' THEN network END AS grp,\n       intent AS \"intent!\", bucket AS \"bucket!\", sum(n)::int AS \"n!\", sum(seconds_sum)::float8 AS \"sum!\"\n  FROM report_response_intent_daily\n WHERE workspace_id = :workspaceId! AND (:network::text IS NULL OR network = :network) AND (:channel::uuid IS NULL OR channel_account_id = :channel)\n   AND day BETWEEN :from!::date AND :to!::date\n GROUP BY 1, 2, 3, 4                                                                                                                         "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT CASE :interval!::text WHEN 'day' THEN to_char(day, 'YYYY-MM-DD') WHEN 'week' THEN to_char(date_trunc('week', day), 'YYYY-MM-DD')
+ *                              WHEN 'month' THEN to_char(day, 'YYYY-MM') ELSE 'total' END AS "period!",
+ *        CASE :groupBy!::text WHEN 'network' THEN network END AS grp,
+ *        intent AS "intent!", bucket AS "bucket!", sum(n)::int AS "n!", sum(seconds_sum)::float8 AS "sum!"
+ *   FROM report_response_intent_daily
+ *  WHERE workspace_id = :workspaceId! AND (:network::text IS NULL OR network = :network) AND (:channel::uuid IS NULL OR channel_account_id = :channel)
+ *    AND day BETWEEN :from!::date AND :to!::date
+ *  GROUP BY 1, 2, 3, 4                                                                                                                         
+ * ```
+ */
+export const replyHistogramsByIntent = new PreparedQuery<IReplyHistogramsByIntentParams,IReplyHistogramsByIntentResult>(replyHistogramsByIntentIR);
+
+
+/** 'TopicPosts' parameters type */
+export interface ITopicPostsParams {
+  channel?: string | null | void;
+  from: DateOrString;
+  limit: NumberOrString;
+  network?: string | null | void;
+  to: DateOrString;
+  topic: string;
+  workspaceId: string;
+}
+
+/** 'TopicPosts' return type */
+export interface ITopicPostsResult {
+  id: string;
+  network: string;
+  published_at: Date;
+  text: string;
+  url: string | null;
+}
+
+/** 'TopicPosts' query type */
+export interface ITopicPostsQuery {
+  params: ITopicPostsParams;
+  result: ITopicPostsResult;
+}
+
+const topicPostsIR: any = {"usedParamSet":{"workspaceId":true,"topic":true,"from":true,"to":true,"network":true,"channel":true,"limit":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":260,"b":272}]},{"name":"topic","required":true,"transform":{"type":"scalar"},"locs":[{"a":289,"b":295}]},{"name":"from","required":true,"transform":{"type":"scalar"},"locs":[{"a":324,"b":329}]},{"name":"to","required":true,"transform":{"type":"scalar"},"locs":[{"a":400,"b":403}]},{"name":"network","required":false,"transform":{"type":"scalar"},"locs":[{"a":460,"b":467},{"a":499,"b":506}]},{"name":"channel","required":false,"transform":{"type":"scalar"},"locs":[{"a":514,"b":521},{"a":564,"b":571}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":623,"b":629}]}],"statement":"SELECT po.id::text AS \"id!\", ca.network AS \"network!\", po.text AS \"text!\", po.url, po.published_at AS \"published_at!\"\n  FROM post po JOIN channel_account ca ON ca.id = po.channel_account_id\n  JOIN workspace w ON w.id = po.workspace_id\n WHERE po.workspace_id = :workspaceId! AND po.topic = :topic!\n   AND po.published_at >= (:from!::date::timestamp AT TIME ZONE w.timezone)\n   AND po.published_at < ((:to!::date + 1)::timestamp AT TIME ZONE w.timezone)\n   AND (:network::text IS NULL OR ca.network = :network) AND (:channel::uuid IS NULL OR po.channel_account_id = :channel)\n ORDER BY po.published_at DESC, po.id DESC LIMIT :limit!                                                                                                                                                                                                                "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT po.id::text AS "id!", ca.network AS "network!", po.text AS "text!", po.url, po.published_at AS "published_at!"
+ *   FROM post po JOIN channel_account ca ON ca.id = po.channel_account_id
+ *   JOIN workspace w ON w.id = po.workspace_id
+ *  WHERE po.workspace_id = :workspaceId! AND po.topic = :topic!
+ *    AND po.published_at >= (:from!::date::timestamp AT TIME ZONE w.timezone)
+ *    AND po.published_at < ((:to!::date + 1)::timestamp AT TIME ZONE w.timezone)
+ *    AND (:network::text IS NULL OR ca.network = :network) AND (:channel::uuid IS NULL OR po.channel_account_id = :channel)
+ *  ORDER BY po.published_at DESC, po.id DESC LIMIT :limit!                                                                                                                                                                                                                
+ * ```
+ */
+export const topicPosts = new PreparedQuery<ITopicPostsParams,ITopicPostsResult>(topicPostsIR);
+
+
+/** 'IntentMessages' parameters type */
+export interface IIntentMessagesParams {
+  channel?: string | null | void;
+  from: DateOrString;
+  intents: stringArray;
+  limit: NumberOrString;
+  network?: string | null | void;
+  to: DateOrString;
+  workspaceId: string;
+}
+
+/** 'IntentMessages' return type */
+export interface IIntentMessagesResult {
+  contact_name: string | null;
+  created_at: Date;
+  id: string;
+  intent: string;
+  network: string;
+  text: string;
+  thread_id: string;
+}
+
+/** 'IntentMessages' query type */
+export interface IIntentMessagesQuery {
+  params: IIntentMessagesParams;
+  result: IIntentMessagesResult;
+}
+
+const intentMessagesIR: any = {"usedParamSet":{"workspaceId":true,"intents":true,"from":true,"to":true,"network":true,"channel":true,"limit":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":396,"b":408}]},{"name":"intents","required":true,"transform":{"type":"scalar"},"locs":[{"a":455,"b":463}]},{"name":"from","required":true,"transform":{"type":"scalar"},"locs":[{"a":498,"b":503}]},{"name":"to","required":true,"transform":{"type":"scalar"},"locs":[{"a":571,"b":574}]},{"name":"network","required":false,"transform":{"type":"scalar"},"locs":[{"a":631,"b":638},{"a":670,"b":677}]},{"name":"channel","required":false,"transform":{"type":"scalar"},"locs":[{"a":685,"b":692},{"a":734,"b":741}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":789,"b":795}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"thread_id!\", ca.network AS \"network!\", m.intent AS \"intent!\",\n       left(m.text, 280) AS \"text!\", m.created_at AS \"created_at!\", c.name AS contact_name\n  FROM message m JOIN channel_account ca ON ca.id = m.channel_account_id\n  JOIN workspace w ON w.id = m.workspace_id\n  LEFT JOIN contact c ON c.id = m.author_contact_id\n WHERE m.workspace_id = :workspaceId! AND NOT m.is_from_account AND m.intent = ANY(:intents!::text[])\n   AND m.created_at >= (:from!::date::timestamp AT TIME ZONE w.timezone)\n   AND m.created_at < ((:to!::date + 1)::timestamp AT TIME ZONE w.timezone)\n   AND (:network::text IS NULL OR ca.network = :network) AND (:channel::uuid IS NULL OR m.channel_account_id = :channel)\n ORDER BY m.created_at DESC, m.id DESC LIMIT :limit!                                                                                                                                                                                                                                                                             "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT m.id::text AS "id!", m.thread_id::text AS "thread_id!", ca.network AS "network!", m.intent AS "intent!",
+ *        left(m.text, 280) AS "text!", m.created_at AS "created_at!", c.name AS contact_name
+ *   FROM message m JOIN channel_account ca ON ca.id = m.channel_account_id
+ *   JOIN workspace w ON w.id = m.workspace_id
+ *   LEFT JOIN contact c ON c.id = m.author_contact_id
+ *  WHERE m.workspace_id = :workspaceId! AND NOT m.is_from_account AND m.intent = ANY(:intents!::text[])
+ *    AND m.created_at >= (:from!::date::timestamp AT TIME ZONE w.timezone)
+ *    AND m.created_at < ((:to!::date + 1)::timestamp AT TIME ZONE w.timezone)
+ *    AND (:network::text IS NULL OR ca.network = :network) AND (:channel::uuid IS NULL OR m.channel_account_id = :channel)
+ *  ORDER BY m.created_at DESC, m.id DESC LIMIT :limit!                                                                                                                                                                                                                                                                             
+ * ```
+ */
+export const intentMessages = new PreparedQuery<IIntentMessagesParams,IIntentMessagesResult>(intentMessagesIR);
+
+
+/** 'RegularsOfPeriod' parameters type */
+export interface IRegularsOfPeriodParams {
+  channel?: string | null | void;
+  from: DateOrString;
+  minDays: NumberOrString;
+  network?: string | null | void;
+  to: DateOrString;
+  workspaceId: string;
+}
+
+/** 'RegularsOfPeriod' return type */
+export interface IRegularsOfPeriodResult {
+  contact_id: string;
+  days: number;
+  handle: string | null;
+  name: string | null;
+  networks: stringArray;
+}
+
+/** 'RegularsOfPeriod' query type */
+export interface IRegularsOfPeriodQuery {
+  params: IRegularsOfPeriodParams;
+  result: IRegularsOfPeriodResult;
+}
+
+const regularsOfPeriodIR: any = {"usedParamSet":{"workspaceId":true,"from":true,"to":true,"network":true,"channel":true,"minDays":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":293,"b":305}]},{"name":"from","required":true,"transform":{"type":"scalar"},"locs":[{"a":323,"b":328}]},{"name":"to","required":true,"transform":{"type":"scalar"},"locs":[{"a":340,"b":343}]},{"name":"network","required":false,"transform":{"type":"scalar"},"locs":[{"a":367,"b":374},{"a":403,"b":410}]},{"name":"channel","required":false,"transform":{"type":"scalar"},"locs":[{"a":418,"b":425},{"a":465,"b":472}]},{"name":"minDays","required":true,"transform":{"type":"scalar"},"locs":[{"a":534,"b":542}]}],"statement":"SELECT r.contact_id::text AS \"contact_id!\", r.days AS \"days!\", r.networks AS \"networks!\", c.name, c.handle\n  FROM (SELECT contact_id, count(DISTINCT day)::int AS days, array_agg(DISTINCT network ORDER BY network) AS networks\n          FROM report_commenter_daily\n         WHERE workspace_id = :workspaceId! AND day BETWEEN :from!::date AND :to!::date\n           AND (:network::text IS NULL OR network = :network) AND (:channel::uuid IS NULL OR channel_account_id = :channel)\n         GROUP BY contact_id HAVING count(DISTINCT day) >= :minDays!) r\n  LEFT JOIN contact c ON c.id = r.contact_id\n ORDER BY r.days DESC, c.name, r.contact_id                                                                                                     "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT r.contact_id::text AS "contact_id!", r.days AS "days!", r.networks AS "networks!", c.name, c.handle
+ *   FROM (SELECT contact_id, count(DISTINCT day)::int AS days, array_agg(DISTINCT network ORDER BY network) AS networks
+ *           FROM report_commenter_daily
+ *          WHERE workspace_id = :workspaceId! AND day BETWEEN :from!::date AND :to!::date
+ *            AND (:network::text IS NULL OR network = :network) AND (:channel::uuid IS NULL OR channel_account_id = :channel)
+ *          GROUP BY contact_id HAVING count(DISTINCT day) >= :minDays!) r
+ *   LEFT JOIN contact c ON c.id = r.contact_id
+ *  ORDER BY r.days DESC, c.name, r.contact_id                                                                                                     
+ * ```
+ */
+export const regularsOfPeriod = new PreparedQuery<IRegularsOfPeriodParams,IRegularsOfPeriodResult>(regularsOfPeriodIR);
+
+
+/** 'CommentDaysOfContacts' parameters type */
+export interface ICommentDaysOfContactsParams {
+  channel?: string | null | void;
+  contactIds: NumberOrStringArray;
+  from: DateOrString;
+  network?: string | null | void;
+  to: DateOrString;
+  workspaceId: string;
+}
+
+/** 'CommentDaysOfContacts' return type */
+export interface ICommentDaysOfContactsResult {
+  contact_id: string;
+  days: number;
+}
+
+/** 'CommentDaysOfContacts' query type */
+export interface ICommentDaysOfContactsQuery {
+  params: ICommentDaysOfContactsParams;
+  result: ICommentDaysOfContactsResult;
+}
+
+const commentDaysOfContactsIR: any = {"usedParamSet":{"contactIds":true,"workspaceId":true,"from":true,"to":true,"network":true,"channel":true},"params":[{"name":"contactIds","required":true,"transform":{"type":"scalar"},"locs":[{"a":132,"b":143}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":175,"b":187}]},{"name":"from","required":true,"transform":{"type":"scalar"},"locs":[{"a":205,"b":210}]},{"name":"to","required":true,"transform":{"type":"scalar"},"locs":[{"a":222,"b":225}]},{"name":"network","required":false,"transform":{"type":"scalar"},"locs":[{"a":241,"b":248},{"a":277,"b":284}]},{"name":"channel","required":false,"transform":{"type":"scalar"},"locs":[{"a":292,"b":299},{"a":339,"b":346}]}],"statement":"SELECT contact_id::text AS \"contact_id!\", count(DISTINCT day)::int AS \"days!\"\n  FROM report_commenter_daily\n WHERE contact_id = ANY(:contactIds!::bigint[]) AND workspace_id = :workspaceId! AND day BETWEEN :from!::date AND :to!::date\n   AND (:network::text IS NULL OR network = :network) AND (:channel::uuid IS NULL OR channel_account_id = :channel)\n GROUP BY contact_id"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT contact_id::text AS "contact_id!", count(DISTINCT day)::int AS "days!"
+ *   FROM report_commenter_daily
+ *  WHERE contact_id = ANY(:contactIds!::bigint[]) AND workspace_id = :workspaceId! AND day BETWEEN :from!::date AND :to!::date
+ *    AND (:network::text IS NULL OR network = :network) AND (:channel::uuid IS NULL OR channel_account_id = :channel)
+ *  GROUP BY contact_id
+ * ```
+ */
+export const commentDaysOfContacts = new PreparedQuery<ICommentDaysOfContactsParams,ICommentDaysOfContactsResult>(commentDaysOfContactsIR);
+
+

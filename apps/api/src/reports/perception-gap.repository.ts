@@ -1,0 +1,65 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { sqlClient, type Queryable } from '@resonance/db';
+import type { ReportParams } from './report-query';
+import * as q from './perception-gap.queries';
+
+const scope = (workspaceId: string, p: Pick<ReportParams, 'from' | 'to' | 'network' | 'channel'>) => ({
+  workspaceId,
+  from: p.from,
+  to: p.to,
+  network: p.network,
+  channel: p.channel,
+});
+const grouped = (workspaceId: string, p: ReportParams) => ({ ...scope(workspaceId, p), interval: p.interval, groupBy: p.groupBy });
+
+export type TopicPostRow = q.ITopicPostsResult;
+export type IntentMessageRow = q.IIntentMessagesResult;
+export type RegularRow = q.IRegularsOfPeriodResult;
+
+/**
+ * The SQL of the perception gap, response time by intent and the regulars (perception-gap.sql):
+ * rollups, posts and, for the bounded drill-down lists only, messages.
+ */
+@Injectable()
+export class PerceptionGapRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  postTopics(workspaceId: string, p: ReportParams, db: Queryable = this.dataSource): Promise<q.IPostTopicsResult[]> {
+    return q.postTopics.run(grouped(workspaceId, p), sqlClient(db));
+  }
+
+  inboundByIntent(workspaceId: string, p: ReportParams, db: Queryable = this.dataSource): Promise<q.IInboundByIntentResult[]> {
+    return q.inboundByIntent.run(grouped(workspaceId, p), sqlClient(db));
+  }
+
+  replyHistogramsByIntent(workspaceId: string, p: ReportParams, db: Queryable = this.dataSource): Promise<q.IReplyHistogramsByIntentResult[]> {
+    return q.replyHistogramsByIntent.run(grouped(workspaceId, p), sqlClient(db));
+  }
+
+  topicPosts(workspaceId: string, p: ReportParams, topic: string, limit: number, db: Queryable = this.dataSource): Promise<TopicPostRow[]> {
+    return q.topicPosts.run({ ...scope(workspaceId, p), topic, limit }, sqlClient(db));
+  }
+
+  intentMessages(workspaceId: string, p: ReportParams, intents: string[], limit: number, db: Queryable = this.dataSource): Promise<IntentMessageRow[]> {
+    return q.intentMessages.run({ ...scope(workspaceId, p), intents, limit }, sqlClient(db));
+  }
+
+  regularsOfPeriod(
+    workspaceId: string,
+    p: Pick<ReportParams, 'from' | 'to' | 'network' | 'channel'>,
+    minDays: number,
+    db: Queryable = this.dataSource,
+  ): Promise<RegularRow[]> {
+    return q.regularsOfPeriod.run({ ...scope(workspaceId, p), minDays }, sqlClient(db));
+  }
+
+  commentDaysOfContacts(
+    workspaceId: string,
+    p: Pick<ReportParams, 'from' | 'to' | 'network' | 'channel'>,
+    contactIds: string[],
+    db: Queryable = this.dataSource,
+  ): Promise<q.ICommentDaysOfContactsResult[]> {
+    return q.commentDaysOfContacts.run({ ...scope(workspaceId, p), contactIds }, sqlClient(db));
+  }
+}

@@ -1,0 +1,51 @@
+import { definePart } from '../part';
+
+/** Correcting intent and sentiment from the inbox badges, and the measured precision in the intents report. */
+export const correct23 = definePart(
+  {
+    'labels.changeIntent': 'Intent: {label}. Correct or confirm',
+    'labels.changeSentiment': 'Sentiment: {label}. Correct or confirm',
+    'labels.intentMenu': 'Correct the intent',
+    'labels.sentimentMenu': 'Correct the sentiment',
+    'labels.confirm': '{label} is right',
+    'labels.intentCorrectedBy': 'Intent corrected by {name}',
+    'labels.intentConfirmedBy': 'Intent confirmed by {name}',
+    'labels.sentimentCorrectedBy': 'Sentiment corrected by {name}',
+    'labels.sentimentConfirmedBy': 'Sentiment confirmed by {name}',
+    'labels.formerUser': 'a former user',
+    'labels.failed': 'The label could not be saved. Please try again.',
+    'labels.gone': 'This message no longer exists.',
+    'labels.teaches': 'Your corrections count in the reports and teach this workspace’s classifier.',
+    'precision.title': 'How often the classifier is right',
+    'precision.intro':
+      'Measured from your team’s reviews in the inbox: of the messages the classifier gave an intent and an agent checked (corrected or confirmed), the share left unchanged.',
+    'precision.intent': 'Intent',
+    'precision.reviewed': 'Reviewed',
+    'precision.precision': 'Right',
+    'precision.notEnough': 'Not enough reviews (fewer than {min})',
+    'precision.none': 'No message of the period has been reviewed yet. Agents review labels from the badges on each message in the inbox.',
+  },
+  {
+    'labels.changeIntent': 'Anliegen: {label}. Korrigieren oder bestätigen',
+    'labels.changeSentiment': 'Stimmung: {label}. Korrigieren oder bestätigen',
+    'labels.intentMenu': 'Anliegen korrigieren',
+    'labels.sentimentMenu': 'Stimmung korrigieren',
+    'labels.confirm': '{label} stimmt',
+    'labels.intentCorrectedBy': 'Anliegen korrigiert von {name}',
+    'labels.intentConfirmedBy': 'Anliegen bestätigt von {name}',
+    'labels.sentimentCorrectedBy': 'Stimmung korrigiert von {name}',
+    'labels.sentimentConfirmedBy': 'Stimmung bestätigt von {name}',
+    'labels.formerUser': 'einer ehemaligen Person',
+    'labels.failed': 'Die Einordnung konnte nicht gespeichert werden. Bitte erneut versuchen.',
+    'labels.gone': 'Diese Nachricht gibt es nicht mehr.',
+    'labels.teaches': 'Ihre Korrekturen zählen in den Berichten und bringen dem Klassifikator dieses Arbeitsbereichs etwas bei.',
+    'precision.title': 'Wie oft der Klassifikator richtig liegt',
+    'precision.intro':
+      'Gemessen an den Prüfungen Ihres Teams im Posteingang: Anteil der Nachrichten, deren Anliegen nach einer Prüfung (Korrektur oder Bestätigung) unverändert blieb.',
+    'precision.intent': 'Anliegen',
+    'precision.reviewed': 'Geprüft',
+    'precision.precision': 'Richtig',
+    'precision.notEnough': 'Zu wenige Prüfungen (weniger als {min})',
+    'precision.none': 'Im Zeitraum wurde noch keine Nachricht geprüft. Agenten prüfen die Einordnung über die Markierungen an jeder Nachricht im Posteingang.',
+  },
+);
