@@ -15,6 +15,7 @@ import { NotesModule } from './notes/notes.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OnboardingModule } from './onboarding/onboarding.module';
 import { RepliesModule } from './replies/replies.module';
+import { SavedViewsModule } from './saved-views/saved-views.module';
 import { SettingsModule } from './settings/settings.module';
 import { SlaModule } from './sla/sla.module';
 import { ThreadsModule } from './threads/threads.module';
@@ -33,6 +34,7 @@ import { UsersModule } from './users/users.module';
     NotesModule,
     NotificationsModule,
     CannedResponsesModule,
+    SavedViewsModule,
     UsersModule,
     AccessLinksModule,
     OnboardingModule,

@@ -1,6 +1,6 @@
 import { createTestDatabase, makeChannel, makeUser, makeWorkspace, type TestDatabase } from '@resonance/testing';
 import { IngestStore } from '@resonance/worker';
-import { listThreads, type IListThreadsParams } from '../src/threads/threads.queries';
+import { listThreads, listThreadsOldestWaiting, type IListThreadsParams } from '../src/threads/threads.queries';
 import { comment } from './support';
 
 /**
@@ -37,10 +37,10 @@ describe('inbox list plans (optional filters fold away)', () => {
   });
 
   /** EXPLAIN of ListThreads as the api sends it, with these filters (the rest NULL). */
-  async function planOf(filters: Partial<IListThreadsParams>): Promise<string> {
+  async function planOf(filters: Partial<IListThreadsParams>, statement = listThreads): Promise<string> {
     let sent: { sql: string; bindings: unknown[] } | undefined;
-    await listThreads.run(
-      { workspaceId, unassigned: false, limit: 51, ...filters },
+    await statement.run(
+      { workspaceId, unassigned: false, needsReply: false, limit: 51, ...filters },
       {
         query: (sql, bindings) => {
           sent = { sql, bindings };
@@ -73,13 +73,39 @@ describe('inbox list plans (optional filters fold away)', () => {
   });
 
   it('status, network, assignee, channel: each a plain condition on the inbox index scan', async () => {
-    const plan = await planOf({ status: 'open', network: 'facebook', assigneeId: agentId, channelId });
+    const plan = await planOf({ status: 'open', networks: ['facebook'], assigneeId: agentId, channelIds: [channelId] });
     folded(plan);
     expect(plan).toMatch(threadIndexScan);
     expect(plan).toContain("status = 'open'::text");
-    expect(plan).toContain("network = 'facebook'::text");
+    expect(plan).toContain("network = ANY ('{facebook}'::text[])");
     expect(plan).toContain(`assignee_id = '${agentId}'::uuid`);
-    expect(plan).toContain(`channel_account_id = '${channelId}'::uuid`);
+    expect(plan).toContain(`channel_account_id = ANY ('{${channelId}}'::uuid[])`);
+  });
+
+  it('oldest waiting first: read in order from a waiting index, with and without a status, the cursor its keyset condition', async () => {
+    const noSort = /\bSort\b/;
+    const withStatus = await planOf({ status: 'open' }, listThreadsOldestWaiting);
+    folded(withStatus);
+    // Every thread here is open, so the planner may read the unfiltered index and check the status
+    // per row; what must never happen is a sort of all the workspace's threads.
+    expect(withStatus).toMatch(/Index Scan using thread_inbox_waiting_(all_)?idx on thread t\b/);
+    expect(withStatus).not.toMatch(noSort);
+    const all = await planOf({}, listThreadsOldestWaiting);
+    folded(all);
+    expect(all).toMatch(/Index Scan using thread_inbox_waiting_(all_)?idx on thread t\b/);
+    expect(all).not.toMatch(noSort);
+    const page2 = await planOf({ status: 'open', cursorAt: '2026-11-22T08:15:00.000000Z', cursorId: '1000000' }, listThreadsOldestWaiting);
+    folded(page2);
+    expect(page2).toMatch(
+      /Index Cond: .*ROW\(COALESCE\(waiting_since, .*\), id\) > ROW\('2026-11-22 08:15:00\+00'::timestamp with time zone, '1000000'::bigint\)/,
+    );
+  });
+
+  it('needs reply: waiting and not closed, on the scan, nothing else left over', async () => {
+    const plan = await planOf({ needsReply: true }, listThreadsOldestWaiting);
+    expect(plan).not.toMatch(/\bOR\b|\$\d/);
+    expect(plan).toContain('waiting_since IS NOT NULL');
+    expect(plan).toContain("status <> 'closed'::text");
   });
 
   it('unassigned: assignee_id IS NULL stays, as the one condition it is', async () => {

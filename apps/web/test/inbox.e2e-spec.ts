@@ -109,7 +109,11 @@ describe('inbox in the browser (agent)', () => {
     await page.getByTestId('composer-submit').click();
     await page.getByTestId('note').getByText('Kundin hat schon zweimal gefragt.').waitFor();
 
+    // Closing moves on to the next thread that waits (triage's auto-advance); the closed one is a link away.
+    const closedAt = page.url();
     await page.getByTestId('close').click();
+    await page.waitForURL((u) => u.href !== closedAt);
+    await page.goto(closedAt);
     await page.locator('[data-testid="thread-status"]', { hasText: 'Closed' }).waitFor();
     await page.getByTestId('reopen').click();
     await page.locator('[data-testid="thread-status"]', { hasText: 'Open' }).waitFor();

@@ -112,7 +112,7 @@ describe('SLA targets, business hours and due times in the browser', () => {
     const names = async () =>
       (await page.getByTestId('thread-row').allTextContents()).map((t) => ['Berta Lange', 'Anton Bald', 'Clara Neu'].find((n) => t.includes(n)));
     expect(await names()).toEqual(['Clara Neu', 'Anton Bald', 'Berta Lange']);
-    await page.getByTestId('filter-sort').click();
+    await page.getByTestId('sort-select').click();
     await page.getByRole('option', { name: 'SLA-Fälligkeit zuerst' }).click();
     await page.waitForFunction(() => document.querySelector('[data-testid="thread-row"]')?.textContent?.includes('Berta Lange'));
     expect(await names()).toEqual(['Berta Lange', 'Anton Bald', 'Clara Neu']);

@@ -7,7 +7,7 @@ import { Authenticated, CurrentUser } from '../auth/decorators';
 import { PageQuery } from '../common/page-query';
 import { AuditService } from './audit.service';
 
-const TARGET_TYPES = ['thread', 'message', 'note', 'user', 'channel', 'canned_response', 'workspace', 'session'];
+const TARGET_TYPES = ['thread', 'message', 'note', 'user', 'channel', 'canned_response', 'workspace', 'session', 'saved_view'];
 
 export class AuditQuery extends PageQuery implements AuditListRequest {
   @ApiPropertyOptional({ enum: TARGET_TYPES }) @IsOptional() @IsIn(TARGET_TYPES) targetType?: string;

@@ -1,10 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Page, ThreadDetail, ThreadItem } from '@resonance/contracts';
+import type { BulkUpdateThreadsResponse, Page, ThreadDetail, ThreadItem, WorkspaceTag } from '@resonance/contracts';
 import { ALL_ROLES, INBOX_WRITERS, type AuthUser } from '../auth/auth.types';
 import { Authenticated, CurrentUser } from '../auth/decorators';
 import { ErrorBody } from '../common/api-types';
 import { BigintIdPipe } from '../common/ids';
+import { BulkUpdateThreadsBody, BulkUpdateThreadsView, WorkspaceTagView } from './threads-bulk.dto';
+import { ThreadsBulkService } from './threads-bulk.service';
 import { AssignBody, TagBody, ThreadDetailView, ThreadItemView, ThreadPage, ThreadsQuery, UpdateThreadBody } from './threads.dto';
 import { ThreadsService } from './threads.service';
 
@@ -14,13 +16,32 @@ import { ThreadsService } from './threads.service';
 @ApiBadRequestResponse({ type: ErrorBody })
 @ApiNotFoundResponse({ type: ErrorBody, description: 'No such thread in this workspace' })
 export class ThreadsController {
-  constructor(@Inject(ThreadsService) private readonly threads: ThreadsService) {}
+  constructor(
+    @Inject(ThreadsService) private readonly threads: ThreadsService,
+    @Inject(ThreadsBulkService) private readonly bulk: ThreadsBulkService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'The inbox: threads newest activity first, filtered, keyset-paged' })
   @ApiOkResponse({ type: ThreadPage })
   list(@CurrentUser() user: AuthUser, @Query() q: ThreadsQuery): Promise<Page<ThreadItem>> {
     return this.threads.list(user, q);
+  }
+
+  @Get('tags')
+  @ApiOperation({ summary: "The workspace's tags, most used first (suggestions for the tag input)" })
+  @ApiOkResponse({ type: [WorkspaceTagView] })
+  tags(@CurrentUser() user: AuthUser): Promise<WorkspaceTag[]> {
+    return this.bulk.tags(user);
+  }
+
+  @Post('bulk')
+  @HttpCode(200)
+  @Authenticated(...INBOX_WRITERS)
+  @ApiOperation({ summary: 'One change (status, assignee, priority, tags added/removed) to several threads at once, all or nothing; audited' })
+  @ApiOkResponse({ type: BulkUpdateThreadsView })
+  bulkUpdate(@CurrentUser() user: AuthUser, @Body() body: BulkUpdateThreadsBody): Promise<BulkUpdateThreadsResponse> {
+    return this.bulk.update(user, body);
   }
 
   @Get(':id')

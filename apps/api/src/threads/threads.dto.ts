@@ -1,6 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import {
   INTENTS,
   NETWORKS,
@@ -29,11 +44,43 @@ const SENTIMENTS = SENTIMENT_BANDS;
 export const MAX_TAGS = 20;
 export const MAX_TAG_LENGTH = 50;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+/** A query parameter given once arrives as a string, given several times as a list: always a list. */
+const list = ({ value }: { value: unknown }) => (typeof value === 'string' ? [value] : value);
+/** `true`/`false` in a query string (anything else stays as it is and fails IsBoolean). */
+const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+export const MAX_FILTER_VALUES = 50;
 
 export class ThreadsQuery extends PageQuery implements ThreadListRequest {
   @ApiPropertyOptional({ enum: THREAD_STATUSES }) @IsOptional() @IsIn(THREAD_STATUSES) status?: ThreadStatus;
   @ApiPropertyOptional({ enum: NETWORKS }) @IsOptional() @IsIn(NETWORKS) network?: Network;
+  @ApiPropertyOptional({ enum: NETWORKS, isArray: true, description: 'any of these networks (repeat the parameter)' })
+  @IsOptional()
+  @Transform(list)
+  @IsArray()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
+  @IsIn(NETWORKS, { each: true })
+  networks?: Network[];
   @ApiPropertyOptional({ format: 'uuid', description: 'channel account id' }) @IsOptional() @IsUUID() channel?: string;
+  @ApiPropertyOptional({ type: [String], description: 'any of these channel account ids (repeat the parameter)' })
+  @IsOptional()
+  @Transform(list)
+  @IsArray()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
+  @IsUUID(undefined, { each: true })
+  channels?: string[];
+  @ApiPropertyOptional({ description: 'only threads whose customer waits on us (waitingSince set, not closed)' })
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean()
+  needsReply?: boolean;
+  @ApiPropertyOptional({
+    enum: THREAD_SORTS,
+    default: 'newest',
+    description: 'newest activity first, oldest waiting first, or SLA due first (only threads that have a due time)',
+  })
+  @IsOptional()
+  @IsIn(THREAD_SORTS)
+  sort?: ThreadSort;
   @ApiPropertyOptional({ description: '`me`, `unassigned` or a user id' })
   @IsOptional()
   @Matches(/^(me|unassigned|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/, {
@@ -60,10 +107,6 @@ export class ThreadsQuery extends PageQuery implements ThreadListRequest {
   @MinLength(1)
   @MaxLength(200)
   q?: string;
-  @ApiPropertyOptional({ enum: THREAD_SORTS, description: 'newest activity first (default), or SLA due first (only threads that have a due time)' })
-  @IsOptional()
-  @IsIn(THREAD_SORTS)
-  sort?: ThreadSort;
 }
 
 export class UpdateThreadBody implements UpdateThreadRequest {

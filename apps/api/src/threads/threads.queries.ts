@@ -40,12 +40,13 @@ export const threadInWorkspace = new PreparedQuery<IThreadInWorkspaceParams,IThr
 /** 'ListThreads' parameters type */
 export interface IListThreadsParams {
   assigneeId?: string | null | void;
-  channelId?: string | null | void;
+  channelIds?: stringArray | null | void;
   cursorAt?: DateOrString | null | void;
   cursorId?: NumberOrString | null | void;
   intent?: string | null | void;
   limit: NumberOrString;
-  network?: string | null | void;
+  needsReply: boolean;
+  networks?: stringArray | null | void;
   q?: string | null | void;
   sentiment?: string | null | void;
   status?: string | null | void;
@@ -92,7 +93,7 @@ export interface IListThreadsQuery {
   result: IListThreadsResult;
 }
 
-const listThreadsIR: any = {"usedParamSet":{"workspaceId":true,"status":true,"network":true,"channelId":true,"unassigned":true,"assigneeId":true,"tag":true,"waitingLongerThanMinutes":true,"intent":true,"sentiment":true,"q":true,"cursorAt":true,"cursorId":true,"limit":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1042,"b":1054},{"a":2750,"b":2762}]},{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":1072,"b":1078},{"a":1108,"b":1114}]},{"name":"network","required":false,"transform":{"type":"scalar"},"locs":[{"a":1133,"b":1140},{"a":1171,"b":1178}]},{"name":"channelId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1197,"b":1206},{"a":1248,"b":1257}]},{"name":"unassigned","required":true,"transform":{"type":"scalar"},"locs":[{"a":1280,"b":1291}]},{"name":"assigneeId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1344,"b":1354},{"a":1389,"b":1399}]},{"name":"tag","required":false,"transform":{"type":"scalar"},"locs":[{"a":1418,"b":1421},{"a":1456,"b":1459}]},{"name":"waitingLongerThanMinutes","required":false,"transform":{"type":"scalar"},"locs":[{"a":1487,"b":1511},{"a":1555,"b":1579}]},{"name":"intent","required":false,"transform":{"type":"scalar"},"locs":[{"a":1926,"b":1932},{"a":2061,"b":2067}]},{"name":"sentiment","required":false,"transform":{"type":"scalar"},"locs":[{"a":2095,"b":2104},{"a":2249,"b":2258}]},{"name":"q","required":false,"transform":{"type":"scalar"},"locs":[{"a":2619,"b":2620},{"a":2860,"b":2861},{"a":2898,"b":2899},{"a":2984,"b":2985}]},{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":3036,"b":3044},{"a":3099,"b":3107}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":3110,"b":3118}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":3188,"b":3194}]}],"statement":"SELECT t.id::text AS \"id!\", t.network AS \"network!\", t.channel AS \"kind!\",\n       ca.id AS \"channelId!\", ca.display_name AS \"channelDisplayName!\", ca.handle AS \"channelHandle\",\n       c.id::text AS \"contactId?\", c.name AS \"contactName?\", c.handle AS \"contactHandle?\", c.avatar_url AS \"contactAvatarUrl?\",\n       t.post_external_id AS \"postExternalId\", t.status AS \"status!\", t.priority AS \"priority!\", t.tags AS \"tags!\",\n       u.id AS \"assigneeId?\", u.name AS \"assigneeName?\",\n       t.last_message_preview AS \"lastMessagePreview!\", t.last_message_at AS \"lastMessageAt!\",\n       t.last_inbound_at AS \"lastInboundAt\", t.first_inbound_at AS \"firstInboundAt\",\n       t.first_response_at AS \"firstResponseAt\", t.waiting_since AS \"waitingSince\", t.sla_due_at AS \"slaDueAt\",\n       t.unread_count AS \"unreadCount!\", t.message_count AS \"messageCount!\", t.created_at AS \"createdAt!\",\n       to_char(t.last_message_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"_cursorAt!\"\n  FROM (SELECT * FROM thread t\n         WHERE t.workspace_id = :workspaceId!\n           AND (:status::text IS NULL OR t.status = :status)\n           AND (:network::text IS NULL OR t.network = :network)\n           AND (:channelId::uuid IS NULL OR t.channel_account_id = :channelId)\n           AND (NOT :unassigned!::boolean OR t.assignee_id IS NULL)\n           AND (:assigneeId::uuid IS NULL OR t.assignee_id = :assigneeId)\n           AND (:tag::text IS NULL OR t.tags @> ARRAY[:tag]::text[])\n           AND (:waitingLongerThanMinutes::int IS NULL OR t.waiting_since < now() - :waitingLongerThanMinutes * interval '1 minute')\n           -- (SELECT true … LIMIT 1), not EXISTS: inside an OR an EXISTS is not turned into a join, and\n           -- PostgreSQL would hash the whole message table for it; this probes message_thread_idx\n           -- for the page's candidate threads, as the join did (NULL when none: the row is left out)\n           AND (:intent::text IS NULL\n                OR (SELECT true FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account AND m.intent = :intent LIMIT 1))\n           AND (:sentiment::text IS NULL\n                OR (SELECT true FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account\n                      AND CASE :sentiment WHEN 'negative' THEN m.sentiment < -0.25\n                                          WHEN 'neutral' THEN m.sentiment BETWEEN -0.25 AND 0.25\n                                          WHEN 'positive' THEN m.sentiment > 0.25 END\n                    LIMIT 1))\n           -- the search_vector holds three configurations: the query is OR-ed over them\n           AND (:q::text IS NULL\n                OR (SELECT true FROM message m\n                     WHERE m.thread_id = t.id AND m.workspace_id = :workspaceId! AND NOT m.deleted\n                       AND m.search_vector @@ (websearch_to_tsquery('simple', :q) || websearch_to_tsquery('german', :q)\n                                               || websearch_to_tsquery('english', :q))\n                     LIMIT 1))\n           AND (:cursorAt::timestamptz IS NULL OR (t.last_message_at, t.id) < (:cursorAt, :cursorId::bigint))\n         ORDER BY t.last_message_at DESC, t.id DESC LIMIT :limit!) t\n  JOIN channel_account ca ON ca.id = t.channel_account_id\n  LEFT JOIN contact c ON c.id = t.contact_id\n  LEFT JOIN users u ON u.id = t.assignee_id\n ORDER BY t.last_message_at DESC, t.id DESC                                                                                      "};
+const listThreadsIR: any = {"usedParamSet":{"workspaceId":true,"status":true,"networks":true,"channelIds":true,"needsReply":true,"unassigned":true,"assigneeId":true,"tag":true,"waitingLongerThanMinutes":true,"intent":true,"sentiment":true,"q":true,"cursorAt":true,"cursorId":true,"limit":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1042,"b":1054},{"a":2953,"b":2965}]},{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":1072,"b":1078},{"a":1108,"b":1114}]},{"name":"networks","required":false,"transform":{"type":"scalar"},"locs":[{"a":1133,"b":1141},{"a":1178,"b":1186}]},{"name":"channelIds","required":false,"transform":{"type":"scalar"},"locs":[{"a":1206,"b":1216},{"a":1264,"b":1274}]},{"name":"needsReply","required":true,"transform":{"type":"scalar"},"locs":[{"a":1382,"b":1393}]},{"name":"unassigned","required":true,"transform":{"type":"scalar"},"locs":[{"a":1483,"b":1494}]},{"name":"assigneeId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1547,"b":1557},{"a":1592,"b":1602}]},{"name":"tag","required":false,"transform":{"type":"scalar"},"locs":[{"a":1621,"b":1624},{"a":1659,"b":1662}]},{"name":"waitingLongerThanMinutes","required":false,"transform":{"type":"scalar"},"locs":[{"a":1690,"b":1714},{"a":1758,"b":1782}]},{"name":"intent","required":false,"transform":{"type":"scalar"},"locs":[{"a":2129,"b":2135},{"a":2264,"b":2270}]},{"name":"sentiment","required":false,"transform":{"type":"scalar"},"locs":[{"a":2298,"b":2307},{"a":2452,"b":2461}]},{"name":"q","required":false,"transform":{"type":"scalar"},"locs":[{"a":2822,"b":2823},{"a":3063,"b":3064},{"a":3101,"b":3102},{"a":3187,"b":3188}]},{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":3239,"b":3247},{"a":3302,"b":3310}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":3313,"b":3321}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":3391,"b":3397}]}],"statement":"SELECT t.id::text AS \"id!\", t.network AS \"network!\", t.channel AS \"kind!\",\n       ca.id AS \"channelId!\", ca.display_name AS \"channelDisplayName!\", ca.handle AS \"channelHandle\",\n       c.id::text AS \"contactId?\", c.name AS \"contactName?\", c.handle AS \"contactHandle?\", c.avatar_url AS \"contactAvatarUrl?\",\n       t.post_external_id AS \"postExternalId\", t.status AS \"status!\", t.priority AS \"priority!\", t.tags AS \"tags!\",\n       u.id AS \"assigneeId?\", u.name AS \"assigneeName?\",\n       t.last_message_preview AS \"lastMessagePreview!\", t.last_message_at AS \"lastMessageAt!\",\n       t.last_inbound_at AS \"lastInboundAt\", t.first_inbound_at AS \"firstInboundAt\",\n       t.first_response_at AS \"firstResponseAt\", t.waiting_since AS \"waitingSince\", t.sla_due_at AS \"slaDueAt\",\n       t.unread_count AS \"unreadCount!\", t.message_count AS \"messageCount!\", t.created_at AS \"createdAt!\",\n       to_char(t.last_message_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"_cursorAt!\"\n  FROM (SELECT * FROM thread t\n         WHERE t.workspace_id = :workspaceId!\n           AND (:status::text IS NULL OR t.status = :status)\n           AND (:networks::text[] IS NULL OR t.network = ANY(:networks))\n           AND (:channelIds::uuid[] IS NULL OR t.channel_account_id = ANY(:channelIds))\n           -- needs reply: the customer waits on us (closed threads wait on nobody)\n           AND (NOT :needsReply!::boolean OR (t.waiting_since IS NOT NULL AND t.status <> 'closed'))\n           AND (NOT :unassigned!::boolean OR t.assignee_id IS NULL)\n           AND (:assigneeId::uuid IS NULL OR t.assignee_id = :assigneeId)\n           AND (:tag::text IS NULL OR t.tags @> ARRAY[:tag]::text[])\n           AND (:waitingLongerThanMinutes::int IS NULL OR t.waiting_since < now() - :waitingLongerThanMinutes * interval '1 minute')\n           -- (SELECT true … LIMIT 1), not EXISTS: inside an OR an EXISTS is not turned into a join, and\n           -- PostgreSQL would hash the whole message table for it; this probes message_thread_idx\n           -- for the page's candidate threads, as the join did (NULL when none: the row is left out)\n           AND (:intent::text IS NULL\n                OR (SELECT true FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account AND m.intent = :intent LIMIT 1))\n           AND (:sentiment::text IS NULL\n                OR (SELECT true FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account\n                      AND CASE :sentiment WHEN 'negative' THEN m.sentiment < -0.25\n                                          WHEN 'neutral' THEN m.sentiment BETWEEN -0.25 AND 0.25\n                                          WHEN 'positive' THEN m.sentiment > 0.25 END\n                    LIMIT 1))\n           -- the search_vector holds three configurations: the query is OR-ed over them\n           AND (:q::text IS NULL\n                OR (SELECT true FROM message m\n                     WHERE m.thread_id = t.id AND m.workspace_id = :workspaceId! AND NOT m.deleted\n                       AND m.search_vector @@ (websearch_to_tsquery('simple', :q) || websearch_to_tsquery('german', :q)\n                                               || websearch_to_tsquery('english', :q))\n                     LIMIT 1))\n           AND (:cursorAt::timestamptz IS NULL OR (t.last_message_at, t.id) < (:cursorAt, :cursorId::bigint))\n         ORDER BY t.last_message_at DESC, t.id DESC LIMIT :limit!) t\n  JOIN channel_account ca ON ca.id = t.channel_account_id\n  LEFT JOIN contact c ON c.id = t.contact_id\n  LEFT JOIN users u ON u.id = t.assignee_id\n ORDER BY t.last_message_at DESC, t.id DESC                                                                                                                                                                                                                                                                                                                                                                                                                    "};
 
 /**
  * Query generated from SQL:
@@ -110,8 +111,10 @@ const listThreadsIR: any = {"usedParamSet":{"workspaceId":true,"status":true,"ne
  *   FROM (SELECT * FROM thread t
  *          WHERE t.workspace_id = :workspaceId!
  *            AND (:status::text IS NULL OR t.status = :status)
- *            AND (:network::text IS NULL OR t.network = :network)
- *            AND (:channelId::uuid IS NULL OR t.channel_account_id = :channelId)
+ *            AND (:networks::text[] IS NULL OR t.network = ANY(:networks))
+ *            AND (:channelIds::uuid[] IS NULL OR t.channel_account_id = ANY(:channelIds))
+ *            -- needs reply: the customer waits on us (closed threads wait on nobody)
+ *            AND (NOT :needsReply!::boolean OR (t.waiting_since IS NOT NULL AND t.status <> 'closed'))
  *            AND (NOT :unassigned!::boolean OR t.assignee_id IS NULL)
  *            AND (:assigneeId::uuid IS NULL OR t.assignee_id = :assigneeId)
  *            AND (:tag::text IS NULL OR t.tags @> ARRAY[:tag]::text[])
@@ -139,10 +142,122 @@ const listThreadsIR: any = {"usedParamSet":{"workspaceId":true,"status":true,"ne
  *   JOIN channel_account ca ON ca.id = t.channel_account_id
  *   LEFT JOIN contact c ON c.id = t.contact_id
  *   LEFT JOIN users u ON u.id = t.assignee_id
- *  ORDER BY t.last_message_at DESC, t.id DESC                                                                                      
+ *  ORDER BY t.last_message_at DESC, t.id DESC                                                                                                                                                                                                                                                                                                                                                                                                                    
  * ```
  */
 export const listThreads = new PreparedQuery<IListThreadsParams,IListThreadsResult>(listThreadsIR);
+
+
+/** 'ListThreadsOldestWaiting' parameters type */
+export interface IListThreadsOldestWaitingParams {
+  assigneeId?: string | null | void;
+  channelIds?: stringArray | null | void;
+  cursorAt?: DateOrString | null | void;
+  cursorId?: NumberOrString | null | void;
+  intent?: string | null | void;
+  limit: NumberOrString;
+  needsReply: boolean;
+  networks?: stringArray | null | void;
+  q?: string | null | void;
+  sentiment?: string | null | void;
+  status?: string | null | void;
+  tag?: string | null | void;
+  unassigned: boolean;
+  waitingLongerThanMinutes?: number | null | void;
+  workspaceId: string;
+}
+
+/** 'ListThreadsOldestWaiting' return type */
+export interface IListThreadsOldestWaitingResult {
+  _cursorAt: string;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  channelDisplayName: string;
+  channelHandle: string | null;
+  channelId: string;
+  contactAvatarUrl: string | null;
+  contactHandle: string | null;
+  contactId: string | null;
+  contactName: string | null;
+  createdAt: Date;
+  firstInboundAt: Date | null;
+  firstResponseAt: Date | null;
+  id: string;
+  kind: string;
+  lastInboundAt: Date | null;
+  lastMessageAt: Date;
+  lastMessagePreview: string;
+  messageCount: number;
+  network: string;
+  postExternalId: string | null;
+  priority: number;
+  slaDueAt: Date | null;
+  status: string;
+  tags: stringArray;
+  unreadCount: number;
+  waitingSince: Date | null;
+}
+
+/** 'ListThreadsOldestWaiting' query type */
+export interface IListThreadsOldestWaitingQuery {
+  params: IListThreadsOldestWaitingParams;
+  result: IListThreadsOldestWaitingResult;
+}
+
+const listThreadsOldestWaitingIR: any = {"usedParamSet":{"workspaceId":true,"status":true,"networks":true,"channelIds":true,"needsReply":true,"unassigned":true,"assigneeId":true,"tag":true,"waitingLongerThanMinutes":true,"intent":true,"sentiment":true,"q":true,"cursorAt":true,"cursorId":true,"limit":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1119,"b":1131},{"a":3030,"b":3042}]},{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":1149,"b":1155},{"a":1185,"b":1191}]},{"name":"networks","required":false,"transform":{"type":"scalar"},"locs":[{"a":1210,"b":1218},{"a":1255,"b":1263}]},{"name":"channelIds","required":false,"transform":{"type":"scalar"},"locs":[{"a":1283,"b":1293},{"a":1341,"b":1351}]},{"name":"needsReply","required":true,"transform":{"type":"scalar"},"locs":[{"a":1459,"b":1470}]},{"name":"unassigned","required":true,"transform":{"type":"scalar"},"locs":[{"a":1560,"b":1571}]},{"name":"assigneeId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1624,"b":1634},{"a":1669,"b":1679}]},{"name":"tag","required":false,"transform":{"type":"scalar"},"locs":[{"a":1698,"b":1701},{"a":1736,"b":1739}]},{"name":"waitingLongerThanMinutes","required":false,"transform":{"type":"scalar"},"locs":[{"a":1767,"b":1791},{"a":1835,"b":1859}]},{"name":"intent","required":false,"transform":{"type":"scalar"},"locs":[{"a":2206,"b":2212},{"a":2341,"b":2347}]},{"name":"sentiment","required":false,"transform":{"type":"scalar"},"locs":[{"a":2375,"b":2384},{"a":2529,"b":2538}]},{"name":"q","required":false,"transform":{"type":"scalar"},"locs":[{"a":2899,"b":2900},{"a":3140,"b":3141},{"a":3178,"b":3179},{"a":3264,"b":3265}]},{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":3316,"b":3324},{"a":3440,"b":3448}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":3451,"b":3459}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":3564,"b":3570}]}],"statement":"SELECT t.id::text AS \"id!\", t.network AS \"network!\", t.channel AS \"kind!\",\n       ca.id AS \"channelId!\", ca.display_name AS \"channelDisplayName!\", ca.handle AS \"channelHandle\",\n       c.id::text AS \"contactId?\", c.name AS \"contactName?\", c.handle AS \"contactHandle?\", c.avatar_url AS \"contactAvatarUrl?\",\n       t.post_external_id AS \"postExternalId\", t.status AS \"status!\", t.priority AS \"priority!\", t.tags AS \"tags!\",\n       u.id AS \"assigneeId?\", u.name AS \"assigneeName?\",\n       t.last_message_preview AS \"lastMessagePreview!\", t.last_message_at AS \"lastMessageAt!\",\n       t.last_inbound_at AS \"lastInboundAt\", t.first_inbound_at AS \"firstInboundAt\",\n       t.first_response_at AS \"firstResponseAt\", t.waiting_since AS \"waitingSince\", t.sla_due_at AS \"slaDueAt\",\n       t.unread_count AS \"unreadCount!\", t.message_count AS \"messageCount!\", t.created_at AS \"createdAt!\",\n       to_char(t.waiting_key AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"_cursorAt!\"\n  FROM (SELECT t.*, COALESCE(t.waiting_since, '9999-12-31T00:00:00Z'::timestamptz) AS waiting_key FROM thread t\n         WHERE t.workspace_id = :workspaceId!\n           AND (:status::text IS NULL OR t.status = :status)\n           AND (:networks::text[] IS NULL OR t.network = ANY(:networks))\n           AND (:channelIds::uuid[] IS NULL OR t.channel_account_id = ANY(:channelIds))\n           -- needs reply: the customer waits on us (closed threads wait on nobody)\n           AND (NOT :needsReply!::boolean OR (t.waiting_since IS NOT NULL AND t.status <> 'closed'))\n           AND (NOT :unassigned!::boolean OR t.assignee_id IS NULL)\n           AND (:assigneeId::uuid IS NULL OR t.assignee_id = :assigneeId)\n           AND (:tag::text IS NULL OR t.tags @> ARRAY[:tag]::text[])\n           AND (:waitingLongerThanMinutes::int IS NULL OR t.waiting_since < now() - :waitingLongerThanMinutes * interval '1 minute')\n           -- (SELECT true … LIMIT 1), not EXISTS: inside an OR an EXISTS is not turned into a join, and\n           -- PostgreSQL would hash the whole message table for it; this probes message_thread_idx\n           -- for the page's candidate threads, as the join did (NULL when none: the row is left out)\n           AND (:intent::text IS NULL\n                OR (SELECT true FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account AND m.intent = :intent LIMIT 1))\n           AND (:sentiment::text IS NULL\n                OR (SELECT true FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account\n                      AND CASE :sentiment WHEN 'negative' THEN m.sentiment < -0.25\n                                          WHEN 'neutral' THEN m.sentiment BETWEEN -0.25 AND 0.25\n                                          WHEN 'positive' THEN m.sentiment > 0.25 END\n                    LIMIT 1))\n           -- the search_vector holds three configurations: the query is OR-ed over them\n           AND (:q::text IS NULL\n                OR (SELECT true FROM message m\n                     WHERE m.thread_id = t.id AND m.workspace_id = :workspaceId! AND NOT m.deleted\n                       AND m.search_vector @@ (websearch_to_tsquery('simple', :q) || websearch_to_tsquery('german', :q)\n                                               || websearch_to_tsquery('english', :q))\n                     LIMIT 1))\n           AND (:cursorAt::timestamptz IS NULL\n                OR (COALESCE(t.waiting_since, '9999-12-31T00:00:00Z'::timestamptz), t.id) > (:cursorAt, :cursorId::bigint))\n         ORDER BY COALESCE(t.waiting_since, '9999-12-31T00:00:00Z'::timestamptz), t.id LIMIT :limit!) t\n  JOIN channel_account ca ON ca.id = t.channel_account_id\n  LEFT JOIN contact c ON c.id = t.contact_id\n  LEFT JOIN users u ON u.id = t.assignee_id\n ORDER BY t.waiting_key, t.id                                                                                      "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT t.id::text AS "id!", t.network AS "network!", t.channel AS "kind!",
+ *        ca.id AS "channelId!", ca.display_name AS "channelDisplayName!", ca.handle AS "channelHandle",
+ *        c.id::text AS "contactId?", c.name AS "contactName?", c.handle AS "contactHandle?", c.avatar_url AS "contactAvatarUrl?",
+ *        t.post_external_id AS "postExternalId", t.status AS "status!", t.priority AS "priority!", t.tags AS "tags!",
+ *        u.id AS "assigneeId?", u.name AS "assigneeName?",
+ *        t.last_message_preview AS "lastMessagePreview!", t.last_message_at AS "lastMessageAt!",
+ *        t.last_inbound_at AS "lastInboundAt", t.first_inbound_at AS "firstInboundAt",
+ *        t.first_response_at AS "firstResponseAt", t.waiting_since AS "waitingSince", t.sla_due_at AS "slaDueAt",
+ *        t.unread_count AS "unreadCount!", t.message_count AS "messageCount!", t.created_at AS "createdAt!",
+ *        to_char(t.waiting_key AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "_cursorAt!"
+ *   FROM (SELECT t.*, COALESCE(t.waiting_since, '9999-12-31T00:00:00Z'::timestamptz) AS waiting_key FROM thread t
+ *          WHERE t.workspace_id = :workspaceId!
+ *            AND (:status::text IS NULL OR t.status = :status)
+ *            AND (:networks::text[] IS NULL OR t.network = ANY(:networks))
+ *            AND (:channelIds::uuid[] IS NULL OR t.channel_account_id = ANY(:channelIds))
+ *            -- needs reply: the customer waits on us (closed threads wait on nobody)
+ *            AND (NOT :needsReply!::boolean OR (t.waiting_since IS NOT NULL AND t.status <> 'closed'))
+ *            AND (NOT :unassigned!::boolean OR t.assignee_id IS NULL)
+ *            AND (:assigneeId::uuid IS NULL OR t.assignee_id = :assigneeId)
+ *            AND (:tag::text IS NULL OR t.tags @> ARRAY[:tag]::text[])
+ *            AND (:waitingLongerThanMinutes::int IS NULL OR t.waiting_since < now() - :waitingLongerThanMinutes * interval '1 minute')
+ *            -- (SELECT true … LIMIT 1), not EXISTS: inside an OR an EXISTS is not turned into a join, and
+ *            -- PostgreSQL would hash the whole message table for it; this probes message_thread_idx
+ *            -- for the page's candidate threads, as the join did (NULL when none: the row is left out)
+ *            AND (:intent::text IS NULL
+ *                 OR (SELECT true FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account AND m.intent = :intent LIMIT 1))
+ *            AND (:sentiment::text IS NULL
+ *                 OR (SELECT true FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account
+ *                       AND CASE :sentiment WHEN 'negative' THEN m.sentiment < -0.25
+ *                                           WHEN 'neutral' THEN m.sentiment BETWEEN -0.25 AND 0.25
+ *                                           WHEN 'positive' THEN m.sentiment > 0.25 END
+ *                     LIMIT 1))
+ *            -- the search_vector holds three configurations: the query is OR-ed over them
+ *            AND (:q::text IS NULL
+ *                 OR (SELECT true FROM message m
+ *                      WHERE m.thread_id = t.id AND m.workspace_id = :workspaceId! AND NOT m.deleted
+ *                        AND m.search_vector @@ (websearch_to_tsquery('simple', :q) || websearch_to_tsquery('german', :q)
+ *                                                || websearch_to_tsquery('english', :q))
+ *                      LIMIT 1))
+ *            AND (:cursorAt::timestamptz IS NULL
+ *                 OR (COALESCE(t.waiting_since, '9999-12-31T00:00:00Z'::timestamptz), t.id) > (:cursorAt, :cursorId::bigint))
+ *          ORDER BY COALESCE(t.waiting_since, '9999-12-31T00:00:00Z'::timestamptz), t.id LIMIT :limit!) t
+ *   JOIN channel_account ca ON ca.id = t.channel_account_id
+ *   LEFT JOIN contact c ON c.id = t.contact_id
+ *   LEFT JOIN users u ON u.id = t.assignee_id
+ *  ORDER BY t.waiting_key, t.id                                                                                      
+ * ```
+ */
+export const listThreadsOldestWaiting = new PreparedQuery<IListThreadsOldestWaitingParams,IListThreadsOldestWaitingResult>(listThreadsOldestWaitingIR);
 
 
 /** 'ThreadItemsByIds' parameters type */
@@ -408,26 +523,92 @@ export interface IAssignableUserQuery {
   result: IAssignableUserResult;
 }
 
-const assignableUserIR: any = {"usedParamSet":{"userId":true,"workspaceId":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":43,"b":50}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":71,"b":83}]}],"statement":"SELECT 1 AS \"found!\" FROM users WHERE id = :userId! AND workspace_id = :workspaceId! AND active AND role IN ('admin', 'agent')                                                                                                                                                                                                                                                                             "};
+const assignableUserIR: any = {"usedParamSet":{"userId":true,"workspaceId":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":43,"b":50}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":71,"b":83}]}],"statement":"SELECT 1 AS \"found!\" FROM users WHERE id = :userId! AND workspace_id = :workspaceId! AND active AND role IN ('admin', 'agent')                                                                                                                           "};
 
 /**
  * Query generated from SQL:
  * ```
- * SELECT 1 AS "found!" FROM users WHERE id = :userId! AND workspace_id = :workspaceId! AND active AND role IN ('admin', 'agent')                                                                                                                                                                                                                                                                             
+ * SELECT 1 AS "found!" FROM users WHERE id = :userId! AND workspace_id = :workspaceId! AND active AND role IN ('admin', 'agent')                                                                                                                           
  * ```
  */
 export const assignableUser = new PreparedQuery<IAssignableUserParams,IAssignableUserResult>(assignableUserIR);
 
 
+/** 'LockThreads' parameters type */
+export interface ILockThreadsParams {
+  ids: NumberOrStringArray;
+  workspaceId: string;
+}
+
+/** 'LockThreads' return type */
+export interface ILockThreadsResult {
+  assigneeId: string | null;
+  id: string;
+  priority: number;
+  status: string;
+  tags: stringArray;
+}
+
+/** 'LockThreads' query type */
+export interface ILockThreadsQuery {
+  params: ILockThreadsParams;
+  result: ILockThreadsResult;
+}
+
+const lockThreadsIR: any = {"usedParamSet":{"ids":true,"workspaceId":true},"params":[{"name":"ids","required":true,"transform":{"type":"scalar"},"locs":[{"a":107,"b":111}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":143,"b":155}]}],"statement":"SELECT id::text AS \"id!\", status, assignee_id AS \"assigneeId\", priority, tags\n  FROM thread WHERE id = ANY(:ids!::bigint[]) AND workspace_id = :workspaceId! ORDER BY id FOR UPDATE                                                                                        "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT id::text AS "id!", status, assignee_id AS "assigneeId", priority, tags
+ *   FROM thread WHERE id = ANY(:ids!::bigint[]) AND workspace_id = :workspaceId! ORDER BY id FOR UPDATE                                                                                        
+ * ```
+ */
+export const lockThreads = new PreparedQuery<ILockThreadsParams,ILockThreadsResult>(lockThreadsIR);
+
+
+/** 'WorkspaceTags' parameters type */
+export interface IWorkspaceTagsParams {
+  limit: NumberOrString;
+  workspaceId: string;
+}
+
+/** 'WorkspaceTags' return type */
+export interface IWorkspaceTagsResult {
+  tag: string;
+  uses: number;
+}
+
+/** 'WorkspaceTags' query type */
+export interface IWorkspaceTagsQuery {
+  params: IWorkspaceTagsParams;
+  result: IWorkspaceTagsResult;
+}
+
+const workspaceTagsIR: any = {"usedParamSet":{"workspaceId":true,"limit":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":104,"b":116}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":166,"b":172}]}],"statement":"SELECT tag AS \"tag!\", count(*)::int AS \"uses!\"\n  FROM thread, unnest(tags) AS tag\n WHERE workspace_id = :workspaceId!\n GROUP BY tag ORDER BY count(*) DESC, tag LIMIT :limit!                                                                                                                                                                                                                                                                                                                                                                                                                                              "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT tag AS "tag!", count(*)::int AS "uses!"
+ *   FROM thread, unnest(tags) AS tag
+ *  WHERE workspace_id = :workspaceId!
+ *  GROUP BY tag ORDER BY count(*) DESC, tag LIMIT :limit!                                                                                                                                                                                                                                                                                                                                                                                                                                              
+ * ```
+ */
+export const workspaceTags = new PreparedQuery<IWorkspaceTagsParams,IWorkspaceTagsResult>(workspaceTagsIR);
+
+
 /** 'ListThreadsBySlaDue' parameters type */
 export interface IListThreadsBySlaDueParams {
   assigneeId?: string | null | void;
-  channelId?: string | null | void;
+  channelIds?: stringArray | null | void;
   cursorAt?: DateOrString | null | void;
   cursorId?: NumberOrString | null | void;
   intent?: string | null | void;
   limit: NumberOrString;
-  network?: string | null | void;
+  needsReply: boolean;
+  networks?: stringArray | null | void;
   q?: string | null | void;
   sentiment?: string | null | void;
   status?: string | null | void;
@@ -474,7 +655,7 @@ export interface IListThreadsBySlaDueQuery {
   result: IListThreadsBySlaDueResult;
 }
 
-const listThreadsBySlaDueIR: any = {"usedParamSet":{"workspaceId":true,"status":true,"network":true,"channelId":true,"unassigned":true,"assigneeId":true,"tag":true,"waitingLongerThanMinutes":true,"intent":true,"sentiment":true,"q":true,"cursorAt":true,"cursorId":true,"limit":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1037,"b":1049},{"a":2774,"b":2786}]},{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":1096,"b":1102},{"a":1132,"b":1138}]},{"name":"network","required":false,"transform":{"type":"scalar"},"locs":[{"a":1157,"b":1164},{"a":1195,"b":1202}]},{"name":"channelId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1221,"b":1230},{"a":1272,"b":1281}]},{"name":"unassigned","required":true,"transform":{"type":"scalar"},"locs":[{"a":1304,"b":1315}]},{"name":"assigneeId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1368,"b":1378},{"a":1413,"b":1423}]},{"name":"tag","required":false,"transform":{"type":"scalar"},"locs":[{"a":1442,"b":1445},{"a":1480,"b":1483}]},{"name":"waitingLongerThanMinutes","required":false,"transform":{"type":"scalar"},"locs":[{"a":1511,"b":1535},{"a":1579,"b":1603}]},{"name":"intent","required":false,"transform":{"type":"scalar"},"locs":[{"a":1950,"b":1956},{"a":2085,"b":2091}]},{"name":"sentiment","required":false,"transform":{"type":"scalar"},"locs":[{"a":2119,"b":2128},{"a":2273,"b":2282}]},{"name":"q","required":false,"transform":{"type":"scalar"},"locs":[{"a":2643,"b":2644},{"a":2884,"b":2885},{"a":2922,"b":2923},{"a":3008,"b":3009}]},{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":3060,"b":3068},{"a":3118,"b":3126}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":3129,"b":3137}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":3192,"b":3198}]}],"statement":"SELECT t.id::text AS \"id!\", t.network AS \"network!\", t.channel AS \"kind!\",\n       ca.id AS \"channelId!\", ca.display_name AS \"channelDisplayName!\", ca.handle AS \"channelHandle\",\n       c.id::text AS \"contactId?\", c.name AS \"contactName?\", c.handle AS \"contactHandle?\", c.avatar_url AS \"contactAvatarUrl?\",\n       t.post_external_id AS \"postExternalId\", t.status AS \"status!\", t.priority AS \"priority!\", t.tags AS \"tags!\",\n       u.id AS \"assigneeId?\", u.name AS \"assigneeName?\",\n       t.last_message_preview AS \"lastMessagePreview!\", t.last_message_at AS \"lastMessageAt!\",\n       t.last_inbound_at AS \"lastInboundAt\", t.first_inbound_at AS \"firstInboundAt\",\n       t.first_response_at AS \"firstResponseAt\", t.waiting_since AS \"waitingSince\", t.sla_due_at AS \"slaDueAt\",\n       t.unread_count AS \"unreadCount!\", t.message_count AS \"messageCount!\", t.created_at AS \"createdAt!\",\n       to_char(t.sla_due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"_cursorAt!\"\n  FROM (SELECT * FROM thread t\n         WHERE t.workspace_id = :workspaceId! AND t.sla_due_at IS NOT NULL\n           AND (:status::text IS NULL OR t.status = :status)\n           AND (:network::text IS NULL OR t.network = :network)\n           AND (:channelId::uuid IS NULL OR t.channel_account_id = :channelId)\n           AND (NOT :unassigned!::boolean OR t.assignee_id IS NULL)\n           AND (:assigneeId::uuid IS NULL OR t.assignee_id = :assigneeId)\n           AND (:tag::text IS NULL OR t.tags @> ARRAY[:tag]::text[])\n           AND (:waitingLongerThanMinutes::int IS NULL OR t.waiting_since < now() - :waitingLongerThanMinutes * interval '1 minute')\n           -- (SELECT true … LIMIT 1), not EXISTS: inside an OR an EXISTS is not turned into a join, and\n           -- PostgreSQL would hash the whole message table for it; this probes message_thread_idx\n           -- for the page's candidate threads, as the join did (NULL when none: the row is left out)\n           AND (:intent::text IS NULL\n                OR (SELECT true FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account AND m.intent = :intent LIMIT 1))\n           AND (:sentiment::text IS NULL\n                OR (SELECT true FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account\n                      AND CASE :sentiment WHEN 'negative' THEN m.sentiment < -0.25\n                                          WHEN 'neutral' THEN m.sentiment BETWEEN -0.25 AND 0.25\n                                          WHEN 'positive' THEN m.sentiment > 0.25 END\n                    LIMIT 1))\n           -- the search_vector holds three configurations: the query is OR-ed over them\n           AND (:q::text IS NULL\n                OR (SELECT true FROM message m\n                     WHERE m.thread_id = t.id AND m.workspace_id = :workspaceId! AND NOT m.deleted\n                       AND m.search_vector @@ (websearch_to_tsquery('simple', :q) || websearch_to_tsquery('german', :q)\n                                               || websearch_to_tsquery('english', :q))\n                     LIMIT 1))\n           AND (:cursorAt::timestamptz IS NULL OR (t.sla_due_at, t.id) > (:cursorAt, :cursorId::bigint))\n         ORDER BY t.sla_due_at, t.id LIMIT :limit!) t\n  JOIN channel_account ca ON ca.id = t.channel_account_id\n  LEFT JOIN contact c ON c.id = t.contact_id\n  LEFT JOIN users u ON u.id = t.assignee_id\n ORDER BY t.sla_due_at, t.id"};
+const listThreadsBySlaDueIR: any = {"usedParamSet":{"workspaceId":true,"status":true,"networks":true,"channelIds":true,"needsReply":true,"unassigned":true,"assigneeId":true,"tag":true,"waitingLongerThanMinutes":true,"intent":true,"sentiment":true,"q":true,"cursorAt":true,"cursorId":true,"limit":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1037,"b":1049},{"a":2977,"b":2989}]},{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":1096,"b":1102},{"a":1132,"b":1138}]},{"name":"networks","required":false,"transform":{"type":"scalar"},"locs":[{"a":1157,"b":1165},{"a":1202,"b":1210}]},{"name":"channelIds","required":false,"transform":{"type":"scalar"},"locs":[{"a":1230,"b":1240},{"a":1288,"b":1298}]},{"name":"needsReply","required":true,"transform":{"type":"scalar"},"locs":[{"a":1406,"b":1417}]},{"name":"unassigned","required":true,"transform":{"type":"scalar"},"locs":[{"a":1507,"b":1518}]},{"name":"assigneeId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1571,"b":1581},{"a":1616,"b":1626}]},{"name":"tag","required":false,"transform":{"type":"scalar"},"locs":[{"a":1645,"b":1648},{"a":1683,"b":1686}]},{"name":"waitingLongerThanMinutes","required":false,"transform":{"type":"scalar"},"locs":[{"a":1714,"b":1738},{"a":1782,"b":1806}]},{"name":"intent","required":false,"transform":{"type":"scalar"},"locs":[{"a":2153,"b":2159},{"a":2288,"b":2294}]},{"name":"sentiment","required":false,"transform":{"type":"scalar"},"locs":[{"a":2322,"b":2331},{"a":2476,"b":2485}]},{"name":"q","required":false,"transform":{"type":"scalar"},"locs":[{"a":2846,"b":2847},{"a":3087,"b":3088},{"a":3125,"b":3126},{"a":3211,"b":3212}]},{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":3263,"b":3271},{"a":3321,"b":3329}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":3332,"b":3340}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":3395,"b":3401}]}],"statement":"SELECT t.id::text AS \"id!\", t.network AS \"network!\", t.channel AS \"kind!\",\n       ca.id AS \"channelId!\", ca.display_name AS \"channelDisplayName!\", ca.handle AS \"channelHandle\",\n       c.id::text AS \"contactId?\", c.name AS \"contactName?\", c.handle AS \"contactHandle?\", c.avatar_url AS \"contactAvatarUrl?\",\n       t.post_external_id AS \"postExternalId\", t.status AS \"status!\", t.priority AS \"priority!\", t.tags AS \"tags!\",\n       u.id AS \"assigneeId?\", u.name AS \"assigneeName?\",\n       t.last_message_preview AS \"lastMessagePreview!\", t.last_message_at AS \"lastMessageAt!\",\n       t.last_inbound_at AS \"lastInboundAt\", t.first_inbound_at AS \"firstInboundAt\",\n       t.first_response_at AS \"firstResponseAt\", t.waiting_since AS \"waitingSince\", t.sla_due_at AS \"slaDueAt\",\n       t.unread_count AS \"unreadCount!\", t.message_count AS \"messageCount!\", t.created_at AS \"createdAt!\",\n       to_char(t.sla_due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"_cursorAt!\"\n  FROM (SELECT * FROM thread t\n         WHERE t.workspace_id = :workspaceId! AND t.sla_due_at IS NOT NULL\n           AND (:status::text IS NULL OR t.status = :status)\n           AND (:networks::text[] IS NULL OR t.network = ANY(:networks))\n           AND (:channelIds::uuid[] IS NULL OR t.channel_account_id = ANY(:channelIds))\n           -- needs reply: the customer waits on us (closed threads wait on nobody)\n           AND (NOT :needsReply!::boolean OR (t.waiting_since IS NOT NULL AND t.status <> 'closed'))\n           AND (NOT :unassigned!::boolean OR t.assignee_id IS NULL)\n           AND (:assigneeId::uuid IS NULL OR t.assignee_id = :assigneeId)\n           AND (:tag::text IS NULL OR t.tags @> ARRAY[:tag]::text[])\n           AND (:waitingLongerThanMinutes::int IS NULL OR t.waiting_since < now() - :waitingLongerThanMinutes * interval '1 minute')\n           -- (SELECT true … LIMIT 1), not EXISTS: inside an OR an EXISTS is not turned into a join, and\n           -- PostgreSQL would hash the whole message table for it; this probes message_thread_idx\n           -- for the page's candidate threads, as the join did (NULL when none: the row is left out)\n           AND (:intent::text IS NULL\n                OR (SELECT true FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account AND m.intent = :intent LIMIT 1))\n           AND (:sentiment::text IS NULL\n                OR (SELECT true FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account\n                      AND CASE :sentiment WHEN 'negative' THEN m.sentiment < -0.25\n                                          WHEN 'neutral' THEN m.sentiment BETWEEN -0.25 AND 0.25\n                                          WHEN 'positive' THEN m.sentiment > 0.25 END\n                    LIMIT 1))\n           -- the search_vector holds three configurations: the query is OR-ed over them\n           AND (:q::text IS NULL\n                OR (SELECT true FROM message m\n                     WHERE m.thread_id = t.id AND m.workspace_id = :workspaceId! AND NOT m.deleted\n                       AND m.search_vector @@ (websearch_to_tsquery('simple', :q) || websearch_to_tsquery('german', :q)\n                                               || websearch_to_tsquery('english', :q))\n                     LIMIT 1))\n           AND (:cursorAt::timestamptz IS NULL OR (t.sla_due_at, t.id) > (:cursorAt, :cursorId::bigint))\n         ORDER BY t.sla_due_at, t.id LIMIT :limit!) t\n  JOIN channel_account ca ON ca.id = t.channel_account_id\n  LEFT JOIN contact c ON c.id = t.contact_id\n  LEFT JOIN users u ON u.id = t.assignee_id\n ORDER BY t.sla_due_at, t.id"};
 
 /**
  * Query generated from SQL:
@@ -492,8 +673,10 @@ const listThreadsBySlaDueIR: any = {"usedParamSet":{"workspaceId":true,"status":
  *   FROM (SELECT * FROM thread t
  *          WHERE t.workspace_id = :workspaceId! AND t.sla_due_at IS NOT NULL
  *            AND (:status::text IS NULL OR t.status = :status)
- *            AND (:network::text IS NULL OR t.network = :network)
- *            AND (:channelId::uuid IS NULL OR t.channel_account_id = :channelId)
+ *            AND (:networks::text[] IS NULL OR t.network = ANY(:networks))
+ *            AND (:channelIds::uuid[] IS NULL OR t.channel_account_id = ANY(:channelIds))
+ *            -- needs reply: the customer waits on us (closed threads wait on nobody)
+ *            AND (NOT :needsReply!::boolean OR (t.waiting_since IS NOT NULL AND t.status <> 'closed'))
  *            AND (NOT :unassigned!::boolean OR t.assignee_id IS NULL)
  *            AND (:assigneeId::uuid IS NULL OR t.assignee_id = :assigneeId)
  *            AND (:tag::text IS NULL OR t.tags @> ARRAY[:tag]::text[])

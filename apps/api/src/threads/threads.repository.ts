@@ -7,14 +7,19 @@ import {
   assignableUser,
   listThreads,
   listThreadsBySlaDue,
+  listThreadsOldestWaiting,
   lockThread,
+  lockThreads,
   markThreadRead,
   threadDetail,
   threadInWorkspace,
   threadItemsByIds,
   updateThread,
+  workspaceTags,
   type IListThreadsResult,
   type ILockThreadResult,
+  type ILockThreadsResult,
+  type IWorkspaceTagsResult,
   type IThreadDetailResult,
   type IThreadItemsByIdsResult,
 } from './threads.queries';
@@ -23,8 +28,11 @@ import {
 export interface InboxFilter {
   workspaceId: string;
   status?: string;
-  network?: string;
-  channelId?: string;
+  /** Any of these networks / channel accounts (undefined: all). */
+  networks?: string[];
+  channelIds?: string[];
+  /** true: only threads whose customer waits on us. */
+  needsReply: boolean;
   /** true: only threads without an assignee. */
   unassigned: boolean;
   assigneeId?: string;
@@ -33,8 +41,8 @@ export interface InboxFilter {
   intent?: string;
   sentiment?: SentimentBand;
   q?: string;
-  /** sla_due: earliest SLA due time first, only threads that have one; else newest activity first. */
-  sort?: ThreadSort;
+  /** newest: newest activity first; waiting: oldest waiting first; sla_due: earliest SLA due time first, only threads that have one. */
+  sort: ThreadSort;
   cursor: Cursor | null;
   /** Rows to fetch (the page size plus one, to know whether a next page exists). */
   limit: number;
@@ -56,27 +64,34 @@ export interface ThreadChanges {
 export class ThreadsRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  /** One keyset page of the inbox, newest activity first (or SLA due first). */
+  /** One keyset page of the inbox: newest activity first, oldest waiting first or SLA due first (f.sort). */
   list(f: InboxFilter, db: Queryable = this.dataSource): Promise<IListThreadsResult[]> {
-    return (f.sort === 'sla_due' ? listThreadsBySlaDue : listThreads).run(
-      {
-        workspaceId: f.workspaceId,
-        status: f.status ?? null,
-        network: f.network ?? null,
-        channelId: f.channelId ?? null,
-        unassigned: f.unassigned,
-        assigneeId: f.assigneeId ?? null,
-        tag: f.tag ?? null,
-        waitingLongerThanMinutes: f.waitingLongerThanMinutes ?? null,
-        intent: f.intent ?? null,
-        sentiment: f.sentiment ?? null,
-        q: f.q ?? null,
-        cursorAt: f.cursor?.at ?? null,
-        cursorId: f.cursor?.id ?? null,
-        limit: f.limit,
-      },
-      sqlClient(db),
-    );
+    const params = {
+      workspaceId: f.workspaceId,
+      status: f.status ?? null,
+      networks: f.networks ?? null,
+      channelIds: f.channelIds ?? null,
+      needsReply: f.needsReply,
+      unassigned: f.unassigned,
+      assigneeId: f.assigneeId ?? null,
+      tag: f.tag ?? null,
+      waitingLongerThanMinutes: f.waitingLongerThanMinutes ?? null,
+      intent: f.intent ?? null,
+      sentiment: f.sentiment ?? null,
+      q: f.q ?? null,
+      cursorAt: f.cursor?.at ?? null,
+      cursorId: f.cursor?.id ?? null,
+      limit: f.limit,
+    };
+    const client = sqlClient(db);
+    switch (f.sort) {
+      case 'waiting':
+        return listThreadsOldestWaiting.run(params, client);
+      case 'sla_due':
+        return listThreadsBySlaDue.run(params, client);
+      case 'newest':
+        return listThreads.run(params, client);
+    }
   }
 
   /** Thread items by id, within one workspace (ids of other workspaces yield nothing), newest activity first. */
@@ -94,6 +109,16 @@ export class ThreadsRepository {
   async lock(workspaceId: string, id: string, db: Queryable): Promise<ILockThreadResult | undefined> {
     const [row] = await lockThread.run({ workspaceId, id }, sqlClient(db));
     return row;
+  }
+
+  /** Several of the workspace's threads, locked until the transaction ends (ids of other workspaces are left out). */
+  lockMany(workspaceId: string, ids: string[], db: Queryable): Promise<ILockThreadsResult[]> {
+    return lockThreads.run({ workspaceId, ids }, sqlClient(db));
+  }
+
+  /** The workspace's tags, most used first. */
+  tags(workspaceId: string, limit: number, db: Queryable = this.dataSource): Promise<IWorkspaceTagsResult[]> {
+    return workspaceTags.run({ workspaceId, limit }, sqlClient(db));
   }
 
   async update(id: string, changes: ThreadChanges, db: Queryable = this.dataSource): Promise<void> {

@@ -12,7 +12,13 @@ import { toThreadItem } from './thread-item';
 import type { ThreadsQuery, UpdateThreadBody } from './threads.dto';
 import { ThreadsRepository, type ThreadChanges } from './threads.repository';
 
-interface LockedThread {
+/** The single and the list form of a filter together, as one list (undefined when neither is given). */
+function anyOf<T extends string>(one: T | undefined, many: T[] | undefined): T[] | undefined {
+  const all = [...(one === undefined ? [] : [one]), ...(many ?? [])];
+  return all.length ? [...new Set(all)] : undefined;
+}
+
+export interface LockedThread {
   id: string;
   status: ThreadStatus;
   assigneeId: string | null;
@@ -35,8 +41,13 @@ export class ThreadsService {
     const rows = await this.threads.list({
       workspaceId: user.workspaceId,
       status: q.status,
-      network: q.network,
-      channelId: q.channel,
+      networks: anyOf(q.network, q.networks),
+      channelIds: anyOf(
+        q.channel?.toLowerCase(),
+        q.channels?.map((c) => c.toLowerCase()),
+      ),
+      needsReply: q.needsReply ?? false,
+      sort: q.sort ?? 'newest',
       unassigned: q.assignee === 'unassigned',
       assigneeId: q.assignee === 'me' ? user.id : q.assignee === 'unassigned' ? undefined : q.assignee?.toLowerCase(),
       tag: q.tag,
@@ -44,7 +55,6 @@ export class ThreadsService {
       intent: q.intent,
       sentiment: q.sentiment,
       q: q.q,
-      sort: q.sort,
       cursor: decodeCursor(q.cursor),
       limit: limit + 1,
     });
@@ -84,36 +94,54 @@ export class ThreadsService {
     }
     await this.dataSource.transaction(async (tx) => {
       const before = await this.lock(tx, user, id);
-      const audit = (action: string, data: Record<string, unknown>) =>
-        this.audit.record({ workspaceId: user.workspaceId, actorUserId: user.id, action, targetType: 'thread', targetId: id, data }, tx);
-      const changes: ThreadChanges = {};
-      if (body.assigneeId !== undefined && body.assigneeId !== before.assigneeId) {
-        const assigneeId = body.assigneeId?.toLowerCase() ?? null;
-        if (assigneeId) await this.requireAssignable(tx, user, assigneeId);
-        changes.assigneeId = assigneeId;
-        await audit(assigneeId ? 'thread.assign' : 'thread.unassign', { from: before.assigneeId, to: assigneeId });
-        if (assigneeId) {
-          await this.notifications.assigned({ workspaceId: user.workspaceId, threadId: id, assigneeId, actorUserId: user.id, eventKey: randomUUID() }, tx);
-        }
-      }
-      if (body.status !== undefined && body.status !== before.status) {
-        changes.status = body.status;
-        await audit('thread.status', { from: before.status, to: body.status });
-      }
-      if (body.priority !== undefined && body.priority !== before.priority) {
-        changes.priority = body.priority;
-        await audit('thread.priority', { from: before.priority, to: body.priority });
-      }
-      if (body.tags !== undefined) {
-        const tags = [...new Set(body.tags.map((t) => t.trim()).filter(Boolean))];
-        if (tags.join('\u0000') !== before.tags.join('\u0000')) {
-          changes.tags = tags;
-          await audit('thread.tags', { from: before.tags, to: tags });
-        }
-      }
-      if (Object.keys(changes).length) await this.threads.update(id, changes, tx);
+      const assigneeId = body.assigneeId?.toLowerCase() ?? body.assigneeId;
+      if (assigneeId && assigneeId !== before.assigneeId) await this.requireAssignable(tx, user, assigneeId);
+      await this.applyLocked(tx, user, before, { status: body.status, assigneeId, priority: body.priority, tags: body.tags });
     });
     return this.changed(user, id);
+  }
+
+  /**
+   * Applies the wanted changes to a thread locked by this transaction (an assignee already checked
+   * with requireAssignable): only what differs changes, and each change is audited (`extra` joins
+   * the audit data, e.g. {bulk: true}).
+   */
+  async applyLocked(tx: EntityManager, user: AuthUser, before: LockedThread, wanted: UpdateThreadBody, extra: Record<string, unknown> = {}): Promise<boolean> {
+    const audit = (action: string, data: Record<string, unknown>) =>
+      this.audit.record(
+        { workspaceId: user.workspaceId, actorUserId: user.id, action, targetType: 'thread', targetId: before.id, data: { ...data, ...extra } },
+        tx,
+      );
+    const changes: ThreadChanges = {};
+    if (wanted.assigneeId !== undefined && wanted.assigneeId !== before.assigneeId) {
+      changes.assigneeId = wanted.assigneeId;
+      await audit(wanted.assigneeId ? 'thread.assign' : 'thread.unassign', { from: before.assigneeId, to: wanted.assigneeId });
+      // The new assignee hears of it (team24's notifications), from a bulk change too.
+      if (wanted.assigneeId) {
+        await this.notifications.assigned(
+          { workspaceId: user.workspaceId, threadId: before.id, assigneeId: wanted.assigneeId, actorUserId: user.id, eventKey: randomUUID() },
+          tx,
+        );
+      }
+    }
+    if (wanted.status !== undefined && wanted.status !== before.status) {
+      changes.status = wanted.status;
+      await audit('thread.status', { from: before.status, to: wanted.status });
+    }
+    if (wanted.priority !== undefined && wanted.priority !== before.priority) {
+      changes.priority = wanted.priority;
+      await audit('thread.priority', { from: before.priority, to: wanted.priority });
+    }
+    if (wanted.tags !== undefined) {
+      const tags = [...new Set(wanted.tags.map((t) => t.trim()).filter(Boolean))];
+      if (tags.join('\u0000') !== before.tags.join('\u0000')) {
+        changes.tags = tags;
+        await audit('thread.tags', { from: before.tags, to: tags });
+      }
+    }
+    if (!Object.keys(changes).length) return false;
+    await this.threads.update(before.id, changes, tx);
+    return true;
   }
 
   async addTag(user: AuthUser, id: string, tag: string): Promise<ThreadItem> {
@@ -143,7 +171,7 @@ export class ThreadsService {
     return thread;
   }
 
-  private async requireAssignable(tx: EntityManager, user: AuthUser, userId: string): Promise<void> {
+  async requireAssignable(tx: EntityManager, user: AuthUser, userId: string): Promise<void> {
     if (!(await this.threads.isAssignable(user.workspaceId, userId, tx))) {
       throw new BadRequestException(`assigneeId ${userId} is not an active agent or admin of this workspace`);
     }

@@ -1,5 +1,6 @@
 export * from './common';
 export * from './threads';
+export * from './saved-views';
 export * from './messages';
 export * from './notes';
 export * from './notifications';

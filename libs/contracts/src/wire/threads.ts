@@ -51,8 +51,11 @@ export const SENTIMENT_BANDS = ['negative', 'neutral', 'positive'] as const;
 /** negative < -0.25 ≤ neutral ≤ 0.25 < positive */
 export type SentimentBand = (typeof SENTIMENT_BANDS)[number];
 
-/** Orders of the inbox list: newest activity first (default), or the earliest SLA due time first (only threads that have one). */
-export const THREAD_SORTS = ['newest', 'sla_due'] as const;
+/**
+ * The inbox orders: newest activity first (default), the customer who has waited longest first
+ * (threads nobody waits on last), or the earliest SLA due time first (only threads that have one).
+ */
+export const THREAD_SORTS = ['newest', 'waiting', 'sla_due'] as const;
 export type ThreadSort = (typeof THREAD_SORTS)[number];
 
 /** The band of a sentiment score, as the reports, the inbox filter and the badge count it. */
@@ -67,8 +70,16 @@ export const SENTIMENT_OF_BAND: Readonly<Record<SentimentBand, number>> = { nega
 export interface ThreadListRequest extends PageRequest {
   status?: ThreadStatus;
   network?: Network;
+  /** Several networks at once (with `network`, any of them). */
+  networks?: Network[];
   /** channel account id */
   channel?: string;
+  /** Several channel account ids at once (with `channel`, any of them). */
+  channels?: string[];
+  /** Only threads whose customer waits on us (waitingSince set, not closed). */
+  needsReply?: boolean;
+  /** Default `newest`. */
+  sort?: ThreadSort;
   /** `me`, `unassigned` or a user id */
   assignee?: string;
   tag?: string;
@@ -76,7 +87,6 @@ export interface ThreadListRequest extends PageRequest {
   sentiment?: SentimentBand;
   waitingLongerThanMinutes?: number;
   q?: string;
-  sort?: ThreadSort;
 }
 
 /** PATCH /api/threads/:id: any of status, assignee (null unassigns), priority, tags (replaced). */
@@ -95,4 +105,31 @@ export interface AssignThreadRequest {
 /** POST /api/threads/:id/tags */
 export interface AddTagRequest {
   tag: string;
+}
+
+/** At most this many threads in one bulk change. */
+export const MAX_BULK_THREADS = 200;
+
+/** POST /api/threads/bulk: one change applied to several threads, in one transaction; each change audited. */
+export interface BulkUpdateThreadsRequest {
+  threadIds: string[];
+  status?: ThreadStatus;
+  /** null unassigns */
+  assigneeId?: string | null;
+  priority?: number;
+  /** Tags added to each thread. */
+  addTags?: string[];
+  /** Tags removed from each thread. */
+  removeTags?: string[];
+}
+
+/** The threads as they are after a bulk change. */
+export interface BulkUpdateThreadsResponse {
+  threads: ThreadItem[];
+}
+
+/** GET /api/threads/tags: the workspace's tags, most used first. */
+export interface WorkspaceTag {
+  tag: string;
+  uses: number;
 }

@@ -19,6 +19,7 @@ import { DrillDownIndex1733810000000 } from './1733810000000-drill-down-index';
 import { LabelCorrections1733820000000 } from './1733820000000-label-corrections';
 import { Notifications1733850000000 } from './1733850000000-notifications';
 import { Sla1733860000000 } from './1733860000000-sla';
+import { InboxTriage1733830000000 } from './1733830000000-inbox-triage';
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   LabelCorrections1733820000000,
   Notifications1733850000000,
   Sla1733860000000,
+  InboxTriage1733830000000,
 ];

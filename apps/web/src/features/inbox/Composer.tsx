@@ -7,6 +7,7 @@ import { useSessionUser } from '../../shared/session/session';
 import { MentionTextarea } from '../notes/MentionTextarea';
 import { toStoredText } from '../notes/mentions';
 import { useAddNote } from './add-note';
+import { useCloseThread } from './inbox-flow';
 import { useAssignees } from './list-assignees';
 import { useCannedResponses } from './list-canned-responses';
 import { useRenderCannedResponse } from './render-canned-response';
@@ -37,6 +38,7 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
   const note = useAddNote();
   const members = useAssignees().data ?? [];
   const presence = useSetPresence();
+  const closing = useCloseThread(thread.id);
 
   useImperativeHandle(ref, () => ({
     focus(next) {
@@ -102,7 +104,8 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
   const unfilled = mode === 'reply' ? unfilledVariables(text) : [];
   const canSend = text.trim().length > 0 && !tooLong && !windowClosed && !busy && unfilled.length === 0;
 
-  const submit = () => {
+  /** Sends; with `andClose` (Ctrl/Cmd+Shift+Enter, "Send and close") the thread closes once the reply is queued. */
+  const submit = (andClose = false) => {
     if (!canSend) return;
     const body = text.trim();
     if (mode === 'reply') {
@@ -118,6 +121,8 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
           onSuccess: (sent) => {
             setText('');
             setLastReply(sent);
+            // Send and close: the reply is queued (its progress follows it in the thread); the inbox moves on.
+            if (andClose) closing.close();
           },
           onError: (error) => {
             // 409: someone wrote since the agent started; show it, the next send confirms.
@@ -251,7 +256,7 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
-            submit();
+            submit(e.shiftKey && mode === 'reply');
             return;
           }
           if (!slash || !suggestions.length) return;
@@ -291,7 +296,27 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
               {feedback.text}
             </Text>
           )}
-          <Button size="xs" onClick={submit} disabled={!canSend} loading={busy} color={mode === 'note' ? 'yellow' : undefined} data-testid="composer-submit">
+          {mode === 'reply' && thread.status !== 'closed' && (
+            <Button
+              size="xs"
+              variant="light"
+              onClick={() => submit(true)}
+              disabled={!canSend}
+              loading={closing.isPending}
+              title="Ctrl+Shift+Enter"
+              data-testid="composer-submit-close"
+            >
+              {t('triage.replyAndClose')}
+            </Button>
+          )}
+          <Button
+            size="xs"
+            onClick={() => submit()}
+            disabled={!canSend}
+            loading={busy}
+            color={mode === 'note' ? 'yellow' : undefined}
+            data-testid="composer-submit"
+          >
             {mode === 'reply' ? t(conflict !== null ? 'composer.sendAnyway' : 'composer.send') : t('composer.addNote')}
           </Button>
         </Group>

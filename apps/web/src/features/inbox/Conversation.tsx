@@ -14,6 +14,8 @@ import { useAssignees } from './list-assignees';
 import { useMessages } from './list-messages';
 import { useMarkRead } from './mark-read';
 import { useSetPresence } from './set-presence';
+import { ThreadTriage } from './ThreadTriage';
+import { useCloseThread } from './inbox-flow';
 import { useUpdateThread } from './update-thread';
 import { PRESENCE_KEY } from './use-live-events';
 import { SlaDueBadge } from './SlaDueBadge';
@@ -26,6 +28,7 @@ export const Conversation = forwardRef<ComposerHandle, { threadId: string }>(fun
   const messagesQuery = useMessages(threadId);
   const messages = useMemo(() => messagesQuery.data?.pages.flatMap((p) => p.items) ?? [], [messagesQuery.data]);
   const update = useUpdateThread(threadId);
+  const closing = useCloseThread(threadId);
   const assignees = useAssignees();
   // mutate() is stable across renders (the mutation result object is not): effects depend on it.
   const { mutate: markRead } = useMarkRead();
@@ -111,14 +114,7 @@ export const Conversation = forwardRef<ComposerHandle, { threadId: string }>(fun
                       {t('inbox.markPending')}
                     </Button>
                   )}
-                  <Button
-                    size="xs"
-                    variant="light"
-                    color="teal"
-                    onClick={() => update.mutate({ kind: 'status', status: 'closed' })}
-                    data-testid="close"
-                    title="E"
-                  >
+                  <Button size="xs" variant="light" color="teal" onClick={closing.close} loading={closing.isPending} data-testid="close" title="E">
                     {t('inbox.close')}
                   </Button>
                 </>
@@ -126,6 +122,7 @@ export const Conversation = forwardRef<ComposerHandle, { threadId: string }>(fun
             </Group>
           )}
         </Group>
+        {writer && <ThreadTriage thread={th} />}
         {update.isError && (
           <Text size="xs" c="red" role="alert">
             {t(errorMessageKey(update.error))}

@@ -1,55 +1,72 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { Badge, Box, Group, Kbd, Modal, Text, Title } from '@mantine/core';
-import { INTENTS, NETWORKS, THREAD_SORTS, THREAD_STATUSES, type Intent, type Network, type ThreadSort, type ThreadStatus } from '@resonance/contracts';
+import { INTENTS, NETWORKS, THREAD_SORTS, THREAD_STATUSES, type Intent, type ThreadSort, type ThreadStatus } from '@resonance/contracts';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { canWriteInbox, useSessionUser } from '../../shared/session/session';
 import { EmptyState } from '../../shared/ui/states';
 import type { ComposerHandle } from './Composer';
+import { BulkBar } from './BulkBar';
 import { ContactPanel } from './ContactPanel';
 import { Conversation } from './Conversation';
 import { ThreadFiltersBar } from './ThreadFiltersBar';
+import { PRIORITY_INPUT_ID, TAGS_INPUT_ID } from './ThreadTriage';
+import { TriageBar } from './TriageBar';
+import { InboxFlowContext, nextWaitingThread, useCloseThread, type InboxFlow } from './inbox-flow';
 import { ThreadList } from './ThreadList';
 import { useThreadList } from './list-threads';
 import { useUpdateThread } from './update-thread';
 import { useLiveEvents } from './use-live-events';
+import { useThreadSelection } from './use-thread-selection';
 import type { ThreadFilters } from './thread-filters';
 
 const pick = <T extends string>(value: string | null, allowed: readonly T[]): T | undefined =>
   value && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
 
-/** Filters live in the URL, so a filtered inbox can be bookmarked, shared and reloaded. */
-function useFiltersFromUrl(): [ThreadFilters, (next: ThreadFilters) => void] {
+/** The inbox filters a URL's query names. */
+function filtersOf(params: URLSearchParams): ThreadFilters {
+  const waiting = Number(params.get('waiting'));
+  return {
+    status: pick<ThreadStatus | 'all'>(params.get('status'), [...THREAD_STATUSES, 'all']) ?? 'open',
+    networks: NETWORKS.filter((n) => params.getAll('network').includes(n)),
+    channels: params.getAll('channel'),
+    needsReply: params.get('needs') === '1' ? true : undefined,
+    sort: pick<ThreadSort>(params.get('sort'), THREAD_SORTS),
+    assignee: params.get('assignee') ?? undefined,
+    intent: pick<Intent>(params.get('intent'), INTENTS),
+    sentiment: pick(params.get('sentiment'), ['negative', 'neutral', 'positive'] as const),
+    waitingLongerThan: Number.isFinite(waiting) && waiting > 0 ? waiting : undefined,
+    q: params.get('q') ?? undefined,
+  };
+}
+
+/**
+ * Filters live in the URL, so a filtered inbox can be bookmarked, shared and reloaded. `patch`
+ * changes some of them on top of the URL as it is at that moment: two quick changes (a view, then
+ * the sort) must not lose the first to a render that has not happened yet.
+ */
+function useFiltersFromUrl(): [ThreadFilters, (next: ThreadFilters) => void, (changes: Partial<ThreadFilters>) => void] {
   const [params, setParams] = useSearchParams();
-  const filters = useMemo<ThreadFilters>(() => {
-    const waiting = Number(params.get('waiting'));
-    return {
-      status: pick<ThreadStatus | 'all'>(params.get('status'), [...THREAD_STATUSES, 'all']) ?? 'open',
-      network: pick<Network>(params.get('network'), NETWORKS),
-      assignee: params.get('assignee') ?? undefined,
-      intent: pick<Intent>(params.get('intent'), INTENTS),
-      sentiment: pick(params.get('sentiment'), ['negative', 'neutral', 'positive'] as const),
-      waitingLongerThan: Number.isFinite(waiting) && waiting > 0 ? waiting : undefined,
-      q: params.get('q') ?? undefined,
-      sort: pick<ThreadSort>(params.get('sort'), THREAD_SORTS),
-    };
-  }, [params]);
+  const filters = useMemo<ThreadFilters>(() => filtersOf(params), [params]);
   const set = useCallback(
     (next: ThreadFilters) => {
       const out = new URLSearchParams();
       if (next.status && next.status !== 'open') out.set('status', next.status);
-      if (next.network) out.set('network', next.network);
+      for (const network of next.networks ?? []) out.append('network', network);
+      for (const channel of next.channels ?? []) out.append('channel', channel);
+      if (next.needsReply) out.set('needs', '1');
+      if (next.sort && next.sort !== 'newest') out.set('sort', next.sort);
       if (next.assignee) out.set('assignee', next.assignee);
       if (next.intent) out.set('intent', next.intent);
       if (next.sentiment) out.set('sentiment', next.sentiment);
       if (next.waitingLongerThan) out.set('waiting', String(next.waitingLongerThan));
       if (next.q) out.set('q', next.q);
-      if (next.sort && next.sort !== 'newest') out.set('sort', next.sort);
       setParams(out, { replace: true });
     },
     [setParams],
   );
-  return [filters, set];
+  const patch = useCallback((changes: Partial<ThreadFilters>) => set({ ...filtersOf(new URLSearchParams(window.location.search)), ...changes }), [set]);
+  return [filters, set, patch];
 }
 
 export function InboxPage() {
@@ -58,24 +75,49 @@ export function InboxPage() {
   const { threadId } = useParams();
   const navigate = useNavigate();
   const [search] = useSearchParams();
-  const [filters, setFilters] = useFiltersFromUrl();
+  const [filters, setFilters, patchFilters] = useFiltersFromUrl();
   const list = useThreadList(filters);
   const threads = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const live = useLiveEvents();
   const composer = useRef<ComposerHandle>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const [help, setHelp] = useState(false);
+  const selection = useThreadSelection(threads);
+
+  // Where the open thread was in the list: after it leaves the view (closed under "Open"), J/K and
+  // the auto-advance go on from there instead of jumping to the top.
+  const lastIndex = useRef(0);
+  const openIndex = threads.findIndex((th) => th.id === threadId);
+  const threadsRef = useRef(threads);
+  useEffect(() => {
+    if (openIndex >= 0) lastIndex.current = openIndex;
+    threadsRef.current = threads;
+  }, [openIndex, threads]);
 
   const open = useCallback((id: string) => void navigate({ pathname: `/inbox/${id}`, search: search.toString() }), [navigate, search]);
+  // After a close (E, the Close button, Send and close): the next thread of this view that waits on us.
+  const flow = useMemo<InboxFlow>(
+    () => ({
+      afterClose: (closedId) => {
+        const next = nextWaitingThread(threadsRef.current, closedId, lastIndex.current);
+        if (next) open(next.id);
+        else void navigate({ pathname: '/inbox', search: search.toString() });
+      },
+    }),
+    [open, navigate, search],
+  );
   const unreadTotal = threads.reduce((sum, th) => sum + (th.unreadCount > 0 ? 1 : 0), 0);
 
   // Keyboard shortcuts for the common actions (not while typing in a field).
   const update = useUpdateThread(threadId ?? '');
+  const closing = useCloseThread(threadId ?? '');
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement;
       if (target.closest('input, textarea, select, [contenteditable="true"], [role="combobox"]') || e.ctrlKey || e.metaKey || e.altKey) return;
-      const index = threads.findIndex((th) => th.id === threadId);
+      const found = threads.findIndex((th) => th.id === threadId);
+      // The open thread left the list: the one now in its place is "next", the one above "previous".
+      const index = found >= 0 || !threadId ? found : lastIndex.current - 1;
       const writer = canWriteInbox(user.role);
       switch (e.key) {
         case 'j':
@@ -90,6 +132,24 @@ export function InboxPage() {
           if (prev) open(prev.id);
           break;
         }
+        case 'J':
+        case 'K': {
+          // Shift+J/K: extend the bulk selection from the open thread to the next/previous one.
+          const to = threads[e.key === 'J' ? Math.min(index + 1, threads.length - 1) : Math.max(index - 1, 0)];
+          if (!writer || !to) return;
+          selection.add(...(threadId && found >= 0 ? [threadId] : []), to.id);
+          open(to.id);
+          break;
+        }
+        case 'x':
+          if (!writer || !threadId || found < 0) return;
+          selection.toggle(threadId, false);
+          break;
+        case 'p':
+        case 't':
+          if (!threadId || !writer) return;
+          document.getElementById(e.key === 'p' ? PRIORITY_INPUT_ID : TAGS_INPUT_ID)?.focus();
+          break;
         case 'Enter':
           // Only when nothing else wants the key: Enter on a focused button (retry, like, …)
           // must press that button, not be swallowed by preventDefault below.
@@ -103,7 +163,7 @@ export function InboxPage() {
           if (threadId && writer) composer.current?.focus('note');
           break;
         case 'e':
-          if (threadId && writer) update.mutate({ kind: 'status', status: 'closed' });
+          if (threadId && writer) closing.close();
           break;
         case 'o':
           if (threadId && writer) update.mutate({ kind: 'status', status: 'open' });
@@ -124,7 +184,7 @@ export function InboxPage() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [threads, threadId, open, update, user]);
+  }, [threads, threadId, open, update, closing, selection, user]);
 
   return (
     <Box style={{ display: 'grid', gridTemplateColumns: 'minmax(300px, 360px) minmax(0, 1fr) 280px', height: '100vh', minHeight: 0 }}>
@@ -155,11 +215,15 @@ export function InboxPage() {
             </Badge>
           </Group>
         </Group>
+        <TriageBar filters={filters} onPatch={patchFilters} onOpen={setFilters} />
         <ThreadFiltersBar filters={filters} onChange={setFilters} searchRef={searchRef} />
-        <ThreadList query={list} threads={threads} selectedId={threadId} onSelect={open} />
+        {canWriteInbox(user.role) && <BulkBar selection={selection} />}
+        <ThreadList query={list} threads={threads} selectedId={threadId} onSelect={open} selection={canWriteInbox(user.role) ? selection : undefined} />
       </Box>
       <Box component="section" aria-label={t('composer.reply')} style={{ minHeight: 0, display: 'flex', flexDirection: 'column' }}>
-        {threadId ? <Conversation key={threadId} ref={composer} threadId={threadId} /> : <EmptyState>{t('inbox.selectThread')}</EmptyState>}
+        <InboxFlowContext value={flow}>
+          {threadId ? <Conversation key={threadId} ref={composer} threadId={threadId} /> : <EmptyState>{t('inbox.selectThread')}</EmptyState>}
+        </InboxFlowContext>
       </Box>
       <Box component="aside" aria-label={t('contact.title')} style={{ borderLeft: '1px solid var(--mantine-color-gray-3)', overflowY: 'auto', minHeight: 0 }}>
         {threadId && <ContactPanel threadId={threadId} />}
@@ -169,6 +233,9 @@ export function InboxPage() {
       </Box>
       <Modal opened={help} onClose={() => setHelp(false)} title={t('shortcuts.title')}>
         <Text size="sm">{t('shortcuts.list')}</Text>
+        <Text size="sm" mt="xs">
+          {t('triage.shortcuts')}
+        </Text>
       </Modal>
     </Box>
   );

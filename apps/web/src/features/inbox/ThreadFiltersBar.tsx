@@ -1,8 +1,10 @@
 import { useEffect, useEffectEvent, useState } from 'react';
-import { Group, Select, Stack, TextInput } from '@mantine/core';
-import { INTENTS, NETWORKS, THREAD_SORTS, THREAD_STATUSES } from '@resonance/contracts';
+import { Group, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
+import { INTENTS, NETWORKS, THREAD_STATUSES } from '@resonance/contracts';
 import { useI18n } from '../../shared/i18n/I18nProvider';
+import { useAssignees } from './list-assignees';
 import type { ThreadFilters } from './thread-filters';
+import { useChannelOptions } from './triage-api';
 
 const WAITING = [
   { value: '15', key: 'inbox.waiting.15m' },
@@ -21,6 +23,8 @@ export function ThreadFiltersBar({
   searchRef: React.Ref<HTMLInputElement>;
 }) {
   const { t } = useI18n();
+  const assignees = useAssignees();
+  const channels = useChannelOptions();
   const [q, setQ] = useState(filters.q ?? '');
   // The box follows a search set from outside (back button, a link): adjusted while rendering.
   const [shownQ, setShownQ] = useState(filters.q);
@@ -61,15 +65,28 @@ export function ThreadFiltersBar({
           data-testid="filter-status"
           allowDeselect={false}
         />
-        <Select
+      </Group>
+      <Group gap={6} grow>
+        <MultiSelect
           size="xs"
-          aria-label={t('inbox.network')}
-          placeholder={t('inbox.network')}
+          aria-label={t('triage.networks')}
+          placeholder={filters.networks?.length ? undefined : t('triage.networks')}
           clearable
           data={NETWORKS.map((n) => ({ value: n, label: t(`network.${n}`) }))}
-          value={filters.network ?? null}
-          onChange={(v) => set('network', v as ThreadFilters['network'])}
+          value={filters.networks ?? []}
+          onChange={(v) => set('networks', v.length ? NETWORKS.filter((n) => v.includes(n)) : undefined)}
           data-testid="filter-network"
+        />
+        <MultiSelect
+          size="xs"
+          aria-label={t('triage.channels')}
+          placeholder={filters.channels?.length ? undefined : t('triage.channels')}
+          clearable
+          searchable
+          data={(channels.data ?? []).map((c) => ({ value: c.id, label: `${c.displayName} · ${t(`network.${c.network}`)}` }))}
+          value={filters.channels ?? []}
+          onChange={(v) => set('channels', v.length ? v : undefined)}
+          data-testid="filter-channel"
         />
       </Group>
       <Group gap={6} grow>
@@ -78,9 +95,11 @@ export function ThreadFiltersBar({
           aria-label={t('inbox.assignee')}
           placeholder={t('inbox.assignee')}
           clearable
+          searchable
           data={[
             { value: 'me', label: t('inbox.assignee.me') },
             { value: 'unassigned', label: t('inbox.assignee.unassigned') },
+            ...(assignees.data ?? []).map((u) => ({ value: u.id, label: u.name })),
           ]}
           value={filters.assignee ?? null}
           onChange={(v) => set('assignee', v ?? undefined)}
@@ -119,15 +138,6 @@ export function ThreadFiltersBar({
           data-testid="filter-waiting"
         />
       </Group>
-      <Select
-        size="xs"
-        aria-label={t('inbox.sort')}
-        data={THREAD_SORTS.map((s) => ({ value: s, label: t(`inbox.sort.${s}`) }))}
-        value={filters.sort ?? 'newest'}
-        onChange={(v) => set('sort', v === 'sla_due' ? 'sla_due' : undefined)}
-        allowDeselect={false}
-        data-testid="filter-sort"
-      />
     </Stack>
   );
 }

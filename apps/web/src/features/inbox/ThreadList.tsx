@@ -1,6 +1,6 @@
 import { useEffect, useEffectEvent, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Badge, Box, Button, Group, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Box, Button, Checkbox, Group, Text, UnstyledButton } from '@mantine/core';
 import type { ThreadItem } from '@resonance/contracts';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { useNow } from '../../shared/time/use-now';
@@ -8,6 +8,8 @@ import { NetworkIcon } from '../../shared/ui/NetworkIcon';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states';
 import type { useThreadList } from './list-threads';
 import { SlaDueBadge } from './SlaDueBadge';
+import { PRIORITY_COLORS, PRIORITY_KEYS } from './triage-words';
+import type { ThreadSelection } from './use-thread-selection';
 
 const ROW_HEIGHT = 76;
 
@@ -16,11 +18,14 @@ export function ThreadList({
   threads,
   selectedId,
   onSelect,
+  selection,
 }: {
   query: ReturnType<typeof useThreadList>;
   threads: ThreadItem[];
   selectedId: string | undefined;
   onSelect: (id: string) => void;
+  /** Threads picked for a bulk change (checkbox, shift-click ranges). */
+  selection?: ThreadSelection;
 }) {
   const { t } = useI18n();
   const parentRef = useRef<HTMLDivElement>(null);
@@ -55,13 +60,24 @@ export function ThreadList({
 
   return (
     <Box ref={parentRef} style={{ flex: 1, overflowY: 'auto', contain: 'strict' }} data-testid="thread-list">
-      <div role="listbox" aria-label={t('inbox.threads')} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      <div
+        role="listbox"
+        aria-label={t('inbox.threads')}
+        aria-multiselectable={selection ? true : undefined}
+        style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+      >
         {items.map((row) => {
           const thread = threads[row.index];
           return (
             <div key={row.key} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: row.size, transform: `translateY(${row.start}px)` }}>
               {thread ? (
-                <ThreadRow thread={thread} selected={thread.id === selectedId} onSelect={() => onSelect(thread.id)} />
+                <ThreadRow
+                  thread={thread}
+                  selected={thread.id === selectedId}
+                  onSelect={() => onSelect(thread.id)}
+                  picked={selection?.has(thread.id)}
+                  onPick={selection && ((range) => selection.toggle(thread.id, range))}
+                />
               ) : (
                 <Group justify="center" p="xs">
                   {query.isError ? (
@@ -83,7 +99,19 @@ export function ThreadList({
   );
 }
 
-function ThreadRow({ thread, selected, onSelect }: { thread: ThreadItem; selected: boolean; onSelect: () => void }) {
+function ThreadRow({
+  thread,
+  selected,
+  onSelect,
+  picked,
+  onPick,
+}: {
+  thread: ThreadItem;
+  selected: boolean;
+  onSelect: () => void;
+  picked?: boolean;
+  onPick?: (range: boolean) => void;
+}) {
   const { t, formatRelative, formatDuration } = useI18n();
   const now = useNow();
   const who = thread.contact?.name ?? thread.contact?.handle ?? t('common.none');
@@ -91,7 +119,14 @@ function ThreadRow({ thread, selected, onSelect }: { thread: ThreadItem; selecte
     <UnstyledButton
       role="option"
       aria-selected={selected}
-      onClick={onSelect}
+      // The bulk pick is the option's checked state (X, or the box); the box itself is not a
+      // second focusable control inside the option.
+      aria-checked={onPick ? !!picked : undefined}
+      data-picked={picked ? 'true' : undefined}
+      onClick={(e) => {
+        if (onPick && (e.shiftKey || e.ctrlKey || e.metaKey)) onPick(e.shiftKey);
+        else onSelect();
+      }}
       data-testid="thread-row"
       data-thread-id={thread.id}
       w="100%"
@@ -105,6 +140,20 @@ function ThreadRow({ thread, selected, onSelect }: { thread: ThreadItem; selecte
       }}
     >
       <Group gap={8} wrap="nowrap" align="flex-start">
+        {onPick && (
+          <Box
+            component="span"
+            title={t('triage.select')}
+            onClick={(e) => {
+              e.stopPropagation();
+              onPick(e.shiftKey);
+            }}
+            style={{ padding: 2, margin: -2, cursor: 'pointer' }}
+            data-testid="thread-pick"
+          >
+            <Checkbox.Indicator checked={!!picked} size="xs" aria-hidden />
+          </Box>
+        )}
         <NetworkIcon network={thread.network} />
         <Box style={{ minWidth: 0, flex: 1 }}>
           <Group gap={6} wrap="nowrap" justify="space-between">
@@ -133,6 +182,16 @@ function ThreadRow({ thread, selected, onSelect }: { thread: ThreadItem; selecte
                 {thread.unreadCount}
               </Badge>
             )}
+            {thread.priority > 0 && (
+              <Badge size="xs" variant="light" color={PRIORITY_COLORS[thread.priority] ?? 'gray'} data-testid="row-priority">
+                {t(PRIORITY_KEYS[thread.priority] ?? 'triage.priority.0')}
+              </Badge>
+            )}
+            {thread.tags.slice(0, 2).map((tag) => (
+              <Badge key={tag} size="xs" variant="outline" color="gray" tt="none" data-testid="row-tag">
+                {tag}
+              </Badge>
+            ))}
             {thread.assignee && (
               <Text size="xs" c="dimmed" truncate>
                 → {thread.assignee.name}

@@ -5,19 +5,21 @@ import type { ThreadFilters } from './thread-filters';
 
 export const THREAD_PAGE_SIZE = 50;
 
-/** One keyset page of the inbox list (GET /api/threads), newest activity first or SLA due first. */
+/** One keyset page of the inbox list (GET /api/threads): newest activity, oldest waiting or SLA due first. */
 export function listThreads(filters: ThreadFilters, cursor: string | null, signal?: AbortSignal): Promise<Page<ThreadItem>> {
   return api<Page<ThreadItem>>('/threads', {
     signal,
     query: {
       status: filters.status === 'all' ? undefined : filters.status,
-      network: filters.network,
+      networks: filters.networks,
+      channels: filters.channels,
+      needsReply: filters.needsReply ? true : undefined,
+      sort: filters.sort,
       assignee: filters.assignee,
       intent: filters.intent,
       sentiment: filters.sentiment,
       waitingLongerThanMinutes: filters.waitingLongerThan,
       q: filters.q,
-      sort: filters.sort,
       limit: THREAD_PAGE_SIZE,
       cursor: cursor ?? undefined,
     } satisfies ThreadListRequest,

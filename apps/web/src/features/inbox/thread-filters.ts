@@ -6,12 +6,17 @@ import type { Intent, Network, SentimentBand, ThreadSort, ThreadStatus } from '@
  */
 export interface ThreadFilters {
   status?: ThreadStatus | 'all';
-  network?: Network;
+  /** Any of these networks (none: all). */
+  networks?: Network[];
+  /** Any of these channel account ids (none: all). */
+  channels?: string[];
   assignee?: string; // 'me' | 'unassigned' | user id
   intent?: Intent;
   sentiment?: SentimentBand;
   waitingLongerThan?: number; // minutes
-  q?: string;
-  /** undefined: newest activity first */
+  /** Only threads whose customer waits on us. */
+  needsReply?: boolean;
+  /** undefined: newest activity first. */
   sort?: ThreadSort;
+  q?: string;
 }

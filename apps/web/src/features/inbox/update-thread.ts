@@ -3,11 +3,28 @@ import type { ThreadItem, ThreadStatus, UpdateThreadRequest } from '@resonance/c
 import { api } from '../../shared/api/http';
 import { threadQueryOptions } from './get-thread';
 
-export type ThreadAction = { kind: 'status'; status: ThreadStatus } | { kind: 'assign'; assigneeId: string | null };
+export type ThreadAction =
+  | { kind: 'status'; status: ThreadStatus }
+  | { kind: 'assign'; assigneeId: string | null }
+  | { kind: 'priority'; priority: number }
+  | { kind: 'tags'; tags: string[] };
 
-/** Status and assignment changes of one thread: PATCH /api/threads/:id ({status} or {assigneeId}; null unassigns). */
+const bodyOf = (action: ThreadAction): UpdateThreadRequest => {
+  switch (action.kind) {
+    case 'status':
+      return { status: action.status };
+    case 'assign':
+      return { assigneeId: action.assigneeId };
+    case 'priority':
+      return { priority: action.priority };
+    case 'tags':
+      return { tags: action.tags };
+  }
+};
+
+/** Status, assignment, priority and tag changes of one thread: PATCH /api/threads/:id (assigneeId null unassigns; tags replaces). */
 export function updateThread(threadId: string, action: ThreadAction): Promise<ThreadItem> {
-  const body: UpdateThreadRequest = action.kind === 'status' ? { status: action.status } : { assigneeId: action.assigneeId };
+  const body = bodyOf(action);
   return api<ThreadItem>(`/threads/${encodeURIComponent(threadId)}`, { method: 'PATCH', body });
 }
 
@@ -18,6 +35,7 @@ export function useUpdateThread(threadId: string) {
     onSuccess: (thread) => {
       client.setQueryData(threadQueryOptions(threadId).queryKey, (old) => (old ? { ...old, ...thread } : old));
       void client.invalidateQueries({ queryKey: ['threads', 'list'] });
+      if (thread.tags.length) void client.invalidateQueries({ queryKey: ['threads', 'tags'] });
     },
   });
 }

@@ -2,17 +2,15 @@ import { definePart } from '../part';
 
 /**
  * SLA targets, business hours and holidays (features/admin/SlaSettings.tsx), due/overdue in the
- * inbox (features/inbox/SlaDueBadge.tsx), the "SLA due first" order, the toasts and confirmations
- * of admin actions (shared/ui/feedback.tsx) and the API's refusals (shared/api/error-text.ts).
+ * inbox (features/inbox/SlaDueBadge.tsx), the toasts and confirmations of admin actions
+ * (shared/ui/feedback.tsx) and the API's refusals (shared/api/error-text.ts). The inbox's sort
+ * words, "SLA due first" among them, are triage24's (one sort control).
  */
 export const sla24 = definePart(
   {
     'sla.dueIn': 'due in {time}',
     'sla.overdue': 'overdue {time}',
     'sla.dueAt': 'First response due {date}',
-    'inbox.sort': 'Order',
-    'inbox.sort.newest': 'Newest activity first',
-    'inbox.sort.sla_due': 'SLA due first',
     'sla.title': 'SLA targets',
     'sla.intro': 'A thread is due this long after its customer started waiting for a first response.',
     'sla.default': 'Default target (minutes)',
@@ -90,9 +88,6 @@ export const sla24 = definePart(
     'sla.dueIn': 'fällig in {time}',
     'sla.overdue': 'überfällig seit {time}',
     'sla.dueAt': 'Erste Antwort fällig {date}',
-    'inbox.sort': 'Reihenfolge',
-    'inbox.sort.newest': 'Neueste Aktivität zuerst',
-    'inbox.sort.sla_due': 'SLA-Fälligkeit zuerst',
     'sla.title': 'SLA-Ziele',
     'sla.intro': 'So lange nach dem Beginn des Wartens ist die erste Antwort an den Kunden fällig.',
     'sla.default': 'Standardziel (Minuten)',
