@@ -60,7 +60,7 @@ describe('connecting a channel through OAuth against the sim, in the browser (ad
     const { page } = browser;
     await page.getByTestId('connect-xing').getByRole('button').click();
     // The answer of the API to this click (not the notice that the XING card always shows).
-    const alert = page.getByRole('alert').filter({ hasText: /cannot be connected on this server: .*XING API partners only/ });
+    const alert = page.getByRole('alert').filter({ hasText: /cannot be connected on this server: .*XING gives them to API partners only/ });
     await alert.waitFor();
   });
 });

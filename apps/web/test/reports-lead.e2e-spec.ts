@@ -37,9 +37,12 @@ function untranslated(text: string, language: 'de' | 'en'): string[] {
   return found;
 }
 
+const DEFINITIONS = '[data-testid="definitions"], [data-testid="gap-definition"]';
+
 async function waitForTab(page: Page) {
   // A tab has loaded when its definitions show and no loader spins (the trends load after the numbers).
-  await page.getByTestId('definitions').first().waitFor();
+  // The perception-gap tab words its definitions beside each section (gap-definition) rather than in one card.
+  await page.locator(DEFINITIONS).first().waitFor();
   await page.waitForFunction(() => !document.querySelector('[data-testid="reports-page"] .mantine-Loader-root'));
   // The trends' queries answer after the headline numbers; give them a moment (no loader marks them).
   await page.waitForTimeout(500);
@@ -190,7 +193,6 @@ describe('reports a marketing lead reads (custom period, trends, top posts, dril
       for (const tab of tabs) {
         await page.getByTestId(tab).click();
         await waitForTab(page);
-        await page.getByTestId('definitions').first().waitFor();
         // Open every formula too: they are part of what a reader sees.
         for (const button of await page.locator('[data-testid^="formula-"]').all()) await button.click();
         const text = (await page.getByTestId('reports-page').innerText()).replace(/\s+/g, ' ');

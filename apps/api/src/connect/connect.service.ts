@@ -135,7 +135,12 @@ export class ConnectService {
           this.logger.warn(`${network} connect start failed: ${error.code} ${error.message}`);
           throw new ServiceUnavailableException(`${network} did not answer the start of the connection (${error.code}); try again in a moment`);
         }
-        throw new ServiceUnavailableException(`${network} cannot be connected on this server: ${error.message}`);
+        throw new ServiceUnavailableException({
+          statusCode: 503,
+          error: 'Service Unavailable',
+          message: `${network} cannot be connected on this server: ${error.message}`,
+          code: 'NETWORK_NOT_CONFIGURED',
+        });
       }
       throw error;
     }

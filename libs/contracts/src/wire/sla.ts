@@ -50,5 +50,7 @@ export const API_ERROR_CODES = [
   'HOLIDAY_DUPLICATE',
   'HOLIDAY_NAME_INVALID',
   'TIMEZONE_UNKNOWN',
+  // Connecting a network this server has no app credentials for (e.g. XING's partner consumer).
+  'NETWORK_NOT_CONFIGURED',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -17,9 +17,9 @@ import { AccessLinks1733700000000 } from './1733700000000-access-links';
 import { PerceptionGap1733800000000 } from './1733800000000-perception-gap';
 import { DrillDownIndex1733810000000 } from './1733810000000-drill-down-index';
 import { LabelCorrections1733820000000 } from './1733820000000-label-corrections';
+import { InboxTriage1733830000000 } from './1733830000000-inbox-triage';
 import { Notifications1733850000000 } from './1733850000000-notifications';
 import { Sla1733860000000 } from './1733860000000-sla';
-import { InboxTriage1733830000000 } from './1733830000000-inbox-triage';
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -42,7 +42,7 @@ export const MIGRATIONS = [
   PerceptionGap1733800000000,
   DrillDownIndex1733810000000,
   LabelCorrections1733820000000,
+  InboxTriage1733830000000,
   Notifications1733850000000,
   Sla1733860000000,
-  InboxTriage1733830000000,
 ];

@@ -74,6 +74,8 @@ export const sla24 = definePart(
     'errors.HOLIDAY_DUPLICATE': 'A date is listed twice as a holiday.',
     'errors.HOLIDAY_NAME_INVALID': 'Each holiday needs a name (up to 100 characters).',
     'errors.TIMEZONE_UNKNOWN': 'Unknown time zone. Use an IANA name such as Europe/Berlin or America/New_York.',
+    'errors.NETWORK_NOT_CONFIGURED':
+      'This network cannot be connected on this server: its app credentials are not set up (XING gives them to API partners only). See docs/connecting-channels.md.',
     'errors.badRequest': 'The server refused these values. Check the form and try again.',
     'errors.unauthorized': 'Your session has ended. Please sign in again.',
     'errors.forbidden': 'Your role may not do this.',
@@ -151,6 +153,8 @@ export const sla24 = definePart(
     'errors.HOLIDAY_DUPLICATE': 'Ein Datum steht zweimal in den Feiertagen.',
     'errors.HOLIDAY_NAME_INVALID': 'Jeder Feiertag braucht einen Namen (bis 100 Zeichen).',
     'errors.TIMEZONE_UNKNOWN': 'Unbekannte Zeitzone. Verwenden Sie einen IANA-Namen wie Europe/Berlin oder America/New_York.',
+    'errors.NETWORK_NOT_CONFIGURED':
+      'Dieses Netzwerk kann auf diesem Server nicht verbunden werden: Seine App-Zugangsdaten sind nicht eingerichtet (XING gibt sie nur API-Partnern). Siehe docs/connecting-channels.md.',
     'errors.badRequest': 'Der Server hat diese Angaben abgelehnt. Prüfen Sie das Formular und versuchen Sie es erneut.',
     'errors.unauthorized': 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
     'errors.forbidden': 'Ihre Rolle darf das nicht.',
