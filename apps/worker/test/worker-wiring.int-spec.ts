@@ -77,8 +77,10 @@ describe('the worker wiring', () => {
     const jobs = queue<IngestJob>(QueueName.Ingest);
     try {
       const data: IngestJob = { channelAccountId: channelId, source: 'wiring-1', records: [comment('hooked', daysAgo(0))] };
-      await jobs.add('page', data, { jobId: jobId.ingest(channelId, data.source) });
-      await waitFor(async () => ((await jobs.getJobCounts('completed')).completed >= 1 ? true : undefined));
+      const job = await jobs.add('page', data, { jobId: jobId.ingest(channelId, data.source) });
+      // This job's own completion: under load another ingest job of the queue (the channel's first sync)
+      // can complete first, so a queue-wide "completed >= 1" raced the row check (CI, stop 22).
+      await waitFor(async () => ((await jobs.getJobState(job.id!)) === 'completed' ? true : undefined), 30_000);
       expect(await db.dataSource.query(`SELECT external_id FROM message WHERE external_id = 'hooked'`)).toEqual([{ external_id: 'hooked' }]);
     } finally {
       await jobs.close();
