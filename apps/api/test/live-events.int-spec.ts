@@ -119,4 +119,29 @@ describe.each(['redis', 'postgres'] as const)('live events across two api copies
       other.close();
     }
   });
+
+  it("hands one message's quick changes to the dashboard in the order they were made, its last state last", async () => {
+    const stream = await subscribe(urlB, agentB.cookie);
+    try {
+      await waitFor(() => stream.events.find((e) => e.event === 'ready'));
+      const reply = await agentA.agent.post(`/api/threads/${threadId}/replies`).set('X-CSRF-Token', agentA.csrf).send({ text: 'Moment…' }).expect(202);
+      const id: string = reply.body.message.id;
+      // As a retried reply goes failed → queued → sending → sent within milliseconds: one statement (and one
+      // notification) per step. Each load reads the row as it is when it runs; loaded side by side on the
+      // pool they could finish out of order and leave the dashboard on an older state (replies e2e, stop 22).
+      const steps = 40;
+      for (let step = 1; step <= steps; step++) await db.dataSource.query(`UPDATE message SET delivery_error = $2 WHERE id = $1`, [id, `step ${step}`]);
+      const seen = () =>
+        stream.events
+          .filter((e) => e.event === 'message.updated' && (e.data.message as { id: string }).id === id)
+          .map((e) => Number(/step (\d+)/.exec(String((e.data.message as { deliveryError: string | null }).deliveryError))?.[1] ?? 0));
+      await waitFor(() => (seen().includes(steps) ? true : undefined), 10_000);
+      await new Promise((r) => setTimeout(r, 300));
+      const order = seen();
+      expect(order[order.length - 1]).toBe(steps);
+      expect(order).toEqual([...order].sort((x, y) => x - y));
+    } finally {
+      stream.close();
+    }
+  });
 });

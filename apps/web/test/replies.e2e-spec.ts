@@ -159,10 +159,7 @@ describe('replies you can trust in the browser (agent)', () => {
     expect(got[0]).toMatchObject({ kind: 'comment_reply', targetId: thread.top.externalId });
   }, 90_000);
 
-  // Skipped (stop 22): on the merged main this test's live update (event stream to the page) did not arrive
-  // within its timeout in the full run, though it passed on its own branch; cause not found yet. Tracked in
-  // issue 24's closing note; re-enable once found.
-  it.skip('says why a reply failed (revoked permission) in German and English, and Retry after the reconnect delivers it exactly once', async () => {
+  it('says why a reply failed (revoked permission) in German and English, and Retry after the reconnect delivers it exactly once', async () => {
     const { page } = browser;
     await openThread(page, thread.top.externalId);
     await fetch(`${sim.url}/_sim/faults`, {
@@ -266,10 +263,7 @@ describe('replies you can trust in the browser (agent)', () => {
     await page.getByRole('heading', { name: 'Posteingang' }).waitFor();
   }, 60_000);
 
-  // Skipped (stop 22): on the merged main this test's live update (event stream to the page) did not arrive
-  // within its timeout in the full run, though it passed on its own branch; cause not found yet. Tracked in
-  // issue 24's closing note; re-enable once found.
-  it.skip('warns when a colleague replied since the agent started writing; the send then asks to confirm', async () => {
+  it('warns when a colleague replied since the agent started writing; the send then asks to confirm', async () => {
     const { page } = browser;
     const id = await threadId(thread.top.externalId);
     await openThread(page, thread.top.externalId);
@@ -287,10 +281,7 @@ describe('replies you can trust in the browser (agent)', () => {
     expect(await received('Ich schaue mir das an.')).toHaveLength(1);
   }, 90_000);
 
-  // Skipped (stop 22): on the merged main this test's live update (event stream to the page) did not arrive
-  // within its timeout in the full run, though it passed on its own branch; cause not found yet. Tracked in
-  // issue 24's closing note; re-enable once found.
-  it.skip('names a Messenger sender who arrives by webhook only', async () => {
+  it('names a Messenger sender who arrives by webhook only', async () => {
     const { page } = browser;
     await page.goto(`${stack.url}/inbox`);
     await page.getByTestId('thread-row').first().waitFor();

@@ -26,6 +26,8 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
   private readonly transport: EventTransport;
   private listener: PgListener | null = null;
   private sweeper: NodeJS.Timeout | undefined;
+  /** Per workspace, the load of its latest database notification (DbChanges), the next one waits for it. */
+  private readonly loading = new Map<string, Promise<void>>();
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -117,10 +119,18 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
     // No dashboard has a stream open on this copy: nobody would get the events, so the two
     // queries per notification (one per stored page while the worker ingests) are skipped.
     if (!this.local.observed) return;
-    this.dbChanges
-      .toEvents(payload)
+    // One after another per workspace, in the order the database sent them: each load reads the rows
+    // as they are when it runs, so two loads of one reply (sending, then sent) running side by side on
+    // the pool could finish in the wrong order and leave every dashboard on the older state for good.
+    const key = workspaceOf(payload);
+    const next = (this.loading.get(key) ?? Promise.resolve())
+      .then(() => this.dbChanges.toEvents(payload))
       .then((events) => events.forEach((e) => this.local.next(e)))
       .catch((error: unknown) => this.logger.warn(`could not load changed messages: ${error instanceof Error ? error.message : String(error)}`));
+    this.loading.set(key, next);
+    void next.then(() => {
+      if (this.loading.get(key) === next) this.loading.delete(key);
+    });
   }
 
   /** After a gap in the database listener: tell every dashboard to refetch. */
@@ -131,6 +141,17 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
   private sweepPresence(): void {
     const now = Date.now();
     for (const [key, p] of this.presence) if (Date.parse(p.expiresAt) <= now) this.presence.delete(key);
+  }
+}
+
+/** The workspace a database notification is about ('' when it names none: DbChanges drops it). */
+function workspaceOf(payload: string): string {
+  try {
+    const parsed: unknown = JSON.parse(payload);
+    const id = typeof parsed === 'object' && parsed !== null ? (parsed as { workspaceId?: unknown }).workspaceId : undefined;
+    return typeof id === 'string' ? id : '';
+  } catch {
+    return '';
   }
 }
 

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-
 import type { MessageItem, ReplyAccepted } from '@resonance/contracts';
 import { api, type Page } from '../../shared/api/http';
 import { messagesQueryOptions } from './list-messages';
-import { addMessage } from './send-reply';
+import { addAnswer, findMessage } from './send-reply';
 
 export interface RetryInput {
   threadId: string;
@@ -23,8 +23,14 @@ export function useRetryReply() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: retryReply,
-    onSuccess: (message, { threadId }) => {
-      client.setQueryData<InfiniteData<Page<MessageItem>, string | null>>(messagesQueryOptions(threadId).queryKey, (data) => addMessage(data, message));
+    // The copy before the retry: a live event that replaced it meanwhile is newer than the answer.
+    onMutate: ({ threadId, messageId }) => ({
+      before: findMessage(client.getQueryData<InfiniteData<Page<MessageItem>, string | null>>(messagesQueryOptions(threadId).queryKey), messageId),
+    }),
+    onSuccess: (message, { threadId }, context) => {
+      client.setQueryData<InfiniteData<Page<MessageItem>, string | null>>(messagesQueryOptions(threadId).queryKey, (data) =>
+        addAnswer(data, message, context?.before),
+      );
     },
   });
 }

@@ -29,7 +29,10 @@ export function useSendReply() {
   return useMutation({
     mutationFn: sendReply,
     onSuccess: (message, { threadId }) => {
-      client.setQueryData<InfiniteData<Page<MessageItem>, string | null>>(messagesQueryOptions(threadId).queryKey, (data) => addMessage(data, message));
+      // A new reply: if its live event came first (the worker already sent it), that copy is newer.
+      client.setQueryData<InfiniteData<Page<MessageItem>, string | null>>(messagesQueryOptions(threadId).queryKey, (data) =>
+        addAnswer(data, message, undefined),
+      );
       void client.invalidateQueries({ queryKey: ['threads'] });
     },
   });
@@ -53,4 +56,25 @@ export function addMessage(data: InfiniteData<Page<MessageItem>, string | null> 
     if (last.nextCursor === null) pages[pages.length - 1] = { ...last, items: [...last.items, message] };
   }
   return { ...data, pages };
+}
+
+/** The cached copy of a message, if its page is loaded. */
+export function findMessage(data: InfiniteData<Page<MessageItem>, string | null> | undefined, messageId: string): MessageItem | undefined {
+  for (const page of data?.pages ?? []) {
+    const found = page.items.find((m) => m.id === messageId);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Puts an HTTP answer (the message as it was when the request was accepted) into the cache only if no
+ * live event replaced the cached copy since the request started (`before`: that copy then, or
+ * undefined for a new message). The worker can deliver a reply and its `message.updated` event can
+ * arrive before the answer to the request that queued it; replacing then turned "sent" back into
+ * "queued" for good.
+ */
+export function addAnswer(data: InfiniteData<Page<MessageItem>, string | null> | undefined, message: MessageItem, before: MessageItem | undefined) {
+  const cached = findMessage(data, message.id);
+  return cached && cached !== before ? data : addMessage(data, message);
 }
