@@ -1,4 +1,3 @@
-import { get, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { createTestDatabase, makeChannel, makeWorkspace, testConfig, type TestDatabase } from '@resonance/testing';
@@ -6,42 +5,8 @@ import type { ChannelAccount } from '@resonance/db';
 import { IngestStore } from '@resonance/worker';
 import { createQueueBackend, prepareQueueBackend } from '@resonance/queue';
 import { createApi } from '../src';
+import { subscribe } from './event-stream';
 import { comment, login, makeLoginUser, waitFor, type Session } from './support';
-
-interface Received {
-  event: string;
-  data: Record<string, unknown>;
-  at: number;
-}
-
-/** A minimal EventSource: collects the events of GET /api/events. */
-function subscribe(baseUrl: string, cookie: string): Promise<{ events: Received[]; close: () => void; status: number }> {
-  return new Promise((resolve, reject) => {
-    const req = get(`${baseUrl}/api/events`, { headers: { Cookie: cookie, Accept: 'text/event-stream' } }, (res: IncomingMessage) => {
-      const events: Received[] = [];
-      let buffer = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        buffer += chunk;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event = /^event: (.*)$/m.exec(block)?.[1] ?? 'message';
-          const data = block
-            .split('\n')
-            .filter((l) => l.startsWith('data: '))
-            .map((l) => l.slice(6))
-            .join('\n');
-          if (data) events.push({ event, data: JSON.parse(data), at: Date.now() });
-        }
-      });
-      res.on('error', () => undefined);
-      resolve({ events, status: res.statusCode ?? 0, close: () => req.destroy() });
-    });
-    req.on('error', (error) => (error.message.includes('socket hang up') ? undefined : reject(error)));
-  });
-}
 
 describe.each(['redis', 'postgres'] as const)('live events across two api copies (%s)', (transport) => {
   let db: TestDatabase;

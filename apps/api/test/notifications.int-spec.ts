@@ -1,4 +1,3 @@
-import { get, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import type { NotificationItem, NotificationList, NotificationSettings } from '@resonance/contracts';
@@ -6,40 +5,13 @@ import type { User } from '@resonance/db';
 import { createTestDatabase, makeChannel, makeWorkspace, testConfig, type TestDatabase } from '@resonance/testing';
 import { IngestStore } from '@resonance/worker';
 import { createApi } from '../src';
+import { subscribe } from './event-stream';
 import { comment, login, makeLoginUser, waitFor, type Session } from './support';
 
-interface Received {
-  event: string;
-  data: { userId?: string; notification?: NotificationItem };
-}
-
-/** A minimal EventSource: collects the events of GET /api/events. */
-function subscribe(baseUrl: string, cookie: string): Promise<{ events: Received[]; close: () => void }> {
-  return new Promise((resolve, reject) => {
-    const req = get(`${baseUrl}/api/events`, { headers: { Cookie: cookie, Accept: 'text/event-stream' } }, (res: IncomingMessage) => {
-      const events: Received[] = [];
-      let buffer = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        buffer += chunk;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event = /^event: (.*)$/m.exec(block)?.[1] ?? 'message';
-          const data = block
-            .split('\n')
-            .filter((l) => l.startsWith('data: '))
-            .map((l) => l.slice(6))
-            .join('\n');
-          if (data) events.push({ event, data: JSON.parse(data) });
-        }
-      });
-      res.on('error', () => undefined);
-      resolve({ events, close: () => req.destroy() });
-    });
-    req.on('error', (error) => (error.message.includes('socket hang up') ? undefined : reject(error)));
-  });
+/** The part of an event these tests read. */
+interface NotificationEventData {
+  userId?: string;
+  notification?: NotificationItem;
 }
 
 /**
@@ -88,8 +60,8 @@ describe('notes with mentions and notifications', () => {
   const ofKind = async (s: Session, kind: string) => (await bell(s)).items.filter((n) => n.kind === kind);
 
   it('stores mentions as user ids, names them, and notifies each mentioned colleague (not the author) once, live to that colleague only', async () => {
-    const colleagueStream = await subscribe(baseUrl, colleague.cookie);
-    const authorStream = await subscribe(baseUrl, author.cookie);
+    const colleagueStream = await subscribe<NotificationEventData>(baseUrl, colleague.cookie);
+    const authorStream = await subscribe<NotificationEventData>(baseUrl, author.cookie);
     try {
       await waitFor(() => colleagueStream.events.find((e) => e.event === 'ready'));
       await waitFor(() => authorStream.events.find((e) => e.event === 'ready'));
