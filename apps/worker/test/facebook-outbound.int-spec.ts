@@ -121,4 +121,26 @@ describe('Facebook replies (OutboundSender against the sim)', () => {
     expect(await message(refused)).toMatchObject({ delivery: 'failed', delivery_error: expect.stringMatching(/24-hour window/), external_id: null });
     expect(await received(late)).toEqual([]);
   });
+
+  it('a rate limit met by a reply pauses the channel no longer than RATE_LIMIT_MAX_DELAY_MS (0 here): the next sync and send go ahead', async () => {
+    const t = await thread('comment');
+    const text = `After the storm ${Date.now()}`;
+    const id = await queueReply(t.id, text);
+    // Graph's page-level limit, its usage header announcing ten minutes until access returns.
+    await simJson(sim, '/_sim/faults', { method: 'POST', body: { network: 'facebook', kind: 'rate_limit', count: 1, options: { code: 32 } } });
+    try {
+      const first = await sender.send(id);
+      expect(first).toMatchObject({ status: 'failed', outcome: { action: 'delay', delayMs: 0 } });
+    } finally {
+      await simJson(sim, '/_sim/faults', { method: 'DELETE', body: { network: 'facebook' } });
+    }
+    const [{ paused_until }] = await db.dataSource.query(
+      `SELECT (rate_budget->'state'->>'pausedUntil')::bigint AS paused_until FROM channel_account WHERE id = $1`,
+      [channel.id],
+    );
+    expect(Number(paused_until ?? 0)).toBeLessThanOrEqual(Date.now());
+    expect((await runner.run(channel.id)).skipped).toBeUndefined();
+    expect(await sender.send(id)).toMatchObject({ status: 'sent' });
+    expect(await received(text)).toHaveLength(1);
+  });
 });

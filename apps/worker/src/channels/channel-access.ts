@@ -97,11 +97,18 @@ export class ChannelAccess {
     await callSucceeded.run({ id: channelId, rateBudget: JSON.stringify(budget ? { state: budget } : {}) }, sqlClient(this.dataSource));
   }
 
-  /** A call failed: what to do next (policy), with the channel's status and error updated to match. */
-  async failed(channelId: string, error: ConnectorError, budget: BudgetState | undefined): Promise<Outcome> {
+  /**
+   * A call failed: what to do next (policy), with the channel's status and error updated to match.
+   * `maxPauseMs` (RATE_LIMIT_MAX_DELAY_MS) bounds the pause the budget state keeps for the channel
+   * after a rate limit, as the sync's own pause is bounded: a reply or moderation call that met a
+   * rate limit announcing ten minutes had otherwise stopped every sync and send of the channel for
+   * those ten minutes, beyond the operator's bound. A spent daily quota keeps its whole wait.
+   */
+  async failed(channelId: string, error: ConnectorError, budget: BudgetState | undefined, maxPauseMs?: number): Promise<Outcome> {
     const auth = isAuthCode(error.code);
+    const kept = maxPauseMs === undefined || error.code === 'QUOTA_EXCEEDED' ? budget : boundPause(budget, error.raisedAt + maxPauseMs);
     const [row] = await callFailed.run(
-      { id: channelId, auth, error: `${error.code}: ${error.message}`.slice(0, 500), rateBudget: JSON.stringify(budget ? { state: budget } : {}) },
+      { id: channelId, auth, error: `${error.code}: ${error.message}`.slice(0, 500), rateBudget: JSON.stringify(kept ? { state: kept } : {}) },
       sqlClient(this.dataSource),
     );
     const outcome = decideOutcome({ error, consecutiveAuthFailures: row?.consecutive_auth_failures ?? 0 });
@@ -131,6 +138,11 @@ function toChannelRow(row: IChannelForRunResult): ChannelRow {
     last_synced_at: row.last_synced_at,
     consecutive_auth_failures: row.consecutive_auth_failures,
   };
+}
+
+/** The budget state with its pause ending no later than `latest` (epoch ms). */
+function boundPause(budget: BudgetState | undefined, latest: number): BudgetState | undefined {
+  return budget?.pausedUntil !== undefined && budget.pausedUntil > latest ? { ...budget, pausedUntil: latest } : budget;
 }
 
 /** A stored budget state (written by succeeded/failed/pause), or undefined when the value is not one. */

@@ -80,7 +80,7 @@ export class ModerationRunner {
         if (ctx) await this.access.succeeded(channel.id, ctx.budget.state);
         return { status: 'done', called: true };
       }
-      const outcome = await this.access.failed(channel.id, error, ctx?.budget.state);
+      const outcome = await this.access.failed(channel.id, error, ctx?.budget.state, this.config.RATE_LIMIT_MAX_DELAY_MS);
       if (outcome.action === 'give_up') return this.fail(row.id, outcome.reason, outcome);
       await recordActionError.run({ id: row.id, error: outcome.reason.slice(0, 500) }, sqlClient(this.dataSource));
       if (outcome.action === 'delay')

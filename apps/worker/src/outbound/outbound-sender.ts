@@ -73,7 +73,7 @@ export class OutboundSender {
       return { status: 'sent', externalId, reconciled: found !== null };
     } catch (error) {
       if (!isConnectorError(error)) throw error;
-      const outcome = await this.access.failed(channel.id, error, ctx?.budget.state);
+      const outcome = await this.access.failed(channel.id, error, ctx?.budget.state, this.config.RATE_LIMIT_MAX_DELAY_MS);
       if (outcome.action === 'give_up') return this.fail(row.id, outcome.reason, outcome);
       await requeueReply.run({ id: row.id, reason: outcome.reason.slice(0, 500) }, db);
       if (outcome.action === 'delay')
