@@ -8,6 +8,7 @@ import {
   listThreads,
   listThreadsBySlaDue,
   listThreadsOldestWaiting,
+  searchThreadIds,
   lockThread,
   lockThreads,
   markThreadRead,
@@ -48,6 +49,13 @@ export interface InboxFilter {
   limit: number;
 }
 
+/**
+ * Matching messages from which a search keeps the per-thread probe (a common term: a page of
+ * matches is among the newest threads) instead of listing the matched threads. Below it, the
+ * matched threads are few enough to fetch by id and sort.
+ */
+export const SEARCH_PROBE_FROM_MATCHES = 2_000;
+
 /** What a PATCH changes; a field left undefined stays as it is. */
 export interface ThreadChanges {
   assigneeId?: string | null;
@@ -65,7 +73,18 @@ export class ThreadsRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   /** One keyset page of the inbox: newest activity first, oldest waiting first or SLA due first (f.sort). */
-  list(f: InboxFilter, db: Queryable = this.dataSource): Promise<IListThreadsResult[]> {
+  async list(f: InboxFilter, db: Queryable = this.dataSource): Promise<IListThreadsResult[]> {
+    const client = sqlClient(db);
+    // A search term: its matching threads first, from the text index; a rare term's few threads
+    // (or none) are then all the list looks at, a common term keeps the per-thread probe.
+    let threadIds: string[] | null = null;
+    if (f.q) {
+      const [found] = await searchThreadIds.run({ workspaceId: f.workspaceId, q: f.q, cap: SEARCH_PROBE_FROM_MATCHES }, client);
+      if (found && found.matches < SEARCH_PROBE_FROM_MATCHES) {
+        if (found.threadIds.length === 0) return [];
+        threadIds = found.threadIds;
+      }
+    }
     const params = {
       workspaceId: f.workspaceId,
       status: f.status ?? null,
@@ -78,12 +97,12 @@ export class ThreadsRepository {
       waitingLongerThanMinutes: f.waitingLongerThanMinutes ?? null,
       intent: f.intent ?? null,
       sentiment: f.sentiment ?? null,
-      q: f.q ?? null,
+      q: threadIds ? null : (f.q ?? null),
+      threadIds,
       cursorAt: f.cursor?.at ?? null,
       cursorId: f.cursor?.id ?? null,
       limit: f.limit,
     };
-    const client = sqlClient(db);
     switch (f.sort) {
       case 'waiting':
         return listThreadsOldestWaiting.run(params, client);
