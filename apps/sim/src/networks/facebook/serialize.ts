@@ -58,7 +58,7 @@ function commentFields(pageId: string): Record<string, Getter<FbComment>> {
     can_remove: () => true,
     can_reply_privately: (c) => !c.fromPage,
     // A photo comment, as comment-single-with-attachment.json; Facebook omits the field otherwise.
-    attachment: (c) => (!c.fromPage && carriesImage(c.id) ? commentPhoto(c.id) : undefined),
+    attachment: (c) => (c.attached ? attachedMedia(c.id, c.attached) : !c.fromPage && carriesImage(c.id) ? commentPhoto(c.id) : undefined),
     private_reply_conversation: () => undefined,
     is_hidden: (c) => c.hidden,
     is_private: () => false,
@@ -156,6 +156,12 @@ function commentPhoto(id: string): Record<string, unknown> {
     type: 'photo',
     url,
   };
+}
+
+/** What an API-written comment attached: Graph keeps an uploaded image as a photo of its own, and a GIF by its URL. */
+function attachedMedia(id: string, attached: NonNullable<FbComment['attached']>): Record<string, unknown> {
+  if (attached.kind === 'photo') return commentPhoto(id);
+  return { media: { image: { height: 270, src: attached.url, width: 480 } }, target: { url: attached.url }, type: 'animated_image_share', url: attached.url };
 }
 
 function messageImage(id: string): Record<string, unknown> {

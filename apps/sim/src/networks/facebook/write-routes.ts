@@ -15,11 +15,18 @@ export function postComment(state: FacebookState, req: SimRequest, token: FbToke
   if (!target) return { response: errors.unsupportedGet(objectId, 'post') };
   if (!token.scopes.includes('pages_manage_engagement')) return { response: errors.missingPermission('pages_manage_engagement') };
   const message = param(req, 'message');
-  const attachment = param(req, 'attachment_url') ?? param(req, 'attachment_id');
-  if ((typeof message !== 'string' || message.trim() === '') && !attachment) return { response: errors.emptyMessage() };
+  const photo = param(req, 'attachment_url') ?? param(req, 'attachment_id');
+  const share = param(req, 'attachment_share_url');
+  if ([photo, share].filter((v) => v !== undefined).length > 1)
+    return { response: errors.invalidParam('Only one of attachment_id, attachment_url or attachment_share_url may be given') };
+  if (share !== undefined && !(typeof share === 'string' && /^https?:\/\//.test(share)))
+    return { response: errors.invalidParam('Param attachment_share_url must be a URL') };
+  if ((typeof message !== 'string' || message.trim() === '') && !photo && !share) return { response: errors.emptyMessage() };
   const asPage = token.kind === 'page';
   const author = asPage ? state.store.page : state.adminUser;
   const created = state.store.addApiComment(target, author, asPage, typeof message === 'string' ? message : '', state.now());
+  if (photo) created.attached = { kind: 'photo' };
+  else if (typeof share === 'string') created.attached = { kind: 'share', url: share };
   state.ctx.world.addReceived({
     network: 'facebook',
     at: new Date().toISOString(),

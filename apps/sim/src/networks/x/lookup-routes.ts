@@ -37,10 +37,13 @@ function listOf(req: SimRequest, parameter: string, pattern: RegExp): string[] |
   const values = listParam(req.query, parameter);
   if (!values?.length) return errors.invalidRequest(parameter, '', `The \`${parameter}\` query parameter can not be empty`);
   if (values.length > 100)
-    return errors.invalidRequest(parameter, values.join(','), `The number of values in the \`${parameter}\` query parameter list [${values.length}] is not between 1 and 100`);
+    return errors.invalidRequest(
+      parameter,
+      values.join(','),
+      `The number of values in the \`${parameter}\` query parameter list [${values.length}] is not between 1 and 100`,
+    );
   const bad = values.find((v) => !pattern.test(v));
-  if (bad !== undefined)
-    return errors.invalidRequest(parameter, bad, `The \`${parameter}\` query parameter value [${bad}] does not match ${pattern.source}`);
+  if (bad !== undefined) return errors.invalidRequest(parameter, bad, `The \`${parameter}\` query parameter value [${bad}] does not match ${pattern.source}`);
   return values;
 }
 
