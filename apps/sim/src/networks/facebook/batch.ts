@@ -49,7 +49,8 @@ export function runBatch(req: SimRequest, version: string, handle: (sub: SimRequ
   const calls = callsOf(req.body.batch ?? req.query.get('batch'));
   if (typeof calls === 'string') return errors.invalidParam(calls);
   const outerToken = requestToken(req);
-  const withHeaders = String(req.body.include_headers ?? req.query.get('include_headers') ?? 'true') !== 'false';
+  const include = req.body.include_headers ?? req.query.get('include_headers');
+  const withHeaders = include !== false && include !== 'false';
   const answers = calls.map((call) => {
     const url = new URL(call.relative_url.replace(/^\/+/, ''), 'http://batch/');
     const segments = url.pathname.split('/').filter(Boolean);
