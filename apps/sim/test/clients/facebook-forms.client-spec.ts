@@ -20,6 +20,7 @@ interface Node {
   getPublishedPosts(fields: string[], params?: object): Promise<Cursor>;
   getComments(fields: string[], params?: object): Promise<Cursor>;
   getReactions(fields: string[], params?: object): Promise<Cursor>;
+  getConversations(fields: string[], params?: object): Promise<Cursor>;
   createComment(fields: string[], params: object): Promise<GraphObject>;
 }
 type NodeClass = new (id: string) => Node;
@@ -110,6 +111,16 @@ describe('facebook-nodejs-business-sdk: more Graph forms against the sim', () =>
     await new sdk.Comment(reply.id).update([], { message: 'Siehe Bild (korrigiert)' });
     expect(await new sdk.Comment(reply.id).get(['message'])).toMatchObject({ message: 'Siehe Bild (korrigiert)' });
     expect((await received(sim, 'facebook')).map((r) => r.text)).toContain('Siehe Bild');
+  });
+
+  it('finds the conversation with one person by user_id', async () => {
+    const inbound = truth.find((t) => t.kind === 'message' && !t.fromAccount)!;
+    const found = await new sdk.Page(DEMO_FACEBOOK_PAGE.id).getConversations(['id', 'participants'], {
+      platform: 'MESSENGER',
+      user_id: inbound.author!.externalId,
+    });
+    expect(found.map((c) => c.id)).toEqual([inbound.threadExternalId]);
+    expect(found[0].participants).toMatchObject({ data: expect.arrayContaining([expect.objectContaining({ id: inbound.author!.externalId })]) });
   });
 
   it('inspects the page token with debug_token', async () => {
