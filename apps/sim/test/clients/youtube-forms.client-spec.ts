@@ -54,6 +54,21 @@ describe('@googleapis/youtube: more forms against the sim', () => {
     expect(threads.data.items!.map((t) => t.id).sort()).toEqual([a.threadExternalId, b.threadExternalId].sort());
   });
 
+  it('reads a video with every documented part (those the sim models returned, the rest omitted) and the channel by handle', async () => {
+    const { yt } = demo();
+    const video = truth.find((t) => t.kind === 'post')!;
+    const all = ['contentDetails', 'fileDetails', 'id', 'liveStreamingDetails', 'localizations', 'paidProductPlacementDetails', 'player'];
+    const more = ['processingDetails', 'recordingDetails', 'snippet', 'statistics', 'status', 'suggestions', 'topicDetails'];
+    const videos = await yt.videos.list({ part: [...all, ...more], id: [video.externalId] });
+    expect(videos.data.items![0]).toMatchObject({ id: video.externalId, snippet: { channelId: DEMO_YOUTUBE_CHANNEL.id }, statistics: expect.any(Object) });
+    const bad = await yt.videos.list({ part: ['nonsense'], id: [video.externalId] }).catch((e: unknown) => e);
+    expect(bad).toMatchObject({ status: 400 });
+    const byHandle = await yt.channels.list({ part: ['id', 'snippet', 'brandingSettings'], forHandle: DEMO_YOUTUBE_CHANNEL.customUrl.toUpperCase() });
+    expect(byHandle.data.items?.map((c) => c.id)).toEqual([DEMO_YOUTUBE_CHANNEL.id]);
+    const nobody = await yt.channels.list({ part: ['id'], forHandle: '@nobody-here' });
+    expect(nobody.data.items ?? []).toEqual([]);
+  });
+
   it("edits the channel's own reply with comments.update, and is refused another author's comment", async () => {
     const { yt } = demo();
     const top = topLevel().find((t) => !t.fromAccount)!;
