@@ -58,6 +58,30 @@ describe('twitter-api-v2 lookups against the sim', () => {
     expect(byNames.errors).toEqual([expect.objectContaining({ resource_type: 'user', parameter: 'usernames', value: 'nobody_here' })]);
   });
 
+  it('expands what each documented expansion names: mentioned users, the replied-to tweet and its author; media and polls add nothing', async () => {
+    const reply = truth.find((t) => t.kind === 'comment' && !t.fromAccount && t.parentExternalId !== null)!;
+    const one = await user().v2.singleTweet(reply.externalId, {
+      expansions: ['entities.mentions.username', 'referenced_tweets.id', 'referenced_tweets.id.author_id', 'attachments.media_keys', 'attachments.poll_ids'],
+      'tweet.fields': ['referenced_tweets', 'entities'],
+      'media.fields': ['url', 'preview_image_url'],
+      'poll.fields': ['options'],
+    });
+    const parent = one.data.referenced_tweets!.find((r) => r.type === 'replied_to')!;
+    expect(one.includes?.tweets?.map((t) => t.id)).toEqual([parent.id]);
+    const mentioned = (one.data.entities?.mentions ?? []).map((m) => m.username);
+    expect(mentioned.length).toBeGreaterThan(0);
+    const included = (one.includes?.users ?? []).map((u) => u.username);
+    expect(included).toEqual(expect.arrayContaining(mentioned));
+    expect(one.includes?.media).toBeUndefined();
+    // author_id alone names the tweet's author only, not the parent's (the parent's author needs referenced_tweets.id.author_id).
+    const plain = await user().v2.singleTweet(reply.externalId, { expansions: ['author_id', 'referenced_tweets.id'] });
+    expect(plain.includes?.users?.map((u) => u.id)).toEqual([reply.author!.externalId]);
+    const bad = await user()
+      .v2.singleTweet(reply.externalId, { expansions: ['no.such.expansion'] })
+      .catch((e: unknown) => e);
+    expect(bad).toMatchObject({ code: 400 });
+  });
+
   it('answers an unknown user as X does: 200 with a Not Found Error, and 400 for a malformed id', async () => {
     const none = await user().v2.userByUsername('nobody_here');
     expect(none.data).toBeUndefined();
