@@ -22,6 +22,7 @@ interface Node {
   getReactions(fields: string[], params?: object): Promise<Cursor>;
   getConversations(fields: string[], params?: object): Promise<Cursor>;
   createComment(fields: string[], params: object): Promise<GraphObject>;
+  createMessage(fields: string[], params: object): Promise<GraphObject>;
 }
 type NodeClass = new (id: string) => Node;
 interface Api {
@@ -121,6 +122,18 @@ describe('facebook-nodejs-business-sdk: more Graph forms against the sim', () =>
     });
     expect(found.map((c) => c.id)).toEqual([inbound.threadExternalId]);
     expect(found[0].participants).toMatchObject({ data: expect.arrayContaining([expect.objectContaining({ id: inbound.author!.externalId })]) });
+  });
+
+  it('answers a comment privately in Messenger (recipient.comment_id), once', async () => {
+    const newest = [...customerComments()].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+    const page = new sdk.Page(DEMO_FACEBOOK_PAGE.id);
+    const sent = await page.createMessage([], { recipient: { comment_id: newest.externalId }, message: { text: 'Wir schreiben dir privat.' } });
+    expect(sent).toMatchObject({ recipient_id: newest.author!.externalId, message_id: expect.any(String) });
+    const comment = await new sdk.Comment(newest.externalId).get(['can_reply_privately', 'private_reply_conversation']);
+    expect(comment).toMatchObject({ can_reply_privately: false, private_reply_conversation: { id: expect.any(String) } });
+    const again = await page.createMessage([], { recipient: { comment_id: newest.externalId }, message: { text: 'Noch einmal' } }).catch((e: unknown) => e);
+    expect(again).toMatchObject({ name: 'FacebookRequestError', status: 400, response: { code: 10900 } });
+    expect((await received(sim, 'facebook')).filter((r) => r.kind === 'private_message').map((r) => r.text)).toContain('Wir schreiben dir privat.');
   });
 
   it('inspects the page token with debug_token', async () => {

@@ -56,10 +56,10 @@ function commentFields(pageId: string): Record<string, Getter<FbComment>> {
     can_like: () => true,
     can_hide: (c) => !c.fromPage,
     can_remove: () => true,
-    can_reply_privately: (c) => !c.fromPage,
+    can_reply_privately: (c) => !c.fromPage && !c.privateReply,
     // A photo comment, as comment-single-with-attachment.json; Facebook omits the field otherwise.
     attachment: (c) => (c.attached ? attachedMedia(c.id, c.attached) : !c.fromPage && carriesImage(c.id) ? commentPhoto(c.id) : undefined),
-    private_reply_conversation: () => undefined,
+    private_reply_conversation: (c) => (c.privateReply ? { id: c.privateReply } : undefined),
     is_hidden: (c) => c.hidden,
     is_private: () => false,
     user_likes: (c) => c.likedByPage,

@@ -3,6 +3,7 @@ import { errors } from './errors';
 import type { FacebookState } from './state';
 import type { FbComment, FbMessage } from './store';
 import type { FbToken } from './tokens';
+import { privateReply } from './private-replies';
 
 const STANDARD_WINDOW_MS = 24 * 3600_000;
 const HUMAN_AGENT_WINDOW_MS = 7 * 24 * 3600_000;
@@ -50,6 +51,7 @@ export function sendMessage(state: FacebookState, req: SimRequest, token: FbToke
   if (token.kind !== 'page') return { response: errors.pageTokenRequired() };
   if (!token.scopes.includes('pages_messaging')) return { response: errors.missingPermission('pages_messaging') };
   const recipient = parseJsonParam(param(req, 'recipient'));
+  if (typeof recipient?.comment_id === 'string') return privateReply(state, req, recipient.comment_id, parseJsonParam(param(req, 'message')), pageId);
   if (!recipient || (typeof recipient.id !== 'string' && typeof recipient.id !== 'number'))
     return { response: errors.invalidParam('param recipient must be non-empty.') };
   // A sender action (typing_on, typing_off, mark_seen) is sent instead of a message, and answers with the recipient only.
