@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { AuthClient, RestliClient } from 'linkedin-api-client';
 import { DEMO_LINKEDIN_APP, DEMO_LINKEDIN_ORG, type RunningSim, type TruthItem } from '../../src';
-import { clientSim, postJson, received } from './support';
+import { clientSim, postJson, received, redirectOf } from './support';
 
 const VERSION = '202610';
 const token = DEMO_LINKEDIN_ORG.accessToken;
@@ -124,6 +124,23 @@ describe('linkedin-api-client: more forms against the sim', () => {
       })
       .catch((e: unknown) => e);
     expect(foreign).toMatchObject({ response: { status: 403 } });
+  });
+
+  it('signs a member in with OpenID Connect: userinfo and the lite profile (/v2/me) with the token', async () => {
+    const auth = new AuthClient({
+      clientId: DEMO_LINKEDIN_APP.clientId,
+      clientSecret: DEMO_LINKEDIN_APP.clientSecret,
+      redirectUrl: 'http://127.0.0.1:3000/cb',
+    });
+    const back = await redirectOf(toSim({ url: auth.generateMemberAuthorizationUrl(['openid', 'profile', 'email'], 'st-1') }).url!);
+    const { access_token: member } = await auth.exchangeAuthCodeForAccessToken(new URL(back.location!).searchParams.get('code')!);
+    const info = await restli.get({ resourcePath: '/userinfo', accessToken: member });
+    expect(info.data).toMatchObject({ sub: expect.any(String), given_name: expect.any(String), family_name: expect.any(String), email_verified: true });
+    const me = await restli.get({ resourcePath: '/me', accessToken: member });
+    expect(me.data).toMatchObject({ id: info.data.sub, localizedFirstName: info.data.given_name });
+    // The organization token carries no openid scope.
+    const refused = await restli.get({ resourcePath: '/userinfo', accessToken: token }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ response: { status: 403 } });
   });
 
   it('introspects a token: active with its scopes; an unknown one inactive', async () => {

@@ -96,9 +96,45 @@ function batchGetPosts(state: LinkedInState, req: SimRequest): SimResponse {
   return json(200, { results, statuses, errors: failures });
 }
 
+/**
+ * GET /v2/userinfo (Sign In with LinkedIn using OpenID Connect; scopes openid and profile, email
+ * for the address) and GET /v2/me (the member's own lite profile): the member the token is for.
+ */
+function member(state: LinkedInState, { token }: Call, path: '/v2/userinfo' | '/v2/me'): SimResponse {
+  const person = token.memberUrn === state.admin.urn ? state.admin : undefined;
+  if (!person) return errors.notFound(`Member ${token.memberUrn} does not exist`);
+  const picture = `https://media.licdn.com/dms/image/v2/${person.id}/profile-displayphoto-shrink_100_100/0/`;
+  if (path === '/v2/userinfo') {
+    if (!token.scopes.includes('openid')) return errors.accessDenied('/userinfo (scope openid)');
+    return json(200, {
+      sub: person.id,
+      ...(token.scopes.includes('profile')
+        ? {
+            name: `${person.firstName} ${person.lastName}`,
+            given_name: person.firstName,
+            family_name: person.lastName,
+            picture,
+            locale: { country: 'DE', language: 'de' },
+          }
+        : {}),
+      ...(token.scopes.includes('email') ? { email: `${person.firstName.toLowerCase()}@example.org`, email_verified: true } : {}),
+    });
+  }
+  if (!token.scopes.some((s) => s === 'profile' || s === 'r_liteprofile' || s === 'r_basicprofile')) return errors.accessDenied('/me.GET.NO_VERSION');
+  const localized = (value: string) => ({ localized: { de_DE: value }, preferredLocale: { country: 'DE', language: 'de' } });
+  return json(200, {
+    id: person.id,
+    localizedFirstName: person.firstName,
+    localizedLastName: person.lastName,
+    firstName: localized(person.firstName),
+    lastName: localized(person.lastName),
+  });
+}
+
 /** The route for `path` when it is one of these forms, else undefined. */
 export function entityRoute(state: LinkedInState, call: Call, path: string): SimResponse | undefined {
   const { req } = call;
+  if ((path === '/v2/userinfo' || path === '/v2/me') && req.method === 'GET') return member(state, call, path);
   if (path === '/rest/posts' && req.method === 'GET' && req.query.get('ids') !== null) return batchGetPosts(state, req);
   const m = /^\/rest\/socialActions\/(urn:li:.+)\/comments\/(\d+)$/.exec(path);
   if (!m) return undefined;
