@@ -23,6 +23,7 @@ interface Node {
   getConversations(fields: string[], params?: object): Promise<Cursor>;
   createComment(fields: string[], params: object): Promise<GraphObject>;
   createMessage(fields: string[], params: object): Promise<GraphObject>;
+  createLike(fields: string[], params: object): Promise<GraphObject>;
 }
 type NodeClass = new (id: string) => Node;
 interface Api {

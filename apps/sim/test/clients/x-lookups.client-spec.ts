@@ -77,7 +77,7 @@ describe('twitter-api-v2 lookups against the sim', () => {
     const plain = await user().v2.singleTweet(reply.externalId, { expansions: ['author_id', 'referenced_tweets.id'] });
     expect(plain.includes?.users?.map((u) => u.id)).toEqual([reply.author!.externalId]);
     const bad = await user()
-      .v2.singleTweet(reply.externalId, { expansions: ['no.such.expansion'] })
+      .v2.singleTweet(reply.externalId, { expansions: 'no.such.expansion' })
       .catch((e: unknown) => e);
     expect(bad).toMatchObject({ code: 400 });
   });

@@ -85,7 +85,10 @@ describe('@googleapis/youtube: more forms against the sim', () => {
 
   it('reads token info and revokes a token, after which calls are refused', async () => {
     const client = oauth();
-    const { tokens } = await client.refreshToken(DEMO_YOUTUBE_CHANNEL.refreshToken);
+    // With only a refresh token, the client refreshes before it answers an access token.
+    client.setCredentials({ refresh_token: DEMO_YOUTUBE_CHANNEL.refreshToken });
+    const { token: accessToken } = await client.getAccessToken();
+    const tokens = { access_token: accessToken };
     const info = await client.getTokenInfo(tokens.access_token!);
     expect(info).toMatchObject({ aud: DEMO_YOUTUBE_CLIENT.clientId, scopes: expect.arrayContaining(['https://www.googleapis.com/auth/youtube.force-ssl']) });
     expect(info.expiry_date).toBeGreaterThan(Date.now());
