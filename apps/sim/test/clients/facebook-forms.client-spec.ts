@@ -83,6 +83,36 @@ describe('facebook-nodejs-business-sdk: more Graph forms against the sim', () =>
     }
   });
 
+  it("accepts the documented post and comment fields a page's integration asks for, omitting those a text post has no value for", async () => {
+    const first = posts()[0];
+    const post = await new sdk.PagePost(first.externalId).get([
+      'id',
+      'message',
+      'full_picture',
+      'attachments{media,type,url}',
+      'message_tags',
+      'status_type',
+      'is_popular',
+      'promotable_id',
+      'place',
+      'story_tags',
+      'updated_time',
+    ]);
+    expect(post).toMatchObject({
+      id: first.externalId,
+      message: first.text,
+      status_type: 'mobile_status_update',
+      is_popular: false,
+      promotable_id: first.externalId,
+    });
+    expect(
+      Object.keys(post).filter((k) => ['full_picture', 'attachments', 'message_tags', 'place', 'story_tags'].includes(k) && post[k] !== undefined),
+    ).toEqual([]);
+    const comment = customerComments()[0];
+    const read = await new sdk.Comment(comment.externalId).get(['id', 'message', 'reactions.summary(true)', 'likes.summary(true)', 'application']);
+    expect(read).toMatchObject({ message: comment.text, reactions: { summary: { total_count: expect.any(Number) } }, likes: { data: [] } });
+  });
+
   it('reads the replies of a comment and the reactions of a post', async () => {
     const reply = customerComments().find((t) => t.parentExternalId !== null)!;
     const replies = await new sdk.Comment(reply.parentExternalId!).getComments(['id', 'message', 'from', 'parent{id}'], { limit: 100 });
