@@ -1,6 +1,6 @@
 import { Agent } from 'node:https';
 import { TwitterApi, type ITwitterApiClientPlugin } from 'twitter-api-v2';
-import { DEMO_ACCOUNTS, type RunningSim, type TruthItem } from '../../src';
+import { DEMO_ACCOUNTS, DEMO_X_APP, type RunningSim, type TruthItem } from '../../src';
 import { clientSim, postJson } from './support';
 
 const demo = DEMO_ACCOUNTS.find((a) => a.network === 'x')!;
@@ -80,6 +80,22 @@ describe('twitter-api-v2 lookups against the sim', () => {
       .v2.singleTweet(reply.externalId, { expansions: 'no.such.expansion' })
       .catch((e: unknown) => e);
     expect(bad).toMatchObject({ code: 400 });
+  });
+
+  it('logs in app-only (client credentials): public reads work, user-context routes answer 403 Unsupported Authentication', async () => {
+    const app = await new TwitterApi({ appKey: DEMO_X_APP.consumerKey, appSecret: DEMO_X_APP.consumerSecret }, settings).appLogin();
+    const [a] = mentions();
+    expect((await app.v2.tweets([a.externalId])).data.map((t) => t.id)).toEqual([a.externalId]);
+    const own = await app.v2.userTimeline(account, { max_results: 5 });
+    expect(own.tweets).toHaveLength(5);
+    const me = await app.v2.me().catch((e: unknown) => e);
+    expect(me).toMatchObject({ code: 403, data: { title: 'Unsupported Authentication' } });
+    const dms = await app.v2.listDmEvents().catch((e: unknown) => e);
+    expect(dms).toMatchObject({ code: 403 });
+    const again = await new TwitterApi({ appKey: DEMO_X_APP.consumerKey, appSecret: DEMO_X_APP.consumerSecret }, settings).appLogin();
+    expect(again.getActiveTokens()).toEqual(app.getActiveTokens());
+    const wrong = await new TwitterApi({ appKey: DEMO_X_APP.consumerKey, appSecret: 'wrong' }, settings).appLogin().catch((e: unknown) => e);
+    expect(wrong).toMatchObject({ code: 403 });
   });
 
   it('answers an unknown user as X does: 200 with a Not Found Error, and 400 for a malformed id', async () => {

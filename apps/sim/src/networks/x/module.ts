@@ -7,6 +7,7 @@ import type { IdCounters, NetworkControl, NetworkModule, SimContext } from '../.
 import type { TruthItem } from '../../core/world';
 import { errors } from './errors';
 import { lookupRoute } from './lookup-routes';
+import { appOnlyRefusal, appToken } from './app-auth';
 import { XRateLimits } from './limits';
 import { authorize, revoke, token } from './oauth-routes';
 import { getConversationEvents, getDmEvents, getEventsOfConversation, getMe, getMentions, getTweet, getUserTweets, searchRecent } from './read-routes';
@@ -58,11 +59,14 @@ export class XModule implements NetworkModule, NetworkControl {
     if (path === '/i/oauth2/authorize' && req.method === 'GET') return authorize(this.tokens, this.app, this.account.id, req, now);
     if (path === '/2/oauth2/token' && req.method === 'POST') return token(this.tokens, this.app, req, now);
     if (path === '/2/oauth2/revoke' && req.method === 'POST') return revoke(this.tokens, this.app, req);
+    if (path === '/oauth2/token' && req.method === 'POST') return appToken(this.tokens, this.app, req);
     if (!path.startsWith('/2/')) return errors.notFound();
 
     const auth = this.authenticate(req, now);
     if ('error' in auth) return auth.error;
     const userId = auth.token.userId;
+    const refused = appOnlyRefusal(auth.token, req.method, path);
+    if (refused) return refused;
     const endpoint = endpointOf(req.method, path);
     const window = this.limits.take(endpoint, userId, now);
     if (!window.allowed) return errors.tooManyRequests(window.headers);
