@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
 import { DEMO_FACEBOOK_APP, DEMO_FACEBOOK_PAGE, type RunningSim, type TruthItem } from '../../src';
+import { fixture, shapeMismatches } from '../support';
 import { clientSim, getJson, postJson, received } from './support';
 
 interface AxiosLike {
@@ -140,6 +141,8 @@ describe('facebook-nodejs-business-sdk: more Graph forms against the sim', () =>
       parent: { id: comment.externalId },
       attachment: { type: 'photo', media: { image: { src: expect.stringMatching(/^https:\/\/scontent/) } }, target: { id: expect.any(String) } },
     });
+    const fields = ['created_time', 'can_like', 'from', 'message', 'attachment', 'like_count', 'permalink_url', 'id', 'comment_count', 'can_comment'];
+    expect(shapeMismatches(fixture('comment-single-with-attachment.json'), await new sdk.Comment(reply.id).get(fields))).toEqual([]);
     await new sdk.Comment(reply.id).update([], { message: 'Siehe Bild (korrigiert)' });
     expect(await new sdk.Comment(reply.id).get(['message'])).toMatchObject({ message: 'Siehe Bild (korrigiert)' });
     expect((await received(sim, 'facebook')).map((r) => r.text)).toContain('Siehe Bild');

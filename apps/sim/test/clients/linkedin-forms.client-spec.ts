@@ -1,6 +1,8 @@
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { AuthClient, RestliClient } from 'linkedin-api-client';
 import { DEMO_LINKEDIN_APP, DEMO_LINKEDIN_ORG, type RunningSim, type TruthItem } from '../../src';
+import { shapeMismatches } from '../support';
 import { clientSim, postJson, received, redirectOf } from './support';
 
 const VERSION = '202610';
@@ -98,6 +100,9 @@ describe('linkedin-api-client: more forms against the sim', () => {
         entity: { digitalmediaAsset: `urn:li:digitalmediaAsset:${asset}` },
       },
     ]);
+    // The organization's comment with an image has the recorded one's shape, key for key.
+    const recorded: unknown = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'linkedin', 'comment-object-org-actor-with-image.json'), 'utf8'));
+    expect(shapeMismatches(recorded, await read())).toEqual([]);
     const edited = await restli.partialUpdate({
       resourcePath: '/socialActions/{id}/comments/{commentId}',
       pathKeys: path,
