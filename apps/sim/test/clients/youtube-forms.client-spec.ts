@@ -69,6 +69,25 @@ describe('@googleapis/youtube: more forms against the sim', () => {
     expect(nobody.data.items ?? []).toEqual([]);
   });
 
+  it('finds comment threads by searchTerms', async () => {
+    const { yt } = demo();
+    const top = topLevel()[0];
+    const word = top.text.split(/\s+/).find((w) => /^[\p{L}]{5,}$/u.test(w))!;
+    const found = await yt.commentThreads.list({
+      part: ['snippet', 'replies'],
+      allThreadsRelatedToChannelId: DEMO_YOUTUBE_CHANNEL.id,
+      searchTerms: word,
+      maxResults: 100,
+    });
+    expect(found.data.items!.map((t) => t.id)).toContain(top.threadExternalId);
+    const texts = (t: youtube_v3.Schema$CommentThread) => [
+      t.snippet!.topLevelComment!.snippet!.textOriginal,
+      ...(t.replies?.comments ?? []).map((c) => c.snippet!.textOriginal),
+    ];
+    expect(found.data.items!.every((t) => texts(t).some((x) => x!.toLowerCase().includes(word.toLowerCase())))).toBe(true);
+    expect(found.data.items!.length).toBeLessThan(topLevel().length);
+  });
+
   it("edits the channel's own reply with comments.update, and is refused another author's comment", async () => {
     const { yt } = demo();
     const top = topLevel().find((t) => !t.fromAccount)!;

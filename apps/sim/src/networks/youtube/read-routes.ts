@@ -80,6 +80,11 @@ export function listCommentThreads(state: YoutubeState, req: SimRequest): SimRes
       'missingRequiredParameter',
     );
   }
+  // searchTerms keeps the threads whose comments contain the words (not with id, as Google says).
+  const terms = q.get('searchTerms')?.trim().toLowerCase();
+  if (terms && q.get('id') !== null)
+    return errors.invalidParam('searchTerms', 'The searchTerms parameter cannot be used with the id parameter.', 'incompatibleParameters');
+  if (terms) threads = threads.filter((t) => [t.top, ...t.replies].some((c) => c.text.toLowerCase().includes(terms)));
   const newestFirst = [...threads].reverse();
   const slice = page(newestFirst, req, size.ok);
   if ('error' in slice) return slice.error;
