@@ -69,10 +69,14 @@ export const DEMO_XING_COMPANY = {
   accessTokenSecret: 'resonance-demo-xing-oauth-token-secret',
 } as const;
 
-/** The X app (OAuth 2.0 client with PKCE; its consumer secret signs Account Activity deliveries). */
+/**
+ * The X app (OAuth 2.0 client with PKCE; its consumer secret signs Account Activity deliveries, and
+ * its consumer key and secret get an app-only bearer token at POST /oauth2/token).
+ */
 export const DEMO_X_APP = {
   clientId: 'resonance-demo-x-client-id',
   clientSecret: 'resonance-demo-x-client-secret',
+  consumerKey: 'resonance-demo-x-consumer-key',
   consumerSecret: 'resonance-demo-x-consumer-secret',
 } as const;
 

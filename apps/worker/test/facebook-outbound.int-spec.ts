@@ -107,6 +107,32 @@ describe('Facebook replies (OutboundSender against the sim)', () => {
     expect(timers.message_count).toBe(counted.n);
   });
 
+  it('after a crash, finds a Messenger reply already sent even when 25 newer conversations came after it (conversations?user_id=)', async () => {
+    const t = await thread('direct');
+    const text = `Sent before the crash ${Date.now()}`;
+    const id = await queueReply(t.id, text, 2_000);
+    const psid = t.thread_key.replace(/^dm:/, '');
+    const token = demoFacebook.credentials.pageAccessToken;
+    const send = (recipient: string, body: string) =>
+      fetch(`${sim.url}/facebook/v24.0/me/messages`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ recipient: { id: recipient }, message: { text: body }, messaging_type: 'RESPONSE' }),
+      }).then((r) => r.json() as Promise<{ message_id?: string }>);
+    const { message_id: onNetwork } = await send(psid, text);
+    // The page answers 25 other people afterwards: the conversation is no longer among the newest 25.
+    const list = await simJson<{ data: Array<{ participants: { data: Array<{ id: string }> } }> }>(
+      sim,
+      `/facebook/v24.0/me/conversations?platform=messenger&limit=100&fields=participants&access_token=${encodeURIComponent(token)}`,
+    );
+    const others = list.data.map((c) => c.participants.data.find((p) => p.id !== channel.externalId)!.id).filter((p) => p !== psid);
+    expect(others.length).toBeGreaterThanOrEqual(25);
+    for (const other of others.slice(0, 25)) await send(other, `Later answer ${Date.now()}`);
+    await db.dataSource.query(`UPDATE message SET delivery = 'sending', delivery_attempts = 1 WHERE id = $1`, [id]);
+    expect(await sender.send(id)).toEqual({ status: 'sent', externalId: onNetwork, reconciled: true });
+    expect(await received(text)).toHaveLength(1);
+  });
+
   it('answers Messenger inside the 24-hour window, and refuses outside it with the reason', async () => {
     const t = await thread('direct');
     const text = `We can ship tomorrow ${Date.now()}`;

@@ -57,9 +57,10 @@ export function facebookReply(settings: FacebookSettings): ReplyCapability {
         return null;
       }
       const psid = recipientOf(target);
-      // Sending bumps a conversation to the top, so the newest conversations are the ones to look in.
+      // user_id narrows the list to the conversation with the recipient; the participants are still checked below.
       const body = await client.get(`${pageId}/conversations`, {
         platform: 'messenger',
+        user_id: psid,
         limit: 25,
         fields: 'id,participants,messages.limit(25){id,message,from,created_time}',
       });

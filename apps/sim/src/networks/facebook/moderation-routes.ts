@@ -17,7 +17,7 @@ import type { FbToken } from './tokens';
  * /_sim/received, and its effect shows in later reads (is_hidden, user_likes, like_count; deleted
  * comments disappear from /comments and GET /{id}).
  */
-export type ModerationKind = 'like' | 'unlike' | 'hide' | 'unhide' | 'delete';
+export type ModerationKind = 'like' | 'unlike' | 'hide' | 'unhide' | 'delete' | 'edit';
 
 const permissionsError = () => graphError({ status: 403, message: '(#200) Permissions error', code: 200 });
 
@@ -58,11 +58,20 @@ export function likeComment(state: FacebookState, req: SimRequest, token: FbToke
   return success();
 }
 
-/** POST /{comment-id} with is_hidden: hide or unhide. */
+/** POST /{comment-id} with is_hidden: hide or unhide; with message: edit a comment the page wrote. */
 export function updateComment(state: FacebookState, req: SimRequest, token: FbToken, commentId: string): SimResponse {
   const found = authorize(state, token, commentId, 'post');
   if ('error' in found) return found.error;
   const { comment } = found;
+  const message = req.body.message ?? req.query.get('message');
+  if (message !== undefined && message !== null) {
+    // Only its author edits a comment; the page's token writes as the page.
+    if (!comment.fromPage) return permissionsError();
+    if (typeof message !== 'string' || message.trim() === '') return errors.emptyMessage();
+    comment.message = message;
+    record(state, req, 'edit', `/${commentId}`, comment);
+    return success();
+  }
   const raw = req.body.is_hidden ?? req.query.get('is_hidden');
   if (raw === undefined || raw === null) return errors.invalidParam('The parameter is_hidden or message is required');
   const value = (typeof raw === 'string' ? raw : JSON.stringify(raw)).toLowerCase();

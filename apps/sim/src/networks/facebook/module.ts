@@ -12,6 +12,9 @@ import type { FbComment, FbMessage, FbPost } from './store';
 import { commentAddChange, facebookEscape, feedPayload, messagingEvent, messagingPayload, postAddChange, signatureHeaders, type FeedChange } from './webhooks';
 import { deleteComment, likeComment, updateComment } from './moderation-routes';
 import { postComment, sendMessage } from './write-routes';
+import { debugToken, getReactions, isAppToken } from './graph-forms';
+import { isBatch, runBatch } from './batch';
+import { requestToken } from './tokens';
 import { must } from '../../core/must';
 
 const VERSION = /^v\d+\.\d+$/;
@@ -35,6 +38,8 @@ export class FacebookModule implements NetworkModule, NetworkControl {
     const route = segments.join('/');
     if (route === 'dialog/oauth' && req.method === 'GET') return oauthDialog(this.state, req);
     if (route === 'oauth/access_token') return this.withHeaders(accessToken(this.state, req), null);
+    if (segments.length === 0 && isBatch(req)) return runBatch(req, version, (sub) => this.handle(sub));
+    if (route === 'debug_token' && req.method === 'GET' && isAppToken(this.state, requestToken(req) ?? null)) return debugToken(this.state, req);
     const multiple = segments.length === 0 && req.method === 'GET' && req.query.get('ids') !== null;
     if (segments.length === 0 && !multiple) return errors.unknownPath('/');
 
@@ -79,15 +84,17 @@ export class FacebookModule implements NetworkModule, NetworkControl {
     if (rest.length > 0) return errors.unknownPath(`/${rest.join('/')}`);
     const method = req.method === 'POST' && req.query.get('method') === 'delete' ? 'DELETE' : req.method;
     if (method === 'GET') {
+      if (id === 'debug_token' && edge === undefined) return debugToken(this.state, req);
       if (edge === undefined) return getNode(this.state, call, id);
       if (edge === 'feed' || edge === 'posts' || edge === 'published_posts') return getFeed(this.state, call, id, edge);
       if (edge === 'comments') return getComments(this.state, call, id);
       if (edge === 'conversations') return getConversations(this.state, call, id);
       if (edge === 'messages') return getMessages(this.state, call, id);
       if (edge === 'accounts' && id === 'me') return getAccounts(this.state, call);
+      if (edge === 'reactions' || edge === 'likes') return getReactions(this.state, req, id, edge);
       if (edge === 'subscribed_apps')
         return json(200, { data: [{ name: 'Resonance', id: this.state.app.appId, subscribed_fields: ['feed', 'messages', 'message_echoes'] }] });
-      return errors.nonexistingField(edge, 'Page');
+      return errors.nonexistingField(edge, this.state.store.post(id) ? 'PagePost' : this.state.store.comment(id) ? 'Comment' : 'Page');
     }
     if (method === 'POST') {
       if (edge === 'comments') {

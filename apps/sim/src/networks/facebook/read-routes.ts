@@ -186,7 +186,7 @@ export function getConversations(state: FacebookState, call: ReadCall, pageId: s
   if (pageId !== state.pageId && pageId !== 'me') return errors.unsupportedGet(pageId);
   if (call.token.kind !== 'page') return errors.pageTokenRequired();
   if (!call.token.scopes.includes('pages_messaging')) return errors.missingPermission('pages_messaging');
-  const platform = call.req.query.get('platform');
+  const platform = call.req.query.get('platform')?.toLowerCase() ?? null;
   if (platform !== null && platform !== 'messenger' && platform !== 'instagram')
     return errors.invalidParam('Param platform must be one of {MESSENGER, INSTAGRAM}');
   const limit = limitOf(call.req);
@@ -196,8 +196,11 @@ export function getConversations(state: FacebookState, call: ReadCall, pageId: s
   // Newest-updated first; the cursor is the update's order, so paging stays stable while walking.
   const items: Array<{ order: number; conversation: FbConversation }> = [];
   let more = false;
+  // user_id (a PSID) narrows the list to the conversation with that person, as Graph documents.
+  const userId = call.req.query.get('user_id');
   if (platform !== 'instagram') {
     for (const u of state.store.conversationsNewestFirst(after ?? Infinity)) {
+      if (userId !== null && u.conversation.customer.id !== userId) continue;
       if (items.length === limit) {
         more = true;
         break;

@@ -56,10 +56,10 @@ function commentFields(pageId: string): Record<string, Getter<FbComment>> {
     can_like: () => true,
     can_hide: (c) => !c.fromPage,
     can_remove: () => true,
-    can_reply_privately: (c) => !c.fromPage,
+    can_reply_privately: (c) => !c.fromPage && !c.privateReply,
     // A photo comment, as comment-single-with-attachment.json; Facebook omits the field otherwise.
-    attachment: (c) => (!c.fromPage && carriesImage(c.id) ? commentPhoto(c.id) : undefined),
-    private_reply_conversation: () => undefined,
+    attachment: (c) => (c.attached ? attachedMedia(c.id, c.attached) : !c.fromPage && carriesImage(c.id) ? commentPhoto(c.id) : undefined),
+    private_reply_conversation: (c) => (c.privateReply ? { id: c.privateReply } : undefined),
     is_hidden: (c) => c.hidden,
     is_private: () => false,
     user_likes: (c) => c.likedByPage,
@@ -67,6 +67,11 @@ function commentFields(pageId: string): Record<string, Getter<FbComment>> {
     parent: (c, spec) => (c.parent ? renderComment(c.parent, spec.sub ?? null, pageId, noEdges) : undefined),
     object: (c) => ({ id: c.post.id, created_time: fbTime(c.post.createdAt) }),
     comments: (c, spec, edges) => edges(c, spec),
+    reactions: (c, spec) => summaryEdge(c.likeCount, spec),
+    likes: (c, spec) => summaryEdge(c.likeCount, spec),
+    // Set only for comments made through an app or during a live broadcast; the sim's are neither.
+    application: () => undefined,
+    live_broadcast_timestamp: () => undefined,
   };
 }
 
@@ -96,6 +101,48 @@ export function renderComment(c: FbComment, fields: FieldSpec[] | null, pageId: 
   return render(c, fields, DEFAULT_COMMENT, commentFields(pageId), 'Comment', edges);
 }
 
+/**
+ * Documented Page Post fields the sim's text posts have no value for: accepted, and omitted as
+ * Graph omits a field a post does not have (no picture, place, tags, schedule, targeting, …).
+ */
+const OMITTED_POST_FIELDS: Record<string, Getter<FbPost>> = Object.fromEntries(
+  [
+    'actions',
+    'admin_creator',
+    'allowed_advertising_objectives',
+    'application',
+    'attachments',
+    'backdated_time',
+    'call_to_action',
+    'child_attachments',
+    'coordinates',
+    'event',
+    'expanded_height',
+    'expanded_width',
+    'feed_targeting',
+    'full_picture',
+    'height',
+    'icon',
+    'instagram_eligibility',
+    'is_eligible_for_promotion',
+    'message_tags',
+    'multi_share_end_card',
+    'multi_share_optimized',
+    'parent_id',
+    'place',
+    'promotion_status',
+    'properties',
+    'scheduled_publish_time',
+    'story_tags',
+    'subscribed',
+    'target',
+    'targeting',
+    'via',
+    'video_buying_eligibility',
+    'width',
+  ].map((name) => [name, () => undefined]),
+);
+
 export function renderPost(p: FbPost, fields: FieldSpec[] | null, page: FbUser, edges: EdgeRenderer): Record<string, unknown> {
   const getters: Record<string, Getter<FbPost>> = {
     id: (x) => x.id,
@@ -115,6 +162,18 @@ export function renderPost(p: FbPost, fields: FieldSpec[] | null, page: FbUser, 
     comments: (x, spec, e) => e(x, spec),
     reactions: (x, spec) => summaryEdge(x.reactions, spec),
     likes: (x, spec) => summaryEdge(x.reactions, spec),
+    is_popular: () => false,
+    is_spherical: () => false,
+    is_inline_created: () => false,
+    is_app_share: () => false,
+    is_instagram_eligible: () => false,
+    promotable_id: (x) => x.id,
+    timeline_visibility: () => 'normal',
+    can_reply_privately: () => false,
+    sharedposts: () => ({ data: [] }),
+    to: () => ({ data: [] }),
+    sponsor_tags: () => ({ data: [] }),
+    ...OMITTED_POST_FIELDS,
   };
   return render(p, fields, DEFAULT_POST, getters, 'Post', edges);
 }
@@ -156,6 +215,12 @@ function commentPhoto(id: string): Record<string, unknown> {
     type: 'photo',
     url,
   };
+}
+
+/** What an API-written comment attached: Graph keeps an uploaded image as a photo of its own, and a GIF by its URL. */
+function attachedMedia(id: string, attached: NonNullable<FbComment['attached']>): Record<string, unknown> {
+  if (attached.kind === 'photo') return commentPhoto(id);
+  return { media: { image: { height: 270, src: attached.url, width: 480 } }, target: { url: attached.url }, type: 'animated_image_share', url: attached.url };
 }
 
 function messageImage(id: string): Record<string, unknown> {

@@ -38,6 +38,10 @@ export interface FbComment {
   hidden: boolean;
   /** The page likes this comment (POST /{comment}/likes). */
   likedByPage: boolean;
+  /** What a comment written through the API attached (attachment_url / attachment_id → a photo, attachment_share_url → a GIF share). */
+  attached?: { kind: 'photo' } | { kind: 'share'; url: string };
+  /** The conversation a private reply to this comment opened (Send API recipient.comment_id). */
+  privateReply?: string;
 }
 
 export interface FbConversation {

@@ -3,6 +3,7 @@ import { errors } from './errors';
 import type { FacebookState } from './state';
 import type { FbComment, FbMessage } from './store';
 import type { FbToken } from './tokens';
+import { privateReply } from './private-replies';
 
 const STANDARD_WINDOW_MS = 24 * 3600_000;
 const HUMAN_AGENT_WINDOW_MS = 7 * 24 * 3600_000;
@@ -15,11 +16,18 @@ export function postComment(state: FacebookState, req: SimRequest, token: FbToke
   if (!target) return { response: errors.unsupportedGet(objectId, 'post') };
   if (!token.scopes.includes('pages_manage_engagement')) return { response: errors.missingPermission('pages_manage_engagement') };
   const message = param(req, 'message');
-  const attachment = param(req, 'attachment_url') ?? param(req, 'attachment_id');
-  if ((typeof message !== 'string' || message.trim() === '') && !attachment) return { response: errors.emptyMessage() };
+  const photo = param(req, 'attachment_url') ?? param(req, 'attachment_id');
+  const share = param(req, 'attachment_share_url');
+  if ([photo, share].filter((v) => v !== undefined).length > 1)
+    return { response: errors.invalidParam('Only one of attachment_id, attachment_url or attachment_share_url may be given') };
+  if (share !== undefined && !(typeof share === 'string' && /^https?:\/\//.test(share)))
+    return { response: errors.invalidParam('Param attachment_share_url must be a URL') };
+  if ((typeof message !== 'string' || message.trim() === '') && !photo && !share) return { response: errors.emptyMessage() };
   const asPage = token.kind === 'page';
   const author = asPage ? state.store.page : state.adminUser;
   const created = state.store.addApiComment(target, author, asPage, typeof message === 'string' ? message : '', state.now());
+  if (photo) created.attached = { kind: 'photo' };
+  else if (typeof share === 'string') created.attached = { kind: 'share', url: share };
   state.ctx.world.addReceived({
     network: 'facebook',
     at: new Date().toISOString(),
@@ -43,6 +51,7 @@ export function sendMessage(state: FacebookState, req: SimRequest, token: FbToke
   if (token.kind !== 'page') return { response: errors.pageTokenRequired() };
   if (!token.scopes.includes('pages_messaging')) return { response: errors.missingPermission('pages_messaging') };
   const recipient = parseJsonParam(param(req, 'recipient'));
+  if (typeof recipient?.comment_id === 'string') return privateReply(state, req, recipient.comment_id, parseJsonParam(param(req, 'message')), pageId);
   if (!recipient || (typeof recipient.id !== 'string' && typeof recipient.id !== 'number'))
     return { response: errors.invalidParam('param recipient must be non-empty.') };
   // A sender action (typing_on, typing_off, mark_seen) is sent instead of a message, and answers with the recipient only.

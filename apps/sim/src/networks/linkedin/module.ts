@@ -4,6 +4,7 @@ import { json, type SimRequest, type SimResponse } from '../../core/http';
 import type { IdCounters, NetworkControl, NetworkModule, SimContext } from '../../core/network-module';
 import type { TruthItem } from '../../core/world';
 import { errors } from './errors';
+import { entityRoute, introspect } from './entity-routes';
 import { accessToken, authorization, revoke } from './oauth-routes';
 import {
   createComment,
@@ -41,6 +42,7 @@ export class LinkedInModule implements NetworkModule, NetworkControl {
     if (path === '/oauth/v2/authorization' && req.method === 'GET') return authorization(this.state, req);
     if (path === '/oauth/v2/accessToken') return accessToken(this.state, req);
     if (path === '/oauth/v2/revoke' && req.method === 'POST') return revoke(this.state, req);
+    if (path === '/oauth/v2/introspectToken') return introspect(this.state, req);
     const versioned = path.startsWith('/rest/');
     if (!versioned && !path.startsWith('/v2/')) return errors.notFound();
     if (versioned) {
@@ -57,6 +59,8 @@ export class LinkedInModule implements NetworkModule, NetworkControl {
   private route(call: Call, path: string): SimResponse {
     const { req } = call;
     const get = req.method === 'GET';
+    const entity = entityRoute(this.state, call, path);
+    if (entity) return entity;
     if (path === '/rest/organizationAcls' || path === '/v2/organizationAcls') return get ? getOrganizationAcls(this.state, call) : errors.methodNotAllowed();
     if (path === '/rest/posts') return get ? getPosts(this.state, call) : errors.methodNotAllowed();
     if (path === '/rest/people') return get ? getPeople(this.state, call) : errors.methodNotAllowed();

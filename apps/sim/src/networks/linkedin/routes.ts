@@ -1,3 +1,4 @@
+import { obj } from '@resonance/contracts';
 import { json, type SimRequest, type SimResponse } from '../../core/http';
 import { errors } from './errors';
 import { collection, commentJson, personJson, postJson, socialActionsJson } from './serialize';
@@ -60,6 +61,19 @@ export function getComments(state: LinkedInState, { req }: Call, urn: string): S
   return json(200, collection(elements, { ...p, total: list.length, path: `/rest/socialActions/${encodeURIComponent(urn)}/comments`, query: req.query }));
 }
 
+/**
+ * The asset id of a comment's `content` (one image, by urn:li:image or urn:li:digitalmediaAsset,
+ * as the Comments API takes it): undefined when there is none, null when it is malformed.
+ */
+function attachedImage(content: unknown): string | undefined | null {
+  if (content === undefined) return undefined;
+  if (!Array.isArray(content) || content.length !== 1) return null;
+  const { image, digitalmediaAsset } = obj(obj(content[0]).entity);
+  const urn = image ?? digitalmediaAsset;
+  const m = typeof urn === 'string' ? /^urn:li:(?:image|digitalmediaAsset):([A-Za-z0-9_-]+)$/.exec(urn) : null;
+  return m ? m[1] : null;
+}
+
 export function createComment(state: LinkedInState, { req, token }: Call, urn: string): { response: SimResponse; created?: LiComment } {
   if (req.badBody) return { response: errors.badParam('Unable to parse the request body as JSON') };
   const body = req.body;
@@ -69,6 +83,8 @@ export function createComment(state: LinkedInState, { req, token }: Call, urn: s
   if (!actor) return { response: errors.unprocessable("Field 'actor' is required") };
   if (!text?.trim()) return { response: errors.unprocessable("Field 'message.text' is required") };
   if (Array.from(text).length > 1250) return { response: errors.unprocessable('Comment text must be at most 1250 characters') };
+  const image = attachedImage(body.content);
+  if (image === null) return { response: errors.unprocessable("Field 'content' must be one image: [{entity: {image | digitalmediaAsset: urn}}]") };
   if (actor !== state.orgUrn || !state.isAdmin(token.memberUrn))
     return { response: errors.accessDenied(`partnerApiSocialActions.CREATE.${state.version(req) ?? ''}`) };
   if (!token.scopes.includes('w_organization_social') && !token.scopes.includes('w_organization_social_feed')) {
@@ -81,6 +97,7 @@ export function createComment(state: LinkedInState, { req, token }: Call, urn: s
   const parent = parentUrn ? state.store.comment(parentUrn) : null;
   if (parentUrn && !parent) return { response: errors.unprocessable(`parentComment ${parentUrn} does not exist`) };
   const created = state.store.addApiComment(post, parent ?? null, text, state.now());
+  if (image) created.image = image;
   state.ctx.world.addReceived({
     network: 'linkedin',
     at: new Date(state.now()).toISOString(),

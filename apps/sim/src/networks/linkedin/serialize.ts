@@ -34,20 +34,20 @@ export function commentJson(c: LiComment, orgUrn: string, adminUrn: string): Rec
     ...(byOrg ? { agent: adminUrn } : {}),
     created: stamp,
     id: c.id,
-    lastModified: { ...stamp, time: c.createdAt + 1 },
+    lastModified: { ...stamp, time: c.editedAt ?? c.createdAt + 1 },
     message: { attributes: [], text: c.text },
     $URN: c.urn,
     commentUrn: c.urn,
     object: c.post.activityUrn,
     ...(c.parent ? { parentComment: c.parent.urn } : {}),
-    ...(!byOrg && carriesImage(c.id) ? { content: [commentImage(c.id, c.createdAt)] } : {}),
+    ...(c.image ? { content: [commentImage(c.id, c.createdAt, c.image)] } : !byOrg && carriesImage(c.id) ? { content: [commentImage(c.id, c.createdAt)] } : {}),
     ...summary(c, c.replies.length, c.replies.length),
   };
 }
 
 /** An image in a comment, as comment-object-org-actor-with-image.json (LinkedIn omits `content` otherwise). */
-function commentImage(id: string, createdAt: number): Record<string, unknown> {
-  const asset = `C4E${mediaKey(id, 12).toUpperCase()}Q`;
+function commentImage(id: string, createdAt: number, attached?: string): Record<string, unknown> {
+  const asset = attached ?? `C4E${mediaKey(id, 12).toUpperCase()}Q`;
   const expires = Math.floor(createdAt / 1000) + 30 * 86_400;
   return {
     type: 'IMAGE',

@@ -35,6 +35,10 @@ export interface LiComment {
   createdAt: number;
   text: string;
   replies: LiComment[];
+  /** The asset id of an image the organization attached when it wrote the comment (`content`). */
+  image?: string;
+  /** Set when the organization edited it (PARTIAL_UPDATE). */
+  editedAt?: number;
 }
 
 const ID_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';

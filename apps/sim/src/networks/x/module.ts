@@ -6,6 +6,8 @@ import type { FaultOptions } from '../../core/faults';
 import type { IdCounters, NetworkControl, NetworkModule, SimContext } from '../../core/network-module';
 import type { TruthItem } from '../../core/world';
 import { errors } from './errors';
+import { lookupRoute } from './lookup-routes';
+import { appOnlyRefusal, appToken } from './app-auth';
 import { XRateLimits } from './limits';
 import { authorize, revoke, token } from './oauth-routes';
 import { getConversationEvents, getDmEvents, getEventsOfConversation, getMe, getMentions, getTweet, getUserTweets, searchRecent } from './read-routes';
@@ -24,6 +26,8 @@ export function endpointOf(method: string, path: string): string {
   if (/^\/2\/users\/\d+\/mentions$/.test(p)) return 'GET /2/users/:id/mentions';
   if (/^\/2\/users\/\d+\/tweets$/.test(p)) return 'GET /2/users/:id/tweets';
   if (/^\/2\/tweets\/\d+$/.test(p)) return 'GET /2/tweets/:id';
+  if (/^\/2\/users\/\d+$/.test(p)) return 'GET /2/users/:id';
+  if (/^\/2\/users\/by\/username\/[^/]+$/.test(p)) return 'GET /2/users/by/username/:username';
   if (/^\/2\/dm_conversations\/with\/\d+\/dm_events$/.test(p)) return 'GET /2/dm_conversations/with/:id/dm_events';
   if (/^\/2\/dm_conversations\/with\/\d+\/messages$/.test(p)) return 'POST /2/dm_conversations/with/:id/messages';
   if (/^\/2\/dm_conversations\/[\d-]+\/dm_events$/.test(p)) return 'GET /2/dm_conversations/:id/dm_events';
@@ -55,11 +59,14 @@ export class XModule implements NetworkModule, NetworkControl {
     if (path === '/i/oauth2/authorize' && req.method === 'GET') return authorize(this.tokens, this.app, this.account.id, req, now);
     if (path === '/2/oauth2/token' && req.method === 'POST') return token(this.tokens, this.app, req, now);
     if (path === '/2/oauth2/revoke' && req.method === 'POST') return revoke(this.tokens, this.app, req);
+    if (path === '/oauth2/token' && req.method === 'POST') return appToken(this.tokens, this.app, req);
     if (!path.startsWith('/2/')) return errors.notFound();
 
     const auth = this.authenticate(req, now);
     if ('error' in auth) return auth.error;
     const userId = auth.token.userId;
+    const refused = appOnlyRefusal(auth.token, req.method, path);
+    if (refused) return refused;
     const endpoint = endpointOf(req.method, path);
     const window = this.limits.take(endpoint, userId, now);
     if (!window.allowed) return errors.tooManyRequests(window.headers);
@@ -88,6 +95,8 @@ export class XModule implements NetworkModule, NetworkControl {
       if (seg[0] === 'dm_conversations' && seg[1] === 'with' && seg[3] === 'dm_events' && seg.length === 4)
         return getConversationEvents(this.store, req, userId, seg[2]);
       if (seg[0] === 'dm_conversations' && seg[2] === 'dm_events' && seg.length === 3) return getEventsOfConversation(this.store, req, userId, seg[1]);
+      const lookup = lookupRoute(this.store, req, seg);
+      if (lookup) return lookup;
     }
     if (req.method === 'POST') {
       if (seg[0] === 'tweets' && seg.length === 1) {

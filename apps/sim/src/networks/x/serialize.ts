@@ -80,13 +80,31 @@ export const DM_EVENT_FIELDS = new Set([
 /** The apps the sim's tweets come from (X's `source`), picked by id so a tweet keeps its own. */
 const SOURCES = ['Twitter for iPhone', 'Twitter for Android', 'Twitter Web App'];
 
+/** The expansions X documents for tweet routes; those naming data the sim has no part of (media, polls, places) add nothing. */
+export const TWEET_EXPANSIONS = new Set([
+  'article.cover_media',
+  'article.media_entities',
+  'attachments.media_keys',
+  'attachments.media_source_tweet',
+  'attachments.poll_ids',
+  'author_id',
+  'edit_history_tweet_ids',
+  'entities.mentions.username',
+  'entities.note.mentions.username',
+  'geo.place_id',
+  'in_reply_to_user_id',
+  'referenced_tweets.id',
+  'referenced_tweets.id.attachments.media_keys',
+  'referenced_tweets.id.author_id',
+]);
+
 export class UnknownFieldError extends Error {
   constructor(
     readonly parameter: string,
     readonly value: string,
   ) {
     super(
-      `The \`${parameter}\` query parameter value [${value}] is not one of [${[...(parameter === 'user.fields' ? USER_FIELDS : parameter === 'dm_event.fields' ? DM_EVENT_FIELDS : TWEET_FIELDS)].join(',')}]`,
+      `The \`${parameter}\` query parameter value [${value}] is not one of [${[...(parameter === 'user.fields' ? USER_FIELDS : parameter === 'dm_event.fields' ? DM_EVENT_FIELDS : parameter === 'expansions' ? TWEET_EXPANSIONS : TWEET_FIELDS)].join(',')}]`,
     );
   }
 }
@@ -160,20 +178,17 @@ export function dmEventJson(e: XDmEvent, fields: Set<string>): Record<string, un
 export function tweetsBody(store: XStore, tweets: XTweet[], query: URLSearchParams): Record<string, unknown> {
   const fields = fieldList(query, 'tweet.fields', TWEET_FIELDS);
   const userFields = fieldList(query, 'user.fields', USER_FIELDS);
-  const expansions = new Set(listParam(query, 'expansions') ?? []);
+  const expansions = fieldList(query, 'expansions', TWEET_EXPANSIONS);
   const includes: Record<string, unknown[]> = {};
-  if (expansions.has('author_id')) {
-    const users = new Map<string, XUser>();
-    for (const t of tweets) users.set(t.author.id, t.author);
-    if (expansions.has('referenced_tweets.id')) for (const t of tweets) if (t.parent) users.set(t.parent.author.id, t.parent.author);
-    if (users.size) includes.users = [...users.values()].map((u) => userJson(u, userFields));
+  // Each user expansion adds the users it names, once each (X lists a user once in includes.users).
+  const users = new Map<string, XUser>();
+  const add = (u: XUser | undefined) => u && users.set(u.id, u);
+  for (const t of tweets) {
+    if (expansions.has('author_id')) add(t.author);
+    if (expansions.has('in_reply_to_user_id') || expansions.has('referenced_tweets.id.author_id')) add(t.parent?.author);
+    if (expansions.has('entities.mentions.username')) for (const id of t.mentions) add(store.user(id));
   }
-  if (expansions.has('in_reply_to_user_id')) {
-    const users = new Map((includes.users as Array<{ id: string }> | undefined)?.map((u) => [u.id, u]) ?? []);
-    for (const t of tweets)
-      if (t.parent && !users.has(t.parent.author.id)) users.set(t.parent.author.id, userJson(t.parent.author, userFields) as { id: string });
-    if (users.size) includes.users = [...users.values()];
-  }
+  if (users.size) includes.users = [...users.values()].map((u) => userJson(u, userFields));
   if (expansions.has('referenced_tweets.id')) {
     const parents = new Map<string, XTweet>();
     for (const t of tweets) if (t.parent) parents.set(t.parent.id, t.parent);

@@ -68,6 +68,13 @@ export class XStore {
     return this.tweetsById.get(id);
   }
 
+  /** X compares usernames without regard to case. */
+  userNamed(username: string): XUser | undefined {
+    const wanted = username.toLowerCase();
+    for (const u of this.users.values()) if (u.username.toLowerCase() === wanted) return u;
+    return undefined;
+  }
+
   /** The highest counter this store has put in an id or cursor (a restarted world continues above it). */
   get idHighWater(): number {
     return this.order;

@@ -15,7 +15,7 @@ const STATUS: Record<number, string> = {
   503: 'UNAVAILABLE',
 };
 
-function google(
+export function google(
   code: number,
   reason: string,
   message: string,

@@ -11,6 +11,7 @@ import { ytTime } from './serialize';
 import { YoutubeState } from './state';
 import type { YtComment, YtVideo } from './store';
 import { insertComment, insertCommentThread } from './write-routes';
+import { tokenInfo, updateComment } from './update-routes';
 
 const API = '/youtube/v3/';
 
@@ -32,6 +33,7 @@ export class YoutubeModule implements NetworkModule, NetworkControl {
     if (req.path === '/o/oauth2/v2/auth' && req.method === 'GET') return consent(this.state, req);
     if (req.path === '/token') return token(this.state, req);
     if (req.path === '/revoke') return revoke(this.state, req);
+    if (req.path === '/tokeninfo') return tokenInfo(this.state, req);
     if (!req.path.startsWith(API)) return errors.notFound();
     const resource = req.path.slice(API.length);
     const method = req.method === 'POST' && req.query.get('alt') === 'delete' ? 'DELETE' : req.method;
@@ -65,6 +67,7 @@ export class YoutubeModule implements NetworkModule, NetworkControl {
         },
       };
     }
+    if (method === 'PUT' && resource === 'comments') return { cost: COST.insert, run: (req, t) => updateComment(s, req, t) };
     if (method === 'POST' && resource === 'comments') {
       return {
         cost: COST.insert,

@@ -80,6 +80,11 @@ export function listCommentThreads(state: YoutubeState, req: SimRequest): SimRes
       'missingRequiredParameter',
     );
   }
+  // searchTerms keeps the threads whose comments contain the words (not with id, as Google says).
+  const terms = q.get('searchTerms')?.trim().toLowerCase();
+  if (terms && q.get('id') !== null)
+    return errors.invalidParam('searchTerms', 'The searchTerms parameter cannot be used with the id parameter.', 'incompatibleParameters');
+  if (terms) threads = threads.filter((t) => [t.top, ...t.replies].some((c) => c.text.toLowerCase().includes(terms)));
   const newestFirst = [...threads].reverse();
   const slice = page(newestFirst, req, size.ok);
   if ('error' in slice) return slice.error;
@@ -115,8 +120,41 @@ export function listComments(state: YoutubeState, req: SimRequest): SimResponse 
 }
 
 /** videos.list?id=a,b,c (at most 50). */
+/**
+ * Every part the Data API documents per resource is accepted; the sim returns those it models and
+ * omits the rest, as Google omits what a resource does not have.
+ */
+const VIDEO_PARTS = [
+  'contentDetails',
+  'fileDetails',
+  'id',
+  'liveStreamingDetails',
+  'localizations',
+  'paidProductPlacementDetails',
+  'player',
+  'processingDetails',
+  'recordingDetails',
+  'snippet',
+  'statistics',
+  'status',
+  'suggestions',
+  'topicDetails',
+];
+const CHANNEL_PARTS = [
+  'auditDetails',
+  'brandingSettings',
+  'contentDetails',
+  'contentOwnerDetails',
+  'id',
+  'localizations',
+  'snippet',
+  'statistics',
+  'status',
+  'topicDetails',
+];
+
 export function listVideos(state: YoutubeState, req: SimRequest): SimResponse {
-  const p = parts(req, ['id', 'snippet', 'statistics', 'contentDetails', 'status']);
+  const p = parts(req, VIDEO_PARTS);
   if ('error' in p) return p.error;
   const list = listParam(req.query, 'id') ?? [];
   if (list.length === 0) return errors.invalidParam('id', 'No filter selected. Expected one of: id, chart, myRating', 'missingRequiredParameter');
@@ -128,13 +166,17 @@ export function listVideos(state: YoutubeState, req: SimRequest): SimResponse {
 
 /** channels.list?mine=true or ?id=: the demo channel, with its uploads playlist. */
 export function listChannels(state: YoutubeState, req: SimRequest, tokenChannelId: string): SimResponse {
-  const p = parts(req, ['id', 'snippet', 'contentDetails', 'statistics']);
+  const p = parts(req, CHANNEL_PARTS);
   if ('error' in p) return p.error;
   const q = req.query;
   const channelId = state.store.channel.channelId;
+  // A handle is matched without its @ and regardless of case, as YouTube does.
+  const handle = (value: string) => value.replace(/^@/, '').toLowerCase();
   let match: boolean;
   if (q.get('mine') === 'true') match = tokenChannelId === channelId;
   else if (q.get('id') !== null) match = (listParam(q, 'id') ?? []).includes(channelId);
+  else if (q.get('forHandle') !== null) match = handle(q.get('forHandle') ?? '') === handle(state.customUrl);
+  else if (q.get('forUsername') !== null) match = handle(q.get('forUsername') ?? '') === handle(state.customUrl);
   else
     return errors.invalidParam(
       'id',

@@ -35,7 +35,7 @@ export function commentJson(c: YtComment, channelId: string, format: TextFormat)
     viewerRating: 'none',
     likeCount: c.likeCount,
     publishedAt: ytTime(c.publishedAt),
-    updatedAt: ytTime(c.publishedAt),
+    updatedAt: ytTime(c.updatedAt ?? c.publishedAt),
   };
   return { kind: 'youtube#comment', etag: etag(c.id, c.text, c.likeCount), id: c.id, snippet };
 }

@@ -33,6 +33,8 @@ export interface YtComment {
   text: string;
   publishedAt: number;
   likeCount: number;
+  /** Set when its author edited it (comments.update). */
+  updatedAt?: number;
 }
 
 export interface YtThread {
