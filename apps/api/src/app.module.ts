@@ -8,6 +8,7 @@ import { DatabaseModule } from '@resonance/db';
 import { QueueModule, type QueueBackend } from '@resonance/queue';
 import { HealthModule } from './health/health.module';
 import { InboxApiModule } from './inbox-api.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { apiLoggerOptions } from './logger';
 import { PublicConfigModule } from './public-config/public-config.module';
 import { ReportsModule } from './reports/reports.module';
@@ -32,6 +33,7 @@ export class AppModule {
         DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.DATABASE_POOL_SIZE, applicationName: 'resonance-api' }),
         QueueModule.forRoot(queue),
         HealthModule,
+        MetricsModule,
         PublicConfigModule,
         InboxApiModule,
         ReportsModule,
