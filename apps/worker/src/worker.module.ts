@@ -29,7 +29,16 @@ export class WorkerModule {
         DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.DATABASE_POOL_SIZE, applicationName: 'resonance-worker' }),
         QueueModule.forRoot(queue),
       ],
-      providers: [{ provide: CONFIG, useValue: config }, IngestProcessor, ...pipelineProviders(config), RollupProcessor, RetentionProcessor, NotifyProcessor, WorkerProbes, WorkerHealthServer],
+      providers: [
+        { provide: CONFIG, useValue: config },
+        IngestProcessor,
+        ...pipelineProviders(config),
+        RollupProcessor,
+        RetentionProcessor,
+        NotifyProcessor,
+        WorkerProbes,
+        WorkerHealthServer,
+      ],
     };
   }
 }

@@ -6,6 +6,7 @@ import { createQueueBackend, QueueName, type IngestJob, type QueueBackend } from
 import { createTestDatabase, makeChannel, makeWorkspace, testConfig, type TestDatabase } from '@resonance/testing';
 import { startWorker, type WorkerHandle } from '../src';
 import { WorkerHealthServer } from '../src/health/health-server';
+import type { Readiness } from '../src/health/worker-probes';
 
 const TOKEN = 'worker-metrics-token-0123456789abcdef';
 
@@ -49,7 +50,7 @@ function total(text: string, name: string, labels: Record<string, string> = {}):
   let sum = 0;
   for (const line of text.split('\n')) {
     const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
-    if (!match || match[1] !== name) continue;
+    if (match?.[1] !== name) continue;
     const have = new Map([...(match[2] ?? '').matchAll(/([a-zA-Z_]\w*)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]] as const));
     if (Object.entries(labels).every(([k, v]) => have.get(k) === v)) sum += Number(match[3]);
   }
@@ -112,7 +113,7 @@ describe('worker health and metrics port', () => {
   it('is alive and ready: PostgreSQL, Redis and all six processors', async () => {
     expect((await get('/livez')).status).toBe(200);
     const res = await get('/readyz');
-    const body = await res.json();
+    const body = (await res.json()) as { status: string } & Readiness['checks'];
     expect(res.status).toBe(200);
     expect(body.status).toBe('ok');
     expect(body.database).toEqual({ up: true });
@@ -162,7 +163,7 @@ describe('worker health and metrics port', () => {
     await relay.close();
     const down = await waitFor(async () => {
       const res = await get('/readyz');
-      return res.status === 503 ? ((await res.json()) as { queue: { up: boolean; message?: string }; database: { up: boolean } }) : undefined;
+      return res.status === 503 ? ((await res.json()) as Readiness['checks']) : undefined;
     });
     expect(down.queue.up).toBe(false);
     expect(down.queue.message).toBeTruthy();

@@ -16,7 +16,7 @@ export const scrape = (res: Response): Scrape => {
 export function sample(s: Scrape, name: string, labels: Record<string, string>): number {
   for (const line of s.text.split('\n')) {
     const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
-    if (!match || match[1] !== name) continue;
+    if (match?.[1] !== name) continue;
     const have = new Map<string, string>();
     for (const pair of (match[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)) have.set(pair[1], pair[2]);
     if (Object.entries(labels).every(([k, v]) => have.get(k) === v)) return Number(match[3]);

@@ -1,5 +1,4 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { CONFIG, type Config } from '@resonance/config';
 import { serveMetrics } from '@resonance/runtime';
@@ -54,7 +53,7 @@ export class WorkerHealthServer implements OnModuleInit, OnApplicationShutdown {
   /** The port listened on (WORKER_HEALTH_PORT=0 takes any free one), or undefined without one. */
   port(): number | undefined {
     const address = this.server?.address();
-    return address && typeof address === 'object' ? (address as AddressInfo).port : undefined;
+    return address && typeof address === 'object' ? address.port : undefined;
   }
 
   async onApplicationShutdown(): Promise<void> {
