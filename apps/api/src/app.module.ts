@@ -11,6 +11,7 @@ import { InboxApiModule } from './inbox-api.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { apiLoggerOptions } from './logger';
 import { PublicConfigModule } from './public-config/public-config.module';
+import { QueueBoardModule } from './queue-board/queue-board.module';
 import { ReportsModule } from './reports/reports.module';
 import { SecurityModule } from './security/security.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -34,6 +35,7 @@ export class AppModule {
         QueueModule.forRoot(queue),
         HealthModule,
         MetricsModule,
+        QueueBoardModule,
         PublicConfigModule,
         InboxApiModule,
         ReportsModule,

@@ -10,12 +10,13 @@ import { QUEUE_BACKEND, QUEUE_NAMES, type QueueBackend } from '@resonance/queue'
 import { SessionService } from '../auth/session.service';
 import type { HttpRequest } from '../common/http';
 import { judgeQueueBoardRequest, refuseQueueBoard } from './queue-board-access';
+import { QUEUE_BOARD_PATH } from './queue-board-path';
 
-export const QUEUE_BOARD_PATH = '/admin/queues';
+export { QUEUE_BOARD_PATH };
 
 /**
- * bull-board at /admin/queues (outside /api: it is its own page, linked from nowhere but the
- * README), behind judgeQueueBoardRequest. QUEUE_BOARD=off mounts nothing. On BullMQ's PostgreSQL
+ * bull-board at /admin/queues (outside /api: its own page, which the admin page links to when
+ * GET /api/queue-board says so), behind judgeQueueBoardRequest. QUEUE_BOARD=off mounts nothing. On BullMQ's PostgreSQL
  * backend (no REDIS_URL) it is not mounted either: bull-board reads Redis directly.
  */
 export function mountQueueBoard(

@@ -28,13 +28,18 @@ export async function judgeQueueBoardRequest(
   const user = token ? await sessions.resolve(token) : null;
   if (!user) return { allow: false, status: 401, message: 'sign in as an admin to see the queues' };
   if (user.role !== 'admin') return { allow: false, status: 403, message: 'the queues are for admins only' };
-  if (config.QUEUE_BOARD_WORKSPACE && user.workspaceId !== config.QUEUE_BOARD_WORKSPACE) {
+  if (!inBoardWorkspace(user, config)) {
     return { allow: false, status: 403, message: "the queues are for the operators' workspace only (QUEUE_BOARD_WORKSPACE)" };
   }
   if (!SAFE_METHODS.has(req.method) && !sameSessionToken(req.headers[CSRF_HEADER], user.csrfToken) && !sameOrigin(req.headers.origin, config.PUBLIC_URL)) {
     return { allow: false, status: 403, message: 'missing or wrong X-CSRF-Token header, and the request does not come from this site' };
   }
   return { allow: true, user };
+}
+
+/** QUEUE_BOARD_WORKSPACE, when set, is the one workspace whose admins may use the board. */
+export function inBoardWorkspace(user: Pick<AuthUser, 'workspaceId'>, config: Pick<Config, 'QUEUE_BOARD_WORKSPACE'>): boolean {
+  return !config.QUEUE_BOARD_WORKSPACE || user.workspaceId === config.QUEUE_BOARD_WORKSPACE;
 }
 
 function sameSessionToken(given: string | string[] | undefined, expected: string): boolean {

@@ -57,6 +57,12 @@ describe('queue board /admin/queues', () => {
     await as(agent).put('/admin/queues/api/queues/outbound/promote').set('X-CSRF-Token', agent.csrf).expect(403);
   });
 
+  it('tells the dashboard whether to offer the link: admins yes, others 403', async () => {
+    expect((await as(admin).get('/api/queue-board').expect(200)).body).toEqual({ available: true, path: '/admin/queues' });
+    await as(agent).get('/api/queue-board').expect(403);
+    await request(app.getHttpServer()).get('/api/queue-board').expect(401);
+  });
+
   it("shows an admin the board and every queue's jobs", async () => {
     const page = await as(admin).get('/admin/queues').expect(200).expect('Content-Type', /html/);
     expect(page.text).toContain('__UI_CONFIG__');
@@ -110,8 +116,11 @@ describe('queue board limited to one workspace (QUEUE_BOARD_WORKSPACE), and off'
       await operator.agent.get('/admin/queues/api/queues').expect(200);
       const refused = await tenantAdmin.agent.get('/admin/queues/api/queues').expect(403);
       expect(refused.body.message).toContain('QUEUE_BOARD_WORKSPACE');
+      expect((await operator.agent.get('/api/queue-board').expect(200)).body.available).toBe(true);
+      expect((await tenantAdmin.agent.get('/api/queue-board').expect(200)).body.available).toBe(false);
       const offAdmin = await login(off, (await makeLoginUser(db.dataSource, operators, 'admin')).email);
       await offAdmin.agent.get('/admin/queues/api/queues').expect(404);
+      expect((await offAdmin.agent.get('/api/queue-board').expect(200)).body.available).toBe(false);
     } finally {
       await app.close();
       await off.close();
