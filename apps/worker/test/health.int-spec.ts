@@ -1,49 +1,12 @@
-import { createServer, connect, type Server, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import type { MessageRecord } from '@resonance/contracts';
 import { testServices } from '@resonance/config';
 import { createQueueBackend, QueueName, type IngestJob, type QueueBackend } from '@resonance/queue';
-import { createTestDatabase, makeChannel, makeWorkspace, testConfig, type TestDatabase } from '@resonance/testing';
+import { createTestDatabase, makeChannel, makeWorkspace, RedisRelay, testConfig, type TestDatabase } from '@resonance/testing';
 import { startWorker, type WorkerHandle } from '../src';
 import { WorkerHealthServer } from '../src/health/health-server';
 import type { Readiness } from '../src/health/worker-probes';
 
 const TOKEN = 'worker-metrics-token-0123456789abcdef';
-
-/**
- * A TCP relay in front of the machine's Redis: the worker's REDIS_URL names its port, so the test
- * can make Redis unreachable for this worker alone (close the relay: nothing answers on that
- * port any more) and reachable again (listen on the same port), never touching the shared Redis.
- */
-class RedisRelay {
-  private server: Server | undefined;
-  private readonly sockets = new Set<Socket>();
-  port = 0;
-
-  async open(): Promise<void> {
-    if (this.server) return;
-    const target = new URL(testServices().redisUrl);
-    const server = createServer((client) => {
-      const upstream = connect(Number(target.port || 6379), target.hostname);
-      for (const s of [client, upstream]) {
-        this.sockets.add(s);
-        s.on('close', () => this.sockets.delete(s));
-        s.on('error', () => s.destroy());
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
-    this.port = (server.address() as AddressInfo).port;
-    this.server = server;
-  }
-
-  async close(): Promise<void> {
-    for (const s of this.sockets) s.destroy();
-    const server = this.server;
-    this.server = undefined;
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-}
 
 /** Sum of the samples of one metric whose labels include `labels` (Prometheus text format). */
 function total(text: string, name: string, labels: Record<string, string> = {}): number {
@@ -97,7 +60,7 @@ describe('worker health and metrics port', () => {
     db = await createTestDatabase();
     relay = new RedisRelay();
     await relay.open();
-    const config = testConfig({ REDIS_URL: `redis://127.0.0.1:${relay.port}`, WORKER_HEALTH_PORT: '0', METRICS_TOKEN: TOKEN });
+    const config = testConfig({ REDIS_URL: relay.url, WORKER_HEALTH_PORT: '0', METRICS_TOKEN: TOKEN });
     // The test's own queue client goes to Redis directly: only the worker loses it below.
     backend = createQueueBackend({ redisUrl: testServices().redisUrl, databaseUrl: db.url, prefix: config.QUEUE_PREFIX });
     worker = await startWorker(config, db.url);

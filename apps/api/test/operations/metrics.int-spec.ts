@@ -2,7 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import request from 'supertest';
-import { makeChannel, makeWorkspace, createTestDatabase, testConfig, type TestDatabase } from '@resonance/testing';
+import { makeChannel, makeWorkspace, createTestDatabase, RedisRelay, testConfig, type TestDatabase } from '@resonance/testing';
+import { QUEUE_SCRAPE_TIMEOUT_MS } from '@resonance/runtime';
 import { createApi } from '../../src';
 import { login, makeLoginUser } from '../support';
 import { scrape, sample } from './prometheus-text';
@@ -74,6 +75,7 @@ describe('api /metrics', () => {
     expect(sample(after, 'resonance_queue_jobs', { queue: 'ingest', state: 'delayed' })).toBe(1);
     expect(sample(after, 'resonance_queue_oldest_waiting_seconds', { queue: 'ingest' })).toBeGreaterThanOrEqual(1);
     expect(sample(after, 'resonance_queue_jobs', { queue: 'outbound', state: 'waiting' })).toBe(0);
+    expect(sample(after, 'resonance_queue_backend_up', {})).toBe(1);
   });
 
   it('reports sync lag per channel and network, budget used per network, and channels by status', async () => {
@@ -98,6 +100,41 @@ describe('api /metrics', () => {
     expect(sample(m, 'resonance_channels', { network: 'xing', status: 'needs_reauth' })).toBe(1);
     // A channel that is not connected has no sync lag series: its card says why instead.
     expect(m.text).not.toMatch(/resonance_sync_lag_seconds\{[^}]*network="xing"/);
+  });
+});
+
+describe('api /metrics while Redis cannot be reached', () => {
+  it('answers in time: the queue backend is down (0) and the database gauges are still there; up again after', async () => {
+    const db = await createTestDatabase();
+    const relay = new RedisRelay();
+    await relay.open();
+    const app = await createApi(testConfig({ METRICS_TOKEN: TOKEN, REDIS_URL: relay.url }), db.url);
+    await app.init();
+    const read = async () => scrape(await request(app.getHttpServer()).get('/metrics').set('Authorization', `Bearer ${TOKEN}`).expect(200));
+    try {
+      await makeChannel(db.dataSource, await makeWorkspace(db.dataSource), { network: 'linkedin', lastSyncedAt: new Date() });
+      expect(sample(await read(), 'resonance_queue_backend_up', {})).toBe(1);
+
+      await relay.close();
+      const started = Date.now();
+      const m = await read();
+      expect(Date.now() - started).toBeLessThan(QUEUE_SCRAPE_TIMEOUT_MS + 2_000);
+      expect(m.text).toMatch(/^resonance_queue_backend_up\{[^}]*\} 0$/m);
+      expect(m.text).not.toMatch(/^resonance_queue_jobs\{/m);
+      expect(sample(m, 'resonance_channels', { network: 'linkedin', status: 'connected' })).toBe(1);
+
+      await relay.open();
+      const until = Date.now() + 20_000;
+      while (sample(await read(), 'resonance_queue_backend_up', {}) !== 1) {
+        if (Date.now() > until) throw new Error('the queue backend did not come back');
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    } finally {
+      await relay.open();
+      await app.close();
+      await relay.close();
+      await db.drop();
+    }
   });
 });
 

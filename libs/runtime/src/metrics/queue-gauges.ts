@@ -5,11 +5,59 @@ import { Gauge, type Registry } from 'prom-client';
 export const GAUGED_JOB_STATES = ['waiting', 'prioritized', 'active', 'delayed', 'failed', 'waiting-children'] as const;
 
 /**
- * Queue depth and the age of the oldest waiting job, per queue, read from the queue backend at
- * scrape time. They describe the whole installation, not one process, so only the api registers
- * them (every worker copy would report the same numbers again).
+ * How long a scrape waits for the queue backend. BullMQ's Redis connections queue commands while
+ * Redis is away instead of failing them, so without a bound every scrape of an outage would hang
+ * (and pile up) until Prometheus gave up.
  */
-export function registerQueueGauges(registry: Registry, queues: Queue[], now: () => number = Date.now): void {
+export const QUEUE_SCRAPE_TIMEOUT_MS = 2_000;
+
+async function bounded<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      work,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`queue backend gave no answer in ${ms} ms`)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+interface QueueSnapshot {
+  queue: string;
+  counts: Record<string, number>;
+  oldestWaitingSeconds: number;
+}
+
+/**
+ * Queue depth and the age of the oldest waiting job, per queue, read from the queue backend at
+ * scrape time, and whether the backend answered. They describe the whole installation, not one
+ * process, so only the api registers them (every worker copy would report the same numbers again).
+ */
+export function registerQueueGauges(registry: Registry, queues: Queue[], options: { now?: () => number; timeoutMs?: number } = {}): void {
+  const now = options.now ?? Date.now;
+  const timeoutMs = options.timeoutMs ?? QUEUE_SCRAPE_TIMEOUT_MS;
+  // One read of the backend per scrape serves all three gauges.
+  let pending: Promise<QueueSnapshot[] | null> | undefined;
+  const snapshot = () => {
+    pending ??= bounded(Promise.all(queues.map((queue) => readQueue(queue, now))), timeoutMs)
+      .catch(() => null)
+      .finally(() => {
+        pending = undefined;
+      });
+    return pending;
+  };
+
+  new Gauge({
+    name: 'resonance_queue_backend_up',
+    help: `1 when the queue backend (Redis) answered this scrape within ${timeoutMs} ms, else 0 (and no queue gauges)`,
+    registers: [registry],
+    async collect() {
+      this.set((await snapshot()) ? 1 : 0);
+    },
+  });
   new Gauge({
     name: 'resonance_queue_jobs',
     help: 'Jobs in each queue by state (waiting, prioritized, active, delayed, failed, waiting-children), at scrape time',
@@ -17,9 +65,8 @@ export function registerQueueGauges(registry: Registry, queues: Queue[], now: ()
     registers: [registry],
     async collect() {
       this.reset();
-      const counts = await Promise.all(queues.map(async (queue) => ({ queue: queue.name, counts: await queue.getJobCounts(...GAUGED_JOB_STATES) })));
-      for (const { queue, counts: byState } of counts) {
-        for (const state of GAUGED_JOB_STATES) this.set({ queue, state }, byState[state] ?? 0);
+      for (const { queue, counts } of (await snapshot()) ?? []) {
+        for (const state of GAUGED_JOB_STATES) this.set({ queue, state }, counts[state] ?? 0);
       }
     },
   });
@@ -30,15 +77,17 @@ export function registerQueueGauges(registry: Registry, queues: Queue[], now: ()
     registers: [registry],
     async collect() {
       this.reset();
-      const ages = await Promise.all(
-        queues.map(async (queue) => {
-          // asc: the first job of each list is its longest-waiting one (one per state comes back).
-          const firsts = await queue.getJobs(['waiting', 'prioritized'], 0, 0, true);
-          const since = Math.min(...firsts.map((job) => job.timestamp));
-          return { queue: queue.name, seconds: firsts.length ? Math.max(0, (now() - since) / 1000) : 0 };
-        }),
-      );
-      for (const { queue, seconds } of ages) this.set({ queue }, seconds);
+      for (const { queue, oldestWaitingSeconds } of (await snapshot()) ?? []) this.set({ queue }, oldestWaitingSeconds);
     },
   });
+}
+
+async function readQueue(queue: Queue, now: () => number): Promise<QueueSnapshot> {
+  const [counts, firsts] = await Promise.all([
+    queue.getJobCounts(...GAUGED_JOB_STATES),
+    // asc: each list's first job is its longest-waiting one (for prioritized jobs: the next to run).
+    queue.getJobs(['waiting', 'prioritized'], 0, 0, true),
+  ]);
+  const since = Math.min(...firsts.map((job) => job.timestamp));
+  return { queue: queue.name, counts, oldestWaitingSeconds: firsts.length ? Math.max(0, (now() - since) / 1000) : 0 };
 }
