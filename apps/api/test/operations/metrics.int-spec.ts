@@ -3,6 +3,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import request from 'supertest';
 import { makeChannel, makeWorkspace, createTestDatabase, RedisRelay, testConfig, type TestDatabase } from '@resonance/testing';
+import { prepareQueueBackend, queueBackendFromConfig } from '@resonance/queue';
 import { QUEUE_SCRAPE_TIMEOUT_MS } from '@resonance/runtime';
 import { createApi } from '../../src';
 import { login, makeLoginUser } from '../support';
@@ -133,6 +134,25 @@ describe('api /metrics while Redis cannot be reached', () => {
       await relay.open();
       await app.close();
       await relay.close();
+      await db.drop();
+    }
+  });
+});
+
+describe('api /metrics on the PostgreSQL queue backend (no REDIS_URL)', () => {
+  it('reports queue depth from BullMQ on PostgreSQL too', async () => {
+    const db = await createTestDatabase();
+    const config = testConfig({ METRICS_TOKEN: TOKEN, REDIS_URL: '' });
+    await prepareQueueBackend(queueBackendFromConfig(config, db.url));
+    const app = await createApi(config, db.url);
+    await app.init();
+    try {
+      await app.get<Queue>(getQueueToken('rollup'), { strict: false }).add('rebuild', { workspaceId: 'w1' });
+      const m = scrape(await request(app.getHttpServer()).get('/metrics').set('Authorization', `Bearer ${TOKEN}`).expect(200));
+      expect(sample(m, 'resonance_queue_backend_up', {})).toBe(1);
+      expect(sample(m, 'resonance_queue_jobs', { queue: 'rollup', state: 'waiting' })).toBe(1);
+    } finally {
+      await app.close();
       await db.drop();
     }
   });
