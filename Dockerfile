@@ -1,4 +1,5 @@
 # One image for api, worker, sim and the CLI; docker-compose picks the process with `command`.
+# Every workspace's package.json is copied before `npm install` (libs/runtime/test/deploy-files.spec.ts checks).
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -8,6 +9,7 @@ COPY apps/sim/package.json apps/sim/
 COPY apps/cli/package.json apps/cli/
 COPY apps/web/package.json apps/web/
 COPY libs/contracts/package.json libs/contracts/
+COPY libs/classifier/package.json libs/classifier/
 COPY libs/config/package.json libs/config/
 COPY libs/db/package.json libs/db/
 COPY libs/queue/package.json libs/queue/

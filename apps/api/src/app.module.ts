@@ -8,8 +8,10 @@ import { DatabaseModule } from '@resonance/db';
 import { QueueModule, type QueueBackend } from '@resonance/queue';
 import { HealthModule } from './health/health.module';
 import { InboxApiModule } from './inbox-api.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { apiLoggerOptions } from './logger';
 import { PublicConfigModule } from './public-config/public-config.module';
+import { QueueBoardModule } from './queue-board/queue-board.module';
 import { ReportsModule } from './reports/reports.module';
 import { SecurityModule } from './security/security.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -32,6 +34,8 @@ export class AppModule {
         DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.DATABASE_POOL_SIZE, applicationName: 'resonance-api' }),
         QueueModule.forRoot(queue),
         HealthModule,
+        MetricsModule,
+        QueueBoardModule,
         PublicConfigModule,
         InboxApiModule,
         ReportsModule,

@@ -8,6 +8,8 @@ import type { Config } from '@resonance/config';
 import { queueBackendFromConfig } from '@resonance/queue';
 import { AppModule } from './app.module';
 import { setupApiDocs } from './docs/api-docs';
+import { mountMetrics } from './metrics';
+import { mountQueueBoard } from './queue-board';
 import { applySecurity } from './security';
 import { useBodyParsers } from './security/json-body';
 
@@ -27,13 +29,19 @@ export async function createApi(config: Config, databaseUrl: string): Promise<IN
   // Before anything reads req.ip: the limiters count per client address (common/http.ts clientIp),
   // which behind a trusted proxy is the address it forwards, otherwise the socket's.
   app.set('trust proxy', config.API_TRUST_PROXY);
+  // First, so that every answer is timed: refusals of the security middlewares and 404s too.
+  mountMetrics(app, config);
   applySecurity(app, config);
   useBodyParsers(app);
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
   setupApiDocs(app, config);
+  queueBoards.set(app, mountQueueBoard(app, config));
   return app;
 }
+
+/** Whether createApi mounted bull-board, for the startup log line. */
+const queueBoards = new WeakMap<INestApplication, ReturnType<typeof mountQueueBoard>>();
 
 export async function startApi(config: Config, databaseUrl: string): Promise<ApiHandle> {
   const app = await createApi(config, databaseUrl);
@@ -41,6 +49,14 @@ export async function startApi(config: Config, databaseUrl: string): Promise<Api
   const url = `http://localhost:${config.API_PORT}`;
   // The heap limit shows whether the api got its V8 flags (libs/runtime/src/node-flags.ts).
   const heapLimitMb = Math.round(getHeapStatistics().heap_size_limit / 1048576);
+  const board = queueBoards.get(app);
+  app
+    .get(Logger)
+    .log(
+      `metrics: ${config.METRICS_TOKEN ? 'GET /metrics with the METRICS_TOKEN bearer token' : 'off (set METRICS_TOKEN)'}; queue board: ${
+        board === 'mounted' ? '/admin/queues for admins' : board === 'no-redis' ? 'off (needs REDIS_URL)' : 'off (QUEUE_BOARD)'
+      }`,
+    );
   app
     .get(Logger)
     .log(

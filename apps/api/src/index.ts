@@ -1,2 +1,3 @@
 export { createApi, startApi } from './bootstrap';
 export type { ApiHandle } from './bootstrap';
+export { ApiMetrics } from './metrics';

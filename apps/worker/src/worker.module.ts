@@ -3,6 +3,8 @@ import { LoggerModule } from 'nestjs-pino';
 import { CONFIG, type Config } from '@resonance/config';
 import { DatabaseModule } from '@resonance/db';
 import { QueueModule, type QueueBackend } from '@resonance/queue';
+import { WorkerHealthServer } from './health/health-server';
+import { WorkerProbes } from './health/worker-probes';
 import { IngestProcessor } from './ingest/ingest.processor';
 import { loggerOptions } from './logger';
 import { NotifyProcessor } from './notify/notify.processor';
@@ -27,7 +29,16 @@ export class WorkerModule {
         DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.DATABASE_POOL_SIZE, applicationName: 'resonance-worker' }),
         QueueModule.forRoot(queue),
       ],
-      providers: [{ provide: CONFIG, useValue: config }, IngestProcessor, ...pipelineProviders(config), RollupProcessor, RetentionProcessor, NotifyProcessor],
+      providers: [
+        { provide: CONFIG, useValue: config },
+        IngestProcessor,
+        ...pipelineProviders(config),
+        RollupProcessor,
+        RetentionProcessor,
+        NotifyProcessor,
+        WorkerProbes,
+        WorkerHealthServer,
+      ],
     };
   }
 }

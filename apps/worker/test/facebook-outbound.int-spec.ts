@@ -4,6 +4,7 @@ import type { RunningSim } from '@resonance/sim';
 import { createTestDatabase, makeUser, testConfig, type TestDatabase } from '@resonance/testing';
 import type { ChannelAccount, Workspace } from '@resonance/db';
 import { ChannelAccess } from '../src/channels/channel-access';
+import { replyDelivery } from '../src/health/worker-metrics';
 import { IngestStore } from '../src/ingest/ingest-store';
 import { OutboundSender } from '../src/outbound/outbound-sender';
 import { SyncRunner } from '../src/sync/sync-runner';
@@ -76,6 +77,25 @@ describe('Facebook replies (OutboundSender against the sim)', () => {
     expect(got).toHaveLength(1);
     expect(got[0]).toMatchObject({ kind: 'comment_reply' });
     expect(await message(id)).toEqual({ delivery: 'sent', delivery_error: null, external_id: got[0].externalId });
+  });
+
+  it("times each delivered reply from the agent's send to the network's acceptance (resonance_reply_delivery_seconds)", async () => {
+    const observed = async () => {
+      const values = (await replyDelivery.get()).values.filter((v) => v.labels.network === 'facebook');
+      const pick = (name: string) => values.find((v) => v.metricName === name)?.value ?? 0;
+      return { count: pick('resonance_reply_delivery_seconds_count'), sum: pick('resonance_reply_delivery_seconds_sum') };
+    };
+    const before = await observed();
+    const id = await queueReply((await thread('comment')).id, `Timed reply ${Date.now()}`, 5_000);
+    expect(await sender.send(id)).toMatchObject({ status: 'sent' });
+    const after = await observed();
+    expect(after.count - before.count).toBe(1);
+    // The row was written 5 s ago (the agent's send): the delivery took at least that long.
+    expect(after.sum - before.sum).toBeGreaterThanOrEqual(5);
+    expect(after.sum - before.sum).toBeLessThan(60);
+    // A second job for the same reply sends nothing and times nothing.
+    await sender.send(id);
+    expect((await observed()).count).toBe(after.count);
   });
 
   it('after a crash that lost the network’s answer, finds the reply already there and does not send it again', async () => {

@@ -52,6 +52,14 @@ export const configSchema = z.object({
    * 2 × this many; a smaller DATABASE_POOL_SIZE only makes runs wait for a connection.
    */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  /**
+   * The worker's HTTP port for probes and metrics: GET /livez, /readyz (Redis or the queue
+   * backend, PostgreSQL, every processor running) and /metrics. Unset: the worker opens no port
+   * (0: any free port, for tests).
+   */
+  WORKER_HEALTH_PORT: portOrAny.optional(),
+  /** The address of that port. Unset: 127.0.0.1; in a container 0.0.0.0 so Prometheus can scrape it. */
+  WORKER_HEALTH_HOST: z.string().min(1).default('127.0.0.1'),
 
   /**
    * The address the API listens on. Unset: 127.0.0.1, this machine only (development and demo run
@@ -85,6 +93,20 @@ export const configSchema = z.object({
   LIVE_SESSION_RECHECK_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
   /** Folder of the built dashboard that the API serves at /. */
   WEB_DIST_DIR: z.string().default('apps/web/dist'),
+  /**
+   * Bearer token Prometheus sends to GET /metrics on the api and the worker's health port
+   * (`Authorization: Bearer <token>`). Unset: /metrics answers 404 — metrics name every queue and
+   * channel, so nobody reads them without the token.
+   */
+  METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters (openssl rand -hex 32)').optional(),
+  /**
+   * bull-board at /admin/queues: admins (signed-in admins, writes also need the same origin or the
+   * CSRF token) or off. It shows every workspace's jobs: an install with several tenants sets
+   * QUEUE_BOARD_WORKSPACE to the operators' workspace, or off.
+   */
+  QUEUE_BOARD: z.enum(['admins', 'off']).default('admins'),
+  /** Only admins of this workspace (its id) may open /admin/queues. Unset: the admins of any workspace. */
+  QUEUE_BOARD_WORKSPACE: z.uuid().optional(),
   /** Data exports (CSV, the thread export) running at once for one workspace; more get 429. */
   EXPORTS_PER_WORKSPACE: z.coerce.number().int().min(1).max(100).default(2),
   /** Data exports running at once in one api process, all workspaces (at most half the pool: each holds a connection). */

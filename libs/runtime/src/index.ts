@@ -4,3 +4,4 @@ export { checkDatabase, checkRedis, StartupError } from './preflight';
 export { NODE_FLAGS, type ProductProcessName } from './node-flags';
 export { repeatEvery, type Repeating } from './repeat-every';
 export { REDACT_PATHS, REDACT_CENSOR, logRedaction } from './log-redaction';
+export * from './metrics';

@@ -5,3 +5,4 @@ export { makeWorkspace, makeUser, makeChannel } from './factories';
 export { objectAtRedactPath, loggedLine, leakedRedactPaths } from './log-redaction';
 export { startTestSmtpServer, decodeHeader } from './smtp';
 export type { ReceivedMail, TestSmtpServer } from './smtp';
+export { RedisRelay } from './redis-relay';

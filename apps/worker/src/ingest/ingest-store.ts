@@ -8,6 +8,7 @@ import { channelIdentity } from './channel-rows.queries';
 import { ClassifierThread } from './classifier-thread';
 import { REVIEWED_TEXTS_REFRESH_MS, ReviewedTexts } from './reviewed-texts';
 import { storable } from './storable-text';
+import { messagesIngested } from '../health/worker-metrics';
 
 export interface IngestResult {
   posts: number;
@@ -15,6 +16,12 @@ export interface IngestResult {
   messagesInserted: number;
   messagesUpdated: number;
   threadsTouched: number;
+}
+
+/** Counts a committed batch's new messages into the worker's ingest-rate metric (after commit: a rolled-back batch is fetched again). */
+function counted(network: string, result: IngestResult): IngestResult {
+  if (result.messagesInserted) messagesIngested.inc({ network }, result.messagesInserted);
+  return result;
 }
 
 /** Writers a large batch is split over (by thread): PostgreSQL works one core per connection. */
@@ -129,13 +136,15 @@ export class IngestStore implements OnApplicationShutdown {
     const groups = (rows.length >= PARALLEL_MIN_MESSAGES ? byThread(rows, INGEST_WRITERS) : [rows]).map(planThreadsWrite);
 
     if (groups.length === 1) {
-      return this.dataSource.transaction(async (tx) => {
-        if (posts.length) await upsertPosts(tx, channel, posts);
-        if (rows.length) await upsertContacts(tx, channel, rows);
-        const stored = rows.length ? await storeThreads(tx, channel, groups[0]) : { messagesInserted: 0, messagesUpdated: 0, threadsTouched: 0 };
-        if (options.inTransaction) await options.inTransaction(tx);
-        return { posts: posts.length, ...stored };
-      });
+      return this.dataSource
+        .transaction(async (tx) => {
+          if (posts.length) await upsertPosts(tx, channel, posts);
+          if (rows.length) await upsertContacts(tx, channel, rows);
+          const stored = rows.length ? await storeThreads(tx, channel, groups[0]) : { messagesInserted: 0, messagesUpdated: 0, threadsTouched: 0 };
+          if (options.inTransaction) await options.inTransaction(tx);
+          return { posts: posts.length, ...stored };
+        })
+        .then((result) => counted(channel.network, result));
     }
     // Contacts first and committed: both writers' threads and messages point at them. Each upsert
     // is one statement, atomic by itself and idempotent, so neither needs a transaction around it
@@ -147,7 +156,12 @@ export class IngestStore implements OnApplicationShutdown {
     if (failed) throw failed.reason;
     if (options.inTransaction) await this.dataSource.transaction(options.inTransaction);
     const sum = (key: keyof ThreadsResult) => written.reduce((s, w) => s + (w.status === 'fulfilled' ? w.value[key] : 0), 0);
-    return { posts: posts.length, messagesInserted: sum('messagesInserted'), messagesUpdated: sum('messagesUpdated'), threadsTouched: sum('threadsTouched') };
+    return counted(channel.network, {
+      posts: posts.length,
+      messagesInserted: sum('messagesInserted'),
+      messagesUpdated: sum('messagesUpdated'),
+      threadsTouched: sum('threadsTouched'),
+    });
   }
 
   private async channelRow(id: string): Promise<ChannelRow> {

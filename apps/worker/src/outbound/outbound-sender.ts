@@ -3,6 +3,7 @@ import type { Config } from '@resonance/config';
 import { sqlClient } from '@resonance/db';
 import { isConnectorError, psidOfThreadKey, type ConnectorRegistry, type Outcome, type ReplyTarget } from '@resonance/connectors';
 import type { ChannelAccess } from '../channels/channel-access';
+import { replyDelivery } from '../health/worker-metrics';
 import { recomputeThreadTimers } from '../ingest/ingest-store';
 import {
   deleteReplyCopies,
@@ -69,6 +70,8 @@ export class OutboundSender {
       });
       const externalId = found ?? (await connector.reply.send(ctx, { target, text: row.text })).externalId;
       await this.markSent(row, externalId);
+      // From the agent's send (the row is created then) to the network's acceptance, retries included.
+      replyDelivery.observe({ network: channel.network }, Math.max(0, (Date.now() - row.created_at.getTime()) / 1000));
       await this.access.succeeded(channel.id, ctx.budget.state);
       return { status: 'sent', externalId, reconciled: found !== null };
     } catch (error) {

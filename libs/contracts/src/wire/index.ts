@@ -18,3 +18,4 @@ export * from './health';
 export * from './events';
 export * from './sla';
 export * from './contacts';
+export * from './queue-board';

@@ -6,6 +6,7 @@ import { useI18n } from '../../shared/i18n/I18nProvider';
 import { notify } from '../../shared/ui/feedback';
 import { ErrorState, LoadingState } from '../../shared/ui/states';
 import { CannedResponsesTab } from './CannedResponsesTab';
+import { QueueBoardLink } from './QueueBoardLink';
 import { useSettings, useUpdateSettings } from './settings';
 import { SlaSettingsPanel } from './SlaSettings';
 import { UsersTab } from './UsersTab';
@@ -19,6 +20,7 @@ export function AdminPage() {
       <Title order={1} size="h3" mb="md">
         {t('nav.admin')}
       </Title>
+      <QueueBoardLink />
       <Tabs
         value={tab}
         onChange={(v) => {
