@@ -10,6 +10,12 @@ export interface BudgetState {
   pausedUntil?: number;
   /** When this state was read (epoch ms). */
   readAt: number;
+  /**
+   * Epoch ms at which `usedPercent` falls back to nothing (the end of the window or day it was
+   * counted in), where the network's budget has one: XING's minute, YouTube's Pacific day, X's
+   * window or month. Shown to admins; a window that ends before the next run slows nothing down.
+   */
+  resetsAt?: number;
 }
 
 /** Usage from which calls are spaced out, and from which they stop until the budget recovers. */
@@ -27,9 +33,15 @@ export function waitBeforeNextCallMs(state: BudgetState | undefined, now: number
   return Math.round(250 + over * 9_750);
 }
 
-/** How much longer than usual a sync should wait, from the budget left (1 = normal). */
-export function intervalFactor(state: BudgetState | undefined): number {
+/**
+ * How much longer than usual a sync should wait, from the budget left (1 = normal). `nextRunAt`:
+ * when the next run would start at the usual interval; a budget counted in a window that has ended
+ * by then (XING's minute) is whole again and slows nothing down — without it a busy minute stretched
+ * XING's interval for as long as the stored percentage stayed high.
+ */
+export function intervalFactor(state: BudgetState | undefined, nextRunAt?: number): number {
   if (!state || state.usedPercent < 50) return 1;
+  if (state.resetsAt !== undefined && nextRunAt !== undefined && state.resetsAt <= nextRunAt) return 1;
   if (state.usedPercent < SLOW_DOWN_AT_PERCENT) return 2;
   if (state.usedPercent < STOP_AT_PERCENT) return 4;
   return 8;

@@ -122,11 +122,17 @@ export class SyncRunner {
     return Number.isFinite(stored) && stored > 0 ? stored : this.config.SYNC_INTERVAL_MS;
   }
 
-  /** New items: poll sooner; none: later; short of budget: later still. */
+  /**
+   * New items: poll sooner; none: back towards the usual interval (SYNC_INTERVAL_MS), never beyond
+   * it; short of budget: later, by the factor the budget sets (the pacing shown to admins). Idle
+   * runs used to stretch the interval on towards SYNC_MAX_INTERVAL_MS, so a quiet YouTube or XING
+   * channel was read every 15 minutes with nothing on its card to say why (issue 28).
+   */
   private adapt(interval: number, active: boolean, budget: Parameters<typeof intervalFactor>[0]): number {
     const { SYNC_INTERVAL_MS: baseMs, SYNC_MIN_INTERVAL_MS: min, SYNC_MAX_INTERVAL_MS: max } = this.config;
-    const next = active ? Math.min(interval, baseMs) / 2 : Math.max(interval, min) * 1.25;
-    return Math.round(Math.min(max, Math.max(min, next * intervalFactor(budget))));
+    const unpaced = Math.min(interval, baseMs);
+    const next = active ? unpaced / 2 : Math.min(baseMs, Math.max(unpaced, min) * 1.25);
+    return Math.round(Math.min(max, Math.max(min, next * intervalFactor(budget, Date.now() + next))));
   }
 
   private async acquire(channelId: string, owner: string): Promise<boolean> {
