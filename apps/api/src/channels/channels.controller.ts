@@ -41,7 +41,10 @@ export class UpdateChannelBody implements UpdateChannelRequest {
 
 /** OpenAPI's description of the contract's ChannelSyncHealth. */
 export class ChannelSyncHealth implements WireChannelSyncHealth {
-  @ApiProperty({ enum: SYNC_PACINGS, description: 'Why the channel syncs at this pace: normal, paced (budget low), paused (budget spent), backing_off (failures), stopped' })
+  @ApiProperty({
+    enum: SYNC_PACINGS,
+    description: 'Why the channel syncs at this pace: normal, paced (budget low), paused (budget spent), backing_off (failures), stopped',
+  })
   pacing!: SyncPacing;
   @ApiProperty({ description: 'The interval its schedule has now (ms)' }) intervalMs!: number;
   @ApiProperty({ description: 'The usual interval of a quiet channel with budget to spare (SYNC_INTERVAL_MS)' }) baseIntervalMs!: number;
@@ -114,11 +117,11 @@ export class ChannelsController {
   @Post(':id/sync')
   @HttpCode(202)
   @ApiOperation({
-    summary: 'Sync a channel now (admins), within its network\'s budget',
+    summary: "Sync a channel now (admins), within its network's budget",
     description:
-      'Queues the channel\'s one manual run (a second request while it waits joins it: queued false). Refused with 409 SYNC_NOT_SYNCING when the ' +
+      "Queues the channel's one manual run (a second request while it waits joins it: queued false). Refused with 409 SYNC_NOT_SYNCING when the " +
       'channel is paused, needs reconnecting or is in error, and with 429 SYNC_BUDGET_PAUSED / SYNC_BUDGET_LOW and Retry-After while the ' +
-      'network\'s budget is spent or nearly so.',
+      "network's budget is spent or nearly so.",
   })
   @ApiAcceptedResponse({ type: SyncNowResponse })
   @ApiConflictResponse({ type: ErrorBody })

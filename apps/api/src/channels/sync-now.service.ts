@@ -70,8 +70,19 @@ export class SyncNowService {
       // A finished job the queue still holds: free its id for this run.
       await existing.remove().catch(() => undefined);
     }
-    await this.queue.add('sync', { channelAccountId: channelId, reason: 'manual' }, manualSyncJobOptions(channelId));
-    await this.audit.record({ workspaceId: user.workspaceId, actorUserId: user.id, action: 'channel.sync_now', targetType: 'channel', targetId: channelId, data: {} });
+    const added = await this.queue.add('sync', { channelAccountId: channelId, reason: 'manual' }, manualSyncJobOptions(channelId));
+    // Two requests at the same moment both get here; the queue keeps one job under the id (the
+    // other add is a no-op that still answers a job). The stored job's time tells which add it was.
+    const stored = await this.queue.getJob(id);
+    if (stored && stored.timestamp !== added.timestamp) return { jobId: id, queued: false };
+    await this.audit.record({
+      workspaceId: user.workspaceId,
+      actorUserId: user.id,
+      action: 'channel.sync_now',
+      targetType: 'channel',
+      targetId: channelId,
+      data: {},
+    });
     return { jobId: id, queued: true };
   }
 }
