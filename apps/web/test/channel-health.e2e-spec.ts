@@ -1,7 +1,11 @@
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { startSim, type RunningSim } from '@resonance/sim';
 import { startWorker, type WorkerHandle } from '@resonance/worker';
 import { launchBrowser, signIn, type BrowserHandle, type Page } from './support/browser';
 import { startStack, type Stack } from './support/stack';
+
+const DOCS = resolve(__dirname, '../../../docs');
 
 /** The card refetches every 10 s and a channel syncs every 2 s here: one failed attempt shows within this. */
 const ONE_ATTEMPT_MS = 2_000 + 10_000 + 3_000;
@@ -53,7 +57,7 @@ describe('channel health on the channels page (admin)', () => {
   const NETWORKS = ['facebook', 'linkedin', 'x', 'xing', 'youtube'];
 
   /** Every card shows the outage in words, with the backing-off reason, within one failed attempt. */
-  async function seeOutage(page: Page, words: string) {
+  async function seeOutage(page: Page, words: string, screenshot: string) {
     const started = Date.now();
     await outage(true);
     try {
@@ -62,6 +66,7 @@ describe('channel health on the channels page (admin)', () => {
         await error.filter({ hasText: words }).waitFor({ timeout: Math.max(1, ONE_ATTEMPT_MS - (Date.now() - started)) });
         await card(page, network).locator('[data-testid="sync-pacing"][data-pacing="backing_off"]').waitFor({ timeout: 2_000 });
       }
+      await page.screenshot({ path: screenshot, fullPage: true });
     } finally {
       await outage(false);
     }
@@ -80,7 +85,7 @@ describe('channel health on the channels page (admin)', () => {
     }
     await card(page, 'facebook')
       .getByTestId('sync-pacing')
-      .filter({ hasText: /Abruf alle \d+ s|Verlangsamt/ })
+      .filter({ hasText: /Abruf alle \d+ Sek\.|Verlangsamt/ })
       .waitFor();
 
     const before = Date.now();
@@ -94,7 +99,7 @@ describe('channel health on the channels page (admin)', () => {
     while ((await lastRunAt('facebook')) < before && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
     expect(await lastRunAt('facebook')).toBeGreaterThanOrEqual(before);
 
-    await seeOutage(page, 'war nicht erreichbar oder hatte einen Serverfehler');
+    await seeOutage(page, 'war nicht erreichbar oder hatte einen Serverfehler', `${DOCS}/channel-health.png`);
     await browser.close();
     browser = undefined;
   }, 120_000);
@@ -119,7 +124,7 @@ describe('channel health on the channels page (admin)', () => {
       .filter({ hasText: /Syncing .* now\.|already under way/ })
       .waitFor();
 
-    await seeOutage(page, 'could not be reached or had a server error');
+    await seeOutage(page, 'could not be reached or had a server error', join(tmpdir(), 'resonance-channel-health-390.png'));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   }, 120_000);
 });

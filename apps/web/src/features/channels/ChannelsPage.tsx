@@ -174,7 +174,16 @@ function ChannelCard({ channel, onReconnect }: { channel: ChannelView; onReconne
       <Stack gap={4} mt="sm">
         <Text size="xs">
           {t('channels.lastSync')}:{' '}
-          {channel.lastSyncedAt ? <span title={formatDateTime(channel.lastSyncedAt)}>{formatRelative(channel.lastSyncedAt, now)}</span> : t('channels.never')}
+          {channel.lastSyncedAt ? (
+            <span title={formatDateTime(channel.lastSyncedAt)}>
+              {formatRelative(
+                channel.lastSyncedAt,
+                Math.max(now, Date.parse(channel.lastSyncedAt), channel.sync.lastRunAt ? Date.parse(channel.sync.lastRunAt) : 0),
+              )}
+            </span>
+          ) : (
+            t('channels.never')
+          )}
         </Text>
         <SyncHealth channel={channel} now={now} />
         {channel.followers !== null && (

@@ -9,6 +9,8 @@ import { useI18n } from '../../shared/i18n/I18nProvider';
 export function SyncHealth({ channel, now }: { channel: ChannelView; now: number }) {
   const { t, formatDateTime, formatRelative, formatDuration, formatNumber } = useI18n();
   const { sync } = channel;
+  // The page's clock ticks every 15 s; a sync or error newer than its last tick is not in the future.
+  const clock = Math.max(now, sync.lastRunAt ? Date.parse(sync.lastRunAt) : 0);
   const network = t(`network.${channel.network}`);
   const interval = formatDuration(sync.intervalMs / 1000);
   const next = sync.nextSyncAt ? new Date(sync.nextSyncAt).getTime() : null;
@@ -28,7 +30,9 @@ export function SyncHealth({ channel, now }: { channel: ChannelView; now: number
       case 'paused':
         return t('channels.pacing.paused', { time: sync.pausedUntil ? formatDateTime(sync.pausedUntil) : '—', network });
       case 'backing_off':
-        return t('channels.pacing.backing_off', { count: formatNumber(sync.failures), interval, network });
+        return sync.failures === 1
+          ? t('channels.pacing.backing_off_one', { interval, network })
+          : t('channels.pacing.backing_off', { count: formatNumber(sync.failures), interval, network });
       case 'stopped':
         return null;
     }
@@ -39,15 +43,15 @@ export function SyncHealth({ channel, now }: { channel: ChannelView; now: number
         {t('channels.nextSync')}:{' '}
         {next === null ? (
           t('channels.nextSyncNone')
-        ) : next <= now ? (
+        ) : next <= clock ? (
           t('channels.nextSyncDue')
         ) : (
-          <span title={formatDateTime(new Date(next))}>{formatRelative(new Date(next), now)}</span>
+          <span title={formatDateTime(new Date(next))}>{formatRelative(new Date(next), clock)}</span>
         )}
       </Text>
       {channel.lastSyncedAt && (
-        <Text size="xs" data-testid="sync-lag">
-          {t('channels.lag')}: {formatDuration((now - new Date(channel.lastSyncedAt).getTime()) / 1000)}
+        <Text size="xs" data-testid="sync-lag" title={t('channels.lagHint')}>
+          {t('channels.lag')}: {formatDuration((clock - new Date(channel.lastSyncedAt).getTime()) / 1000)}
         </Text>
       )}
       {pacingText && (
@@ -59,7 +63,7 @@ export function SyncHealth({ channel, now }: { channel: ChannelView; now: number
         <Text size="xs" c="red.8" data-testid="channel-error" data-code={sync.lastErrorCode ?? ''}>
           {t('channels.lastError')}:{' '}
           {sync.lastErrorCode ? t(`channels.syncError.${sync.lastErrorCode}`, { network }) : t('channels.syncError.other', { network })}
-          {channel.lastErrorAt ? ` (${formatRelative(channel.lastErrorAt, now)})` : ''}
+          {channel.lastErrorAt ? ` (${formatRelative(channel.lastErrorAt, Math.max(clock, Date.parse(channel.lastErrorAt)))})` : ''}
         </Text>
       )}
     </>

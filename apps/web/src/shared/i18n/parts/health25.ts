@@ -10,15 +10,16 @@ export const health25 = definePart(
     'channels.nextSync': 'Next sync',
     'channels.nextSyncDue': 'due now',
     'channels.nextSyncNone': 'none while the channel is not synced',
-    'channels.lag': 'Lag (time since the last successful sync)',
+    'channels.lag': 'Lag',
+    'channels.lagHint': 'Time since the last successful sync: how far behind the network the inbox may be.',
     'channels.budgetResets': 'resets {time}',
     'channels.pacing.normal': 'Checked every {interval} (more often while new items arrive).',
     'channels.pacing.paced':
       'Slowed down: every {interval} instead of every {base}, because {percent} of the {network} budget is used. It speeds up again as the budget recovers.',
     'channels.pacing.pacedNoBudget': 'Slowed down: every {interval} instead of every {base}, to stay within the {network} budget.',
     'channels.pacing.paused': 'Paused until {time}: the {network} budget for this channel is spent. Syncing resumes by itself then.',
-    'channels.pacing.backing_off':
-      'The last {count} attempts failed, so {network} is tried less often: every {interval}. Syncing returns to normal after the next successful attempt.',
+    'channels.pacing.backing_off': 'The last {count} attempts failed, so {network} is tried less often (every {interval}) until an attempt succeeds.',
+    'channels.pacing.backing_off_one': 'The last attempt failed, so {network} is tried less often (every {interval}) until an attempt succeeds.',
     'channels.syncError.RATE_LIMITED': '{network} asked us to slow down (rate limit).',
     'channels.syncError.QUOTA_EXCEEDED': 'The daily {network} quota is spent.',
     'channels.syncError.AUTH_EXPIRED': 'The sign-in with {network} has expired.',
@@ -47,7 +48,8 @@ export const health25 = definePart(
     'channels.nextSync': 'Nächste Synchronisierung',
     'channels.nextSyncDue': 'jetzt fällig',
     'channels.nextSyncNone': 'keine, solange der Kanal nicht synchronisiert wird',
-    'channels.lag': 'Rückstand (seit der letzten erfolgreichen Synchronisierung)',
+    'channels.lag': 'Rückstand',
+    'channels.lagHint': 'Zeit seit der letzten erfolgreichen Synchronisierung: so weit kann der Posteingang dem Netzwerk hinterher sein.',
     'channels.budgetResets': 'wird {time} zurückgesetzt',
     'channels.pacing.normal': 'Abruf alle {interval} (öfter, solange Neues eintrifft).',
     'channels.pacing.paced':
@@ -55,7 +57,9 @@ export const health25 = definePart(
     'channels.pacing.pacedNoBudget': 'Verlangsamt: alle {interval} statt alle {base}, um im {network}-Kontingent zu bleiben.',
     'channels.pacing.paused': 'Pausiert bis {time}: das {network}-Kontingent dieses Kanals ist aufgebraucht. Danach geht es von selbst weiter.',
     'channels.pacing.backing_off':
-      'Die letzten {count} Versuche sind fehlgeschlagen, daher wird {network} seltener versucht: alle {interval}. Nach dem nächsten erfolgreichen Abruf wieder normal.',
+      'Die letzten {count} Versuche sind fehlgeschlagen, daher wird {network} seltener versucht (alle {interval}), bis ein Versuch gelingt.',
+    'channels.pacing.backing_off_one':
+      'Der letzte Versuch ist fehlgeschlagen, daher wird {network} seltener versucht (alle {interval}), bis ein Versuch gelingt.',
     'channels.syncError.RATE_LIMITED': '{network} hat um langsamere Abrufe gebeten (Ratenlimit).',
     'channels.syncError.QUOTA_EXCEEDED': 'Das Tageskontingent von {network} ist aufgebraucht.',
     'channels.syncError.AUTH_EXPIRED': 'Die Anmeldung bei {network} ist abgelaufen.',
