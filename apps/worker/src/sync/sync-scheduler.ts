@@ -77,11 +77,11 @@ export class SyncScheduler implements OnApplicationBootstrap, BeforeApplicationS
    * `keepPace`: the next run comes one interval from now.
    */
   async schedule(channelId: string, every: number, { keepPace = true }: { keepPace?: boolean } = {}): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      jobId.sync(channelId),
-      keepPace ? { every, startDate: Date.now() + every } : { every },
-      { name: 'sync', data: { channelAccountId: channelId, reason: 'schedule' }, opts: SYNC_JOB_OPTS },
-    );
+    await this.queue.upsertJobScheduler(jobId.sync(channelId), keepPace ? { every, startDate: Date.now() + every } : { every }, {
+      name: 'sync',
+      data: { channelAccountId: channelId, reason: 'schedule' },
+      opts: SYNC_JOB_OPTS,
+    });
   }
 
   async unschedule(channelId: string): Promise<void> {
