@@ -81,14 +81,39 @@ export interface IChannelIntervalsQuery {
   result: IChannelIntervalsResult;
 }
 
-const channelIntervalsIR: any = {"usedParamSet":{"ids":true},"params":[{"name":"ids","required":true,"transform":{"type":"scalar"},"locs":[{"a":96,"b":100}]}],"statement":"SELECT id, (sync_state->>'intervalMs')::int AS \"intervalMs\" FROM channel_account WHERE id = ANY(:ids!::uuid[])"};
+const channelIntervalsIR: any = {"usedParamSet":{"ids":true},"params":[{"name":"ids","required":true,"transform":{"type":"scalar"},"locs":[{"a":96,"b":100}]}],"statement":"SELECT id, (sync_state->>'intervalMs')::int AS \"intervalMs\" FROM channel_account WHERE id = ANY(:ids!::uuid[])                                                                                                                            "};
 
 /**
  * Query generated from SQL:
  * ```
- * SELECT id, (sync_state->>'intervalMs')::int AS "intervalMs" FROM channel_account WHERE id = ANY(:ids!::uuid[])
+ * SELECT id, (sync_state->>'intervalMs')::int AS "intervalMs" FROM channel_account WHERE id = ANY(:ids!::uuid[])                                                                                                                            
  * ```
  */
 export const channelIntervals = new PreparedQuery<IChannelIntervalsParams,IChannelIntervalsResult>(channelIntervalsIR);
+
+
+/** 'ResetInterval' parameters type */
+export interface IResetIntervalParams {
+  id: string;
+}
+
+/** 'ResetInterval' return type */
+export type IResetIntervalResult = void;
+
+/** 'ResetInterval' query type */
+export interface IResetIntervalQuery {
+  params: IResetIntervalParams;
+  result: IResetIntervalResult;
+}
+
+const resetIntervalIR: any = {"usedParamSet":{"id":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":77,"b":80}]}],"statement":"UPDATE channel_account SET sync_state = sync_state - 'intervalMs' WHERE id = :id!"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * UPDATE channel_account SET sync_state = sync_state - 'intervalMs' WHERE id = :id!
+ * ```
+ */
+export const resetInterval = new PreparedQuery<IResetIntervalParams,IResetIntervalResult>(resetIntervalIR);
 
 

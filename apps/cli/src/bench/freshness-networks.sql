@@ -12,3 +12,7 @@ SELECT external_id AS "externalId" FROM message WHERE channel_account_id = :chan
 /* The interval each channel's schedule has now: the pacing the sync runner chose (budget, activity). */
 /* @name ChannelIntervals */
 SELECT id, (sync_state->>'intervalMs')::int AS "intervalMs" FROM channel_account WHERE id = ANY(:ids!::uuid[]);
+
+/* The live Facebook page comes from the webhook measurement with its interval pinned to a minute: back to the usual one. */
+/* @name ResetInterval */
+UPDATE channel_account SET sync_state = sync_state - 'intervalMs' WHERE id = :id!;

@@ -3,7 +3,7 @@ import type { Config } from '@resonance/config';
 import type { Network } from '@resonance/contracts';
 import { CredentialsCipher, sqlClient } from '@resonance/db';
 import { DEMO_ACCOUNTS, type RunningSim, type TruthItem } from '@resonance/sim';
-import { channelIntervals, insertNetworkChannel, storedExternalIds } from './freshness-networks.queries';
+import { channelIntervals, insertNetworkChannel, resetInterval, storedExternalIds } from './freshness-networks.queries';
 import { percentile, sleep } from './stats';
 import { BENCH_NETWORKS } from './world';
 
@@ -30,6 +30,8 @@ export type FreshnessByNetwork = Record<Network, NetworkFreshness>;
 export async function createNetworkChannels(ds: DataSource, config: Config, workspaceId: string, facebookChannelId: string): Promise<Record<Network, string>> {
   const cipher = new CredentialsCipher(config.ENCRYPTION_KEY);
   const ids: Partial<Record<Network, string>> = { facebook: facebookChannelId };
+  // Without this the Facebook page kept the webhook path's one-minute interval (the scheduler keeps an interval it finds stored).
+  await resetInterval.run({ id: facebookChannelId }, sqlClient(ds));
   for (const network of BENCH_NETWORKS) {
     if (network === 'facebook') continue;
     const demo = DEMO_ACCOUNTS.find((a) => a.network === network);
