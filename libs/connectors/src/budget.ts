@@ -28,6 +28,9 @@ export function waitBeforeNextCallMs(state: BudgetState | undefined, now: number
   if (state.pausedUntil && state.pausedUntil > now) return state.pausedUntil - now;
   // The network's announced regain time has passed: the spent budget is back, until headers say otherwise.
   if (state.pausedUntil) return 0;
+  // The window the use was counted in has ended (XING's minute): it is whole again. Without this the
+  // first call of every run after a busy minute waited up to 10 s for a budget that was back.
+  if (state.resetsAt !== undefined && state.resetsAt <= now) return 0;
   if (state.usedPercent < SLOW_DOWN_AT_PERCENT) return 0;
   const over = Math.min(1, (state.usedPercent - SLOW_DOWN_AT_PERCENT) / (STOP_AT_PERCENT - SLOW_DOWN_AT_PERCENT));
   return Math.round(250 + over * 9_750);
