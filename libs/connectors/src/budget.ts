@@ -16,6 +16,11 @@ export interface BudgetState {
    * window or month. Shown to admins; a window that ends before the next run slows nothing down.
    */
   resetsAt?: number;
+  /**
+   * The length of the window `usedPercent` is counted in, where the connector counts a fixed window
+   * itself (XING's minute): the scheduler then paces runs by what each costs (windowPaceMs).
+   */
+  windowMs?: number;
 }
 
 /** Usage from which calls are spaced out, and from which they stop until the budget recovers. */
@@ -45,7 +50,22 @@ export function waitBeforeNextCallMs(state: BudgetState | undefined, now: number
 export function intervalFactor(state: BudgetState | undefined, nextRunAt?: number): number {
   if (!state || state.usedPercent < 50) return 1;
   if (state.resetsAt !== undefined && nextRunAt !== undefined && state.resetsAt <= nextRunAt) return 1;
+  // A counted window paces by cost instead (windowPaceMs): its percentage rises and falls each window.
+  if (state.windowMs !== undefined) return 1;
   if (state.usedPercent < SLOW_DOWN_AT_PERCENT) return 2;
   if (state.usedPercent < STOP_AT_PERCENT) return 4;
   return 8;
+}
+
+/**
+ * The shortest interval at which runs costing what this one did keep a counted window's use under
+ * SLOW_DOWN_AT_PERCENT, so calls are never spaced out or paused (XING: 4 calls a run at 50 a
+ * minute → every 6.4 s). 0 when the budget has no counted window or the run cost nothing.
+ * `before`: the state the run started from; its use counts only when the run stayed in its window.
+ */
+export function windowPaceMs(before: BudgetState | undefined, after: BudgetState | undefined): number {
+  if (!after?.windowMs || after.resetsAt === undefined) return 0;
+  const sameWindow = before?.resetsAt === after.resetsAt;
+  const cost = after.usedPercent - (sameWindow && before ? before.usedPercent : 0);
+  return cost > 0 ? Math.ceil((after.windowMs * cost) / SLOW_DOWN_AT_PERCENT) : 0;
 }

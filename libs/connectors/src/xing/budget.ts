@@ -27,6 +27,7 @@ export function countXingCall(callsPerMinute: number) {
       windowStart,
       calls,
       resetsAt: windowStart + XING_WINDOW_MS,
+      windowMs: XING_WINDOW_MS,
       ...(calls >= callsPerMinute ? { pausedUntil: windowStart + XING_WINDOW_MS } : {}),
     };
   };
