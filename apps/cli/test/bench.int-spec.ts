@@ -44,9 +44,13 @@ describe('resonance bench (smoke run at a tiny scale)', () => {
     expect(result.scale).toMatchObject({ threads: options.threads, days: 90, networks: 5, kept: false });
     expect(result.scale.messages).toBeGreaterThanOrEqual(options.threads);
     expect(result.freshness.missed).toBe(0);
+    // Every network's freshness under the adaptive pacing, each with the pacing it is judged against.
+    expect(Object.keys(result.freshness.byNetwork).sort()).toEqual(['facebook', 'linkedin', 'x', 'xing', 'youtube']);
+    for (const [network, f] of Object.entries(result.freshness.byNetwork))
+      expect({ network, seen: f.samples > 0 && f.p95Ms > 0 && f.pacingMs > 0, missed: f.missed }).toEqual({ network, seen: true, missed: 0 });
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
     // The table names every budget of §6 with its result.
-    expect(budgets(result)).toHaveLength(11);
+    expect(budgets(result)).toHaveLength(11 + 5);
     expect(renderTable(result)).toMatch(/inbox list p95[\s\S]*reports speed-up[\s\S]*api peak RSS/);
   }, 240_000);
 

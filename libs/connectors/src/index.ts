@@ -3,7 +3,7 @@ export { ConnectorError, isConnectorError, toConnectorError, ERROR_CODES } from 
 export type { ErrorCode } from './errors';
 export { decideOutcome, isAuthCode, AUTH_FAILURES_BEFORE_REAUTH, DEFAULT_RATE_LIMIT_DELAY_MS } from './policy';
 export type { Outcome, PolicyInput } from './policy';
-export { waitBeforeNextCallMs, intervalFactor, SLOW_DOWN_AT_PERCENT, STOP_AT_PERCENT } from './budget';
+export { waitBeforeNextCallMs, intervalFactor, windowPaceMs, SLOW_DOWN_AT_PERCENT, STOP_AT_PERCENT } from './budget';
 export type { BudgetState } from './budget';
 export { HttpClient } from './http';
 export type { BudgetHolder, HttpRequest, HttpResponse, HttpClientOptions } from './http';

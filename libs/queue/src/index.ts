@@ -1,6 +1,6 @@
 export * from './names';
 export { jobId } from './job-ids';
-export { DEFAULT_JOB_OPTIONS, syncNowJobOptions } from './options';
+export { DEFAULT_JOB_OPTIONS, manualSyncJobOptions, syncNowJobOptions } from './options';
 export { createQueueBackend, queueBackendFromConfig, prepareQueueBackend } from './backend';
 export type { QueueBackend, QueueBackendInput } from './backend';
 export { QueueModule, QUEUE_BACKEND } from './queue.module';

@@ -15,6 +15,11 @@ export const jobId = {
    * reads everything new anyway.
    */
   syncNow: (channelAccountId: string, reason: SyncJob['reason'], now: number = Date.now()) => `sync:${channelAccountId}:${reason}${Math.floor(now / 1000)}`,
+  /**
+   * An admin's "sync now" (issue 28): one id per channel, not per second, so a second click, a
+   * second admin or a second api copy joins the run that waits instead of queueing another.
+   */
+  syncManual: (channelAccountId: string) => `sync:${channelAccountId}:manual`,
   // BullMQ 6 refuses custom ids with one ':' ("Custom Id cannot contain :"; only legacy 3-part ids pass).
   send: (messageId: string) => `send-${messageId}`,
   /** One like/hide/delete request (a message_action row) on the outbound queue, job name 'moderate'. */

@@ -21,3 +21,14 @@ export const syncNowJobOptions = (channelAccountId: string, reason: SyncJob['rea
   removeOnComplete: true,
   removeOnFail: { count: 200 },
 });
+
+/**
+ * An admin's "sync now": the channel's one manual job id, one attempt, removed when done or failed
+ * (the run's outcome is on the channel's card, and the id must be free for the next request).
+ */
+export const manualSyncJobOptions = (channelAccountId: string): JobsOptions => ({
+  jobId: jobId.syncManual(channelAccountId),
+  attempts: 1,
+  removeOnComplete: true,
+  removeOnFail: true,
+});

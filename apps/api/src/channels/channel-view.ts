@@ -1,9 +1,13 @@
 import { CHANNEL_STATUSES, NETWORK_ACCESS_NOTES, NETWORKS, toIso, toIsoOrNull, type ChannelView } from '@resonance/contracts';
 import { oneOf } from '../common/narrow';
 import type { ChannelRow } from './channels.repository';
+import { syncHealth, type SyncHealthInput } from './sync-health';
 
-/** The one place a channel row becomes the wire's ChannelView: text columns narrowed, times as ISO text, the network's access note added. */
-export function toChannelView(row: ChannelRow): ChannelView {
+/**
+ * The one place a channel row becomes the wire's ChannelView: text columns narrowed, times as ISO
+ * text, the network's access note and the sync health (as of `health.now`) added.
+ */
+export function toChannelView(row: ChannelRow, health: SyncHealthInput): ChannelView {
   const network = oneOf(NETWORKS, row.network, 'channel_account.network');
   return {
     id: row.id,
@@ -20,5 +24,6 @@ export function toChannelView(row: ChannelRow): ChannelView {
     budgetUsed: row.budgetUsed,
     createdAt: toIso(row.createdAt),
     access: NETWORK_ACCESS_NOTES[network] ?? null,
+    sync: syncHealth(row, health),
   };
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { sqlClient, type Queryable } from '@resonance/db';
-import { channelsByIds, listChannels, updateChannel, type IListChannelsResult } from './channels.queries';
+import { channelForSyncNow, channelsByIds, listChannels, updateChannel, type IChannelForSyncNowResult, type IListChannelsResult } from './channels.queries';
 
 /** A channel account as the dashboard sees it (never its credentials); every statement answers these columns. */
 export type ChannelRow = IListChannelsResult;
@@ -29,6 +29,12 @@ export class ChannelsRepository {
     db: Queryable = this.dataSource,
   ): Promise<ChannelRow | undefined> {
     const [row] = await updateChannel.run({ workspaceId, id, displayName: c.displayName ?? null, status: c.status ?? null }, sqlClient(db));
+    return row;
+  }
+
+  /** The workspace's channel as "sync now" judges it (status, budget pause and use); undefined when it is not the workspace's. */
+  async forSyncNow(workspaceId: string, id: string, db: Queryable = this.dataSource): Promise<IChannelForSyncNowResult | undefined> {
+    const [row] = await channelForSyncNow.run({ workspaceId, id }, sqlClient(db));
     return row;
   }
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { CONFIG, type Config } from '@resonance/config';
 import type { ChannelView, UpdateChannelRequest } from '@resonance/contracts';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
@@ -11,10 +12,16 @@ export class ChannelsService {
   constructor(
     @Inject(ChannelsRepository) private readonly channels: ChannelsRepository,
     @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(CONFIG) private readonly config: Config,
   ) {}
 
+  private health() {
+    return { baseIntervalMs: this.config.SYNC_INTERVAL_MS, now: Date.now() };
+  }
+
   async list(user: AuthUser): Promise<ChannelView[]> {
-    return (await this.channels.list(user.workspaceId)).map(toChannelView);
+    const health = this.health();
+    return (await this.channels.list(user.workspaceId)).map((row) => toChannelView(row, health));
   }
 
   async update(user: AuthUser, id: string, body: UpdateChannelRequest): Promise<ChannelView> {
@@ -28,6 +35,6 @@ export class ChannelsService {
       targetId: id,
       data: { displayName: body.displayName, status: body.status },
     });
-    return toChannelView(row);
+    return toChannelView(row, this.health());
   }
 }

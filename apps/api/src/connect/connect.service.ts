@@ -310,7 +310,9 @@ export class ConnectService {
       return out;
     });
     for (const c of connected) await this.queueFirstSync(c.id, c.inserted ? 'backfill' : 'manual');
-    const channels = (await this.channels.byIds(connected.map((c) => c.id))).map(toChannelView);
+    const channels = (await this.channels.byIds(connected.map((c) => c.id))).map((row) =>
+      toChannelView(row, { baseIntervalMs: this.config.SYNC_INTERVAL_MS, now: Date.now() }),
+    );
     return { channels };
   }
 

@@ -45,6 +45,12 @@ export function budgets(r: BenchResult): Budget[] {
       budget: '≤ 1000 ms',
       pass: r.freshness.webhookP95Ms > 0 && r.freshness.webhookP95Ms <= 1_000,
     },
+    ...Object.entries(r.freshness.byNetwork).map(([network, f]) => ({
+      label: `freshness, ${network} polling p95 (adaptive pacing)`,
+      value: `${ms(f.p95Ms)} (p50 ${f.p50Ms}, ${f.samples} samples, ${f.missed} missed)`,
+      budget: `≤ ${f.pacingMs} + 2000 ms`,
+      pass: f.withinBudget,
+    })),
     { label: 'worker peak RSS during ingest', value: `${r.memory.workerPeakMb} MB`, budget: '≤ 300 MB', pass: r.memory.workerPeakMb <= 300 },
     { label: 'api peak RSS', value: `${r.memory.apiPeakMb} MB`, budget: '≤ 250 MB', pass: r.memory.apiPeakMb <= 250 },
   ];

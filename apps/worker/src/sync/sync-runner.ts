@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Config } from '@resonance/config';
-import { intervalFactor, isConnectorError, type ConnectorRegistry, type StreamStates } from '@resonance/connectors';
+import { intervalFactor, isConnectorError, windowPaceMs, type BudgetState, type ConnectorRegistry, type StreamStates } from '@resonance/connectors';
 import { jsonObjectOf, sqlClient } from '@resonance/db';
 import type { ChannelAccess, ChannelRow } from '../channels/channel-access';
 import type { IngestStore } from '../ingest/ingest-store';
@@ -87,7 +87,7 @@ export class SyncRunner {
       await this.access.succeeded(channelId, ctx.budget.state);
       const notice = connector.auth.notice?.(ctx.credentials, now);
       if (notice) await setChannelNotice.run({ id: channelId, message: notice }, sqlClient(this.dataSource));
-      const intervalMs = this.adapt(interval, result.messagesInserted > 0, ctx.budget.state);
+      const intervalMs = this.adapt(interval, result.messagesInserted > 0, ctx.budget.state, channel.rate_budget?.state);
       await this.finish(channelId, owner, intervalMs, true);
       return { ...result, intervalMs };
     } catch (error) {
@@ -122,11 +122,19 @@ export class SyncRunner {
     return Number.isFinite(stored) && stored > 0 ? stored : this.config.SYNC_INTERVAL_MS;
   }
 
-  /** New items: poll sooner; none: later; short of budget: later still. */
-  private adapt(interval: number, active: boolean, budget: Parameters<typeof intervalFactor>[0]): number {
+  /**
+   * New items: poll sooner; none: back towards the usual interval (SYNC_INTERVAL_MS), never beyond
+   * it; short of budget: later, by the factor the budget sets (the pacing shown to admins). Idle
+   * runs used to stretch the interval on towards SYNC_MAX_INTERVAL_MS, so a quiet YouTube or XING
+   * channel was read every 15 minutes with nothing on its card to say why (issue 28).
+   */
+  private adapt(interval: number, active: boolean, budget: BudgetState | undefined, before: BudgetState | undefined): number {
     const { SYNC_INTERVAL_MS: baseMs, SYNC_MIN_INTERVAL_MS: min, SYNC_MAX_INTERVAL_MS: max } = this.config;
-    const next = active ? Math.min(interval, baseMs) / 2 : Math.max(interval, min) * 1.25;
-    return Math.round(Math.min(max, Math.max(min, next * intervalFactor(budget))));
+    const unpaced = Math.min(interval, baseMs);
+    const next = active ? unpaced / 2 : Math.min(baseMs, Math.max(unpaced, min) * 1.25);
+    // A counted window (XING's calls per minute) paces by what the run cost, so calls never need spacing.
+    const paced = Math.max(next * intervalFactor(budget, Date.now() + next), windowPaceMs(before, budget));
+    return Math.round(Math.min(max, Math.max(min, paced)));
   }
 
   private async acquire(channelId: string, owner: string): Promise<boolean> {

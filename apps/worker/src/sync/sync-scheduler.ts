@@ -64,16 +64,24 @@ export class SyncScheduler implements OnApplicationBootstrap, BeforeApplicationS
     const existing = await this.queue.getJobSchedulers(0, -1);
     const have = new Map(existing.filter((s) => s.key.startsWith(PREFIX)).map((s) => [s.key.slice(PREFIX.length), Number(s.every)]));
     for (const id of have.keys()) if (!wanted.has(id)) await this.queue.removeJobScheduler(jobId.sync(id));
-    for (const [id, every] of wanted) if (have.get(id) !== every) await this.schedule(id, every);
+    // A schedule that exists keeps its pace (next run one interval from now); a new one runs at once.
+    for (const [id, every] of wanted) if (have.get(id) !== every) await this.schedule(id, every, { keepPace: have.has(id) });
   }
 
-  /** Sets the channel's schedule to this interval (after a run adapted it). */
-  async schedule(channelId: string, every: number): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      jobId.sync(channelId),
-      { every },
-      { name: 'sync', data: { channelAccountId: channelId, reason: 'schedule' }, opts: SYNC_JOB_OPTS },
-    );
+  /**
+   * Sets the channel's schedule to this interval (after a run adapted it). BullMQ starts a
+   * scheduler whose `every` changed at once (its Lua resets the next time to now), so without a
+   * start date each change ran the channel again immediately: a run that lengthened the interval
+   * ran again, lengthened it again, and within a second a quiet or failing channel sat at
+   * SYNC_MAX_INTERVAL_MS (15 minutes) — the minutes YouTube, XING and X items waited (issue 28).
+   * `keepPace`: the next run comes one interval from now.
+   */
+  async schedule(channelId: string, every: number, { keepPace = true }: { keepPace?: boolean } = {}): Promise<void> {
+    await this.queue.upsertJobScheduler(jobId.sync(channelId), keepPace ? { every, startDate: Date.now() + every } : { every }, {
+      name: 'sync',
+      data: { channelAccountId: channelId, reason: 'schedule' },
+      opts: SYNC_JOB_OPTS,
+    });
   }
 
   async unschedule(channelId: string): Promise<void> {

@@ -169,12 +169,12 @@ export interface IPauseBudgetQuery {
   result: IPauseBudgetResult;
 }
 
-const pauseBudgetIR: any = {"usedParamSet":{"state":true,"id":true},"params":[{"name":"state","required":true,"transform":{"type":"scalar"},"locs":[{"a":145,"b":151}]},{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":172,"b":175}]}],"statement":"UPDATE channel_account SET rate_budget = jsonb_set(COALESCE(rate_budget, '{}'::jsonb), '{state}', COALESCE(rate_budget->'state', '{}'::jsonb) || :state!::jsonb) WHERE id = :id!"};
+const pauseBudgetIR: any = {"usedParamSet":{"state":true,"id":true},"params":[{"name":"state","required":true,"transform":{"type":"scalar"},"locs":[{"a":145,"b":151}]},{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":172,"b":175}]}],"statement":"UPDATE channel_account SET rate_budget = jsonb_set(COALESCE(rate_budget, '{}'::jsonb), '{state}', COALESCE(rate_budget->'state', '{}'::jsonb) || :state!::jsonb) WHERE id = :id!                                                                                                                                                                                                               "};
 
 /**
  * Query generated from SQL:
  * ```
- * UPDATE channel_account SET rate_budget = jsonb_set(COALESCE(rate_budget, '{}'::jsonb), '{state}', COALESCE(rate_budget->'state', '{}'::jsonb) || :state!::jsonb) WHERE id = :id!
+ * UPDATE channel_account SET rate_budget = jsonb_set(COALESCE(rate_budget, '{}'::jsonb), '{state}', COALESCE(rate_budget->'state', '{}'::jsonb) || :state!::jsonb) WHERE id = :id!                                                                                                                                                                                                               
  * ```
  */
 export const pauseBudget = new PreparedQuery<IPauseBudgetParams,IPauseBudgetResult>(pauseBudgetIR);
@@ -197,14 +197,15 @@ export interface IFinishRunQuery {
   result: IFinishRunResult;
 }
 
-const finishRunIR: any = {"usedParamSet":{"owner":true,"intervalMs":true,"ok":true,"id":true},"params":[{"name":"owner","required":true,"transform":{"type":"scalar"},"locs":[{"a":102,"b":108}]},{"name":"intervalMs","required":true,"transform":{"type":"scalar"},"locs":[{"a":219,"b":230}]},{"name":"ok","required":true,"transform":{"type":"scalar"},"locs":[{"a":281,"b":284}]},{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":369,"b":372}]}],"statement":"UPDATE channel_account\n          SET sync_state = jsonb_set(CASE WHEN sync_state->'lease'->>'owner' = :owner! THEN sync_state - 'lease' ELSE sync_state END,\n                                     '{intervalMs}', to_jsonb(:intervalMs!::int)),\n              last_synced_at = CASE WHEN :ok!::boolean THEN now() ELSE last_synced_at END, updated_at = now()\n        WHERE id = :id!"};
+const finishRunIR: any = {"usedParamSet":{"owner":true,"intervalMs":true,"ok":true,"id":true},"params":[{"name":"owner","required":true,"transform":{"type":"scalar"},"locs":[{"a":93,"b":99}]},{"name":"intervalMs","required":true,"transform":{"type":"scalar"},"locs":[{"a":211,"b":222}]},{"name":"ok","required":true,"transform":{"type":"scalar"},"locs":[{"a":321,"b":324},{"a":442,"b":445}]},{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":530,"b":533}]}],"statement":"UPDATE channel_account\n          SET sync_state = (CASE WHEN sync_state->'lease'->>'owner' = :owner! THEN sync_state - 'lease' ELSE sync_state END)\n                           || jsonb_build_object('intervalMs', :intervalMs!::int, 'lastRunAt', now(),\n                                                 'failures', CASE WHEN :ok!::boolean THEN 0 ELSE COALESCE((sync_state->>'failures')::int, 0) + 1 END),\n              last_synced_at = CASE WHEN :ok!::boolean THEN now() ELSE last_synced_at END, updated_at = now()\n        WHERE id = :id!"};
 
 /**
  * Query generated from SQL:
  * ```
  * UPDATE channel_account
- *           SET sync_state = jsonb_set(CASE WHEN sync_state->'lease'->>'owner' = :owner! THEN sync_state - 'lease' ELSE sync_state END,
- *                                      '{intervalMs}', to_jsonb(:intervalMs!::int)),
+ *           SET sync_state = (CASE WHEN sync_state->'lease'->>'owner' = :owner! THEN sync_state - 'lease' ELSE sync_state END)
+ *                            || jsonb_build_object('intervalMs', :intervalMs!::int, 'lastRunAt', now(),
+ *                                                  'failures', CASE WHEN :ok!::boolean THEN 0 ELSE COALESCE((sync_state->>'failures')::int, 0) + 1 END),
  *               last_synced_at = CASE WHEN :ok!::boolean THEN now() ELSE last_synced_at END, updated_at = now()
  *         WHERE id = :id!
  * ```

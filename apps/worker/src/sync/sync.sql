@@ -30,9 +30,12 @@ UPDATE channel_account
 /* @name PauseBudget */
 UPDATE channel_account SET rate_budget = jsonb_set(COALESCE(rate_budget, '{}'::jsonb), '{state}', COALESCE(rate_budget->'state', '{}'::jsonb) || :state!::jsonb) WHERE id = :id!;
 
+/* Ends a run: the lease released, the interval the schedule now has, when this run ended and how many runs in a row failed
+   (the channel's card computes the next sync and says "backing off" from them). */
 /* @name FinishRun */
 UPDATE channel_account
-          SET sync_state = jsonb_set(CASE WHEN sync_state->'lease'->>'owner' = :owner! THEN sync_state - 'lease' ELSE sync_state END,
-                                     '{intervalMs}', to_jsonb(:intervalMs!::int)),
+          SET sync_state = (CASE WHEN sync_state->'lease'->>'owner' = :owner! THEN sync_state - 'lease' ELSE sync_state END)
+                           || jsonb_build_object('intervalMs', :intervalMs!::int, 'lastRunAt', now(),
+                                                 'failures', CASE WHEN :ok!::boolean THEN 0 ELSE COALESCE((sync_state->>'failures')::int, 0) + 1 END),
               last_synced_at = CASE WHEN :ok!::boolean THEN now() ELSE last_synced_at END, updated_at = now()
         WHERE id = :id!;

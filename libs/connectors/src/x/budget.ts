@@ -63,10 +63,14 @@ export function settleXBudget(state: XBudgetState, now: number): XBudgetState {
   const windows: Record<string, XRateWindow> = {};
   let used = 0;
   let pausedUntil = 0;
+  // When the fullest budget counts down to nothing: its window's reset, or the month's end.
+  let resetsAt = 0;
   for (const [key, w] of Object.entries(state.windows ?? {})) {
     if (w.resetAt <= now) continue;
     windows[key] = w;
-    if (w.limit > 0) used = Math.max(used, ((w.limit - w.remaining) / w.limit) * 100);
+    const windowUsed = w.limit > 0 ? ((w.limit - w.remaining) / w.limit) * 100 : 0;
+    if (windowUsed > used || !resetsAt) resetsAt = w.resetAt;
+    used = Math.max(used, windowUsed);
     if (w.remaining <= 0) pausedUntil = Math.max(pausedUntil, w.resetAt);
   }
   let monthly = state.monthly;
@@ -75,11 +79,14 @@ export function settleXBudget(state: XBudgetState, now: number): XBudgetState {
     const allowedNow = monthlyAllowance(monthly.limit, now);
     monthly = { ...monthly, allowedNow };
     // Reads close to the pace lengthen the interval (intervalFactor) before they pause anything.
-    used = Math.max(used, Math.min(100, (60 * monthly.read) / Math.max(1, allowedNow)));
+    const monthUsed = Math.min(100, (60 * monthly.read) / Math.max(1, allowedNow));
+    if (monthUsed >= used) resetsAt = monthBounds(now).end;
+    used = Math.max(used, monthUsed);
     if (monthly.read >= allowedNow) pausedUntil = Math.max(pausedUntil, paceResumesAt(monthly.limit, monthly.read, now));
   }
   const next: XBudgetState = { usedPercent: Math.round(used * 10) / 10, readAt: now, windows };
   if (monthly) next.monthly = monthly;
+  if (resetsAt > now) next.resetsAt = resetsAt;
   if (pausedUntil > now) next.pausedUntil = pausedUntil;
   return next;
 }

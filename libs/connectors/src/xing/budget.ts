@@ -21,6 +21,14 @@ export function countXingCall(callsPerMinute: number) {
     const windowStart = fresh ? now : lastStart;
     const calls = (fresh ? 0 : (prev?.calls ?? 0)) + 1;
     const usedPercent = (calls / callsPerMinute) * 100;
-    return { usedPercent, readAt: now, windowStart, calls, ...(calls >= callsPerMinute ? { pausedUntil: windowStart + XING_WINDOW_MS } : {}) };
+    return {
+      usedPercent,
+      readAt: now,
+      windowStart,
+      calls,
+      resetsAt: windowStart + XING_WINDOW_MS,
+      windowMs: XING_WINDOW_MS,
+      ...(calls >= callsPerMinute ? { pausedUntil: windowStart + XING_WINDOW_MS } : {}),
+    };
   };
 }

@@ -135,7 +135,7 @@ export class YoutubeBudget {
     const now = this.now();
     // usedPercent: how much of what the plan allows by now is spent; the sync interval stretches as it nears 100.
     const usedPercent = Math.round((1000 * s.units) / Math.max(1, this.readAllowance(now))) / 10;
-    const next: YoutubeBudgetState = { ...s, usedPercent, readAt: now };
+    const next: YoutubeBudgetState = { ...s, usedPercent, readAt: now, resetsAt: nextPacificMidnight(now) };
     if (!next.pausedUntil || next.pausedUntil <= now) delete next.pausedUntil;
     this.holder.state = next;
   }

@@ -1,5 +1,6 @@
 import type { ChannelStatus } from '../domain';
 import type { Network } from '../networks';
+import type { ChannelSyncHealth } from './channel-health';
 import type { IsoDateTime } from './common';
 
 /** A connected channel account as GET /api/channels shows it (never its credentials). */
@@ -20,6 +21,8 @@ export interface ChannelView {
   createdAt: IsoDateTime;
   /** What the network requires before it can be connected (NETWORK_ACCESS_NOTES), or null. */
   access: string | null;
+  /** Last and next sync, lag, pacing and its reason, budget reset, failures (channel-health.ts). */
+  sync: ChannelSyncHealth;
 }
 
 /** PATCH /api/channels/:id (admins): rename, or pause / resume syncing. */

@@ -8,6 +8,7 @@ export * from './canned-responses';
 export * from './users';
 export * from './auth';
 export * from './channels';
+export * from './channel-health';
 export * from './connect';
 export * from './settings';
 export * from './reports';

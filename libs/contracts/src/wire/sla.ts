@@ -52,5 +52,10 @@ export const API_ERROR_CODES = [
   'TIMEZONE_UNKNOWN',
   // Connecting a network this server has no app credentials for (e.g. XING's partner consumer).
   'NETWORK_NOT_CONFIGURED',
+  // "Sync now" refused (issue 28): the channel is not synced (paused, needs reconnecting, error),
+  // the network's budget is spent until its reset, or so nearly spent that a run now would spend it.
+  'SYNC_NOT_SYNCING',
+  'SYNC_BUDGET_PAUSED',
+  'SYNC_BUDGET_LOW',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

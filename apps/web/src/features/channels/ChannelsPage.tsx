@@ -9,6 +9,8 @@ import { useStartConnect } from './connect-channel';
 import { ConnectPicker } from './ConnectPicker';
 import { useChannels, type ChannelView } from './list-channels';
 import { useSetChannelState } from './set-channel-state';
+import { SyncHealth } from './SyncHealth';
+import { useSyncNow } from './sync-now';
 import { errorMessageKey, useErrorText } from '../../shared/api/error-text';
 import { ConfirmDialog, notify } from '../../shared/ui/feedback';
 import { useNow } from '../../shared/time/use-now';
@@ -132,6 +134,7 @@ export function ChannelsPage() {
 function ChannelCard({ channel, onReconnect }: { channel: ChannelView; onReconnect: () => void }) {
   const { t, formatDateTime, formatNumber, formatRelative } = useI18n();
   const setState = useSetChannelState();
+  const syncNow = useSyncNow();
   const errorText = useErrorText();
   // "synced 2 min ago" moves on with the page's shared clock.
   const now = useNow();
@@ -145,6 +148,10 @@ function ChannelCard({ channel, onReconnect }: { channel: ChannelView; onReconne
         onSettled: () => setConfirmPause(false),
       },
     );
+  const requestSync = () =>
+    syncNow.mutate(channel.id, {
+      onSuccess: (answer) => notify(t(answer.queued ? 'channels.syncNowStarted' : 'channels.syncNowJoined', { name: channel.displayName })),
+    });
   return (
     <Card withBorder data-testid="channel-card" data-network={channel.network}>
       <Group justify="space-between" wrap="nowrap">
@@ -167,8 +174,18 @@ function ChannelCard({ channel, onReconnect }: { channel: ChannelView; onReconne
       <Stack gap={4} mt="sm">
         <Text size="xs">
           {t('channels.lastSync')}:{' '}
-          {channel.lastSyncedAt ? <span title={formatDateTime(channel.lastSyncedAt)}>{formatRelative(channel.lastSyncedAt, now)}</span> : t('channels.never')}
+          {channel.lastSyncedAt ? (
+            <span title={formatDateTime(channel.lastSyncedAt)}>
+              {formatRelative(
+                channel.lastSyncedAt,
+                Math.max(now, Date.parse(channel.lastSyncedAt), channel.sync.lastRunAt ? Date.parse(channel.sync.lastRunAt) : 0),
+              )}
+            </span>
+          ) : (
+            t('channels.never')
+          )}
         </Text>
+        <SyncHealth channel={channel} now={now} />
         {channel.followers !== null && (
           <Text size="xs">
             {t('channels.followers')}: {formatNumber(channel.followers)}
@@ -178,15 +195,15 @@ function ChannelCard({ channel, onReconnect }: { channel: ChannelView; onReconne
           <Box>
             <Text size="xs">
               {t('channels.budget')}: {formatNumber(share, { style: 'percent', maximumFractionDigits: 0 })}
+              {channel.sync.budgetResetsAt && (
+                <span data-testid="budget-reset" title={formatDateTime(channel.sync.budgetResetsAt)}>
+                  {' · '}
+                  {t('channels.budgetResets', { time: formatRelative(channel.sync.budgetResetsAt, now) })}
+                </span>
+              )}
             </Text>
             <Progress value={Math.min(100, share * 100)} color={share > 0.8 ? 'orange' : 'indigo'} size="sm" aria-label={t('channels.budget')} />
           </Box>
-        )}
-        {channel.lastError && (
-          <Text size="xs" c="red">
-            {t('channels.lastError')}: {channel.lastError}
-            {channel.lastErrorAt ? ` (${formatRelative(channel.lastErrorAt, now)})` : ''}
-          </Text>
         )}
         {channel.status === 'needs_reauth' && (
           <Text size="xs" c="orange.8">
@@ -215,6 +232,11 @@ function ChannelCard({ channel, onReconnect }: { channel: ChannelView; onReconne
             {t('channels.reconnect')}
           </Button>
         )}
+        {channel.status === 'connected' && (
+          <Button size="xs" variant="light" loading={syncNow.isPending} onClick={requestSync} data-testid="sync-now">
+            {t('channels.syncNow')}
+          </Button>
+        )}
         {channel.status === 'paused' ? (
           <Button size="xs" variant="light" loading={setState.isPending} onClick={() => change('resume')}>
             {t('channels.resume')}
@@ -238,6 +260,11 @@ function ChannelCard({ channel, onReconnect }: { channel: ChannelView; onReconne
       {setState.isError && (
         <Text size="xs" c="red.8" role="alert">
           {errorText(setState.error)}
+        </Text>
+      )}
+      {syncNow.isError && (
+        <Text size="xs" c="red.8" role="alert" data-testid="sync-now-error">
+          {errorText(syncNow.error)}
         </Text>
       )}
     </Card>

@@ -17,6 +17,7 @@ import { ThreadList } from './ThreadList';
 import { useThreadList } from './list-threads';
 import { useUpdateThread } from './update-thread';
 import { useLiveEvents } from './use-live-events';
+import { LIVE_STALLED_AFTER_MS } from '../../shared/time/stall';
 import { useThreadSelection } from './use-thread-selection';
 import type { ThreadFilters } from './thread-filters';
 
@@ -70,7 +71,7 @@ function useFiltersFromUrl(): [ThreadFilters, (next: ThreadFilters) => void, (ch
 }
 
 export function InboxPage() {
-  const { t } = useI18n();
+  const { t, formatDuration } = useI18n();
   const user = useSessionUser();
   const { threadId } = useParams();
   const navigate = useNavigate();
@@ -204,14 +205,20 @@ export function InboxPage() {
               </Badge>
             )}
             <Badge
-              color={live === 'live' ? 'teal' : live === 'lost' ? 'orange' : 'gray'}
+              color={live === 'live' ? 'teal' : live === 'stalled' ? 'orange' : live === 'lost' ? 'red' : 'gray'}
               variant="dot"
               size="sm"
-              title={live === 'lost' ? t('inbox.liveLost') : undefined}
+              title={
+                live === 'lost'
+                  ? t('inbox.liveLost')
+                  : live === 'stalled'
+                    ? t('inbox.liveStalledHint', { time: formatDuration(LIVE_STALLED_AFTER_MS / 1000) })
+                    : undefined
+              }
               data-testid="live-state"
               data-state={live}
             >
-              {live === 'lost' ? t('inbox.liveLost') : t('inbox.live')}
+              {live === 'lost' ? t('inbox.liveLost') : live === 'stalled' ? t('inbox.liveStalled') : t('inbox.live')}
             </Badge>
           </Group>
         </Group>

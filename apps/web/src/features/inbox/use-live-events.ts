@@ -8,6 +8,7 @@ import { threadQueryOptions } from './get-thread';
 import { notesQueryOptions } from './list-notes';
 import { messagesQueryOptions } from './list-messages';
 import { addMessage } from './send-reply';
+import { liveSignal } from '../../shared/time/stall';
 
 export const PRESENCE_KEY = ['presence'] as const;
 
@@ -38,18 +39,25 @@ function applyPresence(client: QueryClient, entry: Extract<LiveEvent, { type: 'p
   });
 }
 
+/** `stalled`: open, but silent past a missed heartbeat (amber); `lost`: closed or silent past two (red). */
+export type LiveState = 'connecting' | 'live' | 'stalled' | 'lost';
+
 /**
  * Keeps the inbox live: subscribes to GET /api/events (server-sent events) and writes what arrives
  * into the query cache, so lists, conversations and delivery states update without reload. The
- * browser's EventSource reconnects by itself; after a gap everything on screen is refetched.
+ * browser's EventSource reconnects by itself after an error; after a gap everything on screen is
+ * refetched. A frozen api closes nothing, so the stream's silence is watched too (the api pings
+ * every 15 s): a missed ping shows as stalled, a second one as lost, and the stream is reopened.
  */
-export function useLiveEvents(): 'connecting' | 'live' | 'lost' {
+export function useLiveEvents(): LiveState {
   const client = useQueryClient();
-  const [state, setState] = useState<'connecting' | 'live' | 'lost'>('connecting');
+  const [state, setState] = useState<LiveState>('connecting');
   const listRefetch = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
+    let lastSignal = Date.now();
+    let open = false;
     const refreshLists = () => {
       if (listRefetch.current) return;
       listRefetch.current = setTimeout(() => {
@@ -58,17 +66,10 @@ export function useLiveEvents(): 'connecting' | 'live' | 'lost' {
       }, 300);
     };
     let hadError = false;
-    const source = new EventSource('/api/events', { withCredentials: true });
-    source.onopen = () => {
-      setState('live');
-      if (hadError) void client.invalidateQueries({ queryKey: ['threads'] });
-      hadError = false;
-    };
-    source.onerror = () => {
-      hadError = true;
-      setState('lost');
-    };
+    let source: EventSource;
     const onEvent = (raw: MessageEvent<string>) => {
+      lastSignal = Date.now();
+      if (open) setState('live');
       let event: StreamEvent;
       try {
         event = JSON.parse(raw.data) as StreamEvent;
@@ -117,9 +118,40 @@ export function useLiveEvents(): 'connecting' | 'live' | 'lost' {
           break;
       }
     };
-    for (const type of LIVE_EVENT_TYPES) source.addEventListener(type, onEvent as EventListener);
-    source.onmessage = onEvent;
+    const connect = () => {
+      source = new EventSource('/api/events', { withCredentials: true });
+      source.onopen = () => {
+        open = true;
+        lastSignal = Date.now();
+        setState('live');
+        if (hadError) void client.invalidateQueries({ queryKey: ['threads'] });
+        hadError = false;
+      };
+      source.onerror = () => {
+        open = false;
+        hadError = true;
+        setState('lost');
+      };
+      for (const type of LIVE_EVENT_TYPES) source.addEventListener(type, onEvent as EventListener);
+      source.onmessage = onEvent;
+    };
+    connect();
+    const watch = setInterval(() => {
+      if (!open) return;
+      const signal = liveSignal(Date.now() - lastSignal);
+      if (signal === 'slow') setState('stalled');
+      if (signal === 'down') {
+        // Silent past two pings: the connection is dead without knowing it. Open a new one.
+        open = false;
+        hadError = true;
+        setState('lost');
+        source.close();
+        lastSignal = Date.now();
+        connect();
+      }
+    }, 2_000);
     return () => {
+      clearInterval(watch);
       source.close();
       if (listRefetch.current) clearTimeout(listRefetch.current);
     };

@@ -8,6 +8,7 @@ import { reports23 } from './parts/reports23';
 import { correct23 } from './parts/correct23';
 import { triage24 } from './parts/triage24';
 import { ops25 } from './parts/ops25';
+import { health25 } from './parts/health25';
 
 /**
  * The UI's words in English and German. `en` defines the keys; `de` must translate every one of
@@ -17,7 +18,9 @@ import { ops25 } from './parts/ops25';
  * `definePart`) and are listed in PARTS below, so that work on two features does not edit the same
  * lines of one long file.
  */
-const PARTS = [accessLinks, gap23, sla24, replies24, team24, reports23, correct23, triage24, ops25] as const satisfies ReadonlyArray<DictionaryPart<string>>;
+const PARTS = [accessLinks, gap23, sla24, replies24, team24, reports23, correct23, triage24, ops25, health25] as const satisfies ReadonlyArray<
+  DictionaryPart<string>
+>;
 
 // Distributes over the union of parts; with no parts it is `never` (not `string`).
 type KeysOfPart<P> = P extends DictionaryPart<infer K> ? K : never;
