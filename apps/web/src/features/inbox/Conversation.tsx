@@ -129,7 +129,7 @@ export const Conversation = forwardRef<ComposerHandle, { threadId: string }>(fun
           </Text>
         )}
         {(viewing.length > 0 || typing.length > 0) && (
-          <Text size="xs" c="orange.8" mt={4} data-testid="presence">
+          <Text size="xs" c="orange" mt={4} data-testid="presence">
             {typing.length ? t('inbox.typing', { names: typing.join(', ') }) : t('inbox.viewing', { names: viewing.join(', ') })}
           </Text>
         )}

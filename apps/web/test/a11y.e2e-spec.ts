@@ -1,0 +1,114 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { Rollups } from '@resonance/worker';
+import { launchBrowser, signIn, type BrowserHandle } from './support/browser';
+import { fbComment, startStack, type Stack } from './support/stack';
+
+/**
+ * WCAG 2.1 AA (issue 24): axe-core on the five main pages — inbox, an open thread, reports,
+ * channels, admin — in German and English, at desktop size and at 390×844, as an admin (who sees
+ * every page). Any violation of the WCAG 2.0/2.1 A and AA rules fails the test; no rule is turned
+ * off. The failure message lists each rule with the elements it found, so a regression says
+ * where it is.
+ */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const SIZES = [
+  { name: 'desktop', width: 1440, height: 900 },
+  { name: '390×844', width: 390, height: 844 },
+] as const;
+const LANGUAGES = [
+  { language: 'de', locale: 'de-DE' },
+  { language: 'en', locale: 'en-US' },
+] as const;
+
+describe('accessibility (axe-core, WCAG 2.1 AA) in the browser', () => {
+  let stack: Stack;
+  let threadId: string;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
+    // Answered and waiting threads, so the reports draw their numbers and charts, not "no data".
+    await stack.ingest([
+      { kind: 'post', network: 'facebook', externalId: 'page_post_1', text: 'Die neue Sommerkollektion ist da!', publishedAt: minutesAgo(24 * 60) },
+      fbComment({ threadKey: 't-rabatt', authorName: 'Erika Mustermann', text: 'Gibt es einen Rabatt auf die Sommerkollektion?', createdAt: minutesAgo(300) }),
+      fbComment({
+        threadKey: 't-lieferung',
+        authorName: 'Max Müller',
+        text: 'Meine Bestellung ist seit zwei Wochen nicht angekommen.',
+        createdAt: minutesAgo(200),
+      }),
+      fbComment({
+        threadKey: 't-lieferung',
+        authorName: 'Resonance Demo',
+        text: 'Das tut uns leid, bitte schreiben Sie uns eine DM.',
+        isFromAccount: true,
+        createdAt: minutesAgo(80),
+      }),
+      fbComment({ threadKey: 't-lob', authorName: 'Jane Doe', text: 'Love the new collection, great quality!', createdAt: minutesAgo(100) }),
+    ]);
+    await new Rollups(stack.db.dataSource).drainAll();
+    const [row] = await stack.db.dataSource.query<Array<{ id: string }>>(`SELECT id::text FROM thread WHERE thread_key = 't-rabatt'`);
+    threadId = row!.id;
+  }, 180_000);
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  /** The five pages, each with what shows that its content (not a loader) is on screen. */
+  const PAGES: Array<{ name: string; path: () => string; ready: (page: Page) => Promise<void> }> = [
+    { name: 'inbox', path: () => '/inbox', ready: (p) => p.getByTestId('thread-row').first().waitFor() },
+    {
+      name: 'thread',
+      path: () => `/inbox/${threadId}`,
+      ready: (p) => p.getByTestId('message-list').getByText('Gibt es einen Rabatt').waitFor(),
+    },
+    { name: 'reports', path: () => '/reports', ready: (p) => p.getByTestId('response-chart').locator('svg').first().waitFor() },
+    { name: 'channels', path: () => '/channels', ready: (p) => p.locator('[data-testid="channel-card"]').first().waitFor() },
+    { name: 'admin', path: () => '/admin', ready: (p) => p.getByTestId('users-table').waitFor() },
+  ];
+
+  /** axe's findings as lines a person can act on: rule, impact, help, and the elements. */
+  async function violations(page: Page): Promise<string[]> {
+    // No loader on screen: axe reads the colours and sizes of what is finally drawn (hidden tab panels may hold one).
+    await page.waitForFunction(() => ![...document.querySelectorAll<HTMLElement>('main .mantine-Loader-root')].some((l) => l.checkVisibility()), undefined, {
+      timeout: 10_000,
+    });
+    const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+    return result.violations.map(
+      (v) =>
+        `${v.id} (${v.impact ?? '?'}, ${v.nodes.length}×): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} — ${n.failureSummary ?? ''}`.replace(/\n/g, ' ')).join('\n')}`,
+    );
+  }
+
+  for (const { language, locale } of LANGUAGES) {
+    describe(`in ${language}`, () => {
+      let browser: BrowserHandle;
+
+      beforeAll(async () => {
+        browser = await launchBrowser({ locale });
+        await signIn(browser.page, stack.url, 'admin@demo.local');
+        expect(await browser.page.evaluate(() => document.documentElement.lang)).toBe(language);
+      }, 60_000);
+
+      afterAll(async () => {
+        if (browser?.problems.length) console.log(browser.problems.join('\n'));
+        await browser?.close();
+      });
+
+      for (const size of SIZES) {
+        for (const target of PAGES) {
+          it(`${target.name} at ${size.name} has no WCAG 2.1 AA violation`, async () => {
+            const { page } = browser;
+            await page.setViewportSize({ width: size.width, height: size.height });
+            await page.goto(`${stack.url}${target.path()}`);
+            await target.ready(page);
+            const found = await violations(page);
+            expect(found).toEqual([]);
+          }, 60_000);
+        }
+      }
+    });
+  }
+});
