@@ -49,7 +49,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA) in the browser', () => {
     ]);
     await new Rollups(stack.db.dataSource).drainAll();
     const [row] = await stack.db.dataSource.query<Array<{ id: string }>>(`SELECT id::text FROM thread WHERE thread_key = 't-rabatt'`);
-    threadId = row!.id;
+    threadId = row.id;
   }, 180_000);
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
-import { useEffect, useState, type ReactNode } from 'react';
-import { NavLink as RouterNavLink, useLocation } from 'react-router';
+import { useState, type ReactNode } from 'react';
+import { NavLink as RouterNavLink } from 'react-router';
 import { AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useLogout } from '../features/auth/logout';
 import { HealthBadge } from '../features/health/HealthBadge';
@@ -14,8 +14,8 @@ const NAVBAR_ID = 'main-navigation';
 
 /**
  * The page frame. Wide: the menu is a column on the left. Narrow (use-narrow.ts): a top bar with the
- * menu button, the product name and the bell; the menu opens over the page and closes on navigation.
- * Whatever is hidden is also inert, so Tab never walks into a menu (or a page) nobody can see.
+ * menu button, the product name and the bell; the menu opens over the page and closes when a link
+ * in it is chosen. What is covered or closed is inert, so Tab never walks into what nobody can see.
  */
 export function Layout({ pages, children }: { pages: Array<keyof typeof LABEL>; children: ReactNode }) {
   const { t } = useI18n();
@@ -23,8 +23,6 @@ export function Layout({ pages, children }: { pages: Array<keyof typeof LABEL>; 
   const logout = useLogout();
   const narrow = useNarrow();
   const [menuOpen, setMenuOpen] = useState(false);
-  const { pathname } = useLocation();
-  useEffect(() => setMenuOpen(false), [pathname, narrow]);
   const menuShown = !narrow || menuOpen;
 
   return (
@@ -50,7 +48,17 @@ export function Layout({ pages, children }: { pages: Array<keyof typeof LABEL>; 
           </Group>
         </AppShell.Header>
       )}
-      <AppShell.Navbar p="sm" aria-label="Main" id={NAVBAR_ID} inert={!menuShown}>
+      <AppShell.Navbar
+        p="sm"
+        aria-label="Main"
+        id={NAVBAR_ID}
+        inert={!menuShown}
+        style={menuShown ? undefined : { visibility: 'hidden' }}
+        // Choosing a page (or a setting) closes the menu on a narrow screen.
+        onClick={(e) => {
+          if ((e.target as HTMLElement).closest('a[href]')) setMenuOpen(false);
+        }}
+      >
         <Stack justify="space-between" h="100%">
           <Stack gap={4}>
             {!narrow && (

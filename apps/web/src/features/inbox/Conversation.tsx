@@ -88,7 +88,7 @@ export const Conversation = forwardRef<ComposerHandle, { threadId: string }>(fun
             <SlaDueBadge thread={th} size="sm" />
           </Group>
           {writer && (
-            <Group gap={6} wrap="nowrap" style={{ flex: '0 0 auto' }}>
+            <Group gap={6} style={{ flex: '0 1 auto' }}>
               <Select
                 size="xs"
                 w={170}
