@@ -45,7 +45,10 @@ describe('the dashboard on a phone (390×844)', () => {
       [...document.querySelectorAll<HTMLElement>('body *')]
         .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
         .slice(0, 8)
-        .map((el) => `${el.tagName.toLowerCase()}${el.dataset.testid ? `[${el.dataset.testid}]` : ''}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`),
+        .map(
+          (el) =>
+            `${el.tagName.toLowerCase()}${el.dataset.testid ? `[${el.dataset.testid}]` : ''}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`,
+        ),
     );
   const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? null);
   const row = (page: Page, name: string) => page.getByTestId('thread-row').filter({ hasText: name });
