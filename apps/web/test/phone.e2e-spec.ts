@@ -73,8 +73,8 @@ describe('the dashboard on a phone (390×844)', () => {
     expect(await back.isVisible()).toBe(true);
     expect(await focused(page)).toBe('inbox-back');
 
-    // The customer panel is a drawer away; Escape closes it.
-    await page.getByRole('button', { name: 'Kundendetails' }).click();
+    // The customer panel (with the internal notes) is a drawer away; Escape closes it.
+    await page.getByRole('button', { name: 'Kunde & Notizen' }).click();
     const drawer = page.getByRole('dialog', { name: 'Kunde / Kundin' });
     await drawer.getByTestId('contact-panel').getByText('Erika Mustermann').first().waitFor();
     await page.keyboard.press('Escape');

@@ -29,7 +29,9 @@ export function InboxLayout({
   const { t } = useI18n();
   const narrow = useNarrow();
   const [search] = useSearchParams();
-  const [contactOpen, setContactOpen] = useState(false);
+  // Open for one thread: moving to another thread (J/K, a notification) closes it.
+  const [contactFor, setContactFor] = useState<string | undefined>(undefined);
+  const contactOpen = !!threadId && contactFor === threadId;
   const back = useRef<HTMLAnchorElement>(null);
   const lastThread = useRef<string | undefined>(undefined);
 
@@ -77,7 +79,7 @@ export function InboxLayout({
           <Button
             variant="default"
             size="sm"
-            onClick={() => setContactOpen(true)}
+            onClick={() => setContactFor(threadId)}
             aria-haspopup="dialog"
             aria-expanded={contactOpen}
             data-testid="contact-open"
@@ -86,7 +88,14 @@ export function InboxLayout({
           </Button>
         </Group>
         <Box style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>{conversation}</Box>
-        <Drawer opened={contactOpen} onClose={() => setContactOpen(false)} position="right" size="100%" title={t('contact.title')} data-testid="contact-drawer">
+        <Drawer
+          opened={contactOpen}
+          onClose={() => setContactFor(undefined)}
+          position="right"
+          size="100%"
+          title={t('contact.title')}
+          data-testid="contact-drawer"
+        >
           {contact}
         </Drawer>
       </Box>

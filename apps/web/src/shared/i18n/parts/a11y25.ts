@@ -9,12 +9,12 @@ export const a11y25 = definePart(
     'layout.menuOpen': 'Open menu',
     'layout.menuClose': 'Close menu',
     'inbox.backToList': 'Back to conversations',
-    'inbox.showContact': 'Customer details',
+    'inbox.showContact': 'Customer & notes',
   },
   {
     'layout.menuOpen': 'Menü öffnen',
     'layout.menuClose': 'Menü schließen',
     'inbox.backToList': 'Zurück zu den Unterhaltungen',
-    'inbox.showContact': 'Kundendetails',
+    'inbox.showContact': 'Kunde & Notizen',
   },
 );
