@@ -67,7 +67,7 @@ function firstReadable(palette: MantineColorsTuple, shades: number[], background
   return darkEnough(palette[shades[shades.length - 1] ?? 9] ?? '#000000', backgrounds);
 }
 
-/** Grey secondary text: the darkest Mantine grey that still reads as secondary, checked on every surface. */
+/** Grey secondary text: between gray.6 (3.3:1, too light) and gray.7 (no longer reads as secondary). */
 const DIMMED = '#5f666e';
 
 const cssVariablesResolver: CSSVariablesResolver = (theme) => {
