@@ -1,13 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { MantineProvider, createTheme } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { BrowserRouter } from 'react-router';
 import '@mantine/core/styles.css';
 import { App } from './app/App';
 import { ApiError } from './shared/api/http';
 import { I18nProvider } from './shared/i18n/I18nProvider';
 import { Toasts } from './shared/ui/feedback';
+import { cssVariablesResolver, theme } from './shared/ui/theme';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -20,14 +21,12 @@ const queryClient = new QueryClient({
   },
 });
 
-const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'md' });
-
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <QueryClientProvider client={queryClient}>
         <I18nProvider>
           <BrowserRouter>

@@ -94,9 +94,11 @@ describe('notes with @mentions and notifications in the browser', () => {
     await c.screenshot({ path: '/tmp/resonance-notifications-390.png' });
     await item.click();
     await c.waitForURL(`**/inbox/${threadId}`);
-    // The thread is the open one (at 390 px the three-pane inbox squeezes it out of view until the
-    // single-pane layout of issue 24 lands; the bell and its list are usable at that width).
-    await c.getByTestId('conversation').getByRole('heading', { name: 'Erika Mustermann' }).waitFor({ state: 'attached' });
+    // The thread is the open one, on the whole screen (the single-pane layout at 390 px); the notes
+    // are with the customer, a drawer away — opened here and left open for the next test.
+    await c.getByTestId('conversation').getByRole('heading', { name: 'Erika Mustermann' }).waitFor();
+    await c.getByRole('button', { name: 'Kunde & Notizen' }).click();
+    await c.getByRole('dialog', { name: 'Kunde / Kundin' }).getByTestId('note').filter({ hasText: 'Please call her back' }).waitFor();
     await c.locator('[data-testid="notification-count"][data-count="0"]').waitFor();
 
     // The e-mail: through the SMTP server, to the colleague, in German, once.

@@ -63,7 +63,8 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.locator('input[name="password"]').fill(password);
   await page.locator('button[type="submit"]').click();
   try {
-    await page.getByTestId('signed-in-as').waitFor({ timeout: 15_000 });
+    // Attached, not visible: on a narrow screen it sits in the closed menu.
+    await page.getByTestId('signed-in-as').waitFor({ state: 'attached', timeout: 15_000 });
   } catch (error) {
     await page.screenshot({ path: '/tmp/resonance-signin-failure.png' });
     throw error;

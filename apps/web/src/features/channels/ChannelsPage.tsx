@@ -206,7 +206,7 @@ function ChannelCard({ channel, onReconnect }: { channel: ChannelView; onReconne
           </Box>
         )}
         {channel.status === 'needs_reauth' && (
-          <Text size="xs" c="orange.8">
+          <Text size="xs" c="orange">
             {t('channels.needsReauthHint')}
           </Text>
         )}

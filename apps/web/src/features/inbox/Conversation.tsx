@@ -88,7 +88,7 @@ export const Conversation = forwardRef<ComposerHandle, { threadId: string }>(fun
             <SlaDueBadge thread={th} size="sm" />
           </Group>
           {writer && (
-            <Group gap={6} wrap="nowrap" style={{ flex: '0 0 auto' }}>
+            <Group gap={6} style={{ flex: '0 1 auto' }}>
               <Select
                 size="xs"
                 w={170}
@@ -129,7 +129,7 @@ export const Conversation = forwardRef<ComposerHandle, { threadId: string }>(fun
           </Text>
         )}
         {(viewing.length > 0 || typing.length > 0) && (
-          <Text size="xs" c="orange.8" mt={4} data-testid="presence">
+          <Text size="xs" c="orange" mt={4} data-testid="presence">
             {typing.length ? t('inbox.typing', { names: typing.join(', ') }) : t('inbox.viewing', { names: viewing.join(', ') })}
           </Text>
         )}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { Badge, Box, Group, Kbd, Modal, Text, Title } from '@mantine/core';
+import { Badge, Group, Kbd, Modal, Text, Title } from '@mantine/core';
 import { INTENTS, NETWORKS, THREAD_SORTS, THREAD_STATUSES, type Intent, type ThreadSort, type ThreadStatus } from '@resonance/contracts';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { canWriteInbox, useSessionUser } from '../../shared/session/session';
@@ -9,6 +9,7 @@ import type { ComposerHandle } from './Composer';
 import { BulkBar } from './BulkBar';
 import { ContactPanel } from './ContactPanel';
 import { Conversation } from './Conversation';
+import { InboxLayout } from './InboxLayout';
 import { ThreadFiltersBar } from './ThreadFiltersBar';
 import { PRIORITY_INPUT_ID, TAGS_INPUT_ID } from './ThreadTriage';
 import { TriageBar } from './TriageBar';
@@ -188,62 +189,63 @@ export function InboxPage() {
   }, [threads, threadId, open, update, closing, selection, user]);
 
   return (
-    <Box style={{ display: 'grid', gridTemplateColumns: 'minmax(300px, 360px) minmax(0, 1fr) 280px', height: '100vh', minHeight: 0 }}>
-      <Box
-        component="section"
-        aria-label={t('inbox.threads')}
-        style={{ display: 'flex', flexDirection: 'column', borderRight: '1px solid var(--mantine-color-gray-3)', minHeight: 0 }}
-      >
-        <Group justify="space-between" px="sm" pt="sm">
-          <Title order={1} size="h4">
-            {t('nav.inbox')}
-          </Title>
-          <Group gap={6}>
-            {unreadTotal > 0 && (
-              <Badge color="indigo" size="sm" data-testid="unread-total">
-                {t('inbox.unread', { count: unreadTotal })}
-              </Badge>
-            )}
-            <Badge
-              color={live === 'live' ? 'teal' : live === 'stalled' ? 'orange' : live === 'lost' ? 'red' : 'gray'}
-              variant="dot"
-              size="sm"
-              title={
-                live === 'lost'
-                  ? t('inbox.liveLost')
-                  : live === 'stalled'
-                    ? t('inbox.liveStalledHint', { time: formatDuration(LIVE_STALLED_AFTER_MS / 1000) })
-                    : undefined
-              }
-              data-testid="live-state"
-              data-state={live}
-            >
-              {live === 'lost' ? t('inbox.liveLost') : live === 'stalled' ? t('inbox.liveStalled') : t('inbox.live')}
-            </Badge>
-          </Group>
-        </Group>
-        <TriageBar filters={filters} onPatch={patchFilters} onOpen={setFilters} />
-        <ThreadFiltersBar filters={filters} onChange={setFilters} searchRef={searchRef} />
-        {canWriteInbox(user.role) && <BulkBar selection={selection} />}
-        <ThreadList query={list} threads={threads} selectedId={threadId} onSelect={open} selection={canWriteInbox(user.role) ? selection : undefined} />
-      </Box>
-      <Box component="section" aria-label={t('composer.reply')} style={{ minHeight: 0, display: 'flex', flexDirection: 'column' }}>
-        <InboxFlowContext value={flow}>
-          {threadId ? <Conversation key={threadId} ref={composer} threadId={threadId} /> : <EmptyState>{t('inbox.selectThread')}</EmptyState>}
-        </InboxFlowContext>
-      </Box>
-      <Box component="aside" aria-label={t('contact.title')} style={{ borderLeft: '1px solid var(--mantine-color-gray-3)', overflowY: 'auto', minHeight: 0 }}>
-        {threadId && <ContactPanel threadId={threadId} />}
-        <Text size="xs" c="dimmed" p="sm">
-          <Kbd size="xs">?</Kbd> {t('shortcuts.title')}
-        </Text>
-      </Box>
+    <>
+      <InboxLayout
+        threadId={threadId}
+        list={
+          <>
+            <Group justify="space-between" px="sm" pt="sm">
+              <Title order={1} size="h4">
+                {t('nav.inbox')}
+              </Title>
+              <Group gap={6}>
+                {unreadTotal > 0 && (
+                  <Badge color="indigo" size="sm" data-testid="unread-total">
+                    {t('inbox.unread', { count: unreadTotal })}
+                  </Badge>
+                )}
+                <Badge
+                  color={live === 'live' ? 'teal' : live === 'stalled' ? 'orange' : live === 'lost' ? 'red' : 'gray'}
+                  variant="dot"
+                  size="sm"
+                  title={
+                    live === 'lost'
+                      ? t('inbox.liveLost')
+                      : live === 'stalled'
+                        ? t('inbox.liveStalledHint', { time: formatDuration(LIVE_STALLED_AFTER_MS / 1000) })
+                        : undefined
+                  }
+                  data-testid="live-state"
+                  data-state={live}
+                >
+                  {live === 'lost' ? t('inbox.liveLost') : live === 'stalled' ? t('inbox.liveStalled') : t('inbox.live')}
+                </Badge>
+              </Group>
+            </Group>
+            <TriageBar filters={filters} onPatch={patchFilters} onOpen={setFilters} />
+            <ThreadFiltersBar filters={filters} onChange={setFilters} searchRef={searchRef} />
+            {canWriteInbox(user.role) && <BulkBar selection={selection} />}
+            <ThreadList query={list} threads={threads} selectedId={threadId} onSelect={open} selection={canWriteInbox(user.role) ? selection : undefined} />
+          </>
+        }
+        conversation={
+          <InboxFlowContext value={flow}>
+            {threadId ? <Conversation key={threadId} ref={composer} threadId={threadId} /> : <EmptyState>{t('inbox.selectThread')}</EmptyState>}
+          </InboxFlowContext>
+        }
+        contact={threadId && <ContactPanel threadId={threadId} />}
+        hint={
+          <Text size="xs" c="dimmed" p="sm">
+            <Kbd size="xs">?</Kbd> {t('shortcuts.title')}
+          </Text>
+        }
+      />
       <Modal opened={help} onClose={() => setHelp(false)} title={t('shortcuts.title')}>
         <Text size="sm">{t('shortcuts.list')}</Text>
         <Text size="sm" mt="xs">
           {t('triage.shortcuts')}
         </Text>
       </Modal>
-    </Box>
+    </>
   );
 }

@@ -65,17 +65,19 @@ export function NotificationBell() {
   };
 
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-start" width={340} shadow="md" trapFocus returnFocus withinPortal>
-      <Popover.Target>
-        <Indicator
-          label={unread > 99 ? '99+' : unread}
-          size={18}
-          color="red.8"
-          disabled={unread === 0}
-          offset={4}
-          data-testid="notification-count"
-          data-count={unread}
-        >
+    // The Indicator (a div) wraps the whole popover: Popover.Target puts aria-expanded on its child,
+    // which is only allowed on the button itself (axe: aria-allowed-attr).
+    <Indicator
+      label={unread > 99 ? '99+' : unread}
+      size={18}
+      color="red.8"
+      disabled={unread === 0}
+      offset={4}
+      data-testid="notification-count"
+      data-count={unread}
+    >
+      <Popover opened={opened} onChange={setOpened} position="bottom-start" width={340} shadow="md" trapFocus returnFocus withinPortal>
+        <Popover.Target>
           <ActionIcon
             variant="subtle"
             color="dark"
@@ -88,67 +90,74 @@ export function NotificationBell() {
           >
             <BellIcon />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown p="xs" role="dialog" aria-label={t('notifications.title')} data-testid="notification-panel" maw="calc(100vw - 16px)">
-        <Group justify="space-between" mb={4}>
-          <Text fw={700} size="sm">
-            {t('notifications.title')}
-          </Text>
-          <Button size="compact-xs" variant="subtle" color="dark" disabled={unread === 0} onClick={() => markAll.mutate()} data-testid="notification-read-all">
-            {t('notifications.markAllRead')}
-          </Button>
-        </Group>
-        {list.isError ? (
-          <Text size="sm" c="red.9" role="alert">
-            {t('notifications.loadFailed')}
-          </Text>
-        ) : !list.data?.items.length ? (
-          <Text size="sm" c="gray.8">
-            {t('notifications.empty')}
-          </Text>
-        ) : (
-          <ScrollArea.Autosize mah={400}>
-            <Stack gap={2}>
-              {list.data.items.map((n) => (
-                <UnstyledButton
-                  key={n.id}
-                  onClick={() => open(n)}
-                  p={6}
-                  style={{ borderRadius: 6, background: n.readAt ? undefined : 'var(--mantine-color-blue-0)' }}
-                  data-testid="notification-item"
-                  data-kind={n.kind}
-                  data-unread={!n.readAt}
-                >
-                  <Group gap={8} wrap="nowrap" align="flex-start">
-                    <NotificationNetwork n={n} />
-                    <Box style={{ minWidth: 0 }}>
-                      <Text size="sm" c="dark.9" fw={n.readAt ? 400 : 600}>
-                        {notificationText(n, t, formatRelative)}
-                      </Text>
-                      {n.thread?.preview && (
-                        <Text size="xs" c="gray.8" lineClamp={1}>
-                          {n.thread.preview}
+        </Popover.Target>
+        <Popover.Dropdown p="xs" role="dialog" aria-label={t('notifications.title')} data-testid="notification-panel" maw="calc(100vw - 16px)">
+          <Group justify="space-between" mb={4}>
+            <Text fw={700} size="sm">
+              {t('notifications.title')}
+            </Text>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color="dark"
+              disabled={unread === 0}
+              onClick={() => markAll.mutate()}
+              data-testid="notification-read-all"
+            >
+              {t('notifications.markAllRead')}
+            </Button>
+          </Group>
+          {list.isError ? (
+            <Text size="sm" c="red.9" role="alert">
+              {t('notifications.loadFailed')}
+            </Text>
+          ) : !list.data?.items.length ? (
+            <Text size="sm" c="gray.8">
+              {t('notifications.empty')}
+            </Text>
+          ) : (
+            <ScrollArea.Autosize mah={400}>
+              <Stack gap={2}>
+                {list.data.items.map((n) => (
+                  <UnstyledButton
+                    key={n.id}
+                    onClick={() => open(n)}
+                    p={6}
+                    style={{ borderRadius: 6, background: n.readAt ? undefined : 'var(--mantine-color-blue-0)' }}
+                    data-testid="notification-item"
+                    data-kind={n.kind}
+                    data-unread={!n.readAt}
+                  >
+                    <Group gap={8} wrap="nowrap" align="flex-start">
+                      <NotificationNetwork n={n} />
+                      <Box style={{ minWidth: 0 }}>
+                        <Text size="sm" c="dark.9" fw={n.readAt ? 400 : 600}>
+                          {notificationText(n, t, formatRelative)}
                         </Text>
-                      )}
-                      <Group gap={6}>
-                        <Text size="xs" c="gray.8">
-                          {formatRelative(n.createdAt)}
-                        </Text>
-                        {!n.readAt && (
-                          <Badge size="xs" color="blue.9" variant="filled">
-                            {t('notifications.unread')}
-                          </Badge>
+                        {n.thread?.preview && (
+                          <Text size="xs" c="gray.8" lineClamp={1}>
+                            {n.thread.preview}
+                          </Text>
                         )}
-                      </Group>
-                    </Box>
-                  </Group>
-                </UnstyledButton>
-              ))}
-            </Stack>
-          </ScrollArea.Autosize>
-        )}
-      </Popover.Dropdown>
-    </Popover>
+                        <Group gap={6}>
+                          <Text size="xs" c="gray.8">
+                            {formatRelative(n.createdAt)}
+                          </Text>
+                          {!n.readAt && (
+                            <Badge size="xs" color="blue.9" variant="filled">
+                              {t('notifications.unread')}
+                            </Badge>
+                          )}
+                        </Group>
+                      </Box>
+                    </Group>
+                  </UnstyledButton>
+                ))}
+              </Stack>
+            </ScrollArea.Autosize>
+          )}
+        </Popover.Dropdown>
+      </Popover>
+    </Indicator>
   );
 }

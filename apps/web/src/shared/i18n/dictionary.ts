@@ -9,6 +9,7 @@ import { correct23 } from './parts/correct23';
 import { triage24 } from './parts/triage24';
 import { ops25 } from './parts/ops25';
 import { health25 } from './parts/health25';
+import { a11y25 } from './parts/a11y25';
 
 /**
  * The UI's words in English and German. `en` defines the keys; `de` must translate every one of
@@ -18,7 +19,7 @@ import { health25 } from './parts/health25';
  * `definePart`) and are listed in PARTS below, so that work on two features does not edit the same
  * lines of one long file.
  */
-const PARTS = [accessLinks, gap23, sla24, replies24, team24, reports23, correct23, triage24, ops25, health25] as const satisfies ReadonlyArray<
+const PARTS = [accessLinks, gap23, sla24, replies24, team24, reports23, correct23, triage24, ops25, health25, a11y25] as const satisfies ReadonlyArray<
   DictionaryPart<string>
 >;
 
