@@ -47,11 +47,15 @@ const MAX_SAMPLES = 1_000;
 const REPLICA_FAILURE_CODES = new Set(['57P01', '57P02', '57P03', '53300', '40001', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND']);
 
 function isReplicaFailure(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as Error & { code?: unknown }).code;
+  // Not `instanceof Error`: socket errors come from Node's own realm, which is another one under Jest's vm.
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
   if (typeof code === 'string' && (code.startsWith('08') || REPLICA_FAILURE_CODES.has(code))) return true;
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(error.message);
+  return typeof message === 'string' && /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message);
 }
+
+const messageOf = (error: unknown): string =>
+  typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string' ? error.message : String(error);
 
 async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -172,7 +176,7 @@ export class ReadRouter implements IDatabaseConnection {
       } catch (error) {
         if (!isReplicaFailure(error)) throw error;
         // A recovery conflict cancels one statement; anything else means the replica is gone until the next good check.
-        if ((error as Error & { code?: string }).code !== '40001') this.markDown((error as Error).message);
+        if ((error as { code?: unknown }).code !== '40001') this.markDown(messageOf(error));
       }
     }
     const result = await this.primary.query(sql, bindings);
@@ -221,7 +225,7 @@ export class ReadRouter implements IDatabaseConnection {
       }
       this.markUp();
     } catch (error) {
-      this.markDown((error as Error).message);
+      this.markDown(messageOf(error));
     }
   }
 
