@@ -44,7 +44,12 @@ export class AppModule {
       global: true,
       imports: [
         LoggerModule.forRoot(apiLoggerOptions(config)),
-        DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.DATABASE_POOL_SIZE, applicationName: 'resonance-api', readReplica: readReplicaOptions(config) }),
+        DatabaseModule.forRoot({
+          url: databaseUrl,
+          poolSize: config.DATABASE_POOL_SIZE,
+          applicationName: 'resonance-api',
+          readReplica: readReplicaOptions(config),
+        }),
         QueueModule.forRoot(queue),
         ReadRoutingModule,
         HealthModule,

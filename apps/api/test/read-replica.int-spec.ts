@@ -36,7 +36,11 @@ describeWithBinaries('read replica', () => {
   const served = () => router.status().served;
   const listIds = async (session: Session): Promise<Array<{ id: string; status: string }>> =>
     (await session.agent.get('/api/threads').query({ limit: 50 }).expect(200)).body.items;
-  const report = (session: Session) => session.agent.get('/api/reports/response-times').query({ period: `${day(-2)}..${day(1)}` }).expect(200);
+  const report = (session: Session) =>
+    session.agent
+      .get('/api/reports/response-times')
+      .query({ period: `${day(-2)}..${day(1)}` })
+      .expect(200);
   const threadOf = async (key: string): Promise<string> => {
     const rows: Array<{ id: string }> = await ds.query(`SELECT id::text FROM thread WHERE thread_key = $1`, [key]);
     return rows[0].id;
@@ -64,7 +68,10 @@ describeWithBinaries('read replica', () => {
     channelId = (await makeChannel(ds, ws)).id;
     const store = new IngestStore(ds);
     try {
-      await store.ingest(channelId, [comment({ threadKey: 'first', text: 'Wann kommt meine Bestellung?' }), comment({ threadKey: 'second', text: 'Any discount?' })]);
+      await store.ingest(channelId, [
+        comment({ threadKey: 'first', text: 'Wann kommt meine Bestellung?' }),
+        comment({ threadKey: 'second', text: 'Any discount?' }),
+      ]);
     } finally {
       await store.close();
     }

@@ -96,7 +96,7 @@ describeWithRedis('queues on a Redis Cluster (3 masters, a replica each)', () =>
   async function stopWorker(): Promise<void> {
     const child = worker;
     worker = undefined;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    if (child?.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
     const startedAt = Date.now();
     child.kill('SIGTERM');
@@ -161,8 +161,8 @@ describeWithRedis('queues on a Redis Cluster (3 masters, a replica each)', () =>
       const redis = new Redis({ port, host: '127.0.0.1', maxRetriesPerRequest: 1 });
       try {
         total += await redis.dbsize();
-        const slot = Number(await redis.cluster('KEYSLOT', tag));
-        inPrefixSlot += Number(await redis.cluster('COUNTKEYSINSLOT', slot));
+        const slot = await redis.cluster('KEYSLOT', tag);
+        inPrefixSlot += await redis.cluster('COUNTKEYSINSLOT', slot);
       } finally {
         redis.disconnect();
       }

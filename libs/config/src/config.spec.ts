@@ -98,7 +98,9 @@ describe('loadConfig', () => {
     const config = loadConfig({ REDIS_CLUSTER_NODES: 'redis://10.0.0.1:7000, redis://10.0.0.2:7001' });
     expect(config.REDIS_CLUSTER_NODES).toEqual(['redis://10.0.0.1:7000', 'redis://10.0.0.2:7001']);
     expect(config.queueBackend).toBe('redis');
-    expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'redis://a:1,http://b:2' })).toThrow(/REDIS_CLUSTER_NODES must be a comma list of redis:\/\/host:port URLs \(not one: http:\/\/b:2\)/);
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'redis://a:1,http://b:2' })).toThrow(
+      /REDIS_CLUSTER_NODES must be a comma list of redis:\/\/host:port URLs \(not one: http:\/\/b:2\)/,
+    );
     expect(() => loadConfig({ REDIS_URL: 'redis://a:6379', REDIS_CLUSTER_NODES: 'redis://b:7000' })).toThrow(/REDIS_URL and REDIS_CLUSTER_NODES are both set/);
   });
 

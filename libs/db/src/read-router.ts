@@ -44,14 +44,29 @@ interface PrimarySample {
 const MAX_SAMPLES = 1_000;
 
 /** Errors after which the same statement is run on the primary: the replica is unreachable, shutting down, or cancelled the read for replay. */
-const REPLICA_FAILURE_CODES = new Set(['57P01', '57P02', '57P03', '53300', '40001', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND']);
+const REPLICA_FAILURE_CODES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '40001',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+]);
 
 function isReplicaFailure(error: unknown): boolean {
   // Not `instanceof Error`: socket errors come from Node's own realm, which is another one under Jest's vm.
   if (typeof error !== 'object' || error === null) return false;
   const { code, message } = error as { code?: unknown; message?: unknown };
   if (typeof code === 'string' && (code.startsWith('08') || REPLICA_FAILURE_CODES.has(code))) return true;
-  return typeof message === 'string' && /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message);
+  return (
+    typeof message === 'string' &&
+    /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message)
+  );
 }
 
 const messageOf = (error: unknown): string =>
@@ -208,9 +223,15 @@ export class ReadRouter implements IDatabaseConnection {
     }
     try {
       const [row] = await standbyReplayPosition.run(undefined, this.monitor);
-      if (!row?.standby) return this.markDown('not a standby (pg_is_in_recovery() is false): reads stay on the primary');
+      if (!row?.standby) {
+        this.markDown('not a standby (pg_is_in_recovery() is false): reads stay on the primary');
+        return;
+      }
       const replayed = parseLsn(row.lsn);
-      if (replayed === undefined) return this.markDown('the replica has replayed no WAL yet');
+      if (replayed === undefined) {
+        this.markDown('the replica has replayed no WAL yet');
+        return;
+      }
       this.replayLsn = replayed;
       let newest = -1;
       for (let i = this.samples.length - 1; i >= 0; i--) {

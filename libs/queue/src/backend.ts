@@ -84,7 +84,10 @@ export function createQueueBackend(input: QueueBackendInput): QueueBackend {
       describe,
       close: async () => {
         if (cluster.status === 'end') return;
-        if (cluster.status === 'wait') return cluster.disconnect();
+        if (cluster.status === 'wait') {
+          cluster.disconnect();
+          return;
+        }
         // QUIT waits for every node, and a dead master's connection may retry for ever (maxRetriesPerRequest null):
         // a short grace for the live ones, then the sockets are closed.
         let timer: NodeJS.Timeout | undefined;

@@ -46,7 +46,10 @@ export class ReadYourWritesInterceptor implements NestInterceptor {
         const lsn = await this.reads.writePosition();
         if (lsn && !res.headersSent) {
           const maxAgeSeconds = Math.ceil(this.config.DATABASE_READ_MAX_LAG_MS / 1000) + 1;
-          res.appendHeader('Set-Cookie', buildCookie(WRITTEN_LSN_COOKIE, lsn, { httpOnly: true, secure: this.config.PUBLIC_URL.startsWith('https:'), maxAgeSeconds }));
+          res.appendHeader(
+            'Set-Cookie',
+            buildCookie(WRITTEN_LSN_COOKIE, lsn, { httpOnly: true, secure: this.config.PUBLIC_URL.startsWith('https:'), maxAgeSeconds }),
+          );
         }
         return body;
       }),

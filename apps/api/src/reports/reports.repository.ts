@@ -42,13 +42,7 @@ export class ReportsRepository {
   }
 
   /** Histogram rows of the whole weeks `weeks` (Mondays) and the single days `days` (weeksAndDays()). */
-  responseHistograms(
-    workspaceId: string,
-    p: ReportParams,
-    weeks: string[],
-    days: string[],
-    db: Reader = this.reads,
-  ): Promise<q.IResponseHistogramsResult[]> {
+  responseHistograms(workspaceId: string, p: ReportParams, weeks: string[], days: string[], db: Reader = this.reads): Promise<q.IResponseHistogramsResult[]> {
     const { from: _from, to: _to, ...rest } = grouped(workspaceId, p);
     return q.responseHistograms.run({ ...rest, weeks, days }, sqlClient(db));
   }

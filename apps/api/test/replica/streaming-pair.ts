@@ -135,7 +135,22 @@ export class StreamingPair {
     this.run('initdb', ['-D', this.primary.data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync', '--locale=C']);
     await this.primary.start(this.bin, this.user);
     this.replica = new Server(this.folder('replica'), await freePort());
-    this.run('pg_basebackup', ['-h', '127.0.0.1', '-p', String(this.primary.port), '-U', 'postgres', '-D', this.replica.data, '-R', '-X', 'stream', '-c', 'fast', '--no-sync']);
+    this.run('pg_basebackup', [
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(this.primary.port),
+      '-U',
+      'postgres',
+      '-D',
+      this.replica.data,
+      '-R',
+      '-X',
+      'stream',
+      '-c',
+      'fast',
+      '--no-sync',
+    ]);
     await this.replica.start(this.bin, this.user);
   }
 

@@ -63,11 +63,25 @@ export class LocalRedisCluster {
       const child = spawn(
         this.bin.server,
         [
-          '--port', String(port), '--bind', '127.0.0.1', '--dir', dir,
-          '--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf',
+          '--port',
+          String(port),
+          '--bind',
+          '127.0.0.1',
+          '--dir',
+          dir,
+          '--cluster-enabled',
+          'yes',
+          '--cluster-config-file',
+          'nodes.conf',
           // A dead master is failed over after ~1 s instead of the default 15 s.
-          '--cluster-node-timeout', '1000',
-          '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction',
+          '--cluster-node-timeout',
+          '1000',
+          '--save',
+          '',
+          '--appendonly',
+          'no',
+          '--maxmemory-policy',
+          'noeviction',
         ],
         { stdio: 'ignore' },
       );
@@ -120,7 +134,7 @@ export class LocalRedisCluster {
       async () => {
         for (const node of this.live()) {
           const info = await this.command(node.port, (r) => r.cluster('INFO'));
-          if (!String(info).includes('cluster_state:ok')) return false;
+          if (!info.includes('cluster_state:ok')) return false;
         }
         return (await this.masters()).length === 3;
       },
@@ -150,7 +164,7 @@ export class LocalRedisCluster {
   /** The port of the master that serves the slot of `key` (e.g. the queue prefix's hash tag). */
   async masterOf(key: string): Promise<number> {
     const [asker] = this.live();
-    const slot = Number(await this.command(asker.port, (r) => r.cluster('KEYSLOT', key)));
+    const slot = await this.command(asker.port, (r) => r.cluster('KEYSLOT', key));
     const slots = await this.command(asker.port, (r) => r.cluster('SLOTS'));
     const range = slots.find(([from, to]) => slot >= from && slot <= to);
     const master = range?.[2];
