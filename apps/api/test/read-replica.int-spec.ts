@@ -161,6 +161,12 @@ describeWithBinaries('read replica', () => {
     expect(served().replica).toBe(before.replica + 2);
   }, 60_000);
 
+  it('reports the replica in the health check, without failing it when the replica is down', async () => {
+    const up = await reader.agent.get('/api/health').expect(200);
+    expect(up.body.info.readReplica).toMatchObject({ status: 'up', replica: 'up' });
+    expect(typeof up.body.info.readReplica.lagMs).toBe('number');
+  });
+
   it('answers from the primary when the replica is down', async () => {
     await pair.stopReplica();
     const before = served();
@@ -170,6 +176,8 @@ describeWithBinaries('read replica', () => {
     expect(served().primary).toBeGreaterThan(before.primary);
     await waitFor(() => (router.status().state === 'down' ? true : undefined), 10_000);
     expect(router.status().reason).toBeTruthy();
+    const health = await reader.agent.get('/api/health').expect(200);
+    expect(health.body.info.readReplica).toMatchObject({ status: 'up', replica: 'down' });
     expect((await listIds(reader)).map((t) => t.id)).toContain(threadId);
   }, 30_000);
 });
