@@ -1,3 +1,4 @@
+import { ReadRouter } from '@resonance/db';
 import type { INestApplication } from '@nestjs/common';
 import type { LiveEvent } from '@resonance/contracts';
 import { createTestDatabase, makeChannel, makeWorkspace, testConfig, type TestDatabase } from '@resonance/testing';
@@ -124,7 +125,7 @@ describe('wire contract', () => {
 
   it('channels-health report: last sync as an ISO string', async () => {
     const p = parseReportQuery({ period: '7d' }, '2026-12-07', ['none']);
-    const report = await channelsHealthReport(new ReportsRepository(db.dataSource), user.workspaceId, p);
+    const report = await channelsHealthReport(new ReportsRepository(db.dataSource, new ReadRouter(db.dataSource)), user.workspaceId, p);
     const row = report.rows.find((r) => r.channel === channelId)!;
     expect(row.last_synced_at).toBe('2026-12-01T10:00:00.123Z');
     expect(row.last_error_at).toBeNull();

@@ -1,7 +1,7 @@
 import type { Config } from '@resonance/config';
 import { createDataSource, ensureDatabase, runMigrations } from '@resonance/db';
 import { prepareQueueBackend, queueBackendFromConfig } from '@resonance/queue';
-import { checkDatabase, checkRedis } from '@resonance/runtime';
+import { checkDatabase, checkQueueRedis } from '@resonance/runtime';
 
 /**
  * Brings a database to the current schema: creates it when missing, applies pending migrations,
@@ -10,7 +10,7 @@ import { checkDatabase, checkRedis } from '@resonance/runtime';
 export async function prepareDatabase(config: Config, databaseUrl: string, log: (line: string) => void): Promise<void> {
   if (await ensureDatabase(databaseUrl).catch(() => false)) log('created the database');
   await checkDatabase(databaseUrl);
-  if (config.REDIS_URL) await checkRedis(config.REDIS_URL);
+  await checkQueueRedis(config);
   const dataSource = await createDataSource({ url: databaseUrl, poolSize: 2 }).initialize();
   try {
     const applied = await runMigrations(dataSource);
@@ -18,5 +18,10 @@ export async function prepareDatabase(config: Config, databaseUrl: string, log: 
   } finally {
     await dataSource.destroy();
   }
-  await prepareQueueBackend(queueBackendFromConfig(config, databaseUrl));
+  const queue = queueBackendFromConfig(config, databaseUrl);
+  try {
+    await prepareQueueBackend(queue);
+  } finally {
+    await queue.close();
+  }
 }

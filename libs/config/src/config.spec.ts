@@ -94,6 +94,21 @@ describe('loadConfig', () => {
     expect(redactUrl(undefined)).toBe('(unset)');
   });
 
+  it('reads REDIS_CLUSTER_NODES as a list of redis URLs, queues on Redis, and refuses it beside REDIS_URL', () => {
+    const config = loadConfig({ REDIS_CLUSTER_NODES: 'redis://10.0.0.1:7000, redis://10.0.0.2:7001' });
+    expect(config.REDIS_CLUSTER_NODES).toEqual(['redis://10.0.0.1:7000', 'redis://10.0.0.2:7001']);
+    expect(config.queueBackend).toBe('redis');
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'redis://a:1,http://b:2' })).toThrow(
+      /REDIS_CLUSTER_NODES must be a comma list of redis:\/\/host:port URLs \(not one: http:\/\/b:2\)/,
+    );
+    expect(() => loadConfig({ REDIS_URL: 'redis://a:6379', REDIS_CLUSTER_NODES: 'redis://b:7000' })).toThrow(/REDIS_URL and REDIS_CLUSTER_NODES are both set/);
+  });
+
+  it('bounds the read replica settings', () => {
+    expect(loadConfig({}).DATABASE_READ_MAX_LAG_MS).toBe(5_000);
+    expect(() => loadConfig({ DATABASE_READ_MAX_LAG_MS: '10' })).toThrow(/DATABASE_READ_MAX_LAG_MS/);
+  });
+
   it('lists every variable so .env.example can be checked against it', () => {
     expect(configVariableNames()).toEqual(expect.arrayContaining(['DATABASE_URL', 'REDIS_URL', 'ENCRYPTION_KEY']));
   });

@@ -9,7 +9,7 @@ export interface Config extends Omit<RawConfig, 'DEMO_MODE' | 'ENCRYPTION_KEY' |
   START_SIM: boolean;
   ENCRYPTION_KEY: string;
   SESSION_SECRET: string;
-  /** Which queue backend BullMQ uses: Redis when REDIS_URL is set, else PostgreSQL. */
+  /** Which queue backend BullMQ uses: Redis when REDIS_URL or REDIS_CLUSTER_NODES is set, else PostgreSQL. */
   queueBackend: QueueBackendKind;
 }
 
@@ -47,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && !raw.SESSION_SECRET) problems.push('SESSION_SECRET is required in production');
   if (production && raw.DEMO_MODE) problems.push('DEMO_MODE must not be true in production');
   if (raw.TEST_CRASH_AFTER_COMMIT && raw.NODE_ENV !== 'test') problems.push('TEST_CRASH_AFTER_COMMIT is allowed only with NODE_ENV=test');
+  if (raw.REDIS_URL && raw.REDIS_CLUSTER_NODES) problems.push('REDIS_URL and REDIS_CLUSTER_NODES are both set: give one (a single Redis or a Redis Cluster)');
   if (problems.length) throw new ConfigError(problems);
 
   return {
@@ -56,7 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     START_SIM: raw.START_SIM ?? !production,
     ENCRYPTION_KEY: raw.ENCRYPTION_KEY ?? devKey('encryption'),
     SESSION_SECRET: raw.SESSION_SECRET ?? devKey('session'),
-    queueBackend: raw.REDIS_URL ? 'redis' : 'postgres',
+    queueBackend: raw.REDIS_URL || raw.REDIS_CLUSTER_NODES ? 'redis' : 'postgres',
   };
 }
 

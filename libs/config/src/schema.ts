@@ -34,13 +34,49 @@ export const configSchema = z.object({
   /** PostgreSQL. Unset: `resonance start` runs an embedded PostgreSQL (demo and evaluation). */
   DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
-  /** Optional read replica for reports and list queries. */
+  /**
+   * Optional streaming replica of DATABASE_URL: the api reads inbox lists and reports from it
+   * (libs/db read-router.ts), except a person's reads right after their own write and whenever the
+   * replica lags more than DATABASE_READ_MAX_LAG_MS or does not answer: those go to DATABASE_URL.
+   */
   DATABASE_READ_URL: url(['postgres:', 'postgresql:']).optional(),
+  /** Replica lag beyond which every read goes to the primary (ms). */
+  DATABASE_READ_MAX_LAG_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  /** How often the api compares the primary's WAL position with the replica's replay position (ms). */
+  DATABASE_READ_CHECK_MS: z.coerce.number().int().min(20).max(60_000).default(250),
   EMBEDDED_PG_DIR: z.string().min(1).default('.data/postgres'),
   EMBEDDED_PG_PORT: port.default(54329),
 
   /** Redis for the BullMQ queues. Unset: BullMQ runs on its PostgreSQL backend in DATABASE_URL. */
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
+  /**
+   * Redis Cluster for the queues instead of REDIS_URL: a comma list of some of its nodes
+   * (`redis://host:7000,redis://host:7001`; a password in the first applies to all). BullMQ's keys
+   * then carry the hash tag `{QUEUE_PREFIX}` so each queue's keys share one slot.
+   */
+  REDIS_CLUSTER_NODES: z
+    .string()
+    .optional()
+    .transform((value, ctx): string[] | undefined => {
+      if (value === undefined) return undefined;
+      const nodes = value
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean);
+      const bad = nodes.filter((n) => {
+        try {
+          const u = new URL(n);
+          return !['redis:', 'rediss:'].includes(u.protocol) || !u.hostname;
+        } catch {
+          return true;
+        }
+      });
+      if (!nodes.length || bad.length) {
+        ctx.addIssue({ code: 'custom', message: `must be a comma list of redis://host:port URLs${bad.length ? ` (not one: ${bad.join(', ')})` : ''}` });
+        return z.NEVER;
+      }
+      return nodes;
+    }),
   QUEUE_PREFIX: z
     .string()
     .regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, _ and - only')

@@ -6,6 +6,11 @@ export { ensureDatabase, dropDatabase, withDatabase, databaseName, describeDatab
 export { SnakeNamingStrategy } from './naming';
 export { CredentialsCipher } from './credentials-cipher';
 export { DatabaseModule } from './database.module';
+export type { DatabaseModuleOptions } from './database.module';
+export { ReadRouter } from './read-router';
+export type { Reader, ReadReplicaOptions, ReadRouterStatus, ReplicaState } from './read-router';
+export { withReadContext, currentReadContext, parseLsn } from './read-context';
+export type { ReadContext } from './read-context';
 export { hashPassword, verifyPassword } from './password';
 export { createFirstAdmin } from './first-admin';
 export type { FirstAdminInput, FirstAdminOutcome } from './first-admin';

@@ -1,6 +1,6 @@
 import type { IDatabaseConnection } from '@pgtyped/runtime';
 import { Client, Pool, type FieldDef, type QueryArrayResult } from 'pg';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 /**
  * Where a repository runs its statements: the DataSource (each statement on a pooled connection
@@ -28,7 +28,9 @@ type PgTarget = Pool | Client;
  *   each row object into a slow dictionary (a 51-row thread page cost ~3× the CPU to build, map
  *   and serialise); with the names already plain it finds nothing to rename.
  */
-export function sqlClient(db: Queryable): IDatabaseConnection {
+export function sqlClient(db: Queryable | IDatabaseConnection): IDatabaseConnection {
+  // A connection of its own (the read router's, read-router.ts) picks its target per statement itself.
+  if (!(db instanceof DataSource) && !(db instanceof EntityManager)) return db;
   return {
     async query(sql: string, bindings: unknown[]) {
       const target = await targetOf(db);
@@ -36,6 +38,24 @@ export function sqlClient(db: Queryable): IDatabaseConnection {
       return { rows: rowObjects(result), rowCount: result.rowCount ?? 0 };
     },
   };
+}
+
+/** pgTyped's connection over a pg Pool of its own (the read replica's), with the same row building as sqlClient. */
+export function poolClient(pool: Pool): IDatabaseConnection {
+  return {
+    async query(sql: string, bindings: unknown[]) {
+      const result = await pool.query<unknown[]>({ text: sql, values: bindings, rowMode: 'array' });
+      return { rows: rowObjects(result), rowCount: result.rowCount ?? 0 };
+    },
+  };
+}
+
+/** The pg Pool of an initialized PostgreSQL DataSource (each statement on a pooled connection of its own). */
+export function primaryPool(dataSource: DataSource): Pool {
+  const driver = dataSource.driver;
+  const pool: unknown = 'master' in driver ? driver.master : undefined;
+  if (pool instanceof Pool) return pool;
+  throw new Error('sqlClient: the DataSource has no pg pool (is it PostgreSQL, and initialized?)');
 }
 
 /** The pg Pool or the transaction's pg connection a statement of `db` runs on. */
@@ -49,10 +69,7 @@ async function targetOf(db: Queryable): Promise<PgTarget> {
     if (connection instanceof Client) return connection;
     throw new Error('sqlClient: the query runner holds no pg connection (is the DataSource PostgreSQL?)');
   }
-  const driver = manager.dataSource.driver;
-  const pool: unknown = 'master' in driver ? driver.master : undefined;
-  if (pool instanceof Pool) return pool;
-  throw new Error('sqlClient: the DataSource has no pg pool (is it PostgreSQL, and initialized?)');
+  return primaryPool(manager.dataSource);
 }
 
 /** The rows of an array-mode result as objects keyed by the column names without pgTyped's `!`/`?` hint. */

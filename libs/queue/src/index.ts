@@ -1,7 +1,7 @@
 export * from './names';
 export { jobId } from './job-ids';
 export { DEFAULT_JOB_OPTIONS, manualSyncJobOptions, syncNowJobOptions } from './options';
-export { createQueueBackend, queueBackendFromConfig, prepareQueueBackend } from './backend';
+export { createQueueBackend, queueBackendFromConfig, prepareQueueBackend, clusterPrefix } from './backend';
 export type { QueueBackend, QueueBackendInput } from './backend';
 export { QueueModule, QUEUE_BACKEND } from './queue.module';
 export { ensureOutboundJob, isStallFailure } from './outbound-jobs';

@@ -1,5 +1,5 @@
 import { BullModule } from '@nestjs/bullmq';
-import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { QueueBackend } from './backend';
 import { QUEUE_NAMES } from './names';
 import { DEFAULT_JOB_OPTIONS } from './options';
@@ -12,7 +12,14 @@ export const QUEUE_BACKEND = Symbol('resonance.queue-backend');
  */
 @Global()
 @Module({})
-export class QueueModule {
+export class QueueModule implements OnApplicationShutdown {
+  constructor(@Inject(QUEUE_BACKEND) private readonly backend: QueueBackend) {}
+
+  /** After the queues and workers have closed (they close on module destroy): the backend's own client. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.backend.close();
+  }
+
   static forRoot(backend: QueueBackend): DynamicModule {
     BullModule.queueClass = backend.Queue;
     BullModule.workerClass = backend.Worker;

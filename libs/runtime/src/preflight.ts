@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import Redis from 'ioredis';
+import Redis, { Cluster } from 'ioredis';
 import { describeDatabaseError } from '@resonance/db';
 import { ping } from './preflight.queries';
 
@@ -37,4 +37,41 @@ export async function checkRedis(url: string): Promise<void> {
   } finally {
     redis.disconnect();
   }
+}
+
+/** REDIS_CLUSTER_NODES: the cluster answers through the given nodes and serves all its slots. */
+export async function checkRedisCluster(nodes: string[]): Promise<void> {
+  const urls = nodes.map((n) => new URL(n));
+  const where = urls.map((u) => `${u.hostname}:${u.port || 6379}`).join(',');
+  const first = urls[0];
+  const cluster = new Cluster(
+    urls.map((u) => ({ host: u.hostname, port: Number(u.port || 6379) })),
+    {
+      lazyConnect: true,
+      clusterRetryStrategy: () => null,
+      redisOptions: {
+        username: first.username || undefined,
+        password: first.password ? decodeURIComponent(first.password) : undefined,
+        tls: first.protocol === 'rediss:' ? {} : undefined,
+        connectTimeout: 3_000,
+        maxRetriesPerRequest: 0,
+      },
+    },
+  );
+  cluster.on('error', () => undefined);
+  try {
+    await cluster.connect();
+    const info = await cluster.cluster('INFO');
+    if (!info.includes('cluster_state:ok')) throw new Error('cluster_state is not ok (slots not all served)');
+  } catch (error) {
+    throw new StartupError(`Redis Cluster is not usable at ${where} (${(error as Error).message}). Check REDIS_CLUSTER_NODES.`);
+  } finally {
+    cluster.disconnect();
+  }
+}
+
+/** The queue Redis the configuration names, if any: one server (REDIS_URL) or a cluster (REDIS_CLUSTER_NODES). */
+export async function checkQueueRedis(config: { REDIS_URL?: string; REDIS_CLUSTER_NODES?: string[] }): Promise<void> {
+  if (config.REDIS_URL) await checkRedis(config.REDIS_URL);
+  if (config.REDIS_CLUSTER_NODES) await checkRedisCluster(config.REDIS_CLUSTER_NODES);
 }

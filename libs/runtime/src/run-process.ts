@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig, type Config } from '@resonance/config';
-import { checkDatabase, checkRedis, StartupError } from './preflight';
+import { checkDatabase, checkQueueRedis, StartupError } from './preflight';
 
 export interface ProcessContext {
   config: Config;
@@ -39,7 +39,7 @@ export function runProcess(name: string, start: (ctx: ProcessContext) => Promise
     }
     const databaseUrl = config.DATABASE_URL ?? '';
     if (needsDatabase) await checkDatabase(databaseUrl);
-    if (needsDatabase && config.REDIS_URL) await checkRedis(config.REDIS_URL);
+    if (needsDatabase) await checkQueueRedis(config);
     handle = await start({ config, databaseUrl });
     process.once('SIGINT', () => void stop('SIGINT'));
     process.once('SIGTERM', () => void stop('SIGTERM'));

@@ -14,8 +14,15 @@ export class HealthController {
 
   @Get()
   @HealthCheck()
-  @ApiOperation({ summary: 'Database and queue reachability (200 when both are up, 503 otherwise)' })
+  @ApiOperation({
+    summary:
+      "Database and queue reachability (200 when both are up, 503 otherwise); with DATABASE_READ_URL also the read replica's state and lag (never 503 for it: reads then go to the primary)",
+  })
   check() {
-    return this.health.check([() => this.probes.database(this.indicators), () => this.probes.queue(this.indicators)]);
+    return this.health.check([
+      () => this.probes.database(this.indicators),
+      () => this.probes.queue(this.indicators),
+      ...(this.probes.hasReadReplica ? [() => this.probes.readReplica(this.indicators)] : []),
+    ]);
   }
 }

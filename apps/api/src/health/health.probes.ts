@@ -3,7 +3,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import type { HealthIndicatorService } from '@nestjs/terminus';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { sqlClient } from '@resonance/db';
+import { ReadRouter, sqlClient } from '@resonance/db';
 import { QUEUE_BACKEND, QueueName, type QueueBackend } from '@resonance/queue';
 import { ping } from './health.queries';
 
@@ -27,7 +27,22 @@ export class HealthProbes {
     @Inject(DataSource) private readonly dataSource: DataSource,
     @InjectQueue(QueueName.Sync) private readonly syncQueue: Queue,
     @Inject(QUEUE_BACKEND) private readonly queueBackend: QueueBackend,
+    @Inject(ReadRouter) private readonly reads: ReadRouter,
   ) {}
+
+  /** Whether a read replica is configured (its probe is listed only then). */
+  get hasReadReplica(): boolean {
+    return this.reads.enabled;
+  }
+
+  /**
+   * The read replica's state for operators. Always up: a lagging or down replica only sends reads to
+   * the primary, the api keeps answering. No reason text: this endpoint is public.
+   */
+  readReplica(indicators: HealthIndicatorService) {
+    const { state, lagMs } = this.reads.status();
+    return indicators.check('readReplica').up({ replica: state, lagMs });
+  }
 
   async database(indicators: HealthIndicatorService) {
     const session = indicators.check('database');

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { sqlClient, type Queryable } from '@resonance/db';
+import { ReadRouter, sqlClient, type Reader } from '@resonance/db';
 import type { ReportParams } from './report-query';
 import * as q from './perception-gap.queries';
 
@@ -23,25 +22,28 @@ export type RegularRow = q.IRegularsOfPeriodResult;
  */
 @Injectable()
 export class PerceptionGapRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    // Reads go through the read router: the replica when it is fresh enough for the request (DATABASE_READ_URL).
+    @Inject(ReadRouter) private readonly reads: ReadRouter,
+  ) {}
 
-  postTopics(workspaceId: string, p: ReportParams, db: Queryable = this.dataSource): Promise<q.IPostTopicsResult[]> {
+  postTopics(workspaceId: string, p: ReportParams, db: Reader = this.reads): Promise<q.IPostTopicsResult[]> {
     return q.postTopics.run(grouped(workspaceId, p), sqlClient(db));
   }
 
-  inboundByIntent(workspaceId: string, p: ReportParams, db: Queryable = this.dataSource): Promise<q.IInboundByIntentResult[]> {
+  inboundByIntent(workspaceId: string, p: ReportParams, db: Reader = this.reads): Promise<q.IInboundByIntentResult[]> {
     return q.inboundByIntent.run(grouped(workspaceId, p), sqlClient(db));
   }
 
-  replyHistogramsByIntent(workspaceId: string, p: ReportParams, db: Queryable = this.dataSource): Promise<q.IReplyHistogramsByIntentResult[]> {
+  replyHistogramsByIntent(workspaceId: string, p: ReportParams, db: Reader = this.reads): Promise<q.IReplyHistogramsByIntentResult[]> {
     return q.replyHistogramsByIntent.run(grouped(workspaceId, p), sqlClient(db));
   }
 
-  topicPosts(workspaceId: string, p: ReportParams, topic: string, limit: number, db: Queryable = this.dataSource): Promise<TopicPostRow[]> {
+  topicPosts(workspaceId: string, p: ReportParams, topic: string, limit: number, db: Reader = this.reads): Promise<TopicPostRow[]> {
     return q.topicPosts.run({ ...scope(workspaceId, p), topic, limit }, sqlClient(db));
   }
 
-  intentMessages(workspaceId: string, p: ReportParams, intents: string[], limit: number, db: Queryable = this.dataSource): Promise<IntentMessageRow[]> {
+  intentMessages(workspaceId: string, p: ReportParams, intents: string[], limit: number, db: Reader = this.reads): Promise<IntentMessageRow[]> {
     return q.intentMessages.run({ ...scope(workspaceId, p), intents, limit }, sqlClient(db));
   }
 
@@ -49,7 +51,7 @@ export class PerceptionGapRepository {
     workspaceId: string,
     p: Pick<ReportParams, 'from' | 'to' | 'network' | 'channel'>,
     minDays: number,
-    db: Queryable = this.dataSource,
+    db: Reader = this.reads,
   ): Promise<RegularRow[]> {
     return q.regularsOfPeriod.run({ ...scope(workspaceId, p), minDays }, sqlClient(db));
   }
@@ -58,7 +60,7 @@ export class PerceptionGapRepository {
     workspaceId: string,
     p: Pick<ReportParams, 'from' | 'to' | 'network' | 'channel'>,
     contactIds: string[],
-    db: Queryable = this.dataSource,
+    db: Reader = this.reads,
   ): Promise<q.ICommentDaysOfContactsResult[]> {
     return q.commentDaysOfContacts.run({ ...scope(workspaceId, p), contactIds }, sqlClient(db));
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { sqlClient, type Queryable } from '@resonance/db';
+import { ReadRouter, sqlClient, type Queryable, type Reader } from '@resonance/db';
 import type { ReportParams } from './report-query';
 import * as q from './reports.queries';
 
@@ -20,94 +20,92 @@ export type DrillDownDbRow = q.IThreadsBehindCommentsResult;
  */
 @Injectable()
 export class ReportsRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    // Reads go through the read router: the replica when it is fresh enough for the request (DATABASE_READ_URL).
+    @Inject(ReadRouter) private readonly reads: ReadRouter,
+  ) {}
 
   /** The workspace's local date; rejects with PostgreSQL's 22023 when its time zone is unknown. */
-  async workspaceToday(workspaceId: string, db: Queryable = this.dataSource): Promise<string | undefined> {
+  async workspaceToday(workspaceId: string, db: Reader = this.reads): Promise<string | undefined> {
     const [row] = await q.workspaceToday.run({ workspaceId }, sqlClient(db));
     return row?.today;
   }
 
-  async workspaceTimezone(workspaceId: string, db: Queryable = this.dataSource): Promise<string | undefined> {
+  async workspaceTimezone(workspaceId: string, db: Reader = this.reads): Promise<string | undefined> {
     const [row] = await q.workspaceTimezone.run({ workspaceId }, sqlClient(db));
     return row?.timezone;
   }
 
-  responseTotals(workspaceId: string, p: ReportParams, db: Queryable = this.dataSource): Promise<q.IResponseTotalsResult[]> {
+  responseTotals(workspaceId: string, p: ReportParams, db: Reader = this.reads): Promise<q.IResponseTotalsResult[]> {
     return q.responseTotals.run(grouped(workspaceId, p), sqlClient(db));
   }
 
   /** Histogram rows of the whole weeks `weeks` (Mondays) and the single days `days` (weeksAndDays()). */
-  responseHistograms(
-    workspaceId: string,
-    p: ReportParams,
-    weeks: string[],
-    days: string[],
-    db: Queryable = this.dataSource,
-  ): Promise<q.IResponseHistogramsResult[]> {
+  responseHistograms(workspaceId: string, p: ReportParams, weeks: string[], days: string[], db: Reader = this.reads): Promise<q.IResponseHistogramsResult[]> {
     const { from: _from, to: _to, ...rest } = grouped(workspaceId, p);
     return q.responseHistograms.run({ ...rest, weeks, days }, sqlClient(db));
   }
 
   /** The SLA targets in minutes: "default" and one key per override ("<network>", "p<priority>", "<network>.p<priority>"). */
-  async slaTargets(workspaceId: string, db: Queryable = this.dataSource): Promise<Record<string, number>> {
+  async slaTargets(workspaceId: string, db: Reader = this.reads): Promise<Record<string, number>> {
     const rows = await q.slaTargets.run({ workspaceId }, sqlClient(db));
     return Object.fromEntries(rows.map((r) => [r.key, r.minutes]));
   }
 
   /** Comment rows per period, group and intent; per post when the report groups by post. */
-  resonanceComments(workspaceId: string, p: ReportParams, db: Queryable = this.dataSource): Promise<q.IResonanceCommentsResult[]> {
+  resonanceComments(workspaceId: string, p: ReportParams, db: Reader = this.reads): Promise<q.IResonanceCommentsResult[]> {
     return p.groupBy === 'post'
       ? q.resonanceCommentsByPost.run(grouped(workspaceId, p), sqlClient(db))
       : q.resonanceComments.run(grouped(workspaceId, p), sqlClient(db));
   }
 
   /** Inbound messages per period, group and intent (every channel); per post when the report groups by post. */
-  intentMix(workspaceId: string, p: ReportParams, db: Queryable = this.dataSource): Promise<q.IIntentMixResult[]> {
+  intentMix(workspaceId: string, p: ReportParams, db: Reader = this.reads): Promise<q.IIntentMixResult[]> {
     return p.groupBy === 'post' ? q.intentMixByPost.run(grouped(workspaceId, p), sqlClient(db)) : q.intentMix.run(grouped(workspaceId, p), sqlClient(db));
   }
 
-  commentersByPeriod(workspaceId: string, p: ReportParams, db: Queryable = this.dataSource): Promise<q.ICommentersByPeriodResult[]> {
+  commentersByPeriod(workspaceId: string, p: ReportParams, db: Reader = this.reads): Promise<q.ICommentersByPeriodResult[]> {
     return q.commentersByPeriod.run(grouped(workspaceId, p), sqlClient(db));
   }
 
-  channelFollowers(workspaceId: string, p: ReportParams, db: Queryable = this.dataSource): Promise<q.IChannelFollowersResult[]> {
+  channelFollowers(workspaceId: string, p: ReportParams, db: Reader = this.reads): Promise<q.IChannelFollowersResult[]> {
     return q.channelFollowers.run({ workspaceId, network: p.network, channel: p.channel }, sqlClient(db));
   }
 
-  async followersOfChannel(channelAccountId: string, db: Queryable = this.dataSource): Promise<number | undefined> {
+  async followersOfChannel(channelAccountId: string, db: Reader = this.reads): Promise<number | undefined> {
     const [row] = await q.followersOfChannel.run({ channelAccountId }, sqlClient(db));
     return row?.followers;
   }
 
   /** Posts published in the period, newest first (at most 1,000); or the one post `postId`, whatever its date. */
-  postsInPeriod(workspaceId: string, p: ReportParams, postId?: string, db: Queryable = this.dataSource): Promise<PostRow[]> {
+  postsInPeriod(workspaceId: string, p: ReportParams, postId?: string, db: Reader = this.reads): Promise<PostRow[]> {
     return q.postsInPeriod.run({ ...scope(workspaceId, p), postId: postId ?? null }, sqlClient(db));
   }
 
-  intentCorrections(workspaceId: string, p: ReportParams, db: Queryable = this.dataSource): Promise<q.IIntentCorrectionsInPeriodResult[]> {
+  intentCorrections(workspaceId: string, p: ReportParams, db: Reader = this.reads): Promise<q.IIntentCorrectionsInPeriodResult[]> {
     return q.intentCorrectionsInPeriod.run({ workspaceId, from: p.from, to: p.to }, sqlClient(db));
   }
 
   /** Reviewed messages per predicted intent (their label before the first review) and how many kept it. */
-  intentPrecision(workspaceId: string, p: ReportParams, db: Queryable = this.dataSource): Promise<q.IIntentPrecisionResult[]> {
+  intentPrecision(workspaceId: string, p: ReportParams, db: Reader = this.reads): Promise<q.IIntentPrecisionResult[]> {
     return q.intentPrecision.run(scope(workspaceId, p), sqlClient(db));
   }
 
-  postComments(workspaceId: string, postId: string, db: Queryable = this.dataSource): Promise<q.IPostCommentsResult[]> {
+  postComments(workspaceId: string, postId: string, db: Reader = this.reads): Promise<q.IPostCommentsResult[]> {
     return q.postComments.run({ workspaceId, postId }, sqlClient(db));
   }
 
-  async postCommenters(workspaceId: string, postId: string, db: Queryable = this.dataSource): Promise<number> {
+  async postCommenters(workspaceId: string, postId: string, db: Reader = this.reads): Promise<number> {
     const [row] = await q.postCommenters.run({ workspaceId, postId }, sqlClient(db));
     return row?.unique_commenters ?? 0;
   }
 
-  channelsHealth(workspaceId: string, p: ReportParams, db: Queryable = this.dataSource): Promise<q.IChannelsHealthResult[]> {
+  channelsHealth(workspaceId: string, p: ReportParams, db: Reader = this.reads): Promise<q.IChannelsHealthResult[]> {
     return q.channelsHealth.run(scope(workspaceId, p), sqlClient(db));
   }
 
-  agentNames(workspaceId: string, db: Queryable = this.dataSource): Promise<q.IAgentNamesResult[]> {
+  agentNames(workspaceId: string, db: Reader = this.reads): Promise<q.IAgentNamesResult[]> {
     return q.agentNames.run({ workspaceId }, sqlClient(db));
   }
 
@@ -116,16 +114,16 @@ export class ReportsRepository {
     workspaceId: string,
     p: ReportParams,
     filter: { intent: string | null; channelKind: 'comment' | null },
-    db: Queryable = this.dataSource,
+    db: Reader = this.reads,
   ): Promise<DrillDownDbRow[]> {
     return q.threadsBehindComments.run({ ...scope(workspaceId, p), ...filter }, sqlClient(db));
   }
 
-  threadsBehindPost(workspaceId: string, postId: string, db: Queryable = this.dataSource): Promise<DrillDownDbRow[]> {
+  threadsBehindPost(workspaceId: string, postId: string, db: Reader = this.reads): Promise<DrillDownDbRow[]> {
     return q.threadsBehindPost.run({ workspaceId, postId }, sqlClient(db));
   }
 
-  threadsBehindFirstResponses(workspaceId: string, p: ReportParams, agent: string | null, db: Queryable = this.dataSource): Promise<DrillDownDbRow[]> {
+  threadsBehindFirstResponses(workspaceId: string, p: ReportParams, agent: string | null, db: Reader = this.reads): Promise<DrillDownDbRow[]> {
     return q.threadsBehindFirstResponses.run({ ...scope(workspaceId, p), agent }, sqlClient(db));
   }
 

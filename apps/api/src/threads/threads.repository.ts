@@ -1,6 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { sqlClient, type Queryable } from '@resonance/db';
+import { ReadRouter, sqlClient, type Queryable, type Reader } from '@resonance/db';
 import type { Cursor } from '../common/cursor';
 import type { SentimentBand, ThreadSort } from '@resonance/contracts';
 import {
@@ -70,10 +70,14 @@ export interface ThreadChanges {
  */
 @Injectable()
 export class ThreadsRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    // The inbox list reads through the read router: the replica when it is fresh enough for the request (DATABASE_READ_URL).
+    @Inject(ReadRouter) private readonly reads: ReadRouter,
+  ) {}
 
   /** One keyset page of the inbox: newest activity first, oldest waiting first or SLA due first (f.sort). */
-  async list(f: InboxFilter, db: Queryable = this.dataSource): Promise<IListThreadsResult[]> {
+  async list(f: InboxFilter, db: Reader = this.reads): Promise<IListThreadsResult[]> {
     const client = sqlClient(db);
     // A search term: its matching threads first, from the text index; a rare term's few threads
     // (or none) are then all the list looks at, a common term keeps the per-thread probe.

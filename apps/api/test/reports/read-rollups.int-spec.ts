@@ -1,3 +1,4 @@
+import { ReadRouter } from '@resonance/db';
 import type { DataSource } from 'typeorm';
 import type { MessageRecord } from '@resonance/contracts';
 import { createTestDatabase, type TestDatabase } from '@resonance/testing';
@@ -80,7 +81,7 @@ describe('report read rollups (weeks, comments per channel, comments per post)',
     );
   const replies = async (query: Record<string, string>) => {
     const p = parseReportQuery(query, '2026-12-01', ['none']);
-    const report = await responseTimesReport(new ReportsRepository(db.dataSource), fx.workspace.id, p);
+    const report = await responseTimesReport(new ReportsRepository(db.dataSource, new ReadRouter(db.dataSource)), fx.workspace.id, p);
     return report.rows.map((r) => [r.period, r.reply.count, r.reply.median]);
   };
 

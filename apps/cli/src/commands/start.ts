@@ -31,7 +31,13 @@ export async function runStart(argv: string[], out: NodeJS.WritableStream): Prom
   } else {
     log(`database: PostgreSQL at ${redactUrl(databaseUrl)}`);
   }
-  log(config.REDIS_URL ? `queues: BullMQ on Redis at ${redactUrl(config.REDIS_URL)}` : 'queues: BullMQ on its PostgreSQL backend (no REDIS_URL)');
+  log(
+    config.REDIS_URL
+      ? `queues: BullMQ on Redis at ${redactUrl(config.REDIS_URL)}`
+      : config.REDIS_CLUSTER_NODES
+        ? `queues: BullMQ on the Redis Cluster at ${config.REDIS_CLUSTER_NODES.map(redactUrl).join(', ')}`
+        : 'queues: BullMQ on its PostgreSQL backend (no REDIS_URL)',
+  );
 
   const children = new Map<string, ChildProcess>();
   let stopping = false;
