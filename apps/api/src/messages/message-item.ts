@@ -14,6 +14,7 @@ import {
 } from '@resonance/contracts';
 import { oneOf, oneOfOrNull } from '../common/narrow';
 import type { Json } from './messages.queries';
+import { moderationOf } from './moderation-subject';
 
 const HANDLED_ACTIONS = ['like', 'hide', 'delete'] as const;
 
@@ -43,6 +44,9 @@ export interface MessageItemRow {
   deleted: boolean;
   liked: boolean;
   handledAction: string | null;
+  network: string;
+  threadChannel: string;
+  threadPostExternalId: string | null;
   lastActionId: string | null;
   lastActionAction: string | null;
   lastActionState: string | null;
@@ -121,5 +125,6 @@ export function toMessageItem(row: MessageItemRow): MessageItem {
     liked: row.liked,
     handledAction: oneOfOrNull(HANDLED_ACTIONS, row.handledAction, 'message.handled_action'),
     lastAction: lastActionOf(row),
+    ...moderationOf(row),
   };
 }

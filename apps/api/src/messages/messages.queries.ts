@@ -45,6 +45,7 @@ export interface IMessageItemsByIdsResult {
   lastActionId: string | null;
   lastActionState: string | null;
   liked: boolean;
+  network: string;
   parentExternalId: string | null;
   sentiment: number | null;
   sentimentReviewAt: Date | null;
@@ -52,7 +53,9 @@ export interface IMessageItemsByIdsResult {
   sentimentReviewByName: string | null;
   sentimentReviewChanged: boolean | null;
   text: string;
+  threadChannel: string;
   threadId: string;
+  threadPostExternalId: string | null;
   url: string | null;
 }
 
@@ -62,7 +65,7 @@ export interface IMessageItemsByIdsQuery {
   result: IMessageItemsByIdsResult;
 }
 
-const messageItemsByIdsIR: any = {"usedParamSet":{"workspaceId":true,"ids":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":2536,"b":2548}]},{"name":"ids","required":true,"transform":{"type":"scalar"},"locs":[{"a":2565,"b":2569}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"threadId!\", m.direction, m.is_from_account AS \"isFromAccount\",\n       m.external_id AS \"externalId\", m.parent_external_id AS \"parentExternalId\",\n       au.id AS \"authorUserId?\", au.name AS \"authorUserName?\",\n       ac.id::text AS \"authorContactId?\", ac.name AS \"authorContactName?\", ac.handle AS \"authorContactHandle?\",\n       ac.avatar_url AS \"authorContactAvatarUrl?\",\n       m.text, m.url, m.attachments, m.created_at AS \"createdAt\", m.delivery, m.delivery_error AS \"deliveryError\",\n       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS \"handledAction\",\n       la.id::text AS \"lastActionId?\", la.action AS \"lastActionAction?\", la.state AS \"lastActionState?\",\n       la.error AS \"lastActionError?\", la.created_at AS \"lastActionCreatedAt?\",\n       ir.created_at AS \"intentReviewAt?\", ir.changed AS \"intentReviewChanged?\", ir.user_id AS \"intentReviewById?\", ir.name AS \"intentReviewByName?\",\n       sr.created_at AS \"sentimentReviewAt?\", sr.changed AS \"sentimentReviewChanged?\", sr.user_id AS \"sentimentReviewById?\",\n       sr.name AS \"sentimentReviewByName?\"\n  FROM message m\n  LEFT JOIN users au ON au.id = m.author_user_id\n  LEFT JOIN contact ac ON ac.id = m.author_contact_id\n  -- the newest like/hide/delete request on the message\n  LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a\n                      WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true\n  -- the newest review of each label (a change, or a confirmation when the label stayed)\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_intent IS DISTINCT FROM c.intent AS changed, u.id AS user_id, u.name\n                       FROM intent_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) ir ON true\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_sentiment IS NULL OR c.sentiment <> CASE WHEN c.previous_sentiment < -0.25 THEN 'negative'\n                                                                                          WHEN c.previous_sentiment > 0.25 THEN 'positive'\n                                                                                          ELSE 'neutral' END AS changed,\n                            u.id AS user_id, u.name\n                       FROM sentiment_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) sr ON true\n WHERE m.workspace_id = :workspaceId! AND m.id = ANY(:ids!::bigint[])\n ORDER BY m.created_at, m.id LIMIT 500                                                                                         "};
+const messageItemsByIdsIR: any = {"usedParamSet":{"workspaceId":true,"ids":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":2673,"b":2685}]},{"name":"ids","required":true,"transform":{"type":"scalar"},"locs":[{"a":2702,"b":2706}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"threadId!\", m.direction, m.is_from_account AS \"isFromAccount\",\n       m.external_id AS \"externalId\", m.parent_external_id AS \"parentExternalId\",\n       au.id AS \"authorUserId?\", au.name AS \"authorUserName?\",\n       ac.id::text AS \"authorContactId?\", ac.name AS \"authorContactName?\", ac.handle AS \"authorContactHandle?\",\n       ac.avatar_url AS \"authorContactAvatarUrl?\",\n       m.text, m.url, m.attachments, m.created_at AS \"createdAt\", m.delivery, m.delivery_error AS \"deliveryError\",\n       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS \"handledAction\",\n       mt.network, mt.channel AS \"threadChannel\", mt.post_external_id AS \"threadPostExternalId\",\n       la.id::text AS \"lastActionId?\", la.action AS \"lastActionAction?\", la.state AS \"lastActionState?\",\n       la.error AS \"lastActionError?\", la.created_at AS \"lastActionCreatedAt?\",\n       ir.created_at AS \"intentReviewAt?\", ir.changed AS \"intentReviewChanged?\", ir.user_id AS \"intentReviewById?\", ir.name AS \"intentReviewByName?\",\n       sr.created_at AS \"sentimentReviewAt?\", sr.changed AS \"sentimentReviewChanged?\", sr.user_id AS \"sentimentReviewById?\",\n       sr.name AS \"sentimentReviewByName?\"\n  FROM message m\n  JOIN thread mt ON mt.id = m.thread_id\n  LEFT JOIN users au ON au.id = m.author_user_id\n  LEFT JOIN contact ac ON ac.id = m.author_contact_id\n  -- the newest like/hide/delete request on the message\n  LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a\n                      WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true\n  -- the newest review of each label (a change, or a confirmation when the label stayed)\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_intent IS DISTINCT FROM c.intent AS changed, u.id AS user_id, u.name\n                       FROM intent_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) ir ON true\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_sentiment IS NULL OR c.sentiment <> CASE WHEN c.previous_sentiment < -0.25 THEN 'negative'\n                                                                                          WHEN c.previous_sentiment > 0.25 THEN 'positive'\n                                                                                          ELSE 'neutral' END AS changed,\n                            u.id AS user_id, u.name\n                       FROM sentiment_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) sr ON true\n WHERE m.workspace_id = :workspaceId! AND m.id = ANY(:ids!::bigint[])\n ORDER BY m.created_at, m.id LIMIT 500                                                                                         "};
 
 /**
  * Query generated from SQL:
@@ -74,12 +77,14 @@ const messageItemsByIdsIR: any = {"usedParamSet":{"workspaceId":true,"ids":true}
  *        ac.avatar_url AS "authorContactAvatarUrl?",
  *        m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
  *        m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
+ *        mt.network, mt.channel AS "threadChannel", mt.post_external_id AS "threadPostExternalId",
  *        la.id::text AS "lastActionId?", la.action AS "lastActionAction?", la.state AS "lastActionState?",
  *        la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?",
  *        ir.created_at AS "intentReviewAt?", ir.changed AS "intentReviewChanged?", ir.user_id AS "intentReviewById?", ir.name AS "intentReviewByName?",
  *        sr.created_at AS "sentimentReviewAt?", sr.changed AS "sentimentReviewChanged?", sr.user_id AS "sentimentReviewById?",
  *        sr.name AS "sentimentReviewByName?"
  *   FROM message m
+ *   JOIN thread mt ON mt.id = m.thread_id
  *   LEFT JOIN users au ON au.id = m.author_user_id
  *   LEFT JOIN contact ac ON ac.id = m.author_contact_id
  *   -- the newest like/hide/delete request on the message
@@ -140,6 +145,7 @@ export interface IMessageItemsInIdRangeResult {
   lastActionId: string | null;
   lastActionState: string | null;
   liked: boolean;
+  network: string;
   parentExternalId: string | null;
   sentiment: number | null;
   sentimentReviewAt: Date | null;
@@ -147,7 +153,9 @@ export interface IMessageItemsInIdRangeResult {
   sentimentReviewByName: string | null;
   sentimentReviewChanged: boolean | null;
   text: string;
+  threadChannel: string;
   threadId: string;
+  threadPostExternalId: string | null;
   url: string | null;
 }
 
@@ -157,7 +165,7 @@ export interface IMessageItemsInIdRangeQuery {
   result: IMessageItemsInIdRangeResult;
 }
 
-const messageItemsInIdRangeIR: any = {"usedParamSet":{"workspaceId":true,"fromId":true,"toId":true,"limit":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":2536,"b":2548}]},{"name":"fromId","required":true,"transform":{"type":"scalar"},"locs":[{"a":2567,"b":2574}]},{"name":"toId","required":true,"transform":{"type":"scalar"},"locs":[{"a":2588,"b":2593}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":2638,"b":2644}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"threadId!\", m.direction, m.is_from_account AS \"isFromAccount\",\n       m.external_id AS \"externalId\", m.parent_external_id AS \"parentExternalId\",\n       au.id AS \"authorUserId?\", au.name AS \"authorUserName?\",\n       ac.id::text AS \"authorContactId?\", ac.name AS \"authorContactName?\", ac.handle AS \"authorContactHandle?\",\n       ac.avatar_url AS \"authorContactAvatarUrl?\",\n       m.text, m.url, m.attachments, m.created_at AS \"createdAt\", m.delivery, m.delivery_error AS \"deliveryError\",\n       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS \"handledAction\",\n       la.id::text AS \"lastActionId?\", la.action AS \"lastActionAction?\", la.state AS \"lastActionState?\",\n       la.error AS \"lastActionError?\", la.created_at AS \"lastActionCreatedAt?\",\n       ir.created_at AS \"intentReviewAt?\", ir.changed AS \"intentReviewChanged?\", ir.user_id AS \"intentReviewById?\", ir.name AS \"intentReviewByName?\",\n       sr.created_at AS \"sentimentReviewAt?\", sr.changed AS \"sentimentReviewChanged?\", sr.user_id AS \"sentimentReviewById?\",\n       sr.name AS \"sentimentReviewByName?\"\n  FROM message m\n  LEFT JOIN users au ON au.id = m.author_user_id\n  LEFT JOIN contact ac ON ac.id = m.author_contact_id\n  -- the newest like/hide/delete request on the message\n  LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a\n                      WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true\n  -- the newest review of each label (a change, or a confirmation when the label stayed)\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_intent IS DISTINCT FROM c.intent AS changed, u.id AS user_id, u.name\n                       FROM intent_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) ir ON true\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_sentiment IS NULL OR c.sentiment <> CASE WHEN c.previous_sentiment < -0.25 THEN 'negative'\n                                                                                          WHEN c.previous_sentiment > 0.25 THEN 'positive'\n                                                                                          ELSE 'neutral' END AS changed,\n                            u.id AS user_id, u.name\n                       FROM sentiment_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) sr ON true\n WHERE m.workspace_id = :workspaceId! AND m.id BETWEEN :fromId!::bigint AND :toId!::bigint\n ORDER BY m.created_at, m.id LIMIT :limit!                                                                                                                                                                                                            "};
+const messageItemsInIdRangeIR: any = {"usedParamSet":{"workspaceId":true,"fromId":true,"toId":true,"limit":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":2673,"b":2685}]},{"name":"fromId","required":true,"transform":{"type":"scalar"},"locs":[{"a":2704,"b":2711}]},{"name":"toId","required":true,"transform":{"type":"scalar"},"locs":[{"a":2725,"b":2730}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":2775,"b":2781}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"threadId!\", m.direction, m.is_from_account AS \"isFromAccount\",\n       m.external_id AS \"externalId\", m.parent_external_id AS \"parentExternalId\",\n       au.id AS \"authorUserId?\", au.name AS \"authorUserName?\",\n       ac.id::text AS \"authorContactId?\", ac.name AS \"authorContactName?\", ac.handle AS \"authorContactHandle?\",\n       ac.avatar_url AS \"authorContactAvatarUrl?\",\n       m.text, m.url, m.attachments, m.created_at AS \"createdAt\", m.delivery, m.delivery_error AS \"deliveryError\",\n       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS \"handledAction\",\n       mt.network, mt.channel AS \"threadChannel\", mt.post_external_id AS \"threadPostExternalId\",\n       la.id::text AS \"lastActionId?\", la.action AS \"lastActionAction?\", la.state AS \"lastActionState?\",\n       la.error AS \"lastActionError?\", la.created_at AS \"lastActionCreatedAt?\",\n       ir.created_at AS \"intentReviewAt?\", ir.changed AS \"intentReviewChanged?\", ir.user_id AS \"intentReviewById?\", ir.name AS \"intentReviewByName?\",\n       sr.created_at AS \"sentimentReviewAt?\", sr.changed AS \"sentimentReviewChanged?\", sr.user_id AS \"sentimentReviewById?\",\n       sr.name AS \"sentimentReviewByName?\"\n  FROM message m\n  JOIN thread mt ON mt.id = m.thread_id\n  LEFT JOIN users au ON au.id = m.author_user_id\n  LEFT JOIN contact ac ON ac.id = m.author_contact_id\n  -- the newest like/hide/delete request on the message\n  LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a\n                      WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true\n  -- the newest review of each label (a change, or a confirmation when the label stayed)\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_intent IS DISTINCT FROM c.intent AS changed, u.id AS user_id, u.name\n                       FROM intent_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) ir ON true\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_sentiment IS NULL OR c.sentiment <> CASE WHEN c.previous_sentiment < -0.25 THEN 'negative'\n                                                                                          WHEN c.previous_sentiment > 0.25 THEN 'positive'\n                                                                                          ELSE 'neutral' END AS changed,\n                            u.id AS user_id, u.name\n                       FROM sentiment_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) sr ON true\n WHERE m.workspace_id = :workspaceId! AND m.id BETWEEN :fromId!::bigint AND :toId!::bigint\n ORDER BY m.created_at, m.id LIMIT :limit!                                                                                                                                                                                                            "};
 
 /**
  * Query generated from SQL:
@@ -169,12 +177,14 @@ const messageItemsInIdRangeIR: any = {"usedParamSet":{"workspaceId":true,"fromId
  *        ac.avatar_url AS "authorContactAvatarUrl?",
  *        m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
  *        m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
+ *        mt.network, mt.channel AS "threadChannel", mt.post_external_id AS "threadPostExternalId",
  *        la.id::text AS "lastActionId?", la.action AS "lastActionAction?", la.state AS "lastActionState?",
  *        la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?",
  *        ir.created_at AS "intentReviewAt?", ir.changed AS "intentReviewChanged?", ir.user_id AS "intentReviewById?", ir.name AS "intentReviewByName?",
  *        sr.created_at AS "sentimentReviewAt?", sr.changed AS "sentimentReviewChanged?", sr.user_id AS "sentimentReviewById?",
  *        sr.name AS "sentimentReviewByName?"
  *   FROM message m
+ *   JOIN thread mt ON mt.id = m.thread_id
  *   LEFT JOIN users au ON au.id = m.author_user_id
  *   LEFT JOIN contact ac ON ac.id = m.author_contact_id
  *   -- the newest like/hide/delete request on the message
@@ -236,6 +246,7 @@ export interface INewerMessageItemsByOthersResult {
   lastActionId: string | null;
   lastActionState: string | null;
   liked: boolean;
+  network: string;
   parentExternalId: string | null;
   sentiment: number | null;
   sentimentReviewAt: Date | null;
@@ -243,7 +254,9 @@ export interface INewerMessageItemsByOthersResult {
   sentimentReviewByName: string | null;
   sentimentReviewChanged: boolean | null;
   text: string;
+  threadChannel: string;
   threadId: string;
+  threadPostExternalId: string | null;
   url: string | null;
 }
 
@@ -253,7 +266,7 @@ export interface INewerMessageItemsByOthersQuery {
   result: INewerMessageItemsByOthersResult;
 }
 
-const newerMessageItemsByOthersIR: any = {"usedParamSet":{"workspaceId":true,"threadId":true,"afterId":true,"userId":true,"limit":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":2536,"b":2548}]},{"name":"threadId","required":true,"transform":{"type":"scalar"},"locs":[{"a":2568,"b":2577}]},{"name":"afterId","required":true,"transform":{"type":"scalar"},"locs":[{"a":2590,"b":2598}]},{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":2693,"b":2700}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":2738,"b":2744}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"threadId!\", m.direction, m.is_from_account AS \"isFromAccount\",\n       m.external_id AS \"externalId\", m.parent_external_id AS \"parentExternalId\",\n       au.id AS \"authorUserId?\", au.name AS \"authorUserName?\",\n       ac.id::text AS \"authorContactId?\", ac.name AS \"authorContactName?\", ac.handle AS \"authorContactHandle?\",\n       ac.avatar_url AS \"authorContactAvatarUrl?\",\n       m.text, m.url, m.attachments, m.created_at AS \"createdAt\", m.delivery, m.delivery_error AS \"deliveryError\",\n       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS \"handledAction\",\n       la.id::text AS \"lastActionId?\", la.action AS \"lastActionAction?\", la.state AS \"lastActionState?\",\n       la.error AS \"lastActionError?\", la.created_at AS \"lastActionCreatedAt?\",\n       ir.created_at AS \"intentReviewAt?\", ir.changed AS \"intentReviewChanged?\", ir.user_id AS \"intentReviewById?\", ir.name AS \"intentReviewByName?\",\n       sr.created_at AS \"sentimentReviewAt?\", sr.changed AS \"sentimentReviewChanged?\", sr.user_id AS \"sentimentReviewById?\",\n       sr.name AS \"sentimentReviewByName?\"\n  FROM message m\n  LEFT JOIN users au ON au.id = m.author_user_id\n  LEFT JOIN contact ac ON ac.id = m.author_contact_id\n  -- the newest like/hide/delete request on the message\n  LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a\n                      WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true\n  -- the newest review of each label (a change, or a confirmation when the label stayed)\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_intent IS DISTINCT FROM c.intent AS changed, u.id AS user_id, u.name\n                       FROM intent_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) ir ON true\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_sentiment IS NULL OR c.sentiment <> CASE WHEN c.previous_sentiment < -0.25 THEN 'negative'\n                                                                                          WHEN c.previous_sentiment > 0.25 THEN 'positive'\n                                                                                          ELSE 'neutral' END AS changed,\n                            u.id AS user_id, u.name\n                       FROM sentiment_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) sr ON true\n WHERE m.workspace_id = :workspaceId! AND m.thread_id = :threadId! AND m.id > :afterId!::bigint\n   AND NOT m.deleted AND (NOT m.is_from_account OR m.author_user_id IS DISTINCT FROM :userId!)\n ORDER BY m.created_at, m.id LIMIT :limit!                                                                                                                                                                                                 "};
+const newerMessageItemsByOthersIR: any = {"usedParamSet":{"workspaceId":true,"threadId":true,"afterId":true,"userId":true,"limit":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":2673,"b":2685}]},{"name":"threadId","required":true,"transform":{"type":"scalar"},"locs":[{"a":2705,"b":2714}]},{"name":"afterId","required":true,"transform":{"type":"scalar"},"locs":[{"a":2727,"b":2735}]},{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":2830,"b":2837}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":2875,"b":2881}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"threadId!\", m.direction, m.is_from_account AS \"isFromAccount\",\n       m.external_id AS \"externalId\", m.parent_external_id AS \"parentExternalId\",\n       au.id AS \"authorUserId?\", au.name AS \"authorUserName?\",\n       ac.id::text AS \"authorContactId?\", ac.name AS \"authorContactName?\", ac.handle AS \"authorContactHandle?\",\n       ac.avatar_url AS \"authorContactAvatarUrl?\",\n       m.text, m.url, m.attachments, m.created_at AS \"createdAt\", m.delivery, m.delivery_error AS \"deliveryError\",\n       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS \"handledAction\",\n       mt.network, mt.channel AS \"threadChannel\", mt.post_external_id AS \"threadPostExternalId\",\n       la.id::text AS \"lastActionId?\", la.action AS \"lastActionAction?\", la.state AS \"lastActionState?\",\n       la.error AS \"lastActionError?\", la.created_at AS \"lastActionCreatedAt?\",\n       ir.created_at AS \"intentReviewAt?\", ir.changed AS \"intentReviewChanged?\", ir.user_id AS \"intentReviewById?\", ir.name AS \"intentReviewByName?\",\n       sr.created_at AS \"sentimentReviewAt?\", sr.changed AS \"sentimentReviewChanged?\", sr.user_id AS \"sentimentReviewById?\",\n       sr.name AS \"sentimentReviewByName?\"\n  FROM message m\n  JOIN thread mt ON mt.id = m.thread_id\n  LEFT JOIN users au ON au.id = m.author_user_id\n  LEFT JOIN contact ac ON ac.id = m.author_contact_id\n  -- the newest like/hide/delete request on the message\n  LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a\n                      WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true\n  -- the newest review of each label (a change, or a confirmation when the label stayed)\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_intent IS DISTINCT FROM c.intent AS changed, u.id AS user_id, u.name\n                       FROM intent_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) ir ON true\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_sentiment IS NULL OR c.sentiment <> CASE WHEN c.previous_sentiment < -0.25 THEN 'negative'\n                                                                                          WHEN c.previous_sentiment > 0.25 THEN 'positive'\n                                                                                          ELSE 'neutral' END AS changed,\n                            u.id AS user_id, u.name\n                       FROM sentiment_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) sr ON true\n WHERE m.workspace_id = :workspaceId! AND m.thread_id = :threadId! AND m.id > :afterId!::bigint\n   AND NOT m.deleted AND (NOT m.is_from_account OR m.author_user_id IS DISTINCT FROM :userId!)\n ORDER BY m.created_at, m.id LIMIT :limit!                                                                                                                                                                                                 "};
 
 /**
  * Query generated from SQL:
@@ -265,12 +278,14 @@ const newerMessageItemsByOthersIR: any = {"usedParamSet":{"workspaceId":true,"th
  *        ac.avatar_url AS "authorContactAvatarUrl?",
  *        m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
  *        m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
+ *        mt.network, mt.channel AS "threadChannel", mt.post_external_id AS "threadPostExternalId",
  *        la.id::text AS "lastActionId?", la.action AS "lastActionAction?", la.state AS "lastActionState?",
  *        la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?",
  *        ir.created_at AS "intentReviewAt?", ir.changed AS "intentReviewChanged?", ir.user_id AS "intentReviewById?", ir.name AS "intentReviewByName?",
  *        sr.created_at AS "sentimentReviewAt?", sr.changed AS "sentimentReviewChanged?", sr.user_id AS "sentimentReviewById?",
  *        sr.name AS "sentimentReviewByName?"
  *   FROM message m
+ *   JOIN thread mt ON mt.id = m.thread_id
  *   LEFT JOIN users au ON au.id = m.author_user_id
  *   LEFT JOIN contact ac ON ac.id = m.author_contact_id
  *   -- the newest like/hide/delete request on the message
@@ -334,6 +349,7 @@ export interface IThreadMessagePageResult {
   lastActionId: string | null;
   lastActionState: string | null;
   liked: boolean;
+  network: string;
   parentExternalId: string | null;
   sentiment: number | null;
   sentimentReviewAt: Date | null;
@@ -341,7 +357,9 @@ export interface IThreadMessagePageResult {
   sentimentReviewByName: string | null;
   sentimentReviewChanged: boolean | null;
   text: string;
+  threadChannel: string;
   threadId: string;
+  threadPostExternalId: string | null;
   url: string | null;
 }
 
@@ -351,7 +369,7 @@ export interface IThreadMessagePageQuery {
   result: IThreadMessagePageResult;
 }
 
-const threadMessagePageIR: any = {"usedParamSet":{"threadId":true,"workspaceId":true,"cursorAt":true,"cursorId":true,"limit":true},"params":[{"name":"threadId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1295,"b":1304}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1327,"b":1339}]},{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":1357,"b":1365},{"a":1415,"b":1423}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1426,"b":1434}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":1489,"b":1495}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"threadId!\", m.direction, m.is_from_account AS \"isFromAccount\",\n       m.external_id AS \"externalId\", m.parent_external_id AS \"parentExternalId\",\n       au.id AS \"authorUserId?\", au.name AS \"authorUserName?\",\n       ac.id::text AS \"authorContactId?\", ac.name AS \"authorContactName?\", ac.handle AS \"authorContactHandle?\",\n       ac.avatar_url AS \"authorContactAvatarUrl?\",\n       m.text, m.url, m.attachments, m.created_at AS \"createdAt\", m.delivery, m.delivery_error AS \"deliveryError\",\n       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS \"handledAction\",\n       la.id::text AS \"lastActionId?\", la.action AS \"lastActionAction?\", la.state AS \"lastActionState?\",\n       la.error AS \"lastActionError?\", la.created_at AS \"lastActionCreatedAt?\",\n       ir.created_at AS \"intentReviewAt?\", ir.changed AS \"intentReviewChanged?\", ir.user_id AS \"intentReviewById?\", ir.name AS \"intentReviewByName?\",\n       sr.created_at AS \"sentimentReviewAt?\", sr.changed AS \"sentimentReviewChanged?\", sr.user_id AS \"sentimentReviewById?\",\n       sr.name AS \"sentimentReviewByName?\",\n       to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"_cursorAt!\"\n  FROM (SELECT * FROM message m\n         WHERE m.thread_id = :threadId! AND m.workspace_id = :workspaceId!\n           AND (:cursorAt::timestamptz IS NULL OR (m.created_at, m.id) > (:cursorAt, :cursorId::bigint))\n         ORDER BY m.created_at, m.id LIMIT :limit!) m\n  LEFT JOIN users au ON au.id = m.author_user_id\n  LEFT JOIN contact ac ON ac.id = m.author_contact_id\n  -- the newest like/hide/delete request on the message\n  LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a\n                      WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true\n  -- the newest review of each label (a change, or a confirmation when the label stayed)\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_intent IS DISTINCT FROM c.intent AS changed, u.id AS user_id, u.name\n                       FROM intent_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) ir ON true\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_sentiment IS NULL OR c.sentiment <> CASE WHEN c.previous_sentiment < -0.25 THEN 'negative'\n                                                                                          WHEN c.previous_sentiment > 0.25 THEN 'positive'\n                                                                                          ELSE 'neutral' END AS changed,\n                            u.id AS user_id, u.name\n                       FROM sentiment_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) sr ON true\n ORDER BY m.created_at, m.id                                                                                   "};
+const threadMessagePageIR: any = {"usedParamSet":{"threadId":true,"workspaceId":true,"cursorAt":true,"cursorId":true,"limit":true},"params":[{"name":"threadId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1392,"b":1401}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1424,"b":1436}]},{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":1454,"b":1462},{"a":1512,"b":1520}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1523,"b":1531}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":1586,"b":1592}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"threadId!\", m.direction, m.is_from_account AS \"isFromAccount\",\n       m.external_id AS \"externalId\", m.parent_external_id AS \"parentExternalId\",\n       au.id AS \"authorUserId?\", au.name AS \"authorUserName?\",\n       ac.id::text AS \"authorContactId?\", ac.name AS \"authorContactName?\", ac.handle AS \"authorContactHandle?\",\n       ac.avatar_url AS \"authorContactAvatarUrl?\",\n       m.text, m.url, m.attachments, m.created_at AS \"createdAt\", m.delivery, m.delivery_error AS \"deliveryError\",\n       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS \"handledAction\",\n       mt.network, mt.channel AS \"threadChannel\", mt.post_external_id AS \"threadPostExternalId\",\n       la.id::text AS \"lastActionId?\", la.action AS \"lastActionAction?\", la.state AS \"lastActionState?\",\n       la.error AS \"lastActionError?\", la.created_at AS \"lastActionCreatedAt?\",\n       ir.created_at AS \"intentReviewAt?\", ir.changed AS \"intentReviewChanged?\", ir.user_id AS \"intentReviewById?\", ir.name AS \"intentReviewByName?\",\n       sr.created_at AS \"sentimentReviewAt?\", sr.changed AS \"sentimentReviewChanged?\", sr.user_id AS \"sentimentReviewById?\",\n       sr.name AS \"sentimentReviewByName?\",\n       to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"_cursorAt!\"\n  FROM (SELECT * FROM message m\n         WHERE m.thread_id = :threadId! AND m.workspace_id = :workspaceId!\n           AND (:cursorAt::timestamptz IS NULL OR (m.created_at, m.id) > (:cursorAt, :cursorId::bigint))\n         ORDER BY m.created_at, m.id LIMIT :limit!) m\n  JOIN thread mt ON mt.id = m.thread_id\n  LEFT JOIN users au ON au.id = m.author_user_id\n  LEFT JOIN contact ac ON ac.id = m.author_contact_id\n  -- the newest like/hide/delete request on the message\n  LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a\n                      WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true\n  -- the newest review of each label (a change, or a confirmation when the label stayed)\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_intent IS DISTINCT FROM c.intent AS changed, u.id AS user_id, u.name\n                       FROM intent_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) ir ON true\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_sentiment IS NULL OR c.sentiment <> CASE WHEN c.previous_sentiment < -0.25 THEN 'negative'\n                                                                                          WHEN c.previous_sentiment > 0.25 THEN 'positive'\n                                                                                          ELSE 'neutral' END AS changed,\n                            u.id AS user_id, u.name\n                       FROM sentiment_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) sr ON true\n ORDER BY m.created_at, m.id                                                                                                                "};
 
 /**
  * Query generated from SQL:
@@ -363,6 +381,7 @@ const threadMessagePageIR: any = {"usedParamSet":{"threadId":true,"workspaceId":
  *        ac.avatar_url AS "authorContactAvatarUrl?",
  *        m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
  *        m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
+ *        mt.network, mt.channel AS "threadChannel", mt.post_external_id AS "threadPostExternalId",
  *        la.id::text AS "lastActionId?", la.action AS "lastActionAction?", la.state AS "lastActionState?",
  *        la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?",
  *        ir.created_at AS "intentReviewAt?", ir.changed AS "intentReviewChanged?", ir.user_id AS "intentReviewById?", ir.name AS "intentReviewByName?",
@@ -373,6 +392,7 @@ const threadMessagePageIR: any = {"usedParamSet":{"threadId":true,"workspaceId":
  *          WHERE m.thread_id = :threadId! AND m.workspace_id = :workspaceId!
  *            AND (:cursorAt::timestamptz IS NULL OR (m.created_at, m.id) > (:cursorAt, :cursorId::bigint))
  *          ORDER BY m.created_at, m.id LIMIT :limit!) m
+ *   JOIN thread mt ON mt.id = m.thread_id
  *   LEFT JOIN users au ON au.id = m.author_user_id
  *   LEFT JOIN contact ac ON ac.id = m.author_contact_id
  *   -- the newest like/hide/delete request on the message
@@ -388,7 +408,7 @@ const threadMessagePageIR: any = {"usedParamSet":{"threadId":true,"workspaceId":
  *                             u.id AS user_id, u.name
  *                        FROM sentiment_correction c LEFT JOIN users u ON u.id = c.user_id
  *                       WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) sr ON true
- *  ORDER BY m.created_at, m.id                                                                                   
+ *  ORDER BY m.created_at, m.id                                                                                                                
  * ```
  */
 export const threadMessagePage = new PreparedQuery<IThreadMessagePageParams,IThreadMessagePageResult>(threadMessagePageIR);
@@ -406,10 +426,13 @@ export interface ILockModerationTargetResult {
   deleted: boolean;
   direction: string;
   externalId: string | null;
+  hidden: boolean;
   id: string;
   isFromAccount: boolean;
+  liked: boolean;
   network: string;
   threadId: string;
+  threadPostExternalId: string | null;
 }
 
 /** 'LockModerationTarget' query type */
@@ -418,13 +441,13 @@ export interface ILockModerationTargetQuery {
   result: ILockModerationTargetResult;
 }
 
-const lockModerationTargetIR: any = {"usedParamSet":{"id":true,"workspaceId":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":307,"b":310}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":333,"b":345}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"threadId!\", m.direction, m.is_from_account AS \"isFromAccount\",\n       m.external_id AS \"externalId\", m.deleted, t.channel, ca.network\n  FROM message m JOIN thread t ON t.id = m.thread_id JOIN channel_account ca ON ca.id = m.channel_account_id\n WHERE m.id = :id! AND m.workspace_id = :workspaceId!\n   FOR UPDATE OF m"};
+const lockModerationTargetIR: any = {"usedParamSet":{"id":true,"workspaceId":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":372,"b":375}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":398,"b":410}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"threadId!\", m.direction, m.is_from_account AS \"isFromAccount\",\n       m.external_id AS \"externalId\", m.deleted, m.hidden, m.liked, t.channel, t.post_external_id AS \"threadPostExternalId\", ca.network\n  FROM message m JOIN thread t ON t.id = m.thread_id JOIN channel_account ca ON ca.id = m.channel_account_id\n WHERE m.id = :id! AND m.workspace_id = :workspaceId!\n   FOR UPDATE OF m"};
 
 /**
  * Query generated from SQL:
  * ```
  * SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_from_account AS "isFromAccount",
- *        m.external_id AS "externalId", m.deleted, t.channel, ca.network
+ *        m.external_id AS "externalId", m.deleted, m.hidden, m.liked, t.channel, t.post_external_id AS "threadPostExternalId", ca.network
  *   FROM message m JOIN thread t ON t.id = m.thread_id JOIN channel_account ca ON ca.id = m.channel_account_id
  *  WHERE m.id = :id! AND m.workspace_id = :workspaceId!
  *    FOR UPDATE OF m

@@ -11,8 +11,13 @@ export interface MessageAuthor {
   avatarUrl?: string | null;
 }
 
-/** Like, hide, delete of a customer's comment, and their undo (DESIGN.md §5). */
-export const MODERATION_ACTIONS = ['like', 'unlike', 'hide', 'unhide', 'delete'] as const;
+/**
+ * What an agent can do to a comment without replying (DESIGN.md §5), as far as some network's API
+ * allows it: like, hide, delete and their undo; `ban` hides the comment and bars its author from
+ * commenting again (YouTube: setModerationStatus rejected with banAuthor). Which of them a message
+ * allows NOW is `MessageItem.actions` (docs/moderation.md).
+ */
+export const MODERATION_ACTIONS = ['like', 'unlike', 'hide', 'unhide', 'delete', 'ban'] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 
 export const MESSAGE_ACTION_STATES = ['queued', 'done', 'failed'] as const;
@@ -88,6 +93,19 @@ export interface MessageItem {
   /** How the comment was handled without a reply (DESIGN.md §5), if it was. */
   handledAction: HandledAction | null;
   lastAction: MessageActionSummary | null;
+  /**
+   * The moderation actions its network allows on this message now — by network, by who wrote it
+   * (the account's own comments can only be deleted), by where it is (X hides only replies in the
+   * account's own conversations) and by its state (a hidden comment can be unhidden, not hidden).
+   * While an action is queued (lastAction.state) the dashboard shows them disabled. The dashboard
+   * offers exactly these.
+   */
+  actions: ModerationAction[];
+  /**
+   * True when the message's network allows no moderation at all through its API (XING), so the
+   * dashboard can say so plainly instead of showing nothing.
+   */
+  moderationUnavailable: boolean;
 }
 
 /** A like/hide/delete request as GET /api/messages/:id/actions lists it. */

@@ -52,5 +52,11 @@ export const API_ERROR_CODES = [
   'TIMEZONE_UNKNOWN',
   // Connecting a network this server has no app credentials for (e.g. XING's partner consumer).
   'NETWORK_NOT_CONFIGURED',
+  // Moderation (docs/moderation.md): the network's API does not allow this action on this message
+  // at all; the message's state does not allow it now (e.g. hide of a hidden comment); another
+  // action on the message is still queued.
+  'ACTION_NOT_ALLOWED',
+  'ACTION_NOT_NOW',
+  'ACTION_PENDING',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -7,6 +7,7 @@ import { team24 } from './parts/team24';
 import { reports23 } from './parts/reports23';
 import { correct23 } from './parts/correct23';
 import { triage24 } from './parts/triage24';
+import { mod25 } from './parts/mod25';
 
 /**
  * The UI's words in English and German. `en` defines the keys; `de` must translate every one of
@@ -16,7 +17,7 @@ import { triage24 } from './parts/triage24';
  * `definePart`) and are listed in PARTS below, so that work on two features does not edit the same
  * lines of one long file.
  */
-const PARTS = [accessLinks, gap23, sla24, replies24, team24, reports23, correct23, triage24] as const satisfies ReadonlyArray<DictionaryPart<string>>;
+const PARTS = [accessLinks, gap23, sla24, replies24, team24, reports23, correct23, triage24, mod25] as const satisfies ReadonlyArray<DictionaryPart<string>>;
 
 // Distributes over the union of parts; with no parts it is `never` (not `string`).
 type KeysOfPart<P> = P extends DictionaryPart<infer K> ? K : never;

@@ -1,0 +1,23 @@
+import type { ModerationAction, Network } from '@resonance/contracts';
+import { facebookModerationRule } from './facebook/moderation';
+import { moderatable, type ModerationRule, type ModerationSubject } from './moderation';
+import { xModerationRule } from './x/moderation';
+
+/**
+ * The networks' rules, as their connectors declare them (each one's moderation.ts). Plain
+ * functions, so the API words every message's actions without building a connector: what a
+ * network allows involves no settings or credentials. A network not listed allows none (XING's partner API).
+ */
+const RULES: Readonly<Partial<Record<Network, ModerationRule>>> = {
+  facebook: facebookModerationRule,
+  x: xModerationRule,
+};
+
+/** The actions the network allows on this message now; empty for a network that allows none. */
+export function moderationActionsNow(network: Network, subject: ModerationSubject): ModerationAction[] {
+  const rule = RULES[network];
+  return rule && moderatable(subject) ? rule(subject) : [];
+}
+
+/** Whether the network allows no moderation at all through its API (the dashboard says so plainly). */
+export const networkAllowsNoModeration = (network: Network): boolean => RULES[network] === undefined;
