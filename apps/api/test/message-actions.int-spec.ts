@@ -220,14 +220,31 @@ describe('message actions: like, hide, delete a comment (API → outbound queue 
        VALUES ($1, $2, $3, 'outbound', true, $4, 'Danke!', now(), 'queued') RETURNING id::text`,
       [workspace.id, channel.id, t.threadId, agent.user.id],
     );
-    expect((await act(agent, own.id, 'like').expect(409)).body.message).toMatch(/written by the account/);
+    // Not sent yet (no network id): nothing to act on now.
+    expect((await act(agent, own.id, 'like').expect(409)).body).toMatchObject({ code: 'ACTION_NOT_NOW', message: expect.stringMatching(/no network id/) });
+    // Sent: Facebook lets the page like, hide or delete customers' comments, not its own.
+    await db.dataSource.query(`UPDATE message SET external_id = '122000000000001_777777', delivery = 'sent' WHERE id = $1`, [own.id]);
+    expect((await act(agent, own.id, 'like').expect(409)).body).toMatchObject({ code: 'ACTION_NOT_ALLOWED', message: expect.stringMatching(/account's own/) });
+    const ownItem = (await agent.agent.get(`/api/threads/${t.threadId}/messages`).expect(200)).body.items.find((m: { id: string }) => m.id === own.id);
+    expect(ownItem).toMatchObject({ actions: [], moderationUnavailable: false });
 
     const x = await makeChannel(db.dataSource, workspace, { network: 'x', externalId: 'x-account-1' });
-    await new IngestStore(db.dataSource).ingest(x.id, [comment({ network: 'x', threadKey: 'tweet-1', externalId: 'tweet-1', text: 'Hallo @shop' })]);
+    await new IngestStore(db.dataSource).ingest(x.id, [comment({ network: 'x', threadKey: 'tweet-1', externalId: 'tweet-1', postExternalId: null, text: 'Hallo @shop' })]);
     const [tweet] = await db.dataSource.query<Array<{ id: string }>>(`SELECT id::text FROM message WHERE channel_account_id = $1`, [x.id]);
+    // A mention in someone else's conversation: X lets the account like it, not hide it.
     const refused = await act(agent, tweet.id, 'hide').expect(409);
-    expect(refused.body.message).toMatch(/^x /);
-    expect((await db.dataSource.query(`SELECT count(*)::int AS n FROM message_action WHERE message_id = ANY($1::bigint[])`, [[own.id, tweet.id]]))[0].n).toBe(
+    expect(refused.body).toMatchObject({ code: 'ACTION_NOT_ALLOWED', message: expect.stringMatching(/^x .*not under one of its posts/) });
+
+    const xing = await makeChannel(db.dataSource, workspace, { network: 'xing', externalId: 'xing-company-1' });
+    await new IngestStore(db.dataSource).ingest(xing.id, [comment({ network: 'xing', threadKey: 'xing-1', externalId: 'xing-1', text: 'Hallo' })]);
+    const [xingComment] = await db.dataSource.query<Array<{ id: string; thread_id: string }>>(`SELECT id::text, thread_id::text FROM message WHERE channel_account_id = $1`, [
+      xing.id,
+    ]);
+    const xingRefused = await act(agent, xingComment.id, 'like').expect(409);
+    expect(xingRefused.body).toMatchObject({ code: 'ACTION_NOT_ALLOWED', message: expect.stringMatching(/^xing does not allow moderating/) });
+    const xingItem = (await agent.agent.get(`/api/threads/${xingComment.thread_id}/messages`).expect(200)).body.items[0];
+    expect(xingItem).toMatchObject({ actions: [], moderationUnavailable: true });
+    expect((await db.dataSource.query(`SELECT count(*)::int AS n FROM message_action WHERE message_id = ANY($1::bigint[])`, [[own.id, tweet.id, xingComment.id]]))[0].n).toBe(
       0,
     );
   });

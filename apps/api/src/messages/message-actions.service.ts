@@ -28,7 +28,6 @@ function refusal(code: ApiErrorCode, message: string): ConflictException {
   return new ConflictException({ statusCode: 409, error: 'Conflict', message, code });
 }
 
-const describeState = (action: ModerationAction): string => ({ like: 'liked', unlike: 'not liked', hide: 'hidden', unhide: 'not hidden', delete: 'deleted', ban: 'banned' })[action];
 
 /** The one place a message_action row becomes the wire's MessageActionItem. */
 function toMessageActionItem(row: MessageActionRow): MessageActionItem {
@@ -83,17 +82,15 @@ export class MessageActionsService {
       }
       if (subject.deleted) throw refusal('ACTION_NOT_NOW', `message ${messageId} has been deleted`);
       if (!subject.hasExternalId) throw refusal('ACTION_NOT_NOW', `message ${messageId} has no network id (not sent yet)`);
-      // What the network allows on this message: by who wrote it and where it is (the same rule
-      // MessageItem.actions shows), and now: its state (a hidden comment can be unhidden, not hidden).
-      const now = moderation.allowedNow(subject);
-      const toggled: Partial<Record<ModerationAction, ModerationAction>> = { like: 'unlike', unlike: 'like', hide: 'unhide', unhide: 'hide' };
-      const counterpart = toggled[action];
-      if (!now.includes(action)) {
-        // The other state's twin is allowed: the action is right for this message, just not in its state now.
-        const flipped = counterpart !== undefined && moderation.allowedNow({ ...subject, liked: !subject.liked, hidden: !subject.hidden }).includes(action);
-        throw flipped
-          ? refusal('ACTION_NOT_NOW', `message ${messageId} is ${describeState(action)} already`)
-          : refusal('ACTION_NOT_ALLOWED', `${network} does not allow ${action} of this message (${subject.fromAccount ? "the account's own" : "a customer's"}${subject.underOwnPost ? '' : ', not under one of its posts'}); it allows: ${now.join(', ') || 'nothing'}`);
+      // What the network allows on this message, by who wrote it and where it is (the rule
+      // MessageItem.actions shows). Its state is not a refusal: a like of a liked comment (a second
+      // tab, a late click) is done by the worker without calling the network.
+      const allowed = [...moderation.allowedNow(subject), ...moderation.allowedNow({ ...subject, liked: !subject.liked, hidden: !subject.hidden })];
+      if (!allowed.includes(action)) {
+        throw refusal(
+          'ACTION_NOT_ALLOWED',
+          `${network} does not allow ${action} of this message (${subject.fromAccount ? "the account's own" : "a customer's"}${subject.underOwnPost ? '' : ', not under one of its posts'})`,
+        );
       }
       const other = await this.messages.otherQueuedAction(messageId, action, tx);
       if (other) throw refusal('ACTION_PENDING', `${other} of message ${messageId} is still queued; try again once it is done`);
