@@ -2,6 +2,7 @@ import type { ModerationAction, Network } from '@resonance/contracts';
 import { facebookModerationRule } from './facebook/moderation';
 import { moderatable, type ModerationRule, type ModerationSubject } from './moderation';
 import { xModerationRule } from './x/moderation';
+import { youtubeModerationRule } from './youtube/moderation';
 
 /**
  * The networks' rules, as their connectors declare them (each one's moderation.ts). Plain
@@ -11,6 +12,7 @@ import { xModerationRule } from './x/moderation';
 const RULES: Readonly<Partial<Record<Network, ModerationRule>>> = {
   facebook: facebookModerationRule,
   x: xModerationRule,
+  youtube: youtubeModerationRule,
 };
 
 /** The actions the network allows on this message now; empty for a network that allows none. */

@@ -29,7 +29,7 @@ export interface TruthItem {
 export interface ReceivedItem {
   network: Network;
   at: string;
-  kind: 'comment_reply' | 'comment_create' | 'private_message' | 'comment_like' | 'comment_unlike' | 'comment_hide' | 'comment_unhide' | 'comment_delete' | 'comment_ban';
+  kind: 'comment_reply' | 'comment_create' | 'private_message' | 'comment_like' | 'comment_unlike' | 'comment_hide' | 'comment_unhide' | 'comment_delete' | 'comment_ban' | 'comment_hold';
   method: string;
   path: string;
   /** The object replied to (comment/post id) or the message recipient. */
