@@ -1,17 +1,15 @@
 import type { MessageRecord } from '@resonance/contracts';
-import { CredentialsCipher, Workspace } from '@resonance/db';
-import { DEMO_ACCOUNTS, startSim, type ReceivedItem, type RunningSim, type TruthItem } from '@resonance/sim';
-import { makeChannel } from '@resonance/testing';
+import { ChannelAccount } from '@resonance/db';
+import { startSim, type ReceivedItem, type RunningSim, type TruthItem } from '@resonance/sim';
 import { IngestStore, startWorker, type WorkerHandle } from '@resonance/worker';
 import { launchBrowser, signIn, type BrowserHandle } from './support/browser';
 import { startStack, type Stack } from './support/stack';
 
-const demoX = DEMO_ACCOUNTS.find((a) => a.network === 'x')!;
-
 /**
  * Moderation offered as each network allows it (issue 25), the way an agent does it: on X the
- * reply in the account's own conversation shows Hide (a mention does not), the agent hides it,
- * and the outcome arrives live once the worker has done it on the sim's X API — once.
+ * reply in the account's own conversation shows Hide (a mention does not), the agent hides it;
+ * on YouTube the agent hides a comment (moderation status rejected). The outcome arrives live once
+ * the worker has done it on the sim — once each.
  */
 describe('moderation on other networks in the browser (agent, English UI)', () => {
   let sim: RunningSim;
@@ -20,40 +18,39 @@ describe('moderation on other networks in the browser (agent, English UI)', () =
   let browser: BrowserHandle;
   let reply: TruthItem;
   let mention: TruthItem;
+  let ytComment: TruthItem;
 
   beforeAll(async () => {
     sim = await startSim({ SIM_HOST: '127.0.0.1', SIM_PORT: 0, SIM_SEED: 31, SIM_TRAFFIC_PER_MINUTE: 0, SIM_WEBHOOK_URL: 'off' });
     const truth: TruthItem[] = sim.traffic.generate(80, 'x');
+    const ytTruth: TruthItem[] = sim.traffic.generate(40, 'youtube');
+    ytComment = ytTruth.find((t) => t.kind === 'comment' && !t.fromAccount && t.parentExternalId === null)!;
+    expect(ytComment).toBeDefined();
     const customers = truth.filter((t) => t.kind === 'comment' && !t.fromAccount && t.parentExternalId === null);
     reply = customers.find((t) => t.postExternalId !== null)!;
     mention = customers.find((t) => t.postExternalId === null)!;
     expect(reply).toBeDefined();
     expect(mention).toBeDefined();
     stack = await startStack({ config: { SIM_URL: sim.url } });
-    const workspace = await stack.db.dataSource.getRepository(Workspace).findOneByOrFail({ id: stack.workspaceId });
-    const x = await makeChannel(stack.db.dataSource, workspace, {
-      network: 'x',
-      externalId: demoX.externalId,
-      displayName: demoX.displayName,
-      credentialsEncrypted: new CredentialsCipher(stack.config.ENCRYPTION_KEY).encrypt(demoX.credentials),
+    // The demo workspace's X and YouTube channels (seedDemo), holding these conversations as a sync would store them.
+    const channels = stack.db.dataSource.getRepository(ChannelAccount);
+    const x = await channels.findOneByOrFail({ workspaceId: stack.workspaceId, network: 'x' });
+    const youtube = await channels.findOneByOrFail({ workspaceId: stack.workspaceId, network: 'youtube' });
+    const record = (t: TruthItem, network: 'x' | 'youtube'): MessageRecord => ({
+      kind: 'message',
+      network,
+      externalId: t.externalId,
+      threadKey: t.threadExternalId!,
+      channel: 'comment',
+      parentExternalId: null,
+      postExternalId: t.postExternalId,
+      author: { externalId: t.author!.externalId, name: t.author!.name },
+      text: t.text,
+      createdAt: t.createdAt,
     });
-    await new IngestStore(stack.db.dataSource).ingest(
-      x.id,
-      [reply, mention].map(
-        (t): MessageRecord => ({
-          kind: 'message',
-          network: 'x',
-          externalId: t.externalId,
-          threadKey: t.threadExternalId!,
-          channel: 'comment',
-          parentExternalId: null,
-          postExternalId: t.postExternalId,
-          author: { externalId: t.author!.externalId, name: t.author!.name },
-          text: t.text,
-          createdAt: t.createdAt,
-        }),
-      ),
-    );
+    const store = new IngestStore(stack.db.dataSource);
+    await store.ingest(x.id, [record(reply, 'x'), record(mention, 'x')]);
+    await store.ingest(youtube.id, [record(ytComment, 'youtube')]);
     worker = await startWorker(stack.config, stack.db.url);
     browser = await launchBrowser({ locale: 'en-US' });
   }, 180_000);
@@ -66,8 +63,8 @@ describe('moderation on other networks in the browser (agent, English UI)', () =
     await sim?.close();
   });
 
-  const received = async (): Promise<ReceivedItem[]> =>
-    ((await (await fetch(`${sim.url}/_sim/received?network=x`)).json()) as { items: ReceivedItem[] }).items;
+  const received = async (network: 'x' | 'youtube'): Promise<ReceivedItem[]> =>
+    ((await (await fetch(`${sim.url}/_sim/received?network=${network}`)).json()) as { items: ReceivedItem[] }).items;
 
   async function open(t: TruthItem) {
     const { page } = browser;
@@ -95,6 +92,19 @@ describe('moderation on other networks in the browser (agent, English UI)', () =
     await actions.getByTestId('action-hide').focus();
     await page.keyboard.press('Enter');
     await actions.getByTestId('action-unhide').waitFor({ timeout: 15_000 });
-    expect((await received()).filter((r) => r.targetId === reply.externalId).map((r) => r.kind)).toEqual(['comment_hide']);
+    expect((await received('x')).filter((r) => r.targetId === reply.externalId).map((r) => r.kind)).toEqual(['comment_hide']);
+  });
+
+  it('hides a YouTube comment (moderation status rejected); YouTube offers no like', async () => {
+    const { page } = browser;
+    await open(ytComment);
+    const actions = page.getByTestId('message-actions').first();
+    await actions.getByTestId('action-hide').waitFor();
+    expect(await actions.getByTestId('action-like').count()).toBe(0);
+    await actions.getByTestId('action-hide').click();
+    await actions.getByTestId('action-unhide').waitFor({ timeout: 15_000 });
+    const calls = (await received('youtube')).filter((r) => r.targetId === ytComment.externalId);
+    expect(calls.map((r) => r.kind)).toEqual(['comment_hide']);
+    expect(calls[0].body).toMatchObject({ moderationStatus: 'rejected' });
   });
 });
