@@ -229,7 +229,9 @@ describe('message actions: like, hide, delete a comment (API → outbound queue 
     expect(ownItem).toMatchObject({ actions: [], moderationUnavailable: false });
 
     const x = await makeChannel(db.dataSource, workspace, { network: 'x', externalId: 'x-account-1' });
-    await new IngestStore(db.dataSource).ingest(x.id, [comment({ network: 'x', threadKey: 'tweet-1', externalId: 'tweet-1', postExternalId: null, text: 'Hallo @shop' })]);
+    await new IngestStore(db.dataSource).ingest(x.id, [
+      comment({ network: 'x', threadKey: 'tweet-1', externalId: 'tweet-1', postExternalId: null, text: 'Hallo @shop' }),
+    ]);
     const [tweet] = await db.dataSource.query<Array<{ id: string }>>(`SELECT id::text FROM message WHERE channel_account_id = $1`, [x.id]);
     // A mention in someone else's conversation: X lets the account like it, not hide it.
     const refused = await act(agent, tweet.id, 'hide').expect(409);
@@ -237,15 +239,17 @@ describe('message actions: like, hide, delete a comment (API → outbound queue 
 
     const xing = await makeChannel(db.dataSource, workspace, { network: 'xing', externalId: 'xing-company-1' });
     await new IngestStore(db.dataSource).ingest(xing.id, [comment({ network: 'xing', threadKey: 'xing-1', externalId: 'xing-1', text: 'Hallo' })]);
-    const [xingComment] = await db.dataSource.query<Array<{ id: string; thread_id: string }>>(`SELECT id::text, thread_id::text FROM message WHERE channel_account_id = $1`, [
-      xing.id,
-    ]);
+    const [xingComment] = await db.dataSource.query<Array<{ id: string; thread_id: string }>>(
+      `SELECT id::text, thread_id::text FROM message WHERE channel_account_id = $1`,
+      [xing.id],
+    );
     const xingRefused = await act(agent, xingComment.id, 'like').expect(409);
     expect(xingRefused.body).toMatchObject({ code: 'ACTION_NOT_ALLOWED', message: expect.stringMatching(/^xing does not allow moderating/) });
     const xingItem = (await agent.agent.get(`/api/threads/${xingComment.thread_id}/messages`).expect(200)).body.items[0];
     expect(xingItem).toMatchObject({ actions: [], moderationUnavailable: true });
-    expect((await db.dataSource.query(`SELECT count(*)::int AS n FROM message_action WHERE message_id = ANY($1::bigint[])`, [[own.id, tweet.id, xingComment.id]]))[0].n).toBe(
-      0,
-    );
+    expect(
+      (await db.dataSource.query(`SELECT count(*)::int AS n FROM message_action WHERE message_id = ANY($1::bigint[])`, [[own.id, tweet.id, xingComment.id]]))[0]
+        .n,
+    ).toBe(0);
   });
 });

@@ -92,9 +92,9 @@ describe('moderation on X (API → outbound queue → worker → sim)', () => {
   });
 
   const act = (id: string, action: string) => agent.agent.post(`/api/messages/${id}/actions`).set('x-csrf-token', agent.csrf).send({ action });
-  const received = async (): Promise<ReceivedItem[]> =>
-    ((await (await fetch(`${sim.url}/_sim/received?network=x`)).json()) as { items: ReceivedItem[] }).items;
-  const receivedFor = async (externalId: string) => (await received()).filter((r) => r.targetId === externalId && r.kind !== 'comment_reply').map((r) => r.kind);
+  const received = async (): Promise<ReceivedItem[]> => ((await (await fetch(`${sim.url}/_sim/received?network=x`)).json()) as { items: ReceivedItem[] }).items;
+  const receivedFor = async (externalId: string) =>
+    (await received()).filter((r) => r.targetId === externalId && r.kind !== 'comment_reply').map((r) => r.kind);
   const item = async (m: { id: string; threadId: string }) =>
     (await agent.agent.get(`/api/threads/${m.threadId}/messages?limit=200`).expect(200)).body.items.find((i: { id: string }) => i.id === m.id) as {
       actions: string[];
@@ -113,7 +113,7 @@ describe('moderation on X (API → outbound queue → worker → sim)', () => {
   const xApi = (path: string, init: { method: string; body?: unknown }) =>
     fetch(`${sim.url}/x/2/${path}`, {
       method: init.method,
-      headers: { authorization: `Bearer ${demoX.credentials.accessToken as string}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${demoX.credentials.accessToken}`, 'content-type': 'application/json' },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
 
@@ -130,7 +130,9 @@ describe('moderation on X (API → outbound queue → worker → sim)', () => {
     expect(await settled(r.id)).toMatchObject({ action: 'hide', state: 'done', error: null });
     expect(await receivedFor(r.externalId)).toEqual(['comment_hide']);
     expect(await item(r)).toMatchObject({ hidden: true, handledAction: 'hide', actions: ['like', 'unhide'] });
-    const [thread] = await db.dataSource.query<Array<{ waiting: boolean }>>(`SELECT waiting_since IS NOT NULL AS waiting FROM thread WHERE id = $1`, [r.threadId]);
+    const [thread] = await db.dataSource.query<Array<{ waiting: boolean }>>(`SELECT waiting_since IS NOT NULL AS waiting FROM thread WHERE id = $1`, [
+      r.threadId,
+    ]);
     expect(thread.waiting).toBe(false);
     await act(r.id, 'unhide').expect(202);
     expect(await settled(r.id)).toMatchObject({ action: 'unhide', state: 'done' });
@@ -163,7 +165,10 @@ describe('moderation on X (API → outbound queue → worker → sim)', () => {
     const before = (await received()).length;
     expect((await act(mention.id, 'hide').expect(409)).body).toMatchObject({ code: 'ACTION_NOT_ALLOWED' });
     expect((await act(replies[1].id, 'delete').expect(409)).body).toMatchObject({ code: 'ACTION_NOT_ALLOWED' });
-    expect((await act(replies[1].id, 'ban').expect(409)).body).toMatchObject({ code: 'ACTION_NOT_ALLOWED', message: expect.stringMatching(/^x does not allow ban/) });
+    expect((await act(replies[1].id, 'ban').expect(409)).body).toMatchObject({
+      code: 'ACTION_NOT_ALLOWED',
+      message: expect.stringMatching(/^x does not allow ban/),
+    });
     expect((await received()).length).toBe(before);
   });
 

@@ -89,7 +89,8 @@ describe('moderation on YouTube (API → outbound queue → worker → sim)', ()
   const act = (id: string, action: string) => agent.agent.post(`/api/messages/${id}/actions`).set('x-csrf-token', agent.csrf).send({ action });
   const received = async (): Promise<ReceivedItem[]> =>
     ((await (await fetch(`${sim.url}/_sim/received?network=youtube`)).json()) as { items: ReceivedItem[] }).items;
-  const receivedFor = async (externalId: string) => (await received()).filter((r) => r.targetId === externalId && r.kind !== 'comment_reply').map((r) => r.kind);
+  const receivedFor = async (externalId: string) =>
+    (await received()).filter((r) => r.targetId === externalId && r.kind !== 'comment_reply').map((r) => r.kind);
   const item = async (m: { id: string; threadId: string }) =>
     (await agent.agent.get(`/api/threads/${m.threadId}/messages?limit=200`).expect(200)).body.items.find((i: { id: string }) => i.id === m.id) as {
       actions: string[];
@@ -107,7 +108,9 @@ describe('moderation on YouTube (API → outbound queue → worker → sim)', ()
     }, 15_000);
   const ytList = async (id: string) =>
     (await (
-      await fetch(`${sim.url}/youtube/youtube/v3/comments?part=snippet&id=${id}`, { headers: { authorization: `Bearer ${demoYt.credentials.accessToken as string}` } })
+      await fetch(`${sim.url}/youtube/youtube/v3/comments?part=snippet&id=${id}`, {
+        headers: { authorization: `Bearer ${demoYt.credentials.accessToken}` },
+      })
     ).json()) as { items: unknown[] };
 
   it("offers what YouTube allows now: others' comments hide and ban, the channel's own delete; no like", async () => {
@@ -145,7 +148,10 @@ describe('moderation on YouTube (API → outbound queue → worker → sim)', ()
     expect((await ytList(own.externalId)).items).toEqual([]);
     expect(await item(own)).toMatchObject({ deleted: true, actions: [] });
     const before = (await received()).length;
-    expect((await act(replies[2].id, 'like').expect(409)).body).toMatchObject({ code: 'ACTION_NOT_ALLOWED', message: expect.stringMatching(/^youtube does not allow like/) });
+    expect((await act(replies[2].id, 'like').expect(409)).body).toMatchObject({
+      code: 'ACTION_NOT_ALLOWED',
+      message: expect.stringMatching(/^youtube does not allow like/),
+    });
     expect((await act(replies[2].id, 'delete').expect(409)).body).toMatchObject({ code: 'ACTION_NOT_ALLOWED' });
     expect((await received()).length).toBe(before);
   });

@@ -68,7 +68,13 @@ describe('moderation on other networks in the browser (agent, English UI)', () =
 
   async function open(t: TruthItem) {
     const { page } = browser;
-    await page.getByTestId('filter-search').fill(t.text.replace(/^@\S+\s*/, '').split(/\s+/).slice(0, 3).join(' '));
+    await page.getByTestId('filter-search').fill(
+      t.text
+        .replace(/^@\S+\s*/, '')
+        .split(/\s+/)
+        .slice(0, 3)
+        .join(' '),
+    );
     const row = page.getByTestId('thread-row').filter({ hasText: t.author!.name }).first();
     await row.waitFor();
     await row.click();

@@ -1,4 +1,4 @@
-import type { MessageChannel, ModerationAction, Network } from '@resonance/contracts';
+import type { MessageChannel, ModerationAction } from '@resonance/contracts';
 
 /**
  * What decides which moderation actions a message allows now (docs/moderation.md): where it is,
@@ -33,4 +33,3 @@ export function moderatable(subject: ModerationSubject): boolean {
 export const likeToggle = (s: ModerationSubject): ModerationAction => (s.liked ? 'unlike' : 'like');
 /** hide or unhide, whichever the message's state allows. */
 export const hideToggle = (s: ModerationSubject): ModerationAction => (s.hidden ? 'unhide' : 'hide');
-

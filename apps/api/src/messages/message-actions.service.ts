@@ -28,7 +28,6 @@ function refusal(code: ApiErrorCode, message: string): ConflictException {
   return new ConflictException({ statusCode: 409, error: 'Conflict', message, code });
 }
 
-
 /** The one place a message_action row becomes the wire's MessageActionItem. */
 function toMessageActionItem(row: MessageActionRow): MessageActionItem {
   return {
@@ -78,7 +77,10 @@ export class MessageActionsService {
         );
       }
       if (subject.channel !== 'comment') {
-        throw refusal('ACTION_NOT_ALLOWED', `${action} applies to comments; message ${messageId} is a ${subject.channel === 'direct' ? 'private message' : subject.channel}`);
+        throw refusal(
+          'ACTION_NOT_ALLOWED',
+          `${action} applies to comments; message ${messageId} is a ${subject.channel === 'direct' ? 'private message' : subject.channel}`,
+        );
       }
       if (subject.deleted) throw refusal('ACTION_NOT_NOW', `message ${messageId} has been deleted`);
       if (!subject.hasExternalId) throw refusal('ACTION_NOT_NOW', `message ${messageId} has no network id (not sent yet)`);

@@ -56,7 +56,8 @@ export class MessageItemView implements MessageItem {
   @ApiProperty({
     enum: MODERATION_ACTIONS,
     isArray: true,
-    description: "the moderation actions the message's network allows on it now (by network, who wrote it, where it is and its state); the dashboard offers exactly these",
+    description:
+      "the moderation actions the message's network allows on it now (by network, who wrote it, where it is and its state); the dashboard offers exactly these",
   })
   actions!: ModerationAction[];
   @ApiProperty({ description: "true when the message's network allows no moderation at all through its API (XING)" })

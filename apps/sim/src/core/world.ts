@@ -29,7 +29,17 @@ export interface TruthItem {
 export interface ReceivedItem {
   network: Network;
   at: string;
-  kind: 'comment_reply' | 'comment_create' | 'private_message' | 'comment_like' | 'comment_unlike' | 'comment_hide' | 'comment_unhide' | 'comment_delete' | 'comment_ban' | 'comment_hold';
+  kind:
+    | 'comment_reply'
+    | 'comment_create'
+    | 'private_message'
+    | 'comment_like'
+    | 'comment_unlike'
+    | 'comment_hide'
+    | 'comment_unhide'
+    | 'comment_delete'
+    | 'comment_ban'
+    | 'comment_hold';
   method: string;
   path: string;
   /** The object replied to (comment/post id) or the message recipient. */

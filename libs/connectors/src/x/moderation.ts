@@ -35,7 +35,9 @@ export function xModeration(settings: XSettings): ModerationCapability {
       switch (action) {
         case 'hide':
         case 'unhide': {
-          const res = await client.put<{ data?: { hidden?: unknown } }>('PUT /2/tweets/:id/hidden', `2/tweets/${tweetId}/hidden`, { hidden: action === 'hide' });
+          const res = await client.put<{ data?: { hidden?: unknown } }>('PUT /2/tweets/:id/hidden', `2/tweets/${tweetId}/hidden`, {
+            hidden: action === 'hide',
+          });
           if (res.data?.hidden !== (action === 'hide')) throw notConfirmed(action);
           return;
         }

@@ -23,7 +23,8 @@ export function youtubeModeration(settings: YoutubeSettings): ModerationCapabili
     allowedNow: youtubeModerationRule,
 
     async perform(ctx: ConnectorContext, action: ModerationAction, commentId: string): Promise<void> {
-      if (!/^[\w.-]+$/.test(commentId)) throw new ConnectorError({ network: 'youtube', code: 'INVALID_REQUEST', message: `not a YouTube comment id: ${commentId}` });
+      if (!/^[\w.-]+$/.test(commentId))
+        throw new ConnectorError({ network: 'youtube', code: 'INVALID_REQUEST', message: `not a YouTube comment id: ${commentId}` });
       const client = youtubeClient(settings, ctx);
       if (action === 'delete') {
         await client.moderate('DELETE', 'comments', { id: commentId });

@@ -52,7 +52,7 @@ export function hideReply(input: XModerationInput, tweetId: string): SimResponse
   if (!tweet) return errors.invalidRequest('id', tweetId, `Could not find tweet with id: [${tweetId}].`);
   const root = input.store.tweet(tweet.conversationId);
   // Only replies (not the conversation's first tweet) in conversations the user started.
-  if (!tweet.parent || !root || root.author.id !== input.userId || tweet.author.id === input.userId)
+  if (!tweet.parent || root?.author.id !== input.userId || tweet.author.id === input.userId)
     return errors.forbidden('You can only hide or unhide replies to conversations you started.');
   tweet.hidden = hidden;
   record(input, hidden ? 'hide' : 'unhide', `/2/tweets/${tweetId}/hidden`, tweet);
@@ -67,7 +67,8 @@ export function likeTweet(input: XModerationInput, pathUserId: string, like: boo
   if (like) {
     if (input.req.badBody) return errors.invalidRequest('body', '', 'Request body is not valid JSON');
     const raw = input.req.body.tweet_id;
-    if (typeof raw !== 'string' || !tweetIdOk(raw)) return errors.invalidRequest('tweet_id', JSON.stringify(raw) ?? '', 'The `tweet_id` field must be a tweet id');
+    if (typeof raw !== 'string' || !tweetIdOk(raw))
+      return errors.invalidRequest('tweet_id', JSON.stringify(raw) ?? '', 'The `tweet_id` field must be a tweet id');
     tweetId = raw;
   }
   const tweet = tweetId === undefined ? undefined : input.store.tweet(tweetId);

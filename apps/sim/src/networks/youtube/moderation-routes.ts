@@ -45,9 +45,11 @@ export function setModerationStatus(state: YoutubeState, req: SimRequest, token:
   if ('error' in found) return found.error;
   const status = req.query.get('moderationStatus');
   const known = STATUSES.find((s) => s === status);
-  if (!known) return errors.invalidParam('moderationStatus', 'The moderationStatus parameter must be published, heldForReview or rejected.', 'invalidModerationStatus');
+  if (!known)
+    return errors.invalidParam('moderationStatus', 'The moderationStatus parameter must be published, heldForReview or rejected.', 'invalidModerationStatus');
   const ban = req.query.get('banAuthor') === 'true';
-  if (ban && known !== 'rejected') return errors.invalidParam('banAuthor', 'The banAuthor parameter can only be used with moderationStatus rejected.', 'banWithoutReject');
+  if (ban && known !== 'rejected')
+    return errors.invalidParam('banAuthor', 'The banAuthor parameter can only be used with moderationStatus rejected.', 'banWithoutReject');
   const c = found.comment;
   if (c.fromChannel) return forbidden("The channel's own comments cannot be moderated.");
   c.moderationStatus = known;

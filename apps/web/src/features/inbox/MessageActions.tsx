@@ -67,7 +67,12 @@ export function MessageActions({ message, network }: { message: MessageItem; net
           </Text>
         )}
       </Group>
-      <Modal opened={confirm !== null} onClose={() => setConfirm(null)} title={t(confirm === 'ban' ? 'inbox.banConfirmTitle' : 'inbox.deleteConfirmTitle')} centered>
+      <Modal
+        opened={confirm !== null}
+        onClose={() => setConfirm(null)}
+        title={t(confirm === 'ban' ? 'inbox.banConfirmTitle' : 'inbox.deleteConfirmTitle')}
+        centered
+      >
         <Text size="sm" mb="md">
           {t(confirm === 'ban' ? 'inbox.banConfirm' : ours ? 'inbox.deleteOwnConfirm' : 'inbox.deleteConfirm', { network: t(`network.${network}`) })}
         </Text>

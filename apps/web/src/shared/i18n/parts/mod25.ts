@@ -20,10 +20,12 @@ export const mod25 = definePart(
   {
     'inbox.ban': 'Ausblenden und Autor sperren',
     'inbox.banConfirmTitle': 'Kommentar ausblenden und Autor sperren?',
-    'inbox.banConfirm': 'Der Kommentar wird auf {network} ausgeblendet, und sein Autor kann auf dem Kanal nicht mehr kommentieren. Er zählt als ohne Antwort erledigt.',
+    'inbox.banConfirm':
+      'Der Kommentar wird auf {network} ausgeblendet, und sein Autor kann auf dem Kanal nicht mehr kommentieren. Er zählt als ohne Antwort erledigt.',
     'inbox.banConfirmButton': 'Ausblenden und sperren',
     'inbox.deleteOwnConfirm': 'Ihr Beitrag wird auf {network} für alle gelöscht und lässt sich nicht wiederherstellen.',
-    'inbox.moderationNone': '{network} erlaubt über seine Schnittstelle keine Moderation: Kommentare bitte direkt auf {network} liken, ausblenden oder löschen.',
+    'inbox.moderationNone':
+      '{network} erlaubt über seine Schnittstelle keine Moderation: Kommentare bitte direkt auf {network} liken, ausblenden oder löschen.',
     'errors.ACTION_NOT_ALLOWED': 'Das Netzwerk erlaubt diese Aktion für diese Nachricht nicht.',
     'errors.ACTION_NOT_NOW': 'Diese Aktion passt nicht mehr zur Nachricht (sie hat sich inzwischen geändert). Die Seite zeigt ihren aktuellen Stand.',
     'errors.ACTION_PENDING': 'Eine andere Aktion für diese Nachricht läuft noch. Bitte versuchen Sie es erneut, wenn sie erledigt ist.',
