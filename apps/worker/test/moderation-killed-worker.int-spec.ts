@@ -13,6 +13,7 @@ import { IngestStore } from '../src/ingest/ingest-store';
 import { SyncRunner } from '../src/sync/sync-runner';
 import { waitFor } from './faults/support';
 import { simJson, testSim } from './pipeline-support';
+import { connectDemoLinkedIn } from './linkedin-support';
 import { connectDemoX } from './x-support';
 import { connectDemoChannel, youtubeTestEnv } from './youtube-support';
 
@@ -21,7 +22,7 @@ import { connectDemoChannel, youtubeTestEnv } from './youtube-support';
  * network answers after SIM_DELAY_MS; the worker dies before it could record the answer). The
  * job's lock runs out, a live worker takes it up again, and — because the row says an attempt was
  * made (attempted_at) — asks the network whether the effect is in place before calling again.
- * Where the network can tell (X likes, deletes on X and YouTube) the call reaches it exactly once;
+ * Where the network can tell (X likes, deletes on X and YouTube, LinkedIn reactions) the call reaches it exactly once;
  * where it cannot (X hidden replies, YouTube moderation status) the repeat is idempotent there:
  * the outcome is right and the second call is counted, not hidden.
  */
@@ -38,6 +39,7 @@ describe('a moderation action whose worker was killed mid-call', () => {
   let worker: WorkerHandle | undefined;
   let x: ChannelAccount;
   let youtube: ChannelAccount;
+  let linkedin: ChannelAccount;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -50,10 +52,13 @@ describe('a moderation action whose worker was killed mid-call', () => {
     const sync = new SyncRunner(db.dataSource, new IngestStore(db.dataSource), access, registry, config);
     x = await connectDemoX(db.dataSource, config);
     youtube = await connectDemoChannel(db.dataSource, config);
+    linkedin = await connectDemoLinkedIn(db.dataSource, config);
     await simJson(sim, '/_sim/generate', { method: 'POST', body: { count: 60, network: 'x' } });
     await simJson(sim, '/_sim/generate', { method: 'POST', body: { count: 60, network: 'youtube' } });
     expect((await sync.run(x.id)).error).toBeUndefined();
+    await simJson(sim, '/_sim/generate', { method: 'POST', body: { count: 40, network: 'linkedin' } });
     expect((await sync.run(youtube.id)).error).toBeUndefined();
+    expect((await sync.run(linkedin.id)).error).toBeUndefined();
   }, 60_000);
 
   afterAll(async () => {
@@ -77,7 +82,12 @@ describe('a moderation action whose worker was killed mid-call', () => {
     return m;
   }
 
-  async function killedMidCall(network: 'x' | 'youtube', channel: ChannelAccount, where: string, action: string): Promise<{ calls: number; tookMs: number }> {
+  async function killedMidCall(
+    network: 'x' | 'youtube' | 'linkedin',
+    channel: ChannelAccount,
+    where: string,
+    action: string,
+  ): Promise<{ calls: number; tookMs: number }> {
     const m = await target(channel, where);
     await simJson(sim, '/_sim/faults', { method: 'POST', body: { network, kind: 'slow', options: { delayMs: SIM_DELAY_MS } } });
     child = spawn(process.execPath, [join(__dirname, 'child', 'run-worker.cjs')], {
@@ -139,6 +149,12 @@ describe('a moderation action whose worker was killed mid-call', () => {
 
   it("YouTube delete of the channel's own comment: at YouTube exactly once (the retry finds it gone)", async () => {
     const { calls, tookMs } = await killedMidCall('youtube', youtube, 'm.is_from_account', 'delete');
+    expect(calls).toBe(1);
+    expect(tookMs).toBeLessThanOrEqual(KILL_BOUND_MS + SLACK_MS);
+  }, 120_000);
+
+  it("LinkedIn like (a reaction as the organization): at LinkedIn exactly once (the retry reads the organization's reaction)", async () => {
+    const { calls, tookMs } = await killedMidCall('linkedin', linkedin, 'NOT m.is_from_account', 'like');
     expect(calls).toBe(1);
     expect(tookMs).toBeLessThanOrEqual(KILL_BOUND_MS + SLACK_MS);
   }, 120_000);

@@ -1,5 +1,6 @@
 import type { ModerationAction, Network } from '@resonance/contracts';
 import { facebookModerationRule } from './facebook/moderation';
+import { linkedinModerationRule } from './linkedin/moderation';
 import { moderatable, type ModerationRule, type ModerationSubject } from './moderation';
 import { xModerationRule } from './x/moderation';
 import { youtubeModerationRule } from './youtube/moderation';
@@ -13,6 +14,7 @@ const RULES: Readonly<Partial<Record<Network, ModerationRule>>> = {
   facebook: facebookModerationRule,
   x: xModerationRule,
   youtube: youtubeModerationRule,
+  linkedin: linkedinModerationRule,
 };
 
 /** The actions the network allows on this message now; empty for a network that allows none. */
