@@ -60,7 +60,9 @@ export class MessageItemView implements MessageItem {
       "the moderation actions the message's network allows on it now (by network, who wrote it, where it is and its state); the dashboard offers exactly these",
   })
   actions!: ModerationAction[];
-  @ApiProperty({ description: "true when the message's network allows no moderation at all through its API (XING)" })
+  @ApiProperty({
+    description: "true when the message's network lets the account moderate no customer's comment through its API (XING: only its own can be deleted)",
+  })
   moderationUnavailable!: boolean;
 }
 

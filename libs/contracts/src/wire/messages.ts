@@ -102,8 +102,9 @@ export interface MessageItem {
    */
   actions: ModerationAction[];
   /**
-   * True when the message's network allows no moderation at all through its API (XING), so the
-   * dashboard can say so plainly instead of showing nothing.
+   * True when the message's network lets the account moderate no customer's comment through its
+   * API (XING: only the company's own comments can be deleted), so the dashboard can say so plainly
+   * instead of showing nothing.
    */
   moderationUnavailable: boolean;
 }

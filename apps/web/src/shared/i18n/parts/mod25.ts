@@ -12,7 +12,8 @@ export const mod25 = definePart(
     'inbox.banConfirm': 'The comment is hidden on {network} and its author can no longer comment on the channel. It counts as handled without a reply.',
     'inbox.banConfirmButton': 'Hide and ban',
     'inbox.deleteOwnConfirm': 'Your post is deleted on {network} for everyone and cannot be restored.',
-    'inbox.moderationNone': '{network} allows no moderation through its API: like, hide or delete comments on {network} itself.',
+    'inbox.moderationNone':
+      "{network}'s API allows no moderation of other people's comments: hide or delete them on {network} itself. Resonance can only delete your own comments there.",
     'errors.ACTION_NOT_ALLOWED': 'The network does not allow this action on this message.',
     'errors.ACTION_NOT_NOW': 'This action does not fit the message any more (it changed in the meantime). The page shows its current state.',
     'errors.ACTION_PENDING': 'Another action on this message is still being carried out. Try again once it is done.',
