@@ -69,10 +69,10 @@ describe('message actions: like, hide, delete a comment (API → outbound queue 
          FROM message m JOIN thread t ON t.id = m.thread_id
         WHERE m.channel_account_id = $1 AND m.external_id = t.thread_key AND NOT m.is_from_account
           AND NOT EXISTS (SELECT 1 FROM message r WHERE r.thread_id = t.id AND r.is_from_account)
-        ORDER BY m.id LIMIT 6`,
+        ORDER BY m.id LIMIT 7`,
       [channel.id],
     );
-    expect(targets).toHaveLength(6);
+    expect(targets).toHaveLength(7);
 
     agent = await login(app, (await makeLoginUser(db.dataSource, workspace, 'agent')).email);
     analyst = await login(app, (await makeLoginUser(db.dataSource, workspace, 'analyst')).email);
@@ -179,6 +179,24 @@ describe('message actions: like, hide, delete a comment (API → outbound queue 
     await act(agent, t.id, 'unhide').expect(202);
     expect(await settled(agent, t.id)).toMatchObject({ action: 'unhide', state: 'done' });
     expect(await receivedFor(t.externalId)).toEqual(['comment_hide', 'comment_unhide']);
+    expect(await row(t.id)).toEqual({ liked: false, hidden: false, deleted: false, handled: false, handled_by: null, handled_action: null });
+  });
+
+  it("block: the comment's author is blocked from the page once (Graph's blocked edge); the comment stays as it was, not handled", async () => {
+    const t = targets[6];
+    const thread = await agent.agent.get(`/api/threads/${t.threadId}/messages`).expect(200);
+    expect(thread.body.items.find((m: { id: string }) => m.id === t.id)).toMatchObject({ actions: ['like', 'hide', 'delete', 'block'] });
+    const [{ author }] = await db.dataSource.query<Array<{ author: string }>>(
+      `SELECT c.external_id AS author FROM message m JOIN contact c ON c.id = m.author_contact_id WHERE m.id = $1`,
+      [t.id],
+    );
+    await act(agent, t.id, 'block').expect(202);
+    expect(await settled(agent, t.id)).toMatchObject({ action: 'block', state: 'done', error: null });
+    expect((await received()).filter((r) => r.kind === 'user_block').map((r) => r.targetId)).toEqual([author]);
+    const onSim = await fetch(`${sim.url}/facebook/v24.0/${demoFacebook.externalId}/blocked?user=${author}`, {
+      headers: { authorization: `Bearer ${demoFacebook.credentials.pageAccessToken}` },
+    });
+    expect(((await onSim.json()) as { data: Array<{ id: string }> }).data.map((u) => u.id)).toEqual([author]);
     expect(await row(t.id)).toEqual({ liked: false, hidden: false, deleted: false, handled: false, handled_by: null, handled_action: null });
   });
 

@@ -148,17 +148,24 @@ export { MODERATION_ACTIONS, type ModerationAction } from '@resonance/contracts'
  * ever allows; `allowedNow` (the same rule moderationActionsNow uses) which of them one message
  * allows now. Every action is idempotent on the network except delete, whose repeat is NOT_FOUND.
  */
+/** The message a moderation action is about, as the network knows it. */
+export interface ModerationTarget {
+  externalId: string;
+  /** Its author's id on the network (a block needs it), when known. */
+  authorExternalId: string | null;
+}
+
 export interface ModerationCapability {
   readonly actions: readonly ModerationAction[];
   readonly allowedNow: ModerationRule;
-  perform(ctx: ConnectorContext, action: ModerationAction, externalId: string): Promise<void>;
+  perform(ctx: ConnectorContext, action: ModerationAction, target: ModerationTarget): Promise<void>;
   /**
    * Whether the action's effect is in place on the network now (true), is not (false), or the
    * network cannot tell (null). The worker asks before repeating an action whose earlier attempt
    * may have reached the network (it died before recording the answer), so the network is asked
    * once. Absent: the network offers no read of these states.
    */
-  observe?(ctx: ConnectorContext, action: ModerationAction, externalId: string): Promise<boolean | null>;
+  observe?(ctx: ConnectorContext, action: ModerationAction, target: ModerationTarget): Promise<boolean | null>;
 }
 
 export interface ParseContext {

@@ -31,6 +31,7 @@ const CUSTOMER_COMMENT: ModerationSubject = {
   fromAccount: false,
   hasExternalId: true,
   underOwnPost: true,
+  authorKnown: true,
   hidden: false,
   liked: false,
   deleted: false,

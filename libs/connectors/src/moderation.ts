@@ -16,6 +16,8 @@ export interface ModerationSubject {
    * conversation was started by the account, which is what hiding a reply needs.
    */
   underOwnPost: boolean;
+  /** The author's id on the network is known (blocking the author needs it). */
+  authorKnown: boolean;
   hidden: boolean;
   liked: boolean;
   deleted: boolean;

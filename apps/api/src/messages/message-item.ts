@@ -32,6 +32,7 @@ export interface MessageItemRow {
   authorContactName: string | null;
   authorContactHandle: string | null;
   authorContactAvatarUrl: string | null;
+  authorContactExternalId: string | null;
   text: string;
   url: string | null;
   attachments: Json | null;

@@ -11,7 +11,7 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_
        m.external_id AS "externalId", m.parent_external_id AS "parentExternalId",
        au.id AS "authorUserId?", au.name AS "authorUserName?",
        ac.id::text AS "authorContactId?", ac.name AS "authorContactName?", ac.handle AS "authorContactHandle?",
-       ac.avatar_url AS "authorContactAvatarUrl?",
+       ac.avatar_url AS "authorContactAvatarUrl?", ac.external_id AS "authorContactExternalId?",
        m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
        m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
        mt.network, mt.channel AS "threadChannel", mt.post_external_id AS "threadPostExternalId",
@@ -46,7 +46,7 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_
        m.external_id AS "externalId", m.parent_external_id AS "parentExternalId",
        au.id AS "authorUserId?", au.name AS "authorUserName?",
        ac.id::text AS "authorContactId?", ac.name AS "authorContactName?", ac.handle AS "authorContactHandle?",
-       ac.avatar_url AS "authorContactAvatarUrl?",
+       ac.avatar_url AS "authorContactAvatarUrl?", ac.external_id AS "authorContactExternalId?",
        m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
        m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
        mt.network, mt.channel AS "threadChannel", mt.post_external_id AS "threadPostExternalId",
@@ -84,7 +84,7 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_
        m.external_id AS "externalId", m.parent_external_id AS "parentExternalId",
        au.id AS "authorUserId?", au.name AS "authorUserName?",
        ac.id::text AS "authorContactId?", ac.name AS "authorContactName?", ac.handle AS "authorContactHandle?",
-       ac.avatar_url AS "authorContactAvatarUrl?",
+       ac.avatar_url AS "authorContactAvatarUrl?", ac.external_id AS "authorContactExternalId?",
        m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
        m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
        mt.network, mt.channel AS "threadChannel", mt.post_external_id AS "threadPostExternalId",
@@ -123,7 +123,7 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_
        m.external_id AS "externalId", m.parent_external_id AS "parentExternalId",
        au.id AS "authorUserId?", au.name AS "authorUserName?",
        ac.id::text AS "authorContactId?", ac.name AS "authorContactName?", ac.handle AS "authorContactHandle?",
-       ac.avatar_url AS "authorContactAvatarUrl?",
+       ac.avatar_url AS "authorContactAvatarUrl?", ac.external_id AS "authorContactExternalId?",
        m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
        m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
        mt.network, mt.channel AS "threadChannel", mt.post_external_id AS "threadPostExternalId",
@@ -158,8 +158,10 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_
 /* A message to moderate, locked, with what decides the actions its network allows now (moderation-rules.ts). */
 /* @name LockModerationTarget */
 SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_from_account AS "isFromAccount",
-       m.external_id AS "externalId", m.deleted, m.hidden, m.liked, t.channel, t.post_external_id AS "threadPostExternalId", ca.network
+       m.external_id AS "externalId", m.deleted, m.hidden, m.liked, t.channel, t.post_external_id AS "threadPostExternalId", ca.network,
+       c.external_id AS "authorContactExternalId?"
   FROM message m JOIN thread t ON t.id = m.thread_id JOIN channel_account ca ON ca.id = m.channel_account_id
+  LEFT JOIN contact c ON c.id = m.author_contact_id
  WHERE m.id = :id! AND m.workspace_id = :workspaceId!
    FOR UPDATE OF m;
 

@@ -11,6 +11,7 @@ export interface ModerationColumns {
   direction: string;
   isFromAccount: boolean;
   externalId: string | null;
+  authorContactExternalId: string | null;
   hidden: boolean;
   liked: boolean;
   deleted: boolean;
@@ -24,6 +25,7 @@ export function moderationSubjectOf(row: ModerationColumns): { network: Network;
       fromAccount: row.direction === 'outbound' || row.isFromAccount,
       hasExternalId: row.externalId !== null,
       underOwnPost: row.threadPostExternalId !== null,
+      authorKnown: row.authorContactExternalId !== null,
       hidden: row.hidden,
       liked: row.liked,
       deleted: row.deleted,

@@ -39,7 +39,8 @@ export interface ReceivedItem {
     | 'comment_unhide'
     | 'comment_delete'
     | 'comment_ban'
-    | 'comment_hold';
+    | 'comment_hold'
+    | 'user_block';
   method: string;
   path: string;
   /** The object replied to (comment/post id) or the message recipient. */

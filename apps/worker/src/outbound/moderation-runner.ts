@@ -28,11 +28,11 @@ export type ModerationResult =
   | { status: 'failed'; reason: string; outcome: Outcome | { action: 'give_up'; reason: string } };
 
 /**
- * Whether the message already shows the action's effect (then the network is not called). A ban
- * is never taken as done from the stored state: a hidden comment's author is not banned by that.
+ * Whether the message already shows the action's effect (then the network is not called). A ban or
+ * block is never taken as done from the stored state: a hidden comment's author is not barred by that.
  */
 const inEffect = (row: ActionRow): boolean =>
-  ({ like: row.liked, unlike: !row.liked, hide: row.hidden, unhide: !row.hidden, delete: row.deleted, ban: false })[row.action];
+  ({ like: row.liked, unlike: !row.liked, hide: row.hidden, unhide: !row.hidden, delete: row.deleted, ban: false, block: false })[row.action];
 
 /**
  * Performs one message_action (like, unlike, hide, unhide, delete, ban) on the network, once: a done
@@ -78,8 +78,9 @@ export class ModerationRunner {
       // An earlier attempt may have reached the network before its worker died (attempted_at is
       // committed before every call): ask the network first where it can tell, so it is asked to
       // do the action once. Where it cannot (X's hidden replies), the repeat is idempotent there.
+      const target = { externalId: row.external_id, authorExternalId: row.author_external_id };
       if (row.attempted_at !== null && moderation.observe) {
-        const seen = await moderation.observe(ctx, row.action, row.external_id);
+        const seen = await moderation.observe(ctx, row.action, target);
         if (seen === true) {
           await this.done(row);
           await this.access.succeeded(channel.id, ctx.budget.state);
@@ -87,7 +88,7 @@ export class ModerationRunner {
         }
       }
       await markActionAttempted.run({ id: row.id }, sqlClient(this.dataSource));
-      await moderation.perform(ctx, row.action, row.external_id);
+      await moderation.perform(ctx, row.action, target);
       await this.done(row);
       await this.access.succeeded(channel.id, ctx.budget.state);
       return { status: 'done', called: true };
@@ -144,6 +145,9 @@ async function applyEffect(tx: EntityManager, row: ActionRow): Promise<void> {
   const db = sqlClient(tx);
   const handled = { messageId: row.message_id, requestedBy: row.requested_by, action: row.action };
   switch (row.action) {
+    case 'block':
+      // Bars the author from the page; the comment stays as it is (hide or delete it for that).
+      return;
     case 'ban':
       // A ban hides the comment (and bars its author): handled as a hide.
       await applyHide.run({ ...handled, action: 'hide' }, db);

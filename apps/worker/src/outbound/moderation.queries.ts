@@ -12,6 +12,7 @@ export interface IModerationActionRowParams {
 export interface IModerationActionRowResult {
   action: string;
   attempted_at: Date | null;
+  author_external_id: string | null;
   channel_account_id: string;
   deleted: boolean;
   external_id: string | null;
@@ -29,14 +30,14 @@ export interface IModerationActionRowQuery {
   result: IModerationActionRowResult;
 }
 
-const moderationActionRowIR: any = {"usedParamSet":{"id":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":278,"b":281}]}],"statement":"SELECT a.id::text AS \"id!\", a.action, a.state, a.requested_by, a.attempted_at, m.id::text AS \"message_id!\", m.external_id, m.channel_account_id,\n              m.liked, m.hidden, m.deleted\n         FROM message_action a JOIN message m ON m.id = a.message_id\n        WHERE a.id = :id!"};
+const moderationActionRowIR: any = {"usedParamSet":{"id":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":368,"b":371}]}],"statement":"SELECT a.id::text AS \"id!\", a.action, a.state, a.requested_by, a.attempted_at, m.id::text AS \"message_id!\", m.external_id, m.channel_account_id,\n              m.liked, m.hidden, m.deleted, c.external_id AS \"author_external_id?\"\n         FROM message_action a JOIN message m ON m.id = a.message_id LEFT JOIN contact c ON c.id = m.author_contact_id\n        WHERE a.id = :id!"};
 
 /**
  * Query generated from SQL:
  * ```
  * SELECT a.id::text AS "id!", a.action, a.state, a.requested_by, a.attempted_at, m.id::text AS "message_id!", m.external_id, m.channel_account_id,
- *               m.liked, m.hidden, m.deleted
- *          FROM message_action a JOIN message m ON m.id = a.message_id
+ *               m.liked, m.hidden, m.deleted, c.external_id AS "author_external_id?"
+ *          FROM message_action a JOIN message m ON m.id = a.message_id LEFT JOIN contact c ON c.id = m.author_contact_id
  *         WHERE a.id = :id!
  * ```
  */

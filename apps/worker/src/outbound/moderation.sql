@@ -2,8 +2,8 @@
 
 /* @name ModerationActionRow */
 SELECT a.id::text AS "id!", a.action, a.state, a.requested_by, a.attempted_at, m.id::text AS "message_id!", m.external_id, m.channel_account_id,
-              m.liked, m.hidden, m.deleted
-         FROM message_action a JOIN message m ON m.id = a.message_id
+              m.liked, m.hidden, m.deleted, c.external_id AS "author_external_id?"
+         FROM message_action a JOIN message m ON m.id = a.message_id LEFT JOIN contact c ON c.id = m.author_contact_id
         WHERE a.id = :id!;
 
 /* @name RecordActionError */

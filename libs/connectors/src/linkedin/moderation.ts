@@ -1,5 +1,5 @@
 import { ConnectorError, isConnectorError } from '../errors';
-import type { ConnectorContext, ModerationAction, ModerationCapability } from '../interfaces';
+import type { ConnectorContext, ModerationAction, ModerationCapability, ModerationTarget } from '../interfaces';
 import { likeToggle, type ModerationSubject } from '../moderation';
 import { linkedinClient } from './auth';
 import { urnSegment } from './client';
@@ -36,7 +36,7 @@ export function linkedinModeration(settings: LinkedInSettings): ModerationCapabi
     actions: ['like', 'unlike', 'delete'],
     allowedNow: linkedinModerationRule,
 
-    async perform(ctx: ConnectorContext, action: ModerationAction, commentUrn: string): Promise<void> {
+    async perform(ctx: ConnectorContext, action: ModerationAction, { externalId: commentUrn }: ModerationTarget): Promise<void> {
       const { object, id } = commentParts(commentUrn);
       const client = linkedinClient(settings, ctx);
       const org = ctx.account.externalId;
@@ -56,7 +56,7 @@ export function linkedinModeration(settings: LinkedInSettings): ModerationCapabi
     },
 
     /** Reactions: GET the organization's reaction (404: none). Delete: GET the comment (404: gone). */
-    async observe(ctx: ConnectorContext, action: ModerationAction, commentUrn: string): Promise<boolean | null> {
+    async observe(ctx: ConnectorContext, action: ModerationAction, { externalId: commentUrn }: ModerationTarget): Promise<boolean | null> {
       const client = linkedinClient(settings, ctx);
       const { object, id } = commentParts(commentUrn);
       const path =

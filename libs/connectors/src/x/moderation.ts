@@ -1,6 +1,6 @@
 import { arr, obj, str } from '@resonance/contracts';
 import { ConnectorError } from '../errors';
-import type { ConnectorContext, ModerationAction, ModerationCapability } from '../interfaces';
+import type { ConnectorContext, ModerationAction, ModerationCapability, ModerationTarget } from '../interfaces';
 import { hideToggle, likeToggle, type ModerationSubject } from '../moderation';
 import { xClient } from './auth';
 import type { XSettings } from './settings';
@@ -28,7 +28,7 @@ export function xModeration(settings: XSettings): ModerationCapability {
     actions: ['like', 'unlike', 'hide', 'unhide', 'delete'],
     allowedNow: xModerationRule,
 
-    async perform(ctx: ConnectorContext, action: ModerationAction, tweetId: string): Promise<void> {
+    async perform(ctx: ConnectorContext, action: ModerationAction, { externalId: tweetId }: ModerationTarget): Promise<void> {
       if (!/^\d{1,19}$/.test(tweetId)) throw new ConnectorError({ network: 'x', code: 'INVALID_REQUEST', message: `not an X tweet id: ${tweetId}` });
       const client = xClient(settings, ctx);
       const me = ctx.account.externalId;
@@ -68,7 +68,7 @@ export function xModeration(settings: XSettings): ModerationCapability {
      * like made before a crash is on the first page). Delete: a lookup of the tweet (not found →
      * gone). Hidden replies: X offers no read, so null — the repeat is idempotent on X.
      */
-    async observe(ctx: ConnectorContext, action: ModerationAction, tweetId: string): Promise<boolean | null> {
+    async observe(ctx: ConnectorContext, action: ModerationAction, { externalId: tweetId }: ModerationTarget): Promise<boolean | null> {
       const client = xClient(settings, ctx);
       if (action === 'like' || action === 'unlike') {
         const body = await client.get('GET /2/users/:id/liked_tweets', `2/users/${ctx.account.externalId}/liked_tweets`, { max_results: 100 });

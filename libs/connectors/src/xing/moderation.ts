@@ -1,6 +1,6 @@
 import { arr, obj } from '@resonance/contracts';
 import { ConnectorError } from '../errors';
-import type { ConnectorContext, ModerationAction, ModerationCapability } from '../interfaces';
+import type { ConnectorContext, ModerationAction, ModerationCapability, ModerationTarget } from '../interfaces';
 import type { ModerationSubject } from '../moderation';
 import { xingClient } from './client';
 import type { XingSettings } from './settings';
@@ -31,14 +31,14 @@ export function xingModeration(settings: XingSettings): ModerationCapability {
     actions: ['delete'],
     allowedNow: xingModerationRule,
 
-    async perform(ctx: ConnectorContext, action: ModerationAction, commentId: string): Promise<void> {
+    async perform(ctx: ConnectorContext, action: ModerationAction, { externalId: commentId }: ModerationTarget): Promise<void> {
       if (action !== 'delete') throw new ConnectorError({ network: 'xing', code: 'INVALID_REQUEST', message: `XING's API has no ${action} of a comment` });
       const update = updateOf(commentId);
       await xingClient(settings, ctx).delete(`companies/updates/${encodeURIComponent(update)}/comments/${encodeURIComponent(commentId)}`);
     },
 
     /** Delete: whether the comment is gone from its update's comments (the first pages; null beyond). */
-    async observe(ctx: ConnectorContext, action: ModerationAction, commentId: string): Promise<boolean | null> {
+    async observe(ctx: ConnectorContext, action: ModerationAction, { externalId: commentId }: ModerationTarget): Promise<boolean | null> {
       if (action !== 'delete') return null;
       const client = xingClient(settings, ctx);
       const update = updateOf(commentId);

@@ -1,6 +1,6 @@
 import { arr } from '@resonance/contracts';
 import { ConnectorError } from '../errors';
-import type { ConnectorContext, ModerationAction, ModerationCapability } from '../interfaces';
+import type { ConnectorContext, ModerationAction, ModerationCapability, ModerationTarget } from '../interfaces';
 import { hideToggle, type ModerationSubject } from '../moderation';
 import { youtubeClient } from './auth';
 import type { YoutubeSettings } from './settings';
@@ -22,7 +22,7 @@ export function youtubeModeration(settings: YoutubeSettings): ModerationCapabili
     actions: ['hide', 'unhide', 'ban', 'delete'],
     allowedNow: youtubeModerationRule,
 
-    async perform(ctx: ConnectorContext, action: ModerationAction, commentId: string): Promise<void> {
+    async perform(ctx: ConnectorContext, action: ModerationAction, { externalId: commentId }: ModerationTarget): Promise<void> {
       if (!/^[\w.-]+$/.test(commentId))
         throw new ConnectorError({ network: 'youtube', code: 'INVALID_REQUEST', message: `not a YouTube comment id: ${commentId}` });
       const client = youtubeClient(settings, ctx);
@@ -40,7 +40,7 @@ export function youtubeModeration(settings: YoutubeSettings): ModerationCapabili
      * is not returned for reads by id (the API's documented rule), so for the others YouTube cannot
      * tell: null — setting the same status again is idempotent there.
      */
-    async observe(ctx: ConnectorContext, action: ModerationAction, commentId: string): Promise<boolean | null> {
+    async observe(ctx: ConnectorContext, action: ModerationAction, { externalId: commentId }: ModerationTarget): Promise<boolean | null> {
       if (action !== 'delete') return null;
       const body = await youtubeClient(settings, ctx).list('comments', { part: 'id', id: commentId }, { forReply: true });
       return arr(body.items).length === 0;

@@ -14,10 +14,11 @@ export interface MessageAuthor {
 /**
  * What an agent can do to a comment without replying (DESIGN.md §5), as far as some network's API
  * allows it: like, hide, delete and their undo; `ban` hides the comment and bars its author from
- * commenting again (YouTube: setModerationStatus rejected with banAuthor). Which of them a message
+ * commenting again (YouTube: setModerationStatus rejected with banAuthor); `block` bars the author
+ * from the page without touching the comment (Facebook: POST /{page}/blocked). Which of them a message
  * allows NOW is `MessageItem.actions` (docs/moderation.md).
  */
-export const MODERATION_ACTIONS = ['like', 'unlike', 'hide', 'unhide', 'delete', 'ban'] as const;
+export const MODERATION_ACTIONS = ['like', 'unlike', 'hide', 'unhide', 'delete', 'ban', 'block'] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 
 export const MESSAGE_ACTION_STATES = ['queued', 'done', 'failed'] as const;

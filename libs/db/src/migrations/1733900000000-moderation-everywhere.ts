@@ -5,7 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * - `ban` joins the actions: hide a comment and bar its author from commenting again (YouTube's
  *   setModerationStatus rejected with banAuthor). Its effect on the message is a hide, so
- *   handled_action keeps its three values.
+ *   handled_action keeps its three values. `block` bars a comment's author from the page
+ *   (Facebook) and changes nothing on the message.
  * - message_action.attempted_at: set (and committed) just before the worker calls the network. A
  *   run that finds it set knows an earlier attempt may have reached the network before the worker
  *   died, and asks the network whether the effect is in place before calling again — the
@@ -16,13 +17,13 @@ export class ModerationEverywhere1733900000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE message_action DROP CONSTRAINT message_action_action_check`);
-    await q.query(`ALTER TABLE message_action ADD CONSTRAINT message_action_action_check CHECK (action IN ('like', 'unlike', 'hide', 'unhide', 'delete', 'ban'))`);
+    await q.query(`ALTER TABLE message_action ADD CONSTRAINT message_action_action_check CHECK (action IN ('like', 'unlike', 'hide', 'unhide', 'delete', 'ban', 'block'))`);
     await q.query(`ALTER TABLE message_action ADD COLUMN attempted_at timestamptz`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE message_action DROP COLUMN attempted_at`);
-    await q.query(`DELETE FROM message_action WHERE action = 'ban'`);
+    await q.query(`DELETE FROM message_action WHERE action IN ('ban', 'block')`);
     await q.query(`ALTER TABLE message_action DROP CONSTRAINT message_action_action_check`);
     await q.query(`ALTER TABLE message_action ADD CONSTRAINT message_action_action_check CHECK (action IN ('like', 'unlike', 'hide', 'unhide', 'delete'))`);
   }

@@ -2,19 +2,27 @@ import { useState } from 'react';
 import { Badge, Button, Group, Modal, Text } from '@mantine/core';
 import type { MessageItem, ModerationAction, Network } from '@resonance/contracts';
 import { useErrorText } from '../../shared/api/error-text';
+import type { MessageKey } from '../../shared/i18n/dictionary';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { useModerateMessage } from './moderate-message';
+
+/** The words of the confirmation each irreversible action asks first. */
+const CONFIRM = {
+  delete: { title: 'inbox.deleteConfirmTitle', body: 'inbox.deleteConfirm', button: 'common.delete' },
+  ban: { title: 'inbox.banConfirmTitle', body: 'inbox.banConfirm', button: 'inbox.banConfirmButton' },
+  block: { title: 'inbox.blockConfirmTitle', body: 'inbox.blockConfirm', button: 'inbox.blockConfirmButton' },
+} as const satisfies Record<string, { title: MessageKey; body: MessageKey; button: MessageKey }>;
 
 /**
  * The moderation actions the API says the message's network allows on it now (message.actions:
  * by network, who wrote it, where it is and its state) — the dashboard keeps no list of its own.
- * Delete and ban ask first. A queued action shows until the worker is done; a failure shows why.
+ * Delete, ban and block ask first. A queued action shows until the worker is done; a failure shows why.
  */
 export function MessageActions({ message, network }: { message: MessageItem; network: Network }) {
   const { t } = useI18n();
   const errorText = useErrorText();
   const moderate = useModerateMessage();
-  const [confirm, setConfirm] = useState<'delete' | 'ban' | null>(null);
+  const [confirm, setConfirm] = useState<'delete' | 'ban' | 'block' | null>(null);
   const allowed = message.actions;
   if (message.deleted || !allowed.length) return null;
   const ours = message.isFromAccount || message.direction === 'outbound';
@@ -43,6 +51,11 @@ export function MessageActions({ message, network }: { message: MessageItem; net
             {t('inbox.ban')}
           </Button>
         )}
+        {can('block') && (
+          <Button size="compact-xs" variant="subtle" color="orange" disabled={pending} onClick={() => setConfirm('block')} data-testid="action-block">
+            {t('inbox.block')}
+          </Button>
+        )}
         {can('delete') && (
           <Button size="compact-xs" variant="subtle" color="red" disabled={pending} onClick={() => setConfirm('delete')} data-testid="action-delete">
             {t('inbox.delete')}
@@ -67,14 +80,9 @@ export function MessageActions({ message, network }: { message: MessageItem; net
           </Text>
         )}
       </Group>
-      <Modal
-        opened={confirm !== null}
-        onClose={() => setConfirm(null)}
-        title={t(confirm === 'ban' ? 'inbox.banConfirmTitle' : 'inbox.deleteConfirmTitle')}
-        centered
-      >
+      <Modal opened={confirm !== null} onClose={() => setConfirm(null)} title={t(CONFIRM[confirm ?? 'delete'].title)} centered>
         <Text size="sm" mb="md">
-          {t(confirm === 'ban' ? 'inbox.banConfirm' : ours ? 'inbox.deleteOwnConfirm' : 'inbox.deleteConfirm', { network: t(`network.${network}`) })}
+          {t(confirm === 'delete' && ours ? 'inbox.deleteOwnConfirm' : CONFIRM[confirm ?? 'delete'].body, { network: t(`network.${network}`) })}
         </Text>
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={() => setConfirm(null)}>
@@ -87,9 +95,9 @@ export function MessageActions({ message, network }: { message: MessageItem; net
               setConfirm(null);
               if (action) run(action);
             }}
-            data-testid={confirm === 'ban' ? 'confirm-ban' : 'confirm-delete'}
+            data-testid={`confirm-${confirm ?? 'delete'}`}
           >
-            {t(confirm === 'ban' ? 'inbox.banConfirmButton' : 'common.delete')}
+            {t(CONFIRM[confirm ?? 'delete'].button)}
           </Button>
         </Group>
       </Modal>

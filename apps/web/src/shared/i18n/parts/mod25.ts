@@ -11,6 +11,11 @@ export const mod25 = definePart(
     'inbox.banConfirmTitle': 'Hide the comment and ban its author?',
     'inbox.banConfirm': 'The comment is hidden on {network} and its author can no longer comment on the channel. It counts as handled without a reply.',
     'inbox.banConfirmButton': 'Hide and ban',
+    'inbox.block': 'Block author',
+    'inbox.blockConfirmTitle': 'Block the author from the page?',
+    'inbox.blockConfirm':
+      'The author can no longer comment on or message the page on {network}. The comment itself stays: hide or delete it as well if it should go.',
+    'inbox.blockConfirmButton': 'Block',
     'inbox.deleteOwnConfirm': 'Your post is deleted on {network} for everyone and cannot be restored.',
     'inbox.moderationNone':
       "{network}'s API allows no moderation of other people's comments: hide or delete them on {network} itself. Resonance can only delete your own comments there.",
@@ -24,6 +29,11 @@ export const mod25 = definePart(
     'inbox.banConfirm':
       'Der Kommentar wird auf {network} ausgeblendet, und sein Autor kann auf dem Kanal nicht mehr kommentieren. Er zählt als ohne Antwort erledigt.',
     'inbox.banConfirmButton': 'Ausblenden und sperren',
+    'inbox.block': 'Autor blockieren',
+    'inbox.blockConfirmTitle': 'Autor für die Seite blockieren?',
+    'inbox.blockConfirm':
+      'Der Autor kann die Seite auf {network} nicht mehr kommentieren oder ihr schreiben. Der Kommentar selbst bleibt: Blenden Sie ihn zusätzlich aus oder löschen Sie ihn, wenn er verschwinden soll.',
+    'inbox.blockConfirmButton': 'Blockieren',
     'inbox.deleteOwnConfirm': 'Ihr Beitrag wird auf {network} für alle gelöscht und lässt sich nicht wiederherstellen.',
     'inbox.moderationNone':
       '{network} erlaubt über seine Schnittstelle keine Moderation: Kommentare bitte direkt auf {network} liken, ausblenden oder löschen.',
