@@ -214,6 +214,7 @@ describe('message actions: like, hide, delete a comment (API → outbound queue 
     const failed = await settled(agent, gone.id);
     expect(failed).toMatchObject({ action: 'hide', state: 'failed' });
     expect(failed.error).toMatch(/NOT_FOUND/);
+    expect(failed).toMatchObject({ errorCode: 'NOT_FOUND' });
     expect(await row(gone.id)).toMatchObject({ hidden: false, handled: false });
   });
 

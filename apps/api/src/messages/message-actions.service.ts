@@ -4,6 +4,7 @@ import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { CONFIG, type Config } from '@resonance/config';
 import {
+  deliveryErrorCodeOf,
   MESSAGE_ACTION_STATES,
   MODERATION_ACTIONS,
   toIso,
@@ -35,6 +36,7 @@ function toMessageActionItem(row: MessageActionRow): MessageActionItem {
     action: oneOf(MODERATION_ACTIONS, row.action, 'message_action.action'),
     state: oneOf(MESSAGE_ACTION_STATES, row.state, 'message_action.state'),
     error: row.error,
+    errorCode: deliveryErrorCodeOf(row.error),
     requestedBy: row.requestedById === null || row.requestedByName === null ? null : { id: row.requestedById, name: row.requestedByName },
     createdAt: toIso(row.createdAt),
     finishedAt: toIsoOrNull(row.finishedAt),

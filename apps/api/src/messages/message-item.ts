@@ -90,6 +90,7 @@ function lastActionOf(row: MessageItemRow): MessageActionSummary | null {
     action: oneOf(MODERATION_ACTIONS, row.lastActionAction, 'message_action.action'),
     state: oneOf(MESSAGE_ACTION_STATES, row.lastActionState, 'message_action.state'),
     error: row.lastActionError,
+    errorCode: deliveryErrorCodeOf(row.lastActionError),
     createdAt: toIso(row.lastActionCreatedAt),
   };
 }

@@ -62,15 +62,17 @@ export class ModerationRunner {
       await this.done(row);
       return { status: 'done', called: false };
     }
-    if (row.deleted) return this.fail(row.id, 'the comment has been deleted');
-    if (!row.external_id) return this.fail(row.id, 'the message has no network id');
+    if (row.deleted) return this.fail(row.id, 'NOT_FOUND: the comment has been deleted');
+    if (!row.external_id) return this.fail(row.id, 'INVALID_REQUEST: the message has no network id');
 
     const channel = await this.access.channel(row.channel_account_id);
-    if (!channel) return this.fail(row.id, 'the channel no longer exists');
-    if (channel.status !== 'connected') return this.fail(row.id, `the channel is ${channel.status.replace('_', ' ')}; reconnect it, then try again`);
+    if (!channel) return this.fail(row.id, 'CHANNEL_GONE: the channel no longer exists');
+    if (channel.status !== 'connected')
+      return this.fail(row.id, `CHANNEL_DISCONNECTED: the channel is ${channel.status.replace('_', ' ')}; reconnect it, then try again`);
     const connector = this.registry.get(channel.network);
     const moderation = connector.moderation;
-    if (!moderation?.actions.includes(row.action)) return this.fail(row.id, `${channel.network} does not allow ${row.action} through its API`);
+    if (!moderation?.actions.includes(row.action))
+      return this.fail(row.id, `PERMISSION_DENIED: ${channel.network} does not allow ${row.action} through its API`);
 
     let ctx: Awaited<ReturnType<ChannelAccess['context']>> | undefined;
     try {

@@ -32,7 +32,10 @@ export interface MessageActionSummary {
   id: string;
   action: ModerationAction;
   state: MessageActionState;
+  /** The network's or the worker's own words, for the log and a tooltip; show errorCode's words instead. */
   error: string | null;
+  /** Why it failed (or why the last attempt failed), as a code the UI words in its language; null without an error. */
+  errorCode: DeliveryErrorCode | null;
   createdAt: IsoDateTime;
 }
 

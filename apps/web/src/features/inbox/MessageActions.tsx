@@ -75,7 +75,7 @@ export function MessageActions({ message, network }: { message: MessageItem; net
           <Text size="xs" c="red" role="alert" data-testid="action-state" data-state="failed">
             {t('inbox.actionFailed', {
               action: t(`inbox.${failed?.action ?? moderate.variables?.action ?? 'like'}`),
-              reason: moderate.isError ? errorText(moderate.error) : (failed?.error ?? ''),
+              reason: moderate.isError ? errorText(moderate.error) : t(`deliveryError.${failed?.errorCode ?? 'UNKNOWN'}`),
             })}
           </Text>
         )}
