@@ -198,6 +198,9 @@ describe('message actions: like, hide, delete a comment (API → outbound queue 
     });
     expect(((await onSim.json()) as { data: Array<{ id: string }> }).data.map((u) => u.id)).toEqual([author]);
     expect(await row(t.id)).toEqual({ liked: false, hidden: false, deleted: false, handled: false, handled_by: null, handled_action: null });
+    // Blocked now: not offered again.
+    const after = await agent.agent.get(`/api/threads/${t.threadId}/messages`).expect(200);
+    expect(after.body.items.find((m: { id: string }) => m.id === t.id)).toMatchObject({ actions: ['like', 'hide', 'delete'] });
   });
 
   it('the report counts like, hide and delete as handled without reply (and not the undone hide)', async () => {

@@ -32,6 +32,7 @@ const CUSTOMER_COMMENT: ModerationSubject = {
   hasExternalId: true,
   underOwnPost: true,
   authorKnown: true,
+  authorBlocked: false,
   hidden: false,
   liked: false,
   deleted: false,

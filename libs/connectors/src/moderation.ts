@@ -18,6 +18,8 @@ export interface ModerationSubject {
   underOwnPost: boolean;
   /** The author's id on the network is known (blocking the author needs it). */
   authorKnown: boolean;
+  /** The author was blocked already (a done block of one of their messages on this channel). */
+  authorBlocked: boolean;
   hidden: boolean;
   liked: boolean;
   deleted: boolean;

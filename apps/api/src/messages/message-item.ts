@@ -33,6 +33,7 @@ export interface MessageItemRow {
   authorContactHandle: string | null;
   authorContactAvatarUrl: string | null;
   authorContactExternalId: string | null;
+  authorBlocked: boolean;
   text: string;
   url: string | null;
   attachments: Json | null;

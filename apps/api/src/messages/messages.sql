@@ -15,6 +15,10 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_
        m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
        m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
        mt.network, mt.channel AS "threadChannel", mt.post_external_id AS "threadPostExternalId",
+       -- the author was blocked from the page by an earlier action (message_action_block_idx keeps this small)
+       EXISTS (SELECT 1 FROM message_action ba JOIN message bm ON bm.id = ba.message_id
+                WHERE ba.action = 'block' AND ba.state = 'done' AND bm.channel_account_id = m.channel_account_id
+                  AND bm.author_contact_id = m.author_contact_id) AS "authorBlocked!",
        la.id::text AS "lastActionId?", la.action AS "lastActionAction?", la.state AS "lastActionState?",
        la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?",
        ir.created_at AS "intentReviewAt?", ir.changed AS "intentReviewChanged?", ir.user_id AS "intentReviewById?", ir.name AS "intentReviewByName?",
@@ -50,6 +54,10 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_
        m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
        m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
        mt.network, mt.channel AS "threadChannel", mt.post_external_id AS "threadPostExternalId",
+       -- the author was blocked from the page by an earlier action (message_action_block_idx keeps this small)
+       EXISTS (SELECT 1 FROM message_action ba JOIN message bm ON bm.id = ba.message_id
+                WHERE ba.action = 'block' AND ba.state = 'done' AND bm.channel_account_id = m.channel_account_id
+                  AND bm.author_contact_id = m.author_contact_id) AS "authorBlocked!",
        la.id::text AS "lastActionId?", la.action AS "lastActionAction?", la.state AS "lastActionState?",
        la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?",
        ir.created_at AS "intentReviewAt?", ir.changed AS "intentReviewChanged?", ir.user_id AS "intentReviewById?", ir.name AS "intentReviewByName?",
@@ -88,6 +96,10 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_
        m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
        m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
        mt.network, mt.channel AS "threadChannel", mt.post_external_id AS "threadPostExternalId",
+       -- the author was blocked from the page by an earlier action (message_action_block_idx keeps this small)
+       EXISTS (SELECT 1 FROM message_action ba JOIN message bm ON bm.id = ba.message_id
+                WHERE ba.action = 'block' AND ba.state = 'done' AND bm.channel_account_id = m.channel_account_id
+                  AND bm.author_contact_id = m.author_contact_id) AS "authorBlocked!",
        la.id::text AS "lastActionId?", la.action AS "lastActionAction?", la.state AS "lastActionState?",
        la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?",
        ir.created_at AS "intentReviewAt?", ir.changed AS "intentReviewChanged?", ir.user_id AS "intentReviewById?", ir.name AS "intentReviewByName?",
@@ -127,6 +139,10 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_
        m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
        m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
        mt.network, mt.channel AS "threadChannel", mt.post_external_id AS "threadPostExternalId",
+       -- the author was blocked from the page by an earlier action (message_action_block_idx keeps this small)
+       EXISTS (SELECT 1 FROM message_action ba JOIN message bm ON bm.id = ba.message_id
+                WHERE ba.action = 'block' AND ba.state = 'done' AND bm.channel_account_id = m.channel_account_id
+                  AND bm.author_contact_id = m.author_contact_id) AS "authorBlocked!",
        la.id::text AS "lastActionId?", la.action AS "lastActionAction?", la.state AS "lastActionState?",
        la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?",
        ir.created_at AS "intentReviewAt?", ir.changed AS "intentReviewChanged?", ir.user_id AS "intentReviewById?", ir.name AS "intentReviewByName?",
@@ -159,7 +175,10 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_
 /* @name LockModerationTarget */
 SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_from_account AS "isFromAccount",
        m.external_id AS "externalId", m.deleted, m.hidden, m.liked, t.channel, t.post_external_id AS "threadPostExternalId", ca.network,
-       c.external_id AS "authorContactExternalId?"
+       c.external_id AS "authorContactExternalId?",
+       EXISTS (SELECT 1 FROM message_action ba JOIN message bm ON bm.id = ba.message_id
+                WHERE ba.action = 'block' AND ba.state = 'done' AND bm.channel_account_id = m.channel_account_id
+                  AND bm.author_contact_id = m.author_contact_id) AS "authorBlocked!"
   FROM message m JOIN thread t ON t.id = m.thread_id JOIN channel_account ca ON ca.id = m.channel_account_id
   LEFT JOIN contact c ON c.id = m.author_contact_id
  WHERE m.id = :id! AND m.workspace_id = :workspaceId!

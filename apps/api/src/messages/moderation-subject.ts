@@ -12,6 +12,7 @@ export interface ModerationColumns {
   isFromAccount: boolean;
   externalId: string | null;
   authorContactExternalId: string | null;
+  authorBlocked: boolean;
   hidden: boolean;
   liked: boolean;
   deleted: boolean;
@@ -26,6 +27,7 @@ export function moderationSubjectOf(row: ModerationColumns): { network: Network;
       hasExternalId: row.externalId !== null,
       underOwnPost: row.threadPostExternalId !== null,
       authorKnown: row.authorContactExternalId !== null,
+      authorBlocked: row.authorBlocked,
       hidden: row.hidden,
       liked: row.liked,
       deleted: row.deleted,

@@ -7,11 +7,12 @@ import type { FacebookSettings } from './settings';
 
 /**
  * A customer's comment on the page: like/unlike, hide/unhide as its state allows, delete, and
- * block its author from the page where Graph names the author (the page-scoped id of `from`).
+ * block its author from the page where Graph names the author (the page-scoped id of `from`) and
+ * they are not blocked already.
  */
 export function facebookModerationRule(s: ModerationSubject): ModerationAction[] {
   if (s.fromAccount) return [];
-  return s.authorKnown ? [likeToggle(s), hideToggle(s), 'delete', 'block'] : [likeToggle(s), hideToggle(s), 'delete'];
+  return s.authorKnown && !s.authorBlocked ? [likeToggle(s), hideToggle(s), 'delete', 'block'] : [likeToggle(s), hideToggle(s), 'delete'];
 }
 
 const ID = /^[\w.-]+$/;

@@ -19,9 +19,12 @@ export class ModerationEverywhere1733900000000 implements MigrationInterface {
     await q.query(`ALTER TABLE message_action DROP CONSTRAINT message_action_action_check`);
     await q.query(`ALTER TABLE message_action ADD CONSTRAINT message_action_action_check CHECK (action IN ('like', 'unlike', 'hide', 'unhide', 'delete', 'ban', 'block'))`);
     await q.query(`ALTER TABLE message_action ADD COLUMN attempted_at timestamptz`);
+    // Whether a message's author is blocked (MessageItem.actions): the done blocks, few, in their own index.
+    await q.query(`CREATE INDEX message_action_block_idx ON message_action (message_id) WHERE action = 'block' AND state = 'done'`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX message_action_block_idx`);
     await q.query(`ALTER TABLE message_action DROP COLUMN attempted_at`);
     await q.query(`DELETE FROM message_action WHERE action IN ('ban', 'block')`);
     await q.query(`ALTER TABLE message_action DROP CONSTRAINT message_action_action_check`);
