@@ -69,10 +69,10 @@ describe('message actions: like, hide, delete a comment (API → outbound queue 
          FROM message m JOIN thread t ON t.id = m.thread_id
         WHERE m.channel_account_id = $1 AND m.external_id = t.thread_key AND NOT m.is_from_account
           AND NOT EXISTS (SELECT 1 FROM message r WHERE r.thread_id = t.id AND r.is_from_account)
-        ORDER BY m.id LIMIT 6`,
+        ORDER BY m.id LIMIT 7`,
       [channel.id],
     );
-    expect(targets).toHaveLength(6);
+    expect(targets).toHaveLength(7);
 
     agent = await login(app, (await makeLoginUser(db.dataSource, workspace, 'agent')).email);
     analyst = await login(app, (await makeLoginUser(db.dataSource, workspace, 'analyst')).email);
@@ -182,6 +182,27 @@ describe('message actions: like, hide, delete a comment (API → outbound queue 
     expect(await row(t.id)).toEqual({ liked: false, hidden: false, deleted: false, handled: false, handled_by: null, handled_action: null });
   });
 
+  it("block: the comment's author is blocked from the page once (Graph's blocked edge); the comment stays as it was, not handled", async () => {
+    const t = targets[6];
+    const thread = await agent.agent.get(`/api/threads/${t.threadId}/messages`).expect(200);
+    expect(thread.body.items.find((m: { id: string }) => m.id === t.id)).toMatchObject({ actions: ['like', 'hide', 'delete', 'block'] });
+    const [{ author }] = await db.dataSource.query<Array<{ author: string }>>(
+      `SELECT c.external_id AS author FROM message m JOIN contact c ON c.id = m.author_contact_id WHERE m.id = $1`,
+      [t.id],
+    );
+    await act(agent, t.id, 'block').expect(202);
+    expect(await settled(agent, t.id)).toMatchObject({ action: 'block', state: 'done', error: null });
+    expect((await received()).filter((r) => r.kind === 'user_block').map((r) => r.targetId)).toEqual([author]);
+    const onSim = await fetch(`${sim.url}/facebook/v24.0/${demoFacebook.externalId}/blocked?user=${author}`, {
+      headers: { authorization: `Bearer ${demoFacebook.credentials.pageAccessToken}` },
+    });
+    expect(((await onSim.json()) as { data: Array<{ id: string }> }).data.map((u) => u.id)).toEqual([author]);
+    expect(await row(t.id)).toEqual({ liked: false, hidden: false, deleted: false, handled: false, handled_by: null, handled_action: null });
+    // Blocked now: not offered again.
+    const after = await agent.agent.get(`/api/threads/${t.threadId}/messages`).expect(200);
+    expect(after.body.items.find((m: { id: string }) => m.id === t.id)).toMatchObject({ actions: ['like', 'hide', 'delete'] });
+  });
+
   it('the report counts like, hide and delete as handled without reply (and not the undone hide)', async () => {
     expect(await handledCount()).toBe(3);
   });
@@ -196,6 +217,7 @@ describe('message actions: like, hide, delete a comment (API → outbound queue 
     const failed = await settled(agent, gone.id);
     expect(failed).toMatchObject({ action: 'hide', state: 'failed' });
     expect(failed.error).toMatch(/NOT_FOUND/);
+    expect(failed).toMatchObject({ errorCode: 'NOT_FOUND' });
     expect(await row(gone.id)).toMatchObject({ hidden: false, handled: false });
   });
 
@@ -220,15 +242,36 @@ describe('message actions: like, hide, delete a comment (API → outbound queue 
        VALUES ($1, $2, $3, 'outbound', true, $4, 'Danke!', now(), 'queued') RETURNING id::text`,
       [workspace.id, channel.id, t.threadId, agent.user.id],
     );
-    expect((await act(agent, own.id, 'like').expect(409)).body.message).toMatch(/written by the account/);
+    // Not sent yet (no network id): nothing to act on now.
+    expect((await act(agent, own.id, 'like').expect(409)).body).toMatchObject({ code: 'ACTION_NOT_NOW', message: expect.stringMatching(/no network id/) });
+    // Sent: Facebook lets the page like, hide or delete customers' comments, not its own.
+    await db.dataSource.query(`UPDATE message SET external_id = '122000000000001_777777', delivery = 'sent' WHERE id = $1`, [own.id]);
+    expect((await act(agent, own.id, 'like').expect(409)).body).toMatchObject({ code: 'ACTION_NOT_ALLOWED', message: expect.stringMatching(/account's own/) });
+    const ownItem = (await agent.agent.get(`/api/threads/${t.threadId}/messages`).expect(200)).body.items.find((m: { id: string }) => m.id === own.id);
+    expect(ownItem).toMatchObject({ actions: [], moderationUnavailable: false });
 
     const x = await makeChannel(db.dataSource, workspace, { network: 'x', externalId: 'x-account-1' });
-    await new IngestStore(db.dataSource).ingest(x.id, [comment({ network: 'x', threadKey: 'tweet-1', externalId: 'tweet-1', text: 'Hallo @shop' })]);
+    await new IngestStore(db.dataSource).ingest(x.id, [
+      comment({ network: 'x', threadKey: 'tweet-1', externalId: 'tweet-1', postExternalId: null, text: 'Hallo @shop' }),
+    ]);
     const [tweet] = await db.dataSource.query<Array<{ id: string }>>(`SELECT id::text FROM message WHERE channel_account_id = $1`, [x.id]);
+    // A mention in someone else's conversation: X lets the account like it, not hide it.
     const refused = await act(agent, tweet.id, 'hide').expect(409);
-    expect(refused.body.message).toMatch(/^x /);
-    expect((await db.dataSource.query(`SELECT count(*)::int AS n FROM message_action WHERE message_id = ANY($1::bigint[])`, [[own.id, tweet.id]]))[0].n).toBe(
-      0,
+    expect(refused.body).toMatchObject({ code: 'ACTION_NOT_ALLOWED', message: expect.stringMatching(/^x .*not under one of its posts/) });
+
+    const xing = await makeChannel(db.dataSource, workspace, { network: 'xing', externalId: 'xing-company-1' });
+    await new IngestStore(db.dataSource).ingest(xing.id, [comment({ network: 'xing', threadKey: 'xing-1', externalId: 'xing-1', text: 'Hallo' })]);
+    const [xingComment] = await db.dataSource.query<Array<{ id: string; thread_id: string }>>(
+      `SELECT id::text, thread_id::text FROM message WHERE channel_account_id = $1`,
+      [xing.id],
     );
+    const xingRefused = await act(agent, xingComment.id, 'like').expect(409);
+    expect(xingRefused.body).toMatchObject({ code: 'ACTION_NOT_ALLOWED', message: expect.stringMatching(/^xing does not allow like .*it allows: delete/) });
+    const xingItem = (await agent.agent.get(`/api/threads/${xingComment.thread_id}/messages`).expect(200)).body.items[0];
+    expect(xingItem).toMatchObject({ actions: [], moderationUnavailable: true });
+    expect(
+      (await db.dataSource.query(`SELECT count(*)::int AS n FROM message_action WHERE message_id = ANY($1::bigint[])`, [[own.id, tweet.id, xingComment.id]]))[0]
+        .n,
+    ).toBe(0);
   });
 });

@@ -10,6 +10,8 @@ export type { BudgetHolder, HttpRequest, HttpResponse, HttpClientOptions } from 
 export { ConnectorRegistry, ConnectorRegistryError, createConnectorRegistry, createConnectors } from './registry';
 export { notYetAvailableConnector, notYetAvailableMessage } from './not-available';
 export { parsePayload, ParseInputError } from './parse';
+export { moderatable, type ModerationRule, type ModerationSubject } from './moderation';
+export { moderationActionsNow, networkAllowsNoModeration } from './moderation-rules';
 export type { ParsePayloadInput } from './parse';
 export * from './facebook';
 export * from './xing';

@@ -2,6 +2,7 @@ import type { ModerationAction, Network, UnifiedRecord } from '@resonance/contra
 import type { BudgetState } from './budget';
 import type { ConnectorError } from './errors';
 import type { BudgetHolder, HttpResponse } from './http';
+import type { ModerationRule } from './moderation';
 
 /**
  * The capabilities every network implements (DESIGN.md §4). A connector is built once per process
@@ -142,13 +143,29 @@ export interface ProfileCapability {
 export { MODERATION_ACTIONS, type ModerationAction } from '@resonance/contracts';
 
 /**
- * Like, hide or delete a comment as the account. Optional: a network without it (or one that
- * lists fewer actions) is refused by the API before anything is queued. Every action is
- * idempotent on the network, except delete, whose repeat is NOT_FOUND — the comment is gone.
+ * Moderation of comments as the account (docs/moderation.md). Optional: a network without it allows
+ * none, and the API refuses every action before anything is queued. `actions` are all the network
+ * ever allows; `allowedNow` (the same rule moderationActionsNow uses) which of them one message
+ * allows now. Every action is idempotent on the network except delete, whose repeat is NOT_FOUND.
  */
+/** The message a moderation action is about, as the network knows it. */
+export interface ModerationTarget {
+  externalId: string;
+  /** Its author's id on the network (a block needs it), when known. */
+  authorExternalId: string | null;
+}
+
 export interface ModerationCapability {
   readonly actions: readonly ModerationAction[];
-  perform(ctx: ConnectorContext, action: ModerationAction, externalId: string): Promise<void>;
+  readonly allowedNow: ModerationRule;
+  perform(ctx: ConnectorContext, action: ModerationAction, target: ModerationTarget): Promise<void>;
+  /**
+   * Whether the action's effect is in place on the network now (true), is not (false), or the
+   * network cannot tell (null). The worker asks before repeating an action whose earlier attempt
+   * may have reached the network (it died before recording the answer), so the network is asked
+   * once. Absent: the network offers no read of these states.
+   */
+  observe?(ctx: ConnectorContext, action: ModerationAction, target: ModerationTarget): Promise<boolean | null>;
 }
 
 export interface ParseContext {
@@ -165,7 +182,7 @@ export interface Connector {
   readonly auth: AuthCapability;
   readonly sync: SyncCapability;
   readonly reply: ReplyCapability;
-  /** Comment moderation (like, hide, delete) where the network allows it. */
+  /** Comment moderation (like, hide, delete, ban) where the network allows it. */
   readonly moderation?: ModerationCapability;
   /** Who a webhook-only sender is, where webhooks carry no name (Messenger). */
   readonly profiles?: ProfileCapability;

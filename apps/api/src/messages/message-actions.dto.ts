@@ -1,8 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import {
+  DELIVERY_ERROR_CODES,
   MESSAGE_ACTION_STATES,
   MODERATION_ACTIONS,
+  type DeliveryErrorCode,
   type MessageActionAccepted,
   type MessageActionItem,
   type MessageActionList,
@@ -27,6 +29,8 @@ export class MessageActionView implements MessageActionItem {
   @ApiProperty({ enum: MODERATION_ACTIONS }) action!: ModerationAction;
   @ApiProperty({ enum: MESSAGE_ACTION_STATES }) state!: MessageActionState;
   @ApiProperty({ nullable: true, type: String, description: 'why it failed (or why the last attempt failed while still queued)' }) error!: string | null;
+  @ApiProperty({ enum: DELIVERY_ERROR_CODES, nullable: true, description: 'the reason as a code the dashboard words in its language' })
+  errorCode!: DeliveryErrorCode | null;
   @ApiProperty({ nullable: true, type: Object, description: '{id, name} of who asked for it' }) requestedBy!: UserRef | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) finishedAt!: string | null;

@@ -4,11 +4,12 @@ import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { CONFIG, type Config } from '@resonance/config';
 import {
+  deliveryErrorCodeOf,
   MESSAGE_ACTION_STATES,
   MODERATION_ACTIONS,
-  NETWORKS,
   toIso,
   toIsoOrNull,
+  type ApiErrorCode,
   type MessageActionAccepted,
   type MessageActionItem,
 } from '@resonance/contracts';
@@ -19,9 +20,14 @@ import type { AuthUser } from '../auth/auth.types';
 import { oneOf } from '../common/narrow';
 import { enqueueCommitted } from '../outbound/outbound-queue';
 import { crashAfterCommitInTest } from '../outbound/test-crash';
-import { MESSAGE_CHANNELS } from '../threads/thread-item';
 import { MessagesRepository, type MessageActionRow } from './messages.repository';
 import { MessagesService } from './messages.service';
+import { moderationSubjectOf } from './moderation-subject';
+
+/** A 409 with the code the dashboard words in the user's language (API_ERROR_CODES). */
+function refusal(code: ApiErrorCode, message: string): ConflictException {
+  return new ConflictException({ statusCode: 409, error: 'Conflict', message, code });
+}
 
 /** The one place a message_action row becomes the wire's MessageActionItem. */
 function toMessageActionItem(row: MessageActionRow): MessageActionItem {
@@ -30,6 +36,7 @@ function toMessageActionItem(row: MessageActionRow): MessageActionItem {
     action: oneOf(MODERATION_ACTIONS, row.action, 'message_action.action'),
     state: oneOf(MESSAGE_ACTION_STATES, row.state, 'message_action.state'),
     error: row.error,
+    errorCode: deliveryErrorCodeOf(row.error),
     requestedBy: row.requestedById === null || row.requestedByName === null ? null : { id: row.requestedById, name: row.requestedByName },
     createdAt: toIso(row.createdAt),
     finishedAt: toIsoOrNull(row.finishedAt),
@@ -59,30 +66,38 @@ export class MessageActionsService {
     const { actionId } = await this.dataSource.transaction(async (tx) => {
       const target = await this.messages.lockModerationTarget(user.workspaceId, messageId, tx);
       if (!target) throw new NotFoundException(`message ${messageId} not found`);
-      const m = {
-        ...target,
-        channel: oneOf(MESSAGE_CHANNELS, target.channel, 'thread.channel'),
-        network: oneOf(NETWORKS, target.network, 'channel_account.network'),
-      };
-      if (m.direction === 'outbound' || m.isFromAccount) {
-        throw new ConflictException(`${action} applies to customers' comments; message ${messageId} was written by the account`);
-      }
-      if (m.channel !== 'comment')
-        throw new ConflictException(`${action} applies to comments; message ${messageId} is a ${m.channel === 'direct' ? 'private message' : m.channel}`);
-      const connector = this.registry.get(m.network);
-      if (!connector.available) throw new ConflictException(notYetAvailableMessage(m.network));
-      const allowed = connector.moderation?.actions ?? [];
-      if (!allowed.includes(action)) {
-        throw new ConflictException(
-          allowed.length
-            ? `${m.network} does not allow ${action} of a comment through its API (it allows: ${allowed.join(', ')})`
-            : `${m.network} does not allow liking, hiding or deleting comments through its API`,
+      const { network, subject } = moderationSubjectOf({ ...target, network: target.network, threadChannel: target.channel });
+      const connector = this.registry.get(network);
+      if (!connector.available) throw new ConflictException(notYetAvailableMessage(network));
+      const moderation = connector.moderation;
+      if (!moderation?.actions.includes(action)) {
+        throw refusal(
+          'ACTION_NOT_ALLOWED',
+          moderation?.actions.length
+            ? `${network} does not allow ${action} through its API (it allows: ${moderation.actions.join(', ')})`
+            : `${network} does not allow moderating comments through its API`,
         );
       }
-      if (m.deleted) throw new ConflictException(`message ${messageId} has been deleted`);
-      if (!m.externalId) throw new ConflictException(`message ${messageId} has no network id`);
+      if (subject.channel !== 'comment') {
+        throw refusal(
+          'ACTION_NOT_ALLOWED',
+          `${action} applies to comments; message ${messageId} is a ${subject.channel === 'direct' ? 'private message' : subject.channel}`,
+        );
+      }
+      if (subject.deleted) throw refusal('ACTION_NOT_NOW', `message ${messageId} has been deleted`);
+      if (!subject.hasExternalId) throw refusal('ACTION_NOT_NOW', `message ${messageId} has no network id (not sent yet)`);
+      // What the network allows on this message, by who wrote it and where it is (the rule
+      // MessageItem.actions shows). Its state is not a refusal: a like of a liked comment (a second
+      // tab, a late click) is done by the worker without calling the network.
+      const allowed = [...moderation.allowedNow(subject), ...moderation.allowedNow({ ...subject, liked: !subject.liked, hidden: !subject.hidden })];
+      if (!allowed.includes(action)) {
+        throw refusal(
+          'ACTION_NOT_ALLOWED',
+          `${network} does not allow ${action} of this message (${subject.fromAccount ? "the account's own" : "a customer's"}${subject.underOwnPost ? '' : ', not under one of its posts'})`,
+        );
+      }
       const other = await this.messages.otherQueuedAction(messageId, action, tx);
-      if (other) throw new ConflictException(`${other} of message ${messageId} is still queued; try again once it is done`);
+      if (other) throw refusal('ACTION_PENDING', `${other} of message ${messageId} is still queued; try again once it is done`);
       const inserted = await this.messages.insertAction({ workspaceId: user.workspaceId, messageId, action, requestedBy: user.id }, tx);
       if (!inserted) {
         // The same action is queued already (a double click): that one stands. It may have been
@@ -98,7 +113,7 @@ export class MessageActionsService {
           actorUserId: user.id,
           action: `message.${action}`,
           targetType: 'thread',
-          targetId: m.threadId,
+          targetId: target.threadId,
           data: { messageId, actionId: inserted },
         },
         tx,

@@ -14,6 +14,7 @@ import {
 } from '@resonance/contracts';
 import { oneOf, oneOfOrNull } from '../common/narrow';
 import type { Json } from './messages.queries';
+import { moderationOf } from './moderation-subject';
 
 const HANDLED_ACTIONS = ['like', 'hide', 'delete'] as const;
 
@@ -31,6 +32,8 @@ export interface MessageItemRow {
   authorContactName: string | null;
   authorContactHandle: string | null;
   authorContactAvatarUrl: string | null;
+  authorContactExternalId: string | null;
+  authorBlocked: boolean;
   text: string;
   url: string | null;
   attachments: Json | null;
@@ -43,6 +46,9 @@ export interface MessageItemRow {
   deleted: boolean;
   liked: boolean;
   handledAction: string | null;
+  network: string;
+  threadChannel: string;
+  threadPostExternalId: string | null;
   lastActionId: string | null;
   lastActionAction: string | null;
   lastActionState: string | null;
@@ -85,6 +91,7 @@ function lastActionOf(row: MessageItemRow): MessageActionSummary | null {
     action: oneOf(MODERATION_ACTIONS, row.lastActionAction, 'message_action.action'),
     state: oneOf(MESSAGE_ACTION_STATES, row.lastActionState, 'message_action.state'),
     error: row.lastActionError,
+    errorCode: deliveryErrorCodeOf(row.lastActionError),
     createdAt: toIso(row.lastActionCreatedAt),
   };
 }
@@ -121,5 +128,6 @@ export function toMessageItem(row: MessageItemRow): MessageItem {
     liked: row.liked,
     handledAction: oneOfOrNull(HANDLED_ACTIONS, row.handledAction, 'message.handled_action'),
     lastAction: lastActionOf(row),
+    ...moderationOf(row),
   };
 }

@@ -4,6 +4,7 @@ import {
   DELIVERY_STATES,
   INTENTS,
   MESSAGE_DIRECTIONS,
+  MODERATION_ACTIONS,
   type Attachment,
   type DeliveryErrorCode,
   type DeliveryState,
@@ -14,6 +15,7 @@ import {
   type MessageAuthor,
   type MessageDirection,
   type MessageItem,
+  type ModerationAction,
   type Page,
 } from '@resonance/contracts';
 
@@ -51,6 +53,17 @@ export class MessageItemView implements MessageItem {
   handledAction!: HandledAction | null;
   @ApiProperty({ type: Object, nullable: true, description: 'newest like/hide/delete request: {id, action, state: queued|done|failed, error, createdAt}' })
   lastAction!: MessageActionSummary | null;
+  @ApiProperty({
+    enum: MODERATION_ACTIONS,
+    isArray: true,
+    description:
+      "the moderation actions the message's network allows on it now (by network, who wrote it, where it is and its state); the dashboard offers exactly these",
+  })
+  actions!: ModerationAction[];
+  @ApiProperty({
+    description: "true when the message's network lets the account moderate no customer's comment through its API (XING: only its own can be deleted)",
+  })
+  moderationUnavailable!: boolean;
 }
 
 export class MessagePage implements Page<MessageItem> {

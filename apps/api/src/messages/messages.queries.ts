@@ -18,7 +18,9 @@ export interface IMessageItemsByIdsParams {
 /** 'MessageItemsByIds' return type */
 export interface IMessageItemsByIdsResult {
   attachments: Json | null;
+  authorBlocked: boolean;
   authorContactAvatarUrl: string | null;
+  authorContactExternalId: string | null;
   authorContactHandle: string | null;
   authorContactId: string | null;
   authorContactName: string | null;
@@ -45,6 +47,7 @@ export interface IMessageItemsByIdsResult {
   lastActionId: string | null;
   lastActionState: string | null;
   liked: boolean;
+  network: string;
   parentExternalId: string | null;
   sentiment: number | null;
   sentimentReviewAt: Date | null;
@@ -52,7 +55,9 @@ export interface IMessageItemsByIdsResult {
   sentimentReviewByName: string | null;
   sentimentReviewChanged: boolean | null;
   text: string;
+  threadChannel: string;
   threadId: string;
+  threadPostExternalId: string | null;
   url: string | null;
 }
 
@@ -62,7 +67,7 @@ export interface IMessageItemsByIdsQuery {
   result: IMessageItemsByIdsResult;
 }
 
-const messageItemsByIdsIR: any = {"usedParamSet":{"workspaceId":true,"ids":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":2536,"b":2548}]},{"name":"ids","required":true,"transform":{"type":"scalar"},"locs":[{"a":2565,"b":2569}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"threadId!\", m.direction, m.is_from_account AS \"isFromAccount\",\n       m.external_id AS \"externalId\", m.parent_external_id AS \"parentExternalId\",\n       au.id AS \"authorUserId?\", au.name AS \"authorUserName?\",\n       ac.id::text AS \"authorContactId?\", ac.name AS \"authorContactName?\", ac.handle AS \"authorContactHandle?\",\n       ac.avatar_url AS \"authorContactAvatarUrl?\",\n       m.text, m.url, m.attachments, m.created_at AS \"createdAt\", m.delivery, m.delivery_error AS \"deliveryError\",\n       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS \"handledAction\",\n       la.id::text AS \"lastActionId?\", la.action AS \"lastActionAction?\", la.state AS \"lastActionState?\",\n       la.error AS \"lastActionError?\", la.created_at AS \"lastActionCreatedAt?\",\n       ir.created_at AS \"intentReviewAt?\", ir.changed AS \"intentReviewChanged?\", ir.user_id AS \"intentReviewById?\", ir.name AS \"intentReviewByName?\",\n       sr.created_at AS \"sentimentReviewAt?\", sr.changed AS \"sentimentReviewChanged?\", sr.user_id AS \"sentimentReviewById?\",\n       sr.name AS \"sentimentReviewByName?\"\n  FROM message m\n  LEFT JOIN users au ON au.id = m.author_user_id\n  LEFT JOIN contact ac ON ac.id = m.author_contact_id\n  -- the newest like/hide/delete request on the message\n  LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a\n                      WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true\n  -- the newest review of each label (a change, or a confirmation when the label stayed)\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_intent IS DISTINCT FROM c.intent AS changed, u.id AS user_id, u.name\n                       FROM intent_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) ir ON true\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_sentiment IS NULL OR c.sentiment <> CASE WHEN c.previous_sentiment < -0.25 THEN 'negative'\n                                                                                          WHEN c.previous_sentiment > 0.25 THEN 'positive'\n                                                                                          ELSE 'neutral' END AS changed,\n                            u.id AS user_id, u.name\n                       FROM sentiment_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) sr ON true\n WHERE m.workspace_id = :workspaceId! AND m.id = ANY(:ids!::bigint[])\n ORDER BY m.created_at, m.id LIMIT 500                                                                                         "};
+const messageItemsByIdsIR: any = {"usedParamSet":{"workspaceId":true,"ids":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":3119,"b":3131}]},{"name":"ids","required":true,"transform":{"type":"scalar"},"locs":[{"a":3148,"b":3152}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"threadId!\", m.direction, m.is_from_account AS \"isFromAccount\",\n       m.external_id AS \"externalId\", m.parent_external_id AS \"parentExternalId\",\n       au.id AS \"authorUserId?\", au.name AS \"authorUserName?\",\n       ac.id::text AS \"authorContactId?\", ac.name AS \"authorContactName?\", ac.handle AS \"authorContactHandle?\",\n       ac.avatar_url AS \"authorContactAvatarUrl?\", ac.external_id AS \"authorContactExternalId?\",\n       m.text, m.url, m.attachments, m.created_at AS \"createdAt\", m.delivery, m.delivery_error AS \"deliveryError\",\n       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS \"handledAction\",\n       mt.network, mt.channel AS \"threadChannel\", mt.post_external_id AS \"threadPostExternalId\",\n       -- the author was blocked from the page by an earlier action (message_action_block_idx keeps this small)\n       EXISTS (SELECT 1 FROM message_action ba JOIN message bm ON bm.id = ba.message_id\n                WHERE ba.action = 'block' AND ba.state = 'done' AND bm.channel_account_id = m.channel_account_id\n                  AND bm.author_contact_id = m.author_contact_id) AS \"authorBlocked!\",\n       la.id::text AS \"lastActionId?\", la.action AS \"lastActionAction?\", la.state AS \"lastActionState?\",\n       la.error AS \"lastActionError?\", la.created_at AS \"lastActionCreatedAt?\",\n       ir.created_at AS \"intentReviewAt?\", ir.changed AS \"intentReviewChanged?\", ir.user_id AS \"intentReviewById?\", ir.name AS \"intentReviewByName?\",\n       sr.created_at AS \"sentimentReviewAt?\", sr.changed AS \"sentimentReviewChanged?\", sr.user_id AS \"sentimentReviewById?\",\n       sr.name AS \"sentimentReviewByName?\"\n  FROM message m\n  JOIN thread mt ON mt.id = m.thread_id\n  LEFT JOIN users au ON au.id = m.author_user_id\n  LEFT JOIN contact ac ON ac.id = m.author_contact_id\n  -- the newest like/hide/delete request on the message\n  LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a\n                      WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true\n  -- the newest review of each label (a change, or a confirmation when the label stayed)\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_intent IS DISTINCT FROM c.intent AS changed, u.id AS user_id, u.name\n                       FROM intent_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) ir ON true\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_sentiment IS NULL OR c.sentiment <> CASE WHEN c.previous_sentiment < -0.25 THEN 'negative'\n                                                                                          WHEN c.previous_sentiment > 0.25 THEN 'positive'\n                                                                                          ELSE 'neutral' END AS changed,\n                            u.id AS user_id, u.name\n                       FROM sentiment_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) sr ON true\n WHERE m.workspace_id = :workspaceId! AND m.id = ANY(:ids!::bigint[])\n ORDER BY m.created_at, m.id LIMIT 500                                                                                         "};
 
 /**
  * Query generated from SQL:
@@ -71,15 +76,21 @@ const messageItemsByIdsIR: any = {"usedParamSet":{"workspaceId":true,"ids":true}
  *        m.external_id AS "externalId", m.parent_external_id AS "parentExternalId",
  *        au.id AS "authorUserId?", au.name AS "authorUserName?",
  *        ac.id::text AS "authorContactId?", ac.name AS "authorContactName?", ac.handle AS "authorContactHandle?",
- *        ac.avatar_url AS "authorContactAvatarUrl?",
+ *        ac.avatar_url AS "authorContactAvatarUrl?", ac.external_id AS "authorContactExternalId?",
  *        m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
  *        m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
+ *        mt.network, mt.channel AS "threadChannel", mt.post_external_id AS "threadPostExternalId",
+ *        -- the author was blocked from the page by an earlier action (message_action_block_idx keeps this small)
+ *        EXISTS (SELECT 1 FROM message_action ba JOIN message bm ON bm.id = ba.message_id
+ *                 WHERE ba.action = 'block' AND ba.state = 'done' AND bm.channel_account_id = m.channel_account_id
+ *                   AND bm.author_contact_id = m.author_contact_id) AS "authorBlocked!",
  *        la.id::text AS "lastActionId?", la.action AS "lastActionAction?", la.state AS "lastActionState?",
  *        la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?",
  *        ir.created_at AS "intentReviewAt?", ir.changed AS "intentReviewChanged?", ir.user_id AS "intentReviewById?", ir.name AS "intentReviewByName?",
  *        sr.created_at AS "sentimentReviewAt?", sr.changed AS "sentimentReviewChanged?", sr.user_id AS "sentimentReviewById?",
  *        sr.name AS "sentimentReviewByName?"
  *   FROM message m
+ *   JOIN thread mt ON mt.id = m.thread_id
  *   LEFT JOIN users au ON au.id = m.author_user_id
  *   LEFT JOIN contact ac ON ac.id = m.author_contact_id
  *   -- the newest like/hide/delete request on the message
@@ -113,7 +124,9 @@ export interface IMessageItemsInIdRangeParams {
 /** 'MessageItemsInIdRange' return type */
 export interface IMessageItemsInIdRangeResult {
   attachments: Json | null;
+  authorBlocked: boolean;
   authorContactAvatarUrl: string | null;
+  authorContactExternalId: string | null;
   authorContactHandle: string | null;
   authorContactId: string | null;
   authorContactName: string | null;
@@ -140,6 +153,7 @@ export interface IMessageItemsInIdRangeResult {
   lastActionId: string | null;
   lastActionState: string | null;
   liked: boolean;
+  network: string;
   parentExternalId: string | null;
   sentiment: number | null;
   sentimentReviewAt: Date | null;
@@ -147,7 +161,9 @@ export interface IMessageItemsInIdRangeResult {
   sentimentReviewByName: string | null;
   sentimentReviewChanged: boolean | null;
   text: string;
+  threadChannel: string;
   threadId: string;
+  threadPostExternalId: string | null;
   url: string | null;
 }
 
@@ -157,7 +173,7 @@ export interface IMessageItemsInIdRangeQuery {
   result: IMessageItemsInIdRangeResult;
 }
 
-const messageItemsInIdRangeIR: any = {"usedParamSet":{"workspaceId":true,"fromId":true,"toId":true,"limit":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":2536,"b":2548}]},{"name":"fromId","required":true,"transform":{"type":"scalar"},"locs":[{"a":2567,"b":2574}]},{"name":"toId","required":true,"transform":{"type":"scalar"},"locs":[{"a":2588,"b":2593}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":2638,"b":2644}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"threadId!\", m.direction, m.is_from_account AS \"isFromAccount\",\n       m.external_id AS \"externalId\", m.parent_external_id AS \"parentExternalId\",\n       au.id AS \"authorUserId?\", au.name AS \"authorUserName?\",\n       ac.id::text AS \"authorContactId?\", ac.name AS \"authorContactName?\", ac.handle AS \"authorContactHandle?\",\n       ac.avatar_url AS \"authorContactAvatarUrl?\",\n       m.text, m.url, m.attachments, m.created_at AS \"createdAt\", m.delivery, m.delivery_error AS \"deliveryError\",\n       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS \"handledAction\",\n       la.id::text AS \"lastActionId?\", la.action AS \"lastActionAction?\", la.state AS \"lastActionState?\",\n       la.error AS \"lastActionError?\", la.created_at AS \"lastActionCreatedAt?\",\n       ir.created_at AS \"intentReviewAt?\", ir.changed AS \"intentReviewChanged?\", ir.user_id AS \"intentReviewById?\", ir.name AS \"intentReviewByName?\",\n       sr.created_at AS \"sentimentReviewAt?\", sr.changed AS \"sentimentReviewChanged?\", sr.user_id AS \"sentimentReviewById?\",\n       sr.name AS \"sentimentReviewByName?\"\n  FROM message m\n  LEFT JOIN users au ON au.id = m.author_user_id\n  LEFT JOIN contact ac ON ac.id = m.author_contact_id\n  -- the newest like/hide/delete request on the message\n  LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a\n                      WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true\n  -- the newest review of each label (a change, or a confirmation when the label stayed)\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_intent IS DISTINCT FROM c.intent AS changed, u.id AS user_id, u.name\n                       FROM intent_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) ir ON true\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_sentiment IS NULL OR c.sentiment <> CASE WHEN c.previous_sentiment < -0.25 THEN 'negative'\n                                                                                          WHEN c.previous_sentiment > 0.25 THEN 'positive'\n                                                                                          ELSE 'neutral' END AS changed,\n                            u.id AS user_id, u.name\n                       FROM sentiment_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) sr ON true\n WHERE m.workspace_id = :workspaceId! AND m.id BETWEEN :fromId!::bigint AND :toId!::bigint\n ORDER BY m.created_at, m.id LIMIT :limit!                                                                                                                                                                                                            "};
+const messageItemsInIdRangeIR: any = {"usedParamSet":{"workspaceId":true,"fromId":true,"toId":true,"limit":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":3119,"b":3131}]},{"name":"fromId","required":true,"transform":{"type":"scalar"},"locs":[{"a":3150,"b":3157}]},{"name":"toId","required":true,"transform":{"type":"scalar"},"locs":[{"a":3171,"b":3176}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":3221,"b":3227}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"threadId!\", m.direction, m.is_from_account AS \"isFromAccount\",\n       m.external_id AS \"externalId\", m.parent_external_id AS \"parentExternalId\",\n       au.id AS \"authorUserId?\", au.name AS \"authorUserName?\",\n       ac.id::text AS \"authorContactId?\", ac.name AS \"authorContactName?\", ac.handle AS \"authorContactHandle?\",\n       ac.avatar_url AS \"authorContactAvatarUrl?\", ac.external_id AS \"authorContactExternalId?\",\n       m.text, m.url, m.attachments, m.created_at AS \"createdAt\", m.delivery, m.delivery_error AS \"deliveryError\",\n       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS \"handledAction\",\n       mt.network, mt.channel AS \"threadChannel\", mt.post_external_id AS \"threadPostExternalId\",\n       -- the author was blocked from the page by an earlier action (message_action_block_idx keeps this small)\n       EXISTS (SELECT 1 FROM message_action ba JOIN message bm ON bm.id = ba.message_id\n                WHERE ba.action = 'block' AND ba.state = 'done' AND bm.channel_account_id = m.channel_account_id\n                  AND bm.author_contact_id = m.author_contact_id) AS \"authorBlocked!\",\n       la.id::text AS \"lastActionId?\", la.action AS \"lastActionAction?\", la.state AS \"lastActionState?\",\n       la.error AS \"lastActionError?\", la.created_at AS \"lastActionCreatedAt?\",\n       ir.created_at AS \"intentReviewAt?\", ir.changed AS \"intentReviewChanged?\", ir.user_id AS \"intentReviewById?\", ir.name AS \"intentReviewByName?\",\n       sr.created_at AS \"sentimentReviewAt?\", sr.changed AS \"sentimentReviewChanged?\", sr.user_id AS \"sentimentReviewById?\",\n       sr.name AS \"sentimentReviewByName?\"\n  FROM message m\n  JOIN thread mt ON mt.id = m.thread_id\n  LEFT JOIN users au ON au.id = m.author_user_id\n  LEFT JOIN contact ac ON ac.id = m.author_contact_id\n  -- the newest like/hide/delete request on the message\n  LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a\n                      WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true\n  -- the newest review of each label (a change, or a confirmation when the label stayed)\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_intent IS DISTINCT FROM c.intent AS changed, u.id AS user_id, u.name\n                       FROM intent_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) ir ON true\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_sentiment IS NULL OR c.sentiment <> CASE WHEN c.previous_sentiment < -0.25 THEN 'negative'\n                                                                                          WHEN c.previous_sentiment > 0.25 THEN 'positive'\n                                                                                          ELSE 'neutral' END AS changed,\n                            u.id AS user_id, u.name\n                       FROM sentiment_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) sr ON true\n WHERE m.workspace_id = :workspaceId! AND m.id BETWEEN :fromId!::bigint AND :toId!::bigint\n ORDER BY m.created_at, m.id LIMIT :limit!                                                                                                                                                                                                            "};
 
 /**
  * Query generated from SQL:
@@ -166,15 +182,21 @@ const messageItemsInIdRangeIR: any = {"usedParamSet":{"workspaceId":true,"fromId
  *        m.external_id AS "externalId", m.parent_external_id AS "parentExternalId",
  *        au.id AS "authorUserId?", au.name AS "authorUserName?",
  *        ac.id::text AS "authorContactId?", ac.name AS "authorContactName?", ac.handle AS "authorContactHandle?",
- *        ac.avatar_url AS "authorContactAvatarUrl?",
+ *        ac.avatar_url AS "authorContactAvatarUrl?", ac.external_id AS "authorContactExternalId?",
  *        m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
  *        m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
+ *        mt.network, mt.channel AS "threadChannel", mt.post_external_id AS "threadPostExternalId",
+ *        -- the author was blocked from the page by an earlier action (message_action_block_idx keeps this small)
+ *        EXISTS (SELECT 1 FROM message_action ba JOIN message bm ON bm.id = ba.message_id
+ *                 WHERE ba.action = 'block' AND ba.state = 'done' AND bm.channel_account_id = m.channel_account_id
+ *                   AND bm.author_contact_id = m.author_contact_id) AS "authorBlocked!",
  *        la.id::text AS "lastActionId?", la.action AS "lastActionAction?", la.state AS "lastActionState?",
  *        la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?",
  *        ir.created_at AS "intentReviewAt?", ir.changed AS "intentReviewChanged?", ir.user_id AS "intentReviewById?", ir.name AS "intentReviewByName?",
  *        sr.created_at AS "sentimentReviewAt?", sr.changed AS "sentimentReviewChanged?", sr.user_id AS "sentimentReviewById?",
  *        sr.name AS "sentimentReviewByName?"
  *   FROM message m
+ *   JOIN thread mt ON mt.id = m.thread_id
  *   LEFT JOIN users au ON au.id = m.author_user_id
  *   LEFT JOIN contact ac ON ac.id = m.author_contact_id
  *   -- the newest like/hide/delete request on the message
@@ -209,7 +231,9 @@ export interface INewerMessageItemsByOthersParams {
 /** 'NewerMessageItemsByOthers' return type */
 export interface INewerMessageItemsByOthersResult {
   attachments: Json | null;
+  authorBlocked: boolean;
   authorContactAvatarUrl: string | null;
+  authorContactExternalId: string | null;
   authorContactHandle: string | null;
   authorContactId: string | null;
   authorContactName: string | null;
@@ -236,6 +260,7 @@ export interface INewerMessageItemsByOthersResult {
   lastActionId: string | null;
   lastActionState: string | null;
   liked: boolean;
+  network: string;
   parentExternalId: string | null;
   sentiment: number | null;
   sentimentReviewAt: Date | null;
@@ -243,7 +268,9 @@ export interface INewerMessageItemsByOthersResult {
   sentimentReviewByName: string | null;
   sentimentReviewChanged: boolean | null;
   text: string;
+  threadChannel: string;
   threadId: string;
+  threadPostExternalId: string | null;
   url: string | null;
 }
 
@@ -253,7 +280,7 @@ export interface INewerMessageItemsByOthersQuery {
   result: INewerMessageItemsByOthersResult;
 }
 
-const newerMessageItemsByOthersIR: any = {"usedParamSet":{"workspaceId":true,"threadId":true,"afterId":true,"userId":true,"limit":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":2536,"b":2548}]},{"name":"threadId","required":true,"transform":{"type":"scalar"},"locs":[{"a":2568,"b":2577}]},{"name":"afterId","required":true,"transform":{"type":"scalar"},"locs":[{"a":2590,"b":2598}]},{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":2693,"b":2700}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":2738,"b":2744}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"threadId!\", m.direction, m.is_from_account AS \"isFromAccount\",\n       m.external_id AS \"externalId\", m.parent_external_id AS \"parentExternalId\",\n       au.id AS \"authorUserId?\", au.name AS \"authorUserName?\",\n       ac.id::text AS \"authorContactId?\", ac.name AS \"authorContactName?\", ac.handle AS \"authorContactHandle?\",\n       ac.avatar_url AS \"authorContactAvatarUrl?\",\n       m.text, m.url, m.attachments, m.created_at AS \"createdAt\", m.delivery, m.delivery_error AS \"deliveryError\",\n       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS \"handledAction\",\n       la.id::text AS \"lastActionId?\", la.action AS \"lastActionAction?\", la.state AS \"lastActionState?\",\n       la.error AS \"lastActionError?\", la.created_at AS \"lastActionCreatedAt?\",\n       ir.created_at AS \"intentReviewAt?\", ir.changed AS \"intentReviewChanged?\", ir.user_id AS \"intentReviewById?\", ir.name AS \"intentReviewByName?\",\n       sr.created_at AS \"sentimentReviewAt?\", sr.changed AS \"sentimentReviewChanged?\", sr.user_id AS \"sentimentReviewById?\",\n       sr.name AS \"sentimentReviewByName?\"\n  FROM message m\n  LEFT JOIN users au ON au.id = m.author_user_id\n  LEFT JOIN contact ac ON ac.id = m.author_contact_id\n  -- the newest like/hide/delete request on the message\n  LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a\n                      WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true\n  -- the newest review of each label (a change, or a confirmation when the label stayed)\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_intent IS DISTINCT FROM c.intent AS changed, u.id AS user_id, u.name\n                       FROM intent_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) ir ON true\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_sentiment IS NULL OR c.sentiment <> CASE WHEN c.previous_sentiment < -0.25 THEN 'negative'\n                                                                                          WHEN c.previous_sentiment > 0.25 THEN 'positive'\n                                                                                          ELSE 'neutral' END AS changed,\n                            u.id AS user_id, u.name\n                       FROM sentiment_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) sr ON true\n WHERE m.workspace_id = :workspaceId! AND m.thread_id = :threadId! AND m.id > :afterId!::bigint\n   AND NOT m.deleted AND (NOT m.is_from_account OR m.author_user_id IS DISTINCT FROM :userId!)\n ORDER BY m.created_at, m.id LIMIT :limit!                                                                                                                                                                                                 "};
+const newerMessageItemsByOthersIR: any = {"usedParamSet":{"workspaceId":true,"threadId":true,"afterId":true,"userId":true,"limit":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":3119,"b":3131}]},{"name":"threadId","required":true,"transform":{"type":"scalar"},"locs":[{"a":3151,"b":3160}]},{"name":"afterId","required":true,"transform":{"type":"scalar"},"locs":[{"a":3173,"b":3181}]},{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":3276,"b":3283}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":3321,"b":3327}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"threadId!\", m.direction, m.is_from_account AS \"isFromAccount\",\n       m.external_id AS \"externalId\", m.parent_external_id AS \"parentExternalId\",\n       au.id AS \"authorUserId?\", au.name AS \"authorUserName?\",\n       ac.id::text AS \"authorContactId?\", ac.name AS \"authorContactName?\", ac.handle AS \"authorContactHandle?\",\n       ac.avatar_url AS \"authorContactAvatarUrl?\", ac.external_id AS \"authorContactExternalId?\",\n       m.text, m.url, m.attachments, m.created_at AS \"createdAt\", m.delivery, m.delivery_error AS \"deliveryError\",\n       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS \"handledAction\",\n       mt.network, mt.channel AS \"threadChannel\", mt.post_external_id AS \"threadPostExternalId\",\n       -- the author was blocked from the page by an earlier action (message_action_block_idx keeps this small)\n       EXISTS (SELECT 1 FROM message_action ba JOIN message bm ON bm.id = ba.message_id\n                WHERE ba.action = 'block' AND ba.state = 'done' AND bm.channel_account_id = m.channel_account_id\n                  AND bm.author_contact_id = m.author_contact_id) AS \"authorBlocked!\",\n       la.id::text AS \"lastActionId?\", la.action AS \"lastActionAction?\", la.state AS \"lastActionState?\",\n       la.error AS \"lastActionError?\", la.created_at AS \"lastActionCreatedAt?\",\n       ir.created_at AS \"intentReviewAt?\", ir.changed AS \"intentReviewChanged?\", ir.user_id AS \"intentReviewById?\", ir.name AS \"intentReviewByName?\",\n       sr.created_at AS \"sentimentReviewAt?\", sr.changed AS \"sentimentReviewChanged?\", sr.user_id AS \"sentimentReviewById?\",\n       sr.name AS \"sentimentReviewByName?\"\n  FROM message m\n  JOIN thread mt ON mt.id = m.thread_id\n  LEFT JOIN users au ON au.id = m.author_user_id\n  LEFT JOIN contact ac ON ac.id = m.author_contact_id\n  -- the newest like/hide/delete request on the message\n  LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a\n                      WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true\n  -- the newest review of each label (a change, or a confirmation when the label stayed)\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_intent IS DISTINCT FROM c.intent AS changed, u.id AS user_id, u.name\n                       FROM intent_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) ir ON true\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_sentiment IS NULL OR c.sentiment <> CASE WHEN c.previous_sentiment < -0.25 THEN 'negative'\n                                                                                          WHEN c.previous_sentiment > 0.25 THEN 'positive'\n                                                                                          ELSE 'neutral' END AS changed,\n                            u.id AS user_id, u.name\n                       FROM sentiment_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) sr ON true\n WHERE m.workspace_id = :workspaceId! AND m.thread_id = :threadId! AND m.id > :afterId!::bigint\n   AND NOT m.deleted AND (NOT m.is_from_account OR m.author_user_id IS DISTINCT FROM :userId!)\n ORDER BY m.created_at, m.id LIMIT :limit!                                                                                                                                                                                                 "};
 
 /**
  * Query generated from SQL:
@@ -262,15 +289,21 @@ const newerMessageItemsByOthersIR: any = {"usedParamSet":{"workspaceId":true,"th
  *        m.external_id AS "externalId", m.parent_external_id AS "parentExternalId",
  *        au.id AS "authorUserId?", au.name AS "authorUserName?",
  *        ac.id::text AS "authorContactId?", ac.name AS "authorContactName?", ac.handle AS "authorContactHandle?",
- *        ac.avatar_url AS "authorContactAvatarUrl?",
+ *        ac.avatar_url AS "authorContactAvatarUrl?", ac.external_id AS "authorContactExternalId?",
  *        m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
  *        m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
+ *        mt.network, mt.channel AS "threadChannel", mt.post_external_id AS "threadPostExternalId",
+ *        -- the author was blocked from the page by an earlier action (message_action_block_idx keeps this small)
+ *        EXISTS (SELECT 1 FROM message_action ba JOIN message bm ON bm.id = ba.message_id
+ *                 WHERE ba.action = 'block' AND ba.state = 'done' AND bm.channel_account_id = m.channel_account_id
+ *                   AND bm.author_contact_id = m.author_contact_id) AS "authorBlocked!",
  *        la.id::text AS "lastActionId?", la.action AS "lastActionAction?", la.state AS "lastActionState?",
  *        la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?",
  *        ir.created_at AS "intentReviewAt?", ir.changed AS "intentReviewChanged?", ir.user_id AS "intentReviewById?", ir.name AS "intentReviewByName?",
  *        sr.created_at AS "sentimentReviewAt?", sr.changed AS "sentimentReviewChanged?", sr.user_id AS "sentimentReviewById?",
  *        sr.name AS "sentimentReviewByName?"
  *   FROM message m
+ *   JOIN thread mt ON mt.id = m.thread_id
  *   LEFT JOIN users au ON au.id = m.author_user_id
  *   LEFT JOIN contact ac ON ac.id = m.author_contact_id
  *   -- the newest like/hide/delete request on the message
@@ -307,7 +340,9 @@ export interface IThreadMessagePageParams {
 export interface IThreadMessagePageResult {
   _cursorAt: string;
   attachments: Json | null;
+  authorBlocked: boolean;
   authorContactAvatarUrl: string | null;
+  authorContactExternalId: string | null;
   authorContactHandle: string | null;
   authorContactId: string | null;
   authorContactName: string | null;
@@ -334,6 +369,7 @@ export interface IThreadMessagePageResult {
   lastActionId: string | null;
   lastActionState: string | null;
   liked: boolean;
+  network: string;
   parentExternalId: string | null;
   sentiment: number | null;
   sentimentReviewAt: Date | null;
@@ -341,7 +377,9 @@ export interface IThreadMessagePageResult {
   sentimentReviewByName: string | null;
   sentimentReviewChanged: boolean | null;
   text: string;
+  threadChannel: string;
   threadId: string;
+  threadPostExternalId: string | null;
   url: string | null;
 }
 
@@ -351,7 +389,7 @@ export interface IThreadMessagePageQuery {
   result: IThreadMessagePageResult;
 }
 
-const threadMessagePageIR: any = {"usedParamSet":{"threadId":true,"workspaceId":true,"cursorAt":true,"cursorId":true,"limit":true},"params":[{"name":"threadId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1295,"b":1304}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1327,"b":1339}]},{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":1357,"b":1365},{"a":1415,"b":1423}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1426,"b":1434}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":1489,"b":1495}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"threadId!\", m.direction, m.is_from_account AS \"isFromAccount\",\n       m.external_id AS \"externalId\", m.parent_external_id AS \"parentExternalId\",\n       au.id AS \"authorUserId?\", au.name AS \"authorUserName?\",\n       ac.id::text AS \"authorContactId?\", ac.name AS \"authorContactName?\", ac.handle AS \"authorContactHandle?\",\n       ac.avatar_url AS \"authorContactAvatarUrl?\",\n       m.text, m.url, m.attachments, m.created_at AS \"createdAt\", m.delivery, m.delivery_error AS \"deliveryError\",\n       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS \"handledAction\",\n       la.id::text AS \"lastActionId?\", la.action AS \"lastActionAction?\", la.state AS \"lastActionState?\",\n       la.error AS \"lastActionError?\", la.created_at AS \"lastActionCreatedAt?\",\n       ir.created_at AS \"intentReviewAt?\", ir.changed AS \"intentReviewChanged?\", ir.user_id AS \"intentReviewById?\", ir.name AS \"intentReviewByName?\",\n       sr.created_at AS \"sentimentReviewAt?\", sr.changed AS \"sentimentReviewChanged?\", sr.user_id AS \"sentimentReviewById?\",\n       sr.name AS \"sentimentReviewByName?\",\n       to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"_cursorAt!\"\n  FROM (SELECT * FROM message m\n         WHERE m.thread_id = :threadId! AND m.workspace_id = :workspaceId!\n           AND (:cursorAt::timestamptz IS NULL OR (m.created_at, m.id) > (:cursorAt, :cursorId::bigint))\n         ORDER BY m.created_at, m.id LIMIT :limit!) m\n  LEFT JOIN users au ON au.id = m.author_user_id\n  LEFT JOIN contact ac ON ac.id = m.author_contact_id\n  -- the newest like/hide/delete request on the message\n  LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a\n                      WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true\n  -- the newest review of each label (a change, or a confirmation when the label stayed)\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_intent IS DISTINCT FROM c.intent AS changed, u.id AS user_id, u.name\n                       FROM intent_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) ir ON true\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_sentiment IS NULL OR c.sentiment <> CASE WHEN c.previous_sentiment < -0.25 THEN 'negative'\n                                                                                          WHEN c.previous_sentiment > 0.25 THEN 'positive'\n                                                                                          ELSE 'neutral' END AS changed,\n                            u.id AS user_id, u.name\n                       FROM sentiment_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) sr ON true\n ORDER BY m.created_at, m.id                                                                                   "};
+const threadMessagePageIR: any = {"usedParamSet":{"threadId":true,"workspaceId":true,"cursorAt":true,"cursorId":true,"limit":true},"params":[{"name":"threadId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1838,"b":1847}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1870,"b":1882}]},{"name":"cursorAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":1900,"b":1908},{"a":1958,"b":1966}]},{"name":"cursorId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1969,"b":1977}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":2032,"b":2038}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"threadId!\", m.direction, m.is_from_account AS \"isFromAccount\",\n       m.external_id AS \"externalId\", m.parent_external_id AS \"parentExternalId\",\n       au.id AS \"authorUserId?\", au.name AS \"authorUserName?\",\n       ac.id::text AS \"authorContactId?\", ac.name AS \"authorContactName?\", ac.handle AS \"authorContactHandle?\",\n       ac.avatar_url AS \"authorContactAvatarUrl?\", ac.external_id AS \"authorContactExternalId?\",\n       m.text, m.url, m.attachments, m.created_at AS \"createdAt\", m.delivery, m.delivery_error AS \"deliveryError\",\n       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS \"handledAction\",\n       mt.network, mt.channel AS \"threadChannel\", mt.post_external_id AS \"threadPostExternalId\",\n       -- the author was blocked from the page by an earlier action (message_action_block_idx keeps this small)\n       EXISTS (SELECT 1 FROM message_action ba JOIN message bm ON bm.id = ba.message_id\n                WHERE ba.action = 'block' AND ba.state = 'done' AND bm.channel_account_id = m.channel_account_id\n                  AND bm.author_contact_id = m.author_contact_id) AS \"authorBlocked!\",\n       la.id::text AS \"lastActionId?\", la.action AS \"lastActionAction?\", la.state AS \"lastActionState?\",\n       la.error AS \"lastActionError?\", la.created_at AS \"lastActionCreatedAt?\",\n       ir.created_at AS \"intentReviewAt?\", ir.changed AS \"intentReviewChanged?\", ir.user_id AS \"intentReviewById?\", ir.name AS \"intentReviewByName?\",\n       sr.created_at AS \"sentimentReviewAt?\", sr.changed AS \"sentimentReviewChanged?\", sr.user_id AS \"sentimentReviewById?\",\n       sr.name AS \"sentimentReviewByName?\",\n       to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"_cursorAt!\"\n  FROM (SELECT * FROM message m\n         WHERE m.thread_id = :threadId! AND m.workspace_id = :workspaceId!\n           AND (:cursorAt::timestamptz IS NULL OR (m.created_at, m.id) > (:cursorAt, :cursorId::bigint))\n         ORDER BY m.created_at, m.id LIMIT :limit!) m\n  JOIN thread mt ON mt.id = m.thread_id\n  LEFT JOIN users au ON au.id = m.author_user_id\n  LEFT JOIN contact ac ON ac.id = m.author_contact_id\n  -- the newest like/hide/delete request on the message\n  LEFT JOIN LATERAL (SELECT a.id, a.action, a.state, a.error, a.created_at FROM message_action a\n                      WHERE a.message_id = m.id ORDER BY a.id DESC LIMIT 1) la ON true\n  -- the newest review of each label (a change, or a confirmation when the label stayed)\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_intent IS DISTINCT FROM c.intent AS changed, u.id AS user_id, u.name\n                       FROM intent_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) ir ON true\n  LEFT JOIN LATERAL (SELECT c.created_at, c.previous_sentiment IS NULL OR c.sentiment <> CASE WHEN c.previous_sentiment < -0.25 THEN 'negative'\n                                                                                          WHEN c.previous_sentiment > 0.25 THEN 'positive'\n                                                                                          ELSE 'neutral' END AS changed,\n                            u.id AS user_id, u.name\n                       FROM sentiment_correction c LEFT JOIN users u ON u.id = c.user_id\n                      WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) sr ON true\n ORDER BY m.created_at, m.id                                                                                                                "};
 
 /**
  * Query generated from SQL:
@@ -360,9 +398,14 @@ const threadMessagePageIR: any = {"usedParamSet":{"threadId":true,"workspaceId":
  *        m.external_id AS "externalId", m.parent_external_id AS "parentExternalId",
  *        au.id AS "authorUserId?", au.name AS "authorUserName?",
  *        ac.id::text AS "authorContactId?", ac.name AS "authorContactName?", ac.handle AS "authorContactHandle?",
- *        ac.avatar_url AS "authorContactAvatarUrl?",
+ *        ac.avatar_url AS "authorContactAvatarUrl?", ac.external_id AS "authorContactExternalId?",
  *        m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
  *        m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
+ *        mt.network, mt.channel AS "threadChannel", mt.post_external_id AS "threadPostExternalId",
+ *        -- the author was blocked from the page by an earlier action (message_action_block_idx keeps this small)
+ *        EXISTS (SELECT 1 FROM message_action ba JOIN message bm ON bm.id = ba.message_id
+ *                 WHERE ba.action = 'block' AND ba.state = 'done' AND bm.channel_account_id = m.channel_account_id
+ *                   AND bm.author_contact_id = m.author_contact_id) AS "authorBlocked!",
  *        la.id::text AS "lastActionId?", la.action AS "lastActionAction?", la.state AS "lastActionState?",
  *        la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?",
  *        ir.created_at AS "intentReviewAt?", ir.changed AS "intentReviewChanged?", ir.user_id AS "intentReviewById?", ir.name AS "intentReviewByName?",
@@ -373,6 +416,7 @@ const threadMessagePageIR: any = {"usedParamSet":{"threadId":true,"workspaceId":
  *          WHERE m.thread_id = :threadId! AND m.workspace_id = :workspaceId!
  *            AND (:cursorAt::timestamptz IS NULL OR (m.created_at, m.id) > (:cursorAt, :cursorId::bigint))
  *          ORDER BY m.created_at, m.id LIMIT :limit!) m
+ *   JOIN thread mt ON mt.id = m.thread_id
  *   LEFT JOIN users au ON au.id = m.author_user_id
  *   LEFT JOIN contact ac ON ac.id = m.author_contact_id
  *   -- the newest like/hide/delete request on the message
@@ -388,7 +432,7 @@ const threadMessagePageIR: any = {"usedParamSet":{"threadId":true,"workspaceId":
  *                             u.id AS user_id, u.name
  *                        FROM sentiment_correction c LEFT JOIN users u ON u.id = c.user_id
  *                       WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) sr ON true
- *  ORDER BY m.created_at, m.id                                                                                   
+ *  ORDER BY m.created_at, m.id                                                                                                                
  * ```
  */
 export const threadMessagePage = new PreparedQuery<IThreadMessagePageParams,IThreadMessagePageResult>(threadMessagePageIR);
@@ -402,14 +446,19 @@ export interface ILockModerationTargetParams {
 
 /** 'LockModerationTarget' return type */
 export interface ILockModerationTargetResult {
+  authorBlocked: boolean;
+  authorContactExternalId: string | null;
   channel: string;
   deleted: boolean;
   direction: string;
   externalId: string | null;
+  hidden: boolean;
   id: string;
   isFromAccount: boolean;
+  liked: boolean;
   network: string;
   threadId: string;
+  threadPostExternalId: string | null;
 }
 
 /** 'LockModerationTarget' query type */
@@ -418,14 +467,19 @@ export interface ILockModerationTargetQuery {
   result: ILockModerationTargetResult;
 }
 
-const lockModerationTargetIR: any = {"usedParamSet":{"id":true,"workspaceId":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":307,"b":310}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":333,"b":345}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"threadId!\", m.direction, m.is_from_account AS \"isFromAccount\",\n       m.external_id AS \"externalId\", m.deleted, t.channel, ca.network\n  FROM message m JOIN thread t ON t.id = m.thread_id JOIN channel_account ca ON ca.id = m.channel_account_id\n WHERE m.id = :id! AND m.workspace_id = :workspaceId!\n   FOR UPDATE OF m"};
+const lockModerationTargetIR: any = {"usedParamSet":{"id":true,"workspaceId":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":764,"b":767}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":790,"b":802}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"threadId!\", m.direction, m.is_from_account AS \"isFromAccount\",\n       m.external_id AS \"externalId\", m.deleted, m.hidden, m.liked, t.channel, t.post_external_id AS \"threadPostExternalId\", ca.network,\n       c.external_id AS \"authorContactExternalId?\",\n       EXISTS (SELECT 1 FROM message_action ba JOIN message bm ON bm.id = ba.message_id\n                WHERE ba.action = 'block' AND ba.state = 'done' AND bm.channel_account_id = m.channel_account_id\n                  AND bm.author_contact_id = m.author_contact_id) AS \"authorBlocked!\"\n  FROM message m JOIN thread t ON t.id = m.thread_id JOIN channel_account ca ON ca.id = m.channel_account_id\n  LEFT JOIN contact c ON c.id = m.author_contact_id\n WHERE m.id = :id! AND m.workspace_id = :workspaceId!\n   FOR UPDATE OF m"};
 
 /**
  * Query generated from SQL:
  * ```
  * SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_from_account AS "isFromAccount",
- *        m.external_id AS "externalId", m.deleted, t.channel, ca.network
+ *        m.external_id AS "externalId", m.deleted, m.hidden, m.liked, t.channel, t.post_external_id AS "threadPostExternalId", ca.network,
+ *        c.external_id AS "authorContactExternalId?",
+ *        EXISTS (SELECT 1 FROM message_action ba JOIN message bm ON bm.id = ba.message_id
+ *                 WHERE ba.action = 'block' AND ba.state = 'done' AND bm.channel_account_id = m.channel_account_id
+ *                   AND bm.author_contact_id = m.author_contact_id) AS "authorBlocked!"
  *   FROM message m JOIN thread t ON t.id = m.thread_id JOIN channel_account ca ON ca.id = m.channel_account_id
+ *   LEFT JOIN contact c ON c.id = m.author_contact_id
  *  WHERE m.id = :id! AND m.workspace_id = :workspaceId!
  *    FOR UPDATE OF m
  * ```

@@ -11,15 +11,21 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_
        m.external_id AS "externalId", m.parent_external_id AS "parentExternalId",
        au.id AS "authorUserId?", au.name AS "authorUserName?",
        ac.id::text AS "authorContactId?", ac.name AS "authorContactName?", ac.handle AS "authorContactHandle?",
-       ac.avatar_url AS "authorContactAvatarUrl?",
+       ac.avatar_url AS "authorContactAvatarUrl?", ac.external_id AS "authorContactExternalId?",
        m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
        m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
+       mt.network, mt.channel AS "threadChannel", mt.post_external_id AS "threadPostExternalId",
+       -- the author was blocked from the page by an earlier action (message_action_block_idx keeps this small)
+       EXISTS (SELECT 1 FROM message_action ba JOIN message bm ON bm.id = ba.message_id
+                WHERE ba.action = 'block' AND ba.state = 'done' AND bm.channel_account_id = m.channel_account_id
+                  AND bm.author_contact_id = m.author_contact_id) AS "authorBlocked!",
        la.id::text AS "lastActionId?", la.action AS "lastActionAction?", la.state AS "lastActionState?",
        la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?",
        ir.created_at AS "intentReviewAt?", ir.changed AS "intentReviewChanged?", ir.user_id AS "intentReviewById?", ir.name AS "intentReviewByName?",
        sr.created_at AS "sentimentReviewAt?", sr.changed AS "sentimentReviewChanged?", sr.user_id AS "sentimentReviewById?",
        sr.name AS "sentimentReviewByName?"
   FROM message m
+  JOIN thread mt ON mt.id = m.thread_id
   LEFT JOIN users au ON au.id = m.author_user_id
   LEFT JOIN contact ac ON ac.id = m.author_contact_id
   -- the newest like/hide/delete request on the message
@@ -44,15 +50,21 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_
        m.external_id AS "externalId", m.parent_external_id AS "parentExternalId",
        au.id AS "authorUserId?", au.name AS "authorUserName?",
        ac.id::text AS "authorContactId?", ac.name AS "authorContactName?", ac.handle AS "authorContactHandle?",
-       ac.avatar_url AS "authorContactAvatarUrl?",
+       ac.avatar_url AS "authorContactAvatarUrl?", ac.external_id AS "authorContactExternalId?",
        m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
        m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
+       mt.network, mt.channel AS "threadChannel", mt.post_external_id AS "threadPostExternalId",
+       -- the author was blocked from the page by an earlier action (message_action_block_idx keeps this small)
+       EXISTS (SELECT 1 FROM message_action ba JOIN message bm ON bm.id = ba.message_id
+                WHERE ba.action = 'block' AND ba.state = 'done' AND bm.channel_account_id = m.channel_account_id
+                  AND bm.author_contact_id = m.author_contact_id) AS "authorBlocked!",
        la.id::text AS "lastActionId?", la.action AS "lastActionAction?", la.state AS "lastActionState?",
        la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?",
        ir.created_at AS "intentReviewAt?", ir.changed AS "intentReviewChanged?", ir.user_id AS "intentReviewById?", ir.name AS "intentReviewByName?",
        sr.created_at AS "sentimentReviewAt?", sr.changed AS "sentimentReviewChanged?", sr.user_id AS "sentimentReviewById?",
        sr.name AS "sentimentReviewByName?"
   FROM message m
+  JOIN thread mt ON mt.id = m.thread_id
   LEFT JOIN users au ON au.id = m.author_user_id
   LEFT JOIN contact ac ON ac.id = m.author_contact_id
   -- the newest like/hide/delete request on the message
@@ -80,15 +92,21 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_
        m.external_id AS "externalId", m.parent_external_id AS "parentExternalId",
        au.id AS "authorUserId?", au.name AS "authorUserName?",
        ac.id::text AS "authorContactId?", ac.name AS "authorContactName?", ac.handle AS "authorContactHandle?",
-       ac.avatar_url AS "authorContactAvatarUrl?",
+       ac.avatar_url AS "authorContactAvatarUrl?", ac.external_id AS "authorContactExternalId?",
        m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
        m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
+       mt.network, mt.channel AS "threadChannel", mt.post_external_id AS "threadPostExternalId",
+       -- the author was blocked from the page by an earlier action (message_action_block_idx keeps this small)
+       EXISTS (SELECT 1 FROM message_action ba JOIN message bm ON bm.id = ba.message_id
+                WHERE ba.action = 'block' AND ba.state = 'done' AND bm.channel_account_id = m.channel_account_id
+                  AND bm.author_contact_id = m.author_contact_id) AS "authorBlocked!",
        la.id::text AS "lastActionId?", la.action AS "lastActionAction?", la.state AS "lastActionState?",
        la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?",
        ir.created_at AS "intentReviewAt?", ir.changed AS "intentReviewChanged?", ir.user_id AS "intentReviewById?", ir.name AS "intentReviewByName?",
        sr.created_at AS "sentimentReviewAt?", sr.changed AS "sentimentReviewChanged?", sr.user_id AS "sentimentReviewById?",
        sr.name AS "sentimentReviewByName?"
   FROM message m
+  JOIN thread mt ON mt.id = m.thread_id
   LEFT JOIN users au ON au.id = m.author_user_id
   LEFT JOIN contact ac ON ac.id = m.author_contact_id
   -- the newest like/hide/delete request on the message
@@ -117,9 +135,14 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_
        m.external_id AS "externalId", m.parent_external_id AS "parentExternalId",
        au.id AS "authorUserId?", au.name AS "authorUserName?",
        ac.id::text AS "authorContactId?", ac.name AS "authorContactName?", ac.handle AS "authorContactHandle?",
-       ac.avatar_url AS "authorContactAvatarUrl?",
+       ac.avatar_url AS "authorContactAvatarUrl?", ac.external_id AS "authorContactExternalId?",
        m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
        m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
+       mt.network, mt.channel AS "threadChannel", mt.post_external_id AS "threadPostExternalId",
+       -- the author was blocked from the page by an earlier action (message_action_block_idx keeps this small)
+       EXISTS (SELECT 1 FROM message_action ba JOIN message bm ON bm.id = ba.message_id
+                WHERE ba.action = 'block' AND ba.state = 'done' AND bm.channel_account_id = m.channel_account_id
+                  AND bm.author_contact_id = m.author_contact_id) AS "authorBlocked!",
        la.id::text AS "lastActionId?", la.action AS "lastActionAction?", la.state AS "lastActionState?",
        la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?",
        ir.created_at AS "intentReviewAt?", ir.changed AS "intentReviewChanged?", ir.user_id AS "intentReviewById?", ir.name AS "intentReviewByName?",
@@ -130,6 +153,7 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_
          WHERE m.thread_id = :threadId! AND m.workspace_id = :workspaceId!
            AND (:cursorAt::timestamptz IS NULL OR (m.created_at, m.id) > (:cursorAt, :cursorId::bigint))
          ORDER BY m.created_at, m.id LIMIT :limit!) m
+  JOIN thread mt ON mt.id = m.thread_id
   LEFT JOIN users au ON au.id = m.author_user_id
   LEFT JOIN contact ac ON ac.id = m.author_contact_id
   -- the newest like/hide/delete request on the message
@@ -147,11 +171,16 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_
                       WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) sr ON true
  ORDER BY m.created_at, m.id;
 
-/* A message to like/hide/delete, locked, with its thread's channel and network. */
+/* A message to moderate, locked, with what decides the actions its network allows now (moderation-rules.ts). */
 /* @name LockModerationTarget */
 SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_from_account AS "isFromAccount",
-       m.external_id AS "externalId", m.deleted, t.channel, ca.network
+       m.external_id AS "externalId", m.deleted, m.hidden, m.liked, t.channel, t.post_external_id AS "threadPostExternalId", ca.network,
+       c.external_id AS "authorContactExternalId?",
+       EXISTS (SELECT 1 FROM message_action ba JOIN message bm ON bm.id = ba.message_id
+                WHERE ba.action = 'block' AND ba.state = 'done' AND bm.channel_account_id = m.channel_account_id
+                  AND bm.author_contact_id = m.author_contact_id) AS "authorBlocked!"
   FROM message m JOIN thread t ON t.id = m.thread_id JOIN channel_account ca ON ca.id = m.channel_account_id
+  LEFT JOIN contact c ON c.id = m.author_contact_id
  WHERE m.id = :id! AND m.workspace_id = :workspaceId!
    FOR UPDATE OF m;
 

@@ -38,7 +38,10 @@ export interface ReceivedItem {
     | 'comment_hide'
     | 'comment_unhide'
     | 'comment_delete'
-    | 'comment_edit';
+    | 'comment_edit'
+    | 'comment_ban'
+    | 'comment_hold'
+    | 'user_block';
   method: string;
   path: string;
   /** The object replied to (comment/post id) or the message recipient. */

@@ -187,6 +187,29 @@ describe('twitter-api-v2 against the sim', () => {
     ]);
   });
 
+  it('hides and unhides a reply in its own conversation, likes and unlikes, deletes its own tweet (the official client)', async () => {
+    const reply = mentions().find((t) => t.postExternalId !== null)!;
+    expect((await user().v2.hideReply(reply.externalId, true)).data).toEqual({ hidden: true });
+    expect((await user().v2.hideReply(reply.externalId, false)).data).toEqual({ hidden: false });
+    expect((await user().v2.like(account, reply.externalId)).data).toEqual({ liked: true });
+    const liked = await user().v2.userLikedTweets(account);
+    expect(liked.data.data.map((t) => t.id)).toContain(reply.externalId);
+    expect((await user().v2.unlike(account, reply.externalId)).data).toEqual({ liked: false });
+    const own = await user().v2.tweet('Ein Tweet, der wieder geht');
+    expect((await user().v2.deleteTweet(own.data.id)).data).toEqual({ deleted: true });
+    const mention = mentions().find((t) => t.postExternalId === null)!;
+    // Not in a conversation the account started: X refuses to hide it.
+    expect(
+      (
+        (await user()
+          .v2.hideReply(mention.externalId, true)
+          .catch((e: unknown) => e)) as ApiResponseError
+      ).code,
+    ).toBe(403);
+    const kinds = (await received(sim, 'x')).filter((r) => r.targetId === reply.externalId).map((r) => r.kind);
+    expect(kinds.filter((k) => k !== 'comment_reply')).toEqual(['comment_hide', 'comment_unhide', 'comment_like', 'comment_unlike']);
+  });
+
   it("surfaces the sim's errors as the client's ApiResponseError", async () => {
     const error = await new TwitterApi('not-a-token', settings).v2.me().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiResponseError);

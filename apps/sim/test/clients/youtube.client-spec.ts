@@ -178,6 +178,25 @@ describe('@googleapis/youtube against the sim', () => {
     expect(noVideo).toMatchObject({ status: 404 });
   });
 
+  it("moderates with comments.setModerationStatus (rejected with banAuthor, published) and deletes the channel's own comment", async () => {
+    const yt = demo();
+    const other = truth.find((t) => t.kind === 'comment' && !t.fromAccount && t.parentExternalId === null)!;
+    const rejected = await yt.comments.setModerationStatus({ id: [other.externalId], moderationStatus: 'rejected', banAuthor: true });
+    expect(rejected.status).toBe(204);
+    const published = await yt.comments.setModerationStatus({ id: [other.externalId], moderationStatus: 'published' });
+    expect(published.status).toBe(204);
+    const own = truth.find((t) => t.kind === 'comment' && t.fromAccount)!;
+    expect((await yt.comments.delete({ id: own.externalId })).status).toBe(204);
+    expect((await yt.comments.list({ part: ['id'], id: [own.externalId] })).data.items).toEqual([]);
+    const moderation = (await received(sim, 'youtube')).filter(
+      (r) => r.kind !== 'comment_reply' && (r.targetId === other.externalId || r.targetId === own.externalId),
+    );
+    expect(moderation.map((r) => r.kind)).toEqual(['comment_ban', 'comment_unhide', 'comment_delete']);
+    // Others' comments are not the channel's to delete; its own are not its to moderate.
+    expect(await yt.comments.delete({ id: other.externalId }).catch((e: unknown) => e)).toMatchObject({ status: 400 });
+    expect(await yt.comments.setModerationStatus({ id: ['nope'], moderationStatus: 'rejected' }).catch((e: unknown) => e)).toMatchObject({ status: 404 });
+  });
+
   it("surfaces the quota error as the client's error carrying Google's reason", async () => {
     await postJson(`${sim.url}/_sim/youtube/quota`, { dailyUnits: 10_000, used: 10_000 });
     const error = await demo()

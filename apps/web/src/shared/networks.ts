@@ -1,4 +1,4 @@
-import type { MessageChannel, ModerationAction, Network } from '@resonance/contracts';
+import type { MessageChannel, Network } from '@resonance/contracts';
 
 /**
  * What each network accepts for a reply, as its documentation states it. The composer enforces
@@ -38,13 +38,3 @@ export function replyWindowClosedAt(network: Network, channel: MessageChannel, l
 
 /** Counted as the networks count: by code point (an emoji is one character, not two). */
 export const textLength = (text: string) => Array.from(text).length;
-
-/**
- * The comment actions each network's API allows Resonance, as its connector declares them
- * (libs/connectors ModerationCapability); the API refuses the others with 409. Facebook: like,
- * hide and delete as the page. The other networks' connectors declare none yet.
- */
-export function moderationActions(network: Network, channel: MessageChannel): readonly ModerationAction[] {
-  if (channel !== 'comment') return [];
-  return network === 'facebook' ? ['like', 'unlike', 'hide', 'unhide', 'delete'] : [];
-}

@@ -13,6 +13,7 @@ import {
   claimAction,
   failAction,
   lockActionMessage,
+  markActionAttempted,
   moderationActionRow,
   recomputeWaitingOfMessageThread,
   recordActionError,
@@ -26,13 +27,18 @@ export type ModerationResult =
   | { status: 'skipped'; reason: string }
   | { status: 'failed'; reason: string; outcome: Outcome | { action: 'give_up'; reason: string } };
 
-/** Whether the message already shows the action's effect (then the network is not called). */
-const inEffect = (row: ActionRow): boolean => ({ like: row.liked, unlike: !row.liked, hide: row.hidden, unhide: !row.hidden, delete: row.deleted })[row.action];
+/**
+ * Whether the message already shows the action's effect (then the network is not called). A ban or
+ * block is never taken as done from the stored state: a hidden comment's author is not barred by that.
+ */
+const inEffect = (row: ActionRow): boolean =>
+  ({ like: row.liked, unlike: !row.liked, hide: row.hidden, unhide: !row.hidden, delete: row.deleted, ban: false, block: false })[row.action];
 
 /**
- * Performs one message_action (like, unlike, hide, unhide, delete) on the network, once: a done or
- * failed row is skipped, an effect already in place is marked done without a call, and a delete
- * that finds the comment gone (a retry after a crash) counts as done. On success the message gets
+ * Performs one message_action (like, unlike, hide, unhide, delete, ban) on the network, once: a done
+ * or failed row is skipped, an effect already in place is marked done without a call, a retry after
+ * a crash asks the network (observe) before calling again, and a delete that finds the comment gone
+ * counts as done. On success the message gets
  * the effect (liked, hidden, deleted) and, for like/hide/delete of an inbound comment, handled_at,
  * handled_by and handled_action — "handled without reply" in the reports (DESIGN.md §5). unlike and
  * unhide take back the handled stamp their counterpart set. Failures follow the replies' policy.
@@ -56,19 +62,35 @@ export class ModerationRunner {
       await this.done(row);
       return { status: 'done', called: false };
     }
-    if (row.deleted) return this.fail(row.id, 'the comment has been deleted');
-    if (!row.external_id) return this.fail(row.id, 'the message has no network id');
+    if (row.deleted) return this.fail(row.id, 'NOT_FOUND: the comment has been deleted');
+    if (!row.external_id) return this.fail(row.id, 'INVALID_REQUEST: the message has no network id');
 
     const channel = await this.access.channel(row.channel_account_id);
-    if (!channel) return this.fail(row.id, 'the channel no longer exists');
-    if (channel.status !== 'connected') return this.fail(row.id, `the channel is ${channel.status.replace('_', ' ')}; reconnect it, then try again`);
+    if (!channel) return this.fail(row.id, 'CHANNEL_GONE: the channel no longer exists');
+    if (channel.status !== 'connected')
+      return this.fail(row.id, `CHANNEL_DISCONNECTED: the channel is ${channel.status.replace('_', ' ')}; reconnect it, then try again`);
     const connector = this.registry.get(channel.network);
-    if (!connector.moderation?.actions.includes(row.action)) return this.fail(row.id, `${channel.network} does not allow ${row.action} through its API`);
+    const moderation = connector.moderation;
+    if (!moderation?.actions.includes(row.action))
+      return this.fail(row.id, `PERMISSION_DENIED: ${channel.network} does not allow ${row.action} through its API`);
 
     let ctx: Awaited<ReturnType<ChannelAccess['context']>> | undefined;
     try {
       ctx = await this.access.context(channel);
-      await connector.moderation.perform(ctx, row.action, row.external_id);
+      // An earlier attempt may have reached the network before its worker died (attempted_at is
+      // committed before every call): ask the network first where it can tell, so it is asked to
+      // do the action once. Where it cannot (X's hidden replies), the repeat is idempotent there.
+      const target = { externalId: row.external_id, authorExternalId: row.author_external_id };
+      if (row.attempted_at !== null && moderation.observe) {
+        const seen = await moderation.observe(ctx, row.action, target);
+        if (seen === true) {
+          await this.done(row);
+          await this.access.succeeded(channel.id, ctx.budget.state);
+          return { status: 'done', called: false };
+        }
+      }
+      await markActionAttempted.run({ id: row.id }, sqlClient(this.dataSource));
+      await moderation.perform(ctx, row.action, target);
       await this.done(row);
       await this.access.succeeded(channel.id, ctx.budget.state);
       return { status: 'done', called: true };
@@ -125,6 +147,13 @@ async function applyEffect(tx: EntityManager, row: ActionRow): Promise<void> {
   const db = sqlClient(tx);
   const handled = { messageId: row.message_id, requestedBy: row.requested_by, action: row.action };
   switch (row.action) {
+    case 'block':
+      // Bars the author from the page; the comment stays as it is (hide or delete it for that).
+      return;
+    case 'ban':
+      // A ban hides the comment (and bars its author): handled as a hide.
+      await applyHide.run({ ...handled, action: 'hide' }, db);
+      return;
     case 'like':
       await applyLike.run(handled, db);
       return;

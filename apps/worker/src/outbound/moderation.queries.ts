@@ -11,6 +11,8 @@ export interface IModerationActionRowParams {
 /** 'ModerationActionRow' return type */
 export interface IModerationActionRowResult {
   action: string;
+  attempted_at: Date | null;
+  author_external_id: string | null;
   channel_account_id: string;
   deleted: boolean;
   external_id: string | null;
@@ -28,14 +30,14 @@ export interface IModerationActionRowQuery {
   result: IModerationActionRowResult;
 }
 
-const moderationActionRowIR: any = {"usedParamSet":{"id":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":262,"b":265}]}],"statement":"SELECT a.id::text AS \"id!\", a.action, a.state, a.requested_by, m.id::text AS \"message_id!\", m.external_id, m.channel_account_id,\n              m.liked, m.hidden, m.deleted\n         FROM message_action a JOIN message m ON m.id = a.message_id\n        WHERE a.id = :id!"};
+const moderationActionRowIR: any = {"usedParamSet":{"id":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":368,"b":371}]}],"statement":"SELECT a.id::text AS \"id!\", a.action, a.state, a.requested_by, a.attempted_at, m.id::text AS \"message_id!\", m.external_id, m.channel_account_id,\n              m.liked, m.hidden, m.deleted, c.external_id AS \"author_external_id?\"\n         FROM message_action a JOIN message m ON m.id = a.message_id LEFT JOIN contact c ON c.id = m.author_contact_id\n        WHERE a.id = :id!"};
 
 /**
  * Query generated from SQL:
  * ```
- * SELECT a.id::text AS "id!", a.action, a.state, a.requested_by, m.id::text AS "message_id!", m.external_id, m.channel_account_id,
- *               m.liked, m.hidden, m.deleted
- *          FROM message_action a JOIN message m ON m.id = a.message_id
+ * SELECT a.id::text AS "id!", a.action, a.state, a.requested_by, a.attempted_at, m.id::text AS "message_id!", m.external_id, m.channel_account_id,
+ *               m.liked, m.hidden, m.deleted, c.external_id AS "author_external_id?"
+ *          FROM message_action a JOIN message m ON m.id = a.message_id LEFT JOIN contact c ON c.id = m.author_contact_id
  *         WHERE a.id = :id!
  * ```
  */
@@ -57,15 +59,40 @@ export interface IRecordActionErrorQuery {
   result: IRecordActionErrorResult;
 }
 
-const recordActionErrorIR: any = {"usedParamSet":{"error":true,"id":true},"params":[{"name":"error","required":true,"transform":{"type":"scalar"},"locs":[{"a":34,"b":40}]},{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":53,"b":56}]}],"statement":"UPDATE message_action SET error = :error! WHERE id = :id! AND state = 'queued'"};
+const recordActionErrorIR: any = {"usedParamSet":{"error":true,"id":true},"params":[{"name":"error","required":true,"transform":{"type":"scalar"},"locs":[{"a":34,"b":40}]},{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":53,"b":56}]}],"statement":"UPDATE message_action SET error = :error! WHERE id = :id! AND state = 'queued'                                                                                                                  "};
 
 /**
  * Query generated from SQL:
  * ```
- * UPDATE message_action SET error = :error! WHERE id = :id! AND state = 'queued'
+ * UPDATE message_action SET error = :error! WHERE id = :id! AND state = 'queued'                                                                                                                  
  * ```
  */
 export const recordActionError = new PreparedQuery<IRecordActionErrorParams,IRecordActionErrorResult>(recordActionErrorIR);
+
+
+/** 'MarkActionAttempted' parameters type */
+export interface IMarkActionAttemptedParams {
+  id: NumberOrString;
+}
+
+/** 'MarkActionAttempted' return type */
+export type IMarkActionAttemptedResult = void;
+
+/** 'MarkActionAttempted' query type */
+export interface IMarkActionAttemptedQuery {
+  params: IMarkActionAttemptedParams;
+  result: IMarkActionAttemptedResult;
+}
+
+const markActionAttemptedIR: any = {"usedParamSet":{"id":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":58,"b":61}]}],"statement":"UPDATE message_action SET attempted_at = now() WHERE id = :id! AND state = 'queued'"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * UPDATE message_action SET attempted_at = now() WHERE id = :id! AND state = 'queued'
+ * ```
+ */
+export const markActionAttempted = new PreparedQuery<IMarkActionAttemptedParams,IMarkActionAttemptedResult>(markActionAttemptedIR);
 
 
 /** 'FailAction' parameters type */

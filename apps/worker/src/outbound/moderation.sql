@@ -1,13 +1,17 @@
 /* Moderation actions (moderation-runner.ts; typed into moderation.queries.ts). */
 
 /* @name ModerationActionRow */
-SELECT a.id::text AS "id!", a.action, a.state, a.requested_by, m.id::text AS "message_id!", m.external_id, m.channel_account_id,
-              m.liked, m.hidden, m.deleted
-         FROM message_action a JOIN message m ON m.id = a.message_id
+SELECT a.id::text AS "id!", a.action, a.state, a.requested_by, a.attempted_at, m.id::text AS "message_id!", m.external_id, m.channel_account_id,
+              m.liked, m.hidden, m.deleted, c.external_id AS "author_external_id?"
+         FROM message_action a JOIN message m ON m.id = a.message_id LEFT JOIN contact c ON c.id = m.author_contact_id
         WHERE a.id = :id!;
 
 /* @name RecordActionError */
 UPDATE message_action SET error = :error! WHERE id = :id! AND state = 'queued';
+
+/* Committed before the network is called: a later run knows the call may have happened (moderation-runner.ts). */
+/* @name MarkActionAttempted */
+UPDATE message_action SET attempted_at = now() WHERE id = :id! AND state = 'queued';
 
 /* @name FailAction */
 UPDATE message_action SET state = 'failed', error = :error!, finished_at = now() WHERE id = :id! AND state = 'queued';

@@ -80,6 +80,11 @@ export class LinkedInClient {
     return this.call(() => this.http.request({ method: 'POST', url: `${this.options.settings.apiUrl}${path}`, json, headers: this.headers() }));
   }
 
+  /** DELETE {apiUrl}{path}; LinkedIn answers 204 without a body. */
+  delete(path: string, query: Record<string, string | number | undefined> = {}): Promise<{ body: unknown; headers: Headers }> {
+    return this.call(() => this.http.request({ method: 'DELETE', url: `${this.options.settings.apiUrl}${path}`, query, headers: this.headers() }));
+  }
+
   /** The OAuth endpoints /oauth/v2/accessToken and /oauth/v2/revoke (form-encoded, no API version headers). */
   async token<T = Record<string, unknown>>(form: Record<string, string>, endpoint: 'accessToken' | 'revoke' = 'accessToken'): Promise<T> {
     const res = await this.call(() => this.http.request({ method: 'POST', url: `${this.options.settings.oauthUrl}/oauth/v2/${endpoint}`, form }));

@@ -5,6 +5,7 @@ import { linkedinAuth } from './auth';
 import { countLinkedInCall } from './budget';
 import { parseLinkedInError } from './errors';
 import { mapComment, mapCommentsPage, mapPost, mapPostsPage } from './mapper';
+import { linkedinModeration } from './moderation';
 import { linkedinReply } from './reply';
 import { linkedinSettings, type LinkedInSettings } from './settings';
 import { LINKEDIN_STREAMS, linkedinSyncPages } from './sync';
@@ -40,6 +41,7 @@ export function createLinkedInConnector(config: Config, settings: LinkedInSettin
     auth: linkedinAuth(settings),
     sync: { streams: LINKEDIN_STREAMS, pages: (input) => linkedinSyncPages(settings, input) },
     reply: linkedinReply(settings),
+    moderation: linkedinModeration(settings),
     parse: parseLinkedIn,
     parseError: (response) => parseLinkedInError(response),
     // No limit headers on LinkedIn: every response is one more call against the day's allowance.

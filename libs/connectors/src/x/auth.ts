@@ -5,7 +5,7 @@ import { XClient } from './client';
 import type { XSettings } from './settings';
 
 /** Read mentions and conversations, reply, read and send DMs; offline.access brings a refresh token. */
-export const X_SCOPES = ['tweet.read', 'tweet.write', 'users.read', 'dm.read', 'dm.write', 'offline.access'];
+export const X_SCOPES = ['tweet.read', 'tweet.write', 'users.read', 'dm.read', 'dm.write', 'offline.access', 'tweet.moderate.write', 'like.read', 'like.write'];
 
 export function xAccessToken(credentials: Credentials | Record<string, unknown>): string {
   const token = credentials.accessToken;

@@ -64,6 +64,18 @@ export class XClient {
     return res.body as T;
   }
 
+  async put<T = Record<string, unknown>>(window: string, path: string, body: Record<string, unknown>): Promise<T> {
+    this.prepare(window);
+    const res = await this.http.request({ method: 'PUT', url: this.url(path), json: body, headers: this.auth() });
+    return res.body as T;
+  }
+
+  async delete<T = Record<string, unknown>>(window: string, path: string): Promise<T> {
+    this.prepare(window);
+    const res = await this.http.request({ method: 'DELETE', url: this.url(path), headers: this.auth() });
+    return res.body as T;
+  }
+
   /** The OAuth 2.0 token endpoints (form bodies, client credentials as HTTP Basic for confidential clients). */
   oauth(path: '2/oauth2/token' | '2/oauth2/revoke', form: Record<string, string>): Promise<HttpResponse> {
     this.endpoint = `POST /${path}`;

@@ -5,6 +5,7 @@ import { xAuth } from './auth';
 import { readXBudget } from './budget';
 import { parseXError } from './errors';
 import { mapDmEventsPage, mapDmSend, mapTweetCreate, mapTweetLookup, mapTweetsPage } from './mapper';
+import { xModeration } from './moderation';
 import { xReply } from './reply';
 import { xSettings, type XSettings } from './settings';
 import { X_STREAMS, xSyncPages } from './sync';
@@ -47,6 +48,7 @@ export function createXConnector(config: Config, settings: XSettings = xSettings
     auth: xAuth(settings),
     sync: { streams: X_STREAMS, pages: (input) => xSyncPages(settings, input) },
     reply: xReply(settings),
+    moderation: xModeration(settings),
     parse: parseX,
     parseError: (response) => parseXError(response),
     readBudget: (headers, previous, now) => readXBudget(headers, previous, now),

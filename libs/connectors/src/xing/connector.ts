@@ -5,6 +5,7 @@ import { xingAuth } from './auth';
 import { countXingCall } from './budget';
 import { parseXingError } from './errors';
 import { mapCommentsPage, mapConversation, mapConversationsPage, mapMessagesPage, mapUpdate, mapUpdatesPage } from './mapper';
+import { xingModeration } from './moderation';
 import { xingReply } from './reply';
 import { xingSettings, type XingSettings } from './settings';
 import { XING_STREAMS, xingSyncPages } from './sync';
@@ -42,6 +43,7 @@ export function createXingConnector(config: Config, settings: XingSettings = xin
     auth: xingAuth(settings),
     sync: { streams: XING_STREAMS, pages: (input) => xingSyncPages(settings, input) },
     reply: xingReply(settings),
+    moderation: xingModeration(settings),
     parse: parseXing,
     parseError: parseXingError,
     readBudget: countXingCall(settings.callsPerMinute),

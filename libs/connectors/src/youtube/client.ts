@@ -58,6 +58,12 @@ export class YoutubeClient {
     return this.call<T>(UNIT_COST.insert, () => this.http.request({ method: 'POST', url: this.url(resource), query, json: body, headers: this.headers() }));
   }
 
+  /** comments.setModerationStatus (POST) and comments.delete (DELETE): 50 units each, from the write reserve; 204 without a body. */
+  async moderate(method: 'POST' | 'DELETE', resource: string, query: Query): Promise<void> {
+    this.budget.assertWrite(UNIT_COST.insert);
+    await this.call(UNIT_COST.insert, () => this.http.request({ method, url: this.url(resource), query, headers: this.headers() }));
+  }
+
   private async call<T>(cost: number, send: () => Promise<{ body: unknown }>): Promise<T> {
     try {
       const res = await send();

@@ -4,6 +4,7 @@ import type { Connector, ParseContext } from '../interfaces';
 import { youtubeAuth } from './auth';
 import { parseYoutubeError } from './errors';
 import { mapCommentsPage, mapCommentThreadsPage, mapInsertedComment, mapVideosPage } from './mapper';
+import { youtubeModeration } from './moderation';
 import { youtubeReply } from './reply';
 import { youtubeSettings, type YoutubeSettings } from './settings';
 import { YOUTUBE_STREAMS, youtubeSyncPages } from './sync';
@@ -36,6 +37,7 @@ export function createYoutubeConnector(config: Config, settings: YoutubeSettings
     auth: youtubeAuth(settings),
     sync: { streams: YOUTUBE_STREAMS, pages: (input) => youtubeSyncPages(sync, input) },
     reply: youtubeReply(settings),
+    moderation: youtubeModeration(settings),
     parse: parseYoutube,
     parseError: (response) => parseYoutubeError(response),
     // Google sends no usage headers: the unit count is kept by the client (budget.ts).

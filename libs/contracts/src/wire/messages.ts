@@ -11,8 +11,14 @@ export interface MessageAuthor {
   avatarUrl?: string | null;
 }
 
-/** Like, hide, delete of a customer's comment, and their undo (DESIGN.md §5). */
-export const MODERATION_ACTIONS = ['like', 'unlike', 'hide', 'unhide', 'delete'] as const;
+/**
+ * What an agent can do to a comment without replying (DESIGN.md §5), as far as some network's API
+ * allows it: like, hide, delete and their undo; `ban` hides the comment and bars its author from
+ * commenting again (YouTube: setModerationStatus rejected with banAuthor); `block` bars the author
+ * from the page without touching the comment (Facebook: POST /{page}/blocked). Which of them a message
+ * allows NOW is `MessageItem.actions` (docs/moderation.md).
+ */
+export const MODERATION_ACTIONS = ['like', 'unlike', 'hide', 'unhide', 'delete', 'ban', 'block'] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 
 export const MESSAGE_ACTION_STATES = ['queued', 'done', 'failed'] as const;
@@ -26,7 +32,10 @@ export interface MessageActionSummary {
   id: string;
   action: ModerationAction;
   state: MessageActionState;
+  /** The network's or the worker's own words, for the log and a tooltip; show errorCode's words instead. */
   error: string | null;
+  /** Why it failed (or why the last attempt failed), as a code the UI words in its language; null without an error. */
+  errorCode: DeliveryErrorCode | null;
   createdAt: IsoDateTime;
 }
 
@@ -88,6 +97,20 @@ export interface MessageItem {
   /** How the comment was handled without a reply (DESIGN.md §5), if it was. */
   handledAction: HandledAction | null;
   lastAction: MessageActionSummary | null;
+  /**
+   * The moderation actions its network allows on this message now — by network, by who wrote it
+   * (the account's own comments can only be deleted), by where it is (X hides only replies in the
+   * account's own conversations) and by its state (a hidden comment can be unhidden, not hidden).
+   * While an action is queued (lastAction.state) the dashboard shows them disabled. The dashboard
+   * offers exactly these.
+   */
+  actions: ModerationAction[];
+  /**
+   * True when the message's network lets the account moderate no customer's comment through its
+   * API (XING: only the company's own comments can be deleted), so the dashboard can say so plainly
+   * instead of showing nothing.
+   */
+  moderationUnavailable: boolean;
 }
 
 /** A like/hide/delete request as GET /api/messages/:id/actions lists it. */

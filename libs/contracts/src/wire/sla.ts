@@ -57,5 +57,11 @@ export const API_ERROR_CODES = [
   'SYNC_NOT_SYNCING',
   'SYNC_BUDGET_PAUSED',
   'SYNC_BUDGET_LOW',
+  // Moderation (docs/moderation.md): the network's API does not allow this action on this message
+  // at all; the message's state does not allow it now (e.g. hide of a hidden comment); another
+  // action on the message is still queued.
+  'ACTION_NOT_ALLOWED',
+  'ACTION_NOT_NOW',
+  'ACTION_PENDING',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -20,6 +20,7 @@ import { LabelCorrections1733820000000 } from './1733820000000-label-corrections
 import { InboxTriage1733830000000 } from './1733830000000-inbox-triage';
 import { Notifications1733850000000 } from './1733850000000-notifications';
 import { Sla1733860000000 } from './1733860000000-sla';
+import { ModerationEverywhere1733900000000 } from './1733900000000-moderation-everywhere';
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   InboxTriage1733830000000,
   Notifications1733850000000,
   Sla1733860000000,
+  ModerationEverywhere1733900000000,
 ];

@@ -91,3 +91,34 @@ export function deleteComment(state: FacebookState, req: SimRequest, token: FbTo
   state.store.removeComment(found.comment);
   return success();
 }
+
+/**
+ * The Page's blocked edge (page token): POST /{page}/blocked user={id} → {"<id>": true} (recorded as
+ * user_block), GET /{page}/blocked[?user={id}] → {data: [{id, name}]} — the one person when they are
+ * blocked, else empty. Unknown people: (#100) invalid user id.
+ */
+export function blockedEdge(state: FacebookState, req: SimRequest, token: FbToken, pageId: string): SimResponse {
+  if (token.kind !== 'page' || token.pageId !== state.pageId || pageId !== state.pageId) return permissionsError();
+  const raw = req.body.user ?? req.query.get('user');
+  const userId = typeof raw === 'string' ? raw : typeof raw === 'number' ? String(raw) : null;
+  if (req.method === 'GET') {
+    const list = userId === null ? [...state.store.blocked.values()] : [state.store.blocked.get(userId)].filter((u) => u !== undefined);
+    return json(200, { data: list.map((u) => ({ id: u.id, name: u.name })) });
+  }
+  if (!token.scopes.includes('pages_manage_engagement')) return errors.missingPermission('pages_manage_engagement');
+  const user = userId === null ? undefined : state.store.commenter(userId);
+  if (!user) return errors.invalidParam('Invalid user id');
+  state.store.blocked.set(user.id, user);
+  state.ctx.world.addReceived({
+    network: 'facebook',
+    at: new Date().toISOString(),
+    kind: 'user_block',
+    method: req.method,
+    path: `/${pageId}/blocked`,
+    targetId: user.id,
+    externalId: user.id,
+    text: user.name,
+    body: { user: user.id },
+  });
+  return json(200, { [user.id]: true });
+}

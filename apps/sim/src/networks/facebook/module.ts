@@ -10,7 +10,7 @@ import { UnknownFieldError } from './serialize';
 import { DEFAULT_GRAPH_VERSION, FacebookState } from './state';
 import type { FbComment, FbMessage, FbPost } from './store';
 import { commentAddChange, facebookEscape, feedPayload, messagingEvent, messagingPayload, postAddChange, signatureHeaders, type FeedChange } from './webhooks';
-import { deleteComment, likeComment, updateComment } from './moderation-routes';
+import { blockedEdge, deleteComment, likeComment, updateComment } from './moderation-routes';
 import { postComment, sendMessage } from './write-routes';
 import { debugToken, getReactions, isAppToken } from './graph-forms';
 import { isBatch, runBatch } from './batch';
@@ -88,6 +88,7 @@ export class FacebookModule implements NetworkModule, NetworkControl {
       if (edge === undefined) return getNode(this.state, call, id);
       if (edge === 'feed' || edge === 'posts' || edge === 'published_posts') return getFeed(this.state, call, id, edge);
       if (edge === 'comments') return getComments(this.state, call, id);
+      if (edge === 'blocked') return blockedEdge(this.state, req, token, id);
       if (edge === 'conversations') return getConversations(this.state, call, id);
       if (edge === 'messages') return getMessages(this.state, call, id);
       if (edge === 'accounts' && id === 'me') return getAccounts(this.state, call);
@@ -109,6 +110,7 @@ export class FacebookModule implements NetworkModule, NetworkControl {
       }
       if (edge === 'subscribed_apps') return json(200, { success: true });
       if (edge === 'likes') return likeComment(this.state, req, token, id, true);
+      if (edge === 'blocked') return blockedEdge(this.state, req, token, id);
       if (edge === undefined && this.state.store.comment(id)) return updateComment(this.state, req, token, id);
       return errors.unsupportedGet(id, 'post');
     }

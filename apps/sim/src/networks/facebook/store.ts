@@ -86,6 +86,8 @@ export class FacebookStore {
   private readonly postsById = new Map<string, FbPost>();
   private readonly postsBySeq = new Map<number, FbPost>();
   private readonly comments = new Map<string, FbComment>();
+  /** People blocked from the page (POST /{page}/blocked), by page-scoped id. */
+  readonly blocked = new Map<string, FbUser>();
   private readonly commentsBySeq = new Map<number, FbComment>();
   private readonly conversationsById = new Map<string, FbConversation>();
   private readonly conversationsByUser = new Map<string, FbConversation>();
@@ -106,6 +108,12 @@ export class FacebookStore {
 
   post(id: string): FbPost | undefined {
     return this.postsById.get(id);
+  }
+
+  /** A person who commented on the page, by the id Graph gives them in `from`. */
+  commenter(id: string): FbUser | undefined {
+    for (const c of this.comments.values()) if (!c.fromPage && c.from.id === id) return c.from;
+    return undefined;
   }
 
   comment(id: string): FbComment | undefined {

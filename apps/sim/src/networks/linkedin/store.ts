@@ -72,6 +72,18 @@ export class LinkedInStore {
     return this.comments.get(urn);
   }
 
+  /** Reactions as `${actor} ${entity}` → reaction type (POST /rest/reactions). */
+  readonly reactions = new Map<string, { type: string; at: number }>();
+
+  /** A deleted comment: gone from its post's (or parent's) list and from lookups, with its replies. */
+  removeComment(c: LiComment): void {
+    const list = c.parent ? c.parent.replies : c.post.comments;
+    const i = list.indexOf(c);
+    if (i >= 0) list.splice(i, 1);
+    for (const r of [c, ...c.replies]) this.comments.delete(r.urn);
+    c.post.total = Math.max(0, c.post.total - 1 - c.replies.length);
+  }
+
   /** A member's id: 10 characters, stable per customer. Every 23rd customer keeps their profile hidden. */
   person(customer: GeneratedCustomer): LiPerson {
     let n = customer.index * 2_654_435_761 + 97;

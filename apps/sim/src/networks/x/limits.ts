@@ -19,6 +19,11 @@ export const DEFAULT_LIMITS: Record<string, number> = {
   'POST /2/tweets': 200,
   'POST /2/dm_conversations/with/:id/messages': 200,
   'POST /2/dm_conversations/:id/messages': 200,
+  'PUT /2/tweets/:id/hidden': 50,
+  'POST /2/users/:id/likes': 200,
+  'DELETE /2/users/:id/likes/:tweet_id': 100,
+  'DELETE /2/tweets/:id': 50,
+  'GET /2/users/:id/liked_tweets': 75,
 };
 
 interface Window {

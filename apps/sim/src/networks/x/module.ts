@@ -14,10 +14,11 @@ import { getConversationEvents, getDmEvents, getEventsOfConversation, getMe, get
 import { XStore, type XDmEvent, type XTweet } from './store';
 import { bearer, XTokenRegistry, type XToken } from './tokens';
 import { directMessageEvents, tweetCreateEvents, xSignature } from './webhooks';
+import { deleteTweet, hideReply, likedTweets, likeTweet, type XModerationInput } from './moderation-routes';
 import { postTweet, sendDm } from './write-routes';
 import { must } from '../../core/must';
 
-const ALL_SCOPES = ['tweet.read', 'tweet.write', 'users.read', 'dm.read', 'dm.write', 'offline.access'];
+const ALL_SCOPES = ['tweet.read', 'tweet.write', 'users.read', 'dm.read', 'dm.write', 'offline.access', 'tweet.moderate.write', 'like.read', 'like.write'];
 const WEBHOOK_BATCH = 50;
 
 /** The rate-limit window a path belongs to (X limits each endpoint separately). */
@@ -25,9 +26,13 @@ export function endpointOf(method: string, path: string): string {
   const p = path.replace(/\/+$/, '');
   if (/^\/2\/users\/\d+\/mentions$/.test(p)) return 'GET /2/users/:id/mentions';
   if (/^\/2\/users\/\d+\/tweets$/.test(p)) return 'GET /2/users/:id/tweets';
-  if (/^\/2\/tweets\/\d+$/.test(p)) return 'GET /2/tweets/:id';
+  if (/^\/2\/tweets\/\d+$/.test(p)) return method === 'DELETE' ? 'DELETE /2/tweets/:id' : 'GET /2/tweets/:id';
   if (/^\/2\/users\/\d+$/.test(p)) return 'GET /2/users/:id';
   if (/^\/2\/users\/by\/username\/[^/]+$/.test(p)) return 'GET /2/users/by/username/:username';
+  if (/^\/2\/tweets\/\d+\/hidden$/.test(p)) return 'PUT /2/tweets/:id/hidden';
+  if (/^\/2\/users\/\d+\/likes$/.test(p)) return 'POST /2/users/:id/likes';
+  if (/^\/2\/users\/\d+\/likes\/\d+$/.test(p)) return 'DELETE /2/users/:id/likes/:tweet_id';
+  if (/^\/2\/users\/\d+\/liked_tweets$/.test(p)) return 'GET /2/users/:id/liked_tweets';
   if (/^\/2\/dm_conversations\/with\/\d+\/dm_events$/.test(p)) return 'GET /2/dm_conversations/with/:id/dm_events';
   if (/^\/2\/dm_conversations\/with\/\d+\/messages$/.test(p)) return 'POST /2/dm_conversations/with/:id/messages';
   if (/^\/2\/dm_conversations\/[\d-]+\/dm_events$/.test(p)) return 'GET /2/dm_conversations/:id/dm_events';
@@ -70,7 +75,7 @@ export class XModule implements NetworkModule, NetworkControl {
     const endpoint = endpointOf(req.method, path);
     const window = this.limits.take(endpoint, userId, now);
     if (!window.allowed) return errors.tooManyRequests(window.headers);
-    const response = this.route(req, path, userId, now);
+    const response = this.route(req, path, userId, now, auth.token.scopes);
     return { ...response, headers: { ...window.headers, ...response.headers } };
   }
 
@@ -83,8 +88,14 @@ export class XModule implements NetworkModule, NetworkControl {
     return { token: t };
   }
 
-  private route(req: SimRequest, path: string, userId: string, now: number): SimResponse {
+  private route(req: SimRequest, path: string, userId: string, now: number, scopes: readonly string[]): SimResponse {
     const seg = path.split('/').slice(2);
+    const moderation: XModerationInput = { store: this.store, world: this.ctx.world, req, userId, scopes, now };
+    if (req.method === 'PUT' && seg[0] === 'tweets' && seg[2] === 'hidden' && seg.length === 3) return hideReply(moderation, seg[1]);
+    if (req.method === 'POST' && seg[0] === 'users' && seg[2] === 'likes' && seg.length === 3) return likeTweet(moderation, seg[1], true);
+    if (req.method === 'DELETE' && seg[0] === 'users' && seg[2] === 'likes' && seg.length === 4) return likeTweet(moderation, seg[1], false, seg[3]);
+    if (req.method === 'DELETE' && seg[0] === 'tweets' && seg.length === 2 && /^\d{1,19}$/.test(seg[1])) return deleteTweet(moderation, seg[1]);
+    if (req.method === 'GET' && seg[0] === 'users' && seg[2] === 'liked_tweets' && seg.length === 3) return likedTweets(moderation, seg[1]);
     if (req.method === 'GET') {
       if (seg[0] === 'users' && seg[1] === 'me' && seg.length === 2) return getMe(this.store, req, userId);
       if (seg[0] === 'users' && seg.length === 3 && seg[2] === 'mentions') return getMentions(this.store, req, seg[1]);

@@ -24,6 +24,8 @@ export interface XTweet {
   mentions: string[];
   replyCount: number;
   likeCount: number;
+  /** Hidden by the conversation's starter (PUT /2/tweets/:id/hidden). */
+  hidden: boolean;
 }
 
 export interface XDmEvent {
@@ -166,11 +168,25 @@ export class XStore {
       mentions: input.mentions,
       replyCount: 0,
       likeCount: 0,
+      hidden: false,
     };
     if (input.parent) input.parent.replyCount += 1;
     this.tweets.push(tweet);
     this.tweetsById.set(id, tweet);
     return tweet;
+  }
+
+  /** The account's likes, oldest first (GET /2/users/:id/liked_tweets lists them newest first). */
+  readonly likes: XTweet[] = [];
+
+  /** A tweet deleted by its author: gone from every read (its replies stay, as on X). */
+  removeTweet(tweet: XTweet): void {
+    const i = this.tweets.indexOf(tweet);
+    if (i >= 0) this.tweets.splice(i, 1);
+    this.tweetsById.delete(tweet.id);
+    const liked = this.likes.indexOf(tweet);
+    if (liked >= 0) this.likes.splice(liked, 1);
+    if (tweet.parent) tweet.parent.replyCount = Math.max(0, tweet.parent.replyCount - 1);
   }
 
   addDm(sender: XUser, recipient: XUser, text: string, at: number): XDmEvent {

@@ -226,6 +226,17 @@ export class XingModule implements NetworkModule, NetworkControl {
         const c = this.store.comment(r[4]);
         if (c?.update !== update) return xingErrors.notFound();
         if (!c.fromCompany) return xingErrors.accessDenied('Only the company may delete this comment');
+        this.ctx.world.addReceived({
+          network: 'xing',
+          at: new Date(this.now()).toISOString(),
+          kind: 'comment_delete',
+          method: m,
+          path: req.path,
+          targetId: c.id,
+          externalId: c.id,
+          text: c.content,
+          body: {},
+        });
         this.store.deleteComment(c);
         return { status: 204, raw: { contentType: 'application/json', data: '' } };
       }

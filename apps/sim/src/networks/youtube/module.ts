@@ -1,3 +1,4 @@
+import { deleteComment, setModerationStatus } from './moderation-routes';
 import type { GeneratedItem } from '../../generator';
 import { json, type SimRequest, type SimResponse } from '../../core/http';
 import type { FaultOptions } from '../../core/faults';
@@ -57,6 +58,8 @@ export class YoutubeModule implements NetworkModule, NetworkControl {
       if (resource === 'playlistItems') return { cost: COST.list, run: (req) => listPlaylistItems(s, req) };
       if (resource === 'search') return { cost: COST.search, run: (req) => search(s, req) };
     }
+    if (method === 'POST' && resource === 'comments/setModerationStatus') return { cost: COST.moderate, run: (req, t) => setModerationStatus(s, req, t) };
+    if (method === 'DELETE' && resource === 'comments') return { cost: COST.moderate, run: (req, t) => deleteComment(s, req, t) };
     if (method === 'POST' && resource === 'commentThreads') {
       return {
         cost: COST.insert,
@@ -192,7 +195,7 @@ export class YoutubeModule implements NetworkModule, NetworkControl {
   }
 }
 
-const KNOWN = new Set(['commentThreads', 'comments', 'videos', 'channels', 'playlistItems', 'search']);
+const KNOWN = new Set(['commentThreads', 'comments', 'comments/setModerationStatus', 'videos', 'channels', 'playlistItems', 'search']);
 
 // YouTube reports times in whole seconds; the ground truth says the same.
 const isoSeconds = (ms: number): string => new Date(ytTime(ms)).toISOString();

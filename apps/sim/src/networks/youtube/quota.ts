@@ -4,7 +4,7 @@ import { nextPacificMidnight, pacificDay } from '@resonance/contracts';
  * The YouTube Data API quota of one Google Cloud project (OAuth client): units per day, reset at
  * midnight Pacific time. Costs as documented: list 1, insert/update/delete 50, search 100.
  */
-export const COST = { list: 1, insert: 50, search: 100 } as const;
+export const COST = { list: 1, insert: 50, search: 100, moderate: 50 } as const;
 export const DEFAULT_DAILY_UNITS = 10_000;
 
 export class QuotaMeter {

@@ -35,6 +35,8 @@ export interface YtComment {
   likeCount: number;
   /** Set when its author edited it (comments.update). */
   updatedAt?: number;
+  /** Set by comments.setModerationStatus; absent: published. */
+  moderationStatus?: 'published' | 'heldForReview' | 'rejected';
 }
 
 export interface YtThread {
@@ -89,6 +91,25 @@ export class YoutubeStore {
 
   comment(id: string): YtComment | undefined {
     return this.commentsById.get(id);
+  }
+
+  /** Authors banned from the channel's comments (setModerationStatus banAuthor=true). */
+  readonly bannedAuthors = new Set<string>();
+
+  /** comments.delete: the comment is gone from every read (a top-level comment takes its thread's replies with it). */
+  removeComment(c: YtComment): void {
+    this.commentsById.delete(c.id);
+    if (c.parentId === null) {
+      for (const r of c.thread.replies) this.commentsById.delete(r.id);
+      this.threadsById.delete(c.thread.id);
+      for (const list of [this.threads, c.thread.video?.threads ?? []]) {
+        const at = list.indexOf(c.thread);
+        if (at >= 0) list.splice(at, 1);
+      }
+    } else {
+      const i = c.thread.replies.indexOf(c);
+      if (i >= 0) c.thread.replies.splice(i, 1);
+    }
   }
 
   /** The highest counter this store has put in an id or cursor (a restarted world continues above it). */

@@ -3,7 +3,6 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Anchor, Badge, Box, Button, Group, Paper, Select, Text, Title } from '@mantine/core';
 import type { PresenceEntry } from '@resonance/contracts';
 import { useI18n } from '../../shared/i18n/I18nProvider';
-import { moderationActions } from '../../shared/networks';
 import { canWriteInbox, useSessionUser } from '../../shared/session/session';
 import { NetworkIcon } from '../../shared/ui/NetworkIcon';
 import { ErrorState, LoadingState } from '../../shared/ui/states';
@@ -150,7 +149,12 @@ export const Conversation = forwardRef<ComposerHandle, { threadId: string }>(fun
           )}
         </Paper>
       )}
-      <MessageList query={messagesQuery} messages={messages} network={th.network} moderation={writer ? moderationActions(th.network, th.kind) : []} />
+      {writer && th.kind === 'comment' && messages.some((m) => m.moderationUnavailable) && (
+        <Text size="xs" c="dimmed" px="sm" pt={4} data-testid="moderation-none">
+          {t('inbox.moderationNone', { network: t(`network.${th.network}`) })}
+        </Text>
+      )}
+      <MessageList query={messagesQuery} messages={messages} network={th.network} canModerate={writer} />
       {writer ? (
         <Composer ref={composerRef} thread={th} messages={messages} />
       ) : (

@@ -1,18 +1,31 @@
 import { useState } from 'react';
 import { Badge, Button, Group, Modal, Text } from '@mantine/core';
 import type { MessageItem, ModerationAction, Network } from '@resonance/contracts';
+import { useErrorText } from '../../shared/api/error-text';
+import type { MessageKey } from '../../shared/i18n/dictionary';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { useModerateMessage } from './moderate-message';
 
+/** The words of the confirmation each irreversible action asks first. */
+const CONFIRM = {
+  delete: { title: 'inbox.deleteConfirmTitle', body: 'inbox.deleteConfirm', button: 'common.delete' },
+  ban: { title: 'inbox.banConfirmTitle', body: 'inbox.banConfirm', button: 'inbox.banConfirmButton' },
+  block: { title: 'inbox.blockConfirmTitle', body: 'inbox.blockConfirm', button: 'inbox.blockConfirmButton' },
+} as const satisfies Record<string, { title: MessageKey; body: MessageKey; button: MessageKey }>;
+
 /**
- * Like, hide and delete under a customer's comment, where its network allows them (`allowed`).
- * Delete asks first. A queued action shows until the worker is done; a failure shows its reason.
+ * The moderation actions the API says the message's network allows on it now (message.actions:
+ * by network, who wrote it, where it is and its state) — the dashboard keeps no list of its own.
+ * Delete, ban and block ask first. A queued action shows until the worker is done; a failure shows why.
  */
-export function MessageActions({ message, network, allowed }: { message: MessageItem; network: Network; allowed: readonly ModerationAction[] }) {
+export function MessageActions({ message, network }: { message: MessageItem; network: Network }) {
   const { t } = useI18n();
+  const errorText = useErrorText();
   const moderate = useModerateMessage();
-  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [confirm, setConfirm] = useState<'delete' | 'ban' | 'block' | null>(null);
+  const allowed = message.actions;
   if (message.deleted || !allowed.length) return null;
+  const ours = message.isFromAccount || message.direction === 'outbound';
   const pending = message.lastAction?.state === 'queued' || moderate.isPending;
   const run = (action: ModerationAction) => moderate.mutate({ threadId: message.threadId, messageId: message.id, action });
   const can = (action: ModerationAction) => allowed.includes(action);
@@ -33,8 +46,18 @@ export function MessageActions({ message, network, allowed }: { message: Message
             {t(`inbox.${hide}`)}
           </Button>
         )}
+        {can('ban') && (
+          <Button size="compact-xs" variant="subtle" color="orange" disabled={pending} onClick={() => setConfirm('ban')} data-testid="action-ban">
+            {t('inbox.ban')}
+          </Button>
+        )}
+        {can('block') && (
+          <Button size="compact-xs" variant="subtle" color="orange" disabled={pending} onClick={() => setConfirm('block')} data-testid="action-block">
+            {t('inbox.block')}
+          </Button>
+        )}
         {can('delete') && (
-          <Button size="compact-xs" variant="subtle" color="red" disabled={pending} onClick={() => setConfirmDelete(true)} data-testid="action-delete">
+          <Button size="compact-xs" variant="subtle" color="red" disabled={pending} onClick={() => setConfirm('delete')} data-testid="action-delete">
             {t('inbox.delete')}
           </Button>
         )}
@@ -52,28 +75,29 @@ export function MessageActions({ message, network, allowed }: { message: Message
           <Text size="xs" c="red" role="alert" data-testid="action-state" data-state="failed">
             {t('inbox.actionFailed', {
               action: t(`inbox.${failed?.action ?? moderate.variables?.action ?? 'like'}`),
-              reason: moderate.isError ? moderate.error.message : (failed?.error ?? ''),
+              reason: moderate.isError ? errorText(moderate.error) : t(`deliveryError.${failed?.errorCode ?? 'UNKNOWN'}`),
             })}
           </Text>
         )}
       </Group>
-      <Modal opened={confirmDelete} onClose={() => setConfirmDelete(false)} title={t('inbox.deleteConfirmTitle')} centered>
+      <Modal opened={confirm !== null} onClose={() => setConfirm(null)} title={t(CONFIRM[confirm ?? 'delete'].title)} centered>
         <Text size="sm" mb="md">
-          {t('inbox.deleteConfirm', { network: t(`network.${network}`) })}
+          {t(confirm === 'delete' && ours ? 'inbox.deleteOwnConfirm' : CONFIRM[confirm ?? 'delete'].body, { network: t(`network.${network}`) })}
         </Text>
         <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={() => setConfirmDelete(false)}>
+          <Button variant="default" onClick={() => setConfirm(null)}>
             {t('common.cancel')}
           </Button>
           <Button
             color="red"
             onClick={() => {
-              setConfirmDelete(false);
-              run('delete');
+              const action = confirm;
+              setConfirm(null);
+              if (action) run(action);
             }}
-            data-testid="confirm-delete"
+            data-testid={`confirm-${confirm ?? 'delete'}`}
           >
-            {t('common.delete')}
+            {t(CONFIRM[confirm ?? 'delete'].button)}
           </Button>
         </Group>
       </Modal>

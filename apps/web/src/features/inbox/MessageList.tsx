@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Badge, Box, Button, Group, Paper, Text } from '@mantine/core';
-import type { MessageItem, ModerationAction, Network } from '@resonance/contracts';
+import type { MessageItem, Network } from '@resonance/contracts';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states';
 import type { useMessages } from './list-messages';
@@ -14,13 +14,13 @@ export function MessageList({
   query,
   messages,
   network,
-  moderation = [],
+  canModerate = false,
 }: {
   query: ReturnType<typeof useMessages>;
   messages: MessageItem[];
   network?: Network;
-  /** Comment actions the agent may take here (the network's, none for analysts). */
-  moderation?: readonly ModerationAction[];
+  /** Whether the viewer may moderate (agents and admins; each message says which actions its network allows now). */
+  canModerate?: boolean;
 }) {
   const { t } = useI18n();
   const parentRef = useRef<HTMLDivElement>(null);
@@ -66,7 +66,7 @@ export function MessageList({
               ref={virtualizer.measureElement}
               style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${row.start}px)` }}
             >
-              <MessageBubble message={message} indent={!!parent} parentName={parent?.author?.name ?? null} network={network} moderation={moderation} />
+              <MessageBubble message={message} indent={!!parent} parentName={parent?.author?.name ?? null} network={network} canModerate={canModerate} />
             </div>
           );
         })}
@@ -87,13 +87,13 @@ function MessageBubble({
   indent,
   parentName,
   network,
-  moderation,
+  canModerate,
 }: {
   message: MessageItem;
   indent: boolean;
   parentName: string | null;
   network?: Network;
-  moderation: readonly ModerationAction[];
+  canModerate: boolean;
 }) {
   const { t, formatDateTime } = useI18n();
   const ours = message.isFromAccount || message.direction === 'outbound';
@@ -145,7 +145,7 @@ function MessageBubble({
             </Badge>
           )}
         </Group>
-        {!ours && network && message.externalId && <MessageActions message={message} network={network} allowed={moderation} />}
+        {canModerate && network && <MessageActions message={message} network={network} />}
       </Paper>
     </Box>
   );

@@ -1,0 +1,42 @@
+import { NETWORKS, type ModerationAction, type Network } from '@resonance/contracts';
+import { moderationActionsNow, networkAllowsNoModeration, type ModerationSubject } from '@resonance/connectors';
+import { oneOf } from '../common/narrow';
+import { MESSAGE_CHANNELS } from '../threads/thread-item';
+
+/** The stored columns that decide a message's moderation actions (MessageItem statements and LockModerationTarget select them). */
+export interface ModerationColumns {
+  network: string;
+  threadChannel: string;
+  threadPostExternalId: string | null;
+  direction: string;
+  isFromAccount: boolean;
+  externalId: string | null;
+  authorContactExternalId: string | null;
+  authorBlocked: boolean;
+  hidden: boolean;
+  liked: boolean;
+  deleted: boolean;
+}
+
+export function moderationSubjectOf(row: ModerationColumns): { network: Network; subject: ModerationSubject } {
+  return {
+    network: oneOf(NETWORKS, row.network, 'thread.network'),
+    subject: {
+      channel: oneOf(MESSAGE_CHANNELS, row.threadChannel, 'thread.channel'),
+      fromAccount: row.direction === 'outbound' || row.isFromAccount,
+      hasExternalId: row.externalId !== null,
+      underOwnPost: row.threadPostExternalId !== null,
+      authorKnown: row.authorContactExternalId !== null,
+      authorBlocked: row.authorBlocked,
+      hidden: row.hidden,
+      liked: row.liked,
+      deleted: row.deleted,
+    },
+  };
+}
+
+/** What MessageItem says about moderation: the actions allowed now, and whether the network allows none at all. */
+export function moderationOf(row: ModerationColumns): { actions: ModerationAction[]; moderationUnavailable: boolean } {
+  const { network, subject } = moderationSubjectOf(row);
+  return { actions: moderationActionsNow(network, subject), moderationUnavailable: networkAllowsNoModeration(network) };
+}
