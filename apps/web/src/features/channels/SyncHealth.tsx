@@ -55,7 +55,7 @@ export function SyncHealth({ channel, now }: { channel: ChannelView; now: number
         </Text>
       )}
       {pacingText && (
-        <Text size="xs" c={sync.pacing === 'normal' ? 'dimmed' : 'orange.9'} data-testid="sync-pacing" data-pacing={sync.pacing}>
+        <Text size="xs" c={sync.pacing === 'normal' ? 'dimmed' : 'orange'} data-testid="sync-pacing" data-pacing={sync.pacing}>
           {pacingText}
         </Text>
       )}

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import type { MessageItem, ReplyAccepted, ReplyRequest } from '@resonance/contracts';
 import { api, type Page } from '../../shared/api/http';
+import { threadQueryOptions } from './get-thread';
 import { messagesQueryOptions } from './list-messages';
 
 export interface ReplyInput {
@@ -33,7 +34,10 @@ export function useSendReply() {
       client.setQueryData<InfiniteData<Page<MessageItem>, string | null>>(messagesQueryOptions(threadId).queryKey, (data) =>
         addAnswer(data, message, undefined),
       );
-      void client.invalidateQueries({ queryKey: ['threads'] });
+      // The lists and the thread (status, wait); not its messages: they follow the live events, and a
+      // refetch started now could answer after the reply's "sent" event and turn it back to "queued".
+      void client.invalidateQueries({ queryKey: ['threads', 'list'] });
+      void client.invalidateQueries({ queryKey: threadQueryOptions(threadId).queryKey });
     },
   });
 }
