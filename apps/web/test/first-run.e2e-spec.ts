@@ -71,7 +71,9 @@ describe('first run in the browser: onboarding, invitation, one-time link', () =
     await page.getByLabel('New password (at least 10 characters)').fill('annas own password');
     await page.getByLabel('Repeat the password').fill('annas own password');
     await page.getByLabel('Repeat the password').press('Enter');
-    await page.getByTestId('signed-in-as').waitFor({ timeout: 15_000 });
+    // On a phone who is signed in is shown in the menu.
+    await page.getByRole('button', { name: 'Open menu' }).click({ timeout: 15_000 });
+    await page.getByTestId('signed-in-as').filter({ hasText: 'Anna Agentin' }).waitFor({ timeout: 15_000 });
     expect(new URL(page.url()).hash).toBe('');
 
     await page.goto(link);
