@@ -81,7 +81,12 @@ export const Conversation = forwardRef<ComposerHandle, { threadId: string }>(fun
                 {t(`channel.${th.kind}`)} · {th.channel.displayName}
               </Text>
             </Box>
-            <Badge variant="light" color={th.status === 'open' ? 'blue' : th.status === 'pending' ? 'yellow' : 'gray'} data-testid="thread-status">
+            <Badge
+              variant="light"
+              color={th.status === 'open' ? 'blue' : th.status === 'pending' ? 'yellow' : 'gray'}
+              data-testid="thread-status"
+              style={{ flexShrink: 0 }}
+            >
               {t(`status.${th.status}`)}
             </Badge>
             <SlaDueBadge thread={th} size="sm" />

@@ -63,7 +63,7 @@ export function InboxLayout({
     if (!threadId) return <Box style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>{listPane}</Box>;
     return (
       <Box component="section" aria-label={t('composer.reply')} style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
-        <Group justify="space-between" gap="xs" px="xs" py={6} wrap="nowrap" style={{ borderBottom: BORDER }}>
+        <Group justify="space-between" gap="xs" px="xs" py={6} wrap="wrap" style={{ borderBottom: BORDER }}>
           <Button
             ref={back}
             component={Link}

@@ -168,7 +168,12 @@ function ThreadRow({
             {thread.lastMessagePreview}
           </Text>
           <Group gap={4} mt={2} wrap="nowrap">
-            <Badge size="xs" variant="light" color={thread.status === 'open' ? 'blue' : thread.status === 'pending' ? 'yellow' : 'gray'}>
+            <Badge
+              size="xs"
+              variant="light"
+              color={thread.status === 'open' ? 'blue' : thread.status === 'pending' ? 'yellow' : 'gray'}
+              style={{ flexShrink: 0 }}
+            >
               {t(`status.${thread.status}`)}
             </Badge>
             <SlaDueBadge thread={thread} />
