@@ -1,14 +1,5 @@
-import type { INestApplication } from '@nestjs/common';
-import type { Queue } from 'bullmq';
-import type { Config } from '@resonance/config';
-import type { MessageRecord } from '@resonance/contracts';
-import { CredentialsCipher, type ChannelAccount, type Workspace } from '@resonance/db';
-import { createQueueBackend, prepareQueueBackend, QueueName } from '@resonance/queue';
-import { DEMO_ACCOUNTS, startSim, type ReceivedItem, type RunningSim, type TruthItem } from '@resonance/sim';
-import { createTestDatabase, makeChannel, makeWorkspace, testConfig, type TestDatabase } from '@resonance/testing';
-import { IngestStore, startWorker, type WorkerHandle } from '@resonance/worker';
-import { createApi } from '../src';
-import { login, makeLoginUser, waitFor, type Session } from './support';
+import { DEMO_ACCOUNTS } from '@resonance/sim';
+import { ModerationRig, type MessageRef } from './moderation-rig';
 
 const demoLi = DEMO_ACCOUNTS.find((a) => a.network === 'linkedin')!;
 
@@ -18,97 +9,31 @@ const demoLi = DEMO_ACCOUNTS.find((a) => a.network === 'linkedin')!;
  * own comments; there is no hide. Each call reaches the sim once; a retry after a crash asks first.
  */
 describe('moderation on LinkedIn (API → outbound queue → worker → sim)', () => {
-  let sim: RunningSim;
-  let db: TestDatabase;
-  let config: Config;
-  let app: INestApplication;
-  let worker: WorkerHandle;
-  let queue: Queue;
-  let workspace: Workspace;
-  let channel: ChannelAccount;
-  let agent: Session;
-  let replies: Array<{ id: string; externalId: string; threadId: string }>;
-  let own: { id: string; externalId: string; threadId: string };
+  let rig: ModerationRig;
+  let replies: MessageRef[];
+  let own: MessageRef;
 
   beforeAll(async () => {
-    sim = await startSim({ SIM_HOST: '127.0.0.1', SIM_PORT: 0, SIM_SEED: 11, SIM_TRAFFIC_PER_MINUTE: 0, SIM_WEBHOOK_URL: 'off' });
-    const truth: TruthItem[] = sim.traffic.generate(200, 'linkedin');
-    db = await createTestDatabase();
-    config = testConfig({ SIM_URL: sim.url, RATE_LIMIT_MAX_DELAY_MS: '0' });
-    const backend = createQueueBackend({ redisUrl: config.REDIS_URL, databaseUrl: db.url, prefix: config.QUEUE_PREFIX });
-    await prepareQueueBackend(backend);
-    queue = new backend.Queue(QueueName.Outbound, { connection: backend.connection as never, prefix: backend.prefix });
-    app = await createApi(config, db.url);
-    await app.init();
-    worker = await startWorker(config, db.url);
-    workspace = await makeWorkspace(db.dataSource);
-    channel = await makeChannel(db.dataSource, workspace, {
-      network: 'linkedin',
-      externalId: demoLi.externalId,
-      displayName: demoLi.displayName,
-      credentialsEncrypted: new CredentialsCipher(config.ENCRYPTION_KEY).encrypt(demoLi.credentials),
-    });
-    // The account's conversations as a sync stores them (the sim's ids; threads as the sim places them).
-    const records: MessageRecord[] = truth
-      .filter((t) => t.kind === 'comment' && t.author !== null)
-      .map((t) => ({
-        kind: 'message',
-        network: 'linkedin',
-        externalId: t.externalId,
-        threadKey: t.threadExternalId!,
-        channel: 'comment',
-        parentExternalId: t.parentExternalId,
-        postExternalId: t.postExternalId,
-        author: { externalId: t.author?.externalId, name: t.author?.name },
-        isFromAccount: t.fromAccount,
-        text: t.text,
-        createdAt: t.createdAt,
-      }));
-    await new IngestStore(db.dataSource).ingest(channel.id, records);
-    const pick = (where: string, limit: number) =>
-      db.dataSource.query<Array<{ id: string; externalId: string; threadId: string }>>(
-        `SELECT m.id::text, m.external_id AS "externalId", m.thread_id::text AS "threadId"
-           FROM message m JOIN thread t ON t.id = m.thread_id
-          WHERE m.channel_account_id = $1 AND ${where} ORDER BY m.id LIMIT ${limit}`,
-        [channel.id],
-      );
-    replies = await pick(`NOT m.is_from_account`, 3);
-    [own] = await pick(`m.is_from_account`, 1);
+    rig = await ModerationRig.start({ network: 'linkedin', seed: 11, items: 200, knownAuthorsOnly: true });
+    replies = await rig.pick(`NOT m.is_from_account`, 3);
+    [own] = await rig.pick(`m.is_from_account`, 1);
     expect(replies).toHaveLength(3);
     expect(own).toBeDefined();
-    agent = await login(app, (await makeLoginUser(db.dataSource, workspace, 'agent')).email);
   }, 60_000);
-  afterAll(async () => {
-    await worker?.close();
-    await queue?.close();
-    await app?.close();
-    await db?.drop();
-    await sim?.close();
-  });
+  afterAll(() => rig?.close());
 
-  const act = (id: string, action: string) => agent.agent.post(`/api/messages/${id}/actions`).set('x-csrf-token', agent.csrf).send({ action });
-  const received = async (): Promise<ReceivedItem[]> =>
-    ((await (await fetch(`${sim.url}/_sim/received?network=linkedin`)).json()) as { items: ReceivedItem[] }).items;
-  const receivedFor = async (externalId: string) =>
-    (await received()).filter((r) => r.targetId === externalId && r.kind !== 'comment_reply').map((r) => r.kind);
-  const item = async (m: { id: string; threadId: string }) =>
-    (await agent.agent.get(`/api/threads/${m.threadId}/messages?limit=200`).expect(200)).body.items.find((i: { id: string }) => i.id === m.id) as {
-      actions: string[];
-      hidden: boolean;
-      liked: boolean;
-      deleted: boolean;
-      handledAction: string | null;
-      moderationUnavailable: boolean;
-    };
-  const settled = (id: string) =>
-    waitFor(async () => {
-      const res = await agent.agent.get(`/api/messages/${id}/actions`).expect(200);
-      const [newest] = res.body.items as Array<{ id: string; action: string; state: string; error: string | null }>;
-      return newest && newest.state !== 'queued' ? newest : undefined;
-    }, 15_000);
+  const act = (id: string, action: string) => rig.act(id, action);
+  const received = () => rig.received();
+  const receivedFor = (externalId: string) => rig.receivedFor(externalId);
+  const item = (m: MessageRef) => rig.item(m);
+  const settled = (id: string) => rig.settled(id);
   const liGet = (path: string) =>
-    fetch(`${sim.url}/linkedin${path}`, {
-      headers: { authorization: `Bearer ${demoLi.credentials.accessToken}`, 'linkedin-version': config.LINKEDIN_VERSION, 'x-restli-protocol-version': '2.0.0' },
+    fetch(`${rig.sim.url}/linkedin${path}`, {
+      headers: {
+        authorization: `Bearer ${demoLi.credentials.accessToken}`,
+        'linkedin-version': rig.config.LINKEDIN_VERSION,
+        'x-restli-protocol-version': '2.0.0',
+      },
     });
 
   it("offers what LinkedIn allows now: members' comments like and delete, the organization's own delete; no hide", async () => {

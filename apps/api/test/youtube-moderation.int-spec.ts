@@ -1,14 +1,5 @@
-import type { INestApplication } from '@nestjs/common';
-import type { Queue } from 'bullmq';
-import type { Config } from '@resonance/config';
-import type { MessageRecord } from '@resonance/contracts';
-import { CredentialsCipher, type ChannelAccount, type Workspace } from '@resonance/db';
-import { createQueueBackend, prepareQueueBackend, QueueName } from '@resonance/queue';
-import { DEMO_ACCOUNTS, startSim, type ReceivedItem, type RunningSim, type TruthItem } from '@resonance/sim';
-import { createTestDatabase, makeChannel, makeWorkspace, testConfig, type TestDatabase } from '@resonance/testing';
-import { IngestStore, startWorker, type WorkerHandle } from '@resonance/worker';
-import { createApi } from '../src';
-import { login, makeLoginUser, waitFor, type Session } from './support';
+import { DEMO_ACCOUNTS } from '@resonance/sim';
+import { ModerationRig, type MessageRef } from './moderation-rig';
 
 const demoYt = DEMO_ACCOUNTS.find((a) => a.network === 'youtube')!;
 
@@ -18,97 +9,27 @@ const demoYt = DEMO_ACCOUNTS.find((a) => a.network === 'youtube')!;
  * banned; the channel's own comments deleted; no like (the API has none). Each reaches the sim once.
  */
 describe('moderation on YouTube (API → outbound queue → worker → sim)', () => {
-  let sim: RunningSim;
-  let db: TestDatabase;
-  let config: Config;
-  let app: INestApplication;
-  let worker: WorkerHandle;
-  let queue: Queue;
-  let workspace: Workspace;
-  let channel: ChannelAccount;
-  let agent: Session;
-  let replies: Array<{ id: string; externalId: string; threadId: string }>;
-  let own: { id: string; externalId: string; threadId: string };
+  let rig: ModerationRig;
+  let replies: MessageRef[];
+  let own: MessageRef;
 
   beforeAll(async () => {
-    sim = await startSim({ SIM_HOST: '127.0.0.1', SIM_PORT: 0, SIM_SEED: 9, SIM_TRAFFIC_PER_MINUTE: 0, SIM_WEBHOOK_URL: 'off' });
-    const truth: TruthItem[] = sim.traffic.generate(200, 'youtube');
-    db = await createTestDatabase();
-    config = testConfig({ SIM_URL: sim.url, RATE_LIMIT_MAX_DELAY_MS: '0' });
-    const backend = createQueueBackend({ redisUrl: config.REDIS_URL, databaseUrl: db.url, prefix: config.QUEUE_PREFIX });
-    await prepareQueueBackend(backend);
-    queue = new backend.Queue(QueueName.Outbound, { connection: backend.connection as never, prefix: backend.prefix });
-    app = await createApi(config, db.url);
-    await app.init();
-    worker = await startWorker(config, db.url);
-    workspace = await makeWorkspace(db.dataSource);
-    channel = await makeChannel(db.dataSource, workspace, {
-      network: 'youtube',
-      externalId: demoYt.externalId,
-      displayName: demoYt.displayName,
-      credentialsEncrypted: new CredentialsCipher(config.ENCRYPTION_KEY).encrypt(demoYt.credentials),
-    });
-    // The account's conversations as a sync stores them (the sim's ids; threads as the sim places them).
-    const records: MessageRecord[] = truth
-      .filter((t) => t.kind === 'comment')
-      .map((t) => ({
-        kind: 'message',
-        network: 'youtube',
-        externalId: t.externalId,
-        threadKey: t.threadExternalId!,
-        channel: 'comment',
-        parentExternalId: t.parentExternalId,
-        postExternalId: t.postExternalId,
-        author: { externalId: t.author?.externalId, name: t.author?.name },
-        isFromAccount: t.fromAccount,
-        text: t.text,
-        createdAt: t.createdAt,
-      }));
-    await new IngestStore(db.dataSource).ingest(channel.id, records);
-    const pick = (where: string, limit: number) =>
-      db.dataSource.query<Array<{ id: string; externalId: string; threadId: string }>>(
-        `SELECT m.id::text, m.external_id AS "externalId", m.thread_id::text AS "threadId"
-           FROM message m JOIN thread t ON t.id = m.thread_id
-          WHERE m.channel_account_id = $1 AND ${where} ORDER BY m.id LIMIT ${limit}`,
-        [channel.id],
-      );
-    replies = await pick(`NOT m.is_from_account`, 3);
-    [own] = await pick(`m.is_from_account`, 1);
+    rig = await ModerationRig.start({ network: 'youtube', seed: 9, items: 200 });
+    replies = await rig.pick(`NOT m.is_from_account`, 3);
+    [own] = await rig.pick(`m.is_from_account`, 1);
     expect(replies).toHaveLength(3);
     expect(own).toBeDefined();
-    agent = await login(app, (await makeLoginUser(db.dataSource, workspace, 'agent')).email);
   }, 60_000);
-  afterAll(async () => {
-    await worker?.close();
-    await queue?.close();
-    await app?.close();
-    await db?.drop();
-    await sim?.close();
-  });
+  afterAll(() => rig?.close());
 
-  const act = (id: string, action: string) => agent.agent.post(`/api/messages/${id}/actions`).set('x-csrf-token', agent.csrf).send({ action });
-  const received = async (): Promise<ReceivedItem[]> =>
-    ((await (await fetch(`${sim.url}/_sim/received?network=youtube`)).json()) as { items: ReceivedItem[] }).items;
-  const receivedFor = async (externalId: string) =>
-    (await received()).filter((r) => r.targetId === externalId && r.kind !== 'comment_reply').map((r) => r.kind);
-  const item = async (m: { id: string; threadId: string }) =>
-    (await agent.agent.get(`/api/threads/${m.threadId}/messages?limit=200`).expect(200)).body.items.find((i: { id: string }) => i.id === m.id) as {
-      actions: string[];
-      hidden: boolean;
-      liked: boolean;
-      deleted: boolean;
-      handledAction: string | null;
-      moderationUnavailable: boolean;
-    };
-  const settled = (id: string) =>
-    waitFor(async () => {
-      const res = await agent.agent.get(`/api/messages/${id}/actions`).expect(200);
-      const [newest] = res.body.items as Array<{ id: string; action: string; state: string; error: string | null }>;
-      return newest && newest.state !== 'queued' ? newest : undefined;
-    }, 15_000);
+  const act = (id: string, action: string) => rig.act(id, action);
+  const received = () => rig.received();
+  const receivedFor = (externalId: string) => rig.receivedFor(externalId);
+  const item = (m: MessageRef) => rig.item(m);
+  const settled = (id: string) => rig.settled(id);
   const ytList = async (id: string) =>
     (await (
-      await fetch(`${sim.url}/youtube/youtube/v3/comments?part=snippet&id=${id}`, {
+      await fetch(`${rig.sim.url}/youtube/youtube/v3/comments?part=snippet&id=${id}`, {
         headers: { authorization: `Bearer ${demoYt.credentials.accessToken}` },
       })
     ).json()) as { items: unknown[] };
