@@ -1,47 +1,13 @@
-import { dirname } from 'node:path';
 import { DEMO_FACEBOOK_APP, DEMO_FACEBOOK_PAGE, type RunningSim, type TruthItem } from '../../src';
 import { fixture, shapeMismatches } from '../support';
+import { routeGraphToSim, sdk, type Api } from './facebook-sdk';
 import { clientSim, getJson, postJson, received } from './support';
 
-interface AxiosLike {
-  interceptors: { request: { use(f: (config: { url?: string }) => { url?: string }): number; eject(id: number): void } };
-}
-interface GraphObject extends Record<string, unknown> {
-  id: string;
-}
-interface Cursor extends Array<GraphObject> {
-  hasNext(): boolean;
-  next(): Promise<Cursor>;
-  summary?: { total_count: number };
-}
-interface Node {
-  get(fields: string[], params?: object): Promise<GraphObject>;
-  update(fields: string[], params: object): Promise<GraphObject>;
-  getPosts(fields: string[], params?: object): Promise<Cursor>;
-  getPublishedPosts(fields: string[], params?: object): Promise<Cursor>;
-  getComments(fields: string[], params?: object): Promise<Cursor>;
-  getReactions(fields: string[], params?: object): Promise<Cursor>;
-  getConversations(fields: string[], params?: object): Promise<Cursor>;
-  createComment(fields: string[], params: object): Promise<GraphObject>;
-  createMessage(fields: string[], params: object): Promise<GraphObject>;
-  createLike(fields: string[], params: object): Promise<GraphObject>;
-}
-type NodeClass = new (id: string) => Node;
-interface Api {
-  call(method: string, path: string | string[], params?: object): Promise<unknown>;
-}
 interface BatchResponse {
   code: number;
   headers: Array<{ name: string; value: string }>;
   body: string;
 }
-const sdk = jest.requireActual<{
-  FacebookAdsApi: { init(token: string): Api };
-  Page: NodeClass;
-  PagePost: NodeClass;
-  Comment: NodeClass;
-  UnifiedThread: NodeClass;
-}>('facebook-nodejs-business-sdk');
 
 /**
  * Graph forms around the product's calls, through facebook-nodejs-business-sdk with only the host
@@ -51,19 +17,17 @@ const sdk = jest.requireActual<{
 describe('facebook-nodejs-business-sdk: more Graph forms against the sim', () => {
   let sim: RunningSim;
   let truth: TruthItem[];
-  let axios: AxiosLike;
-  let hook: number;
+  let unroute: () => void;
   let api: Api;
 
   beforeAll(async () => {
     sim = await clientSim(false);
     truth = (await postJson(`${sim.url}/_sim/generate`, { count: 400, network: 'facebook' })).body.items;
-    axios = jest.requireActual<AxiosLike>(require.resolve('axios', { paths: [dirname(require.resolve('facebook-nodejs-business-sdk'))] }));
-    hook = axios.interceptors.request.use((config) => ({ ...config, url: config.url?.replace(/^https:\/\/graph\.facebook\.com/, sim.origins.facebook) }));
+    unroute = routeGraphToSim(sim);
     api = sdk.FacebookAdsApi.init(DEMO_FACEBOOK_PAGE.pageAccessToken);
   });
   afterAll(async () => {
-    axios.interceptors.request.eject(hook);
+    unroute();
     await sim.close();
   });
 

@@ -1,42 +1,6 @@
-import { dirname } from 'node:path';
 import { DEMO_FACEBOOK_APP, DEMO_FACEBOOK_PAGE, type RunningSim, type TruthItem } from '../../src';
+import { routeGraphToSim, sdk, type Cursor, type GraphObject } from './facebook-sdk';
 import { clientSim, getJson, postJson, received } from './support';
-
-interface AxiosLike {
-  interceptors: { request: { use(f: (config: { url?: string }) => { url?: string }): number; eject(id: number): void } };
-}
-
-/** The SDK's objects are Flow-typed; the few methods used here, as the SDK documents them. */
-interface GraphObject extends Record<string, unknown> {
-  id: string;
-}
-interface Cursor extends Array<GraphObject> {
-  hasNext(): boolean;
-  next(): Promise<Cursor>;
-  summary?: { total_count: number };
-}
-interface Node {
-  get(fields: string[], params?: object): Promise<GraphObject>;
-  update(fields: string[], params: object): Promise<GraphObject>;
-  delete(fields: string[], params?: object): Promise<GraphObject>;
-  getFeed(fields: string[], params?: object): Promise<Cursor>;
-  getComments(fields: string[], params?: object): Promise<Cursor>;
-  getConversations(fields: string[], params?: object): Promise<Cursor>;
-  getMessages(fields: string[], params?: object): Promise<Cursor>;
-  createComment(fields: string[], params: object): Promise<GraphObject>;
-  createMessage(fields: string[], params: object): Promise<GraphObject>;
-  createLike(fields: string[], params: object): Promise<GraphObject>;
-  deleteLikes(params: object): Promise<GraphObject>;
-}
-type NodeClass = new (id: string) => Node;
-// Jest's own loader, so the SDK and the axios it calls through are the instances the test hooks into.
-const sdk = jest.requireActual<{
-  FacebookAdsApi: { init(token: string): { call(method: string, path: string | string[], params?: object): Promise<Record<string, unknown>> } };
-  Page: NodeClass;
-  PagePost: NodeClass;
-  Comment: NodeClass;
-  UnifiedThread: NodeClass;
-}>('facebook-nodejs-business-sdk');
 
 /**
  * facebook-nodejs-business-sdk's Graph objects (Page, PagePost, Comment, UnifiedThread) against
@@ -46,18 +10,16 @@ const sdk = jest.requireActual<{
 describe('facebook-nodejs-business-sdk objects against the sim', () => {
   let sim: RunningSim;
   let truth: TruthItem[];
-  let axios: AxiosLike;
-  let hook: number;
+  let unroute: () => void;
 
   beforeAll(async () => {
     sim = await clientSim(false);
     truth = (await postJson(`${sim.url}/_sim/generate`, { count: 600, network: 'facebook' })).body.items;
-    axios = jest.requireActual<AxiosLike>(require.resolve('axios', { paths: [dirname(require.resolve('facebook-nodejs-business-sdk'))] }));
-    hook = axios.interceptors.request.use((config) => ({ ...config, url: config.url?.replace(/^https:\/\/graph\.facebook\.com/, sim.origins.facebook) }));
+    unroute = routeGraphToSim(sim);
     sdk.FacebookAdsApi.init(DEMO_FACEBOOK_PAGE.pageAccessToken);
   });
   afterAll(async () => {
-    axios.interceptors.request.eject(hook);
+    unroute();
     await sim.close();
   });
 
