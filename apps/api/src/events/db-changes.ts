@@ -12,7 +12,7 @@ import type { WorkspaceEvent } from './live-event';
 /** More new messages than this in one statement (bulk ingest): one inbox.changed instead. */
 export const MAX_MESSAGES_PER_NOTIFICATION = 200;
 
-type DbNotification =
+export type DbNotification =
   | { kind: 'messages.inserted'; workspaceId: string; from: string; to: string; count: number }
   | { kind: 'messages.updated'; workspaceId: string; ids: string[]; count: number }
   | { kind: 'notifications.inserted'; workspaceId: string; ids: string[]; count: number };
@@ -26,9 +26,17 @@ export class DbChanges {
     @Inject(NotificationsRepository) private readonly notifications: NotificationsRepository,
   ) {}
 
-  async toEvents(payload: string): Promise<WorkspaceEvent[]> {
-    const n = JSON.parse(payload) as DbNotification;
-    if (!isUuid(n.workspaceId)) return [];
+  /** A trigger's payload, or null when it is not JSON naming a workspace (nothing to load). */
+  static parse(payload: string): DbNotification | null {
+    try {
+      const n = JSON.parse(payload) as DbNotification;
+      return typeof n === 'object' && n !== null && isUuid(n.workspaceId) ? n : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async toEvents(n: DbNotification): Promise<WorkspaceEvent[]> {
     const base = { workspaceId: n.workspaceId };
     if (n.kind === 'notifications.inserted') {
       if (!Array.isArray(n.ids) || !n.ids.every(isBigintId)) return [];

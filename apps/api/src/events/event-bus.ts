@@ -122,9 +122,11 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
     // One after another per workspace, in the order the database sent them: each load reads the rows
     // as they are when it runs, so two loads of one reply (sending, then sent) running side by side on
     // the pool could finish in the wrong order and leave every dashboard on the older state for good.
-    const key = workspaceOf(payload);
+    const notification = DbChanges.parse(payload);
+    if (!notification) return;
+    const key = notification.workspaceId;
     const next = (this.loading.get(key) ?? Promise.resolve())
-      .then(() => this.dbChanges.toEvents(payload))
+      .then(() => this.dbChanges.toEvents(notification))
       .then((events) => events.forEach((e) => this.local.next(e)))
       .catch((error: unknown) => this.logger.warn(`could not load changed messages: ${error instanceof Error ? error.message : String(error)}`));
     this.loading.set(key, next);
@@ -141,17 +143,6 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
   private sweepPresence(): void {
     const now = Date.now();
     for (const [key, p] of this.presence) if (Date.parse(p.expiresAt) <= now) this.presence.delete(key);
-  }
-}
-
-/** The workspace a database notification is about ('' when it names none: DbChanges drops it). */
-function workspaceOf(payload: string): string {
-  try {
-    const parsed: unknown = JSON.parse(payload);
-    const id = typeof parsed === 'object' && parsed !== null ? (parsed as { workspaceId?: unknown }).workspaceId : undefined;
-    return typeof id === 'string' ? id : '';
-  } catch {
-    return '';
   }
 }
 
