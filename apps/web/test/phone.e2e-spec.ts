@@ -27,6 +27,7 @@ describe('the dashboard on a phone (390×844)', () => {
       },
       fbComment({ threadKey: 't-rabatt', authorName: 'Erika Mustermann', text: 'Gibt es einen Rabatt auf die Sommerkollektion?' }),
       fbComment({ threadKey: 't-lieferung', authorName: 'Max Müller', text: 'Meine Bestellung ist seit zwei Wochen nicht angekommen.' }),
+      fbComment({ threadKey: 't-lang', authorName: 'Maximiliane Sophie Müller-Lüdenscheidt', text: 'Wann kommt die Herbstkollektion?' }),
     ]);
     browser = await launchBrowser({ locale: 'de-DE' });
     await browser.page.setViewportSize(PHONE);
@@ -50,6 +51,15 @@ describe('the dashboard on a phone (390×844)', () => {
             `${el.tagName.toLowerCase()}${el.dataset.testid ? `[${el.dataset.testid}]` : ''}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`,
         ),
     );
+  /** Texts cut short (ellipsis or clamp) among `selector`'s elements: what a person could not read. */
+  const clipped = (page: Page, selector: string) =>
+    page.evaluate(
+      (sel) =>
+        [...document.querySelectorAll<HTMLElement>(sel)]
+          .filter((el) => el.scrollWidth > el.clientWidth + 0.5 || el.scrollHeight > el.clientHeight + 0.5)
+          .map((el) => el.textContent),
+      selector,
+    );
   const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? null);
   const row = (page: Page, name: string) => page.getByTestId('thread-row').filter({ hasText: name });
 
@@ -62,6 +72,17 @@ describe('the dashboard on a phone (390×844)', () => {
     expect(await page.getByTestId('conversation').count()).toBe(0);
     expect(await page.getByTestId('contact-panel').count()).toBe(0);
     expect(await overflow(page)).toBeLessThanOrEqual(0);
+    // Every badge of a row (status, "waiting for …") is whole: they wrap to a second line instead.
+    expect(await page.locator('[data-testid="thread-row"] .mantine-Badge-label').count()).toBeGreaterThanOrEqual(6);
+    expect(await clipped(page, '[data-testid="thread-row"] .mantine-Badge-label')).toEqual([]);
+
+    // A long customer name is whole in the thread's header, the status badges below it.
+    await row(page, 'Maximiliane Sophie').click();
+    await page.getByTestId('message-list').getByText('Wann kommt die Herbstkollektion?').waitFor();
+    expect(await clipped(page, '[data-testid="conversation"] h2')).toEqual([]);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await page.getByRole('link', { name: 'Zurück zu den Unterhaltungen' }).click();
+    await row(page, 'Erika Mustermann').waitFor();
 
     // Tap a thread: it takes the whole screen, with a Back control that has the focus.
     await row(page, 'Erika Mustermann').click();

@@ -71,10 +71,11 @@ export const Conversation = forwardRef<ComposerHandle, { threadId: string }>(fun
     <Box style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }} data-testid="conversation">
       <Box p="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
         <Group justify="space-between" gap="xs">
-          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0, flex: '1 1 220px' }}>
+          {/* On a phone the status badges move below the name instead of cutting it short. */}
+          <Group gap="xs" wrap="wrap" style={{ minWidth: 0, flex: '1 1 220px' }}>
             <NetworkIcon network={th.network} size={24} />
-            <Box style={{ minWidth: 0 }}>
-              <Title order={2} size="h5" lineClamp={1}>
+            <Box style={{ minWidth: 0, flex: '1 1 140px' }}>
+              <Title order={2} size="h5" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
                 {who}
               </Title>
               <Text size="xs" c="dimmed" truncate>

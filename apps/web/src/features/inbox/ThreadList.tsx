@@ -69,7 +69,13 @@ export function ThreadList({
         {items.map((row) => {
           const thread = threads[row.index];
           return (
-            <div key={row.key} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: row.size, transform: `translateY(${row.start}px)` }}>
+            // Measured, not fixed: on a phone a row's badges can take a second line.
+            <div
+              key={row.key}
+              data-index={row.index}
+              ref={virtualizer.measureElement}
+              style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${row.start}px)` }}
+            >
               {thread ? (
                 <ThreadRow
                   thread={thread}
@@ -130,7 +136,7 @@ function ThreadRow({
       data-testid="thread-row"
       data-thread-id={thread.id}
       w="100%"
-      h={ROW_HEIGHT}
+      mih={ROW_HEIGHT}
       px="sm"
       py={6}
       style={{
@@ -167,7 +173,8 @@ function ThreadRow({
           <Text size="xs" c="dimmed" truncate>
             {thread.lastMessagePreview}
           </Text>
-          <Group gap={4} mt={2} wrap="nowrap">
+          {/* Badges wrap to a second line on a phone rather than cut "waiting for …" short. */}
+          <Group gap={4} mt={2} wrap="wrap">
             <Badge
               size="xs"
               variant="light"
@@ -178,7 +185,7 @@ function ThreadRow({
             </Badge>
             <SlaDueBadge thread={thread} />
             {thread.waitingSince && thread.status !== 'closed' && (
-              <Badge size="xs" variant="outline" color="orange">
+              <Badge size="xs" variant="outline" color="orange" style={{ flexShrink: 0 }}>
                 {t('inbox.waitingFor', { time: formatDuration((now - new Date(thread.waitingSince).getTime()) / 1000) })}
               </Badge>
             )}
