@@ -3,6 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { CONFIG, type Config } from '@resonance/config';
 import { DatabaseModule } from '@resonance/db';
 import { QueueModule, type QueueBackend } from '@resonance/queue';
+import { ClassifyProcessor } from './classify/classify.processor';
 import { WorkerHealthServer } from './health/health-server';
 import { WorkerProbes } from './health/worker-probes';
 import { IngestProcessor } from './ingest/ingest.processor';
@@ -36,6 +37,7 @@ export class WorkerModule {
         RollupProcessor,
         RetentionProcessor,
         NotifyProcessor,
+        ClassifyProcessor,
         WorkerProbes,
         WorkerHealthServer,
       ],

@@ -67,6 +67,14 @@ describe('loadConfig', () => {
     ).toThrow(/DEMO_MODE must not be true/);
   });
 
+  it('an external classifier is off by default; an OpenAI-compatible one needs its model', () => {
+    expect(loadConfig({}).CLASSIFIER_URL).toBeUndefined();
+    expect(() => loadConfig({ CLASSIFIER_URL: 'http://127.0.0.1:9/v1', CLASSIFIER_API: 'openai' })).toThrow(/CLASSIFIER_MODEL is required/);
+    expect(() => loadConfig({ CLASSIFIER_URL: 'ftp://x' })).toThrow(/CLASSIFIER_URL must be a URL/);
+    const config = loadConfig({ CLASSIFIER_URL: 'http://127.0.0.1:9/v1', CLASSIFIER_API: 'openai', CLASSIFIER_MODEL: 'mistral-small' });
+    expect([config.CLASSIFIER_TIMEOUT_MS, config.CLASSIFIER_BATCH]).toEqual([3_000, 50]);
+  });
+
   it('in production keeps the API documentation for admins and the sim off unless asked', () => {
     const production = { NODE_ENV: 'production', ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'), SESSION_SECRET: 'x'.repeat(32) };
     const config = loadConfig(production);

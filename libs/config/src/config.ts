@@ -48,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && raw.DEMO_MODE) problems.push('DEMO_MODE must not be true in production');
   if (raw.TEST_CRASH_AFTER_COMMIT && raw.NODE_ENV !== 'test') problems.push('TEST_CRASH_AFTER_COMMIT is allowed only with NODE_ENV=test');
   if (raw.REDIS_URL && raw.REDIS_CLUSTER_NODES) problems.push('REDIS_URL and REDIS_CLUSTER_NODES are both set: give one (a single Redis or a Redis Cluster)');
+  if (raw.CLASSIFIER_URL && raw.CLASSIFIER_API === 'openai' && !raw.CLASSIFIER_MODEL) problems.push('CLASSIFIER_MODEL is required with CLASSIFIER_API=openai');
   if (problems.length) throw new ConfigError(problems);
 
   return {

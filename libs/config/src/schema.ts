@@ -143,6 +143,25 @@ export const configSchema = z.object({
   QUEUE_BOARD: z.enum(['admins', 'off']).default('admins'),
   /** Only admins of this workspace (its id) may open /admin/queues. Unset: the admins of any workspace. */
   QUEUE_BOARD_WORKSPACE: z.uuid().optional(),
+  /**
+   * An external classifier the company runs itself (issue 23), off when unset: the worker sends the
+   * texts of newly stored inbound messages to it in batches and, where it answers in time with
+   * valid labels, they replace the built-in model's. Ingest never waits for it: every message is
+   * stored with the built-in labels first (apps/worker/src/classify).
+   */
+  CLASSIFIER_URL: url(['http:', 'https:']).optional(),
+  /** `plain`: POST {texts:[{id,text,language}]} → {labels:[{id,intent,sentiment}]}; `openai`: an OpenAI-compatible /chat/completions. */
+  CLASSIFIER_API: z.enum(['plain', 'openai']).default('plain'),
+  /** The model name sent to an OpenAI-compatible endpoint. */
+  CLASSIFIER_MODEL: z.string().min(1).optional(),
+  /** Sent as "Authorization: Bearer <key>"; never logged. */
+  CLASSIFIER_API_KEY: z.string().min(1).optional(),
+  /** A batch the endpoint has not answered within this many ms keeps the built-in labels. */
+  CLASSIFIER_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
+  /** Messages per request to the endpoint. */
+  CLASSIFIER_BATCH: z.coerce.number().int().min(1).max(500).default(50),
+  /** Messages older than this when their turn comes keep the built-in labels (the endpoint fell behind). */
+  CLASSIFIER_MAX_LAG_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(600_000),
   /** Data exports (CSV, the thread export) running at once for one workspace; more get 429. */
   EXPORTS_PER_WORKSPACE: z.coerce.number().int().min(1).max(100).default(2),
   /** Data exports running at once in one api process, all workspaces (at most half the pool: each holds a connection). */

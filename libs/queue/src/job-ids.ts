@@ -32,6 +32,8 @@ export const jobId = {
   retentionPurge: () => 'retention-purge',
   /** The notify queue's one scheduler: SLA warnings and the e-mails due, across all workers. */
   notifySweep: () => 'notify-sweep',
+  /** The classify queue's one scheduler: the external classifier's next batch, across all workers. */
+  classifierRelabel: () => 'classifier-relabel',
   /** The one e-mail of a notification: a second enqueue (the next sweep, another worker) adds nothing. */
   notifyEmail: (notificationId: string) => `notify-email-${notificationId}`,
 } as const;

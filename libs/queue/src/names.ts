@@ -14,6 +14,8 @@ export const QueueName = {
   Maintenance: 'maintenance',
   /** Notifications: the sweep (SLA warnings, e-mails due) on a job scheduler, and one e-mail per notification. */
   Notify: 'notify',
+  /** The external classifier's relabelling (apps/worker/src/classify), on a job scheduler, one run at a time; only when CLASSIFIER_URL is set. */
+  Classify: 'classify',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 export const QUEUE_NAMES: QueueName[] = Object.values(QueueName);
@@ -68,6 +70,10 @@ export type NotifyJob = NotifyEmailJob | Record<string, never>;
 export const NOTIFY_SWEEP_JOB_NAME = 'sweep';
 export const NOTIFY_EMAIL_JOB_NAME = 'email';
 
+/** The classify queue: job name 'relabel' (the scheduler; no data) sends the next batch of new inbound messages to the external classifier. */
+export type ClassifyJob = Record<string, never>;
+export const RELABEL_JOB_NAME = 'relabel';
+
 export interface JobPayloads {
   sync: SyncJob;
   ingest: IngestJob;
@@ -75,4 +81,5 @@ export interface JobPayloads {
   rollup: RollupJob;
   maintenance: MaintenanceJob;
   notify: NotifyJob;
+  classify: ClassifyJob;
 }

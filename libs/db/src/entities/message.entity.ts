@@ -24,6 +24,8 @@ export class Message {
   @Column('integer', { default: 0 }) deliveryAttempts!: number;
   @Column('text', { nullable: true }) intent!: Intent | null;
   @Column('real', { nullable: true }) sentiment!: number | null;
+  /** NULL: labelled by the built-in model; 'external': by the company's own classifier (CLASSIFIER_URL). */
+  @Column('text', { name: 'label_source', nullable: true }) labelSource!: 'external' | null;
   @Column('jsonb', { nullable: true }) raw!: unknown;
   @Column('boolean', { default: false }) deleted!: boolean;
   @Column('boolean', { default: false }) hidden!: boolean;
