@@ -7,6 +7,7 @@ import type { FacebookState } from './state';
 import { upperBound, type FbComment, type FbConversation, type FbPost, type Ordered } from './store';
 import type { FbToken } from './tokens';
 import { must } from '../../core/must';
+import { DEMO_INSTAGRAM_ACCOUNT } from '../../demo-accounts';
 
 /** What every read route gets: the request, its token, and where its links point. */
 export interface ReadCall {
@@ -255,6 +256,9 @@ export function getNode(state: FacebookState, call: ReadCall, id: string): SimRe
       link: `https://www.facebook.com/resonancedemoshop`,
       fan_count: 48_210,
       followers_count: 51_377,
+      // The Instagram professional account linked to the page (Instagram API with Facebook Login).
+      instagram_business_account: { id: DEMO_INSTAGRAM_ACCOUNT.id },
+      connected_instagram_account: { id: DEMO_INSTAGRAM_ACCOUNT.id },
     };
     return json(200, pickUser(all, fields));
   }
