@@ -32,6 +32,18 @@ describe('Instagram bodies have the shape of the real API', () => {
     return shapeMismatches(expected, item);
   };
 
+  it('generated traffic: German and English comments, replies, mentions and DMs, with intents, by returning customers', () => {
+    const customer = truth.filter((t) => t.kind !== 'post' && !t.fromAccount);
+    expect(new Set(customer.map((t) => t.language))).toEqual(new Set(['de', 'en']));
+    expect(customer.every((t) => t.intent !== null)).toBe(true);
+    expect(customer.some((t) => t.kind === 'comment' && t.parentExternalId !== null)).toBe(true);
+    expect(customer.some((t) => t.kind === 'message')).toBe(true);
+    expect(truth.some((t) => t.kind === 'message' && t.fromAccount)).toBe(true);
+    const mentions = customer.filter((t) => t.kind === 'comment' && t.parentExternalId === null && t.text.startsWith(`@${IG.username} `));
+    expect(mentions.length / customer.filter((t) => t.kind === 'comment' && t.parentExternalId === null).length).toBeGreaterThan(0.04);
+    expect(new Set(mentions.map((t) => t.postExternalId)).size).toBe(sim.instagram.state.store.tagged.length);
+  });
+
   it('GET /{ig-user-id}/media (media-list-page1-with-cursors.json): before/after cursors and next; caption omitted when absent, never null', async () => {
     const recorded = igFixture('media-list-page1-with-cursors.json');
     const fields = new URL(recorded.paging.next).searchParams.get('fields')!;
