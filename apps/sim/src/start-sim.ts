@@ -85,7 +85,14 @@ export async function startSim(config: SimConfig, log: (line: string) => void = 
   const instagram = new InstagramModule(ctx);
   // Instagram API with Facebook Login is served by graph.facebook.com: the Facebook origin hands Instagram nodes over.
   facebook.instagram = instagram;
-  const modules: Array<NetworkModule & NetworkControl> = [facebook, instagram, new XModule(ctx), new LinkedInModule(ctx), new YoutubeModule(ctx), new XingModule(ctx)];
+  const modules: Array<NetworkModule & NetworkControl> = [
+    facebook,
+    instagram,
+    new XModule(ctx),
+    new LinkedInModule(ctx),
+    new YoutubeModule(ctx),
+    new XingModule(ctx),
+  ];
   const stateFile = config.SIM_STATE_FILE && config.SIM_STATE_FILE !== 'off' ? config.SIM_STATE_FILE : null;
   const world = openWorld(stateFile, settings.seed, config.SIM_HISTORY_DAYS ?? 0, ctx.clock.now(), log);
   const traffic = new TrafficLoop(ctx, modules, placeHistory(ctx, modules, world));

@@ -62,7 +62,8 @@ describe('Instagram bodies have the shape of the real API', () => {
 
   it('GET /{media-id} of an album with children{…} (media-object-carousel-with-children.json)', async () => {
     const album = sim.instagram.state.store.media.find((m) => m.mediaType === 'CAROUSEL_ALBUM' && m.caption !== null)!;
-    const fields = 'id,caption,comments_count,children{id,media_type,media_url,permalink,shortcode,thumbnail_url,timestamp},like_count,media_type,media_url,permalink,timestamp';
+    const fields =
+      'id,caption,comments_count,children{id,media_type,media_url,permalink,shortcode,thumbnail_url,timestamp},like_count,media_type,media_url,permalink,timestamp';
     const res = await igGet(sim, `/${album.id}`, `fields=${encodeURIComponent(fields)}`);
     expect(res.status).toBe(200);
     expect(shapeMismatches(igFixture('media-object-carousel-with-children.json'), res.body)).toEqual([]);
@@ -136,12 +137,21 @@ describe('Instagram bodies have the shape of the real API', () => {
     expect(Object.keys(first).sort()).toEqual(['created_time', 'id', 'is_unsupported']);
     const full = await igGet(sim, `/${inbound.threadExternalId}`, `fields=${encodeURIComponent('messages{id,created_time,from,to,message,attachments}')}`);
     const found = full.body.messages.data.find((m: JsonBody) => m.id === inbound.externalId);
-    expect(found).toEqual({ id: inbound.externalId, created_time: expect.stringMatching(/\+0000$/), from: { username: expect.any(String), id: inbound.author!.externalId }, to: { data: [{ username: IG.username, id: IG.id }] }, message: inbound.text });
+    expect(found).toEqual({
+      id: inbound.externalId,
+      created_time: expect.stringMatching(/\+0000$/),
+      from: { username: expect.any(String), id: inbound.author!.externalId },
+      to: { data: [{ username: IG.username, id: IG.id }] },
+      message: inbound.text,
+    });
   });
 
   it('POST /{ig-user-id}/messages (send-api-response-ig-login.json)', async () => {
     await postJson(`${sim.url}/_sim/generate`, { count: 30, network: 'instagram' });
-    const recent = sim.context.world.truthFor('instagram').filter((t) => t.kind === 'message' && !t.fromAccount).pop()!;
+    const recent = sim.context.world
+      .truthFor('instagram')
+      .filter((t) => t.kind === 'message' && !t.fromAccount)
+      .pop()!;
     const res = await igPost(sim, `/${IG.id}/messages`, { recipient: { id: recent.author!.externalId }, message: { text: 'Danke für deine Nachricht!' } });
     expect(res.status).toBe(200);
     expect(shapeMismatches(igFixture('send-api-response-ig-login.json'), res.body)).toEqual([]);
@@ -176,7 +186,8 @@ describe('Instagram errors have the shape of the real API on each host', () => {
   afterAll(() => sim.close());
   afterEach(() => postJson(`${sim.url}/_sim/faults`, { enabled: false }));
 
-  const fault = (network: string, kind: string, options: Record<string, unknown> = {}) => postJson(`${sim.url}/_sim/faults`, { network, kind, count: 1, options });
+  const fault = (network: string, kind: string, options: Record<string, unknown> = {}) =>
+    postJson(`${sim.url}/_sim/faults`, { network, kind, count: 1, options });
   const pageToken = () => sim.facebook.state.tokens.list().find((t) => t.kind === 'page')!.token;
 
   it('(#10) IGApiException on graph.instagram.com (error-10-application-no-permission-igapiexception.json)', async () => {
@@ -196,6 +207,13 @@ describe('Instagram errors have the shape of the real API on each host', () => {
     const fb = await getJson(`${sim.origins.facebook}/v24.0/${IG.id}/media?access_token=${pageToken()}`);
     expect(shapeMismatches(igFixture('error-190-463-session-expired-graph-facebook.json'), fb.body)).toEqual([]);
     expect(fb.body.error.error_subcode).toBe(463);
+    await fault('instagram', 'token_expired');
+    expect((await getJson(`${sim.origins.facebook}/v24.0/${IG.id}/media?access_token=${pageToken()}`)).body.error.error_subcode).toBe(463);
+    await fault('instagram', 'token_revoked');
+    const invalidated = await getJson(`${sim.origins.facebook}/v24.0/${IG.id}/media?access_token=${pageToken()}`);
+    expect(invalidated.body.error).toMatchObject({ code: 190, error_subcode: 460, type: 'OAuthException' });
+    await fault('instagram', 'token_revoked');
+    expect((await igGet(sim, `/${IG.id}/media`)).body.error.error_subcode).toBeUndefined();
   });
 
   it('an Instagram token on graph.facebook.com cannot be parsed (190), and throttling answers 4/17/32/613/80002 (error-4-application-request-limit-reached.json)', async () => {

@@ -30,9 +30,15 @@ describe('Instagram webhooks', () => {
     await receiver.close();
   });
 
-  const bodies = (): Array<{ r: Received; body: JsonBody }> => receiver.received.filter((r) => r.method === 'POST').map((r) => ({ r, body: JSON.parse(r.raw.toString('utf8')) }));
+  const bodies = (): Array<{ r: Received; body: JsonBody }> =>
+    receiver.received.filter((r) => r.method === 'POST').map((r) => ({ r, body: JSON.parse(r.raw.toString('utf8')) }));
   const events = (): Array<{ entry: JsonBody; item: JsonBody; kind: 'change' | 'messaging' }> =>
-    bodies().flatMap(({ body }) => body.entry.flatMap((entry: JsonBody) => [...(entry.changes ?? []).map((item: JsonBody) => ({ entry, item, kind: 'change' as const })), ...(entry.messaging ?? []).map((item: JsonBody) => ({ entry, item, kind: 'messaging' as const }))]));
+    bodies().flatMap(({ body }) =>
+      body.entry.flatMap((entry: JsonBody) => [
+        ...(entry.changes ?? []).map((item: JsonBody) => ({ entry, item, kind: 'change' as const })),
+        ...(entry.messaging ?? []).map((item: JsonBody) => ({ entry, item, kind: 'messaging' as const })),
+      ]),
+    );
 
   it('goes to {webhook URL}/instagram, object "instagram", signed over the raw bytes with the Instagram app secret (and sha1 beside it)', () => {
     for (const { r, body } of bodies()) {
@@ -74,7 +80,12 @@ describe('Instagram webhooks', () => {
     const commentTruth = truth.filter((t) => t.kind === 'comment');
     const announced = [...comments.map((c) => c.item.value.id), ...mentions.map((m) => m.item.value.comment_id)];
     expect(announced.sort()).toEqual(commentTruth.map((t) => t.externalId).sort());
-    expect(messages.map((m) => m.item.message.mid).sort()).toEqual(truth.filter((t) => t.kind === 'message').map((t) => t.externalId).sort());
+    expect(messages.map((m) => m.item.message.mid).sort()).toEqual(
+      truth
+        .filter((t) => t.kind === 'message')
+        .map((t) => t.externalId)
+        .sort(),
+    );
     expect(mentions.length).toBeGreaterThan(0);
     // Replies carry parent_id; the account's own comments come with its own id (never a customer).
     const own = comments.filter((c) => c.item.value.from.id === IG.id);
@@ -96,7 +107,10 @@ describe('Instagram webhooks', () => {
     expect(reply.status).toBe(200);
     await waitFor(() => receiver.received.length > before);
     const last = JSON.parse(receiver.received[receiver.received.length - 1].raw.toString('utf8'));
-    expect(last.entry[0].changes[0]).toEqual({ field: 'comments', value: expect.objectContaining({ id: reply.body.id, from: expect.objectContaining({ id: IG.id }), parent_id: mention.comment_id }) });
+    expect(last.entry[0].changes[0]).toEqual({
+      field: 'comments',
+      value: expect.objectContaining({ id: reply.body.id, from: expect.objectContaining({ id: IG.id }), parent_id: mention.comment_id }),
+    });
   });
 
   it('Direct event kinds: attachments (ig_reel, share, story_mention, unsupported_type), read with mid, reaction, message_edit', async () => {
@@ -107,7 +121,11 @@ describe('Instagram webhooks', () => {
     const items = receiver.received.slice(before).map((r) => JSON.parse(r.raw.toString('utf8')).entry[0].messaging[0]);
     expect(items.slice(0, 4).map((i) => i.message.attachments[0].type)).toEqual(['ig_reel', 'share', 'story_mention', 'unsupported_type']);
     expect(shapeMismatches(igFixture('webhook-messaging-attachment-unsupported-type.json').entry[0].messaging[0], items[3])).toEqual([]);
-    expect(items[0].message.attachments[0].payload).toEqual({ reel_video_id: expect.any(String), title: expect.any(String), url: expect.stringContaining('lookaside.fbsbx.com') });
+    expect(items[0].message.attachments[0].payload).toEqual({
+      reel_video_id: expect.any(String),
+      title: expect.any(String),
+      url: expect.stringContaining('lookaside.fbsbx.com'),
+    });
     expect(items[4].read).toEqual({ mid: expect.stringMatching(/^aWdfZAG1/) });
     expect(items[4].read.watermark).toBeUndefined();
     expect(items[5].reaction).toEqual({ mid: expect.any(String), action: 'react', reaction: 'love', emoji: '❤' });

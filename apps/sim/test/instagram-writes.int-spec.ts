@@ -28,12 +28,22 @@ describe('Instagram writes', () => {
     expect(Object.keys(res.body)).toEqual(['id']);
     const created = sim.instagram.state.store.comment(res.body.id)!;
     expect(created.parent!.id).toBe(reply.parentExternalId);
-    expect(received()).toEqual([expect.objectContaining({ kind: 'comment_reply', targetId: reply.externalId, externalId: res.body.id, text: 'Danke dir! 🙌' })]);
+    expect(received()).toEqual([
+      expect.objectContaining({ kind: 'comment_reply', targetId: reply.externalId, externalId: res.body.id, text: 'Danke dir! 🙌' }),
+    ]);
     expect(sim.context.world.truthFor('instagram').filter((t) => t.externalId === res.body.id)).toEqual([
-      expect.objectContaining({ kind: 'comment', fromAccount: true, parentExternalId: reply.parentExternalId, threadExternalId: reply.parentExternalId, source: 'api' }),
+      expect.objectContaining({
+        kind: 'comment',
+        fromAccount: true,
+        parentExternalId: reply.parentExternalId,
+        threadExternalId: reply.parentExternalId,
+        source: 'api',
+      }),
     ]);
     const listed = await igGet(sim, `/${reply.parentExternalId}/replies`, 'fields=id,text,parent_id&limit=100');
-    expect(listed.body.data.filter((c: { id: string }) => c.id === res.body.id)).toEqual([{ id: res.body.id, text: 'Danke dir! 🙌', parent_id: reply.parentExternalId }]);
+    expect(listed.body.data.filter((c: { id: string }) => c.id === res.body.id)).toEqual([
+      { id: res.body.id, text: 'Danke dir! 🙌', parent_id: reply.parentExternalId },
+    ]);
   });
 
   it('hidden comments cannot be replied to; hide/unhide/delete are recorded once each and show in later reads', async () => {
@@ -45,7 +55,9 @@ describe('Instagram writes', () => {
     expect(refused.body.error.code).toBe(100);
     expect((await igPost(sim, `/${a.externalId}`, {}, 'hide=false')).body).toEqual({ success: true });
     expect((await igPost(sim, `/${a.externalId}`, {}, 'hide=maybe')).status).toBe(400);
-    expect((await getJson(`${sim.origins.instagram}/v24.0/${b.externalId}?access_token=${IG.accessToken}`, { method: 'DELETE' })).body).toEqual({ success: true });
+    expect((await getJson(`${sim.origins.instagram}/v24.0/${b.externalId}?access_token=${IG.accessToken}`, { method: 'DELETE' })).body).toEqual({
+      success: true,
+    });
     expect((await igGet(sim, `/${b.externalId}`)).status).toBe(400);
     expect(received().map((r) => [r.kind, r.targetId])).toEqual([
       ['comment_hide', a.externalId],
@@ -72,7 +84,8 @@ describe('Instagram writes', () => {
     await generateInstagram(sim, 60);
     const inbound = sim.context.world.truthFor('instagram').filter((t) => t.kind === 'message' && !t.fromAccount);
     const customer = inbound[inbound.length - 1].author!.externalId;
-    const send = (extra: Record<string, unknown> = {}) => igPost(sim, `/${IG.id}/messages`, { recipient: { id: customer }, message: { text: 'Hallo!' }, ...extra });
+    const send = (extra: Record<string, unknown> = {}) =>
+      igPost(sim, `/${IG.id}/messages`, { recipient: { id: customer }, message: { text: 'Hallo!' }, ...extra });
     expect((await send()).status).toBe(200);
     await postJson(`${sim.url}/_sim/clock`, { advanceMs: 25 * HOUR });
     const outside = await send();
@@ -126,11 +139,29 @@ describe('Instagram Login: consent, code, short-lived → long-lived → refresh
     const location = new URL(consent.headers.get('location')!);
     expect(location.hash).toBe('#_');
     expect(location.searchParams.get('state')).toBe('s1');
-    const form = (fields: Record<string, string>) => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
-    const exchange = { client_id: DEMO_INSTAGRAM_APP.appId, client_secret: DEMO_INSTAGRAM_APP.appSecret, grant_type: 'authorization_code', redirect_uri: redirectUri, code: `${location.searchParams.get('code')}#_` };
+    const form = (fields: Record<string, string>) => ({
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    });
+    const exchange = {
+      client_id: DEMO_INSTAGRAM_APP.appId,
+      client_secret: DEMO_INSTAGRAM_APP.appSecret,
+      grant_type: 'authorization_code',
+      redirect_uri: redirectUri,
+      code: `${location.searchParams.get('code')}#_`,
+    };
     const short = await getJson(`${origin}/oauth/access_token`, form(exchange));
     expect(short.status).toBe(200);
-    expect(short.body).toEqual({ data: [{ access_token: expect.stringMatching(/^IGAA/), user_id: IG.appScopedId, permissions: 'instagram_business_basic,instagram_business_manage_comments,instagram_business_manage_messages' }] });
+    expect(short.body).toEqual({
+      data: [
+        {
+          access_token: expect.stringMatching(/^IGAA/),
+          user_id: IG.appScopedId,
+          permissions: 'instagram_business_basic,instagram_business_manage_comments,instagram_business_manage_messages',
+        },
+      ],
+    });
     expect((await getJson(`${origin}/oauth/access_token`, form(exchange))).body.error.error_subcode).toBe(36009);
     const shortToken = short.body.data[0].access_token;
 

@@ -57,7 +57,8 @@ export class FacebookModule implements NetworkModule, NetworkControl {
 
     const call: ReadCall = { req, token, version, base: `${req.origin}${req.mount}/${version}` };
     // Instagram nodes (the linked account, its media, comments and Direct) answer with a Page token of the linked page.
-    const instagram = token.kind === 'page' && token.pageId === this.state.pageId && !multiple ? this.instagram?.facebookHost(req, segments, version) : undefined;
+    const instagram =
+      token.kind === 'page' && token.pageId === this.state.pageId && !multiple ? this.instagram?.facebookHost(req, segments, version) : undefined;
     if (instagram) return this.withHeaders(instagram, token.pageId);
     try {
       if (multiple) return this.withHeaders(this.nodes(call), token.pageId);

@@ -80,7 +80,13 @@ export class UsageMeter {
       const regain = storm ? storm.regainMinutes : this.pageCounter(pageId).minutesToRegain(now, this.limits.pageCallsPerHour);
       headers['x-business-use-case-usage'] = JSON.stringify({
         [pageId]: [
-          { type: this.useCaseType, call_count: pct, total_cputime: Math.floor(pct / 2), total_time: Math.floor(pct / 2), estimated_time_to_regain_access: regain },
+          {
+            type: this.useCaseType,
+            call_count: pct,
+            total_cputime: Math.floor(pct / 2),
+            total_time: Math.floor(pct / 2),
+            estimated_time_to_regain_access: regain,
+          },
         ],
       });
     }

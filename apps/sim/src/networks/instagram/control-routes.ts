@@ -68,7 +68,11 @@ function messaging(module: InstagramModule, kind: string, customerId: string | u
   }
   if (!isMeta(kind)) return bad(`kind must be one of ${[...ATTACHMENTS, ...META].join(', ')}`);
   const inbound = conversation.messages.filter((m) => !m.fromAccount);
-  const target: IgMessage | undefined = mid ? store.message(mid) : kind === 'read' ? conversation.messages[conversation.messages.length - 1] : inbound[inbound.length - 1];
+  const target: IgMessage | undefined = mid
+    ? store.message(mid)
+    : kind === 'read'
+      ? conversation.messages[conversation.messages.length - 1]
+      : inbound[inbound.length - 1];
   if (!target) return bad('no such message');
   if (kind === 'message_edit') {
     if (target.fromAccount) return bad('only the customer edits their messages');
@@ -88,7 +92,8 @@ function liveComment(module: InstagramModule, text: string | undefined, customer
   const comment: IgComment = state.store.addLiveComment(media, from, text ?? 'Live dabei! 🔥', state.now());
   const truth = module.truthOf(comment, null, null, 'generator');
   state.ctx.world.addTruth(truth);
-  if (state.ctx.settings.webhookUrl) module.deliver(changesPayload(state.account.id, [{ change: commentChange(comment, state.store.account, true), time: comment.createdAt }]));
+  if (state.ctx.settings.webhookUrl)
+    module.deliver(changesPayload(state.account.id, [{ change: commentChange(comment, state.store.account, true), time: comment.createdAt }]));
   return json(200, { item: truth });
 }
 

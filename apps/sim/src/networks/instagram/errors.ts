@@ -30,7 +30,8 @@ export function igErrors(host: IgHost) {
       return graphError({ status: 400, message, code: 190, ...(host === 'facebook' ? { subcode: 463 } : {}) });
     },
     tokenRevoked: () => {
-      const message = 'Error validating access token: The session has been invalidated because the user changed their password or Facebook has changed the session for security reasons.';
+      const message =
+        'Error validating access token: The session has been invalidated because the user changed their password or Facebook has changed the session for security reasons.';
       return graphError({ status: 400, message, code: 190, ...(host === 'facebook' ? { subcode: 460 } : {}) });
     },
     /** (#10) as fixtures/error-10-application-no-permission-igapiexception.json. */
@@ -57,13 +58,21 @@ export function igErrors(host: IgHost) {
         ? graphError({ status: 403, message: '(#10) This message is sent outside of allowed window.', type: 'IGApiException', code: 10, subcode: 2534022 })
         : graphError({
             status: 400,
-            message: '(#10) This message is sent outside of allowed window. Learn more about the new policy here: https://developers.facebook.com/docs/messenger-platform/policy-overview',
+            message:
+              '(#10) This message is sent outside of allowed window. Learn more about the new policy here: https://developers.facebook.com/docs/messenger-platform/policy-overview',
             code: 10,
             subcode: 2018278,
           }),
     noMatchingUser: () => graphError({ status: 400, message: '(#100) No matching user found', type: apiType(host), code: 100, subcode: 2018001 }),
     rateLimit: (code: number, headers: Record<string, string>): SimResponse =>
-      graphError({ status: 403, message: RATE_LIMIT_MESSAGES[code] ?? RATE_LIMIT_MESSAGES[4], type: code === 80002 ? apiType(host) : 'OAuthException', code, transient: true, headers }),
+      graphError({
+        status: 403,
+        message: RATE_LIMIT_MESSAGES[code] ?? RATE_LIMIT_MESSAGES[4],
+        type: code === 80002 ? apiType(host) : 'OAuthException',
+        code,
+        transient: true,
+        headers,
+      }),
     unknown: (status = 500) => graphError({ status, message: 'An unknown error has occurred.', code: 1, transient: true }),
     unexpected: () => graphError({ status: 503, message: 'An unexpected error has occurred. Please retry your request later.', code: 2, transient: true }),
     // Token endpoints (api.instagram.com / graph.instagram.com).
@@ -71,9 +80,22 @@ export function igErrors(host: IgHost) {
     badClientSecret: () => graphError({ status: 400, message: 'Error validating client secret.', type: 'OAuthException', code: 1 }),
     codeInvalid: () => graphError({ status: 400, message: 'Invalid authorization code', type: 'OAuthException', code: 100, subcode: 36007 }),
     codeUsed: () => graphError({ status: 400, message: 'This authorization code has been used', type: 'OAuthException', code: 100, subcode: 36009 }),
-    redirectMismatch: () => graphError({ status: 400, message: 'Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request', type: 'OAuthException', code: 100, subcode: 36008 }),
+    redirectMismatch: () =>
+      graphError({
+        status: 400,
+        message: 'Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request',
+        type: 'OAuthException',
+        code: 100,
+        subcode: 36008,
+      }),
     missingParam: (name: string) => graphError({ status: 400, message: `Missing ${name} parameter.`, type: 'OAuthException', code: 100 }),
-    tooYoungToRefresh: () => graphError({ status: 400, message: 'Error validating access token: the token is less than 24 hours old and cannot be refreshed yet.', type: 'OAuthException', code: 190 }),
+    tooYoungToRefresh: () =>
+      graphError({
+        status: 400,
+        message: 'Error validating access token: the token is less than 24 hours old and cannot be refreshed yet.',
+        type: 'OAuthException',
+        code: 190,
+      }),
   };
 }
 

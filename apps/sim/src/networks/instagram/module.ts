@@ -11,7 +11,7 @@ import { codeExchange, consent, exchangeToken, refreshToken } from './oauth-rout
 import { getComments, getConversations, getMedia, getMessages, getNode, getTags } from './read-routes';
 import { DEFAULT_IG_VERSION, InstagramState, type IgCall } from './state';
 import type { IgComment, IgMedia, IgMessage } from './store';
-import { deleteComment, hideComment, postMentionReply, postReply, sendMessage, type IgCreated } from './write-routes';
+import { deleteComment, hideComment, jsonParam, postMentionReply, postReply, sendMessage, type IgCreated } from './write-routes';
 import { changesPayload, commentChange, mentionChange, messageEvent, messagingPayload, type IgChange } from './webhooks';
 import { instagramControl } from './control-routes';
 
@@ -64,9 +64,17 @@ export class InstagramModule implements NetworkModule, NetworkControl {
     const pageConversations = edge === 'conversations' && req.query.get('platform')?.toLowerCase() === 'instagram';
     const pageMessage = edge === 'messages' && req.method === 'POST' && this.isInstagramRecipient(req);
     const igNode =
-      id === this.state.account.id || store.mediaItem(id) !== undefined || store.comment(id) !== undefined || store.conversation(id) !== undefined || store.message(id) !== undefined;
+      id === this.state.account.id ||
+      store.mediaItem(id) !== undefined ||
+      store.comment(id) !== undefined ||
+      store.conversation(id) !== undefined ||
+      store.message(id) !== undefined;
     if (!igNode && !pageConversations && !pageMessage) return undefined;
     const errors = igErrors('facebook');
+    // The account's token faults hold on this host too, with its subcodes (expired 463, invalidated 460).
+    const now = this.state.now();
+    if (this.ctx.faults.hit('instagram', 'token_revoked')) return errors.tokenRevoked();
+    if (this.ctx.faults.hit('instagram', 'token_expired')) return errors.tokenExpired(new Date(now - 60_000), new Date(now));
     if (this.ctx.faults.hit('instagram', 'permission_denied')) return errors.noPermission();
     const limited = this.budget();
     if (limited) return limited;
@@ -75,19 +83,9 @@ export class InstagramModule implements NetworkModule, NetworkControl {
   }
 
   private isInstagramRecipient(req: SimRequest): boolean {
-    const raw = req.body.recipient ?? req.query.get('recipient');
-    let recipient: unknown = raw;
-    if (typeof raw === 'string') {
-      try {
-        recipient = JSON.parse(raw);
-      } catch {
-        return false;
-      }
-    }
-    if (!recipient || typeof recipient !== 'object') return false;
-    const r = new Map(Object.entries(recipient));
-    const commentId = r.get('comment_id');
-    const userId = r.get('id');
+    const recipient = jsonParam(req.body.recipient ?? req.query.get('recipient'));
+    const commentId = recipient?.comment_id;
+    const userId = recipient?.id;
     return (
       (typeof commentId === 'string' && this.state.store.comment(commentId) !== undefined) ||
       ((typeof userId === 'string' || typeof userId === 'number') && this.state.store.conversationWith(String(userId)) !== undefined)
@@ -157,7 +155,10 @@ export class InstagramModule implements NetworkModule, NetworkControl {
 
   private withHeaders(response: SimResponse): SimResponse {
     const now = this.state.now();
-    return { ...response, headers: { ...this.state.usage.headers(now, this.state.account.id), 'facebook-api-version': DEFAULT_IG_VERSION, ...response.headers } };
+    return {
+      ...response,
+      headers: { ...this.state.usage.headers(now, this.state.account.id), 'facebook-api-version': DEFAULT_IG_VERSION, ...response.headers },
+    };
   }
 
   faultResponse(kind: 'rate_limit' | 'server_error', options: FaultOptions): SimResponse {
@@ -225,7 +226,17 @@ export class InstagramModule implements NetworkModule, NetworkControl {
     const base = { network: 'instagram' as const, intent, language, source, createdAt: secondsIso(node.createdAt) };
     if ('caption' in node) {
       const text = node.caption ?? '';
-      return { ...base, kind: 'post', externalId: node.id, postExternalId: null, parentExternalId: null, threadExternalId: null, author: { externalId: account.id, name: account.name }, fromAccount: true, text };
+      return {
+        ...base,
+        kind: 'post',
+        externalId: node.id,
+        postExternalId: null,
+        parentExternalId: null,
+        threadExternalId: null,
+        author: { externalId: account.id, name: account.name },
+        fromAccount: true,
+        text,
+      };
     }
     if ('media' in node) {
       return {

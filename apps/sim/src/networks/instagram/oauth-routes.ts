@@ -53,7 +53,13 @@ export function codeExchange(state: InstagramState, req: SimRequest): SimRespons
   if (code.used) return errors.codeUsed();
   if (code.redirectUri !== p.redirect_uri) return errors.redirectMismatch();
   code.used = true;
-  const token = state.tokens.issue({ userId: state.account.appScopedId, scopes: code.scopes, issuedAt: now, expiresAt: now + SHORT_LIVED_S * 1000, longLived: false });
+  const token = state.tokens.issue({
+    userId: state.account.appScopedId,
+    scopes: code.scopes,
+    issuedAt: now,
+    expiresAt: now + SHORT_LIVED_S * 1000,
+    longLived: false,
+  });
   return json(200, { data: [{ access_token: token.token, user_id: state.account.appScopedId, permissions: code.scopes.join(',') }] });
 }
 
@@ -65,7 +71,13 @@ export function exchangeToken(state: InstagramState, req: SimRequest): SimRespon
   const auth = state.authenticate(req);
   if ('error' in auth) return auth.error;
   const now = state.now();
-  const long = state.tokens.issue({ userId: auth.token.userId, scopes: auth.token.scopes, issuedAt: now, expiresAt: now + LONG_LIVED_S * 1000, longLived: true });
+  const long = state.tokens.issue({
+    userId: auth.token.userId,
+    scopes: auth.token.scopes,
+    issuedAt: now,
+    expiresAt: now + LONG_LIVED_S * 1000,
+    longLived: true,
+  });
   return json(200, { access_token: long.token, token_type: 'bearer', expires_in: LONG_LIVED_S });
 }
 
@@ -77,6 +89,12 @@ export function refreshToken(state: InstagramState, req: SimRequest): SimRespons
   if ('error' in auth) return auth.error;
   const now = state.now();
   if (!auth.token.longLived || now - auth.token.issuedAt < REFRESH_MIN_AGE_MS) return errors.tooYoungToRefresh();
-  const fresh = state.tokens.issue({ userId: auth.token.userId, scopes: auth.token.scopes, issuedAt: now, expiresAt: now + LONG_LIVED_S * 1000, longLived: true });
+  const fresh = state.tokens.issue({
+    userId: auth.token.userId,
+    scopes: auth.token.scopes,
+    issuedAt: now,
+    expiresAt: now + LONG_LIVED_S * 1000,
+    longLived: true,
+  });
   return json(200, { access_token: fresh.token, token_type: 'bearer', expires_in: LONG_LIVED_S });
 }

@@ -34,7 +34,13 @@ function cursorOf(call: IgCall, name: 'after' | 'before'): number | null | SimRe
 const fieldsOf = (call: IgCall): FieldSpec[] | null => parseFields(joinedParam(call.req.query, 'fields'));
 
 /** A paged edge, newest first, in one of Instagram's three paging forms. */
-export function pagedEdge<T extends Ordered>(call: IgCall, path: string, list: readonly T[], form: PagingForm, render: (item: T) => Record<string, unknown>): SimResponse {
+export function pagedEdge<T extends Ordered>(
+  call: IgCall,
+  path: string,
+  list: readonly T[],
+  form: PagingForm,
+  render: (item: T) => Record<string, unknown>,
+): SimResponse {
   const limit = limitOf(call);
   if (isResponse(limit)) return limit;
   const after = cursorOf(call, 'after');
@@ -66,7 +72,14 @@ export function nestedEdges(state: InstagramState, call: IgCall): IgEdges {
   return edges;
 }
 
-function messagesPage(state: InstagramState, call: IgCall, c: IgConversation, fields: FieldSpec[] | null, limit: number, after: number | null): Record<string, unknown> {
+function messagesPage(
+  state: InstagramState,
+  call: IgCall,
+  c: IgConversation,
+  fields: FieldSpec[] | null,
+  limit: number,
+  after: number | null,
+): Record<string, unknown> {
   const page = cursorPage(c.messages, { limit, after, reverse: true });
   const out: Record<string, unknown> = { data: page.items.map((m) => renderMessage(m, fields, state.store.account)) };
   if (page.items.length > 0 && page.hasNext) {
@@ -99,7 +112,7 @@ export function getComments(state: InstagramState, call: IgCall, id: string, edg
   const media = edge === 'comments' ? state.store.mediaItem(id) : undefined;
   const comment = edge === 'replies' ? state.store.comment(id) : undefined;
   // Comments on other people's media are read only through mentioned_comment / mentioned_media.
-  if ((!media || media.owner !== null) && !comment) return call.errors.unsupported(id);
+  if (media?.owner !== null && !comment) return call.errors.unsupported(id);
   if (comment?.parent) return json(200, { data: [] });
   const list: readonly IgComment[] = media ? media.comments : (comment?.replies ?? []);
   const fields = fieldsOf(call);
@@ -131,7 +144,10 @@ export function getConversations(state: InstagramState, call: IgCall, ownerId: s
   const body: Record<string, unknown> = { data: items.map((u) => renderConversation(u.conversation, fields, state.store.account, edges)) };
   if (more) {
     const last = encodeCursor(items[items.length - 1].order);
-    body.paging = { cursors: { after: last }, next: pageLink(call.base, `/${call.version}/${ownerId}/conversations`, call.req.query, { limit: String(limit), after: last }) };
+    body.paging = {
+      cursors: { after: last },
+      next: pageLink(call.base, `/${call.version}/${ownerId}/conversations`, call.req.query, { limit: String(limit), after: last }),
+    };
   }
   return json(200, body);
 }
@@ -152,22 +168,26 @@ export function getNode(state: InstagramState, call: IgCall, id: string): SimRes
   const account = store.account;
   if (state.isAccount(id)) {
     // On graph.instagram.com the node's id is the app-scoped id; with Facebook Login the professional id.
-    const ids = call.host === 'instagram' && id !== state.account.id ? { id: state.account.appScopedId, userId: state.account.id } : { id: state.account.id, userId: state.account.id };
-    let missing: SimResponse | null = null;
+    const ids =
+      call.host === 'instagram' && id !== state.account.id
+        ? { id: state.account.appScopedId, userId: state.account.id }
+        : { id: state.account.id, userId: state.account.id };
+    // An expansion naming a comment or media that does not mention the account fails the whole request.
+    const problem: { error: SimResponse | null } = { error: null };
     const expansions = {
       mentioned_comment: (_: null, spec: FieldSpec) => {
         const c = store.comment(spec.modifiers.comment_id ?? '');
-        if (!c?.mention) missing = call.errors.invalidParam('Invalid comment_id or the comment does not mention this account');
+        if (!c?.mention) problem.error = call.errors.invalidParam('Invalid comment_id or the comment does not mention this account');
         return c?.mention ? renderComment(c, spec.sub ?? [{ name: 'id', modifiers: {}, sub: null }], account, edges) : undefined;
       },
       mentioned_media: (_: null, spec: FieldSpec) => {
         const m = store.mediaItem(spec.modifiers.media_id ?? '');
-        if (!m || m.owner === null) missing = call.errors.invalidParam('Invalid media_id or the media does not mention this account');
+        if (m?.owner == null) problem.error = call.errors.invalidParam('Invalid media_id or the media does not mention this account');
         return m && m.owner !== null ? renderMedia(m, spec.sub ?? [{ name: 'id', modifiers: {}, sub: null }], account, edges) : undefined;
       },
     };
     const body = renderAccount(fields, ids, { username: account.username, name: account.name, mediaCount: store.media.length }, expansions);
-    return missing ?? json(200, body);
+    return problem.error ?? json(200, body);
   }
   const media = store.mediaItem(id);
   if (media) return json(200, renderMedia(media, fields, account, edges));

@@ -30,11 +30,7 @@ export const LONG_LIVED_S = 5_184_000;
 export const REFRESH_MIN_AGE_MS = 24 * 3600_000;
 const CODE_LIFETIME_MS = 10 * 60_000;
 
-export const INSTAGRAM_SCOPES = [
-  'instagram_business_basic',
-  'instagram_business_manage_comments',
-  'instagram_business_manage_messages',
-] as const;
+export const INSTAGRAM_SCOPES = ['instagram_business_basic', 'instagram_business_manage_comments', 'instagram_business_manage_messages'] as const;
 
 export class IgTokenRegistry {
   private readonly tokens = new Map<string, IgToken>();

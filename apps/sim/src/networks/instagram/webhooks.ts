@@ -55,12 +55,19 @@ export function messageEvent(m: IgMessage, accountId: string): Record<string, un
 function attachmentPayload(m: IgMessage): Record<string, unknown> {
   const a = m.attachment;
   if (!a) return {};
-  if (a.kind === 'ig_reel') return { type: 'ig_reel', payload: { reel_video_id: m.id.slice(-17).replace(/\D/g, '7').padStart(17, '1'), title: m.text || 'Reel', url: a.url } };
+  if (a.kind === 'ig_reel')
+    return { type: 'ig_reel', payload: { reel_video_id: m.id.slice(-17).replace(/\D/g, '7').padStart(17, '1'), title: m.text || 'Reel', url: a.url } };
   return { type: a.kind, payload: { url: a.url } };
 }
 
 /** read (with the mid read up to), reaction, message_edit: events about an existing message. */
-export function messageMetaEvent(kind: 'read' | 'reaction' | 'unreact' | 'message_edit', m: IgMessage, accountId: string, at: number, emoji = '❤'): Record<string, unknown> {
+export function messageMetaEvent(
+  kind: 'read' | 'reaction' | 'unreact' | 'message_edit',
+  m: IgMessage,
+  accountId: string,
+  at: number,
+  emoji = '❤',
+): Record<string, unknown> {
   const customer = m.conversation.customer.id;
   const base = { sender: { id: customer }, recipient: { id: accountId }, timestamp: at };
   if (kind === 'read') return { ...base, read: { mid: m.id } };

@@ -41,7 +41,14 @@ export function postReply(state: InstagramState, call: IgCall, commentId: string
   const top = target.parent ?? target;
   if (target.hidden || top.hidden) return { response: call.errors.hiddenComment() };
   const reply = state.store.addApiReply(top, message, state.now());
-  record(state, call, { kind: 'comment_reply', path: `/${commentId}/replies`, targetId: commentId, externalId: reply.id, text: reply.text, body: cleanBody(call.req) });
+  record(state, call, {
+    kind: 'comment_reply',
+    path: `/${commentId}/replies`,
+    targetId: commentId,
+    externalId: reply.id,
+    text: reply.text,
+    body: cleanBody(call.req),
+  });
   const fields = parseFields(typeof call.req.query.get('fields') === 'string' ? call.req.query.get('fields') : null);
   const body = fields ? renderComment(reply, fields, state.store.account, nestedEdges(state, call)) : { id: reply.id };
   return { response: json(200, body), created: { kind: 'comment', comment: reply } };
@@ -57,7 +64,14 @@ export function postMentionReply(state: InstagramState, call: IgCall, userId: st
   if (!comment?.mention || comment.media.id !== mediaId) return { response: call.errors.invalidParam('Invalid media_id or comment_id for a mention reply') };
   if (typeof message !== 'string' || message.trim() === '') return { response: call.errors.invalidParam('The parameter message is required') };
   const reply = state.store.addApiReply(comment, message, state.now());
-  record(state, call, { kind: 'comment_reply', path: `/${userId}/mentions`, targetId: comment.id, externalId: reply.id, text: reply.text, body: cleanBody(call.req) });
+  record(state, call, {
+    kind: 'comment_reply',
+    path: `/${userId}/mentions`,
+    targetId: comment.id,
+    externalId: reply.id,
+    text: reply.text,
+    body: cleanBody(call.req),
+  });
   return { response: json(200, { id: reply.id }), created: { kind: 'comment', comment: reply } };
 }
 
@@ -70,7 +84,14 @@ export function hideComment(state: InstagramState, call: IgCall, commentId: stri
   if (value !== 'true' && value !== 'false') return call.errors.invalidParam('The parameter hide is required and must be true or false');
   if (comment.fromAccount) return call.errors.invalidParam("The account's own comments cannot be hidden");
   comment.hidden = value === 'true';
-  record(state, call, { kind: comment.hidden ? 'comment_hide' : 'comment_unhide', path: `/${commentId}`, targetId: commentId, externalId: commentId, text: comment.text, body: cleanBody(call.req) });
+  record(state, call, {
+    kind: comment.hidden ? 'comment_hide' : 'comment_unhide',
+    path: `/${commentId}`,
+    targetId: commentId,
+    externalId: commentId,
+    text: comment.text,
+    body: cleanBody(call.req),
+  });
   return json(200, { success: true });
 }
 
@@ -83,7 +104,8 @@ export function deleteComment(state: InstagramState, call: IgCall, commentId: st
   return json(200, { success: true });
 }
 
-function jsonParam(value: unknown): Record<string, unknown> | null {
+/** Send API parameters: JSON objects, or form fields holding JSON text. */
+export function jsonParam(value: unknown): Record<string, unknown> | null {
   if (value && typeof value === 'object') return obj(value);
   if (typeof value !== 'string') return null;
   try {
@@ -106,7 +128,8 @@ export function sendMessage(state: InstagramState, call: IgCall, ownerId: string
   if (typeof commentId === 'string' || typeof commentId === 'number') {
     const comment = state.store.comment(String(commentId));
     if (!comment) return { response: call.errors.invalidParam(`Invalid comment_id: ${String(commentId)}`) };
-    if (comment.fromAccount || comment.privateReply || now - comment.createdAt > PRIVATE_REPLY_WINDOW_MS) return { response: call.errors.privateReplyRefused() };
+    if (comment.fromAccount || comment.privateReply || now - comment.createdAt > PRIVATE_REPLY_WINDOW_MS)
+      return { response: call.errors.privateReplyRefused() };
     const created = state.store.addApiMessage(comment.from, text, now);
     comment.privateReply = created.id;
     record(state, call, {
@@ -122,7 +145,7 @@ export function sendMessage(state: InstagramState, call: IgCall, ownerId: string
   const recipientId = typeof recipient.id === 'string' || typeof recipient.id === 'number' ? String(recipient.id) : null;
   if (recipientId === null) return { response: call.errors.invalidParam('param recipient must be non-empty.') };
   const conversation = state.store.conversationWith(recipientId);
-  if (!conversation || conversation.lastInboundAt === null) return { response: call.errors.noMatchingUser() };
+  if (conversation?.lastInboundAt == null) return { response: call.errors.noMatchingUser() };
   const messagingType = param(call.req, 'messaging_type') ?? 'RESPONSE';
   const tag = param(call.req, 'tag');
   const window = messagingType === 'MESSAGE_TAG' && tag === 'HUMAN_AGENT' ? HUMAN_AGENT_WINDOW_MS : STANDARD_WINDOW_MS;
