@@ -1,5 +1,6 @@
 import { json, type SimRequest, type SimResponse } from '../../core/http';
-import type { InstagramModule } from './module';
+import type { TruthItem } from '../../core/world';
+import type { InstagramState } from './state';
 import type { IgAttachmentKind, IgComment, IgConversation, IgMessage, IgUser } from './store';
 import { commentChange, changesPayload, messageEvent, messageMetaEvent, messagingPayload } from './webhooks';
 
@@ -14,6 +15,13 @@ import { commentChange, changesPayload, messageEvent, messageMetaEvent, messagin
  *        message_edit (about the message `mid`, default the customer's last)
  *   POST /live-comment              {text, customer?}: a comment during a live broadcast (live_comments)
  */
+/** What the control routes use of the Instagram module (an interface, so the module may import these routes). */
+export interface InstagramControlTarget {
+  readonly state: InstagramState;
+  truthOf(node: IgComment | IgMessage, intent: null, language: null, source: TruthItem['source']): TruthItem;
+  deliver(payload: Record<string, unknown>): void;
+}
+
 const ATTACHMENTS: IgAttachmentKind[] = ['ig_reel', 'share', 'story_mention', 'unsupported_type', 'image'];
 const META = ['read', 'reaction', 'unreact', 'message_edit'] as const;
 type MetaKind = (typeof META)[number];
@@ -22,7 +30,7 @@ const isAttachment = (v: string): v is IgAttachmentKind => (ATTACHMENTS as reado
 
 const bad = (message: string) => json(400, { error: { message } });
 
-export function instagramControl(module: InstagramModule, req: SimRequest, subpath: string): SimResponse | undefined {
+export function instagramControl(module: InstagramControlTarget, req: SimRequest, subpath: string): SimResponse | undefined {
   const { state } = module;
   const input = { ...Object.fromEntries(req.query), ...req.body };
   const str = (k: string): string | undefined => (typeof input[k] === 'string' ? input[k] : undefined);
@@ -51,7 +59,7 @@ export function instagramControl(module: InstagramModule, req: SimRequest, subpa
   return undefined;
 }
 
-function messaging(module: InstagramModule, kind: string, customerId: string | undefined, mid: string | undefined, text: string | undefined): SimResponse {
+function messaging(module: InstagramControlTarget, kind: string, customerId: string | undefined, mid: string | undefined, text: string | undefined): SimResponse {
   const { state } = module;
   const { store } = state;
   const now = state.now();
@@ -84,7 +92,7 @@ function messaging(module: InstagramModule, kind: string, customerId: string | u
   return json(200, { event });
 }
 
-function liveComment(module: InstagramModule, text: string | undefined, customerId: string | undefined): SimResponse {
+function liveComment(module: InstagramControlTarget, text: string | undefined, customerId: string | undefined): SimResponse {
   const { state } = module;
   const media = state.store.media[state.store.media.length - 1];
   const from: IgUser | undefined = customerId ? state.store.person(customerId) : latestConversation(module)?.customer;
@@ -97,7 +105,7 @@ function liveComment(module: InstagramModule, text: string | undefined, customer
   return json(200, { item: truth });
 }
 
-function latestConversation(module: InstagramModule): IgConversation | undefined {
+function latestConversation(module: InstagramControlTarget): IgConversation | undefined {
   for (const u of module.state.store.conversationsNewestFirst()) return u.conversation;
   return undefined;
 }
