@@ -186,6 +186,14 @@ describe('Instagram Login: consent, code, short-lived → long-lived → refresh
     const refreshed = await refresh();
     expect(refreshed.body).toEqual({ access_token: expect.stringMatching(/^IGAA/), token_type: 'bearer', expires_in: 5184000 });
     expect((await getJson(`${origin}/v24.0/me?access_token=${refreshed.body.access_token}`)).status).toBe(200);
+    // A token with fewer permissions reads media but not comments or Direct: (#10).
+    const basic = await fetch(authorize.replace(/scope=[^&]*/, 'scope=instagram_business_basic'), { redirect: 'manual' });
+    const basicCode = new URL(basic.headers.get('location')!).searchParams.get('code')!;
+    const basicToken = (await getJson(`${origin}/oauth/access_token`, form({ ...exchange, code: basicCode }))).body.data[0].access_token;
+    expect((await getJson(`${origin}/v24.0/${IG.id}/media?access_token=${basicToken}`)).status).toBe(200);
+    const denied = await getJson(`${origin}/v24.0/${IG.id}/conversations?access_token=${basicToken}`);
+    expect(denied.status).toBe(403);
+    expect(denied.body.error).toMatchObject({ code: 10, type: 'IGApiException' });
     // The wrong app, the Facebook app's id, is refused at the consent page.
     expect((await fetch(authorize.replace(DEMO_INSTAGRAM_APP.appId, DEMO_FACEBOOK_APP.appId), { redirect: 'manual' })).status).toBe(400);
   });

@@ -59,7 +59,13 @@ export function instagramControl(module: InstagramControlTarget, req: SimRequest
   return undefined;
 }
 
-function messaging(module: InstagramControlTarget, kind: string, customerId: string | undefined, mid: string | undefined, text: string | undefined): SimResponse {
+function messaging(
+  module: InstagramControlTarget,
+  kind: string,
+  customerId: string | undefined,
+  mid: string | undefined,
+  text: string | undefined,
+): SimResponse {
   const { state } = module;
   const { store } = state;
   const now = state.now();

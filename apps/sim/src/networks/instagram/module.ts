@@ -10,6 +10,7 @@ import { igErrors, RATE_LIMIT_CODES } from './errors';
 import { codeExchange, consent, exchangeToken, refreshToken } from './oauth-routes';
 import { getComments, getConversations, getMedia, getMessages, getNode, getTags } from './read-routes';
 import { DEFAULT_IG_VERSION, InstagramState, type IgCall } from './state';
+import type { InstagramScope } from './tokens';
 import type { IgComment, IgMedia, IgMessage } from './store';
 import { deleteComment, hideComment, jsonParam, postMentionReply, postReply, sendMessage, type IgCreated } from './write-routes';
 import { changesPayload, commentChange, mentionChange, messageEvent, messagingPayload, type IgChange } from './webhooks';
@@ -118,6 +119,8 @@ export class InstagramModule implements NetworkModule, NetworkControl {
     const [id, edge, ...rest] = segments;
     if (rest.length > 0) return errors.unknownPath(`/${rest.join('/')}`);
     const method = req.method === 'POST' && req.query.get('method') === 'delete' ? 'DELETE' : req.method;
+    // An Instagram-Login token acts only within the permissions the person granted at the consent page.
+    if (call.token && !call.token.scopes.includes(this.scopeFor(id, edge))) return errors.noPermission();
     const isAccount = this.state.isAccount(id) || (call.host === 'facebook' && edge === 'conversations');
     if (method === 'GET') {
       if (edge === undefined) return getNode(this.state, call, id);
@@ -142,6 +145,14 @@ export class InstagramModule implements NetworkModule, NetworkControl {
     }
     if (method === 'DELETE' && edge === undefined) return deleteComment(this.state, call, id);
     return errors.unsupported(id, method.toLowerCase());
+  }
+
+  private scopeFor(id: string, edge: string | undefined): InstagramScope {
+    const { store } = this.state;
+    if (edge === 'conversations' || edge === 'messages' || store.conversation(id) || store.message(id)) return 'instagram_business_manage_messages';
+    if (edge === 'comments' || edge === 'replies' || edge === 'mentions' || (edge === undefined && store.comment(id)))
+      return 'instagram_business_manage_comments';
+    return 'instagram_business_basic';
   }
 
   private created(result: { response: SimResponse; created?: IgCreated }): SimResponse {

@@ -49,7 +49,7 @@ export function postReply(state: InstagramState, call: IgCall, commentId: string
     text: reply.text,
     body: cleanBody(call.req),
   });
-  const fields = parseFields(typeof call.req.query.get('fields') === 'string' ? call.req.query.get('fields') : null);
+  const fields = parseFields(call.req.query.get('fields'));
   const body = fields ? renderComment(reply, fields, state.store.account, nestedEdges(state, call)) : { id: reply.id };
   return { response: json(200, body), created: { kind: 'comment', comment: reply } };
 }
