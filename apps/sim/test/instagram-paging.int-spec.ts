@@ -61,6 +61,27 @@ describe('Instagram paging forms', () => {
     expect(beyond.body).toEqual({ data: [] });
   });
 
+  it('mentions can be polled: /tags, then mentioned_media.media_id(…){comments{…,replies{…}}} finds every comment of every mention thread', async () => {
+    const { ids } = await walk(igGraph(sim).url(`/${IG.id}/tags`, 'limit=50'));
+    const found: string[] = [];
+    for (const mediaId of ids) {
+      const fields = `mentioned_media.media_id(${mediaId}){id,comments{id,text,username,replies{id,text,username}}}`;
+      const res = await igGet(sim, `/${IG.id}`, `fields=${encodeURIComponent(fields)}`);
+      for (const c of res.body.mentioned_media.comments.data) found.push(c.id, ...(c.replies?.data ?? []).map((r: JsonBody) => r.id));
+    }
+    const expected = sim.context.world.truth.filter(
+      (t) => t.network === 'instagram' && t.kind === 'comment' && sim.instagram.state.store.comment(t.externalId)?.mention,
+    );
+    expect(expected.length).toBeGreaterThan(10);
+    expect(found.sort()).toEqual(expected.map((t) => t.externalId).sort());
+  });
+
+  it('on the shared origin the same routes are below /instagram, and links point back there', async () => {
+    const res = await getJson(`${sim.url}/instagram/v24.0/${IG.id}/media?limit=2&access_token=${IG.accessToken}`);
+    expect(res.body.paging.next.startsWith(`${sim.url}/instagram/v24.0/${IG.id}/media?`)).toBe(true);
+    expect((await getJson(res.body.paging.next)).body.data).toHaveLength(2);
+  });
+
   it('a cursor that is not one is (#100), not a 500', async () => {
     const res = await igGet(sim, `/${IG.id}/media`, 'after=nonsense!');
     expect(res.status).toBe(400);
