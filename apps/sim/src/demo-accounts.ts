@@ -38,9 +38,9 @@ export const DEMO_FACEBOOK_PAGE = {
  * the token endpoints.
  */
 export const DEMO_INSTAGRAM_APP = {
-  appId: '990000000000042',
+  appId: '990000000000001',
   appSecret: 'resonance-demo-instagram-app-secret',
-  verifyToken: 'resonance-demo-instagram-verify-token',
+  verifyToken: 'resonance-demo-verify-token',
 } as const;
 
 /**

@@ -85,6 +85,7 @@ export async function startSim(config: SimConfig, log: (line: string) => void = 
   const instagram = new InstagramModule(ctx);
   // Instagram API with Facebook Login is served by graph.facebook.com: the Facebook origin hands Instagram nodes over.
   facebook.instagram = instagram;
+  instagram.facebookGraph = facebook;
   const modules: Array<NetworkModule & NetworkControl> = [
     facebook,
     instagram,

@@ -121,6 +121,29 @@ describe('Instagram writes', () => {
     expect(conversations.body.data[0].id.startsWith('aWdfZAG06')).toBe(true);
     expect(received().map((r) => r.kind)).toEqual(['comment_reply']);
   });
+
+  it('Facebook Login: /me/accounts names the linked account; the Instagram origin answers a Facebook token as graph.facebook.com', async () => {
+    const fb = sim.facebook.state;
+    const user = fb.tokens.issue({
+      kind: 'user',
+      userId: fb.adminUser.id,
+      pageId: null,
+      appId: fb.app.appId,
+      scopes: ['pages_show_list', 'pages_messaging'],
+      expiresAt: null,
+    });
+    for (const origin of [sim.origins.facebook, sim.origins.instagram]) {
+      const accounts = await getJson(
+        `${origin}/v24.0/me/accounts?fields=${encodeURIComponent('id,name,access_token,instagram_business_account{id,username,name}')}&access_token=${user.token}`,
+      );
+      expect(accounts.body.data[0].instagram_business_account).toEqual({ id: IG.id, username: IG.username, name: IG.name });
+      const pageToken = accounts.body.data[0].access_token;
+      const media = await getJson(`${origin}/v24.0/${IG.id}/media?limit=1&access_token=${pageToken}`);
+      expect(media.body.paging.next.startsWith(`${origin}/v24.0/${IG.id}/media?`)).toBe(true);
+    }
+    const plain = await getJson(`${sim.origins.facebook}/v24.0/me/accounts?access_token=${user.token}`);
+    expect(plain.body.data[0].instagram_business_account).toBeUndefined();
+  });
 });
 
 describe('Instagram Login: consent, code, short-lived → long-lived → refresh', () => {

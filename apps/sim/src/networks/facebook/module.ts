@@ -69,6 +69,11 @@ export class FacebookModule implements NetworkModule, NetworkControl {
     }
   }
 
+  /** Whether `token` is one this Graph API issued (the Instagram origin hands requests carrying one over). */
+  knowsToken(token: string): boolean {
+    return this.state.tokens.get(token) !== undefined || isAppToken(this.state, token);
+  }
+
   /** GET /?ids=a,b&fields=…: several nodes in one answer, keyed by the ids as asked; one unknown id fails the whole request (#803). */
   private nodes(call: ReadCall): SimResponse {
     const ids = listParam(call.req.query, 'ids') ?? [];

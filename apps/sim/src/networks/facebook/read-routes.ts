@@ -322,10 +322,19 @@ export function getAccounts(state: FacebookState, call: ReadCall): SimResponse {
         name: state.pageName,
         id: state.pageId,
         tasks: ['ANALYZE', 'ADVERTISE', 'MESSAGING', 'MODERATE', 'CREATE_CONTENT', 'MANAGE'],
+        ...linkedInstagram(fieldsOf(call)),
       },
     ],
     paging: { cursors: { before: cursor, after: cursor } },
   });
+}
+
+/** `instagram_business_account{id,username,name}` in /me/accounts: the Instagram account linked to the page, when asked for. */
+function linkedInstagram(fields: FieldSpec[] | null): Record<string, unknown> {
+  const spec = fields?.find((f) => f.name === 'instagram_business_account');
+  if (!spec) return {};
+  const all: Record<string, unknown> = { id: DEMO_INSTAGRAM_ACCOUNT.id, username: DEMO_INSTAGRAM_ACCOUNT.username, name: DEMO_INSTAGRAM_ACCOUNT.name };
+  return { instagram_business_account: spec.sub ? pickUser(all, spec.sub) : { id: DEMO_INSTAGRAM_ACCOUNT.id } };
 }
 
 export { fbTime };

@@ -5,6 +5,7 @@ import type { IdCounters, NetworkControl, NetworkModule, SimContext } from '../.
 import type { TruthItem } from '../../core/world';
 import { must } from '../../core/must';
 import { UnknownFieldError } from '../facebook/serialize';
+import { requestToken } from '../facebook/tokens';
 import { facebookEscape, signatureHeaders } from '../facebook/webhooks';
 import { igErrors, RATE_LIMIT_CODES } from './errors';
 import { codeExchange, consent, exchangeToken, refreshToken } from './oauth-routes';
@@ -17,6 +18,12 @@ import { changesPayload, commentChange, mentionChange, messageEvent, messagingPa
 import { instagramControl } from './control-routes';
 
 const VERSION = /^v\d+\.\d+$/;
+
+/** What this module uses of the Facebook module (an interface: the Facebook module imports this one). */
+export interface FacebookGraph {
+  knowsToken(token: string): boolean;
+  handle(req: SimRequest): SimResponse;
+}
 const WEBHOOK_BATCH = 50;
 
 /**
@@ -28,6 +35,11 @@ const WEBHOOK_BATCH = 50;
 export class InstagramModule implements NetworkModule, NetworkControl {
   readonly network = 'instagram' as const;
   readonly state: InstagramState;
+  /**
+   * The Facebook module: a client that points its Facebook-Login host at this origin (the
+   * connector's fallback when no Facebook URL is set) still reaches graph.facebook.com's answers.
+   */
+  facebookGraph: FacebookGraph | null = null;
 
   constructor(private readonly ctx: SimContext) {
     this.state = new InstagramState(ctx);
@@ -46,6 +58,9 @@ export class InstagramModule implements NetworkModule, NetworkControl {
     if (route === 'refresh_access_token' && req.method === 'GET') return this.withHeaders(refreshToken(this.state, req));
     const errors = igErrors('instagram');
     if (segments.length === 0) return errors.unknownPath('/');
+    // A Facebook token (Instagram API with Facebook Login) sent here is answered as graph.facebook.com would.
+    const value = requestToken(req);
+    if (value && !this.state.tokens.get(value) && this.facebookGraph?.knowsToken(value)) return this.facebookGraph.handle(req);
     const auth = this.state.authenticate(req);
     if ('error' in auth) return auth.error;
     if (this.ctx.faults.hit('instagram', 'permission_denied')) return errors.noPermission();
