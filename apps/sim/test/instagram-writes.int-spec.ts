@@ -141,6 +141,10 @@ describe('Instagram writes', () => {
       const media = await getJson(`${origin}/v24.0/${IG.id}/media?limit=1&access_token=${pageToken}`);
       expect(media.body.paging.next.startsWith(`${origin}/v24.0/${IG.id}/media?`)).toBe(true);
     }
+    const exchange = await getJson(
+      `${sim.origins.instagram}/v24.0/oauth/access_token?grant_type=fb_exchange_token&client_id=${fb.app.appId}&client_secret=${fb.app.appSecret}&fb_exchange_token=${user.token}`,
+    );
+    expect(exchange.body).toEqual({ access_token: expect.stringMatching(/^EAA/), token_type: 'bearer', expires_in: expect.any(Number) });
     const plain = await getJson(`${sim.origins.facebook}/v24.0/me/accounts?access_token=${user.token}`);
     expect(plain.body.data[0].instagram_business_account).toBeUndefined();
   });
