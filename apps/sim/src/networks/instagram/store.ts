@@ -252,7 +252,8 @@ export class InstagramStore {
     let media = this.foreignMediaByUser.get(owner.id);
     if (!media) {
       const caption = language === 'de' ? `Mein neuer Einkauf bei @${this.account.username}` : `My new favourite from @${this.account.username}`;
-      media = this.addMedia(numericId('1810', this.foreignMediaByUser.size + 1), at, caption, 'IMAGE', owner);
+      // Numbered from the serials a restarted world resumes above, so a later run never reuses an id.
+      media = this.addMedia(numericId('1810', ++this.apiSerial), at, caption, 'IMAGE', owner);
       this.foreignMediaByUser.set(owner.id, media);
       this.tagged.push(media);
     }
