@@ -149,10 +149,12 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     externalId: DEMO_INSTAGRAM_ACCOUNT.id,
     displayName: DEMO_INSTAGRAM_ACCOUNT.name,
     handle: DEMO_INSTAGRAM_ACCOUNT.username,
+    // Instagram Login: the token never expires on the sim; webhooks and Direct use igUserId (1784…).
     credentials: {
+      setup: 'instagram_login',
       accessToken: DEMO_INSTAGRAM_ACCOUNT.accessToken,
+      igUserId: DEMO_INSTAGRAM_ACCOUNT.id,
       appScopedId: DEMO_INSTAGRAM_ACCOUNT.appScopedId,
-      appId: DEMO_INSTAGRAM_APP.appId,
     },
   },
   {
