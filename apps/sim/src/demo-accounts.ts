@@ -32,6 +32,31 @@ export const DEMO_FACEBOOK_PAGE = {
   userName: 'Alex Admin',
 } as const;
 
+/**
+ * The Instagram app of the sim (Instagram API with Instagram Login): its secret — the Instagram app
+ * secret, not the Facebook app's — signs Instagram webhook deliveries and is the client_secret of
+ * the token endpoints.
+ */
+export const DEMO_INSTAGRAM_APP = {
+  appId: '990000000000001',
+  appSecret: 'resonance-demo-instagram-app-secret',
+  verifyToken: 'resonance-demo-verify-token',
+} as const;
+
+/**
+ * The Instagram professional account the sim plays, linked to the demo Facebook page. It has two
+ * ids, as on Instagram: the professional-account id (`1784…`, in webhooks, messaging and the
+ * Facebook-Login host) and the app-scoped id `GET graph.instagram.com/me` answers with.
+ */
+export const DEMO_INSTAGRAM_ACCOUNT = {
+  id: '17841400000000042',
+  appScopedId: '34831588833100042',
+  username: 'resonancedemoshop',
+  name: 'Resonance Demo Shop',
+  /** An Instagram User token (Instagram Login) the sim never expires (unless a fault says so). */
+  accessToken: 'IGAAResonanceDemoInstagramUserTokenNeverExpires00000000000000000000',
+} as const;
+
 /** The LinkedIn app of the sim (Community Management API); its secret signs webhook deliveries. */
 export const DEMO_LINKEDIN_APP = {
   clientId: '78resonancedemo',
@@ -117,6 +142,19 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     credentials: {
       pageAccessToken: DEMO_FACEBOOK_PAGE.pageAccessToken,
       appId: DEMO_FACEBOOK_APP.appId,
+    },
+  },
+  {
+    network: 'instagram',
+    externalId: DEMO_INSTAGRAM_ACCOUNT.id,
+    displayName: DEMO_INSTAGRAM_ACCOUNT.name,
+    handle: DEMO_INSTAGRAM_ACCOUNT.username,
+    // Instagram Login: the token never expires on the sim; webhooks and Direct use igUserId (1784…).
+    credentials: {
+      setup: 'instagram_login',
+      accessToken: DEMO_INSTAGRAM_ACCOUNT.accessToken,
+      igUserId: DEMO_INSTAGRAM_ACCOUNT.id,
+      appScopedId: DEMO_INSTAGRAM_ACCOUNT.appScopedId,
     },
   },
   {

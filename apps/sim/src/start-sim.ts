@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { simPortSettings, type Config } from '@resonance/config';
+import { simPortSettings, type Config, type SimPortSetting } from '@resonance/config';
 import type { Network } from '@resonance/contracts';
 import { SimClock } from './core/clock';
 import { FaultState } from './core/faults';
@@ -13,6 +13,7 @@ import { World } from './core/world';
 import { openWorld, WorldSaver, type WorldState } from './core/world-state';
 import { buildHistory, TrafficGenerator, type GeneratedItem } from './generator';
 import { FacebookModule } from './networks/facebook/module';
+import { InstagramModule } from './networks/instagram/module';
 import { LinkedInModule } from './networks/linkedin/module';
 import { XModule } from './networks/x/module';
 import { XingModule } from './networks/xing/module';
@@ -48,13 +49,14 @@ export interface RunningSim {
    */
   origins: Record<Network, string>;
   /** The product's settings that point every network at its own origin (FACEBOOK_GRAPH_URL, X_API_URL, ...). */
-  productUrls: Record<'FACEBOOK_GRAPH_URL' | 'X_API_URL' | 'LINKEDIN_API_URL' | 'YOUTUBE_API_URL' | 'XING_API_URL', string>;
+  productUrls: Record<'FACEBOOK_GRAPH_URL' | 'INSTAGRAM_API_URL' | 'X_API_URL' | 'LINKEDIN_API_URL' | 'YOUTUBE_API_URL' | 'XING_API_URL', string>;
   /** PEM of the CA the https origins' certificates chain to (SIM_TLS), else null. */
   ca: string | null;
   /** In-process handles, for tests and benchmarks in the same process. */
   context: SimContext;
   traffic: TrafficLoop;
   facebook: FacebookModule;
+  instagram: InstagramModule;
   /** The world's creation time, history length and whether it continues an earlier run. */
   world: WorldState;
   close(): Promise<void>;
@@ -80,7 +82,18 @@ export async function startSim(config: SimConfig, log: (line: string) => void = 
     webhooks: new WebhookDispatcher(faults, () => settings.webhookRetryDelaysMs),
   };
   const facebook = new FacebookModule(ctx);
-  const modules: Array<NetworkModule & NetworkControl> = [facebook, new XModule(ctx), new LinkedInModule(ctx), new YoutubeModule(ctx), new XingModule(ctx)];
+  const instagram = new InstagramModule(ctx);
+  // Instagram API with Facebook Login is served by graph.facebook.com: the Facebook origin hands Instagram nodes over.
+  facebook.instagram = instagram;
+  instagram.facebookGraph = facebook;
+  const modules: Array<NetworkModule & NetworkControl> = [
+    facebook,
+    instagram,
+    new XModule(ctx),
+    new LinkedInModule(ctx),
+    new YoutubeModule(ctx),
+    new XingModule(ctx),
+  ];
   const stateFile = config.SIM_STATE_FILE && config.SIM_STATE_FILE !== 'off' ? config.SIM_STATE_FILE : null;
   const world = openWorld(stateFile, settings.seed, config.SIM_HISTORY_DAYS ?? 0, ctx.clock.now(), log);
   const traffic = new TrafficLoop(ctx, modules, placeHistory(ctx, modules, world));
@@ -101,7 +114,12 @@ export async function startSim(config: SimConfig, log: (line: string) => void = 
   const tls = config.SIM_TLS ? serverCertificate(config, host) : null;
   const server = createSimServer(ctx, modules, traffic);
   const ports = simPortSettings();
-  const own = modules.map((m) => ({ network: m.network, server: createNetworkServer(ctx, m, tls), port: config[ports[m.network]] ?? 0 }));
+  // A network without a port setting of its own (yet) gets any free port.
+  const portOf = (network: Network): number => {
+    const setting: SimPortSetting | undefined = new Map<string, SimPortSetting>(Object.entries(ports)).get(network);
+    return (setting ? config[setting] : undefined) ?? 0;
+  };
+  const own = modules.map((m) => ({ network: m.network, server: createNetworkServer(ctx, m, tls), port: portOf(m.network) }));
   const servers: Server[] = [server, ...own.map((o) => o.server)];
   try {
     await listen(server, config.SIM_PORT, config.SIM_HOST);
@@ -120,6 +138,7 @@ export async function startSim(config: SimConfig, log: (line: string) => void = 
     origins,
     productUrls: {
       FACEBOOK_GRAPH_URL: origins.facebook,
+      INSTAGRAM_API_URL: origins.instagram,
       X_API_URL: origins.x,
       LINKEDIN_API_URL: origins.linkedin,
       YOUTUBE_API_URL: origins.youtube,
@@ -129,6 +148,7 @@ export async function startSim(config: SimConfig, log: (line: string) => void = 
     context: ctx,
     traffic,
     facebook,
+    instagram,
     world,
     close: async () => {
       traffic.stop();

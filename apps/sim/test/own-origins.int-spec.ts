@@ -46,7 +46,8 @@ describe('each network at its own origin', () => {
     expect((await getJson(`${sim.origins.x}/1.1/nothing`)).body).toEqual({ errors: [{ message: 'Sorry, that page does not exist', code: 34 }] });
     expect((await getJson(`${sim.origins.linkedin}/nothing`)).status).toBe(404);
     expect((await getJson(`${sim.origins.xing}/nothing`)).status).toBe(404);
-    expect(new Set(Object.values(sim.origins)).size).toBe(5);
+    expect(new Set(Object.values(sim.origins)).size).toBe(6);
+    expect(sim.productUrls.INSTAGRAM_API_URL).toBe(sim.origins.instagram);
     expect(sim.productUrls.X_API_URL).toBe(sim.origins.x);
   });
 

@@ -15,11 +15,12 @@ export const FAULT_KINDS = [
   'webhook_duplicates', // each webhook delivery is sent twice
   'webhook_reorder', // webhook deliveries are held and sent in shuffled order
   'webhook_failures', // the first delivery attempts fail (the receiver sees retries)
+  'permission_denied', // Instagram: (#10) Application does not have permission for this action
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultOptions {
-  /** Rate-limit error code (Facebook: 4, 17, 32, 613). */
+  /** Rate-limit error code (Facebook: 4, 17, 32, 613; Instagram also 80002). */
   code?: number;
   /** Delay for slow/timeout, in ms. */
   delayMs?: number;

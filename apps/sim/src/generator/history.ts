@@ -29,9 +29,10 @@ interface Profile {
   conversationsPerDay: number;
 }
 
-/** A small shop's volumes: Facebook busiest; LinkedIn, YouTube and XING quieter. */
+/** A small shop's volumes: Facebook and Instagram busiest; LinkedIn, YouTube and XING quieter. */
 const PROFILES: Record<Network, Profile> = {
   facebook: { postsPerDay: 0.7, threadsPerDay: 8, conversationsPerDay: 3 },
+  instagram: { postsPerDay: 0.9, threadsPerDay: 7, conversationsPerDay: 2.5 },
   x: { postsPerDay: 0.8, threadsPerDay: 5, conversationsPerDay: 1.5 },
   linkedin: { postsPerDay: 0.4, threadsPerDay: 3, conversationsPerDay: 0 },
   youtube: { postsPerDay: 0.35, threadsPerDay: 4, conversationsPerDay: 0 },

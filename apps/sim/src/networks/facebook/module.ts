@@ -16,6 +16,7 @@ import { debugToken, getReactions, isAppToken } from './graph-forms';
 import { isBatch, runBatch } from './batch';
 import { requestToken } from './tokens';
 import { must } from '../../core/must';
+import type { InstagramModule } from '../instagram/module';
 
 const VERSION = /^v\d+\.\d+$/;
 const WEBHOOK_BATCH = 50;
@@ -24,6 +25,8 @@ const WEBHOOK_BATCH = 50;
 export class FacebookModule implements NetworkModule, NetworkControl {
   readonly network = 'facebook' as const;
   readonly state: FacebookState;
+  /** The Instagram account linked to the page (Instagram API with Facebook Login is served on this host). */
+  instagram: InstagramModule | null = null;
 
   constructor(private readonly ctx: SimContext) {
     this.state = new FacebookState(ctx);
@@ -53,6 +56,10 @@ export class FacebookModule implements NetworkModule, NetworkControl {
     if (token.pageId && this.state.usage.pagePercent(now, token.pageId) >= 100) return errors.rateLimit(32, this.state.usage.headers(now, token.pageId));
 
     const call: ReadCall = { req, token, version, base: `${req.origin}${req.mount}/${version}` };
+    // Instagram nodes (the linked account, its media, comments and Direct) answer with a Page token of the linked page.
+    const instagram =
+      token.kind === 'page' && token.pageId === this.state.pageId && !multiple ? this.instagram?.facebookHost(req, segments, version) : undefined;
+    if (instagram) return this.withHeaders(instagram, token.pageId);
     try {
       if (multiple) return this.withHeaders(this.nodes(call), token.pageId);
       return this.withHeaders(this.route(call, segments), token.pageId);
@@ -60,6 +67,11 @@ export class FacebookModule implements NetworkModule, NetworkControl {
       if (error instanceof UnknownFieldError) return this.withHeaders(errors.nonexistingField(error.field, error.nodeType), token.pageId);
       throw error;
     }
+  }
+
+  /** Whether `token` is one this Graph API issued (the Instagram origin hands requests carrying one over). */
+  knowsToken(token: string): boolean {
+    return this.state.tokens.get(token) !== undefined || isAppToken(this.state, token);
   }
 
   /** GET /?ids=a,b&fields=…: several nodes in one answer, keyed by the ids as asked; one unknown id fails the whole request (#803). */

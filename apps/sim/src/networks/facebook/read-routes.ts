@@ -7,6 +7,7 @@ import type { FacebookState } from './state';
 import { upperBound, type FbComment, type FbConversation, type FbPost, type Ordered } from './store';
 import type { FbToken } from './tokens';
 import { must } from '../../core/must';
+import { DEMO_INSTAGRAM_ACCOUNT } from '../../demo-accounts';
 
 /** What every read route gets: the request, its token, and where its links point. */
 export interface ReadCall {
@@ -255,6 +256,9 @@ export function getNode(state: FacebookState, call: ReadCall, id: string): SimRe
       link: `https://www.facebook.com/resonancedemoshop`,
       fan_count: 48_210,
       followers_count: 51_377,
+      // The Instagram professional account linked to the page (Instagram API with Facebook Login).
+      instagram_business_account: { id: DEMO_INSTAGRAM_ACCOUNT.id },
+      connected_instagram_account: { id: DEMO_INSTAGRAM_ACCOUNT.id },
     };
     return json(200, pickUser(all, fields));
   }
@@ -318,10 +322,19 @@ export function getAccounts(state: FacebookState, call: ReadCall): SimResponse {
         name: state.pageName,
         id: state.pageId,
         tasks: ['ANALYZE', 'ADVERTISE', 'MESSAGING', 'MODERATE', 'CREATE_CONTENT', 'MANAGE'],
+        ...linkedInstagram(fieldsOf(call)),
       },
     ],
     paging: { cursors: { before: cursor, after: cursor } },
   });
+}
+
+/** `instagram_business_account{id,username,name}` in /me/accounts: the Instagram account linked to the page, when asked for. */
+function linkedInstagram(fields: FieldSpec[] | null): Record<string, unknown> {
+  const spec = fields?.find((f) => f.name === 'instagram_business_account');
+  if (!spec) return {};
+  const all: Record<string, unknown> = { id: DEMO_INSTAGRAM_ACCOUNT.id, username: DEMO_INSTAGRAM_ACCOUNT.username, name: DEMO_INSTAGRAM_ACCOUNT.name };
+  return { instagram_business_account: spec.sub ? pickUser(all, spec.sub) : { id: DEMO_INSTAGRAM_ACCOUNT.id } };
 }
 
 export { fbTime };

@@ -52,6 +52,9 @@ export class UsageMeter {
   private readonly pages = new Map<string, RollingCounter>();
   limits: UsageLimits = { ...DEFAULT_LIMITS };
 
+  /** `type` in X-Business-Use-Case-Usage: "pages" for a Page, "instagram" for an Instagram account. */
+  constructor(private readonly useCaseType: 'pages' | 'instagram' = 'pages') {}
+
   record(now: number, pageId: string | null): void {
     this.app.add(now);
     if (pageId) this.pageCounter(pageId).add(now);
@@ -77,7 +80,13 @@ export class UsageMeter {
       const regain = storm ? storm.regainMinutes : this.pageCounter(pageId).minutesToRegain(now, this.limits.pageCallsPerHour);
       headers['x-business-use-case-usage'] = JSON.stringify({
         [pageId]: [
-          { type: 'pages', call_count: pct, total_cputime: Math.floor(pct / 2), total_time: Math.floor(pct / 2), estimated_time_to_regain_access: regain },
+          {
+            type: this.useCaseType,
+            call_count: pct,
+            total_cputime: Math.floor(pct / 2),
+            total_time: Math.floor(pct / 2),
+            estimated_time_to_regain_access: regain,
+          },
         ],
       });
     }
