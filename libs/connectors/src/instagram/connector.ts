@@ -56,6 +56,17 @@ function mapSendAnswer(body: unknown): UnifiedRecord[] {
   return [unexpectedShape('instagram', 'a Send API answer ({recipient_id, message_id}), a reply id or {success: true}', body)];
 }
 
+/** The comment of a /{comment-id}/replies page, from the path of its `paging.next` link. */
+function repliesParentOf(body: unknown): string | undefined {
+  const next = str(obj(obj(body).paging).next);
+  if (!next) return undefined;
+  try {
+    return /\/(\d+)\/replies$/.exec(new URL(next).pathname)?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
 function parseInstagram(endpoint: string, body: unknown, context: ParseContext = {}): UnifiedRecord[] {
   const ctx = { accountId: context.accountId, mediaId: context.objectId };
   switch (endpoint) {
@@ -69,14 +80,17 @@ function parseInstagram(endpoint: string, body: unknown, context: ParseContext =
         (b) => mapCommentsPage(b, ctx),
         (n) => mapComment(n, ctx),
       );
-    case 'replies':
-      // GET /{comment-id}/replies: the object is the top-level comment every reply belongs to.
+    case 'replies': {
+      // GET /{comment-id}/replies: the object is the top-level comment every reply belongs to
+      // (given, or named by the path of paging.next).
+      const parentId = context.objectId ?? repliesParentOf(body);
       return listOrNode(
         body,
         'reply',
-        (b) => mapCommentsPage(b, { accountId: ctx.accountId }, context.objectId ? { id: context.objectId } : undefined),
+        (b) => mapCommentsPage(b, { accountId: ctx.accountId }, parentId ? { id: parentId } : undefined),
         (n) => mapComment(n, { accountId: ctx.accountId }),
       );
+    }
     case 'mentions':
       return mapMentions(body, ctx);
     case 'conversations':
