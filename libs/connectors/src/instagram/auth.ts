@@ -45,7 +45,7 @@ interface TokenAnswer {
 }
 
 /** A token answer → credentials of the Instagram-Login setup; `issuedAt` decides when refresh is allowed. */
-function loginCredentials(res: TokenAnswer, now: number, previous: Credentials | undefined): Credentials {
+export function loginCredentials(res: TokenAnswer, now: number, previous: Credentials | undefined): Credentials {
   if (!res.access_token) throw new ConnectorError({ network: 'instagram', code: 'UNKNOWN', message: 'Instagram answered the token request without a token' });
   return {
     ...(previous ?? {}),

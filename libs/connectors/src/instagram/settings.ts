@@ -41,7 +41,8 @@ export function instagramSettings(config: Config): InstagramSettings {
   const graphUrl = trim(config.INSTAGRAM_API_URL ?? sim);
   const real = new URL(graphUrl).hostname === 'graph.instagram.com';
   const oauth = trim(config.INSTAGRAM_OAUTH_URL ?? (real ? 'https://api.instagram.com' : graphUrl));
-  const demo = config.DEMO_MODE ? DEMO_INSTAGRAM_APP_DEFAULTS : undefined;
+  // The demo app exists only on the sim: real Instagram with it would fail at the consent page.
+  const demo = config.DEMO_MODE && !real ? DEMO_INSTAGRAM_APP_DEFAULTS : undefined;
   return {
     graphUrl,
     facebookGraphUrl: trim(config.INSTAGRAM_FACEBOOK_GRAPH_URL ?? config.FACEBOOK_GRAPH_URL ?? graphUrl),
