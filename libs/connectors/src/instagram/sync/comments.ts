@@ -50,6 +50,11 @@ export async function* commentPages(run: SyncRun<InstagramClient>, seen: SeenMed
     const count = seen.get(mediaId)?.count;
     const due = !cursor.polledAt || Date.parse(cursor.polledAt) < now.getTime() - RECONCILE_EVERY_MS;
     if (!due && count !== undefined && count === cursor.count) continue;
+    // No (organic) comment on it: nothing to read — the list would only say so (comments on ads are never listed).
+    if (count === 0) {
+      Object.assign(cursor, { count, polledAt: now.toISOString() });
+      continue;
+    }
     const ctx = { accountId, mediaId };
     let page: JsonObject = await client.get(`${mediaId}/comments`, { fields: `${COMMENT_FIELDS},replies{${COMMENT_FIELDS}}`, limit: PAGE_LIMIT });
     for (let round = 0; ; round += 1) {
