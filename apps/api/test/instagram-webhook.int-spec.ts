@@ -17,7 +17,10 @@ const sign = (body: string, secret: string = DEMO_INSTAGRAM_APP_DEFAULTS.appSecr
 
 /** A comment delivery for `account`, in the recorded body's own byte layout. */
 const commentDelivery = (account: string, commentId: string, text: string, fromId = '848067418322071') =>
-  RAW_COMMENT.replace(ACCOUNT, account).replace('17867301270523379', commentId).replace('"LINK"', JSON.stringify(text)).replace('"848067418322071"', `"${fromId}"`);
+  RAW_COMMENT.replace(ACCOUNT, account)
+    .replace('17867301270523379', commentId)
+    .replace('"LINK"', JSON.stringify(text))
+    .replace('"848067418322071"', `"${fromId}"`);
 
 describe('POST /api/webhooks/instagram', () => {
   let db: TestDatabase;
@@ -54,7 +57,10 @@ describe('POST /api/webhooks/instagram', () => {
       .query({ 'hub.mode': 'subscribe', 'hub.verify_token': DEMO_INSTAGRAM_APP_DEFAULTS.verifyToken, 'hub.challenge': '424242' })
       .expect(200);
     expect(ok.text).toBe('424242');
-    await request(app.getHttpServer()).get('/api/webhooks/instagram').query({ 'hub.mode': 'subscribe', 'hub.verify_token': 'guess', 'hub.challenge': '1' }).expect(403);
+    await request(app.getHttpServer())
+      .get('/api/webhooks/instagram')
+      .query({ 'hub.mode': 'subscribe', 'hub.verify_token': 'guess', 'hub.challenge': '1' })
+      .expect(403);
   });
 
   it('refuses a delivery not signed over its raw bytes with the Instagram app secret, and queues nothing', async () => {
@@ -77,18 +83,28 @@ describe('POST /api/webhooks/instagram', () => {
     await post(own, sign(own)).expect(200);
     const ingest = queue<IngestJob>(QueueName.Ingest);
     const records = (await ingest.getJobs(['waiting', 'active', 'completed', 'delayed'])).flatMap((j) => j.data.records);
-    expect(records).toEqual([
-      expect.objectContaining({ externalId: '17900000000000101', text: 'Gibt es das in Größe 44?', isFromAccount: false }),
-      expect.objectContaining({ externalId: '17900000000000102', isFromAccount: true }),
-    ]);
+    // One ingest job per delivery (the repeats queued nothing), in whatever order the queue lists them.
+    expect(records).toHaveLength(2);
+    expect(records).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ externalId: '17900000000000101', text: 'Gibt es das in Größe 44?', isFromAccount: false }),
+        expect.objectContaining({ externalId: '17900000000000102', isFromAccount: true }),
+      ]),
+    );
     await ingest.close();
   });
 
   it('a mention (ids only) becomes a sync of the channel; a paused account gets nothing', async () => {
-    const mention = JSON.stringify({ object: 'instagram', entry: [{ id: ACCOUNT, time: 1776339600, changes: [{ field: 'mentions', value: { comment_id: '17887498072083521', media_id: '17887498072083520' } }] }] });
+    const mention = JSON.stringify({
+      object: 'instagram',
+      entry: [{ id: ACCOUNT, time: 1776339600, changes: [{ field: 'mentions', value: { comment_id: '17887498072083521', media_id: '17887498072083520' } }] }],
+    });
     expect((await post(mention, sign(mention)).expect(200)).body).toEqual({ channels: 1, records: 0, hints: 1 });
     const sync = queue<SyncJob>(QueueName.Sync);
-    expect((await sync.getJobs(['waiting', 'active', 'completed', 'delayed'])).map((j) => j.data)).toContainEqual({ channelAccountId: channelId, reason: 'hint' });
+    expect((await sync.getJobs(['waiting', 'active', 'completed', 'delayed'])).map((j) => j.data)).toContainEqual({
+      channelAccountId: channelId,
+      reason: 'hint',
+    });
     const paused = commentDelivery(PAUSED_ACCOUNT, '17900000000000103', 'Hallo?');
     expect((await post(paused, sign(paused)).expect(200)).body).toEqual({ channels: 0, records: 0, hints: 0 });
     const ingest = queue<IngestJob>(QueueName.Ingest);

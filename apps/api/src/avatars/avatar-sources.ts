@@ -33,6 +33,13 @@ export function avatarSourceAllowed(
     const host = url.hostname.toLowerCase();
     if (NETWORK_IMAGE_HOSTS.some((pattern) => hostMatches(host, pattern))) return true;
   }
-  const simInUse = [config.FACEBOOK_GRAPH_URL, config.X_API_URL, config.LINKEDIN_API_URL, config.YOUTUBE_API_URL, config.XING_API_URL, config.INSTAGRAM_API_URL].some((u) => !u);
+  const simInUse = [
+    config.FACEBOOK_GRAPH_URL,
+    config.X_API_URL,
+    config.LINKEDIN_API_URL,
+    config.YOUTUBE_API_URL,
+    config.XING_API_URL,
+    config.INSTAGRAM_API_URL,
+  ].some((u) => !u);
   return simInUse && url.origin === new URL(config.SIM_URL).origin;
 }

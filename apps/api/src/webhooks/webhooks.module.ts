@@ -14,6 +14,14 @@ import { XWebhookService } from './x-webhook.service';
 /** Deliveries from the networks (Facebook, Instagram, X, LinkedIn); they need the raw body (kept by security/json-body.ts). */
 @Module({
   controllers: [FacebookWebhookController, InstagramWebhookController, LinkedInWebhookController, XWebhookController],
-  providers: [HandshakeRateLimit, WebhookDeliveries, WebhooksRepository, FacebookWebhookService, InstagramWebhookService, LinkedInWebhookService, XWebhookService],
+  providers: [
+    HandshakeRateLimit,
+    WebhookDeliveries,
+    WebhooksRepository,
+    FacebookWebhookService,
+    InstagramWebhookService,
+    LinkedInWebhookService,
+    XWebhookService,
+  ],
 })
 export class WebhooksModule {}

@@ -70,7 +70,11 @@ export async function createWorld(ds: DataSource, config: Config): Promise<Bench
     channels: {
       facebook: channelOf('facebook'),
       instagram: channelOf('instagram'),
-      x: channelOf('x'), linkedin: channelOf('linkedin'), youtube: channelOf('youtube'), xing: channelOf('xing') },
+      x: channelOf('x'),
+      linkedin: channelOf('linkedin'),
+      youtube: channelOf('youtube'),
+      xing: channelOf('xing'),
+    },
     liveChannelId: live.id,
     rawChannelId: raw.id,
   };

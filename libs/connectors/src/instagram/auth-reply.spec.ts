@@ -54,7 +54,9 @@ describe('Instagram Login tokens', () => {
   });
 
   it('production hosts: graph.instagram.com, the consent page on www.instagram.com, the code exchange on api.instagram.com', () => {
-    const real = instagramSettings(loadConfig({ NODE_ENV: 'test', INSTAGRAM_API_URL: 'https://graph.instagram.com', FACEBOOK_GRAPH_URL: 'https://graph.facebook.com' }));
+    const real = instagramSettings(
+      loadConfig({ NODE_ENV: 'test', INSTAGRAM_API_URL: 'https://graph.instagram.com', FACEBOOK_GRAPH_URL: 'https://graph.facebook.com' }),
+    );
     expect(real).toMatchObject({
       graphUrl: 'https://graph.instagram.com',
       facebookGraphUrl: 'https://graph.facebook.com',

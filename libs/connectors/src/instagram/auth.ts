@@ -74,7 +74,11 @@ export function instagramAuth(settings: InstagramSettings): AuthCapability & { l
   /** Short-lived (1 h) → long-lived (60 days) token on graph.instagram.com. */
   const longLived = async (shortToken: string, now: number): Promise<Credentials> => {
     const app = needApp(settings);
-    const res = await ig().getUnversioned<TokenAnswer>('access_token', { grant_type: 'ig_exchange_token', client_secret: app.appSecret, access_token: shortToken });
+    const res = await ig().getUnversioned<TokenAnswer>('access_token', {
+      grant_type: 'ig_exchange_token',
+      client_secret: app.appSecret,
+      access_token: shortToken,
+    });
     return loginCredentials(res, now, undefined);
   };
 
@@ -83,7 +87,9 @@ export function instagramAuth(settings: InstagramSettings): AuthCapability & { l
     const accounts: ConnectableAccount[] = [];
     let after: string | undefined;
     for (let round = 0; round < 20; round += 1) {
-      const res = obj(await fb(userToken).get('me/accounts', { fields: 'id,name,access_token,instagram_business_account{id,username,name}', limit: 100, after }));
+      const res = obj(
+        await fb(userToken).get('me/accounts', { fields: 'id,name,access_token,instagram_business_account{id,username,name}', limit: 100, after }),
+      );
       for (const raw of arr(res.data)) {
         const page = obj(raw);
         const igAccount = obj(page.instagram_business_account);
@@ -176,7 +182,12 @@ export function instagramAuth(settings: InstagramSettings): AuthCapability & { l
         if (!userToken) throw new ConnectorError({ network: 'instagram', code: 'UNKNOWN', message: 'token exchange answered without a token' });
         const pages = await facebookAccounts(userToken, undefined);
         const page = pages.find((p) => p.credentials.pageId === credentials.pageId);
-        if (!page) throw new ConnectorError({ network: 'instagram', code: 'PERMISSION_DENIED', message: 'the Facebook user no longer manages the Page linked to this Instagram account' });
+        if (!page)
+          throw new ConnectorError({
+            network: 'instagram',
+            code: 'PERMISSION_DENIED',
+            message: 'the Facebook user no longer manages the Page linked to this Instagram account',
+          });
         const expiresIn = typeof renewed.expires_in === 'number' ? renewed.expires_in : undefined;
         return {
           ...credentials,
@@ -186,7 +197,10 @@ export function instagramAuth(settings: InstagramSettings): AuthCapability & { l
         };
       }
       if (!mayRefresh(credentials, now)) return credentials;
-      const res = await ig().getUnversioned<TokenAnswer>('refresh_access_token', { grant_type: 'ig_refresh_token', access_token: instagramAccessToken(credentials) });
+      const res = await ig().getUnversioned<TokenAnswer>('refresh_access_token', {
+        grant_type: 'ig_refresh_token',
+        access_token: instagramAccessToken(credentials),
+      });
       return loginCredentials(res, now, credentials);
     },
 

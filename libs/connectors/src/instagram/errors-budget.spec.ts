@@ -18,8 +18,20 @@ describe('Instagram error bodies (both hosts) → one error code and the policy'
     ['#32 page request limit', 400, igError(32, undefined, 'OAuthException'), 'RATE_LIMITED', 'delay'],
     ['#613 custom rate limit', 400, igError(613, undefined, 'OAuthException'), 'RATE_LIMITED', 'delay'],
     ['#80002 too many calls to this Instagram account', 400, igError(80002, undefined, 'OAuthException'), 'RATE_LIMITED', 'delay'],
-    ['#10 IGApiException (graph.instagram.com): no permission', 400, fixture('error-10-application-no-permission-igapiexception.json'), 'PERMISSION_DENIED', 'give_up'],
-    ['#190 without subcode (graph.instagram.com): expired', 400, igError(190, undefined, 'OAuthException', 'Error validating access token: Session has expired'), 'AUTH_EXPIRED', 'retry'],
+    [
+      '#10 IGApiException (graph.instagram.com): no permission',
+      400,
+      fixture('error-10-application-no-permission-igapiexception.json'),
+      'PERMISSION_DENIED',
+      'give_up',
+    ],
+    [
+      '#190 without subcode (graph.instagram.com): expired',
+      400,
+      igError(190, undefined, 'OAuthException', 'Error validating access token: Session has expired'),
+      'AUTH_EXPIRED',
+      'retry',
+    ],
     ['#190/463 (graph.facebook.com): expired', 400, fixture('error-190-463-session-expired-graph-facebook.json'), 'AUTH_EXPIRED', 'retry'],
     ['#190/460 (graph.facebook.com): password changed', 400, igError(190, 460, 'OAuthException'), 'AUTH_REVOKED', 'give_up'],
     ['#10/2534022 outside the messaging window', 403, igError(10, 2534022), 'PERMISSION_DENIED', 'give_up'],
@@ -57,7 +69,9 @@ describe('X-Business-Use-Case-Usage (type instagram) → budget', () => {
 
   it('at 100 % the calls pause for estimated_time_to_regain_access minutes, before Instagram refuses them', () => {
     const now = 1_000_000;
-    const header = JSON.stringify({ '17841400455970028': [{ type: 'instagram', call_count: 100, total_cputime: 40, total_time: 30, estimated_time_to_regain_access: 20 }] });
+    const header = JSON.stringify({
+      '17841400455970028': [{ type: 'instagram', call_count: 100, total_cputime: 40, total_time: 30, estimated_time_to_regain_access: 20 }],
+    });
     const state = readInstagramBudget(new Headers({ 'x-business-use-case-usage': header }), undefined, now);
     expect(state).toEqual({ usedPercent: 100, readAt: now, pausedUntil: now + 20 * 60_000 });
     expect(waitBeforeNextCallMs(state, now)).toBe(20 * 60_000);

@@ -32,10 +32,7 @@ export function parseInstagramError(response: { status: number; body: unknown; h
   const code = typeof error.code === 'number' ? error.code : undefined;
   const subcode = typeof error.error_subcode === 'number' ? error.error_subcode : undefined;
   const raw = typeof error.message === 'string' ? error.message : statusMessage(response);
-  const message =
-    code === 10 && subcode !== undefined && OUTSIDE_WINDOW_SUBCODES.has(subcode)
-      ? `outside Instagram's messaging window: ${raw}`
-      : raw;
+  const message = code === 10 && subcode !== undefined && OUTSIDE_WINDOW_SUBCODES.has(subcode) ? `outside Instagram's messaging window: ${raw}` : raw;
   const kind = classify(response.status, code, subcode, raw, error.is_transient === true);
   let retryAfterMs: number | undefined;
   if (kind === 'RATE_LIMITED') {

@@ -194,7 +194,9 @@ describe('Instagram fixtures → unified records', () => {
   });
 
   it('send answers: a sent message points at its thread; hide and delete acknowledgements carry no record', () => {
-    expect(parse('send', 'send-api-response-ig-login.json')).toEqual([{ kind: 'hint', network: 'instagram', target: 'thread', externalId: 'dm:848067418322071' }]);
+    expect(parse('send', 'send-api-response-ig-login.json')).toEqual([
+      { kind: 'hint', network: 'instagram', target: 'thread', externalId: 'dm:848067418322071' },
+    ]);
     expect(parse('send', 'comment-hide-response.json')).toEqual([]);
     expect(parse('send', 'comment-delete-response.json')).toEqual([]);
   });

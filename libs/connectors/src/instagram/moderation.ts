@@ -24,7 +24,8 @@ export function instagramModeration(settings: InstagramSettings): ModerationCapa
     allowedNow: instagramModerationRule,
 
     async perform(ctx: ConnectorContext, action: ModerationAction, { externalId }: ModerationTarget): Promise<void> {
-      if (!ID.test(externalId)) throw new ConnectorError({ network: 'instagram', code: 'INVALID_REQUEST', message: `not an Instagram comment id: ${externalId}` });
+      if (!ID.test(externalId))
+        throw new ConnectorError({ network: 'instagram', code: 'INVALID_REQUEST', message: `not an Instagram comment id: ${externalId}` });
       const client = instagramClient(settings, ctx);
       let body: unknown;
       if (action === 'hide' || action === 'unhide') body = await client.post(externalId, { hide: action === 'hide' });

@@ -26,7 +26,10 @@ const recipientOf = (target: DirectTarget): string => {
 /** Why a direct message cannot go out now, or null; `tagged`: it may go out only with the HUMAN_AGENT tag. */
 export function directWindow(target: DirectTarget, now: Date): { refusal: string | null; tagged: boolean } {
   if (!target.lastInboundAt) {
-    return { refusal: 'Instagram lets a business write only after the customer has written; this conversation has no message from the customer', tagged: false };
+    return {
+      refusal: 'Instagram lets a business write only after the customer has written; this conversation has no message from the customer',
+      tagged: false,
+    };
   }
   const since = now.getTime() - target.lastInboundAt.getTime();
   if (since <= INSTAGRAM_WINDOW_MS) return { refusal: null, tagged: false };
@@ -43,7 +46,11 @@ export function directWindow(target: DirectTarget, now: Date): { refusal: string
 function checkDirectText(text: string): void {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes >= DIRECT_TEXT_MAX_BYTES) {
-    throw new ConnectorError({ network: 'instagram', code: 'INVALID_REQUEST', message: `Instagram takes direct messages of less than ${DIRECT_TEXT_MAX_BYTES} bytes; this one has ${bytes}` });
+    throw new ConnectorError({
+      network: 'instagram',
+      code: 'INVALID_REQUEST',
+      message: `Instagram takes direct messages of less than ${DIRECT_TEXT_MAX_BYTES} bytes; this one has ${bytes}`,
+    });
   }
 }
 
@@ -74,7 +81,10 @@ export function instagramReply(settings: InstagramSettings): ReplyCapability {
       const client = instagramClient(settings, ctx);
       const accountId = ctx.account.externalId;
       if (target.channel === 'comment') {
-        const body = await client.get(`${target.threadKey || target.parentExternalId}/replies`, { fields: 'id,text,timestamp,from{id,username},user{id}', limit: 50 });
+        const body = await client.get(`${target.threadKey || target.parentExternalId}/replies`, {
+          fields: 'id,text,timestamp,from{id,username},user{id}',
+          limit: 50,
+        });
         for (const c of arr(body.data)) {
           const id = isOurs(c, accountId, text, since, exclude, 'text');
           if (id) return id;
@@ -133,7 +143,11 @@ export async function sendPrivateReply(
 ): Promise<{ externalId: string }> {
   const now = input.now ?? new Date();
   if (now.getTime() - input.commentCreatedAt.getTime() > PRIVATE_REPLY_WINDOW_MS) {
-    throw new ConnectorError({ network: 'instagram', code: 'PERMISSION_DENIED', message: 'Instagram allows a private reply only within 7 days of the comment' });
+    throw new ConnectorError({
+      network: 'instagram',
+      code: 'PERMISSION_DENIED',
+      message: 'Instagram allows a private reply only within 7 days of the comment',
+    });
   }
   checkDirectText(input.text);
   const res = await instagramClient(settings, ctx).post(`${messagingNode(ctx)}/messages`, {

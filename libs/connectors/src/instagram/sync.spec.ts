@@ -31,7 +31,12 @@ describe('Instagram sync: streams and the three paging forms', () => {
       if (url.searchParams.has('access_token')) calls.push('TOKEN IN URL');
       const route = routes.get(url.pathname.replace(/^\/v24\.0/, ''));
       const auth = req.headers.authorization;
-      const body = auth !== 'Bearer token-1' ? { error: { code: 190, type: 'OAuthException', message: 'bad token' } } : route ? route(url) : { error: { code: 100, message: 'does not exist' } };
+      const body =
+        auth !== 'Bearer token-1'
+          ? { error: { code: 190, type: 'OAuthException', message: 'bad token' } }
+          : route
+            ? route(url)
+            : { error: { code: 100, message: 'does not exist' } };
       res.writeHead(route && auth === 'Bearer token-1' ? 200 : 400, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     });
@@ -67,7 +72,15 @@ describe('Instagram sync: streams and the three paging forms', () => {
                 timestamp: recent(9),
                 from: { id: CUSTOMER, username: 'kundin' },
                 replies: {
-                  data: [{ id: '17900000000000002', text: '@kundin 19 €', timestamp: recent(8), from: { id: ACCOUNT, username: 'shop' }, parent_id: '17900000000000001' }],
+                  data: [
+                    {
+                      id: '17900000000000002',
+                      text: '@kundin 19 €',
+                      timestamp: recent(8),
+                      from: { id: ACCOUNT, username: 'shop' },
+                      parent_id: '17900000000000001',
+                    },
+                  ],
                   paging: { cursors: { after: 'r2' }, next: next('17900000000000001/replies', 'r2') },
                 },
               },
@@ -78,7 +91,16 @@ describe('Instagram sync: streams and the three paging forms', () => {
     routes.set('/17900000000000001/replies', () => ({ data: [{ id: '17900000000000004', text: 'danke', timestamp: recent(7), username: 'kundin' }] }));
     // tags: one page with cursors.after but no next (the recorded /tags form).
     routes.set(`/${ACCOUNT}/tags`, () => ({
-      data: [{ id: '17800000000000001', caption: '@shop tolle Schuhe', timestamp: recent(30), username: 'fan', media_type: 'IMAGE', media_url: 'https://scontent.cdninstagram.com/a.jpg' }],
+      data: [
+        {
+          id: '17800000000000001',
+          caption: '@shop tolle Schuhe',
+          timestamp: recent(30),
+          username: 'fan',
+          media_type: 'IMAGE',
+          media_url: 'https://scontent.cdninstagram.com/a.jpg',
+        },
+      ],
       paging: { cursors: { after: 't1' } },
     }));
     // conversations: the IG-Login listing (no paging key), then the conversation with its messages.
@@ -90,11 +112,22 @@ describe('Instagram sync: streams and the three paging forms', () => {
       expect(url.searchParams.get('fields')).toContain('messages{id,created_time,from,to,message,attachments}');
       return {
         id: 'aWdfZAG06MzQw',
-        participants: { data: [{ id: ACCOUNT, username: 'shop' }, { id: CUSTOMER, username: 'kundin' }] },
+        participants: {
+          data: [
+            { id: ACCOUNT, username: 'shop' },
+            { id: CUSTOMER, username: 'kundin' },
+          ],
+        },
         messages: {
           data: [
             { id: 'aWdfZAG1faXRlbTox2', created_time: recent(3), from: { id: ACCOUNT, username: 'shop' }, to: { data: [{ id: CUSTOMER }] }, message: 'Gern!' },
-            { id: 'aWdfZAG1faXRlbTox1', created_time: recent(4), from: { id: CUSTOMER, username: 'kundin' }, to: { data: [{ id: ACCOUNT }] }, message: 'Hallo' },
+            {
+              id: 'aWdfZAG1faXRlbTox1',
+              created_time: recent(4),
+              from: { id: CUSTOMER, username: 'kundin' },
+              to: { data: [{ id: ACCOUNT }] },
+              message: 'Hallo',
+            },
           ],
         },
       };
@@ -153,6 +186,12 @@ describe('Instagram sync: streams and the three paging forms', () => {
     const state = Object.assign({}, ...first.map((p) => p.commit ?? {}));
     calls.length = 0;
     await run(state);
-    expect(calls).toEqual([`/v24.0/${ACCOUNT}/media`, `/v24.0/${ACCOUNT}/media?after=m2`, `/v24.0/${ACCOUNT}/tags`, `/v24.0/${ACCOUNT}/conversations`, '/v24.0/aWdfZAG06MzQw']);
+    expect(calls).toEqual([
+      `/v24.0/${ACCOUNT}/media`,
+      `/v24.0/${ACCOUNT}/media?after=m2`,
+      `/v24.0/${ACCOUNT}/tags`,
+      `/v24.0/${ACCOUNT}/conversations`,
+      '/v24.0/aWdfZAG06MzQw',
+    ]);
   });
 });

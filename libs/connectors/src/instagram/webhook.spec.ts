@@ -51,18 +51,33 @@ describe('Instagram webhook signature (X-Hub-Signature-256 over the raw bytes)',
 describe('Instagram webhook deliveries → records', () => {
   it('a reply (parent_id) joins its top-level comment’s thread; live_comments read the same', () => {
     const [reply] = mapInstagramWebhook(
-      commentsDelivery({ id: '17900000000000001', text: 'Danke!', parent_id: '17867301270523379', from: { id: CUSTOMER, username: 'kundin' }, media: { id: '18050310947722369' } }),
+      commentsDelivery({
+        id: '17900000000000001',
+        text: 'Danke!',
+        parent_id: '17867301270523379',
+        from: { id: CUSTOMER, username: 'kundin' },
+        media: { id: '18050310947722369' },
+      }),
     ) as MessageRecord[];
     expect(reply).toMatchObject({ threadKey: '17867301270523379', parentExternalId: '17867301270523379', isFromAccount: false });
     const [live] = mapInstagramWebhook(
-      commentsDelivery({ id: '17900000000000002', text: 'live!', from: { id: CUSTOMER, username: 'kundin' }, media: { id: '1', media_product_type: 'LIVE' } }, 'live_comments'),
+      commentsDelivery(
+        { id: '17900000000000002', text: 'live!', from: { id: CUSTOMER, username: 'kundin' }, media: { id: '1', media_product_type: 'LIVE' } },
+        'live_comments',
+      ),
     );
     expect(live).toMatchObject({ kind: 'message', externalId: '17900000000000002', channel: 'comment' });
   });
 
   it('the account’s own reply arrives as a comments event: marked as the account’s, never a customer message', () => {
     const [own] = mapInstagramWebhook(
-      commentsDelivery({ id: '17900000000000003', text: '@kundin gern', parent_id: '17867301270523379', from: { id: ACCOUNT, username: 'shop' }, media: { id: '1' } }),
+      commentsDelivery({
+        id: '17900000000000003',
+        text: '@kundin gern',
+        parent_id: '17867301270523379',
+        from: { id: ACCOUNT, username: 'shop' },
+        media: { id: '1' },
+      }),
     ) as MessageRecord[];
     expect(own.isFromAccount).toBe(true);
   });
@@ -78,7 +93,9 @@ describe('Instagram webhook deliveries → records', () => {
   });
 
   it('ids that exceed 2^53 stay exact strings', () => {
-    const [m] = mapInstagramWebhook(commentsDelivery({ id: '17999999999999999', text: 'x', from: { id: CUSTOMER }, media: { id: '18050310947722369' } })) as MessageRecord[];
+    const [m] = mapInstagramWebhook(
+      commentsDelivery({ id: '17999999999999999', text: 'x', from: { id: CUSTOMER }, media: { id: '18050310947722369' } }),
+    ) as MessageRecord[];
     expect(m.externalId).toBe('17999999999999999');
     expect(Number(m.externalId) > Number.MAX_SAFE_INTEGER).toBe(true);
   });
