@@ -232,7 +232,7 @@ export const configSchema = z.object({
   INSTAGRAM_API_URL: url(['http:', 'https:']).optional(),
   /**
    * Instagram API with Facebook Login (via the linked Page): the graph.facebook.com origin. Unset:
-   * FACEBOOK_GRAPH_URL, else the sim's Instagram module (`${SIM_URL}/instagram`).
+   * with real Instagram FACEBOOK_GRAPH_URL (else https://graph.facebook.com), with the sim INSTAGRAM_API_URL.
    */
   INSTAGRAM_FACEBOOK_GRAPH_URL: url(['http:', 'https:']).optional(),
   /** Where Instagram Login's consent page and code exchange live. Unset: the sim; production: https://www.instagram.com and https://api.instagram.com */

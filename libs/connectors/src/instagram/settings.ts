@@ -45,7 +45,9 @@ export function instagramSettings(config: Config): InstagramSettings {
   const demo = config.DEMO_MODE && !real ? DEMO_INSTAGRAM_APP_DEFAULTS : undefined;
   return {
     graphUrl,
-    facebookGraphUrl: trim(config.INSTAGRAM_FACEBOOK_GRAPH_URL ?? config.FACEBOOK_GRAPH_URL ?? graphUrl),
+    // Real Instagram: the Facebook-Login setup is graph.facebook.com's. The sim's Instagram module
+    // serves both setups' paths on its own origin (its Facebook module knows no Instagram account).
+    facebookGraphUrl: trim(config.INSTAGRAM_FACEBOOK_GRAPH_URL ?? (real ? (config.FACEBOOK_GRAPH_URL ?? 'https://graph.facebook.com') : graphUrl)),
     version: config.INSTAGRAM_GRAPH_VERSION,
     dialogUrl: real && !config.INSTAGRAM_OAUTH_URL ? 'https://www.instagram.com/oauth/authorize' : `${oauth}/oauth/authorize`,
     tokenUrl: `${oauth}/oauth/access_token`,
