@@ -118,6 +118,7 @@ function toTarget(row: OutboundRow): ReplyTarget {
       threadKey: row.thread_key,
       recipientExternalId: psidOfThreadKey(row.thread_key) ?? row.contact_external_id ?? '',
       lastInboundAt: row.last_inbound_at,
+      humanAgentApproved: row.human_agent_approved,
     };
   }
   // The comment the agent chose (the API stores the newest customer comment when none was chosen).
