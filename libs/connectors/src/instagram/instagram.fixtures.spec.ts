@@ -125,7 +125,8 @@ describe('Instagram fixtures → unified records', () => {
         kind: 'message',
         network: 'instagram',
         externalId: '17892250648466172',
-        threadKey: '17892250648466172',
+        // Answering it needs the media too (POST /{ig-user-id}/mentions): the key carries both.
+        threadKey: 'mention:17846368219941692:17892250648466172',
         channel: 'mention',
         parentExternalId: null,
         postExternalId: '17846368219941692',

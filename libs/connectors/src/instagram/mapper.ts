@@ -29,6 +29,16 @@ export interface InstagramMapContext {
 }
 
 export const instagramThreadKey = (igsid: string): string => `dm:${igsid}`;
+/**
+ * A mention's thread: `mention:<media>` (a caption or tag) or `mention:<media>:<comment>` (a comment
+ * on someone else's media). Answering one needs both ids (POST /{ig-user-id}/mentions), so the key
+ * carries them.
+ */
+export const mentionThreadKey = (mediaId: string, commentId?: string): string => (commentId ? `mention:${mediaId}:${commentId}` : `mention:${mediaId}`);
+export function parseMentionThreadKey(threadKey: string): { mediaId: string; commentId?: string } | null {
+  const m = /^mention:([^:]+)(?::([^:]+))?$/.exec(threadKey);
+  return m ? { mediaId: m[1], ...(m[2] ? { commentId: m[2] } : {}) } : null;
+}
 export const igsidOfThreadKey = (threadKey: string): string | null => (threadKey.startsWith('dm:') ? threadKey.slice(3) : null);
 /** Ids as strings, whether the payload gave a string or (older payloads, hand-written tests) a number. */
 export const idOf = (v: unknown): string | undefined => (typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : str(v));
@@ -131,29 +141,34 @@ export function mapMediaPage(body: unknown): UnifiedRecord[] {
  * A mention: someone else's comment that names the account (`mentioned_comment`), or media where
  * it was named or tagged (`mentioned_media`, `/tags`) — a message on the mention channel.
  */
-export function mapMentionedComment(raw: unknown, ctx: InstagramMapContext): MessageRecord[] {
+export function mapMentionedComment(raw: unknown, ctx: InstagramMapContext, mediaOf?: string): MessageRecord[] {
   const c = obj(raw);
   const id = idOf(c.id);
   if (!id) return [];
   const media = obj(c.media);
+  const mediaId = idOf(media.id) ?? mediaOf ?? ctx.mediaId;
   const username = str(obj(c.from).username) ?? str(c.username);
   const authorId = idOf(obj(c.from).id);
-  return [
-    {
-      kind: 'message',
-      network: 'instagram',
-      externalId: id,
-      threadKey: id,
-      channel: 'mention',
-      parentExternalId: null,
-      postExternalId: idOf(media.id) ?? ctx.mediaId ?? null,
-      author: { ...(authorId ? { externalId: authorId } : {}), ...(username ? { name: username, handle: username } : {}) },
-      text: str(c.text) ?? '',
-      createdAt: fbTimeToIso(c.timestamp) ?? new Date(0).toISOString(),
-      ...(str(media.permalink) ? { url: str(media.permalink) } : {}),
-      isFromAccount: false,
-    },
-  ];
+  const threadKey = mediaId ? mentionThreadKey(mediaId, id) : id;
+  const mention: MessageRecord = {
+    kind: 'message',
+    network: 'instagram',
+    externalId: id,
+    threadKey,
+    channel: 'mention',
+    parentExternalId: null,
+    postExternalId: mediaId ?? null,
+    author: { ...(authorId ? { externalId: authorId } : {}), ...(username ? { name: username, handle: username } : {}) },
+    text: str(c.text) ?? '',
+    createdAt: fbTimeToIso(c.timestamp) ?? new Date(0).toISOString(),
+    ...(str(media.permalink) ? { url: str(media.permalink) } : {}),
+    isFromAccount: false,
+  };
+  // The answers under it (the account's, through POST /{ig-user-id}/mentions, and others'): the same thread.
+  const replies = arr(obj(c.replies).data).flatMap((r) =>
+    mapComment(r, { accountId: ctx.accountId, mediaId }, { id }).map((m): MessageRecord => ({ ...m, threadKey, channel: 'mention' })),
+  );
+  return [mention, ...replies];
 }
 
 export function mapMentionedMedia(raw: unknown): MessageRecord[] {
@@ -167,7 +182,7 @@ export function mapMentionedMedia(raw: unknown): MessageRecord[] {
       kind: 'message',
       network: 'instagram',
       externalId: id,
-      threadKey: id,
+      threadKey: mentionThreadKey(id),
       channel: 'mention',
       parentExternalId: null,
       postExternalId: null,
@@ -179,6 +194,20 @@ export function mapMentionedMedia(raw: unknown): MessageRecord[] {
       isFromAccount: false,
     },
   ];
+}
+
+/**
+ * The comments under someone else's media (read through mentioned_media) that name the account
+ * (`@handle`), each a mention thread with its replies. Others' comments there are not the
+ * account's business and are left out.
+ */
+export function mapMentioningComments(media: unknown, ctx: InstagramMapContext, handle: string): MessageRecord[] {
+  const m = obj(media);
+  const mediaId = idOf(m.id);
+  const named = new RegExp(`(^|[^\\w.])@${handle.replace(/[.]/g, '\\.')}(?![\\w.])`, 'i');
+  return arr(obj(m.comments).data)
+    .filter((c) => named.test(str(obj(c).text) ?? ''))
+    .flatMap((c) => mapMentionedComment(c, ctx, mediaId));
 }
 
 /** GET /{ig-user-id}?fields=mentioned_comment…|mentioned_media…, or a /tags page. */

@@ -103,6 +103,29 @@ describe('Instagram sync: streams and the three paging forms', () => {
       ],
       paging: { cursors: { after: 't1' } },
     }));
+    // the account (its handle) and, through mentioned_media, the comments under the tagged media.
+    routes.set(`/${ACCOUNT}`, (url) =>
+      url.searchParams.get('fields') === 'username'
+        ? { username: 'shop', id: ACCOUNT }
+        : {
+            id: ACCOUNT,
+            mentioned_media: {
+              id: '17800000000000001',
+              comments: {
+                data: [
+                  {
+                    id: '17800000000000011',
+                    text: 'Gibt es die bei @Shop auch in blau?',
+                    timestamp: recent(20),
+                    from: { id: '1111', username: 'fan' },
+                    replies: { data: [{ id: '17800000000000012', text: '@fan ja!', timestamp: recent(15), from: { id: ACCOUNT, username: 'shop' } }] },
+                  },
+                  { id: '17800000000000013', text: 'schön @shopping', timestamp: recent(19), from: { id: '2222', username: 'other' } },
+                ],
+              },
+            },
+          },
+    );
     // conversations: the IG-Login listing (no paging key), then the conversation with its messages.
     routes.set(`/${ACCOUNT}/conversations`, (url) => {
       expect(url.searchParams.get('platform')).toBe('instagram');
@@ -157,7 +180,9 @@ describe('Instagram sync: streams and the three paging forms', () => {
       `/v24.0/${BIG_ID}/comments`,
       '/v24.0/17900000000000001/replies?after=r2',
       `/v24.0/${BIG_ID}/comments?after=c2`,
+      `/v24.0/${ACCOUNT}`,
       `/v24.0/${ACCOUNT}/tags`,
+      `/v24.0/${ACCOUNT}`,
       `/v24.0/${ACCOUNT}/conversations`,
       '/v24.0/aWdfZAG06MzQw',
     ]);
@@ -171,7 +196,12 @@ describe('Instagram sync: streams and the three paging forms', () => {
       ['17900000000000003', '17900000000000003', BIG_ID, false],
     ]);
     const mentions = messagesOf(pages.filter((p) => p.stream === 'mentions').flatMap((p) => p.records));
-    expect(mentions).toEqual([expect.objectContaining({ externalId: '17800000000000001', channel: 'mention', text: '@shop tolle Schuhe' })]);
+    // The tagged media, and the comment there that names the account (not the one naming @shopping), with the account's answer.
+    expect(mentions.map((m) => [m.externalId, m.threadKey, m.channel, m.isFromAccount])).toEqual([
+      ['17800000000000001', 'mention:17800000000000001', 'mention', false],
+      ['17800000000000011', 'mention:17800000000000001:17800000000000011', 'mention', false],
+      ['17800000000000012', 'mention:17800000000000001:17800000000000011', 'mention', true],
+    ]);
     const direct = pages.filter((p) => p.stream === 'conversations').flatMap((p) => p.records);
     expect(
       direct.map((r) => (r.kind === 'message' ? [r.kind, r.threadKey, r.text, r.isFromAccount] : [r.kind, 'externalId' in r ? r.externalId : null])),
@@ -191,7 +221,10 @@ describe('Instagram sync: streams and the three paging forms', () => {
     expect(calls).toEqual([
       `/v24.0/${ACCOUNT}/media`,
       `/v24.0/${ACCOUNT}/media?after=m2`,
+      // Mentions are read every run: others' media have no count Instagram keeps for the account.
+      `/v24.0/${ACCOUNT}`,
       `/v24.0/${ACCOUNT}/tags`,
+      `/v24.0/${ACCOUNT}`,
       `/v24.0/${ACCOUNT}/conversations`,
       '/v24.0/aWdfZAG06MzQw',
     ]);
