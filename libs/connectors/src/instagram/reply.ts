@@ -3,7 +3,7 @@ import { ConnectorError } from '../errors';
 import type { ConnectorContext, ReplyCapability, ReplyTarget } from '../interfaces';
 import { fbTimeToIso } from '../facebook/mapper';
 import { instagramClient, messagingNode } from './auth';
-import { idOf, igsidOfThreadKey } from './mapper';
+import { idOf, igsidOfThreadKey, parseMentionThreadKey } from './mapper';
 import type { InstagramSettings } from './settings';
 
 /** The standard messaging window: a business may answer within 24 hours of the customer's last message. */
@@ -67,7 +67,7 @@ function isOurs(item: unknown, accountId: string, text: string, since: Date, exc
 
 /**
  * Replies: POST /{comment-id}/replies under the top-level comment (Instagram attaches a reply to a
- * reply there anyway), or the Send API within the messaging window (HUMAN_AGENT-tagged beyond 24
+ * reply there anyway), POST /{ig-user-id}/mentions for a mention on someone else's media, or the Send API within the messaging window (HUMAN_AGENT-tagged beyond 24
  * hours where the workspace has Meta's approval). findExisting lists the newest replies so a retry
  * after a crash finds the reply it already sent instead of sending it again.
  */
@@ -80,6 +80,23 @@ export function instagramReply(settings: InstagramSettings): ReplyCapability {
     async findExisting(ctx: ConnectorContext, { target, text, since, exclude = [] }) {
       const client = instagramClient(settings, ctx);
       const accountId = ctx.account.externalId;
+      const mention = target.channel === 'comment' ? parseMentionThreadKey(target.threadKey) : null;
+      if (mention) {
+        // Others' media are readable only through mentioned_media: the answers under the mention.
+        const answer = obj(
+          await client.get(accountId, {
+            fields: `mentioned_media.media_id(${mention.mediaId}){comments{id,replies{id,text,timestamp,from{id,username}}}}`,
+          }),
+        );
+        for (const c of arr(obj(obj(answer.mentioned_media).comments).data)) {
+          if (mention.commentId && idOf(obj(c).id) !== mention.commentId) continue;
+          for (const r of arr(obj(obj(c).replies).data)) {
+            const id = isOurs(r, accountId, text, since, exclude, 'text');
+            if (id) return id;
+          }
+        }
+        return null;
+      }
       if (target.channel === 'comment') {
         const body = await client.get(`${target.threadKey || target.parentExternalId}/replies`, {
           fields: 'id,text,timestamp,from{id,username},user{id}',
@@ -109,6 +126,18 @@ export function instagramReply(settings: InstagramSettings): ReplyCapability {
 
     async send(ctx: ConnectorContext, { target, text }) {
       const client = instagramClient(settings, ctx);
+      const mention = target.channel === 'comment' ? parseMentionThreadKey(target.threadKey) : null;
+      if (mention) {
+        // A mention on someone else's media is answered through the account: POST /{ig-user-id}/mentions.
+        const res = await client.post(`${ctx.account.externalId}/mentions`, {
+          media_id: mention.mediaId,
+          ...(mention.commentId ? { comment_id: mention.commentId } : {}),
+          message: text,
+        });
+        const id = idOf(res.id);
+        if (!id) throw new ConnectorError({ network: 'instagram', code: 'UNKNOWN', message: 'Instagram answered the mention reply without an id' });
+        return { externalId: id };
+      }
       if (target.channel === 'comment') {
         const res = await client.post(`${target.threadKey || target.parentExternalId}/replies`, { message: text });
         const id = idOf(res.id);

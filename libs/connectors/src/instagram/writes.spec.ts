@@ -32,7 +32,7 @@ describe('Instagram replies and moderation: the requests', () => {
         const path = url.pathname.replace(/^\/v24\.0/, '');
         seen.push({ method: req.method ?? '', path, body: raw ? JSON.parse(raw) : undefined });
         let answer: unknown = { success: true };
-        if (path.endsWith('/replies') && req.method === 'POST') answer = { id: '17873440459141021' };
+        if ((path.endsWith('/replies') || path.endsWith('/mentions')) && req.method === 'POST') answer = { id: '17873440459141021' };
         else if (path.endsWith('/messages')) answer = { recipient_id: CUSTOMER, message_id: 'aWdfZAG1faXRlbToxOklHTWVzc2FnZA' };
         else if (req.method === 'POST') hidden = (JSON.parse(raw) as { hide?: boolean }).hide === true;
         else if (req.method === 'GET')
@@ -58,6 +58,22 @@ describe('Instagram replies and moderation: the requests', () => {
     });
     expect(sent).toEqual({ externalId: '17873440459141021' });
     expect(seen).toEqual([{ method: 'POST', path: '/17900000000000001/replies', body: { message: 'Gern!' } }]);
+  });
+
+  it('a mention on someone else’s media is answered through the account, naming media and comment', async () => {
+    const connector = createInstagramConnector(config());
+    await connector.reply.send(ctx(), {
+      target: { channel: 'comment', threadKey: 'mention:17800000000000001:17800000000000011', parentExternalId: '17800000000000011' },
+      text: '@fan ja!',
+    });
+    await connector.reply.send(ctx(), {
+      target: { channel: 'comment', threadKey: 'mention:17800000000000001', parentExternalId: '17800000000000001' },
+      text: 'Danke!',
+    });
+    expect(seen).toEqual([
+      { method: 'POST', path: `/${ACCOUNT}/mentions`, body: { media_id: '17800000000000001', comment_id: '17800000000000011', message: '@fan ja!' } },
+      { method: 'POST', path: `/${ACCOUNT}/mentions`, body: { media_id: '17800000000000001', message: 'Danke!' } },
+    ]);
   });
 
   it('a direct message inside 24 hours goes untagged; beyond, with the workspace’s approval, tagged HUMAN_AGENT', async () => {
