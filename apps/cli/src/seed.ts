@@ -35,7 +35,7 @@ const CANNED: Array<Pick<CannedResponse, 'title' | 'text' | 'shortcut' | 'langua
  * Networks whose connector has landed: the demo connects a channel only where Resonance can really
  * sync it, so no channel is shown as working that is not. Each network's issue adds its name here.
  */
-export const SEEDED_NETWORKS: Network[] = ['facebook', 'linkedin', 'youtube', 'xing', 'x'];
+export const SEEDED_NETWORKS: Network[] = ['facebook', 'instagram', 'linkedin', 'youtube', 'xing', 'x'];
 
 export interface SeedResult {
   created: boolean;

@@ -45,7 +45,7 @@ describe('resonance bench (smoke run at a tiny scale)', () => {
     expect(result.scale.messages).toBeGreaterThanOrEqual(options.threads);
     expect(result.freshness.missed).toBe(0);
     // Every network's freshness under the adaptive pacing, each with the pacing it is judged against.
-    expect(Object.keys(result.freshness.byNetwork).sort()).toEqual(['facebook', 'linkedin', 'x', 'xing', 'youtube']);
+    expect(Object.keys(result.freshness.byNetwork).sort()).toEqual(['facebook', 'instagram', 'linkedin', 'x', 'xing', 'youtube']);
     for (const [network, f] of Object.entries(result.freshness.byNetwork))
       expect({ network, seen: f.samples > 0 && f.p95Ms > 0 && f.pacingMs > 0, missed: f.missed }).toEqual({ network, seen: true, missed: 0 });
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);

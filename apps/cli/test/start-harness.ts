@@ -31,7 +31,7 @@ export interface StartedCli {
 
 /** Free ports for the sim's networks' own origins (SIM_FACEBOOK_PORT, ...), so instances never share one. */
 export async function simNetworkPorts(): Promise<Record<string, string>> {
-  const names = ['SIM_FACEBOOK_PORT', 'SIM_X_PORT', 'SIM_LINKEDIN_PORT', 'SIM_YOUTUBE_PORT', 'SIM_XING_PORT'];
+  const names = ['SIM_FACEBOOK_PORT', 'SIM_X_PORT', 'SIM_LINKEDIN_PORT', 'SIM_YOUTUBE_PORT', 'SIM_XING_PORT', 'SIM_INSTAGRAM_PORT'];
   const ports: Record<string, string> = {};
   for (const name of names) ports[name] = String(await freePort());
   return ports;

@@ -149,6 +149,7 @@ const SIM_NETWORK_SETTINGS = [
   { network: 'linkedin', port: 'SIM_LINKEDIN_PORT', apiUrl: 'LINKEDIN_API_URL' },
   { network: 'youtube', port: 'SIM_YOUTUBE_PORT', apiUrl: 'YOUTUBE_API_URL' },
   { network: 'xing', port: 'SIM_XING_PORT', apiUrl: 'XING_API_URL' },
+  { network: 'instagram', port: 'SIM_INSTAGRAM_PORT', apiUrl: 'INSTAGRAM_API_URL' },
 ] as const;
 
 export type SimNetworkName = (typeof SIM_NETWORK_SETTINGS)[number]['network'];

@@ -188,6 +188,7 @@ export const configSchema = z.object({
   SIM_LINKEDIN_PORT: portOrAny.default(4003),
   SIM_YOUTUBE_PORT: portOrAny.default(4004),
   SIM_XING_PORT: portOrAny.default(4005),
+  SIM_INSTAGRAM_PORT: portOrAny.default(4006),
   /** Serve the networks' own origins over https, with certificates from the sim's local CA (SIM_CA_FILE). */
   SIM_TLS: bool.default(false),
   /** The sim's local CA (certificate and key, made when missing); clients trust it with NODE_EXTRA_CA_CERTS=<this file>. */
@@ -223,6 +224,29 @@ export const configSchema = z.object({
   FACEBOOK_APP_SECRET: z.string().min(1).optional(),
   /** The token Facebook echoes in the webhook subscription handshake (GET hub.verify_token). */
   FACEBOOK_VERIFY_TOKEN: z.string().min(1).optional(),
+
+  /**
+   * Instagram API with Instagram Login: the graph.instagram.com origin without version. Unset: the
+   * sim (`${SIM_URL}/instagram`); production: https://graph.instagram.com
+   */
+  INSTAGRAM_API_URL: url(['http:', 'https:']).optional(),
+  /**
+   * Instagram API with Facebook Login (via the linked Page): the graph.facebook.com origin. Unset:
+   * with real Instagram FACEBOOK_GRAPH_URL (else https://graph.facebook.com), with the sim INSTAGRAM_API_URL.
+   */
+  INSTAGRAM_FACEBOOK_GRAPH_URL: url(['http:', 'https:']).optional(),
+  /** Where Instagram Login's consent page and code exchange live. Unset: the sim; production: https://www.instagram.com and https://api.instagram.com */
+  INSTAGRAM_OAUTH_URL: url(['http:', 'https:']).optional(),
+  INSTAGRAM_GRAPH_VERSION: z
+    .string()
+    .regex(/^v\d+\.\d+$/, 'like v24.0')
+    .default('v24.0'),
+  /** The Instagram app (Instagram > API setup with Instagram Login). Unset in demo mode: the sim's public demo app. */
+  INSTAGRAM_APP_ID: z.string().min(1).optional(),
+  /** The Instagram app secret: exchanges tokens and signs Instagram-Login webhook deliveries (not the Meta app secret). */
+  INSTAGRAM_APP_SECRET: z.string().min(1).optional(),
+  /** The token Meta echoes in the Instagram webhook subscription handshake (GET hub.verify_token). */
+  INSTAGRAM_VERIFY_TOKEN: z.string().min(1).optional(),
 
   /** X API origin. Unset: the sim (`${SIM_URL}/x`); production: https://api.x.com */
   X_API_URL: url(['http:', 'https:']).optional(),

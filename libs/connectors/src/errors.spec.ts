@@ -1,6 +1,7 @@
 import type { Network } from '@resonance/contracts';
 import { errorCodeForStatus, statusMessage, type ConnectorError } from './errors';
 import { parseFacebookError } from './facebook/errors';
+import { parseInstagramError } from './instagram/errors';
 import { parseLinkedInError } from './linkedin/errors';
 import { parseXError } from './x/errors';
 import { parseXingError } from './xing/errors';
@@ -8,6 +9,7 @@ import { parseYoutubeError } from './youtube/errors';
 
 const PARSERS: Record<Network, (response: { status: number; body: unknown }) => ConnectorError> = {
   facebook: parseFacebookError,
+  instagram: parseInstagramError,
   x: parseXError,
   linkedin: parseLinkedInError,
   youtube: parseYoutubeError,

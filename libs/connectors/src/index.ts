@@ -14,6 +14,7 @@ export { moderatable, type ModerationRule, type ModerationSubject } from './mode
 export { moderationActionsNow, networkAllowsNoModeration } from './moderation-rules';
 export type { ParsePayloadInput } from './parse';
 export * from './facebook';
+export * from './instagram';
 export * from './xing';
 export * from './linkedin';
 export * from './youtube';

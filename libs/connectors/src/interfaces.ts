@@ -112,7 +112,17 @@ export interface SyncCapability {
 /** What a reply answers: a comment thread (reply under its top-level comment) or a private conversation. */
 export type ReplyTarget =
   | { channel: 'comment'; threadKey: string; parentExternalId: string }
-  | { channel: 'direct'; threadKey: string; recipientExternalId: string; lastInboundAt: Date | null };
+  | {
+      channel: 'direct';
+      threadKey: string;
+      recipientExternalId: string;
+      lastInboundAt: Date | null;
+      /**
+       * The workspace says it has Meta's approval for the HUMAN_AGENT tag: Instagram and Messenger
+       * then let a person answer up to 7 days after the customer's last message instead of 24 hours.
+       */
+      humanAgentApproved?: boolean;
+    };
 
 export interface ReplyCapability {
   /** Why a reply cannot be sent now (e.g. outside Messenger's 24-hour window), or null. */

@@ -1,5 +1,6 @@
 import type { ModerationAction, Network } from '@resonance/contracts';
 import { facebookModerationRule } from './facebook/moderation';
+import { instagramModerationRule } from './instagram/moderation';
 import { linkedinModerationRule } from './linkedin/moderation';
 import { moderatable, type ModerationRule, type ModerationSubject } from './moderation';
 import { xingModerationRule } from './xing/moderation';
@@ -13,6 +14,7 @@ import { youtubeModerationRule } from './youtube/moderation';
  */
 const RULES: Readonly<Partial<Record<Network, ModerationRule>>> = {
   facebook: facebookModerationRule,
+  instagram: instagramModerationRule,
   x: xModerationRule,
   youtube: youtubeModerationRule,
   linkedin: linkedinModerationRule,

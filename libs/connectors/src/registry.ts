@@ -1,6 +1,7 @@
 import { NETWORKS, type Network } from '@resonance/contracts';
 import type { Config } from '@resonance/config';
 import { createFacebookConnector } from './facebook/connector';
+import { createInstagramConnector } from './instagram/connector';
 import { createLinkedInConnector } from './linkedin/connector';
 import type { Connector } from './interfaces';
 import { createXingConnector } from './xing/connector';
@@ -45,6 +46,7 @@ export class ConnectorRegistry {
 export function createConnectors(config: Config): Connector[] {
   return [
     createFacebookConnector(config),
+    createInstagramConnector(config),
     createXConnector(config),
     createLinkedInConnector(config),
     createYoutubeConnector(config),

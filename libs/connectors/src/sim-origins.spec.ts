@@ -1,5 +1,6 @@
 import { loadConfig, simNetworkUrls } from '@resonance/config';
 import { facebookSettings } from './facebook/settings';
+import { instagramSettings } from './instagram/settings';
 import { linkedinSettings } from './linkedin/settings';
 import { xSettings } from './x/settings';
 import { xingSettings } from './xing/settings';
@@ -20,11 +21,17 @@ describe("connectors pointed at the sim's own origins", () => {
       LINKEDIN_API_URL: 'http://127.0.0.1:4003',
       YOUTUBE_API_URL: 'http://127.0.0.1:4004',
       XING_API_URL: 'http://127.0.0.1:4005',
+      INSTAGRAM_API_URL: 'http://127.0.0.1:4006',
     });
     const custom = simNetworkUrls(
       loadConfig({ ...base, SIM_TLS: 'true', SIM_HOST: '0.0.0.0', SIM_X_PORT: '9443', SIM_XING_PORT: '0', FACEBOOK_GRAPH_URL: 'https://graph.facebook.com' }),
     );
-    expect(custom).toEqual({ X_API_URL: 'https://127.0.0.1:9443', LINKEDIN_API_URL: 'https://127.0.0.1:4003', YOUTUBE_API_URL: 'https://127.0.0.1:4004' });
+    expect(custom).toEqual({
+      X_API_URL: 'https://127.0.0.1:9443',
+      LINKEDIN_API_URL: 'https://127.0.0.1:4003',
+      YOUTUBE_API_URL: 'https://127.0.0.1:4004',
+      INSTAGRAM_API_URL: 'https://127.0.0.1:4006',
+    });
   });
 
   it("keep the demo credentials and the sim's OAuth endpoints there", () => {
@@ -42,6 +49,14 @@ describe("connectors pointed at the sim's own origins", () => {
     expect(linkedinSettings(config)).toMatchObject({ apiUrl: 'http://127.0.0.1:4003', oauthUrl: 'http://127.0.0.1:4003', clientId: expect.any(String) });
     expect(youtubeSettings(config)).toMatchObject({ apiUrl: 'http://127.0.0.1:4004', tokenUrl: 'http://127.0.0.1:4004/token', clientId: expect.any(String) });
     expect(xingSettings(config)).toMatchObject({ apiUrl: 'http://127.0.0.1:4005', consumerKey: expect.any(String) });
+    // Instagram: both setups' paths, the consent page and the token exchange on the sim's Instagram origin.
+    expect(instagramSettings(config)).toMatchObject({
+      graphUrl: 'http://127.0.0.1:4006',
+      facebookGraphUrl: 'http://127.0.0.1:4006',
+      dialogUrl: 'http://127.0.0.1:4006/oauth/authorize',
+      tokenUrl: 'http://127.0.0.1:4006/oauth/access_token',
+      appId: expect.any(String),
+    });
     // XING itself without a partner consumer: no demo consumer (connecting shows the partner notice).
     expect(xingSettings(loadConfig({ ...base, XING_API_URL: 'https://api.xing.com' })).consumerKey).toBeUndefined();
   });

@@ -9,5 +9,7 @@ export const isNetwork = (value: unknown): value is Network => typeof value === 
  * (GET /api/channels answers it per channel as `access`). Only networks with a restriction have one.
  */
 export const NETWORK_ACCESS_NOTES: Partial<Record<Network, string>> = {
+  instagram:
+    'Instagram connects professional accounts only (business or creator): through Instagram Login, or through the Facebook Page the account is linked to. Resonance reads comments and their replies on your media, media and comments that mention or tag you, and direct messages. Instagram does not give comments on ads (boosted copies), on age-restricted media or by people you restricted; direct messages can be answered only within 24 hours of the customer’s last message (7 days for a person where Meta approved the app for the HUMAN_AGENT tag); hidden comments cannot be answered; a private reply is possible once per comment within 7 days; liking and blocking are not offered by its API.',
   xing: 'XING opens its API only to XING API partners: the public API closed on 2019-04-01. To connect XING, your company needs XING API partner access — ask XING (your XING account manager or the XING partner programme) for an OAuth 1.0a consumer key and secret for your company page, with access to company updates and their comments and to the messages of the XING user who answers for the company. Without partner access, XING cannot be connected, and a XING channel whose credentials XING refuses is shown as needing reconnection, never as connected.',
 };

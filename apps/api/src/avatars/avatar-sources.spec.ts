@@ -11,6 +11,7 @@ describe('avatarSourceAllowed', () => {
     LINKEDIN_API_URL: 'https://api.linkedin.com',
     YOUTUBE_API_URL: 'https://www.googleapis.com',
     XING_API_URL: 'https://api.xing.com',
+    INSTAGRAM_API_URL: 'https://graph.instagram.com',
   });
   const allowed = (url: string, config = demo) => avatarSourceAllowed(new URL(url), config);
 
@@ -20,6 +21,7 @@ describe('avatarSourceAllowed', () => {
     'https://yt3.ggpht.com/ytc/abc=s88',
     'https://media.licdn.com/dms/image/abc',
     'https://x1.xingassets.com/assets/img/users/1.jpg',
+    'https://scontent-fra3-1.cdninstagram.com/v/t51.2885-19/p.jpg',
   ])('takes https pictures of the networks: %s', (url) => expect(allowed(url, allReal)).toBe(true));
 
   it.each([

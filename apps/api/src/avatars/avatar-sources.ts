@@ -26,13 +26,20 @@ const hostMatches = (host: string, pattern: string) => (pattern.startsWith('.') 
  */
 export function avatarSourceAllowed(
   url: URL,
-  config: Pick<Config, 'SIM_URL' | 'FACEBOOK_GRAPH_URL' | 'X_API_URL' | 'LINKEDIN_API_URL' | 'YOUTUBE_API_URL' | 'XING_API_URL'>,
+  config: Pick<Config, 'SIM_URL' | 'FACEBOOK_GRAPH_URL' | 'X_API_URL' | 'LINKEDIN_API_URL' | 'YOUTUBE_API_URL' | 'XING_API_URL' | 'INSTAGRAM_API_URL'>,
 ): boolean {
   if (url.username || url.password) return false;
   if (url.protocol === 'https:' && (url.port === '' || url.port === '443')) {
     const host = url.hostname.toLowerCase();
     if (NETWORK_IMAGE_HOSTS.some((pattern) => hostMatches(host, pattern))) return true;
   }
-  const simInUse = [config.FACEBOOK_GRAPH_URL, config.X_API_URL, config.LINKEDIN_API_URL, config.YOUTUBE_API_URL, config.XING_API_URL].some((u) => !u);
+  const simInUse = [
+    config.FACEBOOK_GRAPH_URL,
+    config.X_API_URL,
+    config.LINKEDIN_API_URL,
+    config.YOUTUBE_API_URL,
+    config.XING_API_URL,
+    config.INSTAGRAM_API_URL,
+  ].some((u) => !u);
   return simInUse && url.origin === new URL(config.SIM_URL).origin;
 }

@@ -26,9 +26,11 @@ import { MESSAGE_CHANNELS } from '../threads/thread-item';
 import type { ReplyBody } from './replies.dto';
 import { RepliesRepository } from './replies.repository';
 
-/** Limits tighter than MAX_REPLY_LENGTH (public X posts; X DMs take 10,000). */
+/** Limits tighter than MAX_REPLY_LENGTH (public X posts, X DMs take 10,000; Instagram). */
 const NETWORK_LIMITS: Partial<Record<Network, Partial<Record<MessageChannel, number>>>> = {
   x: { comment: 280, mention: 280 },
+  // Instagram: comments up to 2,200 characters; direct messages under 1,000 bytes (the connector checks bytes).
+  instagram: { comment: 2200, mention: 2200, direct: 1000 },
 };
 
 @Injectable()

@@ -26,7 +26,7 @@ const INTENT_NAMES: Record<string, string> = {
   other_spam: 'Other or spam',
   unclassified: 'Not classified',
 };
-const NETWORK_NAMES: Record<string, string> = { facebook: 'Facebook', x: 'X', linkedin: 'LinkedIn', youtube: 'YouTube', xing: 'XING' };
+const NETWORK_NAMES: Record<string, string> = { facebook: 'Facebook', instagram: 'Instagram', x: 'X', linkedin: 'LinkedIn', youtube: 'YouTube', xing: 'XING' };
 
 const STATUS_NAMES: Record<string, string> = { connected: 'Connected', needs_reauth: 'Needs reconnection', paused: 'Paused', error: 'Error' };
 

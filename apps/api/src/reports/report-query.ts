@@ -30,7 +30,7 @@ export class ReportQueryDto implements ReportRequest {
   @IsString()
   @MaxLength(64)
   interval?: string;
-  @ApiPropertyOptional({ description: 'facebook | x | linkedin | youtube | xing' })
+  @ApiPropertyOptional({ description: 'facebook | instagram | x | linkedin | youtube | xing' })
   @IsOptional()
   @IsString()
   @MaxLength(64)

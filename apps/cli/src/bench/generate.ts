@@ -11,9 +11,9 @@ import { writeThreadsAndMessages } from './generate-threads';
 
 const DAY = 86_400_000;
 const POST_EVERY_MS = 8 * 3_600_000;
-const NETWORK_WEIGHTS: Record<Network, number> = { facebook: 40, x: 20, linkedin: 15, youtube: 15, xing: 10 };
+const NETWORK_WEIGHTS: Record<Network, number> = { facebook: 30, instagram: 20, x: 15, linkedin: 13, youtube: 12, xing: 10 };
 /** Networks whose channels hold private conversations (LinkedIn pages and YouTube have none). */
-const HAS_DIRECT: Record<Network, boolean> = { facebook: true, x: true, linkedin: false, youtube: false, xing: true };
+const HAS_DIRECT: Record<Network, boolean> = { facebook: true, instagram: true, x: true, linkedin: false, youtube: false, xing: true };
 
 export interface GenerateResult {
   threads: number;

@@ -5,7 +5,7 @@ import { CredentialsCipher, hashPassword, sqlClient } from '@resonance/db';
 import { DEMO_ACCOUNTS } from '@resonance/sim';
 import { insertBenchUsers, insertBenchWorkspace, insertBulkChannels, insertLiveChannel, insertRawUpsertChannel } from './world.queries';
 
-export const BENCH_NETWORKS: Network[] = ['facebook', 'x', 'linkedin', 'youtube', 'xing'];
+export const BENCH_NETWORKS: Network[] = ['facebook', 'instagram', 'x', 'linkedin', 'youtube', 'xing'];
 export const BENCH_EMAIL = 'bench-admin@bench.local';
 export const BENCH_PASSWORD = 'bench-password-not-secret';
 const AGENTS = 10;
@@ -67,7 +67,14 @@ export async function createWorld(ds: DataSource, config: Config): Promise<Bench
     workspaceId: ws.id,
     adminId: admin.id,
     agentIds: users.filter((u) => u.role === 'agent').map((u) => u.id),
-    channels: { facebook: channelOf('facebook'), x: channelOf('x'), linkedin: channelOf('linkedin'), youtube: channelOf('youtube'), xing: channelOf('xing') },
+    channels: {
+      facebook: channelOf('facebook'),
+      instagram: channelOf('instagram'),
+      x: channelOf('x'),
+      linkedin: channelOf('linkedin'),
+      youtube: channelOf('youtube'),
+      xing: channelOf('xing'),
+    },
     liveChannelId: live.id,
     rawChannelId: raw.id,
   };

@@ -9,6 +9,8 @@ import type { MessageChannel, Network } from '@resonance/contracts';
  * - LinkedIn: comments up to 1,250 characters.
  * - YouTube: comments up to 10,000 characters.
  * - XING: messages and comments up to 600 characters in the former public API.
+ * - Instagram: comments up to 2,200 characters; direct messages under 1,000 bytes, within 24 hours
+ *   of the person's last message (the connector counts the bytes; 1,000 characters is the bound here).
  */
 export function replyLimit(network: Network, channel: MessageChannel): number {
   switch (network) {
@@ -22,6 +24,8 @@ export function replyLimit(network: Network, channel: MessageChannel): number {
       return 10000;
     case 'xing':
       return 600;
+    case 'instagram':
+      return channel === 'direct' ? 1000 : 2200;
     default:
       return 2000;
   }
@@ -29,9 +33,9 @@ export function replyLimit(network: Network, channel: MessageChannel): number {
 
 export const MESSENGER_WINDOW_MS = 24 * 3600_000;
 
-/** When a Messenger conversation can no longer be answered (24 hours after the last inbound), else null. */
+/** When a Messenger or Instagram conversation can no longer be answered (24 hours after the last inbound), else null. */
 export function replyWindowClosedAt(network: Network, channel: MessageChannel, lastInboundAt: string | null, now = Date.now()): Date | null {
-  if (network !== 'facebook' || channel !== 'direct' || !lastInboundAt) return null;
+  if ((network !== 'facebook' && network !== 'instagram') || channel !== 'direct' || !lastInboundAt) return null;
   const closes = new Date(lastInboundAt).getTime() + MESSENGER_WINDOW_MS;
   return closes <= now ? new Date(closes) : null;
 }

@@ -16,6 +16,7 @@ export interface IOutboundMessageResult {
   created_at: Date;
   delivery: string | null;
   external_id: string | null;
+  human_agent_approved: boolean;
   id: string;
   last_inbound_at: Date | null;
   parent_external_id: string | null;
@@ -30,14 +31,15 @@ export interface IOutboundMessageQuery {
   result: IOutboundMessageResult;
 }
 
-const outboundMessageIR: any = {"usedParamSet":{"id":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":378,"b":381}]}],"statement":"SELECT m.id::text AS \"id!\", m.text, m.delivery, m.external_id, m.created_at, m.parent_external_id, m.thread_id::text AS \"thread_id!\", m.channel_account_id,\n              t.thread_key, t.channel, t.last_inbound_at, c.external_id AS \"contact_external_id?\"\n         FROM message m JOIN thread t ON t.id = m.thread_id LEFT JOIN contact c ON c.id = t.contact_id\n        WHERE m.id = :id! AND m.direction = 'outbound'"};
+const outboundMessageIR: any = {"usedParamSet":{"id":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":537,"b":540}]}],"statement":"SELECT m.id::text AS \"id!\", m.text, m.delivery, m.external_id, m.created_at, m.parent_external_id, m.thread_id::text AS \"thread_id!\", m.channel_account_id,\n              t.thread_key, t.channel, t.last_inbound_at, c.external_id AS \"contact_external_id?\",\n              (w.settings -> 'humanAgentTagApproved') IS NOT DISTINCT FROM 'true'::jsonb AS \"human_agent_approved!\"\n         FROM message m JOIN thread t ON t.id = m.thread_id JOIN workspace w ON w.id = m.workspace_id LEFT JOIN contact c ON c.id = t.contact_id\n        WHERE m.id = :id! AND m.direction = 'outbound'"};
 
 /**
  * Query generated from SQL:
  * ```
  * SELECT m.id::text AS "id!", m.text, m.delivery, m.external_id, m.created_at, m.parent_external_id, m.thread_id::text AS "thread_id!", m.channel_account_id,
- *               t.thread_key, t.channel, t.last_inbound_at, c.external_id AS "contact_external_id?"
- *          FROM message m JOIN thread t ON t.id = m.thread_id LEFT JOIN contact c ON c.id = t.contact_id
+ *               t.thread_key, t.channel, t.last_inbound_at, c.external_id AS "contact_external_id?",
+ *               (w.settings -> 'humanAgentTagApproved') IS NOT DISTINCT FROM 'true'::jsonb AS "human_agent_approved!"
+ *          FROM message m JOIN thread t ON t.id = m.thread_id JOIN workspace w ON w.id = m.workspace_id LEFT JOIN contact c ON c.id = t.contact_id
  *         WHERE m.id = :id! AND m.direction = 'outbound'
  * ```
  */

@@ -1,10 +1,13 @@
 /* One reply's delivery (outbound-sender.ts; typed into outbound-sender.queries.ts). */
 
-/* The contact comes from a LEFT JOIN: "?" tells pgTyped it can be NULL. */
+/* The contact comes from a LEFT JOIN: "?" tells pgTyped it can be NULL. human_agent_approved: the
+   workspace says it has Meta's approval for the HUMAN_AGENT tag (settings.humanAgentTagApproved = true),
+   which lets a person answer Instagram and Messenger conversations up to 7 days after the customer's last message. */
 /* @name OutboundMessage */
 SELECT m.id::text AS "id!", m.text, m.delivery, m.external_id, m.created_at, m.parent_external_id, m.thread_id::text AS "thread_id!", m.channel_account_id,
-              t.thread_key, t.channel, t.last_inbound_at, c.external_id AS "contact_external_id?"
-         FROM message m JOIN thread t ON t.id = m.thread_id LEFT JOIN contact c ON c.id = t.contact_id
+              t.thread_key, t.channel, t.last_inbound_at, c.external_id AS "contact_external_id?",
+              (w.settings -> 'humanAgentTagApproved') IS NOT DISTINCT FROM 'true'::jsonb AS "human_agent_approved!"
+         FROM message m JOIN thread t ON t.id = m.thread_id JOIN workspace w ON w.id = m.workspace_id LEFT JOIN contact c ON c.id = t.contact_id
         WHERE m.id = :id! AND m.direction = 'outbound';
 
 /* @name MarkSending */

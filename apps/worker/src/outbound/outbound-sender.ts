@@ -54,7 +54,11 @@ export class OutboundSender {
     const connector = this.registry.get(channel.network);
     const target = toTarget(row);
     const refusal = connector.reply.refusal(target, new Date());
-    if (refusal) return this.fail(row.id, `${target.channel === 'direct' && channel.network === 'facebook' ? 'WINDOW_CLOSED' : 'INVALID_REQUEST'}: ${refusal}`);
+    if (refusal)
+      return this.fail(
+        row.id,
+        `${target.channel === 'direct' && (channel.network === 'facebook' || channel.network === 'instagram') ? 'WINDOW_CLOSED' : 'INVALID_REQUEST'}: ${refusal}`,
+      );
 
     await markSending.run({ id: row.id }, db);
     let ctx: Awaited<ReturnType<ChannelAccess['context']>> | undefined;
@@ -114,6 +118,7 @@ function toTarget(row: OutboundRow): ReplyTarget {
       threadKey: row.thread_key,
       recipientExternalId: psidOfThreadKey(row.thread_key) ?? row.contact_external_id ?? '',
       lastInboundAt: row.last_inbound_at,
+      humanAgentApproved: row.human_agent_approved,
     };
   }
   // The comment the agent chose (the API stores the newest customer comment when none was chosen).

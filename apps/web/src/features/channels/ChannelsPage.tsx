@@ -225,6 +225,11 @@ function ChannelCard({ channel, onReconnect }: { channel: ChannelView; onReconne
             {t('channels.youtubeNotice')}
           </Text>
         )}
+        {channel.network === 'instagram' && (
+          <Text size="xs" c="dimmed">
+            {t('channels.instagramNotice')}
+          </Text>
+        )}
       </Stack>
       <Group gap="xs" mt="sm">
         {(channel.status === 'needs_reauth' || channel.status === 'error') && (
@@ -297,6 +302,11 @@ function ConnectCard({ network, pending, onConnect }: { network: Network; pendin
       {network === 'youtube' && (
         <Alert color="blue" variant="light" mt="sm" p="xs" data-testid="youtube-notice">
           <Text size="xs">{t('channels.youtubeNotice')}</Text>
+        </Alert>
+      )}
+      {network === 'instagram' && (
+        <Alert color="blue" variant="light" mt="sm" p="xs" data-testid="instagram-notice">
+          <Text size="xs">{t('channels.instagramNotice')}</Text>
         </Alert>
       )}
     </Card>

@@ -11,6 +11,7 @@ import { ops25 } from './parts/ops25';
 import { health25 } from './parts/health25';
 import { a11y25 } from './parts/a11y25';
 import { mod25 } from './parts/mod25';
+import { igconn27 } from './parts/igconn27';
 
 /**
  * The UI's words in English and German. `en` defines the keys; `de` must translate every one of
@@ -20,9 +21,21 @@ import { mod25 } from './parts/mod25';
  * `definePart`) and are listed in PARTS below, so that work on two features does not edit the same
  * lines of one long file.
  */
-const PARTS = [accessLinks, gap23, sla24, replies24, team24, reports23, correct23, triage24, ops25, health25, a11y25, mod25] as const satisfies ReadonlyArray<
-  DictionaryPart<string>
->;
+const PARTS = [
+  accessLinks,
+  gap23,
+  sla24,
+  replies24,
+  team24,
+  reports23,
+  correct23,
+  triage24,
+  ops25,
+  health25,
+  a11y25,
+  mod25,
+  igconn27,
+] as const satisfies ReadonlyArray<DictionaryPart<string>>;
 
 // Distributes over the union of parts; with no parts it is `never` (not `string`).
 type KeysOfPart<P> = P extends DictionaryPart<infer K> ? K : never;

@@ -3,6 +3,8 @@ import { useI18n } from '../i18n/I18nProvider';
 
 const LOOK: Record<Network, { bg: string; label: string }> = {
   facebook: { bg: '#1877F2', label: 'f' },
+  // Instagram's magenta (from its gradient): white on it is 5.1:1, AA for text.
+  instagram: { bg: '#C13584', label: 'IG' },
   x: { bg: '#111111', label: '𝕏' },
   linkedin: { bg: '#0A66C2', label: 'in' },
   youtube: { bg: '#FF0000', label: '▶' },
