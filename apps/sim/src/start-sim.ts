@@ -35,6 +35,7 @@ export type SimConfig = Pick<Config, 'SIM_HOST' | 'SIM_PORT' | 'SIM_SEED' | 'SIM
       | 'SIM_LINKEDIN_PORT'
       | 'SIM_YOUTUBE_PORT'
       | 'SIM_XING_PORT'
+      | 'SIM_INSTAGRAM_PORT'
       | 'SIM_TLS'
       | 'SIM_CA_FILE'
     >
