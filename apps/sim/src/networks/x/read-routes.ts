@@ -183,19 +183,21 @@ export function getTweet(store: XStore, req: SimRequest, id: string): SimRespons
 
 const DM_PAGE = { min: 1, max: 100, def: 100, tokenParams: ['pagination_token'] };
 
-function dmList(events: XDmEvent[], req: SimRequest): XDmEvent[] {
-  const types = listParam(req.query, 'event_types') ?? ['MessageCreate'];
-  // Only MessageCreate events exist in the sim (nobody joins or leaves a 1:1 conversation).
-  return types.includes('MessageCreate') ? events : [];
+const DM_EVENT_TYPES = ['MessageCreate', 'ParticipantsJoin', 'ParticipantsLeave'];
+
+/** The events of `events` the user may read, of the asked types (all three when event_types is absent). */
+function dmList(events: XDmEvent[], req: SimRequest, userId: string): XDmEvent[] {
+  const types = listParam(req.query, 'event_types') ?? DM_EVENT_TYPES;
+  const unknown = types.find((t) => !DM_EVENT_TYPES.includes(t));
+  if (unknown !== undefined)
+    throw new UnknownFieldError('event_types', unknown, `The \`event_types\` query parameter value [${unknown}] is not one of [${DM_EVENT_TYPES.join(',')}]`);
+  return events.filter((e) => e.audience.has(userId) && types.includes(e.eventType));
 }
 
 /** GET /2/dm_events — the user's DM events of the last 30 days, newest first. */
 export function getDmEvents(store: XStore, req: SimRequest, userId: string): SimResponse {
   return answer(() => {
-    const list = dmList(
-      store.dmEvents.filter((e) => e.sender.id === userId || e.recipient.id === userId),
-      req,
-    );
+    const list = dmList(store.dmEvents, req, userId);
     const { page, meta } = paginate(list, req.query, DM_PAGE);
     const { newest_id: _n, oldest_id: _o, ...dmMeta } = meta;
     return json(200, { ...dmEventsBody(page, req.query), meta: dmMeta });
@@ -210,6 +212,7 @@ export function getConversationEvents(store: XStore, req: SimRequest, userId: st
     const list = dmList(
       store.dmEvents.filter((e) => e.conversationId === conversation),
       req,
+      userId,
     );
     const { page, meta } = paginate(list, req.query, DM_PAGE);
     const { newest_id: _n, oldest_id: _o, ...dmMeta } = meta;
@@ -217,14 +220,15 @@ export function getConversationEvents(store: XStore, req: SimRequest, userId: st
   });
 }
 
-/** GET /2/dm_conversations/:dm_conversation_id/dm_events — a conversation by its id (1:1 ids are both members' ids joined by "-"). */
+/** GET /2/dm_conversations/:dm_conversation_id/dm_events — a conversation by its id (1:1 ids are both members' ids joined by "-", a group's a snowflake). */
 export function getEventsOfConversation(store: XStore, req: SimRequest, userId: string, conversationId: string): SimResponse {
   if (!/^\d{1,19}(-\d{1,19})?$/.test(conversationId))
     return errors.invalidRequest('dm_conversation_id', conversationId, `The \`dm_conversation_id\` path parameter value [${conversationId}] is not valid`);
   return answer(() => {
     const list = dmList(
-      store.dmEvents.filter((e) => e.conversationId === conversationId && (e.sender.id === userId || e.recipient.id === userId)),
+      store.dmEvents.filter((e) => e.conversationId === conversationId),
       req,
+      userId,
     );
     const { page, meta } = paginate(list, req.query, DM_PAGE);
     const { newest_id: _n, oldest_id: _o, ...dmMeta } = meta;
