@@ -92,7 +92,7 @@ export class FacebookModule implements NetworkModule, NetworkControl {
       if (edge === 'conversations') return getConversations(this.state, call, id);
       if (edge === 'messages') return getMessages(this.state, call, id);
       if (edge === 'accounts' && id === 'me') return getAccounts(this.state, call);
-      if (edge === 'reactions' || edge === 'likes') return getReactions(this.state, req, id, edge);
+      if (edge === 'reactions' || edge === 'likes') return getReactions(this.state, call, id, edge);
       if (edge === 'subscribed_apps')
         return json(200, { data: [{ name: 'Resonance', id: this.state.app.appId, subscribed_fields: ['feed', 'messages', 'message_echoes'] }] });
       return errors.nonexistingField(edge, this.state.store.post(id) ? 'PagePost' : this.state.store.comment(id) ? 'Comment' : 'Page');

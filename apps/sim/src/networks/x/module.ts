@@ -32,6 +32,7 @@ export function endpointOf(method: string, path: string): string {
   if (/^\/2\/tweets\/\d+\/hidden$/.test(p)) return 'PUT /2/tweets/:id/hidden';
   if (/^\/2\/users\/\d+\/likes$/.test(p)) return 'POST /2/users/:id/likes';
   if (/^\/2\/users\/\d+\/likes\/\d+$/.test(p)) return 'DELETE /2/users/:id/likes/:tweet_id';
+  if (/^\/2\/tweets\/\d+\/liking_users$/.test(p)) return 'GET /2/tweets/:id/liking_users';
   if (/^\/2\/users\/\d+\/liked_tweets$/.test(p)) return 'GET /2/users/:id/liked_tweets';
   if (/^\/2\/dm_conversations\/with\/\d+\/dm_events$/.test(p)) return 'GET /2/dm_conversations/with/:id/dm_events';
   if (/^\/2\/dm_conversations\/with\/\d+\/messages$/.test(p)) return 'POST /2/dm_conversations/with/:id/messages';

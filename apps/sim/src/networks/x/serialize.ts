@@ -134,7 +134,7 @@ export function tweetJson(t: XTweet, fields: Set<string>): Record<string, unknow
     out.public_metrics = {
       retweet_count: 0,
       reply_count: t.replyCount,
-      like_count: t.likeCount,
+      like_count: t.likedBy.length,
       quote_count: 0,
       bookmark_count: 0,
       impression_count: t.replyCount * 40 + 12,

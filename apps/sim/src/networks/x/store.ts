@@ -23,7 +23,8 @@ export interface XTweet {
   /** Users the tweet mentions (the mentions timeline of each lists it). */
   mentions: string[];
   replyCount: number;
-  likeCount: number;
+  /** Who liked it, oldest first (public_metrics.like_count, GET /2/tweets/:id/liking_users). */
+  likedBy: XUser[];
   /** Hidden by the conversation's starter (PUT /2/tweets/:id/hidden). */
   hidden: boolean;
 }
@@ -146,6 +147,9 @@ export class XStore {
             : this.reply(post, author, item.text, item.createdAt);
         }
         this.tweetsBySeq.set(item.seq, tweet);
+        // Any reaction is a like on X: of the post, or of the tweet answered.
+        const liked = item.reaction?.on === 'post' ? this.tweetsBySeq.get(item.postSeq) : item.reaction ? thread : undefined;
+        if (item.author && liked) this.like(liked, author);
         return tweet;
       }
       case 'message': {
@@ -184,13 +188,23 @@ export class XStore {
       parent: input.parent,
       mentions: input.mentions,
       replyCount: 0,
-      likeCount: 0,
+      likedBy: [],
       hidden: false,
     };
     if (input.parent) input.parent.replyCount += 1;
     this.tweets.push(tweet);
     this.tweetsById.set(id, tweet);
     return tweet;
+  }
+
+  /** `user` likes `tweet` (once; X keeps one like per user and tweet). */
+  like(tweet: XTweet, user: XUser): void {
+    if (!tweet.likedBy.includes(user)) tweet.likedBy.push(user);
+  }
+
+  unlike(tweet: XTweet, user: XUser): void {
+    const at = tweet.likedBy.indexOf(user);
+    if (at >= 0) tweet.likedBy.splice(at, 1);
   }
 
   /** The account's likes, oldest first (GET /2/users/:id/liked_tweets lists them newest first). */
