@@ -161,6 +161,7 @@ export class FacebookModule implements NetworkModule, NetworkControl {
       if (!node) continue;
       created.push(node);
       const t = this.truthOf(node, item.kind === 'post' ? null : item.intent, item.language, 'generator');
+      if (item.kind === 'comment' && item.reaction) t.reaction = item.reaction;
       this.ctx.world.addTruth(t);
       truth.push(t);
     }

@@ -120,6 +120,7 @@ export class LinkedInModule implements NetworkModule, NetworkControl {
       if (!node) continue;
       if ('post' in node) comments.push(node);
       const t = this.truthOf(node, item.kind === 'post' ? null : item.intent, item.language, 'generator');
+      if (item.kind === 'comment' && item.reaction) t.reaction = item.reaction;
       this.ctx.world.addTruth(t);
       truth.push(t);
     }

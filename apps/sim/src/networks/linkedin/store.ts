@@ -170,7 +170,8 @@ export class LinkedInStore {
     this.commentsBySeq.set(item.seq, c);
     const type = person && item.reaction ? LI_REACTION[item.reaction.kind] : null;
     const on = item.reaction?.on === 'post' ? post : found;
-    if (person && type && on) this.react(on, person.urn, type, item.createdAt);
+    // A member who does not disclose themselves is not named as a reactor either.
+    if (person && !person.hidden && type && on) this.react(on, person.urn, type, item.createdAt);
     return c;
   }
 
