@@ -31,7 +31,8 @@ describe('facebook-nodejs-business-sdk: Graph batch requests with dependencies a
     await sim.close();
   });
 
-  const batch = async (calls: unknown[], extra: Record<string, unknown> = {}) => (await api.call('POST', [], { batch: calls, ...extra })) as Array<BatchAnswer | null>;
+  const batch = async (calls: unknown[], extra: Record<string, unknown> = {}) =>
+    (await api.call('POST', [], { batch: calls, ...extra })) as Array<BatchAnswer | null>;
   /** A post with at least two top-level customer comments, and those comments, oldest first. */
   const commented = () => {
     const byPost = new Map<string, TruthItem[]>();
@@ -44,7 +45,12 @@ describe('facebook-nodejs-business-sdk: Graph batch requests with dependencies a
   it("feeds one call's ids into the next by JSONPath, leaving the referenced answer out (null) unless asked", async () => {
     const { post } = commented();
     const calls = (omit?: false) => [
-      { method: 'GET', name: 'comments', relative_url: `${post}/comments?fields=id&limit=2&filter=toplevel`, ...(omit === false ? { omit_response_on_success: false } : {}) },
+      {
+        method: 'GET',
+        name: 'comments',
+        relative_url: `${post}/comments?fields=id&limit=2&filter=toplevel`,
+        ...(omit === false ? { omit_response_on_success: false } : {}),
+      },
       { method: 'GET', relative_url: '?ids={result=comments:$.data.*.id}&fields=id,message' },
     ];
     const [parent, child] = await batch(calls());
@@ -86,7 +92,12 @@ describe('facebook-nodejs-business-sdk: Graph batch requests with dependencies a
     ]);
     expect(answers.map((a) => a?.code)).toEqual([400, 400, 200]);
     expect(JSON.parse(answers[1]!.body)).toMatchObject({ error: { code: 100, message: expect.stringContaining('"missing"') } });
-    await expect(batch([{ method: 'GET', relative_url: '?ids={result=later:$.data.*.id}' }, { method: 'GET', name: 'later', relative_url: 'me' }])).rejects.toMatchObject({
+    await expect(
+      batch([
+        { method: 'GET', relative_url: '?ids={result=later:$.data.*.id}' },
+        { method: 'GET', name: 'later', relative_url: 'me' },
+      ]),
+    ).rejects.toMatchObject({
       status: 400,
       message: expect.stringContaining('"later"'),
     });

@@ -101,7 +101,15 @@ describe('reactions by person through the official clients', () => {
     const restli = new RestliClient();
     const toSim = (config: { url?: string }) => ({ ...config, url: config.url?.replace(/^https:\/\/(api|www)\.linkedin\.com/, sim.origins.linkedin) });
     (restli as unknown as { axiosInstance: { interceptors: { request: { use(f: typeof toSim): number } } } }).axiosInstance.interceptors.request.use(toSim);
-    const LI: Record<GeneratedReaction['kind'], string | null> = { like: 'LIKE', love: 'EMPATHY', care: 'APPRECIATION', haha: 'ENTERTAINMENT', wow: 'INTEREST', sad: 'EMPATHY', angry: null };
+    const LI: Record<GeneratedReaction['kind'], string | null> = {
+      like: 'LIKE',
+      love: 'EMPATHY',
+      care: 'APPRECIATION',
+      haha: 'ENTERTAINMENT',
+      wow: 'INTEREST',
+      sad: 'EMPATHY',
+      angry: null,
+    };
     for (const on of ['post', 'parent'] as const) {
       const { target, reactors } = busiest(linkedin, on);
       const expected = [...reactors].flatMap(([actor, kind]) => (LI[kind] ? [[actor, LI[kind]]] : []));

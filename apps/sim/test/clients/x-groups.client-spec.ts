@@ -7,6 +7,11 @@ const demo = DEMO_ACCOUNTS.find((a) => a.network === 'x')!;
 const account = demo.externalId;
 const DM_FIELDS = ['id', 'text', 'event_type', 'dm_conversation_id', 'created_at', 'sender_id', 'participant_ids'] as const;
 
+/** X's answer to a DM write (docs.x.com): the client types it without the `data` envelope it returns. */
+interface Sent {
+  data: { dm_conversation_id: string; dm_event_id: string };
+}
+
 /**
  * twitter-api-v2's group conversations against the sim's https X origin (only the host changed,
  * see x.client-spec.ts): created with participants and a first message, written into, read by
@@ -35,15 +40,15 @@ describe('twitter-api-v2 group DMs against the sim', () => {
   it('creates a group with participants and a first message, writes into it and reads it by conversation', async () => {
     const [a, b] = customers();
     expect(b).toBeDefined();
-    const created = await user().v2.createDmConversation({
+    const created = (await user().v2.createDmConversation({
       conversation_type: 'Group',
       participant_ids: [a, b],
       message: { text: 'Hallo zusammen, wir klären das hier gemeinsam.' },
-    });
+    })) as unknown as Sent;
     expect(created.data).toEqual({ dm_conversation_id: expect.stringMatching(/^\d{19}$/), dm_event_id: expect.stringMatching(/^\d{19}$/) });
     const conversation = created.data.dm_conversation_id;
     expect(conversation).not.toContain('-');
-    const sent = await user().v2.sendDmInConversation(conversation, { text: 'Zweite Nachricht' });
+    const sent = (await user().v2.sendDmInConversation(conversation, { text: 'Zweite Nachricht' })) as unknown as Sent;
     expect(sent.data).toEqual({ dm_conversation_id: conversation, dm_event_id: expect.stringMatching(/^\d+$/) });
 
     const events = await user().v2.listDmEventsOfConversation(conversation, {
@@ -53,7 +58,14 @@ describe('twitter-api-v2 group DMs against the sim', () => {
     });
     // Newest first: the second message, the first, then the join that opened the conversation.
     expect(events.events).toEqual([
-      { id: sent.data.dm_event_id, event_type: 'MessageCreate', text: 'Zweite Nachricht', dm_conversation_id: conversation, sender_id: account, created_at: expect.any(String) },
+      {
+        id: sent.data.dm_event_id,
+        event_type: 'MessageCreate',
+        text: 'Zweite Nachricht',
+        dm_conversation_id: conversation,
+        sender_id: account,
+        created_at: expect.any(String),
+      },
       {
         id: created.data.dm_event_id,
         event_type: 'MessageCreate',
@@ -62,7 +74,14 @@ describe('twitter-api-v2 group DMs against the sim', () => {
         sender_id: account,
         created_at: expect.any(String),
       },
-      { id: expect.any(String), event_type: 'ParticipantsJoin', dm_conversation_id: conversation, sender_id: account, participant_ids: [a, b], created_at: expect.any(String) },
+      {
+        id: expect.any(String),
+        event_type: 'ParticipantsJoin',
+        dm_conversation_id: conversation,
+        sender_id: account,
+        participant_ids: [a, b],
+        created_at: expect.any(String),
+      },
     ]);
     expect(events.includes.users.map((u) => u.id).sort()).toEqual([account, a, b].sort());
     const kept = await received(sim, 'x');
@@ -74,7 +93,11 @@ describe('twitter-api-v2 group DMs against the sim', () => {
 
   it('shows a leave in the DM events, filters by event type, and keeps a member who left out of the group', async () => {
     const [a, b] = customers();
-    const created = await user().v2.createDmConversation({ conversation_type: 'Group', participant_ids: [a, b], message: { text: 'Gruppe zwei' } });
+    const created = (await user().v2.createDmConversation({
+      conversation_type: 'Group',
+      participant_ids: [a, b],
+      message: { text: 'Gruppe zwei' },
+    })) as unknown as Sent;
     const conversation = created.data.dm_conversation_id;
     const left = await postJson(`${sim.url}/_sim/x/dm_conversations/${conversation}/leave`, { user_id: b });
     expect(left.status).toBe(200);

@@ -140,5 +140,4 @@ describe('@googleapis/youtube: more forms against the sim', () => {
     await client.revokeToken(tokens.access_token!);
     await expect(client.getTokenInfo(tokens.access_token!)).rejects.toMatchObject({ status: 400 });
   });
-
 });

@@ -52,8 +52,9 @@ export function jsonPathValues(root: unknown, path: string): unknown[] {
     const next: unknown[] = [];
     for (const node of nodes) {
       if (node === null || typeof node !== 'object') continue;
-      if (key === '*') next.push(...(Array.isArray(node) ? node : Object.values(node)));
-      else if (key in node) next.push((node as Record<string, unknown>)[key]);
+      const children: Record<string, unknown> = { ...node };
+      if (key === '*') next.push(...Object.values(children));
+      else if (key in children) next.push(children[key]);
     }
     nodes = next;
   }
@@ -64,7 +65,7 @@ export function jsonPathValues(root: unknown, path: string): unknown[] {
 function resolve(text: string, results: Map<string, unknown>): string {
   return text.replace(REFERENCE, (_all, name: string, path: string) =>
     jsonPathValues(results.get(name), path)
-      .map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v)))
+      .map((v) => (typeof v === 'string' ? v : JSON.stringify(v)))
       .join(','),
   );
 }

@@ -63,7 +63,12 @@ export const wantsSummary = (value: string | null | undefined): boolean => value
 export function reactionsField(on: FbPost | FbComment, page: FbUser, edge: 'reactions' | 'likes', spec: FieldSpec): Record<string, unknown> {
   const chosen = selected(on, page, edge, spec.modifiers.type ?? null);
   const limit = Math.max(0, Math.min(100, Number(spec.modifiers.limit ?? 25) || 0));
-  const out: Record<string, unknown> = { data: [...chosen].reverse().slice(0, limit).map((r) => reactorJson(r, edge, spec.sub)) };
+  const out: Record<string, unknown> = {
+    data: [...chosen]
+      .reverse()
+      .slice(0, limit)
+      .map((r) => reactorJson(r, edge, spec.sub)),
+  };
   if (wantsSummary(spec.modifiers.summary)) out.summary = summaryOf(reactorsOf(on, page), chosen, edge);
   return out;
 }

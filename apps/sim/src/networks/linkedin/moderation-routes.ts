@@ -84,7 +84,16 @@ export function reactionsOfEntity(state: LinkedInState, call: Call, entity: stri
   const all = [...on.reactions.values()];
   if (sort !== 'CHRONOLOGICAL') all.reverse();
   const elements = all.slice(start, start + Math.min(count, 100)).map((r) => reactionJson(r, entity));
-  return json(200, collection(elements, { start, count: Math.min(count, 100), total: all.length, path: `/rest/reactions/(entity:${encodeURIComponent(entity)})`, query: req.query }));
+  return json(
+    200,
+    collection(elements, {
+      start,
+      count: Math.min(count, 100),
+      total: all.length,
+      path: `/rest/reactions/(entity:${encodeURIComponent(entity)})`,
+      query: req.query,
+    }),
+  );
 }
 
 export function comment(state: LinkedInState, call: Call, object: string, id: string): SimResponse {

@@ -182,7 +182,18 @@ export class LinkedInStore {
   }
 
   private addComment(post: LiPost, parent: LiComment | null, actor: string, person: LiPerson | null, text: string, at: number, id: string): LiComment {
-    const c: LiComment = { urn: `urn:li:comment:(${post.activityUrn},${id})`, id, post, parent, actor, person, createdAt: at, text, replies: [], reactions: new Map() };
+    const c: LiComment = {
+      urn: `urn:li:comment:(${post.activityUrn},${id})`,
+      id,
+      post,
+      parent,
+      actor,
+      person,
+      createdAt: at,
+      text,
+      replies: [],
+      reactions: new Map(),
+    };
     if (parent) parent.replies.push(c);
     else post.comments.push(c);
     post.total += 1;

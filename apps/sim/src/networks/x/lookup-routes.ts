@@ -126,10 +126,15 @@ function likingUsers(store: XStore, req: SimRequest, tweetId: string): SimRespon
   const raw = req.query.get('max_results');
   const max = raw === null ? LIKERS_PAGE.def : Number(raw);
   if (!Number.isInteger(max) || max < LIKERS_PAGE.min || max > LIKERS_PAGE.max)
-    return errors.invalidRequest('max_results', String(raw), `The \`max_results\` query parameter value [${raw}] is not between ${LIKERS_PAGE.min} and ${LIKERS_PAGE.max}`);
+    return errors.invalidRequest(
+      'max_results',
+      String(raw),
+      `The \`max_results\` query parameter value [${raw}] is not between ${LIKERS_PAGE.min} and ${LIKERS_PAGE.max}`,
+    );
   const token = req.query.get('pagination_token');
   const offset = token ? likersOffset(token) : 0;
-  if (offset === undefined) return errors.invalidRequest('pagination_token', token ?? '', `The \`pagination_token\` query parameter value [${token}] is not valid`);
+  if (offset === undefined)
+    return errors.invalidRequest('pagination_token', token ?? '', `The \`pagination_token\` query parameter value [${token}] is not valid`);
   const likers = [...tweet.likedBy].reverse();
   const page = likers.slice(offset, offset + max);
   const meta: Record<string, unknown> = { result_count: page.length };

@@ -238,20 +238,47 @@ export class XStore {
     const group: XDmGroup = { id: String(GROUP_ID_BASE + BigInt(++this.order)), members: new Set([creator.id, ...others.map((u) => u.id)]) };
     this.dmGroups.set(group.id, group);
     const audience = new Set(group.members);
-    const join = this.pushDm({ eventType: 'ParticipantsJoin', conversationId: group.id, sender: creator, recipient: null, participants: others, audience, text: '', at });
+    const join = this.pushDm({
+      eventType: 'ParticipantsJoin',
+      conversationId: group.id,
+      sender: creator,
+      recipient: null,
+      participants: others,
+      audience,
+      text: '',
+      at,
+    });
     return { group, join, message: this.addGroupDm(group, creator, text, at) };
   }
 
   addGroupDm(group: XDmGroup, sender: XUser, text: string, at: number): XDmEvent {
     const members = [...group.members].map((id) => must(this.users.get(id), `user ${id}`));
-    return this.pushDm({ eventType: 'MessageCreate', conversationId: group.id, sender, recipient: null, participants: members, audience: new Set(group.members), text, at });
+    return this.pushDm({
+      eventType: 'MessageCreate',
+      conversationId: group.id,
+      sender,
+      recipient: null,
+      participants: members,
+      audience: new Set(group.members),
+      text,
+      at,
+    });
   }
 
   /** A member leaves a group (X's API has no call for it; the sim's control route does it). */
   leaveGroup(group: XDmGroup, member: XUser, at: number): XDmEvent {
     const audience = new Set(group.members);
     group.members.delete(member.id);
-    return this.pushDm({ eventType: 'ParticipantsLeave', conversationId: group.id, sender: member, recipient: null, participants: [member], audience, text: '', at });
+    return this.pushDm({
+      eventType: 'ParticipantsLeave',
+      conversationId: group.id,
+      sender: member,
+      recipient: null,
+      participants: [member],
+      audience,
+      text: '',
+      at,
+    });
   }
 
   private pushDm(input: Omit<XDmEvent, 'id' | 'order' | 'createdAt'> & { at: number }): XDmEvent {

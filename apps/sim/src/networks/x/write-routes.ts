@@ -82,7 +82,9 @@ export function createGroupConversation(store: XStore, world: World, req: SimReq
   const { conversation_type: type, participant_ids: ids, message } = req.body;
   if (type !== 'Group') return { response: errors.invalidRequest('conversation_type', asText(type), 'The `conversation_type` field must be Group') };
   if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_GROUP_PARTICIPANTS || !ids.every((id) => typeof id === 'string' && /^\d{1,19}$/.test(id)))
-    return { response: errors.invalidRequest('participant_ids', asText(ids), `The \`participant_ids\` field must list 1 to ${MAX_GROUP_PARTICIPANTS} user ids`) };
+    return {
+      response: errors.invalidRequest('participant_ids', asText(ids), `The \`participant_ids\` field must list 1 to ${MAX_GROUP_PARTICIPANTS} user ids`),
+    };
   if (typeof message !== 'object' || message === null || Array.isArray(message))
     return { response: errors.invalidRequest('message', asText(message), 'The `message` field is required') };
   const text = dmText(message as Record<string, unknown>, 'message.');
@@ -112,7 +114,17 @@ export function sendGroupDm(store: XStore, world: World, req: SimRequest, userId
 }
 
 function record(world: World, req: SimRequest, path: string, targetId: string, event: XDmEvent, text: string, now: number): void {
-  world.addReceived({ network: 'x', at: new Date(now).toISOString(), kind: 'private_message', method: 'POST', path, targetId, externalId: event.id, text, body: req.body });
+  world.addReceived({
+    network: 'x',
+    at: new Date(now).toISOString(),
+    kind: 'private_message',
+    method: 'POST',
+    path,
+    targetId,
+    externalId: event.id,
+    text,
+    body: req.body,
+  });
 }
 
 export function sendDm(

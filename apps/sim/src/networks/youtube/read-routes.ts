@@ -108,7 +108,10 @@ function byModeration(threads: YtThread[], q: URLSearchParams): { ok: YtThread[]
   if (status !== null && !MODERATION_FILTERS.includes(status))
     return { error: errors.invalidParam('moderationStatus', `The moderationStatus parameter must be one of ${MODERATION_FILTERS.join(', ')}.`) };
   if (q.get('id') !== null) {
-    if (status !== null) return { error: errors.invalidParam('moderationStatus', 'The moderationStatus parameter cannot be used with the id parameter.', 'incompatibleParameters') };
+    if (status !== null)
+      return {
+        error: errors.invalidParam('moderationStatus', 'The moderationStatus parameter cannot be used with the id parameter.', 'incompatibleParameters'),
+      };
     return { ok: threads };
   }
   const wanted = status ?? 'published';
@@ -119,11 +122,17 @@ function byModeration(threads: YtThread[], q: URLSearchParams): { ok: YtThread[]
 function byOrder(threads: YtThread[], q: URLSearchParams): { ok: YtThread[] } | { error: SimResponse } {
   const order = q.get('order') ?? 'time';
   if (order !== 'time' && order !== 'relevance') return { error: errors.invalidParam('order', 'The order parameter must be time or relevance.') };
-  if (order !== 'time' && q.get('id') !== null) return { error: errors.invalidParam('order', 'The order parameter cannot be used with the id parameter.', 'incompatibleParameters') };
+  if (order !== 'time' && q.get('id') !== null)
+    return { error: errors.invalidParam('order', 'The order parameter cannot be used with the id parameter.', 'incompatibleParameters') };
   const newestFirst = [...threads].reverse();
   if (order === 'time') return { ok: newestFirst };
   const weight = (t: YtThread) => t.top.likeCount + t.replies.length;
-  return { ok: newestFirst.map((t, i) => ({ t, i })).sort((a, b) => weight(b.t) - weight(a.t) || a.i - b.i).map(({ t }) => t) };
+  return {
+    ok: newestFirst
+      .map((t, i) => ({ t, i }))
+      .sort((a, b) => weight(b.t) - weight(a.t) || a.i - b.i)
+      .map(({ t }) => t),
+  };
 }
 
 /** comments.list: the replies of a top-level comment (parentId), oldest first, or comments by id. */
