@@ -114,7 +114,7 @@ describe('twitter-api-v2 lookups against the sim', () => {
       await page.fetchLast();
       return page.tweets;
     };
-    const replies = await search(`is:reply to:${'resonance_demo'}`);
+    const replies = await search('is:reply to:resonance_demo');
     expect(replies.length).toBeGreaterThan(0);
     expect(replies.every((t) => t.in_reply_to_user_id === account)).toBe(true);
     const notReplies = await search('@resonance_demo -is:reply');
