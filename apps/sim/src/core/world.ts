@@ -1,5 +1,5 @@
 import type { Intent, Network } from '@resonance/contracts';
-import type { Language } from '../generator';
+import type { GeneratedReaction, Language } from '../generator';
 
 /**
  * One item that exists on a simulated network, as ground truth: what tests compare the database
@@ -23,6 +23,8 @@ export interface TruthItem {
   intent: Intent | null;
   createdAt: string;
   source: 'generator' | 'api';
+  /** Comments: the author's reaction that came with it (on the post or the comment answered), as generated. */
+  reaction?: GeneratedReaction;
 }
 
 /** Something a network received from a client: a reply, a sent message (for tests). */

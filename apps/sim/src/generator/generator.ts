@@ -1,4 +1,5 @@
 import type { Intent } from '@resonance/contracts';
+import { reactionOf } from './reactions';
 import { hashString, Rng, ZipfSampler } from './rng';
 import type { GeneratedComment, GeneratedCustomer, GeneratedItem, GeneratedMessage, GeneratedPost, GeneratorOptions, ItemKindWeights } from './types';
 import { ACCOUNT_REPLIES, CITIES, COLORS, EMOJI, FIRST_NAMES, LAST_NAMES, POST_TEMPLATES, PRODUCTS, SIZES, TEMPLATES, type Language } from './vocabulary';
@@ -191,6 +192,8 @@ export class TrafficGenerator {
       fromAccount,
       intent,
     };
+    const reaction = author ? reactionOf(this.seq, intent, thread !== null) : undefined;
+    if (reaction) comment.reaction = reaction;
     if (!thread) this.threads.push({ seq: this.seq, postSeq });
     return comment;
   }

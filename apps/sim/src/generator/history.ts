@@ -1,6 +1,7 @@
 import type { Intent, Network } from '@resonance/contracts';
 import { Rng, ZipfSampler } from './rng';
-import type { GeneratedCustomer, GeneratedItem } from './types';
+import { reactionOf } from './reactions';
+import type { GeneratedCustomer, GeneratedItem, GeneratedReaction } from './types';
 import { COLORS, CITIES, PRODUCTS, SIZES, TEMPLATES, type Language } from './vocabulary';
 import { FOLLOW_UPS, HISTORY_INTENT_WEIGHTS, HISTORY_POSTS, HISTORY_REPLIES, POST_TOPIC_WEIGHTS } from './history-vocabulary';
 import { must } from '../core/must';
@@ -214,9 +215,12 @@ export function buildHistory(options: HistoryOptions): GeneratedItem[] {
       intent: draft.intent,
       ...(draft.liked ? { likedByAccount: true } : {}),
       ...(draft.hidden ? { hiddenByAccount: true } : {}),
+      ...withReaction(draft.author ? reactionOf(seq, draft.intent, parentSeq !== null) : undefined),
     };
   });
 }
+
+const withReaction = (reaction: GeneratedReaction | undefined): { reaction?: GeneratedReaction } => (reaction ? { reaction } : {});
 
 /**
  * When the company answers something written at `at`, or null for never: about half within the

@@ -27,6 +27,15 @@ export interface GeneratedPost extends ItemBase {
   kind: 'post';
 }
 
+/** Kinds of reaction a person leaves; each network maps them to its own (Graph's types, LinkedIn's, X's like). */
+export type ReactionKind = 'like' | 'love' | 'care' | 'haha' | 'wow' | 'sad' | 'angry';
+
+/** A customer's reaction that comes with their comment: on the post, or on the comment they answer. */
+export interface GeneratedReaction {
+  on: 'post' | 'parent';
+  kind: ReactionKind;
+}
+
 /** A comment on a post: top-level (parentSeq null) or a reply to a top-level comment. */
 export interface GeneratedComment extends ItemBase {
   kind: 'comment';
@@ -42,6 +51,8 @@ export interface GeneratedComment extends ItemBase {
   likedByAccount?: boolean;
   /** The company hid this comment (history only; networks without hiding ignore it). */
   hiddenByAccount?: boolean;
+  /** The author also reacted (customers only; networks without reactions by person ignore it). */
+  reaction?: GeneratedReaction;
 }
 
 /** A private message in the one conversation between a customer and the company. */

@@ -107,4 +107,44 @@ describe('twitter-api-v2 lookups against the sim', () => {
       .catch((e: unknown) => e);
     expect(bad).toMatchObject({ code: 400 });
   });
+
+  it("searches recent tweets with X's query language: keywords, phrases, negation, groups, is:reply and to:", async () => {
+    const search = async (query: string) => {
+      const page = await user().v2.search(query, { max_results: 100, 'tweet.fields': ['conversation_id', 'author_id', 'in_reply_to_user_id'] });
+      await page.fetchLast();
+      return page.tweets;
+    };
+    const replies = await search('is:reply to:resonance_demo');
+    expect(replies.length).toBeGreaterThan(0);
+    expect(replies.every((t) => t.in_reply_to_user_id === account)).toBe(true);
+    const notReplies = await search('@resonance_demo -is:reply');
+    expect(notReplies.length).toBeGreaterThan(0);
+    expect(notReplies.every((t) => t.in_reply_to_user_id === undefined)).toBe(true);
+
+    // The newest mention: search/recent covers the last seven days only.
+    const a = mentions()[mentions().length - 1];
+    const word = a.text
+      .replace(/@\w+/g, '')
+      .split(/[^\p{L}]+/u)
+      .find((w) => w.length > 4)!;
+    const byWord = await search(word);
+    expect(byWord.map((t) => t.id)).toContain(a.externalId);
+    expect(byWord.every((t) => t.text.toLowerCase().includes(word.toLowerCase()))).toBe(true);
+    const phrase = a.text
+      .replace(/@\w+\s*/g, '')
+      .split(' ')
+      .slice(0, 2)
+      .join(' ');
+    expect((await search(`"${phrase}"`)).map((t) => t.id)).toContain(a.externalId);
+    const grouped = await search(`(from:${a.author!.externalId} OR conversation_id:${a.threadExternalId}) -"${phrase}"`);
+    expect(grouped.map((t) => t.id)).not.toContain(a.externalId);
+    expect(grouped.every((t) => t.author_id === a.author!.externalId || t.conversation_id === a.threadExternalId)).toBe(true);
+
+    for (const bad of ['place:berlin', '(from:x', '"open', 'is:reply -from:x']) {
+      const refused = await user()
+        .v2.search(bad)
+        .catch((e: unknown) => e);
+      expect(refused).toMatchObject({ code: 400 });
+    }
+  });
 });

@@ -8,7 +8,7 @@ type OAuth2 = InstanceType<typeof auth.OAuth2>;
 /**
  * @googleapis/youtube forms around the product's calls, with only rootUrl and the OAuth client's
  * endpoints changed (see youtube.client-spec.ts): lookups of several ids at once (repeated keys),
- * comments.update, tokeninfo and revoke.
+ * comments.update, threads by moderation status and relevance, tokeninfo and revoke.
  */
 describe('@googleapis/youtube: more forms against the sim', () => {
   let sim: RunningSim;
@@ -100,6 +100,32 @@ describe('@googleapis/youtube: more forms against the sim', () => {
       .update({ part: ['snippet'], requestBody: { id: top.externalId, snippet: { textOriginal: 'nicht meins' } } })
       .catch((e: unknown) => e);
     expect(foreign).toMatchObject({ status: 403 });
+  });
+
+  it('lists threads held for review by moderationStatus (hidden from the default published list) and by relevance', async () => {
+    const { yt } = demo();
+    const channelId = DEMO_YOUTUBE_CHANNEL.id;
+    const held = topLevel().find((t) => t.postExternalId !== null)!;
+    await yt.comments.setModerationStatus({ id: [held.externalId], moderationStatus: 'heldForReview' });
+    const review = await yt.commentThreads.list({ part: ['snippet'], allThreadsRelatedToChannelId: channelId, moderationStatus: 'heldForReview' });
+    expect(review.data.items!.map((t) => t.id)).toEqual([held.threadExternalId]);
+    expect(review.data.items![0].snippet!.topLevelComment!.snippet!.moderationStatus).toBe('heldForReview');
+    const published = await yt.commentThreads.list({ part: ['id'], videoId: held.postExternalId!, maxResults: 100 });
+    expect(published.data.items!.map((t) => t.id)).not.toContain(held.threadExternalId);
+    const spam = await yt.commentThreads.list({ part: ['id'], allThreadsRelatedToChannelId: channelId, moderationStatus: 'likelySpam' });
+    expect(spam.data.items).toEqual([]);
+    await yt.comments.setModerationStatus({ id: [held.externalId], moderationStatus: 'published' });
+    const back = await yt.commentThreads.list({ part: ['id'], videoId: held.postExternalId!, maxResults: 100 });
+    expect(back.data.items!.map((t) => t.id)).toContain(held.threadExternalId);
+
+    const relevant = await yt.commentThreads.list({ part: ['snippet'], videoId: held.postExternalId!, order: 'relevance', maxResults: 100 });
+    const weights = relevant.data.items!.map((t) => (t.snippet!.topLevelComment!.snippet!.likeCount ?? 0) + (t.snippet!.totalReplyCount ?? 0));
+    expect(weights).toEqual([...weights].sort((a, b) => b - a));
+    const refused = await yt.commentThreads.list({ part: ['id'], id: [held.threadExternalId!], moderationStatus: 'published' }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(refused).toMatchObject({ status: 400 });
   });
 
   it('reads token info and revokes a token, after which calls are refused', async () => {

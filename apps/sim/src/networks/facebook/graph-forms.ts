@@ -1,35 +1,29 @@
-import { json, type SimRequest, type SimResponse } from '../../core/http';
+import { joinedParam, json, type SimRequest, type SimResponse } from '../../core/http';
 import { errors } from './errors';
+import { parseFields } from './fields';
+import { GRAPH_TYPES, reactorJson, reactorsOf, selected, summaryOf, wantsSummary } from './reactions';
+import { edgeResponse, type ReadCall } from './read-routes';
 import type { FacebookState } from './state';
 
 /**
  * Graph read forms around the product's calls: the reactions and likes edges of a post or
- * comment, and debug_token (how an integration checks a token's type, scopes and expiry).
+ * comment (reactions.ts), and debug_token (how an integration checks a token's type, scopes and expiry).
  */
-
-const wantsSummary = (req: SimRequest): boolean => {
-  const s = req.query.get('summary');
-  return s !== null && s !== 'false' && s !== '0';
-};
 
 /**
- * GET /{post-or-comment}/reactions and /likes. The sim keeps counts, not who reacted, so `data`
- * names only the page's own like of a comment (which it does know); the summary carries the count,
- * as the nested `reactions.summary(true)` field does.
+ * GET /{post-or-comment}/reactions?type=LOVE&summary=total_count&fields=id,name,type (newest
+ * first, cursor-paged) and /likes (the LIKE reactions only): who reacted and how.
  */
-export function getReactions(state: FacebookState, req: SimRequest, id: string, edge: 'reactions' | 'likes'): SimResponse {
-  const post = state.store.post(id);
-  const comment = post ? undefined : state.store.comment(id);
-  if (!post && !comment) return errors.unsupportedGet(id);
-  const count = post ? post.reactions : (comment?.likeCount ?? 0);
-  const page = { id: state.pageId, name: state.pageName };
-  const data = comment?.likedByPage ? [edge === 'reactions' ? { ...page, type: 'LIKE' } : page] : [];
-  const viewerLikes = comment?.likedByPage ?? false;
-  const summary =
-    edge === 'reactions'
-      ? { total_count: count, viewer_reaction: viewerLikes ? 'LIKE' : 'NONE' }
-      : { total_count: count, can_like: true, has_liked: viewerLikes };
-  return json(200, { data, ...(wantsSummary(req) ? { summary } : {}) });
+export function getReactions(state: FacebookState, call: ReadCall, id: string, edge: 'reactions' | 'likes'): SimResponse {
+  const on = state.store.post(id) ?? state.store.comment(id);
+  if (!on) return errors.unsupportedGet(id);
+  const type = call.req.query.get('type');
+  if (type !== null && !GRAPH_TYPES.includes(type)) return errors.invalidParam(`type must be one of the following values: ${GRAPH_TYPES.join(', ')}`);
+  const page = state.store.page;
+  const chosen = selected(on, page, edge, type);
+  const fields = parseFields(joinedParam(call.req.query, 'fields'));
+  const summary = wantsSummary(call.req.query.get('summary')) ? { summary: summaryOf(reactorsOf(on, page), chosen, edge) } : undefined;
+  return edgeResponse(call, `/${id}/${edge}`, chosen, true, (r) => reactorJson(r, edge, fields), summary);
 }
 
 /**

@@ -104,7 +104,7 @@ export class FacebookModule implements NetworkModule, NetworkControl {
       if (edge === 'conversations') return getConversations(this.state, call, id);
       if (edge === 'messages') return getMessages(this.state, call, id);
       if (edge === 'accounts' && id === 'me') return getAccounts(this.state, call);
-      if (edge === 'reactions' || edge === 'likes') return getReactions(this.state, req, id, edge);
+      if (edge === 'reactions' || edge === 'likes') return getReactions(this.state, call, id, edge);
       if (edge === 'subscribed_apps')
         return json(200, { data: [{ name: 'Resonance', id: this.state.app.appId, subscribed_fields: ['feed', 'messages', 'message_echoes'] }] });
       return errors.nonexistingField(edge, this.state.store.post(id) ? 'PagePost' : this.state.store.comment(id) ? 'Comment' : 'Page');
@@ -173,6 +173,7 @@ export class FacebookModule implements NetworkModule, NetworkControl {
       if (!node) continue;
       created.push(node);
       const t = this.truthOf(node, item.kind === 'post' ? null : item.intent, item.language, 'generator');
+      if (item.kind === 'comment' && item.reaction) t.reaction = item.reaction;
       this.ctx.world.addTruth(t);
       truth.push(t);
     }

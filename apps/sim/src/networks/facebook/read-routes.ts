@@ -2,6 +2,7 @@ import { joinedParam, json, type SimRequest, type SimResponse } from '../../core
 import { errors } from './errors';
 import { fbTime, parseFields, unixSeconds, type FieldSpec } from './fields';
 import { cursorPage, decodeCursor, encodeCursor, pageLink } from './paging';
+import { reactionsField } from './reactions';
 import { renderComment, renderConversation, renderMessage, renderPost, type EdgeRenderer } from './serialize';
 import type { FacebookState } from './state';
 import { upperBound, type FbComment, type FbConversation, type FbPost, type Ordered } from './store';
@@ -38,7 +39,7 @@ function cursorParam(req: SimRequest, name: 'after' | 'before'): number | null |
 const isResponse = (v: unknown): v is SimResponse => typeof v === 'object' && v !== null && 'status' in v;
 
 /** A cursor-paged edge response: {data, paging: {cursors, previous?, next?}, summary?}. */
-function edgeResponse<T extends Ordered>(
+export function edgeResponse<T extends Ordered>(
   call: ReadCall,
   path: string,
   list: readonly T[],
@@ -81,6 +82,7 @@ function fieldsOf(call: ReadCall): FieldSpec[] | null {
 /** Renders nested edges (`comments.summary(true).limit(0)`, `messages.limit(5){message}`) inside a node. */
 export function nestedEdges(state: FacebookState): EdgeRenderer {
   const edges: EdgeRenderer = (owner, spec) => {
+    if ((spec.name === 'reactions' || spec.name === 'likes') && !('messages' in owner)) return reactionsField(owner, state.store.page, spec.name, spec);
     const limit = spec.modifiers.limit !== undefined ? Math.min(Number(spec.modifiers.limit) || 0, MAX_LIMIT) : 25;
     if ('topLevel' in owner || 'replies' in owner) {
       const stream = spec.modifiers.filter === 'stream' && 'topLevel' in owner;

@@ -67,8 +67,8 @@ function commentFields(pageId: string): Record<string, Getter<FbComment>> {
     parent: (c, spec) => (c.parent ? renderComment(c.parent, spec.sub ?? null, pageId, noEdges) : undefined),
     object: (c) => ({ id: c.post.id, created_time: fbTime(c.post.createdAt) }),
     comments: (c, spec, edges) => edges(c, spec),
-    reactions: (c, spec) => summaryEdge(c.likeCount, spec),
-    likes: (c, spec) => summaryEdge(c.likeCount, spec),
+    reactions: (c, spec, edges) => edges(c, spec),
+    likes: (c, spec, edges) => edges(c, spec),
     // Set only for comments made through an app or during a live broadcast; the sim's are neither.
     application: () => undefined,
     live_broadcast_timestamp: () => undefined,
@@ -160,8 +160,8 @@ export function renderPost(p: FbPost, fields: FieldSpec[] | null, page: FbUser, 
     privacy: () => ({ allow: '', deny: '', description: 'Public', friends: '', value: 'EVERYONE' }),
     shares: (x) => (x.shares > 0 ? { count: x.shares } : undefined),
     comments: (x, spec, e) => e(x, spec),
-    reactions: (x, spec) => summaryEdge(x.reactions, spec),
-    likes: (x, spec) => summaryEdge(x.reactions, spec),
+    reactions: (x, spec, edges) => edges(x, spec),
+    likes: (x, spec, edges) => edges(x, spec),
     is_popular: () => false,
     is_spherical: () => false,
     is_inline_created: () => false,
@@ -176,15 +176,6 @@ export function renderPost(p: FbPost, fields: FieldSpec[] | null, page: FbUser, 
     ...OMITTED_POST_FIELDS,
   };
   return render(p, fields, DEFAULT_POST, getters, 'Post', edges);
-}
-
-/** reactions/likes edges: the sim keeps only counts, so data is empty and the summary carries them. */
-function summaryEdge(count: number, spec: FieldSpec): Record<string, unknown> {
-  const out: Record<string, unknown> = { data: [] };
-  if (spec.modifiers.summary !== undefined && spec.modifiers.summary !== 'false') {
-    out.summary = { total_count: count, viewer_reaction: 'NONE' };
-  }
-  return out;
 }
 
 export function renderMessage(m: FbMessage, fields: FieldSpec[] | null, page: FbUser): Record<string, unknown> {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { GeneratedCustomer, GeneratedItem } from '../../generator';
+import type { GeneratedCustomer, GeneratedItem, ReactionKind } from '../../generator';
 
 /**
  * The Facebook page's world: posts, comments (two levels, as on Facebook), and Messenger
@@ -12,6 +12,18 @@ export interface FbUser {
   name: string;
 }
 
+/** Graph's reaction types (what the sim's people react with). */
+export type FbReactionType = 'LIKE' | 'LOVE' | 'CARE' | 'HAHA' | 'WOW' | 'SAD' | 'ANGRY';
+
+/** One person's reaction to a post or comment (one per person and object, as on Facebook). */
+export interface FbReaction {
+  order: number;
+  user: FbUser;
+  type: FbReactionType;
+}
+
+const FB_REACTION: Record<ReactionKind, FbReactionType> = { like: 'LIKE', love: 'LOVE', care: 'CARE', haha: 'HAHA', wow: 'WOW', sad: 'SAD', angry: 'ANGRY' };
+
 export interface FbPost {
   id: string;
   order: number;
@@ -19,7 +31,8 @@ export interface FbPost {
   message: string;
   topLevel: FbComment[];
   all: FbComment[];
-  reactions: number;
+  /** People's reactions, oldest first. */
+  reactors: FbReaction[];
   shares: number;
 }
 
@@ -33,6 +46,9 @@ export interface FbComment {
   fromPage: boolean;
   message: string;
   replies: FbComment[];
+  /** People's reactions, oldest first (the page's own like is `likedByPage`). */
+  reactors: FbReaction[];
+  /** like_count: the people's reactions and the page's like. */
   likeCount: number;
   /** Hidden by the page (POST /{comment} is_hidden=true): still listed for the page, with is_hidden. */
   hidden: boolean;
@@ -176,7 +192,7 @@ export class FacebookStore {
           message: item.text,
           topLevel: [],
           all: [],
-          reactions: 0,
+          reactors: [],
           shares: 0,
         };
         this.posts.push(post);
@@ -191,7 +207,10 @@ export class FacebookStore {
         const from = item.author ? this.customerUser(item.author) : this.page;
         const comment = this.addComment(post, parent, from, !item.author, item.text, item.createdAt, 100_000_000_000_000 + item.seq);
         this.commentsBySeq.set(item.seq, comment);
-        if (item.author) post.reactions += item.seq % 3 === 0 ? 1 : 0;
+        if (item.author && item.reaction) {
+          const on = item.reaction.on === 'post' ? post : parent;
+          if (on) this.react(on, comment.from, item.reaction.kind);
+        }
         if (item.likedByAccount) {
           comment.likedByPage = true;
           comment.likeCount += 1;
@@ -231,6 +250,15 @@ export class FacebookStore {
     return this.addMessage(customer, true, text, at, `api:${this.seed}:${++this.apiSerial}`);
   }
 
+  /** A person reacts to a post or comment; a second reaction of theirs replaces the first. */
+  private react(on: FbPost | FbComment, user: FbUser, kind: ReactionKind): void {
+    const type = FB_REACTION[kind];
+    const before = on.reactors.findIndex((r) => r.user.id === user.id);
+    if (before >= 0) on.reactors.splice(before, 1);
+    else if ('likeCount' in on) on.likeCount += 1;
+    on.reactors.push({ order: ++this.order, user, type });
+  }
+
   private addComment(post: FbPost, parent: FbComment | null, from: FbUser, fromPage: boolean, message: string, at: number, num: number): FbComment {
     const postNum = post.id.split('_')[1];
     const comment: FbComment = {
@@ -243,6 +271,7 @@ export class FacebookStore {
       fromPage,
       message,
       replies: [],
+      reactors: [],
       likeCount: 0,
       hidden: false,
       likedByPage: false,

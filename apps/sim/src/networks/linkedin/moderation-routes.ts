@@ -2,15 +2,16 @@ import { json, type SimResponse } from '../../core/http';
 import type { ReceivedItem } from '../../core/world';
 import { errors } from './errors';
 import type { Call } from './routes';
-import { commentJson } from './serialize';
 import type { LinkedInState } from './state';
-import type { LiComment } from './store';
+import type { LiComment, LiReaction } from './store';
+import { collection, commentJson } from './serialize';
 
 /**
  * Moderation as the organization (Community Management API):
  *   POST   /rest/reactions?actor={org}  {"root": URN, "reactionType": "LIKE"}   → 201 (x-restli-id)
  *   GET    /rest/reactions/(actor:{org},entity:{URN})                           → 200 | 404
  *   DELETE /rest/reactions/(actor:{org},entity:{URN})                           → 204 | 404
+ *   GET    /rest/reactions/(entity:{URN})?q=entity&sort=(value:…)                → 200, who reacted and how
  *   GET    /rest/socialActions/{object}/comments/{id}                           → 200 | 404
  *   DELETE /rest/socialActions/{object}/comments/{id}?actor={org}               → 204 | 404
  * Only the organization the token administers may act; it may delete comments on its own posts and
@@ -34,7 +35,11 @@ function record(state: LinkedInState, call: Call, kind: ReceivedItem['kind'], c:
   });
 }
 
-const reactionKey = (actor: string, entity: string) => `${actor} ${entity}`;
+/** A reaction as the Reactions API answers it (its id names actor and entity). */
+function reactionJson(r: LiReaction, entity: string): Record<string, unknown> {
+  const stamp = { actor: r.actor, time: r.at };
+  return { id: `urn:li:reaction:(${r.actor},${entity})`, actor: r.actor, root: entity, reactionType: r.reactionType, created: stamp, lastModified: stamp };
+}
 
 export function createReaction(state: LinkedInState, call: Call): SimResponse {
   const actor = call.req.query.get('actor');
@@ -45,22 +50,50 @@ export function createReaction(state: LinkedInState, call: Call): SimResponse {
     return errors.badParam('The body needs root (an URN) and reactionType (LIKE, PRAISE, EMPATHY, INTEREST, APPRECIATION, ENTERTAINMENT)');
   const c = state.store.comment(root);
   if (!c) return errors.notFound(`Entity ${root} does not exist`);
-  state.store.reactions.set(reactionKey(actor, root), { type, at: state.now() });
+  state.store.react(c, actor, type, state.now());
   record(state, call, 'comment_like', c);
   const id = `(actor:${encodeURIComponent(actor)},entity:${encodeURIComponent(root)})`;
   return json(201, { root, reactionType: type, created: { actor, time: state.now() } }, { 'x-restli-id': id, 'x-linkedin-id': id });
 }
 
+/** GET (anyone's reaction) or DELETE (the organization's own) /rest/reactions/(actor:…,entity:…). */
 export function reaction(state: LinkedInState, call: Call, actor: string, entity: string): SimResponse {
-  if (actor !== state.orgUrn) return errors.accessDenied(`reactions as ${actor}`);
-  const key = reactionKey(actor, entity);
-  const found = state.store.reactions.get(key);
-  if (!found) return errors.notFound(`Reaction of ${actor} on ${entity} does not exist`);
-  if (call.req.method === 'GET') return json(200, { root: entity, reactionType: found.type, created: { actor, time: found.at } });
-  const c = state.store.comment(entity);
-  state.store.reactions.delete(key);
-  if (c) record(state, call, 'comment_unlike', c);
+  if (call.req.method === 'DELETE' && actor !== state.orgUrn) return errors.accessDenied(`reactions as ${actor}`);
+  const on = state.store.entity(entity);
+  const found = on?.reactions.get(actor);
+  if (!on || !found) return errors.notFound(`Reaction of ${actor} on ${entity} does not exist`);
+  if (call.req.method === 'GET') return json(200, reactionJson(found, entity));
+  on.reactions.delete(actor);
+  if ('parent' in on) record(state, call, 'comment_unlike', on);
   return noContent();
+}
+
+const SORTS = ['REVERSE_CHRONOLOGICAL', 'CHRONOLOGICAL', 'RELEVANCE'];
+
+/** GET /rest/reactions/(entity:{URN})?q=entity: who reacted to a post or comment, newest first unless sort says otherwise. */
+export function reactionsOfEntity(state: LinkedInState, call: Call, entity: string): SimResponse {
+  const { req } = call;
+  if (req.query.get('q') !== 'entity') return errors.badParam("Query parameter 'q' must be 'entity'");
+  const sort = /^\(value:([A-Z_]+)\)$/.exec(req.query.get('sort') ?? '(value:REVERSE_CHRONOLOGICAL)')?.[1];
+  if (!sort || !SORTS.includes(sort)) return errors.badParam(`Invalid value for param 'sort': ${req.query.get('sort')}`);
+  const on = state.store.entity(entity);
+  if (!on) return errors.notFound(`Entity ${entity} does not exist`);
+  const start = Number(req.query.get('start') ?? 0);
+  const count = Number(req.query.get('count') ?? 10);
+  if (!Number.isInteger(start) || start < 0 || !Number.isInteger(count) || count < 0) return errors.badParam('start and count must be non-negative integers');
+  const all = [...on.reactions.values()];
+  if (sort !== 'CHRONOLOGICAL') all.reverse();
+  const elements = all.slice(start, start + Math.min(count, 100)).map((r) => reactionJson(r, entity));
+  return json(
+    200,
+    collection(elements, {
+      start,
+      count: Math.min(count, 100),
+      total: all.length,
+      path: `/rest/reactions/(entity:${encodeURIComponent(entity)})`,
+      query: req.query,
+    }),
+  );
 }
 
 export function comment(state: LinkedInState, call: Call, object: string, id: string): SimResponse {

@@ -18,7 +18,7 @@ import {
   getSocialActions,
   type Call,
 } from './routes';
-import { comment, createReaction, reaction } from './moderation-routes';
+import { comment, createReaction, reaction, reactionsOfEntity } from './moderation-routes';
 import { LinkedInState } from './state';
 import type { LiComment, LiPost } from './store';
 import { LinkedInWebhooks } from './webhooks';
@@ -72,6 +72,8 @@ export class LinkedInModule implements NetworkModule, NetworkControl {
     m = /^\/rest\/posts\/(urn:li:[^/]+)$/.exec(path);
     if (m) return get ? getPost(this.state, m[1]) : errors.methodNotAllowed();
     if (path === '/rest/reactions') return req.method === 'POST' ? createReaction(this.state, call) : errors.methodNotAllowed();
+    m = /^\/rest\/reactions\/\(entity:(urn:li:.+)\)$/.exec(path);
+    if (m) return req.method === 'GET' ? reactionsOfEntity(this.state, call, m[1]) : errors.methodNotAllowed();
     m = /^\/rest\/reactions\/\(actor:(urn:li:[^,]+),entity:(.+)\)$/.exec(path);
     if (m) return req.method === 'GET' || req.method === 'DELETE' ? reaction(this.state, call, m[1], m[2]) : errors.methodNotAllowed();
     m = /^\/rest\/socialActions\/(urn:li:[^/]+?)\/comments\/([^/]+)$/.exec(path);
@@ -118,6 +120,7 @@ export class LinkedInModule implements NetworkModule, NetworkControl {
       if (!node) continue;
       if ('post' in node) comments.push(node);
       const t = this.truthOf(node, item.kind === 'post' ? null : item.intent, item.language, 'generator');
+      if (item.kind === 'comment' && item.reaction) t.reaction = item.reaction;
       this.ctx.world.addTruth(t);
       truth.push(t);
     }

@@ -19,9 +19,9 @@ export function postJson(post: LiPost, orgUrn: string): Record<string, unknown> 
   };
 }
 
-const summary = (c: { replies?: LiComment[]; comments?: LiComment[]; total?: number }, top: number, all: number) => ({
+const summary = (c: LiPost | LiComment, top: number, all: number) => ({
   commentsSummary: { selectedComments: [], aggregatedTotalComments: all, totalFirstLevelComments: top },
-  likesSummary: { selectedLikes: [], aggregatedTotalLikes: 0, likedByCurrentUser: false, totalLikes: 0 },
+  likesSummary: { selectedLikes: [], aggregatedTotalLikes: c.reactions.size, likedByCurrentUser: false, totalLikes: c.reactions.size },
 });
 
 export function commentJson(c: LiComment, orgUrn: string, adminUrn: string): Record<string, unknown> {

@@ -1,4 +1,4 @@
-import type { GeneratedCustomer, GeneratedItem } from '../../generator';
+import type { GeneratedCustomer, GeneratedItem, ReactionKind } from '../../generator';
 
 /**
  * The LinkedIn company page's world: the organization's posts and their comments, one level of
@@ -14,6 +14,24 @@ export interface LiPerson {
   hidden: boolean;
 }
 
+/** One actor's reaction to a post or comment (one per actor and entity, as on LinkedIn). */
+export interface LiReaction {
+  actor: string;
+  reactionType: string;
+  at: number;
+}
+
+/** LinkedIn's reactions for the generator's kinds; it has none for anger, so an angry customer does not react. */
+const LI_REACTION: Record<ReactionKind, string | null> = {
+  like: 'LIKE',
+  love: 'EMPATHY',
+  care: 'APPRECIATION',
+  haha: 'ENTERTAINMENT',
+  wow: 'INTEREST',
+  sad: 'EMPATHY',
+  angry: null,
+};
+
 export interface LiPost {
   urn: string;
   activityUrn: string;
@@ -22,6 +40,8 @@ export interface LiPost {
   comments: LiComment[];
   /** Top-level and replies. */
   total: number;
+  /** By actor, in the order they reacted. */
+  reactions: Map<string, LiReaction>;
 }
 
 export interface LiComment {
@@ -35,6 +55,8 @@ export interface LiComment {
   createdAt: number;
   text: string;
   replies: LiComment[];
+  /** By actor, in the order they reacted. */
+  reactions: Map<string, LiReaction>;
   /** The asset id of an image the organization attached when it wrote the comment (`content`). */
   image?: string;
   /** Set when the organization edited it (PARTIAL_UPDATE). */
@@ -72,8 +94,18 @@ export class LinkedInStore {
     return this.comments.get(urn);
   }
 
-  /** Reactions as `${actor} ${entity}` → reaction type (POST /rest/reactions). */
-  readonly reactions = new Map<string, { type: string; at: number }>();
+  /** The post or comment an entity URN names (a post by its share or activity URN). */
+  entity(urn: string): LiPost | LiComment | undefined {
+    return urn.startsWith('urn:li:comment:') ? this.comments.get(urn) : this.postsByUrn.get(urn);
+  }
+
+  /** An actor reacts; a second reaction of theirs replaces the first (and moves to the end). */
+  react(on: LiPost | LiComment, actor: string, reactionType: string, at: number): LiReaction {
+    const reaction = { actor, reactionType, at };
+    on.reactions.delete(actor);
+    on.reactions.set(actor, reaction);
+    return reaction;
+  }
 
   /** A deleted comment: gone from its post's (or parent's) list and from lookups, with its replies. */
   removeComment(c: LiComment): void {
@@ -112,6 +144,7 @@ export class LinkedInStore {
         text: item.text,
         comments: [],
         total: 0,
+        reactions: new Map(),
       };
       this.posts.push(post);
       this.postsByUrn.set(post.urn, post);
@@ -135,6 +168,10 @@ export class LinkedInStore {
       `${7_300_000_000_000_000_000n + BigInt(item.seq)}`,
     );
     this.commentsBySeq.set(item.seq, c);
+    const type = person && item.reaction ? LI_REACTION[item.reaction.kind] : null;
+    const on = item.reaction?.on === 'post' ? post : found;
+    // A member who does not disclose themselves is not named as a reactor either.
+    if (person && !person.hidden && type && on) this.react(on, person.urn, type, item.createdAt);
     return c;
   }
 
@@ -145,7 +182,18 @@ export class LinkedInStore {
   }
 
   private addComment(post: LiPost, parent: LiComment | null, actor: string, person: LiPerson | null, text: string, at: number, id: string): LiComment {
-    const c: LiComment = { urn: `urn:li:comment:(${post.activityUrn},${id})`, id, post, parent, actor, person, createdAt: at, text, replies: [] };
+    const c: LiComment = {
+      urn: `urn:li:comment:(${post.activityUrn},${id})`,
+      id,
+      post,
+      parent,
+      actor,
+      person,
+      createdAt: at,
+      text,
+      replies: [],
+      reactions: new Map(),
+    };
     if (parent) parent.replies.push(c);
     else post.comments.push(c);
     post.total += 1;

@@ -112,10 +112,48 @@ function getUsers(store: XStore, req: SimRequest, seg: string[]): SimResponse | 
   return undefined;
 }
 
+const LIKERS_PAGE = { min: 1, max: 100, def: 100 };
+const likersToken = (offset: number) => Buffer.from(`xsim-likers:${offset}`).toString('base64url');
+const likersOffset = (token: string): number | undefined => {
+  const m = /^xsim-likers:(\d+)$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
+  return m ? Number(m[1]) : undefined;
+};
+
+/** GET /2/tweets/:id/liking_users: who liked a tweet, newest like first, paged by max_results and pagination_token. */
+function likingUsers(store: XStore, req: SimRequest, tweetId: string): SimResponse {
+  const tweet = store.tweet(tweetId);
+  if (!tweet) return errors.tweetNotFound(tweetId);
+  const raw = req.query.get('max_results');
+  const max = raw === null ? LIKERS_PAGE.def : Number(raw);
+  if (!Number.isInteger(max) || max < LIKERS_PAGE.min || max > LIKERS_PAGE.max)
+    return errors.invalidRequest(
+      'max_results',
+      String(raw),
+      `The \`max_results\` query parameter value [${raw}] is not between ${LIKERS_PAGE.min} and ${LIKERS_PAGE.max}`,
+    );
+  const token = req.query.get('pagination_token');
+  const offset = token ? likersOffset(token) : 0;
+  if (offset === undefined)
+    return errors.invalidRequest('pagination_token', token ?? '', `The \`pagination_token\` query parameter value [${token}] is not valid`);
+  const likers = [...tweet.likedBy].reverse();
+  const page = likers.slice(offset, offset + max);
+  const meta: Record<string, unknown> = { result_count: page.length };
+  if (offset + max < likers.length) meta.next_token = likersToken(offset + max);
+  if (offset > 0) meta.previous_token = likersToken(Math.max(0, offset - max));
+  return withFieldErrors(() => {
+    const fields = fieldList(req.query, 'user.fields', USER_FIELDS);
+    return json(200, { ...(page.length ? { data: page.map((u) => userJson(u, fields)) } : {}), meta });
+  });
+}
+
 /** The lookup route for a GET below /2 (path segments after `/2`), or undefined when it is not one. */
 export function lookupRoute(store: XStore, req: SimRequest, seg: string[]): SimResponse | undefined {
   if (req.method !== 'GET') return undefined;
   if (seg[0] === 'tweets' && seg.length === 1) return getTweets(store, req);
+  if (seg[0] === 'tweets' && seg.length === 3 && seg[2] === 'liking_users') {
+    if (!TWEET_ID.test(seg[1])) return errors.invalidRequest('id', seg[1], `The \`id\` path parameter value [${seg[1]}] does not match ${TWEET_ID.source}`);
+    return likingUsers(store, req, seg[1]);
+  }
   if (seg[0] === 'users' && seg[1] !== 'me') return getUsers(store, req, seg);
   return undefined;
 }

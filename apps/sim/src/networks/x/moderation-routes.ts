@@ -1,6 +1,7 @@
 import { json, type SimRequest, type SimResponse } from '../../core/http';
 import type { World } from '../../core/world';
 import { errors } from './errors';
+import { must } from '../../core/must';
 import { tweetsBody } from './serialize';
 import type { XStore, XTweet } from './store';
 
@@ -76,10 +77,10 @@ export function likeTweet(input: XModerationInput, pathUserId: string, like: boo
   const at = input.store.likes.indexOf(tweet);
   if (like && at < 0) {
     input.store.likes.push(tweet);
-    tweet.likeCount += 1;
+    input.store.like(tweet, must(input.store.user(input.userId), `user ${input.userId}`));
   } else if (!like && at >= 0) {
     input.store.likes.splice(at, 1);
-    tweet.likeCount = Math.max(0, tweet.likeCount - 1);
+    input.store.unlike(tweet, must(input.store.user(input.userId), `user ${input.userId}`));
   }
   record(input, like ? 'like' : 'unlike', like ? `/2/users/${pathUserId}/likes` : `/2/users/${pathUserId}/likes/${tweetId}`, tweet);
   return json(200, { data: { liked: like } });

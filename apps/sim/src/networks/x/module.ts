@@ -11,11 +11,11 @@ import { appOnlyRefusal, appToken } from './app-auth';
 import { XRateLimits } from './limits';
 import { authorize, revoke, token } from './oauth-routes';
 import { getConversationEvents, getDmEvents, getEventsOfConversation, getMe, getMentions, getTweet, getUserTweets, searchRecent } from './read-routes';
-import { XStore, type XDmEvent, type XTweet } from './store';
+import { XStore, type XDmEvent, type XTweet, type XUser } from './store';
 import { bearer, XTokenRegistry, type XToken } from './tokens';
 import { directMessageEvents, tweetCreateEvents, xSignature } from './webhooks';
 import { deleteTweet, hideReply, likedTweets, likeTweet, type XModerationInput } from './moderation-routes';
-import { postTweet, sendDm } from './write-routes';
+import { createGroupConversation, postTweet, sendDm, sendGroupDm } from './write-routes';
 import { must } from '../../core/must';
 
 const ALL_SCOPES = ['tweet.read', 'tweet.write', 'users.read', 'dm.read', 'dm.write', 'offline.access', 'tweet.moderate.write', 'like.read', 'like.write'];
@@ -32,11 +32,13 @@ export function endpointOf(method: string, path: string): string {
   if (/^\/2\/tweets\/\d+\/hidden$/.test(p)) return 'PUT /2/tweets/:id/hidden';
   if (/^\/2\/users\/\d+\/likes$/.test(p)) return 'POST /2/users/:id/likes';
   if (/^\/2\/users\/\d+\/likes\/\d+$/.test(p)) return 'DELETE /2/users/:id/likes/:tweet_id';
+  if (/^\/2\/tweets\/\d+\/liking_users$/.test(p)) return 'GET /2/tweets/:id/liking_users';
   if (/^\/2\/users\/\d+\/liked_tweets$/.test(p)) return 'GET /2/users/:id/liked_tweets';
   if (/^\/2\/dm_conversations\/with\/\d+\/dm_events$/.test(p)) return 'GET /2/dm_conversations/with/:id/dm_events';
   if (/^\/2\/dm_conversations\/with\/\d+\/messages$/.test(p)) return 'POST /2/dm_conversations/with/:id/messages';
   if (/^\/2\/dm_conversations\/[\d-]+\/dm_events$/.test(p)) return 'GET /2/dm_conversations/:id/dm_events';
   if (/^\/2\/dm_conversations\/[\d-]+\/messages$/.test(p)) return 'POST /2/dm_conversations/:id/messages';
+  if (p === '/2/dm_conversations') return 'POST /2/dm_conversations';
   return `${method} ${p}`;
 }
 
@@ -120,8 +122,19 @@ export class XModule implements NetworkModule, NetworkControl {
         if (created) this.afterCreate([created], 'api');
         return response;
       }
+      if (seg[0] === 'dm_conversations' && seg.length === 1) {
+        const { response, created } = createGroupConversation(this.store, this.ctx.world, req, userId, now);
+        if (created) this.afterCreate([created], 'api');
+        return response;
+      }
+      const group = seg[0] === 'dm_conversations' && seg[2] === 'messages' && seg.length === 3 ? this.store.dmGroups.get(seg[1]) : undefined;
+      if (group) {
+        const { response, created } = sendGroupDm(this.store, this.ctx.world, req, userId, group, now);
+        if (created) this.afterCreate([created], 'api');
+        return response;
+      }
       if (seg[0] === 'dm_conversations' && seg[2] === 'messages' && seg.length === 3 && seg[1] !== 'with') {
-        // A 1:1 conversation id is both members' ids; the sim has no group conversations.
+        // A 1:1 conversation id is both members' ids.
         const members = /^(\d{1,19})-(\d{1,19})$/.exec(seg[1]);
         if (!members || (members[1] !== userId && members[2] !== userId)) return errors.forbidden('You cannot send messages to this conversation.');
         const other = members[1] === userId ? members[2] : members[1];
@@ -159,6 +172,7 @@ export class XModule implements NetworkModule, NetworkControl {
       if (!node) continue;
       created.push(node);
       const t = this.truthOf(node, item.kind === 'post' ? null : item.intent, item.language, 'generator');
+      if (item.kind === 'comment' && item.reaction) t.reaction = item.reaction;
       this.ctx.world.addTruth(t);
       truth.push(t);
     }
@@ -174,7 +188,7 @@ export class XModule implements NetworkModule, NetworkControl {
     const tweets = created
       .filter((n): n is XTweet => 'conversationId' in n && 'mentions' in n)
       .filter((t) => t.author.id === account || t.mentions.includes(account) || t.parent?.author.id === account);
-    const dms = created.filter((n): n is XDmEvent => 'sender' in n);
+    const dms = created.filter((n): n is XDmEvent & { recipient: XUser } => 'sender' in n && n.recipient !== null);
     for (let i = 0; i < tweets.length; i += WEBHOOK_BATCH) this.deliver(tweetCreateEvents(account, tweets.slice(i, i + WEBHOOK_BATCH)));
     for (let i = 0; i < dms.length; i += WEBHOOK_BATCH) this.deliver(directMessageEvents(account, dms.slice(i, i + WEBHOOK_BATCH)));
   }
@@ -262,8 +276,20 @@ export class XModule implements NetworkModule, NetworkControl {
       }
       return json(200, { windowSeconds: this.limits.windowMs / 1000, limits: this.limits.limits });
     }
+    const leave = /^\/dm_conversations\/(\d+)\/leave$/.exec(subpath);
+    if (req.method === 'POST' && leave) return this.leaveGroup(leave[1], input.user_id);
     if (req.method === 'POST' && subpath === '/crc') return this.crc(typeof input.url === 'string' ? input.url : undefined);
     return undefined;
+  }
+
+  /** POST /_sim/x/dm_conversations/:id/leave {user_id}: a member leaves a group (X's API has no call for it). */
+  private leaveGroup(conversationId: string, userId: unknown): SimResponse {
+    const group = this.store.dmGroups.get(conversationId);
+    if (!group) return json(404, { error: { message: `no group conversation ${conversationId}` } });
+    const member = typeof userId === 'string' && group.members.has(userId) ? this.store.user(userId) : undefined;
+    if (!member) return json(400, { error: { message: 'user_id must name a member of the conversation' } });
+    const event = this.store.leaveGroup(group, member, this.now());
+    return json(200, { dm_event_id: event.id, members: [...group.members] });
   }
 
   /** What X does when a webhook is registered (and hourly after): GET ?crc_token=…, expect the HMAC back. */

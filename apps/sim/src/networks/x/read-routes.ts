@@ -1,7 +1,8 @@
 import { json, listParam, type SimRequest, type SimResponse } from '../../core/http';
 import { errors } from './errors';
 import { dmEventsBody, fieldList, tweetsBody, UnknownFieldError, USER_FIELDS, userJson } from './serialize';
-import { dmConversationId, type XDmEvent, type XStore, type XTweet } from './store';
+import { parseSearchQuery, QueryError, type TweetTest } from './search-query';
+import { dmConversationId, type XDmEvent, type XStore } from './store';
 import { must } from '../../core/must';
 
 /** Recent search looks back seven days. */
@@ -126,35 +127,18 @@ export function getUserTweets(store: XStore, req: SimRequest, userId: string): S
   });
 }
 
-/**
- * GET /2/tweets/search/recent — the sim understands the operators the connector uses:
- * `conversation_id:<id>`, `from:<username>` and `@<username>`, joined by OR.
- */
+/** GET /2/tweets/search/recent over the last 7 days, with X's query language (search-query.ts). */
 export function searchRecent(store: XStore, req: SimRequest, now: number): SimResponse {
   return answer(() => {
     const q = (req.query.get('query') ?? '').trim();
     if (!q) throw new BadParam('query', '', 'The `query` query parameter can not be empty');
     if (q.length > 512) throw new BadParam('query', q, `The \`query\` query parameter value [${q}] is not between 1 and 512 characters`);
-    const terms = q.split(/\s+OR\s+/).map((t) => t.replace(/^\(|\)$/g, '').trim());
-    const tests: Array<(t: XTweet) => boolean> = [];
-    for (const term of terms) {
-      let m: RegExpExecArray | null;
-      if ((m = /^conversation_id:(\d{1,19})$/.exec(term))) {
-        const id = m[1];
-        tests.push((t) => t.conversationId === id);
-      } else if ((m = /^from:(\w{1,15})$/.exec(term))) {
-        const name = m[1].toLowerCase();
-        tests.push((t) => t.author.username.toLowerCase() === name);
-      } else if ((m = /^@(\w{1,15})$/.exec(term))) {
-        const name = m[1].toLowerCase();
-        tests.push((t) => t.mentions.some((id) => store.user(id)?.username.toLowerCase() === name));
-      } else {
-        throw new BadParam(
-          'query',
-          q,
-          `There were errors processing your request: Reference to invalid operator '${term.split(':')[0]}'. Operator is not available in current product or product packaging. Please refer to complete available operator list at https://developer.x.com/en/docs/twitter-api/tweets/search/integrate/build-a-query. (at position 1)`,
-        );
-      }
+    let matches: TweetTest;
+    try {
+      matches = parseSearchQuery(store, q);
+    } catch (error) {
+      if (error instanceof QueryError) throw new BadParam('query', q, error.message);
+      throw error;
     }
     const start = req.query.get('start_time');
     if (start && Date.parse(start) < now - SEARCH_WINDOW_MS) {
@@ -165,7 +149,7 @@ export function searchRecent(store: XStore, req: SimRequest, now: number): SimRe
       );
     }
     const from = now - SEARCH_WINDOW_MS;
-    const list = store.tweets.filter((t) => t.createdAt >= from && tests.some((test) => test(t)));
+    const list = store.tweets.filter((t) => t.createdAt >= from && matches(t));
     const { page, meta } = paginate(list, req.query, { min: 10, max: 100, def: 10, tokenParams: ['next_token', 'pagination_token'] });
     return json(200, { ...tweetsBody(store, page, req.query), meta });
   });
@@ -183,19 +167,21 @@ export function getTweet(store: XStore, req: SimRequest, id: string): SimRespons
 
 const DM_PAGE = { min: 1, max: 100, def: 100, tokenParams: ['pagination_token'] };
 
-function dmList(events: XDmEvent[], req: SimRequest): XDmEvent[] {
-  const types = listParam(req.query, 'event_types') ?? ['MessageCreate'];
-  // Only MessageCreate events exist in the sim (nobody joins or leaves a 1:1 conversation).
-  return types.includes('MessageCreate') ? events : [];
+const DM_EVENT_TYPES = ['MessageCreate', 'ParticipantsJoin', 'ParticipantsLeave'];
+
+/** The events of `events` the user may read, of the asked types (all three when event_types is absent). */
+function dmList(events: XDmEvent[], req: SimRequest, userId: string): XDmEvent[] {
+  const types = listParam(req.query, 'event_types') ?? DM_EVENT_TYPES;
+  const unknown = types.find((t) => !DM_EVENT_TYPES.includes(t));
+  if (unknown !== undefined)
+    throw new UnknownFieldError('event_types', unknown, `The \`event_types\` query parameter value [${unknown}] is not one of [${DM_EVENT_TYPES.join(',')}]`);
+  return events.filter((e) => e.audience.has(userId) && types.includes(e.eventType));
 }
 
 /** GET /2/dm_events — the user's DM events of the last 30 days, newest first. */
 export function getDmEvents(store: XStore, req: SimRequest, userId: string): SimResponse {
   return answer(() => {
-    const list = dmList(
-      store.dmEvents.filter((e) => e.sender.id === userId || e.recipient.id === userId),
-      req,
-    );
+    const list = dmList(store.dmEvents, req, userId);
     const { page, meta } = paginate(list, req.query, DM_PAGE);
     const { newest_id: _n, oldest_id: _o, ...dmMeta } = meta;
     return json(200, { ...dmEventsBody(page, req.query), meta: dmMeta });
@@ -210,6 +196,7 @@ export function getConversationEvents(store: XStore, req: SimRequest, userId: st
     const list = dmList(
       store.dmEvents.filter((e) => e.conversationId === conversation),
       req,
+      userId,
     );
     const { page, meta } = paginate(list, req.query, DM_PAGE);
     const { newest_id: _n, oldest_id: _o, ...dmMeta } = meta;
@@ -217,14 +204,15 @@ export function getConversationEvents(store: XStore, req: SimRequest, userId: st
   });
 }
 
-/** GET /2/dm_conversations/:dm_conversation_id/dm_events — a conversation by its id (1:1 ids are both members' ids joined by "-"). */
+/** GET /2/dm_conversations/:dm_conversation_id/dm_events — a conversation by its id (1:1 ids are both members' ids joined by "-", a group's a snowflake). */
 export function getEventsOfConversation(store: XStore, req: SimRequest, userId: string, conversationId: string): SimResponse {
   if (!/^\d{1,19}(-\d{1,19})?$/.test(conversationId))
     return errors.invalidRequest('dm_conversation_id', conversationId, `The \`dm_conversation_id\` path parameter value [${conversationId}] is not valid`);
   return answer(() => {
     const list = dmList(
-      store.dmEvents.filter((e) => e.conversationId === conversationId && (e.sender.id === userId || e.recipient.id === userId)),
+      store.dmEvents.filter((e) => e.conversationId === conversationId),
       req,
+      userId,
     );
     const { page, meta } = paginate(list, req.query, DM_PAGE);
     const { newest_id: _n, oldest_id: _o, ...dmMeta } = meta;

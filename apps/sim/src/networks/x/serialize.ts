@@ -102,9 +102,11 @@ export class UnknownFieldError extends Error {
   constructor(
     readonly parameter: string,
     readonly value: string,
+    message?: string,
   ) {
     super(
-      `The \`${parameter}\` query parameter value [${value}] is not one of [${[...(parameter === 'user.fields' ? USER_FIELDS : parameter === 'dm_event.fields' ? DM_EVENT_FIELDS : parameter === 'expansions' ? TWEET_EXPANSIONS : TWEET_FIELDS)].join(',')}]`,
+      message ??
+        `The \`${parameter}\` query parameter value [${value}] is not one of [${[...(parameter === 'user.fields' ? USER_FIELDS : parameter === 'dm_event.fields' ? DM_EVENT_FIELDS : parameter === 'expansions' ? TWEET_EXPANSIONS : TWEET_FIELDS)].join(',')}]`,
     );
   }
 }
@@ -132,7 +134,7 @@ export function tweetJson(t: XTweet, fields: Set<string>): Record<string, unknow
     out.public_metrics = {
       retweet_count: 0,
       reply_count: t.replyCount,
-      like_count: t.likeCount,
+      like_count: t.likedBy.length,
       quote_count: 0,
       bookmark_count: 0,
       impression_count: t.replyCount * 40 + 12,
@@ -165,13 +167,24 @@ export function userJson(u: XUser, fields: Set<string>): Record<string, unknown>
 }
 
 export function dmEventJson(e: XDmEvent, fields: Set<string>): Record<string, unknown> {
-  // Without dm_event.fields X sends id, event_type and text.
-  const out: Record<string, unknown> = { id: e.id, event_type: 'MessageCreate', text: e.text };
+  // Without dm_event.fields X sends id and event_type, and a message's text; joins and leaves have none.
+  const out: Record<string, unknown> = { id: e.id, event_type: e.eventType };
+  if (e.eventType === 'MessageCreate') out.text = e.text;
   if (fields.has('dm_conversation_id')) out.dm_conversation_id = e.conversationId;
   if (fields.has('created_at')) out.created_at = iso(e.createdAt);
   if (fields.has('sender_id')) out.sender_id = e.sender.id;
-  if (fields.has('participant_ids')) out.participant_ids = [e.sender.id, e.recipient.id];
+  const participants = participantsOf(e);
+  if (fields.has('participant_ids') && participants) out.participant_ids = participants.map((u) => u.id);
   return out;
+}
+
+/**
+ * participant_ids: who joined or left for ParticipantsJoin/Leave (X's documented use); a 1:1
+ * message keeps both members, as the sim has always answered; a group message has none.
+ */
+function participantsOf(e: XDmEvent): XUser[] | undefined {
+  if (e.eventType !== 'MessageCreate') return e.participants;
+  return e.recipient ? [e.sender, e.recipient] : undefined;
 }
 
 /** data + includes (expansions) for a list of tweets. */
@@ -206,10 +219,7 @@ export function dmEventsBody(events: XDmEvent[], query: URLSearchParams): Record
   const users = new Map<string, XUser>();
   for (const e of events) {
     if (expansions.has('sender_id')) users.set(e.sender.id, e.sender);
-    if (expansions.has('participant_ids')) {
-      users.set(e.sender.id, e.sender);
-      users.set(e.recipient.id, e.recipient);
-    }
+    if (expansions.has('participant_ids')) for (const u of participantsOf(e) ?? []) users.set(u.id, u);
   }
   if (!events.length) return {};
   return {

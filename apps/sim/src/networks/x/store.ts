@@ -23,23 +23,40 @@ export interface XTweet {
   /** Users the tweet mentions (the mentions timeline of each lists it). */
   mentions: string[];
   replyCount: number;
-  likeCount: number;
+  /** Who liked it, oldest first (public_metrics.like_count, GET /2/tweets/:id/liking_users). */
+  likedBy: XUser[];
   /** Hidden by the conversation's starter (PUT /2/tweets/:id/hidden). */
   hidden: boolean;
 }
 
+export type XDmEventType = 'MessageCreate' | 'ParticipantsJoin' | 'ParticipantsLeave';
+
 export interface XDmEvent {
   id: string;
   order: number;
+  eventType: XDmEventType;
   conversationId: string;
+  /** Who wrote the message, created the group (ParticipantsJoin) or left it. */
   sender: XUser;
-  recipient: XUser;
+  /** The other member of a 1:1 conversation; null in a group. */
+  recipient: XUser | null;
+  /** ParticipantsJoin/Leave: who joined or left (X's participant_ids); a message: its conversation's members. */
+  participants: XUser[];
+  /** Who may read the event: the conversation's members when it happened. */
+  audience: ReadonlySet<string>;
   text: string;
   createdAt: number;
 }
 
+/** A group conversation (POST /2/dm_conversations): its id is a snowflake of its own, not member ids. */
+export interface XDmGroup {
+  id: string;
+  members: Set<string>;
+}
+
 const ID_BASE = 1_860_000_000_000_000_000n;
 const DM_ID_BASE = 1_870_000_000_000_000_000n;
+const GROUP_ID_BASE = 1_880_000_000_000_000_000n;
 
 /** X reports times in whole seconds (…T17:24:21.000Z). */
 export const xSecond = (ms: number): number => Math.floor(ms / 1000) * 1000;
@@ -53,6 +70,7 @@ export const dmConversationId = (a: string, b: string): string => {
 export class XStore {
   readonly tweets: XTweet[] = [];
   readonly dmEvents: XDmEvent[] = [];
+  readonly dmGroups = new Map<string, XDmGroup>();
   private readonly tweetsById = new Map<string, XTweet>();
   private readonly tweetsBySeq = new Map<number, XTweet>();
   private readonly users = new Map<string, XUser>();
@@ -129,6 +147,9 @@ export class XStore {
             : this.reply(post, author, item.text, item.createdAt);
         }
         this.tweetsBySeq.set(item.seq, tweet);
+        // Any reaction is a like on X: of the post, or of the tweet answered.
+        const liked = item.reaction?.on === 'post' ? this.tweetsBySeq.get(item.postSeq) : item.reaction ? thread : undefined;
+        if (item.author && liked) this.like(liked, author);
         return tweet;
       }
       case 'message': {
@@ -167,13 +188,23 @@ export class XStore {
       parent: input.parent,
       mentions: input.mentions,
       replyCount: 0,
-      likeCount: 0,
+      likedBy: [],
       hidden: false,
     };
     if (input.parent) input.parent.replyCount += 1;
     this.tweets.push(tweet);
     this.tweetsById.set(id, tweet);
     return tweet;
+  }
+
+  /** `user` likes `tweet` (once; X keeps one like per user and tweet). */
+  like(tweet: XTweet, user: XUser): void {
+    if (!tweet.likedBy.includes(user)) tweet.likedBy.push(user);
+  }
+
+  unlike(tweet: XTweet, user: XUser): void {
+    const at = tweet.likedBy.indexOf(user);
+    if (at >= 0) tweet.likedBy.splice(at, 1);
   }
 
   /** The account's likes, oldest first (GET /2/users/:id/liked_tweets lists them newest first). */
@@ -190,16 +221,70 @@ export class XStore {
   }
 
   addDm(sender: XUser, recipient: XUser, text: string, at: number): XDmEvent {
-    const order = ++this.order;
-    const event: XDmEvent = {
-      id: String(DM_ID_BASE + BigInt(order)),
-      order,
+    return this.pushDm({
+      eventType: 'MessageCreate',
       conversationId: dmConversationId(sender.id, recipient.id),
       sender,
       recipient,
+      participants: [sender, recipient],
+      audience: new Set([sender.id, recipient.id]),
       text,
-      createdAt: xSecond(at),
-    };
+      at,
+    });
+  }
+
+  /** A group conversation of the creator and `others`: their ParticipantsJoin, then the first message. */
+  createGroup(creator: XUser, others: XUser[], text: string, at: number): { group: XDmGroup; join: XDmEvent; message: XDmEvent } {
+    const group: XDmGroup = { id: String(GROUP_ID_BASE + BigInt(++this.order)), members: new Set([creator.id, ...others.map((u) => u.id)]) };
+    this.dmGroups.set(group.id, group);
+    const audience = new Set(group.members);
+    const join = this.pushDm({
+      eventType: 'ParticipantsJoin',
+      conversationId: group.id,
+      sender: creator,
+      recipient: null,
+      participants: others,
+      audience,
+      text: '',
+      at,
+    });
+    return { group, join, message: this.addGroupDm(group, creator, text, at) };
+  }
+
+  addGroupDm(group: XDmGroup, sender: XUser, text: string, at: number): XDmEvent {
+    const members = [...group.members].map((id) => must(this.users.get(id), `user ${id}`));
+    return this.pushDm({
+      eventType: 'MessageCreate',
+      conversationId: group.id,
+      sender,
+      recipient: null,
+      participants: members,
+      audience: new Set(group.members),
+      text,
+      at,
+    });
+  }
+
+  /** A member leaves a group (X's API has no call for it; the sim's control route does it). */
+  leaveGroup(group: XDmGroup, member: XUser, at: number): XDmEvent {
+    const audience = new Set(group.members);
+    group.members.delete(member.id);
+    return this.pushDm({
+      eventType: 'ParticipantsLeave',
+      conversationId: group.id,
+      sender: member,
+      recipient: null,
+      participants: [member],
+      audience,
+      text: '',
+      at,
+    });
+  }
+
+  private pushDm(input: Omit<XDmEvent, 'id' | 'order' | 'createdAt'> & { at: number }): XDmEvent {
+    const order = ++this.order;
+    const { at, ...rest } = input;
+    const event: XDmEvent = { id: String(DM_ID_BASE + BigInt(order)), order, ...rest, createdAt: xSecond(at) };
     this.dmEvents.push(event);
     return event;
   }

@@ -47,7 +47,8 @@ export function tweetCreateEvents(forUserId: string, tweets: XTweet[]): Record<s
   };
 }
 
-export function directMessageEvents(forUserId: string, events: XDmEvent[]): Record<string, unknown> {
+/** 1:1 messages only: Account Activity does not deliver group conversations. */
+export function directMessageEvents(forUserId: string, events: Array<XDmEvent & { recipient: XUser }>): Record<string, unknown> {
   const users: Record<string, unknown> = {};
   for (const e of events) {
     users[e.sender.id] = v1User(e.sender);

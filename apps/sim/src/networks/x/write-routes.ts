@@ -1,7 +1,7 @@
 import { json, type SimRequest, type SimResponse } from '../../core/http';
 import type { World } from '../../core/world';
 import { errors } from './errors';
-import type { XDmEvent, XStore, XTweet } from './store';
+import type { XDmEvent, XDmGroup, XStore, XTweet, XUser } from './store';
 import { must } from '../../core/must';
 
 /** A request value as X echoes it in an error: strings as sent, anything else as JSON. */
@@ -56,6 +56,77 @@ export function postTweet(store: XStore, world: World, req: SimRequest, userId: 
 }
 
 /** POST /2/dm_conversations/with/:participant_id/messages (and, through the conversation's other member, /2/dm_conversations/:id/messages) */
+/** The text of a DM body ({text} or, creating a group, {message: {text}}), or X's refusal. */
+function dmText(body: Record<string, unknown>, field: string): string | SimResponse {
+  const text = body.text;
+  const attachments = body.attachments;
+  if (typeof text !== 'string' || text.trim() === '') {
+    // Attachments need an uploaded media id; the sim has no media upload, so there is none to send.
+    if (Array.isArray(attachments) && attachments.length) return errors.invalidRequest(`${field}attachments`, asText(attachments), 'The media id is not valid');
+    return errors.invalidRequest(`${field}text`, asText(text), 'The `text` field is required when no attachments are sent');
+  }
+  if (text.length > MAX_DM) return errors.invalidRequest(`${field}text`, text.slice(0, 20), 'The `text` field is longer than 10000 characters');
+  return text;
+}
+
+const MAX_GROUP_PARTICIPANTS = 49;
+
+/**
+ * POST /2/dm_conversations: a group conversation of the user and participant_ids, with its first
+ * message ({conversation_type: "Group", participant_ids, message: {text}}). It answers 201 with
+ * the message's event and the new conversation's id; the conversation starts with a
+ * ParticipantsJoin event naming the invited.
+ */
+export function createGroupConversation(store: XStore, world: World, req: SimRequest, userId: string, now: number): Created<XDmEvent> {
+  if (req.badBody) return { response: errors.invalidRequest('body', '', 'Request body is not valid JSON') };
+  const { conversation_type: type, participant_ids: ids, message } = req.body;
+  if (type !== 'Group') return { response: errors.invalidRequest('conversation_type', asText(type), 'The `conversation_type` field must be Group') };
+  if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_GROUP_PARTICIPANTS || !ids.every((id) => typeof id === 'string' && /^\d{1,19}$/.test(id)))
+    return {
+      response: errors.invalidRequest('participant_ids', asText(ids), `The \`participant_ids\` field must list 1 to ${MAX_GROUP_PARTICIPANTS} user ids`),
+    };
+  if (typeof message !== 'object' || message === null || Array.isArray(message))
+    return { response: errors.invalidRequest('message', asText(message), 'The `message` field is required') };
+  const text = dmText(message as Record<string, unknown>, 'message.');
+  if (typeof text !== 'string') return { response: text };
+  const others: XUser[] = [];
+  for (const id of new Set(ids as string[])) {
+    if (id === userId) continue;
+    const u = store.user(id);
+    if (!u) return { response: errors.forbidden('You cannot send messages to this user.') };
+    others.push(u);
+  }
+  if (!others.length) return { response: errors.invalidRequest('participant_ids', asText(ids), 'A group needs a participant other than the sender') };
+  const { group, message: event } = store.createGroup(must(store.user(userId), `user ${userId}`), others, text, now);
+  record(world, req, '/2/dm_conversations', group.id, event, text, now);
+  return { response: json(201, { data: { dm_conversation_id: group.id, dm_event_id: event.id } }), created: event };
+}
+
+/** POST /2/dm_conversations/:id/messages into a group the user belongs to. */
+export function sendGroupDm(store: XStore, world: World, req: SimRequest, userId: string, group: XDmGroup, now: number): Created<XDmEvent> {
+  if (req.badBody) return { response: errors.invalidRequest('body', '', 'Request body is not valid JSON') };
+  if (!group.members.has(userId)) return { response: errors.forbidden('You cannot send messages to this conversation.') };
+  const text = dmText(req.body, '');
+  if (typeof text !== 'string') return { response: text };
+  const event = store.addGroupDm(group, must(store.user(userId), `user ${userId}`), text, now);
+  record(world, req, `/2/dm_conversations/${group.id}/messages`, group.id, event, text, now);
+  return { response: json(201, { data: { dm_conversation_id: group.id, dm_event_id: event.id } }), created: event };
+}
+
+function record(world: World, req: SimRequest, path: string, targetId: string, event: XDmEvent, text: string, now: number): void {
+  world.addReceived({
+    network: 'x',
+    at: new Date(now).toISOString(),
+    kind: 'private_message',
+    method: 'POST',
+    path,
+    targetId,
+    externalId: event.id,
+    text,
+    body: req.body,
+  });
+}
+
 export function sendDm(
   store: XStore,
   world: World,
@@ -66,23 +137,11 @@ export function sendDm(
   path = `/2/dm_conversations/with/${participantId}/messages`,
 ): Created<XDmEvent> {
   if (req.badBody) return { response: errors.invalidRequest('body', '', 'Request body is not valid JSON') };
-  const text = req.body.text;
-  if (typeof text !== 'string' || text.trim() === '')
-    return { response: errors.invalidRequest('text', asText(text), 'The `text` field is required when no attachments are sent') };
-  if (text.length > MAX_DM) return { response: errors.invalidRequest('text', text.slice(0, 20), 'The `text` field is longer than 10000 characters') };
+  const text = dmText(req.body, '');
+  if (typeof text !== 'string') return { response: text };
   const recipient = store.user(participantId);
   if (!recipient || participantId === userId) return { response: errors.forbidden('You cannot send messages to this user.') };
   const event = store.addDm(must(store.user(userId), `user ${userId}`), recipient, text, now);
-  world.addReceived({
-    network: 'x',
-    at: new Date(now).toISOString(),
-    kind: 'private_message',
-    method: 'POST',
-    path,
-    targetId: participantId,
-    externalId: event.id,
-    text,
-    body: req.body,
-  });
+  record(world, req, path, participantId, event, text, now);
   return { response: json(201, { data: { dm_conversation_id: event.conversationId, dm_event_id: event.id } }), created: event };
 }

@@ -85,11 +85,54 @@ export function listCommentThreads(state: YoutubeState, req: SimRequest): SimRes
   if (terms && q.get('id') !== null)
     return errors.invalidParam('searchTerms', 'The searchTerms parameter cannot be used with the id parameter.', 'incompatibleParameters');
   if (terms) threads = threads.filter((t) => [t.top, ...t.replies].some((c) => c.text.toLowerCase().includes(terms)));
-  const newestFirst = [...threads].reverse();
+  const filtered = byModeration(threads, q);
+  if ('error' in filtered) return filtered.error;
+  const ordered = byOrder(filtered.ok, q);
+  if ('error' in ordered) return ordered.error;
+  const newestFirst = ordered.ok;
   const slice = page(newestFirst, req, size.ok);
   if ('error' in slice) return slice.error;
   const items = slice.ok.items.map((t) => threadJson(t, store.channel.channelId, p.ok, textFormat(req)));
   return json(200, listJson('youtube#commentThreadListResponse', items, size.ok, newestFirst.length, slice.ok.next));
+}
+
+const MODERATION_FILTERS = ['heldForReview', 'likelySpam', 'published'];
+
+/**
+ * commentThreads.list moderationStatus (the channel owner's filter; default published): threads
+ * whose top-level comment has that status. The sim marks nothing as likely spam, so that filter
+ * lists none; rejected threads are in no list. Not with `id`, as YouTube says.
+ */
+function byModeration(threads: YtThread[], q: URLSearchParams): { ok: YtThread[] } | { error: SimResponse } {
+  const status = q.get('moderationStatus');
+  if (status !== null && !MODERATION_FILTERS.includes(status))
+    return { error: errors.invalidParam('moderationStatus', `The moderationStatus parameter must be one of ${MODERATION_FILTERS.join(', ')}.`) };
+  if (q.get('id') !== null) {
+    if (status !== null)
+      return {
+        error: errors.invalidParam('moderationStatus', 'The moderationStatus parameter cannot be used with the id parameter.', 'incompatibleParameters'),
+      };
+    return { ok: threads };
+  }
+  const wanted = status ?? 'published';
+  return { ok: threads.filter((t) => (t.top.moderationStatus ?? 'published') === wanted) };
+}
+
+/** commentThreads.list order: time (newest first, the default) or relevance (most liked and answered first). */
+function byOrder(threads: YtThread[], q: URLSearchParams): { ok: YtThread[] } | { error: SimResponse } {
+  const order = q.get('order') ?? 'time';
+  if (order !== 'time' && order !== 'relevance') return { error: errors.invalidParam('order', 'The order parameter must be time or relevance.') };
+  if (order !== 'time' && q.get('id') !== null)
+    return { error: errors.invalidParam('order', 'The order parameter cannot be used with the id parameter.', 'incompatibleParameters') };
+  const newestFirst = [...threads].reverse();
+  if (order === 'time') return { ok: newestFirst };
+  const weight = (t: YtThread) => t.top.likeCount + t.replies.length;
+  return {
+    ok: newestFirst
+      .map((t, i) => ({ t, i }))
+      .sort((a, b) => weight(b.t) - weight(a.t) || a.i - b.i)
+      .map(({ t }) => t),
+  };
 }
 
 /** comments.list: the replies of a top-level comment (parentId), oldest first, or comments by id. */

@@ -36,6 +36,8 @@ export function commentJson(c: YtComment, channelId: string, format: TextFormat)
     likeCount: c.likeCount,
     publishedAt: ytTime(c.publishedAt),
     updatedAt: ytTime(c.updatedAt ?? c.publishedAt),
+    // Shown to the channel owner (the sim's only caller) for a comment that is not published.
+    ...(c.moderationStatus && c.moderationStatus !== 'published' ? { moderationStatus: c.moderationStatus } : {}),
   };
   return { kind: 'youtube#comment', etag: etag(c.id, c.text, c.likeCount), id: c.id, snippet };
 }
