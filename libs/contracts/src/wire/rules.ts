@@ -317,3 +317,29 @@ export function validateRule(input: unknown): RuleProblem | null {
 export function isValidRule(input: unknown): input is RuleInput {
   return validateRule(input) === null;
 }
+
+/** One stored action (of a suggestion or a run) as the contract shapes it. */
+export function isRuleAction(input: unknown): input is RuleAction {
+  return actionProblem(input, '') === null;
+}
+
+/** A message a rule hid (or is hiding) and nobody undid: GET /api/rules/hidden, the inbox's "Hidden by rules" view. */
+export interface HiddenByRuleItem {
+  runId: string;
+  messageId: string;
+  threadId: string;
+  ruleId: string | null;
+  ruleName: string;
+  network: string;
+  /** Exactly as written; render as text. */
+  text: string;
+  authorName: string | null;
+  /** False while the hide is still queued (or failed at the network). */
+  hidden: boolean;
+  createdAt: IsoDateTime;
+}
+
+export interface HiddenByRulesPage {
+  items: HiddenByRuleItem[];
+  nextCursor: string | null;
+}
