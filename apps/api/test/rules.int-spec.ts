@@ -36,7 +36,8 @@ describe('rules (ingest → suggestion/automatic action → outbound worker → 
   async function arrive(text: string, authorId = `new-author-${SEED}-${++serial}`): Promise<{ id: string; threadId: string; externalId: string }> {
     // The sim's next comment under one of the account's posts (it also generates posts and messages).
     let t = undefined as ReturnType<typeof rig.sim.traffic.generate>[number] | undefined;
-    for (let tries = 0; !t && tries < 50; tries++) t = rig.sim.traffic.generate(1, 'facebook').find((i) => i.kind === 'comment' && i.postExternalId && !i.fromAccount);
+    for (let tries = 0; !t && tries < 50; tries++)
+      t = rig.sim.traffic.generate(1, 'facebook').find((i) => i.kind === 'comment' && i.postExternalId && !i.fromAccount);
     if (!t) throw new Error('the sim generated no comment in 50 items');
     const record: MessageRecord = {
       kind: 'message',
@@ -53,11 +54,19 @@ describe('rules (ingest → suggestion/automatic action → outbound worker → 
     };
     await store.ingest(rig.channel.id, [record]);
     const [m] = await rig.pick(`m.external_id = '${t.externalId}'`, 1);
-    return m!;
+    return m;
   }
-  const thread = async (id: string) => (await rig.agent.agent.get(`/api/threads/${id}`).expect(200)).body as { priority: number; tags: string[]; status: string };
+  const thread = async (id: string) =>
+    (await rig.agent.agent.get(`/api/threads/${id}`).expect(200)).body as { priority: number; tags: string[]; status: string };
   const activity = async (threadId: string) => (await rig.agent.agent.get(`/api/threads/${threadId}/rule-activity`).expect(200)).body;
-  const rules = async () => (await admin.agent.get('/api/rules').expect(200)).body.items as Array<{ id: string; name: string; matchedCount: number; suggestedCount: number; acceptedCount: number }>;
+  const rules = async () =>
+    (await admin.agent.get('/api/rules').expect(200)).body.items as Array<{
+      id: string;
+      name: string;
+      matchedCount: number;
+      suggestedCount: number;
+      acceptedCount: number;
+    }>;
   const removeAll = async () => {
     for (const r of await rules()) await admin.agent.delete(`/api/rules/${r.id}`).set('x-csrf-token', admin.csrf).expect(204);
   };
@@ -69,13 +78,25 @@ describe('rules (ingest → suggestion/automatic action → outbound worker → 
     expect(reply.body.code).toBe('RULE_REPLY_NOT_ALLOWED');
     const strange = await post('/api/rules', rule({ conditions: [{ type: 'sentiment' } as never], actions: [{ type: 'hide' }] })).expect(400);
     expect(strange.body).toMatchObject({ code: 'RULE_INVALID', path: 'conditions.0' });
-    await rig.agent.agent.post('/api/rules').set('x-csrf-token', rig.agent.csrf).send(rule({ actions: [{ type: 'hide' }] })).expect(403);
+    await rig.agent.agent
+      .post('/api/rules')
+      .set('x-csrf-token', rig.agent.csrf)
+      .send(rule({ actions: [{ type: 'hide' }] }))
+      .expect(403);
   });
 
   it('evaluates rules in their order and stops after a matching rule that says so', async () => {
-    const links = (await post('/api/rules', rule({ name: 'links', stopAfter: true, conditions: [{ type: 'link' }], actions: [{ type: 'tags', tags: ['link'] }] })).expect(201)).body;
-    const urgent = (await post('/api/rules', rule({ name: 'urgent', conditions: [{ type: 'keywords', words: ['dringend', 'urgent'] }], actions: [{ type: 'priority', priority: 3 }] })).expect(201))
-      .body;
+    const links = (
+      await post('/api/rules', rule({ name: 'links', stopAfter: true, conditions: [{ type: 'link' }], actions: [{ type: 'tags', tags: ['link'] }] })).expect(
+        201,
+      )
+    ).body;
+    const urgent = (
+      await post(
+        '/api/rules',
+        rule({ name: 'urgent', conditions: [{ type: 'keywords', words: ['dringend', 'urgent'] }], actions: [{ type: 'priority', priority: 3 }] }),
+      ).expect(201)
+    ).body;
     const a = await arrive('Dringend: siehe www.example.com');
     expect(await thread(a.threadId)).toMatchObject({ tags: expect.arrayContaining(['link']) });
     expect((await thread(a.threadId)).priority).not.toBe(3);
@@ -124,7 +145,10 @@ describe('rules (ingest → suggestion/automatic action → outbound worker → 
 
   it('auto mode: the next match is hidden at the network exactly once without anyone, audited with its rule, listed, and undone', async () => {
     const [current] = await rules();
-    await put(`/api/rules/${current!.id}`, rule({ name: current!.name, mode: 'auto', conditions: [{ type: 'link' }, { type: 'firstTime' }], actions: [{ type: 'hide' }] })).expect(200);
+    await put(
+      `/api/rules/${current.id}`,
+      rule({ name: current.name, mode: 'auto', conditions: [{ type: 'link' }, { type: 'firstTime' }], actions: [{ type: 'hide' }] }),
+    ).expect(200);
     const m = await arrive('cheap followers at bestdeal.shop');
     expect((await rig.settled(m.id)).state).toBe('done');
     expect(await rig.receivedFor(m.externalId)).toEqual(['comment_hide']);
@@ -133,12 +157,12 @@ describe('rules (ingest → suggestion/automatic action → outbound worker → 
       const res = await admin.agent.get(`/api/audit-events?action=rule.hide&targetId=${m.threadId}`).expect(200);
       return res.body.items[0];
     });
-    expect(audit.data).toMatchObject({ ruleId: current!.id, ruleName: current!.name, messageId: m.id });
+    expect(audit.data).toMatchObject({ ruleId: current.id, ruleName: current.name, messageId: m.id });
     expect(audit.actor).toBeNull();
 
     const hidden = (await rig.agent.agent.get('/api/rules/hidden').expect(200)).body.items as Array<{ messageId: string; runId: string; ruleName: string }>;
     const listed = hidden.find((h) => h.messageId === m.id);
-    expect(listed).toMatchObject({ ruleName: current!.name });
+    expect(listed).toMatchObject({ ruleName: current.name });
 
     await rig.agent.agent.post(`/api/rule-runs/${listed!.runId}/undo`).set('x-csrf-token', rig.agent.csrf).expect(200);
     expect((await rig.settled(m.id)).state).toBe('done');

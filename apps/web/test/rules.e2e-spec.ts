@@ -56,7 +56,8 @@ describe('rules in the browser (admin and agent, English UI)', () => {
   /** A new comment under the page's post at the sim, from an author never seen before, with a link. */
   async function arrive(words: string): Promise<{ externalId: string; text: string }> {
     let t = undefined as ReturnType<typeof sim.traffic.generate>[number] | undefined;
-    for (let tries = 0; !t && tries < 50; tries++) t = sim.traffic.generate(1, 'facebook').find((i) => i.kind === 'comment' && i.postExternalId && !i.fromAccount);
+    for (let tries = 0; !t && tries < 50; tries++)
+      t = sim.traffic.generate(1, 'facebook').find((i) => i.kind === 'comment' && i.postExternalId && !i.fromAccount);
     if (!t) throw new Error('the sim generated no comment in 50 items');
     serial += 1;
     const text = `${words} https://win.example/${serial}`;
@@ -77,14 +78,15 @@ describe('rules in the browser (admin and agent, English UI)', () => {
     return { externalId: t.externalId, text };
   }
 
-  async function openThread(text: string) {
+  /** Opens the comment's thread by its address (the search box's debounce would race a click in the list). */
+  async function openThread(comment: { externalId: string; text: string }) {
     const { page } = browser;
-    await page.goto(`${stack.url}/inbox`);
-    await page.getByTestId('filter-search').fill(text.split(' ').slice(0, 2).join(' '));
-    const row = page.getByTestId('thread-row').first();
-    await row.waitFor();
-    await row.click();
-    await page.getByTestId('message-list').getByText(text, { exact: false }).first().waitFor();
+    const [row] = await stack.db.dataSource.query<Array<{ id: string }>>(
+      `SELECT thread_id::text AS id FROM message WHERE channel_account_id = $1 AND external_id = $2`,
+      [stack.facebookChannelId, comment.externalId],
+    );
+    await page.goto(`${stack.url}/inbox/${row!.id}`);
+    await page.getByTestId('message-list').getByText(comment.text, { exact: false }).first().waitFor();
   }
 
   it('suggest-only: the admin creates the rule, a matching comment shows the suggestion, accepting hides it at the network once', async () => {
@@ -106,12 +108,12 @@ describe('rules in the browser (admin and agent, English UI)', () => {
     expect(await row.getByTestId('rule-mode').textContent()).toBe('Suggest');
 
     const first = await arrive('Free giveaway');
-    await openThread(first.text);
-    const suggestion = page.getByTestId('rule-suggestion').first();
+    await openThread(first);
+    const suggestion = page.getByTestId('message').filter({ hasText: first.text }).getByTestId('rule-suggestion');
     await suggestion.getByText(`Rule "${RULE}" suggests: Hide the comment`).waitFor();
     expect(await receivedFor(first.externalId)).toEqual([]);
     await suggestion.getByTestId('rule-accept').click();
-    await page.getByTestId('message-actions').first().getByTestId('action-unhide').waitFor({ timeout: 20_000 });
+    await page.getByTestId('message').filter({ hasText: first.text }).getByTestId('action-unhide').waitFor({ timeout: 20_000 });
     expect(await receivedFor(first.externalId)).toEqual(['comment_hide']);
   }, 120_000);
 
@@ -139,9 +141,13 @@ describe('rules in the browser (admin and agent, English UI)', () => {
     const hidden = page.getByTestId('hidden-item').filter({ hasText: next.text });
     await hidden.waitFor();
     await hidden.getByRole('link', { name: 'Open thread' }).click();
-    const run = page.getByTestId('rule-run').filter({ hasText: `Hide the comment by rule "${RULE}"` });
+    const run = page
+      .getByTestId('message')
+      .filter({ hasText: next.text })
+      .getByTestId('rule-run')
+      .filter({ hasText: `Hide the comment by rule "${RULE}"` });
     await run.getByTestId('rule-undo').click();
-    await page.getByTestId('message-actions').first().getByTestId('action-hide').waitFor({ timeout: 20_000 });
+    await page.getByTestId('message').filter({ hasText: next.text }).getByTestId('action-hide').waitFor({ timeout: 20_000 });
     expect(await receivedFor(next.externalId)).toEqual(['comment_hide', 'comment_unhide']);
     await page.getByTestId('hidden-by-rules').click();
     await page.getByTestId('hidden-list').or(page.getByText('No message is hidden by a rule.')).first().waitFor();

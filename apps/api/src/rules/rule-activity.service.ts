@@ -61,7 +61,10 @@ export class RuleActivityService {
 
   async ofThread(user: AuthUser, threadId: string): Promise<ThreadRuleActivity> {
     await this.threads.requireInWorkspace(user, threadId);
-    const [suggestions, runs] = await Promise.all([this.rules.threadSuggestions(user.workspaceId, threadId), this.rules.threadRuns(user.workspaceId, threadId)]);
+    const [suggestions, runs] = await Promise.all([
+      this.rules.threadSuggestions(user.workspaceId, threadId),
+      this.rules.threadRuns(user.workspaceId, threadId),
+    ]);
     return {
       suggestions: suggestions.map((s) => ({
         id: s.id,

@@ -1,5 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { HiddenByRulesPage, RuleList, RuleWire, ThreadRuleActivity } from '@resonance/contracts';
 import { ADMINS, ALL_ROLES, INBOX_WRITERS, type AuthUser } from '../auth/auth.types';
 import { Authenticated, CurrentUser } from '../auth/decorators';
@@ -36,7 +45,10 @@ export class RulesController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Create a rule (last in order)', description: '400 with code RULE_INVALID, RULE_REGEX_UNSAFE or RULE_REPLY_NOT_ALLOWED and the path of the problem' })
+  @ApiOperation({
+    summary: 'Create a rule (last in order)',
+    description: '400 with code RULE_INVALID, RULE_REGEX_UNSAFE or RULE_REPLY_NOT_ALLOWED and the path of the problem',
+  })
   @ApiBadRequestResponse({ type: ErrorBody })
   create(@CurrentUser() user: AuthUser, @Body() body: RuleBody): Promise<RuleWire> {
     return this.rules.create(user, body);

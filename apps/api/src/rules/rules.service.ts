@@ -107,14 +107,20 @@ export class RulesService {
         const text = await this.rules.cannedText(user.workspaceId, action.cannedResponseId.toLowerCase());
         if (text === undefined) throw ruleRefusal('RULE_INVALID', `actions.${i}.cannedResponseId`, `canned response ${action.cannedResponseId} not found`);
         // Nobody reads an automatic reply before it goes out, so nothing in it may be left to fill in.
-        if (/\{\{/.test(text) || unfilledVariables(text).length) {
+        if (text.includes('{{') || unfilledVariables(text).length) {
           throw ruleRefusal('RULE_INVALID', `actions.${i}.cannedResponseId`, 'a rule replies only with a canned response without {{variables}}');
         }
       }
     }
   }
 
-  private record(user: AuthUser, action: string, ruleId: string | null, data: Record<string, unknown>, tx: Parameters<AuditService['record']>[1]): Promise<void> {
+  private record(
+    user: AuthUser,
+    action: string,
+    ruleId: string | null,
+    data: Record<string, unknown>,
+    tx: Parameters<AuditService['record']>[1],
+  ): Promise<void> {
     return this.audit.record({ workspaceId: user.workspaceId, actorUserId: user.id, action, targetType: 'rule', targetId: ruleId, data }, tx);
   }
 }

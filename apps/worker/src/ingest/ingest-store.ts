@@ -147,7 +147,10 @@ export class IngestStore implements OnApplicationShutdown {
     const channel = await this.channelRow(channelAccountId);
     // A webhook's few messages come without prepare(): labelled here, by the same thread and memory.
     // The workspace's rules (cached; their version read at most once a second) are read meanwhile.
-    const [rules] = await Promise.all([messages.length ? this.rules.rulesOf(channel.workspace_id) : [], this.label(messages, channel.external_id, channel.workspace_id)]);
+    const [rules] = await Promise.all([
+      messages.length ? this.rules.rulesOf(channel.workspace_id) : [],
+      this.label(messages, channel.external_id, channel.workspace_id),
+    ]);
     const rows = messages.map((m) => toMessageRow(m, channel, (m as Prepared)[LABEL]));
     const groups = (rows.length >= PARALLEL_MIN_MESSAGES ? byThread(rows, INGEST_WRITERS) : [rows]).map(planThreadsWrite);
 

@@ -14,7 +14,14 @@ const message = (over: Partial<RuleMessage> = {}): RuleMessage => ({
   ...over,
 });
 
-const rule = (id: string, conditions: RuleCondition[], stopAfter = false): StoredRule => ({ id, name: id, mode: 'auto', stopAfter, conditions, actions: [{ type: 'hide' }] });
+const rule = (id: string, conditions: RuleCondition[], stopAfter = false): StoredRule => ({
+  id,
+  name: id,
+  mode: 'auto',
+  stopAfter,
+  conditions,
+  actions: [{ type: 'hide' }],
+});
 const noFacts = () => ({ firstTime: false, outsideHours: false });
 
 describe('rule conditions', () => {
@@ -87,20 +94,57 @@ describe('rules as saved', () => {
   });
 
   it('allows a reply only on comments of networks where automated replies are allowed', () => {
-    const base = { name: 'r', enabled: true, mode: 'auto', stopAfter: false, actions: [{ type: 'reply', cannedResponseId: '00000000-0000-4000-8000-000000000001' }] };
+    const base = {
+      name: 'r',
+      enabled: true,
+      mode: 'auto',
+      stopAfter: false,
+      actions: [{ type: 'reply', cannedResponseId: '00000000-0000-4000-8000-000000000001' }],
+    };
     expect(validateRule({ ...base, conditions: [] })?.code).toBe('RULE_REPLY_NOT_ALLOWED');
-    expect(validateRule({ ...base, conditions: [{ type: 'network', networks: ['x'] }, { type: 'kind', kinds: ['comment'] }] })?.code).toBe('RULE_REPLY_NOT_ALLOWED');
-    expect(validateRule({ ...base, conditions: [{ type: 'network', networks: ['facebook'] }, { type: 'kind', kinds: ['comment', 'direct'] }] })?.code).toBe(
-      'RULE_REPLY_NOT_ALLOWED',
-    );
-    expect(validateRule({ ...base, conditions: [{ type: 'network', networks: ['facebook', 'youtube'] }, { type: 'kind', kinds: ['comment'] }] })).toBeNull();
+    expect(
+      validateRule({
+        ...base,
+        conditions: [
+          { type: 'network', networks: ['x'] },
+          { type: 'kind', kinds: ['comment'] },
+        ],
+      })?.code,
+    ).toBe('RULE_REPLY_NOT_ALLOWED');
+    expect(
+      validateRule({
+        ...base,
+        conditions: [
+          { type: 'network', networks: ['facebook'] },
+          { type: 'kind', kinds: ['comment', 'direct'] },
+        ],
+      })?.code,
+    ).toBe('RULE_REPLY_NOT_ALLOWED');
+    expect(
+      validateRule({
+        ...base,
+        conditions: [
+          { type: 'network', networks: ['facebook', 'youtube'] },
+          { type: 'kind', kinds: ['comment'] },
+        ],
+      }),
+    ).toBeNull();
   });
 
   it('names the place of a problem', () => {
-    const problem = validateRule({ name: 'r', enabled: true, mode: 'auto', stopAfter: false, conditions: [{ type: 'link' }, { type: 'regex', pattern: '(a*)*' }], actions: [{ type: 'hide' }] });
+    const problem = validateRule({
+      name: 'r',
+      enabled: true,
+      mode: 'auto',
+      stopAfter: false,
+      conditions: [{ type: 'link' }, { type: 'regex', pattern: '(a*)*' }],
+      actions: [{ type: 'hide' }],
+    });
     expect(problem).toMatchObject({ code: 'RULE_REGEX_UNSAFE', path: 'conditions.1.pattern' });
     expect(validateRule({ name: '', enabled: true, mode: 'auto', stopAfter: false, conditions: [], actions: [{ type: 'hide' }] })?.path).toBe('name');
     expect(validateRule({ name: 'r', enabled: true, mode: 'auto', stopAfter: false, conditions: [], actions: [] })?.path).toBe('actions');
-    expect(validateRule({ name: 'r', enabled: true, mode: 'auto', stopAfter: false, conditions: [{ type: 'nope' }], actions: [{ type: 'hide' }] })?.path).toBe('conditions.0');
+    expect(validateRule({ name: 'r', enabled: true, mode: 'auto', stopAfter: false, conditions: [{ type: 'nope' }], actions: [{ type: 'hide' }] })?.path).toBe(
+      'conditions.0',
+    );
   });
 });

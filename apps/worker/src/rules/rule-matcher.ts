@@ -49,7 +49,8 @@ export interface CompiledRule extends StoredRule {
 
 /** A letter, digit or underscore of any script: what a word boundary is between. */
 const WORD_CHAR = '[\\p{L}\\p{N}\\p{M}_]';
-const LINK = /(?:https?:\/\/|www\.)\S+|(?<![\p{L}\p{N}@.-])[\p{L}\p{N}-]+\.(?:com|de|net|org|io|ly|co|info|biz|xyz|me|app|shop|link|click|ru|top|eu|at|ch)(?:\/\S*)?(?![\p{L}\p{N}])/iu;
+const LINK =
+  /(?:https?:\/\/|www\.)\S+|(?<![\p{L}\p{N}@.-])[\p{L}\p{N}-]+\.(?:com|de|net|org|io|ly|co|info|biz|xyz|me|app|shop|link|click|ru|top|eu|at|ch)(?:\/\S*)?(?![\p{L}\p{N}])/iu;
 
 const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 

@@ -4,7 +4,16 @@ import { moderationActionsNow } from '@resonance/connectors';
 import { sqlClient } from '@resonance/db';
 import type { ChannelRow, MessageRow } from '../ingest/message-row';
 import { matchingRules, mayMatch, type CompiledRule, type RuleDbFacts, type RuleMessage } from './rule-matcher';
-import { countRuleMatches, insertRuleReplies, insertRuleRuns, insertRuleSuggestions, roundRobinAgents, ruleFacts, updateRuleThreads, type IRuleFactsResult } from './rules.queries';
+import {
+  countRuleMatches,
+  insertRuleReplies,
+  insertRuleRuns,
+  insertRuleSuggestions,
+  roundRobinAgents,
+  ruleFacts,
+  updateRuleThreads,
+  type IRuleFactsResult,
+} from './rules.queries';
 
 /**
  * Rules act on what arrives now, not on history: a first sync of a channel stores months of old
@@ -43,7 +52,13 @@ interface ThreadState {
  * actions, thread changes, replies and audit events (auto mode), and the rules' counts. Nothing is
  * read or written when no rule's message conditions hold for any message.
  */
-export async function applyRules(tx: EntityManager, channel: ChannelRow, rules: readonly CompiledRule[], candidates: RuleCandidate[], now = Date.now()): Promise<RuleWork> {
+export async function applyRules(
+  tx: EntityManager,
+  channel: ChannelRow,
+  rules: readonly CompiledRule[],
+  candidates: RuleCandidate[],
+  now = Date.now(),
+): Promise<RuleWork> {
   if (!rules.length || !candidates.length || !isNetwork(channel.network)) return NO_RULE_WORK;
   const network = channel.network;
   const messages = candidates
@@ -87,7 +102,9 @@ export async function applyRules(tx: EntityManager, channel: ChannelRow, rules: 
   if (suggestions.length) await insertRuleSuggestions.run({ workspaceId: channel.workspace_id, suggestions: JSON.stringify(suggestions) }, db);
   if (!autos.length) return NO_RULE_WORK;
 
-  const agents = autos.some((a) => a.action.type === 'assignRoundRobin') ? (await roundRobinAgents.run({ workspaceId: channel.workspace_id }, db)).map((u) => u.id) : [];
+  const agents = autos.some((a) => a.action.type === 'assignRoundRobin')
+    ? (await roundRobinAgents.run({ workspaceId: channel.workspace_id }, db)).map((u) => u.id)
+    : [];
   const threads = new Map<string, ThreadState>();
   const runs: object[] = [];
   for (const { rule, fact, row, action, index } of autos) {

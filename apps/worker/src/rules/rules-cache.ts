@@ -47,7 +47,7 @@ export class RulesCache {
     const db = sqlClient(this.dataSource);
     const [row] = await ruleSetVersion.run({ workspaceId }, db);
     const version = row ? row.version : null;
-    if (entry && entry.version === version) {
+    if (entry?.version === version) {
       entry.checkedAt = checkedAt;
       return entry.rules;
     }
@@ -59,7 +59,15 @@ export class RulesCache {
 }
 
 /** A stored rule, compiled; one that no longer passes the contract's checks (a schema drift) is skipped, not fatal to the ingest. */
-function toCompiledRule(row: { id: string; name: string; mode: string; stopAfter: boolean; enabled: boolean; conditions: unknown; actions: unknown }): CompiledRule[] {
+function toCompiledRule(row: {
+  id: string;
+  name: string;
+  mode: string;
+  stopAfter: boolean;
+  enabled: boolean;
+  conditions: unknown;
+  actions: unknown;
+}): CompiledRule[] {
   const input = { name: row.name, enabled: row.enabled, mode: row.mode, stopAfter: row.stopAfter, conditions: row.conditions, actions: row.actions };
   if (!isValidRule(input) || !isOneOf(RULE_MODES, input.mode)) return [];
   return [compileRule({ id: row.id, name: input.name, mode: input.mode, stopAfter: input.stopAfter, conditions: input.conditions, actions: input.actions })];

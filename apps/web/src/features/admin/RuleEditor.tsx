@@ -1,5 +1,20 @@
 import { useState, type SubmitEvent } from 'react';
-import { Alert, Button, Card, Checkbox, Group, MultiSelect, NumberInput, SegmentedControl, Select, Stack, Switch, TagsInput, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  MultiSelect,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  Stack,
+  Switch,
+  TagsInput,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import {
   INTENTS,
   NETWORKS,
@@ -103,15 +118,35 @@ function ConditionFields({ c, set }: { c: RuleCondition; set: (c: RuleCondition)
       const num = (v: string | number) => (v === '' ? undefined : Number(v));
       return (
         <Group gap="xs" grow>
-          <NumberInput size={size} label={t('rules.sentimentBelow')} min={-1} max={1} step={0.1} decimalScale={2} value={c.below ?? ''} onChange={(v) => set({ ...c, below: num(v) })} />
-          <NumberInput size={size} label={t('rules.sentimentAbove')} min={-1} max={1} step={0.1} decimalScale={2} value={c.above ?? ''} onChange={(v) => set({ ...c, above: num(v) })} />
+          <NumberInput
+            size={size}
+            label={t('rules.sentimentBelow')}
+            min={-1}
+            max={1}
+            step={0.1}
+            decimalScale={2}
+            value={c.below ?? ''}
+            onChange={(v) => set({ ...c, below: num(v) })}
+          />
+          <NumberInput
+            size={size}
+            label={t('rules.sentimentAbove')}
+            min={-1}
+            max={1}
+            step={0.1}
+            decimalScale={2}
+            value={c.above ?? ''}
+            onChange={(v) => set({ ...c, above: num(v) })}
+          />
         </Group>
       );
     }
     case 'keywords':
       return <TagsInput size={size} label={t('rules.words')} value={c.words} onChange={(v) => set({ ...c, words: v })} data-testid="rule-words" />;
     case 'regex':
-      return <TextInput size={size} label={t('rules.pattern')} value={c.pattern} onChange={(e) => set({ ...c, pattern: e.currentTarget.value })} ff="monospace" />;
+      return (
+        <TextInput size={size} label={t('rules.pattern')} value={c.pattern} onChange={(e) => set({ ...c, pattern: e.currentTarget.value })} ff="monospace" />
+      );
     case 'author':
       return (
         <Stack gap={4}>
@@ -184,12 +219,15 @@ function ActionFields({ a, set }: { a: RuleAction; set: (a: RuleAction) => void 
   }
 }
 
+/** The editable part of a rule (the API refuses the rest: its id, position and counts are not the admin's to send). */
+const inputOf = ({ name, enabled, mode, stopAfter, conditions, actions }: RuleWire): RuleInput => ({ name, enabled, mode, stopAfter, conditions, actions });
+
 /** Create or edit one rule: name, mode, active, stop after; its conditions and actions. Checked as the API checks before it is sent. */
 export function RuleEditor({ rule, onDone }: { rule: RuleWire | null; onDone: () => void }) {
   const { t } = useI18n();
   const errorText = useErrorText();
   const save = useSaveRule();
-  const [form, setForm] = useState<RuleInput>(rule ? { ...rule } : NEW_RULE);
+  const [form, setForm] = useState<RuleInput>(rule ? inputOf(rule) : NEW_RULE);
   const [problem, setProblem] = useState<string | null>(null);
   const setCondition = (i: number, c: RuleCondition | null) =>
     setForm({ ...form, conditions: c ? form.conditions.map((x, j) => (j === i ? c : x)) : form.conditions.filter((_, j) => j !== i) });
@@ -217,7 +255,14 @@ export function RuleEditor({ rule, onDone }: { rule: RuleWire | null; onDone: ()
   return (
     <Card withBorder component="form" onSubmit={submit} data-testid="rule-editor">
       <Stack gap="sm">
-        <TextInput size="xs" required label={t('rules.name')} value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} data-testid="rule-name" />
+        <TextInput
+          size="xs"
+          required
+          label={t('rules.name')}
+          value={form.name}
+          onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+          data-testid="rule-name"
+        />
         <Group gap="md" wrap="wrap">
           <SegmentedControl
             size="xs"

@@ -16,7 +16,7 @@ export function HiddenByRules() {
       <Button size="xs" variant="subtle" onClick={() => setOpened(true)} data-testid="hidden-by-rules">
         {t('rules.hiddenView')}
       </Button>
-      <Drawer opened={opened} onClose={() => setOpened(false)} title={t('rules.hiddenTitle')} position="right" size="md">
+      <Drawer opened={opened} onClose={() => setOpened(false)} title={t('rules.hiddenTitle')} position="right" size="min(100%, 440px)">
         {hidden.isPending ? (
           <LoadingState />
         ) : hidden.isError ? (
