@@ -28,8 +28,8 @@ describe('rules (ingest → suggestion/automatic action → outbound worker → 
     await rig?.close();
   });
 
-  const post = (path: string, body?: unknown) => admin.agent.post(path).set('x-csrf-token', admin.csrf).send(body);
-  const put = (path: string, body: unknown) => admin.agent.put(path).set('x-csrf-token', admin.csrf).send(body);
+  const post = (path: string, body?: object) => admin.agent.post(path).set('x-csrf-token', admin.csrf).send(body);
+  const put = (path: string, body: object) => admin.agent.put(path).set('x-csrf-token', admin.csrf).send(body);
   const rule = (over: Partial<RuleInput>): RuleInput => ({ name: 'r', enabled: true, mode: 'auto', stopAfter: false, conditions: [], actions: [], ...over });
 
   /** A new comment at the sim, stored as a sync stores it, with our text and (by default) an author never seen before. */

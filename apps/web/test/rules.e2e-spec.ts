@@ -85,7 +85,7 @@ describe('rules in the browser (admin and agent, English UI)', () => {
       `SELECT thread_id::text AS id FROM message WHERE channel_account_id = $1 AND external_id = $2`,
       [stack.facebookChannelId, comment.externalId],
     );
-    await page.goto(`${stack.url}/inbox/${row!.id}`);
+    await page.goto(`${stack.url}/inbox/${row.id}`);
     await page.getByTestId('message-list').getByText(comment.text, { exact: false }).first().waitFor();
   }
 
