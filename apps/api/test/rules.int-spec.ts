@@ -185,4 +185,40 @@ describe('rules (ingest → suggestion/automatic action → outbound worker → 
     const refused = await post(`/api/rule-runs/${run.id}/undo`).expect(409);
     expect(refused.body.code).toBe('RULE_UNDO_IMPOSSIBLE');
   }, 60_000);
+
+  it('routes and replies on its own: a canned reply reaches the network once, round-robin assignment, mark handled and its undo', async () => {
+    await removeAll();
+    const canned = (await post('/api/canned-responses', { title: 'Thanks', text: 'Danke für Ihre Nachricht!' }).expect(201)).body;
+    const created = await post(
+      '/api/rules',
+      rule({
+        name: 'thank and route',
+        conditions: [
+          { type: 'network', networks: ['facebook'] },
+          { type: 'kind', kinds: ['comment'] },
+          { type: 'keywords', words: ['danke schön'] },
+        ],
+        actions: [{ type: 'reply', cannedResponseId: canned.id }, { type: 'assignRoundRobin' }, { type: 'markHandled' }],
+      }),
+    ).expect(201);
+    expect(created.body.actions).toHaveLength(3);
+    const m = await arrive('Danke   schön für alles');
+    const replies = await waitFor(async () => {
+      const calls = (await rig.received()).filter((r) => r.kind === 'comment_reply' && r.targetId === m.externalId);
+      return calls.length ? calls : undefined;
+    }, 15_000);
+    expect(replies).toHaveLength(1);
+    const after = (await rig.agent.agent.get(`/api/threads/${m.threadId}`).expect(200)).body;
+    expect(after.status).toBe('closed');
+    expect(after.assignee).not.toBeNull();
+    const { runs } = await activity(m.threadId);
+    expect(runs.map((r: { action: { type: string }; undoable: boolean }) => [r.action.type, r.undoable])).toEqual([
+      ['reply', false],
+      ['assignRoundRobin', true],
+      ['markHandled', true],
+    ]);
+    await post(`/api/rule-runs/${runs[2].id}/undo`).expect(200);
+    expect((await thread(m.threadId)).status).toBe('open');
+    expect((await post(`/api/rule-runs/${runs[0].id}/undo`).expect(409)).body.code).toBe('RULE_UNDO_IMPOSSIBLE');
+  }, 60_000);
 });
