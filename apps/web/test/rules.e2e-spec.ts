@@ -153,4 +153,18 @@ describe('rules in the browser (admin and agent, English UI)', () => {
     await page.getByTestId('hidden-list').or(page.getByText('No message is hidden by a rule.')).first().waitFor();
     expect(await page.getByTestId('hidden-item').filter({ hasText: next.text }).count()).toBe(0);
   }, 120_000);
+
+  it('the Rules tab and its editor in German at 390 px: translated, nothing wider than the screen', async () => {
+    const { page } = browser;
+    await page.goto(`${stack.url}/admin/rules`);
+    await page.getByText('Deutsch', { exact: true }).click();
+    await page.setViewportSize({ width: 390, height: 844 });
+    const row = page.getByTestId('rule-row').filter({ hasText: RULE });
+    await row.getByTestId('rule-mode').getByText('Automatisch').waitFor();
+    expect(await row.getByTestId('rule-counts').textContent()).toMatch(/^2 Treffer · 1 vorgeschlagen · 1 angenommen$/);
+    await row.getByTestId('rule-edit').click();
+    await page.getByTestId('rule-editor').getByText('Bedingungen (alle müssen zutreffen)').waitFor();
+    await page.getByTestId('rule-editor').getByText('Kommentiert zum ersten Mal').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  }, 60_000);
 });
