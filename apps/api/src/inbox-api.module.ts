@@ -18,6 +18,7 @@ import { RepliesModule } from './replies/replies.module';
 import { SavedViewsModule } from './saved-views/saved-views.module';
 import { SettingsModule } from './settings/settings.module';
 import { SlaModule } from './sla/sla.module';
+import { RulesModule } from './rules/rules.module';
 import { ThreadsModule } from './threads/threads.module';
 import { UsersModule } from './users/users.module';
 
@@ -42,6 +43,7 @@ import { UsersModule } from './users/users.module';
     ConnectModule,
     SettingsModule,
     SlaModule,
+    RulesModule,
     DataCareModule,
     AvatarsModule,
     ContactsModule,

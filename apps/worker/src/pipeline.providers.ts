@@ -1,8 +1,11 @@
 import type { Provider } from '@nestjs/common';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { Config } from '@resonance/config';
 import { ConnectorRegistry, createConnectorRegistry } from '@resonance/connectors';
 import { CredentialsCipher } from '@resonance/db';
+import { QueueName } from '@resonance/queue';
 import { ChannelAccess } from './channels/channel-access';
 import { ContactNames } from './ingest/contact-names';
 import { IngestStore } from './ingest/ingest-store';
@@ -10,6 +13,7 @@ import { OutboundProcessor } from './outbound/outbound.processor';
 import { ModerationRunner } from './outbound/moderation-runner';
 import { OutboundRecovery } from './outbound/outbound-recovery';
 import { OutboundSender } from './outbound/outbound-sender';
+import { queueRuleWork } from './rules/rule-jobs';
 import { SyncProcessor } from './sync/sync.processor';
 import { SyncRunner } from './sync/sync-runner';
 import { SyncScheduler } from './sync/sync-scheduler';
@@ -21,7 +25,11 @@ import { SyncScheduler } from './sync/sync-scheduler';
 export function pipelineProviders(config: Config): Provider[] {
   return [
     { provide: ConnectorRegistry, useFactory: () => createConnectorRegistry(config) },
-    { provide: IngestStore, useFactory: (ds: DataSource) => new IngestStore(ds), inject: [DataSource] },
+    {
+      provide: IngestStore,
+      useFactory: (ds: DataSource, outbound: Queue) => new IngestStore(ds, { onRuleWork: (work) => queueRuleWork(outbound, work) }),
+      inject: [DataSource, getQueueToken(QueueName.Outbound)],
+    },
     {
       provide: ChannelAccess,
       useFactory: (ds: DataSource, registry: ConnectorRegistry) => new ChannelAccess(ds, CredentialsCipher.fromConfig(config), registry),

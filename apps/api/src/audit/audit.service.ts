@@ -9,7 +9,7 @@ export interface AuditEntry {
   actorUserId: string | null;
   /** e.g. thread.assign, thread.status, thread.reply, note.create, user.update, auth.login */
   action: string;
-  targetType: 'thread' | 'message' | 'note' | 'user' | 'channel' | 'canned_response' | 'workspace' | 'session' | 'saved_view';
+  targetType: 'thread' | 'message' | 'note' | 'user' | 'channel' | 'canned_response' | 'workspace' | 'session' | 'saved_view' | 'rule';
   targetId: string | null;
   data?: Record<string, unknown>;
 }

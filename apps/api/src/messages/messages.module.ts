@@ -15,6 +15,6 @@ import { MessagesService } from './messages.service';
     MessageActionsService,
     { provide: ConnectorRegistry, useFactory: (config: Config) => createConnectorRegistry(config), inject: [CONFIG] },
   ],
-  exports: [MessagesService, MessagesRepository],
+  exports: [MessagesService, MessagesRepository, MessageActionsService],
 })
 export class MessagesModule {}

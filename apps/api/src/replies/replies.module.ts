@@ -4,5 +4,5 @@ import { RepliesController } from './replies.controller';
 import { RepliesRepository } from './replies.repository';
 import { RepliesService } from './replies.service';
 
-@Module({ imports: [MessagesModule], controllers: [RepliesController], providers: [RepliesService, RepliesRepository] })
+@Module({ imports: [MessagesModule], controllers: [RepliesController], providers: [RepliesService, RepliesRepository], exports: [RepliesService] })
 export class RepliesModule {}

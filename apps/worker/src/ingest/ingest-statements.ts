@@ -31,6 +31,11 @@ export interface ThreadsResult {
   threadsTouched: number;
 }
 
+/** What storeThreads did, and the rows it inserted (the messages rules are evaluated on). */
+export interface StoredThreads extends ThreadsResult {
+  insertedRows: MessageRow[];
+}
+
 /** One writer's rows, with the payloads of its thread and message statements. */
 export interface ThreadsWrite {
   rows: MessageRow[];
@@ -92,7 +97,7 @@ export function planThreadsWrite(rows: MessageRow[]): ThreadsWrite {
  * Creates or locks the write's threads, upserts its messages and brings every touched thread's
  * timers up to date (thread-timers.ts). Rows of one thread must all be in one write.
  */
-export async function storeThreads(tx: EntityManager, channel: ChannelRow, plan: ThreadsWrite): Promise<ThreadsResult> {
+export async function storeThreads(tx: EntityManager, channel: ChannelRow, plan: ThreadsWrite): Promise<StoredThreads> {
   const { rows } = plan;
   const created = await insertAndLockThreads(tx, channel, plan);
   const stored = await upsertMessages(tx, channel, plan);
@@ -136,7 +141,7 @@ export async function storeThreads(tx: EntityManager, channel: ChannelRow, plan:
   // A created thread already counts its page's inbound messages as unread.
   for (const [id, thread] of created) unreadDelta.set(id, (unreadDelta.get(id) ?? 0) - thread.inbound);
   await recomputeThreads(tx, stale, unreadDelta);
-  return { messagesInserted: inserted, messagesUpdated: stored.length - inserted, threadsTouched: touched.size };
+  return { messagesInserted: inserted, messagesUpdated: stored.length - inserted, threadsTouched: touched.size, insertedRows: [...insertedOf.values()].flat() };
 }
 
 /** Recomputes the timers of these threads from their stored messages (after a merge or a deletion). */
@@ -161,15 +166,17 @@ export async function upsertPosts(tx: EntityManager, channel: ChannelRow, posts:
   await upsertPostRows.run({ workspaceId: channel.workspace_id, channelId: channel.id, posts: JSON.stringify(rows) }, sqlClient(tx));
 }
 
-export async function upsertContacts(tx: EntityManager, channel: ChannelRow, rows: MessageRow[]): Promise<void> {
+/** Upserts the rows' authors; returns the external ids of the contacts it created (authors seen for the first time). */
+export async function upsertContacts(tx: EntityManager, channel: ChannelRow, rows: MessageRow[]): Promise<Set<string>> {
   const contacts = new Map<string, MessageRow>();
   for (const r of rows) if (r.author_external_id && !r.from_account) contacts.set(r.author_external_id, r);
-  if (!contacts.size) return;
+  if (!contacts.size) return new Set();
   // Sorted so that concurrent pages lock contact rows in the same order (no deadlocks).
   const payload = [...contacts.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([, r]) => ({ e: r.author_external_id, n: r.author_name, h: r.author_handle, a: r.author_avatar }));
-  await upsertContactRows.run({ workspaceId: channel.workspace_id, channelId: channel.id, contacts: JSON.stringify(payload) }, sqlClient(tx));
+  const upserted = await upsertContactRows.run({ workspaceId: channel.workspace_id, channelId: channel.id, contacts: JSON.stringify(payload) }, sqlClient(tx));
+  return new Set(upserted.filter((c) => c.inserted).map((c) => c.externalId));
 }
 
 /** Threads a page created, with the messages (and inbound ones) their timers were computed from. */

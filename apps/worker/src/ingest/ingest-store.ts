@@ -1,7 +1,7 @@
 import type { OnApplicationShutdown } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { MessageRecord, PostRecord, UnifiedRecord } from '@resonance/contracts';
-import { planThreadsWrite, storeThreads, upsertContacts, upsertPosts, type ThreadsResult } from './ingest-statements';
+import { planThreadsWrite, storeThreads, upsertContacts, upsertPosts, type StoredThreads, type ThreadsResult, type ThreadsWrite } from './ingest-statements';
 import { dedupeByExternalId, isFromAccount, toMessageRow, type ChannelRow, type Label, type MessageRow } from './message-row';
 import { sqlClient } from '@resonance/db';
 import { channelIdentity } from './channel-rows.queries';
@@ -9,6 +9,8 @@ import { ClassifierThread } from './classifier-thread';
 import { REVIEWED_TEXTS_REFRESH_MS, ReviewedTexts } from './reviewed-texts';
 import { storable } from './storable-text';
 import { messagesIngested } from '../health/worker-metrics';
+import { applyRules, NO_RULE_WORK, type RuleWork } from '../rules/rule-outcomes';
+import { RULES_RECHECK_MS, RulesCache } from '../rules/rules-cache';
 
 export interface IngestResult {
   posts: number;
@@ -55,13 +57,26 @@ export class IngestStore implements OnApplicationShutdown {
    * channel deleted meanwhile still fails the batch: its posts, contacts and threads reference it.
    */
   private readonly channels = new Map<string, ChannelRow>();
+  private readonly rules: RulesCache;
+  private readonly onRuleWork: ((work: RuleWork) => Promise<void>) | undefined;
 
-  /** `reviewedTextsRefreshMs`: how often a workspace's new label corrections are looked for (classifier-thread.ts). */
+  /**
+   * `reviewedTextsRefreshMs`: how often a workspace's new label corrections are looked for (classifier-thread.ts);
+   * `rulesRecheckMs`: how often a workspace's rules version is read (rules-cache.ts); `onRuleWork`: queues the
+   * moderation actions and replies rules queued, after their batch committed (without it the outbound
+   * recovery sweep queues them within its bound).
+   */
   constructor(
     private readonly dataSource: DataSource,
-    { reviewedTextsRefreshMs = REVIEWED_TEXTS_REFRESH_MS }: { reviewedTextsRefreshMs?: number } = {},
+    {
+      reviewedTextsRefreshMs = REVIEWED_TEXTS_REFRESH_MS,
+      rulesRecheckMs = RULES_RECHECK_MS,
+      onRuleWork,
+    }: { reviewedTextsRefreshMs?: number; rulesRecheckMs?: number; onRuleWork?: (work: RuleWork) => Promise<void> } = {},
   ) {
     this.classifier = new ClassifierThread(new ReviewedTexts(dataSource), reviewedTextsRefreshMs);
+    this.rules = new RulesCache(dataSource, rulesRecheckMs);
+    this.onRuleWork = onRuleWork;
   }
 
   /** True while inbound texts are classified on the store's own thread (after first use, until close()). */
@@ -131,27 +146,42 @@ export class IngestStore implements OnApplicationShutdown {
     }
     const channel = await this.channelRow(channelAccountId);
     // A webhook's few messages come without prepare(): labelled here, by the same thread and memory.
-    await this.label(messages, channel.external_id, channel.workspace_id);
+    // The workspace's rules (cached; their version read at most once a second) are read meanwhile.
+    const [rules] = await Promise.all([
+      messages.length ? this.rules.rulesOf(channel.workspace_id) : [],
+      this.label(messages, channel.external_id, channel.workspace_id),
+    ]);
     const rows = messages.map((m) => toMessageRow(m, channel, (m as Prepared)[LABEL]));
     const groups = (rows.length >= PARALLEL_MIN_MESSAGES ? byThread(rows, INGEST_WRITERS) : [rows]).map(planThreadsWrite);
 
+    const work: RuleWork[] = [];
+    // The rules' outcomes are written in the transaction that stores their messages.
+    const storeWithRules = async (tx: EntityManager, plan: ThreadsWrite, newAuthors: Set<string>): Promise<ThreadsResult> => {
+      const { insertedRows, ...stored }: StoredThreads = await storeThreads(tx, channel, plan);
+      work.push(await applyRules(tx, channel, rules, firstTimeCandidates(insertedRows, rows, newAuthors)));
+      return stored;
+    };
     if (groups.length === 1) {
-      return this.dataSource
+      const result = await this.dataSource
         .transaction(async (tx) => {
           if (posts.length) await upsertPosts(tx, channel, posts);
-          if (rows.length) await upsertContacts(tx, channel, rows);
-          const stored = rows.length ? await storeThreads(tx, channel, groups[0]) : { messagesInserted: 0, messagesUpdated: 0, threadsTouched: 0 };
+          const newAuthors = rows.length ? await upsertContacts(tx, channel, rows) : new Set<string>();
+          const stored = rows.length ? await storeWithRules(tx, groups[0], newAuthors) : { messagesInserted: 0, messagesUpdated: 0, threadsTouched: 0 };
           if (options.inTransaction) await options.inTransaction(tx);
           return { posts: posts.length, ...stored };
         })
-        .then((result) => counted(channel.network, result));
+        .then((r) => counted(channel.network, r));
+      await this.queueRuleWork(work);
+      return result;
     }
     // Contacts first and committed: both writers' threads and messages point at them. Each upsert
     // is one statement, atomic by itself and idempotent, so neither needs a transaction around it
     // (BEGIN and COMMIT were two more round trips per batch on the sync path).
     if (posts.length) await upsertPosts(this.dataSource.manager, channel, posts);
-    await upsertContacts(this.dataSource.manager, channel, rows);
-    const written = await Promise.allSettled(groups.map((group) => this.dataSource.transaction((tx) => storeThreads(tx, channel, group))));
+    const newAuthors = await upsertContacts(this.dataSource.manager, channel, rows);
+    const written = await Promise.allSettled(groups.map((group) => this.dataSource.transaction((tx) => storeWithRules(tx, group, newAuthors))));
+    // What committed writers' rules queued is queued even when another writer failed (the batch is fetched again; its rules run once).
+    await this.queueRuleWork(work);
     const failed = written.find((w): w is PromiseRejectedResult => w.status === 'rejected');
     if (failed) throw failed.reason;
     if (options.inTransaction) await this.dataSource.transaction(options.inTransaction);
@@ -164,6 +194,15 @@ export class IngestStore implements OnApplicationShutdown {
     });
   }
 
+  private async queueRuleWork(work: RuleWork[]): Promise<void> {
+    const all = work.filter((w) => w !== NO_RULE_WORK);
+    if (!all.length || !this.onRuleWork) return;
+    await this.onRuleWork({
+      moderationActionIds: all.flatMap((w) => w.moderationActionIds),
+      replyMessageIds: all.flatMap((w) => w.replyMessageIds),
+    });
+  }
+
   private async channelRow(id: string): Promise<ChannelRow> {
     const known = this.channels.get(id);
     if (known) return known;
@@ -173,6 +212,21 @@ export class IngestStore implements OnApplicationShutdown {
     this.channels.set(id, channel);
     return channel;
   }
+}
+
+/**
+ * The inserted rows as rules see them: a row is its author's first when the batch created the
+ * author's contact and no earlier row of the batch is theirs.
+ */
+function firstTimeCandidates(inserted: MessageRow[], all: MessageRow[], newAuthors: Set<string>): Array<{ row: MessageRow; firstTime: boolean }> {
+  if (!inserted.length) return [];
+  const first = new Map<string, MessageRow>();
+  for (const r of all) {
+    if (r.from_account || r.author_external_id === null || !newAuthors.has(r.author_external_id)) continue;
+    const known = first.get(r.author_external_id);
+    if (!known || r.created_at < known.created_at) first.set(r.author_external_id, r);
+  }
+  return inserted.map((row) => ({ row, firstTime: row.author_external_id !== null && first.get(row.author_external_id) === row }));
 }
 
 /** Splits rows into `n` groups by thread key (every thread's rows in one group); empty groups dropped. */

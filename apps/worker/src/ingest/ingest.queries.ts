@@ -19,7 +19,7 @@ export interface IUpsertPostsQuery {
   result: IUpsertPostsResult;
 }
 
-const upsertPostsIR: any = {"usedParamSet":{"workspaceId":true,"channelId":true,"posts":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":208,"b":220}]},{"name":"channelId","required":true,"transform":{"type":"scalar"},"locs":[{"a":223,"b":233}]},{"name":"posts","required":true,"transform":{"type":"scalar"},"locs":[{"a":415,"b":421}]}],"statement":"INSERT INTO post (workspace_id, channel_account_id, external_id, text, url, published_at,\n                       reactions_count, comments_count, shares_count, views_count, counts_read_at, topic)\n     SELECT :workspaceId!, :channelId!, r.external_id, r.text, r.url, r.published_at, r.reactions, r.comments, r.shares, r.views,\n            CASE WHEN r.has_counts THEN now() END, r.topic\n       FROM json_to_recordset(:posts!::json) AS r(external_id text, text text, url text, published_at timestamptz,\n            reactions int, comments int, shares int, views bigint, has_counts boolean, topic text)\n     ON CONFLICT (channel_account_id, external_id) DO UPDATE SET\n       text = excluded.text,\n       topic = excluded.topic,\n       url = COALESCE(excluded.url, post.url),\n       reactions_count = COALESCE(excluded.reactions_count, post.reactions_count),\n       comments_count = COALESCE(excluded.comments_count, post.comments_count),\n       shares_count = COALESCE(excluded.shares_count, post.shares_count),\n       views_count = COALESCE(excluded.views_count, post.views_count),\n       counts_read_at = COALESCE(excluded.counts_read_at, post.counts_read_at),\n       updated_at = now()"};
+const upsertPostsIR: any = {"usedParamSet":{"workspaceId":true,"channelId":true,"posts":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":208,"b":220}]},{"name":"channelId","required":true,"transform":{"type":"scalar"},"locs":[{"a":223,"b":233}]},{"name":"posts","required":true,"transform":{"type":"scalar"},"locs":[{"a":415,"b":421}]}],"statement":"INSERT INTO post (workspace_id, channel_account_id, external_id, text, url, published_at,\n                       reactions_count, comments_count, shares_count, views_count, counts_read_at, topic)\n     SELECT :workspaceId!, :channelId!, r.external_id, r.text, r.url, r.published_at, r.reactions, r.comments, r.shares, r.views,\n            CASE WHEN r.has_counts THEN now() END, r.topic\n       FROM json_to_recordset(:posts!::json) AS r(external_id text, text text, url text, published_at timestamptz,\n            reactions int, comments int, shares int, views bigint, has_counts boolean, topic text)\n     ON CONFLICT (channel_account_id, external_id) DO UPDATE SET\n       text = excluded.text,\n       topic = excluded.topic,\n       url = COALESCE(excluded.url, post.url),\n       reactions_count = COALESCE(excluded.reactions_count, post.reactions_count),\n       comments_count = COALESCE(excluded.comments_count, post.comments_count),\n       shares_count = COALESCE(excluded.shares_count, post.shares_count),\n       views_count = COALESCE(excluded.views_count, post.views_count),\n       counts_read_at = COALESCE(excluded.counts_read_at, post.counts_read_at),\n       updated_at = now()                                                                                                             "};
 
 /**
  * Query generated from SQL:
@@ -39,7 +39,7 @@ const upsertPostsIR: any = {"usedParamSet":{"workspaceId":true,"channelId":true,
  *        shares_count = COALESCE(excluded.shares_count, post.shares_count),
  *        views_count = COALESCE(excluded.views_count, post.views_count),
  *        counts_read_at = COALESCE(excluded.counts_read_at, post.counts_read_at),
- *        updated_at = now()
+ *        updated_at = now()                                                                                                             
  * ```
  */
 export const upsertPosts = new PreparedQuery<IUpsertPostsParams,IUpsertPostsResult>(upsertPostsIR);
@@ -53,7 +53,10 @@ export interface IUpsertContactsParams {
 }
 
 /** 'UpsertContacts' return type */
-export type IUpsertContactsResult = void;
+export interface IUpsertContactsResult {
+  externalId: string;
+  inserted: boolean;
+}
 
 /** 'UpsertContacts' query type */
 export interface IUpsertContactsQuery {
@@ -61,7 +64,7 @@ export interface IUpsertContactsQuery {
   result: IUpsertContactsResult;
 }
 
-const upsertContactsIR: any = {"usedParamSet":{"workspaceId":true,"channelId":true,"contacts":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":106,"b":118}]},{"name":"channelId","required":true,"transform":{"type":"scalar"},"locs":[{"a":121,"b":131}]},{"name":"contacts","required":true,"transform":{"type":"scalar"},"locs":[{"a":183,"b":192}]}],"statement":"INSERT INTO contact (workspace_id, channel_account_id, external_id, name, handle, avatar_url)\n     SELECT :workspaceId!, :channelId!, r.e, r.n, r.h, r.a\n       FROM json_to_recordset(:contacts!::json) AS r(e text, n text, h text, a text)\n     ON CONFLICT (channel_account_id, external_id) DO UPDATE SET\n       name = COALESCE(excluded.name, contact.name),\n       handle = COALESCE(excluded.handle, contact.handle),\n       avatar_url = COALESCE(excluded.avatar_url, contact.avatar_url),\n       updated_at = now()\n     WHERE (contact.name, contact.handle, contact.avatar_url) IS DISTINCT FROM\n           (COALESCE(excluded.name, contact.name), COALESCE(excluded.handle, contact.handle),\n            COALESCE(excluded.avatar_url, contact.avatar_url))                                                                                                                                                                                                                                                                                                                    "};
+const upsertContactsIR: any = {"usedParamSet":{"workspaceId":true,"channelId":true,"contacts":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":106,"b":118}]},{"name":"channelId","required":true,"transform":{"type":"scalar"},"locs":[{"a":121,"b":131}]},{"name":"contacts","required":true,"transform":{"type":"scalar"},"locs":[{"a":183,"b":192}]}],"statement":"INSERT INTO contact (workspace_id, channel_account_id, external_id, name, handle, avatar_url)\n     SELECT :workspaceId!, :channelId!, r.e, r.n, r.h, r.a\n       FROM json_to_recordset(:contacts!::json) AS r(e text, n text, h text, a text)\n     ON CONFLICT (channel_account_id, external_id) DO UPDATE SET\n       name = COALESCE(excluded.name, contact.name),\n       handle = COALESCE(excluded.handle, contact.handle),\n       avatar_url = COALESCE(excluded.avatar_url, contact.avatar_url),\n       updated_at = now()\n     WHERE (contact.name, contact.handle, contact.avatar_url) IS DISTINCT FROM\n           (COALESCE(excluded.name, contact.name), COALESCE(excluded.handle, contact.handle),\n            COALESCE(excluded.avatar_url, contact.avatar_url))\n     RETURNING external_id AS \"externalId!\", (xmax = 0) AS \"inserted!\"                                                                                                                                                                                                                                                                                                                    "};
 
 /**
  * Query generated from SQL:
@@ -76,7 +79,8 @@ const upsertContactsIR: any = {"usedParamSet":{"workspaceId":true,"channelId":tr
  *        updated_at = now()
  *      WHERE (contact.name, contact.handle, contact.avatar_url) IS DISTINCT FROM
  *            (COALESCE(excluded.name, contact.name), COALESCE(excluded.handle, contact.handle),
- *             COALESCE(excluded.avatar_url, contact.avatar_url))                                                                                                                                                                                                                                                                                                                    
+ *             COALESCE(excluded.avatar_url, contact.avatar_url))
+ *      RETURNING external_id AS "externalId!", (xmax = 0) AS "inserted!"                                                                                                                                                                                                                                                                                                                    
  * ```
  */
 export const upsertContacts = new PreparedQuery<IUpsertContactsParams,IUpsertContactsResult>(upsertContactsIR);

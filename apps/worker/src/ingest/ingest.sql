@@ -19,6 +19,7 @@ INSERT INTO post (workspace_id, channel_account_id, external_id, text, url, publ
        counts_read_at = COALESCE(excluded.counts_read_at, post.counts_read_at),
        updated_at = now();
 
+/* Returns the contacts it created or changed; a created one (xmax = 0) is a first-time commenter (rules). */
 /* @name UpsertContacts */
 INSERT INTO contact (workspace_id, channel_account_id, external_id, name, handle, avatar_url)
      SELECT :workspaceId!, :channelId!, r.e, r.n, r.h, r.a
@@ -30,7 +31,8 @@ INSERT INTO contact (workspace_id, channel_account_id, external_id, name, handle
        updated_at = now()
      WHERE (contact.name, contact.handle, contact.avatar_url) IS DISTINCT FROM
            (COALESCE(excluded.name, contact.name), COALESCE(excluded.handle, contact.handle),
-            COALESCE(excluded.avatar_url, contact.avatar_url));
+            COALESCE(excluded.avatar_url, contact.avatar_url))
+     RETURNING external_id AS "externalId!", (xmax = 0) AS "inserted!";
 
 /* Creates the page's new threads and locks those that existed (see insertAndLockThreads). */
 

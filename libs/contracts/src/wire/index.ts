@@ -20,3 +20,4 @@ export * from './events';
 export * from './sla';
 export * from './contacts';
 export * from './queue-board';
+export * from './rules';

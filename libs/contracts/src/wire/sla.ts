@@ -63,5 +63,12 @@ export const API_ERROR_CODES = [
   'ACTION_NOT_ALLOWED',
   'ACTION_NOT_NOW',
   'ACTION_PENDING',
+  // Rules (docs/rules.md): a rule that is not well-formed; a regular expression refused as unsafe;
+  // a reply action outside the networks and kinds where automated replies are allowed; an undo of
+  // what cannot be undone (a delete, a reply).
+  'RULE_INVALID',
+  'RULE_REGEX_UNSAFE',
+  'RULE_REPLY_NOT_ALLOWED',
+  'RULE_UNDO_IMPOSSIBLE',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -7,6 +7,7 @@ import { notify } from '../../shared/ui/feedback';
 import { ErrorState, LoadingState } from '../../shared/ui/states';
 import { CannedResponsesTab } from './CannedResponsesTab';
 import { QueueBoardLink } from './QueueBoardLink';
+import { RulesTab } from './RulesTab';
 import { useSettings, useUpdateSettings } from './settings';
 import { SlaSettingsPanel } from './SlaSettings';
 import { UsersTab } from './UsersTab';
@@ -30,6 +31,7 @@ export function AdminPage() {
         <Tabs.List mb="md">
           <Tabs.Tab value="users">{t('admin.users')}</Tabs.Tab>
           <Tabs.Tab value="canned">{t('admin.canned')}</Tabs.Tab>
+          <Tabs.Tab value="rules">{t('admin.rules')}</Tabs.Tab>
           <Tabs.Tab value="settings">{t('admin.settings')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="users">
@@ -37,6 +39,9 @@ export function AdminPage() {
         </Tabs.Panel>
         <Tabs.Panel value="canned">
           <CannedResponsesTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="rules">
+          <RulesTab />
         </Tabs.Panel>
         <Tabs.Panel value="settings">
           <Settings />

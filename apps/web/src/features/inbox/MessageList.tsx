@@ -8,6 +8,7 @@ import type { useMessages } from './list-messages';
 import { DeliveryStatus } from './DeliveryStatus';
 import { LabelBadges } from './LabelBadges';
 import { MessageActions } from './MessageActions';
+import { RuleChips } from './RuleChips';
 
 /** The reply chain, virtualised so a thread of thousands of messages scrolls smoothly; pages load on demand. */
 export function MessageList({
@@ -145,6 +146,7 @@ function MessageBubble({
             </Badge>
           )}
         </Group>
+        {!ours && <RuleChips threadId={message.threadId} messageId={message.id} canAct={canModerate} />}
         {canModerate && network && <MessageActions message={message} network={network} />}
       </Paper>
     </Box>

@@ -1,6 +1,7 @@
 import { Group, SegmentedControl, Select } from '@mantine/core';
 import { THREAD_SORTS, type ThreadSort } from '@resonance/contracts';
 import { useI18n } from '../../shared/i18n/I18nProvider';
+import { HiddenByRules } from './HiddenByRules';
 import { SavedViewsMenu } from './SavedViewsMenu';
 import type { ThreadFilters } from './thread-filters';
 
@@ -47,7 +48,10 @@ export function TriageBar({
           data-testid="sort-select"
         />
       </Group>
-      <SavedViewsMenu filters={filters} onOpen={onOpen} />
+      <Group gap={4} wrap="wrap">
+        <SavedViewsMenu filters={filters} onOpen={onOpen} />
+        <HiddenByRules />
+      </Group>
     </>
   );
 }
