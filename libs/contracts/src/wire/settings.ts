@@ -7,7 +7,15 @@ export interface WorkspaceSettings {
   slug: string;
   timezone: string;
   businessHours: BusinessHoursWire;
+  /**
+   * The company's own domains (lower case, without "www."): links to them, and to their
+   * subdomains, are not a sign of spam (SpamReason link_unknown_domain).
+   */
+  ownDomains: string[];
 }
+
+/** At most this many own domains. */
+export const MAX_OWN_DOMAINS = 50;
 
 /** PATCH /api/settings */
 export interface UpdateSettingsRequest {
@@ -15,6 +23,8 @@ export interface UpdateSettingsRequest {
   /** An IANA time zone name PostgreSQL knows. */
   timezone?: string;
   businessHours?: BusinessHoursWire;
+  /** Replaces the list; each a domain name such as "example.com" (a URL or "www." is reduced to it). */
+  ownDomains?: string[];
 }
 
 /** GET/PUT /api/data-care/retention (admins). */
