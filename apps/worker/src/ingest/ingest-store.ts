@@ -8,6 +8,8 @@ import { channelIdentity } from './channel-rows.queries';
 import { ClassifierThread } from './classifier-thread';
 import { REVIEWED_TEXTS_REFRESH_MS, ReviewedTexts } from './reviewed-texts';
 import { storable } from './storable-text';
+import { OwnDomains } from './own-domains';
+import { markRepeatedInPage } from './spam-signal';
 import { messagesIngested } from '../health/worker-metrics';
 
 export interface IngestResult {
@@ -55,6 +57,7 @@ export class IngestStore implements OnApplicationShutdown {
    * channel deleted meanwhile still fails the batch: its posts, contacts and threads reference it.
    */
   private readonly channels = new Map<string, ChannelRow>();
+  private readonly ownDomains: OwnDomains;
 
   /** `reviewedTextsRefreshMs`: how often a workspace's new label corrections are looked for (classifier-thread.ts). */
   constructor(
@@ -62,6 +65,7 @@ export class IngestStore implements OnApplicationShutdown {
     { reviewedTextsRefreshMs = REVIEWED_TEXTS_REFRESH_MS }: { reviewedTextsRefreshMs?: number } = {},
   ) {
     this.classifier = new ClassifierThread(new ReviewedTexts(dataSource), reviewedTextsRefreshMs);
+    this.ownDomains = new OwnDomains(dataSource);
   }
 
   /** True while inbound texts are classified on the store's own thread (after first use, until close()). */
@@ -132,7 +136,10 @@ export class IngestStore implements OnApplicationShutdown {
     const channel = await this.channelRow(channelAccountId);
     // A webhook's few messages come without prepare(): labelled here, by the same thread and memory.
     await this.label(messages, channel.external_id, channel.workspace_id);
-    const rows = messages.map((m) => toMessageRow(m, channel, (m as Prepared)[LABEL]));
+    const ownDomains = await this.ownDomains.of(channel.workspace_id);
+    const rows = messages.map((m) => toMessageRow(m, channel, (m as Prepared)[LABEL], ownDomains));
+    // Copies across the page's threads: the INSERT sees only messages stored before it (and a large page is written by several transactions).
+    markRepeatedInPage(rows);
     const groups = (rows.length >= PARALLEL_MIN_MESSAGES ? byThread(rows, INGEST_WRITERS) : [rows]).map(planThreadsWrite);
 
     if (groups.length === 1) {

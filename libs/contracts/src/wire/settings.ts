@@ -17,6 +17,21 @@ export interface WorkspaceSettings {
 /** At most this many own domains. */
 export const MAX_OWN_DOMAINS = 50;
 
+/**
+ * An own domain as it is stored (the API and the settings form use the same rule): lower case,
+ * without scheme, "www.", path or port; null when what is left is no domain name.
+ */
+export function normaliseOwnDomain(entered: string): string | null {
+  const domain = entered
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
+    .replace(/[/?#:].*$/, '')
+    .replace(/^www\./, '')
+    .replace(/\.$/, '');
+  return /^(?=.{1,253}$)(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+[\p{L}]{2,63}$/u.test(domain) ? domain : null;
+}
+
 /** PATCH /api/settings */
 export interface UpdateSettingsRequest {
   name?: string;

@@ -63,5 +63,7 @@ export const API_ERROR_CODES = [
   'ACTION_NOT_ALLOWED',
   'ACTION_NOT_NOW',
   'ACTION_PENDING',
+  // Settings: an own domain that is no domain name (spam signal, docs/moderation.md), or too many.
+  'OWN_DOMAIN_INVALID',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
