@@ -8,6 +8,7 @@ import { ErrorState, LoadingState } from '../../shared/ui/states';
 import { CannedResponsesTab } from './CannedResponsesTab';
 import { QueueBoardLink } from './QueueBoardLink';
 import { useSettings, useUpdateSettings } from './settings';
+import { OwnDomains } from './OwnDomains';
 import { SlaSettingsPanel } from './SlaSettings';
 import { UsersTab } from './UsersTab';
 
@@ -69,6 +70,7 @@ function Settings() {
         </Button>
       </Group>
       {update.isError && <Alert color="red">{errorText(update.error)}</Alert>}
+      <OwnDomains saved={settings.data.ownDomains} />
       <SlaSettingsPanel />
     </Stack>
   );
