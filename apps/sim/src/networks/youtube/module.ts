@@ -183,7 +183,7 @@ export class YoutubeModule implements NetworkModule, NetworkControl {
     // setting): POST {commentId} puts a top-level comment into heldForReview.
     if (req.method === 'POST' && subpath === '/hold') {
       const comment = typeof input.commentId === 'string' ? this.state.store.comment(input.commentId) : undefined;
-      if (!comment || comment.parentId !== null || comment.fromChannel) return json(404, { error: { message: 'no such top-level comment by others' } });
+      if (comment?.parentId !== null || comment.fromChannel) return json(404, { error: { message: 'no such top-level comment by others' } });
       comment.moderationStatus = 'heldForReview';
       return json(200, { commentId: comment.id, moderationStatus: comment.moderationStatus });
     }

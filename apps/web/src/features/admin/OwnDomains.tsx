@@ -39,7 +39,17 @@ export function OwnDomains({ saved }: { saved: string[] }) {
           size="xs"
           disabled={text === null || invalid}
           loading={update.isPending}
-          onClick={() => update.mutate({ ownDomains: lines }, { onSuccess: () => (setText(null), notify(t('ownDomains.saved'))) })}
+          onClick={() =>
+            update.mutate(
+              { ownDomains: lines },
+              {
+                onSuccess: () => {
+                  setText(null);
+                  notify(t('ownDomains.saved'));
+                },
+              },
+            )
+          }
           data-testid="own-domains-save"
         >
           {t('common.save')}
