@@ -1,6 +1,6 @@
 import { classify } from '@resonance/classifier';
 import type { Intent, MessageRecord, SpamReason } from '@resonance/contracts';
-import { spamReasonsOf, textFingerprint } from './spam-signal';
+import { spamSignalOf } from './spam-signal';
 
 /** A unified message record as the ingest statements write it, and the channel it belongs to. */
 
@@ -58,6 +58,7 @@ export function toMessageRow(m: MessageRecord, channel: ChannelRow, prepared: La
   const fromAccount = isFromAccount(m, channel.external_id);
   // Inbound messages are classified in memory (by prepare(), else here) and stored by the same INSERT (issue 10).
   const label = fromAccount ? null : (prepared ?? classify(m.text));
+  const spam = fromAccount ? null : spamSignalOf(m.text, label, ownDomains);
   return {
     external_id: m.externalId,
     thread_key: m.threadKey,
@@ -76,7 +77,7 @@ export function toMessageRow(m: MessageRecord, channel: ChannelRow, prepared: La
     intent: label?.intent ?? null,
     sentiment: label?.sentiment ?? null,
     held_for_review: m.heldForReview === true,
-    text_fingerprint: fromAccount ? null : textFingerprint(m.text),
-    spamReasons: fromAccount ? [] : spamReasonsOf(m.text, label, ownDomains),
+    text_fingerprint: spam?.fingerprint ?? null,
+    spamReasons: spam?.reasons ?? [],
   };
 }

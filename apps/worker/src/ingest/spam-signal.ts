@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Classification } from '@resonance/classifier';
 import type { SpamReason } from '@resonance/contracts';
 
@@ -100,6 +99,7 @@ const ABUSE_WORDS = [
   'fotze',
   'hurensohn',
   'vollidiot',
+  'vollidioten',
   'idioten',
   'trottel',
   'depp',
@@ -109,7 +109,89 @@ const ABUSE_WORDS = [
   'verpiss dich',
   'halt die fresse',
 ];
-const ABUSE = new RegExp(`${B}(?:${ABUSE_WORDS.map((w) => w.replace(/ /g, '\\s+')).join('|')}|schei(?:ß|ss)\\p{L}*|dreck(?:s)?(?:sack|kerl|laden|firma|verein))${E}`, 'iu');
+/** The single words of ABUSE_WORDS, looked up in the text's words (a set: no expression runs per position). */
+const ABUSE_SINGLE = new Set(ABUSE_WORDS.filter((w) => !w.includes(' ')));
+/** The phrases of ABUSE_WORDS, found in the text's words joined by single spaces. */
+const ABUSE_PHRASES = ABUSE_WORDS.filter((w) => w.includes(' ')).map((w) => ` ${w} `);
+/** German compounds: "Scheißfirma", "Drecksladen". */
+const ABUSE_PREFIX = /^(?:schei(?:ß|ss)|dreck(?:s)?(?:sack|kerl|laden|firma|verein))/u;
+
+/**
+ * Words one of which a text must contain before the scam expressions run at all (each expression
+ * needs one of them): the expressions try a look-behind at every position, which costs more than
+ * the rest of the signal together, and almost no text has any of these words.
+ */
+const SCAM_TRIGGER_WORDS = new Set([
+  'claim',
+  'prize',
+  'reward',
+  'winnings',
+  'winning',
+  'congratulations',
+  'congratulation',
+  'crypto',
+  'bitcoin',
+  'btc',
+  'eth',
+  'usdt',
+  'forex',
+  'binary',
+  'gewinnspiel',
+  'gewonnen',
+  'glückwunsch',
+  'whatsapp',
+  'whats',
+  'telegram',
+  'signal',
+  'bio',
+  'profile',
+  'profil',
+  'day',
+  'week',
+  'hause',
+  'zuhause',
+  'free',
+]);
+const SCAM_TRIGGER_TEXT = ['wa.me', 't.me'];
+
+/** The text's words, lower case: letters and digits between everything else. */
+function wordsOf(lower: string): string[] {
+  // match, not split: V8's split with a Unicode-property expression is some 30 times slower.
+  return lower.match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** What the ingest stores of a text: its reasons (all but repeated_text) and its fingerprint. */
+export interface SpamSignal {
+  reasons: SpamReason[];
+  fingerprint: string | null;
+}
+
+/**
+ * The signal of one inbound text; `label` is the classifier's. The text is lowered and split into
+ * words once; the checks use those (10–15 µs a message on 20,000 comments, half with a link, on the
+ * shared 2-core machine under a load of 11; the scam expressions run only for texts with a trigger word).
+ */
+export function spamSignalOf(text: string, label: Pick<Classification, 'intent' | 'confidence'> | null, ownDomains: readonly string[]): SpamSignal {
+  const lower = text.toLowerCase();
+  const words = wordsOf(lower);
+  const reasons: SpamReason[] = [];
+  if (mayHaveLink(lower) && linkHosts(text).some((host) => !onDomain(host, ownDomains) && !onDomain(host, NETWORK_DOMAINS)))
+    reasons.push('link_unknown_domain');
+  const triggered = words.some((w) => SCAM_TRIGGER_WORDS.has(w)) || SCAM_TRIGGER_TEXT.some((t) => lower.includes(t));
+  if (triggered && SCAM_PHRASES.some((p) => p.test(text))) reasons.push('scam_phrase');
+  if (label?.intent === 'other_spam' && label.confidence >= CLASSIFIER_SPAM_CONFIDENCE) reasons.push('classifier_spam');
+  if (isAbuse(words)) reasons.push('abuse');
+  return { reasons, fingerprint: fingerprintOf(words) };
+}
+
+function isAbuse(words: string[]): boolean {
+  if (words.some((w) => ABUSE_SINGLE.has(w) || ABUSE_PREFIX.test(w))) return true;
+  const joined = ` ${words.join(' ')} `;
+  return ABUSE_PHRASES.some((p) => joined.includes(p));
+}
+
+/** A link needs a scheme, "www." or a slash (bare "domain.tld/path"): most texts have none of them. */
+const mayHaveLink = (lower: string): boolean => lower.includes('/') || lower.includes('www.');
 
 /** Whether `host` is one of `domains` or a subdomain of one. */
 function onDomain(host: string, domains: readonly string[]): boolean {
@@ -121,7 +203,10 @@ export function linkHosts(text: string): string[] {
   const hosts: string[] = [];
   for (const pattern of [URL_LINK, BARE_LINK])
     for (const match of text.matchAll(pattern)) {
-      const host = match[1].toLowerCase().replace(/\.$/, '').replace(/^www\./, '');
+      const host = match[1]
+        .toLowerCase()
+        .replace(/\.$/, '')
+        .replace(/^www\./, '');
       if (host) hosts.push(host);
     }
   return hosts;
@@ -129,12 +214,7 @@ export function linkHosts(text: string): string[] {
 
 /** The reasons found in the text and its label (all but repeated_text), in SPAM_REASONS order. */
 export function spamReasonsOf(text: string, label: Pick<Classification, 'intent' | 'confidence'> | null, ownDomains: readonly string[]): SpamReason[] {
-  const reasons: SpamReason[] = [];
-  if (linkHosts(text).some((host) => !onDomain(host, ownDomains) && !onDomain(host, NETWORK_DOMAINS))) reasons.push('link_unknown_domain');
-  if (SCAM_PHRASES.some((p) => p.test(text))) reasons.push('scam_phrase');
-  if (label?.intent === 'other_spam' && label.confidence >= CLASSIFIER_SPAM_CONFIDENCE) reasons.push('classifier_spam');
-  if (ABUSE.test(text)) reasons.push('abuse');
-  return reasons;
+  return spamSignalOf(text, label, ownDomains).reasons;
 }
 
 /**
@@ -144,14 +224,29 @@ export function spamReasonsOf(text: string, label: Pick<Classification, 'intent'
 export const MIN_FINGERPRINT_LENGTH = 20;
 
 /**
- * The fingerprint `repeated_text` compares: the first 8 bytes of SHA-1 over the text in lower case
- * with everything but letters and digits removed (copies differing in spacing, punctuation or emoji
- * are the same), as a signed 64-bit decimal (message.text_fingerprint is a bigint); null for short texts.
+ * The fingerprint `repeated_text` compares: a 53-bit hash (two 32-bit multiplicative hashes, as
+ * cyrb53) of the text's words in lower case run together — copies differing in case, spacing,
+ * punctuation or emoji are the same — as a decimal (message.text_fingerprint is a bigint); null for
+ * short texts. Not cryptographic: a collision (about 1 in 10^16 per pair) marks one text wrongly.
  */
-export function textFingerprint(text: string): string | null {
-  const normalised = text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+function fingerprintOf(words: string[]): string | null {
+  const normalised = words.join('');
   if (normalised.length < MIN_FINGERPRINT_LENGTH) return null;
-  return createHash('sha1').update(normalised).digest().readBigInt64BE(0).toString();
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < normalised.length; i++) {
+    const c = normalised.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return String(4294967296 * (2097151 & h2) + (h1 >>> 0));
+}
+
+/** textFingerprint of a text by itself (spamSignalOf gives it with the reasons). */
+export function textFingerprint(text: string): string | null {
+  return fingerprintOf(wordsOf(text.toLowerCase()));
 }
 
 /** What markRepeatedInPage reads and changes on a page's inbound rows. */
