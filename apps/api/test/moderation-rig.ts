@@ -21,6 +21,7 @@ export interface MessageRef {
 export interface ModeratedItem {
   actions: string[];
   hidden: boolean;
+  heldForReview: boolean;
   liked: boolean;
   deleted: boolean;
   handledAction: string | null;

@@ -55,7 +55,10 @@ describe('SLA due sort at scale', () => {
   afterAll(() => db?.drop());
 
   const page = (over: Partial<IListThreadsBySlaDueParams> = {}) =>
-    listThreadsBySlaDue.run({ workspaceId, unassigned: false, needsReply: false, limit: 51, ...over }, sqlClient(db.dataSource));
+    listThreadsBySlaDue.run(
+      { workspaceId, unassigned: false, needsReply: false, spam: false, heldForReview: false, limit: 51, ...over },
+      sqlClient(db.dataSource),
+    );
 
   it('reads the first page and a deep page from thread_sla_due_idx, touching only the page', async () => {
     const [{ cursorAt, cursorId }] = await db.dataSource.query<Array<{ cursorAt: string; cursorId: string }>>(
@@ -76,7 +79,7 @@ describe('SLA due sort at scale', () => {
     const newest: number[] = [];
     for (let i = 0; i < 40; i++) {
       const start = process.hrtime.bigint();
-      await listThreads.run({ workspaceId, unassigned: false, needsReply: false, limit: 51 }, sqlClient(db.dataSource));
+      await listThreads.run({ workspaceId, unassigned: false, needsReply: false, spam: false, heldForReview: false, limit: 51 }, sqlClient(db.dataSource));
       newest.push(Number(process.hrtime.bigint() - start) / 1e6);
     }
     newest.sort((a, b) => a - b);
@@ -85,7 +88,7 @@ describe('SLA due sort at scale', () => {
       // The statement exactly as the api sends it (unnamed, so planned with its values).
       let sent: { sql: string; bindings: unknown[] } | undefined;
       await listThreadsBySlaDue.run(
-        { workspaceId, unassigned: false, needsReply: false, limit: 51, ...(cursor ?? {}) },
+        { workspaceId, unassigned: false, needsReply: false, spam: false, heldForReview: false, limit: 51, ...(cursor ?? {}) },
         {
           query: (sql, bindings) => {
             sent = { sql, bindings };

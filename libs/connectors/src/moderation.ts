@@ -21,6 +21,8 @@ export interface ModerationSubject {
   /** The author was blocked already (a done block of one of their messages on this channel). */
   authorBlocked: boolean;
   hidden: boolean;
+  /** Held by the network for the account's review (YouTube heldForReview; stored hidden as well). Absent: not held. */
+  heldForReview?: boolean;
   liked: boolean;
   deleted: boolean;
 }

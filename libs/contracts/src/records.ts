@@ -35,6 +35,8 @@ export interface MessageRecord {
   attachments?: Attachment[];
   /** Written by the connected account itself (natively on the network or through Resonance). */
   isFromAccount?: boolean;
+  /** The network holds it for the account to review; nobody else sees it yet (YouTube's heldForReview). */
+  heldForReview?: boolean;
 }
 
 export interface PostRecord {

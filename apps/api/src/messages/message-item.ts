@@ -5,6 +5,7 @@ import {
   MESSAGE_ACTION_STATES,
   MESSAGE_DIRECTIONS,
   MODERATION_ACTIONS,
+  SPAM_REASONS,
   toIso,
   type Attachment,
   type MessageActionSummary,
@@ -43,6 +44,8 @@ export interface MessageItemRow {
   intent: string | null;
   sentiment: number | null;
   hidden: boolean;
+  heldForReview: boolean;
+  spamReasons: string[];
   deleted: boolean;
   liked: boolean;
   handledAction: string | null;
@@ -124,6 +127,9 @@ export function toMessageItem(row: MessageItemRow): MessageItem {
     intentReview: reviewOf(row.intentReviewAt, row.intentReviewChanged, row.intentReviewById, row.intentReviewByName),
     sentimentReview: reviewOf(row.sentimentReviewAt, row.sentimentReviewChanged, row.sentimentReviewById, row.sentimentReviewByName),
     hidden: row.hidden,
+    heldForReview: row.heldForReview,
+    // The ingest writes only known reasons; any other text would be no reason the dashboard can word.
+    spamReasons: SPAM_REASONS.filter((reason) => row.spamReasons.includes(reason)),
     deleted: row.deleted,
     liked: row.liked,
     handledAction: oneOfOrNull(HANDLED_ACTIONS, row.handledAction, 'message.handled_action'),

@@ -5,6 +5,8 @@ import {
   INTENTS,
   MESSAGE_DIRECTIONS,
   MODERATION_ACTIONS,
+  SPAM_REASONS,
+  type SpamReason,
   type Attachment,
   type DeliveryErrorCode,
   type DeliveryState,
@@ -47,6 +49,10 @@ export class MessageItemView implements MessageItem {
   @ApiProperty({ type: Object, nullable: true, description: 'newest agent review of the sentiment band: {by, at, changed}' })
   sentimentReview!: LabelReview | null;
   @ApiProperty() hidden!: boolean;
+  @ApiProperty({ description: "held by the network for the account's review (YouTube heldForReview): unhide publishes, hide rejects, ban rejects and bans" })
+  heldForReview!: boolean;
+  @ApiProperty({ enum: SPAM_REASONS, isArray: true, description: 'why the ingest thinks it may be spam or abuse; empty when nothing points to it' })
+  spamReasons!: SpamReason[];
   @ApiProperty() deleted!: boolean;
   @ApiProperty({ description: 'liked by the account from the inbox' }) liked!: boolean;
   @ApiProperty({ enum: ['like', 'hide', 'delete'], nullable: true, description: 'handled without a reply (counts toward the service level, not reply time)' })

@@ -13,7 +13,8 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_
        ac.id::text AS "authorContactId?", ac.name AS "authorContactName?", ac.handle AS "authorContactHandle?",
        ac.avatar_url AS "authorContactAvatarUrl?", ac.external_id AS "authorContactExternalId?",
        m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
-       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
+       m.intent, m.sentiment, m.hidden, m.held_for_review AS "heldForReview", m.spam_reasons AS "spamReasons", m.deleted, m.liked,
+       m.handled_action AS "handledAction",
        mt.network, mt.channel AS "threadChannel", mt.post_external_id AS "threadPostExternalId",
        -- the author was blocked from the page by an earlier action (message_action_block_idx keeps this small)
        EXISTS (SELECT 1 FROM message_action ba JOIN message bm ON bm.id = ba.message_id
@@ -52,7 +53,8 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_
        ac.id::text AS "authorContactId?", ac.name AS "authorContactName?", ac.handle AS "authorContactHandle?",
        ac.avatar_url AS "authorContactAvatarUrl?", ac.external_id AS "authorContactExternalId?",
        m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
-       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
+       m.intent, m.sentiment, m.hidden, m.held_for_review AS "heldForReview", m.spam_reasons AS "spamReasons", m.deleted, m.liked,
+       m.handled_action AS "handledAction",
        mt.network, mt.channel AS "threadChannel", mt.post_external_id AS "threadPostExternalId",
        -- the author was blocked from the page by an earlier action (message_action_block_idx keeps this small)
        EXISTS (SELECT 1 FROM message_action ba JOIN message bm ON bm.id = ba.message_id
@@ -94,7 +96,8 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_
        ac.id::text AS "authorContactId?", ac.name AS "authorContactName?", ac.handle AS "authorContactHandle?",
        ac.avatar_url AS "authorContactAvatarUrl?", ac.external_id AS "authorContactExternalId?",
        m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
-       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
+       m.intent, m.sentiment, m.hidden, m.held_for_review AS "heldForReview", m.spam_reasons AS "spamReasons", m.deleted, m.liked,
+       m.handled_action AS "handledAction",
        mt.network, mt.channel AS "threadChannel", mt.post_external_id AS "threadPostExternalId",
        -- the author was blocked from the page by an earlier action (message_action_block_idx keeps this small)
        EXISTS (SELECT 1 FROM message_action ba JOIN message bm ON bm.id = ba.message_id
@@ -137,7 +140,8 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_
        ac.id::text AS "authorContactId?", ac.name AS "authorContactName?", ac.handle AS "authorContactHandle?",
        ac.avatar_url AS "authorContactAvatarUrl?", ac.external_id AS "authorContactExternalId?",
        m.text, m.url, m.attachments, m.created_at AS "createdAt", m.delivery, m.delivery_error AS "deliveryError",
-       m.intent, m.sentiment, m.hidden, m.deleted, m.liked, m.handled_action AS "handledAction",
+       m.intent, m.sentiment, m.hidden, m.held_for_review AS "heldForReview", m.spam_reasons AS "spamReasons", m.deleted, m.liked,
+       m.handled_action AS "handledAction",
        mt.network, mt.channel AS "threadChannel", mt.post_external_id AS "threadPostExternalId",
        -- the author was blocked from the page by an earlier action (message_action_block_idx keeps this small)
        EXISTS (SELECT 1 FROM message_action ba JOIN message bm ON bm.id = ba.message_id
@@ -174,7 +178,7 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_
 /* A message to moderate, locked, with what decides the actions its network allows now (moderation-rules.ts). */
 /* @name LockModerationTarget */
 SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_from_account AS "isFromAccount",
-       m.external_id AS "externalId", m.deleted, m.hidden, m.liked, t.channel, t.post_external_id AS "threadPostExternalId", ca.network,
+       m.external_id AS "externalId", m.deleted, m.hidden, m.held_for_review AS "heldForReview", m.liked, t.channel, t.post_external_id AS "threadPostExternalId", ca.network,
        c.external_id AS "authorContactExternalId?",
        EXISTS (SELECT 1 FROM message_action ba JOIN message bm ON bm.id = ba.message_id
                 WHERE ba.action = 'block' AND ba.state = 'done' AND bm.channel_account_id = m.channel_account_id

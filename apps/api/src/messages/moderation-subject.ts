@@ -14,6 +14,7 @@ export interface ModerationColumns {
   authorContactExternalId: string | null;
   authorBlocked: boolean;
   hidden: boolean;
+  heldForReview: boolean;
   liked: boolean;
   deleted: boolean;
 }
@@ -29,6 +30,7 @@ export function moderationSubjectOf(row: ModerationColumns): { network: Network;
       authorKnown: row.authorContactExternalId !== null,
       authorBlocked: row.authorBlocked,
       hidden: row.hidden,
+      heldForReview: row.heldForReview,
       liked: row.liked,
       deleted: row.deleted,
     },

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsObject, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsObject, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { MAX_OWN_DOMAINS } from '@resonance/contracts';
 import type { BusinessHours } from '@resonance/db';
 import type { UpdateSettingsRequest, WorkspaceSettings } from '@resonance/contracts';
 
@@ -14,6 +15,17 @@ export class UpdateSettingsBody implements UpdateSettingsRequest {
   @IsOptional()
   @IsObject()
   businessHours?: BusinessHours;
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['example.com'],
+    description: "the company's own domains: links to them are no sign of spam (replaces the list)",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_OWN_DOMAINS)
+  @IsString({ each: true })
+  @MaxLength(253, { each: true })
+  ownDomains?: string[];
 }
 
 export class SettingsView implements WorkspaceSettings {
@@ -21,4 +33,5 @@ export class SettingsView implements WorkspaceSettings {
   @ApiProperty() slug!: string;
   @ApiProperty() timezone!: string;
   @ApiProperty({ type: Object }) businessHours!: BusinessHours;
+  @ApiProperty({ type: [String], description: "the company's own domains (links to them are no sign of spam)" }) ownDomains!: string[];
 }

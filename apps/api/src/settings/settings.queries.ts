@@ -3,6 +3,8 @@ import { PreparedQuery } from '@pgtyped/runtime';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
+export type stringArray = (string)[];
+
 /** 'GetSettings' parameters type */
 export interface IGetSettingsParams {
   workspaceId: string;
@@ -12,6 +14,7 @@ export interface IGetSettingsParams {
 export interface IGetSettingsResult {
   businessHours: Json;
   name: string;
+  ownDomains: stringArray;
   slug: string;
   timezone: string;
 }
@@ -22,12 +25,12 @@ export interface IGetSettingsQuery {
   result: IGetSettingsResult;
 }
 
-const getSettingsIR: any = {"usedParamSet":{"workspaceId":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":89,"b":101}]}],"statement":"SELECT name, slug, timezone, business_hours AS \"businessHours\" FROM workspace WHERE id = :workspaceId!                                                                              "};
+const getSettingsIR: any = {"usedParamSet":{"workspaceId":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":118,"b":130}]}],"statement":"SELECT name, slug, timezone, business_hours AS \"businessHours\", own_domains AS \"ownDomains\" FROM workspace WHERE id = :workspaceId!                                                                              "};
 
 /**
  * Query generated from SQL:
  * ```
- * SELECT name, slug, timezone, business_hours AS "businessHours" FROM workspace WHERE id = :workspaceId!                                                                              
+ * SELECT name, slug, timezone, business_hours AS "businessHours", own_domains AS "ownDomains" FROM workspace WHERE id = :workspaceId!                                                                              
  * ```
  */
 export const getSettings = new PreparedQuery<IGetSettingsParams,IGetSettingsResult>(getSettingsIR);
@@ -37,6 +40,7 @@ export const getSettings = new PreparedQuery<IGetSettingsParams,IGetSettingsResu
 export interface IUpdateSettingsParams {
   businessHours?: Json | null | void;
   name?: string | null | void;
+  ownDomains?: stringArray | null | void;
   timezone?: string | null | void;
   workspaceId: string;
 }
@@ -45,6 +49,7 @@ export interface IUpdateSettingsParams {
 export interface IUpdateSettingsResult {
   businessHours: Json;
   name: string;
+  ownDomains: stringArray;
   slug: string;
   timezone: string;
 }
@@ -55,17 +60,19 @@ export interface IUpdateSettingsQuery {
   result: IUpdateSettingsResult;
 }
 
-const updateSettingsIR: any = {"usedParamSet":{"name":true,"timezone":true,"businessHours":true,"workspaceId":true},"params":[{"name":"name","required":false,"transform":{"type":"scalar"},"locs":[{"a":51,"b":55}]},{"name":"timezone","required":false,"transform":{"type":"scalar"},"locs":[{"a":91,"b":99}]},{"name":"businessHours","required":false,"transform":{"type":"scalar"},"locs":[{"a":168,"b":181}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":241,"b":253}]}],"statement":"WITH u AS (\n  UPDATE workspace SET name = COALESCE(:name::text, name), timezone = COALESCE(:timezone::text, timezone),\n                       business_hours = COALESCE(:businessHours::jsonb, business_hours), updated_at = now()\n   WHERE id = :workspaceId! RETURNING *\n)\nSELECT name AS \"name!\", slug AS \"slug!\", timezone AS \"timezone!\", business_hours AS \"businessHours!\" FROM u                                                                                              "};
+const updateSettingsIR: any = {"usedParamSet":{"name":true,"timezone":true,"businessHours":true,"ownDomains":true,"workspaceId":true},"params":[{"name":"name","required":false,"transform":{"type":"scalar"},"locs":[{"a":51,"b":55}]},{"name":"timezone","required":false,"transform":{"type":"scalar"},"locs":[{"a":91,"b":99}]},{"name":"businessHours","required":false,"transform":{"type":"scalar"},"locs":[{"a":168,"b":181}]},{"name":"ownDomains","required":false,"transform":{"type":"scalar"},"locs":[{"a":254,"b":264}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":322,"b":334}]}],"statement":"WITH u AS (\n  UPDATE workspace SET name = COALESCE(:name::text, name), timezone = COALESCE(:timezone::text, timezone),\n                       business_hours = COALESCE(:businessHours::jsonb, business_hours),\n                       own_domains = COALESCE(:ownDomains::text[], own_domains), updated_at = now()\n   WHERE id = :workspaceId! RETURNING *\n)\nSELECT name AS \"name!\", slug AS \"slug!\", timezone AS \"timezone!\", business_hours AS \"businessHours!\",\n       own_domains AS \"ownDomains!\" FROM u                                                                                              "};
 
 /**
  * Query generated from SQL:
  * ```
  * WITH u AS (
  *   UPDATE workspace SET name = COALESCE(:name::text, name), timezone = COALESCE(:timezone::text, timezone),
- *                        business_hours = COALESCE(:businessHours::jsonb, business_hours), updated_at = now()
+ *                        business_hours = COALESCE(:businessHours::jsonb, business_hours),
+ *                        own_domains = COALESCE(:ownDomains::text[], own_domains), updated_at = now()
  *    WHERE id = :workspaceId! RETURNING *
  * )
- * SELECT name AS "name!", slug AS "slug!", timezone AS "timezone!", business_hours AS "businessHours!" FROM u                                                                                              
+ * SELECT name AS "name!", slug AS "slug!", timezone AS "timezone!", business_hours AS "businessHours!",
+ *        own_domains AS "ownDomains!" FROM u                                                                                              
  * ```
  */
 export const updateSettings = new PreparedQuery<IUpdateSettingsParams,IUpdateSettingsResult>(updateSettingsIR);

@@ -19,7 +19,7 @@ export class SettingsRepository {
   /** Changes the given fields (undefined: unchanged); undefined when there is no such workspace. */
   async update(
     workspaceId: string,
-    changes: { name?: string; timezone?: string; businessHours?: BusinessHours },
+    changes: { name?: string; timezone?: string; businessHours?: BusinessHours; ownDomains?: string[] },
     db: Queryable = this.dataSource,
   ): Promise<SettingsRow | undefined> {
     const [row] = await updateSettings.run(
@@ -28,6 +28,7 @@ export class SettingsRepository {
         name: changes.name ?? null,
         timezone: changes.timezone ?? null,
         businessHours: changes.businessHours ? JSON.stringify(changes.businessHours) : null,
+        ownDomains: changes.ownDomains ?? null,
       },
       sqlClient(db),
     );

@@ -6,6 +6,7 @@ import type { SettingsView, UpdateSettingsBody } from './settings.dto';
 import { SlaRepository } from '../sla/sla.repository';
 import { checkBusinessHours as checkSchedule, SlaRuleError } from '../sla/sla-rules';
 import { SettingsRepository, type SettingsRow } from './settings.repository';
+import { ownDomainsOf } from './own-domains';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
@@ -34,7 +35,7 @@ function checkBusinessHours(hours: unknown): void {
 function toView(row: SettingsRow | undefined): SettingsView {
   if (!row) throw new NotFoundException('no such workspace');
   if (!isBusinessHours(row.businessHours)) throw new Error('workspace.business_hours holds JSON that is not business hours');
-  return { name: row.name, slug: row.slug, timezone: row.timezone, businessHours: row.businessHours };
+  return { name: row.name, slug: row.slug, timezone: row.timezone, businessHours: row.businessHours, ownDomains: row.ownDomains };
 }
 
 /** The workspace's name, time zone and business hours (the reports count days and hours by them). */
@@ -51,10 +52,14 @@ export class SettingsService {
   }
 
   async update(user: AuthUser, body: UpdateSettingsBody): Promise<SettingsView> {
-    if (body.name === undefined && body.timezone === undefined && body.businessHours === undefined) throw new BadRequestException('nothing to change');
+    if (body.name === undefined && body.timezone === undefined && body.businessHours === undefined && body.ownDomains === undefined)
+      throw new BadRequestException('nothing to change');
     if (body.timezone !== undefined) await this.checkTimezone(body.timezone);
     if (body.businessHours !== undefined) checkBusinessHours(body.businessHours);
-    const row = toView(await this.settings.update(user.workspaceId, { name: body.name, timezone: body.timezone, businessHours: body.businessHours }));
+    const ownDomains = body.ownDomains === undefined ? undefined : ownDomainsOf(body.ownDomains);
+    const row = toView(
+      await this.settings.update(user.workspaceId, { name: body.name, timezone: body.timezone, businessHours: body.businessHours, ownDomains }),
+    );
     // Due times are counted in the zone and the schedule (docs/sla.md).
     if (body.timezone !== undefined || body.businessHours !== undefined) await this.sla.recomputeDue(user.workspaceId);
     await this.audit.record({
@@ -63,7 +68,7 @@ export class SettingsService {
       action: 'settings.update',
       targetType: 'workspace',
       targetId: user.workspaceId,
-      data: { name: body.name, timezone: body.timezone, businessHours: body.businessHours },
+      data: { name: body.name, timezone: body.timezone, businessHours: body.businessHours, ownDomains },
     });
     return row;
   }

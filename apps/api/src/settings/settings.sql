@@ -1,16 +1,18 @@
 /* The SQL of the workspace settings (settings.repository.ts runs it; `npm run gen:sql` types it into settings.queries.ts). */
 
 /* @name GetSettings */
-SELECT name, slug, timezone, business_hours AS "businessHours" FROM workspace WHERE id = :workspaceId!;
+SELECT name, slug, timezone, business_hours AS "businessHours", own_domains AS "ownDomains" FROM workspace WHERE id = :workspaceId!;
 
 /* Changes the given fields (NULL: unchanged); :businessHours is JSON text. */
 /* @name UpdateSettings */
 WITH u AS (
   UPDATE workspace SET name = COALESCE(:name::text, name), timezone = COALESCE(:timezone::text, timezone),
-                       business_hours = COALESCE(:businessHours::jsonb, business_hours), updated_at = now()
+                       business_hours = COALESCE(:businessHours::jsonb, business_hours),
+                       own_domains = COALESCE(:ownDomains::text[], own_domains), updated_at = now()
    WHERE id = :workspaceId! RETURNING *
 )
-SELECT name AS "name!", slug AS "slug!", timezone AS "timezone!", business_hours AS "businessHours!" FROM u;
+SELECT name AS "name!", slug AS "slug!", timezone AS "timezone!", business_hours AS "businessHours!",
+       own_domains AS "ownDomains!" FROM u;
 
 /* Whether PostgreSQL knows the time zone by exactly this name (pg_timezone_names, ~0.1 s). */
 /* @name TimezoneKnown */

@@ -73,6 +73,16 @@ export class ThreadsQuery extends PageQuery implements ThreadListRequest {
   @Transform(bool)
   @IsBoolean()
   needsReply?: boolean;
+  @ApiPropertyOptional({ description: 'only threads with an inbound message the ingest marked as possible spam or abuse (MessageItem.spamReasons)' })
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean()
+  spam?: boolean;
+  @ApiPropertyOptional({ description: "only threads with a comment the network holds for the account's review (YouTube heldForReview)" })
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean()
+  heldForReview?: boolean;
   @ApiPropertyOptional({
     enum: THREAD_SORTS,
     default: 'newest',

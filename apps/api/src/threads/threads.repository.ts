@@ -41,6 +41,10 @@ export interface InboxFilter {
   waitingLongerThanMinutes?: number;
   intent?: string;
   sentiment?: SentimentBand;
+  /** true: only threads with a message marked as possible spam. */
+  spam: boolean;
+  /** true: only threads with a comment held for review. */
+  heldForReview: boolean;
   q?: string;
   /** newest: newest activity first; waiting: oldest waiting first; sla_due: earliest SLA due time first, only threads that have one. */
   sort: ThreadSort;
@@ -101,6 +105,8 @@ export class ThreadsRepository {
       waitingLongerThanMinutes: f.waitingLongerThanMinutes ?? null,
       intent: f.intent ?? null,
       sentiment: f.sentiment ?? null,
+      spam: f.spam,
+      heldForReview: f.heldForReview,
       q: threadIds ? null : (f.q ?? null),
       threadIds,
       cursorAt: f.cursor?.at ?? null,

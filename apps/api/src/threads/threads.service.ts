@@ -54,6 +54,8 @@ export class ThreadsService {
       waitingLongerThanMinutes: q.waitingLongerThanMinutes,
       intent: q.intent,
       sentiment: q.sentiment,
+      spam: q.spam ?? false,
+      heldForReview: q.heldForReview ?? false,
       q: q.q,
       cursor: decodeCursor(q.cursor),
       limit: limit + 1,

@@ -52,6 +52,9 @@ SELECT t.id::text AS "id!", t.network AS "network!", t.channel AS "kind!",
                                           WHEN 'neutral' THEN m.sentiment BETWEEN -0.25 AND 0.25
                                           WHEN 'positive' THEN m.sentiment > 0.25 END
                     LIMIT 1))
+           -- possible spam (the ingest's reasons) and held for review: partial indexes of migration 1733930000000
+           AND (NOT :spam!::boolean OR (SELECT true FROM message m WHERE m.thread_id = t.id AND m.spam_reasons <> '{}' LIMIT 1))
+           AND (NOT :heldForReview!::boolean OR (SELECT true FROM message m WHERE m.thread_id = t.id AND m.held_for_review LIMIT 1))
            -- the search_vector holds three configurations: the query is OR-ed over them
            AND (:q::text IS NULL
                 OR (SELECT true FROM message m
@@ -108,6 +111,9 @@ SELECT t.id::text AS "id!", t.network AS "network!", t.channel AS "kind!",
                                           WHEN 'neutral' THEN m.sentiment BETWEEN -0.25 AND 0.25
                                           WHEN 'positive' THEN m.sentiment > 0.25 END
                     LIMIT 1))
+           -- possible spam (the ingest's reasons) and held for review: partial indexes of migration 1733930000000
+           AND (NOT :spam!::boolean OR (SELECT true FROM message m WHERE m.thread_id = t.id AND m.spam_reasons <> '{}' LIMIT 1))
+           AND (NOT :heldForReview!::boolean OR (SELECT true FROM message m WHERE m.thread_id = t.id AND m.held_for_review LIMIT 1))
            -- the search_vector holds three configurations: the query is OR-ed over them
            AND (:q::text IS NULL
                 OR (SELECT true FROM message m
@@ -257,6 +263,9 @@ SELECT t.id::text AS "id!", t.network AS "network!", t.channel AS "kind!",
                                           WHEN 'neutral' THEN m.sentiment BETWEEN -0.25 AND 0.25
                                           WHEN 'positive' THEN m.sentiment > 0.25 END
                     LIMIT 1))
+           -- possible spam (the ingest's reasons) and held for review: partial indexes of migration 1733930000000
+           AND (NOT :spam!::boolean OR (SELECT true FROM message m WHERE m.thread_id = t.id AND m.spam_reasons <> '{}' LIMIT 1))
+           AND (NOT :heldForReview!::boolean OR (SELECT true FROM message m WHERE m.thread_id = t.id AND m.held_for_review LIMIT 1))
            -- the search_vector holds three configurations: the query is OR-ed over them
            AND (:q::text IS NULL
                 OR (SELECT true FROM message m

@@ -1,6 +1,8 @@
 /** Types generated for queries found in "apps/worker/src/ingest/channel-rows.sql" */
 import { PreparedQuery } from '@pgtyped/runtime';
 
+export type stringArray = (string)[];
+
 /** 'ChannelIdentity' parameters type */
 export interface IChannelIdentityParams {
   id: string;
@@ -47,14 +49,41 @@ export interface IChannelStatusQuery {
   result: IChannelStatusResult;
 }
 
-const channelStatusIR: any = {"usedParamSet":{"id":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":46,"b":49}]}],"statement":"SELECT status FROM channel_account WHERE id = :id!"};
+const channelStatusIR: any = {"usedParamSet":{"id":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":46,"b":49}]}],"statement":"SELECT status FROM channel_account WHERE id = :id!                                                                                    "};
 
 /**
  * Query generated from SQL:
  * ```
- * SELECT status FROM channel_account WHERE id = :id!
+ * SELECT status FROM channel_account WHERE id = :id!                                                                                    
  * ```
  */
 export const channelStatus = new PreparedQuery<IChannelStatusParams,IChannelStatusResult>(channelStatusIR);
+
+
+/** 'WorkspaceOwnDomains' parameters type */
+export interface IWorkspaceOwnDomainsParams {
+  workspaceId: string;
+}
+
+/** 'WorkspaceOwnDomains' return type */
+export interface IWorkspaceOwnDomainsResult {
+  ownDomains: stringArray;
+}
+
+/** 'WorkspaceOwnDomains' query type */
+export interface IWorkspaceOwnDomainsQuery {
+  params: IWorkspaceOwnDomainsParams;
+  result: IWorkspaceOwnDomainsResult;
+}
+
+const workspaceOwnDomainsIR: any = {"usedParamSet":{"workspaceId":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":62,"b":74}]}],"statement":"SELECT own_domains AS \"ownDomains!\" FROM workspace WHERE id = :workspaceId!"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT own_domains AS "ownDomains!" FROM workspace WHERE id = :workspaceId!
+ * ```
+ */
+export const workspaceOwnDomains = new PreparedQuery<IWorkspaceOwnDomainsParams,IWorkspaceOwnDomainsResult>(workspaceOwnDomainsIR);
 
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { postTopic } from '@resonance/classifier';
-import type { PostRecord } from '@resonance/contracts';
+import { SPAM_REASONS, type PostRecord, type SpamReason } from '@resonance/contracts';
 import { sqlClient } from '@resonance/db';
 import {
   insertAndLockThreads as insertAndLockThreadRows,
@@ -89,6 +89,9 @@ export function planThreadsWrite(rows: MessageRow[]): ThreadsWrite {
     t: r.created_at,
     i: r.intent,
     s: r.sentiment,
+    h: r.held_for_review,
+    f: r.text_fingerprint,
+    sr: r.spamReasons,
   }));
   return { rows, byThread, threadsJson: JSON.stringify(threads), messagesJson: JSON.stringify(messages) };
 }
@@ -114,6 +117,8 @@ export async function storeThreads(tx: EntityManager, channel: ChannelRow, plan:
     inserted += 1;
     const message = row.get(m.external_id);
     if (!message) throw new Error(`storeThreads: message ${m.external_id} was stored but is not in the write`);
+    // The reasons as stored: the INSERT added repeated_text for copies in other stored threads.
+    message.spamReasons = spamReasonsOfStored(m.spam_reasons);
     const list = insertedOf.get(m.thread_id);
     if (list) list.push(message);
     else insertedOf.set(m.thread_id, [message]);
@@ -142,6 +147,11 @@ export async function storeThreads(tx: EntityManager, channel: ChannelRow, plan:
   for (const [id, thread] of created) unreadDelta.set(id, (unreadDelta.get(id) ?? 0) - thread.inbound);
   await recomputeThreads(tx, stale, unreadDelta);
   return { messagesInserted: inserted, messagesUpdated: stored.length - inserted, threadsTouched: touched.size, insertedRows: [...insertedOf.values()].flat() };
+}
+
+/** message.spam_reasons as the upsert returned them, narrowed to the known reasons (the ingest writes no others). */
+function spamReasonsOfStored(stored: string[]): SpamReason[] {
+  return SPAM_REASONS.filter((reason) => stored.includes(reason));
 }
 
 /** Recomputes the timers of these threads from their stored messages (after a merge or a deletion). */

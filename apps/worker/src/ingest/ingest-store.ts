@@ -8,6 +8,8 @@ import { channelIdentity } from './channel-rows.queries';
 import { ClassifierThread } from './classifier-thread';
 import { REVIEWED_TEXTS_REFRESH_MS, ReviewedTexts } from './reviewed-texts';
 import { storable } from './storable-text';
+import { OwnDomains } from './own-domains';
+import { markRepeatedInPage } from './spam-signal';
 import { messagesIngested } from '../health/worker-metrics';
 import { applyRules, NO_RULE_WORK, type RuleWork } from '../rules/rule-outcomes';
 import { RULES_RECHECK_MS, RulesCache } from '../rules/rules-cache';
@@ -59,6 +61,7 @@ export class IngestStore implements OnApplicationShutdown {
   private readonly channels = new Map<string, ChannelRow>();
   private readonly rules: RulesCache;
   private readonly onRuleWork: ((work: RuleWork) => Promise<void>) | undefined;
+  private readonly ownDomains: OwnDomains;
 
   /**
    * `reviewedTextsRefreshMs`: how often a workspace's new label corrections are looked for (classifier-thread.ts);
@@ -77,6 +80,7 @@ export class IngestStore implements OnApplicationShutdown {
     this.classifier = new ClassifierThread(new ReviewedTexts(dataSource), reviewedTextsRefreshMs);
     this.rules = new RulesCache(dataSource, rulesRecheckMs);
     this.onRuleWork = onRuleWork;
+    this.ownDomains = new OwnDomains(dataSource);
   }
 
   /** True while inbound texts are classified on the store's own thread (after first use, until close()). */
@@ -146,12 +150,15 @@ export class IngestStore implements OnApplicationShutdown {
     }
     const channel = await this.channelRow(channelAccountId);
     // A webhook's few messages come without prepare(): labelled here, by the same thread and memory.
-    // The workspace's rules (cached; their version read at most once a second) are read meanwhile.
-    const [rules] = await Promise.all([
+    // The workspace's rules (cached; their version read at most once a second) and own domains (cached) are read meanwhile.
+    const [rules, , ownDomains] = await Promise.all([
       messages.length ? this.rules.rulesOf(channel.workspace_id) : [],
       this.label(messages, channel.external_id, channel.workspace_id),
+      this.ownDomains.of(channel.workspace_id),
     ]);
-    const rows = messages.map((m) => toMessageRow(m, channel, (m as Prepared)[LABEL]));
+    const rows = messages.map((m) => toMessageRow(m, channel, (m as Prepared)[LABEL], ownDomains));
+    // Copies across the page's threads: the INSERT sees only messages stored before it (and a large page is written by several transactions).
+    markRepeatedInPage(rows);
     const groups = (rows.length >= PARALLEL_MIN_MESSAGES ? byThread(rows, INGEST_WRITERS) : [rows]).map(planThreadsWrite);
 
     const work: RuleWork[] = [];

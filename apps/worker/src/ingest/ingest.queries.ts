@@ -3,6 +3,8 @@ import { PreparedQuery } from '@pgtyped/runtime';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
+export type stringArray = (string)[];
+
 /** 'UpsertPosts' parameters type */
 export interface IUpsertPostsParams {
   channelId: string;
@@ -106,7 +108,7 @@ export interface IInsertAndLockThreadsQuery {
   result: IInsertAndLockThreadsResult;
 }
 
-const insertAndLockThreadsIR: any = {"usedParamSet":{"network":true,"workspaceId":true,"channelId":true,"threads":true},"params":[{"name":"network","required":true,"transform":{"type":"scalar"},"locs":[{"a":65,"b":73},{"a":772,"b":780}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":389,"b":401},{"a":744,"b":756}]},{"name":"channelId","required":true,"transform":{"type":"scalar"},"locs":[{"a":759,"b":769},{"a":863,"b":873},{"a":967,"b":977}]},{"name":"threads","required":true,"transform":{"type":"scalar"},"locs":[{"a":1222,"b":1230}]}],"statement":"WITH clock AS (\n       SELECT resonance_sla_target_minutes(w.id, :network!, 0::smallint) AS minutes, COALESCE(p.business_hours_only, false) AS business_only,\n              w.business_hours AS hours, w.timezone AS tz, ARRAY(SELECT h.day FROM workspace_holiday h WHERE h.workspace_id = w.id) AS holidays\n         FROM workspace w LEFT JOIN sla_policy p ON p.workspace_id = w.id WHERE w.id = :workspaceId!\n     )\nINSERT INTO thread (workspace_id, channel_account_id, network, thread_key, channel, contact_id, post_id,\n                         post_external_id, first_inbound_at, last_inbound_at, first_response_at, waiting_since,\n                         last_message_at, message_count, last_message_preview, unread_count, sla_due_at)\n     SELECT :workspaceId!, :channelId!, :network!, r.k, r.ch,\n            (SELECT c.id FROM contact c WHERE c.channel_account_id = :channelId! AND c.external_id = r.c),\n            (SELECT p.id FROM post p WHERE p.channel_account_id = :channelId! AND p.external_id = r.p),\n            r.p, r.fi, r.li, r.fr, r.w, r.lm, r.n, left(r.v, 280), r.i,\n            resonance_sla_due_from(r.w, clock.minutes, clock.business_only, clock.hours, clock.tz, clock.holidays)\n       FROM json_to_recordset(:threads!::json) AS r(k text, ch text, p text, c text, fi timestamptz, li timestamptz,\n            fr timestamptz, w timestamptz, lm timestamptz, n int, v text, i int)\n       LEFT JOIN clock ON true\n      ORDER BY r.k\n     ON CONFLICT (channel_account_id, thread_key) DO UPDATE SET thread_key = excluded.thread_key WHERE false\n     RETURNING id, thread_key                                                                                                           "};
+const insertAndLockThreadsIR: any = {"usedParamSet":{"network":true,"workspaceId":true,"channelId":true,"threads":true},"params":[{"name":"network","required":true,"transform":{"type":"scalar"},"locs":[{"a":65,"b":73},{"a":772,"b":780}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":389,"b":401},{"a":744,"b":756}]},{"name":"channelId","required":true,"transform":{"type":"scalar"},"locs":[{"a":759,"b":769},{"a":863,"b":873},{"a":967,"b":977}]},{"name":"threads","required":true,"transform":{"type":"scalar"},"locs":[{"a":1222,"b":1230}]}],"statement":"WITH clock AS (\n       SELECT resonance_sla_target_minutes(w.id, :network!, 0::smallint) AS minutes, COALESCE(p.business_hours_only, false) AS business_only,\n              w.business_hours AS hours, w.timezone AS tz, ARRAY(SELECT h.day FROM workspace_holiday h WHERE h.workspace_id = w.id) AS holidays\n         FROM workspace w LEFT JOIN sla_policy p ON p.workspace_id = w.id WHERE w.id = :workspaceId!\n     )\nINSERT INTO thread (workspace_id, channel_account_id, network, thread_key, channel, contact_id, post_id,\n                         post_external_id, first_inbound_at, last_inbound_at, first_response_at, waiting_since,\n                         last_message_at, message_count, last_message_preview, unread_count, sla_due_at)\n     SELECT :workspaceId!, :channelId!, :network!, r.k, r.ch,\n            (SELECT c.id FROM contact c WHERE c.channel_account_id = :channelId! AND c.external_id = r.c),\n            (SELECT p.id FROM post p WHERE p.channel_account_id = :channelId! AND p.external_id = r.p),\n            r.p, r.fi, r.li, r.fr, r.w, r.lm, r.n, left(r.v, 280), r.i,\n            resonance_sla_due_from(r.w, clock.minutes, clock.business_only, clock.hours, clock.tz, clock.holidays)\n       FROM json_to_recordset(:threads!::json) AS r(k text, ch text, p text, c text, fi timestamptz, li timestamptz,\n            fr timestamptz, w timestamptz, lm timestamptz, n int, v text, i int)\n       LEFT JOIN clock ON true\n      ORDER BY r.k\n     ON CONFLICT (channel_account_id, thread_key) DO UPDATE SET thread_key = excluded.thread_key WHERE false\n     RETURNING id, thread_key                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                        "};
 
 /**
  * Query generated from SQL:
@@ -129,7 +131,7 @@ const insertAndLockThreadsIR: any = {"usedParamSet":{"network":true,"workspaceId
  *        LEFT JOIN clock ON true
  *       ORDER BY r.k
  *      ON CONFLICT (channel_account_id, thread_key) DO UPDATE SET thread_key = excluded.thread_key WHERE false
- *      RETURNING id, thread_key                                                                                                           
+ *      RETURNING id, thread_key                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                        
  * ```
  */
 export const insertAndLockThreads = new PreparedQuery<IInsertAndLockThreadsParams,IInsertAndLockThreadsResult>(insertAndLockThreadsIR);
@@ -147,6 +149,7 @@ export interface IUpsertMessagesResult {
   external_id: string;
   from_account: boolean;
   inserted: boolean;
+  spam_reasons: stringArray;
   thread_id: string;
 }
 
@@ -156,26 +159,38 @@ export interface IUpsertMessagesQuery {
   result: IUpsertMessagesResult;
 }
 
-const upsertMessagesIR: any = {"usedParamSet":{"workspaceId":true,"channelId":true,"messages":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":275,"b":287}]},{"name":"channelId","required":true,"transform":{"type":"scalar"},"locs":[{"a":290,"b":300},{"a":466,"b":476},{"a":793,"b":803}]},{"name":"messages","required":true,"transform":{"type":"scalar"},"locs":[{"a":611,"b":620}]}],"statement":"INSERT INTO message (workspace_id, channel_account_id, thread_id, external_id, direction, is_from_account,\n                          parent_external_id, author_contact_id, text, attachments, url, created_at, delivery,\n                          intent, sentiment)\n     SELECT :workspaceId!, :channelId!, t.id, r.e, CASE WHEN r.o THEN 'outbound' ELSE 'inbound' END, r.o, r.p,\n            CASE WHEN NOT r.o THEN (SELECT c.id FROM contact c WHERE c.channel_account_id = :channelId! AND c.external_id = r.a) END,\n            r.x, r.at, r.u, r.t, CASE WHEN r.o THEN 'sent' END, r.i, r.s\n       FROM json_to_recordset(:messages!::json) AS r(e text, k text, p text, a text, o boolean, x text, at jsonb, u text,\n            t timestamptz, i text, s real)\n       JOIN thread t ON t.channel_account_id = :channelId! AND t.thread_key = r.k\n     ON CONFLICT (channel_account_id, external_id) WHERE external_id IS NOT NULL DO UPDATE SET\n       text = excluded.text,\n       attachments = excluded.attachments\n     WHERE message.text IS DISTINCT FROM excluded.text\n        OR message.attachments IS DISTINCT FROM excluded.attachments\n     RETURNING thread_id, external_id AS \"external_id!\", is_from_account AS from_account, (xmax = 0) AS \"inserted!\""};
+const upsertMessagesIR: any = {"usedParamSet":{"workspaceId":true,"channelId":true,"messages":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":332,"b":344},{"a":867,"b":879}]},{"name":"channelId","required":true,"transform":{"type":"scalar"},"locs":[{"a":347,"b":357},{"a":523,"b":533},{"a":1390,"b":1400}]},{"name":"messages","required":true,"transform":{"type":"scalar"},"locs":[{"a":1176,"b":1185}]}],"statement":"INSERT INTO message (workspace_id, channel_account_id, thread_id, external_id, direction, is_from_account,\n                          parent_external_id, author_contact_id, text, attachments, url, created_at, delivery,\n                          intent, sentiment, held_for_review, hidden, text_fingerprint, spam_reasons)\n     SELECT :workspaceId!, :channelId!, t.id, r.e, CASE WHEN r.o THEN 'outbound' ELSE 'inbound' END, r.o, r.p,\n            CASE WHEN NOT r.o THEN (SELECT c.id FROM contact c WHERE c.channel_account_id = :channelId! AND c.external_id = r.a) END,\n            r.x, r.at, r.u, r.t, CASE WHEN r.o THEN 'sent' END, r.i, r.s, COALESCE(r.h, false), COALESCE(r.h, false), r.f,\n            CASE WHEN r.f IS NOT NULL AND NOT 'repeated_text' = ANY(r.sr)\n                      AND (SELECT true FROM message d\n                            WHERE d.workspace_id = :workspaceId! AND d.text_fingerprint = r.f\n                              AND d.created_at BETWEEN r.t - interval '7 days' AND r.t + interval '7 days'\n                              AND d.thread_id <> t.id LIMIT 1)\n                 THEN r.sr || 'repeated_text'::text ELSE r.sr END\n       FROM json_to_recordset(:messages!::json) AS r(e text, k text, p text, a text, o boolean, x text, at jsonb, u text,\n            t timestamptz, i text, s real, h boolean, f bigint, sr text[])\n       JOIN thread t ON t.channel_account_id = :channelId! AND t.thread_key = r.k\n     ON CONFLICT (channel_account_id, external_id) WHERE external_id IS NOT NULL DO UPDATE SET\n       text = excluded.text,\n       attachments = excluded.attachments,\n       text_fingerprint = excluded.text_fingerprint,\n       spam_reasons = excluded.spam_reasons,\n       held_for_review = message.held_for_review AND excluded.held_for_review,\n       hidden = CASE WHEN message.held_for_review AND NOT excluded.held_for_review THEN false ELSE message.hidden END\n     WHERE message.text IS DISTINCT FROM excluded.text\n        OR message.attachments IS DISTINCT FROM excluded.attachments\n        OR (message.held_for_review AND NOT excluded.held_for_review)\n     RETURNING thread_id, external_id AS \"external_id!\", is_from_account AS from_account, (xmax = 0) AS \"inserted!\",\n               spam_reasons AS \"spam_reasons!\""};
 
 /**
  * Query generated from SQL:
  * ```
  * INSERT INTO message (workspace_id, channel_account_id, thread_id, external_id, direction, is_from_account,
  *                           parent_external_id, author_contact_id, text, attachments, url, created_at, delivery,
- *                           intent, sentiment)
+ *                           intent, sentiment, held_for_review, hidden, text_fingerprint, spam_reasons)
  *      SELECT :workspaceId!, :channelId!, t.id, r.e, CASE WHEN r.o THEN 'outbound' ELSE 'inbound' END, r.o, r.p,
  *             CASE WHEN NOT r.o THEN (SELECT c.id FROM contact c WHERE c.channel_account_id = :channelId! AND c.external_id = r.a) END,
- *             r.x, r.at, r.u, r.t, CASE WHEN r.o THEN 'sent' END, r.i, r.s
+ *             r.x, r.at, r.u, r.t, CASE WHEN r.o THEN 'sent' END, r.i, r.s, COALESCE(r.h, false), COALESCE(r.h, false), r.f,
+ *             CASE WHEN r.f IS NOT NULL AND NOT 'repeated_text' = ANY(r.sr)
+ *                       AND (SELECT true FROM message d
+ *                             WHERE d.workspace_id = :workspaceId! AND d.text_fingerprint = r.f
+ *                               AND d.created_at BETWEEN r.t - interval '7 days' AND r.t + interval '7 days'
+ *                               AND d.thread_id <> t.id LIMIT 1)
+ *                  THEN r.sr || 'repeated_text'::text ELSE r.sr END
  *        FROM json_to_recordset(:messages!::json) AS r(e text, k text, p text, a text, o boolean, x text, at jsonb, u text,
- *             t timestamptz, i text, s real)
+ *             t timestamptz, i text, s real, h boolean, f bigint, sr text[])
  *        JOIN thread t ON t.channel_account_id = :channelId! AND t.thread_key = r.k
  *      ON CONFLICT (channel_account_id, external_id) WHERE external_id IS NOT NULL DO UPDATE SET
  *        text = excluded.text,
- *        attachments = excluded.attachments
+ *        attachments = excluded.attachments,
+ *        text_fingerprint = excluded.text_fingerprint,
+ *        spam_reasons = excluded.spam_reasons,
+ *        held_for_review = message.held_for_review AND excluded.held_for_review,
+ *        hidden = CASE WHEN message.held_for_review AND NOT excluded.held_for_review THEN false ELSE message.hidden END
  *      WHERE message.text IS DISTINCT FROM excluded.text
  *         OR message.attachments IS DISTINCT FROM excluded.attachments
- *      RETURNING thread_id, external_id AS "external_id!", is_from_account AS from_account, (xmax = 0) AS "inserted!"
+ *         OR (message.held_for_review AND NOT excluded.held_for_review)
+ *      RETURNING thread_id, external_id AS "external_id!", is_from_account AS from_account, (xmax = 0) AS "inserted!",
+ *                spam_reasons AS "spam_reasons!"
  * ```
  */
 export const upsertMessages = new PreparedQuery<IUpsertMessagesParams,IUpsertMessagesResult>(upsertMessagesIR);

@@ -59,20 +59,36 @@ INSERT INTO thread (workspace_id, channel_account_id, network, thread_key, chann
      ON CONFLICT (channel_account_id, thread_key) DO UPDATE SET thread_key = excluded.thread_key WHERE false
      RETURNING id, thread_key;
 
-/* The upserted messages: each row has an external id (the conflict target), and xmax = 0 is never NULL. */
+/* The upserted messages: each row has an external id (the conflict target), and xmax = 0 is never NULL.
+   An inbound text with a fingerprint (spam-signal.ts) that another thread of the workspace got within
+   7 days of it is repeated_text: one probe of message_text_fingerprint_idx per such row, in this
+   statement (no round trip of its own). A held comment (YouTube heldForReview) is stored hidden; seen
+   again published (it was approved on the network), it is neither any more. */
 /* @name UpsertMessages */
 INSERT INTO message (workspace_id, channel_account_id, thread_id, external_id, direction, is_from_account,
                           parent_external_id, author_contact_id, text, attachments, url, created_at, delivery,
-                          intent, sentiment)
+                          intent, sentiment, held_for_review, hidden, text_fingerprint, spam_reasons)
      SELECT :workspaceId!, :channelId!, t.id, r.e, CASE WHEN r.o THEN 'outbound' ELSE 'inbound' END, r.o, r.p,
             CASE WHEN NOT r.o THEN (SELECT c.id FROM contact c WHERE c.channel_account_id = :channelId! AND c.external_id = r.a) END,
-            r.x, r.at, r.u, r.t, CASE WHEN r.o THEN 'sent' END, r.i, r.s
+            r.x, r.at, r.u, r.t, CASE WHEN r.o THEN 'sent' END, r.i, r.s, COALESCE(r.h, false), COALESCE(r.h, false), r.f,
+            CASE WHEN r.f IS NOT NULL AND NOT 'repeated_text' = ANY(r.sr)
+                      AND (SELECT true FROM message d
+                            WHERE d.workspace_id = :workspaceId! AND d.text_fingerprint = r.f
+                              AND d.created_at BETWEEN r.t - interval '7 days' AND r.t + interval '7 days'
+                              AND d.thread_id <> t.id LIMIT 1)
+                 THEN r.sr || 'repeated_text'::text ELSE r.sr END
        FROM json_to_recordset(:messages!::json) AS r(e text, k text, p text, a text, o boolean, x text, at jsonb, u text,
-            t timestamptz, i text, s real)
+            t timestamptz, i text, s real, h boolean, f bigint, sr text[])
        JOIN thread t ON t.channel_account_id = :channelId! AND t.thread_key = r.k
      ON CONFLICT (channel_account_id, external_id) WHERE external_id IS NOT NULL DO UPDATE SET
        text = excluded.text,
-       attachments = excluded.attachments
+       attachments = excluded.attachments,
+       text_fingerprint = excluded.text_fingerprint,
+       spam_reasons = excluded.spam_reasons,
+       held_for_review = message.held_for_review AND excluded.held_for_review,
+       hidden = CASE WHEN message.held_for_review AND NOT excluded.held_for_review THEN false ELSE message.hidden END
      WHERE message.text IS DISTINCT FROM excluded.text
         OR message.attachments IS DISTINCT FROM excluded.attachments
-     RETURNING thread_id, external_id AS "external_id!", is_from_account AS from_account, (xmax = 0) AS "inserted!";
+        OR (message.held_for_review AND NOT excluded.held_for_review)
+     RETURNING thread_id, external_id AS "external_id!", is_from_account AS from_account, (xmax = 0) AS "inserted!",
+               spam_reasons AS "spam_reasons!";

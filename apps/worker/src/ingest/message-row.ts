@@ -1,5 +1,6 @@
 import { classify } from '@resonance/classifier';
-import type { Intent, MessageRecord } from '@resonance/contracts';
+import type { Intent, MessageRecord, SpamReason } from '@resonance/contracts';
+import { spamSignalOf } from './spam-signal';
 
 /** A unified message record as the ingest statements write it, and the channel it belongs to. */
 
@@ -27,6 +28,17 @@ export interface MessageRow {
   attachments: unknown;
   intent: Intent | null;
   sentiment: number | null;
+  /** Held by the network for the account's review (YouTube heldForReview): stored hidden. */
+  held_for_review: boolean;
+  /** spam-signal.ts textFingerprint of an inbound text; null for the account's own and short texts. */
+  text_fingerprint: string | null;
+  /**
+   * The inbound message's spam/abuse reasons (spam-signal.ts): those of its text and label when
+   * the row is made, repeated_text added for copies within the page (markRepeatedInPage) and, once
+   * stored, the reasons the INSERT wrote (storeThreads: repeated_text across stored threads). The
+   * fact a rules engine reads; empty for the account's own messages.
+   */
+  spamReasons: readonly SpamReason[];
 }
 
 export function dedupeByExternalId(messages: MessageRecord[]): MessageRecord[] {
@@ -41,10 +53,12 @@ export function isFromAccount(m: MessageRecord, accountExternalId: string): bool
   return m.isFromAccount ?? (m.author.externalId !== undefined && m.author.externalId === accountExternalId);
 }
 
-export function toMessageRow(m: MessageRecord, channel: ChannelRow, prepared: Label | undefined): MessageRow {
+/** `ownDomains`: the workspace's own domains (links to them are no sign of spam). */
+export function toMessageRow(m: MessageRecord, channel: ChannelRow, prepared: Label | undefined, ownDomains: readonly string[] = []): MessageRow {
   const fromAccount = isFromAccount(m, channel.external_id);
   // Inbound messages are classified in memory (by prepare(), else here) and stored by the same INSERT (issue 10).
   const label = fromAccount ? null : (prepared ?? classify(m.text));
+  const spam = fromAccount ? null : spamSignalOf(m.text, label, ownDomains);
   return {
     external_id: m.externalId,
     thread_key: m.threadKey,
@@ -62,5 +76,8 @@ export function toMessageRow(m: MessageRecord, channel: ChannelRow, prepared: La
     attachments: m.attachments?.length ? m.attachments : null,
     intent: label?.intent ?? null,
     sentiment: label?.sentiment ?? null,
+    held_for_review: m.heldForReview === true,
+    text_fingerprint: spam?.fingerprint ?? null,
+    spamReasons: spam?.reasons ?? [],
   };
 }

@@ -30,9 +30,11 @@ export type ModerationResult =
 /**
  * Whether the message already shows the action's effect (then the network is not called). A ban or
  * block is never taken as done from the stored state: a hidden comment's author is not barred by that.
+ * A comment held for review is stored hidden but is neither published nor rejected yet: both go to the network.
  */
 const inEffect = (row: ActionRow): boolean =>
-  ({ like: row.liked, unlike: !row.liked, hide: row.hidden, unhide: !row.hidden, delete: row.deleted, ban: false, block: false })[row.action];
+  !row.held_for_review &&
+  { like: row.liked, unlike: !row.liked, hide: row.hidden, unhide: !row.hidden, delete: row.deleted, ban: false, block: false }[row.action];
 
 /**
  * Performs one message_action (like, unlike, hide, unhide, delete, ban) on the network, once: a done

@@ -16,6 +16,7 @@ export interface IModerationActionRowResult {
   channel_account_id: string;
   deleted: boolean;
   external_id: string | null;
+  held_for_review: boolean;
   hidden: boolean;
   id: string;
   liked: boolean;
@@ -30,13 +31,13 @@ export interface IModerationActionRowQuery {
   result: IModerationActionRowResult;
 }
 
-const moderationActionRowIR: any = {"usedParamSet":{"id":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":368,"b":371}]}],"statement":"SELECT a.id::text AS \"id!\", a.action, a.state, a.requested_by, a.attempted_at, m.id::text AS \"message_id!\", m.external_id, m.channel_account_id,\n              m.liked, m.hidden, m.deleted, c.external_id AS \"author_external_id?\"\n         FROM message_action a JOIN message m ON m.id = a.message_id LEFT JOIN contact c ON c.id = m.author_contact_id\n        WHERE a.id = :id!"};
+const moderationActionRowIR: any = {"usedParamSet":{"id":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":387,"b":390}]}],"statement":"SELECT a.id::text AS \"id!\", a.action, a.state, a.requested_by, a.attempted_at, m.id::text AS \"message_id!\", m.external_id, m.channel_account_id,\n              m.liked, m.hidden, m.held_for_review, m.deleted, c.external_id AS \"author_external_id?\"\n         FROM message_action a JOIN message m ON m.id = a.message_id LEFT JOIN contact c ON c.id = m.author_contact_id\n        WHERE a.id = :id!"};
 
 /**
  * Query generated from SQL:
  * ```
  * SELECT a.id::text AS "id!", a.action, a.state, a.requested_by, a.attempted_at, m.id::text AS "message_id!", m.external_id, m.channel_account_id,
- *               m.liked, m.hidden, m.deleted, c.external_id AS "author_external_id?"
+ *               m.liked, m.hidden, m.held_for_review, m.deleted, c.external_id AS "author_external_id?"
  *          FROM message_action a JOIN message m ON m.id = a.message_id LEFT JOIN contact c ON c.id = m.author_contact_id
  *         WHERE a.id = :id!
  * ```
@@ -219,14 +220,14 @@ export interface IApplyUnlikeQuery {
   result: IApplyUnlikeResult;
 }
 
-const applyUnlikeIR: any = {"usedParamSet":{"undone":true,"messageId":true},"params":[{"name":"undone","required":true,"transform":{"type":"scalar"},"locs":[{"a":75,"b":82},{"a":168,"b":175},{"a":265,"b":272}]},{"name":"messageId","required":true,"transform":{"type":"scalar"},"locs":[{"a":319,"b":329}]}],"statement":"UPDATE message SET liked = false , handled_at = CASE WHEN handled_action = :undone! THEN NULL ELSE handled_at END,\n             handled_by = CASE WHEN handled_action = :undone! THEN NULL ELSE handled_by END,\n             handled_action = CASE WHEN handled_action = :undone! THEN NULL ELSE handled_action END WHERE id = :messageId!"};
+const applyUnlikeIR: any = {"usedParamSet":{"undone":true,"messageId":true},"params":[{"name":"undone","required":true,"transform":{"type":"scalar"},"locs":[{"a":75,"b":82},{"a":168,"b":175},{"a":265,"b":272}]},{"name":"messageId","required":true,"transform":{"type":"scalar"},"locs":[{"a":319,"b":329}]}],"statement":"UPDATE message SET liked = false , handled_at = CASE WHEN handled_action = :undone! THEN NULL ELSE handled_at END,\n             handled_by = CASE WHEN handled_action = :undone! THEN NULL ELSE handled_by END,\n             handled_action = CASE WHEN handled_action = :undone! THEN NULL ELSE handled_action END WHERE id = :messageId!                                                                                                           "};
 
 /**
  * Query generated from SQL:
  * ```
  * UPDATE message SET liked = false , handled_at = CASE WHEN handled_action = :undone! THEN NULL ELSE handled_at END,
  *              handled_by = CASE WHEN handled_action = :undone! THEN NULL ELSE handled_by END,
- *              handled_action = CASE WHEN handled_action = :undone! THEN NULL ELSE handled_action END WHERE id = :messageId!
+ *              handled_action = CASE WHEN handled_action = :undone! THEN NULL ELSE handled_action END WHERE id = :messageId!                                                                                                           
  * ```
  */
 export const applyUnlike = new PreparedQuery<IApplyUnlikeParams,IApplyUnlikeResult>(applyUnlikeIR);
@@ -248,12 +249,12 @@ export interface IApplyHideQuery {
   result: IApplyHideResult;
 }
 
-const applyHideIR: any = {"usedParamSet":{"requestedBy":true,"action":true,"messageId":true},"params":[{"name":"requestedBy","required":false,"transform":{"type":"scalar"},"locs":[{"a":198,"b":209}]},{"name":"action","required":true,"transform":{"type":"scalar"},"locs":[{"a":313,"b":320}]},{"name":"messageId","required":true,"transform":{"type":"scalar"},"locs":[{"a":338,"b":348}]}],"statement":"UPDATE message SET hidden = true , handled_at = CASE WHEN NOT is_from_account THEN COALESCE(handled_at, now()) END,\n             handled_by = CASE WHEN NOT is_from_account THEN COALESCE(handled_by, :requestedBy::uuid) END,\n             handled_action = CASE WHEN NOT is_from_account THEN COALESCE(handled_action, :action!) END WHERE id = :messageId!"};
+const applyHideIR: any = {"usedParamSet":{"requestedBy":true,"action":true,"messageId":true},"params":[{"name":"requestedBy","required":false,"transform":{"type":"scalar"},"locs":[{"a":223,"b":234}]},{"name":"action","required":true,"transform":{"type":"scalar"},"locs":[{"a":338,"b":345}]},{"name":"messageId","required":true,"transform":{"type":"scalar"},"locs":[{"a":363,"b":373}]}],"statement":"UPDATE message SET hidden = true , held_for_review = false, handled_at = CASE WHEN NOT is_from_account THEN COALESCE(handled_at, now()) END,\n             handled_by = CASE WHEN NOT is_from_account THEN COALESCE(handled_by, :requestedBy::uuid) END,\n             handled_action = CASE WHEN NOT is_from_account THEN COALESCE(handled_action, :action!) END WHERE id = :messageId!"};
 
 /**
  * Query generated from SQL:
  * ```
- * UPDATE message SET hidden = true , handled_at = CASE WHEN NOT is_from_account THEN COALESCE(handled_at, now()) END,
+ * UPDATE message SET hidden = true , held_for_review = false, handled_at = CASE WHEN NOT is_from_account THEN COALESCE(handled_at, now()) END,
  *              handled_by = CASE WHEN NOT is_from_account THEN COALESCE(handled_by, :requestedBy::uuid) END,
  *              handled_action = CASE WHEN NOT is_from_account THEN COALESCE(handled_action, :action!) END WHERE id = :messageId!
  * ```
@@ -276,12 +277,12 @@ export interface IApplyUnhideQuery {
   result: IApplyUnhideResult;
 }
 
-const applyUnhideIR: any = {"usedParamSet":{"undone":true,"messageId":true},"params":[{"name":"undone","required":true,"transform":{"type":"scalar"},"locs":[{"a":76,"b":83},{"a":169,"b":176},{"a":266,"b":273}]},{"name":"messageId","required":true,"transform":{"type":"scalar"},"locs":[{"a":320,"b":330}]}],"statement":"UPDATE message SET hidden = false , handled_at = CASE WHEN handled_action = :undone! THEN NULL ELSE handled_at END,\n             handled_by = CASE WHEN handled_action = :undone! THEN NULL ELSE handled_by END,\n             handled_action = CASE WHEN handled_action = :undone! THEN NULL ELSE handled_action END WHERE id = :messageId!"};
+const applyUnhideIR: any = {"usedParamSet":{"undone":true,"messageId":true},"params":[{"name":"undone","required":true,"transform":{"type":"scalar"},"locs":[{"a":101,"b":108},{"a":194,"b":201},{"a":291,"b":298}]},{"name":"messageId","required":true,"transform":{"type":"scalar"},"locs":[{"a":345,"b":355}]}],"statement":"UPDATE message SET hidden = false , held_for_review = false, handled_at = CASE WHEN handled_action = :undone! THEN NULL ELSE handled_at END,\n             handled_by = CASE WHEN handled_action = :undone! THEN NULL ELSE handled_by END,\n             handled_action = CASE WHEN handled_action = :undone! THEN NULL ELSE handled_action END WHERE id = :messageId!"};
 
 /**
  * Query generated from SQL:
  * ```
- * UPDATE message SET hidden = false , handled_at = CASE WHEN handled_action = :undone! THEN NULL ELSE handled_at END,
+ * UPDATE message SET hidden = false , held_for_review = false, handled_at = CASE WHEN handled_action = :undone! THEN NULL ELSE handled_at END,
  *              handled_by = CASE WHEN handled_action = :undone! THEN NULL ELSE handled_by END,
  *              handled_action = CASE WHEN handled_action = :undone! THEN NULL ELSE handled_action END WHERE id = :messageId!
  * ```

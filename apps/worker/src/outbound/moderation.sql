@@ -2,7 +2,7 @@
 
 /* @name ModerationActionRow */
 SELECT a.id::text AS "id!", a.action, a.state, a.requested_by, a.attempted_at, m.id::text AS "message_id!", m.external_id, m.channel_account_id,
-              m.liked, m.hidden, m.deleted, c.external_id AS "author_external_id?"
+              m.liked, m.hidden, m.held_for_review, m.deleted, c.external_id AS "author_external_id?"
          FROM message_action a JOIN message m ON m.id = a.message_id LEFT JOIN contact c ON c.id = m.author_contact_id
         WHERE a.id = :id!;
 
@@ -37,13 +37,14 @@ UPDATE message SET liked = false , handled_at = CASE WHEN handled_action = :undo
              handled_by = CASE WHEN handled_action = :undone! THEN NULL ELSE handled_by END,
              handled_action = CASE WHEN handled_action = :undone! THEN NULL ELSE handled_action END WHERE id = :messageId!;
 
+/* hide and unhide (and ban) decide a comment held for review (rejected, published): it is held no more. */
 /* @name ApplyHide */
-UPDATE message SET hidden = true , handled_at = CASE WHEN NOT is_from_account THEN COALESCE(handled_at, now()) END,
+UPDATE message SET hidden = true , held_for_review = false, handled_at = CASE WHEN NOT is_from_account THEN COALESCE(handled_at, now()) END,
              handled_by = CASE WHEN NOT is_from_account THEN COALESCE(handled_by, :requestedBy::uuid) END,
              handled_action = CASE WHEN NOT is_from_account THEN COALESCE(handled_action, :action!) END WHERE id = :messageId!;
 
 /* @name ApplyUnhide */
-UPDATE message SET hidden = false , handled_at = CASE WHEN handled_action = :undone! THEN NULL ELSE handled_at END,
+UPDATE message SET hidden = false , held_for_review = false, handled_at = CASE WHEN handled_action = :undone! THEN NULL ELSE handled_at END,
              handled_by = CASE WHEN handled_action = :undone! THEN NULL ELSE handled_by END,
              handled_action = CASE WHEN handled_action = :undone! THEN NULL ELSE handled_action END WHERE id = :messageId!;
 

@@ -21,7 +21,7 @@ import {
  */
 export const RULES_MAX_MESSAGE_AGE_MS = 7 * 24 * 3600_000;
 
-/** A message as the rules see it at ingest: its row, its spam reasons (when the spam signal gave some) and whether its author is new. */
+/** A message as the rules see it at ingest: its row (with the spam reasons the INSERT stored), whether its author is new, and spam reasons to use instead (tests). */
 export interface RuleCandidate {
   row: MessageRow;
   firstTime: boolean;
@@ -229,6 +229,6 @@ function toRuleMessage(c: RuleCandidate, channel: ChannelRow): RuleMessage {
     text: row.text,
     authorExternalId: row.author_external_id,
     authorHandle: row.author_handle,
-    spamReasons: c.spamReasons ?? [],
+    spamReasons: c.spamReasons ?? row.spamReasons,
   };
 }

@@ -12,6 +12,8 @@ import type { YoutubeSettings } from './settings';
  */
 export function youtubeModerationRule(s: ModerationSubject): ModerationAction[] {
   if (s.fromAccount) return ['delete'];
+  // A held comment: publish it (published = unhide), reject it (rejected = hide), or reject it and ban its author.
+  if (s.heldForReview) return ['unhide', 'hide', 'ban'];
   return [hideToggle(s), 'ban'];
 }
 

@@ -24,6 +24,18 @@ export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 export const MESSAGE_ACTION_STATES = ['queued', 'done', 'failed'] as const;
 export type MessageActionState = (typeof MESSAGE_ACTION_STATES)[number];
 
+/**
+ * Why the ingest thinks an inbound message may be spam or abuse (docs/moderation.md, "Spam and
+ * abuse"); a message carries none, one or several. The dashboard words each in the user's language.
+ * - link_unknown_domain: a link to a domain not on the workspace's own domains (Settings);
+ * - repeated_text: the same text (normalised) arrived in another thread of the workspace lately;
+ * - scam_phrase: a known scam phrase (giveaways, "DM me to claim", crypto, WhatsApp numbers);
+ * - classifier_spam: the classifier reads it as spam with high confidence;
+ * - abuse: an insult or profanity.
+ */
+export const SPAM_REASONS = ['link_unknown_domain', 'repeated_text', 'scam_phrase', 'classifier_spam', 'abuse'] as const;
+export type SpamReason = (typeof SPAM_REASONS)[number];
+
 /** How a comment was handled without a reply. */
 export type HandledAction = 'like' | 'hide' | 'delete';
 
@@ -91,6 +103,13 @@ export interface MessageItem {
   /** The newest review of the sentiment by an agent, if any. */
   sentimentReview: LabelReview | null;
   hidden: boolean;
+  /**
+   * Held by the network for the account to review (YouTube's heldForReview): nobody else sees it
+   * yet. `unhide` publishes it, `hide` rejects it, `ban` rejects it and bars its author.
+   */
+  heldForReview: boolean;
+  /** Why the message may be spam or abuse, as the ingest found it; empty when nothing points to it. */
+  spamReasons: SpamReason[];
   deleted: boolean;
   /** Liked by the account (from the inbox). */
   liked: boolean;

@@ -7,6 +7,29 @@ export interface WorkspaceSettings {
   slug: string;
   timezone: string;
   businessHours: BusinessHoursWire;
+  /**
+   * The company's own domains (lower case, without "www."): links to them, and to their
+   * subdomains, are not a sign of spam (SpamReason link_unknown_domain).
+   */
+  ownDomains: string[];
+}
+
+/** At most this many own domains. */
+export const MAX_OWN_DOMAINS = 50;
+
+/**
+ * An own domain as it is stored (the API and the settings form use the same rule): lower case,
+ * without scheme, "www.", path or port; null when what is left is no domain name.
+ */
+export function normaliseOwnDomain(entered: string): string | null {
+  const domain = entered
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
+    .replace(/[/?#:].*$/, '')
+    .replace(/^www\./, '')
+    .replace(/\.$/, '');
+  return /^(?=.{1,253}$)(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+[\p{L}]{2,63}$/u.test(domain) ? domain : null;
 }
 
 /** PATCH /api/settings */
@@ -15,6 +38,8 @@ export interface UpdateSettingsRequest {
   /** An IANA time zone name PostgreSQL knows. */
   timezone?: string;
   businessHours?: BusinessHoursWire;
+  /** Replaces the list; each a domain name such as "example.com" (a URL or "www." is reduced to it). */
+  ownDomains?: string[];
 }
 
 /** GET/PUT /api/data-care/retention (admins). */

@@ -70,5 +70,7 @@ export const API_ERROR_CODES = [
   'RULE_REGEX_UNSAFE',
   'RULE_REPLY_NOT_ALLOWED',
   'RULE_UNDO_IMPOSSIBLE',
+  // Settings: an own domain that is no domain name (spam signal, docs/moderation.md), or too many.
+  'OWN_DOMAIN_INVALID',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

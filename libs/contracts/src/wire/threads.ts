@@ -86,6 +86,10 @@ export interface ThreadListRequest extends PageRequest {
   intent?: Intent;
   sentiment?: SentimentBand;
   waitingLongerThanMinutes?: number;
+  /** Only threads with an inbound message the ingest marked as possible spam or abuse (MessageItem.spamReasons). */
+  spam?: boolean;
+  /** Only threads with a comment the network holds for review (YouTube's heldForReview). */
+  heldForReview?: boolean;
   q?: string;
 }
 

@@ -22,6 +22,7 @@ import { Notifications1733850000000 } from './1733850000000-notifications';
 import { Sla1733860000000 } from './1733860000000-sla';
 import { ModerationEverywhere1733900000000 } from './1733900000000-moderation-everywhere';
 import { Rules1733920000000 } from './1733920000000-rules';
+import { SpamSignal1733930000000 } from './1733930000000-spam-signal';
 import { Instagram1733960000000 } from './1733960000000-instagram';
 import { ExternalClassifier1733970000000 } from './1733970000000-external-classifier';
 
@@ -51,6 +52,7 @@ export const MIGRATIONS = [
   Sla1733860000000,
   ModerationEverywhere1733900000000,
   Rules1733920000000,
+  SpamSignal1733930000000,
   Instagram1733960000000,
   ExternalClassifier1733970000000,
 ];

@@ -155,7 +155,7 @@ export class YoutubeModule implements NetworkModule, NetworkControl {
     };
   }
 
-  /** /_sim/youtube/...: the quota (GET; POST {dailyUnits, used}) and token controls. */
+  /** /_sim/youtube/...: the quota (GET; POST {dailyUnits, used}), holding a comment for review (POST /hold) and token controls. */
   control(req: SimRequest, subpath: string): SimResponse | undefined {
     const input = { ...Object.fromEntries(req.query), ...req.body } as Record<string, unknown>;
     const now = this.state.now();
@@ -178,6 +178,14 @@ export class YoutubeModule implements NetworkModule, NetworkControl {
         used: this.state.quota.usedToday(clientId, now),
         resetsAt: new Date(this.state.quota.resetsAt(now)).toISOString(),
       });
+    }
+    // YouTube holds a comment for the channel's review (its spam filter, or the channel's "hold all"
+    // setting): POST {commentId} puts a top-level comment into heldForReview.
+    if (req.method === 'POST' && subpath === '/hold') {
+      const comment = typeof input.commentId === 'string' ? this.state.store.comment(input.commentId) : undefined;
+      if (comment?.parentId !== null || comment.fromChannel) return json(404, { error: { message: 'no such top-level comment by others' } });
+      comment.moderationStatus = 'heldForReview';
+      return json(200, { commentId: comment.id, moderationStatus: comment.moderationStatus });
     }
     if (req.method === 'GET' && subpath === '/tokens') {
       return json(200, {

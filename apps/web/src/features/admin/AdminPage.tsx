@@ -9,6 +9,7 @@ import { CannedResponsesTab } from './CannedResponsesTab';
 import { QueueBoardLink } from './QueueBoardLink';
 import { RulesTab } from './RulesTab';
 import { useSettings, useUpdateSettings } from './settings';
+import { OwnDomains } from './OwnDomains';
 import { SlaSettingsPanel } from './SlaSettings';
 import { UsersTab } from './UsersTab';
 
@@ -74,6 +75,7 @@ function Settings() {
         </Button>
       </Group>
       {update.isError && <Alert color="red">{errorText(update.error)}</Alert>}
+      <OwnDomains saved={settings.data.ownDomains} />
       <SlaSettingsPanel />
     </Stack>
   );

@@ -13,6 +13,7 @@ import { InboxLayout } from './InboxLayout';
 import { ThreadFiltersBar } from './ThreadFiltersBar';
 import { PRIORITY_INPUT_ID, TAGS_INPUT_ID } from './ThreadTriage';
 import { TriageBar } from './TriageBar';
+import { ModerationViews } from './ModerationViews';
 import { InboxFlowContext, nextWaitingThread, useCloseThread, type InboxFlow } from './inbox-flow';
 import { ThreadList } from './ThreadList';
 import { useThreadList } from './list-threads';
@@ -33,6 +34,8 @@ function filtersOf(params: URLSearchParams): ThreadFilters {
     networks: NETWORKS.filter((n) => params.getAll('network').includes(n)),
     channels: params.getAll('channel'),
     needsReply: params.get('needs') === '1' ? true : undefined,
+    spam: params.get('spam') === '1' ? true : undefined,
+    heldForReview: params.get('held') === '1' ? true : undefined,
     sort: pick<ThreadSort>(params.get('sort'), THREAD_SORTS),
     assignee: params.get('assignee') ?? undefined,
     intent: pick<Intent>(params.get('intent'), INTENTS),
@@ -57,6 +60,8 @@ function useFiltersFromUrl(): [ThreadFilters, (next: ThreadFilters) => void, (ch
       for (const network of next.networks ?? []) out.append('network', network);
       for (const channel of next.channels ?? []) out.append('channel', channel);
       if (next.needsReply) out.set('needs', '1');
+      if (next.spam) out.set('spam', '1');
+      if (next.heldForReview) out.set('held', '1');
       if (next.sort && next.sort !== 'newest') out.set('sort', next.sort);
       if (next.assignee) out.set('assignee', next.assignee);
       if (next.intent) out.set('intent', next.intent);
@@ -223,6 +228,7 @@ export function InboxPage() {
               </Group>
             </Group>
             <TriageBar filters={filters} onPatch={patchFilters} onOpen={setFilters} />
+            <ModerationViews filters={filters} onPatch={patchFilters} />
             <ThreadFiltersBar filters={filters} onChange={setFilters} searchRef={searchRef} />
             {canWriteInbox(user.role) && <BulkBar selection={selection} />}
             <ThreadList query={list} threads={threads} selectedId={threadId} onSelect={open} selection={canWriteInbox(user.role) ? selection : undefined} />

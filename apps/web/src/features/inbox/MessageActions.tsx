@@ -30,7 +30,9 @@ export function MessageActions({ message, network }: { message: MessageItem; net
   const run = (action: ModerationAction) => moderate.mutate({ threadId: message.threadId, messageId: message.id, action });
   const can = (action: ModerationAction) => allowed.includes(action);
   const like: ModerationAction = message.liked ? 'unlike' : 'like';
-  const hide: ModerationAction = message.hidden ? 'unhide' : 'hide';
+  const hide: ModerationAction = message.hidden && !message.heldForReview ? 'unhide' : 'hide';
+  // A comment held for review (YouTube): published is unhide, rejected is hide, rejected with banAuthor is ban.
+  const held = message.heldForReview;
   const failed = message.lastAction?.state === 'failed' ? message.lastAction : null;
 
   return (
@@ -41,14 +43,19 @@ export function MessageActions({ message, network }: { message: MessageItem; net
             {t(`inbox.${like}`)}
           </Button>
         )}
+        {held && can('unhide') && (
+          <Button size="compact-xs" variant="light" color="green" disabled={pending} onClick={() => run('unhide')} data-testid="action-publish">
+            {t('held.publish')}
+          </Button>
+        )}
         {can(hide) && (
           <Button size="compact-xs" variant="subtle" color="gray" disabled={pending} onClick={() => run(hide)} data-testid={`action-${hide}`}>
-            {t(`inbox.${hide}`)}
+            {held ? t('held.reject') : t(`inbox.${hide}`)}
           </Button>
         )}
         {can('ban') && (
           <Button size="compact-xs" variant="subtle" color="orange" disabled={pending} onClick={() => setConfirm('ban')} data-testid="action-ban">
-            {t('inbox.ban')}
+            {held ? t('held.rejectAndBan') : t('inbox.ban')}
           </Button>
         )}
         {can('block') && (

@@ -7,6 +7,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states';
 import type { useMessages } from './list-messages';
 import { DeliveryStatus } from './DeliveryStatus';
 import { LabelBadges } from './LabelBadges';
+import { SpamBadge } from './SpamBadge';
 import { MessageActions } from './MessageActions';
 import { RuleChips } from './RuleChips';
 
@@ -135,10 +136,17 @@ function MessageBubble({
         <Group gap={4} mt={4} wrap="wrap">
           <DeliveryStatus message={message} />
           {!ours && <LabelBadges message={message} />}
-          {message.hidden && (
-            <Badge size="xs" color="gray">
-              {t('inbox.hidden')}
+          {!ours && <SpamBadge message={message} />}
+          {message.heldForReview ? (
+            <Badge size="xs" color="yellow" data-testid="held-badge">
+              {t('held.badge')}
             </Badge>
+          ) : (
+            message.hidden && (
+              <Badge size="xs" color="gray">
+                {t('inbox.hidden')}
+              </Badge>
+            )
           )}
           {message.deleted && (
             <Badge size="xs" color="gray">

@@ -14,6 +14,8 @@ export function listThreads(filters: ThreadFilters, cursor: string | null, signa
       networks: filters.networks,
       channels: filters.channels,
       needsReply: filters.needsReply ? true : undefined,
+      spam: filters.spam ? true : undefined,
+      heldForReview: filters.heldForReview ? true : undefined,
       sort: filters.sort,
       assignee: filters.assignee,
       intent: filters.intent,

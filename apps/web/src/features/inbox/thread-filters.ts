@@ -16,6 +16,10 @@ export interface ThreadFilters {
   waitingLongerThan?: number; // minutes
   /** Only threads whose customer waits on us. */
   needsReply?: boolean;
+  /** Only threads with a message marked as possible spam. */
+  spam?: boolean;
+  /** Only threads with a comment held for review (YouTube). */
+  heldForReview?: boolean;
   /** undefined: newest activity first. */
   sort?: ThreadSort;
   q?: string;

@@ -13,6 +13,7 @@ import { a11y25 } from './parts/a11y25';
 import { mod25 } from './parts/mod25';
 import { igconn27 } from './parts/igconn27';
 import { rules25 } from './parts/rules25';
+import { spam25 } from './parts/spam25';
 
 /**
  * The UI's words in English and German. `en` defines the keys; `de` must translate every one of
@@ -37,6 +38,7 @@ const PARTS = [
   mod25,
   igconn27,
   rules25,
+  spam25,
 ] as const satisfies ReadonlyArray<DictionaryPart<string>>;
 
 // Distributes over the union of parts; with no parts it is `never` (not `string`).
