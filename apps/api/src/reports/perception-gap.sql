@@ -70,7 +70,9 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "thread_id!", ca.network AS "ne
  * least :minDays different days of [:from, :to], and last period's ([:previousFrom, :from - 1])
  * regulars without a comment now — one statement, one pass over both periods' commenter days
  * (the index report_commenter_daily_key covers it), one hash aggregate per contact; only the
- * :limit listed of each (NULL: all, for the CSV) are joined to their names.
+ * :limit listed of each (NULL: all, for the CSV) are joined to their names: those with at least as
+ * many days as the :limit-th most (GREATEST ignores the NULL when there are fewer) — the join of
+ * every regular to contact was a third of the time (OFFSET 0 keeps the look-up per listed row, by id).
  * A contact belongs to one channel account, hence one network, and report_commenter_daily has one
  * row per (contact, day, channel): count(*) is the contact's count of distinct days and min(network)
  * its network — no DISTINCT, whose per-group sort was most of the old query's time.
@@ -86,12 +88,16 @@ WITH per_contact AS MATERIALIZED (
    GROUP BY contact_id HAVING count(*) >= :minDays!),
 regular AS (
   SELECT p.*, c.name, c.handle, row_number() OVER (ORDER BY p.days DESC, c.name, p.contact_id) AS position
-    FROM per_contact p LEFT JOIN contact c ON c.id = p.contact_id
-   WHERE p.days >= :minDays! ORDER BY p.days DESC, c.name, p.contact_id LIMIT :limit),
+    FROM per_contact p LEFT JOIN LATERAL (SELECT name, handle FROM contact WHERE id = p.contact_id OFFSET 0) c ON true
+   WHERE p.days >= GREATEST(:minDays!, (SELECT days FROM per_contact WHERE days >= :minDays! AND :limit::int IS NOT NULL
+                                            ORDER BY days DESC OFFSET :limit::int - 1 LIMIT 1))
+   ORDER BY p.days DESC, c.name, p.contact_id LIMIT :limit),
 silent AS (
   SELECT p.*, c.name, c.handle, row_number() OVER (ORDER BY p.previous_days DESC, c.name, p.contact_id) AS position
-    FROM per_contact p LEFT JOIN contact c ON c.id = p.contact_id
-   WHERE p.days = 0 AND p.previous_days >= :minDays! ORDER BY p.previous_days DESC, c.name, p.contact_id LIMIT :limit),
+    FROM per_contact p LEFT JOIN LATERAL (SELECT name, handle FROM contact WHERE id = p.contact_id OFFSET 0) c ON true
+   WHERE p.days = 0 AND p.previous_days >= GREATEST(:minDays!, (SELECT previous_days FROM per_contact WHERE days = 0 AND previous_days >= :minDays!
+                                                                  AND :limit::int IS NOT NULL ORDER BY previous_days DESC OFFSET :limit::int - 1 LIMIT 1))
+   ORDER BY p.previous_days DESC, c.name, p.contact_id LIMIT :limit),
 counted AS (
   SELECT count(*) FILTER (WHERE days >= :minDays!)::int AS regulars,
          count(*) FILTER (WHERE days = 0 AND previous_days >= :minDays!)::int AS silent
