@@ -5,8 +5,6 @@ export type DateOrString = Date | string;
 
 export type NumberOrString = number | string;
 
-export type NumberOrStringArray = (NumberOrString)[];
-
 export type stringArray = (string)[];
 
 /** 'PostTopics' parameters type */
@@ -217,7 +215,7 @@ export interface IIntentMessagesQuery {
   result: IIntentMessagesResult;
 }
 
-const intentMessagesIR: any = {"usedParamSet":{"workspaceId":true,"intents":true,"from":true,"to":true,"network":true,"channel":true,"limit":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":396,"b":408}]},{"name":"intents","required":true,"transform":{"type":"scalar"},"locs":[{"a":455,"b":463}]},{"name":"from","required":true,"transform":{"type":"scalar"},"locs":[{"a":498,"b":503}]},{"name":"to","required":true,"transform":{"type":"scalar"},"locs":[{"a":571,"b":574}]},{"name":"network","required":false,"transform":{"type":"scalar"},"locs":[{"a":631,"b":638},{"a":670,"b":677}]},{"name":"channel","required":false,"transform":{"type":"scalar"},"locs":[{"a":685,"b":692},{"a":734,"b":741}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":789,"b":795}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"thread_id!\", ca.network AS \"network!\", m.intent AS \"intent!\",\n       left(m.text, 280) AS \"text!\", m.created_at AS \"created_at!\", c.name AS contact_name\n  FROM message m JOIN channel_account ca ON ca.id = m.channel_account_id\n  JOIN workspace w ON w.id = m.workspace_id\n  LEFT JOIN contact c ON c.id = m.author_contact_id\n WHERE m.workspace_id = :workspaceId! AND NOT m.is_from_account AND m.intent = ANY(:intents!::text[])\n   AND m.created_at >= (:from!::date::timestamp AT TIME ZONE w.timezone)\n   AND m.created_at < ((:to!::date + 1)::timestamp AT TIME ZONE w.timezone)\n   AND (:network::text IS NULL OR ca.network = :network) AND (:channel::uuid IS NULL OR m.channel_account_id = :channel)\n ORDER BY m.created_at DESC, m.id DESC LIMIT :limit!                                                                                                                                                                                                                                                                             "};
+const intentMessagesIR: any = {"usedParamSet":{"workspaceId":true,"intents":true,"from":true,"to":true,"network":true,"channel":true,"limit":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":396,"b":408}]},{"name":"intents","required":true,"transform":{"type":"scalar"},"locs":[{"a":455,"b":463}]},{"name":"from","required":true,"transform":{"type":"scalar"},"locs":[{"a":498,"b":503}]},{"name":"to","required":true,"transform":{"type":"scalar"},"locs":[{"a":571,"b":574}]},{"name":"network","required":false,"transform":{"type":"scalar"},"locs":[{"a":631,"b":638},{"a":670,"b":677}]},{"name":"channel","required":false,"transform":{"type":"scalar"},"locs":[{"a":685,"b":692},{"a":734,"b":741}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":789,"b":795}]}],"statement":"SELECT m.id::text AS \"id!\", m.thread_id::text AS \"thread_id!\", ca.network AS \"network!\", m.intent AS \"intent!\",\n       left(m.text, 280) AS \"text!\", m.created_at AS \"created_at!\", c.name AS contact_name\n  FROM message m JOIN channel_account ca ON ca.id = m.channel_account_id\n  JOIN workspace w ON w.id = m.workspace_id\n  LEFT JOIN contact c ON c.id = m.author_contact_id\n WHERE m.workspace_id = :workspaceId! AND NOT m.is_from_account AND m.intent = ANY(:intents!::text[])\n   AND m.created_at >= (:from!::date::timestamp AT TIME ZONE w.timezone)\n   AND m.created_at < ((:to!::date + 1)::timestamp AT TIME ZONE w.timezone)\n   AND (:network::text IS NULL OR ca.network = :network) AND (:channel::uuid IS NULL OR m.channel_account_id = :channel)\n ORDER BY m.created_at DESC, m.id DESC LIMIT :limit!                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                "};
 
 /**
  * Query generated from SQL:
@@ -231,89 +229,78 @@ const intentMessagesIR: any = {"usedParamSet":{"workspaceId":true,"intents":true
  *    AND m.created_at >= (:from!::date::timestamp AT TIME ZONE w.timezone)
  *    AND m.created_at < ((:to!::date + 1)::timestamp AT TIME ZONE w.timezone)
  *    AND (:network::text IS NULL OR ca.network = :network) AND (:channel::uuid IS NULL OR m.channel_account_id = :channel)
- *  ORDER BY m.created_at DESC, m.id DESC LIMIT :limit!                                                                                                                                                                                                                                                                             
+ *  ORDER BY m.created_at DESC, m.id DESC LIMIT :limit!                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                
  * ```
  */
 export const intentMessages = new PreparedQuery<IIntentMessagesParams,IIntentMessagesResult>(intentMessagesIR);
 
 
-/** 'RegularsOfPeriod' parameters type */
-export interface IRegularsOfPeriodParams {
+/** 'Regulars' parameters type */
+export interface IRegularsParams {
   channel?: string | null | void;
   from: DateOrString;
+  limit?: number | null | void;
   minDays: NumberOrString;
   network?: string | null | void;
+  previousFrom: DateOrString;
   to: DateOrString;
   workspaceId: string;
 }
 
-/** 'RegularsOfPeriod' return type */
-export interface IRegularsOfPeriodResult {
+/** 'Regulars' return type */
+export interface IRegularsResult {
   contact_id: string;
   days: number;
   handle: string | null;
   name: string | null;
-  networks: stringArray;
+  network: string;
+  previous_days: number;
+  regulars: number;
+  silent: number;
+  status: string;
 }
 
-/** 'RegularsOfPeriod' query type */
-export interface IRegularsOfPeriodQuery {
-  params: IRegularsOfPeriodParams;
-  result: IRegularsOfPeriodResult;
+/** 'Regulars' query type */
+export interface IRegularsQuery {
+  params: IRegularsParams;
+  result: IRegularsResult;
 }
 
-const regularsOfPeriodIR: any = {"usedParamSet":{"workspaceId":true,"from":true,"to":true,"network":true,"channel":true,"minDays":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":293,"b":305}]},{"name":"from","required":true,"transform":{"type":"scalar"},"locs":[{"a":323,"b":328}]},{"name":"to","required":true,"transform":{"type":"scalar"},"locs":[{"a":340,"b":343}]},{"name":"network","required":false,"transform":{"type":"scalar"},"locs":[{"a":367,"b":374},{"a":403,"b":410}]},{"name":"channel","required":false,"transform":{"type":"scalar"},"locs":[{"a":418,"b":425},{"a":465,"b":472}]},{"name":"minDays","required":true,"transform":{"type":"scalar"},"locs":[{"a":534,"b":542}]}],"statement":"SELECT r.contact_id::text AS \"contact_id!\", r.days AS \"days!\", r.networks AS \"networks!\", c.name, c.handle\n  FROM (SELECT contact_id, count(DISTINCT day)::int AS days, array_agg(DISTINCT network ORDER BY network) AS networks\n          FROM report_commenter_daily\n         WHERE workspace_id = :workspaceId! AND day BETWEEN :from!::date AND :to!::date\n           AND (:network::text IS NULL OR network = :network) AND (:channel::uuid IS NULL OR channel_account_id = :channel)\n         GROUP BY contact_id HAVING count(DISTINCT day) >= :minDays!) r\n  LEFT JOIN contact c ON c.id = r.contact_id\n ORDER BY r.days DESC, c.name, r.contact_id                                                                                                     "};
+const regularsIR: any = {"usedParamSet":{"from":true,"workspaceId":true,"previousFrom":true,"to":true,"network":true,"channel":true,"minDays":true,"limit":true},"params":[{"name":"from","required":true,"transform":{"type":"scalar"},"locs":[{"a":120,"b":125},{"a":186,"b":191}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":278,"b":290}]},{"name":"previousFrom","required":true,"transform":{"type":"scalar"},"locs":[{"a":308,"b":321}]},{"name":"to","required":true,"transform":{"type":"scalar"},"locs":[{"a":333,"b":336}]},{"name":"network","required":false,"transform":{"type":"scalar"},"locs":[{"a":354,"b":361},{"a":390,"b":397}]},{"name":"channel","required":false,"transform":{"type":"scalar"},"locs":[{"a":405,"b":412},{"a":452,"b":459}]},{"name":"minDays","required":true,"transform":{"type":"scalar"},"locs":[{"a":504,"b":512},{"a":783,"b":791},{"a":838,"b":846},{"a":1332,"b":1340},{"a":1418,"b":1426},{"a":1706,"b":1714},{"a":1797,"b":1805}]},{"name":"limit","required":false,"transform":{"type":"scalar"},"locs":[{"a":852,"b":857},{"a":946,"b":951},{"a":1024,"b":1029},{"a":1498,"b":1503},{"a":1557,"b":1562},{"a":1644,"b":1649}]}],"statement":"WITH per_contact AS MATERIALIZED (\n  SELECT contact_id, min(network) AS network,\n         count(*) FILTER (WHERE day >= :from!::date)::int AS days,\n         count(*) FILTER (WHERE day < :from!::date)::int AS previous_days\n    FROM report_commenter_daily\n   WHERE workspace_id = :workspaceId! AND day BETWEEN :previousFrom!::date AND :to!::date\n     AND (:network::text IS NULL OR network = :network) AND (:channel::uuid IS NULL OR channel_account_id = :channel)\n   GROUP BY contact_id HAVING count(*) >= :minDays!),\nregular AS (\n  SELECT p.*, c.name, c.handle, row_number() OVER (ORDER BY p.days DESC, c.name, p.contact_id) AS position\n    FROM per_contact p LEFT JOIN LATERAL (SELECT name, handle FROM contact WHERE id = p.contact_id OFFSET 0) c ON true\n   WHERE p.days >= GREATEST(:minDays!, (SELECT days FROM per_contact WHERE days >= :minDays! AND :limit::int IS NOT NULL\n                                            ORDER BY days DESC OFFSET :limit::int - 1 LIMIT 1))\n   ORDER BY p.days DESC, c.name, p.contact_id LIMIT :limit),\nsilent AS (\n  SELECT p.*, c.name, c.handle, row_number() OVER (ORDER BY p.previous_days DESC, c.name, p.contact_id) AS position\n    FROM per_contact p LEFT JOIN LATERAL (SELECT name, handle FROM contact WHERE id = p.contact_id OFFSET 0) c ON true\n   WHERE p.days = 0 AND p.previous_days >= GREATEST(:minDays!, (SELECT previous_days FROM per_contact WHERE days = 0 AND previous_days >= :minDays!\n                                                                  AND :limit::int IS NOT NULL ORDER BY previous_days DESC OFFSET :limit::int - 1 LIMIT 1))\n   ORDER BY p.previous_days DESC, c.name, p.contact_id LIMIT :limit),\ncounted AS (\n  SELECT count(*) FILTER (WHERE days >= :minDays!)::int AS regulars,\n         count(*) FILTER (WHERE days = 0 AND previous_days >= :minDays!)::int AS silent\n    FROM per_contact)\nSELECT l.status AS \"status!\", l.contact_id::text AS \"contact_id!\", l.network AS \"network!\", l.days AS \"days!\",\n       l.previous_days AS \"previous_days!\", l.name, l.handle, counted.regulars AS \"regulars!\", counted.silent AS \"silent!\"\n  FROM (SELECT 'regular' AS status, * FROM regular UNION ALL SELECT 'silent' AS status, * FROM silent) l, counted\n ORDER BY l.status, l.position"};
 
 /**
  * Query generated from SQL:
  * ```
- * SELECT r.contact_id::text AS "contact_id!", r.days AS "days!", r.networks AS "networks!", c.name, c.handle
- *   FROM (SELECT contact_id, count(DISTINCT day)::int AS days, array_agg(DISTINCT network ORDER BY network) AS networks
- *           FROM report_commenter_daily
- *          WHERE workspace_id = :workspaceId! AND day BETWEEN :from!::date AND :to!::date
- *            AND (:network::text IS NULL OR network = :network) AND (:channel::uuid IS NULL OR channel_account_id = :channel)
- *          GROUP BY contact_id HAVING count(DISTINCT day) >= :minDays!) r
- *   LEFT JOIN contact c ON c.id = r.contact_id
- *  ORDER BY r.days DESC, c.name, r.contact_id                                                                                                     
+ * WITH per_contact AS MATERIALIZED (
+ *   SELECT contact_id, min(network) AS network,
+ *          count(*) FILTER (WHERE day >= :from!::date)::int AS days,
+ *          count(*) FILTER (WHERE day < :from!::date)::int AS previous_days
+ *     FROM report_commenter_daily
+ *    WHERE workspace_id = :workspaceId! AND day BETWEEN :previousFrom!::date AND :to!::date
+ *      AND (:network::text IS NULL OR network = :network) AND (:channel::uuid IS NULL OR channel_account_id = :channel)
+ *    GROUP BY contact_id HAVING count(*) >= :minDays!),
+ * regular AS (
+ *   SELECT p.*, c.name, c.handle, row_number() OVER (ORDER BY p.days DESC, c.name, p.contact_id) AS position
+ *     FROM per_contact p LEFT JOIN LATERAL (SELECT name, handle FROM contact WHERE id = p.contact_id OFFSET 0) c ON true
+ *    WHERE p.days >= GREATEST(:minDays!, (SELECT days FROM per_contact WHERE days >= :minDays! AND :limit::int IS NOT NULL
+ *                                             ORDER BY days DESC OFFSET :limit::int - 1 LIMIT 1))
+ *    ORDER BY p.days DESC, c.name, p.contact_id LIMIT :limit),
+ * silent AS (
+ *   SELECT p.*, c.name, c.handle, row_number() OVER (ORDER BY p.previous_days DESC, c.name, p.contact_id) AS position
+ *     FROM per_contact p LEFT JOIN LATERAL (SELECT name, handle FROM contact WHERE id = p.contact_id OFFSET 0) c ON true
+ *    WHERE p.days = 0 AND p.previous_days >= GREATEST(:minDays!, (SELECT previous_days FROM per_contact WHERE days = 0 AND previous_days >= :minDays!
+ *                                                                   AND :limit::int IS NOT NULL ORDER BY previous_days DESC OFFSET :limit::int - 1 LIMIT 1))
+ *    ORDER BY p.previous_days DESC, c.name, p.contact_id LIMIT :limit),
+ * counted AS (
+ *   SELECT count(*) FILTER (WHERE days >= :minDays!)::int AS regulars,
+ *          count(*) FILTER (WHERE days = 0 AND previous_days >= :minDays!)::int AS silent
+ *     FROM per_contact)
+ * SELECT l.status AS "status!", l.contact_id::text AS "contact_id!", l.network AS "network!", l.days AS "days!",
+ *        l.previous_days AS "previous_days!", l.name, l.handle, counted.regulars AS "regulars!", counted.silent AS "silent!"
+ *   FROM (SELECT 'regular' AS status, * FROM regular UNION ALL SELECT 'silent' AS status, * FROM silent) l, counted
+ *  ORDER BY l.status, l.position
  * ```
  */
-export const regularsOfPeriod = new PreparedQuery<IRegularsOfPeriodParams,IRegularsOfPeriodResult>(regularsOfPeriodIR);
-
-
-/** 'CommentDaysOfContacts' parameters type */
-export interface ICommentDaysOfContactsParams {
-  channel?: string | null | void;
-  contactIds: NumberOrStringArray;
-  from: DateOrString;
-  network?: string | null | void;
-  to: DateOrString;
-  workspaceId: string;
-}
-
-/** 'CommentDaysOfContacts' return type */
-export interface ICommentDaysOfContactsResult {
-  contact_id: string;
-  days: number;
-}
-
-/** 'CommentDaysOfContacts' query type */
-export interface ICommentDaysOfContactsQuery {
-  params: ICommentDaysOfContactsParams;
-  result: ICommentDaysOfContactsResult;
-}
-
-const commentDaysOfContactsIR: any = {"usedParamSet":{"contactIds":true,"workspaceId":true,"from":true,"to":true,"network":true,"channel":true},"params":[{"name":"contactIds","required":true,"transform":{"type":"scalar"},"locs":[{"a":132,"b":143}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":175,"b":187}]},{"name":"from","required":true,"transform":{"type":"scalar"},"locs":[{"a":205,"b":210}]},{"name":"to","required":true,"transform":{"type":"scalar"},"locs":[{"a":222,"b":225}]},{"name":"network","required":false,"transform":{"type":"scalar"},"locs":[{"a":241,"b":248},{"a":277,"b":284}]},{"name":"channel","required":false,"transform":{"type":"scalar"},"locs":[{"a":292,"b":299},{"a":339,"b":346}]}],"statement":"SELECT contact_id::text AS \"contact_id!\", count(DISTINCT day)::int AS \"days!\"\n  FROM report_commenter_daily\n WHERE contact_id = ANY(:contactIds!::bigint[]) AND workspace_id = :workspaceId! AND day BETWEEN :from!::date AND :to!::date\n   AND (:network::text IS NULL OR network = :network) AND (:channel::uuid IS NULL OR channel_account_id = :channel)\n GROUP BY contact_id"};
-
-/**
- * Query generated from SQL:
- * ```
- * SELECT contact_id::text AS "contact_id!", count(DISTINCT day)::int AS "days!"
- *   FROM report_commenter_daily
- *  WHERE contact_id = ANY(:contactIds!::bigint[]) AND workspace_id = :workspaceId! AND day BETWEEN :from!::date AND :to!::date
- *    AND (:network::text IS NULL OR network = :network) AND (:channel::uuid IS NULL OR channel_account_id = :channel)
- *  GROUP BY contact_id
- * ```
- */
-export const commentDaysOfContacts = new PreparedQuery<ICommentDaysOfContactsParams,ICommentDaysOfContactsResult>(commentDaysOfContactsIR);
+export const regulars = new PreparedQuery<IRegularsParams,IRegularsResult>(regularsIR);
 
 

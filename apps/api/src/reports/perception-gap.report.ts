@@ -189,64 +189,46 @@ export function previousPeriodOf(p: Pick<ReportParams, 'from' | 'to'>): { from: 
   return { from: isoDay(from - days), to: isoDay(from - 1) };
 }
 
-const toRegular = (r: RegularRow, days: number, previousDays: number): RegularCommenter => ({
+const toRegular = (r: RegularRow): RegularCommenter => ({
   contactId: r.contact_id,
   name: r.name,
   handle: r.handle,
-  networks: r.networks.map((n) => oneOf(NETWORKS, n, 'report_commenter_daily.network')),
-  days,
-  previousDays,
+  networks: [oneOf(NETWORKS, r.network, 'report_commenter_daily.network')],
+  days: r.days,
+  previousDays: r.previous_days,
 });
 
-/** Who comes back (regulars of the period) and who went silent (last period's regulars without a comment now). */
-export async function regularsLists(gap: PerceptionGapRepository, workspaceId: string, p: ReportParams) {
+/**
+ * Who comes back (regulars of the period) and who went silent (last period's regulars without a
+ * comment now), each cut at `limit` (null: all), with how many there are (one query: perception-gap.sql).
+ */
+export async function regularsLists(gap: PerceptionGapRepository, workspaceId: string, p: ReportParams, limit: number | null) {
   const previous = previousPeriodOf(p);
-  const before = { ...p, ...previous };
-  const [current, earlier] = await Promise.all([
-    gap.regularsOfPeriod(workspaceId, p, REGULAR_MIN_DAYS),
-    gap.regularsOfPeriod(workspaceId, before, REGULAR_MIN_DAYS),
-  ]);
-  const [currentBefore, earlierNow] = await Promise.all([
-    current.length
-      ? gap.commentDaysOfContacts(
-          workspaceId,
-          before,
-          current.map((r) => r.contact_id),
-        )
-      : Promise.resolve([]),
-    earlier.length
-      ? gap.commentDaysOfContacts(
-          workspaceId,
-          p,
-          earlier.map((r) => r.contact_id),
-        )
-      : Promise.resolve([]),
-  ]);
-  const daysBefore = new Map(currentBefore.map((r) => [r.contact_id, r.days]));
-  const activeNow = new Set(earlierNow.filter((r) => r.days > 0).map((r) => r.contact_id));
+  const rows = await gap.regulars(workspaceId, p, previous.from, REGULAR_MIN_DAYS, limit);
   return {
     previous,
-    regulars: current.map((r) => toRegular(r, r.days, daysBefore.get(r.contact_id) ?? 0)),
-    silent: earlier.filter((r) => !activeNow.has(r.contact_id)).map((r) => toRegular(r, 0, r.days)),
+    counts: { regulars: rows[0]?.regulars ?? 0, silent: rows[0]?.silent ?? 0 },
+    regulars: rows.filter((r) => r.status === 'regular').map(toRegular),
+    silent: rows.filter((r) => r.status === 'silent').map(toRegular),
   };
 }
 
 export async function regularsReport(gap: PerceptionGapRepository, workspaceId: string, p: ReportParams): Promise<RegularsReport> {
-  const { previous, regulars, silent } = await regularsLists(gap, workspaceId, p);
+  const { previous, counts, regulars, silent } = await regularsLists(gap, workspaceId, p, REGULARS_LISTED);
   return {
     definitions: pickGap('regulars', 'period'),
     params: p,
     minDays: REGULAR_MIN_DAYS,
     previous,
-    counts: { regulars: regulars.length, silent: silent.length },
-    regulars: regulars.slice(0, REGULARS_LISTED),
-    silent: silent.slice(0, REGULARS_LISTED),
+    counts,
+    regulars,
+    silent,
   };
 }
 
 /** Every regular and every silent one, one row each. */
 export async function regularsCsv(gap: PerceptionGapRepository, workspaceId: string, p: ReportParams) {
-  const { previous, regulars, silent } = await regularsLists(gap, workspaceId, p);
+  const { previous, regulars, silent } = await regularsLists(gap, workspaceId, p, null);
   return [...regulars.map((r) => ({ status: 'regular', ...r })), ...silent.map((r) => ({ status: 'went silent', ...r }))].map((r) => ({
     status: r.status,
     name: r.name ?? '',

@@ -14,7 +14,7 @@ const grouped = (workspaceId: string, p: ReportParams) => ({ ...scope(workspaceI
 
 export type TopicPostRow = q.ITopicPostsResult;
 export type IntentMessageRow = q.IIntentMessagesResult;
-export type RegularRow = q.IRegularsOfPeriodResult;
+export type RegularRow = q.IRegularsResult;
 
 /**
  * The SQL of the perception gap, response time by intent and the regulars (perception-gap.sql):
@@ -47,21 +47,15 @@ export class PerceptionGapRepository {
     return q.intentMessages.run({ ...scope(workspaceId, p), intents, limit }, sqlClient(db));
   }
 
-  regularsOfPeriod(
+  /** The regulars of [from, to] and last period's who went silent, each list cut at `limit` (null: all), with both counts. */
+  regulars(
     workspaceId: string,
     p: Pick<ReportParams, 'from' | 'to' | 'network' | 'channel'>,
+    previousFrom: string,
     minDays: number,
+    limit: number | null,
     db: Reader = this.reads,
   ): Promise<RegularRow[]> {
-    return q.regularsOfPeriod.run({ ...scope(workspaceId, p), minDays }, sqlClient(db));
-  }
-
-  commentDaysOfContacts(
-    workspaceId: string,
-    p: Pick<ReportParams, 'from' | 'to' | 'network' | 'channel'>,
-    contactIds: string[],
-    db: Reader = this.reads,
-  ): Promise<q.ICommentDaysOfContactsResult[]> {
-    return q.commentDaysOfContacts.run({ ...scope(workspaceId, p), contactIds }, sqlClient(db));
+    return q.regulars.run({ ...scope(workspaceId, p), previousFrom, minDays, limit }, sqlClient(db));
   }
 }

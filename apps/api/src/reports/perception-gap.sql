@@ -67,23 +67,42 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "thread_id!", ca.network AS "ne
 
 /*
  * Regulars: people who commented (comment threads, known authors: report_commenter_daily) on at
- * least :minDays different days of [:from, :to], with those days and their networks; read from
- * the index on (workspace_id, day) that carries contact and network.
+ * least :minDays different days of [:from, :to], and last period's ([:previousFrom, :from - 1])
+ * regulars without a comment now — one statement, one pass over both periods' commenter days
+ * (the index report_commenter_daily_key covers it), one hash aggregate per contact; only the
+ * :limit listed of each (NULL: all, for the CSV) are joined to their names: those with at least as
+ * many days as the :limit-th most (GREATEST ignores the NULL when there are fewer) — the join of
+ * every regular to contact was a third of the time (OFFSET 0 keeps the look-up per listed row, by id).
+ * A contact belongs to one channel account, hence one network, and report_commenter_daily has one
+ * row per (contact, day, channel): count(*) is the contact's count of distinct days and min(network)
+ * its network — no DISTINCT, whose per-group sort was most of the old query's time.
  */
-/* @name RegularsOfPeriod */
-SELECT r.contact_id::text AS "contact_id!", r.days AS "days!", r.networks AS "networks!", c.name, c.handle
-  FROM (SELECT contact_id, count(DISTINCT day)::int AS days, array_agg(DISTINCT network ORDER BY network) AS networks
-          FROM report_commenter_daily
-         WHERE workspace_id = :workspaceId! AND day BETWEEN :from!::date AND :to!::date
-           AND (:network::text IS NULL OR network = :network) AND (:channel::uuid IS NULL OR channel_account_id = :channel)
-         GROUP BY contact_id HAVING count(DISTINCT day) >= :minDays!) r
-  LEFT JOIN contact c ON c.id = r.contact_id
- ORDER BY r.days DESC, c.name, r.contact_id;
-
-/* Days with a comment in [:from, :to] of the given contacts (report_commenter_daily_contact_idx). */
-/* @name CommentDaysOfContacts */
-SELECT contact_id::text AS "contact_id!", count(DISTINCT day)::int AS "days!"
-  FROM report_commenter_daily
- WHERE contact_id = ANY(:contactIds!::bigint[]) AND workspace_id = :workspaceId! AND day BETWEEN :from!::date AND :to!::date
-   AND (:network::text IS NULL OR network = :network) AND (:channel::uuid IS NULL OR channel_account_id = :channel)
- GROUP BY contact_id;
+/* @name Regulars */
+WITH per_contact AS MATERIALIZED (
+  SELECT contact_id, min(network) AS network,
+         count(*) FILTER (WHERE day >= :from!::date)::int AS days,
+         count(*) FILTER (WHERE day < :from!::date)::int AS previous_days
+    FROM report_commenter_daily
+   WHERE workspace_id = :workspaceId! AND day BETWEEN :previousFrom!::date AND :to!::date
+     AND (:network::text IS NULL OR network = :network) AND (:channel::uuid IS NULL OR channel_account_id = :channel)
+   GROUP BY contact_id HAVING count(*) >= :minDays!),
+regular AS (
+  SELECT p.*, c.name, c.handle, row_number() OVER (ORDER BY p.days DESC, c.name, p.contact_id) AS position
+    FROM per_contact p LEFT JOIN LATERAL (SELECT name, handle FROM contact WHERE id = p.contact_id OFFSET 0) c ON true
+   WHERE p.days >= GREATEST(:minDays!, (SELECT days FROM per_contact WHERE days >= :minDays! AND :limit::int IS NOT NULL
+                                            ORDER BY days DESC OFFSET :limit::int - 1 LIMIT 1))
+   ORDER BY p.days DESC, c.name, p.contact_id LIMIT :limit),
+silent AS (
+  SELECT p.*, c.name, c.handle, row_number() OVER (ORDER BY p.previous_days DESC, c.name, p.contact_id) AS position
+    FROM per_contact p LEFT JOIN LATERAL (SELECT name, handle FROM contact WHERE id = p.contact_id OFFSET 0) c ON true
+   WHERE p.days = 0 AND p.previous_days >= GREATEST(:minDays!, (SELECT previous_days FROM per_contact WHERE days = 0 AND previous_days >= :minDays!
+                                                                  AND :limit::int IS NOT NULL ORDER BY previous_days DESC OFFSET :limit::int - 1 LIMIT 1))
+   ORDER BY p.previous_days DESC, c.name, p.contact_id LIMIT :limit),
+counted AS (
+  SELECT count(*) FILTER (WHERE days >= :minDays!)::int AS regulars,
+         count(*) FILTER (WHERE days = 0 AND previous_days >= :minDays!)::int AS silent
+    FROM per_contact)
+SELECT l.status AS "status!", l.contact_id::text AS "contact_id!", l.network AS "network!", l.days AS "days!",
+       l.previous_days AS "previous_days!", l.name, l.handle, counted.regulars AS "regulars!", counted.silent AS "silent!"
+  FROM (SELECT 'regular' AS status, * FROM regular UNION ALL SELECT 'silent' AS status, * FROM silent) l, counted
+ ORDER BY l.status, l.position;
