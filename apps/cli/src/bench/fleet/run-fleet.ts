@@ -4,7 +4,7 @@ import { sqlClient } from '@resonance/db';
 import { createQueueBackend, prepareQueueBackend, QueueName } from '@resonance/queue';
 import { startSim, type RunningSim } from '@resonance/sim';
 import { BENCH_APPLICATION, createBenchDatabase, type BenchDatabase } from '../database';
-import { startProductProcess, waitFor, type ProductProcess } from '../processes';
+import { freePort, startProductProcess, waitFor, type ProductProcess } from '../processes';
 import { removeQueueKeys } from '../queue-keys';
 import { productEnv, withTimeout } from '../run';
 import { round, sleep } from '../stats';
@@ -136,7 +136,7 @@ async function measureFleetSize(channels: number, options: FleetOptions, log: (l
     await events.waitUntilReady();
     const lateness = new SyncLateness(events);
     const env = {
-      ...fleetEnv(config, { databaseUrl: db.url, redisUrl, prefix: queuePrefix, simUrl: sim.url }),
+      ...(await fleetEnv(config, { databaseUrl: db.url, redisUrl, prefix: queuePrefix, simUrl: sim.url })),
       SYNC_INTERVAL_MS: String(options.syncIntervalMs),
       SYNC_MIN_INTERVAL_MS: String(options.syncIntervalMs),
       SYNC_MAX_INTERVAL_MS: String(options.syncIntervalMs),
@@ -199,9 +199,9 @@ async function measureFleetSize(channels: number, options: FleetOptions, log: (l
   }
 }
 
-function fleetEnv(config: Config, p: { databaseUrl: string; redisUrl: string; prefix: string; simUrl: string }): Record<string, string> {
-  // The worker needs no api; the port is never bound.
-  return productEnv(config, { ...p, port: 0 });
+async function fleetEnv(config: Config, p: { databaseUrl: string; redisUrl: string; prefix: string; simUrl: string }): Promise<Record<string, string>> {
+  // The worker needs no api; the port is only there for the configuration's PUBLIC_URL.
+  return productEnv(config, { ...p, port: await freePort() });
 }
 
 async function closeFleetDatabase(db: BenchDatabase): Promise<void> {
