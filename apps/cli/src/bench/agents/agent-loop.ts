@@ -20,7 +20,7 @@ export interface AgentTimings {
 export async function agentLoop(api: ApiClient, until: number, thinkMs: [number, number], replyEvery: number, timings: AgentTimings): Promise<void> {
   let round = 0;
   // Agents do not start in lockstep.
-  await sleep(Math.random() * thinkMs[1]);
+  await sleep(Math.random() * Math.min(thinkMs[1], Math.max(0, until - performance.now())));
   while (performance.now() < until) {
     round += 1;
     try {
@@ -43,6 +43,6 @@ export async function agentLoop(api: ApiClient, until: number, thinkMs: [number,
     } catch {
       timings.errors += 1;
     }
-    await sleep(thinkMs[0] + Math.random() * (thinkMs[1] - thinkMs[0]));
+    await sleep(Math.min(Math.max(0, until - performance.now()), thinkMs[0] + Math.random() * (thinkMs[1] - thinkMs[0])));
   }
 }
