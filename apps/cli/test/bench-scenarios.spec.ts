@@ -12,7 +12,7 @@ describe('resonance bench --fleet / --agents: options', () => {
     expect(parseBenchCommand(['--fleet'])).toEqual({
       scenario: 'fleet',
       json: false,
-      options: { sizes: [1_000, 5_000], syncIntervalMs: 60_000, windowMs: 180_000, workers: 1, trafficPerMinute: 60 },
+      options: { sizes: [1_000, 5_000], syncIntervalMs: 60_000, windowMs: 180_000, workers: 1, concurrency: 8, trafficPerMinute: 60 },
     });
     expect(parseBenchCommand(['--fleet', '--channels', '20', '--sync-interval', '2000', '--window', '6', '--json'])).toMatchObject({
       scenario: 'fleet',

@@ -9,16 +9,17 @@ export type BenchCommand =
   | { scenario: 'agents'; json: boolean; options: AgentsOptions };
 
 export const SCENARIO_USAGE = `${BENCH_USAGE}
-resonance bench --fleet [--channels <n>] [--sync-interval <ms>] [--window <s>] [--workers <n>] [--json]
+resonance bench --fleet [--channels <n>] [--sync-interval <ms>] [--window <s>] [--workers <n>] [--concurrency <n>] [--json]
   --fleet          many channels in many workspaces (5 per workspace, one per network) on the sim;
                    without --channels it measures 1,000 then 5,000 channels and reports the growth
   --sync-interval  the workers' SYNC_INTERVAL_MS, pinned (default 60000, the product's default)
   --window         seconds measured after the warm-up (default 180: three runs per channel)
+  --workers        worker processes (default 1); --concurrency: their WORKER_CONCURRENCY (default 8)
 resonance bench --agents <n> [--comments-per-second <r>] [--duration <s>] [--json]
   --agents         n agents, each signed in with a live event stream, listing, opening and replying
                    while r comments per second (default 2000) arrive through ingest for <s> seconds (default 60)`;
 
-const FLEET_DEFAULTS: FleetOptions = { sizes: [1_000, 5_000], syncIntervalMs: 60_000, windowMs: 180_000, workers: 1, trafficPerMinute: 60 };
+const FLEET_DEFAULTS: FleetOptions = { sizes: [1_000, 5_000], syncIntervalMs: 60_000, windowMs: 180_000, workers: 1, concurrency: 8, trafficPerMinute: 60 };
 const AGENTS_DEFAULTS = { commentsPerSecond: 2_000, durationMs: 60_000 };
 
 /** Parses `resonance bench …`; throws BenchUsageError with a sentence saying what is wrong. */
@@ -51,6 +52,7 @@ export function parseBenchCommand(argv: string[]): BenchCommand {
         syncIntervalMs: values.has('--sync-interval') ? integer(values, '--sync-interval', 100, 3_600_000) : FLEET_DEFAULTS.syncIntervalMs,
         windowMs: values.has('--window') ? integer(values, '--window', 1, 3_600) * 1000 : FLEET_DEFAULTS.windowMs,
         workers: values.has('--workers') ? integer(values, '--workers', 1, 16) : FLEET_DEFAULTS.workers,
+        concurrency: values.has('--concurrency') ? integer(values, '--concurrency', 1, 256) : FLEET_DEFAULTS.concurrency,
       },
     };
   }
@@ -66,7 +68,7 @@ export function parseBenchCommand(argv: string[]): BenchCommand {
 }
 
 const VALUE_FLAGS = {
-  fleet: ['--channels', '--sync-interval', '--window', '--workers'],
+  fleet: ['--channels', '--sync-interval', '--window', '--workers', '--concurrency'],
   agents: ['--agents', '--comments-per-second', '--duration'],
 };
 

@@ -7,6 +7,8 @@ interface ThreadPage {
 
 export interface AgentTimings {
   inboxList: number[];
+  /** Of inboxList: the refetches live events caused (LiveRefetch), not the agent's own clicks. */
+  liveRefetches: number;
   threadOpen: number[];
   replies: number[];
   errors: number;
@@ -44,5 +46,45 @@ export async function agentLoop(api: ApiClient, until: number, thinkMs: [number,
       timings.errors += 1;
     }
     await sleep(Math.min(Math.max(0, until - performance.now()), thinkMs[0] + Math.random() * (thinkMs[1] - thinkMs[0])));
+  }
+}
+
+/**
+ * What the dashboard does with live events (apps/web/src/features/inbox/use-live-events.ts): a
+ * changed message or thread refetches the open list 300 ms later, at most one refetch pending, so
+ * under a stream of events each agent refetches its list about three times a second.
+ */
+export const LIST_REFETCH_DELAY_MS = 300;
+
+export class LiveRefetch {
+  private pending: NodeJS.Timeout | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly api: ApiClient,
+    private readonly timings: AgentTimings,
+  ) {}
+
+  changed(): void {
+    if (this.pending || this.stopped) return;
+    this.pending = setTimeout(() => void this.refetch(), LIST_REFETCH_DELAY_MS);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.pending) clearTimeout(this.pending);
+  }
+
+  private async refetch(): Promise<void> {
+    const start = performance.now();
+    try {
+      await this.api.get('/api/threads?limit=50&status=open');
+      this.timings.inboxList.push(performance.now() - start);
+      this.timings.liveRefetches += 1;
+    } catch {
+      this.timings.errors += 1;
+    } finally {
+      this.pending = null;
+    }
   }
 }

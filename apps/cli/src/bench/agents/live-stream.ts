@@ -20,6 +20,8 @@ export class LiveStream {
     private readonly url: string,
     private readonly cookie: string,
     private readonly onEvent: ((event: StreamEvent) => void) | null,
+    /** Every event but `ready` and `ping`: what makes a dashboard refetch its list. */
+    private readonly onChange: () => void = () => undefined,
   ) {}
 
   /** Resolves once the stream answered 200 and sent its `ready` event. */
@@ -46,6 +48,7 @@ export class LiveStream {
               resolve();
             }
             if (this.onEvent) this.onEvent(parseBlock(block, atMs));
+            if (ready && !block.startsWith('event: ping') && !block.startsWith('event: ready')) this.onChange();
             end = this.buffer.indexOf('\n\n');
           }
         });

@@ -22,8 +22,9 @@ export interface FleetOptions {
   syncIntervalMs: number;
   /** The measurement window after the warm-up; several intervals, so every channel syncs several times. */
   windowMs: number;
-  /** Worker processes. */
+  /** Worker processes, and the sync runs each runs at once (WORKER_CONCURRENCY). */
   workers: number;
+  concurrency: number;
   /** Items per minute the sim generates over all networks (each reaches every channel of its network). */
   trafficPerMinute: number;
 }
@@ -55,6 +56,7 @@ export interface FleetResult {
   syncIntervalMs: number;
   windowMs: number;
   workers: number;
+  concurrency: number;
   trafficPerMinute: number;
   sizes: FleetSizeNumbers[];
   /** Last size over first size: how totals and per-1,000-channel costs grow (null with one size). */
@@ -92,6 +94,7 @@ export async function runFleetBenchmark(options: FleetOptions, log: (line: strin
     syncIntervalMs: options.syncIntervalMs,
     windowMs: options.windowMs,
     workers: options.workers,
+    concurrency: options.concurrency,
     trafficPerMinute: options.trafficPerMinute,
     sizes,
     growth:
@@ -140,6 +143,7 @@ async function measureFleetSize(channels: number, options: FleetOptions, log: (l
       SYNC_INTERVAL_MS: String(options.syncIntervalMs),
       SYNC_MIN_INTERVAL_MS: String(options.syncIntervalMs),
       SYNC_MAX_INTERVAL_MS: String(options.syncIntervalMs),
+      WORKER_CONCURRENCY: String(options.concurrency),
     };
     const warmupStart = Date.now();
     for (let i = 0; i < options.workers; i++) workers.push(startProductProcess('worker', env));
