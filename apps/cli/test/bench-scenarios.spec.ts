@@ -103,4 +103,20 @@ describe('agents: live event latency from the commit', () => {
     expect(into).toEqual([40, 200]);
     expect(latency.unmatched).toBe(1);
   });
+
+  it('counts each commit an inbox.changed covers (lastMessageId) once, after those its message events reported', () => {
+    const clock = new CommitClock('postgres://unused');
+    const inserted = (from: number, to: number, at: number) =>
+      clock.received(JSON.stringify({ kind: 'messages.inserted', workspaceId: CHANNEL, from: String(from), to: String(to), count: to - from + 1 }), at);
+    inserted(1, 10, 1_000);
+    inserted(11, 20, 1_100);
+    inserted(21, 30, 1_200);
+    inserted(31, 40, 1_300);
+    const into: number[] = [];
+    const latency = new EventLatency(clock, into);
+    latency.onEvent({ type: 'message.created', data: '{"type":"message.created","message":{"id":"10"}}', atMs: 1_050 });
+    latency.onEvent({ type: 'inbox.changed', data: '{"type":"inbox.changed","count":20,"lastMessageId":"30"}', atMs: 1_500 });
+    latency.onEvent({ type: 'inbox.changed', data: '{"type":"inbox.changed","count":10,"lastMessageId":"40"}', atMs: 1_700 });
+    expect(into).toEqual([50, 400, 300, 400]);
+  });
 });

@@ -16,12 +16,14 @@ interface InsertedRange {
  * When each ingest commit happened: the bench LISTENs to the same notifications as the api. A
  * NOTIFY is delivered at commit, so the time the bench receives it is the commit's time on this
  * machine (plus the same delivery the api pays). Live events are then matched to their commit:
- * message.created by the message id in the inserted range, inbox.changed (a statement of more
- * than 200 messages) by its count, in order.
+ * message.created by the message id in the inserted range, inbox.changed by the newest message id
+ * it covers (lastMessageId), else (an api without it: one statement of more than 200 messages) by
+ * its count, in order.
  */
 export class CommitClock {
   private readonly client: Client;
-  private readonly ranges: InsertedRange[] = [];
+  /** Every inserting statement, in commit order. */
+  readonly ranges: InsertedRange[] = [];
   /** The large statements (one inbox.changed each), in commit order. */
   readonly bulk: InsertedRange[] = [];
 
