@@ -39,13 +39,15 @@ export class DbChanges {
   /**
    * The events of notifications of one workspace that queued up while the previous ones loaded,
    * in order. Together more than MAX_MESSAGES_PER_NOTIFICATION messages: one inbox.changed for
-   * all their messages instead of an event per message and thread — at 2,000 comments a second
+   * all their messages instead of an event per message and thread, and so are they when the
+   * workspace's last second already sent `MAX_MESSAGES_PER_NOTIFICATION - oneByOneLeft` messages
+   * one by one (a steady stream of small pages) — at 2,000 comments a second
    * and 200 open streams that was 800,000 events a second, and the streams fell minutes behind
    * (bench --agents). Notifications for users are still sent one by one.
    */
-  async toEventsOfBatch(batch: DbNotification[]): Promise<WorkspaceEvent[]> {
+  async toEventsOfBatch(batch: DbNotification[], oneByOneLeft = MAX_MESSAGES_PER_NOTIFICATION): Promise<WorkspaceEvent[]> {
     const messages = batch.filter((n) => n.kind !== 'notifications.inserted');
-    if (batch.length === 1 || messages.reduce((sum, n) => sum + n.count, 0) <= MAX_MESSAGES_PER_NOTIFICATION) {
+    if (messages.length === 0 || DbChanges.messageCount(batch) <= Math.min(oneByOneLeft, MAX_MESSAGES_PER_NOTIFICATION)) {
       const events: WorkspaceEvent[] = [];
       for (const n of batch) events.push(...(await this.toEvents(n)));
       return events;
@@ -53,6 +55,11 @@ export class DbChanges {
     const events: WorkspaceEvent[] = [inboxChanged(batch[0].workspaceId, messages)];
     for (const n of batch) if (n.kind === 'notifications.inserted') events.push(...(await this.toEvents(n)));
     return events;
+  }
+
+  /** Messages these notifications inserted or updated (notifications for users not counted). */
+  static messageCount(batch: DbNotification[]): number {
+    return batch.reduce((sum, n) => sum + (n.kind === 'notifications.inserted' ? 0 : n.count), 0);
   }
 
   async toEvents(n: DbNotification): Promise<WorkspaceEvent[]> {

@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleIn
 import { filter, Subject, type Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { CONFIG, type Config } from '@resonance/config';
-import { DbChanges, type DbNotification } from './db-changes';
+import { DbChanges, MAX_MESSAGES_PER_NOTIFICATION, type DbNotification } from './db-changes';
 import type { LiveEvent, PresenceEntry, WorkspaceEvent } from './live-event';
 import { PgListener } from './pg-listener';
 import { PG_SESSION_ENDS_CHANNEL, SessionStreams } from './session-streams';
@@ -30,6 +30,8 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
   private sweeper: NodeJS.Timeout | undefined;
   /** Per workspace with a load running: the database notifications (DbChanges) that arrived since it began. */
   private readonly queued = new Map<string, DbNotification[]>();
+  /** Per workspace, messages sent one by one (message.created/updated) in the current second. */
+  private readonly sentOneByOne = new Map<string, { start: number; messages: number }>();
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -143,11 +145,16 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
       const batch = this.queued.get(key) ?? [];
       if (!batch.length) {
         this.queued.delete(key);
+        if (Date.now() - (this.sentOneByOne.get(key)?.start ?? 0) >= 1_000) this.sentOneByOne.delete(key);
         return;
       }
       this.queued.set(key, []);
       try {
-        const events = await this.dbChanges.toEventsOfBatch(batch);
+        const now = Date.now();
+        let second = this.sentOneByOne.get(key);
+        if (!second || now - second.start >= 1_000) this.sentOneByOne.set(key, (second = { start: now, messages: 0 }));
+        const events = await this.dbChanges.toEventsOfBatch(batch, MAX_MESSAGES_PER_NOTIFICATION - second.messages);
+        if (!events.some((e) => e.type === 'inbox.changed')) second.messages += DbChanges.messageCount(batch);
         events.forEach((e) => this.local.next(e));
         // A flood (one inbox.changed for many changes): the next ones gather for a moment, so each
         // dashboard refetches a few times a second at most, not once per stored page.
