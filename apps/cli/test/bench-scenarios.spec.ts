@@ -22,7 +22,11 @@ describe('resonance bench --fleet / --agents: options', () => {
   });
 
   it('takes the number of agents after --agents, with 2,000 comments/s for a minute by default', () => {
-    expect(parseBenchCommand(['--agents', '200'])).toEqual({ scenario: 'agents', json: false, options: { agents: 200, commentsPerSecond: 2_000, durationMs: 60_000 } });
+    expect(parseBenchCommand(['--agents', '200'])).toEqual({
+      scenario: 'agents',
+      json: false,
+      options: { agents: 200, commentsPerSecond: 2_000, durationMs: 60_000 },
+    });
     expect(parseBenchCommand(['--json', '--agents', '3', '--comments-per-second', '50', '--duration', '5'])).toEqual({
       scenario: 'agents',
       json: true,
@@ -82,7 +86,15 @@ describe('fleet: sync lateness from the queue events', () => {
     listeners.get('failed')?.({ jobId: `repeat:sync:${other}:20000` }, '20060-0');
     lateness.stop();
     listeners.get('active')?.({ jobId: `repeat:sync:${other}:30000` }, '39000-0'); // after it
-    expect(lateness.numbers()).toMatchObject({ samples: 3, p50Ms: 100, maxMs: 3_000, channelsSeen: 2, minRunsPerChannel: 1, meanRunsPerChannel: 1.5, failedRuns: 1 });
+    expect(lateness.numbers()).toMatchObject({
+      samples: 3,
+      p50Ms: 100,
+      maxMs: 3_000,
+      channelsSeen: 2,
+      minRunsPerChannel: 1,
+      meanRunsPerChannel: 1.5,
+      failedRuns: 1,
+    });
   });
 });
 

@@ -102,11 +102,15 @@ export class SyncScheduler implements OnApplicationBootstrap, BeforeApplicationS
    */
   async schedule(channelId: string, every: number, { keepPace = true }: { keepPace?: boolean } = {}): Promise<void> {
     const now = Date.now();
-    await this.queue.upsertJobScheduler(jobId.sync(channelId), { every, startDate: keepPace ? now + every : syncPhaseStart(channelId, every, now) }, {
-      name: 'sync',
-      data: { channelAccountId: channelId, reason: 'schedule' },
-      opts: SYNC_JOB_OPTS,
-    });
+    await this.queue.upsertJobScheduler(
+      jobId.sync(channelId),
+      { every, startDate: keepPace ? now + every : syncPhaseStart(channelId, every, now) },
+      {
+        name: 'sync',
+        data: { channelAccountId: channelId, reason: 'schedule' },
+        opts: SYNC_JOB_OPTS,
+      },
+    );
   }
 
   async unschedule(channelId: string): Promise<void> {

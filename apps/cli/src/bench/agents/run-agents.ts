@@ -69,7 +69,14 @@ export async function runAgentsBenchmark(options: AgentsOptions, log: (line: str
     const world = await createWorld(ds, config);
     const password = `agents-${randomBytes(6).toString('hex')}`;
     const agents = await insertAgents.run({ workspaceId: world.workspaceId, passwordHash: await hashPassword(password), count: options.agents }, sqlClient(ds));
-    sim = await startSim({ SIM_HOST: '127.0.0.1', SIM_PORT: 0, SIM_SEED: 42, SIM_TRAFFIC_PER_MINUTE: 0, SIM_WEBHOOK_URL: 'off', SIM_WEBHOOK_RETRY_DELAYS_MS: '200,500' });
+    sim = await startSim({
+      SIM_HOST: '127.0.0.1',
+      SIM_PORT: 0,
+      SIM_SEED: 42,
+      SIM_TRAFFIC_PER_MINUTE: 0,
+      SIM_WEBHOOK_URL: 'off',
+      SIM_WEBHOOK_RETRY_DELAYS_MS: '200,500',
+    });
     const generator = createGenerator({
       seed: 'bench:agents',
       startTime: Date.now() - 3_600_000,

@@ -209,5 +209,7 @@ async function fleetEnv(config: Config, p: { databaseUrl: string; redisUrl: stri
 }
 
 async function closeFleetDatabase(db: BenchDatabase): Promise<void> {
-  await db.close({ keep: false }).catch((error: unknown) => process.stderr.write(`bench: could not drop ${db.name}: ${error instanceof Error ? error.message : String(error)}\n`));
+  await db
+    .close({ keep: false })
+    .catch((error: unknown) => process.stderr.write(`bench: could not drop ${db.name}: ${error instanceof Error ? error.message : String(error)}\n`));
 }
