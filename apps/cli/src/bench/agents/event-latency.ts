@@ -34,7 +34,10 @@ export class EventLatency {
       if (id) while (this.nextRange < ranges.length && ranges[this.nextRange].to <= BigInt(id)) this.nextRange += 1;
     } else if (event.type === 'inbox.changed') {
       const lastMessageId = /"lastMessageId":"(\d+)"/.exec(event.data)?.[1];
-      if (lastMessageId) return this.covered(BigInt(lastMessageId), event.atMs);
+      if (lastMessageId) {
+        this.covered(BigInt(lastMessageId), event.atMs);
+        return;
+      }
       const count = Number(/"count":(\d+)/.exec(event.data)?.[1] ?? 0);
       if (count <= MAX_MESSAGES_PER_NOTIFICATION) return;
       const bulk = this.clock.bulk;
