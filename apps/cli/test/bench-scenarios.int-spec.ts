@@ -38,7 +38,7 @@ describe('resonance bench --fleet / --agents (smoke runs)', () => {
     expect(size.dbConnectionsMax).toBeGreaterThan(0);
     expect(size.redisBytes).toBeGreaterThan(0);
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
-  }, 120_000);
+  }, 240_000);
 
   it('--agents: agents list, open and answer threads while comments arrive, and their streams see the commits', async () => {
     const command = parseBenchCommand(['--agents', '3', '--comments-per-second', '40', '--duration', '6']);
