@@ -3,13 +3,15 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleIn
 import { filter, Subject, type Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { CONFIG, type Config } from '@resonance/config';
-import { DbChanges } from './db-changes';
+import { DbChanges, MAX_MESSAGES_PER_NOTIFICATION, type DbNotification } from './db-changes';
 import type { LiveEvent, PresenceEntry, WorkspaceEvent } from './live-event';
 import { PgListener } from './pg-listener';
 import { PG_SESSION_ENDS_CHANNEL, SessionStreams } from './session-streams';
 import { PG_DB_EVENTS_CHANNEL, PG_EVENTS_CHANNEL, PostgresTransport, RedisTransport, type EventTransport } from './transports';
 
 const PG_PAYLOAD_LIMIT = 7_800;
+/** After an inbox.changed, database changes of the workspace gather this long before the next load. */
+export const INBOX_CHANGED_GATHER_MS = 250;
 
 /**
  * Live events of every api copy. Events the api causes (thread changes, notes, presence) travel
@@ -26,8 +28,10 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
   private readonly transport: EventTransport;
   private listener: PgListener | null = null;
   private sweeper: NodeJS.Timeout | undefined;
-  /** Per workspace, the load of its latest database notification (DbChanges), the next one waits for it. */
-  private readonly loading = new Map<string, Promise<void>>();
+  /** Per workspace with a load running: the database notifications (DbChanges) that arrived since it began. */
+  private readonly queued = new Map<string, DbNotification[]>();
+  /** Per workspace, messages sent one by one (message.created/updated) in the current second. */
+  private readonly sentOneByOne = new Map<string, { start: number; messages: number }>();
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -119,20 +123,46 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
     // No dashboard has a stream open on this copy: nobody would get the events, so the two
     // queries per notification (one per stored page while the worker ingests) are skipped.
     if (!this.local.observed) return;
-    // One after another per workspace, in the order the database sent them: each load reads the rows
-    // as they are when it runs, so two loads of one reply (sending, then sent) running side by side on
-    // the pool could finish in the wrong order and leave every dashboard on the older state for good.
     const notification = DbChanges.parse(payload);
     if (!notification) return;
+    // One load after another per workspace, in the order the database sent them: each load reads the
+    // rows as they are when it runs, so two loads of one reply (sending, then sent) running side by
+    // side on the pool could finish in the wrong order and leave every dashboard on the older state
+    // for good. What arrives while a load runs waits, and the next load takes all of it at once.
     const key = notification.workspaceId;
-    const next = (this.loading.get(key) ?? Promise.resolve())
-      .then(() => this.dbChanges.toEvents(notification))
-      .then((events) => events.forEach((e) => this.local.next(e)))
-      .catch((error: unknown) => this.logger.warn(`could not load changed messages: ${error instanceof Error ? error.message : String(error)}`));
-    this.loading.set(key, next);
-    void next.then(() => {
-      if (this.loading.get(key) === next) this.loading.delete(key);
-    });
+    const queued = this.queued.get(key);
+    if (queued) {
+      queued.push(notification);
+      return;
+    }
+    this.queued.set(key, [notification]);
+    void this.drain(key);
+  }
+
+  /** Loads and sends the workspace's queued notifications until none are left. */
+  private async drain(key: string): Promise<void> {
+    for (;;) {
+      const batch = this.queued.get(key) ?? [];
+      if (!batch.length) {
+        this.queued.delete(key);
+        if (Date.now() - (this.sentOneByOne.get(key)?.start ?? 0) >= 1_000) this.sentOneByOne.delete(key);
+        return;
+      }
+      this.queued.set(key, []);
+      try {
+        const now = Date.now();
+        let second = this.sentOneByOne.get(key);
+        if (!second || now - second.start >= 1_000) this.sentOneByOne.set(key, (second = { start: now, messages: 0 }));
+        const events = await this.dbChanges.toEventsOfBatch(batch, MAX_MESSAGES_PER_NOTIFICATION - second.messages);
+        if (!events.some((e) => e.type === 'inbox.changed')) second.messages += DbChanges.messageCount(batch);
+        events.forEach((e) => this.local.next(e));
+        // A flood (one inbox.changed for many changes): the next ones gather for a moment, so each
+        // dashboard refetches a few times a second at most, not once per stored page.
+        if (events.some((e) => e.type === 'inbox.changed')) await new Promise((r) => setTimeout(r, INBOX_CHANGED_GATHER_MS));
+      } catch (error) {
+        this.logger.warn(`could not load changed messages: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
   }
 
   /** After a gap in the database listener: tell every dashboard to refetch. */

@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createDataSource, dropDatabase, ensureDatabase, runMigrations, withDatabase } from '@resonance/db';
 
+/** The bench's own connections carry this name, so pg_stat_activity can tell them from the product's. */
+export const BENCH_APPLICATION = 'resonance-bench';
+
 export interface BenchDatabase {
   url: string;
   name: string;
@@ -14,7 +17,7 @@ export async function createBenchDatabase(serverUrl: string): Promise<BenchDatab
   const name = `resonance_bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const url = withDatabase(serverUrl, name);
   await ensureDatabase(url);
-  const dataSource = await createDataSource({ url, poolSize: 4 }).initialize();
+  const dataSource = await createDataSource({ url, poolSize: 4, applicationName: BENCH_APPLICATION }).initialize();
   await runMigrations(dataSource);
   return {
     url,

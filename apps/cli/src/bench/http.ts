@@ -4,6 +4,7 @@ import { Agent, request } from 'node:http';
 export class ApiClient {
   private readonly agent = new Agent({ keepAlive: true, maxSockets: 1 });
   private cookie = '';
+  private csrfToken = '';
 
   constructor(readonly baseUrl: string) {}
 
@@ -11,6 +12,18 @@ export class ApiClient {
     const res = await this.send('POST', '/api/auth/login', { email, password });
     if (res.status !== 200) throw new Error(`bench: login failed (${res.status}): ${res.body.slice(0, 200)}`);
     this.cookie = res.setCookie.map((c) => c.split(';')[0]).join('; ');
+    const session = JSON.parse(res.body) as { csrfToken?: unknown };
+    this.csrfToken = typeof session.csrfToken === 'string' ? session.csrfToken : '';
+  }
+
+  /** The session cookie header of the signed-in client (for a stream opened beside it). */
+  get cookieHeader(): string {
+    return this.cookie;
+  }
+
+  /** POST with the session's CSRF token; returns the status (the caller decides which are fine). */
+  async post(path: string, body: unknown): Promise<number> {
+    return (await this.send('POST', path, body)).status;
   }
 
   /** GET that must answer 200; returns the parsed body. */
@@ -36,6 +49,7 @@ export class ApiClient {
           timeout: 120_000,
           headers: {
             ...(this.cookie ? { cookie: this.cookie } : {}),
+            ...(this.csrfToken && method !== 'GET' ? { 'x-csrf-token': this.csrfToken } : {}),
             ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
           },
         },

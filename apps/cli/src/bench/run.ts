@@ -230,7 +230,7 @@ export async function runBenchmark(options: BenchOptions, log: (line: string) =>
   }
 }
 
-function productEnv(config: Config, p: { databaseUrl: string; redisUrl: string; prefix: string; simUrl: string; port: number }): Record<string, string> {
+export function productEnv(config: Config, p: { databaseUrl: string; redisUrl: string; prefix: string; simUrl: string; port: number }): Record<string, string> {
   return {
     NODE_ENV: 'development',
     LOG_LEVEL: 'info',
@@ -253,7 +253,7 @@ const pollEnv = (ms: number): Record<string, string> => ({
   SYNC_MAX_INTERVAL_MS: String(ms),
 });
 
-async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`bench: timed out after ${ms} ms waiting for ${what}`)), ms)));
   try {

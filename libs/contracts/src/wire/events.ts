@@ -38,8 +38,12 @@ export type LiveEvent =
   /** A notification for one user: the stream sends it to that user's dashboards only. */
   | { type: 'notification.created'; userId: string; notification: NotificationItem }
   | { type: 'presence'; threadId: string; user: UserRef; state: PresenceState; expiresAt: IsoDateTime }
-  /** Too many changes at once (bulk ingest) or a missed stretch: refetch what is on screen. */
-  | { type: 'inbox.changed'; count: number };
+  /**
+   * Too many changes at once (bulk ingest, or changes arriving faster than they are sent one by
+   * one) or a missed stretch: refetch what is on screen. `lastMessageId`: the newest inserted
+   * message the change covers, when it covers inserts.
+   */
+  | { type: 'inbox.changed'; count: number; lastMessageId?: string };
 
 /** What the stream sends besides the workspace's events: the presence snapshot on open, and heartbeats. */
 export type StreamEvent = LiveEvent | { type: 'ready'; presence: PresenceEntry[] } | { type: 'ping' };

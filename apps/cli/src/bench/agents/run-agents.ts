@@ -1,0 +1,196 @@
+import { randomBytes } from 'node:crypto';
+import { loadConfig, testServices } from '@resonance/config';
+import { hashPassword, sqlClient } from '@resonance/db';
+import { createQueueBackend, prepareQueueBackend } from '@resonance/queue';
+import { createGenerator, startSim, type GeneratedItem, type RunningSim } from '@resonance/sim';
+import { createBenchDatabase } from '../database';
+import { ApiClient } from '../http';
+import { freePort, startProductProcess, waitFor, type ProductProcess } from '../processes';
+import { removeQueueKeys } from '../queue-keys';
+import { productEnv, withTimeout } from '../run';
+import { round, sleep, summarize, type Timings } from '../stats';
+import { loadAverage, processCpuMs } from '../fleet/process-cpu';
+import { createWorld } from '../world';
+import { agentLoop, LiveRefetch, type AgentTimings } from './agent-loop';
+import { countLiveMessages, insertAgents } from './agents.queries';
+import { CommitClock } from './commit-clock';
+import { EventLatency } from './event-latency';
+import { LiveStream } from './live-stream';
+
+export interface AgentsOptions {
+  agents: number;
+  commentsPerSecond: number;
+  durationMs: number;
+}
+
+export interface AgentsResult {
+  scenario: 'agents';
+  agents: number;
+  commentsPerSecondOffered: number;
+  /** Comments the worker stored per second over the measurement (the sim got commentsPerSecondOffered). */
+  commentsPerSecondStored: number;
+  durationMs: number;
+  /** GET /api/threads?limit=50 as the agents issued it (target p95 ≤ 50 ms). */
+  inboxList: Timings & { liveRefetches: number };
+  threadOpen: Timings;
+  replies: Timings;
+  agentErrors: number;
+  /** From the ingest commit to the event's arrival on the watched streams (target p95 ≤ 1 s). */
+  liveEvent: Timings & { watchedStreams: number; unmatched: number };
+  /** Events all streams received. */
+  streamEvents: number;
+  api: { peakRssMb: number; cpuCores: number };
+  worker: { peakRssMb: number; cpuCores: number };
+  /** The load generator (this process: sim, agents, streams) and its own CPU. */
+  generatorCpuCores: number;
+  loadAverage: number;
+  withinTargets: { inboxList: boolean; liveEvent: boolean };
+}
+
+const POLL_INTERVAL_MS = 1_000;
+/** Every tenth stream is watched (its events parsed and timed); fan-out order covers first to last subscriber. */
+const WATCH_EVERY = 10;
+const FEED_TICK_MS = 100;
+
+/** `resonance bench --agents <n>`: n agents with live streams working while comments arrive through ingest. */
+export async function runAgentsBenchmark(options: AgentsOptions, log: (line: string) => void): Promise<AgentsResult> {
+  const config = loadConfig();
+  const services = testServices();
+  const redisUrl = config.REDIS_URL ?? services.redisUrl;
+  const db = await createBenchDatabase(config.DATABASE_URL ?? services.databaseUrl);
+  const queuePrefix = `bench_${randomBytes(4).toString('hex')}`;
+  const processes: ProductProcess[] = [];
+  const clients: ApiClient[] = [];
+  const streams: LiveStream[] = [];
+  const clock = new CommitClock(db.url);
+  let sim: RunningSim | undefined;
+  try {
+    const ds = db.dataSource;
+    const world = await createWorld(ds, config);
+    const password = `agents-${randomBytes(6).toString('hex')}`;
+    const agents = await insertAgents.run({ workspaceId: world.workspaceId, passwordHash: await hashPassword(password), count: options.agents }, sqlClient(ds));
+    sim = await startSim({
+      SIM_HOST: '127.0.0.1',
+      SIM_PORT: 0,
+      SIM_SEED: 42,
+      SIM_TRAFFIC_PER_MINUTE: 0,
+      SIM_WEBHOOK_URL: 'off',
+      SIM_WEBHOOK_RETRY_DELAYS_MS: '200,500',
+    });
+    const generator = createGenerator({
+      seed: 'bench:agents',
+      startTime: Date.now() - 3_600_000,
+      perMinute: options.commentsPerSecond * 60,
+      kinds: { post: 0.05, comment: 50, reply: 14, accountReply: 0, message: 0, accountMessage: 0 },
+    });
+    // The inbox the agents start with: a few thousand comments, stored before the clock runs.
+    const initial = feed(sim, generator, 3_000, Date.now());
+    const port = await freePort();
+    const apiUrl = `http://127.0.0.1:${port}`;
+    const env = productEnv(config, { databaseUrl: db.url, redisUrl, prefix: queuePrefix, simUrl: sim.url, port });
+    await prepareQueueBackend(createQueueBackend({ redisUrl, databaseUrl: db.url, prefix: queuePrefix }));
+    const api = startProductProcess('api', env);
+    processes.push(api);
+    const worker = startProductProcess('worker', {
+      ...env,
+      SYNC_INTERVAL_MS: String(POLL_INTERVAL_MS),
+      SYNC_MIN_INTERVAL_MS: String(POLL_INTERVAL_MS),
+      SYNC_MAX_INTERVAL_MS: String(POLL_INTERVAL_MS),
+    });
+    processes.push(worker);
+    await withTimeout(Promise.all([api.ready, worker.ready]), 120_000, 'the api and worker to start');
+    await waitFor(
+      async () => ((await countLiveMessages.run({ channelId: world.liveChannelId }, sqlClient(ds)))[0].n >= initial ? true : undefined),
+      180_000,
+      `the first ${initial} comments to be stored`,
+      500,
+    );
+
+    // Sign every agent in (one after another: each sign-in is a scrypt on the api) and open its stream.
+    await clock.start();
+    const liveLatency: number[] = [];
+    const watchers: EventLatency[] = [];
+    const timings: AgentTimings = { inboxList: [], liveRefetches: 0, threadOpen: [], replies: [], errors: 0 };
+    const refetchers: LiveRefetch[] = [];
+    for (const [i, agent] of agents.entries()) {
+      const client = new ApiClient(apiUrl);
+      await client.login(agent.email, password);
+      clients.push(client);
+      const watcher = i % WATCH_EVERY === 0 ? new EventLatency(clock, liveLatency) : null;
+      if (watcher) watchers.push(watcher);
+      const refetch = new LiveRefetch(client, timings);
+      refetchers.push(refetch);
+      const stream = new LiveStream(apiUrl, client.cookieHeader, watcher ? (e) => watcher.onEvent(e) : null, () => refetch.changed());
+      await stream.open();
+      streams.push(stream);
+    }
+    log(`agents: ${agents.length} signed in with live streams; comments arrive at ${options.commentsPerSecond}/s for ${options.durationMs} ms`);
+
+    const [storedBefore] = await countLiveMessages.run({ channelId: world.liveChannelId }, sqlClient(ds));
+    const cpuBefore = { api: processCpuMs(api.child.pid) ?? 0, worker: processCpuMs(worker.child.pid) ?? 0, generator: process.cpuUsage() };
+    const start = performance.now();
+    const until = start + options.durationMs;
+    const feeding = (async () => {
+      let sent = 0;
+      while (performance.now() < until) {
+        const due = Math.floor(((performance.now() - start) / 1000) * options.commentsPerSecond);
+        if (due > sent) sent += feed(sim, generator, due - sent, Date.now());
+        await sleep(FEED_TICK_MS);
+      }
+    })();
+    // The refetches live events cause count from here (the sign-ins' events are before the clock).
+    timings.inboxList.length = 0;
+    timings.liveRefetches = 0;
+    await Promise.all([feeding, ...clients.map((c) => agentLoop(c, until, [2_000, 6_000], 5, timings))]);
+    const elapsed = performance.now() - start;
+    for (const r of refetchers) r.stop();
+    const generatorCpu = process.cpuUsage(cpuBefore.generator);
+    const apiCpu = (processCpuMs(api.child.pid) ?? cpuBefore.api) - cpuBefore.api;
+    const workerCpu = (processCpuMs(worker.child.pid) ?? cpuBefore.worker) - cpuBefore.worker;
+    // Events of the last commits still on their way are given two seconds.
+    await sleep(2_000);
+    const [storedAfter] = await countLiveMessages.run({ channelId: world.liveChannelId }, sqlClient(ds));
+
+    const inboxList = summarize(timings.inboxList);
+    const live = summarize(liveLatency);
+    return {
+      scenario: 'agents',
+      agents: agents.length,
+      commentsPerSecondOffered: options.commentsPerSecond,
+      commentsPerSecondStored: Math.round(((storedAfter.n - storedBefore.n) * 1000) / elapsed),
+      durationMs: Math.round(elapsed),
+      inboxList: { ...inboxList, liveRefetches: timings.liveRefetches },
+      threadOpen: summarize(timings.threadOpen),
+      replies: summarize(timings.replies),
+      agentErrors: timings.errors,
+      liveEvent: { ...live, watchedStreams: watchers.length, unmatched: watchers.reduce((n, w) => n + w.unmatched, 0) },
+      streamEvents: streams.reduce((n, s) => n + s.events, 0),
+      api: { peakRssMb: api.peakMb(), cpuCores: round(apiCpu / elapsed, 3) },
+      worker: { peakRssMb: worker.peakMb(), cpuCores: round(workerCpu / elapsed, 3) },
+      generatorCpuCores: round((generatorCpu.user + generatorCpu.system) / 1000 / elapsed, 3),
+      loadAverage: loadAverage(),
+      withinTargets: { inboxList: inboxList.samples > 0 && inboxList.p95Ms <= 50, liveEvent: live.samples > 0 && live.p95Ms <= 1_000 },
+    };
+  } finally {
+    for (const s of streams) s.close();
+    for (const c of clients) c.close();
+    await clock.close();
+    await Promise.all(processes.map((p) => p.stop()));
+    await sim?.close();
+    await removeQueueKeys(redisUrl, queuePrefix).catch(() => undefined);
+    await db.close({ keep: false }).catch((error: unknown) => process.stderr.write(`bench: could not drop ${db.name}: ${String(error)}\n`));
+  }
+}
+
+/** Puts `comments` comments (and the posts and replies the generator makes on the way) on the sim's Facebook page. */
+function feed(sim: RunningSim, generator: ReturnType<typeof createGenerator>, comments: number, now: number): number {
+  const batch: GeneratedItem[] = [];
+  let n = 0;
+  while (n < comments) {
+    const item = generator.next(now);
+    batch.push(item);
+    if (item.kind === 'comment') n += 1;
+  }
+  sim.facebook.ingest(batch);
+  return n;
+}

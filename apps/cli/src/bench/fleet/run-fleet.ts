@@ -1,0 +1,215 @@
+import { randomBytes } from 'node:crypto';
+import { loadConfig, testServices, type Config } from '@resonance/config';
+import { sqlClient } from '@resonance/db';
+import { createQueueBackend, prepareQueueBackend, QueueName } from '@resonance/queue';
+import { startSim, type RunningSim } from '@resonance/sim';
+import { BENCH_APPLICATION, createBenchDatabase, type BenchDatabase } from '../database';
+import { freePort, startProductProcess, waitFor, type ProductProcess } from '../processes';
+import { removeQueueKeys } from '../queue-keys';
+import { productEnv, withTimeout } from '../run';
+import { round, sleep } from '../stats';
+import { productConnections, syncedChannels } from './fleet.queries';
+import { createFleet } from './fleet-world';
+import { SyncLateness, type LatenessNumbers } from './lateness';
+import { loadAverage, processCpuMs } from './process-cpu';
+import { prefixMemoryBytes } from './redis-memory';
+import { raiseSimLimits } from './sim-limits';
+
+export interface FleetOptions {
+  /** Fleet sizes (channels) to measure one after another; growth is reported from the first to the last. */
+  sizes: number[];
+  /** SYNC_INTERVAL_MS (and its min and max, so the adaptive pacing does not move it) of the workers. */
+  syncIntervalMs: number;
+  /** The measurement window after the warm-up; several intervals, so every channel syncs several times. */
+  windowMs: number;
+  /** Worker processes, and the sync runs each runs at once (WORKER_CONCURRENCY). */
+  workers: number;
+  concurrency: number;
+  /** Items per minute the sim generates over all networks (each reaches every channel of its network). */
+  trafficPerMinute: number;
+}
+
+export interface FleetSizeNumbers {
+  channels: number;
+  workspaces: number;
+  /** When each scheduled sync started against when it was due (target p95 ≤ 2 s). */
+  lateness: LatenessNumbers;
+  /** CPU of the worker processes (scheduler and sync runs) over the window, in cores (1 = one core busy). */
+  workerCpuCores: number;
+  workerCpuCoresPer1000Channels: number;
+  /** Connections the product holds on the database (pg_stat_activity), most seen in the window. */
+  dbConnectionsMax: number;
+  dbConnectionsPer1000Channels: number;
+  /** Redis memory of the queue prefix (every key's MEMORY USAGE) at the end of the window. */
+  redisBytes: number;
+  redisKeys: number;
+  redisBytesPerChannel: number;
+  workerPeakMb: number;
+  warmupMs: number;
+  windowMs: number;
+  loadAverage: number;
+  withinTarget: boolean;
+}
+
+export interface FleetResult {
+  scenario: 'fleet';
+  syncIntervalMs: number;
+  windowMs: number;
+  workers: number;
+  concurrency: number;
+  trafficPerMinute: number;
+  sizes: FleetSizeNumbers[];
+  /** Last size over first size: how totals and per-1,000-channel costs grow (null with one size). */
+  growth: {
+    channels: number;
+    workerCpu: number;
+    workerCpuPer1000: number;
+    dbConnections: number;
+    redisBytes: number;
+    latenessP95: number;
+  } | null;
+  totalMs: number;
+}
+
+export const LATENESS_TARGET_MS = 2_000;
+
+/** `resonance bench --fleet`: many channels in many workspaces, the real worker and scheduler against the sim. */
+export async function runFleetBenchmark(options: FleetOptions, log: (line: string) => void): Promise<FleetResult> {
+  const started = Date.now();
+  const sizes: FleetSizeNumbers[] = [];
+  for (const channels of options.sizes) {
+    const numbers = await measureFleetSize(channels, options, log);
+    log(
+      `fleet ${channels}: lateness p95 ${numbers.lateness.p95Ms} ms (max ${numbers.lateness.maxMs}), ${numbers.lateness.samples} runs, ` +
+        `worker CPU ${numbers.workerCpuCores} cores (${numbers.workerCpuCoresPer1000Channels}/1,000), db connections ${numbers.dbConnectionsMax}, ` +
+        `redis ${Math.round(numbers.redisBytes / 1024)} KiB`,
+    );
+    sizes.push(numbers);
+  }
+  const first = sizes[0];
+  const last = sizes[sizes.length - 1];
+  const ratio = (a: number, b: number) => (b > 0 ? round(a / b, 2) : 0);
+  return {
+    scenario: 'fleet',
+    syncIntervalMs: options.syncIntervalMs,
+    windowMs: options.windowMs,
+    workers: options.workers,
+    concurrency: options.concurrency,
+    trafficPerMinute: options.trafficPerMinute,
+    sizes,
+    growth:
+      sizes.length > 1
+        ? {
+            channels: ratio(last.channels, first.channels),
+            workerCpu: ratio(last.workerCpuCores, first.workerCpuCores),
+            workerCpuPer1000: ratio(last.workerCpuCoresPer1000Channels, first.workerCpuCoresPer1000Channels),
+            dbConnections: ratio(last.dbConnectionsMax, first.dbConnectionsMax),
+            redisBytes: ratio(last.redisBytes, first.redisBytes),
+            latenessP95: ratio(last.lateness.p95Ms, first.lateness.p95Ms),
+          }
+        : null,
+    totalMs: Date.now() - started,
+  };
+}
+
+async function measureFleetSize(channels: number, options: FleetOptions, log: (line: string) => void): Promise<FleetSizeNumbers> {
+  const config = loadConfig();
+  const services = testServices();
+  const redisUrl = config.REDIS_URL ?? services.redisUrl;
+  const db = await createBenchDatabase(config.DATABASE_URL ?? services.databaseUrl);
+  const queuePrefix = `bench_${randomBytes(4).toString('hex')}`;
+  const workers: ProductProcess[] = [];
+  let sim: RunningSim | undefined;
+  const backend = createQueueBackend({ redisUrl, databaseUrl: db.url, prefix: queuePrefix });
+  const events = new backend.QueueEvents(QueueName.Sync, { connection: backend.connection as never, prefix: backend.prefix });
+  try {
+    const ds = db.dataSource;
+    const fleet = await createFleet(ds, config, channels);
+    log(`fleet: ${fleet.channels} channels in ${fleet.workspaces} workspaces (database ${db.name})`);
+    sim = await startSim({
+      SIM_HOST: '127.0.0.1',
+      SIM_PORT: 0,
+      SIM_SEED: 42,
+      SIM_TRAFFIC_PER_MINUTE: options.trafficPerMinute,
+      SIM_WEBHOOK_URL: 'off',
+      SIM_WEBHOOK_RETRY_DELAYS_MS: '200,500',
+    });
+    await raiseSimLimits(sim, fleet.workspaces);
+    await prepareQueueBackend(backend);
+    await events.waitUntilReady();
+    const lateness = new SyncLateness(events);
+    const env = {
+      ...(await fleetEnv(config, { databaseUrl: db.url, redisUrl, prefix: queuePrefix, simUrl: sim.url })),
+      SYNC_INTERVAL_MS: String(options.syncIntervalMs),
+      SYNC_MIN_INTERVAL_MS: String(options.syncIntervalMs),
+      SYNC_MAX_INTERVAL_MS: String(options.syncIntervalMs),
+      WORKER_CONCURRENCY: String(options.concurrency),
+    };
+    const warmupStart = Date.now();
+    for (let i = 0; i < options.workers; i++) workers.push(startProductProcess('worker', env));
+    await withTimeout(Promise.all(workers.map((w) => w.ready)), 120_000, 'the fleet workers to start');
+    // Warm-up: every channel's first (backfill) run, then one interval for the schedules to settle.
+    const db0 = sqlClient(ds);
+    await waitFor(
+      async () => ((await syncedChannels.run(undefined, db0))[0].n >= fleet.channels ? true : undefined),
+      Math.max(180_000, fleet.channels * 200),
+      `all ${fleet.channels} channels to finish their first sync`,
+      1_000,
+    );
+    await sleep(options.syncIntervalMs);
+    const warmupMs = Date.now() - warmupStart;
+    log(`fleet ${channels}: warm-up done in ${warmupMs} ms; measuring ${options.windowMs} ms`);
+
+    const cpuBefore = workers.map((w) => processCpuMs(w.child.pid) ?? 0);
+    const windowStart = Date.now();
+    lateness.start();
+    let connectionsMax = 0;
+    while (Date.now() - windowStart < options.windowMs) {
+      const [{ n }] = await productConnections.run({ benchApplication: BENCH_APPLICATION }, db0);
+      connectionsMax = Math.max(connectionsMax, n);
+      await sleep(Math.min(1_000, Math.max(0, options.windowMs - (Date.now() - windowStart))));
+    }
+    lateness.stop();
+    const windowMs = Date.now() - windowStart;
+    const cpuMs = workers.reduce((sum, w, i) => sum + ((processCpuMs(w.child.pid) ?? cpuBefore[i]) - cpuBefore[i]), 0);
+    const redis = await prefixMemoryBytes(redisUrl, queuePrefix);
+    const numbers = lateness.numbers();
+    const workerCpuCores = round(cpuMs / windowMs, 3);
+    return {
+      channels: fleet.channels,
+      workspaces: fleet.workspaces,
+      lateness: numbers,
+      workerCpuCores,
+      workerCpuCoresPer1000Channels: round((workerCpuCores * 1000) / fleet.channels, 3),
+      dbConnectionsMax: connectionsMax,
+      dbConnectionsPer1000Channels: round((connectionsMax * 1000) / fleet.channels, 2),
+      redisBytes: redis.bytes,
+      redisKeys: redis.keys,
+      redisBytesPerChannel: Math.round(redis.bytes / fleet.channels),
+      workerPeakMb: Math.max(...workers.map((w) => w.peakMb())),
+      warmupMs,
+      windowMs,
+      loadAverage: loadAverage(),
+      withinTarget: numbers.samples > 0 && numbers.p95Ms <= LATENESS_TARGET_MS && numbers.channelsSeen === fleet.channels,
+    };
+  } finally {
+    await Promise.all(workers.map((w) => w.stop()));
+    await events.close().catch(() => undefined);
+    await sim?.close();
+    await removeQueueKeys(redisUrl, queuePrefix).catch((error: unknown) =>
+      process.stderr.write(`bench: could not remove the queue keys ${queuePrefix}:*: ${error instanceof Error ? error.message : String(error)}\n`),
+    );
+    await closeFleetDatabase(db);
+  }
+}
+
+async function fleetEnv(config: Config, p: { databaseUrl: string; redisUrl: string; prefix: string; simUrl: string }): Promise<Record<string, string>> {
+  // The worker needs no api; the port is only there for the configuration's PUBLIC_URL.
+  return productEnv(config, { ...p, port: await freePort() });
+}
+
+async function closeFleetDatabase(db: BenchDatabase): Promise<void> {
+  await db
+    .close({ keep: false })
+    .catch((error: unknown) => process.stderr.write(`bench: could not drop ${db.name}: ${error instanceof Error ? error.message : String(error)}\n`));
+}
