@@ -58,6 +58,8 @@ export interface BenchResult {
     rollupMs: number;
     totalMs: number;
     database: string;
+    /** The run's Redis key prefix (its keys are removed at the end unless kept). */
+    queuePrefix: string;
     kept: boolean;
   };
 }
@@ -215,6 +217,7 @@ export async function runBenchmark(options: BenchOptions, log: (line: string) =>
         rollupMs,
         totalMs: Date.now() - started,
         database: db.name,
+        queuePrefix,
         kept: options.keep,
       },
     };
