@@ -55,4 +55,36 @@ describe('Instagram against the sim by polling: every item exactly once, with fa
     expect((await runner.run(channel.id)).error).toBeUndefined();
     await check(channel.id);
   });
+
+  it('keeps up through throttling (codes 4, 17, 80002), 5xx and new traffic: nothing twice, nothing missing', async () => {
+    const channel = await connectDemoInstagram(db.dataSource, config);
+    expect((await runner.run(channel.id)).error).toBeUndefined();
+    await instagramFault(sim, { kind: 'rate_limit', probability: 0.1, options: { code: 4 } });
+    await instagramFault(sim, { kind: 'server_error', probability: 0.1, options: { status: 503 } });
+    const outcomes: string[] = [];
+    try {
+      for (let i = 0; i < 24; i++) {
+        if (i === 8) await instagramFault(sim, { kind: 'rate_limit', probability: 0.1, options: { code: 80002 } });
+        if (i === 16) await instagramFault(sim, { kind: 'rate_limit', probability: 0.1, options: { code: 17 } });
+        if (i % 4 === 0) await generateInstagram(sim, 60);
+        const r = await runner.run(channel.id);
+        outcomes.push(r.error ? r.error.split(':')[0] : (r.skipped ?? 'ok'));
+      }
+    } finally {
+      await clearInstagramFaults(sim);
+    }
+    expect(outcomes).toContain('RATE_LIMITED');
+    expect(outcomes).toContain('TRANSIENT');
+    for (let i = 0; i < 3; i++) expect((await runner.run(channel.id)).error).toBeUndefined();
+    const { truth, stored } = await check(channel.id);
+    // What the test covers: replies, mentions, DMs both ways.
+    expect(truth.some((t) => t.kind === 'comment' && t.parentExternalId !== null)).toBe(true);
+    expect(stored.some((m) => m.thread_key.startsWith('mention:'))).toBe(true);
+    expect(truth.some((t) => t.kind === 'message' && t.fromAccount)).toBe(true);
+    expect(truth.some((t) => t.kind === 'message' && !t.fromAccount)).toBe(true);
+    await generateInstagram(sim, 80);
+    expect((await runner.run(channel.id)).messagesInserted).toBeGreaterThan(0);
+    expect((await runner.run(channel.id)).messagesInserted).toBe(0);
+    await check(channel.id);
+  });
 });
