@@ -81,5 +81,4 @@ export async function instagramTaggedMedia(sim: RunningSim): Promise<TruthItem[]
 export const instagramFault = (sim: RunningSim, body: Record<string, unknown>) =>
   simJson(sim, '/_sim/faults', { method: 'POST', body: { network: 'instagram', ...body } });
 export const clearInstagramFaults = (sim: RunningSim) => simJson(sim, '/_sim/faults', { method: 'DELETE', body: { network: 'instagram' } });
-export const generateInstagram = (sim: RunningSim, count: number) =>
-  simJson(sim, '/_sim/generate', { method: 'POST', body: { count, network: 'instagram' } });
+export const generateInstagram = (sim: RunningSim, count: number) => simJson(sim, '/_sim/generate', { method: 'POST', body: { count, network: 'instagram' } });
