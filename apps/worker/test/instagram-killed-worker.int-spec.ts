@@ -145,6 +145,8 @@ describe('Instagram: a reply or moderation action whose worker was killed mid-ca
         async () => (await db.dataSource.query(`SELECT attempted_at FROM message_action WHERE id = $1`, [actionId]))[0].attempted_at !== null,
         async () => (await db.dataSource.query(`SELECT state FROM message_action WHERE id = $1`, [actionId]))[0].state === 'done',
         action,
+        // The attempt is committed just before the call: the sim is taking it.
+        SIM_DELAY_MS / 2,
       );
       expect(tookMs).toBeLessThanOrEqual(KILL_BOUND_MS + SLACK_MS);
       const calls = (await received()).filter((r) => r.targetId === m.externalId && r.kind === `comment_${action}`).length;
