@@ -1,7 +1,7 @@
 import type { MessageRecord } from '@resonance/contracts';
 import { ChannelAccount } from '@resonance/db';
 import { startSim, type ReceivedItem, type RunningSim, type TruthItem } from '@resonance/sim';
-import { IngestStore, startWorker, type WorkerHandle } from '@resonance/worker';
+import { IngestStore, Rollups, startWorker, type WorkerHandle } from '@resonance/worker';
 import { launchBrowser, signIn, type BrowserHandle } from './support/browser';
 import { startStack, type Stack } from './support/stack';
 
@@ -85,4 +85,33 @@ describe('Instagram comments in the browser (agent, English UI)', () => {
     await actions.getByTestId('action-unhide').waitFor({ timeout: 20_000 });
     expect((await received()).filter((r) => r.targetId === hidden.externalId).map((r) => r.kind)).toEqual(['comment_hide']);
   }, 60_000);
+
+  it('a lead picks Instagram in the reports: every tab keeps the filter and shows Instagram data', async () => {
+    await new Rollups(stack.db.dataSource).drainAll();
+    const lead = await launchBrowser({ locale: 'en-US' });
+    try {
+      const { page } = lead;
+      await signIn(page, stack.url, 'analyst@demo.local');
+      await page.goto(`${stack.url}/reports/response-times?network=instagram`);
+      await page.getByTestId('reports-page').waitFor();
+      const tabs = await page.locator('[data-testid^="tab-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
+      expect(tabs.length).toBeGreaterThanOrEqual(4);
+      const seen: Record<string, { filter: boolean; empty: boolean }> = {};
+      for (const tab of tabs) {
+        await page.getByTestId(tab).click();
+        await page.locator('[data-testid="definitions"], [data-testid="gap-definition"]').first().waitFor();
+        await page.waitForFunction(() => !document.querySelector('[data-testid="reports-page"] .mantine-Loader-root'));
+        await page.waitForTimeout(500);
+        seen[tab] = {
+          filter: new URL(page.url()).searchParams.get('network') === 'instagram' && (await page.locator('input[value="Instagram"]').count()) > 0,
+          empty: (await page.locator('[data-testid^="no-data"]').count()) > 0,
+        };
+      }
+      console.log(`report tabs with the Instagram filter: ${JSON.stringify(seen)}`);
+      // Every tab keeps the filter and has Instagram data (no "no data" notice).
+      for (const tab of tabs) expect({ tab, ...seen[tab] }).toEqual({ tab, filter: true, empty: false });
+    } finally {
+      await lead.close();
+    }
+  }, 120_000);
 });
