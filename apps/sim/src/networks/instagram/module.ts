@@ -232,6 +232,9 @@ export class InstagramModule implements NetworkModule, NetworkControl {
     for (const node of created) {
       if ('caption' in node) continue;
       if ('media' in node) {
+        // Someone else's media: Instagram sends `mentions` for a comment there that names the
+        // account, and nothing for the rest of that thread (`comments` covers the account's own media).
+        if (node.media.owner !== null && !(node.mention && !node.fromAccount)) continue;
         const change = node.mention && !node.fromAccount ? mentionChange(node) : commentChange(node, this.state.store.account);
         changes.push({ change, time: node.createdAt });
         if (node.ad) changes.push({ change, time: node.createdAt });
