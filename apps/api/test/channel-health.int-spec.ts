@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { seedDemo } from '@resonance/cli';
 import type { Config } from '@resonance/config';
-import type { ChannelView, Network } from '@resonance/contracts';
+import { NETWORKS, type ChannelView, type Network } from '@resonance/contracts';
 import { createApi } from '@resonance/api';
 import { createQueueBackend, jobId, prepareQueueBackend, QueueName } from '@resonance/queue';
 import { startSim, type RunningSim } from '@resonance/sim';
@@ -125,7 +125,7 @@ describe('channel health and sync now', () => {
     worker = await startWorker(config, db.url);
     const synced = await waitFor(async () => {
       const all = [...(await cards()).values()];
-      return all.length === 5 && all.every((c) => c.lastSyncedAt && c.sync.lastRunAt && c.sync.failures === 0) ? all : undefined;
+      return all.length === NETWORKS.length && all.every((c) => c.lastSyncedAt && c.sync.lastRunAt && c.sync.failures === 0) ? all : undefined;
     }, 30_000);
     for (const c of synced) {
       expect(c.sync.baseIntervalMs).toBe(BASE_MS);
@@ -151,7 +151,7 @@ describe('channel health and sync now', () => {
     try {
       await waitFor(async () => {
         for (const c of (await cards()).values()) if (!firstSeen.has(c.id) && c.sync.failures > 0) firstSeen.set(c.id, c);
-        return firstSeen.size === 5 ? true : undefined;
+        return firstSeen.size === NETWORKS.length ? true : undefined;
       }, 20_000);
     } finally {
       await fetch(`${sim.url}/_sim/faults`, { method: 'DELETE', headers: { 'content-type': 'application/json' }, body: '{}' });
