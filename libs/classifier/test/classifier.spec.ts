@@ -121,16 +121,6 @@ describe('classifier', () => {
     expect(detectLanguage('Wer ist noch wach?')).toBe('de');
   });
 
-  it('is fast enough for the ingest path (≥ 5,000 comments/s on one core)', () => {
-    const texts = readIntentSet('en', 'test').map((t) => t.text);
-    classify(texts[0]);
-    const started = process.cpuUsage();
-    for (let i = 0; i < 5_000; i++) classify(texts[i % texts.length]);
-    const used = process.cpuUsage(started);
-    // CPU time, not wall time: other tests and helpers share the machine's cores.
-    expect((used.user + used.system) / 1000).toBeLessThan(1_000);
-  });
-
   it('names the topic of a post for the perception gap', () => {
     expect(postTopic('Nur heute: 20 % auf alles mit dem Code SOMMER')).toBe('deals');
     expect(postTopic('Introducing our new collection')).toBe('product');

@@ -5,6 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import request from 'supertest';
+import { QUEUE_NAMES } from '@resonance/queue';
 import { createTestDatabase, makeWorkspace, testConfig, type TestDatabase } from '@resonance/testing';
 import { createApi } from '../../src';
 import { login, makeLoginUser, type Session } from '../support';
@@ -78,7 +79,7 @@ describe('queue board /admin/queues', () => {
     await outbound.add('send', { messageId: 'm-board-1' }, { jobId: 'send-m-board-1' });
     const res = await as(admin).get('/admin/queues/api/queues').query({ activeQueue: 'outbound', status: 'waiting', page: 1 }).expect(200);
     const names = (res.body.queues as Array<{ name: string }>).map((q) => q.name).sort();
-    expect(names).toEqual(['ingest', 'maintenance', 'notify', 'outbound', 'rollup', 'sync']);
+    expect(names).toEqual([...QUEUE_NAMES].sort());
     const queue = (res.body.queues as Array<{ name: string; counts: Record<string, number> }>).find((q) => q.name === 'outbound');
     expect(queue?.counts.waiting).toBe(1);
   });
