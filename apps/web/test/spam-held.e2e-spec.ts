@@ -109,8 +109,11 @@ describe('held for review and possible spam in the browser (agent, English UI)',
     const row = page.getByTestId('thread-row').filter({ hasText: 'DM me to claim' });
     await row.first().waitFor();
     await row.first().click();
-    const badge = page.getByTestId('message-list').getByTestId('message').filter({ hasText: 'DM me to claim' }).getByTestId('spam-badge');
-    await badge.waitFor();
+    // Under the full suite's load the thread can take a while: first the message, then its badge.
+    const message = page.getByTestId('message-list').getByTestId('message').filter({ hasText: 'DM me to claim' });
+    await message.first().waitFor({ timeout: 60_000 });
+    const badge = message.getByTestId('spam-badge');
+    await badge.waitFor({ timeout: 30_000 });
     expect(await badge.textContent()).toBe('Possible spam: link to an unknown domain, known scam phrase, reads like spam');
-  });
+  }, 120_000);
 });
