@@ -517,6 +517,39 @@ export const SCHEMA_FUNCTIONS = {
     END
   `,
   },
+  /** Bumps a workspace's rule_set version when rules are added or removed (the worker's rule cache reads it, rules-cache.ts). */
+  ruleSetBump: {
+    name: 'resonance_rule_set_bump',
+    arguments: '',
+    returns: 'trigger',
+    language: 'plpgsql',
+    volatility: 'volatile',
+    parallel: 'unsafe',
+    migration: '1733920000000-rules',
+    body: `
+      BEGIN
+        INSERT INTO rule_set (workspace_id)
+             SELECT DISTINCT workspace_id FROM changed_rules
+        ON CONFLICT (workspace_id) DO UPDATE SET version = rule_set.version + 1;
+        RETURN NULL;
+      END `,
+  },
+  /** The same for a change of what a rule is (a row trigger: a statement trigger with a transition table cannot name columns). */
+  ruleSetBumpRow: {
+    name: 'resonance_rule_set_bump_row',
+    arguments: '',
+    returns: 'trigger',
+    language: 'plpgsql',
+    volatility: 'volatile',
+    parallel: 'unsafe',
+    migration: '1733920000000-rules',
+    body: `
+      BEGIN
+        INSERT INTO rule_set (workspace_id) VALUES (NEW.workspace_id)
+        ON CONFLICT (workspace_id) DO UPDATE SET version = rule_set.version + 1;
+        RETURN NULL;
+      END `,
+  },
 } satisfies Record<string, SchemaFunction>;
 
 export const SCHEMA_TRIGGERS: readonly SchemaTrigger[] = [
@@ -645,6 +678,27 @@ export const SCHEMA_TRIGGERS: readonly SchemaTrigger[] = [
     migration: '1733850000000-notifications',
     definition:
       "CREATE TRIGGER channel_needs_reauth_notify AFTER UPDATE OF status ON public.channel_account FOR EACH ROW WHEN (((new.status = 'needs_reauth'::text) AND (old.status IS DISTINCT FROM 'needs_reauth'::text))) EXECUTE FUNCTION resonance_notify_channel_needs_reauth()",
+  },
+  {
+    name: 'rule_insert_version',
+    table: 'rule',
+    migration: '1733920000000-rules',
+    definition:
+      'CREATE TRIGGER rule_insert_version AFTER INSERT ON public.rule REFERENCING NEW TABLE AS changed_rules FOR EACH STATEMENT EXECUTE FUNCTION resonance_rule_set_bump()',
+  },
+  {
+    name: 'rule_delete_version',
+    table: 'rule',
+    migration: '1733920000000-rules',
+    definition:
+      'CREATE TRIGGER rule_delete_version AFTER DELETE ON public.rule REFERENCING OLD TABLE AS changed_rules FOR EACH STATEMENT EXECUTE FUNCTION resonance_rule_set_bump()',
+  },
+  {
+    name: 'rule_update_version',
+    table: 'rule',
+    migration: '1733920000000-rules',
+    definition:
+      'CREATE TRIGGER rule_update_version AFTER UPDATE OF "position", name, enabled, mode, stop_after, conditions, actions ON public.rule FOR EACH ROW EXECUTE FUNCTION resonance_rule_set_bump_row()',
   },
 ];
 
