@@ -1,4 +1,4 @@
-import { INTENTS, type Intent } from '@resonance/contracts';
+import { arr, INTENTS, obj, str, type Intent } from '@resonance/contracts';
 import type { Config } from '@resonance/config';
 
 export interface TextToLabel {
@@ -77,7 +77,7 @@ export class ExternalClassifier {
       response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body), signal: AbortSignal.timeout(this.settings.CLASSIFIER_TIMEOUT_MS) });
     } catch (error) {
       // The timeout's DOMException is not always an `instanceof Error` (it comes from another realm under some runners): read its name.
-      const { name, message } = isObject(error) ? error : {};
+      const { name, message } = obj(error);
       const timedOut = name === 'TimeoutError' || name === 'AbortError';
       throw new ExternalClassifierFailure(
         timedOut
@@ -100,14 +100,9 @@ export class ExternalClassifier {
   }
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** The JSON object an OpenAI-compatible model wrote into choices[0].message.content. */
 function contentOf(answer: unknown): unknown {
-  const choices = isObject(answer) ? answer.choices : undefined;
-  const first: unknown = Array.isArray(choices) ? choices[0] : undefined;
-  const message = isObject(first) ? first.message : undefined;
-  const content = isObject(message) ? message.content : undefined;
+  const content = obj(obj(arr(obj(answer).choices)[0]).message).content;
   if (typeof content !== 'string') throw new ExternalClassifierFailure('its answer has no choices[0].message.content');
   // Models sometimes wrap JSON in a Markdown fence despite being asked not to.
   const unfenced = content.replace(/^\s*```(?:json)?\s*|\s*```\s*$/g, '');
@@ -119,14 +114,13 @@ function contentOf(answer: unknown): unknown {
 }
 
 function labelsOf(answer: unknown, asked: Set<string>): Map<string, ExternalLabel> {
-  const labels = isObject(answer) ? answer.labels : undefined;
+  const labels = obj(answer).labels;
   if (!Array.isArray(labels)) throw new ExternalClassifierFailure('its answer has no "labels" list');
   const result = new Map<string, ExternalLabel>();
-  for (const entry of labels as unknown[]) {
-    if (!isObject(entry)) continue;
-    const id = typeof entry.id === 'number' ? String(entry.id) : entry.id;
+  for (const entry of labels.map(obj)) {
+    const id = str(entry.id);
     const intent = INTENTS.find((i) => i === entry.intent);
-    if (typeof id !== 'string' || !asked.has(id) || !intent) continue;
+    if (id === undefined || !asked.has(id) || !intent) continue;
     const sentiment = entry.sentiment;
     if (sentiment !== undefined && sentiment !== null && !(typeof sentiment === 'number' && sentiment >= -1 && sentiment <= 1)) continue;
     result.set(id, typeof sentiment === 'number' ? { intent, sentiment } : { intent });
