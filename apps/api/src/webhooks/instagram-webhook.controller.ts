@@ -1,18 +1,12 @@
-import { Controller, ForbiddenException, Get, HttpCode, Inject, Post, Query, Req, Res, UnauthorizedException, UseGuards } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Post, Query, Req, Res, UnauthorizedException, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { timingSafeEqual } from 'node:crypto';
 import { CONFIG, type Config } from '@resonance/config';
 import { instagramSettings, verifyInstagramSignature, type InstagramSettings } from '@resonance/connectors';
 import type { HttpRequest, HttpResponse } from '../common/http';
+import { answerMetaHandshake } from './meta-handshake';
 import { HandshakeRateLimit } from './handshake-rate-limit';
 import type { WebhookAccepted } from './facebook-webhook.service';
 import { InstagramWebhookService } from './instagram-webhook.service';
-
-const sameText = (a: string, b: string): boolean => {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-};
 
 /**
  * Instagram's webhook receiver (`object: instagram`): the subscription handshake and deliveries,
@@ -34,15 +28,7 @@ export class InstagramWebhookController {
   @Get()
   @UseGuards(HandshakeRateLimit)
   verify(@Query() query: Record<string, unknown>, @Res() res: HttpResponse): void {
-    const token = this.settings.verifyToken;
-    const given = query['hub.verify_token'];
-    if (query['hub.mode'] !== 'subscribe' || !token || typeof given !== 'string' || !sameText(given, token)) {
-      throw new ForbiddenException('webhook verification failed: wrong mode or verify token');
-    }
-    res.statusCode = 200;
-    res.setHeader('content-type', 'text/plain; charset=utf-8');
-    const challenge = query['hub.challenge'];
-    res.end(typeof challenge === 'string' ? challenge : '');
+    answerMetaHandshake(query, this.settings.verifyToken, res);
   }
 
   @Post()
