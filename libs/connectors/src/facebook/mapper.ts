@@ -230,11 +230,14 @@ export function mapPostsPage(body: unknown, ctx: FacebookMapContext): UnifiedRec
   return [...(list.error ? [list.error] : []), ...mapEach('facebook', list.items, 'a post with an id', (p) => mapPost(p, ctx)), pageRecord(b)];
 }
 
-/** The customer of a Messenger message: whoever of from/to is not the page. */
-function customerOf(m: JsonObject, pageId: string | undefined): string | undefined {
-  const from = str(obj(m.from).id);
+/**
+ * The customer of a Messenger (or Instagram Direct) message: whoever of from/to is not the page or
+ * account. `idOf` reads an id (Instagram's refuses numbers beyond 2^53).
+ */
+export function customerOf(m: JsonObject, pageId: string | undefined, idOf: (v: unknown) => string | undefined = str): string | undefined {
+  const from = idOf(obj(m.from).id);
   const to = arr(obj(m.to).data)
-    .map((t) => str(obj(t).id))
+    .map((t) => idOf(obj(t).id))
     .filter((t): t is string => !!t);
   if (pageId) return from === pageId ? to.find((t) => t !== pageId) : from;
   // Without the page's id a message read alone is taken as the customer's (the common case).

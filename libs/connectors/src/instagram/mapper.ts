@@ -10,7 +10,7 @@ import {
   type ThreadRecord,
   type UnifiedRecord,
 } from '@resonance/contracts';
-import { fbTimeToIso } from '../facebook/mapper';
+import { customerOf, fbTimeToIso } from '../facebook/mapper';
 import { listIn, mapEach } from '../unexpected';
 
 /**
@@ -231,21 +231,11 @@ function messageAttachments(m: JsonObject): Attachment[] | undefined {
   return out.length ? out : undefined;
 }
 
-/** The customer of a message: whoever of from/to is not the account. */
-function customerOf(m: JsonObject, accountId: string | undefined): string | undefined {
-  const from = idOf(obj(m.from).id);
-  const to = arr(obj(m.to).data)
-    .map((t) => idOf(obj(t).id))
-    .filter((t): t is string => !!t);
-  if (accountId) return from === accountId ? to.find((t) => t !== accountId) : from;
-  return from ?? to[0];
-}
-
 export function mapMessage(raw: unknown, ctx: InstagramMapContext, customer?: string): MessageRecord | undefined {
   const m = obj(raw);
   const id = idOf(m.id);
   if (!id) return undefined;
-  const igsid = customer ?? customerOf(m, ctx.accountId);
+  const igsid = customer ?? customerOf(m, ctx.accountId, idOf);
   const from = obj(m.from);
   const authorId = idOf(from.id);
   const username = str(from.username);
