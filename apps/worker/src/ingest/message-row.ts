@@ -30,7 +30,7 @@ export interface MessageRow {
   sentiment: number | null;
   /** Held by the network for the account's review (YouTube heldForReview): stored hidden. */
   held_for_review: boolean;
-  /** spam-signal.ts textFingerprint of an inbound text; null for the account's own and short texts. */
+  /** spam-signal.ts fingerprint of an inbound text that points somewhere (spamSignalOf); null for the account's own, short and ordinary texts. */
   text_fingerprint: string | null;
   /**
    * The inbound message's spam/abuse reasons (spam-signal.ts): those of its text and label when

@@ -1,5 +1,5 @@
 import { classify } from '@resonance/classifier';
-import { linkHosts, markRepeatedInPage, MIN_FINGERPRINT_LENGTH, spamReasonsOf, textFingerprint, type FingerprintedRow } from './spam-signal';
+import { linkHosts, markRepeatedInPage, MIN_FINGERPRINT_LENGTH, spamReasonsOf, spamSignalOf, textFingerprint, type FingerprintedRow } from './spam-signal';
 
 const OWN = ['acme.de'];
 const reasons = (text: string, label: Parameters<typeof spamReasonsOf>[1] = null) => spamReasonsOf(text, label, OWN);
@@ -69,6 +69,25 @@ describe('textFingerprint', () => {
     expect(textFingerprint('visit my channel for free giveaway')).not.toBe(a);
     expect(textFingerprint('Thanks a lot!')).toBeNull();
     expect(textFingerprint('x'.repeat(MIN_FINGERPRINT_LENGTH))).not.toBeNull();
+  });
+});
+
+describe('spamSignalOf: which texts are compared with other threads', () => {
+  const fingerprinted = (text: string, intent: 'other_spam' | 'praise' = 'praise') => spamSignalOf(text, { intent, confidence: 0.6 }, OWN).fingerprint !== null;
+
+  it('compares texts that send readers somewhere or read like spam', () => {
+    expect(fingerprinted('Follow my channel for the best daily trading tips')).toBe(true);
+    expect(fingerprinted('Folgt mir für mehr Tipps 💯 jeden Tag')).toBe(true);
+    expect(fingerprinted('Schaut mal bei @deals_daily vorbei, lohnt sich')).toBe(true);
+    expect(fingerprinted('Best prices here: shop-deals.example/now')).toBe(true);
+    expect(fingerprinted('This is such a wonderful thing to see today', 'other_spam')).toBe(true);
+  });
+
+  it('does not compare what customers write alike, however often', () => {
+    expect(fingerprinted('Super schneller Versand, danke!')).toBe(false);
+    expect(fingerprinted('Is this still available in black?')).toBe(false);
+    expect(fingerprinted('Muss ich haben. Link zum Shop?')).toBe(false);
+    expect(fingerprinted('Falsche Größe geliefert, wie kann ich umtauschen?')).toBe(false);
   });
 });
 

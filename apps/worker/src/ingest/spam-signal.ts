@@ -181,7 +181,63 @@ export function spamSignalOf(text: string, label: Pick<Classification, 'intent' 
   if (triggered && SCAM_PHRASES.some((p) => p.test(text))) reasons.push('scam_phrase');
   if (label?.intent === 'other_spam' && label.confidence >= CLASSIFIER_SPAM_CONFIDENCE) reasons.push('classifier_spam');
   if (isAbuse(words)) reasons.push('abuse');
-  return { reasons, fingerprint: fingerprintOf(words) };
+  // Only a text that points somewhere or reads like spam is compared with other threads (CAMPAIGN_WORDS).
+  const campaign = reasons.some((r) => r !== 'abuse') || pointsSomewhere(lower, words) || label?.intent === 'other_spam';
+  return { reasons, fingerprint: campaign ? fingerprintOf(words) : null };
+}
+
+/**
+ * Words of a text that sends its readers somewhere: to a profile, a channel, a messenger, a link.
+ * Copies of such a text in many threads are a campaign; copies of "Super schneller Versand, danke!"
+ * or "Is this still available in black?" are customers who write alike, and are not compared.
+ * ("link" alone is left out: "Link zum Shop?" is a customer's question.)
+ */
+const CAMPAIGN_WORDS = new Set([
+  'follow',
+  'follows',
+  'subscribe',
+  'sub4sub',
+  'channel',
+  'profile',
+  'bio',
+  'dm',
+  'inbox',
+  'click',
+  'visit',
+  'giveaway',
+  'earn',
+  'crypto',
+  'bitcoin',
+  'invest',
+  'investment',
+  'forex',
+  'trading',
+  'whatsapp',
+  'telegram',
+  'folgt',
+  'folge',
+  'folgen',
+  'abonniert',
+  'abonnieren',
+  'abo',
+  'kanal',
+  'profil',
+  'pn',
+  'klick',
+  'klicken',
+  'klickt',
+  'besucht',
+  'gewinnspiel',
+  'verdiene',
+  'verdienen',
+]);
+
+/** A handle: "@brand_deals". */
+const HANDLE = /@[\p{L}\p{N}_]/u;
+
+/** A link, a handle or a word of CAMPAIGN_WORDS (see there). */
+function pointsSomewhere(lower: string, words: readonly string[]): boolean {
+  return mayHaveLink(lower) || HANDLE.test(lower) || words.some((w) => CAMPAIGN_WORDS.has(w));
 }
 
 function isAbuse(words: string[]): boolean {
