@@ -9,9 +9,20 @@ import { getAccounts, getComments, getConversations, getFeed, getMessages, getNo
 import { UnknownFieldError } from './serialize';
 import { DEFAULT_GRAPH_VERSION, FacebookState } from './state';
 import type { FbComment, FbMessage, FbPost } from './store';
-import { commentAddChange, facebookEscape, feedPayload, messagingEvent, messagingPayload, postAddChange, signatureHeaders, type FeedChange } from './webhooks';
+import {
+  commentAddChange,
+  facebookEscape,
+  feedPayload,
+  messagingEvent,
+  messagingPayload,
+  postAddChange,
+  postChange,
+  signatureHeaders,
+  type FeedChange,
+} from './webhooks';
 import { blockedEdge, deleteComment, likeComment, updateComment } from './moderation-routes';
 import { postComment, sendMessage } from './write-routes';
+import { deletePost, publishPost, updatePost } from './post-routes';
 import { debugToken, getReactions, isAppToken } from './graph-forms';
 import { isBatch, runBatch } from './batch';
 import { requestToken } from './tokens';
@@ -110,6 +121,17 @@ export class FacebookModule implements NetworkModule, NetworkControl {
       return errors.nonexistingField(edge, this.state.store.post(id) ? 'PagePost' : this.state.store.comment(id) ? 'Comment' : 'Page');
     }
     if (method === 'POST') {
+      if (edge === 'feed') {
+        const { response, created } = publishPost(this.state, req, token, id);
+        if (created) this.afterCreate([created]);
+        return response;
+      }
+      const post = edge === undefined ? this.state.store.post(id) : undefined;
+      if (post) {
+        const { response, edited } = updatePost(this.state, req, token, post);
+        if (edited) this.deliverFeed([postChange(edited, 'edited', this.state.pageId, this.state.pageName, this.state.now())]);
+        return response;
+      }
       if (edge === 'comments') {
         const { response, created } = postComment(this.state, req, token, id);
         if (created) this.afterCreate([created]);
@@ -132,6 +154,12 @@ export class FacebookModule implements NetworkModule, NetworkControl {
         return json(200, { success: true });
       }
       if (edge === 'likes') return likeComment(this.state, req, token, id, false);
+      const post = edge === undefined ? this.state.store.post(id) : undefined;
+      if (post) {
+        const response = deletePost(this.state, req, token, post);
+        if (response.status === 200) this.deliverFeed([postChange(post, 'remove', this.state.pageId, this.state.pageName, this.state.now())]);
+        return response;
+      }
       if (edge === undefined) return deleteComment(this.state, req, token, id);
       return errors.unsupportedGet(id, 'delete');
     }
@@ -192,8 +220,14 @@ export class FacebookModule implements NetworkModule, NetworkControl {
       else if ('post' in node) feed.push({ change: commentAddChange(node), time: node.createdAt });
       else messaging.push({ event: messagingEvent(node, this.state.pageId, this.state.app.appId), time: node.createdAt });
     }
-    for (let i = 0; i < feed.length; i += WEBHOOK_BATCH) this.deliver(feedPayload(this.state.pageId, feed.slice(i, i + WEBHOOK_BATCH)));
+    this.deliverFeed(feed);
     for (let i = 0; i < messaging.length; i += WEBHOOK_BATCH) this.deliver(messagingPayload(this.state.pageId, messaging.slice(i, i + WEBHOOK_BATCH)));
+  }
+
+  /** `feed` changes in deliveries of at most WEBHOOK_BATCH entries (none without a webhook URL). */
+  private deliverFeed(feed: Array<{ change: FeedChange; time: number }>): void {
+    if (!this.ctx.settings.webhookUrl) return;
+    for (let i = 0; i < feed.length; i += WEBHOOK_BATCH) this.deliver(feedPayload(this.state.pageId, feed.slice(i, i + WEBHOOK_BATCH)));
   }
 
   /** Signs the escaped body with the app secret and hands it to the dispatcher. */

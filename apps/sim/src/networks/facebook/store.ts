@@ -34,7 +34,18 @@ export interface FbPost {
   /** People's reactions, oldest first. */
   reactors: FbReaction[];
   shares: number;
+  /** A link the post shares (POST /{page}/feed link=…). */
+  link?: string;
+  /** false: published later (scheduled) or never (published=false); absent: published. */
+  published?: boolean;
+  /** When a scheduled post goes live by itself (ms). */
+  scheduledAt?: number;
+  /** Set when the page edited its message (POST /{post} message=…). */
+  editedAt?: number;
 }
+
+/** Whether a post is live at `now`: published, or scheduled for a time that has come. */
+export const isLive = (p: FbPost, now: number): boolean => p.published !== false || (p.scheduledAt !== undefined && p.scheduledAt <= now);
 
 export interface FbComment {
   id: string;
@@ -244,6 +255,37 @@ export class FacebookStore {
     }
     if (comment.parent) drop(comment.parent.replies, comment);
     else drop(comment.post.topLevel, comment);
+  }
+
+  /** A post the page publishes through the API (POST /{page}/feed). */
+  addApiPost(message: string, at: number, extra: Pick<FbPost, 'link' | 'published' | 'scheduledAt'>): FbPost {
+    const post: FbPost = {
+      id: `${this.pageId}_${123_000_000_000_000 + ++this.apiSerial}`,
+      order: ++this.order,
+      createdAt: at,
+      message,
+      topLevel: [],
+      all: [],
+      reactors: [],
+      shares: 0,
+      ...extra,
+    };
+    this.posts.push(post);
+    this.postsById.set(post.id, post);
+    if (post.published === false) this.unpublished += 1;
+    return post;
+  }
+
+  /** Posts not (yet) published; while there are none, the feed is the posts list itself. */
+  unpublished = 0;
+
+  /** DELETE /{post}: the post and its comments are gone from every list and lookup. */
+  removePost(post: FbPost): void {
+    const at = this.posts.indexOf(post);
+    if (at >= 0) this.posts.splice(at, 1);
+    this.postsById.delete(post.id);
+    for (const c of post.all) this.comments.delete(c.id);
+    if (post.published === false) this.unpublished -= 1;
   }
 
   addApiMessage(customer: FbUser, text: string, at: number): FbMessage {

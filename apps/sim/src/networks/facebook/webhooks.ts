@@ -48,12 +48,25 @@ export function postAddChange(p: FbPost, pageId: string, pageName: string): Feed
       item: 'status',
       verb: 'add',
       post_id: p.id,
-      published: 1,
+      published: p.published === false ? 0 : 1,
       from: { id: pageId, name: pageName },
       created_time: unixSeconds(p.createdAt),
       message: p.message,
     },
   };
+}
+
+/**
+ * The page's own post edited or removed through the API (`feed`, item status, verb edited with
+ * the new message, or remove with ids only), as it arrives at `time` (ms).
+ */
+export function postChange(p: FbPost, verb: 'edited' | 'remove', pageId: string, pageName: string, time: number): { change: FeedChange; time: number } {
+  const value: Record<string, unknown> = { item: 'status', verb, post_id: p.id, from: { id: pageId, name: pageName }, created_time: unixSeconds(time) };
+  if (verb === 'edited') {
+    value.message = p.message;
+    value.published = p.published === false ? 0 : 1;
+  } else value.recipient_id = pageId;
+  return { change: { field: 'feed', value }, time };
 }
 
 export function feedPayload(pageId: string, changes: Array<{ change: FeedChange; time: number }>): Record<string, unknown> {
