@@ -3,6 +3,8 @@ import type { World } from '../../core/world';
 import { errors } from './errors';
 import type { XDmEvent, XDmGroup, XStore, XTweet, XUser } from './store';
 import { must } from '../../core/must';
+import type { XMediaStore } from './media';
+import { tweetAttachments } from './tweet-attachments';
 
 /** A request value as X echoes it in an error: strings as sent, anything else as JSON. */
 const asText = (value: unknown): string => (typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
@@ -20,11 +22,14 @@ interface Created<T> {
  * POST /2/tweets: a tweet, or a reply with reply.in_reply_to_tweet_id. X refuses a duplicate of
  * the account's own recent text (403, "duplicate content") — a client that re-sends sees it.
  */
-export function postTweet(store: XStore, world: World, req: SimRequest, userId: string, now: number): Created<XTweet> {
+export function postTweet(store: XStore, media: XMediaStore, world: World, req: SimRequest, userId: string, now: number): Created<XTweet> {
   if (req.badBody) return { response: errors.invalidRequest('body', '', 'Request body is not valid JSON') };
-  const text = req.body.text;
   const reply = req.body.reply as { in_reply_to_tweet_id?: unknown } | undefined;
-  if (typeof text !== 'string' || text.trim() === '')
+  const attached = tweetAttachments(req.body, store, media, userId, now);
+  if (!('quoted' in attached)) return { response: attached };
+  // A tweet with media may have no text; X then answers its media link as the text.
+  const text = req.body.text === undefined && attached.media ? '' : req.body.text;
+  if (typeof text !== 'string' || (text.trim() === '' && !attached.media))
     return { response: errors.invalidRequest('text', asText(text), 'The `text` field is required and must not be empty') };
   if (Array.from(text).length > MAX_TWEET) return { response: errors.forbidden('You are not allowed to create a Tweet with more than 280 characters.') };
   const author = must(store.user(userId), `user ${userId}`);
@@ -36,11 +41,9 @@ export function postTweet(store: XStore, world: World, req: SimRequest, userId: 
     parent = store.tweet(id) ?? null;
     if (!parent) return { response: errors.invalidRequest('reply.in_reply_to_tweet_id', id, `Could not find tweet with in_reply_to_tweet_id: [${id}].`) };
   }
-  const recentDuplicate = store.tweets.some((t) => t.author.id === userId && t.text === text && now - t.createdAt < 24 * 3600_000);
+  const recentDuplicate = text !== '' && store.tweets.some((t) => t.author.id === userId && t.text === text && now - t.createdAt < 24 * 3600_000);
   if (recentDuplicate) return { response: errors.forbidden('You are not allowed to create a Tweet with duplicate content.') };
-  const tweet = parent
-    ? store.addTweet({ author, text, at: now, parent, mentions: parent.author.id !== userId ? [parent.author.id] : [] })
-    : store.addTweet({ author, text, at: now, parent: null, mentions: [] });
+  const tweet = store.addTweet({ author, text, at: now, parent, mentions: parent && parent.author.id !== userId ? [parent.author.id] : [], ...attached });
   world.addReceived({
     network: 'x',
     at: new Date(now).toISOString(),
