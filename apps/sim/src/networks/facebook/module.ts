@@ -17,6 +17,7 @@ import {
   messagingPayload,
   postAddChange,
   postChange,
+  reactionChange,
   signatureHeaders,
   type FeedChange,
 } from './webhooks';
@@ -143,7 +144,7 @@ export class FacebookModule implements NetworkModule, NetworkControl {
         return response;
       }
       if (edge === 'subscribed_apps') return json(200, { success: true });
-      if (edge === 'likes') return likeComment(this.state, req, token, id, true);
+      if (edge === 'likes') return this.afterLike(likeComment(this.state, req, token, id, true), id, true);
       if (edge === 'blocked') return blockedEdge(this.state, req, token, id);
       if (edge === undefined && this.state.store.comment(id)) return updateComment(this.state, req, token, id);
       return errors.unsupportedGet(id, 'post');
@@ -153,7 +154,7 @@ export class FacebookModule implements NetworkModule, NetworkControl {
         this.state.tokens.revokeUser(token.userId);
         return json(200, { success: true });
       }
-      if (edge === 'likes') return likeComment(this.state, req, token, id, false);
+      if (edge === 'likes') return this.afterLike(likeComment(this.state, req, token, id, false), id, false);
       const post = edge === undefined ? this.state.store.post(id) : undefined;
       if (post) {
         const response = deletePost(this.state, req, token, post);
@@ -212,6 +213,8 @@ export class FacebookModule implements NetworkModule, NetworkControl {
   /** Records truth for items created through the API and sends their webhooks. */
   private afterCreate(created: Array<FbPost | FbComment | FbMessage>, recordTruth = true): void {
     if (recordTruth) for (const node of created) this.ctx.world.addTruth(this.truthOf(node, null, null, 'api'));
+    // Taken whether or not anyone listens, so they never pile up.
+    const reactions = this.state.store.takeReactionEvents();
     if (!this.ctx.settings.webhookUrl) return;
     const feed: Array<{ change: FeedChange; time: number }> = [];
     const messaging: Array<{ event: Record<string, unknown>; time: number }> = [];
@@ -220,8 +223,20 @@ export class FacebookModule implements NetworkModule, NetworkControl {
       else if ('post' in node) feed.push({ change: commentAddChange(node), time: node.createdAt });
       else messaging.push({ event: messagingEvent(node, this.state.pageId, this.state.app.appId), time: node.createdAt });
     }
+    // Reactions that came with the new items follow them (a reaction to a comment never arrives before the comment).
+    feed.push(...reactions.map(reactionChange));
     this.deliverFeed(feed);
     for (let i = 0; i < messaging.length; i += WEBHOOK_BATCH) this.deliver(messagingPayload(this.state.pageId, messaging.slice(i, i + WEBHOOK_BATCH)));
+  }
+
+  /** The page's like of a comment changed: announced as a reaction from the page. */
+  private afterLike(response: SimResponse, commentId: string, liked: boolean): SimResponse {
+    const comment = response.status === 200 ? this.state.store.comment(commentId) : undefined;
+    if (comment) {
+      this.state.store.notePageLike(comment, liked, this.state.now());
+      this.deliverFeed(this.state.store.takeReactionEvents().map(reactionChange));
+    }
+    return response;
   }
 
   /** `feed` changes in deliveries of at most WEBHOOK_BATCH entries (none without a webhook URL). */

@@ -22,6 +22,15 @@ export interface FbReaction {
   type: FbReactionType;
 }
 
+/** A reaction as a `feed` webhook announces it: added, changed to another type, or taken back. */
+export interface FbReactionEvent {
+  on: FbPost | FbComment;
+  user: FbUser;
+  type: FbReactionType;
+  verb: 'add' | 'edit' | 'remove';
+  at: number;
+}
+
 const FB_REACTION: Record<ReactionKind, FbReactionType> = { like: 'LIKE', love: 'LOVE', care: 'CARE', haha: 'HAHA', wow: 'WOW', sad: 'SAD', angry: 'ANGRY' };
 
 export interface FbPost {
@@ -220,7 +229,7 @@ export class FacebookStore {
         this.commentsBySeq.set(item.seq, comment);
         if (item.author && item.reaction) {
           const on = item.reaction.on === 'post' ? post : parent;
-          if (on) this.react(on, comment.from, item.reaction.kind);
+          if (on) this.react(on, comment.from, item.reaction.kind, item.createdAt);
         }
         if (item.likedByAccount) {
           comment.likedByPage = true;
@@ -292,13 +301,31 @@ export class FacebookStore {
     return this.addMessage(customer, true, text, at, `api:${this.seed}:${++this.apiSerial}`);
   }
 
+  /**
+   * Reactions not yet announced by webhook (feed changes with item "reaction"), oldest first: the
+   * module takes them with `takeReactionEvents` after each batch it creates.
+   */
+  private reactionEvents: FbReactionEvent[] = [];
+
+  takeReactionEvents(): FbReactionEvent[] {
+    const events = this.reactionEvents;
+    this.reactionEvents = [];
+    return events;
+  }
+
+  /** The page's own like of a comment (or its taking it back), to be announced like anyone's reaction. */
+  notePageLike(on: FbComment, liked: boolean, at: number): void {
+    this.reactionEvents.push({ on, user: this.page, type: 'LIKE', verb: liked ? 'add' : 'remove', at });
+  }
+
   /** A person reacts to a post or comment; a second reaction of theirs replaces the first. */
-  private react(on: FbPost | FbComment, user: FbUser, kind: ReactionKind): void {
+  private react(on: FbPost | FbComment, user: FbUser, kind: ReactionKind, at: number): void {
     const type = FB_REACTION[kind];
     const before = on.reactors.findIndex((r) => r.user.id === user.id);
     if (before >= 0) on.reactors.splice(before, 1);
     else if ('likeCount' in on) on.likeCount += 1;
     on.reactors.push({ order: ++this.order, user, type });
+    this.reactionEvents.push({ on, user, type, verb: before >= 0 ? 'edit' : 'add', at });
   }
 
   private addComment(post: FbPost, parent: FbComment | null, from: FbUser, fromPage: boolean, message: string, at: number, num: number): FbComment {

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { unixSeconds } from './fields';
-import type { FbComment, FbMessage, FbPost } from './store';
+import type { FbComment, FbMessage, FbPost, FbReactionEvent } from './store';
 
 /**
  * Facebook's webhook payloads (`feed` changes and Messenger `messaging` events) and how they are
@@ -67,6 +67,26 @@ export function postChange(p: FbPost, verb: 'edited' | 'remove', pageId: string,
     value.published = p.published === false ? 0 : 1;
   } else value.recipient_id = pageId;
   return { change: { field: 'feed', value }, time };
+}
+
+/**
+ * A reaction (`feed`, item reaction): who (`from`), which (`reaction_type` in lower case), on the
+ * post (`post_id`, `parent_id`) or on one of its comments (`comment_id` too), added, edited or
+ * removed. Meta documents these fields for the feed field; the sim has no recorded delivery.
+ */
+export function reactionChange(e: FbReactionEvent): { change: FeedChange; time: number } {
+  const post = 'post' in e.on ? e.on.post : e.on;
+  const value: Record<string, unknown> = {
+    item: 'reaction',
+    verb: e.verb,
+    post_id: post.id,
+    parent_id: 'post' in e.on ? e.on.id : post.id,
+    ...('post' in e.on ? { comment_id: e.on.id } : {}),
+    reaction_type: e.type.toLowerCase(),
+    from: { id: e.user.id, name: e.user.name },
+    created_time: unixSeconds(e.at),
+  };
+  return { change: { field: 'feed', value }, time: e.at };
 }
 
 export function feedPayload(pageId: string, changes: Array<{ change: FeedChange; time: number }>): Record<string, unknown> {
