@@ -95,6 +95,22 @@ describe('twitter-api-v2: media upload, quote tweets and polls against the sim',
     expect(badType).toMatchObject({ code: 400 });
   });
 
+  it('sends a DM with an uploaded image; it reads back with attachments and includes.media', async () => {
+    const customer = truth.find((t) => t.kind === 'message' && !t.fromAccount)!.author.externalId;
+    const mediaId = await client.v2.uploadMedia(png(8, 8), { media_type: 'image/png', media_category: 'dm_image' });
+    const sent = await client.v2.sendDmToParticipant(customer, { text: 'Hier das Foto', attachments: [{ media_id: mediaId }] });
+    const events = await client.v2.listDmEvents({
+      'dm_event.fields': ['attachments', 'text'],
+      expansions: ['attachments.media_keys'],
+      'media.fields': ['url', 'width'],
+    });
+    const event = events.events.find((e) => e.id === sent.data.dm_event_id)!;
+    expect(event).toMatchObject({ text: 'Hier das Foto', attachments: { media_keys: [`3_${mediaId}`] } });
+    expect(events.includes.media).toContainEqual({ media_key: `3_${mediaId}`, type: 'photo', url: `https://pbs.twimg.com/media/${mediaId}.png`, width: 8 });
+    const refused = await client.v2.sendDmToParticipant(customer, { text: 'kaputt', attachments: [{ media_id: '42' }] }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 400 });
+  });
+
   it('quotes a tweet: referenced_tweets names it, the quoted tweet counts it and lists it under quote_tweets', async () => {
     const original = truth.find((t) => t.kind === 'post')!;
     const quote = await client.v2.quote('Das sehen wir auch so', original.externalId);

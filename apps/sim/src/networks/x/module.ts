@@ -136,18 +136,18 @@ export class XModule implements NetworkModule, NetworkControl {
         return response;
       }
       if (seg[0] === 'dm_conversations' && seg[1] === 'with' && seg[3] === 'messages' && seg.length === 4) {
-        const { response, created } = sendDm(this.store, this.ctx.world, req, userId, seg[2], now);
+        const { response, created } = sendDm(this.store, this.media, this.ctx.world, req, userId, seg[2], now);
         if (created) this.afterCreate([created], 'api');
         return response;
       }
       if (seg[0] === 'dm_conversations' && seg.length === 1) {
-        const { response, created } = createGroupConversation(this.store, this.ctx.world, req, userId, now);
+        const { response, created } = createGroupConversation(this.store, this.media, this.ctx.world, req, userId, now);
         if (created) this.afterCreate([created], 'api');
         return response;
       }
       const group = seg[0] === 'dm_conversations' && seg[2] === 'messages' && seg.length === 3 ? this.store.dmGroups.get(seg[1]) : undefined;
       if (group) {
-        const { response, created } = sendGroupDm(this.store, this.ctx.world, req, userId, group, now);
+        const { response, created } = sendGroupDm(this.store, this.media, this.ctx.world, req, userId, group, now);
         if (created) this.afterCreate([created], 'api');
         return response;
       }
@@ -156,7 +156,7 @@ export class XModule implements NetworkModule, NetworkControl {
         const members = /^(\d{1,19})-(\d{1,19})$/.exec(seg[1]);
         if (!members || (members[1] !== userId && members[2] !== userId)) return errors.forbidden('You cannot send messages to this conversation.');
         const other = members[1] === userId ? members[2] : members[1];
-        const { response, created } = sendDm(this.store, this.ctx.world, req, userId, other, now, `/2/dm_conversations/${seg[1]}/messages`);
+        const { response, created } = sendDm(this.store, this.media, this.ctx.world, req, userId, other, now, `/2/dm_conversations/${seg[1]}/messages`);
         if (created) this.afterCreate([created], 'api');
         return response;
       }

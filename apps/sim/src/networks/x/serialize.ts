@@ -183,10 +183,11 @@ export function userJson(u: XUser, fields: Set<string>): Record<string, unknown>
   return out;
 }
 
-export function dmEventJson(e: XDmEvent, fields: Set<string>): Record<string, unknown> {
+export function dmEventJson(e: XDmEvent, fields: Set<string>, expansions: ReadonlySet<string> = new Set()): Record<string, unknown> {
   // Without dm_event.fields X sends id and event_type, and a message's text; joins and leaves have none.
   const out: Record<string, unknown> = { id: e.id, event_type: e.eventType };
   if (e.eventType === 'MessageCreate') out.text = e.text;
+  if (e.media && (fields.has('attachments') || expansions.has('attachments.media_keys'))) out.attachments = { media_keys: e.media.map((m) => m.mediaKey) };
   if (fields.has('dm_conversation_id')) out.dm_conversation_id = e.conversationId;
   if (fields.has('created_at')) out.created_at = iso(e.createdAt);
   if (fields.has('sender_id')) out.sender_id = e.sender.id;
@@ -257,14 +258,17 @@ export function dmEventsBody(events: XDmEvent[], query: URLSearchParams): Record
   const fields = fieldList(query, 'dm_event.fields', DM_EVENT_FIELDS);
   const userFields = fieldList(query, 'user.fields', USER_FIELDS);
   const expansions = new Set(listParam(query, 'expansions') ?? []);
+  const mediaFields = fieldList(query, 'media.fields', MEDIA_FIELDS);
   const users = new Map<string, XUser>();
+  const media = new Map<string, XMedia>();
   for (const e of events) {
     if (expansions.has('sender_id')) users.set(e.sender.id, e.sender);
     if (expansions.has('participant_ids')) for (const u of participantsOf(e) ?? []) users.set(u.id, u);
+    if (expansions.has('attachments.media_keys')) for (const m of e.media ?? []) media.set(m.mediaKey, m);
   }
   if (!events.length) return {};
-  return {
-    data: events.map((e) => dmEventJson(e, fields)),
-    ...(users.size ? { includes: { users: [...users.values()].map((u) => userJson(u, userFields)) } } : {}),
-  };
+  const includes: Record<string, unknown[]> = {};
+  if (users.size) includes.users = [...users.values()].map((u) => userJson(u, userFields));
+  if (media.size) includes.media = [...media.values()].map((m) => mediaJson(m, mediaFields));
+  return { data: events.map((e) => dmEventJson(e, fields, expansions)), ...(Object.keys(includes).length ? { includes } : {}) };
 }

@@ -61,6 +61,8 @@ export interface XDmEvent {
   audience: ReadonlySet<string>;
   text: string;
   createdAt: number;
+  /** An uploaded media the message carries (attachments: [{media_id}]). */
+  media?: XMedia[];
 }
 
 /** A group conversation (POST /2/dm_conversations): its id is a snowflake of its own, not member ids. */
@@ -255,8 +257,9 @@ export class XStore {
     if (tweet.quoted) tweet.quoted.quoteCount = Math.max(0, tweet.quoted.quoteCount - 1);
   }
 
-  addDm(sender: XUser, recipient: XUser, text: string, at: number): XDmEvent {
+  addDm(sender: XUser, recipient: XUser, text: string, at: number, media?: XMedia[]): XDmEvent {
     return this.pushDm({
+      ...(media?.length ? { media } : {}),
       eventType: 'MessageCreate',
       conversationId: dmConversationId(sender.id, recipient.id),
       sender,
@@ -269,7 +272,7 @@ export class XStore {
   }
 
   /** A group conversation of the creator and `others`: their ParticipantsJoin, then the first message. */
-  createGroup(creator: XUser, others: XUser[], text: string, at: number): { group: XDmGroup; join: XDmEvent; message: XDmEvent } {
+  createGroup(creator: XUser, others: XUser[], content: { text: string; media?: XMedia[] }, at: number): { group: XDmGroup; join: XDmEvent; message: XDmEvent } {
     const group: XDmGroup = { id: String(GROUP_ID_BASE + BigInt(++this.order)), members: new Set([creator.id, ...others.map((u) => u.id)]) };
     this.dmGroups.set(group.id, group);
     const audience = new Set(group.members);
@@ -283,12 +286,14 @@ export class XStore {
       text: '',
       at,
     });
-    return { group, join, message: this.addGroupDm(group, creator, text, at) };
+    return { group, join, message: this.addGroupDm(group, creator, content, at) };
   }
 
-  addGroupDm(group: XDmGroup, sender: XUser, text: string, at: number): XDmEvent {
+  addGroupDm(group: XDmGroup, sender: XUser, content: { text: string; media?: XMedia[] }, at: number): XDmEvent {
     const members = [...group.members].map((id) => must(this.users.get(id), `user ${id}`));
+    const { text, media } = content;
     return this.pushDm({
+      ...(media?.length ? { media } : {}),
       eventType: 'MessageCreate',
       conversationId: group.id,
       sender,
