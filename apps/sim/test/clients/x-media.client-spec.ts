@@ -73,6 +73,9 @@ describe('twitter-api-v2: media upload, quote tweets and polls against the sim',
     expect(read.includes!.media).toEqual([
       { media_key: key, type: 'photo', url: `https://pbs.twimg.com/media/${mediaId}.png`, width: 40, height: 30, alt_text: 'Ein graues Rechteck' },
     ]);
+    // Search finds it by has:media / has:images, and a quote by is:quote (below).
+    const found = await client.v2.search('Farben has:images', { 'tweet.fields': ['attachments'] });
+    expect(found.tweets.map((t) => t.id)).toEqual([tweet.data.id]);
     const uploads = (await received(sim, 'x')).filter((r) => r.kind === 'media_upload');
     expect(uploads.map((r) => r.targetId)).toEqual([mediaId]);
   });
@@ -125,6 +128,8 @@ describe('twitter-api-v2: media upload, quote tweets and polls against the sim',
     expect(counted.data.public_metrics!.quote_count).toBe(1);
     const quotes = await client.v2.quotes(original.externalId, { 'tweet.fields': ['author_id'] });
     expect(quotes.tweets.map((t) => [t.id, t.author_id])).toEqual([[quote.data.id, demo.externalId]]);
+    const byOperator = await client.v2.search('sehen is:quote');
+    expect(byOperator.tweets.map((t) => t.id)).toEqual([quote.data.id]);
     const missing = await client.v2.quote('ins Leere', '1').catch((e: unknown) => e);
     expect(missing).toMatchObject({ code: 400 });
   });
