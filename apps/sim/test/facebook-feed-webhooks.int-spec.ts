@@ -37,8 +37,14 @@ describe('Facebook feed webhooks for reactions and page posts', () => {
     expect(reactions).toHaveLength(expected.length);
     for (const t of expected) {
       const onComment = t.reaction!.on !== 'post';
-      const found = reactions.find((v) => v.from.id === t.author.externalId && v.post_id === t.postExternalId && (onComment ? v.comment_id === t.parentExternalId : !v.comment_id));
-      expect(found).toMatchObject({ verb: 'add', reaction_type: expect.stringMatching(/^(like|love|care|haha|wow|sad|angry)$/), created_time: expect.any(Number) });
+      const found = reactions.find(
+        (v) => v.from.id === t.author!.externalId && v.post_id === t.postExternalId && (onComment ? v.comment_id === t.parentExternalId : !v.comment_id),
+      );
+      expect(found).toMatchObject({
+        verb: 'add',
+        reaction_type: expect.stringMatching(/^(like|love|care|haha|wow|sad|angry)$/),
+        created_time: expect.any(Number),
+      });
     }
     // What the webhook says is what the reactions edge lists.
     const first = reactions.find((v) => !v.comment_id)!;

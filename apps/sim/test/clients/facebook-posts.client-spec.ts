@@ -61,7 +61,7 @@ describe('facebook-nodejs-business-sdk: page posts published, edited and deleted
     // A scheduled time must be 10 minutes to 30 days ahead, and only on an unpublished post.
     const tooSoon = await page()
       .createFeed([], { message: 'x', published: false, scheduled_publish_time: Math.floor(Date.now() / 1000) + 60 })
-      .catch((e: { status?: number; response?: { error?: { code?: number } } }) => e);
+      .catch((e: unknown) => e);
     expect(tooSoon).toMatchObject({ status: 400, response: { code: 100 } });
   });
 
@@ -93,10 +93,12 @@ describe('facebook-nodejs-business-sdk: page posts published, edited and deleted
     expect(empty).toMatchObject({ status: 400, response: { code: 100, message: '(#100) Missing message or attachment' } });
     // The admin's user token (Facebook Login), which may read the page but not post as it.
     const redirectUri = 'https://app.example/callback';
-    const dialog = await redirectOf(`${sim.origins.facebook}/v24.0/dialog/oauth?client_id=${DEMO_FACEBOOK_APP.appId}&redirect_uri=${encodeURIComponent(redirectUri)}`);
+    const dialog = await redirectOf(
+      `${sim.origins.facebook}/v24.0/dialog/oauth?client_id=${DEMO_FACEBOOK_APP.appId}&redirect_uri=${encodeURIComponent(redirectUri)}`,
+    );
     const code = new URL(dialog.location!).searchParams.get('code')!;
     const exchange = new URLSearchParams({ client_id: DEMO_FACEBOOK_APP.appId, client_secret: DEMO_FACEBOOK_APP.appSecret, redirect_uri: redirectUri, code });
-    const userToken = (await getJson(`${sim.origins.facebook}/v24.0/oauth/access_token?${exchange}`)).body.access_token as string;
+    const userToken = (await getJson(`${sim.origins.facebook}/v24.0/oauth/access_token?${exchange.toString()}`)).body.access_token as string;
     sdk.FacebookAdsApi.init(userToken);
     try {
       const asUser = await page()

@@ -61,7 +61,8 @@ describe('linkedin-api-client: posts and images written against the sim', () => 
       accessToken: token,
       versionString: VERSION,
     });
-  const read = async (urn: string) => (await restli.get({ resourcePath: '/posts/{id}', pathKeys: { id: urn }, accessToken: token, versionString: VERSION })).data as LiPost;
+  const read = async (urn: string) =>
+    (await restli.get({ resourcePath: '/posts/{id}', pathKeys: { id: urn }, accessToken: token, versionString: VERSION })).data as LiPost;
   const listed = async () =>
     (
       await restli.finder({
@@ -71,7 +72,7 @@ describe('linkedin-api-client: posts and images written against the sim', () => 
         accessToken: token,
         versionString: VERSION,
       })
-    ).data.elements.map((p: LiPost) => p.id);
+    ).data.elements.map((p) => (p as unknown as LiPost).id);
 
   async function uploadImage(): Promise<string> {
     const init = await restli.action({
@@ -85,7 +86,11 @@ describe('linkedin-api-client: posts and images written against the sim', () => 
     expect(image).toMatch(/^urn:li:image:[A-Za-z0-9_-]+$/);
     const waiting = await restli.get({ resourcePath: '/images/{id}', pathKeys: { id: image }, accessToken: token, versionString: VERSION });
     expect(waiting.data).toMatchObject({ id: image, owner: DEMO_LINKEDIN_ORG.urn, status: 'WAITING_UPLOAD' });
-    const put = await fetch(uploadUrl, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'image/jpeg' }, body: Buffer.alloc(2048, 1) });
+    const put = await fetch(uploadUrl, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'image/jpeg' },
+      body: Buffer.alloc(2048, 1),
+    });
     expect(put.status).toBe(201);
     return image;
   }
@@ -120,14 +125,18 @@ describe('linkedin-api-client: posts and images written against the sim', () => 
     });
     expect(edited.status).toBe(204);
     expect(await read(urn)).toMatchObject({ commentary: 'Zweite Fassung', lifecycleStateInfo: { isEditedByAuthor: true } });
-    const draft = await post({ commentary: 'Lesetipp', lifecycleState: 'DRAFT', content: { article: { source: 'https://example.com/blog', title: 'Unser Blog' } } });
+    const draft = await post({
+      commentary: 'Lesetipp',
+      lifecycleState: 'DRAFT',
+      content: { article: { source: 'https://example.com/blog', title: 'Unser Blog' } },
+    });
     const saved = await read(draft.createdEntityId as string);
     expect(saved).toMatchObject({ lifecycleState: 'DRAFT', content: { article: { source: 'https://example.com/blog', title: 'Unser Blog' } } });
     expect(saved.publishedAt).toBeUndefined();
     const removed = await restli.delete({ resourcePath: '/posts/{id}', pathKeys: { id: urn }, accessToken: token, versionString: VERSION });
     expect(removed.status).toBe(204);
     expect(await listed()).not.toContain(urn);
-    const gone = await read(urn).catch((e: { response?: { status: number } }) => e.response?.status);
+    const gone = await read(urn).catch((e: unknown) => (e as { response?: { status: number } }).response?.status);
     expect(gone).toBe(404);
     const kinds = (await received(sim, 'linkedin')).filter((r) => r.externalId === urn).map((r) => r.kind);
     expect(kinds).toEqual(['post_publish', 'post_edit', 'post_delete']);
@@ -135,17 +144,23 @@ describe('linkedin-api-client: posts and images written against the sim', () => 
 
   it('refuses a post for another author, one with an image not uploaded, and one without a visibility, creating nothing', async () => {
     const before = await listed();
-    const status = (p: Promise<unknown>) => p.then(() => 0, (e: { response?: { status: number } }) => e.response?.status);
+    const status = (p: Promise<unknown>) =>
+      p.then(
+        () => 0,
+        (e: unknown) => (e as { response?: { status: number } }).response?.status,
+      );
     expect(await status(post({ author: 'urn:li:organization:1', commentary: 'fremd' }))).toBe(403);
     const pending = (
-      await restli.action({
-        resourcePath: '/images',
-        actionName: 'initializeUpload',
-        data: { initializeUploadRequest: { owner: DEMO_LINKEDIN_ORG.urn } },
-        accessToken: token,
-        versionString: VERSION,
-      })
-    ).data.value.image as string;
+      (
+        await restli.action({
+          resourcePath: '/images',
+          actionName: 'initializeUpload',
+          data: { initializeUploadRequest: { owner: DEMO_LINKEDIN_ORG.urn } },
+          accessToken: token,
+          versionString: VERSION,
+        })
+      ).data.value as { image: string }
+    ).image;
     expect(await status(post({ commentary: 'ohne Bytes', content: { media: { id: pending } } }))).toBe(422);
     expect(await status(post({ commentary: 'unsichtbar', visibility: undefined }))).toBe(422);
     expect(await status(post({ commentary: '' }))).toBe(422);

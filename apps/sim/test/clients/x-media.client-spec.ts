@@ -33,7 +33,12 @@ function png(w: number, h: number): Buffer {
   ihdr[9] = 0; // greyscale
   const rows = Buffer.alloc((w + 1) * h, 0x80);
   for (let y = 0; y < h; y++) rows[y * (w + 1)] = 0; // filter byte per row
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /**
@@ -99,9 +104,12 @@ describe('twitter-api-v2: media upload, quote tweets and polls against the sim',
   });
 
   it('sends a DM with an uploaded image; it reads back with attachments and includes.media', async () => {
-    const customer = truth.find((t) => t.kind === 'message' && !t.fromAccount)!.author.externalId;
+    const customer = truth.find((t) => t.kind === 'message' && !t.fromAccount)!.author!.externalId;
     const mediaId = await client.v2.uploadMedia(png(8, 8), { media_type: 'image/png', media_category: 'dm_image' });
-    const sent = await client.v2.sendDmToParticipant(customer, { text: 'Hier das Foto', attachments: [{ media_id: mediaId }] });
+    // X answers {data: {dm_conversation_id, dm_event_id}} (the client's type names the inner object).
+    const sent = (await client.v2.sendDmToParticipant(customer, { text: 'Hier das Foto', attachments: [{ media_id: mediaId }] })) as unknown as {
+      data: { dm_event_id: string };
+    };
     const events = await client.v2.listDmEvents({
       'dm_event.fields': ['attachments', 'text'],
       expansions: ['attachments.media_keys'],
@@ -123,7 +131,7 @@ describe('twitter-api-v2: media upload, quote tweets and polls against the sim',
     });
     expect(read.data.referenced_tweets).toEqual([{ type: 'quoted', id: original.externalId }]);
     expect(read.includes!.tweets!.map((t) => t.id)).toEqual([original.externalId]);
-    expect(read.includes!.users!.map((u) => u.id)).toContain(original.author.externalId);
+    expect(read.includes!.users!.map((u) => u.id)).toContain(original.author!.externalId);
     const counted = await client.v2.singleTweet(original.externalId, { 'tweet.fields': ['public_metrics'] });
     expect(counted.data.public_metrics!.quote_count).toBe(1);
     const quotes = await client.v2.quotes(original.externalId, { 'tweet.fields': ['author_id'] });
@@ -160,7 +168,7 @@ describe('twitter-api-v2: media upload, quote tweets and polls against the sim',
     ]) {
       expect(await client.v2.tweet(bad).catch((e: unknown) => e)).toMatchObject({ code: 400 });
     }
-    const unknownField = await client.v2.singleTweet(created.data.id, { 'poll.fields': ['nonsense' as 'options'] }).catch((e: unknown) => e);
+    const unknownField = await client.v2.singleTweet(created.data.id, { 'poll.fields': ['nonsense'] as unknown as ['options'] }).catch((e: unknown) => e);
     expect(unknownField).toMatchObject({ code: 400 });
   });
 });

@@ -57,9 +57,9 @@ describe('@googleapis/youtube: videos.rate, getRating and comments.markAsSpam ag
 
   it('refuses an unknown rating and an unknown video with Google errors, changing nothing', async () => {
     const [a] = videos();
-    const badRating = await yt.videos.rate({ id: a, rating: 'love' }).catch((e: { status?: number; response?: unknown }) => e);
+    const badRating = await yt.videos.rate({ id: a, rating: 'love' }).catch((e: unknown) => e);
     expect(badRating).toMatchObject({ status: 400, response: { data: { error: { errors: [{ reason: 'invalidRating' }] } } } });
-    const missing = await yt.videos.rate({ id: 'noSuchVideo', rating: 'like' }).catch((e: { status?: number; response?: unknown }) => e);
+    const missing = await yt.videos.rate({ id: 'noSuchVideo', rating: 'like' }).catch((e: unknown) => e);
     expect(missing).toMatchObject({ status: 404, response: { data: { error: { errors: [{ reason: 'videoNotFound' }] } } } });
     expect((await yt.videos.getRating({ id: [a] })).data.items).toEqual([{ videoId: a, rating: 'none' }]);
   });
@@ -72,7 +72,7 @@ describe('@googleapis/youtube: videos.rate, getRating and comments.markAsSpam ag
     expect(after.data.items![0].snippet).toMatchObject({ textOriginal: x.text });
     expect(after.data.items![0].snippet!.moderationStatus).toBeUndefined();
     expect((await received(sim, 'youtube')).filter((r) => r.kind === 'comment_spam').map((r) => r.targetId)).toEqual([x.externalId, y.externalId]);
-    const unknown = await yt.comments.markAsSpam({ id: ['UgNoSuchComment'] }).catch((e: { status?: number }) => e);
+    const unknown = await yt.comments.markAsSpam({ id: ['UgNoSuchComment'] }).catch((e: unknown) => e);
     expect(unknown).toMatchObject({ status: 404 });
     // Without a token the call is refused (401 required), as every write.
     const anonymous = await getJson(`${sim.origins.youtube}/youtube/v3/comments/markAsSpam?id=${x.externalId}`, { method: 'POST' });

@@ -18,7 +18,13 @@ describe('Facebook feed webhook forms → records', () => {
         { kind: 'hint', network: 'facebook', target: 'post', externalId: POST },
       ]);
     }
-    const onComment = { item: 'reaction', verb: 'add', post_id: POST, parent_id: '123000000000001_100000000000071', comment_id: '123000000000001_100000000000071' };
+    const onComment = {
+      item: 'reaction',
+      verb: 'add',
+      post_id: POST,
+      parent_id: '123000000000001_100000000000071',
+      comment_id: '123000000000001_100000000000071',
+    };
     expect(parse({ ...onComment, reaction_type: 'like', from, created_time: 1796663990 })).toEqual([
       { kind: 'hint', network: 'facebook', target: 'post', externalId: POST },
     ]);

@@ -20,8 +20,7 @@ const param = (req: SimRequest, name: string): unknown => req.body[name] ?? req.
 const cannotPublish = () =>
   graphError({
     status: 403,
-    message:
-      '(#200) If posting to a page, requires both pages_read_engagement and pages_manage_posts as an admin with sufficient administrative permission',
+    message: '(#200) If posting to a page, requires both pages_read_engagement and pages_manage_posts as an admin with sufficient administrative permission',
     code: 200,
   });
 
@@ -64,7 +63,8 @@ export function publishPost(state: FacebookState, req: SimRequest, token: FbToke
   const message = param(req, 'message');
   const link = param(req, 'link');
   if (message !== undefined && typeof message !== 'string') return { response: errors.invalidParam('Param message must be a string') };
-  if (link !== undefined && !(typeof link === 'string' && /^https?:\/\/\S+$/.test(link))) return { response: errors.invalidParam('Param link must be a valid URL') };
+  if (link !== undefined && !(typeof link === 'string' && /^https?:\/\/\S+$/.test(link)))
+    return { response: errors.invalidParam('Param link must be a valid URL') };
   if (!message?.trim() && link === undefined) return { response: errors.invalidParam('Missing message or attachment') };
   const published = bool(param(req, 'published'));
   if (published === null) return { response: errors.invalidParam('Param published must be a boolean') };
@@ -73,7 +73,8 @@ export function publishPost(state: FacebookState, req: SimRequest, token: FbToke
   let scheduledAt: number | undefined;
   if (rawSchedule !== undefined) {
     // UNIX seconds (or an ISO 8601 time, which Graph also takes).
-    const seconds = typeof rawSchedule === 'number' || /^\d+$/.test(String(rawSchedule)) ? Number(rawSchedule) * 1000 : Date.parse(String(rawSchedule));
+    const text = typeof rawSchedule === 'number' ? String(rawSchedule) : typeof rawSchedule === 'string' ? rawSchedule : '';
+    const seconds = /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text);
     if (published !== false) return { response: errors.invalidParam('You cannot specify a scheduled publish time on a published post') };
     if (!Number.isFinite(seconds) || seconds - now < MIN_SCHEDULE_MS || seconds - now > MAX_SCHEDULE_MS)
       return { response: errors.invalidParam('The specified scheduled publish time is invalid.') };

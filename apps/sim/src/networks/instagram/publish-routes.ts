@@ -31,6 +31,7 @@ const MAX_CAPTION = 2200;
 const MAX_CHILDREN = 10;
 
 const param = (req: SimRequest, name: string): unknown => req.body[name] ?? req.query.get(name) ?? undefined;
+const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
 const isUrl = (v: unknown): v is string => typeof v === 'string' && /^https?:\/\/\S+$/.test(v);
 
 export class IgContainers {
@@ -63,15 +64,15 @@ export function createContainer(state: InstagramState, call: IgCall, igUserId: s
   const caption = param(req, 'caption');
   if (caption !== undefined && (typeof caption !== 'string' || Array.from(caption).length > MAX_CAPTION))
     return errors.invalidParam(`The caption must be a string of at most ${MAX_CAPTION} characters`);
-  const carouselItem = String(param(req, 'is_carousel_item') ?? 'false') === 'true';
+  const carouselItem = text(param(req, 'is_carousel_item')) === 'true';
   const now = state.now();
   if (type === 'CAROUSEL') {
-    const ids = listParam(new URLSearchParams({ children: String(param(req, 'children') ?? '') }), 'children') ?? [];
+    const ids = listParam(new URLSearchParams({ children: text(param(req, 'children')) }), 'children') ?? [];
     const children = ids.map((id) => state.containers.get(id));
     if (ids.length < 2 || ids.length > MAX_CHILDREN || children.some((c) => !c?.carouselItem || c.published))
       return errors.invalidParam(`The parameter children must list 2 to ${MAX_CHILDREN} unpublished carousel item containers`);
     const container = state.containers.create(
-      { mediaType: 'CAROUSEL_ALBUM', url: null, caption: (caption as string | undefined) ?? null, carouselItem: false, children: children as IgContainer[] },
+      { mediaType: 'CAROUSEL_ALBUM', url: null, caption: caption ?? null, carouselItem: false, children: children as IgContainer[] },
       now,
     );
     return json(200, { id: container.id });
@@ -81,7 +82,7 @@ export function createContainer(state: InstagramState, call: IgCall, igUserId: s
   const url = param(req, video ? 'video_url' : 'image_url');
   if (!isUrl(url)) return errors.invalidParam(`The parameter ${video ? 'video_url' : 'image_url'} is required`);
   const container = state.containers.create(
-    { mediaType: video ? 'VIDEO' : 'IMAGE', url, caption: carouselItem ? null : ((caption as string | undefined) ?? null), carouselItem, children: [] },
+    { mediaType: video ? 'VIDEO' : 'IMAGE', url, caption: carouselItem ? null : (caption ?? null), carouselItem, children: [] },
     now,
   );
   return json(200, { id: container.id });

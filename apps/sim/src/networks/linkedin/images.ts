@@ -44,7 +44,7 @@ export class LinkedInImages {
   /** An uploaded image of `owner`, usable in a post or comment. */
   available(urn: unknown, owner: string): LiImage | undefined {
     const image = typeof urn === 'string' && urn.startsWith('urn:li:image:') ? this.get(urn) : undefined;
-    return image && image.owner === owner && image.bytes !== null ? image : undefined;
+    return image?.owner === owner && image.bytes !== null ? image : undefined;
   }
 }
 

@@ -81,7 +81,7 @@ export class LinkedInModule implements NetworkModule, NetworkControl {
     }
     if (path === '/rest/images') {
       if (req.method === 'POST' && req.query.get('action') === 'initializeUpload') return initializeUpload(this.state, call);
-      return req.method === 'POST' ? errors.badParam("Unknown action: expected action=initializeUpload") : errors.methodNotAllowed();
+      return req.method === 'POST' ? errors.badParam('Unknown action: expected action=initializeUpload') : errors.methodNotAllowed();
     }
     if (path === '/rest/people') return get ? getPeople(this.state, call) : errors.methodNotAllowed();
     let m = /^\/rest\/people\/\(id:([^)]+)\)$/.exec(path);
@@ -89,7 +89,12 @@ export class LinkedInModule implements NetworkModule, NetworkControl {
     m = /^\/rest\/organizations\/(\d+)$/.exec(path);
     if (m) return get ? getOrganization(this.state, m[1]) : errors.methodNotAllowed();
     m = /^\/rest\/posts\/(urn:li:[^/]+)$/.exec(path);
-    if (m) return get ? getPost(this.state, m[1]) : req.method === 'POST' || req.method === 'DELETE' ? changePost(this.state, call, m[1]) : errors.methodNotAllowed();
+    if (m)
+      return get
+        ? getPost(this.state, m[1])
+        : req.method === 'POST' || req.method === 'DELETE'
+          ? changePost(this.state, call, m[1])
+          : errors.methodNotAllowed();
     m = /^\/rest\/images\/(urn:li:image:[^/]+)$/.exec(path);
     if (m) return get ? getImage(this.state, m[1]) : errors.methodNotAllowed();
     if (path === '/rest/reactions') return req.method === 'POST' ? createReaction(this.state, call) : errors.methodNotAllowed();

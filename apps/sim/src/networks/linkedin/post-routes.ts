@@ -1,5 +1,5 @@
 import { obj } from '@resonance/contracts';
-import { json, type SimResponse } from '../../core/http';
+import type { SimResponse } from '../../core/http';
 import { errors } from './errors';
 import type { Call } from './routes';
 import type { LinkedInState } from './state';
@@ -72,7 +72,8 @@ export function createPost(state: LinkedInState, call: Call): { response: SimRes
     return { response: errors.unprocessable(`Field '/visibility' must be one of ${VISIBILITIES.join(', ')}`) };
   if (!isObject(b.distribution) || typeof b.distribution.feedDistribution !== 'string')
     return { response: errors.unprocessable("Field '/distribution/feedDistribution' is required") };
-  if (b.lifecycleState !== 'PUBLISHED' && b.lifecycleState !== 'DRAFT') return { response: errors.unprocessable("Field '/lifecycleState' must be PUBLISHED or DRAFT") };
+  if (b.lifecycleState !== 'PUBLISHED' && b.lifecycleState !== 'DRAFT')
+    return { response: errors.unprocessable("Field '/lifecycleState' must be PUBLISHED or DRAFT") };
   const content = contentOf(state, b.content);
   if (typeof content === 'string') return { response: errors.unprocessable(content) };
   if (!text.trim() && !content) return { response: errors.unprocessable("Field '/commentary' is required for a post without content") };
@@ -83,7 +84,10 @@ export function createPost(state: LinkedInState, call: Call): { response: SimRes
     ...(content ? { content } : {}),
   });
   record(state, call, 'post_publish', '/rest/posts', post);
-  return { response: { status: 201, headers: { 'x-restli-id': post.urn, 'x-linkedin-id': post.urn }, raw: { contentType: 'application/json', data: '' } }, created: post };
+  return {
+    response: { status: 201, headers: { 'x-restli-id': post.urn, 'x-linkedin-id': post.urn }, raw: { contentType: 'application/json', data: '' } },
+    created: post,
+  };
 }
 
 /** POST /rest/posts/{urn} (PARTIAL_UPDATE) or DELETE /rest/posts/{urn}, for the organization's own posts. */
@@ -91,7 +95,7 @@ export function changePost(state: LinkedInState, call: Call, urn: string): SimRe
   const { req } = call;
   const method = req.method === 'DELETE' ? 'DELETE' : 'PARTIAL_UPDATE';
   const post = state.store.post(urn);
-  if (!post || post.urn !== urn) return errors.notFound(`Post ${urn} does not exist`);
+  if (post?.urn !== urn) return errors.notFound(`Post ${urn} does not exist`);
   const refused = mayWrite(state, call, method);
   if (refused) return refused;
   if (method === 'DELETE') {

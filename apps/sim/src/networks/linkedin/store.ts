@@ -182,7 +182,16 @@ export class LinkedInStore {
   /** A post the organization writes through the Posts API (POST /rest/posts). */
   addApiPost(text: string, at: number, created: NonNullable<LiPost['created']>): LiPost {
     const n = 7_500_000_000_000_000_000n + BigInt(++this.apiSerial) * 2n;
-    const post: LiPost = { urn: `urn:li:share:${n}`, activityUrn: `urn:li:activity:${n + 1n}`, createdAt: at, text, comments: [], total: 0, reactions: new Map(), created };
+    const post: LiPost = {
+      urn: `urn:li:share:${n}`,
+      activityUrn: `urn:li:activity:${n + 1n}`,
+      createdAt: at,
+      text,
+      comments: [],
+      total: 0,
+      reactions: new Map(),
+      created,
+    };
     this.posts.push(post);
     this.postsByUrn.set(post.urn, post);
     this.postsByUrn.set(post.activityUrn, post);

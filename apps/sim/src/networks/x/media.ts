@@ -68,7 +68,7 @@ export class XMediaStore {
   /** A media id the user may attach now: theirs, finalized, processed and not expired. */
   usable(id: unknown, userId: string, now: number): XMedia | undefined {
     const m = typeof id === 'string' ? this.byId.get(id) : undefined;
-    return m && m.ownerId === userId && m.finalized && m.processed && now - m.createdAt < EXPIRES_S * 1000 ? m : undefined;
+    return m?.ownerId === userId && m.finalized && m.processed && now - m.createdAt < EXPIRES_S * 1000 ? m : undefined;
   }
 
   create(ownerId: string, mimeType: string, category: string, totalBytes: number, now: number): XMedia {
@@ -123,7 +123,7 @@ export function mediaRoute(call: MediaCall, seg: string[]): SimResponse | undefi
   if (seg.length === 3 && seg[2] === 'initialize' && req.method === 'POST') return initialize(call);
   if (seg.length === 4 && req.method === 'POST') {
     const media = call.media.get(seg[2]);
-    if (!media || media.ownerId !== call.userId) return bad('id', seg[2], 'The media id is not valid');
+    if (media?.ownerId !== call.userId) return bad('id', seg[2], 'The media id is not valid');
     if (seg[3] === 'append') return append(call, media);
     if (seg[3] === 'finalize') return finalize(call, media);
   }
@@ -131,7 +131,8 @@ export function mediaRoute(call: MediaCall, seg: string[]): SimResponse | undefi
 }
 
 function checkType(mimeType: unknown, category: unknown, totalBytes: unknown): SimResponse | null {
-  if (typeof mimeType !== 'string' || !TYPES[mimeType]) return bad('media_type', mimeType, `The \`media_type\` must be one of [${Object.keys(TYPES).join(', ')}]`);
+  if (typeof mimeType !== 'string' || !TYPES[mimeType])
+    return bad('media_type', mimeType, `The \`media_type\` must be one of [${Object.keys(TYPES).join(', ')}]`);
   if (category !== undefined && !(typeof category === 'string' && CATEGORIES.includes(category)))
     return bad('media_category', category, `The \`media_category\` must be one of [${CATEGORIES.join(', ')}]`);
   if (!(typeof totalBytes === 'number' && Number.isInteger(totalBytes) && totalBytes > 0))
@@ -152,7 +153,13 @@ function initialize(call: MediaCall): SimResponse {
   const totalBytes = typeof req.body.total_bytes === 'string' ? Number(req.body.total_bytes) : req.body.total_bytes;
   const refused = checkType(mimeType, category, totalBytes);
   if (refused) return refused;
-  const m = call.media.create(call.userId, mimeType as string, (category as string | undefined) ?? defaultCategory(mimeType as string), totalBytes as number, call.now);
+  const m = call.media.create(
+    call.userId,
+    mimeType as string,
+    (category as string | undefined) ?? defaultCategory(mimeType as string),
+    totalBytes as number,
+    call.now,
+  );
   return json(200, { data: { id: m.id, media_key: m.mediaKey, expires_after_secs: EXPIRES_S } });
 }
 
@@ -191,7 +198,7 @@ function status(call: MediaCall): SimResponse {
   if (q.get('command') !== null && q.get('command') !== 'STATUS') return bad('command', q.get('command'), 'The `command` parameter must be STATUS');
   const id = q.get('media_id');
   const media = id ? call.media.get(id) : undefined;
-  if (!media || media.ownerId !== call.userId || !media.finalized) return bad('media_id', id ?? '', 'The media id is not valid');
+  if (media?.ownerId !== call.userId || !media.finalized) return bad('media_id', id ?? '', 'The media id is not valid');
   // Processing finishes by the time anyone asks.
   media.processed = true;
   return json(200, { data: { id: media.id, media_key: media.mediaKey, processing_info: { state: 'succeeded', progress_percent: 100 } } });
@@ -215,10 +222,11 @@ function metadata(call: MediaCall): SimResponse {
   const { req } = call;
   if (req.badBody) return bad('body', '', 'Request body is not valid JSON');
   const media = typeof req.body.id === 'string' ? call.media.get(req.body.id) : undefined;
-  if (!media || media.ownerId !== call.userId) return bad('id', req.body.id, 'The media id is not valid');
+  if (media?.ownerId !== call.userId) return bad('id', req.body.id, 'The media id is not valid');
   const meta = req.body.metadata as { alt_text?: { text?: unknown } } | undefined;
   const text = meta?.alt_text?.text;
-  if (typeof text !== 'string' || Array.from(text).length > 1000) return bad('metadata.alt_text.text', text, 'The alt text must be a string of at most 1000 characters');
+  if (typeof text !== 'string' || Array.from(text).length > 1000)
+    return bad('metadata.alt_text.text', text, 'The alt text must be a string of at most 1000 characters');
   media.altText = text;
   return json(200, { data: { id: media.id, associated_metadata: { alt_text: { text } } } });
 }

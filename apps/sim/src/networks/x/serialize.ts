@@ -115,10 +115,7 @@ export class UnknownFieldError extends Error {
     readonly value: string,
     message?: string,
   ) {
-    super(
-      message ??
-        `The \`${parameter}\` query parameter value [${value}] is not one of [${[...(ALLOWED[parameter] ?? TWEET_FIELDS)].join(',')}]`,
-    );
+    super(message ?? `The \`${parameter}\` query parameter value [${value}] is not one of [${[...(ALLOWED[parameter] ?? TWEET_FIELDS)].join(',')}]`);
   }
 }
 

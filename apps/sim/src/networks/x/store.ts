@@ -272,7 +272,12 @@ export class XStore {
   }
 
   /** A group conversation of the creator and `others`: their ParticipantsJoin, then the first message. */
-  createGroup(creator: XUser, others: XUser[], content: { text: string; media?: XMedia[] }, at: number): { group: XDmGroup; join: XDmEvent; message: XDmEvent } {
+  createGroup(
+    creator: XUser,
+    others: XUser[],
+    content: { text: string; media?: XMedia[] },
+    at: number,
+  ): { group: XDmGroup; join: XDmEvent; message: XDmEvent } {
     const group: XDmGroup = { id: String(GROUP_ID_BASE + BigInt(++this.order)), members: new Set([creator.id, ...others.map((u) => u.id)]) };
     this.dmGroups.set(group.id, group);
     const audience = new Set(group.members);

@@ -50,7 +50,10 @@ export function tweetCreateEvents(forUserId: string, tweets: XTweet[]): Record<s
 
 /** A media entity as v1.1 payloads carry it (ids as number and string, https URL, type). */
 function v1Media(m: XMedia): Record<string, unknown> {
-  const url = m.type === 'photo' ? `https://pbs.twimg.com/media/${m.id}.${m.mimeType === 'image/png' ? 'png' : 'jpg'}` : `https://pbs.twimg.com/ext_tw_video_thumb/${m.id}/pu/img/preview.jpg`;
+  const url =
+    m.type === 'photo'
+      ? `https://pbs.twimg.com/media/${m.id}.${m.mimeType === 'image/png' ? 'png' : 'jpg'}`
+      : `https://pbs.twimg.com/ext_tw_video_thumb/${m.id}/pu/img/preview.jpg`;
   return { id: Number(m.id), id_str: m.id, media_url_https: url, type: m.type };
 }
 

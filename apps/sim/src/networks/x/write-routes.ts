@@ -117,15 +117,7 @@ export function createGroupConversation(store: XStore, media: XMediaStore, world
 }
 
 /** POST /2/dm_conversations/:id/messages into a group the user belongs to. */
-export function sendGroupDm(
-  store: XStore,
-  media: XMediaStore,
-  world: World,
-  req: SimRequest,
-  userId: string,
-  group: XDmGroup,
-  now: number,
-): Created<XDmEvent> {
+export function sendGroupDm(store: XStore, media: XMediaStore, world: World, req: SimRequest, userId: string, group: XDmGroup, now: number): Created<XDmEvent> {
   if (req.badBody) return { response: errors.invalidRequest('body', '', 'Request body is not valid JSON') };
   if (!group.members.has(userId)) return { response: errors.forbidden('You cannot send messages to this conversation.') };
   const content = dmContent(req.body, '', media, userId, now);

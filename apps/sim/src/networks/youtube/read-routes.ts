@@ -202,7 +202,8 @@ export function listVideos(state: YoutubeState, req: SimRequest, channelId?: str
   const myRating = req.query.get('myRating');
   if (myRating !== null && channelId !== undefined) {
     // The caller's liked or disliked videos, newest first.
-    if (myRating !== 'like' && myRating !== 'dislike') return errors.invalidParam('myRating', 'The myRating parameter must be like or dislike.', 'invalidRating');
+    if (myRating !== 'like' && myRating !== 'dislike')
+      return errors.invalidParam('myRating', 'The myRating parameter must be like or dislike.', 'invalidRating');
     const rated = state.store.videos.filter((v) => v.ratings?.get(channelId) === myRating).reverse();
     const items = rated.map((v) => videoJson(v, state.store.channel.channelId, state.channelTitle, p.ok));
     return json(200, listJson('youtube#videoListResponse', items, items.length, items.length));
