@@ -43,7 +43,13 @@ export interface ReceivedItem {
     | 'comment_edit'
     | 'comment_ban'
     | 'comment_hold'
-    | 'user_block';
+    | 'comment_spam'
+    | 'user_block'
+    | 'post_publish'
+    | 'post_edit'
+    | 'post_delete'
+    | 'video_rate'
+    | 'media_upload';
   method: string;
   path: string;
   /** The object replied to (comment/post id) or the message recipient. */

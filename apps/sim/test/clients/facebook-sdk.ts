@@ -25,6 +25,11 @@ export interface Node {
   createMessage(fields: string[], params: object): Promise<GraphObject>;
   createLike(fields: string[], params: object): Promise<GraphObject>;
   deleteLikes(params: object): Promise<GraphObject>;
+  createFeed(fields: string[], params: object): Promise<GraphObject>;
+  createMedia(fields: string[], params: object): Promise<GraphObject>;
+  createMediaPublish(fields: string[], params: object): Promise<GraphObject>;
+  getContentPublishingLimit(fields: string[], params?: object): Promise<Cursor>;
+  getMedia(fields: string[], params?: object): Promise<Cursor>;
 }
 type NodeClass = new (id: string) => Node;
 export interface Api {
@@ -41,6 +46,8 @@ export const sdk = jest.requireActual<{
   PagePost: NodeClass;
   Comment: NodeClass;
   UnifiedThread: NodeClass;
+  IGUser: NodeClass;
+  IGMedia: NodeClass;
 }>('facebook-nodejs-business-sdk');
 
 /**

@@ -9,9 +9,21 @@ import { getAccounts, getComments, getConversations, getFeed, getMessages, getNo
 import { UnknownFieldError } from './serialize';
 import { DEFAULT_GRAPH_VERSION, FacebookState } from './state';
 import type { FbComment, FbMessage, FbPost } from './store';
-import { commentAddChange, facebookEscape, feedPayload, messagingEvent, messagingPayload, postAddChange, signatureHeaders, type FeedChange } from './webhooks';
+import {
+  commentAddChange,
+  facebookEscape,
+  feedPayload,
+  messagingEvent,
+  messagingPayload,
+  postAddChange,
+  postChange,
+  reactionChange,
+  signatureHeaders,
+  type FeedChange,
+} from './webhooks';
 import { blockedEdge, deleteComment, likeComment, updateComment } from './moderation-routes';
 import { postComment, sendMessage } from './write-routes';
+import { deletePost, publishPost, updatePost } from './post-routes';
 import { debugToken, getReactions, isAppToken } from './graph-forms';
 import { isBatch, runBatch } from './batch';
 import { requestToken } from './tokens';
@@ -110,6 +122,17 @@ export class FacebookModule implements NetworkModule, NetworkControl {
       return errors.nonexistingField(edge, this.state.store.post(id) ? 'PagePost' : this.state.store.comment(id) ? 'Comment' : 'Page');
     }
     if (method === 'POST') {
+      if (edge === 'feed') {
+        const { response, created } = publishPost(this.state, req, token, id);
+        if (created) this.afterCreate([created]);
+        return response;
+      }
+      const post = edge === undefined ? this.state.store.post(id) : undefined;
+      if (post) {
+        const { response, edited } = updatePost(this.state, req, token, post);
+        if (edited) this.deliverFeed([postChange(edited, 'edited', this.state.pageId, this.state.pageName, this.state.now())]);
+        return response;
+      }
       if (edge === 'comments') {
         const { response, created } = postComment(this.state, req, token, id);
         if (created) this.afterCreate([created]);
@@ -121,7 +144,7 @@ export class FacebookModule implements NetworkModule, NetworkControl {
         return response;
       }
       if (edge === 'subscribed_apps') return json(200, { success: true });
-      if (edge === 'likes') return likeComment(this.state, req, token, id, true);
+      if (edge === 'likes') return this.afterLike(likeComment(this.state, req, token, id, true), id, true);
       if (edge === 'blocked') return blockedEdge(this.state, req, token, id);
       if (edge === undefined && this.state.store.comment(id)) return updateComment(this.state, req, token, id);
       return errors.unsupportedGet(id, 'post');
@@ -131,7 +154,13 @@ export class FacebookModule implements NetworkModule, NetworkControl {
         this.state.tokens.revokeUser(token.userId);
         return json(200, { success: true });
       }
-      if (edge === 'likes') return likeComment(this.state, req, token, id, false);
+      if (edge === 'likes') return this.afterLike(likeComment(this.state, req, token, id, false), id, false);
+      const post = edge === undefined ? this.state.store.post(id) : undefined;
+      if (post) {
+        const response = deletePost(this.state, req, token, post);
+        if (response.status === 200) this.deliverFeed([postChange(post, 'remove', this.state.pageId, this.state.pageName, this.state.now())]);
+        return response;
+      }
       if (edge === undefined) return deleteComment(this.state, req, token, id);
       return errors.unsupportedGet(id, 'delete');
     }
@@ -184,6 +213,8 @@ export class FacebookModule implements NetworkModule, NetworkControl {
   /** Records truth for items created through the API and sends their webhooks. */
   private afterCreate(created: Array<FbPost | FbComment | FbMessage>, recordTruth = true): void {
     if (recordTruth) for (const node of created) this.ctx.world.addTruth(this.truthOf(node, null, null, 'api'));
+    // Taken whether or not anyone listens, so they never pile up.
+    const reactions = this.state.store.takeReactionEvents();
     if (!this.ctx.settings.webhookUrl) return;
     const feed: Array<{ change: FeedChange; time: number }> = [];
     const messaging: Array<{ event: Record<string, unknown>; time: number }> = [];
@@ -192,8 +223,26 @@ export class FacebookModule implements NetworkModule, NetworkControl {
       else if ('post' in node) feed.push({ change: commentAddChange(node), time: node.createdAt });
       else messaging.push({ event: messagingEvent(node, this.state.pageId, this.state.app.appId), time: node.createdAt });
     }
-    for (let i = 0; i < feed.length; i += WEBHOOK_BATCH) this.deliver(feedPayload(this.state.pageId, feed.slice(i, i + WEBHOOK_BATCH)));
+    // Reactions that came with the new items follow them (a reaction to a comment never arrives before the comment).
+    feed.push(...reactions.map(reactionChange));
+    this.deliverFeed(feed);
     for (let i = 0; i < messaging.length; i += WEBHOOK_BATCH) this.deliver(messagingPayload(this.state.pageId, messaging.slice(i, i + WEBHOOK_BATCH)));
+  }
+
+  /** The page's like of a comment changed: announced as a reaction from the page. */
+  private afterLike(response: SimResponse, commentId: string, liked: boolean): SimResponse {
+    const comment = response.status === 200 ? this.state.store.comment(commentId) : undefined;
+    if (comment) {
+      this.state.store.notePageLike(comment, liked, this.state.now());
+      this.deliverFeed(this.state.store.takeReactionEvents().map(reactionChange));
+    }
+    return response;
+  }
+
+  /** `feed` changes in deliveries of at most WEBHOOK_BATCH entries (none without a webhook URL). */
+  private deliverFeed(feed: Array<{ change: FeedChange; time: number }>): void {
+    if (!this.ctx.settings.webhookUrl) return;
+    for (let i = 0; i < feed.length; i += WEBHOOK_BATCH) this.deliver(feedPayload(this.state.pageId, feed.slice(i, i + WEBHOOK_BATCH)));
   }
 
   /** Signs the escaped body with the app secret and hands it to the dispatcher. */

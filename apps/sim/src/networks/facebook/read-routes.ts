@@ -5,7 +5,7 @@ import { cursorPage, decodeCursor, encodeCursor, pageLink } from './paging';
 import { reactionsField } from './reactions';
 import { renderComment, renderConversation, renderMessage, renderPost, type EdgeRenderer } from './serialize';
 import type { FacebookState } from './state';
-import { upperBound, type FbComment, type FbConversation, type FbPost, type Ordered } from './store';
+import { isLive, upperBound, type FbComment, type FbConversation, type FbPost, type Ordered } from './store';
 import type { FbToken } from './tokens';
 import { must } from '../../core/must';
 import { DEMO_INSTAGRAM_ACCOUNT } from '../../demo-accounts';
@@ -105,7 +105,9 @@ export function nestedEdges(state: FacebookState): EdgeRenderer {
 export function getFeed(state: FacebookState, call: ReadCall, pageId: string, edge: string): SimResponse {
   if (pageId !== state.pageId && pageId !== 'me') return errors.unsupportedGet(pageId);
   if (!call.token.scopes.includes('pages_read_engagement')) return errors.missingPermission('pages_read_engagement');
-  const posts = state.store.posts;
+  // Unpublished and scheduled posts are in no feed until they go live (while there are none, no copy is made).
+  const now = state.now();
+  const posts = state.store.unpublished > 0 ? state.store.posts.filter((p) => isLive(p, now)) : state.store.posts;
   const edges = nestedEdges(state);
   const fields = fieldsOf(call);
   const render = (p: FbPost) => renderPost(p, fields, state.store.page, edges);

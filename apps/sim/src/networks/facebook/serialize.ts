@@ -150,11 +150,11 @@ export function renderPost(p: FbPost, fields: FieldSpec[] | null, page: FbUser, 
     // Text Facebook writes for posts nobody wrote ("… updated their cover photo"); the sim's posts all have a message.
     story: () => undefined,
     created_time: (x) => fbTime(x.createdAt),
-    updated_time: (x) => fbTime(x.all.length ? Math.max(x.createdAt, x.all[x.all.length - 1].createdAt) : x.createdAt),
+    updated_time: (x) => fbTime(Math.max(x.createdAt, x.editedAt ?? 0, x.all.length ? x.all[x.all.length - 1].createdAt : 0)),
     from: (_x, spec) => user(page, spec),
     permalink_url: (x) => `https://www.facebook.com/${page.id}/posts/${postNumber(x)}/`,
-    status_type: () => 'mobile_status_update',
-    is_published: () => true,
+    status_type: (x) => (x.link ? 'shared_story' : 'mobile_status_update'),
+    is_published: (x) => x.published !== false,
     is_hidden: () => false,
     is_expired: () => false,
     privacy: () => ({ allow: '', deny: '', description: 'Public', friends: '', value: 'EVERYONE' }),
@@ -174,6 +174,9 @@ export function renderPost(p: FbPost, fields: FieldSpec[] | null, page: FbUser, 
     to: () => ({ data: [] }),
     sponsor_tags: () => ({ data: [] }),
     ...OMITTED_POST_FIELDS,
+    // A link post shares its link (Graph's attachment of type "share"); a scheduled one names its time.
+    attachments: (x) => (x.link ? { data: [{ type: 'share', url: x.link, target: { url: x.link }, title: x.link }] } : undefined),
+    scheduled_publish_time: (x) => (x.scheduledAt !== undefined && x.published === false ? Math.floor(x.scheduledAt / 1000) : undefined),
   };
   return render(p, fields, DEFAULT_POST, getters, 'Post', edges);
 }

@@ -22,6 +22,15 @@ export interface FbReaction {
   type: FbReactionType;
 }
 
+/** A reaction as a `feed` webhook announces it: added, changed to another type, or taken back. */
+export interface FbReactionEvent {
+  on: FbPost | FbComment;
+  user: FbUser;
+  type: FbReactionType;
+  verb: 'add' | 'edit' | 'remove';
+  at: number;
+}
+
 const FB_REACTION: Record<ReactionKind, FbReactionType> = { like: 'LIKE', love: 'LOVE', care: 'CARE', haha: 'HAHA', wow: 'WOW', sad: 'SAD', angry: 'ANGRY' };
 
 export interface FbPost {
@@ -34,7 +43,18 @@ export interface FbPost {
   /** People's reactions, oldest first. */
   reactors: FbReaction[];
   shares: number;
+  /** A link the post shares (POST /{page}/feed link=…). */
+  link?: string;
+  /** false: published later (scheduled) or never (published=false); absent: published. */
+  published?: boolean;
+  /** When a scheduled post goes live by itself (ms). */
+  scheduledAt?: number;
+  /** Set when the page edited its message (POST /{post} message=…). */
+  editedAt?: number;
 }
+
+/** Whether a post is live at `now`: published, or scheduled for a time that has come. */
+export const isLive = (p: FbPost, now: number): boolean => p.published !== false || (p.scheduledAt !== undefined && p.scheduledAt <= now);
 
 export interface FbComment {
   id: string;
@@ -209,7 +229,7 @@ export class FacebookStore {
         this.commentsBySeq.set(item.seq, comment);
         if (item.author && item.reaction) {
           const on = item.reaction.on === 'post' ? post : parent;
-          if (on) this.react(on, comment.from, item.reaction.kind);
+          if (on) this.react(on, comment.from, item.reaction.kind, item.createdAt);
         }
         if (item.likedByAccount) {
           comment.likedByPage = true;
@@ -246,17 +266,66 @@ export class FacebookStore {
     else drop(comment.post.topLevel, comment);
   }
 
+  /** A post the page publishes through the API (POST /{page}/feed). */
+  addApiPost(message: string, at: number, extra: Pick<FbPost, 'link' | 'published' | 'scheduledAt'>): FbPost {
+    const post: FbPost = {
+      id: `${this.pageId}_${123_000_000_000_000 + ++this.apiSerial}`,
+      order: ++this.order,
+      createdAt: at,
+      message,
+      topLevel: [],
+      all: [],
+      reactors: [],
+      shares: 0,
+      ...extra,
+    };
+    this.posts.push(post);
+    this.postsById.set(post.id, post);
+    if (post.published === false) this.unpublished += 1;
+    return post;
+  }
+
+  /** Posts not (yet) published; while there are none, the feed is the posts list itself. */
+  unpublished = 0;
+
+  /** DELETE /{post}: the post and its comments are gone from every list and lookup. */
+  removePost(post: FbPost): void {
+    const at = this.posts.indexOf(post);
+    if (at >= 0) this.posts.splice(at, 1);
+    this.postsById.delete(post.id);
+    for (const c of post.all) this.comments.delete(c.id);
+    if (post.published === false) this.unpublished -= 1;
+  }
+
   addApiMessage(customer: FbUser, text: string, at: number): FbMessage {
     return this.addMessage(customer, true, text, at, `api:${this.seed}:${++this.apiSerial}`);
   }
 
+  /**
+   * Reactions not yet announced by webhook (feed changes with item "reaction"), oldest first: the
+   * module takes them with `takeReactionEvents` after each batch it creates.
+   */
+  private reactionEvents: FbReactionEvent[] = [];
+
+  takeReactionEvents(): FbReactionEvent[] {
+    const events = this.reactionEvents;
+    this.reactionEvents = [];
+    return events;
+  }
+
+  /** The page's own like of a comment (or its taking it back), to be announced like anyone's reaction. */
+  notePageLike(on: FbComment, liked: boolean, at: number): void {
+    this.reactionEvents.push({ on, user: this.page, type: 'LIKE', verb: liked ? 'add' : 'remove', at });
+  }
+
   /** A person reacts to a post or comment; a second reaction of theirs replaces the first. */
-  private react(on: FbPost | FbComment, user: FbUser, kind: ReactionKind): void {
+  private react(on: FbPost | FbComment, user: FbUser, kind: ReactionKind, at: number): void {
     const type = FB_REACTION[kind];
     const before = on.reactors.findIndex((r) => r.user.id === user.id);
     if (before >= 0) on.reactors.splice(before, 1);
     else if ('likeCount' in on) on.likeCount += 1;
     on.reactors.push({ order: ++this.order, user, type });
+    this.reactionEvents.push({ on, user, type, verb: before >= 0 ? 'edit' : 'add', at });
   }
 
   private addComment(post: FbPost, parent: FbComment | null, from: FbUser, fromPage: boolean, message: string, at: number, num: number): FbComment {

@@ -38,6 +38,7 @@ export const DEFAULT_SCOPES = [
   'pages_manage_engagement',
   'pages_messaging',
   'pages_manage_metadata',
+  'pages_manage_posts',
 ];
 
 export class TokenRegistry {

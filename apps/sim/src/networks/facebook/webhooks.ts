@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { unixSeconds } from './fields';
-import type { FbComment, FbMessage, FbPost } from './store';
+import type { FbComment, FbMessage, FbPost, FbReactionEvent } from './store';
 
 /**
  * Facebook's webhook payloads (`feed` changes and Messenger `messaging` events) and how they are
@@ -48,12 +48,45 @@ export function postAddChange(p: FbPost, pageId: string, pageName: string): Feed
       item: 'status',
       verb: 'add',
       post_id: p.id,
-      published: 1,
+      published: p.published === false ? 0 : 1,
       from: { id: pageId, name: pageName },
       created_time: unixSeconds(p.createdAt),
       message: p.message,
     },
   };
+}
+
+/**
+ * The page's own post edited or removed through the API (`feed`, item status, verb edited with
+ * the new message, or remove with ids only), as it arrives at `time` (ms).
+ */
+export function postChange(p: FbPost, verb: 'edited' | 'remove', pageId: string, pageName: string, time: number): { change: FeedChange; time: number } {
+  const value: Record<string, unknown> = { item: 'status', verb, post_id: p.id, from: { id: pageId, name: pageName }, created_time: unixSeconds(time) };
+  if (verb === 'edited') {
+    value.message = p.message;
+    value.published = p.published === false ? 0 : 1;
+  } else value.recipient_id = pageId;
+  return { change: { field: 'feed', value }, time };
+}
+
+/**
+ * A reaction (`feed`, item reaction): who (`from`), which (`reaction_type` in lower case), on the
+ * post (`post_id`, `parent_id`) or on one of its comments (`comment_id` too), added, edited or
+ * removed. Meta documents these fields for the feed field; the sim has no recorded delivery.
+ */
+export function reactionChange(e: FbReactionEvent): { change: FeedChange; time: number } {
+  const post = 'post' in e.on ? e.on.post : e.on;
+  const value: Record<string, unknown> = {
+    item: 'reaction',
+    verb: e.verb,
+    post_id: post.id,
+    parent_id: 'post' in e.on ? e.on.id : post.id,
+    ...('post' in e.on ? { comment_id: e.on.id } : {}),
+    reaction_type: e.type.toLowerCase(),
+    from: { id: e.user.id, name: e.user.name },
+    created_time: unixSeconds(e.at),
+  };
+  return { change: { field: 'feed', value }, time: e.at };
 }
 
 export function feedPayload(pageId: string, changes: Array<{ change: FeedChange; time: number }>): Record<string, unknown> {

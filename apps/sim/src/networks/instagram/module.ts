@@ -16,6 +16,7 @@ import type { IgComment, IgMedia, IgMessage } from './store';
 import { deleteComment, hideComment, jsonParam, postMentionReply, postReply, sendMessage, type IgCreated } from './write-routes';
 import { changesPayload, commentChange, mentionChange, messageEvent, messagingPayload, type IgChange } from './webhooks';
 import { instagramControl } from './control-routes';
+import { createContainer, getContainer, publishContainer, publishingLimit } from './publish-routes';
 
 const VERSION = /^v\d+\.\d+$/;
 
@@ -86,7 +87,8 @@ export class InstagramModule implements NetworkModule, NetworkControl {
       store.mediaItem(id) !== undefined ||
       store.comment(id) !== undefined ||
       store.conversation(id) !== undefined ||
-      store.message(id) !== undefined;
+      store.message(id) !== undefined ||
+      this.state.containers.get(id) !== undefined;
     if (!igNode && !pageConversations && !pageMessage) return undefined;
     const errors = igErrors('facebook');
     // The account's token faults hold on this host too, with its subcodes (expired 463, invalidated 460).
@@ -137,10 +139,13 @@ export class InstagramModule implements NetworkModule, NetworkControl {
     if (rest.length > 0) return errors.unknownPath(`/${rest.join('/')}`);
     const method = req.method === 'POST' && req.query.get('method') === 'delete' ? 'DELETE' : req.method;
     // An Instagram-Login token acts only within the permissions the person granted at the consent page.
-    if (call.token && !call.token.scopes.includes(this.scopeFor(id, edge))) return errors.noPermission();
+    if (call.token && !call.token.scopes.includes(this.scopeFor(id, edge, method))) return errors.noPermission();
     const isAccount = this.state.isAccount(id) || (call.host === 'facebook' && edge === 'conversations');
+    const container = this.state.containers.get(id);
     if (method === 'GET') {
+      if (edge === undefined && container) return getContainer(call, container, this.state.now());
       if (edge === undefined) return getNode(this.state, call, id);
+      if (edge === 'content_publishing_limit' && isAccount) return publishingLimit(this.state, call, id);
       if (edge === 'media' && isAccount) return getMedia(this.state, call, id);
       if (edge === 'tags' && isAccount) return getTags(this.state, call, id);
       if (edge === 'conversations' && isAccount) return getConversations(this.state, call, id);
@@ -156,6 +161,12 @@ export class InstagramModule implements NetworkModule, NetworkControl {
     if (method === 'POST') {
       if (edge === 'replies') return this.created(postReply(this.state, call, id));
       if (edge === 'mentions') return this.created(postMentionReply(this.state, call, id));
+      if (edge === 'media' && isAccount) return createContainer(this.state, call, id);
+      if (edge === 'media_publish' && isAccount) {
+        const { response, created } = publishContainer(this.state, call, id);
+        if (created) this.ctx.world.addTruth(this.truthOf(created, null, null, 'api'));
+        return response;
+      }
       if (edge === 'messages' && (isAccount || call.host === 'facebook')) return this.created(sendMessage(this.state, call, id));
       if (edge === undefined && store.comment(id)) return hideComment(this.state, call, id);
       return errors.unsupported(id, 'post');
@@ -164,11 +175,13 @@ export class InstagramModule implements NetworkModule, NetworkControl {
     return errors.unsupported(id, method.toLowerCase());
   }
 
-  private scopeFor(id: string, edge: string | undefined): InstagramScope {
+  private scopeFor(id: string, edge: string | undefined, method: string): InstagramScope {
     const { store } = this.state;
     if (edge === 'conversations' || edge === 'messages' || store.conversation(id) || store.message(id)) return 'instagram_business_manage_messages';
     if (edge === 'comments' || edge === 'replies' || edge === 'mentions' || (edge === undefined && store.comment(id)))
       return 'instagram_business_manage_comments';
+    if (edge === 'media_publish' || edge === 'content_publishing_limit' || this.state.containers.get(id) || (edge === 'media' && method === 'POST'))
+      return 'instagram_business_content_publish';
     return 'instagram_business_basic';
   }
 

@@ -6,6 +6,7 @@ import { UsageMeter } from '../facebook/usage';
 import { igErrors, type IgErrors, type IgHost } from './errors';
 import { InstagramStore } from './store';
 import { IgTokenRegistry, INSTAGRAM_SCOPES, type IgToken } from './tokens';
+import { IgContainers } from './publish-routes';
 
 export const DEFAULT_IG_VERSION = 'v24.0';
 
@@ -37,6 +38,8 @@ export class InstagramState {
   readonly app = DEMO_INSTAGRAM_APP;
   readonly facebookApp = DEMO_FACEBOOK_APP;
   readonly account = DEMO_INSTAGRAM_ACCOUNT;
+  /** Media containers for content publishing (POST /{ig-user-id}/media, then media_publish). */
+  readonly containers = new IgContainers();
   readonly webhooks: IgWebhookSettings = { signWith: 'instagram', adCommentShare: 0 };
 
   constructor(readonly ctx: SimContext) {

@@ -260,6 +260,14 @@ export class InstagramStore {
     return media;
   }
 
+  /** Media the account published through the API (media_publish); an album gets `children` child ids. */
+  addPublishedMedia(caption: string | null, at: number, mediaType: IgMedia['mediaType'], children: number): IgMedia {
+    const serial = ++this.apiSerial;
+    const media = this.addMedia(numericId('1811', serial), at, caption, mediaType, null);
+    media.children = Array.from({ length: children }, (_, k) => numericId(`181${2 + k}`, serial));
+    return media;
+  }
+
   private addMedia(id: string, at: number, caption: string | null, mediaType: IgMedia['mediaType'], owner: IgUser | null): IgMedia {
     const media: IgMedia = { id, order: ++this.order, createdAt: at, caption, mediaType, children: [], owner, comments: [], likeCount: 0 };
     if (owner === null) this.media.push(media);

@@ -30,7 +30,12 @@ export const LONG_LIVED_S = 5_184_000;
 export const REFRESH_MIN_AGE_MS = 24 * 3600_000;
 const CODE_LIFETIME_MS = 10 * 60_000;
 
-export const INSTAGRAM_SCOPES = ['instagram_business_basic', 'instagram_business_manage_comments', 'instagram_business_manage_messages'] as const;
+export const INSTAGRAM_SCOPES = [
+  'instagram_business_basic',
+  'instagram_business_manage_comments',
+  'instagram_business_manage_messages',
+  'instagram_business_content_publish',
+] as const;
 export type InstagramScope = (typeof INSTAGRAM_SCOPES)[number];
 
 export class IgTokenRegistry {

@@ -4,15 +4,18 @@ import type { LiComment, LiPerson, LiPost } from './store';
 /** Bodies in the shape of the Posts, Comments (socialActions) and People APIs of api.linkedin.com. */
 
 export function postJson(post: LiPost, orgUrn: string): Record<string, unknown> {
+  const draft = post.created?.lifecycleState === 'DRAFT';
   return {
-    lifecycleState: 'PUBLISHED',
-    lastModifiedAt: post.createdAt + 1,
-    visibility: 'PUBLIC',
-    publishedAt: post.createdAt,
+    lifecycleState: post.created?.lifecycleState ?? 'PUBLISHED',
+    lastModifiedAt: post.editedAt ?? post.createdAt + 1,
+    visibility: post.created?.visibility ?? 'PUBLIC',
+    // A draft has not been published.
+    ...(draft ? {} : { publishedAt: post.createdAt }),
     author: orgUrn,
     distribution: { feedDistribution: 'MAIN_FEED', targetEntities: [], thirdPartyDistributionChannels: [] },
-    lifecycleStateInfo: { isEditedByAuthor: false },
-    isReshareDisabledByAuthor: false,
+    ...(post.created?.content ? { content: post.created.content } : {}),
+    lifecycleStateInfo: { isEditedByAuthor: post.editedAt !== undefined },
+    isReshareDisabledByAuthor: post.created?.reshareDisabled ?? false,
     createdAt: post.createdAt,
     id: post.urn,
     commentary: post.text,

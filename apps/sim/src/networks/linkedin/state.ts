@@ -4,6 +4,7 @@ import type { SimRequest, SimResponse } from '../../core/http';
 import { errors } from './errors';
 import { DailyCounter } from './limits';
 import { LinkedInStore, type LiPerson } from './store';
+import { LinkedInImages } from './images';
 import { LinkedInTokens, type LiToken } from './tokens';
 import { must } from '../../core/must';
 
@@ -23,6 +24,8 @@ export class LinkedInState {
   readonly store: LinkedInStore;
   readonly tokens = new LinkedInTokens();
   readonly limits = new DailyCounter();
+  /** Images uploaded through the Images API (initializeUpload, then the bytes). */
+  readonly images = new LinkedInImages();
   readonly app = DEMO_LINKEDIN_APP;
   readonly org = DEMO_LINKEDIN_ORG;
   readonly orgUrn = DEMO_LINKEDIN_ORG.urn;

@@ -42,6 +42,10 @@ export interface LiPost {
   total: number;
   /** By actor, in the order they reacted. */
   reactions: Map<string, LiReaction>;
+  /** Written through the Posts API: what it was created with beyond its text. */
+  created?: { visibility: string; lifecycleState: 'PUBLISHED' | 'DRAFT'; content?: Record<string, unknown>; reshareDisabled: boolean };
+  /** Set when the organization edited its commentary (PARTIAL_UPDATE). */
+  editedAt?: number;
 }
 
 export interface LiComment {
@@ -173,6 +177,38 @@ export class LinkedInStore {
     // A member who does not disclose themselves is not named as a reactor either.
     if (person && !person.hidden && type && on) this.react(on, person.urn, type, item.createdAt);
     return c;
+  }
+
+  /** A post the organization writes through the Posts API (POST /rest/posts). */
+  addApiPost(text: string, at: number, created: NonNullable<LiPost['created']>): LiPost {
+    const n = 7_500_000_000_000_000_000n + BigInt(++this.apiSerial) * 2n;
+    const post: LiPost = {
+      urn: `urn:li:share:${n}`,
+      activityUrn: `urn:li:activity:${n + 1n}`,
+      createdAt: at,
+      text,
+      comments: [],
+      total: 0,
+      reactions: new Map(),
+      created,
+    };
+    this.posts.push(post);
+    this.postsByUrn.set(post.urn, post);
+    this.postsByUrn.set(post.activityUrn, post);
+    return post;
+  }
+
+  /** DELETE /rest/posts/{urn}: the post and its comments are gone. */
+  removePost(post: LiPost): void {
+    const at = this.posts.indexOf(post);
+    if (at >= 0) this.posts.splice(at, 1);
+    this.postsByUrn.delete(post.urn);
+    this.postsByUrn.delete(post.activityUrn);
+    const pending = [...post.comments];
+    for (let c = pending.shift(); c; c = pending.shift()) {
+      this.comments.delete(c.urn);
+      pending.push(...c.replies);
+    }
   }
 
   /** A comment written through the API as the organization; a reply to a reply goes under its top-level comment. */

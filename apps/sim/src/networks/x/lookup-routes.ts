@@ -146,6 +146,36 @@ function likingUsers(store: XStore, req: SimRequest, tweetId: string): SimRespon
   });
 }
 
+const QUOTES_PAGE = { min: 10, max: 100, def: 10 };
+const quotesToken = (offset: number) => Buffer.from(`xsim-quotes:${offset}`).toString('base64url');
+const quotesOffset = (token: string): number | undefined => {
+  const m = /^xsim-quotes:(\d+)$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
+  return m ? Number(m[1]) : undefined;
+};
+
+/** GET /2/tweets/:id/quote_tweets: the tweets quoting a tweet, newest first (max_results 10–100, pagination_token, fields and expansions). */
+function quoteTweets(store: XStore, req: SimRequest, tweetId: string): SimResponse {
+  const tweet = store.tweet(tweetId);
+  if (!tweet) return errors.tweetNotFound(tweetId);
+  const raw = req.query.get('max_results');
+  const max = raw === null ? QUOTES_PAGE.def : Number(raw);
+  if (!Number.isInteger(max) || max < QUOTES_PAGE.min || max > QUOTES_PAGE.max)
+    return errors.invalidRequest(
+      'max_results',
+      String(raw),
+      `The \`max_results\` query parameter value [${raw}] is not between ${QUOTES_PAGE.min} and ${QUOTES_PAGE.max}`,
+    );
+  const token = req.query.get('pagination_token');
+  const offset = token ? quotesOffset(token) : 0;
+  if (offset === undefined)
+    return errors.invalidRequest('pagination_token', token ?? '', `The \`pagination_token\` query parameter value [${token}] is not valid`);
+  const quotes = store.tweets.filter((t) => t.quoted === tweet).reverse();
+  const page = quotes.slice(offset, offset + max);
+  const meta: Record<string, unknown> = { result_count: page.length };
+  if (offset + max < quotes.length) meta.next_token = quotesToken(offset + max);
+  return withFieldErrors(() => json(200, { ...tweetsBody(store, page, req.query), meta }));
+}
+
 /** The lookup route for a GET below /2 (path segments after `/2`), or undefined when it is not one. */
 export function lookupRoute(store: XStore, req: SimRequest, seg: string[]): SimResponse | undefined {
   if (req.method !== 'GET') return undefined;
@@ -153,6 +183,10 @@ export function lookupRoute(store: XStore, req: SimRequest, seg: string[]): SimR
   if (seg[0] === 'tweets' && seg.length === 3 && seg[2] === 'liking_users') {
     if (!TWEET_ID.test(seg[1])) return errors.invalidRequest('id', seg[1], `The \`id\` path parameter value [${seg[1]}] does not match ${TWEET_ID.source}`);
     return likingUsers(store, req, seg[1]);
+  }
+  if (seg[0] === 'tweets' && seg.length === 3 && seg[2] === 'quote_tweets') {
+    if (!TWEET_ID.test(seg[1])) return errors.invalidRequest('id', seg[1], `The \`id\` path parameter value [${seg[1]}] does not match ${TWEET_ID.source}`);
+    return quoteTweets(store, req, seg[1]);
   }
   if (seg[0] === 'users' && seg[1] !== 'me') return getUsers(store, req, seg);
   return undefined;

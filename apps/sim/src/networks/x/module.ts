@@ -17,8 +17,20 @@ import { directMessageEvents, tweetCreateEvents, xSignature } from './webhooks';
 import { deleteTweet, hideReply, likedTweets, likeTweet, type XModerationInput } from './moderation-routes';
 import { createGroupConversation, postTweet, sendDm, sendGroupDm } from './write-routes';
 import { must } from '../../core/must';
+import { mediaRoute, XMediaStore } from './media';
 
-const ALL_SCOPES = ['tweet.read', 'tweet.write', 'users.read', 'dm.read', 'dm.write', 'offline.access', 'tweet.moderate.write', 'like.read', 'like.write'];
+const ALL_SCOPES = [
+  'tweet.read',
+  'tweet.write',
+  'users.read',
+  'dm.read',
+  'dm.write',
+  'offline.access',
+  'tweet.moderate.write',
+  'like.read',
+  'like.write',
+  'media.write',
+];
 const WEBHOOK_BATCH = 50;
 
 /** The rate-limit window a path belongs to (X limits each endpoint separately). */
@@ -39,6 +51,8 @@ export function endpointOf(method: string, path: string): string {
   if (/^\/2\/dm_conversations\/[\d-]+\/dm_events$/.test(p)) return 'GET /2/dm_conversations/:id/dm_events';
   if (/^\/2\/dm_conversations\/[\d-]+\/messages$/.test(p)) return 'POST /2/dm_conversations/:id/messages';
   if (p === '/2/dm_conversations') return 'POST /2/dm_conversations';
+  if (/^\/2\/media\/upload\/\d+\/(append|finalize)$/.test(p)) return `POST /2/media/upload/:id/${p.split('/').pop()}`;
+  if (/^\/2\/tweets\/\d+\/quote_tweets$/.test(p)) return 'GET /2/tweets/:id/quote_tweets';
   return `${method} ${p}`;
 }
 
@@ -50,8 +64,10 @@ export class XModule implements NetworkModule, NetworkControl {
   readonly store = new XStore(this.account);
   readonly tokens = new XTokenRegistry();
   readonly limits = new XRateLimits();
+  readonly media = new XMediaStore();
 
   constructor(private readonly ctx: SimContext) {
+    this.store.now = () => this.now();
     this.tokens.registerAccess({ token: DEMO_X_ACCOUNT.accessToken, userId: this.account.id, scopes: ALL_SCOPES, expiresAt: null, revoked: false });
     this.tokens.registerRefresh(DEMO_X_ACCOUNT.refreshToken, this.account.id, ALL_SCOPES, true);
   }
@@ -98,6 +114,8 @@ export class XModule implements NetworkModule, NetworkControl {
     if (req.method === 'DELETE' && seg[0] === 'users' && seg[2] === 'likes' && seg.length === 4) return likeTweet(moderation, seg[1], false, seg[3]);
     if (req.method === 'DELETE' && seg[0] === 'tweets' && seg.length === 2 && /^\d{1,19}$/.test(seg[1])) return deleteTweet(moderation, seg[1]);
     if (req.method === 'GET' && seg[0] === 'users' && seg[2] === 'liked_tweets' && seg.length === 3) return likedTweets(moderation, seg[1]);
+    const media = mediaRoute({ media: this.media, world: this.ctx.world, req, userId, scopes, now }, seg);
+    if (media) return media;
     if (req.method === 'GET') {
       if (seg[0] === 'users' && seg[1] === 'me' && seg.length === 2) return getMe(this.store, req, userId);
       if (seg[0] === 'users' && seg.length === 3 && seg[2] === 'mentions') return getMentions(this.store, req, seg[1]);
@@ -113,23 +131,23 @@ export class XModule implements NetworkModule, NetworkControl {
     }
     if (req.method === 'POST') {
       if (seg[0] === 'tweets' && seg.length === 1) {
-        const { response, created } = postTweet(this.store, this.ctx.world, req, userId, now);
+        const { response, created } = postTweet(this.store, this.media, this.ctx.world, req, userId, now);
         if (created) this.afterCreate([created], 'api');
         return response;
       }
       if (seg[0] === 'dm_conversations' && seg[1] === 'with' && seg[3] === 'messages' && seg.length === 4) {
-        const { response, created } = sendDm(this.store, this.ctx.world, req, userId, seg[2], now);
+        const { response, created } = sendDm(this.store, this.media, this.ctx.world, req, userId, seg[2], now);
         if (created) this.afterCreate([created], 'api');
         return response;
       }
       if (seg[0] === 'dm_conversations' && seg.length === 1) {
-        const { response, created } = createGroupConversation(this.store, this.ctx.world, req, userId, now);
+        const { response, created } = createGroupConversation(this.store, this.media, this.ctx.world, req, userId, now);
         if (created) this.afterCreate([created], 'api');
         return response;
       }
       const group = seg[0] === 'dm_conversations' && seg[2] === 'messages' && seg.length === 3 ? this.store.dmGroups.get(seg[1]) : undefined;
       if (group) {
-        const { response, created } = sendGroupDm(this.store, this.ctx.world, req, userId, group, now);
+        const { response, created } = sendGroupDm(this.store, this.media, this.ctx.world, req, userId, group, now);
         if (created) this.afterCreate([created], 'api');
         return response;
       }
@@ -138,7 +156,7 @@ export class XModule implements NetworkModule, NetworkControl {
         const members = /^(\d{1,19})-(\d{1,19})$/.exec(seg[1]);
         if (!members || (members[1] !== userId && members[2] !== userId)) return errors.forbidden('You cannot send messages to this conversation.');
         const other = members[1] === userId ? members[2] : members[1];
-        const { response, created } = sendDm(this.store, this.ctx.world, req, userId, other, now, `/2/dm_conversations/${seg[1]}/messages`);
+        const { response, created } = sendDm(this.store, this.media, this.ctx.world, req, userId, other, now, `/2/dm_conversations/${seg[1]}/messages`);
         if (created) this.afterCreate([created], 'api');
         return response;
       }

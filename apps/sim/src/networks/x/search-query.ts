@@ -66,14 +66,18 @@ function termTest(store: XStore, raw: string): TweetTest {
       return () => lower(value) === 'de';
     case 'is':
       if (value === 'reply') return (t) => t.parent !== null;
-      if (value === 'retweet' || value === 'quote' || value === 'verified' || value === 'nullcast') return () => false;
+      if (value === 'quote') return (t) => t.quoted !== null;
+      if (value === 'retweet' || value === 'verified' || value === 'nullcast') return () => false;
       throw invalidOperator(`is:${value}`);
     case 'has':
       if (value === 'mentions') return (t) => t.mentions.length > 0;
       if (value === 'links') return (t) => /https?:\/\//.test(t.text);
       if (value === 'hashtags') return (t) => /(^|\s)#\w/.test(t.text);
       if (value === 'cashtags') return (t) => /(^|\s)\$[A-Za-z]/.test(t.text);
-      if (value === 'media' || value === 'images' || value === 'videos' || value === 'geo') return () => false;
+      if (value === 'media') return (t) => (t.media?.length ?? 0) > 0;
+      if (value === 'images') return (t) => t.media?.some((m) => m.type === 'photo') ?? false;
+      if (value === 'videos') return (t) => t.media?.some((m) => m.type !== 'photo') ?? false;
+      if (value === 'geo') return () => false;
       throw invalidOperator(`has:${value}`);
     default:
       throw invalidOperator(name);

@@ -1,5 +1,6 @@
 import { listParam } from '../../core/http';
-import type { XDmEvent, XStore, XTweet, XUser } from './store';
+import { MEDIA_FIELDS, mediaJson, type XMedia } from './media';
+import type { XDmEvent, XPoll, XStore, XTweet, XUser } from './store';
 
 /**
  * The fields X documents (docs.x.com, Fields: Tweet, User, Direct Message events); unknown ones
@@ -98,16 +99,23 @@ export const TWEET_EXPANSIONS = new Set([
   'referenced_tweets.id.author_id',
 ]);
 
+export const POLL_FIELDS = new Set(['duration_minutes', 'end_datetime', 'id', 'options', 'voting_status']);
+
+const ALLOWED: Record<string, Set<string>> = {
+  'user.fields': USER_FIELDS,
+  'dm_event.fields': DM_EVENT_FIELDS,
+  expansions: TWEET_EXPANSIONS,
+  'poll.fields': POLL_FIELDS,
+  'media.fields': MEDIA_FIELDS,
+};
+
 export class UnknownFieldError extends Error {
   constructor(
     readonly parameter: string,
     readonly value: string,
     message?: string,
   ) {
-    super(
-      message ??
-        `The \`${parameter}\` query parameter value [${value}] is not one of [${[...(parameter === 'user.fields' ? USER_FIELDS : parameter === 'dm_event.fields' ? DM_EVENT_FIELDS : parameter === 'expansions' ? TWEET_EXPANSIONS : TWEET_FIELDS)].join(',')}]`,
-    );
+    super(message ?? `The \`${parameter}\` query parameter value [${value}] is not one of [${[...(ALLOWED[parameter] ?? TWEET_FIELDS)].join(',')}]`);
   }
 }
 
@@ -122,20 +130,26 @@ export function fieldList(query: URLSearchParams, parameter: string, allowed: Se
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export function tweetJson(t: XTweet, fields: Set<string>): Record<string, unknown> {
+export function tweetJson(t: XTweet, fields: Set<string>, expansions: ReadonlySet<string> = new Set()): Record<string, unknown> {
   // X always sends id, text and the edit history.
   const out: Record<string, unknown> = { id: t.id, text: t.text, edit_history_tweet_ids: [t.id] };
+  // Attachments come when asked for, or when an expansion needs their ids.
+  const attachments: Record<string, string[]> = {};
+  if (t.poll && (fields.has('attachments') || expansions.has('attachments.poll_ids'))) attachments.poll_ids = [t.poll.id];
+  if (t.media && (fields.has('attachments') || expansions.has('attachments.media_keys'))) attachments.media_keys = t.media.map((m) => m.mediaKey);
+  if (Object.keys(attachments).length) out.attachments = attachments;
   if (fields.has('created_at')) out.created_at = iso(t.createdAt);
   if (fields.has('author_id')) out.author_id = t.author.id;
   if (fields.has('conversation_id')) out.conversation_id = t.conversationId;
   if (fields.has('in_reply_to_user_id') && t.parent) out.in_reply_to_user_id = t.parent.author.id;
-  if (fields.has('referenced_tweets') && t.parent) out.referenced_tweets = [{ type: 'replied_to', id: t.parent.id }];
+  const referenced = [...(t.quoted ? [{ type: 'quoted', id: t.quoted.id }] : []), ...(t.parent ? [{ type: 'replied_to', id: t.parent.id }] : [])];
+  if (fields.has('referenced_tweets') && referenced.length) out.referenced_tweets = referenced;
   if (fields.has('public_metrics'))
     out.public_metrics = {
       retweet_count: 0,
       reply_count: t.replyCount,
       like_count: t.likedBy.length,
-      quote_count: 0,
+      quote_count: t.quoteCount,
       bookmark_count: 0,
       impression_count: t.replyCount * 40 + 12,
     };
@@ -166,10 +180,11 @@ export function userJson(u: XUser, fields: Set<string>): Record<string, unknown>
   return out;
 }
 
-export function dmEventJson(e: XDmEvent, fields: Set<string>): Record<string, unknown> {
+export function dmEventJson(e: XDmEvent, fields: Set<string>, expansions: ReadonlySet<string> = new Set()): Record<string, unknown> {
   // Without dm_event.fields X sends id and event_type, and a message's text; joins and leaves have none.
   const out: Record<string, unknown> = { id: e.id, event_type: e.eventType };
   if (e.eventType === 'MessageCreate') out.text = e.text;
+  if (e.media && (fields.has('attachments') || expansions.has('attachments.media_keys'))) out.attachments = { media_keys: e.media.map((m) => m.mediaKey) };
   if (fields.has('dm_conversation_id')) out.dm_conversation_id = e.conversationId;
   if (fields.has('created_at')) out.created_at = iso(e.createdAt);
   if (fields.has('sender_id')) out.sender_id = e.sender.id;
@@ -196,34 +211,61 @@ export function tweetsBody(store: XStore, tweets: XTweet[], query: URLSearchPara
   // Each user expansion adds the users it names, once each (X lists a user once in includes.users).
   const users = new Map<string, XUser>();
   const add = (u: XUser | undefined) => u && users.set(u.id, u);
+  const pollFields = fieldList(query, 'poll.fields', POLL_FIELDS);
+  const mediaFields = fieldList(query, 'media.fields', MEDIA_FIELDS);
   for (const t of tweets) {
     if (expansions.has('author_id')) add(t.author);
-    if (expansions.has('in_reply_to_user_id') || expansions.has('referenced_tweets.id.author_id')) add(t.parent?.author);
+    if (expansions.has('in_reply_to_user_id')) add(t.parent?.author);
+    if (expansions.has('referenced_tweets.id.author_id')) {
+      add(t.parent?.author);
+      add(t.quoted?.author);
+    }
     if (expansions.has('entities.mentions.username')) for (const id of t.mentions) add(store.user(id));
   }
   if (users.size) includes.users = [...users.values()].map((u) => userJson(u, userFields));
   if (expansions.has('referenced_tweets.id')) {
-    const parents = new Map<string, XTweet>();
-    for (const t of tweets) if (t.parent) parents.set(t.parent.id, t.parent);
-    if (parents.size) includes.tweets = [...parents.values()].map((p) => tweetJson(p, fields));
+    const referenced = new Map<string, XTweet>();
+    for (const t of tweets) for (const r of [t.quoted, t.parent]) if (r) referenced.set(r.id, r);
+    if (referenced.size) includes.tweets = [...referenced.values()].map((r) => tweetJson(r, fields, expansions));
+  }
+  if (expansions.has('attachments.poll_ids')) {
+    const polls = tweets.flatMap((t) => (t.poll ? [t.poll] : []));
+    if (polls.length) includes.polls = polls.map((p) => pollJson(p, pollFields, store.now()));
+  }
+  if (expansions.has('attachments.media_keys')) {
+    const media = new Map<string, XMedia>();
+    for (const t of tweets) for (const m of t.media ?? []) media.set(m.mediaKey, m);
+    if (media.size) includes.media = [...media.values()].map((m) => mediaJson(m, mediaFields));
   }
   // An empty page has no `data` at all, only meta.result_count 0.
   if (!tweets.length) return {};
-  return { data: tweets.map((t) => tweetJson(t, fields)), ...(Object.keys(includes).length ? { includes } : {}) };
+  return { data: tweets.map((t) => tweetJson(t, fields, expansions)), ...(Object.keys(includes).length ? { includes } : {}) };
+}
+
+/** X's poll object: id and options (position, label, votes) by default; duration, end and status when asked. */
+export function pollJson(p: XPoll, fields: Set<string>, now: number): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: p.id, options: p.options.map((label, i) => ({ position: i + 1, label, votes: 0 })) };
+  if (fields.has('duration_minutes')) out.duration_minutes = p.durationMinutes;
+  if (fields.has('end_datetime')) out.end_datetime = iso(p.endAt);
+  if (fields.has('voting_status')) out.voting_status = now < p.endAt ? 'open' : 'closed';
+  return out;
 }
 
 export function dmEventsBody(events: XDmEvent[], query: URLSearchParams): Record<string, unknown> {
   const fields = fieldList(query, 'dm_event.fields', DM_EVENT_FIELDS);
   const userFields = fieldList(query, 'user.fields', USER_FIELDS);
   const expansions = new Set(listParam(query, 'expansions') ?? []);
+  const mediaFields = fieldList(query, 'media.fields', MEDIA_FIELDS);
   const users = new Map<string, XUser>();
+  const media = new Map<string, XMedia>();
   for (const e of events) {
     if (expansions.has('sender_id')) users.set(e.sender.id, e.sender);
     if (expansions.has('participant_ids')) for (const u of participantsOf(e) ?? []) users.set(u.id, u);
+    if (expansions.has('attachments.media_keys')) for (const m of e.media ?? []) media.set(m.mediaKey, m);
   }
   if (!events.length) return {};
-  return {
-    data: events.map((e) => dmEventJson(e, fields)),
-    ...(users.size ? { includes: { users: [...users.values()].map((u) => userJson(u, userFields)) } } : {}),
-  };
+  const includes: Record<string, unknown[]> = {};
+  if (users.size) includes.users = [...users.values()].map((u) => userJson(u, userFields));
+  if (media.size) includes.media = [...media.values()].map((m) => mediaJson(m, mediaFields));
+  return { data: events.map((e) => dmEventJson(e, fields, expansions)), ...(Object.keys(includes).length ? { includes } : {}) };
 }

@@ -1,5 +1,6 @@
 import type { GeneratedCustomer, GeneratedItem } from '../../generator';
 import { must } from '../../core/must';
+import type { XMedia } from './media';
 
 /**
  * The X account's world: users, tweets (posts, replies, mentions) and DM events. Tweets and
@@ -27,6 +28,20 @@ export interface XTweet {
   likedBy: XUser[];
   /** Hidden by the conversation's starter (PUT /2/tweets/:id/hidden). */
   hidden: boolean;
+  /** The tweet this one quotes (quote_tweet_id). */
+  quoted: XTweet | null;
+  /** How many tweets quote this one (public_metrics.quote_count). */
+  quoteCount: number;
+  poll?: XPoll;
+  media?: XMedia[];
+}
+
+/** A poll created with a tweet (poll.options, poll.duration_minutes); the sim's people do not vote. */
+export interface XPoll {
+  id: string;
+  options: string[];
+  durationMinutes: number;
+  endAt: number;
 }
 
 export type XDmEventType = 'MessageCreate' | 'ParticipantsJoin' | 'ParticipantsLeave';
@@ -46,6 +61,8 @@ export interface XDmEvent {
   audience: ReadonlySet<string>;
   text: string;
   createdAt: number;
+  /** An uploaded media the message carries (attachments: [{media_id}]). */
+  media?: XMedia[];
 }
 
 /** A group conversation (POST /2/dm_conversations): its id is a snowflake of its own, not member ids. */
@@ -57,6 +74,7 @@ export interface XDmGroup {
 const ID_BASE = 1_860_000_000_000_000_000n;
 const DM_ID_BASE = 1_870_000_000_000_000_000n;
 const GROUP_ID_BASE = 1_880_000_000_000_000_000n;
+const POLL_ID_BASE = 1_885_000_000_000_000_000n;
 
 /** X reports times in whole seconds (…T17:24:21.000Z). */
 export const xSecond = (ms: number): number => Math.floor(ms / 1000) * 1000;
@@ -75,6 +93,8 @@ export class XStore {
   private readonly tweetsBySeq = new Map<number, XTweet>();
   private readonly users = new Map<string, XUser>();
   private order = 0;
+  /** The sim's clock (a poll's voting_status depends on it); the module sets it. */
+  now: () => number = () => Date.now();
 
   constructor(readonly account: XUser) {
     this.users.set(account.id, account);
@@ -175,7 +195,16 @@ export class XStore {
     return this.addTweet({ author, text: prefix ? `${prefix} ${text}` : text, at, parent, mentions: [...names] });
   }
 
-  addTweet(input: { author: XUser; text: string; at: number; parent: XTweet | null; mentions: string[] }): XTweet {
+  addTweet(input: {
+    author: XUser;
+    text: string;
+    at: number;
+    parent: XTweet | null;
+    mentions: string[];
+    quoted?: XTweet | null;
+    poll?: Omit<XPoll, 'id' | 'endAt'>;
+    media?: XMedia[];
+  }): XTweet {
     const order = ++this.order;
     const id = String(ID_BASE + BigInt(order));
     const tweet: XTweet = {
@@ -190,8 +219,15 @@ export class XStore {
       replyCount: 0,
       likedBy: [],
       hidden: false,
+      quoted: input.quoted ?? null,
+      quoteCount: 0,
+      ...(input.poll
+        ? { poll: { ...input.poll, id: String(POLL_ID_BASE + BigInt(order)), endAt: xSecond(input.at) + input.poll.durationMinutes * 60_000 } }
+        : {}),
+      ...(input.media?.length ? { media: input.media } : {}),
     };
     if (input.parent) input.parent.replyCount += 1;
+    if (tweet.quoted) tweet.quoted.quoteCount += 1;
     this.tweets.push(tweet);
     this.tweetsById.set(id, tweet);
     return tweet;
@@ -218,10 +254,12 @@ export class XStore {
     const liked = this.likes.indexOf(tweet);
     if (liked >= 0) this.likes.splice(liked, 1);
     if (tweet.parent) tweet.parent.replyCount = Math.max(0, tweet.parent.replyCount - 1);
+    if (tweet.quoted) tweet.quoted.quoteCount = Math.max(0, tweet.quoted.quoteCount - 1);
   }
 
-  addDm(sender: XUser, recipient: XUser, text: string, at: number): XDmEvent {
+  addDm(sender: XUser, recipient: XUser, text: string, at: number, media?: XMedia[]): XDmEvent {
     return this.pushDm({
+      ...(media?.length ? { media } : {}),
       eventType: 'MessageCreate',
       conversationId: dmConversationId(sender.id, recipient.id),
       sender,
@@ -234,7 +272,12 @@ export class XStore {
   }
 
   /** A group conversation of the creator and `others`: their ParticipantsJoin, then the first message. */
-  createGroup(creator: XUser, others: XUser[], text: string, at: number): { group: XDmGroup; join: XDmEvent; message: XDmEvent } {
+  createGroup(
+    creator: XUser,
+    others: XUser[],
+    content: { text: string; media?: XMedia[] },
+    at: number,
+  ): { group: XDmGroup; join: XDmEvent; message: XDmEvent } {
     const group: XDmGroup = { id: String(GROUP_ID_BASE + BigInt(++this.order)), members: new Set([creator.id, ...others.map((u) => u.id)]) };
     this.dmGroups.set(group.id, group);
     const audience = new Set(group.members);
@@ -248,12 +291,14 @@ export class XStore {
       text: '',
       at,
     });
-    return { group, join, message: this.addGroupDm(group, creator, text, at) };
+    return { group, join, message: this.addGroupDm(group, creator, content, at) };
   }
 
-  addGroupDm(group: XDmGroup, sender: XUser, text: string, at: number): XDmEvent {
+  addGroupDm(group: XDmGroup, sender: XUser, content: { text: string; media?: XMedia[] }, at: number): XDmEvent {
     const members = [...group.members].map((id) => must(this.users.get(id), `user ${id}`));
+    const { text, media } = content;
     return this.pushDm({
+      ...(media?.length ? { media } : {}),
       eventType: 'MessageCreate',
       conversationId: group.id,
       sender,

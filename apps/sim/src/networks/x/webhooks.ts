@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { XDmEvent, XTweet, XUser } from './store';
+import type { XMedia } from './media';
 
 /**
  * The Account Activity API: deliveries for the subscribed user (`for_user_id`), tweets in the
@@ -47,6 +48,15 @@ export function tweetCreateEvents(forUserId: string, tweets: XTweet[]): Record<s
   };
 }
 
+/** A media entity as v1.1 payloads carry it (ids as number and string, https URL, type). */
+function v1Media(m: XMedia): Record<string, unknown> {
+  const url =
+    m.type === 'photo'
+      ? `https://pbs.twimg.com/media/${m.id}.${m.mimeType === 'image/png' ? 'png' : 'jpg'}`
+      : `https://pbs.twimg.com/ext_tw_video_thumb/${m.id}/pu/img/preview.jpg`;
+  return { id: Number(m.id), id_str: m.id, media_url_https: url, type: m.type };
+}
+
 /** 1:1 messages only: Account Activity does not deliver group conversations. */
 export function directMessageEvents(forUserId: string, events: Array<XDmEvent & { recipient: XUser }>): Record<string, unknown> {
   const users: Record<string, unknown> = {};
@@ -63,7 +73,12 @@ export function directMessageEvents(forUserId: string, events: Array<XDmEvent & 
       message_create: {
         target: { recipient_id: e.recipient.id },
         sender_id: e.sender.id,
-        message_data: { text: e.text, entities: { hashtags: [], symbols: [], user_mentions: [], urls: [] } },
+        message_data: {
+          text: e.text,
+          entities: { hashtags: [], symbols: [], user_mentions: [], urls: [] },
+          // A message with an uploaded media carries it as the v1.1 attachment (type media).
+          ...(e.media?.length ? { attachment: { type: 'media', media: v1Media(e.media[0]) } } : {}),
+        },
       },
     })),
     users,

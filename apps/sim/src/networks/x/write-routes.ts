@@ -3,6 +3,8 @@ import type { World } from '../../core/world';
 import { errors } from './errors';
 import type { XDmEvent, XDmGroup, XStore, XTweet, XUser } from './store';
 import { must } from '../../core/must';
+import type { XMedia, XMediaStore } from './media';
+import { tweetAttachments } from './tweet-attachments';
 
 /** A request value as X echoes it in an error: strings as sent, anything else as JSON. */
 const asText = (value: unknown): string => (typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
@@ -20,11 +22,14 @@ interface Created<T> {
  * POST /2/tweets: a tweet, or a reply with reply.in_reply_to_tweet_id. X refuses a duplicate of
  * the account's own recent text (403, "duplicate content") — a client that re-sends sees it.
  */
-export function postTweet(store: XStore, world: World, req: SimRequest, userId: string, now: number): Created<XTweet> {
+export function postTweet(store: XStore, media: XMediaStore, world: World, req: SimRequest, userId: string, now: number): Created<XTweet> {
   if (req.badBody) return { response: errors.invalidRequest('body', '', 'Request body is not valid JSON') };
-  const text = req.body.text;
   const reply = req.body.reply as { in_reply_to_tweet_id?: unknown } | undefined;
-  if (typeof text !== 'string' || text.trim() === '')
+  const attached = tweetAttachments(req.body, store, media, userId, now);
+  if (!('quoted' in attached)) return { response: attached };
+  // A tweet with media may have no text; X then answers its media link as the text.
+  const text = req.body.text === undefined && attached.media ? '' : req.body.text;
+  if (typeof text !== 'string' || (text.trim() === '' && !attached.media))
     return { response: errors.invalidRequest('text', asText(text), 'The `text` field is required and must not be empty') };
   if (Array.from(text).length > MAX_TWEET) return { response: errors.forbidden('You are not allowed to create a Tweet with more than 280 characters.') };
   const author = must(store.user(userId), `user ${userId}`);
@@ -36,11 +41,9 @@ export function postTweet(store: XStore, world: World, req: SimRequest, userId: 
     parent = store.tweet(id) ?? null;
     if (!parent) return { response: errors.invalidRequest('reply.in_reply_to_tweet_id', id, `Could not find tweet with in_reply_to_tweet_id: [${id}].`) };
   }
-  const recentDuplicate = store.tweets.some((t) => t.author.id === userId && t.text === text && now - t.createdAt < 24 * 3600_000);
+  const recentDuplicate = text !== '' && store.tweets.some((t) => t.author.id === userId && t.text === text && now - t.createdAt < 24 * 3600_000);
   if (recentDuplicate) return { response: errors.forbidden('You are not allowed to create a Tweet with duplicate content.') };
-  const tweet = parent
-    ? store.addTweet({ author, text, at: now, parent, mentions: parent.author.id !== userId ? [parent.author.id] : [] })
-    : store.addTweet({ author, text, at: now, parent: null, mentions: [] });
+  const tweet = store.addTweet({ author, text, at: now, parent, mentions: parent && parent.author.id !== userId ? [parent.author.id] : [], ...attached });
   world.addReceived({
     network: 'x',
     at: new Date(now).toISOString(),
@@ -55,18 +58,29 @@ export function postTweet(store: XStore, world: World, req: SimRequest, userId: 
   return { response: json(201, { data: { id: tweet.id, text: tweet.text, edit_history_tweet_ids: [tweet.id] } }), created: tweet };
 }
 
-/** POST /2/dm_conversations/with/:participant_id/messages (and, through the conversation's other member, /2/dm_conversations/:id/messages) */
-/** The text of a DM body ({text} or, creating a group, {message: {text}}), or X's refusal. */
-function dmText(body: Record<string, unknown>, field: string): string | SimResponse {
+/** What a DM carries: its text ({text} or, creating a group, {message: {text}}) and at most one uploaded media (attachments: [{media_id}]). */
+interface DmContent {
+  text: string;
+  media?: XMedia[];
+}
+
+/** The content of a DM body, or X's refusal. */
+function dmContent(body: Record<string, unknown>, field: string, media: XMediaStore, userId: string, now: number): DmContent | SimResponse {
   const text = body.text;
   const attachments = body.attachments;
+  let attached: XMedia[] | undefined;
+  if (attachments !== undefined) {
+    const list = Array.isArray(attachments) ? attachments : [];
+    const found = list.length === 1 ? media.usable((list[0] as { media_id?: unknown } | null)?.media_id, userId, now) : undefined;
+    if (!found) return errors.invalidRequest(`${field}attachments`, asText(attachments), 'The media id is not valid');
+    attached = [found];
+  }
   if (typeof text !== 'string' || text.trim() === '') {
-    // Attachments need an uploaded media id; the sim has no media upload, so there is none to send.
-    if (Array.isArray(attachments) && attachments.length) return errors.invalidRequest(`${field}attachments`, asText(attachments), 'The media id is not valid');
+    if (attached && (text === undefined || text === '')) return { text: '', media: attached };
     return errors.invalidRequest(`${field}text`, asText(text), 'The `text` field is required when no attachments are sent');
   }
   if (text.length > MAX_DM) return errors.invalidRequest(`${field}text`, text.slice(0, 20), 'The `text` field is longer than 10000 characters');
-  return text;
+  return attached ? { text, media: attached } : { text };
 }
 
 const MAX_GROUP_PARTICIPANTS = 49;
@@ -77,7 +91,7 @@ const MAX_GROUP_PARTICIPANTS = 49;
  * the message's event and the new conversation's id; the conversation starts with a
  * ParticipantsJoin event naming the invited.
  */
-export function createGroupConversation(store: XStore, world: World, req: SimRequest, userId: string, now: number): Created<XDmEvent> {
+export function createGroupConversation(store: XStore, media: XMediaStore, world: World, req: SimRequest, userId: string, now: number): Created<XDmEvent> {
   if (req.badBody) return { response: errors.invalidRequest('body', '', 'Request body is not valid JSON') };
   const { conversation_type: type, participant_ids: ids, message } = req.body;
   if (type !== 'Group') return { response: errors.invalidRequest('conversation_type', asText(type), 'The `conversation_type` field must be Group') };
@@ -87,8 +101,8 @@ export function createGroupConversation(store: XStore, world: World, req: SimReq
     };
   if (typeof message !== 'object' || message === null || Array.isArray(message))
     return { response: errors.invalidRequest('message', asText(message), 'The `message` field is required') };
-  const text = dmText(message as Record<string, unknown>, 'message.');
-  if (typeof text !== 'string') return { response: text };
+  const content = dmContent(message as Record<string, unknown>, 'message.', media, userId, now);
+  if (!('text' in content)) return { response: content };
   const others: XUser[] = [];
   for (const id of new Set(ids as string[])) {
     if (id === userId) continue;
@@ -97,19 +111,19 @@ export function createGroupConversation(store: XStore, world: World, req: SimReq
     others.push(u);
   }
   if (!others.length) return { response: errors.invalidRequest('participant_ids', asText(ids), 'A group needs a participant other than the sender') };
-  const { group, message: event } = store.createGroup(must(store.user(userId), `user ${userId}`), others, text, now);
-  record(world, req, '/2/dm_conversations', group.id, event, text, now);
+  const { group, message: event } = store.createGroup(must(store.user(userId), `user ${userId}`), others, content, now);
+  record(world, req, '/2/dm_conversations', group.id, event, content.text, now);
   return { response: json(201, { data: { dm_conversation_id: group.id, dm_event_id: event.id } }), created: event };
 }
 
 /** POST /2/dm_conversations/:id/messages into a group the user belongs to. */
-export function sendGroupDm(store: XStore, world: World, req: SimRequest, userId: string, group: XDmGroup, now: number): Created<XDmEvent> {
+export function sendGroupDm(store: XStore, media: XMediaStore, world: World, req: SimRequest, userId: string, group: XDmGroup, now: number): Created<XDmEvent> {
   if (req.badBody) return { response: errors.invalidRequest('body', '', 'Request body is not valid JSON') };
   if (!group.members.has(userId)) return { response: errors.forbidden('You cannot send messages to this conversation.') };
-  const text = dmText(req.body, '');
-  if (typeof text !== 'string') return { response: text };
-  const event = store.addGroupDm(group, must(store.user(userId), `user ${userId}`), text, now);
-  record(world, req, `/2/dm_conversations/${group.id}/messages`, group.id, event, text, now);
+  const content = dmContent(req.body, '', media, userId, now);
+  if (!('text' in content)) return { response: content };
+  const event = store.addGroupDm(group, must(store.user(userId), `user ${userId}`), content, now);
+  record(world, req, `/2/dm_conversations/${group.id}/messages`, group.id, event, content.text, now);
   return { response: json(201, { data: { dm_conversation_id: group.id, dm_event_id: event.id } }), created: event };
 }
 
@@ -129,6 +143,7 @@ function record(world: World, req: SimRequest, path: string, targetId: string, e
 
 export function sendDm(
   store: XStore,
+  media: XMediaStore,
   world: World,
   req: SimRequest,
   userId: string,
@@ -137,11 +152,11 @@ export function sendDm(
   path = `/2/dm_conversations/with/${participantId}/messages`,
 ): Created<XDmEvent> {
   if (req.badBody) return { response: errors.invalidRequest('body', '', 'Request body is not valid JSON') };
-  const text = dmText(req.body, '');
-  if (typeof text !== 'string') return { response: text };
+  const content = dmContent(req.body, '', media, userId, now);
+  if (!('text' in content)) return { response: content };
   const recipient = store.user(participantId);
   if (!recipient || participantId === userId) return { response: errors.forbidden('You cannot send messages to this user.') };
-  const event = store.addDm(must(store.user(userId), `user ${userId}`), recipient, text, now);
-  record(world, req, path, participantId, event, text, now);
+  const event = store.addDm(must(store.user(userId), `user ${userId}`), recipient, content.text, now, content.media);
+  record(world, req, path, participantId, event, content.text, now);
   return { response: json(201, { data: { dm_conversation_id: event.conversationId, dm_event_id: event.id } }), created: event };
 }

@@ -13,6 +13,7 @@ import { YoutubeState } from './state';
 import type { YtComment, YtVideo } from './store';
 import { insertComment, insertCommentThread } from './write-routes';
 import { tokenInfo, updateComment } from './update-routes';
+import { getRating, markAsSpam, rateVideo } from './rating-routes';
 
 const API = '/youtube/v3/';
 
@@ -53,11 +54,14 @@ export class YoutubeModule implements NetworkModule, NetworkControl {
     if (method === 'GET') {
       if (resource === 'commentThreads') return { cost: COST.list, run: (req) => listCommentThreads(s, req) };
       if (resource === 'comments') return { cost: COST.list, run: (req) => listComments(s, req) };
-      if (resource === 'videos') return { cost: COST.list, run: (req) => listVideos(s, req) };
+      if (resource === 'videos') return { cost: COST.list, run: (req, t) => listVideos(s, req, t.channelId) };
       if (resource === 'channels') return { cost: COST.list, run: (req, t) => listChannels(s, req, t.channelId) };
       if (resource === 'playlistItems') return { cost: COST.list, run: (req) => listPlaylistItems(s, req) };
       if (resource === 'search') return { cost: COST.search, run: (req) => search(s, req) };
+      if (resource === 'videos/getRating') return { cost: COST.list, run: (req, t) => getRating(s, req, t) };
     }
+    if (method === 'POST' && resource === 'videos/rate') return { cost: COST.moderate, run: (req, t) => rateVideo(s, req, t) };
+    if (method === 'POST' && resource === 'comments/markAsSpam') return { cost: COST.moderate, run: (req, t) => markAsSpam(s, req, t) };
     if (method === 'POST' && resource === 'comments/setModerationStatus') return { cost: COST.moderate, run: (req, t) => setModerationStatus(s, req, t) };
     if (method === 'DELETE' && resource === 'comments') return { cost: COST.moderate, run: (req, t) => deleteComment(s, req, t) };
     if (method === 'POST' && resource === 'commentThreads') {
@@ -203,7 +207,18 @@ export class YoutubeModule implements NetworkModule, NetworkControl {
   }
 }
 
-const KNOWN = new Set(['commentThreads', 'comments', 'comments/setModerationStatus', 'videos', 'channels', 'playlistItems', 'search']);
+const KNOWN = new Set([
+  'commentThreads',
+  'comments',
+  'comments/setModerationStatus',
+  'comments/markAsSpam',
+  'videos',
+  'videos/rate',
+  'videos/getRating',
+  'channels',
+  'playlistItems',
+  'search',
+]);
 
 // YouTube reports times in whole seconds; the ground truth says the same.
 const isoSeconds = (ms: number): string => new Date(ytTime(ms)).toISOString();

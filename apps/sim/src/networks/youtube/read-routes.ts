@@ -196,9 +196,18 @@ const CHANNEL_PARTS = [
   'topicDetails',
 ];
 
-export function listVideos(state: YoutubeState, req: SimRequest): SimResponse {
+export function listVideos(state: YoutubeState, req: SimRequest, channelId?: string): SimResponse {
   const p = parts(req, VIDEO_PARTS);
   if ('error' in p) return p.error;
+  const myRating = req.query.get('myRating');
+  if (myRating !== null && channelId !== undefined) {
+    // The caller's liked or disliked videos, newest first.
+    if (myRating !== 'like' && myRating !== 'dislike')
+      return errors.invalidParam('myRating', 'The myRating parameter must be like or dislike.', 'invalidRating');
+    const rated = state.store.videos.filter((v) => v.ratings?.get(channelId) === myRating).reverse();
+    const items = rated.map((v) => videoJson(v, state.store.channel.channelId, state.channelTitle, p.ok));
+    return json(200, listJson('youtube#videoListResponse', items, items.length, items.length));
+  }
   const list = listParam(req.query, 'id') ?? [];
   if (list.length === 0) return errors.invalidParam('id', 'No filter selected. Expected one of: id, chart, myRating', 'missingRequiredParameter');
   if (list.length > 50) return errors.invalidParam('id', 'The request specifies more than 50 video ids.', 'invalidVideoId');

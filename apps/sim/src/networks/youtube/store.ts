@@ -20,6 +20,8 @@ export interface YtVideo {
   views: number;
   likes: number;
   threads: YtThread[];
+  /** Ratings by channel (videos.rate); a like is also in `likes`. */
+  ratings?: Map<string, 'like' | 'dislike'>;
 }
 
 export interface YtComment {

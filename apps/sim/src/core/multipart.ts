@@ -1,0 +1,39 @@
+/**
+ * multipart/form-data bodies (RFC 7578), as clients send file uploads (X's media APPEND). Read
+ * synchronously from the raw bytes the sim already holds; each part keeps its bytes, so a binary
+ * file arrives unchanged.
+ */
+export interface FormPart {
+  name: string;
+  filename?: string;
+  contentType?: string;
+  data: Buffer;
+}
+
+/** The parts of a multipart body, or null when the content type is not multipart or the body does not parse. */
+export function parseMultipart(raw: Buffer, contentType: string | undefined): FormPart[] | null {
+  const match = /^multipart\/form-data;.*\bboundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType ?? '');
+  if (!match) return null;
+  const delimiter = Buffer.from(`--${match[1] ?? match[2]}`);
+  const parts: FormPart[] = [];
+  let at = raw.indexOf(delimiter);
+  if (at < 0) return null;
+  for (;;) {
+    at += delimiter.length;
+    // "--" after a delimiter closes the body.
+    if (raw.subarray(at, at + 2).toString() === '--') return parts;
+    const headerEnd = raw.indexOf('\r\n\r\n', at);
+    const next = raw.indexOf(delimiter, headerEnd);
+    if (headerEnd < 0 || next < 0) return null;
+    const headers = raw.subarray(at, headerEnd).toString('utf8');
+    // The part's bytes end before the CRLF that precedes the next delimiter.
+    const data = raw.subarray(headerEnd + 4, next - 2);
+    const disposition = /content-disposition:\s*form-data;([^\r\n]*)/i.exec(headers)?.[1] ?? '';
+    const name = /\bname="([^"]*)"/i.exec(disposition)?.[1];
+    if (name === undefined) return null;
+    const filename = /\bfilename="([^"]*)"/i.exec(disposition)?.[1];
+    const type = /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1]?.trim();
+    parts.push({ name, ...(filename !== undefined ? { filename } : {}), ...(type ? { contentType: type } : {}), data: Buffer.from(data) });
+    at = next;
+  }
+}

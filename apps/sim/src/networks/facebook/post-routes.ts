@@ -1,0 +1,123 @@
+import { json, type SimRequest, type SimResponse } from '../../core/http';
+import { errors, graphError } from './errors';
+import type { FacebookState } from './state';
+import type { FbPost } from './store';
+import type { FbToken } from './tokens';
+
+/**
+ * Page posts written through the Pages API (page token with pages_manage_posts):
+ *   POST   /{page-id}/feed  message, link, published, scheduled_publish_time → {id: "{page-id}_{post-id}"}
+ *   POST   /{post-id}       message (edit), is_published=true (publish an unpublished post) → {success: true}
+ *   DELETE /{post-id}       → {success: true}; its comments go with it
+ * An unpublished post (published=false, with or without a scheduled_publish_time 10 minutes to
+ * 30 days ahead) is readable by id (is_published false) but in no feed until it is published or
+ * its time comes. Every accepted call is recorded in /_sim/received (post_publish, post_edit,
+ * post_delete).
+ */
+const param = (req: SimRequest, name: string): unknown => req.body[name] ?? req.query.get(name) ?? undefined;
+
+/** Graph's answer when the token may not publish as the page (a user token, or no pages_manage_posts). */
+const cannotPublish = () =>
+  graphError({
+    status: 403,
+    message: '(#200) If posting to a page, requires both pages_read_engagement and pages_manage_posts as an admin with sufficient administrative permission',
+    code: 200,
+  });
+
+const MIN_SCHEDULE_MS = 10 * 60_000;
+const MAX_SCHEDULE_MS = 30 * 24 * 3600_000;
+
+function mayPublish(state: FacebookState, token: FbToken): SimResponse | null {
+  if (token.kind !== 'page' || token.pageId !== state.pageId) return cannotPublish();
+  return token.scopes.includes('pages_manage_posts') && token.scopes.includes('pages_read_engagement') ? null : cannotPublish();
+}
+
+/** `true`/`false` as JSON booleans or form text ("true", "1", …); undefined when absent, null when neither. */
+function bool(value: unknown): boolean | undefined | null {
+  if (value === undefined) return undefined;
+  const text = typeof value === 'string' ? value.toLowerCase() : JSON.stringify(value);
+  if (text === 'true' || text === '1') return true;
+  if (text === 'false' || text === '0') return false;
+  return null;
+}
+
+function record(state: FacebookState, req: SimRequest, kind: 'post_publish' | 'post_edit' | 'post_delete', path: string, post: FbPost): void {
+  state.ctx.world.addReceived({
+    network: 'facebook',
+    at: new Date().toISOString(),
+    kind,
+    method: req.method,
+    path,
+    targetId: post.id,
+    externalId: post.id,
+    text: post.message,
+    body: { ...Object.fromEntries(req.query), ...req.body, access_token: undefined },
+  });
+}
+
+/** POST /{page-id}/feed */
+export function publishPost(state: FacebookState, req: SimRequest, token: FbToken, pageId: string): { response: SimResponse; created?: FbPost } {
+  if (pageId !== state.pageId && pageId !== 'me') return { response: errors.unsupportedGet(pageId, 'post') };
+  const refused = mayPublish(state, token);
+  if (refused) return { response: refused };
+  const message = param(req, 'message');
+  const link = param(req, 'link');
+  if (message !== undefined && typeof message !== 'string') return { response: errors.invalidParam('Param message must be a string') };
+  if (link !== undefined && !(typeof link === 'string' && /^https?:\/\/\S+$/.test(link)))
+    return { response: errors.invalidParam('Param link must be a valid URL') };
+  if (!message?.trim() && link === undefined) return { response: errors.invalidParam('Missing message or attachment') };
+  const published = bool(param(req, 'published'));
+  if (published === null) return { response: errors.invalidParam('Param published must be a boolean') };
+  const rawSchedule = param(req, 'scheduled_publish_time');
+  const now = state.now();
+  let scheduledAt: number | undefined;
+  if (rawSchedule !== undefined) {
+    // UNIX seconds (or an ISO 8601 time, which Graph also takes).
+    const text = typeof rawSchedule === 'number' ? String(rawSchedule) : typeof rawSchedule === 'string' ? rawSchedule : '';
+    const seconds = /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text);
+    if (published !== false) return { response: errors.invalidParam('You cannot specify a scheduled publish time on a published post') };
+    if (!Number.isFinite(seconds) || seconds - now < MIN_SCHEDULE_MS || seconds - now > MAX_SCHEDULE_MS)
+      return { response: errors.invalidParam('The specified scheduled publish time is invalid.') };
+    scheduledAt = seconds;
+  }
+  const post = state.store.addApiPost(message ?? '', now, {
+    ...(typeof link === 'string' ? { link } : {}),
+    ...(published === false ? { published: false } : {}),
+    ...(scheduledAt !== undefined ? { scheduledAt } : {}),
+  });
+  record(state, req, 'post_publish', `/${pageId}/feed`, post);
+  return { response: json(200, { id: post.id }), created: post };
+}
+
+/** POST /{post-id}: a new message, or publishing a post that was not. */
+export function updatePost(state: FacebookState, req: SimRequest, token: FbToken, post: FbPost): { response: SimResponse; edited?: FbPost } {
+  const refused = mayPublish(state, token);
+  if (refused) return { response: refused };
+  const message = param(req, 'message');
+  const publish = bool(param(req, 'is_published'));
+  if (publish === null) return { response: errors.invalidParam('Param is_published must be a boolean') };
+  if (message === undefined && publish === undefined) return { response: errors.invalidParam('The parameter message or is_published is required') };
+  if (message !== undefined && !(typeof message === 'string' && message.trim() !== '')) return { response: errors.emptyMessage() };
+  // A published post cannot be taken back to unpublished (Graph: "(#100) … already published").
+  if (publish === false && post.published !== false) return { response: errors.invalidParam('This post has already been published') };
+  if (typeof message === 'string') {
+    post.message = message;
+    post.editedAt = state.now();
+  }
+  if (publish === true && post.published === false) {
+    post.published = true;
+    post.scheduledAt = undefined;
+    state.store.unpublished -= 1;
+  }
+  record(state, req, 'post_edit', `/${post.id}`, post);
+  return { response: json(200, { success: true }), edited: post };
+}
+
+/** DELETE /{post-id} */
+export function deletePost(state: FacebookState, req: SimRequest, token: FbToken, post: FbPost): SimResponse {
+  const refused = mayPublish(state, token);
+  if (refused) return refused;
+  record(state, req, 'post_delete', `/${post.id}`, post);
+  state.store.removePost(post);
+  return json(200, { success: true });
+}

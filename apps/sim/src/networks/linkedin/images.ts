@@ -1,0 +1,109 @@
+import { json, type SimRequest, type SimResponse } from '../../core/http';
+import { mediaKey } from '../../core/media';
+import { errors } from './errors';
+import type { Call } from './routes';
+import type { LinkedInState } from './state';
+
+/**
+ * The Images API (learn.microsoft.com/linkedin, Images API), as posts and comments use it:
+ *   POST /rest/images?action=initializeUpload {initializeUploadRequest: {owner}}
+ *        → {value: {uploadUrlExpiresAt, uploadUrl, image: "urn:li:image:…"}}
+ *   PUT  {uploadUrl} with the bytes (and the same Bearer token) → 201
+ *   GET  /rest/images/{image urn} → {owner, status: WAITING_UPLOAD | AVAILABLE, id[, downloadUrl, downloadUrlExpiresAt]}
+ * The upload URL points back at the sim's LinkedIn origin (/dms-uploads/…), as paging links do.
+ * An image is AVAILABLE once its bytes arrived; only the organization the product acts for owns
+ * images here. Uploads are recorded in /_sim/received (media_upload).
+ */
+export interface LiImage {
+  id: string;
+  urn: string;
+  owner: string;
+  createdAt: number;
+  bytes: number | null;
+}
+
+const UPLOAD_URL_TTL_MS = 24 * 3600_000;
+const DOWNLOAD_URL_TTL_MS = 60 * 24 * 3600_000;
+
+export class LinkedInImages {
+  private readonly byId = new Map<string, LiImage>();
+  private serial = 0;
+
+  get(urnOrId: string): LiImage | undefined {
+    return this.byId.get(urnOrId.replace(/^urn:li:image:/, ''));
+  }
+
+  create(owner: string, at: number): LiImage {
+    // Ids like LinkedIn's ("D4E10AQ…"), from the serial and time so a restarted sim makes new ones.
+    const id = `D4E10AQ${mediaKey(`li-image:${++this.serial}:${at}`, 12).toUpperCase()}`;
+    const image: LiImage = { id, urn: `urn:li:image:${id}`, owner, createdAt: at, bytes: null };
+    this.byId.set(id, image);
+    return image;
+  }
+
+  /** An uploaded image of `owner`, usable in a post or comment. */
+  available(urn: unknown, owner: string): LiImage | undefined {
+    const image = typeof urn === 'string' && urn.startsWith('urn:li:image:') ? this.get(urn) : undefined;
+    return image?.owner === owner && image.bytes !== null ? image : undefined;
+  }
+}
+
+const base = (req: SimRequest) => `${req.origin}${req.mount}`;
+
+export function initializeUpload(state: LinkedInState, { req, token }: Call): SimResponse {
+  if (req.badBody) return errors.badParam('Unable to parse the request body as JSON');
+  const request = req.body.initializeUploadRequest as { owner?: unknown } | undefined;
+  const owner = typeof request === 'object' && request !== null ? request.owner : undefined;
+  if (typeof owner !== 'string') return errors.unprocessable("Field 'initializeUploadRequest.owner' is required");
+  if (owner !== state.orgUrn || !state.isAdmin(token.memberUrn)) return errors.accessDenied(`images.ACTION.initializeUpload.${state.version(req) ?? ''}`);
+  if (!token.scopes.includes('w_organization_social')) return errors.accessDenied('images.ACTION.initializeUpload (scope w_organization_social)');
+  const now = state.now();
+  const image = state.images.create(owner, now);
+  return json(200, {
+    value: {
+      uploadUrlExpiresAt: now + UPLOAD_URL_TTL_MS,
+      uploadUrl: `${base(req)}/dms-uploads/${image.id}/uploaded-image/0?ca=vector_feedshare&cn=uploads&sync=0&v=beta`,
+      image: image.urn,
+    },
+  });
+}
+
+/** PUT /dms-uploads/{id}/uploaded-image/0: the image's bytes. */
+export function uploadImage(state: LinkedInState, req: SimRequest, id: string): SimResponse {
+  const image = state.images.get(id);
+  if (!image) return errors.notFound(`Upload ${id} does not exist`);
+  if (req.rawBody.length === 0) return errors.badParam('The upload carries no bytes');
+  if (image.bytes !== null) return errors.badParam('The image has already been uploaded');
+  if (state.now() - image.createdAt > UPLOAD_URL_TTL_MS) return errors.badParam('The upload URL has expired');
+  image.bytes = req.rawBody.length;
+  state.ctx.world.addReceived({
+    network: 'linkedin',
+    at: new Date(state.now()).toISOString(),
+    kind: 'media_upload',
+    method: req.method,
+    path: `/dms-uploads/${id}/uploaded-image/0`,
+    targetId: image.owner,
+    externalId: image.urn,
+    text: req.headers['content-type'] ?? '',
+    body: { bytes: image.bytes },
+  });
+  return { status: 201, raw: { contentType: 'text/plain', data: '' } };
+}
+
+/** GET /rest/images/{urn} */
+export function getImage(state: LinkedInState, urn: string): SimResponse {
+  const image = state.images.get(urn);
+  if (!image || !urn.startsWith('urn:li:image:')) return errors.notFound(`Image ${urn} does not exist`);
+  const now = state.now();
+  return json(200, {
+    owner: image.owner,
+    status: image.bytes === null ? 'WAITING_UPLOAD' : 'AVAILABLE',
+    id: image.urn,
+    ...(image.bytes === null
+      ? {}
+      : {
+          downloadUrl: `https://media.licdn.com/dms/image/v2/${image.id}/feedshare-shrink_800/0?e=${Math.floor((now + DOWNLOAD_URL_TTL_MS) / 1000)}&v=beta`,
+          downloadUrlExpiresAt: now + DOWNLOAD_URL_TTL_MS,
+        }),
+  });
+}
