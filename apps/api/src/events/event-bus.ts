@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { filter, Subject, type Observable } from 'rxjs';
+import { filter, Observable, Subject } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { CONFIG, type Config } from '@resonance/config';
 import { DbChanges, MAX_MESSAGES_PER_NOTIFICATION, type DbNotification } from './db-changes';
