@@ -38,8 +38,8 @@ export class LiveRefetchPolicy {
   private stopped = false;
 
   constructor(
-    /** Refetches the scope; a promise holds the next refetch back until it settles. */
-    private readonly refetch: (scope: LiveRefetchScope) => void | Promise<unknown>,
+    /** Refetches the scope; a returned promise holds the next refetch back until it settles. */
+    private readonly refetch: (scope: LiveRefetchScope) => unknown,
     private readonly intervalMs = LIVE_REFETCH_INTERVAL_MS,
     private readonly gatherMs = LIVE_REFETCH_GATHER_MS,
     private readonly timers: LiveRefetchTimers = realTimers,
@@ -77,7 +77,7 @@ export class LiveRefetchPolicy {
     };
     try {
       const result = this.refetch(scope);
-      if (result && typeof (result as Promise<unknown>).then === 'function') void (result as Promise<unknown>).then(done, done);
+      if (result instanceof Promise) result.then(done, done);
       else done();
     } catch {
       done();
