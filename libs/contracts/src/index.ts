@@ -10,3 +10,5 @@ export * from './guards';
 export * from './json';
 /** YouTube's quota day, midnight to midnight Pacific time (connector and sim). */
 export * from './pacific-time';
+/** How dashboards (and the bench's agents) refetch what live events changed. */
+export * from './live-refetch';

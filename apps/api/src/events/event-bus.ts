@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { filter, Subject, type Observable } from 'rxjs';
+import { filter, Observable, Subject } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { CONFIG, type Config } from '@resonance/config';
 import { DbChanges, MAX_MESSAGES_PER_NOTIFICATION, type DbNotification } from './db-changes';
@@ -12,6 +12,21 @@ import { PG_DB_EVENTS_CHANNEL, PG_EVENTS_CHANNEL, PostgresTransport, RedisTransp
 const PG_PAYLOAD_LIMIT = 7_800;
 /** After an inbox.changed, database changes of the workspace gather this long before the next load. */
 export const INBOX_CHANGED_GATHER_MS = 250;
+/**
+ * After any other send, this long. Each send is a write on every open stream of the workspace
+ * (a syscall and Nest's SSE pipeline per stream); while the worker stores a page every few
+ * milliseconds, sending each load's events at once made 20+ writes a second per stream, the api's
+ * largest cost with 200 streams (bench --agents CPU profile: writev alone 20 %). A lone change
+ * still goes out at once: the gather is after a send, not before.
+ */
+export const LIVE_GATHER_MS = 100;
+/**
+ * Events a workspace's messages may cost per second over all its open streams of this api copy
+ * (a message sent one by one is a message event and a thread event on every stream). Beyond it
+ * they go as one inbox.changed: 5 dashboards get up to MAX_MESSAGES_PER_NOTIFICATION messages a
+ * second one by one, 200 dashboards 10.
+ */
+export const LIVE_STREAM_WRITES_PER_SECOND = 4_000;
 
 /**
  * Live events of every api copy. Events the api causes (thread changes, notes, presence) travel
@@ -32,6 +47,8 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
   private readonly queued = new Map<string, DbNotification[]>();
   /** Per workspace, messages sent one by one (message.created/updated) in the current second. */
   private readonly sentOneByOne = new Map<string, { start: number; messages: number }>();
+  /** Per workspace, the open streams of this api copy. */
+  private readonly streams = new Map<string, number>();
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -81,7 +98,23 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
 
   /** The events of one workspace, as they happen. */
   stream(workspaceId: string): Observable<WorkspaceEvent> {
-    return this.local.pipe(filter((e) => e.workspaceId === workspaceId || e.workspaceId === '*'));
+    const events = this.local.pipe(filter((e) => e.workspaceId === workspaceId || e.workspaceId === '*'));
+    return new Observable<WorkspaceEvent>((subscriber) => {
+      this.streams.set(workspaceId, (this.streams.get(workspaceId) ?? 0) + 1);
+      const subscription = events.subscribe(subscriber);
+      return () => {
+        subscription.unsubscribe();
+        const left = (this.streams.get(workspaceId) ?? 1) - 1;
+        if (left > 0) this.streams.set(workspaceId, left);
+        else this.streams.delete(workspaceId);
+      };
+    });
+  }
+
+  /** Messages of the workspace that may go one by one per second, for its number of open streams. */
+  private oneByOnePerSecond(workspaceId: string): number {
+    const streams = Math.max(1, this.streams.get(workspaceId) ?? 1);
+    return Math.max(1, Math.min(MAX_MESSAGES_PER_NOTIFICATION, Math.floor(LIVE_STREAM_WRITES_PER_SECOND / (2 * streams))));
   }
 
   /** Sends an event to every api copy's streams of the workspace. Never throws: live is best effort. */
@@ -153,12 +186,13 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
         const now = Date.now();
         let second = this.sentOneByOne.get(key);
         if (!second || now - second.start >= 1_000) this.sentOneByOne.set(key, (second = { start: now, messages: 0 }));
-        const events = await this.dbChanges.toEventsOfBatch(batch, MAX_MESSAGES_PER_NOTIFICATION - second.messages);
-        if (!events.some((e) => e.type === 'inbox.changed')) second.messages += DbChanges.messageCount(batch);
+        const events = await this.dbChanges.toEventsOfBatch(batch, this.oneByOnePerSecond(key) - second.messages);
+        const flood = events.some((e) => e.type === 'inbox.changed');
+        if (!flood) second.messages += DbChanges.messageCount(batch);
         events.forEach((e) => this.local.next(e));
-        // A flood (one inbox.changed for many changes): the next ones gather for a moment, so each
-        // dashboard refetches a few times a second at most, not once per stored page.
-        if (events.some((e) => e.type === 'inbox.changed')) await new Promise((r) => setTimeout(r, INBOX_CHANGED_GATHER_MS));
+        // What arrives next gathers for a moment and goes out with one write per stream; after a
+        // flood's inbox.changed longer, so the streams carry a few of them a second.
+        if (events.length) await new Promise((r) => setTimeout(r, flood ? INBOX_CHANGED_GATHER_MS : LIVE_GATHER_MS));
       } catch (error) {
         this.logger.warn(`could not load changed messages: ${error instanceof Error ? error.message : String(error)}`);
       }

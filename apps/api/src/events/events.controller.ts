@@ -9,6 +9,7 @@ import { BigintIdPipe } from '../common/ids';
 import { ThreadsService } from '../threads/threads.service';
 import { EventBus } from './event-bus';
 import { SessionStreams } from './session-streams';
+import { toSseEvent } from './sse-event';
 
 /** A presence entry lasts this long unless renewed; dashboards renew every ~10 s while a thread is open. */
 export const PRESENCE_TTL_MS = 30_000;
@@ -56,7 +57,7 @@ export class EventsController {
       this.bus.stream(user.workspaceId).pipe(
         // A notification is its recipient's alone.
         filter((e) => e.type !== 'notification.created' || e.userId === user.id),
-        map(({ workspaceId: _, eventId, ...event }) => ({ id: eventId, type: event.type, data: event })),
+        map(toSseEvent),
       ),
       interval(HEARTBEAT_MS).pipe(map(() => ({ type: 'ping', data: { type: 'ping' } }))),
     ).pipe(takeUntil(this.sessionStreams.endOf(user)));

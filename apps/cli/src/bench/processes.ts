@@ -25,7 +25,13 @@ export function productEntry(name: 'api' | 'worker'): string {
  * given environment on top of ours; its output is kept for failures.
  */
 export function startProductProcess(name: 'api' | 'worker', env: Record<string, string>): ProductProcess {
-  const child = spawn(process.execPath, [...NODE_FLAGS[name], productEntry(name)], { env: childProcessEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_CPU_PROF_DIR=<dir>: each product process writes a V8 CPU profile there when it stops
+  // (open it in Chrome DevTools or speedscope), to see where a scenario's time goes.
+  const profile = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF_DIR, name)}`] : [];
+  const child = spawn(process.execPath, [...NODE_FLAGS[name], ...profile, productEntry(name)], {
+    env: childProcessEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => {

@@ -1,4 +1,5 @@
 import type { ApiClient } from '../http';
+import { LiveRefetchPolicy, type LiveRefetchScope } from '@resonance/contracts';
 import { sleep } from '../stats';
 
 interface ThreadPage {
@@ -19,7 +20,14 @@ export interface AgentTimings {
  * page unfiltered), opens one of its threads (the thread and its first page of messages), and now
  * and then answers it; then thinks for a while. Runs until `until` (performance.now() ms).
  */
-export async function agentLoop(api: ApiClient, until: number, thinkMs: [number, number], replyEvery: number, timings: AgentTimings): Promise<void> {
+export async function agentLoop(
+  api: ApiClient,
+  until: number,
+  thinkMs: [number, number],
+  replyEvery: number,
+  timings: AgentTimings,
+  live?: LiveRefetch,
+): Promise<void> {
   let round = 0;
   // Agents do not start in lockstep.
   await sleep(Math.random() * Math.min(thinkMs[1], Math.max(0, until - performance.now())));
@@ -34,6 +42,7 @@ export async function agentLoop(api: ApiClient, until: number, thinkMs: [number,
         const openStart = performance.now();
         await api.get(`/api/threads/${thread.id}`);
         await api.get(`/api/threads/${thread.id}/messages?limit=50`);
+        if (live) live.openThread = thread.id;
         timings.threadOpen.push(performance.now() - openStart);
         if (round % replyEvery === 0) {
           const replyStart = performance.now();
@@ -50,41 +59,47 @@ export async function agentLoop(api: ApiClient, until: number, thinkMs: [number,
 }
 
 /**
- * What the dashboard does with live events (apps/web/src/features/inbox/use-live-events.ts): a
- * changed message or thread refetches the open list 300 ms later, at most one refetch pending, so
- * under a stream of events each agent refetches its list about three times a second.
+ * What the dashboard does with live events (apps/web use-live-events.ts, apply-live-event.ts), with
+ * the same LiveRefetchPolicy: a message or thread event refetches the lists on screen (the agent's
+ * open list), an `inbox.changed` everything thread-related on screen (that list, and the open
+ * thread and its first page of messages), the first change after a quiet spell 300 ms later, then
+ * at most every LIVE_REFETCH_INTERVAL_MS and never two at once.
  */
-export const LIST_REFETCH_DELAY_MS = 300;
-
 export class LiveRefetch {
-  private pending: NodeJS.Timeout | null = null;
-  private stopped = false;
+  /** The thread the agent has open (the dashboard's conversation pane), refetched on `inbox.changed`. */
+  openThread: string | null = null;
+  private readonly policy = new LiveRefetchPolicy((scope) => this.refetch(scope));
 
   constructor(
     private readonly api: ApiClient,
     private readonly timings: AgentTimings,
   ) {}
 
-  changed(): void {
-    if (this.pending || this.stopped) return;
-    this.pending = setTimeout(() => void this.refetch(), LIST_REFETCH_DELAY_MS);
+  /** A live event other than `ready` and `ping`. */
+  changed(type: string): void {
+    this.policy.changed(type === 'inbox.changed' ? 'all' : 'lists');
   }
 
   stop(): void {
-    this.stopped = true;
-    if (this.pending) clearTimeout(this.pending);
+    this.policy.stop();
   }
 
-  private async refetch(): Promise<void> {
-    const start = performance.now();
-    try {
+  private async refetch(scope: LiveRefetchScope): Promise<void> {
+    const thread = this.openThread;
+    const list = async () => {
+      const start = performance.now();
       await this.api.get('/api/threads?limit=50&status=open');
       this.timings.inboxList.push(performance.now() - start);
       this.timings.liveRefetches += 1;
+    };
+    try {
+      // As react-query refetches the invalidated queries: side by side.
+      await Promise.all([
+        list(),
+        ...(scope === 'all' && thread ? [this.api.get(`/api/threads/${thread}`), this.api.get(`/api/threads/${thread}/messages?limit=50`)] : []),
+      ]);
     } catch {
       this.timings.errors += 1;
-    } finally {
-      this.pending = null;
     }
   }
 }

@@ -20,8 +20,8 @@ export class LiveStream {
     private readonly url: string,
     private readonly cookie: string,
     private readonly onEvent: ((event: StreamEvent) => void) | null,
-    /** Every event but `ready` and `ping`: what makes a dashboard refetch its list. */
-    private readonly onChange: () => void = () => undefined,
+    /** Every event but `ready` and `ping` (its type): what makes a dashboard refetch. */
+    private readonly onChange: (type: string) => void = () => undefined,
   ) {}
 
   /** Resolves once the stream answered 200 and sent its `ready` event. */
@@ -48,7 +48,7 @@ export class LiveStream {
               resolve();
             }
             if (this.onEvent) this.onEvent(parseBlock(block, atMs));
-            if (ready && !block.startsWith('event: ping') && !block.startsWith('event: ready')) this.onChange();
+            if (ready && !block.startsWith('event: ping') && !block.startsWith('event: ready')) this.onChange(eventType(block));
             end = this.buffer.indexOf('\n\n');
           }
         });
@@ -61,6 +61,13 @@ export class LiveStream {
   close(): void {
     this.req?.destroy();
   }
+}
+
+/** The `event:` name of a block (the api writes it first), without parsing its data. */
+function eventType(block: string): string {
+  if (!block.startsWith('event: ')) return 'message';
+  const end = block.indexOf('\n');
+  return block.slice(7, end < 0 ? undefined : end);
 }
 
 function parseBlock(block: string, atMs: number): StreamEvent {

@@ -120,7 +120,7 @@ export async function runAgentsBenchmark(options: AgentsOptions, log: (line: str
       if (watcher) watchers.push(watcher);
       const refetch = new LiveRefetch(client, timings);
       refetchers.push(refetch);
-      const stream = new LiveStream(apiUrl, client.cookieHeader, watcher ? (e) => watcher.onEvent(e) : null, () => refetch.changed());
+      const stream = new LiveStream(apiUrl, client.cookieHeader, watcher ? (e) => watcher.onEvent(e) : null, (type) => refetch.changed(type));
       await stream.open();
       streams.push(stream);
     }
@@ -141,7 +141,7 @@ export async function runAgentsBenchmark(options: AgentsOptions, log: (line: str
     // The refetches live events cause count from here (the sign-ins' events are before the clock).
     timings.inboxList.length = 0;
     timings.liveRefetches = 0;
-    await Promise.all([feeding, ...clients.map((c) => agentLoop(c, until, [2_000, 6_000], 5, timings))]);
+    await Promise.all([feeding, ...clients.map((c, i) => agentLoop(c, until, [2_000, 6_000], 5, timings, refetchers[i]))]);
     const elapsed = performance.now() - start;
     for (const r of refetchers) r.stop();
     const generatorCpu = process.cpuUsage(cpuBefore.generator);
