@@ -116,4 +116,52 @@ describe('held for review and possible spam in the browser (agent, English UI)',
     await badge.waitFor({ timeout: 30_000 });
     expect(await badge.textContent()).toBe('Possible spam: link to an unknown domain, known scam phrase, reads like spam');
   }, 120_000);
+
+  it('a saved view keeps "Possible spam" and "Held for review": reopening it switches them on again', async () => {
+    const { page } = browser;
+    const pressed = (id: string) => page.getByTestId(id).getAttribute('aria-pressed');
+    const save = async (name: string) => {
+      await page.getByTestId('save-view').click();
+      await page.getByTestId('view-name').fill(name);
+      await page.getByTestId('view-submit').click();
+      await page.getByTestId('view-name').waitFor({ state: 'detached' });
+      expect(await page.getByTestId('saved-views').inputValue()).toBe(name);
+    };
+    const open = async (name: string) => {
+      await page.getByTestId('saved-views').click();
+      await page.getByRole('option', { name }).click();
+      await page.waitForFunction((n) => (document.querySelector('[data-testid="saved-views"]') as HTMLInputElement | null)?.value === n, name);
+    };
+    await page.goto(`${stack.url}/inbox`);
+    await page.getByTestId('view-spam').click();
+    await page.locator('[data-testid="view-spam"][aria-pressed="true"]').waitFor();
+    await save('Spam only');
+    await page.getByTestId('view-held').click();
+    await page.locator('[data-testid="view-held"][aria-pressed="true"]').waitFor();
+    await save('Spam and held');
+
+    // Both off: no saved view matches any more.
+    await page.getByTestId('view-spam').click();
+    await page.getByTestId('view-held').click();
+    await page.locator('[data-testid="view-held"][aria-pressed="false"]').waitFor();
+    expect(await pressed('view-spam')).toBe('false');
+    expect(await page.getByTestId('saved-views').inputValue()).toBe('');
+
+    await open('Spam only');
+    expect([await pressed('view-spam'), await pressed('view-held')]).toEqual(['true', 'false']);
+    expect(new URL(page.url()).searchParams.get('spam')).toBe('1');
+    await open('Spam and held');
+    expect([await pressed('view-spam'), await pressed('view-held')]).toEqual(['true', 'true']);
+    expect(new URL(page.url()).searchParams.get('held')).toBe('1');
+    // After a reload the URL brings them back, and the view is still the open one.
+    await page.reload();
+    await page.locator('[data-testid="view-held"][aria-pressed="true"]').waitFor();
+    await page.waitForFunction(() => (document.querySelector('[data-testid="saved-views"]') as HTMLInputElement | null)?.value === 'Spam and held');
+
+    const views = await stack.db.dataSource.query<Array<{ name: string; filters: unknown }>>(`SELECT name, filters FROM saved_view ORDER BY name`);
+    expect(views).toEqual([
+      { name: 'Spam and held', filters: { heldForReview: true, spam: true } },
+      { name: 'Spam only', filters: { spam: true } },
+    ]);
+  }, 120_000);
 });

@@ -16,6 +16,8 @@ export function toSavedFilters(f: ThreadFilters): { filters: SavedViewFilters; s
       sentiment: f.sentiment,
       waitingLongerThanMinutes: f.waitingLongerThan,
       needsReply: f.needsReply ? true : undefined,
+      spam: f.spam ? true : undefined,
+      heldForReview: f.heldForReview ? true : undefined,
       q: f.q,
     },
     sort: f.sort ?? 'newest',
@@ -32,6 +34,8 @@ export function fromSavedFilters(filters: SavedViewFilters, sort: ThreadSort): T
     sentiment: filters.sentiment,
     waitingLongerThan: filters.waitingLongerThanMinutes,
     needsReply: filters.needsReply,
+    spam: filters.spam,
+    heldForReview: filters.heldForReview,
     sort: sort === 'newest' ? undefined : sort,
     q: filters.q,
   };
