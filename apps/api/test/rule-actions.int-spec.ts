@@ -201,4 +201,37 @@ describe('rules: automatic like, assign, round-robin, priority, tags and handled
     expect((await thread(messages[0].threadId)).assignee).toBeNull();
     await removeAll();
   }, 90_000);
+
+  it('the inbox lists the threads of what rules hid until the hide is undone; a saved view keeps that and the spam and held filters', async () => {
+    await post('/api/rules', rule({ name: 'hide links', conditions: [{ type: 'link' }], actions: [{ type: 'hide' }] })).expect(201);
+    const m = await arrive('Gewinnspiel! https://win.example/now');
+    const other = await arrive('Wie lange dauert der Versand?');
+    const listed = async () =>
+      ((await rig.agent.agent.get('/api/threads?hiddenByRules=true&limit=50').expect(200)).body.items as Array<{ id: string }>).map((t) => t.id);
+    expect(await listed()).toEqual([m.threadId]);
+    expect(other.threadId).not.toBe(m.threadId);
+    await rig.agent.agent.get('/api/threads?hiddenByRules=maybe').expect(400);
+
+    const views = rig.agent.agent;
+    const saved = await views
+      .post('/api/saved-views')
+      .set('x-csrf-token', rig.agent.csrf)
+      .send({ name: 'Moderation', filters: { spam: true, heldForReview: true, hiddenByRules: true }, sort: 'newest' })
+      .expect(201);
+    expect(saved.body.filters).toEqual({ spam: true, heldForReview: true, hiddenByRules: true });
+    const reopened = ((await views.get('/api/saved-views').expect(200)).body as Array<{ id: string; filters: object }>).find((v) => v.id === saved.body.id);
+    expect(reopened?.filters).toEqual({ spam: true, heldForReview: true, hiddenByRules: true });
+    const refused = await views
+      .post('/api/saved-views')
+      .set('x-csrf-token', rig.agent.csrf)
+      .send({ name: 'Bad', filters: { hiddenByRules: 'yes' }, sort: 'newest' })
+      .expect(400);
+    expect(JSON.stringify(refused.body)).toContain('hiddenByRules');
+    expect(((await views.get('/api/saved-views').expect(200)).body as Array<{ name: string }>).map((v) => v.name)).toEqual(['Moderation']);
+
+    const [run] = await runsOf(m);
+    await undo(run.id);
+    expect(await listed()).toEqual([]);
+    await removeAll();
+  }, 90_000);
 });

@@ -194,7 +194,7 @@ describe('rules: accessibility (axe-core, WCAG 2.1 AA) in the browser', () => {
             await page.setViewportSize({ width: size.width, height: size.height });
             await target.open(page);
             expect(await violations(page, target.within)).toEqual([]);
-          }, 60_000);
+          }, 120_000);
         }
       }
     });

@@ -40,6 +40,7 @@ export function toSavedViewFilters(value: Json): SavedViewFilters {
     needsReply: o.needsReply === true ? true : undefined,
     spam: o.spam === true ? true : undefined,
     heldForReview: o.heldForReview === true ? true : undefined,
+    hiddenByRules: o.hiddenByRules === true ? true : undefined,
     q: text(o.q),
   };
 }

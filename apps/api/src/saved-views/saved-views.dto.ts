@@ -69,6 +69,7 @@ export class SavedViewFiltersBody implements SavedViewFilters {
   @ApiPropertyOptional() @AbsentOrValid() @IsBoolean() needsReply?: boolean;
   @ApiPropertyOptional({ description: 'only threads with a message marked as possible spam' }) @AbsentOrValid() @IsBoolean() spam?: boolean;
   @ApiPropertyOptional({ description: 'only threads with a comment held for review (YouTube)' }) @AbsentOrValid() @IsBoolean() heldForReview?: boolean;
+  @ApiPropertyOptional({ description: 'only threads with a message a rule hid and nobody undid' }) @AbsentOrValid() @IsBoolean() hiddenByRules?: boolean;
   @ApiPropertyOptional() @AbsentOrValid() @IsString() @MinLength(1) @MaxLength(200) q?: string;
 }
 

@@ -19,6 +19,8 @@ export interface SavedViewFilters {
   spam?: boolean;
   /** Only threads with a comment the network holds for review (YouTube; GET /api/threads `heldForReview`). */
   heldForReview?: boolean;
+  /** Only threads with a message a rule hid and nobody undid (GET /api/threads `hiddenByRules`). */
+  hiddenByRules?: boolean;
   q?: string;
 }
 

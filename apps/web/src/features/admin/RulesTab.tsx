@@ -79,7 +79,7 @@ export function RulesTab() {
                 <Button size="compact-xs" variant="subtle" onClick={() => setEditing(r)} data-testid="rule-edit">
                   {t('rules.edit')}
                 </Button>
-                <Button size="compact-xs" variant="subtle" color="red.9" onClick={() => setDeleting(r)}>
+                <Button size="compact-xs" variant="subtle" color="red.9" c="red.9" onClick={() => setDeleting(r)}>
                   {t('rules.delete')}
                 </Button>
               </Group>

@@ -18,6 +18,7 @@ export function toSavedFilters(f: ThreadFilters): { filters: SavedViewFilters; s
       needsReply: f.needsReply ? true : undefined,
       spam: f.spam ? true : undefined,
       heldForReview: f.heldForReview ? true : undefined,
+      hiddenByRules: f.hiddenByRules ? true : undefined,
       q: f.q,
     },
     sort: f.sort ?? 'newest',
@@ -36,6 +37,7 @@ export function fromSavedFilters(filters: SavedViewFilters, sort: ThreadSort): T
     needsReply: filters.needsReply,
     spam: filters.spam,
     heldForReview: filters.heldForReview,
+    hiddenByRules: filters.hiddenByRules,
     sort: sort === 'newest' ? undefined : sort,
     q: filters.q,
   };
