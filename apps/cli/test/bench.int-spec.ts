@@ -16,7 +16,8 @@ describe('resonance bench (smoke run at a tiny scale)', () => {
   it('measures every number of DESIGN.md §6 and reports them in the documented JSON shape', async () => {
     // api and worker run as child processes from their built output (npm test builds first).
     for (const name of ['api', 'worker'] as const) expect(existsSync(productEntry(name))).toBe(true);
-    const options = parseBenchOptions(['--scale', '0.0005', '--json']);
+    // With the twenty rules of `--rules 20`: they are evaluated in the measured ingest.
+    const options = parseBenchOptions(['--scale', '0.0005', '--json', '--rules', '20']);
     const lines: string[] = [];
     const redis = new IORedis(testServices().redisUrl);
     const result = await runBenchmark(options, (line) => lines.push(line));
@@ -45,6 +46,11 @@ describe('resonance bench (smoke run at a tiny scale)', () => {
     expect(result.scale).toMatchObject({ threads: options.threads, days: 90, networks: NETWORKS.length, kept: false });
     expect(result.scale.messages).toBeGreaterThanOrEqual(options.threads);
     expect(result.freshness.missed).toBe(0);
+    // The rules were active while the pipeline ran and acted on the measured comments.
+    expect(result.ingest.rules.active).toBe(20);
+    expect(result.ingest.rules.matched).toBeGreaterThan(0);
+    expect(result.ingest.rules.actionsTotal).toBe(Object.values(result.ingest.rules.actions).reduce((a, b) => a + b, 0));
+    expect(result.ingest.rules.actionsTotal + result.ingest.rules.suggested).toBeGreaterThan(0);
     // Every network's freshness under the adaptive pacing, each with the pacing it is judged against.
     expect(Object.keys(result.freshness.byNetwork).sort()).toEqual(['facebook', 'instagram', 'linkedin', 'x', 'xing', 'youtube']);
     for (const [network, f] of Object.entries(result.freshness.byNetwork))
@@ -58,6 +64,10 @@ describe('resonance bench (smoke run at a tiny scale)', () => {
   it('refuses unknown options and out-of-range scales', () => {
     expect(() => parseBenchOptions(['--fast'])).toThrow(/unknown option/);
     expect(() => parseBenchOptions(['--scale', '2'])).toThrow(/--scale/);
+    expect(() => parseBenchOptions(['--rules', '101'])).toThrow(/--rules must be a whole number from 0 to 100/);
+    expect(() => parseBenchOptions(['--rules'])).toThrow(/--rules/);
+    expect(parseBenchOptions(['--quick', '--rules', '20'])).toMatchObject({ rules: 20 });
+    expect(parseBenchOptions(['--quick'])).toMatchObject({ rules: 0 });
     expect(parseBenchOptions(['--quick'])).toMatchObject({ quick: true, threads: 100_000, messages: 500_000 });
   });
 });

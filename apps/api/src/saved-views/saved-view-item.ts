@@ -38,6 +38,9 @@ export function toSavedViewFilters(value: Json): SavedViewFilters {
     sentiment: among(SENTIMENT_BANDS, o.sentiment),
     waitingLongerThanMinutes: typeof o.waitingLongerThanMinutes === 'number' ? o.waitingLongerThanMinutes : undefined,
     needsReply: o.needsReply === true ? true : undefined,
+    spam: o.spam === true ? true : undefined,
+    heldForReview: o.heldForReview === true ? true : undefined,
+    hiddenByRules: o.hiddenByRules === true ? true : undefined,
     q: text(o.q),
   };
 }

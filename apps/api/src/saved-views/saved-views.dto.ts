@@ -67,6 +67,9 @@ export class SavedViewFiltersBody implements SavedViewFilters {
   @ApiPropertyOptional({ enum: SENTIMENT_BANDS }) @AbsentOrValid() @IsIn(SENTIMENT_BANDS) sentiment?: SentimentBand;
   @ApiPropertyOptional() @AbsentOrValid() @IsInt() @Min(0) @Max(525_600) waitingLongerThanMinutes?: number;
   @ApiPropertyOptional() @AbsentOrValid() @IsBoolean() needsReply?: boolean;
+  @ApiPropertyOptional({ description: 'only threads with a message marked as possible spam' }) @AbsentOrValid() @IsBoolean() spam?: boolean;
+  @ApiPropertyOptional({ description: 'only threads with a comment held for review (YouTube)' }) @AbsentOrValid() @IsBoolean() heldForReview?: boolean;
+  @ApiPropertyOptional({ description: 'only threads with a message a rule hid and nobody undid' }) @AbsentOrValid() @IsBoolean() hiddenByRules?: boolean;
   @ApiPropertyOptional() @AbsentOrValid() @IsString() @MinLength(1) @MaxLength(200) q?: string;
 }
 

@@ -83,6 +83,11 @@ export class ThreadsQuery extends PageQuery implements ThreadListRequest {
   @Transform(bool)
   @IsBoolean()
   heldForReview?: boolean;
+  @ApiPropertyOptional({ description: 'only threads with a message a rule hid and nobody undid (GET /api/rules/hidden)' })
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean()
+  hiddenByRules?: boolean;
   @ApiPropertyOptional({
     enum: THREAD_SORTS,
     default: 'newest',

@@ -45,6 +45,8 @@ export interface InboxFilter {
   spam: boolean;
   /** true: only threads with a comment held for review. */
   heldForReview: boolean;
+  /** true: only threads with a message a rule hid and nobody undid. */
+  hiddenByRules: boolean;
   q?: string;
   /** newest: newest activity first; waiting: oldest waiting first; sla_due: earliest SLA due time first, only threads that have one. */
   sort: ThreadSort;
@@ -107,6 +109,7 @@ export class ThreadsRepository {
       sentiment: f.sentiment ?? null,
       spam: f.spam,
       heldForReview: f.heldForReview,
+      hiddenByRules: f.hiddenByRules,
       q: threadIds ? null : (f.q ?? null),
       threadIds,
       cursorAt: f.cursor?.at ?? null,

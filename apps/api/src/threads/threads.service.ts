@@ -56,6 +56,7 @@ export class ThreadsService {
       sentiment: q.sentiment,
       spam: q.spam ?? false,
       heldForReview: q.heldForReview ?? false,
+      hiddenByRules: q.hiddenByRules ?? false,
       q: q.q,
       cursor: decodeCursor(q.cursor),
       limit: limit + 1,

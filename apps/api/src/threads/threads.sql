@@ -55,6 +55,9 @@ SELECT t.id::text AS "id!", t.network AS "network!", t.channel AS "kind!",
            -- possible spam (the ingest's reasons) and held for review: partial indexes of migration 1733930000000
            AND (NOT :spam!::boolean OR (SELECT true FROM message m WHERE m.thread_id = t.id AND m.spam_reasons <> '{}' LIMIT 1))
            AND (NOT :heldForReview!::boolean OR (SELECT true FROM message m WHERE m.thread_id = t.id AND m.held_for_review LIMIT 1))
+           -- hidden by rules: a rule's hide nobody undid (rule_run_thread_idx), as GET /api/rules/hidden lists them
+           AND (NOT :hiddenByRules!::boolean
+                OR (SELECT true FROM rule_run r WHERE r.thread_id = t.id AND r.action ->> 'type' = 'hide' AND r.undone_at IS NULL LIMIT 1))
            -- the search_vector holds three configurations: the query is OR-ed over them
            AND (:q::text IS NULL
                 OR (SELECT true FROM message m
@@ -114,6 +117,9 @@ SELECT t.id::text AS "id!", t.network AS "network!", t.channel AS "kind!",
            -- possible spam (the ingest's reasons) and held for review: partial indexes of migration 1733930000000
            AND (NOT :spam!::boolean OR (SELECT true FROM message m WHERE m.thread_id = t.id AND m.spam_reasons <> '{}' LIMIT 1))
            AND (NOT :heldForReview!::boolean OR (SELECT true FROM message m WHERE m.thread_id = t.id AND m.held_for_review LIMIT 1))
+           -- hidden by rules: a rule's hide nobody undid (rule_run_thread_idx), as GET /api/rules/hidden lists them
+           AND (NOT :hiddenByRules!::boolean
+                OR (SELECT true FROM rule_run r WHERE r.thread_id = t.id AND r.action ->> 'type' = 'hide' AND r.undone_at IS NULL LIMIT 1))
            -- the search_vector holds three configurations: the query is OR-ed over them
            AND (:q::text IS NULL
                 OR (SELECT true FROM message m
@@ -266,6 +272,9 @@ SELECT t.id::text AS "id!", t.network AS "network!", t.channel AS "kind!",
            -- possible spam (the ingest's reasons) and held for review: partial indexes of migration 1733930000000
            AND (NOT :spam!::boolean OR (SELECT true FROM message m WHERE m.thread_id = t.id AND m.spam_reasons <> '{}' LIMIT 1))
            AND (NOT :heldForReview!::boolean OR (SELECT true FROM message m WHERE m.thread_id = t.id AND m.held_for_review LIMIT 1))
+           -- hidden by rules: a rule's hide nobody undid (rule_run_thread_idx), as GET /api/rules/hidden lists them
+           AND (NOT :hiddenByRules!::boolean
+                OR (SELECT true FROM rule_run r WHERE r.thread_id = t.id AND r.action ->> 'type' = 'hide' AND r.undone_at IS NULL LIMIT 1))
            -- the search_vector holds three configurations: the query is OR-ed over them
            AND (:q::text IS NULL
                 OR (SELECT true FROM message m

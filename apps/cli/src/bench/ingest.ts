@@ -4,6 +4,7 @@ import { createGenerator, type GeneratedItem, type RunningSim, type TrafficGener
 import { MAX_BATCH_RECORDS } from '@resonance/worker';
 import { channelSyncState, countChannelMessages, rawUpsertMessages, rawUpsertThreads, readBackMessages } from './ingest.queries';
 import { waitFor } from './processes';
+import type { BenchRuleNumbers } from './rules';
 import { round } from './stats';
 
 /** The raw upsert writes batches as large as the largest a sync run stores in one transaction. */
@@ -16,6 +17,8 @@ export interface IngestNumbers {
   comments: number;
   pipelineMs: number;
   rawMs: number;
+  /** The rules active while the pipeline ran and what they did (all 0 without --rules). */
+  rules: BenchRuleNumbers;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { RULE_LIMITS } from '@resonance/contracts';
+
 /** What `resonance bench` was asked to do. */
 export interface BenchOptions {
   /** One tenth of the full scale (DESIGN.md §6 budgets still apply). */
@@ -19,27 +21,35 @@ export interface BenchOptions {
   freshnessSamples: number;
   /** Messages of the one long thread that thread open reads. */
   longThreadMessages: number;
+  /** Enabled rules in the bench workspace while the ingest is measured (rules.ts; 0: none). */
+  rules: number;
 }
 
 export const FULL_SCALE = { threads: 1_000_000, messages: 5_000_000 } as const;
 
 export class BenchUsageError extends Error {}
 
-export const BENCH_USAGE = `usage: resonance bench [--quick] [--json] [--keep] [--scale <fraction>]
+export const BENCH_USAGE = `usage: resonance bench [--quick] [--json] [--keep] [--scale <fraction>] [--rules <n>]
   --quick          one tenth of the full scale (100k threads, 500k messages); target under 5 minutes
   --scale <f>      any fraction of the full scale (1M threads, 5M messages over 90 days), e.g. 0.001
   --json           print one JSON object instead of the table
-  --keep           keep the bench database (resonance_bench_*) afterwards`;
+  --keep           keep the bench database (resonance_bench_*) afterwards
+  --rules <n>      n active rules (0–100; twenty realistic ones, then repeated) while the ingest is measured`;
 
 /** Parses the command line; sample counts shrink with the scale so small runs stay small. */
 export function parseBenchOptions(argv: string[]): BenchOptions {
   let scale = 1;
+  let rules = 0;
   const flags = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--scale') {
       scale = Number(argv[++i]);
       if (!(scale > 0 && scale <= 1)) throw new BenchUsageError('--scale must be a number in (0, 1]');
+    } else if (arg === '--rules') {
+      rules = Number(argv[++i]);
+      if (!Number.isInteger(rules) || rules < 0 || rules > RULE_LIMITS.rules)
+        throw new BenchUsageError(`--rules must be a whole number from 0 to ${RULE_LIMITS.rules}`);
     } else if (['--quick', '--json', '--keep'].includes(arg)) flags.add(arg);
     else throw new BenchUsageError(`unknown option "${arg}"`);
   }
@@ -58,5 +68,6 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     fullScanSamples: small ? 2 : 5,
     freshnessSamples: small ? 3 : 20,
     longThreadMessages: 1_000,
+    rules,
   };
 }

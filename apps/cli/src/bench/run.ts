@@ -14,6 +14,7 @@ import type { BenchOptions } from './options';
 import { freePort, startProductProcess, type ProductProcess } from './processes';
 import { removeQueueKeys } from './queue-keys';
 import { measureReports, type ReportNumbers } from './reports';
+import { createBenchRules, ruleOutcomes } from './rules';
 import { round, type Timings } from './stats';
 import { BENCH_EMAIL, BENCH_NETWORKS, BENCH_PASSWORD, createWorld } from './world';
 
@@ -82,6 +83,8 @@ export async function runBenchmark(options: BenchOptions, log: (line: string) =>
   try {
     const ds = db.dataSource;
     const world = await createWorld(ds, config);
+    // Before any worker starts: its rules cache reads them with the first batch.
+    if (options.rules) log(`${await createBenchRules(ds, world, options.rules)} rules active`);
     const bulk = await generateBulk(ds, world, options, log);
     const rollupStart = Date.now();
     await new Rollups(ds).rebuild({ workspaceId: world.workspaceId });
@@ -118,6 +121,8 @@ export async function runBenchmark(options: BenchOptions, log: (line: string) =>
     const pipeline = await measurePipeline(ds, world.liveChannelId, comments, 30 * 60_000);
     const workerPeakMb = worker.peakMb();
     log(`pipeline: ${pipeline.perSecond} comments/s`);
+    const rules = await ruleOutcomes(ds, world.workspaceId, world.liveChannelId);
+    if (rules.active) log(`rules: ${rules.active} active, ${rules.matched} matches, ${rules.suggested} suggestions, ${rules.actionsTotal} automatic actions`);
     // The raw upsert runs with no worker: the ingest's rollup drain (every 10 s) would otherwise
     // share the machine with it in some runs and not in others.
     await worker.stop();
@@ -130,6 +135,7 @@ export async function runBenchmark(options: BenchOptions, log: (line: string) =>
       comments,
       pipelineMs: pipeline.ms,
       rawMs: raw.ms,
+      rules,
     };
     const pollWorker = startProductProcess('worker', { ...env, ...pollEnv(POLL_INTERVAL_MS) });
     processes.push(pollWorker);

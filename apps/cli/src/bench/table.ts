@@ -66,6 +66,11 @@ export function renderTable(r: BenchResult): string {
   const lines = [
     `Resonance bench — ${s.threads} threads, ${s.messages} messages over ${s.days} days, ${s.networks} networks (${s.quick ? 'quick' : 'full'} scale)`,
     `data set: load ${s.loadMs} ms, search index ${s.indexMs} ms, rollups ${s.rollupMs} ms; total ${s.totalMs} ms`,
+    ...(r.ingest.rules.active
+      ? [
+          `rules during ingest: ${r.ingest.rules.active} active, ${r.ingest.rules.matched} matches, ${r.ingest.rules.suggested} suggestions, ${r.ingest.rules.actionsTotal} automatic actions`,
+        ]
+      : []),
     '',
     `${'measure'.padEnd(w0)}  ${'value'.padEnd(w1)}  ${'budget (§6)'.padEnd(w2)}  result`,
     `${'-'.repeat(w0)}  ${'-'.repeat(w1)}  ${'-'.repeat(w2)}  ------`,

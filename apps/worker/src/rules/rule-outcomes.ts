@@ -11,6 +11,7 @@ import {
   insertRuleSuggestions,
   roundRobinAgents,
   ruleFacts,
+  takeRuleTurns,
   updateRuleThreads,
   type IRuleFactsResult,
 } from './rules.queries';
@@ -93,14 +94,21 @@ export async function applyRules(
     }
   }
   if (!counts.size) return NO_RULE_WORK;
-  const turns = new Map(
-    (await countRuleMatches.run({ workspaceId: channel.workspace_id, counts: JSON.stringify([...counts].map(([id, c]) => ({ id, ...c }))) }, db)).map((r) => [
-      r.id,
-      Number(r.firstTurn),
-    ]),
-  );
+  // Last in the transaction: the rule rows' locks serialize the workspace's concurrent writers only for their commits.
+  const countMatches = async () => {
+    await countRuleMatches.run({ workspaceId: channel.workspace_id, counts: JSON.stringify([...counts].map(([id, c]) => ({ id, m: c.m, s: c.s }))) }, db);
+  };
   if (suggestions.length) await insertRuleSuggestions.run({ workspaceId: channel.workspace_id, suggestions: JSON.stringify(suggestions) }, db);
-  if (!autos.length) return NO_RULE_WORK;
+  if (!autos.length) {
+    await countMatches();
+    return NO_RULE_WORK;
+  }
+  const turnsWanted = [...counts].filter(([, c]) => c.t > 0).map(([id, c]) => ({ id, t: c.t }));
+  const turns = new Map(
+    turnsWanted.length
+      ? (await takeRuleTurns.run({ workspaceId: channel.workspace_id, turns: JSON.stringify(turnsWanted) }, db)).map((r) => [r.id, Number(r.firstTurn)])
+      : [],
+  );
 
   const agents = autos.some((a) => a.action.type === 'assignRoundRobin')
     ? (await roundRobinAgents.run({ workspaceId: channel.workspace_id }, db)).map((u) => u.id)
@@ -151,7 +159,10 @@ export async function applyRules(
       db,
     );
   }
-  if (!runs.length) return NO_RULE_WORK;
+  if (!runs.length) {
+    await countMatches();
+    return NO_RULE_WORK;
+  }
   const inserted = await insertRuleRuns.run({ workspaceId: channel.workspace_id, runs: JSON.stringify(runs) }, db);
   const moderationActionIds = inserted.flatMap((r) => (r.actionId === null ? [] : [r.actionId]));
   const replies = autos
@@ -160,6 +171,7 @@ export async function applyRules(
   const replyMessageIds = replies.length
     ? (await insertRuleReplies.run({ workspaceId: channel.workspace_id, replies: JSON.stringify(replies) }, db)).map((r) => r.id)
     : [];
+  await countMatches();
   return { moderationActionIds, replyMessageIds };
 }
 

@@ -123,15 +123,47 @@ export interface IRoundRobinAgentsQuery {
   result: IRoundRobinAgentsResult;
 }
 
-const roundRobinAgentsIR: any = {"usedParamSet":{"workspaceId":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":51,"b":63}]}],"statement":"SELECT id AS \"id!\" FROM users WHERE workspace_id = :workspaceId! AND active AND role IN ('admin', 'agent') ORDER BY id                                                                                                     "};
+const roundRobinAgentsIR: any = {"usedParamSet":{"workspaceId":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":51,"b":63}]}],"statement":"SELECT id AS \"id!\" FROM users WHERE workspace_id = :workspaceId! AND active AND role IN ('admin', 'agent') ORDER BY id                                                                                                                                                                                                                                                "};
 
 /**
  * Query generated from SQL:
  * ```
- * SELECT id AS "id!" FROM users WHERE workspace_id = :workspaceId! AND active AND role IN ('admin', 'agent') ORDER BY id                                                                                                     
+ * SELECT id AS "id!" FROM users WHERE workspace_id = :workspaceId! AND active AND role IN ('admin', 'agent') ORDER BY id                                                                                                                                                                                                                                                
  * ```
  */
 export const roundRobinAgents = new PreparedQuery<IRoundRobinAgentsParams,IRoundRobinAgentsResult>(roundRobinAgentsIR);
+
+
+/** 'TakeRuleTurns' parameters type */
+export interface ITakeRuleTurnsParams {
+  turns: Json;
+  workspaceId: string;
+}
+
+/** 'TakeRuleTurns' return type */
+export interface ITakeRuleTurnsResult {
+  firstTurn: string;
+  id: string;
+}
+
+/** 'TakeRuleTurns' query type */
+export interface ITakeRuleTurnsQuery {
+  params: ITakeRuleTurnsParams;
+  result: ITakeRuleTurnsResult;
+}
+
+const takeRuleTurnsIR: any = {"usedParamSet":{"turns":true,"workspaceId":true},"params":[{"name":"turns","required":true,"transform":{"type":"scalar"},"locs":[{"a":59,"b":65}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":143,"b":155}]}],"statement":"UPDATE rule SET turn = turn + r.t\n  FROM json_to_recordset(:turns!::json) AS r(id bigint, t int)\n WHERE rule.id = r.id AND rule.workspace_id = :workspaceId! AND r.t > 0\nRETURNING rule.id::text AS \"id!\", (rule.turn - r.t)::text AS \"firstTurn!\"                                                                                                                                                                                       "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * UPDATE rule SET turn = turn + r.t
+ *   FROM json_to_recordset(:turns!::json) AS r(id bigint, t int)
+ *  WHERE rule.id = r.id AND rule.workspace_id = :workspaceId! AND r.t > 0
+ * RETURNING rule.id::text AS "id!", (rule.turn - r.t)::text AS "firstTurn!"                                                                                                                                                                                       
+ * ```
+ */
+export const takeRuleTurns = new PreparedQuery<ITakeRuleTurnsParams,ITakeRuleTurnsResult>(takeRuleTurnsIR);
 
 
 /** 'CountRuleMatches' parameters type */
@@ -141,10 +173,7 @@ export interface ICountRuleMatchesParams {
 }
 
 /** 'CountRuleMatches' return type */
-export interface ICountRuleMatchesResult {
-  firstTurn: string;
-  id: string;
-}
+export type ICountRuleMatchesResult = void;
 
 /** 'CountRuleMatches' query type */
 export interface ICountRuleMatchesQuery {
@@ -152,15 +181,14 @@ export interface ICountRuleMatchesQuery {
   result: ICountRuleMatchesResult;
 }
 
-const countRuleMatchesIR: any = {"usedParamSet":{"counts":true,"workspaceId":true},"params":[{"name":"counts","required":true,"transform":{"type":"scalar"},"locs":[{"a":137,"b":144}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":236,"b":248}]}],"statement":"UPDATE rule SET matched_count = matched_count + r.m, suggested_count = suggested_count + r.s, turn = turn + r.t\n  FROM json_to_recordset(:counts!::json) AS r(id bigint, m int, s int, t int)\n WHERE rule.id = r.id AND rule.workspace_id = :workspaceId!\nRETURNING rule.id::text AS \"id!\", (rule.turn - r.t)::text AS \"firstTurn!\""};
+const countRuleMatchesIR: any = {"usedParamSet":{"counts":true,"workspaceId":true},"params":[{"name":"counts","required":true,"transform":{"type":"scalar"},"locs":[{"a":118,"b":125}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":210,"b":222}]}],"statement":"UPDATE rule SET matched_count = matched_count + r.m, suggested_count = suggested_count + r.s\n  FROM json_to_recordset(:counts!::json) AS r(id bigint, m int, s int)\n WHERE rule.id = r.id AND rule.workspace_id = :workspaceId!"};
 
 /**
  * Query generated from SQL:
  * ```
- * UPDATE rule SET matched_count = matched_count + r.m, suggested_count = suggested_count + r.s, turn = turn + r.t
- *   FROM json_to_recordset(:counts!::json) AS r(id bigint, m int, s int, t int)
+ * UPDATE rule SET matched_count = matched_count + r.m, suggested_count = suggested_count + r.s
+ *   FROM json_to_recordset(:counts!::json) AS r(id bigint, m int, s int)
  *  WHERE rule.id = r.id AND rule.workspace_id = :workspaceId!
- * RETURNING rule.id::text AS "id!", (rule.turn - r.t)::text AS "firstTurn!"
  * ```
  */
 export const countRuleMatches = new PreparedQuery<ICountRuleMatchesParams,ICountRuleMatchesResult>(countRuleMatchesIR);

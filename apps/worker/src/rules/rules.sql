@@ -27,12 +27,25 @@ SELECT m.id::text AS "id!", m.external_id AS "externalId!", m.thread_id::text AS
 /* @name RoundRobinAgents */
 SELECT id AS "id!" FROM users WHERE workspace_id = :workspaceId! AND active AND role IN ('admin', 'agent') ORDER BY id;
 
-/* Counts matches and suggestions, and takes round-robin turns: each row's first turn is returned. */
-/* @name CountRuleMatches */
-UPDATE rule SET matched_count = matched_count + r.m, suggested_count = suggested_count + r.s, turn = turn + r.t
-  FROM json_to_recordset(:counts!::json) AS r(id bigint, m int, s int, t int)
- WHERE rule.id = r.id AND rule.workspace_id = :workspaceId!
+/*
+ * Takes round-robin turns of the rules that assign in turn (only those rows: the row lock is held
+ * until commit, so other writers of the workspace wait here only when they assign in turn too).
+ * Each row's first turn is returned.
+ */
+/* @name TakeRuleTurns */
+UPDATE rule SET turn = turn + r.t
+  FROM json_to_recordset(:turns!::json) AS r(id bigint, t int)
+ WHERE rule.id = r.id AND rule.workspace_id = :workspaceId! AND r.t > 0
 RETURNING rule.id::text AS "id!", (rule.turn - r.t)::text AS "firstTurn!";
+
+/*
+ * Counts matches and suggestions: the transaction's last statement, so the rows' locks (every
+ * writer of the workspace counts on the same rows) are held only for the commit.
+ */
+/* @name CountRuleMatches */
+UPDATE rule SET matched_count = matched_count + r.m, suggested_count = suggested_count + r.s
+  FROM json_to_recordset(:counts!::json) AS r(id bigint, m int, s int)
+ WHERE rule.id = r.id AND rule.workspace_id = :workspaceId!;
 
 /* @name InsertRuleSuggestions */
 INSERT INTO rule_suggestion (workspace_id, message_id, thread_id, rule_id, rule_name, action_index, action)

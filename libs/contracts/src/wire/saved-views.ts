@@ -15,6 +15,12 @@ export interface SavedViewFilters {
   sentiment?: SentimentBand;
   waitingLongerThanMinutes?: number;
   needsReply?: boolean;
+  /** Only threads with a message the ingest marked as possible spam (GET /api/threads `spam`). */
+  spam?: boolean;
+  /** Only threads with a comment the network holds for review (YouTube; GET /api/threads `heldForReview`). */
+  heldForReview?: boolean;
+  /** Only threads with a message a rule hid and nobody undid (GET /api/threads `hiddenByRules`). */
+  hiddenByRules?: boolean;
   q?: string;
 }
 

@@ -90,6 +90,8 @@ export interface ThreadListRequest extends PageRequest {
   spam?: boolean;
   /** Only threads with a comment the network holds for review (YouTube's heldForReview). */
   heldForReview?: boolean;
+  /** Only threads with a message a rule hid and nobody undid (GET /api/rules/hidden lists the messages). */
+  hiddenByRules?: boolean;
   q?: string;
 }
 

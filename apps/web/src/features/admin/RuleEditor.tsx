@@ -292,7 +292,7 @@ export function RuleEditor({ rule, onDone }: { rule: RuleWire | null; onDone: ()
               <Text size="xs" fw={600}>
                 {t(`rules.condition.${c.type}`)}
               </Text>
-              <Button size="compact-xs" variant="subtle" color="red.8" onClick={() => setCondition(i, null)}>
+              <Button size="compact-xs" variant="subtle" color="red.9" c="red.9" onClick={() => setCondition(i, null)}>
                 {t('rules.remove')}
               </Button>
             </Group>
@@ -321,7 +321,7 @@ export function RuleEditor({ rule, onDone }: { rule: RuleWire | null; onDone: ()
               <Text size="xs" fw={600}>
                 {t(`rules.action.${a.type}`)}
               </Text>
-              <Button size="compact-xs" variant="subtle" color="red.8" onClick={() => setAction(i, null)}>
+              <Button size="compact-xs" variant="subtle" color="red.9" c="red.9" onClick={() => setAction(i, null)}>
                 {t('rules.remove')}
               </Button>
             </Group>

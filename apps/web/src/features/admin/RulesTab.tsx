@@ -51,7 +51,7 @@ export function RulesTab() {
                   <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
                     {r.name}
                   </Text>
-                  <Badge size="xs" color={r.mode === 'auto' ? 'orange.9' : 'blue.9'} data-testid="rule-mode">
+                  <Badge size="xs" color={r.mode === 'auto' ? 'grape.9' : 'blue.9'} data-testid="rule-mode">
                     {t(`rules.mode.${r.mode}`)}
                   </Badge>
                   {!r.enabled && (
@@ -79,7 +79,7 @@ export function RulesTab() {
                 <Button size="compact-xs" variant="subtle" onClick={() => setEditing(r)} data-testid="rule-edit">
                   {t('rules.edit')}
                 </Button>
-                <Button size="compact-xs" variant="subtle" color="red.8" onClick={() => setDeleting(r)}>
+                <Button size="compact-xs" variant="subtle" color="red.9" c="red.9" onClick={() => setDeleting(r)}>
                   {t('rules.delete')}
                 </Button>
               </Group>

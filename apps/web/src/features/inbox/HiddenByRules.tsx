@@ -16,7 +16,14 @@ export function HiddenByRules() {
       <Button size="xs" variant="subtle" onClick={() => setOpened(true)} data-testid="hidden-by-rules">
         {t('rules.hiddenView')}
       </Button>
-      <Drawer opened={opened} onClose={() => setOpened(false)} title={t('rules.hiddenTitle')} position="right" size="min(100%, 440px)">
+      <Drawer
+        opened={opened}
+        onClose={() => setOpened(false)}
+        title={t('rules.hiddenTitle')}
+        position="right"
+        size="min(100%, 440px)"
+        closeButtonProps={{ 'aria-label': t('feedback.close') }}
+      >
         {hidden.isPending ? (
           <LoadingState />
         ) : hidden.isError ? (
@@ -47,7 +54,7 @@ export function HiddenByRules() {
                   <Text size="xs" c="dimmed">
                     {t('rules.byRule', { rule: h.ruleName, action: t('rules.action.hide') })}
                   </Text>
-                  <Button size="compact-xs" variant="light" component={Link} to={`/inbox/${h.threadId}`} onClick={() => setOpened(false)}>
+                  <Button size="compact-xs" variant="default" component={Link} to={`/inbox/${h.threadId}`} onClick={() => setOpened(false)}>
                     {t('rules.open')}
                   </Button>
                 </Group>

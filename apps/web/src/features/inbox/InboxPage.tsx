@@ -36,6 +36,7 @@ function filtersOf(params: URLSearchParams): ThreadFilters {
     needsReply: params.get('needs') === '1' ? true : undefined,
     spam: params.get('spam') === '1' ? true : undefined,
     heldForReview: params.get('held') === '1' ? true : undefined,
+    hiddenByRules: params.get('ruleHidden') === '1' ? true : undefined,
     sort: pick<ThreadSort>(params.get('sort'), THREAD_SORTS),
     assignee: params.get('assignee') ?? undefined,
     intent: pick<Intent>(params.get('intent'), INTENTS),
@@ -62,6 +63,7 @@ function useFiltersFromUrl(): [ThreadFilters, (next: ThreadFilters) => void, (ch
       if (next.needsReply) out.set('needs', '1');
       if (next.spam) out.set('spam', '1');
       if (next.heldForReview) out.set('held', '1');
+      if (next.hiddenByRules) out.set('ruleHidden', '1');
       if (next.sort && next.sort !== 'newest') out.set('sort', next.sort);
       if (next.assignee) out.set('assignee', next.assignee);
       if (next.intent) out.set('intent', next.intent);

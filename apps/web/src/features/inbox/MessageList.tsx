@@ -114,7 +114,8 @@ function MessageBubble({
         bg={ours ? 'indigo.0' : 'white'}
         data-testid="message"
         data-direction={message.direction}
-        style={{ opacity: message.deleted || message.hidden ? 0.6 : 1 }}
+        // A dashed border (and the Hidden/Deleted badge) marks it: dimming the whole message would put its text and controls below 4.5:1.
+        style={message.deleted || message.hidden ? { borderStyle: 'dashed' } : undefined}
       >
         <Group gap={6} mb={2}>
           <Text size="xs" fw={600}>

@@ -57,7 +57,7 @@ export function RuleChips({ threadId, messageId, canAct }: { threadId: string; m
             {!r.undoneAt && !r.undoable && ` · ${t('rules.notUndoable')}`}
           </Text>
           {canAct && r.undoable && (
-            <Button size="compact-xs" variant="light" onClick={() => act('undo', r.id)} loading={decide.isPending} data-testid="rule-undo">
+            <Button size="compact-xs" variant="default" onClick={() => act('undo', r.id)} loading={decide.isPending} data-testid="rule-undo">
               {t('rules.undo')}
             </Button>
           )}

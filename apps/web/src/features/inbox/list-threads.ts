@@ -16,6 +16,7 @@ export function listThreads(filters: ThreadFilters, cursor: string | null, signa
       needsReply: filters.needsReply ? true : undefined,
       spam: filters.spam ? true : undefined,
       heldForReview: filters.heldForReview ? true : undefined,
+      hiddenByRules: filters.hiddenByRules ? true : undefined,
       sort: filters.sort,
       assignee: filters.assignee,
       intent: filters.intent,

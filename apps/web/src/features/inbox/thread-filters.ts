@@ -20,6 +20,8 @@ export interface ThreadFilters {
   spam?: boolean;
   /** Only threads with a comment held for review (YouTube). */
   heldForReview?: boolean;
+  /** Only threads with a message a rule hid and nobody undid. */
+  hiddenByRules?: boolean;
   /** undefined: newest activity first. */
   sort?: ThreadSort;
   q?: string;

@@ -1,0 +1,237 @@
+import type { MessageRecord, RuleInput } from '@resonance/contracts';
+import { IngestStore, queueRuleWork } from '@resonance/worker';
+import { ModerationRig } from './moderation-rig';
+import { login, makeLoginUser, waitFor, type Session } from './support';
+
+const SEED = 2502;
+
+interface ThreadView {
+  priority: number;
+  tags: string[];
+  status: string;
+  assignee: { id: string } | null;
+}
+interface Run {
+  id: string;
+  messageId: string;
+  action: { type: string };
+  undoable: boolean;
+}
+
+/**
+ * The automatic actions of rules (docs/rules.md) through the ingest, each with its undo: a like
+ * reaches the sim exactly once — also when the same comment is stored again by a later sync — and
+ * its undo unlikes once; assign, round-robin, priority, tags and mark handled change the thread in
+ * the ingest's transaction, are audited with their rule, and their undo restores exactly what
+ * each replaced (a person's changes in between stay).
+ */
+describe('rules: automatic like, assign, round-robin, priority, tags and handled through the ingest, and their undo', () => {
+  let rig: ModerationRig;
+  let admin: Session;
+  let store: IngestStore;
+  let serial = 0;
+
+  beforeAll(async () => {
+    console.log(`rule-actions.int-spec seed ${SEED}`);
+    rig = await ModerationRig.start({ network: 'facebook', seed: SEED, items: 20 });
+    admin = await login(rig.app, (await makeLoginUser(rig.db.dataSource, rig.workspace, 'admin')).email);
+    store = new IngestStore(rig.db.dataSource, { rulesRecheckMs: 0, onRuleWork: (work) => queueRuleWork(rig.queue, work) });
+  }, 60_000);
+  afterAll(async () => {
+    await store?.close();
+    await rig?.close();
+  });
+
+  const post = (path: string, body?: object) => admin.agent.post(path).set('x-csrf-token', admin.csrf).send(body);
+  const patch = (path: string, body: object) => admin.agent.patch(path).set('x-csrf-token', admin.csrf).send(body);
+  const rule = (over: Partial<RuleInput>): RuleInput => ({ name: 'r', enabled: true, mode: 'auto', stopAfter: false, conditions: [], actions: [], ...over });
+  const undo = (runId: string) => rig.agent.agent.post(`/api/rule-runs/${runId}/undo`).set('x-csrf-token', rig.agent.csrf).expect(200);
+  const thread = async (id: string) => (await rig.agent.agent.get(`/api/threads/${id}`).expect(200)).body as ThreadView;
+  const runsOf = async (m: { id: string; threadId: string }) =>
+    ((await rig.agent.agent.get(`/api/threads/${m.threadId}/rule-activity`).expect(200)).body.runs as Run[]).filter((r) => r.messageId === m.id);
+  const audit = async (action: string, targetId: string) =>
+    (await admin.agent.get(`/api/audit-events?action=${action}&targetId=${targetId}`).expect(200)).body.items as Array<{
+      data: Record<string, unknown>;
+      actor: { id: string } | null;
+    }>;
+  const removeAll = async () => {
+    for (const r of (await admin.agent.get('/api/rules').expect(200)).body.items as Array<{ id: string }>)
+      await admin.agent.delete(`/api/rules/${r.id}`).set('x-csrf-token', admin.csrf).expect(204);
+  };
+
+  /**
+   * A new top-level comment of the sim under one of the account's posts (so each opens a thread of
+   * its own), stored as a sync stores it, with our text; the record is returned to store it again.
+   */
+  async function arrive(text: string): Promise<{ id: string; threadId: string; externalId: string; record: MessageRecord }> {
+    let t = undefined as ReturnType<typeof rig.sim.traffic.generate>[number] | undefined;
+    for (let tries = 0; !t && tries < 200; tries++)
+      t = rig.sim.traffic
+        .generate(1, 'facebook')
+        .find((i) => i.kind === 'comment' && i.postExternalId && !i.fromAccount && i.threadExternalId === i.externalId);
+    if (!t) throw new Error('the sim generated no top-level comment in 200 items');
+    const authorId = `author-${SEED}-${++serial}`;
+    const record: MessageRecord = {
+      kind: 'message',
+      network: 'facebook',
+      externalId: t.externalId,
+      threadKey: t.threadExternalId!,
+      channel: 'comment',
+      parentExternalId: t.parentExternalId,
+      postExternalId: t.postExternalId,
+      author: { externalId: authorId, name: `Author ${authorId}` },
+      isFromAccount: false,
+      text,
+      createdAt: new Date().toISOString(),
+    };
+    await store.ingest(rig.channel.id, [record]);
+    const [m] = await rig.pick(`m.external_id = '${t.externalId}'`, 1);
+    return { ...m, record };
+  }
+
+  it('like: reaches the sim exactly once, not again when the comment is stored again; undo unlikes it once', async () => {
+    const created = (
+      await post(
+        '/api/rules',
+        rule({ name: 'like praise', conditions: [{ type: 'keywords', words: ['danke', 'thank you'] }], actions: [{ type: 'like' }] }),
+      ).expect(201)
+    ).body as { id: string };
+    const m = await arrive('Super schneller Versand, danke!');
+    expect((await rig.settled(m.id)).state).toBe('done');
+    expect(await rig.receivedFor(m.externalId)).toEqual(['comment_like']);
+    expect((await rig.item(m)).liked).toBe(true);
+
+    // A second sync stores the same comment again: no second evaluation, no second call.
+    await store.ingest(rig.channel.id, [m.record]);
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(await rig.receivedFor(m.externalId)).toEqual(['comment_like']);
+    const runs = await runsOf(m);
+    expect(runs.map((r) => [r.action.type, r.undoable])).toEqual([['like', true]]);
+    const [audited] = await waitFor(async () => {
+      const items = await audit('rule.like', m.threadId);
+      return items.length ? items : undefined;
+    });
+    expect(audited).toMatchObject({ actor: null, data: { ruleId: created.id, ruleName: 'like praise', messageId: m.id } });
+
+    await undo(runs[0].id);
+    expect((await rig.settled(m.id)).state).toBe('done');
+    expect(await rig.receivedFor(m.externalId)).toEqual(['comment_like', 'comment_unlike']);
+    expect((await rig.item(m)).liked).toBe(false);
+    // A second undo (a double click) changes nothing and calls nothing.
+    await undo(runs[0].id);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await rig.receivedFor(m.externalId)).toEqual(['comment_like', 'comment_unlike']);
+    expect(await audit('rule.undo', m.threadId)).toHaveLength(1);
+    await removeAll();
+  }, 90_000);
+
+  it('assign, priority, tags and mark handled: set in the ingest, audited with the rule, each undone to what it replaced', async () => {
+    const agentId = rig.agent.user.id;
+    const created = (
+      await post(
+        '/api/rules',
+        rule({
+          name: 'VIP triage',
+          conditions: [{ type: 'keywords', words: ['Garantie', 'warranty'] }],
+          actions: [
+            { type: 'assign', userId: agentId },
+            { type: 'priority', priority: 3 },
+            { type: 'tags', tags: ['garantie', 'vip'] },
+            { type: 'markHandled' },
+          ],
+        }),
+      ).expect(201)
+    ).body as { id: string };
+    const m = await arrive('Die Naht am Rucksack ist schon aufgegangen. Garantie?');
+    const before = await thread(m.threadId);
+    expect(before).toMatchObject({ assignee: { id: agentId }, priority: 3, status: 'closed', tags: expect.arrayContaining(['garantie', 'vip']) });
+    // Nothing of these goes to the network.
+    expect(await rig.receivedFor(m.externalId)).toEqual([]);
+    const runs = await runsOf(m);
+    expect(runs.map((r) => [r.action.type, r.undoable])).toEqual([
+      ['assign', true],
+      ['priority', true],
+      ['tags', true],
+      ['markHandled', true],
+    ]);
+    for (const type of ['assign', 'priority', 'tags', 'markHandled'])
+      expect(await audit(`rule.${type}`, m.threadId)).toEqual([
+        expect.objectContaining({ actor: null, data: expect.objectContaining({ ruleId: created.id }) }),
+      ]);
+
+    // A person adds a tag of their own in between: undoing the rule's tags keeps it.
+    await patch(`/api/threads/${m.threadId}`, { tags: [...before.tags, 'rueckruf'] }).expect(200);
+    const byType = (type: string) => runs.find((r) => r.action.type === type)!.id;
+    await undo(byType('priority'));
+    expect(await thread(m.threadId)).toMatchObject({ priority: 0, status: 'closed', assignee: { id: agentId } });
+    await undo(byType('tags'));
+    const untagged = await thread(m.threadId);
+    expect(untagged.tags).toContain('rueckruf');
+    expect(untagged.tags).not.toContain('garantie');
+    expect(untagged.tags).not.toContain('vip');
+    await undo(byType('assign'));
+    expect((await thread(m.threadId)).assignee).toBeNull();
+    await undo(byType('markHandled'));
+    expect(await thread(m.threadId)).toMatchObject({ status: 'open', priority: 0, assignee: null, tags: expect.arrayContaining(['rueckruf']) });
+    expect(await audit('rule.undo', m.threadId)).toHaveLength(4);
+    expect((await runsOf(m)).every((r) => !r.undoable)).toBe(true);
+    await removeAll();
+  }, 90_000);
+
+  it('round-robin: each match takes the next active agent or admin in turn; undo gives the thread back to no one', async () => {
+    await post('/api/rules', rule({ name: 'in turn', conditions: [{ type: 'keywords', words: ['turnus'] }], actions: [{ type: 'assignRoundRobin' }] })).expect(
+      201,
+    );
+    const team = (
+      await rig.db.dataSource.query<Array<{ id: string }>>(
+        `SELECT id FROM users WHERE workspace_id = $1 AND active AND role IN ('admin', 'agent') ORDER BY id`,
+        [rig.workspace.id],
+      )
+    ).map((u) => u.id);
+    expect(team.length).toBeGreaterThanOrEqual(2);
+    const messages = [];
+    for (let i = 0; i < team.length + 1; i++) messages.push(await arrive(`Turnus ${i}: wer kümmert sich?`));
+    const assignees = [];
+    for (const m of messages) assignees.push((await thread(m.threadId)).assignee?.id);
+    // One full turn over the team, then the first again.
+    expect(assignees).toEqual([...team.map((_, i) => team[i % team.length]), team[0]]);
+    const [run] = await runsOf(messages[0]);
+    expect(run.action.type).toBe('assignRoundRobin');
+    await undo(run.id);
+    expect((await thread(messages[0].threadId)).assignee).toBeNull();
+    await removeAll();
+  }, 90_000);
+
+  it('the inbox lists the threads of what rules hid until the hide is undone; a saved view keeps that and the spam and held filters', async () => {
+    await post('/api/rules', rule({ name: 'hide links', conditions: [{ type: 'link' }], actions: [{ type: 'hide' }] })).expect(201);
+    const m = await arrive('Gewinnspiel! https://win.example/now');
+    const other = await arrive('Wie lange dauert der Versand?');
+    const listed = async () =>
+      ((await rig.agent.agent.get('/api/threads?hiddenByRules=true&limit=50').expect(200)).body.items as Array<{ id: string }>).map((t) => t.id);
+    expect(await listed()).toEqual([m.threadId]);
+    expect(other.threadId).not.toBe(m.threadId);
+    await rig.agent.agent.get('/api/threads?hiddenByRules=maybe').expect(400);
+
+    const views = rig.agent.agent;
+    const saved = await views
+      .post('/api/saved-views')
+      .set('x-csrf-token', rig.agent.csrf)
+      .send({ name: 'Moderation', filters: { spam: true, heldForReview: true, hiddenByRules: true }, sort: 'newest' })
+      .expect(201);
+    expect(saved.body.filters).toEqual({ spam: true, heldForReview: true, hiddenByRules: true });
+    const reopened = ((await views.get('/api/saved-views').expect(200)).body as Array<{ id: string; filters: object }>).find((v) => v.id === saved.body.id);
+    expect(reopened?.filters).toEqual({ spam: true, heldForReview: true, hiddenByRules: true });
+    const refused = await views
+      .post('/api/saved-views')
+      .set('x-csrf-token', rig.agent.csrf)
+      .send({ name: 'Bad', filters: { hiddenByRules: 'yes' }, sort: 'newest' })
+      .expect(400);
+    expect(JSON.stringify(refused.body)).toContain('hiddenByRules');
+    expect(((await views.get('/api/saved-views').expect(200)).body as Array<{ name: string }>).map((v) => v.name)).toEqual(['Moderation']);
+
+    const [run] = await runsOf(m);
+    await undo(run.id);
+    expect(await listed()).toEqual([]);
+    await removeAll();
+  }, 90_000);
+});
