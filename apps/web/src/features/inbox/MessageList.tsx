@@ -9,6 +9,7 @@ import { DeliveryStatus } from './DeliveryStatus';
 import { LabelBadges } from './LabelBadges';
 import { SpamBadge } from './SpamBadge';
 import { MessageActions } from './MessageActions';
+import { PrivateReplyBadge } from './PrivateReplyBadge';
 import { RuleChips } from './RuleChips';
 
 /** The reply chain, virtualised so a thread of thousands of messages scrolls smoothly; pages load on demand. */
@@ -155,6 +156,7 @@ function MessageBubble({
           )}
         </Group>
         {!ours && <RuleChips threadId={message.threadId} messageId={message.id} canAct={canModerate} />}
+        <PrivateReplyBadge message={message} />
         {canModerate && network && <MessageActions message={message} network={network} />}
       </Paper>
     </Box>
