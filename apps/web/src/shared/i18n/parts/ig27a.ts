@@ -27,6 +27,7 @@ export const ig27a = definePart(
     'humanAgent.description':
       'Instagram lets a business answer a direct message only within 24 hours of the customer’s last message. With the Human Agent permission, which Meta grants only through App Review of the app this server uses, a person may answer up to 7 days later; those messages are tagged HUMAN_AGENT. Turn this on only once Meta has approved it: otherwise Meta refuses the tagged messages. Automated messages never use the tag.',
     'humanAgent.saved': 'HUMAN_AGENT setting saved.',
+    'person.unnamed': '{network} user',
   },
   {
     'errors.PRIVATE_REPLY_SENT': 'Dieser Kommentar wurde bereits privat beantwortet. Das Netzwerk erlaubt eine private Antwort pro Kommentar.',
@@ -51,5 +52,6 @@ export const ig27a = definePart(
     'humanAgent.description':
       'Instagram erlaubt Unternehmen, eine Direktnachricht nur innerhalb von 24 Stunden nach der letzten Nachricht der Kundin oder des Kunden zu beantworten. Mit der Berechtigung „Human Agent“, die Meta nur über das App Review der App erteilt, die dieser Server verwendet, darf eine Person bis zu 7 Tage später antworten; diese Nachrichten tragen das Tag HUMAN_AGENT. Schalte dies erst ein, wenn Meta es freigegeben hat: Sonst lehnt Meta die markierten Nachrichten ab. Automatische Nachrichten verwenden das Tag nie.',
     'humanAgent.saved': 'HUMAN_AGENT-Einstellung gespeichert.',
+    'person.unnamed': '{network}-Nutzer:in',
   },
 );
