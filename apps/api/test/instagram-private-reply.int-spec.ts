@@ -38,8 +38,7 @@ describe('Instagram private replies and the HUMAN_AGENT setting (API → outboun
     await rig?.close();
   });
 
-  const send = (s: Session, id: string, text: unknown) =>
-    s.agent.post(`/api/messages/${id}/private-reply`).set('x-csrf-token', s.csrf).send({ text });
+  const send = (s: Session, id: string, text: unknown) => s.agent.post(`/api/messages/${id}/private-reply`).set('x-csrf-token', s.csrf).send({ text });
   const item = async (m: { id: string; threadId: string }): Promise<Item> => {
     const page = await rig.agent.agent.get(`/api/threads/${m.threadId}/messages?limit=200`).expect(200);
     return (page.body.items as Item[]).find((i) => i.id === m.id)!;

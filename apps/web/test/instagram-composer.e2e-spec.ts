@@ -30,7 +30,12 @@ describe('Instagram composer: private reply, messaging window, HUMAN_AGENT (brow
     const recent = Date.now() - 5 * 86_400_000;
     comment = truth.find(
       (t) =>
-        t.kind === 'comment' && !t.fromAccount && t.parentExternalId === null && own.has(t.postExternalId ?? '') && t.author && Date.parse(t.createdAt) > recent,
+        t.kind === 'comment' &&
+        !t.fromAccount &&
+        t.parentExternalId === null &&
+        own.has(t.postExternalId ?? '') &&
+        t.author &&
+        Date.parse(t.createdAt) > recent,
     )!;
     expect(comment).toBeDefined();
     stack = await startStack({ config: { SIM_URL: sim.url } });

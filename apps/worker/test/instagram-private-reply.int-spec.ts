@@ -139,7 +139,9 @@ describe('Instagram private replies: the outbound worker against the sim', () =>
     const id = await queuePrivateReply(c, text);
     const result = await sender.send(id);
     expect(result).toMatchObject({ status: 'failed', outcome: { action: 'give_up' } });
-    const [row] = await db.dataSource.query<Array<{ delivery: string; delivery_error: string }>>(`SELECT delivery, delivery_error FROM message WHERE id = $1`, [id]);
+    const [row] = await db.dataSource.query<Array<{ delivery: string; delivery_error: string }>>(`SELECT delivery, delivery_error FROM message WHERE id = $1`, [
+      id,
+    ]);
     expect(row.delivery).toBe('failed');
     expect(row.delivery_error).toMatch(/^[A-Z_]+: /);
     expect(await received((r) => r.text === text)).toEqual([]);

@@ -136,7 +136,8 @@ export function toMessageItem(row: MessageItemRow): MessageItem {
     liked: row.liked,
     handledAction: oneOfOrNull(HANDLED_ACTIONS, row.handledAction, 'message.handled_action'),
     lastAction: lastActionOf(row),
-    privateReply: row.privateReplyId !== null && row.privateReplyThreadId !== null ? { messageId: row.privateReplyId, threadId: row.privateReplyThreadId } : null,
+    privateReply:
+      row.privateReplyId !== null && row.privateReplyThreadId !== null ? { messageId: row.privateReplyId, threadId: row.privateReplyThreadId } : null,
     ...moderationOf(row),
   };
 }

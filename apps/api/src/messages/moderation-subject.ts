@@ -50,11 +50,7 @@ export interface PrivateReplyColumns {
 export function moderationOf(row: ModerationColumns & PrivateReplyColumns, now = new Date()): { actions: MessageAction[]; moderationUnavailable: boolean } {
   const { network, subject } = moderationSubjectOf(row);
   const actions: MessageAction[] = moderationActionsNow(network, subject);
-  const privately = privateReplyRefusal(
-    network,
-    { ...subject, createdAt: row.createdAt, replied: row.privateReplyId !== null },
-    now,
-  );
+  const privately = privateReplyRefusal(network, { ...subject, createdAt: row.createdAt, replied: row.privateReplyId !== null }, now);
   if (privately === null) actions.push('private_reply');
   return { actions, moderationUnavailable: networkAllowsNoModeration(network) };
 }

@@ -21,7 +21,15 @@ export class PrivateReplyRepository {
 
   /** Stores the private reply (delivery 'queued') and counts it on its thread; undefined when the comment has one already. */
   async insert(
-    reply: { workspaceId: string; channelAccountId: string; threadId: string; commentId: string; commentExternalId: string; authorUserId: string; text: string },
+    reply: {
+      workspaceId: string;
+      channelAccountId: string;
+      threadId: string;
+      commentId: string;
+      commentExternalId: string;
+      authorUserId: string;
+      text: string;
+    },
     db: Queryable,
   ): Promise<string | undefined> {
     const [row] = await insertPrivateReply.run(reply, sqlClient(db));

@@ -78,7 +78,7 @@ export class PrivateReplyService {
       if (target.privateReplyId !== null) {
         // The same text again is a double click (or a retry of a lost answer): the first one stands.
         const existing = await this.privateReplies.of(commentId, tx);
-        if (existing && existing.text === text) return { replyId: existing.id, created: false };
+        if (existing?.text === text) return { replyId: existing.id, created: false };
       }
       const why = privateReplyRefusal(network, { ...subject, createdAt: target.createdAt, replied: target.privateReplyId !== null }, new Date());
       if (why === 'not_applicable') {

@@ -28,7 +28,7 @@ export class SettingsController {
 
   @Put('human-agent-tag')
   @ApiOperation({
-    summary: "Record whether Meta approved the app for the HUMAN_AGENT tag (admins, audited)",
+    summary: 'Record whether Meta approved the app for the HUMAN_AGENT tag (admins, audited)',
     description:
       "With it, people may answer Instagram direct messages up to 7 days after the customer's last message (tagged HUMAN_AGENT) instead of 24 hours. " +
       'Only true when Meta granted the Human Agent permission in App Review: Meta rejects tagged messages otherwise.',

@@ -35,7 +35,8 @@ export class SettingsView implements WorkspaceSettings {
   @ApiProperty({ type: Object }) businessHours!: BusinessHours;
   @ApiProperty({ type: [String], description: "the company's own domains (links to them are no sign of spam)" }) ownDomains!: string[];
   @ApiProperty({
-    description: "the workspace says Meta approved its app for the HUMAN_AGENT tag: a person may answer Instagram direct messages up to 7 days after the customer's last one",
+    description:
+      "the workspace says Meta approved its app for the HUMAN_AGENT tag: a person may answer Instagram direct messages up to 7 days after the customer's last one",
   })
   humanAgentTagApproved!: boolean;
 }

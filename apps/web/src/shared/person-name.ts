@@ -10,8 +10,5 @@ import { useI18n } from './i18n/I18nProvider';
  */
 export function usePersonName(): (person: { name?: string | null; handle?: string | null } | null | undefined, network: Network) => string {
   const { t } = useI18n();
-  return useCallback(
-    (person, network) => person?.name?.trim() || person?.handle?.trim() || t('person.unnamed', { network: t(`network.${network}`) }),
-    [t],
-  );
+  return useCallback((person, network) => person?.name?.trim() || person?.handle?.trim() || t('person.unnamed', { network: t(`network.${network}`) }), [t]);
 }

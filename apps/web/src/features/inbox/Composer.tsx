@@ -305,11 +305,7 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
       />
       <Group justify="space-between">
         <Text size="xs" c={tooLong ? 'red' : 'dimmed'} aria-live="polite">
-          {writing
-            ? tooLong
-              ? t('composer.tooLong', { network: t(`network.${thread.network}`), max })
-              : t('composer.limit', { count: length, max })
-            : ''}
+          {writing ? (tooLong ? t('composer.tooLong', { network: t(`network.${thread.network}`), max }) : t('composer.limit', { count: length, max })) : ''}
         </Text>
         <Group gap="xs">
           {unfilled.length > 0 && (

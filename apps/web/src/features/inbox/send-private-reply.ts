@@ -26,7 +26,9 @@ export function useSendPrivateReply() {
   return useMutation({
     mutationFn: sendPrivateReply,
     onSuccess: ({ comment, reply }, { threadId }) => {
-      client.setQueryData<InfiniteData<Page<MessageItem>, string | null>>(messagesQueryOptions(threadId).queryKey, (data) => addAnswer(data, comment, undefined));
+      client.setQueryData<InfiniteData<Page<MessageItem>, string | null>>(messagesQueryOptions(threadId).queryKey, (data) =>
+        addAnswer(data, comment, undefined),
+      );
       void client.invalidateQueries({ queryKey: messagesQueryOptions(reply.threadId).queryKey });
       void client.invalidateQueries({ queryKey: ['threads', 'list'] });
     },

@@ -175,7 +175,6 @@ const baseEn = {
   'composer.cannedPlaceholder': 'Insert a canned response',
   'composer.limit': '{count} / {max}',
   'composer.tooLong': 'Too long for {network} ({max} characters at most).',
-  'composer.messengerWindow': 'Messenger allows replies only within 24 hours of the customer’s last message. The window closed {time}.',
   'composer.sent': 'Reply queued.',
   'composer.failed': 'Could not send: {message}',
   'contact.title': 'Customer',
@@ -438,8 +437,6 @@ const baseDe: Record<keyof typeof baseEn, string> = {
   'composer.cannedPlaceholder': 'Textbaustein einfügen',
   'composer.limit': '{count} / {max}',
   'composer.tooLong': 'Zu lang für {network} (höchstens {max} Zeichen).',
-  'composer.messengerWindow':
-    'Im Messenger sind Antworten nur innerhalb von 24 Stunden nach der letzten Nachricht der Kundin oder des Kunden möglich. Das Fenster hat sich {time} geschlossen.',
   'composer.sent': 'Antwort eingereiht.',
   'composer.failed': 'Senden nicht möglich: {message}',
   'contact.title': 'Kunde / Kundin',

@@ -18,8 +18,7 @@ export const ig27a = definePart(
     'privateReply.open': 'Open conversation',
     'privateReply.someone': 'the author',
     'window.closed': '{network} allows replies only within {hours} hours of the customer’s last message. The window closed {time}.',
-    'window.closedHumanAgent':
-      '{network} allows a person to reply up to 7 days after the customer’s last message (HUMAN_AGENT tag). The window closed {time}.',
+    'window.closedHumanAgent': '{network} allows a person to reply up to 7 days after the customer’s last message (HUMAN_AGENT tag). The window closed {time}.',
     'window.noInbound': '{network} lets a business write only after the customer has written. There is no message from the customer in this conversation.',
     'window.open': 'Replies are possible until {time} ({network}’s {hours}-hour window).',
     'humanAgent.title': 'Meta HUMAN_AGENT approval',
@@ -41,7 +40,8 @@ export const ig27a = definePart(
     'privateReply.answered': 'Privat beantwortet',
     'privateReply.open': 'Unterhaltung öffnen',
     'privateReply.someone': 'der Person',
-    'window.closed': '{network} erlaubt Antworten nur innerhalb von {hours} Stunden nach der letzten Nachricht der Kundin oder des Kunden. Das Zeitfenster hat sich {time} geschlossen.',
+    'window.closed':
+      '{network} erlaubt Antworten nur innerhalb von {hours} Stunden nach der letzten Nachricht der Kundin oder des Kunden. Das Zeitfenster hat sich {time} geschlossen.',
     'window.closedHumanAgent':
       '{network} erlaubt einer Person Antworten bis zu 7 Tage nach der letzten Nachricht der Kundin oder des Kunden (HUMAN_AGENT-Tag). Das Zeitfenster hat sich {time} geschlossen.',
     'window.noInbound':
