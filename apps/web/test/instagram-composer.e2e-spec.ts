@@ -156,8 +156,10 @@ describe('Instagram composer: private reply, messaging window, HUMAN_AGENT (brow
       await toggle.waitFor();
       expect(await toggle.isChecked()).toBe(false);
       await page.getByTestId('human-agent-setting').getByText('App Review', { exact: false }).waitFor();
-      await toggle.check({ force: true });
+      // The switch shows what the API saved: it turns on once the answer is there.
+      await toggle.click({ force: true });
       await page.getByText('HUMAN_AGENT setting saved.').waitFor();
+      await page.waitForFunction(() => document.querySelector<HTMLInputElement>('[data-testid="human-agent-switch"]')?.checked === true);
       const [row] = await stack.db.dataSource.query<Array<{ approved: unknown }>>(
         `SELECT settings -> 'humanAgentTagApproved' AS approved FROM workspace WHERE id = $1`,
         [stack.workspaceId],

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-
 import type { MessageItem, PrivateReplyAccepted, PrivateReplyRequest } from '@resonance/contracts';
 import { api, type Page } from '../../shared/api/http';
 import { messagesQueryOptions } from './list-messages';
-import { addAnswer } from './send-reply';
+import { addMessage } from './send-reply';
 
 export interface PrivateReplyInput {
   /** The comment answered privately (its message id). */
@@ -26,9 +26,7 @@ export function useSendPrivateReply() {
   return useMutation({
     mutationFn: sendPrivateReply,
     onSuccess: ({ comment, reply }, { threadId }) => {
-      client.setQueryData<InfiniteData<Page<MessageItem>, string | null>>(messagesQueryOptions(threadId).queryKey, (data) =>
-        addAnswer(data, comment, undefined),
-      );
+      client.setQueryData<InfiniteData<Page<MessageItem>, string | null>>(messagesQueryOptions(threadId).queryKey, (data) => addMessage(data, comment));
       void client.invalidateQueries({ queryKey: messagesQueryOptions(reply.threadId).queryKey });
       void client.invalidateQueries({ queryKey: ['threads', 'list'] });
     },
