@@ -110,8 +110,14 @@ export class PrivateReplyService {
         },
         tx,
       );
-      // The comment row is locked, so nobody else can have inserted one since the check above.
-      if (!inserted) throw refusal('PRIVATE_REPLY_SENT', REFUSALS.sent.message);
+      if (!inserted) {
+        // A concurrent request (a double click) committed its reply while this one waited for the
+        // comment's lock: the lock statement's snapshot predates it, the unique index does not. This
+        // statement sees it; the same text is that click's reply.
+        const existing = await this.privateReplies.of(commentId, tx);
+        if (existing?.text === text) return { replyId: existing.id, created: false };
+        throw refusal('PRIVATE_REPLY_SENT', REFUSALS.sent.message);
+      }
       await this.audit.record(
         {
           workspaceId: user.workspaceId,
