@@ -12,6 +12,8 @@ export { notYetAvailableConnector, notYetAvailableMessage } from './not-availabl
 export { parsePayload, ParseInputError } from './parse';
 export { moderatable, type ModerationRule, type ModerationSubject } from './moderation';
 export { moderationActionsNow, networkAllowsNoModeration } from './moderation-rules';
+export { privateReplyRefusal, privateReplyWindowMs, type PrivateReplyRefusal, type PrivateReplySubject } from './private-reply';
+export { replyWindowOf, type ReplyWindowState } from './reply-window';
 export type { ParsePayloadInput } from './parse';
 export * from './facebook';
 export * from './instagram';

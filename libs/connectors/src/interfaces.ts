@@ -133,6 +133,32 @@ export interface ReplyCapability {
    */
   findExisting(ctx: ConnectorContext, input: { target: ReplyTarget; text: string; since: Date; exclude?: string[] }): Promise<string | null>;
   send(ctx: ConnectorContext, input: { target: ReplyTarget; text: string }): Promise<{ externalId: string }>;
+  /** Private replies to comments, where the network offers them (Instagram). */
+  readonly privateReply?: PrivateReplyCapability;
+}
+
+/** A comment answered privately: the direct message goes to its author, addressed by the comment. */
+export interface PrivateReplyTarget {
+  commentExternalId: string;
+  commentCreatedAt: Date;
+  /** The author's id on the network (Instagram: the IGSID the conversation is with), when known. */
+  recipientExternalId: string | null;
+}
+
+/**
+ * One direct message to a comment's author (once per comment, within the network's window; the
+ * rule is privateReplyRefusal). findExisting finds it in the conversation after a crash, so the
+ * outbound worker never sends it twice.
+ */
+export interface PrivateReplyCapability {
+  /**
+   * The thread key of the direct conversation the network files the private reply in, by the
+   * comment author's id (Instagram: `dm:<IGSID>`, the comment's from.id), or null when the
+   * author's id does not name that conversation.
+   */
+  directThreadKey(authorExternalId: string): string | null;
+  findExisting(ctx: ConnectorContext, input: { target: PrivateReplyTarget; text: string; since: Date; exclude?: string[] }): Promise<string | null>;
+  send(ctx: ConnectorContext, input: { target: PrivateReplyTarget; text: string }): Promise<{ externalId: string }>;
 }
 
 /** A person's name (and picture) as the network shows it to the connected account. */

@@ -1,18 +1,22 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { MessageActionAccepted, MessageActionList } from '@resonance/contracts';
+import type { MessageActionAccepted, MessageActionList, PrivateReplyAccepted } from '@resonance/contracts';
 import { ALL_ROLES, INBOX_WRITERS, type AuthUser } from '../auth/auth.types';
 import { Authenticated, CurrentUser } from '../auth/decorators';
 import { ErrorBody } from '../common/api-types';
 import { BigintIdPipe } from '../common/ids';
-import { MessageActionAcceptedView, MessageActionBody, MessageActionListView } from './message-actions.dto';
+import { MessageActionAcceptedView, MessageActionBody, MessageActionListView, PrivateReplyAcceptedView, PrivateReplyBody } from './message-actions.dto';
 import { MessageActionsService } from './message-actions.service';
+import { PrivateReplyService } from './private-reply.service';
 
 @ApiTags('threads')
 @Controller('messages')
 @ApiNotFoundResponse({ type: ErrorBody })
 export class MessageActionsController {
-  constructor(@Inject(MessageActionsService) private readonly actions: MessageActionsService) {}
+  constructor(
+    @Inject(MessageActionsService) private readonly actions: MessageActionsService,
+    @Inject(PrivateReplyService) private readonly privateReplies: PrivateReplyService,
+  ) {}
 
   @Post(':id/actions')
   @HttpCode(202)
@@ -28,6 +32,23 @@ export class MessageActionsController {
   @ApiConflictResponse({ type: ErrorBody })
   async act(@CurrentUser() user: AuthUser, @Param('id', BigintIdPipe) id: string, @Body() body: MessageActionBody): Promise<MessageActionAccepted> {
     return this.actions.request(user, id, body.action);
+  }
+
+  @Post(':id/private-reply')
+  @HttpCode(202)
+  @Authenticated(...INBOX_WRITERS)
+  @ApiOperation({
+    summary: "Answer a customer's comment privately: one direct message to its author (queued; the outbound worker sends it once)",
+    description:
+      'Where the network offers it (Instagram): once per comment, within 7 days of it, not on hidden comments. The message is stored in the direct thread ' +
+      'with the comment’s author, where the network files it. The same text again (a double click) returns the queued one. ' +
+      '409 with code PRIVATE_REPLY_SENT, PRIVATE_REPLY_EXPIRED, PRIVATE_REPLY_HIDDEN or ACTION_NOT_ALLOWED otherwise.',
+  })
+  @ApiAcceptedResponse({ type: PrivateReplyAcceptedView })
+  @ApiBadRequestResponse({ type: ErrorBody })
+  @ApiConflictResponse({ type: ErrorBody })
+  async privateReply(@CurrentUser() user: AuthUser, @Param('id', BigintIdPipe) id: string, @Body() body: PrivateReplyBody): Promise<PrivateReplyAccepted> {
+    return this.privateReplies.send(user, id, body.text);
   }
 
   @Get(':id/actions')

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
+import { IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import {
   DELIVERY_ERROR_CODES,
   MESSAGE_ACTION_STATES,
@@ -10,6 +10,8 @@ import {
   type MessageActionList,
   type MessageActionRequest,
   type MessageActionState,
+  type PrivateReplyAccepted,
+  type PrivateReplyRequest,
   type ModerationAction,
   type UserRef,
 } from '@resonance/contracts';
@@ -43,4 +45,18 @@ export class MessageActionAcceptedView implements MessageActionAccepted {
 
 export class MessageActionListView implements MessageActionList {
   @ApiProperty({ type: [MessageActionView], description: 'newest first, at most 50' }) items!: MessageActionView[];
+}
+
+export class PrivateReplyBody implements PrivateReplyRequest {
+  @ApiProperty({ maxLength: 1000, description: 'the direct message, sent as given (Instagram: less than 1,000 bytes of UTF-8)' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  @Matches(/\S/, { message: 'text must not be blank' })
+  text!: string;
+}
+
+export class PrivateReplyAcceptedView implements PrivateReplyAccepted {
+  @ApiProperty({ type: MessageItemView, description: 'the comment; its privateReply names the queued message' }) comment!: MessageItemView;
+  @ApiProperty({ type: MessageItemView, description: 'the queued outbound message, in the direct thread with the comment’s author' }) reply!: MessageItemView;
 }

@@ -65,6 +65,8 @@ export interface MessageItemRow {
   sentimentReviewChanged: boolean | null;
   sentimentReviewById: string | null;
   sentimentReviewByName: string | null;
+  privateReplyId: string | null;
+  privateReplyThreadId: string | null;
 }
 
 /** message.attachments (jsonb, written by ingest as [{type, url}]): the entries of that shape, or null. */
@@ -134,6 +136,8 @@ export function toMessageItem(row: MessageItemRow): MessageItem {
     liked: row.liked,
     handledAction: oneOfOrNull(HANDLED_ACTIONS, row.handledAction, 'message.handled_action'),
     lastAction: lastActionOf(row),
+    privateReply:
+      row.privateReplyId !== null && row.privateReplyThreadId !== null ? { messageId: row.privateReplyId, threadId: row.privateReplyThreadId } : null,
     ...moderationOf(row),
   };
 }

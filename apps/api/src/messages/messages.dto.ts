@@ -4,7 +4,7 @@ import {
   DELIVERY_STATES,
   INTENTS,
   MESSAGE_DIRECTIONS,
-  MODERATION_ACTIONS,
+  MESSAGE_ACTIONS,
   SPAM_REASONS,
   type SpamReason,
   type Attachment,
@@ -17,7 +17,7 @@ import {
   type MessageAuthor,
   type MessageDirection,
   type MessageItem,
-  type ModerationAction,
+  type MessageAction,
   type Page,
 } from '@resonance/contracts';
 
@@ -60,12 +60,18 @@ export class MessageItemView implements MessageItem {
   @ApiProperty({ type: Object, nullable: true, description: 'newest like/hide/delete request: {id, action, state: queued|done|failed, error, createdAt}' })
   lastAction!: MessageActionSummary | null;
   @ApiProperty({
-    enum: MODERATION_ACTIONS,
+    enum: MESSAGE_ACTIONS,
     isArray: true,
     description:
-      "the moderation actions the message's network allows on it now (by network, who wrote it, where it is and its state); the dashboard offers exactly these",
+      "the moderation actions the message's network allows on it now (by network, who wrote it, where it is and its state), and private_reply where the comment may be answered privately now; the dashboard offers exactly these",
   })
-  actions!: ModerationAction[];
+  actions!: MessageAction[];
+  @ApiProperty({
+    type: Object,
+    nullable: true,
+    description: "{messageId, threadId} of the comment's private reply (in the direct thread with its author), if it has one",
+  })
+  privateReply!: { messageId: string; threadId: string } | null;
   @ApiProperty({
     description: "true when the message's network lets the account moderate no customer's comment through its API (XING: only its own can be deleted)",
   })

@@ -6,6 +6,8 @@ import { MessageActionsService } from './message-actions.service';
 import { MessagesController } from './messages.controller';
 import { MessagesRepository } from './messages.repository';
 import { MessagesService } from './messages.service';
+import { PrivateReplyRepository } from './private-reply.repository';
+import { PrivateReplyService } from './private-reply.service';
 
 @Module({
   controllers: [MessagesController, MessageActionsController],
@@ -13,6 +15,8 @@ import { MessagesService } from './messages.service';
     MessagesService,
     MessagesRepository,
     MessageActionsService,
+    PrivateReplyRepository,
+    PrivateReplyService,
     { provide: ConnectorRegistry, useFactory: (config: Config) => createConnectorRegistry(config), inject: [CONFIG] },
   ],
   exports: [MessagesService, MessagesRepository, MessageActionsService],

@@ -24,7 +24,9 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_
        la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?",
        ir.created_at AS "intentReviewAt?", ir.changed AS "intentReviewChanged?", ir.user_id AS "intentReviewById?", ir.name AS "intentReviewByName?",
        sr.created_at AS "sentimentReviewAt?", sr.changed AS "sentimentReviewChanged?", sr.user_id AS "sentimentReviewById?",
-       sr.name AS "sentimentReviewByName?"
+       sr.name AS "sentimentReviewByName?",
+       -- the comment's one private reply (message_private_reply_to_key), in the author's direct thread
+       pr.id::text AS "privateReplyId?", pr.thread_id::text AS "privateReplyThreadId?"
   FROM message m
   JOIN thread mt ON mt.id = m.thread_id
   LEFT JOIN users au ON au.id = m.author_user_id
@@ -42,6 +44,7 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_
                             u.id AS user_id, u.name
                        FROM sentiment_correction c LEFT JOIN users u ON u.id = c.user_id
                       WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) sr ON true
+  LEFT JOIN message pr ON pr.private_reply_to = m.id
  WHERE m.workspace_id = :workspaceId! AND m.id = ANY(:ids!::bigint[])
  ORDER BY m.created_at, m.id LIMIT 500;
 
@@ -64,7 +67,9 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_
        la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?",
        ir.created_at AS "intentReviewAt?", ir.changed AS "intentReviewChanged?", ir.user_id AS "intentReviewById?", ir.name AS "intentReviewByName?",
        sr.created_at AS "sentimentReviewAt?", sr.changed AS "sentimentReviewChanged?", sr.user_id AS "sentimentReviewById?",
-       sr.name AS "sentimentReviewByName?"
+       sr.name AS "sentimentReviewByName?",
+       -- the comment's one private reply (message_private_reply_to_key), in the author's direct thread
+       pr.id::text AS "privateReplyId?", pr.thread_id::text AS "privateReplyThreadId?"
   FROM message m
   JOIN thread mt ON mt.id = m.thread_id
   LEFT JOIN users au ON au.id = m.author_user_id
@@ -82,6 +87,7 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_
                             u.id AS user_id, u.name
                        FROM sentiment_correction c LEFT JOIN users u ON u.id = c.user_id
                       WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) sr ON true
+  LEFT JOIN message pr ON pr.private_reply_to = m.id
  WHERE m.workspace_id = :workspaceId! AND m.id BETWEEN :fromId!::bigint AND :toId!::bigint
  ORDER BY m.created_at, m.id LIMIT :limit!;
 
@@ -107,7 +113,9 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_
        la.error AS "lastActionError?", la.created_at AS "lastActionCreatedAt?",
        ir.created_at AS "intentReviewAt?", ir.changed AS "intentReviewChanged?", ir.user_id AS "intentReviewById?", ir.name AS "intentReviewByName?",
        sr.created_at AS "sentimentReviewAt?", sr.changed AS "sentimentReviewChanged?", sr.user_id AS "sentimentReviewById?",
-       sr.name AS "sentimentReviewByName?"
+       sr.name AS "sentimentReviewByName?",
+       -- the comment's one private reply (message_private_reply_to_key), in the author's direct thread
+       pr.id::text AS "privateReplyId?", pr.thread_id::text AS "privateReplyThreadId?"
   FROM message m
   JOIN thread mt ON mt.id = m.thread_id
   LEFT JOIN users au ON au.id = m.author_user_id
@@ -125,6 +133,7 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_
                             u.id AS user_id, u.name
                        FROM sentiment_correction c LEFT JOIN users u ON u.id = c.user_id
                       WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) sr ON true
+  LEFT JOIN message pr ON pr.private_reply_to = m.id
  WHERE m.workspace_id = :workspaceId! AND m.thread_id = :threadId! AND m.id > :afterId!::bigint
    AND NOT m.deleted AND (NOT m.is_from_account OR m.author_user_id IS DISTINCT FROM :userId!)
  ORDER BY m.created_at, m.id LIMIT :limit!;
@@ -152,6 +161,8 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_
        ir.created_at AS "intentReviewAt?", ir.changed AS "intentReviewChanged?", ir.user_id AS "intentReviewById?", ir.name AS "intentReviewByName?",
        sr.created_at AS "sentimentReviewAt?", sr.changed AS "sentimentReviewChanged?", sr.user_id AS "sentimentReviewById?",
        sr.name AS "sentimentReviewByName?",
+       -- the comment's one private reply (message_private_reply_to_key), in the author's direct thread
+       pr.id::text AS "privateReplyId?", pr.thread_id::text AS "privateReplyThreadId?",
        to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "_cursorAt!"
   FROM (SELECT * FROM message m
          WHERE m.thread_id = :threadId! AND m.workspace_id = :workspaceId!
@@ -173,6 +184,7 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_
                             u.id AS user_id, u.name
                        FROM sentiment_correction c LEFT JOIN users u ON u.id = c.user_id
                       WHERE c.message_id = m.id ORDER BY c.id DESC LIMIT 1) sr ON true
+  LEFT JOIN message pr ON pr.private_reply_to = m.id
  ORDER BY m.created_at, m.id;
 
 /* A message to moderate, locked, with what decides the actions its network allows now (moderation-rules.ts). */
@@ -182,7 +194,10 @@ SELECT m.id::text AS "id!", m.thread_id::text AS "threadId!", m.direction, m.is_
        c.external_id AS "authorContactExternalId?",
        EXISTS (SELECT 1 FROM message_action ba JOIN message bm ON bm.id = ba.message_id
                 WHERE ba.action = 'block' AND ba.state = 'done' AND bm.channel_account_id = m.channel_account_id
-                  AND bm.author_contact_id = m.author_contact_id) AS "authorBlocked!"
+                  AND bm.author_contact_id = m.author_contact_id) AS "authorBlocked!",
+       m.created_at AS "createdAt", m.workspace_id AS "workspaceId", m.channel_account_id AS "channelAccountId",
+       m.author_contact_id::text AS "authorContactId", m.text,
+       (SELECT p.id::text FROM message p WHERE p.private_reply_to = m.id) AS "privateReplyId"
   FROM message m JOIN thread t ON t.id = m.thread_id JOIN channel_account ca ON ca.id = m.channel_account_id
   LEFT JOIN contact c ON c.id = m.author_contact_id
  WHERE m.id = :id! AND m.workspace_id = :workspaceId!

@@ -1,5 +1,5 @@
-import { NETWORKS, type ModerationAction, type Network } from '@resonance/contracts';
-import { moderationActionsNow, networkAllowsNoModeration, type ModerationSubject } from '@resonance/connectors';
+import { NETWORKS, type MessageAction, type Network } from '@resonance/contracts';
+import { moderationActionsNow, networkAllowsNoModeration, privateReplyRefusal, type ModerationSubject } from '@resonance/connectors';
 import { oneOf } from '../common/narrow';
 import { MESSAGE_CHANNELS } from '../threads/thread-item';
 
@@ -37,8 +37,20 @@ export function moderationSubjectOf(row: ModerationColumns): { network: Network;
   };
 }
 
-/** What MessageItem says about moderation: the actions allowed now, and whether the network allows none at all. */
-export function moderationOf(row: ModerationColumns): { actions: ModerationAction[]; moderationUnavailable: boolean } {
+/** What decides whether a comment may be answered privately now (MessageItem.actions' private_reply). */
+export interface PrivateReplyColumns {
+  createdAt: Date;
+  privateReplyId: string | null;
+}
+
+/**
+ * What MessageItem says about moderation: the actions allowed now (with private_reply where the
+ * network allows one on this comment now, privateReplyRefusal), and whether the network allows none at all.
+ */
+export function moderationOf(row: ModerationColumns & PrivateReplyColumns, now = new Date()): { actions: MessageAction[]; moderationUnavailable: boolean } {
   const { network, subject } = moderationSubjectOf(row);
-  return { actions: moderationActionsNow(network, subject), moderationUnavailable: networkAllowsNoModeration(network) };
+  const actions: MessageAction[] = moderationActionsNow(network, subject);
+  const privately = privateReplyRefusal(network, { ...subject, createdAt: row.createdAt, replied: row.privateReplyId !== null }, now);
+  if (privately === null) actions.push('private_reply');
+  return { actions, moderationUnavailable: networkAllowsNoModeration(network) };
 }

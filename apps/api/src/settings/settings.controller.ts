@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Inject, Patch } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Patch, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ADMINS, ALL_ROLES, type AuthUser } from '../auth/auth.types';
 import { Authenticated, CurrentUser } from '../auth/decorators';
-import { SettingsView, UpdateSettingsBody } from './settings.dto';
+import { HumanAgentTagBody, SettingsView, UpdateSettingsBody } from './settings.dto';
 import { SettingsService } from './settings.service';
 
 @ApiTags('settings')
@@ -24,5 +24,17 @@ export class SettingsController {
   @ApiOkResponse({ type: SettingsView })
   update(@CurrentUser() user: AuthUser, @Body() body: UpdateSettingsBody): Promise<SettingsView> {
     return this.settings.update(user, body);
+  }
+
+  @Put('human-agent-tag')
+  @ApiOperation({
+    summary: 'Record whether Meta approved the app for the HUMAN_AGENT tag (admins, audited)',
+    description:
+      "With it, people may answer Instagram direct messages up to 7 days after the customer's last message (tagged HUMAN_AGENT) instead of 24 hours. " +
+      'Only true when Meta granted the Human Agent permission in App Review: Meta rejects tagged messages otherwise.',
+  })
+  @ApiOkResponse({ type: SettingsView })
+  setHumanAgentTag(@CurrentUser() user: AuthUser, @Body() body: HumanAgentTagBody): Promise<SettingsView> {
+    return this.settings.setHumanAgentTag(user, body.approved);
   }
 }

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsObject, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsObject, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { MAX_OWN_DOMAINS } from '@resonance/contracts';
 import type { BusinessHours } from '@resonance/db';
-import type { UpdateSettingsRequest, WorkspaceSettings } from '@resonance/contracts';
+import type { HumanAgentTagRequest, UpdateSettingsRequest, WorkspaceSettings } from '@resonance/contracts';
 
 export class UpdateSettingsBody implements UpdateSettingsRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
@@ -34,4 +34,15 @@ export class SettingsView implements WorkspaceSettings {
   @ApiProperty() timezone!: string;
   @ApiProperty({ type: Object }) businessHours!: BusinessHours;
   @ApiProperty({ type: [String], description: "the company's own domains (links to them are no sign of spam)" }) ownDomains!: string[];
+  @ApiProperty({
+    description:
+      "the workspace says Meta approved its app for the HUMAN_AGENT tag: a person may answer Instagram direct messages up to 7 days after the customer's last one",
+  })
+  humanAgentTagApproved!: boolean;
+}
+
+export class HumanAgentTagBody implements HumanAgentTagRequest {
+  @ApiProperty({ description: "true only once Meta's App Review granted the Human Agent permission to the app this server uses" })
+  @IsBoolean()
+  approved!: boolean;
 }

@@ -13,6 +13,7 @@ export interface IGetSettingsParams {
 /** 'GetSettings' return type */
 export interface IGetSettingsResult {
   businessHours: Json;
+  humanAgentTagApproved: boolean;
   name: string;
   ownDomains: stringArray;
   slug: string;
@@ -25,12 +26,14 @@ export interface IGetSettingsQuery {
   result: IGetSettingsResult;
 }
 
-const getSettingsIR: any = {"usedParamSet":{"workspaceId":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":118,"b":130}]}],"statement":"SELECT name, slug, timezone, business_hours AS \"businessHours\", own_domains AS \"ownDomains\" FROM workspace WHERE id = :workspaceId!                                                                              "};
+const getSettingsIR: any = {"usedParamSet":{"workspaceId":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":229,"b":241}]}],"statement":"SELECT name, slug, timezone, business_hours AS \"businessHours\", own_domains AS \"ownDomains\",\n       (settings -> 'humanAgentTagApproved') IS NOT DISTINCT FROM 'true'::jsonb AS \"humanAgentTagApproved!\"\n  FROM workspace WHERE id = :workspaceId!                                                                              "};
 
 /**
  * Query generated from SQL:
  * ```
- * SELECT name, slug, timezone, business_hours AS "businessHours", own_domains AS "ownDomains" FROM workspace WHERE id = :workspaceId!                                                                              
+ * SELECT name, slug, timezone, business_hours AS "businessHours", own_domains AS "ownDomains",
+ *        (settings -> 'humanAgentTagApproved') IS NOT DISTINCT FROM 'true'::jsonb AS "humanAgentTagApproved!"
+ *   FROM workspace WHERE id = :workspaceId!                                                                              
  * ```
  */
 export const getSettings = new PreparedQuery<IGetSettingsParams,IGetSettingsResult>(getSettingsIR);
@@ -48,6 +51,7 @@ export interface IUpdateSettingsParams {
 /** 'UpdateSettings' return type */
 export interface IUpdateSettingsResult {
   businessHours: Json;
+  humanAgentTagApproved: boolean;
   name: string;
   ownDomains: stringArray;
   slug: string;
@@ -60,7 +64,7 @@ export interface IUpdateSettingsQuery {
   result: IUpdateSettingsResult;
 }
 
-const updateSettingsIR: any = {"usedParamSet":{"name":true,"timezone":true,"businessHours":true,"ownDomains":true,"workspaceId":true},"params":[{"name":"name","required":false,"transform":{"type":"scalar"},"locs":[{"a":51,"b":55}]},{"name":"timezone","required":false,"transform":{"type":"scalar"},"locs":[{"a":91,"b":99}]},{"name":"businessHours","required":false,"transform":{"type":"scalar"},"locs":[{"a":168,"b":181}]},{"name":"ownDomains","required":false,"transform":{"type":"scalar"},"locs":[{"a":254,"b":264}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":322,"b":334}]}],"statement":"WITH u AS (\n  UPDATE workspace SET name = COALESCE(:name::text, name), timezone = COALESCE(:timezone::text, timezone),\n                       business_hours = COALESCE(:businessHours::jsonb, business_hours),\n                       own_domains = COALESCE(:ownDomains::text[], own_domains), updated_at = now()\n   WHERE id = :workspaceId! RETURNING *\n)\nSELECT name AS \"name!\", slug AS \"slug!\", timezone AS \"timezone!\", business_hours AS \"businessHours!\",\n       own_domains AS \"ownDomains!\" FROM u                                                                                              "};
+const updateSettingsIR: any = {"usedParamSet":{"name":true,"timezone":true,"businessHours":true,"ownDomains":true,"workspaceId":true},"params":[{"name":"name","required":false,"transform":{"type":"scalar"},"locs":[{"a":51,"b":55}]},{"name":"timezone","required":false,"transform":{"type":"scalar"},"locs":[{"a":91,"b":99}]},{"name":"businessHours","required":false,"transform":{"type":"scalar"},"locs":[{"a":168,"b":181}]},{"name":"ownDomains","required":false,"transform":{"type":"scalar"},"locs":[{"a":254,"b":264}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":322,"b":334}]}],"statement":"WITH u AS (\n  UPDATE workspace SET name = COALESCE(:name::text, name), timezone = COALESCE(:timezone::text, timezone),\n                       business_hours = COALESCE(:businessHours::jsonb, business_hours),\n                       own_domains = COALESCE(:ownDomains::text[], own_domains), updated_at = now()\n   WHERE id = :workspaceId! RETURNING *\n)\nSELECT name AS \"name!\", slug AS \"slug!\", timezone AS \"timezone!\", business_hours AS \"businessHours!\",\n       own_domains AS \"ownDomains!\", (settings -> 'humanAgentTagApproved') IS NOT DISTINCT FROM 'true'::jsonb AS \"humanAgentTagApproved!\" FROM u                                                                                              "};
 
 /**
  * Query generated from SQL:
@@ -72,7 +76,7 @@ const updateSettingsIR: any = {"usedParamSet":{"name":true,"timezone":true,"busi
  *    WHERE id = :workspaceId! RETURNING *
  * )
  * SELECT name AS "name!", slug AS "slug!", timezone AS "timezone!", business_hours AS "businessHours!",
- *        own_domains AS "ownDomains!" FROM u                                                                                              
+ *        own_domains AS "ownDomains!", (settings -> 'humanAgentTagApproved') IS NOT DISTINCT FROM 'true'::jsonb AS "humanAgentTagApproved!" FROM u                                                                                              
  * ```
  */
 export const updateSettings = new PreparedQuery<IUpdateSettingsParams,IUpdateSettingsResult>(updateSettingsIR);
@@ -94,14 +98,45 @@ export interface ITimezoneKnownQuery {
   result: ITimezoneKnownResult;
 }
 
-const timezoneKnownIR: any = {"usedParamSet":{"name":true},"params":[{"name":"name","required":true,"transform":{"type":"scalar"},"locs":[{"a":60,"b":65}]}],"statement":"SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = :name!) AS \"known!\""};
+const timezoneKnownIR: any = {"usedParamSet":{"name":true},"params":[{"name":"name","required":true,"transform":{"type":"scalar"},"locs":[{"a":60,"b":65}]}],"statement":"SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = :name!) AS \"known!\"                                                                                                                                                                                                                       "};
 
 /**
  * Query generated from SQL:
  * ```
- * SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = :name!) AS "known!"
+ * SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = :name!) AS "known!"                                                                                                                                                                                                                       
  * ```
  */
 export const timezoneKnown = new PreparedQuery<ITimezoneKnownParams,ITimezoneKnownResult>(timezoneKnownIR);
+
+
+/** 'SetHumanAgentTag' parameters type */
+export interface ISetHumanAgentTagParams {
+  approved: boolean;
+  workspaceId: string;
+}
+
+/** 'SetHumanAgentTag' return type */
+export interface ISetHumanAgentTagResult {
+  was: boolean;
+}
+
+/** 'SetHumanAgentTag' query type */
+export interface ISetHumanAgentTagQuery {
+  params: ISetHumanAgentTagParams;
+  result: ISetHumanAgentTagResult;
+}
+
+const setHumanAgentTagIR: any = {"usedParamSet":{"workspaceId":true,"approved":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":130,"b":142}]},{"name":"approved","required":true,"transform":{"type":"scalar"},"locs":[{"a":248,"b":257}]}],"statement":"WITH old AS (SELECT id, (settings -> 'humanAgentTagApproved') IS NOT DISTINCT FROM 'true'::jsonb AS was FROM workspace WHERE id = :workspaceId! FOR UPDATE)\nUPDATE workspace w SET settings = jsonb_set(w.settings, '{humanAgentTagApproved}', to_jsonb(:approved!::boolean)), updated_at = now()\n  FROM old WHERE w.id = old.id\nRETURNING old.was AS \"was!\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * WITH old AS (SELECT id, (settings -> 'humanAgentTagApproved') IS NOT DISTINCT FROM 'true'::jsonb AS was FROM workspace WHERE id = :workspaceId! FOR UPDATE)
+ * UPDATE workspace w SET settings = jsonb_set(w.settings, '{humanAgentTagApproved}', to_jsonb(:approved!::boolean)), updated_at = now()
+ *   FROM old WHERE w.id = old.id
+ * RETURNING old.was AS "was!"
+ * ```
+ */
+export const setHumanAgentTag = new PreparedQuery<ISetHumanAgentTagParams,ISetHumanAgentTagResult>(setHumanAgentTagIR);
 
 

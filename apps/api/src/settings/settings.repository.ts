@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { BusinessHours } from '@resonance/db';
 import { sqlClient, type Queryable } from '@resonance/db';
-import { getSettings, timezoneKnown, updateSettings, type IGetSettingsResult } from './settings.queries';
+import { getSettings, setHumanAgentTag, timezoneKnown, updateSettings, type IGetSettingsResult } from './settings.queries';
 
 export type SettingsRow = IGetSettingsResult;
 
@@ -33,6 +33,12 @@ export class SettingsRepository {
       sqlClient(db),
     );
     return row;
+  }
+
+  /** Records the HUMAN_AGENT approval; what it was before, undefined when there is no such workspace. */
+  async setHumanAgentTag(workspaceId: string, approved: boolean, db: Queryable = this.dataSource): Promise<boolean | undefined> {
+    const [row] = await setHumanAgentTag.run({ workspaceId, approved }, sqlClient(db));
+    return row?.was;
   }
 
   /** Whether PostgreSQL knows the time zone by exactly this name. */

@@ -35,7 +35,14 @@ function checkBusinessHours(hours: unknown): void {
 function toView(row: SettingsRow | undefined): SettingsView {
   if (!row) throw new NotFoundException('no such workspace');
   if (!isBusinessHours(row.businessHours)) throw new Error('workspace.business_hours holds JSON that is not business hours');
-  return { name: row.name, slug: row.slug, timezone: row.timezone, businessHours: row.businessHours, ownDomains: row.ownDomains };
+  return {
+    name: row.name,
+    slug: row.slug,
+    timezone: row.timezone,
+    businessHours: row.businessHours,
+    ownDomains: row.ownDomains,
+    humanAgentTagApproved: row.humanAgentTagApproved,
+  };
 }
 
 /** The workspace's name, time zone and business hours (the reports count days and hours by them). */
@@ -71,6 +78,25 @@ export class SettingsService {
       data: { name: body.name, timezone: body.timezone, businessHours: body.businessHours, ownDomains },
     });
     return row;
+  }
+
+  /**
+   * The workspace's word that Meta approved its app for the HUMAN_AGENT tag: from now on the
+   * outbound worker tags Instagram direct messages sent 24 hours to 7 days after the customer's
+   * last message, and the composer allows them. Audited with what it was before.
+   */
+  async setHumanAgentTag(user: AuthUser, approved: boolean): Promise<SettingsView> {
+    const was = await this.settings.setHumanAgentTag(user.workspaceId, approved);
+    if (was === undefined) throw new NotFoundException('no such workspace');
+    await this.audit.record({
+      workspaceId: user.workspaceId,
+      actorUserId: user.id,
+      action: 'settings.human_agent_tag',
+      targetType: 'workspace',
+      targetId: user.workspaceId,
+      data: { approved, was },
+    });
+    return this.get(user);
   }
 
   /**

@@ -1,7 +1,9 @@
 /* The SQL of the workspace settings (settings.repository.ts runs it; `npm run gen:sql` types it into settings.queries.ts). */
 
 /* @name GetSettings */
-SELECT name, slug, timezone, business_hours AS "businessHours", own_domains AS "ownDomains" FROM workspace WHERE id = :workspaceId!;
+SELECT name, slug, timezone, business_hours AS "businessHours", own_domains AS "ownDomains",
+       (settings -> 'humanAgentTagApproved') IS NOT DISTINCT FROM 'true'::jsonb AS "humanAgentTagApproved!"
+  FROM workspace WHERE id = :workspaceId!;
 
 /* Changes the given fields (NULL: unchanged); :businessHours is JSON text. */
 /* @name UpdateSettings */
@@ -12,8 +14,18 @@ WITH u AS (
    WHERE id = :workspaceId! RETURNING *
 )
 SELECT name AS "name!", slug AS "slug!", timezone AS "timezone!", business_hours AS "businessHours!",
-       own_domains AS "ownDomains!" FROM u;
+       own_domains AS "ownDomains!", (settings -> 'humanAgentTagApproved') IS NOT DISTINCT FROM 'true'::jsonb AS "humanAgentTagApproved!" FROM u;
 
 /* Whether PostgreSQL knows the time zone by exactly this name (pg_timezone_names, ~0.1 s). */
 /* @name TimezoneKnown */
 SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = :name!) AS "known!";
+
+/*
+ * The workspace's word that Meta approved its app for the HUMAN_AGENT tag (settings.humanAgentTagApproved,
+ * which the outbound worker and the thread's reply window read); what it was before, for the audit.
+ */
+/* @name SetHumanAgentTag */
+WITH old AS (SELECT id, (settings -> 'humanAgentTagApproved') IS NOT DISTINCT FROM 'true'::jsonb AS was FROM workspace WHERE id = :workspaceId! FOR UPDATE)
+UPDATE workspace w SET settings = jsonb_set(w.settings, '{humanAgentTagApproved}', to_jsonb(:approved!::boolean)), updated_at = now()
+  FROM old WHERE w.id = old.id
+RETURNING old.was AS "was!";

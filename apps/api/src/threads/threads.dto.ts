@@ -29,6 +29,7 @@ import {
   type Network,
   type Page,
   type SentimentBand,
+  type ReplyWindow,
   type ThreadDetail,
   type ThreadItem,
   type ThreadListRequest,
@@ -192,4 +193,11 @@ export class ThreadDetailView extends ThreadItemView implements ThreadDetail {
   @ApiProperty({ type: Object, nullable: true, description: '{id, externalId, text, url, publishedAt} of the commented post' }) post!: ThreadPost | null;
   @ApiProperty({ nullable: true, type: String, description: 'newest message id: send as lastSeenMessageId with a reply' }) lastMessageId!: string | null;
   @ApiProperty({ nullable: true, type: String }) lastInboundMessageId!: string | null;
+  @ApiProperty({
+    type: Object,
+    nullable: true,
+    description:
+      "the network's messaging window (Instagram and Messenger direct messages): {hours: 24 or 168 with HUMAN_AGENT approval, humanAgent, closesAt, closed}; null where none applies",
+  })
+  replyWindow!: ReplyWindow | null;
 }

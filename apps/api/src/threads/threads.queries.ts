@@ -406,6 +406,7 @@ export interface IThreadDetailResult {
   createdAt: Date;
   firstInboundAt: Date | null;
   firstResponseAt: Date | null;
+  humanAgentApproved: boolean;
   id: string;
   kind: string;
   lastInboundAt: Date | null;
@@ -435,7 +436,7 @@ export interface IThreadDetailQuery {
   result: IThreadDetailResult;
 }
 
-const threadDetailIR: any = {"usedParamSet":{"id":true,"workspaceId":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":1500,"b":1503}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1526,"b":1538}]}],"statement":"SELECT t.id::text AS \"id!\", t.network, t.channel AS kind,\n       ca.id AS \"channelId\", ca.display_name AS \"channelDisplayName\", ca.handle AS \"channelHandle\",\n       c.id::text AS \"contactId?\", c.name AS \"contactName?\", c.handle AS \"contactHandle?\", c.avatar_url AS \"contactAvatarUrl?\",\n       t.post_external_id AS \"postExternalId\", t.status, t.priority, t.tags,\n       u.id AS \"assigneeId?\", u.name AS \"assigneeName?\",\n       t.last_message_preview AS \"lastMessagePreview\", t.last_message_at AS \"lastMessageAt\",\n       t.last_inbound_at AS \"lastInboundAt\", t.first_inbound_at AS \"firstInboundAt\",\n       t.first_response_at AS \"firstResponseAt\", t.waiting_since AS \"waitingSince\", t.sla_due_at AS \"slaDueAt\",\n       t.unread_count AS \"unreadCount\", t.message_count AS \"messageCount\", t.created_at AS \"createdAt\",\n       p.id::text AS \"postId?\", p.external_id AS \"postExternalIdOfPost?\", p.text AS \"postText?\", p.url AS \"postUrl?\",\n       p.published_at AS \"postPublishedAt?\",\n       (SELECT m.id::text FROM message m WHERE m.thread_id = t.id ORDER BY m.created_at DESC, m.id DESC LIMIT 1) AS \"lastMessageId\",\n       (SELECT m.id::text FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account\n         ORDER BY m.created_at DESC, m.id DESC LIMIT 1) AS \"lastInboundMessageId\"\n  FROM thread t\n  JOIN channel_account ca ON ca.id = t.channel_account_id\n  LEFT JOIN contact c ON c.id = t.contact_id\n  LEFT JOIN users u ON u.id = t.assignee_id\n  LEFT JOIN post p ON p.id = t.post_id\n WHERE t.id = :id! AND t.workspace_id = :workspaceId!                                                                "};
+const threadDetailIR: any = {"usedParamSet":{"id":true,"workspaceId":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":1774,"b":1777}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1800,"b":1812}]}],"statement":"SELECT t.id::text AS \"id!\", t.network, t.channel AS kind,\n       ca.id AS \"channelId\", ca.display_name AS \"channelDisplayName\", ca.handle AS \"channelHandle\",\n       c.id::text AS \"contactId?\", c.name AS \"contactName?\", c.handle AS \"contactHandle?\", c.avatar_url AS \"contactAvatarUrl?\",\n       t.post_external_id AS \"postExternalId\", t.status, t.priority, t.tags,\n       u.id AS \"assigneeId?\", u.name AS \"assigneeName?\",\n       t.last_message_preview AS \"lastMessagePreview\", t.last_message_at AS \"lastMessageAt\",\n       t.last_inbound_at AS \"lastInboundAt\", t.first_inbound_at AS \"firstInboundAt\",\n       t.first_response_at AS \"firstResponseAt\", t.waiting_since AS \"waitingSince\", t.sla_due_at AS \"slaDueAt\",\n       t.unread_count AS \"unreadCount\", t.message_count AS \"messageCount\", t.created_at AS \"createdAt\",\n       p.id::text AS \"postId?\", p.external_id AS \"postExternalIdOfPost?\", p.text AS \"postText?\", p.url AS \"postUrl?\",\n       p.published_at AS \"postPublishedAt?\",\n       (SELECT m.id::text FROM message m WHERE m.thread_id = t.id ORDER BY m.created_at DESC, m.id DESC LIMIT 1) AS \"lastMessageId\",\n       (SELECT m.id::text FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account\n         ORDER BY m.created_at DESC, m.id DESC LIMIT 1) AS \"lastInboundMessageId\",\n       -- the workspace says it has Meta's HUMAN_AGENT approval (PUT /api/settings/human-agent-tag): the messaging window\n       (w.settings -> 'humanAgentTagApproved') IS NOT DISTINCT FROM 'true'::jsonb AS \"humanAgentApproved!\"\n  FROM thread t\n  JOIN workspace w ON w.id = t.workspace_id\n  JOIN channel_account ca ON ca.id = t.channel_account_id\n  LEFT JOIN contact c ON c.id = t.contact_id\n  LEFT JOIN users u ON u.id = t.assignee_id\n  LEFT JOIN post p ON p.id = t.post_id\n WHERE t.id = :id! AND t.workspace_id = :workspaceId!                                                                "};
 
 /**
  * Query generated from SQL:
@@ -453,8 +454,11 @@ const threadDetailIR: any = {"usedParamSet":{"id":true,"workspaceId":true},"para
  *        p.published_at AS "postPublishedAt?",
  *        (SELECT m.id::text FROM message m WHERE m.thread_id = t.id ORDER BY m.created_at DESC, m.id DESC LIMIT 1) AS "lastMessageId",
  *        (SELECT m.id::text FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account
- *          ORDER BY m.created_at DESC, m.id DESC LIMIT 1) AS "lastInboundMessageId"
+ *          ORDER BY m.created_at DESC, m.id DESC LIMIT 1) AS "lastInboundMessageId",
+ *        -- the workspace says it has Meta's HUMAN_AGENT approval (PUT /api/settings/human-agent-tag): the messaging window
+ *        (w.settings -> 'humanAgentTagApproved') IS NOT DISTINCT FROM 'true'::jsonb AS "humanAgentApproved!"
  *   FROM thread t
+ *   JOIN workspace w ON w.id = t.workspace_id
  *   JOIN channel_account ca ON ca.id = t.channel_account_id
  *   LEFT JOIN contact c ON c.id = t.contact_id
  *   LEFT JOIN users u ON u.id = t.assignee_id

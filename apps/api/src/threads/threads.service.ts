@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { THREAD_STATUSES, toIsoOrNull, type Page, type ThreadDetail, type ThreadItem, type ThreadStatus } from '@resonance/contracts';
+import { replyWindowOf } from '@resonance/connectors';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import { decodeCursor, encodeCursor } from '../common/cursor';
@@ -76,7 +77,11 @@ export class ThreadsService {
       row.postId === null || row.postExternalIdOfPost === null || row.postText === null
         ? null
         : { id: row.postId, externalId: row.postExternalIdOfPost, text: row.postText, url: row.postUrl, publishedAt: toIsoOrNull(row.postPublishedAt) };
-    return { ...toThreadItem(row), post, lastMessageId: row.lastMessageId, lastInboundMessageId: row.lastInboundMessageId };
+    const item = toThreadItem(row);
+    // The network's messaging window (Instagram, Messenger): the composer says why before anyone types.
+    const window = replyWindowOf(item.network, item.kind, row.lastInboundAt, row.humanAgentApproved, new Date());
+    const replyWindow = window && { hours: window.hours, humanAgent: window.humanAgent, closesAt: toIsoOrNull(window.closesAt), closed: window.closed };
+    return { ...item, post, lastMessageId: row.lastMessageId, lastInboundMessageId: row.lastInboundMessageId, replyWindow };
   }
 
   /** 404 unless the thread is one of the user's workspace. */

@@ -185,8 +185,11 @@ SELECT t.id::text AS "id!", t.network, t.channel AS kind,
        p.published_at AS "postPublishedAt?",
        (SELECT m.id::text FROM message m WHERE m.thread_id = t.id ORDER BY m.created_at DESC, m.id DESC LIMIT 1) AS "lastMessageId",
        (SELECT m.id::text FROM message m WHERE m.thread_id = t.id AND NOT m.is_from_account
-         ORDER BY m.created_at DESC, m.id DESC LIMIT 1) AS "lastInboundMessageId"
+         ORDER BY m.created_at DESC, m.id DESC LIMIT 1) AS "lastInboundMessageId",
+       -- the workspace says it has Meta's HUMAN_AGENT approval (PUT /api/settings/human-agent-tag): the messaging window
+       (w.settings -> 'humanAgentTagApproved') IS NOT DISTINCT FROM 'true'::jsonb AS "humanAgentApproved!"
   FROM thread t
+  JOIN workspace w ON w.id = t.workspace_id
   JOIN channel_account ca ON ca.id = t.channel_account_id
   LEFT JOIN contact c ON c.id = t.contact_id
   LEFT JOIN users u ON u.id = t.assignee_id

@@ -9,8 +9,9 @@ import type { MessageChannel, Network } from '@resonance/contracts';
  * - LinkedIn: comments up to 1,250 characters.
  * - YouTube: comments up to 10,000 characters.
  * - XING: messages and comments up to 600 characters in the former public API.
- * - Instagram: comments up to 2,200 characters; direct messages under 1,000 bytes, within 24 hours
- *   of the person's last message (the connector counts the bytes; 1,000 characters is the bound here).
+ * - Instagram: comments up to 2,200 characters; direct messages under 1,000 bytes (the connector
+ *   counts the bytes; 1,000 characters is the bound here).
+ * The messaging windows (Instagram, Messenger) come from the API with the thread (ThreadDetail.replyWindow).
  */
 export function replyLimit(network: Network, channel: MessageChannel): number {
   switch (network) {
@@ -29,15 +30,6 @@ export function replyLimit(network: Network, channel: MessageChannel): number {
     default:
       return 2000;
   }
-}
-
-export const MESSENGER_WINDOW_MS = 24 * 3600_000;
-
-/** When a Messenger or Instagram conversation can no longer be answered (24 hours after the last inbound), else null. */
-export function replyWindowClosedAt(network: Network, channel: MessageChannel, lastInboundAt: string | null, now = Date.now()): Date | null {
-  if ((network !== 'facebook' && network !== 'instagram') || channel !== 'direct' || !lastInboundAt) return null;
-  const closes = new Date(lastInboundAt).getTime() + MESSENGER_WINDOW_MS;
-  return closes <= now ? new Date(closes) : null;
 }
 
 /** Counted as the networks count: by code point (an emoji is one character, not two). */

@@ -12,12 +12,16 @@ export interface IOutboundMessageParams {
 export interface IOutboundMessageResult {
   channel: string;
   channel_account_id: string;
+  comment_author_external_id: string | null;
+  comment_created_at: Date | null;
+  comment_external_id: string | null;
   contact_external_id: string | null;
   created_at: Date;
   delivery: string | null;
   external_id: string | null;
   human_agent_approved: boolean;
   id: string;
+  is_private_reply: boolean;
   last_inbound_at: Date | null;
   parent_external_id: string | null;
   text: string;
@@ -31,15 +35,19 @@ export interface IOutboundMessageQuery {
   result: IOutboundMessageResult;
 }
 
-const outboundMessageIR: any = {"usedParamSet":{"id":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":537,"b":540}]}],"statement":"SELECT m.id::text AS \"id!\", m.text, m.delivery, m.external_id, m.created_at, m.parent_external_id, m.thread_id::text AS \"thread_id!\", m.channel_account_id,\n              t.thread_key, t.channel, t.last_inbound_at, c.external_id AS \"contact_external_id?\",\n              (w.settings -> 'humanAgentTagApproved') IS NOT DISTINCT FROM 'true'::jsonb AS \"human_agent_approved!\"\n         FROM message m JOIN thread t ON t.id = m.thread_id JOIN workspace w ON w.id = m.workspace_id LEFT JOIN contact c ON c.id = t.contact_id\n        WHERE m.id = :id! AND m.direction = 'outbound'"};
+const outboundMessageIR: any = {"usedParamSet":{"id":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":963,"b":966}]}],"statement":"SELECT m.id::text AS \"id!\", m.text, m.delivery, m.external_id, m.created_at, m.parent_external_id, m.thread_id::text AS \"thread_id!\", m.channel_account_id,\n              t.thread_key, t.channel, t.last_inbound_at, c.external_id AS \"contact_external_id?\",\n              (w.settings -> 'humanAgentTagApproved') IS NOT DISTINCT FROM 'true'::jsonb AS \"human_agent_approved!\",\n              m.private_reply_to IS NOT NULL AS \"is_private_reply!\", pm.external_id AS \"comment_external_id?\",\n              pm.created_at AS \"comment_created_at?\", pc.external_id AS \"comment_author_external_id?\"\n         FROM message m JOIN thread t ON t.id = m.thread_id JOIN workspace w ON w.id = m.workspace_id LEFT JOIN contact c ON c.id = t.contact_id\n         -- a private reply (docs/instagram.md): the comment it answers, and that comment's author\n         LEFT JOIN message pm ON pm.id = m.private_reply_to LEFT JOIN contact pc ON pc.id = pm.author_contact_id\n        WHERE m.id = :id! AND m.direction = 'outbound'"};
 
 /**
  * Query generated from SQL:
  * ```
  * SELECT m.id::text AS "id!", m.text, m.delivery, m.external_id, m.created_at, m.parent_external_id, m.thread_id::text AS "thread_id!", m.channel_account_id,
  *               t.thread_key, t.channel, t.last_inbound_at, c.external_id AS "contact_external_id?",
- *               (w.settings -> 'humanAgentTagApproved') IS NOT DISTINCT FROM 'true'::jsonb AS "human_agent_approved!"
+ *               (w.settings -> 'humanAgentTagApproved') IS NOT DISTINCT FROM 'true'::jsonb AS "human_agent_approved!",
+ *               m.private_reply_to IS NOT NULL AS "is_private_reply!", pm.external_id AS "comment_external_id?",
+ *               pm.created_at AS "comment_created_at?", pc.external_id AS "comment_author_external_id?"
  *          FROM message m JOIN thread t ON t.id = m.thread_id JOIN workspace w ON w.id = m.workspace_id LEFT JOIN contact c ON c.id = t.contact_id
+ *          -- a private reply (docs/instagram.md): the comment it answers, and that comment's author
+ *          LEFT JOIN message pm ON pm.id = m.private_reply_to LEFT JOIN contact pc ON pc.id = pm.author_contact_id
  *         WHERE m.id = :id! AND m.direction = 'outbound'
  * ```
  */

@@ -1,7 +1,15 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from '@resonance/config';
 import { sqlClient } from '@resonance/db';
-import { isConnectorError, psidOfThreadKey, type ConnectorRegistry, type Outcome, type ReplyTarget } from '@resonance/connectors';
+import {
+  isConnectorError,
+  psidOfThreadKey,
+  type Connector,
+  type ConnectorContext,
+  type ConnectorRegistry,
+  type Outcome,
+  type ReplyTarget,
+} from '@resonance/connectors';
 import type { ChannelAccess } from '../channels/channel-access';
 import { replyDelivery } from '../health/worker-metrics';
 import { recomputeThreadTimers } from '../ingest/ingest-store';
@@ -23,6 +31,8 @@ export type SendResult =
 
 /** A reply found on the network counts as ours if written this long before the row was created (clock skew). */
 const RECONCILE_SKEW_MS = 60_000;
+
+type Channel = NonNullable<Awaited<ReturnType<ChannelAccess['channel']>>>;
 
 /**
  * Sends one outbound message. The row exists before the job (delivery 'queued'); this marks it
@@ -52,6 +62,7 @@ export class OutboundSender {
     if (channel.status !== 'connected')
       return this.fail(row.id, `CHANNEL_DISCONNECTED: the channel is ${channel.status.replace('_', ' ')}; reconnect it, then retry`);
     const connector = this.registry.get(channel.network);
+    if (row.is_private_reply) return this.sendPrivateReply(row, channel, connector);
     const target = toTarget(row);
     const refusal = connector.reply.refusal(target, new Date());
     if (refusal)
@@ -73,20 +84,57 @@ export class OutboundSender {
         exclude: taken.map((t) => t.external_id),
       });
       const externalId = found ?? (await connector.reply.send(ctx, { target, text: row.text })).externalId;
-      await this.markSent(row, externalId);
-      // From the agent's send (the row is created then) to the network's acceptance, retries included.
-      replyDelivery.observe({ network: channel.network }, Math.max(0, (Date.now() - row.created_at.getTime()) / 1000));
-      await this.access.succeeded(channel.id, ctx.budget.state);
-      return { status: 'sent', externalId, reconciled: found !== null };
+      return await this.delivered(row, channel, ctx, externalId, found !== null);
     } catch (error) {
-      if (!isConnectorError(error)) throw error;
-      const outcome = await this.access.failed(channel.id, error, ctx?.budget.state, this.config.RATE_LIMIT_MAX_DELAY_MS);
-      if (outcome.action === 'give_up') return this.fail(row.id, outcome.reason, outcome);
-      await requeueReply.run({ id: row.id, reason: outcome.reason.slice(0, 500) }, db);
-      if (outcome.action === 'delay')
-        return { status: 'failed', reason: outcome.reason, outcome: { ...outcome, delayMs: Math.min(outcome.delayMs, this.config.RATE_LIMIT_MAX_DELAY_MS) } };
-      return { status: 'failed', reason: outcome.reason, outcome };
+      return this.failed(row, channel, error, ctx);
     }
+  }
+
+  /**
+   * A private reply (docs/instagram.md): the direct message addressed by the comment it answers,
+   * under the same guarantee as a reply — marked 'sending' first, looked for in the conversation
+   * with the comment's author before it is sent again after a crash.
+   */
+  private async sendPrivateReply(row: OutboundRow, channel: Channel, connector: Connector): Promise<SendResult> {
+    const capability = connector.reply.privateReply;
+    if (!capability) return this.fail(row.id, `INVALID_REQUEST: ${channel.network} offers no private replies`);
+    if (!row.comment_external_id || !row.comment_created_at) return this.fail(row.id, 'NOT_FOUND: the comment answered privately is gone');
+    const target = {
+      commentExternalId: row.comment_external_id,
+      commentCreatedAt: row.comment_created_at,
+      recipientExternalId: row.comment_author_external_id ?? null,
+    };
+    const db = sqlClient(this.dataSource);
+    await markSending.run({ id: row.id }, db);
+    let ctx: Awaited<ReturnType<ChannelAccess['context']>> | undefined;
+    try {
+      ctx = await this.access.context(channel);
+      const taken = await repliesAlreadySent.run({ threadId: row.thread_id, id: row.id, text: row.text }, db);
+      const since = new Date(row.created_at.getTime() - RECONCILE_SKEW_MS);
+      const found = await capability.findExisting(ctx, { target, text: row.text, since, exclude: taken.map((t) => t.external_id) });
+      const externalId = found ?? (await capability.send(ctx, { target, text: row.text })).externalId;
+      return await this.delivered(row, channel, ctx, externalId, found !== null);
+    } catch (error) {
+      return this.failed(row, channel, error, ctx);
+    }
+  }
+
+  private async delivered(row: OutboundRow, channel: Channel, ctx: ConnectorContext, externalId: string, reconciled: boolean): Promise<SendResult> {
+    await this.markSent(row, externalId);
+    // From the agent's send (the row is created then) to the network's acceptance, retries included.
+    replyDelivery.observe({ network: channel.network }, Math.max(0, (Date.now() - row.created_at.getTime()) / 1000));
+    await this.access.succeeded(channel.id, ctx.budget.state);
+    return { status: 'sent', externalId, reconciled };
+  }
+
+  private async failed(row: OutboundRow, channel: Channel, error: unknown, ctx: ConnectorContext | undefined): Promise<SendResult> {
+    if (!isConnectorError(error)) throw error;
+    const outcome = await this.access.failed(channel.id, error, ctx?.budget.state, this.config.RATE_LIMIT_MAX_DELAY_MS);
+    if (outcome.action === 'give_up') return this.fail(row.id, outcome.reason, outcome);
+    await requeueReply.run({ id: row.id, reason: outcome.reason.slice(0, 500) }, sqlClient(this.dataSource));
+    if (outcome.action === 'delay')
+      return { status: 'failed', reason: outcome.reason, outcome: { ...outcome, delayMs: Math.min(outcome.delayMs, this.config.RATE_LIMIT_MAX_DELAY_MS) } };
+    return { status: 'failed', reason: outcome.reason, outcome };
   }
 
   /** The final attempt failed: the reply stays in the thread as failed, with the reason. */

@@ -1,9 +1,9 @@
 import { arr, obj, str } from '@resonance/contracts';
 import { ConnectorError } from '../errors';
-import type { ConnectorContext, ReplyCapability, ReplyTarget } from '../interfaces';
+import type { ConnectorContext, PrivateReplyCapability, ReplyCapability, ReplyTarget } from '../interfaces';
 import { fbTimeToIso } from '../facebook/mapper';
 import { instagramClient, messagingNode } from './auth';
-import { idOf, igsidOfThreadKey, parseMentionThreadKey } from './mapper';
+import { idOf, igsidOfThreadKey, instagramThreadKey, parseMentionThreadKey } from './mapper';
 import type { InstagramSettings } from './settings';
 
 /** The standard messaging window: a business may answer within 24 hours of the customer's last message. */
@@ -65,6 +65,30 @@ function isOurs(item: unknown, accountId: string, text: string, since: Date, exc
   return id && !exclude.includes(id) ? id : null;
 }
 
+/** The account's message with this text in the conversation with `igsid`, written at or after `since`. */
+async function findOwnDirectMessage(
+  ctx: ConnectorContext,
+  client: ReturnType<typeof instagramClient>,
+  igsid: string,
+  text: string,
+  since: Date,
+  exclude: string[],
+): Promise<string | null> {
+  const body = await client.get(`${messagingNode(ctx)}/conversations`, {
+    platform: 'instagram',
+    user_id: igsid,
+    fields: 'id,participants,messages.limit(25){id,message,from,created_time}',
+  });
+  for (const conv of arr(body.data)) {
+    if (!arr(obj(obj(conv).participants).data).some((p) => idOf(obj(p).id) === igsid)) continue;
+    for (const m of arr(obj(obj(conv).messages).data)) {
+      const id = isOurs(m, ctx.account.externalId, text, since, exclude, 'message');
+      if (id) return id;
+    }
+  }
+  return null;
+}
+
 /**
  * Replies: POST /{comment-id}/replies under the top-level comment (Instagram attaches a reply to a
  * reply there anyway), POST /{ig-user-id}/mentions for a mention on someone else's media, or the Send API within the messaging window (HUMAN_AGENT-tagged beyond 24
@@ -76,6 +100,8 @@ export function instagramReply(settings: InstagramSettings): ReplyCapability {
     refusal(target, now) {
       return target.channel === 'direct' ? directWindow(target, now).refusal : null;
     },
+
+    privateReply: instagramPrivateReply(settings),
 
     async findExisting(ctx: ConnectorContext, { target, text, since, exclude = [] }) {
       const client = instagramClient(settings, ctx);
@@ -108,20 +134,7 @@ export function instagramReply(settings: InstagramSettings): ReplyCapability {
         }
         return null;
       }
-      const igsid = recipientOf(target);
-      const body = await client.get(`${messagingNode(ctx)}/conversations`, {
-        platform: 'instagram',
-        user_id: igsid,
-        fields: 'id,participants,messages.limit(25){id,message,from,created_time}',
-      });
-      for (const conv of arr(body.data)) {
-        if (!arr(obj(obj(conv).participants).data).some((p) => idOf(obj(p).id) === igsid)) continue;
-        for (const m of arr(obj(obj(conv).messages).data)) {
-          const id = isOurs(m, accountId, text, since, exclude, 'message');
-          if (id) return id;
-        }
-      }
-      return null;
+      return findOwnDirectMessage(ctx, client, recipientOf(target), text, since, exclude);
     },
 
     async send(ctx: ConnectorContext, { target, text }) {
@@ -160,10 +173,31 @@ export function instagramReply(settings: InstagramSettings): ReplyCapability {
 }
 
 /**
+ * Private replies as the outbound worker sends them: the message lands in the conversation with
+ * the comment's author (Instagram files it there, in the Requests folder until they answer), so a
+ * retry after a crash looks for it in that conversation (the author's IGSID is the comment's
+ * `from.id`) before it sends again.
+ */
+export function instagramPrivateReply(settings: InstagramSettings): PrivateReplyCapability {
+  return {
+    // Instagram files a private reply in the conversation with the comment's author; the comment's
+    // from.id is the IGSID that conversation is keyed by.
+    directThreadKey: (authorExternalId) => (authorExternalId ? instagramThreadKey(authorExternalId) : null),
+
+    async findExisting(ctx, { target, text, since, exclude = [] }) {
+      if (!target.recipientExternalId) return null;
+      return findOwnDirectMessage(ctx, instagramClient(settings, ctx), target.recipientExternalId, text, since, exclude);
+    },
+    send(ctx, { target, text }) {
+      return sendPrivateReply(settings, ctx, { commentId: target.commentExternalId, commentCreatedAt: target.commentCreatedAt, text });
+    },
+  };
+}
+
+/**
  * A private reply: one direct message to a comment's author, addressed by the comment's id, at
- * most once per comment and within 7 days of it (Live: only during the broadcast). Not yet offered
- * by the composer (it has no target for it): the outbound job that sends it must record the
- * comment as answered privately so it never sends twice.
+ * most once per comment and within 7 days of it (Live: only during the broadcast). The API keeps
+ * it to one per comment (message.private_reply_to is unique) and the worker sends it exactly once.
  */
 export async function sendPrivateReply(
   settings: InstagramSettings,

@@ -21,6 +21,14 @@ export interface MessageAuthor {
 export const MODERATION_ACTIONS = ['like', 'unlike', 'hide', 'unhide', 'delete', 'ban', 'block'] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 
+/**
+ * What `MessageItem.actions` may hold: the moderation actions, and `private_reply` — one direct
+ * message to a comment's author, addressed by the comment (Instagram: once per comment, within
+ * 7 days of it, not on hidden comments). The composer offers it where the list holds it.
+ */
+export const MESSAGE_ACTIONS = [...MODERATION_ACTIONS, 'private_reply'] as const;
+export type MessageAction = (typeof MESSAGE_ACTIONS)[number];
+
 export const MESSAGE_ACTION_STATES = ['queued', 'done', 'failed'] as const;
 export type MessageActionState = (typeof MESSAGE_ACTION_STATES)[number];
 
@@ -121,9 +129,14 @@ export interface MessageItem {
    * (the account's own comments can only be deleted), by where it is (X hides only replies in the
    * account's own conversations) and by its state (a hidden comment can be unhidden, not hidden).
    * While an action is queued (lastAction.state) the dashboard shows them disabled. The dashboard
-   * offers exactly these.
+   * offers exactly these. `private_reply`: the composer may answer this comment privately now.
    */
-  actions: ModerationAction[];
+  actions: MessageAction[];
+  /**
+   * The private reply sent (or queued) to this comment, if any: it lives in the direct-message
+   * thread with the comment's author, where the network files it.
+   */
+  privateReply: { messageId: string; threadId: string } | null;
   /**
    * True when the message's network lets the account moderate no customer's comment through its
    * API (XING: only the company's own comments can be deleted), so the dashboard can say so plainly
@@ -160,6 +173,20 @@ export interface NewerMessagesConflict {
   error: string;
   message: string;
   newerMessages: MessageItem[];
+}
+
+/** POST /api/messages/:id/private-reply: a direct message to the comment's author (docs/instagram.md). */
+export interface PrivateReplyRequest {
+  text: string;
+}
+
+/**
+ * 202 of POST /api/messages/:id/private-reply: the comment (privateReply set) and the queued
+ * outbound message in the direct-message thread with its author.
+ */
+export interface PrivateReplyAccepted {
+  comment: MessageItem;
+  reply: MessageItem;
 }
 
 /** POST /api/messages/:id/actions */

@@ -12,6 +12,17 @@ export interface WorkspaceSettings {
    * subdomains, are not a sign of spam (SpamReason link_unknown_domain).
    */
   ownDomains: string[];
+  /**
+   * The workspace says Meta approved its app for the HUMAN_AGENT message tag (App Review): a person
+   * may then answer Instagram and Messenger conversations up to 7 days after the customer's last
+   * message instead of 24 hours. Changed with PUT /api/settings/human-agent-tag (admins).
+   */
+  humanAgentTagApproved: boolean;
+}
+
+/** PUT /api/settings/human-agent-tag (admins). */
+export interface HumanAgentTagRequest {
+  approved: boolean;
 }
 
 /** At most this many own domains. */

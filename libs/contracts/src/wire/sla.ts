@@ -70,6 +70,11 @@ export const API_ERROR_CODES = [
   'RULE_REGEX_UNSAFE',
   'RULE_REPLY_NOT_ALLOWED',
   'RULE_UNDO_IMPOSSIBLE',
+  // Private replies (docs/instagram.md): the comment has had its one private reply; it is older
+  // than the network allows (Instagram: 7 days); it is hidden.
+  'PRIVATE_REPLY_SENT',
+  'PRIVATE_REPLY_EXPIRED',
+  'PRIVATE_REPLY_HIDDEN',
   // Settings: an own domain that is no domain name (spam signal, docs/moderation.md), or too many.
   'OWN_DOMAIN_INVALID',
 ] as const;

@@ -45,6 +45,22 @@ export interface ThreadDetail extends ThreadItem {
   /** Newest message id: sent back as lastSeenMessageId so the API can flag newer inbound messages. */
   lastMessageId: string | null;
   lastInboundMessageId: string | null;
+  /**
+   * The network's messaging window for this conversation (Instagram and Messenger direct messages):
+   * a business may answer only within `hours` of the customer's last message. Null where no window
+   * applies. The composer is disabled with the reason while it is closed.
+   */
+  replyWindow: ReplyWindow | null;
+}
+
+export interface ReplyWindow {
+  /** 24, or 168 (7 days) where the workspace has Meta's HUMAN_AGENT approval. */
+  hours: number;
+  humanAgent: boolean;
+  /** When it closes or closed; null when the customer has not written yet (a business may not write first). */
+  closesAt: IsoDateTime | null;
+  /** Closed now (or never opened). */
+  closed: boolean;
 }
 
 export const SENTIMENT_BANDS = ['negative', 'neutral', 'positive'] as const;

@@ -25,6 +25,7 @@ import { Rules1733920000000 } from './1733920000000-rules';
 import { SpamSignal1733930000000 } from './1733930000000-spam-signal';
 import { Instagram1733960000000 } from './1733960000000-instagram';
 import { ExternalClassifier1733970000000 } from './1733970000000-external-classifier';
+import { PrivateReplies1733980000000 } from './1733980000000-private-replies';
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   SpamSignal1733930000000,
   Instagram1733960000000,
   ExternalClassifier1733970000000,
+  PrivateReplies1733980000000,
 ];

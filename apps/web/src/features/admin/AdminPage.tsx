@@ -10,6 +10,7 @@ import { QueueBoardLink } from './QueueBoardLink';
 import { RulesTab } from './RulesTab';
 import { useSettings, useUpdateSettings } from './settings';
 import { OwnDomains } from './OwnDomains';
+import { HumanAgentSetting } from './HumanAgentSetting';
 import { SlaSettingsPanel } from './SlaSettings';
 import { UsersTab } from './UsersTab';
 
@@ -76,6 +77,7 @@ function Settings() {
       </Group>
       {update.isError && <Alert color="red">{errorText(update.error)}</Alert>}
       <OwnDomains saved={settings.data.ownDomains} />
+      <HumanAgentSetting approved={settings.data.humanAgentTagApproved} />
       <SlaSettingsPanel />
     </Stack>
   );

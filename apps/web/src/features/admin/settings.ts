@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { UpdateSettingsRequest, WorkspaceSettings } from '@resonance/contracts';
+import type { HumanAgentTagRequest, UpdateSettingsRequest, WorkspaceSettings } from '@resonance/contracts';
 import { api } from '../../shared/api/http';
 
 export type SettingsView = WorkspaceSettings;
@@ -12,4 +12,12 @@ export const updateSettings = (body: UpdateSettingsRequest) => api<SettingsView>
 export function useUpdateSettings() {
   const client = useQueryClient();
   return useMutation({ mutationFn: updateSettings, onSuccess: (s) => client.setQueryData(settingsQueryOptions().queryKey, s) });
+}
+
+/** PUT /api/settings/human-agent-tag (admins, audited): Meta's HUMAN_AGENT approval. */
+export const setHumanAgentTag = (approved: boolean) =>
+  api<SettingsView>('/settings/human-agent-tag', { method: 'PUT', body: { approved } satisfies HumanAgentTagRequest });
+export function useSetHumanAgentTag() {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: setHumanAgentTag, onSuccess: (s) => client.setQueryData(settingsQueryOptions().queryKey, s) });
 }

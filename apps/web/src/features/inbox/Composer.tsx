@@ -2,7 +2,7 @@ import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState }
 import { Alert, Button, Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { fillTemplate, firstNameOf, unfilledVariables, type CannedResponse, type MessageItem, type ThreadDetail } from '@resonance/contracts';
 import { useI18n } from '../../shared/i18n/I18nProvider';
-import { replyLimit, replyWindowClosedAt, textLength } from '../../shared/networks';
+import { replyLimit, textLength } from '../../shared/networks';
 import { useSessionUser } from '../../shared/session/session';
 import { MentionTextarea } from '../notes/MentionTextarea';
 import { toStoredText } from '../notes/mentions';
@@ -12,6 +12,8 @@ import { useAssignees } from './list-assignees';
 import { useCannedResponses } from './list-canned-responses';
 import { useRenderCannedResponse } from './render-canned-response';
 import { useSendReply } from './send-reply';
+import { useSendPrivateReply } from './send-private-reply';
+import { ReplyWindowNotice } from './ReplyWindowNotice';
 import { ApiError } from '../../shared/api/http';
 import { useErrorText } from '../../shared/api/error-text';
 import { useSetPresence } from './set-presence';
@@ -25,16 +27,18 @@ export interface ComposerHandle {
 }
 
 export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messages: MessageItem[] }>(function Composer({ thread, messages }, ref) {
-  const { t, formatRelative } = useI18n();
+  const { t } = useI18n();
   // API errors in the UI's language (never the API's English text).
   const errorText = useErrorText();
   const user = useSessionUser();
-  const [mode, setMode] = useState<'reply' | 'note'>('reply');
+  // 'private': a private reply to the chosen comment (offered where the API lists private_reply for it).
+  const [mode, setMode] = useState<'reply' | 'note' | 'private'>('reply');
   const [text, setText] = useState('');
   const [feedback, setFeedback] = useState<{ ok: boolean; text: string } | null>(null);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const canned = useCannedResponses();
   const reply = useSendReply();
+  const privateReply = useSendPrivateReply();
   const note = useAddNote();
   const members = useAssignees().data ?? [];
   const presence = useSetPresence();
@@ -82,6 +86,11 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
   const comments = useMemo(() => answerableComments(thread, messages), [thread, messages]);
   const answered = comments.find((c) => c.externalId === replyTo) ?? comments.at(-1) ?? null;
   const sentReply = lastReply ? (messages.find((m) => m.id === lastReply.id) ?? lastReply) : null;
+  // The API says whether the chosen comment may be answered privately now; another comment chosen (or
+  // the reply sent) ends the private mode.
+  const privateOk = answered?.actions.includes('private_reply') ?? false;
+  const active = mode === 'private' && !privateOk ? 'reply' : mode;
+  const writing = active !== 'note';
 
   // Tell the others "typing" while writing (throttled to one call per 5 s).
   const lastTyping = useRef(0);
@@ -89,26 +98,40 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
     setText(value);
     setFeedback(null);
     setLastReply(null);
-    if (mode === 'reply' && Date.now() - lastTyping.current > 5000) {
+    if (writing && Date.now() - lastTyping.current > 5000) {
       lastTyping.current = Date.now();
       presence.mutate({ threadId: thread.id, state: 'typing' });
     }
   };
 
-  const max = replyLimit(thread.network, thread.kind);
+  // A private reply is a direct message: the network's limit for those.
+  const max = replyLimit(thread.network, active === 'private' ? 'direct' : thread.kind);
   const length = textLength(text);
-  const tooLong = mode === 'reply' && length > max;
-  const windowClosed = mode === 'reply' ? replyWindowClosedAt(thread.network, thread.kind, thread.lastInboundAt) : null;
-  const busy = reply.isPending || note.isPending;
+  const tooLong = writing && length > max;
+  // The API's word on the messaging window (ThreadDetail.replyWindow): closed, nobody can type a reply.
+  const windowClosed = active === 'reply' && thread.replyWindow?.closed === true;
+  const busy = reply.isPending || note.isPending || privateReply.isPending;
   // A canned response's variable without a value is never sent as written (the API refuses it too).
-  const unfilled = mode === 'reply' ? unfilledVariables(text) : [];
+  const unfilled = writing ? unfilledVariables(text) : [];
   const canSend = text.trim().length > 0 && !tooLong && !windowClosed && !busy && unfilled.length === 0;
 
   /** Sends; with `andClose` (Ctrl/Cmd+Shift+Enter, "Send and close") the thread closes once the reply is queued. */
   const submit = (andClose = false) => {
     if (!canSend) return;
     const body = text.trim();
-    if (mode === 'reply') {
+    if (active === 'private' && answered) {
+      privateReply.mutate(
+        { commentId: answered.id, threadId: thread.id, text: body },
+        {
+          onSuccess: () => {
+            setText('');
+            setMode('reply');
+            setFeedback({ ok: true, text: t('privateReply.sent', { name: answered.author?.name ?? answered.author?.handle ?? t('privateReply.someone') }) });
+          },
+          onError: (error) => setFeedback({ ok: false, text: t('composer.failed', { message: errorText(error) }) }),
+        },
+      );
+    } else if (active === 'reply') {
       reply.mutate(
         {
           threadId: thread.id,
@@ -158,7 +181,7 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
   };
 
   // The `/shortcut` at the caret (replies only, unless Esc dismissed it) and the canned responses it matches.
-  const token = mode === 'reply' ? slashTokenAt(text, Math.min(caret, text.length)) : null;
+  const token = writing ? slashTokenAt(text, Math.min(caret, text.length)) : null;
   const slash = token && token.start !== dismissedAt && canned.data?.length ? token : null;
   const suggestions = slash ? matchCanned(canned.data ?? [], slash.query) : [];
 
@@ -183,15 +206,16 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
       <Group justify="space-between" gap="xs">
         <SegmentedControl
           size="xs"
-          value={mode}
-          onChange={(v) => setMode(v)}
+          onChange={(v) => setMode(v === 'private' || v === 'note' ? v : 'reply')}
+          value={active}
           data={[
             { value: 'reply', label: t('composer.reply') },
+            ...(privateOk ? [{ value: 'private', label: t('privateReply.mode') }] : []),
             { value: 'note', label: t('composer.note') },
           ]}
           aria-label={t('composer.reply')}
         />
-        {mode === 'reply' && (
+        {writing && (
           <Select
             size="xs"
             w={240}
@@ -210,12 +234,8 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
           />
         )}
       </Group>
-      {windowClosed && (
-        <Alert color="orange" variant="light" p="xs" data-testid="messenger-window">
-          <Text size="xs">{t('composer.messengerWindow', { time: formatRelative(windowClosed) })}</Text>
-        </Alert>
-      )}
-      {newerWritten && mode === 'reply' && (
+      {active === 'reply' && <ReplyWindowNotice thread={thread} />}
+      {newerWritten && writing && (
         <Alert color="yellow" variant="light" p="xs" role="alert" data-testid="newer-inbound">
           {since.colleagues.length > 0 && (
             <Text size="xs" data-testid="newer-colleague">
@@ -225,7 +245,7 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
           {(since.customer || since.colleagues.length === 0) && <Text size="xs">{t('inbox.newerInbound')}</Text>}
         </Alert>
       )}
-      {mode === 'reply' && answered && <ReplyToChooser comments={comments} chosen={answered} onChoose={setReplyTo} />}
+      {writing && answered && <ReplyToChooser comments={comments} chosen={answered} onChoose={setReplyTo} />}
       {slash && (
         <CannedSuggestions
           query={slash.query}
@@ -241,8 +261,15 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
         autosize
         minRows={2}
         maxRows={8}
-        aria-label={mode === 'reply' ? t('composer.reply') : t('inbox.note')}
-        placeholder={mode === 'reply' ? t('composer.placeholder') : t('composer.notePlaceholder')}
+        aria-label={active === 'reply' ? t('composer.reply') : active === 'private' ? t('privateReply.mode') : t('inbox.note')}
+        placeholder={
+          active === 'private'
+            ? t('privateReply.placeholder', { name: answered?.author?.name ?? answered?.author?.handle ?? t('privateReply.someone') })
+            : active === 'reply'
+              ? t('composer.placeholder')
+              : t('composer.notePlaceholder')
+        }
+        disabled={windowClosed}
         value={text}
         onValueChange={(value) => {
           onType(value);
@@ -256,7 +283,7 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
-            submit(e.shiftKey && mode === 'reply');
+            submit(e.shiftKey && active === 'reply');
             return;
           }
           if (!slash || !suggestions.length) return;
@@ -273,16 +300,12 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
             setDismissedAt(slash.start);
           }
         }}
-        styles={mode === 'note' ? { input: { background: 'var(--mantine-color-yellow-0)' } } : undefined}
+        styles={active === 'note' ? { input: { background: 'var(--mantine-color-yellow-0)' } } : undefined}
         data-testid="composer-text"
       />
       <Group justify="space-between">
         <Text size="xs" c={tooLong ? 'red' : 'dimmed'} aria-live="polite">
-          {mode === 'reply'
-            ? tooLong
-              ? t('composer.tooLong', { network: t(`network.${thread.network}`), max })
-              : t('composer.limit', { count: length, max })
-            : ''}
+          {writing ? (tooLong ? t('composer.tooLong', { network: t(`network.${thread.network}`), max }) : t('composer.limit', { count: length, max })) : ''}
         </Text>
         <Group gap="xs">
           {unfilled.length > 0 && (
@@ -290,13 +313,13 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
               {t('canned.unfilled', { variables: unfilled.map((v) => `{{${v}}}`).join(', ') })}
             </Text>
           )}
-          {!feedback && sentReply && mode === 'reply' && <ReplyProgress reply={sentReply} />}
+          {!feedback && sentReply && active === 'reply' && <ReplyProgress reply={sentReply} />}
           {feedback && (
             <Text size="xs" c={feedback.ok ? 'teal' : 'red'} role="status" data-testid="composer-feedback">
               {feedback.text}
             </Text>
           )}
-          {mode === 'reply' && thread.status !== 'closed' && (
+          {active === 'reply' && thread.status !== 'closed' && (
             <Button
               size="xs"
               variant="light"
@@ -314,10 +337,14 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
             onClick={() => submit()}
             disabled={!canSend}
             loading={busy}
-            color={mode === 'note' ? 'yellow' : undefined}
+            color={active === 'note' ? 'yellow' : active === 'private' ? 'grape' : undefined}
             data-testid="composer-submit"
           >
-            {mode === 'reply' ? t(conflict !== null ? 'composer.sendAnyway' : 'composer.send') : t('composer.addNote')}
+            {active === 'private'
+              ? t('privateReply.send')
+              : active === 'reply'
+                ? t(conflict !== null ? 'composer.sendAnyway' : 'composer.send')
+                : t('composer.addNote')}
           </Button>
         </Group>
       </Group>

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Anchor, Badge, Box, Button, Group, Paper, Select, Text, Title } from '@mantine/core';
 import type { PresenceEntry } from '@resonance/contracts';
 import { useI18n } from '../../shared/i18n/I18nProvider';
+import { usePersonName } from '../../shared/person-name';
 import { canWriteInbox, useSessionUser } from '../../shared/session/session';
 import { NetworkIcon } from '../../shared/ui/NetworkIcon';
 import { ErrorState, LoadingState } from '../../shared/ui/states';
@@ -22,6 +23,7 @@ import { errorMessageKey } from '../../shared/api/error-text';
 
 export const Conversation = forwardRef<ComposerHandle, { threadId: string }>(function Conversation({ threadId }, composerRef) {
   const { t, formatDateTime } = useI18n();
+  const nameOf = usePersonName();
   const user = useSessionUser();
   const thread = useThread(threadId);
   const messagesQuery = useMessages(threadId);
@@ -65,7 +67,7 @@ export const Conversation = forwardRef<ComposerHandle, { threadId: string }>(fun
   if (thread.isPending) return <LoadingState />;
   if (thread.isError) return <ErrorState error={thread.error} onRetry={() => void thread.refetch()} />;
   const th = thread.data;
-  const who = th.contact?.name ?? th.contact?.handle ?? t('common.none');
+  const who = nameOf(th.contact, th.network);
 
   return (
     <Box style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }} data-testid="conversation">

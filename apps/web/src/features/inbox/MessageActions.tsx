@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Badge, Button, Group, Modal, Text } from '@mantine/core';
-import type { MessageItem, ModerationAction, Network } from '@resonance/contracts';
+import { isOneOf, MODERATION_ACTIONS, type MessageItem, type ModerationAction, type Network } from '@resonance/contracts';
 import { useErrorText } from '../../shared/api/error-text';
 import type { MessageKey } from '../../shared/i18n/dictionary';
 import { useI18n } from '../../shared/i18n/I18nProvider';
@@ -23,7 +23,8 @@ export function MessageActions({ message, network }: { message: MessageItem; net
   const errorText = useErrorText();
   const moderate = useModerateMessage();
   const [confirm, setConfirm] = useState<'delete' | 'ban' | 'block' | null>(null);
-  const allowed = message.actions;
+  // private_reply is the composer's (Composer.tsx), not a moderation button.
+  const allowed = message.actions.filter((a): a is ModerationAction => isOneOf(MODERATION_ACTIONS, a));
   if (message.deleted || !allowed.length) return null;
   const ours = message.isFromAccount || message.direction === 'outbound';
   const pending = message.lastAction?.state === 'queued' || moderate.isPending;

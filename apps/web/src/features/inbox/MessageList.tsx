@@ -9,6 +9,8 @@ import { DeliveryStatus } from './DeliveryStatus';
 import { LabelBadges } from './LabelBadges';
 import { SpamBadge } from './SpamBadge';
 import { MessageActions } from './MessageActions';
+import { PrivateReplyBadge } from './PrivateReplyBadge';
+import { usePersonName } from '../../shared/person-name';
 import { RuleChips } from './RuleChips';
 
 /** The reply chain, virtualised so a thread of thousands of messages scrolls smoothly; pages load on demand. */
@@ -98,13 +100,16 @@ function MessageBubble({
   canModerate: boolean;
 }) {
   const { t, formatDateTime } = useI18n();
+  const nameOf = usePersonName();
   const ours = message.isFromAccount || message.direction === 'outbound';
   const author =
     message.author?.type === 'user'
       ? `${message.author.name ?? t('inbox.you')} · ${t('inbox.account')}`
       : ours
         ? t('inbox.account')
-        : (message.author?.name ?? message.author?.handle ?? t('common.none'));
+        : network
+          ? nameOf(message.author, network)
+          : (message.author?.name ?? message.author?.handle ?? t('common.none'));
   return (
     <Box px="md" py={6} pl={indent ? 48 : 'md'} style={{ display: 'flex', justifyContent: ours ? 'flex-end' : 'flex-start' }}>
       <Paper
@@ -156,6 +161,7 @@ function MessageBubble({
           )}
         </Group>
         {!ours && <RuleChips threadId={message.threadId} messageId={message.id} canAct={canModerate} />}
+        <PrivateReplyBadge message={message} />
         {canModerate && network && <MessageActions message={message} network={network} />}
       </Paper>
     </Box>

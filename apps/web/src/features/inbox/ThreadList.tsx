@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { Badge, Box, Button, Checkbox, Group, Text, UnstyledButton } from '@mantine/core';
 import type { ThreadItem } from '@resonance/contracts';
 import { useI18n } from '../../shared/i18n/I18nProvider';
+import { usePersonName } from '../../shared/person-name';
 import { useNow } from '../../shared/time/use-now';
 import { NetworkIcon } from '../../shared/ui/NetworkIcon';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states';
@@ -120,7 +121,8 @@ function ThreadRow({
 }) {
   const { t, formatRelative, formatDuration } = useI18n();
   const now = useNow();
-  const who = thread.contact?.name ?? thread.contact?.handle ?? t('common.none');
+  const nameOf = usePersonName();
+  const who = nameOf(thread.contact, thread.network);
   return (
     <UnstyledButton
       role="option"

@@ -14,6 +14,7 @@ import { mod25 } from './parts/mod25';
 import { igconn27 } from './parts/igconn27';
 import { rules25 } from './parts/rules25';
 import { spam25 } from './parts/spam25';
+import { ig27a } from './parts/ig27a';
 
 /**
  * The UI's words in English and German. `en` defines the keys; `de` must translate every one of
@@ -39,6 +40,7 @@ const PARTS = [
   igconn27,
   rules25,
   spam25,
+  ig27a,
 ] as const satisfies ReadonlyArray<DictionaryPart<string>>;
 
 // Distributes over the union of parts; with no parts it is `never` (not `string`).
@@ -173,7 +175,6 @@ const baseEn = {
   'composer.cannedPlaceholder': 'Insert a canned response',
   'composer.limit': '{count} / {max}',
   'composer.tooLong': 'Too long for {network} ({max} characters at most).',
-  'composer.messengerWindow': 'Messenger allows replies only within 24 hours of the customer’s last message. The window closed {time}.',
   'composer.sent': 'Reply queued.',
   'composer.failed': 'Could not send: {message}',
   'contact.title': 'Customer',
@@ -436,8 +437,6 @@ const baseDe: Record<keyof typeof baseEn, string> = {
   'composer.cannedPlaceholder': 'Textbaustein einfügen',
   'composer.limit': '{count} / {max}',
   'composer.tooLong': 'Zu lang für {network} (höchstens {max} Zeichen).',
-  'composer.messengerWindow':
-    'Im Messenger sind Antworten nur innerhalb von 24 Stunden nach der letzten Nachricht der Kundin oder des Kunden möglich. Das Fenster hat sich {time} geschlossen.',
   'composer.sent': 'Antwort eingereiht.',
   'composer.failed': 'Senden nicht möglich: {message}',
   'contact.title': 'Kunde / Kundin',

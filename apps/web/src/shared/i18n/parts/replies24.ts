@@ -18,7 +18,8 @@ export const replies24 = definePart(
     'deliveryError.UNKNOWN': 'The reply could not be delivered.',
     'deliveryError.CHANNEL_DISCONNECTED': 'The channel is disconnected. An admin must reconnect it; then retry.',
     'deliveryError.CHANNEL_GONE': 'The channel was removed.',
-    'deliveryError.WINDOW_CLOSED': 'Messenger allows replies only within 24 hours of the customer’s last message.',
+    'deliveryError.WINDOW_CLOSED':
+      'Messenger and Instagram allow replies only within 24 hours of the customer’s last message (Instagram: 7 days with Meta’s HUMAN_AGENT approval).',
     'deliveryError.UNFILLED_VARIABLE': 'The reply still holds a variable without a value.',
     'retry.notRetryable': 'This reply can no longer be retried: it was delivered or is being sent.',
     'retry.unavailable': 'The send queue cannot be reached right now. Nothing was changed; try again shortly.',
@@ -52,7 +53,8 @@ export const replies24 = definePart(
     'deliveryError.UNKNOWN': 'Die Antwort konnte nicht zugestellt werden.',
     'deliveryError.CHANNEL_DISCONNECTED': 'Der Kanal ist getrennt. Ein Admin muss ihn neu verbinden; dann erneut senden.',
     'deliveryError.CHANNEL_GONE': 'Der Kanal wurde entfernt.',
-    'deliveryError.WINDOW_CLOSED': 'Messenger erlaubt Antworten nur innerhalb von 24 Stunden nach der letzten Nachricht der Kundin oder des Kunden.',
+    'deliveryError.WINDOW_CLOSED':
+      'Messenger und Instagram erlauben Antworten nur innerhalb von 24 Stunden nach der letzten Nachricht der Kundin oder des Kunden (Instagram: 7 Tage mit Metas HUMAN_AGENT-Freigabe).',
     'deliveryError.UNFILLED_VARIABLE': 'Die Antwort enthält noch eine Variable ohne Wert.',
     'retry.notRetryable': 'Diese Antwort kann nicht mehr erneut gesendet werden: Sie wurde zugestellt oder wird gerade gesendet.',
     'retry.unavailable': 'Die Sende-Warteschlange ist gerade nicht erreichbar. Nichts wurde geändert; versuchen Sie es gleich erneut.',
