@@ -14,6 +14,7 @@ import { mod25 } from './parts/mod25';
 import { igconn27 } from './parts/igconn27';
 import { rules25 } from './parts/rules25';
 import { spam25 } from './parts/spam25';
+import { ig27b } from './parts/ig27b';
 
 /**
  * The UI's words in English and German. `en` defines the keys; `de` must translate every one of
@@ -39,6 +40,7 @@ const PARTS = [
   igconn27,
   rules25,
   spam25,
+  ig27b,
 ] as const satisfies ReadonlyArray<DictionaryPart<string>>;
 
 // Distributes over the union of parts; with no parts it is `never` (not `string`).
