@@ -5,17 +5,18 @@ import { startSim, type RunningSim } from '@resonance/sim';
 import { Rollups } from '@resonance/worker';
 import { createBenchDatabase, type BenchDatabase } from './database';
 import { measureFreshness } from './freshness';
+import type { NetworkCounts } from './generate-threads';
 import { createNetworkChannels, measureFreshnessByNetwork, type FreshnessByNetwork } from './freshness-networks';
 import { generateBulk } from './generate';
 import { ApiClient } from './http';
 import { measureInbox, measureThreadOpen, type InboxNumbers } from './inbox';
-import { benchTraffic, loadSimComments, measurePipeline, measureRawUpsert, type IngestNumbers } from './ingest';
+import { benchTraffic, INGEST_SHARES, loadSimComments, measurePipeline, measureRawUpsert, type IngestNumbers } from './ingest';
 import type { BenchOptions } from './options';
 import { freePort, startProductProcess, type ProductProcess } from './processes';
 import { removeQueueKeys } from './queue-keys';
 import { measureReports, type ReportNumbers } from './reports';
 import { round, type Timings } from './stats';
-import { BENCH_EMAIL, BENCH_NETWORKS, BENCH_PASSWORD, createWorld } from './world';
+import { BENCH_EMAIL, BENCH_NETWORKS, BENCH_PASSWORD, connectDemoChannel, createWorld } from './world';
 
 const POLL_INTERVAL_MS = 1_000;
 /**
@@ -48,6 +49,8 @@ export interface BenchResult {
     quick: boolean;
     threads: number;
     messages: number;
+    /** The bulk data set's threads and messages on each network. */
+    byNetwork: NetworkCounts;
     posts: number;
     contacts: number;
     days: number;
@@ -100,9 +103,17 @@ export async function runBenchmark(options: BenchOptions, log: (line: string) =>
       SIM_WEBHOOK_URL: 'off',
       SIM_WEBHOOK_RETRY_DELAYS_MS: '200,500',
     });
-    const traffic = benchTraffic(Date.now(), options.ingestComments);
-    const comments = loadSimComments(sim, traffic, options.ingestComments);
-    log(`sim holds ${comments} comments`);
+    // Facebook and Instagram side by side, as a retailer runs them: each network its own stream
+    // of posts and comments (the Facebook one goes on for the freshness measurements).
+    const igTarget = Math.round(options.ingestComments * INGEST_SHARES.instagram);
+    const traffic = benchTraffic(Date.now(), options.ingestComments - igTarget);
+    const ingestByNetwork = {
+      facebook: { comments: loadSimComments(sim, traffic, options.ingestComments - igTarget, 'facebook') },
+      instagram: { comments: loadSimComments(sim, benchTraffic(Date.now(), igTarget, 'bench:ingest:instagram'), igTarget, 'instagram') },
+    };
+    const comments = ingestByNetwork.facebook.comments + ingestByNetwork.instagram.comments;
+    const liveInstagramId = await connectDemoChannel(ds, config, world.workspaceId, 'instagram');
+    log(`sim holds ${comments} comments (Facebook ${ingestByNetwork.facebook.comments}, Instagram ${ingestByNetwork.instagram.comments})`);
 
     const port = await freePort();
     const apiUrl = `http://127.0.0.1:${port}`;
@@ -115,19 +126,27 @@ export async function runBenchmark(options: BenchOptions, log: (line: string) =>
     // Ingest: the worker syncs the sim's page; its peak RSS is read when the last comment is stored.
     const worker = startProductProcess('worker', { ...env, ...pollEnv(POLL_INTERVAL_MS) });
     processes.push(worker);
-    const pipeline = await measurePipeline(ds, world.liveChannelId, comments, 30 * 60_000);
+    const pipeline = await measurePipeline(
+      ds,
+      [
+        { channelId: world.liveChannelId, comments: ingestByNetwork.facebook.comments },
+        { channelId: liveInstagramId, comments: ingestByNetwork.instagram.comments },
+      ],
+      30 * 60_000,
+    );
     const workerPeakMb = worker.peakMb();
     log(`pipeline: ${pipeline.perSecond} comments/s`);
     // The raw upsert runs with no worker: the ingest's rollup drain (every 10 s) would otherwise
     // share the machine with it in some runs and not in others.
     await worker.stop();
-    const raw = await measureRawUpsert(ds, world.liveChannelId, world.rawChannelId, world.workspaceId);
+    const raw = await measureRawUpsert(ds, [world.liveChannelId, liveInstagramId], world.rawChannelId, world.workspaceId);
     log(`raw upsert: ${raw.perSecond} rows/s`);
     const ingest: IngestNumbers = {
       perSecond: pipeline.perSecond,
       rawUpsertPerSecond: raw.perSecond,
       ratioToRawUpsert: raw.perSecond ? round(pipeline.perSecond / raw.perSecond, 2) : 0,
       comments,
+      byNetwork: ingestByNetwork,
       pipelineMs: pipeline.ms,
       rawMs: raw.ms,
     };
@@ -152,7 +171,7 @@ export async function runBenchmark(options: BenchOptions, log: (line: string) =>
     await hookWorker.stop();
 
     // Per network: one channel on each network's demo account, a worker with the adaptive pacing, webhooks off.
-    const networkChannels = await createNetworkChannels(ds, config, world.workspaceId, world.liveChannelId);
+    const networkChannels = await createNetworkChannels(ds, config, world.workspaceId, { facebook: world.liveChannelId, instagram: liveInstagramId });
     const networkWorker = startProductProcess('worker', {
       ...env,
       SYNC_INTERVAL_MS: String(NETWORK_BASE_INTERVAL_MS),
@@ -207,6 +226,7 @@ export async function runBenchmark(options: BenchOptions, log: (line: string) =>
         quick: options.quick,
         threads: bulk.threads,
         messages: bulk.messages,
+        byNetwork: bulk.byNetwork,
         posts: bulk.posts,
         contacts: bulk.contacts,
         days: options.days,
