@@ -20,6 +20,8 @@ export const NETWORK_CONNECT_SETUPS: Partial<Record<Network, readonly ConnectSet
 /**
  * What an admin must know before connecting a network, shown where channels are connected
  * (GET /api/channels answers it per channel as `access`). Only networks with a restriction have one.
+ * This English text is for API clients: the dashboard shows its own wording in the reader's language
+ * (`channels.<network>Notice` in its dictionary; the Instagram browser test checks the German one).
  */
 export const NETWORK_ACCESS_NOTES: Partial<Record<Network, string>> = {
   instagram:
