@@ -119,5 +119,18 @@ describe('connecting Instagram through the simulated consent, in the browser (ad
       [stack.workspaceId],
     );
     expect(rows).toEqual([{ n: 1 }]);
+
+    // A channel that needs reconnecting offers the same two ways; Instagram Login reconnects it.
+    await stack.db.dataSource.query(`UPDATE channel_account SET status = 'needs_reauth' WHERE workspace_id = $1 AND network = 'instagram'`, [
+      stack.workspaceId,
+    ]);
+    await page.reload();
+    const reconnect = connected.getByTestId('instagram-setups-reconnect');
+    await reconnect.getByRole('button', { name: 'Über eine Facebook-Seite neu verbinden' }).waitFor();
+    await reconnect.getByRole('button', { name: 'Mit Instagram-Login neu verbinden' }).click();
+    await page.waitForURL((url) => url.pathname === '/channels' && url.searchParams.has('connect'), { timeout: 15_000 });
+    await page.getByTestId('connect-picker').getByRole('button', { name: 'Auswahl verbinden' }).click();
+    await connected.getByTestId('channel-status').filter({ hasText: 'Verbunden' }).waitFor();
+    expect(await storedCredentials()).toMatchObject({ setup: 'instagram_login', igUserId: DEMO_INSTAGRAM_ACCOUNT.id });
   }, 120_000);
 });

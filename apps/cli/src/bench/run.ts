@@ -107,13 +107,18 @@ export async function runBenchmark(options: BenchOptions, log: (line: string) =>
     // of posts and comments (the Facebook one goes on for the freshness measurements).
     const igTarget = Math.round(options.ingestComments * INGEST_SHARES.instagram);
     const traffic = benchTraffic(Date.now(), options.ingestComments - igTarget);
+    const fb = loadSimComments(sim, traffic, options.ingestComments - igTarget, 'facebook');
+    const ig = loadSimComments(sim, benchTraffic(Date.now(), igTarget, 'bench:ingest:instagram'), igTarget, 'instagram');
+    // The measurement waits for (and counts) the comments on each account's own posts.
     const ingestByNetwork = {
-      facebook: { comments: loadSimComments(sim, traffic, options.ingestComments - igTarget, 'facebook') },
-      instagram: { comments: loadSimComments(sim, benchTraffic(Date.now(), igTarget, 'bench:ingest:instagram'), igTarget, 'instagram') },
+      facebook: { comments: fb.onOwnPosts, loaded: fb.comments },
+      instagram: { comments: ig.onOwnPosts, loaded: ig.comments },
     };
     const comments = ingestByNetwork.facebook.comments + ingestByNetwork.instagram.comments;
     const liveInstagramId = await connectDemoChannel(ds, config, world.workspaceId, 'instagram');
-    log(`sim holds ${comments} comments (Facebook ${ingestByNetwork.facebook.comments}, Instagram ${ingestByNetwork.instagram.comments})`);
+    log(
+      `sim holds ${fb.comments + ig.comments} comments (Facebook ${fb.comments}, Instagram ${ig.comments}: ${ig.onOwnPosts} on its own media, ${ig.comments - ig.onOwnPosts} mentioning it elsewhere)`,
+    );
 
     const port = await freePort();
     const apiUrl = `http://127.0.0.1:${port}`;
