@@ -1,4 +1,4 @@
-import type { ModerationAction, Network, UnifiedRecord } from '@resonance/contracts';
+import type { ConnectSetup, ModerationAction, Network, UnifiedRecord } from '@resonance/contracts';
 import type { BudgetState } from './budget';
 import type { ConnectorError } from './errors';
 import type { BudgetHolder, HttpResponse } from './http';
@@ -51,9 +51,13 @@ export interface AuthCapability {
    * server-side) is always given; networks with PKCE (X) send it with code_challenge_method=S256,
    * the others ignore it.
    */
-  authorizationUrl(input: { state: string; redirectUri: string; codeChallenge?: string }): string;
-  /** `codeVerifier` is always given by the connect flow; networks without PKCE ignore it. */
-  exchangeCode(input: { code: string; redirectUri: string; codeVerifier?: string }): Promise<Credentials>;
+  authorizationUrl(input: { state: string; redirectUri: string; codeChallenge?: string; setup?: ConnectSetup }): string;
+  /**
+   * `codeVerifier` is always given by the connect flow; networks without PKCE ignore it. `setup`
+   * (networks with several, NETWORK_CONNECT_SETUPS: Instagram) is the one the consent page was
+   * opened for: the code is exchanged where that setup's consent issued it; absent means the default.
+   */
+  exchangeCode(input: { code: string; redirectUri: string; codeVerifier?: string; setup?: ConnectSetup }): Promise<Credentials>;
   /**
    * OAuth 1.0a networks (XING) only: the signed request-token call that must precede the consent
    * page. `callbackUrl` already carries the flow's state. The request token's secret (and token)

@@ -5,8 +5,23 @@ export type Network = (typeof NETWORKS)[number];
 export const isNetwork = (value: unknown): value is Network => typeof value === 'string' && (NETWORKS as readonly string[]).includes(value);
 
 /**
+ * The login setups a network's connect flow can go through. Only Instagram has two (docs/instagram.md):
+ * Instagram Login (the account signs in itself, graph.instagram.com) and Facebook Login (a Facebook
+ * user signs in and picks the Page the account is linked to, graph.facebook.com).
+ */
+export const CONNECT_SETUPS = ['instagram_login', 'facebook_login'] as const;
+export type ConnectSetup = (typeof CONNECT_SETUPS)[number];
+
+/** The setups each network offers, the default first; a network not named here has one setup and takes none. */
+export const NETWORK_CONNECT_SETUPS: Partial<Record<Network, readonly ConnectSetup[]>> = {
+  instagram: ['instagram_login', 'facebook_login'],
+};
+
+/**
  * What an admin must know before connecting a network, shown where channels are connected
  * (GET /api/channels answers it per channel as `access`). Only networks with a restriction have one.
+ * This English text is for API clients: the dashboard shows its own wording in the reader's language
+ * (`channels.<network>Notice` in its dictionary; the Instagram browser test checks the German one).
  */
 export const NETWORK_ACCESS_NOTES: Partial<Record<Network, string>> = {
   instagram:

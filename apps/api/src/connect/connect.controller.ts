@@ -23,11 +23,12 @@ export class ConnectController {
   @Post(':network')
   @HttpCode(200)
   @ApiOperation({
-    summary: "Start connecting a network's account (admins): the network's consent page to send the browser to; 404 when the network cannot be connected yet",
+    summary:
+      "Start connecting a network's account (admins): the network's consent page to send the browser to; 404 when the network cannot be connected yet, 400 for a setup the network does not offer",
   })
   @ApiOkResponse({ type: StartConnectView })
   start(@CurrentUser() user: AuthUser, @Param('network') name: string, @Body() body: StartConnectBody): Promise<StartConnectView> {
-    return this.connect.start(user, network(name), body.channelId);
+    return this.connect.start(user, network(name), body.channelId, body.setup);
   }
 
   @Get('pending/:id')

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import {
+  CONNECT_SETUPS,
   NETWORKS,
+  type ConnectSetup,
   type CompleteConnectRequest,
   type Network,
   type PendingAccount,
@@ -9,12 +11,22 @@ import {
   type StartConnectRequest,
   type StartConnectResponse,
 } from '@resonance/contracts';
+import { AbsentOrValid } from '../common/absent-or-valid';
 
 export class StartConnectBody implements StartConnectRequest {
   @ApiPropertyOptional({ format: 'uuid', description: 'The channel whose Reconnect button started this (it is preselected in the picker)' })
   @IsOptional()
   @IsUUID()
   channelId?: string;
+
+  @ApiPropertyOptional({
+    enum: CONNECT_SETUPS,
+    description:
+      'Instagram only: instagram_login (the account signs in itself) or facebook_login (a Facebook user picks the Page the account is linked to); instagram_login when absent',
+  })
+  @AbsentOrValid()
+  @IsIn(CONNECT_SETUPS)
+  setup?: ConnectSetup;
 }
 
 export class StartConnectView implements StartConnectResponse {

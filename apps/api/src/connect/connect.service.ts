@@ -3,7 +3,16 @@ import { BadRequestException, Inject, Injectable, Logger, NotFoundException, Ser
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { CONFIG, type Config } from '@resonance/config';
-import { NETWORKS, toIso, type CompleteConnectResponse, type Network, type PendingAccount, type PendingConnect } from '@resonance/contracts';
+import {
+  NETWORK_CONNECT_SETUPS,
+  NETWORKS,
+  toIso,
+  type CompleteConnectResponse,
+  type ConnectSetup,
+  type Network,
+  type PendingAccount,
+  type PendingConnect,
+} from '@resonance/contracts';
 import { ConnectorRegistry, isConnectorError, notYetAvailableMessage, type Connector, type Credentials } from '@resonance/connectors';
 import { CredentialsCipher } from '@resonance/db';
 import { QueueName, syncNowJobOptions, type SyncJob } from '@resonance/queue';
@@ -40,6 +49,18 @@ interface RequestTokenKept {
   requestToken: string;
   requestTokenSecret: string;
 }
+
+/**
+ * OAuth 2.0 with a chosen setup (Instagram): the PKCE verifier and the setup the consent page was
+ * opened for, whose token endpoint must take the code. A bare string is a verifier of the default setup.
+ */
+interface SetupKept {
+  verifier: string;
+  setup: ConnectSetup;
+}
+
+type Kept = string | RequestTokenKept | SetupKept;
+const isRequestToken = (kept: Kept | undefined): kept is RequestTokenKept => typeof kept === 'object' && 'requestToken' in kept;
 
 /** What the callback reads from the network's redirect (OAuth 2.0: code/error; OAuth 1.0a: oauth_token/oauth_verifier/denied). */
 export interface CallbackQuery {
@@ -103,7 +124,21 @@ export class ConnectService {
     return connector;
   }
 
-  async start(user: AuthUser, network: Network, reconnectChannelId?: string): Promise<{ authorizationUrl: string }> {
+  /** The setup asked for, when the network has it (none asked: the network's default, or none). */
+  private setupOf(network: Network, setup: ConnectSetup | undefined): ConnectSetup | undefined {
+    const offered = NETWORK_CONNECT_SETUPS[network];
+    if (setup === undefined) return offered?.[0];
+    if (!offered?.includes(setup))
+      throw new BadRequestException(
+        offered
+          ? `${network} connects through ${offered.join(' or ')}, not ${setup}`
+          : `${network} has one way to connect: leave setup out (only ${Object.keys(NETWORK_CONNECT_SETUPS).join(', ')} offers a choice)`,
+      );
+    return setup;
+  }
+
+  async start(user: AuthUser, network: Network, reconnectChannelId?: string, requestedSetup?: ConnectSetup): Promise<{ authorizationUrl: string }> {
+    const setup = this.setupOf(network, requestedSetup);
     const connector = this.connectable(network);
     if (reconnectChannelId) {
       if (!(await this.flows.isReconnectable(user.workspaceId, network, reconnectChannelId)))
@@ -113,7 +148,7 @@ export class ConnectService {
     let authorizationUrl: string;
     // What the callback needs and the browser must not see: the PKCE verifier (OAuth 2.0), or the
     // request token and its secret (OAuth 1.0a), kept encrypted in the flow's row.
-    let kept: string | RequestTokenKept;
+    let kept: Kept;
     try {
       if (connector.auth.requestAuthorization) {
         // OAuth 1.0a has no state parameter: the state rides in the callback URL, which the network
@@ -124,8 +159,8 @@ export class ConnectService {
         kept = { requestToken: r.requestToken, requestTokenSecret: r.requestTokenSecret };
       } else {
         const pkce = pkcePair();
-        authorizationUrl = connector.auth.authorizationUrl({ state, redirectUri: this.redirectUri(network), codeChallenge: pkce.challenge });
-        kept = pkce.verifier;
+        authorizationUrl = connector.auth.authorizationUrl({ state, redirectUri: this.redirectUri(network), codeChallenge: pkce.challenge, setup });
+        kept = setup ? { verifier: pkce.verifier, setup } : pkce.verifier;
       }
     } catch (error) {
       // e.g. FACEBOOK_APP_ID or XING's partner consumer missing: the server's configuration, said
@@ -178,8 +213,8 @@ export class ConnectService {
     if (!consumed) return { error: 'state_used' };
     if (!consumed.fresh) return { error: 'state_expired' };
 
-    const kept = row.codeVerifierEncrypted ? this.cipher.decrypt<string | RequestTokenKept>(row.codeVerifierEncrypted) : undefined;
-    const oauth1 = typeof kept === 'object' && kept !== null;
+    const kept = row.codeVerifierEncrypted ? this.cipher.decrypt<Kept>(row.codeVerifierEncrypted) : undefined;
+    const oauth1 = isRequestToken(kept);
     // OAuth 1.0a says "denied" with a `denied` parameter (no verifier); OAuth 2.0 with error=.
     const refused = oauth1 ? query.denied !== undefined || !query.oauthToken || !query.oauthVerifier : !!query.error || !query.code;
     if (refused) {
@@ -199,7 +234,8 @@ export class ConnectService {
         : await connector.auth.exchangeCode({
             code: query.code as string,
             redirectUri: this.redirectUri(network),
-            codeVerifier: typeof kept === 'string' ? kept : undefined,
+            codeVerifier: typeof kept === 'string' ? kept : kept?.verifier,
+            ...(typeof kept === 'object' ? { setup: kept.setup } : {}),
           });
       const accounts = (await connector.auth.listAccounts?.(credentials)) ?? [];
       if (!accounts.length) {

@@ -23,17 +23,22 @@ export interface NetworkFreshness {
 export type FreshnessByNetwork = Record<Network, NetworkFreshness>;
 
 /**
- * One connected channel per network on the sim's demo accounts (the bench's live Facebook page
- * for Facebook), created just before the measurement so the ingest and webhook measurements run
- * without them.
+ * One connected channel per network on the sim's demo accounts (the bench's live Facebook page and
+ * Instagram account of the ingest measurement for those two), the others created just before the
+ * measurement so the ingest and webhook measurements run without them.
  */
-export async function createNetworkChannels(ds: DataSource, config: Config, workspaceId: string, facebookChannelId: string): Promise<Record<Network, string>> {
+export async function createNetworkChannels(
+  ds: DataSource,
+  config: Config,
+  workspaceId: string,
+  live: { facebook: string } & Partial<Record<Network, string>>,
+): Promise<Record<Network, string>> {
   const cipher = new CredentialsCipher(config.ENCRYPTION_KEY);
-  const ids: Partial<Record<Network, string>> = { facebook: facebookChannelId };
-  // Without this the Facebook page kept the webhook path's one-minute interval (the scheduler keeps an interval it finds stored).
-  await resetInterval.run({ id: facebookChannelId }, sqlClient(ds));
+  const ids: Partial<Record<Network, string>> = { ...live };
+  // Without this the live channels kept the webhook path's one-minute interval (the scheduler keeps an interval it finds stored).
+  for (const id of Object.values(live)) await resetInterval.run({ id }, sqlClient(ds));
   for (const network of BENCH_NETWORKS) {
-    if (network === 'facebook') continue;
+    if (ids[network]) continue;
     const demo = DEMO_ACCOUNTS.find((a) => a.network === network);
     if (!demo) throw new Error(`bench: the sim has no demo ${network} account`);
     const [row] = await insertNetworkChannel.run(

@@ -1,5 +1,5 @@
 import type { QueryRunner } from 'typeorm';
-import type { Network } from '@resonance/contracts';
+import { NETWORKS, type Network } from '@resonance/contracts';
 import { sqlClient } from '@resonance/db';
 import type { BulkPlan } from './bulk-plan';
 import { insertBulkMessages, insertBulkThreads } from './generate.queries';
@@ -54,7 +54,7 @@ export async function writeThreadsAndMessages(
   plan: BulkPlan,
   runners: QueryRunner[],
   log: (line: string) => void,
-): Promise<{ threads: number; messages: number; longThreadId: string }> {
+): Promise<{ threads: number; messages: number; longThreadId: string; byNetwork: NetworkCounts }> {
   const { options, rng } = plan;
   const periodMs = options.days * DAY;
   const meanRest = Math.max(1, (options.messages - options.longThreadMessages) / Math.max(1, options.threads - 1));
@@ -62,6 +62,7 @@ export async function writeThreadsAndMessages(
   let threads: ThreadRow[] = [];
   let messages: MessageRow[] = [];
   let totalMessages = 0;
+  const byNetwork = Object.fromEntries(NETWORKS.map((n) => [n, { threads: 0, messages: 0 }])) as NetworkCounts;
   const pending: Array<Promise<unknown>> = [];
   let turn = 0;
   const flush = async () => {
@@ -149,13 +150,18 @@ export async function writeThreadsAndMessages(
       last_message_preview: preview.slice(0, 280),
     });
     totalMessages += count;
+    byNetwork[network].threads += 1;
+    byNetwork[network].messages += count;
     if (messages.length >= BATCH_MESSAGES) await flush();
     if (id % 100_000 === 0) log(`bulk: ${id} threads, ${totalMessages} messages`);
   }
   if (threads.length) await flush();
   await Promise.all(pending);
-  return { threads: options.threads, messages: totalMessages, longThreadId: '1' };
+  return { threads: options.threads, messages: totalMessages, longThreadId: '1', byNetwork };
 }
+
+/** Threads and messages the bulk data set holds on each network (the JSON's scale.byNetwork). */
+export type NetworkCounts = Record<Network, { threads: number; messages: number }>;
 
 function postAt(plan: BulkPlan, network: Network, at: number): { id: number; externalId: string } {
   const { ids, times } = plan.posts[network];

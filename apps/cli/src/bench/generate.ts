@@ -7,7 +7,7 @@ import type { BenchOptions } from './options';
 import { TextPool } from './text-pool';
 import { BENCH_NETWORKS, type BenchWorld } from './world';
 import type { BulkPlan } from './bulk-plan';
-import { writeThreadsAndMessages } from './generate-threads';
+import { writeThreadsAndMessages, type NetworkCounts } from './generate-threads';
 
 const DAY = 86_400_000;
 const POST_EVERY_MS = 8 * 3_600_000;
@@ -21,6 +21,8 @@ export interface GenerateResult {
   posts: number;
   contacts: number;
   longThreadId: string;
+  /** Threads and messages per network (Facebook and Instagram side by side, NETWORK_WEIGHTS). */
+  byNetwork: NetworkCounts;
   /** Wall time of each step, ms. */
   loadMs: number;
   indexMs: number;

@@ -15,30 +15,55 @@ export interface IngestNumbers {
   rawUpsertPerSecond: number;
   ratioToRawUpsert: number;
   comments: number;
+  /** The comments of each network synced side by side (INGEST_SHARES): those counted in `comments`, and all put on the sim. */
+  byNetwork: Record<IngestNetwork, { comments: number; loaded: number }>;
   pipelineMs: number;
   rawMs: number;
   /** The rules active while the pipeline ran and what they did (all 0 without --rules). */
   rules: BenchRuleNumbers;
 }
 
+/** The networks the ingest measurement syncs at once: a retailer's Facebook page and Instagram account. */
+export type IngestNetwork = 'facebook' | 'instagram';
+
+/**
+ * Each network's share of the ingest comments: Facebook and Instagram side by side, in the
+ * proportion the generated world has them (generate.ts NETWORK_WEIGHTS, 30 : 20).
+ */
+export const INGEST_SHARES: Record<IngestNetwork, number> = { facebook: 0.6, instagram: 0.4 };
+
 /**
  * The bench's own stream of sim traffic (comments only; few posts, so every post stays within
  * the connector's tracked window). One generator for the whole run keeps the sim's ids unique.
  */
-export function benchTraffic(now: number, comments: number): TrafficGenerator {
+export function benchTraffic(now: number, comments: number, seed = 'bench:ingest'): TrafficGenerator {
   return createGenerator({
-    seed: 'bench:ingest',
+    seed,
     startTime: now - 86_400_000,
     perMinute: Math.max(1, comments / (0.8 * 1_440)),
     kinds: { post: 0.05, comment: 50, reply: 14, accountReply: 4, message: 0, accountMessage: 0 },
   });
 }
 
-/** Puts `count` comments (and the posts they need) on the sim's Facebook page, without webhooks. */
-export function loadSimComments(sim: RunningSim, generator: TrafficGenerator, count: number): number {
+/** What was put on the sim: every comment, and those the sync reads back in full (the target of the measurement). */
+export interface LoadedComments {
+  comments: number;
+  /**
+   * Comments on the account's own posts. Instagram's comments that mention the account on
+   * others' media (about 1 in 12 threads) are read only for the newest media that mention it
+   * (the connector's mentions stream, as on Instagram, where webhooks announce the rest), so
+   * they are stored but not waited for.
+   */
+  onOwnPosts: number;
+}
+
+/** Puts `count` comments (and the posts they need) on the sim's Facebook page or Instagram account, without webhooks. */
+export function loadSimComments(sim: RunningSim, generator: TrafficGenerator, count: number, network: IngestNetwork = 'facebook'): LoadedComments {
   const saved = sim.context.settings.webhookUrl;
   sim.context.settings.webhookUrl = null;
   let comments = 0;
+  let elsewhere = 0;
+  const ownPosts = new Set<string>();
   try {
     while (comments < count) {
       const batch: GeneratedItem[] = [];
@@ -47,46 +72,58 @@ export function loadSimComments(sim: RunningSim, generator: TrafficGenerator, co
         batch.push(item);
         if (item.kind === 'comment') comments += 1;
       }
-      sim.facebook.ingest(batch);
+      for (const t of sim[network].ingest(batch)) {
+        if (t.kind === 'post') ownPosts.add(t.externalId);
+        else if (t.kind === 'comment' && t.postExternalId !== null && !ownPosts.has(t.postExternalId)) elsewhere += 1;
+      }
     }
   } finally {
     sim.context.settings.webhookUrl = saved;
   }
-  return comments;
+  return { comments, onOwnPosts: comments - elsewhere };
 }
 
 /**
  * The whole pipeline: the worker process (already started, the sim already holding the comments)
- * syncs the page: HTTP pages → mapper → IngestStore (contacts, threads, messages, classifier,
- * thread timers), pages read ahead and stored in batches. Timed from the sync taking the
- * channel's lease to the end of the sync run after which every comment is stored.
+ * syncs the channels side by side (the Facebook page and the Instagram account): HTTP pages →
+ * mapper → IngestStore (contacts, threads, messages, classifier, thread timers), pages read ahead
+ * and stored in batches. Timed from the first sync taking a channel's lease to the end of the last
+ * sync run after which every channel holds its comments.
  *
- * While it measures, the harness reads only the channel's row (by primary key) every 20 ms: a
- * count of the channel's messages is a scan of the message table (~80 ms at quick scale), so
- * messages are counted only once a sync run has released its lease, and outside the clock.
+ * While it measures, the harness reads only the channels' rows (by primary key) every 20 ms: a
+ * count of a channel's messages is a scan of the message table (~80 ms at quick scale), so
+ * messages are counted only once no sync run holds a lease, and outside the clock.
  */
-export async function measurePipeline(ds: DataSource, channelId: string, comments: number, timeoutMs: number): Promise<{ perSecond: number; ms: number }> {
-  const state = async () => {
-    const [row] = await channelSyncState.run({ channelId }, sqlClient(ds));
-    if (!row) throw new Error(`bench: channel account ${channelId} is gone`);
-    return row;
-  };
+export async function measurePipeline(
+  ds: DataSource,
+  channels: ReadonlyArray<{ channelId: string; comments: number }>,
+  timeoutMs: number,
+): Promise<{ perSecond: number; ms: number }> {
+  const states = async () =>
+    Promise.all(
+      channels.map(async ({ channelId }) => {
+        const [row] = await channelSyncState.run({ channelId }, sqlClient(ds));
+        if (!row) throw new Error(`bench: channel account ${channelId} is gone`);
+        return row;
+      }),
+    );
+  const comments = channels.reduce((sum, c) => sum + c.comments, 0);
   // A run that began and ended between two polls (a tiny smoke run) counts from when it was seen.
   const started = await waitFor(
-    async () => {
-      const { busy, synced } = await state();
-      return busy || synced ? process.hrtime.bigint() : undefined;
-    },
+    async () => ((await states()).some((s) => s.busy || s.synced) ? process.hrtime.bigint() : undefined),
     60_000,
     'the worker to start syncing',
     20,
   );
   const ended = await waitFor(
     async () => {
-      if ((await state()).busy) return undefined;
+      if ((await states()).some((s) => s.busy)) return undefined;
       const releasedBy = process.hrtime.bigint();
-      const [{ n }] = await countChannelMessages.run({ channelId }, sqlClient(ds));
-      return n >= comments ? releasedBy : undefined;
+      for (const { channelId, comments: expected } of channels) {
+        const [{ n }] = await countChannelMessages.run({ channelId }, sqlClient(ds));
+        if (n < expected) return undefined;
+      }
+      return releasedBy;
     },
     timeoutMs,
     `${comments} comments to be stored`,
@@ -97,18 +134,19 @@ export async function measurePipeline(ds: DataSource, channelId: string, comment
 }
 
 /**
- * The same rows straight into PostgreSQL: the stored comments are read back and written again
+ * The same rows straight into PostgreSQL: the stored comments (of both channels) are read back and written again
  * under another channel account, in batches of the largest size a sync run stores at once, each one
  * transaction with one multi-row INSERT … SELECT for its threads and one for its messages:
  * no HTTP, no mapping, no contacts, classifier or thread timers.
  */
 export async function measureRawUpsert(
   ds: DataSource,
-  sourceChannelId: string,
+  sourceChannelIds: readonly string[],
   targetChannelId: string,
   workspaceId: string,
 ): Promise<{ perSecond: number; ms: number; rows: number }> {
-  const rows = await readBackMessages.run({ channelId: sourceChannelId }, sqlClient(ds));
+  const rows = [];
+  for (const channelId of sourceChannelIds) rows.push(...(await readBackMessages.run({ channelId }, sqlClient(ds))));
   const runner = ds.createQueryRunner();
   await runner.connect();
   const start = process.hrtime.bigint();

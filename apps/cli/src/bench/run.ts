@@ -5,18 +5,19 @@ import { startSim, type RunningSim } from '@resonance/sim';
 import { Rollups } from '@resonance/worker';
 import { createBenchDatabase, type BenchDatabase } from './database';
 import { measureFreshness } from './freshness';
+import type { NetworkCounts } from './generate-threads';
 import { createNetworkChannels, measureFreshnessByNetwork, type FreshnessByNetwork } from './freshness-networks';
 import { generateBulk } from './generate';
 import { ApiClient } from './http';
 import { measureInbox, measureThreadOpen, type InboxNumbers } from './inbox';
-import { benchTraffic, loadSimComments, measurePipeline, measureRawUpsert, type IngestNumbers } from './ingest';
+import { benchTraffic, INGEST_SHARES, loadSimComments, measurePipeline, measureRawUpsert, type IngestNumbers } from './ingest';
 import type { BenchOptions } from './options';
 import { freePort, startProductProcess, type ProductProcess } from './processes';
 import { removeQueueKeys } from './queue-keys';
 import { measureReports, type ReportNumbers } from './reports';
 import { createBenchRules, ruleOutcomes } from './rules';
 import { round, type Timings } from './stats';
-import { BENCH_EMAIL, BENCH_NETWORKS, BENCH_PASSWORD, createWorld } from './world';
+import { BENCH_EMAIL, BENCH_NETWORKS, BENCH_PASSWORD, connectDemoChannel, createWorld } from './world';
 
 const POLL_INTERVAL_MS = 1_000;
 /**
@@ -49,6 +50,8 @@ export interface BenchResult {
     quick: boolean;
     threads: number;
     messages: number;
+    /** The bulk data set's threads and messages on each network. */
+    byNetwork: NetworkCounts;
     posts: number;
     contacts: number;
     days: number;
@@ -103,9 +106,22 @@ export async function runBenchmark(options: BenchOptions, log: (line: string) =>
       SIM_WEBHOOK_URL: 'off',
       SIM_WEBHOOK_RETRY_DELAYS_MS: '200,500',
     });
-    const traffic = benchTraffic(Date.now(), options.ingestComments);
-    const comments = loadSimComments(sim, traffic, options.ingestComments);
-    log(`sim holds ${comments} comments`);
+    // Facebook and Instagram side by side, as a retailer runs them: each network its own stream
+    // of posts and comments (the Facebook one goes on for the freshness measurements).
+    const igTarget = Math.round(options.ingestComments * INGEST_SHARES.instagram);
+    const traffic = benchTraffic(Date.now(), options.ingestComments - igTarget);
+    const fb = loadSimComments(sim, traffic, options.ingestComments - igTarget, 'facebook');
+    const ig = loadSimComments(sim, benchTraffic(Date.now(), igTarget, 'bench:ingest:instagram'), igTarget, 'instagram');
+    // The measurement waits for (and counts) the comments on each account's own posts.
+    const ingestByNetwork = {
+      facebook: { comments: fb.onOwnPosts, loaded: fb.comments },
+      instagram: { comments: ig.onOwnPosts, loaded: ig.comments },
+    };
+    const comments = ingestByNetwork.facebook.comments + ingestByNetwork.instagram.comments;
+    const liveInstagramId = await connectDemoChannel(ds, config, world.workspaceId, 'instagram');
+    log(
+      `sim holds ${fb.comments + ig.comments} comments (Facebook ${fb.comments}, Instagram ${ig.comments}: ${ig.onOwnPosts} on its own media, ${ig.comments - ig.onOwnPosts} mentioning it elsewhere)`,
+    );
 
     const port = await freePort();
     const apiUrl = `http://127.0.0.1:${port}`;
@@ -118,7 +134,14 @@ export async function runBenchmark(options: BenchOptions, log: (line: string) =>
     // Ingest: the worker syncs the sim's page; its peak RSS is read when the last comment is stored.
     const worker = startProductProcess('worker', { ...env, ...pollEnv(POLL_INTERVAL_MS) });
     processes.push(worker);
-    const pipeline = await measurePipeline(ds, world.liveChannelId, comments, 30 * 60_000);
+    const pipeline = await measurePipeline(
+      ds,
+      [
+        { channelId: world.liveChannelId, comments: ingestByNetwork.facebook.comments },
+        { channelId: liveInstagramId, comments: ingestByNetwork.instagram.comments },
+      ],
+      30 * 60_000,
+    );
     const workerPeakMb = worker.peakMb();
     log(`pipeline: ${pipeline.perSecond} comments/s`);
     const rules = await ruleOutcomes(ds, world.workspaceId, world.liveChannelId);
@@ -126,13 +149,14 @@ export async function runBenchmark(options: BenchOptions, log: (line: string) =>
     // The raw upsert runs with no worker: the ingest's rollup drain (every 10 s) would otherwise
     // share the machine with it in some runs and not in others.
     await worker.stop();
-    const raw = await measureRawUpsert(ds, world.liveChannelId, world.rawChannelId, world.workspaceId);
+    const raw = await measureRawUpsert(ds, [world.liveChannelId, liveInstagramId], world.rawChannelId, world.workspaceId);
     log(`raw upsert: ${raw.perSecond} rows/s`);
     const ingest: IngestNumbers = {
       perSecond: pipeline.perSecond,
       rawUpsertPerSecond: raw.perSecond,
       ratioToRawUpsert: raw.perSecond ? round(pipeline.perSecond / raw.perSecond, 2) : 0,
       comments,
+      byNetwork: ingestByNetwork,
       pipelineMs: pipeline.ms,
       rawMs: raw.ms,
       rules,
@@ -158,7 +182,7 @@ export async function runBenchmark(options: BenchOptions, log: (line: string) =>
     await hookWorker.stop();
 
     // Per network: one channel on each network's demo account, a worker with the adaptive pacing, webhooks off.
-    const networkChannels = await createNetworkChannels(ds, config, world.workspaceId, world.liveChannelId);
+    const networkChannels = await createNetworkChannels(ds, config, world.workspaceId, { facebook: world.liveChannelId, instagram: liveInstagramId });
     const networkWorker = startProductProcess('worker', {
       ...env,
       SYNC_INTERVAL_MS: String(NETWORK_BASE_INTERVAL_MS),
@@ -213,6 +237,7 @@ export async function runBenchmark(options: BenchOptions, log: (line: string) =>
         quick: options.quick,
         threads: bulk.threads,
         messages: bulk.messages,
+        byNetwork: bulk.byNetwork,
         posts: bulk.posts,
         contacts: bulk.contacts,
         days: options.days,

@@ -11,7 +11,12 @@ interface Budget {
 export function budgets(r: BenchResult): Budget[] {
   const ms = (n: number) => `${n} ms`;
   return [
-    { label: 'ingest, comments/s (whole pipeline)', value: String(r.ingest.perSecond), budget: '≥ 5000', pass: r.ingest.perSecond >= 5_000 },
+    {
+      label: 'ingest, comments/s (whole pipeline, Facebook + Instagram)',
+      value: String(r.ingest.perSecond),
+      budget: '≥ 5000',
+      pass: r.ingest.perSecond >= 5_000,
+    },
     {
       label: 'ingest / raw bulk upsert',
       value: `${r.ingest.ratioToRawUpsert} (raw ${r.ingest.rawUpsertPerSecond}/s)`,

@@ -3,6 +3,7 @@ import type { Config } from '@resonance/config';
 import type { Network } from '@resonance/contracts';
 import { CredentialsCipher, hashPassword, sqlClient } from '@resonance/db';
 import { DEMO_ACCOUNTS } from '@resonance/sim';
+import { insertNetworkChannel } from './freshness-networks.queries';
 import { insertBenchUsers, insertBenchWorkspace, insertBulkChannels, insertLiveChannel, insertRawUpsertChannel } from './world.queries';
 
 export const BENCH_NETWORKS: Network[] = ['facebook', 'instagram', 'x', 'linkedin', 'youtube', 'xing'];
@@ -78,4 +79,25 @@ export async function createWorld(ds: DataSource, config: Config): Promise<Bench
     liveChannelId: live.id,
     rawChannelId: raw.id,
   };
+}
+
+/**
+ * A connected channel on the sim's demo account of a network: the worker syncs it. The ingest
+ * measurement adds the demo Instagram account beside the live Facebook page (a retailer runs both).
+ */
+export async function connectDemoChannel(ds: DataSource, config: Config, workspaceId: string, network: Network): Promise<string> {
+  const demo = DEMO_ACCOUNTS.find((a) => a.network === network);
+  if (!demo) throw new Error(`bench: the sim has no demo ${network} account`);
+  const [row] = await insertNetworkChannel.run(
+    {
+      workspaceId,
+      network,
+      externalId: demo.externalId,
+      displayName: demo.displayName,
+      handle: demo.handle,
+      credentialsEncrypted: new CredentialsCipher(config.ENCRYPTION_KEY).encrypt(demo.credentials),
+    },
+    sqlClient(ds),
+  );
+  return row.id;
 }

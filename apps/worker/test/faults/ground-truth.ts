@@ -1,7 +1,8 @@
 import type { Network } from '@resonance/contracts';
 import type { ReceivedItem, TruthItem } from '@resonance/sim';
 import { compareLinkedIn } from '../linkedin-support';
-import { compareWithTruth, simJson, storedMessages } from '../pipeline-support';
+import { instagramTruth } from '../instagram-support';
+import { compareWithTruth, simJson, storedMessages, type StoredMessage } from '../pipeline-support';
 import type { FaultRig } from './rig';
 import { sleep } from './support';
 
@@ -64,11 +65,14 @@ export class Ledger {
   /** Posts a reply through the api to a comment thread of the network not yet answered; false when there is none yet. */
   async reply(network: Network): Promise<boolean> {
     const channelId = this.rig.channel(network).id;
+    // Instagram refuses replies under a hidden comment (the account hid some of the generated ones):
+    // such a thread is not one an agent would answer, so the run does not pick it.
     const [thread] = await this.rig.ds.query<Array<{ id: string }>>(
       `SELECT t.id::text FROM thread t WHERE t.channel_account_id = $1 AND t.channel = 'comment' AND t.last_inbound_at IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM message m WHERE m.thread_id = t.id AND m.direction = 'outbound')
+          AND ($2 <> 'instagram' OR NOT EXISTS (SELECT 1 FROM message h WHERE h.thread_id = t.id AND h.hidden))
         ORDER BY t.last_message_at DESC LIMIT 1`,
-      [channelId],
+      [channelId, network],
     );
     if (!thread) return false;
     const text = `Fault run reply ${++this.seq} on ${network} (${Date.now().toString(36)})`;
@@ -100,6 +104,28 @@ export class Ledger {
     if (res.status >= 300) entry.refused = res.status;
     if (res.status >= 300 && res.status < 500) throw new Error(`${action} refused: ${res.status} ${JSON.stringify(res.body)}`);
     return true;
+  }
+
+  /**
+   * The sim's truth of a network. Instagram's comments on others' media live in mention threads
+   * (`mention:<media>:<comment>`, instagram-support.ts), which the truth names by the comment only.
+   */
+  private async truthOf(network: Network): Promise<TruthItem[]> {
+    if (network === 'instagram') return instagramTruth(this.rig.sim);
+    return (await simJson<{ items: TruthItem[] }>(this.rig.sim, `/_sim/truth?network=${network}&limit=100000`)).items;
+  }
+
+  /**
+   * What the inbox stored for the channel. Instagram's media of others that tag the account are
+   * stored as mentions in their own thread `mention:<media>` but are not in the sim's truth (neither
+   * the account's posts nor comments), so they are left out — known by that thread key rather than
+   * read from the sim's /tags, which the faults of a run may be refusing at that moment
+   * (instagram-ground-truth.int-spec.ts checks them one by one).
+   */
+  private async storedOf(network: Network, channelId: string): Promise<StoredMessage[]> {
+    const stored = await storedMessages(this.rig.ds, channelId);
+    if (network !== 'instagram') return stored;
+    return stored.filter((m) => m.thread_key !== `mention:${m.external_id}`);
   }
 
   /** Replies on every network and a like and a hide, fired together (not awaited one by one): a burst for the api to die in. */
@@ -139,8 +165,8 @@ export class Ledger {
     const t = emptyTally();
     const received = (await simJson<{ items: ReceivedItem[] }>(this.rig.sim, '/_sim/received')).items;
     for (const channel of this.rig.channels) {
-      const truth = (await simJson<{ items: TruthItem[] }>(this.rig.sim, `/_sim/truth?network=${channel.network}&limit=100000`)).items;
-      const stored = await storedMessages(this.rig.ds, channel.id);
+      const truth = await this.truthOf(channel.network);
+      const stored = await this.storedOf(channel.network, channel.id);
       const generated = truth.filter((i) => i.source === 'generator');
       // A reply sent from Resonance keeps its own row (the agent's time, no author): its count is checked below.
       const problems = channel.network === 'linkedin' ? compareLinkedIn(truth, stored) : compareWithTruth(generated, stored);

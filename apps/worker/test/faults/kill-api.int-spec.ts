@@ -5,7 +5,7 @@ import { sleep, waitFor } from './support';
 /**
  * The fault suite, api kills (issue 29): the api process SIGKILLed in the middle of a burst of
  * replies and moderation actions, and while the networks deliver webhooks; one channel on each of
- * the five networks. After each phase every network item is stored exactly once in the right
+ * the six networks. After each phase every network item is stored exactly once in the right
  * thread, and every reply and action the api committed is at the sim exactly once, shown as
  * sent/done — none stuck in "queued" (the stranded reply of issue 29 is named as such).
  */
@@ -31,6 +31,7 @@ describe('fault suite: the api killed mid reply and mid webhook, nothing lost, d
     await rig.generate(60, 'facebook');
     await rig.generate(40, 'linkedin');
     await rig.generate(40, 'x');
+    await rig.generate(40, 'instagram');
     await waitFor(async () => ((await rig.webhookDeliveries()) > before ? true : undefined), 30_000, 'webhook deliveries to start');
     await rig.api.kill();
     suite.count('api SIGKILLed mid webhook delivery');
@@ -81,7 +82,7 @@ describe('fault suite: the api killed mid reply and mid webhook, nothing lost, d
     await suite.expectTruth('after the api kill mid OAuth callback');
   }, 240_000);
 
-  it("every network's faults at once on all five networks (5xx, timeouts, duplicated, reordered and failed webhooks; rate limits with a short regain), with the api killed mid burst in the middle", async () => {
+  it("every network's faults at once on all six networks (5xx, timeouts, duplicated, reordered and failed webhooks; rate limits with a short regain), with the api killed mid burst in the middle", async () => {
     const faults = [
       ['5xx answers', { kind: 'server_error', count: 15, options: { status: 503 } }],
       ['timed-out requests', { kind: 'timeout', count: 4, options: { delayMs: 1500 } }],
@@ -90,8 +91,8 @@ describe('fault suite: the api killed mid reply and mid webhook, nothing lost, d
       ['failed webhook deliveries (retried)', { kind: 'webhook_failures', count: 10 }],
     ] as const;
     for (const [, fault] of faults) await rig.fault('*', fault);
-    // Rate limits whose regain is short, each in its network's own shape. Facebook's (usage headers
-    // at 100 %) and LinkedIn's 429 pause a channel until the announced regain time (up to an hour,
+    // Rate limits whose regain is short, each in its network's own shape. Facebook's and Instagram's
+    // (usage headers at 100 %, regain in minutes) and LinkedIn's 429 pause a channel until the announced regain time (up to an hour,
     // or midnight UTC) by design — their own tests cover that (fault-suite, linkedin-budget).
     const rateLimits = [
       ['x', {}],

@@ -6,7 +6,7 @@ import { sleep, waitFor } from './support';
  * The fault suite, worker and store kills (issue 29): the worker process SIGKILLed mid sync page
  * and mid send, the private Redis SIGKILLed and restarted, and the private PostgreSQL cluster
  * crashed — every postgres process SIGKILLed, then started again through crash recovery — under
- * load, with one channel on each of the five networks. After each phase every network item is
+ * load, with one channel on each of the six networks. After each phase every network item is
  * stored exactly once in the right thread, and every reply and moderation action is at the sim
  * exactly once, shown as sent/done.
  */

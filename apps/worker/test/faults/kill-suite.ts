@@ -14,7 +14,7 @@ export interface KillSuite {
 
 /**
  * The shared frame of the process-kill files of the fault suite: a FaultRig started before the
- * file's phases (traffic on all five networks synced once) and stopped after them, the counts of
+ * file's phases (traffic on all six networks synced once) and stopped after them, the counts of
  * faults survived printed and written to $TMPDIR/resonance-fault-<name>.json.
  */
 export function useKillSuite(name: string): KillSuite {

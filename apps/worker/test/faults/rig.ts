@@ -14,7 +14,7 @@ import { simJson } from '../pipeline-support';
 import { PrivatePostgres } from './private-postgres';
 import { freePort, PrivateRedis, sleep, waitFor } from './support';
 
-export const RIG_NETWORKS: readonly Network[] = ['facebook', 'x', 'linkedin', 'youtube', 'xing'];
+export const RIG_NETWORKS: readonly Network[] = ['facebook', 'instagram', 'x', 'linkedin', 'youtube', 'xing'];
 
 /** Settings of the api and worker processes: fast syncs, and budgets that the test's own polling cannot use up. */
 const PROCESS_ENV = {
@@ -101,7 +101,7 @@ export interface RigChannel {
  * Every process of a Resonance installation, each one killable: a private PostgreSQL cluster and a
  * private Redis (never the machine's shared servers), the api and the worker as child processes
  * started as production starts them (apps/<name>/src/main.ts), and the sim with one channel on each
- * of the five networks, delivering signed webhooks to the api. Used by the fault suite and the soak.
+ * of the six networks, delivering signed webhooks to the api. Used by the fault suite and the soak.
  */
 export class FaultRig {
   readonly dir = mkdtempSync(join(tmpdir(), 'resonance-fault-rig-'));
@@ -199,9 +199,10 @@ export class FaultRig {
     };
   }
 
-  /** The sim's call limits sized for syncs every second on five channels (the faults exhaust them on purpose, not the polling). */
+  /** The sim's call limits sized for syncs every second on six channels (the faults exhaust them on purpose, not the polling). */
   private async raiseSimLimits(): Promise<void> {
     await simJson(this.sim, '/_sim/facebook/limits', { method: 'POST', body: { appCallsPerHour: 1_000_000, pageCallsPerHour: 1_000_000 } });
+    await simJson(this.sim, '/_sim/instagram/limits', { method: 'POST', body: { appCallsPerHour: 1_000_000, pageCallsPerHour: 1_000_000 } });
     await simJson(this.sim, '/_sim/x/limits', { method: 'POST', body: { windowSeconds: 1 } });
     await simJson(this.sim, '/_sim/linkedin/limits', { method: 'POST', body: { appCallsPerDay: 100_000_000, memberCallsPerDay: 100_000_000 } });
     await simJson(this.sim, '/_sim/xing/limits', { method: 'POST', body: { callsPerMinute: 1_000_000 } });

@@ -70,6 +70,7 @@ export const CATALOGUE: readonly Fault[] = [
       await rig.generate(30, 'facebook');
       await rig.generate(20, 'linkedin');
       await rig.generate(20, 'x');
+      await rig.generate(20, 'instagram');
       await sleep(100);
       await rig.api.kill();
       await sleep(500);
@@ -108,7 +109,7 @@ export const CATALOGUE: readonly Fault[] = [
   networkFault('5xx answers', 'server_error', 5, { status: 503 }),
   networkFault('timed-out requests', 'timeout', 2, { delayMs: 1500 }),
   {
-    // Only rate limits with a short regain: Facebook's (usage headers at 100 %) and LinkedIn's 429
+    // Only rate limits with a short regain: Facebook's and Instagram's (usage headers at 100 %) and LinkedIn's 429
     // pause a channel until the announced regain (up to an hour, or midnight UTC) by design.
     kind: 'rate-limit answers',
     run: async (rig, _ledger, pick) => {
@@ -122,7 +123,7 @@ export const CATALOGUE: readonly Fault[] = [
 ];
 
 /**
- * The soak: a FaultRig with traffic on all five networks, and for the given minutes random faults
+ * The soak: a FaultRig with traffic on all six networks, and for the given minutes random faults
  * from the catalogue at random moments (seeded), with replies and moderation actions through the
  * api between them; then the faults are switched off, everything gets time to settle, and the
  * ground truth is checked once: lost, doubled, stuck. Writes a markdown report.
@@ -190,7 +191,7 @@ function soakReport(r: SoakResult, wallMinutes: number, failedSteps: string[]): 
     '| --- | --- | --- | --- | --- |',
     `| ${r.tally.checked} | ${r.tally.lost.length} | ${r.tally.doubled.length} | ${r.tally.stuck.length} | ${r.tally.wrong.length} |`,
     '',
-    `Items checked: every comment and message the sim generated on the five networks (stored exactly once, in the right thread, with the right author, time and text), every reply posted through the api and every like/hide of a Facebook comment (at the network exactly once, shown as sent/done).`,
+    `Items checked: every comment and message the sim generated on the six networks (stored exactly once, in the right thread, with the right author, time and text), every reply posted through the api and every like/hide of a Facebook comment (at the network exactly once, shown as sent/done).`,
   ];
   if (r.tally.repeated.length)
     lines.push('', `Likes/hides the network was asked for twice after a worker kill (idempotent there, reported apart): ${r.tally.repeated.length}.`);

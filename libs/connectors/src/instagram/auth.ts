@@ -37,6 +37,18 @@ const needApp = (settings: InstagramSettings) => {
   return { appId: settings.appId, appSecret: settings.appSecret };
 };
 
+/** The Facebook app of the Facebook-Login setup: the one Facebook Pages connect through. */
+const needFacebookApp = (settings: InstagramSettings) => {
+  if (!settings.facebookAppId || !settings.facebookAppSecret) {
+    throw new ConnectorError({
+      network: 'instagram',
+      code: 'INVALID_REQUEST',
+      message: "FACEBOOK_APP_ID and FACEBOOK_APP_SECRET are not configured (Instagram's Facebook-Login setup signs in through the Facebook app)",
+    });
+  }
+  return { appId: settings.facebookAppId, appSecret: settings.facebookAppSecret };
+};
+
 interface TokenAnswer {
   access_token?: string;
   expires_in?: number;
@@ -80,6 +92,35 @@ export function instagramAuth(settings: InstagramSettings): AuthCapability & { l
       access_token: shortToken,
     });
     return loginCredentials(res, now, undefined);
+  };
+
+  /**
+   * Facebook Login: code → short-lived user token (graph.facebook.com/oauth/access_token) →
+   * long-lived user token (fb_exchange_token, about 60 days). listAccounts turns it into the
+   * linked accounts, each with its Page token; refresh exchanges the user token again.
+   */
+  const facebookCode = async (code: string, redirectUri: string, now: number): Promise<Credentials> => {
+    const app = needFacebookApp(settings);
+    const short = obj(await fb().get('oauth/access_token', { client_id: app.appId, client_secret: app.appSecret, redirect_uri: redirectUri, code }));
+    const shortToken = str(short.access_token);
+    if (!shortToken) throw new ConnectorError({ network: 'instagram', code: 'UNKNOWN', message: 'Facebook answered the code exchange without a token' });
+    const long = obj(
+      await fb().get('oauth/access_token', {
+        grant_type: 'fb_exchange_token',
+        client_id: app.appId,
+        client_secret: app.appSecret,
+        fb_exchange_token: shortToken,
+      }),
+    );
+    const userToken = str(long.access_token);
+    if (!userToken) throw new ConnectorError({ network: 'instagram', code: 'UNKNOWN', message: 'Facebook answered the token exchange without a token' });
+    const expiresIn = typeof long.expires_in === 'number' ? long.expires_in : undefined;
+    return {
+      setup: 'facebook_login',
+      accessToken: userToken,
+      userAccessToken: userToken,
+      ...(expiresIn ? { expiresAt: new Date(now + expiresIn * 1000).toISOString() } : {}),
+    };
   };
 
   /** Facebook Login: the Pages the user manages with a linked professional account, each with its Page token. */
@@ -140,17 +181,19 @@ export function instagramAuth(settings: InstagramSettings): AuthCapability & { l
       ];
     },
 
-    authorizationUrl({ state, redirectUri }) {
-      const u = new URL(settings.dialogUrl);
-      u.searchParams.set('client_id', needApp(settings).appId);
+    authorizationUrl({ state, redirectUri, setup }) {
+      const facebook = setup === 'facebook_login';
+      const u = new URL(facebook ? settings.facebookDialogUrl : settings.dialogUrl);
+      u.searchParams.set('client_id', facebook ? needFacebookApp(settings).appId : needApp(settings).appId);
       u.searchParams.set('redirect_uri', redirectUri);
       u.searchParams.set('response_type', 'code');
-      u.searchParams.set('scope', INSTAGRAM_LOGIN_SCOPES.join(','));
+      u.searchParams.set('scope', (facebook ? INSTAGRAM_FACEBOOK_SCOPES : INSTAGRAM_LOGIN_SCOPES).join(','));
       u.searchParams.set('state', state);
       return u.toString();
     },
 
-    async exchangeCode({ code, redirectUri }) {
+    async exchangeCode({ code, redirectUri, setup }) {
+      if (setup === 'facebook_login') return facebookCode(code, redirectUri, Date.now());
       const app = needApp(settings);
       const res = await ig().postForm<TokenAnswer>(settings.tokenUrl, {
         client_id: app.appId,

@@ -7,3 +7,4 @@ export { readInstagramBudget } from './budget';
 export { instagramThreadKey, igsidOfThreadKey } from './mapper';
 export { INSTAGRAM_WINDOW_MS, HUMAN_AGENT_WINDOW_MS, sendPrivateReply } from './reply';
 export { instagramModerationRule } from './moderation';
+export { INSTAGRAM_LOGIN_SCOPES, INSTAGRAM_FACEBOOK_SCOPES } from './auth';

@@ -29,7 +29,13 @@ export interface InstagramSettings {
   /** The Instagram app secret: token exchange and the signature of Instagram-Login webhooks. */
   appSecret?: string;
   verifyToken?: string;
-  /** The Facebook app behind the Facebook-Login setup (token exchange and its webhooks' signature). */
+  /**
+   * Facebook Login's consent page (the Facebook-Login setup): www.facebook.com's dialog for
+   * graph.facebook.com, else the dialog of the Facebook-Login host (the sim's Instagram origin hands
+   * it to its Facebook module).
+   */
+  facebookDialogUrl: string;
+  /** The Facebook app behind the Facebook-Login setup (FACEBOOK_APP_ID/SECRET: consent, token exchange, its webhooks' signature). */
   facebookAppId?: string;
   facebookAppSecret?: string;
 }
@@ -43,11 +49,16 @@ export function instagramSettings(config: Config): InstagramSettings {
   const oauth = trim(config.INSTAGRAM_OAUTH_URL ?? (real ? 'https://api.instagram.com' : graphUrl));
   // The demo app exists only on the sim: real Instagram with it would fail at the consent page.
   const demo = config.DEMO_MODE && !real ? DEMO_INSTAGRAM_APP_DEFAULTS : undefined;
+  // Real Instagram: the Facebook-Login setup is graph.facebook.com's. The sim's Instagram module
+  // serves both setups' paths on its own origin (its Facebook module knows no Instagram account).
+  const facebookGraphUrl = trim(config.INSTAGRAM_FACEBOOK_GRAPH_URL ?? (real ? (config.FACEBOOK_GRAPH_URL ?? 'https://graph.facebook.com') : graphUrl));
   return {
     graphUrl,
-    // Real Instagram: the Facebook-Login setup is graph.facebook.com's. The sim's Instagram module
-    // serves both setups' paths on its own origin (its Facebook module knows no Instagram account).
-    facebookGraphUrl: trim(config.INSTAGRAM_FACEBOOK_GRAPH_URL ?? (real ? (config.FACEBOOK_GRAPH_URL ?? 'https://graph.facebook.com') : graphUrl)),
+    facebookGraphUrl,
+    facebookDialogUrl:
+      new URL(facebookGraphUrl).hostname === 'graph.facebook.com'
+        ? `https://www.facebook.com/${config.INSTAGRAM_GRAPH_VERSION}/dialog/oauth`
+        : `${facebookGraphUrl}/${config.INSTAGRAM_GRAPH_VERSION}/dialog/oauth`,
     version: config.INSTAGRAM_GRAPH_VERSION,
     dialogUrl: real && !config.INSTAGRAM_OAUTH_URL ? 'https://www.instagram.com/oauth/authorize' : `${oauth}/oauth/authorize`,
     tokenUrl: `${oauth}/oauth/access_token`,

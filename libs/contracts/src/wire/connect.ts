@@ -1,4 +1,4 @@
-import type { Network } from '../networks';
+import type { ConnectSetup, Network } from '../networks';
 import type { ChannelView } from './channels';
 import type { IsoDateTime } from './common';
 
@@ -6,6 +6,8 @@ import type { IsoDateTime } from './common';
 export interface StartConnectRequest {
   /** The channel whose Reconnect button started this (preselected in the picker). */
   channelId?: string;
+  /** Which of the network's setups to sign in through (NETWORK_CONNECT_SETUPS; Instagram only); its default when absent. */
+  setup?: ConnectSetup;
 }
 
 /** The network's consent page; the browser goes there. */

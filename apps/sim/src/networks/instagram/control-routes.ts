@@ -14,6 +14,9 @@ import { commentChange, changesPayload, messageEvent, messageMetaEvent, messagin
  *        attachment, in the truth and in the conversation), read | reaction | unreact |
  *        message_edit (about the message `mid`, default the customer's last)
  *   POST /live-comment              {text, customer?}: a comment during a live broadcast (live_comments)
+ *   GET|POST /limits                {appCallsPerHour?, pageCallsPerHour?}: the call budgets behind the usage
+ *                                   headers and codes 4/80002 (the account's budget is `pageCallsPerHour`),
+ *                                   as /_sim/facebook/limits — raised by tests that sync every second
  */
 /** What the control routes use of the Instagram module (an interface, so the module may import these routes). */
 export interface InstagramControlTarget {
@@ -56,6 +59,15 @@ export function instagramControl(module: InstagramControlTarget, req: SimRequest
   }
   if (req.method === 'POST' && subpath === '/messaging') return messaging(module, str('kind') ?? '', str('customer'), str('mid'), str('text'));
   if (req.method === 'POST' && subpath === '/live-comment') return liveComment(module, str('text'), str('customer'));
+  if (subpath === '/limits') {
+    if (req.method === 'POST') {
+      const app = Number(input.appCallsPerHour ?? state.usage.limits.appCallsPerHour);
+      const account = Number(input.pageCallsPerHour ?? state.usage.limits.pageCallsPerHour);
+      if (!(app >= 1 && account >= 1)) return bad('appCallsPerHour and pageCallsPerHour must be ≥ 1');
+      state.usage.limits = { appCallsPerHour: app, pageCallsPerHour: account };
+    }
+    return json(200, { limits: state.usage.limits });
+  }
   return undefined;
 }
 

@@ -54,8 +54,9 @@ export class InstagramModule implements NetworkModule, NetworkControl {
     const version = versioned ? first : DEFAULT_IG_VERSION;
     const route = segments.join('/');
     if (route === 'oauth/authorize' && req.method === 'GET') return consent(this.state, req);
-    // graph.facebook.com's token exchange (fb_exchange_token), for a client whose Facebook-Login host is this origin.
-    if (route === 'oauth/access_token' && req.method === 'GET' && this.facebookGraph) return this.facebookGraph.handle(req);
+    // Facebook Login's dialog and graph.facebook.com's token endpoint (code exchange, fb_exchange_token),
+    // for a client whose Facebook-Login host is this origin (the connector's default against the sim).
+    if ((route === 'dialog/oauth' || route === 'oauth/access_token') && req.method === 'GET' && this.facebookGraph) return this.facebookGraph.handle(req);
     if (route === 'oauth/access_token' && req.method === 'POST') return codeExchange(this.state, req);
     if (route === 'access_token' && req.method === 'GET') return this.withHeaders(exchangeToken(this.state, req));
     if (route === 'refresh_access_token' && req.method === 'GET') return this.withHeaders(refreshToken(this.state, req));

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Alert, Badge, Box, Button, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { NETWORKS, type ChannelStatus, type Network } from '@resonance/contracts';
+import { NETWORKS, type ChannelStatus, type ConnectSetup, type Network } from '@resonance/contracts';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { NetworkIcon } from '../../shared/ui/NetworkIcon';
 import { EmptyState, ErrorState, LoadingState, isMissingEndpoint } from '../../shared/ui/states';
 import { useStartConnect } from './connect-channel';
 import { ConnectPicker } from './ConnectPicker';
+import { InstagramSetupChoice } from './InstagramSetupChoice';
 import { useChannels, type ChannelView } from './list-channels';
 import { useSetChannelState } from './set-channel-state';
 import { SyncHealth } from './SyncHealth';
@@ -97,7 +98,12 @@ export function ChannelsPage() {
           ) : (
             <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} data-testid="channel-list">
               {channels.data.map((c) => (
-                <ChannelCard key={c.id} channel={c} onReconnect={() => connect.mutate({ network: c.network, channelId: c.id })} />
+                <ChannelCard
+                  key={c.id}
+                  channel={c}
+                  pendingSetup={connect.isPending && connect.variables?.channelId === c.id ? (connect.variables.setup ?? null) : null}
+                  onReconnect={(setup) => connect.mutate({ network: c.network, channelId: c.id, ...(setup ? { setup } : {}) })}
+                />
               ))}
             </SimpleGrid>
           )}
@@ -120,8 +126,9 @@ export function ChannelsPage() {
               <ConnectCard
                 key={network}
                 network={network}
-                pending={connect.isPending && connect.variables?.network === network}
-                onConnect={() => connect.mutate({ network })}
+                pending={connect.isPending && connect.variables?.network === network && !connect.variables.channelId}
+                pendingSetup={connect.isPending && connect.variables?.network === network ? (connect.variables.setup ?? null) : null}
+                onConnect={(setup) => connect.mutate({ network, ...(setup ? { setup } : {}) })}
               />
             ))}
           </SimpleGrid>
@@ -131,7 +138,15 @@ export function ChannelsPage() {
   );
 }
 
-function ChannelCard({ channel, onReconnect }: { channel: ChannelView; onReconnect: () => void }) {
+function ChannelCard({
+  channel,
+  pendingSetup,
+  onReconnect,
+}: {
+  channel: ChannelView;
+  pendingSetup: ConnectSetup | null;
+  onReconnect: (setup?: ConnectSetup) => void;
+}) {
   const { t, formatDateTime, formatNumber, formatRelative } = useI18n();
   const setState = useSetChannelState();
   const syncNow = useSyncNow();
@@ -232,8 +247,8 @@ function ChannelCard({ channel, onReconnect }: { channel: ChannelView; onReconne
         )}
       </Stack>
       <Group gap="xs" mt="sm">
-        {(channel.status === 'needs_reauth' || channel.status === 'error') && (
-          <Button size="xs" onClick={onReconnect}>
+        {(channel.status === 'needs_reauth' || channel.status === 'error') && channel.network !== 'instagram' && (
+          <Button size="xs" onClick={() => onReconnect()}>
             {t('channels.reconnect')}
           </Button>
         )}
@@ -252,6 +267,9 @@ function ChannelCard({ channel, onReconnect }: { channel: ChannelView; onReconne
           </Button>
         )}
       </Group>
+      {(channel.status === 'needs_reauth' || channel.status === 'error') && channel.network === 'instagram' && (
+        <InstagramSetupChoice mode="reconnect" pending={pendingSetup} onPick={onReconnect} />
+      )}
       <ConfirmDialog
         opened={confirmPause}
         title={t('channels.confirmPause', { name: channel.displayName })}
@@ -276,7 +294,17 @@ function ChannelCard({ channel, onReconnect }: { channel: ChannelView; onReconne
   );
 }
 
-function ConnectCard({ network, pending, onConnect }: { network: Network; pending: boolean; onConnect: () => void }) {
+function ConnectCard({
+  network,
+  pending,
+  pendingSetup,
+  onConnect,
+}: {
+  network: Network;
+  pending: boolean;
+  pendingSetup: ConnectSetup | null;
+  onConnect: (setup?: ConnectSetup) => void;
+}) {
   const { t } = useI18n();
   return (
     <Card withBorder data-testid={`connect-${network}`}>
@@ -285,10 +313,13 @@ function ConnectCard({ network, pending, onConnect }: { network: Network; pendin
           <NetworkIcon network={network} size={24} />
           <Text fw={500}>{t(`network.${network}`)}</Text>
         </Group>
-        <Button size="xs" variant="light" loading={pending} onClick={onConnect}>
-          {t('channels.connect', { network: t(`network.${network}`) })}
-        </Button>
+        {network !== 'instagram' && (
+          <Button size="xs" variant="light" loading={pending} onClick={() => onConnect()}>
+            {t('channels.connect', { network: t(`network.${network}`) })}
+          </Button>
+        )}
       </Group>
+      {network === 'instagram' && <InstagramSetupChoice mode="connect" pending={pending ? pendingSetup : null} onPick={onConnect} />}
       {network === 'xing' && (
         <Alert color="yellow" variant="light" mt="sm" p="xs" data-testid="xing-notice">
           <Text size="xs">{t('channels.xingNotice')}</Text>

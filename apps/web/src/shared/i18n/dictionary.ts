@@ -15,6 +15,7 @@ import { igconn27 } from './parts/igconn27';
 import { rules25 } from './parts/rules25';
 import { spam25 } from './parts/spam25';
 import { ig27a } from './parts/ig27a';
+import { ig27b } from './parts/ig27b';
 
 /**
  * The UI's words in English and German. `en` defines the keys; `de` must translate every one of
@@ -41,6 +42,7 @@ const PARTS = [
   rules25,
   spam25,
   ig27a,
+  ig27b,
 ] as const satisfies ReadonlyArray<DictionaryPart<string>>;
 
 // Distributes over the union of parts; with no parts it is `never` (not `string`).
