@@ -67,7 +67,9 @@ describe('resonance bench (smoke run at a tiny scale)', () => {
     expect(() => parseBenchOptions(['--rules', '101'])).toThrow(/--rules must be a whole number from 0 to 100/);
     expect(() => parseBenchOptions(['--rules'])).toThrow(/--rules/);
     expect(parseBenchOptions(['--quick', '--rules', '20'])).toMatchObject({ rules: 20 });
-    expect(parseBenchOptions(['--quick'])).toMatchObject({ rules: 0 });
+    expect(parseBenchOptions(['--quick'])).toMatchObject({ rules: 0, instagramShare: 0 });
+    expect(parseBenchOptions(['--quick', '--instagram-share', '0.4'])).toMatchObject({ instagramShare: 0.4 });
+    expect(() => parseBenchOptions(['--instagram-share', '1'])).toThrow(/--instagram-share must be a number from 0 to 0.9/);
     expect(parseBenchOptions(['--quick'])).toMatchObject({ quick: true, threads: 100_000, messages: 500_000 });
   });
 });

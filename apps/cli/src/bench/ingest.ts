@@ -15,7 +15,7 @@ export interface IngestNumbers {
   rawUpsertPerSecond: number;
   ratioToRawUpsert: number;
   comments: number;
-  /** The comments of each network synced side by side (INGEST_SHARES): those counted in `comments`, and all put on the sim. */
+  /** The comments of each network synced side by side (`--instagram-share`): those counted in `comments`, and all put on the sim. */
   byNetwork: Record<IngestNetwork, { comments: number; loaded: number }>;
   pipelineMs: number;
   rawMs: number;
@@ -25,12 +25,6 @@ export interface IngestNumbers {
 
 /** The networks the ingest measurement syncs at once: a retailer's Facebook page and Instagram account. */
 export type IngestNetwork = 'facebook' | 'instagram';
-
-/**
- * Each network's share of the ingest comments: Facebook and Instagram side by side, in the
- * proportion the generated world has them (generate.ts NETWORK_WEIGHTS, 30 : 20).
- */
-export const INGEST_SHARES: Record<IngestNetwork, number> = { facebook: 0.6, instagram: 0.4 };
 
 /**
  * The bench's own stream of sim traffic (comments only; few posts, so every post stays within

@@ -23,23 +23,31 @@ export interface BenchOptions {
   longThreadMessages: number;
   /** Enabled rules in the bench workspace while the ingest is measured (rules.ts; 0: none). */
   rules: number;
+  /**
+   * The share of the ingest comments put on the sim's Instagram account, synced beside the
+   * Facebook page. 0 (the default) measures what DESIGN.md §6 defines: one sim page.
+   */
+  instagramShare: number;
 }
 
 export const FULL_SCALE = { threads: 1_000_000, messages: 5_000_000 } as const;
 
 export class BenchUsageError extends Error {}
 
-export const BENCH_USAGE = `usage: resonance bench [--quick] [--json] [--keep] [--scale <fraction>] [--rules <n>]
+export const BENCH_USAGE = `usage: resonance bench [--quick] [--json] [--keep] [--scale <fraction>] [--rules <n>] [--instagram-share <f>]
   --quick          one tenth of the full scale (100k threads, 500k messages); target under 5 minutes
   --scale <f>      any fraction of the full scale (1M threads, 5M messages over 90 days), e.g. 0.001
   --json           print one JSON object instead of the table
   --keep           keep the bench database (resonance_bench_*) afterwards
-  --rules <n>      n active rules (0–100; twenty realistic ones, then repeated) while the ingest is measured`;
+  --rules <n>      n active rules (0–100; twenty realistic ones, then repeated) while the ingest is measured
+  --instagram-share <f>  put this share (0–0.9) of the ingest comments on the sim's Instagram account, synced
+                   beside the Facebook page (0.4 as the demo world has them); default 0: the page alone (§6)`;
 
 /** Parses the command line; sample counts shrink with the scale so small runs stay small. */
 export function parseBenchOptions(argv: string[]): BenchOptions {
   let scale = 1;
   let rules = 0;
+  let instagramShare = 0;
   const flags = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -50,6 +58,9 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       rules = Number(argv[++i]);
       if (!Number.isInteger(rules) || rules < 0 || rules > RULE_LIMITS.rules)
         throw new BenchUsageError(`--rules must be a whole number from 0 to ${RULE_LIMITS.rules}`);
+    } else if (arg === '--instagram-share') {
+      instagramShare = Number(argv[++i]);
+      if (!(instagramShare >= 0 && instagramShare <= 0.9)) throw new BenchUsageError('--instagram-share must be a number from 0 to 0.9');
     } else if (['--quick', '--json', '--keep'].includes(arg)) flags.add(arg);
     else throw new BenchUsageError(`unknown option "${arg}"`);
   }
@@ -69,5 +80,6 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     freshnessSamples: small ? 3 : 20,
     longThreadMessages: 1_000,
     rules,
+    instagramShare,
   };
 }

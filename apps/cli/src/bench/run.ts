@@ -10,7 +10,7 @@ import { createNetworkChannels, measureFreshnessByNetwork, type FreshnessByNetwo
 import { generateBulk } from './generate';
 import { ApiClient } from './http';
 import { measureInbox, measureThreadOpen, type InboxNumbers } from './inbox';
-import { benchTraffic, INGEST_SHARES, loadSimComments, measurePipeline, measureRawUpsert, type IngestNumbers } from './ingest';
+import { benchTraffic, loadSimComments, measurePipeline, measureRawUpsert, type IngestNumbers } from './ingest';
 import type { BenchOptions } from './options';
 import { freePort, startProductProcess, type ProductProcess } from './processes';
 import { removeQueueKeys } from './queue-keys';
@@ -106,9 +106,10 @@ export async function runBenchmark(options: BenchOptions, log: (line: string) =>
       SIM_WEBHOOK_URL: 'off',
       SIM_WEBHOOK_RETRY_DELAYS_MS: '200,500',
     });
-    // Facebook and Instagram side by side, as a retailer runs them: each network its own stream
-    // of posts and comments (the Facebook one goes on for the freshness measurements).
-    const igTarget = Math.round(options.ingestComments * INGEST_SHARES.instagram);
+    // The sim's Facebook page (DESIGN.md §6), and with --instagram-share an Instagram account beside
+    // it, as a retailer runs them: each network its own stream of posts and comments (the Facebook
+    // one goes on for the freshness measurements).
+    const igTarget = Math.round(options.ingestComments * options.instagramShare);
     const traffic = benchTraffic(Date.now(), options.ingestComments - igTarget);
     const fb = loadSimComments(sim, traffic, options.ingestComments - igTarget, 'facebook');
     const ig = loadSimComments(sim, benchTraffic(Date.now(), igTarget, 'bench:ingest:instagram'), igTarget, 'instagram');
