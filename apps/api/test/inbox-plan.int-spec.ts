@@ -40,7 +40,7 @@ describe('inbox list plans (optional filters fold away)', () => {
   async function planOf(filters: Partial<IListThreadsParams>, statement = listThreads): Promise<string> {
     let sent: { sql: string; bindings: unknown[] } | undefined;
     await statement.run(
-      { workspaceId, unassigned: false, needsReply: false, spam: false, heldForReview: false, limit: 51, ...filters },
+      { workspaceId, unassigned: false, needsReply: false, spam: false, heldForReview: false, hiddenByRules: false, limit: 51, ...filters },
       {
         query: (sql, bindings) => {
           sent = { sql, bindings };

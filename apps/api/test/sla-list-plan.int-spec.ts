@@ -56,7 +56,7 @@ describe('SLA due sort at scale', () => {
 
   const page = (over: Partial<IListThreadsBySlaDueParams> = {}) =>
     listThreadsBySlaDue.run(
-      { workspaceId, unassigned: false, needsReply: false, spam: false, heldForReview: false, limit: 51, ...over },
+      { workspaceId, unassigned: false, needsReply: false, spam: false, heldForReview: false, hiddenByRules: false, limit: 51, ...over },
       sqlClient(db.dataSource),
     );
 
@@ -79,7 +79,7 @@ describe('SLA due sort at scale', () => {
     const newest: number[] = [];
     for (let i = 0; i < 40; i++) {
       const start = process.hrtime.bigint();
-      await listThreads.run({ workspaceId, unassigned: false, needsReply: false, spam: false, heldForReview: false, limit: 51 }, sqlClient(db.dataSource));
+      await listThreads.run({ workspaceId, unassigned: false, needsReply: false, spam: false, heldForReview: false, hiddenByRules: false, limit: 51 }, sqlClient(db.dataSource));
       newest.push(Number(process.hrtime.bigint() - start) / 1e6);
     }
     newest.sort((a, b) => a - b);
@@ -88,7 +88,7 @@ describe('SLA due sort at scale', () => {
       // The statement exactly as the api sends it (unnamed, so planned with its values).
       let sent: { sql: string; bindings: unknown[] } | undefined;
       await listThreadsBySlaDue.run(
-        { workspaceId, unassigned: false, needsReply: false, spam: false, heldForReview: false, limit: 51, ...(cursor ?? {}) },
+        { workspaceId, unassigned: false, needsReply: false, spam: false, heldForReview: false, hiddenByRules: false, limit: 51, ...(cursor ?? {}) },
         {
           query: (sql, bindings) => {
             sent = { sql, bindings };
