@@ -17,10 +17,8 @@ describe('test databases copied from the migrated template', () => {
     made.push(...dbs);
     for (const db of dbs) expect(await appliedNames(db)).toEqual(MIGRATIONS.map((m) => new m().name));
 
-    await dbs[0]!.dataSource.query(`INSERT INTO workspace (name, slug) VALUES ('only in the first', 'first')`);
-    const counts = await Promise.all(
-      dbs.map(async (db) => (await db.dataSource.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM workspace`))[0]!.n),
-    );
+    await dbs[0].dataSource.query(`INSERT INTO workspace (name, slug) VALUES ('only in the first', 'first')`);
+    const counts = await Promise.all(dbs.map(async (db) => (await db.dataSource.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM workspace`))[0].n));
     expect(counts).toEqual([1, 0, 0, 0]);
   });
 

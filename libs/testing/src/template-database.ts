@@ -31,7 +31,7 @@ function migrationsFingerprint(): string {
   if (existsSync(folder)) {
     for (const file of readdirSync(folder).sort()) hash.update(`${file}\n`).update(readFileSync(join(folder, file)));
   } else {
-    for (const migration of MIGRATIONS) hash.update(String(migration.prototype.up)).update(String(migration.prototype.down));
+    for (const migration of MIGRATIONS) hash.update(migration.toString()); // the class's source: up and down
   }
   return hash.digest('hex').slice(0, 16);
 }
