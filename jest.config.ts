@@ -70,6 +70,8 @@ const config: Config = {
     },
   })),
   testTimeout: 60_000,
+  // The slowest files start first even without Jest's cache of durations (scripts/jest-sequencer.cjs).
+  testSequencer: '<rootDir>/scripts/jest-sequencer.cjs',
 };
 
 export default config;

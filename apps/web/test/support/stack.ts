@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { MessageRecord, PostRecord } from '@resonance/contracts';
 import { createApi } from '@resonance/api';
@@ -14,16 +15,63 @@ import { IngestStore } from '@resonance/worker';
 
 const WEB_DIR = resolve(__dirname, '../..');
 
+// The dashboard's inputs: its own files (not its tests, not a build) and the wire contracts it
+// bundles from source; the lock file stands for the versions of Vite, React and the rest.
+const BUILD_INPUTS = [WEB_DIR, resolve(WEB_DIR, '../../libs/contracts/src'), resolve(WEB_DIR, '../../package-lock.json')];
+const NOT_INPUTS = new Set(['node_modules', 'dist', 'test']);
+// A build of other sources (an older checkout, another branch) is removed once unused this long.
+const STALE_BUILD_MS = 24 * 60 * 60 * 1000;
+
+/** A digest of everything that goes into the bundle (file paths and contents, VITE_ variables). */
+function buildInputsDigest(): string {
+  const hash = createHash('sha256');
+  const add = (path: string) => {
+    if (statSync(path).isDirectory()) {
+      for (const entry of readdirSync(path).sort()) if (!NOT_INPUTS.has(entry)) add(join(path, entry));
+    } else {
+      hash.update(`${relative(WEB_DIR, path)}\n`).update(readFileSync(path));
+    }
+  };
+  for (const input of BUILD_INPUTS) add(input);
+  for (const name of Object.keys(process.env).sort()) if (name.startsWith('VITE_')) hash.update(`${name}=${process.env[name]}\n`);
+  return hash.digest('hex').slice(0, 16);
+}
+
 /**
- * Builds the dashboard from its current sources into a private folder (so parallel test files and
- * other builds never clash) with the same Vite config as `npm run build -w apps/web`.
+ * The dashboard built from its current sources with the same Vite config as
+ * `npm run build -w apps/web`, into a private folder of the temporary directory. Each browser test
+ * file used to build it anew (a Vite build: 10–20 s on a busy 2-core machine, two dozen files);
+ * now the first file builds it and the others serve that build, for as long as no input changes
+ * (buildInputsDigest: another input, another folder). Built under a temporary name and renamed when
+ * complete, so no file ever serves half a build; two files that build at once keep the first.
+ * Nobody writes into a build: the API only serves it.
  */
 export function buildWeb(): string {
-  const outDir = mkdtempSync(join(tmpdir(), 'resonance-web-dist-'));
+  const builds = tmpdir();
+  const outDir = join(builds, `resonance-web-build-${buildInputsDigest()}`);
+  if (existsSync(join(outDir, 'index.html'))) {
+    utimesSync(outDir, new Date(), new Date()); // in use: see the clean-up below
+    return outDir;
+  }
   const vite = [join(WEB_DIR, 'node_modules/vite/bin/vite.js'), resolve(WEB_DIR, '../../node_modules/vite/bin/vite.js')].find((p) => existsSync(p));
   if (!vite) throw new Error('vite is not installed: run npm install');
-  const result = spawnSync(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: WEB_DIR, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`);
+  const building = mkdtempSync(`${outDir}-building-`);
+  const result = spawnSync(process.execPath, [vite, 'build', '--outDir', building, '--emptyOutDir', '--logLevel', 'warn'], { cwd: WEB_DIR, encoding: 'utf8' });
+  if (result.status !== 0) {
+    rmSync(building, { recursive: true, force: true });
+    throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`);
+  }
+  try {
+    renameSync(building, outDir);
+  } catch {
+    rmSync(building, { recursive: true, force: true }); // another file finished the same build first
+  }
+  // Builds of other inputs nobody has used for a day (each use touches its folder).
+  for (const entry of readdirSync(builds)) {
+    const other = join(builds, entry);
+    const stat = entry.startsWith('resonance-web-build-') && other !== outDir ? statSync(other, { throwIfNoEntry: false }) : undefined;
+    if (stat && Date.now() - stat.mtimeMs > STALE_BUILD_MS) rmSync(other, { recursive: true, force: true });
+  }
   return outDir;
 }
 
@@ -78,7 +126,6 @@ export async function startStack(options: { config?: Record<string, string> } = 
     close: async () => {
       await app.close();
       await db.drop();
-      rmSync(webDist, { recursive: true, force: true });
     },
   };
 }
@@ -125,7 +172,6 @@ export async function startEmptyStack(): Promise<EmptyStack> {
     close: async () => {
       await app.close();
       await db.drop();
-      rmSync(webDist, { recursive: true, force: true });
     },
   };
 }
