@@ -47,8 +47,13 @@ export interface FleetSizeNumbers {
   simCpuCores: number;
   /** Sync runs started per second in the window (a channel's due rate is channels / interval). */
   runsPerSecond: number;
-  /** Transactions committed in the database per sync run of the window (each one a WAL flush when it wrote). */
-  dbCommitsPerRun: number;
+  /**
+   * Transactions committed in the bench database per sync run of the window (pg_stat_database's
+   * xact_commit: each statement outside a transaction is one, reads too; a write is a WAL flush).
+   */
+  dbTransactionsPerRun: number;
+  /** Worker CPU per sync run of the window (ms): the cost of a run whatever the machine's load. */
+  workerCpuMsPerRun: number;
   /** Connections the product holds on the database (pg_stat_activity), most seen in the window. */
   dbConnectionsMax: number;
   dbConnectionsPer1000Channels: number;
@@ -92,7 +97,8 @@ export async function runFleetBenchmark(options: FleetOptions, log: (line: strin
   for (const channels of options.sizes) {
     const numbers = await measureFleetSize(channels, options, log);
     log(
-      `fleet ${channels}: lateness p95 ${numbers.lateness.p95Ms} ms (max ${numbers.lateness.maxMs}), ${numbers.lateness.samples} runs (${numbers.runsPerSecond}/s, ${numbers.dbCommitsPerRun} commits each), ` +
+      `fleet ${channels}: lateness p95 ${numbers.lateness.p95Ms} ms (max ${numbers.lateness.maxMs}), ${numbers.lateness.samples} runs (${numbers.runsPerSecond}/s, ` +
+        `${numbers.workerCpuMsPerRun} ms worker CPU and ${numbers.dbTransactionsPerRun} transactions each), ` +
         `worker CPU ${numbers.workerCpuCores} cores (${numbers.workerCpuCoresPer1000Channels}/1,000; waited for a CPU ${Math.round(numbers.workerRunQueueWait * 100)} % of the window), ` +
         `sim CPU ${numbers.simCpuCores} cores, db connections ${numbers.dbConnectionsMax}, ` +
         `redis ${Math.round(numbers.redisBytes / 1024)} KiB`,
@@ -203,7 +209,8 @@ async function measureFleetSize(channels: number, options: FleetOptions, log: (l
       workerRunQueueWait: round(waitMs / workers.length / windowMs, 2),
       simCpuCores: round(simCpuMs / windowMs, 3),
       runsPerSecond: round((numbers.samples * 1000) / windowMs, 1),
-      dbCommitsPerRun: numbers.samples > 0 ? round(commits / numbers.samples, 1) : 0,
+      dbTransactionsPerRun: numbers.samples > 0 ? round(commits / numbers.samples, 1) : 0,
+      workerCpuMsPerRun: numbers.samples > 0 ? round(cpuMs / numbers.samples, 2) : 0,
       dbConnectionsMax: connectionsMax,
       dbConnectionsPer1000Channels: round((connectionsMax * 1000) / fleet.channels, 2),
       redisBytes: redis.bytes,
