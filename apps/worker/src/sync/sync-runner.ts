@@ -84,9 +84,9 @@ export class SyncRunner {
       // The next pages are fetched while a batch is stored; pages already fetched are stored together.
       const pages = connector.sync.pages({ ctx, state, backfillSince, now });
       for await (const batch of readAhead(pages, { prepare: (records) => this.store.prepare(records, channel.external_id, channelId) })) {
-        result.pages += batch.pages;
         if (!batch.records.length) {
           pending = { ...pending, ...batch.commit };
+          result.pages += batch.pages;
           continue;
         }
         const commit = { ...pending, ...batch.commit };
@@ -94,6 +94,7 @@ export class SyncRunner {
           inTransaction: (tx) => this.commit(tx, channelId, owner, commit),
         });
         pending = {};
+        result.pages += batch.pages;
         result.messagesInserted += stored.messagesInserted;
         result.posts += stored.posts;
         for (const record of batch.records) if (record.kind === 'error') unexpected.add(record.message);
