@@ -10,7 +10,7 @@ export type BenchCommand =
 
 export const SCENARIO_USAGE = `${BENCH_USAGE}
 resonance bench --fleet [--channels <n>] [--sync-interval <ms>] [--window <s>] [--workers <n>] [--concurrency <n>] [--json]
-  --fleet          many channels in many workspaces (5 per workspace, one per network) on the sim;
+  --fleet          many channels in many workspaces (one per network of the bench) on the sim (own process);
                    without --channels it measures 1,000 then 5,000 channels and reports the growth
   --sync-interval  the workers' SYNC_INTERVAL_MS, pinned (default 60000, the product's default)
   --window         seconds measured after the warm-up (default 180: three runs per channel)

@@ -32,6 +32,8 @@ export interface ChannelRow {
   rate_budget: { state?: BudgetState };
   last_synced_at: Date | null;
   consecutive_auth_failures: number;
+  /** The stored credentials when the row was read with them (a sync run's claim); else read on demand. */
+  credentials_encrypted?: string | null;
 }
 
 /** Tokens are refreshed this long before they expire, so no call runs on a dying token. */
@@ -62,7 +64,7 @@ export class ChannelAccess {
 
   /** A connector context with fresh credentials; the budget holder is the channel's stored budget. */
   async context(channel: ChannelRow): Promise<ConnectorContext> {
-    let credentials = await this.credentials(channel.id);
+    let credentials = channel.credentials_encrypted === undefined ? await this.credentials(channel.id) : this.opened(channel.credentials_encrypted);
     // Refreshed before expiry, and once more after the network called the token expired.
     const rejected = channel.consecutive_auth_failures > 0 && (!!credentials.refreshToken || !!credentials.userAccessToken);
     if (expiresSoon(credentials) || rejected) credentials = await this.refresh(channel, rejected);
@@ -75,8 +77,11 @@ export class ChannelAccess {
 
   private async credentials(channelId: string, db: Queryable = this.dataSource): Promise<Credentials> {
     const [row] = await channelCredentials.run({ id: channelId }, sqlClient(db));
-    if (!row?.credentials_encrypted) return { accessToken: '' };
-    return this.cipher.decrypt<Credentials>(row.credentials_encrypted);
+    return this.opened(row?.credentials_encrypted ?? null);
+  }
+
+  private opened(stored: string | null): Credentials {
+    return stored ? this.cipher.decrypt<Credentials>(stored) : { accessToken: '' };
   }
 
   /** Refreshes under the channel's lock; whoever gets the lock second finds fresh credentials and stops. */
@@ -124,7 +129,7 @@ export class ChannelAccess {
  * The channel row with its text enumerations and json columns narrowed: a network or status outside
  * the CHECK'd values is schema drift and fails loudly; a budget state that is not one is none.
  */
-function toChannelRow(row: IChannelForRunResult): ChannelRow {
+export function toChannelRow(row: IChannelForRunResult & { credentials_encrypted?: string | null }): ChannelRow {
   if (!isNetwork(row.network)) throw new Error(`channel account ${row.id} has an unknown network ${JSON.stringify(row.network)}`);
   if (!isChannelStatus(row.status)) throw new Error(`channel account ${row.id} has an unknown status ${JSON.stringify(row.status)}`);
   return {
@@ -137,6 +142,7 @@ function toChannelRow(row: IChannelForRunResult): ChannelRow {
     rate_budget: { state: budgetStateOf(jsonObjectOf(row.rate_budget).state) },
     last_synced_at: row.last_synced_at,
     consecutive_auth_failures: row.consecutive_auth_failures,
+    ...(row.credentials_encrypted === undefined ? {} : { credentials_encrypted: row.credentials_encrypted }),
   };
 }
 

@@ -3,10 +3,10 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Config } from '@resonance/config';
 import { intervalFactor, isConnectorError, windowPaceMs, type BudgetState, type ConnectorRegistry, type StreamStates } from '@resonance/connectors';
 import { jsonObjectOf, sqlClient } from '@resonance/db';
-import type { ChannelAccess, ChannelRow } from '../channels/channel-access';
+import { toChannelRow, type ChannelAccess, type ChannelRow } from '../channels/channel-access';
 import type { IngestStore } from '../ingest/ingest-store';
 import { readAhead } from './read-ahead';
-import { acquireLease, commitStreams, finishRun, pauseBudget, renewLease, setChannelNotice } from './sync.queries';
+import { claimRun, commitStreams, finishRun, pauseBudget, releaseLease, renewLease, setChannelNotice } from './sync.queries';
 
 export interface SyncRunResult {
   channelId: string;
@@ -45,24 +45,33 @@ export class SyncRunner {
 
   async run(channelId: string): Promise<SyncRunResult> {
     const base: Omit<SyncRunResult, 'intervalMs'> = { channelId, pages: 0, messagesInserted: 0, posts: 0 };
-    const channel = await this.access.channel(channelId);
-    if (!channel) return { ...base, skipped: 'missing', intervalMs: this.config.SYNC_INTERVAL_MS };
+    const owner = randomUUID();
+    // The channel, its credentials and its lease in one statement: a fleet's runs are mostly
+    // quiet ones, and each statement is a round trip and each write a WAL flush (bench --fleet).
+    const [claim] = await claimRun.run({ id: channelId, owner, leaseMs: this.config.SYNC_LEASE_MS }, sqlClient(this.dataSource));
+    if (!claim) return { ...base, skipped: 'missing', intervalMs: this.config.SYNC_INTERVAL_MS };
+    const channel = toChannelRow(claim);
     const interval = this.currentInterval(channel.sync_state);
     base.previousIntervalMs = interval;
     if (channel.status !== 'connected') return { ...base, skipped: 'not_connected', intervalMs: interval };
     const connector = this.registry.get(channel.network);
+    const pausedUntil = channel.rate_budget?.state?.pausedUntil;
+    const paused = !!pausedUntil && pausedUntil > Date.now();
+    if (claim.leased && (!connector.available || paused)) await releaseLease.run({ id: channelId, owner }, sqlClient(this.dataSource));
     if (!connector.available) {
       const message = `${channel.network} is not yet available in Resonance: its connector has not been built yet`;
       await setChannelNotice.run({ id: channelId, message }, sqlClient(this.dataSource));
       return { ...base, skipped: 'not_available', intervalMs: this.config.SYNC_MAX_INTERVAL_MS };
     }
-    const pausedUntil = channel.rate_budget?.state?.pausedUntil;
-    if (pausedUntil && pausedUntil > Date.now()) return { ...base, skipped: 'paused', intervalMs: interval };
+    if (paused) return { ...base, skipped: 'paused', intervalMs: interval };
+    if (!claim.leased) return { ...base, skipped: 'busy', intervalMs: interval };
 
-    const owner = randomUUID();
-    if (!(await this.acquire(channelId, owner))) return { ...base, skipped: 'busy', intervalMs: interval };
     const result: Omit<SyncRunResult, 'intervalMs'> = { ...base };
     const unexpected = new Set<string>();
+    // Cursors of batches with nothing to store: saved with the next batch that stores something,
+    // else when the run ends (no transaction of their own; a crash before loses only cursors of
+    // empty pages, which the next run reads again).
+    let pending: StreamStates = {};
     let ctx: Awaited<ReturnType<ChannelAccess['context']>> | undefined;
     // While this worker lives it keeps the lease, however long a page or a budget wait takes; a
     // killed worker stops renewing and another takes the channel over when the lease runs out.
@@ -75,25 +84,30 @@ export class SyncRunner {
       // The next pages are fetched while a batch is stored; pages already fetched are stored together.
       const pages = connector.sync.pages({ ctx, state, backfillSince, now });
       for await (const batch of readAhead(pages, { prepare: (records) => this.store.prepare(records, channel.external_id, channelId) })) {
+        if (!batch.records.length) {
+          pending = { ...pending, ...batch.commit };
+          result.pages += batch.pages;
+          continue;
+        }
+        const commit = { ...pending, ...batch.commit };
         const stored = await this.store.ingest(channelId, batch.records, {
-          inTransaction: (tx) => this.commit(tx, channelId, owner, batch.commit),
+          inTransaction: (tx) => this.commit(tx, channelId, owner, commit),
         });
+        pending = {};
         result.pages += batch.pages;
         result.messagesInserted += stored.messagesInserted;
         result.posts += stored.posts;
         for (const record of batch.records) if (record.kind === 'error') unexpected.add(record.message);
       }
       if (unexpected.size) result.unexpected = [...unexpected];
-      await this.access.succeeded(channelId, ctx.budget.state);
-      const notice = connector.auth.notice?.(ctx.credentials, now);
-      if (notice) await setChannelNotice.run({ id: channelId, message: notice }, sqlClient(this.dataSource));
+      const notice = connector.auth.notice?.(ctx.credentials, now) ?? null;
       const intervalMs = this.adapt(interval, result.messagesInserted > 0, ctx.budget.state, channel.rate_budget?.state);
-      await this.finish(channelId, owner, intervalMs, true);
+      await this.finish(channelId, owner, intervalMs, pending, { budget: ctx.budget.state, notice });
       return { ...result, intervalMs };
     } catch (error) {
       if (error instanceof LeaseLostError) return { ...result, skipped: 'busy', intervalMs: interval };
       if (!isConnectorError(error)) {
-        await this.finish(channelId, owner, interval, false);
+        await this.finish(channelId, owner, interval, pending, null);
         throw error;
       }
       const budget = ctx?.budget.state ?? channel.rate_budget?.state;
@@ -106,7 +120,7 @@ export class SyncRunner {
         await this.pause(channelId, error.raisedAt + delay, budget?.usedPercent ?? 100);
       }
       const intervalMs = Math.min(this.config.SYNC_MAX_INTERVAL_MS, Math.max(interval, this.config.SYNC_MIN_INTERVAL_MS) * 2);
-      await this.finish(channelId, owner, intervalMs, false);
+      await this.finish(channelId, owner, intervalMs, pending, null);
       return { ...result, error: outcome.reason, intervalMs };
     } finally {
       clearInterval(heartbeat);
@@ -137,11 +151,6 @@ export class SyncRunner {
     return Math.round(Math.min(max, Math.max(min, paced)));
   }
 
-  private async acquire(channelId: string, owner: string): Promise<boolean> {
-    const rows = await acquireLease.run({ id: channelId, owner, leaseMs: this.config.SYNC_LEASE_MS }, sqlClient(this.dataSource));
-    return rows.length > 0;
-  }
-
   /** Saves the page's cursors and renews the lease — inside the page's transaction. */
   private async commit(tx: EntityManager, channelId: string, owner: string, streams: StreamStates): Promise<void> {
     const rows = await commitStreams.run({ id: channelId, owner, streams: JSON.stringify(streams), leaseMs: this.config.SYNC_LEASE_MS }, sqlClient(tx));
@@ -153,7 +162,28 @@ export class SyncRunner {
     await pauseBudget.run({ id: channelId, state: JSON.stringify({ usedPercent, pausedUntil: until, readAt: Date.now() }) }, sqlClient(this.dataSource));
   }
 
-  private async finish(channelId: string, owner: string, intervalMs: number, ok: boolean): Promise<void> {
-    await finishRun.run({ id: channelId, owner, intervalMs, ok }, sqlClient(this.dataSource));
+  /**
+   * Ends the run in one statement (FinishRun): lease, cursors still pending, interval, and for a
+   * run that succeeded (`success`) the budget it left and the connector's notice (or no error).
+   */
+  private async finish(
+    channelId: string,
+    owner: string,
+    intervalMs: number,
+    streams: StreamStates,
+    success: { budget: BudgetState | undefined; notice: string | null } | null,
+  ): Promise<void> {
+    await finishRun.run(
+      {
+        id: channelId,
+        owner,
+        intervalMs,
+        streams: JSON.stringify(streams),
+        ok: success !== null,
+        rateBudget: JSON.stringify(success?.budget ? { state: success.budget } : {}),
+        notice: success?.notice ?? null,
+      },
+      sqlClient(this.dataSource),
+    );
   }
 }

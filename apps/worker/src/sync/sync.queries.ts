@@ -74,49 +74,95 @@ export interface IRenewLeaseQuery {
   result: IRenewLeaseResult;
 }
 
-const renewLeaseIR: any = {"usedParamSet":{"leaseMs":true,"id":true,"owner":true},"params":[{"name":"leaseMs","required":true,"transform":{"type":"scalar"},"locs":[{"a":96,"b":104}]},{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":154,"b":157}]},{"name":"owner","required":true,"transform":{"type":"scalar"},"locs":[{"a":195,"b":201}]}],"statement":"UPDATE channel_account SET sync_state = jsonb_set(sync_state, '{lease,until}', to_jsonb(now() + :leaseMs! * interval '1 millisecond'))\n        WHERE id = :id! AND sync_state->'lease'->>'owner' = :owner!"};
+const renewLeaseIR: any = {"usedParamSet":{"leaseMs":true,"id":true,"owner":true},"params":[{"name":"leaseMs","required":true,"transform":{"type":"scalar"},"locs":[{"a":96,"b":104}]},{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":154,"b":157}]},{"name":"owner","required":true,"transform":{"type":"scalar"},"locs":[{"a":195,"b":201}]}],"statement":"UPDATE channel_account SET sync_state = jsonb_set(sync_state, '{lease,until}', to_jsonb(now() + :leaseMs! * interval '1 millisecond'))\n        WHERE id = :id! AND sync_state->'lease'->>'owner' = :owner!                                                                                                                                                                                                                                                                                                                                                                                     "};
 
 /**
  * Query generated from SQL:
  * ```
  * UPDATE channel_account SET sync_state = jsonb_set(sync_state, '{lease,until}', to_jsonb(now() + :leaseMs! * interval '1 millisecond'))
- *         WHERE id = :id! AND sync_state->'lease'->>'owner' = :owner!
+ *         WHERE id = :id! AND sync_state->'lease'->>'owner' = :owner!                                                                                                                                                                                                                                                                                                                                                                                     
  * ```
  */
 export const renewLease = new PreparedQuery<IRenewLeaseParams,IRenewLeaseResult>(renewLeaseIR);
 
 
-/** 'AcquireLease' parameters type */
-export interface IAcquireLeaseParams {
+/** 'ClaimRun' parameters type */
+export interface IClaimRunParams {
   id: string;
   leaseMs: number;
   owner: string;
 }
 
-/** 'AcquireLease' return type */
-export interface IAcquireLeaseResult {
+/** 'ClaimRun' return type */
+export interface IClaimRunResult {
+  consecutive_auth_failures: number;
+  credentials_encrypted: string | null;
+  external_id: string;
   id: string;
+  last_synced_at: Date | null;
+  leased: boolean;
+  network: string;
+  rate_budget: Json;
+  status: string;
+  sync_state: Json;
+  workspace_id: string;
 }
 
-/** 'AcquireLease' query type */
-export interface IAcquireLeaseQuery {
-  params: IAcquireLeaseParams;
-  result: IAcquireLeaseResult;
+/** 'ClaimRun' query type */
+export interface IClaimRunQuery {
+  params: IClaimRunParams;
+  result: IClaimRunResult;
 }
 
-const acquireLeaseIR: any = {"usedParamSet":{"owner":true,"leaseMs":true,"id":true},"params":[{"name":"owner","required":true,"transform":{"type":"scalar"},"locs":[{"a":111,"b":117}]},{"name":"leaseMs","required":true,"transform":{"type":"scalar"},"locs":[{"a":143,"b":151}]},{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":201,"b":204}]}],"statement":"UPDATE channel_account\n          SET sync_state = jsonb_set(sync_state, '{lease}', jsonb_build_object('owner', :owner!::text, 'until', now() + :leaseMs! * interval '1 millisecond'))\n        WHERE id = :id! AND status = 'connected'\n          AND (sync_state->'lease' IS NULL OR (sync_state->'lease'->>'until')::timestamptz < now())\n        RETURNING id                                                                                                            "};
+const claimRunIR: any = {"usedParamSet":{"owner":true,"leaseMs":true,"id":true},"params":[{"name":"owner","required":true,"transform":{"type":"scalar"},"locs":[{"a":126,"b":132}]},{"name":"leaseMs","required":true,"transform":{"type":"scalar"},"locs":[{"a":158,"b":166}]},{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":211,"b":214},{"a":1018,"b":1021}]}],"statement":"WITH claimed AS (\n  UPDATE channel_account\n     SET sync_state = jsonb_set(sync_state, '{lease}', jsonb_build_object('owner', :owner!::text, 'until', now() + :leaseMs! * interval '1 millisecond'))\n   WHERE id = :id! AND status = 'connected'\n     AND (sync_state->'lease' IS NULL OR (sync_state->'lease'->>'until')::timestamptz < now())\n  RETURNING id, workspace_id, network, external_id, status, sync_state, rate_budget, last_synced_at, consecutive_auth_failures, credentials_encrypted\n)\nSELECT id AS \"id!\", workspace_id AS \"workspace_id!\", network AS \"network!\", external_id AS \"external_id!\", status AS \"status!\",\n       sync_state AS \"sync_state!\", rate_budget AS \"rate_budget!\", last_synced_at, consecutive_auth_failures AS \"consecutive_auth_failures!\",\n       credentials_encrypted, true AS \"leased!\"\n  FROM claimed\nUNION ALL\nSELECT id, workspace_id, network, external_id, status, sync_state, rate_budget, last_synced_at, consecutive_auth_failures, credentials_encrypted, false\n  FROM channel_account\n WHERE id = :id! AND NOT EXISTS (SELECT 1 FROM claimed)                                                                                                            "};
 
 /**
  * Query generated from SQL:
  * ```
- * UPDATE channel_account
- *           SET sync_state = jsonb_set(sync_state, '{lease}', jsonb_build_object('owner', :owner!::text, 'until', now() + :leaseMs! * interval '1 millisecond'))
- *         WHERE id = :id! AND status = 'connected'
- *           AND (sync_state->'lease' IS NULL OR (sync_state->'lease'->>'until')::timestamptz < now())
- *         RETURNING id                                                                                                            
+ * WITH claimed AS (
+ *   UPDATE channel_account
+ *      SET sync_state = jsonb_set(sync_state, '{lease}', jsonb_build_object('owner', :owner!::text, 'until', now() + :leaseMs! * interval '1 millisecond'))
+ *    WHERE id = :id! AND status = 'connected'
+ *      AND (sync_state->'lease' IS NULL OR (sync_state->'lease'->>'until')::timestamptz < now())
+ *   RETURNING id, workspace_id, network, external_id, status, sync_state, rate_budget, last_synced_at, consecutive_auth_failures, credentials_encrypted
+ * )
+ * SELECT id AS "id!", workspace_id AS "workspace_id!", network AS "network!", external_id AS "external_id!", status AS "status!",
+ *        sync_state AS "sync_state!", rate_budget AS "rate_budget!", last_synced_at, consecutive_auth_failures AS "consecutive_auth_failures!",
+ *        credentials_encrypted, true AS "leased!"
+ *   FROM claimed
+ * UNION ALL
+ * SELECT id, workspace_id, network, external_id, status, sync_state, rate_budget, last_synced_at, consecutive_auth_failures, credentials_encrypted, false
+ *   FROM channel_account
+ *  WHERE id = :id! AND NOT EXISTS (SELECT 1 FROM claimed)                                                                                                            
  * ```
  */
-export const acquireLease = new PreparedQuery<IAcquireLeaseParams,IAcquireLeaseResult>(acquireLeaseIR);
+export const claimRun = new PreparedQuery<IClaimRunParams,IClaimRunResult>(claimRunIR);
+
+
+/** 'ReleaseLease' parameters type */
+export interface IReleaseLeaseParams {
+  id: string;
+  owner: string;
+}
+
+/** 'ReleaseLease' return type */
+export type IReleaseLeaseResult = void;
+
+/** 'ReleaseLease' query type */
+export interface IReleaseLeaseQuery {
+  params: IReleaseLeaseParams;
+  result: IReleaseLeaseResult;
+}
+
+const releaseLeaseIR: any = {"usedParamSet":{"id":true,"owner":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":72,"b":75}]},{"name":"owner","required":true,"transform":{"type":"scalar"},"locs":[{"a":113,"b":119}]}],"statement":"UPDATE channel_account SET sync_state = sync_state - 'lease' WHERE id = :id! AND sync_state->'lease'->>'owner' = :owner!                                                                                                            "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * UPDATE channel_account SET sync_state = sync_state - 'lease' WHERE id = :id! AND sync_state->'lease'->>'owner' = :owner!                                                                                                            
+ * ```
+ */
+export const releaseLease = new PreparedQuery<IReleaseLeaseParams,IReleaseLeaseResult>(releaseLeaseIR);
 
 
 /** 'CommitStreams' parameters type */
@@ -169,12 +215,12 @@ export interface IPauseBudgetQuery {
   result: IPauseBudgetResult;
 }
 
-const pauseBudgetIR: any = {"usedParamSet":{"state":true,"id":true},"params":[{"name":"state","required":true,"transform":{"type":"scalar"},"locs":[{"a":145,"b":151}]},{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":172,"b":175}]}],"statement":"UPDATE channel_account SET rate_budget = jsonb_set(COALESCE(rate_budget, '{}'::jsonb), '{state}', COALESCE(rate_budget->'state', '{}'::jsonb) || :state!::jsonb) WHERE id = :id!                                                                                                                                                                                                               "};
+const pauseBudgetIR: any = {"usedParamSet":{"state":true,"id":true},"params":[{"name":"state","required":true,"transform":{"type":"scalar"},"locs":[{"a":145,"b":151}]},{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":172,"b":175}]}],"statement":"UPDATE channel_account SET rate_budget = jsonb_set(COALESCE(rate_budget, '{}'::jsonb), '{state}', COALESCE(rate_budget->'state', '{}'::jsonb) || :state!::jsonb) WHERE id = :id!                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                    "};
 
 /**
  * Query generated from SQL:
  * ```
- * UPDATE channel_account SET rate_budget = jsonb_set(COALESCE(rate_budget, '{}'::jsonb), '{state}', COALESCE(rate_budget->'state', '{}'::jsonb) || :state!::jsonb) WHERE id = :id!                                                                                                                                                                                                               
+ * UPDATE channel_account SET rate_budget = jsonb_set(COALESCE(rate_budget, '{}'::jsonb), '{state}', COALESCE(rate_budget->'state', '{}'::jsonb) || :state!::jsonb) WHERE id = :id!                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                    
  * ```
  */
 export const pauseBudget = new PreparedQuery<IPauseBudgetParams,IPauseBudgetResult>(pauseBudgetIR);
@@ -184,8 +230,11 @@ export const pauseBudget = new PreparedQuery<IPauseBudgetParams,IPauseBudgetResu
 export interface IFinishRunParams {
   id: string;
   intervalMs: number;
+  notice?: string | null | void;
   ok: boolean;
   owner: string;
+  rateBudget: Json;
+  streams: Json;
 }
 
 /** 'FinishRun' return type */
@@ -197,16 +246,23 @@ export interface IFinishRunQuery {
   result: IFinishRunResult;
 }
 
-const finishRunIR: any = {"usedParamSet":{"owner":true,"intervalMs":true,"ok":true,"id":true},"params":[{"name":"owner","required":true,"transform":{"type":"scalar"},"locs":[{"a":93,"b":99}]},{"name":"intervalMs","required":true,"transform":{"type":"scalar"},"locs":[{"a":211,"b":222}]},{"name":"ok","required":true,"transform":{"type":"scalar"},"locs":[{"a":321,"b":324},{"a":442,"b":445}]},{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":530,"b":533}]}],"statement":"UPDATE channel_account\n          SET sync_state = (CASE WHEN sync_state->'lease'->>'owner' = :owner! THEN sync_state - 'lease' ELSE sync_state END)\n                           || jsonb_build_object('intervalMs', :intervalMs!::int, 'lastRunAt', now(),\n                                                 'failures', CASE WHEN :ok!::boolean THEN 0 ELSE COALESCE((sync_state->>'failures')::int, 0) + 1 END),\n              last_synced_at = CASE WHEN :ok!::boolean THEN now() ELSE last_synced_at END, updated_at = now()\n        WHERE id = :id!"};
+const finishRunIR: any = {"usedParamSet":{"owner":true,"streams":true,"intervalMs":true,"ok":true,"notice":true,"rateBudget":true,"id":true},"params":[{"name":"owner","required":true,"transform":{"type":"scalar"},"locs":[{"a":93,"b":99}]},{"name":"streams","required":true,"transform":{"type":"scalar"},"locs":[{"a":222,"b":230}]},{"name":"intervalMs","required":true,"transform":{"type":"scalar"},"locs":[{"a":367,"b":378}]},{"name":"ok","required":true,"transform":{"type":"scalar"},"locs":[{"a":477,"b":480},{"a":598,"b":601},{"a":700,"b":703},{"a":794,"b":797},{"a":886,"b":889},{"a":1010,"b":1013}]},{"name":"notice","required":false,"transform":{"type":"scalar"},"locs":[{"a":813,"b":819},{"a":924,"b":930}]},{"name":"rateBudget","required":true,"transform":{"type":"scalar"},"locs":[{"a":1029,"b":1040}]},{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":1123,"b":1126}]}],"statement":"UPDATE channel_account\n          SET sync_state = (CASE WHEN sync_state->'lease'->>'owner' = :owner!\n                                 THEN jsonb_set(sync_state, '{streams}', COALESCE(sync_state->'streams', '{}'::jsonb) || :streams!::jsonb) - 'lease'\n                                 ELSE sync_state END)\n                           || jsonb_build_object('intervalMs', :intervalMs!::int, 'lastRunAt', now(),\n                                                 'failures', CASE WHEN :ok!::boolean THEN 0 ELSE COALESCE((sync_state->>'failures')::int, 0) + 1 END),\n              last_synced_at = CASE WHEN :ok!::boolean THEN now() ELSE last_synced_at END,\n              consecutive_auth_failures = CASE WHEN :ok!::boolean THEN 0 ELSE consecutive_auth_failures END,\n              last_error = CASE WHEN :ok!::boolean THEN :notice ELSE last_error END,\n              last_error_at = CASE WHEN NOT :ok!::boolean THEN last_error_at WHEN :notice::text IS NULL THEN NULL ELSE now() END,\n              rate_budget = CASE WHEN :ok!::boolean THEN :rateBudget!::jsonb ELSE rate_budget END,\n              updated_at = now()\n        WHERE id = :id!"};
 
 /**
  * Query generated from SQL:
  * ```
  * UPDATE channel_account
- *           SET sync_state = (CASE WHEN sync_state->'lease'->>'owner' = :owner! THEN sync_state - 'lease' ELSE sync_state END)
+ *           SET sync_state = (CASE WHEN sync_state->'lease'->>'owner' = :owner!
+ *                                  THEN jsonb_set(sync_state, '{streams}', COALESCE(sync_state->'streams', '{}'::jsonb) || :streams!::jsonb) - 'lease'
+ *                                  ELSE sync_state END)
  *                            || jsonb_build_object('intervalMs', :intervalMs!::int, 'lastRunAt', now(),
  *                                                  'failures', CASE WHEN :ok!::boolean THEN 0 ELSE COALESCE((sync_state->>'failures')::int, 0) + 1 END),
- *               last_synced_at = CASE WHEN :ok!::boolean THEN now() ELSE last_synced_at END, updated_at = now()
+ *               last_synced_at = CASE WHEN :ok!::boolean THEN now() ELSE last_synced_at END,
+ *               consecutive_auth_failures = CASE WHEN :ok!::boolean THEN 0 ELSE consecutive_auth_failures END,
+ *               last_error = CASE WHEN :ok!::boolean THEN :notice ELSE last_error END,
+ *               last_error_at = CASE WHEN NOT :ok!::boolean THEN last_error_at WHEN :notice::text IS NULL THEN NULL ELSE now() END,
+ *               rate_budget = CASE WHEN :ok!::boolean THEN :rateBudget!::jsonb ELSE rate_budget END,
+ *               updated_at = now()
  *         WHERE id = :id!
  * ```
  */

@@ -82,14 +82,39 @@ export interface ISyncedChannelsQuery {
   result: ISyncedChannelsResult;
 }
 
-const syncedChannelsIR: any = {"usedParamSet":{},"params":[],"statement":"SELECT count(*)::int AS \"n!\" FROM channel_account WHERE last_synced_at IS NOT NULL"};
+const syncedChannelsIR: any = {"usedParamSet":{},"params":[],"statement":"SELECT count(*)::int AS \"n!\" FROM channel_account WHERE last_synced_at IS NOT NULL                                                                                                        "};
 
 /**
  * Query generated from SQL:
  * ```
- * SELECT count(*)::int AS "n!" FROM channel_account WHERE last_synced_at IS NOT NULL
+ * SELECT count(*)::int AS "n!" FROM channel_account WHERE last_synced_at IS NOT NULL                                                                                                        
  * ```
  */
 export const syncedChannels = new PreparedQuery<ISyncedChannelsParams,ISyncedChannelsResult>(syncedChannelsIR);
+
+
+/** 'DatabaseCommits' parameters type */
+export type IDatabaseCommitsParams = void;
+
+/** 'DatabaseCommits' return type */
+export interface IDatabaseCommitsResult {
+  n: string;
+}
+
+/** 'DatabaseCommits' query type */
+export interface IDatabaseCommitsQuery {
+  params: IDatabaseCommitsParams;
+  result: IDatabaseCommitsResult;
+}
+
+const databaseCommitsIR: any = {"usedParamSet":{},"params":[],"statement":"SELECT xact_commit::bigint AS \"n!\" FROM pg_stat_database WHERE datname = current_database()"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT xact_commit::bigint AS "n!" FROM pg_stat_database WHERE datname = current_database()
+ * ```
+ */
+export const databaseCommits = new PreparedQuery<IDatabaseCommitsParams,IDatabaseCommitsResult>(databaseCommitsIR);
 
 

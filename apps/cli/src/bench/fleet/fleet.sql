@@ -22,3 +22,7 @@ SELECT count(*)::int AS "n!" FROM pg_stat_activity WHERE datname = current_datab
 /* Channels that finished at least one sync run. */
 /* @name SyncedChannels */
 SELECT count(*)::int AS "n!" FROM channel_account WHERE last_synced_at IS NOT NULL;
+
+/* Transactions committed in the bench database so far (each statement outside a transaction is one). */
+/* @name DatabaseCommits */
+SELECT xact_commit::bigint AS "n!" FROM pg_stat_database WHERE datname = current_database();

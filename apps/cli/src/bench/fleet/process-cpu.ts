@@ -27,3 +27,19 @@ export function loadAverage(): number {
     return 0;
   }
 }
+
+/**
+ * Time (ms) the process's main thread — a node process's JavaScript — has so far spent runnable
+ * but waiting for a CPU (the second field of /proc/<pid>/schedstat). On a shared machine this says
+ * how much of a window a process wanted to run and could not: the other processes' share. null
+ * when it is gone or the kernel keeps no schedstats.
+ */
+export function processRunQueueWaitMs(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const wait = Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1]);
+    return Number.isFinite(wait) ? wait / 1e6 : null;
+  } catch {
+    return null;
+  }
+}

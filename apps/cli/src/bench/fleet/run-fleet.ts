@@ -2,16 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { loadConfig, testServices, type Config } from '@resonance/config';
 import { sqlClient } from '@resonance/db';
 import { createQueueBackend, prepareQueueBackend, QueueName } from '@resonance/queue';
-import { startSim, type RunningSim } from '@resonance/sim';
 import { BENCH_APPLICATION, createBenchDatabase, type BenchDatabase } from '../database';
 import { freePort, startProductProcess, waitFor, type ProductProcess } from '../processes';
 import { removeQueueKeys } from '../queue-keys';
 import { productEnv, withTimeout } from '../run';
+import { startSimProcess, type SimProcess } from '../sim-process';
 import { round, sleep } from '../stats';
-import { productConnections, syncedChannels } from './fleet.queries';
+import { databaseCommits, productConnections, syncedChannels } from './fleet.queries';
 import { createFleet } from './fleet-world';
 import { SyncLateness, type LatenessNumbers } from './lateness';
-import { loadAverage, processCpuMs } from './process-cpu';
+import { loadAverage, processCpuMs, processRunQueueWaitMs } from './process-cpu';
 import { prefixMemoryBytes } from './redis-memory';
 import { raiseSimLimits } from './sim-limits';
 
@@ -37,6 +37,23 @@ export interface FleetSizeNumbers {
   /** CPU of the worker processes (scheduler and sync runs) over the window, in cores (1 = one core busy). */
   workerCpuCores: number;
   workerCpuCoresPer1000Channels: number;
+  /**
+   * Share of the window the workers' JavaScript was ready to run but waited for a CPU taken by
+   * other processes (/proc/<pid>/schedstat; mean over the workers): near 0 on a quiet machine, near
+   * 1 when the machine's other load leaves the worker the CPU figure above and no more.
+   */
+  workerRunQueueWait: number;
+  /** CPU of the sim (its own process, as the networks are elsewhere in production) over the window. */
+  simCpuCores: number;
+  /** Sync runs started per second in the window (a channel's due rate is channels / interval). */
+  runsPerSecond: number;
+  /**
+   * Transactions committed in the bench database per sync run of the window (pg_stat_database's
+   * xact_commit: each statement outside a transaction is one, reads too; a write is a WAL flush).
+   */
+  dbTransactionsPerRun: number;
+  /** Worker CPU per sync run of the window (ms): the cost of a run whatever the machine's load. */
+  workerCpuMsPerRun: number;
   /** Connections the product holds on the database (pg_stat_activity), most seen in the window. */
   dbConnectionsMax: number;
   dbConnectionsPer1000Channels: number;
@@ -80,8 +97,10 @@ export async function runFleetBenchmark(options: FleetOptions, log: (line: strin
   for (const channels of options.sizes) {
     const numbers = await measureFleetSize(channels, options, log);
     log(
-      `fleet ${channels}: lateness p95 ${numbers.lateness.p95Ms} ms (max ${numbers.lateness.maxMs}), ${numbers.lateness.samples} runs, ` +
-        `worker CPU ${numbers.workerCpuCores} cores (${numbers.workerCpuCoresPer1000Channels}/1,000), db connections ${numbers.dbConnectionsMax}, ` +
+      `fleet ${channels}: lateness p95 ${numbers.lateness.p95Ms} ms (max ${numbers.lateness.maxMs}), ${numbers.lateness.samples} runs (${numbers.runsPerSecond}/s, ` +
+        `${numbers.workerCpuMsPerRun} ms worker CPU and ${numbers.dbTransactionsPerRun} transactions each), ` +
+        `worker CPU ${numbers.workerCpuCores} cores (${numbers.workerCpuCoresPer1000Channels}/1,000; waited for a CPU ${Math.round(numbers.workerRunQueueWait * 100)} % of the window), ` +
+        `sim CPU ${numbers.simCpuCores} cores, db connections ${numbers.dbConnectionsMax}, ` +
         `redis ${Math.round(numbers.redisBytes / 1024)} KiB`,
     );
     sizes.push(numbers);
@@ -119,14 +138,14 @@ async function measureFleetSize(channels: number, options: FleetOptions, log: (l
   const db = await createBenchDatabase(config.DATABASE_URL ?? services.databaseUrl);
   const queuePrefix = `bench_${randomBytes(4).toString('hex')}`;
   const workers: ProductProcess[] = [];
-  let sim: RunningSim | undefined;
+  let sim: SimProcess | undefined;
   const backend = createQueueBackend({ redisUrl, databaseUrl: db.url, prefix: queuePrefix });
   const events = new backend.QueueEvents(QueueName.Sync, { connection: backend.connection as never, prefix: backend.prefix });
   try {
     const ds = db.dataSource;
     const fleet = await createFleet(ds, config, channels);
     log(`fleet: ${fleet.channels} channels in ${fleet.workspaces} workspaces (database ${db.name})`);
-    sim = await startSim({
+    sim = await startSimProcess({
       SIM_HOST: '127.0.0.1',
       SIM_PORT: 0,
       SIM_SEED: 42,
@@ -161,6 +180,9 @@ async function measureFleetSize(channels: number, options: FleetOptions, log: (l
     log(`fleet ${channels}: warm-up done in ${warmupMs} ms; measuring ${options.windowMs} ms`);
 
     const cpuBefore = workers.map((w) => processCpuMs(w.child.pid) ?? 0);
+    const waitBefore = workers.map((w) => processRunQueueWaitMs(w.child.pid) ?? 0);
+    const simCpuBefore = processCpuMs(sim.pid) ?? 0;
+    const commitsBefore = Number((await databaseCommits.run(undefined, db0))[0].n);
     const windowStart = Date.now();
     lateness.start();
     let connectionsMax = 0;
@@ -172,6 +194,9 @@ async function measureFleetSize(channels: number, options: FleetOptions, log: (l
     lateness.stop();
     const windowMs = Date.now() - windowStart;
     const cpuMs = workers.reduce((sum, w, i) => sum + ((processCpuMs(w.child.pid) ?? cpuBefore[i]) - cpuBefore[i]), 0);
+    const waitMs = workers.reduce((sum, w, i) => sum + ((processRunQueueWaitMs(w.child.pid) ?? waitBefore[i]) - waitBefore[i]), 0);
+    const simCpuMs = (processCpuMs(sim.pid) ?? simCpuBefore) - simCpuBefore;
+    const commits = Number((await databaseCommits.run(undefined, db0))[0].n) - commitsBefore;
     const redis = await prefixMemoryBytes(redisUrl, queuePrefix);
     const numbers = lateness.numbers();
     const workerCpuCores = round(cpuMs / windowMs, 3);
@@ -181,6 +206,11 @@ async function measureFleetSize(channels: number, options: FleetOptions, log: (l
       lateness: numbers,
       workerCpuCores,
       workerCpuCoresPer1000Channels: round((workerCpuCores * 1000) / fleet.channels, 3),
+      workerRunQueueWait: round(waitMs / workers.length / windowMs, 2),
+      simCpuCores: round(simCpuMs / windowMs, 3),
+      runsPerSecond: round((numbers.samples * 1000) / windowMs, 1),
+      dbTransactionsPerRun: numbers.samples > 0 ? round(commits / numbers.samples, 1) : 0,
+      workerCpuMsPerRun: numbers.samples > 0 ? round(cpuMs / numbers.samples, 2) : 0,
       dbConnectionsMax: connectionsMax,
       dbConnectionsPer1000Channels: round((connectionsMax * 1000) / fleet.channels, 2),
       redisBytes: redis.bytes,

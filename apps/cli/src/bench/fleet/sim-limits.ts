@@ -1,5 +1,3 @@
-import type { RunningSim } from '@resonance/sim';
-
 /**
  * The sim plays one account per network, so every fleet channel of a network shares it, and with
  * it the account's rate limits (X's per-endpoint windows, Facebook's hourly calls, LinkedIn's daily
@@ -7,7 +5,7 @@ import type { RunningSim } from '@resonance/sim';
  * channels is its own account with its own limits: the sim's are multiplied by how many channels
  * share each account, so every channel sees the budget one account would have.
  */
-export async function raiseSimLimits(sim: RunningSim, channelsPerAccount: number): Promise<void> {
+export async function raiseSimLimits(sim: { url: string }, channelsPerAccount: number): Promise<void> {
   const n = Math.max(1, channelsPerAccount);
   const x = await control<{ limits: Record<string, number> }>(sim, 'GET', '/_sim/x/limits');
   await control(sim, 'POST', '/_sim/x/limits', { limits: Object.fromEntries(Object.entries(x.limits).map(([k, v]) => [k, v * n])) });
@@ -21,7 +19,7 @@ export async function raiseSimLimits(sim: RunningSim, channelsPerAccount: number
   await control(sim, 'POST', '/_sim/xing/limits', { callsPerMinute: xing.limits.callsPerMinute * n });
 }
 
-async function control<T = unknown>(sim: RunningSim, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+async function control<T = unknown>(sim: { url: string }, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${sim.url}${path}`, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
