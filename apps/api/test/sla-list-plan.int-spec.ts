@@ -79,7 +79,10 @@ describe('SLA due sort at scale', () => {
     const newest: number[] = [];
     for (let i = 0; i < 40; i++) {
       const start = process.hrtime.bigint();
-      await listThreads.run({ workspaceId, unassigned: false, needsReply: false, spam: false, heldForReview: false, hiddenByRules: false, limit: 51 }, sqlClient(db.dataSource));
+      await listThreads.run(
+        { workspaceId, unassigned: false, needsReply: false, spam: false, heldForReview: false, hiddenByRules: false, limit: 51 },
+        sqlClient(db.dataSource),
+      );
       newest.push(Number(process.hrtime.bigint() - start) / 1e6);
     }
     newest.sort((a, b) => a - b);
