@@ -2,6 +2,7 @@ import { json, listParam, type SimRequest, type SimResponse } from '../../core/h
 import { graphError } from '../facebook/errors';
 import type { IgCall, InstagramState } from './state';
 import type { IgMedia } from './store';
+import { PUBLISHING_QUOTA as QUOTA, type IgContainer } from './containers';
 
 /**
  * Content publishing (Instagram Platform, Content Publishing), on both hosts:
@@ -14,48 +15,13 @@ import type { IgMedia } from './store';
  * URL's kind (IMAGE, VIDEO, CAROUSEL_ALBUM). A container publishes once, within 24 hours; 100
  * publications per 24 hours (then (#9) 2207042). Recorded in /_sim/received (post_publish).
  */
-export interface IgContainer {
-  id: string;
-  mediaType: 'IMAGE' | 'VIDEO' | 'CAROUSEL_ALBUM';
-  url: string | null;
-  caption: string | null;
-  carouselItem: boolean;
-  children: IgContainer[];
-  createdAt: number;
-  published: IgMedia | null;
-}
-
 const CONTAINER_TTL_MS = 24 * 3600_000;
-const QUOTA = { total: 100, durationS: 86_400 };
 const MAX_CAPTION = 2200;
 const MAX_CHILDREN = 10;
 
 const param = (req: SimRequest, name: string): unknown => req.body[name] ?? req.query.get(name) ?? undefined;
 const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
 const isUrl = (v: unknown): v is string => typeof v === 'string' && /^https?:\/\/\S+$/.test(v);
-
-export class IgContainers {
-  private readonly byId = new Map<string, IgContainer>();
-  /** Publication times, oldest first (the 24-hour quota). */
-  readonly publishedAt: number[] = [];
-  private serial = 0;
-
-  get(id: string): IgContainer | undefined {
-    return this.byId.get(id);
-  }
-
-  create(c: Omit<IgContainer, 'id' | 'published' | 'createdAt'>, at: number): IgContainer {
-    // Container ids look like Instagram's (17 digits starting 1789…), numbered from the time so a restarted sim makes new ones.
-    const id = `1789${String(Math.floor(at / 1000) % 1e9).padStart(9, '0')}${String(++this.serial).padStart(4, '0')}`;
-    const container = { ...c, id, createdAt: at, published: null };
-    this.byId.set(id, container);
-    return container;
-  }
-
-  usage(now: number): number {
-    return this.publishedAt.filter((t) => now - t < QUOTA.durationS * 1000).length;
-  }
-}
 
 export function createContainer(state: InstagramState, call: IgCall, igUserId: string): SimResponse {
   const { req, errors } = call;

@@ -6,7 +6,7 @@ import { UsageMeter } from '../facebook/usage';
 import { igErrors, type IgErrors, type IgHost } from './errors';
 import { InstagramStore } from './store';
 import { IgTokenRegistry, INSTAGRAM_SCOPES, type IgToken } from './tokens';
-import { IgContainers } from './publish-routes';
+import { IgContainers } from './containers';
 
 export const DEFAULT_IG_VERSION = 'v24.0';
 

@@ -1,5 +1,4 @@
 import { json, type SimRequest, type SimResponse } from '../../core/http';
-import { mediaKey } from '../../core/media';
 import { errors } from './errors';
 import type { Call } from './routes';
 import type { LinkedInState } from './state';
@@ -14,39 +13,8 @@ import type { LinkedInState } from './state';
  * An image is AVAILABLE once its bytes arrived; only the organization the product acts for owns
  * images here. Uploads are recorded in /_sim/received (media_upload).
  */
-export interface LiImage {
-  id: string;
-  urn: string;
-  owner: string;
-  createdAt: number;
-  bytes: number | null;
-}
-
 const UPLOAD_URL_TTL_MS = 24 * 3600_000;
 const DOWNLOAD_URL_TTL_MS = 60 * 24 * 3600_000;
-
-export class LinkedInImages {
-  private readonly byId = new Map<string, LiImage>();
-  private serial = 0;
-
-  get(urnOrId: string): LiImage | undefined {
-    return this.byId.get(urnOrId.replace(/^urn:li:image:/, ''));
-  }
-
-  create(owner: string, at: number): LiImage {
-    // Ids like LinkedIn's ("D4E10AQ…"), from the serial and time so a restarted sim makes new ones.
-    const id = `D4E10AQ${mediaKey(`li-image:${++this.serial}:${at}`, 12).toUpperCase()}`;
-    const image: LiImage = { id, urn: `urn:li:image:${id}`, owner, createdAt: at, bytes: null };
-    this.byId.set(id, image);
-    return image;
-  }
-
-  /** An uploaded image of `owner`, usable in a post or comment. */
-  available(urn: unknown, owner: string): LiImage | undefined {
-    const image = typeof urn === 'string' && urn.startsWith('urn:li:image:') ? this.get(urn) : undefined;
-    return image?.owner === owner && image.bytes !== null ? image : undefined;
-  }
-}
 
 const base = (req: SimRequest) => `${req.origin}${req.mount}`;
 

@@ -4,7 +4,7 @@ import type { SimRequest, SimResponse } from '../../core/http';
 import { errors } from './errors';
 import { DailyCounter } from './limits';
 import { LinkedInStore, type LiPerson } from './store';
-import { LinkedInImages } from './images';
+import { LinkedInImages } from './image-store';
 import { LinkedInTokens, type LiToken } from './tokens';
 import { must } from '../../core/must';
 
