@@ -126,7 +126,9 @@ describe('resonance start recovers where a first run used to fail', () => {
       while (orphans.some(isAlive) && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
       expect(orphans.filter(isAlive)).toEqual([]);
 
-      const again = spawnStart(env);
+      // Fresh ports for the api and the sim's origins on each start (only the database's folder and
+      // port are under test): a port found free minutes ago may be another process's by now.
+      const again = spawnStart({ ...env, ...(await productPorts()) });
       const health = await waitForHealth(again);
       expect(health.details.database.status).toBe('up');
       const stopped = lines(again.output(), /leftover embedded PostgreSQL/);
@@ -140,7 +142,7 @@ describe('resonance start recovers where a first run used to fail', () => {
       // A lock file whose process is gone (a crash of the machine, a reused pid) does not block either.
       const gone = spawnSync('true').pid;
       writeFileSync(join(dataDir, 'postmaster.pid'), `${gone}\n${dataDir}\n0\n${env.EMBEDDED_PG_PORT}\n\n127.0.0.1\n0 0\nready\n`);
-      const afterCrash = spawnStart(env);
+      const afterCrash = spawnStart({ ...env, ...(await productPorts()) });
       await waitForHealth(afterCrash);
       expect(lines(afterCrash.output(), /stale postmaster\.pid/)).toEqual([
         `resonance: removed a stale postmaster.pid of ${dataDir} (pid ${gone} is no PostgreSQL of that folder any more)`,

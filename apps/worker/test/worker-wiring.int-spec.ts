@@ -46,6 +46,13 @@ describe('the worker wiring', () => {
     const workspace = await makeWorkspace(db.dataSource);
     workspaceId = workspace.id;
     channelId = (await makeChannel(db.dataSource, workspace)).id;
+    // This channel has no token: its first sync run would mark it needs_reauth, and a webhook's ingest
+    // job for it would then be skipped (a race with the job below). Its budget is paused for the test,
+    // so sync runs leave it alone and it stays connected.
+    await db.dataSource.query(
+      `UPDATE channel_account SET rate_budget = jsonb_build_object('state', jsonb_build_object('usedPercent', 100, 'pausedUntil', $2::bigint, 'readAt', $3::bigint)) WHERE id = $1`,
+      [channelId, Date.now() + 3_600_000, Date.now()],
+    );
     // Expired before the worker starts: the retention scheduler's first run (at once) deletes it.
     const store = new IngestStore(db.dataSource);
     await store.ingest(channelId, [comment('expired', daysAgo(40)), comment('kept', daysAgo(2))]);
