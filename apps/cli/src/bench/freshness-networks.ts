@@ -57,10 +57,16 @@ export async function createNetworkChannels(
   return ids as Record<Network, string>;
 }
 
-/** A new inbound comment or message on the network (posts and the account's own answers are generated on the way). */
+/**
+ * A new inbound top-level comment or direct message on the network (posts, replies and the
+ * account's own answers are generated on the way). Not a reply: under a comment a rule hid (YouTube:
+ * rejected) the network shows no replies, as the sim does, so such a reply never arrives (`--rules`).
+ */
 function newInboundItem(sim: RunningSim, network: Network): TruthItem {
   for (let i = 0; i < 50; i++) {
-    const item = sim.traffic.generate(1, network).find((t) => t.kind !== 'post' && !t.fromAccount);
+    const item = sim.traffic
+      .generate(1, network)
+      .find((t) => t.kind !== 'post' && !t.fromAccount && (t.kind === 'message' || t.threadExternalId === null || t.threadExternalId === t.externalId));
     if (item) return item;
   }
   throw new Error(`bench: the sim made no inbound item on ${network} in 50 tries`);
