@@ -168,6 +168,8 @@ describe('rules: accessibility (axe-core, WCAG 2.1 AA) in the browser', () => {
         await p.goto(`${stack.url}/inbox`);
         await p.getByTestId('hidden-by-rules').click();
         await p.getByTestId('hidden-item').first().waitFor();
+        // Scanned once the drawer stopped sliding in: mid-transition its text blends with the overlay.
+        await p.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
       },
       within: '.mantine-Drawer-content',
     },
