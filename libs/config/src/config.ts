@@ -142,6 +142,23 @@ export function faultTestSettings(env: NodeJS.ProcessEnv = process.env): { nodeO
   return { nodeOptions: env.RESONANCE_FAULT_NODE_OPTIONS || undefined, keepLogs: Boolean(env.RESONANCE_KEEP_FAULT_LOGS) };
 }
 
+/**
+ * The bench's knobs (apps/cli/src/bench): BENCH_CPU_PROF_DIR makes the api and worker it starts
+ * write CPU profiles there; BENCH_SIM_CONFIG is the sim's configuration a `--fleet` bench hands the
+ * sim's own process (JSON).
+ */
+export function benchSettings(env: NodeJS.ProcessEnv = process.env): { cpuProfileDir: string | undefined; simConfigJson: string | undefined } {
+  return { cpuProfileDir: env.BENCH_CPU_PROF_DIR || undefined, simConfigJson: env.BENCH_SIM_CONFIG || undefined };
+}
+
+/** The VITE_* settings the dashboard's build reads, by name (sorted): part of what names a build. */
+export function viteBuildSettings(env: NodeJS.ProcessEnv = process.env): Array<[string, string]> {
+  return Object.keys(env)
+    .filter((name) => name.startsWith('VITE_'))
+    .sort()
+    .map((name) => [name, env[name] ?? '']);
+}
+
 /** The sim's networks, each at its own origin (SIM_*_PORT), and the setting that points the product there. */
 const SIM_NETWORK_SETTINGS = [
   { network: 'facebook', port: 'SIM_FACEBOOK_PORT', apiUrl: 'FACEBOOK_GRAPH_URL' },

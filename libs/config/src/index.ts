@@ -7,6 +7,8 @@ export {
   cleanChildProcessEnv,
   CONFIG,
   testServices,
+  viteBuildSettings,
+  benchSettings,
   browserTestSettings,
   fuzzTestSettings,
   faultTestSettings,

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { childProcessEnv } from '@resonance/config';
+import { benchSettings, childProcessEnv } from '@resonance/config';
 import { NODE_FLAGS } from '@resonance/runtime';
 
 /** A worker or api process of the product, started from its built output (apps/<name>/dist/main.js). */
@@ -27,7 +27,8 @@ export function productEntry(name: 'api' | 'worker'): string {
 export function startProductProcess(name: 'api' | 'worker', env: Record<string, string>): ProductProcess {
   // BENCH_CPU_PROF_DIR=<dir>: each product process writes a V8 CPU profile there when it stops
   // (open it in Chrome DevTools or speedscope), to see where a scenario's time goes.
-  const profile = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF_DIR, name)}`] : [];
+  const profileDir = benchSettings().cpuProfileDir;
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir, name)}`] : [];
   const child = spawn(process.execPath, [...NODE_FLAGS[name], ...profile, productEntry(name)], {
     env: childProcessEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,6 +3,7 @@
  * configuration in BENCH_SIM_CONFIG, tells its parent the url over the IPC channel, and stops on
  * SIGTERM or when the parent is gone (the IPC channel closes), so no sim outlives its benchmark.
  */
+import { benchSettings } from '@resonance/config';
 import { startSim, type RunningSim, type SimConfig } from '@resonance/sim';
 
 let sim: RunningSim | undefined;
@@ -17,7 +18,7 @@ const stop = () => {
 process.once('SIGTERM', stop);
 process.once('disconnect', stop);
 
-startSim(JSON.parse(process.env.BENCH_SIM_CONFIG ?? '{}') as SimConfig).then(
+startSim(JSON.parse(benchSettings().simConfigJson ?? '{}') as SimConfig).then(
   (running) => {
     sim = running;
     process.send?.({ url: running.url });

@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import { resolve } from 'node:path';
+import { childProcessEnv } from '@resonance/config';
 import type { SimConfig } from '@resonance/sim';
 import { withTimeout } from './run';
 
@@ -20,7 +21,7 @@ export const SIM_CHILD_ENTRY = resolve(__dirname, '..', '..', 'dist', 'bench', '
  */
 export async function startSimProcess(config: SimConfig): Promise<SimProcess> {
   const child = fork(SIM_CHILD_ENTRY, [], {
-    env: { ...process.env, BENCH_SIM_CONFIG: JSON.stringify(config) },
+    env: childProcessEnv({ BENCH_SIM_CONFIG: JSON.stringify(config) }),
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   let output = '';

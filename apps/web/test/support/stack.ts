@@ -8,7 +8,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { MessageRecord, PostRecord } from '@resonance/contracts';
 import { createApi } from '@resonance/api';
 import { seedDemo } from '@resonance/cli';
-import type { Config } from '@resonance/config';
+import { viteBuildSettings, type Config } from '@resonance/config';
 import { ChannelAccount, Workspace } from '@resonance/db';
 import { createTestDatabase, testConfig, type TestDatabase } from '@resonance/testing';
 import { IngestStore } from '@resonance/worker';
@@ -33,7 +33,7 @@ function buildInputsDigest(): string {
     }
   };
   for (const input of BUILD_INPUTS) add(input);
-  for (const name of Object.keys(process.env).sort()) if (name.startsWith('VITE_')) hash.update(`${name}=${process.env[name]}\n`);
+  for (const [name, value] of viteBuildSettings()) hash.update(`${name}=${value}\n`);
   return hash.digest('hex').slice(0, 16);
 }
 
