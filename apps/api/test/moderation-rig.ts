@@ -121,6 +121,33 @@ export class ModerationRig {
     );
   }
 
+  /**
+   * The sim's next customer comment under one of the account's posts (it also generates posts and
+   * messages; `topLevel`: only a comment that opens a thread of its own) as a sync maps it, with
+   * this text and author.
+   */
+  nextSimComment(text: string, authorId: string, { topLevel = false, tries = 50 } = {}): MessageRecord {
+    let t: TruthItem | undefined;
+    for (let i = 0; !t && i < tries; i++)
+      t = this.sim.traffic
+        .generate(1, 'facebook')
+        .find((c) => c.kind === 'comment' && c.postExternalId && !c.fromAccount && (!topLevel || c.threadExternalId === c.externalId));
+    if (!t) throw new Error(`the sim generated no ${topLevel ? 'top-level ' : ''}comment in ${tries} items`);
+    return {
+      kind: 'message',
+      network: 'facebook',
+      externalId: t.externalId,
+      threadKey: t.threadExternalId!,
+      channel: 'comment',
+      parentExternalId: t.parentExternalId,
+      postExternalId: t.postExternalId,
+      author: { externalId: authorId, name: `Author ${authorId}` },
+      isFromAccount: false,
+      text,
+      createdAt: new Date().toISOString(),
+    };
+  }
+
   /** POST /api/messages/:id/actions as the agent. */
   act(id: string, action: string) {
     return this.agent.agent.post(`/api/messages/${id}/actions`).set('x-csrf-token', this.agent.csrf).send({ action });

@@ -64,28 +64,10 @@ describe('rules: automatic like, assign, round-robin, priority, tags and handled
    * its own), stored as a sync stores it, with our text; the record is returned to store it again.
    */
   async function arrive(text: string): Promise<{ id: string; threadId: string; externalId: string; record: MessageRecord }> {
-    let t = undefined as ReturnType<typeof rig.sim.traffic.generate>[number] | undefined;
-    for (let tries = 0; !t && tries < 200; tries++)
-      t = rig.sim.traffic
-        .generate(1, 'facebook')
-        .find((i) => i.kind === 'comment' && i.postExternalId && !i.fromAccount && i.threadExternalId === i.externalId);
-    if (!t) throw new Error('the sim generated no top-level comment in 200 items');
     const authorId = `author-${SEED}-${++serial}`;
-    const record: MessageRecord = {
-      kind: 'message',
-      network: 'facebook',
-      externalId: t.externalId,
-      threadKey: t.threadExternalId!,
-      channel: 'comment',
-      parentExternalId: t.parentExternalId,
-      postExternalId: t.postExternalId,
-      author: { externalId: authorId, name: `Author ${authorId}` },
-      isFromAccount: false,
-      text,
-      createdAt: new Date().toISOString(),
-    };
+    const record = rig.nextSimComment(text, authorId, { topLevel: true, tries: 200 });
     await store.ingest(rig.channel.id, [record]);
-    const [m] = await rig.pick(`m.external_id = '${t.externalId}'`, 1);
+    const [m] = await rig.pick(`m.external_id = '${record.externalId}'`, 1);
     return { ...m, record };
   }
 

@@ -1,4 +1,4 @@
-import type { MessageRecord, RuleInput } from '@resonance/contracts';
+import type { RuleInput } from '@resonance/contracts';
 import { IngestStore, queueRuleWork } from '@resonance/worker';
 import { ModerationRig } from './moderation-rig';
 import { login, makeLoginUser, waitFor, type Session } from './support';
@@ -34,26 +34,9 @@ describe('rules (ingest → suggestion/automatic action → outbound worker → 
 
   /** A new comment at the sim, stored as a sync stores it, with our text and (by default) an author never seen before. */
   async function arrive(text: string, authorId = `new-author-${SEED}-${++serial}`): Promise<{ id: string; threadId: string; externalId: string }> {
-    // The sim's next comment under one of the account's posts (it also generates posts and messages).
-    let t = undefined as ReturnType<typeof rig.sim.traffic.generate>[number] | undefined;
-    for (let tries = 0; !t && tries < 50; tries++)
-      t = rig.sim.traffic.generate(1, 'facebook').find((i) => i.kind === 'comment' && i.postExternalId && !i.fromAccount);
-    if (!t) throw new Error('the sim generated no comment in 50 items');
-    const record: MessageRecord = {
-      kind: 'message',
-      network: 'facebook',
-      externalId: t.externalId,
-      threadKey: t.threadExternalId!,
-      channel: 'comment',
-      parentExternalId: t.parentExternalId,
-      postExternalId: t.postExternalId,
-      author: { externalId: authorId, name: `Author ${authorId}` },
-      isFromAccount: false,
-      text,
-      createdAt: new Date().toISOString(),
-    };
+    const record = rig.nextSimComment(text, authorId);
     await store.ingest(rig.channel.id, [record]);
-    const [m] = await rig.pick(`m.external_id = '${t.externalId}'`, 1);
+    const [m] = await rig.pick(`m.external_id = '${record.externalId}'`, 1);
     return m;
   }
   const thread = async (id: string) =>
