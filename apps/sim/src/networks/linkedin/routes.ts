@@ -96,6 +96,8 @@ export function createComment(state: LinkedInState, { req, token }: Call, urn: s
   const parentUrn = typeof body.parentComment === 'string' ? body.parentComment : 'comments' in t ? undefined : t.urn;
   const parent = parentUrn ? state.store.comment(parentUrn) : null;
   if (parentUrn && !parent) return { response: errors.unprocessable(`parentComment ${parentUrn} does not exist`) };
+  const top = parent ? (parent.parent ?? parent) : null;
+  if (post.commentsClosed || top?.commentsClosed) return { response: errors.unprocessable(`Comments are closed on ${top?.commentsClosed ? top.urn : post.urn}`) };
   const created = state.store.addApiComment(post, parent ?? null, text, state.now());
   if (image) created.image = image;
   state.ctx.world.addReceived({

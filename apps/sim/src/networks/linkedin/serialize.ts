@@ -14,6 +14,7 @@ export function postJson(post: LiPost, orgUrn: string): Record<string, unknown> 
     author: orgUrn,
     distribution: { feedDistribution: 'MAIN_FEED', targetEntities: [], thirdPartyDistributionChannels: [] },
     ...(post.created?.content ? { content: post.created.content } : {}),
+    ...(post.created?.reshareContext ? { reshareContext: post.created.reshareContext } : {}),
     lifecycleStateInfo: { isEditedByAuthor: post.editedAt !== undefined },
     isReshareDisabledByAuthor: post.created?.reshareDisabled ?? false,
     createdAt: post.createdAt,
