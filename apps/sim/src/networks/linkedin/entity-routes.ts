@@ -1,6 +1,6 @@
 import { json, type SimRequest, type SimResponse } from '../../core/http';
 import { errors } from './errors';
-import { batchGet } from './media-access';
+import { batchGet } from './restli';
 import type { Call } from './routes';
 import { commentJson, postJson } from './serialize';
 import type { LinkedInState } from './state';

@@ -1,12 +1,11 @@
-import { json, type SimRequest, type SimResponse } from '../../core/http';
+import type { SimRequest, SimResponse } from '../../core/http';
 import { errors } from './errors';
 import type { Call } from './routes';
 import type { LinkedInState } from './state';
 
 /**
- * What the Images, Videos and Documents APIs share: who may upload as an owner, the upload URLs on
- * the sim's LinkedIn origin (www.linkedin.com/dms-uploads on LinkedIn), and BATCH_GET by
- * `ids=List(…)`.
+ * What the Images, Videos and Documents APIs share: who may upload as an owner and the upload URLs
+ * on the sim's LinkedIn origin (www.linkedin.com/dms-uploads on LinkedIn).
  */
 
 export const UPLOAD_URL_TTL_MS = 24 * 3600_000;
@@ -28,44 +27,4 @@ export function uploadOwner(state: LinkedInState, { req, token }: Call, resource
   if (owner !== state.orgUrn || !state.isAdmin(token.memberUrn)) return errors.accessDenied(`${resource}.ACTION.initializeUpload.${state.version(req) ?? ''}`);
   if (!token.scopes.includes('w_organization_social')) return errors.accessDenied(`${resource}.ACTION.initializeUpload (scope w_organization_social)`);
   return { owner, request: input };
-}
-
-/** The items of a Rest.li 2.0 `List(a,b)`, split at top-level commas (URNs hold commas in parentheses). */
-export function restliList(raw: string): string[] {
-  const inner = /^List\((.*)\)$/.exec(raw)?.[1] ?? '';
-  const items: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const ch of inner) {
-    if (ch === ',' && depth === 0) {
-      items.push(current);
-      current = '';
-      continue;
-    }
-    if (ch === '(') depth += 1;
-    if (ch === ')') depth -= 1;
-    current += ch;
-  }
-  if (current) items.push(current);
-  return items.map((i) => decodeURIComponent(i));
-}
-
-/** BATCH_GET: `results`, `statuses` and `errors` keyed by id, each id read by `one` (undefined: 404). */
-export function batchGet(req: SimRequest, one: (id: string) => Record<string, unknown> | undefined, what: string): SimResponse {
-  const ids = restliList(req.query.get('ids') ?? '');
-  if (!ids.length) return errors.badParam("Invalid value for param 'ids': expected List(...)");
-  const results: Record<string, unknown> = {};
-  const statuses: Record<string, number> = {};
-  const failures: Record<string, unknown> = {};
-  for (const id of ids) {
-    const found = one(id);
-    if (found) {
-      results[id] = found;
-      statuses[id] = 200;
-    } else {
-      statuses[id] = 404;
-      failures[id] = { status: 404, message: `${what} ${id} does not exist`, code: 'RESOURCE_NOT_FOUND' };
-    }
-  }
-  return json(200, { results, statuses, errors: failures });
 }

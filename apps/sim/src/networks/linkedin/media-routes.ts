@@ -2,7 +2,7 @@ import type { SimRequest, SimResponse } from '../../core/http';
 import { documentJson, getDocument, initializeDocumentUpload, uploadDocument } from './documents';
 import { errors } from './errors';
 import { getImage, imageJson, initializeUpload, uploadImage } from './images';
-import { batchGet } from './media-access';
+import { batchGet } from './restli';
 import type { Call } from './routes';
 import { changeCommentsState, getSocialMetadata } from './social-metadata';
 import type { LinkedInState } from './state';

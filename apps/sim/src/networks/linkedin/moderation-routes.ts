@@ -8,7 +8,7 @@ import { collection, commentJson } from './serialize';
 
 /**
  * Moderation as the organization (Community Management API):
- *   POST   /rest/reactions?actor={org}  {"root": URN, "reactionType": "LIKE"}   → 201 (x-restli-id)
+ *   POST   /rest/reactions?actor={org}  {"root": post or comment URN, "reactionType": "LIKE"} → 201 (x-restli-id)
  *   GET    /rest/reactions/(actor:{org},entity:{URN})                           → 200 | 404
  *   DELETE /rest/reactions/(actor:{org},entity:{URN})                           → 204 | 404
  *   GET    /rest/reactions/(entity:{URN})?q=entity&sort=(value:…)                → 200, who reacted and how
@@ -48,10 +48,11 @@ export function createReaction(state: LinkedInState, call: Call): SimResponse {
   const type = call.req.body.reactionType;
   if (typeof root !== 'string' || typeof type !== 'string' || !REACTION_TYPES.includes(type))
     return errors.badParam('The body needs root (an URN) and reactionType (LIKE, PRAISE, EMPATHY, INTEREST, APPRECIATION, ENTERTAINMENT)');
-  const c = state.store.comment(root);
-  if (!c) return errors.notFound(`Entity ${root} does not exist`);
-  state.store.react(c, actor, type, state.now());
-  record(state, call, 'comment_like', c);
+  const on = state.store.entity(root);
+  if (!on) return errors.notFound(`Entity ${root} does not exist`);
+  state.store.react(on, actor, type, state.now());
+  // The sim's record kinds name comment likes only; a reaction to a post shows in later reads.
+  if ('parent' in on) record(state, call, 'comment_like', on);
   const id = `(actor:${encodeURIComponent(actor)},entity:${encodeURIComponent(root)})`;
   return json(201, { root, reactionType: type, created: { actor, time: state.now() } }, { 'x-restli-id': id, 'x-linkedin-id': id });
 }

@@ -16,6 +16,7 @@ import {
   getPost,
   getPosts,
   getSocialActions,
+  getSocialActionsBatch,
   type Call,
 } from './routes';
 import { comment, createReaction, reaction, reactionsOfEntity } from './moderation-routes';
@@ -77,6 +78,7 @@ export class LinkedInModule implements NetworkModule, NetworkControl {
     }
     const media = mediaRoute(this.state, call, path);
     if (media) return media;
+    if (path === '/rest/socialActions') return get && req.query.get('ids') !== null ? getSocialActionsBatch(this.state, call) : errors.methodNotAllowed();
     if (path === '/rest/people') return get ? getPeople(this.state, call) : errors.methodNotAllowed();
     let m = /^\/rest\/people\/\(id:([^)]+)\)$/.exec(path);
     if (m) return get ? getPerson(this.state, m[1]) : errors.methodNotAllowed();

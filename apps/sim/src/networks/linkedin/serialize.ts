@@ -39,7 +39,7 @@ export function commentJson(c: LiComment, orgUrn: string, adminUrn: string): Rec
     created: stamp,
     id: c.id,
     lastModified: { ...stamp, time: c.editedAt ?? c.createdAt + 1 },
-    message: { attributes: [], text: c.text },
+    message: { attributes: c.attributes ?? [], text: c.text },
     $URN: c.urn,
     commentUrn: c.urn,
     object: c.post.activityUrn,

@@ -1,7 +1,7 @@
 import { obj } from '@resonance/contracts';
 import { json, type SimResponse } from '../../core/http';
 import { errors } from './errors';
-import { batchGet } from './media-access';
+import { batchGet } from './restli';
 import type { Call } from './routes';
 import type { LinkedInState } from './state';
 import type { LiComment, LiPost } from './store';

@@ -74,6 +74,8 @@ export interface LiComment {
   image?: string;
   /** Set when the organization edited it (PARTIAL_UPDATE). */
   editedAt?: number;
+  /** Mentions in the text the organization wrote (`message.attributes`), as it sent them. */
+  attributes?: unknown[];
   /** socialMetadata commentsState CLOSED on the comment: no replies. */
   commentsClosed?: boolean;
 }
