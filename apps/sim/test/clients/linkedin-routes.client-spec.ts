@@ -100,6 +100,47 @@ describe('linkedin-api-client: documented forms of the served routes', () => {
       versionString: VERSION,
     });
     expect(own.data).toMatchObject({ actor: DEMO_LINKEDIN_ORG.urn, root: post, reactionType: 'PRAISE' });
+    const nobody = { actor: 'urn:li:person:nobody', entity: post };
+    const batch = await restli.batchGet({
+      resourcePath: '/reactions',
+      ids: [{ actor: DEMO_LINKEDIN_ORG.urn, entity: post }, nobody],
+      accessToken: token,
+      versionString: VERSION,
+    });
+    const key = (actor: string) => `(actor:${encodeURIComponent(actor)},entity:${encodeURIComponent(post)})`;
+    expect(batch.data.results[key(DEMO_LINKEDIN_ORG.urn)]).toMatchObject({ reactionType: 'PRAISE', root: post });
+    expect(batch.data.statuses).toMatchObject({ [key(DEMO_LINKEDIN_ORG.urn)]: 200, [key(nobody.actor)]: 404 });
+  });
+
+  it('finds the organization by vanity name and by BATCH_GET', async () => {
+    const found = await restli.finder({
+      resourcePath: '/organizations',
+      finderName: 'vanityName',
+      queryParams: { vanityName: DEMO_LINKEDIN_ORG.vanityName },
+      accessToken: token,
+      versionString: VERSION,
+    });
+    expect(found.data.elements).toEqual([expect.objectContaining({ id: Number(DEMO_LINKEDIN_ORG.id), localizedName: DEMO_LINKEDIN_ORG.name })]);
+    const batch = await restli.batchGet({ resourcePath: '/organizations', ids: [DEMO_LINKEDIN_ORG.id, '1'], accessToken: token, versionString: VERSION });
+    expect(batch.data.results[DEMO_LINKEDIN_ORG.id]).toMatchObject({ vanityName: DEMO_LINKEDIN_ORG.vanityName });
+    expect(batch.data.statuses).toMatchObject({ [DEMO_LINKEDIN_ORG.id]: 200, '1': 404 });
+  });
+
+  it('posts a poll (2–4 options, a duration) and keeps the distribution it was given', async () => {
+    const distribution = { feedDistribution: 'NONE', targetEntities: [], thirdPartyDistributionChannels: [] };
+    const urn = await create({
+      commentary: 'Was wünscht ihr euch?',
+      distribution,
+      content: { poll: { question: 'Welche Farbe?', options: [{ text: 'Rot' }, { text: 'Blau' }], settings: { duration: 'THREE_DAYS' } } },
+    });
+    const read = (await restli.get({ resourcePath: '/posts/{id}', pathKeys: { id: urn }, accessToken: token, versionString: VERSION })).data;
+    expect(read).toMatchObject({
+      distribution,
+      content: { poll: { question: 'Welche Farbe?', options: [{ text: 'Rot', voteCount: 0 }, { text: 'Blau', voteCount: 0 }], settings: { duration: 'THREE_DAYS' }, uniqueVotersCount: 0 } },
+    });
+    const one = { question: 'Nur eine?', options: [{ text: 'Ja' }], settings: { duration: 'ONE_DAY' } };
+    expect(await status(create({ commentary: 'x', content: { poll: one } }))).toBe(422);
+    expect(await status(create({ commentary: 'x', content: { poll: { ...one, options: [{ text: 'a' }, { text: 'b' }], settings: { duration: 'ONE_WEEK' } } } }))).toBe(422);
   });
 
   it('finds the organization’s administrators (q=organization) and reads socialActions by BATCH_GET', async () => {

@@ -8,6 +8,7 @@ import { entityRoute, introspect } from './entity-routes';
 import { accessToken, authorization, revoke } from './oauth-routes';
 import {
   createComment,
+  findOrganizations,
   getComments,
   getOrganization,
   getOrganizationAcls,
@@ -19,7 +20,7 @@ import {
   getSocialActionsBatch,
   type Call,
 } from './routes';
-import { comment, createReaction, reaction, reactionsOfEntity } from './moderation-routes';
+import { batchGetReactions, comment, createReaction, reaction, reactionsOfEntity } from './moderation-routes';
 import { LinkedInState } from './state';
 import type { LiComment, LiPost } from './store';
 import { LinkedInWebhooks } from './webhooks';
@@ -79,6 +80,7 @@ export class LinkedInModule implements NetworkModule, NetworkControl {
     const media = mediaRoute(this.state, call, path);
     if (media) return media;
     if (path === '/rest/socialActions') return get && req.query.get('ids') !== null ? getSocialActionsBatch(this.state, call) : errors.methodNotAllowed();
+    if (path === '/rest/organizations') return get ? findOrganizations(this.state, call) : errors.methodNotAllowed();
     if (path === '/rest/people') return get ? getPeople(this.state, call) : errors.methodNotAllowed();
     let m = /^\/rest\/people\/\(id:([^)]+)\)$/.exec(path);
     if (m) return get ? getPerson(this.state, m[1]) : errors.methodNotAllowed();
@@ -91,7 +93,8 @@ export class LinkedInModule implements NetworkModule, NetworkControl {
         : req.method === 'POST' || req.method === 'DELETE'
           ? changePost(this.state, call, m[1])
           : errors.methodNotAllowed();
-    if (path === '/rest/reactions') return req.method === 'POST' ? createReaction(this.state, call) : errors.methodNotAllowed();
+    if (path === '/rest/reactions')
+      return req.method === 'POST' ? createReaction(this.state, call) : get && req.query.get('ids') !== null ? batchGetReactions(this.state, call) : errors.methodNotAllowed();
     m = /^\/rest\/reactions\/\(entity:(urn:li:.+)\)$/.exec(path);
     if (m) return req.method === 'GET' ? reactionsOfEntity(this.state, call, m[1]) : errors.methodNotAllowed();
     m = /^\/rest\/reactions\/\(actor:(urn:li:[^,]+),entity:(.+)\)$/.exec(path);

@@ -13,7 +13,7 @@ import type { LiPost } from './store';
  *   DELETE /rest/posts/{urn} → 204
  * content is one uploaded image, finalized video or uploaded document ({media: {id: urn:li:image:… |
  * urn:li:video:… | urn:li:document:…, altText?, title?}}, a document with its title), 2–20 images
- * ({multiImage: {images: [{id, altText?}]}}) or an article ({article: {source, title, description?,
+ * ({multiImage: {images: [{id, altText?}]}}), a poll ({poll: {question, options, settings: {duration}}}) or an article ({article: {source, title, description?,
  * thumbnail?}}); reshareContext {parent} reshares a post (read back with its root). Only an admin of the organization,
  * with w_organization_social, writes as it. Recorded in /_sim/received (post_publish, post_edit, post_delete).
  */
@@ -65,13 +65,35 @@ function contentOf(state: LinkedInState, content: unknown): Record<string, unkno
     }
     return { multiImage: { ...content.multiImage, images: kept } };
   }
+  if (isObject(content.poll)) return pollOf(content.poll);
   if (isObject(content.article)) {
     const { source, title } = content.article;
     if (typeof source !== 'string' || !/^https?:\/\//.test(source)) return "Field '/content/article/source' must be a URL";
     if (typeof title !== 'string' || !title.trim()) return "Field '/content/article/title' is required";
     return { article: content.article };
   }
-  return "Field '/content' must hold media, multiImage or article";
+  return "Field '/content' must hold media, multiImage, poll or article";
+}
+
+const POLL_DURATIONS = ['ONE_DAY', 'THREE_DAYS', 'SEVEN_DAYS', 'FOURTEEN_DAYS'];
+
+/** `content.poll` (Poll API): a question of up to 140 characters, 2–4 options of up to 30, a duration; nobody votes in the sim. */
+function pollOf(poll: Record<string, unknown>): Record<string, unknown> | string {
+  const { question, options, settings } = poll;
+  if (typeof question !== 'string' || !question.trim() || Array.from(question).length > 140) return "Field '/content/poll/question' must be 1 to 140 characters";
+  if (!Array.isArray(options) || options.length < 2 || options.length > 4) return "Field '/content/poll/options' must hold 2 to 4 options";
+  const texts = options.map((o) => (isObject(o) ? o.text : undefined));
+  if (texts.some((t) => typeof t !== 'string' || !t.trim() || Array.from(t).length > 30)) return "Field '/content/poll/options/*/text' must be 1 to 30 characters";
+  const duration = isObject(settings) ? settings.duration : undefined;
+  if (typeof duration !== 'string' || !POLL_DURATIONS.includes(duration)) return `Field '/content/poll/settings/duration' must be one of ${POLL_DURATIONS.join(', ')}`;
+  return {
+    poll: {
+      question,
+      settings: { duration, voteSelectionType: 'SINGLE_VOTE', isVoterVisibleToAuthor: false, ...(isObject(settings) ? settings : {}) },
+      options: texts.map((text) => ({ text, voteCount: 0 })),
+      uniqueVotersCount: 0,
+    },
+  };
 }
 
 /** `content.media`: one uploaded image, a finalized video or an uploaded document (which needs a title) of the organization. */
@@ -131,6 +153,7 @@ export function createPost(state: LinkedInState, call: Call): { response: SimRes
     visibility: b.visibility,
     lifecycleState: b.lifecycleState,
     reshareDisabled: b.isReshareDisabledByAuthor === true,
+    distribution: b.distribution,
     ...(content ? { content } : {}),
     ...(reshare ? { reshareContext: reshare } : {}),
   });

@@ -175,15 +175,29 @@ export function getPerson(state: LinkedInState, id: string): SimResponse {
   return person && !person.hidden ? json(200, personJson(person)) : errors.notFound(`Member ${id} not found`);
 }
 
-export function getOrganization(state: LinkedInState, id: string): SimResponse {
-  if (id !== state.org.id) return errors.notFound(`Organization ${id} does not exist`);
-  return json(200, {
+function organizationJson(state: LinkedInState): Record<string, unknown> {
+  return {
     id: Number(state.org.id),
     localizedName: state.org.name,
     vanityName: state.org.vanityName,
     $URN: state.orgUrn,
     name: { localized: { en_US: state.org.name } },
-  });
+  };
+}
+
+export function getOrganization(state: LinkedInState, id: string): SimResponse {
+  if (id !== state.org.id) return errors.notFound(`Organization ${id} does not exist`);
+  return json(200, organizationJson(state));
+}
+
+/** GET /rest/organizations?ids=List(…) (BATCH_GET by numeric id) or ?q=vanityName&vanityName=… (the finder). */
+export function findOrganizations(state: LinkedInState, { req }: Call): SimResponse {
+  if (req.query.get('ids') !== null) return batchGet(req, (id) => (id === state.org.id ? organizationJson(state) : undefined), 'Organization');
+  if (req.query.get('q') !== 'vanityName') return errors.badParam("Query parameter 'q' must be 'vanityName' (or use ids=List(…))");
+  const vanity = req.query.get('vanityName');
+  if (!vanity) return errors.badParam("Missing required parameter 'vanityName'");
+  const all = vanity.toLowerCase() === state.org.vanityName.toLowerCase() ? [organizationJson(state)] : [];
+  return json(200, collection(all, { start: 0, count: 10, total: all.length, path: req.path, query: req.query }));
 }
 
 export function getOrganizationAcls(state: LinkedInState, { req, token }: Call): SimResponse {

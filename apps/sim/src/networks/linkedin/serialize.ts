@@ -12,7 +12,7 @@ export function postJson(post: LiPost, orgUrn: string): Record<string, unknown> 
     // A draft has not been published.
     ...(draft ? {} : { publishedAt: post.createdAt }),
     author: orgUrn,
-    distribution: { feedDistribution: 'MAIN_FEED', targetEntities: [], thirdPartyDistributionChannels: [] },
+    distribution: post.created?.distribution ?? { feedDistribution: 'MAIN_FEED', targetEntities: [], thirdPartyDistributionChannels: [] },
     ...(post.created?.content ? { content: post.created.content } : {}),
     ...(post.created?.reshareContext ? { reshareContext: post.created.reshareContext } : {}),
     lifecycleStateInfo: { isEditedByAuthor: post.editedAt !== undefined },

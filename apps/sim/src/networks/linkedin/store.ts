@@ -48,6 +48,8 @@ export interface LiPost {
     lifecycleState: 'PUBLISHED' | 'DRAFT';
     content?: Record<string, unknown>;
     reshareDisabled: boolean;
+    /** As the post was created with it (feedDistribution, targetEntities, …). */
+    distribution?: Record<string, unknown>;
     /** A reshare: the post it reshares and the original at the root of the chain. */
     reshareContext?: { parent: string; root: string };
   };
