@@ -75,6 +75,14 @@ describe('linkedin-api-client: documented forms of the served routes', () => {
     expect(await ids({ viewContext: 'AUTHOR', sortBy: 'CREATED' })).toContain(draft);
     expect(await ids({ isDsc: true })).toEqual([]);
     expect(await status(finder({ sortBy: 'NEWEST' }))).toBe(400);
+    const other = restli.partialUpdate({
+      resourcePath: '/posts/{id}',
+      pathKeys: { id: oldest },
+      patchSetObject: { contentLandingPage: 'https://example.com' },
+      accessToken: token,
+      versionString: VERSION,
+    });
+    expect(await status(other)).toBe(422);
   });
 
   it('reacts to a post as the organization; socialMetadata and the reaction read back count it', async () => {

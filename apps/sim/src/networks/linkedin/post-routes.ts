@@ -181,6 +181,8 @@ export function changePost(state: LinkedInState, call: Call, urn: string): SimRe
   if (String(restliMethod ?? '').toUpperCase() !== 'PARTIAL_UPDATE') return errors.badParam('X-RestLi-Method: PARTIAL_UPDATE is required to change a post');
   if (req.badBody || !isObject(req.body.patch)) return errors.badParam('The request body must be a Rest.li patch: {"patch": {"$set": {...}}}');
   const set = obj(req.body.patch.$set);
+  const others = Object.keys(set).filter((k) => k !== 'commentary');
+  if (others.length) return errors.unprocessable(`The sim lets you change only '/commentary', not ${others.map((k) => `'/${k}'`).join(', ')}`);
   const text = set.commentary;
   if (typeof text !== 'string' || !text.trim()) return errors.unprocessable("Field '/commentary' is required in $set (the only field the sim lets you change)");
   if (Array.from(text).length > MAX_COMMENTARY) return errors.unprocessable(`Field '/commentary' must be at most ${MAX_COMMENTARY} characters`);
