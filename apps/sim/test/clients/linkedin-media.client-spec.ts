@@ -83,7 +83,13 @@ describe('linkedin-api-client: videos, documents, multi-image posts and reshares
     const init = await action('/videos', 'initializeUpload', {
       initializeUploadRequest: { owner: DEMO_LINKEDIN_ORG.urn, fileSizeBytes: size, uploadCaptions: false, uploadThumbnail: true },
     });
-    const value = init.data.value as { video: string; uploadToken: string; uploadInstructions: UploadInstruction[]; uploadUrlsExpireAt: number; thumbnailUploadUrl?: string };
+    const value = init.data.value as {
+      video: string;
+      uploadToken: string;
+      uploadInstructions: UploadInstruction[];
+      uploadUrlsExpireAt: number;
+      thumbnailUploadUrl?: string;
+    };
     expect(value.video).toMatch(/^urn:li:video:C5F10AQ[A-Z0-9]+$/);
     expect(value.uploadInstructions.map(({ firstByte, lastByte }) => [firstByte, lastByte])).toEqual([
       [0, PART - 1],

@@ -68,7 +68,13 @@ describe('linkedin-api-client: documented forms of the served routes', () => {
     expect(byCreated).not.toContain(draft);
     expect(byCreated.at(-1)).toBe(oldest);
     // Editing the oldest post makes it the most recently modified one.
-    await restli.partialUpdate({ resourcePath: '/posts/{id}', pathKeys: { id: oldest }, patchSetObject: { commentary: 'neu gefasst' }, accessToken: token, versionString: VERSION });
+    await restli.partialUpdate({
+      resourcePath: '/posts/{id}',
+      pathKeys: { id: oldest },
+      patchSetObject: { commentary: 'neu gefasst' },
+      accessToken: token,
+      versionString: VERSION,
+    });
     expect((await ids({ sortBy: 'LAST_MODIFIED' }))[0]).toBe(oldest);
     expect((await ids({}))[0]).toBe(oldest);
     expect((await ids({ sortBy: 'CREATED' })).at(-1)).toBe(oldest);
@@ -144,11 +150,23 @@ describe('linkedin-api-client: documented forms of the served routes', () => {
     const read = (await restli.get({ resourcePath: '/posts/{id}', pathKeys: { id: urn }, accessToken: token, versionString: VERSION })).data;
     expect(read).toMatchObject({
       distribution,
-      content: { poll: { question: 'Welche Farbe?', options: [{ text: 'Rot', voteCount: 0 }, { text: 'Blau', voteCount: 0 }], settings: { duration: 'THREE_DAYS' }, uniqueVotersCount: 0 } },
+      content: {
+        poll: {
+          question: 'Welche Farbe?',
+          options: [
+            { text: 'Rot', voteCount: 0 },
+            { text: 'Blau', voteCount: 0 },
+          ],
+          settings: { duration: 'THREE_DAYS' },
+          uniqueVotersCount: 0,
+        },
+      },
     });
     const one = { question: 'Nur eine?', options: [{ text: 'Ja' }], settings: { duration: 'ONE_DAY' } };
     expect(await status(create({ commentary: 'x', content: { poll: one } }))).toBe(422);
-    expect(await status(create({ commentary: 'x', content: { poll: { ...one, options: [{ text: 'a' }, { text: 'b' }], settings: { duration: 'ONE_WEEK' } } } }))).toBe(422);
+    expect(
+      await status(create({ commentary: 'x', content: { poll: { ...one, options: [{ text: 'a' }, { text: 'b' }], settings: { duration: 'ONE_WEEK' } } } })),
+    ).toBe(422);
   });
 
   it('finds the organization’s administrators (q=organization) and reads socialActions by BATCH_GET', async () => {
@@ -159,7 +177,9 @@ describe('linkedin-api-client: documented forms of the served routes', () => {
       accessToken: token,
       versionString: VERSION,
     });
-    expect(admins.data.elements).toEqual([expect.objectContaining({ roleAssignee: DEMO_LINKEDIN_ORG.adminUrn, organization: DEMO_LINKEDIN_ORG.urn, role: 'ADMINISTRATOR' })]);
+    expect(admins.data.elements).toEqual([
+      expect.objectContaining({ roleAssignee: DEMO_LINKEDIN_ORG.adminUrn, organization: DEMO_LINKEDIN_ORG.urn, role: 'ADMINISTRATOR' }),
+    ]);
     const revoked = await restli.finder({
       resourcePath: '/organizationAcls',
       finderName: 'organization',

@@ -38,7 +38,8 @@ describe('linkedin-api-client: socialMetadata against the sim', () => {
   });
 
   const metadata = async (urn: string) =>
-    (await restli.get({ resourcePath: '/socialMetadata/{id}', pathKeys: { id: urn }, accessToken: token, versionString: VERSION })).data as unknown as SocialMetadata;
+    (await restli.get({ resourcePath: '/socialMetadata/{id}', pathKeys: { id: urn }, accessToken: token, versionString: VERSION }))
+      .data as unknown as SocialMetadata;
   const comments = async (urn: string) =>
     (
       await restli.getAll({

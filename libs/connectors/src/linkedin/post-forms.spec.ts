@@ -25,12 +25,29 @@ describe('LinkedIn post content forms → unified records', () => {
     multiImage: {
       ...base,
       id: 'urn:li:share:7500000000000000004',
-      content: { multiImage: { images: [{ id: 'urn:li:image:D4E10AQ01', altText: 'eins' }, { id: 'urn:li:image:D4E10AQ02', altText: 'zwei' }] } },
+      content: {
+        multiImage: {
+          images: [
+            { id: 'urn:li:image:D4E10AQ01', altText: 'eins' },
+            { id: 'urn:li:image:D4E10AQ02', altText: 'zwei' },
+          ],
+        },
+      },
     },
     poll: {
       ...base,
       id: 'urn:li:share:7500000000000000006',
-      content: { poll: { question: 'Welche Farbe?', settings: { duration: 'THREE_DAYS' }, options: [{ text: 'Rot', voteCount: 0 }, { text: 'Blau', voteCount: 0 }], uniqueVotersCount: 0 } },
+      content: {
+        poll: {
+          question: 'Welche Farbe?',
+          settings: { duration: 'THREE_DAYS' },
+          options: [
+            { text: 'Rot', voteCount: 0 },
+            { text: 'Blau', voteCount: 0 },
+          ],
+          uniqueVotersCount: 0,
+        },
+      },
     },
     reshare: { ...base, id: 'urn:li:share:7500000000000000008', commentary: '', reshareContext: { parent: video.id, root: video.id } },
     draft: { ...base, id: 'urn:li:share:7500000000000000010', lifecycleState: 'DRAFT', publishedAt: undefined },

@@ -18,7 +18,11 @@ export const uploadBase = (req: SimRequest): string => `${req.origin}${req.mount
  * The owner named in `initializeUploadRequest`, or LinkedIn's refusal: only the organization the
  * token administers, with w_organization_social, uploads here (members' own uploads are not modelled).
  */
-export function uploadOwner(state: LinkedInState, { req, token }: Call, resource: 'images' | 'videos' | 'documents'): { owner: string; request: Record<string, unknown> } | SimResponse {
+export function uploadOwner(
+  state: LinkedInState,
+  { req, token }: Call,
+  resource: 'images' | 'videos' | 'documents',
+): { owner: string; request: Record<string, unknown> } | SimResponse {
   if (req.badBody) return errors.badParam('Unable to parse the request body as JSON');
   const request = req.body.initializeUploadRequest;
   const input = typeof request === 'object' && request !== null && !Array.isArray(request) ? (request as Record<string, unknown>) : {};

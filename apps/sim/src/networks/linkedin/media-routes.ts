@@ -19,7 +19,10 @@ const ACTIONS: Record<string, Record<string, (state: LinkedInState, call: Call) 
   documents: { initializeUpload: initializeDocumentUpload },
 };
 
-const ONE: Record<string, { read: (state: LinkedInState, urn: string) => SimResponse; json: (state: LinkedInState, urn: string) => Record<string, unknown> | undefined; what: string }> = {
+const ONE: Record<
+  string,
+  { read: (state: LinkedInState, urn: string) => SimResponse; json: (state: LinkedInState, urn: string) => Record<string, unknown> | undefined; what: string }
+> = {
   images: { read: getImage, json: imageJson, what: 'Image' },
   // A batch read counts toward a video's or document's processing like a single one.
   videos: { read: getVideo, json: (state, urn) => videoJson(state, urn), what: 'Video' },

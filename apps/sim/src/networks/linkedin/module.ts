@@ -94,7 +94,11 @@ export class LinkedInModule implements NetworkModule, NetworkControl {
           ? changePost(this.state, call, m[1])
           : errors.methodNotAllowed();
     if (path === '/rest/reactions')
-      return req.method === 'POST' ? createReaction(this.state, call) : get && req.query.get('ids') !== null ? batchGetReactions(this.state, call) : errors.methodNotAllowed();
+      return req.method === 'POST'
+        ? createReaction(this.state, call)
+        : get && req.query.get('ids') !== null
+          ? batchGetReactions(this.state, call)
+          : errors.methodNotAllowed();
     m = /^\/rest\/reactions\/\(entity:(urn:li:.+)\)$/.exec(path);
     if (m) return req.method === 'GET' ? reactionsOfEntity(this.state, call, m[1]) : errors.methodNotAllowed();
     m = /^\/rest\/reactions\/\(actor:(urn:li:[^,]+),entity:(.+)\)$/.exec(path);

@@ -80,12 +80,15 @@ const POLL_DURATIONS = ['ONE_DAY', 'THREE_DAYS', 'SEVEN_DAYS', 'FOURTEEN_DAYS'];
 /** `content.poll` (Poll API): a question of up to 140 characters, 2–4 options of up to 30, a duration; nobody votes in the sim. */
 function pollOf(poll: Record<string, unknown>): Record<string, unknown> | string {
   const { question, options, settings } = poll;
-  if (typeof question !== 'string' || !question.trim() || Array.from(question).length > 140) return "Field '/content/poll/question' must be 1 to 140 characters";
+  if (typeof question !== 'string' || !question.trim() || Array.from(question).length > 140)
+    return "Field '/content/poll/question' must be 1 to 140 characters";
   if (!Array.isArray(options) || options.length < 2 || options.length > 4) return "Field '/content/poll/options' must hold 2 to 4 options";
   const texts = options.map((o) => (isObject(o) ? o.text : undefined));
-  if (texts.some((t) => typeof t !== 'string' || !t.trim() || Array.from(t).length > 30)) return "Field '/content/poll/options/*/text' must be 1 to 30 characters";
+  if (texts.some((t) => typeof t !== 'string' || !t.trim() || Array.from(t).length > 30))
+    return "Field '/content/poll/options/*/text' must be 1 to 30 characters";
   const duration = isObject(settings) ? settings.duration : undefined;
-  if (typeof duration !== 'string' || !POLL_DURATIONS.includes(duration)) return `Field '/content/poll/settings/duration' must be one of ${POLL_DURATIONS.join(', ')}`;
+  if (typeof duration !== 'string' || !POLL_DURATIONS.includes(duration))
+    return `Field '/content/poll/settings/duration' must be one of ${POLL_DURATIONS.join(', ')}`;
   return {
     poll: {
       question,

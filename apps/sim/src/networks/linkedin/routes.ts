@@ -38,10 +38,14 @@ export function getPosts(state: LinkedInState, { req }: Call): SimResponse {
   const isDsc = req.query.get('isDsc');
   if (isDsc !== null && isDsc !== 'true' && isDsc !== 'false') return errors.badParam(`Invalid value for param 'isDsc': ${isDsc}`);
   // The sim's posts are all organic (no direct sponsored content); a reader sees no drafts.
-  const visible = author === state.orgUrn && isDsc !== 'true' ? state.store.posts.filter((post) => viewContext === 'AUTHOR' || post.created?.lifecycleState !== 'DRAFT') : [];
+  const visible =
+    author === state.orgUrn && isDsc !== 'true' ? state.store.posts.filter((post) => viewContext === 'AUTHOR' || post.created?.lifecycleState !== 'DRAFT') : [];
   const key = (post: LiPost) => (sortBy === 'CREATED' ? post.createdAt : (post.editedAt ?? post.createdAt));
   // Newest first; ties (and the stable creation order) keep the later-created post first.
-  const all = visible.map((post, i) => ({ post, i })).sort((a, b) => key(b.post) - key(a.post) || b.i - a.i).map(({ post }) => post);
+  const all = visible
+    .map((post, i) => ({ post, i }))
+    .sort((a, b) => key(b.post) - key(a.post) || b.i - a.i)
+    .map(({ post }) => post);
   const elements = all.slice(p.start, p.start + p.count).map((post) => postJson(post, state.orgUrn));
   return json(200, collection(elements, { ...p, total: all.length, path: '/rest/posts', query: req.query }));
 }
@@ -103,7 +107,15 @@ function mentionsFit(attributes: unknown, text: string): boolean {
   const length = text.length;
   return attributes.every((a) => {
     const { start, length: span, value } = obj(a);
-    return Number.isInteger(start) && Number.isInteger(span) && (start as number) >= 0 && (span as number) > 0 && (start as number) + (span as number) <= length && typeof value === 'object' && value !== null;
+    return (
+      Number.isInteger(start) &&
+      Number.isInteger(span) &&
+      (start as number) >= 0 &&
+      (span as number) > 0 &&
+      (start as number) + (span as number) <= length &&
+      typeof value === 'object' &&
+      value !== null
+    );
   });
 }
 
@@ -117,7 +129,8 @@ export function createComment(state: LinkedInState, { req, token }: Call, urn: s
   if (!text?.trim()) return { response: errors.unprocessable("Field 'message.text' is required") };
   if (Array.from(text).length > 1250) return { response: errors.unprocessable('Comment text must be at most 1250 characters') };
   const attributes = (body.message as Record<string, unknown>).attributes ?? [];
-  if (!mentionsFit(attributes, text)) return { response: errors.unprocessable("Field 'message.attributes' must be mentions [{start, length, value}] within the text") };
+  if (!mentionsFit(attributes, text))
+    return { response: errors.unprocessable("Field 'message.attributes' must be mentions [{start, length, value}] within the text") };
   const image = attachedImage(body.content);
   if (image === null) return { response: errors.unprocessable("Field 'content' must be one image: [{entity: {image | digitalmediaAsset: urn}}]") };
   if (actor !== state.orgUrn || !state.isAdmin(token.memberUrn))
@@ -132,7 +145,8 @@ export function createComment(state: LinkedInState, { req, token }: Call, urn: s
   const parent = parentUrn ? state.store.comment(parentUrn) : null;
   if (parentUrn && !parent) return { response: errors.unprocessable(`parentComment ${parentUrn} does not exist`) };
   const top = parent ? (parent.parent ?? parent) : null;
-  if (post.commentsClosed || top?.commentsClosed) return { response: errors.unprocessable(`Comments are closed on ${top?.commentsClosed ? top.urn : post.urn}`) };
+  if (post.commentsClosed || top?.commentsClosed)
+    return { response: errors.unprocessable(`Comments are closed on ${top?.commentsClosed ? top.urn : post.urn}`) };
   const created = state.store.addApiComment(post, parent ?? null, text, state.now());
   if (image) created.image = image;
   if (Array.isArray(attributes) && attributes.length) created.attributes = attributes;

@@ -38,7 +38,10 @@ export function initializeVideoUpload(state: LinkedInState, call: Call): SimResp
     value: {
       uploadUrlsExpireAt: now + UPLOAD_URL_TTL_MS,
       video: video.urn,
-      uploadInstructions: video.parts.map((_, i) => ({ uploadUrl: `${base}/uploaded-video/${i}?ca=vector_feedshare&cn=uploads&m=AQ&v=beta`, ...LinkedInMedia.partRange(video, i) })),
+      uploadInstructions: video.parts.map((_, i) => ({
+        uploadUrl: `${base}/uploaded-video/${i}?ca=vector_feedshare&cn=uploads&m=AQ&v=beta`,
+        ...LinkedInMedia.partRange(video, i),
+      })),
       uploadToken: video.uploadToken,
       ...(video.thumbnail ? { thumbnailUploadUrl: `${base}/uploaded-video-thumbnail/0?ca=vector_feedshare&cn=uploads&v=beta` } : {}),
       ...(video.captions ? { captionsUploadUrl: `${base}/uploaded-video-captions/0?ca=vector_feedshare&cn=uploads&v=beta` } : {}),
