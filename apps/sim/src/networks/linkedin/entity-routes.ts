@@ -1,5 +1,6 @@
 import { json, type SimRequest, type SimResponse } from '../../core/http';
 import { errors } from './errors';
+import { batchGet } from './restli';
 import type { Call } from './routes';
 import { commentJson, postJson } from './serialize';
 import type { LinkedInState } from './state';
@@ -56,44 +57,16 @@ function editComment(state: LinkedInState, { req, token }: Call, urn: string, id
   return json(200, commentJson(comment, state.orgUrn, state.admin.urn));
 }
 
-/** The items of a Rest.li 2.0 `List(a,b)`, split at top-level commas (URNs hold commas in parentheses). */
-function restliList(raw: string): string[] {
-  const inner = /^List\((.*)\)$/.exec(raw)?.[1] ?? '';
-  const items: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const ch of inner) {
-    if (ch === ',' && depth === 0) {
-      items.push(current);
-      current = '';
-      continue;
-    }
-    if (ch === '(') depth += 1;
-    if (ch === ')') depth -= 1;
-    current += ch;
-  }
-  if (current) items.push(current);
-  return items.map((i) => decodeURIComponent(i));
-}
-
 /** GET /rest/posts?ids=List(…): BATCH_GET, with results, statuses and errors keyed by URN. */
 function batchGetPosts(state: LinkedInState, req: SimRequest): SimResponse {
-  const ids = restliList(req.query.get('ids') ?? '');
-  if (!ids.length) return errors.badParam("Invalid value for param 'ids': expected List(...)");
-  const results: Record<string, unknown> = {};
-  const statuses: Record<string, number> = {};
-  const failures: Record<string, unknown> = {};
-  for (const urn of ids) {
-    const post = state.store.post(urn);
-    if (post?.urn === urn) {
-      results[urn] = postJson(post, state.orgUrn);
-      statuses[urn] = 200;
-    } else {
-      statuses[urn] = 404;
-      failures[urn] = { status: 404, message: `Post ${urn} does not exist`, code: 'RESOURCE_NOT_FOUND' };
-    }
-  }
-  return json(200, { results, statuses, errors: failures });
+  return batchGet(
+    req,
+    (urn) => {
+      const post = state.store.post(urn);
+      return post?.urn === urn ? postJson(post, state.orgUrn) : undefined;
+    },
+    'Post',
+  );
 }
 
 /**

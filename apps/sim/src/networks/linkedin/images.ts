@@ -1,5 +1,6 @@
 import { json, type SimRequest, type SimResponse } from '../../core/http';
 import { errors } from './errors';
+import { DOWNLOAD_URL_TTL_MS, UPLOAD_URL_TTL_MS, uploadBase, uploadOwner } from './media-access';
 import type { Call } from './routes';
 import type { LinkedInState } from './state';
 
@@ -13,24 +14,16 @@ import type { LinkedInState } from './state';
  * An image is AVAILABLE once its bytes arrived; only the organization the product acts for owns
  * images here. Uploads are recorded in /_sim/received (media_upload).
  */
-const UPLOAD_URL_TTL_MS = 24 * 3600_000;
-const DOWNLOAD_URL_TTL_MS = 60 * 24 * 3600_000;
-
-const base = (req: SimRequest) => `${req.origin}${req.mount}`;
-
-export function initializeUpload(state: LinkedInState, { req, token }: Call): SimResponse {
-  if (req.badBody) return errors.badParam('Unable to parse the request body as JSON');
-  const request = req.body.initializeUploadRequest as { owner?: unknown } | undefined;
-  const owner = typeof request === 'object' && request !== null ? request.owner : undefined;
-  if (typeof owner !== 'string') return errors.unprocessable("Field 'initializeUploadRequest.owner' is required");
-  if (owner !== state.orgUrn || !state.isAdmin(token.memberUrn)) return errors.accessDenied(`images.ACTION.initializeUpload.${state.version(req) ?? ''}`);
-  if (!token.scopes.includes('w_organization_social')) return errors.accessDenied('images.ACTION.initializeUpload (scope w_organization_social)');
+export function initializeUpload(state: LinkedInState, call: Call): SimResponse {
+  const { req } = call;
+  const allowed = uploadOwner(state, call, 'images');
+  if ('status' in allowed) return allowed;
   const now = state.now();
-  const image = state.images.create(owner, now);
+  const image = state.images.create(allowed.owner, now);
   return json(200, {
     value: {
       uploadUrlExpiresAt: now + UPLOAD_URL_TTL_MS,
-      uploadUrl: `${base(req)}/dms-uploads/${image.id}/uploaded-image/0?ca=vector_feedshare&cn=uploads&sync=0&v=beta`,
+      uploadUrl: `${uploadBase(req)}/dms-uploads/${image.id}/uploaded-image/0?ca=vector_feedshare&cn=uploads&sync=0&v=beta`,
       image: image.urn,
     },
   });
@@ -58,12 +51,12 @@ export function uploadImage(state: LinkedInState, req: SimRequest, id: string): 
   return { status: 201, raw: { contentType: 'text/plain', data: '' } };
 }
 
-/** GET /rest/images/{urn} */
-export function getImage(state: LinkedInState, urn: string): SimResponse {
+/** An image as GET /rest/images answers it, or undefined when there is none. */
+export function imageJson(state: LinkedInState, urn: string): Record<string, unknown> | undefined {
   const image = state.images.get(urn);
-  if (!image || !urn.startsWith('urn:li:image:')) return errors.notFound(`Image ${urn} does not exist`);
+  if (!image || !urn.startsWith('urn:li:image:')) return undefined;
   const now = state.now();
-  return json(200, {
+  return {
     owner: image.owner,
     status: image.bytes === null ? 'WAITING_UPLOAD' : 'AVAILABLE',
     id: image.urn,
@@ -73,5 +66,11 @@ export function getImage(state: LinkedInState, urn: string): SimResponse {
           downloadUrl: `https://media.licdn.com/dms/image/v2/${image.id}/feedshare-shrink_800/0?e=${Math.floor((now + DOWNLOAD_URL_TTL_MS) / 1000)}&v=beta`,
           downloadUrlExpiresAt: now + DOWNLOAD_URL_TTL_MS,
         }),
-  });
+  };
+}
+
+/** GET /rest/images/{urn} */
+export function getImage(state: LinkedInState, urn: string): SimResponse {
+  const image = imageJson(state, urn);
+  return image ? json(200, image) : errors.notFound(`Image ${urn} does not exist`);
 }

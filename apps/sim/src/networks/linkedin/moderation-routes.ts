@@ -4,14 +4,16 @@ import { errors } from './errors';
 import type { Call } from './routes';
 import type { LinkedInState } from './state';
 import type { LiComment, LiReaction } from './store';
+import { restliList } from './restli';
 import { collection, commentJson } from './serialize';
 
 /**
  * Moderation as the organization (Community Management API):
- *   POST   /rest/reactions?actor={org}  {"root": URN, "reactionType": "LIKE"}   → 201 (x-restli-id)
+ *   POST   /rest/reactions?actor={org}  {"root": post or comment URN, "reactionType": "LIKE"} → 201 (x-restli-id)
  *   GET    /rest/reactions/(actor:{org},entity:{URN})                           → 200 | 404
  *   DELETE /rest/reactions/(actor:{org},entity:{URN})                           → 204 | 404
  *   GET    /rest/reactions/(entity:{URN})?q=entity&sort=(value:…)                → 200, who reacted and how
+ *   GET    /rest/reactions?ids=List((actor:…,entity:…),…)                       → 200, BATCH_GET
  *   GET    /rest/socialActions/{object}/comments/{id}                           → 200 | 404
  *   DELETE /rest/socialActions/{object}/comments/{id}?actor={org}               → 204 | 404
  * Only the organization the token administers may act; it may delete comments on its own posts and
@@ -48,11 +50,12 @@ export function createReaction(state: LinkedInState, call: Call): SimResponse {
   const type = call.req.body.reactionType;
   if (typeof root !== 'string' || typeof type !== 'string' || !REACTION_TYPES.includes(type))
     return errors.badParam('The body needs root (an URN) and reactionType (LIKE, PRAISE, EMPATHY, INTEREST, APPRECIATION, ENTERTAINMENT)');
-  const c = state.store.comment(root);
-  if (!c) return errors.notFound(`Entity ${root} does not exist`);
-  state.store.react(c, actor, type, state.now());
-  record(state, call, 'comment_like', c);
-  const id = `(actor:${encodeURIComponent(actor)},entity:${encodeURIComponent(root)})`;
+  const on = state.store.entity(root);
+  if (!on) return errors.notFound(`Entity ${root} does not exist`);
+  state.store.react(on, actor, type, state.now());
+  // The sim's record kinds name comment likes only; a reaction to a post shows in later reads.
+  if ('parent' in on) record(state, call, 'comment_like', on);
+  const id = reactionKey(actor, root);
   return json(201, { root, reactionType: type, created: { actor, time: state.now() } }, { 'x-restli-id': id, 'x-linkedin-id': id });
 }
 
@@ -66,6 +69,31 @@ export function reaction(state: LinkedInState, call: Call, actor: string, entity
   on.reactions.delete(actor);
   if ('parent' in on) record(state, call, 'comment_unlike', on);
   return noContent();
+}
+
+/** The compound key of a reaction as LinkedIn writes it in ids and batch results (URNs encoded). */
+const reactionKey = (actor: string, entity: string) => `(actor:${encodeURIComponent(actor)},entity:${encodeURIComponent(entity)})`;
+
+/** GET /rest/reactions?ids=List((actor:…,entity:…),…): BATCH_GET, keyed by the compound key. */
+export function batchGetReactions(state: LinkedInState, call: Call): SimResponse {
+  const keys = restliList(call.req.query.get('ids') ?? '');
+  if (!keys.length) return errors.badParam("Invalid value for param 'ids': expected List((actor:…,entity:…),…)");
+  const results: Record<string, unknown> = {};
+  const statuses: Record<string, number> = {};
+  const failures: Record<string, unknown> = {};
+  for (const raw of keys) {
+    const m = /^\(actor:(urn:li:[^,]+),entity:(urn:li:.+)\)$/.exec(raw);
+    const found = m ? state.store.entity(m[2])?.reactions.get(m[1]) : undefined;
+    const key = m ? reactionKey(m[1], m[2]) : raw;
+    if (m && found) {
+      results[key] = reactionJson(found, m[2]);
+      statuses[key] = 200;
+    } else {
+      statuses[key] = 404;
+      failures[key] = { status: 404, message: `Reaction ${raw} does not exist`, code: 'RESOURCE_NOT_FOUND' };
+    }
+  }
+  return json(200, { results, statuses, errors: failures });
 }
 
 const SORTS = ['REVERSE_CHRONOLOGICAL', 'CHRONOLOGICAL', 'RELEVANCE'];

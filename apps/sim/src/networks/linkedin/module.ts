@@ -8,6 +8,7 @@ import { entityRoute, introspect } from './entity-routes';
 import { accessToken, authorization, revoke } from './oauth-routes';
 import {
   createComment,
+  findOrganizations,
   getComments,
   getOrganization,
   getOrganizationAcls,
@@ -16,13 +17,14 @@ import {
   getPost,
   getPosts,
   getSocialActions,
+  getSocialActionsBatch,
   type Call,
 } from './routes';
-import { comment, createReaction, reaction, reactionsOfEntity } from './moderation-routes';
+import { batchGetReactions, comment, createReaction, reaction, reactionsOfEntity } from './moderation-routes';
 import { LinkedInState } from './state';
 import type { LiComment, LiPost } from './store';
 import { LinkedInWebhooks } from './webhooks';
-import { getImage, initializeUpload, uploadImage } from './images';
+import { mediaRoute, uploadRoute } from './media-routes';
 import { changePost, createPost } from './post-routes';
 
 /**
@@ -46,13 +48,9 @@ export class LinkedInModule implements NetworkModule, NetworkControl {
     if (path === '/oauth/v2/accessToken') return accessToken(this.state, req);
     if (path === '/oauth/v2/revoke' && req.method === 'POST') return revoke(this.state, req);
     if (path === '/oauth/v2/introspectToken') return introspect(this.state, req);
-    // The Images API's upload URLs (www.linkedin.com/dms-uploads on LinkedIn) take the bytes with the member's token, unversioned.
-    const upload = /^\/dms-uploads\/([A-Za-z0-9_-]+)\/uploaded-image\/0$/.exec(path);
-    if (upload) {
-      if (req.method !== 'PUT' && req.method !== 'POST') return errors.methodNotAllowed();
-      const auth = this.state.authenticate(req);
-      return 'error' in auth ? auth.error : uploadImage(this.state, req, upload[1]);
-    }
+    // The upload URLs of the Images, Videos and Documents APIs (www.linkedin.com/dms-uploads on LinkedIn) take the bytes with the member's token, unversioned.
+    const upload = uploadRoute(this.state, req, path);
+    if (upload) return upload;
     const versioned = path.startsWith('/rest/');
     if (!versioned && !path.startsWith('/v2/')) return errors.notFound();
     if (versioned) {
@@ -79,10 +77,10 @@ export class LinkedInModule implements NetworkModule, NetworkControl {
       if (created) this.ctx.world.addTruth(this.truthOf(created, null, null, 'api'));
       return response;
     }
-    if (path === '/rest/images') {
-      if (req.method === 'POST' && req.query.get('action') === 'initializeUpload') return initializeUpload(this.state, call);
-      return req.method === 'POST' ? errors.badParam('Unknown action: expected action=initializeUpload') : errors.methodNotAllowed();
-    }
+    const media = mediaRoute(this.state, call, path);
+    if (media) return media;
+    if (path === '/rest/socialActions') return get && req.query.get('ids') !== null ? getSocialActionsBatch(this.state, call) : errors.methodNotAllowed();
+    if (path === '/rest/organizations') return get ? findOrganizations(this.state, call) : errors.methodNotAllowed();
     if (path === '/rest/people') return get ? getPeople(this.state, call) : errors.methodNotAllowed();
     let m = /^\/rest\/people\/\(id:([^)]+)\)$/.exec(path);
     if (m) return get ? getPerson(this.state, m[1]) : errors.methodNotAllowed();
@@ -95,9 +93,12 @@ export class LinkedInModule implements NetworkModule, NetworkControl {
         : req.method === 'POST' || req.method === 'DELETE'
           ? changePost(this.state, call, m[1])
           : errors.methodNotAllowed();
-    m = /^\/rest\/images\/(urn:li:image:[^/]+)$/.exec(path);
-    if (m) return get ? getImage(this.state, m[1]) : errors.methodNotAllowed();
-    if (path === '/rest/reactions') return req.method === 'POST' ? createReaction(this.state, call) : errors.methodNotAllowed();
+    if (path === '/rest/reactions')
+      return req.method === 'POST'
+        ? createReaction(this.state, call)
+        : get && req.query.get('ids') !== null
+          ? batchGetReactions(this.state, call)
+          : errors.methodNotAllowed();
     m = /^\/rest\/reactions\/\(entity:(urn:li:.+)\)$/.exec(path);
     if (m) return req.method === 'GET' ? reactionsOfEntity(this.state, call, m[1]) : errors.methodNotAllowed();
     m = /^\/rest\/reactions\/\(actor:(urn:li:[^,]+),entity:(.+)\)$/.exec(path);

@@ -1,6 +1,7 @@
 import { obj } from '@resonance/contracts';
 import { json, type SimRequest, type SimResponse } from '../../core/http';
 import { errors } from './errors';
+import { batchGet } from './restli';
 import { collection, commentJson, personJson, postJson, socialActionsJson } from './serialize';
 import type { LinkedInState } from './state';
 import type { LiComment, LiPost } from './store';
@@ -30,7 +31,21 @@ export function getPosts(state: LinkedInState, { req }: Call): SimResponse {
   if (!author) return errors.badParam("Missing required parameter 'author'");
   const p = paging(req, 10);
   if (isResponse(p)) return p;
-  const all = author === state.orgUrn ? [...state.store.posts].reverse() : [];
+  const sortBy = req.query.get('sortBy') ?? 'LAST_MODIFIED';
+  if (sortBy !== 'LAST_MODIFIED' && sortBy !== 'CREATED') return errors.badParam(`Invalid value for param 'sortBy': ${sortBy} (LAST_MODIFIED or CREATED)`);
+  const viewContext = req.query.get('viewContext') ?? 'READER';
+  if (viewContext !== 'READER' && viewContext !== 'AUTHOR') return errors.badParam(`Invalid value for param 'viewContext': ${viewContext} (READER or AUTHOR)`);
+  const isDsc = req.query.get('isDsc');
+  if (isDsc !== null && isDsc !== 'true' && isDsc !== 'false') return errors.badParam(`Invalid value for param 'isDsc': ${isDsc}`);
+  // The sim's posts are all organic (no direct sponsored content); a reader sees no drafts.
+  const visible =
+    author === state.orgUrn && isDsc !== 'true' ? state.store.posts.filter((post) => viewContext === 'AUTHOR' || post.created?.lifecycleState !== 'DRAFT') : [];
+  const key = (post: LiPost) => (sortBy === 'CREATED' ? post.createdAt : (post.editedAt ?? post.createdAt));
+  // Newest first; ties (and the stable creation order) keep the later-created post first.
+  const all = visible
+    .map((post, i) => ({ post, i }))
+    .sort((a, b) => key(b.post) - key(a.post) || b.i - a.i)
+    .map(({ post }) => post);
   const elements = all.slice(p.start, p.start + p.count).map((post) => postJson(post, state.orgUrn));
   return json(200, collection(elements, { ...p, total: all.length, path: '/rest/posts', query: req.query }));
 }
@@ -48,6 +63,18 @@ function target(state: LinkedInState, urn: string): LiPost | LiComment | undefin
 export function getSocialActions(state: LinkedInState, urn: string): SimResponse {
   const t = target(state, urn);
   return t ? json(200, socialActionsJson(t, urn)) : errors.notFound(`socialActions target ${urn} does not exist`);
+}
+
+/** GET /rest/socialActions?ids=List(…): BATCH_GET of the same summaries, keyed by URN. */
+export function getSocialActionsBatch(state: LinkedInState, { req }: Call): SimResponse {
+  return batchGet(
+    req,
+    (urn) => {
+      const t = target(state, urn);
+      return t ? socialActionsJson(t, urn) : undefined;
+    },
+    'socialActions target',
+  );
 }
 
 export function getComments(state: LinkedInState, { req }: Call, urn: string): SimResponse {
@@ -74,6 +101,24 @@ function attachedImage(content: unknown): string | undefined | null {
   return m ? m[1] : null;
 }
 
+/** `message.attributes`: mentions of members or organizations, each a range of the text with the entity it names. */
+function mentionsFit(attributes: unknown, text: string): boolean {
+  if (!Array.isArray(attributes)) return false;
+  const length = text.length;
+  return attributes.every((a) => {
+    const { start, length: span, value } = obj(a);
+    return (
+      Number.isInteger(start) &&
+      Number.isInteger(span) &&
+      (start as number) >= 0 &&
+      (span as number) > 0 &&
+      (start as number) + (span as number) <= length &&
+      typeof value === 'object' &&
+      value !== null
+    );
+  });
+}
+
 export function createComment(state: LinkedInState, { req, token }: Call, urn: string): { response: SimResponse; created?: LiComment } {
   if (req.badBody) return { response: errors.badParam('Unable to parse the request body as JSON') };
   const body = req.body;
@@ -83,6 +128,9 @@ export function createComment(state: LinkedInState, { req, token }: Call, urn: s
   if (!actor) return { response: errors.unprocessable("Field 'actor' is required") };
   if (!text?.trim()) return { response: errors.unprocessable("Field 'message.text' is required") };
   if (Array.from(text).length > 1250) return { response: errors.unprocessable('Comment text must be at most 1250 characters') };
+  const attributes = (body.message as Record<string, unknown>).attributes ?? [];
+  if (!mentionsFit(attributes, text))
+    return { response: errors.unprocessable("Field 'message.attributes' must be mentions [{start, length, value}] within the text") };
   const image = attachedImage(body.content);
   if (image === null) return { response: errors.unprocessable("Field 'content' must be one image: [{entity: {image | digitalmediaAsset: urn}}]") };
   if (actor !== state.orgUrn || !state.isAdmin(token.memberUrn))
@@ -96,8 +144,12 @@ export function createComment(state: LinkedInState, { req, token }: Call, urn: s
   const parentUrn = typeof body.parentComment === 'string' ? body.parentComment : 'comments' in t ? undefined : t.urn;
   const parent = parentUrn ? state.store.comment(parentUrn) : null;
   if (parentUrn && !parent) return { response: errors.unprocessable(`parentComment ${parentUrn} does not exist`) };
+  const top = parent ? (parent.parent ?? parent) : null;
+  if (post.commentsClosed || top?.commentsClosed)
+    return { response: errors.unprocessable(`Comments are closed on ${top?.commentsClosed ? top.urn : post.urn}`) };
   const created = state.store.addApiComment(post, parent ?? null, text, state.now());
   if (image) created.image = image;
+  if (Array.isArray(attributes) && attributes.length) created.attributes = attributes;
   state.ctx.world.addReceived({
     network: 'linkedin',
     at: new Date(state.now()).toISOString(),
@@ -137,25 +189,49 @@ export function getPerson(state: LinkedInState, id: string): SimResponse {
   return person && !person.hidden ? json(200, personJson(person)) : errors.notFound(`Member ${id} not found`);
 }
 
-export function getOrganization(state: LinkedInState, id: string): SimResponse {
-  if (id !== state.org.id) return errors.notFound(`Organization ${id} does not exist`);
-  return json(200, {
+function organizationJson(state: LinkedInState): Record<string, unknown> {
+  return {
     id: Number(state.org.id),
     localizedName: state.org.name,
     vanityName: state.org.vanityName,
     $URN: state.orgUrn,
     name: { localized: { en_US: state.org.name } },
-  });
+  };
+}
+
+export function getOrganization(state: LinkedInState, id: string): SimResponse {
+  if (id !== state.org.id) return errors.notFound(`Organization ${id} does not exist`);
+  return json(200, organizationJson(state));
+}
+
+/** GET /rest/organizations?ids=List(…) (BATCH_GET by numeric id) or ?q=vanityName&vanityName=… (the finder). */
+export function findOrganizations(state: LinkedInState, { req }: Call): SimResponse {
+  if (req.query.get('ids') !== null) return batchGet(req, (id) => (id === state.org.id ? organizationJson(state) : undefined), 'Organization');
+  if (req.query.get('q') !== 'vanityName') return errors.badParam("Query parameter 'q' must be 'vanityName' (or use ids=List(…))");
+  const vanity = req.query.get('vanityName');
+  if (!vanity) return errors.badParam("Missing required parameter 'vanityName'");
+  const all = vanity.toLowerCase() === state.org.vanityName.toLowerCase() ? [organizationJson(state)] : [];
+  return json(200, collection(all, { start: 0, count: 10, total: all.length, path: req.path, query: req.query }));
 }
 
 export function getOrganizationAcls(state: LinkedInState, { req, token }: Call): SimResponse {
-  if (req.query.get('q') !== 'roleAssignee') return errors.badParam("Query parameter 'q' must be 'roleAssignee'");
+  const finder = req.query.get('q');
+  if (finder !== 'roleAssignee' && finder !== 'organization') return errors.badParam("Query parameter 'q' must be 'roleAssignee' or 'organization'");
   const p = paging(req, 10);
   if (isResponse(p)) return p;
   const role = req.query.get('role');
-  const all =
-    state.isAdmin(token.memberUrn) && (!role || role === 'ADMINISTRATOR')
-      ? [{ roleAssignee: token.memberUrn, state: 'APPROVED', role: 'ADMINISTRATOR', organization: state.orgUrn, organizationTarget: state.orgUrn }]
-      : [];
+  const aclState = req.query.get('state');
+  const acl = { roleAssignee: state.admin.urn, state: 'APPROVED', role: 'ADMINISTRATOR', organization: state.orgUrn, organizationTarget: state.orgUrn };
+  // The organization has one approved administrator: the demo admin. Only an administrator may list the organization's roles.
+  const matches = (!role || role === acl.role) && (!aclState || aclState === acl.state);
+  let all: Array<typeof acl>;
+  if (finder === 'organization') {
+    const org = req.query.get('organization');
+    if (!org) return errors.badParam("Missing required parameter 'organization'");
+    if (!state.isAdmin(token.memberUrn)) return errors.accessDenied(`organizationAcls.FINDER-organization.${state.version(req) ?? ''}`);
+    all = org === state.orgUrn && matches ? [acl] : [];
+  } else {
+    all = state.isAdmin(token.memberUrn) && matches ? [acl] : [];
+  }
   return json(200, collection(all.slice(p.start, p.start + p.count), { ...p, total: all.length, path: req.path, query: req.query }));
 }

@@ -5,6 +5,7 @@ import { errors } from './errors';
 import { DailyCounter } from './limits';
 import { LinkedInStore, type LiPerson } from './store';
 import { LinkedInImages } from './image-store';
+import { LinkedInMedia } from './media-store';
 import { LinkedInTokens, type LiToken } from './tokens';
 import { must } from '../../core/must';
 
@@ -26,6 +27,8 @@ export class LinkedInState {
   readonly limits = new DailyCounter();
   /** Images uploaded through the Images API (initializeUpload, then the bytes). */
   readonly images = new LinkedInImages();
+  /** Videos and documents uploaded through the Videos and Documents APIs. */
+  readonly media = new LinkedInMedia();
   readonly app = DEMO_LINKEDIN_APP;
   readonly org = DEMO_LINKEDIN_ORG;
   readonly orgUrn = DEMO_LINKEDIN_ORG.urn;

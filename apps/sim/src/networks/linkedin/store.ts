@@ -43,9 +43,20 @@ export interface LiPost {
   /** By actor, in the order they reacted. */
   reactions: Map<string, LiReaction>;
   /** Written through the Posts API: what it was created with beyond its text. */
-  created?: { visibility: string; lifecycleState: 'PUBLISHED' | 'DRAFT'; content?: Record<string, unknown>; reshareDisabled: boolean };
+  created?: {
+    visibility: string;
+    lifecycleState: 'PUBLISHED' | 'DRAFT';
+    content?: Record<string, unknown>;
+    reshareDisabled: boolean;
+    /** As the post was created with it (feedDistribution, targetEntities, …). */
+    distribution?: Record<string, unknown>;
+    /** A reshare: the post it reshares and the original at the root of the chain. */
+    reshareContext?: { parent: string; root: string };
+  };
   /** Set when the organization edited its commentary (PARTIAL_UPDATE). */
   editedAt?: number;
+  /** socialMetadata commentsState CLOSED: no comments (closing deleted those there were). */
+  commentsClosed?: boolean;
 }
 
 export interface LiComment {
@@ -65,6 +76,10 @@ export interface LiComment {
   image?: string;
   /** Set when the organization edited it (PARTIAL_UPDATE). */
   editedAt?: number;
+  /** Mentions in the text the organization wrote (`message.attributes`), as it sent them. */
+  attributes?: unknown[];
+  /** socialMetadata commentsState CLOSED on the comment: no replies. */
+  commentsClosed?: boolean;
 }
 
 const ID_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -161,6 +176,8 @@ export class LinkedInStore {
     if (!post) return undefined;
     const found = item.parentSeq === null ? null : (this.commentsBySeq.get(item.parentSeq) ?? null);
     const parent = found ? (found.parent ?? found) : null;
+    // Nobody comments where the organization closed comments (socialMetadata commentsState).
+    if (post.commentsClosed || parent?.commentsClosed) return undefined;
     const person = item.author ? this.person(item.author) : null;
     const c = this.addComment(
       post,
