@@ -167,7 +167,7 @@ export function listComments(state: YoutubeState, req: SimRequest): SimResponse 
  * Every part the Data API documents per resource is accepted; the sim returns those it models and
  * omits the rest, as Google omits what a resource does not have.
  */
-const VIDEO_PARTS = [
+export const VIDEO_PARTS = [
   'contentDetails',
   'fileDetails',
   'id',
