@@ -10,7 +10,8 @@ import { BUCKETS, COST, type QuotaBucket } from './quota';
 import type { YtToken } from './tokens';
 import { insertVideo, mediaBodyRequired, resumeUpload } from './upload-routes';
 import { deleteVideo, listAbuseReasons, reportAbuse, setThumbnail, updateVideo } from './video-routes';
-import { listChannels, listComments, listCommentThreads, listPlaylistItems, listVideos, search } from './read-routes';
+import { listChannels, listPlaylistItems, search } from './channel-routes';
+import { listComments, listCommentThreads, listVideos } from './read-routes';
 import { ytTime } from './serialize';
 import { YoutubeState } from './state';
 import type { YtComment, YtVideo } from './store';
@@ -221,9 +222,7 @@ export class YoutubeModule implements NetworkModule, NetworkControl {
         dailyUnits: this.state.quota.dailyUnits,
         used: this.state.quota.usedToday(clientId, now),
         resetsAt: new Date(this.state.quota.resetsAt(now)).toISOString(),
-        buckets: Object.fromEntries(
-          BUCKETS.map((b) => [b, { daily: this.state.quota.limit(b), used: this.state.quota.usedToday(clientId, now, b) }]),
-        ),
+        buckets: Object.fromEntries(BUCKETS.map((b) => [b, { daily: this.state.quota.limit(b), used: this.state.quota.usedToday(clientId, now, b) }])),
       });
     }
     // YouTube holds a comment for the channel's review (its spam filter, or the channel's "hold all"

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { json, type SimRequest, type SimResponse } from '../../core/http';
 import { parseMultipartRelated } from '../../core/multipart';
 import { errors, google } from './errors';
-import { parts, VIDEO_PARTS } from './read-routes';
+import { parts } from './params';
+import { VIDEO_PARTS } from './read-routes';
 import { videoJson } from './serialize';
 import type { YoutubeState } from './state';
 import type { YtVideo } from './store';
@@ -118,7 +119,13 @@ export function insertVideo(state: YoutubeState, req: SimRequest, token: YtToken
     url.searchParams.set('uploadType', 'resumable');
     url.searchParams.set('upload_id', session.id);
     url.searchParams.set('part', [...p.ok].join(','));
-    return { response: { status: 200, headers: { location: url.toString(), 'x-guploader-uploadid': session.id }, raw: { contentType: 'text/html; charset=UTF-8', data: '' } } };
+    return {
+      response: {
+        status: 200,
+        headers: { location: url.toString(), 'x-guploader-uploadid': session.id },
+        raw: { contentType: 'text/html; charset=UTF-8', data: '' },
+      },
+    };
   }
   return { response: wrongUrlForUpload() };
 }
