@@ -47,7 +47,7 @@ export function page<T>(list: T[], req: SimRequest, size: number): Parsed<{ item
   };
 }
 
-/** Parameters a list by `id` does not take (Google: "not supported for use in conjunction with the id parameter"). */
+/** Filters that exclude each other (Google: "specify exactly one of the following parameters"). */
 export function notWithId(req: SimRequest, names: string[]): SimResponse | undefined {
   if (req.query.get('id') === null) return undefined;
   const name = names.find((n) => req.query.get(n) !== null);

@@ -1,6 +1,6 @@
 import { json, listParam, type SimRequest, type SimResponse } from '../../core/http';
 import { errors } from './errors';
-import { maxResults, notWithId, page, parts, textFormat } from './params';
+import { maxResults, page, parts, textFormat } from './params';
 import { commentJson, listJson, threadJson, videoJson, videoMeta } from './serialize';
 import type { YoutubeState } from './state';
 import type { YtComment, YtThread, YtVideo } from './store';
@@ -16,8 +16,6 @@ export function listCommentThreads(state: YoutubeState, req: SimRequest): SimRes
   if ('error' in size) return size.error;
   const format = textFormat(req);
   if ('error' in format) return format.error;
-  const withId = notWithId(req, ['maxResults', 'pageToken']);
-  if (withId) return withId;
   const q = req.query;
   const store = state.store;
   let threads: YtThread[];
@@ -100,8 +98,6 @@ export function listComments(state: YoutubeState, req: SimRequest): SimResponse 
   if ('error' in size) return size.error;
   const format = textFormat(req);
   if ('error' in format) return format.error;
-  const withId = notWithId(req, ['maxResults', 'pageToken']);
-  if (withId) return withId;
   const store = state.store;
   let comments: YtComment[];
   const parentId = req.query.get('parentId');
@@ -147,7 +143,8 @@ export const VIDEO_PARTS = [
 /**
  * videos.list: by id (at most 50), the caller's rated videos (myRating=like|dislike) or
  * chart=mostPopular (the sim's public videos by views: it has one channel's). The lists of
- * myRating and chart page (maxResults 1–50, default 5); with id, paging is refused.
+ * myRating and chart page (maxResults 1–50, default 5); with id, maxResults and pageToken are
+ * ignored (Google documents them as not supported with id; the product sends maxResults anyway).
  */
 export function listVideos(state: YoutubeState, req: SimRequest, channelId?: string): SimResponse {
   const p = parts(req, VIDEO_PARTS);
@@ -191,8 +188,6 @@ export function listVideos(state: YoutubeState, req: SimRequest, channelId?: str
   const list = listParam(q, 'id') ?? [];
   if (list.length === 0) return errors.invalidParam('id', 'No filter selected. Expected one of: id, chart, myRating', 'missingRequiredParameter');
   if (list.length > 50) return errors.invalidParam('id', 'The request specifies more than 50 video ids.', 'invalidVideoId');
-  const withId = notWithId(req, ['maxResults', 'pageToken']);
-  if (withId) return withId;
   const videos = list.map((id) => state.store.video(id)).filter((v): v is YtVideo => !!v);
   return json200(videos, videos.length, videos.length);
 }
