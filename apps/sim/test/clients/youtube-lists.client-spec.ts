@@ -41,6 +41,10 @@ describe('@googleapis/youtube: documented list parameters against the sim', () =
     // Documented as not supported with id: ignored, as the product sends maxResults with ids.
     const withId = await yt.comments.list({ part: ['id'], id: [top.externalId], maxResults: 5 });
     expect(withId.data.items!.map((c) => c.id)).toEqual([top.externalId]);
+    const twoFilters = await yt.commentThreads
+      .list({ part: ['id'], allThreadsRelatedToChannelId: channel, videoId: posts()[0].externalId })
+      .catch((x: unknown) => x);
+    expect(reason(twoFilters)).toBe('incompatibleParameters');
     const format = await yt.comments.list({ part: ['snippet'], id: [top.externalId], textFormat: 'markdown' }).catch((x: unknown) => x);
     expect(reason(format)).toBe('invalidParameter');
   });

@@ -18,6 +18,10 @@ export function listCommentThreads(state: YoutubeState, req: SimRequest): SimRes
   if ('error' in format) return format.error;
   const q = req.query;
   const store = state.store;
+  // Exactly one filter, as Google documents.
+  const filters = ['allThreadsRelatedToChannelId', 'videoId', 'id'].filter((f) => q.get(f) !== null);
+  if (filters.length > 1)
+    return errors.invalidParam(filters[1], `The ${filters[1]} parameter cannot be used with the ${filters[0]} parameter.`, 'incompatibleParameters');
   let threads: YtThread[];
   if (q.get('allThreadsRelatedToChannelId') !== null) {
     if (q.get('allThreadsRelatedToChannelId') !== store.channel.channelId) return errors.channelNotFound();
@@ -31,7 +35,7 @@ export function listCommentThreads(state: YoutubeState, req: SimRequest): SimRes
   } else {
     return errors.invalidParam(
       'allThreadsRelatedToChannelId',
-      'No filter selected. Expected one of: allThreadsRelatedToChannelId, videoId, id, channelId',
+      'No filter selected. Expected one of: allThreadsRelatedToChannelId, videoId, id',
       'missingRequiredParameter',
     );
   }
