@@ -249,7 +249,11 @@ export class YoutubeModule implements NetworkModule, NetworkControl {
   }
 }
 
-type Route = { cost: number; bucket?: QuotaBucket; run: (req: SimRequest, t: YtToken) => SimResponse };
+interface Route {
+  cost: number;
+  bucket?: QuotaBucket;
+  run: (req: SimRequest, t: YtToken) => SimResponse;
+}
 
 const UPLOAD_KNOWN = new Set(['videos', 'thumbnails/set']);
 

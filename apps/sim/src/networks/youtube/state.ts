@@ -4,7 +4,7 @@ import type { SimRequest, SimResponse } from '../../core/http';
 import { errors } from './errors';
 import { QuotaMeter } from './quota';
 import { YoutubeStore } from './store';
-import type { UploadSession } from './upload-routes';
+import type { UploadSession } from './upload-session';
 import { FORCE_SSL_SCOPE, requestToken, YoutubeTokens, type YtToken } from './tokens';
 
 /** Everything the YouTube routes share: the channel's world, OAuth, the quota, and the sim core. */

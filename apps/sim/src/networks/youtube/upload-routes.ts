@@ -6,8 +6,9 @@ import { parts } from './params';
 import { VIDEO_PARTS } from './read-routes';
 import { videoJson } from './serialize';
 import type { YoutubeState } from './state';
-import type { YtVideo } from './store';
 import { UPLOAD_SCOPES, type YtToken } from './tokens';
+import type { YtVideo } from './store';
+import type { UploadSession } from './upload-session';
 import { readVideoFields, type VideoFields } from './video-metadata';
 
 /**
@@ -24,19 +25,6 @@ import { readVideoFields, type VideoFields } from './video-metadata';
  * per request, so larger files go in resumable chunks. The call costs 1 from the videos.insert
  * bucket (charged by the module); the session's PUTs cost nothing more.
  */
-export interface UploadSession {
-  id: string;
-  clientId: string;
-  channelId: string;
-  parts: Set<string>;
-  fields: VideoFields;
-  mimeType: string;
-  fileName: string;
-  /** Declared by X-Upload-Content-Length or a Content-Range total; null until known. */
-  total: number | null;
-  received: number;
-  video?: YtVideo;
-}
 
 const MEDIA_TYPE = /^(video\/[\w.+-]+|application\/octet-stream)$/i;
 
@@ -67,7 +55,10 @@ function defaults(fileName: string): VideoFields {
 
 const mediaType = (header: string | undefined): string => (header ?? 'application/octet-stream').split(';')[0].trim();
 
-type Created = { response: SimResponse; created?: YtVideo };
+interface Created {
+  response: SimResponse;
+  created?: YtVideo;
+}
 
 /** POST /upload/youtube/v3/videos: the three upload types. */
 export function insertVideo(state: YoutubeState, req: SimRequest, token: YtToken): Created {
