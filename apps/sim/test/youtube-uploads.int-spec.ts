@@ -1,5 +1,5 @@
 import { DEMO_YOUTUBE_CHANNEL, type RunningSim } from '../src';
-import { getJson, postJson, testSim } from './support';
+import { getJson, type JsonBody, postJson, testSim } from './support';
 
 const auth = { authorization: `Bearer ${DEMO_YOUTUBE_CHANNEL.accessToken}` };
 const BYTES = Buffer.alloc(250, 7);
@@ -47,7 +47,7 @@ describe('YouTube uploads in the sim (resumable protocol and errors)', () => {
     expect([skipped.status, skipped.headers.get('range')]).toEqual([308, 'bytes=0-99']);
     const last = await put(url, BYTES.subarray(100), 'bytes 100-249/250');
     expect(last.status).toBe(201);
-    const video = await last.json();
+    const video = (await last.json()) as JsonBody;
     expect(video).toMatchObject({
       kind: 'youtube#video',
       snippet: { title: 'Stück für Stück' },
@@ -56,7 +56,7 @@ describe('YouTube uploads in the sim (resumable protocol and errors)', () => {
     // Asking again after the end answers the video, not a new one.
     const again = await put(url, Buffer.alloc(0), 'bytes */250');
     expect(again.status).toBe(200);
-    expect((await again.json()).id).toBe(video.id);
+    expect(((await again.json()) as JsonBody).id).toBe(video.id);
     const listed = await getJson(`${origin}/youtube/v3/videos?part=fileDetails&id=${video.id}`, { headers: auth });
     expect(listed.body.items[0].fileDetails).toMatchObject({ fileSize: '250' });
   });
