@@ -125,16 +125,16 @@ describe('YouTube Data API v3 in the sim', () => {
     expect(res.body.items[0].snippet.channelId).toBe(channel);
   });
 
-  it('charges the daily quota (list 1, search 100) and answers the real 403 quotaExceeded body when it is spent', async () => {
-    await postJson(`${sim.url}/_sim/youtube/quota`, { dailyUnits: 150, used: 0 });
+  it('charges the daily quota (list 1; search.list from its own bucket of calls) and answers the real 403 quotaExceeded body when it is spent', async () => {
+    await postJson(`${sim.url}/_sim/youtube/quota`, { dailyUnits: 50, used: 0 });
     expect((await get(`search?part=snippet&forMine=true&type=video`)).status).toBe(200);
-    expect((await getJson(`${sim.url}/_sim/youtube/quota`)).body.used).toBe(100);
+    expect((await getJson(`${sim.url}/_sim/youtube/quota`)).body).toMatchObject({ used: 0, buckets: { search: { daily: 100, used: 1 } } });
     for (let i = 0; i < 50; i++) expect((await get(`videos?part=snippet&id=x`)).status).toBe(200);
     const spent = await get(`commentThreads?part=snippet&allThreadsRelatedToChannelId=${channel}`);
     expect(spent.status).toBe(403);
     expect(spent.body).toEqual(fixture('error-403-quota-exceeded.json'));
     const q = (await getJson(`${sim.url}/_sim/youtube/quota`)).body;
-    expect(q.used).toBe(150);
+    expect(q.used).toBe(50);
     // Midnight Pacific: 08:00 UTC in winter, 07:00 UTC in summer.
     expect(q.resetsAt).toMatch(/T0[78]:00:00\.000Z$/);
   });

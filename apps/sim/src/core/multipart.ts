@@ -37,3 +37,36 @@ export function parseMultipart(raw: Buffer, contentType: string | undefined): Fo
     at = next;
   }
 }
+
+/** One part of a multipart/related body (RFC 2387): its content type and bytes. */
+export interface RelatedPart {
+  contentType?: string;
+  data: Buffer;
+}
+
+/**
+ * The parts of a multipart/related body, as Google's upload protocol takes metadata and media in
+ * one request (`uploadType=multipart`: a JSON part, then the media part); null when the content
+ * type is not multipart/related or the body does not parse.
+ */
+export function parseMultipartRelated(raw: Buffer, contentType: string | undefined): RelatedPart[] | null {
+  const match = /^multipart\/related;.*\bboundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType ?? '');
+  if (!match) return null;
+  const delimiter = Buffer.from(`--${match[1] ?? match[2]}`);
+  const parts: RelatedPart[] = [];
+  let at = raw.indexOf(delimiter);
+  if (at < 0) return null;
+  for (;;) {
+    at += delimiter.length;
+    if (raw.subarray(at, at + 2).toString() === '--') return parts;
+    const headerEnd = raw.indexOf('\r\n\r\n', at);
+    const next = raw.indexOf(delimiter, headerEnd);
+    if (headerEnd < 0 || next < 0) return null;
+    const headers = raw.subarray(at, headerEnd).toString('utf8');
+    const type = /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1]?.trim();
+    // The part's bytes end before the CRLF that precedes the next delimiter.
+    const end = raw.subarray(next - 2, next).toString() === '\r\n' ? next - 2 : next;
+    parts.push({ ...(type ? { contentType: type } : {}), data: Buffer.from(raw.subarray(headerEnd + 4, end)) });
+    at = next;
+  }
+}

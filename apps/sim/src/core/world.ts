@@ -49,6 +49,7 @@ export interface ReceivedItem {
     | 'post_edit'
     | 'post_delete'
     | 'video_rate'
+    | 'video_report'
     | 'media_upload';
   method: string;
   path: string;

@@ -41,7 +41,7 @@ export class YoutubeClient {
   }
 
   /**
-   * A list call (1 unit; search 100), refused beforehand when the day's plan cannot afford it.
+   * A list call (1 unit; search.list none: it has its own bucket of calls), refused beforehand when the day's plan cannot afford it.
    * `forReply`: the read belongs to sending a reply (the check for a reply already sent) and may
    * use the reserve, as the insert does.
    */

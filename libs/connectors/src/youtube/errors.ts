@@ -28,6 +28,13 @@ const REASONS: Record<string, ErrorCode> = {
   commentThreadNotFound: 'NOT_FOUND',
   parentCommentNotFound: 'NOT_FOUND',
   notFound: 'NOT_FOUND',
+  // Request forms Google refuses (uploads, list parameters): fixing the request is the only way on.
+  badContent: 'INVALID_REQUEST',
+  mediaBodyRequired: 'INVALID_REQUEST',
+  mediaBodyTooLarge: 'INVALID_REQUEST',
+  wrongUrlForUpload: 'INVALID_REQUEST',
+  incompatibleParameters: 'INVALID_REQUEST',
+  unknownPart: 'INVALID_REQUEST',
   backendError: 'TRANSIENT',
   internalError: 'TRANSIENT',
   serviceUnavailable: 'TRANSIENT',

@@ -6,8 +6,12 @@ import type { IdCounters, NetworkControl, NetworkModule, SimContext } from '../.
 import type { TruthItem } from '../../core/world';
 import { errors } from './errors';
 import { consent, revoke, token } from './oauth-routes';
-import { COST } from './quota';
-import { listChannels, listComments, listCommentThreads, listPlaylistItems, listVideos, search } from './read-routes';
+import { BUCKETS, COST, type QuotaBucket } from './quota';
+import type { YtToken } from './tokens';
+import { insertVideo, mediaBodyRequired, resumeUpload } from './upload-routes';
+import { deleteVideo, listAbuseReasons, reportAbuse, setThumbnail, updateVideo } from './video-routes';
+import { listChannels, listPlaylistItems, search } from './channel-routes';
+import { listComments, listCommentThreads, listVideos } from './read-routes';
 import { ytTime } from './serialize';
 import { YoutubeState } from './state';
 import type { YtComment, YtVideo } from './store';
@@ -16,6 +20,7 @@ import { tokenInfo, updateComment } from './update-routes';
 import { getRating, markAsSpam, rateVideo } from './rating-routes';
 
 const API = '/youtube/v3/';
+const UPLOAD = '/upload/youtube/v3/';
 
 /**
  * www.googleapis.com (YouTube Data API v3 below /youtube/v3), accounts.google.com's consent page
@@ -36,20 +41,38 @@ export class YoutubeModule implements NetworkModule, NetworkControl {
     if (req.path === '/token') return token(this.state, req);
     if (req.path === '/revoke') return revoke(this.state, req);
     if (req.path === '/tokeninfo') return tokenInfo(this.state, req);
-    if (!req.path.startsWith(API)) return errors.notFound();
-    const resource = req.path.slice(API.length);
+    this.state.publishDue();
+    const upload = req.path.startsWith(UPLOAD);
+    if (!upload && !req.path.startsWith(API)) return errors.notFound();
+    const resource = req.path.slice((upload ? UPLOAD : API).length);
     const method = req.method === 'POST' && req.query.get('alt') === 'delete' ? 'DELETE' : req.method;
-    const route = this.route(resource, method);
-    if (!route) return KNOWN.has(resource) ? errors.methodNotAllowed() : errors.notFound();
+    // The bytes of a resumable upload go to the session URL, which authorizes them itself.
+    if (upload && resource === 'videos' && method === 'PUT' && req.query.has('upload_id')) return this.created(resumeUpload(this.state, req));
+    const route = upload ? this.uploadRoute(resource, method) : this.route(resource, method);
+    if (!route) return (upload ? UPLOAD_KNOWN : KNOWN).has(resource) ? errors.methodNotAllowed() : errors.notFound();
 
     const auth = this.state.authenticate(req);
     if ('error' in auth) return auth.error;
-    // Quota is charged per call, whether it succeeds or not (invalid requests cost too).
-    if (!this.state.quota.charge(auth.token.clientId, route.cost, this.state.now())) return errors.quotaExceeded();
+    // Quota is charged per call, whether it succeeds or not (invalid requests cost too), to the method's bucket.
+    if (!this.state.quota.charge(auth.token.clientId, route.cost, this.state.now(), route.bucket)) return errors.quotaExceeded();
     return route.run(req, auth.token);
   }
 
-  private route(resource: string, method: string): { cost: number; run: (req: SimRequest, t: Parameters<typeof insertComment>[2]) => SimResponse } | undefined {
+  /** The upload origin's routes: videos.insert (all upload types) and thumbnails.set. */
+  private uploadRoute(resource: string, method: string): Route | undefined {
+    const s = this.state;
+    if (method === 'POST' && resource === 'videos') return { cost: COST.call, bucket: 'upload', run: (req, t) => this.created(insertVideo(s, req, t)) };
+    if (method === 'POST' && resource === 'thumbnails/set') return { cost: COST.insert, run: (req, t) => setThumbnail(s, req, t) };
+    return undefined;
+  }
+
+  /** A new video's ground truth: the channel's post, written through the API. */
+  private created(result: { response: SimResponse; created?: YtVideo }): SimResponse {
+    if (result.created) this.ctx.world.addTruth(this.truthOf(result.created, null, null, 'api'));
+    return result.response;
+  }
+
+  private route(resource: string, method: string): Route | undefined {
     const s = this.state;
     if (method === 'GET') {
       if (resource === 'commentThreads') return { cost: COST.list, run: (req) => listCommentThreads(s, req) };
@@ -57,9 +80,15 @@ export class YoutubeModule implements NetworkModule, NetworkControl {
       if (resource === 'videos') return { cost: COST.list, run: (req, t) => listVideos(s, req, t.channelId) };
       if (resource === 'channels') return { cost: COST.list, run: (req, t) => listChannels(s, req, t.channelId) };
       if (resource === 'playlistItems') return { cost: COST.list, run: (req) => listPlaylistItems(s, req) };
-      if (resource === 'search') return { cost: COST.search, run: (req) => search(s, req) };
+      if (resource === 'search') return { cost: COST.call, bucket: 'search', run: (req) => search(s, req) };
       if (resource === 'videos/getRating') return { cost: COST.list, run: (req, t) => getRating(s, req, t) };
+      if (resource === 'videoAbuseReportReasons') return { cost: COST.list, run: (req, t) => listAbuseReasons(s, req, t) };
     }
+    if (method === 'PUT' && resource === 'videos') return { cost: COST.insert, run: (req, t) => updateVideo(s, req, t) };
+    if (method === 'DELETE' && resource === 'videos') return { cost: COST.moderate, run: (req, t) => deleteVideo(s, req, t) };
+    if (method === 'POST' && resource === 'videos/reportAbuse') return { cost: COST.moderate, run: (req, t) => reportAbuse(s, req, t) };
+    // videos.insert takes the media at the upload origin only; here it can only lack it.
+    if (method === 'POST' && resource === 'videos') return { cost: COST.call, bucket: 'upload', run: () => mediaBodyRequired() };
     if (method === 'POST' && resource === 'videos/rate') return { cost: COST.moderate, run: (req, t) => rateVideo(s, req, t) };
     if (method === 'POST' && resource === 'comments/markAsSpam') return { cost: COST.moderate, run: (req, t) => markAsSpam(s, req, t) };
     if (method === 'POST' && resource === 'comments/setModerationStatus') return { cost: COST.moderate, run: (req, t) => setModerationStatus(s, req, t) };
@@ -165,7 +194,19 @@ export class YoutubeModule implements NetworkModule, NetworkControl {
     const now = this.state.now();
     const clientId = this.state.client.clientId;
     if (subpath === '/quota') {
-      if (req.method === 'POST') {
+      // {bucket: search|upload, daily, used}: the calls buckets of search.list and videos.insert.
+      const bucket = BUCKETS.find((b) => b !== 'units' && b === input.bucket);
+      if (req.method === 'POST' && bucket) {
+        for (const [key, set] of [
+          ['daily', (n: number) => this.state.quota.setLimit(bucket, n)],
+          ['used', (n: number) => this.state.quota.set(clientId, n, now, bucket)],
+        ] as const) {
+          if (input[key] === undefined) continue;
+          const n = Number(input[key]);
+          if (!(Number.isInteger(n) && n >= 0)) return json(400, { error: { message: `${key} must be an integer ≥ 0` } });
+          set(n);
+        }
+      } else if (req.method === 'POST') {
         if (input.dailyUnits !== undefined) {
           const units = Number(input.dailyUnits);
           if (!(Number.isInteger(units) && units >= 1)) return json(400, { error: { message: 'dailyUnits must be an integer ≥ 1' } });
@@ -181,6 +222,7 @@ export class YoutubeModule implements NetworkModule, NetworkControl {
         dailyUnits: this.state.quota.dailyUnits,
         used: this.state.quota.usedToday(clientId, now),
         resetsAt: new Date(this.state.quota.resetsAt(now)).toISOString(),
+        buckets: Object.fromEntries(BUCKETS.map((b) => [b, { daily: this.state.quota.limit(b), used: this.state.quota.usedToday(clientId, now, b) }])),
       });
     }
     // YouTube holds a comment for the channel's review (its spam filter, or the channel's "hold all"
@@ -207,6 +249,14 @@ export class YoutubeModule implements NetworkModule, NetworkControl {
   }
 }
 
+interface Route {
+  cost: number;
+  bucket?: QuotaBucket;
+  run: (req: SimRequest, t: YtToken) => SimResponse;
+}
+
+const UPLOAD_KNOWN = new Set(['videos', 'thumbnails/set']);
+
 const KNOWN = new Set([
   'commentThreads',
   'comments',
@@ -215,6 +265,8 @@ const KNOWN = new Set([
   'videos',
   'videos/rate',
   'videos/getRating',
+  'videos/reportAbuse',
+  'videoAbuseReportReasons',
   'channels',
   'playlistItems',
   'search',

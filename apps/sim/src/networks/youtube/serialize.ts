@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { YtAuthor, YtComment, YtThread, YtVideo } from './store';
+import type { YtAuthor, YtComment, YtThread, YtVideo, YtVideoMeta } from './store';
 
 /** YouTube Data API v3 resource bodies (youtube#comment, youtube#commentThread, youtube#video, ...). */
 export type TextFormat = 'html' | 'plainText';
@@ -63,24 +63,81 @@ export function threadJson(t: YtThread, channelId: string, parts: Set<string>, f
   return out;
 }
 
-export function videoJson(v: YtVideo, channelId: string, channelTitle: string, parts: Set<string>): Json {
-  const out: Json = { kind: 'youtube#video', etag: etag(v.id, v.views, v.likes, v.threads.length), id: v.id };
+/** Thumbnails in YouTube's sizes; a custom one (thumbnails.set) adds the larger sizes, as YouTube makes them from it. */
+export function thumbnailsJson(v: YtVideo): Json {
+  const base = `https://i.ytimg.com/vi/${v.id}`;
+  const suffix = v.thumbnail ? `?v=${v.thumbnail.version}` : '';
+  const out: Json = {
+    default: { url: `${base}/default.jpg${suffix}`, width: 120, height: 90 },
+    medium: { url: `${base}/mqdefault.jpg${suffix}`, width: 320, height: 180 },
+    high: { url: `${base}/hqdefault.jpg${suffix}`, width: 480, height: 360 },
+  };
+  if (v.thumbnail) {
+    out.standard = { url: `${base}/sddefault.jpg${suffix}`, width: 640, height: 480 };
+    out.maxres = { url: `${base}/maxresdefault.jpg${suffix}`, width: 1280, height: 720 };
+  }
+  return out;
+}
+
+/** Generated videos: public, category 22 (People & Blogs), no tags. */
+const DEFAULT_META: YtVideoMeta = {
+  categoryId: '22',
+  tags: [],
+  privacyStatus: 'public',
+  embeddable: true,
+  license: 'youtube',
+  publicStatsViewable: true,
+  selfDeclaredMadeForKids: false,
+};
+
+export const videoMeta = (v: YtVideo): YtVideoMeta => v.meta ?? DEFAULT_META;
+
+/**
+ * A youtube#video with the parts asked for. The caller is always the channel's owner, so the
+ * owner-only parts (fileDetails, processingDetails) are filled for uploaded videos. `justUploaded`:
+ * the videos.insert answer, where YouTube still says uploadStatus "uploaded" (processing follows).
+ */
+export function videoJson(v: YtVideo, channelId: string, channelTitle: string, parts: Set<string>, justUploaded = false): Json {
+  const meta = videoMeta(v);
+  const out: Json = { kind: 'youtube#video', etag: etag(v.id, v.views, v.likes, v.threads.length, v.title, v.description, meta, v.thumbnail), id: v.id };
   if (parts.has('snippet')) {
     out.snippet = {
       publishedAt: ytTime(v.publishedAt),
       channelId,
       title: v.title,
       description: v.description,
-      thumbnails: { default: { url: `https://i.ytimg.com/vi/${v.id}/default.jpg`, width: 120, height: 90 } },
+      thumbnails: thumbnailsJson(v),
       channelTitle,
-      categoryId: '22',
+      ...(meta.tags.length > 0 ? { tags: meta.tags } : {}),
+      categoryId: meta.categoryId,
       liveBroadcastContent: 'none',
+      ...(meta.defaultLanguage ? { defaultLanguage: meta.defaultLanguage } : {}),
+      localized: { title: v.title, description: v.description },
+    };
+  }
+  if (parts.has('status')) {
+    out.status = {
+      uploadStatus: justUploaded ? 'uploaded' : 'processed',
+      privacyStatus: meta.privacyStatus,
+      ...(meta.publishAt !== undefined ? { publishAt: new Date(meta.publishAt).toISOString() } : {}),
+      license: meta.license,
+      embeddable: meta.embeddable,
+      publicStatsViewable: meta.publicStatsViewable,
+      madeForKids: meta.selfDeclaredMadeForKids,
+      selfDeclaredMadeForKids: meta.selfDeclaredMadeForKids,
+      ...(meta.containsSyntheticMedia !== undefined ? { containsSyntheticMedia: meta.containsSyntheticMedia } : {}),
     };
   }
   if (parts.has('statistics')) {
     const comments = v.threads.reduce((n, t) => n + 1 + t.replies.length, 0);
     // Counters are decimal strings in the real API.
     out.statistics = { viewCount: String(v.views), likeCount: String(v.likes), favoriteCount: '0', commentCount: String(comments) };
+  }
+  if (v.file && parts.has('fileDetails')) out.fileDetails = { fileName: v.file.name, fileSize: String(v.file.size), fileType: 'video' };
+  if (v.file && parts.has('processingDetails')) {
+    out.processingDetails = justUploaded
+      ? { processingStatus: 'processing', processingProgress: { partsTotal: '1', partsProcessed: '0', timeLeftMs: '1000' } }
+      : { processingStatus: 'succeeded', thumbnailsAvailability: 'available' };
   }
   return out;
 }

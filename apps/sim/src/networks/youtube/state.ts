@@ -4,6 +4,7 @@ import type { SimRequest, SimResponse } from '../../core/http';
 import { errors } from './errors';
 import { QuotaMeter } from './quota';
 import { YoutubeStore } from './store';
+import type { UploadSession } from './upload-session';
 import { FORCE_SSL_SCOPE, requestToken, YoutubeTokens, type YtToken } from './tokens';
 
 /** Everything the YouTube routes share: the channel's world, OAuth, the quota, and the sim core. */
@@ -13,6 +14,8 @@ export class YoutubeState {
   readonly quota = new QuotaMeter();
   readonly client = DEMO_YOUTUBE_CLIENT;
   readonly channelTitle = DEMO_YOUTUBE_CHANNEL.title;
+  /** Resumable upload sessions by upload_id. */
+  readonly uploads = new Map<string, UploadSession>();
   readonly customUrl = DEMO_YOUTUBE_CHANNEL.customUrl;
 
   constructor(readonly ctx: SimContext) {
@@ -25,6 +28,14 @@ export class YoutubeState {
 
   now(): number {
     return this.ctx.clock.now();
+  }
+
+  /** Scheduled videos (status.publishAt) whose time has come turn public, as YouTube publishes them. */
+  publishDue(): void {
+    const now = this.now();
+    for (const v of this.store.videos) {
+      if (v.meta?.publishAt !== undefined && v.meta.publishAt <= now) v.meta = { ...v.meta, privacyStatus: 'public', publishAt: undefined };
+    }
   }
 
   /** The request's access token, or Google's 401 for it. Faults can make every token read as expired or revoked. */

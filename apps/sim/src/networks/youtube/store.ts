@@ -22,6 +22,27 @@ export interface YtVideo {
   threads: YtThread[];
   /** Ratings by channel (videos.rate); a like is also in `likes`. */
   ratings?: Map<string, 'like' | 'dislike'>;
+  /** What videos.insert and videos.update set; absent on generated videos (public, People & Blogs). */
+  meta?: YtVideoMeta;
+  /** Set by videos.insert: the uploaded file. */
+  file?: { name: string; size: number; mimeType: string };
+  /** Set by thumbnails.set: the custom thumbnail's type and size. */
+  thumbnail?: { mimeType: string; size: number; version: number };
+}
+
+/** The writable snippet and status properties of a video (videos.insert, videos.update). */
+export interface YtVideoMeta {
+  categoryId: string;
+  tags: string[];
+  defaultLanguage?: string;
+  privacyStatus: 'public' | 'unlisted' | 'private';
+  /** Scheduled publication (only on a private video): it turns public at this time. */
+  publishAt?: number;
+  embeddable: boolean;
+  license: 'youtube' | 'creativeCommon';
+  publicStatsViewable: boolean;
+  selfDeclaredMadeForKids: boolean;
+  containsSyntheticMedia?: boolean;
 }
 
 export interface YtComment {
@@ -97,6 +118,35 @@ export class YoutubeStore {
 
   /** Authors banned from the channel's comments (setModerationStatus banAuthor=true). */
   readonly bannedAuthors = new Set<string>();
+
+  /** videos.insert as the channel: a new video, first in the uploads. */
+  addApiVideo(init: { title: string; description: string; at: number; meta: YtVideoMeta; file: YtVideo['file'] }): YtVideo {
+    const video: YtVideo = {
+      id: ytId(`${this.seed}:upload:${++this.apiSerial}`, 11),
+      order: ++this.order,
+      publishedAt: init.at,
+      title: init.title,
+      description: init.description,
+      views: 0,
+      likes: 0,
+      threads: [],
+      meta: init.meta,
+      file: init.file,
+    };
+    this.videos.push(video);
+    this.videosById.set(video.id, video);
+    return video;
+  }
+
+  /** videos.delete: the video, its comment threads and their comments are gone from every read. */
+  removeVideo(v: YtVideo): void {
+    for (const t of [...v.threads]) this.removeComment(t.top);
+    this.videosById.delete(v.id);
+    // Comments the generator still makes for a deleted video have nowhere to go: they are dropped.
+    for (const [seq, video] of this.videosBySeq) if (video === v) this.videosBySeq.delete(seq);
+    const at = this.videos.indexOf(v);
+    if (at >= 0) this.videos.splice(at, 1);
+  }
 
   /** comments.delete: the comment is gone from every read (a top-level comment takes its thread's replies with it). */
   removeComment(c: YtComment): void {

@@ -44,6 +44,8 @@ export const FORCE_SSL_SCOPE = 'https://www.googleapis.com/auth/youtube.force-ss
 /** Scopes that may read comments; only force-ssl (and the full youtube scope) may write them. */
 export const READ_SCOPES = [FORCE_SSL_SCOPE, 'https://www.googleapis.com/auth/youtube', 'https://www.googleapis.com/auth/youtube.readonly'];
 export const WRITE_SCOPES = [FORCE_SSL_SCOPE, 'https://www.googleapis.com/auth/youtube'];
+/** videos.insert also takes the upload-only scope. */
+export const UPLOAD_SCOPES = [...WRITE_SCOPES, 'https://www.googleapis.com/auth/youtube.upload'];
 
 export class YoutubeTokens {
   private readonly access = new Map<string, YtToken>();

@@ -1,7 +1,7 @@
 import { obj } from '@resonance/contracts';
 import { json, type SimRequest, type SimResponse } from '../../core/http';
 import { errors, google } from './errors';
-import { parts } from './read-routes';
+import { parts } from './params';
 import { commentJson } from './serialize';
 import type { YoutubeState } from './state';
 import { WRITE_SCOPES, type YtToken } from './tokens';

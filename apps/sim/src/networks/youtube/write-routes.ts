@@ -1,7 +1,7 @@
 import { obj } from '@resonance/contracts';
 import { json, type SimRequest, type SimResponse } from '../../core/http';
 import { errors } from './errors';
-import { parts } from './read-routes';
+import { parts } from './params';
 import { commentJson, threadJson } from './serialize';
 import type { YoutubeState } from './state';
 import type { YtComment } from './store';
