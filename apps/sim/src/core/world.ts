@@ -49,7 +49,9 @@ export interface ReceivedItem {
     | 'post_edit'
     | 'post_delete'
     | 'video_rate'
-    | 'media_upload';
+    | 'media_upload'
+    | 'retweet'
+    | 'unretweet';
   method: string;
   path: string;
   /** The object replied to (comment/post id) or the message recipient. */

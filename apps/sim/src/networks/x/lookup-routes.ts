@@ -169,7 +169,7 @@ function quoteTweets(store: XStore, req: SimRequest, tweetId: string): SimRespon
   const offset = token ? quotesOffset(token) : 0;
   if (offset === undefined)
     return errors.invalidRequest('pagination_token', token ?? '', `The \`pagination_token\` query parameter value [${token}] is not valid`);
-  const quotes = store.tweets.filter((t) => t.quoted === tweet).reverse();
+  const quotes = store.tweets.filter((t) => t.quoted === tweet && store.visible(t)).reverse();
   const page = quotes.slice(offset, offset + max);
   const meta: Record<string, unknown> = { result_count: page.length };
   if (offset + max < quotes.length) meta.next_token = quotesToken(offset + max);
