@@ -120,7 +120,7 @@ export function getMentions(store: XStore, req: SimRequest, userId: string): Sim
 const EXCLUDABLE = ['replies', 'retweets'];
 
 /** GET /2/users/:id/tweets `exclude` (replies, retweets; a list), checked against X's values. */
-function exclusions(query: URLSearchParams): { replies: boolean; retweets: boolean } {
+export function exclusions(query: URLSearchParams): { replies: boolean; retweets: boolean } {
   const values = listParam(query, 'exclude') ?? [];
   const unknown = values.find((v) => !EXCLUDABLE.includes(v));
   if (unknown !== undefined) throw new UnknownFieldError('exclude', unknown, `The \`exclude\` query parameter value [${unknown}] is not one of [${EXCLUDABLE.join(',')}]`);
@@ -153,6 +153,10 @@ export function searchRecent(store: XStore, req: SimRequest, now: number): SimRe
       if (error instanceof QueryError) throw new BadParam('query', q, error.message);
       throw error;
     }
+    // sort_order: recency (the default) or relevancy; X documents no ranking, so relevancy answers in recency order too.
+    const sort = req.query.get('sort_order');
+    if (sort !== null && sort !== 'recency' && sort !== 'relevancy')
+      throw new BadParam('sort_order', sort, `The \`sort_order\` query parameter value [${sort}] is not one of [recency,relevancy]`);
     const start = req.query.get('start_time');
     if (start && Date.parse(start) < now - SEARCH_WINDOW_MS) {
       throw new BadParam(

@@ -6,7 +6,7 @@ import type { XReplySettings, XStore, XTweet } from './store';
 
 /**
  * The POST /2/tweets fields that shape who sees and answers a tweet (docs.x.com, Create Post):
- *   reply_settings            following | mentionedUsers | subscribers | verified (absent: everyone)
+ *   reply_settings            following | mentionedUsers | subscribers | verified (absent: everyone; also poll.reply_settings)
  *   for_super_followers_only  boolean: only the author and Super Followers read it
  *   geo {place_id}            a place (places.ts) the tweet is tagged with
  */
@@ -20,7 +20,9 @@ const asText = (value: unknown): string => (typeof value === 'string' ? value : 
 
 export function tweetOptions(body: Record<string, unknown>): TweetOptions | SimResponse {
   const out: TweetOptions = {};
-  const settings = body.reply_settings;
+  // A poll may carry its own reply_settings (docs: poll.reply_settings); the top-level one wins.
+  const poll = body.poll as { reply_settings?: unknown } | undefined;
+  const settings = body.reply_settings ?? (typeof poll === 'object' && poll !== null ? poll.reply_settings : undefined);
   if (settings !== undefined) {
     if (!REPLY_SETTINGS.includes(settings as XReplySettings))
       return errors.invalidRequest('reply_settings', asText(settings), `The \`reply_settings\` field must be one of [${REPLY_SETTINGS.join(', ')}]`);
@@ -48,6 +50,18 @@ export function tweetOptions(body: Record<string, unknown>): TweetOptions | SimR
  * author follows, `subscribers` its subscribers, `verified` verified users — the sim has no
  * follow graph, subscriptions or verified users, so no one else. Refused as X refuses it: 403.
  */
+/**
+ * reply.exclude_reply_user_ids: users the reply leaves out of the conversation (no mention of
+ * them). The author of the tweet answered stays: the reply goes to them.
+ */
+export function excludedFromReply(reply: unknown): Set<string> | SimResponse {
+  const ids = typeof reply === 'object' && reply !== null ? (reply as { exclude_reply_user_ids?: unknown }).exclude_reply_user_ids : undefined;
+  if (ids === undefined) return new Set();
+  if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string' && /^\d{1,19}$/.test(id)))
+    return errors.invalidRequest('reply.exclude_reply_user_ids', asText(ids), 'reply.exclude_reply_user_ids must list user ids');
+  return new Set(ids as string[]);
+}
+
 export function replyRefusal(store: XStore, parent: XTweet, userId: string): SimResponse | undefined {
   const root = store.tweet(parent.conversationId) ?? parent;
   if (!root.replySettings || root.author.id === userId || root.mentions.includes(userId)) return undefined;

@@ -5,7 +5,7 @@ import type { XDmEvent, XDmGroup, XStore, XTweet, XUser } from './store';
 import { must } from '../../core/must';
 import type { XMedia, XMediaStore } from './media';
 import { tweetAttachments } from './tweet-attachments';
-import { replyRefusal, tweetOptions } from './tweet-options';
+import { excludedFromReply, replyRefusal, tweetOptions } from './tweet-options';
 
 /** A request value as X echoes it in an error: strings as sent, anything else as JSON. */
 const asText = (value: unknown): string => (typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
@@ -46,11 +46,15 @@ export function postTweet(store: XStore, media: XMediaStore, world: World, req: 
     const refused = replyRefusal(store, parent, userId);
     if (refused) return { response: refused };
   }
+  const excluded = excludedFromReply(reply);
+  if (!(excluded instanceof Set)) return { response: excluded };
   const recentDuplicate = text !== '' && store.tweets.some((t) => t.author.id === userId && t.text === text && now - t.createdAt < 24 * 3600_000);
   if (recentDuplicate) return { response: errors.forbidden('You are not allowed to create a Tweet with duplicate content.') };
   // The replied-to author and everyone the text names with @ (reply_settings mentionedUsers admits them).
   const named = [...text.matchAll(/@(\w{1,15})/g)].flatMap((m) => store.userNamed(m[1])?.id ?? []);
-  const mentions = [...new Set([...(parent ? [parent.author.id] : []), ...named])].filter((id) => id !== userId);
+  const mentions = [...new Set([...(parent ? [parent.author.id] : []), ...named])].filter(
+    (id) => id !== userId && (!excluded.has(id) || id === parent?.author.id),
+  );
   const tweet = store.addTweet({ author, text, at: now, parent, mentions, ...attached, ...options });
   world.addReceived({
     network: 'x',
