@@ -28,9 +28,19 @@ describe('twitter-api-v2: documented parameters of the X routes against the sim'
     const liked = truth.filter((t) => t.kind === 'comment' && !t.fromAccount).slice(0, 12);
     for (const t of liked) await client.v2.like(demo.externalId, t.externalId);
     const first = await client.v2.get(`users/${demo.externalId}/liked_tweets`, { max_results: 10 });
-    expect(first.data.map((t: { id: string }) => t.id)).toEqual(liked.map((t) => t.externalId).reverse().slice(0, 10));
+    expect(first.data.map((t: { id: string }) => t.id)).toEqual(
+      liked
+        .map((t) => t.externalId)
+        .reverse()
+        .slice(0, 10),
+    );
     const second = await client.v2.get(`users/${demo.externalId}/liked_tweets`, { max_results: 10, pagination_token: first.meta.next_token });
-    expect(second.data.map((t: { id: string }) => t.id)).toEqual(liked.map((t) => t.externalId).reverse().slice(10));
+    expect(second.data.map((t: { id: string }) => t.id)).toEqual(
+      liked
+        .map((t) => t.externalId)
+        .reverse()
+        .slice(10),
+    );
     expect(second.meta.next_token).toBeUndefined();
     expect(await client.v2.get(`users/${demo.externalId}/liked_tweets`, { max_results: 5 }).catch((e: unknown) => e)).toMatchObject({ code: 400 });
   });
@@ -53,16 +63,23 @@ describe('twitter-api-v2: documented parameters of the X routes against the sim'
     const bName = (await client.v2.user(b)).data.username;
     const started = await postJson(`${sim.url}/_sim/x/tweets`, { user_id: a, text: `@resonance_demo @${bName} Wer kann helfen?` });
     const kept = await client.v2.reply(`@${bName} wir kümmern uns`, started.body.id);
-    const left = await client.v2.reply(`@${bName} ohne dich weiter`, started.body.id, { reply: { in_reply_to_tweet_id: started.body.id, exclude_reply_user_ids: [b] } });
+    const left = await client.v2.reply(`@${bName} ohne dich weiter`, started.body.id, {
+      reply: { in_reply_to_tweet_id: started.body.id, exclude_reply_user_ids: [b] },
+    });
     const mentionsOfB = await client.v2.userMentionTimeline(b, { max_results: 100 });
     expect(mentionsOfB.tweets.map((t) => t.id)).toContain(kept.data.id);
     expect(mentionsOfB.tweets.map((t) => t.id)).not.toContain(left.data.id);
-    const bad = await client.v2.reply('x', started.body.id, { reply: { in_reply_to_tweet_id: started.body.id, exclude_reply_user_ids: ['abc'] } }).catch((e: unknown) => e);
+    const bad = await client.v2
+      .reply('x', started.body.id, { reply: { in_reply_to_tweet_id: started.body.id, exclude_reply_user_ids: ['abc'] } })
+      .catch((e: unknown) => e);
     expect(bad).toMatchObject({ code: 400 });
   });
 
   it('poll.reply_settings sets who may reply to the poll tweet', async () => {
-    const created = await client.v2.post('tweets', { text: 'Abstimmung', poll: { options: ['Ja', 'Nein'], duration_minutes: 30, reply_settings: 'following' } });
+    const created = await client.v2.post('tweets', {
+      text: 'Abstimmung',
+      poll: { options: ['Ja', 'Nein'], duration_minutes: 30, reply_settings: 'following' },
+    });
     const read = await client.v2.singleTweet(created.data.id, { 'tweet.fields': ['reply_settings'] });
     expect(read.data.reply_settings).toBe('following');
   });

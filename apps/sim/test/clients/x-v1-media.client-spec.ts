@@ -43,7 +43,12 @@ describe('twitter-api-v2 v1: media upload against the sim', () => {
     const image = pngHead(640, 480, 5000);
     const full = await client.v1.uploadMedia(image, { mimeType: EUploadMimeType.Png, chunkLength: 2048 }, true);
     expect(shapeMismatches(recorded('media-v1-simple.json'), full)).toEqual([]);
-    expect(full).toMatchObject({ media_id_string: expect.stringMatching(/^\d+$/), size: 5000, expires_after_secs: 86400, image: { image_type: 'image/png', w: 640, h: 480 } });
+    expect(full).toMatchObject({
+      media_id_string: expect.stringMatching(/^\d+$/),
+      size: 5000,
+      expires_after_secs: 86400,
+      image: { image_type: 'image/png', w: 640, h: 480 },
+    });
     expect(full.media_key).toBe(`3_${full.media_id_string}`);
     await client.v1.createMediaMetadata(full.media_id_string, { alt_text: { text: 'Der neue Rucksack' } });
     const tweet = await client.v2.tweet({ text: 'Der Rucksack ist da', media: { media_ids: [full.media_id_string] } });
@@ -52,15 +57,27 @@ describe('twitter-api-v2 v1: media upload against the sim', () => {
   });
 
   it('uploads a video: FINALIZE says pending, the client waits through STATUS; INIT and STATUS have the recorded keys', async () => {
-    const init = await client.v1.post<Record<string, unknown>>('media/upload.json', { command: 'INIT', total_bytes: 3000, media_type: 'video/mp4' }, { prefix: UPLOAD });
+    const init = await client.v1.post<Record<string, unknown>>(
+      'media/upload.json',
+      { command: 'INIT', total_bytes: 3000, media_type: 'video/mp4' },
+      { prefix: UPLOAD },
+    );
     expect(shapeMismatches(recorded('media-v1-chunk-init.json'), init)).toEqual([]);
     const id = await client.v1.uploadMedia(Buffer.alloc(3000, 1), { mimeType: EUploadMimeType.Mp4, chunkLength: 1024 });
     const status = await client.v1.mediaInfo(id);
     expect(shapeMismatches(recorded('media-v1-chunk-status.json'), status)).toEqual([]);
     expect(status).toMatchObject({ media_id_string: id, media_key: `7_${id}`, video: { video_type: 'video/mp4' }, processing_info: { state: 'succeeded' } });
     // FINALIZE of a video answers pending first (the shape of the recorded one).
-    const other = await client.v1.post<{ media_id_string: string }>('media/upload.json', { command: 'INIT', total_bytes: 10, media_type: 'video/mp4' }, { prefix: UPLOAD });
-    await client.v1.post('media/upload.json', { command: 'APPEND', media_id: other.media_id_string, segment_index: 0, media: Buffer.alloc(10) }, { prefix: UPLOAD });
+    const other = await client.v1.post<{ media_id_string: string }>(
+      'media/upload.json',
+      { command: 'INIT', total_bytes: 10, media_type: 'video/mp4' },
+      { prefix: UPLOAD },
+    );
+    await client.v1.post(
+      'media/upload.json',
+      { command: 'APPEND', media_id: other.media_id_string, segment_index: 0, media: Buffer.alloc(10) },
+      { prefix: UPLOAD },
+    );
     const pending = await client.v1.post('media/upload.json', { command: 'FINALIZE', media_id: other.media_id_string }, { prefix: UPLOAD });
     expect(shapeMismatches(recorded('media-v1-chunk-finalize.json'), pending)).toEqual([]);
     expect(pending).toMatchObject({ processing_info: { state: 'pending', check_after_secs: 1 } });
@@ -73,12 +90,12 @@ describe('twitter-api-v2 v1: media upload against the sim', () => {
       { prefix: UPLOAD },
     );
     expect(simple).toMatchObject({ image: { image_type: 'image/png', w: 20, h: 10 }, size: 100 });
-    const video = await client.v1
-      .post('media/upload.json', { media: Buffer.alloc(50), media_type: 'video/mp4' }, { prefix: UPLOAD })
-      .catch((e: unknown) => e);
+    const video = await client.v1.post('media/upload.json', { media: Buffer.alloc(50), media_type: 'video/mp4' }, { prefix: UPLOAD }).catch((e: unknown) => e);
     expect(video).toBeInstanceOf(ApiResponseError);
     expect(video).toMatchObject({ code: 400, data: { errors: [{ code: 324 }] } });
-    const missing = await client.v1.post('media/upload.json', { command: 'APPEND', media_id: simple.media_id_string }, { prefix: UPLOAD }).catch((e: unknown) => e);
+    const missing = await client.v1
+      .post('media/upload.json', { command: 'APPEND', media_id: simple.media_id_string }, { prefix: UPLOAD })
+      .catch((e: unknown) => e);
     expect(missing).toMatchObject({ code: 400 });
   });
 
@@ -90,14 +107,19 @@ describe('twitter-api-v2 v1: media upload against the sim', () => {
     const onImage = await client.v1.uploadMedia(pngHead(4, 4, 64), { mimeType: EUploadMimeType.Png });
     const refused = await client.v1.createMediaSubtitles(onImage, [{ media_id: srt, language_code: 'de', display_name: 'Deutsch' }]).catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: 400, data: { errors: [{ code: 324 }] } });
-    const notSubtitles = await client.v1.createMediaSubtitles(video, [{ media_id: onImage, language_code: 'de', display_name: 'Deutsch' }]).catch((e: unknown) => e);
+    const notSubtitles = await client.v1
+      .createMediaSubtitles(video, [{ media_id: onImage, language_code: 'de', display_name: 'Deutsch' }])
+      .catch((e: unknown) => e);
     expect(notSubtitles).toMatchObject({ code: 400 });
     // A subtitle file is no tweet attachment.
     expect(await client.v2.tweet({ text: 'Untertitel', media: { media_ids: [srt] } }).catch((e: unknown) => e)).toMatchObject({ code: 400 });
   });
 
   it('additional_owners: up to 100 user ids, on v1.1 INIT and v2 initialize alike', async () => {
-    const shared = await client.v1.uploadMedia(pngHead(2, 2, 64), { mimeType: EUploadMimeType.Png, additionalOwners: ['1600000000000000001', '1600000000000000002'] });
+    const shared = await client.v1.uploadMedia(pngHead(2, 2, 64), {
+      mimeType: EUploadMimeType.Png,
+      additionalOwners: ['1600000000000000001', '1600000000000000002'],
+    });
     expect(shared).toMatch(/^\d+$/);
     const tooMany = Array.from({ length: 101 }, (_, i) => String(1000 + i));
     const v1 = await client.v1.uploadMedia(pngHead(2, 2, 64), { mimeType: EUploadMimeType.Png, additionalOwners: tooMany }).catch((e: unknown) => e);

@@ -61,7 +61,13 @@ describe('X retweets and quotes → records', () => {
     const records = parse('mentions', body, ACCOUNT);
     expect(hints(records)).toEqual([{ kind: 'hint', network: 'x', target: 'post', externalId: '1860000000000000100' }]);
     expect(messages(records)).toEqual([
-      expect.objectContaining({ externalId: '1860000000000000202', threadKey: '1860000000000000202', channel: 'mention', text: 'Endlich in Grün!', isFromAccount: false }),
+      expect.objectContaining({
+        externalId: '1860000000000000202',
+        threadKey: '1860000000000000202',
+        channel: 'mention',
+        text: 'Endlich in Grün!',
+        isFromAccount: false,
+      }),
     ]);
     expect(records.filter((r) => r.kind === 'post')).toEqual([]);
   });

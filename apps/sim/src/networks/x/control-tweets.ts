@@ -11,7 +11,12 @@ export const REPLY_SETTINGS: readonly XReplySettings[] = ['following', 'mentione
  *   POST /_sim/x/retweets {user_id, tweet_id}
  * The new tweet goes to webhooks as any other; reply_settings then limits who may answer it.
  */
-export function controlTweet(store: XStore, kind: 'tweet' | 'retweet', input: Record<string, unknown>, now: number): { response: SimResponse; created?: XTweet } {
+export function controlTweet(
+  store: XStore,
+  kind: 'tweet' | 'retweet',
+  input: Record<string, unknown>,
+  now: number,
+): { response: SimResponse; created?: XTweet } {
   const bad = (message: string) => ({ response: json(400, { error: { message } }) });
   const user = typeof input.user_id === 'string' ? store.user(input.user_id) : undefined;
   if (!user) return bad('user_id must name a user of the world');

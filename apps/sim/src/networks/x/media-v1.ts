@@ -1,16 +1,6 @@
 import { json, type SimResponse } from '../../core/http';
 import { parseMultipart, type FormPart } from '../../core/multipart';
-import {
-  additionalOwners,
-  category as categoryOf,
-  checkType,
-  defaultCategory,
-  EXPIRES_S,
-  pngSize,
-  record,
-  type MediaCall,
-  type XMedia,
-} from './media';
+import { additionalOwners, category as categoryOf, checkType, defaultCategory, EXPIRES_S, pngSize, record, type MediaCall, type XMedia } from './media';
 
 /**
  * The v1.1 media upload (upload.twitter.com/1.1/…, docs: "POST media/upload (INIT/APPEND/

@@ -112,10 +112,15 @@ export function likedTweets(input: XModerationInput, pathUserId: string): SimRes
   const raw = query.get('max_results');
   const max = raw === null ? LIKED_PAGE.def : Number(raw);
   if (!Number.isInteger(max) || max < LIKED_PAGE.min || max > LIKED_PAGE.max)
-    return errors.invalidRequest('max_results', String(raw), `The \`max_results\` query parameter value [${raw}] is not between ${LIKED_PAGE.min} and ${LIKED_PAGE.max}`);
+    return errors.invalidRequest(
+      'max_results',
+      String(raw),
+      `The \`max_results\` query parameter value [${raw}] is not between ${LIKED_PAGE.min} and ${LIKED_PAGE.max}`,
+    );
   const token = query.get('pagination_token');
   const offset = token ? likedOffset(token) : 0;
-  if (offset === undefined) return errors.invalidRequest('pagination_token', token ?? '', `The \`pagination_token\` query parameter value [${token}] is not valid`);
+  if (offset === undefined)
+    return errors.invalidRequest('pagination_token', token ?? '', `The \`pagination_token\` query parameter value [${token}] is not valid`);
   const all = [...input.store.likes].reverse();
   const page = all.slice(offset, offset + max);
   const meta: Record<string, unknown> = { result_count: page.length };

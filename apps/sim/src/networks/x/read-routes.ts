@@ -123,7 +123,8 @@ const EXCLUDABLE = ['replies', 'retweets'];
 export function exclusions(query: URLSearchParams): { replies: boolean; retweets: boolean } {
   const values = listParam(query, 'exclude') ?? [];
   const unknown = values.find((v) => !EXCLUDABLE.includes(v));
-  if (unknown !== undefined) throw new UnknownFieldError('exclude', unknown, `The \`exclude\` query parameter value [${unknown}] is not one of [${EXCLUDABLE.join(',')}]`);
+  if (unknown !== undefined)
+    throw new UnknownFieldError('exclude', unknown, `The \`exclude\` query parameter value [${unknown}] is not one of [${EXCLUDABLE.join(',')}]`);
   return { replies: values.includes('replies'), retweets: values.includes('retweets') };
 }
 
@@ -132,9 +133,7 @@ export function getUserTweets(store: XStore, req: SimRequest, userId: string): S
   if (!store.user(userId)) return errors.userNotFound(userId);
   return answer(() => {
     const exclude = exclusions(req.query);
-    const list = store.tweets.filter(
-      (t) => t.author.id === userId && store.visible(t) && !(exclude.retweets && t.retweeted) && !(exclude.replies && t.parent),
-    );
+    const list = store.tweets.filter((t) => t.author.id === userId && store.visible(t) && !(exclude.retweets && t.retweeted) && !(exclude.replies && t.parent));
     const { page, meta } = paginate(list, req.query, TIMELINE);
     return json(200, { ...tweetsBody(store, page, req.query), meta });
   });

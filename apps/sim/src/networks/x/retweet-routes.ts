@@ -46,7 +46,9 @@ export function retweetRoute(input: XModerationInput, pathUserId: string, source
       return { response: errors.invalidRequest('tweet_id', JSON.stringify(raw) ?? '', 'The `tweet_id` field must be a tweet id') };
     tweetId = raw;
   } else if (!TWEET_ID.test(tweetId)) {
-    return { response: errors.invalidRequest('source_tweet_id', tweetId, `The \`source_tweet_id\` path parameter value [${tweetId}] does not match ^[0-9]{1,19}$`) };
+    return {
+      response: errors.invalidRequest('source_tweet_id', tweetId, `The \`source_tweet_id\` path parameter value [${tweetId}] does not match ^[0-9]{1,19}$`),
+    };
   }
   const tweet = store.tweet(tweetId);
   if (!tweet) return { response: errors.invalidRequest('tweet_id', tweetId, `Could not find tweet with id: [${tweetId}].`) };
@@ -84,7 +86,8 @@ export function retweetsOf(input: XModerationInput, tweetId: string, what: 'retw
     return errors.invalidRequest('max_results', String(raw), `The \`max_results\` query parameter value [${raw}] is not between ${PAGE.min} and ${PAGE.max}`);
   const token = req.query.get('pagination_token');
   const offset = token ? pageOffset(what, token) : 0;
-  if (offset === undefined) return errors.invalidRequest('pagination_token', token ?? '', `The \`pagination_token\` query parameter value [${token}] is not valid`);
+  if (offset === undefined)
+    return errors.invalidRequest('pagination_token', token ?? '', `The \`pagination_token\` query parameter value [${token}] is not valid`);
   const all = tweet.retweets.filter((r) => store.visible(r)).reverse();
   const page = all.slice(offset, offset + max);
   const meta: Record<string, unknown> = { result_count: page.length };
