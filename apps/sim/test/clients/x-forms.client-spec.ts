@@ -52,7 +52,7 @@ describe('twitter-api-v2: documented parameters of the X routes against the sim'
     const asReply = await client.v2.tweet({ text: 'Genau dazu', quote_tweet_id: post.externalId, reply: { in_reply_to_tweet_id: customer.externalId } });
     const all = await client.v2.quotes(post.externalId);
     expect(all.tweets.map((t) => t.id)).toEqual([asReply.data.id, plain.data.id]);
-    const noReplies = await client.v2.quotes(post.externalId, { exclude: ['replies'] });
+    const noReplies = await client.v2.quotes(post.externalId, { exclude: ['replies'] } as Parameters<typeof client.v2.quotes>[1]);
     expect(noReplies.tweets.map((t) => t.id)).toEqual([plain.data.id]);
     expect((await client.v2.search('Schaut', { sort_order: 'relevancy' })).tweets.map((t) => t.id)).toEqual([plain.data.id]);
     expect(await client.v2.search('Schaut', { sort_order: 'newest' as 'recency' }).catch((e: unknown) => e)).toMatchObject({ code: 400 });

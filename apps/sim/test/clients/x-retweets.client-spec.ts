@@ -53,7 +53,8 @@ describe('twitter-api-v2: retweets, reply settings, places and polls against the
     expect(withoutRetweets.tweets.map((t) => t.id)).not.toContain(retweet.id);
     const noReplies = await client.v2.userTimeline(demo.externalId, { exclude: ['replies'], 'tweet.fields': ['referenced_tweets'], max_results: 100 });
     expect(noReplies.tweets.every((t) => !t.referenced_tweets?.some((r) => r.type === 'replied_to'))).toBe(true);
-    const badExclude = await client.v2.userTimeline(demo.externalId, { exclude: ['likes' as 'replies'] }).catch((e: unknown) => e);
+    // Values the client's types do not allow go through its untyped get.
+    const badExclude = await client.v2.get(`users/${demo.externalId}/tweets`, { exclude: 'likes' }).catch((e: unknown) => e);
     expect(badExclude).toMatchObject({ code: 400 });
 
     const found = await client.v2.search(`from:resonance_demo is:retweet`);
@@ -81,7 +82,7 @@ describe('twitter-api-v2: retweets, reply settings, places and polls against the
     });
     const seen = mentions.tweets.find((t) => t.id === rt.id)!;
     expect(seen).toMatchObject({ author_id: customer, referenced_tweets: [{ type: 'retweeted', id: post().externalId }] });
-    expect(seen.entities!.mentions![0]).toMatchObject({ start: 3, username: 'resonance_demo' });
+    expect(seen.entities!.mentions[0]).toMatchObject({ start: 3, username: 'resonance_demo' });
     expect(mentions.includes.tweets.find((t) => t.id === post().externalId)).toBeDefined();
     expect(mentions.includes.users.map((u) => u.id)).toContain(demo.externalId);
     const byOperator = await client.v2.search('retweets_of:resonance_demo');
@@ -92,7 +93,7 @@ describe('twitter-api-v2: retweets, reply settings, places and polls against the
     const created = await client.v2.tweet({ text: 'Nur für Erwähnte', reply_settings: 'mentionedUsers' });
     const read = await client.v2.singleTweet(created.data.id, { 'tweet.fields': ['reply_settings'] });
     expect(read.data.reply_settings).toBe('mentionedUsers');
-    const badSetting = await client.v2.tweet({ text: 'falsch', reply_settings: 'friends' as 'following' }).catch((e: unknown) => e);
+    const badSetting = await client.v2.tweet({ text: 'falsch', reply_settings: 'friends' }).catch((e: unknown) => e);
     expect(badSetting).toMatchObject({ code: 400 });
 
     const [a, b] = customers();
@@ -107,7 +108,8 @@ describe('twitter-api-v2: retweets, reply settings, places and polls against the
   });
 
   it('for_super_followers_only: the author reads it, an app-only token finds it nowhere', async () => {
-    const created = await client.v2.tweet({ text: 'Exklusiv für Super Follower', for_super_followers_only: true });
+    // X documents a boolean; twitter-api-v2's type says "True" | "False", but it sends what it is given.
+    const created = await client.v2.tweet({ text: 'Exklusiv für Super Follower', for_super_followers_only: true as unknown as 'True' });
     expect((await client.v2.singleTweet(created.data.id)).data.id).toBe(created.data.id);
     const app = await new TwitterApi({ appKey: DEMO_X_APP.consumerKey, appSecret: DEMO_X_APP.consumerSecret }, settings).appLogin();
     const hidden = await app.v2.singleTweet(created.data.id);
@@ -141,7 +143,7 @@ describe('twitter-api-v2: retweets, reply settings, places and polls against the
     expect((await client.v2.search('Laden has:geo')).tweets.map((t) => t.id)).toEqual([created.data.id]);
     const unknown = await client.v2.tweet({ text: 'irgendwo', geo: { place_id: 'ffffffffffffffff' } }).catch((e: unknown) => e);
     expect(unknown).toMatchObject({ code: 400 });
-    const badField = await client.v2.singleTweet(created.data.id, { 'place.fields': ['nonsense' as 'name'] }).catch((e: unknown) => e);
+    const badField = await client.v2.get(`tweets/${created.data.id}`, { 'place.fields': 'nonsense' }).catch((e: unknown) => e);
     expect(badField).toMatchObject({ code: 400 });
     // About one customer tweet in nine carries a place of its own.
     const customerPlaces = await client.v2.search('has:geo -from:resonance_demo @resonance_demo', { max_results: 100, 'tweet.fields': ['geo'] });

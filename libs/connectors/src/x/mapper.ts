@@ -140,12 +140,7 @@ function placeTweets(tweets: JsonObject[], ctx: XMapContext): Map<string, Placed
 }
 
 /** Tweets (data of a timeline, search, or lookup) → posts and messages; retweets → hints (see retweetHint). */
-export function mapTweets(
-  tweets: unknown[],
-  users: Map<string, JsonObject>,
-  ctx: XMapContext,
-  referenced: Map<string, JsonObject> = new Map(),
-): UnifiedRecord[] {
+export function mapTweets(tweets: unknown[], users: Map<string, JsonObject>, ctx: XMapContext, referenced = new Map<string, JsonObject>()): UnifiedRecord[] {
   const all = tweets.map(obj).filter((t) => str(t.id));
   const out: UnifiedRecord[] = [];
   for (const t of all) {

@@ -27,7 +27,7 @@ const invalidId = () => v1Error(400, 324, 'The validation of media ids failed.')
 /** The request's parameters: query, urlencoded or JSON body, and multipart fields (files kept as parts). */
 function params(call: MediaCall): { get: (name: string) => string | undefined; file: (name: string) => FormPart | undefined } {
   const { req } = call;
-  const parts = /multipart\/form-data/.test(req.headers['content-type'] ?? '') ? (parseMultipart(req.rawBody, req.headers['content-type']) ?? []) : [];
+  const parts = (req.headers['content-type'] ?? '').includes('multipart/form-data') ? (parseMultipart(req.rawBody, req.headers['content-type']) ?? []) : [];
   return {
     get: (name) => {
       const part = parts.find((p) => p.name === name);
@@ -157,7 +157,7 @@ function metadataCreate(call: MediaCall): SimResponse {
 function subtitles(call: MediaCall, remove: boolean): SimResponse {
   const { body } = call.req;
   const video = owned(call, typeof body.media_id === 'string' ? body.media_id : undefined);
-  if (!video || video.type !== 'video') return invalidId();
+  if (video?.type !== 'video') return invalidId();
   const list = isObject(body.subtitle_info) && Array.isArray(body.subtitle_info.subtitles) ? body.subtitle_info.subtitles : undefined;
   if (!list?.length) return missing('subtitle_info.subtitles');
   video.subtitles ??= new Map();
@@ -170,7 +170,7 @@ function subtitles(call: MediaCall, remove: boolean): SimResponse {
       continue;
     }
     const file = owned(call, typeof s.media_id === 'string' ? s.media_id : undefined);
-    if (!file || file.type !== 'subtitles' || !file.finalized) return invalidId();
+    if (file?.type !== 'subtitles' || !file.finalized) return invalidId();
     if (typeof s.display_name !== 'string' || !s.display_name) return missing('display_name');
     video.subtitles.set(language.toLowerCase(), { mediaId: file.id, displayName: s.display_name });
   }
