@@ -112,4 +112,16 @@ describe('X retweets and quotes → records', () => {
       { kind: 'hint', network: 'x', target: 'comment', externalId: '1860000000000000402' },
     ]);
   });
+
+  it('a reply the conversation’s reply_settings refuse (403, as the sim answers it) is a PERMISSION_DENIED error record', () => {
+    const detail =
+      'Reply to this conversation is not allowed because you have not been mentioned or otherwise engaged by the author of the post you are replying to.';
+    const records = parsePayload({
+      network: 'x',
+      endpoint: 'tweet-create',
+      body: { title: 'Forbidden', detail, type: 'about:blank', status: 403 },
+      status: 403,
+    });
+    expect(records).toEqual([expect.objectContaining({ kind: 'error', network: 'x', code: 'PERMISSION_DENIED', message: detail })]);
+  });
 });
