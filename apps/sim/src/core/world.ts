@@ -50,7 +50,9 @@ export interface ReceivedItem {
     | 'post_delete'
     | 'video_rate'
     | 'video_report'
-    | 'media_upload';
+    | 'media_upload'
+    | 'retweet'
+    | 'unretweet';
   method: string;
   path: string;
   /** The object replied to (comment/post id) or the message recipient. */

@@ -140,7 +140,7 @@ describe('twitter-api-v2 lookups against the sim', () => {
     expect(grouped.map((t) => t.id)).not.toContain(a.externalId);
     expect(grouped.every((t) => t.author_id === a.author!.externalId || t.conversation_id === a.threadExternalId)).toBe(true);
 
-    for (const bad of ['place:berlin', '(from:x', '"open', 'is:reply -from:x']) {
+    for (const bad of ['url:example.com', '(from:x', '"open', 'is:reply -from:x']) {
       const refused = await user()
         .v2.search(bad)
         .catch((e: unknown) => e);

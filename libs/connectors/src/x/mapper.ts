@@ -1,5 +1,6 @@
 import {
   arr,
+  type HintRecord,
   type JsonObject,
   type MessageRecord,
   num,
@@ -63,6 +64,33 @@ function authorOf(id: string | undefined, users: Map<string, JsonObject>): Recor
 
 export const repliedTo = (t: JsonObject): string | undefined => str(obj(arr(t.referenced_tweets).find((r) => obj(r).type === 'replied_to')).id);
 
+/** The tweet a retweet copies (referenced_tweets type "retweeted"), or undefined for any other tweet. */
+export const retweetOf = (t: JsonObject): string | undefined => str(obj(arr(t.referenced_tweets).find((r) => obj(r).type === 'retweeted')).id);
+
+/** Tweets of `includes.tweets` (the referenced ones) by id. */
+export function includedTweets(body: unknown): Map<string, JsonObject> {
+  const map = new Map<string, JsonObject>();
+  for (const t of arr(obj(obj(body).includes).tweets)) {
+    const id = str(obj(t).id);
+    if (id) map.set(id, obj(t));
+  }
+  return map;
+}
+
+/**
+ * A retweet is no message: it has no words of its own (its text is X's copy, "RT @author: …",
+ * cut at 140 characters), no one can answer it (a reply goes to the original), and the original
+ * is the item — the account's post, whose public_metrics.retweet_count (the post's shares)
+ * counts it, or a customer's tweet that reaches the inbox by itself. So it becomes a hint to the
+ * original: target "post" when the original is the account's (known from includes.tweets), else
+ * "comment". The inbox shows nothing new for it; the post's shares show it.
+ */
+function retweetHint(original: string, referenced: Map<string, JsonObject>, ctx: XMapContext): HintRecord {
+  const author = str(referenced.get(original)?.author_id);
+  const own = ctx.accountId !== undefined && author === ctx.accountId;
+  return { kind: 'hint', network: 'x', target: own ? 'post' : 'comment', externalId: original };
+}
+
 const tweetUrl = (id: string, username: string | undefined) => `https://x.com/${username ?? 'i/web'}/status/${id}`;
 
 interface Placed {
@@ -111,11 +139,16 @@ function placeTweets(tweets: JsonObject[], ctx: XMapContext): Map<string, Placed
   return placed;
 }
 
-/** Tweets (data of a timeline, search, or lookup) → posts and messages. */
-export function mapTweets(tweets: unknown[], users: Map<string, JsonObject>, ctx: XMapContext): UnifiedRecord[] {
-  const list = tweets.map(obj).filter((t) => str(t.id));
-  const placed = placeTweets(list, ctx);
+/** Tweets (data of a timeline, search, or lookup) → posts and messages; retweets → hints (see retweetHint). */
+export function mapTweets(tweets: unknown[], users: Map<string, JsonObject>, ctx: XMapContext, referenced = new Map<string, JsonObject>()): UnifiedRecord[] {
+  const all = tweets.map(obj).filter((t) => str(t.id));
   const out: UnifiedRecord[] = [];
+  for (const t of all) {
+    const original = retweetOf(t);
+    if (original) out.push(retweetHint(original, referenced, ctx));
+  }
+  const list = all.filter((t) => !retweetOf(t));
+  const placed = placeTweets(list, ctx);
   for (const t of list) {
     const id = str(t.id);
     if (id === undefined) continue; // not reached: list holds only tweets with an id
@@ -172,14 +205,14 @@ export function mapTweetsPage(body: unknown, ctx: XMapContext): UnifiedRecord[] 
   const b = obj(body);
   // The tweets of includes.tweets (parents) help place the replies but are not items of the page.
   const list = listIn('x', body, 'data', 'a page of tweets', { optional: true });
-  return [...(list.error ? [list.error] : []), ...mapTweets(list.items, usersById(b), ctx), xPageRecord(b)];
+  return [...(list.error ? [list.error] : []), ...mapTweets(list.items, usersById(b), ctx, includedTweets(b)), xPageRecord(b)];
 }
 
 /** GET /2/tweets/:id — one tweet. */
 export function mapTweetLookup(body: unknown, ctx: XMapContext): UnifiedRecord[] {
   const b = obj(body);
   const data = b.data;
-  return mapTweets(Array.isArray(data) ? data : data ? [data] : [], usersById(b), ctx);
+  return mapTweets(Array.isArray(data) ? data : data ? [data] : [], usersById(b), ctx, includedTweets(b));
 }
 
 /** POST /2/tweets answers {data: {id, text}}: the account's own new tweet (a reply, when sent as one). */

@@ -42,7 +42,7 @@ export function verifyXSignature(rawBody: Buffer, header: string | undefined, co
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-const hint = (externalId: string): HintRecord => ({ kind: 'hint', network: 'x', target: 'comment', externalId });
+const hint = (externalId: string, target: HintRecord['target'] = 'comment'): HintRecord => ({ kind: 'hint', network: 'x', target, externalId });
 
 /** One Account Activity direct_message_events entry (message_create) → message. */
 function mapDmEvent(forUser: string | undefined, event: JsonObject, users: JsonObject): MessageRecord | undefined {
@@ -88,6 +88,13 @@ export function mapXWebhook(body: unknown): UnifiedRecord[] {
   const forUser = str(b.for_user_id);
   const out: UnifiedRecord[] = [];
   for (const t of arr(b.tweet_create_events)) {
+    // A retweet (v1.1 retweeted_status) points at its original, as in the mapper: the account's post, or a tweet.
+    const original = obj(obj(t).retweeted_status);
+    const originalId = str(original.id_str);
+    if (originalId) {
+      out.push(hint(originalId, forUser !== undefined && str(obj(original.user).id_str) === forUser ? 'post' : 'comment'));
+      continue;
+    }
     const id = str(obj(t).id_str) ?? str(obj(t).id);
     if (id) out.push(hint(id));
   }

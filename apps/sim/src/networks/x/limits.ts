@@ -24,6 +24,11 @@ export const DEFAULT_LIMITS: Record<string, number> = {
   'DELETE /2/users/:id/likes/:tweet_id': 100,
   'DELETE /2/tweets/:id': 50,
   'GET /2/users/:id/liked_tweets': 75,
+  // Retweets: 50 per user and 15 minutes for the writes, 75 for the lookups (docs.x.com rate limits).
+  'POST /2/users/:id/retweets': 50,
+  'DELETE /2/users/:id/retweets/:source_tweet_id': 50,
+  'GET /2/tweets/:id/retweeted_by': 75,
+  'GET /2/tweets/:id/retweets': 75,
 };
 
 interface Window {

@@ -1,5 +1,6 @@
 import { json, listParam, type SimRequest, type SimResponse } from '../../core/http';
 import { errors } from './errors';
+import { exclusions } from './read-routes';
 import { fieldList, tweetsBody, UnknownFieldError, USER_FIELDS, userJson } from './serialize';
 import type { XStore, XUser } from './store';
 
@@ -153,7 +154,7 @@ const quotesOffset = (token: string): number | undefined => {
   return m ? Number(m[1]) : undefined;
 };
 
-/** GET /2/tweets/:id/quote_tweets: the tweets quoting a tweet, newest first (max_results 10–100, pagination_token, fields and expansions). */
+/** GET /2/tweets/:id/quote_tweets: the tweets quoting a tweet, newest first (max_results 10–100, pagination_token, exclude, fields and expansions; a retweet never quotes, so exclude=retweets leaves all). */
 function quoteTweets(store: XStore, req: SimRequest, tweetId: string): SimResponse {
   const tweet = store.tweet(tweetId);
   if (!tweet) return errors.tweetNotFound(tweetId);
@@ -169,11 +170,14 @@ function quoteTweets(store: XStore, req: SimRequest, tweetId: string): SimRespon
   const offset = token ? quotesOffset(token) : 0;
   if (offset === undefined)
     return errors.invalidRequest('pagination_token', token ?? '', `The \`pagination_token\` query parameter value [${token}] is not valid`);
-  const quotes = store.tweets.filter((t) => t.quoted === tweet).reverse();
-  const page = quotes.slice(offset, offset + max);
-  const meta: Record<string, unknown> = { result_count: page.length };
-  if (offset + max < quotes.length) meta.next_token = quotesToken(offset + max);
-  return withFieldErrors(() => json(200, { ...tweetsBody(store, page, req.query), meta }));
+  return withFieldErrors(() => {
+    const exclude = exclusions(req.query);
+    const quotes = store.tweets.filter((t) => t.quoted === tweet && store.visible(t) && !(exclude.replies && t.parent)).reverse();
+    const page = quotes.slice(offset, offset + max);
+    const meta: Record<string, unknown> = { result_count: page.length };
+    if (offset + max < quotes.length) meta.next_token = quotesToken(offset + max);
+    return json(200, { ...tweetsBody(store, page, req.query), meta });
+  });
 }
 
 /** The lookup route for a GET below /2 (path segments after `/2`), or undefined when it is not one. */

@@ -16,7 +16,7 @@ import { errors } from './errors';
  * DMs (attachments) of its uploader for 24 hours. The bytes are kept only as their count; a PNG's
  * width and height are read from its header.
  */
-export type XMediaType = 'photo' | 'video' | 'animated_gif';
+export type XMediaType = 'photo' | 'video' | 'animated_gif' | 'subtitles';
 
 export interface XMedia {
   id: string;
@@ -35,10 +35,14 @@ export interface XMedia {
   altText?: string;
   width?: number;
   height?: number;
+  /** additional_owners: users who may attach it besides its uploader (up to 100). */
+  owners: Set<string>;
+  /** Subtitle files attached to a video (v1.1 media/subtitles/create), by language code. */
+  subtitles?: Map<string, { mediaId: string; displayName: string }>;
 }
 
 const MEDIA_ID_BASE = 1_890_000_000_000_000_000n;
-const EXPIRES_S = 86_400;
+export const EXPIRES_S = 86_400;
 const MB = 1024 * 1024;
 /** Media types X takes, with their kind and size limit. */
 const TYPES: Record<string, { type: XMediaType; max: number }> = {
@@ -53,9 +57,29 @@ const TYPES: Record<string, { type: XMediaType; max: number }> = {
   'video/webm': { type: 'video', max: 512 * MB },
   'video/mp2t': { type: 'video', max: 512 * MB },
   'video/quicktime': { type: 'video', max: 512 * MB },
+  // SubRip subtitles (twitter-api-v2 sends them as text/plain with media_category Subtitles).
+  'text/plain': { type: 'subtitles', max: 1 * MB },
+  'application/x-subrip': { type: 'subtitles', max: 1 * MB },
 };
 const CATEGORIES = ['amplify_video', 'tweet_gif', 'tweet_image', 'tweet_video', 'dm_gif', 'dm_image', 'dm_video', 'subtitles'];
-const KEY_PREFIX: Record<XMediaType, string> = { photo: '3', video: '7', animated_gif: '16' };
+/** Media keys start with the kind (3 photo, 7 video, 16 GIF); subtitles get the sim's own 17. */
+const KEY_PREFIX: Record<XMediaType, string> = { photo: '3', video: '7', animated_gif: '16', subtitles: '17' };
+
+/** A media_category as either API spells it (tweet_image, TweetImage, TWEET_IMAGE) → X's v2 spelling, or undefined. */
+export function category(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const squashed = value.replace(/_/g, '').toLowerCase();
+  return CATEGORIES.find((c) => c.replace(/_/g, '') === squashed);
+}
+
+/** additional_owners as a list (v2) or a comma list (v1.1): up to 100 user ids, or the refusal. */
+export function additionalOwners(value: unknown): string[] | SimResponse {
+  if (value === undefined || value === '') return [];
+  const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',').map((v) => v.trim()) : null;
+  if (!list || list.length > 100 || !list.every((v) => typeof v === 'string' && /^\d{1,19}$/.test(v)))
+    return bad('additional_owners', value, 'The `additional_owners` field must list up to 100 user ids');
+  return list as string[];
+}
 
 export class XMediaStore {
   private readonly byId = new Map<string, XMedia>();
@@ -65,13 +89,14 @@ export class XMediaStore {
     return this.byId.get(id);
   }
 
-  /** A media id the user may attach now: theirs, finalized, processed and not expired. */
+  /** A media id the user may attach now: theirs (or shared with them by additional_owners), finalized, processed, not expired, and no subtitle file. */
   usable(id: unknown, userId: string, now: number): XMedia | undefined {
     const m = typeof id === 'string' ? this.byId.get(id) : undefined;
-    return m?.ownerId === userId && m.finalized && m.processed && now - m.createdAt < EXPIRES_S * 1000 ? m : undefined;
+    if (!m || m.type === 'subtitles' || !(m.ownerId === userId || m.owners.has(userId))) return undefined;
+    return m.finalized && m.processed && now - m.createdAt < EXPIRES_S * 1000 ? m : undefined;
   }
 
-  create(ownerId: string, mimeType: string, category: string, totalBytes: number, now: number): XMedia {
+  create(ownerId: string, mimeType: string, category: string, totalBytes: number, now: number, owners: string[] = []): XMedia {
     const id = String(MEDIA_ID_BASE + BigInt(++this.serial));
     const type = TYPES[mimeType].type;
     const media: XMedia = {
@@ -84,8 +109,9 @@ export class XMediaStore {
       totalBytes,
       segments: new Map(),
       finalized: false,
-      processed: type === 'photo',
+      processed: type === 'photo' || type === 'subtitles',
       createdAt: now,
+      owners: new Set(owners),
     };
     this.byId.set(id, media);
     return media;
@@ -93,12 +119,12 @@ export class XMediaStore {
 }
 
 /** A PNG's size from its IHDR chunk (bytes 16–23); other formats keep none. */
-function pngSize(head: Buffer | undefined): { width: number; height: number } | undefined {
+export function pngSize(head: Buffer | undefined): { width: number; height: number } | undefined {
   if (!head || head.length < 24 || head.readUInt32BE(0) !== 0x89504e47) return undefined;
   return { width: head.readUInt32BE(16), height: head.readUInt32BE(20) };
 }
 
-const bad = (parameter: string, value: unknown, message: string) =>
+export const bad = (parameter: string, value: unknown, message: string) =>
   errors.invalidRequest(parameter, typeof value === 'string' ? value : (JSON.stringify(value) ?? ''), message);
 
 export interface MediaCall {
@@ -130,7 +156,7 @@ export function mediaRoute(call: MediaCall, seg: string[]): SimResponse | undefi
   return undefined;
 }
 
-function checkType(mimeType: unknown, category: unknown, totalBytes: unknown): SimResponse | null {
+export function checkType(mimeType: unknown, category: unknown, totalBytes: unknown): SimResponse | null {
   if (typeof mimeType !== 'string' || !TYPES[mimeType])
     return bad('media_type', mimeType, `The \`media_type\` must be one of [${Object.keys(TYPES).join(', ')}]`);
   if (category !== undefined && !(typeof category === 'string' && CATEGORIES.includes(category)))
@@ -141,9 +167,9 @@ function checkType(mimeType: unknown, category: unknown, totalBytes: unknown): S
   return null;
 }
 
-const defaultCategory = (mimeType: string): string => {
+export const defaultCategory = (mimeType: string): string => {
   const type = TYPES[mimeType].type;
-  return type === 'photo' ? 'tweet_image' : type === 'video' ? 'tweet_video' : 'tweet_gif';
+  return type === 'photo' ? 'tweet_image' : type === 'video' ? 'tweet_video' : type === 'subtitles' ? 'subtitles' : 'tweet_gif';
 };
 
 function initialize(call: MediaCall): SimResponse {
@@ -153,12 +179,15 @@ function initialize(call: MediaCall): SimResponse {
   const totalBytes = typeof req.body.total_bytes === 'string' ? Number(req.body.total_bytes) : req.body.total_bytes;
   const refused = checkType(mimeType, category, totalBytes);
   if (refused) return refused;
+  const owners = additionalOwners(req.body.additional_owners);
+  if (!Array.isArray(owners)) return owners;
   const m = call.media.create(
     call.userId,
     mimeType as string,
     (category as string | undefined) ?? defaultCategory(mimeType as string),
     totalBytes as number,
     call.now,
+    owners,
   );
   return json(200, { data: { id: m.id, media_key: m.mediaKey, expires_after_secs: EXPIRES_S } });
 }
@@ -231,7 +260,7 @@ function metadata(call: MediaCall): SimResponse {
   return json(200, { data: { id: media.id, associated_metadata: { alt_text: { text } } } });
 }
 
-function record(call: MediaCall, media: XMedia, path: string): void {
+export function record(call: MediaCall, media: XMedia, path: string): void {
   call.world.addReceived({
     network: 'x',
     at: new Date(call.now).toISOString(),

@@ -2,7 +2,7 @@ import { json, type SimRequest, type SimResponse } from '../../core/http';
 import type { World } from '../../core/world';
 import { errors } from './errors';
 import { must } from '../../core/must';
-import { tweetsBody } from './serialize';
+import { tweetsBody, UnknownFieldError } from './serialize';
 import type { XStore, XTweet } from './store';
 
 /**
@@ -97,12 +97,39 @@ export function deleteTweet(input: XModerationInput, tweetId: string): SimRespon
   return json(200, { data: { deleted: true } });
 }
 
-/** GET /2/users/:id/liked_tweets: newest like first, max_results 10..100 (default 100). */
+const LIKED_PAGE = { min: 10, max: 100, def: 100 };
+const likedToken = (offset: number) => Buffer.from(`xsim-liked:${offset}`).toString('base64url');
+const likedOffset = (token: string): number | undefined => {
+  const m = /^xsim-liked:(\d+)$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
+  return m ? Number(m[1]) : undefined;
+};
+
+/** GET /2/users/:id/liked_tweets: newest like first, max_results 10–100 (default 100, others 400), pagination_token. */
 export function likedTweets(input: XModerationInput, pathUserId: string): SimResponse {
   if (!input.scopes.includes('like.read')) return missingScope('like.read');
   if (pathUserId !== input.userId) return errors.forbidden('You can only read your own likes in the sim.');
-  const max = Math.min(100, Math.max(10, Number(input.req.query.get('max_results') ?? 100) || 100));
-  const page = [...input.store.likes].reverse().slice(0, max);
-  const body = page.length ? tweetsBody(input.store, page, input.req.query) : {};
-  return json(200, { ...body, meta: { result_count: page.length } });
+  const { query } = input.req;
+  const raw = query.get('max_results');
+  const max = raw === null ? LIKED_PAGE.def : Number(raw);
+  if (!Number.isInteger(max) || max < LIKED_PAGE.min || max > LIKED_PAGE.max)
+    return errors.invalidRequest(
+      'max_results',
+      String(raw),
+      `The \`max_results\` query parameter value [${raw}] is not between ${LIKED_PAGE.min} and ${LIKED_PAGE.max}`,
+    );
+  const token = query.get('pagination_token');
+  const offset = token ? likedOffset(token) : 0;
+  if (offset === undefined)
+    return errors.invalidRequest('pagination_token', token ?? '', `The \`pagination_token\` query parameter value [${token}] is not valid`);
+  const all = [...input.store.likes].reverse();
+  const page = all.slice(offset, offset + max);
+  const meta: Record<string, unknown> = { result_count: page.length };
+  if (offset + max < all.length) meta.next_token = likedToken(offset + max);
+  if (offset > 0) meta.previous_token = likedToken(Math.max(0, offset - max));
+  try {
+    return json(200, { ...tweetsBody(input.store, page, query), meta });
+  } catch (error) {
+    if (error instanceof UnknownFieldError) return errors.invalidRequest(error.parameter, error.value, error.message);
+    throw error;
+  }
 }

@@ -18,6 +18,9 @@ import { deleteTweet, hideReply, likedTweets, likeTweet, type XModerationInput }
 import { createGroupConversation, postTweet, sendDm, sendGroupDm } from './write-routes';
 import { must } from '../../core/must';
 import { mediaRoute, XMediaStore } from './media';
+import { retweetRoute, retweetsOf } from './retweet-routes';
+import { v1MediaRoute } from './media-v1';
+import { controlTweet } from './control-tweets';
 
 const ALL_SCOPES = [
   'tweet.read',
@@ -53,6 +56,10 @@ export function endpointOf(method: string, path: string): string {
   if (p === '/2/dm_conversations') return 'POST /2/dm_conversations';
   if (/^\/2\/media\/upload\/\d+\/(append|finalize)$/.test(p)) return `POST /2/media/upload/:id/${p.split('/').pop()}`;
   if (/^\/2\/tweets\/\d+\/quote_tweets$/.test(p)) return 'GET /2/tweets/:id/quote_tweets';
+  if (/^\/2\/users\/\d+\/retweets$/.test(p)) return 'POST /2/users/:id/retweets';
+  if (/^\/2\/users\/\d+\/retweets\/\d+$/.test(p)) return 'DELETE /2/users/:id/retweets/:source_tweet_id';
+  if (/^\/2\/tweets\/\d+\/retweeted_by$/.test(p)) return 'GET /2/tweets/:id/retweeted_by';
+  if (/^\/2\/tweets\/\d+\/retweets$/.test(p)) return 'GET /2/tweets/:id/retweets';
   return `${method} ${p}`;
 }
 
@@ -83,13 +90,15 @@ export class XModule implements NetworkModule, NetworkControl {
     if (path === '/2/oauth2/token' && req.method === 'POST') return token(this.tokens, this.app, req, now);
     if (path === '/2/oauth2/revoke' && req.method === 'POST') return revoke(this.tokens, this.app, req);
     if (path === '/oauth2/token' && req.method === 'POST') return appToken(this.tokens, this.app, req);
-    if (!path.startsWith('/2/')) return errors.notFound();
+    // The v1.1 media upload (upload.twitter.com) is served here too: clients reach it by the host override.
+    if (!path.startsWith('/2/') && !path.startsWith('/1.1/media/')) return errors.notFound();
 
     const auth = this.authenticate(req, now);
     if ('error' in auth) return auth.error;
     const userId = auth.token.userId;
     const refused = appOnlyRefusal(auth.token, req.method, path);
     if (refused) return refused;
+    this.store.viewer = userId;
     const endpoint = endpointOf(req.method, path);
     const window = this.limits.take(endpoint, userId, now);
     if (!window.allowed) return errors.tooManyRequests(window.headers);
@@ -114,6 +123,11 @@ export class XModule implements NetworkModule, NetworkControl {
     if (req.method === 'DELETE' && seg[0] === 'users' && seg[2] === 'likes' && seg.length === 4) return likeTweet(moderation, seg[1], false, seg[3]);
     if (req.method === 'DELETE' && seg[0] === 'tweets' && seg.length === 2 && /^\d{1,19}$/.test(seg[1])) return deleteTweet(moderation, seg[1]);
     if (req.method === 'GET' && seg[0] === 'users' && seg[2] === 'liked_tweets' && seg.length === 3) return likedTweets(moderation, seg[1]);
+    if (path.startsWith('/1.1/')) return v1MediaRoute({ media: this.media, world: this.ctx.world, req, userId, scopes, now }, path) ?? errors.notFound();
+    if (req.method === 'POST' && seg[0] === 'users' && seg[2] === 'retweets' && seg.length === 3) return this.created(retweetRoute(moderation, seg[1]));
+    if (req.method === 'DELETE' && seg[0] === 'users' && seg[2] === 'retweets' && seg.length === 4) return retweetRoute(moderation, seg[1], seg[3]).response;
+    if (req.method === 'GET' && seg[0] === 'tweets' && seg.length === 3 && (seg[2] === 'retweeted_by' || seg[2] === 'retweets'))
+      return retweetsOf(moderation, seg[1], seg[2]);
     const media = mediaRoute({ media: this.media, world: this.ctx.world, req, userId, scopes, now }, seg);
     if (media) return media;
     if (req.method === 'GET') {
@@ -164,6 +178,12 @@ export class XModule implements NetworkModule, NetworkControl {
     return errors.notFound();
   }
 
+  /** A write's response; what it created goes on to truth and webhooks. */
+  private created(result: { response: SimResponse; created?: XTweet | XDmEvent }): SimResponse {
+    if (result.created) this.afterCreate([result.created], 'api');
+    return result.response;
+  }
+
   /** A storm answers in either of X's real 429 shapes (code 88 → the v1-style body), with the window's spent headers. */
   faultResponse(kind: 'rate_limit' | 'server_error', options: FaultOptions, req: SimRequest): SimResponse {
     if (kind === 'server_error') return errors.internal(options.status ?? 500);
@@ -199,7 +219,8 @@ export class XModule implements NetworkModule, NetworkControl {
   }
 
   private afterCreate(created: Array<XTweet | XDmEvent>, source: 'api' | null): void {
-    if (source) for (const node of created) this.ctx.world.addTruth(this.truthOf(node, null, null, source));
+    // A retweet is no item of its own (no words, no thread): it counts in the original's retweet_count.
+    if (source) for (const node of created) if (!('retweets' in node && node.retweeted)) this.ctx.world.addTruth(this.truthOf(node, null, null, source));
     if (!this.ctx.settings.webhookUrl) return;
     const account = this.account.id;
     // Account Activity sends the user's own tweets, mentions and replies to the user, and DMs either way.
@@ -293,6 +314,11 @@ export class XModule implements NetworkModule, NetworkControl {
         this.limits.reset();
       }
       return json(200, { windowSeconds: this.limits.windowMs / 1000, limits: this.limits.limits });
+    }
+    if (req.method === 'POST' && (subpath === '/tweets' || subpath === '/retweets')) {
+      const result = controlTweet(this.store, subpath === '/retweets' ? 'retweet' : 'tweet', input, this.now());
+      if (result.created) this.afterCreate([result.created], 'api');
+      return result.response;
     }
     const leave = /^\/dm_conversations\/(\d+)\/leave$/.exec(subpath);
     if (req.method === 'POST' && leave) return this.leaveGroup(leave[1], input.user_id);

@@ -111,17 +111,29 @@ const TIMELINE = { min: 5, max: 100, def: 10, tokenParams: ['pagination_token'] 
 export function getMentions(store: XStore, req: SimRequest, userId: string): SimResponse {
   if (!store.user(userId)) return errors.userNotFound(userId);
   return answer(() => {
-    const list = store.tweets.filter((t) => t.mentions.includes(userId) && t.author.id !== userId);
+    const list = store.tweets.filter((t) => t.mentions.includes(userId) && t.author.id !== userId && store.visible(t));
     const { page, meta } = paginate(list, req.query, TIMELINE);
     return json(200, { ...tweetsBody(store, page, req.query), meta });
   });
 }
 
-/** GET /2/users/:id/tweets — the user's own tweets (posts and replies), newest first. */
+const EXCLUDABLE = ['replies', 'retweets'];
+
+/** GET /2/users/:id/tweets `exclude` (replies, retweets; a list), checked against X's values. */
+export function exclusions(query: URLSearchParams): { replies: boolean; retweets: boolean } {
+  const values = listParam(query, 'exclude') ?? [];
+  const unknown = values.find((v) => !EXCLUDABLE.includes(v));
+  if (unknown !== undefined)
+    throw new UnknownFieldError('exclude', unknown, `The \`exclude\` query parameter value [${unknown}] is not one of [${EXCLUDABLE.join(',')}]`);
+  return { replies: values.includes('replies'), retweets: values.includes('retweets') };
+}
+
+/** GET /2/users/:id/tweets — the user's own tweets (posts, replies and retweets unless `exclude` says), newest first. */
 export function getUserTweets(store: XStore, req: SimRequest, userId: string): SimResponse {
   if (!store.user(userId)) return errors.userNotFound(userId);
   return answer(() => {
-    const list = store.tweets.filter((t) => t.author.id === userId);
+    const exclude = exclusions(req.query);
+    const list = store.tweets.filter((t) => t.author.id === userId && store.visible(t) && !(exclude.retweets && t.retweeted) && !(exclude.replies && t.parent));
     const { page, meta } = paginate(list, req.query, TIMELINE);
     return json(200, { ...tweetsBody(store, page, req.query), meta });
   });
@@ -140,6 +152,10 @@ export function searchRecent(store: XStore, req: SimRequest, now: number): SimRe
       if (error instanceof QueryError) throw new BadParam('query', q, error.message);
       throw error;
     }
+    // sort_order: recency (the default) or relevancy; X documents no ranking, so relevancy answers in recency order too.
+    const sort = req.query.get('sort_order');
+    if (sort !== null && sort !== 'recency' && sort !== 'relevancy')
+      throw new BadParam('sort_order', sort, `The \`sort_order\` query parameter value [${sort}] is not one of [recency,relevancy]`);
     const start = req.query.get('start_time');
     if (start && Date.parse(start) < now - SEARCH_WINDOW_MS) {
       throw new BadParam(
@@ -149,7 +165,7 @@ export function searchRecent(store: XStore, req: SimRequest, now: number): SimRe
       );
     }
     const from = now - SEARCH_WINDOW_MS;
-    const list = store.tweets.filter((t) => t.createdAt >= from && matches(t));
+    const list = store.tweets.filter((t) => t.createdAt >= from && store.visible(t) && matches(t));
     const { page, meta } = paginate(list, req.query, { min: 10, max: 100, def: 10, tokenParams: ['next_token', 'pagination_token'] });
     return json(200, { ...tweetsBody(store, page, req.query), meta });
   });

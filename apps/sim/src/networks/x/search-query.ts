@@ -1,10 +1,11 @@
+import { placeById } from './places';
 import type { XStore, XTweet } from './store';
 
 /**
  * X's search query language (docs.x.com, "Build a query") as far as the sim's tweets can answer
  * it: keywords, "exact phrases", #hashtags, @mentions, operators (from:, to:, conversation_id:,
- * in_reply_to_tweet_id:, is:reply, is:retweet, is:quote, has:mentions, has:links, has:hashtags,
- * has:media, lang:), `-` negation, parentheses, and AND by a space, which binds before OR.
+ * in_reply_to_tweet_id:, retweets_of:, place:, place_country:, is:reply, is:retweet, is:quote,
+ * has:mentions, has:links, has:hashtags, has:media, has:geo, lang:), `-` negation, parentheses, and AND by a space, which binds before OR.
  * As on X, is:, has: and lang: only narrow a query: one of only those (or only negations) is
  * refused. Operators X documents but the sim cannot answer are refused with X's invalid-operator
  * message.
@@ -61,13 +62,27 @@ function termTest(store: XStore, raw: string): TweetTest {
       return (t) => t.conversationId === value;
     case 'in_reply_to_tweet_id':
       return (t) => t.parent?.id === value;
+    case 'retweets_of':
+      return (t) => t.retweeted !== undefined && (lower(t.retweeted.author.username) === lower(value) || t.retweeted.author.id === value);
+    case 'place': {
+      // A place's id, or words of its name ("place:berlin"), as X matches it.
+      const wanted = lower(value.replace(/^"|"$/g, ''));
+      return (t) => {
+        const p = t.placeId ? placeById(t.placeId) : undefined;
+        return p !== undefined && (p.id === value || lower(p.fullName).includes(wanted));
+      };
+    }
+    case 'place_country':
+      return (t) => t.placeId !== undefined && value.toUpperCase() === 'DE';
     case 'lang':
       // The sim's tweets are all tagged German (tweet.fields lang).
       return () => lower(value) === 'de';
     case 'is':
       if (value === 'reply') return (t) => t.parent !== null;
       if (value === 'quote') return (t) => t.quoted !== null;
-      if (value === 'retweet' || value === 'verified' || value === 'nullcast') return () => false;
+      if (value === 'retweet') return (t) => t.retweeted !== undefined;
+      // The sim's users are not verified, and nothing it makes is nullcast (promoted-only).
+      if (value === 'verified' || value === 'nullcast') return () => false;
       throw invalidOperator(`is:${value}`);
     case 'has':
       if (value === 'mentions') return (t) => t.mentions.length > 0;
@@ -77,7 +92,7 @@ function termTest(store: XStore, raw: string): TweetTest {
       if (value === 'media') return (t) => (t.media?.length ?? 0) > 0;
       if (value === 'images') return (t) => t.media?.some((m) => m.type === 'photo') ?? false;
       if (value === 'videos') return (t) => t.media?.some((m) => m.type !== 'photo') ?? false;
-      if (value === 'geo') return () => false;
+      if (value === 'geo') return (t) => t.placeId !== undefined;
       throw invalidOperator(`has:${value}`);
     default:
       throw invalidOperator(name);

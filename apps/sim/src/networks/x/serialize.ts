@@ -1,5 +1,7 @@
 import { listParam } from '../../core/http';
 import { MEDIA_FIELDS, mediaJson, type XMedia } from './media';
+import { PLACE_FIELDS, placeById, placeJson, type XPlace } from './places';
+import { pollVotes } from './poll-votes';
 import type { XDmEvent, XPoll, XStore, XTweet, XUser } from './store';
 
 /**
@@ -81,7 +83,7 @@ export const DM_EVENT_FIELDS = new Set([
 /** The apps the sim's tweets come from (X's `source`), picked by id so a tweet keeps its own. */
 const SOURCES = ['Twitter for iPhone', 'Twitter for Android', 'Twitter Web App'];
 
-/** The expansions X documents for tweet routes; those naming data the sim has no part of (media, polls, places) add nothing. */
+/** The expansions X documents for tweet routes; those naming data the sim has no part of (articles, notes) add nothing. */
 export const TWEET_EXPANSIONS = new Set([
   'article.cover_media',
   'article.media_entities',
@@ -107,6 +109,7 @@ const ALLOWED: Record<string, Set<string>> = {
   expansions: TWEET_EXPANSIONS,
   'poll.fields': POLL_FIELDS,
   'media.fields': MEDIA_FIELDS,
+  'place.fields': PLACE_FIELDS,
 };
 
 export class UnknownFieldError extends Error {
@@ -142,11 +145,15 @@ export function tweetJson(t: XTweet, fields: Set<string>, expansions: ReadonlySe
   if (fields.has('author_id')) out.author_id = t.author.id;
   if (fields.has('conversation_id')) out.conversation_id = t.conversationId;
   if (fields.has('in_reply_to_user_id') && t.parent) out.in_reply_to_user_id = t.parent.author.id;
-  const referenced = [...(t.quoted ? [{ type: 'quoted', id: t.quoted.id }] : []), ...(t.parent ? [{ type: 'replied_to', id: t.parent.id }] : [])];
+  const referenced = [
+    ...(t.quoted ? [{ type: 'quoted', id: t.quoted.id }] : []),
+    ...(t.retweeted ? [{ type: 'retweeted', id: t.retweeted.id }] : []),
+    ...(t.parent ? [{ type: 'replied_to', id: t.parent.id }] : []),
+  ];
   if (fields.has('referenced_tweets') && referenced.length) out.referenced_tweets = referenced;
   if (fields.has('public_metrics'))
     out.public_metrics = {
-      retweet_count: 0,
+      retweet_count: t.retweets.length,
       reply_count: t.replyCount,
       like_count: t.likedBy.length,
       quote_count: t.quoteCount,
@@ -155,7 +162,8 @@ export function tweetJson(t: XTweet, fields: Set<string>, expansions: ReadonlySe
     };
   if (fields.has('lang')) out.lang = 'de';
   if (fields.has('source')) out.source = SOURCES[Number(BigInt(t.id) % 3n)];
-  if (fields.has('reply_settings')) out.reply_settings = 'everyone';
+  if (fields.has('reply_settings')) out.reply_settings = t.replySettings ?? 'everyone';
+  if (fields.has('geo') && t.placeId) out.geo = { place_id: t.placeId };
   if (fields.has('possibly_sensitive')) out.possibly_sensitive = false;
   if (fields.has('display_text_range')) out.display_text_range = [0, Array.from(t.text).length]; // code points, as X counts
   if (fields.has('edit_controls')) out.edit_controls = { edits_remaining: 5, is_edit_eligible: false, editable_until: iso(t.createdAt + 3_600_000) };
@@ -219,13 +227,14 @@ export function tweetsBody(store: XStore, tweets: XTweet[], query: URLSearchPara
     if (expansions.has('referenced_tweets.id.author_id')) {
       add(t.parent?.author);
       add(t.quoted?.author);
+      add(t.retweeted?.author);
     }
     if (expansions.has('entities.mentions.username')) for (const id of t.mentions) add(store.user(id));
   }
   if (users.size) includes.users = [...users.values()].map((u) => userJson(u, userFields));
   if (expansions.has('referenced_tweets.id')) {
     const referenced = new Map<string, XTweet>();
-    for (const t of tweets) for (const r of [t.quoted, t.parent]) if (r) referenced.set(r.id, r);
+    for (const t of tweets) for (const r of [t.quoted, t.retweeted, t.parent]) if (r) referenced.set(r.id, r);
     if (referenced.size) includes.tweets = [...referenced.values()].map((r) => tweetJson(r, fields, expansions));
   }
   if (expansions.has('attachments.poll_ids')) {
@@ -237,6 +246,15 @@ export function tweetsBody(store: XStore, tweets: XTweet[], query: URLSearchPara
     for (const t of tweets) for (const m of t.media ?? []) media.set(m.mediaKey, m);
     if (media.size) includes.media = [...media.values()].map((m) => mediaJson(m, mediaFields));
   }
+  if (expansions.has('geo.place_id')) {
+    const placeFields = fieldList(query, 'place.fields', PLACE_FIELDS);
+    const places = new Map<string, XPlace>();
+    for (const t of tweets) {
+      const place = t.placeId ? placeById(t.placeId) : undefined;
+      if (place) places.set(place.id, place);
+    }
+    if (places.size) includes.places = [...places.values()].map((p) => placeJson(p, placeFields));
+  } else fieldList(query, 'place.fields', PLACE_FIELDS);
   // An empty page has no `data` at all, only meta.result_count 0.
   if (!tweets.length) return {};
   return { data: tweets.map((t) => tweetJson(t, fields, expansions)), ...(Object.keys(includes).length ? { includes } : {}) };
@@ -244,7 +262,8 @@ export function tweetsBody(store: XStore, tweets: XTweet[], query: URLSearchPara
 
 /** X's poll object: id and options (position, label, votes) by default; duration, end and status when asked. */
 export function pollJson(p: XPoll, fields: Set<string>, now: number): Record<string, unknown> {
-  const out: Record<string, unknown> = { id: p.id, options: p.options.map((label, i) => ({ position: i + 1, label, votes: 0 })) };
+  const votes = pollVotes(p, now);
+  const out: Record<string, unknown> = { id: p.id, options: p.options.map((label, i) => ({ position: i + 1, label, votes: votes[i] })) };
   if (fields.has('duration_minutes')) out.duration_minutes = p.durationMinutes;
   if (fields.has('end_datetime')) out.end_datetime = iso(p.endAt);
   if (fields.has('voting_status')) out.voting_status = now < p.endAt ? 'open' : 'closed';

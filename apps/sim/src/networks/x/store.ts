@@ -1,6 +1,7 @@
 import type { GeneratedCustomer, GeneratedItem } from '../../generator';
 import { must } from '../../core/must';
 import type { XMedia } from './media';
+import { generatedPlace } from './places';
 
 /**
  * The X account's world: users, tweets (posts, replies, mentions) and DM events. Tweets and
@@ -34,7 +35,19 @@ export interface XTweet {
   quoteCount: number;
   poll?: XPoll;
   media?: XMedia[];
+  /** The tweet this one retweets (a retweet's text is "RT @author: …", X's own copy). */
+  retweeted?: XTweet;
+  /** Retweets of this one, oldest first (public_metrics.retweet_count, GET /2/tweets/:id/retweeted_by). */
+  retweets: XTweet[];
+  /** Who may reply (reply_settings on create); absent: everyone. */
+  replySettings?: XReplySettings;
+  /** A place the tweet is tagged with (geo.place_id). */
+  placeId?: string;
+  /** for_super_followers_only: only the author and Super Followers may read it. */
+  superFollowersOnly?: boolean;
 }
+
+export type XReplySettings = 'following' | 'mentionedUsers' | 'subscribers' | 'verified';
 
 /** A poll created with a tweet (poll.options, poll.duration_minutes); the sim's people do not vote. */
 export interface XPoll {
@@ -93,6 +106,15 @@ export class XStore {
   private readonly tweetsBySeq = new Map<number, XTweet>();
   private readonly users = new Map<string, XUser>();
   private order = 0;
+  /** Who reads (the token's user, or the app): set by the module per request, for for_super_followers_only. */
+  viewer = '';
+  /**
+   * Whether the viewer may see the tweet: a Super Followers only tweet is its author's alone in
+   * the sim (it has no Super Followers).
+   */
+  visible(t: XTweet): boolean {
+    return !t.superFollowersOnly || t.author.id === this.viewer;
+  }
   /** The sim's clock (a poll's voting_status depends on it); the module sets it. */
   now: () => number = () => Date.now();
 
@@ -105,7 +127,8 @@ export class XStore {
   }
 
   tweet(id: string): XTweet | undefined {
-    return this.tweetsById.get(id);
+    const t = this.tweetsById.get(id);
+    return t && this.visible(t) ? t : undefined;
   }
 
   /** X compares usernames without regard to case. */
@@ -167,6 +190,10 @@ export class XStore {
             : this.reply(post, author, item.text, item.createdAt);
         }
         this.tweetsBySeq.set(item.seq, tweet);
+        if (item.author) {
+          const place = generatedPlace(tweet.id);
+          if (place) tweet.placeId = place;
+        }
         // Any reaction is a like on X: of the post, or of the tweet answered.
         const liked = item.reaction?.on === 'post' ? this.tweetsBySeq.get(item.postSeq) : item.reaction ? thread : undefined;
         if (item.author && liked) this.like(liked, author);
@@ -204,6 +231,10 @@ export class XStore {
     quoted?: XTweet | null;
     poll?: Omit<XPoll, 'id' | 'endAt'>;
     media?: XMedia[];
+    retweeted?: XTweet;
+    replySettings?: XReplySettings;
+    placeId?: string;
+    superFollowersOnly?: boolean;
   }): XTweet {
     const order = ++this.order;
     const id = String(ID_BASE + BigInt(order));
@@ -225,9 +256,15 @@ export class XStore {
         ? { poll: { ...input.poll, id: String(POLL_ID_BASE + BigInt(order)), endAt: xSecond(input.at) + input.poll.durationMinutes * 60_000 } }
         : {}),
       ...(input.media?.length ? { media: input.media } : {}),
+      retweets: [],
+      ...(input.retweeted ? { retweeted: input.retweeted } : {}),
+      ...(input.replySettings ? { replySettings: input.replySettings } : {}),
+      ...(input.placeId ? { placeId: input.placeId } : {}),
+      ...(input.superFollowersOnly ? { superFollowersOnly: true } : {}),
     };
     if (input.parent) input.parent.replyCount += 1;
     if (tweet.quoted) tweet.quoted.quoteCount += 1;
+    if (tweet.retweeted) tweet.retweeted.retweets.push(tweet);
     this.tweets.push(tweet);
     this.tweetsById.set(id, tweet);
     return tweet;
@@ -255,6 +292,22 @@ export class XStore {
     if (liked >= 0) this.likes.splice(liked, 1);
     if (tweet.parent) tweet.parent.replyCount = Math.max(0, tweet.parent.replyCount - 1);
     if (tweet.quoted) tweet.quoted.quoteCount = Math.max(0, tweet.quoted.quoteCount - 1);
+    if (tweet.retweeted) tweet.retweeted.retweets.splice(tweet.retweeted.retweets.indexOf(tweet), 1);
+  }
+
+  /**
+   * `user` retweets `tweet` (once: a second call finds the first). X's retweet text is "RT @author: "
+   * and the original, cut to 140 characters with "…"; it mentions the original's author and the
+   * users the original mentions, so it shows in their mentions timelines.
+   */
+  retweet(tweet: XTweet, user: XUser, at: number): XTweet {
+    const source = tweet.retweeted ?? tweet;
+    const existing = source.retweets.find((r) => r.author.id === user.id);
+    if (existing) return existing;
+    const full = Array.from(`RT @${source.author.username}: ${source.text}`);
+    const text = full.length > 140 ? `${full.slice(0, 139).join('')}…` : full.join('');
+    const mentions = [...new Set([source.author.id, ...source.mentions])].filter((id) => id !== user.id);
+    return this.addTweet({ author: user, text, at, parent: null, mentions, retweeted: source });
   }
 
   addDm(sender: XUser, recipient: XUser, text: string, at: number, media?: XMedia[]): XDmEvent {

@@ -28,24 +28,28 @@ const v1User = (u: XUser) => ({
   profile_image_url_https: `https://pbs.twimg.com/profile_images/${u.id}/avatar_normal.jpg`,
 });
 
-export function tweetCreateEvents(forUserId: string, tweets: XTweet[]): Record<string, unknown> {
+/** A tweet in v1.1's shape; a retweet carries the original as `retweeted_status`, as v1.1 does. */
+function v1Tweet(t: XTweet): Record<string, unknown> {
   return {
-    for_user_id: forUserId,
-    tweet_create_events: tweets.map((t) => ({
-      created_at: v1Time(t.createdAt),
-      id: Number(t.id),
-      id_str: t.id,
-      text: t.text,
-      truncated: false,
-      in_reply_to_status_id: t.parent ? Number(t.parent.id) : null,
-      in_reply_to_status_id_str: t.parent?.id ?? null,
-      in_reply_to_user_id: t.parent ? Number(t.parent.author.id) : null,
-      in_reply_to_user_id_str: t.parent?.author.id ?? null,
-      in_reply_to_screen_name: t.parent?.author.username ?? null,
-      user: v1User(t.author),
-      timestamp_ms: String(t.createdAt),
-    })),
+    created_at: v1Time(t.createdAt),
+    id: Number(t.id),
+    id_str: t.id,
+    text: t.text,
+    truncated: false,
+    in_reply_to_status_id: t.parent ? Number(t.parent.id) : null,
+    in_reply_to_status_id_str: t.parent?.id ?? null,
+    in_reply_to_user_id: t.parent ? Number(t.parent.author.id) : null,
+    in_reply_to_user_id_str: t.parent?.author.id ?? null,
+    in_reply_to_screen_name: t.parent?.author.username ?? null,
+    user: v1User(t.author),
+    ...(t.retweeted ? { retweeted_status: v1Tweet(t.retweeted) } : {}),
+    retweet_count: t.retweets.length,
+    timestamp_ms: String(t.createdAt),
   };
+}
+
+export function tweetCreateEvents(forUserId: string, tweets: XTweet[]): Record<string, unknown> {
+  return { for_user_id: forUserId, tweet_create_events: tweets.map(v1Tweet) };
 }
 
 /** A media entity as v1.1 payloads carry it (ids as number and string, https URL, type). */

@@ -5,6 +5,7 @@ import type { XDmEvent, XDmGroup, XStore, XTweet, XUser } from './store';
 import { must } from '../../core/must';
 import type { XMedia, XMediaStore } from './media';
 import { tweetAttachments } from './tweet-attachments';
+import { excludedFromReply, replyRefusal, tweetOptions } from './tweet-options';
 
 /** A request value as X echoes it in an error: strings as sent, anything else as JSON. */
 const asText = (value: unknown): string => (typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
@@ -27,6 +28,8 @@ export function postTweet(store: XStore, media: XMediaStore, world: World, req: 
   const reply = req.body.reply as { in_reply_to_tweet_id?: unknown } | undefined;
   const attached = tweetAttachments(req.body, store, media, userId, now);
   if (!('quoted' in attached)) return { response: attached };
+  const options = tweetOptions(req.body);
+  if ('status' in options) return { response: options };
   // A tweet with media may have no text; X then answers its media link as the text.
   const text = req.body.text === undefined && attached.media ? '' : req.body.text;
   if (typeof text !== 'string' || (text.trim() === '' && !attached.media))
@@ -40,10 +43,19 @@ export function postTweet(store: XStore, media: XMediaStore, world: World, req: 
       return { response: errors.invalidRequest('reply.in_reply_to_tweet_id', asText(id), 'reply.in_reply_to_tweet_id must be a tweet id') };
     parent = store.tweet(id) ?? null;
     if (!parent) return { response: errors.invalidRequest('reply.in_reply_to_tweet_id', id, `Could not find tweet with in_reply_to_tweet_id: [${id}].`) };
+    const refused = replyRefusal(store, parent, userId);
+    if (refused) return { response: refused };
   }
+  const excluded = excludedFromReply(reply);
+  if (!(excluded instanceof Set)) return { response: excluded };
   const recentDuplicate = text !== '' && store.tweets.some((t) => t.author.id === userId && t.text === text && now - t.createdAt < 24 * 3600_000);
   if (recentDuplicate) return { response: errors.forbidden('You are not allowed to create a Tweet with duplicate content.') };
-  const tweet = store.addTweet({ author, text, at: now, parent, mentions: parent && parent.author.id !== userId ? [parent.author.id] : [], ...attached });
+  // The replied-to author and everyone the text names with @ (reply_settings mentionedUsers admits them).
+  const named = [...text.matchAll(/@(\w{1,15})/g)].flatMap((m) => store.userNamed(m[1])?.id ?? []);
+  const mentions = [...new Set([...(parent ? [parent.author.id] : []), ...named])].filter(
+    (id) => id !== userId && (!excluded.has(id) || id === parent?.author.id),
+  );
+  const tweet = store.addTweet({ author, text, at: now, parent, mentions, ...attached, ...options });
   world.addReceived({
     network: 'x',
     at: new Date(now).toISOString(),
