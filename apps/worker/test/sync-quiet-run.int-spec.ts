@@ -13,7 +13,11 @@ import { compareWithTruth, connectDemoPage, simJson, storedMessages, testSim, tr
 /** The real store, counting the batches a sync run hands it (each one a transaction). */
 class CountingStore extends IngestStore {
   batches = 0;
-  override ingest(channelAccountId: string, received: UnifiedRecord[], options?: { inTransaction?: (tx: EntityManager) => Promise<void> }): Promise<IngestResult> {
+  override ingest(
+    channelAccountId: string,
+    received: UnifiedRecord[],
+    options?: { inTransaction?: (tx: EntityManager) => Promise<void> },
+  ): Promise<IngestResult> {
     this.batches += 1;
     return super.ingest(channelAccountId, received, options);
   }

@@ -9,7 +9,7 @@ const counts = new WeakMap<SimContext, Map<string, number>>();
 
 export function countRequest(ctx: SimContext, network: string): void {
   let byNetwork = counts.get(ctx);
-  if (!byNetwork) counts.set(ctx, (byNetwork = new Map()));
+  if (!byNetwork) counts.set(ctx, (byNetwork = new Map<string, number>()));
   byNetwork.set(network, (byNetwork.get(network) ?? 0) + 1);
 }
 

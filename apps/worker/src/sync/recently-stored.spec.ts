@@ -1,7 +1,14 @@
 import type { MessageRecord, PostRecord, UnifiedRecord } from '@resonance/contracts';
 import { RecentlyStored } from './recently-stored';
 
-const post = (id: string, comments: number): PostRecord => ({ kind: 'post', network: 'facebook', externalId: id, text: 'Hello', publishedAt: '2026-12-07T10:00:00Z', counts: { comments } });
+const post = (id: string, comments: number): PostRecord => ({
+  kind: 'post',
+  network: 'facebook',
+  externalId: id,
+  text: 'Hello',
+  publishedAt: '2026-12-07T10:00:00Z',
+  counts: { comments },
+});
 const message = (id: string, text: string): MessageRecord => ({
   kind: 'message',
   network: 'facebook',
@@ -29,7 +36,11 @@ describe('RecentlyStored', () => {
   it('only remembers what fresh() handed out (a copy made while storing is stored again next time)', () => {
     const recent = new RecentlyStored(60_000);
     const [m] = recent.fresh('c1', [message('m1', 'hi')], 0);
-    recent.remember('c1', [{ ...m, text: 'hi' } as UnifiedRecord].map((r) => JSON.parse(JSON.stringify(r)) as UnifiedRecord), 0);
+    recent.remember(
+      'c1',
+      [{ ...m, text: 'hi' } as UnifiedRecord].map((r) => JSON.parse(JSON.stringify(r)) as UnifiedRecord),
+      0,
+    );
     expect(ids(recent.fresh('c1', [message('m1', 'hi')], 1))).toEqual(['m1']);
   });
 

@@ -51,7 +51,7 @@ export class RecentlyStored {
       const key = `${record.kind}:${record.externalId}`;
       const fingerprint = createHash('sha1').update(JSON.stringify(record)).digest('base64');
       const entry = known?.get(key);
-      if (entry && entry.fingerprint === fingerprint && now - entry.at < this.ttlMs) continue;
+      if (entry?.fingerprint === fingerprint && now - entry.at < this.ttlMs) continue;
       (record as Tagged)[FINGERPRINT] = [key, fingerprint];
       out.push(record);
     }
