@@ -40,6 +40,10 @@ describe('resonance bench --fleet / --agents (smoke runs)', () => {
     expect(size.workerCpuCores).toBeGreaterThan(0);
     expect(size.dbConnectionsMax).toBeGreaterThan(0);
     expect(size.redisBytes).toBeGreaterThan(0);
+    // Every run calls its network at least once (the sim counts the calls), and costs the machine and the database CPU.
+    expect(size.simCallsPerRun).toBeGreaterThanOrEqual(1);
+    expect(size.machineCpuMsPerRun).toBeGreaterThan(0);
+    expect(size.dbServerCpuMsPerRun).toBeGreaterThan(0);
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
   }, 240_000);
 

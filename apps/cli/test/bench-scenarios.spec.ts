@@ -12,8 +12,10 @@ describe('resonance bench --fleet / --agents: options', () => {
     expect(parseBenchCommand(['--fleet'])).toEqual({
       scenario: 'fleet',
       json: false,
-      options: { sizes: [1_000, 5_000], syncIntervalMs: 60_000, windowMs: 180_000, workers: 1, concurrency: 8, trafficPerMinute: 60 },
+      options: { sizes: [1_000, 5_000], syncIntervalMs: 60_000, windowMs: 180_000, workers: 1, concurrency: 8, itemsPerChannelHour: 6 },
     });
+    // Light traffic per channel by default; the first two passes' heavy traffic on request.
+    expect(parseBenchCommand(['--fleet', '--items-per-channel-hour', '600'])).toMatchObject({ options: { itemsPerChannelHour: 600 } });
     expect(parseBenchCommand(['--fleet', '--channels', '20', '--sync-interval', '2000', '--window', '6', '--json'])).toMatchObject({
       scenario: 'fleet',
       json: true,

@@ -17,9 +17,34 @@ const formatter = new Intl.DateTimeFormat('en-US', {
   second: '2-digit',
 });
 
+const HOUR_MS = 3_600_000;
+/** Pacific offsets by UTC hour: US clock changes fall on whole UTC hours, so an hour has one offset. */
+const offsets = new Map<number, number>();
+const MAX_CACHED_HOURS = 64;
+
+/**
+ * The Pacific wall clock at an instant. Intl's formatToParts is slow (tens of µs), and the YouTube
+ * budget asks several times per sync run (a fleet's runs are thousands a minute): it is asked once
+ * per UTC hour for that hour's offset, and the wall clock follows from it by arithmetic.
+ */
 function wallParts(epochMs: number): { y: number; m: number; d: number; h: number; mi: number; s: number } {
-  const p = Object.fromEntries(formatter.formatToParts(new Date(epochMs)).map((x) => [x.type, x.value]));
-  return { y: Number(p.year), m: Number(p.month), d: Number(p.day), h: Number(p.hour), mi: Number(p.minute), s: Number(p.second) };
+  const hour = Math.floor(epochMs / HOUR_MS);
+  let offset = offsets.get(hour);
+  if (offset === undefined) {
+    const p = Object.fromEntries(formatter.formatToParts(new Date(hour * HOUR_MS)).map((x) => [x.type, x.value]));
+    offset = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) - hour * HOUR_MS;
+    if (offsets.size >= MAX_CACHED_HOURS) offsets.clear();
+    offsets.set(hour, offset);
+  }
+  const wall = new Date(epochMs + offset);
+  return {
+    y: wall.getUTCFullYear(),
+    m: wall.getUTCMonth() + 1,
+    d: wall.getUTCDate(),
+    h: wall.getUTCHours(),
+    mi: wall.getUTCMinutes(),
+    s: wall.getUTCSeconds(),
+  };
 }
 
 /** Pacific wall time minus UTC at this instant (−7 h or −8 h), in ms. */

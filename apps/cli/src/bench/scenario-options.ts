@@ -9,17 +9,19 @@ export type BenchCommand =
   | { scenario: 'agents'; json: boolean; options: AgentsOptions };
 
 export const SCENARIO_USAGE = `${BENCH_USAGE}
-resonance bench --fleet [--channels <n>] [--sync-interval <ms>] [--window <s>] [--workers <n>] [--concurrency <n>] [--json]
+resonance bench --fleet [--channels <n>] [--sync-interval <ms>] [--window <s>] [--workers <n>] [--concurrency <n>] [--items-per-channel-hour <n>] [--json]
   --fleet          many channels in many workspaces (one per network of the bench) on the sim (own process);
                    without --channels it measures 1,000 then 5,000 channels and reports the growth
   --sync-interval  the workers' SYNC_INTERVAL_MS, pinned (default 60000, the product's default)
   --window         seconds measured after the warm-up (default 180: three runs per channel)
   --workers        worker processes (default 1); --concurrency: their WORKER_CONCURRENCY (default 8)
+  --items-per-channel-hour  new items each channel gets an hour (default 6: a light channel; 600 is
+                   the heavy traffic of the first two fleet passes)
 resonance bench --agents <n> [--comments-per-second <r>] [--duration <s>] [--json]
   --agents         n agents, each signed in with a live event stream, listing, opening and replying
                    while r comments per second (default 2000) arrive through ingest for <s> seconds (default 60)`;
 
-const FLEET_DEFAULTS: FleetOptions = { sizes: [1_000, 5_000], syncIntervalMs: 60_000, windowMs: 180_000, workers: 1, concurrency: 8, trafficPerMinute: 60 };
+const FLEET_DEFAULTS: FleetOptions = { sizes: [1_000, 5_000], syncIntervalMs: 60_000, windowMs: 180_000, workers: 1, concurrency: 8, itemsPerChannelHour: 6 };
 const AGENTS_DEFAULTS = { commentsPerSecond: 2_000, durationMs: 60_000 };
 
 /** Parses `resonance bench …`; throws BenchUsageError with a sentence saying what is wrong. */
@@ -53,6 +55,9 @@ export function parseBenchCommand(argv: string[]): BenchCommand {
         windowMs: values.has('--window') ? integer(values, '--window', 1, 3_600) * 1000 : FLEET_DEFAULTS.windowMs,
         workers: values.has('--workers') ? integer(values, '--workers', 1, 16) : FLEET_DEFAULTS.workers,
         concurrency: values.has('--concurrency') ? integer(values, '--concurrency', 1, 256) : FLEET_DEFAULTS.concurrency,
+        itemsPerChannelHour: values.has('--items-per-channel-hour')
+          ? integer(values, '--items-per-channel-hour', 0, 100_000)
+          : FLEET_DEFAULTS.itemsPerChannelHour,
       },
     };
   }
@@ -68,7 +73,7 @@ export function parseBenchCommand(argv: string[]): BenchCommand {
 }
 
 const VALUE_FLAGS = {
-  fleet: ['--channels', '--sync-interval', '--window', '--workers', '--concurrency'],
+  fleet: ['--channels', '--sync-interval', '--window', '--workers', '--concurrency', '--items-per-channel-hour'],
   agents: ['--agents', '--comments-per-second', '--duration'],
 };
 

@@ -2,6 +2,7 @@ import { isNetwork, NETWORKS } from '@resonance/contracts';
 import { FAULT_KINDS, type FaultKind, type FaultState } from './faults';
 import { json, type SimRequest, type SimResponse } from './http';
 import type { NetworkControl, NetworkModule, SimContext } from './network-module';
+import { requestCounts } from './request-counts';
 import type { TrafficLoop } from './traffic';
 
 const bad = (message: string): SimResponse => json(400, { error: { message } });
@@ -60,6 +61,8 @@ export async function handleControl(
       const items = traffic.generate(count, network);
       return json(200, { total: items.length, items });
     }
+    case 'GET /requests':
+      return json(200, { requests: requestCounts(ctx) });
     case 'GET /traffic':
       return json(200, traffic.state());
     case 'POST /traffic': {

@@ -4,6 +4,7 @@ import { isNetwork } from '@resonance/contracts';
 import { handleControl } from './control';
 import { json, readRequest, writeResponse, type SimRequest, type SimResponse } from './http';
 import type { NetworkControl, NetworkModule, SimContext } from './network-module';
+import { countRequest } from './request-counts';
 import type { ServerCertificate } from './tls';
 import type { TrafficLoop } from './traffic';
 
@@ -75,6 +76,7 @@ export function createNetworkServer(ctx: SimContext, module: NetworkModule, tls:
 
 /** Applies the faults that are the same everywhere (hangs and delays), then lets the module answer. */
 async function answer(ctx: SimContext, module: NetworkModule, req: SimRequest, res: ServerResponse): Promise<void> {
+  countRequest(ctx, module.network);
   const result = await withFaults(ctx, module, req);
   if (result === 'hang') {
     const hang = ctx.faults.isOn(module.network, 'timeout')?.options.delayMs ?? 30_000;

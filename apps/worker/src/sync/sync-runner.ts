@@ -3,9 +3,11 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Config } from '@resonance/config';
 import { intervalFactor, isConnectorError, windowPaceMs, type BudgetState, type ConnectorRegistry, type StreamStates } from '@resonance/connectors';
 import { jsonObjectOf, sqlClient } from '@resonance/db';
+import type { UnifiedRecord } from '@resonance/contracts';
 import { toChannelRow, type ChannelAccess, type ChannelRow } from '../channels/channel-access';
 import type { IngestStore } from '../ingest/ingest-store';
 import { readAhead } from './read-ahead';
+import { RecentlyStored } from './recently-stored';
 import { claimRun, commitStreams, finishRun, pauseBudget, releaseLease, renewLease, setChannelNotice } from './sync.queries';
 
 export interface SyncRunResult {
@@ -41,6 +43,8 @@ export class SyncRunner {
     private readonly access: ChannelAccess,
     private readonly registry: ConnectorRegistry,
     private readonly config: Config,
+    /** What this worker stored lately, left out of later runs while unchanged (recently-stored.ts). */
+    private readonly recent = new RecentlyStored(),
   ) {}
 
   async run(channelId: string): Promise<SyncRunResult> {
@@ -66,6 +70,8 @@ export class SyncRunner {
     if (paused) return { ...base, skipped: 'paused', intervalMs: interval };
     if (!claim.leased) return { ...base, skipped: 'busy', intervalMs: interval };
 
+    // A first run stores everything it reads (the channel's data may have been removed and connected again).
+    if (!channel.last_synced_at) this.recent.forget(channelId);
     const result: Omit<SyncRunResult, 'intervalMs'> = { ...base };
     const unexpected = new Set<string>();
     // Cursors of batches with nothing to store: saved with the next batch that stores something,
@@ -83,8 +89,12 @@ export class SyncRunner {
       const backfillSince = new Date(now.getTime() - this.config.SYNC_BACKFILL_DAYS * 86_400_000);
       // The next pages are fetched while a batch is stored; pages already fetched are stored together.
       const pages = connector.sync.pages({ ctx, state, backfillSince, now });
-      for await (const batch of readAhead(pages, { prepare: (records) => this.store.prepare(records, channel.external_id, channelId) })) {
-        if (!batch.records.length) {
+      // Items stored unchanged lately are left out before any work on them (classification, a transaction).
+      const prepare = (records: UnifiedRecord[]) => this.store.prepare(this.recent.fresh(channelId, records), channel.external_id, channelId);
+      for await (const batch of readAhead(pages, { prepare })) {
+        for (const record of batch.records) if (record.kind === 'error') unexpected.add(record.message);
+        // Only posts and messages are stored (ingest writes nothing for the rest): without them the cursors wait.
+        if (!batch.records.some((r) => r.kind === 'post' || r.kind === 'message')) {
           pending = { ...pending, ...batch.commit };
           result.pages += batch.pages;
           continue;
@@ -93,11 +103,11 @@ export class SyncRunner {
         const stored = await this.store.ingest(channelId, batch.records, {
           inTransaction: (tx) => this.commit(tx, channelId, owner, commit),
         });
+        this.recent.remember(channelId, batch.records);
         pending = {};
         result.pages += batch.pages;
         result.messagesInserted += stored.messagesInserted;
         result.posts += stored.posts;
-        for (const record of batch.records) if (record.kind === 'error') unexpected.add(record.message);
       }
       if (unexpected.size) result.unexpected = [...unexpected];
       const notice = connector.auth.notice?.(ctx.credentials, now) ?? null;
@@ -105,6 +115,7 @@ export class SyncRunner {
       await this.finish(channelId, owner, intervalMs, pending, { budget: ctx.budget.state, notice });
       return { ...result, intervalMs };
     } catch (error) {
+      this.recent.forget(channelId);
       if (error instanceof LeaseLostError) return { ...result, skipped: 'busy', intervalMs: interval };
       if (!isConnectorError(error)) {
         await this.finish(channelId, owner, interval, pending, null);

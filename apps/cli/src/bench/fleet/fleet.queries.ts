@@ -22,7 +22,7 @@ export interface IInsertFleetQuery {
   result: IInsertFleetResult;
 }
 
-const insertFleetIR: any = {"usedParamSet":{"workspaces":true,"networks":true,"externalIds":true,"credentials":true},"params":[{"name":"workspaces","required":true,"transform":{"type":"scalar"},"locs":[{"a":112,"b":123}]},{"name":"networks","required":true,"transform":{"type":"scalar"},"locs":[{"a":398,"b":407}]},{"name":"externalIds","required":true,"transform":{"type":"scalar"},"locs":[{"a":418,"b":430}]},{"name":"credentials","required":true,"transform":{"type":"scalar"},"locs":[{"a":441,"b":453}]}],"statement":"WITH ws AS (\n  INSERT INTO workspace (name, slug)\n  SELECT 'Fleet ' || i, 'fleet-' || i FROM generate_series(1, :workspaces!::int) AS i\n  RETURNING id\n)\nINSERT INTO channel_account (workspace_id, network, external_id, display_name, status, credentials_encrypted, followers)\nSELECT ws.id, a.network, a.external_id, 'Fleet ' || a.network, 'connected', a.credentials, 1000\n  FROM ws CROSS JOIN unnest(:networks!::text[], :externalIds!::text[], :credentials!::text[]) AS a(network, external_id, credentials)\nRETURNING id                                                                                                                      "};
+const insertFleetIR: any = {"usedParamSet":{"workspaces":true,"networks":true,"externalIds":true,"credentials":true},"params":[{"name":"workspaces","required":true,"transform":{"type":"scalar"},"locs":[{"a":112,"b":123}]},{"name":"networks","required":true,"transform":{"type":"scalar"},"locs":[{"a":398,"b":407}]},{"name":"externalIds","required":true,"transform":{"type":"scalar"},"locs":[{"a":418,"b":430}]},{"name":"credentials","required":true,"transform":{"type":"scalar"},"locs":[{"a":441,"b":453}]}],"statement":"WITH ws AS (\n  INSERT INTO workspace (name, slug)\n  SELECT 'Fleet ' || i, 'fleet-' || i FROM generate_series(1, :workspaces!::int) AS i\n  RETURNING id\n)\nINSERT INTO channel_account (workspace_id, network, external_id, display_name, status, credentials_encrypted, followers)\nSELECT ws.id, a.network, a.external_id, 'Fleet ' || a.network, 'connected', a.credentials, 1000\n  FROM ws CROSS JOIN unnest(:networks!::text[], :externalIds!::text[], :credentials!::text[]) AS a(network, external_id, credentials)\nRETURNING id                                                                                                                                                                                            "};
 
 /**
  * Query generated from SQL:
@@ -35,7 +35,7 @@ const insertFleetIR: any = {"usedParamSet":{"workspaces":true,"networks":true,"e
  * INSERT INTO channel_account (workspace_id, network, external_id, display_name, status, credentials_encrypted, followers)
  * SELECT ws.id, a.network, a.external_id, 'Fleet ' || a.network, 'connected', a.credentials, 1000
  *   FROM ws CROSS JOIN unnest(:networks!::text[], :externalIds!::text[], :credentials!::text[]) AS a(network, external_id, credentials)
- * RETURNING id                                                                                                                      
+ * RETURNING id                                                                                                                                                                                            
  * ```
  */
 export const insertFleet = new PreparedQuery<IInsertFleetParams,IInsertFleetResult>(insertFleetIR);
@@ -48,7 +48,7 @@ export interface IProductConnectionsParams {
 
 /** 'ProductConnections' return type */
 export interface IProductConnectionsResult {
-  n: number;
+  pid: number;
 }
 
 /** 'ProductConnections' query type */
@@ -57,12 +57,12 @@ export interface IProductConnectionsQuery {
   result: IProductConnectionsResult;
 }
 
-const productConnectionsIR: any = {"usedParamSet":{"benchApplication":true},"params":[{"name":"benchApplication","required":true,"transform":{"type":"scalar"},"locs":[{"a":138,"b":155}]}],"statement":"SELECT count(*)::int AS \"n!\" FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name <> :benchApplication!                                                   "};
+const productConnectionsIR: any = {"usedParamSet":{"benchApplication":true},"params":[{"name":"benchApplication","required":true,"transform":{"type":"scalar"},"locs":[{"a":130,"b":147}]}],"statement":"SELECT pid AS \"pid!\" FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name <> :benchApplication!                                                   "};
 
 /**
  * Query generated from SQL:
  * ```
- * SELECT count(*)::int AS "n!" FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name <> :benchApplication!                                                   
+ * SELECT pid AS "pid!" FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name <> :benchApplication!                                                   
  * ```
  */
 export const productConnections = new PreparedQuery<IProductConnectionsParams,IProductConnectionsResult>(productConnectionsIR);

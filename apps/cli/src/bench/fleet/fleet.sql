@@ -15,9 +15,12 @@ SELECT ws.id, a.network, a.external_id, 'Fleet ' || a.network, 'connected', a.cr
   FROM ws CROSS JOIN unnest(:networks!::text[], :externalIds!::text[], :credentials!::text[]) AS a(network, external_id, credentials)
 RETURNING id;
 
-/* The connections the product's processes hold on the bench database (pg_stat_activity), the bench's own excluded. */
+/*
+ * The connections the product's processes hold on the bench database (pg_stat_activity), the
+ * bench's own excluded: their count, and their server processes' pids (for their CPU).
+ */
 /* @name ProductConnections */
-SELECT count(*)::int AS "n!" FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name <> :benchApplication!;
+SELECT pid AS "pid!" FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name <> :benchApplication!;
 
 /* Channels that finished at least one sync run. */
 /* @name SyncedChannels */

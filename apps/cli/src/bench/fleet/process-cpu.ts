@@ -43,3 +43,47 @@ export function processRunQueueWaitMs(pid: number | undefined): number | null {
     return null;
   }
 }
+
+/**
+ * CPU time (ms) the whole machine spent busy so far, all cores (/proc/stat's first line: every
+ * field but idle and iowait). Over a window, divided by the runs in it, it is what a run costs the
+ * machine in total — worker, PostgreSQL, Redis, the sim — plus whatever else shares the machine.
+ */
+export function machineBusyMs(): number | null {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n')[0];
+    const [user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number);
+    return ((user + nice + system + irq + softirq + (steal || 0)) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU of a changing set of processes over a window (the database's server processes of the
+ * product's connections: a pool opens and closes them). Each pid counts from when it was first
+ * seen (0 if it appeared within the window) to when it was last seen.
+ */
+export class ProcessSetCpu {
+  private readonly first = new Map<number, number>();
+  private readonly last = new Map<number, number>();
+  private started = false;
+
+  /** Samples the set; `pids` are the processes now in it. */
+  sample(pids: number[]): void {
+    for (const pid of pids) {
+      const ms = processCpuMs(pid);
+      if (ms === null) continue;
+      if (!this.first.has(pid)) this.first.set(pid, this.started ? 0 : ms);
+      this.last.set(pid, ms);
+    }
+    this.started = true;
+  }
+
+  /** CPU (ms) the set used between the first sample and the last. */
+  usedMs(): number {
+    let sum = 0;
+    for (const [pid, last] of this.last) sum += last - (this.first.get(pid) ?? last);
+    return sum;
+  }
+}

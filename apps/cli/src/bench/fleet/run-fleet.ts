@@ -8,11 +8,13 @@ import { removeQueueKeys } from '../queue-keys';
 import { productEnv, withTimeout } from '../run';
 import { startSimProcess, type SimProcess } from '../sim-process';
 import { round, sleep } from '../stats';
+import { BENCH_NETWORKS } from '../world';
 import { databaseCommits, productConnections, syncedChannels } from './fleet.queries';
 import { createFleet } from './fleet-world';
 import { SyncLateness, type LatenessNumbers } from './lateness';
-import { loadAverage, processCpuMs, processRunQueueWaitMs } from './process-cpu';
+import { loadAverage, machineBusyMs, processCpuMs, processRunQueueWaitMs, ProcessSetCpu } from './process-cpu';
 import { prefixMemoryBytes } from './redis-memory';
+import { redisServerPid } from './redis-process';
 import { raiseSimLimits } from './sim-limits';
 
 export interface FleetOptions {
@@ -25,8 +27,20 @@ export interface FleetOptions {
   /** Worker processes, and the sync runs each runs at once (WORKER_CONCURRENCY). */
   workers: number;
   concurrency: number;
-  /** Items per minute the sim generates over all networks (each reaches every channel of its network). */
-  trafficPerMinute: number;
+  /**
+   * New items (comments, messages, posts) each channel gets per hour. The sim plays one account per
+   * network, so an item reaches every channel of its network: the sim's rate over all networks is
+   * this × the networks / 60 a minute (fleetTrafficPerMinute).
+   */
+  itemsPerChannelHour: number;
+}
+
+/**
+ * The sim's traffic (items a minute over all networks, round robin) that gives each channel
+ * `itemsPerChannelHour`: every channel of a network reads that network's one account.
+ */
+export function fleetTrafficPerMinute(itemsPerChannelHour: number, networks = BENCH_NETWORKS.length): number {
+  return (itemsPerChannelHour * networks) / 60;
 }
 
 export interface FleetSizeNumbers {
@@ -45,6 +59,19 @@ export interface FleetSizeNumbers {
   workerRunQueueWait: number;
   /** CPU of the sim (its own process, as the networks are elsewhere in production) over the window. */
   simCpuCores: number;
+  /**
+   * Busy CPU of the whole machine (/proc/stat, all cores) per sync run of the window: worker,
+   * PostgreSQL, Redis, sim, and whatever else runs on the machine (the load says how much that is).
+   */
+  machineCpuMsPerRun: number;
+  /** CPU of the database server processes behind the product's connections, per run. */
+  dbServerCpuMsPerRun: number;
+  /** CPU of the Redis server per run (the server is shared: an upper bound of the queue's cost). */
+  redisCpuMsPerRun: number | null;
+  /** API requests the sim answered per run (every network call of the workers). */
+  simCallsPerRun: number;
+  /** API requests the sim answered in the window, per network. */
+  simCalls: Record<string, number>;
   /** Sync runs started per second in the window (a channel's due rate is channels / interval). */
   runsPerSecond: number;
   /**
@@ -74,6 +101,8 @@ export interface FleetResult {
   windowMs: number;
   workers: number;
   concurrency: number;
+  itemsPerChannelHour: number;
+  /** The sim's rate over all networks that gives each channel itemsPerChannelHour. */
   trafficPerMinute: number;
   sizes: FleetSizeNumbers[];
   /** Last size over first size: how totals and per-1,000-channel costs grow (null with one size). */
@@ -98,7 +127,8 @@ export async function runFleetBenchmark(options: FleetOptions, log: (line: strin
     const numbers = await measureFleetSize(channels, options, log);
     log(
       `fleet ${channels}: lateness p95 ${numbers.lateness.p95Ms} ms (max ${numbers.lateness.maxMs}), ${numbers.lateness.samples} runs (${numbers.runsPerSecond}/s, ` +
-        `${numbers.workerCpuMsPerRun} ms worker CPU and ${numbers.dbTransactionsPerRun} transactions each), ` +
+        `${numbers.workerCpuMsPerRun} ms worker CPU, ${numbers.machineCpuMsPerRun} ms machine CPU, ${numbers.dbServerCpuMsPerRun} ms database CPU, ` +
+        `${numbers.dbTransactionsPerRun} transactions and ${numbers.simCallsPerRun} network calls each), ` +
         `worker CPU ${numbers.workerCpuCores} cores (${numbers.workerCpuCoresPer1000Channels}/1,000; waited for a CPU ${Math.round(numbers.workerRunQueueWait * 100)} % of the window), ` +
         `sim CPU ${numbers.simCpuCores} cores, db connections ${numbers.dbConnectionsMax}, ` +
         `redis ${Math.round(numbers.redisBytes / 1024)} KiB`,
@@ -114,7 +144,8 @@ export async function runFleetBenchmark(options: FleetOptions, log: (line: strin
     windowMs: options.windowMs,
     workers: options.workers,
     concurrency: options.concurrency,
-    trafficPerMinute: options.trafficPerMinute,
+    itemsPerChannelHour: options.itemsPerChannelHour,
+    trafficPerMinute: round(fleetTrafficPerMinute(options.itemsPerChannelHour), 3),
     sizes,
     growth:
       sizes.length > 1
@@ -149,7 +180,7 @@ async function measureFleetSize(channels: number, options: FleetOptions, log: (l
       SIM_HOST: '127.0.0.1',
       SIM_PORT: 0,
       SIM_SEED: 42,
-      SIM_TRAFFIC_PER_MINUTE: options.trafficPerMinute,
+      SIM_TRAFFIC_PER_MINUTE: fleetTrafficPerMinute(options.itemsPerChannelHour),
       SIM_WEBHOOK_URL: 'off',
       SIM_WEBHOOK_RETRY_DELAYS_MS: '200,500',
     });
@@ -182,16 +213,26 @@ async function measureFleetSize(channels: number, options: FleetOptions, log: (l
     const cpuBefore = workers.map((w) => processCpuMs(w.child.pid) ?? 0);
     const waitBefore = workers.map((w) => processRunQueueWaitMs(w.child.pid) ?? 0);
     const simCpuBefore = processCpuMs(sim.pid) ?? 0;
+    const redisPid = await redisServerPid(redisUrl);
+    const redisCpuBefore = processCpuMs(redisPid ?? undefined);
+    const callsBefore = await simRequests(sim);
+    const machineBefore = machineBusyMs();
+    const dbServer = new ProcessSetCpu();
     const commitsBefore = Number((await databaseCommits.run(undefined, db0))[0].n);
     const windowStart = Date.now();
     lateness.start();
     let connectionsMax = 0;
     while (Date.now() - windowStart < options.windowMs) {
-      const [{ n }] = await productConnections.run({ benchApplication: BENCH_APPLICATION }, db0);
-      connectionsMax = Math.max(connectionsMax, n);
+      const backends = await productConnections.run({ benchApplication: BENCH_APPLICATION }, db0);
+      connectionsMax = Math.max(connectionsMax, backends.length);
+      dbServer.sample(backends.map((b) => b.pid));
       await sleep(Math.min(1_000, Math.max(0, options.windowMs - (Date.now() - windowStart))));
     }
     lateness.stop();
+    dbServer.sample((await productConnections.run({ benchApplication: BENCH_APPLICATION }, db0)).map((b) => b.pid));
+    const machineMs = (machineBusyMs() ?? 0) - (machineBefore ?? 0);
+    const redisCpuAfter = processCpuMs(redisPid ?? undefined);
+    const callsAfter = await simRequests(sim);
     const windowMs = Date.now() - windowStart;
     const cpuMs = workers.reduce((sum, w, i) => sum + ((processCpuMs(w.child.pid) ?? cpuBefore[i]) - cpuBefore[i]), 0);
     const waitMs = workers.reduce((sum, w, i) => sum + ((processRunQueueWaitMs(w.child.pid) ?? waitBefore[i]) - waitBefore[i]), 0);
@@ -200,6 +241,8 @@ async function measureFleetSize(channels: number, options: FleetOptions, log: (l
     const redis = await prefixMemoryBytes(redisUrl, queuePrefix);
     const numbers = lateness.numbers();
     const workerCpuCores = round(cpuMs / windowMs, 3);
+    const perRun = (ms: number) => (numbers.samples > 0 ? round(ms / numbers.samples, 2) : 0);
+    const simCalls = Object.fromEntries(Object.entries(callsAfter).map(([network, n]) => [network, n - (callsBefore[network] ?? 0)]));
     return {
       channels: fleet.channels,
       workspaces: fleet.workspaces,
@@ -208,6 +251,11 @@ async function measureFleetSize(channels: number, options: FleetOptions, log: (l
       workerCpuCoresPer1000Channels: round((workerCpuCores * 1000) / fleet.channels, 3),
       workerRunQueueWait: round(waitMs / workers.length / windowMs, 2),
       simCpuCores: round(simCpuMs / windowMs, 3),
+      machineCpuMsPerRun: machineBefore === null ? 0 : perRun(machineMs),
+      dbServerCpuMsPerRun: perRun(dbServer.usedMs()),
+      redisCpuMsPerRun: redisCpuBefore === null || redisCpuAfter === null ? null : perRun(redisCpuAfter - redisCpuBefore),
+      simCallsPerRun: perRun(Object.values(simCalls).reduce((a, b) => a + b, 0)),
+      simCalls,
       runsPerSecond: round((numbers.samples * 1000) / windowMs, 1),
       dbTransactionsPerRun: numbers.samples > 0 ? round(commits / numbers.samples, 1) : 0,
       workerCpuMsPerRun: numbers.samples > 0 ? round(cpuMs / numbers.samples, 2) : 0,
@@ -231,6 +279,13 @@ async function measureFleetSize(channels: number, options: FleetOptions, log: (l
     );
     await closeFleetDatabase(db);
   }
+}
+
+/** API requests the sim answered so far, per network. */
+async function simRequests(sim: SimProcess): Promise<Record<string, number>> {
+  const res = await fetch(`${sim.url}/_sim/requests`);
+  if (!res.ok) throw new Error(`bench: the sim answered ${res.status} to GET /_sim/requests`);
+  return ((await res.json()) as { requests: Record<string, number> }).requests;
 }
 
 async function fleetEnv(config: Config, p: { databaseUrl: string; redisUrl: string; prefix: string; simUrl: string }): Promise<Record<string, string>> {
