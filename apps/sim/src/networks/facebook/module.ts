@@ -24,6 +24,7 @@ import {
 import { blockedEdge, deleteComment, likeComment, updateComment } from './moderation-routes';
 import { postComment, sendMessage } from './write-routes';
 import { deletePost, publishPost, updatePost } from './post-routes';
+import { getMediaEdge, getMediaNode, getScheduledPosts, uploadPhoto, uploadVideo } from './media-routes';
 import { debugToken, getReactions, isAppToken } from './graph-forms';
 import { isBatch, runBatch } from './batch';
 import { requestToken } from './tokens';
@@ -94,7 +95,7 @@ export class FacebookModule implements NetworkModule, NetworkControl {
     const out: Record<string, unknown> = {};
     const missing: string[] = [];
     for (const id of ids) {
-      const res = getNode(this.state, call, id);
+      const res = getMediaNode(this.state, call, id) ?? getNode(this.state, call, id);
       if (res.status === 200) out[id] = res.body;
       else if (res.status === 400 || res.status === 404) missing.push(id);
       else return res;
@@ -109,7 +110,9 @@ export class FacebookModule implements NetworkModule, NetworkControl {
     const method = req.method === 'POST' && req.query.get('method') === 'delete' ? 'DELETE' : req.method;
     if (method === 'GET') {
       if (id === 'debug_token' && edge === undefined) return debugToken(this.state, req);
-      if (edge === undefined) return getNode(this.state, call, id);
+      if (edge === undefined) return getMediaNode(this.state, call, id) ?? getNode(this.state, call, id);
+      if (edge === 'photos' || edge === 'videos') return getMediaEdge(this.state, call, id, edge);
+      if (edge === 'scheduled_posts') return getScheduledPosts(this.state, call, id);
       if (edge === 'feed' || edge === 'posts' || edge === 'published_posts') return getFeed(this.state, call, id, edge);
       if (edge === 'comments') return getComments(this.state, call, id);
       if (edge === 'blocked') return blockedEdge(this.state, req, token, id);
@@ -122,8 +125,9 @@ export class FacebookModule implements NetworkModule, NetworkControl {
       return errors.nonexistingField(edge, this.state.store.post(id) ? 'PagePost' : this.state.store.comment(id) ? 'Comment' : 'Page');
     }
     if (method === 'POST') {
-      if (edge === 'feed') {
-        const { response, created } = publishPost(this.state, req, token, id);
+      if (edge === 'feed' || edge === 'photos' || edge === 'videos') {
+        const publish = edge === 'feed' ? publishPost : edge === 'photos' ? uploadPhoto : uploadVideo;
+        const { response, created } = publish(this.state, req, token, id);
         if (created) this.afterCreate([created]);
         return response;
       }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { GeneratedCustomer, GeneratedItem, ReactionKind } from '../../generator';
+import type { FbPostExtras, FbPostMedia } from './post-types';
 
 /**
  * The Facebook page's world: posts, comments (two levels, as on Facebook), and Messenger
@@ -51,6 +52,10 @@ export interface FbPost {
   scheduledAt?: number;
   /** Set when the page edited its message (POST /{post} message=…). */
   editedAt?: number;
+  /** The photo(s) or video of a post made through /photos, /videos or attached_media. */
+  media?: FbPostMedia;
+  /** targeting, backdated_time, place and tags given at publish time. */
+  extras?: FbPostExtras;
 }
 
 /** Whether a post is live at `now`: published, or scheduled for a time that has come. */
@@ -173,6 +178,11 @@ export class FacebookStore {
     return Math.max(this.order, this.apiSerial);
   }
 
+  /** A new number for an API-made object (photo and video ids), from the counter posts and comments share. */
+  nextSerial(): number {
+    return ++this.apiSerial;
+  }
+
   /** Continues numbering above `floor`, so a restarted world never reuses an id. */
   resumeAbove(floor: number): void {
     this.order = Math.max(this.order, floor);
@@ -267,7 +277,7 @@ export class FacebookStore {
   }
 
   /** A post the page publishes through the API (POST /{page}/feed). */
-  addApiPost(message: string, at: number, extra: Pick<FbPost, 'link' | 'published' | 'scheduledAt'>): FbPost {
+  addApiPost(message: string, at: number, extra: Pick<FbPost, 'link' | 'published' | 'scheduledAt' | 'media' | 'extras'>): FbPost {
     const post: FbPost = {
       id: `${this.pageId}_${123_000_000_000_000 + ++this.apiSerial}`,
       order: ++this.order,

@@ -41,13 +41,22 @@ export function commentAddChange(c: FbComment): FeedChange {
   };
 }
 
+/**
+ * The page's new post: item status, or photo (with photo_id and link, the photo's address) or
+ * video (video_id, link) for a photo or video post, as Meta's feed field reference lists them.
+ */
 export function postAddChange(p: FbPost, pageId: string, pageName: string): FeedChange {
+  const media = p.media;
+  const photo = media?.kind === 'photo' ? media.photos[0] : undefined;
+  const video = media?.kind === 'video' ? media.video : undefined;
   return {
     field: 'feed',
     value: {
-      item: 'status',
+      item: photo ? 'photo' : video ? 'video' : 'status',
       verb: 'add',
       post_id: p.id,
+      ...(photo ? { photo_id: photo.id, link: photo.src } : {}),
+      ...(video ? { video_id: video.id, link: video.source } : {}),
       published: p.published === false ? 0 : 1,
       from: { id: pageId, name: pageName },
       created_time: unixSeconds(p.createdAt),
