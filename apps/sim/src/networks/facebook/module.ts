@@ -315,6 +315,7 @@ export class FacebookModule implements NetworkModule, NetworkControl {
       else token.revoked = true;
       return json(200, { token: token.token, expired: subpath === '/tokens/expire', revoked: token.revoked });
     }
+    if (req.method === 'POST' && subpath === '/quick-reply') return this.tapQuickReply(input);
     if (subpath === '/limits') {
       if (req.method === 'POST') {
         const app = Number(input.appCallsPerHour ?? this.state.usage.limits.appCallsPerHour);
@@ -325,6 +326,22 @@ export class FacebookModule implements NetworkModule, NetworkControl {
       return json(200, { limits: this.state.usage.limits });
     }
     return undefined;
+  }
+
+  /**
+   * POST /_sim/facebook/quick-reply {psid, index?}: the customer taps quick reply `index` (0) of the
+   * page's latest message that offered some: their message has the reply's title as text and
+   * `quick_reply: {payload}` in the messages webhook. The Graph API has no call for a customer's side.
+   */
+  private tapQuickReply(input: Record<string, unknown>): SimResponse {
+    const conversation = typeof input.psid === 'string' ? this.state.store.conversationWith(input.psid) : undefined;
+    if (!conversation) return json(404, { error: { message: 'unknown psid' } });
+    const offer = [...conversation.messages].reverse().find((m) => m.fromPage && m.sent?.quickReplies?.length);
+    const reply = offer?.sent?.quickReplies?.[Number(input.index ?? 0)];
+    if (!reply || reply.content_type !== 'text') return json(400, { error: { message: 'no text quick reply offered at that index' } });
+    const created = this.state.store.addCustomerMessage(conversation.customer, reply.title ?? '', this.state.now(), String(reply.payload));
+    this.afterCreate([created]);
+    return json(200, { mid: created.id, text: created.text, payload: created.quickReply });
   }
 
   /** Performs Facebook's subscription handshake against the receiver: GET with hub.* and expect the challenge back. */

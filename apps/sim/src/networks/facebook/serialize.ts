@@ -4,6 +4,7 @@ import { fbTime } from './fields';
 import { render, UnknownFieldError, type EdgeRenderer, type Getter } from './node-render';
 import { postMediaFields } from './media';
 import { extrasFields } from './post-extras';
+import { sentAttachments, templateText } from './send-content';
 
 import type { FbComment, FbConversation, FbMessage, FbPost, FbUser } from './store';
 
@@ -171,10 +172,11 @@ export function renderMessage(m: FbMessage, fields: FieldSpec[] | null, page: Fb
     created_time: (x) => fbTime(x.createdAt),
     from: () => messengerUser(from),
     to: () => ({ data: [messengerUser(to)] }),
-    message: (x) => x.text,
+    message: (x) => templateText(x.sent) ?? x.text,
     tags: (x) => ({ data: x.fromPage ? [{ name: 'source:chat' }] : [{ name: 'inbox' }, { name: 'source:mobile' }] }),
-    // An image, as message-single-with-attachment.json; no stickers or shares (Facebook omits absent fields).
-    attachments: (x) => (!x.fromPage && carriesImage(x.id) ? messageImage(x.id) : undefined),
+    // An image, as message-single-with-attachment.json; what the page sent (media, templates) as Graph
+    // hosts it; no stickers or shares (Facebook omits absent fields).
+    attachments: (x) => (x.fromPage ? sentAttachments(x.id, x.sent) : carriesImage(x.id) ? messageImage(x.id) : undefined),
     sticker: () => undefined,
     shares: () => undefined,
     is_unsupported: () => false,

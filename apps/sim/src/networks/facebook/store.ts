@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { GeneratedCustomer, GeneratedItem, ReactionKind } from '../../generator';
 import type { FbPostExtras, FbPostMedia } from './post-types';
+import type { SentContent } from './send-content';
 
 /**
  * The Facebook page's world: posts, comments (two levels, as on Facebook), and Messenger
@@ -104,6 +105,10 @@ export interface FbMessage {
   fromPage: boolean;
   createdAt: number;
   text: string;
+  /** What the page sent beyond text (Send API attachment, template, quick replies, metadata). */
+  sent?: SentContent;
+  /** The payload of the quick reply a customer tapped (their message's `quick_reply`). */
+  quickReply?: string;
 }
 
 export interface Ordered {
@@ -307,8 +312,17 @@ export class FacebookStore {
     if (post.published === false) this.unpublished -= 1;
   }
 
-  addApiMessage(customer: FbUser, text: string, at: number): FbMessage {
-    return this.addMessage(customer, true, text, at, `api:${this.seed}:${++this.apiSerial}`);
+  addApiMessage(customer: FbUser, text: string, at: number, sent?: SentContent): FbMessage {
+    const message = this.addMessage(customer, true, text, at, `api:${this.seed}:${++this.apiSerial}`);
+    if (sent) message.sent = sent;
+    return message;
+  }
+
+  /** A customer's message that did not come from the generator (a tapped quick reply). */
+  addCustomerMessage(customer: FbUser, text: string, at: number, quickReply: string): FbMessage {
+    const message = this.addMessage(customer, false, text, at, `qr:${this.seed}:${++this.apiSerial}`);
+    message.quickReply = quickReply;
+    return message;
   }
 
   /**

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { unixSeconds } from './fields';
 import type { FbComment, FbMessage, FbPost, FbReactionEvent } from './store';
+import { echoFields } from './send-content';
 
 /**
  * Facebook's webhook payloads (`feed` changes and Messenger `messaging` events) and how they are
@@ -108,11 +109,14 @@ export function feedPayload(pageId: string, changes: Array<{ change: FeedChange;
 /** A Messenger event: an inbound message, or the echo of one the page sent (is_echo). */
 export function messagingEvent(m: FbMessage, pageId: string, appId: string): Record<string, unknown> {
   const customer = m.conversation.customer.id;
-  const message: Record<string, unknown> = { mid: m.id, text: m.text };
+  // An attachment or template message has no text key, as Messenger sends it.
+  const message: Record<string, unknown> = { mid: m.id, ...(m.text !== '' || !m.sent?.attachment ? { text: m.text } : {}) };
   if (m.fromPage) {
     message.is_echo = true;
     message.app_id = Number(appId);
+    Object.assign(message, echoFields(m.sent));
   }
+  if (m.quickReply !== undefined) message.quick_reply = { payload: m.quickReply };
   return {
     sender: { id: m.fromPage ? pageId : customer },
     recipient: { id: m.fromPage ? customer : pageId },

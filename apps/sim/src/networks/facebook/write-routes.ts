@@ -4,6 +4,7 @@ import type { FacebookState } from './state';
 import type { FbComment, FbMessage } from './store';
 import type { FbToken } from './tokens';
 import { privateReply } from './private-replies';
+import { attachmentProblem, quickRepliesProblem, type SentContent } from './send-content';
 
 const STANDARD_WINDOW_MS = 24 * 3600_000;
 const HUMAN_AGENT_WINDOW_MS = 7 * 24 * 3600_000;
@@ -68,6 +69,10 @@ export function sendMessage(state: FacebookState, req: SimRequest, token: FbToke
   if (!message || (text === undefined) === (attachment === undefined)) return { response: errors.invalidParam('param message must be non-empty.') };
   const badAttachment = attachment === undefined ? null : attachmentProblem(attachment);
   if (badAttachment) return { response: errors.invalidParam(badAttachment) };
+  const badQuickReplies = quickRepliesProblem(message.quick_replies);
+  if (badQuickReplies) return { response: errors.invalidParam(badQuickReplies) };
+  if (message.metadata !== undefined && !(typeof message.metadata === 'string' && message.metadata.length <= 1000))
+    return { response: errors.invalidParam('param message[metadata] must be a string of at most 1000 characters') };
   const messagingType = param(req, 'messaging_type') ?? 'RESPONSE';
   if (typeof messagingType !== 'string' || !['RESPONSE', 'UPDATE', 'MESSAGE_TAG'].includes(messagingType))
     return { response: errors.invalidParam('Param messaging_type must be one of {RESPONSE, UPDATE, MESSAGE_TAG}') };
@@ -78,8 +83,13 @@ export function sendMessage(state: FacebookState, req: SimRequest, token: FbToke
   const now = state.now();
   const window = messagingType === 'MESSAGE_TAG' && tag === 'HUMAN_AGENT' ? HUMAN_AGENT_WINDOW_MS : STANDARD_WINDOW_MS;
   if (now - conversation.lastInboundAt > window) return { response: errors.outsideMessagingWindow() };
-  // The sim keeps the text of what the page sends; an attachment is recorded in /_sim/received.
-  const created = state.store.addApiMessage(conversation.customer, text ?? '', now);
+  // Kept as sent, so GET /{message} and the echo show the attachment or template (send-content.ts).
+  const sent: SentContent = {
+    ...(attachment !== undefined ? { attachment: attachment as SentContent['attachment'] } : {}),
+    ...(Array.isArray(message.quick_replies) ? { quickReplies: message.quick_replies as SentContent['quickReplies'] } : {}),
+    ...(typeof message.metadata === 'string' ? { metadata: message.metadata } : {}),
+  };
+  const created = state.store.addApiMessage(conversation.customer, text ?? '', now, Object.keys(sent).length ? sent : undefined);
   state.ctx.world.addReceived({
     network: 'facebook',
     at: new Date().toISOString(),
@@ -95,19 +105,6 @@ export function sendMessage(state: FacebookState, req: SimRequest, token: FbToke
 }
 
 const SENDER_ACTIONS = ['typing_on', 'typing_off', 'mark_seen'];
-const ATTACHMENT_TYPES = ['image', 'video', 'audio', 'file', 'template'];
-
-/** Why a Send API `message.attachment` is not one Facebook takes ({type, payload: {url} | {attachment_id} | template}), or null. */
-function attachmentProblem(value: unknown): string | null {
-  const a = value && typeof value === 'object' ? (value as Record<string, unknown>) : null;
-  if (!a || typeof a.type !== 'string' || !ATTACHMENT_TYPES.includes(a.type))
-    return `param message[attachment][type] must be one of {${ATTACHMENT_TYPES.join(', ')}}`;
-  const payload = a.payload && typeof a.payload === 'object' ? (a.payload as Record<string, unknown>) : null;
-  if (!payload) return 'param message[attachment][payload] must be an object';
-  if (a.type === 'template') return typeof payload.template_type === 'string' ? null : 'param message[attachment][payload][template_type] is required';
-  if (typeof payload.attachment_id === 'string' || typeof payload.attachment_id === 'number') return null;
-  return typeof payload.url === 'string' && /^https?:\/\//.test(payload.url) ? null : 'param message[attachment][payload][url] must be a URL';
-}
 
 /** Send API clients post JSON objects, or form fields holding JSON text. */
 function parseJsonParam(value: unknown): Record<string, unknown> | null {
