@@ -9,7 +9,8 @@ import type { FbPhoto } from './post-types';
 /**
  * Page posts written through the Pages API (page token with pages_manage_posts):
  *   POST   /{page-id}/feed  message, link, published, scheduled_publish_time → {id: "{page-id}_{post-id}"}
- *   POST   /{post-id}       message (edit), is_published=true (publish an unpublished post) → {success: true}
+ *   POST   /{post-id}       message (edit), is_published=true (publish an unpublished post),
+ *                            is_hidden (hide from the timeline, or show again) → {success: true}
  *   DELETE /{post-id}       → {success: true}; its comments go with it
  * An unpublished post (published=false, with or without a scheduled_publish_time 10 minutes to
  * 30 days ahead) is readable by id (is_published false) but in no feed until it is published or
@@ -148,13 +149,20 @@ export function updatePost(state: FacebookState, req: SimRequest, token: FbToken
   const message = param(req, 'message');
   const publish = bool(param(req, 'is_published'));
   if (publish === null) return { response: errors.invalidParam('Param is_published must be a boolean') };
-  if (message === undefined && publish === undefined) return { response: errors.invalidParam('The parameter message or is_published is required') };
+  const hide = bool(param(req, 'is_hidden'));
+  if (hide === null) return { response: errors.invalidParam('Param is_hidden must be a boolean') };
+  if (message === undefined && publish === undefined && hide === undefined)
+    return { response: errors.invalidParam('The parameter message, is_published or is_hidden is required') };
   if (message !== undefined && !(typeof message === 'string' && message.trim() !== '')) return { response: errors.emptyMessage() };
   // A published post cannot be taken back to unpublished (Graph: "(#100) … already published").
   if (publish === false && post.published !== false) return { response: errors.invalidParam('This post has already been published') };
   if (typeof message === 'string') {
     post.message = message;
     post.editedAt = state.now();
+  }
+  if (hide !== undefined && hide !== (post.hidden === true)) {
+    post.hidden = hide;
+    state.store.hiddenPosts += hide ? 1 : -1;
   }
   if (publish === true && post.published === false) {
     post.published = true;

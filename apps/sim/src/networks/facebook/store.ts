@@ -57,6 +57,8 @@ export interface FbPost {
   media?: FbPostMedia;
   /** targeting, backdated_time, place and tags given at publish time. */
   extras?: FbPostExtras;
+  /** Hidden from the page's timeline (POST /{post} is_hidden=true): in /feed only with include_hidden=true. */
+  hidden?: boolean;
 }
 
 /** Whether a post is live at `now`: published, or scheduled for a time that has come. */
@@ -302,6 +304,8 @@ export class FacebookStore {
 
   /** Posts not (yet) published; while there are none, the feed is the posts list itself. */
   unpublished = 0;
+  /** Posts hidden from the timeline (POST /{post} is_hidden=true). */
+  hiddenPosts = 0;
 
   /** DELETE /{post}: the post and its comments are gone from every list and lookup. */
   removePost(post: FbPost): void {
@@ -310,6 +314,7 @@ export class FacebookStore {
     this.postsById.delete(post.id);
     for (const c of post.all) this.comments.delete(c.id);
     if (post.published === false) this.unpublished -= 1;
+    if (post.hidden) this.hiddenPosts -= 1;
   }
 
   addApiMessage(customer: FbUser, text: string, at: number, sent?: SentContent): FbMessage {
