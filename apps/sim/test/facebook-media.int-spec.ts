@@ -71,7 +71,12 @@ describe('Facebook photo and video uploads (multipart source) and their webhooks
     expect(video.body).toEqual({ description: 'Hinter den Kulissen', updated_time: expect.stringMatching(/\+0000$/), id: res.body.id });
     const postId = (await getJson(`${graph}/${res.body.id}?fields=post_id&access_token=${token}`)).body.post_id;
     const changes = await feedChanges();
-    expect(changes.find((v) => v.post_id === postId)).toMatchObject({ item: 'video', verb: 'add', video_id: res.body.id, link: expect.stringMatching(/^https:\/\/video/) });
+    expect(changes.find((v) => v.post_id === postId)).toMatchObject({
+      item: 'video',
+      verb: 'add',
+      video_id: res.body.id,
+      link: expect.stringMatching(/^https:\/\/video/),
+    });
     const bad = await upload('videos', {}, { data: png, name: 'x.mp4', type: 'video/mp4' });
     expect(bad.body.error).toMatchObject({ code: 6000 });
     const none = await upload('videos', { title: 'leer' });
@@ -80,7 +85,12 @@ describe('Facebook photo and video uploads (multipart source) and their webhooks
     const later = await getJson(`${graph}/${DEMO_FACEBOOK_PAGE.id}/videos`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ access_token: token, file_url: 'https://example.com/v.mp4', published: 'false', scheduled_publish_time: String(Math.floor(Date.now() / 1000) + 7200) }),
+      body: new URLSearchParams({
+        access_token: token,
+        file_url: 'https://example.com/v.mp4',
+        published: 'false',
+        scheduled_publish_time: String(Math.floor(Date.now() / 1000) + 7200),
+      }),
     });
     const scheduled = await getJson(`${graph}/${later.body.id}?fields=published,scheduled_publish_time&access_token=${token}`);
     expect(scheduled.body).toMatchObject({ published: false, scheduled_publish_time: expect.any(Number) });
@@ -88,7 +98,7 @@ describe('Facebook photo and video uploads (multipart source) and their webhooks
 
   it('echoes a template with its payload and metadata (no text key), and delivers a tapped quick reply with its payload', async () => {
     const truth: TruthItem[] = (await postJson(`${sim.url}/_sim/generate`, { count: 120, network: 'facebook' })).body.items;
-    const psid = truth.find((t) => t.kind === 'message' && !t.fromAccount)!.author!.externalId!;
+    const psid = truth.find((t) => t.kind === 'message' && !t.fromAccount)!.author!.externalId;
     const payload = { template_type: 'generic', elements: [{ title: 'Jacke', subtitle: '129 €' }] };
     const sent = await postJson(`${graph}/me/messages?access_token=${token}`, {
       recipient: { id: psid },
@@ -103,9 +113,19 @@ describe('Facebook photo and video uploads (multipart source) and their webhooks
     const tap = await postJson(`${sim.url}/_sim/facebook/quick-reply`, { psid });
     const events = await messaging();
     const echo = events.find((e) => e.message?.mid === sent.body.message_id);
-    expect(echo.message).toEqual({ mid: sent.body.message_id, is_echo: true, app_id: Number(DEMO_FACEBOOK_APP.appId), metadata: 'm-1', attachments: [{ type: 'template', payload }] });
+    expect(echo.message).toEqual({
+      mid: sent.body.message_id,
+      is_echo: true,
+      app_id: Number(DEMO_FACEBOOK_APP.appId),
+      metadata: 'm-1',
+      attachments: [{ type: 'template', payload }],
+    });
     const inbound = events.find((e) => e.message?.mid === tap.body.mid);
-    expect(inbound).toMatchObject({ sender: { id: psid }, recipient: { id: DEMO_FACEBOOK_PAGE.id }, message: { text: 'S', quick_reply: { payload: 'SIZE_S' } } });
+    expect(inbound).toMatchObject({
+      sender: { id: psid },
+      recipient: { id: DEMO_FACEBOOK_PAGE.id },
+      message: { text: 'S', quick_reply: { payload: 'SIZE_S' } },
+    });
     const tooMany = await postJson(`${graph}/me/messages?access_token=${token}`, {
       recipient: { id: psid },
       message: { text: 'x', quick_replies: Array.from({ length: 14 }, (_, i) => ({ content_type: 'text', title: `${i}`, payload: `${i}` })) },

@@ -75,6 +75,9 @@ describe('Facebook: further documented parameters of the served routes', () => {
     const res = await getJson(`${graph}/${comment}/comments`, { method: 'POST', body: form });
     expect(res.status).toBe(200);
     const reply = await getJson(`${graph}/${res.body.id}?fields=message,attachment&access_token=${token}`);
-    expect(reply.body).toMatchObject({ message: 'So sieht sie aus', attachment: { type: 'photo', media: { image: { src: expect.stringMatching(/^https:\/\//) } } } });
+    expect(reply.body).toMatchObject({
+      message: 'So sieht sie aus',
+      attachment: { type: 'photo', media: { image: { src: expect.stringMatching(/^https:\/\//) } } },
+    });
   });
 });

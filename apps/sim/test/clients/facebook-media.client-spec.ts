@@ -60,7 +60,19 @@ describe('facebook-nodejs-business-sdk: photo and video posts, publish extras an
     const read = await new sdk.PagePost(post.id).get(['status_type', 'attachments']);
     expect(read).toMatchObject({
       status_type: 'added_photos',
-      attachments: { data: [{ type: 'album', subattachments: { data: [{ type: 'photo', target: { id: a.id } }, { type: 'photo', target: { id: b.id } }] } }] },
+      attachments: {
+        data: [
+          {
+            type: 'album',
+            subattachments: {
+              data: [
+                { type: 'photo', target: { id: a.id } },
+                { type: 'photo', target: { id: b.id } },
+              ],
+            },
+          },
+        ],
+      },
     });
     // A photo can be in one post only.
     expect(await fails(page().createFeed([], { attached_media: [{ media_fbid: a.id }] }))).toMatchObject({ status: 400, response: { code: 100 } });
@@ -141,7 +153,7 @@ describe('facebook-nodejs-business-sdk: photo and video posts, publish extras an
 
   it('reads back a generic template, a button template and quick replies sent through the Send API', async () => {
     const customer = truth.find((t) => t.kind === 'message' && !t.fromAccount)!;
-    const psid = customer.author!.externalId!;
+    const psid = customer.author!.externalId;
     const generic = await page().createMessage([], {
       recipient: { id: psid },
       messaging_type: 'RESPONSE',
@@ -166,11 +178,22 @@ describe('facebook-nodejs-business-sdk: photo and video posts, publish extras an
     });
     const button = await page().createMessage([], {
       recipient: { id: psid },
-      message: { attachment: { type: 'template', payload: { template_type: 'button', text: 'Wie können wir helfen?', buttons: [{ type: 'postback', title: 'Rückgabe', payload: 'RETURN' }] } } },
+      message: {
+        attachment: {
+          type: 'template',
+          payload: { template_type: 'button', text: 'Wie können wir helfen?', buttons: [{ type: 'postback', title: 'Rückgabe', payload: 'RETURN' }] },
+        },
+      },
     });
     const quick = await page().createMessage([], {
       recipient: { id: psid },
-      message: { text: 'Welche Größe?', quick_replies: [{ content_type: 'text', title: 'M', payload: 'SIZE_M' }, { content_type: 'text', title: 'L', payload: 'SIZE_L' }] },
+      message: {
+        text: 'Welche Größe?',
+        quick_replies: [
+          { content_type: 'text', title: 'M', payload: 'SIZE_M' },
+          { content_type: 'text', title: 'L', payload: 'SIZE_L' },
+        ],
+      },
     });
     const messages = await new sdk.UnifiedThread(customer.threadExternalId!).getMessages(['id', 'message', 'attachments'], { limit: 10 });
     const byId = (id: unknown) => messages.find((m: GraphObject) => m.id === id);
@@ -178,7 +201,14 @@ describe('facebook-nodejs-business-sdk: photo and video posts, publish extras an
       message: '',
       attachments: {
         data: [
-          { generic_template: { title: 'Winterjacke', subtitle: '129 €', media_url: 'https://example.com/jacke.jpg', cta: { title: 'Ansehen', type: 'web_url', url: 'https://example.com/jacke' } } },
+          {
+            generic_template: {
+              title: 'Winterjacke',
+              subtitle: '129 €',
+              media_url: 'https://example.com/jacke.jpg',
+              cta: { title: 'Ansehen', type: 'web_url', url: 'https://example.com/jacke' },
+            },
+          },
           { generic_template: { title: 'Mütze', subtitle: '19 €' } },
         ],
       },
@@ -194,9 +224,14 @@ describe('facebook-nodejs-business-sdk: photo and video posts, publish extras an
     expect(tapped.body).toMatchObject({ text: 'L', payload: 'SIZE_L' });
     const after = await new sdk.UnifiedThread(customer.threadExternalId!).getMessages(['id', 'message', 'from'], { limit: 1 });
     expect(after[0]).toMatchObject({ id: tapped.body.mid, message: 'L', from: { id: psid } });
-    const bad = await fails(page().createMessage([], { recipient: { id: psid }, message: { text: 'x', quick_replies: [{ content_type: 'text', title: 'ohne payload' }] } }));
+    const bad = await fails(
+      page().createMessage([], { recipient: { id: psid }, message: { text: 'x', quick_replies: [{ content_type: 'text', title: 'ohne payload' }] } }),
+    );
     expect(bad).toMatchObject({ status: 400, response: { code: 100 } });
     expect((await received(sim, 'facebook')).filter((r) => r.kind === 'private_message').length).toBeGreaterThanOrEqual(3);
-    expect((await getJson(`${sim.origins.facebook}/v24.0/${generic.message_id}?fields=attachments&access_token=${DEMO_FACEBOOK_PAGE.pageAccessToken}`)).status).toBe(200);
+    expect(
+      (await getJson(`${sim.origins.facebook}/v24.0/${String(generic.message_id)}?fields=attachments&access_token=${DEMO_FACEBOOK_PAGE.pageAccessToken}`))
+        .status,
+    ).toBe(200);
   });
 });

@@ -60,6 +60,7 @@ interface Common {
 
 /** What /photos and /videos check alike: the page, the token, published, the schedule and the extras. */
 function common(state: FacebookState, req: SimRequest, token: FbToken, pageId: string, videoForm: boolean): Common | SimResponse {
+  const photoForm = !videoForm;
   if (pageId !== state.pageId && pageId !== 'me') return errors.unsupportedGet(pageId, 'post');
   const refused = mayPublish(state, token);
   if (refused) return refused;
@@ -68,7 +69,7 @@ function common(state: FacebookState, req: SimRequest, token: FbToken, pageId: s
   const now = state.now();
   const scheduledAt = readSchedule(req, published, now);
   if (typeof scheduledAt === 'object') return scheduledAt;
-  const extras = readExtras(req, now, people(state), { published: published !== false, videoForm });
+  const extras = readExtras(req, now, people(state), { published: published !== false, videoForm, photoForm });
   if ('status' in extras) return extras;
   return { published, scheduledAt, extras, now };
 }

@@ -96,7 +96,8 @@ export function postMediaFields(p: FbPost, page: FbUser, permalink: string): Rec
 }
 
 const noEdges: EdgeRenderer = () => ({ data: [] });
-const pageUser = (page: FbUser, spec: FieldSpec) => (spec.sub ? Object.fromEntries(spec.sub.map((f) => [f.name, f.name === 'id' ? page.id : page.name])) : page);
+const pageUser = (page: FbUser, spec: FieldSpec) =>
+  spec.sub ? Object.fromEntries(spec.sub.map((f) => [f.name, f.name === 'id' ? page.id : page.name])) : page;
 
 /** GET /{photo-id}. Default fields: created_time, name (the caption, when there is one), id. */
 export function renderPhoto(photo: FbPhoto, fields: FieldSpec[] | null, page: FbUser, updatedAt: number): Record<string, unknown> {
@@ -109,7 +110,11 @@ export function renderPhoto(photo: FbPhoto, fields: FieldSpec[] | null, page: Fb
     name: (x) => (x.caption === '' ? undefined : x.caption),
     images: (x) => [
       { height: x.height, source: x.src, width: x.width },
-      { height: Math.round((x.height * 130) / Math.max(x.width, x.height)), source: small(x.src), width: Math.round((x.width * 130) / Math.max(x.width, x.height)) },
+      {
+        height: Math.round((x.height * 130) / Math.max(x.width, x.height)),
+        source: small(x.src),
+        width: Math.round((x.width * 130) / Math.max(x.width, x.height)),
+      },
     ],
     webp_images: () => [],
     link: (x) => photoLink(x.id),

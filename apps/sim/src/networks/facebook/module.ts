@@ -338,7 +338,7 @@ export class FacebookModule implements NetworkModule, NetworkControl {
     if (!conversation) return json(404, { error: { message: 'unknown psid' } });
     const offer = [...conversation.messages].reverse().find((m) => m.fromPage && m.sent?.quickReplies?.length);
     const reply = offer?.sent?.quickReplies?.[Number(input.index ?? 0)];
-    if (!reply || reply.content_type !== 'text') return json(400, { error: { message: 'no text quick reply offered at that index' } });
+    if (reply?.content_type !== 'text') return json(400, { error: { message: 'no text quick reply offered at that index' } });
     const created = this.state.store.addCustomerMessage(conversation.customer, reply.title ?? '', this.state.now(), String(reply.payload));
     this.afterCreate([created]);
     return json(200, { mid: created.id, text: created.text, payload: created.quickReply });

@@ -34,4 +34,3 @@ export function render<T>(node: T, fields: FieldSpec[] | null, defaults: string[
   if (!('id' in out) && 'id' in getters) out.id = getters.id(node, { name: 'id', modifiers: {}, sub: null }, edges);
   return out;
 }
-

@@ -52,6 +52,9 @@ export function param(req: SimRequest, name: string): unknown {
   return part ? part.data.toString('utf8') : undefined;
 }
 
+/** A parameter as text: strings and numbers as they are, anything else as JSON. */
+const asText = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value));
+
 /** An object parameter: JSON objects as sent, or form text holding JSON. */
 export function objectParam(value: unknown): Record<string, unknown> | null {
   if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
@@ -79,8 +82,8 @@ function targetingProblem(name: string, spec: Record<string, unknown>, keys: str
   const countries = geo.countries ?? spec.countries;
   if (countries !== undefined) {
     if (!Array.isArray(countries) || countries.length === 0) return `Param ${name}[geo_locations][countries] must be a non-empty array`;
-    const bad = countries.find((c) => typeof c !== 'string' || !/^[A-Z]{2}$/.test(c));
-    if (bad !== undefined) return `Invalid country code: ${String(bad)}`;
+    const bad = (countries as unknown[]).find((c) => typeof c !== 'string' || !/^[A-Z]{2}$/.test(c));
+    if (bad !== undefined) return `Invalid country code: ${asText(bad)}`;
   }
   const ageMin = spec.age_min;
   const ageMax = spec.age_max;
@@ -109,7 +112,7 @@ export function readExtras(
   req: SimRequest,
   now: number,
   people: (id: string) => FbUser | undefined,
-  options: { published: boolean; videoForm?: boolean },
+  options: { published: boolean; videoForm?: boolean; photoForm?: boolean },
 ): FbPostExtras | SimResponse {
   const out: FbPostExtras = {};
   for (const [name, keys] of [
@@ -138,9 +141,8 @@ export function readExtras(
     // Graph: "A backdated post needs to be published".
     if (!options.published) return errors.invalidParam('A backdated post needs to be published');
     out.backdatedAt = at;
-    const granularity = rawGranularity === undefined ? 'none' : String(rawGranularity);
-    if (!GRANULARITIES.includes(granularity))
-      return errors.invalidParam(`Param backdated_time_granularity must be one of {${GRANULARITIES.join(', ')}}`);
+    const granularity = rawGranularity === undefined ? 'none' : asText(rawGranularity);
+    if (!GRANULARITIES.includes(granularity)) return errors.invalidParam(`Param backdated_time_granularity must be one of {${GRANULARITIES.join(', ')}}`);
     out.backdatedGranularity = granularity;
   } else if (rawGranularity !== undefined) {
     return errors.invalidParam('backdated_time_granularity requires backdated_time');
@@ -148,13 +150,14 @@ export function readExtras(
 
   const rawPlace = param(req, 'place');
   if (rawPlace !== undefined) {
-    const place = SIM_PLACES.find((p) => p.id === String(rawPlace));
-    if (!place) return errors.invalidParam(`Param place must be a valid place ID: ${String(rawPlace)}`);
+    const place = SIM_PLACES.find((p) => p.id === asText(rawPlace));
+    if (!place) return errors.invalidParam(`Param place must be a valid place ID: ${asText(rawPlace)}`);
     out.place = place;
   }
-  const rawTags = param(req, 'tags');
+  // A photo's `tags` are people in the picture ([{tag_uid, x, y}]), another form the sim does not read.
+  const rawTags = options.photoForm ? undefined : param(req, 'tags');
   if (rawTags !== undefined) {
-    const ids = (Array.isArray(rawTags) ? rawTags.map(String) : String(rawTags).split(',')).map((t) => t.trim()).filter(Boolean);
+    const ids = (Array.isArray(rawTags) ? rawTags.map(asText) : asText(rawTags).split(',')).map((t) => t.trim()).filter(Boolean);
     if (!out.place) return errors.invalidParam('Cannot specify tags without specifying a place');
     const tags: FbUser[] = [];
     for (const id of ids) {

@@ -99,7 +99,8 @@ export function readSchedule(req: SimRequest, published: boolean | undefined, no
   if (raw === undefined) return undefined;
   const at = timeParam(raw);
   if (published !== false) return errors.invalidParam('You cannot specify a scheduled publish time on a published post');
-  if (!Number.isFinite(at) || at - now < MIN_SCHEDULE_MS || at - now > MAX_SCHEDULE_MS) return errors.invalidParam('The specified scheduled publish time is invalid.');
+  if (!Number.isFinite(at) || at - now < MIN_SCHEDULE_MS || at - now > MAX_SCHEDULE_MS)
+    return errors.invalidParam('The specified scheduled publish time is invalid.');
   return at;
 }
 

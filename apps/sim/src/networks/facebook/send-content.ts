@@ -45,12 +45,14 @@ function templateProblem(payload: Record<string, unknown>): string | null {
   if (typeof type !== 'string') return 'param message[attachment][payload][template_type] is required';
   if (type === 'generic') {
     const elements = payload.elements;
-    if (!Array.isArray(elements) || elements.length === 0 || elements.length > 10) return 'param message[attachment][payload][elements] must have 1 to 10 elements';
+    if (!Array.isArray(elements) || elements.length === 0 || elements.length > 10)
+      return 'param message[attachment][payload][elements] must have 1 to 10 elements';
     for (const [i, raw] of elements.entries()) {
       const e = obj(raw);
       const at = `message[attachment][payload][elements][${i}]`;
       if (!e || typeof e.title !== 'string' || e.title === '' || e.title.length > 80) return `param ${at}[title] must be 1 to 80 characters`;
-      if (e.subtitle !== undefined && !(typeof e.subtitle === 'string' && e.subtitle.length <= 80)) return `param ${at}[subtitle] must be at most 80 characters`;
+      if (e.subtitle !== undefined && !(typeof e.subtitle === 'string' && e.subtitle.length <= 80))
+        return `param ${at}[subtitle] must be at most 80 characters`;
       if (e.image_url !== undefined && !isUrl(e.image_url)) return `param ${at}[image_url] must be a URL`;
       if (e.subtitle === undefined && e.image_url === undefined && e.buttons === undefined && e.default_action === undefined)
         return `param ${at} must set at least one property in addition to title`;
@@ -62,12 +64,16 @@ function templateProblem(payload: Record<string, unknown>): string | null {
   if (type === 'button') {
     if (!(typeof payload.text === 'string' && payload.text !== '' && payload.text.length <= 640))
       return 'param message[attachment][payload][text] must be 1 to 640 characters';
-    return buttonsProblem('message[attachment][payload][buttons]', payload.buttons, 3) ?? (payload.buttons === undefined ? 'param message[attachment][payload][buttons] is required' : null);
+    return (
+      buttonsProblem('message[attachment][payload][buttons]', payload.buttons, 3) ??
+      (payload.buttons === undefined ? 'param message[attachment][payload][buttons] is required' : null)
+    );
   }
   if (type === 'media') {
     const [e, ...more] = Array.isArray(payload.elements) ? payload.elements.map(obj) : [];
     if (!e || more.length) return 'param message[attachment][payload][elements] must have exactly 1 element';
-    if (e.media_type !== 'image' && e.media_type !== 'video') return 'param message[attachment][payload][elements][0][media_type] must be one of {image, video}';
+    if (e.media_type !== 'image' && e.media_type !== 'video')
+      return 'param message[attachment][payload][elements][0][media_type] must be one of {image, video}';
     if (!isUrl(e.url) && e.attachment_id === undefined) return 'param message[attachment][payload][elements][0] needs url or attachment_id';
     return buttonsProblem('message[attachment][payload][elements][0][buttons]', e.buttons, 1);
   }
@@ -99,7 +105,8 @@ const ATTACHMENT_TYPES = ['image', 'video', 'audio', 'file', 'template'];
 /** Why a Send API `message.attachment` is not one Facebook takes ({type, payload: {url} | {attachment_id} | template}), or null. */
 export function attachmentProblem(value: unknown): string | null {
   const a = obj(value);
-  if (!a || typeof a.type !== 'string' || !ATTACHMENT_TYPES.includes(a.type)) return `param message[attachment][type] must be one of {${ATTACHMENT_TYPES.join(', ')}}`;
+  if (!a || typeof a.type !== 'string' || !ATTACHMENT_TYPES.includes(a.type))
+    return `param message[attachment][type] must be one of {${ATTACHMENT_TYPES.join(', ')}}`;
   const payload = obj(a.payload);
   if (!payload) return 'param message[attachment][payload] must be an object';
   if (a.type === 'template') return templateProblem(payload);
@@ -118,12 +125,32 @@ function mediaAttachment(kind: string, messageId: string, index: number): Record
     const url = `https://scontent.xx.fbcdn.net/v/t1.15752-9/${id}_${key}_n.jpg`;
     return {
       ...base,
-      image_data: { width: 1280, height: 960, max_width: 1280, max_height: 960, url, preview_url: url.replace('/v/t1.15752-9/', '/v/t1.15752-9/p280x280/'), image_type: 1, render_as_sticker: false },
+      image_data: {
+        width: 1280,
+        height: 960,
+        max_width: 1280,
+        max_height: 960,
+        url,
+        preview_url: url.replace('/v/t1.15752-9/', '/v/t1.15752-9/p280x280/'),
+        image_type: 1,
+        render_as_sticker: false,
+      },
     };
   }
   if (kind === 'video') {
     const url = `https://video.xx.fbcdn.net/v/t42.3356-2/${id}_${key}_n.mp4`;
-    return { ...base, video_data: { width: 1280, height: 720, length: 12, video_type: 0, url, preview_url: `https://scontent.xx.fbcdn.net/v/t15.3394-10/${id}_${key}_n.jpg`, rotation: 0 } };
+    return {
+      ...base,
+      video_data: {
+        width: 1280,
+        height: 720,
+        length: 12,
+        video_type: 0,
+        url,
+        preview_url: `https://scontent.xx.fbcdn.net/v/t15.3394-10/${id}_${key}_n.jpg`,
+        rotation: 0,
+      },
+    };
   }
   return { ...base, file_url: `https://cdn.fbsbx.com/v/t59.2708-21/${id}_${key}_n.${kind === 'audio' ? 'mp3' : 'pdf'}` };
 }
@@ -156,7 +183,8 @@ export function sentAttachments(messageId: string, sent: SentContent | undefined
   if (a.type !== 'template') data = [mediaAttachment(a.type, messageId, 0)];
   else if (a.payload.template_type === 'generic' && Array.isArray(a.payload.elements))
     data = a.payload.elements.map((e, i) => genericTemplate(mediaNumber(`${messageId}:${i}`), obj(e) ?? {}));
-  else if (a.payload.template_type === 'button') data = [genericTemplate(mediaNumber(`${messageId}:0`), { buttons: a.payload.buttons }, String(a.payload.text))];
+  else if (a.payload.template_type === 'button')
+    data = [genericTemplate(mediaNumber(`${messageId}:0`), { buttons: a.payload.buttons }, String(a.payload.text))];
   else if (a.payload.template_type === 'media') {
     const e = Array.isArray(a.payload.elements) ? (obj(a.payload.elements[0]) ?? {}) : {};
     data = [mediaAttachment(e.media_type === 'video' ? 'video' : 'image', messageId, 0)];

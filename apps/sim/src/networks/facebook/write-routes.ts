@@ -11,7 +11,6 @@ import { attachmentProblem, quickRepliesProblem, type SentContent } from './send
 const STANDARD_WINDOW_MS = 24 * 3600_000;
 const HUMAN_AGENT_WINDOW_MS = 7 * 24 * 3600_000;
 
-
 /** POST /{object-id}/comments: a reply written as the page (or the user behind a user token). */
 export function postComment(state: FacebookState, req: SimRequest, token: FbToken, objectId: string): { response: SimResponse; created?: FbComment } {
   const target = state.store.post(objectId) ?? state.store.comment(objectId);
