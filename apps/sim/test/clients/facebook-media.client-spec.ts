@@ -114,6 +114,10 @@ describe('facebook-nodejs-business-sdk: photo and video posts, publish extras an
     const feed = ids(await page().getFeed(['id'], { limit: 100 }));
     expect(feed).not.toEqual(expect.arrayContaining([photo.post_id]));
     expect(feed).not.toContain(text.id);
+    // Published before its time: the video reads as published and leaves /scheduled_posts.
+    await new sdk.PagePost(videoPost.post_id as string).update([], { is_published: true });
+    expect(await getVideo(video.id, ['published'])).toMatchObject({ published: true });
+    expect(ids(await page().getScheduledPosts(['id']))).not.toContain(videoPost.post_id);
   });
 
   it('stores targeting, feed_targeting, place, tags and backdated_time and returns them as Post fields', async () => {

@@ -180,7 +180,7 @@ export function getMediaEdge(state: FacebookState, call: ReadCall, pageId: strin
     return edgeResponse(call, `/${pageId}/photos`, list, true, (p) => renderPhoto(p, fields, page, p.createdAt));
   }
   const list = type === 'uploaded' ? state.media.videoList.filter((v) => live(v.postId)) : [];
-  return edgeResponse(call, `/${pageId}/videos`, list, true, (v) => renderVideo(v, fields, page, now));
+  return edgeResponse(call, `/${pageId}/videos`, list, true, (v) => renderVideo(v, fields, page, true));
 }
 
 /** GET /{page-id}/scheduled_posts: unpublished posts with a scheduled_publish_time still ahead, newest first (page token). */
@@ -201,6 +201,7 @@ export function getMediaNode(state: FacebookState, call: ReadCall, id: string): 
   const photo = state.media.photo(id);
   if (photo) return json(200, renderPhoto(photo, fields, state.store.page, photo.createdAt));
   const video = state.media.video(id);
-  if (video) return json(200, renderVideo(video, fields, state.store.page, state.now()));
-  return undefined;
+  if (!video) return undefined;
+  const post = video.postId ? state.store.post(video.postId) : undefined;
+  return json(200, renderVideo(video, fields, state.store.page, post !== undefined && isLive(post, state.now())));
 }

@@ -142,10 +142,9 @@ export function renderPhoto(photo: FbPhoto, fields: FieldSpec[] | null, page: Fb
   return render(photo, fields, ['created_time', 'name', 'id'], getters, 'Photo', noEdges);
 }
 
-/** GET /{video-id}. Default fields: description (when there is one), updated_time, id. */
-export function renderVideo(video: FbVideo, fields: FieldSpec[] | null, page: FbUser, now: number): Record<string, unknown> {
+/** GET /{video-id}. Default fields: description (when there is one), updated_time, id. `live`: its post is published (or its time has come). */
+export function renderVideo(video: FbVideo, fields: FieldSpec[] | null, page: FbUser, live: boolean): Record<string, unknown> {
   const extras = extrasFields(video.extras);
-  const live = video.published || (video.scheduledAt !== undefined && video.scheduledAt <= now);
   const getters: Record<string, Getter<FbVideo>> = {
     id: (x) => x.id,
     created_time: (x) => fbTime(x.createdAt),
