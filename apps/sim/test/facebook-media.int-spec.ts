@@ -137,4 +137,26 @@ describe('Facebook photo and video uploads (multipart source) and their webhooks
     });
     expect(noTitle.body.error).toMatchObject({ code: 100 });
   });
+
+  it('publishes a scheduled post when its time comes on the sim clock: is_published, in the feed, announced with published 1', async () => {
+    const at = Math.floor(Date.now() / 1000) + 3600;
+    const created = await postJson(`${graph}/${DEMO_FACEBOOK_PAGE.id}/feed?access_token=${token}`, {
+      message: 'Um drei',
+      published: false,
+      scheduled_publish_time: at,
+    });
+    const read = () => getJson(`${graph}/${created.body.id}?fields=is_published,scheduled_publish_time&access_token=${token}`);
+    expect((await read()).body).toEqual({ is_published: false, scheduled_publish_time: at, id: created.body.id });
+    await postJson(`${sim.url}/_sim/clock`, { advanceMs: 2 * 3600_000 });
+    expect((await read()).body).toEqual({ is_published: true, id: created.body.id });
+    const feed = await getJson(`${graph}/${DEMO_FACEBOOK_PAGE.id}/feed?fields=id&limit=100&access_token=${token}`);
+    expect(feed.body.data.map((p: { id: string }) => p.id)).toContain(created.body.id);
+    const scheduled = await getJson(`${graph}/${DEMO_FACEBOOK_PAGE.id}/scheduled_posts?access_token=${token}`);
+    expect(scheduled.body.data).toEqual([]);
+    const announced = (await feedChanges()).filter((v) => v.post_id === created.body.id).map((v) => [v.item, v.verb, v.published]);
+    expect(announced).toEqual([
+      ['status', 'add', 0],
+      ['status', 'add', 1],
+    ]);
+  });
 });

@@ -68,6 +68,7 @@ export class FacebookModule implements NetworkModule, NetworkControl {
     if (this.state.usage.appPercent(now) >= 100) return errors.rateLimit(4, this.state.usage.headers(now, token.pageId));
     if (token.pageId && this.state.usage.pagePercent(now, token.pageId) >= 100) return errors.rateLimit(32, this.state.usage.headers(now, token.pageId));
 
+    this.publishDuePosts();
     const call: ReadCall = { req, token, version, base: `${req.origin}${req.mount}/${version}` };
     // Instagram nodes (the linked account, its media, comments and Direct) answer with a Page token of the linked page.
     const instagram =
@@ -197,8 +198,27 @@ export class FacebookModule implements NetworkModule, NetworkControl {
     return this.state.store;
   }
 
+  /**
+   * Scheduled posts whose time has come go live: published from then on (is_published true, out of
+   * /scheduled_posts) and announced by a feed webhook (status, photo or video add with published 1).
+   * Checked on every Graph call and every generated batch, so the announcement comes with the
+   * first activity after the time (the sim has no timer of its own).
+   */
+  private publishDuePosts(): void {
+    const store = this.state.store;
+    if (store.unpublished === 0) return;
+    const now = this.state.now();
+    const due = store.posts.filter((p) => p.published === false && p.scheduledAt !== undefined && p.scheduledAt <= now);
+    for (const post of due) {
+      post.published = true;
+      store.unpublished -= 1;
+    }
+    if (due.length) this.deliverFeed(due.map((p) => ({ change: postAddChange(p, this.state.pageId, this.state.pageName), time: p.scheduledAt ?? now })));
+  }
+
   /** Generated items appear on the page and are announced by webhook, as Facebook would. */
   ingest(items: GeneratedItem[]): TruthItem[] {
+    this.publishDuePosts();
     const truth: TruthItem[] = [];
     const created: Array<FbPost | FbComment | FbMessage> = [];
     for (const item of items) {
