@@ -26,6 +26,11 @@ export interface Node {
   createLike(fields: string[], params: object): Promise<GraphObject>;
   deleteLikes(params: object): Promise<GraphObject>;
   createFeed(fields: string[], params: object): Promise<GraphObject>;
+  createPhoto(fields: string[], params: object): Promise<GraphObject>;
+  createVideo(fields: string[], params: object): Promise<GraphObject>;
+  getPhotos(fields: string[], params?: object): Promise<Cursor>;
+  getVideos(fields: string[], params?: object): Promise<Cursor>;
+  getScheduledPosts(fields: string[], params?: object): Promise<Cursor>;
   createMedia(fields: string[], params: object): Promise<GraphObject>;
   createMediaPublish(fields: string[], params: object): Promise<GraphObject>;
   getContentPublishingLimit(fields: string[], params?: object): Promise<Cursor>;
@@ -48,6 +53,7 @@ export const sdk = jest.requireActual<{
   UnifiedThread: NodeClass;
   IGUser: NodeClass;
   IGMedia: NodeClass;
+  Photo: NodeClass;
 }>('facebook-nodejs-business-sdk');
 
 /**

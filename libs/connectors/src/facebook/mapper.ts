@@ -108,8 +108,11 @@ function messageAttachments(m: JsonObject): Attachment[] | undefined {
     const a = obj(raw);
     const image = str(obj(a.image_data).url);
     const video = str(obj(a.video_data).url);
-    const url = image ?? video ?? str(a.file_url);
-    if (url) out.push({ type: image ? 'image' : video ? 'video' : (str(a.mime_type) ?? 'file'), url });
+    // A template the page sent (Send API), as Graph reads it back: its button's link, else its image.
+    const template = obj(a.generic_template);
+    const templateUrl = str(obj(template.cta).url) ?? str(template.media_url);
+    const url = image ?? video ?? str(a.file_url) ?? templateUrl;
+    if (url) out.push({ type: image ? 'image' : video ? 'video' : templateUrl && url === templateUrl ? 'template' : (str(a.mime_type) ?? 'file'), url });
   }
   return out.length ? out : undefined;
 }

@@ -94,6 +94,21 @@ function mapFeedChange(pageId: string | undefined, value: JsonObject): UnifiedRe
   return [hint('post', postId)];
 }
 
+/**
+ * Where an attachment of a Messenger event points: its payload's url, or for a template (an echo
+ * of what the page sent) the first element's link, button link or image.
+ */
+function attachmentUrl(a: JsonObject): string | undefined {
+  const payload = obj(a.payload);
+  const direct = str(payload.url) ?? str(a.url);
+  if (direct) return direct;
+  const element = obj(arr(payload.elements)[0]);
+  const button = arr(element.buttons ?? payload.buttons)
+    .map((b) => str(obj(b).url))
+    .find((u) => u !== undefined);
+  return str(obj(element.default_action).url) ?? button ?? str(element.image_url) ?? str(element.url);
+}
+
 /** One Messenger `messaging` event: a message or its echo (sent by the page) → message record. */
 function mapMessagingEvent(pageId: string | undefined, event: JsonObject): UnifiedRecord[] {
   const message = obj(event.message);
@@ -109,7 +124,7 @@ function mapMessagingEvent(pageId: string | undefined, event: JsonObject): Unifi
   const customer = echo ? recipient : sender;
   if (!customer) return [];
   const attachments = arr(message.attachments)
-    .map((a) => ({ type: str(obj(a).type) ?? 'file', url: str(obj(obj(a).payload).url) }))
+    .map((a) => ({ type: str(obj(a).type) ?? 'file', url: attachmentUrl(obj(a)) }))
     .filter((a): a is { type: string; url: string } => !!a.url);
   const record: MessageRecord = {
     kind: 'message',
@@ -146,7 +161,8 @@ export function mapWebhook(body: unknown): UnifiedRecord[] {
         if (threadId) out.push(hint('thread', threadId));
       }
     }
-    for (const event of arr(entry.messaging)) out.push(...mapMessagingEvent(pageId, obj(event)));
+    // `standby`: the same events while another app of the page holds the conversation (handover protocol).
+    for (const event of [...arr(entry.messaging), ...arr(entry.standby)]) out.push(...mapMessagingEvent(pageId, obj(event)));
   }
   return out;
 }

@@ -24,6 +24,7 @@ import {
 import { blockedEdge, deleteComment, likeComment, updateComment } from './moderation-routes';
 import { postComment, sendMessage } from './write-routes';
 import { deletePost, publishPost, updatePost } from './post-routes';
+import { getMediaEdge, getMediaNode, getScheduledPosts, uploadPhoto, uploadVideo } from './media-routes';
 import { debugToken, getReactions, isAppToken } from './graph-forms';
 import { isBatch, runBatch } from './batch';
 import { requestToken } from './tokens';
@@ -67,6 +68,7 @@ export class FacebookModule implements NetworkModule, NetworkControl {
     if (this.state.usage.appPercent(now) >= 100) return errors.rateLimit(4, this.state.usage.headers(now, token.pageId));
     if (token.pageId && this.state.usage.pagePercent(now, token.pageId) >= 100) return errors.rateLimit(32, this.state.usage.headers(now, token.pageId));
 
+    this.publishDuePosts();
     const call: ReadCall = { req, token, version, base: `${req.origin}${req.mount}/${version}` };
     // Instagram nodes (the linked account, its media, comments and Direct) answer with a Page token of the linked page.
     const instagram =
@@ -94,7 +96,7 @@ export class FacebookModule implements NetworkModule, NetworkControl {
     const out: Record<string, unknown> = {};
     const missing: string[] = [];
     for (const id of ids) {
-      const res = getNode(this.state, call, id);
+      const res = getMediaNode(this.state, call, id) ?? getNode(this.state, call, id);
       if (res.status === 200) out[id] = res.body;
       else if (res.status === 400 || res.status === 404) missing.push(id);
       else return res;
@@ -109,7 +111,9 @@ export class FacebookModule implements NetworkModule, NetworkControl {
     const method = req.method === 'POST' && req.query.get('method') === 'delete' ? 'DELETE' : req.method;
     if (method === 'GET') {
       if (id === 'debug_token' && edge === undefined) return debugToken(this.state, req);
-      if (edge === undefined) return getNode(this.state, call, id);
+      if (edge === undefined) return getMediaNode(this.state, call, id) ?? getNode(this.state, call, id);
+      if (edge === 'photos' || edge === 'videos') return getMediaEdge(this.state, call, id, edge);
+      if (edge === 'scheduled_posts') return getScheduledPosts(this.state, call, id);
       if (edge === 'feed' || edge === 'posts' || edge === 'published_posts') return getFeed(this.state, call, id, edge);
       if (edge === 'comments') return getComments(this.state, call, id);
       if (edge === 'blocked') return blockedEdge(this.state, req, token, id);
@@ -122,8 +126,9 @@ export class FacebookModule implements NetworkModule, NetworkControl {
       return errors.nonexistingField(edge, this.state.store.post(id) ? 'PagePost' : this.state.store.comment(id) ? 'Comment' : 'Page');
     }
     if (method === 'POST') {
-      if (edge === 'feed') {
-        const { response, created } = publishPost(this.state, req, token, id);
+      if (edge === 'feed' || edge === 'photos' || edge === 'videos') {
+        const publish = edge === 'feed' ? publishPost : edge === 'photos' ? uploadPhoto : uploadVideo;
+        const { response, created } = publish(this.state, req, token, id);
         if (created) this.afterCreate([created]);
         return response;
       }
@@ -193,8 +198,27 @@ export class FacebookModule implements NetworkModule, NetworkControl {
     return this.state.store;
   }
 
+  /**
+   * Scheduled posts whose time has come go live: published from then on (is_published true, out of
+   * /scheduled_posts) and announced by a feed webhook (status, photo or video add with published 1).
+   * Checked on every Graph call and every generated batch, so the announcement comes with the
+   * first activity after the time (the sim has no timer of its own).
+   */
+  private publishDuePosts(): void {
+    const store = this.state.store;
+    if (store.unpublished === 0) return;
+    const now = this.state.now();
+    const due = store.posts.filter((p) => p.published === false && p.scheduledAt !== undefined && p.scheduledAt <= now);
+    for (const post of due) {
+      post.published = true;
+      store.unpublished -= 1;
+    }
+    if (due.length) this.deliverFeed(due.map((p) => ({ change: postAddChange(p, this.state.pageId, this.state.pageName), time: p.scheduledAt ?? now })));
+  }
+
   /** Generated items appear on the page and are announced by webhook, as Facebook would. */
   ingest(items: GeneratedItem[]): TruthItem[] {
+    this.publishDuePosts();
     const truth: TruthItem[] = [];
     const created: Array<FbPost | FbComment | FbMessage> = [];
     for (const item of items) {
@@ -311,6 +335,7 @@ export class FacebookModule implements NetworkModule, NetworkControl {
       else token.revoked = true;
       return json(200, { token: token.token, expired: subpath === '/tokens/expire', revoked: token.revoked });
     }
+    if (req.method === 'POST' && subpath === '/quick-reply') return this.tapQuickReply(input);
     if (subpath === '/limits') {
       if (req.method === 'POST') {
         const app = Number(input.appCallsPerHour ?? this.state.usage.limits.appCallsPerHour);
@@ -321,6 +346,22 @@ export class FacebookModule implements NetworkModule, NetworkControl {
       return json(200, { limits: this.state.usage.limits });
     }
     return undefined;
+  }
+
+  /**
+   * POST /_sim/facebook/quick-reply {psid, index?}: the customer taps quick reply `index` (0) of the
+   * page's latest message that offered some: their message has the reply's title as text and
+   * `quick_reply: {payload}` in the messages webhook. The Graph API has no call for a customer's side.
+   */
+  private tapQuickReply(input: Record<string, unknown>): SimResponse {
+    const conversation = typeof input.psid === 'string' ? this.state.store.conversationWith(input.psid) : undefined;
+    if (!conversation) return json(404, { error: { message: 'unknown psid' } });
+    const offer = [...conversation.messages].reverse().find((m) => m.fromPage && m.sent?.quickReplies?.length);
+    const reply = offer?.sent?.quickReplies?.[Number(input.index ?? 0)];
+    if (reply?.content_type !== 'text') return json(400, { error: { message: 'no text quick reply offered at that index' } });
+    const created = this.state.store.addCustomerMessage(conversation.customer, reply.title ?? '', this.state.now(), String(reply.payload));
+    this.afterCreate([created]);
+    return json(200, { mid: created.id, text: created.text, payload: created.quickReply });
   }
 
   /** Performs Facebook's subscription handshake against the receiver: GET with hub.* and expect the challenge back. */

@@ -107,7 +107,10 @@ export function getFeed(state: FacebookState, call: ReadCall, pageId: string, ed
   if (!call.token.scopes.includes('pages_read_engagement')) return errors.missingPermission('pages_read_engagement');
   // Unpublished and scheduled posts are in no feed until they go live (while there are none, no copy is made).
   const now = state.now();
-  const posts = state.store.unpublished > 0 ? state.store.posts.filter((p) => isLive(p, now)) : state.store.posts;
+  // Hidden posts only with include_hidden=true (a Page Feed parameter); the store counts neither, so filter only when asked.
+  const includeHidden = call.req.query.get('include_hidden') === 'true';
+  const filtered = state.store.unpublished > 0 || state.store.hiddenPosts > 0;
+  const posts = filtered ? state.store.posts.filter((p) => isLive(p, now) && (includeHidden || !p.hidden)) : state.store.posts;
   const edges = nestedEdges(state);
   const fields = fieldsOf(call);
   const render = (p: FbPost) => renderPost(p, fields, state.store.page, edges);
@@ -173,6 +176,10 @@ export function getComments(state: FacebookState, call: ReadCall, objectId: stri
   const q = call.req.query;
   const filter = q.get('filter') ?? 'toplevel';
   if (filter !== 'toplevel' && filter !== 'stream') return errors.invalidParam('Param filter must be one of {toplevel, stream}');
+  // live_filter concerns live-video comments (low-quality filtering); the sim's posts are not live, so both values list all.
+  const liveFilter = q.get('live_filter');
+  if (liveFilter !== null && liveFilter !== 'filter_low_quality' && liveFilter !== 'no_filter')
+    return errors.invalidParam('Param live_filter must be one of {filter_low_quality, no_filter}');
   const order = q.get('order') ?? 'chronological';
   if (order !== 'chronological' && order !== 'reverse_chronological' && order !== 'ranked') {
     return errors.invalidParam('Param order must be one of {chronological, reverse_chronological, ranked}');
@@ -194,6 +201,9 @@ export function getConversations(state: FacebookState, call: ReadCall, pageId: s
   const platform = call.req.query.get('platform')?.toLowerCase() ?? null;
   if (platform !== null && platform !== 'messenger' && platform !== 'instagram')
     return errors.invalidParam('Param platform must be one of {MESSENGER, INSTAGRAM}');
+  // folder: every conversation of the sim is in the inbox (no spam, pending or done folders).
+  const folder = call.req.query.get('folder')?.toLowerCase() ?? null;
+  if (folder !== null && !FOLDERS.includes(folder)) return errors.invalidParam(`Param folder must be one of {${FOLDERS.join(', ')}}`);
   const limit = limitOf(call.req);
   if (isResponse(limit)) return limit;
   const after = cursorParam(call.req, 'after');
@@ -203,7 +213,7 @@ export function getConversations(state: FacebookState, call: ReadCall, pageId: s
   let more = false;
   // user_id (a PSID) narrows the list to the conversation with that person, as Graph documents.
   const userId = call.req.query.get('user_id');
-  if (platform !== 'instagram') {
+  if (platform !== 'instagram' && (folder === null || folder === 'inbox')) {
     for (const u of state.store.conversationsNewestFirst(after ?? Infinity)) {
       if (userId !== null && u.conversation.customer.id !== userId) continue;
       if (items.length === limit) {
@@ -232,6 +242,8 @@ export function getConversations(state: FacebookState, call: ReadCall, pageId: s
   }
   return json(200, body);
 }
+
+const FOLDERS = ['inbox', 'page_done', 'other', 'pending', 'spam'];
 
 export function getMessages(state: FacebookState, call: ReadCall, conversationId: string): SimResponse {
   const conversation = state.store.conversation(conversationId);

@@ -1,26 +1,14 @@
 import { carriesImage, mediaKey, mediaNumber } from '../../core/media';
 import type { FieldSpec } from './fields';
 import { fbTime } from './fields';
+import { render, UnknownFieldError, type EdgeRenderer, type Getter } from './node-render';
+import { postMediaFields } from './media';
+import { extrasFields } from './post-extras';
+import { sentAttachments, templateText } from './send-content';
+
 import type { FbComment, FbConversation, FbMessage, FbPost, FbUser } from './store';
 
-/**
- * Graph API nodes as JSON, field by field. Each node type knows its fields; asking for one it
- * does not have is the caller's error (#100 nonexisting field). Without `fields`, the defaults
- * Facebook returns for that node type.
- */
-export class UnknownFieldError extends Error {
-  constructor(
-    readonly field: string,
-    readonly nodeType: string,
-  ) {
-    super(`nonexisting field ${field} on ${nodeType}`);
-  }
-}
-
-/** Renders a nested edge such as `comments.summary(true).limit(0)` inside a node. */
-export type EdgeRenderer = (owner: FbPost | FbComment | FbConversation, edge: FieldSpec) => unknown;
-
-type Getter<T> = (node: T, spec: FieldSpec, edges: EdgeRenderer) => unknown;
+export { UnknownFieldError, type EdgeRenderer };
 
 const user = (u: FbUser, spec?: FieldSpec): Record<string, unknown> => pick({ name: u.name, id: u.id }, spec, 'User');
 const messengerUser = (u: FbUser): Record<string, unknown> => ({ name: u.name, email: `${u.id}@facebook.com`, id: u.id });
@@ -82,21 +70,6 @@ const DEFAULT_CONVERSATION = ['id', 'updated_time'];
 
 const noEdges: EdgeRenderer = () => ({ data: [] });
 
-function render<T>(node: T, fields: FieldSpec[] | null, defaults: string[], getters: Record<string, Getter<T>>, nodeType: string, edges: EdgeRenderer) {
-  const specs = fields ?? defaults.map((name) => ({ name, modifiers: {}, sub: null }));
-  const out: Record<string, unknown> = {};
-  for (const spec of specs) {
-    const get = getters[spec.name];
-    if (!get) throw new UnknownFieldError(spec.name, nodeType);
-    const value = get(node, spec, edges);
-    // Facebook leaves out fields that have no value rather than sending null.
-    if (value !== undefined) out[spec.name] = value;
-  }
-  // `id` is always returned, last when not asked for, as the Graph API does.
-  if (!('id' in out) && 'id' in getters) out.id = getters.id(node, { name: 'id', modifiers: {}, sub: null }, edges);
-  return out;
-}
-
 export function renderComment(c: FbComment, fields: FieldSpec[] | null, pageId: string, edges: EdgeRenderer): Record<string, unknown> {
   return render(c, fields, DEFAULT_COMMENT, commentFields(pageId), 'Comment', edges);
 }
@@ -144,6 +117,10 @@ const OMITTED_POST_FIELDS: Record<string, Getter<FbPost>> = Object.fromEntries(
 );
 
 export function renderPost(p: FbPost, fields: FieldSpec[] | null, page: FbUser, edges: EdgeRenderer): Record<string, unknown> {
+  const permalink = `https://www.facebook.com/${page.id}/posts/${postNumber(p)}/`;
+  // A photo or video post shows its media; targeting, backdating, place and tags as given at publish time.
+  const media = postMediaFields(p, page, permalink) ?? {};
+  const extras = extrasFields(p.extras);
   const getters: Record<string, Getter<FbPost>> = {
     id: (x) => x.id,
     message: (x) => x.message,
@@ -152,10 +129,10 @@ export function renderPost(p: FbPost, fields: FieldSpec[] | null, page: FbUser, 
     created_time: (x) => fbTime(x.createdAt),
     updated_time: (x) => fbTime(Math.max(x.createdAt, x.editedAt ?? 0, x.all.length ? x.all[x.all.length - 1].createdAt : 0)),
     from: (_x, spec) => user(page, spec),
-    permalink_url: (x) => `https://www.facebook.com/${page.id}/posts/${postNumber(x)}/`,
-    status_type: (x) => (x.link ? 'shared_story' : 'mobile_status_update'),
+    permalink_url: () => permalink,
+    status_type: (x) => media.status_type ?? (x.link ? 'shared_story' : 'mobile_status_update'),
     is_published: (x) => x.published !== false,
-    is_hidden: () => false,
+    is_hidden: (x) => x.hidden === true,
     is_expired: () => false,
     privacy: () => ({ allow: '', deny: '', description: 'Public', friends: '', value: 'EVERYONE' }),
     shares: (x) => (x.shares > 0 ? { count: x.shares } : undefined),
@@ -171,11 +148,17 @@ export function renderPost(p: FbPost, fields: FieldSpec[] | null, page: FbUser, 
     timeline_visibility: () => 'normal',
     can_reply_privately: () => false,
     sharedposts: () => ({ data: [] }),
-    to: () => ({ data: [] }),
+    to: () => extras.to ?? { data: [] },
     sponsor_tags: () => ({ data: [] }),
     ...OMITTED_POST_FIELDS,
     // A link post shares its link (Graph's attachment of type "share"); a scheduled one names its time.
-    attachments: (x) => (x.link ? { data: [{ type: 'share', url: x.link, target: { url: x.link }, title: x.link }] } : undefined),
+    attachments: (x) => media.attachments ?? (x.link ? { data: [{ type: 'share', url: x.link, target: { url: x.link }, title: x.link }] } : undefined),
+    full_picture: () => media.full_picture,
+    picture: () => media.picture,
+    targeting: () => extras.targeting,
+    feed_targeting: () => extras.feed_targeting,
+    backdated_time: () => extras.backdated_time,
+    place: () => extras.place,
     scheduled_publish_time: (x) => (x.scheduledAt !== undefined && x.published === false ? Math.floor(x.scheduledAt / 1000) : undefined),
   };
   return render(p, fields, DEFAULT_POST, getters, 'Post', edges);
@@ -189,10 +172,11 @@ export function renderMessage(m: FbMessage, fields: FieldSpec[] | null, page: Fb
     created_time: (x) => fbTime(x.createdAt),
     from: () => messengerUser(from),
     to: () => ({ data: [messengerUser(to)] }),
-    message: (x) => x.text,
+    message: (x) => templateText(x.sent) ?? x.text,
     tags: (x) => ({ data: x.fromPage ? [{ name: 'source:chat' }] : [{ name: 'inbox' }, { name: 'source:mobile' }] }),
-    // An image, as message-single-with-attachment.json; no stickers or shares (Facebook omits absent fields).
-    attachments: (x) => (!x.fromPage && carriesImage(x.id) ? messageImage(x.id) : undefined),
+    // An image, as message-single-with-attachment.json; what the page sent (media, templates) as Graph
+    // hosts it; no stickers or shares (Facebook omits absent fields).
+    attachments: (x) => (x.fromPage ? sentAttachments(x.id, x.sent) : carriesImage(x.id) ? messageImage(x.id) : undefined),
     sticker: () => undefined,
     shares: () => undefined,
     is_unsupported: () => false,

@@ -5,6 +5,7 @@ import { errors } from './errors';
 import { FacebookStore } from './store';
 import { DEFAULT_SCOPES, requestToken, TokenRegistry, type FbToken } from './tokens';
 import { UsageMeter } from './usage';
+import { MediaLibrary } from './media';
 
 export const DEFAULT_GRAPH_VERSION = 'v24.0';
 
@@ -13,6 +14,8 @@ export class FacebookState {
   readonly store: FacebookStore;
   readonly tokens = new TokenRegistry();
   readonly usage = new UsageMeter();
+  /** Photos and videos uploaded through /{page}/photos and /{page}/videos. */
+  readonly media = new MediaLibrary();
   readonly app = DEMO_FACEBOOK_APP;
   readonly pageId = DEMO_FACEBOOK_PAGE.id;
   readonly pageName = DEMO_FACEBOOK_PAGE.name;

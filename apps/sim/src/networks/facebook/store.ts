@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { GeneratedCustomer, GeneratedItem, ReactionKind } from '../../generator';
+import type { FbPostExtras, FbPostMedia } from './post-types';
+import type { SentContent } from './send-content';
 
 /**
  * The Facebook page's world: posts, comments (two levels, as on Facebook), and Messenger
@@ -51,6 +53,12 @@ export interface FbPost {
   scheduledAt?: number;
   /** Set when the page edited its message (POST /{post} message=…). */
   editedAt?: number;
+  /** The photo(s) or video of a post made through /photos, /videos or attached_media. */
+  media?: FbPostMedia;
+  /** targeting, backdated_time, place and tags given at publish time. */
+  extras?: FbPostExtras;
+  /** Hidden from the page's timeline (POST /{post} is_hidden=true): in /feed only with include_hidden=true. */
+  hidden?: boolean;
 }
 
 /** Whether a post is live at `now`: published, or scheduled for a time that has come. */
@@ -99,6 +107,10 @@ export interface FbMessage {
   fromPage: boolean;
   createdAt: number;
   text: string;
+  /** What the page sent beyond text (Send API attachment, template, quick replies, metadata). */
+  sent?: SentContent;
+  /** The payload of the quick reply a customer tapped (their message's `quick_reply`). */
+  quickReply?: string;
 }
 
 export interface Ordered {
@@ -171,6 +183,11 @@ export class FacebookStore {
   /** The highest counter this store has put in an id or cursor (a restarted world continues above it). */
   get idHighWater(): number {
     return Math.max(this.order, this.apiSerial);
+  }
+
+  /** A new number for an API-made object (photo and video ids), from the counter posts and comments share. */
+  nextSerial(): number {
+    return ++this.apiSerial;
   }
 
   /** Continues numbering above `floor`, so a restarted world never reuses an id. */
@@ -267,7 +284,7 @@ export class FacebookStore {
   }
 
   /** A post the page publishes through the API (POST /{page}/feed). */
-  addApiPost(message: string, at: number, extra: Pick<FbPost, 'link' | 'published' | 'scheduledAt'>): FbPost {
+  addApiPost(message: string, at: number, extra: Pick<FbPost, 'link' | 'published' | 'scheduledAt' | 'media' | 'extras'>): FbPost {
     const post: FbPost = {
       id: `${this.pageId}_${123_000_000_000_000 + ++this.apiSerial}`,
       order: ++this.order,
@@ -287,6 +304,8 @@ export class FacebookStore {
 
   /** Posts not (yet) published; while there are none, the feed is the posts list itself. */
   unpublished = 0;
+  /** Posts hidden from the timeline (POST /{post} is_hidden=true). */
+  hiddenPosts = 0;
 
   /** DELETE /{post}: the post and its comments are gone from every list and lookup. */
   removePost(post: FbPost): void {
@@ -295,10 +314,20 @@ export class FacebookStore {
     this.postsById.delete(post.id);
     for (const c of post.all) this.comments.delete(c.id);
     if (post.published === false) this.unpublished -= 1;
+    if (post.hidden) this.hiddenPosts -= 1;
   }
 
-  addApiMessage(customer: FbUser, text: string, at: number): FbMessage {
-    return this.addMessage(customer, true, text, at, `api:${this.seed}:${++this.apiSerial}`);
+  addApiMessage(customer: FbUser, text: string, at: number, sent?: SentContent): FbMessage {
+    const message = this.addMessage(customer, true, text, at, `api:${this.seed}:${++this.apiSerial}`);
+    if (sent) message.sent = sent;
+    return message;
+  }
+
+  /** A customer's message that did not come from the generator (a tapped quick reply). */
+  addCustomerMessage(customer: FbUser, text: string, at: number, quickReply: string): FbMessage {
+    const message = this.addMessage(customer, false, text, at, `qr:${this.seed}:${++this.apiSerial}`);
+    message.quickReply = quickReply;
+    return message;
   }
 
   /**

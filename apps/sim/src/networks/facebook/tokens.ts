@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { SimRequest } from '../../core/http';
+import { multipartOf } from './upload';
 
 /**
  * Access tokens and authorization codes the simulated Graph API knows. Lifetimes follow
@@ -93,6 +94,9 @@ export function requestToken(req: SimRequest): string | undefined {
   if (fromQuery) return fromQuery;
   const fromBody = req.body.access_token;
   if (typeof fromBody === 'string' && fromBody) return fromBody;
+  // A file upload (multipart/form-data) sends the token as one of its text parts.
+  const part = multipartOf(req)?.find((p) => p.name === 'access_token' && p.filename === undefined);
+  if (part) return part.data.toString('utf8');
   const header = req.headers.authorization;
   const match = header ? /^(?:Bearer|OAuth)\s+(.+)$/i.exec(header) : null;
   return match ? match[1].trim() : undefined;

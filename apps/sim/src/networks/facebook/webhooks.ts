@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { unixSeconds } from './fields';
 import type { FbComment, FbMessage, FbPost, FbReactionEvent } from './store';
+import { echoFields } from './send-content';
 
 /**
  * Facebook's webhook payloads (`feed` changes and Messenger `messaging` events) and how they are
@@ -41,13 +42,22 @@ export function commentAddChange(c: FbComment): FeedChange {
   };
 }
 
+/**
+ * The page's new post: item status, or photo (with photo_id and link, the photo's address) or
+ * video (video_id, link) for a photo or video post, as Meta's feed field reference lists them.
+ */
 export function postAddChange(p: FbPost, pageId: string, pageName: string): FeedChange {
+  const media = p.media;
+  const photo = media?.kind === 'photo' ? media.photos[0] : undefined;
+  const video = media?.kind === 'video' ? media.video : undefined;
   return {
     field: 'feed',
     value: {
-      item: 'status',
+      item: photo ? 'photo' : video ? 'video' : 'status',
       verb: 'add',
       post_id: p.id,
+      ...(photo ? { photo_id: photo.id, link: photo.src } : {}),
+      ...(video ? { video_id: video.id, link: video.source } : {}),
       published: p.published === false ? 0 : 1,
       from: { id: pageId, name: pageName },
       created_time: unixSeconds(p.createdAt),
@@ -99,11 +109,14 @@ export function feedPayload(pageId: string, changes: Array<{ change: FeedChange;
 /** A Messenger event: an inbound message, or the echo of one the page sent (is_echo). */
 export function messagingEvent(m: FbMessage, pageId: string, appId: string): Record<string, unknown> {
   const customer = m.conversation.customer.id;
-  const message: Record<string, unknown> = { mid: m.id, text: m.text };
+  // An attachment or template message has no text key, as Messenger sends it.
+  const message: Record<string, unknown> = { mid: m.id, ...(m.text !== '' || !m.sent?.attachment ? { text: m.text } : {}) };
   if (m.fromPage) {
     message.is_echo = true;
     message.app_id = Number(appId);
+    Object.assign(message, echoFields(m.sent));
   }
+  if (m.quickReply !== undefined) message.quick_reply = { payload: m.quickReply };
   return {
     sender: { id: m.fromPage ? pageId : customer },
     recipient: { id: m.fromPage ? customer : pageId },

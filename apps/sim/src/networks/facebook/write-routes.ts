@@ -1,14 +1,15 @@
 import { json, type SimRequest, type SimResponse } from '../../core/http';
-import { errors } from './errors';
+import { errors, graphError } from './errors';
 import type { FacebookState } from './state';
 import type { FbComment, FbMessage } from './store';
 import type { FbToken } from './tokens';
 import { privateReply } from './private-replies';
+import { param } from './post-extras';
+import { filePart, imageType } from './upload';
+import { attachmentProblem, quickRepliesProblem, type SentContent } from './send-content';
 
 const STANDARD_WINDOW_MS = 24 * 3600_000;
 const HUMAN_AGENT_WINDOW_MS = 7 * 24 * 3600_000;
-
-const param = (req: SimRequest, name: string): unknown => req.body[name] ?? req.query.get(name) ?? undefined;
 
 /** POST /{object-id}/comments: a reply written as the page (or the user behind a user token). */
 export function postComment(state: FacebookState, req: SimRequest, token: FbToken, objectId: string): { response: SimResponse; created?: FbComment } {
@@ -16,12 +17,15 @@ export function postComment(state: FacebookState, req: SimRequest, token: FbToke
   if (!target) return { response: errors.unsupportedGet(objectId, 'post') };
   if (!token.scopes.includes('pages_manage_engagement')) return { response: errors.missingPermission('pages_manage_engagement') };
   const message = param(req, 'message');
-  const photo = param(req, 'attachment_url') ?? param(req, 'attachment_id');
+  // A photo as attachment_url, attachment_id, or the file itself (`source`, multipart).
+  const photo = param(req, 'attachment_url') ?? param(req, 'attachment_id') ?? (filePart(req, 'source') ? 'source' : undefined);
   const share = param(req, 'attachment_share_url');
   if ([photo, share].filter((v) => v !== undefined).length > 1)
     return { response: errors.invalidParam('Only one of attachment_id, attachment_url or attachment_share_url may be given') };
   if (share !== undefined && !(typeof share === 'string' && /^https?:\/\//.test(share)))
     return { response: errors.invalidParam('Param attachment_share_url must be a URL') };
+  const file = filePart(req, 'source');
+  if (file && !imageType(file.data)) return { response: graphError({ status: 400, message: '(#324) Missing or invalid image file', code: 324 }) };
   if ((typeof message !== 'string' || message.trim() === '') && !photo && !share) return { response: errors.emptyMessage() };
   const asPage = token.kind === 'page';
   const author = asPage ? state.store.page : state.adminUser;
@@ -37,7 +41,7 @@ export function postComment(state: FacebookState, req: SimRequest, token: FbToke
     targetId: objectId,
     externalId: created.id,
     text: created.message,
-    body: { ...Object.fromEntries(req.query), ...req.body, access_token: undefined },
+    body: { ...Object.fromEntries(req.query), ...req.body, access_token: undefined, source: undefined },
   });
   return { response: json(200, { id: created.id }), created };
 }
@@ -68,9 +72,16 @@ export function sendMessage(state: FacebookState, req: SimRequest, token: FbToke
   if (!message || (text === undefined) === (attachment === undefined)) return { response: errors.invalidParam('param message must be non-empty.') };
   const badAttachment = attachment === undefined ? null : attachmentProblem(attachment);
   if (badAttachment) return { response: errors.invalidParam(badAttachment) };
+  const badQuickReplies = quickRepliesProblem(message.quick_replies);
+  if (badQuickReplies) return { response: errors.invalidParam(badQuickReplies) };
+  if (message.metadata !== undefined && !(typeof message.metadata === 'string' && message.metadata.length <= 1000))
+    return { response: errors.invalidParam('param message[metadata] must be a string of at most 1000 characters') };
   const messagingType = param(req, 'messaging_type') ?? 'RESPONSE';
   if (typeof messagingType !== 'string' || !['RESPONSE', 'UPDATE', 'MESSAGE_TAG'].includes(messagingType))
     return { response: errors.invalidParam('Param messaging_type must be one of {RESPONSE, UPDATE, MESSAGE_TAG}') };
+  const notification = param(req, 'notification_type');
+  if (notification !== undefined && !(typeof notification === 'string' && NOTIFICATION_TYPES.includes(notification)))
+    return { response: errors.invalidParam(`Param notification_type must be one of {${NOTIFICATION_TYPES.join(', ')}}`) };
   const tag = param(req, 'tag');
   const conversation = state.store.conversationWith(String(recipient.id));
   if (!conversation) return { response: errors.noMatchingUser() };
@@ -78,8 +89,13 @@ export function sendMessage(state: FacebookState, req: SimRequest, token: FbToke
   const now = state.now();
   const window = messagingType === 'MESSAGE_TAG' && tag === 'HUMAN_AGENT' ? HUMAN_AGENT_WINDOW_MS : STANDARD_WINDOW_MS;
   if (now - conversation.lastInboundAt > window) return { response: errors.outsideMessagingWindow() };
-  // The sim keeps the text of what the page sends; an attachment is recorded in /_sim/received.
-  const created = state.store.addApiMessage(conversation.customer, text ?? '', now);
+  // Kept as sent, so GET /{message} and the echo show the attachment or template (send-content.ts).
+  const sent: SentContent = {
+    ...(attachment !== undefined ? { attachment: attachment as SentContent['attachment'] } : {}),
+    ...(Array.isArray(message.quick_replies) ? { quickReplies: message.quick_replies as SentContent['quickReplies'] } : {}),
+    ...(typeof message.metadata === 'string' ? { metadata: message.metadata } : {}),
+  };
+  const created = state.store.addApiMessage(conversation.customer, text ?? '', now, Object.keys(sent).length ? sent : undefined);
   state.ctx.world.addReceived({
     network: 'facebook',
     at: new Date().toISOString(),
@@ -89,25 +105,14 @@ export function sendMessage(state: FacebookState, req: SimRequest, token: FbToke
     targetId: conversation.customer.id,
     externalId: created.id,
     text: created.text,
-    body: { recipient, message, messaging_type: messagingType, ...(tag ? { tag } : {}) },
+    body: { recipient, message, messaging_type: messagingType, ...(tag ? { tag } : {}), ...(notification ? { notification_type: notification } : {}) },
   });
   return { response: json(200, { recipient_id: conversation.customer.id, message_id: created.id }), created };
 }
 
 const SENDER_ACTIONS = ['typing_on', 'typing_off', 'mark_seen'];
-const ATTACHMENT_TYPES = ['image', 'video', 'audio', 'file', 'template'];
-
-/** Why a Send API `message.attachment` is not one Facebook takes ({type, payload: {url} | {attachment_id} | template}), or null. */
-function attachmentProblem(value: unknown): string | null {
-  const a = value && typeof value === 'object' ? (value as Record<string, unknown>) : null;
-  if (!a || typeof a.type !== 'string' || !ATTACHMENT_TYPES.includes(a.type))
-    return `param message[attachment][type] must be one of {${ATTACHMENT_TYPES.join(', ')}}`;
-  const payload = a.payload && typeof a.payload === 'object' ? (a.payload as Record<string, unknown>) : null;
-  if (!payload) return 'param message[attachment][payload] must be an object';
-  if (a.type === 'template') return typeof payload.template_type === 'string' ? null : 'param message[attachment][payload][template_type] is required';
-  if (typeof payload.attachment_id === 'string' || typeof payload.attachment_id === 'number') return null;
-  return typeof payload.url === 'string' && /^https?:\/\//.test(payload.url) ? null : 'param message[attachment][payload][url] must be a URL';
-}
+/** How the recipient is notified (push, silent, none): accepted and recorded; the sim has no devices to notify. */
+const NOTIFICATION_TYPES = ['REGULAR', 'SILENT_PUSH', 'NO_PUSH'];
 
 /** Send API clients post JSON objects, or form fields holding JSON text. */
 function parseJsonParam(value: unknown): Record<string, unknown> | null {

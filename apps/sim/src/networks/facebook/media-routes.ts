@@ -1,0 +1,207 @@
+import { joinedParam, json, type SimRequest, type SimResponse } from '../../core/http';
+import { errors, graphError } from './errors';
+import { parseFields } from './fields';
+import { photoSrc, renderPhoto, renderVideo, videoSource, videoThumbnail } from './media';
+import { bool, mayPublish, readSchedule, record } from './post-routes';
+import { param, readExtras } from './post-extras';
+import type { FbPhoto, FbPostExtras, FbVideo } from './post-types';
+import { edgeResponse, nestedEdges, type ReadCall } from './read-routes';
+import { renderPost } from './serialize';
+import type { FacebookState } from './state';
+import { isLive, type FbPost } from './store';
+import type { FbToken } from './tokens';
+import { filePart, imageType, isVideo } from './upload';
+
+/**
+ * Photo and video posts (Pages API, Graph reference "Page Photos" and "Page Videos"), a page token
+ * with pages_manage_posts as for /feed:
+ *   POST /{page}/photos  url (a public image URL) or source (the file, multipart), caption
+ *        (or message), published, scheduled_publish_time, place, targeting, backdated_time
+ *        → {id, post_id}; published=false without a time → {id} only: a photo in no post, for
+ *        /feed attached_media
+ *   POST /{page}/videos  file_url or source (multipart), title, description, published,
+ *        scheduled_publish_time, place, targeting, backdated_post → {id}
+ *   GET  /{page}/photos?type=uploaded (default type profile: none), /{page}/videos (newest first)
+ *   GET  /{page}/scheduled_posts: posts waiting for their scheduled_publish_time
+ * The sim fetches no URL and keeps no file: a photo gets a CDN address of its own, as Facebook
+ * re-hosts it; a video is ready at once (status video_status ready).
+ */
+
+const people = (state: FacebookState) => (id: string) => state.store.commenter(id) ?? state.store.conversationWith(id)?.customer;
+const missingFile = (message: string) => graphError({ status: 400, message: `(#324) ${message}`, code: 324 });
+const isUrl = (v: unknown): v is string => typeof v === 'string' && /^https?:\/\/\S+$/.test(v);
+
+/** Width and height of a PNG from its header; other formats read as 960×720 (the sim decodes no image). */
+function dimensions(data: Buffer | undefined): { width: number; height: number } {
+  if (data && imageType(data) === 'image/png' && data.length >= 24) return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
+  return { width: 960, height: 720 };
+}
+
+function recordUpload(state: FacebookState, req: SimRequest, path: string, id: string, text: string): void {
+  state.ctx.world.addReceived({
+    network: 'facebook',
+    at: new Date().toISOString(),
+    kind: 'media_upload',
+    method: req.method,
+    path,
+    targetId: state.pageId,
+    externalId: id,
+    text,
+    body: { ...Object.fromEntries(req.query), ...req.body, access_token: undefined, source: undefined },
+  });
+}
+
+interface Common {
+  published: boolean | undefined;
+  scheduledAt: number | undefined;
+  extras: FbPostExtras;
+  now: number;
+}
+
+/** What /photos and /videos check alike: the page, the token, published, the schedule and the extras. */
+function common(state: FacebookState, req: SimRequest, token: FbToken, pageId: string, videoForm: boolean): Common | SimResponse {
+  const photoForm = !videoForm;
+  if (pageId !== state.pageId && pageId !== 'me') return errors.unsupportedGet(pageId, 'post');
+  const refused = mayPublish(state, token);
+  if (refused) return refused;
+  const published = bool(param(req, 'published'));
+  if (published === null) return errors.invalidParam('Param published must be a boolean');
+  const now = state.now();
+  const scheduledAt = readSchedule(req, published, now);
+  if (typeof scheduledAt === 'object') return scheduledAt;
+  const extras = readExtras(req, now, people(state), { published: published !== false, videoForm, photoForm });
+  if ('status' in extras) return extras;
+  return { published, scheduledAt, extras, now };
+}
+
+const hasExtras = (extras: FbPostExtras) => Object.keys(extras).length > 0;
+
+function postFor(state: FacebookState, text: string, c: Common, media: FbPost['media']): FbPost {
+  return state.store.addApiPost(text, c.now, {
+    ...(c.published === false ? { published: false } : {}),
+    ...(c.scheduledAt !== undefined ? { scheduledAt: c.scheduledAt } : {}),
+    media,
+    ...(hasExtras(c.extras) ? { extras: c.extras } : {}),
+  });
+}
+
+/** POST /{page-id}/photos */
+export function uploadPhoto(state: FacebookState, req: SimRequest, token: FbToken, pageId: string): { response: SimResponse; created?: FbPost } {
+  const c = common(state, req, token, pageId, false);
+  if ('status' in c) return { response: c };
+  const file = filePart(req, 'source');
+  const url = param(req, 'url');
+  if (!file && url === undefined) return { response: missingFile('Requires upload file') };
+  if (file && url !== undefined) return { response: errors.invalidParam('Only one of source and url may be given') };
+  if (url !== undefined && !isUrl(url)) return { response: errors.invalidParam('Param url must be a valid URL') };
+  if (file && !imageType(file.data)) return { response: missingFile('Missing or invalid image file') };
+  const caption = param(req, 'caption') ?? param(req, 'message') ?? '';
+  if (typeof caption !== 'string') return { response: errors.invalidParam('Param caption must be a string') };
+  const id = String(124_000_000_000_000 + state.store.nextSerial());
+  const photo: FbPhoto = {
+    id,
+    order: Number(id),
+    createdAt: c.now,
+    caption,
+    src: photoSrc(id),
+    ...dimensions(file?.data),
+    published: c.published !== false,
+    ...(hasExtras(c.extras) ? { extras: c.extras } : {}),
+  };
+  state.media.addPhoto(photo);
+  // An unpublished photo without a time is in no post: it waits for /feed attached_media.
+  if (c.published === false && c.scheduledAt === undefined) {
+    recordUpload(state, req, `/${pageId}/photos`, id, caption);
+    return { response: json(200, { id }) };
+  }
+  const post = postFor(state, caption, c, { kind: 'photo', photos: [photo] });
+  photo.postId = post.id;
+  record(state, req, 'post_publish', `/${pageId}/photos`, post);
+  return { response: json(200, { id, post_id: post.id }), created: post };
+}
+
+/** POST /{page-id}/videos */
+export function uploadVideo(state: FacebookState, req: SimRequest, token: FbToken, pageId: string): { response: SimResponse; created?: FbPost } {
+  const c = common(state, req, token, pageId, true);
+  if ('status' in c) return { response: c };
+  const file = filePart(req, 'source');
+  const url = param(req, 'file_url');
+  if (!file && url === undefined) return { response: errors.invalidParam('Either source or file_url must be given') };
+  if (file && url !== undefined) return { response: errors.invalidParam('Only one of source and file_url may be given') };
+  if (url !== undefined && !isUrl(url)) return { response: errors.invalidParam('Param file_url must be a valid URL') };
+  // Graph's answer to a file it cannot read as a video.
+  if (file && !isVideo(file.data))
+    return { response: graphError({ status: 400, message: 'There was a problem uploading your video file. Please try again.', code: 6000, subcode: 1363030 }) };
+  const title = param(req, 'title');
+  const description = param(req, 'description') ?? '';
+  if ((title !== undefined && typeof title !== 'string') || typeof description !== 'string')
+    return { response: errors.invalidParam('Params title and description must be strings') };
+  const id = String(125_000_000_000_000 + state.store.nextSerial());
+  const video: FbVideo = {
+    id,
+    order: Number(id),
+    createdAt: c.now,
+    ...(title ? { title } : {}),
+    description,
+    source: videoSource(id),
+    thumbnail: videoThumbnail(id),
+    length: 12.48,
+    published: c.published !== false,
+    ...(c.scheduledAt !== undefined ? { scheduledAt: c.scheduledAt } : {}),
+    ...(hasExtras(c.extras) ? { extras: c.extras } : {}),
+  };
+  state.media.addVideo(video);
+  // Every video is in a post (an unpublished one for published=false), named by the video's post_id.
+  const post = postFor(state, description, c, { kind: 'video', video });
+  video.postId = post.id;
+  record(state, req, 'post_publish', `/${pageId}/videos`, post);
+  return { response: json(200, { id }), created: post };
+}
+
+const PHOTO_TYPES = ['profile', 'tagged', 'uploaded'];
+
+/** GET /{page-id}/photos and /{page-id}/videos: the page's media whose post is live (or, for photos, published on their own), newest first. */
+export function getMediaEdge(state: FacebookState, call: ReadCall, pageId: string, edge: 'photos' | 'videos'): SimResponse {
+  if (pageId !== state.pageId && pageId !== 'me') return errors.unsupportedGet(pageId);
+  if (!call.token.scopes.includes('pages_read_engagement')) return errors.missingPermission('pages_read_engagement');
+  const type = call.req.query.get('type') ?? (edge === 'photos' ? 'profile' : 'uploaded');
+  const types = edge === 'photos' ? PHOTO_TYPES : ['uploaded', 'tagged'];
+  if (!types.includes(type)) return errors.invalidParam(`Param type must be one of {${types.join(', ')}}`);
+  const fields = parseFields(joinedParam(call.req.query, 'fields'));
+  const now = state.now();
+  const live = (postId: string | undefined) => {
+    const post = postId ? state.store.post(postId) : undefined;
+    return post !== undefined && isLive(post, now);
+  };
+  const page = state.store.page;
+  if (edge === 'photos') {
+    // The page has no profile picture or tagged photos in the sim: only its uploads.
+    const list = type === 'uploaded' ? state.media.photoList.filter((p) => live(p.postId)) : [];
+    return edgeResponse(call, `/${pageId}/photos`, list, true, (p) => renderPhoto(p, fields, page, p.createdAt));
+  }
+  const list = type === 'uploaded' ? state.media.videoList.filter((v) => live(v.postId)) : [];
+  return edgeResponse(call, `/${pageId}/videos`, list, true, (v) => renderVideo(v, fields, page, true));
+}
+
+/** GET /{page-id}/scheduled_posts: unpublished posts with a scheduled_publish_time still ahead, newest first (page token). */
+export function getScheduledPosts(state: FacebookState, call: ReadCall, pageId: string): SimResponse {
+  if (pageId !== state.pageId && pageId !== 'me') return errors.unsupportedGet(pageId);
+  if (call.token.kind !== 'page') return errors.pageTokenRequired();
+  if (!call.token.scopes.includes('pages_read_engagement')) return errors.missingPermission('pages_read_engagement');
+  const now = state.now();
+  const list = state.store.unpublished > 0 ? state.store.posts.filter((p) => p.published === false && p.scheduledAt !== undefined && p.scheduledAt > now) : [];
+  const fields = parseFields(joinedParam(call.req.query, 'fields'));
+  const edges = nestedEdges(state);
+  return edgeResponse(call, `/${pageId}/scheduled_posts`, list, true, (p) => renderPost(p, fields, state.store.page, edges));
+}
+
+/** GET /{photo-id} or /{video-id}, or undefined when the id names neither. */
+export function getMediaNode(state: FacebookState, call: ReadCall, id: string): SimResponse | undefined {
+  const fields = parseFields(joinedParam(call.req.query, 'fields'));
+  const photo = state.media.photo(id);
+  if (photo) return json(200, renderPhoto(photo, fields, state.store.page, photo.createdAt));
+  const video = state.media.video(id);
+  if (!video) return undefined;
+  const post = video.postId ? state.store.post(video.postId) : undefined;
+  return json(200, renderVideo(video, fields, state.store.page, post !== undefined && isLive(post, state.now())));
+}
