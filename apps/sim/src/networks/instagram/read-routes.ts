@@ -4,7 +4,7 @@ import { cursorPage, decodeCursor, encodeCursor, pageLink } from '../facebook/pa
 import type { Ordered } from '../facebook/store';
 import { renderAccount, renderComment, renderConversation, renderMedia, renderMessage, type IgEdges } from './serialize';
 import type { IgCall, InstagramState } from './state';
-import type { IgComment, IgConversation, IgMedia } from './store';
+import { STORY_LIFETIME_MS, type IgComment, type IgConversation, type IgMedia } from './store';
 
 /**
  * The read edges of both hosts. Paging reproduces the three forms of the recorded payloads
@@ -107,6 +107,14 @@ export function getTags(state: InstagramState, call: IgCall, userId: string): Si
   return pagedEdge(call, `/${userId}/tags`, state.store.tagged, 'tags', (m) => renderMedia(m, fields, state.store.account, edges));
 }
 
+/** GET /{ig-user-id}/stories: the account's stories of the last 24 hours (`{data: [{id}]}` by default, no paging beyond them). */
+export function getStories(state: InstagramState, call: IgCall, userId: string): SimResponse {
+  if (!state.isAccount(userId)) return call.errors.unsupported(userId);
+  const fields = fieldsOf(call);
+  const edges = nestedEdges(state, call);
+  return pagedEdge(call, `/${userId}/stories`, state.store.liveStories(state.now()), 'after-next', (m) => renderMedia(m, fields, state.store.account, edges));
+}
+
 /** GET /{media-id}/comments (top-level, newest first) and GET /{comment-id}/replies. */
 export function getComments(state: InstagramState, call: IgCall, id: string, edge: 'comments' | 'replies'): SimResponse {
   const media = edge === 'comments' ? state.store.mediaItem(id) : undefined;
@@ -190,6 +198,8 @@ export function getNode(state: InstagramState, call: IgCall, id: string): SimRes
     return problem.error ?? json(200, body);
   }
   const media = store.mediaItem(id);
+  // A story is gone after 24 hours: its id no longer loads.
+  if (media?.productType === 'STORY' && state.now() - media.createdAt >= STORY_LIFETIME_MS) return call.errors.unsupported(id);
   if (media) return json(200, renderMedia(media, fields, account, edges));
   const comment = store.comment(id);
   if (comment) return json(200, renderComment(comment, fields, account, edges));
