@@ -135,13 +135,15 @@ export function renderMessage(m: IgMessage, fields: FieldSpec[] | null, account:
   return render(m, fields, ['id', 'created_time', 'is_unsupported'], getters, 'IGMessage');
 }
 
-/** Attachments the Conversations API lists under `attachments`: media and files (shares, stories and stickers have fields of their own). */
-const FILE_KINDS = new Set<IgAttachment['kind']>(['image', 'ig_reel', 'video', 'audio', 'file']);
+/** Attachments the Conversations API lists under `attachments`: media, files and the sticker (shares and stories have fields of their own). */
+const FILE_KINDS = new Set<IgAttachment['kind']>(['image', 'ig_reel', 'video', 'audio', 'file', 'like_heart']);
 
 const MIME: Partial<Record<IgAttachment['kind'], string>> = { audio: 'audio/mpeg', file: 'application/pdf' };
 
 function attachmentData(key: string, a: IgAttachment): Record<string, unknown> {
   if (a.kind === 'image') return { image_data: { width: 1080, height: 1350, url: a.url, preview_url: a.url } };
+  // The heart sticker: an image Graph marks `render_as_sticker` (as Messenger's image_data does), also the message's `sticker`.
+  if (a.kind === 'like_heart') return { image_data: { width: 256, height: 256, url: a.url, preview_url: a.url, render_as_sticker: true } };
   if (a.kind === 'ig_reel' || a.kind === 'video') return { video_data: { width: 720, height: 1280, url: a.url, preview_url: cdn(`${key}:preview`, 'jpg') } };
   // Audio and files: Graph's message attachment {id, mime_type, name, size, file_url}.
   const id = mediaNumber(key);
