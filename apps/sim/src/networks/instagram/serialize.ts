@@ -55,6 +55,8 @@ function mediaGetters(account: IgUser, edges: IgEdges): Record<string, Getter<Ig
     is_shared_to_feed: (m) => (m.productType === 'REELS' ? true : undefined),
     // Documented fields the sim has no value for: omitted, as Instagram omits absent data.
     alt_text: () => undefined,
+    has_poll: () => undefined,
+    has_slider: () => undefined,
     legacy_instagram_media_id: () => undefined,
     boost_ads_list: () => undefined,
     boost_eligibility_info: () => undefined,
