@@ -29,11 +29,12 @@ function mediaAttachment(state: InstagramState, raw: unknown, where: string): Ig
   const payload = record(a.payload);
   if (!payload) return `param ${where}[payload] must be an object`;
   if (typeof payload.attachment_id === 'string' || typeof payload.attachment_id === 'number') {
-    const url = state.messageAttachments.get(String(payload.attachment_id));
-    return url ? { kind: a.type, url } : `Invalid attachment_id: ${String(payload.attachment_id)}`;
+    const upload = state.messageAttachments.get(String(payload.attachment_id));
+    return upload ? { ...upload, kind: a.type } : `Invalid attachment_id: ${String(payload.attachment_id)}`;
   }
   if (!isUrl(payload.url)) return `param ${where}[payload][url] must be a URL`;
-  return { kind: a.type, url: cdnUrl(`${payload.url}:${state.now()}`, a.type) };
+  const name = new URL(payload.url).pathname.split('/').pop();
+  return { kind: a.type, url: cdnUrl(`${payload.url}:${state.now()}`, a.type), ...(name ? { name } : {}) };
 }
 
 export function sendContent(state: InstagramState, message: Record<string, unknown> | null): SendContent {
@@ -75,6 +76,6 @@ export function uploadAttachment(state: InstagramState, message: Record<string, 
   const a = mediaAttachment(state, record(message?.attachment), 'message[attachment]');
   if (typeof a === 'string') return { problem: a };
   const id = mediaNumber(`upload:${a.url}`);
-  state.messageAttachments.set(id, a.url);
+  state.messageAttachments.set(id, a);
   return { attachmentId: id };
 }

@@ -149,7 +149,7 @@ function attachmentData(key: string, a: IgAttachment): Record<string, unknown> {
   if (a.kind === 'ig_reel' || a.kind === 'video') return { video_data: { width: 720, height: 1280, url: a.url, preview_url: cdn(`${key}:preview`, 'jpg') } };
   // Audio and files: Graph's message attachment {id, mime_type, name, size, file_url}.
   const id = mediaNumber(key);
-  const name = a.kind === 'audio' ? `audioclip-${id}.mp4` : (a.url.split('?')[0].split('/').pop() ?? `file-${id}`);
+  const name = a.kind === 'audio' ? `audioclip-${id}.mp4` : (a.name ?? `file-${id}`);
   return { id, mime_type: MIME[a.kind] ?? 'application/octet-stream', name, size: 24_000 + (Number(id.slice(-4)) % 9_000), file_url: a.url };
 }
 

@@ -79,6 +79,8 @@ export type IgAttachmentKind =
 export interface IgAttachment {
   kind: IgAttachmentKind;
   url: string;
+  /** A sent file's name (the last segment of the URL it came from). */
+  name?: string;
 }
 
 export interface IgConversation {
