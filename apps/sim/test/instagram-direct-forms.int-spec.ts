@@ -35,16 +35,29 @@ describe('Instagram Direct forms and webhooks (graph.instagram.com)', () => {
 
   it('a video reply and a file reply: {recipient_id, message_id}, echoed with the attachment, read back with video_data / file_url', async () => {
     const igsid = customer();
-    const video = await igPost(sim, `/${IG.id}/messages`, { recipient: { id: igsid }, message: { attachment: { type: 'video', payload: { url: 'https://example.com/a.mp4' } } } });
-    const file = await igPost(sim, `/me/messages`, { recipient: { id: igsid }, message: { attachment: { type: 'file', payload: { url: 'https://example.com/rechnung.pdf' } } } });
+    const video = await igPost(sim, `/${IG.id}/messages`, {
+      recipient: { id: igsid },
+      message: { attachment: { type: 'video', payload: { url: 'https://example.com/a.mp4' } } },
+    });
+    const file = await igPost(sim, `/me/messages`, {
+      recipient: { id: igsid },
+      message: { attachment: { type: 'file', payload: { url: 'https://example.com/rechnung.pdf' } } },
+    });
     expect(video.body).toEqual({ recipient_id: igsid, message_id: expect.stringMatching(/^aWdfZAG1/) });
     expect(file.status).toBe(200);
     await waitFor(() => events().some((e) => e.message?.mid === file.body.message_id), 10_000);
     const echo = events().find((e) => e.message?.mid === video.body.message_id)!;
-    expect(echo).toMatchObject({ sender: { id: IG.id }, recipient: { id: igsid }, message: { is_echo: true, attachments: [{ type: 'video', payload: { url: expect.any(String) } }] } });
+    expect(echo).toMatchObject({
+      sender: { id: IG.id },
+      recipient: { id: igsid },
+      message: { is_echo: true, attachments: [{ type: 'video', payload: { url: expect.any(String) } }] },
+    });
     expect(echo.message.text).toBeUndefined();
     const read = await igGet(sim, `/${file.body.message_id}`, 'fields=id,attachments,message');
-    expect(read.body).toMatchObject({ message: '', attachments: { data: [{ mime_type: 'application/pdf', name: 'rechnung.pdf', file_url: expect.stringMatching(/^https:\/\//) }] } });
+    expect(read.body).toMatchObject({
+      message: '',
+      attachments: { data: [{ mime_type: 'application/pdf', name: 'rechnung.pdf', file_url: expect.stringMatching(/^https:\/\//) }] },
+    });
     const readVideo = await igGet(sim, `/${video.body.message_id}`, 'fields=attachments');
     expect(readVideo.body.attachments.data[0]).toMatchObject({ video_data: { url: expect.any(String) } });
   });
@@ -70,7 +83,10 @@ describe('Instagram Direct forms and webhooks (graph.instagram.com)', () => {
     for (const sender_action of ['typing_on', 'mark_seen']) {
       expect((await igPost(sim, `/${IG.id}/messages`, { recipient: { id: igsid }, sender_action })).body).toEqual({ recipient_id: igsid });
     }
-    const mid = sim.instagram.state.store.conversationWith(igsid)!.messages.filter((m) => !m.fromAccount).pop()!.id;
+    const mid = sim.instagram.state.store
+      .conversationWith(igsid)!
+      .messages.filter((m) => !m.fromAccount)
+      .pop()!.id;
     const react = await igPost(sim, `/${IG.id}/messages`, { recipient: { id: igsid }, sender_action: 'react', payload: { message_id: mid, reaction: 'love' } });
     expect(react.body).toEqual({ recipient_id: igsid });
     expect((await igPost(sim, `/${IG.id}/messages`, { recipient: { id: igsid }, sender_action: 'dance' })).status).toBe(400);
@@ -88,7 +104,11 @@ describe('Instagram Direct forms and webhooks (graph.instagram.com)', () => {
       sender: { id: igsid },
       message: { text: 'Schön!', reply_to: { story: { id: story.id, url: expect.stringMatching(/^https:\/\//) } } },
     });
-    expect(events().find((e) => e.postback)).toMatchObject({ sender: { id: igsid }, recipient: { id: IG.id }, postback: { mid: expect.any(String), title: 'Wann liefert ihr?', payload: 'DELIVERY' } });
+    expect(events().find((e) => e.postback)).toMatchObject({
+      sender: { id: igsid },
+      recipient: { id: IG.id },
+      postback: { mid: expect.any(String), title: 'Wann liefert ihr?', payload: 'DELIVERY' },
+    });
     expect(events().find((e) => e.referral)).toMatchObject({
       referral: { ref: 'winter', source: 'ADS', type: 'OPEN_THREAD', ad_id: expect.any(String), ads_context_data: { ad_title: expect.any(String) } },
     });
@@ -110,5 +130,21 @@ describe('Instagram Direct forms and webhooks (graph.instagram.com)', () => {
     expect(bad.body).toMatchObject({ status: 403, verified: false });
     const get = receiver.received.filter((r) => r.method === 'GET').pop()!;
     expect(new URL(get.url, 'http://x').searchParams.get('hub.mode')).toBe('subscribe');
+  });
+
+  it('media: videos are REELS (is_shared_to_feed), others FEED; /media takes since/until (time-based pagination)', async () => {
+    const all = (await igGet(sim, `/${IG.id}/media`, 'fields=id,media_type,media_product_type,is_shared_to_feed,timestamp&limit=100')).body.data as JsonBody[];
+    expect(all.length).toBeGreaterThan(3);
+    for (const m of all) {
+      if (m.media_type === 'VIDEO') expect(m).toMatchObject({ media_product_type: 'REELS', is_shared_to_feed: true });
+      else expect(m.media_product_type).toBe('FEED');
+    }
+    const times = all.map((m) => Date.parse(m.timestamp.replace(/\+0000$/, 'Z')) / 1000);
+    const middle = times[Math.floor(times.length / 2)];
+    const since = (await igGet(sim, `/${IG.id}/media`, `fields=id&limit=100&since=${middle}`)).body.data as JsonBody[];
+    const until = (await igGet(sim, `/${IG.id}/media`, `fields=id&limit=100&until=${middle - 1}`)).body.data as JsonBody[];
+    expect(since.length + until.length).toBe(all.length);
+    expect(since.map((m) => m.id)).toEqual(all.filter((_, i) => times[i] >= middle).map((m) => m.id));
+    expect((await igGet(sim, `/${IG.id}/media`, 'since=gestern')).status).toBe(400);
   });
 });

@@ -41,14 +41,20 @@ describe('facebook-nodejs-business-sdk: Instagram Direct forms, stories, comment
   it('sends an image, an uploaded audio, several images, the heart sticker and a shared post; each reads back in the conversation', async () => {
     const { igsid, conversation } = lastCustomer();
     const to = { id: igsid };
-    const image = await page().createMessage([], { recipient: to, message: { attachment: { type: 'image', payload: { url: 'https://example.com/jacke.jpg' } } } });
+    const image = await page().createMessage([], {
+      recipient: to,
+      message: { attachment: { type: 'image', payload: { url: 'https://example.com/jacke.jpg' } } },
+    });
     expect(image).toMatchObject({ recipient_id: igsid, message_id: expect.stringMatching(/^aWdfZAG1/) });
     const upload = await page().createMessageAttachment([], {
       platform: 'instagram',
       message: { attachment: { type: 'audio', payload: { url: 'https://example.com/gruss.m4a', is_reusable: true } } },
     });
     expect(upload).toMatchObject({ attachment_id: expect.stringMatching(/^\d+$/) });
-    const audio = await page().createMessage([], { recipient: to, message: { attachment: { type: 'audio', payload: { attachment_id: upload.attachment_id } } } });
+    const audio = await page().createMessage([], {
+      recipient: to,
+      message: { attachment: { type: 'audio', payload: { attachment_id: upload.attachment_id } } },
+    });
     const two = await page().createMessage([], {
       recipient: to,
       message: { attachments: [1, 2].map((n) => ({ type: 'image', payload: { url: `https://example.com/${n}.jpg` } })) },
@@ -59,10 +65,18 @@ describe('facebook-nodejs-business-sdk: Instagram Direct forms, stories, comment
 
     const read = new Map((await messages(conversation)).map((m) => [m.id, m]));
     const own = { from: { id: DEMO_INSTAGRAM_ACCOUNT.id, username: DEMO_INSTAGRAM_ACCOUNT.username } };
-    expect(read.get(String(image.message_id))).toMatchObject({ ...own, attachments: { data: [{ image_data: { url: expect.stringMatching(/^https:\/\/lookaside\.fbsbx\.com\//) } }] } });
-    expect(read.get(String(audio.message_id))).toMatchObject({ attachments: { data: [{ mime_type: 'audio/mpeg', file_url: expect.stringMatching(/^https:\/\//) }] } });
+    expect(read.get(String(image.message_id))).toMatchObject({
+      ...own,
+      attachments: { data: [{ image_data: { url: expect.stringMatching(/^https:\/\/lookaside\.fbsbx\.com\//) } }] },
+    });
+    expect(read.get(String(audio.message_id))).toMatchObject({
+      attachments: { data: [{ mime_type: 'audio/mpeg', file_url: expect.stringMatching(/^https:\/\//) }] },
+    });
     expect((read.get(String(two.message_id))!.attachments as { data: unknown[] }).data).toHaveLength(2);
-    expect(read.get(String(heart.message_id))).toMatchObject({ sticker: expect.stringContaining('like_heart'), attachments: { data: [{ image_data: { render_as_sticker: true } }] } });
+    expect(read.get(String(heart.message_id))).toMatchObject({
+      sticker: expect.stringContaining('like_heart'),
+      attachments: { data: [{ image_data: { render_as_sticker: true } }] },
+    });
     expect(read.get(String(share.message_id))).toMatchObject({ shares: { data: [{ link: `https://www.instagram.com/p/${post.externalId}/` }] } });
     const sent = (await received(sim, 'instagram')).filter((r) => r.kind === 'private_message').map((r) => r.externalId);
     expect(sent).toEqual([image, audio, two, heart, share].map((m) => m.message_id));
@@ -113,11 +127,19 @@ describe('facebook-nodejs-business-sdk: Instagram Direct forms, stories, comment
 
   it('comment_enabled=false turns comments off (is_comment_enabled false, replies refused); true turns them on again', async () => {
     const comment = truth.find(
-      (t) => t.kind === 'comment' && !t.fromAccount && t.parentExternalId === null && !t.text.startsWith('@') && !sim.instagram.state.store.comment(t.externalId)?.hidden,
+      (t) =>
+        t.kind === 'comment' &&
+        !t.fromAccount &&
+        t.parentExternalId === null &&
+        !t.text.startsWith('@') &&
+        !sim.instagram.state.store.comment(t.externalId)?.hidden,
     )!;
     const media = new sdk.IGMedia(comment.postExternalId!);
     expect(await media.update([], { comment_enabled: false })).toMatchObject({ success: true });
-    expect(await media.get(['is_comment_enabled', 'media_product_type'])).toMatchObject({ is_comment_enabled: false, media_product_type: expect.stringMatching(/^(FEED|REELS)$/) });
+    expect(await media.get(['is_comment_enabled', 'media_product_type'])).toMatchObject({
+      is_comment_enabled: false,
+      media_product_type: expect.stringMatching(/^(FEED|REELS)$/),
+    });
     const token = `access_token=${DEMO_FACEBOOK_PAGE.pageAccessToken}`;
     const refused = await postJson(`${sim.origins.facebook}/v24.0/${comment.externalId}/replies?${token}`, { message: 'Danke!' });
     expect(refused.status).toBe(400);

@@ -19,7 +19,13 @@ const cdn = (n: number) => `https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_
 describe('Instagram Direct messages with attachments, shares, stories (Conversations API)', () => {
   const page = {
     data: [
-      { id: 'm1', created_time: '2026-12-07T10:00:00+0000', ...from(true), message: '', attachments: { data: [{ image_data: { url: cdn(1), width: 1080, height: 1350 } }] } },
+      {
+        id: 'm1',
+        created_time: '2026-12-07T10:00:00+0000',
+        ...from(true),
+        message: '',
+        attachments: { data: [{ image_data: { url: cdn(1), width: 1080, height: 1350 } }] },
+      },
       {
         id: 'm2',
         created_time: '2026-12-07T10:01:00+0000',
@@ -50,7 +56,13 @@ describe('Instagram Direct messages with attachments, shares, stories (Conversat
         attachments: { data: [{ image_data: { url: HEART, render_as_sticker: true } }] },
         sticker: HEART,
       },
-      { id: 'm7', created_time: '2026-12-07T10:06:00+0000', ...from(true), message: '', shares: { data: [{ link: 'https://www.instagram.com/p/180000000000001/' }] } },
+      {
+        id: 'm7',
+        created_time: '2026-12-07T10:06:00+0000',
+        ...from(true),
+        message: '',
+        shares: { data: [{ link: 'https://www.instagram.com/p/180000000000001/' }] },
+      },
       {
         id: 'm8',
         created_time: '2026-12-07T10:07:00+0000',
@@ -69,7 +81,14 @@ describe('Instagram Direct messages with attachments, shares, stories (Conversat
       ['m2', true, [{ type: 'audio', url: cdn(2) }]],
       ['m3', true, [{ type: 'file', url: cdn(3) }]],
       ['m4', true, [{ type: 'video', url: cdn(4) }]],
-      ['m5', true, [{ type: 'image', url: cdn(5) }, { type: 'image', url: cdn(6) }]],
+      [
+        'm5',
+        true,
+        [
+          { type: 'image', url: cdn(5) },
+          { type: 'image', url: cdn(6) },
+        ],
+      ],
       ['m6', true, [{ type: 'sticker', url: HEART }]],
       ['m7', true, [{ type: 'share', url: 'https://www.instagram.com/p/180000000000001/' }]],
       ['m8', false, [{ type: 'story_reply', url: cdn(8) }]],

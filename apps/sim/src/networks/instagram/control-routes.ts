@@ -71,7 +71,8 @@ export function instagramControl(module: InstagramControlTarget, req: SimRequest
     if (isEntry(kind)) return entryEvent(module, kind, str('customer'), input);
     return messaging(module, kind, str('customer'), str('mid'), str('text'));
   }
-  if (req.method === 'POST' && subpath === '/story') return addStory(module, str('caption'), input.video === true || input.video === 'true', Number(input.ageHours ?? 0));
+  if (req.method === 'POST' && subpath === '/story')
+    return addStory(module, str('caption'), input.video === true || input.video === 'true', Number(input.ageHours ?? 0));
   if (subpath === '/app') {
     if (req.method === 'POST') {
       const approved = input.humanAgentApproved;
@@ -174,7 +175,11 @@ function entryEvent(module: InstagramControlTarget, kind: EntryKind, customerId:
             ? {}
             : {
                 ad_id: '120210000000000042',
-                ads_context_data: { ad_title: 'Resonance Demo Shop – Winter Sale', photo_url: 'https://scontent.cdninstagram.com/ad/winter.jpg', post_id: store.media[0]?.id },
+                ads_context_data: {
+                  ad_title: 'Resonance Demo Shop – Winter Sale',
+                  photo_url: 'https://scontent.cdninstagram.com/ad/winter.jpg',
+                  post_id: store.media[0]?.id,
+                },
               }),
         });
   if (state.ctx.settings.webhookUrl) module.deliver(messagingPayload(accountId, [{ event, time: now }]));

@@ -84,7 +84,8 @@ export class InstagramModule implements NetworkModule, NetworkControl {
     const { store } = this.state;
     const pageConversations = edge === 'conversations' && req.query.get('platform')?.toLowerCase() === 'instagram';
     const pageMessage = edge === 'messages' && req.method === 'POST' && this.isInstagramRecipient(req);
-    const pageUpload = edge === 'message_attachments' && req.method === 'POST' && String(req.body.platform ?? req.query.get('platform')).toLowerCase() === 'instagram';
+    const pageUpload =
+      edge === 'message_attachments' && req.method === 'POST' && String(req.body.platform ?? req.query.get('platform')).toLowerCase() === 'instagram';
     const igNode =
       id === this.state.account.id ||
       store.mediaItem(id) !== undefined ||

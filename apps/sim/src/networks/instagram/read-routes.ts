@@ -93,11 +93,28 @@ function messagesPage(
   return out;
 }
 
+/** `since` / `until` (Unix seconds or a date), in whole seconds as Instagram's times are: null when absent, NaN when unreadable. */
+function timeParam(call: IgCall, name: 'since' | 'until'): number | null {
+  const raw = call.req.query.get(name);
+  if (raw === null || raw === '') return null;
+  return /^\d+$/.test(raw) ? Number(raw) : Math.floor(Date.parse(raw) / 1000);
+}
+
 export function getMedia(state: InstagramState, call: IgCall, userId: string): SimResponse {
   if (!state.isAccount(userId)) return call.errors.unsupported(userId);
   const fields = fieldsOf(call);
   const edges = nestedEdges(state, call);
-  return pagedEdge(call, `/${userId}/media`, state.store.media, 'media', (m) => renderMedia(m, fields, state.store.account, edges));
+  const since = timeParam(call, 'since');
+  const until = timeParam(call, 'until');
+  if (Number.isNaN(since) || Number.isNaN(until)) return call.errors.invalidParam('The parameters since and until must be Unix timestamps or dates');
+  const list =
+    since === null && until === null
+      ? state.store.media
+      : state.store.media.filter((m) => {
+          const at = Math.floor(m.createdAt / 1000);
+          return (since === null || at >= since) && (until === null || at <= until);
+        });
+  return pagedEdge(call, `/${userId}/media`, list, 'media', (m) => renderMedia(m, fields, state.store.account, edges));
 }
 
 export function getTags(state: InstagramState, call: IgCall, userId: string): SimResponse {

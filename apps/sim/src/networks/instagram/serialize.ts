@@ -99,6 +99,7 @@ export function renderComment(c: IgComment, fields: FieldSpec[] | null, account:
     // `user` only when the app user (the account itself) wrote the comment.
     user: (x) => (x.fromAccount ? { id: account.id } : undefined),
     parent_id: (x) => x.parent?.id,
+    legacy_instagram_comment_id: () => undefined,
     media: (x, spec) => renderMedia(x.media, spec.sub, account, edges),
     replies: (x, spec) => (x.parent ? undefined : edges(x, spec)),
   };

@@ -64,17 +64,7 @@ export const STORY_LIFETIME_MS = 24 * 3600_000;
  * Inbound kinds (control API) and what the Send API takes: image, video, audio, file, like_heart
  * (the heart sticker) and MEDIA_SHARE (a post of the account).
  */
-export type IgAttachmentKind =
-  | 'ig_reel'
-  | 'share'
-  | 'story_mention'
-  | 'unsupported_type'
-  | 'image'
-  | 'video'
-  | 'audio'
-  | 'file'
-  | 'like_heart'
-  | 'media_share';
+export type IgAttachmentKind = 'ig_reel' | 'share' | 'story_mention' | 'unsupported_type' | 'image' | 'video' | 'audio' | 'file' | 'like_heart' | 'media_share';
 
 export interface IgAttachment {
   kind: IgAttachmentKind;

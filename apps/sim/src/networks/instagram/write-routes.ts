@@ -189,12 +189,14 @@ const SENDER_ACTIONS = ['typing_on', 'typing_off', 'mark_seen', 'react', 'unreac
  */
 function senderActionAnswer(state: InstagramState, call: IgCall, recipient: Record<string, unknown>, action: unknown): SimResponse {
   const recipientId = typeof recipient.id === 'string' || typeof recipient.id === 'number' ? String(recipient.id) : null;
-  if (typeof action !== 'string' || !SENDER_ACTIONS.includes(action)) return call.errors.invalidParam(`param sender_action must be one of {${SENDER_ACTIONS.join(', ')}}`);
+  if (typeof action !== 'string' || !SENDER_ACTIONS.includes(action))
+    return call.errors.invalidParam(`param sender_action must be one of {${SENDER_ACTIONS.join(', ')}}`);
   if (!recipientId || !state.store.conversationWith(recipientId)) return call.errors.noMatchingUser();
   if (action === 'react' || action === 'unreact') {
     const payload = jsonParam(param(call.req, 'payload'));
     const target = typeof payload?.message_id === 'string' ? state.store.message(payload.message_id) : undefined;
-    if (!target || target.conversation.customer.id !== recipientId) return call.errors.invalidParam('param payload[message_id] must be a message in this conversation');
+    if (!target || target.conversation.customer.id !== recipientId)
+      return call.errors.invalidParam('param payload[message_id] must be a message in this conversation');
     if (action === 'react' && payload?.reaction !== 'love') return call.errors.invalidParam('param payload[reaction] must be love');
   }
   return json(200, { recipient_id: recipientId });
