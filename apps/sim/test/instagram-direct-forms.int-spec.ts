@@ -25,9 +25,7 @@ describe('Instagram Direct forms and webhooks (graph.instagram.com)', () => {
 
   /** The messaging events delivered so far, in order. */
   const events = (): JsonBody[] =>
-    receiver.received
-      .filter((r) => r.method === 'POST')
-      .flatMap((r) => (JSON.parse(r.raw.toString('utf8')) as JsonBody).entry.flatMap((e: JsonBody) => e.messaging ?? []));
+    receiver.received.filter((r) => r.method === 'POST').flatMap((r) => JSON.parse(r.raw.toString('utf8')).entry.flatMap((e: JsonBody) => e.messaging ?? []));
   const customer = () => {
     const inbound = truth.filter((t) => t.kind === 'message' && !t.fromAccount);
     return inbound[inbound.length - 1].author!.externalId;

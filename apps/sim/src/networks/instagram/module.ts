@@ -28,6 +28,12 @@ export interface FacebookGraph {
 }
 const WEBHOOK_BATCH = 50;
 
+/** The `platform` of a Send API upload, from the body or the query. */
+function platformOf(req: SimRequest): string | undefined {
+  const value = req.body.platform ?? req.query.get('platform');
+  return typeof value === 'string' ? value.toLowerCase() : undefined;
+}
+
 /**
  * Instagram at its own origin: graph.instagram.com (Instagram Login, `IGAA…` tokens), with
  * api.instagram.com's /oauth/access_token and www.instagram.com's /oauth/authorize on the same
@@ -84,8 +90,7 @@ export class InstagramModule implements NetworkModule, NetworkControl {
     const { store } = this.state;
     const pageConversations = edge === 'conversations' && req.query.get('platform')?.toLowerCase() === 'instagram';
     const pageMessage = edge === 'messages' && req.method === 'POST' && this.isInstagramRecipient(req);
-    const pageUpload =
-      edge === 'message_attachments' && req.method === 'POST' && String(req.body.platform ?? req.query.get('platform')).toLowerCase() === 'instagram';
+    const pageUpload = edge === 'message_attachments' && req.method === 'POST' && platformOf(req) === 'instagram';
     const igNode =
       id === this.state.account.id ||
       store.mediaItem(id) !== undefined ||

@@ -61,8 +61,7 @@ export function sendContent(state: InstagramState, message: Record<string, unkno
   if (one.type === 'MEDIA_SHARE') {
     const id = record(one.payload)?.id;
     const media = typeof id === 'string' || typeof id === 'number' ? state.store.mediaItem(String(id)) : undefined;
-    if (!media || media.owner !== null || media.productType === 'STORY')
-      return { problem: 'param message[attachment][payload][id] must be a post of this account' };
+    if (media?.owner !== null || media.productType === 'STORY') return { problem: 'param message[attachment][payload][id] must be a post of this account' };
     return { text: '', attachments: [{ kind: 'media_share', url: `https://www.instagram.com/p/${media.id}/` }] };
   }
   const a = mediaAttachment(state, one, 'message[attachment]');

@@ -80,7 +80,7 @@ export function postMentionReply(state: InstagramState, call: IgCall, userId: st
 /** POST /{media-id}?comment_enabled=true|false: turns comments on the account's media on or off. */
 export function setCommentEnabled(state: InstagramState, call: IgCall, mediaId: string): SimResponse {
   const media = state.store.mediaItem(mediaId);
-  if (!media || media.owner !== null || media.productType === 'STORY') return call.errors.unsupported(mediaId, 'post');
+  if (media?.owner !== null || media.productType === 'STORY') return call.errors.unsupported(mediaId, 'post');
   const raw = param(call.req, 'comment_enabled');
   const value = typeof raw === 'string' ? raw.toLowerCase() : typeof raw === 'boolean' ? String(raw) : null;
   if (value !== 'true' && value !== 'false') return call.errors.invalidParam('The parameter comment_enabled is required and must be true or false');
@@ -195,8 +195,7 @@ function senderActionAnswer(state: InstagramState, call: IgCall, recipient: Reco
   if (action === 'react' || action === 'unreact') {
     const payload = jsonParam(param(call.req, 'payload'));
     const target = typeof payload?.message_id === 'string' ? state.store.message(payload.message_id) : undefined;
-    if (!target || target.conversation.customer.id !== recipientId)
-      return call.errors.invalidParam('param payload[message_id] must be a message in this conversation');
+    if (target?.conversation.customer.id !== recipientId) return call.errors.invalidParam('param payload[message_id] must be a message in this conversation');
     if (action === 'react' && payload?.reaction !== 'love') return call.errors.invalidParam('param payload[reaction] must be love');
   }
   return json(200, { recipient_id: recipientId });
