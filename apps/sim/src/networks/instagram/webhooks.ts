@@ -56,6 +56,8 @@ export function messageEvent(m: IgMessage, accountId: string): Record<string, un
 function attachmentPayload(m: IgMessage, a: IgAttachment): Record<string, unknown> {
   // A shared post of the account (Send API MEDIA_SHARE) comes back as a `share`, as customers' shares do.
   if (a.kind === 'media_share') return { type: 'share', payload: { url: a.url } };
+  // The heart sticker comes without a payload (as recorded in other integrations' webhook tests).
+  if (a.kind === 'like_heart') return { type: 'like_heart' };
   if (a.kind === 'ig_reel')
     return { type: 'ig_reel', payload: { reel_video_id: m.id.slice(-17).replace(/\D/g, '7').padStart(17, '1'), title: m.text || 'Reel', url: a.url } };
   return { type: a.kind, payload: { url: a.url } };
