@@ -6,6 +6,8 @@ runProcess(
   async (ctx) => {
     const sim = await startSim(ctx.config, (line) => console.log(`resonance sim: ${line}`));
     const { world } = sim;
+    // The demo's Instagram app has Meta's approval for the HUMAN_AGENT tag (tests start without it).
+    sim.instagram.state.humanAgentApproved = true;
     if (world.historyDays > 0) {
       console.log(
         `resonance sim: ${world.resumed ? 'continuing the world' : 'made a new world'} with ${world.historyDays} days of history up to ${new Date(world.createdAt).toISOString()}` +

@@ -91,6 +91,12 @@ describe('Instagram writes', () => {
     const outside = await send();
     expect(outside.status).toBe(403);
     expect(outside.body.error).toMatchObject({ code: 10, error_subcode: 2534022, type: 'IGApiException' });
+    // Without Meta's approval for the tag (the sim's default), HUMAN_AGENT is refused; the control grants it.
+    const unapproved = await send({ messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT' });
+    expect(unapproved.status).toBe(400);
+    expect(unapproved.body.error).toMatchObject({ code: 10, type: 'IGApiException' });
+    expect(unapproved.body.error.message).toContain('HUMAN_AGENT');
+    expect((await postJson(`${sim.url}/_sim/instagram/app`, { humanAgentApproved: true })).body).toMatchObject({ app: { humanAgentApproved: true } });
     expect((await send({ messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT' })).status).toBe(200);
     await postJson(`${sim.url}/_sim/clock`, { advanceMs: 6 * 24 * HOUR });
     expect((await send({ messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT' })).status).toBe(403);

@@ -25,6 +25,8 @@ describe('Instagram composer: private reply, messaging window, HUMAN_AGENT (brow
 
   beforeAll(async () => {
     sim = await startSim({ SIM_HOST: '127.0.0.1', SIM_PORT: 0, SIM_SEED: 37, SIM_TRAFFIC_PER_MINUTE: 0, SIM_WEBHOOK_URL: 'off' });
+    // The sim's Instagram app has Meta's HUMAN_AGENT approval here, as the demo's has (the sim refuses the tag otherwise).
+    sim.instagram.state.humanAgentApproved = true;
     const truth: TruthItem[] = sim.traffic.generate(120, 'instagram');
     const own = new Set(truth.filter((t) => t.kind === 'post').map((t) => t.externalId));
     const recent = Date.now() - 5 * 86_400_000;

@@ -23,6 +23,8 @@ export interface Node {
   getMessages(fields: string[], params?: object): Promise<Cursor>;
   createComment(fields: string[], params: object): Promise<GraphObject>;
   createMessage(fields: string[], params: object): Promise<GraphObject>;
+  createMessageAttachment(fields: string[], params: object): Promise<GraphObject>;
+  getStories(fields: string[], params?: object): Promise<Cursor>;
   createLike(fields: string[], params: object): Promise<GraphObject>;
   deleteLikes(params: object): Promise<GraphObject>;
   createFeed(fields: string[], params: object): Promise<GraphObject>;

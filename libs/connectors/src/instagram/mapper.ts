@@ -219,15 +219,41 @@ export function mapMentions(body: unknown, ctx: InstagramMapContext): UnifiedRec
   return [...(list.error ? [list.error] : []), ...mapEach('instagram', list.items, 'a tagged media object with an id', mapMentionedMedia), pageRecord(b)];
 }
 
+/** A Graph message attachment's kind: image (a sticker when Graph renders it as one), video, audio or file by its MIME type. */
+function attachmentType(a: JsonObject): string {
+  const image = obj(a.image_data);
+  if (str(image.url)) return image.render_as_sticker === true ? 'sticker' : 'image';
+  if (str(obj(a.video_data).url)) return 'video';
+  const mime = str(a.mime_type) ?? '';
+  if (mime.startsWith('audio/')) return 'audio';
+  if (mime.startsWith('video/')) return 'video';
+  if (mime.startsWith('image/')) return 'image';
+  return str(a.type) ?? 'file';
+}
+
+/**
+ * What a Direct message carries besides text: `attachments` (images, videos, audio, files), `shares`
+ * (a shared post, by its link), `story` (`reply_to` a story of the account, or a `mention` of it in
+ * someone's story, by the story's link) and a `sticker` URL.
+ */
 function messageAttachments(m: JsonObject): Attachment[] | undefined {
   const out: Attachment[] = [];
   for (const raw of arr(obj(m.attachments).data)) {
     const a = obj(raw);
-    const image = str(obj(a.image_data).url);
-    const video = str(obj(a.video_data).url);
-    const url = image ?? video ?? str(a.file_url) ?? str(obj(a.payload).url);
-    if (url) out.push({ type: image ? 'image' : video ? 'video' : (str(a.type) ?? str(a.mime_type) ?? 'file'), url });
+    const url = str(obj(a.image_data).url) ?? str(obj(a.video_data).url) ?? str(a.file_url) ?? str(obj(a.payload).url);
+    if (url) out.push({ type: attachmentType(a), url });
   }
+  for (const raw of arr(obj(m.shares).data)) {
+    const link = str(obj(raw).link);
+    if (link) out.push({ type: 'share', url: link });
+  }
+  const story = obj(m.story);
+  const reply = str(obj(story.reply_to).link);
+  const mention = str(obj(story.mention).link);
+  if (reply) out.push({ type: 'story_reply', url: reply });
+  if (mention) out.push({ type: 'story_mention', url: mention });
+  const sticker = str(m.sticker);
+  if (sticker && !out.some((a) => a.url === sticker)) out.push({ type: 'sticker', url: sticker });
   return out.length ? out : undefined;
 }
 

@@ -132,7 +132,7 @@ describe('Instagram sync: streams and the three paging forms', () => {
       return { data: [{ id: 'aWdfZAG06MzQw', updated_time: recent(3) }] };
     });
     routes.set('/aWdfZAG06MzQw', (url) => {
-      expect(url.searchParams.get('fields')).toContain('messages{id,created_time,from,to,message,attachments}');
+      expect(url.searchParams.get('fields')).toContain('messages{id,created_time,from,to,message,attachments,story,shares}');
       return {
         id: 'aWdfZAG06MzQw',
         participants: {

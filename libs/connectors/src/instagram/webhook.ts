@@ -64,6 +64,10 @@ function mapMessagingEvent(accountId: string | undefined, event: JsonObject): Un
   const attachments = arr(message.attachments)
     .map((a) => ({ type: str(obj(a).type) ?? 'file', url: str(obj(obj(a).payload).url) }))
     .filter((a): a is { type: string; url: string } => !!a.url);
+  // A reply to one of the account's stories: `reply_to.story {id, url}` (a reply to a message is `reply_to.mid`).
+  const story = obj(obj(message.reply_to).story);
+  const storyUrl = str(story.url);
+  if (storyUrl) attachments.push({ type: 'story_reply', url: storyUrl });
   const record: MessageRecord = {
     kind: 'message',
     network: 'instagram',

@@ -3,7 +3,7 @@
  * state the routes keep, apart from them so the account's state can hold it without importing the routes.
  */
 
-import type { IgMedia } from './store';
+import type { IgMedia, IgProductType } from './store';
 
 /** 100 publications per 24 hours (content_publishing_limit). */
 export const PUBLISHING_QUOTA = { total: 100, durationS: 86_400 };
@@ -11,6 +11,8 @@ export const PUBLISHING_QUOTA = { total: 100, durationS: 86_400 };
 export interface IgContainer {
   id: string;
   mediaType: 'IMAGE' | 'VIDEO' | 'CAROUSEL_ALBUM';
+  /** REELS for media_type REELS, STORY for STORIES, else FEED. */
+  productType: IgProductType;
   url: string | null;
   caption: string | null;
   carouselItem: boolean;

@@ -63,6 +63,16 @@ export function igErrors(host: IgHost) {
             code: 10,
             subcode: 2018278,
           }),
+    /** The HUMAN_AGENT tag from an app Meta has not approved for it (App Review: Human Agent). */
+    humanAgentNotApproved: () =>
+      graphError({
+        status: 400,
+        message: '(#10) This app does not have permission to use the HUMAN_AGENT tag. Request the Human Agent permission in App Review.',
+        type: apiType(host),
+        code: 10,
+      }),
+    /** A comment on media whose comments the account turned off (comment_enabled=false). */
+    commentsDisabled: () => graphError({ status: 400, message: '(#100) Comments are disabled for this media.', type: apiType(host), code: 100 }),
     noMatchingUser: () => graphError({ status: 400, message: '(#100) No matching user found', type: apiType(host), code: 100, subcode: 2018001 }),
     rateLimit: (code: number, headers: Record<string, string>): SimResponse =>
       graphError({

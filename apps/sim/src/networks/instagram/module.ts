@@ -9,11 +9,12 @@ import { requestToken } from '../facebook/tokens';
 import { facebookEscape, signatureHeaders } from '../facebook/webhooks';
 import { igErrors, RATE_LIMIT_CODES } from './errors';
 import { codeExchange, consent, exchangeToken, refreshToken } from './oauth-routes';
-import { getComments, getConversations, getMedia, getMessages, getNode, getTags } from './read-routes';
+import { getComments, getConversations, getMedia, getMessages, getNode, getStories, getTags } from './read-routes';
 import { DEFAULT_IG_VERSION, InstagramState, type IgCall } from './state';
 import type { InstagramScope } from './tokens';
 import type { IgComment, IgMedia, IgMessage } from './store';
-import { deleteComment, hideComment, jsonParam, postMentionReply, postReply, sendMessage, type IgCreated } from './write-routes';
+import { deleteComment, hideComment, jsonParam, postMentionReply, postReply, sendMessage, setCommentEnabled, type IgCreated } from './write-routes';
+import { uploadAttachment } from './send-api';
 import { changesPayload, commentChange, mentionChange, messageEvent, messagingPayload, type IgChange } from './webhooks';
 import { instagramControl } from './control-routes';
 import { createContainer, getContainer, publishContainer, publishingLimit } from './publish-routes';
@@ -26,6 +27,12 @@ export interface FacebookGraph {
   handle(req: SimRequest): SimResponse;
 }
 const WEBHOOK_BATCH = 50;
+
+/** The `platform` of a Send API upload, from the body or the query. */
+function platformOf(req: SimRequest): string | undefined {
+  const value = req.body.platform ?? req.query.get('platform');
+  return typeof value === 'string' ? value.toLowerCase() : undefined;
+}
 
 /**
  * Instagram at its own origin: graph.instagram.com (Instagram Login, `IGAA…` tokens), with
@@ -83,6 +90,7 @@ export class InstagramModule implements NetworkModule, NetworkControl {
     const { store } = this.state;
     const pageConversations = edge === 'conversations' && req.query.get('platform')?.toLowerCase() === 'instagram';
     const pageMessage = edge === 'messages' && req.method === 'POST' && this.isInstagramRecipient(req);
+    const pageUpload = edge === 'message_attachments' && req.method === 'POST' && platformOf(req) === 'instagram';
     const igNode =
       id === this.state.account.id ||
       store.mediaItem(id) !== undefined ||
@@ -90,7 +98,7 @@ export class InstagramModule implements NetworkModule, NetworkControl {
       store.conversation(id) !== undefined ||
       store.message(id) !== undefined ||
       this.state.containers.get(id) !== undefined;
-    if (!igNode && !pageConversations && !pageMessage) return undefined;
+    if (!igNode && !pageConversations && !pageMessage && !pageUpload) return undefined;
     const errors = igErrors('facebook');
     // The account's token faults hold on this host too, with its subcodes (expired 463, invalidated 460).
     const now = this.state.now();
@@ -141,7 +149,7 @@ export class InstagramModule implements NetworkModule, NetworkControl {
     const method = req.method === 'POST' && req.query.get('method') === 'delete' ? 'DELETE' : req.method;
     // An Instagram-Login token acts only within the permissions the person granted at the consent page.
     if (call.token && !call.token.scopes.includes(this.scopeFor(id, edge, method))) return errors.noPermission();
-    const isAccount = this.state.isAccount(id) || (call.host === 'facebook' && edge === 'conversations');
+    const isAccount = this.state.isAccount(id) || (call.host === 'facebook' && (edge === 'conversations' || edge === 'message_attachments'));
     const container = this.state.containers.get(id);
     if (method === 'GET') {
       if (edge === undefined && container) return getContainer(call, container, this.state.now());
@@ -149,6 +157,7 @@ export class InstagramModule implements NetworkModule, NetworkControl {
       if (edge === 'content_publishing_limit' && isAccount) return publishingLimit(this.state, call, id);
       if (edge === 'media' && isAccount) return getMedia(this.state, call, id);
       if (edge === 'tags' && isAccount) return getTags(this.state, call, id);
+      if (edge === 'stories' && isAccount) return getStories(this.state, call, id);
       if (edge === 'conversations' && isAccount) return getConversations(this.state, call, id);
       if (edge === 'comments' || edge === 'replies') return getComments(this.state, call, id, edge);
       if (edge === 'children') {
@@ -169,6 +178,12 @@ export class InstagramModule implements NetworkModule, NetworkControl {
         return response;
       }
       if (edge === 'messages' && (isAccount || call.host === 'facebook')) return this.created(sendMessage(this.state, call, id));
+      if (edge === 'message_attachments' && isAccount) {
+        const upload = uploadAttachment(this.state, jsonParam(req.body.message ?? req.query.get('message')));
+        return 'problem' in upload ? errors.invalidParam(upload.problem) : json(200, { attachment_id: upload.attachmentId });
+      }
+      if (edge === undefined && store.mediaItem(id) && (req.body.comment_enabled ?? req.query.get('comment_enabled')) !== undefined)
+        return setCommentEnabled(this.state, call, id);
       if (edge === undefined && store.comment(id)) return hideComment(this.state, call, id);
       return errors.unsupported(id, 'post');
     }
@@ -178,8 +193,10 @@ export class InstagramModule implements NetworkModule, NetworkControl {
 
   private scopeFor(id: string, edge: string | undefined, method: string): InstagramScope {
     const { store } = this.state;
-    if (edge === 'conversations' || edge === 'messages' || store.conversation(id) || store.message(id)) return 'instagram_business_manage_messages';
-    if (edge === 'comments' || edge === 'replies' || edge === 'mentions' || (edge === undefined && store.comment(id)))
+    if (edge === 'conversations' || edge === 'messages' || edge === 'message_attachments' || store.conversation(id) || store.message(id))
+      return 'instagram_business_manage_messages';
+    const mediaWrite = edge === undefined && method === 'POST' && store.mediaItem(id) !== undefined;
+    if (edge === 'comments' || edge === 'replies' || edge === 'mentions' || (edge === undefined && store.comment(id)) || mediaWrite)
       return 'instagram_business_manage_comments';
     if (edge === 'media_publish' || edge === 'content_publishing_limit' || this.state.containers.get(id) || (edge === 'media' && method === 'POST'))
       return 'instagram_business_content_publish';
@@ -264,6 +281,28 @@ export class InstagramModule implements NetworkModule, NetworkControl {
     const url = `${must(this.ctx.settings.webhookUrl, 'webhook URL').replace(/\/+$/, '')}/instagram`;
     const secret = this.state.webhooks.signWith === 'facebook' ? this.state.facebookApp.appSecret : this.state.app.appSecret;
     this.ctx.webhooks.send('instagram', url, body, { ...signatureHeaders(secret, body), 'user-agent': 'facebookexternalua' });
+  }
+
+  /**
+   * Meta's subscription handshake against the receiver, as for the Instagram product in the app
+   * dashboard: GET {url}?hub.mode=subscribe&hub.challenge=…&hub.verify_token=…, verified when the
+   * answer is 200 with the challenge as its whole body.
+   */
+  async verifyWebhook(url?: string, verifyToken?: string): Promise<SimResponse> {
+    const target = url ?? (this.ctx.settings.webhookUrl ? `${this.ctx.settings.webhookUrl.replace(/\/+$/, '')}/instagram` : undefined);
+    if (!target) return json(400, { error: { message: 'no webhook URL configured; pass {"url": ...}' } });
+    const challenge = String(1_000_000_000 + Math.floor(Math.random() * 1_000_000_000));
+    const u = new URL(target);
+    u.searchParams.set('hub.mode', 'subscribe');
+    u.searchParams.set('hub.challenge', challenge);
+    u.searchParams.set('hub.verify_token', verifyToken ?? this.state.app.verifyToken);
+    try {
+      const res = await fetch(u, { signal: AbortSignal.timeout(10_000) });
+      const text = await res.text();
+      return json(200, { url: target, status: res.status, challenge, echoed: text, verified: res.status === 200 && text === challenge });
+    } catch (error) {
+      return json(200, { url: target, status: null, challenge, error: error instanceof Error ? error.message : String(error), verified: false });
+    }
   }
 
   truthOf(node: IgMedia | IgComment | IgMessage, intent: TruthItem['intent'], language: TruthItem['language'], source: TruthItem['source']): TruthItem {

@@ -6,7 +6,8 @@ import { PUBLISHING_QUOTA as QUOTA, type IgContainer } from './containers';
 
 /**
  * Content publishing (Instagram Platform, Content Publishing), on both hosts:
- *   POST /{ig-user-id}/media           image_url | video_url (media_type VIDEO, REELS) | media_type CAROUSEL + children,
+ *   POST /{ig-user-id}/media           image_url | video_url (media_type VIDEO, REELS) | media_type STORIES + image_url or video_url
+ *                                      | media_type CAROUSEL + children,
  *                                      caption, is_carousel_item → {id: container}
  *   GET  /{container-id}?fields=status_code,status → {status_code: FINISHED | PUBLISHED, status, id}
  *   POST /{ig-user-id}/media_publish   creation_id → {id: the new media}
@@ -38,17 +39,20 @@ export function createContainer(state: InstagramState, call: IgCall, igUserId: s
     if (ids.length < 2 || ids.length > MAX_CHILDREN || children.some((c) => !c?.carouselItem || c.published))
       return errors.invalidParam(`The parameter children must list 2 to ${MAX_CHILDREN} unpublished carousel item containers`);
     const container = state.containers.create(
-      { mediaType: 'CAROUSEL_ALBUM', url: null, caption: caption ?? null, carouselItem: false, children: children as IgContainer[] },
+      { mediaType: 'CAROUSEL_ALBUM', productType: 'FEED', url: null, caption: caption ?? null, carouselItem: false, children: children as IgContainer[] },
       now,
     );
     return json(200, { id: container.id });
   }
-  const video = type === 'VIDEO' || type === 'REELS';
-  if (type !== undefined && !video) return errors.invalidParam('The parameter media_type must be one of {VIDEO, REELS, CAROUSEL}');
+  // A story is an image or a video, whichever URL came (stories take no caption).
+  const story = type === 'STORIES';
+  const video = type === 'VIDEO' || type === 'REELS' || (story && param(req, 'video_url') !== undefined);
+  if (type !== undefined && !video && !story) return errors.invalidParam('The parameter media_type must be one of {VIDEO, REELS, STORIES, CAROUSEL}');
   const url = param(req, video ? 'video_url' : 'image_url');
   if (!isUrl(url)) return errors.invalidParam(`The parameter ${video ? 'video_url' : 'image_url'} is required`);
+  const productType = story ? 'STORY' : type === 'REELS' ? 'REELS' : 'FEED';
   const container = state.containers.create(
-    { mediaType: video ? 'VIDEO' : 'IMAGE', url, caption: carouselItem ? null : (caption ?? null), carouselItem, children: [] },
+    { mediaType: video ? 'VIDEO' : 'IMAGE', productType, url, caption: carouselItem || story ? null : (caption ?? null), carouselItem, children: [] },
     now,
   );
   return json(200, { id: container.id });
@@ -90,7 +94,7 @@ export function publishContainer(state: InstagramState, call: IgCall, igUserId: 
         userMessage: 'You have reached the maximum number of posts that is allowed to be published via the API in 24 hours.',
       }),
     };
-  const media = state.store.addPublishedMedia(container.caption, now, container.mediaType, container.children.length);
+  const media = state.store.addPublishedMedia(container.caption, now, container.mediaType, container.children.length, container.productType);
   container.published = media;
   for (const child of container.children) child.published = media;
   state.containers.publishedAt.push(now);
@@ -103,7 +107,7 @@ export function publishContainer(state: InstagramState, call: IgCall, igUserId: 
     targetId: container.id,
     externalId: media.id,
     text: container.caption ?? '',
-    body: { creation_id: container.id, media_type: container.mediaType, url: container.url },
+    body: { creation_id: container.id, media_type: container.mediaType, media_product_type: container.productType, url: container.url },
   });
   return { response: json(200, { id: media.id }), created: media };
 }

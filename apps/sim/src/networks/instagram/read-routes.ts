@@ -4,7 +4,7 @@ import { cursorPage, decodeCursor, encodeCursor, pageLink } from '../facebook/pa
 import type { Ordered } from '../facebook/store';
 import { renderAccount, renderComment, renderConversation, renderMedia, renderMessage, type IgEdges } from './serialize';
 import type { IgCall, InstagramState } from './state';
-import type { IgComment, IgConversation, IgMedia } from './store';
+import { STORY_LIFETIME_MS, type IgComment, type IgConversation, type IgMedia } from './store';
 
 /**
  * The read edges of both hosts. Paging reproduces the three forms of the recorded payloads
@@ -93,11 +93,28 @@ function messagesPage(
   return out;
 }
 
+/** `since` / `until` (Unix seconds or a date), in whole seconds as Instagram's times are: null when absent, NaN when unreadable. */
+function timeParam(call: IgCall, name: 'since' | 'until'): number | null {
+  const raw = call.req.query.get(name);
+  if (raw === null || raw === '') return null;
+  return /^\d+$/.test(raw) ? Number(raw) : Math.floor(Date.parse(raw) / 1000);
+}
+
 export function getMedia(state: InstagramState, call: IgCall, userId: string): SimResponse {
   if (!state.isAccount(userId)) return call.errors.unsupported(userId);
   const fields = fieldsOf(call);
   const edges = nestedEdges(state, call);
-  return pagedEdge(call, `/${userId}/media`, state.store.media, 'media', (m) => renderMedia(m, fields, state.store.account, edges));
+  const since = timeParam(call, 'since');
+  const until = timeParam(call, 'until');
+  if (Number.isNaN(since) || Number.isNaN(until)) return call.errors.invalidParam('The parameters since and until must be Unix timestamps or dates');
+  const list =
+    since === null && until === null
+      ? state.store.media
+      : state.store.media.filter((m) => {
+          const at = Math.floor(m.createdAt / 1000);
+          return (since === null || at >= since) && (until === null || at <= until);
+        });
+  return pagedEdge(call, `/${userId}/media`, list, 'media', (m) => renderMedia(m, fields, state.store.account, edges));
 }
 
 export function getTags(state: InstagramState, call: IgCall, userId: string): SimResponse {
@@ -105,6 +122,14 @@ export function getTags(state: InstagramState, call: IgCall, userId: string): Si
   const fields = fieldsOf(call);
   const edges = nestedEdges(state, call);
   return pagedEdge(call, `/${userId}/tags`, state.store.tagged, 'tags', (m) => renderMedia(m, fields, state.store.account, edges));
+}
+
+/** GET /{ig-user-id}/stories: the account's stories of the last 24 hours (`{data: [{id}]}` by default, no paging beyond them). */
+export function getStories(state: InstagramState, call: IgCall, userId: string): SimResponse {
+  if (!state.isAccount(userId)) return call.errors.unsupported(userId);
+  const fields = fieldsOf(call);
+  const edges = nestedEdges(state, call);
+  return pagedEdge(call, `/${userId}/stories`, state.store.liveStories(state.now()), 'after-next', (m) => renderMedia(m, fields, state.store.account, edges));
 }
 
 /** GET /{media-id}/comments (top-level, newest first) and GET /{comment-id}/replies. */
@@ -190,6 +215,8 @@ export function getNode(state: InstagramState, call: IgCall, id: string): SimRes
     return problem.error ?? json(200, body);
   }
   const media = store.mediaItem(id);
+  // A story is gone after 24 hours: its id no longer loads.
+  if (media?.productType === 'STORY' && state.now() - media.createdAt >= STORY_LIFETIME_MS) return call.errors.unsupported(id);
   if (media) return json(200, renderMedia(media, fields, account, edges));
   const comment = store.comment(id);
   if (comment) return json(200, renderComment(comment, fields, account, edges));

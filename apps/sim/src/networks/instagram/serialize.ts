@@ -1,7 +1,7 @@
 import { mediaKey, mediaNumber } from '../../core/media';
 import { fbTime, type FieldSpec } from '../facebook/fields';
 import { UnknownFieldError } from '../facebook/serialize';
-import type { IgComment, IgConversation, IgMedia, IgMessage, IgUser } from './store';
+import type { IgAttachment, IgComment, IgConversation, IgMedia, IgMessage, IgUser } from './store';
 
 /**
  * Instagram nodes as JSON, field by field, in the shapes of shared/fixtures/instagram: IG Media,
@@ -41,7 +41,7 @@ function mediaGetters(account: IgUser, edges: IgEdges): Record<string, Getter<Ig
     comments_count: (m) => m.comments.length + m.comments.reduce((n, c) => n + c.replies.length, 0),
     like_count: (m) => m.likeCount,
     media_type: (m) => m.mediaType,
-    media_product_type: () => 'FEED',
+    media_product_type: (m) => m.productType,
     media_url: (m) => cdn(m.mediaType === 'CAROUSEL_ALBUM' ? (m.children[0] ?? m.id) : m.id, m.mediaType === 'VIDEO' ? 'mp4' : 'jpg'),
     thumbnail_url: (m) => (m.mediaType === 'VIDEO' ? cdn(`${m.id}:thumb`, 'jpg') : undefined),
     permalink: (m) => `https://www.instagram.com/p/${shortcode(m.id)}/`,
@@ -50,7 +50,17 @@ function mediaGetters(account: IgUser, edges: IgEdges): Record<string, Getter<Ig
     timestamp: (m) => fbTime(m.createdAt),
     username: (m) => owner(m).username,
     owner: (m) => ({ id: owner(m).id }),
-    is_comment_enabled: () => true,
+    is_comment_enabled: (m) => m.commentEnabled,
+    // Reels only: whether the reel also shows in the feed grid (the sim's always do).
+    is_shared_to_feed: (m) => (m.productType === 'REELS' ? true : undefined),
+    // Documented fields the sim has no value for: omitted, as Instagram omits absent data.
+    alt_text: () => undefined,
+    has_poll: () => undefined,
+    has_slider: () => undefined,
+    legacy_instagram_media_id: () => undefined,
+    boost_ads_list: () => undefined,
+    boost_eligibility_info: () => undefined,
+    copyright_check_information: () => undefined,
     children: (m, spec) => ({ data: m.children.map((id) => renderChild(id, m, spec.sub, account)) }),
     comments: (m, spec) => edges(m, spec),
   };
@@ -89,6 +99,7 @@ export function renderComment(c: IgComment, fields: FieldSpec[] | null, account:
     // `user` only when the app user (the account itself) wrote the comment.
     user: (x) => (x.fromAccount ? { id: account.id } : undefined),
     parent_id: (x) => x.parent?.id,
+    legacy_instagram_comment_id: () => undefined,
     media: (x, spec) => renderMedia(x.media, spec.sub, account, edges),
     replies: (x, spec) => (x.parent ? undefined : edges(x, spec)),
   };
@@ -100,25 +111,47 @@ const person = (u: IgUser) => ({ username: u.username, id: u.id });
 export function renderMessage(m: IgMessage, fields: FieldSpec[] | null, account: IgUser): Record<string, unknown> {
   const from = m.fromAccount ? account : m.conversation.customer;
   const to = m.fromAccount ? m.conversation.customer : account;
-  const a = m.attachment;
+  const files = m.attachments.filter((a) => FILE_KINDS.has(a.kind));
+  const share = m.attachments.find((a) => a.kind === 'share' || a.kind === 'media_share');
+  const mention = m.attachments.find((a) => a.kind === 'story_mention');
+  const heart = m.attachments.find((a) => a.kind === 'like_heart');
   const getters: Record<string, Getter<IgMessage>> = {
     id: (x) => x.id,
     created_time: (x) => fbTime(x.createdAt),
     from: () => person(from),
     to: () => ({ data: [person(to)] }),
     message: (x) => x.text,
-    is_unsupported: () => a?.kind === 'unsupported_type',
-    attachments: () => (a && (a.kind === 'image' || a.kind === 'ig_reel') ? { data: [attachmentData(m.id, a.kind, a.url)] } : undefined),
-    shares: () => (a?.kind === 'share' ? { data: [{ link: a.url }] } : undefined),
-    story: () => (a?.kind === 'story_mention' ? { mention: { link: a.url, id: mediaNumber(`${m.id}:story`) } } : undefined),
+    is_unsupported: () => m.attachments.some((a) => a.kind === 'unsupported_type'),
+    attachments: () => (files.length ? { data: files.map((a, i) => attachmentData(`${m.id}:${i}`, a)) } : undefined),
+    shares: () => (share ? { data: [{ link: share.url }] } : undefined),
+    // A story mention or a reply to one of the account's stories: {mention|reply_to: {link, id}}.
+    story: () =>
+      mention
+        ? { mention: { link: mention.url, id: mediaNumber(`${m.id}:story`) } }
+        : m.storyReply
+          ? { reply_to: { link: m.storyReply.url, id: m.storyReply.id } }
+          : undefined,
+    // The heart sticker (Send API like_heart) as Graph's message `sticker`: the sticker's image URL.
+    sticker: () => heart?.url,
     reactions: () => undefined,
   };
   return render(m, fields, ['id', 'created_time', 'is_unsupported'], getters, 'IGMessage');
 }
 
-function attachmentData(id: string, kind: 'image' | 'ig_reel', url: string): Record<string, unknown> {
-  if (kind === 'image') return { image_data: { width: 1080, height: 1350, url, preview_url: url } };
-  return { video_data: { width: 720, height: 1280, url, preview_url: cdn(`${id}:preview`, 'jpg') } };
+/** Attachments the Conversations API lists under `attachments`: media, files and the sticker (shares and stories have fields of their own). */
+const FILE_KINDS = new Set<IgAttachment['kind']>(['image', 'ig_reel', 'video', 'audio', 'file', 'like_heart']);
+
+const MIME: Partial<Record<IgAttachment['kind'], string>> = { audio: 'audio/mpeg', file: 'application/pdf' };
+
+function attachmentData(key: string, a: IgAttachment): Record<string, unknown> {
+  if (a.kind === 'image') return { image_data: { width: 1080, height: 1350, url: a.url, preview_url: a.url } };
+  // The heart sticker: an image Graph marks `render_as_sticker` (as Messenger's image_data does), also the message's `sticker`.
+  if (a.kind === 'like_heart') return { image_data: { width: 256, height: 256, url: a.url, preview_url: a.url, render_as_sticker: true } };
+  if (a.kind === 'ig_reel' || a.kind === 'video') return { video_data: { width: 720, height: 1280, url: a.url, preview_url: cdn(`${key}:preview`, 'jpg') } };
+  // Audio and files: Graph's message attachment {id, mime_type, name, size, file_url}.
+  const id = mediaNumber(key);
+  const name = a.kind === 'audio' ? `audioclip-${id}.mp4` : (a.name ?? `file-${id}`);
+  return { id, mime_type: MIME[a.kind] ?? 'application/octet-stream', name, size: 24_000 + (Number(id.slice(-4)) % 9_000), file_url: a.url };
 }
 
 export function renderConversation(c: IgConversation, fields: FieldSpec[] | null, account: IgUser, edges: IgEdges): Record<string, unknown> {

@@ -4,7 +4,7 @@ import type { SimRequest, SimResponse } from '../../core/http';
 import { requestToken } from '../facebook/tokens';
 import { UsageMeter } from '../facebook/usage';
 import { igErrors, type IgErrors, type IgHost } from './errors';
-import { InstagramStore } from './store';
+import { InstagramStore, type IgAttachment } from './store';
 import { IgTokenRegistry, INSTAGRAM_SCOPES, type IgToken } from './tokens';
 import { IgContainers } from './containers';
 
@@ -41,6 +41,13 @@ export class InstagramState {
   /** Media containers for content publishing (POST /{ig-user-id}/media, then media_publish). */
   readonly containers = new IgContainers();
   readonly webhooks: IgWebhookSettings = { signWith: 'instagram', adCommentShare: 0 };
+  /**
+   * Whether Meta approved the app for the HUMAN_AGENT tag (App Review). Without it the tag is
+   * refused; POST /_sim/instagram/app {humanAgentApproved} switches it, the demo grants it.
+   */
+  humanAgentApproved = false;
+  /** Send API uploads (message_attachments, is_reusable): attachment_id → the stored attachment. */
+  readonly messageAttachments = new Map<string, IgAttachment>();
 
   constructor(readonly ctx: SimContext) {
     this.store = new InstagramStore({ id: this.account.id, username: this.account.username, name: this.account.name }, ctx.settings.seed);

@@ -22,6 +22,10 @@ export interface IgMedia {
   /** Absent when the post has none: Instagram then omits the `caption` key. */
   caption: string | null;
   mediaType: 'IMAGE' | 'VIDEO' | 'CAROUSEL_ALBUM';
+  /** FEED, REELS (every video since 2023) or STORY (gone from every read after 24 hours). */
+  productType: IgProductType;
+  /** `comment_enabled=false` (POST /{media-id}): new comments are refused, existing ones stay readable. */
+  commentEnabled: boolean;
   /** Carousel children (ids only; they share the album's time). */
   children: string[];
   /** Owner: the account itself, or (media the account is tagged in / mentioned by) another person. */
@@ -51,7 +55,23 @@ export interface IgComment {
   privateReply?: string;
 }
 
-export type IgAttachmentKind = 'ig_reel' | 'share' | 'story_mention' | 'unsupported_type' | 'image';
+export type IgProductType = 'FEED' | 'REELS' | 'STORY';
+
+/** Stories are readable for 24 hours (GET /{ig-user-id}/stories, the story's own node). */
+export const STORY_LIFETIME_MS = 24 * 3600_000;
+
+/**
+ * Inbound kinds (control API) and what the Send API takes: image, video, audio, file, like_heart
+ * (the heart sticker) and MEDIA_SHARE (a post of the account).
+ */
+export type IgAttachmentKind = 'ig_reel' | 'share' | 'story_mention' | 'unsupported_type' | 'image' | 'video' | 'audio' | 'file' | 'like_heart' | 'media_share';
+
+export interface IgAttachment {
+  kind: IgAttachmentKind;
+  url: string;
+  /** A sent file's name (the last segment of the URL it came from). */
+  name?: string;
+}
 
 export interface IgConversation {
   id: string;
@@ -69,7 +89,10 @@ export interface IgMessage {
   fromAccount: boolean;
   createdAt: number;
   text: string;
-  attachment?: { kind: IgAttachmentKind; url: string };
+  /** Several images may come in one message (Send API `attachments`); usually zero or one. */
+  attachments: IgAttachment[];
+  /** A customer's reply to one of the account's stories (webhook `reply_to.story`, Graph `story.reply_to`). */
+  storyReply?: { id: string; url: string };
   /** message_edit: how often the author changed the text. */
   edits: number;
 }
@@ -83,6 +106,8 @@ export class InstagramStore {
   readonly media: IgMedia[] = [];
   /** Media of other people the account is tagged in (GET /{ig-user-id}/tags), oldest first. */
   readonly tagged: IgMedia[] = [];
+  /** The account's stories, oldest first (expired ones stay here, invisible to reads). */
+  readonly stories: IgMedia[] = [];
   private readonly mediaById = new Map<string, IgMedia>();
   private readonly mediaBySeq = new Map<number, IgMedia>();
   private readonly comments = new Map<string, IgComment>();
@@ -170,7 +195,8 @@ export class InstagramStore {
         const mediaType = kinds[item.seq % kinds.length];
         // Some posts have no caption at all (Instagram then omits the key).
         const caption = item.seq % 9 === 4 ? null : item.text;
-        const media = this.addMedia(numericId('180', item.seq), item.createdAt, caption, mediaType, null);
+        // Video posts are Reels since 2023 (media_type VIDEO, media_product_type REELS).
+        const media = this.addMedia(numericId('180', item.seq), item.createdAt, caption, mediaType, null, mediaType === 'VIDEO' ? 'REELS' : 'FEED');
         if (mediaType === 'CAROUSEL_ALBUM') media.children = [1, 2, 3].map((k) => numericId(`18${k}`, item.seq));
         this.mediaBySeq.set(item.seq, media);
         media.likeCount = (item.seq * 7) % 40;
@@ -222,17 +248,33 @@ export class InstagramStore {
     if (comment.parent) drop(comment.parent.replies, comment);
   }
 
-  addApiMessage(customer: IgUser, text: string, at: number, attachment?: IgMessage['attachment']): IgMessage {
+  addApiMessage(customer: IgUser, text: string, at: number, attachments: IgAttachment[] = []): IgMessage {
     const m = this.addMessage(customer, true, text, at, `api:${this.seed}:${++this.apiSerial}`);
-    if (attachment) m.attachment = attachment;
+    m.attachments = attachments;
     return m;
   }
 
   /** An inbound message the control API injects (attachments, story mentions: what the generator does not write). */
-  addInboundMessage(customer: IgUser, text: string, at: number, attachment?: IgMessage['attachment']): IgMessage {
+  addInboundMessage(customer: IgUser, text: string, at: number, attachments: IgAttachment[] = []): IgMessage {
     const m = this.addMessage(customer, false, text, at, `inbound:${this.seed}:${++this.apiSerial}`);
-    if (attachment) m.attachment = attachment;
+    m.attachments = attachments;
     return m;
+  }
+
+  /** A postback or referral: the customer acted in the conversation, which opens the messaging window. */
+  touchInbound(conversation: IgConversation, at: number): void {
+    conversation.lastInboundAt = at;
+  }
+
+  /** A story of the account (control API or media_publish with media_type STORIES): listed by /stories for 24 hours. */
+  addStory(caption: string | null, at: number, mediaType: 'IMAGE' | 'VIDEO'): IgMedia {
+    const media = this.addMedia(numericId('1812', ++this.apiSerial), at, caption, mediaType, null, 'STORY');
+    return media;
+  }
+
+  /** The account's stories still visible at `now`, oldest first. */
+  liveStories(now: number): IgMedia[] {
+    return this.stories.filter((s) => now - s.createdAt < STORY_LIFETIME_MS);
   }
 
   /** A comment written during a live broadcast (live_comments); its id is from the API serials. */
@@ -261,16 +303,38 @@ export class InstagramStore {
   }
 
   /** Media the account published through the API (media_publish); an album gets `children` child ids. */
-  addPublishedMedia(caption: string | null, at: number, mediaType: IgMedia['mediaType'], children: number): IgMedia {
+  addPublishedMedia(caption: string | null, at: number, mediaType: IgMedia['mediaType'], children: number, productType: IgProductType = 'FEED'): IgMedia {
+    if (productType === 'STORY') return this.addStory(caption, at, mediaType === 'VIDEO' ? 'VIDEO' : 'IMAGE');
     const serial = ++this.apiSerial;
-    const media = this.addMedia(numericId('1811', serial), at, caption, mediaType, null);
+    const media = this.addMedia(numericId('1811', serial), at, caption, mediaType, null, productType);
     media.children = Array.from({ length: children }, (_, k) => numericId(`181${2 + k}`, serial));
     return media;
   }
 
-  private addMedia(id: string, at: number, caption: string | null, mediaType: IgMedia['mediaType'], owner: IgUser | null): IgMedia {
-    const media: IgMedia = { id, order: ++this.order, createdAt: at, caption, mediaType, children: [], owner, comments: [], likeCount: 0 };
-    if (owner === null) this.media.push(media);
+  private addMedia(
+    id: string,
+    at: number,
+    caption: string | null,
+    mediaType: IgMedia['mediaType'],
+    owner: IgUser | null,
+    productType: IgProductType = 'FEED',
+  ): IgMedia {
+    const media: IgMedia = {
+      id,
+      order: ++this.order,
+      createdAt: at,
+      caption,
+      mediaType,
+      productType,
+      commentEnabled: true,
+      children: [],
+      owner,
+      comments: [],
+      likeCount: 0,
+    };
+    // Stories are not in /{ig-user-id}/media: only in /stories, for 24 hours.
+    if (productType === 'STORY') this.stories.push(media);
+    else if (owner === null) this.media.push(media);
     this.mediaById.set(id, media);
     return media;
   }
@@ -320,6 +384,7 @@ export class InstagramStore {
       fromAccount,
       createdAt: at,
       text,
+      attachments: [],
       edits: 0,
     };
     conversation.messages.push(message);

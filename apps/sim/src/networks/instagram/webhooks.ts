@@ -1,5 +1,5 @@
 import { unixSeconds } from '../facebook/fields';
-import type { IgComment, IgMessage, IgUser } from './store';
+import type { IgAttachment, IgComment, IgMessage, IgUser } from './store';
 
 /**
  * Instagram's webhook payloads (FACTS.md §6): {"object":"instagram","entry":[{id, time, changes |
@@ -14,7 +14,7 @@ export interface IgChange {
 }
 
 export function commentChange(c: IgComment, account: IgUser, live = false): IgChange {
-  const media: Record<string, unknown> = { id: c.media.id, media_product_type: live ? 'LIVE' : 'FEED' };
+  const media: Record<string, unknown> = { id: c.media.id, media_product_type: live ? 'LIVE' : c.media.productType };
   if (c.ad) {
     media.ad_id = `120${c.media.id.slice(-12)}`;
     media.ad_title = 'Resonance Demo Shop – Winter Sale';
@@ -41,8 +41,9 @@ export function changesPayload(accountId: string, changes: Array<{ change: IgCha
 export function messageEvent(m: IgMessage, accountId: string): Record<string, unknown> {
   const customer = m.conversation.customer.id;
   const message: Record<string, unknown> = { mid: m.id };
-  if (m.attachment) message.attachments = [attachmentPayload(m)];
-  if (m.text !== '' || !m.attachment) message.text = m.text;
+  if (m.attachments.length) message.attachments = m.attachments.map((a) => attachmentPayload(m, a));
+  if (m.text !== '' || !m.attachments.length) message.text = m.text;
+  if (m.storyReply) message.reply_to = { story: { url: m.storyReply.url, id: m.storyReply.id } };
   if (m.fromAccount) message.is_echo = true;
   return {
     sender: { id: m.fromAccount ? accountId : customer },
@@ -52,9 +53,11 @@ export function messageEvent(m: IgMessage, accountId: string): Record<string, un
   };
 }
 
-function attachmentPayload(m: IgMessage): Record<string, unknown> {
-  const a = m.attachment;
-  if (!a) return {};
+function attachmentPayload(m: IgMessage, a: IgAttachment): Record<string, unknown> {
+  // A shared post of the account (Send API MEDIA_SHARE) comes back as a `share`, as customers' shares do.
+  if (a.kind === 'media_share') return { type: 'share', payload: { url: a.url } };
+  // The heart sticker comes without a payload (as recorded in other integrations' webhook tests).
+  if (a.kind === 'like_heart') return { type: 'like_heart' };
   if (a.kind === 'ig_reel')
     return { type: 'ig_reel', payload: { reel_video_id: m.id.slice(-17).replace(/\D/g, '7').padStart(17, '1'), title: m.text || 'Reel', url: a.url } };
   return { type: a.kind, payload: { url: a.url } };
@@ -73,6 +76,19 @@ export function messageMetaEvent(
   if (kind === 'read') return { ...base, read: { mid: m.id } };
   if (kind === 'message_edit') return { ...base, message_edit: { mid: m.id, text: m.text, num_edit: m.edits } };
   return { ...base, reaction: kind === 'reaction' ? { mid: m.id, action: 'react', reaction: 'love', emoji } : { mid: m.id, action: 'unreact' } };
+}
+
+/**
+ * An ice-breaker tap or a button (`postback {mid, title, payload}`) or a Click-to-Direct ad / ig.me
+ * link (`referral {ref, source, type, ad_id?, ads_context_data?}`), as Messenger's events of those
+ * names, which Instagram messaging shares.
+ */
+export function postbackEvent(customerId: string, accountId: string, at: number, postback: Record<string, unknown>): Record<string, unknown> {
+  return { sender: { id: customerId }, recipient: { id: accountId }, timestamp: at, postback };
+}
+
+export function referralEvent(customerId: string, accountId: string, at: number, referral: Record<string, unknown>): Record<string, unknown> {
+  return { sender: { id: customerId }, recipient: { id: accountId }, timestamp: at, referral };
 }
 
 export function messagingPayload(accountId: string, events: Array<{ event: Record<string, unknown>; time: number }>): Record<string, unknown> {

@@ -6,6 +6,7 @@ import { nestedEdges } from './read-routes';
 import { renderComment } from './serialize';
 import type { IgCall, InstagramState } from './state';
 import type { IgComment, IgMessage } from './store';
+import { sendContent } from './send-api';
 
 /**
  * The writes of both hosts, each recorded in /_sim/received exactly when Instagram would have
@@ -40,6 +41,7 @@ export function postReply(state: InstagramState, call: IgCall, commentId: string
   if (typeof message !== 'string' || message.trim() === '') return { response: call.errors.invalidParam('The parameter message is required') };
   const top = target.parent ?? target;
   if (target.hidden || top.hidden) return { response: call.errors.hiddenComment() };
+  if (!top.media.commentEnabled) return { response: call.errors.commentsDisabled() };
   const reply = state.store.addApiReply(top, message, state.now());
   record(state, call, {
     kind: 'comment_reply',
@@ -73,6 +75,17 @@ export function postMentionReply(state: InstagramState, call: IgCall, userId: st
     body: cleanBody(call.req),
   });
   return { response: json(200, { id: reply.id }), created: { kind: 'comment', comment: reply } };
+}
+
+/** POST /{media-id}?comment_enabled=true|false: turns comments on the account's media on or off. */
+export function setCommentEnabled(state: InstagramState, call: IgCall, mediaId: string): SimResponse {
+  const media = state.store.mediaItem(mediaId);
+  if (media?.owner !== null || media.productType === 'STORY') return call.errors.unsupported(mediaId, 'post');
+  const raw = param(call.req, 'comment_enabled');
+  const value = typeof raw === 'string' ? raw.toLowerCase() : typeof raw === 'boolean' ? String(raw) : null;
+  if (value !== 'true' && value !== 'false') return call.errors.invalidParam('The parameter comment_enabled is required and must be true or false');
+  media.commentEnabled = value === 'true';
+  return json(200, { success: true });
 }
 
 /** POST /{comment-id}?hide=true|false */
@@ -116,13 +129,16 @@ export function jsonParam(value: unknown): Record<string, unknown> | null {
   }
 }
 
-/** POST /{ig-user-id|page-id}/messages: a DM to an IGSID, or a private reply to a comment. */
+/** POST /{ig-user-id|page-id}/messages: a DM to an IGSID (text or attachments), a sender action, or a private reply to a comment. */
 export function sendMessage(state: InstagramState, call: IgCall, ownerId: string): { response: SimResponse; created?: IgCreated } {
   const recipient = jsonParam(param(call.req, 'recipient'));
-  const message = jsonParam(param(call.req, 'message'));
-  const text = typeof message?.text === 'string' && message.text !== '' ? message.text : undefined;
   if (!recipient) return { response: call.errors.invalidParam('param recipient must be non-empty.') };
-  if (text === undefined) return { response: call.errors.invalidParam('param message must be non-empty.') };
+  const senderAction = param(call.req, 'sender_action');
+  if (senderAction !== undefined) return { response: senderActionAnswer(state, call, recipient, senderAction) };
+  const message = jsonParam(param(call.req, 'message'));
+  const content = sendContent(state, message);
+  if ('problem' in content) return { response: call.errors.invalidParam(content.problem) };
+  const { text, attachments } = content;
   const now = state.now();
   const commentId = recipient.comment_id;
   if (typeof commentId === 'string' || typeof commentId === 'number') {
@@ -130,7 +146,7 @@ export function sendMessage(state: InstagramState, call: IgCall, ownerId: string
     if (!comment) return { response: call.errors.invalidParam(`Invalid comment_id: ${String(commentId)}`) };
     if (comment.fromAccount || comment.privateReply || now - comment.createdAt > PRIVATE_REPLY_WINDOW_MS)
       return { response: call.errors.privateReplyRefused() };
-    const created = state.store.addApiMessage(comment.from, text, now);
+    const created = state.store.addApiMessage(comment.from, text, now, attachments);
     comment.privateReply = created.id;
     record(state, call, {
       kind: 'private_message',
@@ -148,9 +164,11 @@ export function sendMessage(state: InstagramState, call: IgCall, ownerId: string
   if (conversation?.lastInboundAt == null) return { response: call.errors.noMatchingUser() };
   const messagingType = param(call.req, 'messaging_type') ?? 'RESPONSE';
   const tag = param(call.req, 'tag');
-  const window = messagingType === 'MESSAGE_TAG' && tag === 'HUMAN_AGENT' ? HUMAN_AGENT_WINDOW_MS : STANDARD_WINDOW_MS;
+  const humanAgent = messagingType === 'MESSAGE_TAG' && tag === 'HUMAN_AGENT';
+  if (humanAgent && !state.humanAgentApproved) return { response: call.errors.humanAgentNotApproved() };
+  const window = humanAgent ? HUMAN_AGENT_WINDOW_MS : STANDARD_WINDOW_MS;
   if (now - conversation.lastInboundAt > window) return { response: call.errors.outsideWindow() };
-  const created = state.store.addApiMessage(conversation.customer, text, now);
+  const created = state.store.addApiMessage(conversation.customer, text, now, attachments);
   record(state, call, {
     kind: 'private_message',
     path: `/${ownerId}/messages`,
@@ -160,4 +178,25 @@ export function sendMessage(state: InstagramState, call: IgCall, ownerId: string
     body: { recipient, message, messaging_type: messagingType, ...(typeof tag === 'string' ? { tag } : {}) },
   });
   return { response: json(200, { recipient_id: recipientId, message_id: created.id }), created: { kind: 'message', message: created } };
+}
+
+const SENDER_ACTIONS = ['typing_on', 'typing_off', 'mark_seen', 'react', 'unreact'];
+
+/**
+ * `sender_action`: typing_on/typing_off/mark_seen → {recipient_id}; react/unreact with
+ * `payload: {message_id, reaction: love}` on a customer's message → {recipient_id}. Nothing is stored
+ * (the sim keeps no typing state, and Instagram lists a message's `reactions` from customers only); not in /_sim/received.
+ */
+function senderActionAnswer(state: InstagramState, call: IgCall, recipient: Record<string, unknown>, action: unknown): SimResponse {
+  const recipientId = typeof recipient.id === 'string' || typeof recipient.id === 'number' ? String(recipient.id) : null;
+  if (typeof action !== 'string' || !SENDER_ACTIONS.includes(action))
+    return call.errors.invalidParam(`param sender_action must be one of {${SENDER_ACTIONS.join(', ')}}`);
+  if (!recipientId || !state.store.conversationWith(recipientId)) return call.errors.noMatchingUser();
+  if (action === 'react' || action === 'unreact') {
+    const payload = jsonParam(param(call.req, 'payload'));
+    const target = typeof payload?.message_id === 'string' ? state.store.message(payload.message_id) : undefined;
+    if (target?.conversation.customer.id !== recipientId) return call.errors.invalidParam('param payload[message_id] must be a message in this conversation');
+    if (action === 'react' && payload?.reaction !== 'love') return call.errors.invalidParam('param payload[reaction] must be love');
+  }
+  return json(200, { recipient_id: recipientId });
 }

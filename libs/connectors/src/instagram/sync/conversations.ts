@@ -12,7 +12,8 @@ interface ConversationsCursor {
 }
 
 /** The defaults carry no text (only id, created_time, is_unsupported): the fields are asked for. */
-export const MESSAGE_FIELDS = 'messages{id,created_time,from,to,message,attachments}';
+// `story` (a reply to or mention in a story) and `shares` (a shared post) are fields of their own, not attachments.
+export const MESSAGE_FIELDS = 'messages{id,created_time,from,to,message,attachments,story,shares}';
 /** Graph times have one-second resolution and items can become visible a moment late. */
 const OVERLAP_MS = 2 * 60_000;
 const MAX_PAGES = 100;
