@@ -20,7 +20,7 @@ export class SessionService {
    * each of them arrived (common/fresh-reads.ts), so a logout, deactivation or role change
    * committed before a request still refuses it. Nothing is kept once the statement answered.
    */
-  private readonly lookups = new FreshReads<AuthUser | null>();
+  readonly lookups = new FreshReads<AuthUser | null>();
 
   constructor(
     @Inject(SessionsRepository) private readonly repository: SessionsRepository,

@@ -12,7 +12,7 @@ import { MessagesRepository } from './messages.repository';
 @Injectable()
 export class MessagesService {
   /** Identical pages asked for together (dashboards refetching an open thread at one live event) share one read (common/fresh-reads.ts). */
-  private readonly pages = new FreshReads<Page<MessageItem>>();
+  readonly pages = new FreshReads<Page<MessageItem>>();
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,

@@ -29,11 +29,7 @@ export class ApiMetrics {
     registers: [this.registry],
   });
 
-  constructor(
-    @Inject(ModuleRef) moduleRef: ModuleRef,
-    @Inject(MetricsRepository) repository: MetricsRepository,
-    @Inject(DataSource) dataSource: DataSource,
-  ) {
+  constructor(@Inject(ModuleRef) moduleRef: ModuleRef, @Inject(MetricsRepository) repository: MetricsRepository, @Inject(DataSource) dataSource: DataSource) {
     const queues = QUEUE_NAMES.map((name) => moduleRef.get<Queue>(getQueueToken(name), { strict: false }));
     registerQueueGauges(this.registry, queues);
     registerChannelGauges(this.registry, repository);

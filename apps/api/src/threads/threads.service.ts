@@ -31,9 +31,9 @@ export interface LockedThread {
 
 @Injectable()
 export class ThreadsService {
-  /** Identical inbox pages and thread details asked for together share one read (common/fresh-reads.ts). */
-  private readonly pages = new FreshReads<Page<ThreadItem>>();
-  private readonly details = new FreshReads<IThreadDetailResult | undefined>();
+  /** Identical inbox pages and thread details asked for together share one read (common/fresh-reads.ts; its run count is read by tests). */
+  readonly pages = new FreshReads<Page<ThreadItem>>();
+  readonly details = new FreshReads<IThreadDetailResult | undefined>();
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,

@@ -62,6 +62,25 @@ describe('api /metrics', () => {
     expect(sample(after, 'resonance_process_resident_memory_bytes', { process: 'api' })).toBeGreaterThan(0);
   });
 
+  it("reports the database pool's connections in use, idle and waiting", async () => {
+    const pool = (m: Awaited<ReturnType<typeof read>>) => ({
+      inUse: sample(m, 'resonance_db_pool_connections', { state: 'in_use' }),
+      idle: sample(m, 'resonance_db_pool_connections', { state: 'idle' }),
+      waiting: sample(m, 'resonance_db_pool_connections', { state: 'waiting' }),
+    });
+    // Every connection of the pool (testConfig: 10) held by a statement, and two more callers waiting for one.
+    const held = Array.from({ length: 12 }, () => db.dataSource.query('SELECT pg_sleep(1.5)'));
+    await new Promise((r) => setTimeout(r, 500));
+    const busy = pool(await read());
+    await Promise.all(held);
+    expect(busy.inUse).toBe(10);
+    // The scrape's own gauges queued for a connection too (channels), so at least the two.
+    expect(busy.waiting).toBeGreaterThanOrEqual(2);
+    const quiet = pool(await read());
+    expect(quiet.waiting).toBe(0);
+    expect(quiet.idle).toBeGreaterThan(0);
+  });
+
   it('reports queue depth and the age of the oldest waiting job', async () => {
     // No worker runs in this test: the jobs stay where they were put.
     const ingest = app.get<Queue>(getQueueToken('ingest'), { strict: false });

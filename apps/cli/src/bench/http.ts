@@ -1,7 +1,7 @@
 import { Agent, request } from 'node:http';
 
 /** A browser's HTTP/1.1 connections to one origin (6), less the one its EventSource keeps open. */
-export const BROWSER_CONNECTIONS = 1;
+export const BROWSER_CONNECTIONS = 5;
 
 /**
  * A signed-in client of the API over keep-alive connections to 127.0.0.1: one by default, or as

@@ -24,7 +24,7 @@ export interface ApiProbeResult {
   /** Server-side latency per route over the measurement (GET answered 200). */
   serverSide: Record<string, ServerTimings>;
   /** The primary pool sampled every PROBE_EVERY_MS: connections in use and requests waiting for one. */
-  pool: { inUseMean: number; inUseMax: number; waitingMean: number; waitingMax: number; samples: number };
+  pool: { inUseMean: number; inUseMax: number; waitingMean: number; waitingMax: number; samples: number; failedSamples: number };
   /** The api's event-loop lag (prom-client's p99 over its own window), highest of the samples. */
   eventLoopLagP99MaxMs: number;
 }
@@ -40,6 +40,7 @@ export class ApiProbe {
   private first: Scrape | null = null;
   private readonly samples: Scrape[] = [];
   private running = false;
+  private failed = 0;
   private loop: Promise<void> = Promise.resolve();
 
   constructor(
@@ -53,7 +54,12 @@ export class ApiProbe {
     this.loop = (async () => {
       while (this.running) {
         await sleep(PROBE_EVERY_MS);
-        if (this.running) this.samples.push(await this.scrape());
+        // A sample the loaded api did not answer is skipped, not the run.
+        if (this.running)
+          await this.scrape().then(
+            (s) => this.samples.push(s),
+            () => (this.failed += 1),
+          );
       }
     })();
   }
@@ -61,7 +67,7 @@ export class ApiProbe {
   async stop(): Promise<ApiProbeResult> {
     this.running = false;
     await this.loop;
-    const last = await this.scrape();
+    const last = await this.scrape().catch(() => this.scrape());
     const serverSide: Record<string, ServerTimings> = {};
     for (const route of PROBED_ROUTES) {
       const delta = subtract(last.buckets.get(route), this.first?.buckets.get(route));
@@ -77,6 +83,7 @@ export class ApiProbe {
         waitingMean: mean((s) => s.poolWaiting),
         waitingMax: Math.max(...all.map((s) => s.poolWaiting)),
         samples: all.length,
+        failedSamples: this.failed,
       },
       eventLoopLagP99MaxMs: round(Math.max(...all.map((s) => s.loopLagP99Ms)), 1),
     };
