@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { makeChannel, makeWorkspace, createTestDatabase, RedisRelay, testConfig, type TestDatabase } from '@resonance/testing';
 import { prepareQueueBackend, queueBackendFromConfig } from '@resonance/queue';
 import { QUEUE_SCRAPE_TIMEOUT_MS } from '@resonance/runtime';
@@ -68,8 +69,9 @@ describe('api /metrics', () => {
       idle: sample(m, 'resonance_db_pool_connections', { state: 'idle' }),
       waiting: sample(m, 'resonance_db_pool_connections', { state: 'waiting' }),
     });
-    // Every connection of the pool (testConfig: 10) held by a statement, and two more callers waiting for one.
-    const held = Array.from({ length: 12 }, () => db.dataSource.query('SELECT pg_sleep(1.5)'));
+    // Every connection of the api's pool (testConfig: 10) held by a statement, and two more callers waiting for one.
+    const api = app.get(DataSource);
+    const held = Array.from({ length: 12 }, () => api.query('SELECT pg_sleep(1.5)'));
     await new Promise((r) => setTimeout(r, 500));
     const busy = pool(await read());
     await Promise.all(held);
