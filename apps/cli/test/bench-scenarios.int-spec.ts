@@ -61,5 +61,9 @@ describe('resonance bench --fleet / --agents (smoke runs)', () => {
     expect(result.liveEvent.unmatched).toBe(0);
     expect(result.api.peakRssMb).toBeGreaterThan(0);
     expect(result.generatorCpuCores).toBeGreaterThan(0);
+    // The api's own view of the same requests (its /metrics) and its pool, beside the agents' timings.
+    expect(result.breakdown.serverSide['/api/threads'].samples).toBeGreaterThan(0);
+    expect(result.breakdown.pool.samples).toBeGreaterThan(0);
+    expect(result.breakdown.apiCpuMsPerRequest).toBeGreaterThan(0);
   }, 180_000);
 });

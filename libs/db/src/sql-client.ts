@@ -58,6 +58,18 @@ export function primaryPool(dataSource: DataSource): Pool {
   throw new Error('sqlClient: the DataSource has no pg pool (is it PostgreSQL, and initialized?)');
 }
 
+/** The connections of a DataSource's pg pool now, and the callers waiting for one (for the metrics). */
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
+export function poolStats(dataSource: DataSource): PoolStats {
+  const pool = primaryPool(dataSource);
+  return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
+}
+
 /** The pg Pool or the transaction's pg connection a statement of `db` runs on. */
 async function targetOf(db: Queryable): Promise<PgTarget> {
   const manager = db instanceof DataSource ? db.manager : db;

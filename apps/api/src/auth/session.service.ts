@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CONFIG, type Config } from '@resonance/config';
+import { FreshReads } from '../common/fresh-reads';
 import { SESSION_IDLE_MS, SESSION_MAX_MS, type AuthUser } from './auth.types';
 import { SessionsRepository } from './sessions.repository';
 
@@ -13,6 +14,14 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
  */
 @Injectable()
 export class SessionService {
+  /**
+   * A dashboard sends its requests side by side (a live refetch asks for the list, the thread and
+   * its messages at once): their lookups of one session share one statement, which starts after
+   * each of them arrived (common/fresh-reads.ts), so a logout, deactivation or role change
+   * committed before a request still refuses it. Nothing is kept once the statement answered.
+   */
+  readonly lookups = new FreshReads<AuthUser | null>();
+
   constructor(
     @Inject(SessionsRepository) private readonly repository: SessionsRepository,
     @Inject(CONFIG) private readonly config: Config,
@@ -48,7 +57,12 @@ export class SessionService {
    */
   async resolve(token: string): Promise<AuthUser | null> {
     if (!TOKEN_SHAPE.test(token)) return null;
-    const row = await this.repository.resolve(this.idOf(token), SESSION_IDLE_MS, SESSION_MAX_MS);
+    const id = this.idOf(token);
+    return this.lookups.read(id, () => this.lookup(id));
+  }
+
+  private async lookup(id: string): Promise<AuthUser | null> {
+    const row = await this.repository.resolve(id, SESSION_IDLE_MS, SESSION_MAX_MS);
     if (!row) return null;
     return {
       id: row.user_id,

@@ -2,7 +2,8 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { MessageItem, Page } from '@resonance/contracts';
 import type { Queryable } from '@resonance/db';
-import { decodeCursor, encodeCursor } from '../common/cursor';
+import { decodeCursor, encodeCursor, type Cursor } from '../common/cursor';
+import { FreshReads, readContextKey } from '../common/fresh-reads';
 import { requireThread } from '../threads/threads.repository';
 import { toMessageItem } from './message-item';
 import { MessagesRepository } from './messages.repository';
@@ -10,6 +11,9 @@ import { MessagesRepository } from './messages.repository';
 /** Messages as the thread view and live events show them (SQL in MessagesRepository). */
 @Injectable()
 export class MessagesService {
+  /** Identical pages asked for together (dashboards refetching an open thread at one live event) share one read (common/fresh-reads.ts). */
+  readonly pages = new FreshReads<Page<MessageItem>>();
+
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(MessagesRepository) private readonly messages: MessagesRepository,
@@ -19,6 +23,11 @@ export class MessagesService {
   async threadPage(workspaceId: string, threadId: string, q: { limit?: number; cursor?: string }): Promise<Page<MessageItem>> {
     const limit = q.limit ?? 50;
     const cursor = decodeCursor(q.cursor);
+    const key = `${readContextKey()}|${workspaceId}|${threadId}|${limit}|${cursor ? `${cursor.at}|${cursor.id}` : ''}`;
+    return this.pages.read(key, () => this.readPage(workspaceId, threadId, cursor, limit));
+  }
+
+  private async readPage(workspaceId: string, threadId: string, cursor: Cursor | null, limit: number): Promise<Page<MessageItem>> {
     const rows = await this.messages.threadPage(workspaceId, threadId, cursor, limit + 1);
     if (!rows.length && !cursor) await requireThread(this.dataSource, workspaceId, threadId);
     const page = rows.slice(0, limit);

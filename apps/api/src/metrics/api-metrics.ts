@@ -3,6 +3,8 @@ import { ModuleRef } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { Gauge, Histogram, type Registry } from 'prom-client';
+import { DataSource } from 'typeorm';
+import { poolStats, type PoolStats } from '@resonance/db';
 import { QUEUE_NAMES } from '@resonance/queue';
 import { processRegistry, registerQueueGauges } from '@resonance/runtime';
 import { MetricsRepository } from './metrics.repository';
@@ -27,11 +29,31 @@ export class ApiMetrics {
     registers: [this.registry],
   });
 
-  constructor(@Inject(ModuleRef) moduleRef: ModuleRef, @Inject(MetricsRepository) repository: MetricsRepository) {
+  constructor(@Inject(ModuleRef) moduleRef: ModuleRef, @Inject(MetricsRepository) repository: MetricsRepository, @Inject(DataSource) dataSource: DataSource) {
     const queues = QUEUE_NAMES.map((name) => moduleRef.get<Queue>(getQueueToken(name), { strict: false }));
     registerQueueGauges(this.registry, queues);
     registerChannelGauges(this.registry, repository);
+    registerPoolGauge(this.registry, () => poolStats(dataSource));
   }
+}
+
+/**
+ * The primary pool's connections at scrape time: in use, idle, and the requests waiting for one.
+ * A request that waits on the pool waits before its first statement, which no query timing shows.
+ */
+export function registerPoolGauge(registry: Registry, stats: () => PoolStats): void {
+  new Gauge({
+    name: 'resonance_db_pool_connections',
+    help: "The api's primary database pool at scrape time: connections in use, idle, and requests waiting for one (state=waiting)",
+    labelNames: ['state'],
+    registers: [registry],
+    collect() {
+      const p = stats();
+      this.set({ state: 'in_use' }, p.total - p.idle);
+      this.set({ state: 'idle' }, p.idle);
+      this.set({ state: 'waiting' }, p.waiting);
+    },
+  });
 }
 
 function registerChannelGauges(registry: Registry, repository: MetricsRepository): void {

@@ -6,12 +6,14 @@ import { replyWindowOf } from '@resonance/connectors';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import { decodeCursor, encodeCursor } from '../common/cursor';
+import { FreshReads, readContextKey } from '../common/fresh-reads';
 import { oneOf } from '../common/narrow';
 import { EventBus } from '../events/event-bus';
 import { NotificationsService } from '../notifications/notifications.service';
 import { toThreadItem } from './thread-item';
 import type { ThreadsQuery, UpdateThreadBody } from './threads.dto';
-import { ThreadsRepository, type ThreadChanges } from './threads.repository';
+import type { IThreadDetailResult } from './threads.queries';
+import { ThreadsRepository, type InboxFilter, type ThreadChanges } from './threads.repository';
 
 /** The single and the list form of a filter together, as one list (undefined when neither is given). */
 function anyOf<T extends string>(one: T | undefined, many: T[] | undefined): T[] | undefined {
@@ -29,6 +31,10 @@ export interface LockedThread {
 
 @Injectable()
 export class ThreadsService {
+  /** Identical inbox pages and thread details asked for together share one read (common/fresh-reads.ts; its run count is read by tests). */
+  readonly pages = new FreshReads<Page<ThreadItem>>();
+  readonly details = new FreshReads<IThreadDetailResult | undefined>();
+
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(ThreadsRepository) private readonly threads: ThreadsRepository,
@@ -39,7 +45,7 @@ export class ThreadsService {
 
   async list(user: AuthUser, q: ThreadsQuery): Promise<Page<ThreadItem>> {
     const limit = q.limit ?? 50;
-    const rows = await this.threads.list({
+    const filter: InboxFilter = {
       workspaceId: user.workspaceId,
       status: q.status,
       networks: anyOf(q.network, q.networks),
@@ -61,7 +67,13 @@ export class ThreadsService {
       q: q.q,
       cursor: decodeCursor(q.cursor),
       limit: limit + 1,
-    });
+    };
+    // The filter holds everything the page depends on (the workspace, "me" as the user's id).
+    return this.pages.read(`${readContextKey()}|${JSON.stringify(filter)}`, () => this.readPage(filter, limit));
+  }
+
+  private async readPage(filter: InboxFilter, limit: number): Promise<Page<ThreadItem>> {
+    const rows = await this.threads.list(filter);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
@@ -71,7 +83,7 @@ export class ThreadsService {
   }
 
   async get(user: AuthUser, id: string): Promise<ThreadDetail> {
-    const row = await this.threads.detail(user.workspaceId, id);
+    const row = await this.details.read(`${readContextKey()}|${user.workspaceId}|${id}`, () => this.threads.detail(user.workspaceId, id));
     if (!row) throw new NotFoundException(`thread ${id} not found`);
     const post =
       row.postId === null || row.postExternalIdOfPost === null || row.postText === null

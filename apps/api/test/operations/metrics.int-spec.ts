@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { makeChannel, makeWorkspace, createTestDatabase, RedisRelay, testConfig, type TestDatabase } from '@resonance/testing';
 import { prepareQueueBackend, queueBackendFromConfig } from '@resonance/queue';
 import { QUEUE_SCRAPE_TIMEOUT_MS } from '@resonance/runtime';
@@ -60,6 +61,26 @@ describe('api /metrics', () => {
     expect(after.text).not.toContain(id);
     // The process's own metrics come with it, labelled with the process.
     expect(sample(after, 'resonance_process_resident_memory_bytes', { process: 'api' })).toBeGreaterThan(0);
+  });
+
+  it("reports the database pool's connections in use, idle and waiting", async () => {
+    const pool = (m: Awaited<ReturnType<typeof read>>) => ({
+      inUse: sample(m, 'resonance_db_pool_connections', { state: 'in_use' }),
+      idle: sample(m, 'resonance_db_pool_connections', { state: 'idle' }),
+      waiting: sample(m, 'resonance_db_pool_connections', { state: 'waiting' }),
+    });
+    // Every connection of the api's pool (testConfig: 10) held by a statement, and two more callers waiting for one.
+    const api = app.get(DataSource);
+    const held = Array.from({ length: 12 }, () => api.query('SELECT pg_sleep(1.5)'));
+    await new Promise((r) => setTimeout(r, 500));
+    const busy = pool(await read());
+    await Promise.all(held);
+    expect(busy.inUse).toBe(10);
+    // The scrape's own gauges queued for a connection too (channels), so at least the two.
+    expect(busy.waiting).toBeGreaterThanOrEqual(2);
+    const quiet = pool(await read());
+    expect(quiet.waiting).toBe(0);
+    expect(quiet.idle).toBeGreaterThan(0);
   });
 
   it('reports queue depth and the age of the oldest waiting job', async () => {

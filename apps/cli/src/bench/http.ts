@@ -1,12 +1,26 @@
 import { Agent, request } from 'node:http';
 
-/** A signed-in client of the API over one keep-alive connection to 127.0.0.1. */
+/** A browser's HTTP/1.1 connections to one origin (6), less the one its EventSource keeps open. */
+export const BROWSER_CONNECTIONS = 5;
+
+/**
+ * A signed-in client of the API over keep-alive connections to 127.0.0.1: one by default, or as
+ * many as a browser holds to one origin beside its event stream (BROWSER_CONNECTIONS).
+ */
 export class ApiClient {
-  private readonly agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  private readonly agent: Agent;
+  /** Requests sent, and the time (ms) they waited in this client for the connection before going out. */
+  requests = 0;
+  socketWaitMs = 0;
   private cookie = '';
   private csrfToken = '';
 
-  constructor(readonly baseUrl: string) {}
+  constructor(
+    readonly baseUrl: string,
+    connections = 1,
+  ) {
+    this.agent = new Agent({ keepAlive: true, maxSockets: connections });
+  }
 
   async login(email: string, password: string): Promise<void> {
     const res = await this.send('POST', '/api/auth/login', { email, password });
@@ -66,6 +80,9 @@ export class ApiClient {
           res.on('error', reject);
         },
       );
+      const queuedAt = performance.now();
+      this.requests += 1;
+      req.once('socket', () => (this.socketWaitMs += performance.now() - queuedAt));
       req.on('timeout', () => req.destroy(new Error(`bench: ${method} ${path} timed out`)));
       req.on('error', reject);
       if (payload) req.write(payload);

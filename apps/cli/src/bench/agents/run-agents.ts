@@ -1,16 +1,18 @@
 import { randomBytes } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadConfig, testServices } from '@resonance/config';
 import { hashPassword, sqlClient } from '@resonance/db';
 import { createQueueBackend, prepareQueueBackend } from '@resonance/queue';
 import { createGenerator, startSim, type GeneratedItem, type RunningSim } from '@resonance/sim';
 import { createBenchDatabase } from '../database';
-import { ApiClient } from '../http';
+import { ApiClient, BROWSER_CONNECTIONS } from '../http';
 import { freePort, startProductProcess, waitFor, type ProductProcess } from '../processes';
 import { removeQueueKeys } from '../queue-keys';
 import { productEnv, withTimeout } from '../run';
 import { round, sleep, summarize, type Timings } from '../stats';
 import { loadAverage, processCpuMs } from '../fleet/process-cpu';
 import { createWorld } from '../world';
+import { ApiProbe, type ApiProbeResult } from './api-probe';
 import { agentLoop, LiveRefetch, type AgentTimings } from './agent-loop';
 import { countLiveMessages, insertAgents } from './agents.queries';
 import { CommitClock } from './commit-clock';
@@ -43,6 +45,16 @@ export interface AgentsResult {
   worker: { peakRssMb: number; cpuCores: number };
   /** The load generator (this process: sim, agents, streams) and its own CPU. */
   generatorCpuCores: number;
+  /**
+   * Where a request's time went: the api's own latency per route (its /metrics histogram), its
+   * database pool, and on the load generator's side the time requests waited for their agent's
+   * connection and this process's event-loop delay (both inflate the agents' timings above).
+   */
+  breakdown: ApiProbeResult & {
+    apiCpuMsPerRequest: number;
+    clientSocketWaitMsPerRequest: number;
+    generatorEventLoopDelayMs: { p50: number; p99: number; max: number };
+  };
   loadAverage: number;
   withinTargets: { inboxList: boolean; liveEvent: boolean };
 }
@@ -87,7 +99,8 @@ export async function runAgentsBenchmark(options: AgentsOptions, log: (line: str
     const initial = feed(sim, generator, 3_000, Date.now());
     const port = await freePort();
     const apiUrl = `http://127.0.0.1:${port}`;
-    const env = productEnv(config, { databaseUrl: db.url, redisUrl, prefix: queuePrefix, simUrl: sim.url, port });
+    const metricsToken = randomBytes(24).toString('hex');
+    const env = { ...productEnv(config, { databaseUrl: db.url, redisUrl, prefix: queuePrefix, simUrl: sim.url, port }), METRICS_TOKEN: metricsToken };
     await prepareQueueBackend(createQueueBackend({ redisUrl, databaseUrl: db.url, prefix: queuePrefix }));
     const api = startProductProcess('api', env);
     processes.push(api);
@@ -113,7 +126,8 @@ export async function runAgentsBenchmark(options: AgentsOptions, log: (line: str
     const timings: AgentTimings = { inboxList: [], liveRefetches: 0, threadOpen: [], replies: [], errors: 0 };
     const refetchers: LiveRefetch[] = [];
     for (const [i, agent] of agents.entries()) {
-      const client = new ApiClient(apiUrl);
+      // The dashboard's requests go side by side as a browser sends them (a live refetch asks for the list, thread and messages at once).
+      const client = new ApiClient(apiUrl, BROWSER_CONNECTIONS);
       await client.login(agent.email, password);
       clients.push(client);
       const watcher = i % WATCH_EVERY === 0 ? new EventLatency(clock, liveLatency) : null;
@@ -128,6 +142,12 @@ export async function runAgentsBenchmark(options: AgentsOptions, log: (line: str
 
     const [storedBefore] = await countLiveMessages.run({ channelId: world.liveChannelId }, sqlClient(ds));
     const cpuBefore = { api: processCpuMs(api.child.pid) ?? 0, worker: processCpuMs(worker.child.pid) ?? 0, generator: process.cpuUsage() };
+    const probe = new ApiProbe(apiUrl, metricsToken);
+    await probe.start();
+    const requestsBefore = clients.reduce((n, c) => n + c.requests, 0);
+    const socketWaitBefore = clients.reduce((n, c) => n + c.socketWaitMs, 0);
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
     const start = performance.now();
     const until = start + options.durationMs;
     const feeding = (async () => {
@@ -143,7 +163,11 @@ export async function runAgentsBenchmark(options: AgentsOptions, log: (line: str
     timings.liveRefetches = 0;
     await Promise.all([feeding, ...clients.map((c, i) => agentLoop(c, until, [2_000, 6_000], 5, timings, refetchers[i]))]);
     const elapsed = performance.now() - start;
+    loopDelay.disable();
     for (const r of refetchers) r.stop();
+    const probed = await probe.stop();
+    const requests = clients.reduce((n, c) => n + c.requests, 0) - requestsBefore;
+    const socketWait = clients.reduce((n, c) => n + c.socketWaitMs, 0) - socketWaitBefore;
     const generatorCpu = process.cpuUsage(cpuBefore.generator);
     const apiCpu = (processCpuMs(api.child.pid) ?? cpuBefore.api) - cpuBefore.api;
     const workerCpu = (processCpuMs(worker.child.pid) ?? cpuBefore.worker) - cpuBefore.worker;
@@ -168,6 +192,16 @@ export async function runAgentsBenchmark(options: AgentsOptions, log: (line: str
       api: { peakRssMb: api.peakMb(), cpuCores: round(apiCpu / elapsed, 3) },
       worker: { peakRssMb: worker.peakMb(), cpuCores: round(workerCpu / elapsed, 3) },
       generatorCpuCores: round((generatorCpu.user + generatorCpu.system) / 1000 / elapsed, 3),
+      breakdown: {
+        ...probed,
+        apiCpuMsPerRequest: requests ? round(apiCpu / requests, 2) : 0,
+        clientSocketWaitMsPerRequest: requests ? round(socketWait / requests, 1) : 0,
+        generatorEventLoopDelayMs: {
+          p50: round(loopDelay.percentile(50) / 1e6, 1),
+          p99: round(loopDelay.percentile(99) / 1e6, 1),
+          max: round(loopDelay.max / 1e6, 1),
+        },
+      },
       loadAverage: loadAverage(),
       withinTargets: { inboxList: inboxList.samples > 0 && inboxList.p95Ms <= 50, liveEvent: live.samples > 0 && live.p95Ms <= 1_000 },
     };
