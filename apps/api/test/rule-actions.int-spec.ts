@@ -184,6 +184,53 @@ describe('rules: automatic like, assign, round-robin, priority, tags and handled
     await removeAll();
   }, 90_000);
 
+  it('round-robin in concurrent ingests: a write of the workspace does not wait for another one to commit, and each still takes its own turn', async () => {
+    // Before rules25b the turn (and the rule's match count) was an UPDATE of the rule row in the
+    // ingest's transaction: the second write below waited for the first one's commit, which here
+    // never comes until the second has finished: the test timed out.
+    await post('/api/rules', rule({ name: 'in turn', conditions: [{ type: 'keywords', words: ['reihum'] }], actions: [{ type: 'assignRoundRobin' }] })).expect(
+      201,
+    );
+    const team = (
+      await rig.db.dataSource.query<Array<{ id: string }>>(
+        `SELECT id FROM users WHERE workspace_id = $1 AND active AND role IN ('admin', 'agent') ORDER BY id`,
+        [rig.workspace.id],
+      )
+    ).map((u) => u.id);
+    const first = rig.nextSimComment('Reihum 1: wer antwortet?', `author-${SEED}-${++serial}`, { topLevel: true, tries: 200 });
+    const second = rig.nextSimComment('Reihum 2: wer antwortet?', `author-${SEED}-${++serial}`, { topLevel: true, tries: 200 });
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let firstInTransaction: () => void = () => undefined;
+    const firstWrote = new Promise<void>((resolve) => (firstInTransaction = resolve));
+    // The first write stays open (its rules applied, its turn taken) until the second has committed.
+    const firstIngest = store.ingest(rig.channel.id, [first], {
+      inTransaction: async () => {
+        firstInTransaction();
+        await held;
+      },
+    });
+    try {
+      await firstWrote;
+      const secondDone = store.ingest(rig.channel.id, [second]).then(() => 'done' as const);
+      const waited = new Promise<'waiting'>((resolve) => setTimeout(() => resolve('waiting'), 10_000).unref());
+      expect(await Promise.race([secondDone, waited])).toBe('done');
+    } finally {
+      release();
+      await firstIngest;
+    }
+    const [firstStored] = await rig.pick(`m.external_id = '${first.externalId}'`, 1);
+    const [secondStored] = await rig.pick(`m.external_id = '${second.externalId}'`, 1);
+    // Turn 0 to the first write (it took its turn first), turn 1 to the second; the counts after both commits.
+    expect((await thread(firstStored.threadId)).assignee?.id).toBe(team[0]);
+    expect((await thread(secondStored.threadId)).assignee?.id).toBe(team[1 % team.length]);
+    const [counted] = ((await admin.agent.get('/api/rules').expect(200)).body.items as Array<{ name: string; matchedCount: number }>).filter(
+      (r) => r.name === 'in turn',
+    );
+    expect(counted.matchedCount).toBe(2);
+    await removeAll();
+  }, 90_000);
+
   it('the inbox lists the threads of what rules hid until the hide is undone; a saved view keeps that and the spam and held filters', async () => {
     await post('/api/rules', rule({ name: 'hide links', conditions: [{ type: 'link' }], actions: [{ type: 'hide' }] })).expect(201);
     const m = await arrive('Gewinnspiel! https://win.example/now');

@@ -7,4 +7,4 @@ export { MAX_BATCH_RECORDS } from './sync/read-ahead';
 export type { DrainResult } from './rollup/rollups';
 export { purgeExpiredMessages } from './retention/retention';
 export { queueRuleWork } from './rules/rule-jobs';
-export type { RuleWork } from './rules/rule-outcomes';
+export type { QueuedRuleWork, RuleWork } from './rules/rule-outcomes';

@@ -14,7 +14,7 @@ export type { ReadContext } from './read-context';
 export { hashPassword, verifyPassword } from './password';
 export { createFirstAdmin } from './first-admin';
 export type { FirstAdminInput, FirstAdminOutcome } from './first-admin';
-export { sqlClient, poolStats } from './sql-client';
+export { sqlClient, poolClient, primaryPool, poolStats } from './sql-client';
 export type { Queryable, PoolStats } from './sql-client';
 export { isJsonObject, jsonObjectOf } from './json';
 export type { Json, JsonObject } from './json';

@@ -4,5 +4,5 @@ export { DEFAULT_JOB_OPTIONS, manualSyncJobOptions, syncNowJobOptions } from './
 export { createQueueBackend, queueBackendFromConfig, prepareQueueBackend, clusterPrefix } from './backend';
 export type { QueueBackend, QueueBackendInput } from './backend';
 export { QueueModule, QUEUE_BACKEND } from './queue.module';
-export { ensureOutboundJob, isStallFailure } from './outbound-jobs';
+export { addNewOutboundJobs, ensureOutboundJob, isStallFailure } from './outbound-jobs';
 export type { EnsureResult, OutboundWork } from './outbound-jobs';

@@ -53,3 +53,19 @@ export async function ensureOutboundJob(queue: Queue, work: OutboundWork, retryF
   }
   return { status: 'live' };
 }
+
+/**
+ * Queues outbound work committed just now, whose ids were never queued (a rule's moderation actions
+ * and replies, rule-jobs.ts): one addBulk for all of it instead of ensureOutboundJob's state read
+ * and add per item (two round trips each; a batch's rules can queue hundreds). A job id that exists
+ * after all (a recovery sweep was faster) is left as it is: a second add of an id is a no-op.
+ */
+export async function addNewOutboundJobs(queue: Queue, work: readonly OutboundWork[]): Promise<void> {
+  if (!work.length) return;
+  await queue.addBulk(
+    work.map((w) => {
+      const { id, name, data } = describe(w);
+      return { name, data, opts: { jobId: id } };
+    }),
+  );
+}

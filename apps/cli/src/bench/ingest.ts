@@ -21,6 +21,8 @@ export interface IngestNumbers {
   rawMs: number;
   /** The rules active while the pipeline ran and what they did (all 0 without --rules). */
   rules: BenchRuleNumbers;
+  /** --pause-outbound: the rules' hides and likes waited in the paused outbound queue while the pipeline ran. */
+  outboundPaused: boolean;
 }
 
 /** The networks the ingest measurement syncs at once: a retailer's Facebook page and Instagram account. */

@@ -24,6 +24,12 @@ export interface BenchOptions {
   /** Enabled rules in the bench workspace while the ingest is measured (rules.ts; 0: none). */
   rules: number;
   /**
+   * The outbound queue paused while the ingest is measured (resumed after it): the hides and likes
+   * the rules queue reach the sim only afterwards. Tells the rules' cost in the ingest path apart
+   * from the cost of the moderation calls they cause meanwhile (docs/benchmarks.md, rules25b).
+   */
+  pauseOutbound: boolean;
+  /**
    * The share of the ingest comments put on the sim's Instagram account, synced beside the
    * Facebook page. 0 (the default) measures what DESIGN.md §6 defines: one sim page.
    */
@@ -34,12 +40,14 @@ export const FULL_SCALE = { threads: 1_000_000, messages: 5_000_000 } as const;
 
 export class BenchUsageError extends Error {}
 
-export const BENCH_USAGE = `usage: resonance bench [--quick] [--json] [--keep] [--scale <fraction>] [--rules <n>] [--instagram-share <f>]
+export const BENCH_USAGE = `usage: resonance bench [--quick] [--json] [--keep] [--scale <fraction>] [--rules <n>] [--pause-outbound] [--instagram-share <f>]
   --quick          one tenth of the full scale (100k threads, 500k messages); target under 5 minutes
   --scale <f>      any fraction of the full scale (1M threads, 5M messages over 90 days), e.g. 0.001
   --json           print one JSON object instead of the table
   --keep           keep the bench database (resonance_bench_*) afterwards
   --rules <n>      n active rules (0–100; twenty realistic ones, then repeated) while the ingest is measured
+  --pause-outbound the outbound queue paused while the ingest is measured: what the rules hide or like reaches
+                   the sim afterwards (tells the rules' own cost from that of the calls they cause)
   --instagram-share <f>  put this share (0–0.9) of the ingest comments on the sim's Instagram account, synced
                    beside the Facebook page (0.4 as the demo world has them); default 0: the page alone (§6)`;
 
@@ -61,7 +69,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     } else if (arg === '--instagram-share') {
       instagramShare = Number(argv[++i]);
       if (!(instagramShare >= 0 && instagramShare <= 0.9)) throw new BenchUsageError('--instagram-share must be a number from 0 to 0.9');
-    } else if (['--quick', '--json', '--keep'].includes(arg)) flags.add(arg);
+    } else if (['--quick', '--json', '--keep', '--pause-outbound'].includes(arg)) flags.add(arg);
     else throw new BenchUsageError(`unknown option "${arg}"`);
   }
   if (flags.has('--quick') && !argv.includes('--scale')) scale = 0.1;
@@ -80,6 +88,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     freshnessSamples: small ? 3 : 20,
     longThreadMessages: 1_000,
     rules,
+    pauseOutbound: flags.has('--pause-outbound'),
     instagramShare,
   };
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig, testServices, type Config } from '@resonance/config';
-import { createQueueBackend, prepareQueueBackend } from '@resonance/queue';
+import { createQueueBackend, prepareQueueBackend, QueueName } from '@resonance/queue';
 import { startSim, type RunningSim } from '@resonance/sim';
 import { Rollups } from '@resonance/worker';
 import { createBenchDatabase, type BenchDatabase } from './database';
@@ -127,11 +127,17 @@ export async function runBenchmark(options: BenchOptions, log: (line: string) =>
     const port = await freePort();
     const apiUrl = `http://127.0.0.1:${port}`;
     const env = productEnv(config, { databaseUrl: db.url, redisUrl, prefix: queuePrefix, simUrl: sim.url, port });
-    await prepareQueueBackend(createQueueBackend({ redisUrl, databaseUrl: db.url, prefix: env.QUEUE_PREFIX }));
+    const queueBackend = createQueueBackend({ redisUrl, databaseUrl: db.url, prefix: env.QUEUE_PREFIX });
+    await prepareQueueBackend(queueBackend);
     const apiProcess = startProductProcess('api', env);
     processes.push(apiProcess);
     await withTimeout(apiProcess.ready, 60_000, 'the api to listen');
 
+    // --pause-outbound: what the rules queue waits until the ingest is measured.
+    const outbound = options.pauseOutbound
+      ? new queueBackend.Queue(QueueName.Outbound, { connection: queueBackend.connection as never, prefix: queueBackend.prefix })
+      : undefined;
+    await outbound?.pause();
     // Ingest: the worker syncs the sim's page; its peak RSS is read when the last comment is stored.
     const worker = startProductProcess('worker', { ...env, ...pollEnv(POLL_INTERVAL_MS) });
     processes.push(worker);
@@ -144,12 +150,17 @@ export async function runBenchmark(options: BenchOptions, log: (line: string) =>
       30 * 60_000,
     );
     const workerPeakMb = worker.peakMb();
-    log(`pipeline: ${pipeline.perSecond} comments/s`);
+    log(`pipeline: ${pipeline.perSecond} comments/s${outbound ? ' (outbound queue paused)' : ''}`);
     const rules = await ruleOutcomes(ds, world.workspaceId, world.liveChannelId);
     if (rules.active) log(`rules: ${rules.active} active, ${rules.matched} matches, ${rules.suggested} suggestions, ${rules.actionsTotal} automatic actions`);
     // The raw upsert runs with no worker: the ingest's rollup drain (every 10 s) would otherwise
     // share the machine with it in some runs and not in others.
     await worker.stop();
+    if (outbound) {
+      await outbound.resume();
+      await outbound.close();
+      await queueBackend.close();
+    }
     const raw = await measureRawUpsert(ds, [world.liveChannelId, liveInstagramId], world.rawChannelId, world.workspaceId);
     log(`raw upsert: ${raw.perSecond} rows/s`);
     const ingest: IngestNumbers = {
@@ -161,6 +172,7 @@ export async function runBenchmark(options: BenchOptions, log: (line: string) =>
       pipelineMs: pipeline.ms,
       rawMs: raw.ms,
       rules,
+      outboundPaused: options.pauseOutbound,
     };
     const pollWorker = startProductProcess('worker', { ...env, ...pollEnv(POLL_INTERVAL_MS) });
     processes.push(pollWorker);

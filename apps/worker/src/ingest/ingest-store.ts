@@ -1,4 +1,4 @@
-import type { OnApplicationShutdown } from '@nestjs/common';
+import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { MessageRecord, PostRecord, UnifiedRecord } from '@resonance/contracts';
 import { planThreadsWrite, storeThreads, upsertContacts, upsertPosts, type StoredThreads, type ThreadsResult, type ThreadsWrite } from './ingest-statements';
@@ -11,8 +11,11 @@ import { storable } from './storable-text';
 import { OwnDomains } from './own-domains';
 import { markRepeatedInPage } from './spam-signal';
 import { messagesIngested } from '../health/worker-metrics';
-import { applyRules, NO_RULE_WORK, type RuleWork } from '../rules/rule-outcomes';
+import { applyRules, countRuleMatches, NO_RULE_WORK, type QueuedRuleWork, type RuleWork } from '../rules/rule-outcomes';
 import { RULES_RECHECK_MS, RulesCache } from '../rules/rules-cache';
+import { RuleTurns } from '../rules/rule-turns';
+
+const logger = new Logger('IngestStore');
 
 export interface IngestResult {
   posts: number;
@@ -60,7 +63,8 @@ export class IngestStore implements OnApplicationShutdown {
    */
   private readonly channels = new Map<string, ChannelRow>();
   private readonly rules: RulesCache;
-  private readonly onRuleWork: ((work: RuleWork) => Promise<void>) | undefined;
+  private readonly turns: RuleTurns;
+  private readonly onRuleWork: ((work: QueuedRuleWork) => Promise<void>) | undefined;
   private readonly ownDomains: OwnDomains;
 
   /**
@@ -75,10 +79,11 @@ export class IngestStore implements OnApplicationShutdown {
       reviewedTextsRefreshMs = REVIEWED_TEXTS_REFRESH_MS,
       rulesRecheckMs = RULES_RECHECK_MS,
       onRuleWork,
-    }: { reviewedTextsRefreshMs?: number; rulesRecheckMs?: number; onRuleWork?: (work: RuleWork) => Promise<void> } = {},
+    }: { reviewedTextsRefreshMs?: number; rulesRecheckMs?: number; onRuleWork?: (work: QueuedRuleWork) => Promise<void> } = {},
   ) {
     this.classifier = new ClassifierThread(new ReviewedTexts(dataSource), reviewedTextsRefreshMs);
     this.rules = new RulesCache(dataSource, rulesRecheckMs);
+    this.turns = new RuleTurns(dataSource);
     this.onRuleWork = onRuleWork;
     this.ownDomains = new OwnDomains(dataSource);
   }
@@ -93,8 +98,8 @@ export class IngestStore implements OnApplicationShutdown {
    * worker shuts down (the store is a provider, pipeline.providers.ts); whoever constructs a store
    * by hand closes it. A store keeps working after close(): it classifies inline.
    */
-  close(): Promise<void> {
-    return this.classifier.close();
+  async close(): Promise<void> {
+    await Promise.all([this.classifier.close(), this.turns.close()]);
   }
 
   onApplicationShutdown(): Promise<void> {
@@ -161,24 +166,29 @@ export class IngestStore implements OnApplicationShutdown {
     markRepeatedInPage(rows);
     const groups = (rows.length >= PARALLEL_MIN_MESSAGES ? byThread(rows, INGEST_WRITERS) : [rows]).map(planThreadsWrite);
 
+    // What the committed writes' rules left to do after the commit (counts, jobs): pushed once a write committed.
     const work: RuleWork[] = [];
     // The rules' outcomes are written in the transaction that stores their messages.
-    const storeWithRules = async (tx: EntityManager, plan: ThreadsWrite, newAuthors: Set<string>): Promise<ThreadsResult> => {
+    const storeWithRules = async (tx: EntityManager, plan: ThreadsWrite, newAuthors: Set<string>): Promise<ThreadsResult & { work: RuleWork }> => {
       const { insertedRows, ...stored }: StoredThreads = await storeThreads(tx, channel, plan);
-      work.push(await applyRules(tx, channel, rules, firstTimeCandidates(insertedRows, rows, newAuthors)));
-      return stored;
+      return { ...stored, work: await applyRules(tx, channel, rules, firstTimeCandidates(insertedRows, rows, newAuthors), this.turns) };
     };
     if (groups.length === 1) {
       const result = await this.dataSource
         .transaction(async (tx) => {
           if (posts.length) await upsertPosts(tx, channel, posts);
           const newAuthors = rows.length ? await upsertContacts(tx, channel, rows) : new Set<string>();
-          const stored = rows.length ? await storeWithRules(tx, groups[0], newAuthors) : { messagesInserted: 0, messagesUpdated: 0, threadsTouched: 0 };
+          const { work: ruleWork, ...stored } = rows.length
+            ? await storeWithRules(tx, groups[0], newAuthors)
+            : { messagesInserted: 0, messagesUpdated: 0, threadsTouched: 0, work: NO_RULE_WORK };
           if (options.inTransaction) await options.inTransaction(tx);
-          return { posts: posts.length, ...stored };
+          return { result: { posts: posts.length, ...stored }, ruleWork };
         })
-        .then((r) => counted(channel.network, r));
-      await this.queueRuleWork(work);
+        .then(({ result, ruleWork }) => {
+          work.push(ruleWork);
+          return counted(channel.network, result);
+        });
+      await this.afterRules(channel.workspace_id, work);
       return result;
     }
     // Contacts first and committed: both writers' threads and messages point at them. Each upsert
@@ -186,9 +196,18 @@ export class IngestStore implements OnApplicationShutdown {
     // (BEGIN and COMMIT were two more round trips per batch on the sync path).
     if (posts.length) await upsertPosts(this.dataSource.manager, channel, posts);
     const newAuthors = await upsertContacts(this.dataSource.manager, channel, rows);
-    const written = await Promise.allSettled(groups.map((group) => this.dataSource.transaction((tx) => storeWithRules(tx, group, newAuthors))));
+    const written = await Promise.allSettled(
+      groups.map((group) =>
+        this.dataSource
+          .transaction((tx) => storeWithRules(tx, group, newAuthors))
+          .then((stored) => {
+            work.push(stored.work);
+            return stored;
+          }),
+      ),
+    );
     // What committed writers' rules queued is queued even when another writer failed (the batch is fetched again; its rules run once).
-    await this.queueRuleWork(work);
+    await this.afterRules(channel.workspace_id, work);
     const failed = written.find((w): w is PromiseRejectedResult => w.status === 'rejected');
     if (failed) throw failed.reason;
     if (options.inTransaction) await this.dataSource.transaction(options.inTransaction);
@@ -201,9 +220,18 @@ export class IngestStore implements OnApplicationShutdown {
     });
   }
 
-  private async queueRuleWork(work: RuleWork[]): Promise<void> {
+  /**
+   * After the commit of the writes whose rules matched: their matches counted (one statement for
+   * the batch, rule-outcomes.ts), then what they queued handed to the outbound queue.
+   */
+  private async afterRules(workspaceId: string, work: RuleWork[]): Promise<void> {
     const all = work.filter((w) => w !== NO_RULE_WORK);
-    if (!all.length || !this.onRuleWork) return;
+    if (!all.length) return;
+    // The batch is stored: a failed count must not fail it (it would be fetched and stored again for nothing).
+    await countRuleMatches(this.dataSource, workspaceId, all).catch((error: unknown) =>
+      logger.warn(`rule match counts of a stored batch were not added: ${error instanceof Error ? error.message : String(error)}`),
+    );
+    if (!this.onRuleWork) return;
     await this.onRuleWork({
       moderationActionIds: all.flatMap((w) => w.moderationActionIds),
       replyMessageIds: all.flatMap((w) => w.replyMessageIds),

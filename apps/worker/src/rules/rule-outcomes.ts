@@ -4,14 +4,14 @@ import { moderationActionsNow } from '@resonance/connectors';
 import { sqlClient } from '@resonance/db';
 import type { ChannelRow, MessageRow } from '../ingest/message-row';
 import { matchingRules, mayMatch, type CompiledRule, type RuleDbFacts, type RuleMessage } from './rule-matcher';
+import type { RuleTurns } from './rule-turns';
 import {
-  countRuleMatches,
+  countRuleMatches as countRuleMatchesQuery,
   insertRuleReplies,
   insertRuleRuns,
   insertRuleSuggestions,
   roundRobinAgents,
   ruleFacts,
-  takeRuleTurns,
   updateRuleThreads,
   type IRuleFactsResult,
 } from './rules.queries';
@@ -29,13 +29,41 @@ export interface RuleCandidate {
   spamReasons?: readonly string[];
 }
 
-/** What the ingest must queue once its transaction has committed. */
+/** What the ingest must do once its transaction has committed: count the rules' matches, queue what they queued. */
 export interface RuleWork {
   moderationActionIds: string[];
   replyMessageIds: string[];
+  /** Matches and suggestions by rule id. */
+  counts: RuleCounts;
 }
 
-export const NO_RULE_WORK: RuleWork = { moderationActionIds: [], replyMessageIds: [] };
+/** What the outbound queue gets of it. */
+export type QueuedRuleWork = Pick<RuleWork, 'moderationActionIds' | 'replyMessageIds'>;
+
+export type RuleCounts = ReadonlyMap<string, { m: number; s: number }>;
+
+export const NO_RULE_WORK: RuleWork = { moderationActionIds: [], replyMessageIds: [], counts: new Map() };
+
+/**
+ * Adds the committed writes' matches and suggestions to their rules, in one autocommit statement
+ * after the commit. In the ingest's transaction this UPDATE held every matched rule's row lock until
+ * the commit, so the workspace's concurrent writers committed one after another; after it, a crash
+ * between commit and count loses a batch's counts (statistics for the rules page), a retried
+ * batch never counts twice (its stored messages are not evaluated again).
+ */
+export async function countRuleMatches(db: Parameters<typeof sqlClient>[0], workspaceId: string, work: readonly RuleWork[]): Promise<void> {
+  const sum = new Map<string, { m: number; s: number }>();
+  for (const w of work)
+    for (const [id, c] of w.counts) {
+      const total = sum.get(id) ?? sum.set(id, { m: 0, s: 0 }).get(id) ?? { m: 0, s: 0 };
+      total.m += c.m;
+      total.s += c.s;
+    }
+  if (!sum.size) return;
+  // Sorted by id: two batches counting on the same rules lock their rows in the same order.
+  const counts = [...sum].sort(([a], [b]) => (BigInt(a) < BigInt(b) ? -1 : 1)).map(([id, c]) => ({ id, m: c.m, s: c.s }));
+  await countRuleMatchesQuery.run({ workspaceId, counts: JSON.stringify(counts) }, sqlClient(db));
+}
 
 const MODERATION: ReadonlySet<string> = new Set(['hide', 'delete', 'like']);
 
@@ -58,6 +86,7 @@ export async function applyRules(
   channel: ChannelRow,
   rules: readonly CompiledRule[],
   candidates: RuleCandidate[],
+  turnTaker: Pick<RuleTurns, 'take'>,
   now = Date.now(),
 ): Promise<RuleWork> {
   if (!rules.length || !candidates.length || !isNetwork(channel.network)) return NO_RULE_WORK;
@@ -94,20 +123,14 @@ export async function applyRules(
     }
   }
   if (!counts.size) return NO_RULE_WORK;
-  // Last in the transaction: the rule rows' locks serialize the workspace's concurrent writers only for their commits.
-  const countMatches = async () => {
-    await countRuleMatches.run({ workspaceId: channel.workspace_id, counts: JSON.stringify([...counts].map(([id, c]) => ({ id, m: c.m, s: c.s }))) }, db);
-  };
+  // Counted after the commit (countRuleMatches): no rule row is locked by the ingest's transaction.
+  const counted = new Map([...counts].map(([id, c]) => [id, { m: c.m, s: c.s }]));
   if (suggestions.length) await insertRuleSuggestions.run({ workspaceId: channel.workspace_id, suggestions: JSON.stringify(suggestions) }, db);
-  if (!autos.length) {
-    await countMatches();
-    return NO_RULE_WORK;
-  }
-  const turnsWanted = [...counts].filter(([, c]) => c.t > 0).map(([id, c]) => ({ id, t: c.t }));
-  const turns = new Map(
-    turnsWanted.length
-      ? (await takeRuleTurns.run({ workspaceId: channel.workspace_id, turns: JSON.stringify(turnsWanted) }, db)).map((r) => [r.id, Number(r.firstTurn)])
-      : [],
+  if (!autos.length) return { ...NO_RULE_WORK, counts: counted };
+  // Outside this transaction (rule-turns.ts), and only for the rules that assign in turn.
+  const turns = await turnTaker.take(
+    channel.workspace_id,
+    [...counts].filter(([, c]) => c.t > 0).map(([id, c]) => ({ id, t: c.t })),
   );
 
   const agents = autos.some((a) => a.action.type === 'assignRoundRobin')
@@ -159,10 +182,7 @@ export async function applyRules(
       db,
     );
   }
-  if (!runs.length) {
-    await countMatches();
-    return NO_RULE_WORK;
-  }
+  if (!runs.length) return { ...NO_RULE_WORK, counts: counted };
   const inserted = await insertRuleRuns.run({ workspaceId: channel.workspace_id, runs: JSON.stringify(runs) }, db);
   const moderationActionIds = inserted.flatMap((r) => (r.actionId === null ? [] : [r.actionId]));
   const replies = autos
@@ -171,8 +191,7 @@ export async function applyRules(
   const replyMessageIds = replies.length
     ? (await insertRuleReplies.run({ workspaceId: channel.workspace_id, replies: JSON.stringify(replies) }, db)).map((r) => r.id)
     : [];
-  await countMatches();
-  return { moderationActionIds, replyMessageIds };
+  return { moderationActionIds, replyMessageIds, counts: counted };
 }
 
 /**

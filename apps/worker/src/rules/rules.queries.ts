@@ -123,12 +123,12 @@ export interface IRoundRobinAgentsQuery {
   result: IRoundRobinAgentsResult;
 }
 
-const roundRobinAgentsIR: any = {"usedParamSet":{"workspaceId":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":51,"b":63}]}],"statement":"SELECT id AS \"id!\" FROM users WHERE workspace_id = :workspaceId! AND active AND role IN ('admin', 'agent') ORDER BY id                                                                                                                                                                                                                                                "};
+const roundRobinAgentsIR: any = {"usedParamSet":{"workspaceId":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":51,"b":63}]}],"statement":"SELECT id AS \"id!\" FROM users WHERE workspace_id = :workspaceId! AND active AND role IN ('admin', 'agent') ORDER BY id                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                            "};
 
 /**
  * Query generated from SQL:
  * ```
- * SELECT id AS "id!" FROM users WHERE workspace_id = :workspaceId! AND active AND role IN ('admin', 'agent') ORDER BY id                                                                                                                                                                                                                                                
+ * SELECT id AS "id!" FROM users WHERE workspace_id = :workspaceId! AND active AND role IN ('admin', 'agent') ORDER BY id                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                            
  * ```
  */
 export const roundRobinAgents = new PreparedQuery<IRoundRobinAgentsParams,IRoundRobinAgentsResult>(roundRobinAgentsIR);
@@ -152,15 +152,20 @@ export interface ITakeRuleTurnsQuery {
   result: ITakeRuleTurnsResult;
 }
 
-const takeRuleTurnsIR: any = {"usedParamSet":{"turns":true,"workspaceId":true},"params":[{"name":"turns","required":true,"transform":{"type":"scalar"},"locs":[{"a":59,"b":65}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":143,"b":155}]}],"statement":"UPDATE rule SET turn = turn + r.t\n  FROM json_to_recordset(:turns!::json) AS r(id bigint, t int)\n WHERE rule.id = r.id AND rule.workspace_id = :workspaceId! AND r.t > 0\nRETURNING rule.id::text AS \"id!\", (rule.turn - r.t)::text AS \"firstTurn!\"                                                                                                                                                                                       "};
+const takeRuleTurnsIR: any = {"usedParamSet":{"turns":true,"workspaceId":true},"params":[{"name":"turns","required":true,"transform":{"type":"scalar"},"locs":[{"a":64,"b":70}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":229,"b":241}]}],"statement":"WITH wanted AS (\n       SELECT r.id, r.t FROM json_to_recordset(:turns!::json) AS r(id bigint, t int) WHERE r.t > 0\n     ), locked AS (\n       SELECT rule.id FROM rule JOIN wanted ON wanted.id = rule.id WHERE rule.workspace_id = :workspaceId! ORDER BY rule.id FOR NO KEY UPDATE OF rule\n     )\nUPDATE rule SET turn = turn + wanted.t\n  FROM wanted JOIN locked ON locked.id = wanted.id\n WHERE rule.id = wanted.id\nRETURNING rule.id::text AS \"id!\", (rule.turn - wanted.t)::text AS \"firstTurn!\"                                                                                                                                                                                                                                                                                                  "};
 
 /**
  * Query generated from SQL:
  * ```
- * UPDATE rule SET turn = turn + r.t
- *   FROM json_to_recordset(:turns!::json) AS r(id bigint, t int)
- *  WHERE rule.id = r.id AND rule.workspace_id = :workspaceId! AND r.t > 0
- * RETURNING rule.id::text AS "id!", (rule.turn - r.t)::text AS "firstTurn!"                                                                                                                                                                                       
+ * WITH wanted AS (
+ *        SELECT r.id, r.t FROM json_to_recordset(:turns!::json) AS r(id bigint, t int) WHERE r.t > 0
+ *      ), locked AS (
+ *        SELECT rule.id FROM rule JOIN wanted ON wanted.id = rule.id WHERE rule.workspace_id = :workspaceId! ORDER BY rule.id FOR NO KEY UPDATE OF rule
+ *      )
+ * UPDATE rule SET turn = turn + wanted.t
+ *   FROM wanted JOIN locked ON locked.id = wanted.id
+ *  WHERE rule.id = wanted.id
+ * RETURNING rule.id::text AS "id!", (rule.turn - wanted.t)::text AS "firstTurn!"                                                                                                                                                                                                                                                                                                  
  * ```
  */
 export const takeRuleTurns = new PreparedQuery<ITakeRuleTurnsParams,ITakeRuleTurnsResult>(takeRuleTurnsIR);
@@ -181,14 +186,19 @@ export interface ICountRuleMatchesQuery {
   result: ICountRuleMatchesResult;
 }
 
-const countRuleMatchesIR: any = {"usedParamSet":{"counts":true,"workspaceId":true},"params":[{"name":"counts","required":true,"transform":{"type":"scalar"},"locs":[{"a":118,"b":125}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":210,"b":222}]}],"statement":"UPDATE rule SET matched_count = matched_count + r.m, suggested_count = suggested_count + r.s\n  FROM json_to_recordset(:counts!::json) AS r(id bigint, m int, s int)\n WHERE rule.id = r.id AND rule.workspace_id = :workspaceId!"};
+const countRuleMatchesIR: any = {"usedParamSet":{"counts":true,"workspaceId":true},"params":[{"name":"counts","required":true,"transform":{"type":"scalar"},"locs":[{"a":70,"b":77}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":231,"b":243}]}],"statement":"WITH counted AS (\n       SELECT r.id, r.m, r.s FROM json_to_recordset(:counts!::json) AS r(id bigint, m int, s int)\n     ), locked AS (\n       SELECT rule.id FROM rule JOIN counted ON counted.id = rule.id WHERE rule.workspace_id = :workspaceId! ORDER BY rule.id FOR NO KEY UPDATE OF rule\n     )\nUPDATE rule SET matched_count = matched_count + counted.m, suggested_count = suggested_count + counted.s\n  FROM counted JOIN locked ON locked.id = counted.id\n WHERE rule.id = counted.id"};
 
 /**
  * Query generated from SQL:
  * ```
- * UPDATE rule SET matched_count = matched_count + r.m, suggested_count = suggested_count + r.s
- *   FROM json_to_recordset(:counts!::json) AS r(id bigint, m int, s int)
- *  WHERE rule.id = r.id AND rule.workspace_id = :workspaceId!
+ * WITH counted AS (
+ *        SELECT r.id, r.m, r.s FROM json_to_recordset(:counts!::json) AS r(id bigint, m int, s int)
+ *      ), locked AS (
+ *        SELECT rule.id FROM rule JOIN counted ON counted.id = rule.id WHERE rule.workspace_id = :workspaceId! ORDER BY rule.id FOR NO KEY UPDATE OF rule
+ *      )
+ * UPDATE rule SET matched_count = matched_count + counted.m, suggested_count = suggested_count + counted.s
+ *   FROM counted JOIN locked ON locked.id = counted.id
+ *  WHERE rule.id = counted.id
  * ```
  */
 export const countRuleMatches = new PreparedQuery<ICountRuleMatchesParams,ICountRuleMatchesResult>(countRuleMatchesIR);

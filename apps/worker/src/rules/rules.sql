@@ -28,24 +28,38 @@ SELECT m.id::text AS "id!", m.external_id AS "externalId!", m.thread_id::text AS
 SELECT id AS "id!" FROM users WHERE workspace_id = :workspaceId! AND active AND role IN ('admin', 'agent') ORDER BY id;
 
 /*
- * Takes round-robin turns of the rules that assign in turn (only those rows: the row lock is held
- * until commit, so other writers of the workspace wait here only when they assign in turn too).
+ * Takes round-robin turns of the rules that assign in turn, in an autocommit statement of its own
+ * (rule-turns.ts): not in the ingest's transaction, which would hold the rows' locks until its
+ * commit. The rows are locked in id order, so two writers taking turns of the same rules never
+ * deadlock, and FOR NO KEY UPDATE as the UPDATE itself would: the rule_run rows an ingest inserts
+ * hold a key-share lock on their rule until it commits, which FOR UPDATE would wait for.
  * Each row's first turn is returned.
  */
 /* @name TakeRuleTurns */
-UPDATE rule SET turn = turn + r.t
-  FROM json_to_recordset(:turns!::json) AS r(id bigint, t int)
- WHERE rule.id = r.id AND rule.workspace_id = :workspaceId! AND r.t > 0
-RETURNING rule.id::text AS "id!", (rule.turn - r.t)::text AS "firstTurn!";
+WITH wanted AS (
+       SELECT r.id, r.t FROM json_to_recordset(:turns!::json) AS r(id bigint, t int) WHERE r.t > 0
+     ), locked AS (
+       SELECT rule.id FROM rule JOIN wanted ON wanted.id = rule.id WHERE rule.workspace_id = :workspaceId! ORDER BY rule.id FOR NO KEY UPDATE OF rule
+     )
+UPDATE rule SET turn = turn + wanted.t
+  FROM wanted JOIN locked ON locked.id = wanted.id
+ WHERE rule.id = wanted.id
+RETURNING rule.id::text AS "id!", (rule.turn - wanted.t)::text AS "firstTurn!";
 
 /*
- * Counts matches and suggestions: the transaction's last statement, so the rows' locks (every
- * writer of the workspace counts on the same rows) are held only for the commit.
+ * Counts matches and suggestions once the ingest committed (countRuleMatches in rule-outcomes.ts),
+ * in an autocommit statement: in the transaction, every writer of the workspace waited for the
+ * rows' locks until the one before it had committed. Locked in id order, as the turns.
  */
 /* @name CountRuleMatches */
-UPDATE rule SET matched_count = matched_count + r.m, suggested_count = suggested_count + r.s
-  FROM json_to_recordset(:counts!::json) AS r(id bigint, m int, s int)
- WHERE rule.id = r.id AND rule.workspace_id = :workspaceId!;
+WITH counted AS (
+       SELECT r.id, r.m, r.s FROM json_to_recordset(:counts!::json) AS r(id bigint, m int, s int)
+     ), locked AS (
+       SELECT rule.id FROM rule JOIN counted ON counted.id = rule.id WHERE rule.workspace_id = :workspaceId! ORDER BY rule.id FOR NO KEY UPDATE OF rule
+     )
+UPDATE rule SET matched_count = matched_count + counted.m, suggested_count = suggested_count + counted.s
+  FROM counted JOIN locked ON locked.id = counted.id
+ WHERE rule.id = counted.id;
 
 /* @name InsertRuleSuggestions */
 INSERT INTO rule_suggestion (workspace_id, message_id, thread_id, rule_id, rule_name, action_index, action)
