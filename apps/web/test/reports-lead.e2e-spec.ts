@@ -37,12 +37,13 @@ function untranslated(text: string, language: 'de' | 'en'): string[] {
   return found;
 }
 
-const DEFINITIONS = '[data-testid="definitions"], [data-testid="gap-definition"]';
+// The gap tab's definitions sit collapsed under a "how is this counted" toggle, so the toggle marks it.
+const DEFINITIONS = '[data-testid="definitions"], [data-testid="gap-definition-toggle"]';
 
 async function waitForTab(page: Page) {
   // A tab has loaded when its definitions show and no loader spins (the trends load after the numbers).
-  // The perception-gap tab words its definitions beside each section (gap-definition) rather than in one card.
-  await page.locator(DEFINITIONS).first().waitFor();
+  // The perception-gap tab words its definitions beside each section, behind a toggle, rather than in one card.
+  await page.locator(DEFINITIONS).filter({ visible: true }).first().waitFor();
   await page.waitForFunction(() => !document.querySelector('[data-testid="reports-page"] .mantine-Loader-root'));
   // The trends' queries answer after the headline numbers; give them a moment (no loader marks them).
   await page.waitForTimeout(500);
