@@ -1,4 +1,4 @@
-import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { fillTemplate, firstNameOf, unfilledVariables, type CannedResponse, type MessageItem, type ThreadDetail } from '@resonance/contracts';
 import { useI18n } from '../../shared/i18n/I18nProvider';
@@ -36,6 +36,8 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
   const [text, setText] = useState('');
   const [feedback, setFeedback] = useState<{ ok: boolean; text: string } | null>(null);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
+  /** Where the caret goes once an inserted canned response is rendered (see `insertCanned`). */
+  const caretAfterInsert = useRef<number | null>(null);
   const canned = useCannedResponses();
   const reply = useSendReply();
   const privateReply = useSendPrivateReply();
@@ -180,6 +182,17 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
     network: t(`network.${thread.network}`),
   };
 
+  // The caret is placed in the task that renders the inserted text: a timer would run after keys
+  // typed meanwhile (the browser handles input first) and put the caret back in front of them.
+  useLayoutEffect(() => {
+    const at = caretAfterInsert.current;
+    const el = textareaRef.current;
+    if (at === null || !el || el.value !== text) return;
+    caretAfterInsert.current = null;
+    el.focus();
+    el.setSelectionRange(at, at);
+  }, [text]);
+
   // The `/shortcut` at the caret (replies only, unless Esc dismissed it) and the canned responses it matches.
   const token = writing ? slashTokenAt(text, Math.min(caret, text.length)) : null;
   const slash = token && token.start !== dismissedAt && canned.data?.length ? token : null;
@@ -192,10 +205,7 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
       onType(next);
       const at = range.start + (range.separator ?? '').length + filled.length;
       setCaret(at);
-      setTimeout(() => {
-        textareaRef.current?.focus();
-        textareaRef.current?.setSelectionRange(at, at);
-      }, 0);
+      caretAfterInsert.current = at;
     };
     // The API fills the variables for this thread; offline, the same variables are filled here.
     renderCanned.mutate({ id: chosen.id, threadId: thread.id }, { onSuccess: (r) => insert(r.text), onError: () => insert(fillTemplate(chosen.text, vars)) });

@@ -76,8 +76,9 @@ export const Conversation = forwardRef<ComposerHandle, { threadId: string }>(fun
           {/* On a phone the status badges move below the name instead of cutting it short. */}
           <Group gap="xs" wrap="wrap" style={{ minWidth: 0, flex: '1 1 220px' }}>
             <NetworkIcon network={th.network} size={24} />
-            <Box style={{ minWidth: 0, flex: '1 1 140px' }}>
-              <Title order={2} size="h5" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
+            {/* The name is never cut: it wraps (a long name fills its own line, the badges move below). */}
+            <Box style={{ minWidth: 0, flex: '1 1 180px' }}>
+              <Title order={2} size="h5" style={{ overflowWrap: 'anywhere' }}>
                 {who}
               </Title>
               <Text size="xs" c="dimmed" truncate>
