@@ -35,6 +35,12 @@ export function mayPublish(state: FacebookState, token: FbToken): SimResponse | 
 }
 
 /** `true`/`false` as JSON booleans or form text ("true", "1", …); undefined when absent, null when neither. */
+/** The page and the token as every publishing edge checks them; null when both may publish. */
+export function mayPublishTo(state: FacebookState, token: FbToken, pageId: string): SimResponse | null {
+  if (pageId !== state.pageId && pageId !== 'me') return errors.unsupportedGet(pageId, 'post');
+  return mayPublish(state, token);
+}
+
 export function bool(value: unknown): boolean | undefined | null {
   if (value === undefined) return undefined;
   const text = typeof value === 'string' ? value.toLowerCase() : JSON.stringify(value);
@@ -128,7 +134,7 @@ function attachedMedia(state: FacebookState, req: SimRequest): FbPhoto[] | SimRe
   for (const item of items) {
     const id = objectParam(item)?.media_fbid;
     const photo = typeof id === 'string' || typeof id === 'number' ? state.media.photo(String(id)) : undefined;
-    if (!photo || photo.published || photo.postId) return errors.invalidParam(`Invalid media_fbid in attached_media: ${JSON.stringify(id ?? item)}`);
+    if (!photo || photo.published || photo.postId || photo.storyId) return errors.invalidParam(`Invalid media_fbid in attached_media: ${JSON.stringify(id ?? item)}`);
     photos.push(photo);
   }
   if (photos.length > 10) return errors.invalidParam('attached_media takes at most 10 photos');
