@@ -32,7 +32,10 @@ import { extendHead } from './upload-sessions';
  * no post. A video story is a story (stories.ts), in no feed.
  */
 
-type Result = { response: SimResponse; created?: FbPost };
+interface Result {
+  response: SimResponse;
+  created?: FbPost;
+}
 type FlowKind = FbVideoFlow['kind'];
 
 const STATES = ['PUBLISHED', 'DRAFT', 'SCHEDULED'] as const;
@@ -49,7 +52,7 @@ export function videoFlow(state: FacebookState, call: ReadCall, pageId: string, 
   const id = param(req, 'video_id');
   const video = typeof id === 'string' || typeof id === 'number' ? state.media.video(String(id)) : undefined;
   const flow = video?.flow;
-  if (!video || !flow || flow.kind !== kind || flow.state !== undefined)
+  if (!video || flow?.kind !== kind || flow.state !== undefined)
     return { response: errors.invalidParam(`Param video_id must name a video this edge started (upload_phase=start) and did not finish: ${JSON.stringify(id)}`) };
   const complete = flow.fileUrl !== undefined || (flow.size !== undefined && flow.received >= flow.size);
   if (!complete) return { response: errors.invalidParam(`The video is not uploaded yet: ${flow.received} bytes arrived at its upload_url`) };
@@ -77,7 +80,7 @@ function startFlow(state: FacebookState, call: ReadCall, kind: FlowKind): SimRes
 
 function finishReel(state: FacebookState, req: SimRequest, pageId: string, video: FbVideo, flow: FbVideoFlow): Result {
   const raw = param(req, 'video_state') ?? 'PUBLISHED';
-  const videoState = typeof raw === 'string' ? (STATES.find((s) => s === raw.toUpperCase()) as VideoState | undefined) : undefined;
+  const videoState: VideoState | undefined = typeof raw === 'string' ? STATES.find((s) => s === raw.toUpperCase()) : undefined;
   if (!videoState) return { response: errors.invalidParam(`Param video_state must be one of {${STATES.join(', ')}}`) };
   const c = publishOptions(state, req, videoState === 'PUBLISHED' ? undefined : false, true);
   if ('status' in c) return { response: c };

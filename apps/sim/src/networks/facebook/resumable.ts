@@ -38,14 +38,14 @@ export function startResumableUpload(state: FacebookState, req: SimRequest, toke
   if (length === null) return errors.invalidParam('Param file_length must be a positive integer (the file size in bytes)');
   if (typeof fileType !== 'string' || !FILE_TYPES.includes(fileType)) return errors.invalidParam(`Param file_type must be one of {${FILE_TYPES.join(', ')}}`);
   if (fileName !== undefined && (typeof fileName !== 'string' || fileName === '')) return errors.invalidParam('Param file_name must be a non-empty string');
-  const session = state.uploads.startResumable({ appId, userId: token.userId, fileName: (fileName as string | undefined) ?? 'file', fileType, length });
+  const session = state.uploads.startResumable({ appId, userId: token.userId, fileName: fileName ?? 'file', fileType, length });
   return json(200, { id: `${session.id}?sig=${session.sig}` });
 }
 
 /** POST or GET /upload:{id} (the path segment, without the `?sig=` that travels as a query parameter). */
 export function resumableUpload(state: FacebookState, req: SimRequest, token: FbToken, id: string): SimResponse {
   const session = state.uploads.resumableSession(id);
-  if (!session || session.appId !== token.appId || session.userId !== token.userId) return errors.unsupportedGet(id, req.method.toLowerCase());
+  if (session?.appId !== token.appId || session.userId !== token.userId) return errors.unsupportedGet(id, req.method.toLowerCase());
   if (!headerToken(req)) return headerOnly();
   const fullId = `${session.id}?sig=${session.sig}`;
   if (req.method === 'GET') return json(200, { id: fullId, file_offset: session.offset });

@@ -23,7 +23,10 @@ import { extendHead } from './upload-sessions';
 /** Graph asks for chunks of about this size; a client may send smaller ones (the offsets say where each starts). */
 const CHUNK = 1024 * 1024;
 
-type Result = { response: SimResponse; created?: FbPost };
+interface Result {
+  response: SimResponse;
+  created?: FbPost;
+}
 
 function offsetParam(value: unknown): number | null {
   const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
