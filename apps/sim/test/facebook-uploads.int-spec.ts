@@ -37,14 +37,21 @@ describe('Facebook resumable and chunked uploads, reels and stories: request for
   const bytes = (url: string, headers: Record<string, string>, body: Buffer) =>
     getJson(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `OAuth ${token}`, ...headers }, body });
   const form = (url: string, fields: Record<string, string>) =>
-    getJson(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ access_token: token, ...fields }) });
+    getJson(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ access_token: token, ...fields }),
+    });
 
   it('takes the Resumable Upload API in its curl form (query parameters, bytes as the body) and refuses a token in the query', async () => {
     const graph = `${sim.origins.facebook}/v24.0`;
     const file = mp4(500);
-    const start = await getJson(`${graph}/${DEMO_FACEBOOK_APP.appId}/uploads?file_name=clip.mp4&file_length=${file.length}&file_type=video/mp4&access_token=${token}`, {
-      method: 'POST',
-    });
+    const start = await getJson(
+      `${graph}/${DEMO_FACEBOOK_APP.appId}/uploads?file_name=clip.mp4&file_length=${file.length}&file_type=video/mp4&access_token=${token}`,
+      {
+        method: 'POST',
+      },
+    );
     expect(start.body).toEqual({ id: expect.stringMatching(/^upload:/) });
     const inQuery = await getJson(`${graph}/${start.body.id}&access_token=${token}`, { method: 'POST', headers: { file_offset: '0' }, body: file });
     expect(inQuery.body.error).toMatchObject({ code: 100, message: expect.stringContaining('Authorization header') });
@@ -54,7 +61,10 @@ describe('Facebook resumable and chunked uploads, reels and stories: request for
     // Sent again, the finished session answers its handle again.
     expect((await bytes(`${graph}/${start.body.id}`, { file_offset: '0' }, file)).body).toEqual(done.body);
     // Another app's id, or a session id nobody started, is not found.
-    expect((await getJson(`${graph}/999/uploads?file_length=5&file_type=video/mp4&access_token=${token}`, { method: 'POST' })).body.error).toMatchObject({ code: 100, error_subcode: 33 });
+    expect((await getJson(`${graph}/999/uploads?file_length=5&file_type=video/mp4&access_token=${token}`, { method: 'POST' })).body.error).toMatchObject({
+      code: 100,
+      error_subcode: 33,
+    });
     expect((await bytes(`${graph}/upload:bm9uZQ==`, { file_offset: '0' }, file)).body.error).toMatchObject({ code: 100, error_subcode: 33 });
     const video = await form(`${graph}/${page}/videos`, { fbuploader_video_file_chunk: done.body.h, description: 'Per Handle' });
     expect(video.body).toEqual({ id: expect.stringMatching(/^\d+$/) });
@@ -74,7 +84,12 @@ describe('Facebook resumable and chunked uploads, reels and stories: request for
     const notVideo = await form(`${graph}/${page}/video_reels`, { upload_phase: 'start' });
     await bytes(notVideo.body.upload_url, { offset: '0', file_size: '5' }, Buffer.from('hello'));
     expect((await form(`${graph}/${page}/video_reels`, { upload_phase: 'finish', video_id: notVideo.body.video_id })).body.error).toMatchObject({ code: 6000 });
-    const finish = await form(`${graph}/${page}/video_reels`, { upload_phase: 'finish', video_id: start.body.video_id, video_state: 'PUBLISHED', description: 'Reel per Formular' });
+    const finish = await form(`${graph}/${page}/video_reels`, {
+      upload_phase: 'finish',
+      video_id: start.body.video_id,
+      video_state: 'PUBLISHED',
+      description: 'Reel per Formular',
+    });
     expect(finish.body).toEqual({ success: true });
     const postId = (await getJson(`${graph}/${start.body.video_id}?fields=post_id&access_token=${token}`)).body.post_id;
     expect((await feedChanges()).find((v) => v.post_id === postId)).toMatchObject({

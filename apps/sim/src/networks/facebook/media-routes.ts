@@ -2,7 +2,7 @@ import { joinedParam, json, type SimRequest, type SimResponse } from '../../core
 import { errors, graphError } from './errors';
 import { parseFields } from './fields';
 import { photoSrc, renderPhoto, renderVideo, videoSource, videoThumbnail } from './media';
-import { bool, mayPublishTo, readSchedule, record } from './post-routes';
+import { bool, mayPublishTo, readSchedule, record, recordItem } from './post-routes';
 import { param, readExtras } from './post-extras';
 import type { FbPhoto, FbPostExtras, FbVideo } from './post-types';
 import { edgeResponse, nestedEdges, type ReadCall } from './read-routes';
@@ -37,20 +37,6 @@ const isUrl = (v: unknown): v is string => typeof v === 'string' && /^https?:\/\
 function dimensions(data: Buffer | undefined): { width: number; height: number } {
   if (data && imageType(data) === 'image/png' && data.length >= 24) return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
   return { width: 960, height: 720 };
-}
-
-function recordUpload(state: FacebookState, req: SimRequest, path: string, id: string, text: string): void {
-  state.ctx.world.addReceived({
-    network: 'facebook',
-    at: new Date().toISOString(),
-    kind: 'media_upload',
-    method: req.method,
-    path,
-    targetId: state.pageId,
-    externalId: id,
-    text,
-    body: { ...Object.fromEntries(req.query), ...req.body, access_token: undefined, source: undefined },
-  });
 }
 
 export interface Common {
@@ -117,7 +103,7 @@ export function uploadPhoto(state: FacebookState, req: SimRequest, token: FbToke
   state.media.addPhoto(photo);
   // An unpublished photo without a time is in no post: it waits for /feed attached_media.
   if (c.published === false && c.scheduledAt === undefined) {
-    recordUpload(state, req, `/${pageId}/photos`, id, caption);
+    recordItem(state, req, 'media_upload', `/${pageId}/photos`, state.pageId, id, caption);
     return { response: json(200, { id }) };
   }
   const post = postFor(state, caption, c, { kind: 'photo', photos: [photo] });
@@ -140,7 +126,8 @@ export function uploadVideo(state: FacebookState, req: SimRequest, token: FbToke
   let head = file?.data;
   if (handle !== undefined) {
     const uploaded = typeof handle === 'string' ? state.uploads.uploadedFile(handle) : undefined;
-    if (!uploaded) return { response: errors.invalidParam('Param fbuploader_video_file_chunk must be the handle (h) of a finished Resumable Upload API upload') };
+    if (!uploaded)
+      return { response: errors.invalidParam('Param fbuploader_video_file_chunk must be the handle (h) of a finished Resumable Upload API upload') };
     head = uploaded.head;
   }
   if (head && !isVideo(head)) return { response: notVideo() };
@@ -159,7 +146,8 @@ export const newVideoId = (state: FacebookState): string => String(125_000_000_0
 export function createVideo(state: FacebookState, req: SimRequest, pageId: string, c: Common, id: string): { video: FbVideo; post: FbPost } | SimResponse {
   const title = param(req, 'title');
   const description = param(req, 'description') ?? '';
-  if ((title !== undefined && typeof title !== 'string') || typeof description !== 'string') return errors.invalidParam('Params title and description must be strings');
+  if ((title !== undefined && typeof title !== 'string') || typeof description !== 'string')
+    return errors.invalidParam('Params title and description must be strings');
   const video: FbVideo = {
     id,
     order: Number(id),

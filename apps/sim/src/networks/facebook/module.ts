@@ -72,7 +72,8 @@ export class FacebookModule implements NetworkModule, NetworkControl {
 
     this.publishDuePosts();
     // rupload.facebook.com/video-upload/{version}/{video-id}: reel and video story bytes, served on this origin.
-    if (segments.length === 3 && segments[0] === 'video-upload' && VERSION.test(segments[1])) return this.withHeaders(rupload(this.state, req, token, segments[2]), token.pageId);
+    if (segments.length === 3 && segments[0] === 'video-upload' && VERSION.test(segments[1]))
+      return this.withHeaders(rupload(this.state, req, token, segments[2]), token.pageId);
     const call: ReadCall = { req, token, version, base: `${req.origin}${req.mount}/${version}` };
     // Instagram nodes (the linked account, its media, comments and Direct) answer with a Page token of the linked page.
     const instagram =

@@ -5,11 +5,11 @@ import { videoSource, videoThumbnail, renderVideo } from './media';
 import { newVideoId, notVideo, postFor, publishOptions } from './media-routes';
 import { param } from './post-extras';
 import type { FbVideo, FbVideoFlow } from './post-types';
-import { mayPublishTo, record } from './post-routes';
+import { mayPublishTo, record, recordItem } from './post-routes';
 import { edgeResponse, type ReadCall } from './read-routes';
 import type { FacebookState } from './state';
 import { isLive, type FbPost } from './store';
-import { addStory, recordPublish } from './stories';
+import { addStory } from './stories';
 import type { FbToken } from './tokens';
 import { isVideo } from './upload';
 import { extendHead } from './upload-sessions';
@@ -53,7 +53,9 @@ export function videoFlow(state: FacebookState, call: ReadCall, pageId: string, 
   const video = typeof id === 'string' || typeof id === 'number' ? state.media.video(String(id)) : undefined;
   const flow = video?.flow;
   if (!video || flow?.kind !== kind || flow.state !== undefined)
-    return { response: errors.invalidParam(`Param video_id must name a video this edge started (upload_phase=start) and did not finish: ${JSON.stringify(id)}`) };
+    return {
+      response: errors.invalidParam(`Param video_id must name a video this edge started (upload_phase=start) and did not finish: ${JSON.stringify(id)}`),
+    };
   const complete = flow.fileUrl !== undefined || (flow.size !== undefined && flow.received >= flow.size);
   if (!complete) return { response: errors.invalidParam(`The video is not uploaded yet: ${flow.received} bytes arrived at its upload_url`) };
   if (flow.fileUrl === undefined && !isVideo(flow.head)) return { response: notVideo() };
@@ -95,7 +97,7 @@ function finishReel(state: FacebookState, req: SimRequest, pageId: string, video
   flow.state = videoState;
   flow.finishedAt = c.now;
   if (videoState === 'DRAFT') {
-    recordPublish(state, req, `/${pageId}/video_reels`, video.id, description);
+    recordItem(state, req, 'post_publish', `/${pageId}/video_reels`, state.pageId, video.id, description);
     return { response: json(200, { success: true }) };
   }
   const post = postFor(state, description, c, { kind: 'video', video });
@@ -108,7 +110,7 @@ function finishStory(state: FacebookState, req: SimRequest, pageId: string, vide
   flow.state = 'PUBLISHED';
   flow.finishedAt = state.now();
   const story = addStory(state, 'video', video.id);
-  recordPublish(state, req, `/${pageId}/video_stories`, story.postId, '');
+  recordItem(state, req, 'post_publish', `/${pageId}/video_stories`, state.pageId, story.postId, '');
   return { response: json(200, { success: true, post_id: story.postId }) };
 }
 
@@ -139,9 +141,11 @@ function headerInt(req: SimRequest, name: string): number | null | undefined {
 /** POST /video-upload/{version}/{video-id}: a reel's or video story's bytes (or the address of a hosted file). */
 export function rupload(state: FacebookState, req: SimRequest, token: FbToken, videoId: string): SimResponse {
   if (req.method !== 'POST') return ruploadError(405, 'MethodNotAllowedError', 'Only POST uploads to this URL');
-  if (mayPublishTo(state, token, state.pageId)) return ruploadError(401, 'NotAuthorizedError', 'The token in the Authorization header may not publish to this page');
+  if (mayPublishTo(state, token, state.pageId))
+    return ruploadError(401, 'NotAuthorizedError', 'The token in the Authorization header may not publish to this page');
   const flow = state.media.video(videoId)?.flow;
-  if (!flow || flow.state !== undefined) return ruploadError(400, 'ProcessingFailedError', `No upload session for video ${videoId}: start one with upload_phase=start`);
+  if (!flow || flow.state !== undefined)
+    return ruploadError(400, 'ProcessingFailedError', `No upload session for video ${videoId}: start one with upload_phase=start`);
   const fileUrl = req.headers.file_url;
   if (typeof fileUrl === 'string') {
     if (!/^https?:\/\/\S+$/.test(fileUrl)) return ruploadError(400, 'ProcessingFailedError', 'The file_url header must be an http(s) URL');
@@ -150,9 +154,12 @@ export function rupload(state: FacebookState, req: SimRequest, token: FbToken, v
   }
   const offset = headerInt(req, 'offset');
   const size = headerInt(req, 'file_size');
-  if (offset === undefined || offset === null || !size) return ruploadError(400, 'ProcessingFailedError', 'The offset and file_size headers are required (or file_url)');
-  if (flow.size !== undefined && size !== flow.size) return ruploadError(400, 'ProcessingFailedError', `file_size ${size} differs from the ${flow.size} declared before`);
-  if (offset !== flow.received) return ruploadError(400, 'ProcessingFailedError', `offset ${offset} does not match the ${flow.received} bytes received: resume from there`);
+  if (offset === undefined || offset === null || !size)
+    return ruploadError(400, 'ProcessingFailedError', 'The offset and file_size headers are required (or file_url)');
+  if (flow.size !== undefined && size !== flow.size)
+    return ruploadError(400, 'ProcessingFailedError', `file_size ${size} differs from the ${flow.size} declared before`);
+  if (offset !== flow.received)
+    return ruploadError(400, 'ProcessingFailedError', `offset ${offset} does not match the ${flow.received} bytes received: resume from there`);
   const bytes = req.rawBody.subarray(0, size - offset);
   flow.size = size;
   flow.head = extendHead(flow.head, flow.received, bytes);

@@ -21,7 +21,8 @@ const FILE_TYPES = ['application/pdf', 'image/jpeg', 'image/jpg', 'image/png', '
 const HANDLE_LIFETIME_MS = 24 * 3600_000;
 
 const headerToken = (req: SimRequest) => /^(?:OAuth|Bearer)\s+\S+/i.test(req.headers.authorization ?? '');
-const headerOnly = () => graphError({ status: 400, message: '(#100) The access token must be sent in the Authorization header: OAuth {access-token}', code: 100 });
+const headerOnly = () =>
+  graphError({ status: 400, message: '(#100) The access token must be sent in the Authorization header: OAuth {access-token}', code: 100 });
 
 function positiveInt(value: unknown): number | null {
   const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
@@ -52,7 +53,8 @@ export function resumableUpload(state: FacebookState, req: SimRequest, token: Fb
   if (req.method !== 'POST') return errors.unsupportedGet(id, req.method.toLowerCase());
   if (session.handle) return json(200, { h: session.handle });
   const offset = req.headers.file_offset;
-  if (typeof offset !== 'string' || !/^\d+$/.test(offset.trim())) return errors.invalidParam('The file_offset header is required: the byte where this upload starts (0 for a new file)');
+  if (typeof offset !== 'string' || !/^\d+$/.test(offset.trim()))
+    return errors.invalidParam('The file_offset header is required: the byte where this upload starts (0 for a new file)');
   if (Number(offset) !== session.offset)
     return errors.invalidParam(`file_offset ${offset} does not match the upload session's offset ${session.offset}: GET the session and resume from there`);
   const bytes = req.rawBody.subarray(0, session.length - session.offset);

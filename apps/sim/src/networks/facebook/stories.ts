@@ -1,6 +1,6 @@
 import { json, type SimRequest, type SimResponse } from '../../core/http';
 import { errors } from './errors';
-import { mayPublishTo } from './post-routes';
+import { mayPublishTo, recordItem } from './post-routes';
 import { param, timeParam } from './post-extras';
 import type { FbStory } from './post-types';
 import { edgeResponse, type ReadCall } from './read-routes';
@@ -20,21 +20,6 @@ import type { FbToken } from './tokens';
 
 const STORY_LIFETIME_MS = 24 * 3600_000;
 const STATUSES = ['PUBLISHED', 'ARCHIVED'];
-
-/** What a client published without a feed post (a story, a draft reel), for tests. */
-export function recordPublish(state: FacebookState, req: SimRequest, path: string, id: string, text: string): void {
-  state.ctx.world.addReceived({
-    network: 'facebook',
-    at: new Date().toISOString(),
-    kind: 'post_publish',
-    method: req.method,
-    path,
-    targetId: state.pageId,
-    externalId: id,
-    text,
-    body: { ...Object.fromEntries(req.query), ...req.body, access_token: undefined },
-  });
-}
 
 /** A new story showing the photo or video `mediaId`. */
 export function addStory(state: FacebookState, mediaType: FbStory['mediaType'], mediaId: string): FbStory {
@@ -56,7 +41,7 @@ export function photoStory(state: FacebookState, req: SimRequest, token: FbToken
     return errors.invalidParam(`Param photo_id must be a photo uploaded with published=false and used in no post or story: ${JSON.stringify(id)}`);
   const story = addStory(state, 'photo', photo.id);
   photo.storyId = story.postId;
-  recordPublish(state, req, `/${pageId}/photo_stories`, story.postId, '');
+  recordItem(state, req, 'post_publish', `/${pageId}/photo_stories`, state.pageId, story.postId, '');
   return json(200, { success: true, post_id: story.postId });
 }
 

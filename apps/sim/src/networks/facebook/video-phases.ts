@@ -36,7 +36,8 @@ function offsetParam(value: unknown): number | null {
 const offsets = (at: number, size: number) => ({ start_offset: String(at), end_offset: String(Math.min(size, at + CHUNK)) });
 
 export function videoUploadPhase(state: FacebookState, req: SimRequest, token: FbToken, pageId: string, phase: unknown): Result {
-  if (phase !== 'start' && phase !== 'transfer' && phase !== 'finish') return { response: errors.invalidParam('Param upload_phase must be one of {start, transfer, finish}') };
+  if (phase !== 'start' && phase !== 'transfer' && phase !== 'finish')
+    return { response: errors.invalidParam('Param upload_phase must be one of {start, transfer, finish}') };
   // Page and token as for a whole-file upload; the publish options only count at finish.
   const c = common(state, req, token, pageId, true);
   if ('status' in c) return { response: c };
@@ -69,7 +70,9 @@ export function videoUploadPhase(state: FacebookState, req: SimRequest, token: F
     return { response: json(200, offsets(session.received, session.size)) };
   }
   if (session.received < session.size)
-    return { response: errors.invalidParam(`The upload is incomplete: ${session.received} of ${session.size} bytes arrived (upload_phase=transfer the rest first)`) };
+    return {
+      response: errors.invalidParam(`The upload is incomplete: ${session.received} of ${session.size} bytes arrived (upload_phase=transfer the rest first)`),
+    };
   if (!isVideo(session.head)) return { response: notVideo() };
   const made = createVideo(state, req, pageId, c, session.videoId);
   if ('status' in made) return { response: made };
