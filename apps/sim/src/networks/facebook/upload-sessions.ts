@@ -42,7 +42,6 @@ export interface UploadedFile {
 export interface ChunkedVideoSession {
   id: string;
   videoId: string;
-  pageId: string;
   size: number;
   received: number;
   head: Buffer;

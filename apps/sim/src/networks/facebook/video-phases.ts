@@ -47,7 +47,6 @@ export function videoUploadPhase(state: FacebookState, req: SimRequest, token: F
     const session = state.uploads.startChunked({
       id: String(state.store.nextSerial() + 1_300_000_000_000_000),
       videoId: newVideoId(state),
-      pageId: state.pageId,
       size,
       received: 0,
       head: Buffer.alloc(0),
