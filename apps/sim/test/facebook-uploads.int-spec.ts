@@ -84,11 +84,13 @@ describe('Facebook resumable and chunked uploads, reels and stories: request for
     const notVideo = await form(`${graph}/${page}/video_reels`, { upload_phase: 'start' });
     await bytes(notVideo.body.upload_url, { offset: '0', file_size: '5' }, Buffer.from('hello'));
     expect((await form(`${graph}/${page}/video_reels`, { upload_phase: 'finish', video_id: notVideo.body.video_id })).body.error).toMatchObject({ code: 6000 });
+    // Meta's sample app (fbsamples/reels_publishing_apis) also sends allow_video_remixing: accepted.
     const finish = await form(`${graph}/${page}/video_reels`, {
       upload_phase: 'finish',
       video_id: start.body.video_id,
       video_state: 'PUBLISHED',
       description: 'Reel per Formular',
+      allow_video_remixing: 'false',
     });
     expect(finish.body).toEqual({ success: true });
     const postId = (await getJson(`${graph}/${start.body.video_id}?fields=post_id&access_token=${token}`)).body.post_id;
