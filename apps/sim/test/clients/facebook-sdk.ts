@@ -37,6 +37,11 @@ export interface Node {
   createMediaPublish(fields: string[], params: object): Promise<GraphObject>;
   getContentPublishingLimit(fields: string[], params?: object): Promise<Cursor>;
   getMedia(fields: string[], params?: object): Promise<Cursor>;
+  createUpload(fields: string[], params: object): Promise<GraphObject>;
+  createVideoReel(fields: string[], params: object): Promise<GraphObject>;
+  getVideoReels(fields: string[], params?: object): Promise<Cursor>;
+  createVideoStory(fields: string[], params: object): Promise<GraphObject>;
+  createPhotoStory(fields: string[], params: object): Promise<GraphObject>;
 }
 type NodeClass = new (id: string) => Node;
 export interface Api {
@@ -56,6 +61,7 @@ export const sdk = jest.requireActual<{
   IGUser: NodeClass;
   IGMedia: NodeClass;
   Photo: NodeClass;
+  Application: NodeClass;
 }>('facebook-nodejs-business-sdk');
 
 /**

@@ -2,7 +2,7 @@ import { joinedParam, json, type SimRequest, type SimResponse } from '../../core
 import { errors, graphError } from './errors';
 import { parseFields } from './fields';
 import { photoSrc, renderPhoto, renderVideo, videoSource, videoThumbnail } from './media';
-import { bool, mayPublish, readSchedule, record } from './post-routes';
+import { bool, mayPublishTo, readSchedule, record, recordItem } from './post-routes';
 import { param, readExtras } from './post-extras';
 import type { FbPhoto, FbPostExtras, FbVideo } from './post-types';
 import { edgeResponse, nestedEdges, type ReadCall } from './read-routes';
@@ -19,8 +19,10 @@ import { filePart, imageType, isVideo } from './upload';
  *        (or message), published, scheduled_publish_time, place, targeting, backdated_time
  *        → {id, post_id}; published=false without a time → {id} only: a photo in no post, for
  *        /feed attached_media
- *   POST /{page}/videos  file_url or source (multipart), title, description, published,
- *        scheduled_publish_time, place, targeting, backdated_post → {id}
+ *   POST /{page}/videos  file_url, source (multipart) or fbuploader_video_file_chunk (a Resumable
+ *        Upload API handle), title, description, published, scheduled_publish_time, place,
+ *        targeting, backdated_post → {id}; or in chunks, upload_phase start/transfer/finish
+ *        (video-phases.ts)
  *   GET  /{page}/photos?type=uploaded (default type profile: none), /{page}/videos (newest first)
  *   GET  /{page}/scheduled_posts: posts waiting for their scheduled_publish_time
  * The sim fetches no URL and keeps no file: a photo gets a CDN address of its own, as Facebook
@@ -37,21 +39,7 @@ function dimensions(data: Buffer | undefined): { width: number; height: number }
   return { width: 960, height: 720 };
 }
 
-function recordUpload(state: FacebookState, req: SimRequest, path: string, id: string, text: string): void {
-  state.ctx.world.addReceived({
-    network: 'facebook',
-    at: new Date().toISOString(),
-    kind: 'media_upload',
-    method: req.method,
-    path,
-    targetId: state.pageId,
-    externalId: id,
-    text,
-    body: { ...Object.fromEntries(req.query), ...req.body, access_token: undefined, source: undefined },
-  });
-}
-
-interface Common {
+export interface Common {
   published: boolean | undefined;
   scheduledAt: number | undefined;
   extras: FbPostExtras;
@@ -59,13 +47,17 @@ interface Common {
 }
 
 /** What /photos and /videos check alike: the page, the token, published, the schedule and the extras. */
-function common(state: FacebookState, req: SimRequest, token: FbToken, pageId: string, videoForm: boolean): Common | SimResponse {
-  const photoForm = !videoForm;
-  if (pageId !== state.pageId && pageId !== 'me') return errors.unsupportedGet(pageId, 'post');
-  const refused = mayPublish(state, token);
+export function common(state: FacebookState, req: SimRequest, token: FbToken, pageId: string, videoForm: boolean): Common | SimResponse {
+  const refused = mayPublishTo(state, token, pageId);
   if (refused) return refused;
   const published = bool(param(req, 'published'));
   if (published === null) return errors.invalidParam('Param published must be a boolean');
+  return publishOptions(state, req, published, videoForm);
+}
+
+/** The schedule and the extras (place, targeting, backdating) of a post published (or not) as `published` says. */
+export function publishOptions(state: FacebookState, req: SimRequest, published: boolean | undefined, videoForm: boolean): Common | SimResponse {
+  const photoForm = !videoForm;
   const now = state.now();
   const scheduledAt = readSchedule(req, published, now);
   if (typeof scheduledAt === 'object') return scheduledAt;
@@ -76,7 +68,7 @@ function common(state: FacebookState, req: SimRequest, token: FbToken, pageId: s
 
 const hasExtras = (extras: FbPostExtras) => Object.keys(extras).length > 0;
 
-function postFor(state: FacebookState, text: string, c: Common, media: FbPost['media']): FbPost {
+export function postFor(state: FacebookState, text: string, c: Common, media: FbPost['media']): FbPost {
   return state.store.addApiPost(text, c.now, {
     ...(c.published === false ? { published: false } : {}),
     ...(c.scheduledAt !== undefined ? { scheduledAt: c.scheduledAt } : {}),
@@ -111,7 +103,7 @@ export function uploadPhoto(state: FacebookState, req: SimRequest, token: FbToke
   state.media.addPhoto(photo);
   // An unpublished photo without a time is in no post: it waits for /feed attached_media.
   if (c.published === false && c.scheduledAt === undefined) {
-    recordUpload(state, req, `/${pageId}/photos`, id, caption);
+    recordItem(state, req, 'media_upload', `/${pageId}/photos`, state.pageId, id, caption);
     return { response: json(200, { id }) };
   }
   const post = postFor(state, caption, c, { kind: 'photo', photos: [photo] });
@@ -120,23 +112,42 @@ export function uploadPhoto(state: FacebookState, req: SimRequest, token: FbToke
   return { response: json(200, { id, post_id: post.id }), created: post };
 }
 
-/** POST /{page-id}/videos */
+/** POST /{page-id}/videos: a whole file (`source`), a URL or a Resumable Upload API handle (the chunked form is video-phases.ts). */
 export function uploadVideo(state: FacebookState, req: SimRequest, token: FbToken, pageId: string): { response: SimResponse; created?: FbPost } {
   const c = common(state, req, token, pageId, true);
   if ('status' in c) return { response: c };
   const file = filePart(req, 'source');
   const url = param(req, 'file_url');
-  if (!file && url === undefined) return { response: errors.invalidParam('Either source or file_url must be given') };
-  if (file && url !== undefined) return { response: errors.invalidParam('Only one of source and file_url may be given') };
+  const handle = param(req, 'fbuploader_video_file_chunk');
+  const given = [file !== undefined, url !== undefined, handle !== undefined].filter(Boolean).length;
+  if (given === 0) return { response: errors.invalidParam('One of source, file_url or fbuploader_video_file_chunk must be given') };
+  if (given > 1) return { response: errors.invalidParam('Only one of source, file_url and fbuploader_video_file_chunk may be given') };
   if (url !== undefined && !isUrl(url)) return { response: errors.invalidParam('Param file_url must be a valid URL') };
-  // Graph's answer to a file it cannot read as a video.
-  if (file && !isVideo(file.data))
-    return { response: graphError({ status: 400, message: 'There was a problem uploading your video file. Please try again.', code: 6000, subcode: 1363030 }) };
+  let head = file?.data;
+  if (handle !== undefined) {
+    const uploaded = typeof handle === 'string' ? state.uploads.uploadedFile(handle) : undefined;
+    if (!uploaded)
+      return { response: errors.invalidParam('Param fbuploader_video_file_chunk must be the handle (h) of a finished Resumable Upload API upload') };
+    head = uploaded.head;
+  }
+  if (head && !isVideo(head)) return { response: notVideo() };
+  const made = createVideo(state, req, pageId, c, newVideoId(state));
+  if ('status' in made) return { response: made };
+  return { response: json(200, { id: made.video.id }), created: made.post };
+}
+
+/** Graph's answer to a file it cannot read as a video. */
+export const notVideo = (): SimResponse =>
+  graphError({ status: 400, message: 'There was a problem uploading your video file. Please try again.', code: 6000, subcode: 1363030 });
+
+export const newVideoId = (state: FacebookState): string => String(125_000_000_000_000 + state.store.nextSerial());
+
+/** The page's new video `id` (title, description from the request) and the post it is in. */
+export function createVideo(state: FacebookState, req: SimRequest, pageId: string, c: Common, id: string): { video: FbVideo; post: FbPost } | SimResponse {
   const title = param(req, 'title');
   const description = param(req, 'description') ?? '';
   if ((title !== undefined && typeof title !== 'string') || typeof description !== 'string')
-    return { response: errors.invalidParam('Params title and description must be strings') };
-  const id = String(125_000_000_000_000 + state.store.nextSerial());
+    return errors.invalidParam('Params title and description must be strings');
   const video: FbVideo = {
     id,
     order: Number(id),
@@ -155,7 +166,7 @@ export function uploadVideo(state: FacebookState, req: SimRequest, token: FbToke
   const post = postFor(state, description, c, { kind: 'video', video });
   video.postId = post.id;
   record(state, req, 'post_publish', `/${pageId}/videos`, post);
-  return { response: json(200, { id }), created: post };
+  return { video, post };
 }
 
 const PHOTO_TYPES = ['profile', 'tagged', 'uploaded'];

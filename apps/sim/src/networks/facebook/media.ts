@@ -2,7 +2,8 @@ import { mediaKey } from '../../core/media';
 import { fbTime, type FieldSpec } from './fields';
 import { render, type EdgeRenderer, type Getter } from './node-render';
 import { extrasFields } from './post-extras';
-import type { FbPhoto, FbVideo } from './post-types';
+import type { FbPhoto, FbStory, FbVideo } from './post-types';
+import { flowStatus } from './video-status';
 import type { FbPost, FbUser } from './store';
 
 /**
@@ -16,6 +17,8 @@ export class MediaLibrary {
   /** Oldest first (the edges list newest first). */
   readonly photoList: FbPhoto[] = [];
   readonly videoList: FbVideo[] = [];
+  /** Page stories (photo_stories, video_stories), oldest first. */
+  readonly stories: FbStory[] = [];
 
   photo(id: string): FbPhoto | undefined {
     return this.photos.get(id);
@@ -154,10 +157,10 @@ export function renderVideo(video: FbVideo, fields: FieldSpec[] | null, page: Fb
     from: (_x, spec) => pageUser(page, spec),
     source: (x) => x.source,
     picture: (x) => small(x.thumbnail),
-    permalink_url: (x) => `/${page.id}/videos/${x.id}/`,
+    permalink_url: (x) => (x.flow?.kind === 'reel' ? `/reel/${x.id}/` : `/${page.id}/videos/${x.id}/`),
     length: (x) => x.length,
     published: () => live,
-    status: () => ({ video_status: 'ready', processing_progress: 100 }),
+    status: (x) => (x.flow ? flowStatus(x.flow, x.scheduledAt, live) : { video_status: 'ready', processing_progress: 100 }),
     scheduled_publish_time: (x) => (!live && x.scheduledAt !== undefined ? Math.floor(x.scheduledAt / 1000) : undefined),
     post_id: (x) => x.postId,
     embed_html: (x) =>

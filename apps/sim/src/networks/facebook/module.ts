@@ -27,6 +27,8 @@ import { deletePost, publishPost, updatePost } from './post-routes';
 import { getMediaEdge, getMediaNode, getScheduledPosts, uploadPhoto, uploadVideo } from './media-routes';
 import { debugToken, getReactions, isAppToken } from './graph-forms';
 import { isBatch, runBatch } from './batch';
+import { rupload } from './reels';
+import { uploadRoute } from './upload-routes';
 import { requestToken } from './tokens';
 import { must } from '../../core/must';
 import type { InstagramModule } from '../instagram/module';
@@ -69,6 +71,9 @@ export class FacebookModule implements NetworkModule, NetworkControl {
     if (token.pageId && this.state.usage.pagePercent(now, token.pageId) >= 100) return errors.rateLimit(32, this.state.usage.headers(now, token.pageId));
 
     this.publishDuePosts();
+    // rupload.facebook.com/video-upload/{version}/{video-id}: reel and video story bytes, served on this origin.
+    if (segments.length === 3 && segments[0] === 'video-upload' && VERSION.test(segments[1]))
+      return this.withHeaders(rupload(this.state, req, token, segments[2]), token.pageId);
     const call: ReadCall = { req, token, version, base: `${req.origin}${req.mount}/${version}` };
     // Instagram nodes (the linked account, its media, comments and Direct) answer with a Page token of the linked page.
     const instagram =
@@ -109,6 +114,11 @@ export class FacebookModule implements NetworkModule, NetworkControl {
     const [id, edge, ...rest] = segments;
     if (rest.length > 0) return errors.unknownPath(`/${rest.join('/')}`);
     const method = req.method === 'POST' && req.query.get('method') === 'delete' ? 'DELETE' : req.method;
+    const upload = uploadRoute(this.state, call, method, id, edge);
+    if (upload) {
+      if (upload.created) this.afterCreate([upload.created]);
+      return upload.response;
+    }
     if (method === 'GET') {
       if (id === 'debug_token' && edge === undefined) return debugToken(this.state, req);
       if (edge === undefined) return getMediaNode(this.state, call, id) ?? getNode(this.state, call, id);

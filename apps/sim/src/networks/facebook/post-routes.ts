@@ -5,6 +5,7 @@ import type { FbPost } from './store';
 import type { FbToken } from './tokens';
 import { objectParam, param, readExtras, timeParam } from './post-extras';
 import type { FbPhoto } from './post-types';
+import type { ReceivedItem } from '../../core/world';
 
 /**
  * Page posts written through the Pages API (page token with pages_manage_posts):
@@ -35,6 +36,12 @@ export function mayPublish(state: FacebookState, token: FbToken): SimResponse | 
 }
 
 /** `true`/`false` as JSON booleans or form text ("true", "1", …); undefined when absent, null when neither. */
+/** The page and the token as every publishing edge checks them; null when both may publish. */
+export function mayPublishTo(state: FacebookState, token: FbToken, pageId: string): SimResponse | null {
+  if (pageId !== state.pageId && pageId !== 'me') return errors.unsupportedGet(pageId, 'post');
+  return mayPublish(state, token);
+}
+
 export function bool(value: unknown): boolean | undefined | null {
   if (value === undefined) return undefined;
   const text = typeof value === 'string' ? value.toLowerCase() : JSON.stringify(value);
@@ -44,15 +51,28 @@ export function bool(value: unknown): boolean | undefined | null {
 }
 
 export function record(state: FacebookState, req: SimRequest, kind: 'post_publish' | 'post_edit' | 'post_delete', path: string, post: FbPost): void {
+  recordItem(state, req, kind, path, post.id, post.id, post.message);
+}
+
+/** What a client sent to the page, for tests (the file itself and the token left out). */
+export function recordItem(
+  state: FacebookState,
+  req: SimRequest,
+  kind: ReceivedItem['kind'],
+  path: string,
+  targetId: string,
+  externalId: string,
+  text: string,
+): void {
   state.ctx.world.addReceived({
     network: 'facebook',
     at: new Date().toISOString(),
     kind,
     method: req.method,
     path,
-    targetId: post.id,
-    externalId: post.id,
-    text: post.message,
+    targetId,
+    externalId,
+    text,
     body: { ...Object.fromEntries(req.query), ...req.body, access_token: undefined, source: undefined },
   });
 }
@@ -128,7 +148,8 @@ function attachedMedia(state: FacebookState, req: SimRequest): FbPhoto[] | SimRe
   for (const item of items) {
     const id = objectParam(item)?.media_fbid;
     const photo = typeof id === 'string' || typeof id === 'number' ? state.media.photo(String(id)) : undefined;
-    if (!photo || photo.published || photo.postId) return errors.invalidParam(`Invalid media_fbid in attached_media: ${JSON.stringify(id ?? item)}`);
+    if (!photo || photo.published || photo.postId || photo.storyId)
+      return errors.invalidParam(`Invalid media_fbid in attached_media: ${JSON.stringify(id ?? item)}`);
     photos.push(photo);
   }
   if (photos.length > 10) return errors.invalidParam('attached_media takes at most 10 photos');

@@ -34,6 +34,8 @@ export interface FbPhoto {
   postId?: string;
   published: boolean;
   extras?: FbPostExtras;
+  /** The story it was published as (POST /{page}/photo_stories): no longer free for a post or another story. */
+  storyId?: string;
 }
 
 /** A video uploaded to the page (`POST /{page}/videos`). */
@@ -51,6 +53,35 @@ export interface FbVideo {
   published: boolean;
   scheduledAt?: number;
   extras?: FbPostExtras;
+  /** A reel or story video, uploaded through rupload between its start and finish phases. */
+  flow?: FbVideoFlow;
+}
+
+/**
+ * Where a reel (`POST /{page}/video_reels`) or video story (`/video_stories`) stands: bytes received
+ * at the rupload URL, then the state its finish phase gave it. Its `status` field reports this.
+ */
+export interface FbVideoFlow {
+  kind: 'reel' | 'story';
+  /** `file_size` the first rupload request declared (undefined until then, or for a `file_url` upload). */
+  size?: number;
+  received: number;
+  /** The first bytes, to tell a video container from anything else. */
+  head: Buffer;
+  /** Set by a `file_url` header instead of bytes (the sim fetches no URL). */
+  fileUrl?: string;
+  /** Set by the finish phase. */
+  state?: 'PUBLISHED' | 'DRAFT' | 'SCHEDULED';
+  finishedAt?: number;
+}
+
+/** A page story (`POST /{page}/photo_stories` or `/video_stories`), as `GET /{page}/stories` lists it. */
+export interface FbStory {
+  order: number;
+  postId: string;
+  createdAt: number;
+  mediaType: 'photo' | 'video';
+  mediaId: string;
 }
 
 /** The media of a photo or video post. */

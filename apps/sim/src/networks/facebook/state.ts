@@ -6,6 +6,7 @@ import { FacebookStore } from './store';
 import { DEFAULT_SCOPES, requestToken, TokenRegistry, type FbToken } from './tokens';
 import { UsageMeter } from './usage';
 import { MediaLibrary } from './media';
+import { UploadSessions } from './upload-sessions';
 
 export const DEFAULT_GRAPH_VERSION = 'v24.0';
 
@@ -16,6 +17,8 @@ export class FacebookState {
   readonly usage = new UsageMeter();
   /** Photos and videos uploaded through /{page}/photos and /{page}/videos. */
   readonly media = new MediaLibrary();
+  /** Resumable Upload API and chunked /videos sessions. */
+  readonly uploads = new UploadSessions();
   readonly app = DEMO_FACEBOOK_APP;
   readonly pageId = DEMO_FACEBOOK_PAGE.id;
   readonly pageName = DEMO_FACEBOOK_PAGE.name;
