@@ -97,8 +97,13 @@ export function checkOAuth1<T>(req: SimRequest, check: OAuthCheck<T>): { params:
   if (consumerSecret === undefined) return { failure: { kind: 'consumer' } };
   const token = check.token ? check.token(p.oauth_token) : undefined;
   if (check.token && !token) return { failure: { kind: 'token' } };
+  // RFC 5849 keeps a parameter sent twice (oauth_token in the header and the body) twice; common
+  // signers (oauth-1.0a, under twitter-api-v2's login) merge such exact copies into one, and the
+  // networks accept both, so both parameter lists are tried.
+  const unique = all.filter(([k, v], i) => all.findIndex(([k2, v2]) => k2 === k && v2 === v) === i);
+  const lists = unique.length === all.length ? [all] : [all, unique];
   const signed = check.baseUris.some((uri) =>
-    signaturesMatch(hmacSha1Signature(signatureBaseString(req.method, uri, all), consumerSecret, token?.secret ?? ''), p.oauth_signature),
+    lists.some((list) => signaturesMatch(hmacSha1Signature(signatureBaseString(req.method, uri, list), consumerSecret, token?.secret ?? ''), p.oauth_signature)),
   );
   if (!signed) return { failure: { kind: 'signature' } };
   const ts = Number(p.oauth_timestamp);

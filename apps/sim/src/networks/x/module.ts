@@ -21,6 +21,7 @@ import { mediaRoute, XMediaStore } from './media';
 import { retweetRoute, retweetsOf } from './retweet-routes';
 import { v1MediaRoute } from './media-v1';
 import { controlTweet } from './control-tweets';
+import { XOAuth1 } from './oauth1-routes';
 
 const ALL_SCOPES = [
   'tweet.read',
@@ -72,12 +73,14 @@ export class XModule implements NetworkModule, NetworkControl {
   readonly tokens = new XTokenRegistry();
   readonly limits = new XRateLimits();
   readonly media = new XMediaStore();
+  readonly oauth1 = new XOAuth1(this.app, this.account);
 
   constructor(private readonly ctx: SimContext) {
     this.store.now = () => this.now();
     this.store.onLike = (tweet, user, at) => this.liked(tweet, user, at);
     this.tokens.registerAccess({ token: DEMO_X_ACCOUNT.accessToken, userId: this.account.id, scopes: ALL_SCOPES, expiresAt: null, revoked: false });
     this.tokens.registerRefresh(DEMO_X_ACCOUNT.refreshToken, this.account.id, ALL_SCOPES, true);
+    this.oauth1.registerAccess(DEMO_X_ACCOUNT.oauth1Token, DEMO_X_ACCOUNT.oauth1TokenSecret, this.account.id);
   }
 
   private now(): number {
@@ -91,6 +94,8 @@ export class XModule implements NetworkModule, NetworkControl {
     if (path === '/2/oauth2/token' && req.method === 'POST') return token(this.tokens, this.app, req, now);
     if (path === '/2/oauth2/revoke' && req.method === 'POST') return revoke(this.tokens, this.app, req);
     if (path === '/oauth2/token' && req.method === 'POST') return appToken(this.tokens, this.app, req);
+    const oauth1 = path.startsWith('/oauth/') ? this.oauth1.route(req, path, now) : undefined;
+    if (oauth1) return oauth1;
     // The v1.1 media upload (upload.twitter.com) is served here too: clients reach it by the host override.
     if (!path.startsWith('/2/') && !path.startsWith('/1.1/media/')) return errors.notFound();
 
@@ -108,6 +113,12 @@ export class XModule implements NetworkModule, NetworkControl {
   }
 
   private authenticate(req: SimRequest, now: number): { token: XToken } | { error: SimResponse } {
+    if (this.oauth1.isSigned(req)) {
+      // OAuth 1.0a user context: the signed-for user, with every permission of the app.
+      const signed = this.oauth1.verify(req, now, () => !!(this.ctx.faults.hit('x', 'token_revoked') || this.ctx.faults.hit('x', 'token_expired')));
+      if ('error' in signed) return signed;
+      return { token: { token: 'oauth1', userId: signed.userId, scopes: ALL_SCOPES, expiresAt: null, revoked: false } };
+    }
     const value = bearer(req);
     const t = value ? this.tokens.get(value) : undefined;
     if (!t || t.revoked) return { error: errors.unauthorized() };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { GeneratedItem } from '../../generator';
 import type { FaultOptions } from '../../core/faults';
-import { json, redirect, type SimRequest, type SimResponse } from '../../core/http';
+import { form, json, redirect, type SimRequest, type SimResponse } from '../../core/http';
 import type { IdCounters, NetworkControl, NetworkModule, SimContext } from '../../core/network-module';
 import type { TruthItem } from '../../core/world';
 import { DEMO_XING_COMPANY, DEMO_XING_CONSUMER } from '../../demo-accounts';
@@ -404,7 +404,3 @@ const KNOWN_ROUTES = [
   /^users\/[^/]+\/managed_companies$/,
 ];
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
-const form = (status: number, values: Record<string, string>): SimResponse => ({
-  status,
-  raw: { contentType: 'application/x-www-form-urlencoded', data: new URLSearchParams(values).toString() },
-});
