@@ -34,7 +34,9 @@ export function controlTweet(
     if (!previous) return bad('previous_post_id must name a tweet');
     const refused = editRefusal(previous, user.id, now);
     if (refused) return { response: refused };
-    const created = addVersion(store, previous, input.text, now);
+    // The "@name " a reply starts with (store.reply writes it) is reply metadata, not edited text: kept unless the new text has its own.
+    const lead = input.text.startsWith('@') ? '' : (/^(@\w{1,15} )+/.exec(previous.text)?.[0] ?? '');
+    const created = addVersion(store, previous, lead + input.text, now);
     return { response: json(200, { id: created.id, text: created.text, edit_history_tweet_ids: (created.versions ?? []).map((v) => v.id) }), created };
   }
   const parentId = input.in_reply_to_tweet_id;

@@ -50,13 +50,14 @@ export function editRefusal(previous: XTweet, userId: string, now: number): SimR
 
 /**
  * The new version of `previous`: its text (and media, when the edit sends some; else the old
- * ones), everything else carried over — the reply it is, the quote, the place, who may reply. It
+ * ones), everything else carried over — whom it mentions — the reply it is, the quote, the place, who may reply. It
  * stays in the conversation of the original (an edit is no new reply: the parent's reply_count
  * and the quoted post's quote_count are unchanged).
  */
 export function addVersion(store: XStore, previous: XTweet, text: string, now: number, media?: XMedia[]): XTweet {
   const named = [...text.matchAll(/@(\w{1,15})/g)].flatMap((m) => store.userNamed(m[1])?.id ?? []);
-  const mentions = [...new Set([...(previous.parent ? [previous.parent.author.id] : []), ...named])].filter((id) => id !== previous.author.id);
+  // Whom a reply goes to is no part of an edit: the previous version's mentions stay.
+  const mentions = [...new Set([...previous.mentions, ...named])].filter((id) => id !== previous.author.id);
   const next = store.addTweet({
     author: previous.author,
     text,
