@@ -2,18 +2,15 @@ import type { GeneratedCustomer, GeneratedItem } from '../../generator';
 import { must } from '../../core/must';
 import type { XMedia } from './media';
 import { generatedPlace } from './places';
+import type { XDmEvent, XDmGroup, XTweetExtras, XUser } from './store-types';
+
+export type { XDmEvent, XDmEventType, XDmGroup, XTweetExtras, XUser } from './store-types';
 
 /**
  * The X account's world: users, tweets (posts, replies, mentions) and DM events. Tweets and
  * events share one increasing sequence, and their ids are snowflake-like numbers built from it,
  * so "newer" is "larger id" as on X, since_id is a comparison and a page cursor is an order.
  */
-export interface XUser {
-  id: string;
-  name: string;
-  username: string;
-}
-
 export interface XTweet {
   id: string;
   order: number;
@@ -54,22 +51,6 @@ export interface XTweet {
   extras?: XTweetExtras;
 }
 
-/** Create fields the sim keeps (see tweet-options.ts for which of them a read returns). */
-export interface XTweetExtras {
-  cardUri?: string;
-  communityId?: string;
-  shareWithFollowers?: boolean;
-  /** Promoted-only: in no public timeline, not served to followers (scopes.followers false). */
-  nullcast?: boolean;
-  directMessageDeepLink?: string;
-  madeWithAi?: boolean;
-  paidPartnership?: boolean;
-  /** media.tagged_user_ids: people tagged in the attached photos. */
-  taggedUserIds?: string[];
-  /** reply.auto_populate_reply_metadata: code points of leading @mentions X put before the text (display_text_range starts there). */
-  displayStart?: number;
-}
-
 export type XReplySettings = 'following' | 'mentionedUsers' | 'subscribers' | 'verified';
 
 /** A poll created with a tweet (poll.options, poll.duration_minutes); the sim's people do not vote. */
@@ -78,33 +59,6 @@ export interface XPoll {
   options: string[];
   durationMinutes: number;
   endAt: number;
-}
-
-export type XDmEventType = 'MessageCreate' | 'ParticipantsJoin' | 'ParticipantsLeave';
-
-export interface XDmEvent {
-  id: string;
-  order: number;
-  eventType: XDmEventType;
-  conversationId: string;
-  /** Who wrote the message, created the group (ParticipantsJoin) or left it. */
-  sender: XUser;
-  /** The other member of a 1:1 conversation; null in a group. */
-  recipient: XUser | null;
-  /** ParticipantsJoin/Leave: who joined or left (X's participant_ids); a message: its conversation's members. */
-  participants: XUser[];
-  /** Who may read the event: the conversation's members when it happened. */
-  audience: ReadonlySet<string>;
-  text: string;
-  createdAt: number;
-  /** An uploaded media the message carries (attachments: [{media_id}]). */
-  media?: XMedia[];
-}
-
-/** A group conversation (POST /2/dm_conversations): its id is a snowflake of its own, not member ids. */
-export interface XDmGroup {
-  id: string;
-  members: Set<string>;
 }
 
 const ID_BASE = 1_860_000_000_000_000_000n;
