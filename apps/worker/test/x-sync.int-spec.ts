@@ -65,7 +65,8 @@ describe('X sync against the sim', () => {
   it('an edited mention, self-thread reply or post updates what is stored under the original id instead of adding a second item', async () => {
     const channel = await connectDemoX(db.dataSource, config);
     const customer = (await xTruth(sim)).find((t) => t.kind === 'comment' && !t.fromAccount)!.author!.externalId;
-    const asCustomer = (body: Record<string, unknown>) => simJson<{ id: string }>(sim, '/_sim/x/tweets', { method: 'POST', body: { user_id: customer, ...body } });
+    const asCustomer = (body: Record<string, unknown>) =>
+      simJson<{ id: string }>(sim, '/_sim/x/tweets', { method: 'POST', body: { user_id: customer, ...body } });
     const api = async (body: Record<string, unknown>) => {
       const res = await fetch(`${sim.url}/x/2/tweets`, {
         method: 'POST',

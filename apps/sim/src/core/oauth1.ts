@@ -64,8 +64,7 @@ export function requestParams(req: SimRequest, header: OAuthParams | null): Arra
 
 /** Why a signed request was refused (each network words it its own way). */
 export type OAuthFailure =
-  | { kind: 'missing'; name: string }
-  | { kind: 'version' | 'signature_method' | 'consumer' | 'token' | 'signature' | 'timestamp' | 'nonce' };
+  { kind: 'missing'; name: string } | { kind: 'version' | 'signature_method' | 'consumer' | 'token' | 'signature' | 'timestamp' | 'nonce' };
 
 export interface OAuthCheck<T> {
   /** The consumer secret of a consumer key, or undefined for an unknown key. */
@@ -88,7 +87,14 @@ export function checkOAuth1<T>(req: SimRequest, check: OAuthCheck<T>): { params:
   const header = parseAuthorizationHeader(req.headers.authorization);
   const all = requestParams(req, header);
   const p: OAuthParams = Object.fromEntries(all.filter(([k]) => k.startsWith('oauth_')));
-  for (const name of ['oauth_consumer_key', 'oauth_signature_method', 'oauth_signature', 'oauth_timestamp', 'oauth_nonce', ...(check.token ? ['oauth_token'] : [])]) {
+  for (const name of [
+    'oauth_consumer_key',
+    'oauth_signature_method',
+    'oauth_signature',
+    'oauth_timestamp',
+    'oauth_nonce',
+    ...(check.token ? ['oauth_token'] : []),
+  ]) {
     if (!p[name]) return { failure: { kind: 'missing', name } };
   }
   if (p.oauth_version && p.oauth_version !== '1.0') return { failure: { kind: 'version' } };
@@ -103,7 +109,9 @@ export function checkOAuth1<T>(req: SimRequest, check: OAuthCheck<T>): { params:
   const unique = all.filter(([k, v], i) => all.findIndex(([k2, v2]) => k2 === k && v2 === v) === i);
   const lists = unique.length === all.length ? [all] : [all, unique];
   const signed = check.baseUris.some((uri) =>
-    lists.some((list) => signaturesMatch(hmacSha1Signature(signatureBaseString(req.method, uri, list), consumerSecret, token?.secret ?? ''), p.oauth_signature)),
+    lists.some((list) =>
+      signaturesMatch(hmacSha1Signature(signatureBaseString(req.method, uri, list), consumerSecret, token?.secret ?? ''), p.oauth_signature),
+    ),
   );
   if (!signed) return { failure: { kind: 'signature' } };
   const ts = Number(p.oauth_timestamp);

@@ -67,7 +67,12 @@ describe('twitter-api-v2: post edits, create fields and OAuth 1.0a against the s
     const fields = { 'tweet.fields': ['card_uri', 'community_id', 'scopes', 'display_text_range', 'edit_controls'] } as unknown as Parameters<
       typeof client.v2.singleTweet
     >[1];
-    const card = await client.v2.tweet({ text: 'Mit Karte', card_uri: 'card://1043282691834048513', made_with_ai: true, paid_partnership: false } as SendTweetV2Params);
+    const card = await client.v2.tweet({
+      text: 'Mit Karte',
+      card_uri: 'card://1043282691834048513',
+      made_with_ai: true,
+      paid_partnership: false,
+    } as SendTweetV2Params);
     expect((await client.v2.singleTweet(card.data.id, fields)).data).toMatchObject({ card_uri: 'card://1043282691834048513', scopes: { followers: true } });
     const community = await client.v2.tweet({ text: 'In der Community', community_id: '1146654567674912769', share_with_followers: true });
     const read = (await client.v2.singleTweet(community.data.id, fields)).data;
@@ -82,7 +87,10 @@ describe('twitter-api-v2: post edits, create fields and OAuth 1.0a against the s
 
     const customer = truth.find((t) => t.kind === 'comment' && !t.fromAccount && t.postExternalId === null)!;
     const handle = (await client.v2.user(customer.author!.externalId)).data.username;
-    const auto = await client.v2.tweet({ text: 'Wir sehen nach', reply: { in_reply_to_tweet_id: customer.externalId, auto_populate_reply_metadata: true } } as SendTweetV2Params);
+    const auto = await client.v2.tweet({
+      text: 'Wir sehen nach',
+      reply: { in_reply_to_tweet_id: customer.externalId, auto_populate_reply_metadata: true },
+    } as SendTweetV2Params);
     const autoRead = (await client.v2.singleTweet(auto.data.id, fields)).data;
     expect(autoRead.text).toBe(`@${handle} Wir sehen nach`);
     expect(autoRead.display_text_range).toEqual([handle.length + 2, handle.length + 2 + 'Wir sehen nach'.length]);
@@ -101,7 +109,12 @@ describe('twitter-api-v2: post edits, create fields and OAuth 1.0a against the s
 
   it('OAuth 1.0a: the demo token and secret, and the 3-legged flow, sign v2 calls and the v1.1 upload; a wrong secret is refused', async () => {
     const signed = new TwitterApi(
-      { appKey: DEMO_X_APP.consumerKey, appSecret: DEMO_X_APP.consumerSecret, accessToken: DEMO_X_ACCOUNT.oauth1Token, accessSecret: DEMO_X_ACCOUNT.oauth1TokenSecret },
+      {
+        appKey: DEMO_X_APP.consumerKey,
+        appSecret: DEMO_X_APP.consumerSecret,
+        accessToken: DEMO_X_ACCOUNT.oauth1Token,
+        accessSecret: DEMO_X_ACCOUNT.oauth1TokenSecret,
+      },
       { plugins, httpAgent },
     );
     expect((await signed.v2.me()).data.id).toBe(demo.externalId);
@@ -155,7 +168,10 @@ describe('twitter-api-v2: post edits, create fields and OAuth 1.0a against the s
     const post = await client.v2.tweet('Version 0');
     let last = post.data.id;
     for (let i = 1; i <= 5; i++) last = (await edit(last, { text: `Version ${i}` })).data.id;
-    expect(refusal(await edit(last, { text: 'Version 6' }).catch((e: unknown) => e))).toMatchObject({ code: 403, data: { detail: 'This Post has no edits remaining.' } });
+    expect(refusal(await edit(last, { text: 'Version 6' }).catch((e: unknown) => e))).toMatchObject({
+      code: 403,
+      data: { detail: 'This Post has no edits remaining.' },
+    });
     expect(refusal(await edit(post.data.id, { text: 'alt' }).catch((e: unknown) => e))).toMatchObject({ code: 403 });
     const customer = truth.find((t) => t.kind === 'comment' && !t.fromAccount)!;
     expect(refusal(await edit(customer.externalId, { text: 'nicht meins' }).catch((e: unknown) => e)).code).toBe(403);
@@ -173,5 +189,4 @@ describe('twitter-api-v2: post edits, create fields and OAuth 1.0a against the s
     const fresh = await client.v2.tweet('Antwort mit Umfrage?');
     expect(refusal(await edit(fresh.data.id, { text: 'x', poll: { options: ['a', 'b'], duration_minutes: 5 } }).catch((e: unknown) => e)).code).toBe(400);
   });
-
 });

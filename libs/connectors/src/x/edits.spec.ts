@@ -41,7 +41,10 @@ describe('X edited posts and likes', () => {
     expect(mapXWebhook(fixture('webhook-aaa-favorite-events.json'))).toEqual([
       { kind: 'hint', network: 'x', target: 'post', externalId: '1127247813130354688' },
     ]);
-    const other = { for_user_id: ctx.accountId, favorite_events: [{ id: 'x', favorited_status: { id_str: '55', user: { id_str: '7' } }, user: { id_str: ctx.accountId } }] };
+    const other = {
+      for_user_id: ctx.accountId,
+      favorite_events: [{ id: 'x', favorited_status: { id_str: '55', user: { id_str: '7' } }, user: { id_str: ctx.accountId } }],
+    };
     expect(mapXWebhook(other)).toEqual([{ kind: 'hint', network: 'x', target: 'comment', externalId: '55' }]);
   });
 });

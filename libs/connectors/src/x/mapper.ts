@@ -149,7 +149,7 @@ const historyOf = (t: JsonObject): string[] => arr(t.edit_history_tweet_ids).fla
  * that is not the latest (a lookup by an older id answers it) is left out, so it never writes an
  * older text over a newer one.
  */
-export function asOriginals(tweets: JsonObject[], referenced: Map<string, JsonObject> = new Map()): JsonObject[] {
+export function asOriginals(tweets: JsonObject[], referenced = new Map<string, JsonObject>()): JsonObject[] {
   const original = new Map<string, string>();
   for (const t of [...tweets, ...referenced.values()]) {
     const history = historyOf(t);
@@ -172,7 +172,10 @@ export function asOriginals(tweets: JsonObject[], referenced: Map<string, JsonOb
 
 /** Tweets (data of a timeline, search, or lookup) → posts and messages; retweets → hints (see retweetHint). */
 export function mapTweets(tweets: unknown[], users: Map<string, JsonObject>, ctx: XMapContext, referenced = new Map<string, JsonObject>()): UnifiedRecord[] {
-  const all = asOriginals(tweets.map(obj).filter((t) => str(t.id)), referenced);
+  const all = asOriginals(
+    tweets.map(obj).filter((t) => str(t.id)),
+    referenced,
+  );
   const out: UnifiedRecord[] = [];
   for (const t of all) {
     const original = retweetOf(t);

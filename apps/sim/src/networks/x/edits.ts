@@ -21,7 +21,9 @@ export const versionsOf = (t: XTweet): XTweet[] => t.versions ?? [t];
 /** Whether the post could be edited when published (X's is_edit_eligible). */
 export function isEditEligible(t: XTweet): boolean {
   const first = versionsOf(t)[0];
-  return !first.poll && !first.retweeted && (!first.parent || first.parent.author.id === first.author.id) && !first.extras?.communityId && !first.extras?.nullcast;
+  return (
+    !first.poll && !first.retweeted && (!first.parent || first.parent.author.id === first.author.id) && !first.extras?.communityId && !first.extras?.nullcast
+  );
 }
 
 /** X's edit_controls of a version: the chain's counts, the original's window. */

@@ -115,7 +115,7 @@ export class XModule implements NetworkModule, NetworkControl {
   private authenticate(req: SimRequest, now: number): { token: XToken } | { error: SimResponse } {
     if (this.oauth1.isSigned(req)) {
       // OAuth 1.0a user context: the signed-for user, with every permission of the app.
-      const signed = this.oauth1.verify(req, now, () => !!(this.ctx.faults.hit('x', 'token_revoked') || this.ctx.faults.hit('x', 'token_expired')));
+      const signed = this.oauth1.verify(req, now, () => (this.ctx.faults.hit('x', 'token_revoked') ?? this.ctx.faults.hit('x', 'token_expired')) !== undefined);
       if ('error' in signed) return signed;
       return { token: { token: 'oauth1', userId: signed.userId, scopes: ALL_SCOPES, expiresAt: null, revoked: false } };
     }

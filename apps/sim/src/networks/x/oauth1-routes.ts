@@ -80,7 +80,13 @@ export class XOAuth1 {
       if ('failure' in result) return v1Refusal(result.failure);
       const callback = result.params.oauth_callback;
       if (!callback) return json(401, { errors: [{ code: 32, message: 'Could not authenticate you.' }] });
-      const t: OAuth1Token = { token: randomBytes(16).toString('base64url'), secret: randomBytes(24).toString('base64url'), userId: this.users.id, kind: 'request', callback };
+      const t: OAuth1Token = {
+        token: randomBytes(16).toString('base64url'),
+        secret: randomBytes(24).toString('base64url'),
+        userId: this.users.id,
+        kind: 'request',
+        callback,
+      };
       this.tokens.set(t.token, t);
       return form(200, { oauth_token: t.token, oauth_token_secret: t.secret, oauth_callback_confirmed: 'true' });
     }
@@ -103,10 +109,16 @@ export class XOAuth1 {
       const result = this.check(req, now, 'request', uris(path));
       if ('failure' in result) return v1Refusal(result.failure);
       const request = must(result.record, 'OAuth 1.0a request token');
-      const verifier = result.params.oauth_verifier ?? (typeof req.body.oauth_verifier === 'string' ? req.body.oauth_verifier : req.query.get('oauth_verifier'));
+      const verifier =
+        result.params.oauth_verifier ?? (typeof req.body.oauth_verifier === 'string' ? req.body.oauth_verifier : req.query.get('oauth_verifier'));
       if (!request.verifier || verifier !== request.verifier) return json(401, { errors: [{ code: 32, message: 'Could not authenticate you.' }] });
       this.tokens.delete(request.token);
-      const t: OAuth1Token = { token: `${request.userId}-${randomBytes(20).toString('base64url')}`, secret: randomBytes(24).toString('base64url'), userId: request.userId, kind: 'access' };
+      const t: OAuth1Token = {
+        token: `${request.userId}-${randomBytes(20).toString('base64url')}`,
+        secret: randomBytes(24).toString('base64url'),
+        userId: request.userId,
+        kind: 'access',
+      };
       this.tokens.set(t.token, t);
       return form(200, { oauth_token: t.token, oauth_token_secret: t.secret, user_id: t.userId, screen_name: this.users.username });
     }

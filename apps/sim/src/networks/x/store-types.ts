@@ -50,4 +50,3 @@ export interface XDmGroup {
   id: string;
   members: Set<string>;
 }
-

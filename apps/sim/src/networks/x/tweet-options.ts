@@ -76,14 +76,16 @@ function tweetExtras(body: Record<string, unknown>): XTweetExtras | SimResponse 
   }
   const card = body.card_uri;
   if (card !== undefined) {
-    if (typeof card !== 'string' || !/^card:\/\/\d{1,19}$/.test(card)) return errors.invalidRequest('card_uri', asText(card), 'card_uri must be a card URI (card://<id>)');
+    if (typeof card !== 'string' || !/^card:\/\/\d{1,19}$/.test(card))
+      return errors.invalidRequest('card_uri', asText(card), 'card_uri must be a card URI (card://<id>)');
     for (const other of ['quote_tweet_id', 'poll', 'media', 'direct_message_deep_link'])
       if (body[other] !== undefined) return errors.invalidRequest('card_uri', card, `card_uri cannot be combined with ${other}`);
     out.cardUri = card;
   }
   const community = body.community_id;
   if (community !== undefined) {
-    if (typeof community !== 'string' || !/^\d{1,19}$/.test(community)) return errors.invalidRequest('community_id', asText(community), 'community_id must be a community id');
+    if (typeof community !== 'string' || !/^\d{1,19}$/.test(community))
+      return errors.invalidRequest('community_id', asText(community), 'community_id must be a community id');
     out.communityId = community;
   }
   if (out.shareWithFollowers && !out.communityId)
@@ -91,7 +93,11 @@ function tweetExtras(body: Record<string, unknown>): XTweetExtras | SimResponse 
   const link = body.direct_message_deep_link;
   if (link !== undefined) {
     if (typeof link !== 'string' || !/^https:\/\/(twitter|x)\.com\/messages\/compose\?recipient_id=\d{1,19}(&text=[^&]*)?$/.test(link))
-      return errors.invalidRequest('direct_message_deep_link', asText(link), 'direct_message_deep_link must be a https://x.com/messages/compose?recipient_id=… link');
+      return errors.invalidRequest(
+        'direct_message_deep_link',
+        asText(link),
+        'direct_message_deep_link must be a https://x.com/messages/compose?recipient_id=… link',
+      );
     out.directMessageDeepLink = link;
   }
   return out;

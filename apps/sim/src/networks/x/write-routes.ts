@@ -84,7 +84,9 @@ export function postTweet(store: XStore, media: XMediaStore, world: World, req: 
 
 /** The "@a @b " a reply with auto_populate_reply_metadata starts with: who it answers, without the author, the excluded and whom the text already leads with. */
 function autoMentions(store: XStore, parent: XTweet, userId: string, excluded: Set<string>, text: string): string {
-  const ids = [parent.author.id, ...parent.mentions].filter((id, i, all) => all.indexOf(id) === i && id !== userId && (!excluded.has(id) || id === parent.author.id));
+  const ids = [parent.author.id, ...parent.mentions].filter(
+    (id, i, all) => all.indexOf(id) === i && id !== userId && (!excluded.has(id) || id === parent.author.id),
+  );
   const lead = new Set([...(/^(\s*@\w{1,15})+/.exec(text)?.[0] ?? '').matchAll(/@(\w{1,15})/g)].map((m) => m[1].toLowerCase()));
   const names = ids.flatMap((id) => store.user(id)?.username ?? []).filter((n) => !lead.has(n.toLowerCase()));
   return names.length ? `${names.map((n) => `@${n}`).join(' ')} ` : '';
@@ -113,7 +115,17 @@ function editTweet(store: XStore, media: XMediaStore, world: World, req: SimRequ
     return { response: errors.invalidRequest('text', asText(text), 'The `text` field is required and must not be empty') };
   if (Array.from(text).length > MAX_TWEET) return { response: errors.forbidden('You are not allowed to create a Tweet with more than 280 characters.') };
   const tweet = addVersion(store, previous, text, now, attached.media);
-  world.addReceived({ network: 'x', at: new Date(now).toISOString(), kind: 'post_edit', method: 'POST', path: '/2/tweets', targetId: id, externalId: tweet.id, text, body: req.body });
+  world.addReceived({
+    network: 'x',
+    at: new Date(now).toISOString(),
+    kind: 'post_edit',
+    method: 'POST',
+    path: '/2/tweets',
+    targetId: id,
+    externalId: tweet.id,
+    text,
+    body: req.body,
+  });
   const history = (tweet.versions ?? [tweet]).map((v) => v.id);
   return { response: json(201, { data: { id: tweet.id, text: tweet.text, edit_history_tweet_ids: history } }), created: tweet };
 }

@@ -79,7 +79,7 @@ export class XingModule implements NetworkModule, NetworkControl {
 
   /** Checks the OAuth 1.0a signature, timestamp, nonce, consumer and token of a request. */
   private verify(req: SimRequest, tokenKind: 'none' | 'request' | 'access'): { error: SimResponse } | { token?: Token; params: Record<string, string> } {
-    const faulted = () => this.ctx.faults.hit('xing', 'token_revoked') || this.ctx.faults.hit('xing', 'token_expired');
+    const faulted = () => (this.ctx.faults.hit('xing', 'token_revoked') ?? this.ctx.faults.hit('xing', 'token_expired')) !== undefined;
     const result = checkOAuth1<Token>(req, {
       consumerSecret: (key) => this.consumers.get(key),
       token:
