@@ -42,7 +42,7 @@ describe('twitter-api-v2: post edits, create fields and OAuth 1.0a against the s
     expect(second.data.edit_history_tweet_ids).toEqual([first.data.id, second.data.id]);
     const third = await edit(second.data.id, { text: 'Neue Öffnungszeiten ab Mittwoch' });
     const chain = [first.data.id, second.data.id, third.data.id];
-    const fields = { 'tweet.fields': ['edit_controls', 'created_at', 'conversation_id'] } as const;
+    const fields: Parameters<typeof client.v2.singleTweet>[1] = { 'tweet.fields': ['edit_controls', 'created_at', 'conversation_id'] };
     const latest = await client.v2.singleTweet(third.data.id, fields);
     expect(latest.data).toMatchObject({ text: 'Neue Öffnungszeiten ab Mittwoch', edit_history_tweet_ids: chain, conversation_id: first.data.id });
     expect(latest.data.edit_controls).toMatchObject({ edits_remaining: 3, is_edit_eligible: true });
@@ -91,7 +91,8 @@ describe('twitter-api-v2: post edits, create fields and OAuth 1.0a against the s
       text: 'Wir sehen nach',
       reply: { in_reply_to_tweet_id: customer.externalId, auto_populate_reply_metadata: true },
     } as SendTweetV2Params);
-    const autoRead = (await client.v2.singleTweet(auto.data.id, fields)).data;
+    // display_text_range is a documented tweet field twitter-api-v2's TweetV2 type does not name.
+    const autoRead = (await client.v2.singleTweet(auto.data.id, fields)).data as { text: string; display_text_range?: number[] };
     expect(autoRead.text).toBe(`@${handle} Wir sehen nach`);
     expect(autoRead.display_text_range).toEqual([handle.length + 2, handle.length + 2 + 'Wir sehen nach'.length]);
 
