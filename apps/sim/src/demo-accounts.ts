@@ -113,6 +113,9 @@ export const DEMO_X_ACCOUNT = {
   /** A user token the sim never expires (unless a fault says so), and a refresh token it never rotates away. */
   accessToken: 'resonance-demo-x-access-token',
   refreshToken: 'resonance-demo-x-refresh-token',
+  /** An OAuth 1.0a access token and secret of the demo user (X's form: "<user id>-<random>"), with the app's consumer key. */
+  oauth1Token: '1590000000000000042-resonanceDemoOAuth1AccessToken',
+  oauth1TokenSecret: 'resonance-demo-x-oauth1-access-token-secret',
 } as const;
 
 /**

@@ -1,5 +1,5 @@
 export { DEMO_ACCOUNTS, DEMO_FACEBOOK_APP, DEMO_FACEBOOK_PAGE, DEMO_XING_COMPANY, DEMO_XING_CONSUMER, demoAccount } from './demo-accounts';
-export { DEMO_LINKEDIN_APP, DEMO_LINKEDIN_ORG, DEMO_X_APP, DEMO_INSTAGRAM_ACCOUNT, DEMO_INSTAGRAM_APP } from './demo-accounts';
+export { DEMO_LINKEDIN_APP, DEMO_LINKEDIN_ORG, DEMO_X_APP, DEMO_X_ACCOUNT, DEMO_INSTAGRAM_ACCOUNT, DEMO_INSTAGRAM_APP } from './demo-accounts';
 export type { DemoAccount } from './demo-accounts';
 export { startSim, DEFAULT_WEBHOOK_RETRY_DELAYS_MS } from './start-sim';
 export { loadOrCreateCa } from './core/tls';

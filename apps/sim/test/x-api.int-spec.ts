@@ -248,7 +248,8 @@ describe('X module of the sim', () => {
       try {
         await postJson(`${webhookSim.url}/_sim/generate`, { count: 40, network: 'x' });
         const deadline = Date.now() + 5_000;
-        while (receiver.received.filter((r) => r.method === 'POST').length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+        const kindsSoFar = () => new Set(receiver.received.filter((r) => r.method === 'POST').flatMap((r) => Object.keys(JSON.parse(r.raw.toString()))));
+        while (kindsSoFar().size < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
         const posts = receiver.received.filter((r) => r.method === 'POST');
         expect(posts.length).toBeGreaterThanOrEqual(2);
         for (const r of posts) {
@@ -259,7 +260,13 @@ describe('X module of the sim', () => {
           expect(JSON.parse(r.raw.toString()).for_user_id).toBe(account);
         }
         const kinds = new Set(posts.flatMap((r) => Object.keys(JSON.parse(r.raw.toString()))));
-        expect(kinds).toEqual(new Set(['for_user_id', 'tweet_create_events', 'direct_message_events', 'users']));
+        expect(kinds).toEqual(new Set(['for_user_id', 'tweet_create_events', 'direct_message_events', 'users', 'favorite_events']));
+        // favorite_events: a customer's like of one of the account's tweets, in Account Activity's shape.
+        const favorite = posts.map((r) => JSON.parse(r.raw.toString())).find((b) => b.favorite_events)!.favorite_events[0];
+        expect(Object.keys(favorite).sort()).toEqual(['created_at', 'favorited_status', 'id', 'timestamp_ms', 'user']);
+        expect(favorite.favorited_status.user.id_str).toBe(account);
+        expect(favorite.user.id_str).not.toBe(account);
+        expect(favorite.created_at).toMatch(/^\w{3} \w{3} \d{2} \d{2}:\d{2}:\d{2} \+0000 \d{4}$/);
       } finally {
         await webhookSim.close();
         await receiver.close();

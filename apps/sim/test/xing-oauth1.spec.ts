@@ -1,4 +1,4 @@
-import { hmacSha1Signature, parseAuthorizationHeader, signatureBaseString } from '../src/networks/xing/oauth1';
+import { hmacSha1Signature, parseAuthorizationHeader, signatureBaseString } from '../src/core/oauth1';
 
 /** The sim's OAuth 1.0a verifier, written from RFC 5849, held to published vectors (the connector's signer to the same ones). */
 describe('sim OAuth 1.0a (XING module)', () => {

@@ -5,8 +5,8 @@ import { createTestDatabase, testConfig, type TestDatabase } from '@resonance/te
 import { ChannelAccess } from '../src/channels/channel-access';
 import { IngestStore } from '../src/ingest/ingest-store';
 import { SyncRunner } from '../src/sync/sync-runner';
-import { compareWithTruth, storedMessages, testSim } from './pipeline-support';
-import { connectDemoX, generateX, xTruth } from './x-support';
+import { compareWithTruth, simJson, storedMessages, testSim } from './pipeline-support';
+import { connectDemoX, demoX, generateX, xTruth } from './x-support';
 
 describe('X sync against the sim', () => {
   let db: TestDatabase;
@@ -61,5 +61,41 @@ describe('X sync against the sim', () => {
     expect(Object.keys(budget.rate_budget.state.windows)).toEqual(
       expect.arrayContaining(['GET /2/users/:id/tweets', 'GET /2/users/:id/mentions', 'GET /2/tweets/search/recent', 'GET /2/dm_events']),
     );
+  });
+  it('an edited mention, self-thread reply or post updates what is stored under the original id instead of adding a second item', async () => {
+    const channel = await connectDemoX(db.dataSource, config);
+    const customer = (await xTruth(sim)).find((t) => t.kind === 'comment' && !t.fromAccount)!.author!.externalId;
+    const asCustomer = (body: Record<string, unknown>) =>
+      simJson<{ id: string }>(sim, '/_sim/x/tweets', { method: 'POST', body: { user_id: customer, ...body } });
+    const api = async (body: Record<string, unknown>) => {
+      const res = await fetch(`${sim.url}/x/2/tweets`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${demoX.credentials.accessToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return ((await res.json()) as { data: { id: string } }).data;
+    };
+    const mention = await asCustomer({ text: `@${demoX.handle} Meine Bestellung 4711 ist nicht da` });
+    const selfReply = await asCustomer({ text: 'Nachtrag: bestellt am Montag', in_reply_to_tweet_id: mention.id });
+    const post = await api({ text: 'Heute 20 % auf alles' });
+    expect((await runner.run(channel.id)).error).toBeUndefined();
+    const before = await storedMessages(db.dataSource, channel.id);
+
+    const mentionEdit = await asCustomer({ text: `@${demoX.handle} Meine Bestellung 4712 ist nicht da`, previous_post_id: mention.id });
+    await asCustomer({ text: 'Nachtrag: bestellt am Dienstag', previous_post_id: selfReply.id });
+    await api({ text: 'Heute 25 % auf alles', edit_options: { previous_post_id: post.id } });
+    expect(mentionEdit.id).not.toBe(mention.id);
+    const run = await runner.run(channel.id);
+    expect(run.error).toBeUndefined();
+    expect(run.messagesInserted).toBe(0);
+    const after = await storedMessages(db.dataSource, channel.id);
+    expect(after.length).toBe(before.length);
+    const byId = new Map(after.map((m) => [m.external_id, m]));
+    expect(byId.get(mention.id)?.text).toBe(`@${demoX.handle} Meine Bestellung 4712 ist nicht da`);
+    expect(byId.get(selfReply.id)).toMatchObject({ text: `@${demoX.handle} Nachtrag: bestellt am Dienstag`, thread_key: mention.id });
+    expect(byId.has(mentionEdit.id)).toBe(false);
+    const [stored] = await db.dataSource.query(`SELECT text FROM post WHERE channel_account_id = $1 AND external_id = $2`, [channel.id, post.id]);
+    expect(stored.text).toBe('Heute 25 % auf alles');
+    expect(compareWithTruth(await xTruth(sim), after)).toEqual([]);
   });
 });

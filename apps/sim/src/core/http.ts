@@ -31,6 +31,12 @@ export interface SimResponse {
 
 export const json = (status: number, body: unknown, headers?: Record<string, string>): SimResponse => ({ status, body, headers });
 
+/** A form-encoded answer (OAuth 1.0a token endpoints answer so). */
+export const form = (status: number, values: Record<string, string>): SimResponse => ({
+  status,
+  raw: { contentType: 'application/x-www-form-urlencoded', data: new URLSearchParams(values).toString() },
+});
+
 export const redirect = (location: string): SimResponse => ({ status: 302, headers: { location }, raw: { contentType: 'text/plain', data: '' } });
 
 const MAX_BODY = 5 * 1024 * 1024;

@@ -139,9 +139,43 @@ function placeTweets(tweets: JsonObject[], ctx: XMapContext): Map<string, Placed
   return placed;
 }
 
+const historyOf = (t: JsonObject): string[] => arr(t.edit_history_tweet_ids).flatMap((id) => str(id) ?? []);
+
+/**
+ * Edited posts (X: each edit is a new post id; edit_history_tweet_ids lists the versions, the
+ * original first): the product keeps one message (or post) per post, under the original's id, so
+ * an edit updates what is stored instead of adding a second item. Each version is read as the
+ * original's id (also where a reply, a conversation or a quote points at a version), and a version
+ * that is not the latest (a lookup by an older id answers it) is left out, so it never writes an
+ * older text over a newer one.
+ */
+export function asOriginals(tweets: JsonObject[], referenced = new Map<string, JsonObject>()): JsonObject[] {
+  const original = new Map<string, string>();
+  for (const t of [...tweets, ...referenced.values()]) {
+    const history = historyOf(t);
+    if (history.length > 1) for (const v of history) original.set(v, history[0]);
+  }
+  if (!original.size) return tweets;
+  const norm = (id: unknown) => (typeof id === 'string' ? (original.get(id) ?? id) : id);
+  return tweets
+    .filter((t) => {
+      const history = historyOf(t);
+      return history.length <= 1 || history[history.length - 1] === str(t.id);
+    })
+    .map((t) => ({
+      ...t,
+      id: norm(t.id),
+      ...(t.conversation_id !== undefined ? { conversation_id: norm(t.conversation_id) } : {}),
+      ...(t.referenced_tweets !== undefined ? { referenced_tweets: arr(t.referenced_tweets).map((r) => ({ ...obj(r), id: norm(obj(r).id) })) } : {}),
+    }));
+}
+
 /** Tweets (data of a timeline, search, or lookup) → posts and messages; retweets → hints (see retweetHint). */
 export function mapTweets(tweets: unknown[], users: Map<string, JsonObject>, ctx: XMapContext, referenced = new Map<string, JsonObject>()): UnifiedRecord[] {
-  const all = tweets.map(obj).filter((t) => str(t.id));
+  const all = asOriginals(
+    tweets.map(obj).filter((t) => str(t.id)),
+    referenced,
+  );
   const out: UnifiedRecord[] = [];
   for (const t of all) {
     const original = retweetOf(t);

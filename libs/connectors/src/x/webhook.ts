@@ -81,7 +81,9 @@ function mapDmEvent(forUser: string | undefined, event: JsonObject, users: JsonO
 /**
  * A whole Account Activity delivery → records. DMs carry everything (→ messages). Tweets come as
  * v1.1 objects without conversation_id, so where they belong is not known from the delivery:
- * they become hints, and the next sync reads them with their conversation. Deletions are hints too.
+ * they become hints, and the next sync reads them with their conversation (an edit comes as a new
+ * version's tweet: the sync reads it under the original's id, see asOriginals). Deletions and likes
+ * (favorite_events) are hints too.
  */
 export function mapXWebhook(body: unknown): UnifiedRecord[] {
   const b = obj(body);
@@ -101,6 +103,13 @@ export function mapXWebhook(body: unknown): UnifiedRecord[] {
   for (const e of arr(b.direct_message_events)) {
     const m = mapDmEvent(forUser, obj(e), obj(b.users));
     if (m) out.push(m);
+  }
+  // A like by or of the account (favorite_events): the liked tweet's counts changed — the account's
+  // post (its reactions) or a tweet of the inbox; the next sync reads it.
+  for (const f of arr(b.favorite_events)) {
+    const liked = obj(obj(f).favorited_status);
+    const likedId = str(liked.id_str);
+    if (likedId) out.push(hint(likedId, forUser !== undefined && str(obj(liked.user).id_str) === forUser ? 'post' : 'comment'));
   }
   for (const d of arr(b.tweet_delete_events)) {
     const id = str(obj(obj(d).status).id);

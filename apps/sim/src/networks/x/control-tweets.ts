@@ -1,6 +1,7 @@
 import { json, type SimResponse } from '../../core/http';
 import { placeById } from './places';
 import type { XReplySettings, XStore, XTweet } from './store';
+import { addVersion, editRefusal } from './edits';
 
 export const REPLY_SETTINGS: readonly XReplySettings[] = ['following', 'mentionedUsers', 'subscribers', 'verified'];
 
@@ -8,6 +9,7 @@ export const REPLY_SETTINGS: readonly XReplySettings[] = ['following', 'mentione
  * /_sim/x/tweets and /_sim/x/retweets: a person of the world tweets or retweets (the sim hands
  * out tokens for the account only, so tests and demos make customers act here):
  *   POST /_sim/x/tweets   {user_id, text, in_reply_to_tweet_id?, reply_settings?, place_id?}
+ *   POST /_sim/x/tweets   {user_id, text, previous_post_id}: the user edits their post (edits.ts rules; X's 403 body when refused)
  *   POST /_sim/x/retweets {user_id, tweet_id}
  * The new tweet goes to webhooks as any other; reply_settings then limits who may answer it.
  */
@@ -27,6 +29,16 @@ export function controlTweet(
     return { response: json(200, { id: created.id, text: created.text }), created };
   }
   if (typeof input.text !== 'string' || !input.text.trim()) return bad('text is required');
+  if (input.previous_post_id !== undefined) {
+    const previous = typeof input.previous_post_id === 'string' ? store.tweet(input.previous_post_id) : undefined;
+    if (!previous) return bad('previous_post_id must name a tweet');
+    const refused = editRefusal(previous, user.id, now);
+    if (refused) return { response: refused };
+    // The "@name " a reply starts with (store.reply writes it) is reply metadata, not edited text: kept unless the new text has its own.
+    const lead = input.text.startsWith('@') ? '' : (/^(@\w{1,15} )+/.exec(previous.text)?.[0] ?? '');
+    const created = addVersion(store, previous, lead + input.text, now);
+    return { response: json(200, { id: created.id, text: created.text, edit_history_tweet_ids: (created.versions ?? []).map((v) => v.id) }), created };
+  }
   const parentId = input.in_reply_to_tweet_id;
   const parent = typeof parentId === 'string' ? store.tweet(parentId) : undefined;
   if (parentId !== undefined && !parent) return bad('in_reply_to_tweet_id must name a tweet');

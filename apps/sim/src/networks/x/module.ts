@@ -13,7 +13,7 @@ import { authorize, revoke, token } from './oauth-routes';
 import { getConversationEvents, getDmEvents, getEventsOfConversation, getMe, getMentions, getTweet, getUserTweets, searchRecent } from './read-routes';
 import { XStore, type XDmEvent, type XTweet, type XUser } from './store';
 import { bearer, XTokenRegistry, type XToken } from './tokens';
-import { directMessageEvents, tweetCreateEvents, xSignature } from './webhooks';
+import { directMessageEvents, favoriteEvents, tweetCreateEvents, xSignature } from './webhooks';
 import { deleteTweet, hideReply, likedTweets, likeTweet, type XModerationInput } from './moderation-routes';
 import { createGroupConversation, postTweet, sendDm, sendGroupDm } from './write-routes';
 import { must } from '../../core/must';
@@ -21,6 +21,7 @@ import { mediaRoute, XMediaStore } from './media';
 import { retweetRoute, retweetsOf } from './retweet-routes';
 import { v1MediaRoute } from './media-v1';
 import { controlTweet } from './control-tweets';
+import { XOAuth1 } from './oauth1-routes';
 
 const ALL_SCOPES = [
   'tweet.read',
@@ -72,11 +73,14 @@ export class XModule implements NetworkModule, NetworkControl {
   readonly tokens = new XTokenRegistry();
   readonly limits = new XRateLimits();
   readonly media = new XMediaStore();
+  readonly oauth1 = new XOAuth1(this.app, this.account);
 
   constructor(private readonly ctx: SimContext) {
     this.store.now = () => this.now();
+    this.store.onLike = (tweet, user, at) => this.liked(tweet, user, at);
     this.tokens.registerAccess({ token: DEMO_X_ACCOUNT.accessToken, userId: this.account.id, scopes: ALL_SCOPES, expiresAt: null, revoked: false });
     this.tokens.registerRefresh(DEMO_X_ACCOUNT.refreshToken, this.account.id, ALL_SCOPES, true);
+    this.oauth1.registerAccess(DEMO_X_ACCOUNT.oauth1Token, DEMO_X_ACCOUNT.oauth1TokenSecret, this.account.id);
   }
 
   private now(): number {
@@ -90,6 +94,8 @@ export class XModule implements NetworkModule, NetworkControl {
     if (path === '/2/oauth2/token' && req.method === 'POST') return token(this.tokens, this.app, req, now);
     if (path === '/2/oauth2/revoke' && req.method === 'POST') return revoke(this.tokens, this.app, req);
     if (path === '/oauth2/token' && req.method === 'POST') return appToken(this.tokens, this.app, req);
+    const oauth1 = path.startsWith('/oauth/') ? this.oauth1.route(req, path, now) : undefined;
+    if (oauth1) return oauth1;
     // The v1.1 media upload (upload.twitter.com) is served here too: clients reach it by the host override.
     if (!path.startsWith('/2/') && !path.startsWith('/1.1/media/')) return errors.notFound();
 
@@ -107,6 +113,12 @@ export class XModule implements NetworkModule, NetworkControl {
   }
 
   private authenticate(req: SimRequest, now: number): { token: XToken } | { error: SimResponse } {
+    if (this.oauth1.isSigned(req)) {
+      // OAuth 1.0a user context: the signed-for user, with every permission of the app.
+      const signed = this.oauth1.verify(req, now, () => (this.ctx.faults.hit('x', 'token_revoked') ?? this.ctx.faults.hit('x', 'token_expired')) !== undefined);
+      if ('error' in signed) return signed;
+      return { token: { token: 'oauth1', userId: signed.userId, scopes: ALL_SCOPES, expiresAt: null, revoked: false } };
+    }
     const value = bearer(req);
     const t = value ? this.tokens.get(value) : undefined;
     if (!t || t.revoked) return { error: errors.unauthorized() };
@@ -220,7 +232,14 @@ export class XModule implements NetworkModule, NetworkControl {
 
   private afterCreate(created: Array<XTweet | XDmEvent>, source: 'api' | null): void {
     // A retweet is no item of its own (no words, no thread): it counts in the original's retweet_count.
-    if (source) for (const node of created) if (!('retweets' in node && node.retweeted)) this.ctx.world.addTruth(this.truthOf(node, null, null, source));
+    // An edit is no new item either: the original's truth gets the new text (the product keeps one message per post).
+    if (source)
+      for (const node of created) {
+        if ('retweets' in node && node.retweeted) continue;
+        const first = 'versions' in node && node.versions ? node.versions[0] : undefined;
+        if (first && first !== node) this.editTruth(first.id, node.text);
+        else this.ctx.world.addTruth(this.truthOf(node, null, null, source));
+      }
     if (!this.ctx.settings.webhookUrl) return;
     const account = this.account.id;
     // Account Activity sends the user's own tweets, mentions and replies to the user, and DMs either way.
@@ -230,6 +249,17 @@ export class XModule implements NetworkModule, NetworkControl {
     const dms = created.filter((n): n is XDmEvent & { recipient: XUser } => 'sender' in n && n.recipient !== null);
     for (let i = 0; i < tweets.length; i += WEBHOOK_BATCH) this.deliver(tweetCreateEvents(account, tweets.slice(i, i + WEBHOOK_BATCH)));
     for (let i = 0; i < dms.length; i += WEBHOOK_BATCH) this.deliver(directMessageEvents(account, dms.slice(i, i + WEBHOOK_BATCH)));
+  }
+
+  private editTruth(originalId: string, text: string): void {
+    const truth = this.ctx.world.truthFor('x').find((t) => t.externalId === originalId);
+    if (truth) truth.text = text;
+  }
+
+  /** Account Activity favorite_events: a like by the account, or of one of its tweets. */
+  private liked(tweet: XTweet, user: XUser, at: number): void {
+    if (!this.ctx.settings.webhookUrl || (user.id !== this.account.id && tweet.author.id !== this.account.id)) return;
+    this.deliver(favoriteEvents(this.account.id, tweet, user, at));
   }
 
   deliver(payload: Record<string, unknown>): void {

@@ -111,7 +111,7 @@ const TIMELINE = { min: 5, max: 100, def: 10, tokenParams: ['pagination_token'] 
 export function getMentions(store: XStore, req: SimRequest, userId: string): SimResponse {
   if (!store.user(userId)) return errors.userNotFound(userId);
   return answer(() => {
-    const list = store.tweets.filter((t) => t.mentions.includes(userId) && t.author.id !== userId && store.visible(t));
+    const list = store.tweets.filter((t) => t.mentions.includes(userId) && t.author.id !== userId && store.listed(t));
     const { page, meta } = paginate(list, req.query, TIMELINE);
     return json(200, { ...tweetsBody(store, page, req.query), meta });
   });
@@ -133,7 +133,7 @@ export function getUserTweets(store: XStore, req: SimRequest, userId: string): S
   if (!store.user(userId)) return errors.userNotFound(userId);
   return answer(() => {
     const exclude = exclusions(req.query);
-    const list = store.tweets.filter((t) => t.author.id === userId && store.visible(t) && !(exclude.retweets && t.retweeted) && !(exclude.replies && t.parent));
+    const list = store.tweets.filter((t) => t.author.id === userId && store.listed(t) && !(exclude.retweets && t.retweeted) && !(exclude.replies && t.parent));
     const { page, meta } = paginate(list, req.query, TIMELINE);
     return json(200, { ...tweetsBody(store, page, req.query), meta });
   });
@@ -165,7 +165,7 @@ export function searchRecent(store: XStore, req: SimRequest, now: number): SimRe
       );
     }
     const from = now - SEARCH_WINDOW_MS;
-    const list = store.tweets.filter((t) => t.createdAt >= from && store.visible(t) && matches(t));
+    const list = store.tweets.filter((t) => t.createdAt >= from && store.listed(t) && matches(t));
     const { page, meta } = paginate(list, req.query, { min: 10, max: 100, def: 10, tokenParams: ['next_token', 'pagination_token'] });
     return json(200, { ...tweetsBody(store, page, req.query), meta });
   });

@@ -3,6 +3,7 @@ import { MEDIA_FIELDS, mediaJson, type XMedia } from './media';
 import { PLACE_FIELDS, placeById, placeJson, type XPlace } from './places';
 import { pollVotes } from './poll-votes';
 import type { XDmEvent, XPoll, XStore, XTweet, XUser } from './store';
+import { editControls, versionsOf } from './edits';
 
 /**
  * The fields X documents (docs.x.com, Fields: Tweet, User, Direct Message events); unknown ones
@@ -135,7 +136,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 export function tweetJson(t: XTweet, fields: Set<string>, expansions: ReadonlySet<string> = new Set()): Record<string, unknown> {
   // X always sends id, text and the edit history.
-  const out: Record<string, unknown> = { id: t.id, text: t.text, edit_history_tweet_ids: [t.id] };
+  const out: Record<string, unknown> = { id: t.id, text: t.text, edit_history_tweet_ids: versionsOf(t).map((v) => v.id) };
   // Attachments come when asked for, or when an expansion needs their ids.
   const attachments: Record<string, string[]> = {};
   if (t.poll && (fields.has('attachments') || expansions.has('attachments.poll_ids'))) attachments.poll_ids = [t.poll.id];
@@ -165,8 +166,12 @@ export function tweetJson(t: XTweet, fields: Set<string>, expansions: ReadonlySe
   if (fields.has('reply_settings')) out.reply_settings = t.replySettings ?? 'everyone';
   if (fields.has('geo') && t.placeId) out.geo = { place_id: t.placeId };
   if (fields.has('possibly_sensitive')) out.possibly_sensitive = false;
-  if (fields.has('display_text_range')) out.display_text_range = [0, Array.from(t.text).length]; // code points, as X counts
-  if (fields.has('edit_controls')) out.edit_controls = { edits_remaining: 5, is_edit_eligible: false, editable_until: iso(t.createdAt + 3_600_000) };
+  if (fields.has('display_text_range')) out.display_text_range = [t.extras?.displayStart ?? 0, Array.from(t.text).length]; // code points, as X counts
+  if (fields.has('edit_controls')) out.edit_controls = editControls(t);
+  if (fields.has('card_uri') && t.extras?.cardUri) out.card_uri = t.extras.cardUri;
+  if (fields.has('community_id') && t.extras?.communityId) out.community_id = t.extras.communityId;
+  // scopes.followers: whether followers see the post without its id — not for a promoted-only (nullcast) one.
+  if (fields.has('scopes')) out.scopes = { followers: !t.extras?.nullcast };
   if (fields.has('entities')) {
     const mentions = [...t.text.matchAll(/@(\w{1,15})/g)].map((m) => ({ start: m.index, end: m.index + m[0].length, username: m[1] }));
     if (mentions.length) out.entities = { mentions };
@@ -236,6 +241,12 @@ export function tweetsBody(store: XStore, tweets: XTweet[], query: URLSearchPara
     const referenced = new Map<string, XTweet>();
     for (const t of tweets) for (const r of [t.quoted, t.retweeted, t.parent]) if (r) referenced.set(r.id, r);
     if (referenced.size) includes.tweets = [...referenced.values()].map((r) => tweetJson(r, fields, expansions));
+  }
+  if (expansions.has('edit_history_tweet_ids')) {
+    // The other versions of each edited post, as full posts (docs: "Edit Posts", edit history expansion).
+    const listed = new Set([...tweets.map((t) => t.id), ...((includes.tweets as Array<{ id: string }> | undefined) ?? []).map((t) => t.id)]);
+    const others = tweets.flatMap((t) => versionsOf(t)).filter((v, i, all) => all.indexOf(v) === i && !listed.has(v.id));
+    if (others.length) includes.tweets = [...(includes.tweets ?? []), ...others.map((v) => tweetJson(v, fields, expansions))];
   }
   if (expansions.has('attachments.poll_ids')) {
     const polls = tweets.flatMap((t) => (t.poll ? [t.poll] : []));

@@ -2,18 +2,15 @@ import type { GeneratedCustomer, GeneratedItem } from '../../generator';
 import { must } from '../../core/must';
 import type { XMedia } from './media';
 import { generatedPlace } from './places';
+import type { XDmEvent, XDmGroup, XTweetExtras, XUser } from './store-types';
+
+export type { XDmEvent, XDmEventType, XDmGroup, XTweetExtras, XUser } from './store-types';
 
 /**
  * The X account's world: users, tweets (posts, replies, mentions) and DM events. Tweets and
  * events share one increasing sequence, and their ids are snowflake-like numbers built from it,
  * so "newer" is "larger id" as on X, since_id is a comparison and a page cursor is an order.
  */
-export interface XUser {
-  id: string;
-  name: string;
-  username: string;
-}
-
 export interface XTweet {
   id: string;
   order: number;
@@ -45,6 +42,13 @@ export interface XTweet {
   placeId?: string;
   /** for_super_followers_only: only the author and Super Followers may read it. */
   superFollowersOnly?: boolean;
+  /**
+   * Every version of an edited post, oldest first, one array shared by all of them (X's
+   * edit_history_tweet_ids); absent while the post is unedited. Only the last is in timelines.
+   */
+  versions?: XTweet[];
+  /** What POST /2/tweets stored besides text and attachments (tweet-options.ts): card, community, nullcast, … */
+  extras?: XTweetExtras;
 }
 
 export type XReplySettings = 'following' | 'mentionedUsers' | 'subscribers' | 'verified';
@@ -55,33 +59,6 @@ export interface XPoll {
   options: string[];
   durationMinutes: number;
   endAt: number;
-}
-
-export type XDmEventType = 'MessageCreate' | 'ParticipantsJoin' | 'ParticipantsLeave';
-
-export interface XDmEvent {
-  id: string;
-  order: number;
-  eventType: XDmEventType;
-  conversationId: string;
-  /** Who wrote the message, created the group (ParticipantsJoin) or left it. */
-  sender: XUser;
-  /** The other member of a 1:1 conversation; null in a group. */
-  recipient: XUser | null;
-  /** ParticipantsJoin/Leave: who joined or left (X's participant_ids); a message: its conversation's members. */
-  participants: XUser[];
-  /** Who may read the event: the conversation's members when it happened. */
-  audience: ReadonlySet<string>;
-  text: string;
-  createdAt: number;
-  /** An uploaded media the message carries (attachments: [{media_id}]). */
-  media?: XMedia[];
-}
-
-/** A group conversation (POST /2/dm_conversations): its id is a snowflake of its own, not member ids. */
-export interface XDmGroup {
-  id: string;
-  members: Set<string>;
 }
 
 const ID_BASE = 1_860_000_000_000_000_000n;
@@ -114,6 +91,10 @@ export class XStore {
    */
   visible(t: XTweet): boolean {
     return !t.superFollowersOnly || t.author.id === this.viewer;
+  }
+  /** Whether a timeline or search lists the tweet: visible, and not promoted-only (nullcast) unless the viewer wrote it. */
+  listed(t: XTweet): boolean {
+    return this.visible(t) && (!t.extras?.nullcast || t.author.id === this.viewer);
   }
   /** The sim's clock (a poll's voting_status depends on it); the module sets it. */
   now: () => number = () => Date.now();
@@ -196,7 +177,7 @@ export class XStore {
         }
         // Any reaction is a like on X: of the post, or of the tweet answered.
         const liked = item.reaction?.on === 'post' ? this.tweetsBySeq.get(item.postSeq) : item.reaction ? thread : undefined;
-        if (item.author && liked) this.like(liked, author);
+        if (item.author && liked) this.like(liked, author, item.createdAt);
         return tweet;
       }
       case 'message': {
@@ -235,6 +216,7 @@ export class XStore {
     replySettings?: XReplySettings;
     placeId?: string;
     superFollowersOnly?: boolean;
+    extras?: XTweetExtras;
   }): XTweet {
     const order = ++this.order;
     const id = String(ID_BASE + BigInt(order));
@@ -261,6 +243,7 @@ export class XStore {
       ...(input.replySettings ? { replySettings: input.replySettings } : {}),
       ...(input.placeId ? { placeId: input.placeId } : {}),
       ...(input.superFollowersOnly ? { superFollowersOnly: true } : {}),
+      ...(input.extras && Object.keys(input.extras).length ? { extras: input.extras } : {}),
     };
     if (input.parent) input.parent.replyCount += 1;
     if (tweet.quoted) tweet.quoted.quoteCount += 1;
@@ -270,9 +253,14 @@ export class XStore {
     return tweet;
   }
 
+  /** Told of each new like (the module sends Account Activity favorite_events). */
+  onLike?: (tweet: XTweet, user: XUser, at: number) => void;
+
   /** `user` likes `tweet` (once; X keeps one like per user and tweet). */
-  like(tweet: XTweet, user: XUser): void {
-    if (!tweet.likedBy.includes(user)) tweet.likedBy.push(user);
+  like(tweet: XTweet, user: XUser, at = this.now()): void {
+    if (tweet.likedBy.includes(user)) return;
+    tweet.likedBy.push(user);
+    this.onLike?.(tweet, user, at);
   }
 
   unlike(tweet: XTweet, user: XUser): void {
@@ -283,8 +271,27 @@ export class XStore {
   /** The account's likes, oldest first (GET /2/users/:id/liked_tweets lists them newest first). */
   readonly likes: XTweet[] = [];
 
-  /** A tweet deleted by its author: gone from every read (its replies stay, as on X). */
+  /** A tweet deleted by its author: gone from every read (its replies stay, as on X); deleting any version of an edited post deletes them all. */
   removeTweet(tweet: XTweet): void {
+    if (tweet.versions) {
+      for (const v of tweet.versions.splice(0)) if (v !== tweet) this.removeVersion(v);
+    }
+    this.removeVersion(tweet);
+  }
+
+  /**
+   * An edit: `next` (already added) becomes the latest version of `previous`'s post. The older
+   * version leaves the timelines but stays readable by its id; the chain is shared by both.
+   */
+  supersede(previous: XTweet, next: XTweet): void {
+    const chain = previous.versions ?? [previous];
+    chain.push(next);
+    for (const v of chain) v.versions = chain;
+    const i = this.tweets.indexOf(previous);
+    if (i >= 0) this.tweets.splice(i, 1);
+  }
+
+  private removeVersion(tweet: XTweet): void {
     const i = this.tweets.indexOf(tweet);
     if (i >= 0) this.tweets.splice(i, 1);
     this.tweetsById.delete(tweet.id);

@@ -2,7 +2,7 @@ import type { SimResponse } from '../../core/http';
 import { REPLY_SETTINGS } from './control-tweets';
 import { errors } from './errors';
 import { placeById } from './places';
-import type { XReplySettings, XStore, XTweet } from './store';
+import type { XReplySettings, XStore, XTweet, XTweetExtras } from './store';
 
 /**
  * The POST /2/tweets fields that shape who sees and answers a tweet (docs.x.com, Create Post):
@@ -14,6 +14,7 @@ export interface TweetOptions {
   replySettings?: XReplySettings;
   superFollowersOnly?: boolean;
   placeId?: string;
+  extras?: XTweetExtras;
 }
 
 const asText = (value: unknown): string => (typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
@@ -41,7 +42,77 @@ export function tweetOptions(body: Record<string, unknown>): TweetOptions | SimR
     if (!placeById(placeId)) return errors.invalidRequest('geo.place_id', placeId, `Could not find place with place_id: [${placeId}].`);
     out.placeId = placeId;
   }
+  const extras = tweetExtras(body);
+  if ('status' in extras) return extras;
+  if (Object.keys(extras).length) out.extras = extras;
   return out;
+}
+
+const BOOLEAN_EXTRAS = [
+  ['share_with_followers', 'shareWithFollowers'],
+  ['nullcast', 'nullcast'],
+  ['made_with_ai', 'madeWithAi'],
+  ['paid_partnership', 'paidPartnership'],
+] as const;
+
+/**
+ * The create fields (docs.x.com, "Create or Edit Post" request body) kept with the tweet:
+ *   card_uri                  "card://<id>" (an Ads API card); not with quote_tweet_id, poll, media or a deep link
+ *   community_id              a community id (digits); the sim has no member lists, so any is taken
+ *   share_with_followers      boolean, only with community_id
+ *   nullcast                  boolean: promoted-only, in no public timeline (read: scopes.followers false)
+ *   direct_message_deep_link  https://(twitter|x).com/messages/compose?recipient_id=<id> (X's documented link form)
+ *   made_with_ai, paid_partnership  booleans (labels; the Tweet object documents no field to read them)
+ *   media.tagged_user_ids     up to 10 users of the world, only with media
+ * Refusals are 400 Invalid Request naming the field, with the sim's wording.
+ */
+function tweetExtras(body: Record<string, unknown>): XTweetExtras | SimResponse {
+  const out: XTweetExtras = {};
+  for (const [field, key] of BOOLEAN_EXTRAS) {
+    const v = body[field];
+    if (v === undefined) continue;
+    if (typeof v !== 'boolean') return errors.invalidRequest(field, asText(v), `The \`${field}\` field must be a boolean`);
+    if (v) out[key] = true;
+  }
+  const card = body.card_uri;
+  if (card !== undefined) {
+    if (typeof card !== 'string' || !/^card:\/\/\d{1,19}$/.test(card))
+      return errors.invalidRequest('card_uri', asText(card), 'card_uri must be a card URI (card://<id>)');
+    for (const other of ['quote_tweet_id', 'poll', 'media', 'direct_message_deep_link'])
+      if (body[other] !== undefined) return errors.invalidRequest('card_uri', card, `card_uri cannot be combined with ${other}`);
+    out.cardUri = card;
+  }
+  const community = body.community_id;
+  if (community !== undefined) {
+    if (typeof community !== 'string' || !/^\d{1,19}$/.test(community))
+      return errors.invalidRequest('community_id', asText(community), 'community_id must be a community id');
+    out.communityId = community;
+  }
+  if (out.shareWithFollowers && !out.communityId)
+    return errors.invalidRequest('share_with_followers', 'true', 'share_with_followers applies to a community post: send community_id with it');
+  const link = body.direct_message_deep_link;
+  if (link !== undefined) {
+    if (typeof link !== 'string' || !/^https:\/\/(twitter|x)\.com\/messages\/compose\?recipient_id=\d{1,19}(&text=[^&]*)?$/.test(link))
+      return errors.invalidRequest(
+        'direct_message_deep_link',
+        asText(link),
+        'direct_message_deep_link must be a https://x.com/messages/compose?recipient_id=… link',
+      );
+    out.directMessageDeepLink = link;
+  }
+  return out;
+}
+
+/** media.tagged_user_ids: up to 10 users of the world, with media only. */
+export function taggedUsers(store: XStore, body: Record<string, unknown>): string[] | undefined | SimResponse {
+  const media = body.media;
+  const ids = typeof media === 'object' && media !== null ? (media as { tagged_user_ids?: unknown }).tagged_user_ids : undefined;
+  if (ids === undefined) return undefined;
+  if (!Array.isArray(ids) || ids.length > 10 || !ids.every((id) => typeof id === 'string' && /^\d{1,19}$/.test(id)))
+    return errors.invalidRequest('media.tagged_user_ids', asText(ids), 'media.tagged_user_ids must list up to 10 user ids');
+  const unknown = (ids as string[]).find((id) => !store.user(id));
+  if (unknown) return errors.invalidRequest('media.tagged_user_ids', unknown, `Could not find user with id: [${unknown}].`);
+  return ids.length ? [...new Set(ids as string[])] : undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { XDmEvent, XTweet, XUser } from './store';
 import type { XMedia } from './media';
+import { editControls, versionsOf } from './edits';
 
 /**
  * The Account Activity API: deliveries for the subscribed user (`for_user_id`), tweets in the
@@ -44,12 +45,29 @@ function v1Tweet(t: XTweet): Record<string, unknown> {
     user: v1User(t.author),
     ...(t.retweeted ? { retweeted_status: v1Tweet(t.retweeted) } : {}),
     retweet_count: t.retweets.length,
+    // v1.1's edit metadata: the chain from the original, and the controls with the window in ms.
+    edit_history: { initial_tweet_id: versionsOf(t)[0].id, edit_tweet_ids: versionsOf(t).map((v) => v.id) },
+    edit_controls: editControlsV1(t),
     timestamp_ms: String(t.createdAt),
   };
 }
 
+function editControlsV1(t: XTweet): Record<string, unknown> {
+  const c = editControls(t);
+  return { edits_remaining: c.edits_remaining, is_edit_eligible: c.is_edit_eligible, editable_until_ms: Date.parse(c.editable_until) };
+}
+
 export function tweetCreateEvents(forUserId: string, tweets: XTweet[]): Record<string, unknown> {
   return { for_user_id: forUserId, tweet_create_events: tweets.map(v1Tweet) };
+}
+
+/**
+ * favorite_events (Account Activity: a like by or of the subscribed user): an event id, the
+ * time both as v1.1 text and in ms, the liked tweet (favorited_status) and who liked it (user).
+ */
+export function favoriteEvents(forUserId: string, tweet: XTweet, user: XUser, at: number): Record<string, unknown> {
+  const id = createHmac('md5', 'favorite').update(`${tweet.id}:${user.id}:${at}`).digest('hex');
+  return { for_user_id: forUserId, favorite_events: [{ id, created_at: v1Time(at), timestamp_ms: at, favorited_status: v1Tweet(tweet), user: v1User(user) }] };
 }
 
 /** A media entity as v1.1 payloads carry it (ids as number and string, https URL, type). */

@@ -5,7 +5,8 @@ import type { XDmEvent, XDmGroup, XStore, XTweet, XUser } from './store';
 import { must } from '../../core/must';
 import type { XMedia, XMediaStore } from './media';
 import { tweetAttachments } from './tweet-attachments';
-import { excludedFromReply, replyRefusal, tweetOptions } from './tweet-options';
+import { excludedFromReply, replyRefusal, taggedUsers, tweetOptions } from './tweet-options';
+import { addVersion, editRefusal } from './edits';
 
 /** A request value as X echoes it in an error: strings as sent, anything else as JSON. */
 const asText = (value: unknown): string => (typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
@@ -25,11 +26,15 @@ interface Created<T> {
  */
 export function postTweet(store: XStore, media: XMediaStore, world: World, req: SimRequest, userId: string, now: number): Created<XTweet> {
   if (req.badBody) return { response: errors.invalidRequest('body', '', 'Request body is not valid JSON') };
-  const reply = req.body.reply as { in_reply_to_tweet_id?: unknown } | undefined;
+  if (req.body.edit_options !== undefined) return editTweet(store, media, world, req, userId, now);
+  const reply = req.body.reply as { in_reply_to_tweet_id?: unknown; auto_populate_reply_metadata?: unknown } | undefined;
   const attached = tweetAttachments(req.body, store, media, userId, now);
   if (!('quoted' in attached)) return { response: attached };
   const options = tweetOptions(req.body);
   if ('status' in options) return { response: options };
+  const tagged = taggedUsers(store, req.body);
+  if (tagged && 'status' in tagged) return { response: tagged };
+  if (tagged) options.extras = { ...options.extras, taggedUserIds: tagged };
   // A tweet with media may have no text; X then answers its media link as the text.
   const text = req.body.text === undefined && attached.media ? '' : req.body.text;
   if (typeof text !== 'string' || (text.trim() === '' && !attached.media))
@@ -48,6 +53,9 @@ export function postTweet(store: XStore, media: XMediaStore, world: World, req: 
   }
   const excluded = excludedFromReply(reply);
   if (!(excluded instanceof Set)) return { response: excluded };
+  const auto = typeof reply === 'object' && reply !== null ? reply.auto_populate_reply_metadata : undefined;
+  if (auto !== undefined && typeof auto !== 'boolean')
+    return { response: errors.invalidRequest('reply.auto_populate_reply_metadata', asText(auto), 'reply.auto_populate_reply_metadata must be a boolean') };
   const recentDuplicate = text !== '' && store.tweets.some((t) => t.author.id === userId && t.text === text && now - t.createdAt < 24 * 3600_000);
   if (recentDuplicate) return { response: errors.forbidden('You are not allowed to create a Tweet with duplicate content.') };
   // The replied-to author and everyone the text names with @ (reply_settings mentionedUsers admits them).
@@ -55,7 +63,11 @@ export function postTweet(store: XStore, media: XMediaStore, world: World, req: 
   const mentions = [...new Set([...(parent ? [parent.author.id] : []), ...named])].filter(
     (id) => id !== userId && (!excluded.has(id) || id === parent?.author.id),
   );
-  const tweet = store.addTweet({ author, text, at: now, parent, mentions, ...attached, ...options });
+  // auto_populate_reply_metadata: the answered post's author and the users it mentions lead the
+  // reply's text (as X writes a reply from its app); display_text_range then starts after them.
+  const leading = auto && parent ? autoMentions(store, parent, userId, excluded, text) : '';
+  if (leading) options.extras = { ...options.extras, displayStart: Array.from(leading).length };
+  const tweet = store.addTweet({ author, text: leading + text, at: now, parent, mentions, ...attached, ...options });
   world.addReceived({
     network: 'x',
     at: new Date(now).toISOString(),
@@ -69,6 +81,68 @@ export function postTweet(store: XStore, media: XMediaStore, world: World, req: 
   });
   return { response: json(201, { data: { id: tweet.id, text: tweet.text, edit_history_tweet_ids: [tweet.id] } }), created: tweet };
 }
+
+/** The "@a @b " a reply with auto_populate_reply_metadata starts with: who it answers, without the author, the excluded and whom the text already leads with. */
+function autoMentions(store: XStore, parent: XTweet, userId: string, excluded: Set<string>, text: string): string {
+  const ids = [parent.author.id, ...parent.mentions].filter(
+    (id, i, all) => all.indexOf(id) === i && id !== userId && (!excluded.has(id) || id === parent.author.id),
+  );
+  const lead = new Set([...(/^(\s*@\w{1,15})+/.exec(text)?.[0] ?? '').matchAll(/@(\w{1,15})/g)].map((m) => m[1].toLowerCase()));
+  const names = ids.flatMap((id) => store.user(id)?.username ?? []).filter((n) => !lead.has(n.toLowerCase()));
+  return names.length ? `${names.map((n) => `@${n}`).join(' ')} ` : '';
+}
+
+/**
+ * POST /2/tweets with edit_options.previous_post_id (edits.ts): the new version's id and text, with
+ * the chain in edit_history_tweet_ids. The edit takes text and media; what the post is (a reply,
+ * a quote, a poll, a community post, who may reply) stays as published, so those fields are refused.
+ */
+function editTweet(store: XStore, media: XMediaStore, world: World, req: SimRequest, userId: string, now: number): Created<XTweet> {
+  const opts = req.body.edit_options;
+  const id = typeof opts === 'object' && opts !== null && !Array.isArray(opts) ? (opts as { previous_post_id?: unknown }).previous_post_id : undefined;
+  if (typeof id !== 'string' || !/^\d{1,19}$/.test(id))
+    return { response: errors.invalidRequest('edit_options.previous_post_id', asText(id), 'edit_options.previous_post_id must be a post id') };
+  const previous = store.tweet(id);
+  if (!previous) return { response: errors.invalidRequest('edit_options.previous_post_id', id, `Could not find tweet with previous_post_id: [${id}].`) };
+  const fixed = FIXED_ON_EDIT.find((f) => req.body[f] !== undefined);
+  if (fixed) return { response: errors.invalidRequest(fixed, asText(req.body[fixed]), `The \`${fixed}\` field cannot be changed by an edit`) };
+  const refused = editRefusal(previous, userId, now);
+  if (refused) return { response: refused };
+  const attached = tweetAttachments(req.body, store, media, userId, now);
+  if (!('quoted' in attached)) return { response: attached };
+  const text = req.body.text === undefined && (attached.media ?? previous.media) ? '' : req.body.text;
+  if (typeof text !== 'string' || (text.trim() === '' && !(attached.media ?? previous.media)))
+    return { response: errors.invalidRequest('text', asText(text), 'The `text` field is required and must not be empty') };
+  if (Array.from(text).length > MAX_TWEET) return { response: errors.forbidden('You are not allowed to create a Tweet with more than 280 characters.') };
+  const tweet = addVersion(store, previous, text, now, attached.media);
+  world.addReceived({
+    network: 'x',
+    at: new Date(now).toISOString(),
+    kind: 'post_edit',
+    method: 'POST',
+    path: '/2/tweets',
+    targetId: id,
+    externalId: tweet.id,
+    text,
+    body: req.body,
+  });
+  const history = (tweet.versions ?? [tweet]).map((v) => v.id);
+  return { response: json(201, { data: { id: tweet.id, text: tweet.text, edit_history_tweet_ids: history } }), created: tweet };
+}
+
+const FIXED_ON_EDIT = [
+  'reply',
+  'quote_tweet_id',
+  'poll',
+  'reply_settings',
+  'for_super_followers_only',
+  'community_id',
+  'share_with_followers',
+  'nullcast',
+  'card_uri',
+  'direct_message_deep_link',
+  'geo',
+] as const;
 
 /** What a DM carries: its text ({text} or, creating a group, {message: {text}}) and at most one uploaded media (attachments: [{media_id}]). */
 interface DmContent {

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { GeneratedItem } from '../../generator';
 import type { FaultOptions } from '../../core/faults';
-import { json, redirect, type SimRequest, type SimResponse } from '../../core/http';
+import { form, json, redirect, type SimRequest, type SimResponse } from '../../core/http';
 import type { IdCounters, NetworkControl, NetworkModule, SimContext } from '../../core/network-module';
 import type { TruthItem } from '../../core/world';
 import { DEMO_XING_COMPANY, DEMO_XING_CONSUMER } from '../../demo-accounts';
 import { xingErrors } from './errors';
-import { hmacSha1Signature, parseAuthorizationHeader, requestParams, signatureBaseString, signaturesMatch } from './oauth1';
+import { checkOAuth1, type OAuthFailure } from '../../core/oauth1';
 import { commentJson, conversationJson, listJson, messageJson, updateJson, xingTime } from './serialize';
 import { XingStore, type XingComment, type XingMessage, type XingUpdate } from './store';
 import { must } from '../../core/must';
@@ -79,36 +79,35 @@ export class XingModule implements NetworkModule, NetworkControl {
 
   /** Checks the OAuth 1.0a signature, timestamp, nonce, consumer and token of a request. */
   private verify(req: SimRequest, tokenKind: 'none' | 'request' | 'access'): { error: SimResponse } | { token?: Token; params: Record<string, string> } {
-    const header = parseAuthorizationHeader(req.headers.authorization);
-    const all = requestParams(req, header);
-    const p = Object.fromEntries(all.filter(([k]) => k.startsWith('oauth_')));
-    for (const name of ['oauth_consumer_key', 'oauth_signature_method', 'oauth_signature', 'oauth_timestamp', 'oauth_nonce']) {
-      if (!p[name]) return { error: xingErrors.missing(name) };
-    }
-    if (p.oauth_version && p.oauth_version !== '1.0') return { error: xingErrors.invalidVersion() };
-    if (p.oauth_signature_method !== 'HMAC-SHA1') return { error: xingErrors.invalidSignatureMethod() };
-    const consumerSecret = this.consumers.get(p.oauth_consumer_key);
-    if (consumerSecret === undefined) return { error: xingErrors.invalidConsumer() };
-    let token: Token | undefined;
-    if (tokenKind !== 'none') {
-      if (!p.oauth_token) return { error: xingErrors.missing('oauth_token') };
-      token = this.tokens.get(p.oauth_token);
-      if (token?.kind !== tokenKind || token.revoked) return { error: xingErrors.invalidToken() };
-      if (tokenKind === 'access') {
-        if (this.ctx.faults.hit('xing', 'token_revoked') || this.ctx.faults.hit('xing', 'token_expired')) return { error: xingErrors.invalidToken() };
-      }
-    }
-    const base = signatureBaseString(req.method, `${req.origin}${req.mount}${req.path}`, all);
-    const expected = hmacSha1Signature(base, consumerSecret, token?.secret ?? '');
-    if (!signaturesMatch(expected, p.oauth_signature)) return { error: xingErrors.invalidSignature() };
-    const ts = Number(p.oauth_timestamp);
-    const nowS = Math.floor(this.now() / 1000);
-    if (!Number.isInteger(ts) || Math.abs(nowS - ts) > TIMESTAMP_WINDOW_S) return { error: xingErrors.timestampExpired() };
-    const key = `${p.oauth_consumer_key}:${p.oauth_token ?? ''}:${p.oauth_nonce}`;
-    if (this.nonces.has(key)) return { error: xingErrors.nonceUsed() };
-    this.nonces.set(key, ts);
-    if (this.nonces.size > 50_000) for (const [k, t] of this.nonces) if (nowS - t > TIMESTAMP_WINDOW_S) this.nonces.delete(k);
-    return { token, params: p };
+    const faulted = () => (this.ctx.faults.hit('xing', 'token_revoked') ?? this.ctx.faults.hit('xing', 'token_expired')) !== undefined;
+    const result = checkOAuth1<Token>(req, {
+      consumerSecret: (key) => this.consumers.get(key),
+      token:
+        tokenKind === 'none'
+          ? null
+          : (value) => {
+              const t = this.tokens.get(value);
+              if (t?.kind !== tokenKind || t.revoked || (tokenKind === 'access' && faulted())) return undefined;
+              return { record: t, secret: t.secret };
+            },
+      baseUris: [`${req.origin}${req.mount}${req.path}`],
+      nonces: this.nonces,
+      nowS: Math.floor(this.now() / 1000),
+      windowS: TIMESTAMP_WINDOW_S,
+    });
+    if ('params' in result) return { token: result.record, params: result.params };
+    const f = result.failure;
+    const error: Record<OAuthFailure['kind'], () => SimResponse> = {
+      missing: () => xingErrors.missing(f.kind === 'missing' ? f.name : ''),
+      version: xingErrors.invalidVersion,
+      signature_method: xingErrors.invalidSignatureMethod,
+      consumer: xingErrors.invalidConsumer,
+      token: xingErrors.invalidToken,
+      signature: xingErrors.invalidSignature,
+      timestamp: xingErrors.timestampExpired,
+      nonce: xingErrors.nonceUsed,
+    };
+    return { error: error[f.kind]() };
   }
 
   private spend(token: string): boolean {
@@ -405,7 +404,3 @@ const KNOWN_ROUTES = [
   /^users\/[^/]+\/managed_companies$/,
 ];
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
-const form = (status: number, values: Record<string, string>): SimResponse => ({
-  status,
-  raw: { contentType: 'application/x-www-form-urlencoded', data: new URLSearchParams(values).toString() },
-});
