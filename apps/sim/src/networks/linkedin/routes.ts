@@ -40,7 +40,7 @@ export function getPosts(state: LinkedInState, { req }: Call): SimResponse {
   // The sim's posts are all organic (no direct sponsored content); a reader sees no drafts.
   const visible =
     author === state.orgUrn && isDsc !== 'true' ? state.store.posts.filter((post) => viewContext === 'AUTHOR' || post.created?.lifecycleState !== 'DRAFT') : [];
-  const key = (post: LiPost) => (sortBy === 'CREATED' ? post.createdAt : (post.editedAt ?? post.createdAt));
+  const key = (post: LiPost) => (sortBy === 'CREATED' ? post.createdAt : (post.modifiedAt ?? post.editedAt ?? post.createdAt));
   // Newest first; ties (and the stable creation order) keep the later-created post first.
   const all = visible
     .map((post, i) => ({ post, i }))

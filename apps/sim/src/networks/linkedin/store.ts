@@ -52,9 +52,20 @@ export interface LiPost {
     distribution?: Record<string, unknown>;
     /** A reshare: the post it reshares and the original at the root of the chain. */
     reshareContext?: { parent: string; root: string };
+    /** A member's own post (w_member_social): their person URN; unset, the organization. */
+    author?: string;
+    /** When a draft was published by PARTIAL_UPDATE of lifecycleState (else its creation time). */
+    publishedAt?: number;
+    /** The Posts API's call to action and landing page (contentCallToActionLabel, contentLandingPage). */
+    callToAction?: string;
+    landingPage?: string;
+    /** `adContext` as sent, with dscName/dscStatus as later updated. */
+    adContext?: Record<string, unknown>;
   };
   /** Set when the organization edited its commentary (PARTIAL_UPDATE). */
   editedAt?: number;
+  /** Set by any PARTIAL_UPDATE (commentary, call to action, landing page, lifecycleState, adContext). */
+  modifiedAt?: number;
   /** socialMetadata commentsState CLOSED: no comments (closing deleted those there were). */
   commentsClosed?: boolean;
 }
