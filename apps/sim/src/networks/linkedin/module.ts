@@ -18,8 +18,11 @@ import {
   getPosts,
   getSocialActions,
   getSocialActionsBatch,
+  organizationJson,
   type Call,
 } from './routes';
+import { personJson } from './serialize';
+import { project } from './projection';
 import { batchGetReactions, comment, createReaction, reaction, reactionsOfEntity } from './moderation-routes';
 import { LinkedInState } from './state';
 import type { LiComment, LiPost } from './store';
@@ -61,7 +64,14 @@ export class LinkedInModule implements NetworkModule, NetworkControl {
     if ('error' in auth) return auth.error;
     // Daily limits: every call counts, and once spent only a 429 says so (no usage headers).
     if (this.state.limits.count(auth.token.memberUrn, this.state.now())) return errors.throttled();
-    return this.route({ req, token: auth.token }, path);
+    return project(req, this.route({ req, token: auth.token }, path), (urn) => this.decoration(urn));
+  }
+
+  /** What a decorated URN (`field~`) expands to: a member the sim knows (and who discloses themselves) or the organization. */
+  private decoration(urn: string): Record<string, unknown> | undefined {
+    if (urn === this.state.orgUrn) return organizationJson(this.state);
+    const person = urn.startsWith('urn:li:person:') ? this.state.store.people.get(urn) : undefined;
+    return person && !person.hidden ? personJson(person) : undefined;
   }
 
   private route(call: Call, path: string): SimResponse {

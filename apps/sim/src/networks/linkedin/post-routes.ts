@@ -1,4 +1,5 @@
 import type { SimResponse } from '../../core/http';
+import { mayActAs } from './acting';
 import { errors } from './errors';
 import type { Call } from './routes';
 import type { LinkedInState } from './state';
@@ -25,20 +26,9 @@ const MAX_IMAGES = 20;
 const noContent = (): SimResponse => ({ status: 204, raw: { contentType: 'application/json', data: '' } });
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/**
- * Who may write as `author`: the organization through an administrator's token with
- * w_organization_social, or the token's own member (urn:li:person) with w_member_social.
- */
-export function mayWriteAs(state: LinkedInState, { req, token }: Call, method: string, author: string): SimResponse | null {
-  if (author === state.orgUrn) {
-    if (!state.isAdmin(token.memberUrn)) return errors.accessDenied(`partnerApiPostsExternal.${method}.${state.version(req) ?? ''}`);
-    if (!token.scopes.includes('w_organization_social')) return errors.accessDenied(`partnerApiPostsExternal.${method} (scope w_organization_social)`);
-    return null;
-  }
-  if (author !== token.memberUrn) return errors.accessDenied(`partnerApiPostsExternal.${method}.${state.version(req) ?? ''}`);
-  if (!token.scopes.includes('w_member_social')) return errors.accessDenied(`partnerApiPostsExternal.${method} (scope w_member_social)`);
-  return null;
-}
+/** Who may write a post as `author` (acting.ts): the organization's admin or the member themselves. */
+const mayWriteAs = (state: LinkedInState, call: Call, method: string, author: string): SimResponse | null =>
+  mayActAs(state, call, author, `partnerApiPostsExternal.${method}`, ['w_organization_social']);
 
 export function record(state: LinkedInState, call: Call, kind: 'post_publish' | 'post_edit' | 'post_delete', path: string, post: LiPost): void {
   state.ctx.world.addReceived({

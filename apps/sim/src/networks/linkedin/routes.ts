@@ -1,5 +1,6 @@
 import { obj } from '@resonance/contracts';
 import { json, type SimRequest, type SimResponse } from '../../core/http';
+import { mayActAs } from './acting';
 import { errors } from './errors';
 import { batchGet } from './restli';
 import { collection, commentJson, personJson, postJson, socialActionsJson } from './serialize';
@@ -38,8 +39,13 @@ export function getPosts(state: LinkedInState, { req }: Call): SimResponse {
   const isDsc = req.query.get('isDsc');
   if (isDsc !== null && isDsc !== 'true' && isDsc !== 'false') return errors.badParam(`Invalid value for param 'isDsc': ${isDsc}`);
   // The sim's posts are all organic (no direct sponsored content); a reader sees no drafts.
+  // A member's own posts (w_member_social) are found by their person URN, the organization's by its URN.
   const visible =
-    author === state.orgUrn && isDsc !== 'true' ? state.store.posts.filter((post) => viewContext === 'AUTHOR' || post.created?.lifecycleState !== 'DRAFT') : [];
+    isDsc !== 'true'
+      ? state.store.posts.filter(
+          (post) => (post.created?.author ?? state.orgUrn) === author && (viewContext === 'AUTHOR' || post.created?.lifecycleState !== 'DRAFT'),
+        )
+      : [];
   const key = (post: LiPost) => (sortBy === 'CREATED' ? post.createdAt : (post.modifiedAt ?? post.editedAt ?? post.createdAt));
   // Newest first; ties (and the stable creation order) keep the later-created post first.
   const all = visible
@@ -133,11 +139,8 @@ export function createComment(state: LinkedInState, { req, token }: Call, urn: s
     return { response: errors.unprocessable("Field 'message.attributes' must be mentions [{start, length, value}] within the text") };
   const image = attachedImage(body.content);
   if (image === null) return { response: errors.unprocessable("Field 'content' must be one image: [{entity: {image | digitalmediaAsset: urn}}]") };
-  if (actor !== state.orgUrn || !state.isAdmin(token.memberUrn))
-    return { response: errors.accessDenied(`partnerApiSocialActions.CREATE.${state.version(req) ?? ''}`) };
-  if (!token.scopes.includes('w_organization_social') && !token.scopes.includes('w_organization_social_feed')) {
-    return { response: errors.accessDenied('partnerApiSocialActions.CREATE (scope w_organization_social)') };
-  }
+  const refused = mayActAs(state, { req, token }, actor, 'partnerApiSocialActions.CREATE', ['w_organization_social', 'w_organization_social_feed']);
+  if (refused) return { response: refused };
   const t = target(state, urn);
   if (!t) return { response: errors.notFound(`socialActions target ${urn} does not exist`) };
   const post = 'comments' in t ? t : t.post;
@@ -147,7 +150,7 @@ export function createComment(state: LinkedInState, { req, token }: Call, urn: s
   const top = parent ? (parent.parent ?? parent) : null;
   if (post.commentsClosed || top?.commentsClosed)
     return { response: errors.unprocessable(`Comments are closed on ${top?.commentsClosed ? top.urn : post.urn}`) };
-  const created = state.store.addApiComment(post, parent ?? null, text, state.now());
+  const created = state.store.addApiComment(post, parent ?? null, text, state.now(), actor);
   if (image) created.image = image;
   if (Array.isArray(attributes) && attributes.length) created.attributes = attributes;
   state.ctx.world.addReceived({
@@ -189,7 +192,7 @@ export function getPerson(state: LinkedInState, id: string): SimResponse {
   return person && !person.hidden ? json(200, personJson(person)) : errors.notFound(`Member ${id} not found`);
 }
 
-function organizationJson(state: LinkedInState): Record<string, unknown> {
+export function organizationJson(state: LinkedInState): Record<string, unknown> {
   return {
     id: Number(state.org.id),
     localizedName: state.org.name,

@@ -239,10 +239,12 @@ export class LinkedInStore {
     }
   }
 
-  /** A comment written through the API as the organization; a reply to a reply goes under its top-level comment. */
-  addApiComment(post: LiPost, parent: LiComment | null, text: string, at: number): LiComment {
+  /** A comment written through the API as the organization (or the token's member); a reply to a reply goes under its top-level comment. */
+  addApiComment(post: LiPost, parent: LiComment | null, text: string, at: number, actor = this.orgUrn): LiComment {
     const top = parent ? (parent.parent ?? parent) : null;
-    return this.addComment(post, top, this.orgUrn, null, text, at, `${7_400_000_000_000_000_000n + BigInt(++this.apiSerial)}`);
+    // A member commenting as themselves (w_member_social) is named like any member.
+    const person = actor === this.orgUrn ? null : (this.people.get(actor) ?? null);
+    return this.addComment(post, top, actor, person, text, at, `${7_400_000_000_000_000_000n + BigInt(++this.apiSerial)}`);
   }
 
   private addComment(post: LiPost, parent: LiComment | null, actor: string, person: LiPerson | null, text: string, at: number, id: string): LiComment {

@@ -1,4 +1,5 @@
 import { json, type SimRequest, type SimResponse } from '../../core/http';
+import { mayActAs } from './acting';
 import { errors } from './errors';
 import { DOWNLOAD_URL_TTL_MS, UPLOAD_URL_TTL_MS, uploadBase, uploadOwner } from './media-access';
 import { LinkedInMedia, type LiVideo } from './media-store';
@@ -75,7 +76,8 @@ export function finalizeVideoUpload(state: LinkedInState, call: Call): SimRespon
   const { video: urn, uploadToken, uploadedPartIds } = req.body.finalizeUploadRequest;
   const video = typeof urn === 'string' && urn.startsWith('urn:li:video:') ? state.media.video(urn) : undefined;
   if (!video) return errors.notFound(`Video ${String(urn)} does not exist`);
-  if (video.owner !== state.orgUrn || !state.isAdmin(token.memberUrn)) return errors.accessDenied(`videos.ACTION.finalizeUpload.${state.version(req) ?? ''}`);
+  const refused = mayActAs(state, call, video.owner, 'videos.ACTION.finalizeUpload', ['w_organization_social']);
+  if (refused) return refused;
   if (video.finalizedAt !== null) return errors.badParam('The video has already been finalized');
   if ((uploadToken ?? '') !== video.uploadToken) return errors.badParam("Field 'finalizeUploadRequest.uploadToken' does not match the upload");
   const missing = video.parts.findIndex((p) => p === null);
