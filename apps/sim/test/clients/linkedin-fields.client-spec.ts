@@ -1,0 +1,208 @@
+import { dirname } from 'node:path';
+import { AuthClient, RestliClient } from 'linkedin-api-client';
+import { DEMO_LINKEDIN_APP, DEMO_LINKEDIN_ORG, type RunningSim } from '../../src';
+import { clientSim, postJson, received, redirectOf } from './support';
+
+const VERSION = '202610';
+const REDIRECT = 'http://127.0.0.1:3000/api/oauth/callback/linkedin';
+const token = DEMO_LINKEDIN_ORG.accessToken;
+
+interface AxiosLike {
+  interceptors: { request: { use(f: (config: { url?: string }) => { url?: string }): number; eject(id: number): void } };
+}
+type Json = Record<string, unknown>;
+
+const statusOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 0,
+    (e: unknown) => (e as { response?: { status: number } }).response?.status,
+  );
+
+/**
+ * linkedin-api-client with only the hosts changed (see linkedin.client-spec.ts): PARTIAL_UPDATE of
+ * the Posts API's updatable fields (by patchSetObject and by the client's own diff of an original
+ * and a modified entity, which sends nested `adContext: {$set}` and `$delete`), field projections
+ * (`fields` on get, finder and BATCH_GET; `projection` with decoration), and a member acting as
+ * themselves with a w_member_social token from the OAuth flow.
+ */
+describe('linkedin-api-client: post updates, projections and the member as themselves', () => {
+  let sim: RunningSim;
+  let restli: RestliClient;
+  let axios: AxiosLike;
+  let hook: number;
+  const toSim = (config: { url?: string }) => ({ ...config, url: config.url?.replace(/^https:\/\/(api|www)\.linkedin\.com/, sim.origins.linkedin) });
+
+  beforeAll(async () => {
+    sim = await clientSim(false);
+    await postJson(`${sim.url}/_sim/generate`, { count: 60, network: 'linkedin' });
+    restli = new RestliClient();
+    (restli as unknown as { axiosInstance: AxiosLike }).axiosInstance.interceptors.request.use(toSim);
+    axios = jest.requireActual<AxiosLike>(require.resolve('axios', { paths: [dirname(require.resolve('linkedin-api-client'))] }));
+    hook = axios.interceptors.request.use(toSim);
+  });
+  afterAll(async () => {
+    axios.interceptors.request.eject(hook);
+    await sim.close();
+  });
+
+  const post = async (entity: Json, accessToken = token) =>
+    (
+      await restli.create({
+        resourcePath: '/posts',
+        entity: {
+          author: DEMO_LINKEDIN_ORG.urn,
+          commentary: '',
+          visibility: 'PUBLIC',
+          distribution: { feedDistribution: 'MAIN_FEED', targetEntities: [], thirdPartyDistributionChannels: [] },
+          lifecycleState: 'PUBLISHED',
+          isReshareDisabledByAuthor: false,
+          ...entity,
+        },
+        accessToken,
+        versionString: VERSION,
+      })
+    ).createdEntityId as string;
+  const read = async (urn: string, queryParams?: Json) =>
+    (await restli.get({ resourcePath: '/posts/{id}', pathKeys: { id: urn }, queryParams, accessToken: token, versionString: VERSION })).data as Json;
+  const update = (urn: string, patch: Json) =>
+    restli.partialUpdate({ resourcePath: '/posts/{id}', pathKeys: { id: urn }, patchSetObject: patch, accessToken: token, versionString: VERSION });
+
+  it('updates commentary, call to action, landing page and adContext, publishes a draft, and refuses create-only fields', async () => {
+    const urn = await post({
+      commentary: 'Jetzt bewerben',
+      contentCallToActionLabel: 'APPLY',
+      contentLandingPage: 'https://example.com/jobs',
+      adContext: { dscName: 'Stellen Q1', dscStatus: 'ACTIVE' },
+    });
+    expect(await read(urn)).toMatchObject({ contentCallToActionLabel: 'APPLY', contentLandingPage: 'https://example.com/jobs', adContext: { dscName: 'Stellen Q1' } });
+    const original = await read(urn);
+    // The client's diff of two entities: {patch: {$set: {commentary, contentCallToActionLabel}, adContext: {$set: {dscName}}, $delete: [contentLandingPage]}}.
+    const modified = { ...original, commentary: 'Mehr erfahren', contentCallToActionLabel: 'LEARN_MORE', adContext: { ...(original.adContext as Json), dscName: 'Stellen Q2' } };
+    delete modified.contentLandingPage;
+    const diffed = await restli.partialUpdate({
+      resourcePath: '/posts/{id}',
+      pathKeys: { id: urn },
+      originalEntity: original,
+      modifiedEntity: modified,
+      accessToken: token,
+      versionString: VERSION,
+    });
+    expect(diffed.status).toBe(204);
+    const after = await read(urn);
+    expect(after).toMatchObject({
+      commentary: 'Mehr erfahren',
+      contentCallToActionLabel: 'LEARN_MORE',
+      adContext: { dscName: 'Stellen Q2', dscStatus: 'ACTIVE' },
+      lifecycleStateInfo: { isEditedByAuthor: true },
+    });
+    expect(after.contentLandingPage).toBeUndefined();
+    expect((await update(urn, { contentLandingPage: 'https://example.com/karriere' })).status).toBe(204);
+    expect((await read(urn)).contentLandingPage).toBe('https://example.com/karriere');
+
+    const draft = await post({ commentary: 'Noch geheim', lifecycleState: 'DRAFT' });
+    expect((await read(draft)).publishedAt).toBeUndefined();
+    expect((await update(draft, { lifecycleState: 'PUBLISHED' })).status).toBe(204);
+    expect(await read(draft)).toMatchObject({ lifecycleState: 'PUBLISHED', publishedAt: expect.any(Number) });
+    // Publishing is one way; create-only fields and bad values are refused with 422, changing nothing.
+    expect(await statusOf(update(draft, { lifecycleState: 'DRAFT' }))).toBe(422);
+    expect(await statusOf(update(draft, { visibility: 'CONNECTIONS' }))).toBe(422);
+    expect(await statusOf(update(draft, { contentCallToActionLabel: 'CLICK_HERE' }))).toBe(422);
+    expect(await statusOf(update(draft, { contentLandingPage: 'kein Link' }))).toBe(422);
+    expect(await read(draft)).toMatchObject({ lifecycleState: 'PUBLISHED', visibility: 'PUBLIC', commentary: 'Noch geheim' });
+    const kinds = (await received(sim, 'linkedin')).filter((r) => r.externalId === draft).map((r) => r.kind);
+    expect(kinds).toEqual(['post_publish', 'post_publish']);
+  });
+
+  it('answers only the projected fields: fields on get, finder and BATCH_GET; projection with decoration', async () => {
+    const urn = await post({ commentary: 'Projiziert' });
+    expect(await read(urn, { fields: 'id,commentary' })).toEqual({ id: urn, commentary: 'Projiziert' });
+    expect(await read(urn, { fields: 'id,distribution:(feedDistribution)' })).toEqual({ id: urn, distribution: { feedDistribution: 'MAIN_FEED' } });
+    const found = await restli.finder({
+      resourcePath: '/posts',
+      finderName: 'author',
+      queryParams: { author: DEMO_LINKEDIN_ORG.urn, count: 3, fields: 'id,lifecycleState' },
+      accessToken: token,
+      versionString: VERSION,
+    });
+    expect(found.data.elements).toHaveLength(3);
+    for (const e of found.data.elements) expect(Object.keys(e).sort()).toEqual(['id', 'lifecycleState']);
+    expect(found.data.paging).toMatchObject({ start: 0, count: 3 });
+    const batch = await restli.batchGet({ resourcePath: '/posts', ids: [urn], queryParams: { fields: 'commentary' }, accessToken: token, versionString: VERSION });
+    expect(batch.data.results[urn]).toEqual({ commentary: 'Projiziert' });
+
+    const acls = await restli.finder({
+      resourcePath: '/organizationAcls',
+      finderName: 'roleAssignee',
+      queryParams: { projection: '(elements*(*,roleAssignee~(localizedFirstName,localizedLastName),organization~(localizedName)))' },
+      accessToken: token,
+      versionString: VERSION,
+    });
+    const admin = (acls.data.elements as Json[]).find((e) => e.role === 'ADMINISTRATOR');
+    expect(admin).toMatchObject({
+      roleAssignee: DEMO_LINKEDIN_ORG.adminUrn,
+      'roleAssignee~': { localizedFirstName: DEMO_LINKEDIN_ORG.adminFirstName, localizedLastName: DEMO_LINKEDIN_ORG.adminLastName },
+      'organization~': { localizedName: DEMO_LINKEDIN_ORG.name },
+    });
+    expect(Object.keys(admin?.['organization~'] as Json)).toEqual(['localizedName']);
+    expect(await statusOf(read(urn, { fields: 'id,(' }))).toBe(400);
+  });
+
+  it('lets a member post, comment and react as themselves with w_member_social, and not without it', async () => {
+    const auth = new AuthClient({ clientId: DEMO_LINKEDIN_APP.clientId, clientSecret: DEMO_LINKEDIN_APP.clientSecret, redirectUrl: REDIRECT });
+    const memberToken = async (scopes: string[]) => {
+      const back = await redirectOf(toSim({ url: auth.generateMemberAuthorizationUrl(scopes, 'st') }).url!);
+      return (await auth.exchangeAuthCodeForAccessToken(new URL(back.location!).searchParams.get('code')!)).access_token;
+    };
+    const member = await memberToken(['openid', 'profile', 'w_member_social']);
+    const orgOnly = await memberToken(['openid', 'profile', 'w_organization_social']);
+    const me = (await restli.get({ resourcePath: '/userinfo', accessToken: member })).data as { sub: string };
+    const person = `urn:li:person:${me.sub}`;
+    expect(person).toBe(DEMO_LINKEDIN_ORG.adminUrn);
+
+    const own = await post({ author: person, commentary: 'Persönlich gepostet' }, member);
+    expect(await read(own)).toMatchObject({ author: person, commentary: 'Persönlich gepostet' });
+    expect(await statusOf(post({ author: person, commentary: 'ohne Recht' }, orgOnly))).toBe(403);
+    expect(await statusOf(post({ commentary: 'als Seite ohne Recht' }, member))).toBe(403);
+    const mine = await restli.finder({ resourcePath: '/posts', finderName: 'author', queryParams: { author: person }, accessToken: member, versionString: VERSION });
+    expect((mine.data.elements as Json[]).map((e) => e.id)).toEqual([own]);
+
+    const orgPost = await post({ commentary: 'Von der Seite' });
+    const comment = await restli.create({
+      resourcePath: '/socialActions/{id}/comments',
+      pathKeys: { id: orgPost },
+      entity: { actor: person, object: orgPost, message: { text: 'Gefällt mir persönlich' } },
+      accessToken: member,
+      versionString: VERSION,
+    });
+    expect(comment.status).toBe(201);
+    expect(comment.data).toMatchObject({ actor: person, message: { text: 'Gefällt mir persönlich' } });
+    expect(comment.data).not.toHaveProperty('agent');
+    const refusedComment = restli.create({
+      resourcePath: '/socialActions/{id}/comments',
+      pathKeys: { id: orgPost },
+      entity: { actor: person, object: orgPost, message: { text: 'ohne Recht' } },
+      accessToken: orgOnly,
+      versionString: VERSION,
+    });
+    expect(await statusOf(refusedComment)).toBe(403);
+
+    const reacted = await restli.create({
+      resourcePath: '/reactions',
+      entity: { root: orgPost, reactionType: 'PRAISE' },
+      queryParams: { actor: person },
+      accessToken: member,
+      versionString: VERSION,
+    });
+    expect(reacted.status).toBe(201);
+    const theirs = await restli.get({
+      resourcePath: '/reactions/{id}',
+      pathKeys: { id: { actor: person, entity: orgPost } },
+      accessToken: member,
+      versionString: VERSION,
+    });
+    expect(theirs.data).toMatchObject({ actor: person, reactionType: 'PRAISE' });
+    expect(await statusOf(restli.delete({ resourcePath: '/reactions/{id}', pathKeys: { id: { actor: person, entity: orgPost } }, accessToken: orgOnly, versionString: VERSION }))).toBe(403);
+    const removed = await restli.delete({ resourcePath: '/reactions/{id}', pathKeys: { id: { actor: person, entity: orgPost } }, accessToken: member, versionString: VERSION });
+    expect(removed.status).toBe(204);
+  });
+});
