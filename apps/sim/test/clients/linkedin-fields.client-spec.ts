@@ -147,6 +147,28 @@ describe('linkedin-api-client: post updates, projections and the member as thems
     expect(await statusOf(read(urn, { fields: 'id,(' }))).toBe(400);
   });
 
+  it('lists the page roles by organization, filtered by role and state; the member sees their own', async () => {
+    const acls = (queryParams: Json) =>
+      restli
+        .finder({ resourcePath: '/organizationAcls', finderName: 'organization', queryParams: { organization: DEMO_LINKEDIN_ORG.urn, ...queryParams }, accessToken: token, versionString: VERSION })
+        .then((r) => (r.data.elements as Json[]).map((e) => `${e.role}/${e.state}`));
+    expect(await acls({})).toEqual(['ADMINISTRATOR/APPROVED', 'CONTENT_ADMINISTRATOR/APPROVED', 'ANALYST/APPROVED', 'CURATOR/REQUESTED']);
+    expect(await acls({ role: 'ANALYST' })).toEqual(['ANALYST/APPROVED']);
+    expect(await acls({ state: 'REQUESTED' })).toEqual(['CURATOR/REQUESTED']);
+    expect(await acls({ role: 'CURATOR', state: 'APPROVED' })).toEqual([]);
+    expect(await statusOf(acls({ role: 'OWNER' }))).toBe(400);
+    const named = await restli.finder({
+      resourcePath: '/organizationAcls',
+      finderName: 'organization',
+      queryParams: { organization: DEMO_LINKEDIN_ORG.urn, role: 'ANALYST', projection: '(elements*(role,roleAssignee~(localizedFirstName)))' },
+      accessToken: token,
+      versionString: VERSION,
+    });
+    expect(named.data.elements).toEqual([{ role: 'ANALYST', roleAssignee: expect.stringMatching(/^urn:li:person:/), 'roleAssignee~': { localizedFirstName: 'Mira' } }]);
+    const mine = await restli.finder({ resourcePath: '/organizationAcls', finderName: 'roleAssignee', accessToken: token, versionString: VERSION });
+    expect((mine.data.elements as Json[]).map((e) => e.role)).toEqual(['ADMINISTRATOR']);
+  });
+
   it('lets a member post, comment and react as themselves with w_member_social, and not without it', async () => {
     const auth = new AuthClient({ clientId: DEMO_LINKEDIN_APP.clientId, clientSecret: DEMO_LINKEDIN_APP.clientSecret, redirectUrl: REDIRECT });
     const memberToken = async (scopes: string[]) => {

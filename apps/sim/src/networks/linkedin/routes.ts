@@ -217,6 +217,22 @@ export function findOrganizations(state: LinkedInState, { req }: Call): SimRespo
   return json(200, collection(all, { start: 0, count: 10, total: all.length, path: req.path, query: req.query }));
 }
 
+const ACL_ROLES = [
+  'ADMINISTRATOR',
+  'CONTENT_ADMINISTRATOR',
+  'DIRECT_SPONSORED_CONTENT_POSTER',
+  'RECRUITING_POSTER',
+  'LEAD_GEN_FORMS_MANAGER',
+  'ANALYST',
+  'CURATOR',
+];
+const ACL_STATES = ['APPROVED', 'REQUESTED', 'REJECTED', 'REVOKED'];
+
+/**
+ * GET /rest/organizationAcls (and /v2): q=roleAssignee (the token's member's roles) or
+ * q=organization (every role holder of a page; its administrators only), both filtered by `role`
+ * and `state` (unknown values 400); without them, every role in every state.
+ */
 export function getOrganizationAcls(state: LinkedInState, { req, token }: Call): SimResponse {
   const finder = req.query.get('q');
   if (finder !== 'roleAssignee' && finder !== 'organization') return errors.badParam("Query parameter 'q' must be 'roleAssignee' or 'organization'");
@@ -224,17 +240,19 @@ export function getOrganizationAcls(state: LinkedInState, { req, token }: Call):
   if (isResponse(p)) return p;
   const role = req.query.get('role');
   const aclState = req.query.get('state');
-  const acl = { roleAssignee: state.admin.urn, state: 'APPROVED', role: 'ADMINISTRATOR', organization: state.orgUrn, organizationTarget: state.orgUrn };
-  // The organization has one approved administrator: the demo admin. Only an administrator may list the organization's roles.
-  const matches = (!role || role === acl.role) && (!aclState || aclState === acl.state);
-  let all: Array<typeof acl>;
+  if (role !== null && !ACL_ROLES.includes(role)) return errors.badParam(`Invalid value for param 'role': ${role}`);
+  if (aclState !== null && !ACL_STATES.includes(aclState)) return errors.badParam(`Invalid value for param 'state': ${aclState}`);
+  let holders = state.acls;
   if (finder === 'organization') {
     const org = req.query.get('organization');
     if (!org) return errors.badParam("Missing required parameter 'organization'");
     if (!state.isAdmin(token.memberUrn)) return errors.accessDenied(`organizationAcls.FINDER-organization.${state.version(req) ?? ''}`);
-    all = org === state.orgUrn && matches ? [acl] : [];
+    if (org !== state.orgUrn) holders = [];
   } else {
-    all = state.isAdmin(token.memberUrn) && matches ? [acl] : [];
+    holders = holders.filter((a) => a.roleAssignee === token.memberUrn);
   }
+  const all = holders
+    .filter((a) => (!role || a.role === role) && (!aclState || a.state === aclState))
+    .map((a) => ({ ...a, organization: state.orgUrn, organizationTarget: state.orgUrn }));
   return json(200, collection(all.slice(p.start, p.start + p.count), { ...p, total: all.length, path: req.path, query: req.query }));
 }
