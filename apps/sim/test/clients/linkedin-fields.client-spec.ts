@@ -169,6 +169,51 @@ describe('linkedin-api-client: post updates, projections and the member as thems
     expect((mine.data.elements as Json[]).map((e) => e.role)).toEqual(['ADMINISTRATOR']);
   });
 
+  it('likes and unlikes through the older socialActions likes sub-resource, which the Reactions API reads too', async () => {
+    const urn = await post({ commentary: 'Zum Liken' });
+    const like = await restli.create({
+      resourcePath: '/socialActions/{id}/likes',
+      pathKeys: { id: urn },
+      entity: { actor: DEMO_LINKEDIN_ORG.urn, object: urn },
+      accessToken: token,
+      versionString: VERSION,
+    });
+    expect(like.status).toBe(201);
+    expect(like.data).toMatchObject({
+      actor: DEMO_LINKEDIN_ORG.urn,
+      agent: DEMO_LINKEDIN_ORG.adminUrn,
+      object: urn,
+      $URN: `urn:li:like:(${DEMO_LINKEDIN_ORG.urn},${urn})`,
+      created: { actor: DEMO_LINKEDIN_ORG.urn, time: expect.any(Number) },
+    });
+    const listed = await restli.getAll({ resourcePath: '/socialActions/{id}/likes', pathKeys: { id: urn }, accessToken: token, versionString: VERSION });
+    expect((listed.data.elements as Json[]).map((e) => e.actor)).toEqual([DEMO_LINKEDIN_ORG.urn]);
+    const reaction = await restli.get({
+      resourcePath: '/reactions/{id}',
+      pathKeys: { id: { actor: DEMO_LINKEDIN_ORG.urn, entity: urn } },
+      accessToken: token,
+      versionString: VERSION,
+    });
+    expect(reaction.data).toMatchObject({ reactionType: 'LIKE' });
+    const summary = await restli.get({ resourcePath: '/socialActions/{id}', pathKeys: { id: urn }, accessToken: token, versionString: VERSION });
+    expect(summary.data).toMatchObject({ likesSummary: { totalLikes: 1 } });
+    expect(
+      await statusOf(
+        restli.create({ resourcePath: '/socialActions/{id}/likes', pathKeys: { id: urn }, entity: { actor: 'urn:li:organization:1', object: urn }, accessToken: token, versionString: VERSION }),
+      ),
+    ).toBe(403);
+    const removed = await restli.delete({
+      resourcePath: '/socialActions/{id}/likes/{actor}',
+      pathKeys: { id: urn, actor: DEMO_LINKEDIN_ORG.urn },
+      queryParams: { actor: DEMO_LINKEDIN_ORG.urn },
+      accessToken: token,
+      versionString: VERSION,
+    });
+    expect(removed.status).toBe(204);
+    const after = await restli.getAll({ resourcePath: '/socialActions/{id}/likes', pathKeys: { id: urn }, accessToken: token, versionString: VERSION });
+    expect(after.data.elements).toEqual([]);
+  });
+
   it('lets a member post, comment and react as themselves with w_member_social, and not without it', async () => {
     const auth = new AuthClient({ clientId: DEMO_LINKEDIN_APP.clientId, clientSecret: DEMO_LINKEDIN_APP.clientSecret, redirectUrl: REDIRECT });
     const memberToken = async (scopes: string[]) => {

@@ -23,6 +23,7 @@ import {
 } from './routes';
 import { personJson } from './serialize';
 import { project } from './projection';
+import { likes, unlike } from './likes';
 import { batchGetReactions, comment, createReaction, reaction, reactionsOfEntity } from './moderation-routes';
 import { LinkedInState } from './state';
 import type { LiComment, LiPost } from './store';
@@ -113,6 +114,8 @@ export class LinkedInModule implements NetworkModule, NetworkControl {
     if (m) return req.method === 'GET' ? reactionsOfEntity(this.state, call, m[1]) : errors.methodNotAllowed();
     m = /^\/rest\/reactions\/\(actor:(urn:li:[^,]+),entity:(.+)\)$/.exec(path);
     if (m) return req.method === 'GET' || req.method === 'DELETE' ? reaction(this.state, call, m[1], m[2]) : errors.methodNotAllowed();
+    m = /^\/rest\/socialActions\/(urn:li:[^/]+?)\/likes(?:\/(urn:li:[^/]+))?$/.exec(path);
+    if (m) return m[2] ? unlike(this.state, call, m[1], m[2]) : likes(this.state, call, m[1]);
     m = /^\/rest\/socialActions\/(urn:li:[^/]+?)\/comments\/([^/]+)$/.exec(path);
     if (m) return req.method === 'GET' || req.method === 'DELETE' ? comment(this.state, call, m[1], m[2]) : errors.methodNotAllowed();
     m = /^\/rest\/socialActions\/(urn:li:[^/]+?)(\/comments)?$/.exec(path);
