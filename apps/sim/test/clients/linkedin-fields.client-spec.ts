@@ -12,6 +12,24 @@ interface AxiosLike {
 }
 type Json = Record<string, unknown>;
 
+/** A minimal MP4 header: ftyp, then moov with mvhd (timescale 600, `seconds` long) and one video track's tkhd (width×height). */
+function mp4(seconds: number, width: number, height: number): Buffer {
+  const box = (type: string, body: Buffer) => {
+    const b = Buffer.concat([Buffer.alloc(4), Buffer.from(type, 'latin1'), body]);
+    b.writeUInt32BE(b.length, 0);
+    return b;
+  };
+  const mvhd = Buffer.alloc(100);
+  mvhd.writeUInt32BE(600, 12);
+  mvhd.writeUInt32BE(seconds * 600, 16);
+  const tkhd = Buffer.alloc(84);
+  tkhd.writeUInt32BE(width * 65536, 76);
+  tkhd.writeUInt32BE(height * 65536, 80);
+  const trak = box('trak', box('tkhd', tkhd));
+  const moov = box('moov', Buffer.concat([box('mvhd', mvhd), trak]));
+  return Buffer.concat([box('ftyp', Buffer.from('isom\0\0\0\0isom', 'latin1')), moov, Buffer.alloc(4096, 7)]);
+}
+
 const statusOf = (p: Promise<unknown>) =>
   p.then(
     () => 0,
@@ -212,6 +230,36 @@ describe('linkedin-api-client: post updates, projections and the member as thems
     expect(removed.status).toBe(204);
     const after = await restli.getAll({ resourcePath: '/socialActions/{id}/likes', pathKeys: { id: urn }, accessToken: token, versionString: VERSION });
     expect(after.data.elements).toEqual([]);
+  });
+
+  it('reads a processed video with the duration and aspect ratio of its MP4 header, and without them for other bytes', async () => {
+    const upload = async (bytes: Buffer) => {
+      const init = await restli.action({
+        resourcePath: '/videos',
+        actionName: 'initializeUpload',
+        data: { initializeUploadRequest: { owner: DEMO_LINKEDIN_ORG.urn, fileSizeBytes: bytes.length, uploadCaptions: false, uploadThumbnail: false } },
+        accessToken: token,
+        versionString: VERSION,
+      });
+      const value = init.data.value as { video: string; uploadToken: string; uploadInstructions: Array<{ uploadUrl: string }> };
+      const put = await fetch(value.uploadInstructions[0].uploadUrl, { method: 'PUT', headers: { authorization: `Bearer ${token}` }, body: bytes });
+      await restli.action({
+        resourcePath: '/videos',
+        actionName: 'finalizeUpload',
+        data: { finalizeUploadRequest: { video: value.video, uploadToken: value.uploadToken, uploadedPartIds: [put.headers.get('etag')] } },
+        accessToken: token,
+        versionString: VERSION,
+      });
+      const get = async () => (await restli.get({ resourcePath: '/videos/{id}', pathKeys: { id: value.video }, accessToken: token, versionString: VERSION })).data as Json;
+      expect(await get()).not.toHaveProperty('duration'); // PROCESSING has measured nothing yet
+      return get();
+    };
+    expect(await upload(mp4(42, 1920, 1080))).toMatchObject({ status: 'AVAILABLE', duration: 42_000, aspectRatioWidth: 16, aspectRatioHeight: 9 });
+    expect(await upload(mp4(8, 1080, 1350))).toMatchObject({ duration: 8_000, aspectRatioWidth: 4, aspectRatioHeight: 5 });
+    const plain = await upload(Buffer.alloc(3000, 1));
+    expect(plain.status).toBe('AVAILABLE');
+    expect(plain).not.toHaveProperty('duration');
+    expect(plain).not.toHaveProperty('aspectRatioWidth');
   });
 
   it('lets a member post, comment and react as themselves with w_member_social, and not without it', async () => {
