@@ -85,7 +85,8 @@ export class LinkedInModule implements NetworkModule, NetworkControl {
       if (get) return getPosts(this.state, call);
       if (req.method !== 'POST') return errors.methodNotAllowed();
       const { response, created } = createPost(this.state, call);
-      if (created) this.ctx.world.addTruth(this.truthOf(created, null, null, 'api'));
+      // A member's own post is not on the page: the truth holds the page's posts only.
+      if (created && !created.created?.author) this.ctx.world.addTruth(this.truthOf(created, null, null, 'api'));
       return response;
     }
     const media = mediaRoute(this.state, call, path);
