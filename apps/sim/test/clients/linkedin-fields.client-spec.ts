@@ -81,7 +81,7 @@ describe('linkedin-api-client: post updates, projections and the member as thems
       })
     ).createdEntityId as string;
   const read = async (urn: string, queryParams?: Json) =>
-    (await restli.get({ resourcePath: '/posts/{id}', pathKeys: { id: urn }, queryParams, accessToken: token, versionString: VERSION })).data as Json;
+    (await restli.get({ resourcePath: '/posts/{id}', pathKeys: { id: urn }, queryParams, accessToken: token, versionString: VERSION })).data;
   const update = (urn: string, patch: Json) =>
     restli.partialUpdate({ resourcePath: '/posts/{id}', pathKeys: { id: urn }, patchSetObject: patch, accessToken: token, versionString: VERSION });
 
@@ -92,10 +92,19 @@ describe('linkedin-api-client: post updates, projections and the member as thems
       contentLandingPage: 'https://example.com/jobs',
       adContext: { dscName: 'Stellen Q1', dscStatus: 'ACTIVE' },
     });
-    expect(await read(urn)).toMatchObject({ contentCallToActionLabel: 'APPLY', contentLandingPage: 'https://example.com/jobs', adContext: { dscName: 'Stellen Q1' } });
+    expect(await read(urn)).toMatchObject({
+      contentCallToActionLabel: 'APPLY',
+      contentLandingPage: 'https://example.com/jobs',
+      adContext: { dscName: 'Stellen Q1' },
+    });
     const original = await read(urn);
     // The client's diff of two entities: {patch: {$set: {commentary, contentCallToActionLabel}, adContext: {$set: {dscName}}, $delete: [contentLandingPage]}}.
-    const modified = { ...original, commentary: 'Mehr erfahren', contentCallToActionLabel: 'LEARN_MORE', adContext: { ...(original.adContext as Json), dscName: 'Stellen Q2' } };
+    const modified = {
+      ...original,
+      commentary: 'Mehr erfahren',
+      contentCallToActionLabel: 'LEARN_MORE',
+      adContext: { ...(original.adContext as Json), dscName: 'Stellen Q2' },
+    };
     delete modified.contentLandingPage;
     const diffed = await restli.partialUpdate({
       resourcePath: '/posts/{id}',
@@ -145,7 +154,13 @@ describe('linkedin-api-client: post updates, projections and the member as thems
     expect(found.data.elements).toHaveLength(3);
     for (const e of found.data.elements) expect(Object.keys(e).sort()).toEqual(['id', 'lifecycleState']);
     expect(found.data.paging).toMatchObject({ start: 0, count: 3 });
-    const batch = await restli.batchGet({ resourcePath: '/posts', ids: [urn], queryParams: { fields: 'commentary' }, accessToken: token, versionString: VERSION });
+    const batch = await restli.batchGet({
+      resourcePath: '/posts',
+      ids: [urn],
+      queryParams: { fields: 'commentary' },
+      accessToken: token,
+      versionString: VERSION,
+    });
     expect(batch.data.results[urn]).toEqual({ commentary: 'Projiziert' });
 
     const acls = await restli.finder({
@@ -168,8 +183,14 @@ describe('linkedin-api-client: post updates, projections and the member as thems
   it('lists the page roles by organization, filtered by role and state; the member sees their own', async () => {
     const acls = (queryParams: Json) =>
       restli
-        .finder({ resourcePath: '/organizationAcls', finderName: 'organization', queryParams: { organization: DEMO_LINKEDIN_ORG.urn, ...queryParams }, accessToken: token, versionString: VERSION })
-        .then((r) => (r.data.elements as Json[]).map((e) => `${e.role}/${e.state}`));
+        .finder({
+          resourcePath: '/organizationAcls',
+          finderName: 'organization',
+          queryParams: { organization: DEMO_LINKEDIN_ORG.urn, ...queryParams },
+          accessToken: token,
+          versionString: VERSION,
+        })
+        .then((r) => (r.data.elements as Json[]).map((e) => `${String(e.role)}/${String(e.state)}`));
     expect(await acls({})).toEqual(['ADMINISTRATOR/APPROVED', 'CONTENT_ADMINISTRATOR/APPROVED', 'ANALYST/APPROVED', 'CURATOR/REQUESTED']);
     expect(await acls({ role: 'ANALYST' })).toEqual(['ANALYST/APPROVED']);
     expect(await acls({ state: 'REQUESTED' })).toEqual(['CURATOR/REQUESTED']);
@@ -182,7 +203,9 @@ describe('linkedin-api-client: post updates, projections and the member as thems
       accessToken: token,
       versionString: VERSION,
     });
-    expect(named.data.elements).toEqual([{ role: 'ANALYST', roleAssignee: expect.stringMatching(/^urn:li:person:/), 'roleAssignee~': { localizedFirstName: 'Mira' } }]);
+    expect(named.data.elements).toEqual([
+      { role: 'ANALYST', roleAssignee: expect.stringMatching(/^urn:li:person:/), 'roleAssignee~': { localizedFirstName: 'Mira' } },
+    ]);
     const mine = await restli.finder({ resourcePath: '/organizationAcls', finderName: 'roleAssignee', accessToken: token, versionString: VERSION });
     expect((mine.data.elements as Json[]).map((e) => e.role)).toEqual(['ADMINISTRATOR']);
   });
@@ -217,7 +240,13 @@ describe('linkedin-api-client: post updates, projections and the member as thems
     expect(summary.data).toMatchObject({ likesSummary: { totalLikes: 1 } });
     expect(
       await statusOf(
-        restli.create({ resourcePath: '/socialActions/{id}/likes', pathKeys: { id: urn }, entity: { actor: 'urn:li:organization:1', object: urn }, accessToken: token, versionString: VERSION }),
+        restli.create({
+          resourcePath: '/socialActions/{id}/likes',
+          pathKeys: { id: urn },
+          entity: { actor: 'urn:li:organization:1', object: urn },
+          accessToken: token,
+          versionString: VERSION,
+        }),
       ),
     ).toBe(403);
     const removed = await restli.delete({
@@ -250,7 +279,8 @@ describe('linkedin-api-client: post updates, projections and the member as thems
         accessToken: token,
         versionString: VERSION,
       });
-      const get = async () => (await restli.get({ resourcePath: '/videos/{id}', pathKeys: { id: value.video }, accessToken: token, versionString: VERSION })).data as Json;
+      const get = async () =>
+        (await restli.get({ resourcePath: '/videos/{id}', pathKeys: { id: value.video }, accessToken: token, versionString: VERSION })).data;
       expect(await get()).not.toHaveProperty('duration'); // PROCESSING has measured nothing yet
       return get();
     };
@@ -278,7 +308,13 @@ describe('linkedin-api-client: post updates, projections and the member as thems
     expect(await read(own)).toMatchObject({ author: person, commentary: 'Persönlich gepostet' });
     expect(await statusOf(post({ author: person, commentary: 'ohne Recht' }, orgOnly))).toBe(403);
     expect(await statusOf(post({ commentary: 'als Seite ohne Recht' }, member))).toBe(403);
-    const mine = await restli.finder({ resourcePath: '/posts', finderName: 'author', queryParams: { author: person }, accessToken: member, versionString: VERSION });
+    const mine = await restli.finder({
+      resourcePath: '/posts',
+      finderName: 'author',
+      queryParams: { author: person },
+      accessToken: member,
+      versionString: VERSION,
+    });
     expect((mine.data.elements as Json[]).map((e) => e.id)).toEqual([own]);
 
     const orgPost = await post({ commentary: 'Von der Seite' });
@@ -316,8 +352,17 @@ describe('linkedin-api-client: post updates, projections and the member as thems
       versionString: VERSION,
     });
     expect(theirs.data).toMatchObject({ actor: person, reactionType: 'PRAISE' });
-    expect(await statusOf(restli.delete({ resourcePath: '/reactions/{id}', pathKeys: { id: { actor: person, entity: orgPost } }, accessToken: orgOnly, versionString: VERSION }))).toBe(403);
-    const removed = await restli.delete({ resourcePath: '/reactions/{id}', pathKeys: { id: { actor: person, entity: orgPost } }, accessToken: member, versionString: VERSION });
+    expect(
+      await statusOf(
+        restli.delete({ resourcePath: '/reactions/{id}', pathKeys: { id: { actor: person, entity: orgPost } }, accessToken: orgOnly, versionString: VERSION }),
+      ),
+    ).toBe(403);
+    const removed = await restli.delete({
+      resourcePath: '/reactions/{id}',
+      pathKeys: { id: { actor: person, entity: orgPost } },
+      accessToken: member,
+      versionString: VERSION,
+    });
     expect(removed.status).toBe(204);
   });
 });

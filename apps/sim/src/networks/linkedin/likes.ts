@@ -39,10 +39,11 @@ function likeJson(state: LinkedInState, r: LiReaction, object: string): Record<s
 function likedEntity(state: LinkedInState, urn: string, object: unknown): { entity: LiPost | LiComment; urn: string } | undefined {
   const target = state.store.entity(urn);
   if (!target) return undefined;
-  if (object === undefined || object === urn || ('activityUrn' in target && object === target.activityUrn)) return { entity: target, urn: String(object ?? urn) };
+  if (object === undefined || object === urn) return { entity: target, urn };
+  if ('activityUrn' in target && object === target.activityUrn) return { entity: target, urn: target.activityUrn };
   const sub = typeof object === 'string' ? state.store.comment(object) : undefined;
   const post = 'comments' in target ? target : target.post;
-  return sub && sub.post === post ? { entity: sub, urn: sub.urn } : undefined;
+  return sub?.post === post ? { entity: sub, urn: sub.urn } : undefined;
 }
 
 function record(state: LinkedInState, call: Call, kind: 'comment_like' | 'comment_unlike', c: LiComment): void {
@@ -78,7 +79,7 @@ export function likes(state: LinkedInState, call: Call, urn: string): SimRespons
   const refused = mayActAs(state, call, actor, 'partnerApiSocialActions.CREATE', ORG_SCOPES);
   if (refused) return refused;
   const liked = likedEntity(state, urn, req.body.object);
-  if (!liked) return errors.notFound(`socialActions target ${String(req.body.object ?? urn)} does not exist under ${urn}`);
+  if (!liked) return errors.notFound(`socialActions target ${typeof req.body.object === 'string' ? req.body.object : urn} does not exist under ${urn}`);
   const reaction = state.store.react(liked.entity, actor, 'LIKE', state.now());
   if ('parent' in liked.entity) record(state, call, 'comment_like', liked.entity);
   const body = likeJson(state, reaction, liked.urn);

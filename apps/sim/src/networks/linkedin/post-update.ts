@@ -39,7 +39,9 @@ const isUrl = (v: unknown): v is string => typeof v === 'string' && /^https?:\/\
 type Extras = Pick<NonNullable<LiPost['created']>, 'callToAction' | 'landingPage' | 'adContext'>;
 
 function callToActionError(v: unknown): string | null {
-  return typeof v === 'string' && CALL_TO_ACTION_LABELS.includes(v) ? null : `Field '/contentCallToActionLabel' must be one of ${CALL_TO_ACTION_LABELS.join(', ')}`;
+  return typeof v === 'string' && CALL_TO_ACTION_LABELS.includes(v)
+    ? null
+    : `Field '/contentCallToActionLabel' must be one of ${CALL_TO_ACTION_LABELS.join(', ')}`;
 }
 
 function adContextError(v: Record<string, unknown>, path: string): string | null {
@@ -82,8 +84,7 @@ export function applyPostPatch(post: LiPost, patch: Record<string, unknown>, now
   const others = Object.keys(set).filter((k) => !SETTABLE.includes(k));
   if (others.length) return `Fields ${others.map((k) => `'/${k}'`).join(', ')} cannot be updated (updatable: ${SETTABLE.join(', ')})`;
   const deleted = patch.$delete === undefined ? [] : patch.$delete;
-  if (!Array.isArray(deleted) || deleted.some((k) => typeof k !== 'string' || !DELETABLE.includes(k)))
-    return `'$delete' may list only ${DELETABLE.join(', ')}`;
+  if (!Array.isArray(deleted) || deleted.some((k) => typeof k !== 'string' || !DELETABLE.includes(k))) return `'$delete' may list only ${DELETABLE.join(', ')}`;
   let adSet: Record<string, unknown> = {};
   if (patch.adContext !== undefined) {
     const inner = isObject(patch.adContext) ? patch.adContext.$set : undefined;

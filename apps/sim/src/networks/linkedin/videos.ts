@@ -74,7 +74,7 @@ export function uploadVideoPart(state: LinkedInState, req: SimRequest, id: strin
 }
 
 export function finalizeVideoUpload(state: LinkedInState, call: Call): SimResponse {
-  const { req, token } = call;
+  const { req } = call;
   if (req.badBody || !isObject(req.body.finalizeUploadRequest)) return errors.unprocessable("Field 'finalizeUploadRequest' is required");
   const { video: urn, uploadToken, uploadedPartIds } = req.body.finalizeUploadRequest;
   const video = typeof urn === 'string' && urn.startsWith('urn:li:video:') ? state.media.video(urn) : undefined;
