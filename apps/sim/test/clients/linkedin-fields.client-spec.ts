@@ -1,15 +1,12 @@
-import { dirname } from 'node:path';
-import { AuthClient, RestliClient } from 'linkedin-api-client';
+import { AuthClient, type RestliClient } from 'linkedin-api-client';
 import { DEMO_LINKEDIN_APP, DEMO_LINKEDIN_ORG, type RunningSim } from '../../src';
-import { clientSim, postJson, received, redirectOf } from './support';
+import { linkedinAgainstSim, orgPost, type LinkedInAgainstSim } from './linkedin-client';
+import { received, redirectOf } from './support';
 
 const VERSION = '202610';
 const REDIRECT = 'http://127.0.0.1:3000/api/oauth/callback/linkedin';
 const token = DEMO_LINKEDIN_ORG.accessToken;
 
-interface AxiosLike {
-  interceptors: { request: { use(f: (config: { url?: string }) => { url?: string }): number; eject(id: number): void } };
-}
 type Json = Record<string, unknown>;
 
 /** A minimal MP4 header: ftyp, then moov with mvhd (timescale 600, `seconds` long) and one video track's tkhd (width×height). */
@@ -46,36 +43,19 @@ const statusOf = (p: Promise<unknown>) =>
 describe('linkedin-api-client: post updates, projections and the member as themselves', () => {
   let sim: RunningSim;
   let restli: RestliClient;
-  let axios: AxiosLike;
-  let hook: number;
-  const toSim = (config: { url?: string }) => ({ ...config, url: config.url?.replace(/^https:\/\/(api|www)\.linkedin\.com/, sim.origins.linkedin) });
+  let client: LinkedInAgainstSim;
 
   beforeAll(async () => {
-    sim = await clientSim(false);
-    await postJson(`${sim.url}/_sim/generate`, { count: 60, network: 'linkedin' });
-    restli = new RestliClient();
-    (restli as unknown as { axiosInstance: AxiosLike }).axiosInstance.interceptors.request.use(toSim);
-    axios = jest.requireActual<AxiosLike>(require.resolve('axios', { paths: [dirname(require.resolve('linkedin-api-client'))] }));
-    hook = axios.interceptors.request.use(toSim);
+    client = await linkedinAgainstSim(60);
+    ({ sim, restli } = client);
   });
-  afterAll(async () => {
-    axios.interceptors.request.eject(hook);
-    await sim.close();
-  });
+  afterAll(() => client.close());
 
-  const post = async (entity: Json, accessToken = token) =>
+  const post = async (entity: Json, accessToken: string = token) =>
     (
       await restli.create({
         resourcePath: '/posts',
-        entity: {
-          author: DEMO_LINKEDIN_ORG.urn,
-          commentary: '',
-          visibility: 'PUBLIC',
-          distribution: { feedDistribution: 'MAIN_FEED', targetEntities: [], thirdPartyDistributionChannels: [] },
-          lifecycleState: 'PUBLISHED',
-          isReshareDisabledByAuthor: false,
-          ...entity,
-        },
+        entity: orgPost(entity),
         accessToken,
         versionString: VERSION,
       })
@@ -99,7 +79,7 @@ describe('linkedin-api-client: post updates, projections and the member as thems
     });
     const original = await read(urn);
     // The client's diff of two entities: {patch: {$set: {commentary, contentCallToActionLabel}, adContext: {$set: {dscName}}, $delete: [contentLandingPage]}}.
-    const modified = {
+    const modified: Json = {
       ...original,
       commentary: 'Mehr erfahren',
       contentCallToActionLabel: 'LEARN_MORE',
@@ -181,31 +161,24 @@ describe('linkedin-api-client: post updates, projections and the member as thems
   });
 
   it('lists the page roles by organization, filtered by role and state; the member sees their own', async () => {
-    const acls = (queryParams: Json) =>
-      restli
-        .finder({
+    const aclElements = async (queryParams: Json) =>
+      (
+        await restli.finder({
           resourcePath: '/organizationAcls',
           finderName: 'organization',
           queryParams: { organization: DEMO_LINKEDIN_ORG.urn, ...queryParams },
           accessToken: token,
           versionString: VERSION,
         })
-        .then((r) => (r.data.elements as Json[]).map((e) => `${String(e.role)}/${String(e.state)}`));
+      ).data.elements as Json[];
+    const acls = async (queryParams: Json) => (await aclElements(queryParams)).map((e) => `${String(e.role)}/${String(e.state)}`);
     expect(await acls({})).toEqual(['ADMINISTRATOR/APPROVED', 'CONTENT_ADMINISTRATOR/APPROVED', 'ANALYST/APPROVED', 'CURATOR/REQUESTED']);
     expect(await acls({ role: 'ANALYST' })).toEqual(['ANALYST/APPROVED']);
     expect(await acls({ state: 'REQUESTED' })).toEqual(['CURATOR/REQUESTED']);
     expect(await acls({ role: 'CURATOR', state: 'APPROVED' })).toEqual([]);
     expect(await statusOf(acls({ role: 'OWNER' }))).toBe(400);
-    const named = await restli.finder({
-      resourcePath: '/organizationAcls',
-      finderName: 'organization',
-      queryParams: { organization: DEMO_LINKEDIN_ORG.urn, role: 'ANALYST', projection: '(elements*(role,roleAssignee~(localizedFirstName)))' },
-      accessToken: token,
-      versionString: VERSION,
-    });
-    expect(named.data.elements).toEqual([
-      { role: 'ANALYST', roleAssignee: expect.stringMatching(/^urn:li:person:/), 'roleAssignee~': { localizedFirstName: 'Mira' } },
-    ]);
+    const named = await aclElements({ role: 'ANALYST', projection: '(elements*(role,roleAssignee~(localizedFirstName)))' });
+    expect(named).toEqual([{ role: 'ANALYST', roleAssignee: expect.stringMatching(/^urn:li:person:/), 'roleAssignee~': { localizedFirstName: 'Mira' } }]);
     const mine = await restli.finder({ resourcePath: '/organizationAcls', finderName: 'roleAssignee', accessToken: token, versionString: VERSION });
     expect((mine.data.elements as Json[]).map((e) => e.role)).toEqual(['ADMINISTRATOR']);
   });
@@ -295,7 +268,7 @@ describe('linkedin-api-client: post updates, projections and the member as thems
   it('lets a member post, comment and react as themselves with w_member_social, and not without it', async () => {
     const auth = new AuthClient({ clientId: DEMO_LINKEDIN_APP.clientId, clientSecret: DEMO_LINKEDIN_APP.clientSecret, redirectUrl: REDIRECT });
     const memberToken = async (scopes: string[]) => {
-      const back = await redirectOf(toSim({ url: auth.generateMemberAuthorizationUrl(scopes, 'st') }).url!);
+      const back = await redirectOf(client.toSim(auth.generateMemberAuthorizationUrl(scopes, 'st')));
       return (await auth.exchangeAuthCodeForAccessToken(new URL(back.location!).searchParams.get('code')!)).access_token;
     };
     const member = await memberToken(['openid', 'profile', 'w_member_social']);

@@ -1,7 +1,7 @@
-import type { SimResponse } from '../../core/http';
+import type { SimRequest, SimResponse } from '../../core/http';
 import { errors } from './errors';
-import type { Call } from './routes';
 import type { LinkedInState } from './state';
+import type { LiToken } from './tokens';
 
 /**
  * Who may act as `actor` (author, comment actor, reaction actor, upload owner): the organization
@@ -9,7 +9,13 @@ import type { LinkedInState } from './state';
  * (urn:li:person, the member the token is for) with w_member_social — LinkedIn's "Post, comment and
  * like posts on behalf of an authenticated member". Anyone else: 403 naming `what`.
  */
-export function mayActAs(state: LinkedInState, { req, token }: Call, actor: string, what: string, orgScopes: string[]): SimResponse | null {
+export function mayActAs(
+  state: LinkedInState,
+  { req, token }: { req: SimRequest; token: LiToken },
+  actor: string,
+  what: string,
+  orgScopes: string[],
+): SimResponse | null {
   if (actor === state.orgUrn) {
     if (!state.isAdmin(token.memberUrn)) return errors.accessDenied(`${what}.${state.version(req) ?? ''}`);
     if (!orgScopes.some((s) => token.scopes.includes(s))) return errors.accessDenied(`${what} (scope ${orgScopes[0]})`);

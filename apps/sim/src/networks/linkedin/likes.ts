@@ -2,6 +2,7 @@ import { json, type SimResponse } from '../../core/http';
 import { mayActAs } from './acting';
 import { errors } from './errors';
 import type { Call } from './routes';
+import { record } from './moderation-routes';
 import { collection } from './serialize';
 import type { LinkedInState } from './state';
 import type { LiComment, LiPost, LiReaction } from './store';
@@ -44,20 +45,6 @@ function likedEntity(state: LinkedInState, urn: string, object: unknown): { enti
   const sub = typeof object === 'string' ? state.store.comment(object) : undefined;
   const post = 'comments' in target ? target : target.post;
   return sub?.post === post ? { entity: sub, urn: sub.urn } : undefined;
-}
-
-function record(state: LinkedInState, call: Call, kind: 'comment_like' | 'comment_unlike', c: LiComment): void {
-  state.ctx.world.addReceived({
-    network: 'linkedin',
-    at: new Date(state.now()).toISOString(),
-    kind,
-    method: call.req.method,
-    path: call.req.path,
-    targetId: c.urn,
-    externalId: c.urn,
-    text: c.text,
-    body: { ...Object.fromEntries(call.req.query), ...call.req.body },
-  });
 }
 
 export function likes(state: LinkedInState, call: Call, urn: string): SimResponse {

@@ -24,7 +24,8 @@ import { collection, commentJson } from './serialize';
 const REACTION_TYPES = ['LIKE', 'PRAISE', 'EMPATHY', 'INTEREST', 'APPRECIATION', 'ENTERTAINMENT'];
 const noContent = (): SimResponse => ({ status: 204, raw: { contentType: 'application/json', data: '' } });
 
-function record(state: LinkedInState, call: Call, kind: ReceivedItem['kind'], c: LiComment): void {
+/** Records a write on a comment in /_sim/received (also the likes sub-resource's, likes.ts). */
+export function record(state: LinkedInState, call: Call, kind: ReceivedItem['kind'], c: LiComment): void {
   state.ctx.world.addReceived({
     network: 'linkedin',
     at: new Date(state.now()).toISOString(),
