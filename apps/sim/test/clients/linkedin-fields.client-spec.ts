@@ -1,7 +1,7 @@
 import { AuthClient, type RestliClient } from 'linkedin-api-client';
 import { DEMO_LINKEDIN_APP, DEMO_LINKEDIN_ORG, type RunningSim } from '../../src';
 import { linkedinAgainstSim, orgPost, type LinkedInAgainstSim } from './linkedin-client';
-import { received, redirectOf } from './support';
+import { getJson, received, redirectOf } from './support';
 
 const VERSION = '202610';
 const REDIRECT = 'http://127.0.0.1:3000/api/oauth/callback/linkedin';
@@ -301,6 +301,49 @@ describe('linkedin-api-client: post updates, projections and the member as thems
     expect(comment.status).toBe(201);
     expect(comment.data).toMatchObject({ actor: person, message: { text: 'Gefällt mir persönlich' } });
     expect(comment.data).not.toHaveProperty('agent');
+    // The member edits and deletes their own comment (the comment id is in x-restli-id); the page's token cannot edit it as the member.
+    const path = { id: orgPost, commentId: comment.createdEntityId as string };
+    const edit = (accessToken: string) =>
+      restli.partialUpdate({
+        resourcePath: '/socialActions/{id}/comments/{commentId}',
+        pathKeys: path,
+        queryParams: { actor: person },
+        patchSetObject: { message: { text: 'Gefällt mir sehr' } },
+        accessToken,
+        versionString: VERSION,
+      });
+    expect(await statusOf(edit(orgOnly))).toBe(403);
+    expect((await edit(member)).data).toMatchObject({ actor: person, message: { text: 'Gefällt mir sehr' } });
+    const truth = (await getJson(`${sim.url}/_sim/truth?network=linkedin`)).body.items as Array<{
+      externalId: string;
+      fromAccount: boolean;
+      author: { externalId: string } | null;
+    }>;
+    // On the page's post, the member's comment is a customer's; their own post is not on the page.
+    expect(truth.find((t) => t.externalId === (comment.data as Json).$URN)).toMatchObject({ fromAccount: false, author: { externalId: person } });
+    expect(truth.map((t) => t.externalId)).not.toContain(own);
+    const removeComment = await restli.delete({
+      resourcePath: '/socialActions/{id}/comments/{commentId}',
+      pathKeys: path,
+      queryParams: { actor: person },
+      accessToken: member,
+      versionString: VERSION,
+    });
+    expect(removeComment.status).toBe(204);
+
+    // The member uploads an image as its owner and posts it; the page's upload is not theirs.
+    const init = await restli.action({
+      resourcePath: '/images',
+      actionName: 'initializeUpload',
+      data: { initializeUploadRequest: { owner: person } },
+      accessToken: member,
+      versionString: VERSION,
+    });
+    const { uploadUrl, image } = init.data.value as { uploadUrl: string; image: string };
+    expect((await fetch(uploadUrl, { method: 'PUT', headers: { authorization: `Bearer ${member}` }, body: Buffer.alloc(1024, 3) })).status).toBe(201);
+    const withImage = await post({ author: person, commentary: 'Mit Bild', content: { media: { id: image } } }, member);
+    expect(await read(withImage)).toMatchObject({ author: person, content: { media: { id: image } } });
+    expect(await statusOf(post({ commentary: 'fremdes Bild', content: { media: { id: image } } }))).toBe(422);
     const refusedComment = restli.create({
       resourcePath: '/socialActions/{id}/comments',
       pathKeys: { id: orgPost },
