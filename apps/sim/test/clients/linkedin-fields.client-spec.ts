@@ -273,6 +273,7 @@ describe('linkedin-api-client: post updates, projections and the member as thems
     };
     const member = await memberToken(['openid', 'profile', 'w_member_social']);
     const orgOnly = await memberToken(['openid', 'profile', 'w_organization_social']);
+    const asMember = { accessToken: member, versionString: VERSION };
     const me = (await restli.get({ resourcePath: '/userinfo', accessToken: member })).data as { sub: string };
     const person = `urn:li:person:${me.sub}`;
     expect(person).toBe(DEMO_LINKEDIN_ORG.adminUrn);
@@ -285,8 +286,7 @@ describe('linkedin-api-client: post updates, projections and the member as thems
       resourcePath: '/posts',
       finderName: 'author',
       queryParams: { author: person },
-      accessToken: member,
-      versionString: VERSION,
+      ...asMember,
     });
     expect((mine.data.elements as Json[]).map((e) => e.id)).toEqual([own]);
 
@@ -295,8 +295,7 @@ describe('linkedin-api-client: post updates, projections and the member as thems
       resourcePath: '/socialActions/{id}/comments',
       pathKeys: { id: orgPost },
       entity: { actor: person, object: orgPost, message: { text: 'Gefällt mir persönlich' } },
-      accessToken: member,
-      versionString: VERSION,
+      ...asMember,
     });
     expect(comment.status).toBe(201);
     expect(comment.data).toMatchObject({ actor: person, message: { text: 'Gefällt mir persönlich' } });
@@ -326,8 +325,7 @@ describe('linkedin-api-client: post updates, projections and the member as thems
       resourcePath: '/socialActions/{id}/comments/{commentId}',
       pathKeys: path,
       queryParams: { actor: person },
-      accessToken: member,
-      versionString: VERSION,
+      ...asMember,
     });
     expect(removeComment.status).toBe(204);
 
@@ -336,8 +334,7 @@ describe('linkedin-api-client: post updates, projections and the member as thems
       resourcePath: '/images',
       actionName: 'initializeUpload',
       data: { initializeUploadRequest: { owner: person } },
-      accessToken: member,
-      versionString: VERSION,
+      ...asMember,
     });
     const { uploadUrl, image } = init.data.value as { uploadUrl: string; image: string };
     expect((await fetch(uploadUrl, { method: 'PUT', headers: { authorization: `Bearer ${member}` }, body: Buffer.alloc(1024, 3) })).status).toBe(201);
@@ -357,15 +354,13 @@ describe('linkedin-api-client: post updates, projections and the member as thems
       resourcePath: '/reactions',
       entity: { root: orgPost, reactionType: 'PRAISE' },
       queryParams: { actor: person },
-      accessToken: member,
-      versionString: VERSION,
+      ...asMember,
     });
     expect(reacted.status).toBe(201);
     const theirs = await restli.get({
       resourcePath: '/reactions/{id}',
       pathKeys: { id: { actor: person, entity: orgPost } },
-      accessToken: member,
-      versionString: VERSION,
+      ...asMember,
     });
     expect(theirs.data).toMatchObject({ actor: person, reactionType: 'PRAISE' });
     expect(
@@ -376,8 +371,7 @@ describe('linkedin-api-client: post updates, projections and the member as thems
     const removed = await restli.delete({
       resourcePath: '/reactions/{id}',
       pathKeys: { id: { actor: person, entity: orgPost } },
-      accessToken: member,
-      versionString: VERSION,
+      ...asMember,
     });
     expect(removed.status).toBe(204);
   });
