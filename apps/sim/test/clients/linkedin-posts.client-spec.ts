@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import { RestliClient } from 'linkedin-api-client';
 import { DEMO_LINKEDIN_ORG, type RunningSim } from '../../src';
 import { clientSim, postJson, received } from './support';
+import { orgPost } from './linkedin-client';
 
 const VERSION = '202610';
 const token = DEMO_LINKEDIN_ORG.accessToken;
@@ -49,15 +50,7 @@ describe('linkedin-api-client: posts and images written against the sim', () => 
   const post = (entity: Record<string, unknown>) =>
     restli.create({
       resourcePath: '/posts',
-      entity: {
-        author: DEMO_LINKEDIN_ORG.urn,
-        commentary: '',
-        visibility: 'PUBLIC',
-        distribution: { feedDistribution: 'MAIN_FEED', targetEntities: [], thirdPartyDistributionChannels: [] },
-        lifecycleState: 'PUBLISHED',
-        isReshareDisabledByAuthor: false,
-        ...entity,
-      },
+      entity: orgPost(entity),
       accessToken: token,
       versionString: VERSION,
     });

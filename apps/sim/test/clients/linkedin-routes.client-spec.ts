@@ -84,7 +84,8 @@ describe('linkedin-api-client: documented forms of the served routes', () => {
     const other = restli.partialUpdate({
       resourcePath: '/posts/{id}',
       pathKeys: { id: oldest },
-      patchSetObject: { contentLandingPage: 'https://example.com' },
+      // visibility is create-only (the Posts API updates commentary, call to action, landing page, lifecycleState, adContext).
+      patchSetObject: { visibility: 'CONNECTIONS' },
       accessToken: token,
       versionString: VERSION,
     });

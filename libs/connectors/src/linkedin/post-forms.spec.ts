@@ -12,7 +12,8 @@ const errorsOf = (records: UnifiedRecord[]) => records.filter((r): r is ErrorRec
 /**
  * The Posts API's content forms the product's post reads can now receive (the sim serves them:
  * docs/sim.md, LinkedIn): a video (the recorded post-object-org-author.json), a document, several
- * images, a poll, a reshare without words of its own, and a draft. Each is one post record; none
+ * images, a poll, a reshare without words of its own, a draft, a post with a call to action, landing page
+ * and adContext, and a member's own post. Each is one post record; none
  * is an unknown shape. A comment with mentions keeps its text; a comment refused on a closed
  * thread is a named error.
  */
@@ -51,6 +52,17 @@ describe('LinkedIn post content forms → unified records', () => {
     },
     reshare: { ...base, id: 'urn:li:share:7500000000000000008', commentary: '', reshareContext: { parent: video.id, root: video.id } },
     draft: { ...base, id: 'urn:li:share:7500000000000000010', lifecycleState: 'DRAFT', publishedAt: undefined },
+    // The updatable fields (PARTIAL_UPDATE): a call to action, a landing page and the adContext name and status.
+    callToAction: {
+      ...base,
+      id: 'urn:li:share:7500000000000000012',
+      contentCallToActionLabel: 'LEARN_MORE',
+      contentLandingPage: 'https://example.com/karriere',
+      adContext: { dscName: 'Stellen Q2', dscStatus: 'ARCHIVED' },
+      lifecycleStateInfo: { isEditedByAuthor: true },
+    },
+    // A member's own post (w_member_social): authored by a person, not the page.
+    memberAuthor: { ...base, id: 'urn:li:share:7500000000000000014', author: 'urn:li:person:rDemoAdmin42' },
   };
 
   it.each(Object.entries(forms))('a %s post is one post record with its URN and time', (_form, body) => {
@@ -69,7 +81,9 @@ describe('LinkedIn post content forms → unified records', () => {
   });
 
   it('a page holding every form gives one post record each, no error, and where paging goes on', () => {
-    const body = JSON.parse(JSON.stringify({ paging: { start: 0, count: 10, links: [], total: 6 }, elements: Object.values(forms) })) as unknown;
+    const body = JSON.parse(
+      JSON.stringify({ paging: { start: 0, count: 10, links: [], total: Object.keys(forms).length }, elements: Object.values(forms) }),
+    ) as unknown;
     const records = parse('posts', body);
     expect(errorsOf(records)).toEqual([]);
     expect(posts(records).map((p) => p.externalId)).toEqual(Object.values(forms).map((f) => f.id));
@@ -82,6 +96,15 @@ describe('LinkedIn post content forms → unified records', () => {
     const body = { ...comment, message: { text, attributes: [{ start: 7, length: 4, value: { organization: { organization: comment.actor } } }] } };
     const [record] = parse('comment', body) as MessageRecord[];
     expect(record).toMatchObject({ kind: 'message', text, externalId: comment.$URN });
+  });
+
+  it("a member's comment as themselves (no agent) is a message not from the account", () => {
+    const comment = fixture('comment-object-org-actor-with-image.json');
+    const person = 'urn:li:person:rDemoAdmin42';
+    const stamp = { actor: person, time: (comment.created as { time: number }).time };
+    const body = { ...comment, actor: person, agent: undefined, created: stamp, lastModified: stamp, content: undefined };
+    const [record] = parse('comment', JSON.parse(JSON.stringify(body)), { accountId: String(comment.actor) }) as MessageRecord[];
+    expect(record).toMatchObject({ kind: 'message', author: { externalId: person }, isFromAccount: false, text: (comment.message as { text: string }).text });
   });
 
   it('a comment refused because the organization closed comments is a named error, not a retry', () => {

@@ -1,4 +1,5 @@
 import { json, type SimRequest, type SimResponse } from '../../core/http';
+import { mayActAs } from './acting';
 import { errors } from './errors';
 import { batchGet } from './restli';
 import type { Call } from './routes';
@@ -49,9 +50,10 @@ function editComment(state: LinkedInState, { req, token }: Call, urn: string, id
   const comment = commentUnder(state, urn, id);
   if (!comment) return errors.notFound(`Comment ${id} under ${urn} does not exist`);
   const actor = req.query.get('actor');
-  // Only the comment's own actor edits it: for the product, the organization, through one of its admins.
-  if (actor !== comment.actor || actor !== state.orgUrn || !state.isAdmin(token.memberUrn))
-    return errors.accessDenied(`partnerApiSocialActions.PARTIAL_UPDATE.${state.version(req) ?? ''}`);
+  // Only the comment's own actor edits it: the organization through one of its admins, or a member as themselves.
+  if (actor !== comment.actor) return errors.accessDenied(`partnerApiSocialActions.PARTIAL_UPDATE.${state.version(req) ?? ''}`);
+  const refused = mayActAs(state, { req, token }, actor, 'partnerApiSocialActions.PARTIAL_UPDATE', ['w_organization_social', 'w_organization_social_feed']);
+  if (refused) return refused;
   comment.text = text;
   comment.editedAt = state.now();
   return json(200, commentJson(comment, state.orgUrn, state.admin.urn));

@@ -1,4 +1,5 @@
 import type { SimRequest, SimResponse } from '../../core/http';
+import { mayActAs } from './acting';
 import { errors } from './errors';
 import type { Call } from './routes';
 import type { LinkedInState } from './state';
@@ -16,7 +17,7 @@ export const uploadBase = (req: SimRequest): string => `${req.origin}${req.mount
 
 /**
  * The owner named in `initializeUploadRequest`, or LinkedIn's refusal: only the organization the
- * token administers, with w_organization_social, uploads here (members' own uploads are not modelled).
+ * token administers, with w_organization_social, or the token's own member with w_member_social uploads.
  */
 export function uploadOwner(
   state: LinkedInState,
@@ -28,7 +29,7 @@ export function uploadOwner(
   const input = typeof request === 'object' && request !== null && !Array.isArray(request) ? (request as Record<string, unknown>) : {};
   const owner = input.owner;
   if (typeof owner !== 'string') return errors.unprocessable("Field 'initializeUploadRequest.owner' is required");
-  if (owner !== state.orgUrn || !state.isAdmin(token.memberUrn)) return errors.accessDenied(`${resource}.ACTION.initializeUpload.${state.version(req) ?? ''}`);
-  if (!token.scopes.includes('w_organization_social')) return errors.accessDenied(`${resource}.ACTION.initializeUpload (scope w_organization_social)`);
+  const refused = mayActAs(state, { req, token }, owner, `${resource}.ACTION.initializeUpload`, ['w_organization_social']);
+  if (refused) return refused;
   return { owner, request: input };
 }

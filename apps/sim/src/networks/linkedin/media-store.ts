@@ -1,4 +1,5 @@
 import { mediaKey } from '../../core/media';
+import type { Mp4Facts } from '../../core/mp4';
 
 /**
  * The organization's uploaded videos and documents (Videos and Documents APIs, videos.ts and
@@ -24,6 +25,8 @@ export interface LiVideo {
   finalizedAt: number | null;
   /** Reads of the video since it was finalized: the first answers PROCESSING. */
   readsSinceFinalize: number;
+  /** What its MP4 header says (core/mp4.ts), gathered from the parts as they arrive; empty for other bytes. */
+  facts: Mp4Facts;
 }
 
 export interface LiDocument {
@@ -73,6 +76,7 @@ export class LinkedInMedia {
       captions: input.captions,
       finalizedAt: null,
       readsSinceFinalize: 0,
+      facts: {},
     };
     this.videos.set(id, video);
     return video;

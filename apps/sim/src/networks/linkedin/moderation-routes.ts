@@ -1,5 +1,6 @@
 import { json, type SimResponse } from '../../core/http';
 import type { ReceivedItem } from '../../core/world';
+import { mayActAs } from './acting';
 import { errors } from './errors';
 import type { Call } from './routes';
 import type { LinkedInState } from './state';
@@ -23,7 +24,8 @@ import { collection, commentJson } from './serialize';
 const REACTION_TYPES = ['LIKE', 'PRAISE', 'EMPATHY', 'INTEREST', 'APPRECIATION', 'ENTERTAINMENT'];
 const noContent = (): SimResponse => ({ status: 204, raw: { contentType: 'application/json', data: '' } });
 
-function record(state: LinkedInState, call: Call, kind: ReceivedItem['kind'], c: LiComment): void {
+/** Records a write on a comment in /_sim/received (also the likes sub-resource's, likes.ts). */
+export function record(state: LinkedInState, call: Call, kind: ReceivedItem['kind'], c: LiComment): void {
   state.ctx.world.addReceived({
     network: 'linkedin',
     at: new Date(state.now()).toISOString(),
@@ -44,8 +46,10 @@ function reactionJson(r: LiReaction, entity: string): Record<string, unknown> {
 }
 
 export function createReaction(state: LinkedInState, call: Call): SimResponse {
-  const actor = call.req.query.get('actor');
-  if (actor !== state.orgUrn) return errors.accessDenied(`reactions as ${actor ?? '(no actor)'}`);
+  const actor = call.req.query.get('actor') ?? '';
+  // As the organization (its admin) or as the token's own member (w_member_social).
+  const refused = mayActAs(state, call, actor, `reactions as ${actor || '(no actor)'}`, ['w_organization_social', 'w_organization_social_feed']);
+  if (refused) return refused;
   const root = call.req.body.root;
   const type = call.req.body.reactionType;
   if (typeof root !== 'string' || typeof type !== 'string' || !REACTION_TYPES.includes(type))
@@ -61,7 +65,10 @@ export function createReaction(state: LinkedInState, call: Call): SimResponse {
 
 /** GET (anyone's reaction) or DELETE (the organization's own) /rest/reactions/(actor:…,entity:…). */
 export function reaction(state: LinkedInState, call: Call, actor: string, entity: string): SimResponse {
-  if (call.req.method === 'DELETE' && actor !== state.orgUrn) return errors.accessDenied(`reactions as ${actor}`);
+  if (call.req.method === 'DELETE') {
+    const refused = mayActAs(state, call, actor, `reactions as ${actor}`, ['w_organization_social', 'w_organization_social_feed']);
+    if (refused) return refused;
+  }
   const on = state.store.entity(entity);
   const found = on?.reactions.get(actor);
   if (!on || !found) return errors.notFound(`Reaction of ${actor} on ${entity} does not exist`);
@@ -129,9 +136,11 @@ export function comment(state: LinkedInState, call: Call, object: string, id: st
     state.store.comment(`urn:li:comment:(${object},${id})`) ?? state.store.comment(`urn:li:comment:(${state.store.post(object)?.activityUrn ?? ''},${id})`);
   if (!c) return errors.notFound(`Comment ${id} on ${object} does not exist`);
   if (call.req.method === 'GET') return json(200, commentJson(c, state.orgUrn, state.admin.urn));
-  const actor = call.req.query.get('actor');
-  // Every post in the sim is the organization's: it may delete any comment on them, as the actor it is.
-  if (actor !== state.orgUrn) return errors.accessDenied(`comment deletion as ${actor ?? '(no actor)'}`);
+  const actor = call.req.query.get('actor') ?? '';
+  // The organization may delete any comment on its posts; a member (w_member_social) only their own.
+  const own = actor === state.orgUrn ? (c.post.created?.author ?? state.orgUrn) === state.orgUrn || c.actor === actor : c.actor === actor;
+  const refused = own ? mayActAs(state, call, actor, 'comment deletion', ['w_organization_social', 'w_organization_social_feed']) : null;
+  if (!own || refused) return refused ?? errors.accessDenied(`comment deletion as ${actor || '(no actor)'}`);
   record(state, call, 'comment_delete', c);
   state.store.removeComment(c);
   return noContent();

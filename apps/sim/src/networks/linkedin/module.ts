@@ -18,8 +18,12 @@ import {
   getPosts,
   getSocialActions,
   getSocialActionsBatch,
+  organizationJson,
   type Call,
 } from './routes';
+import { personJson } from './serialize';
+import { project } from './projection';
+import { likes, unlike } from './likes';
 import { batchGetReactions, comment, createReaction, reaction, reactionsOfEntity } from './moderation-routes';
 import { LinkedInState } from './state';
 import type { LiComment, LiPost } from './store';
@@ -61,7 +65,14 @@ export class LinkedInModule implements NetworkModule, NetworkControl {
     if ('error' in auth) return auth.error;
     // Daily limits: every call counts, and once spent only a 429 says so (no usage headers).
     if (this.state.limits.count(auth.token.memberUrn, this.state.now())) return errors.throttled();
-    return this.route({ req, token: auth.token }, path);
+    return project(req, this.route({ req, token: auth.token }, path), (urn) => this.decoration(urn));
+  }
+
+  /** What a decorated URN (`field~`) expands to: a member the sim knows (and who discloses themselves) or the organization. */
+  private decoration(urn: string): Record<string, unknown> | undefined {
+    if (urn === this.state.orgUrn) return organizationJson(this.state);
+    const person = urn.startsWith('urn:li:person:') ? this.state.store.people.get(urn) : undefined;
+    return person && !person.hidden ? personJson(person) : undefined;
   }
 
   private route(call: Call, path: string): SimResponse {
@@ -74,7 +85,8 @@ export class LinkedInModule implements NetworkModule, NetworkControl {
       if (get) return getPosts(this.state, call);
       if (req.method !== 'POST') return errors.methodNotAllowed();
       const { response, created } = createPost(this.state, call);
-      if (created) this.ctx.world.addTruth(this.truthOf(created, null, null, 'api'));
+      // A member's own post is not on the page: the truth holds the page's posts only.
+      if (created && !created.created?.author) this.ctx.world.addTruth(this.truthOf(created, null, null, 'api'));
       return response;
     }
     const media = mediaRoute(this.state, call, path);
@@ -103,6 +115,8 @@ export class LinkedInModule implements NetworkModule, NetworkControl {
     if (m) return req.method === 'GET' ? reactionsOfEntity(this.state, call, m[1]) : errors.methodNotAllowed();
     m = /^\/rest\/reactions\/\(actor:(urn:li:[^,]+),entity:(.+)\)$/.exec(path);
     if (m) return req.method === 'GET' || req.method === 'DELETE' ? reaction(this.state, call, m[1], m[2]) : errors.methodNotAllowed();
+    m = /^\/rest\/socialActions\/(urn:li:[^/]+?)\/likes(?:\/(urn:li:[^/]+))?$/.exec(path);
+    if (m) return m[2] ? unlike(this.state, call, m[1], m[2]) : likes(this.state, call, m[1]);
     m = /^\/rest\/socialActions\/(urn:li:[^/]+?)\/comments\/([^/]+)$/.exec(path);
     if (m) return req.method === 'GET' || req.method === 'DELETE' ? comment(this.state, call, m[1], m[2]) : errors.methodNotAllowed();
     m = /^\/rest\/socialActions\/(urn:li:[^/]+?)(\/comments)?$/.exec(path);

@@ -1,9 +1,10 @@
-import { obj } from '@resonance/contracts';
 import type { SimResponse } from '../../core/http';
+import { mayActAs } from './acting';
 import { errors } from './errors';
 import type { Call } from './routes';
 import type { LinkedInState } from './state';
 import type { LiPost } from './store';
+import { applyPostPatch, postExtras } from './post-update';
 
 /**
  * The Posts API's writes as the organization (learn.microsoft.com/linkedin, Posts API):
@@ -25,20 +26,18 @@ const MAX_IMAGES = 20;
 const noContent = (): SimResponse => ({ status: 204, raw: { contentType: 'application/json', data: '' } });
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function mayWrite(state: LinkedInState, { req, token }: Call, method: string): SimResponse | null {
-  if (!state.isAdmin(token.memberUrn)) return errors.accessDenied(`partnerApiPostsExternal.${method}.${state.version(req) ?? ''}`);
-  if (!token.scopes.includes('w_organization_social')) return errors.accessDenied(`partnerApiPostsExternal.${method} (scope w_organization_social)`);
-  return null;
-}
+/** Who may write a post as `author` (acting.ts): the organization's admin or the member themselves. */
+const mayWriteAs = (state: LinkedInState, call: Call, method: string, author: string): SimResponse | null =>
+  mayActAs(state, call, author, `partnerApiPostsExternal.${method}`, ['w_organization_social']);
 
-function record(state: LinkedInState, call: Call, kind: 'post_publish' | 'post_edit' | 'post_delete', path: string, post: LiPost): void {
+export function record(state: LinkedInState, call: Call, kind: 'post_publish' | 'post_edit' | 'post_delete', path: string, post: LiPost): void {
   state.ctx.world.addReceived({
     network: 'linkedin',
     at: new Date(state.now()).toISOString(),
     kind,
     method: call.req.method,
     path,
-    targetId: state.orgUrn,
+    targetId: post.created?.author ?? state.orgUrn,
     externalId: post.urn,
     text: post.text,
     body: call.req.body,
@@ -46,11 +45,11 @@ function record(state: LinkedInState, call: Call, kind: 'post_publish' | 'post_e
 }
 
 /** The post's `content` as LinkedIn keeps it, or why it is refused. */
-function contentOf(state: LinkedInState, content: unknown): Record<string, unknown> | undefined | string {
+function contentOf(state: LinkedInState, content: unknown, owner: string): Record<string, unknown> | undefined | string {
   if (content === undefined) return undefined;
   if (!isObject(content)) return "Field '/content' must be an object";
   if (isObject(content.media)) {
-    const media = mediaOf(state, content.media);
+    const media = mediaOf(state, content.media, owner);
     return typeof media === 'string' ? media : { media };
   }
   if (isObject(content.multiImage)) {
@@ -59,8 +58,8 @@ function contentOf(state: LinkedInState, content: unknown): Record<string, unkno
       return `Field '/content/multiImage/images' must hold ${MIN_IMAGES} to ${MAX_IMAGES} images`;
     const kept: Array<Record<string, unknown>> = [];
     for (const [i, raw] of images.entries()) {
-      const image = isObject(raw) ? state.images.available(raw.id, state.orgUrn) : undefined;
-      if (!isObject(raw) || !image) return `Field '/content/multiImage/images/${i}/id' must name an uploaded image of ${state.orgUrn}`;
+      const image = isObject(raw) ? state.images.available(raw.id, owner) : undefined;
+      if (!isObject(raw) || !image) return `Field '/content/multiImage/images/${i}/id' must name an uploaded image of ${owner}`;
       kept.push({ ...raw, id: image.urn });
     }
     return { multiImage: { ...content.multiImage, images: kept } };
@@ -100,21 +99,21 @@ function pollOf(poll: Record<string, unknown>): Record<string, unknown> | string
 }
 
 /** `content.media`: one uploaded image, a finalized video or an uploaded document (which needs a title) of the organization. */
-function mediaOf(state: LinkedInState, media: Record<string, unknown>): Record<string, unknown> | string {
+function mediaOf(state: LinkedInState, media: Record<string, unknown>, owner: string): Record<string, unknown> | string {
   const id = typeof media.id === 'string' ? media.id : '';
   if (id.startsWith('urn:li:video:')) {
     const video = state.media.video(id);
-    if (video?.owner !== state.orgUrn || video.finalizedAt === null) return `Field '/content/media/id' must name a finalized video of ${state.orgUrn}`;
+    if (video?.owner !== owner || video.finalizedAt === null) return `Field '/content/media/id' must name a finalized video of ${owner}`;
     return { ...media, id: video.urn };
   }
   if (id.startsWith('urn:li:document:')) {
     const doc = state.media.document(id);
-    if (doc?.owner !== state.orgUrn || doc.bytes === null) return `Field '/content/media/id' must name an uploaded document of ${state.orgUrn}`;
+    if (doc?.owner !== owner || doc.bytes === null) return `Field '/content/media/id' must name an uploaded document of ${owner}`;
     if (typeof media.title !== 'string' || !media.title.trim()) return "Field '/content/media/title' is required for a document";
     return { ...media, id: doc.urn };
   }
-  const image = state.images.available(id, state.orgUrn);
-  if (!image) return `Field '/content/media/id' must name an uploaded image, video or document of ${state.orgUrn}`;
+  const image = state.images.available(id, owner);
+  if (!image) return `Field '/content/media/id' must name an uploaded image, video or document of ${owner}`;
   return { ...media, id: image.urn };
 }
 
@@ -134,8 +133,8 @@ export function createPost(state: LinkedInState, call: Call): { response: SimRes
   const { req } = call;
   if (req.badBody) return { response: errors.badParam('Unable to parse the request body as JSON') };
   const b = req.body;
-  if (b.author !== state.orgUrn) return { response: errors.accessDenied(`partnerApiPostsExternal.CREATE.${state.version(req) ?? ''}`) };
-  const refused = mayWrite(state, call, 'CREATE');
+  const author = typeof b.author === 'string' ? b.author : '';
+  const refused = mayWriteAs(state, call, 'CREATE', author);
   if (refused) return { response: refused };
   const text = b.commentary ?? '';
   if (typeof text !== 'string') return { response: errors.unprocessable("Field '/commentary' must be a string") };
@@ -146,7 +145,9 @@ export function createPost(state: LinkedInState, call: Call): { response: SimRes
     return { response: errors.unprocessable("Field '/distribution/feedDistribution' is required") };
   if (b.lifecycleState !== 'PUBLISHED' && b.lifecycleState !== 'DRAFT')
     return { response: errors.unprocessable("Field '/lifecycleState' must be PUBLISHED or DRAFT") };
-  const content = contentOf(state, b.content);
+  const extras = postExtras(b);
+  if (typeof extras === 'string') return { response: errors.unprocessable(extras) };
+  const content = contentOf(state, b.content, author);
   if (typeof content === 'string') return { response: errors.unprocessable(content) };
   const reshare = reshareOf(state, b.reshareContext);
   if (typeof reshare === 'string') return { response: errors.unprocessable(reshare) };
@@ -159,6 +160,8 @@ export function createPost(state: LinkedInState, call: Call): { response: SimRes
     distribution: b.distribution,
     ...(content ? { content } : {}),
     ...(reshare ? { reshareContext: reshare } : {}),
+    ...(author !== state.orgUrn ? { author } : {}),
+    ...extras,
   });
   record(state, call, 'post_publish', '/rest/posts', post);
   return {
@@ -167,13 +170,13 @@ export function createPost(state: LinkedInState, call: Call): { response: SimRes
   };
 }
 
-/** POST /rest/posts/{urn} (PARTIAL_UPDATE) or DELETE /rest/posts/{urn}, for the organization's own posts. */
+/** POST /rest/posts/{urn} (PARTIAL_UPDATE) or DELETE /rest/posts/{urn}, for the author's own posts. */
 export function changePost(state: LinkedInState, call: Call, urn: string): SimResponse {
   const { req } = call;
   const method = req.method === 'DELETE' ? 'DELETE' : 'PARTIAL_UPDATE';
   const post = state.store.post(urn);
   if (post?.urn !== urn) return errors.notFound(`Post ${urn} does not exist`);
-  const refused = mayWrite(state, call, method);
+  const refused = mayWriteAs(state, call, method, post.created?.author ?? state.orgUrn);
   if (refused) return refused;
   if (method === 'DELETE') {
     record(state, call, 'post_delete', `/rest/posts/${urn}`, post);
@@ -183,14 +186,8 @@ export function changePost(state: LinkedInState, call: Call, urn: string): SimRe
   const restliMethod = req.headers['x-restli-method'];
   if (String(restliMethod ?? '').toUpperCase() !== 'PARTIAL_UPDATE') return errors.badParam('X-RestLi-Method: PARTIAL_UPDATE is required to change a post');
   if (req.badBody || !isObject(req.body.patch)) return errors.badParam('The request body must be a Rest.li patch: {"patch": {"$set": {...}}}');
-  const set = obj(req.body.patch.$set);
-  const others = Object.keys(set).filter((k) => k !== 'commentary');
-  if (others.length) return errors.unprocessable(`The sim lets you change only '/commentary', not ${others.map((k) => `'/${k}'`).join(', ')}`);
-  const text = set.commentary;
-  if (typeof text !== 'string' || !text.trim()) return errors.unprocessable("Field '/commentary' is required in $set (the only field the sim lets you change)");
-  if (Array.from(text).length > MAX_COMMENTARY) return errors.unprocessable(`Field '/commentary' must be at most ${MAX_COMMENTARY} characters`);
-  post.text = text;
-  post.editedAt = state.now();
-  record(state, call, 'post_edit', `/rest/posts/${urn}`, post);
+  const applied = applyPostPatch(post, req.body.patch, state.now());
+  if (typeof applied === 'string') return errors.unprocessable(applied);
+  record(state, call, applied.published ? 'post_publish' : 'post_edit', `/rest/posts/${urn}`, post);
   return noContent();
 }

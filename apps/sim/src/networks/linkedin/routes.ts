@@ -1,5 +1,6 @@
 import { obj } from '@resonance/contracts';
 import { json, type SimRequest, type SimResponse } from '../../core/http';
+import { mayActAs } from './acting';
 import { errors } from './errors';
 import { batchGet } from './restli';
 import { collection, commentJson, personJson, postJson, socialActionsJson } from './serialize';
@@ -38,9 +39,14 @@ export function getPosts(state: LinkedInState, { req }: Call): SimResponse {
   const isDsc = req.query.get('isDsc');
   if (isDsc !== null && isDsc !== 'true' && isDsc !== 'false') return errors.badParam(`Invalid value for param 'isDsc': ${isDsc}`);
   // The sim's posts are all organic (no direct sponsored content); a reader sees no drafts.
+  // A member's own posts (w_member_social) are found by their person URN, the organization's by its URN.
   const visible =
-    author === state.orgUrn && isDsc !== 'true' ? state.store.posts.filter((post) => viewContext === 'AUTHOR' || post.created?.lifecycleState !== 'DRAFT') : [];
-  const key = (post: LiPost) => (sortBy === 'CREATED' ? post.createdAt : (post.editedAt ?? post.createdAt));
+    isDsc !== 'true'
+      ? state.store.posts.filter(
+          (post) => (post.created?.author ?? state.orgUrn) === author && (viewContext === 'AUTHOR' || post.created?.lifecycleState !== 'DRAFT'),
+        )
+      : [];
+  const key = (post: LiPost) => (sortBy === 'CREATED' ? post.createdAt : (post.modifiedAt ?? post.editedAt ?? post.createdAt));
   // Newest first; ties (and the stable creation order) keep the later-created post first.
   const all = visible
     .map((post, i) => ({ post, i }))
@@ -133,11 +139,8 @@ export function createComment(state: LinkedInState, { req, token }: Call, urn: s
     return { response: errors.unprocessable("Field 'message.attributes' must be mentions [{start, length, value}] within the text") };
   const image = attachedImage(body.content);
   if (image === null) return { response: errors.unprocessable("Field 'content' must be one image: [{entity: {image | digitalmediaAsset: urn}}]") };
-  if (actor !== state.orgUrn || !state.isAdmin(token.memberUrn))
-    return { response: errors.accessDenied(`partnerApiSocialActions.CREATE.${state.version(req) ?? ''}`) };
-  if (!token.scopes.includes('w_organization_social') && !token.scopes.includes('w_organization_social_feed')) {
-    return { response: errors.accessDenied('partnerApiSocialActions.CREATE (scope w_organization_social)') };
-  }
+  const refused = mayActAs(state, { req, token }, actor, 'partnerApiSocialActions.CREATE', ['w_organization_social', 'w_organization_social_feed']);
+  if (refused) return { response: refused };
   const t = target(state, urn);
   if (!t) return { response: errors.notFound(`socialActions target ${urn} does not exist`) };
   const post = 'comments' in t ? t : t.post;
@@ -147,7 +150,7 @@ export function createComment(state: LinkedInState, { req, token }: Call, urn: s
   const top = parent ? (parent.parent ?? parent) : null;
   if (post.commentsClosed || top?.commentsClosed)
     return { response: errors.unprocessable(`Comments are closed on ${top?.commentsClosed ? top.urn : post.urn}`) };
-  const created = state.store.addApiComment(post, parent ?? null, text, state.now());
+  const created = state.store.addApiComment(post, parent ?? null, text, state.now(), actor);
   if (image) created.image = image;
   if (Array.isArray(attributes) && attributes.length) created.attributes = attributes;
   state.ctx.world.addReceived({
@@ -189,7 +192,7 @@ export function getPerson(state: LinkedInState, id: string): SimResponse {
   return person && !person.hidden ? json(200, personJson(person)) : errors.notFound(`Member ${id} not found`);
 }
 
-function organizationJson(state: LinkedInState): Record<string, unknown> {
+export function organizationJson(state: LinkedInState): Record<string, unknown> {
   return {
     id: Number(state.org.id),
     localizedName: state.org.name,
@@ -214,6 +217,22 @@ export function findOrganizations(state: LinkedInState, { req }: Call): SimRespo
   return json(200, collection(all, { start: 0, count: 10, total: all.length, path: req.path, query: req.query }));
 }
 
+const ACL_ROLES = [
+  'ADMINISTRATOR',
+  'CONTENT_ADMINISTRATOR',
+  'DIRECT_SPONSORED_CONTENT_POSTER',
+  'RECRUITING_POSTER',
+  'LEAD_GEN_FORMS_MANAGER',
+  'ANALYST',
+  'CURATOR',
+];
+const ACL_STATES = ['APPROVED', 'REQUESTED', 'REJECTED', 'REVOKED'];
+
+/**
+ * GET /rest/organizationAcls (and /v2): q=roleAssignee (the token's member's roles) or
+ * q=organization (every role holder of a page; its administrators only), both filtered by `role`
+ * and `state` (unknown values 400); without them, every role in every state.
+ */
 export function getOrganizationAcls(state: LinkedInState, { req, token }: Call): SimResponse {
   const finder = req.query.get('q');
   if (finder !== 'roleAssignee' && finder !== 'organization') return errors.badParam("Query parameter 'q' must be 'roleAssignee' or 'organization'");
@@ -221,17 +240,19 @@ export function getOrganizationAcls(state: LinkedInState, { req, token }: Call):
   if (isResponse(p)) return p;
   const role = req.query.get('role');
   const aclState = req.query.get('state');
-  const acl = { roleAssignee: state.admin.urn, state: 'APPROVED', role: 'ADMINISTRATOR', organization: state.orgUrn, organizationTarget: state.orgUrn };
-  // The organization has one approved administrator: the demo admin. Only an administrator may list the organization's roles.
-  const matches = (!role || role === acl.role) && (!aclState || aclState === acl.state);
-  let all: Array<typeof acl>;
+  if (role !== null && !ACL_ROLES.includes(role)) return errors.badParam(`Invalid value for param 'role': ${role}`);
+  if (aclState !== null && !ACL_STATES.includes(aclState)) return errors.badParam(`Invalid value for param 'state': ${aclState}`);
+  let holders = state.acls;
   if (finder === 'organization') {
     const org = req.query.get('organization');
     if (!org) return errors.badParam("Missing required parameter 'organization'");
     if (!state.isAdmin(token.memberUrn)) return errors.accessDenied(`organizationAcls.FINDER-organization.${state.version(req) ?? ''}`);
-    all = org === state.orgUrn && matches ? [acl] : [];
+    if (org !== state.orgUrn) holders = [];
   } else {
-    all = state.isAdmin(token.memberUrn) && matches ? [acl] : [];
+    holders = holders.filter((a) => a.roleAssignee === token.memberUrn);
   }
+  const all = holders
+    .filter((a) => (!role || a.role === role) && (!aclState || a.state === aclState))
+    .map((a) => ({ ...a, organization: state.orgUrn, organizationTarget: state.orgUrn }));
   return json(200, collection(all.slice(p.start, p.start + p.count), { ...p, total: all.length, path: req.path, query: req.query }));
 }

@@ -7,14 +7,17 @@ export function postJson(post: LiPost, orgUrn: string): Record<string, unknown> 
   const draft = post.created?.lifecycleState === 'DRAFT';
   return {
     lifecycleState: post.created?.lifecycleState ?? 'PUBLISHED',
-    lastModifiedAt: post.editedAt ?? post.createdAt + 1,
+    lastModifiedAt: post.modifiedAt ?? post.editedAt ?? post.createdAt + 1,
     visibility: post.created?.visibility ?? 'PUBLIC',
     // A draft has not been published.
-    ...(draft ? {} : { publishedAt: post.createdAt }),
-    author: orgUrn,
+    ...(draft ? {} : { publishedAt: post.created?.publishedAt ?? post.createdAt }),
+    author: post.created?.author ?? orgUrn,
     distribution: post.created?.distribution ?? { feedDistribution: 'MAIN_FEED', targetEntities: [], thirdPartyDistributionChannels: [] },
     ...(post.created?.content ? { content: post.created.content } : {}),
     ...(post.created?.reshareContext ? { reshareContext: post.created.reshareContext } : {}),
+    ...(post.created?.callToAction ? { contentCallToActionLabel: post.created.callToAction } : {}),
+    ...(post.created?.landingPage ? { contentLandingPage: post.created.landingPage } : {}),
+    ...(post.created?.adContext ? { adContext: post.created.adContext } : {}),
     lifecycleStateInfo: { isEditedByAuthor: post.editedAt !== undefined },
     isReshareDisabledByAuthor: post.created?.reshareDisabled ?? false,
     createdAt: post.createdAt,

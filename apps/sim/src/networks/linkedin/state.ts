@@ -17,6 +17,25 @@ export const DEFAULT_SCOPES = [
   'rw_organization_admin',
 ];
 
+/** One organizationAcls entry: a member's role on the organization's page and its state. */
+export interface LiAcl {
+  roleAssignee: string;
+  role: string;
+  state: 'APPROVED' | 'REQUESTED' | 'REJECTED' | 'REVOKED';
+}
+
+/**
+ * The page's other role holders (Organization Access Control: ADMINISTRATOR, CONTENT_ADMINISTRATOR,
+ * ANALYST, CURATOR, DIRECT_SPONSORED_CONTENT_POSTER, RECRUITING_POSTER, LEAD_GEN_FORMS_MANAGER), so
+ * the finders' role and state filters have something to tell apart. None of them holds a token in
+ * the sim (the consent page approves as the administrator), so only the administrator writes.
+ */
+const STAFF: Array<{ id: string; firstName: string; lastName: string; role: string; state: LiAcl['state'] }> = [
+  { id: 'rStaffJonas7', firstName: 'Jonas', lastName: 'Becker', role: 'CONTENT_ADMINISTRATOR', state: 'APPROVED' },
+  { id: 'rStaffMira31', firstName: 'Mira', lastName: 'Schulz', role: 'ANALYST', state: 'APPROVED' },
+  { id: 'rStaffLena58', firstName: 'Lena', lastName: 'Hoffmann', role: 'CURATOR', state: 'REQUESTED' },
+];
+
 /** How long LinkedIn supports a version: about a year after its release month. */
 const VERSION_LIFETIME_MONTHS = 12;
 
@@ -39,10 +58,18 @@ export class LinkedInState {
     lastName: DEMO_LINKEDIN_ORG.adminLastName,
     hidden: false,
   };
+  /** Who holds which role on the page: the administrator first. */
+  readonly acls: LiAcl[];
 
   constructor(readonly ctx: SimContext) {
     this.store = new LinkedInStore(this.orgUrn);
     this.store.people.set(this.admin.urn, this.admin);
+    this.acls = [{ roleAssignee: this.admin.urn, role: 'ADMINISTRATOR', state: 'APPROVED' }];
+    for (const m of STAFF) {
+      const urn = `urn:li:person:${m.id}`;
+      this.store.people.set(urn, { urn, id: m.id, firstName: m.firstName, lastName: m.lastName, hidden: false });
+      this.acls.push({ roleAssignee: urn, role: m.role, state: m.state });
+    }
     // The demo token never expires, so `npm start` keeps working (faults can still break it).
     this.tokens.register({ token: DEMO_LINKEDIN_ORG.accessToken, memberUrn: this.admin.urn, scopes: DEFAULT_SCOPES, expiresAt: null, revoked: false });
     this.tokens.registerRefresh({
@@ -57,8 +84,9 @@ export class LinkedInState {
     return this.ctx.clock.now();
   }
 
+  /** An approved ADMINISTRATOR of the page (the roles that may write as it). */
   isAdmin(memberUrn: string): boolean {
-    return memberUrn === this.admin.urn;
+    return this.acls.some((a) => a.roleAssignee === memberUrn && a.role === 'ADMINISTRATOR' && a.state === 'APPROVED');
   }
 
   person(id: string): LiPerson | undefined {

@@ -52,9 +52,20 @@ export interface LiPost {
     distribution?: Record<string, unknown>;
     /** A reshare: the post it reshares and the original at the root of the chain. */
     reshareContext?: { parent: string; root: string };
+    /** A member's own post (w_member_social): their person URN; unset, the organization. */
+    author?: string;
+    /** When a draft was published by PARTIAL_UPDATE of lifecycleState (else its creation time). */
+    publishedAt?: number;
+    /** The Posts API's call to action and landing page (contentCallToActionLabel, contentLandingPage). */
+    callToAction?: string;
+    landingPage?: string;
+    /** `adContext` as sent, with dscName/dscStatus as later updated. */
+    adContext?: Record<string, unknown>;
   };
   /** Set when the organization edited its commentary (PARTIAL_UPDATE). */
   editedAt?: number;
+  /** Set by any PARTIAL_UPDATE (commentary, call to action, landing page, lifecycleState, adContext). */
+  modifiedAt?: number;
   /** socialMetadata commentsState CLOSED: no comments (closing deleted those there were). */
   commentsClosed?: boolean;
 }
@@ -228,10 +239,12 @@ export class LinkedInStore {
     }
   }
 
-  /** A comment written through the API as the organization; a reply to a reply goes under its top-level comment. */
-  addApiComment(post: LiPost, parent: LiComment | null, text: string, at: number): LiComment {
+  /** A comment written through the API as the organization (or the token's member); a reply to a reply goes under its top-level comment. */
+  addApiComment(post: LiPost, parent: LiComment | null, text: string, at: number, actor = this.orgUrn): LiComment {
     const top = parent ? (parent.parent ?? parent) : null;
-    return this.addComment(post, top, this.orgUrn, null, text, at, `${7_400_000_000_000_000_000n + BigInt(++this.apiSerial)}`);
+    // A member commenting as themselves (w_member_social) is named like any member.
+    const person = actor === this.orgUrn ? null : (this.people.get(actor) ?? null);
+    return this.addComment(post, top, actor, person, text, at, `${7_400_000_000_000_000_000n + BigInt(++this.apiSerial)}`);
   }
 
   private addComment(post: LiPost, parent: LiComment | null, actor: string, person: LiPerson | null, text: string, at: number, id: string): LiComment {

@@ -1,4 +1,6 @@
 import { json, type SimRequest, type SimResponse } from '../../core/http';
+import { mayActAs } from './acting';
+import { aspectRatio, mp4Facts } from '../../core/mp4';
 import { errors } from './errors';
 import { DOWNLOAD_URL_TTL_MS, UPLOAD_URL_TTL_MS, uploadBase, uploadOwner } from './media-access';
 import { LinkedInMedia, type LiVideo } from './media-store';
@@ -15,8 +17,8 @@ import type { LinkedInState } from './state';
  *   POST /rest/videos?action=finalizeUpload {finalizeUploadRequest: {video, uploadToken, uploadedPartIds}} → 200
  *   GET  /rest/videos/{urn} → {owner, id, status: WAITING_UPLOAD | PROCESSING | AVAILABLE[, downloadUrl, …]}
  *   GET  /rest/videos?ids=List(…) (BATCH_GET)
- * The sim decodes no video, so `duration` and the aspect ratio are omitted, as LinkedIn omits
- * what it has not measured. Uploads are recorded in /_sim/received (media_upload) when finalized.
+ * Once AVAILABLE, `duration` and the aspect ratio come from the MP4 header (core/mp4.ts); the sim
+ * decodes no frames, and bytes without a header get neither, as LinkedIn omits what it has not measured. Uploads are recorded in /_sim/received (media_upload) when finalized.
  */
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -66,16 +68,19 @@ export function uploadVideoPart(state: LinkedInState, req: SimRequest, id: strin
     return errors.badParam(`Part ${index} must hold bytes ${firstByte}-${lastByte} (${lastByte - firstByte + 1} bytes), got ${req.rawBody.length}`);
   const etag = `/AQ${Buffer.from(`${video.id}:${index}`).toString('base64url')}`;
   video.parts[index] = etag;
+  // The movie header may sit in any part (at the end unless the file is fast-start).
+  video.facts = { ...mp4Facts(req.rawBody), ...video.facts };
   return { status: 200, headers: { etag }, raw: { contentType: 'text/plain', data: '' } };
 }
 
 export function finalizeVideoUpload(state: LinkedInState, call: Call): SimResponse {
-  const { req, token } = call;
+  const { req } = call;
   if (req.badBody || !isObject(req.body.finalizeUploadRequest)) return errors.unprocessable("Field 'finalizeUploadRequest' is required");
   const { video: urn, uploadToken, uploadedPartIds } = req.body.finalizeUploadRequest;
   const video = typeof urn === 'string' && urn.startsWith('urn:li:video:') ? state.media.video(urn) : undefined;
   if (!video) return errors.notFound(`Video ${String(urn)} does not exist`);
-  if (video.owner !== state.orgUrn || !state.isAdmin(token.memberUrn)) return errors.accessDenied(`videos.ACTION.finalizeUpload.${state.version(req) ?? ''}`);
+  const refused = mayActAs(state, call, video.owner, 'videos.ACTION.finalizeUpload', ['w_organization_social']);
+  if (refused) return refused;
   if (video.finalizedAt !== null) return errors.badParam('The video has already been finalized');
   if ((uploadToken ?? '') !== video.uploadToken) return errors.badParam("Field 'finalizeUploadRequest.uploadToken' does not match the upload");
   const missing = video.parts.findIndex((p) => p === null);
@@ -109,6 +114,7 @@ export function videoJson(state: LinkedInState, urn: string, read = true): Recor
     owner: video.owner,
     id: video.urn,
     status,
+    ...(status === 'AVAILABLE' ? measured(video) : {}),
     ...(status === 'AVAILABLE'
       ? {
           thumbnail: `https://media.licdn.com/dms/image/v2/${video.id}/videocover-high/0?e=${expires}&v=beta`,
@@ -116,6 +122,20 @@ export function videoJson(state: LinkedInState, urn: string, read = true): Recor
           downloadUrlExpiresAt: now + DOWNLOAD_URL_TTL_MS,
         }
       : {}),
+  };
+}
+
+/**
+ * What processing measured, once AVAILABLE: `duration` in milliseconds and the aspect ratio
+ * (`aspectRatioWidth`, `aspectRatioHeight`, in lowest terms) from the MP4 header; left out, as
+ * LinkedIn leaves out what it has not measured, for bytes that carry no header.
+ */
+function measured(video: LiVideo): Record<string, number> {
+  const { durationMs, width, height } = video.facts;
+  const ratio = width && height ? aspectRatio(width, height) : undefined;
+  return {
+    ...(durationMs !== undefined ? { duration: durationMs } : {}),
+    ...(ratio ? { aspectRatioWidth: ratio.width, aspectRatioHeight: ratio.height } : {}),
   };
 }
 
