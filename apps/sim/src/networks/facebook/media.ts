@@ -4,6 +4,7 @@ import { render, type EdgeRenderer, type Getter } from './node-render';
 import { extrasFields } from './post-extras';
 import type { FbPhoto, FbVideo } from './post-types';
 import type { FbPost, FbUser } from './store';
+import { photoTags } from './photo-extras';
 
 /**
  * The page's photos and videos (Graph nodes Photo and Video), and how a photo or video post shows
@@ -130,10 +131,12 @@ export function renderPhoto(photo: FbPhoto, fields: FieldSpec[] | null, page: Fb
     backdated_time: () => extras.backdated_time,
     backdated_time_granularity: (x) => x.extras?.backdatedGranularity,
     place: () => extras.place,
-    // Documented, but the sim's photos are in no album or event, carry no alt text and name no target.
+    // alt_text is Facebook's automatic description, which a custom one replaces; the sim writes no automatic one.
+    alt_text: (x) => x.altText,
+    alt_text_custom: (x) => x.altText,
+    tags: (x) => photoTags(x),
+    // Documented, but the sim's photos are in no album or event and name no target.
     album: () => undefined,
-    alt_text: () => undefined,
-    alt_text_custom: () => undefined,
     event: () => undefined,
     position: () => undefined,
     target: () => undefined,

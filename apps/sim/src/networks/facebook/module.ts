@@ -28,6 +28,8 @@ import { getMediaEdge, getMediaNode, getScheduledPosts, uploadPhoto, uploadVideo
 import { debugToken, getReactions, isAppToken } from './graph-forms';
 import { isBatch, runBatch } from './batch';
 import { requestToken } from './tokens';
+import { pageRoute } from './page-routes';
+import { addVisitorPost } from './visitor-posts';
 import { must } from '../../core/must';
 import type { InstagramModule } from '../instagram/module';
 
@@ -109,6 +111,8 @@ export class FacebookModule implements NetworkModule, NetworkControl {
     const [id, edge, ...rest] = segments;
     if (rest.length > 0) return errors.unknownPath(`/${rest.join('/')}`);
     const method = req.method === 'POST' && req.query.get('method') === 'delete' ? 'DELETE' : req.method;
+    const extra = pageRoute(this.state, call, method, id, edge);
+    if (extra) return extra;
     if (method === 'GET') {
       if (id === 'debug_token' && edge === undefined) return debugToken(this.state, req);
       if (edge === undefined) return getMediaNode(this.state, call, id) ?? getNode(this.state, call, id);
@@ -278,6 +282,21 @@ export class FacebookModule implements NetworkModule, NetworkControl {
 
   private truthOf(node: FbPost | FbComment | FbMessage, intent: TruthItem['intent'], language: TruthItem['language'], source: TruthItem['source']): TruthItem {
     const base = { network: 'facebook' as const, intent, language, source, createdAt: fbTimeIso(node.createdAt) };
+    // A visitor's post is a customer's item of its own thread, as the product reads it (a comment on itself).
+    if ('topLevel' in node && node.visitor) {
+      const { author } = node.visitor;
+      return {
+        ...base,
+        kind: 'comment',
+        externalId: node.id,
+        postExternalId: node.id,
+        parentExternalId: null,
+        threadExternalId: node.id,
+        author: { externalId: author.id, name: author.name },
+        fromAccount: false,
+        text: node.message,
+      };
+    }
     if ('topLevel' in node) {
       return {
         ...base,
@@ -336,6 +355,11 @@ export class FacebookModule implements NetworkModule, NetworkControl {
       return json(200, { token: token.token, expired: subpath === '/tokens/expire', revoked: token.revoked });
     }
     if (req.method === 'POST' && subpath === '/quick-reply') return this.tapQuickReply(input);
+    if (req.method === 'POST' && subpath === '/visitor-post') {
+      const { response, created } = addVisitorPost(this.state, input);
+      if (created) this.afterCreate([created]);
+      return response;
+    }
     if (subpath === '/limits') {
       if (req.method === 'POST') {
         const app = Number(input.appCallsPerHour ?? this.state.usage.limits.appCallsPerHour);

@@ -40,7 +40,7 @@ function buttonsProblem(path: string, value: unknown, max: number): string | nul
 }
 
 /** Why a template payload is not one the Send API takes, or null (generic, button and media are checked; other template types are taken as they are). */
-function templateProblem(payload: Record<string, unknown>): string | null {
+export function templateProblem(payload: Record<string, unknown>): string | null {
   const type = payload.template_type;
   if (typeof type !== 'string') return 'param message[attachment][payload][template_type] is required';
   if (type === 'generic') {

@@ -6,6 +6,8 @@ import { FacebookStore } from './store';
 import { DEFAULT_SCOPES, requestToken, TokenRegistry, type FbToken } from './tokens';
 import { UsageMeter } from './usage';
 import { MediaLibrary } from './media';
+import { MessengerProfile } from './messenger-profile';
+import { Personas } from './personas';
 
 export const DEFAULT_GRAPH_VERSION = 'v24.0';
 
@@ -16,6 +18,9 @@ export class FacebookState {
   readonly usage = new UsageMeter();
   /** Photos and videos uploaded through /{page}/photos and /{page}/videos. */
   readonly media = new MediaLibrary();
+  /** Send API personas (POST /{page}/personas) and the page's Messenger profile (ice breakers, menu). */
+  readonly personas = new Personas();
+  readonly messengerProfile = new MessengerProfile('messenger');
   readonly app = DEMO_FACEBOOK_APP;
   readonly pageId = DEMO_FACEBOOK_PAGE.id;
   readonly pageName = DEMO_FACEBOOK_PAGE.name;
