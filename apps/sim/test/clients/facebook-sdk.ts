@@ -37,6 +37,14 @@ export interface Node {
   createMediaPublish(fields: string[], params: object): Promise<GraphObject>;
   getContentPublishingLimit(fields: string[], params?: object): Promise<Cursor>;
   getMedia(fields: string[], params?: object): Promise<Cursor>;
+  getPersonas(fields: string[], params?: object): Promise<Cursor>;
+  createPersona(fields: string[], params: object): Promise<GraphObject>;
+  getMessengerProfile(fields: string[], params?: object): Promise<Cursor>;
+  createMessengerProfile(fields: string[], params: object): Promise<GraphObject>;
+  deleteMessengerProfile(params: object): Promise<GraphObject>;
+  getVisitorPosts(fields: string[], params?: object): Promise<Cursor>;
+  getTagged(fields: string[], params?: object): Promise<Cursor>;
+  getCollaborators(fields: string[], params?: object): Promise<Cursor>;
 }
 type NodeClass = new (id: string) => Node;
 export interface Api {
@@ -56,6 +64,7 @@ export const sdk = jest.requireActual<{
   IGUser: NodeClass;
   IGMedia: NodeClass;
   Photo: NodeClass;
+  Persona: NodeClass;
 }>('facebook-nodejs-business-sdk');
 
 /**

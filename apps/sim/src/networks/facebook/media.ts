@@ -4,7 +4,6 @@ import { render, type EdgeRenderer, type Getter } from './node-render';
 import { extrasFields } from './post-extras';
 import type { FbPhoto, FbVideo } from './post-types';
 import type { FbPost, FbUser } from './store';
-import { photoTags } from './photo-extras';
 
 /**
  * The page's photos and videos (Graph nodes Photo and Video), and how a photo or video post shows
@@ -134,7 +133,6 @@ export function renderPhoto(photo: FbPhoto, fields: FieldSpec[] | null, page: Fb
     // alt_text is Facebook's automatic description, which a custom one replaces; the sim writes no automatic one.
     alt_text: (x) => x.altText,
     alt_text_custom: (x) => x.altText,
-    tags: (x) => photoTags(x),
     // Documented, but the sim's photos are in no album or event and name no target.
     album: () => undefined,
     event: () => undefined,

@@ -15,7 +15,7 @@ import { json, listParam, type SimRequest, type SimResponse } from '../../core/h
 export type ProfilePlatform = 'messenger' | 'instagram';
 
 const PROPERTIES: Record<ProfilePlatform, string[]> = {
-  messenger: ['get_started', 'greeting', 'ice_breakers', 'persistent_menu', 'whitelisted_domains'],
+  messenger: ['account_linking_url', 'get_started', 'greeting', 'ice_breakers', 'persistent_menu', 'whitelisted_domains'],
   instagram: ['ice_breakers', 'persistent_menu'],
 };
 const MAX_QUESTIONS = 4;
@@ -82,6 +82,7 @@ function propertyProblem(name: string, value: unknown, platform: ProfilePlatform
     return Array.isArray(value) && value.every((g) => typeof obj(g)?.locale === 'string' && text(obj(g)?.text, 160))
       ? null
       : 'param greeting must list {locale, text} of at most 160 characters';
+  if (name === 'account_linking_url') return isUrl(value) ? null : 'param account_linking_url must be a URL';
   return Array.isArray(value) && value.every(isUrl) ? null : `param ${name} must be a list of URLs`;
 }
 
@@ -104,7 +105,7 @@ export class MessengerProfile {
   /** POST: sets the properties given (`input` is the request's parameters); a problem text, or null when set. */
   set(input: Record<string, unknown>): string | null {
     const known = PROPERTIES[this.platform];
-    const given = Object.keys(input).filter((k) => !['access_token', 'platform', 'appsecret_proof', 'method'].includes(k));
+    const given = Object.keys(input).filter((k) => !['access_token', 'appsecret_proof', 'id', 'method', 'platform', 'pretty', 'suppress_http_code', 'format'].includes(k));
     if (given.length === 0) return `param must set at least one of {${known.join(', ')}}`;
     const values = new Map<string, unknown>();
     for (const name of given) {

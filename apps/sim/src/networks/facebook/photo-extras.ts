@@ -9,8 +9,9 @@ import type { FbUser } from './store';
 /**
  * What `POST /{page}/photos` takes beyond the post fields (Graph reference "Page Photos"):
  *   tags            [{tag_uid, tag_text, x, y}]: people in the picture (a person the page may tag,
- *                   or free text), x and y in per cent from the top left; read back as the photo's
- *                   `tags` edge ({id, name, x, y, created_time}, a text tag without id)
+ *                   or free text), x and y in per cent from the top left; read back with
+ *                   GET /{photo-id}/tags ({id, name, x, y, created_time}; a text tag without id), the
+ *                   Photo Tags edge of the older Graph reference (today's Photo node lists no tags field)
  *   alt_text_custom the photo's alt text: read back as `alt_text_custom` and as `alt_text` (Facebook
  *                   shows the custom text instead of its automatic one)
  *   no_story        true: the photo is on the page (in /photos) but makes no feed story (no post)
@@ -97,7 +98,7 @@ export function readPhotoExtras(req: SimRequest, now: number, published: boolean
   return out;
 }
 
-/** GET /{photo-id}/tags and the photo's `tags` field: {data: [{id, name, x, y, created_time}]}. */
+/** GET /{photo-id}/tags: {data: [{id, name, x, y, created_time}]}. */
 export function photoTags(photo: FbPhoto): Record<string, unknown> {
   return {
     data: (photo.tags ?? []).map((t) => ({

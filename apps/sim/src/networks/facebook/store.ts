@@ -59,7 +59,7 @@ export interface FbPost {
   extras?: FbPostExtras;
   /** Hidden from the page's timeline (POST /{post} is_hidden=true): in /feed only with include_hidden=true. */
   hidden?: boolean;
-  /** Pinned to the top of the page (POST /{post} is_pinned=true); one post per page. */
+  /** Pinned to the top of the page (POST /{post} is_pinned=true); one post per page. Graph's Post has no field that reads it. */
   pinned?: boolean;
   /** POST /{post} timeline_visibility=forced_allow (hidden is `hidden`; normal is the default). */
   forcedAllow?: boolean;
