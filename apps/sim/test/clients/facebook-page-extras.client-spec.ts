@@ -84,7 +84,10 @@ describe('facebook-nodejs-business-sdk: photo extras, pinned posts, visitor post
     expect(await new sdk.PagePost(second.id).get(['timeline_visibility', 'is_hidden'])).toMatchObject({ timeline_visibility: 'hidden', is_hidden: true });
     expect(ids(await page().getFeed(['id'], { limit: 5 }))).not.toContain(second.id);
     await new sdk.PagePost(second.id).update([], { timeline_visibility: 'forced_allow' });
-    expect(await new sdk.PagePost(second.id).get(['timeline_visibility', 'is_hidden'])).toMatchObject({ timeline_visibility: 'forced_allow', is_hidden: false });
+    expect(await new sdk.PagePost(second.id).get(['timeline_visibility', 'is_hidden'])).toMatchObject({
+      timeline_visibility: 'forced_allow',
+      is_hidden: false,
+    });
     const unpublished = await page().createFeed([], { message: 'Entwurf', published: false });
     const refused = [
       new sdk.PagePost(second.id).update([], { timeline_visibility: 'secret' }),
@@ -114,7 +117,12 @@ describe('facebook-nodejs-business-sdk: photo extras, pinned posts, visitor post
     });
     // Truth has the visitor's post as a customer's item of its own thread, as the product reads it.
     const items = (await getJson(`${sim.url}/_sim/truth?network=facebook`)).body.items as TruthItem[];
-    expect(items.find((t) => t.externalId === visitor.id)).toMatchObject({ kind: 'comment', fromAccount: false, postExternalId: visitor.id, threadExternalId: visitor.id });
+    expect(items.find((t) => t.externalId === visitor.id)).toMatchObject({
+      kind: 'comment',
+      fromAccount: false,
+      postExternalId: visitor.id,
+      threadExternalId: visitor.id,
+    });
   });
 
   it('creates, lists, reads and deletes personas, and sends as one', async () => {
@@ -130,9 +138,13 @@ describe('facebook-nodejs-business-sdk: photo extras, pinned posts, visitor post
     const psid = customer.author!.externalId;
     const sent = await page().createMessage([], { recipient: { id: psid }, message: { text: 'Hallo, hier ist Lena.' }, persona_id: created.id });
     expect(sent).toMatchObject({ recipient_id: psid, message_id: expect.any(String) });
-    const record = (await getJson(`${sim.url}/_sim/received?network=facebook`)).body.items.find((r: { externalId: string }) => r.externalId === sent.message_id);
+    const record = (await getJson(`${sim.url}/_sim/received?network=facebook`)).body.items.find(
+      (r: { externalId: string }) => r.externalId === sent.message_id,
+    );
     expect(record.body).toMatchObject({ persona_id: created.id });
-    expect(await page().createMessage([], { recipient: { id: psid }, sender_action: 'typing_on', persona_id: created.id })).toMatchObject({ recipient_id: psid });
+    expect(await page().createMessage([], { recipient: { id: psid }, sender_action: 'typing_on', persona_id: created.id })).toMatchObject({
+      recipient_id: psid,
+    });
     expect(await new sdk.Persona(created.id).delete([])).toMatchObject({ success: true });
     expect(ids(await page().getPersonas(['id']))).not.toContain(created.id);
     const refused = [

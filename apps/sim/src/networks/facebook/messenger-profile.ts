@@ -105,7 +105,9 @@ export class MessengerProfile {
   /** POST: sets the properties given (`input` is the request's parameters); a problem text, or null when set. */
   set(input: Record<string, unknown>): string | null {
     const known = PROPERTIES[this.platform];
-    const given = Object.keys(input).filter((k) => !['access_token', 'appsecret_proof', 'id', 'method', 'platform', 'pretty', 'suppress_http_code', 'format'].includes(k));
+    const given = Object.keys(input).filter(
+      (k) => !['access_token', 'appsecret_proof', 'id', 'method', 'platform', 'pretty', 'suppress_http_code', 'format'].includes(k),
+    );
     if (given.length === 0) return `param must set at least one of {${known.join(', ')}}`;
     const values = new Map<string, unknown>();
     for (const name of given) {
