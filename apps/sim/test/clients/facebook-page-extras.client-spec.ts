@@ -155,6 +155,24 @@ describe('facebook-nodejs-business-sdk: photo extras, pinned posts, visitor post
     for (const r of await Promise.all(refused.map(fails))) expect(r).toMatchObject({ status: 400, response: { code: 100 } });
   });
 
+  it('takes a receipt template with its required properties and refuses a product template (the page has no catalog)', async () => {
+    const customer = truth.find((t) => t.kind === 'message' && !t.fromAccount)!;
+    const send = (payload: Record<string, unknown>) =>
+      page().createMessage([], { recipient: { id: customer.author!.externalId }, message: { attachment: { type: 'template', payload } } });
+    const receipt = {
+      template_type: 'receipt',
+      recipient_name: 'Jana Kühn',
+      order_number: 'R-1001',
+      currency: 'EUR',
+      payment_method: 'Visa 2345',
+      summary: { total_cost: 129.0 },
+      elements: [{ title: 'Winterjacke', quantity: 1, price: 129, currency: 'EUR' }],
+    };
+    expect(await send(receipt)).toMatchObject({ message_id: expect.any(String) });
+    const refused = [send({ ...receipt, summary: {} }), send({ ...receipt, order_number: '' }), send({ template_type: 'product', elements: [{ id: '1' }] })];
+    for (const r of await Promise.all(refused.map(fails))) expect(r).toMatchObject({ status: 400, response: { code: 100 } });
+  });
+
   it('sets, reads and deletes the Messenger profile: ice breakers and the persistent menu', async () => {
     const iceBreakers = [
       { locale: 'default', call_to_actions: [{ question: 'Wo ist meine Bestellung?', payload: 'ORDER' }] },
