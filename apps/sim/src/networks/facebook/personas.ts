@@ -3,6 +3,7 @@ import { errors } from './errors';
 import { param } from './post-extras';
 import type { FacebookState } from './state';
 import type { FbToken } from './tokens';
+import type { FbPersona } from './persona-registry';
 
 /**
  * The Personas API (Messenger Platform, "Personas"): a named agent (or bot) the page sends as.
@@ -15,36 +16,8 @@ import type { FbToken } from './tokens';
  * field that reads a message's persona back, so the sim records it in /_sim/received only. The sim
  * fetches no picture: it keeps the URL, as Graph answers the one it re-hosted.
  */
-export interface FbPersona {
-  id: string;
-  order: number;
-  name: string;
-  pictureUrl: string;
-}
-
 const MAX_NAME = 50;
 const isUrl = (v: unknown): v is string => typeof v === 'string' && /^https?:\/\/\S+$/.test(v);
-
-export class Personas {
-  private readonly byId = new Map<string, FbPersona>();
-
-  get(id: string): FbPersona | undefined {
-    return this.byId.get(id);
-  }
-
-  add(persona: FbPersona): void {
-    this.byId.set(persona.id, persona);
-  }
-
-  delete(id: string): boolean {
-    return this.byId.delete(id);
-  }
-
-  /** Oldest first. */
-  list(): FbPersona[] {
-    return [...this.byId.values()];
-  }
-}
 
 const render = (p: FbPersona) => ({ name: p.name, profile_picture_url: p.pictureUrl, id: p.id });
 

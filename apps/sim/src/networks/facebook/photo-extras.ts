@@ -2,7 +2,7 @@ import type { SimRequest, SimResponse } from '../../core/http';
 import { errors } from './errors';
 import { fbTime } from './fields';
 import { bool } from './post-routes';
-import { objectParam, param } from './post-extras';
+import { jsonArray, objectParam, param, scalarText } from './post-extras';
 import type { FbPhoto, FbPhotoTag } from './post-types';
 import type { FbUser } from './store';
 
@@ -24,16 +24,7 @@ const MAX_ALT_TEXT = 1000;
 /** A form array: JSON text, a JSON array, or indexed fields `tags[0][tag_uid]=…`. */
 function arrayParam(req: SimRequest, name: string): unknown[] | null | undefined {
   const raw = param(req, name);
-  if (raw !== undefined) {
-    if (Array.isArray(raw)) return raw;
-    if (typeof raw !== 'string') return null;
-    try {
-      const parsed: unknown = JSON.parse(raw);
-      return Array.isArray(parsed) ? parsed : null;
-    } catch {
-      return null;
-    }
-  }
+  if (raw !== undefined) return jsonArray(raw);
   const indexed = new Map<number, Record<string, unknown>>();
   const keys = [...Object.keys(req.body), ...req.query.keys()];
   for (const key of keys) {
@@ -83,8 +74,8 @@ export function readPhotoExtras(req: SimRequest, now: number, published: boolean
       const uid = t.tag_uid;
       const text = typeof t.tag_text === 'string' && t.tag_text.trim() !== '' ? t.tag_text : undefined;
       if (uid === undefined && text === undefined) return errors.invalidParam(`Param tags[${i}] needs tag_uid or tag_text`);
-      const user = uid === undefined ? undefined : people(String(uid as string | number));
-      if (uid !== undefined && !user) return errors.invalidParam(`Invalid user id in tags: ${String(uid as string | number)}`);
+      const user = uid === undefined ? undefined : people(scalarText(uid));
+      if (uid !== undefined && !user) return errors.invalidParam(`Invalid user id in tags: ${scalarText(uid)}`);
       tags.push({
         ...(user ? { user } : {}),
         ...(text && !user ? { text } : {}),

@@ -7,7 +7,7 @@ import { DEFAULT_SCOPES, requestToken, TokenRegistry, type FbToken } from './tok
 import { UsageMeter } from './usage';
 import { MediaLibrary } from './media';
 import { MessengerProfile } from './messenger-profile';
-import { Personas } from './personas';
+import { Personas } from './persona-registry';
 
 export const DEFAULT_GRAPH_VERSION = 'v24.0';
 

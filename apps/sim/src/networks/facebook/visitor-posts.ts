@@ -46,7 +46,7 @@ export function addVisitorPost(state: FacebookState, input: Record<string, unkno
 export function getVisitorEdge(state: FacebookState, call: ReadCall, pageId: string, edge: 'visitor_posts' | 'tagged'): SimResponse {
   if (pageId !== state.pageId && pageId !== 'me') return errors.unsupportedGet(pageId);
   if (!call.token.scopes.includes('pages_read_engagement')) return errors.missingPermission('pages_read_engagement');
-  const list = state.store.visitorPosts > 0 ? state.store.posts.filter((p) => p.visitor && p.visitor.taggedPage === (edge === 'tagged')) : [];
+  const list = state.store.visitorPosts > 0 ? state.store.posts.filter((p) => p.visitor?.taggedPage === (edge === 'tagged')) : [];
   const fields = parseFields(joinedParam(call.req.query, 'fields'));
   const edges = nestedEdges(state);
   return edgeResponse(call, `/${pageId}/${edge}`, list, true, (p) => renderPost(p, fields, state.store.page, edges));

@@ -1,4 +1,5 @@
 import { mediaNumber } from '../../core/media';
+import { jsonArray, scalarText } from '../facebook/post-extras';
 
 /**
  * Content publishing parameters beyond the URL, caption, type and children (Instagram Platform
@@ -26,17 +27,8 @@ const MAX_COLLABORATORS = 3;
 const USERNAME = /^[A-Za-z0-9._]{1,30}$/;
 const isUrl = (v: unknown): v is string => typeof v === 'string' && /^https?:\/\/\S+$/.test(v);
 
-function jsonList(value: unknown): unknown[] | null {
-  if (Array.isArray(value)) return value;
-  if (typeof value !== 'string') return null;
-  try {
-    const parsed: unknown = JSON.parse(value);
-    return Array.isArray(parsed) ? parsed : null;
-  } catch {
-    // collaborators may come as a comma list of usernames.
-    return value.split(',').map((v) => v.trim());
-  }
-}
+/** A list parameter: a JSON array, or (collaborators) a comma list of usernames. */
+const jsonList = (value: unknown): unknown[] | null => jsonArray(value) ?? (typeof value === 'string' ? value.split(',').map((v) => v.trim()) : null);
 
 const onlyFor = (name: string, kinds: string) => `The parameter ${name} is only available for media_type ${kinds}`;
 
@@ -68,8 +60,8 @@ export function readPublishOptions(param: (name: string) => unknown, kind: Kind,
   const location = param('location_id');
   if (location !== undefined) {
     if (carouselItem) return 'The parameter location_id goes on the carousel, not on its items';
-    if (!/^\d+$/.test(String(location as string))) return 'The parameter location_id must be the ID of a Page with a location';
-    out.locationId = String(location as string);
+    if (!/^\d+$/.test(scalarText(location))) return 'The parameter location_id must be the ID of a Page with a location';
+    out.locationId = scalarText(location);
   }
   const collaborators = param('collaborators');
   if (collaborators !== undefined) {
@@ -95,7 +87,7 @@ export function readPublishOptions(param: (name: string) => unknown, kind: Kind,
   const share = param('share_to_feed');
   if (share !== undefined) {
     if (kind !== 'REELS') return onlyFor('share_to_feed', 'REELS');
-    const text = String(share as string).toLowerCase();
+    const text = scalarText(share).toLowerCase();
     if (text !== 'true' && text !== 'false') return 'The parameter share_to_feed must be a boolean';
     out.shareToFeed = text === 'true';
   }
