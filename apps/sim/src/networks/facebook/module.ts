@@ -29,7 +29,7 @@ import { debugToken, getReactions, isAppToken } from './graph-forms';
 import { isBatch, runBatch } from './batch';
 import { requestToken } from './tokens';
 import { pageRoute } from './page-routes';
-import { addVisitorPost } from './visitor-posts';
+import { addVisitorPost, visitorTruth } from './visitor-posts';
 import { must } from '../../core/must';
 import type { InstagramModule } from '../instagram/module';
 
@@ -282,21 +282,7 @@ export class FacebookModule implements NetworkModule, NetworkControl {
 
   private truthOf(node: FbPost | FbComment | FbMessage, intent: TruthItem['intent'], language: TruthItem['language'], source: TruthItem['source']): TruthItem {
     const base = { network: 'facebook' as const, intent, language, source, createdAt: fbTimeIso(node.createdAt) };
-    // A visitor's post is a customer's item of its own thread, as the product reads it (a comment on itself).
-    if ('topLevel' in node && node.visitor) {
-      const { author } = node.visitor;
-      return {
-        ...base,
-        kind: 'comment',
-        externalId: node.id,
-        postExternalId: node.id,
-        parentExternalId: null,
-        threadExternalId: node.id,
-        author: { externalId: author.id, name: author.name },
-        fromAccount: false,
-        text: node.message,
-      };
-    }
+    if ('topLevel' in node && node.visitor) return { ...base, ...visitorTruth(node, node.visitor.author) };
     if ('topLevel' in node) {
       return {
         ...base,

@@ -5,6 +5,7 @@ import { edgeResponse, nestedEdges, type ReadCall } from './read-routes';
 import { renderPost } from './serialize';
 import type { FacebookState } from './state';
 import type { FbPost, FbUser } from './store';
+import type { TruthItem } from '../../core/world';
 
 /**
  * Posts by other people (Graph reference "Page Visitor Posts", "Page Tagged"): someone writes on
@@ -50,4 +51,21 @@ export function getVisitorEdge(state: FacebookState, call: ReadCall, pageId: str
   const fields = parseFields(joinedParam(call.req.query, 'fields'));
   const edges = nestedEdges(state);
   return edgeResponse(call, `/${pageId}/${edge}`, list, true, (p) => renderPost(p, fields, state.store.page, edges));
+}
+
+/** A visitor's post in the truth: a customer's item of its own thread, as the product reads it (a comment on itself). */
+export function visitorTruth(
+  post: FbPost,
+  author: FbUser,
+): Pick<TruthItem, 'kind' | 'externalId' | 'postExternalId' | 'parentExternalId' | 'threadExternalId' | 'author' | 'fromAccount' | 'text'> {
+  return {
+    kind: 'comment',
+    externalId: post.id,
+    postExternalId: post.id,
+    parentExternalId: null,
+    threadExternalId: post.id,
+    author: { externalId: author.id, name: author.name },
+    fromAccount: false,
+    text: post.message,
+  };
 }
