@@ -83,4 +83,20 @@ describe('Facebook feed webhooks for reactions and page posts', () => {
     ]);
     expect(post.every((v) => v.from.id === DEMO_FACEBOOK_PAGE.id)).toBe(true);
   });
+
+  it("announce a visitor's post on the page as a status from the visitor", async () => {
+    const visitor = (await postJson(`${sim.url}/_sim/facebook/visitor-post`, { name: 'Jana Kühn', text: 'Habt ihr sonntags offen?' })).body;
+    await sim.context.webhooks.idle();
+    expect(changes().filter((v) => v.post_id === visitor.id)).toEqual([
+      {
+        item: 'status',
+        verb: 'add',
+        post_id: visitor.id,
+        published: 1,
+        from: { id: visitor.from.id, name: 'Jana Kühn' },
+        created_time: expect.any(Number),
+        message: 'Habt ihr sonntags offen?',
+      },
+    ]);
+  });
 });

@@ -144,6 +144,26 @@ describe('Instagram webhooks', () => {
     expect((await postJson(`${sim.url}/_sim/instagram/messaging`, { kind: 'nonsense' })).status).toBe(400);
   });
 
+  it('a template the account sends is echoed as {type: template, payload}; a tapped quick reply comes with quick_reply.payload', async () => {
+    const inbound = truth.filter((t) => t.kind === 'message' && !t.fromAccount);
+    const igsid = inbound[inbound.length - 1].author!.externalId;
+    const before = receiver.received.length;
+    const payload = { template_type: 'button', text: 'Wie können wir helfen?', buttons: [{ type: 'postback', title: 'Beratung', payload: 'AGENT' }] };
+    const sent = await igPost(sim, `/${IG.id}/messages`, { recipient: { id: igsid }, message: { attachment: { type: 'template', payload } } });
+    expect(sent.status).toBe(200);
+    const offered = await igPost(sim, `/${IG.id}/messages`, {
+      recipient: { id: igsid },
+      message: { text: 'Welche Größe?', quick_replies: [{ content_type: 'text', title: 'M', payload: 'SIZE_M' }] },
+    });
+    expect(offered.status).toBe(200);
+    expect((await postJson(`${sim.url}/_sim/instagram/messaging`, { kind: 'quick_reply', customer: igsid })).status).toBe(200);
+    await waitFor(() => receiver.received.length >= before + 3);
+    const items = receiver.received.slice(before).map((r) => JSON.parse(r.raw.toString('utf8')).entry[0].messaging[0]);
+    expect(items[0].message).toEqual({ mid: sent.body.message_id, is_echo: true, attachments: [{ type: 'template', payload }] });
+    expect(items[2].message).toEqual({ mid: expect.any(String), text: 'M', quick_reply: { payload: 'SIZE_M' } });
+    expect(items[2].sender).toEqual({ id: igsid });
+  });
+
   it('Facebook-Login apps: signed with the Facebook app secret; ad comments come twice with ad_id', async () => {
     await postJson(`${sim.url}/_sim/instagram/webhooks`, { signWith: 'facebook', adCommentShare: 1 });
     const before = receiver.received.length;

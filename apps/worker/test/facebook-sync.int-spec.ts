@@ -53,6 +53,21 @@ describe('Facebook sync against the sim', () => {
     expect(stored.length).toBe(truth.filter((t) => t.kind !== 'post').length);
   });
 
+  it('reads what visitors write on the page (in its feed) as customer messages, each its own thread', async () => {
+    const channel = await connectDemoPage(db.dataSource, config);
+    await simJson(sim, '/_sim/generate', { method: 'POST', body: { count: 50, network: 'facebook' } });
+    const visitor = await simJson<{ id: string }>(sim, '/_sim/facebook/visitor-post', {
+      method: 'POST',
+      body: { name: 'Jana Kühn', text: 'Habt ihr sonntags offen?' },
+    });
+    const run = await runner.run(channel.id);
+    expect(run.error).toBeUndefined();
+    expect(run.unexpected).toBeUndefined();
+    const stored = await storedMessages(db.dataSource, channel.id);
+    expect(compareWithTruth(await truthOf(sim), stored)).toEqual([]);
+    expect(stored.find((m) => m.external_id === visitor.id)).toMatchObject({ thread_key: visitor.id, is_from_account: false, author_name: 'Jana Kühn' });
+  });
+
   it('keeps every page it stored through 429 storms and 5xx (cursors move only with stored pages), and catches up after', async () => {
     const channel = await connectDemoPage(db.dataSource, config);
     await simJson(sim, '/_sim/generate', { method: 'POST', body: { count: 300, network: 'facebook' } });

@@ -42,6 +42,14 @@ export interface Node {
   getVideoReels(fields: string[], params?: object): Promise<Cursor>;
   createVideoStory(fields: string[], params: object): Promise<GraphObject>;
   createPhotoStory(fields: string[], params: object): Promise<GraphObject>;
+  getPersonas(fields: string[], params?: object): Promise<Cursor>;
+  createPersona(fields: string[], params: object): Promise<GraphObject>;
+  getMessengerProfile(fields: string[], params?: object): Promise<Cursor>;
+  createMessengerProfile(fields: string[], params: object): Promise<GraphObject>;
+  deleteMessengerProfile(params: object): Promise<GraphObject>;
+  getVisitorPosts(fields: string[], params?: object): Promise<Cursor>;
+  getTagged(fields: string[], params?: object): Promise<Cursor>;
+  getCollaborators(fields: string[], params?: object): Promise<Cursor>;
 }
 type NodeClass = new (id: string) => Node;
 export interface Api {
@@ -62,6 +70,7 @@ export const sdk = jest.requireActual<{
   IGMedia: NodeClass;
   Photo: NodeClass;
   Application: NodeClass;
+  Persona: NodeClass;
 }>('facebook-nodejs-business-sdk');
 
 /**

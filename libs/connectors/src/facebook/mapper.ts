@@ -102,15 +102,22 @@ function commentAttachments(c: JsonObject): Attachment[] | undefined {
   return url ? [{ type: str(a.type) ?? 'attachment', url }] : undefined;
 }
 
+/**
+ * A template the page (or Instagram account) sent through the Send API, as Graph reads a message's
+ * attachment back (`generic_template`): its button's link, else its image.
+ */
+export function sentTemplateUrl(a: JsonObject): string | undefined {
+  const template = obj(a.generic_template);
+  return str(obj(template.cta).url) ?? str(template.media_url);
+}
+
 function messageAttachments(m: JsonObject): Attachment[] | undefined {
   const out: Attachment[] = [];
   for (const raw of arr(obj(m.attachments).data)) {
     const a = obj(raw);
     const image = str(obj(a.image_data).url);
     const video = str(obj(a.video_data).url);
-    // A template the page sent (Send API), as Graph reads it back: its button's link, else its image.
-    const template = obj(a.generic_template);
-    const templateUrl = str(obj(template.cta).url) ?? str(template.media_url);
+    const templateUrl = sentTemplateUrl(a);
     const url = image ?? video ?? str(a.file_url) ?? templateUrl;
     if (url) out.push({ type: image ? 'image' : video ? 'video' : templateUrl && url === templateUrl ? 'template' : (str(a.mime_type) ?? 'file'), url });
   }

@@ -95,10 +95,10 @@ function mapFeedChange(pageId: string | undefined, value: JsonObject): UnifiedRe
 }
 
 /**
- * Where an attachment of a Messenger event points: its payload's url, or for a template (an echo
- * of what the page sent) the first element's link, button link or image.
+ * Where an attachment of a Messenger (or Instagram) event points: its payload's url, or for a
+ * template (an echo of what the page or account sent) the first element's link, button link or image.
  */
-function attachmentUrl(a: JsonObject): string | undefined {
+export function attachmentUrl(a: JsonObject): string | undefined {
   const payload = obj(a.payload);
   const direct = str(payload.url) ?? str(a.url);
   if (direct) return direct;

@@ -144,6 +144,69 @@ describe('Instagram messaging webhooks: story replies, attachment echoes, postba
     ]);
   });
 
+  it('a generic or button template the account sent reads back as a template attachment (its button link), in the conversation and in the echo', () => {
+    const records = mapMessagesPage(
+      {
+        data: [
+          {
+            id: 'm-template',
+            created_time: '2026-12-07T10:05:00+0000',
+            ...from(true),
+            message: 'Wie können wir helfen?',
+            attachments: {
+              data: [
+                { id: '1', generic_template: { title: 'Wie können wir helfen?', cta: { title: 'Shop', type: 'web_url', url: 'https://example.com/shop' } } },
+              ],
+            },
+          },
+        ],
+      },
+      ctx,
+      CUSTOMER,
+    );
+    expect(records[0]).toMatchObject({
+      externalId: 'm-template',
+      isFromAccount: true,
+      text: 'Wie können wir helfen?',
+      attachments: [{ type: 'template', url: 'https://example.com/shop' }],
+    });
+    const echo = mapInstagramWebhook(
+      delivery({
+        sender: { id: ACCOUNT },
+        recipient: { id: CUSTOMER },
+        timestamp: 1765101600000,
+        message: {
+          mid: 'mid-template',
+          is_echo: true,
+          attachments: [
+            {
+              type: 'template',
+              payload: {
+                template_type: 'generic',
+                elements: [{ title: 'Winterjacke', buttons: [{ type: 'web_url', url: 'https://example.com/jacke', title: 'Ansehen' }] }],
+              },
+            },
+          ],
+        },
+      }),
+    );
+    expect(echo).toEqual([
+      expect.objectContaining({ externalId: 'mid-template', isFromAccount: true, attachments: [{ type: 'template', url: 'https://example.com/jacke' }] }),
+    ]);
+  });
+
+  it('a tapped quick reply is the customer’s message with the reply’s title as text', () => {
+    const records = mapInstagramWebhook(
+      delivery({
+        sender: { id: CUSTOMER },
+        recipient: { id: ACCOUNT },
+        timestamp: 1765101600000,
+        message: { mid: 'mid-qr', text: 'M', quick_reply: { payload: 'SIZE_M' } },
+      }),
+    );
+    expect(records).toEqual([expect.objectContaining({ externalId: 'mid-qr', isFromAccount: false, text: 'M', author: { externalId: CUSTOMER } })]);
+  });
+
   it('postback (ice breaker) and referral (Click-to-Direct ad) name the conversation: a thread hint each', () => {
     const postback = mapInstagramWebhook(
       delivery({ sender: { id: CUSTOMER }, recipient: { id: ACCOUNT }, timestamp: 1, postback: { mid: 'p1', title: 'Wann liefert ihr?', payload: 'ICE' } }),

@@ -10,7 +10,7 @@ import {
   type ThreadRecord,
   type UnifiedRecord,
 } from '@resonance/contracts';
-import { customerOf, fbTimeToIso } from '../facebook/mapper';
+import { customerOf, fbTimeToIso, sentTemplateUrl } from '../facebook/mapper';
 import { listIn, mapEach } from '../unexpected';
 
 /**
@@ -241,7 +241,10 @@ function messageAttachments(m: JsonObject): Attachment[] | undefined {
   for (const raw of arr(obj(m.attachments).data)) {
     const a = obj(raw);
     const url = str(obj(a.image_data).url) ?? str(obj(a.video_data).url) ?? str(a.file_url) ?? str(obj(a.payload).url);
+    // A template the account sent (generic or button), read back as Messenger's generic_template.
+    const template = url ? undefined : sentTemplateUrl(a);
     if (url) out.push({ type: attachmentType(a), url });
+    else if (template) out.push({ type: 'template', url: template });
   }
   for (const raw of arr(obj(m.shares).data)) {
     const link = str(obj(raw).link);

@@ -1,5 +1,5 @@
 import { arr, type HintRecord, type JsonObject, type MessageRecord, obj, str, type UnifiedRecord } from '@resonance/contracts';
-import { verifyFacebookSignature } from '../facebook/webhook';
+import { attachmentUrl, verifyFacebookSignature } from '../facebook/webhook';
 import { idOf, instagramThreadKey } from './mapper';
 
 /**
@@ -62,7 +62,7 @@ function mapMessagingEvent(accountId: string | undefined, event: JsonObject): Un
   }
   if (!customer) return [];
   const attachments = arr(message.attachments)
-    .map((a) => ({ type: str(obj(a).type) ?? 'file', url: str(obj(obj(a).payload).url) }))
+    .map((a) => ({ type: str(obj(a).type) ?? 'file', url: attachmentUrl(obj(a)) }))
     .filter((a): a is { type: string; url: string } => !!a.url);
   // A reply to one of the account's stories: `reply_to.story {id, url}` (a reply to a message is `reply_to.mid`).
   const story = obj(obj(message.reply_to).story);

@@ -11,14 +11,16 @@ import type { FacebookState } from './state';
 import { isLive, type FbPost } from './store';
 import type { FbToken } from './tokens';
 import { filePart, imageType, isVideo } from './upload';
+import { photoTags, readPhotoExtras } from './photo-extras';
 
 /**
  * Photo and video posts (Pages API, Graph reference "Page Photos" and "Page Videos"), a page token
  * with pages_manage_posts as for /feed:
  *   POST /{page}/photos  url (a public image URL) or source (the file, multipart), caption
- *        (or message), published, scheduled_publish_time, place, targeting, backdated_time
- *        → {id, post_id}; published=false without a time → {id} only: a photo in no post, for
- *        /feed attached_media
+ *        (or message), published, scheduled_publish_time, place, targeting, backdated_time,
+ *        tags, alt_text_custom, no_story, temporary (photo-extras.ts)
+ *        → {id, post_id}; published=false without a time, or no_story=true → {id} only: a photo
+ *        in no post (for /feed attached_media, or on the page without a feed story)
  *   POST /{page}/videos  file_url, source (multipart) or fbuploader_video_file_chunk (a Resumable
  *        Upload API handle), title, description, published, scheduled_publish_time, place,
  *        targeting, backdated_post → {id}; or in chunks, upload_phase start/transfer/finish
@@ -89,6 +91,8 @@ export function uploadPhoto(state: FacebookState, req: SimRequest, token: FbToke
   if (file && !imageType(file.data)) return { response: missingFile('Missing or invalid image file') };
   const caption = param(req, 'caption') ?? param(req, 'message') ?? '';
   if (typeof caption !== 'string') return { response: errors.invalidParam('Param caption must be a string') };
+  const photoExtras = readPhotoExtras(req, c.now, c.published !== false, people(state));
+  if ('status' in photoExtras) return { response: photoExtras };
   const id = String(124_000_000_000_000 + state.store.nextSerial());
   const photo: FbPhoto = {
     id,
@@ -99,10 +103,12 @@ export function uploadPhoto(state: FacebookState, req: SimRequest, token: FbToke
     ...dimensions(file?.data),
     published: c.published !== false,
     ...(hasExtras(c.extras) ? { extras: c.extras } : {}),
+    ...photoExtras,
   };
   state.media.addPhoto(photo);
-  // An unpublished photo without a time is in no post: it waits for /feed attached_media.
-  if (c.published === false && c.scheduledAt === undefined) {
+  // An unpublished photo without a time is in no post: it waits for /feed attached_media. A
+  // no_story photo is on the page without a feed story.
+  if ((c.published === false && c.scheduledAt === undefined) || photoExtras.noStory) {
     recordItem(state, req, 'media_upload', `/${pageId}/photos`, state.pageId, id, caption);
     return { response: json(200, { id }) };
   }
@@ -186,8 +192,8 @@ export function getMediaEdge(state: FacebookState, call: ReadCall, pageId: strin
   };
   const page = state.store.page;
   if (edge === 'photos') {
-    // The page has no profile picture or tagged photos in the sim: only its uploads.
-    const list = type === 'uploaded' ? state.media.photoList.filter((p) => live(p.postId)) : [];
+    // The page has no profile picture or tagged photos in the sim: only its uploads (a no_story photo is on the page without a post).
+    const list = type === 'uploaded' ? state.media.photoList.filter((p) => (p.postId ? live(p.postId) : p.published && p.noStory === true)) : [];
     return edgeResponse(call, `/${pageId}/photos`, list, true, (p) => renderPhoto(p, fields, page, p.createdAt));
   }
   const list = type === 'uploaded' ? state.media.videoList.filter((v) => live(v.postId)) : [];
@@ -204,6 +210,12 @@ export function getScheduledPosts(state: FacebookState, call: ReadCall, pageId: 
   const fields = parseFields(joinedParam(call.req.query, 'fields'));
   const edges = nestedEdges(state);
   return edgeResponse(call, `/${pageId}/scheduled_posts`, list, true, (p) => renderPost(p, fields, state.store.page, edges));
+}
+
+/** GET /{photo-id}/tags: the people (and text) tagged in the photo, or undefined when the id is no photo. */
+export function getPhotoTags(state: FacebookState, id: string): SimResponse | undefined {
+  const photo = state.media.photo(id);
+  return photo ? json(200, photoTags(photo)) : undefined;
 }
 
 /** GET /{photo-id} or /{video-id}, or undefined when the id names neither. */

@@ -133,10 +133,11 @@ export function renderPhoto(photo: FbPhoto, fields: FieldSpec[] | null, page: Fb
     backdated_time: () => extras.backdated_time,
     backdated_time_granularity: (x) => x.extras?.backdatedGranularity,
     place: () => extras.place,
-    // Documented, but the sim's photos are in no album or event, carry no alt text and name no target.
+    // alt_text is Facebook's automatic description, which a custom one replaces; the sim writes no automatic one.
+    alt_text: (x) => x.altText,
+    alt_text_custom: (x) => x.altText,
+    // Documented, but the sim's photos are in no album or event and name no target.
     album: () => undefined,
-    alt_text: () => undefined,
-    alt_text_custom: () => undefined,
     event: () => undefined,
     position: () => undefined,
     target: () => undefined,

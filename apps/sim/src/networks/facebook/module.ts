@@ -30,6 +30,8 @@ import { isBatch, runBatch } from './batch';
 import { rupload } from './reels';
 import { uploadRoute } from './upload-routes';
 import { requestToken } from './tokens';
+import { pageRoute } from './page-routes';
+import { addVisitorPost, visitorTruth } from './visitor-posts';
 import { must } from '../../core/must';
 import type { InstagramModule } from '../instagram/module';
 
@@ -119,6 +121,8 @@ export class FacebookModule implements NetworkModule, NetworkControl {
       if (upload.created) this.afterCreate([upload.created]);
       return upload.response;
     }
+    const extra = pageRoute(this.state, call, method, id, edge);
+    if (extra) return extra;
     if (method === 'GET') {
       if (id === 'debug_token' && edge === undefined) return debugToken(this.state, req);
       if (edge === undefined) return getMediaNode(this.state, call, id) ?? getNode(this.state, call, id);
@@ -288,6 +292,7 @@ export class FacebookModule implements NetworkModule, NetworkControl {
 
   private truthOf(node: FbPost | FbComment | FbMessage, intent: TruthItem['intent'], language: TruthItem['language'], source: TruthItem['source']): TruthItem {
     const base = { network: 'facebook' as const, intent, language, source, createdAt: fbTimeIso(node.createdAt) };
+    if ('topLevel' in node && node.visitor) return { ...base, ...visitorTruth(node, node.visitor.author) };
     if ('topLevel' in node) {
       return {
         ...base,
@@ -346,6 +351,11 @@ export class FacebookModule implements NetworkModule, NetworkControl {
       return json(200, { token: token.token, expired: subpath === '/tokens/expire', revoked: token.revoked });
     }
     if (req.method === 'POST' && subpath === '/quick-reply') return this.tapQuickReply(input);
+    if (req.method === 'POST' && subpath === '/visitor-post') {
+      const { response, created } = addVisitorPost(this.state, input);
+      if (created) this.afterCreate([created]);
+      return response;
+    }
     if (subpath === '/limits') {
       if (req.method === 'POST') {
         const app = Number(input.appCallsPerHour ?? this.state.usage.limits.appCallsPerHour);

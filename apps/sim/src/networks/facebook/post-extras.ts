@@ -67,6 +67,22 @@ export function objectParam(value: unknown): Record<string, unknown> | null {
   }
 }
 
+/** An array parameter: a JSON array as sent, or form text holding one; null otherwise. */
+export function jsonArray(value: unknown): unknown[] | null {
+  if (Array.isArray(value)) return value as unknown[];
+  if (typeof value !== 'string') return null;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) ? (parsed as unknown[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A scalar parameter as text ('' for objects and absent values). */
+export const scalarText = (value: unknown): string =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+
 /** A Graph datetime parameter: UNIX seconds or a strtotime-style text (ISO 8601 here); ms, or NaN. */
 export function timeParam(value: unknown): number {
   const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';

@@ -11,7 +11,9 @@ import type { ReceivedItem } from '../../core/world';
  * Page posts written through the Pages API (page token with pages_manage_posts):
  *   POST   /{page-id}/feed  message, link, published, scheduled_publish_time → {id: "{page-id}_{post-id}"}
  *   POST   /{post-id}       message (edit), is_published=true (publish an unpublished post),
- *                            is_hidden (hide from the timeline, or show again) → {success: true}
+ *                            is_hidden (hide from the timeline, or show again), is_pinned (one
+ *                            pinned post per page: pinning another unpins it), timeline_visibility
+ *                            (hidden | normal | forced_allow) → {success: true}
  *   DELETE /{post-id}       → {success: true}; its comments go with it
  * An unpublished post (published=false, with or without a scheduled_publish_time 10 minutes to
  * 30 days ahead) is readable by id (is_published false) but in no feed until it is published or
@@ -171,10 +173,21 @@ export function updatePost(state: FacebookState, req: SimRequest, token: FbToken
   const message = param(req, 'message');
   const publish = bool(param(req, 'is_published'));
   if (publish === null) return { response: errors.invalidParam('Param is_published must be a boolean') };
-  const hide = bool(param(req, 'is_hidden'));
+  let hide = bool(param(req, 'is_hidden'));
   if (hide === null) return { response: errors.invalidParam('Param is_hidden must be a boolean') };
-  if (message === undefined && publish === undefined && hide === undefined)
-    return { response: errors.invalidParam('The parameter message, is_published or is_hidden is required') };
+  const pin = bool(param(req, 'is_pinned'));
+  if (pin === null) return { response: errors.invalidParam('Param is_pinned must be a boolean') };
+  const visibility = param(req, 'timeline_visibility');
+  if (visibility !== undefined && !(typeof visibility === 'string' && VISIBILITIES.includes(visibility)))
+    return { response: errors.invalidParam(`Param timeline_visibility must be one of {${VISIBILITIES.join(', ')}}`) };
+  if (visibility !== undefined && hide !== undefined && hide !== (visibility === 'hidden'))
+    return { response: errors.invalidParam('Params is_hidden and timeline_visibility disagree') };
+  if (visibility !== undefined) hide = visibility === 'hidden';
+  if (message === undefined && publish === undefined && hide === undefined && pin === undefined)
+    return { response: errors.invalidParam('The parameter message, is_published, is_hidden, is_pinned or timeline_visibility is required') };
+  // Only what is on the page's timeline can be pinned there.
+  if (pin === true && (post.published === false || post.visitor !== undefined))
+    return { response: errors.invalidParam('Only a published post of the page can be pinned') };
   if (message !== undefined && !(typeof message === 'string' && message.trim() !== '')) return { response: errors.emptyMessage() };
   // A published post cannot be taken back to unpublished (Graph: "(#100) … already published").
   if (publish === false && post.published !== false) return { response: errors.invalidParam('This post has already been published') };
@@ -186,6 +199,9 @@ export function updatePost(state: FacebookState, req: SimRequest, token: FbToken
     post.hidden = hide;
     state.store.hiddenPosts += hide ? 1 : -1;
   }
+  if (visibility !== undefined) post.forcedAllow = visibility === 'forced_allow' || undefined;
+  if (pin === true) for (const other of state.store.posts) if (other.pinned) other.pinned = undefined;
+  if (pin !== undefined) post.pinned = pin || undefined;
   if (publish === true && post.published === false) {
     post.published = true;
     post.scheduledAt = undefined;
@@ -194,6 +210,8 @@ export function updatePost(state: FacebookState, req: SimRequest, token: FbToken
   record(state, req, 'post_edit', `/${post.id}`, post);
   return { response: json(200, { success: true }), edited: post };
 }
+
+const VISIBILITIES = ['hidden', 'normal', 'forced_allow'];
 
 /** DELETE /{post-id} */
 export function deletePost(state: FacebookState, req: SimRequest, token: FbToken, post: FbPost): SimResponse {

@@ -36,6 +36,20 @@ export interface FbPhoto {
   extras?: FbPostExtras;
   /** The story it was published as (POST /{page}/photo_stories): no longer free for a post or another story. */
   storyId?: string;
+  /** People (or text) tagged in the picture (`tags`), `alt_text_custom`, `no_story` and `temporary` (photo-extras.ts). */
+  tags?: FbPhotoTag[];
+  altText?: string;
+  noStory?: boolean;
+  temporary?: boolean;
+}
+
+/** One tag in a photo: a person (tag_uid) or free text (tag_text), at x/y per cent of the picture. */
+export interface FbPhotoTag {
+  user?: { id: string; name: string };
+  text?: string;
+  x?: number;
+  y?: number;
+  at: number;
 }
 
 /** A video uploaded to the page (`POST /{page}/videos`). */

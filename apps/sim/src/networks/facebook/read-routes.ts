@@ -109,8 +109,10 @@ export function getFeed(state: FacebookState, call: ReadCall, pageId: string, ed
   const now = state.now();
   // Hidden posts only with include_hidden=true (a Page Feed parameter); the store counts neither, so filter only when asked.
   const includeHidden = call.req.query.get('include_hidden') === 'true';
-  const filtered = state.store.unpublished > 0 || state.store.hiddenPosts > 0;
-  const posts = filtered ? state.store.posts.filter((p) => isLive(p, now) && (includeHidden || !p.hidden)) : state.store.posts;
+  // /feed also lists what visitors wrote on the page and posts tagging it; /posts and /published_posts the page's own only.
+  const own = edge !== 'feed';
+  const filtered = state.store.unpublished > 0 || state.store.hiddenPosts > 0 || (own && state.store.visitorPosts > 0);
+  const posts = filtered ? state.store.posts.filter((p) => isLive(p, now) && (includeHidden || !p.hidden) && !(own && p.visitor)) : state.store.posts;
   const edges = nestedEdges(state);
   const fields = fieldsOf(call);
   const render = (p: FbPost) => renderPost(p, fields, state.store.page, edges);

@@ -39,8 +39,11 @@ function buttonsProblem(path: string, value: unknown, max: number): string | nul
   return null;
 }
 
-/** Why a template payload is not one the Send API takes, or null (generic, button and media are checked; other template types are taken as they are). */
-function templateProblem(payload: Record<string, unknown>): string | null {
+/**
+ * Why a template payload is not one the Send API takes, or null (generic, button, media and receipt
+ * are checked, a product template is refused: the page has no catalog; other types are taken as they are).
+ */
+export function templateProblem(payload: Record<string, unknown>): string | null {
   const type = payload.template_type;
   if (typeof type !== 'string') return 'param message[attachment][payload][template_type] is required';
   if (type === 'generic') {
@@ -77,6 +80,21 @@ function templateProblem(payload: Record<string, unknown>): string | null {
     if (!isUrl(e.url) && e.attachment_id === undefined) return 'param message[attachment][payload][elements][0] needs url or attachment_id';
     return buttonsProblem('message[attachment][payload][elements][0][buttons]', e.buttons, 1);
   }
+  if (type === 'receipt') return receiptProblem(payload);
+  // A product template names products of a catalog connected to the page; the sim's page has none.
+  if (type === 'product') return 'param message[attachment][payload][elements][0][id] must be a product of a catalog connected to the page';
+  return null;
+}
+
+/** The receipt template's required properties (Messenger reference "Receipt template"). */
+function receiptProblem(payload: Record<string, unknown>): string | null {
+  for (const name of ['recipient_name', 'order_number', 'currency', 'payment_method'])
+    if (!(typeof payload[name] === 'string' && payload[name] !== '')) return `param message[attachment][payload][${name}] is required`;
+  const total = obj(payload.summary)?.total_cost;
+  if (!(typeof total === 'number' || (typeof total === 'string' && total !== '' && Number.isFinite(Number(total)))))
+    return 'param message[attachment][payload][summary][total_cost] is required';
+  if (payload.elements !== undefined && !(Array.isArray(payload.elements) && payload.elements.length <= 100))
+    return 'param message[attachment][payload][elements] must have at most 100 elements';
   return null;
 }
 

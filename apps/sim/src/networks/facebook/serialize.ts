@@ -116,6 +116,12 @@ const OMITTED_POST_FIELDS: Record<string, Getter<FbPost>> = Object.fromEntries(
   ].map((name) => [name, () => undefined]),
 );
 
+/** The `message_tags` of a visitor's post tagging the page (visitor-posts.ts): the page's name in its text. */
+function pageTag(post: FbPost, page: FbUser): Array<Record<string, unknown>> | undefined {
+  if (!post.visitor?.taggedPage) return undefined;
+  return [{ id: page.id, name: page.name, type: 'page', offset: post.message.indexOf(page.name), length: page.name.length }];
+}
+
 export function renderPost(p: FbPost, fields: FieldSpec[] | null, page: FbUser, edges: EdgeRenderer): Record<string, unknown> {
   const permalink = `https://www.facebook.com/${page.id}/posts/${postNumber(p)}/`;
   // A photo or video post shows its media; targeting, backdating, place and tags as given at publish time.
@@ -128,7 +134,7 @@ export function renderPost(p: FbPost, fields: FieldSpec[] | null, page: FbUser, 
     story: () => undefined,
     created_time: (x) => fbTime(x.createdAt),
     updated_time: (x) => fbTime(Math.max(x.createdAt, x.editedAt ?? 0, x.all.length ? x.all[x.all.length - 1].createdAt : 0)),
-    from: (_x, spec) => user(page, spec),
+    from: (x, spec) => user(x.visitor?.author ?? page, spec),
     permalink_url: () => permalink,
     status_type: (x) => media.status_type ?? (x.link ? 'shared_story' : 'mobile_status_update'),
     is_published: (x) => x.published !== false,
@@ -145,13 +151,14 @@ export function renderPost(p: FbPost, fields: FieldSpec[] | null, page: FbUser, 
     is_app_share: () => false,
     is_instagram_eligible: () => false,
     promotable_id: (x) => x.id,
-    timeline_visibility: () => 'normal',
+    timeline_visibility: (x) => (x.hidden ? 'hidden' : x.forcedAllow ? 'forced_allow' : 'normal'),
     can_reply_privately: () => false,
     sharedposts: () => ({ data: [] }),
     to: () => extras.to ?? { data: [] },
     sponsor_tags: () => ({ data: [] }),
     ...OMITTED_POST_FIELDS,
     // A link post shares its link (Graph's attachment of type "share"); a scheduled one names its time.
+    message_tags: (x) => pageTag(x, page),
     attachments: (x) => media.attachments ?? (x.link ? { data: [{ type: 'share', url: x.link, target: { url: x.link }, title: x.link }] } : undefined),
     full_picture: () => media.full_picture,
     picture: () => media.picture,

@@ -7,6 +7,8 @@ import { DEFAULT_SCOPES, requestToken, TokenRegistry, type FbToken } from './tok
 import { UsageMeter } from './usage';
 import { MediaLibrary } from './media';
 import { UploadSessions } from './upload-sessions';
+import { MessengerProfile } from './messenger-profile';
+import { Personas } from './persona-registry';
 
 export const DEFAULT_GRAPH_VERSION = 'v24.0';
 
@@ -19,6 +21,9 @@ export class FacebookState {
   readonly media = new MediaLibrary();
   /** Resumable Upload API and chunked /videos sessions. */
   readonly uploads = new UploadSessions();
+  /** Send API personas (POST /{page}/personas) and the page's Messenger profile (ice breakers, menu). */
+  readonly personas = new Personas();
+  readonly messengerProfile = new MessengerProfile('messenger');
   readonly app = DEMO_FACEBOOK_APP;
   readonly pageId = DEMO_FACEBOOK_PAGE.id;
   readonly pageName = DEMO_FACEBOOK_PAGE.name;

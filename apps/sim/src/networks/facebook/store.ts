@@ -59,6 +59,12 @@ export interface FbPost {
   extras?: FbPostExtras;
   /** Hidden from the page's timeline (POST /{post} is_hidden=true): in /feed only with include_hidden=true. */
   hidden?: boolean;
+  /** Pinned to the top of the page (POST /{post} is_pinned=true); one post per page. Graph's Post has no field that reads it. */
+  pinned?: boolean;
+  /** POST /{post} timeline_visibility=forced_allow (hidden is `hidden`; normal is the default). */
+  forcedAllow?: boolean;
+  /** Someone else's post on the page (visitor-posts.ts); absent: the page's own. */
+  visitor?: { author: FbUser; taggedPage: boolean };
 }
 
 /** Whether a post is live at `now`: published, or scheduled for a time that has come. */
@@ -304,6 +310,8 @@ export class FacebookStore {
 
   /** Posts not (yet) published; while there are none, the feed is the posts list itself. */
   unpublished = 0;
+  /** Posts by people other than the page (visitor-posts.ts): /posts and /published_posts leave them out. */
+  visitorPosts = 0;
   /** Posts hidden from the timeline (POST /{post} is_hidden=true). */
   hiddenPosts = 0;
 
@@ -315,6 +323,7 @@ export class FacebookStore {
     for (const c of post.all) this.comments.delete(c.id);
     if (post.published === false) this.unpublished -= 1;
     if (post.hidden) this.hiddenPosts -= 1;
+    if (post.visitor) this.visitorPosts -= 1;
   }
 
   addApiMessage(customer: FbUser, text: string, at: number, sent?: SentContent): FbMessage {

@@ -59,7 +59,8 @@ export function postAddChange(p: FbPost, pageId: string, pageName: string): Feed
       ...(photo ? { photo_id: photo.id, link: photo.src } : {}),
       ...(video ? { video_id: video.id, link: video.source } : {}),
       published: p.published === false ? 0 : 1,
-      from: { id: pageId, name: pageName },
+      // A visitor's post names its author (the product reads it as a customer's message).
+      from: p.visitor ? { id: p.visitor.author.id, name: p.visitor.author.name } : { id: pageId, name: pageName },
       created_time: unixSeconds(p.createdAt),
       message: p.message,
     },

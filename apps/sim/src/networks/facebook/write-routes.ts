@@ -7,6 +7,7 @@ import { privateReply } from './private-replies';
 import { param } from './post-extras';
 import { filePart, imageType } from './upload';
 import { attachmentProblem, quickRepliesProblem, type SentContent } from './send-content';
+import { sendPersona } from './personas';
 
 const STANDARD_WINDOW_MS = 24 * 3600_000;
 const HUMAN_AGENT_WINDOW_MS = 7 * 24 * 3600_000;
@@ -58,6 +59,9 @@ export function sendMessage(state: FacebookState, req: SimRequest, token: FbToke
   if (typeof recipient?.comment_id === 'string') return privateReply(state, req, recipient.comment_id, parseJsonParam(param(req, 'message')), pageId);
   if (!recipient || (typeof recipient.id !== 'string' && typeof recipient.id !== 'number'))
     return { response: errors.invalidParam('param recipient must be non-empty.') };
+  // persona_id: the page's persona the message (or typing action) is sent as.
+  const persona = sendPersona(state, req);
+  if (typeof persona === 'object') return { response: persona };
   // A sender action (typing_on, typing_off, mark_seen) is sent instead of a message, and answers with the recipient only.
   const action = param(req, 'sender_action');
   if (action !== undefined && param(req, 'message') === undefined) {
@@ -105,7 +109,14 @@ export function sendMessage(state: FacebookState, req: SimRequest, token: FbToke
     targetId: conversation.customer.id,
     externalId: created.id,
     text: created.text,
-    body: { recipient, message, messaging_type: messagingType, ...(tag ? { tag } : {}), ...(notification ? { notification_type: notification } : {}) },
+    body: {
+      recipient,
+      message,
+      messaging_type: messagingType,
+      ...(tag ? { tag } : {}),
+      ...(notification ? { notification_type: notification } : {}),
+      ...(persona ? { persona_id: persona } : {}),
+    },
   });
   return { response: json(200, { recipient_id: conversation.customer.id, message_id: created.id }), created };
 }

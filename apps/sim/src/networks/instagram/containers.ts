@@ -4,6 +4,7 @@
  */
 
 import type { IgMedia, IgProductType } from './store';
+import type { IgPublishOptions } from './publish-options';
 
 /** 100 publications per 24 hours (content_publishing_limit). */
 export const PUBLISHING_QUOTA = { total: 100, durationS: 86_400 };
@@ -19,6 +20,8 @@ export interface IgContainer {
   children: IgContainer[];
   createdAt: number;
   published: IgMedia | null;
+  /** user_tags, location_id, collaborators, cover_url, … (publish-options.ts). */
+  options?: IgPublishOptions;
 }
 
 export class IgContainers {

@@ -68,6 +68,7 @@ export function instagramControl(module: InstagramControlTarget, req: SimRequest
   }
   if (req.method === 'POST' && subpath === '/messaging') {
     const kind = str('kind') ?? '';
+    if (kind === 'quick_reply') return tapQuickReply(module, str('customer'), Number(input.index ?? 0));
     if (isEntry(kind)) return entryEvent(module, kind, str('customer'), input);
     return messaging(module, kind, str('customer'), str('mid'), str('text'));
   }
@@ -209,4 +210,26 @@ function liveComment(module: InstagramControlTarget, text: string | undefined, c
 function latestConversation(module: InstagramControlTarget): IgConversation | undefined {
   for (const u of module.state.store.conversationsNewestFirst()) return u.conversation;
   return undefined;
+}
+
+/**
+ * kind quick_reply {customer?, index?}: the customer taps quick reply `index` (0) of the account's
+ * latest message that offered some; their message has its title as text and, in the messages
+ * webhook, `quick_reply: {payload}`. The API has no call for a customer's side.
+ */
+function tapQuickReply(module: InstagramControlTarget, customerId: string | undefined, index: number): SimResponse {
+  const { state } = module;
+  const conversation = customerId ? state.store.conversationWith(customerId) : latestConversation(module);
+  if (!conversation) return bad('no conversation with that customer');
+  const offer = [...conversation.messages].reverse().find((m) => m.fromAccount && m.sent?.quickReplies?.length);
+  const reply = offer?.sent?.quickReplies?.[index];
+  if (!reply) return bad('no quick reply offered at that index');
+  const now = state.now();
+  const message = state.store.addInboundMessage(conversation.customer, reply.title ?? '', now);
+  message.quickReply = String(reply.payload);
+  const truth = module.truthOf(message, null, null, 'generator');
+  state.ctx.world.addTruth(truth);
+  const accountId = state.account.id;
+  if (state.ctx.settings.webhookUrl) module.deliver(messagingPayload(accountId, [{ event: messageEvent(message, accountId), time: now }]));
+  return json(200, { item: truth, payload: message.quickReply });
 }

@@ -15,6 +15,8 @@ import type { InstagramScope } from './tokens';
 import type { IgComment, IgMedia, IgMessage } from './store';
 import { deleteComment, hideComment, jsonParam, postMentionReply, postReply, sendMessage, setCommentEnabled, type IgCreated } from './write-routes';
 import { uploadAttachment } from './send-api';
+import { messengerProfileRoute } from '../facebook/messenger-profile';
+import { collaboratorsEdge } from './publish-options';
 import { changesPayload, commentChange, mentionChange, messageEvent, messagingPayload, type IgChange } from './webhooks';
 import { instagramControl } from './control-routes';
 import { createContainer, getContainer, publishContainer, publishingLimit } from './publish-routes';
@@ -90,7 +92,7 @@ export class InstagramModule implements NetworkModule, NetworkControl {
     const { store } = this.state;
     const pageConversations = edge === 'conversations' && req.query.get('platform')?.toLowerCase() === 'instagram';
     const pageMessage = edge === 'messages' && req.method === 'POST' && this.isInstagramRecipient(req);
-    const pageUpload = edge === 'message_attachments' && req.method === 'POST' && platformOf(req) === 'instagram';
+    const pageUpload = (edge === 'message_attachments' || edge === 'messenger_profile') && platformOf(req) === 'instagram';
     const igNode =
       id === this.state.account.id ||
       store.mediaItem(id) !== undefined ||
@@ -149,7 +151,9 @@ export class InstagramModule implements NetworkModule, NetworkControl {
     const method = req.method === 'POST' && req.query.get('method') === 'delete' ? 'DELETE' : req.method;
     // An Instagram-Login token acts only within the permissions the person granted at the consent page.
     if (call.token && !call.token.scopes.includes(this.scopeFor(id, edge, method))) return errors.noPermission();
-    const isAccount = this.state.isAccount(id) || (call.host === 'facebook' && (edge === 'conversations' || edge === 'message_attachments'));
+    const isAccount =
+      this.state.isAccount(id) || (call.host === 'facebook' && (edge === 'conversations' || edge === 'message_attachments' || edge === 'messenger_profile'));
+    if (edge === 'messenger_profile' && isAccount) return messengerProfileRoute(this.state.messengerProfile, req, method, (m) => errors.invalidParam(m));
     const container = this.state.containers.get(id);
     if (method === 'GET') {
       if (edge === undefined && container) return getContainer(call, container, this.state.now());
@@ -160,6 +164,7 @@ export class InstagramModule implements NetworkModule, NetworkControl {
       if (edge === 'stories' && isAccount) return getStories(this.state, call, id);
       if (edge === 'conversations' && isAccount) return getConversations(this.state, call, id);
       if (edge === 'comments' || edge === 'replies') return getComments(this.state, call, id, edge);
+      if (edge === 'collaborators' && store.mediaItem(id)) return json(200, collaboratorsEdge(store.mediaItem(id)?.options));
       if (edge === 'children') {
         const media = store.mediaItem(id);
         return media ? json(200, { data: media.children.map((child) => ({ id: child })) }) : errors.unsupported(id);
@@ -193,8 +198,8 @@ export class InstagramModule implements NetworkModule, NetworkControl {
 
   private scopeFor(id: string, edge: string | undefined, method: string): InstagramScope {
     const { store } = this.state;
-    if (edge === 'conversations' || edge === 'messages' || edge === 'message_attachments' || store.conversation(id) || store.message(id))
-      return 'instagram_business_manage_messages';
+    const messaging = edge === 'messages' || edge === 'message_attachments' || edge === 'messenger_profile';
+    if (edge === 'conversations' || messaging || store.conversation(id) || store.message(id)) return 'instagram_business_manage_messages';
     const mediaWrite = edge === undefined && method === 'POST' && store.mediaItem(id) !== undefined;
     if (edge === 'comments' || edge === 'replies' || edge === 'mentions' || (edge === undefined && store.comment(id)) || mediaWrite)
       return 'instagram_business_manage_comments';

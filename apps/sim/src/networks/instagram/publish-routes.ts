@@ -3,12 +3,15 @@ import { graphError } from '../facebook/errors';
 import type { IgCall, InstagramState } from './state';
 import type { IgMedia } from './store';
 import { PUBLISHING_QUOTA as QUOTA, type IgContainer } from './containers';
+import { optionsRecord, readPublishOptions } from './publish-options';
 
 /**
  * Content publishing (Instagram Platform, Content Publishing), on both hosts:
  *   POST /{ig-user-id}/media           image_url | video_url (media_type VIDEO, REELS) | media_type STORIES + image_url or video_url
  *                                      | media_type CAROUSEL + children,
- *                                      caption, is_carousel_item → {id: container}
+ *                                      caption, is_carousel_item, user_tags, location_id, collaborators,
+ *                                      cover_url, thumb_offset, share_to_feed, audio_name (publish-options.ts)
+ *                                      → {id: container}
  *   GET  /{container-id}?fields=status_code,status → {status_code: FINISHED | PUBLISHED, status, id}
  *   POST /{ig-user-id}/media_publish   creation_id → {id: the new media}
  *   GET  /{ig-user-id}/content_publishing_limit?fields=quota_usage,config
@@ -33,13 +36,25 @@ export function createContainer(state: InstagramState, call: IgCall, igUserId: s
     return errors.invalidParam(`The caption must be a string of at most ${MAX_CAPTION} characters`);
   const carouselItem = text(param(req, 'is_carousel_item')) === 'true';
   const now = state.now();
+  const kind = type === 'CAROUSEL' || type === 'VIDEO' || type === 'REELS' || type === 'STORIES' ? type : 'IMAGE';
+  const options = readPublishOptions((name) => param(req, name), kind, carouselItem);
+  if (typeof options === 'string') return errors.invalidParam(options);
+  const kept = Object.keys(options).length ? { options } : {};
   if (type === 'CAROUSEL') {
     const ids = listParam(new URLSearchParams({ children: text(param(req, 'children')) }), 'children') ?? [];
     const children = ids.map((id) => state.containers.get(id));
     if (ids.length < 2 || ids.length > MAX_CHILDREN || children.some((c) => !c?.carouselItem || c.published))
       return errors.invalidParam(`The parameter children must list 2 to ${MAX_CHILDREN} unpublished carousel item containers`);
     const container = state.containers.create(
-      { mediaType: 'CAROUSEL_ALBUM', productType: 'FEED', url: null, caption: caption ?? null, carouselItem: false, children: children as IgContainer[] },
+      {
+        mediaType: 'CAROUSEL_ALBUM',
+        productType: 'FEED',
+        url: null,
+        caption: caption ?? null,
+        carouselItem: false,
+        children: children as IgContainer[],
+        ...kept,
+      },
       now,
     );
     return json(200, { id: container.id });
@@ -52,7 +67,7 @@ export function createContainer(state: InstagramState, call: IgCall, igUserId: s
   if (!isUrl(url)) return errors.invalidParam(`The parameter ${video ? 'video_url' : 'image_url'} is required`);
   const productType = story ? 'STORY' : type === 'REELS' ? 'REELS' : 'FEED';
   const container = state.containers.create(
-    { mediaType: video ? 'VIDEO' : 'IMAGE', productType, url, caption: carouselItem || story ? null : (caption ?? null), carouselItem, children: [] },
+    { mediaType: video ? 'VIDEO' : 'IMAGE', productType, url, caption: carouselItem || story ? null : (caption ?? null), carouselItem, children: [], ...kept },
     now,
   );
   return json(200, { id: container.id });
@@ -95,6 +110,7 @@ export function publishContainer(state: InstagramState, call: IgCall, igUserId: 
       }),
     };
   const media = state.store.addPublishedMedia(container.caption, now, container.mediaType, container.children.length, container.productType);
+  if (container.options) media.options = container.options;
   container.published = media;
   for (const child of container.children) child.published = media;
   state.containers.publishedAt.push(now);
@@ -107,7 +123,13 @@ export function publishContainer(state: InstagramState, call: IgCall, igUserId: 
     targetId: container.id,
     externalId: media.id,
     text: container.caption ?? '',
-    body: { creation_id: container.id, media_type: container.mediaType, media_product_type: container.productType, url: container.url },
+    body: {
+      creation_id: container.id,
+      media_type: container.mediaType,
+      media_product_type: container.productType,
+      url: container.url,
+      ...optionsRecord(container.options),
+    },
   });
   return { response: json(200, { id: media.id }), created: media };
 }

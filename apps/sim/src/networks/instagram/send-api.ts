@@ -1,6 +1,7 @@
 import { mediaNumber } from '../../core/media';
 import type { InstagramState } from './state';
 import type { IgAttachment } from './store';
+import { quickRepliesProblem, templateProblem, type SentContent } from '../facebook/send-content';
 
 /**
  * The `message` of Instagram's Send API (Instagram Messaging, "Send a Message"): text, or one
@@ -9,7 +10,35 @@ import type { IgAttachment } from './store';
  * post of the account `{type: MEDIA_SHARE, payload: {id}}`. Text and an attachment do not go in
  * one message (Instagram sends them as two). Returns what the sim stores, or the (#100) text.
  */
-export type SendContent = { text: string; attachments: IgAttachment[] } | { problem: string };
+export type SendContent = { text: string; attachments: IgAttachment[]; sent?: SentContent } | { problem: string };
+
+/** Instagram's templates (Instagram Messaging "Generic Template", "Button Template", "Product Template"). */
+const IG_TEMPLATES = ['generic', 'button', 'product'];
+
+/**
+ * `{type: template, payload}`: generic and button checked as Messenger's are (send-content.ts); a
+ * product template names products of the account's catalog, and the sim's account has none.
+ */
+function templateContent(payload: Record<string, unknown> | null): SendContent {
+  if (!payload) return { problem: 'param message[attachment][payload] must be an object' };
+  const type = payload.template_type;
+  if (typeof type !== 'string' || !IG_TEMPLATES.includes(type))
+    return { problem: `param message[attachment][payload][template_type] must be one of {${IG_TEMPLATES.join(', ')}}` };
+  if (type === 'product') return { problem: 'param message[attachment][payload][elements][0][id] must be a product of a catalog connected to the account' };
+  const problem = templateProblem(payload);
+  return problem ? { problem } : { text: '', attachments: [], sent: { attachment: { type: 'template', payload } } };
+}
+
+/** Quick replies (text only on Instagram, at most 13), with a text message. */
+function withQuickReplies(content: SendContent, raw: unknown): SendContent {
+  if (raw === undefined || 'problem' in content) return content;
+  const problem = quickRepliesProblem(raw);
+  if (problem) return { problem };
+  if ((raw as Array<Record<string, unknown>>).some((q) => q.content_type !== 'text'))
+    return { problem: 'param message[quick_replies][content_type] must be text on Instagram' };
+  if (content.text === '') return { problem: 'param message[quick_replies] go with a text message' };
+  return { ...content, sent: { ...content.sent, quickReplies: raw as SentContent['quickReplies'] } };
+}
 
 const MEDIA_TYPES = ['image', 'video', 'audio', 'file'] as const;
 type MediaType = (typeof MEDIA_TYPES)[number];
@@ -25,7 +54,7 @@ export const LIKE_HEART_URL = 'https://lookaside.fbsbx.com/ig_messaging_cdn/stic
 
 function mediaAttachment(state: InstagramState, raw: unknown, where: string): IgAttachment | string {
   const a = record(raw);
-  if (!a || !isMediaType(a.type)) return `param ${where}[type] must be one of {${[...MEDIA_TYPES, 'like_heart', 'MEDIA_SHARE'].join(', ')}}`;
+  if (!a || !isMediaType(a.type)) return `param ${where}[type] must be one of {${[...MEDIA_TYPES, 'like_heart', 'MEDIA_SHARE', 'template'].join(', ')}}`;
   const payload = record(a.payload);
   if (!payload) return `param ${where}[payload] must be an object`;
   if (typeof payload.attachment_id === 'string' || typeof payload.attachment_id === 'number') {
@@ -38,6 +67,10 @@ function mediaAttachment(state: InstagramState, raw: unknown, where: string): Ig
 }
 
 export function sendContent(state: InstagramState, message: Record<string, unknown> | null): SendContent {
+  return withQuickReplies(messageContent(state, message), message?.quick_replies);
+}
+
+function messageContent(state: InstagramState, message: Record<string, unknown> | null): SendContent {
   if (!message) return { problem: 'param message must be non-empty.' };
   const text = typeof message.text === 'string' && message.text !== '' ? message.text : undefined;
   const one = record(message.attachment);
@@ -57,6 +90,7 @@ export function sendContent(state: InstagramState, message: Record<string, unkno
     return { text: '', attachments: out };
   }
   if (!one) return { problem: 'param message must be non-empty.' };
+  if (one.type === 'template') return templateContent(record(one.payload));
   if (one.type === 'like_heart') return { text: '', attachments: [{ kind: 'like_heart', url: LIKE_HEART_URL }] };
   if (one.type === 'MEDIA_SHARE') {
     const id = record(one.payload)?.id;

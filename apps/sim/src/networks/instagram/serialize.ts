@@ -1,6 +1,8 @@
+import { sentAttachments, templateText } from '../facebook/send-content';
 import { mediaKey, mediaNumber } from '../../core/media';
 import { fbTime, type FieldSpec } from '../facebook/fields';
 import { UnknownFieldError } from '../facebook/serialize';
+import { thumbnailKey } from './publish-options';
 import type { IgAttachment, IgComment, IgConversation, IgMedia, IgMessage, IgUser } from './store';
 
 /**
@@ -43,7 +45,8 @@ function mediaGetters(account: IgUser, edges: IgEdges): Record<string, Getter<Ig
     media_type: (m) => m.mediaType,
     media_product_type: (m) => m.productType,
     media_url: (m) => cdn(m.mediaType === 'CAROUSEL_ALBUM' ? (m.children[0] ?? m.id) : m.id, m.mediaType === 'VIDEO' ? 'mp4' : 'jpg'),
-    thumbnail_url: (m) => (m.mediaType === 'VIDEO' ? cdn(`${m.id}:thumb`, 'jpg') : undefined),
+    // A video's cover: the cover_url or thumb_offset frame it was published with, re-hosted.
+    thumbnail_url: (m) => (m.mediaType === 'VIDEO' ? cdn(thumbnailKey(m.id, m.options), 'jpg') : undefined),
     permalink: (m) => `https://www.instagram.com/p/${shortcode(m.id)}/`,
     shortcode: (m) => shortcode(m.id),
     ig_id: (m) => mediaNumber(`${m.id}:ig`).padEnd(19, '0'),
@@ -51,8 +54,8 @@ function mediaGetters(account: IgUser, edges: IgEdges): Record<string, Getter<Ig
     username: (m) => owner(m).username,
     owner: (m) => ({ id: owner(m).id }),
     is_comment_enabled: (m) => m.commentEnabled,
-    // Reels only: whether the reel also shows in the feed grid (the sim's always do).
-    is_shared_to_feed: (m) => (m.productType === 'REELS' ? true : undefined),
+    // Reels only: whether the reel also shows in the feed grid (share_to_feed, true unless published with false).
+    is_shared_to_feed: (m) => (m.productType === 'REELS' ? (m.options?.shareToFeed ?? true) : undefined),
     // Documented fields the sim has no value for: omitted, as Instagram omits absent data.
     alt_text: () => undefined,
     has_poll: () => undefined,
@@ -120,9 +123,10 @@ export function renderMessage(m: IgMessage, fields: FieldSpec[] | null, account:
     created_time: (x) => fbTime(x.createdAt),
     from: () => person(from),
     to: () => ({ data: [person(to)] }),
-    message: (x) => x.text,
+    // A template the account sent reads back as Messenger's Message node shows it (generic_template; a button template's text).
+    message: (x) => templateText(x.sent) ?? x.text,
     is_unsupported: () => m.attachments.some((a) => a.kind === 'unsupported_type'),
-    attachments: () => (files.length ? { data: files.map((a, i) => attachmentData(`${m.id}:${i}`, a)) } : undefined),
+    attachments: () => (files.length ? { data: files.map((a, i) => attachmentData(`${m.id}:${i}`, a)) } : sentAttachments(m.id, m.sent)),
     shares: () => (share ? { data: [{ link: share.url }] } : undefined),
     // A story mention or a reply to one of the account's stories: {mention|reply_to: {link, id}}.
     story: () =>

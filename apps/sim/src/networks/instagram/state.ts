@@ -7,6 +7,7 @@ import { igErrors, type IgErrors, type IgHost } from './errors';
 import { InstagramStore, type IgAttachment } from './store';
 import { IgTokenRegistry, INSTAGRAM_SCOPES, type IgToken } from './tokens';
 import { IgContainers } from './containers';
+import { MessengerProfile } from '../facebook/messenger-profile';
 
 export const DEFAULT_IG_VERSION = 'v24.0';
 
@@ -40,6 +41,8 @@ export class InstagramState {
   readonly account = DEMO_INSTAGRAM_ACCOUNT;
   /** Media containers for content publishing (POST /{ig-user-id}/media, then media_publish). */
   readonly containers = new IgContainers();
+  /** Ice breakers and the persistent menu (…/messenger_profile, platform instagram). */
+  readonly messengerProfile = new MessengerProfile('instagram');
   readonly webhooks: IgWebhookSettings = { signWith: 'instagram', adCommentShare: 0 };
   /**
    * Whether Meta approved the app for the HUMAN_AGENT tag (App Review). Without it the tag is

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { SentContent } from '../facebook/send-content';
+import type { IgPublishOptions } from './publish-options';
 import type { GeneratedCustomer, GeneratedItem } from '../../generator';
 import type { Ordered } from '../facebook/store';
 
@@ -32,6 +34,8 @@ export interface IgMedia {
   owner: IgUser | null;
   comments: IgComment[];
   likeCount: number;
+  /** What content publishing was given beyond URL and caption (publish-options.ts). */
+  options?: IgPublishOptions;
 }
 
 export interface IgComment {
@@ -95,6 +99,10 @@ export interface IgMessage {
   storyReply?: { id: string; url: string };
   /** message_edit: how often the author changed the text. */
   edits: number;
+  /** What the account sent beyond text and files (a template, quick replies), as the Messenger Send API keeps it. */
+  sent?: SentContent;
+  /** The payload of the quick reply a customer tapped (their message's `quick_reply`). */
+  quickReply?: string;
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');

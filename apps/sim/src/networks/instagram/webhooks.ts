@@ -42,7 +42,11 @@ export function messageEvent(m: IgMessage, accountId: string): Record<string, un
   const customer = m.conversation.customer.id;
   const message: Record<string, unknown> = { mid: m.id };
   if (m.attachments.length) message.attachments = m.attachments.map((a) => attachmentPayload(m, a));
-  if (m.text !== '' || !m.attachments.length) message.text = m.text;
+  // A template's echo carries it as sent ({type: template, payload}), as Messenger's message_echoes do.
+  const template = m.sent?.attachment;
+  if (template) message.attachments = [{ type: template.type, payload: template.payload }];
+  if (m.text !== '' || (!m.attachments.length && !template)) message.text = m.text;
+  if (m.quickReply !== undefined) message.quick_reply = { payload: m.quickReply };
   if (m.storyReply) message.reply_to = { story: { url: m.storyReply.url, id: m.storyReply.id } };
   if (m.fromAccount) message.is_echo = true;
   return {

@@ -147,6 +147,7 @@ export function sendMessage(state: InstagramState, call: IgCall, ownerId: string
     if (comment.fromAccount || comment.privateReply || now - comment.createdAt > PRIVATE_REPLY_WINDOW_MS)
       return { response: call.errors.privateReplyRefused() };
     const created = state.store.addApiMessage(comment.from, text, now, attachments);
+    if (content.sent) created.sent = content.sent;
     comment.privateReply = created.id;
     record(state, call, {
       kind: 'private_message',
@@ -169,6 +170,7 @@ export function sendMessage(state: InstagramState, call: IgCall, ownerId: string
   const window = humanAgent ? HUMAN_AGENT_WINDOW_MS : STANDARD_WINDOW_MS;
   if (now - conversation.lastInboundAt > window) return { response: call.errors.outsideWindow() };
   const created = state.store.addApiMessage(conversation.customer, text, now, attachments);
+  if (content.sent) created.sent = content.sent;
   record(state, call, {
     kind: 'private_message',
     path: `/${ownerId}/messages`,
