@@ -2,7 +2,7 @@ import type { Notification, PoolClient } from 'pg';
 import { createTestDatabase, makeChannel, makeWorkspace, type TestDatabase } from '@resonance/testing';
 
 /**
- * message_action's NOTIFY (migration 1734000000000-quiet-action-attempts): a queued, done or failed
+ * message_action's NOTIFY (migration 1734000000000-rule-run-audit): a queued, done or failed
  * action and a recorded error reach the dashboards' live streams; the attempted_at the worker
  * commits before each network call does not (nothing shows it, and every NOTIFY takes the global
  * notify-queue lock at commit).

@@ -353,7 +353,7 @@ export const SCHEMA_FUNCTIONS = {
     language: 'plpgsql',
     volatility: 'volatile',
     parallel: 'unsafe',
-    migration: '1734000000000-quiet-action-attempts',
+    migration: '1734000000000-rule-run-audit',
     body: `
     DECLARE r record;
     BEGIN
@@ -626,7 +626,7 @@ export const SCHEMA_TRIGGERS: readonly SchemaTrigger[] = [
   {
     name: 'message_action_updated_notify',
     table: 'message_action',
-    migration: '1734000000000-quiet-action-attempts',
+    migration: '1734000000000-rule-run-audit',
     definition:
       'CREATE TRIGGER message_action_updated_notify AFTER UPDATE ON public.message_action REFERENCING OLD TABLE AS old_actions NEW TABLE AS changed_actions FOR EACH STATEMENT EXECUTE FUNCTION resonance_notify_message_actions_changed()',
   },
