@@ -11,6 +11,15 @@ interface ThreadView {
   status: string;
   assignee: { id: string } | null;
 }
+interface AuditItem {
+  id: string;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  actor: { id: string } | null;
+  createdAt: string;
+  data: Record<string, unknown>;
+}
 interface Run {
   id: string;
   messageId: string;
@@ -263,4 +272,48 @@ describe('rules: automatic like, assign, round-robin, priority, tags and handled
     expect(await listed()).toEqual([]);
     await removeAll();
   }, 90_000);
+
+  it('the audit log reads rule runs as rule.<action> events among the others: paged without gaps or repeats, filtered as events', async () => {
+    // The tests above left rule runs (rule.like, rule.assign, …) and audit events (rule.create, rule.undo, …).
+    const all = (await admin.agent.get('/api/audit-events?limit=200').expect(200)).body as { items: AuditItem[]; nextCursor: string | null };
+    expect(all.nextCursor).toBeNull();
+    const runs = await rig.db.dataSource.query<Array<{ id: string }>>(`SELECT id::text FROM rule_run WHERE workspace_id = $1`, [rig.workspace.id]);
+    const fromRuns = all.items.filter((i) => i.actor === null && i.action.startsWith('rule.') && typeof i.data.ruleRunId === 'string');
+    expect(fromRuns.map((i) => i.data.ruleRunId).sort()).toEqual(runs.map((r) => r.id).sort());
+    expect(fromRuns.every((i) => i.targetType === 'thread' && i.id === i.data.ruleRunId)).toBe(true);
+    expect(all.items.some((i) => i.action === 'rule.create' && i.actor !== null)).toBe(true);
+    // No run is also an audit_event any more (the ingest writes none).
+    expect(
+      await rig.db.dataSource.query(`SELECT id FROM audit_event WHERE workspace_id = $1 AND actor_user_id IS NULL AND data ? 'ruleRunId'`, [rig.workspace.id]),
+    ).toEqual([]);
+
+    const paged: AuditItem[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = (await admin.agent.get(`/api/audit-events?limit=3${cursor ? `&cursor=${cursor}` : ''}`).expect(200)).body as {
+        items: AuditItem[];
+        nextCursor: string | null;
+      };
+      paged.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(paged.map((i) => `${i.action}:${i.id}`)).toEqual(all.items.map((i) => `${i.action}:${i.id}`));
+    const times = paged.map((i) => i.createdAt);
+    expect([...times].sort().reverse()).toEqual(times);
+
+    // Filters: a person's events hold no run; a thread's hold its runs; another target type none.
+    const mine = (await admin.agent.get(`/api/audit-events?limit=200&actorUserId=${admin.user.id}`).expect(200)).body.items as AuditItem[];
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((i) => i.actor?.id === admin.user.id)).toBe(true);
+    const [first] = fromRuns;
+    const ofThread = (await admin.agent.get(`/api/audit-events?limit=200&targetId=${first.targetId}`).expect(200)).body.items as AuditItem[];
+    expect(ofThread.some((i) => i.data.ruleRunId === first.data.ruleRunId)).toBe(true);
+    expect(ofThread.every((i) => i.targetId === first.targetId)).toBe(true);
+    expect(
+      ((await admin.agent.get('/api/audit-events?limit=200&targetType=session').expect(200)).body.items as AuditItem[]).every(
+        (i) => i.targetType === 'session',
+      ),
+    ).toBe(true);
+    await admin.agent.get('/api/audit-events?targetId=not-a-thread').expect(200);
+  }, 60_000);
 });

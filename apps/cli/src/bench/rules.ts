@@ -22,11 +22,17 @@ export interface BenchRuleNumbers {
 const comment: RuleCondition = { type: 'kind', kinds: ['comment'] };
 
 /**
- * Twenty rules as a shop's admins would write them for its German and English audience (the
- * sim's vocabulary: apps/sim/src/generator/vocabulary.ts): spam and scams first (stop after),
- * then routing and triage by keywords, patterns, intent, sentiment, first-time commenters and
- * business hours; five only suggest. None deletes or replies on its own: the bench's comments
- * must stay at the sim for the later measurements, and the sync pages through them.
+ * Twenty rules as a shop's team would set them up for its German and English audience (the sim's
+ * vocabulary: apps/sim/src/generator/vocabulary.ts), in three groups (docs/benchmarks.md, Stop 36):
+ * - moderation, first and stop after (a few per cent of comments: the bench's spam share is the
+ *   generator's, benchTraffic): spam hidden, tagged and handled; blocked authors hidden; links from
+ *   first-time commenters hidden; scam phrases only suggested for deletion;
+ * - routing by network (match nearly every message): each network's threads to its team, the
+ *   smaller networks in turn;
+ * - triage by intent, keywords, patterns, sentiment and business hours (tags and priorities; most
+ *   messages match one or more), complaints spread over the team in turn, praise with thanks liked.
+ * Three only suggest. None deletes or replies on its own: the bench's comments must stay at the sim
+ * for the later measurements, and the sync pages through them.
  */
 function benchRules(world: BenchWorld): RuleInput[] {
   const [agentA, agentB] = world.agentIds;
@@ -38,7 +44,9 @@ function benchRules(world: BenchWorld): RuleInput[] {
     conditions,
     actions,
   });
+  const assign = (userId: string | undefined): RuleAction[] => (userId ? [{ type: 'assign', userId }] : [{ type: 'assignRoundRobin' }]);
   return [
+    // Moderation.
     rule('Spam ausblenden', 'auto', true, [{ type: 'spam' }], [{ type: 'hide' }, { type: 'tags', tags: ['spam'] }, { type: 'markHandled' }]),
     rule(
       'Scam phrases (suggest delete)',
@@ -48,27 +56,50 @@ function benchRules(world: BenchWorld): RuleInput[] {
       [{ type: 'delete' }],
     ),
     rule('Blocked authors', 'auto', true, [{ type: 'author', list: 'block', authors: ['@spam_bot_24', 'gewinn_jetzt', 'free_prize_de'] }], [{ type: 'hide' }]),
-    rule('Links von Erstkommentierenden', 'suggest', false, [comment, { type: 'link' }, { type: 'firstTime' }], [{ type: 'hide' }]),
+    rule(
+      'Links von Erstkommentierenden',
+      'auto',
+      true,
+      [comment, { type: 'link' }, { type: 'firstTime' }],
+      [{ type: 'hide' }, { type: 'tags', tags: ['link'] }],
+    ),
+    // Routing by network.
+    rule('Facebook → Social-Team', 'auto', false, [{ type: 'network', networks: ['facebook'] }], assign(agentA)),
+    rule('Instagram → Social-Team', 'auto', false, [{ type: 'network', networks: ['instagram'] }], assign(agentB)),
+    rule(
+      'X, LinkedIn, YouTube, XING reihum',
+      'auto',
+      false,
+      [{ type: 'network', networks: ['x', 'linkedin', 'youtube', 'xing'] }],
+      [{ type: 'assignRoundRobin' }],
+    ),
+    // Triage.
+    rule(
+      'Kaufabsicht',
+      'auto',
+      false,
+      [{ type: 'intent', intents: ['purchase_intent'] }],
+      [
+        { type: 'tags', tags: ['kauf'] },
+        { type: 'priority', priority: 1 },
+      ],
+    ),
+    rule(
+      'Reklamation / complaint',
+      'auto',
+      false,
+      [{ type: 'intent', intents: ['complaint_support'] }],
+      [{ type: 'tags', tags: ['reklamation'] }, { type: 'priority', priority: 2 }, { type: 'assignRoundRobin' }],
+    ),
+    rule('Rabattfrage', 'auto', false, [{ type: 'intent', intents: ['discount_request'] }], [{ type: 'tags', tags: ['rabatt'] }]),
+    rule('Produktfrage', 'auto', false, [{ type: 'intent', intents: ['product_question'] }], [{ type: 'tags', tags: ['produktfrage'] }]),
+    rule('Lob', 'auto', false, [{ type: 'intent', intents: ['praise'] }], [{ type: 'tags', tags: ['lob'] }]),
     rule(
       'Dringend / urgent',
       'auto',
       false,
       [{ type: 'keywords', words: ['dringend', 'sofort', 'bitte melden', 'urgent', 'asap', 'get back to me'] }],
       [{ type: 'priority', priority: 3 }],
-    ),
-    rule(
-      'Beschwerde Lieferung (de)',
-      'auto',
-      false,
-      [{ type: 'keywords', words: ['nicht angekommen', 'ist aber nicht da', 'Rückerstattung', 'kaputt', 'umtauschen', 'Garantie'] }],
-      [{ type: 'priority', priority: 2 }, { type: 'assignRoundRobin' }, { type: 'tags', tags: ['beschwerde'] }],
-    ),
-    rule(
-      'Complaint delivery (en)',
-      'auto',
-      false,
-      [{ type: 'keywords', words: ['not arrived', 'not here', 'refund', 'broke', 'wrong size', 'warranty'] }],
-      [{ type: 'priority', priority: 2 }, { type: 'assignRoundRobin' }, { type: 'tags', tags: ['complaint'] }],
     ),
     rule(
       'Bestellnummer / order number',
@@ -79,43 +110,6 @@ function benchRules(world: BenchWorld): RuleInput[] {
     ),
     rule('Negative Stimmung', 'auto', false, [{ type: 'sentiment', below: -0.4 }], [{ type: 'priority', priority: 2 }]),
     rule(
-      'Rabatt / discount',
-      'auto',
-      false,
-      [{ type: 'keywords', words: ['Rabatt', 'Rabattcode', 'Gutschein', 'Sale', 'Black Friday', 'discount', 'coupon', 'deal'] }],
-      [{ type: 'tags', tags: ['deal'] }],
-    ),
-    rule(
-      'Kaufabsicht',
-      'auto',
-      false,
-      [{ type: 'intent', intents: ['purchase_intent'] }],
-      [...(agentA ? [{ type: 'assign' as const, userId: agentA }] : []), { type: 'priority', priority: 1 }],
-    ),
-    rule('Produktfrage verteilen', 'suggest', false, [comment, { type: 'intent', intents: ['product_question'] }], [{ type: 'assignRoundRobin' }]),
-    rule(
-      'Lob liken',
-      'auto',
-      false,
-      [
-        { type: 'intent', intents: ['praise'] },
-        { type: 'keywords', words: ['danke', 'empfehlenswert', 'thank you', 'recommend'] },
-      ],
-      [{ type: 'like' }],
-    ),
-    rule(
-      'Dank erledigt',
-      'auto',
-      false,
-      [
-        { type: 'intent', intents: ['praise'] },
-        { type: 'keywords', words: ['danke', 'thank you'] },
-      ],
-      [{ type: 'markHandled' }],
-    ),
-    rule('Außerhalb der Geschäftszeiten', 'auto', false, [{ type: 'outsideHours' }], [{ type: 'tags', tags: ['nach-feierabend'] }]),
-    rule('Neue Kommentierende', 'suggest', false, [comment, { type: 'firstTime' }], [{ type: 'tags', tags: ['neu'] }]),
-    rule(
       'Versand / shipping',
       'auto',
       false,
@@ -123,25 +117,17 @@ function benchRules(world: BenchWorld): RuleInput[] {
       [{ type: 'tags', tags: ['versand'] }],
     ),
     rule(
-      'Garantie außer VIP',
-      'auto',
-      true,
-      [
-        { type: 'author', list: 'allow', authors: ['vip_kundin', 'press_office'] },
-        { type: 'keywords', words: ['Garantie', 'warranty'] },
-      ],
-      [...(agentB ? [{ type: 'assign' as const, userId: agentB }] : []), { type: 'priority', priority: 2 }],
-    ),
-    rule(
-      'X-Erwähnungen',
+      'Lob mit Dank liken',
       'auto',
       false,
       [
-        { type: 'network', networks: ['x'] },
-        { type: 'kind', kinds: ['mention'] },
+        { type: 'intent', intents: ['praise'] },
+        { type: 'keywords', words: ['danke', 'thank you'] },
       ],
-      [{ type: 'assignRoundRobin' }],
+      [{ type: 'like' }],
     ),
+    rule('Außerhalb der Geschäftszeiten', 'auto', false, [{ type: 'outsideHours' }], [{ type: 'tags', tags: ['nach-feierabend'] }]),
+    rule('Neue Kommentierende', 'suggest', false, [comment, { type: 'firstTime' }], [{ type: 'tags', tags: ['neu'] }]),
     rule('Direktnachrichten priorisieren', 'suggest', false, [{ type: 'kind', kinds: ['direct'] }], [{ type: 'priority', priority: 1 }]),
   ];
 }

@@ -36,6 +36,9 @@ export interface ChannelRow {
   credentials_encrypted?: string | null;
 }
 
+/** Successes of one channel within this window of the last written one are written together at its end. */
+export const SUCCESS_WRITE_WINDOW_MS = 1_000;
+
 /** Tokens are refreshed this long before they expire, so no call runs on a dying token. */
 export const REFRESH_BUFFER_MS = 10 * 60_000;
 
@@ -47,6 +50,8 @@ export const REFRESH_BUFFER_MS = 10 * 60_000;
  */
 export class ChannelAccess {
   private readonly cipher: CredentialsCipher;
+  /** Per channel: this process's last success write, and the budget state held back since (succeeded()). */
+  private readonly successWrites = new Map<string, { at: number; budget: BudgetState | undefined; timer?: NodeJS.Timeout }>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -97,8 +102,38 @@ export class ChannelAccess {
     });
   }
 
-  /** A call succeeded: the auth failure streak and the shown error end. */
+  /**
+   * A call succeeded: the auth failure streak and the shown error end, and the channel keeps the
+   * budget state the call left. The first success after a failure (or after a quiet second) is
+   * written at once; later ones within SUCCESS_WRITE_WINDOW_MS of this process's last write only
+   * carry a newer budget state, and are written together once the window ends (the latest state
+   * wins). Each write is a commit on the channel's row: hides and likes that rules queue during an
+   * ingest wrote it once per action (docs/benchmarks.md, Stop 36). A process that ends within the
+   * window loses at most that second's budget state; the next call's response reports it again.
+   */
   async succeeded(channelId: string, budget: BudgetState | undefined): Promise<void> {
+    const now = Date.now();
+    const last = this.successWrites.get(channelId);
+    // A pause the call announced is written at once: the channel's other work must see it now.
+    if (last && now - last.at < SUCCESS_WRITE_WINDOW_MS && budget?.pausedUntil === undefined) {
+      last.budget = budget;
+      last.timer ??= setTimeout(() => void this.flushSuccess(channelId), last.at + SUCCESS_WRITE_WINDOW_MS - now).unref();
+      return;
+    }
+    this.successWrites.set(channelId, { at: now, budget });
+    await this.writeSuccess(channelId, budget);
+  }
+
+  /** Writes the success a window held back (if no failure came since: failed() forgets it). */
+  private async flushSuccess(channelId: string): Promise<void> {
+    const held = this.successWrites.get(channelId);
+    if (!held?.timer) return;
+    this.successWrites.set(channelId, { at: Date.now(), budget: held.budget });
+    // A failed write only loses a budget state the next call's response reports again.
+    await this.writeSuccess(channelId, held.budget).catch(() => undefined);
+  }
+
+  private async writeSuccess(channelId: string, budget: BudgetState | undefined): Promise<void> {
     await callSucceeded.run({ id: channelId, rateBudget: JSON.stringify(budget ? { state: budget } : {}) }, sqlClient(this.dataSource));
   }
 
@@ -110,6 +145,10 @@ export class ChannelAccess {
    * those ten minutes, beyond the operator's bound. A spent daily quota keeps its whole wait.
    */
   async failed(channelId: string, error: ConnectorError, budget: BudgetState | undefined, maxPauseMs?: number): Promise<Outcome> {
+    // The failure is newer than any success held back; the next success is written at once.
+    const held = this.successWrites.get(channelId);
+    if (held?.timer) clearTimeout(held.timer);
+    this.successWrites.delete(channelId);
     const auth = isAuthCode(error.code);
     const kept = maxPauseMs === undefined || error.code === 'QUOTA_EXCEEDED' ? budget : boundPause(budget, error.raisedAt + maxPauseMs);
     const [row] = await callFailed.run(

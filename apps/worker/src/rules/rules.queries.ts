@@ -219,7 +219,7 @@ export interface IInsertRuleSuggestionsQuery {
   result: IInsertRuleSuggestionsResult;
 }
 
-const insertRuleSuggestionsIR: any = {"usedParamSet":{"workspaceId":true,"suggestions":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":120,"b":132}]},{"name":"suggestions","required":true,"transform":{"type":"scalar"},"locs":[{"a":194,"b":206}]}],"statement":"INSERT INTO rule_suggestion (workspace_id, message_id, thread_id, rule_id, rule_name, action_index, action)\n     SELECT :workspaceId!, r.m, r.t, r.r, r.n, r.i, r.a\n       FROM json_to_recordset(:suggestions!::json) AS r(m bigint, t bigint, r bigint, n text, i smallint, a jsonb)\n     ON CONFLICT (message_id, rule_id, action_index) DO NOTHING                                                                                                                                                                                                                                                                                                                                                              "};
+const insertRuleSuggestionsIR: any = {"usedParamSet":{"workspaceId":true,"suggestions":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":120,"b":132}]},{"name":"suggestions","required":true,"transform":{"type":"scalar"},"locs":[{"a":194,"b":206}]}],"statement":"INSERT INTO rule_suggestion (workspace_id, message_id, thread_id, rule_id, rule_name, action_index, action)\n     SELECT :workspaceId!, r.m, r.t, r.r, r.n, r.i, r.a\n       FROM json_to_recordset(:suggestions!::json) AS r(m bigint, t bigint, r bigint, n text, i smallint, a jsonb)\n     ON CONFLICT (message_id, rule_id, action_index) DO NOTHING                                                                                                                                                                                                                                                                                                                                                                                                                                          "};
 
 /**
  * Query generated from SQL:
@@ -227,7 +227,7 @@ const insertRuleSuggestionsIR: any = {"usedParamSet":{"workspaceId":true,"sugges
  * INSERT INTO rule_suggestion (workspace_id, message_id, thread_id, rule_id, rule_name, action_index, action)
  *      SELECT :workspaceId!, r.m, r.t, r.r, r.n, r.i, r.a
  *        FROM json_to_recordset(:suggestions!::json) AS r(m bigint, t bigint, r bigint, n text, i smallint, a jsonb)
- *      ON CONFLICT (message_id, rule_id, action_index) DO NOTHING                                                                                                                                                                                                                                                                                                                                                              
+ *      ON CONFLICT (message_id, rule_id, action_index) DO NOTHING                                                                                                                                                                                                                                                                                                                                                                                                                                          
  * ```
  */
 export const insertRuleSuggestions = new PreparedQuery<IInsertRuleSuggestionsParams,IInsertRuleSuggestionsResult>(insertRuleSuggestionsIR);
@@ -253,7 +253,7 @@ export interface IInsertRuleRunsQuery {
   result: IInsertRuleRunsResult;
 }
 
-const insertRuleRunsIR: any = {"usedParamSet":{"workspaceId":true,"runs":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":152,"b":164},{"a":611,"b":623},{"a":984,"b":996}]},{"name":"runs","required":true,"transform":{"type":"scalar"},"locs":[{"a":238,"b":243}]}],"statement":"WITH runs AS (\n       INSERT INTO rule_run (workspace_id, message_id, thread_id, rule_id, rule_name, action_index, action, previous)\n            SELECT :workspaceId!, r.m, r.t, r.r, r.n, r.i, r.a, r.p\n              FROM json_to_recordset(:runs!::json) AS r(m bigint, t bigint, r bigint, n text, i smallint, a jsonb, p jsonb)\n            ON CONFLICT (message_id, rule_id, action_index) DO NOTHING\n            RETURNING id, message_id, thread_id, rule_id, rule_name, action\n     ), moderation AS (\n       INSERT INTO message_action (workspace_id, message_id, action, requested_by, rule_run_id)\n            SELECT :workspaceId!, message_id, action ->> 'type', NULL, id FROM runs WHERE action ->> 'type' IN ('hide', 'delete', 'like')\n            ON CONFLICT (message_id, action) WHERE state = 'queued' DO NOTHING\n            RETURNING id, rule_run_id\n     ), audit AS (\n       INSERT INTO audit_event (workspace_id, actor_user_id, action, target_type, target_id, data)\n            SELECT :workspaceId!, NULL, 'rule.' || (action ->> 'type'), 'thread', thread_id::text,\n                   jsonb_build_object('ruleId', rule_id::text, 'ruleName', rule_name, 'ruleRunId', id::text, 'messageId', message_id::text, 'action', action)\n              FROM runs\n     )\nSELECT runs.id::text AS \"runId!\", runs.message_id::text AS \"messageId!\", runs.action ->> 'type' AS \"type!\", moderation.id::text AS \"actionId?\"\n  FROM runs LEFT JOIN moderation ON moderation.rule_run_id = runs.id                                                                                       "};
+const insertRuleRunsIR: any = {"usedParamSet":{"workspaceId":true,"runs":true},"params":[{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":152,"b":164},{"a":580,"b":592}]},{"name":"runs","required":true,"transform":{"type":"scalar"},"locs":[{"a":238,"b":243}]}],"statement":"WITH runs AS (\n       INSERT INTO rule_run (workspace_id, message_id, thread_id, rule_id, rule_name, action_index, action, previous)\n            SELECT :workspaceId!, r.m, r.t, r.r, r.n, r.i, r.a, r.p\n              FROM json_to_recordset(:runs!::json) AS r(m bigint, t bigint, r bigint, n text, i smallint, a jsonb, p jsonb)\n            ON CONFLICT (message_id, rule_id, action_index) DO NOTHING\n            RETURNING id, message_id, action\n     ), moderation AS (\n       INSERT INTO message_action (workspace_id, message_id, action, requested_by, rule_run_id)\n            SELECT :workspaceId!, message_id, action ->> 'type', NULL, id FROM runs WHERE action ->> 'type' IN ('hide', 'delete', 'like')\n            ON CONFLICT (message_id, action) WHERE state = 'queued' DO NOTHING\n            RETURNING id, rule_run_id\n     )\nSELECT runs.id::text AS \"runId!\", runs.message_id::text AS \"messageId!\", runs.action ->> 'type' AS \"type!\", moderation.id::text AS \"actionId?\"\n  FROM runs LEFT JOIN moderation ON moderation.rule_run_id = runs.id                                                                                       "};
 
 /**
  * Query generated from SQL:
@@ -263,17 +263,12 @@ const insertRuleRunsIR: any = {"usedParamSet":{"workspaceId":true,"runs":true},"
  *             SELECT :workspaceId!, r.m, r.t, r.r, r.n, r.i, r.a, r.p
  *               FROM json_to_recordset(:runs!::json) AS r(m bigint, t bigint, r bigint, n text, i smallint, a jsonb, p jsonb)
  *             ON CONFLICT (message_id, rule_id, action_index) DO NOTHING
- *             RETURNING id, message_id, thread_id, rule_id, rule_name, action
+ *             RETURNING id, message_id, action
  *      ), moderation AS (
  *        INSERT INTO message_action (workspace_id, message_id, action, requested_by, rule_run_id)
  *             SELECT :workspaceId!, message_id, action ->> 'type', NULL, id FROM runs WHERE action ->> 'type' IN ('hide', 'delete', 'like')
  *             ON CONFLICT (message_id, action) WHERE state = 'queued' DO NOTHING
  *             RETURNING id, rule_run_id
- *      ), audit AS (
- *        INSERT INTO audit_event (workspace_id, actor_user_id, action, target_type, target_id, data)
- *             SELECT :workspaceId!, NULL, 'rule.' || (action ->> 'type'), 'thread', thread_id::text,
- *                    jsonb_build_object('ruleId', rule_id::text, 'ruleName', rule_name, 'ruleRunId', id::text, 'messageId', message_id::text, 'action', action)
- *               FROM runs
  *      )
  * SELECT runs.id::text AS "runId!", runs.message_id::text AS "messageId!", runs.action ->> 'type' AS "type!", moderation.id::text AS "actionId?"
  *   FROM runs LEFT JOIN moderation ON moderation.rule_run_id = runs.id                                                                                       

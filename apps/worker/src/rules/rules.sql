@@ -68,10 +68,10 @@ INSERT INTO rule_suggestion (workspace_id, message_id, thread_id, rule_id, rule_
      ON CONFLICT (message_id, rule_id, action_index) DO NOTHING;
 
 /*
- * The actions rules took on their own: a rule_run each (the link to the rule, with what it replaced),
- * a queued message_action for a hide, delete or like (performed by the outbound worker exactly once,
- * as an agent's), and an audit event naming the rule. A message stored twice is evaluated once: the
- * run's unique key skips the second.
+ * The actions rules took on their own: a rule_run each (the link to the rule, with what it replaced;
+ * also the audit record: the audit log reads rule runs as rule.<action> events, apps/api/src/audit/audit.sql),
+ * and a queued message_action for a hide, delete or like (performed by the outbound worker exactly
+ * once, as an agent's). A message stored twice is evaluated once: the run's unique key skips the second.
  */
 /* @name InsertRuleRuns */
 WITH runs AS (
@@ -79,17 +79,12 @@ WITH runs AS (
             SELECT :workspaceId!, r.m, r.t, r.r, r.n, r.i, r.a, r.p
               FROM json_to_recordset(:runs!::json) AS r(m bigint, t bigint, r bigint, n text, i smallint, a jsonb, p jsonb)
             ON CONFLICT (message_id, rule_id, action_index) DO NOTHING
-            RETURNING id, message_id, thread_id, rule_id, rule_name, action
+            RETURNING id, message_id, action
      ), moderation AS (
        INSERT INTO message_action (workspace_id, message_id, action, requested_by, rule_run_id)
             SELECT :workspaceId!, message_id, action ->> 'type', NULL, id FROM runs WHERE action ->> 'type' IN ('hide', 'delete', 'like')
             ON CONFLICT (message_id, action) WHERE state = 'queued' DO NOTHING
             RETURNING id, rule_run_id
-     ), audit AS (
-       INSERT INTO audit_event (workspace_id, actor_user_id, action, target_type, target_id, data)
-            SELECT :workspaceId!, NULL, 'rule.' || (action ->> 'type'), 'thread', thread_id::text,
-                   jsonb_build_object('ruleId', rule_id::text, 'ruleName', rule_name, 'ruleRunId', id::text, 'messageId', message_id::text, 'action', action)
-              FROM runs
      )
 SELECT runs.id::text AS "runId!", runs.message_id::text AS "messageId!", runs.action ->> 'type' AS "type!", moderation.id::text AS "actionId?"
   FROM runs LEFT JOIN moderation ON moderation.rule_run_id = runs.id;

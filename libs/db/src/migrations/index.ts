@@ -26,6 +26,7 @@ import { SpamSignal1733930000000 } from './1733930000000-spam-signal';
 import { Instagram1733960000000 } from './1733960000000-instagram';
 import { ExternalClassifier1733970000000 } from './1733970000000-external-classifier';
 import { PrivateReplies1733980000000 } from './1733980000000-private-replies';
+import { RuleRunAudit1734000000000 } from './1734000000000-rule-run-audit';
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   Instagram1733960000000,
   ExternalClassifier1733970000000,
   PrivateReplies1733980000000,
+  RuleRunAudit1734000000000,
 ];

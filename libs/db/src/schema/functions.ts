@@ -320,7 +320,7 @@ export const SCHEMA_FUNCTIONS = {
     SELECT CASE WHEN seconds < 1 THEN 0 ELSE 1 + floor(ln(seconds) / ln(1.2))::int END::smallint
   `,
   },
-  /** NOTIFY `messages.updated` for queued/done/failed moderation actions and likes (no message column the message trigger watches changes). */
+  /** NOTIFY `messages.updated` for queued moderation actions (insert; updates: notifyMessageActionsChanged) and likes (no message column the message trigger watches changes). */
   notifyMessageActions: {
     name: 'resonance_notify_message_actions',
     arguments: '',
@@ -333,6 +333,34 @@ export const SCHEMA_FUNCTIONS = {
     DECLARE r record;
     BEGIN
       FOR r IN SELECT workspace_id, array_agg(DISTINCT message_id::text) AS ids FROM changed_actions GROUP BY workspace_id LOOP
+        PERFORM pg_notify('resonance_db_events',
+          json_build_object('kind', 'messages.updated', 'workspaceId', r.workspace_id,
+                            'ids', r.ids[1:200], 'count', cardinality(r.ids))::text);
+      END LOOP;
+      RETURN NULL;
+    END
+  `,
+  },
+  /**
+   * The same NOTIFY for updated actions, but only for rows where more than attempted_at changed: the
+   * worker commits attempted_at before each network call, which no dashboard shows, and a NOTIFY
+   * takes the global notify-queue lock at commit (docs/benchmarks.md, Stop 36).
+   */
+  notifyMessageActionsChanged: {
+    name: 'resonance_notify_message_actions_changed',
+    arguments: '',
+    returns: 'trigger',
+    language: 'plpgsql',
+    volatility: 'volatile',
+    parallel: 'unsafe',
+    migration: '1734000000000-rule-run-audit',
+    body: `
+    DECLARE r record;
+    BEGIN
+      FOR r IN SELECT n.workspace_id, array_agg(DISTINCT n.message_id::text) AS ids
+                 FROM changed_actions n JOIN old_actions o ON o.id = n.id
+                WHERE (to_jsonb(n) - 'attempted_at') IS DISTINCT FROM (to_jsonb(o) - 'attempted_at')
+                GROUP BY n.workspace_id LOOP
         PERFORM pg_notify('resonance_db_events',
           json_build_object('kind', 'messages.updated', 'workspaceId', r.workspace_id,
                             'ids', r.ids[1:200], 'count', cardinality(r.ids))::text);
@@ -598,9 +626,9 @@ export const SCHEMA_TRIGGERS: readonly SchemaTrigger[] = [
   {
     name: 'message_action_updated_notify',
     table: 'message_action',
-    migration: '1732950000000-message-actions',
+    migration: '1734000000000-rule-run-audit',
     definition:
-      'CREATE TRIGGER message_action_updated_notify AFTER UPDATE ON public.message_action REFERENCING NEW TABLE AS changed_actions FOR EACH STATEMENT EXECUTE FUNCTION resonance_notify_message_actions()',
+      'CREATE TRIGGER message_action_updated_notify AFTER UPDATE ON public.message_action REFERENCING OLD TABLE AS old_actions NEW TABLE AS changed_actions FOR EACH STATEMENT EXECUTE FUNCTION resonance_notify_message_actions_changed()',
   },
   {
     name: 'thread_deleted_forget_comments',
