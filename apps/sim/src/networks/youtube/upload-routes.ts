@@ -204,7 +204,7 @@ function finish(
   return { response: json(200, videoJson(video, state.store.channel.channelId, state.channelTitle, u.parts, true)), created: video };
 }
 
-function parseResource(data: Buffer | undefined): Record<string, unknown> | null {
+export function parseResource(data: Buffer | undefined): Record<string, unknown> | null {
   if (!data || data.length === 0) return {};
   try {
     const parsed: unknown = JSON.parse(data.toString('utf8'));

@@ -72,6 +72,7 @@ export function deleteVideo(state: YoutubeState, req: SimRequest, token: YtToken
   if (!owns(state, token)) return forbidden('The video that you are trying to delete cannot be deleted. The request might not be properly authorized.');
   record(state, req, 'post_delete', '/youtube/v3/videos', video, Object.fromEntries(req.query));
   state.store.removeVideo(video);
+  state.playlists.removeVideo(video);
   return noContent();
 }
 
