@@ -61,7 +61,8 @@ export interface ReceivedItem {
     | 'playlist_item_remove'
     | 'caption_upload'
     | 'caption_edit'
-    | 'caption_delete';
+    | 'caption_delete'
+    | 'channel_edit';
   method: string;
   path: string;
   /** The object replied to (comment/post id) or the message recipient. */

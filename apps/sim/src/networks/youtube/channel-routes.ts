@@ -1,11 +1,12 @@
 import { json, listParam, type SimRequest, type SimResponse } from '../../core/http';
 import { errors } from './errors';
 import { maxResults, parts } from './params';
-import { listJson, uploadsPlaylistOf, videoMeta, ytTime } from './serialize';
+import { localized } from './localizations';
+import { etag, listJson, uploadsPlaylistOf, videoMeta, ytTime } from './serialize';
 import type { YoutubeState } from './state';
 
 /** channels.list (1 unit). */
-const CHANNEL_PARTS = [
+export const CHANNEL_PARTS = [
   'auditDetails',
   'brandingSettings',
   'contentDetails',
@@ -18,7 +19,6 @@ const CHANNEL_PARTS = [
   'topicDetails',
 ];
 
-export const CHANNEL_DESCRIPTION = 'Demo channel of the Resonance sim';
 /** When the demo channel was created (snippet.publishedAt). */
 export const CHANNEL_CREATED = Date.UTC(2020, 0, 1);
 
@@ -52,43 +52,54 @@ export function listChannels(state: YoutubeState, req: SimRequest, tokenChannelI
   // managedByMe is for YouTube content partners (with onBehalfOfContentOwner): the sim's channel has none.
   else if (q.get('managedByMe') === 'true') match = false;
   else return errors.invalidParam('id', 'No filter selected. Expected one of: id, mine, forHandle, forUsername, managedByMe', 'missingRequiredParameter');
-  const videos = state.store.videos;
-  const items = match
-    ? [
-        {
-          kind: 'youtube#channel',
-          etag: `ch${channelId}`,
-          id: channelId,
-          ...(p.ok.has('snippet')
-            ? {
-                snippet: {
-                  title: state.channelTitle,
-                  description: CHANNEL_DESCRIPTION,
-                  customUrl: state.customUrl,
-                  publishedAt: ytTime(CHANNEL_CREATED),
-                  thumbnails: channelThumbnails(channelId),
-                  // hl asks for localized texts; the channel has one language, so they are the same.
-                  localized: { title: state.channelTitle, description: CHANNEL_DESCRIPTION },
-                  country: 'DE',
-                },
-              }
-            : {}),
-          ...(p.ok.has('contentDetails') ? { contentDetails: { relatedPlaylists: { likes: '', uploads: uploadsPlaylistOf(channelId) } } } : {}),
-          ...(p.ok.has('statistics')
-            ? {
-                statistics: {
-                  viewCount: String(videos.reduce((n, v) => n + v.views, 0)),
-                  subscriberCount: '4200',
-                  hiddenSubscriberCount: false,
-                  videoCount: String(videos.filter((v) => videoMeta(v).privacyStatus === 'public').length),
-                },
-              }
-            : {}),
-          ...(p.ok.has('status')
-            ? { status: { privacyStatus: 'public', isLinked: true, longUploadsStatus: 'allowed', madeForKids: false, selfDeclaredMadeForKids: false } }
-            : {}),
-        },
-      ]
-    : [];
+  const items = match ? [channelJson(state, p.ok, q.get('hl'))] : [];
   return json(200, listJson('youtube#channelListResponse', items.slice(0, size.ok), size.ok, items.length));
+}
+
+/** The demo channel as a youtube#channel with the parts asked for; `hl` picks snippet.localized from its localizations. */
+export function channelJson(state: YoutubeState, names: Set<string>, hl: string | null): Record<string, unknown> {
+  const channelId = state.store.channel.channelId;
+  const settings = state.channelSettings;
+  const videos = state.store.videos;
+  const out: Record<string, unknown> = { kind: 'youtube#channel', etag: etag('channel', channelId, settings), id: channelId };
+  if (names.has('snippet'))
+    out.snippet = {
+      title: state.channelTitle,
+      description: settings.description,
+      customUrl: state.customUrl,
+      publishedAt: ytTime(CHANNEL_CREATED),
+      thumbnails: channelThumbnails(channelId),
+      ...(settings.defaultLanguage ? { defaultLanguage: settings.defaultLanguage } : {}),
+      localized: localized({ title: state.channelTitle, description: settings.description }, settings.localizations, hl),
+      country: settings.country,
+    };
+  if (names.has('contentDetails')) out.contentDetails = { relatedPlaylists: { likes: '', uploads: uploadsPlaylistOf(channelId) } };
+  if (names.has('statistics'))
+    out.statistics = {
+      viewCount: String(videos.reduce((n, v) => n + v.views, 0)),
+      subscriberCount: '4200',
+      hiddenSubscriberCount: false,
+      videoCount: String(videos.filter((v) => videoMeta(v).privacyStatus === 'public').length),
+    };
+  if (names.has('status'))
+    out.status = {
+      privacyStatus: 'public',
+      isLinked: true,
+      longUploadsStatus: 'allowed',
+      madeForKids: settings.selfDeclaredMadeForKids,
+      selfDeclaredMadeForKids: settings.selfDeclaredMadeForKids,
+    };
+  if (names.has('brandingSettings'))
+    out.brandingSettings = {
+      channel: {
+        title: state.channelTitle,
+        description: settings.description,
+        ...(settings.keywords ? { keywords: settings.keywords } : {}),
+        ...(settings.unsubscribedTrailer ? { unsubscribedTrailer: settings.unsubscribedTrailer } : {}),
+        ...(settings.defaultLanguage ? { defaultLanguage: settings.defaultLanguage } : {}),
+        country: settings.country,
+      },
+    };
+  if (names.has('localizations') && settings.localizations) out.localizations = settings.localizations;
+  return out;
 }

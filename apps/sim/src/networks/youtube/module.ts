@@ -11,6 +11,8 @@ import type { YtToken } from './tokens';
 import { insertVideo, mediaBodyRequired, resumeUpload } from './upload-routes';
 import { deleteVideo, listAbuseReasons, reportAbuse, setThumbnail, updateVideo } from './video-routes';
 import { listChannels } from './channel-routes';
+import { updateChannel } from './channel-update';
+import { listChannelSections, listSubscriptions } from './subscription-routes';
 import { search } from './search-routes';
 import { deletePlaylist, deletePlaylistItem, insertPlaylist, insertPlaylistItem, listPlaylistItems, listPlaylists, updatePlaylist, updatePlaylistItem } from './playlist-routes';
 import { deleteCaption, downloadCaption, insertCaption, listCaptions, updateCaption } from './caption-routes';
@@ -93,11 +95,14 @@ export class YoutubeModule implements NetworkModule, NetworkControl {
       if (resource === 'videoCategories') return { cost: COST.list, run: (req) => listVideoCategories(req) };
       if (resource === 'i18nLanguages') return { cost: COST.list, run: (req) => listI18nLanguages(req) };
       if (resource === 'i18nRegions') return { cost: COST.list, run: (req) => listI18nRegions(req) };
+      if (resource === 'subscriptions') return { cost: COST.list, run: (req, t) => listSubscriptions(s, req, t) };
+      if (resource === 'channelSections') return { cost: COST.list, run: (req, t) => listChannelSections(s, req, t) };
       if (resource === 'search') return { cost: COST.call, bucket: 'search', run: (req) => search(s, req) };
       if (resource === 'videos/getRating') return { cost: COST.list, run: (req, t) => getRating(s, req, t) };
       if (resource === 'videoAbuseReportReasons') return { cost: COST.list, run: (req, t) => listAbuseReasons(s, req, t) };
     }
     if (method === 'PUT' && resource === 'videos') return { cost: COST.insert, run: (req, t) => updateVideo(s, req, t) };
+    if (method === 'PUT' && resource === 'channels') return { cost: COST.insert, run: (req, t) => updateChannel(s, req, t) };
     const playlistWrite = PLAYLIST_WRITES[`${method} ${resource}`];
     if (playlistWrite) return { cost: COST.insert, run: (req, t) => playlistWrite(s, req, t) };
     // captions.insert takes the file at the upload origin only; here it can only lack it.
@@ -303,6 +308,8 @@ const KNOWN = new Set([
   'videoCategories',
   'i18nLanguages',
   'i18nRegions',
+  'subscriptions',
+  'channelSections',
   'search',
 ]);
 

@@ -1,5 +1,5 @@
 import { json, listParam, type SimRequest, type SimResponse } from '../../core/http';
-import { CHANNEL_CREATED, CHANNEL_DESCRIPTION, channelThumbnails } from './channel-routes';
+import { CHANNEL_CREATED, channelThumbnails } from './channel-routes';
 import { errors } from './errors';
 import { maxResults, page, parts } from './params';
 import type { YtPlaylist } from './playlists';
@@ -102,7 +102,7 @@ export function search(state: YoutubeState, req: SimRequest): SimResponse {
       hits.push({ kind: 'video', v, at: v.publishedAt, title: v.title, views: v.views, likes: v.likes });
     }
   }
-  if (ours && !forMine && types.includes('channel') && q.get('channelType') !== 'show' && matches(`${state.channelTitle} ${CHANNEL_DESCRIPTION}`)) {
+  if (ours && !forMine && types.includes('channel') && q.get('channelType') !== 'show' && matches(`${state.channelTitle} ${state.channelSettings.description}`)) {
     const views = store.videos.reduce((n, v) => n + v.views, 0);
     hits.push({ kind: 'channel', at: CHANNEL_CREATED, title: state.channelTitle, views, likes: 0, videos: store.videos.length });
   }
@@ -131,7 +131,7 @@ function resultJson(state: YoutubeState, h: Hit, snippet: boolean): Record<strin
       : h.kind === 'channel'
         ? { kind: 'youtube#channel', channelId }
         : { kind: 'youtube#playlist', playlistId: h.p.id };
-  const description = h.kind === 'video' ? h.v.description : h.kind === 'channel' ? CHANNEL_DESCRIPTION : h.p.description;
+  const description = h.kind === 'video' ? h.v.description : h.kind === 'channel' ? state.channelSettings.description : h.p.description;
   const firstVideo = h.kind === 'playlist' ? h.p.items[0]?.video : undefined;
   const thumbnails = h.kind === 'video' ? thumbnailsJson(h.v) : h.kind === 'channel' || !firstVideo ? channelThumbnails(channelId) : thumbnailsJson(firstVideo);
   return {

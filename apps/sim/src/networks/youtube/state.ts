@@ -5,9 +5,19 @@ import type { ReceivedItem } from '../../core/world';
 import { errors } from './errors';
 import { QuotaMeter } from './quota';
 import { YoutubePlaylists } from './playlists';
-import { YoutubeStore } from './store';
+import { YoutubeStore, type YtLocalization } from './store';
 import type { UploadSession } from './upload-session';
 import { FORCE_SSL_SCOPE, requestToken, YoutubeTokens, type YtToken } from './tokens';
+
+export interface ChannelSettings {
+  description: string;
+  keywords: string;
+  country: string;
+  defaultLanguage?: string;
+  unsubscribedTrailer?: string;
+  localizations?: Record<string, YtLocalization>;
+  selfDeclaredMadeForKids: boolean;
+}
 
 /** Everything the YouTube routes share: the channel's world, OAuth, the quota, and the sim core. */
 export class YoutubeState {
@@ -19,6 +29,13 @@ export class YoutubeState {
   /** Resumable upload sessions by upload_id. */
   readonly uploads = new Map<string, UploadSession>();
   readonly customUrl = DEMO_YOUTUBE_CHANNEL.customUrl;
+  /** What channels.update writes (brandingSettings, localizations, status); the description is the demo channel's until then. */
+  readonly channelSettings: ChannelSettings = {
+    description: 'Demo channel of the Resonance sim',
+    keywords: '',
+    country: 'DE',
+    selfDeclaredMadeForKids: false,
+  };
   /** The channel's own playlists (the uploads playlist is derived from its videos). */
   readonly playlists = new YoutubePlaylists();
 

@@ -1,0 +1,84 @@
+import { auth, youtube, type youtube_v3 } from '@googleapis/youtube';
+import { DEMO_YOUTUBE_CHANNEL, DEMO_YOUTUBE_CLIENT, type RunningSim, type TruthItem } from '../../src';
+import { clientSim, postJson, received } from './support';
+
+const transport = { fetchImplementation: fetch };
+
+/**
+ * The channel's own settings and its social lists through @googleapis/youtube with only rootUrl
+ * changed: channels.update (brandingSettings, localizations, status), subscriptions.list and
+ * channelSections.list.
+ */
+describe('@googleapis/youtube: channel settings, subscriptions and sections against the sim', () => {
+  let sim: RunningSim;
+  let truth: TruthItem[];
+  let yt: youtube_v3.Youtube;
+
+  beforeAll(async () => {
+    sim = await clientSim(false);
+    truth = (await postJson(`${sim.url}/_sim/generate`, { count: 200, network: 'youtube' })).body.items;
+    const client = new auth.OAuth2({ clientId: DEMO_YOUTUBE_CLIENT.clientId, clientSecret: DEMO_YOUTUBE_CLIENT.clientSecret, transporterOptions: transport });
+    client.setCredentials({ access_token: DEMO_YOUTUBE_CHANNEL.accessToken, expiry_date: Date.now() + 3_600_000 });
+    yt = youtube({ version: 'v3', rootUrl: `${sim.origins.youtube}/`, auth: client, ...transport });
+  });
+  afterAll(() => sim.close());
+
+  const reason = (e: unknown) => (e as { response: { data: { error: { errors: Array<{ reason: string }> } } } }).response.data.error.errors[0].reason;
+  const id = DEMO_YOUTUBE_CHANNEL.id;
+
+  it('updates brandingSettings, localizations and status, and reads them back with hl', async () => {
+    const branding = await yt.channels.update({
+      part: ['brandingSettings'],
+      requestBody: { id, brandingSettings: { channel: { description: 'Mode aus Hamburg', keywords: 'mode hamburg', defaultLanguage: 'de', country: 'DE' } } },
+    });
+    expect(branding.data.brandingSettings!.channel).toMatchObject({ description: 'Mode aus Hamburg', keywords: 'mode hamburg', defaultLanguage: 'de', country: 'DE' });
+    await yt.channels.update({ part: ['localizations'], requestBody: { id, localizations: { en: { title: 'Fashion', description: 'Fashion from Hamburg' } } } });
+    await yt.channels.update({ part: ['status'], requestBody: { id, status: { selfDeclaredMadeForKids: false } } });
+    const read = await yt.channels.list({ part: ['snippet', 'localizations', 'brandingSettings'], mine: true, hl: 'en' });
+    const channel = read.data.items![0];
+    expect(channel.snippet).toMatchObject({ description: 'Mode aus Hamburg', defaultLanguage: 'de', localized: { title: 'Fashion', description: 'Fashion from Hamburg' } });
+    expect(channel.localizations).toEqual({ en: { title: 'Fashion', description: 'Fashion from Hamburg' } });
+    const bad = await yt.channels.update({ part: ['brandingSettings'], requestBody: { id, brandingSettings: { channel: { country: 'Germany' } } } }).catch((e: unknown) => e);
+    expect(reason(bad)).toBe('brandingValidationError');
+    expect(reason(await yt.channels.update({ part: ['status'], requestBody: { id: 'UCnobody' } }).catch((e: unknown) => e))).toBe('channelNotFound');
+    expect((await received(sim, 'youtube')).filter((r) => r.kind === 'channel_edit')).toHaveLength(3);
+  });
+
+  it('lists the commenters as subscribers and no subscriptions of its own', async () => {
+    const commenters = [...new Set(truth.filter((t) => t.kind === 'comment' && !t.fromAccount).map((t) => t.author.externalId))];
+    const subs = await yt.subscriptions.list({ part: ['snippet', 'subscriberSnippet', 'contentDetails'], mySubscribers: true, maxResults: 50 });
+    expect(subs.data.pageInfo!.totalResults).toBe(commenters.length);
+    const first = subs.data.items![0];
+    expect(first).toMatchObject({
+      kind: 'youtube#subscription',
+      snippet: { resourceId: { kind: 'youtube#channel', channelId: id }, title: DEMO_YOUTUBE_CHANNEL.title },
+      contentDetails: { activityType: 'all', newItemCount: 0 },
+    });
+    expect(commenters).toContain(first.subscriberSnippet!.channelId);
+    // mySubscribers oldest subscription first, myRecentSubscribers newest first.
+    const since = (items: youtube_v3.Schema$Subscription[]) => items.map((s) => Date.parse(s.snippet!.publishedAt!));
+    const recent = await yt.subscriptions.list({ part: ['snippet'], myRecentSubscribers: true, maxResults: 50 });
+    expect(since(recent.data.items!)).toEqual([...since(recent.data.items!)].sort((a, b) => b - a));
+    expect(since(subs.data.items!)).toEqual([...since(subs.data.items!)].sort((a, b) => a - b));
+    expect(recent.data.pageInfo!.totalResults).toBe(commenters.length);
+    expect((await yt.subscriptions.list({ part: ['id'], id: [first.id!] })).data.items!.map((s) => s.id)).toEqual([first.id]);
+    // A commenter's own subscriptions: to the demo channel, narrowed by forChannelId.
+    const theirs = await yt.subscriptions.list({ part: ['snippet'], channelId: first.snippet!.channelId!, forChannelId: id });
+    expect(theirs.data.items!.map((s) => s.id)).toEqual([first.id]);
+    expect((await yt.subscriptions.list({ part: ['id'], channelId: first.snippet!.channelId!, forChannelId: 'UCother' })).data.items).toEqual([]);
+    expect((await yt.subscriptions.list({ part: ['id'], mine: true })).data.items).toEqual([]);
+    expect(reason(await yt.subscriptions.list({ part: ['id'], mine: true, mySubscribers: true }).catch((e: unknown) => e))).toBe('incompatibleParameters');
+  });
+
+  it('lists the channel sections, with its playlists once one is public', async () => {
+    const before = await yt.channelSections.list({ part: ['snippet'], mine: true });
+    expect(before.data.items!.map((s) => [s.snippet!.type, s.snippet!.position])).toEqual([
+      ['recentUploads', 0],
+      ['popularUploads', 1],
+    ]);
+    await yt.playlists.insert({ part: ['snippet', 'status'], requestBody: { snippet: { title: 'Öffentlich' }, status: { privacyStatus: 'public' } } });
+    const after = await yt.channelSections.list({ part: ['snippet'], channelId: id });
+    expect(after.data.items!.map((s) => s.snippet!.type)).toEqual(['recentUploads', 'popularUploads', 'allPlaylists']);
+    expect((await yt.channelSections.list({ part: ['id'], id: [after.data.items![2].id!] })).data.items).toHaveLength(1);
+  });
+});
