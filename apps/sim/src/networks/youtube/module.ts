@@ -15,7 +15,7 @@ import { updateChannel } from './channel-update';
 import { listChannelSections, listSubscriptions } from './subscription-routes';
 import { search } from './search-routes';
 import { deletePlaylist, deletePlaylistItem, insertPlaylist, insertPlaylistItem, listPlaylistItems, listPlaylists, updatePlaylist, updatePlaylistItem } from './playlist-routes';
-import { deleteCaption, downloadCaption, insertCaption, listCaptions, updateCaption } from './caption-routes';
+import { deleteCaption, downloadCaption, insertCaption, listCaptions, resumeCaption, updateCaption } from './caption-routes';
 import { listI18nLanguages, listI18nRegions, listVideoCategories } from './catalog-routes';
 import { listComments, listCommentThreads, listVideos } from './read-routes';
 import { ytTime } from './serialize';
@@ -54,6 +54,7 @@ export class YoutubeModule implements NetworkModule, NetworkControl {
     const method = req.method === 'POST' && req.query.get('alt') === 'delete' ? 'DELETE' : req.method;
     // The bytes of a resumable upload go to the session URL, which authorizes them itself.
     if (upload && resource === 'videos' && method === 'PUT' && req.query.has('upload_id')) return this.created(resumeUpload(this.state, req));
+    if (upload && resource === 'captions' && method === 'PUT' && req.query.has('upload_id')) return resumeCaption(this.state, req);
     const route = upload ? this.uploadRoute(resource, method) : this.route(resource, method);
     if (!route) return (upload ? UPLOAD_KNOWN : KNOWN).has(resource) ? errors.methodNotAllowed() : errors.notFound();
 

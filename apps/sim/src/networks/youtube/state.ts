@@ -6,7 +6,7 @@ import { errors } from './errors';
 import { QuotaMeter } from './quota';
 import { YoutubePlaylists } from './playlists';
 import { YoutubeStore, type YtLocalization } from './store';
-import type { UploadSession } from './upload-session';
+import type { CaptionSession, UploadSession } from './upload-session';
 import { FORCE_SSL_SCOPE, requestToken, YoutubeTokens, type YtToken } from './tokens';
 
 export interface ChannelSettings {
@@ -28,6 +28,8 @@ export class YoutubeState {
   readonly channelTitle = DEMO_YOUTUBE_CHANNEL.title;
   /** Resumable upload sessions by upload_id. */
   readonly uploads = new Map<string, UploadSession>();
+  /** Resumable caption uploads by upload_id. */
+  readonly captionUploads = new Map<string, CaptionSession>();
   readonly customUrl = DEMO_YOUTUBE_CHANNEL.customUrl;
   /** What channels.update writes (brandingSettings, localizations, status); the description is the demo channel's until then. */
   readonly channelSettings: ChannelSettings = {
