@@ -46,7 +46,9 @@ describe('YouTube captions in the sim (resumable uploads and errors)', () => {
     expect(caption).toMatchObject({ kind: 'youtube#caption', snippet: { videoId, language: 'de', name: 'Stückweise', isDraft: false } });
     // Asking again answers the same track.
     expect(((await (await put(url, Buffer.alloc(0), `bytes */${file.length}`)).json()) as JsonBody).id).toBe(caption.id);
-    expect(await download(caption.id as string, 'srt')).toBe('1\n00:00:00,500 --> 00:00:02,000\nHallo zusammen\n\n2\n00:00:02,500 --> 00:00:04,000\nzweite Zeile\n');
+    expect(await download(caption.id as string, 'srt')).toBe(
+      '1\n00:00:00,500 --> 00:00:02,000\nHallo zusammen\n\n2\n00:00:02,500 --> 00:00:04,000\nzweite Zeile\n',
+    );
 
     // A transcript without times: one cue of three seconds per line.
     const text = Buffer.from('Erste Zeile\nZweite Zeile\n');
@@ -54,7 +56,9 @@ describe('YouTube captions in the sim (resumable uploads and errors)', () => {
     expect(update.status).toBe(200);
     const updated = await put(update.headers.get('location')!, text);
     expect(updated.status).toBe(200);
-    expect(await download(caption.id as string, 'vtt')).toBe('WEBVTT\n\n00:00:00.000 --> 00:00:03.000\nErste Zeile\n\n00:00:03.000 --> 00:00:06.000\nZweite Zeile\n');
+    expect(await download(caption.id as string, 'vtt')).toBe(
+      'WEBVTT\n\n00:00:00.000 --> 00:00:03.000\nErste Zeile\n\n00:00:03.000 --> 00:00:06.000\nZweite Zeile\n',
+    );
     const received = (await (await fetch(`${sim.url}/_sim/received?network=youtube`)).json()) as { items: Array<{ kind: string; externalId: string }> };
     expect(received.items.filter((r) => r.kind.startsWith('caption_')).map((r) => [r.kind, r.externalId])).toEqual([
       ['caption_upload', caption.id],
@@ -72,7 +76,9 @@ describe('YouTube captions in the sim (resumable uploads and errors)', () => {
     expect([noFile.status, await reason(noFile)]).toEqual([400, 'wrongUrlForUpload']);
     const unknown = await start('POST', { snippet: { videoId: 'nope', language: 'en', name: 'x' } }, 3);
     expect([unknown.status, await reason(unknown)]).toEqual([404, 'videoNotFound']);
-    const list = (await (await fetch(`${origin}/youtube/v3/captions?part=id&videoId=${videoId}`, { headers: auth })).json()) as { items: Array<{ id: string }> };
+    const list = (await (await fetch(`${origin}/youtube/v3/captions?part=id&videoId=${videoId}`, { headers: auth })).json()) as {
+      items: Array<{ id: string }>;
+    };
     const scc = await fetch(`${origin}/youtube/v3/captions/${list.items[0].id}?tfmt=scc`, { headers: auth });
     expect(scc.status).toBe(400);
     const bad = await fetch(`${origin}/youtube/v3/captions/${list.items[0].id}?tfmt=doc`, { headers: auth });

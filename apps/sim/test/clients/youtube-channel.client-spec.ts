@@ -31,14 +31,28 @@ describe('@googleapis/youtube: channel settings, subscriptions and sections agai
       part: ['brandingSettings'],
       requestBody: { id, brandingSettings: { channel: { description: 'Mode aus Hamburg', keywords: 'mode hamburg', defaultLanguage: 'de', country: 'DE' } } },
     });
-    expect(branding.data.brandingSettings!.channel).toMatchObject({ description: 'Mode aus Hamburg', keywords: 'mode hamburg', defaultLanguage: 'de', country: 'DE' });
-    await yt.channels.update({ part: ['localizations'], requestBody: { id, localizations: { en: { title: 'Fashion', description: 'Fashion from Hamburg' } } } });
+    expect(branding.data.brandingSettings!.channel).toMatchObject({
+      description: 'Mode aus Hamburg',
+      keywords: 'mode hamburg',
+      defaultLanguage: 'de',
+      country: 'DE',
+    });
+    await yt.channels.update({
+      part: ['localizations'],
+      requestBody: { id, localizations: { en: { title: 'Fashion', description: 'Fashion from Hamburg' } } },
+    });
     await yt.channels.update({ part: ['status'], requestBody: { id, status: { selfDeclaredMadeForKids: false } } });
     const read = await yt.channels.list({ part: ['snippet', 'localizations', 'brandingSettings'], mine: true, hl: 'en' });
     const channel = read.data.items![0];
-    expect(channel.snippet).toMatchObject({ description: 'Mode aus Hamburg', defaultLanguage: 'de', localized: { title: 'Fashion', description: 'Fashion from Hamburg' } });
+    expect(channel.snippet).toMatchObject({
+      description: 'Mode aus Hamburg',
+      defaultLanguage: 'de',
+      localized: { title: 'Fashion', description: 'Fashion from Hamburg' },
+    });
     expect(channel.localizations).toEqual({ en: { title: 'Fashion', description: 'Fashion from Hamburg' } });
-    const bad = await yt.channels.update({ part: ['brandingSettings'], requestBody: { id, brandingSettings: { channel: { country: 'Germany' } } } }).catch((e: unknown) => e);
+    const bad = await yt.channels
+      .update({ part: ['brandingSettings'], requestBody: { id, brandingSettings: { channel: { country: 'Germany' } } } })
+      .catch((e: unknown) => e);
     expect(reason(bad)).toBe('brandingValidationError');
     expect(reason(await yt.channels.update({ part: ['status'], requestBody: { id: 'UCnobody' } }).catch((e: unknown) => e))).toBe('channelNotFound');
     expect((await received(sim, 'youtube')).filter((r) => r.kind === 'channel_edit')).toHaveLength(3);

@@ -60,14 +60,21 @@ describe('@googleapis/youtube: playlists and captions against the sim', () => {
       [UPLOADS, videos().length],
       [id, 0],
     ]);
-    const updated = await yt.playlists.update({ part: ['snippet', 'status'], requestBody: { id, snippet: { title: 'Herbst' }, status: { privacyStatus: 'public' } } });
+    const updated = await yt.playlists.update({
+      part: ['snippet', 'status'],
+      requestBody: { id, snippet: { title: 'Herbst' }, status: { privacyStatus: 'public' } },
+    });
     expect(updated.data.snippet).toMatchObject({ title: 'Herbst', description: '' });
     expect((await yt.playlists.list({ part: ['id'], channelId: DEMO_YOUTUBE_CHANNEL.id })).data.items!.map((p) => p.id)).toEqual([id]);
     expect(reason(await yt.playlists.insert({ part: ['snippet'], requestBody: { snippet: { description: 'no title' } } }).catch((e: unknown) => e))).toBe(
       'playlistTitleRequired',
     );
     expect(
-      reason(await yt.playlists.insert({ part: ['snippet', 'localizations'], requestBody: { snippet: { title: 'x' }, localizations: { en: { title: 'x' } } } }).catch((e: unknown) => e)),
+      reason(
+        await yt.playlists
+          .insert({ part: ['snippet', 'localizations'], requestBody: { snippet: { title: 'x' }, localizations: { en: { title: 'x' } } } })
+          .catch((e: unknown) => e),
+      ),
     ).toBe('defaultLanguageNotSet');
     expect(reason(await yt.playlists.delete({ id: UPLOADS }).catch((e: unknown) => e))).toBe('playlistOperationUnsupported');
     expect((await yt.playlists.delete({ id })).status).toBe(204);
@@ -87,7 +94,10 @@ describe('@googleapis/youtube: playlists and captions against the sim', () => {
     const add = (videoId: string, position?: number) =>
       yt.playlistItems.insert({
         part: ['snippet', 'contentDetails', 'status'],
-        requestBody: { snippet: { playlistId: playlist, resourceId: { kind: 'youtube#video', videoId }, position }, contentDetails: { note: `Notiz ${videoId}` } },
+        requestBody: {
+          snippet: { playlistId: playlist, resourceId: { kind: 'youtube#video', videoId }, position },
+          contentDetails: { note: `Notiz ${videoId}` },
+        },
       });
     const first = await add(a);
     expect(first.data).toMatchObject({
@@ -98,7 +108,8 @@ describe('@googleapis/youtube: playlists and captions against the sim', () => {
     });
     await add(b);
     const third = await add(c, 0);
-    const order = async () => (await yt.playlistItems.list({ part: ['snippet'], playlistId: playlist, maxResults: 50 })).data.items!.map((i) => i.snippet!.resourceId!.videoId);
+    const order = async () =>
+      (await yt.playlistItems.list({ part: ['snippet'], playlistId: playlist, maxResults: 50 })).data.items!.map((i) => i.snippet!.resourceId!.videoId);
     expect(await order()).toEqual([c, a, b]);
     await yt.playlistItems.update({
       part: ['snippet'],
@@ -115,7 +126,9 @@ describe('@googleapis/youtube: playlists and captions against the sim', () => {
     expect(await fail({ snippet: { playlistId: UPLOADS, resourceId: { kind: 'youtube#video', videoId: a } } })).toBe('playlistOperationUnsupported');
     expect(await fail({ snippet: { playlistId: playlist, resourceId: { kind: 'youtube#video', videoId: 'nope' } } })).toBe('videoNotFound');
     expect(await fail({ snippet: { playlistId: 'PLnope', resourceId: { kind: 'youtube#video', videoId: a } } })).toBe('playlistNotFound');
-    expect(await fail({ snippet: { playlistId: playlist, resourceId: { kind: 'youtube#video', videoId: a }, position: 9 } })).toBe('invalidPlaylistItemPosition');
+    expect(await fail({ snippet: { playlistId: playlist, resourceId: { kind: 'youtube#video', videoId: a }, position: 9 } })).toBe(
+      'invalidPlaylistItemPosition',
+    );
     expect(await fail({ snippet: { resourceId: { kind: 'youtube#video', videoId: a } } })).toBe('playlistIdRequired');
     const upload = (await yt.playlistItems.list({ part: ['id'], playlistId: UPLOADS, maxResults: 1 })).data.items![0].id!;
     expect(reason(await yt.playlistItems.delete({ id: upload }).catch((e: unknown) => e))).toBe('playlistOperationUnsupported');
@@ -149,23 +162,43 @@ describe('@googleapis/youtube: playlists and captions against the sim', () => {
     const updated = await yt.captions.update({ part: ['snippet'], requestBody: { id, snippet: { isDraft: false } } });
     expect(updated.data.snippet!.isDraft).toBe(false);
     expect(await caption()).toBe('true');
-    const download = async (tfmt?: string) => (await yt.captions.download({ id, tfmt }, { responseType: 'text' })).data as unknown as string;
+    const download = async (tfmt?: string) => (await yt.captions.download({ id, tfmt }, { responseType: 'text' })).data as string;
     expect(await download()).toBe(SRT);
-    expect(await download('vtt')).toBe('WEBVTT\n\n00:00:01.000 --> 00:00:03.500\nWillkommen im Laden!\n\n00:00:04.000 --> 00:00:06.250\nHeute: die neue Kollektion.\n');
+    expect(await download('vtt')).toBe(
+      'WEBVTT\n\n00:00:01.000 --> 00:00:03.500\nWillkommen im Laden!\n\n00:00:04.000 --> 00:00:06.250\nHeute: die neue Kollektion.\n',
+    );
     expect(await download('sbv')).toBe('0:00:01.000,0:00:03.500\nWillkommen im Laden!\n\n0:00:04.000,0:00:06.250\nHeute: die neue Kollektion.\n');
     expect(await download('ttml')).toContain('<p begin="00:00:04.000" end="00:00:06.250">Heute: die neue Kollektion.</p>');
     // A new file (captions.update with media) replaces the cues; a WebVTT file downloads as SRT.
     await yt.captions.update(
-      { part: ['snippet'], requestBody: { id }, media: { mimeType: 'text/vtt', body: Readable.from(['WEBVTT\n\n00:00:02.000 --> 00:00:05.000\nNeu getextet\n']) } },
+      {
+        part: ['snippet'],
+        requestBody: { id },
+        media: { mimeType: 'text/vtt', body: Readable.from(['WEBVTT\n\n00:00:02.000 --> 00:00:05.000\nNeu getextet\n']) },
+      },
       here(),
     );
     expect(await download('srt')).toBe('1\n00:00:02,000 --> 00:00:05,000\nNeu getextet\n');
     const dup = await yt.captions
-      .insert({ part: ['snippet'], requestBody: { snippet: { videoId: video, language: 'de', name: 'Deutsch' } }, media: { mimeType: 'text/plain', body: Readable.from(['x']) } }, here())
+      .insert(
+        {
+          part: ['snippet'],
+          requestBody: { snippet: { videoId: video, language: 'de', name: 'Deutsch' } },
+          media: { mimeType: 'text/plain', body: Readable.from(['x']) },
+        },
+        here(),
+      )
       .catch((e: unknown) => e);
     expect(reason(dup)).toBe('captionExists');
     const missing = await yt.captions
-      .insert({ part: ['snippet'], requestBody: { snippet: { videoId: 'nope', language: 'de', name: 'x' } }, media: { mimeType: 'text/plain', body: Readable.from(['x']) } }, here())
+      .insert(
+        {
+          part: ['snippet'],
+          requestBody: { snippet: { videoId: 'nope', language: 'de', name: 'x' } },
+          media: { mimeType: 'text/plain', body: Readable.from(['x']) },
+        },
+        here(),
+      )
       .catch((e: unknown) => e);
     expect(reason(missing)).toBe('videoNotFound');
     expect((await yt.captions.delete({ id })).status).toBe(204);

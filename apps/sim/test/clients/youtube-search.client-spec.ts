@@ -40,7 +40,11 @@ describe('@googleapis/youtube: search filters and video localizations against th
           snippet: { title: 'Harbour walk', description: 'Filmed at the harbour', defaultLanguage: 'en', categoryId: '19' },
           status: { privacyStatus: 'public' },
           localizations: { de: { title: 'Hafenrundgang', description: 'Am Hafen gefilmt' } },
-          recordingDetails: { recordingDate: '2026-09-01T10:00:00Z', location: { latitude: 53.5461, longitude: 9.9661, altitude: 4 }, locationDescription: 'Landungsbrücken' },
+          recordingDetails: {
+            recordingDate: '2026-09-01T10:00:00Z',
+            location: { latitude: 53.5461, longitude: 9.9661, altitude: 4 },
+            locationDescription: 'Landungsbrücken',
+          },
         },
         media: { mimeType: 'video/mp4', body: Readable.from([VIDEO]) },
       },
@@ -71,19 +75,29 @@ describe('@googleapis/youtube: search filters and video localizations against th
       .update({ part: ['snippet', 'localizations'], requestBody: { id, snippet: { title: 'x', categoryId: '22' }, localizations: { de: { title: 'y' } } } })
       .catch((e: unknown) => e);
     expect(reason(noDefault)).toBe('defaultLanguageNotSet');
-    const badPlace = await yt.videos.update({ part: ['recordingDetails'], requestBody: { id, recordingDetails: { location: { latitude: 91, longitude: 0 } } } }).catch((e: unknown) => e);
+    const badPlace = await yt.videos
+      .update({ part: ['recordingDetails'], requestBody: { id, recordingDetails: { location: { latitude: 91, longitude: 0 } } } })
+      .catch((e: unknown) => e);
     expect(reason(badPlace)).toBe('invalidRecordingDetails');
   });
 
   it('finds the channel and its public playlists by type, and every kind without it', async () => {
-    const playlist = (await yt.playlists.insert({ part: ['snippet', 'status'], requestBody: { snippet: { title: 'Sommerschlussverkauf' }, status: { privacyStatus: 'public' } } })).data
-      .id!;
+    const playlist = (
+      await yt.playlists.insert({
+        part: ['snippet', 'status'],
+        requestBody: { snippet: { title: 'Sommerschlussverkauf' }, status: { privacyStatus: 'public' } },
+      })
+    ).data.id!;
     await yt.playlists.insert({ part: ['snippet', 'status'], requestBody: { snippet: { title: 'Sommer intern' }, status: { privacyStatus: 'private' } } });
     const playlists = await yt.search.list({ part: ['snippet'], type: ['playlist'], q: 'sommer' });
     expect(playlists.data.items!.map((i) => [i.id, i.snippet!.title])).toEqual([[{ kind: 'youtube#playlist', playlistId: playlist }, 'Sommerschlussverkauf']]);
     const channels = await yt.search.list({ part: ['snippet'], type: ['channel'], q: DEMO_YOUTUBE_CHANNEL.title.split(' ')[0] });
     expect(channels.data.items!.map((i) => i.id)).toEqual([{ kind: 'youtube#channel', channelId: DEMO_YOUTUBE_CHANNEL.id }]);
-    expect(channels.data.items![0].snippet).toMatchObject({ channelId: DEMO_YOUTUBE_CHANNEL.id, title: DEMO_YOUTUBE_CHANNEL.title, liveBroadcastContent: 'none' });
+    expect(channels.data.items![0].snippet).toMatchObject({
+      channelId: DEMO_YOUTUBE_CHANNEL.id,
+      title: DEMO_YOUTUBE_CHANNEL.title,
+      liveBroadcastContent: 'none',
+    });
     // No type: videos, the channel and playlists together; videoCount puts the channel first.
     const all = await yt.search.list({ part: ['id'], channelId: DEMO_YOUTUBE_CHANNEL.id, order: 'videoCount', maxResults: 50 });
     expect(new Set(all.data.items!.map((i) => i.id!.kind))).toEqual(new Set(['youtube#video', 'youtube#channel', 'youtube#playlist']));

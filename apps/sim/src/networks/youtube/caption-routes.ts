@@ -5,7 +5,7 @@ import { parseMultipartRelated } from '../../core/multipart';
 import { CAPTION_CONTENT_TYPE, detectFormat, parseCues, renderCues, TFMT } from './caption-format';
 import { errors, google } from './errors';
 import { parts } from './params';
-import { etag, ytTime } from './serialize';
+import { etag } from './serialize';
 import type { YoutubeState } from './state';
 import type { YtCaption, YtVideo } from './store';
 import { parseResource, takeChunk, wrongUrlForUpload } from './upload-routes';
@@ -31,9 +31,11 @@ const AUDIO_TRACK_TYPES = ['unknown', 'primary', 'commentary', 'descriptive'] as
 
 const noContent = (): SimResponse => ({ status: 204, raw: { contentType: 'application/json', data: '' } });
 const captionError = (code: number, reason: string, message: string, location?: string): SimResponse =>
-  google(code, reason, message, { domain: 'youtube.caption', ...(location ? { location, locationType: location.startsWith('body') ? 'other' : 'parameter' } : {}) });
-const captionNotFound = (location: string): SimResponse =>
-  captionError(404, 'captionNotFound', 'The caption track could not be found.', location);
+  google(code, reason, message, {
+    domain: 'youtube.caption',
+    ...(location ? { location, locationType: location.startsWith('body') ? 'other' : 'parameter' } : {}),
+  });
+const captionNotFound = (location: string): SimResponse => captionError(404, 'captionNotFound', 'The caption track could not be found.', location);
 const videoNotFound = (location: string): SimResponse =>
   captionError(404, 'videoNotFound', 'The video identified by the <code>videoId</code> parameter could not be found.', location);
 const contentRequired = (): SimResponse => captionError(400, 'contentRequired', 'The request does not contain the caption track contents.', 'body');
@@ -82,7 +84,15 @@ export function listCaptions(state: YoutubeState, req: SimRequest, token: YtToke
   const ids = listParam(req.query, 'id');
   const list = (video.captions ?? []).filter((c) => ids === null || ids.includes(c.id));
   const items = list.map((c) => captionJson(c, p.ok));
-  return json(200, { kind: 'youtube#captionListResponse', etag: etag('captions', video.id, items.map((i) => i.etag)), items });
+  return json(200, {
+    kind: 'youtube#captionListResponse',
+    etag: etag(
+      'captions',
+      video.id,
+      items.map((i) => i.etag),
+    ),
+    items,
+  });
 }
 
 type Upload = { resource: Record<string, unknown>; file: string } | { resumable: Record<string, unknown> } | { error: SimResponse };
@@ -108,7 +118,14 @@ function readUpload(req: SimRequest): Upload {
 }
 
 /** POST (insert) or PUT (update) with uploadType=resumable: 200 with the session URL in Location. */
-function startSession(state: YoutubeState, req: SimRequest, token: YtToken, names: Set<string>, resource: Record<string, unknown>, mode: CaptionSession['mode']): SimResponse {
+function startSession(
+  state: YoutubeState,
+  req: SimRequest,
+  token: YtToken,
+  names: Set<string>,
+  resource: Record<string, unknown>,
+  mode: CaptionSession['mode'],
+): SimResponse {
   const id = `AUj${randomBytes(24).toString('base64url')}`;
   const declared = req.headers['x-upload-content-length'];
   state.captionUploads.set(id, {
@@ -175,13 +192,19 @@ function readInsert(
 ): { error: SimResponse } | { video: YtVideo; language: string; name: string; audio: YtCaption['audioTrackType']; snippet: Record<string, unknown> } {
   const snippet = obj(resource.snippet);
   const { videoId, language, name } = snippet;
-  if (typeof videoId !== 'string' || !videoId) return { error: google(400, 'required', 'Required parameter: snippet.videoId', { domain: 'global', location: 'body.snippet.videoId', locationType: 'other' }) };
+  if (typeof videoId !== 'string' || !videoId)
+    return {
+      error: google(400, 'required', 'Required parameter: snippet.videoId', { domain: 'global', location: 'body.snippet.videoId', locationType: 'other' }),
+    };
   if (typeof language !== 'string' || !/^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(language))
     return { error: captionError(400, 'invalidMetadata', 'The request contains invalid metadata values: snippet.language.', 'body.snippet.language') };
   if (name !== undefined && typeof name !== 'string')
     return { error: captionError(400, 'invalidMetadata', 'The request contains invalid metadata values: snippet.name.', 'body.snippet.name') };
   const audio = AUDIO_TRACK_TYPES.find((t) => t === (snippet.audioTrackType ?? 'unknown'));
-  if (!audio) return { error: captionError(400, 'invalidMetadata', 'The request contains invalid metadata values: snippet.audioTrackType.', 'body.snippet.audioTrackType') };
+  if (!audio)
+    return {
+      error: captionError(400, 'invalidMetadata', 'The request contains invalid metadata values: snippet.audioTrackType.', 'body.snippet.audioTrackType'),
+    };
   const video = state.store.video(videoId);
   if (!video) return { error: videoNotFound('body.snippet.videoId') };
   if (token.channelId !== state.store.channel.channelId)
@@ -232,7 +255,8 @@ export function updateCaption(state: YoutubeState, req: SimRequest, token: YtTok
 
 function findCaption(state: YoutubeState, resource: Record<string, unknown>): { ok: YtCaption } | { error: SimResponse } {
   const id = resource.id;
-  if (typeof id !== 'string' || !id) return { error: google(400, 'required', 'Required parameter: id', { domain: 'global', location: 'body.id', locationType: 'other' }) };
+  if (typeof id !== 'string' || !id)
+    return { error: google(400, 'required', 'Required parameter: id', { domain: 'global', location: 'body.id', locationType: 'other' }) };
   const caption = captionsOf(state).find((c) => c.id === id);
   return caption ? { ok: caption } : { error: captionNotFound('body.id') };
 }
@@ -244,7 +268,8 @@ function changeCaption(state: YoutubeState, req: SimRequest, names: Set<string>,
   const caption = found.ok;
   const snippet = obj(resource.snippet);
   if (names.has('snippet') && snippet.isDraft !== undefined) {
-    if (typeof snippet.isDraft !== 'boolean') return captionError(400, 'invalidMetadata', 'The request contains invalid metadata values: snippet.isDraft.', 'body.snippet.isDraft');
+    if (typeof snippet.isDraft !== 'boolean')
+      return captionError(400, 'invalidMetadata', 'The request contains invalid metadata values: snippet.isDraft.', 'body.snippet.isDraft');
     caption.isDraft = snippet.isDraft;
   }
   if (file !== undefined) Object.assign(caption, fileOf(file));
@@ -261,8 +286,7 @@ export function downloadCaption(state: YoutubeState, req: SimRequest, token: YtT
   const tfmt = req.query.get('tfmt');
   if (tfmt !== null && !(TFMT as readonly string[]).includes(tfmt))
     return errors.invalidParam('tfmt', `Invalid value '${tfmt}'. Values must be one of: ${TFMT.join(', ')}`);
-  if (tfmt === 'scc')
-    return captionError(400, 'invalidValue', 'The sim does not write Scenarist (scc) captions; ask for srt, vtt, sbv or ttml.', 'tfmt');
+  if (tfmt === 'scc') return captionError(400, 'invalidValue', 'The sim does not write Scenarist (scc) captions; ask for srt, vtt, sbv or ttml.', 'tfmt');
   const tlang = req.query.get('tlang');
   if (tlang !== null && !/^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(tlang)) return errors.invalidParam('tlang', `Invalid value '${tlang}'.`);
   if (tfmt === null) return { status: 200, raw: { contentType: CAPTION_CONTENT_TYPE[caption.file.format], data: caption.file.data } };
@@ -282,6 +306,12 @@ export function deleteCaption(state: YoutubeState, req: SimRequest, token: YtTok
   return noContent();
 }
 
-function record(state: YoutubeState, req: SimRequest, kind: 'caption_upload' | 'caption_edit' | 'caption_delete', c: YtCaption, body: Record<string, unknown>): void {
+function record(
+  state: YoutubeState,
+  req: SimRequest,
+  kind: 'caption_upload' | 'caption_edit' | 'caption_delete',
+  c: YtCaption,
+  body: Record<string, unknown>,
+): void {
   state.record(req, kind, req.path, c.video.id, c.id, c.name || c.language, body);
 }

@@ -99,7 +99,14 @@ export function listVideoCategories(req: SimRequest): SimResponse {
     id,
     ...(p.ok.has('snippet') ? { snippet: { title: german ? de : en, assignable: id in VIDEO_CATEGORIES, channelId: YOUTUBE_CHANNEL } } : {}),
   }));
-  return json(200, { kind: 'youtube#videoCategoryListResponse', etag: etag('categories', items.map((i) => i.etag)), items });
+  return json(200, {
+    kind: 'youtube#videoCategoryListResponse',
+    etag: etag(
+      'categories',
+      items.map((i) => i.etag),
+    ),
+    items,
+  });
 }
 
 /** i18nLanguages.list: YouTube's interface languages, named in hl's language. */

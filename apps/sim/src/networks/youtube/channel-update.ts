@@ -44,7 +44,8 @@ export function updateChannel(state: YoutubeState, req: SimRequest, token: YtTok
     const keywords = text('keywords', 500);
     if (typeof keywords !== 'string') return keywords;
     const country = channel.country ?? 'DE';
-    if (typeof country !== 'string' || !/^[A-Z]{2}$/.test(country)) return brandingError('The brandingSettings.channel.country property is invalid.', 'country');
+    if (typeof country !== 'string' || !/^[A-Z]{2}$/.test(country))
+      return brandingError('The brandingSettings.channel.country property is invalid.', 'country');
     const trailer = channel.unsubscribedTrailer;
     if (trailer !== undefined && (typeof trailer !== 'string' || !state.store.video(trailer)))
       return brandingError('The brandingSettings.channel.unsubscribedTrailer property names no video of the channel.', 'unsubscribedTrailer');

@@ -14,7 +14,16 @@ import { listChannels } from './channel-routes';
 import { updateChannel } from './channel-update';
 import { listChannelSections, listSubscriptions } from './subscription-routes';
 import { search } from './search-routes';
-import { deletePlaylist, deletePlaylistItem, insertPlaylist, insertPlaylistItem, listPlaylistItems, listPlaylists, updatePlaylist, updatePlaylistItem } from './playlist-routes';
+import {
+  deletePlaylist,
+  deletePlaylistItem,
+  insertPlaylist,
+  insertPlaylistItem,
+  listPlaylistItems,
+  listPlaylists,
+  updatePlaylist,
+  updatePlaylistItem,
+} from './playlist-routes';
 import { deleteCaption, downloadCaption, insertCaption, listCaptions, resumeCaption, updateCaption } from './caption-routes';
 import { listI18nLanguages, listI18nRegions, listVideoCategories } from './catalog-routes';
 import { listComments, listCommentThreads, listVideos } from './read-routes';

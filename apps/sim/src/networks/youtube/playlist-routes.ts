@@ -26,11 +26,22 @@ const bad = (reason: string, message: string, location: string, domain = 'youtub
 const playlistNotFound = (location: string, domain = 'youtube.playlist'): SimResponse =>
   bad('playlistNotFound', 'The playlist identified with the request\u2019s <code>id</code> parameter cannot be found.', location, domain, 404);
 const unsupported = (domain = 'youtube.playlist'): SimResponse =>
-  google(400, 'playlistOperationUnsupported', 'The API does not support the ability to modify the specified playlist, for example the uploaded videos playlist.', {
-    domain,
-  });
+  google(
+    400,
+    'playlistOperationUnsupported',
+    'The API does not support the ability to modify the specified playlist, for example the uploaded videos playlist.',
+    {
+      domain,
+    },
+  );
 const itemNotFound = (location: string): SimResponse =>
-  bad('playlistItemNotFound', 'The playlist item identified with the request\u2019s <code>id</code> property cannot be found.', location, 'youtube.playlistItem', 404);
+  bad(
+    'playlistItemNotFound',
+    'The playlist item identified with the request\u2019s <code>id</code> property cannot be found.',
+    location,
+    'youtube.playlistItem',
+    404,
+  );
 
 const canWrite = (t: YtToken): boolean => t.scopes.some((s) => WRITE_SCOPES.includes(s));
 
@@ -125,7 +136,9 @@ export function insertPlaylist(state: YoutubeState, req: SimRequest, token: YtTo
 /** The channel's own playlist a write names, or the error for it (the uploads playlist takes none). */
 function ownPlaylist(state: YoutubeState, id: unknown, location: string, domain?: string): { ok: YtPlaylist } | { error: SimResponse } {
   if (typeof id !== 'string' || id === '')
-    return { error: google(400, 'required', `Required parameter: ${location.replace(/^body\./, '')}`, { domain: 'global', location, locationType: 'parameter' }) };
+    return {
+      error: google(400, 'required', `Required parameter: ${location.replace(/^body\./, '')}`, { domain: 'global', location, locationType: 'parameter' }),
+    };
   if (id === uploadsPlaylistOf(state.store.channel.channelId)) return { error: unsupported(domain) };
   const playlist = state.playlists.get(id);
   return playlist ? { ok: playlist } : { error: playlistNotFound(location, domain) };
@@ -208,14 +221,35 @@ export function listPlaylistItems(state: YoutubeState, req: SimRequest): SimResp
 function readItem(state: YoutubeState, body: Record<string, unknown>): Parsed<{ playlist: YtPlaylist; videoId: string; position?: number }> {
   const snippet = obj(body.snippet);
   if (typeof snippet.playlistId !== 'string' || snippet.playlistId === '')
-    return { error: bad('playlistIdRequired', 'The request does not specify a value for the required playlistId property.', 'body.snippet.playlistId', 'youtube.playlistItem') };
+    return {
+      error: bad(
+        'playlistIdRequired',
+        'The request does not specify a value for the required playlistId property.',
+        'body.snippet.playlistId',
+        'youtube.playlistItem',
+      ),
+    };
   const own = ownPlaylist(state, snippet.playlistId, 'body.snippet.playlistId', 'youtube.playlistItem');
   if ('error' in own) return own;
   const resource = obj(snippet.resourceId);
   if (snippet.resourceId === undefined || typeof resource.videoId !== 'string')
-    return { error: bad('resourceIdRequired', 'The request must contain a resource in which you specify the video to add.', 'body.snippet.resourceId', 'youtube.playlistItem') };
+    return {
+      error: bad(
+        'resourceIdRequired',
+        'The request must contain a resource in which you specify the video to add.',
+        'body.snippet.resourceId',
+        'youtube.playlistItem',
+      ),
+    };
   if (resource.kind !== undefined && resource.kind !== 'youtube#video')
-    return { error: bad('invalidResourceType', 'The type specified for the resource ID is not supported for this operation.', 'body.snippet.resourceId.kind', 'youtube.playlistItem') };
+    return {
+      error: bad(
+        'invalidResourceType',
+        'The type specified for the resource ID is not supported for this operation.',
+        'body.snippet.resourceId.kind',
+        'youtube.playlistItem',
+      ),
+    };
   const position = snippet.position;
   if (position !== undefined && position !== null && (typeof position !== 'number' || !Number.isInteger(position) || position < 0))
     return { error: invalidPosition() };
@@ -223,7 +257,12 @@ function readItem(state: YoutubeState, body: Record<string, unknown>): Parsed<{ 
 }
 
 const invalidPosition = (): SimResponse =>
-  bad('invalidPlaylistItemPosition', 'The request attempts to set the playlist item\u2019s position to an invalid or unsupported value.', 'body.snippet.position', 'youtube.playlistItem');
+  bad(
+    'invalidPlaylistItemPosition',
+    'The request attempts to set the playlist item\u2019s position to an invalid or unsupported value.',
+    'body.snippet.position',
+    'youtube.playlistItem',
+  );
 
 const readNote = (body: Record<string, unknown>): string | undefined => {
   const note = obj(body.contentDetails).note;
@@ -241,7 +280,13 @@ export function insertPlaylistItem(state: YoutubeState, req: SimRequest, token: 
   const { playlist, videoId } = read.ok;
   const video = state.store.video(videoId);
   if (!video)
-    return bad('videoNotFound', 'The video that you are trying to add to the playlist cannot be found.', 'body.snippet.resourceId.videoId', 'youtube.playlistItem', 404);
+    return bad(
+      'videoNotFound',
+      'The video that you are trying to add to the playlist cannot be found.',
+      'body.snippet.resourceId.videoId',
+      'youtube.playlistItem',
+      404,
+    );
   const position = read.ok.position ?? playlist.items.length;
   if (position > playlist.items.length) return invalidPosition();
   const item = { id: playlistItemId(playlist.id, state.store.apiId('item', 16)), video, addedAt: state.now(), note: readNote(req.body) };
@@ -258,7 +303,8 @@ export function updatePlaylistItem(state: YoutubeState, req: SimRequest, token: 
   if (!canWrite(token)) return errors.insufficientScope();
   if (req.badBody) return errors.parseError();
   const id = req.body.id;
-  if (typeof id !== 'string' || id === '') return google(400, 'required', 'Required parameter: id', { domain: 'global', location: 'body.id', locationType: 'other' });
+  if (typeof id !== 'string' || id === '')
+    return google(400, 'required', 'Required parameter: id', { domain: 'global', location: 'body.id', locationType: 'other' });
   const found = state.playlists.findItem(id);
   if (!found) {
     const inUploads = uploadEntries(state.store.videos, state.store.channel.channelId).some((e) => e.id === id);

@@ -98,18 +98,17 @@ interface Channel {
 const NO_THUMBNAIL = { default: { url: 'https://i.ytimg.com/img/no_thumbnail.jpg', width: 120, height: 90 } };
 
 /** A youtube#playlist with the parts asked for; `hl` picks snippet.localized from its localizations. */
-export function playlistJson(
-  p: YtPlaylist | { uploads: true; id: string; videos: YtVideo[] },
-  ch: Channel,
-  parts: Set<string>,
-  hl: string | null,
-): Json {
+export function playlistJson(p: YtPlaylist | { uploads: true; id: string; videos: YtVideo[] }, ch: Channel, parts: Set<string>, hl: string | null): Json {
   const uploads = 'uploads' in p;
   const title = uploads ? `Uploads from ${ch.channelTitle}` : p.title;
   const description = uploads ? '' : p.description;
   const first = uploads ? p.videos.at(-1) : p.items[0]?.video;
   const count = uploads ? p.videos.length : p.items.length;
-  const out: Json = { kind: 'youtube#playlist', etag: etag('playlist', p.id, title, description, count, uploads ? null : [p.privacyStatus, p.localizations]), id: p.id };
+  const out: Json = {
+    kind: 'youtube#playlist',
+    etag: etag('playlist', p.id, title, description, count, uploads ? null : [p.privacyStatus, p.localizations]),
+    id: p.id,
+  };
   if (parts.has('snippet')) {
     out.snippet = {
       publishedAt: ytTime(uploads ? Date.UTC(2020, 0, 1) : p.createdAt),
@@ -151,8 +150,7 @@ export function playlistItemJson(e: PlaylistEntry, ch: Channel, parts: Set<strin
       videoOwnerChannelId: ch.channelId,
     };
   }
-  if (parts.has('contentDetails'))
-    out.contentDetails = { videoId: v.id, ...(e.note ? { note: e.note } : {}), videoPublishedAt: ytTime(v.publishedAt) };
+  if (parts.has('contentDetails')) out.contentDetails = { videoId: v.id, ...(e.note ? { note: e.note } : {}), videoPublishedAt: ytTime(v.publishedAt) };
   if (parts.has('status')) out.status = { privacyStatus };
   return out;
 }

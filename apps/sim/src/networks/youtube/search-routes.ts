@@ -88,7 +88,12 @@ export function search(state: YoutubeState, req: SimRequest): SimResponse {
   const before = time(q.get('publishedBefore'));
   if (after === 'bad' || before === 'bad') return errors.invalidParam(after === 'bad' ? 'publishedAfter' : 'publishedBefore', 'Invalid RFC 3339 date-time.');
   const area = circle(q.get('location'), q.get('locationRadius'));
-  if (area === 'bad') return errors.invalidParam('location', 'The request specifies an invalid location or locationRadius (both needed, radius at most 1000 km).', 'invalidLocation');
+  if (area === 'bad')
+    return errors.invalidParam(
+      'location',
+      'The request specifies an invalid location or locationRadius (both needed, radius at most 1000 km).',
+      'invalidLocation',
+    );
 
   // The sim's world is one channel: another channelId finds nothing.
   const scoped = q.get('channelId');
@@ -102,7 +107,13 @@ export function search(state: YoutubeState, req: SimRequest): SimResponse {
       hits.push({ kind: 'video', v, at: v.publishedAt, title: v.title, views: v.views, likes: v.likes });
     }
   }
-  if (ours && !forMine && types.includes('channel') && q.get('channelType') !== 'show' && matches(`${state.channelTitle} ${state.channelSettings.description}`)) {
+  if (
+    ours &&
+    !forMine &&
+    types.includes('channel') &&
+    q.get('channelType') !== 'show' &&
+    matches(`${state.channelTitle} ${state.channelSettings.description}`)
+  ) {
     const views = store.videos.reduce((n, v) => n + v.views, 0);
     hits.push({ kind: 'channel', at: CHANNEL_CREATED, title: state.channelTitle, views, likes: 0, videos: store.videos.length });
   }
@@ -207,7 +218,8 @@ function circle(location: string | null, radius: string | null): Circle | null |
 /** Great-circle distance (haversine, mean earth radius). */
 function distanceKm(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
   const rad = (d: number) => (d * Math.PI) / 180;
-  const h = Math.sin(rad(b.latitude - a.latitude) / 2) ** 2 + Math.cos(rad(a.latitude)) * Math.cos(rad(b.latitude)) * Math.sin(rad(b.longitude - a.longitude) / 2) ** 2;
+  const h =
+    Math.sin(rad(b.latitude - a.latitude) / 2) ** 2 + Math.cos(rad(a.latitude)) * Math.cos(rad(b.latitude)) * Math.sin(rad(b.longitude - a.longitude) / 2) ** 2;
   return 2 * 6371.0088 * Math.asin(Math.sqrt(h));
 }
 

@@ -56,7 +56,17 @@ export class YoutubeState {
 
   /** Records a write in /_sim/received, as every YouTube write route does. */
   record(req: SimRequest, kind: ReceivedItem['kind'], path: string, targetId: string, externalId: string, text: string, body: Record<string, unknown>): void {
-    this.ctx.world.addReceived({ network: 'youtube', at: new Date(this.now()).toISOString(), kind, method: req.method, path, targetId, externalId, text, body });
+    this.ctx.world.addReceived({
+      network: 'youtube',
+      at: new Date(this.now()).toISOString(),
+      kind,
+      method: req.method,
+      path,
+      targetId,
+      externalId,
+      text,
+      body,
+    });
   }
 
   now(): number {

@@ -141,5 +141,12 @@ export function listChannelSections(state: YoutubeState, req: SimRequest, token:
     items = sections.filter((s) => wanted.has(s.id));
   } else if (q.get('mine') !== null) items = q.get('mine') === 'true' && token.channelId === channelId ? sections : [];
   else items = q.get('channelId') === channelId ? sections : [];
-  return json(200, { kind: 'youtube#channelSectionListResponse', etag: etag('sections', items.map((s) => s.etag)), items });
+  return json(200, {
+    kind: 'youtube#channelSectionListResponse',
+    etag: etag(
+      'sections',
+      items.map((s) => s.etag),
+    ),
+    items,
+  });
 }

@@ -117,7 +117,11 @@ export function readVideoFields(body: Record<string, unknown>, parts: Set<string
   if (parts.has('recordingDetails')) {
     const recording = readRecordingDetails(body.recordingDetails);
     if (recording === 'bad')
-      return invalid('invalidRecordingDetails', 'The <code>recordingDetails</code> object in the request metadata specifies invalid recording details.', 'recordingDetails');
+      return invalid(
+        'invalidRecordingDetails',
+        'The <code>recordingDetails</code> object in the request metadata specifies invalid recording details.',
+        'recordingDetails',
+      );
     meta = { ...meta, recordingDetails: recording };
   }
   return { ok: { title, description, meta } };
@@ -137,7 +141,7 @@ function readRecordingDetails(raw: unknown): YtRecordingDetails | undefined | 'b
   if (r.location !== undefined) {
     const l = obj(r.location);
     if (!inRange(l.latitude, 90) || !inRange(l.longitude, 180) || (l.altitude !== undefined && !inRange(l.altitude, 1e6))) return 'bad';
-    out.location = { latitude: l.latitude, longitude: l.longitude, ...(l.altitude !== undefined ? { altitude: l.altitude as number } : {}) };
+    out.location = { latitude: l.latitude, longitude: l.longitude, ...(l.altitude !== undefined ? { altitude: l.altitude } : {}) };
   }
   if (r.locationDescription !== undefined) {
     if (typeof r.locationDescription !== 'string') return 'bad';
