@@ -1,8 +1,7 @@
-import { auth, youtube, type youtube_v3 } from '@googleapis/youtube';
-import { DEMO_YOUTUBE_CHANNEL, DEMO_YOUTUBE_CLIENT, type RunningSim, type TruthItem } from '../../src';
-import { clientSim, postJson, received } from './support';
-
-const transport = { fetchImplementation: fetch };
+import type { youtube_v3 } from '@googleapis/youtube';
+import { DEMO_YOUTUBE_CHANNEL, type RunningSim, type TruthItem } from '../../src';
+import { received } from './support';
+import { reason, youtubeSim } from './youtube-client';
 
 /**
  * The channel's own settings and its social lists through @googleapis/youtube with only rootUrl
@@ -15,15 +14,10 @@ describe('@googleapis/youtube: channel settings, subscriptions and sections agai
   let yt: youtube_v3.Youtube;
 
   beforeAll(async () => {
-    sim = await clientSim(false);
-    truth = (await postJson(`${sim.url}/_sim/generate`, { count: 200, network: 'youtube' })).body.items;
-    const client = new auth.OAuth2({ clientId: DEMO_YOUTUBE_CLIENT.clientId, clientSecret: DEMO_YOUTUBE_CLIENT.clientSecret, transporterOptions: transport });
-    client.setCredentials({ access_token: DEMO_YOUTUBE_CHANNEL.accessToken, expiry_date: Date.now() + 3_600_000 });
-    yt = youtube({ version: 'v3', rootUrl: `${sim.origins.youtube}/`, auth: client, ...transport });
+    ({ sim, truth, yt } = await youtubeSim(200));
   });
   afterAll(() => sim.close());
 
-  const reason = (e: unknown) => (e as { response: { data: { error: { errors: Array<{ reason: string }> } } } }).response.data.error.errors[0].reason;
   const id = DEMO_YOUTUBE_CHANNEL.id;
 
   it('updates brandingSettings, localizations and status, and reads them back with hl', async () => {
@@ -59,7 +53,7 @@ describe('@googleapis/youtube: channel settings, subscriptions and sections agai
   });
 
   it('lists the commenters as subscribers and no subscriptions of its own', async () => {
-    const commenters = [...new Set(truth.filter((t) => t.kind === 'comment' && !t.fromAccount).map((t) => t.author.externalId))];
+    const commenters = [...new Set(truth.filter((t) => t.kind === 'comment' && !t.fromAccount).map((t) => t.author!.externalId))];
     const subs = await yt.subscriptions.list({ part: ['snippet', 'subscriberSnippet', 'contentDetails'], mySubscribers: true, maxResults: 50 });
     expect(subs.data.pageInfo!.totalResults).toBe(commenters.length);
     const first = subs.data.items![0];

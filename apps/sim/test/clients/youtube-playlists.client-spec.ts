@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
-import { auth, youtube, type youtube_v3 } from '@googleapis/youtube';
-import { DEMO_YOUTUBE_CHANNEL, DEMO_YOUTUBE_CLIENT, type RunningSim, type TruthItem } from '../../src';
-import { clientSim, getJson, postJson, received } from './support';
+import type { youtube_v3 } from '@googleapis/youtube';
+import { DEMO_YOUTUBE_CHANNEL, type RunningSim, type TruthItem } from '../../src';
+import { getJson, received } from './support';
+import { reason, youtubeSim } from './youtube-client';
 
-const transport = { fetchImplementation: fetch };
 const UPLOADS = `UU${DEMO_YOUTUBE_CHANNEL.id.slice(2)}`;
 const SRT = '1\n00:00:01,000 --> 00:00:03,500\nWillkommen im Laden!\n\n2\n00:00:04,000 --> 00:00:06,250\nHeute: die neue Kollektion.\n';
 
@@ -19,17 +19,12 @@ describe('@googleapis/youtube: playlists and captions against the sim', () => {
   let yt: youtube_v3.Youtube;
 
   beforeAll(async () => {
-    sim = await clientSim(false);
-    truth = (await postJson(`${sim.url}/_sim/generate`, { count: 120, network: 'youtube' })).body.items;
-    const client = new auth.OAuth2({ clientId: DEMO_YOUTUBE_CLIENT.clientId, clientSecret: DEMO_YOUTUBE_CLIENT.clientSecret, transporterOptions: transport });
-    client.setCredentials({ access_token: DEMO_YOUTUBE_CHANNEL.accessToken, expiry_date: Date.now() + 3_600_000 });
-    yt = youtube({ version: 'v3', rootUrl: `${sim.origins.youtube}/`, auth: client, ...transport });
+    ({ sim, truth, yt } = await youtubeSim(120));
   });
   afterAll(() => sim.close());
 
   const here = () => ({ rootUrl: `${sim.origins.youtube}/` });
   const used = async (): Promise<number> => (await getJson(`${sim.url}/_sim/youtube/quota`)).body.used;
-  const reason = (e: unknown) => (e as { response: { data: { error: { errors: Array<{ reason: string }> } } } }).response.data.error.errors[0].reason;
   const videos = () => truth.filter((t) => t.kind === 'post').map((t) => t.externalId);
 
   it('creates, lists, edits and deletes a playlist with localizations', async () => {

@@ -1,9 +1,8 @@
 import { Readable } from 'node:stream';
-import { auth, youtube, type youtube_v3 } from '@googleapis/youtube';
-import { DEMO_YOUTUBE_CHANNEL, DEMO_YOUTUBE_CLIENT, type RunningSim, type TruthItem } from '../../src';
-import { clientSim, postJson } from './support';
+import type { youtube_v3 } from '@googleapis/youtube';
+import { DEMO_YOUTUBE_CHANNEL, type RunningSim, type TruthItem } from '../../src';
+import { reason, youtubeSim } from './youtube-client';
 
-const transport = { fetchImplementation: fetch };
 const VIDEO = Buffer.alloc(4096, 7);
 
 /**
@@ -18,16 +17,11 @@ describe('@googleapis/youtube: search filters and video localizations against th
   const uploaded: string[] = [];
 
   beforeAll(async () => {
-    sim = await clientSim(false);
-    truth = (await postJson(`${sim.url}/_sim/generate`, { count: 300, network: 'youtube' })).body.items;
-    const client = new auth.OAuth2({ clientId: DEMO_YOUTUBE_CLIENT.clientId, clientSecret: DEMO_YOUTUBE_CLIENT.clientSecret, transporterOptions: transport });
-    client.setCredentials({ access_token: DEMO_YOUTUBE_CHANNEL.accessToken, expiry_date: Date.now() + 3_600_000 });
-    yt = youtube({ version: 'v3', rootUrl: `${sim.origins.youtube}/`, auth: client, ...transport });
+    ({ sim, truth, yt } = await youtubeSim(300));
   });
   afterAll(() => sim.close());
 
   const here = () => ({ rootUrl: `${sim.origins.youtube}/` });
-  const reason = (e: unknown) => (e as { response: { data: { error: { errors: Array<{ reason: string }> } } } }).response.data.error.errors[0].reason;
   const posts = () => truth.filter((t) => t.kind === 'post').map((t) => t.externalId);
   const ids = (items: youtube_v3.Schema$SearchResult[] | undefined) => (items ?? []).map((i) => i.id!.videoId ?? i.id!.channelId ?? i.id!.playlistId);
 

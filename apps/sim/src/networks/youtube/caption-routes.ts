@@ -5,7 +5,7 @@ import { parseMultipartRelated } from '../../core/multipart';
 import { CAPTION_CONTENT_TYPE, detectFormat, parseCues, renderCues, TFMT } from './caption-format';
 import { errors, google } from './errors';
 import { parts } from './params';
-import { etag } from './serialize';
+import { etag, itemsJson } from './serialize';
 import type { YoutubeState } from './state';
 import type { YtCaption, YtVideo } from './store';
 import { parseResource, takeChunk, wrongUrlForUpload } from './upload-routes';
@@ -84,15 +84,7 @@ export function listCaptions(state: YoutubeState, req: SimRequest, token: YtToke
   const ids = listParam(req.query, 'id');
   const list = (video.captions ?? []).filter((c) => ids === null || ids.includes(c.id));
   const items = list.map((c) => captionJson(c, p.ok));
-  return json(200, {
-    kind: 'youtube#captionListResponse',
-    etag: etag(
-      'captions',
-      video.id,
-      items.map((i) => i.etag),
-    ),
-    items,
-  });
+  return json(200, itemsJson('youtube#captionListResponse', items));
 }
 
 type Upload = { resource: Record<string, unknown>; file: string } | { resumable: Record<string, unknown> } | { error: SimResponse };

@@ -1,7 +1,7 @@
 import { json, listParam, type SimRequest, type SimResponse } from '../../core/http';
 import { errors, google } from './errors';
 import { parts } from './params';
-import { etag } from './serialize';
+import { etag, itemsJson } from './serialize';
 import { VIDEO_CATEGORIES } from './video-metadata';
 
 /**
@@ -99,14 +99,7 @@ export function listVideoCategories(req: SimRequest): SimResponse {
     id,
     ...(p.ok.has('snippet') ? { snippet: { title: german ? de : en, assignable: id in VIDEO_CATEGORIES, channelId: YOUTUBE_CHANNEL } } : {}),
   }));
-  return json(200, {
-    kind: 'youtube#videoCategoryListResponse',
-    etag: etag(
-      'categories',
-      items.map((i) => i.etag),
-    ),
-    items,
-  });
+  return json(200, itemsJson('youtube#videoCategoryListResponse', items));
 }
 
 /** i18nLanguages.list: YouTube's interface languages, named in hl's language. */
@@ -120,7 +113,7 @@ export function listI18nLanguages(req: SimRequest): SimResponse {
     id,
     snippet: { hl: id, name: names.of(id === 'iw' ? 'he' : id) ?? id },
   }));
-  return json(200, { kind: 'youtube#i18nLanguageListResponse', etag: etag('languages', hlOf(req)), items });
+  return json(200, itemsJson('youtube#i18nLanguageListResponse', items));
 }
 
 /** i18nRegions.list: YouTube's content regions, named in hl's language. */
@@ -134,5 +127,5 @@ export function listI18nRegions(req: SimRequest): SimResponse {
     id,
     snippet: { gl: id, name: names.of(id) ?? id },
   }));
-  return json(200, { kind: 'youtube#i18nRegionListResponse', etag: etag('regions', hlOf(req)), items });
+  return json(200, itemsJson('youtube#i18nRegionListResponse', items));
 }

@@ -179,6 +179,18 @@ export function isoDuration(seconds: number): string {
 
 export const uploadsPlaylistOf = (channelId: string): string => `UU${channelId.slice(2)}`;
 
+/** A list answer without paging (reference lists, caption tracks, channel sections): kind, etag, items. */
+export function itemsJson(kind: string, items: Json[]): Json {
+  return {
+    kind,
+    etag: etag(
+      kind,
+      items.map((i) => i.etag),
+    ),
+    items,
+  };
+}
+
 export function listJson(kind: string, items: Json[], perPage: number, total: number, nextPageToken?: string, prevPageToken?: string): Json {
   return {
     kind,

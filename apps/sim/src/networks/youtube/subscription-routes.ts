@@ -2,7 +2,7 @@ import { json, listParam, type SimRequest, type SimResponse } from '../../core/h
 import { channelThumbnails } from './channel-routes';
 import { errors, google } from './errors';
 import { maxResults, page, parts } from './params';
-import { etag, listJson, videoMeta, ytTime } from './serialize';
+import { etag, itemsJson, listJson, videoMeta, ytTime } from './serialize';
 import type { YoutubeState } from './state';
 import { ytId, type YtAuthor } from './store';
 import { READ_SCOPES, type YtToken } from './tokens';
@@ -141,12 +141,5 @@ export function listChannelSections(state: YoutubeState, req: SimRequest, token:
     items = sections.filter((s) => wanted.has(s.id));
   } else if (q.get('mine') !== null) items = q.get('mine') === 'true' && token.channelId === channelId ? sections : [];
   else items = q.get('channelId') === channelId ? sections : [];
-  return json(200, {
-    kind: 'youtube#channelSectionListResponse',
-    etag: etag(
-      'sections',
-      items.map((s) => s.etag),
-    ),
-    items,
-  });
+  return json(200, itemsJson('youtube#channelSectionListResponse', items));
 }
