@@ -209,6 +209,7 @@ describe('@googleapis/youtube: playlists and captions against the sim', () => {
   });
 
   it('lists video categories, interface languages and regions in the language hl asks for', async () => {
+    const before = await used();
     const categories = await yt.videoCategories.list({ part: ['snippet'], regionCode: 'DE', hl: 'de' });
     const music = categories.data.items!.find((c) => c.id === '10')!;
     expect(music.snippet).toEqual({ title: 'Musik', assignable: true, channelId: 'UCBR8-60-B28hp2BmDPdntcQ' });
@@ -218,5 +219,7 @@ describe('@googleapis/youtube: playlists and captions against the sim', () => {
     expect(languages.data.items!.find((l) => l.id === 'fr')!.snippet).toEqual({ hl: 'fr', name: 'Französisch' });
     const regions = await yt.i18nRegions.list({ part: ['snippet'] });
     expect(regions.data.items!.find((r) => r.id === 'DE')).toMatchObject({ kind: 'youtube#i18nRegion', snippet: { gl: 'DE', name: 'Germany' } });
+    // 1 unit each.
+    expect((await used()) - before).toBe(4);
   });
 });

@@ -78,6 +78,9 @@ export function search(state: YoutubeState, req: SimRequest): SimResponse {
   }
   const order = q.get('order') ?? 'relevance';
   if (!ORDERS.includes(order)) return errors.invalidParam('order', `Invalid value '${order}'. Values must be one of: ${ORDERS.join(', ')}`);
+  const channelType = q.get('channelType');
+  if (channelType !== null && channelType !== 'any' && channelType !== 'show')
+    return errors.invalidParam('channelType', `Invalid value '${channelType}'. Values must be one of: any, show`);
   const safeSearch = q.get('safeSearch');
   if (safeSearch !== null && !['moderate', 'none', 'strict'].includes(safeSearch))
     return errors.invalidParam('safeSearch', `Invalid value '${safeSearch}'. Values must be one of: moderate, none, strict`);
@@ -107,13 +110,7 @@ export function search(state: YoutubeState, req: SimRequest): SimResponse {
       hits.push({ kind: 'video', v, at: v.publishedAt, title: v.title, views: v.views, likes: v.likes });
     }
   }
-  if (
-    ours &&
-    !forMine &&
-    types.includes('channel') &&
-    q.get('channelType') !== 'show' &&
-    matches(`${state.channelTitle} ${state.channelSettings.description}`)
-  ) {
+  if (ours && !forMine && types.includes('channel') && channelType !== 'show' && matches(`${state.channelTitle} ${state.channelSettings.description}`)) {
     const views = store.videos.reduce((n, v) => n + v.views, 0);
     hits.push({ kind: 'channel', at: CHANNEL_CREATED, title: state.channelTitle, views, likes: 0, videos: store.videos.length });
   }
