@@ -62,7 +62,9 @@ export interface ReceivedItem {
     | 'caption_upload'
     | 'caption_edit'
     | 'caption_delete'
-    | 'channel_edit';
+    | 'channel_edit'
+    | 'subscribe'
+    | 'unsubscribe';
   method: string;
   path: string;
   /** The object replied to (comment/post id) or the message recipient. */

@@ -78,6 +78,37 @@ describe('@googleapis/youtube: channel settings, subscriptions and sections agai
     expect(reason(await yt.subscriptions.list({ part: ['id'], mine: true, mySubscribers: true }).catch((e: unknown) => e))).toBe('incompatibleParameters');
   });
 
+  it('subscribes to commenters, lists them by mine and forChannelId, and unsubscribes', async () => {
+    const commenters = [...new Set(truth.filter((t) => t.kind === 'comment' && !t.fromAccount).map((t) => t.author!.externalId))];
+    const subscribe = (channelId: string) =>
+      yt.subscriptions.insert({ part: ['snippet', 'contentDetails'], requestBody: { snippet: { resourceId: { kind: 'youtube#channel', channelId } } } });
+    const first = await subscribe(commenters[0]);
+    expect(first.data).toMatchObject({
+      kind: 'youtube#subscription',
+      snippet: { channelId: id, resourceId: { kind: 'youtube#channel', channelId: commenters[0] } },
+      contentDetails: { totalItemCount: 0 },
+    });
+    await subscribe(commenters[1]);
+    const mine = await yt.subscriptions.list({ part: ['snippet'], mine: true });
+    expect(mine.data.items!.map((s) => s.snippet!.resourceId!.channelId)).toEqual([commenters[1], commenters[0]]);
+    const one = await yt.subscriptions.list({ part: ['snippet'], mine: true, forChannelId: commenters[0] });
+    expect(one.data.items!.map((s) => s.id)).toEqual([first.data.id]);
+    expect((await yt.subscriptions.list({ part: ['id'], channelId: id })).data.items).toHaveLength(2);
+    expect(reason(await subscribe(commenters[0]).catch((e: unknown) => e))).toBe('subscriptionDuplicate');
+    expect(reason(await subscribe('UCnobodyAtAll').catch((e: unknown) => e))).toBe('publisherNotFound');
+    expect(reason(await subscribe(id).catch((e: unknown) => e))).toBe('subscriptionForbidden');
+    expect((await yt.subscriptions.delete({ id: first.data.id! })).status).toBe(204);
+    expect((await yt.subscriptions.list({ part: ['id'], mine: true })).data.items).toHaveLength(1);
+    expect(reason(await yt.subscriptions.delete({ id: first.data.id! }).catch((e: unknown) => e))).toBe('subscriptionNotFound');
+    const theirs = (await yt.subscriptions.list({ part: ['id'], mySubscribers: true, maxResults: 1 })).data.items![0].id!;
+    expect(reason(await yt.subscriptions.delete({ id: theirs }).catch((e: unknown) => e))).toBe('subscriptionForbidden');
+    expect((await received(sim, 'youtube')).filter((r) => r.kind === 'subscribe' || r.kind === 'unsubscribe').map((r) => [r.kind, r.targetId])).toEqual([
+      ['subscribe', commenters[0]],
+      ['subscribe', commenters[1]],
+      ['unsubscribe', commenters[0]],
+    ]);
+  });
+
   it('lists the channel sections, with its playlists once one is public', async () => {
     const before = await yt.channelSections.list({ part: ['snippet'], mine: true });
     expect(before.data.items!.map((s) => [s.snippet!.type, s.snippet!.position])).toEqual([

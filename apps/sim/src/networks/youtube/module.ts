@@ -12,7 +12,7 @@ import { insertVideo, mediaBodyRequired, resumeUpload } from './upload-routes';
 import { deleteVideo, listAbuseReasons, reportAbuse, setThumbnail, updateVideo } from './video-routes';
 import { listChannels } from './channel-routes';
 import { updateChannel } from './channel-update';
-import { listChannelSections, listSubscriptions } from './subscription-routes';
+import { deleteSubscription, insertSubscription, listChannelSections, listSubscriptions } from './subscription-routes';
 import { search } from './search-routes';
 import {
   deletePlaylist,
@@ -291,7 +291,7 @@ interface Route {
 
 const UPLOAD_KNOWN = new Set(['videos', 'thumbnails/set', 'captions']);
 
-/** playlists and playlistItems insert, update and delete: 50 units each. */
+/** playlists and playlistItems insert, update and delete, subscriptions insert and delete: 50 units each. */
 const PLAYLIST_WRITES: Record<string, (s: YoutubeState, req: SimRequest, t: YtToken) => SimResponse> = {
   'POST playlists': insertPlaylist,
   'PUT playlists': updatePlaylist,
@@ -299,6 +299,8 @@ const PLAYLIST_WRITES: Record<string, (s: YoutubeState, req: SimRequest, t: YtTo
   'POST playlistItems': insertPlaylistItem,
   'PUT playlistItems': updatePlaylistItem,
   'DELETE playlistItems': deletePlaylistItem,
+  'POST subscriptions': insertSubscription,
+  'DELETE subscriptions': deleteSubscription,
 };
 
 const KNOWN = new Set([

@@ -5,7 +5,7 @@ import type { ReceivedItem } from '../../core/world';
 import { errors } from './errors';
 import { QuotaMeter } from './quota';
 import { YoutubePlaylists } from './playlists';
-import { YoutubeStore, type YtLocalization } from './store';
+import { YoutubeStore, type YtAuthor, type YtLocalization } from './store';
 import type { CaptionSession, UploadSession } from './upload-session';
 import { FORCE_SSL_SCOPE, requestToken, YoutubeTokens, type YtToken } from './tokens';
 
@@ -38,6 +38,8 @@ export class YoutubeState {
     country: 'DE',
     selfDeclaredMadeForKids: false,
   };
+  /** The channels the demo channel subscribed to (subscriptions.insert), oldest first. */
+  readonly subscriptions: Array<{ subscriber: YtAuthor; publisher: YtAuthor; since: number }> = [];
   /** The channel's own playlists (the uploads playlist is derived from its videos). */
   readonly playlists = new YoutubePlaylists();
 
