@@ -66,7 +66,7 @@ describe('YouTube captions in the sim (resumable uploads and errors)', () => {
     ]);
   });
 
-  it('refuses an insert without a file, without uploadType, for an unknown video, and a bad tfmt', async () => {
+  it('refuses an insert without a file, without uploadType, for an unknown video, and a bad tfmt; writes SCC', async () => {
     const reason = async (res: Response) => (((await res.json()) as JsonBody).error as { errors: Array<{ reason: string }> }).errors[0].reason;
     const noFile = await fetch(`${origin}/youtube/v3/captions?part=snippet`, {
       method: 'POST',
@@ -80,7 +80,8 @@ describe('YouTube captions in the sim (resumable uploads and errors)', () => {
       items: Array<{ id: string }>;
     };
     const scc = await fetch(`${origin}/youtube/v3/captions/${list.items[0].id}?tfmt=scc`, { headers: auth });
-    expect(scc.status).toBe(400);
+    expect(scc.status).toBe(200);
+    expect(await scc.text()).toMatch(/^Scenarist_SCC V1\.0\n\n00:00:00:00\t94ae 94ae 9420 9420 /);
     const bad = await fetch(`${origin}/youtube/v3/captions/${list.items[0].id}?tfmt=doc`, { headers: auth });
     expect([bad.status, await reason(bad)]).toEqual([400, 'invalidParameter']);
   });

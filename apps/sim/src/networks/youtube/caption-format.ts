@@ -1,8 +1,9 @@
+import { parseScc, renderScc } from './caption-scc';
 import type { CaptionCue, CaptionFormat } from './store';
 
 /**
  * Caption files as captions.insert takes them and captions.download gives them (tfmt): SubRip
- * (srt), WebVTT (vtt), SubViewer (sbv) and TTML; a file in none of these is a transcript without
+ * (srt), WebVTT (vtt), SubViewer (sbv), TTML and Scenarist (scc, caption-scc.ts); a file in none of these is a transcript without
  * times (each line a cue of three seconds, where YouTube would time it itself).
  */
 const TIME = String.raw`(?:(\d+):)?(\d{1,2}):(\d{2})[.,](\d{1,3})`;
@@ -14,6 +15,7 @@ const ms = (m: RegExpExecArray, at: number): number =>
 export function detectFormat(text: string): CaptionFormat {
   const t = text.replace(/^\uFEFF/, '').trimStart();
   if (t.startsWith('WEBVTT')) return 'vtt';
+  if (t.startsWith('Scenarist_SCC')) return 'scc';
   if (/^<\?xml|^<tt[\s>]/.test(t) && t.includes('<tt')) return 'ttml';
   if (/^\d+\s*\r?\n\s*\d+:\d{2}:\d{2},\d{1,3}\s*-->/.test(t)) return 'srt';
   if (/^\d+:\d{2}:\d{2}\.\d{1,3},\d+:\d{2}:\d{2}\.\d{1,3}/.test(t)) return 'sbv';
@@ -24,6 +26,7 @@ export function detectFormat(text: string): CaptionFormat {
 export function parseCues(text: string, format: CaptionFormat): CaptionCue[] {
   const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (format === 'ttml') return parseTtml(body);
+  if (format === 'scc') return parseScc(body);
   if (format === 'text')
     return body
       .split('\n')
@@ -84,8 +87,9 @@ function stamp(t: number, sep: string, hourDigits: number): string {
 
 export const TFMT = ['sbv', 'scc', 'srt', 'ttml', 'vtt'] as const;
 
-/** The cues in the format tfmt names (scc is not written by the sim: see docs/sim.md). */
-export function renderCues(cues: CaptionCue[], format: 'srt' | 'vtt' | 'sbv' | 'ttml', language: string): string {
+/** The cues in the format tfmt names. */
+export function renderCues(cues: CaptionCue[], format: (typeof TFMT)[number], language: string): string {
+  if (format === 'scc') return renderScc(cues);
   if (format === 'srt') return cues.map((c, i) => `${i + 1}\n${stamp(c.start, ',', 2)} --> ${stamp(c.end, ',', 2)}\n${c.text}\n`).join('\n');
   if (format === 'vtt') return `WEBVTT\n\n${cues.map((c) => `${stamp(c.start, '.', 2)} --> ${stamp(c.end, '.', 2)}\n${c.text}\n`).join('\n')}`;
   if (format === 'sbv') return cues.map((c) => `${stamp(c.start, '.', 1)},${stamp(c.end, '.', 1)}\n${c.text}\n`).join('\n');
@@ -98,5 +102,6 @@ export const CAPTION_CONTENT_TYPE: Record<CaptionFormat, string> = {
   vtt: 'text/vtt',
   sbv: 'text/plain',
   ttml: 'application/ttml+xml',
+  scc: 'text/plain',
   text: 'text/plain',
 };

@@ -22,7 +22,7 @@ import { WRITE_SCOPES, type YtToken } from './tokens';
  *   PUT    /upload/youtube/v3/captions?part=snippet&uploadType=multipart  captions.update with a new file
  * Both uploads also take uploadType=resumable: the resource first (200, the session URL in
  * Location), then the file PUT there whole or in chunks (Content-Range), as for videos.insert.
- *   GET    /youtube/v3/captions/{id}[?tfmt=srt|vtt|sbv|ttml][&tlang=]    captions.download
+ *   GET    /youtube/v3/captions/{id}[?tfmt=sbv|scc|srt|ttml|vtt][&tlang=] captions.download
  *   DELETE /youtube/v3/captions?id=…                                     captions.delete → 204
  * `sync` (deprecated by YouTube in 2024) is accepted without effect. Recorded in /_sim/received as
  * caption_upload, caption_edit and caption_delete.
@@ -270,7 +270,7 @@ function changeCaption(state: YoutubeState, req: SimRequest, names: Set<string>,
   return json(200, captionJson(caption, names));
 }
 
-/** captions.download: the file as uploaded, or its cues in tfmt; tlang is accepted but the sim does not translate. */
+/** captions.download: the file as uploaded, or its cues in tfmt (sbv, scc, srt, ttml, vtt); tlang is accepted but the sim does not translate. */
 export function downloadCaption(state: YoutubeState, req: SimRequest, token: YtToken, id: string): SimResponse {
   if (!canWrite(token)) return errors.insufficientScope();
   const caption = captionsOf(state).find((c) => c.id === id);
@@ -278,11 +278,10 @@ export function downloadCaption(state: YoutubeState, req: SimRequest, token: YtT
   const tfmt = req.query.get('tfmt');
   if (tfmt !== null && !(TFMT as readonly string[]).includes(tfmt))
     return errors.invalidParam('tfmt', `Invalid value '${tfmt}'. Values must be one of: ${TFMT.join(', ')}`);
-  if (tfmt === 'scc') return captionError(400, 'invalidValue', 'The sim does not write Scenarist (scc) captions; ask for srt, vtt, sbv or ttml.', 'tfmt');
   const tlang = req.query.get('tlang');
   if (tlang !== null && !/^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(tlang)) return errors.invalidParam('tlang', `Invalid value '${tlang}'.`);
   if (tfmt === null) return { status: 200, raw: { contentType: CAPTION_CONTENT_TYPE[caption.file.format], data: caption.file.data } };
-  const format = tfmt as 'srt' | 'vtt' | 'sbv' | 'ttml';
+  const format = tfmt as (typeof TFMT)[number];
   return { status: 200, raw: { contentType: CAPTION_CONTENT_TYPE[format], data: renderCues(caption.cues, format, caption.language) } };
 }
 

@@ -48,7 +48,7 @@ export interface YtCaption {
   cues: CaptionCue[];
 }
 
-export type CaptionFormat = 'srt' | 'vtt' | 'sbv' | 'ttml' | 'text';
+export type CaptionFormat = 'srt' | 'vtt' | 'sbv' | 'ttml' | 'scc' | 'text';
 
 /** One cue: milliseconds from the start and its text (lines joined by \n). */
 export interface CaptionCue {
