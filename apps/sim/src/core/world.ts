@@ -52,7 +52,19 @@ export interface ReceivedItem {
     | 'video_report'
     | 'media_upload'
     | 'retweet'
-    | 'unretweet';
+    | 'unretweet'
+    | 'playlist_create'
+    | 'playlist_edit'
+    | 'playlist_delete'
+    | 'playlist_item_add'
+    | 'playlist_item_edit'
+    | 'playlist_item_remove'
+    | 'caption_upload'
+    | 'caption_edit'
+    | 'caption_delete'
+    | 'channel_edit'
+    | 'subscribe'
+    | 'unsubscribe';
   method: string;
   path: string;
   /** The object replied to (comment/post id) or the message recipient. */

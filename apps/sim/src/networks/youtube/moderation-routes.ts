@@ -19,17 +19,7 @@ const noContent = (): SimResponse => ({ status: 204, raw: { contentType: 'applic
 const forbidden = (message: string): SimResponse => errors.invalidParam('id', message, 'forbidden');
 
 function record(state: YoutubeState, req: SimRequest, kind: ReceivedItem['kind'], path: string, c: YtComment): void {
-  state.ctx.world.addReceived({
-    network: 'youtube',
-    at: new Date(state.now()).toISOString(),
-    kind,
-    method: req.method,
-    path,
-    targetId: c.id,
-    externalId: c.id,
-    text: c.text,
-    body: Object.fromEntries(req.query),
-  });
+  state.record(req, kind, path, c.id, c.id, c.text, Object.fromEntries(req.query));
 }
 
 function target(state: YoutubeState, req: SimRequest, token: YtToken): { comment: YtComment } | { error: SimResponse } {

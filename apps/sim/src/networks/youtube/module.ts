@@ -10,7 +10,22 @@ import { BUCKETS, COST, type QuotaBucket } from './quota';
 import type { YtToken } from './tokens';
 import { insertVideo, mediaBodyRequired, resumeUpload } from './upload-routes';
 import { deleteVideo, listAbuseReasons, reportAbuse, setThumbnail, updateVideo } from './video-routes';
-import { listChannels, listPlaylistItems, search } from './channel-routes';
+import { listChannels } from './channel-routes';
+import { updateChannel } from './channel-update';
+import { deleteSubscription, insertSubscription, listChannelSections, listSubscriptions } from './subscription-routes';
+import { search } from './search-routes';
+import {
+  deletePlaylist,
+  deletePlaylistItem,
+  insertPlaylist,
+  insertPlaylistItem,
+  listPlaylistItems,
+  listPlaylists,
+  updatePlaylist,
+  updatePlaylistItem,
+} from './playlist-routes';
+import { deleteCaption, downloadCaption, insertCaption, listCaptions, resumeCaption, updateCaption } from './caption-routes';
+import { listI18nLanguages, listI18nRegions, listVideoCategories } from './catalog-routes';
 import { listComments, listCommentThreads, listVideos } from './read-routes';
 import { ytTime } from './serialize';
 import { YoutubeState } from './state';
@@ -48,6 +63,7 @@ export class YoutubeModule implements NetworkModule, NetworkControl {
     const method = req.method === 'POST' && req.query.get('alt') === 'delete' ? 'DELETE' : req.method;
     // The bytes of a resumable upload go to the session URL, which authorizes them itself.
     if (upload && resource === 'videos' && method === 'PUT' && req.query.has('upload_id')) return this.created(resumeUpload(this.state, req));
+    if (upload && resource === 'captions' && method === 'PUT' && req.query.has('upload_id')) return resumeCaption(this.state, req);
     const route = upload ? this.uploadRoute(resource, method) : this.route(resource, method);
     if (!route) return (upload ? UPLOAD_KNOWN : KNOWN).has(resource) ? errors.methodNotAllowed() : errors.notFound();
 
@@ -63,6 +79,8 @@ export class YoutubeModule implements NetworkModule, NetworkControl {
     const s = this.state;
     if (method === 'POST' && resource === 'videos') return { cost: COST.call, bucket: 'upload', run: (req, t) => this.created(insertVideo(s, req, t)) };
     if (method === 'POST' && resource === 'thumbnails/set') return { cost: COST.insert, run: (req, t) => setThumbnail(s, req, t) };
+    if (method === 'POST' && resource === 'captions') return { cost: COST.captionInsert, run: (req, t) => insertCaption(s, req, t) };
+    if (method === 'PUT' && resource === 'captions') return { cost: COST.captionUpdate, run: (req, t) => updateCaption(s, req, t, true) };
     return undefined;
   }
 
@@ -80,11 +98,27 @@ export class YoutubeModule implements NetworkModule, NetworkControl {
       if (resource === 'videos') return { cost: COST.list, run: (req, t) => listVideos(s, req, t.channelId) };
       if (resource === 'channels') return { cost: COST.list, run: (req, t) => listChannels(s, req, t.channelId) };
       if (resource === 'playlistItems') return { cost: COST.list, run: (req) => listPlaylistItems(s, req) };
+      if (resource === 'playlists') return { cost: COST.list, run: (req, t) => listPlaylists(s, req, t) };
+      if (resource === 'captions') return { cost: COST.captionList, run: (req, t) => listCaptions(s, req, t) };
+      if (resource.startsWith('captions/'))
+        return { cost: COST.captionDownload, run: (req, t) => downloadCaption(s, req, t, decodeURIComponent(resource.slice('captions/'.length))) };
+      if (resource === 'videoCategories') return { cost: COST.list, run: (req) => listVideoCategories(req) };
+      if (resource === 'i18nLanguages') return { cost: COST.list, run: (req) => listI18nLanguages(req) };
+      if (resource === 'i18nRegions') return { cost: COST.list, run: (req) => listI18nRegions(req) };
+      if (resource === 'subscriptions') return { cost: COST.list, run: (req, t) => listSubscriptions(s, req, t) };
+      if (resource === 'channelSections') return { cost: COST.list, run: (req, t) => listChannelSections(s, req, t) };
       if (resource === 'search') return { cost: COST.call, bucket: 'search', run: (req) => search(s, req) };
       if (resource === 'videos/getRating') return { cost: COST.list, run: (req, t) => getRating(s, req, t) };
       if (resource === 'videoAbuseReportReasons') return { cost: COST.list, run: (req, t) => listAbuseReasons(s, req, t) };
     }
     if (method === 'PUT' && resource === 'videos') return { cost: COST.insert, run: (req, t) => updateVideo(s, req, t) };
+    if (method === 'PUT' && resource === 'channels') return { cost: COST.insert, run: (req, t) => updateChannel(s, req, t) };
+    const playlistWrite = PLAYLIST_WRITES[`${method} ${resource}`];
+    if (playlistWrite) return { cost: COST.insert, run: (req, t) => playlistWrite(s, req, t) };
+    // captions.insert takes the file at the upload origin only; here it can only lack it.
+    if (method === 'POST' && resource === 'captions') return { cost: COST.captionInsert, run: (req, t) => insertCaption(s, req, t) };
+    if (method === 'PUT' && resource === 'captions') return { cost: COST.captionUpdate, run: (req, t) => updateCaption(s, req, t, false) };
+    if (method === 'DELETE' && resource === 'captions') return { cost: COST.moderate, run: (req, t) => deleteCaption(s, req, t) };
     if (method === 'DELETE' && resource === 'videos') return { cost: COST.moderate, run: (req, t) => deleteVideo(s, req, t) };
     if (method === 'POST' && resource === 'videos/reportAbuse') return { cost: COST.moderate, run: (req, t) => reportAbuse(s, req, t) };
     // videos.insert takes the media at the upload origin only; here it can only lack it.
@@ -255,7 +289,19 @@ interface Route {
   run: (req: SimRequest, t: YtToken) => SimResponse;
 }
 
-const UPLOAD_KNOWN = new Set(['videos', 'thumbnails/set']);
+const UPLOAD_KNOWN = new Set(['videos', 'thumbnails/set', 'captions']);
+
+/** playlists and playlistItems insert, update and delete, subscriptions insert and delete: 50 units each. */
+const PLAYLIST_WRITES: Record<string, (s: YoutubeState, req: SimRequest, t: YtToken) => SimResponse> = {
+  'POST playlists': insertPlaylist,
+  'PUT playlists': updatePlaylist,
+  'DELETE playlists': deletePlaylist,
+  'POST playlistItems': insertPlaylistItem,
+  'PUT playlistItems': updatePlaylistItem,
+  'DELETE playlistItems': deletePlaylistItem,
+  'POST subscriptions': insertSubscription,
+  'DELETE subscriptions': deleteSubscription,
+};
 
 const KNOWN = new Set([
   'commentThreads',
@@ -269,6 +315,13 @@ const KNOWN = new Set([
   'videoAbuseReportReasons',
   'channels',
   'playlistItems',
+  'playlists',
+  'captions',
+  'videoCategories',
+  'i18nLanguages',
+  'i18nRegions',
+  'subscriptions',
+  'channelSections',
   'search',
 ]);
 

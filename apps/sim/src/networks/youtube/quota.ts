@@ -5,9 +5,10 @@ import { nextPacificMidnight, pacificDay } from '@resonance/contracts';
  * time. Since YouTube's quota change of 2026-06-01 (determine_quota_cost) a project has three
  * buckets: `search.list` and `videos.insert` each have their own, 100 calls a day at 1 per call,
  * and every other method shares 10,000 units a day at the documented costs: list 1,
- * insert/update/delete/rate/reportAbuse/thumbnails.set 50.
+ * insert/update/delete/rate/reportAbuse/thumbnails.set 50; captions list 50, insert 400, update
+ * 450, download 200, delete 50.
  */
-export const COST = { list: 1, insert: 50, moderate: 50, call: 1 } as const;
+export const COST = { list: 1, insert: 50, moderate: 50, call: 1, captionList: 50, captionInsert: 400, captionUpdate: 450, captionDownload: 200 } as const;
 export const DEFAULT_DAILY_UNITS = 10_000;
 
 export type QuotaBucket = 'units' | 'search' | 'upload';

@@ -27,17 +27,7 @@ const videoNotFound = (): SimResponse =>
   });
 
 function record(state: YoutubeState, req: SimRequest, kind: ReceivedItem['kind'], path: string, id: string, text: string): void {
-  state.ctx.world.addReceived({
-    network: 'youtube',
-    at: new Date(state.now()).toISOString(),
-    kind,
-    method: req.method,
-    path,
-    targetId: id,
-    externalId: id,
-    text,
-    body: Object.fromEntries(req.query),
-  });
+  state.record(req, kind, path, id, id, text, Object.fromEntries(req.query));
 }
 
 /** The rating `channelId` gave `video`, as getRating names it. */

@@ -159,7 +159,7 @@ export function listVideos(state: YoutubeState, req: SimRequest, channelId?: str
       200,
       listJson(
         'youtube#videoListResponse',
-        videos.map((v) => videoJson(v, state.store.channel.channelId, state.channelTitle, p.ok)),
+        videos.map((v) => videoJson(v, state.store.channel.channelId, state.channelTitle, p.ok, false, q.get('hl'))),
         size,
         total,
         next,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { localized } from './localizations';
 import type { YtAuthor, YtComment, YtThread, YtVideo, YtVideoMeta } from './store';
 
 /** YouTube Data API v3 resource bodies (youtube#comment, youtube#commentThread, youtube#video, ...). */
@@ -97,9 +98,13 @@ export const videoMeta = (v: YtVideo): YtVideoMeta => v.meta ?? DEFAULT_META;
  * owner-only parts (fileDetails, processingDetails) are filled for uploaded videos. `justUploaded`:
  * the videos.insert answer, where YouTube still says uploadStatus "uploaded" (processing follows).
  */
-export function videoJson(v: YtVideo, channelId: string, channelTitle: string, parts: Set<string>, justUploaded = false): Json {
+export function videoJson(v: YtVideo, channelId: string, channelTitle: string, parts: Set<string>, justUploaded = false, hl: string | null = null): Json {
   const meta = videoMeta(v);
-  const out: Json = { kind: 'youtube#video', etag: etag(v.id, v.views, v.likes, v.threads.length, v.title, v.description, meta, v.thumbnail), id: v.id };
+  const out: Json = {
+    kind: 'youtube#video',
+    etag: etag(v.id, v.views, v.likes, v.threads.length, v.title, v.description, meta, v.thumbnail, v.captions?.length),
+    id: v.id,
+  };
   if (parts.has('snippet')) {
     out.snippet = {
       publishedAt: ytTime(v.publishedAt),
@@ -112,9 +117,22 @@ export function videoJson(v: YtVideo, channelId: string, channelTitle: string, p
       categoryId: meta.categoryId,
       liveBroadcastContent: 'none',
       ...(meta.defaultLanguage ? { defaultLanguage: meta.defaultLanguage } : {}),
-      localized: { title: v.title, description: v.description },
+      localized: localized({ title: v.title, description: v.description }, meta.localizations, hl),
     };
   }
+  if (parts.has('contentDetails')) {
+    out.contentDetails = {
+      duration: isoDuration(videoSeconds(v)),
+      dimension: '2d',
+      definition: 'hd',
+      caption: String((v.captions ?? []).some((c) => !c.isDraft)),
+      licensedContent: false,
+      contentRating: {},
+      projection: 'rectangular',
+    };
+  }
+  if (parts.has('localizations') && meta.localizations) out.localizations = meta.localizations;
+  if (parts.has('recordingDetails') && meta.recordingDetails) out.recordingDetails = meta.recordingDetails;
   if (parts.has('status')) {
     out.status = {
       uploadStatus: justUploaded ? 'uploaded' : 'processed',
@@ -142,25 +160,35 @@ export function videoJson(v: YtVideo, channelId: string, channelTitle: string, p
   return out;
 }
 
+/**
+ * A video's length in seconds. The sim keeps no media, so it is derived: an upload's from its file
+ * size (at 2 Mbit/s, at least a second), a generated video's from its id (15 s to 45 min).
+ */
+export function videoSeconds(v: YtVideo): number {
+  if (v.file) return Math.max(1, Math.round(v.file.size / 250_000));
+  return 15 + (createHash('sha256').update(v.id).digest().readUInt32BE(0) % 2685);
+}
+
+/** ISO 8601 durations as YouTube writes them: PT#H#M#S, zero parts left out (PT0S for none). */
+export function isoDuration(seconds: number): string {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  return `PT${h ? `${h}H` : ''}${m ? `${m}M` : ''}${s || (!h && !m) ? `${s}S` : ''}`;
+}
+
 export const uploadsPlaylistOf = (channelId: string): string => `UU${channelId.slice(2)}`;
 
-export function playlistItemJson(v: YtVideo, position: number, channelId: string, channelTitle: string, parts: Set<string>): Json {
-  const playlistId = uploadsPlaylistOf(channelId);
-  const out: Json = { kind: 'youtube#playlistItem', etag: etag(playlistId, v.id), id: Buffer.from(`${playlistId}.${v.id}`).toString('base64url') };
-  if (parts.has('snippet')) {
-    out.snippet = {
-      publishedAt: ytTime(v.publishedAt),
-      channelId,
-      title: v.title,
-      description: v.description,
-      channelTitle,
-      playlistId,
-      position,
-      resourceId: { kind: 'youtube#video', videoId: v.id },
-    };
-  }
-  if (parts.has('contentDetails')) out.contentDetails = { videoId: v.id, videoPublishedAt: ytTime(v.publishedAt) };
-  return out;
+/** A list answer without paging (reference lists, caption tracks, channel sections): kind, etag, items. */
+export function itemsJson(kind: string, items: Json[]): Json {
+  return {
+    kind,
+    etag: etag(
+      kind,
+      items.map((i) => i.etag),
+    ),
+    items,
+  };
 }
 
 export function listJson(kind: string, items: Json[], perPage: number, total: number, nextPageToken?: string, prevPageToken?: string): Json {

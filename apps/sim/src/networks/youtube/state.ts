@@ -1,11 +1,23 @@
 import { DEMO_YOUTUBE_CHANNEL, DEMO_YOUTUBE_CLIENT } from '../../demo-accounts';
 import type { SimContext } from '../../core/network-module';
 import type { SimRequest, SimResponse } from '../../core/http';
+import type { ReceivedItem } from '../../core/world';
 import { errors } from './errors';
 import { QuotaMeter } from './quota';
-import { YoutubeStore } from './store';
-import type { UploadSession } from './upload-session';
+import { YoutubePlaylists } from './playlists';
+import { YoutubeStore, type YtAuthor, type YtLocalization } from './store';
+import type { CaptionSession, UploadSession } from './upload-session';
 import { FORCE_SSL_SCOPE, requestToken, YoutubeTokens, type YtToken } from './tokens';
+
+export interface ChannelSettings {
+  description: string;
+  keywords: string;
+  country: string;
+  defaultLanguage?: string;
+  unsubscribedTrailer?: string;
+  localizations?: Record<string, YtLocalization>;
+  selfDeclaredMadeForKids: boolean;
+}
 
 /** Everything the YouTube routes share: the channel's world, OAuth, the quota, and the sim core. */
 export class YoutubeState {
@@ -16,7 +28,20 @@ export class YoutubeState {
   readonly channelTitle = DEMO_YOUTUBE_CHANNEL.title;
   /** Resumable upload sessions by upload_id. */
   readonly uploads = new Map<string, UploadSession>();
+  /** Resumable caption uploads by upload_id. */
+  readonly captionUploads = new Map<string, CaptionSession>();
   readonly customUrl = DEMO_YOUTUBE_CHANNEL.customUrl;
+  /** What channels.update writes (brandingSettings, localizations, status); the description is the demo channel's until then. */
+  readonly channelSettings: ChannelSettings = {
+    description: 'Demo channel of the Resonance sim',
+    keywords: '',
+    country: 'DE',
+    selfDeclaredMadeForKids: false,
+  };
+  /** The channels the demo channel subscribed to (subscriptions.insert), oldest first. */
+  readonly subscriptions: Array<{ subscriber: YtAuthor; publisher: YtAuthor; since: number }> = [];
+  /** The channel's own playlists (the uploads playlist is derived from its videos). */
+  readonly playlists = new YoutubePlaylists();
 
   constructor(readonly ctx: SimContext) {
     this.store = new YoutubeStore(DEMO_YOUTUBE_CHANNEL.id, DEMO_YOUTUBE_CHANNEL.title, ctx.settings.seed);
@@ -24,6 +49,26 @@ export class YoutubeState {
     // The demo channel's tokens: the access token never expires, so `npm start` keeps working (faults can still break it).
     this.tokens.registerAccess({ ...grant, token: DEMO_YOUTUBE_CHANNEL.accessToken, expiresAt: null });
     this.tokens.registerRefresh({ ...grant, token: DEMO_YOUTUBE_CHANNEL.refreshToken });
+  }
+
+  /** The channel as resources name it (snippet.channelId, channelTitle). */
+  get channelRef(): { channelId: string; channelTitle: string } {
+    return { channelId: this.store.channel.channelId, channelTitle: this.channelTitle };
+  }
+
+  /** Records a write in /_sim/received, as every YouTube write route does. */
+  record(req: SimRequest, kind: ReceivedItem['kind'], path: string, targetId: string, externalId: string, text: string, body: Record<string, unknown>): void {
+    this.ctx.world.addReceived({
+      network: 'youtube',
+      at: new Date(this.now()).toISOString(),
+      kind,
+      method: req.method,
+      path,
+      targetId,
+      externalId,
+      text,
+      body,
+    });
   }
 
   now(): number {

@@ -28,6 +28,33 @@ export interface YtVideo {
   file?: { name: string; size: number; mimeType: string };
   /** Set by thumbnails.set: the custom thumbnail's type and size. */
   thumbnail?: { mimeType: string; size: number; version: number };
+  /** Caption tracks uploaded with captions.insert (gone with the video). */
+  captions?: YtCaption[];
+}
+
+/** A caption track (captions.insert): its metadata and the cues of the uploaded file. */
+export interface YtCaption {
+  id: string;
+  video: YtVideo;
+  language: string;
+  name: string;
+  isDraft: boolean;
+  audioTrackType: 'unknown' | 'primary' | 'commentary' | 'descriptive';
+  isCC: boolean;
+  isEasyReader: boolean;
+  lastUpdated: number;
+  /** The file as uploaded and the format it was read as (download without tfmt answers it unchanged). */
+  file: { data: string; format: CaptionFormat };
+  cues: CaptionCue[];
+}
+
+export type CaptionFormat = 'srt' | 'vtt' | 'sbv' | 'ttml' | 'scc' | 'text';
+
+/** One cue: milliseconds from the start and its text (lines joined by \n). */
+export interface CaptionCue {
+  start: number;
+  end: number;
+  text: string;
 }
 
 /** The writable snippet and status properties of a video (videos.insert, videos.update). */
@@ -43,6 +70,22 @@ export interface YtVideoMeta {
   publicStatsViewable: boolean;
   selfDeclaredMadeForKids: boolean;
   containsSyntheticMedia?: boolean;
+  /** The localizations part: title and description per language (needs defaultLanguage). */
+  localizations?: Record<string, YtLocalization>;
+  /** The recordingDetails part, as written. */
+  recordingDetails?: YtRecordingDetails;
+}
+
+export interface YtLocalization {
+  title: string;
+  description: string;
+}
+
+export interface YtRecordingDetails {
+  /** RFC 3339, as written. */
+  recordingDate?: string;
+  location?: { latitude: number; longitude: number; altitude?: number };
+  locationDescription?: string;
 }
 
 export interface YtComment {
@@ -162,6 +205,11 @@ export class YoutubeStore {
       const i = c.thread.replies.indexOf(c);
       if (i >= 0) c.thread.replies.splice(i, 1);
     }
+  }
+
+  /** A new id for an object written through the API (playlists, playlist items, captions share the uploads' serial). */
+  apiId(kind: string, length: number): string {
+    return ytId(`${this.seed}:${kind}:${++this.apiSerial}`, length);
   }
 
   /** The highest counter this store has put in an id or cursor (a restarted world continues above it). */

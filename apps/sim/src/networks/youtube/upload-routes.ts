@@ -129,8 +129,26 @@ export function resumeUpload(state: YoutubeState, req: SimRequest): Created {
   const session = state.uploads.get(req.query.get('upload_id') ?? '');
   if (!session) return { response: google(404, 'notFound', 'Not Found', { domain: 'global' }) };
   if (session.video) return { response: json(200, videoJson(session.video, state.store.channel.channelId, state.channelTitle, session.parts)) };
+  const taken = takeChunk(session, req);
+  if ('response' in taken) return { response: taken.response };
+  return complete(state, req, session);
+}
+
+/** Where a resumable session stands: bytes received so far and the total once known. */
+export interface ResumableProgress {
+  received: number;
+  total: number | null;
+}
+
+/**
+ * One PUT of a resumable session (Google's protocol): the whole file, a chunk with
+ * `Content-Range: bytes a-b/total`, or a status query (`bytes *\/total`). `done` when every byte
+ * has arrived; otherwise the answer to give (308 with the Range received, or 400). `keep` gets each
+ * chunk taken, for sessions that keep the bytes.
+ */
+export function takeChunk(session: ResumableProgress, req: SimRequest, keep?: (data: Buffer) => void): { done: true } | { response: SimResponse } {
   const range = header(req, 'content-range');
-  const incomplete = (): Created => ({
+  const incomplete = (): { response: SimResponse } => ({
     response: {
       status: 308,
       headers: session.received > 0 ? { range: `bytes=0-${session.received - 1}` } : {},
@@ -141,11 +159,12 @@ export function resumeUpload(state: YoutubeState, req: SimRequest): Created {
     // The whole file in one request.
     session.received = req.rawBody.length;
     session.total ??= session.received;
+    keep?.(req.rawBody);
   } else {
     const query = /^bytes \*\/(\d+|\*)$/.exec(range);
     if (query) {
       if (query[1] !== '*') session.total = Number(query[1]);
-      return session.total !== null && session.received >= session.total && session.total > 0 ? complete(state, req, session) : incomplete();
+      return session.total !== null && session.received >= session.total && session.total > 0 ? { done: true } : incomplete();
     }
     const chunk = /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(range);
     if (!chunk) return { response: google(400, 'badRequest', 'Failed to parse Content-Range header.', { domain: 'global' }) };
@@ -156,10 +175,11 @@ export function resumeUpload(state: YoutubeState, req: SimRequest): Created {
     // A chunk that does not continue where the session stands is not taken: the 308 says where to resume.
     if (first !== session.received) return incomplete();
     session.received = last + 1;
+    keep?.(req.rawBody);
   }
   if (session.total === null || session.received < session.total) return incomplete();
   if (session.received > session.total) return { response: google(400, 'badContent', 'The uploaded content is larger than announced.', { domain: 'global' }) };
-  return complete(state, req, session);
+  return { done: true };
 }
 
 function complete(state: YoutubeState, req: SimRequest, session: UploadSession): Created {
@@ -204,7 +224,7 @@ function finish(
   return { response: json(200, videoJson(video, state.store.channel.channelId, state.channelTitle, u.parts, true)), created: video };
 }
 
-function parseResource(data: Buffer | undefined): Record<string, unknown> | null {
+export function parseResource(data: Buffer | undefined): Record<string, unknown> | null {
   if (!data || data.length === 0) return {};
   try {
     const parsed: unknown = JSON.parse(data.toString('utf8'));

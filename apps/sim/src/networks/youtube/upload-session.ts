@@ -15,3 +15,17 @@ export interface UploadSession {
   received: number;
   video?: YtVideo;
 }
+
+/** A resumable caption upload (caption-routes.ts): the resource of the POST and the bytes so far. */
+export interface CaptionSession {
+  id: string;
+  mode: 'insert' | 'update';
+  token: { clientId: string; channelId: string; scopes: string[] };
+  parts: Set<string>;
+  resource: Record<string, unknown>;
+  chunks: Buffer[];
+  total: number | null;
+  received: number;
+  /** The answer once the file is complete (a repeated PUT gets it again). */
+  done?: { status: number; body?: unknown; headers?: Record<string, string> };
+}

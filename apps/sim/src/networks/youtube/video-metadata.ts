@@ -1,7 +1,8 @@
 import { obj } from '@resonance/contracts';
 import type { SimResponse } from '../../core/http';
 import { google } from './errors';
-import type { YtVideoMeta } from './store';
+import { readLocalizations } from './localizations';
+import type { YtRecordingDetails, YtVideoMeta } from './store';
 
 /**
  * The writable properties of a video resource, as videos.insert and videos.update read them:
@@ -108,5 +109,43 @@ export function readVideoFields(body: Record<string, unknown>, parts: Set<string
       containsSyntheticMedia: typeof status.containsSyntheticMedia === 'boolean' ? status.containsSyntheticMedia : undefined,
     };
   }
+  if (parts.has('localizations')) {
+    const localizations = readLocalizations(body.localizations, meta.defaultLanguage, 'youtube.video');
+    if ('error' in localizations) return localizations;
+    meta = { ...meta, localizations: localizations.ok };
+  }
+  if (parts.has('recordingDetails')) {
+    const recording = readRecordingDetails(body.recordingDetails);
+    if (recording === 'bad')
+      return invalid(
+        'invalidRecordingDetails',
+        'The <code>recordingDetails</code> object in the request metadata specifies invalid recording details.',
+        'recordingDetails',
+      );
+    meta = { ...meta, recordingDetails: recording };
+  }
   return { ok: { title, description, meta } };
+}
+
+const inRange = (n: unknown, limit: number): n is number => typeof n === 'number' && Number.isFinite(n) && Math.abs(n) <= limit;
+
+/** recordingDetails: recordingDate (RFC 3339), location {latitude, longitude, altitude?}, locationDescription. */
+function readRecordingDetails(raw: unknown): YtRecordingDetails | undefined | 'bad' {
+  if (raw === undefined || raw === null) return undefined;
+  const r = obj(raw);
+  const out: YtRecordingDetails = {};
+  if (r.recordingDate !== undefined) {
+    if (typeof r.recordingDate !== 'string' || !/^\d{4}-\d\d-\d\dT/.test(r.recordingDate) || !Number.isFinite(Date.parse(r.recordingDate))) return 'bad';
+    out.recordingDate = r.recordingDate;
+  }
+  if (r.location !== undefined) {
+    const l = obj(r.location);
+    if (!inRange(l.latitude, 90) || !inRange(l.longitude, 180) || (l.altitude !== undefined && !inRange(l.altitude, 1e6))) return 'bad';
+    out.location = { latitude: l.latitude, longitude: l.longitude, ...(l.altitude !== undefined ? { altitude: l.altitude } : {}) };
+  }
+  if (r.locationDescription !== undefined) {
+    if (typeof r.locationDescription !== 'string') return 'bad';
+    out.locationDescription = r.locationDescription;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }

@@ -26,17 +26,7 @@ const videoNotFound = (action: string, location: string, locationType = 'paramet
 const forbidden = (message: string): SimResponse => google(403, 'forbidden', message, { domain: 'youtube.video' });
 
 function record(state: YoutubeState, req: SimRequest, kind: ReceivedItem['kind'], path: string, v: YtVideo, body: Record<string, unknown>): void {
-  state.ctx.world.addReceived({
-    network: 'youtube',
-    at: new Date(state.now()).toISOString(),
-    kind,
-    method: req.method,
-    path,
-    targetId: v.id,
-    externalId: v.id,
-    text: v.title,
-    body,
-  });
+  state.record(req, kind, path, v.id, v.id, v.title, body);
 }
 
 const owns = (state: YoutubeState, token: YtToken): boolean => token.channelId === state.store.channel.channelId;
@@ -72,6 +62,7 @@ export function deleteVideo(state: YoutubeState, req: SimRequest, token: YtToken
   if (!owns(state, token)) return forbidden('The video that you are trying to delete cannot be deleted. The request might not be properly authorized.');
   record(state, req, 'post_delete', '/youtube/v3/videos', video, Object.fromEntries(req.query));
   state.store.removeVideo(video);
+  state.playlists.removeVideo(video);
   return noContent();
 }
 
