@@ -13,6 +13,15 @@ export interface AgentTimings {
   threadOpen: number[];
   replies: number[];
   errors: number;
+  /** The errors by what failed (method, route with ids as :id, and the status or error), to tell their causes apart. */
+  errorKinds: Record<string, number>;
+}
+
+/** Counts an agent error under its kind (ids in the path replaced, so one route is one kind). */
+export function countError(timings: AgentTimings, kind: string): void {
+  timings.errors += 1;
+  const key = kind.replace(/\/[0-9a-f-]{8,}|\/\d+(?=[/?: ]|$)/gi, '/:id').slice(0, 160);
+  timings.errorKinds[key] = (timings.errorKinds[key] ?? 0) + 1;
 }
 
 /**
@@ -47,12 +56,12 @@ export async function agentLoop(
         if (round % replyEvery === 0) {
           const replyStart = performance.now();
           const status = await api.post(`/api/threads/${thread.id}/replies`, { text: `Danke für Ihre Nachricht! (bench ${round})` });
-          if (status >= 400 && status !== 409) timings.errors += 1;
+          if (status >= 400 && status !== 409) countError(timings, `POST /api/threads/${thread.id}/replies answered ${status}`);
           else timings.replies.push(performance.now() - replyStart);
         }
       }
-    } catch {
-      timings.errors += 1;
+    } catch (error) {
+      countError(timings, error instanceof Error ? error.message : String(error));
     }
     await sleep(Math.min(Math.max(0, until - performance.now()), thinkMs[0] + Math.random() * (thinkMs[1] - thinkMs[0])));
   }
@@ -65,6 +74,13 @@ export async function agentLoop(
  * thread and its first page of messages), the first change after a quiet spell 300 ms later, then
  * at most every LIVE_REFETCH_INTERVAL_MS and never two at once.
  */
+const LIVE_REFETCH_SCOPE_OF: Partial<Record<string, LiveRefetchScope>> = {
+  'message.created': 'lists',
+  'message.updated': 'lists',
+  'thread.updated': 'lists',
+  'inbox.changed': 'all',
+};
+
 export class LiveRefetch {
   /** The thread the agent has open (the dashboard's conversation pane), refetched on `inbox.changed`. */
   openThread: string | null = null;
@@ -75,9 +91,14 @@ export class LiveRefetch {
     private readonly timings: AgentTimings,
   ) {}
 
-  /** A live event other than `ready` and `ping`. */
+  /**
+   * A live event (its type). As apply-live-event.ts: message and thread events refetch the lists,
+   * `inbox.changed` everything thread-related on screen; notes, presence and notifications are
+   * written into the cache in place and refetch nothing.
+   */
   changed(type: string): void {
-    this.policy.changed(type === 'inbox.changed' ? 'all' : 'lists');
+    const scope = LIVE_REFETCH_SCOPE_OF[type];
+    if (scope) this.policy.changed(scope);
   }
 
   stop(): void {
@@ -98,8 +119,8 @@ export class LiveRefetch {
         list(),
         ...(scope === 'all' && thread ? [this.api.get(`/api/threads/${thread}`), this.api.get(`/api/threads/${thread}/messages?limit=50`)] : []),
       ]);
-    } catch {
-      this.timings.errors += 1;
+    } catch (error) {
+      countError(this.timings, error instanceof Error ? error.message : String(error));
     }
   }
 }
