@@ -37,6 +37,8 @@ export interface AgentsResult {
   threadOpen: Timings;
   replies: Timings;
   agentErrors: number;
+  /** GETs sent again after the api had closed their idle keep-alive connection (ApiClient, as a browser does). */
+  staleConnectionRetries: number;
   /** agentErrors by what failed (countError in agent-loop.ts). */
   agentErrorKinds: Record<string, number>;
   /** From the ingest commit to the event's arrival on the watched streams (target p95 ≤ 1 s). */
@@ -202,7 +204,9 @@ export async function runAgentsBenchmark(options: AgentsOptions, log: (line: str
       threadOpen: summarize(timings.threadOpen),
       replies: summarize(timings.replies),
       agentErrors: timings.errors,
-      agentErrorKinds: timings.errorKinds,
+      staleConnectionRetries: clients.reduce((n, c) => n + c.staleRetries, 0),
+      // A copy: refetches still in flight fail when the clients close below, after the measurement.
+      agentErrorKinds: { ...timings.errorKinds },
       liveEvent: { ...live, watchedStreams: watchers.length, unmatched: watchers.reduce((n, w) => n + w.unmatched, 0) },
       streamEvents: streams.reduce((n, s) => n + s.events, 0),
       api: { peakRssMb: api.peakMb(), cpuCores: round(apiCpu / elapsed, 3) },
