@@ -112,7 +112,10 @@ export class SessionService {
 
   /** A notification on resonance_session_ends: the sessions and users it names are looked up afresh. */
   sessionsEnded(signal: SessionEndSignal): void {
-    if (signal.recheck === true) return this.forgetAll();
+    if (signal.recheck === true) {
+      this.forgetAll();
+      return;
+    }
     if (Array.isArray(signal.sessionIds)) for (const id of signal.sessionIds) if (typeof id === 'string') this.forget(id);
     if (typeof signal.userId === 'string') this.forgetUser(signal.userId);
   }

@@ -235,7 +235,7 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
 function parseSignal(payload: string): SessionEndSignal {
   try {
     const signal: unknown = JSON.parse(payload);
-    return typeof signal === 'object' && signal !== null ? (signal as SessionEndSignal) : {};
+    return typeof signal === 'object' && signal !== null ? signal : {};
   } catch {
     return {};
   }

@@ -7,7 +7,7 @@
  * on the benchmark's event loop.
  */
 import { benchSettings } from '@resonance/config';
-import { createGenerator, startSim, type GeneratedItem, type GeneratorOptions, type RunningSim, type SimConfig } from '@resonance/sim';
+import { createGenerator, startSim, type GeneratedItem, type RunningSim, type SimConfig } from '@resonance/sim';
 import type { SimFeedMessage } from './sim-process';
 
 let sim: RunningSim | undefined;
@@ -24,7 +24,7 @@ process.once('disconnect', stop);
 
 let generator: ReturnType<typeof createGenerator> | undefined;
 process.on('message', (message: SimFeedMessage) => {
-  if (message.generator) generator = createGenerator(message.generator as GeneratorOptions);
+  if (message.generator) generator = createGenerator(message.generator);
   if (message.feed && sim && generator) feedComments(sim, generator, message.feed.comments, message.feed.now);
 });
 
