@@ -26,7 +26,8 @@ export function countError(timings: AgentTimings, kind: string): void {
 
 /**
  * What an agent does while the stream is open: lists an inbox page (open threads, or the first
- * page unfiltered), opens one of its threads (the thread and its first page of messages), and now
+ * page unfiltered), opens one of its threads (the thread, its first page of messages, its rule
+ * activity: what the conversation pane asks for; the contact panel is closed), and now
  * and then answers it; then thinks for a while. Runs until `until` (performance.now() ms).
  */
 export async function agentLoop(
@@ -49,8 +50,10 @@ export async function agentLoop(
       const thread = page.items[Math.floor(Math.random() * page.items.length)];
       if (thread) {
         const openStart = performance.now();
-        await api.get(`/api/threads/${thread.id}`);
-        await api.get(`/api/threads/${thread.id}/messages?limit=50`);
+        // As the conversation pane mounts: the thread and its messages side by side, then the
+        // rule chips of the customer's messages ask for the thread's rule activity (RuleChips.tsx).
+        await Promise.all([api.get(`/api/threads/${thread.id}`), api.get(`/api/threads/${thread.id}/messages?limit=50`)]);
+        await api.get(`/api/threads/${thread.id}/rule-activity`);
         if (live) live.openThread = thread.id;
         timings.threadOpen.push(performance.now() - openStart);
         if (round % replyEvery === 0) {
@@ -71,7 +74,7 @@ export async function agentLoop(
  * What the dashboard does with live events (apps/web use-live-events.ts, apply-live-event.ts), with
  * the same LiveRefetchPolicy: a message or thread event refetches the lists on screen (the agent's
  * open list), an `inbox.changed` everything thread-related on screen (that list, and the open
- * thread and its first page of messages), the first change after a quiet spell 300 ms later, then
+ * thread, its first page of messages and its rule activity), the first change after a quiet spell 300 ms later, then
  * at most every LIVE_REFETCH_INTERVAL_MS and never two at once.
  */
 const LIVE_REFETCH_SCOPE_OF: Partial<Record<string, LiveRefetchScope>> = {
@@ -117,7 +120,13 @@ export class LiveRefetch {
       // As react-query refetches the invalidated queries: side by side.
       await Promise.all([
         list(),
-        ...(scope === 'all' && thread ? [this.api.get(`/api/threads/${thread}`), this.api.get(`/api/threads/${thread}/messages?limit=50`)] : []),
+        ...(scope === 'all' && thread
+          ? [
+              this.api.get(`/api/threads/${thread}`),
+              this.api.get(`/api/threads/${thread}/messages?limit=50`),
+              this.api.get(`/api/threads/${thread}/rule-activity`),
+            ]
+          : []),
       ]);
     } catch (error) {
       countError(this.timings, error instanceof Error ? error.message : String(error));
