@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { getHeapStatistics } from 'node:v8';
+import type { Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -7,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import type { Config } from '@resonance/config';
 import { queueBackendFromConfig } from '@resonance/queue';
 import { AppModule } from './app.module';
+import { API_KEEP_ALIVE_TIMEOUT_MS } from './keep-alive';
 import { setupApiDocs } from './docs/api-docs';
 import { mountMetrics } from './metrics';
 import { mountQueueBoard } from './queue-board';
@@ -45,6 +47,10 @@ const queueBoards = new WeakMap<INestApplication, ReturnType<typeof mountQueueBo
 
 export async function startApi(config: Config, databaseUrl: string): Promise<ApiHandle> {
   const app = await createApi(config, databaseUrl);
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = API_KEEP_ALIVE_TIMEOUT_MS;
+  // Must exceed the keep-alive timeout, or a request arriving late on an idle connection can be cut off.
+  server.headersTimeout = API_KEEP_ALIVE_TIMEOUT_MS + 1_000;
   await app.listen(config.API_PORT, config.API_HOST);
   const url = `http://localhost:${config.API_PORT}`;
   // The heap limit shows whether the api got its V8 flags (libs/runtime/src/node-flags.ts).

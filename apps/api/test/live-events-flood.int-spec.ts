@@ -1,9 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
-import type { ChannelAccount } from '@resonance/db';
 import { createQueueBackend, prepareQueueBackend } from '@resonance/queue';
 import { createTestDatabase, makeChannel, makeWorkspace, testConfig, type TestDatabase } from '@resonance/testing';
 import { IngestStore } from '@resonance/worker';
+import type { PoolClient } from 'pg';
+import { DataSource } from 'typeorm';
+import { primaryPool, type ChannelAccount } from '@resonance/db';
 import { createApi } from '../src';
 import { subscribe } from './event-stream';
 import { comment, login, makeLoginUser, waitFor, type Session } from './support';
@@ -74,6 +76,29 @@ describe('live events during an ingest flood', () => {
       expect(changes.filter((e) => e.event === 'message.created').length).toBeLessThan(600);
       expect(changes.length).toBeLessThan(1_000);
     } finally {
+      stream.close();
+    }
+  });
+
+  it("sends a new message's events while every connection of the api's pool is taken by requests", async () => {
+    // As under 200 dashboards: ~100 requests waited for the pool, and a live event's loads behind
+    // them (bench --agents live p95 8.5 s). The loads have connections of their own now.
+    const pool = primaryPool(api.get(DataSource));
+    const held: PoolClient[] = [];
+    const stream = await subscribe<{ type: string; message?: { text?: string } }>(url, agent.cookie);
+    try {
+      await waitFor(() => stream.events.find((e) => e.event === 'ready'));
+      while (pool.totalCount < (pool.options.max ?? 10) || pool.idleCount > 0) held.push(await pool.connect());
+      const waiting = pool.query('SELECT 1');
+      const t0 = Date.now();
+      await new IngestStore(db.dataSource).ingest(channel.id, [comment({ threadKey: 'busy-pool', externalId: 'busy-1', text: 'Volles Becken' })]);
+      const created = await waitFor(() => stream.events.find((e) => e.event === 'message.created' && e.data.message?.text === 'Volles Becken'), 3_000);
+      expect(created.at - t0).toBeLessThan(3_000);
+      expect(pool.waitingCount).toBeGreaterThan(0);
+      for (const c of held.splice(0)) c.release();
+      await waiting;
+    } finally {
+      for (const c of held) c.release();
       stream.close();
     }
   });

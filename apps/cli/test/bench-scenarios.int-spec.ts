@@ -53,7 +53,7 @@ describe('resonance bench --fleet / --agents (smoke runs)', () => {
     const before = await benchPrefixes();
     const result = await runAgentsBenchmark(command.options, () => undefined);
     expect([...(await benchPrefixes())].filter((p) => !before.has(p))).toEqual([]);
-    expect(result).toMatchObject({ scenario: 'agents', agents: 3, agentErrors: 0 });
+    expect(result).toMatchObject({ scenario: 'agents', agents: 3, agentErrors: 0, agentErrorKinds: {} });
     expect(result.inboxList.samples).toBeGreaterThan(0);
     expect(result.commentsPerSecondStored).toBeGreaterThan(0);
     // The watched stream got events of the ingest's commits, each matched to its commit.
@@ -61,6 +61,8 @@ describe('resonance bench --fleet / --agents (smoke runs)', () => {
     expect(result.liveEvent.unmatched).toBe(0);
     expect(result.api.peakRssMb).toBeGreaterThan(0);
     expect(result.generatorCpuCores).toBeGreaterThan(0);
+    // The sim runs in a process of its own and generated the comments there.
+    expect(result.simCpuCores).toBeGreaterThan(0);
     // The api's own view of the same requests (its /metrics) and its pool, beside the agents' timings.
     expect(result.breakdown.serverSide['/api/threads'].samples).toBeGreaterThan(0);
     expect(result.breakdown.pool.samples).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { CommitClock } from '../src/bench/agents/commit-clock';
+import { countError, type AgentTimings } from '../src/bench/agents/agent-loop';
 import { EventLatency } from '../src/bench/agents/event-latency';
 import { parseScheduledSync, streamIdMs, SyncLateness } from '../src/bench/fleet/lateness';
 import { parseBenchCommand } from '../src/bench/scenario-options';
@@ -132,5 +133,19 @@ describe('agents: live event latency from the commit', () => {
     latency.onEvent({ type: 'inbox.changed', data: '{"type":"inbox.changed","count":20,"lastMessageId":"30"}', atMs: 1_500 });
     latency.onEvent({ type: 'inbox.changed', data: '{"type":"inbox.changed","count":10,"lastMessageId":"40"}', atMs: 1_700 });
     expect(into).toEqual([50, 400, 300, 400]);
+  });
+});
+
+describe('agents: errors by kind, and which live events refetch', () => {
+  it('counts an error under its route with ids replaced', () => {
+    const timings: AgentTimings = { inboxList: [], liveRefetches: 0, threadOpen: [], replies: [], errors: 0, errorKinds: {} };
+    countError(timings, 'bench: GET /api/threads/123/messages?limit=50 answered 503: busy');
+    countError(timings, 'bench: GET /api/threads/456/messages?limit=50 answered 503: busy');
+    countError(timings, 'POST /api/threads/0190f1b2-aaaa-7bbb-8ccc-123456789abc/replies answered 422');
+    expect(timings.errors).toBe(3);
+    expect(timings.errorKinds).toEqual({
+      'bench: GET /api/threads/:id/messages?limit=50 answered 503: busy': 2,
+      'POST /api/threads/:id/replies answered 422': 1,
+    });
   });
 });

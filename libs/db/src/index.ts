@@ -16,5 +16,7 @@ export { createFirstAdmin } from './first-admin';
 export type { FirstAdminInput, FirstAdminOutcome } from './first-admin';
 export { sqlClient, poolClient, primaryPool, poolStats } from './sql-client';
 export type { Queryable, PoolStats } from './sql-client';
+export { createSidePool } from './side-pool';
+export type { SqlConnection } from './side-pool';
 export { isJsonObject, jsonObjectOf } from './json';
 export type { Json, JsonObject } from './json';

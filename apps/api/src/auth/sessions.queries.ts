@@ -21,13 +21,13 @@ export interface IInsertSessionQuery {
   result: IInsertSessionResult;
 }
 
-const insertSessionIR: any = {"usedParamSet":{"id":true,"workspaceId":true,"userId":true,"csrfToken":true,"idleMs":true,"userAgent":true,"ip":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":96,"b":99}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":102,"b":114}]},{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":117,"b":124}]},{"name":"csrfToken","required":true,"transform":{"type":"scalar"},"locs":[{"a":127,"b":137}]},{"name":"idleMs","required":true,"transform":{"type":"scalar"},"locs":[{"a":148,"b":155}]},{"name":"userAgent","required":false,"transform":{"type":"scalar"},"locs":[{"a":193,"b":202}]},{"name":"ip","required":false,"transform":{"type":"scalar"},"locs":[{"a":205,"b":207}]}],"statement":"INSERT INTO session (id, workspace_id, user_id, csrf_token, expires_at, user_agent, ip)\nVALUES (:id!, :workspaceId!, :userId!, :csrfToken!, now() + :idleMs!::float8 * interval '1 millisecond', :userAgent, :ip)                                                                                                                                                                          "};
+const insertSessionIR: any = {"usedParamSet":{"id":true,"workspaceId":true,"userId":true,"csrfToken":true,"idleMs":true,"userAgent":true,"ip":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":96,"b":99}]},{"name":"workspaceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":102,"b":114}]},{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":117,"b":124}]},{"name":"csrfToken","required":true,"transform":{"type":"scalar"},"locs":[{"a":127,"b":137}]},{"name":"idleMs","required":true,"transform":{"type":"scalar"},"locs":[{"a":148,"b":155}]},{"name":"userAgent","required":false,"transform":{"type":"scalar"},"locs":[{"a":193,"b":202}]},{"name":"ip","required":false,"transform":{"type":"scalar"},"locs":[{"a":205,"b":207}]}],"statement":"INSERT INTO session (id, workspace_id, user_id, csrf_token, expires_at, user_agent, ip)\nVALUES (:id!, :workspaceId!, :userId!, :csrfToken!, now() + :idleMs!::float8 * interval '1 millisecond', :userAgent, :ip)                                                                                                                                                                                                                                                                                                                                                                "};
 
 /**
  * Query generated from SQL:
  * ```
  * INSERT INTO session (id, workspace_id, user_id, csrf_token, expires_at, user_agent, ip)
- * VALUES (:id!, :workspaceId!, :userId!, :csrfToken!, now() + :idleMs!::float8 * interval '1 millisecond', :userAgent, :ip)                                                                                                                                                                          
+ * VALUES (:id!, :workspaceId!, :userId!, :csrfToken!, now() + :idleMs!::float8 * interval '1 millisecond', :userAgent, :ip)                                                                                                                                                                                                                                                                                                                                                                
  * ```
  */
 export const insertSession = new PreparedQuery<IInsertSessionParams,IInsertSessionResult>(insertSessionIR);
@@ -44,6 +44,7 @@ export interface IResolveSessionParams {
 export interface IResolveSessionResult {
   csrf_token: string;
   email: string;
+  expires_in_ms: number;
   name: string;
   role: string;
   session_id: string;
@@ -57,13 +58,14 @@ export interface IResolveSessionQuery {
   result: IResolveSessionResult;
 }
 
-const resolveSessionIR: any = {"usedParamSet":{"id":true,"idleMs":true,"maxMs":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":216,"b":219},{"a":468,"b":471}]},{"name":"idleMs","required":true,"transform":{"type":"scalar"},"locs":[{"a":352,"b":359}]},{"name":"maxMs","required":true,"transform":{"type":"scalar"},"locs":[{"a":410,"b":416}]}],"statement":"WITH s AS (\n  SELECT s.id AS session_id, s.csrf_token, u.id AS user_id, u.workspace_id, u.email, u.name, u.role\n    FROM session s JOIN users u ON u.id = s.user_id AND u.workspace_id = s.workspace_id\n   WHERE s.id = :id! AND s.expires_at > now() AND u.active\n), touch AS (\n  UPDATE session SET last_seen_at = now(),\n         expires_at = least(now() + :idleMs!::float8 * interval '1 millisecond', created_at + :maxMs!::float8 * interval '1 millisecond')\n   WHERE id = :id! AND last_seen_at < now() - interval '5 minutes' AND EXISTS (SELECT 1 FROM s)\n)\nSELECT session_id AS \"session_id!\", csrf_token AS \"csrf_token!\", user_id AS \"user_id!\", workspace_id AS \"workspace_id!\",\n       email AS \"email!\", name AS \"name!\", role AS \"role!\"\n  FROM s"};
+const resolveSessionIR: any = {"usedParamSet":{"id":true,"idleMs":true,"maxMs":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":291,"b":294},{"a":543,"b":546}]},{"name":"idleMs","required":true,"transform":{"type":"scalar"},"locs":[{"a":427,"b":434}]},{"name":"maxMs","required":true,"transform":{"type":"scalar"},"locs":[{"a":485,"b":491}]}],"statement":"WITH s AS (\n  SELECT s.id AS session_id, s.csrf_token, u.id AS user_id, u.workspace_id, u.email, u.name, u.role,\n         extract(epoch FROM s.expires_at - now()) * 1000 AS expires_in_ms\n    FROM session s JOIN users u ON u.id = s.user_id AND u.workspace_id = s.workspace_id\n   WHERE s.id = :id! AND s.expires_at > now() AND u.active\n), touch AS (\n  UPDATE session SET last_seen_at = now(),\n         expires_at = least(now() + :idleMs!::float8 * interval '1 millisecond', created_at + :maxMs!::float8 * interval '1 millisecond')\n   WHERE id = :id! AND last_seen_at < now() - interval '5 minutes' AND EXISTS (SELECT 1 FROM s)\n)\nSELECT session_id AS \"session_id!\", csrf_token AS \"csrf_token!\", user_id AS \"user_id!\", workspace_id AS \"workspace_id!\",\n       email AS \"email!\", name AS \"name!\", role AS \"role!\", expires_in_ms::float8 AS \"expires_in_ms!\"\n  FROM s"};
 
 /**
  * Query generated from SQL:
  * ```
  * WITH s AS (
- *   SELECT s.id AS session_id, s.csrf_token, u.id AS user_id, u.workspace_id, u.email, u.name, u.role
+ *   SELECT s.id AS session_id, s.csrf_token, u.id AS user_id, u.workspace_id, u.email, u.name, u.role,
+ *          extract(epoch FROM s.expires_at - now()) * 1000 AS expires_in_ms
  *     FROM session s JOIN users u ON u.id = s.user_id AND u.workspace_id = s.workspace_id
  *    WHERE s.id = :id! AND s.expires_at > now() AND u.active
  * ), touch AS (
@@ -72,7 +74,7 @@ const resolveSessionIR: any = {"usedParamSet":{"id":true,"idleMs":true,"maxMs":t
  *    WHERE id = :id! AND last_seen_at < now() - interval '5 minutes' AND EXISTS (SELECT 1 FROM s)
  * )
  * SELECT session_id AS "session_id!", csrf_token AS "csrf_token!", user_id AS "user_id!", workspace_id AS "workspace_id!",
- *        email AS "email!", name AS "name!", role AS "role!"
+ *        email AS "email!", name AS "name!", role AS "role!", expires_in_ms::float8 AS "expires_in_ms!"
  *   FROM s
  * ```
  */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import type { SqlConnection } from '@resonance/db';
 import { isBigintId, isUuid } from '../common/ids';
 import { toMessageItem } from '../messages/message-item';
 import { MessagesRepository } from '../messages/messages.repository';
@@ -45,15 +46,15 @@ export class DbChanges {
    * and 200 open streams that was 800,000 events a second, and the streams fell minutes behind
    * (bench --agents). Notifications for users are still sent one by one.
    */
-  async toEventsOfBatch(batch: DbNotification[], oneByOneLeft = MAX_MESSAGES_PER_NOTIFICATION): Promise<WorkspaceEvent[]> {
+  async toEventsOfBatch(batch: DbNotification[], oneByOneLeft = MAX_MESSAGES_PER_NOTIFICATION, db?: SqlConnection): Promise<WorkspaceEvent[]> {
     const messages = batch.filter((n) => n.kind !== 'notifications.inserted');
     if (messages.length === 0 || DbChanges.messageCount(batch) <= Math.min(oneByOneLeft, MAX_MESSAGES_PER_NOTIFICATION)) {
       const events: WorkspaceEvent[] = [];
-      for (const n of batch) events.push(...(await this.toEvents(n)));
+      for (const n of batch) events.push(...(await this.toEvents(n, db)));
       return events;
     }
     const events: WorkspaceEvent[] = [inboxChanged(batch[0].workspaceId, messages)];
-    for (const n of batch) if (n.kind === 'notifications.inserted') events.push(...(await this.toEvents(n)));
+    for (const n of batch) if (n.kind === 'notifications.inserted') events.push(...(await this.toEvents(n, db)));
     return events;
   }
 
@@ -62,12 +63,13 @@ export class DbChanges {
     return batch.reduce((sum, n) => sum + (n.kind === 'notifications.inserted' ? 0 : n.count), 0);
   }
 
-  async toEvents(n: DbNotification): Promise<WorkspaceEvent[]> {
+  /** `db`: where the loads run (the event bus's own connections, so they never wait behind requests); the api's pool if not given. */
+  async toEvents(n: DbNotification, db?: SqlConnection): Promise<WorkspaceEvent[]> {
     const base = { workspaceId: n.workspaceId };
     if (n.kind === 'notifications.inserted') {
       if (!Array.isArray(n.ids) || !n.ids.every(isBigintId)) return [];
       // Each goes to its recipient's streams only (EventsController); the bell refetches its count.
-      return (await this.notifications.byIds(n.workspaceId, n.ids)).map((row) => ({
+      return (await this.notifications.byIds(n.workspaceId, n.ids, db)).map((row) => ({
         ...base,
         eventId: randomUUID(),
         type: 'notification.created',
@@ -77,17 +79,17 @@ export class DbChanges {
     }
     if (n.count > MAX_MESSAGES_PER_NOTIFICATION) return [inboxChanged(n.workspaceId, [n])];
     if (n.kind === 'messages.inserted' && isBigintId(n.from) && isBigintId(n.to)) {
-      const messages = (await this.messages.itemsInIdRange(n.workspaceId, n.from, n.to, MAX_MESSAGES_PER_NOTIFICATION + 1)).map(toMessageItem);
-      const threads = (await this.threads.itemsByIds(n.workspaceId, [...new Set(messages.map((m) => m.threadId))])).map(toThreadItem);
+      const messages = (await this.messages.itemsInIdRange(n.workspaceId, n.from, n.to, MAX_MESSAGES_PER_NOTIFICATION + 1, db)).map(toMessageItem);
+      const threads = (await this.threads.itemsByIds(n.workspaceId, [...new Set(messages.map((m) => m.threadId))], db)).map(toThreadItem);
       return [
         ...messages.map((message): WorkspaceEvent => ({ ...base, eventId: randomUUID(), type: 'message.created', threadId: message.threadId, message })),
         ...threads.map((thread): WorkspaceEvent => ({ ...base, eventId: randomUUID(), type: 'thread.updated', threadId: thread.id, thread })),
       ];
     }
     if (n.kind === 'messages.updated' && Array.isArray(n.ids) && n.ids.every(isBigintId)) {
-      const messages = (await this.messages.itemsByIds(n.workspaceId, n.ids)).map(toMessageItem);
+      const messages = (await this.messages.itemsByIds(n.workspaceId, n.ids, db)).map(toMessageItem);
       // The threads too: a like/hide/delete that handles a thread ends its wait (and SLA due time).
-      const threads = (await this.threads.itemsByIds(n.workspaceId, [...new Set(messages.map((m) => m.threadId))])).map(toThreadItem);
+      const threads = (await this.threads.itemsByIds(n.workspaceId, [...new Set(messages.map((m) => m.threadId))], db)).map(toThreadItem);
       return [
         ...messages.map((message): WorkspaceEvent => ({ ...base, eventId: randomUUID(), type: 'message.updated', threadId: message.threadId, message })),
         ...threads.map((thread): WorkspaceEvent => ({ ...base, eventId: randomUUID(), type: 'thread.updated', threadId: thread.id, thread })),

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { filter, Observable, Subject } from 'rxjs';
 import { DataSource } from 'typeorm';
+import type { Pool } from 'pg';
 import { CONFIG, type Config } from '@resonance/config';
+import { createSidePool, type SqlConnection } from '@resonance/db';
+import { SessionService, type SessionEndSignal } from '../auth/session.service';
 import { DbChanges, MAX_MESSAGES_PER_NOTIFICATION, type DbNotification } from './db-changes';
 import type { LiveEvent, PresenceEntry, WorkspaceEvent } from './live-event';
 import { PgListener } from './pg-listener';
@@ -27,6 +30,12 @@ export const LIVE_GATHER_MS = 100;
  * second one by one, 200 dashboards 10.
  */
 export const LIVE_STREAM_WRITES_PER_SECOND = 4_000;
+/**
+ * Connections of the live-event loads, beside the request pool: loads run one at a time per
+ * workspace, so two serve two busy workspaces at once. In the request pool they waited behind
+ * ~100 requests (bench --agents: live p95 0.8 → 8.5 s once the requests' queue grew).
+ */
+export const LIVE_READ_CONNECTIONS = 2;
 
 /**
  * Live events of every api copy. Events the api causes (thread changes, notes, presence) travel
@@ -42,6 +51,8 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
   private readonly presence = new Map<string, PresenceEntry & { workspaceId: string }>();
   private readonly transport: EventTransport;
   private listener: PgListener | null = null;
+  /** Where the live events' loads run (createSidePool): never behind the requests in the api's pool. */
+  private reads: { pool: Pool; connection: SqlConnection } | null = null;
   private sweeper: NodeJS.Timeout | undefined;
   /** Per workspace with a load running: the database notifications (DbChanges) that arrived since it began. */
   private readonly queued = new Map<string, DbNotification[]>();
@@ -55,6 +66,7 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
     @Inject(CONFIG) config: Config,
     @Inject(DbChanges) private readonly dbChanges: DbChanges,
     @Inject(SessionStreams) private readonly sessionStreams: SessionStreams,
+    @Inject(SessionService) private readonly sessions: SessionService,
   ) {
     this.transport = config.REDIS_URL ? new RedisTransport(config.REDIS_URL, `${config.QUEUE_PREFIX}:live-events`) : new PostgresTransport(dataSource);
   }
@@ -66,16 +78,21 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     const url = (this.dataSource.options as { url?: string }).url;
     if (!url) throw new Error('live events need the database URL');
+    this.reads = createSidePool({ url, max: LIVE_READ_CONNECTIONS, applicationName: 'resonance-api-live' });
     const channels = [PG_DB_EVENTS_CHANNEL, PG_SESSION_ENDS_CHANNEL, ...(this.transport.kind === 'postgres' ? [PG_EVENTS_CHANNEL] : [])];
     this.listener = new PgListener(
       url,
       channels,
       (channel, payload) => {
         if (channel === PG_EVENTS_CHANNEL) this.received(payload);
-        else if (channel === PG_SESSION_ENDS_CHANNEL) this.sessionStreams.signal(payload);
-        else this.dbChanged(payload);
+        else if (channel === PG_SESSION_ENDS_CHANNEL) {
+          this.sessions.sessionsEnded(parseSignal(payload));
+          this.sessionStreams.signal(payload);
+        } else this.dbChanged(payload);
       },
       () => {
+        // Kept session lookups may have missed their end while the listener was away.
+        this.sessions.forgetAll();
         this.resync();
         // Sessions may have ended while the listener was away: ask the database now.
         void this.sessionStreams.recheck();
@@ -83,6 +100,9 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
       (message) => this.logger.warn(message),
     );
     await this.listener.start();
+    // Session lookups are kept a few seconds only while this listener would say when they end.
+    const listener = this.listener;
+    this.sessions.useCache(() => listener.connected);
     await this.transport.start((payload) => this.received(payload));
     this.sweeper = setInterval(() => this.sweepPresence(), 5_000);
     this.sweeper.unref();
@@ -94,6 +114,7 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
     this.local.complete();
     await this.listener?.close();
     await this.transport.close();
+    await this.reads?.pool.end().catch(() => undefined);
   }
 
   /** The events of one workspace, as they happen. */
@@ -186,7 +207,7 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
         const now = Date.now();
         let second = this.sentOneByOne.get(key);
         if (!second || now - second.start >= 1_000) this.sentOneByOne.set(key, (second = { start: now, messages: 0 }));
-        const events = await this.dbChanges.toEventsOfBatch(batch, this.oneByOnePerSecond(key) - second.messages);
+        const events = await this.dbChanges.toEventsOfBatch(batch, this.oneByOnePerSecond(key) - second.messages, this.reads?.connection);
         const flood = events.some((e) => e.type === 'inbox.changed');
         if (!flood) second.messages += DbChanges.messageCount(batch);
         events.forEach((e) => this.local.next(e));
@@ -207,6 +228,16 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
   private sweepPresence(): void {
     const now = Date.now();
     for (const [key, p] of this.presence) if (Date.parse(p.expiresAt) <= now) this.presence.delete(key);
+  }
+}
+
+/** A resonance_session_ends payload (nothing when it is not a JSON object). */
+function parseSignal(payload: string): SessionEndSignal {
+  try {
+    const signal: unknown = JSON.parse(payload);
+    return typeof signal === 'object' && signal !== null ? signal : {};
+  } catch {
+    return {};
   }
 }
 

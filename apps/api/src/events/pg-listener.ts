@@ -17,6 +17,11 @@ export class PgListener {
     private readonly log: (message: string) => void,
   ) {}
 
+  /** True while the connection LISTENs (false from a drop until the reconnect's LISTENs are done). */
+  get connected(): boolean {
+    return this.client !== null && !this.closed;
+  }
+
   async start(): Promise<void> {
     await this.connect(false);
   }

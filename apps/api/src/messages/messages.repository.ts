@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { sqlClient, type Queryable } from '@resonance/db';
+import { sqlClient, type Queryable, type SqlConnection } from '@resonance/db';
 import type { Cursor } from '../common/cursor';
 import {
   insertMessageAction,
@@ -34,12 +34,18 @@ export class MessagesRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   /** Message items by id within the workspace, oldest first. */
-  itemsByIds(workspaceId: string, ids: string[], db: Queryable = this.dataSource): Promise<IMessageItemsByIdsResult[]> {
+  itemsByIds(workspaceId: string, ids: string[], db: Queryable | SqlConnection = this.dataSource): Promise<IMessageItemsByIdsResult[]> {
     if (!ids.length) return Promise.resolve([]);
     return messageItemsByIds.run({ workspaceId, ids }, sqlClient(db));
   }
 
-  itemsInIdRange(workspaceId: string, fromId: string, toId: string, limit: number, db: Queryable = this.dataSource): Promise<IMessageItemsInIdRangeResult[]> {
+  itemsInIdRange(
+    workspaceId: string,
+    fromId: string,
+    toId: string,
+    limit: number,
+    db: Queryable | SqlConnection = this.dataSource,
+  ): Promise<IMessageItemsInIdRangeResult[]> {
     return messageItemsInIdRange.run({ workspaceId, fromId, toId, limit }, sqlClient(db));
   }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { sqlClient, type Queryable } from '@resonance/db';
+import { sqlClient, type Queryable, type SqlConnection } from '@resonance/db';
 import {
   activeAdmins,
   countUnread,
@@ -34,7 +34,7 @@ export class NotificationsRepository {
   }
 
   /** These in-app notifications of the workspace, whoever they are for (the live event). */
-  byIds(workspaceId: string, ids: string[], db: Queryable = this.dataSource): Promise<NotificationRow[]> {
+  byIds(workspaceId: string, ids: string[], db: Queryable | SqlConnection = this.dataSource): Promise<NotificationRow[]> {
     return listNotifications.run({ workspaceId, userId: null, ids, limit: ids.length }, sqlClient(db));
   }
 

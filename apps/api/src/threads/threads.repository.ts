@@ -1,6 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ReadRouter, sqlClient, type Queryable, type Reader } from '@resonance/db';
+import { ReadRouter, sqlClient, type Queryable, type Reader, type SqlConnection } from '@resonance/db';
 import type { Cursor } from '../common/cursor';
 import type { SentimentBand, ThreadSort } from '@resonance/contracts';
 import {
@@ -127,7 +127,7 @@ export class ThreadsRepository {
   }
 
   /** Thread items by id, within one workspace (ids of other workspaces yield nothing), newest activity first. */
-  itemsByIds(workspaceId: string, ids: string[], db: Queryable = this.dataSource): Promise<IThreadItemsByIdsResult[]> {
+  itemsByIds(workspaceId: string, ids: string[], db: Queryable | SqlConnection = this.dataSource): Promise<IThreadItemsByIdsResult[]> {
     if (!ids.length) return Promise.resolve([]);
     return threadItemsByIds.run({ workspaceId, ids }, sqlClient(db));
   }

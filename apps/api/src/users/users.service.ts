@@ -127,6 +127,8 @@ export class UsersService {
     const passwordHash = body.password !== undefined ? await hashPassword(body.password) : undefined;
     const user = await this.users.update(actor.workspaceId, id, { name: body.name, role: body.role, active: body.active, passwordHash });
     if (!user) throw new NotFoundException(`user ${id} not found`);
+    // This copy's kept lookups of the user's sessions end now (other copies' on the database's notification).
+    this.sessions.forgetUser(id);
     if (body.active === false || body.password !== undefined) await this.sessions.destroyForUser(id, id === actor.id ? actor.sessionId : undefined);
     await this.audit.record({
       workspaceId: actor.workspaceId,

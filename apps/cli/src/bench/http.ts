@@ -12,6 +12,8 @@ export class ApiClient {
   /** Requests sent, and the time (ms) they waited in this client for the connection before going out. */
   requests = 0;
   socketWaitMs = 0;
+  /** GETs sent again because the idle keep-alive connection they went out on had been closed by the api. */
+  staleRetries = 0;
   private cookie = '';
   private csrfToken = '';
 
@@ -51,7 +53,22 @@ export class ApiClient {
     this.agent.destroy();
   }
 
-  private send(method: string, path: string, body?: unknown): Promise<{ status: number; body: string; setCookie: string[] }> {
+  /**
+   * One request; a GET that went out on a reused keep-alive connection the api closed meanwhile
+   * (its idle timeout, 5 s, is within an agent's think time) is sent once more on a fresh one, as
+   * browsers do for idempotent requests. Without it such a race counted as an agent error.
+   */
+  private async send(method: string, path: string, body?: unknown): Promise<{ status: number; body: string; setCookie: string[] }> {
+    try {
+      return await this.sendOnce(method, path, body);
+    } catch (error) {
+      if (method !== 'GET' || !(error instanceof StaleConnectionError)) throw error instanceof StaleConnectionError ? error.original : error;
+      this.staleRetries += 1;
+      return this.sendOnce(method, path, body);
+    }
+  }
+
+  private sendOnce(method: string, path: string, body?: unknown): Promise<{ status: number; body: string; setCookie: string[] }> {
     const url = new URL(path, this.baseUrl);
     const payload = body === undefined ? undefined : JSON.stringify(body);
     return new Promise((resolve, reject) => {
@@ -84,9 +101,19 @@ export class ApiClient {
       this.requests += 1;
       req.once('socket', () => (this.socketWaitMs += performance.now() - queuedAt));
       req.on('timeout', () => req.destroy(new Error(`bench: ${method} ${path} timed out`)));
-      req.on('error', reject);
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        const stale = req.reusedSocket && (error.code === 'ECONNRESET' || error.message === 'socket hang up');
+        reject(stale ? new StaleConnectionError(error) : error);
+      });
       if (payload) req.write(payload);
       req.end();
     });
+  }
+}
+
+/** A request that failed because its reused keep-alive connection had been closed by the server. */
+class StaleConnectionError extends Error {
+  constructor(readonly original: Error) {
+    super(original.message);
   }
 }

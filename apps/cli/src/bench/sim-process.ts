@@ -1,14 +1,27 @@
 import { fork } from 'node:child_process';
 import { resolve } from 'node:path';
 import { childProcessEnv } from '@resonance/config';
-import type { SimConfig } from '@resonance/sim';
+import type { GeneratorOptions, SimConfig } from '@resonance/sim';
 import { withTimeout } from './run';
 
 /** The sim in a process of its own: its shared origin, its pid (for its CPU) and a stop. */
 export interface SimProcess {
   url: string;
   pid: number;
+  /**
+   * Puts exactly `comments` comments (with the posts and replies the generator makes on the way)
+   * on the sim's Facebook page, generated in the sim's process by the generator `useGenerator` set.
+   * Messages over the IPC channel keep their order, so a later feed lands after an earlier one.
+   */
+  feed(comments: number, now: number): void;
+  useGenerator(options: GeneratorOptions): void;
   close(): Promise<void>;
+}
+
+/** What a parent sends the sim process (sim-child.ts). */
+export interface SimFeedMessage {
+  generator?: GeneratorOptions;
+  feed?: { comments: number; now: number };
 }
 
 /** The compiled child entry (from src/bench under ts-jest and from dist/bench alike). */
@@ -36,6 +49,10 @@ export async function startSimProcess(config: SimConfig): Promise<SimProcess> {
     return {
       url,
       pid: child.pid ?? 0,
+      feed: (comments, now) => {
+        if (comments > 0) child.send({ feed: { comments, now } } satisfies SimFeedMessage);
+      },
+      useGenerator: (options) => child.send({ generator: options } satisfies SimFeedMessage),
       close: async () => {
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
         await exited;

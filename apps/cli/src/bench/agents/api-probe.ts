@@ -1,7 +1,7 @@
 import { round, sleep } from '../stats';
 
 /** The routes whose server-side latency the agents bench reports (Express route templates). */
-export const PROBED_ROUTES = ['/api/threads', '/api/threads/:id', '/api/threads/:id/messages'] as const;
+export const PROBED_ROUTES = ['/api/threads', '/api/threads/:id', '/api/threads/:id/messages', '/api/threads/:id/rule-activity'] as const;
 
 type Buckets = Map<number, number>;
 

@@ -3,11 +3,11 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadConfig, testServices } from '@resonance/config';
 import { hashPassword, sqlClient } from '@resonance/db';
 import { createQueueBackend, prepareQueueBackend } from '@resonance/queue';
-import { createGenerator, startSim, type GeneratedItem, type RunningSim } from '@resonance/sim';
 import { createBenchDatabase } from '../database';
 import { ApiClient, BROWSER_CONNECTIONS } from '../http';
 import { freePort, startProductProcess, waitFor, type ProductProcess } from '../processes';
 import { removeQueueKeys } from '../queue-keys';
+import { startSimProcess, type SimProcess } from '../sim-process';
 import { productEnv, withTimeout } from '../run';
 import { round, sleep, summarize, type Timings } from '../stats';
 import { loadAverage, processCpuMs } from '../fleet/process-cpu';
@@ -37,14 +37,20 @@ export interface AgentsResult {
   threadOpen: Timings;
   replies: Timings;
   agentErrors: number;
+  /** GETs sent again after the api had closed their idle keep-alive connection (ApiClient, as a browser does). */
+  staleConnectionRetries: number;
+  /** agentErrors by what failed (countError in agent-loop.ts). */
+  agentErrorKinds: Record<string, number>;
   /** From the ingest commit to the event's arrival on the watched streams (target p95 ≤ 1 s). */
   liveEvent: Timings & { watchedStreams: number; unmatched: number };
   /** Events all streams received. */
   streamEvents: number;
   api: { peakRssMb: number; cpuCores: number };
   worker: { peakRssMb: number; cpuCores: number };
-  /** The load generator (this process: sim, agents, streams) and its own CPU. */
+  /** The load generator (this process: agents, streams) and its own CPU. */
   generatorCpuCores: number;
+  /** The sim (a process of its own, as the networks are elsewhere: the worker's fetches do not wait on the agents' event loop). */
+  simCpuCores: number;
   /**
    * Where a request's time went: the api's own latency per route (its /metrics histogram), its
    * database pool, and on the load generator's side the time requests waited for their agent's
@@ -75,13 +81,13 @@ export async function runAgentsBenchmark(options: AgentsOptions, log: (line: str
   const clients: ApiClient[] = [];
   const streams: LiveStream[] = [];
   const clock = new CommitClock(db.url);
-  let sim: RunningSim | undefined;
+  let sim: SimProcess | undefined;
   try {
     const ds = db.dataSource;
     const world = await createWorld(ds, config);
     const password = `agents-${randomBytes(6).toString('hex')}`;
     const agents = await insertAgents.run({ workspaceId: world.workspaceId, passwordHash: await hashPassword(password), count: options.agents }, sqlClient(ds));
-    sim = await startSim({
+    sim = await startSimProcess({
       SIM_HOST: '127.0.0.1',
       SIM_PORT: 0,
       SIM_SEED: 42,
@@ -89,14 +95,15 @@ export async function runAgentsBenchmark(options: AgentsOptions, log: (line: str
       SIM_WEBHOOK_URL: 'off',
       SIM_WEBHOOK_RETRY_DELAYS_MS: '200,500',
     });
-    const generator = createGenerator({
+    sim.useGenerator({
       seed: 'bench:agents',
       startTime: Date.now() - 3_600_000,
       perMinute: options.commentsPerSecond * 60,
       kinds: { post: 0.05, comment: 50, reply: 14, accountReply: 0, message: 0, accountMessage: 0 },
     });
     // The inbox the agents start with: a few thousand comments, stored before the clock runs.
-    const initial = feed(sim, generator, 3_000, Date.now());
+    const initial = 3_000;
+    sim.feed(initial, Date.now());
     const port = await freePort();
     const apiUrl = `http://127.0.0.1:${port}`;
     const metricsToken = randomBytes(24).toString('hex');
@@ -123,7 +130,7 @@ export async function runAgentsBenchmark(options: AgentsOptions, log: (line: str
     await clock.start();
     const liveLatency: number[] = [];
     const watchers: EventLatency[] = [];
-    const timings: AgentTimings = { inboxList: [], liveRefetches: 0, threadOpen: [], replies: [], errors: 0 };
+    const timings: AgentTimings = { inboxList: [], liveRefetches: 0, threadOpen: [], replies: [], errors: 0, errorKinds: {} };
     const refetchers: LiveRefetch[] = [];
     for (const [i, agent] of agents.entries()) {
       // The dashboard's requests go side by side as a browser sends them (a live refetch asks for the list, thread and messages at once).
@@ -141,7 +148,12 @@ export async function runAgentsBenchmark(options: AgentsOptions, log: (line: str
     log(`agents: ${agents.length} signed in with live streams; comments arrive at ${options.commentsPerSecond}/s for ${options.durationMs} ms`);
 
     const [storedBefore] = await countLiveMessages.run({ channelId: world.liveChannelId }, sqlClient(ds));
-    const cpuBefore = { api: processCpuMs(api.child.pid) ?? 0, worker: processCpuMs(worker.child.pid) ?? 0, generator: process.cpuUsage() };
+    const cpuBefore = {
+      api: processCpuMs(api.child.pid) ?? 0,
+      worker: processCpuMs(worker.child.pid) ?? 0,
+      sim: processCpuMs(sim.pid) ?? 0,
+      generator: process.cpuUsage(),
+    };
     const probe = new ApiProbe(apiUrl, metricsToken);
     await probe.start();
     const requestsBefore = clients.reduce((n, c) => n + c.requests, 0);
@@ -150,11 +162,15 @@ export async function runAgentsBenchmark(options: AgentsOptions, log: (line: str
     loopDelay.enable();
     const start = performance.now();
     const until = start + options.durationMs;
+    const simProcess = sim;
     const feeding = (async () => {
       let sent = 0;
       while (performance.now() < until) {
         const due = Math.floor(((performance.now() - start) / 1000) * options.commentsPerSecond);
-        if (due > sent) sent += feed(sim, generator, due - sent, Date.now());
+        if (due > sent) {
+          simProcess.feed(due - sent, Date.now());
+          sent = due;
+        }
         await sleep(FEED_TICK_MS);
       }
     })();
@@ -171,6 +187,7 @@ export async function runAgentsBenchmark(options: AgentsOptions, log: (line: str
     const generatorCpu = process.cpuUsage(cpuBefore.generator);
     const apiCpu = (processCpuMs(api.child.pid) ?? cpuBefore.api) - cpuBefore.api;
     const workerCpu = (processCpuMs(worker.child.pid) ?? cpuBefore.worker) - cpuBefore.worker;
+    const simCpu = (processCpuMs(sim.pid) ?? cpuBefore.sim) - cpuBefore.sim;
     // Events of the last commits still on their way are given two seconds.
     await sleep(2_000);
     const [storedAfter] = await countLiveMessages.run({ channelId: world.liveChannelId }, sqlClient(ds));
@@ -187,11 +204,15 @@ export async function runAgentsBenchmark(options: AgentsOptions, log: (line: str
       threadOpen: summarize(timings.threadOpen),
       replies: summarize(timings.replies),
       agentErrors: timings.errors,
+      staleConnectionRetries: clients.reduce((n, c) => n + c.staleRetries, 0),
+      // A copy: refetches still in flight fail when the clients close below, after the measurement.
+      agentErrorKinds: { ...timings.errorKinds },
       liveEvent: { ...live, watchedStreams: watchers.length, unmatched: watchers.reduce((n, w) => n + w.unmatched, 0) },
       streamEvents: streams.reduce((n, s) => n + s.events, 0),
       api: { peakRssMb: api.peakMb(), cpuCores: round(apiCpu / elapsed, 3) },
       worker: { peakRssMb: worker.peakMb(), cpuCores: round(workerCpu / elapsed, 3) },
       generatorCpuCores: round((generatorCpu.user + generatorCpu.system) / 1000 / elapsed, 3),
+      simCpuCores: round(simCpu / elapsed, 3),
       breakdown: {
         ...probed,
         apiCpuMsPerRequest: requests ? round(apiCpu / requests, 2) : 0,
@@ -214,17 +235,4 @@ export async function runAgentsBenchmark(options: AgentsOptions, log: (line: str
     await removeQueueKeys(redisUrl, queuePrefix).catch(() => undefined);
     await db.close({ keep: false }).catch((error: unknown) => process.stderr.write(`bench: could not drop ${db.name}: ${String(error)}\n`));
   }
-}
-
-/** Puts `comments` comments (and the posts and replies the generator makes on the way) on the sim's Facebook page. */
-function feed(sim: RunningSim, generator: ReturnType<typeof createGenerator>, comments: number, now: number): number {
-  const batch: GeneratedItem[] = [];
-  let n = 0;
-  while (n < comments) {
-    const item = generator.next(now);
-    batch.push(item);
-    if (item.kind === 'comment') n += 1;
-  }
-  sim.facebook.ingest(batch);
-  return n;
 }

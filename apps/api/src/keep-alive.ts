@@ -1,0 +1,9 @@
+/**
+ * How long an idle keep-alive connection stays open (Node's default is 5 s). A dashboard refetches
+ * every 5 s while changes stream (LiveRefetchPolicy), so with 5 s each refetch found its browser's
+ * connections just closed and opened new ones: 200 dashboards reconnecting at one live event
+ * overflowed the listen queue (`nstat TcpExtListenOverflows`), and a dropped SYN is retried after
+ * 1, 3, 7, 15, 31, 63 s — list requests of 40–120 s in bench --agents while the api answered them in
+ * under 5 s. Longer than a browser's refetch spacing, shorter than its own idle limit (minutes).
+ */
+export const API_KEEP_ALIVE_TIMEOUT_MS = 65_000;
