@@ -231,7 +231,7 @@ export function InboxPage() {
             </Group>
             <TriageBar filters={filters} onPatch={patchFilters} onOpen={setFilters} />
             <ModerationViews filters={filters} onPatch={patchFilters} />
-            <ThreadFiltersBar filters={filters} onChange={setFilters} searchRef={searchRef} />
+            <ThreadFiltersBar filters={filters} onPatch={patchFilters} searchRef={searchRef} />
             {canWriteInbox(user.role) && <BulkBar selection={selection} />}
             <ThreadList query={list} threads={threads} selectedId={threadId} onSelect={open} selection={canWriteInbox(user.role) ? selection : undefined} />
           </>
