@@ -99,9 +99,12 @@ describe('Instagram comments in the browser (agent, English UI)', () => {
       const seen: Record<string, { filter: boolean; empty: boolean }> = {};
       for (const tab of tabs) {
         await page.getByTestId(tab).click();
+        // Loaded: the clicked tab is the shown one (a navigation, rendered in a transition), its
+        // definitions show, no loader spins and no report is loading any more (aria-busy).
+        await page.locator(`[data-testid="${tab}"][aria-selected="true"]`).waitFor();
         await page.locator('[data-testid="definitions"], [data-testid="gap-definition"]').first().waitFor();
         await page.waitForFunction(() => !document.querySelector('[data-testid="reports-page"] .mantine-Loader-root'));
-        await page.waitForTimeout(500);
+        await page.locator('[data-testid="reports-page"][aria-busy="false"]').waitFor();
         seen[tab] = {
           filter: new URL(page.url()).searchParams.get('network') === 'instagram' && (await page.locator('input[value="Instagram"]').count()) > 0,
           empty: (await page.locator('[data-testid^="no-data"]').count()) > 0,
