@@ -18,7 +18,7 @@ export function ReportsPage() {
   const { t } = useI18n();
   const { tab = REPORT_TABS[0].value } = useParams();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const network = params.get('network');
   const filters: ReportFilters = { period: periodOf(params.get('period')), network: isNetwork(network) ? network : undefined };
   const compare = params.get('compare') === '1';
@@ -32,7 +32,9 @@ export function ReportsPage() {
       if (value) next.set(key, value);
       else next.delete(key);
     }
-    setParams(next, { replace: true });
+    // On the address bar's path too: setSearchParams resolves `?…` against the last render's path,
+    // which undid a tab switch still rendering.
+    void navigate({ pathname: window.location.pathname, search: next.toString() }, { replace: true });
   };
   const set = (key: string, value: string | null) => update({ [key]: value });
   const openDrill = (target: DrillTarget) => update(drillParams(target));
