@@ -68,6 +68,9 @@ const config: Config = {
       '^@resonance/(contracts|classifier|config|db|queue|connectors|runtime|testing)$': '<rootDir>/../../libs/$1/src',
       '^@resonance/(api|worker|sim|cli)$': '<rootDir>/../../apps/$1/src',
     },
+    // Browser tests get a longer time limit of their own (why: apps/web/test/support/time-limit.ts).
+    // A setup file, not `testTimeout` here: Jest reads that option only globally.
+    ...(dir === 'apps/web' ? { setupFilesAfterEnv: ['<rootDir>/test/support/time-limit.ts'] } : {}),
   })),
   testTimeout: 60_000,
   // The slowest files start first even without Jest's cache of durations (scripts/jest-sequencer.cjs).

@@ -99,9 +99,14 @@ describe('Instagram comments in the browser (agent, English UI)', () => {
       const seen: Record<string, { filter: boolean; empty: boolean }> = {};
       for (const tab of tabs) {
         await page.getByTestId(tab).click();
-        await page.locator('[data-testid="definitions"], [data-testid="gap-definition"]').first().waitFor();
+        // Loaded: the clicked tab is the shown one (a navigation, rendered in a transition), its
+        // definitions show (the perception-gap tab's sit collapsed behind a toggle), no loader spins
+        // and no report is loading any more (aria-busy). Without waiting for the tab, the previous
+        // tab's definitions, still on screen, passed for the clicked one's.
+        await page.locator(`[data-testid="${tab}"][aria-selected="true"]`).waitFor();
+        await page.locator('[data-testid="definitions"], [data-testid="gap-definition-toggle"]').filter({ visible: true }).first().waitFor();
         await page.waitForFunction(() => !document.querySelector('[data-testid="reports-page"] .mantine-Loader-root'));
-        await page.waitForTimeout(500);
+        await page.locator('[data-testid="reports-page"][aria-busy="false"]').waitFor();
         seen[tab] = {
           filter: new URL(page.url()).searchParams.get('network') === 'instagram' && (await page.locator('input[value="Instagram"]').count()) > 0,
           empty: (await page.locator('[data-testid^="no-data"]').count()) > 0,

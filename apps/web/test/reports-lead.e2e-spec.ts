@@ -40,13 +40,15 @@ function untranslated(text: string, language: 'de' | 'en'): string[] {
 // The gap tab's definitions sit collapsed under a "how is this counted" toggle, so the toggle marks it.
 const DEFINITIONS = '[data-testid="definitions"], [data-testid="gap-definition-toggle"]';
 
-async function waitForTab(page: Page) {
-  // A tab has loaded when its definitions show and no loader spins (the trends load after the numbers).
+async function waitForTab(page: Page, tab: string) {
+  // A tab has loaded when it is the shown one (the tab switch is a navigation, rendered in a
+  // transition), its definitions show, no loader spins and no report is loading any more: the
+  // trends answer after the headline numbers without a loader (the page is aria-busy until then).
   // The perception-gap tab words its definitions beside each section, behind a toggle, rather than in one card.
+  await page.locator(`[data-testid="${tab}"][aria-selected="true"]`).waitFor();
   await page.locator(DEFINITIONS).filter({ visible: true }).first().waitFor();
   await page.waitForFunction(() => !document.querySelector('[data-testid="reports-page"] .mantine-Loader-root'));
-  // The trends' queries answer after the headline numbers; give them a moment (no loader marks them).
-  await page.waitForTimeout(500);
+  await page.locator('[data-testid="reports-page"][aria-busy="false"]').waitFor();
 }
 
 describe('reports a marketing lead reads (custom period, trends, top posts, drill-down, both languages)', () => {
@@ -193,7 +195,7 @@ describe('reports a marketing lead reads (custom period, trends, top posts, dril
       expect(tabs.length).toBeGreaterThanOrEqual(4);
       for (const tab of tabs) {
         await page.getByTestId(tab).click();
-        await waitForTab(page);
+        await waitForTab(page, tab);
         // Open every formula too: they are part of what a reader sees.
         for (const button of await page.locator('[data-testid^="formula-"]').all()) await button.click();
         const text = (await page.getByTestId('reports-page').innerText()).replace(/\s+/g, ' ');

@@ -46,12 +46,21 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
   const presence = useSetPresence();
   const closing = useCloseThread(thread.id);
 
+  // R/N focus the textarea in the task of the key press (focusRequest: the layout effect below).
+  // A timer ran after the keys typed right behind R, which went to the window's shortcuts instead
+  // ("Danke": A assigned the thread, E closed it) on a busy machine.
+  const [focusRequest, setFocusRequest] = useState(0);
   useImperativeHandle(ref, () => ({
     focus(next) {
       setMode(next);
-      setTimeout(() => textareaRef.current?.focus(), 0);
+      setFocusRequest((n) => n + 1);
     },
   }));
+  // After the render that switched the mode (the note mode may enable a textarea a closed
+  // messaging window disabled for replies).
+  useLayoutEffect(() => {
+    if (focusRequest > 0) textareaRef.current?.focus();
+  }, [focusRequest]);
 
   // The newest message when the agent started writing: the API answers 409 if the customer or a
   // colleague wrote since, and the warning below says who.
@@ -187,7 +196,7 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
   useLayoutEffect(() => {
     const at = caretAfterInsert.current;
     const el = textareaRef.current;
-    if (at === null || !el || el.value !== text) return;
+    if (at === null || el?.value !== text) return;
     caretAfterInsert.current = null;
     el.focus();
     el.setSelectionRange(at, at);

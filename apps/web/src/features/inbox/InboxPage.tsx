@@ -52,7 +52,8 @@ function filtersOf(params: URLSearchParams): ThreadFilters {
  * the sort) must not lose the first to a render that has not happened yet.
  */
 function useFiltersFromUrl(): [ThreadFilters, (next: ThreadFilters) => void, (changes: Partial<ThreadFilters>) => void] {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
   const filters = useMemo<ThreadFilters>(() => filtersOf(params), [params]);
   const set = useCallback(
     (next: ThreadFilters) => {
@@ -70,9 +71,12 @@ function useFiltersFromUrl(): [ThreadFilters, (next: ThreadFilters) => void, (ch
       if (next.sentiment) out.set('sentiment', next.sentiment);
       if (next.waitingLongerThan) out.set('waiting', String(next.waitingLongerThan));
       if (next.q) out.set('q', next.q);
-      setParams(out, { replace: true });
+      // On the path the address bar has now, not the one of the last render (setSearchParams' `?…`
+      // resolves against that): a thread opened a moment ago, its navigation still rendering in a
+      // transition, stays open when the search's timer fires (it used to be closed again).
+      void navigate({ pathname: window.location.pathname, search: out.toString() }, { replace: true });
     },
-    [setParams],
+    [navigate],
   );
   const patch = useCallback((changes: Partial<ThreadFilters>) => set({ ...filtersOf(new URLSearchParams(window.location.search)), ...changes }), [set]);
   return [filters, set, patch];
@@ -83,7 +87,6 @@ export function InboxPage() {
   const user = useSessionUser();
   const { threadId } = useParams();
   const navigate = useNavigate();
-  const [search] = useSearchParams();
   const [filters, setFilters, patchFilters] = useFiltersFromUrl();
   const list = useThreadList(filters);
   const threads = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
@@ -103,17 +106,18 @@ export function InboxPage() {
     threadsRef.current = threads;
   }, [openIndex, threads]);
 
-  const open = useCallback((id: string) => void navigate({ pathname: `/inbox/${id}`, search: search.toString() }), [navigate, search]);
+  // With the filters the address bar has now (a search applied a moment ago may not be rendered yet).
+  const open = useCallback((id: string) => void navigate({ pathname: `/inbox/${id}`, search: window.location.search }), [navigate]);
   // After a close (E, the Close button, Send and close): the next thread of this view that waits on us.
   const flow = useMemo<InboxFlow>(
     () => ({
       afterClose: (closedId) => {
         const next = nextWaitingThread(threadsRef.current, closedId, lastIndex.current);
         if (next) open(next.id);
-        else void navigate({ pathname: '/inbox', search: search.toString() });
+        else void navigate({ pathname: '/inbox', search: window.location.search });
       },
     }),
-    [open, navigate, search],
+    [open, navigate],
   );
   const unreadTotal = threads.reduce((sum, th) => sum + (th.unreadCount > 0 ? 1 : 0), 0);
 
@@ -231,7 +235,7 @@ export function InboxPage() {
             </Group>
             <TriageBar filters={filters} onPatch={patchFilters} onOpen={setFilters} />
             <ModerationViews filters={filters} onPatch={patchFilters} />
-            <ThreadFiltersBar filters={filters} onChange={setFilters} searchRef={searchRef} />
+            <ThreadFiltersBar filters={filters} onPatch={patchFilters} searchRef={searchRef} />
             {canWriteInbox(user.role) && <BulkBar selection={selection} />}
             <ThreadList query={list} threads={threads} selectedId={threadId} onSelect={open} selection={canWriteInbox(user.role) ? selection : undefined} />
           </>

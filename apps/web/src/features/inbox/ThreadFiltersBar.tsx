@@ -15,33 +15,50 @@ const WAITING = [
 
 export function ThreadFiltersBar({
   filters,
-  onChange,
+  onPatch,
   searchRef,
 }: {
   filters: ThreadFilters;
-  onChange: (next: ThreadFilters) => void;
+  /**
+   * Changes some filters, keeping the others as the address bar has them (not as this render's
+   * `filters` do: React Router renders a navigation in a transition, so a change right after another
+   * one, or the search's timer, would otherwise put the previous values back).
+   */
+  onPatch: (changes: Partial<ThreadFilters>) => void;
   searchRef: React.Ref<HTMLInputElement>;
 }) {
   const { t } = useI18n();
   const assignees = useAssignees();
   const channels = useChannelOptions();
   const [q, setQ] = useState(filters.q ?? '');
-  // The box follows a search set from outside (back button, a link): adjusted while rendering.
+  // The search this box applied last.
+  const [appliedQ, setAppliedQ] = useState(filters.q);
+  // The box follows a search set from outside (back button, a link): adjusted while rendering. Not
+  // a render that is only catching up with what this box applied (the address bar is ahead of it: a
+  // navigation renders in a transition, late on a busy machine) — the agent may have typed on
+  // meanwhile, and those keys would be lost.
   const [shownQ, setShownQ] = useState(filters.q);
   if (filters.q !== shownQ) {
     setShownQ(filters.q);
-    setQ(filters.q ?? '');
+    const current = (new URLSearchParams(window.location.search).get('q') ?? undefined) === filters.q;
+    if (filters.q !== appliedQ && current) {
+      setAppliedQ(filters.q);
+      setQ(filters.q ?? '');
+    }
   }
   // Search as you type, without a request per key stroke; only typing restarts the wait.
   const applySearch = useEffectEvent((text: string) => {
-    if ((filters.q ?? '') !== text) onChange({ ...filters, q: text || undefined });
+    const next = text || undefined;
+    if (next === appliedQ && next === filters.q) return;
+    setAppliedQ(next);
+    onPatch({ q: next });
   });
   useEffect(() => {
     const handle = setTimeout(() => applySearch(q.trim()), 300);
     return () => clearTimeout(handle);
   }, [q]);
 
-  const set = <K extends keyof ThreadFilters>(key: K, value: ThreadFilters[K] | null) => onChange({ ...filters, [key]: value ?? undefined });
+  const set = <K extends keyof ThreadFilters>(key: K, value: ThreadFilters[K] | null) => onPatch({ [key]: value ?? undefined });
   return (
     <Stack gap={6} p="xs" role="search" aria-label={t('inbox.filters')}>
       <TextInput

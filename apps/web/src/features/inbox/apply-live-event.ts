@@ -1,6 +1,17 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
-import type { LiveEvent, LiveRefetchPolicy, LiveRefetchScope, MessageItem, NoteItem, PresenceEntry, StreamEvent, ThreadItem } from '@resonance/contracts';
+import type {
+  LiveEvent,
+  LiveRefetchPolicy,
+  LiveRefetchScope,
+  MessageItem,
+  NoteItem,
+  PresenceEntry,
+  StreamEvent,
+  ThreadDetail,
+  ThreadItem,
+} from '@resonance/contracts';
 import type { Page } from '../../shared/api/http';
+import { writeFresh } from '../../shared/api/write-fresh';
 import { removeNote, replaceNote } from '../notes/note-mutations';
 import { applyNotificationEvent } from '../notifications/notifications';
 import { threadQueryOptions } from './get-thread';
@@ -58,27 +69,27 @@ export function applyLiveEvent(client: QueryClient, event: StreamEvent, refetch:
       return true;
     case 'message.created':
     case 'message.updated':
-      client.setQueryData<InfiniteData<Page<MessageItem>, string | null>>(messagesQueryOptions(event.threadId).queryKey, (data) =>
+      writeFresh<InfiniteData<Page<MessageItem>, string | null>>(client, messagesQueryOptions(event.threadId).queryKey, (data) =>
         addMessage(data, event.message),
       );
       refetch.changed('lists');
       break;
     case 'thread.updated':
-      client.setQueryData(threadQueryOptions(event.threadId).queryKey, (old) => (old ? { ...old, ...event.thread } : old));
+      writeFresh<ThreadDetail>(client, threadQueryOptions(event.threadId).queryKey, (old) => (old ? { ...old, ...event.thread } : old));
       // Filters may now include or exclude it: a changed item in place, anything else refetched.
       replaceThreadInLists(client, event.thread);
       refetch.changed('lists');
       break;
     case 'note.created':
-      client.setQueryData<NoteItem[]>(notesQueryOptions(event.threadId).queryKey, (old) =>
+      writeFresh<NoteItem[]>(client, notesQueryOptions(event.threadId).queryKey, (old) =>
         old && !old.some((n) => n.id === event.note.id) ? [...old, event.note] : old,
       );
       break;
     case 'note.updated':
-      client.setQueryData<NoteItem[]>(notesQueryOptions(event.threadId).queryKey, (old) => replaceNote(old, event.note));
+      writeFresh<NoteItem[]>(client, notesQueryOptions(event.threadId).queryKey, (old) => replaceNote(old, event.note));
       break;
     case 'note.deleted':
-      client.setQueryData<NoteItem[]>(notesQueryOptions(event.threadId).queryKey, (old) => removeNote(old, event.noteId));
+      writeFresh<NoteItem[]>(client, notesQueryOptions(event.threadId).queryKey, (old) => removeNote(old, event.noteId));
       break;
     case 'notification.created':
       applyNotificationEvent(client, event.notification);

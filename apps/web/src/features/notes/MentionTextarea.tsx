@@ -56,7 +56,7 @@ export const MentionTextarea = forwardRef<HTMLTextAreaElement, MentionTextareaPr
   useLayoutEffect(() => {
     const at = caretAfterInsert.current;
     const el = inner.current;
-    if (at === null || !el || el.value !== value) return;
+    if (at === null || el?.value !== value) return;
     caretAfterInsert.current = null;
     el.focus();
     el.setSelectionRange(at, at);
@@ -101,7 +101,12 @@ export const MentionTextarea = forwardRef<HTMLTextAreaElement, MentionTextareaPr
             track(e.currentTarget.value, e.currentTarget.selectionStart);
         }}
         onClick={(e) => track(e.currentTarget.value, e.currentTarget.selectionStart)}
-        onBlur={() => setTimeout(() => setActive(null), 150)}
+        // Closed at once: a click on an option never blurs (its mousedown is prevented). A timer closed
+        // the list the agent had opened again meanwhile, by coming back and typing `@`.
+        onBlur={(e) => {
+          setActive(null);
+          props.onBlur?.(e);
+        }}
         // Without mentions the caller's own combobox (the composer's `/shortcut` picker) keeps its ARIA wiring.
         role={mentions ? 'combobox' : props.role}
         aria-autocomplete={mentions ? 'list' : props['aria-autocomplete']}

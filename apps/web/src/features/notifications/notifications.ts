@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { NotificationItem, NotificationList, NotificationSettings, UpdateNotificationSettingsRequest } from '@resonance/contracts';
 import { api } from '../../shared/api/http';
+import { writeFresh } from '../../shared/api/write-fresh';
 
 /**
  * The bell's data (GET /api/notifications). The inbox's live stream adds new ones at once
@@ -18,7 +19,7 @@ export const useNotifications = () => useQuery(notificationsQueryOptions());
 
 /** A `notification.created` live event: on top of the list, one more unread. */
 export function applyNotificationEvent(client: QueryClient, notification: NotificationItem): void {
-  client.setQueryData(notificationsQueryOptions().queryKey, (old: NotificationList | undefined) => {
+  writeFresh<NotificationList>(client, notificationsQueryOptions().queryKey, (old) => {
     if (!old) return old;
     if (old.items.some((n) => n.id === notification.id)) return old;
     return { items: [notification, ...old.items], unread: old.unread + (notification.readAt ? 0 : 1) };
@@ -35,12 +36,22 @@ function markedRead(old: NotificationList | undefined, id: string | null): Notif
   };
 }
 
+/**
+ * Read at once (optimistic). A fetch of the list in flight (the 30 s poll, a live event's) was asked
+ * before the read and would answer "unread": it is cancelled first, and the list is asked again once
+ * the read is stored.
+ */
+async function markReadInCache(client: QueryClient, id: string | null): Promise<void> {
+  await client.cancelQueries({ queryKey: notificationsQueryOptions().queryKey });
+  client.setQueryData(notificationsQueryOptions().queryKey, (old: NotificationList | undefined) => markedRead(old, id));
+}
+
 export function useMarkNotificationRead() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api<undefined>(`/notifications/${encodeURIComponent(id)}/read`, { method: 'POST' }),
-    onMutate: (id) => client.setQueryData(notificationsQueryOptions().queryKey, (old: NotificationList | undefined) => markedRead(old, id)),
-    onError: () => void client.invalidateQueries({ queryKey: notificationsQueryOptions().queryKey }),
+    onMutate: (id) => markReadInCache(client, id),
+    onSettled: () => void client.invalidateQueries({ queryKey: notificationsQueryOptions().queryKey }),
   });
 }
 
@@ -48,8 +59,8 @@ export function useMarkAllNotificationsRead() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () => api<undefined>('/notifications/read-all', { method: 'POST' }),
-    onMutate: () => client.setQueryData(notificationsQueryOptions().queryKey, (old: NotificationList | undefined) => markedRead(old, null)),
-    onError: () => void client.invalidateQueries({ queryKey: notificationsQueryOptions().queryKey }),
+    onMutate: () => markReadInCache(client, null),
+    onSettled: () => void client.invalidateQueries({ queryKey: notificationsQueryOptions().queryKey }),
   });
 }
 

@@ -1,3 +1,4 @@
+import { useIsFetching } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { Box, Button, Group, SegmentedControl, Select, Stack, Switch, Tabs, Text, Title } from '@mantine/core';
 import { NETWORKS, isNetwork } from '@resonance/contracts';
@@ -17,7 +18,7 @@ export function ReportsPage() {
   const { t } = useI18n();
   const { tab = REPORT_TABS[0].value } = useParams();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const network = params.get('network');
   const filters: ReportFilters = { period: periodOf(params.get('period')), network: isNetwork(network) ? network : undefined };
   const compare = params.get('compare') === '1';
@@ -31,14 +32,19 @@ export function ReportsPage() {
       if (value) next.set(key, value);
       else next.delete(key);
     }
-    setParams(next, { replace: true });
+    // On the address bar's path too: setSearchParams resolves `?…` against the last render's path,
+    // which undid a tab switch still rendering.
+    void navigate({ pathname: window.location.pathname, search: next.toString() }, { replace: true });
   };
   const set = (key: string, value: string | null) => update({ [key]: value });
   const openDrill = (target: DrillTarget) => update(drillParams(target));
   const active = REPORT_TABS.find((x) => x.value === tab) ?? REPORT_TABS[0];
+  // Busy while any report is loading: the trends answer after the headline numbers and show no
+  // loader of their own (a screen reader waits for the whole page; so does a test).
+  const loading = useIsFetching({ queryKey: ['reports'] }) > 0;
 
   return (
-    <Box p="lg" style={{ overflowY: 'auto' }} data-testid="reports-page">
+    <Box p="lg" style={{ overflowY: 'auto' }} aria-busy={loading} data-testid="reports-page">
       <Stack gap="xs" mb="md">
         <Title order={1} size="h3">
           {t('reports.title')}
