@@ -60,13 +60,23 @@ describe('inbox pages', () => {
     }
   }
 
+  /**
+   * The statements of a request other than the session lookup, which the api may answer from its
+   * 5 s session cache (session.service.ts) while its listener is connected: at most one of those.
+   */
+  function pageStatements(queries: string[]): string[] {
+    const page = queries.filter((q) => !q.includes('FROM session s JOIN users u'));
+    expect(queries.length - page.length).toBeLessThanOrEqual(1);
+    return page;
+  }
+
   function statementText(query: unknown): string {
     if (typeof query === 'string') return query;
     if (typeof query === 'object' && query !== null && 'text' in query && typeof query.text === 'string') return query.text;
     return '(not a statement text)';
   }
 
-  it('pages through 121 threads with filters, each once, in 2 queries per page', async () => {
+  it('pages through 121 threads with filters, each once, in one statement per page', async () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     let pages = 0;
@@ -79,8 +89,9 @@ describe('inbox pages', () => {
           .expect(200);
         body = res.body;
       });
-      // One to resolve the session, one for the page with its channels, contacts and assignees.
-      expect(queries).toHaveLength(2);
+      // One for the page with its channels, contacts and assignees (and one to resolve the session
+      // unless the api had it cached).
+      expect(pageStatements(queries)).toHaveLength(1);
       seen.push(...body!.items.map((t) => t.id));
       expect(body!.items.every((t) => t.contact && t.channel)).toBe(true);
       cursor = body!.nextCursor;
@@ -94,7 +105,7 @@ describe('inbox pages', () => {
     expect(youtube.body.items).toHaveLength(60);
   });
 
-  it("pages through a thread's messages oldest first, each once, in 2 queries per page", async () => {
+  it("pages through a thread's messages oldest first, each once, in one statement per page", async () => {
     const seen: Array<{ id: string; createdAt: string }> = [];
     let cursor: string | null = null;
     do {
@@ -107,7 +118,7 @@ describe('inbox pages', () => {
             .expect(200)
         ).body;
       });
-      expect(queries).toHaveLength(2);
+      expect(pageStatements(queries)).toHaveLength(1);
       seen.push(...body!.items);
       cursor = body!.nextCursor;
     } while (cursor);
