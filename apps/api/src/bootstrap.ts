@@ -8,7 +8,7 @@ import { Logger } from 'nestjs-pino';
 import type { Config } from '@resonance/config';
 import { queueBackendFromConfig } from '@resonance/queue';
 import { AppModule } from './app.module';
-import { API_KEEP_ALIVE_TIMEOUT_MS } from './keep-alive';
+import { keepConnectionsAlive } from './keep-alive';
 import { setupApiDocs } from './docs/api-docs';
 import { mountMetrics } from './metrics';
 import { mountQueueBoard } from './queue-board';
@@ -48,9 +48,7 @@ const queueBoards = new WeakMap<INestApplication, ReturnType<typeof mountQueueBo
 export async function startApi(config: Config, databaseUrl: string): Promise<ApiHandle> {
   const app = await createApi(config, databaseUrl);
   const server = app.getHttpServer() as Server;
-  server.keepAliveTimeout = API_KEEP_ALIVE_TIMEOUT_MS;
-  // Must exceed the keep-alive timeout, or a request arriving late on an idle connection can be cut off.
-  server.headersTimeout = API_KEEP_ALIVE_TIMEOUT_MS + 1_000;
+  keepConnectionsAlive(server);
   await app.listen(config.API_PORT, config.API_HOST);
   const url = `http://localhost:${config.API_PORT}`;
   // The heap limit shows whether the api got its V8 flags (libs/runtime/src/node-flags.ts).

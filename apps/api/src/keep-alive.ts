@@ -1,3 +1,5 @@
+import type { Server } from 'node:http';
+
 /**
  * How long an idle keep-alive connection stays open (Node's default is 5 s). A dashboard refetches
  * every 5 s while changes stream (LiveRefetchPolicy), so with 5 s each refetch found its browser's
@@ -7,3 +9,10 @@
  * under 5 s. Longer than a browser's refetch spacing, shorter than its own idle limit (minutes).
  */
 export const API_KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+/** Sets the api server's keep-alive (and the headers timeout that must exceed it) on `server`. */
+export function keepConnectionsAlive(server: Server): void {
+  server.keepAliveTimeout = API_KEEP_ALIVE_TIMEOUT_MS;
+  // Must exceed the keep-alive timeout, or a request arriving late on an idle connection can be cut off.
+  server.headersTimeout = API_KEEP_ALIVE_TIMEOUT_MS + 1_000;
+}

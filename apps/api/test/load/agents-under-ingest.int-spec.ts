@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
@@ -6,6 +7,7 @@ import type { MessageRecord } from '@resonance/contracts';
 import { createTestDatabase, makeChannel, makeWorkspace, testConfig, type TestDatabase } from '@resonance/testing';
 import { IngestStore } from '@resonance/worker';
 import { createApi } from '../../src';
+import { keepConnectionsAlive } from '../../src/keep-alive';
 import { comment, login, makeLoginUser, type Session } from '../support';
 
 const AGENTS = 8;
@@ -32,6 +34,9 @@ describe('load: agents working the inbox while ingest runs', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     app = await createApi(testConfig({ API_WRITE_LIMIT_PER_MINUTE: '100000', DATABASE_POOL_SIZE: '20' }), db.url);
+    // The server's keep-alive as `startApi` sets it: with Node's 5 s, a request of an agent that
+    // waited (loaded machine) could go out on a connection the server was just closing (ECONNRESET).
+    keepConnectionsAlive(app.getHttpServer() as Server);
     await app.listen(0, '127.0.0.1');
     base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     const workspace = await makeWorkspace(db.dataSource);
