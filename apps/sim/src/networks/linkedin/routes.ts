@@ -1,5 +1,6 @@
 import { obj } from '@resonance/contracts';
 import { json, type SimRequest, type SimResponse } from '../../core/http';
+import { ACL_ROLES, ACL_STATES } from './acl-writes';
 import { mayActAs } from './acting';
 import { errors } from './errors';
 import { batchGet } from './restli';
@@ -216,17 +217,6 @@ export function findOrganizations(state: LinkedInState, { req }: Call): SimRespo
   const all = vanity.toLowerCase() === state.org.vanityName.toLowerCase() ? [organizationJson(state)] : [];
   return json(200, collection(all, { start: 0, count: 10, total: all.length, path: req.path, query: req.query }));
 }
-
-const ACL_ROLES = [
-  'ADMINISTRATOR',
-  'CONTENT_ADMINISTRATOR',
-  'DIRECT_SPONSORED_CONTENT_POSTER',
-  'RECRUITING_POSTER',
-  'LEAD_GEN_FORMS_MANAGER',
-  'ANALYST',
-  'CURATOR',
-];
-const ACL_STATES = ['APPROVED', 'REQUESTED', 'REJECTED', 'REVOKED'];
 
 /**
  * GET /rest/organizationAcls (and /v2): q=roleAssignee (the token's member's roles) or
