@@ -24,8 +24,8 @@ const statusOf = (p: Promise<unknown>) =>
 
 /**
  * linkedin-api-client with only the hosts changed (see linkedin.client-spec.ts): organizationAcls
- * writes — BATCH_CREATE, PARTIAL_UPDATE and BATCH_PARTIAL_UPDATE of an entry's state, DELETE and
- * BATCH_DELETE by the compound key — by an approved ADMINISTRATOR only; and PROCESSING_FAILED of
+ * writes — PUT (Rest.li UPDATE, the one write LinkedIn lists) of an entry under its compound key
+ * (organization, role, roleAssignee) — by an approved ADMINISTRATOR only; and PROCESSING_FAILED of
  * images, videos and documents when the media_processing_failed fault hits their upload.
  */
 describe('linkedin-api-client: organizationAcls writes and media processing failures', () => {
@@ -52,135 +52,81 @@ describe('linkedin-api-client: organizationAcls writes and media processing fail
     ).data.elements as Acl[];
   const holder = async (role: string, person: string) => (await holders()).find((a) => a.role === role && a.roleAssignee === person);
 
-  it('adds role assignments by BATCH_CREATE, per element: created, duplicate, unknown member, bad role', async () => {
-    const res = await restli.batchCreate({
+  const put = (id: Json, entity: Json, accessToken = token) =>
+    restli.update({ resourcePath: '/organizationAcls/{id}', pathKeys: { id }, entity, accessToken, versionString: VERSION });
+
+  it('adds, approves and revokes role assignments by PUT of the entry under its compound key', async () => {
+    const added = await put(key('CONTENT_ADMINISTRATOR', MIRA), { ...key('CONTENT_ADMINISTRATOR', MIRA), state: 'APPROVED' });
+    expect(added.status).toBe(204);
+    expect(await holder('CONTENT_ADMINISTRATOR', MIRA)).toMatchObject({ state: 'APPROVED', organization: ORG });
+    // Lena's CURATOR request: approved, then revoked (the entry stays, REVOKED, as the state filter lists it).
+    expect((await put(key('CURATOR', LENA), { state: 'APPROVED' })).status).toBe(204);
+    expect(await holder('CURATOR', LENA)).toMatchObject({ state: 'APPROVED' });
+    expect((await put(key('CURATOR', LENA), { state: 'REVOKED' })).status).toBe(204);
+    const revoked = await restli.finder({
       resourcePath: '/organizationAcls',
-      entities: [
-        { roleAssignee: MIRA, role: 'CONTENT_ADMINISTRATOR', organization: ORG },
-        { roleAssignee: LENA, role: 'ANALYST', organization: ORG, state: 'REQUESTED' },
-        { roleAssignee: MIRA, role: 'ANALYST', organization: ORG },
-        { roleAssignee: 'urn:li:person:nobodyKnown', role: 'ANALYST', organization: ORG },
-        { roleAssignee: JONAS, role: 'OWNER', organization: ORG },
-      ],
+      finderName: 'organization',
+      queryParams: { organization: ORG, state: 'REVOKED' },
       accessToken: token,
       versionString: VERSION,
     });
-    expect(res.status).toBe(200);
-    const elements = res.data.elements as Json[];
-    expect(elements.map((e) => e.status)).toEqual([201, 201, 409, 404, 400]);
-    expect(elements[0].id).toBe(`(organization:${encodeURIComponent(ORG)},role:CONTENT_ADMINISTRATOR,roleAssignee:${encodeURIComponent(MIRA)})`);
-    expect(elements[4]).toMatchObject({ error: { status: 400, message: expect.stringContaining('role') } });
-    expect(await holder('CONTENT_ADMINISTRATOR', MIRA)).toMatchObject({ state: 'APPROVED' });
-    expect(await holder('ANALYST', LENA)).toMatchObject({ state: 'REQUESTED' });
-    expect((await received(sim, 'linkedin')).filter((r) => r.kind === 'org_role_add').map((r) => r.text)).toEqual([
-      'CONTENT_ADMINISTRATOR APPROVED',
-      'ANALYST REQUESTED',
+    expect((revoked.data.elements as Acl[]).map((a) => [a.roleAssignee, a.role])).toEqual([[LENA, 'CURATOR']]);
+    expect((await received(sim, 'linkedin')).filter((r) => r.kind.startsWith('org_role_')).map((r) => `${r.kind} ${r.text}`)).toEqual([
+      'org_role_add CONTENT_ADMINISTRATOR APPROVED',
+      'org_role_edit CURATOR APPROVED',
+      'org_role_edit CURATOR REVOKED',
     ]);
   });
 
-  it('approves and revokes by PARTIAL_UPDATE and BATCH_PARTIAL_UPDATE of the state only', async () => {
-    const one = await restli.partialUpdate({
-      resourcePath: '/organizationAcls/{id}',
-      pathKeys: { id: key('ANALYST', LENA) },
-      patchSetObject: { state: 'APPROVED' },
-      accessToken: token,
-      versionString: VERSION,
-    });
-    expect(one.status).toBe(204);
-    expect(await holder('ANALYST', LENA)).toMatchObject({ state: 'APPROVED' });
-    // The key's fields are not updatable; a state outside LinkedIn's four is 400; no such entry 404.
-    const patch = (id: Json, set: Json) =>
-      statusOf(
-        restli.partialUpdate({ resourcePath: '/organizationAcls/{id}', pathKeys: { id }, patchSetObject: set, accessToken: token, versionString: VERSION }),
-      );
-    expect(await patch(key('ANALYST', LENA), { role: 'CURATOR' })).toBe(400);
-    expect(await patch(key('ANALYST', LENA), { state: 'PAUSED' })).toBe(400);
-    expect(await patch(key('RECRUITING_POSTER', LENA), { state: 'APPROVED' })).toBe(404);
-
-    const batch = await restli.batchPartialUpdate({
-      resourcePath: '/organizationAcls',
-      ids: [key('CURATOR', LENA), key('ANALYST', JONAS)],
-      patchSetObjects: [{ state: 'REJECTED' }, { state: 'REVOKED' }],
-      accessToken: token,
-      versionString: VERSION,
-    });
-    expect(batch.status).toBe(200);
-    const curator = `(organization:${encodeURIComponent(ORG)},role:CURATOR,roleAssignee:${encodeURIComponent(LENA)})`;
-    expect(batch.data.results).toEqual({ [curator]: { status: 204 } });
-    expect(Object.values(batch.data.errors as Json)).toEqual([expect.objectContaining({ status: 404 })]);
-    expect(await holder('CURATOR', LENA)).toMatchObject({ state: 'REJECTED' });
-  });
-
-  it('removes by DELETE and BATCH_DELETE, and keeps the page one approved administrator', async () => {
-    const del = await restli.delete({
-      resourcePath: '/organizationAcls/{id}',
-      pathKeys: { id: key('CURATOR', LENA) },
-      accessToken: token,
-      versionString: VERSION,
-    });
-    expect(del.status).toBe(204);
-    expect(await holder('CURATOR', LENA)).toBeUndefined();
-    const batch = await restli.batchDelete({
-      resourcePath: '/organizationAcls',
-      ids: [key('ANALYST', LENA), key('CURATOR', LENA)],
-      accessToken: token,
-      versionString: VERSION,
-    });
-    expect(Object.values(batch.data.results as Json)).toEqual([{ status: 204 }]);
-    expect(Object.values(batch.data.errors as Json)).toEqual([expect.objectContaining({ status: 404 })]);
-    // The only approved administrator can neither go nor be revoked.
-    expect(
-      await statusOf(
-        restli.delete({ resourcePath: '/organizationAcls/{id}', pathKeys: { id: key('ADMINISTRATOR', ADMIN) }, accessToken: token, versionString: VERSION }),
-      ),
-    ).toBe(400);
+  it('answers the documented errors: bad role or state 400, key mismatch 400, unknown member 404, another page 403', async () => {
+    expect(await statusOf(put(key('OWNER', JONAS), { state: 'APPROVED' }))).toBe(400);
+    expect(await statusOf(put(key('ANALYST', JONAS), { state: 'PAUSED' }))).toBe(400);
+    expect(await statusOf(put(key('ANALYST', JONAS), {}))).toBe(400);
+    expect(await statusOf(put(key('ANALYST', JONAS), { role: 'CURATOR', state: 'APPROVED' }))).toBe(400);
+    expect(await statusOf(put(key('ANALYST', 'urn:li:person:nobodyKnown'), { state: 'APPROVED' }))).toBe(404);
+    expect(await statusOf(put({ ...key('ANALYST', JONAS), organization: 'urn:li:organization:1' }, { state: 'APPROVED' }))).toBe(403);
+    // The only approved administrator cannot be revoked; the Rest.li methods LinkedIn does not list are 405.
+    expect(await statusOf(put(key('ADMINISTRATOR', ADMIN), { state: 'REVOKED' }))).toBe(400);
     expect(
       await statusOf(
         restli.partialUpdate({
           resourcePath: '/organizationAcls/{id}',
-          pathKeys: { id: key('ADMINISTRATOR', ADMIN) },
+          pathKeys: { id: key('ANALYST', MIRA) },
           patchSetObject: { state: 'REVOKED' },
           accessToken: token,
           versionString: VERSION,
         }),
       ),
-    ).toBe(400);
-    const kinds = (await received(sim, 'linkedin')).map((r) => r.kind);
-    expect(kinds.filter((k) => k === 'org_role_remove')).toHaveLength(2);
-    expect(kinds.filter((k) => k === 'org_role_edit')).toHaveLength(2);
+    ).toBe(405);
+    expect(
+      await statusOf(
+        restli.delete({ resourcePath: '/organizationAcls/{id}', pathKeys: { id: key('ANALYST', MIRA) }, accessToken: token, versionString: VERSION }),
+      ),
+    ).toBe(405);
+    expect(
+      await statusOf(
+        restli.batchCreate({
+          resourcePath: '/organizationAcls',
+          entities: [{ ...key('ANALYST', JONAS), state: 'APPROVED' }],
+          accessToken: token,
+          versionString: VERSION,
+        }),
+      ),
+    ).toBe(405);
+    expect(await holder('ANALYST', JONAS)).toBeUndefined();
   });
 
   it('lets only an approved ADMINISTRATOR with rw_organization_admin write', async () => {
     const auth = new AuthClient({ clientId: DEMO_LINKEDIN_APP.clientId, clientSecret: DEMO_LINKEDIN_APP.clientSecret, redirectUrl: REDIRECT });
     const back = await redirectOf(client.toSim(auth.generateMemberAuthorizationUrl(['openid', 'profile', 'w_organization_social'], 'st')));
     const noAdminScope = (await auth.exchangeAuthCodeForAccessToken(new URL(back.location!).searchParams.get('code')!)).access_token;
-    const create = (accessToken: string, role: string) =>
-      statusOf(
-        restli.batchCreate({
-          resourcePath: '/organizationAcls',
-          entities: [{ roleAssignee: JONAS, role, organization: ORG }],
-          accessToken,
-          versionString: VERSION,
-        }),
-      );
-    expect(await create(noAdminScope, 'CURATOR')).toBe(403);
+    expect(await statusOf(put(key('CURATOR', JONAS), { state: 'APPROVED' }, noAdminScope))).toBe(403);
 
     // A second administrator lets the first be revoked; from then on the demo token writes nothing.
-    expect(await create(token, 'ADMINISTRATOR')).toBe(0);
-    const revoke = await restli.partialUpdate({
-      resourcePath: '/organizationAcls/{id}',
-      pathKeys: { id: key('ADMINISTRATOR', ADMIN) },
-      patchSetObject: { state: 'REVOKED' },
-      accessToken: token,
-      versionString: VERSION,
-    });
-    expect(revoke.status).toBe(204);
-    expect(await create(token, 'CURATOR')).toBe(403);
-    expect(
-      await statusOf(
-        restli.delete({ resourcePath: '/organizationAcls/{id}', pathKeys: { id: key('ADMINISTRATOR', JONAS) }, accessToken: token, versionString: VERSION }),
-      ),
-    ).toBe(403);
+    expect((await put(key('ADMINISTRATOR', JONAS), { state: 'APPROVED' })).status).toBe(204);
+    expect((await put(key('ADMINISTRATOR', ADMIN), { state: 'REVOKED' })).status).toBe(204);
+    expect(await statusOf(put(key('CURATOR', JONAS), { state: 'APPROVED' }))).toBe(403);
+    expect(await statusOf(put(key('ADMINISTRATOR', ADMIN), { state: 'APPROVED' }))).toBe(403);
     // Nor does it post as the page any more.
     expect(await statusOf(restli.create({ resourcePath: '/posts', entity: orgPost({ commentary: 'x' }), accessToken: token, versionString: VERSION }))).toBe(
       403,

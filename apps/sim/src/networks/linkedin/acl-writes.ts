@@ -1,27 +1,24 @@
 import { json, type SimResponse } from '../../core/http';
 import type { ReceivedItem } from '../../core/world';
 import { errors } from './errors';
-import { restliList } from './restli';
 import type { Call } from './routes';
 import type { LiAcl, LinkedInState } from './state';
 
 /**
- * organizationAcls writes (learn.microsoft.com/linkedin, Organization Access Control by Role): an
- * approved ADMINISTRATOR of the page, with rw_organization_admin, adds, changes and removes the
- * page's role assignments. An entry's key is the compound `(organization,role,roleAssignee)`;
- * only its `state` changes.
- *   POST   /rest/organizationAcls   X-RestLi-Method: BATCH_CREATE {elements: [{roleAssignee, role, organization[, state]}]}
- *          → 200 {elements: [{status: 201, id: "(organization:…,role:…,roleAssignee:…)"} | {status, error}]}
- *   POST   /rest/organizationAcls/(organization:…,role:…,roleAssignee:…)   X-RestLi-Method: PARTIAL_UPDATE
- *          {patch: {$set: {state}}} → 204
- *   POST   /rest/organizationAcls?ids=List((…))   X-RestLi-Method: BATCH_PARTIAL_UPDATE
- *          {entities: {"(…)": {patch: {$set: {state}}}}} → 200 {results: {"(…)": {status: 204}}, errors}
- *   DELETE /rest/organizationAcls/(…) → 204;  DELETE …?ids=List((…)) (BATCH_DELETE) → 200 {results, errors}
- * Anyone else: 403. A role or state outside LinkedIn's lists, or a member the sim does not know,
- * fails that entry (400/404); an existing key 409, a missing one 404. The page keeps at least one
- * approved administrator (LinkedIn refuses to leave a page without one): a change that would
- * remove the last is refused (400). Accepted writes are recorded in /_sim/received
- * (org_role_add, org_role_edit, org_role_remove).
+ * organizationAcls writes (learn.microsoft.com/linkedin, Organization Access Control by Role:
+ * "methods: PUT, roleAssignee FINDER, organization FINDER" — PUT is the one documented write; Rest.li
+ * BATCH_CREATE, PARTIAL_UPDATE and DELETE are not listed, so the sim answers them 405 as before).
+ * An approved ADMINISTRATOR of the page, with rw_organization_admin, sets a role assignment:
+ *   PUT /rest/organizationAcls/(organization:…,role:…,roleAssignee:…)
+ *       {roleAssignee, role, organization, state} → 204
+ * The key is compound (URN values encoded, as Rest.li 2.0 and linkedin-api-client send them); the
+ * body's key fields, when given, must match it, and `state` (APPROVED, REQUESTED, REJECTED,
+ * REVOKED) is required. PUT replaces the entry or adds it: an administrator adds a role
+ * (APPROVED), approves or rejects a request, or revokes a role (the entry stays, REVOKED, as the
+ * finders' state filter lists it). Anyone else 403; a role or state outside LinkedIn's lists 400;
+ * a member the sim does not know 404. The page keeps at least one approved administrator (LinkedIn
+ * does not leave a page without one): revoking the last is refused (400). Accepted writes are
+ * recorded in /_sim/received (org_role_add, org_role_edit).
  */
 
 export const ACL_ROLES = [
@@ -66,14 +63,10 @@ export function parseAclKey(raw: string): AclKey | undefined {
   return { organization, role, roleAssignee };
 }
 
-type Failure = { status: number; message: string; code: string };
-const fail = (status: number, message: string, code = status === 404 ? 'RESOURCE_NOT_FOUND' : 'ILLEGAL_ARGUMENT'): Failure => ({ status, message, code });
-const isFailure = (v: unknown): v is Failure => isObject(v) && typeof v.status === 'number' && typeof v.message === 'string';
-
 /** Whether the token may write the page's roles: an approved administrator with rw_organization_admin. */
-function refused(state: LinkedInState, { req, token }: Call, method: string): SimResponse | null {
-  if (!state.isAdmin(token.memberUrn)) return errors.accessDenied(`organizationAcls.${method}.${state.version(req) ?? ''}`);
-  if (!token.scopes.includes('rw_organization_admin')) return errors.accessDenied(`organizationAcls.${method} (scope rw_organization_admin)`);
+function refused(state: LinkedInState, { req, token }: Call): SimResponse | null {
+  if (!state.isAdmin(token.memberUrn)) return errors.accessDenied(`organizationAcls.UPDATE.${state.version(req) ?? ''}`);
+  if (!token.scopes.includes('rw_organization_admin')) return errors.accessDenied('organizationAcls.UPDATE (scope rw_organization_admin)');
   return null;
 }
 
@@ -91,127 +84,38 @@ function record(state: LinkedInState, call: Call, kind: ReceivedItem['kind'], ac
   });
 }
 
-/** The entry a key names, or why not (the key's organization must be the sim's page). */
-function find(state: LinkedInState, key: AclKey | undefined): LiAcl | Failure {
-  if (!key) return fail(400, 'The key must be (organization:…,role:…,roleAssignee:…)');
-  const acl = state.acls.find((a) => a.role === key.role && a.roleAssignee === key.roleAssignee);
-  if (!acl || key.organization !== state.orgUrn) return fail(404, `organizationAcl ${encodeKey(key)} does not exist`);
-  return acl;
-}
-
-/** Whether the page would still have an approved administrator without `acl` approved. */
-function lastAdmin(state: LinkedInState, acl: LiAcl): boolean {
-  if (acl.role !== 'ADMINISTRATOR' || acl.state !== 'APPROVED') return false;
-  return !state.acls.some((a) => a !== acl && a.role === 'ADMINISTRATOR' && a.state === 'APPROVED');
-}
-
-function create(state: LinkedInState, call: Call, el: unknown): { status: 201; id: string } | Failure {
-  if (!isObject(el)) return fail(400, 'Each element must be an object');
-  const { roleAssignee, role, organization } = el;
-  const aclState = el.state ?? 'APPROVED';
-  if (typeof organization !== 'string' || typeof role !== 'string' || typeof roleAssignee !== 'string')
-    return fail(400, "Fields 'organization', 'role' and 'roleAssignee' are required");
-  if (!ACL_ROLES.includes(role)) return fail(400, `Invalid value for field 'role': ${role}`);
-  if (typeof aclState !== 'string' || !ACL_STATES.includes(aclState)) return fail(400, `Invalid value for field 'state': ${String(aclState)}`);
-  if (organization !== state.orgUrn) return fail(403, `Not enough permissions to access: organizationAcls.BATCH_CREATE (${organization})`, 'ACCESS_DENIED');
-  const person = roleAssignee.startsWith('urn:li:person:') ? state.store.people.get(roleAssignee) : undefined;
-  if (!person) return fail(404, `Member ${roleAssignee} does not exist`);
-  if (state.acls.some((a) => a.role === role && a.roleAssignee === roleAssignee))
-    return fail(409, `${roleAssignee} already has the role ${role}`, 'DUPLICATE_RESOURCE');
-  const acl: LiAcl = { roleAssignee, role, state: aclState as LiAcl['state'] };
-  state.acls.push(acl);
-  record(state, call, 'org_role_add', acl);
-  return { status: 201, id: encodeKey({ organization, role, roleAssignee }) };
-}
-
-/** `{patch: {$set: {state}}}` (or `{patch: {state: {$set: …}}}`) applied to the entry `raw` names. */
-function update(state: LinkedInState, call: Call, raw: string, body: unknown): { status: 204 } | Failure {
-  const acl = find(state, parseAclKey(raw));
-  if (isFailure(acl)) return acl;
-  const patch = isObject(body) ? body.patch : undefined;
-  if (!isObject(patch)) return fail(400, 'The request body must be a Rest.li patch: {"patch": {"$set": {"state": …}}}');
-  const set = isObject(patch.$set) ? patch.$set : {};
-  const other = Object.keys(patch).filter((k) => k !== '$set');
-  if (other.length || Object.keys(set).some((k) => k !== 'state'))
-    return fail(400, "Only 'state' of an organizationAcl can be updated: organization, role and roleAssignee are its key");
-  const next = set.state;
-  if (typeof next !== 'string' || !ACL_STATES.includes(next)) return fail(400, `Invalid value for field 'state': ${String(next)}`);
-  if (next !== 'APPROVED' && lastAdmin(state, acl)) return fail(400, 'The organization must keep at least one approved ADMINISTRATOR');
-  acl.state = next as LiAcl['state'];
-  record(state, call, 'org_role_edit', acl);
-  return { status: 204 };
-}
-
-function remove(state: LinkedInState, call: Call, raw: string): { status: 204 } | Failure {
-  const acl = find(state, parseAclKey(raw));
-  if (isFailure(acl)) return acl;
-  if (lastAdmin(state, acl)) return fail(400, 'The organization must keep at least one approved ADMINISTRATOR');
-  state.acls.splice(state.acls.indexOf(acl), 1);
-  record(state, call, 'org_role_remove', acl);
-  return { status: 204 };
-}
-
-const single = (r: { status: number } | Failure): SimResponse =>
-  isFailure(r)
-    ? json(r.status, { status: r.status, code: r.code, message: r.message })
-    : { status: r.status, raw: { contentType: 'application/json', data: '' } };
-
-/** Batch answers: `results` keyed by the encoded key, failures in `errors`. */
-function batch(keys: string[], one: (key: string) => { status: number } | Failure): SimResponse {
-  const results: Record<string, unknown> = {};
-  const failures: Record<string, unknown> = {};
-  for (const raw of keys) {
-    const parsed = parseAclKey(raw);
-    const name = parsed ? encodeKey(parsed) : raw;
-    const r = one(raw);
-    if (isFailure(r)) failures[name] = { status: r.status, code: r.code, message: r.message };
-    else results[name] = { status: r.status };
-  }
-  return json(200, { results, errors: failures });
-}
-
-/** Writes to /rest/organizationAcls (and /v2), `key` the compound key in the path if any; undefined for other methods. */
-export function writeOrganizationAcls(state: LinkedInState, call: Call, key: string | undefined): SimResponse | undefined {
+/** PUT /rest/organizationAcls/{key} (and /v2): sets the entry `rawKey` names; undefined for other methods. */
+export function putOrganizationAcl(state: LinkedInState, call: Call, rawKey: string): SimResponse | undefined {
   const { req } = call;
-  const method = String(req.headers['x-restli-method'] ?? '').toUpperCase();
-  if (req.method === 'POST' && key === undefined && method === 'BATCH_CREATE') {
-    const no = refused(state, call, 'BATCH_CREATE');
-    if (no) return no;
-    if (req.badBody || !Array.isArray(req.body.elements) || !req.body.elements.length)
-      return errors.badParam('The request body must be {"elements": [{"roleAssignee", "role", "organization"}, …]}');
-    const elements = (req.body.elements as unknown[]).map((el) => {
-      const r = create(state, call, el);
-      return isFailure(r) ? { status: r.status, error: { status: r.status, code: r.code, message: r.message } } : r;
-    });
-    return json(200, { elements });
+  if (req.method !== 'PUT') return undefined;
+  const no = refused(state, call);
+  if (no) return no;
+  const key = parseAclKey(rawKey);
+  if (!key) return errors.badParam('The key must be (organization:…,role:…,roleAssignee:…)');
+  if (req.badBody || !isObject(req.body)) return errors.badParam('The request body must be the organizationAcl: {roleAssignee, role, organization, state}');
+  const body = req.body;
+  for (const field of ['organization', 'role', 'roleAssignee'] as const)
+    if (body[field] !== undefined && body[field] !== key[field]) return errors.badParam(`Field '${field}' must match the key`);
+  if (!ACL_ROLES.includes(key.role)) return errors.badParam(`Invalid value for field 'role': ${key.role}`);
+  const next = body.state;
+  if (typeof next !== 'string' || !ACL_STATES.includes(next)) return errors.badParam(`Invalid value for field 'state': ${String(next)}`);
+  if (key.organization !== state.orgUrn) return errors.accessDenied(`organizationAcls.UPDATE.${state.version(req) ?? ''}`);
+  const person = key.roleAssignee.startsWith('urn:li:person:') ? state.store.people.get(key.roleAssignee) : undefined;
+  if (!person) return errors.notFound(`Member ${key.roleAssignee} does not exist`);
+  const existing = state.acls.find((a) => a.role === key.role && a.roleAssignee === key.roleAssignee);
+  if (existing) {
+    const lastAdmin =
+      existing.role === 'ADMINISTRATOR' &&
+      existing.state === 'APPROVED' &&
+      next !== 'APPROVED' &&
+      !state.acls.some((a) => a !== existing && a.role === 'ADMINISTRATOR' && a.state === 'APPROVED');
+    if (lastAdmin) return errors.badParam('The organization must keep at least one approved ADMINISTRATOR');
+    existing.state = next as LiAcl['state'];
+    record(state, call, 'org_role_edit', existing);
+  } else {
+    const acl: LiAcl = { roleAssignee: key.roleAssignee, role: key.role, state: next as LiAcl['state'] };
+    state.acls.push(acl);
+    record(state, call, 'org_role_add', acl);
   }
-  if (req.method === 'POST' && key !== undefined && method === 'PARTIAL_UPDATE') {
-    const no = refused(state, call, 'PARTIAL_UPDATE');
-    if (no) return no;
-    if (req.badBody) return errors.badParam('The request body must be a Rest.li patch');
-    return single(update(state, call, key, req.body));
-  }
-  if (req.method === 'POST' && key === undefined && method === 'BATCH_PARTIAL_UPDATE') {
-    const no = refused(state, call, 'BATCH_PARTIAL_UPDATE');
-    if (no) return no;
-    const ids = restliList(req.query.get('ids') ?? '');
-    const entities = req.badBody ? undefined : req.body.entities;
-    if (!ids.length || !isObject(entities)) return errors.badParam('BATCH_PARTIAL_UPDATE needs ids=List(…) and {"entities": {key: {patch}}}');
-    // The body's keys are encoded as the ids are; match them by the key they name.
-    const byKey = new Map(Object.entries(entities).map(([k, v]) => [parseAclKey(k) && encodeKey(parseAclKey(k) as AclKey), v]));
-    return batch(ids, (raw) => {
-      const parsed = parseAclKey(raw);
-      const patch = parsed ? byKey.get(encodeKey(parsed)) : undefined;
-      return patch === undefined ? fail(400, `No patch for ${raw} in 'entities'`) : update(state, call, raw, patch);
-    });
-  }
-  if (req.method === 'DELETE') {
-    const no = refused(state, call, key === undefined ? 'BATCH_DELETE' : 'DELETE');
-    if (no) return no;
-    if (key !== undefined) return single(remove(state, call, key));
-    const ids = restliList(req.query.get('ids') ?? '');
-    if (!ids.length) return errors.badParam("Invalid value for param 'ids': expected List(...)");
-    return batch(ids, (raw) => remove(state, call, raw));
-  }
-  return undefined;
+  return { status: 204, raw: { contentType: 'application/json', data: '' } };
 }

@@ -3,7 +3,7 @@ import type { FaultOptions } from '../../core/faults';
 import { json, type SimRequest, type SimResponse } from '../../core/http';
 import type { IdCounters, NetworkControl, NetworkModule, SimContext } from '../../core/network-module';
 import type { TruthItem } from '../../core/world';
-import { writeOrganizationAcls } from './acl-writes';
+import { putOrganizationAcl } from './acl-writes';
 import { errors } from './errors';
 import { entityRoute, introspect } from './entity-routes';
 import { accessToken, authorization, revoke } from './oauth-routes';
@@ -81,10 +81,9 @@ export class LinkedInModule implements NetworkModule, NetworkControl {
     const get = req.method === 'GET';
     const entity = entityRoute(this.state, call, path);
     if (entity) return entity;
-    if (path === '/rest/organizationAcls' || path === '/v2/organizationAcls')
-      return get ? getOrganizationAcls(this.state, call) : (writeOrganizationAcls(this.state, call, undefined) ?? errors.methodNotAllowed());
+    if (path === '/rest/organizationAcls' || path === '/v2/organizationAcls') return get ? getOrganizationAcls(this.state, call) : errors.methodNotAllowed();
     const acl = /^\/(?:rest|v2)\/organizationAcls\/(\(.+\))$/.exec(path);
-    if (acl) return writeOrganizationAcls(this.state, call, acl[1]) ?? errors.methodNotAllowed();
+    if (acl) return putOrganizationAcl(this.state, call, acl[1]) ?? errors.methodNotAllowed();
     if (path === '/rest/posts') {
       if (get) return getPosts(this.state, call);
       if (req.method !== 'POST') return errors.methodNotAllowed();
