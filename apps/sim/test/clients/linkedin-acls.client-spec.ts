@@ -14,7 +14,11 @@ const LENA = 'urn:li:person:rStaffLena58';
 const MIRA = 'urn:li:person:rStaffMira31';
 
 type Json = Record<string, unknown>;
-type Acl = { roleAssignee: string; role: string; state: string };
+interface Acl {
+  roleAssignee: string;
+  role: string;
+  state: string;
+}
 
 const statusOf = (p: Promise<unknown>) =>
   p.then(
@@ -52,7 +56,7 @@ describe('linkedin-api-client: organizationAcls writes and media processing fail
     ).data.elements as Acl[];
   const holder = async (role: string, person: string) => (await holders()).find((a) => a.role === role && a.roleAssignee === person);
 
-  const put = (id: Json, entity: Json, accessToken = token) =>
+  const put = (id: Json, entity: Json, accessToken: string = token) =>
     restli.update({ resourcePath: '/organizationAcls/{id}', pathKeys: { id }, entity, accessToken, versionString: VERSION });
 
   it('adds, approves and revokes role assignments by PUT of the entry under its compound key', async () => {
@@ -143,7 +147,7 @@ describe('linkedin-api-client: organizationAcls writes and media processing fail
     const action = (resource: string, data: Json) =>
       fresh.restli.action({ resourcePath: resource, actionName: 'initializeUpload', data, accessToken: token, versionString: VERSION });
     const get = async (resource: string, urn: string) =>
-      (await fresh.restli.get({ resourcePath: `${resource}/{id}`, pathKeys: { id: urn }, accessToken: token, versionString: VERSION })).data as Json;
+      (await fresh.restli.get({ resourcePath: `${resource}/{id}`, pathKeys: { id: urn }, accessToken: token, versionString: VERSION })).data;
     const put = (url: string, body: Buffer) =>
       fetch(url, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' }, body });
     const postWith = (id: string, extra: Json = {}) =>

@@ -1,8 +1,9 @@
-import { json, type SimResponse } from '../../core/http';
+import type { SimResponse } from '../../core/http';
 import type { ReceivedItem } from '../../core/world';
 import { errors } from './errors';
+import { recordWrite } from './moderation-routes';
 import type { Call } from './routes';
-import type { LiAcl, LinkedInState } from './state';
+import { ACL_ROLES, ACL_STATES, type LiAcl, type LinkedInState } from './state';
 
 /**
  * organizationAcls writes (learn.microsoft.com/linkedin, Organization Access Control by Role:
@@ -20,17 +21,6 @@ import type { LiAcl, LinkedInState } from './state';
  * does not leave a page without one): revoking the last is refused (400). Accepted writes are
  * recorded in /_sim/received (org_role_add, org_role_edit).
  */
-
-export const ACL_ROLES = [
-  'ADMINISTRATOR',
-  'CONTENT_ADMINISTRATOR',
-  'DIRECT_SPONSORED_CONTENT_POSTER',
-  'RECRUITING_POSTER',
-  'LEAD_GEN_FORMS_MANAGER',
-  'ANALYST',
-  'CURATOR',
-];
-export const ACL_STATES = ['APPROVED', 'REQUESTED', 'REJECTED', 'REVOKED'];
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -71,12 +61,7 @@ function refused(state: LinkedInState, { req, token }: Call): SimResponse | null
 }
 
 function record(state: LinkedInState, call: Call, kind: ReceivedItem['kind'], acl: LiAcl): void {
-  state.ctx.world.addReceived({
-    network: 'linkedin',
-    at: new Date(state.now()).toISOString(),
-    kind,
-    method: call.req.method,
-    path: call.req.path,
+  recordWrite(state, call, kind, {
     targetId: state.orgUrn,
     externalId: encodeKey({ organization: state.orgUrn, role: acl.role, roleAssignee: acl.roleAssignee }),
     text: `${acl.role} ${acl.state}`,

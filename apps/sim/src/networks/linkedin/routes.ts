@@ -1,11 +1,10 @@
 import { obj } from '@resonance/contracts';
 import { json, type SimRequest, type SimResponse } from '../../core/http';
-import { ACL_ROLES, ACL_STATES } from './acl-writes';
 import { mayActAs } from './acting';
 import { errors } from './errors';
 import { batchGet } from './restli';
 import { collection, commentJson, personJson, postJson, socialActionsJson } from './serialize';
-import type { LinkedInState } from './state';
+import { ACL_ROLES, ACL_STATES, type LinkedInState } from './state';
 import type { LiComment, LiPost } from './store';
 import type { LiToken } from './tokens';
 
