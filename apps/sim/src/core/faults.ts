@@ -16,6 +16,7 @@ export const FAULT_KINDS = [
   'webhook_reorder', // webhook deliveries are held and sent in shuffled order
   'webhook_failures', // the first delivery attempts fail (the receiver sees retries)
   'permission_denied', // Instagram: (#10) Application does not have permission for this action
+  'media_processing_failed', // LinkedIn: an uploaded image, video or document ends in status PROCESSING_FAILED
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 

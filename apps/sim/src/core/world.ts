@@ -64,7 +64,10 @@ export interface ReceivedItem {
     | 'caption_delete'
     | 'channel_edit'
     | 'subscribe'
-    | 'unsubscribe';
+    | 'unsubscribe'
+    | 'org_role_add'
+    | 'org_role_edit'
+    | 'org_role_remove';
   method: string;
   path: string;
   /** The object replied to (comment/post id) or the message recipient. */

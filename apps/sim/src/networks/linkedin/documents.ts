@@ -11,6 +11,7 @@ import type { LinkedInState } from './state';
  *        → {value: {uploadUrlExpiresAt, uploadUrl, document: "urn:li:document:…"}}
  *   PUT  {uploadUrl} with the bytes (and the same Bearer token) → 201
  *   GET  /rest/documents/{urn} → {owner, id, status: WAITING_UPLOAD | PROCESSING | AVAILABLE[, downloadUrl, downloadUrlExpiresAt]}
+ *        (PROCESSING_FAILED after PROCESSING when the fault media_processing_failed hit the upload)
  *   GET  /rest/documents?ids=List(…) (BATCH_GET)
  * LinkedIn processes a document after its upload: the first read after it answers PROCESSING.
  */
@@ -42,6 +43,7 @@ export function uploadDocument(state: LinkedInState, req: SimRequest, id: string
   if (state.now() - doc.createdAt > UPLOAD_URL_TTL_MS) return errors.badParam('The upload URL has expired');
   doc.bytes = req.rawBody.length;
   doc.uploadedAt = state.now();
+  if (state.ctx.faults.hit('linkedin', 'media_processing_failed')) doc.failed = true;
   state.ctx.world.addReceived({
     network: 'linkedin',
     at: new Date(state.now()).toISOString(),

@@ -11,6 +11,8 @@ export interface LiImage {
   owner: string;
   createdAt: number;
   bytes: number | null;
+  /** Processing failed (the fault media_processing_failed hit its upload): status PROCESSING_FAILED, unusable. */
+  failed?: boolean;
 }
 
 export class LinkedInImages {
@@ -32,6 +34,6 @@ export class LinkedInImages {
   /** An uploaded image of `owner`, usable in a post or comment. */
   available(urn: unknown, owner: string): LiImage | undefined {
     const image = typeof urn === 'string' && urn.startsWith('urn:li:image:') ? this.get(urn) : undefined;
-    return image?.owner === owner && image.bytes !== null ? image : undefined;
+    return image?.owner === owner && image.bytes !== null && !image.failed ? image : undefined;
   }
 }

@@ -9,7 +9,8 @@ import type { LinkedInState } from './state';
  *   POST /rest/images?action=initializeUpload {initializeUploadRequest: {owner}}
  *        → {value: {uploadUrlExpiresAt, uploadUrl, image: "urn:li:image:…"}}
  *   PUT  {uploadUrl} with the bytes (and the same Bearer token) → 201
- *   GET  /rest/images/{image urn} → {owner, status: WAITING_UPLOAD | AVAILABLE, id[, downloadUrl, downloadUrlExpiresAt]}
+ *   GET  /rest/images/{image urn} → {owner, status: WAITING_UPLOAD | AVAILABLE | PROCESSING_FAILED, id[, downloadUrl, downloadUrlExpiresAt]}
+ *        (PROCESSING_FAILED when the fault media_processing_failed hit the upload; such an image is in no post)
  * The upload URL points back at the sim's LinkedIn origin (/dms-uploads/…), as paging links do.
  * An image is AVAILABLE once its bytes arrived; only the organization the product acts for owns
  * images here. Uploads are recorded in /_sim/received (media_upload).
@@ -37,6 +38,7 @@ export function uploadImage(state: LinkedInState, req: SimRequest, id: string): 
   if (image.bytes !== null) return errors.badParam('The image has already been uploaded');
   if (state.now() - image.createdAt > UPLOAD_URL_TTL_MS) return errors.badParam('The upload URL has expired');
   image.bytes = req.rawBody.length;
+  if (state.ctx.faults.hit('linkedin', 'media_processing_failed')) image.failed = true;
   state.ctx.world.addReceived({
     network: 'linkedin',
     at: new Date(state.now()).toISOString(),
@@ -58,9 +60,9 @@ export function imageJson(state: LinkedInState, urn: string): Record<string, unk
   const now = state.now();
   return {
     owner: image.owner,
-    status: image.bytes === null ? 'WAITING_UPLOAD' : 'AVAILABLE',
+    status: image.bytes === null ? 'WAITING_UPLOAD' : image.failed ? 'PROCESSING_FAILED' : 'AVAILABLE',
     id: image.urn,
-    ...(image.bytes === null
+    ...(image.bytes === null || image.failed
       ? {}
       : {
           downloadUrl: `https://media.licdn.com/dms/image/v2/${image.id}/feedshare-shrink_800/0?e=${Math.floor((now + DOWNLOAD_URL_TTL_MS) / 1000)}&v=beta`,

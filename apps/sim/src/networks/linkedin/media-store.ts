@@ -27,6 +27,8 @@ export interface LiVideo {
   readsSinceFinalize: number;
   /** What its MP4 header says (core/mp4.ts), gathered from the parts as they arrive; empty for other bytes. */
   facts: Mp4Facts;
+  /** Processing failed (the fault media_processing_failed hit its finalizeUpload): PROCESSING_FAILED after PROCESSING. */
+  failed?: boolean;
 }
 
 export interface LiDocument {
@@ -38,7 +40,12 @@ export interface LiDocument {
   uploadedAt: number | null;
   /** Reads since the bytes arrived: the first answers PROCESSING. */
   readsSinceUpload: number;
+  /** Processing failed (the fault media_processing_failed hit its upload): PROCESSING_FAILED after PROCESSING. */
+  failed?: boolean;
 }
+
+/** The statuses the Videos and Documents APIs document for an upload. */
+export type MediaStatus = 'WAITING_UPLOAD' | 'PROCESSING' | 'AVAILABLE' | 'PROCESSING_FAILED';
 
 /** How long LinkedIn takes to process a finalized video or an uploaded document, on the sim clock. */
 export const PROCESSING_MS = 5_000;
@@ -97,20 +104,21 @@ export class LinkedInMedia {
 
   /**
    * WAITING_UPLOAD until finalized; PROCESSING for the first read after finalizeUpload (or
-   * PROCESSING_MS on the sim clock), then AVAILABLE. `read` counts the read.
+   * PROCESSING_MS on the sim clock), then AVAILABLE — or PROCESSING_FAILED when processing failed.
+   * `read` counts the read.
    */
-  videoStatus(video: LiVideo, now: number, read: boolean): 'WAITING_UPLOAD' | 'PROCESSING' | 'AVAILABLE' {
+  videoStatus(video: LiVideo, now: number, read: boolean): MediaStatus {
     if (video.finalizedAt === null) return 'WAITING_UPLOAD';
     const processing = video.readsSinceFinalize === 0 && now - video.finalizedAt < PROCESSING_MS;
     if (read) video.readsSinceFinalize += 1;
-    return processing ? 'PROCESSING' : 'AVAILABLE';
+    return processing ? 'PROCESSING' : video.failed ? 'PROCESSING_FAILED' : 'AVAILABLE';
   }
 
   /** The same for a document, from the time its bytes arrived. */
-  documentStatus(doc: LiDocument, now: number, read: boolean): 'WAITING_UPLOAD' | 'PROCESSING' | 'AVAILABLE' {
+  documentStatus(doc: LiDocument, now: number, read: boolean): MediaStatus {
     if (doc.uploadedAt === null) return 'WAITING_UPLOAD';
     const processing = doc.readsSinceUpload === 0 && now - doc.uploadedAt < PROCESSING_MS;
     if (read) doc.readsSinceUpload += 1;
-    return processing ? 'PROCESSING' : 'AVAILABLE';
+    return processing ? 'PROCESSING' : doc.failed ? 'PROCESSING_FAILED' : 'AVAILABLE';
   }
 }

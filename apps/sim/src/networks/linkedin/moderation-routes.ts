@@ -24,19 +24,19 @@ import { collection, commentJson } from './serialize';
 const REACTION_TYPES = ['LIKE', 'PRAISE', 'EMPATHY', 'INTEREST', 'APPRECIATION', 'ENTERTAINMENT'];
 const noContent = (): SimResponse => ({ status: 204, raw: { contentType: 'application/json', data: '' } });
 
+/** Records an accepted write of this request in /_sim/received (also organizationAcls', acl-writes.ts). */
+export function recordWrite(
+  state: LinkedInState,
+  call: Call,
+  kind: ReceivedItem['kind'],
+  what: Pick<ReceivedItem, 'targetId' | 'externalId' | 'text' | 'body'>,
+): void {
+  state.ctx.world.addReceived({ network: 'linkedin', at: new Date(state.now()).toISOString(), kind, method: call.req.method, path: call.req.path, ...what });
+}
+
 /** Records a write on a comment in /_sim/received (also the likes sub-resource's, likes.ts). */
 export function record(state: LinkedInState, call: Call, kind: ReceivedItem['kind'], c: LiComment): void {
-  state.ctx.world.addReceived({
-    network: 'linkedin',
-    at: new Date(state.now()).toISOString(),
-    kind,
-    method: call.req.method,
-    path: call.req.path,
-    targetId: c.urn,
-    externalId: c.urn,
-    text: c.text,
-    body: { ...Object.fromEntries(call.req.query), ...call.req.body },
-  });
+  recordWrite(state, call, kind, { targetId: c.urn, externalId: c.urn, text: c.text, body: { ...Object.fromEntries(call.req.query), ...call.req.body } });
 }
 
 /** A reaction as the Reactions API answers it (its id names actor and entity). */

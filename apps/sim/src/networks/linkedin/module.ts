@@ -3,6 +3,7 @@ import type { FaultOptions } from '../../core/faults';
 import { json, type SimRequest, type SimResponse } from '../../core/http';
 import type { IdCounters, NetworkControl, NetworkModule, SimContext } from '../../core/network-module';
 import type { TruthItem } from '../../core/world';
+import { putOrganizationAcl } from './acl-writes';
 import { errors } from './errors';
 import { entityRoute, introspect } from './entity-routes';
 import { accessToken, authorization, revoke } from './oauth-routes';
@@ -81,6 +82,8 @@ export class LinkedInModule implements NetworkModule, NetworkControl {
     const entity = entityRoute(this.state, call, path);
     if (entity) return entity;
     if (path === '/rest/organizationAcls' || path === '/v2/organizationAcls') return get ? getOrganizationAcls(this.state, call) : errors.methodNotAllowed();
+    const acl = /^\/(?:rest|v2)\/organizationAcls\/(\(.+\))$/.exec(path);
+    if (acl) return putOrganizationAcl(this.state, call, acl[1]) ?? errors.methodNotAllowed();
     if (path === '/rest/posts') {
       if (get) return getPosts(this.state, call);
       if (req.method !== 'POST') return errors.methodNotAllowed();

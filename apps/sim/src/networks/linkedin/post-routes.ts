@@ -103,12 +103,12 @@ function mediaOf(state: LinkedInState, media: Record<string, unknown>, owner: st
   const id = typeof media.id === 'string' ? media.id : '';
   if (id.startsWith('urn:li:video:')) {
     const video = state.media.video(id);
-    if (video?.owner !== owner || video.finalizedAt === null) return `Field '/content/media/id' must name a finalized video of ${owner}`;
+    if (video?.owner !== owner || video.finalizedAt === null || video.failed) return `Field '/content/media/id' must name a finalized video of ${owner}`;
     return { ...media, id: video.urn };
   }
   if (id.startsWith('urn:li:document:')) {
     const doc = state.media.document(id);
-    if (doc?.owner !== owner || doc.bytes === null) return `Field '/content/media/id' must name an uploaded document of ${owner}`;
+    if (doc?.owner !== owner || doc.bytes === null || doc.failed) return `Field '/content/media/id' must name an uploaded document of ${owner}`;
     if (typeof media.title !== 'string' || !media.title.trim()) return "Field '/content/media/title' is required for a document";
     return { ...media, id: doc.urn };
   }

@@ -4,7 +4,7 @@ import { mayActAs } from './acting';
 import { errors } from './errors';
 import { batchGet } from './restli';
 import { collection, commentJson, personJson, postJson, socialActionsJson } from './serialize';
-import type { LinkedInState } from './state';
+import { ACL_ROLES, ACL_STATES, type LinkedInState } from './state';
 import type { LiComment, LiPost } from './store';
 import type { LiToken } from './tokens';
 
@@ -216,17 +216,6 @@ export function findOrganizations(state: LinkedInState, { req }: Call): SimRespo
   const all = vanity.toLowerCase() === state.org.vanityName.toLowerCase() ? [organizationJson(state)] : [];
   return json(200, collection(all, { start: 0, count: 10, total: all.length, path: req.path, query: req.query }));
 }
-
-const ACL_ROLES = [
-  'ADMINISTRATOR',
-  'CONTENT_ADMINISTRATOR',
-  'DIRECT_SPONSORED_CONTENT_POSTER',
-  'RECRUITING_POSTER',
-  'LEAD_GEN_FORMS_MANAGER',
-  'ANALYST',
-  'CURATOR',
-];
-const ACL_STATES = ['APPROVED', 'REQUESTED', 'REJECTED', 'REVOKED'];
 
 /**
  * GET /rest/organizationAcls (and /v2): q=roleAssignee (the token's member's roles) or

@@ -24,6 +24,18 @@ export interface LiAcl {
   state: 'APPROVED' | 'REQUESTED' | 'REJECTED' | 'REVOKED';
 }
 
+/** Organization Access Control by Role: LinkedIn's roles and role states. */
+export const ACL_ROLES = [
+  'ADMINISTRATOR',
+  'CONTENT_ADMINISTRATOR',
+  'DIRECT_SPONSORED_CONTENT_POSTER',
+  'RECRUITING_POSTER',
+  'LEAD_GEN_FORMS_MANAGER',
+  'ANALYST',
+  'CURATOR',
+];
+export const ACL_STATES = ['APPROVED', 'REQUESTED', 'REJECTED', 'REVOKED'];
+
 /**
  * The page's other role holders (Organization Access Control: ADMINISTRATOR, CONTENT_ADMINISTRATOR,
  * ANALYST, CURATOR, DIRECT_SPONSORED_CONTENT_POSTER, RECRUITING_POSTER, LEAD_GEN_FORMS_MANAGER), so

@@ -16,6 +16,7 @@ import type { LinkedInState } from './state';
  *   PUT  each uploadUrl with its byte range (parts of 4 MiB) → 200 with the part's ETag
  *   POST /rest/videos?action=finalizeUpload {finalizeUploadRequest: {video, uploadToken, uploadedPartIds}} → 200
  *   GET  /rest/videos/{urn} → {owner, id, status: WAITING_UPLOAD | PROCESSING | AVAILABLE[, downloadUrl, …]}
+ *        (PROCESSING_FAILED after PROCESSING when the fault media_processing_failed hit finalizeUpload)
  *   GET  /rest/videos?ids=List(…) (BATCH_GET)
  * Once AVAILABLE, `duration` and the aspect ratio come from the MP4 header (core/mp4.ts); the sim
  * decodes no frames, and bytes without a header get neither, as LinkedIn omits what it has not measured. Uploads are recorded in /_sim/received (media_upload) when finalized.
@@ -89,6 +90,7 @@ export function finalizeVideoUpload(state: LinkedInState, call: Call): SimRespon
   if (!Array.isArray(uploadedPartIds) || uploadedPartIds.length !== video.parts.length || uploadedPartIds.some((p, i) => p !== video.parts[i]))
     return errors.badParam("Field 'finalizeUploadRequest.uploadedPartIds' must list every part's ETag in order");
   video.finalizedAt = state.now();
+  if (state.ctx.faults.hit('linkedin', 'media_processing_failed')) video.failed = true;
   state.ctx.world.addReceived({
     network: 'linkedin',
     at: new Date(state.now()).toISOString(),
