@@ -78,11 +78,11 @@ describe('@googleapis/youtube: channel section writes, upload outcomes and regio
     expect((await yt.channelSections.delete({ id: single.data.id! })).status).toBe(204);
     expect((await sections()).map((s) => s.snippet!.title ?? s.snippet!.type)).toEqual(['Stammgäste', 'recentUploads', 'popularUploads', 'allPlaylists']);
     const edits = (await received(sim, 'youtube')).filter((r) => r.path === '/youtube/v3/channelSections');
-    expect(edits.map((r) => [r.kind, r.method])).toEqual([
-      ['channel_edit', 'POST'],
-      ['channel_edit', 'POST'],
-      ['channel_edit', 'PUT'],
-      ['channel_edit', 'DELETE'],
+    expect(edits.map((r) => [r.kind, r.externalId, r.text])).toEqual([
+      ['channel_edit', single.data.id, 'singlePlaylist'],
+      ['channel_edit', featured.data.id, 'Unsere Community'],
+      ['channel_edit', featured.data.id, 'Stammgäste'],
+      ['channel_edit', single.data.id, 'singlePlaylist'],
     ]);
   });
 

@@ -97,16 +97,16 @@ function readSection(state: YoutubeState, body: Record<string, unknown>, id: str
   if (type === undefined || type === null || type === '')
     return { error: sectionError(400, 'typeRequired', 'The channelSection resource must specify a value for the snippet.type field.', 'body.snippet.type') };
   if (typeof type !== 'string' || !TYPES.includes(type))
-    return { error: sectionError(400, 'invalidValue', `Invalid value '${String(type)}' for snippet.type.`, 'body.snippet.type') };
+    return { error: sectionError(400, 'invalidValue', `Invalid value ${JSON.stringify(type)} for snippet.type.`, 'body.snippet.type') };
   const title = snippet.title;
   if (title !== undefined && typeof title !== 'string')
     return { error: sectionError(400, 'invalidValue', 'snippet.title must be a string.', 'body.snippet.title') };
-  if (typeof title === 'string' && [...title].length > 100)
+  if (typeof title === 'string' && title.length > 100)
     return { error: sectionError(400, 'titleLengthExceeded', 'The value of the snippet.title property is too long.', 'body.snippet.title') };
   const list = (key: 'playlists' | 'channels'): string[] | undefined | 'bad' => {
     const v = content[key];
     if (v === undefined || v === null) return undefined;
-    return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : 'bad';
+    return Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : 'bad';
   };
   const playlists = list('playlists');
   const channels = list('channels');
