@@ -135,8 +135,12 @@ describe('@googleapis/youtube: channel section writes, upload outcomes and regio
     });
     const fine = await upload('Gut');
     expect(await read(fine.data.id!)).toMatchObject({ status: { uploadStatus: 'processed' }, processingDetails: { processingStatus: 'succeeded' } });
+    const found = async () => (await yt.search.list({ part: ['id'], q: 'Gut', type: ['video'], maxResults: 50 })).data.items!.map((i) => i.id!.videoId);
+    expect(await found()).toContain(fine.data.id);
     await postJson(`${sim.url}/_sim/youtube/uploads`, { videoId: fine.data.id, uploadStatus: 'rejected', rejectionReason: 'duplicate' });
     expect((await read(fine.data.id!)).status).toMatchObject({ uploadStatus: 'rejected', rejectionReason: 'duplicate' });
+    // A rejected video is its owner's only: search (and chart=mostPopular) leave it out.
+    expect(await found()).not.toContain(fine.data.id);
     await postJson(`${sim.url}/_sim/youtube/uploads`, { processingStatus: 'terminated' });
     const stopped = await upload('Abgebrochen');
     expect(await read(stopped.data.id!)).toMatchObject({ status: { uploadStatus: 'uploaded' }, processingDetails: { processingStatus: 'terminated' } });

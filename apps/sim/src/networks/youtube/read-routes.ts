@@ -2,7 +2,7 @@ import { json, listParam, type SimRequest, type SimResponse } from '../../core/h
 import { errors, google } from './errors';
 import { isRegion } from './catalog-routes';
 import { maxResults, page, parts, textFormat } from './params';
-import { commentJson, listJson, threadJson, videoJson, videoMeta } from './serialize';
+import { commentJson, listJson, threadJson, videoJson, videoMeta, watchable } from './serialize';
 import type { YoutubeState } from './state';
 import type { YtComment, YtThread, YtVideo } from './store';
 import { must } from '../../core/must';
@@ -191,7 +191,7 @@ export function listVideos(state: YoutubeState, req: SimRequest, channelId?: str
         });
       const category = q.get('videoCategoryId');
       list = state.store.videos
-        .filter((v) => videoMeta(v).privacyStatus === 'public' && (category === null || videoMeta(v).categoryId === category))
+        .filter((v) => watchable(v) && (category === null || videoMeta(v).categoryId === category))
         .sort((a, b) => b.views - a.views || b.order - a.order);
     }
     const slice = page(list, req, size.ok);

@@ -93,6 +93,9 @@ const DEFAULT_META: YtVideoMeta = {
 
 export const videoMeta = (v: YtVideo): YtVideoMeta => v.meta ?? DEFAULT_META;
 
+/** Whether others can watch the video: public, and its upload neither failed nor was rejected (those only its owner sees). */
+export const watchable = (v: YtVideo): boolean => videoMeta(v).privacyStatus === 'public' && !v.outcome?.uploadStatus;
+
 /**
  * A youtube#video with the parts asked for. The caller is always the channel's owner, so the
  * owner-only parts (fileDetails, processingDetails) are filled for uploaded videos. `justUploaded`:
