@@ -62,6 +62,9 @@ const REGIONS =
     ' ',
   );
 
+/** Whether YouTube lists the region (i18nRegions.list): regionCode of videoCategories and chart=mostPopular. */
+export const isRegion = (code: string): boolean => REGIONS.includes(code.toUpperCase());
+
 /** hl as YouTube takes it (en_US, de, pt-BR); an unknown one falls back to English, as YouTube's does. */
 function displayNames(hl: string | null, type: 'language' | 'region'): Intl.DisplayNames {
   const locale = (hl ?? 'en_US').replace(/_/g, '-');
@@ -83,7 +86,7 @@ export function listVideoCategories(req: SimRequest): SimResponse {
   if (ids !== null && region !== null)
     return errors.invalidParam('regionCode', 'The regionCode parameter cannot be used with the id parameter.', 'incompatibleParameters');
   if (ids === null && region === null) return errors.invalidParam('id', 'No filter selected. Expected one of: id, regionCode', 'missingRequiredParameter');
-  if (region !== null && !REGIONS.includes(region.toUpperCase()))
+  if (region !== null && !isRegion(region))
     return errors.invalidParam('regionCode', `Invalid value '${region}'. The regionCode parameter must name a region of i18nRegions.list.`);
   const german = /^de/i.test(req.query.get('hl') ?? '');
   const list = ids === null ? CATEGORIES : CATEGORIES.filter(([id]) => ids.includes(id));

@@ -12,7 +12,8 @@ import { insertVideo, mediaBodyRequired, resumeUpload } from './upload-routes';
 import { deleteVideo, listAbuseReasons, reportAbuse, setThumbnail, updateVideo } from './video-routes';
 import { listChannels } from './channel-routes';
 import { updateChannel } from './channel-update';
-import { deleteSubscription, insertSubscription, listChannelSections, listSubscriptions } from './subscription-routes';
+import { deleteSubscription, insertSubscription, listSubscriptions } from './subscription-routes';
+import { deleteChannelSection, insertChannelSection, listChannelSections, updateChannelSection } from './section-routes';
 import { search } from './search-routes';
 import {
   deletePlaylist,
@@ -222,7 +223,10 @@ export class YoutubeModule implements NetworkModule, NetworkControl {
     };
   }
 
-  /** /_sim/youtube/...: the quota (GET; POST {dailyUnits, used}), holding a comment for review (POST /hold) and token controls. */
+  /**
+   * /_sim/youtube/...: the quota (GET; POST {dailyUnits, used}), holding a comment for review (POST /hold), uploads (the daily
+   * upload limit and upload outcomes, upload-outcome.ts) and token controls.
+   */
   control(req: SimRequest, subpath: string): SimResponse | undefined {
     const input = { ...Object.fromEntries(req.query), ...req.body } as Record<string, unknown>;
     const now = this.state.now();
@@ -267,6 +271,7 @@ export class YoutubeModule implements NetworkModule, NetworkControl {
       comment.moderationStatus = 'heldForReview';
       return json(200, { commentId: comment.id, moderationStatus: comment.moderationStatus });
     }
+    if (subpath === '/uploads') return this.state.uploadOutcomes.control(req.method, input, now, (id) => this.state.store.video(id));
     if (req.method === 'GET' && subpath === '/tokens') {
       return json(200, {
         tokens: this.state.tokens.listAccess().map((t) => ({ ...t, expiresAt: t.expiresAt === null ? null : new Date(t.expiresAt).toISOString() })),
@@ -291,7 +296,7 @@ interface Route {
 
 const UPLOAD_KNOWN = new Set(['videos', 'thumbnails/set', 'captions']);
 
-/** playlists and playlistItems insert, update and delete, subscriptions insert and delete: 50 units each. */
+/** playlists, playlistItems and channelSections insert, update and delete, subscriptions insert and delete: 50 units each. */
 const PLAYLIST_WRITES: Record<string, (s: YoutubeState, req: SimRequest, t: YtToken) => SimResponse> = {
   'POST playlists': insertPlaylist,
   'PUT playlists': updatePlaylist,
@@ -301,6 +306,9 @@ const PLAYLIST_WRITES: Record<string, (s: YoutubeState, req: SimRequest, t: YtTo
   'DELETE playlistItems': deletePlaylistItem,
   'POST subscriptions': insertSubscription,
   'DELETE subscriptions': deleteSubscription,
+  'POST channelSections': insertChannelSection,
+  'PUT channelSections': updateChannelSection,
+  'DELETE channelSections': deleteChannelSection,
 };
 
 const KNOWN = new Set([

@@ -1,7 +1,8 @@
 import { json, listParam, type SimRequest, type SimResponse } from '../../core/http';
-import { errors } from './errors';
+import { errors, google } from './errors';
+import { isRegion } from './catalog-routes';
 import { maxResults, page, parts, textFormat } from './params';
-import { commentJson, listJson, threadJson, videoJson, videoMeta } from './serialize';
+import { commentJson, listJson, threadJson, videoJson, videoMeta, watchable } from './serialize';
 import type { YoutubeState } from './state';
 import type { YtComment, YtThread, YtVideo } from './store';
 import { must } from '../../core/must';
@@ -180,9 +181,17 @@ export function listVideos(state: YoutubeState, req: SimRequest, channelId?: str
       list = state.store.videos.filter((v) => channelId !== undefined && v.ratings?.get(channelId) === myRating).reverse();
     } else {
       if (chart !== 'mostPopular') return errors.invalidParam('chart', `Invalid value '${chart}'. Values must be one of: mostPopular`);
+      // The chart exists for YouTube's content regions only (i18nRegions); elsewhere the documented videoChartNotFound.
+      const region = q.get('regionCode');
+      if (region !== null && !isRegion(region))
+        return google(400, 'videoChartNotFound', 'The requested video chart is not supported or is not available.', {
+          domain: 'youtube.video',
+          location: 'regionCode',
+          locationType: 'parameter',
+        });
       const category = q.get('videoCategoryId');
       list = state.store.videos
-        .filter((v) => videoMeta(v).privacyStatus === 'public' && (category === null || videoMeta(v).categoryId === category))
+        .filter((v) => watchable(v) && (category === null || videoMeta(v).categoryId === category))
         .sort((a, b) => b.views - a.views || b.order - a.order);
     }
     const slice = page(list, req, size.ok);

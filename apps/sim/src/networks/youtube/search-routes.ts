@@ -3,7 +3,7 @@ import { CHANNEL_CREATED, channelThumbnails } from './channel-routes';
 import { errors } from './errors';
 import { maxResults, page, parts } from './params';
 import type { YtPlaylist } from './playlists';
-import { listJson, thumbnailsJson, videoMeta, videoSeconds, ytTime } from './serialize';
+import { listJson, thumbnailsJson, videoMeta, videoSeconds, watchable, ytTime } from './serialize';
 import type { YoutubeState } from './state';
 import type { YtVideo } from './store';
 
@@ -105,7 +105,7 @@ export function search(state: YoutubeState, req: SimRequest): SimResponse {
   const hits: Hit[] = [];
   if (ours && types.includes('video')) {
     for (const v of store.videos) {
-      if (!(forMine || videoMeta(v).privacyStatus === 'public')) continue;
+      if (!(forMine || watchable(v))) continue;
       if (!matches(`${v.title} ${v.description}`) || !videoPasses(v, q, area)) continue;
       hits.push({ kind: 'video', v, at: v.publishedAt, title: v.title, views: v.views, likes: v.likes });
     }

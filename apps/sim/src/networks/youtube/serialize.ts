@@ -93,6 +93,9 @@ const DEFAULT_META: YtVideoMeta = {
 
 export const videoMeta = (v: YtVideo): YtVideoMeta => v.meta ?? DEFAULT_META;
 
+/** Whether others can watch the video: public, and its upload neither failed nor was rejected (those only its owner sees). */
+export const watchable = (v: YtVideo): boolean => videoMeta(v).privacyStatus === 'public' && !v.outcome?.uploadStatus;
+
 /**
  * A youtube#video with the parts asked for. The caller is always the channel's owner, so the
  * owner-only parts (fileDetails, processingDetails) are filled for uploaded videos. `justUploaded`:
@@ -102,7 +105,7 @@ export function videoJson(v: YtVideo, channelId: string, channelTitle: string, p
   const meta = videoMeta(v);
   const out: Json = {
     kind: 'youtube#video',
-    etag: etag(v.id, v.views, v.likes, v.threads.length, v.title, v.description, meta, v.thumbnail, v.captions?.length),
+    etag: etag(v.id, v.views, v.likes, v.threads.length, v.title, v.description, meta, v.thumbnail, v.captions?.length, v.outcome),
     id: v.id,
   };
   if (parts.has('snippet')) {
@@ -135,7 +138,9 @@ export function videoJson(v: YtVideo, channelId: string, channelTitle: string, p
   if (parts.has('recordingDetails') && meta.recordingDetails) out.recordingDetails = meta.recordingDetails;
   if (parts.has('status')) {
     out.status = {
-      uploadStatus: justUploaded ? 'uploaded' : 'processed',
+      uploadStatus: (!justUploaded && v.outcome?.uploadStatus) || (justUploaded || v.outcome?.processingStatus ? 'uploaded' : 'processed'),
+      ...(!justUploaded && v.outcome?.failureReason ? { failureReason: v.outcome.failureReason } : {}),
+      ...(!justUploaded && v.outcome?.rejectionReason ? { rejectionReason: v.outcome.rejectionReason } : {}),
       privacyStatus: meta.privacyStatus,
       ...(meta.publishAt !== undefined ? { publishAt: new Date(meta.publishAt).toISOString() } : {}),
       license: meta.license,
@@ -153,9 +158,12 @@ export function videoJson(v: YtVideo, channelId: string, channelTitle: string, p
   }
   if (v.file && parts.has('fileDetails')) out.fileDetails = { fileName: v.file.name, fileSize: String(v.file.size), fileType: 'video' };
   if (v.file && parts.has('processingDetails')) {
+    const failed = v.outcome?.processingStatus;
     out.processingDetails = justUploaded
       ? { processingStatus: 'processing', processingProgress: { partsTotal: '1', partsProcessed: '0', timeLeftMs: '1000' } }
-      : { processingStatus: 'succeeded', thumbnailsAvailability: 'available' };
+      : failed
+        ? { processingStatus: failed, ...(v.outcome?.processingFailureReason ? { processingFailureReason: v.outcome.processingFailureReason } : {}) }
+        : { processingStatus: 'succeeded', thumbnailsAvailability: 'available' };
   }
   return out;
 }

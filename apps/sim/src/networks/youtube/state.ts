@@ -4,6 +4,7 @@ import type { SimRequest, SimResponse } from '../../core/http';
 import type { ReceivedItem } from '../../core/world';
 import { errors } from './errors';
 import { QuotaMeter } from './quota';
+import { UploadOutcomes } from './upload-outcome';
 import { YoutubePlaylists } from './playlists';
 import { YoutubeStore, type YtAuthor, type YtLocalization } from './store';
 import type { CaptionSession, UploadSession } from './upload-session';
@@ -28,6 +29,8 @@ export class YoutubeState {
   readonly channelTitle = DEMO_YOUTUBE_CHANNEL.title;
   /** Resumable upload sessions by upload_id. */
   readonly uploads = new Map<string, UploadSession>();
+  /** The daily upload limit and the outcomes of uploads (the control API sets them). */
+  readonly uploadOutcomes = new UploadOutcomes();
   /** Resumable caption uploads by upload_id. */
   readonly captionUploads = new Map<string, CaptionSession>();
   readonly customUrl = DEMO_YOUTUBE_CHANNEL.customUrl;
@@ -42,6 +45,10 @@ export class YoutubeState {
   readonly subscriptions: Array<{ subscriber: YtAuthor; publisher: YtAuthor; since: number }> = [];
   /** The channel's own playlists (the uploads playlist is derived from its videos). */
   readonly playlists = new YoutubePlaylists();
+  /** The channel's sections once channelSections.insert/update/delete wrote them (null: YouTube's layout for a new channel). */
+  channelSections: YtSection[] | null = null;
+  /** Makes each inserted section's id unique. */
+  sectionCounter = 0;
 
   constructor(readonly ctx: SimContext) {
     this.store = new YoutubeStore(DEMO_YOUTUBE_CHANNEL.id, DEMO_YOUTUBE_CHANNEL.title, ctx.settings.seed);
@@ -96,4 +103,13 @@ export class YoutubeState {
     if (token.expiresAt !== null && token.expiresAt <= this.now()) return { error: errors.invalidCredentials() };
     return { token };
   }
+}
+
+/** A channel section as channelSections.insert/update wrote it; its position is its index. */
+export interface YtSection {
+  id: string;
+  type: string;
+  title?: string;
+  playlists?: string[];
+  channels?: string[];
 }

@@ -30,6 +30,17 @@ export interface YtVideo {
   thumbnail?: { mimeType: string; size: number; version: number };
   /** Caption tracks uploaded with captions.insert (gone with the video). */
   captions?: YtCaption[];
+  /** How YouTube's handling of the upload ended when not well (set through /_sim/youtube/uploads). */
+  outcome?: YtUploadOutcome;
+}
+
+/** status.uploadStatus failed/rejected with its reason, processingDetails.processingStatus failed/terminated with its reason. */
+export interface YtUploadOutcome {
+  uploadStatus?: 'failed' | 'rejected';
+  failureReason?: string;
+  rejectionReason?: string;
+  processingStatus?: 'failed' | 'terminated';
+  processingFailureReason?: string;
 }
 
 /** A caption track (captions.insert): its metadata and the cues of the uploaded file. */

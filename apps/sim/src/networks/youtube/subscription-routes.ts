@@ -3,20 +3,17 @@ import { json, listParam, type SimRequest, type SimResponse } from '../../core/h
 import { channelThumbnails } from './channel-routes';
 import { errors, google } from './errors';
 import { maxResults, page, parts } from './params';
-import { etag, itemsJson, listJson, videoMeta, ytTime } from './serialize';
+import { etag, listJson, videoMeta, ytTime } from './serialize';
 import type { YoutubeState } from './state';
 import { ytId, type YtAuthor } from './store';
 import { READ_SCOPES, WRITE_SCOPES, type YtToken } from './tokens';
 
 /**
- * subscriptions (list 1 unit; insert, delete 50) and channelSections.list (1 unit) of the sim's
- * world. The demo channel's public subscribers are the people who commented on it (the sim's
+ * subscriptions (list 1 unit; insert, delete 50) of the sim's world. The demo channel's public subscribers are the people who commented on it (the sim's
  * choice: YouTube lists only subscribers whose subscriptions are public, so
  * statistics.subscriberCount stays larger), each subscribed since their first comment; the channel
- * subscribes to those of their channels it chooses with subscriptions.insert. Its channel sections
- * are the ones YouTube lays out for a new channel: recent uploads, popular uploads, and its
- * playlists once it has public ones. Writes are recorded in /_sim/received as subscribe and
- * unsubscribe.
+ * subscribes to those of their channels it chooses with subscriptions.insert. Writes are recorded
+ * in /_sim/received as subscribe and unsubscribe.
  */
 const SUBSCRIPTION_PARTS = ['contentDetails', 'id', 'snippet', 'subscriberSnippet'];
 const SUBSCRIPTION_FILTERS = ['channelId', 'id', 'mine', 'myRecentSubscribers', 'mySubscribers'];
@@ -30,7 +27,7 @@ export interface YtSubscription {
 }
 
 /** The commenters (not the channel), each subscribed to the demo channel since their first comment, oldest first. */
-function subscribersOf(state: YoutubeState): YtSubscription[] {
+export function subscribersOf(state: YoutubeState): YtSubscription[] {
   const first = new Map<string, YtSubscription>();
   for (const t of state.store.threads)
     for (const c of [t.top, ...t.replies])
@@ -186,31 +183,4 @@ export function deleteSubscription(state: YoutubeState, req: SimRequest, token: 
   const [gone] = state.subscriptions.splice(at, 1);
   state.record(req, 'unsubscribe', '/youtube/v3/subscriptions', gone.publisher.channelId, id, gone.publisher.name, Object.fromEntries(req.query));
   return { status: 204, raw: { contentType: 'application/json', data: '' } };
-}
-
-/** channelSections.list by channelId, id or mine: the demo channel's sections in their positions. */
-export function listChannelSections(state: YoutubeState, req: SimRequest, token: YtToken): SimResponse {
-  const p = parts(req, ['contentDetails', 'id', 'snippet']);
-  if ('error' in p) return p.error;
-  const q = req.query;
-  const filters = ['channelId', 'id', 'mine'].filter((f) => q.get(f) !== null);
-  if (filters.length !== 1)
-    return filters.length === 0
-      ? errors.invalidParam('channelId', 'No filter selected. Expected one of: channelId, id, mine', 'missingRequiredParameter')
-      : errors.invalidParam(filters[1], `The ${filters[1]} parameter cannot be used with the ${filters[0]} parameter.`, 'incompatibleParameters');
-  const channelId = state.store.channel.channelId;
-  const types = ['recentUploads', 'popularUploads', ...(state.playlists.all.some((pl) => pl.privacyStatus === 'public') ? ['allPlaylists'] : [])];
-  const sections = types.map((type, position) => ({
-    kind: 'youtube#channelSection',
-    etag: etag('section', channelId, type, position),
-    id: `${channelId}.${ytId(`section:${type}`, 11)}`,
-    ...(p.ok.has('snippet') ? { snippet: { type, channelId, position } } : {}),
-  }));
-  let items: typeof sections;
-  if (q.get('id') !== null) {
-    const wanted = new Set(listParam(q, 'id') ?? []);
-    items = sections.filter((s) => wanted.has(s.id));
-  } else if (q.get('mine') !== null) items = q.get('mine') === 'true' && token.channelId === channelId ? sections : [];
-  else items = q.get('channelId') === channelId ? sections : [];
-  return json(200, itemsJson('youtube#channelSectionListResponse', items));
 }

@@ -65,6 +65,8 @@ export function insertVideo(state: YoutubeState, req: SimRequest, token: YtToken
   const p = parts(req, VIDEO_PARTS);
   if ('error' in p) return { response: p.error };
   if (!token.scopes.some((s) => UPLOAD_SCOPES.includes(s))) return { response: errors.insufficientScope() };
+  const limited = state.uploadOutcomes.limitReached(state.now());
+  if (limited) return { response: limited };
   const fileName = typeof req.headers.slug === 'string' ? decodeURIComponent(req.headers.slug) : '';
   const uploadType = req.query.get('uploadType');
   if (uploadType === 'media') {
@@ -210,6 +212,7 @@ function finish(
     meta: u.fields.meta,
     file: { name: u.fileName || `${u.fields.title}.mp4`, size: u.size, mimeType: u.mimeType },
   });
+  state.uploadOutcomes.uploaded(video, now);
   state.ctx.world.addReceived({
     network: 'youtube',
     at: new Date(now).toISOString(),
