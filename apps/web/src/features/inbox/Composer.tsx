@@ -4,6 +4,7 @@ import { fillTemplate, firstNameOf, unfilledVariables, type CannedResponse, type
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { replyLimit, textLength } from '../../shared/networks';
 import { useSessionUser } from '../../shared/session/session';
+import { useCaretAfterInsert } from '../../shared/ui/use-caret-after-insert';
 import { MentionTextarea } from '../notes/MentionTextarea';
 import { toStoredText } from '../notes/mentions';
 import { useAddNote } from './add-note';
@@ -36,8 +37,7 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
   const [text, setText] = useState('');
   const [feedback, setFeedback] = useState<{ ok: boolean; text: string } | null>(null);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
-  /** Where the caret goes once an inserted canned response is rendered (see `insertCanned`). */
-  const caretAfterInsert = useRef<number | null>(null);
+  const placeCaretAfterInsert = useCaretAfterInsert(textareaRef, text);
   const canned = useCannedResponses();
   const reply = useSendReply();
   const privateReply = useSendPrivateReply();
@@ -191,17 +191,6 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
     network: t(`network.${thread.network}`),
   };
 
-  // The caret is placed in the task that renders the inserted text: a timer would run after keys
-  // typed meanwhile (the browser handles input first) and put the caret back in front of them.
-  useLayoutEffect(() => {
-    const at = caretAfterInsert.current;
-    const el = textareaRef.current;
-    if (at === null || el?.value !== text) return;
-    caretAfterInsert.current = null;
-    el.focus();
-    el.setSelectionRange(at, at);
-  }, [text]);
-
   // The `/shortcut` at the caret (replies only, unless Esc dismissed it) and the canned responses it matches.
   const token = writing ? slashTokenAt(text, Math.min(caret, text.length)) : null;
   const slash = token && token.start !== dismissedAt && canned.data?.length ? token : null;
@@ -214,7 +203,7 @@ export const Composer = forwardRef<ComposerHandle, { thread: ThreadDetail; messa
       onType(next);
       const at = range.start + (range.separator ?? '').length + filled.length;
       setCaret(at);
-      caretAfterInsert.current = at;
+      placeCaretAfterInsert(at);
     };
     // The API fills the variables for this thread; offline, the same variables are filled here.
     renderCanned.mutate({ id: chosen.id, threadId: thread.id }, { onSuccess: (r) => insert(r.text), onError: () => insert(fillTemplate(chosen.text, vars)) });

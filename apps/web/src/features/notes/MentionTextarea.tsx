@@ -1,8 +1,9 @@
-import { forwardRef, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { forwardRef, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Box, Paper, Text, Textarea, UnstyledButton, type TextareaProps } from '@mantine/core';
 import { useMergedRef } from '@mantine/hooks';
 import type { UserRef } from '@resonance/contracts';
 import { useI18n } from '../../shared/i18n/I18nProvider';
+import { useCaretAfterInsert } from '../../shared/ui/use-caret-after-insert';
 import { activeMention, mentionCandidates } from './mentions';
 
 export interface MentionTextareaProps extends Omit<TextareaProps, 'value' | 'onChange'> {
@@ -27,8 +28,7 @@ export const MentionTextarea = forwardRef<HTMLTextAreaElement, MentionTextareaPr
   const listId = useId();
   const [active, setActive] = useState<{ start: number; query: string } | null>(null);
   const [highlight, setHighlight] = useState(0);
-  /** Where the caret goes once the inserted mention is rendered (see `insert`). */
-  const caretAfterInsert = useRef<number | null>(null);
+  const placeCaretAfterInsert = useCaretAfterInsert(inner, value);
   const candidates = mentions && active ? mentionCandidates(members, active.query) : [];
   const open = candidates.length > 0;
   const current = open ? candidates[Math.min(highlight, candidates.length - 1)] : undefined;
@@ -45,22 +45,10 @@ export const MentionTextarea = forwardRef<HTMLTextAreaElement, MentionTextareaPr
     const caret = el.selectionStart;
     const mention = `@${member.name} `;
     const next = value.slice(0, active.start) + mention + value.slice(caret);
-    caretAfterInsert.current = active.start + mention.length;
+    placeCaretAfterInsert(active.start + mention.length);
     onValueChange(next);
     setActive(null);
   };
-
-  // The caret is placed in the same task that renders the inserted mention. A timer ran later: the
-  // browser handles input before timers, so a key typed right after Enter landed first and the timer
-  // then put the caret back in front of it ("@Alex Admin as ….h").
-  useLayoutEffect(() => {
-    const at = caretAfterInsert.current;
-    const el = inner.current;
-    if (at === null || el?.value !== value) return;
-    caretAfterInsert.current = null;
-    el.focus();
-    el.setSelectionRange(at, at);
-  }, [value]);
 
   const keyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (open && current) {
