@@ -55,7 +55,8 @@ export async function countRuleMatches(db: Parameters<typeof sqlClient>[0], work
   const sum = new Map<string, { m: number; s: number }>();
   for (const w of work)
     for (const [id, c] of w.counts) {
-      const total = sum.get(id) ?? sum.set(id, { m: 0, s: 0 }).get(id) ?? { m: 0, s: 0 };
+      let total = sum.get(id);
+      if (!total) sum.set(id, (total = { m: 0, s: 0 }));
       total.m += c.m;
       total.s += c.s;
     }
